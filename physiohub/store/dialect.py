@@ -1,0 +1,58 @@
+"""The only place database backends differ: full-text index DDL and queries, upserts, pragmas.
+
+SQLite uses FTS5 (BM25 built in). A PostgreSQL dialect will implement the same methods with a
+tsvector column and a GIN index; nothing outside this module should write backend-specific SQL.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+# Column weights for BM25: title counts most, then MeSH and keywords, then the abstract.
+FTS_COLUMNS = ("title", "abstract", "mesh", "keywords")
+FTS_WEIGHTS = {"title": 3.0, "abstract": 1.0, "mesh": 1.5, "keywords": 1.5}
+
+
+class SQLiteDialect:
+    name = "sqlite"
+
+    def configure(self, conn: sqlite3.Connection) -> None:
+        # WAL: readers keep working while an import writes. NORMAL sync is durable in WAL mode
+        # except for the last transactions on power loss, the usual trade-off for an app database.
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute("PRAGMA temp_store=MEMORY")
+        conn.execute("PRAGMA cache_size=-65536")
+
+    def create_fulltext(self, conn: sqlite3.Connection) -> None:
+        # Porter stemming + unicode61 with diacritics removed: "exercises" finds "exercise".
+        conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS studies_fts USING fts5("
+            + ", ".join(FTS_COLUMNS)
+            + ", tokenize = 'porter unicode61 remove_diacritics 2')"
+        )
+
+    def fts_replace(self, conn: sqlite3.Connection, rows: list[tuple[int, str, str, str, str]]) -> None:
+        """(study_id, title, abstract, mesh, keywords) rows: replace whatever was indexed for them."""
+        if not rows:
+            return
+        conn.executemany("DELETE FROM studies_fts WHERE rowid = ?", [(r[0],) for r in rows])
+        conn.executemany(
+            "INSERT INTO studies_fts(rowid, title, abstract, mesh, keywords) VALUES (?, ?, ?, ?, ?)", rows
+        )
+
+    def fts_delete(self, conn: sqlite3.Connection, ids: list[int]) -> None:
+        conn.executemany("DELETE FROM studies_fts WHERE rowid = ?", [(i,) for i in ids])
+
+    def bm25_expr(self) -> str:
+        weights = ", ".join(str(FTS_WEIGHTS[c]) for c in FTS_COLUMNS)
+        return f"bm25(studies_fts, {weights})"
+
+
+def dialect_for(url: str) -> SQLiteDialect:
+    if url.startswith(("postgres://", "postgresql://")):
+        from ..errors import ConfigError
+
+        raise ConfigError("the PostgreSQL backend is not available yet; use a SQLite file path")
+    return SQLiteDialect()

@@ -1,0 +1,186 @@
+"""Named, recorded migrations. Each runs once, in its own transaction, in the order listed.
+
+To change the schema, append a new function decorated with ``@migration("NNNN_what")``; never edit
+one that has shipped.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .db import Store
+
+MIGRATIONS: list[tuple[str, Callable[["Store"], None]]] = []
+
+
+def migration(name: str) -> Callable[[Callable[["Store"], None]], Callable[["Store"], None]]:
+    def register(fn: Callable[["Store"], None]) -> Callable[["Store"], None]:
+        if any(n == name for n, _ in MIGRATIONS):
+            raise ValueError(f"duplicate migration name {name}")
+        MIGRATIONS.append((name, fn))
+        return fn
+
+    return register
+
+
+def applied(store: "Store") -> list[str]:
+    return [r["name"] for r in store.query("SELECT name FROM _migrations ORDER BY id")]
+
+
+def migrate(store: "Store") -> list[str]:
+    """Apply what is missing; return the names applied now."""
+    store.execute(
+        "CREATE TABLE IF NOT EXISTS _migrations (id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    done = set(applied(store))
+    now_applied = []
+    for name, fn in MIGRATIONS:
+        if name in done:
+            continue
+        with store.atomic() as conn:
+            # Another process may have applied it while we waited for the write lock.
+            if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", (name,)).fetchone():
+                continue
+            fn(store)
+            conn.execute(
+                "INSERT INTO _migrations(name, applied_at) VALUES (?, ?)",
+                (name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            )
+        now_applied.append(name)
+    return now_applied
+
+
+def _script(store: "Store", sql: str) -> None:
+    for stmt in sql.split(";\n"):
+        if stmt.strip():
+            store.conn.execute(stmt)
+
+
+@migration("0001_initial")
+def _initial(store: "Store") -> None:
+    _script(
+        store,
+        """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE studies (
+  id INTEGER PRIMARY KEY,
+  source_id TEXT NOT NULL DEFAULT '',
+  source_format TEXT NOT NULL DEFAULT '',
+  pmid TEXT,
+  doi TEXT,
+  pmcid TEXT,
+  title TEXT NOT NULL DEFAULT '',
+  title_key TEXT,
+  year INTEGER,
+  retracted INTEGER NOT NULL DEFAULT 0,
+  record TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX studies_pmid ON studies(pmid) WHERE pmid IS NOT NULL;
+CREATE UNIQUE INDEX studies_doi ON studies(doi) WHERE doi IS NOT NULL;
+CREATE INDEX studies_title_key ON studies(title_key);
+CREATE INDEX studies_source_id ON studies(source_id);
+CREATE INDEX studies_year ON studies(year);
+CREATE TABLE study_sources (
+  study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  source_format TEXT NOT NULL,
+  source_id TEXT NOT NULL,
+  file TEXT NOT NULL DEFAULT '',
+  content_hash TEXT NOT NULL,
+  first_seen TEXT NOT NULL,
+  PRIMARY KEY (study_id, source_format, source_id)
+);
+CREATE INDEX study_sources_lookup ON study_sources(source_format, source_id);
+CREATE TABLE import_batches (
+  id INTEGER PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  files TEXT NOT NULL,
+  summary TEXT
+);
+CREATE TABLE appraisals (
+  study_id INTEGER PRIMARY KEY REFERENCES studies(id) ON DELETE CASCADE,
+  data TEXT NOT NULL,
+  generator TEXT NOT NULL,
+  version TEXT NOT NULL,
+  design TEXT, evidence TEXT, verdict TEXT, research_type TEXT,
+  primary_topic TEXT,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX appraisals_design ON appraisals(design);
+CREATE INDEX appraisals_evidence ON appraisals(evidence);
+CREATE TABLE appraisal_topics (
+  study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,          -- topic | body_region | condition
+  value TEXT NOT NULL,
+  is_primary INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (study_id, kind, value)
+);
+CREATE INDEX appraisal_topics_value ON appraisal_topics(kind, value);
+CREATE TABLE appraisal_overrides (
+  study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  field TEXT NOT NULL,
+  value TEXT NOT NULL,
+  editor TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (study_id, field)
+);
+CREATE TABLE cards (
+  study_id INTEGER PRIMARY KEY REFERENCES studies(id) ON DELETE CASCADE,
+  status TEXT NOT NULL DEFAULT 'draft',
+  data TEXT NOT NULL,
+  generator TEXT NOT NULL,
+  version TEXT NOT NULL,
+  editor TEXT,
+  edited INTEGER NOT NULL DEFAULT 0,
+  pending TEXT,                -- a regenerated draft waiting for an editor to accept it
+  updated_at TEXT NOT NULL,
+  published_at TEXT
+);
+CREATE INDEX cards_status ON cards(status, published_at);
+CREATE TABLE card_versions (
+  id INTEGER PRIMARY KEY,
+  study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  version_no INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  status TEXT NOT NULL,
+  editor TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  UNIQUE (study_id, version_no)
+);
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  name TEXT UNIQUE NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('editor', 'admin')),
+  password_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE embeddings (
+  study_id INTEGER PRIMARY KEY REFERENCES studies(id) ON DELETE CASCADE,
+  model TEXT NOT NULL,
+  text_hash TEXT NOT NULL,
+  vector BLOB NOT NULL
+);
+CREATE TABLE http_cache (
+  key TEXT PRIMARY KEY,
+  url TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  body BLOB NOT NULL,
+  fetched_at TEXT NOT NULL
+);
+CREATE TABLE study_links (
+  -- open for the exercise companion: studies linked to exercises, rules or other studies
+  study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  target TEXT NOT NULL,
+  PRIMARY KEY (study_id, kind, target)
+)
+""",
+    )
+    store.dialect.create_fulltext(store.conn)
