@@ -1,0 +1,173 @@
+"""The `physiohub` command. Thin: parse options, call the library, translate errors at the edge.
+
+Every command exits non-zero with a one-line reason on stderr when it fails (the CLI contract in
+DESIGN.md); domain errors become ``click.ClickException``; nothing prints a traceback.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import PhysioHubError
+
+
+class _Group(click.Group):
+    """Translate PhysioHub errors (and the odd OS error) into one-line messages."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PhysioHubError as e:
+            raise click.ClickException(str(e)) from e
+        except OSError as e:
+            raise click.ClickException(f"{getattr(e, 'filename', '') or ''}: {e.strerror or e}".lstrip(": ")) from e
+
+
+def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    @click.option("--db", "db", envvar="PHYSIOHUB_DB", default="physiohub.db", show_default=True,
+                  type=click.Path(dir_okay=False), help="SQLite database file (or PHYSIOHUB_DB).")
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def open_db(db: str):
+    from .store import Store
+
+    return Store(db)
+
+
+def echo_err(msg: str) -> None:
+    click.echo(msg, err=True)
+
+
+@click.group(cls=_Group)
+@click.version_option(__version__, prog_name="physiohub")
+def cli() -> None:
+    """PhysioHub: import, appraise, explain and search musculoskeletal physiotherapy research."""
+
+
+# -- import ----------------------------------------------------------------------------------
+@cli.command("import")
+@click.argument("paths", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", default="auto", show_default=True,
+              type=click.Choice(["auto", "pubmed-xml", "medline", "ris", "bibtex", "crossref-json", "jsonl", "csv"]),
+              help="Input format; auto detects by extension and content.")
+@click.option("--pmid", "pmids", multiple=True, help="Fetch these PMIDs from PubMed (online; repeat or comma-separate).")
+@click.option("--doi", "dois", multiple=True, help="Fetch these DOIs from Crossref (online).")
+@click.option("--pubmed-query", "pubmed_query", help="Fetch the results of a PubMed search (online).")
+@click.option("--max-results", default=200, show_default=True, help="Cap for --pubmed-query.")
+@click.option("--no-appraise", is_flag=True, help="Store only; appraise and draft cards later with `physiohub appraise`.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress, no summary (errors still go to stderr).")
+@db_option
+def import_cmd(paths: tuple[Path, ...], fmt: str, pmids: tuple[str, ...], dois: tuple[str, ...],
+               pubmed_query: str | None, max_results: int, no_appraise: bool, as_json: bool, quiet: bool,
+               db: str) -> None:
+    """Import research records from files (PubMed XML, MEDLINE, RIS, BibTeX, Crossref JSON, JSONL, CSV; .gz too)."""
+    from .importing import run_import
+
+    if not (paths or pmids or dois or pubmed_query):
+        raise click.UsageError("give at least one file, --pmid, --doi or --pubmed-query")
+    store = open_db(db)
+    result = run_import(
+        store, list(paths), fmt=fmt, pmids=_split(pmids), dois=_split(dois), pubmed_query=pubmed_query,
+        max_results=max_results, appraise=not no_appraise, show_progress=not (quiet or as_json),
+    )
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+    elif not quiet:
+        s = result.summary
+        click.echo(f"added {s.added}, updated {s.updated}, unchanged {s.unchanged}, rejected {s.rejected}"
+                   + (f"; appraised {result.appraised}" if result.appraised else ""))
+        for rej in s.rejections[:50]:
+            echo_err(f"rejected: {rej['file']}: record {rej['record']}: {rej['reason']}")
+        if len(s.rejections) > 50:
+            echo_err(f"... and {len(s.rejections) - 50} more rejected records (use --json for all)")
+    for failure in result.failed_files:
+        echo_err(f"error: {failure}")
+    if result.failed_files:
+        sys.exit(1)
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for val in values for v in val.replace(";", ",").split(",") if v.strip()]
+
+
+# -- appraise ----------------------------------------------------------------------------------
+@cli.command("appraise")
+@click.option("--all", "force", is_flag=True, help="Recompute every study, not only stale ones.")
+@click.option("--quiet", "-q", is_flag=True)
+@db_option
+def appraise_cmd(force: bool, quiet: bool, db: str) -> None:
+    """Appraise studies and draft their cards where the generator version changed."""
+    from .importing import progress_bar
+    from .workflow import refresh, stale_ids
+
+    store = open_db(db)
+    todo = None if force else stale_ids(store)
+    total = store.query_one("SELECT count(*) FROM studies")[0] if force else len(todo)
+    with progress_bar("Appraising", total, enabled=not quiet) as advance:
+        n = refresh(store, todo, force=force, progress=advance)
+    if not quiet:
+        click.echo(f"appraised {n} studies")
+
+
+# -- export ----------------------------------------------------------------------------------
+@cli.command("export")
+@click.option("--format", "fmt", default="jsonl", show_default=True, type=click.Choice(["jsonl", "csl-json", "ris", "md"]))
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
+@db_option
+def export_cmd(fmt: str, output: str | None, db: str) -> None:
+    """Export every study (JSONL per the contract, CSL-JSON, RIS or Markdown cards)."""
+    from .export import export
+
+    store = open_db(db)
+    if output:
+        with open(output, "w", encoding="utf-8") as out:
+            export(store, fmt, out)
+    else:
+        export(store, fmt, sys.stdout)
+
+
+# -- show ----------------------------------------------------------------------------------
+@cli.command("show")
+@click.argument("key")
+@click.option("--format", "fmt", default="md", show_default=True, type=click.Choice(["json", "md", "html"]))
+@db_option
+def show_cmd(key: str, fmt: str, db: str) -> None:
+    """Show one study's card. KEY: internal id, PMID, DOI or source id."""
+    from .cards.render import to_html, to_json, to_markdown
+    from .export import study_json
+    from .studies import get_study, resolve
+
+    store = open_db(db)
+    study = get_study(store, resolve(store, key))
+    card = study["card"]
+    if fmt == "json":
+        out = study_json(study["id"], study["record"], study["appraisal"], card)
+        if card:
+            out["card"] = to_json(card["data"]) | {"status": card["status"]}
+        out.pop("record", None)
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    if not card:
+        raise click.ClickException(f"study {key} has no card yet: run `physiohub appraise`")
+    click.echo(to_markdown(card["data"]) if fmt == "md" else to_html(card["data"], study=study))
+
+
+def main() -> None:
+    cli(prog_name="physiohub")
+
+
+if __name__ == "__main__":
+    main()

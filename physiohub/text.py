@@ -1,0 +1,70 @@
+"""Sentence splitting shared by appraisal, cards and the claim checker, so sentence ids agree.
+
+A sentence id is ``s<N>``: its position among the sentences of ``Record.abstract`` (title excluded).
+Spans are character offsets into ``Record.abstract``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .models import Record
+
+# Words after which a full stop does not end a sentence.
+_ABBREV = {
+    "al", "e.g", "i.e", "vs", "v", "fig", "figs", "ref", "refs", "no", "nos", "dr", "mr", "mrs", "ms",
+    "prof", "approx", "ca", "cf", "etc", "resp", "st", "vol", "pp", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "incl", "min", "max", "sd", "mo", "wk", "yr", "yrs",
+}
+_BOUNDARY = re.compile(r"[.!?](?:[\"'\u201d\u2019)\]]*)\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: str
+    text: str
+    start: int
+    end: int
+    section: str = ""     # printed label of the abstract section
+    category: str = ""    # NLM category of the section
+
+
+def split_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Character spans of sentences in text (white space trimmed)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        cut = m.start() + 1
+        before = text[start:cut]
+        word = re.search(r"([A-Za-z][A-Za-z.]*)\.$", before)
+        if word and word.group(1).lower() in _ABBREV:
+            continue
+        if re.search(r"\b[A-Z]\.$", before) and len(before.strip()) > 2:
+            continue  # an initial ("J. Smith")
+        piece = text[start:cut]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((offset + start + lead, offset + start + len(piece.rstrip())))
+        start = m.end()
+    piece = text[start:]
+    if piece.strip():
+        lead = len(piece) - len(piece.lstrip())
+        spans.append((offset + start + lead, offset + start + len(piece.rstrip())))
+    return spans
+
+
+def split_sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_spans(text)]
+
+
+def record_sentences(record: Record) -> list[Sentence]:
+    """The abstract's sentences with their section, offsets into ``record.abstract``."""
+    out: list[Sentence] = []
+    pos = 0
+    for sec in record.abstract_sections:
+        prefix = f"{sec.label}: " if sec.label else ""
+        body_start = pos + len(prefix)
+        for a, b in split_spans(sec.text, body_start):
+            out.append(Sentence(f"s{len(out)}", record.abstract[a:b], a, b, sec.label, sec.category))
+        pos = body_start + len(sec.text) + 1  # the joining newline
+    return out
