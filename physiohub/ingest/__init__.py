@@ -1,0 +1,83 @@
+"""Importers for the formats people really have, and ``read_path`` which picks one.
+
+    read_path("pubmed24n0001.xml.gz")            # auto: extension, then content sniffing
+    read_path("export.ris", fmt="ris")
+
+``read_path`` opens, checks and detects eagerly (so an unreadable file raises ``IngestError`` at the
+call) and returns a lazy iterator of ``Record`` or ``Rejected``. Importers that can stream
+(PubMed XML) read the file incrementally, so memory stays flat whatever the file size.
+"""
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import IngestError
+from ..models import Record
+from .base import Importer, Rejected
+from .detect import HEAD_SIZE, check_head, detect_format, logical_name, open_binary, read_all
+
+_MODULES = {
+    "pubmed-xml": "pubmed_xml",
+    "medline": "medline",
+    "ris": "ris",
+    "bibtex": "bibtex",
+    "crossref-json": "crossref",
+    "jsonl": "jsonl",
+    "csv": "csv_fmt",
+}
+
+
+def _load() -> dict[str, Importer]:
+    found: dict[str, Importer] = {}
+    for name, module in _MODULES.items():
+        try:
+            mod = importlib.import_module(f"{__name__}.{module}")
+        except ModuleNotFoundError as e:
+            if e.name != f"{__name__}.{module}":
+                raise
+            continue  # a format still being written; the rest work
+        found[name] = mod.IMPORTER
+    return found
+
+
+FORMATS: dict[str, Importer] = _load()
+
+__all__ = ["FORMATS", "Rejected", "read_path", "read_bytes"]
+
+
+def read_path(path: str | Path, fmt: str = "auto") -> Iterator[Record | Rejected]:
+    """Records of one file (``.gz`` accepted). Raises ``IngestError`` naming the file if unreadable."""
+    p = Path(path)
+    name = logical_name(p)
+    with open_binary(p) as fp:
+        head = fp.read(HEAD_SIZE)
+    check_head(head, p.name)
+    if fmt in (None, "", "auto"):
+        fmt = detect_format(name, head, FORMATS)
+    elif fmt not in FORMATS:
+        raise IngestError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}", file=p.name)
+    return _iterate(FORMATS[fmt], p, p.name)
+
+
+def _iterate(importer: Importer, path: Path, filename: str) -> Iterator[Record | Rejected]:
+    fp = open_binary(path)
+    try:
+        stream = getattr(importer, "parse_stream", None)
+        if stream is not None:
+            yield from stream(fp, filename)
+        else:
+            yield from importer.parse(read_all(fp, filename), filename)
+    finally:
+        fp.close()
+
+
+def read_bytes(data: bytes, filename: str, fmt: str = "auto") -> Iterator[Record | Rejected]:
+    """Records of in-memory data (web upload, online responses); same checks as ``read_path``."""
+    check_head(data[:HEAD_SIZE], filename)
+    if fmt in (None, "", "auto"):
+        fmt = detect_format(filename, data[:HEAD_SIZE], FORMATS)
+    elif fmt not in FORMATS:
+        raise IngestError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}", file=filename)
+    return FORMATS[fmt].parse(data, filename)

@@ -1,0 +1,375 @@
+"""PubMed/MEDLINE XML: efetch output, PubMed "XML" exports, annual baseline and update files.
+
+Streaming and safe:
+* ``lxml.etree.XMLPullParser`` fed 1 MB chunks, filtered to ``PubmedArticle``/``PubmedBookArticle``;
+  each element is converted, then cleared and unlinked from the root, so memory is flat.
+* The DOCTYPE's DTD is never loaded or fetched (``load_dtd=False, no_network=True``), entities are never
+  expanded (``resolve_entities=False``), and ``huge_tree=False`` keeps libxml2's size limits. Real PubMed
+  files never declare entities, so a prolog that does (XXE, billion laughs) is refused outright with
+  ``UnsafeInputError`` before parsing starts.
+* DTD vintages 2015-2025 differ in small ways handled here: pre-2015 ``Article/Affiliation`` versus
+  ``Author/AffiliationInfo``; ``Identifier Source="ORCID"`` (2013+); MathML in titles (2023+).
+"""
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from lxml import etree
+
+from ..errors import IngestError, UnsafeInputError
+from ..models import AbstractSection, Author, MeshHeading, Record
+from .base import Rejected
+from .markup import element_html, element_text
+from .normalize import normalize_doi, normalize_pmcid, normalize_pmid
+from .pubdate import MONTHS, medline_date
+
+CHUNK = 1 << 20
+MAX_PROLOG = 1 << 20
+ROOTS = {"PubmedArticleSet", "PubmedBookArticleSet", "PubmedArticle", "PubmedBookArticle"}
+_ROOT_START = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+
+
+def _attr_yes(el: etree._Element, name: str = "MajorTopicYN") -> bool:
+    return el.get(name) == "Y"
+
+
+def _orcid(value: str) -> str:
+    m = re.search(r"(\d{4}-?\d{4}-?\d{4}-?\d{3}[\dXx])", value or "")
+    if not m:
+        return ""
+    d = m.group(1).replace("-", "").upper()
+    return f"{d[0:4]}-{d[4:8]}-{d[8:12]}-{d[12:16]}"
+
+
+def _authors(author_list: etree._Element | None) -> list[Author]:
+    out: list[Author] = []
+    if author_list is None:
+        return out
+    for a in author_list:
+        if a.tag != "Author" or a.get("ValidYN") == "N":
+            continue
+        au = Author()
+        for c in a:
+            tag = c.tag
+            if tag == "LastName":
+                au.last = c.text or ""
+            elif tag == "ForeName":
+                au.fore = c.text or ""
+            elif tag == "Initials":
+                au.initials = c.text or ""
+            elif tag == "CollectiveName":
+                au.collective = element_text(c)
+            elif tag == "AffiliationInfo":
+                aff = c.find("Affiliation")
+                if aff is not None:
+                    au.affiliations.append(element_text(aff))
+            elif tag == "Affiliation":  # early DTDs put it straight under Author
+                au.affiliations.append(element_text(c))
+            elif tag == "Identifier" and (c.get("Source") or "").upper() == "ORCID":
+                au.orcid = _orcid(c.text or "")
+        out.append(au)
+    return out
+
+
+def _abstract(abstract: etree._Element | None) -> list[AbstractSection]:
+    if abstract is None:
+        return []
+    sections = []
+    for t in abstract.iterfind("AbstractText"):
+        text = element_text(t)
+        if text:
+            sections.append(AbstractSection(text=text, label=t.get("Label") or "",
+                                            category=t.get("NlmCategory") or ""))
+    return sections
+
+
+def _date(el: etree._Element | None) -> tuple[int | None, str]:
+    """PubDate / ArticleDate / BookDocument PubDate -> (year, 'YYYY[-MM[-DD]]')."""
+    if el is None:
+        return None, ""
+    year = month = day = ""
+    for c in el:
+        if c.tag == "Year":
+            year = (c.text or "").strip()
+        elif c.tag == "Month":
+            m = (c.text or "").strip()
+            month = MONTHS.get(m[:3].lower(), m.zfill(2) if m.isdigit() else "")
+        elif c.tag == "Day":
+            d = (c.text or "").strip()
+            day = d.zfill(2) if d.isdigit() else ""
+        elif c.tag == "MedlineDate":
+            return medline_date(c.text or "")
+    if not (year.isdigit() and len(year) == 4):
+        return None, ""
+    iso = year + (f"-{month}" if month else "") + (f"-{day}" if month and day else "")
+    return int(year), iso
+
+
+def _article_ids(id_list: etree._Element | None, rec: Record) -> None:
+    if id_list is None:
+        return
+    for aid in id_list:
+        kind = aid.get("IdType")
+        val = (aid.text or "").strip()
+        if kind == "doi" and not rec.doi:
+            rec.doi = normalize_doi(val)
+        elif kind == "pmc" and not rec.pmcid:
+            rec.pmcid = normalize_pmcid(val)
+        elif kind in ("pii", "bookaccession", "mid", "pmcid") and val:
+            rec.extra.setdefault("ids", {})[kind] = val
+
+
+def _mesh(mesh_list: etree._Element) -> list[MeshHeading]:
+    out = []
+    for mh in mesh_list:
+        d = mh.find("DescriptorName")
+        if d is None:
+            continue
+        quals = [(q.text or "", _attr_yes(q)) for q in mh.iterfind("QualifierName")]
+        out.append(MeshHeading(descriptor=d.text or "", ui=d.get("UI") or "",
+                               major=_attr_yes(d) or any(m for _, m in quals), qualifiers=quals))
+    return out
+
+
+def _comments(cc_list: etree._Element, rec: Record) -> None:
+    for cc in cc_list:
+        ref = cc.get("RefType") or ""
+        if ref not in ("RetractionIn", "RetractionOf", "ExpressionOfConcernIn", "ErratumIn"):
+            continue
+        src = element_text(cc.find("RefSource")) if cc.find("RefSource") is not None else ""
+        pmid = (cc.findtext("PMID") or "").strip()
+        note = f"{ref}: {src}" + (f" (PMID {pmid})" if pmid else "")
+        if ref in ("RetractionIn", "RetractionOf"):
+            rec.retraction_notes.append(note)
+            if ref == "RetractionIn":
+                rec.retracted = True
+        else:
+            rec.extra.setdefault("notices", []).append(note)
+
+
+def _common(container: etree._Element, rec: Record) -> None:
+    """Elements MedlineCitation and BookDocument share: keywords, MeSH, comments."""
+    for c in container:
+        tag = c.tag
+        if tag == "MeshHeadingList":
+            rec.mesh = _mesh(c)
+        elif tag == "KeywordList":
+            rec.keywords.extend(element_text(k) for k in c if k.tag == "Keyword" and element_text(k))
+        elif tag == "CommentsCorrectionsList":
+            _comments(c, rec)
+
+
+def _finish(rec: Record) -> None:
+    if "Retracted Publication" in rec.publication_types:
+        rec.retracted = True
+    if rec.pmid:
+        rec.url = f"https://pubmed.ncbi.nlm.nih.gov/{rec.pmid}/"
+
+
+def convert_article(el: etree._Element) -> Record:
+    """One ``PubmedArticle`` element -> Record."""
+    rec = Record(source_format="pubmed-xml")
+    mc = el.find("MedlineCitation")
+    if mc is None:
+        return rec
+    rec.pmid = normalize_pmid(mc.findtext("PMID"))
+    rec.source_id = rec.pmid
+    art = mc.find("Article")
+    elocation_doi = ""
+    article_affiliation = ""
+    if art is not None:
+        for c in art:
+            tag = c.tag
+            if tag == "Journal":
+                for j in c:
+                    if j.tag == "Title":
+                        rec.journal = element_text(j)
+                    elif j.tag == "ISOAbbreviation":
+                        rec.journal_abbrev = element_text(j)
+                    elif j.tag == "ISSN":
+                        rec.extra["issn"] = (j.text or "").strip()
+                    elif j.tag == "JournalIssue":
+                        for ji in j:
+                            if ji.tag == "Volume":
+                                rec.volume = (ji.text or "").strip()
+                            elif ji.tag == "Issue":
+                                rec.issue = (ji.text or "").strip()
+                            elif ji.tag == "PubDate":
+                                rec.year, rec.pub_date = _date(ji)
+            elif tag == "ArticleTitle":
+                rec.title = element_text(c)
+                rec.title_html = element_html(c)
+            elif tag == "Pagination":
+                pg = c.findtext("MedlinePgn")
+                if not pg and c.findtext("StartPage"):
+                    pg = c.findtext("StartPage", "") + (f"-{c.findtext('EndPage')}" if c.findtext("EndPage") else "")
+                rec.pages = (pg or "").strip()
+            elif tag == "ELocationID":
+                if c.get("EIdType") == "doi" and c.get("ValidYN") != "N" and not elocation_doi:
+                    elocation_doi = normalize_doi(c.text)
+            elif tag == "Abstract":
+                rec.abstract_sections = _abstract(c)
+            elif tag == "AuthorList":
+                rec.authors = _authors(c)
+            elif tag == "Affiliation":
+                article_affiliation = element_text(c)
+            elif tag == "Language" and not rec.language:
+                rec.language = (c.text or "").strip()
+            elif tag == "PublicationTypeList":
+                rec.publication_types = [element_text(p) for p in c if p.tag == "PublicationType"]
+            elif tag == "ArticleDate" and c.get("DateType", "Electronic") == "Electronic":
+                rec.extra["article_date"] = _date(c)[1]
+    if article_affiliation and rec.authors and not rec.authors[0].affiliations:
+        rec.authors[0].affiliations.append(article_affiliation)
+    if rec.year is None and rec.extra.get("article_date"):
+        rec.pub_date = rec.extra["article_date"]
+        rec.year = int(rec.pub_date[:4])
+    _common(mc, rec)
+    pd = el.find("PubmedData")
+    if pd is not None:
+        _article_ids(pd.find("ArticleIdList"), rec)
+        status = pd.findtext("PublicationStatus")
+        if status:
+            rec.extra["publication_status"] = status
+    if not rec.doi:
+        rec.doi = elocation_doi
+    _finish(rec)
+    return rec
+
+
+def convert_book(el: etree._Element) -> Record:
+    """One ``PubmedBookArticle`` element -> Record (a book or a chapter of one)."""
+    rec = Record(source_format="pubmed-xml", book=True)
+    bd = el.find("BookDocument")
+    if bd is None:
+        return rec
+    rec.pmid = normalize_pmid(bd.findtext("PMID"))
+    rec.source_id = rec.pmid
+    book = bd.find("Book")
+    book_title = ""
+    if book is not None:
+        bt = book.find("BookTitle")
+        if bt is not None:
+            book_title = element_text(bt)
+            rec.journal = book_title
+            rec.title_html = element_html(bt)
+        rec.year, rec.pub_date = _date(book.find("PubDate"))
+        rec.volume = (book.findtext("Volume") or "").strip()
+        publisher = book.findtext("Publisher/PublisherName")
+        if publisher:
+            rec.extra["publisher"] = publisher.strip()
+    for c in bd:
+        tag = c.tag
+        if tag == "ArticleTitle":
+            rec.title = element_text(c)
+            rec.title_html = element_html(c)
+        elif tag == "AuthorList" and not rec.authors and c.get("Type", "authors") == "authors":
+            rec.authors = _authors(c)
+        elif tag == "Language" and not rec.language:
+            rec.language = (c.text or "").strip()
+        elif tag == "PublicationType":
+            rec.publication_types.append(element_text(c))
+        elif tag == "Abstract":
+            rec.abstract_sections = _abstract(c)
+        elif tag == "ArticleIdList":
+            _article_ids(c, rec)
+        elif tag == "ELocationID" and c.get("EIdType") == "doi" and not rec.doi:
+            rec.doi = normalize_doi(c.text)
+    if not rec.title:
+        rec.title = book_title
+    if not rec.authors and book is not None and book.find("AuthorList") is not None:
+        rec.authors = _authors(book.find("AuthorList"))
+    _common(bd, rec)
+    pbd = el.find("PubmedBookData")
+    if pbd is not None:
+        _article_ids(pbd.find("ArticleIdList"), rec)
+    _finish(rec)
+    return rec
+
+
+def _check_prolog(prolog: bytes, filename: str) -> None:
+    if prolog.startswith((b"\xff\xfe", b"\xfe\xff")):
+        prolog = prolog.decode("utf-16", errors="ignore").encode()
+    if b"<!ENTITY" in prolog:
+        raise UnsafeInputError(
+            "refused: the XML declares entities in its DOCTYPE (external-entity or entity-expansion attack; "
+            "PubMed XML never declares any)", file=filename)
+
+
+class PubmedXmlImporter:
+    name = "pubmed-xml"
+    extensions = (".xml",)
+
+    def sniff(self, head: str) -> bool:
+        return any(s in head for s in ("<PubmedArticleSet", "<PubmedArticle>", "<PubmedBookArticle",
+                                       "DTD PubMedArticle"))
+
+    def parse(self, data: bytes, filename: str) -> Iterator[Record | Rejected]:
+        return self.parse_stream(io.BytesIO(data), filename)
+
+    def parse_stream(self, fp: BinaryIO, filename: str) -> Iterator[Record | Rejected]:
+        parser = etree.XMLPullParser(
+            events=("end",), tag=("PubmedArticle", "PubmedBookArticle"),
+            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True)
+        prolog = b""
+        root_seen = False
+        count = 0
+        last = ""
+        while True:
+            chunk = fp.read(CHUNK)
+            if not root_seen:
+                prolog += chunk
+                m = _ROOT_START.search(prolog)
+                if m is None and chunk and len(prolog) < MAX_PROLOG:
+                    continue
+                _check_prolog(prolog if m is None else prolog[: m.start()], filename)
+                if m is None:
+                    raise IngestError("no XML root element found (empty or not XML)", file=filename)
+                root = m.group(1).decode("ascii", "replace").split(":")[-1]
+                if root not in ROOTS:
+                    raise IngestError(f"not PubMed XML: root element <{root}> (expected <PubmedArticleSet>)",
+                                      file=filename)
+                root_seen = True
+                chunk, prolog = prolog, b""
+            try:
+                if chunk:
+                    parser.feed(chunk)
+                else:
+                    parser.close()
+                for _, el in parser.read_events():
+                    count += 1
+                    try:
+                        rec = convert_book(el) if el.tag == "PubmedBookArticle" else convert_article(el)
+                    except (ValueError, TypeError, AttributeError) as e:  # a malformed record, not the file
+                        yield Rejected(f"#{count}", f"{filename}: cannot read record after PMID {last or '-'}: {e}")
+                        rec = None
+                    el.clear()
+                    parent = el.getparent()
+                    if parent is not None:
+                        while el.getprevious() is not None:
+                            del parent[0]
+                    if rec is None:
+                        continue
+                    if not rec.pmid:
+                        yield Rejected(f"#{count}", f"{filename}: record #{count} has no PMID")
+                        continue
+                    if not rec.title and not rec.abstract_sections:
+                        yield Rejected(rec.pmid, f"{filename}: PMID {rec.pmid} has neither title nor abstract")
+                        continue
+                    last = rec.pmid
+                    yield rec
+            except etree.XMLSyntaxError as e:
+                where = f" after PMID {last}" if last else ""
+                msg = str(e.msg if hasattr(e, "msg") and e.msg else e).strip().splitlines()[0]
+                if "entit" in msg.lower() and ("loop" in msg.lower() or "amplification" in msg.lower()):
+                    raise UnsafeInputError(f"refused: entity expansion ({msg})", file=filename) from None
+                raise IngestError(
+                    f"XML is truncated or malformed at line {e.lineno}{where}: {msg}", file=filename) from None
+            if not chunk:
+                break
+
+
+IMPORTER = PubmedXmlImporter()
