@@ -1,0 +1,58 @@
+"""`physiohub demo`: build a small hub in one step and serve it.
+
+Online it fetches the curated starter set (``demo_set.DEMO_SET``) from PubMed; ``--from`` builds from
+files instead. Either way it appraises, drafts cards, computes embeddings and — because a demo
+with nothing published shows nothing — publishes the machine drafts as editor ``demo``. Real
+deployments review drafts before publishing; the demo says so on stderr.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .errors import OnlineError
+from .importing import ImportResult, progress_bar, run_import
+from .store import Store
+
+OFFLINE_HELP = (
+    "PubMed cannot be reached from here, so the demo set cannot be fetched. To go on offline: "
+    "export records from PubMed (XML or MEDLINE), Zotero/EndNote (RIS) or any reference manager "
+    "(BibTeX) on a machine that is online, then run `physiohub demo --from FILE...` "
+    "(or `physiohub import FILE...` and `physiohub serve`)."
+)
+
+
+def build(store: Store, paths: list[Path], *, show_progress: bool = True,
+          say: Callable[[str], None] = print) -> ImportResult:
+    if paths:
+        result = run_import(store, paths, show_progress=show_progress)
+    else:
+        from .demo_set import DEMO_SET
+        from .ingest import online
+
+        online.ensure_reachable()  # raises OnlineError with a one-line reason when offline
+        result = run_import(store, [], pmids=[p for p, _ in DEMO_SET], show_progress=show_progress)
+    if result.failed_files and not result.summary.study_ids:
+        from .errors import IngestError
+
+        raise IngestError("; ".join(result.failed_files))
+    from .search import build_index
+
+    with progress_bar("Embedding", None, enabled=show_progress) as advance:
+        build_index(store, progress=advance)
+    published = publish_drafts(store)
+    say(f"demo: {result.summary.added} added, {result.summary.updated} updated; {published} machine drafts "
+        "published as editor 'demo' (review them in the editor area before real use)")
+    return result
+
+
+def publish_drafts(store: Store) -> int:
+    from .cards.review import set_status
+
+    ids = [r[0] for r in store.query("SELECT study_id FROM cards WHERE status != 'published'")]
+    for sid in ids:
+        set_status(store, sid, "published", "demo")
+    return len(ids)
+
+
+__all__ = ["OFFLINE_HELP", "OnlineError", "build", "publish_drafts"]
