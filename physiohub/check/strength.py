@@ -1,0 +1,101 @@
+"""Claim strength of a sentence: not a claim / correlational / conditional causal / direct causal.
+
+The four labels are those of Yu et al. (EMNLP 2019; COLING 2020), whose annotated PubMed conclusion and
+EurekAlert press-release sentences train the model (see ``strength_train.py``). The model is a linear
+SVM over TF-IDF word 1–2-grams and character 2–5-grams (within word boundaries), the strongest
+light-weight baseline for short-sentence classification; it ships as plain JSON (vocabulary, idf,
+weights), so loading needs no pickle and does not depend on the scikit-learn version that trained it.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+LABELS = ("not a claim", "correlational", "conditional causal", "direct causal")
+MODEL_PATH = Path(__file__).resolve().parent / "strength_model.json"
+
+# Vectoriser settings, shared by training and loading so the two cannot drift apart.
+WORD_PARAMS: dict[str, Any] = {
+    "analyzer": "word", "ngram_range": (1, 2), "sublinear_tf": True, "min_df": 2,
+    "token_pattern": r"(?u)\b\w+\b", "lowercase": True,
+}
+CHAR_PARAMS: dict[str, Any] = {
+    "analyzer": "char_wb", "ngram_range": (2, 5), "sublinear_tf": True, "min_df": 2, "lowercase": True,
+}
+
+
+def normalise(sentence: str) -> str:
+    """Collapse white space; strip citation markers ("[3]", "(Smith 2020)") that carry no strength cue."""
+    s = re.sub(r"\[\d+(?:[,\u2013-]\s*\d+)*\]", " ", sentence)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+class StrengthModel:
+    """A fitted linear model: ``predict`` returns label names, ``scores`` the decision values."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.version: str = data["version"]
+        self.blocks: list[TfidfVectorizer] = []
+        for block, params in zip(data["blocks"], (WORD_PARAMS, CHAR_PARAMS)):
+            vec = TfidfVectorizer(**{**params, "min_df": 1}, vocabulary={t: i for i, t in enumerate(block["terms"])})
+            vec.idf_ = np.asarray(block["idf"], dtype=np.float64)
+            self.blocks.append(vec)
+        scale = float(data["scale"])
+        self.coef = np.asarray(data["coef"], dtype=np.float64) / scale  # (n_classes, n_features)
+        self.intercept = np.asarray(data["intercept"], dtype=np.float64)
+        self.classes: list[int] = list(data["classes"])
+
+    def scores(self, sentences: list[str]) -> np.ndarray:
+        from scipy.sparse import hstack
+
+        texts = [normalise(s) for s in sentences]
+        x = hstack([b.transform(texts) for b in self.blocks]).tocsr()
+        return np.asarray(x @ self.coef.T) + self.intercept
+
+    def predict_ids(self, sentences: list[str]) -> list[int]:
+        if not sentences:
+            return []
+        s = self.scores(sentences)
+        return [self.classes[i] for i in s.argmax(axis=1)]
+
+    def predict(self, sentences: list[str]) -> list[str]:
+        return [LABELS[i] for i in self.predict_ids(sentences)]
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str | None = None) -> StrengthModel:
+    """The shipped model (or one at ``path``), loaded once per process."""
+    p = Path(path) if path else MODEL_PATH
+    with p.open(encoding="utf-8") as f:
+        return StrengthModel(json.load(f))
+
+
+def classify(sentences: list[str]) -> list[str]:
+    """Strength label for each sentence, with the shipped model."""
+    return load_model().predict(sentences)
+
+
+def export_model(word: TfidfVectorizer, char: TfidfVectorizer, coef: np.ndarray, intercept: np.ndarray,
+                 classes: list[int], version: str) -> dict[str, Any]:
+    """The JSON form of a fitted model. Weights are rounded to integers at a fixed scale (1e-4
+    resolution): the file stays small and predictions are unchanged (checked by the training script)."""
+    scale = 10000
+    blocks = []
+    for vec in (word, char):
+        terms = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
+        blocks.append({"terms": terms, "idf": [round(float(v), 5) for v in vec.idf_]})
+    return {
+        "version": version,
+        "labels": list(LABELS),
+        "classes": [int(c) for c in classes],
+        "blocks": blocks,
+        "scale": scale,
+        "coef": np.rint(coef * scale).astype(int).tolist(),
+        "intercept": [round(float(v), 6) for v in intercept],
+    }
