@@ -344,7 +344,7 @@ class PubmedXmlImporter:
                     try:
                         rec = convert_book(el) if el.tag == "PubmedBookArticle" else convert_article(el)
                     except (ValueError, TypeError, AttributeError) as e:  # a malformed record, not the file
-                        yield Rejected(f"#{count}", f"{filename}: cannot read record after PMID {last or '-'}: {e}")
+                        yield Rejected(f"#{count}", f"cannot read record after PMID {last or '-'}: {e}")
                         rec = None
                     el.clear()
                     parent = el.getparent()
@@ -354,10 +354,10 @@ class PubmedXmlImporter:
                     if rec is None:
                         continue
                     if not rec.pmid:
-                        yield Rejected(f"#{count}", f"{filename}: record #{count} has no PMID")
+                        yield Rejected(f"#{count}", f"record #{count} has no PMID")
                         continue
                     if not rec.title and not rec.abstract_sections:
-                        yield Rejected(rec.pmid, f"{filename}: PMID {rec.pmid} has neither title nor abstract")
+                        yield Rejected(rec.pmid, f"PMID {rec.pmid} has neither title nor abstract")
                         continue
                     last = rec.pmid
                     yield rec

@@ -1,0 +1,166 @@
+"""RIS from reference managers and databases: Zotero, EndNote, Mendeley, Scopus, Ovid, Web of Science.
+
+Parsed with ``rispy``; the flavours differ in where they put things, so each field has a list of
+tags tried in order (declared below as data). Identifiers hide in many places:
+
+* DOI: ``DO``; else a DOI URL or ``doi:`` note in ``UR``, ``L3``, ``M3``, ``N1``, ``M1``.
+* PMID: ``AN`` when the database is PubMed/MEDLINE (EndNote/Ovid put the PubMed accession there), or
+  a short all-digit ``AN`` from an unnamed database (Embase/Scopus accession numbers are longer or
+  prefixed); else "PMID: n" in notes or a PubMed URL. PMCID: ``C2`` ("PMC4348420") or notes.
+* Abstract: ``AB``, else ``N2`` (older EndNote and Ovid put the abstract in N2).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import rispy
+
+from ..errors import IngestError
+from ..models import Author, Record
+from .base import Rejected
+from .detect import decode_text
+from .markup import string_markup
+from .normalize import (clean_text, doi_from_text, initials_of, normalize_doi, normalize_pmid, pmcid_from_text,
+                        pmid_from_text, retracted_title, split_name, split_structured_abstract)
+from .pubdate import parse_date
+
+# rispy key names (see rispy.TAG_KEY_MAPPING), tried in order.
+TITLE = ("title", "primary_title", "translated_title", "short_title")
+JOURNAL = ("secondary_title", "journal_name", "alternate_title3", "alternate_title2", "alternate_title1")
+JOURNAL_ABBREV = ("alternate_title1", "alternate_title2")
+ABSTRACT = ("abstract", "notes_abstract")
+DATE = ("year", "publication_year", "date")
+DOI_TEXT = ("urls", "file_attachments2", "type_of_work", "notes", "note", "custom1", "custom2", "custom7",
+            "research_notes", "unknown_tag")
+PMID_TEXT = ("notes", "note", "custom1", "custom2", "custom3", "custom6", "urls", "research_notes", "unknown_tag")
+PUBMED_DBS = re.compile(r"pubmed|medline|\bnlm\b", re.I)
+OTHER_DBS = re.compile(r"embase|scopus|psyc|cinahl|web of science|wos|cochrane|sportdiscus|pedro", re.I)
+DOC_TYPE_WORDS = re.compile(r"^[A-Za-z][A-Za-z ,&-]{2,60}$")
+
+
+def _first(entry: dict[str, Any], keys: tuple[str, ...]) -> str:
+    for k in keys:
+        v = entry.get(k)
+        if isinstance(v, list):
+            v = v[0] if v else ""
+        if v and str(v).strip():
+            return str(v).strip()
+    return ""
+
+
+def _texts(entry: dict[str, Any], keys: tuple[str, ...]) -> Iterator[str]:
+    for k in keys:
+        v = entry.get(k)
+        if isinstance(v, dict):  # rispy's unknown_tag: {tag: [values]}
+            for vals in v.values():
+                yield from (str(x) for x in vals)
+        elif isinstance(v, list):
+            yield from (str(x) for x in v)
+        elif v:
+            yield str(v)
+
+
+def _pmid(entry: dict[str, Any]) -> str:
+    an = (entry.get("accession_number") or "").strip()
+    db = " ".join(str(entry.get(k) or "") for k in ("name_of_database", "database_provider"))
+    if an.isdigit():
+        if PUBMED_DBS.search(db) or (len(an) <= 8 and not OTHER_DBS.search(db)):
+            return normalize_pmid(an)
+    for text in _texts(entry, PMID_TEXT):
+        p = pmid_from_text(text)
+        if p:
+            return p
+    return ""
+
+
+def convert(entry: dict[str, Any]) -> Record:
+    rec = Record(source_format="ris")
+    rec.source_id = str(entry.get("id") or "").strip()
+    rec.title, rec.title_html = string_markup(_first(entry, TITLE))
+    rec.abstract_sections = split_structured_abstract(_first(entry, ABSTRACT))
+    names = entry.get("authors") or entry.get("first_authors") or []
+    for n in names:
+        last, fore = split_name(n)
+        rec.authors.append(Author(last=last, fore=fore, initials=initials_of(fore)))
+    address = clean_text(entry.get("author_address") or "")
+    if address and rec.authors:
+        rec.authors[0].affiliations.append(address)
+    rec.journal = clean_text(_first(entry, JOURNAL))
+    abbrev = clean_text(_first(entry, JOURNAL_ABBREV))
+    rec.journal_abbrev = abbrev if abbrev != rec.journal else ""
+    rec.volume = _first(entry, ("volume",))
+    rec.issue = _first(entry, ("number",))
+    sp, ep = _first(entry, ("start_page",)), _first(entry, ("end_page",))
+    rec.pages = f"{sp}-{ep}" if sp and ep and "-" not in sp else sp
+    for k in DATE:
+        year, iso = parse_date(str(entry.get(k) or ""))
+        if year:
+            rec.year, rec.pub_date = year, iso
+            break
+    rec.keywords = [clean_text(k) for k in entry.get("keywords") or [] if clean_text(k)]
+    rec.language = _first(entry, ("language",))
+    doc_type = _first(entry, ("type_of_work",))
+    if doc_type and DOC_TYPE_WORDS.match(doc_type) and "doi" not in doc_type.lower():
+        rec.publication_types.append(doc_type)
+    rec.doi = normalize_doi(_first(entry, ("doi",)))
+    if not rec.doi:
+        for text in _texts(entry, DOI_TEXT):
+            rec.doi = doi_from_text(text)
+            if rec.doi:
+                break
+    rec.pmid = _pmid(entry)
+    for text in _texts(entry, ("custom2", "notes", "custom1")):
+        rec.pmcid = pmcid_from_text(text)
+        if rec.pmcid:
+            break
+    urls = entry.get("urls") or []
+    rec.url = urls[0] if urls else ""
+    if retracted_title(rec.title):
+        rec.retracted = True
+        rec.retraction_notes.append("title marked RETRACTED by the publisher")
+    rec.extra["ris_type"] = entry.get("type_of_reference", "")
+    db = _first(entry, ("name_of_database",))
+    if db:
+        rec.extra["database"] = db
+    rec.book = rec.extra["ris_type"] in ("BOOK", "CHAP", "EBOOK", "ECHAP", "EDBOOK")
+    return rec
+
+
+def _record_text(text: str) -> str:
+    """Drop anything before the first TY line (EndNote and some exports start with a banner)."""
+    m = re.search(r"^\s*TY  -", text, re.M)
+    return text[m.start():] if m else text
+
+
+class RisImporter:
+    name = "ris"
+    extensions = (".ris", ".enw", ".txt")
+
+    def sniff(self, head: str) -> bool:
+        return re.search(r"^\s*TY  - ", head, re.M) is not None
+
+    def parse(self, data: bytes, filename: str) -> Iterator[Record | Rejected]:
+        text, enc = decode_text(data, filename)
+        text = _record_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+        if "TY  -" not in text:
+            raise IngestError("no RIS records (no 'TY  - ' line)", file=filename)
+        try:
+            entries = rispy.loads(text, skip_unknown_tags=False, enforce_list_tags=False)
+        except (OSError, ValueError, KeyError, IndexError) as e:
+            raise IngestError(f"malformed RIS ({str(e).splitlines()[0] if str(e) else type(e).__name__})",
+                              file=filename) from None
+        for n, entry in enumerate(entries, start=1):
+            rec = convert(entry)
+            if enc != "utf-8":
+                rec.extra["source_encoding"] = enc
+            where = rec.source_id or f"#{n}"
+            if not rec.title and not rec.abstract_sections:
+                yield Rejected(where, f"record {where} has neither title (TI/T1) nor abstract (AB/N2)")
+                continue
+            rec.source_id = rec.source_id or rec.pmid or rec.doi
+            yield rec
+
+
+IMPORTER = RisImporter()
