@@ -1,0 +1,192 @@
+"""Users, passwords, sessions, CSRF tokens and sign-in rate limiting for the web hub.
+
+Choices (what OWASP's session, CSRF and password-storage cheat sheets recommend):
+- Passwords: argon2id with argon2-cffi's defaults (RFC 9106 low-memory profile); hashes are upgraded on
+  the next sign-in when the parameters change. Unknown names still cost one hash check (no timing oracle).
+- Sessions: a cookie signed with itsdangerous (timestamped, 12 h), HttpOnly, SameSite=Lax, ``Secure`` when
+  the site is served over https. It holds the user id, the CSRF token and a fingerprint of the password hash,
+  so changing a password or deleting a user ends every session; the user and role are re-read from the
+  database on each request, so a role change applies at once.
+- CSRF: a synchronizer token kept in the signed session and sent in a hidden field of every form; POSTs
+  without it (or with a foreign Origin) are refused with 403. Anonymous forms (sign in, check an article) get
+  a session holding only the token.
+- Rate limiting: failed sign-ins are counted per client address and per user name in the database (so every
+  server worker sees them); 5 failures within 15 minutes block that key until the window has passed (429).
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+from ..errors import InvalidInput, NotFound
+from ..store import Store
+
+ROLES = ("editor", "admin")
+MIN_PASSWORD = 10
+SESSION_COOKIE = "physiohub_session"
+SESSION_MAX_AGE = 12 * 3600
+MAX_FAILURES = 5
+FAILURE_WINDOW = timedelta(minutes=15)
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$")
+
+_hasher = PasswordHasher()
+# Verified against when the name is unknown, so both paths cost one argon2 check.
+_DUMMY_HASH = _hasher.hash(secrets.token_hex(16))
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+# -- users ----------------------------------------------------------------------------------------
+def add_user(store: Store, name: str, password: str, role: str) -> dict[str, Any]:
+    """Create a user; ``InvalidInput`` for a bad name, role or short password, or a taken name."""
+    if not _NAME.match(name or ""):
+        raise InvalidInput("user name must be 2-64 characters: letters, digits, '.', '_', '@' or '-'")
+    if role not in ROLES:
+        raise InvalidInput(f"role must be one of {', '.join(ROLES)}, not {role!r}")
+    if len(password or "") < MIN_PASSWORD:
+        raise InvalidInput(f"password must be at least {MIN_PASSWORD} characters")
+    with store.atomic():
+        if store.query_one("SELECT 1 FROM users WHERE name = ?", (name,)):
+            raise InvalidInput(f"a user named {name!r} already exists")
+        store.execute(
+            "INSERT INTO users(name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
+            (name, role, _hasher.hash(password), _now().isoformat(timespec="seconds")),
+        )
+    return get_user_by_name(store, name)
+
+
+def set_password(store: Store, name: str, password: str) -> None:
+    if len(password or "") < MIN_PASSWORD:
+        raise InvalidInput(f"password must be at least {MIN_PASSWORD} characters")
+    cur = store.execute("UPDATE users SET password_hash = ? WHERE name = ?", (_hasher.hash(password), name))
+    if cur.rowcount == 0:
+        raise NotFound(f"no user named {name!r}")
+
+
+def get_user(store: Store, user_id: int) -> dict[str, Any] | None:
+    row = store.query_one("SELECT id, name, role, password_hash, created_at FROM users WHERE id = ?", (user_id,))
+    return dict(row) if row else None
+
+
+def get_user_by_name(store: Store, name: str) -> dict[str, Any]:
+    row = store.query_one("SELECT id, name, role, password_hash, created_at FROM users WHERE name = ?", (name,))
+    if not row:
+        raise NotFound(f"no user named {name!r}")
+    return dict(row)
+
+
+def list_users(store: Store) -> list[dict[str, Any]]:
+    return [dict(r) for r in store.query("SELECT id, name, role, created_at FROM users ORDER BY name")]
+
+
+def authenticate(store: Store, name: str, password: str) -> dict[str, Any] | None:
+    """The user if name and password match, else None (same cost either way)."""
+    row = store.query_one("SELECT id, name, role, password_hash FROM users WHERE name = ?", (name or "",))
+    stored = row["password_hash"] if row else _DUMMY_HASH
+    try:
+        _hasher.verify(stored, password or "")
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return None
+    if row is None:
+        return None
+    user = dict(row)
+    if _hasher.check_needs_rehash(stored):
+        user["password_hash"] = _hasher.hash(password)
+        store.execute("UPDATE users SET password_hash = ? WHERE id = ?", (user["password_hash"], user["id"]))
+    return user
+
+
+def fingerprint(password_hash: str) -> str:
+    return hashlib.sha256(password_hash.encode()).hexdigest()[:16]
+
+
+# -- sign-in rate limiting ------------------------------------------------------------------------
+def _ensure_attempts_table(store: Store) -> None:
+    # Kept here rather than in a migration: it is a cache of recent failures, safe to drop at any time.
+    store.execute(
+        "CREATE TABLE IF NOT EXISTS web_signin_failures (key TEXT NOT NULL, at TEXT NOT NULL)"
+    )
+    store.execute("CREATE INDEX IF NOT EXISTS web_signin_failures_key ON web_signin_failures(key, at)")
+
+
+def signin_blocked(store: Store, keys: list[str]) -> int:
+    """Seconds until a sign-in may be tried again for any of ``keys`` (0: not blocked)."""
+    _ensure_attempts_table(store)
+    since = (_now() - FAILURE_WINDOW).isoformat()
+    wait = 0
+    for key in keys:
+        rows = store.query(
+            "SELECT at FROM web_signin_failures WHERE key = ? AND at > ? ORDER BY at", (key, since)
+        )
+        if len(rows) >= MAX_FAILURES:
+            # Blocked until the oldest failure that still counts leaves the window.
+            oldest = datetime.fromisoformat(rows[-MAX_FAILURES]["at"])
+            wait = max(wait, int((oldest + FAILURE_WINDOW - _now()).total_seconds()) + 1)
+    return wait
+
+
+def record_failure(store: Store, keys: list[str]) -> None:
+    _ensure_attempts_table(store)
+    now = _now()
+    with store.atomic():
+        store.execute("DELETE FROM web_signin_failures WHERE at < ?", ((now - FAILURE_WINDOW).isoformat(),))
+        for key in keys:
+            store.execute("INSERT INTO web_signin_failures(key, at) VALUES (?, ?)", (key, now.isoformat()))
+
+
+def clear_failures(store: Store, keys: list[str]) -> None:
+    _ensure_attempts_table(store)
+    for key in keys:
+        store.execute("DELETE FROM web_signin_failures WHERE key = ?", (key,))
+
+
+# -- sessions and CSRF ---------------------------------------------------------------------------
+class SessionCodec:
+    """Signs and reads the session cookie's payload."""
+
+    def __init__(self, secret: str):
+        self._s = URLSafeTimedSerializer(secret, salt="physiohub.session")
+
+    def dumps(self, data: dict[str, Any]) -> str:
+        return self._s.dumps(data)
+
+    def loads(self, value: str | None) -> dict[str, Any]:
+        if not value:
+            return {}
+        try:
+            data = self._s.loads(value, max_age=SESSION_MAX_AGE)
+        except (BadSignature, ValueError, TypeError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+
+def new_csrf_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def csrf_ok(expected: str | None, given: str | None) -> bool:
+    return bool(expected) and bool(given) and hmac.compare_digest(str(expected), str(given))
+
+
+def secret_key(store: Store, configured: str = "") -> str:
+    """The configured secret, else one generated once and kept in the database."""
+    if configured:
+        return configured
+    key = store.get_meta("web_secret_key")
+    if not key:
+        with store.atomic():
+            key = store.get_meta("web_secret_key")
+            if not key:
+                key = secrets.token_urlsafe(48)
+                store.set_meta("web_secret_key", key)
+    return key

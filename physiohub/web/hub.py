@@ -1,0 +1,201 @@
+"""What the pages and the API show, built once as plain dicts (rendered as HTML or returned as JSON).
+
+Caching: cheap-to-keep results (topic counts, assembled card views, rendered public card pages) live in a
+per-thread cache that is thrown away as soon as the database changes. The check is SQLite's
+``PRAGMA data_version`` (changes when another connection commits) plus the connection's own
+``total_changes`` (changes it made itself), so an edit or a publish — from this worker, another worker or
+the CLI — is visible on the very next request. Never stale, and no invalidation calls to forget.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from ..errors import NotFound
+from ..models import Record
+from ..store import Store
+from ..text import record_sentences
+from . import queries
+from .markup import EVIDENCE_MEANING, PROVENANCE_KIND, RESEARCH_TYPE_MEANING, VERDICT_MEANING, plain
+
+SECTION_LABELS = {
+    "title": "Title", "upshot": "The upshot", "badges": "Badges", "key_points": "Key points",
+    "methods": "How it was conducted", "findings": "What they found", "limitations": "Limitations",
+    "why_it_matters": "Why it matters", "source": "Source", "topics": "Topics",
+}
+
+
+class Hub:
+    def __init__(self, store: Store):
+        self.store = store
+        self._local = threading.local()
+
+    # -- cache --------------------------------------------------------------------------------
+    def _stamp(self) -> tuple[int, int]:
+        conn = self.store.conn
+        return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
+
+    def cached(self, key: Any, build: Callable[[], Any]) -> Any:
+        local = self._local
+        stamp = self._stamp()
+        if getattr(local, "stamp", None) != stamp:
+            local.stamp, local.items = stamp, {}
+        if key not in local.items:
+            if len(local.items) > 2000:  # bound memory; a rebuild is cheap
+                local.items.clear()
+            local.items[key] = build()
+        return local.items[key]
+
+    # -- lists ----------------------------------------------------------------------------------
+    def topic_counts(self) -> dict[str, int]:
+        return self.cached("topic_counts", lambda: queries.topic_counts(self.store))
+
+    def latest(self, limit: int = 8) -> list[dict[str, Any]]:
+        return self.cached(("latest", limit), lambda: queries.latest_published(self.store, limit=limit))
+
+    # -- one study ------------------------------------------------------------------------------
+    def card_view(self, study_id: int, *, editor: bool) -> dict[str, Any]:
+        """Everything the card page shows. The public sees published cards only (404 otherwise)."""
+        if editor:
+            return self._card_view(study_id, editor=True)
+        return self.cached(("card", study_id), lambda: self._card_view(study_id, editor=False))
+
+    def _card_view(self, study_id: int, *, editor: bool) -> dict[str, Any]:
+        from ..appraise.persist import get_appraisal
+        from ..cards.review import get_card
+        from ..studies import load_record, study_row
+
+        row = study_row(self.store, study_id)
+        card_row = get_card(self.store, study_id)
+        if not card_row or (card_row.get("status") != "published" and not editor):
+            raise NotFound(f"no published card for study {study_id}")
+        record = load_record(self.store, study_id)
+        appraisal = get_appraisal(self.store, study_id) or {}
+        card = dict(card_row.get("data") or {})
+        badges = dict(card.get("badges") or {})
+        for key in ("verdict", "research_type", "evidence"):
+            badges.setdefault(key, appraisal.get(key))
+        primary_topic = (card.get("topics") or {}).get("primary") or (appraisal.get("topics") or [None])[0]
+        source = dict(card.get("source") or {})
+        source.setdefault("doi", record.doi)
+        source.setdefault("pmid", record.pmid)
+        view = {
+            "id": study_id,
+            "row": row,
+            "record": record,
+            "appraisal": appraisal,
+            "card_row": card_row,
+            "card": card,
+            "badges": badges,
+            "explain": {
+                "verdict": VERDICT_MEANING.get(badges.get("verdict") or "", ""),
+                "research_type": RESEARCH_TYPE_MEANING.get(badges.get("research_type") or "", ""),
+                "evidence": EVIDENCE_MEANING.get(badges.get("evidence") or "", ""),
+            },
+            "source": source,
+            "primary_topic": primary_topic,
+            "other_topics": (card.get("topics") or {}).get("others") or (appraisal.get("topics") or [])[1:],
+            "retracted": bool(row.get("retracted") or record.retracted or appraisal.get("retracted")),
+            "provenance": provenance_by_section(card, record),
+            "related": self._related(study_id, editor=editor),
+            "more_in_topic": queries.latest_published(self.store, limit=5, topic=primary_topic, exclude=study_id)
+            if primary_topic else [],
+        }
+        view["json_ld"] = json_ld(view)
+        return view
+
+    def _related(self, study_id: int, *, editor: bool, limit: int = 5) -> list[dict[str, Any]]:
+        from ..search import related
+
+        hits = related(self.store, study_id, limit=limit * 4)
+        if not editor:
+            keep = queries.published_ids(self.store, [h["id"] for h in hits])
+            hits = [h for h in hits if h["id"] in keep]
+        return [h for h in hits if h["id"] != study_id][:limit]
+
+    def card_json(self, study_id: int, *, editor: bool) -> dict[str, Any]:
+        view = self.card_view(study_id, editor=editor)
+        row = view["card_row"]
+        return {
+            "study_id": study_id,
+            "status": row.get("status"),
+            "published_at": row.get("published_at"),
+            "updated_at": row.get("updated_at"),
+            "card": view["card"],
+        }
+
+
+def provenance_by_section(card: dict[str, Any], record: Record) -> dict[str, list[dict[str, Any]]]:
+    """Provenance entries grouped by the card section they belong to, with the source sentences' text."""
+    sentences = {s.id: s for s in record_sentences(record)}
+    out: dict[str, list[dict[str, Any]]] = {}
+    for entry in card.get("provenance") or []:
+        path = str(entry.get("path", ""))
+        section, _, rest = path.partition(".")
+        label = _item_label(section, rest, card)
+        sources = []
+        for sid in entry.get("sources") or []:
+            if sid == "title":
+                sources.append({"id": "title", "section": "Title", "text": plain(record.title)})
+            elif sid in sentences:
+                s = sentences[sid]
+                sources.append({"id": sid, "section": s.section or "Abstract", "text": s.text})
+        out.setdefault(section, []).append({
+            "path": path, "label": label, "kind": entry.get("kind", ""),
+            "kind_text": PROVENANCE_KIND.get(entry.get("kind", ""), entry.get("kind", "")), "sources": sources,
+        })
+    return out
+
+
+def _item_label(section: str, rest: str, card: dict[str, Any]) -> str:
+    if not rest:
+        return SECTION_LABELS.get(section, section)
+    first = rest.split(".")[0]
+    if first.isdigit():
+        n = int(first)
+        if section == "methods":
+            rows = card.get("methods") or []
+            if n < len(rows):
+                return str(rows[n].get("label") or f"Row {n + 1}")
+        noun = {"key_points": "Point", "findings": "Finding", "limitations": "Limitation"}.get(section, "Item")
+        return f"{noun} {n + 1}"
+    return {"question": "Question", "answer": "Answer", "patients": "For patients", "clinicians": "For clinicians",
+            "readers": "For readers"}.get(first, first.replace("_", " ").capitalize())
+
+
+def json_ld(view: dict[str, Any]) -> dict[str, Any]:
+    """schema.org MedicalScholarlyArticle for the paper the card describes."""
+    record: Record = view["record"]
+    card = view["card"]
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "MedicalScholarlyArticle",
+        "headline": plain(card.get("title") or record.title)[:300],
+        "name": plain(card.get("title") or record.title),
+        "abstract": (card.get("upshot") or {}).get("answer", ""),
+        "inLanguage": record.language or "en",
+        "isAccessibleForFree": True,
+    }
+    if record.authors:
+        data["author"] = [{"@type": "Organization" if a.collective else "Person", "name": a.display}
+                          for a in record.authors[:20]]
+    if record.pub_date or record.year:
+        data["datePublished"] = record.pub_date or str(record.year)
+    if record.journal:
+        data["isPartOf"] = {"@type": "Periodical", "name": record.journal}
+    ids = []
+    if record.doi:
+        ids.append({"@type": "PropertyValue", "propertyID": "DOI", "value": record.doi})
+        data["sameAs"] = f"https://doi.org/{record.doi}"
+    if record.pmid:
+        ids.append({"@type": "PropertyValue", "propertyID": "PMID", "value": record.pmid})
+    if ids:
+        data["identifier"] = ids
+    design = (view["appraisal"] or {}).get("design")
+    if design:
+        data["publicationType"] = design
+    topics = [t for t in [view["primary_topic"], *view["other_topics"]] if t]
+    if topics:
+        data["about"] = [{"@type": "MedicalEntity", "name": t} for t in topics]
+    return data

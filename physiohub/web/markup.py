@@ -1,0 +1,107 @@
+"""Safe text for pages: inline title markup, JSON-LD, topic slugs, and what each badge means.
+
+Titles and abstracts may carry ``<i>``, ``<b>``, ``<sup>``, ``<sub>`` (gene names, units, species). Every
+other tag is shown as text, never dropped silently and never interpreted: the text is escaped whole, the four
+harmless tags (exactly, without attributes) are turned back into tags, and nh3 (ammonia, a Rust allow-list
+sanitiser) rebalances them, so ``<script>`` or ``<img onerror=...>`` in a title reads as literal text.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+import nh3
+from markupsafe import Markup
+
+INLINE_TAGS = {"i", "b", "sup", "sub"}
+_ESCAPED_TAG = re.compile(r"&lt;(/?)(i|b|sup|sub)&gt;", re.IGNORECASE)
+
+TOPICS = (
+    "Exercise & Loading", "Pain Science & Education", "Manual Therapy", "Passive Treatments",
+    "Medication & Injections", "Surgery vs Rehabilitation", "Imaging & Diagnosis", "Psychological Factors",
+    "Lifestyle", "Work & Function", "Digital & Remote Care", "Prognosis & Risk",
+)
+BODY_REGIONS = ("low back", "neck", "shoulder", "elbow", "wrist & hand", "hip", "knee", "ankle & foot",
+                "widespread pain", "general")
+DESIGNS = ("meta-analysis", "systematic review", "scoping review", "narrative review", "guideline",
+           "randomised controlled trial", "non-randomised controlled trial", "cohort", "case-control",
+           "cross-sectional", "case series", "case report", "qualitative", "diagnostic accuracy",
+           "economic evaluation", "protocol", "lab/animal/experimental", "editorial/commentary/letter", "other")
+EVIDENCE = ("Strong", "Moderate", "Limited", "Very limited")
+VERDICTS = ("Supports", "Mixed picture", "No clear difference", "Does not support", "Too early to tell")
+RESEARCH_TYPES = ("Review of studies", "Primary study", "Expert review", "Guideline", "Opinion", "Study protocol")
+STATUSES = ("draft", "in_review", "published")
+
+VERDICT_MEANING = {
+    "Supports": "The results favour the treatment or idea the study tested.",
+    "Mixed picture": "Benefit showed in some outcomes or time points but not others, or the effect was small and uncertain.",
+    "No clear difference": "The groups or options compared ended up about the same.",
+    "Does not support": "The results go against the treatment or idea the study tested.",
+    "Too early to tell": "The study cannot answer the question yet: a protocol, a pilot, or too little data.",
+}
+RESEARCH_TYPE_MEANING = {
+    "Review of studies": "Brings together the results of earlier studies.",
+    "Primary study": "Collected its own data from people (or animals, or a lab).",
+    "Expert review": "Experts summarise what they know, without a systematic search of all studies.",
+    "Guideline": "Recommendations written for clinicians.",
+    "Opinion": "An editorial, commentary or letter: a view, not new data.",
+    "Study protocol": "The plan for a study that has not reported results yet.",
+}
+EVIDENCE_MEANING = {
+    "Strong": "Systematic reviews of randomised trials with no serious problems found.",
+    "Moderate": "Usually a randomised trial, or a review held back by one problem.",
+    "Limited": "Non-randomised or observational designs, or a trial with a serious problem such as a small sample.",
+    "Very limited": "Case reports, opinion, lab or animal work, protocols, or several serious problems.",
+}
+LADDER = (
+    "Start from the design: reviews of randomised trials start at Strong, randomised trials at Moderate, "
+    "other comparative and observational designs at Limited, and case reports, opinion, lab or animal work "
+    "and protocols at Very limited.",
+    "Step down one level for each of: a small sample, a pilot or feasibility study, certainty rated low by "
+    "the authors, or a high risk of bias.",
+    "The authors' own GRADE rating caps the level.",
+)
+PROVENANCE_KIND = {
+    "extracted": "copied from the abstract",
+    "rewritten": "rewritten in plain words from the abstract",
+    "templated": "built from a template filled with details from the abstract",
+    "model": "written by a language model from the abstract, then checked",
+    "edited": "changed by an editor; the source sentences shown are those of the original wording",
+}
+
+
+def inline(text: str | None) -> Markup:
+    """Text with only i/b/sup/sub kept as markup; everything else escaped."""
+    if not text:
+        return Markup("")
+    escaped = html.escape(html.unescape(str(text)), quote=True)
+    restored = _ESCAPED_TAG.sub(lambda m: f"<{m.group(1)}{m.group(2).lower()}>", escaped)
+    return Markup(nh3.clean(restored, tags=INLINE_TAGS, attributes={}, clean_content_tags=set()))
+
+
+def plain(text: str | None) -> str:
+    """Text with the inline tags removed (for <title>, feeds, JSON-LD)."""
+    return re.sub(r"</?(?:i|b|sup|sub)>", "", html.unescape(str(text or "")), flags=re.IGNORECASE)
+
+
+def json_ld(data: Any) -> Markup:
+    """JSON for a <script type="application/ld+json"> block: '<', '>' and '&' escaped so no text in the
+    data can close the script element (the OWASP rule for JSON in HTML)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower().replace("&", "and")).strip("-")
+
+
+TOPIC_BY_SLUG = {slug(t): t for t in TOPICS}
+
+
+def css_token(value: str | None) -> str:
+    """A class-name-safe token for a badge value ('Very limited' -> 'very-limited')."""
+    return slug(value or "unknown") or "unknown"

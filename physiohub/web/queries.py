@@ -1,0 +1,111 @@
+"""The web hub's own SQL: browsing lists (latest, by topic), counts and the review queue.
+
+Searching goes through physiohub.search; these are the plain listings that need no ranking. "Published"
+means the card's status is ``published``; the public sees nothing else (see docs/web.md).
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..store import Store
+
+_LIST_COLUMNS = """
+  s.id AS id, s.source_id AS source_id, s.title AS title, s.year AS year, s.retracted AS retracted,
+  a.design AS design, a.evidence AS evidence, a.verdict AS verdict, a.research_type AS research_type,
+  a.primary_topic AS primary_topic, c.status AS status, c.published_at AS published_at,
+  c.updated_at AS updated_at, c.data AS card_data, c.editor AS editor, c.pending IS NOT NULL AS has_pending
+"""
+
+
+def _item(row: Any) -> dict[str, Any]:
+    d = dict(row)
+    card = json.loads(d.pop("card_data") or "{}")
+    badges = card.get("badges") or {}
+    # The card's badges are what was reviewed; the appraisal's columns fill gaps.
+    for key in ("verdict", "research_type", "evidence"):
+        d[key] = badges.get(key) or d.get(key)
+    d["title_html"] = card.get("title") or d["title"]
+    d["question"] = (card.get("upshot") or {}).get("question", "")
+    d["topics"] = [t for t in [(card.get("topics") or {}).get("primary") or d.get("primary_topic")] if t]
+    d["retracted"] = bool(d["retracted"])
+    return d
+
+
+def topic_counts(store: Store, *, published_only: bool = True) -> dict[str, int]:
+    """Studies per topic (primary or secondary) among published cards."""
+    where = "WHERE c.status = 'published'" if published_only else ""
+    rows = store.query(
+        f"""SELECT t.value AS topic, COUNT(DISTINCT t.study_id) AS n FROM appraisal_topics t
+            JOIN cards c ON c.study_id = t.study_id {where} {'AND' if where else 'WHERE'} t.kind = 'topic'
+            GROUP BY t.value"""
+    )
+    return {r["topic"]: r["n"] for r in rows}
+
+
+def published_count(store: Store) -> int:
+    return store.query_one("SELECT COUNT(*) FROM cards WHERE status = 'published'")[0]
+
+
+def latest_published(
+    store: Store, *, limit: int = 10, offset: int = 0, topic: str | None = None, exclude: int | None = None
+) -> list[dict[str, Any]]:
+    params: list[Any] = []
+    joins = ""
+    where = ["c.status = 'published'"]
+    if topic:
+        joins = "JOIN appraisal_topics t ON t.study_id = s.id AND t.kind = 'topic' AND t.value = ?"
+        params.append(topic)
+    if exclude is not None:
+        where.append("s.id != ?")
+        params.append(exclude)
+    params += [limit, offset]
+    rows = store.query(
+        f"""SELECT {_LIST_COLUMNS} FROM cards c JOIN studies s ON s.id = c.study_id
+            LEFT JOIN appraisals a ON a.study_id = s.id {joins}
+            WHERE {' AND '.join(where)}
+            ORDER BY c.published_at DESC, s.id DESC LIMIT ? OFFSET ?""",
+        params,
+    )
+    return [_item(r) for r in rows]
+
+
+def count_published_in_topic(store: Store, topic: str) -> int:
+    return store.query_one(
+        """SELECT COUNT(DISTINCT c.study_id) FROM cards c JOIN appraisal_topics t ON t.study_id = c.study_id
+           WHERE c.status = 'published' AND t.kind = 'topic' AND t.value = ?""",
+        (topic,),
+    )[0]
+
+
+def review_queue(store: Store, *, status: str | None, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+    """Cards for editors, those waiting for review first, then drafts, then published; newest first."""
+    where, params = ("WHERE c.status = ?", [status]) if status else ("", [])
+    total = store.query_one(f"SELECT COUNT(*) FROM cards c {where}", params)[0]
+    rows = store.query(
+        f"""SELECT {_LIST_COLUMNS} FROM cards c JOIN studies s ON s.id = c.study_id
+            LEFT JOIN appraisals a ON a.study_id = s.id {where}
+            ORDER BY CASE c.status WHEN 'in_review' THEN 0 WHEN 'draft' THEN 1 ELSE 2 END,
+                     c.updated_at DESC, s.id DESC LIMIT ? OFFSET ?""",
+        params + [limit, offset],
+    )
+    return total, [_item(r) for r in rows]
+
+
+def status_counts(store: Store) -> dict[str, int]:
+    return {r["status"]: r["n"] for r in store.query("SELECT status, COUNT(*) AS n FROM cards GROUP BY status")}
+
+
+def published_ids(store: Store, ids: list[int]) -> set[int]:
+    if not ids:
+        return set()
+    marks = ",".join("?" * len(ids))
+    rows = store.query(f"SELECT study_id FROM cards WHERE status = 'published' AND study_id IN ({marks})", ids)
+    return {r[0] for r in rows}
+
+
+def card_statuses(store: Store, ids: list[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return {r[0]: r[1] for r in store.query(f"SELECT study_id, status FROM cards WHERE study_id IN ({marks})", ids)}

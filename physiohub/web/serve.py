@@ -1,0 +1,36 @@
+"""Serving the hub with uvicorn: ``physiohub serve`` and ``physiohub demo`` call ``serve``.
+
+With ``workers > 1`` uvicorn starts separate processes, which need an import string: they build the app
+from ``PHYSIOHUB_DB`` through ``app_from_env`` (a factory).
+"""
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from ..errors import ConfigError
+
+
+def app_from_env() -> Any:
+    from .. import config
+    from .app import create_app
+
+    return create_app(config.get("db"))
+
+
+def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, log_level: str = "info") -> None:
+    import uvicorn
+
+    from ..store import Store
+
+    if not 0 < port < 65536:
+        raise ConfigError(f"port must be between 1 and 65535, not {port}")
+    Store(db).close()  # fail early, with a one-line reason, on a database we cannot open
+    if workers > 1:
+        os.environ["PHYSIOHUB_DB"] = db
+        uvicorn.run("physiohub.web.serve:app_from_env", factory=True, host=host, port=port, workers=workers,
+                    log_level=log_level, proxy_headers=False, server_header=False)
+        return
+    from .app import create_app
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level=log_level, proxy_headers=False, server_header=False)

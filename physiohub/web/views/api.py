@@ -1,0 +1,122 @@
+"""The JSON API under /api/, mirroring the pages; described at /openapi.json.
+
+Like the pages, it shows published cards only, unless the caller carries a signed-in editor's session.
+Every error is ``{"ok": false, "error": "...", "status": N}``.
+"""
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+
+from ...studies import load_record, study_row
+from .. import queries
+from ..deps import int_param, is_editor, state
+from ..markup import TOPIC_BY_SLUG, TOPICS, plain, slug
+from .common import parse_search, run_check, run_search
+from .public import _study_id
+
+
+class ErrorBody(BaseModel):
+    ok: Literal[False] = False
+    error: str
+    status: int
+
+
+class CheckRequest(BaseModel):
+    text: str = Field(..., description="The article's text (at most 100,000 characters).")
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "A parameter is not acceptable"},
+    404: {"model": ErrorBody, "description": "No such study, or its card is not published"},
+}
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
+
+
+@router.get("/studies", summary="Search or list studies with published cards")
+def studies(
+    request: Request,
+    q: str | None = Query(None, description="Search words; empty lists the newest published cards"),
+    mode: str | None = Query(None, description="hybrid (default), bm25 or semantic"),
+    design: str | None = None, evidence: str | None = None, verdict: str | None = None,
+    topic: str | None = None, body_region: str | None = None,
+    year_from: str | None = None, year_to: str | None = None, exclude_retracted: str | None = None,
+    limit: str | None = Query(None, description="1-50, default 10"), offset: str | None = None,
+    page: str | None = None,
+) -> dict[str, Any]:
+    p = parse_search(request.query_params, page_size=state(request).page_size)
+    store = state(request).store
+    if not p["q"] and not p["filters"]:
+        items = queries.latest_published(store, limit=p["limit"], offset=p["offset"])
+        return {"ok": True, "total": queries.published_count(store), "offset": p["offset"], "limit": p["limit"],
+                "hits": [_list_item(i) for i in items], "facets": {}}
+    result = run_search(store, p, editor=is_editor(request))
+    return {"ok": True, "total": result["total"], "offset": p["offset"], "limit": p["limit"],
+            "hits": result["hits"], "facets": result["facets"]}
+
+
+def _list_item(i: dict[str, Any]) -> dict[str, Any]:
+    return {k: i.get(k) for k in ("id", "source_id", "title", "year", "design", "evidence", "verdict",
+                                  "research_type", "topics", "retracted", "published_at")}
+
+
+@router.get("/studies/{study_id}", summary="One study: record, appraisal and its published card")
+def study(request: Request, study_id: str) -> dict[str, Any]:
+    sid = _study_id(study_id)
+    editor = is_editor(request)
+    view = state(request).hub.card_view(sid, editor=editor)  # 404 unless published (or an editor)
+    record = load_record(state(request).store, sid)
+    row = study_row(state(request).store, sid)
+    appraisal = {k: v for k, v in (view["appraisal"] or {}).items()}
+    return {
+        "ok": True, "id": sid, "source_id": row["source_id"], "pmid": record.pmid or None,
+        "doi": record.doi or None, "title": plain(record.title), "year": record.year,
+        "journal": record.journal, "abstract": record.abstract, "retracted": view["retracted"],
+        "url": f"/studies/{sid}", "appraisal": appraisal,
+        "card": state(request).hub.card_json(sid, editor=editor),
+    }
+
+
+@router.get("/studies/{study_id}/card", summary="The study's card (published, with provenance)")
+def card(request: Request, study_id: str) -> dict[str, Any]:
+    sid = _study_id(study_id)
+    return {"ok": True, **state(request).hub.card_json(sid, editor=is_editor(request))}
+
+
+@router.get("/studies/{study_id}/related", summary="Related studies with published cards")
+def related(request: Request, study_id: str, limit: str | None = Query(None, description="1-20, default 5")
+            ) -> dict[str, Any]:
+    sid = _study_id(study_id)
+    n = int_param(limit, "limit", default=5, lo=1, hi=20)
+    editor = is_editor(request)
+    state(request).hub.card_view(sid, editor=editor)  # 404 for an unpublished study
+    return {"ok": True, "id": sid, "hits": state(request).hub._related(sid, editor=editor, limit=n)}
+
+
+@router.get("/topics", summary="Topics with the number of published cards in each")
+def topics(request: Request) -> dict[str, Any]:
+    counts = state(request).hub.topic_counts()
+    return {"ok": True, "topics": [{"name": t, "slug": slug(t), "count": counts.get(t, 0),
+                                    "url": f"/topics/{slug(t)}"} for t in TOPICS]}
+
+
+@router.get("/topics/{topic_slug}", summary="Published cards in one topic, newest first")
+def topic(request: Request, topic_slug: str, limit: str | None = None, offset: str | None = None
+          ) -> dict[str, Any]:
+    name = TOPIC_BY_SLUG.get(topic_slug)
+    if name is None:
+        raise HTTPException(404, f"no topic {topic_slug!r}")
+    n = int_param(limit, "limit", default=10, lo=1, hi=50)
+    off = int_param(offset, "offset", default=0, lo=0, hi=25_000)
+    store = state(request).store
+    items = queries.latest_published(store, limit=n, offset=off, topic=name)
+    return {"ok": True, "topic": name, "total": queries.count_published_in_topic(store, name),
+            "hits": [_list_item(i) for i in items]}
+
+
+@router.post("/check", summary="Check the research claims of an article's text against the hub")
+def check(request: Request, body: CheckRequest) -> dict[str, Any]:
+    result = run_check(state(request).store, body.text, editor=is_editor(request))
+    return {"ok": True, **result}

@@ -1,0 +1,112 @@
+"""Parameter parsing and the search/check calls shared by pages and the JSON API (one view dict, two renderings)."""
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import HTTPException
+from starlette.datastructures import QueryParams
+
+from ...store import Store
+from .. import queries
+from ..deps import int_param
+from ..markup import BODY_REGIONS, DESIGNS, EVIDENCE, TOPICS, VERDICTS
+
+MODES = ("hybrid", "bm25", "semantic")
+CHOICE_FILTERS = {"design": DESIGNS, "evidence": EVIDENCE, "verdict": VERDICTS, "topic": TOPICS,
+                  "body_region": BODY_REGIONS}
+MAX_QUERY = 500
+MAX_ARTICLE = 100_000
+MAX_PAGE = 500
+
+
+def parse_search(params: QueryParams, *, page_size: int) -> dict[str, Any]:
+    """Validated search parameters; 400 with the parameter named when one is wrong."""
+    q = (params.get("q") or "").strip()
+    if len(q) > MAX_QUERY:
+        raise HTTPException(400, f"bad parameter 'q': at most {MAX_QUERY} characters")
+    mode = params.get("mode") or "hybrid"
+    if mode not in MODES:
+        raise HTTPException(400, f"bad parameter 'mode': one of {', '.join(MODES)}")
+    filters: dict[str, Any] = {}
+    for name, allowed in CHOICE_FILTERS.items():
+        value = params.get(name)
+        if value:
+            if value not in allowed:
+                raise HTTPException(400, f"bad parameter {name!r}: {value!r} is not one of the known values")
+            filters[name] = value
+    for name in ("year_from", "year_to"):
+        if params.get(name):
+            filters[name] = int_param(params.get(name), name, default=0, lo=1800, hi=2100)
+    if params.get("exclude_retracted") not in (None, "", "0", "false"):
+        filters["exclude_retracted"] = True
+    limit = int_param(params.get("limit"), "limit", default=page_size, lo=1, hi=50)
+    page = int_param(params.get("page"), "page", default=1, lo=1, hi=MAX_PAGE)
+    if "offset" in params:
+        offset = int_param(params.get("offset"), "offset", default=0, lo=0, hi=MAX_PAGE * 50)
+    else:
+        offset = (page - 1) * limit
+    return {"q": q, "mode": mode, "filters": filters, "limit": limit, "offset": offset,
+            "page": offset // limit + 1}
+
+
+def run_search(store: Store, p: dict[str, Any], *, editor: bool) -> dict[str, Any]:
+    """Search; the public only ever sees studies with a published card."""
+    from ...search import search
+
+    filters = dict(p["filters"])
+    if not editor:
+        filters["status"] = "published"
+    result = search(store, p["q"], mode=p["mode"], limit=p["limit"], offset=p["offset"], filters=filters)
+    hits = list(result.get("hits") or [])
+    statuses = queries.card_statuses(store, [h["id"] for h in hits])
+    if not editor:  # belt and braces: never list an unpublished study to the public
+        hits = [h for h in hits if statuses.get(h["id"]) == "published"]
+    for h in hits:
+        h["status"] = statuses.get(h["id"])
+    return {"total": int(result.get("total") or 0), "hits": hits, "facets": result.get("facets") or {}}
+
+
+def page_links(base: str, params: dict[str, Any], page: int, total: int, limit: int) -> dict[str, Any]:
+    """Previous/next and a window of numbered pages, as URLs keeping the other parameters."""
+    last = max(1, min(MAX_PAGE, (total + limit - 1) // limit))
+
+    def url(n: int) -> str:
+        kept = {k: v for k, v in params.items() if v not in (None, "", False) and k not in ("page", "offset")}
+        if n > 1:
+            kept["page"] = n
+        return f"{base}?{urlencode(kept)}" if kept else base
+
+    window = range(max(1, page - 2), min(last, page + 2) + 1)
+    return {
+        "page": page, "last": last,
+        "prev": url(page - 1) if page > 1 else None,
+        "next": url(page + 1) if page < last else None,
+        "pages": [{"n": n, "url": url(n), "current": n == page} for n in window],
+    }
+
+
+def facet_url(base: str, params: dict[str, Any], name: str, value: Any) -> str:
+    kept = {k: v for k, v in params.items() if v not in (None, "", False) and k not in ("page", "offset")}
+    if kept.get(name) == value:
+        kept.pop(name)  # clicking an active facet removes it
+    else:
+        kept[name] = value
+    return f"{base}?{urlencode(kept)}" if kept else base
+
+
+def run_check(store: Store, text: str, *, editor: bool) -> dict[str, Any]:
+    from ...check import check_article
+
+    text = (text or "").strip()
+    if not text:
+        raise HTTPException(400, "bad parameter 'text': paste the article's text")
+    if len(text) > MAX_ARTICLE:
+        raise HTTPException(400, f"bad parameter 'text': at most {MAX_ARTICLE} characters")
+    result = check_article(store, text)
+    if not editor:
+        ids = [m["id"] for c in result.get("claims") or [] for m in c.get("matches") or []]
+        keep = queries.published_ids(store, ids)
+        for c in result.get("claims") or []:
+            c["matches"] = [m for m in c.get("matches") or [] if m["id"] in keep]
+    return result

@@ -1,0 +1,241 @@
+"""The editor area: sign in/out, review queue, edit a card and its appraisal, publish, history, users."""
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from ...errors import InvalidInput, PhysioHubError
+from .. import auth, queries
+from ..deps import checked_form, int_param, render, require_editor, save_session, session, state
+from ..markup import STATUSES
+from . import forms
+from .common import page_links
+from .public import _study_id
+
+router = APIRouter(prefix="/editor", include_in_schema=False)
+
+STATUS_ACTIONS = {"publish": "published", "unpublish": "draft", "review": "in_review", "draft": "draft"}
+
+
+def _client_key(request: Request) -> str:
+    return f"ip:{request.client.host if request.client else 'unknown'}"
+
+
+def _safe_next(target: str | None) -> str:
+    # Only local paths: never an open redirect to another site.
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/editor"
+
+
+@router.get("/sign-in", response_class=HTMLResponse)
+def sign_in_form(request: Request) -> Response:
+    return render(request, "editor/sign_in.html", {"needs_csrf": True, "error": None, "name": "",
+                                                    "next": _safe_next(request.query_params.get("next"))})
+
+
+@router.post("/sign-in", response_class=HTMLResponse)
+async def sign_in(request: Request) -> Response:
+    form = await checked_form(request)
+    name = str(form.get("name") or "").strip()[:64]
+    password = str(form.get("password") or "")[:1024]
+    nxt = _safe_next(str(form.get("next") or ""))
+    return await run_in_threadpool(_sign_in, request, name, password, nxt)
+
+
+def _sign_in(request: Request, name: str, password: str, nxt: str) -> Response:
+    store = state(request).store
+    keys = [_client_key(request), f"user:{name.lower()}"]
+    wait = auth.signin_blocked(store, keys)
+    if wait:
+        response = render(request, "editor/sign_in.html", {
+            "needs_csrf": True, "name": name, "next": nxt,
+            "error": f"Too many failed attempts. Try again in {max(1, wait // 60)} minute(s)."}, status=429)
+        response.headers["Retry-After"] = str(wait)
+        return response
+    user = auth.authenticate(store, name, password)
+    if user is None:
+        auth.record_failure(store, keys)
+        return render(request, "editor/sign_in.html", {
+            "needs_csrf": True, "name": name, "next": nxt, "error": "Wrong name or password."}, status=401)
+    auth.clear_failures(store, [f"user:{name.lower()}"])
+    # A fresh session (and CSRF token) on sign-in: no session fixation.
+    request.state.session = {"u": user["id"], "f": auth.fingerprint(user["password_hash"]),
+                             "c": auth.new_csrf_token()}
+    request.state.session_dirty = True
+    response = RedirectResponse(nxt, status_code=303)
+    save_session(request, response)
+    return response
+
+
+@router.post("/sign-out")
+async def sign_out(request: Request) -> Response:
+    await checked_form(request)
+    await run_in_threadpool(session, request)
+    request.state.session = {}
+    request.state.session_dirty = True
+    response = RedirectResponse("/", status_code=303)
+    save_session(request, response)
+    return response
+
+
+def _guard(request: Request, *, admin: bool = False) -> dict[str, Any] | Response:
+    try:
+        return require_editor(request, admin=admin)
+    except HTTPException as e:
+        if e.status_code == 401:
+            return RedirectResponse(f"/editor/sign-in?next={request.url.path}", status_code=303)
+        raise
+
+
+@router.get("", response_class=HTMLResponse)
+def queue(request: Request) -> Response:
+    user = _guard(request)
+    if isinstance(user, Response):
+        return user
+    status = request.query_params.get("status") or None
+    if status is not None and status not in STATUSES:
+        raise HTTPException(400, f"bad parameter 'status': one of {', '.join(STATUSES)}")
+    size = 25
+    page = int_param(request.query_params.get("page"), "page", default=1, lo=1, hi=10_000)
+    store = state(request).store
+    total, items = queries.review_queue(store, status=status, limit=size, offset=(page - 1) * size)
+    pager = page_links("/editor", {"status": status}, page, total, size)
+    return render(request, "editor/queue.html", {
+        "items": items, "status": status, "counts": queries.status_counts(store), "pager": pager, "total": total})
+
+
+def _edit_context(request: Request, study_id: int, **extra: Any) -> dict[str, Any]:
+    from ...appraise.persist import get_appraisal
+    from ...cards.review import get_card, history
+
+    store = state(request).store
+    view = state(request).hub.card_view(study_id, editor=True)
+    card_row = get_card(store, study_id)
+    appraisal = get_appraisal(store, study_id) or {}
+    versions = history(store, study_id)
+    # history() gives each version with its differences from the one before ({path, op, old, new}).
+    changes = [{"version": v, "diff": v.get("changes") or []} for v in versions]
+    values = forms.card_form_values(card_row["data"])
+    fields = [{"name": n, "label": lbl, "kind": k, "options": opts, "value": appraisal.get(n),
+               "text": forms.form_value(appraisal.get(n), k)} for n, lbl, k, opts in forms.APPRAISAL_FIELDS]
+    ctx = {"v": view, "card_row": card_row, "values": values, "fields": fields,
+           "overrides": appraisal.get("overrides") or [], "changes": list(reversed(changes)),
+           "list_sections": forms.LIST_SECTIONS, "why": forms.WHY, "error": None, "notice": None}
+    ctx.update(extra)
+    return ctx
+
+
+@router.get("/studies/{raw_id}", response_class=HTMLResponse)
+def edit_page(request: Request, raw_id: str) -> Response:
+    user = _guard(request)
+    if isinstance(user, Response):
+        return user
+    study_id = _study_id(raw_id)
+    notice = {"saved": "Card saved.", "appraisal": "Appraisal saved.", "status": "Status changed."}.get(
+        request.query_params.get("done", ""))
+    return render(request, "editor/edit.html", _edit_context(request, study_id, notice=notice))
+
+
+async def _post(request: Request, raw_id: str, action: Any) -> Response:
+    study_id = _study_id(raw_id)
+    form = await checked_form(request)
+
+    def run() -> Response:
+        user = require_editor(request)
+        try:
+            done = action(state(request).store, study_id, form, user)
+        except InvalidInput as e:
+            return render(request, "editor/edit.html", _edit_context(request, study_id, error=str(e)), status=400)
+        return RedirectResponse(f"/editor/studies/{study_id}?done={done}", status_code=303)
+
+    return await run_in_threadpool(run)
+
+
+def _save_card(store: Any, study_id: int, form: Any, user: dict[str, Any]) -> str:
+    from ...cards.review import edit_card, get_card
+
+    row = get_card(store, study_id)
+    if row is None:
+        raise InvalidInput(f"study {study_id} has no card yet")
+    card = forms.parse_card(form, row["data"])
+    edit_card(store, study_id, card, user["name"], note=forms._text(form, "note")[:500])
+    return "saved"
+
+
+def _save_appraisal(store: Any, study_id: int, form: Any, user: dict[str, Any]) -> str:
+    from ...appraise.persist import get_appraisal, set_override
+    from ...cards.review import edit_card, get_card
+
+    current = get_appraisal(store, study_id) or {}
+    changed = forms.parse_appraisal(form, current)
+    reason = forms._text(form, "reason")[:500]
+    with store.atomic():
+        for field, value in changed.items():
+            set_override(store, study_id, field, value, user["name"], reason)
+        # Keep the card's badges and topics in step with the appraisal the editor just corrected.
+        row = get_card(store, study_id)
+        if row and any(k in changed for k in ("verdict", "research_type", "evidence", "topics")):
+            card = dict(row["data"])
+            badges = dict(card.get("badges") or {})
+            for k in ("verdict", "research_type", "evidence"):
+                if k in changed:
+                    badges[k] = changed[k]
+            card["badges"] = badges
+            if "topics" in changed and changed["topics"]:
+                card["topics"] = {"primary": changed["topics"][0], "others": changed["topics"][1:]}
+            edit_card(store, study_id, card, user["name"], note=f"appraisal: {', '.join(sorted(changed))}")
+    return "appraisal"
+
+
+def _set_status(store: Any, study_id: int, form: Any, user: dict[str, Any]) -> str:
+    from ...cards.review import set_status
+
+    action = str(form.get("action") or "")
+    if action not in STATUS_ACTIONS:
+        raise InvalidInput(f"unknown action {action!r}")
+    set_status(store, study_id, STATUS_ACTIONS[action], user["name"])
+    return "status"
+
+
+@router.post("/studies/{raw_id}/card")
+async def save_card(request: Request, raw_id: str) -> Response:
+    return await _post(request, raw_id, _save_card)
+
+
+@router.post("/studies/{raw_id}/appraisal")
+async def save_appraisal(request: Request, raw_id: str) -> Response:
+    return await _post(request, raw_id, _save_appraisal)
+
+
+@router.post("/studies/{raw_id}/status")
+async def change_status(request: Request, raw_id: str) -> Response:
+    return await _post(request, raw_id, _set_status)
+
+
+@router.get("/users", response_class=HTMLResponse)
+def users_page(request: Request) -> Response:
+    user = _guard(request, admin=True)
+    if isinstance(user, Response):
+        return user
+    return render(request, "editor/users.html", {"users": auth.list_users(state(request).store), "error": None})
+
+
+@router.post("/users", response_class=HTMLResponse)
+async def add_user(request: Request) -> Response:
+    form = await checked_form(request)
+
+    def run() -> Response:
+        require_editor(request, admin=True)
+        store = state(request).store
+        try:
+            auth.add_user(store, str(form.get("name") or "").strip(), str(form.get("password") or ""),
+                          str(form.get("role") or ""))
+        except PhysioHubError as e:
+            return render(request, "editor/users.html", {"users": auth.list_users(store), "error": str(e)}, 400)
+        return RedirectResponse("/editor/users", status_code=303)
+
+    return await run_in_threadpool(run)

@@ -1,0 +1,122 @@
+"""Public pages: home, search, study card, topics, Atom feed, check an article."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from .. import queries
+from ..deps import checked_form, int_param, is_editor, render, state
+from ..markup import TOPIC_BY_SLUG, TOPICS
+from .common import facet_url, page_links, parse_search, run_check, run_search
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> Response:
+    hub = state(request).hub
+    counts = hub.topic_counts()
+    topics = [{"name": t, "count": counts.get(t, 0)} for t in TOPICS]
+    return render(request, "home.html", {"topics": topics, "latest": hub.latest(8)})
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request) -> Response:
+    p = parse_search(request.query_params, page_size=state(request).page_size)
+    editor = is_editor(request)
+    params = {"q": p["q"], **p["filters"]}
+    if p["mode"] != "hybrid":
+        params["mode"] = p["mode"]
+    result = run_search(state(request).store, p, editor=editor) if (p["q"] or p["filters"]) else None
+    facets = []
+    if result:
+        for name, label in (("evidence", "Evidence"), ("design", "Design"), ("verdict", "Verdict"),
+                            ("topic", "Topic"), ("body_region", "Body region"), ("year", "Year")):
+            values = (result["facets"].get(name) or {})
+            if not values:
+                continue
+            key = "year_from" if name == "year" else name
+            items = sorted(values.items(), key=lambda kv: (-kv[1], str(kv[0])))[:12]
+            if name == "year":
+                items = sorted(values.items(), key=lambda kv: str(kv[0]), reverse=True)[:12]
+            facets.append({"name": name, "label": label, "items": [
+                {"value": v, "count": n, "active": str(params.get(key)) == str(v),
+                 "url": facet_url("/search", params, key, v)} for v, n in items]})
+    pager = page_links("/search", params, p["page"], result["total"], p["limit"]) if result else None
+    return render(request, "search.html", {"p": p, "result": result, "facets": facets, "pager": pager})
+
+
+def _study_id(raw: str) -> int:
+    if not raw.isdigit() or len(raw) > 12:
+        raise HTTPException(404, "no such study")
+    return int(raw)
+
+
+@router.get("/studies/{raw_id}", response_class=HTMLResponse)
+def card_page(request: Request, raw_id: str) -> Response:
+    study_id = _study_id(raw_id)
+    hub = state(request).hub
+    editor = is_editor(request)
+    show_prov = request.query_params.get("provenance") in ("1", "true", "yes")
+    if not editor:
+        # The public page is the same for every visitor: render once per database state.
+        html = hub.cached(("card_html", study_id, show_prov), lambda: state(request).templates.get_template(
+            "card.html").render(request=request, viewer=None, csrf_token="", v=hub.card_view(study_id, editor=False),
+                                show_prov=show_prov))
+        return HTMLResponse(html)
+    view = hub.card_view(study_id, editor=True)
+    return render(request, "card.html", {"v": view, "show_prov": show_prov})
+
+
+@router.get("/topics", response_class=HTMLResponse)
+def topics_page(request: Request) -> Response:
+    counts = state(request).hub.topic_counts()
+    return render(request, "topics.html", {"topics": [{"name": t, "count": counts.get(t, 0)} for t in TOPICS]})
+
+
+@router.get("/topics/{slug}", response_class=HTMLResponse)
+def topic_page(request: Request, slug: str) -> Response:
+    topic = TOPIC_BY_SLUG.get(slug)
+    if topic is None:
+        raise HTTPException(404, "no such topic")
+    store = state(request).store
+    size = state(request).page_size
+    page = int_param(request.query_params.get("page"), "page", default=1, lo=1, hi=500)
+    total = queries.count_published_in_topic(store, topic)
+    items = queries.latest_published(store, limit=size, offset=(page - 1) * size, topic=topic)
+    if page > 1 and not items:
+        raise HTTPException(404, "no such page of this topic")
+    pager = page_links(f"/topics/{slug}", {}, page, total, size)
+    return render(request, "topic.html", {"topic": topic, "items": items, "total": total, "pager": pager})
+
+
+@router.get("/feed.atom")
+def feed(request: Request) -> Response:
+    items = queries.latest_published(state(request).store, limit=30)
+    updated = max((i["published_at"] or "" for i in items), default="") or \
+        datetime.now(timezone.utc).isoformat(timespec="seconds")
+    base = str(request.base_url).rstrip("/")
+    xml = state(request).templates.get_template("feed.xml").render(items=items, updated=updated, base=base)
+    return Response(xml, media_type="application/atom+xml; charset=utf-8")
+
+
+@router.get("/check", response_class=HTMLResponse)
+def check_form(request: Request) -> Response:
+    return render(request, "check.html", {"needs_csrf": True, "text": "", "result": None})
+
+
+@router.post("/check", response_class=HTMLResponse)
+async def check_submit(request: Request) -> Response:
+    form = await checked_form(request)
+    text = str(form.get("text") or "")
+    editor = await run_in_threadpool(is_editor, request)
+    result = await run_in_threadpool(run_check, state(request).store, text, editor=editor)
+    return await run_in_threadpool(render, request, "check.html", {"needs_csrf": True, "text": text, "result": result})
+
+
+@router.get("/robots.txt")
+def robots() -> Response:
+    return PlainTextResponse("User-agent: *\nDisallow: /editor\nDisallow: /api/\n")
