@@ -1,0 +1,377 @@
+"""The default, extractive card generator: no network, no model service.
+
+Every card text is one of three kinds, recorded in its provenance:
+- extracted: a source sentence as written (findings, methods rows, the authors' limitations);
+- rewritten: a source sentence made plain (lay words, statistics and asides removed, split short);
+- templated: PhysioHub's own wording filled with facts from the appraisal or the source.
+Certainty words follow the evidence badge (phrases.claim). The final gate drops any text whose
+numbers the source does not state, then ``check_grounding`` must find nothing.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from ..errors import GroundingError
+from ..models import Record
+from . import phrases
+from .grounding import check_grounding, source_values, ungrounded
+from .parts import Parts, analyse, pico_sentence_ids
+from .plain import cap, lay, sentence
+from .readability import plain_sentences, strip_detail
+
+GENERATOR = "physiohub.cards.extractive"
+VERSION = "1.0"
+log = logging.getLogger(__name__)
+
+Item = tuple[str, str, list[str]]  # (text, provenance kind, source sentence ids)
+REVIEW_DESIGNS = {"meta-analysis", "systematic review", "scoping review"}
+TRIAL_DESIGNS = {"randomised controlled trial", "non-randomised controlled trial"}
+
+
+def _short(text: str, max_words: int) -> str | None:
+    text = strip_detail(text).strip(" .;,")
+    return text if text and len(text.split()) <= max_words else None
+
+
+def _span_text(spans: list[dict] | None, max_words: int) -> tuple[str | None, list[dict]]:
+    for sp in spans or []:
+        t = _short(sp.get("text", ""), max_words)
+        if t:
+            return t, [sp]
+    return None, []
+
+
+def _who(appraisal: dict[str, Any]) -> str | None:
+    conds = appraisal.get("conditions") or []
+    if conds:
+        c = conds[0]
+        return "people with " + lay(c[0].lower() + c[1:] if c[1:2].islower() else c)
+    regions = [r for r in appraisal.get("body_regions") or [] if r != "general"]
+    if regions:
+        r = regions[0]
+        return "people with widespread pain" if r == "widespread pain" else f"people with {r} pain"
+    return None
+
+
+def _aim_object(p: Parts) -> tuple[str | None, list[str]]:
+    for s in p.get("aim"):
+        m = re.search(r"\bto (?:determine|evaluate|assess|investigate|examine|compare|explore|describe|review|"
+                      r"summari[sz]e|identify|test)\s+(.*)$", strip_detail(s.text), re.I)
+        if m:
+            obj = m.group(1).strip(" .")
+            if 2 <= len(obj.split()) <= 16:
+                return lay(obj), [s.id]
+    return None, []
+
+
+def _question(record: Record, a: dict[str, Any], p: Parts, who: str | None, what: str | None,
+              cmp: str | None, src: list[str]) -> Item:
+    short, _ = phrases.DESIGN_PLAIN.get(a.get("design", "other"), ("study", ""))
+    lead = f"For {lay(who)}, " if who else ""
+    about = f"{record.title} {' '.join(s.text for s in p.get('aim'))}".lower()
+    if who and not what and who.split()[-2].lower() in about:
+        lead = ""  # the question's object names the condition already
+    if what:
+        vs = f" compared with {cmp}" if cmp else ""
+        q = f"{lead}does {what} help{vs}?"
+        return cap(q), "templated", src
+    obj, ids = _aim_object(p)
+    if obj:
+        return cap(f"{lead}what does this {short} tell us about how to {obj}?"
+                   if obj.split()[0].lower() in ("improve", "reduce", "treat", "manage") else
+                   f"{lead}what does this {short} tell us when it sets out to look at {obj}?"), "templated", ids
+    title = re.split(r"[:?]", record.title)[0].strip(" .") if record.title else ""
+    if title and len(title.split()) <= 16:
+        t = title[0].lower() + title[1:] if not title[:2].isupper() else title
+        return cap(f"{lead}what does this {short} tell us about {lay(t)}?"), "templated", []
+    return cap(f"{lead}what does this {short} add to what we know?"), "templated", []
+
+
+def _answer(a: dict[str, Any], p: Parts, who: str | None, what: str | None, cmp: str | None,
+            src: list[str]) -> list[Item]:
+    evidence = a.get("evidence") or "Very limited"
+    verdict = a.get("verdict") or "Too early to tell"
+    out: list[Item] = []
+    concl = p.get("conclusion") or [p.by_id(i) for i in a.get("verdict_sentences") or [] if _has(p, i)]
+    concl_plain: list[tuple[str, str]] = []
+    for s in concl:
+        for t in plain_sentences(s.text, 22):
+            t = re.sub(r"^(these|our|the) (findings|results|data) (suggest|indicate|show|demonstrate)s? that\s+", "",
+                       t, flags=re.I)
+            concl_plain.append((sentence(t), s.id))
+    if what:
+        out.append((phrases.verdict_claim(verdict, evidence, what, lay(who) if who else "", cmp or ""),
+                    "templated", src + [i for i in a.get("verdict_sentences") or [] if _has(p, i)]))
+        if concl_plain and len(concl_plain[0][0].split()) <= 22:
+            out.append((concl_plain[0][0], "rewritten", [concl_plain[0][1]]))
+    elif concl_plain:
+        body = concl_plain[0][0].rstrip(".")
+        out.append((f"The authors conclude that {body[0].lower() + body[1:] if not body[:2].isupper() else body}.",
+                    "rewritten", [concl_plain[0][1]]))
+        out.append((phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"]), "templated", []))
+    return out[:3]
+
+
+def _has(p: Parts, sid: str) -> bool:
+    return any(s.id == sid for s in p.sentences)
+
+
+def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
+    design = a.get("design", "other")
+    _, long = phrases.DESIGN_PLAIN.get(design, ("study", "a study"))
+    n, k = a.get("n_participants"), a.get("n_studies")
+    kn_src = [kn.get("sentence") for kn in a.get("key_numbers") or []
+              if kn.get("kind") in ("n", "k", "participants", "studies") and kn.get("sentence")]
+    first = f"This was {long}"
+    if k and n:
+        first += f" that brought together {k} studies with {n} people"
+    elif k:
+        first += f" that brought together {k} studies"
+    elif n and design not in ("case report",):
+        first += f" with {n} people"
+    out: list[Item] = [(sentence(first), "templated", [s for s in kn_src if _has(p, s)])]
+    for s in (p.get("aim") or [])[:1]:
+        pl = plain_sentences(_AIM_LEAD.sub("The study set out to ", s.text, count=1), 25)
+        if pl:
+            out.append((pl[0], "rewritten", [s.id]))
+    results = sorted(p.get("results"), key=lambda s: -_result_weight(s.text))[:2]
+    for s in sorted(results, key=lambda s: s.start):
+        pl = plain_sentences(s.text, 25)
+        if pl and len(pl[0].split()) >= 5:
+            out.append((pl[0], "rewritten", [s.id]))
+    for s in p.get("conclusion")[:2]:
+        for t in plain_sentences(s.text, 25)[:1]:
+            if t not in used:
+                out.append((t, "rewritten", [s.id]))
+    if a.get("evidence"):
+        reasons = [r for r in a.get("evidence_reasons") or [] if r]
+        why = f" ({reasons[-1].rstrip('.')})" if reasons else ""
+        out.append((sentence(f"Strength of evidence: {a['evidence'].lower()}{why}"), "templated", []))
+    if len(out) < 3:
+        for s in p.get("background")[:3 - len(out) + 1]:
+            pl = plain_sentences(s.text, 25)
+            if pl:
+                out.insert(1, (pl[0], "rewritten", [s.id]))
+    seen, uniq = set(), []
+    for item in out:
+        if item[0] not in seen:
+            seen.add(item[0])
+            uniq.append(item)
+    return uniq[:6]
+
+
+_AIM_LEAD = re.compile(r"^(?:to(?= \w+)|(?:the )?(?:main |primary )?(?:aims?|objectives?|purpose|goal)s? (?:of (?:this|the|our) "
+                       r"(?:study|trial|review|paper|work) )?(?:was|were|is|are) to|this (?:study|trial|review) aimed to"
+                       r"|we aimed to|we sought to|our aim was to)\s+", re.I)
+_COUNTABLE = re.compile(r"\b(programme|program|protocol|intervention|course|session|approach|device|brace|injection"
+                        r"|orthosis|splint|insole|app|class|procedure|technique|operation|plan)$", re.I)
+
+
+def article(phrase: str) -> str:
+    """'calf loading programme' -> 'a calf loading programme'; uncountable or determined phrases stay."""
+    if re.match(r"(a|an|the|this|these|their|its|our|his|her)\b", phrase, re.I) or not _COUNTABLE.search(phrase):
+        return phrase
+    return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
+
+
+def _result_weight(text: str) -> float:
+    w = 0.0
+    if re.search(r"\b(significant\w*|improv\w+|reduc\w+|increas\w+|decreas\w+|differ\w*|associat\w+|effect)\b", text, re.I):
+        w += 2
+    if re.search(r"\d", text):
+        w += 1
+    return w
+
+
+def _methods(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    pico = a.get("pico") or {}
+
+    def add(label: str, text: str | None, kind: str, src: list[str]) -> None:
+        if text and text.strip():
+            rows.append({"label": label, "text": sentence(text), "kind": kind, "sources": src})
+
+    design = a.get("design")
+    if design and design != "other":
+        ds = p.get("design")[:1]
+        add("Design", cap(design) + (f": {strip_detail(ds[0].text).rstrip('.')}" if ds and len(ds[0].text.split()) <= 30 else ""),
+            "templated", [s.id for s in ds])
+    for label, key, part in (("Population", "population", "population"), ("Intervention", "intervention", "intervention"),
+                             ("Comparison", "comparison", None), ("Outcomes", "outcomes", "measures")):
+        spans = [sp for sp in pico.get(key) or [] if sp.get("text")]
+        if spans:
+            texts = list(dict.fromkeys(sp["text"].strip() for sp in spans))[:3]
+            add(label, "; ".join(texts), "extracted", pico_sentence_ids(p.sentences, spans))
+        elif part and p.get(part):
+            s = p.get(part)[0]
+            add(label, s.text, "extracted", [s.id])
+    n, k = a.get("n_participants"), a.get("n_studies")
+    kn_src = [kn.get("sentence") for kn in a.get("key_numbers") or [] if kn.get("sentence") and _has(p, kn["sentence"])]
+    sample = "; ".join(x for x in (f"{k} studies" if k else "", f"{n} participants" if n else "") if x)
+    add("Sample", sample, "templated", kn_src)
+    if a.get("followup"):
+        add("Follow-up", str(a["followup"]), "templated", kn_src)
+    for s in p.get("aim")[:1]:
+        add("Aim", s.text, "extracted", [s.id])
+    return rows
+
+
+def _findings(a: dict[str, Any], p: Parts) -> list[Item]:
+    results = p.get("results")
+    chosen = [s for s in results if re.search(r"\d", s.text)] or results
+    if not chosen:
+        ids = {kn.get("sentence") for kn in a.get("key_numbers") or []}
+        chosen = [s for s in p.sentences if s.id in ids] or p.get("conclusion")
+    if not chosen:
+        chosen = [s for s in p.sentences if re.search(r"\d", s.text)][:3] or p.sentences[-2:]
+    return [(sentence(s.text), "extracted", [s.id]) for s in chosen[:5]]
+
+
+def _limitations(a: dict[str, Any], p: Parts, record: Record) -> list[Item]:
+    out: list[Item] = []
+    if a.get("retracted") or record.retracted:
+        out.append(("This paper has been retracted: do not rely on its results.", "templated", []))
+    for sid in p.limitation_ids[:3]:
+        out.append((sentence(p.by_id(sid).text), "extracted", [sid]))
+    design = a.get("design", "other")
+    text = f"{record.title} {record.abstract}"
+    if design == "lab/animal/experimental" and phrases.ANIMAL.search(text):
+        out.append(("Animal study: results may not apply to people.", "templated", []))
+    elif design == "lab/animal/experimental" and phrases.IN_VITRO.search(text):
+        out.append(("Lab study: results may not apply to people.", "templated", []))
+    elif design in phrases.IMPLIED_LIMITS:
+        out.append((phrases.IMPLIED_LIMITS[design], "templated", []))
+    n, k = a.get("n_participants"), a.get("n_studies")
+    if design in REVIEW_DESIGNS and k and k < 3:
+        out.append((f"Few studies: only {k} included.", "templated", []))
+    elif design in REVIEW_DESIGNS and n and n < 200:
+        out.append((f"Small total sample: {n} participants across the studies.", "templated", []))
+    elif design not in REVIEW_DESIGNS and n and n < 50 and design not in ("case report", "case series", "qualitative"):
+        out.append((f"Small sample: {n} participants.", "templated", []))
+    if phrases.PILOT.search(text) and design not in ("protocol",):
+        out.append(("Pilot or feasibility study: not built to show whether a treatment works.", "templated", []))
+    return out[:6]
+
+
+def _why(a: dict[str, Any], who: str | None, what: str | None, cmp: str | None) -> dict[str, Item]:
+    evidence = a.get("evidence") or "Very limited"
+    verdict = a.get("verdict") or "Too early to tell"
+    design = a.get("design", "other")
+    _, long = phrases.DESIGN_PLAIN.get(design, ("study", "a study"))
+    plain_who = lay(who) if who else ""
+    if design in ("lab/animal/experimental",):
+        patients = "This is lab research. It does not yet tell you what works for people, so it should not change your care."
+    elif design in ("protocol",):
+        patients = "This study has not reported results yet, so it should not change your care."
+    elif what and verdict != "Too early to tell":
+        patients = (phrases.verdict_claim(verdict, evidence, what, plain_who, cmp or "")
+                    + " Talk with your physio or doctor about what suits you.")
+    elif evidence in ("Limited", "Very limited") or verdict == "Too early to tell":
+        patients = "This is an early piece of the picture. On its own it should not change your care."
+    else:
+        patients = "This adds to what we know. Ask your physio or doctor what it means for you."
+    n, k = a.get("n_participants"), a.get("n_studies")
+    size = f" of {k} studies" if k else (f" with {n} participants" if n else "")
+    reasons = [r for r in a.get("evidence_reasons") or [] if r]
+    rs = f" ({reasons[-1].rstrip('.')})" if reasons else ""
+    clinicians = sentence(f"{cap(design)}{size}; evidence rated {evidence.lower()}{rs}") + " " + sentence(
+        f"In short, {phrases.VERDICT_CLINICIAN.get(verdict, 'its meaning for practice is unclear')}")
+    readers = (f"This is {long}, with {evidence.lower()} evidence behind it. "
+               + phrases.VERDICT_READER.get(verdict, ""))
+    return {"patients": (patients, "templated", []), "clinicians": (clinicians, "templated", []),
+            "readers": (readers.strip(), "templated", [])}
+
+
+def _citation(record: Record) -> str:
+    names = [au.display for au in record.authors if au.display]
+    who = ", ".join(names[:3]) + (", et al" if len(names) > 3 else "")
+    bits = [who, record.title.rstrip("."), record.journal_abbrev or record.journal]
+    cite = ". ".join(b for b in bits if b)
+    if record.year:
+        cite += f". {record.year}"
+        if record.volume:
+            cite += f";{record.volume}" + (f"({record.issue})" if record.issue else "")
+            if record.pages:
+                cite += f":{record.pages}"
+    return cite.strip() + "." if cite.strip() else ""
+
+
+def _grounded(items: list[Item], values: set[float], where: str) -> list[Item]:
+    keep = []
+    for text, kind, src in items:
+        bad = ungrounded(text, values)
+        if bad:
+            log.info("card %s: dropped text with numbers not in the source %s: %r", where, bad, text[:80])
+            continue
+        keep.append((text, kind, list(dict.fromkeys(src))))
+    return keep
+
+
+def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str, Any]:
+    """A grounded plain-language card for one record, worded to its appraisal (see module doc)."""
+    a = dict(appraisal or {})
+    values = source_values(record)
+    p = analyse(record)
+    pico = a.get("pico") or {}
+    what, what_spans = _span_text(pico.get("intervention"), 8)
+    cmp, cmp_spans = _span_text(pico.get("comparison"), 6)
+    what = lay(what[0].lower() + what[1:]) if what and not what[:2].isupper() else (lay(what) if what else None)
+    what = article(what) if what else None
+    cmp = lay(cmp[0].lower() + cmp[1:]) if cmp and not cmp[:2].isupper() else (lay(cmp) if cmp else None)
+    who = _who(a)
+    src = pico_sentence_ids(p.sentences, what_spans + cmp_spans)
+    if not p.sentences:
+        what = None  # nothing to hedge a treatment claim on
+
+    prov: list[dict[str, Any]] = []
+    card: dict[str, Any] = {"title": record.title}
+
+    q = _grounded([_question(record, a, p, who, what, cmp, src)], values, "question")
+    if not q:  # the treatment phrase carried an unstated number; ask without it
+        q = _grounded([_question(record, a, p, who, None, None, [])], values, "question")
+    answer = _grounded(_answer(a, p, who, what, cmp, src), values, "answer")
+    if not answer and not p.sentences:
+        answer = [("This record has no abstract, so we cannot say what the study found.", "templated", [])]
+    card["upshot"] = {}
+    if q:
+        card["upshot"]["question"] = q[0][0]
+        prov.append({"path": "upshot.question", "kind": q[0][1], "sources": q[0][2]})
+    if answer:
+        card["upshot"]["answer"] = " ".join(t for t, _, _ in answer)
+        kinds = {k for _, k, _ in answer}
+        prov.append({"path": "upshot.answer", "kind": "rewritten" if "rewritten" in kinds else "templated",
+                     "sources": list(dict.fromkeys(s for _, _, ss in answer for s in ss))})
+    card["badges"] = {"verdict": a.get("verdict"), "research_type": a.get("research_type"),
+                      "evidence": a.get("evidence")}
+
+    used = {t for t, _, _ in answer}
+    for name, items in (("key_points", _key_points(a, p, used) if p.sentences else []),
+                        ("findings", _findings(a, p) if p.sentences else []),
+                        ("limitations", _limitations(a, p, record))):
+        items = _grounded(items, values, name)
+        if items:
+            card[name] = [t for t, _, _ in items]
+            prov += [{"path": f"{name}.{i}", "kind": k, "sources": s} for i, (_, k, s) in enumerate(items)]
+    rows = [r for r in _methods(a, p, record) if not ungrounded(r["text"], values)]
+    if rows:
+        card["methods"] = [{"label": r["label"], "text": r["text"]} for r in rows]
+        prov += [{"path": f"methods.{i}", "kind": r["kind"], "sources": r["sources"]} for i, r in enumerate(rows)]
+    why = {k: v for k, v in _why(a, who, what, cmp).items() if _grounded([v], values, f"why_it_matters.{k}")}
+    if why and p.sentences:
+        card["why_it_matters"] = {k: v[0] for k, v in why.items()}
+        prov += [{"path": f"why_it_matters.{k}", "kind": v[1], "sources": v[2]} for k, v in why.items()]
+    card["source"] = {
+        "citation": _citation(record), "doi": record.doi or None, "pmid": record.pmid or None,
+        "url": record.url or (f"https://doi.org/{record.doi}" if record.doi else
+                              f"https://pubmed.ncbi.nlm.nih.gov/{record.pmid}/" if record.pmid else None),
+    }
+    topics = [t for t in a.get("topics") or [] if t]
+    card["topics"] = {"primary": topics[0] if topics else None, "others": topics[1:]}
+    card["provenance"] = prov
+    card["generator"], card["version"] = GENERATOR, VERSION
+    problems = check_grounding(card, record)
+    if problems:  # the gate above should make this unreachable; never ship an ungrounded card
+        raise GroundingError(f"card for {record.source_id or record.title[:40]!r} failed grounding: {problems[0]}")
+    return card

@@ -1,0 +1,180 @@
+"""Plain words: PhysioHub's own lay vocabulary and the certainty words tied to the evidence badge.
+
+The vocabulary is written for this project (patient-facing words for MSK research terms). Replacement
+is whole-phrase, case-insensitive, longest phrase first, and keeps a capital at the start of a sentence.
+Certainty words follow the Cochrane plain-language convention: strong evidence states the finding,
+moderate says "probably", limited says "may", very limited says "we don't know yet whether".
+"""
+from __future__ import annotations
+
+import re
+
+# Research and clinical terms -> words a reader at grade 8 knows. Longer phrases are matched first.
+LAY: dict[str, str] = {
+    "chronic musculoskeletal pain": "long-term muscle and joint pain",
+    "musculoskeletal pain": "muscle and joint pain",
+    "musculoskeletal disorders": "muscle and joint problems",
+    "musculoskeletal conditions": "muscle and joint problems",
+    "musculoskeletal": "muscle and joint",
+    "randomised controlled trials": "fair tests comparing groups",
+    "randomized controlled trials": "fair tests comparing groups",
+    "randomised controlled trial": "fair test comparing groups",
+    "randomized controlled trial": "fair test comparing groups",
+    "randomised trials": "fair tests comparing groups",
+    "randomized trials": "fair tests comparing groups",
+    "randomised trial": "fair test comparing groups",
+    "randomized trial": "fair test comparing groups",
+    "rcts": "fair tests comparing groups",
+    "rct": "fair test comparing groups",
+    "systematic review and meta-analysis": "review that pooled the results of studies",
+    "meta-analysis": "study that pooled results",
+    "meta-analyses": "studies that pooled results",
+    "systematic review": "careful review of studies",
+    "narrative review": "expert overview",
+    "cohort study": "study that followed a group of people",
+    "case-control study": "study comparing people with and without the problem",
+    "cross-sectional study": "one-time survey",
+    "case report": "report about one patient",
+    "case series": "report on a few patients",
+    "placebo": "dummy treatment",
+    "sham": "fake treatment",
+    "usual care": "usual treatment",
+    "standard care": "usual treatment",
+    "participants": "people",
+    "patients": "people",
+    "subjects": "people",
+    "individuals": "people",
+    "adverse events": "side effects",
+    "adverse effects": "side effects",
+    "efficacy": "benefit",
+    "effectiveness": "benefit",
+    "efficacious": "helpful",
+    "statistically significant": "clear",
+    "significantly": "clearly",
+    "significant": "clear",
+    "non-significant": "unclear",
+    "reduced": "lowered",
+    "reduction": "drop",
+    "mortality": "deaths",
+    "morbidity": "illness",
+    "incidence": "how often it happened",
+    "prevalence": "how common it was",
+    "intervention": "treatment",
+    "interventions": "treatments",
+    "pharmacological": "drug",
+    "pharmacotherapy": "drug treatment",
+    "analgesics": "painkillers",
+    "analgesic": "painkiller",
+    "analgesia": "pain relief",
+    "nonsteroidal anti-inflammatory drugs": "anti-inflammatory painkillers",
+    "nsaids": "anti-inflammatory painkillers",
+    "opioids": "strong painkillers (opioids)",
+    "physiotherapy": "physio",
+    "physical therapy": "physio",
+    "therapeutic exercise": "exercise treatment",
+    "rehabilitation": "rehab",
+    "tendinopathy": "tendon pain",
+    "osteoarthritis": "joint wear-and-tear (osteoarthritis)",
+    "low back pain": "low back pain",
+    "lumbar": "lower back",
+    "cervical": "neck",
+    "acute": "short-term",
+    "chronic": "long-term",
+    "persistent": "long-lasting",
+    "postoperative": "after surgery",
+    "perioperative": "around the time of surgery",
+    "pediatric": "children's",
+    "paediatric": "children's",
+    "elderly": "older people",
+    "quality of life": "daily well-being",
+    "functional": "everyday",
+    "function": "everyday function",
+    "kinesiophobia": "fear of movement",
+    "catastrophising": "expecting the worst",
+    "catastrophizing": "expecting the worst",
+    "self-efficacy": "confidence in coping",
+    "prognosis": "outlook",
+    "prognostic": "outlook",
+    "outcomes": "results",
+    "outcome": "result",
+    "administered": "given",
+    "administration": "giving",
+    "utilise": "use",
+    "utilize": "use",
+    "utilisation": "use",
+    "utilization": "use",
+    "approximately": "about",
+    "demonstrated": "showed",
+    "evaluated": "tested",
+    "assessed": "checked",
+    "investigated": "looked at",
+    "compared with": "compared with",
+    "versus": "compared with",
+    "in addition": "also",
+    "however": "but",
+    "therefore": "so",
+    "additionally": "also",
+    "subsequently": "later",
+    "prior to": "before",
+    "in order to": "to",
+    "a number of": "some",
+    "the majority of": "most",
+    "sufficient": "enough",
+    "insufficient": "not enough",
+    "evidence": "research",
+}
+
+_ORDER = sorted(LAY, key=len, reverse=True)
+_LAY_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in _ORDER) + r")(?![\w-])", re.I)
+
+CERTAINTY = {
+    "Strong": "",
+    "Moderate": "probably",
+    "Limited": "may",
+    "Very limited": "we don't know yet whether",
+}
+
+
+def lay(text: str) -> str:
+    """Swap research terms for plain ones, keeping sentence-initial capitals."""
+
+    def swap(m: re.Match[str]) -> str:
+        word = m.group(0)
+        plain = LAY[word.lower()]
+        if word[0].isupper() and plain:
+            plain = plain[0].upper() + plain[1:]
+        return plain
+
+    out = _LAY_RE.sub(swap, text)
+    return re.sub(r"\s{2,}", " ", out).strip()
+
+
+def hedge(evidence: str, claim: str, *, subject: str = "") -> str:
+    """A claim worded to the evidence strength.
+
+    ``claim`` is a plain clause in the present tense with a modal slot, written as
+    "{m}" where the certainty word goes, e.g. "exercise {m} eases pain". For very limited
+    evidence the sentence becomes "We don't know yet whether exercise eases pain."
+    """
+    word = CERTAINTY.get(evidence, "may")
+    if evidence == "Very limited":
+        body = re.sub(r"\s*\{m\}\s*", " ", claim).strip()
+        return f"We don't know yet whether {body}."
+    body = re.sub(r"\s*\{m\}\s*", f" {word} " if word else " ", claim).strip()
+    body = re.sub(r"\s{2,}", " ", body)
+    return body[0].upper() + body[1:] + "."
+
+
+def cap(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] if text else text
+
+
+def sentence(text: str) -> str:
+    """Capitalised, single-spaced, ending in one full stop."""
+    text = re.sub(r"\s+", " ", text).strip().rstrip(" ;,:")
+    if not text:
+        return text
+    if text[-1] not in ".?!":
+        text += "."
+    return cap(text)

