@@ -1,0 +1,8 @@
+"""Automatic appraisal: research design, evidence strength, verdict, key numbers, PICO, topics.
+
+Every field carries its reasons. ``persist`` stores appraisals and editors' overrides.
+"""
+from .core import GENERATOR, VERSION, appraise, appraise_many
+from .design import DESIGNS, research_type
+
+__all__ = ["GENERATOR", "VERSION", "DESIGNS", "appraise", "appraise_many", "research_type"]

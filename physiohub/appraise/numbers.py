@@ -1,0 +1,252 @@
+"""Key numbers with their source spans: participants, included studies, follow-up, effects, p, GRADE.
+
+Every number keeps ``field`` ("title"/"abstract"), ``start``/``end`` offsets and the sentence id it
+sits in, so a card can show it and a checker can find it again. Patterns are precompiled and each runs
+once over the abstract (the appraisal budget is about a millisecond a record).
+
+Participants: authors state the total in a few stock ways ("A total of 1,204 participants", "120
+patients were randomised", "n = 64"). We rank candidates by how clearly they state the total
+(see ``_N_PATTERNS``) and skip counts of people screened, approached or lost, and numbers that are
+ages, years or percentages.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from .doc import Doc
+from .numwords import NUMBER, parse_number
+
+_PEOPLE = (r"(?:patients|participants|subjects|individuals|people|persons|adults|women|men|males|females|"
+           r"children|adolescents|athletes|volunteers|runners|workers|employees|students|veterans|infants|"
+           r"respondents|soldiers|recruits|players|nurses|physiotherapists|clinicians|residents|elderly|"
+           r"outpatients|inpatients|cases|pregnant women|mothers|survivors|smokers|youths?|boys|girls|dyads|couples)")
+_ADJ = r"(?:[\w'-]+,? ){0,4}?"  # up to four describing words: "consecutive adult female"
+_ENROL_VERB = (r"(?:were|was|had been|being) (?:\w+ )?(?:randomi[sz]ed|randomly (?:assigned|allocated)|enrolled|included|recruited|"
+               r"allocated|assigned|studied|analy[sz]ed|evaluated|examined|investigated|treated|followed|surveyed|"
+               r"interviewed|assessed|entered|involved|selected|identified|eligible|participated|completed|received)")
+_NOT_TOTAL = re.compile(
+    r"\b(?:screened|assessed for eligibility|approached|invited|contacted|potentially eligible|excluded|declined|"
+    r"refused|lost to follow-?up|dropped out|withdrew|withdrawn|died|records|articles|citations)\b", re.I)
+
+_N_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    # 3: an explicit total
+    (3, re.compile(rf"\b(?:a total of|in total,?|overall,?|total of|altogether,?|total sample of|sample (?:size )?of|"
+                   rf"total sample size (?:was|of)|study (?:population|sample) (?:consisted of|comprised|included|of))\s+"
+                   rf"(?P<n>{NUMBER})\s+{_ADJ}(?P<who>{_PEOPLE})?", re.I)),
+    # 2: a count of people with an enrolment verb, either order
+    (2, re.compile(rf"(?P<n>{NUMBER})\s+{_ADJ}{_PEOPLE}\b[^.;]{{0,80}}?\b{_ENROL_VERB}", re.I)),
+    (2, re.compile(rf"\b(?:randomi[sz]ed|enrolled|included|recruited|randomly (?:assigned|allocated)|studied|involved|"
+                   rf"analy[sz]ed|allocated|followed|surveyed|interviewed|examined)\s+(?:\w+ ){{0,2}}?(?P<n>{NUMBER})\s+{_ADJ}{_PEOPLE}\b", re.I)),
+    # 1: a count of people anywhere ("in 64 patients with ...", "Sixty women (aged ...)")
+    (1, re.compile(rf"(?P<n>{NUMBER})\s+{_ADJ}{_PEOPLE}\b", re.I)),
+    (1, re.compile(rf"(?:\(|\[|,|;|\bwith|\bof)\s*(?P<total>total\s+)?[nN]\s*=\s*(?P<n>\d[\d,]*)(?![.\d])", re.I)),
+)
+_STUDIES = r"(?:randomi[sz]ed (?:controlled |clinical )?trials|randomi[sz]ed studies|controlled trials|clinical trials|trials|studies|rcts|articles|papers|publications|reviews|cohorts)"
+_K_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (3, re.compile(rf"(?P<n>{NUMBER})\s+(?:\w+[- ]){{0,3}}?{_STUDIES}\b[^.;]{{0,60}}?\b(?:were|was|met|fulfilled|are) "
+                   rf"(?:\w+ )?(?:included|eligible|selected|analy[sz]ed|pooled|retained|the (?:inclusion|eligibility) criteria)", re.I)),
+    (3, re.compile(rf"\b(?:included|including|identified|pooled|analy[sz]ed|retrieved|selected|yielded|comprised|found)\s+"
+                   rf"(?:\w+ ){{0,2}}?(?P<n>{NUMBER})\s+(?:\w+[- ]){{0,3}}?{_STUDIES}\b", re.I)),
+    (2, re.compile(rf"(?P<n>{NUMBER})\s+(?:\w+[- ]){{0,3}}?{_STUDIES}\s*(?:\([^)]{{0,60}}\)\s*)?(?:involving|with|including|enrolling|"
+                   rf"comprising|totalling|totaling|of|reporting on|and)\s+(?:a total of\s+)?{NUMBER}\s+{_ADJ}{_PEOPLE}", re.I)),
+    (1, re.compile(rf"\b(?:k|K)\s*=\s*(?P<n>\d+)\b")),
+)
+_REVIEW_PEOPLE = re.compile(
+    rf"{_STUDIES}\s*(?:\([^)]{{0,60}}\)\s*)?(?:involving|with|including|enrolling|comprising|totalling|totaling|of|reporting on)\s+"
+    rf"(?:a total of\s+|data (?:from|on)\s+)?(?P<n>{NUMBER})\s+{_ADJ}{_PEOPLE}|"
+    rf"\(\s*(?P<n2>{NUMBER})\s+{_ADJ}{_PEOPLE}\s*\)|\(\s*[nN]\s*=\s*(?P<n3>\d[\d,]*)\s*(?:{_PEOPLE})?\s*\)", re.I)
+
+_UNIT = r"(?:days?|weeks?|months?|years?|yrs?|wks?|mo)"
+_FOLLOWUP = re.compile(
+    rf"(?P<a>{NUMBER}|\d+(?:\.\d+)?)[- ](?P<u>{_UNIT})[- ](?:of )?follow[- ]?ups?\b|"
+    rf"\bfollow[- ]?ups?\b(?: period| duration| time)?(?: of| at| was| lasted| for| after| up to| to| over|:| =)+(?: a)?(?: median| mean| maximum| minimum| average)?(?: of)? "
+    rf"(?P<b>{NUMBER}|\d+(?:\.\d+)?)(?:\s*(?:to|-|\u2013|and)\s*(?:{NUMBER}|\d+(?:\.\d+)?))?[- ](?P<v>{_UNIT})\b|"
+    rf"\bfollowed(?: up)? for(?: a)?(?: median| mean| maximum| average)?(?: of)? (?P<c>{NUMBER}|\d+(?:\.\d+)?)(?:\s*(?:to|-|\u2013)\s*\d+)? (?P<w>{_UNIT})\b",
+    re.I)
+
+_NUM = r"[-\u2212\u2013]?\d+(?:\.\d+)?"
+_EFFECT = re.compile(
+    r"(?P<kind>\b(?:SMD|WMD|MD|RR|OR|aOR|HR|aHR|IRR|RD|ARR|RRR|NNT|ES|(?:Hedges'?|Cohen'?s) [gd]|"
+    r"(?:standardi[sz]ed |weighted )?mean differences?|risk ratios?|odds ratios?|hazard ratios?|relative risks?|"
+    r"risk differences?|effect sizes?|rate ratios?)\b)(?:\s*\([^)]{0,12}\))?\s*(?:[:=,]|of|was|were|is)?\s*"
+    rf"(?P<est>{_NUM})\s*(?:\w+ ?)?[,;(\[]?\s*(?:95\s*%\s*(?:CI|CrI|confidence intervals?|credible intervals?)\s*[:=,]?\s*|CI\s*[:=,]?\s*)"
+    rf"\[?\(?(?P<lo>{_NUM})\s*(?:to|,|;|-|\u2013|\u2014|\u2212)\s*(?P<hi>{_NUM})", re.I)
+_P_VALUE = re.compile(r"\b[pP]\s*(?:[<>=\u2264\u2265]|&lt;|&gt;)\s*(?:0?\.\d+|1(?:\.0+)?|\d(?:\.\d+)?\s*[x\u00d7]\s*10\S+)")
+_GRADE = re.compile(
+    r"\b(?P<l1>high|moderate|low|very low|very-low|low to moderate|low-to-moderate|moderate to high|moderate-to-high|"
+    r"low to very low|very low to low)[- ](?:certainty|quality|level|strength|grade)(?: of)?(?: the)?(?: (?:GRADE|supporting))?"
+    r"(?: evidence)?\b(?<!level)|"
+    r"\b(?:certainty|quality|strength) of (?:the )?evidence\b[^.;]{0,40}?\b(?:was|were|is|as|ranged from|to be|rated|graded|judged)\s+"
+    r"(?:\w+ ){0,2}?(?P<l2>high|moderate|low|very low)\b|"
+    r"\bevidence of (?P<l3>high|moderate|low|very low)[- ](?:certainty|quality)\b", re.I)
+_ROB_HIGH = re.compile(
+    r"\b(?:high|serious|substantial|unclear or high|high or unclear) (?:overall )?risks? of bias\b|"
+    r"\brisk of bias (?:was|were|is) (?:\w+ )?(?:high|serious)|\b(?:poor|low)[- ]quality (?:studies|trials|evidence)|"
+    r"\bmethodological(?:ly)? (?:quality was (?:low|poor)|flaws|weak)", re.I)
+_ROB_NEGATED = re.compile(r"\b(?:low|no) (?:overall )?risk of bias\b", re.I)
+
+
+def _sentence_at(doc: Doc, starts: list[int], pos: int) -> str | None:
+    i = bisect.bisect_right(starts, pos) - 1
+    if i >= 0 and pos < doc.sentences[i].end:
+        return doc.sentences[i].id
+    return None
+
+
+def _item(kind: str, m: re.Match[str], group: str | int, value: Any, field: str, doc: Doc, starts: list[int]) -> dict:
+    start, end = m.span(group)
+    text = (doc.title if field == "title" else doc.abstract)[start:end]
+    return {"kind": kind, "text": text, "value": value, "field": field, "start": start, "end": end,
+            "sentence": _sentence_at(doc, starts, start) if field == "abstract" else None}
+
+
+def _plausible_n(text: str, m: re.Match[str], n: int | None) -> bool:
+    if n is None or n < 2 or n > 10_000_000:
+        return False
+    s, e = m.span("n")
+    after = text[e:e + 12]
+    before = text[max(0, s - 12):s].lower()
+    if re.match(r"\s*(?:%|percent|per cent|years?|yrs?|months?|weeks?|days?|hours?|[-\u2013]year|[-\u2013]month|mg|kg|ml)", after, re.I):
+        return False
+    if re.search(r"(?:aged|age|mean|median|sd|±|\+/-|\u00b1)\s*$", before):
+        return False
+    if 1900 <= n <= 2035 and re.search(r"\b(?:in|since|from|during|until|between|by|to|and|of)\s*$", before):
+        return False  # a year: "In 2015 patients ..."
+    return True
+
+
+def participants(doc: Doc, starts: list[int], review: bool) -> dict | None:
+    """The best-stated total of participants, as a key-number item, or None."""
+    text = doc.abstract
+    best: tuple[int, int, int, dict] | None = None  # (rank, value, -position, item)
+    if review:
+        for m in _REVIEW_PEOPLE.finditer(text):
+            g = "n" if m.group("n") else ("n2" if m.group("n2") else "n3")
+            n = parse_number(m.group(g))
+            if n and n >= 2:
+                item = _item("participants", m, g, n, "abstract", doc, starts)
+                key = (3, n, 0, item)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+        if best:
+            return best[3]
+    for rank, rx in _N_PATTERNS:
+        for m in rx.finditer(text):
+            n = parse_number(m.group("n"))
+            if not _plausible_n(text, m, n):
+                continue
+            sent_end = text.find(".", m.end())
+            window = text[m.start():m.end() + 40 if sent_end < 0 else min(sent_end, m.end() + 40)]
+            if _NOT_TOTAL.search(window):
+                continue
+            item = _item("participants", m, "n", n, "abstract", doc, starts)
+            # Within a rank the first statement wins (authors state the total before the groups),
+            # except that "n = " counts prefer the largest (the total, not one arm).
+            key = (rank, n if "total" in m.groupdict() else 0, -m.start(), item)
+            if best is None or key[:3] > best[:3]:
+                best = key
+        if best:
+            return best[3]
+    # Trials often state the sample only in the title ("... in 64 patients: a randomised trial").
+    m = _N_PATTERNS[3][1].search(doc.title)
+    if m:
+        n = parse_number(m.group("n"))
+        if _plausible_n(doc.title, m, n):
+            return _item("participants", m, "n", n, "title", doc, starts)
+    return None
+
+
+def included_studies(doc: Doc, starts: list[int]) -> dict | None:
+    text = doc.abstract
+    for rank, rx in _K_PATTERNS:
+        for m in rx.finditer(text):
+            n = parse_number(m.group("n"))
+            if n is None or n < 1 or n > 5000:
+                continue
+            window = text[max(0, m.start() - 30):m.end()]
+            if re.search(r"\b(?:records|citations|hits|abstracts|full[- ]text)\b", window, re.I) and rank < 3:
+                continue
+            return _item("studies", m, "n", n, "abstract", doc, starts)
+    return None
+
+
+def followup(doc: Doc, starts: list[int]) -> dict | None:
+    for field, text in (("abstract", doc.abstract), ("title", doc.title)):
+        m = _FOLLOWUP.search(text)
+        if m:
+            g = next(k for k in ("a", "b", "c") if m.group(k))
+            unit = m.group({"a": "u", "b": "v", "c": "w"}[g]).lower()
+            num = m.group(g)
+            value = f"{num} {unit}"
+            if not unit.endswith("s") and parse_number(num) not in (1, None):
+                value = f"{num} {_plural(unit)}"
+            return _item("followup", m, 0, value, field, doc, starts)
+    return None
+
+
+def _plural(unit: str) -> str:
+    return {"day": "days", "week": "weeks", "month": "months", "year": "years", "yr": "years", "wk": "weeks",
+            "mo": "months"}.get(unit, unit)
+
+
+def _float(s: str) -> float:
+    return float(s.replace("\u2212", "-").replace("\u2013", "-"))
+
+
+def effects(doc: Doc, starts: list[int]) -> list[dict]:
+    out = []
+    for m in _EFFECT.finditer(doc.abstract):
+        try:
+            value = {"measure": m.group("kind"), "estimate": _float(m.group("est")),
+                     "ci_low": _float(m.group("lo")), "ci_high": _float(m.group("hi"))}
+        except ValueError:
+            continue
+        out.append(_item("effect", m, 0, value, "abstract", doc, starts))
+    return out
+
+
+def p_values(doc: Doc, starts: list[int]) -> list[dict]:
+    return [_item("p", m, 0, m.group(0), "abstract", doc, starts) for m in _P_VALUE.finditer(doc.abstract)]
+
+
+def grade_statements(doc: Doc, starts: list[int]) -> list[dict]:
+    out = []
+    for m in _GRADE.finditer(doc.abstract):
+        level = (m.group("l1") or m.group("l2") or m.group("l3") or "").lower().replace("-", " ")
+        out.append(_item("grade", m, 0, level, "abstract", doc, starts))
+    return out
+
+
+def high_risk_of_bias(doc: Doc) -> str | None:
+    """The authors' words when they report a high risk of bias (not 'low risk of bias')."""
+    m = _ROB_HIGH.search(doc.abstract)
+    if m and not _ROB_NEGATED.fullmatch(m.group(0)):
+        return m.group(0)
+    return None
+
+
+def key_numbers(doc: Doc, *, review: bool) -> tuple[list[dict], dict[str, Any]]:
+    """All key numbers (ordered by position) and the headline values: n, k, follow-up, GRADE."""
+    starts = [s.start for s in doc.sentences]
+    items: list[dict] = []
+    n = participants(doc, starts, review) if doc.abstract or doc.title else None
+    k = included_studies(doc, starts) if review and doc.abstract else None
+    fu = followup(doc, starts)
+    for it in (n, k, fu):
+        if it:
+            items.append(it)
+    items += effects(doc, starts)
+    items += p_values(doc, starts)
+    grades = grade_statements(doc, starts)
+    items += grades
+    items.sort(key=lambda it: (it["field"] != "title", it["start"]))
+    head = {
+        "n_participants": n["value"] if n else None,
+        "n_studies": k["value"] if k else None,
+        "followup": fu["value"] if fu else None,
+        "grade": [g["text"] for g in grades],
+        "grade_levels": [g["value"] for g in grades],
+    }
+    return items, head

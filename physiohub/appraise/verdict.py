@@ -1,0 +1,101 @@
+"""Verdict from the conclusion and the results, with the sentence ids it rests on.
+
+Each sentence is read for the authors' direction words (checked in this order, because a negated
+benefit is not a benefit): a contrast ("improved pain but not function") -> Mixed picture; "no
+significant difference" -> No clear difference; "not effective", "no benefit" -> Does not support;
+"improved", "effective", "reduced" -> Supports; "feasible", "further trials are needed" alone -> Too
+early to tell. Conclusion sentences count double. Supports and no-difference together make a Mixed
+picture, as DESIGN.md asks; designs that report no findings (protocols, opinion) are Too early to tell.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..text import Sentence
+
+VERDICTS = ("Supports", "Mixed picture", "No clear difference", "Does not support", "Too early to tell")
+
+
+def _rx(p: str) -> re.Pattern[str]:
+    return re.compile(p, re.I)
+
+
+_MIXED = _rx(r"\bbut not\b|\bnot (?:in|for|at) (?:the )?(?:long|longer|medium)[- ]term|\bonly (?:in|at|for) the short[- ]term|"
+             r"\bshort[- ]term (?:\w+ ){0,3}but\b|\binconsistent|\bconflicting|\bmixed (?:results|findings|evidence)|"
+             r"\bsmall (?:and|but) (?:uncertain|not|clinically)|\b(?:small|modest|trivial) (?:\w+ )?(?:effects?|benefits?|improvements?)\b|"
+             r"\bunclear (?:clinical )?(?:relevance|importance)|\bnot clinically (?:important|relevant|meaningful)|"
+             r"\bsome (?:but not all|outcomes)\b|\bwhereas\b[^.]*\bnot\b|\bhowever\b[^.]*\b(?:no|not)\b")
+_NO_DIFF = _rx(r"\bno (?:statistically )?significant (?:\w+ ){0,3}(?:differences?|changes?|effects?|improvements?|benefit)|"
+               r"\b(?:did|does|do) not (?:\w+ )?(?:differ|improve|reduce|change|affect)|\bnot (?:statistically )?significantly (?:different|better|improved|reduced)|"
+               r"\bno (?:\w+ )?differences?\b|\bsimilar (?:\w+ ){0,2}(?:effects?|outcomes?|improvements?|results?|efficacy|effectiveness)|"
+               r"\bcomparable\b|\bequally (?:effective|efficacious)|\bnon-?inferior|\bno (?:additional|added|further) (?:benefit|effect)|"
+               r"\b(?:was|were|is|are) not (?:superior|more effective|better)|\bno evidence of (?:a )?difference|\bnot significant\b")
+_AGAINST = _rx(r"\bnot (?:\w+ )?(?:effective|efficacious|beneficial|recommended|supported|justified)\b|\bineffective\b|"
+               r"\bno (?:clinically )?(?:\w+ )?(?:benefit|effect)\b|\bdoes not support\b|\bshould not be\b|\bno evidence (?:that|of (?:benefit|effect)|to support)|"
+               r"\b(?:harmful|detrimental|worse)\b|\bincreased (?:the )?risk of (?:harm|adverse)|\bfailed to (?:improve|reduce|show)")
+_FOR = _rx(r"\b(?:effective|efficacious|beneficial|superior|improved?s?|improvements?|reduced?s?|reductions?|decreased?|"
+           r"benefits?|better|greater|enhanced?|relieve[sd]?|alleviate[sd]?|recommended?|supports?|"
+           r"should be (?:considered|used|offered|recommended)|significant(?:ly)? (?:higher|lower|greater|less|more|improved|reduced|better|increased|decreased))\b")
+_EARLY = _rx(r"\bfeasible\b|\bfeasibility\b|\bpreliminary\b|\bwarrants? (?:further|larger)|\bfurther (?:\w+ )?(?:research|studies|trials) (?:is|are) (?:needed|required|warranted)|"
+             r"\blarger (?:\w+ )?(?:trials|studies) (?:are|is) (?:needed|required|warranted)|\bpromising\b|\bmay be (?:a )?(?:useful|helpful|beneficial)")
+
+_NO_FINDINGS = {"protocol": "a protocol reports no results yet",
+                "editorial/commentary/letter": "an opinion piece reports no findings of its own"}
+
+
+def sentence_label(text: str) -> str | None:
+    if _MIXED.search(text) and (_FOR.search(text) or _NO_DIFF.search(text)):
+        return "Mixed picture"
+    if _NO_DIFF.search(text):
+        return "No clear difference"
+    if _AGAINST.search(text):
+        return "Does not support"
+    if _FOR.search(text):
+        return "Supports"
+    if _EARLY.search(text):
+        return "Too early to tell"
+    return None
+
+
+def decide_verdict(design: str, conclusions: list[Sentence], results: list[Sentence],
+                   has_abstract: bool) -> tuple[str, list[str], list[str]]:
+    """(verdict, reasons, sentence ids)."""
+    if design in _NO_FINDINGS:
+        return "Too early to tell", [_NO_FINDINGS[design]], []
+    if not has_abstract:
+        return "Too early to tell", ["no abstract to read the findings from"], []
+    votes: Counter[str] = Counter()
+    used: dict[str, list[str]] = {}
+    for weight, sents in ((2, conclusions), (1, results)):
+        for s in sents:
+            label = sentence_label(s.text)
+            if label:
+                votes[label] += weight
+                used.setdefault(label, []).append(s.id)
+        if weight == 2 and votes and sum(votes.values()) >= 2 and len(votes) == 1:
+            break  # the conclusion is clear and one-sided: the results need not be read
+    if not votes:
+        return "Too early to tell", ["the conclusion and results state no clear direction"], []
+    where = "conclusion" if any(s.id in sum(used.values(), []) for s in conclusions) else "results"
+    if votes["Supports"] and votes["No clear difference"]:
+        ids = used["Supports"] + used["No clear difference"]
+        return "Mixed picture", [f"the {where} reports benefit on some measures and no clear difference on others"], sorted(set(ids), key=_sid)
+    label, _ = votes.most_common(1)[0]
+    top = [lab for lab, v in votes.items() if v == votes[label]]
+    if len(top) > 1:
+        # A tie between directions is itself a mixed picture; with 'too early' it is too early.
+        label = "Too early to tell" if "Too early to tell" in top else "Mixed picture"
+    ids = used.get(label) or sorted({i for ids in used.values() for i in ids}, key=_sid)
+    reasons = {
+        "Supports": f"the {where} reports a benefit",
+        "Mixed picture": f"the {where} reports benefit in some respects but not others, or a small or uncertain effect",
+        "No clear difference": f"the {where} reports no clear difference between the groups",
+        "Does not support": f"the {where} reports no benefit or harm",
+        "Too early to tell": f"the {where} calls the findings preliminary or asks for more research",
+    }
+    return label, [reasons[label]], sorted(set(ids), key=_sid)
+
+
+def _sid(sid: str) -> int:
+    return int(sid[1:]) if sid[1:].isdigit() else 0

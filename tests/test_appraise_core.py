@@ -1,0 +1,127 @@
+"""Appraisal on invented records: design, research type, evidence ladder, verdict, retraction."""
+from __future__ import annotations
+
+import pytest
+
+from fixtures.appraise.records import CASE_REPORT, MIXED_RCT, NARRATIVE, NO_DIFF_RCT, PILOT_RCT, RETRACTED, SR_MODERATE, rec
+from physiohub.appraise import DESIGNS, GENERATOR, VERSION, appraise, appraise_many
+from physiohub.errors import InvalidInput
+
+
+def test_systematic_review_with_moderate_grade_is_capped_at_moderate():
+    a = appraise(SR_MODERATE)
+    assert a["design"] == "meta-analysis"
+    assert a["research_type"] == "Review of studies"
+    assert a["evidence"] == "Moderate"
+    assert a["evidence_reasons"][0] == "Started at Strong: meta-analysis of randomised trials"
+    assert "lowered to Moderate: authors rate the certainty of evidence as moderate" in a["evidence_reasons"][1]
+    assert a["grade"] == ["moderate-certainty evidence"]
+    assert a["n_studies"] == 14 and a["n_participants"] == 812
+    assert a["verdict"] == "Supports" and a["verdict_sentences"] == ["s5"]
+    assert a["generator"] == GENERATOR and a["version"] == VERSION
+
+
+def test_small_pilot_trial_goes_down_two_steps():
+    a = appraise(PILOT_RCT)
+    assert a["design"] == "randomised controlled trial"
+    assert a["n_participants"] == 32
+    assert a["evidence"] == "Very limited"
+    steps = a["evidence_reasons"]
+    assert steps[0] == "Started at Moderate: randomised controlled trial"
+    assert any("small sample (32 participants" in s for s in steps)
+    assert any("pilot or feasibility" in s for s in steps)
+
+
+def test_case_report():
+    a = appraise(CASE_REPORT)
+    assert a["design"] == "case report"
+    assert a["evidence"] == "Very limited"
+    assert a["research_type"] == "Primary study"
+    assert a["design_reasons"] and a["design_reasons"][0].startswith("title says")
+
+
+def test_retracted_record_is_flagged_and_very_limited():
+    a = appraise(RETRACTED)
+    assert a["retracted"] is True
+    assert a["evidence"] == "Very limited"
+    assert any("retracted" in r for r in a["evidence_reasons"])
+    assert a["design_reasons"] == ["PubMed publication type 'Randomized Controlled Trial'"]
+
+
+@pytest.mark.parametrize(("record", "verdict"), [
+    (NO_DIFF_RCT, "No clear difference"),
+    (MIXED_RCT, "Mixed picture"),
+    (SR_MODERATE, "Supports"),
+])
+def test_verdicts(record, verdict):
+    a = appraise(record)
+    assert a["verdict"] == verdict
+    assert a["verdict_reasons"] and a["verdict_sentences"]
+
+
+def test_narrative_review_badge():
+    a = appraise(NARRATIVE)
+    assert a["design"] == "narrative review"
+    assert a["research_type"] == "Expert review"
+    assert a["evidence"] == "Limited"
+
+
+@pytest.mark.parametrize(("pts", "title", "design"), [
+    (["Review"], "Tendon loading explained", "narrative review"),
+    (["Review"], "Exercise for knee pain: a systematic review", "systematic review"),
+    (["Journal Article", "Meta-Analysis", "Systematic Review"], "Exercise for knee pain", "meta-analysis"),
+    (["Case Reports", "Review"], "Hip pain in a dancer", "case report"),
+    (["Practice Guideline"], "Neck pain care", "guideline"),
+    (["Comment", "Letter"], "On hamstring injury", "editorial/commentary/letter"),
+    (["Clinical Trial Protocol"], "Running retraining", "protocol"),
+    (["Clinical Trial"], "Taping for knee pain", "non-randomised controlled trial"),
+    (["Observational Study"], "Back pain in nurses: a case-control study", "case-control"),
+])
+def test_publication_types_come_first(pts, title, design):
+    assert appraise(rec(title, "Some text about the topic.", pub_types=pts))["design"] == design
+
+
+@pytest.mark.parametrize(("title", "design"), [
+    ("Dry needling versus sham for neck pain: a randomised controlled trial", "randomised controlled trial"),
+    ("Protocol for a randomised trial of hip exercise", "protocol"),
+    ("Patients' experiences of shoulder rehabilitation: a qualitative study", "qualitative"),
+    ("Cost-effectiveness of physiotherapy for knee osteoarthritis", "economic evaluation"),
+    ("Diagnostic accuracy of clinical tests for rotator cuff tears", "diagnostic accuracy"),
+    ("Running injuries in novice runners: a prospective cohort study", "cohort"),
+    ("Prevalence of neck pain in office workers: a cross-sectional study", "cross-sectional"),
+    ("Knee pain: a scoping review", "scoping review"),
+    ("Tendon healing in rats after eccentric loading", "lab/animal/experimental"),
+    ("Comment on: exercise for back pain", "editorial/commentary/letter"),
+])
+def test_design_from_title_alone(title, design):
+    a = appraise(rec(title, "Findings are described."))
+    assert a["design"] == design, a["design_reasons"]
+
+
+def test_design_from_abstract_when_title_is_silent():
+    r = rec("Hip strengthening for runners", ("METHODS", "Eighty runners were randomly assigned to hip strengthening or "
+                                                         "usual training.", "METHODS"))
+    a = appraise(r)
+    assert a["design"] == "randomised controlled trial"
+    assert a["design_reasons"][0].startswith("abstract says")
+
+
+def test_no_abstract_no_types_is_conservative():
+    a = appraise(rec("Thoughts on posture", year=2019))
+    assert a["evidence"] == "Very limited"
+    assert a["verdict"] == "Too early to tell"
+
+
+def test_every_design_label_is_known():
+    for r in (SR_MODERATE, PILOT_RCT, CASE_REPORT, RETRACTED, NO_DIFF_RCT, MIXED_RCT, NARRATIVE):
+        assert appraise(r)["design"] in DESIGNS
+
+
+def test_appraise_many_matches_appraise():
+    records = [SR_MODERATE, PILOT_RCT, CASE_REPORT]
+    assert list(appraise_many(records)) == [appraise(r) for r in records]
+
+
+def test_bad_input_is_a_clear_error():
+    with pytest.raises(InvalidInput, match="needs a Record"):
+        appraise({"title": "not a record"})  # type: ignore[arg-type]

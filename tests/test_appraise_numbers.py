@@ -1,0 +1,99 @@
+"""Key numbers keep their spans; sample sizes avoid ages, years and percentages."""
+from __future__ import annotations
+
+import pytest
+
+from fixtures.appraise.records import SR_MODERATE, rec
+from physiohub.appraise import appraise
+from physiohub.appraise.numwords import parse_number
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("One hundred and twenty patients were randomised to two groups.", 120),
+    ("A total of 1,204 participants took part.", 1204),
+    ("We enrolled 64 consecutive adult patients with knee pain.", 64),
+    ("Participants (n = 88) with neck pain completed the programme.", 88),
+    ("Of 300 people screened, 96 women with hip pain were included.", 96),
+    ("Sixty-two men aged 40 to 65 years were studied over 12 months; 45% were smokers.", 62),
+    ("In 2015 patients attending clinics were asked about pain.", None),
+    ("Mean age was 54 years and 61% were women.", None),
+])
+def test_participants(text, n):
+    a = appraise(rec("Some study", ("METHODS", text, "METHODS")))
+    assert a["n_participants"] == n
+
+
+def test_number_spans_point_into_the_abstract():
+    r = SR_MODERATE
+    a = appraise(r)
+    for item in a["key_numbers"]:
+        source = r.abstract if item["field"] == "abstract" else r.title
+        assert source[item["start"]:item["end"]] == item["text"]
+        assert item["sentence"] is None or item["sentence"].startswith("s")
+    kinds = [i["kind"] for i in a["key_numbers"]]
+    assert kinds.count("effect") == 2 and "p" in kinds and "grade" in kinds
+    effect = next(i for i in a["key_numbers"] if i["kind"] == "effect")
+    assert effect["value"] == {"measure": "SMD", "estimate": -0.45, "ci_low": -0.7, "ci_high": -0.2}
+
+
+@pytest.mark.parametrize(("text", "followup"), [
+    ("Outcomes were collected at the 12-month follow-up.", "12 months"),
+    ("Follow-up was 2 years.", "2 years"),
+    ("Patients were followed for 6 weeks.", "6 weeks"),
+])
+def test_followup(text, followup):
+    assert appraise(rec("A cohort study", ("METHODS", text, "METHODS")))["followup"] == followup
+
+
+@pytest.mark.parametrize(("text", "k"), [
+    ("23 RCTs were included in the analysis.", 23),
+    ("We included 9 randomised trials with 640 participants.", 9),
+    ("Twelve studies (n = 1,020) met the inclusion criteria.", 12),
+])
+def test_included_studies(text, k):
+    a = appraise(rec("Exercise for knee pain: a systematic review", ("RESULTS", text, "RESULTS")))
+    assert a["n_studies"] == k
+
+
+def test_review_participants_are_pooled_total():
+    a = appraise(rec("Exercise for knee pain: a systematic review",
+                     ("RESULTS", "We included 9 randomised trials with 640 participants.", "RESULTS")))
+    assert a["n_participants"] == 640
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("We found low-certainty evidence that taping helps.", "low"),
+    ("The certainty of evidence was rated as very low.", "very low"),
+    ("High quality evidence shows exercise helps.", "high"),
+])
+def test_grade_statements(text, level):
+    a = appraise(rec("Taping: a systematic review of randomised trials", ("CONCLUSIONS", text, "CONCLUSIONS")))
+    grades = [i for i in a["key_numbers"] if i["kind"] == "grade"]
+    assert grades and grades[0]["value"] == level
+
+
+def test_low_certainty_lowers_and_caps():
+    a = appraise(rec("Taping for knee pain: a systematic review of randomised trials",
+                     ("RESULTS", "We included 10 trials with 900 participants.", "RESULTS"),
+                     ("CONCLUSIONS", "Low-certainty evidence suggests taping reduces pain.", "CONCLUSIONS")))
+    assert a["evidence"] == "Limited"
+    assert any("authors rate the certainty of evidence as low" in s for s in a["evidence_reasons"])
+
+
+def test_high_risk_of_bias_lowers():
+    a = appraise(rec("Massage for neck pain: a systematic review of randomised trials",
+                     ("RESULTS", "We included 8 trials with 700 participants; most were at high risk of bias.", "RESULTS")))
+    assert a["evidence"] == "Moderate"
+    assert any("high risk of bias" in s for s in a["evidence_reasons"])
+
+
+def test_low_risk_of_bias_does_not_lower():
+    a = appraise(rec("Massage for neck pain: a systematic review of randomised trials",
+                     ("RESULTS", "We included 8 trials with 700 participants, all at low risk of bias.", "RESULTS")))
+    assert a["evidence"] == "Strong"
+
+
+@pytest.mark.parametrize(("words", "n"), [("forty-two", 42), ("Two hundred and eighty-four", 284),
+                                          ("one thousand two hundred", 1200), ("1,204", 1204), ("twelve", 12)])
+def test_number_words(words, n):
+    assert parse_number(words) == n

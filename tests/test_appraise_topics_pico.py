@@ -1,0 +1,51 @@
+"""Topics, body regions, conditions and PICO spans on invented records."""
+from __future__ import annotations
+
+from fixtures.appraise.records import PILOT_RCT, SR_MODERATE, rec
+from physiohub.appraise import appraise
+from physiohub.appraise.topics import BODY_REGIONS, TOPICS
+
+
+def test_topics_and_regions():
+    a = appraise(SR_MODERATE)
+    assert a["topics"][0] == "Exercise & Loading"
+    assert a["body_regions"] == ["ankle & foot"]
+    assert "tendinopathy" in a["conditions"]
+    assert all(t in TOPICS for t in a["topics"]) and all(b in BODY_REGIONS for b in a["body_regions"])
+    assert any(r.startswith("Exercise & Loading: title mentions") for r in a["topic_reasons"])
+
+
+def test_mesh_counts_for_topics():
+    r = rec("A trial in primary care", "Patients were treated.", mesh=["Low Back Pain", "Telerehabilitation"])
+    a = appraise(r)
+    assert "low back" in a["body_regions"]
+    assert "Digital & Remote Care" in a["topics"]
+
+
+def test_general_region_when_none_named():
+    a = appraise(rec("Sleep and pain", "People slept less."))
+    assert a["body_regions"] == ["general"]
+
+
+def test_pico_spans_point_into_the_source():
+    r = PILOT_RCT
+    a = appraise(r)
+    pico = a["pico"]
+    assert pico["intervention"][0]["text"] == "Pain education plus exercise"
+    assert pico["comparison"][0]["text"] == "exercise alone"
+    assert "chronic low back pain" in pico["population"][0]["text"]
+    assert "pain intensity" in pico["outcomes"][0]["text"]
+    for key, spans in pico.items():
+        for s in spans:
+            source = r.title if s["field"] == "title" else r.abstract
+            assert source[s["start"]:s["end"]] == s["text"]
+
+
+def test_labelled_sections_feed_pico():
+    r = rec("A trial", ("PARTICIPANTS", "Adults with shoulder pain.", "METHODS"),
+            ("INTERVENTIONS", "Supervised exercise.", "METHODS"),
+            ("MAIN OUTCOME MEASURES", "Shoulder Pain and Disability Index.", "METHODS"))
+    pico = appraise(r)["pico"]
+    assert pico["population"][0]["text"] == "Adults with shoulder pain."
+    assert pico["intervention"][0]["text"] == "Supervised exercise."
+    assert pico["outcomes"][0]["text"] == "Shoulder Pain and Disability Index."
