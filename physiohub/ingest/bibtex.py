@@ -14,7 +14,9 @@ from collections.abc import Iterator
 import bibtexparser
 from bibtexparser import middlewares as mw
 from bibtexparser.library import Library
+from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_into_parts, split_multiple_persons_names
 from bibtexparser.model import DuplicateFieldKeyBlock, Entry
+from pylatexenc.latex2text import LatexNodes2Text
 
 from ..errors import IngestError
 from ..models import Author, Record
@@ -38,31 +40,40 @@ def _field(e: Entry, *names: str) -> str:
     return ""
 
 
-def _authors(e: Entry) -> list[Author]:
-    f = e.fields_dict.get("author")
-    if f is None or not isinstance(f.value, list):
-        return []
+_LATEX = LatexNodes2Text()
+
+
+def _decode(text: str) -> str:
+    try:
+        return clean_text(_LATEX.latex_to_text(text))
+    except Exception:  # pylatexenc gives up on unbalanced input: keep the raw text
+        return clean_text(text.replace("{", "").replace("}", ""))
+
+
+def _authors(raw: str) -> list[Author]:
+    """Names split before LaTeX decoding, so a braced '{World Health Organization}' stays one group author."""
     out = []
-    for name in f.value:
-        if isinstance(name, mw.NameParts):
-            last = " ".join(name.von + name.last).strip("{} ")
-            fore = " ".join(name.first).strip("{} ")
-            if name.jr:
-                fore = f"{fore} {' '.join(name.jr)}".strip()
-            if not fore and len(name.last) == 1 and not name.von:
-                out.append(Author(collective=last))  # "{World Health Organization}"
-                continue
-            out.append(Author(last=last, fore=fore, initials=initials_of(fore)))
-        else:
-            out.append(Author(collective=str(name)))
+    for name in split_multiple_persons_names(raw) if raw else []:
+        name = name.strip()
+        if name.startswith("{") and name.endswith("}") and name.count("{") == 1:
+            out.append(Author(collective=_decode(name[1:-1])))
+            continue
+        try:
+            parts = parse_single_name_into_parts(name)
+        except InvalidNameError:
+            out.append(Author(last=_decode(name)))
+            continue
+        last = _decode(" ".join(parts.von + parts.last))
+        fore = _decode(" ".join(parts.first + parts.jr))
+        out.append(Author(last=last, fore=fore, initials=initials_of(fore)))
     return out
 
 
-def convert(e: Entry) -> Record:
+def convert(e: Entry, raw_authors: str = "") -> Record:
     rec = Record(source_format="bibtex", source_id=e.key)
     rec.title, rec.title_html = string_markup(_field(e, "title"))
     rec.abstract_sections = split_structured_abstract(_field(e, "abstract"))
-    rec.authors = _authors(e)
+    rec.authors = _authors(raw_authors)
     aff = _field(e, "affiliation", "affiliations")
     if aff and rec.authors:
         rec.authors[0].affiliations = [a.strip() for a in aff.split("; ") if a.strip()]
@@ -126,17 +137,16 @@ class BibtexImporter:
                 blocks.append(b.ignore_error_block)
             elif type(b).__name__.endswith("FailedBlock") or type(b).__name__.endswith("ErrorBlock"):
                 blocks.append(Rejected(f"line {b.start_line + 1}", f"unreadable BibTeX block: {b.error}"))
-        entries = Library([b for b in blocks if isinstance(b, Entry)])
-        for m in (mw.LatexDecodingMiddleware(), mw.SeparateCoAuthors(), mw.SplitNameParts()):
-            entries = m.transform(entries)
-        decoded = iter(entries.entries)
+        raw_entries = [b for b in blocks if isinstance(b, Entry)]
+        raw_authors = [str(e.fields_dict["author"].value) if "author" in e.fields_dict else "" for e in raw_entries]
+        decoded = iter(zip(mw.LatexDecodingMiddleware().transform(Library(raw_entries)).entries, raw_authors))
         if not blocks:
             raise IngestError("no BibTeX entries found", file=filename)
         for b in blocks:
             if isinstance(b, Rejected):
                 yield b
                 continue
-            rec = convert(next(decoded))
+            rec = convert(*next(decoded))
             if enc != "utf-8":
                 rec.extra["source_encoding"] = enc
             if not rec.title and not rec.abstract_sections:

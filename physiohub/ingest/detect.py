@@ -211,8 +211,9 @@ def detect_format(name: str, head: bytes, formats: dict) -> str:
     for fmt in SNIFF_ORDER:
         if fmt in formats and formats[fmt].sniff(text):
             return fmt
-    if by_ext in formats and by_ext not in ("pubmed-xml", "crossref-json"):
-        return by_ext  # e.g. a .csv whose header we do not recognise: let the importer explain
+    looks_xml = text.lstrip().startswith("<")
+    if by_ext in formats and (by_ext not in ("pubmed-xml", "crossref-json") or (by_ext == "pubmed-xml" and looks_xml)):
+        return by_ext  # e.g. a .csv or .xml we do not recognise: let the importer say what is wrong
     raise IngestError(
         "cannot tell the format from the name or content; pass --format "
         "(pubmed-xml, medline, ris, bibtex, crossref-json, jsonl, csv)", file=name)

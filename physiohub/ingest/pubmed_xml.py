@@ -27,7 +27,7 @@ from .normalize import normalize_doi, normalize_pmcid, normalize_pmid
 from .pubdate import MONTHS, medline_date
 
 CHUNK = 1 << 20
-MAX_PROLOG = 1 << 20
+MAX_PROLOG = 4 << 20  # real files have ~300 bytes before the root element
 ROOTS = {"PubmedArticleSet", "PubmedBookArticleSet", "PubmedArticle", "PubmedBookArticle"}
 _ROOT_START = re.compile(rb"<([A-Za-z_][\w.:-]*)")
 
@@ -326,6 +326,8 @@ class PubmedXmlImporter:
                 if m is None and chunk and len(prolog) < MAX_PROLOG:
                     continue
                 _check_prolog(prolog if m is None else prolog[: m.start()], filename)
+                if m is None and len(prolog) >= MAX_PROLOG:
+                    raise UnsafeInputError("refused: more than 4 MB before the XML root element", file=filename)
                 if m is None:
                     raise IngestError("no XML root element found (empty or not XML)", file=filename)
                 root = m.group(1).decode("ascii", "replace").split(":")[-1]
