@@ -111,6 +111,13 @@ def _answer(a: dict[str, Any], p: Parts, who: str | None, what: str | None, cmp:
         out.append((f"The authors conclude that {body[0].lower() + body[1:] if not body[:2].isupper() else body}.",
                     "rewritten", [concl_plain[0][1]]))
         out.append((phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"]), "templated", []))
+    elif p.sentences:
+        # No sentence reads as a conclusion (common in overviews): the closing result, else the closing sentence.
+        s = (p.get("results") or p.sentences)[-1]
+        pl = plain_sentences(s.text, 25)
+        if pl:
+            out.append((f"The authors' main point: {pl[0]}", "rewritten", [s.id]))
+            out.append((phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"]), "templated", []))
     return out[:3]
 
 
@@ -201,6 +208,8 @@ def _methods(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, Any]
     for label, key, part in (("Population", "population", "population"), ("Intervention", "intervention", "intervention"),
                              ("Comparison", "comparison", None), ("Outcomes", "outcomes", "measures")):
         spans = [sp for sp in pico.get(key) or [] if sp.get("text")]
+        if spans and not pico_sentence_ids(p.sentences, spans):
+            spans = []  # spans we cannot place in the abstract (e.g. from the title): use the sentence roles
         if spans:
             texts = list(dict.fromkeys(sp["text"].strip() for sp in spans))[:3]
             add(label, "; ".join(texts), "extracted", pico_sentence_ids(p.sentences, spans))
@@ -371,7 +380,43 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     card["topics"] = {"primary": topics[0] if topics else None, "others": topics[1:]}
     card["provenance"] = prov
     card["generator"], card["version"] = GENERATOR, VERSION
+    return gate(card, record)
+
+
+def gate(card: dict[str, Any], record: Record) -> dict[str, Any]:
+    """The final check: texts that fail grounding are removed (lists renumbered), then it must pass."""
     problems = check_grounding(card, record)
-    if problems:  # the gate above should make this unreachable; never ship an ungrounded card
-        raise GroundingError(f"card for {record.source_id or record.title[:40]!r} failed grounding: {problems[0]}")
+    if not problems:
+        return card
+    log.warning("card for %s: removing ungrounded texts %s", record.source_id or record.pmid, problems)
+    bad = {p["path"] for p in problems}
+    prov = {p["path"]: p for p in card.get("provenance") or []}
+    new_prov = []
+    for key in ("key_points", "findings", "limitations", "methods"):
+        items = card.get(key) or []
+        keep = [(i, x) for i, x in enumerate(items) if f"{key}.{i}" not in bad]
+        if keep:
+            card[key] = [x for _, x in keep]
+        else:
+            card.pop(key, None)
+        for j, (i, _) in enumerate(keep):
+            if f"{key}.{i}" in prov:
+                new_prov.append({**prov[f"{key}.{i}"], "path": f"{key}.{j}"})
+    for path in ("upshot.question", "upshot.answer"):
+        if path in bad:
+            card.get("upshot", {}).pop(path.split(".")[1], None)
+        elif path in prov:
+            new_prov.append(prov[path])
+    why = card.get("why_it_matters") or {}
+    for k in list(why):
+        if f"why_it_matters.{k}" in bad:
+            why.pop(k)
+        elif f"why_it_matters.{k}" in prov:
+            new_prov.append(prov[f"why_it_matters.{k}"])
+    if not why:
+        card.pop("why_it_matters", None)
+    card["provenance"] = new_prov
+    left = check_grounding(card, record)
+    if left:
+        raise GroundingError(f"card for {record.source_id or record.title[:40]!r} failed grounding: {left[0]}")
     return card
