@@ -165,6 +165,43 @@ def show_cmd(key: str, fmt: str, db: str) -> None:
     click.echo(to_markdown(card["data"]) if fmt == "md" else to_html(card["data"], study=study))
 
 
+# -- web -------------------------------------------------------------------------------------
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes (one per core is a good start).")
+@db_option
+def serve_cmd(host: str, port: int, workers: int, db: str) -> None:
+    """Serve the web hub, the JSON API under /api/ and its description at /openapi.json."""
+    from .web.serve import serve
+
+    echo_err(f"serving {db} on http://{host}:{port}  (Ctrl+C to stop)")
+    serve(db, host=host, port=port, workers=workers)
+
+
+@cli.group("user")
+def user_group() -> None:
+    """Editor accounts for the web hub's editor area."""
+
+
+@user_group.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["editor", "admin"]), required=True,
+              help="editor: review, edit and publish cards; admin: also manage users.")
+@click.option("--password", envvar="PHYSIOHUB_PASSWORD", default=None,
+              help="The password (or PHYSIOHUB_PASSWORD); asked for when missing.")
+@db_option
+def user_add_cmd(name: str, role: str, password: str | None, db: str) -> None:
+    """Add a user who can sign in to the editor area."""
+    from .web.auth import add_user
+
+    if not password:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    add_user(open_db(db), name, password, role)
+    click.echo(f"added {role} {name}")
+
+
 def main() -> None:
     cli(prog_name="physiohub")
 

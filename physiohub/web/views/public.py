@@ -42,7 +42,7 @@ def search_page(request: Request) -> Response:
             items = sorted(values.items(), key=lambda kv: (-kv[1], str(kv[0])))[:12]
             if name == "year":
                 items = sorted(values.items(), key=lambda kv: str(kv[0]), reverse=True)[:12]
-            facets.append({"name": name, "label": label, "items": [
+            facets.append({"name": name, "label": label, "values": [
                 {"value": v, "count": n, "active": str(params.get(key)) == str(v),
                  "url": facet_url("/search", params, key, v)} for v, n in items]})
     pager = page_links("/search", params, p["page"], result["total"], p["limit"]) if result else None
