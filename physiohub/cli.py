@@ -202,6 +202,31 @@ def user_add_cmd(name: str, role: str, password: str | None, db: str) -> None:
     click.echo(f"added {role} {name}")
 
 
+# -- demo ----------------------------------------------------------------------------------
+@cli.command("demo")
+@click.option("--from", "paths", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Build from these files instead of fetching the starter set from PubMed.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--no-serve", is_flag=True, help="Build the hub, do not serve it.")
+@db_option
+def demo_cmd(paths: tuple[Path, ...], host: str, port: int, no_serve: bool, db: str) -> None:
+    """Build a demo hub (online: ~150 landmark MSK studies; or --from files) and serve it."""
+    from .demo import OFFLINE_HELP, build
+    from .errors import OnlineError
+
+    store = open_db(db)
+    try:
+        build(store, list(paths), say=echo_err)
+    except OnlineError as e:
+        raise click.ClickException(f"{e}. {OFFLINE_HELP}") from e
+    if not no_serve:
+        from .web.serve import serve
+
+        echo_err(f"serving on http://{host}:{port}  (Ctrl+C to stop)")
+        serve(db, host=host, port=port)
+
+
 def main() -> None:
     cli(prog_name="physiohub")
 
