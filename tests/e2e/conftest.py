@@ -1,0 +1,64 @@
+"""Browser tests: the hub served by uvicorn on a free loopback port, driven in Debian's headless Chromium.
+
+Playwright's Python package drives the system browser (``executable_path``); its own browser download is
+never used. Tests skip with the reason when /usr/bin/chromium (or Playwright) is missing.
+"""
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+PASSWORD = "correct horse battery"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium not installed at /usr/bin/chromium (apt-get install -y chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python package) not installed")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def live_hub(tmp_path_factory):
+    """(base URL, sample ids): a filled hub with an editor, served in a background thread."""
+    import uvicorn
+
+    from physiohub.store import Store
+    from physiohub.web import auth, create_app, sample
+
+    path = tmp_path_factory.mktemp("e2e") / "hub.db"
+    store = Store(path)
+    ids = sample.fill(store)
+    auth.add_user(store, "edna", PASSWORD, "editor")
+    store.close()
+    port = free_port()
+    config = uvicorn.Config(create_app(str(path)), host="127.0.0.1", port=port, log_level="warning", ws="none",
+                            lifespan="off")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", ids
+    server.should_exit = True
+    thread.join(timeout=10)

@@ -1,0 +1,93 @@
+"""End to end in a real headless Chromium: search -> card; editor edits and publishes; hostile title as text."""
+from __future__ import annotations
+
+import pytest
+
+from physiohub.web.sample import HOSTILE_TITLE
+
+from .conftest import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    p = context.new_page()
+    p.set_default_timeout(10_000)
+    problems: list[str] = []
+    p.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    p.on("pageerror", lambda e: problems.append(str(e)))
+    p.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+    p.problems = problems  # type: ignore[attr-defined]
+    yield p
+    context.close()
+
+
+def test_search_then_open_a_card(page, live_hub):
+    base, ids = live_hub
+    page.goto(base + "/")
+    page.get_by_label("Search the studies").fill("meniscal tear surgery")
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url("**/search?q=*")
+    first = page.locator("ol.results li.result h3 a").first
+    assert "Arthroscopic surgery" in first.inner_text()
+    first.click()
+    page.wait_for_url(f"**/studies/{ids['knee']}")
+    assert "Arthroscopic surgery" in page.locator("h1").inner_text()
+    # Badges explain themselves: opening one shows its reasons.
+    evidence = page.locator("details.badge-x.evidence")
+    assert not evidence.locator(".explain").is_visible()
+    evidence.locator("summary").click()
+    assert "step by step" in evidence.locator(".explain").inner_text()
+    # The progressive-enhancement button opens every provenance panel.
+    page.get_by_role("button", name="Show all sources").click()
+    assert page.locator("details.prov[open]").count() == page.locator("details.prov").count() > 0
+    assert page.problems == []  # nothing blocked by the CSP, no script errors
+
+
+def test_editor_edits_publishes_and_the_public_sees_it(page, browser, live_hub):
+    base, ids = live_hub
+    sid = ids["draft"]
+    public = browser.new_context().new_page()
+    assert public.goto(f"{base}/studies/{sid}").status == 404
+
+    page.goto(f"{base}/editor/sign-in")
+    page.get_by_label("Name").fill("edna")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{base}/editor")
+    page.get_by_role("link", name="Secret unpublished draft about shoulder exercise dosing").click()
+    page.get_by_label("The upshot: answer").fill("A browser-made answer: we do not know yet.")
+    page.get_by_label("Note for the history").fill("e2e edit")
+    page.get_by_role("button", name="Save card").click()
+    assert "Card saved." in page.locator(".notice").inner_text()
+    page.get_by_role("button", name="Send to review").click()
+    page.get_by_role("button", name="Publish").click()
+    assert page.get_by_role("button", name="Unpublish").is_visible()
+    assert "e2e edit" in page.locator("#h-hist + ol").inner_text()
+
+    response = public.goto(f"{base}/studies/{sid}")
+    assert response.status == 200
+    assert "A browser-made answer: we do not know yet." in public.locator(".upshot .answer").inner_text()
+    public.context.close()
+    assert page.problems == []
+
+
+def test_hostile_title_is_shown_as_text(page, live_hub):
+    base, ids = live_hub
+    page.goto(f"{base}/studies/{ids['hostile']}")
+    assert page.locator("h1").inner_text() == HOSTILE_TITLE
+    assert page.locator("h1 img, h1 script").count() == 0
+    page.goto(f"{base}/search?q=hostile+title")
+    assert HOSTILE_TITLE in page.locator("ol.results").inner_text()
+    assert page.problems == []  # no alert() dialog, no error
+
+
+def test_keyboard_skip_link_reaches_the_content(page, live_hub):
+    base, _ = live_hub
+    page.goto(base + "/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
