@@ -19,7 +19,7 @@ PUBLISHED = {"pubmed": (0.895, 0.878), "eureka": (0.890, 0.892)}  # (accuracy, m
 def main() -> int:
     from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 
-    from physiohub.check.strength import LABELS, load_model
+    from physiohub.check.strength import LABELS, claim_strength, load_model
     from physiohub.check.strength_train import SETS, make_split
 
     if not DATA.is_dir():
@@ -43,6 +43,9 @@ def main() -> int:
         print("   per-class F1: " + ", ".join(f"{LABELS[i]} {v:.3f}" for i, v in enumerate(per))
               + f"; {len(x) / dt:.0f} sentences/s")
         print("   confusion (rows true 0-3):", confusion_matrix(y, pred).tolist())
+        hyb = [LABELS.index(lab) for lab in claim_strength(x)]
+        print(f"   classifier + effect-verb lexicon (what check_article uses): accuracy {accuracy_score(y, hyb):.3f},"
+              f" macro F1 {f1_score(y, hyb, average='macro'):.3f}")
     return 0
 
 

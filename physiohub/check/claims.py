@@ -1,0 +1,271 @@
+"""Research claims in an article: sentences that report research, and what each one says.
+
+A sentence reports research when it names a kind of research ("a 2022 meta-analysis", "studies",
+"research", "a trial") together with a reporting verb ("found", "shows", "suggests"), attributes a
+finding to researchers ("scientists at X found"), or opens with "according to ..." or "in a ... study".
+Rules, not a model: claim-reporting phrases in popular articles are few and formulaic, the rules are
+inspectable, and each claim says which phrase made it one (``cue``).
+
+From each claim we take the stated year, the design (most specific wins: "systematic review and
+meta-analysis" is a meta-analysis), population or condition, intervention or exposure, outcome and
+direction (a small verb lexicon; see ``EFFECTS``), and the sources it names. Naming a source means an
+author, a journal, a DOI, a link or a citation marker; an institution alone ("researchers at Oxford")
+is recorded but does not count, because a reader cannot find the paper from it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import Sentence
+from .lexicon import CONDITIONS, JOURNALS, topic_of
+
+# (canonical design, pattern); order = most specific first.
+DESIGNS: list[tuple[str, str]] = [
+    ("meta-analysis", r"meta[- ]?analys[ie]s|pooled analys[ie]s"),
+    ("systematic review", r"systematic(?:al)? (?:literature )?reviews?|cochrane reviews?"),
+    ("randomised trial", r"randomi[sz]ed(?:,)?(?: (?:controlled|clinical|placebo-controlled|double-blind))* (?:trials?|stud(?:y|ies))|\bRCTs?\b|controlled trials?"),
+    ("cohort study", r"cohort stud(?:y|ies)|(?:prospective|longitudinal|follow-up) stud(?:y|ies)|\bcohorts?\b"),
+    ("observational study", r"observational stud(?:y|ies)|cross-sectional stud(?:y|ies)|case[- ]control stud(?:y|ies)|\bsurveys?\b|\bpolls?\b"),
+    ("trial", r"(?:clinical |pilot )?\btrials?\b"),
+    ("review", r"\b(?:narrative |scoping |umbrella |literature )?reviews?\b"),
+    ("study", r"\bstud(?:y|ies)\b|\bpapers?\b|\bexperiments?\b|\banalys[ie]s\b"),
+    ("research", r"\bresearch\b|\bevidence\b|\bscience\b|\bdata\b|\bfindings\b"),
+]
+_DESIGN_RE = [(d, re.compile(p, re.I)) for d, p in DESIGNS]
+_ANY_DESIGN = re.compile("|".join(f"(?:{p})" for _, p in DESIGNS), re.I)
+
+VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report(?:s|ed)?|reveal(?:s|ed)?|"
+         r"demonstrate[sd]?|prove[sd]?|proven|indicate[sd]?|confirm(?:s|ed)?|discovered|established|"
+         r"linked|tied|observed|noted|determined|points? to|pointed to|says?|said|backs?|backed|supports?|"
+         r"supported|highlights?|highlighted|showcases?|tells? us|adds? to|agrees?)")
+_VERB_RE = re.compile(rf"\b{VERBS}\b", re.I)
+_RESEARCHERS = re.compile(
+    rf"\b(?:researchers|scientists|investigators|authors|experts|a team|the team|physiotherapists|doctors)\b"
+    rf"[^.;]{{0,80}}?\b{VERBS}\b", re.I)
+_ACCORDING = re.compile(r"\baccording to\b[^,.;]{0,80}?(?:" + _ANY_DESIGN.pattern + r"|\bet al\b|\bresearchers\b)", re.I)
+_IN_A_STUDY = re.compile(r"\b(?:in|from|by) (?:a|an|one|the|this|that|their|his|her|two|three|several|recent|new|large|small)\b"
+                         r"[^,.;]{0,60}?(?:" + _ANY_DESIGN.pattern + r")", re.I)
+_PERSONAL = re.compile(r"\b(?:my|our|your|I|we)\b(?:\s+\w+){0,2}\s*$", re.I)
+_QUESTION_OR_NEED = re.compile(r"\?\s*$|\bmore (?:research|studies|evidence) (?:is|are) needed\b|\bno (?:research|studies|evidence) (?:has|have)\b", re.I)
+
+_YEAR = re.compile(r"(?<![\d,.])((?:19[5-9]|20[0-4])\d)(?!\d|,\d)")
+_NOT_YEAR_AFTER = re.compile(r"\s*(?:participants|people|patients|adults|women|men|children|runners|subjects|"
+                             r"volunteers|athletes|workers|players|%|mg|kg|steps|calories|hours|minutes)\b", re.I)
+NUMBERED_CITE = re.compile(r"\[(\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3})*)\]|(?<=[a-z.,)])([\u00b9\u00b2\u00b3\u2070-\u2079]+)")
+AUTHOR_YEAR = re.compile(
+    r"\(([A-Z][A-Za-z'\u2019\-]+(?: et al\.?| (?:and|&) [A-Z][A-Za-z'\u2019\-]+)?),? ((?:19|20)\d{2})[a-z]?\)"
+    r"|\b([A-Z][A-Za-z'\u2019\-]+ et al\.?|[A-Z][A-Za-z'\u2019\-]+ (?:and|&) [A-Z][A-Za-z'\u2019\-]+) \(((?:19|20)\d{2})[a-z]?\)")
+DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>\]]+")
+_URL = re.compile(r"https?://[^\s<>\"\])]+")
+_PERSON = re.compile(
+    r"\b(?:Dr\.?|Professor|Prof\.?|lead author|senior author|led by)\s+(?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z'\-]+"
+    r"|\b[A-Z][a-z]+(?: [A-Z][a-z]+)? and (?:colleagues|co-?workers|(?:his|her|their) (?:team|colleagues))\b")
+_INSTITUTION = re.compile(r"\b(?:University|Institute|College|Hospital|Clinic|Centre|Center)(?: of| for)?(?: the)?(?: [A-Z][\w'\-]+)+"
+                          r"|\b[A-Z][\w]+ (?:University|Institute|Hospital)\b")
+_PUBLISHED_IN = re.compile(r"\bpublished (?:in|by) (?:the (?:journal )?)?([A-Z][\w&:\- ]{2,60}?)(?=[,.;(]| in \d| last| this| earlier| found| shows?| and |$)")
+
+# Effect phrases → direction of the outcome. Negated forms come first so "did not reduce" is not a reduction.
+EFFECTS: list[tuple[str, str]] = [
+    ("no difference", r"no (?:good |clear |strong |convincing |real |reliable )?evidence (?:that|of)|(?:failed|fails) to (?:\w+ )?(?:reduce|improve|help|prevent)"),
+    ("decreases", r"(?:gave|led to|produced|resulted in|showed|caused) (?:a |an )?(?:\w+ ){0,3}(?:reduction|decrease|drop|fall|cut) in"
+                  r"|(?:had|have|has|reported|saw) (?:\w+ )?(?:fewer|less|lower)|(?:were|was|are|is) less likely to|breaks? down|dissolv(?:e|es|ed)"),
+    ("improves", r"(?:gave|led to|produced|resulted in|showed) (?:a |an )?(?:\w+ ){0,3}(?:improvement|gain|benefit)s? in"),
+    ("increases", r"(?:had|have|has|reported|saw) (?:\w+ )?(?:more|higher|greater)|(?:were|was|are|is) more likely to"),
+    ("no difference", r"(?:did|does|do|could|can)(?: not|n't) (?:\w+ )?(?:reduce|improve|help|lower|change|prevent|increase|work|speed|affect|cut|ease|relieve)"
+                      r"|(?:had|has|have|showed|made|found) (?:no|little) (?:\w+ )?(?:effect|benefit|impact|difference)|no (?:significant |real |clear )?difference"
+                      r"|(?:was|were|is|are|be) no (?:better|worse|more effective)|(?:was|were|is|are) (?:just |about )?as (?:effective|good|helpful) as|not (?:more )?effective"),
+    ("associated", r"(?:is|are|was|were|be|been)? ?(?:strongly |closely |significantly |consistently |independently )?(?:associated|linked|correlated|tied|connected|related) (?:with|to)"),
+    ("decreases", r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|\bcuts?\b|\bcutting\b|decreas(?:e|es|ed|ing)|lessen(?:s|ed)?|eas(?:e|es|ed)|reliev(?:e|es|ed)|alleviat(?:e|es|ed)"
+                  r"|eliminat(?:e|es|ed)|prevent(?:s|ed)?|halv(?:e|es|ed)|slash(?:es|ed)?|\bstops?\b|protects? against|wards? off"),
+    ("improves", r"improv(?:e|es|ed|ing)|\bhelps?\b|\bhelped\b|benefit(?:s|ed)?|enhanc(?:e|es|ed)|restor(?:e|es|ed)|\bcures?\b|\bcured\b|\bheal(?:s|ed)?\b"
+                 r"|\bfix(?:es|ed)?\b|revers(?:e|es|ed)|works? better|outperform(?:s|ed)?|speeds? up|sped up|(?:is|are|was|were) (?:more )?effective"),
+    ("increases", r"increas(?:e|es|ed|ing)|rais(?:e|es|ed)|boost(?:s|ed)?|doubl(?:e|es|ed)|tripl(?:e|es|ed)|caus(?:e|es|ed)|trigger(?:s|ed)?|leads? to|led to|contribut(?:e|es|ed) to"),
+    ("worsens", r"worsen(?:s|ed)?|\bharm(?:s|ed)?\b|damag(?:e|es|ed)|mak(?:e|es|ing) .{0,25}?(?:worse|weaker)|made .{0,25}?(?:worse|weaker)"),
+]
+_EFFECT_RE = [(d, re.compile(rf"\b(?:{p})\b", re.I)) for d, p in EFFECTS]
+_NO_EVIDENCE = re.compile(r"\bno (?:good |clear |strong |convincing |real |reliable )?evidence (?:that|of)\s+", re.I)
+_FINDING_STARTS = [re.compile(rf"\b{VERBS}\b(?:\s+that\b)?", re.I), re.compile(r"\baccording to [^,]+,|^in [^,]{3,80},", re.I)]
+_STOP_OUTCOME = re.compile(r"\s+(?:in|among|for|by|compared|than|when|after|over|within|at|versus|vs\.?|during|if|who|because|while|—|-)\s|[,;:.()\[]")
+_LEAD_WORDS = re.compile(r"^(?:that|the|a|an|doing|regular|simply|just|people who|those who|taking|using|getting)\s+", re.I)
+_TRAIL_AUX = re.compile(r"\s+(?:can|could|may|might|will|would|does|did|do|is|are|was|were|has|have|had|not|significantly|actually|really|also|both|substantially|greatly|dramatically|strongly)$", re.I)
+_POPULATION = re.compile(
+    r"\b(?:in|among|amongst|for|of|involving|with)\s+((?:\d[\d,]*\s+)?(?:(?:older|young|younger|middle-aged|elderly|adult|female|male|recreational|elite|"
+    r"amateur|pregnant|overweight|sedentary|healthy|active|office|retired|professional)\s+)*(?:people|adults|patients|participants|women|men|children|"
+    r"adolescents|teens|teenagers|runners|athletes|workers|employees|seniors|individuals|volunteers|players|footballers|cyclists|swimmers|"
+    r"golfers|sufferers|veterans|nurses|students|pensioners|desk workers)"
+    r"(?:\s+(?:with|who have|who had|suffering from|living with|aged|over|under|recovering from)\s+[^,.;()]+?)?)(?=\s*[,.;()\[]|\s+(?:who|and|than|compared|found|showed|were|was|had|did|reported)\b|$)",
+    re.I)
+
+
+@dataclass
+class Claim:
+    text: str
+    cue: str
+    year: int | None = None
+    design: str | None = None
+    topic: str | None = None
+    population: str | None = None
+    intervention: str | None = None
+    outcome: str | None = None
+    direction: str | None = None
+    names_source: bool = False
+    sources: list[dict] = field(default_factory=list)   # [{kind, value}]: what the sentence names
+    citations: list[str] = field(default_factory=list)  # reference keys: "1", "Smith 2020"
+    links: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def claim_cue(text: str) -> str | None:
+    """The phrase that makes the sentence report research, or None."""
+    if _QUESTION_OR_NEED.search(text):
+        return None
+    for m in _ANY_DESIGN.finditer(text):
+        if _PERSONAL.search(text[max(0, m.start() - 25):m.start()]):
+            continue   # "my watch data shows": the writer's own experience, not research
+        v = _VERB_RE.search(text, m.end(), min(len(text), m.end() + 90))
+        # the verb must report something ("what the studies say." reports nothing)
+        if v and not re.search(r"[.;]", text[m.end():v.start()]):
+            after = re.sub(r"\[[\d,\s\u2013-]+\]|[.!\s]+$", "", text[v.end():]).split()
+            before = text[:m.start()]
+            # "X, new research suggests." puts the finding first and the frame last
+            if len(after) >= 3 or (re.search(r",\s*(?:\w+\s+){0,4}$", before) and len(before.split()) >= 4):
+                return text[m.start():v.end()]
+    for rx in (_ACCORDING, _RESEARCHERS, _IN_A_STUDY):
+        m = rx.search(text)
+        if m:
+            return m.group(0)
+    return None
+
+
+def design_of(text: str) -> str | None:
+    for name, rx in _DESIGN_RE:
+        if rx.search(text):
+            return name
+    return None
+
+
+def year_of(text: str) -> int | None:
+    for m in _YEAR.finditer(text):
+        if _NOT_YEAR_AFTER.match(text, m.end()):
+            continue
+        return int(m.group(1))
+    return None
+
+
+def expand_numbers(spec: str) -> list[str]:
+    out: list[str] = []
+    for part in re.split(r"\s*,\s*", spec):
+        bits = re.split(r"\s*[\u2013\u2014-]\s*", part)
+        if len(bits) == 2 and bits[0].isdigit() and bits[1].isdigit() and int(bits[1]) - int(bits[0]) < 50:
+            out += [str(i) for i in range(int(bits[0]), int(bits[1]) + 1)]
+        elif part.strip().isdigit():
+            out.append(part.strip())
+    return out
+
+
+_SUPERSCRIPT = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789")
+
+
+def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
+    sources: list[dict] = []
+    cites: list[str] = []
+    for m in NUMBERED_CITE.finditer(text):
+        nums = expand_numbers(m.group(1)) if m.group(1) else list(m.group(2).translate(_SUPERSCRIPT))
+        for n in nums:
+            cites.append(n)
+            sources.append({"kind": "citation", "value": n})
+    for m in AUTHOR_YEAR.finditer(text):
+        who, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        key = f"{who.split()[0]} {year}"
+        cites.append(key)
+        sources.append({"kind": "author", "value": f"{who} {year}"})
+    for m in DOI.finditer(text):
+        sources.append({"kind": "doi", "value": m.group(0).rstrip(".,;)")})
+    for url in links + _URL.findall(text):
+        sources.append({"kind": "link", "value": url})
+    for m in _PERSON.finditer(text):
+        sources.append({"kind": "author", "value": m.group(0)})
+    m = _PUBLISHED_IN.search(text)
+    journal = m.group(1).strip() if m else next((j for j in JOURNALS if re.search(rf"\b{re.escape(j)}\b", text)), None)
+    if journal:
+        sources.append({"kind": "journal", "value": journal})
+    for m in _INSTITUTION.finditer(text):
+        sources.append({"kind": "institution", "value": m.group(0).strip()})
+    return sources, cites
+
+
+def _clean_phrase(s: str | None, max_words: int = 10) -> str | None:
+    if not s:
+        return None
+    s = s.strip(" ,;:-\u2014\"'")
+    for _ in range(3):
+        s = _LEAD_WORDS.sub("", s)
+        s = _TRAIL_AUX.sub("", s)
+    words = s.split()
+    if not words:
+        return None
+    return " ".join(words[-max_words:]) if len(words) > max_words else s
+
+
+def effect_of(text: str) -> tuple[str | None, str | None, str | None]:
+    """(intervention, outcome, direction) from the finding clause of a claim sentence."""
+    clause = text
+    for rx in _FINDING_STARTS:
+        m = rx.search(text)
+        if m:
+            clause = text[m.end():]
+            if len(re.sub(r"\[[\d,\s\u2013-]+\]", "", clause).split()) < 3 and "," in text[:m.start()]:
+                clause = text[:text.rindex(",", 0, m.start())]   # "X, a 2020 meta-analysis reported."
+            break
+    best = None
+    for direction, rx in _EFFECT_RE:
+        m = rx.search(clause)
+        if m and (best is None or m.start() < best[1].start()):
+            best = (direction, m)
+    if best is None:
+        return None, None, None
+    direction, m = best
+    inner = _NO_EVIDENCE.match(clause, m.start())
+    if inner:
+        # "no good evidence that stretching reduces soreness": the inner claim, marked as unsupported
+        i, o, _ = effect_of(clause[inner.end():])
+        return i, o, "no difference"
+    before = clause[:m.start()]
+    intervention = _clean_phrase(before.split(",")[-1])
+    after = clause[m.end():]
+    after = re.sub(r"^\s*(?:the )?(?:risk|chances?|odds|rates?|levels?|amount|severity) of\s+", lambda x: x.group(0).strip() + " ", after, flags=re.I)
+    stop = _STOP_OUTCOME.search(after + ".")
+    outcome = _clean_phrase(after[:stop.start()] if stop else after, 8)
+    return intervention, outcome, direction
+
+
+def population_of(text: str) -> str | None:
+    m = _POPULATION.search(text)
+    if m:
+        return " ".join(m.group(1).split())
+    low = text.lower()
+    for cond in CONDITIONS:
+        if re.search(rf"\b{re.escape(cond)}\b", low):
+            return cond
+    return None
+
+
+def find_claims(sentences: list[Sentence]) -> list[Claim]:
+    out: list[Claim] = []
+    for s in sentences:
+        cue = claim_cue(s.text)
+        if not cue:
+            continue
+        sources, cites = sources_of(s.text, s.links)
+        intervention, outcome, direction = effect_of(s.text)
+        out.append(Claim(
+            text=s.text, cue=cue, year=year_of(s.text), design=design_of(s.text),
+            topic=topic_of(f"{intervention or ''} {s.text}"), population=population_of(s.text),
+            intervention=intervention, outcome=outcome, direction=direction,
+            names_source=any(x["kind"] != "institution" for x in sources),
+            sources=sources, citations=cites, links=list(s.links),
+        ))
+    return out

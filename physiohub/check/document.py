@@ -1,0 +1,122 @@
+"""An article's text cut into body sentences and its reference list.
+
+Input is plain text or the light Markdown ``extract.html_to_text`` makes. Paragraphs are runs of
+non-blank lines (hard-wrapped text joins back up); headings are Markdown ``#`` lines or short lines
+without final punctuation. The reference list is everything under a heading such as "References",
+"Sources" or "Studies cited" up to the next heading (an article keeps its list at the end; a "Further
+reading" box in the middle is handled the same way). Markdown links are replaced by their text and the
+URL is kept with the sentence, because a link is how web articles most often name their source.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..text import split_spans
+
+REF_HEADING = re.compile(
+    r"^(?:references?|reference list|sources?|bibliography|citations?|works cited|studies cited|"
+    r"research cited|further reading|literature|notes|footnotes|evidence|the research|the studies)\s*:?$",
+    re.I,
+)
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\((https?://[^)\s]+)\)")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022+]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
+_HEADING_MD = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
+
+
+@dataclass
+class Sentence:
+    text: str                    # links replaced by their text
+    paragraph: int
+    links: list[str] = field(default_factory=list)   # URLs linked inside the sentence
+
+
+@dataclass
+class Document:
+    title: str
+    sentences: list[Sentence]
+    reference_lines: list[str]   # one entry per reference (list markers kept; links as "text <url>")
+    headings: list[str]
+
+
+def strip_links(text: str) -> tuple[str, list[str]]:
+    """Markdown links to their text; returns the text and the URLs."""
+    urls: list[str] = []
+
+    def repl(m: re.Match) -> str:
+        urls.append(m.group(2))
+        return m.group(1)
+
+    return _MD_LINK.sub(repl, text), urls
+
+
+def _heading(line: str, next_blank: bool) -> str | None:
+    m = _HEADING_MD.match(line)
+    if m:
+        return m.group(1).strip("*_ ")
+    s = line.strip().strip("*_").strip()
+    # Plain-text headings: short, no final punctuation, followed by a blank line or a known heading word.
+    if s and len(s) <= 60 and not re.search(r"[.!?,;]$", s) and not _LIST_ITEM.match(line):
+        if REF_HEADING.match(s) or (next_blank and len(s.split()) <= 14 and s[0].isupper()):
+            return s.rstrip(":")
+    return None
+
+
+# "...injuries.[2] Next" -> "...injuries [2]. Next": a citation after the full stop belongs to the sentence.
+_CITE_AFTER_STOP = re.compile(r"([.!?]) ?(\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\])")
+
+
+def parse_document(text: str) -> Document:
+    text = _CITE_AFTER_STOP.sub(r" \2\1", text)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks: list[tuple[str, str]] = []          # (kind, text): heading | para | item
+    para: list[str] = []
+
+    def flush() -> None:
+        if para:
+            blocks.append(("para", " ".join(x.strip() for x in para)))
+            para.clear()
+
+    for i, line in enumerate(lines):
+        if not line.strip():
+            flush()
+            continue
+        nxt_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
+        prev_blank = i == 0 or not lines[i - 1].strip()
+        h = _heading(line, nxt_blank) if (prev_blank or _HEADING_MD.match(line)) else None
+        if h is not None:
+            flush()
+            blocks.append(("heading", h))
+        elif _LIST_ITEM.match(line):
+            flush()
+            blocks.append(("item", line.strip()))
+        elif not para and blocks and blocks[-1][0] == "item" and not prev_blank:
+            # a wrapped list item continues on the next line
+            blocks[-1] = ("item", blocks[-1][1] + " " + line.strip())
+        else:
+            para.append(line)
+    flush()
+
+    title = ""
+    sentences: list[Sentence] = []
+    refs: list[str] = []
+    headings: list[str] = []
+    in_refs = False
+    for n, (kind, body) in enumerate(blocks):
+        if kind == "heading":
+            headings.append(body)
+            if not title and not sentences:
+                title = body
+            in_refs = bool(REF_HEADING.match(body.strip()))
+            continue
+        if in_refs:
+            refs.append(re.sub(r"\[([^\]\n]*)\]\((https?://[^)\s]+)\)", r"\1 <\2>", body))
+            continue
+        if kind == "item":
+            body = _LIST_ITEM.sub("", body, count=1)
+        for a, b in split_spans(body):
+            piece = body[a:b]
+            ctext, urls = strip_links(piece)
+            if ctext.strip():
+                sentences.append(Sentence(" ".join(ctext.split()), n, urls))
+    return Document(title, sentences, refs, headings)

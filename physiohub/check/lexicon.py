@@ -1,0 +1,61 @@
+"""Word lists the claim checker reads: MSK conditions, well-known journals, and topic cues.
+
+Topic names are exactly DESIGN.md's, so a claim's topic can be used as a search filter. Cues are the
+words popular articles use (lay and clinical), checked in order; the first topic whose cue appears in
+the claim's intervention (or, failing that, the sentence) wins.
+"""
+from __future__ import annotations
+
+import re
+
+# Longest first, so "knee osteoarthritis" wins over "osteoarthritis".
+CONDITIONS: list[str] = sorted({
+    "low back pain", "back pain", "lower back pain", "chronic low back pain", "neck pain", "whiplash",
+    "knee osteoarthritis", "hip osteoarthritis", "osteoarthritis", "arthritis", "rheumatoid arthritis",
+    "tendinopathy", "achilles tendinopathy", "patellar tendinopathy", "tendinitis", "tendonitis",
+    "plantar fasciitis", "plantar heel pain", "tennis elbow", "lateral epicondylalgia", "lateral epicondylitis",
+    "rotator cuff", "shoulder pain", "frozen shoulder", "shoulder impingement", "sciatica", "fibromyalgia",
+    "chronic pain", "knee pain", "hip pain", "patellofemoral pain", "ankle sprain", "acl injury",
+    "acl injuries", "anterior cruciate ligament", "hamstring injury", "hamstring injuries", "running injuries",
+    "sports injuries", "osteoporosis", "sarcopenia", "carpal tunnel syndrome", "headache", "migraine",
+    "disc herniation", "herniated disc", "spinal stenosis", "hip fracture", "falls", "muscle soreness",
+    "delayed onset muscle soreness", "injury", "injuries",
+}, key=len, reverse=True)
+
+JOURNALS: list[str] = [
+    "JAMA Internal Medicine", "JAMA Network Open", "JAMA", "The Lancet", "Lancet", "BMJ Open", "BMJ",
+    "British Journal of Sports Medicine", "New England Journal of Medicine", "NEJM", "Cochrane Library",
+    "Cochrane Database of Systematic Reviews", "Annals of Internal Medicine", "PLOS ONE", "PLoS ONE",
+    "Pain", "Journal of Physiotherapy", "Physical Therapy", "Journal of Orthopaedic & Sports Physical Therapy",
+    "JOSPT", "Arthritis Care & Research", "Osteoarthritis and Cartilage", "Spine", "Sports Medicine",
+    "American Journal of Sports Medicine", "Nature", "Science", "Scientific Reports",
+]
+
+TOPIC_CUES: list[tuple[str, str]] = [
+    ("Surgery vs Rehabilitation", r"surgery|surgical|operation|arthroscop\w*|knee replacement|hip replacement|decompression"),
+    ("Medication & Injections", r"injections?|steroid|cortisone|corticosteroid|paracetamol|acetaminophen|ibuprofen|nsaids?|"
+                                r"opioids?|painkillers?|medications?|drugs?|platelet-rich|prp|pills?|supplements?"),
+    ("Manual Therapy", r"manipulation|mobili[sz]ation|chiropract\w*|osteopath\w*|manual therapy|spinal adjustments?|adjustments?"),
+    ("Passive Treatments", r"tens|ultrasound therapy|shockwave|shock wave|dry needling|acupuncture|taping|kinesio\w*|massage|"
+                           r"heat|ice|cryotherapy|laser|foam roll\w*|cupping|electrotherapy"),
+    ("Pain Science & Education", r"pain (?:neuroscience )?education|explain(?:ing)? pain|reassurance|pain science|advice"),
+    ("Psychological Factors", r"fear|catastrophi[sz]\w*|anxiety|depression|stress|mindset|beliefs?|cognitive behaviou?ral|cbt|mindfulness|self-efficacy"),
+    ("Digital & Remote Care", r"apps?|telehealth|telerehabilitation|online|digital|video|remote|wearables?|smartphone"),
+    ("Work & Function", r"return to work|sick leave|workplace|office|desk|ergonomic\w*|work"),
+    ("Exercise & Loading", r"exercis\w*|strength(?:ening)? training|resistance training|weight training|stretch\w*|yoga|pilates|"
+                           r"tai chi|running|walking|warm-ups?|loading|physiotherapy|physical therapy|rehabilitation|training|squats?"),
+    ("Lifestyle", r"sleep\w*|weight loss|obesity|overweight|diet\w*|smoking|alcohol|sitting|standing desks?|steps|physical activity|activity"),
+    ("Imaging & Diagnosis", r"mri|x-rays?|scans?|imaging|diagnos\w*"),
+    ("Prognosis & Risk", r"risk|predict\w*|prognosis|recurrence|likely to develop"),
+]
+_TOPIC_RE = [(t, re.compile(rf"\b(?:{p})\b", re.I)) for t, p in TOPIC_CUES]
+
+
+def topic_of(text: str) -> str | None:
+    """The DESIGN.md topic whose cue appears earliest in ``text`` (ties: list order)."""
+    best: tuple[int, int, str] | None = None
+    for order, (topic, rx) in enumerate(_TOPIC_RE):
+        m = rx.search(text)
+        if m and (best is None or (m.start(), order) < best[:2]):
+            best = (m.start(), order, topic)
+    return best[2] if best else None

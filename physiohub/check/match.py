@@ -1,0 +1,225 @@
+"""The hub's best studies for a claim, with their badges; or "not in the hub" and a PubMed query.
+
+Search goes through ``physiohub.search.search`` (hybrid BM25 + embeddings). The claim's stated year
+becomes a year filter (±1: news reports a paper the year it appears or the next), and its design and
+topic filter the ranked hits (a "meta-analysis" claim wants systematic reviews or meta-analyses). When
+nothing passes, constraints are dropped one at a time — topic first (our least reliable reading of lay
+text), then year, then design — and the claim says which were dropped. A hit counts as a match only
+if it shares at least half of the claim's content words (stemmed) in its title or abstract, so an
+unrelated nearest neighbour is never shown as the evidence. If the search module is not installed the
+same steps run on the store's FTS5 BM25 index directly.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ..store import Store
+from .claims import Claim
+
+DESIGN_FILTER: dict[str, set[str]] = {
+    "meta-analysis": {"meta-analysis", "systematic review"},
+    "systematic review": {"systematic review", "meta-analysis"},
+    "randomised trial": {"randomised controlled trial"},
+    "trial": {"randomised controlled trial", "non-randomised controlled trial"},
+    "cohort study": {"cohort"},
+    "observational study": {"cohort", "case-control", "cross-sectional"},
+    "review": {"systematic review", "meta-analysis", "scoping review", "narrative review"},
+}
+PUBMED_DESIGN = {
+    "meta-analysis": "meta-analysis[pt]",
+    "systematic review": "systematic review[pt]",
+    "randomised trial": "randomized controlled trial[pt]",
+    "trial": "clinical trial[pt]",
+    "cohort study": "cohort studies[mh]",
+    "observational study": "observational study[pt]",
+    "review": "review[pt]",
+}
+# Words a claim's frame contributes that say nothing about its subject.
+_GENERIC = set("""study studies research researchers review reviews trial trials evidence found find finds shows show showed
+shown suggests suggest suggested new recent recently published journal according people patients participants data analysis
+scientists team university year years may might can could also more less than those who which whose after this that were
+been have has had does did meta systematic randomised randomized controlled cohort clinical science paper experts say says
+said reported report reports proves proved proven helps""".split())
+RELEVANCE_MIN = 0.5   # share of the claim's content words a match must contain
+POOL = 50             # hits fetched per search before design/topic filtering
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper (plural, -ing, -ed, -ly): enough to match "runners"/"running"/"run"."""
+    w = word.lower()
+    for suf in ("ations", "ation", "ings", "ing", "ers", "er", "ies", "es", "ed", "ly", "s"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)]
+    return w
+
+
+def content_words(text: str) -> list[str]:
+    from ..search.query import tokenize
+
+    seen: dict[str, None] = {}
+    for t in tokenize(text):
+        if len(t) > 2 and not t.isdigit() and t not in _GENERIC:
+            seen.setdefault(t, None)
+    return list(seen)
+
+
+def claim_query(claim: Claim) -> str:
+    """The claim without its reporting frame, year, citation markers and links."""
+    text = claim.text
+    text = re.sub(r"https?://\S+|\b10\.\d{4,9}/\S+", " ", text)
+    text = re.sub(r"\[[\d,\s\u2013-]+\]|\([A-Z][^()]{0,60}\b(?:19|20)\d{2}[a-z]?\)", " ", text)
+    if claim.cue and claim.cue in text:
+        head, _, tail = text.partition(claim.cue)
+        # keep what the frame wraps ("In a study of runners, ..." keeps "runners")
+        text = f"{head} {tail}"
+    text = re.sub(r"\b(?:19|20)\d{2}\b", " ", text)
+    return " ".join(text.split())
+
+
+def _hit_text(store: Store, study_id: int) -> str:
+    row = store.query_one("SELECT title, record FROM studies WHERE id = ?", (study_id,))
+    if not row:
+        return ""
+    rec = json.loads(row["record"])
+    abstract = " ".join(s.get("text", "") for s in rec.get("abstract_sections", []))
+    return f"{row['title']} {abstract}"
+
+
+def relevance(words: list[str], text: str) -> float:
+    if not words:
+        return 0.0
+    have = {stem(t) for t in re.findall(r"[^\W_]+", text.lower())}
+    return sum(stem(w) in have for w in words) / len(words)
+
+
+def _search(store: Store, query: str, filters: dict[str, Any], limit: int) -> list[dict]:
+    try:
+        from ..search import search
+    except ImportError:
+        return fts_search(store, query, filters, limit)
+    return search(store, query, mode="hybrid", limit=limit, filters=filters)["hits"]
+
+
+def fts_search(store: Store, query: str, filters: dict[str, Any], limit: int) -> list[dict]:
+    """BM25 over the store's FTS5 index, with the appraisal badges joined in."""
+    from ..search.query import match_expression
+
+    expr = match_expression(query)
+    if not expr:
+        return []
+    where, params = ["studies_fts MATCH ?"], [expr]
+    if filters.get("year_from"):
+        where.append("s.year >= ?")
+        params.append(filters["year_from"])
+    if filters.get("year_to"):
+        where.append("s.year <= ?")
+        params.append(filters["year_to"])
+    sql = (f"SELECT s.id, s.source_id, s.title, s.year, s.retracted, a.design, a.evidence, a.verdict, a.research_type,"
+           f" a.primary_topic, {store.dialect.bm25_expr()} AS rank FROM studies_fts JOIN studies s ON s.id = studies_fts.rowid"
+           f" LEFT JOIN appraisals a ON a.study_id = s.id WHERE {' AND '.join(where)} ORDER BY rank LIMIT ?")
+    rows = store.query(sql, (*params, limit))
+    return [{"id": r["id"], "source_id": r["source_id"], "score": -r["rank"], "title": r["title"], "year": r["year"],
+             "design": r["design"], "evidence": r["evidence"], "verdict": r["verdict"], "research_type": r["research_type"],
+             "topics": [r["primary_topic"]] if r["primary_topic"] else [], "retracted": bool(r["retracted"])} for r in rows]
+
+
+def appraisal_of(store: Store, study_id: int) -> dict | None:
+    try:
+        from ..appraise.persist import get_appraisal
+    except ImportError:
+        row = store.query_one("SELECT data FROM appraisals WHERE study_id = ?", (study_id,))
+        return json.loads(row[0]) if row else None
+    return get_appraisal(store, study_id)
+
+
+def _badged(store: Store, hit: dict, rel: float, *, cited: bool = False) -> dict:
+    a = appraisal_of(store, hit["id"]) or {}
+    row = store.query_one("SELECT pmid, doi FROM studies WHERE id = ?", (hit["id"],))
+    return {
+        "id": hit["id"], "source_id": hit.get("source_id"), "title": hit.get("title"), "year": hit.get("year"),
+        "pmid": row["pmid"] if row else None, "doi": row["doi"] if row else None,
+        "design": a.get("design", hit.get("design")), "research_type": a.get("research_type", hit.get("research_type")),
+        "evidence": a.get("evidence", hit.get("evidence")), "verdict": a.get("verdict", hit.get("verdict")),
+        "topics": a.get("topics", hit.get("topics") or []), "retracted": bool(a.get("retracted", hit.get("retracted"))),
+        "n_participants": a.get("n_participants"), "n_studies": a.get("n_studies"),
+        "score": hit.get("score"), "relevance": round(rel, 2), "cited": cited,
+    }
+
+
+def match_claim(store: Store, claim: Claim, *, limit: int = 3, cited_ids: list[int] | None = None,
+                gate: bool = True) -> dict[str, Any]:
+    """{matches, relaxed, note, query}; the claim's own cited studies (if in the hub) come first."""
+    query = claim_query(claim)
+    words = content_words(query)
+    stages: list[tuple[list[str], bool, bool, bool]] = []   # (dropped, use_year, use_design, use_topic)
+    use_year, use_design, use_topic = claim.year is not None, claim.design in DESIGN_FILTER, claim.topic is not None
+    stages.append(([], use_year, use_design, use_topic))
+    dropped: list[str] = []
+    for name, on in (("topic", use_topic), ("year", use_year), ("design", use_design)):
+        if on:
+            dropped = dropped + [name]
+            stages.append((dropped, use_year and "year" not in dropped, use_design and "design" not in dropped,
+                           use_topic and "topic" not in dropped))
+    matches: list[dict] = []
+    for cid in cited_ids or []:
+        matches.append(_badged(store, {"id": cid}, relevance(words, _hit_text(store, cid)), cited=True))
+    relaxed: list[str] = []
+    found: list[dict] = []
+    for drop, y, d, t in stages:
+        filters: dict[str, Any] = {}
+        if y:
+            filters = {"year_from": claim.year - 1, "year_to": claim.year + 1}
+        for hit in _search(store, query, filters, POOL if (d or t) else max(limit, 10)):
+            if d and (hit.get("design") or "") not in DESIGN_FILTER[claim.design]:
+                continue
+            if t and claim.topic not in (hit.get("topics") or []):
+                continue
+            if any(m["id"] == hit["id"] for m in matches + found):
+                continue
+            rel = relevance(words, _hit_text(store, hit["id"])) if words else 0.0
+            if gate and (rel < RELEVANCE_MIN or (len(words) >= 2 and rel * len(words) < 2)):
+                continue
+            found.append(_badged(store, hit, rel))
+            if len(found) >= limit:
+                break
+        if found:
+            relaxed = drop
+            break
+    matches = (matches + found)[: max(limit, len(cited_ids or []))]
+    note = None
+    if found and relaxed:
+        note = "nothing matched the stated " + " and ".join(relaxed) + "; shown without that constraint"
+    return {"matches": matches, "relaxed": relaxed, "note": note, "query": query}
+
+
+def _pubmed_phrase(text: str | None) -> str | None:
+    """A short phrase as one quoted [tiab] term; a longer one as its first three content words ANDed."""
+    if not text:
+        return None
+    words = text.lower().replace('"', "").split()
+    while words and (words[0] in _GENERIC or words[0] in ("a", "an", "the", "more", "less", "their", "your")):
+        words = words[1:]
+    words = [w.strip(".,;:()") for w in words]
+    if 1 <= len(words) <= 3 and all(words):
+        return f'"{" ".join(words)}"[tiab]'
+    keys = [w for w in content_words(" ".join(words)) if len(w) > 2][:3]
+    return " AND ".join(f"{w}[tiab]" for w in keys) or None
+
+
+def pubmed_query(claim: Claim) -> str:
+    """A PubMed search string for the claim: subject terms [tiab], the design's filter, year [dp]."""
+    fields = [claim.intervention, claim.outcome]
+    # The population adds a term only when the outcome does not already say it ("knee injuries"/"injuries").
+    if claim.population and not any(claim.population.lower() in (f or "").lower() for f in fields):
+        fields.append(claim.population)
+    parts = [p for p in map(_pubmed_phrase, fields) if p]
+    if not parts:
+        parts = [" AND ".join(f"{w}[tiab]" for w in content_words(claim_query(claim))[:4])]
+    parts = [f"({p})" for p in dict.fromkeys(parts) if p]
+    if claim.design in PUBMED_DESIGN:
+        parts.append(PUBMED_DESIGN[claim.design])
+    if claim.year:
+        parts.append(f"{claim.year}[dp]")
+    return " AND ".join(parts)

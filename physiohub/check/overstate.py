@@ -1,0 +1,71 @@
+"""Overstatement flags: causal or certain wording resting on weaker evidence, each with its reason.
+
+Strong wording is either a certainty word ("proves", "cures", "eliminates", "definitely") or a claim
+the strength classifier reads as direct causal ("X reduces Y"). It is flagged when what stands behind
+it is weaker than the wording:
+- the claim itself reports an observational design (cohort, survey): such designs show association,
+  not cause — the correlation-to-causation exaggeration Yu et al. (2020) found in 22% of press releases;
+- the best matching study is observational, or its evidence is Limited or Very limited;
+- the claim rests on a single small study (fewer than 50 participants);
+- the claim cites a stronger design than the hub holds ("a meta-analysis proves" matched only by a
+  trial, "studies prove" matched by one study).
+Certainty words are flagged on any of these; direct causal wording only on the first three, because
+"exercise reduces pain" is fair wording for a trial or a review of trials.
+"""
+from __future__ import annotations
+
+import re
+
+from .claims import Claim
+
+CERTAIN = re.compile(
+    r"\b(?:prove[sd]?|proven|proof|cures?|cured|eliminat(?:e|es|ed)|guarantee[sd]?|definitely|conclusively|"
+    r"undeniabl[ey]|without (?:a )?doubt|no doubt|miracle|once and for all|settled|100 ?%|always works|"
+    r"fix(?:es|ed)? (?:the )?(?:problem|pain)|reverses?|causes?|caused)\b", re.I)
+OBSERVATIONAL = {"cohort", "case-control", "cross-sectional", "case series", "case report", "qualitative"}
+CLAIM_OBSERVATIONAL = {"cohort study", "observational study"}
+# Rank of the design a claim names / a study has: higher is stronger evidence.
+CLAIM_RANK = {"meta-analysis": 4, "systematic review": 4, "randomised trial": 3, "trial": 2, "cohort study": 1,
+              "observational study": 1}
+STUDY_RANK = {"meta-analysis": 4, "systematic review": 4, "randomised controlled trial": 3,
+              "non-randomised controlled trial": 2, "cohort": 1, "case-control": 1, "cross-sectional": 1}
+SMALL_N = 50
+
+
+def certainty_words(text: str) -> list[str]:
+    return list(dict.fromkeys(m.group(0).lower() for m in CERTAIN.finditer(text)))
+
+
+def overstatement(claim: Claim, strength: str, matches: list[dict]) -> list[str]:
+    """Reasons the claim overstates its evidence (empty: not flagged)."""
+    words = certainty_words(claim.text)
+    causal = strength == "direct causal" or any(w.startswith("cause") for w in words)
+    if not words and not causal:
+        return []
+    if claim.direction in ("no difference",):
+        return []   # "did not cure" or "no proof that" is not an overclaim
+    wording = f"'{words[0]}'" if words else "direct causal wording"
+    reasons: list[str] = []
+    if claim.design in CLAIM_OBSERVATIONAL:
+        reasons.append(f"{wording} for a {claim.design}, which can show an association but not cause and effect")
+    best = next((m for m in matches if not m.get("retracted")), matches[0] if matches else None)
+    if best:
+        design = best.get("design") or ""
+        if design in OBSERVATIONAL:
+            reasons.append(f"{wording}, but the best matching study is a {design} study (association, not cause)")
+        if best.get("evidence") in ("Limited", "Very limited"):
+            reasons.append(f"{wording}, but the best matching evidence is rated {best['evidence']}")
+        n = best.get("n_participants")
+        if n is not None and n < SMALL_N and STUDY_RANK.get(design, 0) < 4:
+            if len(matches) == 1 or re.search(r"\b(?:a|one|this|the) (?:small |new |recent )?(?:study|trial)\b", claim.text, re.I):
+                reasons.append(f"{wording} resting on a single small study ({n} participants)")
+        if words:
+            claimed = CLAIM_RANK.get(claim.design or "", 0)
+            held = STUDY_RANK.get(design, 0)
+            if claimed and held and claimed > held:
+                reasons.append(f"{wording} citing a {claim.design}, but the hub's best match is a {design}")
+            if re.search(r"\b(?:studies|trials|reviews|research)\b", claim.text, re.I) and len(matches) == 1:
+                reasons.append(f"{wording} about 'studies', but the hub holds one matching study")
+        if best.get("retracted"):
+            reasons.append("the matching study has been retracted")
+    return list(dict.fromkeys(reasons))

@@ -1,0 +1,181 @@
+"""An article's references: its reference list, and the citations and links in its text.
+
+Reference-list entries come in the two styles health writing uses: Vancouver ("Lee A, Park B. Title.
+J Abbrev. 2021;55(3):120-8. doi:...") and APA/Harvard ("Lee, A., & Park, B. (2021). Title. Journal,
+55(3), 120–128. https://doi.org/..."). Identifiers (DOI, PMID, PMCID, URL) are read first because they
+are what resolves a reference; authors, year, title and journal are parsed by style. Inline
+author–year citations ("(Lee et al., 2021)") that match no listed entry, and DOI or PubMed links in
+the body, become references of their own (``kind`` "inline" / "link").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .claims import AUTHOR_YEAR, DOI, expand_numbers
+from .document import Sentence
+
+_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+")
+_BULLET = re.compile(r"^\s*[-*\u2022+]\s+")
+_PMID = re.compile(r"\bPMID:?\s*(\d{1,9})\b|pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})|ncbi\.nlm\.nih\.gov/pubmed/(\d{1,9})", re.I)
+_PMCID = re.compile(r"\b(PMC\d{4,9})\b")
+_URL = re.compile(r"<?(https?://[^\s<>\"]+?)>?(?=[\s,;]|\.?$|\.\s)")
+_APA = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?(?:,[^)]*)?\)\.?\s*(?P<rest>.*)$")
+_VANC_YEAR = re.compile(r"(?P<journal>[^.]{2,120}?)\.?\s+(?P<year>(?:19|20)\d{2})(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:.,]")
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
+@dataclass
+class Reference:
+    text: str
+    kind: str = "list"              # list | inline | link
+    number: str | None = None       # "3" for a numbered list entry
+    authors: list[str] = field(default_factory=list)
+    year: int | None = None
+    title: str | None = None
+    journal: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    pmcid: str | None = None
+    url: str | None = None
+
+    def key(self) -> str | None:
+        """Author–year key ("Lee 2021") that inline citations use."""
+        if self.authors and self.year:
+            return f"{self.authors[0].split()[0].rstrip(',')} {self.year}"
+        return None
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def clean_doi(doi: str) -> str:
+    doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi.strip(), flags=re.I)
+    return doi.rstrip(".,;)>]").lower()
+
+
+def _authors(text: str) -> list[str]:
+    text = re.sub(r"\bet al\.?", "", text).strip(" .,")
+    if not text:
+        return []
+    # APA: "Lee, A., Park, B., & Kim, C."  -> pairs; Vancouver: "Lee A, Park B, Kim C"
+    if re.search(r"[A-Z][A-Za-z'\-]+,\s+(?:[A-Z]\.\s*)+(?:,|&|$)", text):
+        parts = re.findall(r"([A-Z][A-Za-z'\u2019\-]+(?:\s[A-Z][A-Za-z'\-]+)?),\s+((?:[A-Z]\.\s*-?)+)", text)
+        return [f"{last} {''.join(i.split()).replace('.', '')}" for last, i in parts]
+    parts = re.split(r"\s*(?:,|;|&|\band\b)\s*", text)
+    return [p.strip() for p in parts if p.strip() and re.match(r"[A-Z]", p.strip())][:50]
+
+
+def parse_reference(line: str) -> Reference:
+    """One reference-list entry."""
+    number = None
+    m = _NUMBER.match(line)
+    if m:
+        number = m.group(1) or m.group(2)
+        line = line[m.end():]
+    line = _BULLET.sub("", line).strip()
+    ref = Reference(text=line, number=number)
+    d = DOI.search(line)
+    if d:
+        ref.doi = clean_doi(d.group(0))
+    p = _PMID.search(line)
+    if p:
+        ref.pmid = next(g for g in p.groups() if g)
+    c = _PMCID.search(line)
+    if c:
+        ref.pmcid = c.group(1)
+    u = _URL.search(line)
+    if u:
+        ref.url = u.group(1).rstrip(".,;")
+    # Bibliographic part: before the first identifier.
+    body = re.split(r"\s(?:https?://|<https?://|doi:|DOI:|PMID|PMCID|Available)", line)[0].strip()
+    apa = _APA.match(body)
+    if apa:
+        ref.authors = _authors(apa.group("authors"))
+        ref.year = int(apa.group("year"))
+        rest = apa.group("rest")
+        parts = [x.strip() for x in re.split(r"(?<=[.?!])\s+", rest) if x.strip()]
+        if parts:
+            ref.title = parts[0].rstrip(".")
+        if len(parts) > 1:
+            ref.journal = re.split(r",\s*\d", parts[1])[0].strip(" .,") or None
+        return ref
+    parts = [x.strip() for x in re.split(r"\.\s+(?=[A-Z0-9])", body) if x.strip()]
+    if len(parts) >= 3:
+        ref.authors = _authors(parts[0])
+        ref.title = parts[1].rstrip(".")
+        vy = _VANC_YEAR.match(". ".join(parts[2:]) + " ")
+        if vy:
+            ref.journal = vy.group("journal").strip()
+            ref.year = int(vy.group("year"))
+    if ref.year is None:
+        y = _YEAR.search(body)
+        ref.year = int(y.group(1)) if y else None
+        if not ref.title and len(parts) >= 2:
+            ref.title = parts[1].rstrip(".")
+    return ref
+
+
+def parse_reference_list(lines: list[str]) -> list[Reference]:
+    refs = []
+    for i, line in enumerate(lines):
+        if len(line.strip()) < 15:
+            continue
+        ref = parse_reference(line)
+        if ref.number is None and re.match(r"^\s*[-*\u2022+]", line) is None and any(r.number for r in refs):
+            # an unnumbered line inside a numbered list continues the previous entry
+            refs[-1] = parse_reference(f"{refs[-1].number}. {refs[-1].text} {line.strip()}")
+            continue
+        refs.append(ref)
+    # Unnumbered lists are still cited by position in some articles ("[2]").
+    if refs and not any(r.number for r in refs):
+        for i, r in enumerate(refs, 1):
+            r.number = str(i)
+    return refs
+
+
+def inline_references(sentences: list[Sentence], listed: list[Reference]) -> list[Reference]:
+    """Author–year citations and DOI/PubMed links in the body that the list does not already hold."""
+    keys = {r.key() for r in listed if r.key()}
+    dois = {r.doi for r in listed if r.doi}
+    pmids = {r.pmid for r in listed if r.pmid}
+    out: list[Reference] = []
+    for s in sentences:
+        for m in AUTHOR_YEAR.finditer(s.text):
+            who, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            key = f"{who.split()[0]} {year}"
+            if key in keys:
+                continue
+            keys.add(key)
+            out.append(Reference(text=m.group(0).strip("() "), kind="inline", authors=[who], year=int(year)))
+        for url in s.links + re.findall(r"https?://[^\s<>\"\])]+", s.text) + [f"doi:{d}" for d in DOI.findall(s.text)]:
+            d = DOI.search(url)
+            p = _PMID.search(url)
+            doi = clean_doi(d.group(0)) if d else None
+            pmid = next(g for g in p.groups() if g) if p else None
+            if not (doi or pmid) or doi in dois or pmid in pmids:
+                continue
+            dois.add(doi)
+            pmids.add(pmid)
+            out.append(Reference(text=url, kind="link", doi=doi, pmid=pmid, url=url if url.startswith("http") else None))
+    return out
+
+
+def link_citations(citations: list[str], refs: list[Reference]) -> list[Reference]:
+    """References a claim's citation keys ("3", "Lee 2021") point to."""
+    by_number = {r.number: r for r in refs if r.number}
+    by_key: dict[str, Reference] = {}
+    for r in refs:
+        k = r.key()
+        if k:
+            by_key.setdefault(k.lower(), r)
+    out = []
+    for c in citations:
+        r = by_number.get(c) if c.isdigit() else by_key.get(c.lower())
+        if r is not None and r not in out:
+            out.append(r)
+    return out
+
+
+__all__ = ["Reference", "clean_doi", "expand_numbers", "inline_references", "link_citations",
+           "parse_reference", "parse_reference_list"]
