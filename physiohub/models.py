@@ -80,7 +80,25 @@ class Record:
         return "\n".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        # Hand-written instead of dataclasses.asdict: that deep-copies recursively and was 70% of
+        # the import pipeline's time on 25k records.
+        d = {name: getattr(self, name) for name in _RECORD_SCALARS}
+        d["abstract_sections"] = [
+            {"text": s.text, "label": s.label, "category": s.category} for s in self.abstract_sections
+        ]
+        d["authors"] = [
+            {"last": a.last, "fore": a.fore, "initials": a.initials, "collective": a.collective,
+             "affiliations": list(a.affiliations), "orcid": a.orcid}
+            for a in self.authors
+        ]
+        d["mesh"] = [
+            {"descriptor": m.descriptor, "major": m.major, "ui": m.ui, "qualifiers": [list(q) for q in m.qualifiers]}
+            for m in self.mesh
+        ]
+        for name in ("publication_types", "keywords", "retraction_notes"):
+            d[name] = list(getattr(self, name))
+        d["extra"] = dict(self.extra)
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Record":
@@ -104,3 +122,9 @@ class Record:
             + 2 * len(self.publication_types) + len(self.mesh) + len(self.keywords)
             + len(self.authors) + 2 * bool(self.journal) + 2 * bool(self.year)
         )
+
+
+_RECORD_SCALARS = tuple(
+    f.name for f in dataclasses.fields(Record)
+    if f.name not in ("abstract_sections", "authors", "mesh", "publication_types", "keywords", "retraction_notes", "extra")
+)

@@ -48,8 +48,10 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def record_hash(data: dict[str, Any]) -> str:
-    return hashlib.sha1(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+def serialise(r: Record) -> tuple[str, str]:
+    """The record as stored (JSON) and its content hash, from one serialisation."""
+    text = json.dumps(r.to_dict(), sort_keys=True, ensure_ascii=False)
+    return text, hashlib.sha1(text.encode()).hexdigest()
 
 
 def fts_row(study_id: int, r: Record) -> tuple[int, str, str, str, str]:
@@ -84,7 +86,7 @@ class _Writer:
         self.file = file
         self.now = _now()
 
-    def find(self, r: Record) -> tuple[int | None, str]:
+    def find(self, r: Record, key: str) -> tuple[int | None, str]:
         c = self.conn
         if r.pmid:
             row = c.execute("SELECT id FROM studies WHERE pmid = ?", (r.pmid,)).fetchone()
@@ -94,7 +96,6 @@ class _Writer:
             row = c.execute("SELECT id FROM studies WHERE doi = ?", (r.doi,)).fetchone()
             if row:
                 return row[0], "doi"
-        key = title_key(r.title, r.year)
         if key:
             for row in c.execute("SELECT id, pmid, doi FROM studies WHERE title_key = ?", (key,)):
                 # Same title and year, but two different PMIDs or DOIs: two studies (e.g. a reply).
@@ -103,15 +104,15 @@ class _Writer:
                 return row[0], "title"
         return None, ""
 
-    def source_of(self, r: Record) -> tuple[str, str]:
-        sid = r.source_id or r.pmid or r.doi or title_key(r.title, r.year)
+    def source_of(self, r: Record, key: str) -> tuple[str, str]:
+        sid = r.source_id or r.pmid or r.doi or key
         return r.source_format, sid
 
     def put(self, r: Record, summary: ImportSummary) -> None:
         c = self.conn
-        data = r.to_dict()
-        h = record_hash(data)
-        fmt, sid = self.source_of(r)
+        text, h = serialise(r)
+        key = title_key(r.title, r.year)
+        fmt, sid = self.source_of(r, key)
         if sid:
             row = c.execute(
                 "SELECT study_id, content_hash FROM study_sources WHERE source_format = ? AND source_id = ?",
@@ -120,13 +121,13 @@ class _Writer:
             if row and row[1] == h:
                 summary.unchanged += 1
                 return
-        study_id, _how = self.find(r)
+        study_id, _how = self.find(r, key)
         if study_id is None:
             cur = c.execute(
                 "INSERT INTO studies(source_id, source_format, pmid, doi, pmcid, title, title_key, year, retracted,"
                 " record, content_hash, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (sid, fmt, r.pmid or None, r.doi or None, r.pmcid or None, r.title, title_key(r.title, r.year) or None,
-                 r.year, int(r.retracted), json.dumps(data, ensure_ascii=False), h, self.now, self.now),
+                (sid, fmt, r.pmid or None, r.doi or None, r.pmcid or None, r.title, key or None,
+                 r.year, int(r.retracted), text, h, self.now, self.now),
             )
             study_id = cur.lastrowid
             self.add_source(study_id, fmt, sid, h)
@@ -150,8 +151,7 @@ class _Writer:
                 other = c.execute(f"SELECT id FROM studies WHERE {col} = ? AND id != ?", (val, study_id)).fetchone()
                 if other:
                     setattr(merged, col, getattr(old, col))
-        mdata = merged.to_dict()
-        mh = record_hash(mdata)
+        mtext, mh = serialise(merged)
         self.add_source(study_id, fmt, sid, h)
         if mh == old_row[1]:
             summary.unchanged += 1
@@ -161,7 +161,7 @@ class _Writer:
             " title_key = ?, year = ?, retracted = ?, record = ?, content_hash = ?, updated_at = ? WHERE id = ?",
             (merged.source_id, merged.source_format, merged.pmid or None, merged.doi or None, merged.pmcid or None,
              merged.title, title_key(merged.title, merged.year) or None, merged.year, int(merged.retracted),
-             json.dumps(mdata, ensure_ascii=False), mh, self.now, study_id),
+             mtext, mh, self.now, study_id),
         )
         self.store.dialect.fts_replace(c, [fts_row(study_id, merged)])
         summary.updated += 1
