@@ -59,7 +59,7 @@ AUTHOR_YEAR = re.compile(
 DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>\]]+")
 _URL = re.compile(r"https?://[^\s<>\"\])]+")
 _PERSON = re.compile(
-    r"\b(?:Dr\.?|Professor|Prof\.?|lead author|senior author|led by)\s+(?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z'\-]+"
+    r"\b(?:(?:lead|senior|first) author|led by|Dr\.?|Professor|Prof\.?)(?:\s+(?:Dr\.?|Professor|Prof\.?))?(?:\s+[A-Z][A-Za-z'\-]+){1,3}"
     r"|\b[A-Z][a-z]+(?: [A-Z][a-z]+)? and (?:colleagues|co-?workers|(?:his|her|their) (?:team|colleagues))\b")
 _INSTITUTION = re.compile(r"\b(?:University|Institute|College|Hospital|Clinic|Centre|Center)(?: of| for)?(?: the)?(?: [A-Z][\w'\-]+)+"
                           r"|\b[A-Z][\w]+ (?:University|Institute|Hospital)\b")

@@ -41,7 +41,9 @@ _GENERIC = set("""study studies research researchers review reviews trial trials
 shown suggests suggest suggested new recent recently published journal according people patients participants data analysis
 scientists team university year years may might can could also more less than those who which whose after this that were
 been have has had does did meta systematic randomised randomized controlled cohort clinical science paper experts say says
-said reported report reports proves proved proven helps""".split())
+said reported report reports proves proved proven helps according lead author senior first earlier likely
+reduce reduces reduced improve improves improved increase increases increased lower lowers lowered cut cuts help helped
+cause causes caused prevent prevents prevented linked associated effect effects better worse less fewer""".split())
 RELEVANCE_MIN = 0.5   # share of the claim's content words a match must contain
 POOL = 50             # hits fetched per search before design/topic filtering
 
@@ -68,6 +70,9 @@ def content_words(text: str) -> list[str]:
 def claim_query(claim: Claim) -> str:
     """The claim without its reporting frame, year, citation markers and links."""
     text = claim.text
+    for src in claim.sources:   # names of authors, journals and institutions say nothing about the subject
+        if src["kind"] in ("author", "journal", "institution"):
+            text = text.replace(src["value"], " ")
     text = re.sub(r"https?://\S+|\b10\.\d{4,9}/\S+", " ", text)
     text = re.sub(r"\[[\d,\s\u2013-]+\]|\([A-Z][^()]{0,60}\b(?:19|20)\d{2}[a-z]?\)", " ", text)
     if claim.cue and claim.cue in text:
