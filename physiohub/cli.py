@@ -227,6 +227,83 @@ def demo_cmd(paths: tuple[Path, ...], host: str, port: int, no_serve: bool, db: 
         serve(db, host=host, port=port)
 
 
+# -- search ----------------------------------------------------------------------------------
+def _filters(design, evidence, verdict, topic, body_region, year_from, year_to, exclude_retracted, published):
+    return {"design": list(design), "evidence": list(evidence), "verdict": list(verdict), "topic": list(topic),
+            "body_region": list(body_region), "year_from": year_from, "year_to": year_to,
+            "exclude_retracted": exclude_retracted, "status": "published" if published else None}
+
+
+@cli.command("search")
+@click.argument("query", required=False)
+@click.option("--batch", "batch", type=click.Path(dir_okay=False, allow_dash=True),
+              help='Run every line {"_id","text"} of this JSONL file ("-": stdin); write result lines.')
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0))
+@click.option("--mode", default="hybrid", show_default=True, type=click.Choice(["bm25", "semantic", "hybrid"]))
+@click.option("--design", multiple=True, help="Keep this study design (repeat for any of several).")
+@click.option("--evidence", multiple=True, help="Keep this evidence level (Strong, Moderate, ...).")
+@click.option("--verdict", multiple=True, help="Keep this verdict.")
+@click.option("--topic", multiple=True, help="Keep studies with this topic.")
+@click.option("--body-region", multiple=True, help="Keep studies about this body region.")
+@click.option("--year-from", type=int)
+@click.option("--year-to", type=int)
+@click.option("--exclude-retracted", is_flag=True)
+@click.option("--published", is_flag=True, help="Only studies with a published card.")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole result (hits, total, facets) as JSON.")
+@db_option
+def search_cmd(query: str | None, batch: str | None, limit: int, offset: int, mode: str, design: tuple[str, ...],
+               evidence: tuple[str, ...], verdict: tuple[str, ...], topic: tuple[str, ...],
+               body_region: tuple[str, ...], year_from: int | None, year_to: int | None,
+               exclude_retracted: bool, published: bool, as_json: bool, db: str) -> None:
+    """Search the hub (BM25, semantic or both fused), or run a batch of queries with --batch."""
+    from .search import search
+    from .search.batch import write_batch
+
+    if (query is None) == (batch is None):
+        raise click.UsageError("give a QUERY or --batch QUERIES.jsonl (not both)")
+    filters = _filters(design, evidence, verdict, topic, body_region, year_from, year_to,
+                       exclude_retracted, published)
+    store = open_db(db)
+    if batch is not None:
+        with click.open_file(batch, encoding="utf-8") as lines:
+            write_batch(store, lines, sys.stdout, name=batch, mode=mode, limit=limit, filters=filters)
+        return
+    res = search(store, query, mode=mode, limit=limit, offset=offset, filters=filters)
+    if as_json:
+        click.echo(json.dumps(res, ensure_ascii=False))
+        return
+    for note in res["notes"]:
+        echo_err(f"note: {note}")
+    shown = f"{offset + 1}-{offset + len(res['hits'])}" if res["hits"] else "0"
+    click.echo(f"{shown} of {res['total']} ({res['mode']})")
+    for rank, h in enumerate(res["hits"], start=offset + 1):
+        badges = " · ".join(b for b in (h["design"], h["evidence"], h["verdict"]) if b)
+        flag = " [RETRACTED]" if h["retracted"] else ""
+        click.echo(f"{rank:>3}. {h['title']}{flag} ({h['year'] or 'n.d.'})  [id {h['id']}, {h['source_id']}]")
+        if badges:
+            click.echo(f"     {badges}")
+
+
+@cli.command("index")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@db_option
+def index_cmd(quiet: bool, db: str) -> None:
+    """Compute sentence embeddings for studies that have none or whose text changed."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .search import build_index
+
+    store = open_db(db)
+    console = Console(stderr=True)
+    with Progress(TextColumn("Embedding"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=console, transient=True, disable=quiet or not console.is_terminal) as bar:
+        task = bar.add_task("embed", total=None)
+        n = build_index(store, lambda k: bar.advance(task, k), on_total=lambda t: bar.update(task, total=t))
+    if not quiet:
+        click.echo(f"embedded {n} studies" if n else "embeddings are up to date")
+
 def main() -> None:
     cli(prog_name="physiohub")
 

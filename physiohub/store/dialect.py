@@ -49,6 +49,22 @@ class SQLiteDialect:
         weights = ", ".join(str(FTS_WEIGHTS[c]) for c in FTS_COLUMNS)
         return f"bm25(studies_fts, {weights})"
 
+    def bm25_query(self, match: str, limit: int, allowed: tuple[str, list] | None = None) -> tuple[str, list]:
+        """SQL + params: top ``limit`` (study_id, score higher-is-better) for an FTS5 MATCH string.
+
+        ``allowed`` is an optional ``SELECT id ...`` (with params) that candidates must be in.
+        """
+        params: list = [match]
+        extra = ""
+        if allowed is not None:
+            extra = f" AND rowid IN ({allowed[0]})"
+            params += list(allowed[1])
+        sql = (
+            f"SELECT rowid, -{self.bm25_expr()} AS score FROM studies_fts"
+            f" WHERE studies_fts MATCH ?{extra} ORDER BY score DESC, rowid LIMIT ?"
+        )
+        return sql, params + [int(limit)]
+
 
 def dialect_for(url: str) -> SQLiteDialect:
     if url.startswith(("postgres://", "postgresql://")):

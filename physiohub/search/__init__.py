@@ -1,0 +1,13 @@
+"""Search: BM25 (FTS5) + sentence embeddings, fused; filters, facets, related studies.
+
+    search(store, "painful exercise tendinopathy", mode="hybrid", filters={"design": "systematic review"})
+    related(store, study_id)
+    build_index(store)          # embeddings for what is missing or changed
+"""
+from __future__ import annotations
+
+from .engine import MODES, search
+from .related import related
+from .vectors import build_index
+
+__all__ = ["MODES", "build_index", "related", "search"]

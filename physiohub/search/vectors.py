@@ -1,0 +1,161 @@
+"""Study embeddings: computed incrementally into the ``embeddings`` table, searched in memory.
+
+Each study is embedded from ``title + " " + abstract`` (what sentence-transformers' BEIR evaluation
+embeds), read from the full-text index so both rankers see the same text. A row stores the model id
+and a hash of that text: ``build_index`` embeds only studies with no row, another model's row or a
+changed text, and copies the vector of an identical text already embedded (duplicates, re-imports).
+
+Search is a brute-force product with a float32 matrix held once per process and database; it is
+reloaded when the table changes (row count, highest id or the index version that ``build_index``
+bumps). At 100k x 384 this is ~150 MB and a few milliseconds a query (docs/benchmarks.md).
+"""
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..store import Store
+from . import embed
+
+COMMIT_EVERY = 256  # embed and commit in chunks: an interrupted `physiohub index` keeps its work
+_VERSION_KEY = "search.embeddings_version"
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _texts(store: Store, ids: list[int] | None = None) -> dict[int, str]:
+    sql = "SELECT rowid, title, abstract FROM studies_fts"
+    rows = store.query(sql) if ids is None else [
+        r for i in ids for r in store.query(sql + " WHERE rowid = ?", (i,))
+    ]
+    return {r[0]: f"{r[1] or ''} {r[2] or ''}".strip() for r in rows}
+
+
+def pending(store: Store) -> dict[int, tuple[str, str]]:
+    """{study id: (text, hash)} for studies whose stored vector is missing or stale."""
+    model = embed.model_id()
+    have = {r[0]: (r[1], r[2]) for r in store.query("SELECT study_id, model, text_hash FROM embeddings")}
+    todo = {}
+    for sid, text in _texts(store).items():
+        h = text_hash(text)
+        if have.get(sid) != (model, h):
+            todo[sid] = (text, h)
+    return todo
+
+
+def build_index(store: Store, progress: Callable[[int], None] | None = None, *,
+                on_total: Callable[[int], None] | None = None) -> int:
+    """Embed what is missing or changed; return how many studies got a new vector.
+
+    ``progress(n)`` is called as vectors are stored; ``on_total(n)`` once with the amount of work.
+    """
+    todo = pending(store)
+    if on_total:
+        on_total(len(todo))
+    if not todo:
+        return 0
+    model = embed.model_id()
+    # Reuse vectors of identical texts already embedded by this model.
+    known: dict[str, bytes] = {}
+    hashes = {h for _, h in todo.values()}
+    for row in store.query("SELECT text_hash, vector FROM embeddings WHERE model = ?", (model,)):
+        if row[0] in hashes:
+            known[row[0]] = row[1]
+    reuse = [(sid, h) for sid, (_, h) in todo.items() if h in known]
+    fresh = [(sid, t, h) for sid, (t, h) in todo.items() if h not in known]
+    if reuse:
+        _write(store, [(sid, model, h, known[h]) for sid, h in reuse])
+        if progress:
+            progress(len(reuse))
+    if fresh:
+        embedder = embed.get_embedder()
+        for start in range(0, len(fresh), COMMIT_EVERY):
+            chunk = fresh[start : start + COMMIT_EVERY]
+            vecs = embedder.encode([t for _, t, _ in chunk], progress=progress)
+            _write(store, [(sid, model, h, v.tobytes()) for (sid, _, h), v in zip(chunk, vecs)])
+    with store.atomic():
+        store.set_meta(_VERSION_KEY, int(store.get_meta(_VERSION_KEY, 0)) + 1)
+    return len(todo)
+
+
+def _write(store: Store, rows: list[tuple[int, str, str, bytes]]) -> None:
+    with store.atomic() as conn:
+        conn.executemany(
+            "INSERT INTO embeddings(study_id, model, text_hash, vector) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(study_id) DO UPDATE SET model = excluded.model,"
+            " text_hash = excluded.text_hash, vector = excluded.vector",
+            rows,
+        )
+
+
+@dataclass
+class Matrix:
+    signature: tuple
+    ids: np.ndarray  # sorted int64 study ids
+    vectors: np.ndarray  # (n, dim) float32, unit rows, aligned with ids
+
+    def positions(self, study_ids: np.ndarray) -> np.ndarray:
+        """Row numbers of those ids that have a vector."""
+        pos = np.searchsorted(self.ids, study_ids)
+        pos = np.clip(pos, 0, max(len(self.ids) - 1, 0))
+        return pos[self.ids[pos] == study_ids] if len(self.ids) else pos[:0]
+
+
+_CACHE: dict[str, Matrix] = {}
+_LOCK = threading.Lock()
+
+
+def _signature(store: Store, model: str) -> tuple:
+    row = store.query_one("SELECT count(*), max(study_id) FROM embeddings WHERE model = ?", (model,))
+    return (row[0], row[1], store.get_meta(_VERSION_KEY, 0))
+
+
+def matrix(store: Store) -> Matrix | None:
+    """The cached vectors of this database (None when nothing is embedded yet)."""
+    model = embed.model_id()
+    sig = _signature(store, model)
+    cached = _CACHE.get(store.url)
+    if cached is not None and cached.signature == sig:
+        return cached
+    with _LOCK:
+        cached = _CACHE.get(store.url)
+        if cached is not None and cached.signature == sig:
+            return cached
+        if not sig[0]:
+            _CACHE.pop(store.url, None)
+            return None
+        rows = store.query("SELECT study_id, vector FROM embeddings WHERE model = ? ORDER BY study_id", (model,))
+        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        vecs = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
+        m = Matrix(sig, ids, np.ascontiguousarray(vecs))
+        if store.url != ":memory:":
+            _CACHE[store.url] = m
+        return m
+
+
+def study_vector(store: Store, study_id: int) -> np.ndarray | None:
+    row = store.query_one("SELECT vector FROM embeddings WHERE study_id = ? AND model = ?",
+                          (study_id, embed.model_id()))
+    return np.frombuffer(row[0], dtype=np.float32) if row else None
+
+
+def nearest(m: Matrix, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Top-k (ids, cosine scores) by brute force; ``allowed`` restricts to those study ids."""
+    scores = m.vectors @ query
+    ids = m.ids
+    if allowed is not None:
+        # Score everything, then subset: cheaper than gathering the allowed rows of the matrix.
+        pos = m.positions(np.asarray(allowed, dtype=np.int64))
+        scores, ids = scores[pos], ids[pos]
+    k = min(k, len(scores))
+    if k <= 0:
+        return ids[:0], scores[:0]
+    top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+    top = top[np.lexsort((ids[top], -scores[top]))]  # by score, ties by id: stable pages
+    return ids[top], scores[top]

@@ -1,0 +1,166 @@
+"""BM25 ranking, filters, facets, pagination and browse on the invented corpus (no model needed)."""
+from __future__ import annotations
+
+import pytest
+
+from physiohub.errors import InvalidInput, NotFound
+from physiohub.search import related, search
+from physiohub.search.hybrid import rrf
+from test_search_corpus import PUBLISHED, STUDIES, build
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory):
+    from physiohub.store import Store
+
+    s = Store(tmp_path_factory.mktemp("engine") / "hub.db")
+    ids = build(s)
+    yield s, ids
+    s.close()
+
+
+def keys(res, ids):
+    back = {v: k for k, v in ids.items()}
+    return [back[h["id"]] for h in res["hits"]]
+
+
+def test_bm25_ranks_the_matching_study_first(hub):
+    store, ids = hub
+    res = search(store, "achilles tendon loading", mode="bm25")
+    assert keys(res, ids)[0] == "achilles"
+    assert res["mode"] == "bm25"
+    scores = [h["score"] for h in res["hits"]]
+    assert scores == sorted(scores, reverse=True) and scores[0] > 0
+
+
+def test_porter_stemming_matches_word_forms(hub):
+    store, ids = hub
+    assert keys(search(store, "manipulations", mode="bm25"), ids)[0] == "manip"
+
+
+def test_title_outweighs_abstract(hub):
+    store, ids = hub
+    # "fibromyalgia" is in one title; "fatigue" only in the same study's abstract; "widespread" is in
+    # a title (sleep) and nowhere else. A title hit must outrank an abstract-only hit of the same term.
+    res = search(store, "tendinopathy", mode="bm25")
+    assert set(keys(res, ids)) == {"achilles", "patellar"}
+    res = search(store, "knee", mode="bm25")
+    assert keys(res, ids)[0] == "meniscus" or keys(res, ids)[0] == "patellar"
+
+
+def test_keywords_and_mesh_are_searchable(hub):
+    store, ids = hub
+    assert keys(search(store, "epicondylalgia", mode="bm25"), ids) == ["elbow"]
+    assert keys(search(store, "tennis elbow", mode="bm25"), ids)[0] == "elbow"
+
+
+def test_hit_shape(hub):
+    store, ids = hub
+    hit = search(store, "spinal manipulation", mode="bm25")["hits"][0]
+    assert set(hit) == {"id", "source_id", "score", "title", "year", "design", "evidence", "verdict",
+                        "research_type", "topics", "retracted"}
+    assert hit["source_id"] == "inv-manip" and hit["design"] == "randomised controlled trial"
+    assert hit["topics"] == ["Manual Therapy"] and hit["year"] == 2015 and hit["retracted"] is False
+
+
+def test_primary_topic_comes_first(hub):
+    store, ids = hub
+    hit = search(store, "telehealth", mode="bm25")["hits"][0]
+    assert hit["topics"] == ["Digital & Remote Care", "Exercise & Loading"]
+
+
+@pytest.mark.parametrize("filters,expected", [
+    ({"design": "systematic review"}, {"patellar"}),
+    ({"design": ["systematic review", "meta-analysis"]}, {"patellar", "education"}),
+    ({"evidence": "strong"}, {"patellar", "education"}),  # case-insensitive, canonicalised
+    ({"verdict": "No clear difference"}, {"manip", "elbow"}),
+    ({"topic": "Exercise & Loading"}, {"achilles", "patellar", "telehealth"}),
+    ({"body_region": "knee"}, {"patellar", "meniscus"}),
+    ({"year_from": 2020}, {"patellar", "education", "fear", "sleep", "telehealth"}),
+    ({"year_from": 2015, "year_to": 2016}, {"manip", "meniscus"}),
+    ({"exclude_retracted": True, "body_region": "neck"}, {"manip"}),
+    ({"status": "published"}, set(PUBLISHED)),
+    ({"topic": "Exercise & Loading", "body_region": "knee"}, {"patellar"}),
+])
+def test_filters_in_browse_and_search(hub, filters, expected):
+    store, ids = hub
+    browse = search(store, "", filters=filters, limit=50)
+    assert set(keys(browse, ids)) == expected and browse["total"] == len(expected)
+    # a query matching every study ("pain" or a title word) is narrowed the same way
+    everything = " ".join(t.split()[0] for t, *_ in STUDIES.values()) + " pain"
+    found = search(store, everything, mode="bm25", filters=filters, limit=50)
+    assert set(keys(found, ids)) <= expected
+
+
+def test_facets_count_the_filtered_result_set(hub):
+    store, ids = hub
+    res = search(store, "pain", mode="bm25", filters={"exclude_retracted": True}, limit=2)
+    assert len(res["hits"]) == 2 and res["total"] > 2
+    f = res["facets"]
+    assert set(f) == {"design", "evidence", "verdict", "topic", "body_region", "year"}
+    assert sum(f["evidence"].values()) == res["total"]  # every study has one evidence level
+    assert "fear" not in keys(search(store, "pain", mode="bm25", filters={"exclude_retracted": True}, limit=50), ids)
+    total_all = search(store, "", limit=1)
+    assert total_all["facets"]["topic"]["Exercise & Loading"] == 3
+    assert total_all["facets"]["year"] == dict(sorted(total_all["facets"]["year"].items(), reverse=True))
+
+
+def test_pagination_is_consistent(hub):
+    store, _ = hub
+    full = search(store, "pain knee neck back tendon", mode="bm25", limit=20)["hits"]
+    pages = [search(store, "pain knee neck back tendon", mode="bm25", limit=3, offset=o)["hits"]
+             for o in range(0, len(full), 3)]
+    assert [h["id"] for p in pages for h in p] == [h["id"] for h in full]
+    assert search(store, "pain", mode="bm25", offset=500)["hits"] == []
+
+
+def test_browse_lists_newest_first(hub):
+    store, ids = hub
+    res = search(store, "  the  ", limit=3)
+    assert res["mode"] == "browse" and res["total"] == len(STUDIES)
+    assert keys(res, ids) == ["telehealth", "sleep", "education"]
+
+
+@pytest.mark.parametrize("kwargs,message", [
+    ({"mode": "fuzzy"}, "unknown search mode"),
+    ({"limit": 0}, "limit"),
+    ({"offset": -1}, "offset"),
+    ({"filters": {"colour": "red"}}, "unknown filter"),
+    ({"filters": {"design": "anecdote"}}, "unknown design"),
+    ({"filters": {"year_from": "soon"}}, "must be a year"),
+    ({"filters": {"year_from": 2020, "year_to": 2010}}, "after year_to"),
+    ({"filters": {"status": "draft"}}, "unknown status"),
+])
+def test_bad_parameters_are_clear_errors(hub, kwargs, message):
+    store, _ = hub
+    with pytest.raises(InvalidInput, match=message):
+        search(store, "pain", **kwargs)
+
+
+def test_semantic_without_embeddings_falls_back_to_bm25_with_a_note(hub):
+    store, ids = hub
+    res = search(store, "achilles", mode="semantic")
+    assert res["mode"] == "bm25" and "physiohub index" in res["notes"][0]
+    assert keys(res, ids)[0] == "achilles"
+
+
+def test_related_without_embeddings_uses_title_bm25_and_same_topic_first(hub):
+    store, ids = hub
+    rel = related(store, ids["achilles"], limit=3)
+    got = [h["id"] for h in rel]
+    assert ids["achilles"] not in got and ids["fear"] not in got  # never itself, never retracted
+    assert got[0] == ids["patellar"]  # the only other study whose primary topic is Exercise & Loading
+    assert len(got) == 3  # filled up from the nearest studies of other topics
+    with pytest.raises(NotFound):
+        related(store, 999_999)
+
+
+def test_rrf_rewards_agreement_and_is_deterministic():
+    fused = rrf({"bm25": [(1, 9.0), (2, 8.0), (3, 7.0)], "semantic": [(2, 0.9), (4, 0.8), (1, 0.1)]},
+                weights={"bm25": 1.0, "semantic": 1.0})
+    assert [d for d, _ in fused][:2] == [2, 1]  # 2 is 2nd and 1st; 1 is 1st and 3rd
+    assert fused[0][1] == pytest.approx(1 / 62 + 1 / 61)
+    tie = rrf({"a": [(5, 1.0)], "b": [(3, 1.0)]}, weights={"a": 1.0, "b": 1.0})
+    assert [d for d, _ in tie] == [3, 5]
+    weighted = rrf({"a": [(5, 1.0)], "b": [(3, 1.0)]}, weights={"a": 2.0, "b": 1.0})
+    assert weighted[0][0] == 5
