@@ -126,3 +126,16 @@ def test_migrations_are_recorded_once(db_path):
     assert applied(s2) == [name for name, _ in MIGRATIONS]
     s1.close()
     s2.close()
+
+
+def test_two_pmids_sharing_a_doi_stay_two_studies(store):
+    # Versions of one Cochrane review carry one DOI but two PMIDs; both must export with their PMID.
+    a = rec(sid="100", pmid="100", doi="10.1002/14651858.cd000001", title="Exercise for neck pain: a review (first version)")
+    b = rec(sid="200", pmid="200", doi="10.1002/14651858.cd000001", title="Exercise for neck pain: a review (update)", year=2015)
+    s = import_records(store, [a, b], file="cochrane.xml")
+    assert s.added == 2
+    assert sorted(r["pmid"] for r in studies(store)) == ["100", "200"]
+    # A record with that DOI and no PMID joins the first of them.
+    c = rec(fmt="ris", sid="R9", doi="10.1002/14651858.CD000001", title="Exercise for neck pain: a review")
+    assert import_records(store, [c], file="x.ris").updated + import_records(store, [c], file="x.ris").unchanged >= 1
+    assert len(studies(store)) == 2

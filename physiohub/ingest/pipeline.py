@@ -19,7 +19,7 @@ from ..errors import IngestError, StoreError
 from ..models import Record
 from ..store import Store
 from .base import Rejected
-from .normalize import title_key
+from .normalize import normalize_doi, title_key
 
 
 @dataclass
@@ -93,9 +93,11 @@ class _Writer:
             if row:
                 return row[0], "pmid"
         if r.doi:
-            row = c.execute("SELECT id FROM studies WHERE doi = ?", (r.doi,)).fetchone()
-            if row:
-                return row[0], "doi"
+            for row in c.execute("SELECT id, pmid FROM studies WHERE doi = ? ORDER BY id", (r.doi,)):
+                # Two PubMed records sharing a DOI (versions of a Cochrane review, say) stay two
+                # studies: a PMID is the stronger identity, and each must export with its PMID.
+                if not (r.pmid and row[1] and row[1] != r.pmid):
+                    return row[0], "doi"
         if key:
             for row in c.execute("SELECT id, pmid, doi FROM studies WHERE title_key = ?", (key,)):
                 # Same title and year, but two different PMIDs or DOIs: two studies (e.g. a reply).
@@ -110,6 +112,9 @@ class _Writer:
 
     def put(self, r: Record, summary: ImportSummary) -> None:
         c = self.conn
+        # Importers normalise identifiers; records built by API users may not be.
+        if r.doi and r.doi != (nd := normalize_doi(r.doi)):
+            r.doi = nd
         text, h = serialise(r)
         key = title_key(r.title, r.year)
         fmt, sid = self.source_of(r, key)
@@ -145,12 +150,9 @@ class _Writer:
         else:
             merged = merge_records(old, r)
         # An identifier already held by another study stays with that study.
-        for col in ("pmid", "doi"):
-            val = getattr(merged, col)
-            if val and val != getattr(old, col):
-                other = c.execute(f"SELECT id FROM studies WHERE {col} = ? AND id != ?", (val, study_id)).fetchone()
-                if other:
-                    setattr(merged, col, getattr(old, col))
+        if merged.pmid and merged.pmid != old.pmid:
+            if c.execute("SELECT 1 FROM studies WHERE pmid = ? AND id != ?", (merged.pmid, study_id)).fetchone():
+                merged.pmid = old.pmid
         mtext, mh = serialise(merged)
         self.add_source(study_id, fmt, sid, h)
         if mh == old_row[1]:

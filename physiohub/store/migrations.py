@@ -81,7 +81,7 @@ CREATE TABLE studies (
   updated_at TEXT NOT NULL
 );
 CREATE UNIQUE INDEX studies_pmid ON studies(pmid) WHERE pmid IS NOT NULL;
-CREATE UNIQUE INDEX studies_doi ON studies(doi) WHERE doi IS NOT NULL;
+CREATE INDEX studies_doi ON studies(doi);
 CREATE INDEX studies_title_key ON studies(title_key);
 CREATE INDEX studies_source_id ON studies(source_id);
 CREATE INDEX studies_year ON studies(year);
