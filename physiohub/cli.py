@@ -304,6 +304,37 @@ def index_cmd(quiet: bool, db: str) -> None:
     if not quiet:
         click.echo(f"embedded {n} studies" if n else "embeddings are up to date")
 
+# -- check (claim check of a popular article) -------------------------------------------------
+@cli.command("check")
+@click.argument("article")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.option("--html", "html", is_flag=True, default=None,
+              help="Treat the input as a web page (default: .html/.htm files and pages that look like HTML).")
+@click.option("--limit", default=3, show_default=True, type=click.IntRange(1, 50), help="Matches per claim.")
+@click.option("--resolve", is_flag=True, help="Look references up in Crossref/PubMed (online).")
+@click.option("--import-refs", is_flag=True, help="Import the references the hub lacks (online), then check again.")
+@db_option
+def check_cmd(article: str, as_json: bool, html: bool | None, limit: int, resolve: bool, import_refs: bool, db: str) -> None:
+    """Find the research claims in ARTICLE (a file, a URL, or - for stdin) and the hub's evidence for each."""
+    from .check import check_article, read_article
+    from .check.report import to_text
+
+    if article == "-":
+        raw, is_html = sys.stdin.read(), bool(html)
+    else:
+        raw, is_html = read_article(article, html=html)
+    store = open_db(db)
+    result = check_article(store, raw, html=is_html, limit=limit)
+    if resolve or import_refs:
+        from .check.online import import_references, resolve_references
+
+        resolve_references(result["references"])
+        if import_refs:
+            result["imported"] = import_references(store, result["references"])
+            result = {**check_article(store, raw, html=is_html, limit=limit), "imported": result["imported"]}
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else to_text(result))
+
+
 def main() -> None:
     cli(prog_name="physiohub")
 

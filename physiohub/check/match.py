@@ -43,7 +43,8 @@ scientists team university year years may might can could also more less than th
 been have has had does did meta systematic randomised randomized controlled cohort clinical science paper experts say says
 said reported report reports proves proved proven helps according lead author senior first earlier likely
 reduce reduces reduced improve improves improved increase increases increased lower lowers lowered cut cuts help helped
-cause causes caused prevent prevents prevented linked associated effect effects better worse less fewer""".split())
+cause causes caused prevent prevents prevented linked associated effect effects better worse less fewer before after
+during twice once week weeks month months day days every who did does most some all many""".split())
 RELEVANCE_MIN = 0.5   # share of the claim's content words a match must contain
 POOL = 50             # hits fetched per search before design/topic filtering
 
@@ -206,7 +207,7 @@ def _pubmed_phrase(text: str | None) -> str | None:
     words = text.lower().replace('"', "").split()
     while words and (words[0] in _GENERIC or words[0] in ("a", "an", "the", "more", "less", "their", "your")):
         words = words[1:]
-    words = [w.strip(".,;:()") for w in words]
+    words = [w.strip(".,;:()") for w in words if not re.fullmatch(r"[\d.,%]+", w)]
     if 1 <= len(words) <= 3 and all(words):
         return f'"{" ".join(words)}"[tiab]'
     keys = [w for w in content_words(" ".join(words)) if len(w) > 2][:3]
