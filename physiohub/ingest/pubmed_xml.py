@@ -22,7 +22,7 @@ from lxml import etree
 from ..errors import IngestError, UnsafeInputError
 from ..models import AbstractSection, Author, MeshHeading, Record
 from .base import Rejected
-from .markup import element_html, element_text
+from .markup import element_html
 from .normalize import normalize_doi, normalize_pmcid, normalize_pmid
 from .pubdate import MONTHS, medline_date
 
@@ -32,8 +32,10 @@ ROOTS = {"PubmedArticleSet", "PubmedBookArticleSet", "PubmedArticle", "PubmedBoo
 _ROOT_START = re.compile(rb"<([A-Za-z_][\w.:-]*)")
 
 
-def _attr_yes(el: etree._Element, name: str = "MajorTopicYN") -> bool:
-    return el.get(name) == "Y"
+def _text(el: etree._Element) -> str:
+    """Element text with white space collapsed; the hot path of the importer, so kept minimal."""
+    t = "".join(el.itertext()) if len(el) else el.text
+    return " ".join(t.split()) if t else ""
 
 
 def _orcid(value: str) -> str:
@@ -61,13 +63,13 @@ def _authors(author_list: etree._Element | None) -> list[Author]:
             elif tag == "Initials":
                 au.initials = c.text or ""
             elif tag == "CollectiveName":
-                au.collective = element_text(c)
+                au.collective = _text(c)
             elif tag == "AffiliationInfo":
                 aff = c.find("Affiliation")
                 if aff is not None:
-                    au.affiliations.append(element_text(aff))
+                    au.affiliations.append(_text(aff))
             elif tag == "Affiliation":  # early DTDs put it straight under Author
-                au.affiliations.append(element_text(c))
+                au.affiliations.append(_text(c))
             elif tag == "Identifier" and (c.get("Source") or "").upper() == "ORCID":
                 au.orcid = _orcid(c.text or "")
         out.append(au)
@@ -79,7 +81,7 @@ def _abstract(abstract: etree._Element | None) -> list[AbstractSection]:
         return []
     sections = []
     for t in abstract.iterfind("AbstractText"):
-        text = element_text(t)
+        text = _text(t)
         if text:
             sections.append(AbstractSection(text=text, label=t.get("Label") or "",
                                             category=t.get("NlmCategory") or ""))
@@ -125,12 +127,18 @@ def _article_ids(id_list: etree._Element | None, rec: Record) -> None:
 def _mesh(mesh_list: etree._Element) -> list[MeshHeading]:
     out = []
     for mh in mesh_list:
-        d = mh.find("DescriptorName")
-        if d is None:
-            continue
-        quals = [(q.text or "", _attr_yes(q)) for q in mh.iterfind("QualifierName")]
-        out.append(MeshHeading(descriptor=d.text or "", ui=d.get("UI") or "",
-                               major=_attr_yes(d) or any(m for _, m in quals), qualifiers=quals))
+        desc = ui = ""
+        major = False
+        quals = []
+        for c in mh:
+            if c.tag == "DescriptorName":
+                desc, ui, major = c.text or "", c.get("UI") or "", c.get("MajorTopicYN") == "Y"
+            elif c.tag == "QualifierName":
+                q_major = c.get("MajorTopicYN") == "Y"
+                quals.append((c.text or "", q_major))
+                major = major or q_major
+        if desc:
+            out.append(MeshHeading(descriptor=desc, ui=ui, major=major, qualifiers=quals))
     return out
 
 
@@ -139,7 +147,7 @@ def _comments(cc_list: etree._Element, rec: Record) -> None:
         ref = cc.get("RefType") or ""
         if ref not in ("RetractionIn", "RetractionOf", "ExpressionOfConcernIn", "ErratumIn"):
             continue
-        src = element_text(cc.find("RefSource")) if cc.find("RefSource") is not None else ""
+        src = _text(cc.find("RefSource")) if cc.find("RefSource") is not None else ""
         pmid = (cc.findtext("PMID") or "").strip()
         note = f"{ref}: {src}" + (f" (PMID {pmid})" if pmid else "")
         if ref in ("RetractionIn", "RetractionOf"):
@@ -157,7 +165,7 @@ def _common(container: etree._Element, rec: Record) -> None:
         if tag == "MeshHeadingList":
             rec.mesh = _mesh(c)
         elif tag == "KeywordList":
-            rec.keywords.extend(element_text(k) for k in c if k.tag == "Keyword" and element_text(k))
+            rec.keywords.extend(_text(k) for k in c if k.tag == "Keyword" and _text(k))
         elif tag == "CommentsCorrectionsList":
             _comments(c, rec)
 
@@ -186,9 +194,9 @@ def convert_article(el: etree._Element) -> Record:
             if tag == "Journal":
                 for j in c:
                     if j.tag == "Title":
-                        rec.journal = element_text(j)
+                        rec.journal = _text(j)
                     elif j.tag == "ISOAbbreviation":
-                        rec.journal_abbrev = element_text(j)
+                        rec.journal_abbrev = _text(j)
                     elif j.tag == "ISSN":
                         rec.extra["issn"] = (j.text or "").strip()
                     elif j.tag == "JournalIssue":
@@ -200,7 +208,7 @@ def convert_article(el: etree._Element) -> Record:
                             elif ji.tag == "PubDate":
                                 rec.year, rec.pub_date = _date(ji)
             elif tag == "ArticleTitle":
-                rec.title = element_text(c)
+                rec.title = _text(c)
                 rec.title_html = element_html(c)
             elif tag == "Pagination":
                 pg = c.findtext("MedlinePgn")
@@ -215,11 +223,11 @@ def convert_article(el: etree._Element) -> Record:
             elif tag == "AuthorList":
                 rec.authors = _authors(c)
             elif tag == "Affiliation":
-                article_affiliation = element_text(c)
+                article_affiliation = _text(c)
             elif tag == "Language" and not rec.language:
                 rec.language = (c.text or "").strip()
             elif tag == "PublicationTypeList":
-                rec.publication_types = [element_text(p) for p in c if p.tag == "PublicationType"]
+                rec.publication_types = [_text(p) for p in c if p.tag == "PublicationType"]
             elif tag == "ArticleDate" and c.get("DateType", "Electronic") == "Electronic":
                 rec.extra["article_date"] = _date(c)[1]
     if article_affiliation and rec.authors and not rec.authors[0].affiliations:
@@ -253,7 +261,7 @@ def convert_book(el: etree._Element) -> Record:
     if book is not None:
         bt = book.find("BookTitle")
         if bt is not None:
-            book_title = element_text(bt)
+            book_title = _text(bt)
             rec.journal = book_title
             rec.title_html = element_html(bt)
         rec.year, rec.pub_date = _date(book.find("PubDate"))
@@ -264,14 +272,14 @@ def convert_book(el: etree._Element) -> Record:
     for c in bd:
         tag = c.tag
         if tag == "ArticleTitle":
-            rec.title = element_text(c)
+            rec.title = _text(c)
             rec.title_html = element_html(c)
         elif tag == "AuthorList" and not rec.authors and c.get("Type", "authors") == "authors":
             rec.authors = _authors(c)
         elif tag == "Language" and not rec.language:
             rec.language = (c.text or "").strip()
         elif tag == "PublicationType":
-            rec.publication_types.append(element_text(c))
+            rec.publication_types.append(_text(c))
         elif tag == "Abstract":
             rec.abstract_sections = _abstract(c)
         elif tag == "ArticleIdList":
