@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +29,15 @@ class _Group(click.Group):
             raise click.ClickException(str(e)) from e
         except OSError as e:
             raise click.ClickException(f"{getattr(e, 'filename', '') or ''}: {e.strerror or e}".lstrip(": ")) from e
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as e:
+            # A bug, not bad input: still one line for the user; PHYSIOHUB_DEBUG=1 shows the traceback.
+            if os.environ.get("PHYSIOHUB_DEBUG"):
+                raise
+            raise click.ClickException(
+                f"internal error: {type(e).__name__}: {e} (set PHYSIOHUB_DEBUG=1 for details and report it)"
+            ) from e
 
 
 def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -89,6 +99,8 @@ def import_cmd(paths: tuple[Path, ...], fmt: str, pmids: tuple[str, ...], dois: 
         s = result.summary
         click.echo(f"added {s.added}, updated {s.updated}, unchanged {s.unchanged}, rejected {s.rejected}"
                    + (f"; appraised {result.appraised}" if result.appraised else ""))
+        for sid, reason in result.appraisal_failures[:10]:
+            echo_err(f"warning: study {sid} stored but not appraised: {reason} (run `physiohub appraise` after an upgrade)")
         for rej in s.rejections[:50]:
             echo_err(f"rejected: {rej['file']}: record {rej['record']}: {rej['reason']}")
         if len(s.rejections) > 50:

@@ -30,7 +30,7 @@ def build(store: Store, paths: list[Path], *, show_progress: bool = True,
         from .demo_set import DEMO_SET
         from .ingest import online
 
-        online.ensure_reachable()  # raises OnlineError with a one-line reason when offline
+        ensure_reachable()  # raises OnlineError with a one-line reason when offline
         result = run_import(store, [], pmids=[p for p, _ in DEMO_SET], show_progress=show_progress)
     if result.failed_files and not result.summary.study_ids:
         from .errors import IngestError
@@ -44,6 +44,19 @@ def build(store: Store, paths: list[Path], *, show_progress: bool = True,
     say(f"demo: {result.summary.added} added, {result.summary.updated} updated; {published} machine drafts "
         "published as editor 'demo' (review them in the editor area before real use)")
     return result
+
+
+def ensure_reachable(timeout: float = 8.0) -> None:
+    """Fail fast, with one line, when PubMed cannot be reached (rather than mid-import)."""
+    import httpx
+
+    from .ingest import online
+
+    try:
+        with httpx.Client(timeout=timeout) as client:
+            client.get(f"{online.EUTILS}/einfo.fcgi", params={"retmode": "json"}).raise_for_status()
+    except httpx.HTTPError as e:
+        raise OnlineError(f"cannot reach PubMed E-utilities ({type(e).__name__})") from None
 
 
 def publish_drafts(store: Store) -> int:

@@ -18,9 +18,11 @@ class ImportResult:
     summary: ImportSummary = field(default_factory=ImportSummary)
     failed_files: list[str] = field(default_factory=list)
     appraised: int = 0
+    appraisal_failures: list[tuple[int, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {**self.summary.as_dict(), "failed": self.failed_files, "appraised": self.appraised}
+        return {**self.summary.as_dict(), "failed": self.failed_files, "appraised": self.appraised,
+                "appraisal_failures": [{"id": i, "reason": r} for i, r in self.appraisal_failures]}
 
 
 @contextlib.contextmanager
@@ -80,5 +82,5 @@ def run_import(
 
         ids = sorted(set(result.summary.study_ids))
         with progress_bar("Appraising", len(ids), enabled=show_progress) as advance:
-            result.appraised = refresh(store, ids, force=True, progress=advance)
+            result.appraised = refresh(store, ids, force=True, progress=advance, failures=result.appraisal_failures)
     return result

@@ -6,12 +6,14 @@ unchanged study costs one indexed look-up.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 
 from .store import Store
 from .studies import load_record
 
 BATCH = 500
+log = logging.getLogger(__name__)
 
 
 def stale_ids(store: Store, ids: Iterable[int] | None = None) -> list[int]:
@@ -38,6 +40,7 @@ def refresh(
     *,
     force: bool = False,
     progress: Callable[[int], None] | None = None,
+    failures: list[tuple[int, str]] | None = None,
 ) -> int:
     """Appraise and draft cards for stale studies (all given ones if ``force``); returns how many."""
     from . import appraise, cards
@@ -52,10 +55,17 @@ def refresh(
         chunk = todo[start:start + BATCH]
         with store.atomic():
             for sid in chunk:
-                record = load_record(store, sid)
-                save_appraisal(store, sid, appraise.appraise(record))
-                # The card is drafted from the appraisal as the editor sees it (overrides applied).
-                save_draft(store, sid, cards.generate_card(record, get_appraisal(store, sid)))
+                try:
+                    with store.atomic():  # a savepoint: one study's failure leaves the others
+                        record = load_record(store, sid)
+                        save_appraisal(store, sid, appraise.appraise(record))
+                        # The card is drafted from the appraisal as the editor sees it (overrides applied).
+                        save_draft(store, sid, cards.generate_card(record, get_appraisal(store, sid)))
+                except Exception as e:  # noqa: BLE001 - a bug on one record must not stop the batch
+                    log.warning("appraisal of study %s failed: %s: %s", sid, type(e).__name__, e)
+                    if failures is not None:
+                        failures.append((sid, f"{type(e).__name__}: {e}"))
+                    continue
                 done += 1
         if progress:
             progress(len(chunk))

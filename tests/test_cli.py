@@ -138,13 +138,13 @@ def test_every_readme_command_has_help(runner):
 
 
 def test_demo_offline_says_how_to_go_on(runner, db_path, monkeypatch):
+    from physiohub import demo
     from physiohub.errors import OnlineError
-    from physiohub.ingest import online
 
     def offline():
         raise OnlineError("cannot reach PubMed E-utilities (network unreachable)")
 
-    monkeypatch.setattr(online, "ensure_reachable", offline)
+    monkeypatch.setattr(demo, "ensure_reachable", offline)
     r = run(runner, "demo", "--no-serve", "--db", db_path, ok=False)
     assert r.exit_code == 1 and "--from" in r.stderr and "Traceback" not in r.output
 
