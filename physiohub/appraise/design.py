@@ -93,7 +93,8 @@ def design_from_publication_types(pub_types: set[str]) -> tuple[str, str] | None
 
 # --- text cues -----------------------------------------------------------------------------
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.I)
+    # Matched against lower-cased text (Doc.title_l / abstract_l): much faster than re.IGNORECASE.
+    return re.compile(pattern)
 
 
 # (design, regex, plain description). Checked in order within the title, then within the abstract;
@@ -118,8 +119,7 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"\bgrounded theory|\bethnograph\w*|\blived experiences?")),
     ("diagnostic accuracy", _rx(r"\bdiagnostic (?:accuracy|performance|value|utility)|\bsensitivity and specificity|"
                                 r"\baccuracy of (?:\w+ ){0,4}(?:in|for) (?:the )?(?:diagnos|detect)")),
-    ("case series", _rx(r"\bcase series\b|\bsubjects? of this report\b|"
-                        r"\b(?:\d{1,2}|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:\w+ ){0,2}(?:patients|children|cases|adults|men|women|infants)(?: with (?:\w+ ){1,6}?)? (?:are|were) (?:described|reported|presented)\b|\bseries of (?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen) "
+    ("case series", _rx(r"\bcase series\b|\bseries of (?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen) "
                         r"(?:cases|patients)|\b(?:\d{1,3}|three|four|five|six|seven|eight|nine|ten) cases\b")),
     ("case report", _rx(r"\bcase reports?\b|\bcase (?:study|presentation)\b|\b(?:a|an|one|two) (?:\w+ ){0,3}cases? of\b|"
                         r"\breport of (?:a|an|two) (?:\w+ ){0,3}cases?\b|\b\d{1,3}[- ](?:year|month|week|day)[- ]old\b|"
@@ -166,12 +166,15 @@ _ABSTRACT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                 r"area under the (?:receiver operating characteristic |roc )?curve|likelihood ratios?)\b.{0,120}\b(?:reference standard|gold standard|diagnos)"
                                 r"|\b(?:reference|gold) standard\b.{0,120}\b(?:sensitivity|specificity|accuracy)")),
     ("case report", _rx(r"\b(?:we|here we|this) (?:report|present|describe)s? (?:\w+ ){0,3}(?:a|an|the) (?:\w+ ){0,4}(?:case|patient)\b|"
-                        r"\b(?:case (?:report|presentation|description)|report of a case)\b|\bwe (?:report|present|describe) (?:a|an|two|the) (?:\d+|\w+)[- ](?:year|month|week|day)[- ]old\b|"
-                        r"\b(?:a|an) \d{1,3}[- ](?:year|month|week|day)s?[- ]old (?:\w+ ){0,3}(?:man|woman|male|female|boy|girl|patient|child|infant|neonate|gentleman|lady)\b|"
-                        r"\b(?:such )?a (?:\w+ ){0,2}case (?:is|was) (?:presented|reported|described)|\bthe (?:first|second) (?:reported )?case\b|"
-                        r"^a case of\b|\. a case of\b|\b(?:in|of|to) (?:two|both|2) (?:\w+ )?(?:patients|cases|siblings|brothers|sisters)\b|"
+                        r"\bwe (?:report|present|describe) (?:a|an|two|the) (?:\d+|\w+)[- ](?:year|month|week|day)[- ]old\b|"
                         r"\bwe (?:describe|report|present) (?:a|an) (?:\w+ ){0,4}(?:that|who) (?:presented|developed|had)\b")),
-    ("case series", _rx(r"\bcase series\b|\bwe (?:report|present|describe) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen) (?:cases|patients)\b|"
+    ("case report#2", _rx(r"\b(?:case (?:report|presentation|description)|report of a case)\b|"
+                          r"\b(?:such )?a (?:\w+ ){0,2}case (?:is|was) (?:presented|reported|described)|\bthe (?:first|second) (?:reported )?case\b|"
+                          r"^a case of\b|\. a case of\b")),
+    ("case report#3", _rx(r"\b(?:a|an) \d{1,3}[- ](?:year|month|week|day)s?[- ]old (?:\w+ ){0,3}(?:man|woman|male|female|boy|girl|patient|child|infant|neonate|gentleman|lady)\b")),
+    ("case report#4", _rx(r"\b(?:in|of|to) (?:two|both|2) (?:\w+ )?(?:patients|cases|siblings|brothers|sisters)\b")),
+    ("case series", _rx(r"\bcase series\b|\bsubjects? of this report\b|"
+                        r"\b(?:\d{1,2}|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:\w+ ){0,2}(?:patients|children|cases|adults|men|women|infants)(?: with (?:\w+ ){1,6}?)? (?:are|were) (?:described|reported|presented)\b|\bwe (?:report|present|describe) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen) (?:cases|patients)\b|"
                         r"\bretrospective(?:ly)? (?:review(?:ed)? (?:of )?)?(?:the )?(?:medical |clinical )?(?:records|charts|case notes) of (?:\d+|all)\b")),
     ("non-randomised controlled trial", _rx(r"\bnon-?randomi[sz]ed (?:controlled )?(?:trial|study|design|clinical)|\bquasi-?experimental|\bnot randomi[sz]ed")),
     ("randomised controlled trial", _rx(r"\b(?:were|was|being) (?:\w+ )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))|"
@@ -191,11 +194,37 @@ _ABSTRACT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                     r"\bhealthy (?:volunteers|subjects|young (?:adults|men|women))\b")),
 )
 
+# Cheap substring gates: an abstract rule runs only if one of its words occurs (most do not).
+_GATES: dict[str, tuple[str, ...]] = {
+    "protocol": ("protocol", "will be"),
+    "meta-analysis": ("meta", "pooled", "random effect", "random-effect", "forest"),
+    "systematic review": ("systematic", "search", "selection criteria", "data collection", "data sources",
+                          "study selection", "prisma"),
+    "scoping review": ("scoping",),
+    "guideline": ("guideline", "consensus", "delphi", "recommend"),
+    "economic evaluation": ("cost", "qaly", "quality-adjusted", "economic"),
+    "qualitative": ("qualitative", "interview", "focus group", "thematic", "phenomenolog", "grounded theory"),
+    "diagnostic accuracy": ("standard",),
+    "case report": ("we describe", "we report", "we present", "this report", "this describes", "this presents"),
+    "case report#2": ("case",),
+    "case report#3": ("-old", " old "),
+    "case report#4": ("patients", "cases", "siblings", "brothers", "sisters"),
+    "case series": ("case series", "subject", "describe", "report", "present", "records", "charts", "case notes"),
+    "non-randomised controlled trial": ("randomi", "quasi", "single-arm", "open-label", "uncontrolled", "phase",
+                                        "controlled", "pilot", "feasibility", "pre-post", "prepost", "before-and-after"),
+    "randomised controlled trial": ("random", "rct", "blind", "placebo", "cross"),
+    "case-control": ("control",),
+    "cohort": ("cohort", "prospective", "longitudinal", "retrospective", "registry", "followed", "medical records", "database"),
+    "cross-sectional": ("cross", "survey", "questionnaire"),
+    "narrative review": ("this", "our", "we ", "review", "summari", "discuss", "recent", "overview", "update"),
+    "lab/animal/experimental": ("rats", "mice", "rabbits", "dogs", "pigs", "sheep", "zebrafish", "vitro", "cell line",
+                                "cadaver", "xenograft", "healthy"),
+}
 _SYSTEMATIC_TEXT = _ABSTRACT_RULES[2][1]
 _META_TEXT = _ABSTRACT_RULES[1][1]
-_SCOPING_TEXT = re.compile(r"\bscoping review", re.I)
-_RANDOM_TEXT = re.compile(r"\brandomi[sz]|\brandomly (?:assigned|allocated)|\brct\b", re.I)
-_NONRANDOM_TEXT = re.compile(r"\bnon-?randomi[sz]|\bnot randomi[sz]|\bquasi-", re.I)
+_SCOPING_TEXT = re.compile(r"\bscoping review")
+_RANDOM_TEXT = re.compile(r"\brandomi[sz]|\brandomly (?:assigned|allocated)|\brct\b")
+_NONRANDOM_TEXT = re.compile(r"\bnon-?randomi[sz]|\bnot randomi[sz]|\bquasi-")
 _OBS_DESIGNS = ("case-control", "cross-sectional", "cohort")
 
 _MESH_DESIGN: tuple[tuple[str, str], ...] = (
@@ -214,8 +243,10 @@ _MESH_DESIGN: tuple[tuple[str, str], ...] = (
 _WHERE = {"title": "title says", "abstract": "abstract says"}
 
 
-def _quote(m: re.Match[str]) -> str:
-    return m.group(0).strip().rstrip(".,;:")
+def _quote(m: re.Match[str], original: str = "") -> str:
+    """The matched words as the authors wrote them (offsets agree: Doc keeps lengths when lower-casing)."""
+    text = original[m.start():m.end()] if original else m.group(0)
+    return text.strip().rstrip(".,;:")
 
 
 # Title cues too loose to overrule a clear statement of method in the abstract.
@@ -226,19 +257,23 @@ def text_design(doc: Doc) -> tuple[str, str, str] | None:
     """(design, where, quoted cue) from the title, else the abstract; None when nothing says."""
     weak = None
     for design, rx in _TITLE_RULES:
-        m = rx.search(doc.title)
+        m = rx.search(doc.title_l)
         if m:
             if design not in _WEAK_TITLE:
-                return design, "title", _quote(m)
-            weak = (design, "title", _quote(m))
+                return design, "title", _quote(m, doc.title)
+            weak = (design, "title", _quote(m, doc.title))
             break
     if doc.abstract:
-        for design, rx in _ABSTRACT_RULES:
-            m = rx.search(doc.abstract)
+        low = doc.abstract_l
+        for rule, rx in _ABSTRACT_RULES:
+            if not any(g in low for g in _GATES[rule]):
+                continue
+            m = rx.search(low)
+            design = rule.split("#")[0]
             if m:
                 if weak and design in _WEAK_TITLE:
                     return weak
-                return design, "abstract", _quote(m)
+                return design, "abstract", _quote(m, doc.abstract)
     return weak
 
 
@@ -247,22 +282,22 @@ def text_design(doc: Doc) -> tuple[str, str, str] | None:
 _CASE_STYLE = re.compile(
     r"\b(?:the|this|our|a|an) (?:\w+ )?patient\b(?!s)|\b(?:he|she) (?:was|had|developed|underwent|presented|received)\b|"
     r"\bpresented with\b|\bwas admitted\b|\bwas referred\b|\b(?:his|her) (?:\w+ )?(?:history|symptoms|condition|mother|father)\b|"
-    r"\byear-old\b|\bpresented as\b|\bcase\b(?!s| series| fatality)", re.I)
+    r"\byear-old\b|\bpresented as\b|\bcase\b(?!s| series| fatality)")
 _EMPIRICAL_STYLE = re.compile(
     r"\b(?:n|N) ?= ?\d|\bp ?[<=>] ?0?\.\d|\d+(?:\.\d+)? ?%|\b\d+ (?:patients|participants|subjects|children|adults|women|men|"
     r"individuals|cases|persons|people|volunteers|respondents|eyes|knees|shoulders)\b|"
     r"\bwe (?:found|observed|measured|enrolled|included|recruited|analy[sz]ed|studied|investigated|examined|compared|assessed|evaluated|identified|performed)\b|"
     r"\b(?:were|was) (?:enrolled|included|recruited|studied|assessed|measured|analy[sz]ed|examined|compared|followed|collected|evaluated|treated)\b|"
-    r"\bsignificant(?:ly)?\b|^results:", re.I | re.M)
+    r"\bsignificant(?:ly)?\b|^results:", re.M)
 _REVIEW_STYLE = re.compile(
     r"\brecent(?:ly)?\b|\bcurrent(?:ly)?\b|\badvances?\b|\bhas been (?:reported|shown|suggested|proposed)|\bstudies (?:have|suggest|show)|"
     r"\bliterature\b|\b(?:is|are) discussed\b|\bwe (?:discuss|describe|summari[sz]e|highlight|propose|hypothesi[sz]e|speculate|focus)\b|"
-    r"\bthis (?:paper|article|chapter)\b|\bhighlights?\b|\bfuture\b|\bmay\b|\bemerging\b|\bknowledge\b|\bunderstanding\b", re.I)
+    r"\bthis (?:paper|article|chapter)\b|\bhighlights?\b|\bfuture\b|\bmay\b|\bemerging\b|\bknowledge\b|\bunderstanding\b")
 
 
 def style_design(doc: Doc) -> tuple[str, str] | None:
     """A guess from how the abstract is written, when it names no design: (design, reason) or None."""
-    text = doc.abstract
+    text = doc.abstract_l
     case = len(_CASE_STYLE.findall(text))
     emp = len(_EMPIRICAL_STYLE.findall(text))
     rev = len(_REVIEW_STYLE.findall(text))

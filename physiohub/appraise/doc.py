@@ -55,6 +55,14 @@ class Doc:
         return self.sentences[1:-2] if len(self.sentences) > 4 else []
 
 
+def _lower(text: str) -> str:
+    """Lower case with the same length, so match offsets in it are offsets in the original."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 def make_doc(record: Record) -> Doc:
     title = record.title or ""
     abstract = record.abstract
@@ -62,8 +70,8 @@ def make_doc(record: Record) -> Doc:
         record=record,
         title=title,
         abstract=abstract,
-        title_l=title.lower(),
-        abstract_l=abstract.lower(),
+        title_l=_lower(title),
+        abstract_l=_lower(abstract),
         sentences=record_sentences(record) if record.abstract_sections else [],
         pub_types={p.strip().lower() for p in record.publication_types},
         mesh={m.descriptor.lower() for m in record.mesh},

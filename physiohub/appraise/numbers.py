@@ -28,21 +28,21 @@ _ENROL_VERB = (r"(?:were|was|had been|being) (?:\w+ )?(?:randomi[sz]ed|randomly 
                r"interviewed|assessed|entered|involved|selected|identified|eligible|participated|completed|received)")
 _NOT_TOTAL = re.compile(
     r"\b(?:screened|assessed for eligibility|approached|invited|contacted|potentially eligible|excluded|declined|"
-    r"refused|lost to follow-?up|dropped out|withdrew|withdrawn|died|records|articles|citations)\b", re.I)
+    r"refused|lost to follow-?up|dropped out|withdrew|withdrawn|died|records|articles|citations)\b")
 
-_N_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    # 3: an explicit total
-    (3, re.compile(rf"\b(?:a total of|in total,?|overall,?|total of|altogether,?|total sample of|sample (?:size )?of|"
-                   rf"total sample size (?:was|of)|study (?:population|sample) (?:consisted of|comprised|included|of))\s+"
-                   rf"(?P<n>{NUMBER})\s+{_ADJ}(?P<who>{_PEOPLE})?", re.I)),
-    # 2: a count of people with an enrolment verb, either order
-    (2, re.compile(rf"(?P<n>{NUMBER})\s+{_ADJ}{_PEOPLE}\b[^.;]{{0,80}}?\b{_ENROL_VERB}", re.I)),
-    (2, re.compile(rf"\b(?:randomi[sz]ed|enrolled|included|recruited|randomly (?:assigned|allocated)|studied|involved|"
-                   rf"analy[sz]ed|allocated|followed|surveyed|interviewed|examined)\s+(?:\w+ ){{0,2}}?(?P<n>{NUMBER})\s+{_ADJ}{_PEOPLE}\b", re.I)),
-    # 1: a count of people anywhere ("in 64 patients with ...", "Sixty women (aged ...)")
-    (1, re.compile(rf"(?P<n>{NUMBER})\s+{_ADJ}{_PEOPLE}\b", re.I)),
-    (1, re.compile(rf"(?:\(|\[|,|;|\bwith|\bof)\s*(?P<total>total\s+)?[nN]\s*=\s*(?P<n>\d[\d,]*)(?![.\d])", re.I)),
-)
+# Participants are found from the numbers in the text outward: one cheap pass finds every number
+# (digits or words), then short anchored patterns look at the words just before and after each one.
+_NUM_AT = re.compile(NUMBER)
+_NUM_START = re.compile(r"(?<![\d.,])\d|(?<![a-z])(?:seventeen|thirteen|fourteen|eighteen|nineteen|fifteen|"
+                        r"sixteen|seventy|twelve|eleven|thirty|twenty|ninety|eighty|three|seven|forty|fifty|sixty|eight|"
+                        r"four|five|nine|one|two|six|ten)(?![a-z])")
+_AFTER_PEOPLE = re.compile(rf"\s+{_ADJ}(?P<who>{_PEOPLE})\b")
+_AFTER_VERB = re.compile(rf"[^.;]{{0,80}}?\b{_ENROL_VERB}")
+_BEFORE_TOTAL = re.compile(r"\b(?:a total of|in total,?|overall,?|total of|altogether,?|total sample of|sample (?:size )?of|"
+                           r"total sample size (?:was|of)|study (?:population|sample) (?:consisted of|comprised|included|of))\s+$")
+_BEFORE_VERB = re.compile(r"\b(?:randomi[sz]ed|enrolled|included|recruited|randomly (?:assigned|allocated)|studied|involved|"
+                          r"analy[sz]ed|allocated|followed|surveyed|interviewed|examined)\s+(?:\w+ ){0,2}$")
+_BEFORE_N_EQ = re.compile(r"(?:[(\[,;]|\bwith|\bof)\s*(?P<total>total\s+)?n\s*=\s*$")
 _STUDIES = r"(?:randomi[sz]ed (?:controlled |clinical )?trials|randomi[sz]ed studies|controlled trials|clinical trials|trials|studies|rcts|articles|papers|publications|reviews|cohorts)"
 _K_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (3, re.compile(rf"(?P<n>{NUMBER})\s+(?:\w+[- ]){{0,3}}?{_STUDIES}\b[^.;]{{0,60}}?\b(?:were|was|met|fulfilled|are) "
@@ -68,12 +68,13 @@ _FOLLOWUP = re.compile(
 
 _NUM = r"[-\u2212\u2013]?\d+(?:\.\d+)?"
 _EFFECT = re.compile(
-    r"(?P<kind>\b(?:SMD|WMD|MD|RR|OR|aOR|HR|aHR|IRR|RD|ARR|RRR|NNT|ES|(?:Hedges'?|Cohen'?s) [gd]|"
+    r"(?P<kind>\b(?:smd|wmd|md|rr|or|aor|hr|ahr|irr|rd|arr|rrr|nnt|es|(?:hedges'?|cohen'?s) [gd]|"
     r"(?:standardi[sz]ed |weighted )?mean differences?|risk ratios?|odds ratios?|hazard ratios?|relative risks?|"
     r"risk differences?|effect sizes?|rate ratios?)\b)(?:\s*\([^)]{0,12}\))?\s*(?:[:=,]|of|was|were|is)?\s*"
-    rf"(?P<est>{_NUM})\s*(?:\w+ ?)?[,;(\[]?\s*(?:95\s*%\s*(?:CI|CrI|confidence intervals?|credible intervals?)\s*[:=,]?\s*|CI\s*[:=,]?\s*)"
-    rf"\[?\(?(?P<lo>{_NUM})\s*(?:to|,|;|-|\u2013|\u2014|\u2212)\s*(?P<hi>{_NUM})", re.I)
-_P_VALUE = re.compile(r"\b[pP]\s*(?:[<>=\u2264\u2265]|&lt;|&gt;)\s*(?:0?\.\d+|1(?:\.0+)?|\d(?:\.\d+)?\s*[x\u00d7]\s*10\S+)")
+    rf"(?P<est>{_NUM})\s*(?:\w+ ?)?[,;(\[]?\s*(?:95\s*%\s*(?:ci|cri|confidence intervals?|credible intervals?)\s*[:=,]?\s*|ci\s*[:=,]?\s*)"
+    rf"\[?\(?(?P<lo>{_NUM})\s*(?:to|,|;|-|\u2013|\u2014|\u2212)\s*(?P<hi>{_NUM})")  # on lower-cased text
+_CI_GATE = re.compile(r"\bci\b|\bcri\b|confidence interval|credible interval")
+_P_VALUE = re.compile(r"\bp\s*(?:[<>=\u2264\u2265]|&lt;|&gt;)\s*(?:0?\.\d+|1(?:\.0+)?|\d(?:\.\d+)?\s*[x\u00d7]\s*10\S+)")
 _GRADE = re.compile(
     r"\b(?P<l1>high|moderate|low|very low|very-low|low to moderate|low-to-moderate|moderate to high|moderate-to-high|"
     r"low to very low|very low to low)[- ](?:certainty|quality|level|strength|grade)(?: of)?(?: the)?(?: (?:GRADE|supporting))?"
@@ -102,59 +103,106 @@ def _item(kind: str, m: re.Match[str], group: str | int, value: Any, field: str,
             "sentence": _sentence_at(doc, starts, start) if field == "abstract" else None}
 
 
-def _plausible_n(text: str, m: re.Match[str], n: int | None) -> bool:
+_UNIT_AFTER = re.compile(r"\s*(?:%|percent|per cent|years?|yrs?|months?|weeks?|days?|hours?|[-\u2013]year|[-\u2013]month|mg|kg|ml)")
+_STAT_BEFORE = re.compile(r"(?:aged|age|mean|median|sd|\u00b1|\+/-)\s*$")
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|from|during|until|between|by|to|and|of)\s*$")
+
+
+def _plausible_n(text: str, s: int, e: int, n: int | None) -> bool:
+    """Not an age, a percentage, a dose, a duration or a year."""
     if n is None or n < 2 or n > 10_000_000:
         return False
-    s, e = m.span("n")
-    after = text[e:e + 12]
-    before = text[max(0, s - 12):s].lower()
-    if re.match(r"\s*(?:%|percent|per cent|years?|yrs?|months?|weeks?|days?|hours?|[-\u2013]year|[-\u2013]month|mg|kg|ml)", after, re.I):
+    if _UNIT_AFTER.match(text, e):
         return False
-    if re.search(r"(?:aged|age|mean|median|sd|±|\+/-|\u00b1)\s*$", before):
+    before = text[max(0, s - 12):s]
+    if _STAT_BEFORE.search(before):
         return False
-    if 1900 <= n <= 2035 and re.search(r"\b(?:in|since|from|during|until|between|by|to|and|of)\s*$", before):
+    if 1900 <= n <= 2035 and _YEAR_BEFORE.search(before):
         return False  # a year: "In 2015 patients ..."
     return True
+
+
+def _numbers(low: str) -> list[tuple[int, int, int]]:
+    """(start, end, value) of every number written in digits or words, in order."""
+    out: list[tuple[int, int, int]] = []
+    last_end = -1
+    for t in _NUM_START.finditer(low):
+        pos = t.start()
+        if pos < last_end:
+            continue
+        m = _NUM_AT.match(low, pos)
+        if not m:
+            continue
+        value = parse_number(m.group(0))
+        if value is not None:
+            out.append((m.start(), m.end(), value))
+            last_end = m.end()
+    return out
+
+
+def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int, int, int] | None:
+    """The best-stated participant total: (start, end, value, rank) or None.
+
+    Rank 3: an explicit total ("a total of 1,204"); 2: a count of people with an enrolment verb either
+    side ("120 patients were randomised", "we enrolled 64 adults"); 1: a count of people; 0: "n = 88".
+    Within a rank the first wins (authors state the total before the groups), except "n =" where the
+    largest wins (the total, not one arm).
+    """
+    best: tuple[int, int, int, int] | None = None
+    best_key: tuple[int, int, int] | None = None
+    for s, e, n in nums:
+        if not _plausible_n(low, s, e, n):
+            continue
+        sent_end = low.find(".", e)
+        window = low[s:min(sent_end if sent_end >= 0 else len(low), e + 60)]
+        if _NOT_TOTAL.search(window):
+            continue
+        before = low[max(0, s - 70):s]
+        people = _AFTER_PEOPLE.match(low, e)
+        if _BEFORE_TOTAL.search(before):
+            rank = 3
+        elif people and (_AFTER_VERB.match(low, people.end()) or _BEFORE_VERB.search(before)):
+            rank = 2
+        elif people:
+            rank = 1
+        elif _BEFORE_N_EQ.search(before):
+            rank = 0
+        else:
+            continue
+        key = (rank, n if rank == 0 else 0, -s)
+        if best_key is None or key > best_key:
+            best_key, best = key, (s, e, n, rank)
+    return best
+
+
+def _span_item(kind: str, s: int, e: int, value: Any, field: str, doc: Doc, starts: list[int]) -> dict:
+    text = doc.title if field == "title" else doc.abstract
+    return {"kind": kind, "text": text[s:e], "value": value, "field": field, "start": s, "end": e,
+            "sentence": _sentence_at(doc, starts, s) if field == "abstract" else None}
 
 
 def participants(doc: Doc, starts: list[int], review: bool) -> dict | None:
     """The best-stated total of participants, as a key-number item, or None."""
     text = doc.abstract
-    best: tuple[int, int, int, dict] | None = None  # (rank, value, -position, item)
-    if review:
+    if review and text:
+        best: tuple[int, dict] | None = None
         for m in _REVIEW_PEOPLE.finditer(text):
             g = "n" if m.group("n") else ("n2" if m.group("n2") else "n3")
             n = parse_number(m.group(g))
-            if n and n >= 2:
-                item = _item("participants", m, g, n, "abstract", doc, starts)
-                key = (3, n, 0, item)
-                if best is None or key[:2] > best[:2]:
-                    best = key
+            if n and n >= 2 and (best is None or n > best[0]):
+                best = (n, _item("participants", m, g, n, "abstract", doc, starts))
         if best:
-            return best[3]
-    for rank, rx in _N_PATTERNS:
-        for m in rx.finditer(text):
-            n = parse_number(m.group("n"))
-            if not _plausible_n(text, m, n):
-                continue
-            sent_end = text.find(".", m.end())
-            window = text[m.start():m.end() + 40 if sent_end < 0 else min(sent_end, m.end() + 40)]
-            if _NOT_TOTAL.search(window):
-                continue
-            item = _item("participants", m, "n", n, "abstract", doc, starts)
-            # Within a rank the first statement wins (authors state the total before the groups),
-            # except that "n = " counts prefer the largest (the total, not one arm).
-            key = (rank, n if "total" in m.groupdict() else 0, -m.start(), item)
-            if best is None or key[:3] > best[:3]:
-                best = key
-        if best:
-            return best[3]
+            return best[1]
+    if text:
+        found = _people_count(doc.abstract_l, _numbers(doc.abstract_l))
+        if found:
+            s, e, n, _ = found
+            return _span_item("participants", s, e, n, "abstract", doc, starts)
     # Trials often state the sample only in the title ("... in 64 patients: a randomised trial").
-    m = _N_PATTERNS[3][1].search(doc.title)
-    if m:
-        n = parse_number(m.group("n"))
-        if _plausible_n(doc.title, m, n):
-            return _item("participants", m, "n", n, "title", doc, starts)
+    found = _people_count(doc.title_l, _numbers(doc.title_l))
+    if found and found[3] >= 1:
+        s, e, n, _ = found
+        return _span_item("participants", s, e, n, "title", doc, starts)
     return None
 
 
@@ -173,7 +221,9 @@ def included_studies(doc: Doc, starts: list[int]) -> dict | None:
 
 
 def followup(doc: Doc, starts: list[int]) -> dict | None:
-    for field, text in (("abstract", doc.abstract), ("title", doc.title)):
+    for field, text, low in (("abstract", doc.abstract, doc.abstract_l), ("title", doc.title, doc.title_l)):
+        if "follow" not in low:
+            continue  # a cheap gate: the pattern is costly and most abstracts have no follow-up
         m = _FOLLOWUP.search(text)
         if m:
             g = next(k for k in ("a", "b", "c") if m.group(k))
@@ -196,10 +246,14 @@ def _float(s: str) -> float:
 
 
 def effects(doc: Doc, starts: list[int]) -> list[dict]:
-    out = []
-    for m in _EFFECT.finditer(doc.abstract):
+    out: list[dict] = []
+    low = doc.abstract_l
+    if not _CI_GATE.search(low):
+        return out
+    for m in _EFFECT.finditer(low):
+        s0, e0 = m.span("kind")
         try:
-            value = {"measure": m.group("kind"), "estimate": _float(m.group("est")),
+            value = {"measure": doc.abstract[s0:e0], "estimate": _float(m.group("est")),
                      "ci_low": _float(m.group("lo")), "ci_high": _float(m.group("hi"))}
         except ValueError:
             continue
@@ -208,11 +262,17 @@ def effects(doc: Doc, starts: list[int]) -> list[dict]:
 
 
 def p_values(doc: Doc, starts: list[int]) -> list[dict]:
-    return [_item("p", m, 0, m.group(0), "abstract", doc, starts) for m in _P_VALUE.finditer(doc.abstract)]
+    if "p" not in doc.abstract_l:
+        return []
+    return [_item("p", m, 0, doc.abstract[m.start():m.end()], "abstract", doc, starts)
+            for m in _P_VALUE.finditer(doc.abstract_l)]
 
 
 def grade_statements(doc: Doc, starts: list[int]) -> list[dict]:
-    out = []
+    out: list[dict] = []
+    low = doc.abstract_l
+    if not any(w in low for w in ("certainty", "quality", "level", "strength", "grade")):
+        return out
     for m in _GRADE.finditer(doc.abstract):
         level = (m.group("l1") or m.group("l2") or m.group("l3") or "").lower().replace("-", " ")
         out.append(_item("grade", m, 0, level, "abstract", doc, starts))
@@ -221,6 +281,9 @@ def grade_statements(doc: Doc, starts: list[int]) -> list[dict]:
 
 def high_risk_of_bias(doc: Doc) -> str | None:
     """The authors' words when they report a high risk of bias (not 'low risk of bias')."""
+    low = doc.abstract_l
+    if "bias" not in low and "quality" not in low and "methodolog" not in low:
+        return None
     m = _ROB_HIGH.search(doc.abstract)
     if m and not _ROB_NEGATED.fullmatch(m.group(0)):
         return m.group(0)

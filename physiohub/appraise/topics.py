@@ -19,114 +19,145 @@ BODY_REGIONS = ("low back", "neck", "shoulder", "elbow", "wrist & hand", "hip", 
                 "widespread pain", "general")
 
 
-def _rx(words: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + words + r")", re.I)
+_NON_WORD = re.compile(r"[^a-z0-9]+")
 
-
-_TOPIC_RX: dict[str, re.Pattern[str]] = {
-    "Exercise & Loading": _rx(r"exercis|strength(?:ening)? training|resistance training|physical training|loading\b|"
-                              r"eccentric|isometric|aerobic|pilates|yoga|tai chi|walking program|stretching|motor control training|"
-                              r"graded activity|physical activity intervention|exercise therapy"),
-    "Pain Science & Education": _rx(r"pain neuroscience|pain (?:science )?education|patient education|education(?:al)? (?:program|intervention|session)|"
-                                    r"explain(?:ing)? pain|central sensiti[sz]|nocicepti|pain mechanisms?|reassurance|self-management|back school"),
-    "Manual Therapy": _rx(r"manual therap|manipulat|mobili[sz]ation|chiropract|osteopath|massage therap|soft tissue (?:therapy|technique)|"
-                          r"myofascial release|musculoskeletal manipulations"),
-    "Passive Treatments": _rx(r"\btens\b|transcutaneous electrical|electrotherap|electrical stimulation|ultrasound therap|therapeutic ultrasound|"
-                              r"shock ?wave|eswt|dry needling|acupunct|taping|kinesio|massage|laser therap|low-level laser|photobiomodulation|"
-                              r"heat (?:therapy|wrap)|cryotherap|ice\b|traction|orthos[ie]s|insoles?|brac(?:e|ing)\b|interferential"),
-    "Medication & Injections": _rx(r"injection|corticosteroid|steroid|nsaid|anti-inflammatory|analgesic|opioid|paracetamol|acetaminophen|"
-                                   r"platelet-rich plasma|\bprp\b|hyaluron|botulinum|drug therap|pharmacolog|medication|muscle relaxant|"
-                                   r"gabapentin|pregabalin|duloxetine|antidepressant|placebo pill"),
-    "Surgery vs Rehabilitation": _rx(r"surg(?:ery|ical)|arthroscop|arthroplasty|decompression|fusion|reconstruction|operative|"
-                                     r"postoperative rehabilitation|(?:joint|knee|hip|shoulder|total) replacement|repair\b|meniscectomy|discectomy|laminectomy"),
-    "Imaging & Diagnosis": _rx(r"imaging|mri\b|magnetic resonance|radiograph|x-ray|ultrasonograph|diagnos|clinical test|special tests?|"
-                               r"sensitivity and specificity|accuracy|classification|screening|red flags?"),
-    "Psychological Factors": _rx(r"fear|catastrophi[sz]|kinesiophobia|self-efficacy|depress|anxiety|mood|psycholog|cognitive behavio|"
-                                 r"\bcbt\b|acceptance and commitment|mindfulness|distress|coping|beliefs?\b|expectation"),
-    "Lifestyle": _rx(r"sleep|obes|weight loss|body mass|\bbmi\b|diet|nutrition|physical activity(?! intervention)|sedentary|smoking|alcohol|lifestyle"),
-    "Work & Function": _rx(r"return to work|work(?:place|ers?|-related)|occupational|sick(?:ness)? (?:leave|absence)|disability|"
-                           r"function(?:al|ing)? (?:status|capacity|outcome|limitation)|activities of daily living|return to (?:sport|play)|productivity"),
-    "Digital & Remote Care": _rx(r"telehealth|telerehabilitation|telemedicine|tele-?rehab|digital|internet|online|web-based|app\b|"
-                                 r"apps\b|smartphone|mobile health|mhealth|ehealth|video ?conferenc|remote(?:ly)? (?:delivered|care|monitor)|virtual"),
-    "Prognosis & Risk": _rx(r"prognos|risk factors?|predict|incidence|recurrence|chronicity|natural history|course of|"
-                            r"associated with|longitudinal|cohort"),
+# Terms are matched on normalised text (lower case, every non-alphanumeric run a single space):
+# "exercis" matches any word starting so ("exercise", "exercising"); a trailing "$" asks for the
+# whole word ("tens$" is TENS, not "tension"). Plain substring counts keep this to a fraction of a
+# millisecond per record, where a regex per label cost several.
+_TOPIC_TERMS: dict[str, str] = {
+    "Exercise & Loading": "exercis|strength training|strengthening|resistance training|physical training|loading|eccentric|"
+                          "isometric|aerobic|pilates|yoga|tai chi|walking program|stretching|motor control training|graded activity|"
+                          "kinesiotherap|physical therapy modalities",
+    "Pain Science & Education": "pain neuroscience|pain education|pain science|patient education|educational program|educational intervention|"
+                                "education session|explain pain|explaining pain|central sensiti|nocicepti|pain mechanism|reassurance|"
+                                "self management|back school",
+    "Manual Therapy": "manual therap|manipulat|mobilisation|mobilization|chiropract|osteopath|massage therap|soft tissue therap|"
+                      "soft tissue technique|myofascial release|musculoskeletal manipulations",
+    "Passive Treatments": "tens$|transcutaneous electric|electrotherap|electrical stimulation|electric stimulation|ultrasound therap|"
+                          "therapeutic ultrasound|shock wave|shockwave|eswt$|dry needling|acupunct|taping|kinesio tap|massage$|"
+                          "laser therap|low level laser|photobiomodulation|heat therap|heat wrap|cryotherap|traction$|orthos|orthotic|"
+                          "insole|brace$|bracing|interferential",
+    "Medication & Injections": "injection|corticosteroid|steroid|nsaid|anti inflammatory|analgesic|opioid|paracetamol|acetaminophen|"
+                               "platelet rich plasma|prp$|hyaluron|botulinum|drug therap|pharmacolog|medication|muscle relaxant|"
+                               "gabapentin|pregabalin|duloxetine|antidepressant",
+    "Surgery vs Rehabilitation": "surgery|surgical|arthroscop|arthroplasty|decompression|spinal fusion|reconstruction|operative$|"
+                                 "joint replacement|knee replacement|hip replacement|shoulder replacement|total replacement|"
+                                 "meniscectomy|discectomy|laminectomy|orthopedic procedures",
+    "Imaging & Diagnosis": "imaging|mri$|magnetic resonance|radiograph|x ray|ultrasonograph|diagnos|clinical test|special test|"
+                           "sensitivity and specificity|diagnostic accuracy|red flag",
+    "Psychological Factors": "fear|catastrophi|kinesiophobia|self efficacy|depress|anxiety|mood$|psycholog|cognitive behavio|cbt$|"
+                             "acceptance and commitment|mindfulness|distress|coping|beliefs|expectation",
+    "Lifestyle": "sleep|obes|weight loss|body mass|bmi$|diet$|dietary|nutrition|physical activity|sedentary|smoking|alcohol|lifestyle",
+    "Work & Function": "return to work|workplace|occupational|sick leave|sickness absence|work related|work disability|"
+                       "functional status|functional capacity|activities of daily living|return to sport|return to play|productivity",
+    "Digital & Remote Care": "telehealth|telerehabilitation|telemedicine|tele rehabilitation|digital|internet|online$|web based|app$|apps$|"
+                             "smartphone|mobile health|mhealth|ehealth|videoconferenc|video conferenc|remotely delivered|remote care|"
+                             "remote monitoring|virtual",
+    "Prognosis & Risk": "prognos|risk factor|predict|incidence|recurrence|chronicity|natural history|longitudinal|cohort",
+}
+_REGION_TERMS: dict[str, str] = {
+    "low back": "low back|lower back|lumbar|lumbosacral|sciatica|lumbago|back pain|spinal stenosis|disc herniation|"
+                "intervertebral disc|sacroiliac|spondylolisthesis",
+    "neck": "neck|cervical spine|cervical pain|cervical radiculopathy|cervical myelopathy|whiplash|cervicogenic|cervicalgia",
+    "shoulder": "shoulder|rotator cuff|subacromial|glenohumeral|frozen shoulder|adhesive capsulitis|impingement",
+    "elbow": "elbow|epicondyl|tennis elbow",
+    "wrist & hand": "wrist|hand$|hands$|carpal tunnel|finger|thumb|de quervain|distal radius",
+    "hip": "hip$|hips$|femoroacetabular|gluteal tendinopathy|trochanteric|groin",
+    "knee": "knee|patellofemoral|anterior cruciate|acl$|menisc|patellar|tibiofemoral|gonarthrosis",
+    "ankle & foot": "ankle|foot$|feet$|achilles|plantar fasci|heel pain|hallux|calcaneal|navicular|metatars|tarsal",
+    "widespread pain": "fibromyalgia|widespread pain|chronic pain syndrome|multisite pain",
+}
+_CONDITION_TERMS: dict[str, str] = {
+    "osteoarthritis": "osteoarthrit|osteoarthros|gonarthrosis|coxarthrosis",
+    "tendinopathy": "tendinopath|tendinitis|tendonitis|tendinosis|epicondyl|tennis elbow",
+    "fibromyalgia": "fibromyalgia",
+    "low back pain": "low back pain|lower back pain|lumbago|lumbar pain",
+    "neck pain": "neck pain|cervicalgia|whiplash",
+    "shoulder pain": "shoulder pain|subacromial pain|shoulder impingement|rotator cuff",
+    "rheumatoid arthritis": "rheumatoid arthritis",
+    "osteoporosis": "osteoporo",
+    "fracture": "fractur",
+    "ligament injury": "anterior cruciate|acl$|ligament injur|ligament rupture|ligament tear|ligament reconstruction|ankle sprain",
+    "sciatica / radiculopathy": "sciatica|radiculopathy",
+    "patellofemoral pain": "patellofemoral pain",
+    "plantar fasciitis": "plantar fasci|plantar heel pain",
+    "carpal tunnel syndrome": "carpal tunnel",
+    "frozen shoulder": "frozen shoulder|adhesive capsulitis",
+    "chronic pain": "chronic pain|chronic musculoskeletal pain|persistent pain",
+    "sports injury": "sports injur|sport injur|athletic injur|hamstring strain|hamstring injur|muscle strain",
+    "headache": "headache|migraine",
 }
 
-_REGION_RX: dict[str, re.Pattern[str]] = {
-    "low back": _rx(r"low(?:er)? back|lumbar|lumbosacral|sciatica|lumbago|back pain|spinal stenosis|disc herniation|"
-                    r"sacroiliac|spondylolisthesis"),
-    "neck": _rx(r"neck|cervical (?:spine|pain|radiculopathy|myelopathy)|whiplash|cervicogenic|cervicalgia"),
-    "shoulder": _rx(r"shoulder|rotator cuff|subacromial|glenohumeral|frozen shoulder|adhesive capsulitis|impingement"),
-    "elbow": _rx(r"elbow|epicondyl|tennis elbow|golfer'?s elbow"),
-    "wrist & hand": _rx(r"wrist|hand\b|hands\b|carpal tunnel|finger|thumb|de quervain|distal radius"),
-    "hip": _rx(r"\bhip\b|hips\b|femoroacetabular|gluteal tendinopathy|trochanteric|groin"),
-    "knee": _rx(r"knee|patellofemoral|anterior cruciate|\bacl\b|menisc|patellar|tibiofemoral|gonarthrosis"),
-    "ankle & foot": _rx(r"ankle|foot|feet|achilles|plantar fasci|heel pain|hallux|calcaneal|navicular|metatars|tarsal"),
-    "widespread pain": _rx(r"fibromyalgia|widespread pain|chronic (?:musculoskeletal )?pain syndrome|multisite pain"),
-}
 
-_CONDITION_RX: dict[str, re.Pattern[str]] = {
-    "osteoarthritis": _rx(r"osteoarthrit|osteoarthros|gonarthrosis|coxarthrosis"),
-    "tendinopathy": _rx(r"tendinopath|tendinitis|tendonitis|tendinosis|epicondyl|tennis elbow"),
-    "fibromyalgia": _rx(r"fibromyalgia"),
-    "low back pain": _rx(r"low(?:er)? back pain|lumbago|lumbar pain"),
-    "neck pain": _rx(r"neck pain|cervicalgia|whiplash"),
-    "shoulder pain": _rx(r"shoulder pain|subacromial pain|shoulder impingement|rotator cuff"),
-    "rheumatoid arthritis": _rx(r"rheumatoid arthritis"),
-    "osteoporosis": _rx(r"osteoporo"),
-    "fracture": _rx(r"fractur"),
-    "ligament injury": _rx(r"anterior cruciate|\bacl\b|ligament (?:injur|rupture|tear|reconstruction)|ankle sprain"),
-    "sciatica / radiculopathy": _rx(r"sciatica|radiculopathy"),
-    "patellofemoral pain": _rx(r"patellofemoral pain"),
-    "plantar fasciitis": _rx(r"plantar fasci|plantar heel pain"),
-    "carpal tunnel syndrome": _rx(r"carpal tunnel"),
-    "frozen shoulder": _rx(r"frozen shoulder|adhesive capsulitis"),
-    "chronic pain": _rx(r"chronic (?:musculoskeletal )?pain|persistent pain"),
-    "sports injury": _rx(r"sports? injur|athletic injur|hamstring (?:strain|injur)|muscle strain"),
-    "headache": _rx(r"headache|migraine"),
-}
+def _compile(table: dict[str, str]) -> list[tuple[str, tuple[str, ...]]]:
+    out = []
+    for name, terms in table.items():
+        keys = tuple(" " + t[:-1] + " " if t.endswith("$") else " " + t for t in terms.split("|"))
+        out.append((name, keys))
+    return out
 
 
-def _score(rx: re.Pattern[str], doc: Doc, mesh_major: str, mesh_other: str, keywords: str) -> tuple[int, str | None]:
+_TOPICS = _compile(_TOPIC_TERMS)
+_REGIONS = _compile(_REGION_TERMS)
+_CONDITIONS = _compile(_CONDITION_TERMS)
+
+
+def _norm(text: str) -> str:
+    return " " + _NON_WORD.sub(" ", text.lower()) + " "
+
+
+def _word_at(norm: str, key: str) -> str:
+    i = norm.find(key)
+    end = norm.find(" ", i + len(key.rstrip()))
+    return norm[i + 1:end if end > 0 else None].strip()
+
+
+def _score(keys: tuple[str, ...], title: str, major: str, other: str, abstract: str,
+           prefixes: set[str]) -> tuple[int, str | None]:
     score, why = 0, None
-    m = rx.search(doc.title)
-    if m:
-        score += 3
-        why = f"title mentions '{m.group(0).lower()}'"
-    m = rx.search(mesh_major)
-    if m:
-        score += 3
-        why = why or f"major MeSH heading mentions '{m.group(0).lower()}'"
-    m = rx.search(mesh_other) or rx.search(keywords)
-    if m:
-        score += 2
-        why = why or f"MeSH or keywords mention '{m.group(0).lower()}'"
-    if doc.abstract:
-        hits = rx.findall(doc.abstract)
-        if hits:
-            score += min(len(hits), 3)
-            why = why or f"abstract mentions '{hits[0].lower()}' {len(hits)} time{'s' if len(hits) > 1 else ''}"
+    for place, text, weight in (("title", title, 3), ("major MeSH heading", major, 3), ("MeSH or keywords", other, 2)):
+        for k in keys:
+            if k in text:
+                score += weight
+                why = why or f"{place} mentions '{_word_at(text, k)}'"
+                break
+    hits, first = 0, None
+    for k in keys:
+        if k[1:4] not in prefixes:
+            continue  # no word in the abstract starts like this term: skip the scan
+        c = abstract.count(k)
+        if c:
+            hits += c
+            first = first or k
+    if hits:
+        score += min(hits, 3)
+        why = why or f"abstract mentions '{_word_at(abstract, first)}' {hits} time{'s' if hits > 1 else ''}"
     return score, why
 
 
 def classify_topics(doc: Doc) -> dict:
     """Topics (primary first), body regions and conditions, each with its reason."""
-    mesh_major = "; ".join(m.descriptor for m in doc.record.mesh if m.major)
-    mesh_other = "; ".join(m.descriptor for m in doc.record.mesh if not m.major)
-    keywords = "; ".join(doc.record.keywords)
+    title = _norm(doc.title)
+    major = _norm(" ; ".join(m.descriptor for m in doc.record.mesh if m.major))
+    other = _norm(" ; ".join([m.descriptor for m in doc.record.mesh if not m.major] + list(doc.record.keywords)))
+    abstract = _norm(doc.abstract) if doc.abstract else ""
+    prefixes = {w[:3] for w in abstract.split()}
 
-    def ranked(table: dict[str, re.Pattern[str]], threshold: int) -> list[tuple[str, int, str]]:
+    def ranked(table: list[tuple[str, tuple[str, ...]]], threshold: int) -> list[tuple[str, int, str]]:
         out = []
-        for name, rx in table.items():
-            score, why = _score(rx, doc, mesh_major, mesh_other, keywords)
+        for name, keys in table:
+            score, why = _score(keys, title, major, other, abstract, prefixes)
             if score >= threshold and why:
                 out.append((name, score, why))
         out.sort(key=lambda t: -t[1])
         return out
 
-    topics = ranked(_TOPIC_RX, 2)
-    regions = ranked(_REGION_RX, 2) or ranked(_REGION_RX, 1)[:1]
-    conditions = ranked(_CONDITION_RX, 1)
+    topics = ranked(_TOPICS, 2)
+    regions = ranked(_REGIONS, 1)
+    strong = [r for r in regions if r[1] >= 2]
+    regions = strong or regions[:1]
+    conditions = ranked(_CONDITIONS, 1)
     reasons = [f"{name}: {why}" for name, _, why in topics + regions + conditions]
     region_names = [r[0] for r in regions]
     if not region_names:
