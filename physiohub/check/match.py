@@ -2,7 +2,7 @@
 
 Search goes through ``physiohub.search.search`` (hybrid BM25 + embeddings). The claim's stated year
 becomes a year filter (±1: news reports a paper the year it appears or the next), and its design and
-topic filter the ranked hits (a "meta-analysis" claim wants systematic reviews or meta-analyses). When
+topic become search filters too (a "meta-analysis" claim wants systematic reviews or meta-analyses). When
 nothing passes, constraints are dropped one at a time — topic first (our least reliable reading of lay
 text), then year, then design — and the claim says which were dropped. A hit counts as a match only
 if it shares at least half of the claim's content words (stemmed) in its title or abstract, so an
@@ -46,7 +46,7 @@ reduce reduces reduced improve improves improved increase increases increased lo
 cause causes caused prevent prevents prevented linked associated effect effects better worse less fewer before after
 during twice once week weeks month months day days every who did does most some all many""".split())
 RELEVANCE_MIN = 0.5   # share of the claim's content words a match must contain
-POOL = 50             # hits fetched per search before design/topic filtering
+POOL = 30             # hits fetched per search stage, before the relevance gate
 
 
 def stem(word: str) -> str:
@@ -100,12 +100,12 @@ def relevance(words: list[str], text: str) -> float:
     return sum(stem(w) in have for w in words) / len(words)
 
 
-def _search(store: Store, query: str, filters: dict[str, Any], limit: int) -> list[dict]:
+def _search(store: Store, query: str, filters: dict[str, Any], limit: int, mode: str = "hybrid") -> list[dict]:
     try:
         from ..search import search
     except ImportError:
         return fts_search(store, query, filters, limit)
-    return search(store, query, mode="hybrid", limit=limit, filters=filters)["hits"]
+    return search(store, query, mode=mode, limit=limit, filters=filters)["hits"]
 
 
 def fts_search(store: Store, query: str, filters: dict[str, Any], limit: int) -> list[dict]:
@@ -122,6 +122,12 @@ def fts_search(store: Store, query: str, filters: dict[str, Any], limit: int) ->
     if filters.get("year_to"):
         where.append("s.year <= ?")
         params.append(filters["year_to"])
+    if filters.get("design"):
+        where.append(f"a.design IN ({', '.join('?' * len(filters['design']))})")
+        params.extend(filters["design"])
+    if filters.get("topic"):
+        where.append("s.id IN (SELECT study_id FROM appraisal_topics WHERE kind = 'topic' AND value = ?)")
+        params.append(filters["topic"])
     sql = (f"SELECT s.id, s.source_id, s.title, s.year, s.retracted, a.design, a.evidence, a.verdict, a.research_type,"
            f" a.primary_topic, {store.dialect.bm25_expr()} AS rank FROM studies_fts JOIN studies s ON s.id = studies_fts.rowid"
            f" LEFT JOIN appraisals a ON a.study_id = s.id WHERE {' AND '.join(where)} ORDER BY rank LIMIT ?")
@@ -155,7 +161,7 @@ def _badged(store: Store, hit: dict, rel: float, *, cited: bool = False) -> dict
 
 
 def match_claim(store: Store, claim: Claim, *, limit: int = 3, cited_ids: list[int] | None = None,
-                gate: bool = True) -> dict[str, Any]:
+                gate: bool = True, mode: str = "hybrid") -> dict[str, Any]:
     """{matches, relaxed, note, query}; the claim's own cited studies (if in the hub) come first."""
     query = claim_query(claim)
     words = content_words(query)
@@ -177,7 +183,11 @@ def match_claim(store: Store, claim: Claim, *, limit: int = 3, cited_ids: list[i
         filters: dict[str, Any] = {}
         if y:
             filters = {"year_from": claim.year - 1, "year_to": claim.year + 1}
-        for hit in _search(store, query, filters, POOL if (d or t) else max(limit, 10)):
+        if d:
+            filters["design"] = sorted(DESIGN_FILTER[claim.design])
+        if t:
+            filters["topic"] = claim.topic
+        for hit in _search(store, query, filters, max(POOL, limit * 3), mode):
             if d and (hit.get("design") or "") not in DESIGN_FILTER[claim.design]:
                 continue
             if t and claim.topic not in (hit.get("topics") or []):
