@@ -150,7 +150,7 @@ class BibtexImporter:
             if enc != "utf-8":
                 rec.extra["source_encoding"] = enc
             if not rec.title and not rec.abstract_sections:
-                yield Rejected(rec.source_id or "?", f"entry {rec.source_id} has neither title nor abstract")
+                yield Rejected(rec.source_id or "?", "neither title nor abstract")
                 continue
             yield rec
 

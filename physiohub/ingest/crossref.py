@@ -156,7 +156,7 @@ class CrossrefImporter:
                 continue
             rec = convert(w)
             if not rec.title and not rec.abstract_sections:
-                yield Rejected(rec.doi or where, f"work {rec.doi or where} has neither title nor abstract")
+                yield Rejected(rec.doi or where, "neither title nor abstract")
                 continue
             yield rec
 

@@ -171,7 +171,7 @@ class CsvImporter:
                 if enc != "utf-8":
                     rec.extra["source_encoding"] = enc
                 if not rec.title and not rec.abstract_sections:
-                    yield Rejected(f"line {n}", f"row at line {n} has neither title nor abstract")
+                    yield Rejected(f"line {n}", "neither title nor abstract")
                     continue
                 rec.source_id = rec.source_id or f"line {n}"
                 yield rec

@@ -86,7 +86,7 @@ class JsonlImporter:
                 yield Rejected(where, f"not a PhysioHub record: {e}")
                 continue
             if not rec.title and not rec.abstract_sections:
-                yield Rejected(rec.source_id or where, f"{where} has neither title nor abstract")
+                yield Rejected(rec.source_id or where, "neither title nor abstract")
                 continue
             yield rec
 

@@ -156,7 +156,7 @@ class MedlineImporter:
             rec = convert(fields)
             where = f"PMID {rec.pmid}" if rec.pmid else f"#{count} (line {line_no})"
             if not rec.title and not rec.abstract_sections:
-                yield Rejected(rec.pmid or f"#{count}", f"{where} has neither title (TI) nor abstract (AB)")
+                yield Rejected(rec.pmid or f"#{count}", "neither title (TI) nor abstract (AB)" if rec.pmid else f"{where}: neither title (TI) nor abstract (AB)")
                 continue
             yield rec
 

@@ -384,10 +384,10 @@ class PubmedXmlImporter:
                     if rec is None:
                         continue
                     if not rec.pmid:
-                        yield Rejected(f"#{count}", f"record #{count} has no PMID")
+                        yield Rejected(f"#{count}", "no PMID")
                         continue
                     if not rec.title and not rec.abstract_sections:
-                        yield Rejected(rec.pmid, f"PMID {rec.pmid} has neither title nor abstract")
+                        yield Rejected(rec.pmid, "neither title nor abstract")
                         continue
                     last = rec.pmid
                     yield rec

@@ -157,7 +157,7 @@ class RisImporter:
                 rec.extra["source_encoding"] = enc
             where = rec.source_id or f"#{n}"
             if not rec.title and not rec.abstract_sections:
-                yield Rejected(where, f"record {where} has neither title (TI/T1) nor abstract (AB/N2)")
+                yield Rejected(where, "neither title (TI/T1) nor abstract (AB/N2)")
                 continue
             rec.source_id = rec.source_id or rec.pmid or rec.doi
             yield rec
