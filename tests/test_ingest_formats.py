@@ -274,3 +274,15 @@ def test_undetectable_text_names_the_file(tmp_path: Path):
 def test_read_bytes_for_uploads():
     recs, _ = split(read_bytes((FIX / "zotero.ris").read_bytes(), "upload.ris"))
     assert recs[0].pmid == "90000021"
+
+
+def test_pubmed_update_file_with_delete_citations(tmp_path: Path, caplog):
+    data = (FIX / "pubmed_small.xml").read_text().replace(
+        "</PubmedArticleSet>",
+        "<DeleteCitation><PMID Version=\"1\">90000097</PMID><PMID Version=\"1\">90000098</PMID></DeleteCitation>\n"
+        "</PubmedArticleSet>")
+    p = tmp_path / "pubmed25n1300.xml"
+    p.write_text(data)
+    recs, _ = split(read_path(p))
+    assert [r.pmid for r in recs] == ["90000001", "90000002", "90000003"]
+    assert "2 DeleteCitation PMID(s)" in caplog.text

@@ -13,6 +13,7 @@ Streaming and safe:
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -25,6 +26,8 @@ from .base import Rejected
 from .markup import element_html
 from .normalize import normalize_doi, normalize_pmcid, normalize_pmid
 from .pubdate import MONTHS, medline_date
+
+log = logging.getLogger("physiohub.ingest")
 
 CHUNK = 1 << 20
 MAX_PROLOG = 4 << 20  # real files have ~300 bytes before the root element
@@ -340,11 +343,11 @@ class PubmedXmlImporter:
 
     def parse_stream(self, fp: BinaryIO, filename: str) -> Iterator[Record | Rejected]:
         parser = etree.XMLPullParser(
-            events=("end",), tag=("PubmedArticle", "PubmedBookArticle"),
+            events=("end",), tag=("PubmedArticle", "PubmedBookArticle", "DeleteCitation"),
             resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True)
         prolog = b""
         root_seen = False
-        count = 0
+        count = deleted = 0
         last = ""
         while True:
             chunk = fp.read(CHUNK)
@@ -370,6 +373,10 @@ class PubmedXmlImporter:
                 else:
                     parser.close()
                 for _, el in parser.read_events():
+                    if el.tag == "DeleteCitation":  # update files: PMIDs NLM withdrew
+                        deleted += sum(1 for p in el if p.tag == "PMID")
+                        el.clear()
+                        continue
                     count += 1
                     try:
                         rec = convert_book(el) if el.tag == "PubmedBookArticle" else convert_article(el)
@@ -400,6 +407,10 @@ class PubmedXmlImporter:
                     f"XML is truncated or malformed at line {e.lineno}{where}: {msg}", file=filename) from None
             if not chunk:
                 break
+        if deleted:
+            # Deletions are NLM's, not the editor's: report them, never delete studies silently.
+            log.warning("%s: %d DeleteCitation PMID(s) listed (update file); studies are not deleted", filename,
+                        deleted)
 
 
 IMPORTER = PubmedXmlImporter()
