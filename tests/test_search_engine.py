@@ -164,3 +164,30 @@ def test_rrf_rewards_agreement_and_is_deterministic():
     assert [d for d, _ in tie] == [3, 5]
     weighted = rrf({"a": [(5, 1.0)], "b": [(3, 1.0)]}, weights={"a": 2.0, "b": 1.0})
     assert weighted[0][0] == 5
+
+
+@pytest.mark.parametrize("q", ["achilles tendon loading", "knee pain", "neck pain manipulation",
+                               "tennis elbow epicondylalgia", "surgery physiotherapy meniscal tears"])
+def test_in_memory_bm25_equals_fts5_bm25(hub, q):
+    from physiohub.search.bm25 import bm25_search, fts5_search
+
+    store, _ = hub
+    fast, ref = bm25_search(store, q, 20), fts5_search(store, q, 20)
+    assert [i for i, _ in fast] == [i for i, _ in ref]
+    assert [s for _, s in fast] == pytest.approx([s for _, s in ref], rel=1e-4, abs=1e-5)
+
+
+def test_lexical_index_follows_imports_and_stored_vectors(store):
+    from physiohub.ingest.pipeline import import_records
+    from physiohub.models import AbstractSection, Record
+    from physiohub.search.lexical import index_terms, stale_terms
+
+    ids = build(store)
+    assert search(store, "zygapophyseal", mode="bm25")["total"] == 0
+    import_records(store, [Record(source_format="jsonl", source_id="inv-facet", title="Zygapophyseal joint blocks",
+                                  abstract_sections=[AbstractSection(text="Facet joint injections.")], year=2011)])
+    assert search(store, "zygapophyseal", mode="bm25")["total"] == 1  # tokenised in memory, not stale
+    assert len(stale_terms(store)) == len(ids) + 1
+    assert index_terms(store) == len(ids) + 1 and stale_terms(store) == {}
+    assert index_terms(store) == 0
+    assert search(store, "zygapophyseal", mode="bm25")["total"] == 1

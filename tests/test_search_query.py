@@ -49,9 +49,12 @@ def corpus_store(tmp_path_factory):
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_queries_never_raise(corpus_store, text):
+    from physiohub.search.bm25 import fts5_search
+
     for mode in ("bm25", "hybrid"):
         res = search(corpus_store, text, mode=mode, limit=5)
         assert isinstance(res["hits"], list) and res["total"] >= len(res["hits"])
+    assert isinstance(fts5_search(corpus_store, text, 5), list)  # the FTS5 MATCH path is safe too
 
 
 def test_operator_words_still_find_documents(corpus_store):
@@ -62,8 +65,11 @@ def test_operator_words_still_find_documents(corpus_store):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=300))
 def test_any_text_is_a_safe_query(corpus_store, text):
+    from physiohub.search.bm25 import fts5_search
+
     res = search(corpus_store, text, mode="bm25", limit=3)
     assert len(res["hits"]) <= 3
+    assert len(fts5_search(corpus_store, text, 3)) <= 3
 
 
 @settings(max_examples=100, deadline=None)

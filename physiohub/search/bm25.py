@@ -1,20 +1,30 @@
-"""Keyword ranking: BM25 over the FTS5 index with field weights (the dialect owns the SQL).
+"""Keyword ranking: BM25 with field weights (title, abstract, MeSH, keywords).
 
-FTS5's ``bm25()`` returns smaller-is-better numbers; we hand back ``-bm25`` so every ranker in
-PhysioHub scores higher-is-better.
+``bm25_search`` runs on the in-memory impact index (``lexical.py``: FTS5's formula, milliseconds
+at 100k studies). ``fts5_search`` asks SQLite FTS5's ``bm25()`` directly: the reference the
+benchmark compares against, and the path a PostgreSQL dialect would replace. Both return
+higher-is-better scores (FTS5's ``bm25()`` is smaller-is-better, so it is negated).
 """
 from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from ..store import Store
+from .lexical import lexical_search
 from .query import match_expression
 
 
-def bm25_search(
+def bm25_search(store: Store, text: str, depth: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """Top ``depth`` (study id, score); ``allowed``: sorted study ids the results must be among."""
+    return lexical_search(store, text, depth, allowed)
+
+
+def fts5_search(
     store: Store, text: str, depth: int, allowed: tuple[str, list[Any]] | None = None
 ) -> list[tuple[int, float]]:
-    """Top ``depth`` (study id, score) for ``text``; ``allowed`` is a ``SELECT id`` restricting them."""
+    """The same ranking through FTS5 (``allowed`` is a ``SELECT id`` with its params)."""
     expr = match_expression(text)
     if expr is None or depth <= 0:
         return []

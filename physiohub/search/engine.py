@@ -65,7 +65,7 @@ def warm_query_vectors(texts: list[str]) -> None:
 
 
 def semantic_search(
-    store: Store, text: str, depth: int, allowed: tuple[str, list[Any]] | None = None
+    store: Store, text: str, depth: int, allowed: np.ndarray | None = None
 ) -> list[tuple[int, float]] | None:
     """Top ``depth`` (id, cosine); None when there are no vectors (index not built, model absent)."""
     try:
@@ -74,10 +74,7 @@ def semantic_search(
         return None
     if m is None:
         return None
-    keep = None
-    if allowed is not None:
-        keep = np.fromiter((r[0] for r in store.query(*allowed)), dtype=np.int64)
-    ids, scores = vectors.nearest(m, _query_vector(text), depth, keep)
+    ids, scores = vectors.nearest(m, _query_vector(text), depth, allowed)
     return list(zip(ids.tolist(), scores.tolist()))
 
 
@@ -134,7 +131,10 @@ def search(
     f = flt.normalize(filters)
     if not query_terms(query):
         return _browse(store, f, limit, offset)
-    allowed = flt.allowed_ids_sql(f)
+    allowed_sql = flt.allowed_ids_sql(f)
+    allowed = None
+    if allowed_sql is not None:  # one id list for both rankers (sorted, as they expect)
+        allowed = np.array(sorted(r[0] for r in store.query(*allowed_sql)), dtype=np.int64)
     depth = max(CANDIDATES, offset + limit)
     notes: list[str] = []
     rankings: dict[str, list[tuple[int, float]]] = {}

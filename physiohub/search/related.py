@@ -61,12 +61,12 @@ def related(store: Store, study_id: int, limit: int = 5) -> list[dict[str, Any]]
     for sql, params in pools:
         if len(ranked) >= limit:
             break
+        keep = np.array(sorted(r[0] for r in store.query(sql, params)), dtype=np.int64)
         if m is not None and vec is not None:
-            keep = np.fromiter((r[0] for r in store.query(sql, params)), dtype=np.int64)
             ids, scores = vectors.nearest(m, vec, limit + len(seen), keep)
             found = list(zip(ids.tolist(), scores.tolist()))
         else:
-            found = bm25_search(store, row[0] or "", limit + len(seen), (sql, params))
+            found = bm25_search(store, row[0] or "", limit + len(seen), keep)
         for sid, score in found:
             if sid not in seen and len(ranked) < limit:
                 seen.add(sid)

@@ -20,6 +20,7 @@ import numpy as np
 
 from ..store import Store
 from . import embed
+from .cache import unchanged
 
 COMMIT_EVERY = 256  # embed and commit in chunks: an interrupted `physiohub index` keeps its work
 _VERSION_KEY = "search.embeddings_version"
@@ -51,10 +52,15 @@ def pending(store: Store) -> dict[int, tuple[str, str]]:
 
 def build_index(store: Store, progress: Callable[[int], None] | None = None, *,
                 on_total: Callable[[int], None] | None = None) -> int:
-    """Embed what is missing or changed; return how many studies got a new vector.
+    """Index what is missing or changed: BM25 term vectors, then embeddings.
 
-    ``progress(n)`` is called as vectors are stored; ``on_total(n)`` once with the amount of work.
+    Returns how many studies got a new vector. ``progress(n)`` is called as vectors are stored;
+    ``on_total(n)`` once with the amount of embedding work.
     """
+    from .lexical import index_terms
+
+    index_terms(store)
+    embed.model_dir()  # a clear ConfigError before any work if the model package is missing
     todo = pending(store)
     if on_total:
         on_total(len(todo))
@@ -118,9 +124,11 @@ def _signature(store: Store, model: str) -> tuple:
 
 def matrix(store: Store) -> Matrix | None:
     """The cached vectors of this database (None when nothing is embedded yet)."""
+    cached = _CACHE.get(store.url)
+    if cached is not None and unchanged(store, "vectors"):
+        return cached
     model = embed.model_id()
     sig = _signature(store, model)
-    cached = _CACHE.get(store.url)
     if cached is not None and cached.signature == sig:
         return cached
     with _LOCK:

@@ -184,3 +184,14 @@ CREATE TABLE study_links (
 """,
     )
     store.dialect.create_fulltext(store.conn)
+
+
+@migration("0401_search_terms")
+def _search_terms(store: "Store") -> None:
+    # Per-study term vectors for the in-memory BM25 index (physiohub/search/lexical.py):
+    # stemmed-term hashes (int64) and field-weighted frequencies (float32), keyed by content_hash.
+    store.conn.execute(
+        "CREATE TABLE search_terms ("
+        " study_id INTEGER PRIMARY KEY REFERENCES studies(id) ON DELETE CASCADE,"
+        " content_hash TEXT NOT NULL, length INTEGER NOT NULL, terms BLOB NOT NULL, freqs BLOB NOT NULL)"
+    )
