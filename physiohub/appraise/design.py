@@ -241,6 +241,9 @@ _MESH_DESIGN: tuple[tuple[str, str], ...] = (
 )
 
 _WHERE = {"title": "title says", "abstract": "abstract says"}
+# A title that reads as a study of an intervention or exposure ("Effects of X on Y in patients with Z").
+_RESEARCH_TITLE = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to)|comparison of|effects? of|efficacy of|effectiveness of|"
+                             r"impact of|influence of|association (?:of|between)|in (?:patients|adults|people|subjects|women|men|children) with)\b")
 
 
 def _quote(m: re.Match[str], original: str = "") -> str:
@@ -390,6 +393,9 @@ def classify_design(doc: Doc) -> tuple[str, list[str]]:
         if guess:
             return guess[0], [guess[1]]
         return "other", ["no design named in the publication types, title or abstract"]
+    m = _RESEARCH_TITLE.search(doc.title_l)
+    if m:
+        return "other", [f"no abstract, and the title ('{_quote(m, doc.title)}') reads as a study but names no design"]
     year = doc.record.year
     if year is None or year >= 1995:
         # Research articles and reviews have carried abstracts since the 1990s; items without one

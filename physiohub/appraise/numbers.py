@@ -22,24 +22,36 @@ _PEOPLE = (r"(?:patients|participants|subjects|individuals|people|persons|adults
            r"children|adolescents|athletes|volunteers|runners|workers|employees|students|veterans|infants|"
            r"respondents|soldiers|recruits|players|nurses|physiotherapists|clinicians|residents|elderly|"
            r"outpatients|inpatients|cases|pregnant women|mothers|survivors|smokers|youths?|boys|girls|dyads|couples)")
-_ADJ = r"(?:[\w'-]+,? ){0,4}?"  # up to four describing words: "consecutive adult female"
-_ENROL_VERB = (r"(?:were|was|had been|being) (?:\w+ )?(?:randomi[sz]ed|randomly (?:assigned|allocated)|enrolled|included|recruited|"
-               r"allocated|assigned|studied|analy[sz]ed|evaluated|examined|investigated|treated|followed|surveyed|"
-               r"interviewed|assessed|entered|involved|selected|identified|eligible|participated|completed|received)")
+# Up to four describing words ("consecutive adult female"), never a function word: "2 for women" or
+# "groups of 8 subjects" must not read as a count of people.
+_ADJ = (r"(?:(?!(?:for|of|in|with|and|or|to|the|a|an|at|on|by|from|per|than|who|were|was|each|all)\b)"
+        r"[\w'-]+,? ){0,4}?")
+_ENROL_VERB = (r"(?:(?:were|was|had been|being) (?:\w+ )?)?(?:randomi[sz]ed|randomly (?:assigned|allocated|chosen|selected|divided)|"
+               r"enrolled|included|recruited|allocated|assigned|studied|analy[sz]ed|evaluated|examined|investigated|treated|"
+               r"followed|surveyed|interviewed|assessed|entered|involved|selected|identified|eligible|participated|"
+               r"completed|received|took part|underwent|volunteered|divided|consented|gave (?:informed )?consent|"
+               r"agreed to participate)\b")
 _NOT_TOTAL = re.compile(
     r"\b(?:screened|assessed for eligibility|approached|invited|contacted|potentially eligible|excluded|declined|"
-    r"refused|lost to follow-?up|dropped out|withdrew|withdrawn|died|records|articles|citations)\b")
+    r"refused|lost to follow-?up|dropped out|withdrew|withdrawn|died|records|articles|citations|intended|planned|"
+    r"target(?:ed)?|seeking)\b")
 
 # Participants are found from the numbers in the text outward: one cheap pass finds every number
 # (digits or words), then short anchored patterns look at the words just before and after each one.
 _NUM_AT = re.compile(NUMBER)
-_NUM_START = re.compile(r"(?<![\d.,])\d|(?<![a-z])(?:seventeen|thirteen|fourteen|eighteen|nineteen|fifteen|"
+_NUM_START = re.compile(r"(?<![\w.,])\d|(?<![a-z])(?:seventeen|thirteen|fourteen|eighteen|nineteen|fifteen|"
                         r"sixteen|seventy|twelve|eleven|thirty|twenty|ninety|eighty|three|seven|forty|fifty|sixty|eight|"
                         r"four|five|nine|one|two|six|ten)(?![a-z])")
 _AFTER_PEOPLE = re.compile(rf"\s+{_ADJ}(?P<who>{_PEOPLE})\b")
 _AFTER_VERB = re.compile(rf"[^.;]{{0,80}}?\b{_ENROL_VERB}")
+# "(243 randomized)", "23 were randomized": a count with the verb and no people word.
+_AFTER_VERB_DIRECT = re.compile(r"\s+(?:(?:were|was) )?(?:randomi[sz]ed|enrolled|included|recruited|randomly (?:assigned|allocated))\b")
+# "ten normotensive and seven hypertensive subjects": the two counts add up.
+_AND_PEOPLE = re.compile(rf"\s+(?:[\w-]+ ){{0,2}}?and (?P<b>{NUMBER})\s+{_ADJ}{_PEOPLE}\b")
+_GROUPS_OF = re.compile(rf"\s+groups of (?P<b>{NUMBER})\s+(?:\w+ ){{0,2}}?{_PEOPLE}\b")
 _BEFORE_TOTAL = re.compile(r"\b(?:a total of|in total,?|overall,?|total of|altogether,?|total sample of|sample (?:size )?of|"
-                           r"total sample size (?:was|of)|study (?:population|sample) (?:consisted of|comprised|included|of))\s+$")
+                           r"total sample size (?:was|of)|study (?:population|sample) (?:consisted of|comprised|included|of)|"
+                           r"(?:participants|subjects|patients|the sample) (?:were|was|included|comprised|consisted of))\s+$")
 _BEFORE_VERB = re.compile(r"\b(?:randomi[sz]ed|enrolled|included|recruited|randomly (?:assigned|allocated)|studied|involved|"
                           r"analy[sz]ed|allocated|followed|surveyed|interviewed|examined)\s+(?:\w+ ){0,2}$")
 _BEFORE_N_EQ = re.compile(r"(?:[(\[,;]|\bwith|\bof)\s*(?P<total>total\s+)?n\s*=\s*$")
@@ -150,18 +162,28 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
     """
     best: tuple[int, int, int, int] | None = None
     best_key: tuple[int, int, int] | None = None
+    arms: dict[int, list[tuple[int, int, int]]] = {}
     for s, e, n in nums:
         if not _plausible_n(low, s, e, n):
             continue
         sent_end = low.find(".", e)
-        window = low[s:min(sent_end if sent_end >= 0 else len(low), e + 60)]
+        window = low[s:min(sent_end if sent_end >= 0 else len(low), e + 100)]
         if _NOT_TOTAL.search(window):
             continue
         before = low[max(0, s - 70):s]
         people = _AFTER_PEOPLE.match(low, e)
+        if not people:
+            both = _AND_PEOPLE.match(low, e) or _GROUPS_OF.match(low, e)
+            if both:
+                other = parse_number(both.group("b")) or 0
+                n = n + other if both.re is _AND_PEOPLE else n * other
+                e = both.start("b") + len(both.group("b"))
+                people = both
         if _BEFORE_TOTAL.search(before):
             rank = 3
         elif people and (_AFTER_VERB.match(low, people.end()) or _BEFORE_VERB.search(before)):
+            rank = 2
+        elif _AFTER_VERB_DIRECT.match(low, e):
             rank = 2
         elif people:
             rank = 1
@@ -169,9 +191,20 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
             rank = 0
         else:
             continue
+        if rank == 0:
+            arms.setdefault(low.rfind(".", 0, s), []).append((s, e, n))
         key = (rank, n if rank == 0 else 0, -s)
         if best_key is None or key > best_key:
             best_key, best = key, (s, e, n, rank)
+    # "fluconazole (n = 110) and itraconazole (n = 108)": arms listed in one sentence add up, which
+    # beats a bare count of people elsewhere (often an event count in the results).
+    if best_key is None or best_key[0] <= 1:
+        for group in arms.values():
+            if len(group) >= 2:
+                total = sum(g[2] for g in group)
+                if best_key is None or best_key[0] < 1 or (best_key[0] == 1 and total > best[2]):
+                    best_key, best = (1, 0, 0), (group[0][0], group[-1][1], total, 1)
+                break
     return best
 
 

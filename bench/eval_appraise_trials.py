@@ -1,0 +1,80 @@
+"""Trial recall from short text: PEDro trial titles, and NICTA-PIBOSO "study design" sentences.
+
+1. ../shared/data/pedro-msk-trials: every record is a clinical trial (PEDro indexes randomised and
+   quasi-randomised controlled trials). We classify each title alone (no abstract, no types) and report
+   the share called a trial (randomised or not), the share called randomised, and what the rest became.
+   Internal evaluation only: titles are never printed or stored.
+2. ../shared/data/nicta-piboso: each sentence labelled "study design" is run through the design rules
+   as if it were the whole abstract. Reported: the share in which a design is recognised, the share
+   recognised as a trial, and, over all sentences of the split, precision/recall of "this sentence
+   names a design" (a design recognised from the sentence alone) against the "study design" label.
+Usage: .venv/bin/python bench/eval_appraise_trials.py [--split test|dev|train]
+"""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+
+from appraise_data import DATA, pedro_titles, piboso
+from physiohub.appraise.design import classify_design, text_design
+from physiohub.appraise.doc import make_doc
+from physiohub.models import AbstractSection, Record
+
+TRIALS = {"randomised controlled trial", "non-randomised controlled trial"}
+
+
+def _title_record(title: str) -> Record:
+    return Record(source_format="csv", title=title)
+
+
+def pedro() -> dict:
+    titles = sorted(set(pedro_titles()))  # same trial listed under two regions counts once
+    preds = Counter()
+    for t in titles:
+        design, _ = classify_design(make_doc(_title_record(t)))
+        preds[design] += 1
+    n = len(titles)
+    return {"n": n, "trial": sum(preds[d] for d in TRIALS) / n,
+            "rct": preds["randomised controlled trial"] / n, "predicted": preds.most_common()}
+
+
+def nicta(split: str) -> dict:
+    path = DATA / "nicta-piboso" / f"{split}_clean.txt"
+    tp = fp = fn = 0
+    design_sents = 0
+    recognised = trial = 0
+    preds = Counter()
+    for _, rows in piboso(path):
+        for label, sent in rows:
+            rec = Record(source_format="csv", title="", abstract_sections=[AbstractSection(sent)])
+            found = text_design(make_doc(rec))
+            is_design = label == "study design"
+            named = found is not None and found[0] != "narrative review"
+            if is_design:
+                design_sents += 1
+                if found:
+                    recognised += 1
+                    preds[found[0]] += 1
+                    trial += found[0] in TRIALS
+            tp += is_design and named
+            fp += (not is_design) and named
+            fn += is_design and not named
+    return {"split": split, "design_sentences": design_sents, "recognised": recognised / design_sents,
+            "trial": trial / design_sents, "predicted": preds.most_common(),
+            "precision": tp / (tp + fp) if tp + fp else 0.0, "recall": tp / (tp + fn) if tp + fn else 0.0}
+
+
+def main() -> None:
+    split = sys.argv[sys.argv.index("--split") + 1] if "--split" in sys.argv else "test"
+    p = pedro()
+    print(f"PEDro trial titles (unique): n={p['n']} called a trial={p['trial']:.3f} called randomised={p['rct']:.3f}")
+    print("  predictions:", ", ".join(f"{d} {c}" for d, c in p["predicted"]))
+    r = nicta(split)
+    print(f"NICTA-PIBOSO {r['split']}: {r['design_sentences']} study-design sentences; design recognised "
+          f"{r['recognised']:.3f}; trial {r['trial']:.3f}")
+    print("  predictions:", ", ".join(f"{d} {c}" for d, c in r["predicted"]))
+    print(f"  sentence-level 'names a design': precision {r['precision']:.3f} recall {r['recall']:.3f}")
+
+
+if __name__ == "__main__":
+    main()
