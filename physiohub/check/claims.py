@@ -38,7 +38,9 @@ _ANY_DESIGN = re.compile("|".join(f"(?:{p})" for _, p in DESIGNS), re.I)
 VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report(?:s|ed)?|reveal(?:s|ed)?|"
          r"demonstrate[sd]?|prove[sd]?|proven|indicate[sd]?|confirm(?:s|ed)?|discovered|established|"
          r"linked|tied|observed|noted|determined|points? to|pointed to|says?|said|backs?|backed|supports?|"
-         r"supported|highlights?|highlighted|showcases?|tells? us|adds? to|agrees?)")
+         r"supported|highlights?|highlighted|showcases?|tells? us|adds? to|agrees?|saying|showing|finding|suggesting|"
+         r"concluding|stating|states?|stated|followed|tracked|enrolled|recruited|involved|compared|tested|examined|"
+         r"analy[sz]ed|looked at)")
 _VERB_RE = re.compile(rf"\b{VERBS}\b", re.I)
 _RESEARCHERS = re.compile(
     rf"\b(?:researchers|scientists|investigators|authors|experts|a team|the team|physiotherapists|doctors)\b"
@@ -47,6 +49,10 @@ _ACCORDING = re.compile(r"\baccording to\b[^,.;]{0,80}?(?:" + _ANY_DESIGN.patter
 _IN_A_STUDY = re.compile(r"\b(?:in|from|by) (?:a|an|one|the|this|that|their|his|her|two|three|several|recent|new|large|small)\b"
                          r"[^,.;]{0,60}?(?:" + _ANY_DESIGN.pattern + r")", re.I)
 _PERSONAL = re.compile(r"\b(?:my|our|your|I|we)\b(?:\s+\w+){0,2}\s*$", re.I)
+_SHOWED_A_STUDY = re.compile(r"\b(?:showed|shown|sent|gave|told|pointed)(?: me| us| you)?(?: to)? (?:a|an|the|one|this|that|some)\b[^,.;]{0,30}?(?:"
+                             + "|".join(p for d, p in DESIGNS[:-1]) + r")", re.I)
+_THIS_PROVES = re.compile(r"^[\"'\u201c]?(?:this|these|the) ?(?:study|trial|research|findings?|results?|data|work)? "
+                          r"(?:proves?|shows?|confirms?|demonstrates?|suggests?) that\b", re.I)
 _QUESTION_OR_NEED = re.compile(r"\?\s*$|\bmore (?:research|studies|evidence) (?:is|are) needed\b|\bno (?:research|studies|evidence) (?:has|have)\b", re.I)
 
 _YEAR = re.compile(r"(?<![\d,.])((?:19[5-9]|20[0-4])\d)(?!\d|,\d)")
@@ -55,7 +61,18 @@ _NOT_YEAR_AFTER = re.compile(r"\s*(?:participants|people|patients|adults|women|m
 NUMBERED_CITE = re.compile(r"\[(\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3})*)\]|(?<=[a-z.,)])([\u00b9\u00b2\u00b3\u2070-\u2079]+)")
 AUTHOR_YEAR = re.compile(
     r"\(([A-Z][A-Za-z'\u2019\-]+(?: et al\.?| (?:and|&) [A-Z][A-Za-z'\u2019\-]+)?),? ((?:19|20)\d{2})[a-z]?\)"
-    r"|\b([A-Z][A-Za-z'\u2019\-]+ et al\.?|[A-Z][A-Za-z'\u2019\-]+ (?:and|&) [A-Z][A-Za-z'\u2019\-]+) \(((?:19|20)\d{2})[a-z]?\)")
+    r"|\b([A-Z][A-Za-z'\u2019\-]+ et al\.?|[A-Z][A-Za-z'\u2019\-]+ (?:and|&) [A-Z][A-Za-z'\u2019\-]+) \(((?:19|20)\d{2})[a-z]?\)"
+    r"|\b([A-Z][A-Za-z'\u2019\-]+ et al\.?),? ((?:19|20)\d{2})[a-z]?\b")
+
+
+def author_year(m: re.Match) -> tuple[str, str]:
+    """(authors, year) of an ``AUTHOR_YEAR`` match, whichever of its three forms matched."""
+    for i in (1, 3, 5):
+        if m.group(i):
+            return m.group(i), m.group(i + 1)
+    raise ValueError("not an author-year match")
+
+
 DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>\]]+")
 _URL = re.compile(r"https?://[^\s<>\"\])]+")
 _PERSON = re.compile(
@@ -127,13 +144,14 @@ def claim_cue(text: str) -> str | None:
             continue   # "my watch data shows": the writer's own experience, not research
         v = _VERB_RE.search(text, m.end(), min(len(text), m.end() + 90))
         # the verb must report something ("what the studies say." reports nothing)
-        if v and not re.search(r"[.;]", text[m.end():v.start()]):
+        between = re.sub(r"\bet al\.", "et al", text[m.end():v.start()]) if v else ""
+        if v and not re.search(r";|\.\s+[A-Z]", between):
             after = re.sub(r"\[[\d,\s\u2013-]+\]|[.!\s]+$", "", text[v.end():]).split()
             before = text[:m.start()]
             # "X, new research suggests." puts the finding first and the frame last
             if len(after) >= 3 or (re.search(r",\s*(?:\w+\s+){0,4}$", before) and len(before.split()) >= 4):
                 return text[m.start():v.end()]
-    for rx in (_ACCORDING, _RESEARCHERS, _IN_A_STUDY):
+    for rx in (_ACCORDING, _RESEARCHERS, _IN_A_STUDY, _SHOWED_A_STUDY, _THIS_PROVES):
         m = rx.search(text)
         if m:
             return m.group(0)
@@ -178,7 +196,7 @@ def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
             cites.append(n)
             sources.append({"kind": "citation", "value": n})
     for m in AUTHOR_YEAR.finditer(text):
-        who, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        who, year = author_year(m)
         key = f"{who.split()[0]} {year}"
         cites.append(key)
         sources.append({"kind": "author", "value": f"{who} {year}"})
@@ -253,19 +271,35 @@ def population_of(text: str) -> str | None:
     return None
 
 
+# A result stated right after a claim ("Women who walked had 48% fewer fractures than ...") reports the
+# same research: a number with a comparison.
+_RESULT = re.compile(r"(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent|times)|\b(?:half|a third|a quarter|twice|three times)\b)"
+                     r"[^.;]{0,60}?\b(?:fewer|more|less|lower|higher|greater|faster|slower|better|worse|than)\b", re.I)
+
+
 def find_claims(sentences: list[Sentence]) -> list[Claim]:
     out: list[Claim] = []
+    prev: tuple[Sentence, Claim] | None = None
     for s in sentences:
         cue = claim_cue(s.text)
+        inherited: Claim | None = None
+        if not cue and prev and prev[0].paragraph == s.paragraph and _RESULT.search(s.text):
+            inherited = prev[1]
+            cue = "a result of the research in the previous sentence"
         if not cue:
+            prev = None
             continue
         sources, cites = sources_of(s.text, s.links)
         intervention, outcome, direction = effect_of(s.text)
+        year, design = year_of(s.text), design_of(s.text)
+        if inherited is not None:
+            year, design = year or inherited.year, design or inherited.design
         out.append(Claim(
-            text=s.text, cue=cue, year=year_of(s.text), design=design_of(s.text),
+            text=s.text, cue=cue, year=year, design=design,
             topic=topic_of(f"{intervention or ''} {s.text}"), population=population_of(s.text),
             intervention=intervention, outcome=outcome, direction=direction,
             names_source=any(x["kind"] != "institution" for x in sources),
             sources=sources, citations=cites, links=list(s.links),
         ))
+        prev = (s, out[-1])
     return out

@@ -15,10 +15,14 @@ from dataclasses import dataclass, field
 from ..text import split_spans
 
 REF_HEADING = re.compile(
-    r"^(?:references?|reference list|sources?|bibliography|citations?|works cited|studies cited|"
-    r"research cited|further reading|literature|notes|footnotes|evidence|the research|the studies)\s*:?$",
+    r"^(?:references?|reference list|sources?(?: and further reading)?|bibliography|citations?|works cited|"
+    r"(?:the )?(?:studies|research|papers|articles|evidence|trials)(?: (?:cited|mentioned|referenced|used|quoted|we used|in this article))?|"
+    r"further reading|reading list|literature|notes|footnotes|endnotes)\s*:?$",
     re.I,
 )
+# A list item that is a reference even without a heading: an identifier, or a year in the places
+# APA ("(2021).") and Vancouver ("2021;55") put it.
+_REF_LIKE = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d|pubmed\.ncbi|\((?:19|20)\d{2}[a-z]?\)\.|\b(?:19|20)\d{2};\s*\d", re.I)
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\((https?://[^)\s]+)\)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022+]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
 _HEADING_MD = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
@@ -97,6 +101,17 @@ def parse_document(text: str) -> Document:
             para.append(line)
     flush()
 
+    # A run of list items that mostly look like references is a reference list, heading or not.
+    ref_items: set[int] = set()
+    run: list[int] = []
+    for n, (kind, body) in enumerate(blocks + [("end", "")]):
+        if kind == "item":
+            run.append(n)
+            continue
+        if len(run) >= 2 and sum(bool(_REF_LIKE.search(blocks[i][1])) for i in run) >= 0.6 * len(run):
+            ref_items.update(run)
+        run = []
+
     title = ""
     sentences: list[Sentence] = []
     refs: list[str] = []
@@ -108,8 +123,12 @@ def parse_document(text: str) -> Document:
             if not title and not sentences:
                 title = body
             in_refs = bool(REF_HEADING.match(body.strip()))
+            if not in_refs:
+                # headlines make claims too ("Walking halves fracture risk, study shows")
+                text, urls = strip_links(body)
+                sentences.append(Sentence(" ".join(text.split()), n, urls))
             continue
-        if in_refs:
+        if in_refs or n in ref_items:
             refs.append(re.sub(r"\[([^\]\n]*)\]\((https?://[^)\s]+)\)", r"\1 <\2>", body))
             continue
         if kind == "item":

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .claims import AUTHOR_YEAR, DOI, expand_numbers
+from .claims import AUTHOR_YEAR, DOI, author_year, expand_numbers
 from .document import Sentence
 
 _NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+")
@@ -142,12 +142,12 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
     out: list[Reference] = []
     for s in sentences:
         for m in AUTHOR_YEAR.finditer(s.text):
-            who, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            who, year = author_year(m)
             key = f"{who.split()[0]} {year}"
             if key in keys:
                 continue
             keys.add(key)
-            out.append(Reference(text=m.group(0).strip("() "), kind="inline", authors=[who], year=int(year)))
+            out.append(Reference(text=m.group(0).strip("(), "), kind="inline", authors=[who], year=int(year)))
         for url in s.links + re.findall(r"https?://[^\s<>\"\])]+", s.text) + [f"doi:{d}" for d in DOI.findall(s.text)]:
             d = DOI.search(url)
             p = _PMID.search(url)
