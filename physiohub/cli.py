@@ -134,6 +134,50 @@ def appraise_cmd(force: bool, quiet: bool, db: str) -> None:
         click.echo(f"appraised {n} studies")
 
 
+@cli.command("appraise-pico")
+@click.option("--quiet", "-q", is_flag=True)
+@db_option
+def appraise_pico_cmd(quiet: bool, db: str) -> None:
+    """Tag PICO spans of every stored study with the trained model (slower than import's rules; batched)."""
+    from .appraise.batch import tag_pico
+    from .importing import progress_bar
+
+    store = open_db(db)
+    total = store.query_one("SELECT count(*) FROM studies")[0]
+    with progress_bar("Tagging PICO", total, enabled=not quiet) as advance:
+        n = tag_pico(store, progress=advance)
+    if not quiet:
+        click.echo(f"tagged {n} studies")
+
+
+@cli.command("override")
+@click.argument("key")
+@click.argument("field")
+@click.argument("value", required=False)
+@click.option("--editor", required=True, help="Who makes the correction (recorded beside it).")
+@click.option("--reason", default="", help="Why: shown in the field's reasons.")
+@click.option("--clear", is_flag=True, help="Remove the editor's value; the machine appraisal shows again.")
+@db_option
+def override_cmd(key: str, field: str, value: str | None, editor: str, reason: str, clear: bool, db: str) -> None:
+    """Correct one appraisal field of a study (KEY: id, PMID, DOI or source id); it survives re-appraisal."""
+    from .appraise.persist import clear_override, set_override
+    from .studies import resolve
+
+    store = open_db(db)
+    sid = resolve(store, key)
+    if clear:
+        found = clear_override(store, sid, field)
+        click.echo(f"study {sid}: {field} override {'removed' if found else 'was not set'}")
+        return
+    if value is None:
+        raise click.UsageError("give a VALUE, or --clear")
+    parsed: Any = value
+    if field in ("topics", "body_regions", "conditions", "grade"):
+        parsed = [v.strip() for v in value.split(",") if v.strip()]
+    eff = set_override(store, sid, field, parsed, editor, reason)
+    click.echo(f"study {sid}: {field} = {json.dumps(eff.get(field), ensure_ascii=False)} (set by {editor})")
+
+
 # -- export ----------------------------------------------------------------------------------
 @cli.command("export")
 @click.option("--format", "fmt", default="jsonl", show_default=True, type=click.Choice(["jsonl", "csl-json", "ris", "md"]))

@@ -72,3 +72,35 @@ def test_bad_overrides_are_refused(store):
         set_override(store, sid, "evidence", "Strong", "")
     with pytest.raises(NotFound):
         set_override(store, 12345, "evidence", "Strong", "Ana")
+
+
+def test_cli_override_and_clear(db_path, runner):
+    from physiohub.cli import cli
+    from physiohub.store import Store
+
+    store = Store(db_path)
+    sid = _study(store, PILOT_RCT)
+    save_appraisal(store, sid, appraise(PILOT_RCT))
+    store.close()
+    res = runner.invoke(cli, ["override", str(sid), "evidence", "Limited", "--editor", "Ana", "--reason", "well run",
+                              "--db", str(db_path)])
+    assert res.exit_code == 0, res.output
+    assert f"study {sid}: evidence = \"Limited\" (set by Ana)" in res.output
+    res = runner.invoke(cli, ["override", str(sid), "evidence", "Superb", "--editor", "Ana", "--db", str(db_path)])
+    assert res.exit_code != 0 and "evidence must be one of" in res.output
+    res = runner.invoke(cli, ["override", str(sid), "evidence", "--clear", "--editor", "Ana", "--db", str(db_path)])
+    assert res.exit_code == 0 and "removed" in res.output
+    store = Store(db_path)
+    assert get_appraisal(store, sid)["evidence"] == "Very limited"
+    store.close()
+
+
+def test_tag_pico_keeps_overrides(store):
+    from physiohub.appraise.batch import tag_pico
+
+    sid = _study(store, PILOT_RCT)
+    save_appraisal(store, sid, appraise(PILOT_RCT))
+    set_override(store, sid, "verdict", "Mixed picture", "Ana")
+    assert tag_pico(store) == 1
+    got = get_appraisal(store, sid)
+    assert got["pico_source"] == "model" and got["verdict"] == "Mixed picture"

@@ -34,5 +34,5 @@ def test_deep_path_replaces_pico_only():
     plain = next(appraise_many([PILOT_RCT]))
     deep = next(appraise_many([PILOT_RCT], deep=True))
     assert deep["design"] == plain["design"] and deep["evidence"] == plain["evidence"]
-    assert deep["generator"].endswith("+pico-model")
+    assert deep["generator"] == plain["generator"] and deep["pico_source"] == "model"
     assert deep["pico"] != plain["pico"]

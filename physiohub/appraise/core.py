@@ -70,6 +70,7 @@ def appraise(record: Record) -> dict[str, Any]:
         "topic_reasons": topics["topic_reasons"],
         "retracted": retracted,
         "retraction_notes": list(record.retraction_notes),
+        "pico_source": "rules",
         "generator": GENERATOR,
         "version": VERSION,
     }
@@ -98,6 +99,10 @@ def _deep(batch: list[Record], tag_records: Any) -> Iterator[dict[str, Any]]:
     spans = tag_records(batch)
     for rec, pico in zip(batch, spans):
         out = appraise(rec)
+        # Comparators stay from the rules: EBM-NLP (the model's training data) folds them into interventions.
+        pico["comparison"] = out["pico"]["comparison"]
         out["pico"] = pico
-        out["generator"] = GENERATOR + "+pico-model"
+        # Same generator and version: the model changes only the PICO spans, and a different generator
+        # name would make the import workflow treat these appraisals as stale and redo them by rules.
+        out["pico_source"] = "model"
         yield out
