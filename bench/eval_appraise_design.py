@@ -87,11 +87,13 @@ def evaluate(split: str, show_errors: bool = False) -> dict:
         per[g] = {"n": golds[g], "recall": tp / golds[g], "precision": (ptp / len(in_class)) if in_class else 0.0,
                   "predicted": len(in_class)}
     macro = sum(v["recall"] for v in per.values()) / len(per) if per else 0.0
+    with_abs = [r for r in rows if r[3].abstract]
     if show_errors:
         for g, p, ok, rec, reasons in rows:
             if not ok:
                 print(f"  [{g} -> {p}] {rec.pmid} {rec.title[:110]!r} {reasons}")
-    return {"n": n, "accuracy": acc, "macro_recall": macro, "per_class": per}
+    return {"n": n, "accuracy": acc, "macro_recall": macro, "per_class": per, "n_abstract": len(with_abs),
+            "accuracy_abstract": sum(r[2] for r in with_abs) / len(with_abs) if with_abs else 0.0}
 
 
 def main() -> None:
@@ -100,7 +102,8 @@ def main() -> None:
     for label, split in (("dev: even PMIDs (rules written against these)", "dev"), ("held-out: odd PMIDs", "test"),
                          ("all records", "all")):
         res = evaluate(split, show_errors=show and split == "dev")
-        print(f"\n{label}: n={res['n']} accuracy={res['accuracy']:.3f} macro recall={res['macro_recall']:.3f}")
+        print(f"\n{label}: n={res['n']} accuracy={res['accuracy']:.3f} macro recall={res['macro_recall']:.3f}; "
+              f"records with an abstract: n={res['n_abstract']} accuracy={res['accuracy_abstract']:.3f}")
         print(f"  {'class':32} {'n':>4} {'pred':>5} {'P':>6} {'R':>6}")
         for g, v in res["per_class"].items():
             print(f"  {g:32} {v['n']:>4} {v['predicted']:>5} {v['precision']:>6.3f} {v['recall']:>6.3f}")

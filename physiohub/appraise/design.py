@@ -119,11 +119,12 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"\bgrounded theory|\bethnograph\w*|\blived experiences?")),
     ("diagnostic accuracy", _rx(r"\bdiagnostic (?:accuracy|performance|value|utility)|\bsensitivity and specificity|"
                                 r"\baccuracy of (?:\w+ ){0,4}(?:in|for) (?:the )?(?:diagnos|detect)")),
-    ("case series", _rx(r"\bcase series\b|\bseries of (?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen) "
+    ("case series", _rx(r"\bcase series\b|\b(?:our|institutional|(?:a )?single[- ](?:cent(?:er|re)|institution)(?:'s)?|an institution's) experience\b|\bseries of (?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen) "
                         r"(?:cases|patients)|\b(?:\d{1,3}|three|four|five|six|seven|eight|nine|ten) cases\b")),
     ("case report", _rx(r"\bcase reports?\b|\bcase (?:study|presentation)\b|\b(?:a|an|one|two) (?:\w+ ){0,3}cases? of\b|"
                         r"\breport of (?:a|an|two) (?:\w+ ){0,3}cases?\b|\b\d{1,3}[- ](?:year|month|week|day)[- ]old\b|"
-                        r"\bin a (?:patient|man|woman|child|boy|girl|neonate|newborn|infant)\b|\bunusual cause of\b")),
+                        r"\bin a (?:patient|man|woman|child|boy|girl|neonate|newborn|infant)\b|\bunusual cause of\b|"
+                        r"\b(?:of|in) (?:a|an|one|two) (?:\w+ ){0,2}(?:patients?|cases?|child|children|boys?|girls?|men|women|siblings)\b")),
     ("non-randomised controlled trial", _rx(r"\bnon-?randomi[sz]ed|\bquasi-?(?:experimental|randomi[sz]ed)|"
                                             r"\bnot randomi[sz]ed")),
     ("randomised controlled trial", _rx(r"\brandomi[sz]ed\b|\brandomi[sz]ation\b|\brct\b|\bcross-?over (?:trial|study)|"
@@ -136,7 +137,7 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                    r"\blongitudinal (?:\w+ )?(?:study|analysis)|\bfollow-?up study|\bregistry\b|\bregister-based|"
                    r"\bretrospective (?:\w+ ){0,2}(?:study|analysis|review|evaluation)|\bpopulation-based (?:study|analysis)")),
     ("cross-sectional", _rx(r"\bcross-?sectional\b|\bsurvey\b|\bprevalence (?:of|and)\b|\bquestionnaire (?:study|survey)")),
-    ("narrative review", _rx(r"\breview\b|\boverview\b|\bcurrent (?:concepts?|understanding|status|state|treatments?|management|perspectives?|knowledge|trends|evidence|approaches|options|role|views?|insights)\b|"
+    ("narrative review", _rx(r"\breview\b|\boverview\b|\bdiagnosis and (?:management|treatment)\b|\ban approach to\b|\bcurrent (?:concepts?|understanding|status|state|treatments?|management|perspectives?|knowledge|trends|evidence|approaches|options|role|views?|insights)\b|"
                              r"\btreatment options\b|\bmanagement of\b|\bfrom (?:\w+ ){1,3}to (?:\w+ ){0,2}(?:treatment|therapy|clinic|bedside|knowledge|practice)|\b(?:therapeutic|potential) targets?\b|\bthe role of\b|\bstate of the art\b|\bcurrent concepts?\b|\brecent (?:advances|developments|progress)|"
                              r"\ban update\b|\bupdate on\b|\bperspectives?\b|\bprimer\b|\bwhere (?:are we|do we stand)|"
                              r"\bpast, present,? and future|\bunder(?:standing)?\b.*\bmechanisms\b$|\bemerging\b|\bnew insights\b|"
@@ -159,7 +160,7 @@ _ABSTRACT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                               r"\b(?:medline|pubmed|embase|cinahl|web of science|scopus)\b.{0,80}\b(?:were|was) searched|prisma\b")),
     ("scoping review", _rx(r"\bscoping review")),
     ("guideline", _rx(r"\b(?:this|these|the present|our) (?:clinical )?(?:practice )?guidelines?\b|\bguideline (?:panel|development group)|"
-                      r"\bconsensus (?:statement|panel|was reached|process)|\bdelphi\b|\bwe recommend\b|\bpanel recommends?\b")),
+                      r"\bconsensus (?:statement|panel|was reached|process)|\bdelphi\b|\bpanel recommends?\b")),
     ("economic evaluation", _rx(r"\bcost-?effectiveness|\bcost[- ]utility|\bincremental cost|\bqaly|\bquality-adjusted life[- ]years?|\beconomic evaluation")),
     ("qualitative", _rx(r"\bqualitative\b|\bsemi-?structured interviews?|\bfocus groups?|\bthematic analysis|\binterpretative phenomenolog|\bgrounded theory")),
     ("diagnostic accuracy", _rx(r"\b(?:diagnostic accuracy|sensitivity and specificity|sensitivity,? specificity|positive predictive value|"
@@ -170,11 +171,11 @@ _ABSTRACT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"\bwe (?:describe|report|present) (?:a|an) (?:\w+ ){0,4}(?:that|who) (?:presented|developed|had)\b")),
     ("case report#2", _rx(r"\b(?:case (?:report|presentation|description)|report of a case)\b|"
                           r"\b(?:such )?a (?:\w+ ){0,2}case (?:is|was) (?:presented|reported|described)|\bthe (?:first|second) (?:reported )?case\b|"
-                          r"^a case of\b|\. a case of\b")),
+                          r"(?:^|[.:]\s*)a case of\b")),
     ("case report#3", _rx(r"\b(?:a|an) \d{1,3}[- ](?:year|month|week|day)s?[- ]old (?:\w+ ){0,3}(?:man|woman|male|female|boy|girl|patient|child|infant|neonate|gentleman|lady)\b")),
     ("case report#4", _rx(r"\b(?:in|of|to) (?:two|both|2) (?:\w+ )?(?:patients|cases|siblings|brothers|sisters)\b")),
     ("case series", _rx(r"\bcase series\b|\bsubjects? of this report\b|"
-                        r"\b(?:\d{1,2}|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:\w+ ){0,2}(?:patients|children|cases|adults|men|women|infants)(?: with (?:\w+ ){1,6}?)? (?:are|were) (?:described|reported|presented)\b|\bwe (?:report|present|describe) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen) (?:cases|patients)\b|"
+                        r"\b(?:\d{1,2}|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:\w+ ){0,2}(?:patients|children|cases|adults|men|women|infants)(?: with(?: [\w-]+){1,6}?)? (?:are|were) (?:described|reported|presented)\b|\bwe (?:report|present|describe) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen) (?:cases|patients)\b|"
                         r"\bretrospective(?:ly)? (?:review(?:ed)? (?:of )?)?(?:the )?(?:medical |clinical )?(?:records|charts|case notes) of (?:\d+|all)\b")),
     ("non-randomised controlled trial", _rx(r"\bnon-?randomi[sz]ed (?:controlled )?(?:trial|study|design|clinical)|\bquasi-?experimental|\bnot randomi[sz]ed")),
     ("randomised controlled trial", _rx(r"\b(?:were|was|being) (?:\w+ )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))|"
@@ -221,6 +222,7 @@ _GATES: dict[str, tuple[str, ...]] = {
                                 "cadaver", "xenograft", "healthy"),
 }
 _SYSTEMATIC_TEXT = _ABSTRACT_RULES[2][1]
+_OWN_REVIEW = re.compile(r"\b(?:in )?this (?:\w+ )?review\b|\bthis article reviews\b|\bwe review (?:the )?(?:current|recent)")
 _META_TEXT = _ABSTRACT_RULES[1][1]
 _SCOPING_TEXT = re.compile(r"\bscoping review")
 _RANDOM_TEXT = re.compile(r"\brandomi[sz]|\brandomly (?:assigned|allocated)|\brct\b")
@@ -372,8 +374,9 @@ def classify_design(doc: Doc) -> tuple[str, list[str]]:
             return text[0], [label, _reason(*text)]
         return "cohort", [label, "no finer design named in the text: taken as a cohort study"]
 
-    if text and text[0] == "narrative review" and doc.abstract:
-        # "The literature is reviewed" closes many case reports: a narrated patient outranks it.
+    if text and text[0] == "narrative review" and doc.abstract and not _OWN_REVIEW.search(doc.abstract_l):
+        # "The literature is reviewed" closes many case reports: a narrated patient outranks it
+        # (but not "in this review": then the authors say what they wrote).
         guess = style_design(doc)
         if guess and guess[0] == "case report":
             return "case report", [guess[1], _reason(*text) + ", but a single patient is described"]
