@@ -286,3 +286,12 @@ def test_pubmed_update_file_with_delete_citations(tmp_path: Path, caplog):
     recs, _ = split(read_path(p))
     assert [r.pmid for r in recs] == ["90000001", "90000002", "90000003"]
     assert "2 DeleteCitation PMID(s)" in caplog.text
+
+
+def test_biblatex_from_zotero():
+    (r,), _ = split(read_path(FIX / "zotero_biblatex.bib"))
+    assert r.pmid == "90000091" and r.doi == "10.9999/hip.2016.3"
+    assert r.title == "Invented hip exercise in PRETEND adults: a made-up trial"
+    assert [a.display for a in r.authors] == ["Hipster H", "Öztürk A"]
+    assert (r.journal, r.journal_abbrev, r.year, r.pub_date) == ("Pretend Hip Journal", "Pretend Hip J", 2016, "2016-04")
+    assert r.keywords == ["hip", "exercise"]

@@ -25,7 +25,7 @@ from .detect import decode_text
 from .markup import string_markup
 from .normalize import (clean_text, doi_from_text, initials_of, normalize_doi, normalize_pmid, pmcid_from_text,
                         pmid_from_text, retracted_title, split_structured_abstract)
-from .pubdate import MONTHS
+from .pubdate import MONTHS, parse_date
 
 PMID_FIELDS = ("pubmed_id", "pmid", "pubmed")
 KEYWORD_FIELDS = ("keywords", "author_keywords", "mesh")
@@ -82,8 +82,10 @@ def convert(e: Entry, raw_authors: str = "") -> Record:
     rec.volume = _field(e, "volume")
     rec.issue = _field(e, "number", "issue")
     rec.pages = _field(e, "pages").replace("--", "-").replace("\u2013", "-")
-    year = _field(e, "year", "date")[:4]
-    if year.isdigit() and int(year) > 1500:
+    year = _field(e, "year")[:4]
+    if not year and _field(e, "date"):  # BibLaTeX: date = {2016-04-02}
+        rec.year, rec.pub_date = parse_date(_field(e, "date"))
+    elif year.isdigit() and int(year) > 1500:
         rec.year = int(year)
         month = _field(e, "month").lower()[:3]
         month = MONTHS.get(month, month.zfill(2) if month.isdigit() else "")
@@ -94,6 +96,9 @@ def convert(e: Entry, raw_authors: str = "") -> Record:
     if not rec.doi and e.key.lower().startswith("doi:"):
         rec.doi = normalize_doi(e.key[4:])  # SAGE keys: "doi:10.1177/..."
     rec.pmid = normalize_pmid(_field(e, *PMID_FIELDS)) or pmid_from_text(_field(e, "note", "url"))
+    eprint_type = _field(e, "eprinttype", "archiveprefix").lower()  # BibLaTeX (Zotero): eprint + eprinttype
+    if not rec.pmid and eprint_type in ("pmid", "pubmed"):
+        rec.pmid = normalize_pmid(_field(e, "eprint"))
     rec.pmcid = pmcid_from_text(_field(e, "pmcid", "pmc", "note"))
     for name in KEYWORD_FIELDS:
         for kw in re.split(r"\s*[;,]\s*", _field(e, name)):
