@@ -112,6 +112,17 @@ def test_no_abstract_no_types_is_conservative():
     assert a["verdict"] == "Too early to tell"
 
 
+def test_missing_abstract_means_more_in_pubmed_than_in_an_export():
+    from dataclasses import replace
+
+    bare = rec("Thoughts on posture", year=2019)
+    assert appraise(bare)["design"] == "other"  # an export may simply have dropped the abstract
+    assert appraise(replace(bare, source_format="pubmed-xml"))["design"] == "editorial/commentary/letter"
+    study = replace(bare, title="Effects of taping on knee pain in patients with osteoarthritis", source_format="pubmed-xml")
+    a = appraise(study)
+    assert a["design"] == "other" and "reads as a study" in a["design_reasons"][0]
+
+
 def test_every_design_label_is_known():
     for r in (SR_MODERATE, PILOT_RCT, CASE_REPORT, RETRACTED, NO_DIFF_RCT, MIXED_RCT, NARRATIVE):
         assert appraise(r)["design"] in DESIGNS

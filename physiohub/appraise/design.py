@@ -179,12 +179,13 @@ _ABSTRACT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"\bretrospective(?:ly)? (?:review(?:ed)? (?:of )?)?(?:the )?(?:medical |clinical )?(?:records|charts|case notes) of (?:\d+|all)\b")),
     ("non-randomised controlled trial", _rx(r"\bnon-?randomi[sz]ed (?:controlled )?(?:trial|study|design|clinical)|\bquasi-?experimental|\bnot randomi[sz]ed")),
     ("randomised controlled trial", _rx(r"\b(?:were|was|being) (?:\w+ )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))|"
-                                        r"\brandomi[sz]ed (?:\w+[- ]){0,4}(?:trial|study|design)|\brandomly (?:assigned|allocated|divided)|"
+                                        r"\brandomi[sz]ed(?:\s*,)? (?:[\w-]+(?:\s*,)? ){0,4}(?:trial|study|design)|\brandomly (?:assigned|allocated|divided)|"
                                         r"\brandomi[sz]ation\b|\brct\b|\bdouble-?blind(?:ed)?|\bplacebo-controlled|\bcross-?over (?:trial|design)")),
     ("non-randomised controlled trial", _rx(r"\b(?:single-arm|open-label|uncontrolled) (?:\w+ )?(?:trial|study)|\bphase (?:i{1,3}|[1-3])[ab]? (?:clinical )?(?:trial|study)|"
                                             r"\bcontrolled (?:clinical )?trial\b|\bpilot (?:trial|study)\b|\bfeasibility (?:trial|study)\b|\b(?:pre-?post|before-and-after)\b")),
     ("case-control", _rx(r"\bcase[- ]control\b|\bmatched controls?\b")),
-    ("cohort", _rx(r"\bcohort\b|\bprospective(?:ly)? (?:\w+ ){0,2}(?:study|followed|enrolled|recruited|collected)|\blongitudinal (?:\w+ )?study|"
+    ("cohort", _rx(r"\bcohort\b|\bprospective(?:ly)? (?:\w+ ){0,2}(?:study|followed|enrolled|recruited|collected|evaluation|analysis|design)|"
+                   r"\blongitudinal (?:\w+ )?(?:study|design)|"
                    r"\bretrospective(?:ly)? (?:\w+ ){0,3}(?:study|analy[sz]ed|reviewed|evaluated|identified)|\bregistry\b|\bfollowed (?:up )?for\b|"
                    r"\bmedical records\b|\bdatabase\b.{0,60}\b(?:identified|analy[sz]ed)")),
     ("cross-sectional", _rx(r"\bcross-?sectional\b|\b(?:online |postal |national |web-based )?survey\b|\bquestionnaires? (?:was|were) (?:sent|distributed|administered|completed)")),
@@ -399,6 +400,9 @@ def classify_design(doc: Doc) -> tuple[str, list[str]]:
     m = _RESEARCH_TITLE.search(doc.title_l)
     if m:
         return "other", [f"no abstract, and the title ('{_quote(m, doc.title)}') reads as a study but names no design"]
+    if doc.record.source_format not in ("pubmed-xml", "medline"):
+        # Reference-manager exports often drop abstracts: a missing abstract says nothing there.
+        return "other", ["no abstract in this record and no design named in the title"]
     year = doc.record.year
     if year is None or year >= 1995:
         # Research articles and reviews have carried abstracts since the 1990s; items without one
