@@ -65,6 +65,7 @@ def _templates() -> Environment:
     env.filters["json_ld"] = markup.json_ld
     env.filters["slug"] = markup.slug
     env.filters["token"] = markup.css_token
+    env.filters["show"] = markup.show
     env.globals.update(
         TOPICS=markup.TOPICS, BODY_REGIONS=markup.BODY_REGIONS, DESIGNS=markup.DESIGNS, EVIDENCE=markup.EVIDENCE,
         VERDICTS=markup.VERDICTS, RESEARCH_TYPES=markup.RESEARCH_TYPES, LADDER=markup.LADDER,

@@ -82,6 +82,7 @@ class Hub:
         source.setdefault("pmid", record.pmid)
         view = {
             "id": study_id,
+            "title_html": display_title(card.get("title"), record.title, record.title_html),
             "row": row,
             "record": record,
             "appraisal": appraisal,
@@ -124,6 +125,13 @@ class Hub:
             "updated_at": row.get("updated_at"),
             "card": view["card"],
         }
+
+
+def display_title(card_title: str | None, plain_title: str, title_html: str) -> str:
+    """The card's title, unless it is just the plain record title: then the record's copy with its markup."""
+    if not card_title or card_title.strip() == (plain_title or "").strip():
+        return title_html or plain_title or ""
+    return card_title
 
 
 def provenance_by_section(card: dict[str, Any], record: Record) -> dict[str, list[dict[str, Any]]]:

@@ -105,3 +105,16 @@ TOPIC_BY_SLUG = {slug(t): t for t in TOPICS}
 def css_token(value: str | None) -> str:
     """A class-name-safe token for a badge value ('Very limited' -> 'very-limited')."""
     return slug(value or "unknown") or "unknown"
+
+
+def show(value: object) -> str:
+    """A card or appraisal value as one readable line (lists joined, rows as 'label: text')."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(show(v) for v in value)
+    if isinstance(value, dict):
+        if set(value) >= {"label", "text"}:
+            return f"{value['label']}: {value['text']}"
+        return "; ".join(f"{k}: {show(v)}" for k, v in value.items())
+    return str(value)

@@ -14,7 +14,7 @@ _LIST_COLUMNS = """
   s.id AS id, s.source_id AS source_id, s.title AS title, s.year AS year, s.retracted AS retracted,
   a.design AS design, a.evidence AS evidence, a.verdict AS verdict, a.research_type AS research_type,
   a.primary_topic AS primary_topic, c.status AS status, c.published_at AS published_at,
-  c.updated_at AS updated_at, c.data AS card_data, c.editor AS editor, c.pending IS NOT NULL AS has_pending
+  c.updated_at AS updated_at, c.data AS card_data, json_extract(s.record, '$.title_html') AS record_title_html, c.editor AS editor, c.pending IS NOT NULL AS has_pending
 """
 
 
@@ -25,7 +25,9 @@ def _item(row: Any) -> dict[str, Any]:
     # The card's badges are what was reviewed; the appraisal's columns fill gaps.
     for key in ("verdict", "research_type", "evidence"):
         d[key] = badges.get(key) or d.get(key)
-    d["title_html"] = card.get("title") or d["title"]
+    from .hub import display_title
+
+    d["title_html"] = display_title(card.get("title"), d["title"], d.pop("record_title_html") or "")
     d["question"] = (card.get("upshot") or {}).get("question", "")
     d["topics"] = [t for t in [(card.get("topics") or {}).get("primary") or d.get("primary_topic")] if t]
     d["retracted"] = bool(d["retracted"])

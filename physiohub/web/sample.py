@@ -154,3 +154,67 @@ def fill(store: Store, *, copies: int = 1) -> dict[str, int]:
             if n == 0:
                 ids[s2["key"]] = sid
     return ids
+
+
+# More invented studies for the screenshot and benchmark hub (not used by the tests' counts).
+_MORE: list[dict[str, Any]] = [
+    {"key": "neckmanual", "pmid": "90000011", "doi": "10.9999/demo.0011", "year": 2023, "status": "published",
+     "title": "Spinal manipulation added to exercise for chronic neck pain: a randomised controlled trial",
+     "sections": [("OBJECTIVE", "OBJECTIVE", "To test whether spinal manipulation adds to exercise for chronic neck pain."),
+                  ("METHODS", "METHODS", "We randomised 182 adults with neck pain for more than 3 months to exercise alone or exercise plus manipulation for 8 weeks."),
+                  ("RESULTS", "RESULTS", "Neck pain fell in both groups; the difference at 12 weeks was 0.4 points on a 0 to 10 scale (95% CI -0.2 to 1.0)."),
+                  ("CONCLUSIONS", "CONCLUSIONS", "Adding manipulation to exercise made no clear difference to neck pain.")]},
+    {"key": "fear", "pmid": "90000012", "doi": "10.9999/demo.0012", "year": 2022, "status": "published",
+     "title": "Fear of movement and recovery after acute low back pain: a prospective cohort study",
+     "sections": [("BACKGROUND", "BACKGROUND", "Fear of movement may slow recovery from low back pain."),
+                  ("METHODS", "METHODS", "We followed 640 adults with acute low back pain for 12 months."),
+                  ("RESULTS", "RESULTS", "Higher fear of movement at the start predicted more disability at 12 months (odds ratio 1.8, 95% CI 1.3 to 2.5)."),
+                  ("CONCLUSIONS", "CONCLUSIONS", "Fear of movement is a risk factor for slow recovery.")]},
+    {"key": "telehealth", "pmid": "90000013", "doi": "10.9999/demo.0013", "year": 2024, "status": "published",
+     "title": "Video physiotherapy versus in-person care for knee osteoarthritis: a systematic review",
+     "sections": [("OBJECTIVE", "OBJECTIVE", "To compare physiotherapy by video with in-person care for knee osteoarthritis."),
+                  ("METHODS", "METHODS", "We included 9 randomised trials with 1104 participants."),
+                  ("RESULTS", "RESULTS", "Pain and function were similar with video and in-person care (SMD 0.05, 95% CI -0.10 to 0.20). Certainty was low."),
+                  ("CONCLUSIONS", "CONCLUSIONS", "Video care may be as good as in-person care, but the evidence is uncertain.")]},
+    {"key": "sleep", "pmid": "90000014", "doi": "10.9999/demo.0014", "year": 2021, "status": "published",
+     "title": "Sleep quality and shoulder pain intensity: a cross-sectional survey of office workers",
+     "sections": [("METHODS", "METHODS", "We surveyed 412 office workers about sleep and shoulder pain."),
+                  ("RESULTS", "RESULTS", "Poor sleep went with higher shoulder pain (r = 0.32)."),
+                  ("CONCLUSIONS", "CONCLUSIONS", "Sleep and shoulder pain are linked, but the direction is unknown.")]},
+    {"key": "injection", "pmid": "90000015", "doi": "10.9999/demo.0015", "year": 2020, "status": "published",
+     "title": "Corticosteroid injection or exercise for lateral elbow pain: a randomised trial with one-year follow-up",
+     "sections": [("METHODS", "METHODS", "We randomised 165 adults with lateral elbow pain to one corticosteroid injection or 8 weeks of exercise."),
+                  ("RESULTS", "RESULTS", "Injection was better at 6 weeks, but at 52 weeks the exercise group had fewer recurrences (12% versus 44%)."),
+                  ("CONCLUSIONS", "CONCLUSIONS", "Injection helps in the short term, but exercise gives better results over a year.")]},
+]
+
+
+def build_demo(store: Store, *, copies: int = 1) -> list[int]:
+    """A demo hub for screenshots and load tests: the invented studies (not the hostile one) run through the
+    real appraisal and card generators, indexed for search, and published (the protocol stays a draft)."""
+    from .. import workflow
+    from ..cards.review import set_status
+    from ..ingest.pipeline import import_records
+    from ..search import build_index
+
+    studies = [s for s in _STUDIES + _MORE if s["key"] != "hostile"]
+    for n in range(copies):
+        recs = []
+        for s in studies:
+            s2 = dict(s)
+            if n:
+                s2.update(pmid=f"{int(s['pmid']) + 1000 * n}", doi=f"{s['doi']}.{n}")
+            recs.append(_record(s2))
+        import_records(store, recs, file="demo")
+    workflow.refresh(store)
+    build_index(store)
+    keep_draft = {r[0] for r in store.query("SELECT id FROM studies WHERE title LIKE 'Secret unpublished%'")}
+    ids = [r[0] for r in store.query("SELECT study_id FROM cards WHERE status != 'published' ORDER BY study_id")]
+    published = []
+    for sid in ids:
+        if sid in keep_draft:
+            continue
+        set_status(store, sid, "in_review", "demo")
+        set_status(store, sid, "published", "demo")
+        published.append(sid)
+    return published

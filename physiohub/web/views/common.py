@@ -87,11 +87,14 @@ def page_links(base: str, params: dict[str, Any], page: int, total: int, limit: 
 
 
 def facet_url(base: str, params: dict[str, Any], name: str, value: Any) -> str:
+    """The URL that turns a facet value on (or off when it is on). A year facet is one year: from = to."""
     kept = {k: v for k, v in params.items() if v not in (None, "", False) and k not in ("page", "offset")}
-    if kept.get(name) == value:
-        kept.pop(name)  # clicking an active facet removes it
+    names = ("year_from", "year_to") if name == "year" else (name,)
+    if all(str(kept.get(n)) == str(value) for n in names):
+        for n in names:
+            kept.pop(n)  # clicking an active facet removes it
     else:
-        kept[name] = value
+        kept.update({n: value for n in names})
     return f"{base}?{urlencode(kept)}" if kept else base
 
 

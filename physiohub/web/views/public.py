@@ -38,13 +38,13 @@ def search_page(request: Request) -> Response:
             values = (result["facets"].get(name) or {})
             if not values:
                 continue
-            key = "year_from" if name == "year" else name
             items = sorted(values.items(), key=lambda kv: (-kv[1], str(kv[0])))[:12]
             if name == "year":
                 items = sorted(values.items(), key=lambda kv: str(kv[0]), reverse=True)[:12]
             facets.append({"name": name, "label": label, "values": [
-                {"value": v, "count": n, "active": str(params.get(key)) == str(v),
-                 "url": facet_url("/search", params, key, v)} for v, n in items]})
+                {"value": v, "count": n,
+                 "active": all(str(params.get(k)) == str(v) for k in (("year_from", "year_to") if name == "year" else (name,))),
+                 "url": facet_url("/search", params, name, v)} for v, n in items]})
     pager = page_links("/search", params, p["page"], result["total"], p["limit"]) if result else None
     return render(request, "search.html", {"p": p, "result": result, "facets": facets, "pager": pager})
 

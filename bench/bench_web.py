@@ -1,0 +1,186 @@
+"""Web hub under load: a published card page and a search page, requests/s and p99 latency.
+
+The hub: PhysioHub's invented sample studies plus the real PubMed XML records of ../shared/data/pubmed-xml
+(about 750 studies), appraised, drafted, indexed and published by the real pipeline. The server: uvicorn
+with 2 worker processes on 127.0.0.1 (``physiohub serve --workers 2``). The load: wrk (Debian package) from
+a second process on loopback, bounded in time and connections; without wrk a bounded Python load
+generator is used instead. Nothing leaves the machine.
+
+    .venv/bin/python bench/bench_web.py [--db HUB.db] [--duration 10] [--connections 16]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("PHYSIOHUB_SHARED_DATA", REPO.parent / "shared" / "data"))
+
+
+def build_hub(db: Path) -> None:
+    from physiohub import workflow
+    from physiohub.cards.review import set_status
+    from physiohub.ingest import read_path
+    from physiohub.ingest.pipeline import import_records
+    from physiohub.models import Record
+    from physiohub.search import build_index
+    from physiohub.store import Store
+    from physiohub.web.sample import build_demo
+
+    store = Store(db)
+    t0 = time.perf_counter()
+    xml_dir = SHARED / "pubmed-xml"
+    for f in sorted(xml_dir.glob("*.xml")) if xml_dir.is_dir() else []:
+        import_records(store, (r for r in read_path(f) if isinstance(r, Record)), file=f.name)
+    workflow.refresh(store)
+    build_index(store)
+    for (sid,) in store.query("SELECT study_id FROM cards WHERE status = 'draft'"):
+        set_status(store, sid, "in_review", "bench")
+        set_status(store, sid, "published", "bench")
+    build_demo(store)
+    n = store.query_one("SELECT COUNT(*) FROM cards WHERE status = 'published'")[0]
+    print(f"hub built: {n} published cards in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    store.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: Path, port: int, workers: int) -> subprocess.Popen:
+    env = {**os.environ, "PHYSIOHUB_DB": str(db)}
+    cmd = [sys.executable, "-m", "uvicorn", "physiohub.web.serve:app_from_env", "--factory", "--host", "127.0.0.1",
+           "--port", str(port), "--workers", str(workers), "--log-level", "warning", "--no-access-log",
+           "--no-server-header"]
+    proc = subprocess.Popen(cmd, env=env)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=1).read()
+            return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.terminate()
+    raise RuntimeError("server did not start")
+
+
+def run_wrk(url: str, duration: int, connections: int) -> dict[str, float]:
+    out = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s", url],
+                         capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+    def ms(label: str) -> float:
+        m = re.search(rf"\s{label}%\s+([\d.]+)(us|ms|s)\b", out)
+        value, unit = float(m.group(1)), m.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    return {"rps": rps, "p50_ms": ms("50"), "p99_ms": ms("99"), "non_2xx": int(errors.group(1)) if errors else 0,
+            "requests": int(re.search(r"(\d+) requests in", out).group(1))}
+
+
+def run_python_load(url: str, duration: int, connections: int) -> dict[str, float]:
+    """Fallback load generator: keep-alive connections in threads, bounded by time."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    latencies: list[float] = []
+    errors = [0]
+    stop = time.monotonic() + duration
+    lock = threading.Lock()
+
+    def worker() -> None:
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+        local = []
+        while time.monotonic() < stop:
+            t = time.perf_counter()
+            conn.request("GET", path)
+            r = conn.getresponse()
+            r.read()
+            local.append((time.perf_counter() - t) * 1000)
+            if r.status >= 400:
+                errors[0] += 1
+        with lock:
+            latencies.extend(local)
+
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - t0
+    latencies.sort()
+    return {"rps": len(latencies) / elapsed, "p50_ms": latencies[len(latencies) // 2],
+            "p99_ms": latencies[int(len(latencies) * 0.99)], "non_2xx": errors[0], "requests": len(latencies)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", type=Path, help="an already built hub (else one is built in a temporary folder)")
+    ap.add_argument("--duration", type=int, default=10, help="seconds per URL (default 10)")
+    ap.add_argument("--connections", type=int, default=16)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--json", type=Path, help="also write the figures here")
+    args = ap.parse_args()
+    if not 1 <= args.duration <= 60 or not 1 <= args.connections <= 128:
+        ap.error("keep it bounded: --duration 1..60, --connections 1..128")
+
+    tmp = None
+    db = args.db
+    if db is None:
+        tmp = tempfile.TemporaryDirectory()
+        db = Path(tmp.name) / "bench.db"
+        build_hub(db)
+    from physiohub.store import Store
+
+    store = Store(db)
+    card_id = store.query_one("SELECT study_id FROM cards WHERE status = 'published' ORDER BY study_id LIMIT 1")[0]
+    n_pub = store.query_one("SELECT COUNT(*) FROM cards WHERE status = 'published'")[0]
+    store.close()
+    port = free_port()
+    proc = start_server(db, port, args.workers)
+    base = f"http://127.0.0.1:{port}"
+    urls = {"card page": f"{base}/studies/{card_id}", "search page": f"{base}/search?q=exercise+pain",
+            "search page (filtered)": f"{base}/search?q=pain&evidence=Moderate&topic=Exercise+%26+Loading",
+            "home": f"{base}/", "API card": f"{base}/api/studies/{card_id}/card"}
+    load = run_wrk if shutil.which("wrk") else run_python_load
+    results = {}
+    try:
+        for name, url in urls.items():
+            for _ in range(20):  # warm every worker's caches and the embedding model
+                urllib.request.urlopen(url, timeout=30).read()
+            results[name] = load(url, args.duration, args.connections)
+            r = results[name]
+            print(f"{name:24s} {r['rps']:8.0f} req/s   p50 {r['p50_ms']:6.1f} ms   p99 {r['p99_ms']:6.1f} ms"
+                  f"   ({r['requests']} requests, {r['non_2xx']} errors)")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        if tmp:
+            tmp.cleanup()
+    meta = {"published_cards": n_pub, "workers": args.workers, "connections": args.connections,
+            "duration_s": args.duration, "load_generator": load.__name__.replace("run_", ""), "cpus": os.cpu_count()}
+    print(json.dumps(meta))
+    if args.json:
+        args.json.write_text(json.dumps({"meta": meta, "results": results}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
