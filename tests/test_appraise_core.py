@@ -136,3 +136,12 @@ def test_appraise_many_matches_appraise():
 def test_bad_input_is_a_clear_error():
     with pytest.raises(InvalidInput, match="needs a Record"):
         appraise({"title": "not a record"})  # type: ignore[arg-type]
+
+
+def test_a_treatment_protocol_is_not_a_study_protocol():
+    r = rec("Irrigation systems and sealer removal",
+            ("METHODS", "Teeth were randomly assigned to four groups; the irrigation protocol for each group "
+                        "was fixed.", "METHODS"))
+    assert appraise(r)["design"] == "randomised controlled trial"
+    r = rec("Hip exercise after surgery", ("METHODS", "Participants will be randomised to two groups.", "METHODS"))
+    assert appraise(r)["design"] == "protocol"

@@ -151,8 +151,10 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # Abstract cues: sentences where authors state what they did. Weaker than the title, so fewer and
 # more specific patterns; checked in this order (first hit wins).
 _ABSTRACT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("protocol", _rx(r"\b(?:this|the present|our) (?:study )?protocol\b|\bprotocol (?:describes|for)\b|\bwill be (?:randomi[sz]ed|recruited|enrolled|allocated)\b"
-                     r"|\bwill be (?:conducted|performed|assessed|measured|analy[sz]ed)")),
+    # Not a bare "protocol for": treatment protocols ("the irrigation protocol for ...") are common.
+    ("protocol", _rx(r"\b(?:this|the present|our) (?:study |trial )?protocol\b|\b(?:study|trial) protocol (?:describes|for)\b|"
+                     r"\bprotocol (?:describes|of a|for a (?:\w+ ){0,3}(?:trial|study|review))\b|"
+                     r"\bwill be (?:randomi[sz]ed|recruited|enrolled|allocated)\b")),
     ("meta-analysis", _rx(r"\bmeta-?analy[sz]\w*|\bpooled (?:analysis|estimates?|effect|results?|data)\b|"
                           r"\brandom[- ]effects? model|\bforest plot")),
     ("systematic review", _rx(r"\bsystematic(?:ally)? (?:\w+ )?(?:review|search|literature search|searched)|\bsearch strategy:|\bselection criteria:|"

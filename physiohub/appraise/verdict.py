@@ -79,10 +79,11 @@ def decide_verdict(design: str, conclusions: list[Sentence], results: list[Sente
             break  # the conclusion is clear and one-sided: the results need not be read
     if not votes:
         return "Too early to tell", ["the conclusion and results state no clear direction"], []
-    where = "conclusion" if any(s.id in sum(used.values(), []) for s in conclusions) else "results"
+    used_ids = {i for ids in used.values() for i in ids}
+    where = "conclusion reports" if any(s.id in used_ids for s in conclusions) else "results report"
     if votes["Supports"] and votes["No clear difference"]:
         ids = used["Supports"] + used["No clear difference"]
-        return "Mixed picture", [f"the {where} reports benefit on some measures and no clear difference on others"], sorted(set(ids), key=_sid)
+        return "Mixed picture", [f"the {where} benefit on some measures and no clear difference on others"], sorted(set(ids), key=_sid)
     label, _ = votes.most_common(1)[0]
     top = [lab for lab, v in votes.items() if v == votes[label]]
     if len(top) > 1:
@@ -90,11 +91,11 @@ def decide_verdict(design: str, conclusions: list[Sentence], results: list[Sente
         label = "Too early to tell" if "Too early to tell" in top else "Mixed picture"
     ids = used.get(label) or sorted({i for ids in used.values() for i in ids}, key=_sid)
     reasons = {
-        "Supports": f"the {where} reports a benefit",
-        "Mixed picture": f"the {where} reports benefit in some respects but not others, or a small or uncertain effect",
-        "No clear difference": f"the {where} reports no clear difference between the groups",
-        "Does not support": f"the {where} reports no benefit or harm",
-        "Too early to tell": f"the {where} calls the findings preliminary or asks for more research",
+        "Supports": f"the {where} a benefit",
+        "Mixed picture": f"the {where} benefit in some respects but not others, or a small or uncertain effect",
+        "No clear difference": f"the {where} no clear difference between the groups",
+        "Does not support": f"the {where} no benefit, or harm",
+        "Too early to tell": f"the {where} preliminary findings or a need for more research",
     }
     return label, [reasons[label]], sorted(set(ids), key=_sid)
 
