@@ -29,6 +29,7 @@ DIM = 384
 # Sequences in one forward pass. Texts are sorted by length first, so padding stays small; 32 keeps
 # the (batch, heads, len, len) attention tensor under ~100 MB at 256 tokens.
 BATCH_SIZE = 32
+SMALL_BATCH = 16  # up to this many texts (queries) run single-threaded
 
 
 def model_dir() -> Path:
@@ -194,6 +195,18 @@ class Embedder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
+        if len(texts) <= SMALL_BATCH:
+            # A query's tiny matrices gain nothing from BLAS threads, and spinning threads collapse
+            # throughput when the web server's threads or other processes share the cores
+            # (measured 5x slower under load). Bulk indexing keeps BLAS's default.
+            from threadpoolctl import threadpool_limits
+
+            with threadpool_limits(limits=1, user_api="blas"):
+                return self._encode(texts, out, batch_size, progress)
+        return self._encode(texts, out, batch_size, progress)
+
+    def _encode(self, texts: Sequence[str], out: np.ndarray, batch_size: int,
+                progress: Callable[[int], None] | None) -> np.ndarray:
         toks = self.tokenize(texts)
         order = sorted(range(len(toks)), key=lambda i: len(toks[i]))
         for start in range(0, len(order), batch_size):

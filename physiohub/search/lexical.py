@@ -11,14 +11,16 @@ all tokens of all columns), so FTS5 stays the reference implementation (``fts5_s
 two rank alike. Tokens: letters/digits, case-folded, Lucene's English stopwords dropped, Snowball
 English stems (PyStemmer), for documents and queries alike.
 
-Term vectors are stored per study (``search_terms``: term hashes + weighted frequencies + length,
-keyed by the study's ``content_hash``) by ``build_index``; a study imported since then is
-tokenised in memory on the next query, so results are never stale. The impact matrix is rebuilt
-when the set of studies changes (seconds at 100k; ``warm(store)`` does it up front).
+Term vectors are stored per study (``search_terms``: vocabulary ids (``search_vocab``) + weighted
+frequencies + length, keyed by the study's ``content_hash`` and the tokenising scheme) by
+``build_index``; a study imported since then is tokenised in memory on the next query, so results
+are never stale. The impact matrix is rebuilt when the set of studies changes: with compact
+vocabulary ids that is a counting sort (scipy's COO -> CSR), no global sort of 10M postings.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import threading
 import unicodedata
 from collections import Counter
@@ -26,6 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
 
 from ..store import Store
 from .cache import unchanged
@@ -33,6 +36,7 @@ from ..store.dialect import FTS_COLUMNS, FTS_WEIGHTS
 from .query import _TOKEN, MAX_QUERY_CHARS, STOPWORDS, query_terms
 
 K1, B = 1.2, 0.75  # FTS5's bm25() constants
+TEMP_BASE = 1 << 30  # ids of terms seen only in not-yet-stored studies (never written to the database)
 _STEMMER = None
 _STEMS: dict[str, str] = {}
 
@@ -45,33 +49,15 @@ def _stem(word: str) -> str:
             import Stemmer  # PyStemmer: Snowball in C, ~1 µs a word
 
             _STEMMER = Stemmer.Stemmer("english")
-        s = _STEMS[word] = _STEMMER.stemWord(word)
         if len(_STEMS) > 2_000_000:  # unbounded vocabularies (ids, numbers) must not eat memory
             _STEMS.clear()
+        s = _STEMS[word] = _STEMMER.stemWord(word)
     return s
 
 
-def term_id(term: str) -> int:
-    """A stable signed 64-bit id for a stemmed term (no vocabulary table to keep in sync)."""
-    return int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
-
-
-_IDS: dict[str, int] = {}
-
-
-def _word_id(word: str) -> int:
-    """Term id of a (case-folded) word's stem; memoised, as most words repeat across documents."""
-    i = _IDS.get(word)
-    if i is None:
-        if len(_IDS) > 2_000_000:
-            _IDS.clear()
-        i = _IDS[word] = term_id(_stem(word))
-    return i
-
-
-def doc_vector(columns: Iterable[str | None]) -> tuple[np.ndarray, np.ndarray, int]:
-    """(term ids int64, field-weighted frequencies float32, length) of one study's FTS columns."""
-    weighted: dict[int, float] = {}
+def doc_terms(columns: Iterable[str | None]) -> tuple[dict[str, float], int]:
+    """({stem: field-weighted frequency}, length in tokens) of one study's FTS columns."""
+    weighted: dict[str, float] = {}
     length = 0
     for name, text in zip(FTS_COLUMNS, columns):
         if not text:
@@ -81,14 +67,49 @@ def doc_vector(columns: Iterable[str | None]) -> tuple[np.ndarray, np.ndarray, i
         w = FTS_WEIGHTS[name]
         for word, n in Counter(words).items():
             if word not in STOPWORDS:
-                tid = _word_id(word)
-                weighted[tid] = weighted.get(tid, 0.0) + w * n
-    return (np.fromiter(weighted, dtype=np.int64, count=len(weighted)),
-            np.fromiter(weighted.values(), dtype=np.float32, count=len(weighted)), length)
+                stem = _stem(word)
+                weighted[stem] = weighted.get(stem, 0.0) + w * n
+    return weighted, length
 
 
-def query_ids(text: str) -> np.ndarray:
-    return np.array(list(dict.fromkeys(_word_id(t) for t in query_terms(text[:MAX_QUERY_CHARS]))), dtype=np.int64)
+def query_stems(text: str) -> list[str]:
+    return list(dict.fromkeys(_stem(t) for t in query_terms(text[:MAX_QUERY_CHARS])))
+
+
+# -- vocabulary -------------------------------------------------------------------------------
+class Vocab:
+    """term -> id, mirrored from ``search_vocab`` (append-only, so refreshing reads only new rows)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.max_id = 0
+        self.temp: dict[str, int] = {}
+
+    def refresh(self, store: Store) -> None:
+        for i, term in store.query("SELECT id, term FROM search_vocab WHERE id > ? ORDER BY id", (self.max_id,)):
+            self.ids[term] = i
+            self.max_id = i
+        for term in [t for t in self.temp if t in self.ids]:
+            del self.temp[term]
+
+    def lookup(self, term: str, *, temp: bool = False) -> int | None:
+        i = self.ids.get(term)
+        if i is None and temp:
+            i = self.temp.setdefault(term, TEMP_BASE + len(self.temp))
+        return i if i is not None else self.temp.get(term)
+
+    def encode(self, weighted: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        ids = np.fromiter((self.lookup(t, temp=True) for t in weighted), dtype=np.int64, count=len(weighted))
+        return ids, np.fromiter(weighted.values(), dtype=np.float32, count=len(weighted))
+
+
+_VOCABS: dict[str, Vocab] = {}
+
+
+def vocab(store: Store) -> Vocab:
+    v = _VOCABS.setdefault(store.url, Vocab())
+    v.refresh(store)
+    return v
 
 
 # -- stored term vectors ----------------------------------------------------------------------
@@ -101,10 +122,22 @@ def _fts_rows(store: Store, ids: list[int]) -> Iterable:
         )
 
 
+def scheme() -> str:
+    """What a term vector depends on besides the text: a new weight or stop list re-tokenises all."""
+    spec = json.dumps([FTS_COLUMNS, FTS_WEIGHTS, sorted(STOPWORDS), "snowball-english", _TOKEN.pattern, "vocab"])
+    return hashlib.sha1(spec.encode()).hexdigest()[:8]
+
+
+def _current(store: Store) -> dict[int, str]:
+    """{study id: version key of its term vector} for every study."""
+    tag = "|" + scheme()
+    return {r[0]: r[1] + tag for r in store.query("SELECT id, content_hash FROM studies")}
+
+
 def stale_terms(store: Store) -> dict[int, str]:
-    """{study id: content hash} of studies whose stored term vector is missing or out of date."""
+    """{study id: version key} of studies whose stored term vector is missing or out of date."""
     have = dict(store.query("SELECT study_id, content_hash FROM search_terms"))
-    return {r[0]: r[1] for r in store.query("SELECT id, content_hash FROM studies") if have.get(r[0]) != r[1]}
+    return {i: h for i, h in _current(store).items() if have.get(i) != h}
 
 
 def index_terms(store: Store, progress: Callable[[int], None] | None = None) -> int:
@@ -112,11 +145,18 @@ def index_terms(store: Store, progress: Callable[[int], None] | None = None) -> 
     todo = stale_terms(store)
     ids = sorted(todo)
     for start in range(0, len(ids), 2000):
-        rows = []
-        for r in _fts_rows(store, ids[start : start + 2000]):
-            t, f, n = doc_vector(tuple(r)[1:])
-            rows.append((r[0], todo[r[0]], n, t.tobytes(), f.tobytes()))
+        docs = [(r[0], *doc_terms(tuple(r)[1:])) for r in _fts_rows(store, ids[start : start + 2000])]
         with store.atomic() as conn:
+            v = vocab(store)  # under the write lock: no other writer can hand out ids now
+            new = sorted({t for _, w, _ in docs for t in w if t not in v.ids})
+            conn.executemany("INSERT INTO search_vocab(id, term) VALUES (?, ?)",
+                             [(v.max_id + k + 1, t) for k, t in enumerate(new)])
+            v.refresh(store)
+            rows = []
+            for sid, weighted, length in docs:
+                t = np.fromiter((v.ids[x] for x in weighted), dtype=np.int32, count=len(weighted))
+                f = np.fromiter(weighted.values(), dtype=np.float32, count=len(weighted))
+                rows.append((sid, todo[sid], length, t.tobytes(), f.tobytes()))
             conn.executemany(
                 "INSERT INTO search_terms(study_id, content_hash, length, terms, freqs) VALUES (?,?,?,?,?)"
                 " ON CONFLICT(study_id) DO UPDATE SET content_hash = excluded.content_hash,"
@@ -124,7 +164,7 @@ def index_terms(store: Store, progress: Callable[[int], None] | None = None) -> 
                 rows,
             )
         if progress:
-            progress(len(rows))
+            progress(len(docs))
     return len(ids)
 
 
@@ -132,15 +172,24 @@ def index_terms(store: Store, progress: Callable[[int], None] | None = None) -> 
 @dataclass
 class Impacts:
     key: tuple
-    doc_ids: np.ndarray  # sorted study ids (row i of scores = doc_ids[i])
-    terms: np.ndarray  # sorted unique term ids
-    indptr: np.ndarray  # postings of terms[j] are docs[indptr[j]:indptr[j+1]]
-    docs: np.ndarray  # int32 row numbers into doc_ids
+    vocab: Vocab
+    n_stored: int  # rows 0..n_stored-1 are stored vocabulary ids; temporary ids follow
+    doc_ids: np.ndarray  # sorted study ids (column i of the matrix = doc_ids[i])
+    indptr: np.ndarray  # postings of term row r are docs[indptr[r]:indptr[r+1]]
+    docs: np.ndarray  # int32 positions into doc_ids
     impacts: np.ndarray  # float32 BM25 contributions
 
-    def score(self, qids: np.ndarray) -> np.ndarray:
+    def row(self, term: str) -> int | None:
+        i = self.vocab.lookup(term)
+        if i is None:
+            return None
+        r = i - TEMP_BASE + self.n_stored if i >= TEMP_BASE else i
+        return r if r < len(self.indptr) - 1 else None
+
+    def score(self, stems: list[str]) -> np.ndarray:
         n = len(self.doc_ids)
-        sl = [slice(self.indptr[p], self.indptr[p + 1]) for p in members(self.terms, qids)]
+        rows = [r for r in (self.row(t) for t in stems) if r is not None]
+        sl = [slice(self.indptr[r], self.indptr[r + 1]) for r in rows]
         if not sl:
             return np.zeros(n, dtype=np.float32)
         docs = np.concatenate([self.docs[s] for s in sl])
@@ -156,24 +205,27 @@ def members(sorted_arr: np.ndarray, values: np.ndarray) -> np.ndarray:
     return pos[sorted_arr[pos] == values]
 
 
-def _build(key: tuple, vecs: dict[int, tuple[np.ndarray, np.ndarray, int]]) -> Impacts:
+def _build(key: tuple, v: Vocab, vecs: dict[int, tuple[np.ndarray, np.ndarray, int]]) -> Impacts:
     doc_ids = np.array(sorted(vecs), dtype=np.int64)
     n = len(doc_ids)
+    n_stored = v.max_id + 1
+    n_rows = n_stored + len(v.temp)
     lengths = np.array([vecs[d][2] for d in doc_ids], dtype=np.float32)
     counts = np.array([len(vecs[d][0]) for d in doc_ids], dtype=np.int64)
-    all_terms = np.concatenate([vecs[d][0] for d in doc_ids]) if n else np.zeros(0, np.int64)
+    terms = np.concatenate([vecs[d][0] for d in doc_ids]).astype(np.int64) if n else np.zeros(0, np.int64)
     freqs = np.concatenate([vecs[d][1] for d in doc_ids]) if n else np.zeros(0, np.float32)
-    rows = np.repeat(np.arange(n, dtype=np.int32), counts)
-    order = np.argsort(all_terms, kind="stable")
-    all_terms, freqs, rows = all_terms[order], freqs[order], rows[order]
-    terms, starts, df = np.unique(all_terms, return_index=True, return_counts=True)
-    indptr = np.append(starts, len(all_terms)).astype(np.int64)
+    terms = np.where(terms >= TEMP_BASE, terms - TEMP_BASE + n_stored, terms)
+    docs = np.repeat(np.arange(n, dtype=np.int32), counts)
+    df = np.bincount(terms, minlength=n_rows)
     idf = np.log((n - df + 0.5) / (df + 0.5))
     idf = np.where(idf <= 0, 1e-6, idf).astype(np.float32)  # FTS5 floors non-positive IDF at 1e-6
     avgdl = float(lengths.mean()) if n else 1.0
     norm = K1 * (1 - B + B * lengths / max(avgdl, 1e-9))
-    impacts = np.repeat(idf, df) * freqs * (K1 + 1) / (freqs + norm[rows])
-    return Impacts(key, doc_ids, terms, indptr, rows, impacts.astype(np.float32))
+    vals = (idf[terms] * freqs * (K1 + 1) / (freqs + norm[docs])).astype(np.float32)
+    # COO -> CSR is a counting sort: linear in the postings, no comparison sort.
+    m = sp.csr_matrix((vals, (terms, docs)), shape=(n_rows, max(n, 1)))
+    return Impacts(key, v, n_stored, doc_ids, m.indptr.astype(np.int64), m.indices.astype(np.int32),
+                   m.data.astype(np.float32))
 
 
 _CACHE: dict[str, tuple[Impacts, dict[int, tuple[str, tuple]]]] = {}
@@ -185,25 +237,26 @@ def impacts(store: Store) -> Impacts:
     cached = _CACHE.get(store.url)
     if cached is not None and unchanged(store, "lexical"):
         return cached[0]
-    current = dict(store.query("SELECT id, content_hash FROM studies"))
+    current = _current(store)
     key = (len(current), hash(frozenset(current.items())))
     with _LOCK:
         cached = _CACHE.get(store.url)
         if cached is not None and cached[0].key == key:
             return cached[0]
-        known = cached[1] if cached else {}
+        v = vocab(store)
+        known = cached[1] if cached and not any(t in v.ids for t in v.temp) else {}
         vecs: dict[int, tuple] = {}
         for r in store.query("SELECT study_id, content_hash, length, terms, freqs FROM search_terms"):
             if current.get(r[0]) == r[1]:
-                vecs[r[0]] = (np.frombuffer(r[3], np.int64), np.frombuffer(r[4], np.float32), r[2])
+                vecs[r[0]] = (np.frombuffer(r[3], np.int32), np.frombuffer(r[4], np.float32), r[2])
         missing = [i for i in current if i not in vecs]
-        reuse = [i for i in missing if i in known and known[i][0] == current[i]]
-        for i in reuse:
-            vecs[i] = known[i][1]
+        for i in missing:
+            if i in known and known[i][0] == current[i]:
+                vecs[i] = known[i][1]
         for r in _fts_rows(store, [i for i in missing if i not in vecs]):
-            vecs[r[0]] = doc_vector(tuple(r)[1:])
-        vecs = {i: v for i, v in vecs.items() if i in current}  # a study without an FTS row has no text
-        built = _build(key, vecs)
+            weighted, length = doc_terms(tuple(r)[1:])
+            vecs[r[0]] = (*v.encode(weighted), length)
+        built = _build(key, v, vecs)
         # Keep in-memory vectors of not-yet-stored studies so the next rebuild does not re-tokenise them.
         mem = {i: (current[i], vecs[i]) for i in missing if i in vecs}
         if store.url != ":memory:":
@@ -213,11 +266,11 @@ def impacts(store: Store) -> Impacts:
 
 def lexical_search(store: Store, text: str, depth: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
     """Top ``depth`` (study id, BM25) among studies matching at least one query term."""
-    qids = query_ids(text)
-    if not len(qids) or depth <= 0:
+    stems = query_stems(text)
+    if not stems or depth <= 0:
         return []
     idx = impacts(store)
-    scores = idx.score(qids)
+    scores = idx.score(stems)
     cand = np.flatnonzero(scores > 0)
     if allowed is not None:
         ok = np.zeros(len(idx.doc_ids), dtype=bool)
@@ -225,6 +278,6 @@ def lexical_search(store: Store, text: str, depth: int, allowed: np.ndarray | No
         cand = cand[ok[cand]]
     if len(cand) > depth:
         cand = cand[np.argpartition(-scores[cand], depth - 1)[:depth]]
-    ids = idx.doc_ids[cand]
-    order = np.lexsort((ids, -scores[cand]))
-    return [(int(ids[i]), float(scores[cand][i])) for i in order]
+    ids, sc = idx.doc_ids[cand], scores[cand]
+    order = np.lexsort((ids, -sc))
+    return list(zip(ids[order].tolist(), sc[order].astype(float).tolist()))

@@ -195,3 +195,12 @@ def _search_terms(store: "Store") -> None:
         " study_id INTEGER PRIMARY KEY REFERENCES studies(id) ON DELETE CASCADE,"
         " content_hash TEXT NOT NULL, length INTEGER NOT NULL, terms BLOB NOT NULL, freqs BLOB NOT NULL)"
     )
+
+
+@migration("0402_search_vocab")
+def _search_vocab(store: "Store") -> None:
+    # Compact term ids for search_terms (append-only): the in-memory BM25 index is then built with
+    # a linear counting sort instead of sorting 64-bit term hashes. Old rows are re-made because
+    # the tokenising scheme key changed.
+    store.conn.execute("CREATE TABLE search_vocab (id INTEGER PRIMARY KEY, term TEXT UNIQUE NOT NULL)")
+    store.conn.execute("DELETE FROM search_terms")
