@@ -295,3 +295,22 @@ def test_biblatex_from_zotero():
     assert [a.display for a in r.authors] == ["Hipster H", "Öztürk A"]
     assert (r.journal, r.journal_abbrev, r.year, r.pub_date) == ("Pretend Hip Journal", "Pretend Hip J", 2016, "2016-04")
     assert r.keywords == ["hip", "exercise"]
+
+
+def test_ris_record_without_er_is_refused_alone():
+    data = (b"TY  - JOUR\nTI  - First invented record\nER  - \n\n"
+            b"TY  - JOUR\nTI  - A record whose ER line is missing\n"
+            b"TY  - JOUR\nTI  - Third invented record\nER  - \n\n"
+            b"TY  - JOUR\nTI  - Cut off at the end of the file\n")
+    recs, rej = split(read_bytes(data, "cut.ris"))
+    assert [r.title for r in recs] == ["First invented record", "Third invented record"]
+    assert [(x.record, x.reason) for x in rej] == [
+        ("#2", "record at line 5 has no ER line (truncated or malformed)"),
+        ("#4", "record at line 11 has no ER line (truncated or malformed)")]
+
+
+def test_broken_bibtex_block_reason_names_it():
+    recs, rej = split(read_bytes(b"@article{good, title={A fine invented entry}}\n@article{x, title={unclosed",
+                                 "broken.bib"))
+    assert [r.source_id for r in recs] == ["good"]
+    assert rej[0].record == "line 2" and "@article{x, title={unclosed" in rej[0].reason

@@ -8,6 +8,7 @@ block that fails to parse becomes a ``Rejected`` naming its line.
 """
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 
@@ -26,6 +27,9 @@ from .markup import string_markup
 from .normalize import (clean_text, doi_from_text, initials_of, normalize_doi, normalize_pmid, pmcid_from_text,
                         pmid_from_text, retracted_title, split_structured_abstract)
 from .pubdate import MONTHS, parse_date
+
+# bibtexparser logs every broken block; we report each as a Rejected with its line instead.
+logging.getLogger("bibtexparser").setLevel(logging.ERROR)
 
 PMID_FIELDS = ("pubmed_id", "pmid", "pubmed")
 KEYWORD_FIELDS = ("keywords", "author_keywords", "mesh")
@@ -141,7 +145,8 @@ class BibtexImporter:
             elif isinstance(b, DuplicateFieldKeyBlock):
                 blocks.append(b.ignore_error_block)
             elif type(b).__name__.endswith("FailedBlock") or type(b).__name__.endswith("ErrorBlock"):
-                blocks.append(Rejected(f"line {b.start_line + 1}", f"unreadable BibTeX block: {b.error}"))
+                first = " ".join(str(b.raw).split())[:60]
+                blocks.append(Rejected(f"line {b.start_line + 1}", f"unreadable BibTeX block ({first}...)"))
         raw_entries = [b for b in blocks if isinstance(b, Entry)]
         raw_authors = [str(e.fields_dict["author"].value) if "author" in e.fields_dict else "" for e in raw_entries]
         decoded = iter(zip(mw.LatexDecodingMiddleware().transform(Library(raw_entries)).entries, raw_authors))

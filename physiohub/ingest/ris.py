@@ -146,12 +146,18 @@ class RisImporter:
         text = _record_text(text.replace("\r\n", "\n").replace("\r", "\n"))
         if "TY  -" not in text:
             raise IngestError("no RIS records (no 'TY  - ' line)", file=filename)
-        try:
-            entries = rispy.loads(text, skip_unknown_tags=False, enforce_list_tags=False)
-        except (OSError, ValueError, KeyError, IndexError) as e:
-            raise IngestError(f"malformed RIS ({str(e).splitlines()[0] if str(e) else type(e).__name__})",
-                              file=filename) from None
-        for n, entry in enumerate(entries, start=1):
+        for n, (line_no, chunk) in enumerate(_split_records(text), start=1):
+            # Each record is parsed on its own: a record missing its ER line (a cut file, or a
+            # second TY inside a record) is refused alone instead of swallowing its neighbour.
+            if not _END.search(chunk):
+                yield Rejected(f"#{n}", f"record at line {line_no} has no ER line (truncated or malformed)")
+                continue
+            try:
+                (entry,) = rispy.loads(chunk, skip_unknown_tags=False, enforce_list_tags=False)
+            except (OSError, ValueError, KeyError, IndexError) as e:
+                reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+                yield Rejected(f"#{n}", f"record at line {line_no} is malformed RIS ({reason[:120]})")
+                continue
             rec = convert(entry)
             if enc != "utf-8":
                 rec.extra["source_encoding"] = enc
@@ -161,6 +167,18 @@ class RisImporter:
                 continue
             rec.source_id = rec.source_id or rec.pmid or rec.doi
             yield rec
+
+
+_START = re.compile(r"^[ \t]*TY  -", re.M)
+_END = re.compile(r"^ER  -", re.M)
+
+
+def _split_records(text: str) -> Iterator[tuple[int, str]]:
+    """(first line number, text) of each record, split at its TY line."""
+    starts = [m.start() for m in _START.finditer(text)]
+    for i, s in enumerate(starts):
+        chunk = text[s: starts[i + 1] if i + 1 < len(starts) else len(text)]
+        yield text.count("\n", 0, s) + 1, chunk.lstrip()
 
 
 IMPORTER = RisImporter()
