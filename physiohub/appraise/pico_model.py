@@ -10,6 +10,7 @@ Labels follow EBM-NLP: PAR (population), INT (interventions and comparators), OU
 """
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -29,11 +30,19 @@ _lock = threading.Lock()
 _model: dict[str, Any] | None = None
 
 
+_SHAPE_TABLE = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+                              **{c: "x" for c in "abcdefghijklmnopqrstuvwxyz"}, **{c: "d" for c in "0123456789"}})
+_RUNS = re.compile(r"(.)\1+")
+_NON_ASCII_DIGIT = re.compile(r"\d")
+
+
+@functools.lru_cache(maxsize=65536)
 def shape(w: str) -> str:
-    s = re.sub(r"[A-Z]", "X", w)
-    s = re.sub(r"[a-z]", "x", s)
-    s = re.sub(r"\d", "d", s)
-    return re.sub(r"(.)\1+", r"\1\1", s)
+    """Word shape: "Knee" -> "Xxx", "12.5" -> "dd.d" (runs of a character kept at two)."""
+    s = w.translate(_SHAPE_TABLE)
+    if not s.isascii():
+        s = _NON_ASCII_DIGIT.sub("d", s)  # other scripts' digits, as the training features had them
+    return _RUNS.sub(r"\1\1", s)
 
 
 def sentence_features(tokens: Sequence[str], heading: str, sent_index: int) -> list[list[str]]:
@@ -99,6 +108,8 @@ def viterbi(scores: np.ndarray, trans: np.ndarray, start: np.ndarray) -> list[in
     n, k = scores.shape
     if n == 0:
         return []
+    if not trans.any() and not start.any():
+        return [int(i) for i in scores.argmax(1)]  # no transition scores: the best label per token
     dp = start + scores[0]
     back = np.zeros((n, k), dtype=np.int32)
     for i in range(1, n):
