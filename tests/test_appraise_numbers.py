@@ -97,3 +97,27 @@ def test_low_risk_of_bias_does_not_lower():
                                           ("one thousand two hundred", 1200), ("1,204", 1204), ("twelve", 12)])
 def test_number_words(words, n):
     assert parse_number(words) == n
+
+
+@pytest.mark.parametrize(("text", "measure", "est", "lo", "hi", "span"), [
+    ("Pain fell (SMD -0.45 (95% CI -0.70 to -0.20)).", "SMD", -0.45, -0.7, -0.2, "SMD -0.45 (95% CI -0.70 to -0.20)"),
+    ("Lower risk (OR = 2.1, 95% CI 1.2-3.4; P < .001).", "OR", 2.1, 1.2, 3.4, "OR = 2.1, 95% CI 1.2-3.4"),
+    ("Hazard ratio 0.80 [95% CI 0.66, 0.97], p=0.02.", "Hazard ratio", 0.8, 0.66, 0.97, "Hazard ratio 0.80 [95% CI 0.66, 0.97]"),
+    ("The mean difference was 1.2 points (95% CI, 0.4 to 2.0).", "mean difference", 1.2, 0.4, 2.0,
+     "mean difference was 1.2 points (95% CI, 0.4 to 2.0)"),
+])
+def test_effect_sizes_with_intervals(text, measure, est, lo, hi, span):
+    a = appraise(rec("A trial", ("RESULTS", text, "RESULTS")))
+    eff = [i for i in a["key_numbers"] if i["kind"] == "effect"]
+    assert eff and eff[0]["value"] == {"measure": measure, "estimate": est, "ci_low": lo, "ci_high": hi}
+    assert eff[0]["text"] == span
+
+
+def test_p_values_keep_their_text():
+    a = appraise(rec("A trial", ("RESULTS", "Pain fell more (P < .001) and function did not (p = 0.34).", "RESULTS")))
+    assert [i["text"] for i in a["key_numbers"] if i["kind"] == "p"] == ["P < .001", "p = 0.34"]
+
+
+def test_followup_range():
+    a = appraise(rec("A cohort", ("METHODS", "Follow-up duration ranged from 6 to 24 months.", "METHODS")))
+    assert a["followup"] == "6 to 24 months"

@@ -73,7 +73,7 @@ _REVIEW_PEOPLE = re.compile(
 _UNIT = r"(?:days?|weeks?|months?|years?|yrs?|wks?|mo)"
 _FOLLOWUP = re.compile(
     rf"(?P<a>{NUMBER}|\d+(?:\.\d+)?)[- ](?P<u>{_UNIT})[- ](?:of )?follow[- ]?ups?\b|"
-    rf"\bfollow[- ]?ups?\b(?: period| duration| time)?(?: of| at| was| lasted| for| after| up to| to| over|:| =)+(?: a)?(?: median| mean| maximum| minimum| average)?(?: of)? "
+    rf"\bfollow[- ]?ups?\b(?: period| duration| time)?(?: of| at| was| lasted| for| after| up to| to| over| ranged from| ranging from| averaged|:| =)+(?: a)?(?: median| mean| maximum| minimum| average)?(?: of)? "
     rf"(?P<b>{NUMBER}|\d+(?:\.\d+)?)(?:\s*(?:to|-|\u2013|and)\s*(?:{NUMBER}|\d+(?:\.\d+)?))?[- ](?P<v>{_UNIT})\b|"
     rf"\bfollowed(?: up)? for(?: a)?(?: median| mean| maximum| average)?(?: of)? (?P<c>{NUMBER}|\d+(?:\.\d+)?)(?:\s*(?:to|-|\u2013)\s*\d+)? (?P<w>{_UNIT})\b",
     re.I)
@@ -261,10 +261,12 @@ def followup(doc: Doc, starts: list[int]) -> dict | None:
         if m:
             g = next(k for k in ("a", "b", "c") if m.group(k))
             unit = m.group({"a": "u", "b": "v", "c": "w"}[g]).lower()
-            num = m.group(g)
-            value = f"{num} {unit}"
-            if not unit.endswith("s") and parse_number(num) not in (1, None):
-                value = f"{num} {_plural(unit)}"
+            ug = {"a": "u", "b": "v", "c": "w"}[g]
+            # "6 to 24 months": keep the range as written between the first number and the unit.
+            num = re.sub(r"\s+", " ", text[m.start(g):m.start(ug)]).strip(" -")
+            last = re.split(r"[\s\u2013-]+", num)[-1]
+            plural = not unit.endswith("s") and parse_number(last) not in (1, None)
+            value = f"{num} {_plural(unit) if plural else unit}"
             return _item("followup", m, 0, value, field, doc, starts)
     return None
 
@@ -290,7 +292,12 @@ def effects(doc: Doc, starts: list[int]) -> list[dict]:
                      "ci_low": _float(m.group("lo")), "ci_high": _float(m.group("hi"))}
         except ValueError:
             continue
-        out.append(_item("effect", m, 0, value, "abstract", doc, starts))
+        item = _item("effect", m, 0, value, "abstract", doc, starts)
+        close = doc.abstract[item["end"]:item["end"] + 1]
+        if close in (")", "]") and ("(" if close == ")" else "[") in item["text"]:
+            item["end"] += 1  # keep the interval's closing bracket with it
+            item["text"] = doc.abstract[item["start"]:item["end"]]
+        out.append(item)
     return out
 
 
