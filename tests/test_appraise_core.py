@@ -145,3 +145,11 @@ def test_a_treatment_protocol_is_not_a_study_protocol():
     assert appraise(r)["design"] == "randomised controlled trial"
     r = rec("Hip exercise after surgery", ("METHODS", "Participants will be randomised to two groups.", "METHODS"))
     assert appraise(r)["design"] == "protocol"
+
+
+def test_review_of_non_randomised_studies_does_not_start_strong():
+    r = rec("Bracing for scoliosis: a systematic review",
+            ("RESULTS", "We included 12 non-randomised cohort studies with 1,400 participants.", "RESULTS"))
+    a = appraise(r)
+    assert a["design"] == "systematic review"
+    assert not a["evidence_reasons"][0].startswith("Started at Strong")

@@ -41,7 +41,8 @@ _START = {
     "protocol": (0, "study protocol (no results yet)"),
     "other": (0, "design not identified"),
 }
-_RCT_TEXT = re.compile(r"\brandomi[sz]ed|\brcts?\b|\brandomised|\bcontrolled trials\b", re.I)
+# "non-randomised" and "quasi-randomised" are not randomised trials.
+_RCT_TEXT = re.compile(r"(?<!non-)(?<!non )(?<!quasi-)\brandomi[sz]ed|\brcts?\b|(?<!non-)(?<!non )\bcontrolled trials\b", re.I)
 _OBS_TEXT = re.compile(r"\b(?:observational|cohort|case-control|cross-sectional|prospective|retrospective|"
                        r"non-randomi[sz]ed|longitudinal) (?:studies|designs?|data|evidence)\b", re.I)
 _SR_TEXT = re.compile(r"\bsystematic(?:ally)? (?:\w+ )?(?:review|search|searched)|\bgrade\b|\bmeta-?analy", re.I)
