@@ -221,6 +221,104 @@ def show_cmd(key: str, fmt: str, db: str) -> None:
     click.echo(to_markdown(card["data"]) if fmt == "md" else to_html(card["data"], study=study))
 
 
+# -- card review ---------------------------------------------------------------------------
+@cli.group("card")
+def card_group() -> None:
+    """Review cards: status (draft -> in_review -> published), edits, history, pending drafts."""
+
+
+@card_group.command("status")
+@click.argument("key")
+@click.argument("status", type=click.Choice(["draft", "in_review", "published"]))
+@click.option("--editor", required=True, help="Who makes the change (recorded in the history).")
+@db_option
+def card_status_cmd(key: str, status: str, editor: str, db: str) -> None:
+    """Move a card to STATUS (publishing needs in_review first; `draft` unpublishes)."""
+    from .cards.review import set_status
+    from .studies import resolve
+
+    store = open_db(db)
+    card = set_status(store, resolve(store, key), status, editor)
+    click.echo(f"study {card['study_id']}: {card['status']}")
+
+
+@card_group.command("edit")
+@click.argument("key")
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.option("--editor", required=True, help="Who edits (recorded with the new version).")
+@click.option("--note", default="", help="What changed and why.")
+@db_option
+def card_edit_cmd(key: str, file: Any, editor: str, note: str, db: str) -> None:
+    """Replace a card's text with FILE (card JSON, as `show --format json` prints it; - for stdin)."""
+    from .cards.review import edit_card
+    from .errors import InvalidInput
+    from .studies import resolve
+
+    try:
+        data = json.load(file)
+    except ValueError as e:
+        raise InvalidInput(f"{file.name}: not JSON: {e}") from e
+    if isinstance(data, dict) and isinstance(data.get("card"), dict):
+        data = data["card"]  # accept the whole `show --format json` output
+    data = {k: v for k, v in data.items() if k != "status"} if isinstance(data, dict) else data
+    store = open_db(db)
+    card = edit_card(store, resolve(store, key), data, editor, note)
+    click.echo(f"study {card['study_id']}: edited by {card['editor']}")
+
+
+@card_group.command("pending")
+@click.argument("key")
+@click.option("--accept", "action", flag_value="accept", help="Take the regenerated draft as the card text.")
+@click.option("--discard", "action", flag_value="discard", help="Drop the regenerated draft.")
+@click.option("--editor", help="Who accepts or discards (needed with --accept/--discard).")
+@db_option
+def card_pending_cmd(key: str, action: str | None, editor: str | None, db: str) -> None:
+    """Show the differences a regenerated draft would make to an edited card, or accept/discard it."""
+    from .cards.review import accept_pending, discard_pending, get_card
+    from .errors import InvalidInput, NotFound
+    from .studies import resolve
+
+    store = open_db(db)
+    sid = resolve(store, key)
+    if action:
+        if not editor:
+            raise InvalidInput(f"--{action} needs --editor")
+        (accept_pending if action == "accept" else discard_pending)(store, sid, editor)
+        click.echo(f"study {sid}: pending draft {action}ed")
+        return
+    card = get_card(store, sid)
+    if card is None:
+        raise NotFound(f"study {key} has no card yet")
+    if not card["pending"]:
+        click.echo(f"study {sid}: nothing pending")
+        return
+    for d in card["pending"]["diff"]:
+        click.echo(f"{d['op']:8} {d['path']}")
+        if d["old"] is not None:
+            click.echo(f"  - {d['old']}")
+        if d["new"] is not None:
+            click.echo(f"  + {d['new']}")
+
+
+@card_group.command("history")
+@click.argument("key")
+@click.option("--json", "as_json", is_flag=True, help="Print the versions as JSON.")
+@db_option
+def card_history_cmd(key: str, as_json: bool, db: str) -> None:
+    """Every version of a card: number, status, editor, when, note and what changed."""
+    from .cards.review import history
+    from .studies import resolve
+
+    store = open_db(db)
+    versions = history(store, resolve(store, key))
+    if as_json:
+        click.echo(json.dumps(versions, ensure_ascii=False, indent=2))
+        return
+    for v in versions:
+        click.echo(f"v{v['version_no']}  {v['created_at']}  {v['status']:10} {v['editor']}  {v['note']}"
+                   + (f"  ({len(v['changes'])} changes)" if v["changes"] else ""))
+
+
 # -- web -------------------------------------------------------------------------------------
 @cli.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")

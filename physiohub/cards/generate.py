@@ -35,11 +35,23 @@ def _short(text: str, max_words: int) -> str | None:
     return text if text and len(text.split()) <= max_words else None
 
 
+_TREATMENT_WORD = re.compile(r"(ion|ment|ing|py|ure|ise|ize|ice|ics|ine|ol|am|ide|one|in|cs|ry|ty|ness)$", re.I)
+_NOT_TREATMENT = {"immediate", "delayed", "early", "late", "control", "controls", "placebo", "usual", "standard",
+                  "group", "groups", "patients", "participants", "none", "nothing", "other", "both", "this", "these"}
+
+
 def _span_text(spans: list[dict] | None, max_words: int) -> tuple[str | None, list[dict]]:
+    """The first span short enough to name a treatment in a question (one bare adjective will not do)."""
     for sp in spans or []:
         t = _short(sp.get("text", ""), max_words)
-        if t:
-            return t, [sp]
+        if not t:
+            continue
+        words = t.split()
+        if len(words) == 1 and (t.lower() in _NOT_TREATMENT or not _TREATMENT_WORD.search(t)):
+            continue
+        if t.lower() in _NOT_TREATMENT:
+            continue
+        return t, [sp]
     return None, []
 
 
@@ -131,13 +143,13 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     n, k = a.get("n_participants"), a.get("n_studies")
     kn_src = [kn.get("sentence") for kn in a.get("key_numbers") or []
               if kn.get("kind") in ("n", "k", "participants", "studies") and kn.get("sentence")]
-    first = f"This was {long}"
-    if k and n:
-        first += f" that brought together {k} studies with {n} people"
-    elif k:
-        first += f" that brought together {k} studies"
+    short, _ = phrases.DESIGN_PLAIN.get(design, ("study", "a study"))
+    if k:
+        first = f"This {short} brought together {k} studies" + (f" with {n} people" if n else "")
     elif n and design not in ("case report",):
-        first += f" with {n} people"
+        first = f"This was {long}. It included {n} people"
+    else:
+        first = f"This was {long}"
     out: list[Item] = [(sentence(first), "templated", [s for s in kn_src if _has(p, s)])]
     for s in (p.get("aim") or [])[:1]:
         pl = plain_sentences(_AIM_LEAD.sub("The study set out to ", s.text, count=1), 25)
@@ -181,6 +193,9 @@ def article(phrase: str) -> str:
     if re.match(r"(a|an|the|this|these|their|its|our|his|her)\b", phrase, re.I) or not _COUNTABLE.search(phrase):
         return phrase
     return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
+
+
+_STATS_HEAVY = re.compile(r"\b(95\s*%|CI|p\s*[<=]|RR|OR|SMD|MD|HR)\b|\d+\s*(studies|trials|participants)", re.I)
 
 
 def _result_weight(text: str) -> float:
@@ -243,7 +258,10 @@ def _limitations(a: dict[str, Any], p: Parts, record: Record) -> list[Item]:
     if a.get("retracted") or record.retracted:
         out.append(("This paper has been retracted: do not rely on its results.", "templated", []))
     for sid in p.limitation_ids[:3]:
-        out.append((sentence(p.by_id(sid).text), "extracted", [sid]))
+        text = p.by_id(sid).text
+        if _STATS_HEAVY.search(text) and not re.match(r"\s*(limitations?|however|but|the (main|major) limitation)", text, re.I):
+            continue  # a result with statistics that happens to mention certainty: it belongs to findings
+        out.append((sentence(text), "extracted", [sid]))
     design = a.get("design", "other")
     text = f"{record.title} {record.abstract}"
     if design == "lab/animal/experimental" and phrases.ANIMAL.search(text):

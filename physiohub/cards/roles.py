@@ -6,7 +6,8 @@ Jin & Szolovits 2018). We need something that loads in milliseconds with no mode
 a linear model (logistic regression on TF-IDF) whose features carry the sequence signal the neural
 models learn: the sentence's relative position in the abstract and the words of its neighbours.
 
-The fitted model ships as ``roles.joblib``: plain lists and float32 arrays only (no pickled sklearn
+Two stages: the second adds the first stage's probabilities for the neighbouring sentences (stacking,
+the cheap cousin of the CRF layer in those models). The fitted model ships as ``roles.joblib``: plain lists and float32 arrays only (no pickled sklearn
 objects, so it survives scikit-learn upgrades), read once on first use. Inference is pure numpy.
 Rebuild with ``python -m physiohub.cards.roles train PIBOSO_DIR`` (fits on train_clean.txt, picks C
 on dev_clean.txt, never looks at test).
@@ -74,56 +75,92 @@ def read_piboso(path: Path) -> list[tuple[list[str], list[str]]]:
     return docs
 
 
-def _xy(docs: list[tuple[list[str], list[str]]]) -> tuple[list[list[str]], list[str]]:
-    X, y = [], []
-    for labels, sents in docs:
-        for i, lab in enumerate(labels):
-            X.append(features(sents, i))
-            y.append(lab)
-    return X, y
-
-
 def _identity(x: list[str]) -> list[str]:
     return x
 
 
-def train(data_dir: Path, out: Path = MODEL_PATH) -> dict[str, Any]:
-    """Fit on train, choose C on dev by weighted F1, save the compact model; returns a report."""
+def _context(P: np.ndarray, doc: np.ndarray) -> np.ndarray:
+    """Stage-2 dense features: the stage-1 probabilities of the sentence and of its two neighbours each side."""
+    k = P.shape[1]
+    out = np.zeros((len(P), 5 * k), dtype=np.float32)
+    for i in range(len(P)):
+        out[i, 4 * k:] = P[i]
+        for j, off in enumerate((-2, -1, 1, 2)):
+            m = i + off
+            if 0 <= m < len(P) and doc[m] == doc[i]:
+                out[i, j * k:(j + 1) * k] = P[m]
+    return out
+
+
+def train(data_dir: Path, out: Path = MODEL_PATH, folds: int = 5) -> dict[str, Any]:
+    """Fit on train, choose C on dev by weighted F1, save the compact model; returns a report.
+
+    Two stages, like a linear-chain model without the decoding: stage 1 scores each sentence alone;
+    stage 2 adds the stage-1 probabilities of the neighbours (out-of-fold on train, so stage 2 learns
+    from predictions as noisy as the ones it gets at run time).
+    """
     import joblib
+    from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import f1_score
 
-    Xtr, ytr = _xy(read_piboso(data_dir / "train_clean.txt"))
-    Xdev, ydev = _xy(read_piboso(data_dir / "dev_clean.txt"))
+    def xy(docs: list[tuple[list[str], list[str]]]) -> tuple[list[list[str]], np.ndarray, np.ndarray]:
+        X, y, d = [], [], []
+        for n, (labels, sents) in enumerate(docs):
+            for i, lab in enumerate(labels):
+                X.append(features(sents, i))
+                y.append(lab)
+                d.append(n)
+        return X, np.array(y), np.array(d)
+
+    Xtr, ytr, dtr = xy(read_piboso(data_dir / "train_clean.txt"))
+    Xdev, ydev, ddev = xy(read_piboso(data_dir / "dev_clean.txt"))
     vec = TfidfVectorizer(analyzer=_identity, min_df=2, sublinear_tf=True)
     Mtr = vec.fit_transform(Xtr)
     Mdev = vec.transform(Xdev)
-    best: tuple[float, float, Any] = (-1.0, 0.0, None)
-    tried = {}
-    for C in (3.0, 10.0, 30.0, 100.0, 300.0):
-        clf = LogisticRegression(C=C, max_iter=3000)
-        clf.fit(Mtr, ytr)
+    tried: dict[str, float] = {}
+    best1: tuple[float, float, Any] = (-1.0, 0.0, None)
+    for C in (10.0, 30.0, 100.0):
+        clf = LogisticRegression(C=C, max_iter=3000).fit(Mtr, ytr)
         f1 = f1_score(ydev, clf.predict(Mdev), average="weighted")
-        tried[C] = round(f1, 4)
-        if f1 > best[0]:
-            best = (f1, C, clf)
-    f1, C, clf = best
-    vocab = [None] * len(vec.vocabulary_)
+        tried[f"stage1 C={C}"] = round(f1, 4)
+        if f1 > best1[0]:
+            best1 = (f1, C, clf)
+    f1_1, C1, clf1 = best1
+    oof = np.zeros((len(ytr), len(clf1.classes_)))
+    for f in range(folds):  # folds by abstract: a sentence never sees its own abstract's labels
+        te = (dtr % folds) == f
+        oof[te] = LogisticRegression(C=C1, max_iter=3000).fit(Mtr[~te], ytr[~te]).predict_proba(Mtr[te])
+    A = hstack([Mtr, csr_matrix(_context(oof, dtr))]).tocsr()
+    B = hstack([Mdev, csr_matrix(_context(clf1.predict_proba(Mdev), ddev))]).tocsr()
+    best2: tuple[float, float, Any] = (-1.0, 0.0, None)
+    for C in (10.0, 30.0, 100.0):
+        clf = LogisticRegression(C=C, max_iter=3000).fit(A, ytr)
+        f1 = f1_score(ydev, clf.predict(B), average="weighted")
+        tried[f"stage2 C={C}"] = round(f1, 4)
+        if f1 > best2[0]:
+            best2 = (f1, C, clf)
+    f1_2, C2, clf2 = best2
+    vocab: list[str] = [""] * len(vec.vocabulary_)
     for term, k in vec.vocabulary_.items():
         vocab[k] = term
+    nv = len(vocab)
     model = {
-        "format": 1,
+        "format": 2,
         "vocab": vocab,
         "idf": vec.idf_.astype(np.float32),
-        "coef": clf.coef_.astype(np.float32),
-        "intercept": clf.intercept_.astype(np.float32),
-        "classes": [str(c) for c in clf.classes_],
-        "C": C,
-        "dev_weighted_f1": f1,
+        "coef": clf1.coef_.astype(np.float32),
+        "intercept": clf1.intercept_.astype(np.float32),
+        "coef2": clf2.coef_[:, :nv].astype(np.float32),
+        "coef2_context": clf2.coef_[:, nv:].astype(np.float32),
+        "intercept2": clf2.intercept_.astype(np.float32),
+        "classes": [str(c) for c in clf1.classes_],
+        "C": [C1, C2],
+        "dev_weighted_f1": [f1_1, f1_2],
     }
     joblib.dump(model, out, compress=3)
-    return {"C": C, "dev_weighted_f1": round(f1, 4), "tried": tried, "features": len(vocab)}
+    return {"C": [C1, C2], "dev_weighted_f1": [round(f1_1, 4), round(f1_2, 4)], "tried": tried, "features": nv}
 
 
 def _load() -> dict[str, Any]:
@@ -139,26 +176,32 @@ def _load() -> dict[str, Any]:
     return _model
 
 
+def _softmax(z: np.ndarray) -> np.ndarray:
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
 def predict_proba(sentences: Sequence[str]) -> list[dict[str, float]]:
     """Role probabilities for each sentence of one abstract (in order)."""
     if not sentences:
         return []
     m = _load()
-    index, idf, coef, b = m["index"], m["idf"], m["coef"], m["intercept"]
-    out = []
+    index, idf = m["index"], m["idf"]
+    vecs = []
     for i in range(len(sentences)):
         counts = Counter(k for k in (index.get(f) for f in features(sentences, i)) if k is not None)
-        if counts:
-            ks = np.fromiter(counts.keys(), dtype=np.int64)
-            tf = np.array([1.0 + math.log(c) for c in counts.values()], dtype=np.float32) * idf[ks]
-            tf /= float(np.linalg.norm(tf)) or 1.0
-            z = coef[:, ks] @ tf + b
-        else:
-            z = b.copy()
-        p = np.exp(z - z.max())
-        p /= p.sum()
-        out.append({c: float(v) for c, v in zip(m["classes"], p)})
-    return out
+        ks = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = np.array([1.0 + math.log(c) for c in counts.values()], dtype=np.float32) * idf[ks]
+        tf /= float(np.linalg.norm(tf)) or 1.0
+        vecs.append((ks, tf))
+    P1 = _softmax(np.stack([m["coef"][:, ks] @ tf + m["intercept"] for ks, tf in vecs]))
+    if m.get("format", 1) >= 2:
+        ctx = _context(P1, np.zeros(len(sentences), dtype=np.int64))
+        P = _softmax(np.stack([m["coef2"][:, ks] @ tf + m["coef2_context"] @ ctx[i] + m["intercept2"]
+                               for i, (ks, tf) in enumerate(vecs)]))
+    else:
+        P = P1
+    return [{c: float(v) for c, v in zip(m["classes"], row)} for row in P]
 
 
 def predict(sentences: Sequence[str]) -> list[str]:
