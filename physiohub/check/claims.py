@@ -228,16 +228,22 @@ def _clean_phrase(s: str | None, max_words: int = 10) -> str | None:
     return " ".join(words[-max_words:]) if len(words) > max_words else s
 
 
-def effect_of(text: str) -> tuple[str | None, str | None, str | None]:
-    """(intervention, outcome, direction) from the finding clause of a claim sentence."""
-    clause = text
+def finding_clause(text: str) -> str:
+    """What the research is said to have found: the words after the reporting verb ("found that ..."),
+    or before a trailing frame ("X, a 2020 meta-analysis reported."); the whole sentence if neither."""
     for rx in _FINDING_STARTS:
         m = rx.search(text)
         if m:
             clause = text[m.end():]
             if len(re.sub(r"\[[\d,\s\u2013-]+\]", "", clause).split()) < 3 and "," in text[:m.start()]:
-                clause = text[:text.rindex(",", 0, m.start())]   # "X, a 2020 meta-analysis reported."
-            break
+                clause = text[:text.rindex(",", 0, m.start())]
+            return clause
+    return text
+
+
+def effect_of(text: str) -> tuple[str | None, str | None, str | None]:
+    """(intervention, outcome, direction) from the finding clause of a claim sentence."""
+    clause = finding_clause(text)
     best = None
     for direction, rx in _EFFECT_RE:
         m = rx.search(clause)

@@ -5,18 +5,20 @@ becomes a year filter (±1: news reports a paper the year it appears or the next
 topic become search filters too (a "meta-analysis" claim wants systematic reviews or meta-analyses). When
 nothing passes, constraints are dropped one at a time — topic first (our least reliable reading of lay
 text), then year, then design — and the claim says which were dropped. A hit counts as a match only
-if it shares at least half of the claim's content words (stemmed) in its title or abstract, so an
-unrelated nearest neighbour is never shown as the evidence. If the search module is not installed the
+if its embedding is close enough to the claim's (cosine ≥ ``COSINE_MIN``), or — in a hub without
+embeddings — if it shares at least half of the claim's content words (stemmed), so an unrelated nearest
+neighbour is never shown as the evidence. The ``relevance`` of a match is that cosine (or word share). If the search module is not installed the
 same steps run on the store's FTS5 BM25 index directly.
 """
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
 
 from ..store import Store
-from .claims import Claim
+from .claims import Claim, finding_clause
 
 DESIGN_FILTER: dict[str, set[str]] = {
     "meta-analysis": {"meta-analysis", "systematic review"},
@@ -45,7 +47,8 @@ said reported report reports proves proved proven helps according lead author se
 reduce reduces reduced improve improves improved increase increases increased lower lowers lowered cut cuts help helped
 cause causes caused prevent prevents prevented linked associated effect effects better worse less fewer before after
 during twice once week weeks month months day days every who did does most some all many""".split())
-RELEVANCE_MIN = 0.5   # share of the claim's content words a match must contain
+RELEVANCE_MIN = 0.5   # share of the claim's content words a match must contain (hub without embeddings)
+COSINE_MIN = 0.5      # embedding cosine a match must reach (tuned on SciFact train claims: bench/eval_check_scifact.py)
 POOL = 30             # hits fetched per search stage, before the relevance gate
 
 
@@ -69,18 +72,18 @@ def content_words(text: str) -> list[str]:
 
 
 def claim_query(claim: Claim) -> str:
-    """The claim without its reporting frame, year, citation markers and links."""
-    text = claim.text
+    """What to search for: the claim's finding (without its reporting frame, names, year, citation
+    markers and links), plus its population when the frame held it ("In a trial of 812 footballers, ...").
+    A bare statement (no cue: a SciFact claim, a pasted sentence) is searched whole."""
+    text = finding_clause(claim.text) if claim.cue else claim.text
     for src in claim.sources:   # names of authors, journals and institutions say nothing about the subject
         if src["kind"] in ("author", "journal", "institution"):
             text = text.replace(src["value"], " ")
     text = re.sub(r"https?://\S+|\b10\.\d{4,9}/\S+", " ", text)
     text = re.sub(r"\[[\d,\s\u2013-]+\]|\([A-Z][^()]{0,60}\b(?:19|20)\d{2}[a-z]?\)", " ", text)
-    if claim.cue and claim.cue in text:
-        head, _, tail = text.partition(claim.cue)
-        # keep what the frame wraps ("In a study of runners, ..." keeps "runners")
-        text = f"{head} {tail}"
     text = re.sub(r"\b(?:19|20)\d{2}\b", " ", text)
+    if claim.population and claim.population.lower() not in text.lower():
+        text = f"{text} {re.sub(r'^[0-9,]+ ', '', claim.population)}"
     return " ".join(text.split())
 
 
@@ -93,11 +96,49 @@ def _hit_text(store: Store, study_id: int) -> str:
     return f"{row['title']} {abstract}"
 
 
-def relevance(words: list[str], text: str) -> float:
+_DF_CACHE: dict[tuple[str, str], float] = {}
+
+
+def idf(store: Store | None, word: str) -> float:
+    """Inverse document frequency of a word in the hub (FTS5 counts it), cached per database."""
+    if store is None:
+        return 1.0
+    key = (store.url, word)
+    if key not in _DF_CACHE:
+        n = store.query_one("SELECT count(*) FROM studies")[0] or 1
+        df = store.query_one("SELECT count(*) FROM studies_fts WHERE studies_fts MATCH ?", ('"' + word.replace('"', "") + '"',))[0]
+        _DF_CACHE[key] = math.log((n + 1) / (df + 0.5))
+        if len(_DF_CACHE) > 100_000:
+            _DF_CACHE.clear()
+    return _DF_CACHE[key]
+
+
+def relevance(words: list[str], text: str, store: Store | None = None) -> float:
+    """Share of the claim's content words found in ``text``, each weighted by its rarity in the hub
+    (a match on "tendinopathy" says more than one on "pain")."""
     if not words:
         return 0.0
     have = {stem(t) for t in re.findall(r"[^\W_]+", text.lower())}
-    return sum(stem(w) in have for w in words) / len(words)
+    weights = [max(idf(store, w), 0.0) for w in words]
+    total = sum(weights) or 1.0
+    return sum(wt for w, wt in zip(words, weights) if stem(w) in have) / total
+
+
+def semantic_scorer(store: Store, query: str):
+    """cosine(query, study) from the hub's embeddings, or None when the hub has none (or no model)."""
+    try:
+        from ..search import embed, vectors
+    except ImportError:
+        return None
+    if store.query_one("SELECT 1 FROM embeddings LIMIT 1") is None or not embed.model_available():
+        return None
+    qv = embed.get_embedder().encode([query])[0]
+
+    def cosine(study_id: int) -> float | None:
+        v = vectors.study_vector(store, study_id)
+        return None if v is None else float(v @ qv)
+
+    return cosine
 
 
 def _search(store: Store, query: str, filters: dict[str, Any], limit: int, mode: str = "hybrid") -> list[dict]:
@@ -160,6 +201,13 @@ def _badged(store: Store, hit: dict, rel: float, *, cited: bool = False) -> dict
     }
 
 
+def _relevant(share: float, n_words: int, cosine: float | None) -> bool:
+    """The gate: embedding cosine when the hub has vectors (paraphrase-proof), else word overlap."""
+    if cosine is not None:
+        return cosine >= COSINE_MIN
+    return share >= RELEVANCE_MIN
+
+
 def match_claim(store: Store, claim: Claim, *, limit: int = 3, cited_ids: list[int] | None = None,
                 gate: bool = True, mode: str = "hybrid") -> dict[str, Any]:
     """{matches, relaxed, note, query}; the claim's own cited studies (if in the hub) come first."""
@@ -176,9 +224,10 @@ def match_claim(store: Store, claim: Claim, *, limit: int = 3, cited_ids: list[i
                            use_topic and "topic" not in dropped))
     matches: list[dict] = []
     for cid in cited_ids or []:
-        matches.append(_badged(store, {"id": cid}, relevance(words, _hit_text(store, cid)), cited=True))
+        matches.append(_badged(store, {"id": cid}, relevance(words, _hit_text(store, cid), store), cited=True))
     relaxed: list[str] = []
     found: list[dict] = []
+    scorer = semantic_scorer(store, query) if gate else None
     for drop, y, d, t in stages:
         filters: dict[str, Any] = {}
         if y:
@@ -194,10 +243,11 @@ def match_claim(store: Store, claim: Claim, *, limit: int = 3, cited_ids: list[i
                 continue
             if any(m["id"] == hit["id"] for m in matches + found):
                 continue
-            rel = relevance(words, _hit_text(store, hit["id"])) if words else 0.0
-            if gate and (rel < RELEVANCE_MIN or (len(words) >= 2 and rel * len(words) < 2)):
+            rel = relevance(words, _hit_text(store, hit["id"]), store) if words else 0.0
+            cos = scorer(hit["id"]) if scorer else None
+            if gate and not _relevant(rel, len(words), cos):
                 continue
-            found.append(_badged(store, hit, rel))
+            found.append(_badged(store, hit, rel if cos is None else cos))
             if len(found) >= limit:
                 break
         if found:
