@@ -153,3 +153,14 @@ def test_review_of_non_randomised_studies_does_not_start_strong():
     a = appraise(r)
     assert a["design"] == "systematic review"
     assert not a["evidence_reasons"][0].startswith("Started at Strong")
+
+
+def test_weak_case_title_cues():
+    from dataclasses import replace
+
+    bare = replace(rec("A runner with heel pain mimicking a stress fracture"), source_format="pubmed-xml")
+    assert appraise(bare)["design"] == "case report"
+    review_like = rec("Rare causes of hip pain in athletes",
+                      "Hip pain in athletes has many causes. Recent work suggests that imaging may help, and we "
+                      "discuss current understanding of the less common causes.")
+    assert appraise(review_like)["design"] == "narrative review"

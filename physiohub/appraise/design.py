@@ -146,10 +146,12 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                     r"drosophila|primates?)\b|\bmurine\b|\brat model|\bmouse model|\banimal model|\bin vitro\b|"
                                     r"\bin vivo\b|\bcadaver\w*|\bbiomechanical (?:study|analysis|evaluation)|\bcell lines?\b|"
                                     r"\bxenograft|\bhealthy (?:volunteers|subjects|participants)\b")),
+    # Weak: how clinicians title a case ("A woman with ...", "... complicating ...", "rare", "mimicking").
+    ("case report#weak", _rx(r"^(?:an?|one) (?:\d+[- ]year[- ]old )?(?:woman|man|boy|girl|child|infant|patient|athlete|runner)\b|"
+                             r"\bcomplicating\b|\bas a (?:rare |late |serious )?complication of\b|\b(?:rare|unusual|atypical|uncommon)\b|"
+                             r"\bmimicking\b|\bmasquerading\b|\bpresenting (?:as|with)\b")),
 )
 
-# Abstract cues: sentences where authors state what they did. Weaker than the title, so fewer and
-# more specific patterns; checked in this order (first hit wins).
 _ABSTRACT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Not a bare "protocol for": treatment protocols ("the irrigation protocol for ...") are common.
     ("protocol", _rx(r"\b(?:this|the present|our) (?:study |trial )?protocol\b|\b(?:study|trial) protocol (?:describes|for)\b|"
@@ -258,7 +260,7 @@ def _quote(m: re.Match[str], original: str = "") -> str:
 
 
 # Title cues too loose to overrule a clear statement of method in the abstract.
-_WEAK_TITLE = {"narrative review", "lab/animal/experimental", "cross-sectional"}
+_WEAK_TITLE = {"narrative review", "lab/animal/experimental", "cross-sectional", "case report#weak"}
 
 
 def text_design(doc: Doc) -> tuple[str, str, str] | None:
@@ -269,7 +271,7 @@ def text_design(doc: Doc) -> tuple[str, str, str] | None:
         if m:
             if design not in _WEAK_TITLE:
                 return design, "title", _quote(m, doc.title)
-            weak = (design, "title", _quote(m, doc.title))
+            weak = (design.split("#")[0], "title", _quote(m, doc.title))
             break
     if doc.abstract:
         low = doc.abstract_l
@@ -279,9 +281,13 @@ def text_design(doc: Doc) -> tuple[str, str, str] | None:
             m = rx.search(low)
             design = rule.split("#")[0]
             if m:
-                if weak and design in _WEAK_TITLE:
+                if weak and design in _WEAK_TITLE and not (weak[0] == "case report" and design == "narrative review"):
                     return weak
                 return design, "abstract", _quote(m, doc.abstract)
+    if weak and weak[0] == "case report" and doc.abstract:
+        guess = style_design(doc)
+        if guess and guess[0] != "case report":
+            return None  # "rare" in the title, but the abstract reads as a review: let the style decide
     return weak
 
 
