@@ -164,3 +164,12 @@ def test_weak_case_title_cues():
                       "Hip pain in athletes has many causes. Recent work suggests that imaging may help, and we "
                       "discuss current understanding of the less common causes.")
     assert appraise(review_like)["design"] == "narrative review"
+
+
+def test_review_that_mentions_trials_stays_a_review():
+    r = rec("Current treatment options for tennis elbow",
+            "Randomised controlled trials have compared injections with exercise. This article summarises them.")
+    assert appraise(r)["design"] == "narrative review"
+    r = rec("Current treatment options for tennis elbow",
+            ("METHODS", "Sixty patients were randomly assigned to injection or exercise.", "METHODS"))
+    assert appraise(r)["design"] == "randomised controlled trial"

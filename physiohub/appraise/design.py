@@ -259,6 +259,10 @@ def _quote(m: re.Match[str], original: str = "") -> str:
     return text.strip().rstrip(".,;:")
 
 
+_TRIAL_DESIGNS = ("randomised controlled trial", "non-randomised controlled trial")
+# The authors ran the trial: people "were randomised", "we enrolled" (not "randomised trials show").
+_PRIMARY_TRIAL = re.compile(r"\b(?:were|was) (?:\w+ )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|enrolled|recruited)|"
+                            r"\bwe (?:randomi[sz]ed|randomly assigned|enrolled|recruited)\b")
 # Title cues too loose to overrule a clear statement of method in the abstract.
 _WEAK_TITLE = {"narrative review", "lab/animal/experimental", "cross-sectional", "case report#weak"}
 
@@ -283,6 +287,9 @@ def text_design(doc: Doc) -> tuple[str, str, str] | None:
             if m:
                 if weak and design in _WEAK_TITLE and not (weak[0] == "case report" and design == "narrative review"):
                     return weak
+                if (weak and weak[0] == "narrative review" and design in _TRIAL_DESIGNS
+                        and not _PRIMARY_TRIAL.search(low)):
+                    return weak  # a review title, and trials are only mentioned, not run by the authors
                 return design, "abstract", _quote(m, doc.abstract)
     if weak and weak[0] == "case report" and doc.abstract:
         guess = style_design(doc)
