@@ -69,3 +69,19 @@ def test_empty_and_claimless_text(store):
 def test_html_flag_false_still_extracts_a_full_page(store):
     raw = (HERE / "news_stretching.html").read_text(encoding="utf-8")
     assert len(check_article(store, raw)["claims"]) == 4
+
+
+def test_run_on_and_hostile_text_stays_fast(store):
+    import time
+
+    t = time.perf_counter()
+    check_article(store, "(Smith et al. " * 5000)
+    check_article(store, "In a study, " * 5000)
+    assert time.perf_counter() - t < 5
+
+
+def test_html_without_article_text_is_a_clear_error(store):
+    from physiohub.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="no article text"):
+        check_article(store, "<html><body><script>var x = 1;</script></body></html>", html=True)

@@ -70,6 +70,22 @@ def _heading(line: str, next_blank: bool) -> str | None:
 _CITE_AFTER_STOP = re.compile(r"([.!?]) ?(\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\])")
 
 
+CHUNK = 3000   # split_spans rescans from the sentence start at each candidate stop: keep its input short
+
+
+def _spans(body: str) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph; a very long paragraph is first cut at ". " (or a space) so that
+    sentence splitting stays linear on hostile or run-on input."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(body) - start > CHUNK:
+        cut = body.rfind(". ", start, start + CHUNK)
+        cut = cut + 1 if cut > start else (body.rfind(" ", start, start + CHUNK) if body.rfind(" ", start, start + CHUNK) > start else start + CHUNK)
+        out += split_spans(body[start:cut], start)
+        start = cut
+    return out + split_spans(body[start:], start)
+
+
 def parse_document(text: str) -> Document:
     text = _CITE_AFTER_STOP.sub(r" \2\1", text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -133,7 +149,7 @@ def parse_document(text: str) -> Document:
             continue
         if kind == "item":
             body = _LIST_ITEM.sub("", body, count=1)
-        for a, b in split_spans(body):
+        for a, b in _spans(body):
             piece = body[a:b]
             ctext, urls = strip_links(piece)
             if ctext.strip():
