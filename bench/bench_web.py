@@ -61,7 +61,9 @@ def free_port() -> int:
 
 
 def start_server(db: Path, port: int, workers: int) -> subprocess.Popen:
-    env = {**os.environ, "PHYSIOHUB_DB": str(db)}
+    # The same environment `physiohub serve --workers N` sets up (physiohub/web/serve.py).
+    env = {**os.environ, "PHYSIOHUB_DB": str(db), "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
+           "MKL_NUM_THREADS": "1"}
     cmd = [sys.executable, "-m", "uvicorn", "physiohub.web.serve:app_from_env", "--factory", "--host", "127.0.0.1",
            "--port", str(port), "--workers", str(workers), "--log-level", "warning", "--no-access-log",
            "--no-server-header"]
@@ -77,9 +79,30 @@ def start_server(db: Path, port: int, workers: int) -> subprocess.Popen:
     raise RuntimeError("server did not start")
 
 
-def run_wrk(url: str, duration: int, connections: int) -> dict[str, float]:
-    out = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s", url],
-                         capture_output=True, text=True, check=True).stdout
+WORDS = ("exercise pain knee back neck shoulder hip ankle tendon surgery injection education sleep fear "
+         "trial review cohort children elderly women cancer therapy gene function quality risk treatment "
+         "outcome disability recovery chronic acute training walking strength manual massage diet weight").split()
+
+
+def wrk_script(tmp: Path, seed: int = 7) -> Path:
+    """A wrk Lua script asking a different search each time (two random words, pages 1-3): the uncached case."""
+    path = tmp / "queries.lua"
+    words = ", ".join(f'"{w}"' for w in WORDS)
+    path.write_text(f"""math.randomseed({seed})
+local words = {{{words}}}
+request = function()
+  local q = words[math.random(#words)] .. "+" .. words[math.random(#words)]
+  return wrk.format("GET", "/search?q=" .. q .. "&page=" .. math.random(1, 3))
+end
+""")
+    return path
+
+
+def run_wrk(url: str, duration: int, connections: int, script: Path | None = None) -> dict[str, float]:
+    cmd = ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s"]
+    if script:
+        cmd += ["-s", str(script)]
+    out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
     def ms(label: str) -> float:
@@ -92,13 +115,21 @@ def run_wrk(url: str, duration: int, connections: int) -> dict[str, float]:
             "requests": int(re.search(r"(\d+) requests in", out).group(1))}
 
 
-def run_python_load(url: str, duration: int, connections: int) -> dict[str, float]:
+def run_python_load(url: str, duration: int, connections: int, script: Path | None = None) -> dict[str, float]:
     """Fallback load generator: keep-alive connections in threads, bounded by time."""
     import http.client
+    import random
     from urllib.parse import urlsplit
 
     parts = urlsplit(url)
-    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    fixed = parts.path + (f"?{parts.query}" if parts.query else "")
+    rng = random.Random(7)
+
+    def next_path() -> str:
+        if script is None:
+            return fixed
+        return f"/search?q={rng.choice(WORDS)}+{rng.choice(WORDS)}&page={rng.randint(1, 3)}"
+
     latencies: list[float] = []
     errors = [0]
     stop = time.monotonic() + duration
@@ -109,7 +140,7 @@ def run_python_load(url: str, duration: int, connections: int) -> dict[str, floa
         local = []
         while time.monotonic() < stop:
             t = time.perf_counter()
-            conn.request("GET", path)
+            conn.request("GET", next_path())
             r = conn.getresponse()
             r.read()
             local.append((time.perf_counter() - t) * 1000)
@@ -157,21 +188,27 @@ def main() -> int:
     proc = start_server(db, port, args.workers)
     base = f"http://127.0.0.1:{port}"
     urls = {"card page": f"{base}/studies/{card_id}", "search page": f"{base}/search?q=exercise+pain",
+            "search page, varied queries (uncached)": f"{base}/",
             "search page (filtered)": f"{base}/search?q=pain&evidence=Moderate&topic=Exercise+%26+Loading",
             "home": f"{base}/", "API card": f"{base}/api/studies/{card_id}/card"}
     load = run_wrk if shutil.which("wrk") else run_python_load
     results = {}
+    script_dir = None
     try:
+        script_dir = Path(tempfile.mkdtemp())
         for name, url in urls.items():
             for _ in range(20):  # warm every worker's caches and the embedding model
                 urllib.request.urlopen(url, timeout=30).read()
-            results[name] = load(url, args.duration, args.connections)
+            script = wrk_script(script_dir) if "varied" in name else None
+            results[name] = load(url, args.duration, args.connections, script)
             r = results[name]
-            print(f"{name:24s} {r['rps']:8.0f} req/s   p50 {r['p50_ms']:6.1f} ms   p99 {r['p99_ms']:6.1f} ms"
+            print(f"{name:40s} {r['rps']:8.0f} req/s   p50 {r['p50_ms']:6.1f} ms   p99 {r['p99_ms']:6.1f} ms"
                   f"   ({r['requests']} requests, {r['non_2xx']} errors)")
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+        if script_dir:
+            shutil.rmtree(script_dir, ignore_errors=True)
         if tmp:
             tmp.cleanup()
     meta = {"published_cards": n_pub, "workers": args.workers, "connections": args.connections,

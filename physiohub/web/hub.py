@@ -36,6 +36,22 @@ class Hub:
         conn = self.store.conn
         return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
 
+    def peek(self, key: Any) -> tuple[Any, tuple[int, int]]:
+        """(cached value or None, the current stamp) without building: the event loop's fast path."""
+        local = self._local
+        stamp = self._stamp()
+        if getattr(local, "stamp", None) != stamp:
+            local.stamp, local.items = stamp, {}
+        return local.items.get(key), stamp
+
+    def put(self, key: Any, value: Any, stamp: tuple[int, int]) -> None:
+        """Keep a value built elsewhere, if the database has not changed since ``stamp`` was read."""
+        local = self._local
+        if getattr(local, "stamp", None) == stamp == self._stamp():
+            if len(local.items) > 1000:  # rendered pages are ~20 kB: at most ~20 MB a worker
+                local.items.clear()
+            local.items[key] = value
+
     def cached(self, key: Any, build: Callable[[], Any]) -> Any:
         local = self._local
         stamp = self._stamp()

@@ -28,6 +28,10 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 
     Store(db).close()  # fail early, with a one-line reason, on a database we cannot open
     if workers > 1:
         os.environ["PHYSIOHUB_DB"] = db
+        # One BLAS thread per worker: N workers x N BLAS threads on N cores only fight over the cores
+        # (the query embedding is a small matrix product; throughput comes from the workers).
+        for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(var, "1")
         uvicorn.run("physiohub.web.serve:app_from_env", factory=True, host=host, port=port, workers=workers,
                     log_level=log_level, proxy_headers=False, server_header=False)
         return

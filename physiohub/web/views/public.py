@@ -1,13 +1,15 @@
 """Public pages: home, search, study card, topics, Atom feed, check an article."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timezone
+from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from .. import queries
+from .. import auth, queries
 from ..deps import checked_form, int_param, is_editor, render, state
 from ..markup import TOPIC_BY_SLUG, TOPICS
 from .common import facet_url, page_links, parse_search, run_check, run_search
@@ -16,17 +18,28 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request) -> Response:
-    hub = state(request).hub
-    counts = hub.topic_counts()
-    topics = [{"name": t, "count": counts.get(t, 0)} for t in TOPICS]
-    return render(request, "home.html", {"topics": topics, "latest": hub.latest(8)})
+async def home(request: Request) -> Response:
+    def context() -> dict[str, Any]:
+        hub = state(request).hub
+        counts = hub.topic_counts()
+        return {"topics": [{"name": t, "count": counts.get(t, 0)} for t in TOPICS], "latest": hub.latest(8)}
+
+    if auth.SESSION_COOKIE not in request.cookies or not await run_in_threadpool(is_editor, request):
+        return HTMLResponse(await public_page(request, "home_html", lambda: state(request).templates.get_template(
+            "home.html").render(request=request, viewer=None, csrf_token="", **context())))
+    return await run_in_threadpool(lambda: render(request, "home.html", context()))
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request) -> Response:
+async def search_page(request: Request) -> Response:
     p = parse_search(request.query_params, page_size=state(request).page_size)
-    editor = is_editor(request)
+    if auth.SESSION_COOKIE not in request.cookies or not await run_in_threadpool(is_editor, request):
+        key = ("search_html", tuple(sorted(request.query_params.multi_items())))
+        return HTMLResponse(await public_page(request, key, lambda: _search_html(request, p, editor=False)))
+    return await run_in_threadpool(lambda: _search_html(request, p, editor=True, response=True))
+
+
+def _search_html(request: Request, p: dict[str, Any], *, editor: bool, response: bool = False) -> Any:
     params = {"q": p["q"], **p["filters"]}
     if p["mode"] != "hybrid":
         params["mode"] = p["mode"]
@@ -46,7 +59,11 @@ def search_page(request: Request) -> Response:
                  "active": all(str(params.get(k)) == str(v) for k in (("year_from", "year_to") if name == "year" else (name,))),
                  "url": facet_url("/search", params, name, v)} for v, n in items]})
     pager = page_links("/search", params, p["page"], result["total"], p["limit"]) if result else None
-    return render(request, "search.html", {"p": p, "result": result, "facets": facets, "pager": pager})
+    context = {"p": p, "result": result, "facets": facets, "pager": pager}
+    if response:
+        return render(request, "search.html", context)
+    return state(request).templates.get_template("search.html").render(
+        request=request, viewer=None, csrf_token="", **context)
 
 
 def _study_id(raw: str) -> int:
@@ -55,20 +72,37 @@ def _study_id(raw: str) -> int:
     return int(raw)
 
 
+async def public_page(request: Request, key: Any, build: Callable[[], str]) -> str:
+    """A page that is the same for every visitor, rendered once per database state.
+
+    The cache check runs on the event loop (one SQLite pragma and a dict look-up); only a miss goes to the
+    thread pool to build. The stamp is read before building, so a change made meanwhile is never hidden.
+    """
+    hub = state(request).hub
+    html, stamp = hub.peek(key)
+    if html is None:
+        html = await run_in_threadpool(build)
+        hub.put(key, html, stamp)
+    return html
+
+
 @router.get("/studies/{raw_id}", response_class=HTMLResponse)
-def card_page(request: Request, raw_id: str) -> Response:
+async def card_page(request: Request, raw_id: str) -> Response:
     study_id = _study_id(raw_id)
     hub = state(request).hub
-    editor = is_editor(request)
     show_prov = request.query_params.get("provenance") in ("1", "true", "yes")
-    if not editor:
-        # The public page is the same for every visitor: render once per database state.
-        html = hub.cached(("card_html", study_id, show_prov), lambda: state(request).templates.get_template(
-            "card.html").render(request=request, viewer=None, csrf_token="", v=hub.card_view(study_id, editor=False),
-                                show_prov=show_prov))
-        return HTMLResponse(html)
-    view = hub.card_view(study_id, editor=True)
-    return render(request, "card.html", {"v": view, "show_prov": show_prov})
+    if auth.SESSION_COOKIE not in request.cookies or not await run_in_threadpool(is_editor, request):
+        def build() -> str:
+            view = hub.card_view(study_id, editor=False)
+            return state(request).templates.get_template("card.html").render(
+                request=request, viewer=None, csrf_token="", v=view, show_prov=show_prov)
+
+        return HTMLResponse(await public_page(request, ("card_html", study_id, show_prov), build))
+
+    def editor_page() -> Response:
+        return render(request, "card.html", {"v": hub.card_view(study_id, editor=True), "show_prov": show_prov})
+
+    return await run_in_threadpool(editor_page)
 
 
 @router.get("/topics", response_class=HTMLResponse)
