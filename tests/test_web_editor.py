@@ -150,3 +150,23 @@ def test_unknown_status_action_and_missing_study(editor, hub):
     assert editor.post(f"/editor/studies/{sid}/status", data={"action": "explode", "csrf_token": token}).status_code == 400
     assert editor.get("/editor/studies/999999").status_code == 404
     assert editor.post("/editor/studies/999999/status", data={"action": "publish", "csrf_token": token}).status_code == 404
+
+
+def test_waiting_machine_draft_can_be_taken_or_dropped(editor, hub):
+    from physiohub.cards.review import get_card, save_draft
+
+    sid = hub[1]["knee"]  # published: a new machine draft waits as pending
+    store = Store(hub[0])
+    card = dict(get_card(store, sid)["data"])
+    card["upshot"] = {**card["upshot"], "answer": "A regenerated answer."}
+    assert save_draft(store, sid, card) == "pending"
+    page = editor.get(f"/editor/studies/{sid}").text
+    assert "A newer machine draft is waiting" in page and "A regenerated answer." in page
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    r = editor.post(f"/editor/studies/{sid}/pending", data={"action": "accept", "csrf_token": token},
+                    follow_redirects=False)
+    assert r.status_code == 303
+    assert get_card(store, sid)["data"]["upshot"]["answer"] == "A regenerated answer."
+    assert get_card(store, sid)["pending"] is None
+    assert editor.post(f"/editor/studies/{sid}/pending", data={"action": "accept", "csrf_token": token}).status_code == 400
+    store.close()

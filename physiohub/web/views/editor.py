@@ -135,7 +135,8 @@ def edit_page(request: Request, raw_id: str) -> Response:
     if isinstance(user, Response):
         return user
     study_id = _study_id(raw_id)
-    notice = {"saved": "Card saved.", "appraisal": "Appraisal saved.", "status": "Status changed."}.get(
+    notice = {"saved": "Card saved.", "appraisal": "Appraisal saved.", "status": "Status changed.",
+              "pending": "Done: the waiting machine draft was handled."}.get(
         request.query_params.get("done", ""))
     return render(request, "editor/edit.html", _edit_context(request, study_id, notice=notice))
 
@@ -199,6 +200,24 @@ def _set_status(store: Any, study_id: int, form: Any, user: dict[str, Any]) -> s
         raise InvalidInput(f"unknown action {action!r}")
     set_status(store, study_id, STATUS_ACTIONS[action], user["name"])
     return "status"
+
+
+def _pending(store: Any, study_id: int, form: Any, user: dict[str, Any]) -> str:
+    from ...cards.review import accept_pending, discard_pending
+
+    action = str(form.get("action") or "")
+    if action == "accept":
+        accept_pending(store, study_id, user["name"])
+    elif action == "discard":
+        discard_pending(store, study_id, user["name"])
+    else:
+        raise InvalidInput(f"unknown action {action!r}")
+    return "pending"
+
+
+@router.post("/studies/{raw_id}/pending")
+async def pending_draft(request: Request, raw_id: str) -> Response:
+    return await _post(request, raw_id, _pending)
 
 
 @router.post("/studies/{raw_id}/card")
