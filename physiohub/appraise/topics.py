@@ -113,8 +113,7 @@ def _word_at(norm: str, key: str) -> str:
     return norm[i + 1:end if end > 0 else None].strip()
 
 
-def _score(keys: tuple[str, ...], title: str, major: str, other: str, abstract: str,
-           prefixes: set[str]) -> tuple[int, str | None]:
+def _score(keys: tuple[str, ...], title: str, major: str, other: str, abstract: str) -> tuple[int, str | None]:
     score, why = 0, None
     for place, text, weight in (("title", title, 3), ("major MeSH heading", major, 3), ("MeSH or keywords", other, 2)):
         for k in keys:
@@ -124,8 +123,6 @@ def _score(keys: tuple[str, ...], title: str, major: str, other: str, abstract: 
                 break
     hits, first = 0, None
     for k in keys:
-        if k[1:4] not in prefixes:
-            continue  # no word in the abstract starts like this term: skip the scan
         c = abstract.count(k)
         if c:
             hits += c
@@ -136,21 +133,40 @@ def _score(keys: tuple[str, ...], title: str, major: str, other: str, abstract: 
     return score, why
 
 
+def _by_prefix(table: list[tuple[str, tuple[str, ...]]]) -> dict[str, list[tuple[int, str]]]:
+    index: dict[str, list[tuple[int, str]]] = {}
+    for i, (_, keys) in enumerate(table):
+        for k in keys:
+            index.setdefault(k.split()[0][:3], []).append((i, k))
+    return index
+
+
+# Terms indexed by their first three letters: a record only scans the terms whose opening letters
+# start some word in it (a few dozen of some 300).
+_INDEXES = {id(t): _by_prefix(t) for t in (_TOPICS, _REGIONS, _CONDITIONS)}
+
+
 def classify_topics(doc: Doc) -> dict:
     """Topics (primary first), body regions and conditions, each with its reason."""
     title = _norm(doc.title)
     major = _norm(" ; ".join(m.descriptor for m in doc.record.mesh if m.major))
     other = _norm(" ; ".join([m.descriptor for m in doc.record.mesh if not m.major] + list(doc.record.keywords)))
     abstract = _norm(doc.abstract) if doc.abstract else ""
-    prefixes = {w[:3] for w in abstract.split()}
+    prefixes = {w[:3] for text in (title, major, other, abstract) for w in text.split()}
 
     def ranked(table: list[tuple[str, tuple[str, ...]]], threshold: int) -> list[tuple[str, int, str]]:
+        index = _INDEXES[id(table)]
+        present: dict[int, list[str]] = {}
+        for p in prefixes:
+            for i, k in index.get(p, ()):
+                present.setdefault(i, []).append(k)
         out = []
-        for name, keys in table:
-            score, why = _score(keys, title, major, other, abstract, prefixes)
+        for i, keys in present.items():
+            ordered = tuple(k for k in table[i][1] if k in keys)  # the table's order decides the reason shown
+            score, why = _score(ordered, title, major, other, abstract)
             if score >= threshold and why:
-                out.append((name, score, why))
-        out.sort(key=lambda t: -t[1])
+                out.append((table[i][0], score, why))
+        out.sort(key=lambda t: (-t[1], [n for n, _ in table].index(t[0])))
         return out
 
     topics = ranked(_TOPICS, 2)
