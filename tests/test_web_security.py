@@ -215,3 +215,18 @@ def test_cli_user_add(hub):
     store = Store(hub[0])
     assert auth.authenticate(store, "dave", "daves long password")["role"] == "admin"
     store.close()
+
+
+def test_oversized_bodies_are_refused_before_reading(client):
+    big = "x" * 1_100_000
+    r = client.post("/api/check", json={"text": big})
+    assert r.status_code == 413 and r.json() == {"ok": False, "error": "the request body is too large", "status": 413}
+    r = client.post("/check", data={"text": big, "csrf_token": "x"})
+    assert r.status_code == 413 and "content-security-policy" in r.headers
+    r = client.post("/api/check", json={"text": "x" * 100_001})
+    assert r.status_code == 400 and "at most 100000" in r.json()["error"]
+
+
+def test_wrong_method_is_405_in_the_error_shape(client):
+    r = client.post("/api/topics")
+    assert r.status_code == 405 and r.json()["ok"] is False and r.json()["status"] == 405

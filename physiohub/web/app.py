@@ -1,6 +1,7 @@
 """The web hub: ``create_app(store_path, settings=...)`` returns the ASGI app (pages, /api, /openapi.json)."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +33,12 @@ SECURITY_HEADERS = [
 ]
 
 
+MAX_BODY = 1_000_000  # bytes: an article to check is at most 100,000 characters; forms are far smaller
+
+
 class SecurityHeaders:
-    """Plain ASGI middleware (cheaper than BaseHTTPMiddleware): adds the headers to every response."""
+    """Plain ASGI middleware (cheaper than BaseHTTPMiddleware): adds the headers to every response, and
+    refuses request bodies announced as larger than MAX_BODY (413) before anything reads them."""
 
     def __init__(self, app: Any, *, hsts: bool = False):
         self.app = app
@@ -42,6 +47,21 @@ class SecurityHeaders:
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        length = dict(scope.get("headers") or []).get(b"content-length", b"0")
+        if not length.isdigit() or int(length) > MAX_BODY:
+            status = 413 if length.isdigit() else 400
+            message = "the request body is too large" if status == 413 else "bad Content-Length header"
+            if scope["path"].startswith("/api/"):
+                body = json.dumps(errors.error_body(message, status)).encode()
+                ctype = b"application/json"
+            else:
+                body = f"<!doctype html><title>{errors.TITLES[status]}</title><p>{message}</p>".encode()
+                ctype = b"text/html; charset=utf-8"
+            await send({"type": "http.response.start", "status": status,
+                        "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode()),
+                                    *self.extra]})
+            await send({"type": "http.response.body", "body": body})
             return
 
         async def send_with_headers(message: dict) -> None:
