@@ -151,3 +151,26 @@ def test_plain_language_helpers():
     card = generate_card(rec, app)
     assert grade(card["why_it_matters"]["readers"]) <= 12
     assert not re.search(r"\bmusculoskeletal\b", card["upshot"]["answer"])
+
+
+def test_grammar_of_templated_claims():
+    from physiohub.cards.phrases import verdict_claim
+
+    assert verdict_claim("Supports", "Moderate", "exercise programmes", "", "usual care") == \
+        "Exercise programmes probably help compared with usual care."
+    assert verdict_claim("Does not support", "Strong", "massage", "people with neck pain", "") == \
+        "Massage does not help people with neck pain."
+    assert verdict_claim("No clear difference", "Limited", "taping", "", "") == "Taping may make little or no difference."
+    assert verdict_claim("Too early to tell", "Moderate", "injections", "", "") == \
+        "It is too early to tell whether injections help."
+    # "patients" becomes "people" only where the sentence stays English
+    assert lay("In patients with gout, gout patients improved.") == "In people with gout, gout patients improved."
+
+
+def test_procedure_spans_are_not_treatments():
+    rec, app = load("structured")
+    app["pico"]["intervention"] = [{"text": "randomization", "field": "abstract", "start": 0, "end": 0},
+                                   {"text": "identification of risk factors", "field": "abstract", "start": 0, "end": 0}]
+    card = generate_card(rec, app)
+    assert "randomization" not in card["upshot"]["question"].lower()
+    assert not card["upshot"]["question"].lower().startswith("for people with achilles tendon pain, does")

@@ -37,7 +37,11 @@ def _short(text: str, max_words: int) -> str | None:
 
 _TREATMENT_WORD = re.compile(r"(ion|ment|ing|py|ure|ise|ize|ice|ics|ine|ol|am|ide|one|in|cs|ry|ty|ness)$", re.I)
 _NOT_TREATMENT = {"immediate", "delayed", "early", "late", "control", "controls", "placebo", "usual", "standard",
-                  "group", "groups", "patients", "participants", "none", "nothing", "other", "both", "this", "these"}
+                  "group", "groups", "patients", "participants", "none", "nothing", "other", "both", "this", "these",
+                  "randomization", "randomisation", "treatment", "intervention", "therapy"}
+# Spans that name a procedure of the study, not a treatment ("identification of ...", "analysis of ...").
+_NOT_TREATMENT_LEAD = re.compile(r"^(identification|analysis|assessment|evaluation|comparison|effects?|measurement"
+                                 r"|detection|determination|investigation|randomi[sz]ation|use)\b", re.I)
 
 
 def _span_text(spans: list[dict] | None, max_words: int) -> tuple[str | None, list[dict]]:
@@ -49,7 +53,7 @@ def _span_text(spans: list[dict] | None, max_words: int) -> tuple[str | None, li
         words = t.split()
         if len(words) == 1 and (t.lower() in _NOT_TREATMENT or not _TREATMENT_WORD.search(t)):
             continue
-        if t.lower() in _NOT_TREATMENT:
+        if t.lower() in _NOT_TREATMENT or _NOT_TREATMENT_LEAD.match(t):
             continue
         return t, [sp]
     return None, []
@@ -87,7 +91,7 @@ def _question(record: Record, a: dict[str, Any], p: Parts, who: str | None, what
         lead = ""  # the question's object names the condition already
     if what:
         vs = f" compared with {cmp}" if cmp else ""
-        q = f"{lead}does {what} help{vs}?"
+        q = f"{lead}{'do' if phrases.plural(what) else 'does'} {what} help{vs}?"
         return cap(q), "templated", src
     obj, ids = _aim_object(p)
     if obj:

@@ -71,6 +71,28 @@ VERDICT_READER = {
 }
 
 
+_SINGULAR_S = re.compile(r"(ss|us|is|ics|ness|sis|ys)$", re.I)
+
+
+def plural(phrase: str) -> bool:
+    """Does this noun phrase take a plural verb? ("exercise programmes" yes, "physiotherapy" no)"""
+    head = re.split(r"\s+(?:of|for|with|in|on|to|versus|vs|compared)\s+", phrase.strip(), maxsplit=1)[0].split()
+    if not head:
+        return False
+    last = head[-1].lower().strip(".,'\"")
+    if re.search(r"\band\b", " ".join(head)):
+        return True
+    return len(last) > 3 and last.endswith("s") and not _SINGULAR_S.search(last)
+
+
+_PLURAL_FORM = {"helps": "help", "makes": "make", "does not help": "do not help"}
+
+
+def third(verb3: str, subject: str) -> str:
+    """The present-tense verb that agrees with the subject: "helps" or "help"."""
+    return _PLURAL_FORM.get(verb3, verb3) if plural(subject) else verb3
+
+
 def claim(evidence: str, subject: str, verb3: str, verb: str, rest: str = "") -> str:
     """One plain claim with the certainty word the evidence badge allows.
 
@@ -79,6 +101,7 @@ def claim(evidence: str, subject: str, verb3: str, verb: str, rest: str = "") ->
     form used after "may" ("help").
     """
     rest = f" {rest}" if rest else ""
+    verb3 = third(verb3, subject)
     if evidence == "Strong":
         body = f"{subject} {verb3}{rest}"
     elif evidence == "Moderate":
@@ -106,4 +129,4 @@ def verdict_claim(verdict: str, evidence: str, what: str, who: str, cmp: str) ->
         if evidence == "Very limited":
             return claim(evidence, what, "helps", "help", for_who)
         return claim(evidence, what, "does not help", "not help", for_who)
-    return f"It is too early to tell whether {what} helps{(' ' + for_who) if for_who else ''}."
+    return f"It is too early to tell whether {what} {third('helps', what)}{(' ' + for_who) if for_who else ''}."

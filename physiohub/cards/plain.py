@@ -87,8 +87,6 @@ LAY: dict[str, str] = {
     "paediatric": "children's",
     "elderly": "older people",
     "quality of life": "daily well-being",
-    "functional": "everyday",
-    "function": "everyday function",
     "kinesiophobia": "fear of movement",
     "catastrophising": "expecting the worst",
     "catastrophizing": "expecting the worst",
@@ -121,7 +119,6 @@ LAY: dict[str, str] = {
     "the majority of": "most",
     "sufficient": "enough",
     "insufficient": "not enough",
-    "evidence": "research",
 }
 
 _ORDER = sorted(LAY, key=len, reverse=True)
@@ -135,11 +132,22 @@ CERTAINTY = {
 }
 
 
+# Nouns for people become "people" only after a determiner or preposition ("in patients", "the
+# participants"); "Crohn's disease patients" would become nonsense.
+_PEOPLE = {"patients", "participants", "subjects", "individuals"}
+_PEOPLE_AFTER = {"the", "of", "in", "with", "for", "among", "all", "many", "most", "some", "these", "those",
+                 "and", "to", "on", "from", "older", "younger", "adult", "elderly", "whose", "both", "which"}
+
+
 def lay(text: str) -> str:
     """Swap research terms for plain ones, keeping sentence-initial capitals."""
 
     def swap(m: re.Match[str]) -> str:
         word = m.group(0)
+        if word.lower() in _PEOPLE:
+            before = text[:m.start()].rstrip().rsplit(None, 1)
+            if before and before[-1].lower() not in _PEOPLE_AFTER and not re.search(r"\d$", before[-1]):
+                return word
         plain = LAY[word.lower()]
         if word[0].isupper() and plain:
             plain = plain[0].upper() + plain[1:]

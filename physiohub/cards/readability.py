@@ -23,7 +23,8 @@ _STATS = re.compile(
     r",?\s*\b(p\s*[<=>]\s*0?\.\d+|95\s*%\s*CI[^,;.]*|(?:SMD|MD|RR|OR|HR|WMD)\s*[-−]?\d[^,;.]*)", re.I
 )
 _FILLER = re.compile(
-    r"^(in conclusion|in summary|overall|taken together|to conclude|in this study|conclusions?)[,:]?\s+", re.I
+    r"^(in conclusion|in summary|overall|taken together|to conclude|in this study|conclusions?|therefore|thus|hence"
+    r"|so|however|finally|in addition|additionally|moreover|furthermore)[,:]?\s+", re.I
 )
 _JOINS = re.compile(r";\s+|,\s+(?=(?:but|whereas|while|although)\b)|,\s+and\s+(?=(?:the|this|these|it|there)\b)")
 
@@ -85,6 +86,7 @@ def split_long(text: str, max_words: int = 20) -> list[str]:
 
 def plain_sentences(text: str, max_words: int = 20) -> list[str]:
     """A source sentence turned into short plain sentences (lay words, no statistics)."""
-    core = _FILLER.sub("", strip_detail(text))
+    core = _FILLER.sub("", _FILLER.sub("", strip_detail(text)))
+    core = core[:1].upper() + core[1:]
     core = re.sub(r"^(the authors?|we) (conclude|concluded|found|suggest|report)(ed)? that\s+", "", core, flags=re.I)
     return [sentence(lay(p)) for p in split_long(core, max_words) if p.strip()]
