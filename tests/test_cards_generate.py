@@ -174,3 +174,16 @@ def test_procedure_spans_are_not_treatments():
     card = generate_card(rec, app)
     assert "randomization" not in card["upshot"]["question"].lower()
     assert not card["upshot"]["question"].lower().startswith("for people with achilles tendon pain, does")
+
+
+def test_sample_size_must_be_a_count_of_people_in_the_source():
+    from physiohub.cards.grounding import counted
+
+    rec = Record(source_format="jsonl", abstract_sections=[AbstractSection(
+        "A total of 38 studies involving 7,843 children were included. Education lowered the risk of "
+        "emergency visits. Education may reduce emergency visits.")])
+    assert counted(rec, 7843, "people") and counted(rec, 38, "studies")
+    assert not counted(rec, 38, "people") and not counted(rec, 7843, "studies")
+    app = {"design": "systematic review", "evidence": "Moderate", "verdict": "Supports", "n_participants": 38}
+    card = generate_card(rec, app)   # the appraisal mistook the study count for participants
+    assert not any("38 people" in t or "38 participants" in t for t in all_texts(card))

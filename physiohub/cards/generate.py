@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import GroundingError
 from ..models import Record
 from . import phrases
-from .grounding import check_grounding, source_values, ungrounded
+from .grounding import check_grounding, counted, source_values, ungrounded
 from .parts import Parts, analyse, pico_sentence_ids
 from .plain import cap, lay, sentence
 from .readability import plain_sentences, strip_detail
@@ -343,6 +343,11 @@ def _grounded(items: list[Item], values: set[float], where: str) -> list[Item]:
 def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str, Any]:
     """A grounded plain-language card for one record, worded to its appraisal (see module doc)."""
     a = dict(appraisal or {})
+    # Counts go into templated sentences only when the source states them as counts of that kind.
+    if not counted(record, a.get("n_participants"), "people"):
+        a["n_participants"] = None
+    if not counted(record, a.get("n_studies"), "studies"):
+        a["n_studies"] = None
     values = source_values(record)
     p = analyse(record)
     pico = a.get("pico") or {}

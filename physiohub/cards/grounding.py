@@ -116,3 +116,31 @@ def check_grounding(card: dict[str, Any], record: Record) -> list[dict[str, Any]
         if p.get("kind") in ("extracted", "rewritten") and not p.get("sources"):
             problems.append({"path": path, "problem": "extracted text without source sentences", "detail": ""})
     return problems
+
+
+_PEOPLE_WORDS = (r"(participants?|patients?|people|persons?|subjects?|individuals?|children|adolescents?|adults?"
+                 r"|women|men|mothers?|infants?|volunteers?|athletes?|runners?|players?|workers?|employees?"
+                 r"|students?|cases?|respondents?|veterans?|soldiers?|residents?|users?|couples?|families|pairs?)")
+_STUDY_WORDS = r"(studies|study|trials?|rcts?|articles?|papers?|reports?|reviews?|publications?|cohorts?)"
+
+
+def counted(record: Record, value: int | None, what: str) -> bool:
+    """Does the source state ``value`` as a count of people (what="people") or of studies ("studies")?
+
+    Sample sizes reach the card through templates ("It included 82 people"); this keeps a number the
+    source uses for something else (38 studies read as 38 participants) off those sentences.
+    """
+    if not value:
+        return False
+    words = _PEOPLE_WORDS if what == "people" else _STUDY_WORDS
+    text = f"{record.title}\n{record.abstract}"
+    digits = f"{value:,}|{value}" if value >= 1000 else str(value)
+    pattern = re.compile(rf"(?<![\d.,])(?:{digits})(?![\d.,]\d)\s+(?:[\w()-]+\s+){{0,4}}?{words}\b", re.I)
+    if pattern.search(text):
+        return True
+    for m in _WORDNUM.finditer(text):  # "Eighty-two runners"
+        if word_numbers(m.group(0)) == [float(value)]:
+            tail = text[m.end():m.end() + 60]
+            if re.match(rf"\s+(?:[\w()-]+\s+){{0,4}}?{words}\b", tail, re.I):
+                return True
+    return False
