@@ -173,3 +173,24 @@ def test_review_that_mentions_trials_stays_a_review():
     r = rec("Current treatment options for tennis elbow",
             ("METHODS", "Sixty patients were randomly assigned to injection or exercise.", "METHODS"))
     assert appraise(r)["design"] == "randomised controlled trial"
+
+
+def test_benefit_and_no_benefit_in_the_conclusion_is_mixed():
+    r = rec("Drug X for neck pain: randomised trial",
+            ("CONCLUSIONS", "Drug X had no beneficial effects on pain. However, it may ameliorate sleep.", "CONCLUSIONS"))
+    assert appraise(r)["verdict"] == "Mixed picture"
+
+
+def test_registration_lines_and_inline_headings():
+    r = rec("Exercise for back pain: randomised trial",
+            "Eighty adults were randomised to exercise or advice. RESULTS Pain fell more with exercise. "
+            "CONCLUSIONS Exercise was not more effective than advice. This trial was registered at ClinicalTrials.gov.")
+    a = appraise(r)
+    assert a["verdict"] == "No clear difference"
+    assert a["verdict_sentences"] == ["s2"]
+
+
+def test_as_effective_as_is_no_difference():
+    r = rec("Taping versus bracing: randomised trial",
+            ("CONCLUSIONS", "Taping was as effective as bracing for ankle sprain.", "CONCLUSIONS"))
+    assert appraise(r)["verdict"] == "No clear difference"

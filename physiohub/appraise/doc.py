@@ -5,6 +5,7 @@ cheap enough to run inside import (the budget is about a millisecond a record).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..models import Record
@@ -14,6 +15,8 @@ from ..text import Sentence, record_sentences
 RESULT_CATS = {"RESULTS"}
 CONCLUSION_CATS = {"CONCLUSIONS"}
 METHOD_CATS = {"METHODS"}
+_INLINE_CONCLUSION = re.compile(r"(?:CONCLUSIONS?|INTERPRETATION|CONCLUSIONS AND RELEVANCE)\b\s*:?")
+_REGISTRATION = re.compile(r"\bregist(?:ered|ration|ry)\b|clinicaltrials\.gov|\bisrctn|\bnct\d{6}", re.I)
 
 
 @dataclass
@@ -36,14 +39,19 @@ class Doc:
         return [s for s in self.sentences if s.category in cats]
 
     def conclusion_sentences(self) -> list[Sentence]:
-        """The conclusion: the labelled section, else the last two sentences (where authors conclude)."""
+        """The conclusion: the labelled section; else from an inline "CONCLUSION(S)" heading; else the
+        last two sentences (where authors conclude). Trial-registration lines are never a conclusion."""
         found = self.sentences_in(CONCLUSION_CATS)
-        if found:
-            return found
-        label_hit = [s for s in self.sentences if "conclu" in s.section.lower() or "interpret" in s.section.lower()]
-        if label_hit:
-            return label_hit
-        return self.sentences[-2:] if len(self.sentences) > 3 else self.sentences[-1:]
+        if not found:
+            found = [s for s in self.sentences if "conclu" in s.section.lower() or "interpret" in s.section.lower()]
+        if not found:
+            inline = next((i for i, s in enumerate(self.sentences) if _INLINE_CONCLUSION.match(s.text)), None)
+            if inline is not None:
+                found = self.sentences[inline:]
+        if not found:
+            body = [s for s in self.sentences if not _REGISTRATION.search(s.text)]
+            found = body[-2:] if len(body) > 3 else body[-1:]
+        return [s for s in found if not _REGISTRATION.search(s.text)] or found
 
     def result_sentences(self) -> list[Sentence]:
         found = self.sentences_in(RESULT_CATS)

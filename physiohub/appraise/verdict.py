@@ -30,13 +30,16 @@ _NO_DIFF = _rx(r"\bno (?:statistically )?significant (?:\w+ ){0,3}(?:differences
                r"\b(?:did|does|do) not (?:\w+ )?(?:differ|improve|reduce|change|affect)|\bnot (?:statistically )?significantly (?:different|better|improved|reduced)|"
                r"\bno (?:\w+ )?differences?\b|\bsimilar (?:\w+ ){0,2}(?:effects?|outcomes?|improvements?|results?|efficacy|effectiveness)|"
                r"\bcomparable\b|\bequally (?:effective|efficacious)|\bnon-?inferior|\bno (?:additional|added|further) (?:benefit|effect)|"
-               r"\b(?:was|were|is|are) not (?:superior|more effective|better)|\bno evidence of (?:a )?difference|\bnot significant\b")
-_AGAINST = _rx(r"\bnot (?:\w+ )?(?:effective|efficacious|beneficial|recommended|supported|justified)\b|\bineffective\b|"
-               r"\bno (?:clinically )?(?:\w+ )?(?:benefit|effect)\b|\bdoes not support\b|\bshould not be\b|\bno evidence (?:that|of (?:benefit|effect)|to support)|"
-               r"\b(?:harmful|detrimental|worse)\b|\bincreased (?:the )?risk of (?:harm|adverse)|\bfailed to (?:improve|reduce|show)")
+               r"\b(?:was|were|is|are) not (?:superior|more effective|better)|\bno evidence of (?:a )?difference|\bnot significant\b|"
+               r"\b(?:no|not) different\b|\bas (?:safe and )?(?:effective|efficacious) as\b|\bequally\b")
+_AGAINST = _rx(r"\bnot (?!only\b)(?:\w+ ){0,3}?(?:effective|efficacious|beneficial|recommended|supported|justified)\b|\bineffective\b|"
+               r"\bno (?:clinically )?(?:\w+ )?(?:benefits?|effects?)\b|\bdoes not support\b|\bshould not be\b|\bno evidence (?:that|of (?:benefit|effect)|to support)|"
+               r"\b(?:harmful|detrimental|worse)\b|\bincreased (?:the )?risk of (?:harm|adverse)|\bfailed to (?:improve|reduce|show)|"
+               r"\b(?:more|greater|higher|increased) (?:\w+ ){0,3}(?:side effects|adverse (?:events|effects|reactions)|complications|toxicity)\b")
 _FOR = _rx(r"\b(?:effective|efficacious|beneficial|superior|improved?s?|improvements?|reduced?s?|reductions?|decreased?|"
-           r"benefits?|better|greater|enhanced?|relieve[sd]?|alleviate[sd]?|recommended?|supports?|"
-           r"should be (?:considered|used|offered|recommended)|significant(?:ly)? (?:higher|lower|greater|less|more|improved|reduced|better|increased|decreased))\b")
+           r"benefits?|better|greater|enhanced?|relieve[sd]?|alleviate[sd]?|ameliorate[sd]?|recommended?|supports?|"
+           r"protect(?:ion|ive|ed|s)?|successful(?:ly)?|favou?rabl[ey]|"
+           r"should be (?:considered|used|offered|recommended)|significant(?:ly)? (?:higher|lower|greater|less|more|improved|reduced|better|increased|decreased|increases?|decreases?|reductions?|improvements?))\b")
 _EARLY = _rx(r"\bfeasible\b|\bfeasibility\b|\bpreliminary\b|\bwarrants? (?:further|larger)|\bfurther (?:\w+ )?(?:research|studies|trials) (?:is|are) (?:needed|required|warranted)|"
              r"\blarger (?:\w+ )?(?:trials|studies) (?:are|is) (?:needed|required|warranted)|\bpromising\b|\bmay be (?:a )?(?:useful|helpful|beneficial)")
 
@@ -81,8 +84,9 @@ def decide_verdict(design: str, conclusions: list[Sentence], results: list[Sente
         return "Too early to tell", ["the conclusion and results state no clear direction"], []
     used_ids = {i for ids in used.values() for i in ids}
     where = "conclusion reports" if any(s.id in used_ids for s in conclusions) else "results report"
-    if votes["Supports"] and votes["No clear difference"]:
-        ids = used["Supports"] + used["No clear difference"]
+    other = "No clear difference" if votes["No clear difference"] else "Does not support"
+    if votes["Supports"] and votes[other]:
+        ids = used["Supports"] + used[other]
         return "Mixed picture", [f"the {where} benefit on some measures and no clear difference on others"], sorted(set(ids), key=_sid)
     label, _ = votes.most_common(1)[0]
     top = [lab for lab, v in votes.items() if v == votes[label]]
