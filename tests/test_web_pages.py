@@ -161,6 +161,10 @@ def test_check_page_runs_the_checker(client):
     r = client.post("/check", data={"text": text, "csrf_token": token})
     assert r.status_code == 200
     assert "research claim" in r.text
+    # A claim citing a study by DOI lists that study with its title (unpublished ones stay hidden).
+    cited = "Studies prove that surgery is no better than exercise for meniscal tears (doi:10.9999/demo.0003)."
+    r = client.post("/check", data={"text": cited, "csrf_token": token})
+    assert "Arthroscopic surgery or exercise therapy" in r.text
     assert client.post("/check", data={"text": text}).status_code == 403
     assert client.post("/check", data={"text": "", "csrf_token": token}).status_code == 400
 

@@ -111,3 +111,15 @@ def card_statuses(store: Store, ids: list[int]) -> dict[int, str]:
         return {}
     marks = ",".join("?" * len(ids))
     return {r[0]: r[1] for r in store.query(f"SELECT study_id, status FROM cards WHERE study_id IN ({marks})", ids)}
+
+
+def titles(store: Store, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """{id: {title, title_html, year, retracted}} for lists that carry ids only."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = store.query(
+        f"""SELECT id, title, year, retracted, json_extract(record, '$.title_html') AS title_html
+            FROM studies WHERE id IN ({marks})""", ids)
+    return {r["id"]: {"title": r["title"], "title_html": r["title_html"] or r["title"], "year": r["year"],
+                      "retracted": bool(r["retracted"])} for r in rows}

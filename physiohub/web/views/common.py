@@ -107,9 +107,13 @@ def run_check(store: Store, text: str, *, editor: bool) -> dict[str, Any]:
     if len(text) > MAX_ARTICLE:
         raise HTTPException(400, f"bad parameter 'text': at most {MAX_ARTICLE} characters")
     result = check_article(store, text)
-    if not editor:
-        ids = [m["id"] for c in result.get("claims") or [] for m in c.get("matches") or []]
-        keep = queries.published_ids(store, ids)
-        for c in result.get("claims") or []:
-            c["matches"] = [m for m in c.get("matches") or [] if m["id"] in keep]
+    ids = [m["id"] for c in result.get("claims") or [] for m in c.get("matches") or []]
+    keep = queries.published_ids(store, ids) if not editor else set(ids)
+    known = queries.titles(store, ids)
+    for c in result.get("claims") or []:
+        c["matches"] = [m for m in c.get("matches") or [] if m["id"] in keep]
+        for m in c["matches"]:  # every match shows its title, year and retraction, whatever the engine filled in
+            for key, value in known.get(m["id"], {}).items():
+                if m.get(key) in (None, ""):
+                    m[key] = value
     return result
