@@ -314,3 +314,14 @@ def test_broken_bibtex_block_reason_names_it():
                                  "broken.bib"))
     assert [r.source_id for r in recs] == ["good"]
     assert rej[0].record == "line 2" and "@article{x, title={unclosed" in rej[0].reason
+
+
+def test_pubmed_title_falls_back_to_vernacular_title(tmp_path: Path):
+    data = (FIX / "pubmed_small.xml").read_text().replace(
+        "<ArticleTitle>An old unstructured report on imaginary neck pain.</ArticleTitle>",
+        "<ArticleTitle>[Not Available].</ArticleTitle><VernacularTitle>Un rapport inventé sur la nuque.</VernacularTitle>")
+    p = tmp_path / "vernacular.xml"
+    p.write_text(data)
+    r = split(read_path(p))[0][1]
+    assert r.title == r.title_html == "Un rapport inventé sur la nuque."
+    assert r.extra["vernacular_title"] == r.title

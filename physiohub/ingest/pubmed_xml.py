@@ -231,6 +231,14 @@ def _article(art: etree._Element, rec: Record) -> tuple[str, str]:
             article_affiliation = _text(c)
         elif tag == "ArticleDate" and c.get("DateType", "Electronic") == "Electronic":
             rec.extra["article_date"] = _date(c)[1]
+        elif tag == "VernacularTitle":
+            rec.extra["vernacular_title"] = _text(c)
+    if not rec.title.strip("[]. ") or rec.title.lower() in ("[not available].", "not available"):
+        # No English title: PubMed then leaves ArticleTitle empty or "[Not Available]."
+        vernacular = rec.extra.get("vernacular_title", "")
+        if vernacular:
+            rec.title = vernacular
+            rec.title_html = _escape(vernacular)
     return elocation_doi, article_affiliation
 
 
