@@ -67,6 +67,7 @@ _PT_DECISIVE: tuple[tuple[str, str], ...] = (
     ("lecture", "editorial/commentary/letter"),
     ("address", "editorial/commentary/letter"),
     ("personal narrative", "editorial/commentary/letter"),
+    ("introductory journal article", "editorial/commentary/letter"),
     ("biography", "other"),
     ("historical article", "other"),
     ("patient education handout", "other"),
@@ -76,7 +77,7 @@ _PT_DECISIVE: tuple[tuple[str, str], ...] = (
 # Types that say "a trial" or "a review" or "observational" but not which kind: text refines them.
 _PT_TRIAL = ("controlled clinical trial", "pragmatic clinical trial", "adaptive clinical trial",
              "clinical trial, phase i", "clinical trial, phase ii", "clinical trial, phase iii",
-             "clinical trial, phase iv", "clinical trial", "multicenter study")
+             "clinical trial, phase iv", "clinical trial, veterinary", "clinical trial", "multicenter study")
 _PT_REVIEW = ("review", "systematic review")
 _PT_OBSERVATIONAL = ("observational study", "observational study, veterinary")
 
