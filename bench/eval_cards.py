@@ -57,8 +57,10 @@ def independent_number_check(card: dict[str, Any], record: Record) -> list[str]:
 
 
 def complete(card: dict[str, Any]) -> bool:
-    return bool((card.get("upshot") or {}).get("answer") and card.get("key_points") and card.get("findings")
-                and card.get("why_it_matters"))
+    """Upshot question and answer, 3+ key points, findings, and all three "why it matters" texts."""
+    up, why = card.get("upshot") or {}, card.get("why_it_matters") or {}
+    return bool(up.get("question") and up.get("answer") and len(card.get("key_points") or []) >= 3
+                and card.get("findings") and all(why.get(k) for k in ("patients", "clinicians", "readers")))
 
 
 def bench_pubmed() -> dict[str, Any]:

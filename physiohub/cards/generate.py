@@ -99,6 +99,8 @@ def _question(record: Record, a: dict[str, Any], p: Parts, who: str | None, what
                    if obj.split()[0].lower() in ("improve", "reduce", "treat", "manage") else
                    f"{lead}what does this {short} tell us when it sets out to look at {obj}?"), "templated", ids
     title = re.split(r"[:?]", record.title)[0].strip(" .") if record.title else ""
+    title = re.sub(r"^(exploring|investigating|evaluating|assessing|examining|comparing|determining|describing)\s+",
+                   "", title, flags=re.I)
     if title and len(title.split()) <= 16:
         t = title[0].lower() + title[1:] if not title[:2].isupper() else title
         return cap(f"{lead}what does this {short} tell us about {lay(t)}?"), "templated", []
@@ -169,8 +171,8 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             if t not in used:
                 out.append((t, "rewritten", [s.id]))
     if a.get("evidence"):
-        reasons = [r for r in a.get("evidence_reasons") or [] if r]
-        why = f" ({reasons[-1].rstrip('.')})" if reasons else ""
+        reason = a.get("_reason")
+        why = f" ({reason.rstrip('.')})" if reason else ""
         out.append((sentence(f"Strength of evidence: {a['evidence'].lower()}{why}"), "templated", []))
     if len(out) < 3:
         for s in p.get("background")[:3 - len(out) + 1]:
@@ -226,7 +228,8 @@ def _methods(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, Any]
             "templated", [s.id for s in ds])
     for label, key, part in (("Population", "population", "population"), ("Intervention", "intervention", "intervention"),
                              ("Comparison", "comparison", None), ("Outcomes", "outcomes", "measures")):
-        spans = [sp for sp in pico.get(key) or [] if sp.get("text")]
+        spans = [sp for sp in pico.get(key) or [] if sp.get("text") and len(sp["text"].split()) <= 20]
+        spans = [{**sp, "text": re.sub(r"^(in|among|for)\s+", "", sp["text"].strip(), flags=re.I)} for sp in spans]
         if spans and not pico_sentence_ids(p.sentences, spans):
             spans = []  # spans we cannot place in the abstract (e.g. from the title): use the sentence roles
         if spans:
@@ -305,8 +308,8 @@ def _why(a: dict[str, Any], who: str | None, what: str | None, cmp: str | None) 
         patients = "This adds to what we know. Ask your physio or doctor what it means for you."
     n, k = a.get("n_participants"), a.get("n_studies")
     size = f" of {k} studies" if k else (f" with {n} participants" if n else "")
-    reasons = [r for r in a.get("evidence_reasons") or [] if r]
-    rs = f" ({reasons[-1].rstrip('.')})" if reasons else ""
+    reason = a.get("_reason")
+    rs = f" ({reason.rstrip('.')})" if reason else ""
     clinicians = sentence(f"{cap(design)}{size}; evidence rated {evidence.lower()}{rs}") + " " + sentence(
         f"In short, {phrases.VERDICT_CLINICIAN.get(verdict, 'its meaning for practice is unclear')}")
     readers = (f"This is {long}, with {evidence.lower()} evidence behind it. "
@@ -348,7 +351,9 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
         a["n_participants"] = None
     if not counted(record, a.get("n_studies"), "studies"):
         a["n_studies"] = None
+    # The latest evidence reason whose numbers the source states (ladder thresholds such as "< 50" are not).
     values = source_values(record)
+    a["_reason"] = next((r for r in reversed(a.get("evidence_reasons") or []) if r and not ungrounded(r, values)), None)
     p = analyse(record)
     pico = a.get("pico") or {}
     what, what_spans = _span_text(pico.get("intervention"), 8)
