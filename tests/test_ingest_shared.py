@@ -115,3 +115,19 @@ def test_cohen2006_csv(shared_data: Path):
     assert len(recs) == 393 and not rej
     assert all(r.pmid for r in recs)
     assert sum(r.extra["columns"].get("label2") == "I" for r in recs) == 41  # README: 41 final includes
+
+
+def test_importing_everything_twice_changes_nothing(shared_data: Path, store):
+    from physiohub.ingest.pipeline import import_records
+
+    files = sorted((shared_data / "pubmed-xml").rglob("*.xml")) + sorted(
+        p for p in (shared_data / "bib-formats").rglob("*") if p.is_file() and p.name != "README.md")
+    first = [import_records(store, read_path(f), file=f.name) for f in files]
+    assert sum(s.added for s in first) > 1500
+    studies = store.query_one("SELECT count(*) FROM studies")[0]
+    second = [import_records(store, read_path(f), file=f.name) for f in files]
+    assert sum(s.added + s.updated for s in second) == 0
+    assert store.query_one("SELECT count(*) FROM studies")[0] == studies
+    pmids = {r[0] for r in store.query("SELECT pmid FROM studies WHERE pmid IS NOT NULL")}
+    for f in sorted((shared_data / "pubmed-xml").rglob("*.xml")):
+        assert set(pmids_in(f)) <= pmids, f.name
