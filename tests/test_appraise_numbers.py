@@ -121,3 +121,9 @@ def test_p_values_keep_their_text():
 def test_followup_range():
     a = appraise(rec("A cohort", ("METHODS", "Follow-up duration ranged from 6 to 24 months.", "METHODS")))
     assert a["followup"] == "6 to 24 months"
+
+
+def test_a_count_of_studies_is_not_a_count_of_people():
+    a = appraise(rec("Parenting programmes: a systematic review",
+                     ("RESULTS", "A total of 22 studies were included in the review.", "RESULTS")))
+    assert a["n_participants"] is None and a["n_studies"] == 22

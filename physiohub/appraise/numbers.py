@@ -44,6 +44,10 @@ _NUM_START = re.compile(r"(?<![\w.,])\d|(?<![a-z])(?:seventeen|thirteen|fourteen
                         r"four|five|nine|one|two|six|ten)(?![a-z])")
 _AFTER_PEOPLE = re.compile(rf"\s+{_ADJ}(?P<who>{_PEOPLE})\b")
 _AFTER_VERB = re.compile(rf"[^.;]{{0,80}}?\b{_ENROL_VERB}")
+# Counts of things, not people: "a total of 22 studies", "12 centres", "229 eyes".
+_AFTER_THING = re.compile(r"\s+(?:[\w-]+ ){0,3}?(?:studies|trials|rcts|articles|papers|reviews|outcomes|records|sites|"
+                          r"cent(?:re|er)s|hospitals|countries|clinics|practices|visits|samples|eyes|teeth|procedures|"
+                          r"operations|sessions|items|questions|cycles|infusions|episodes|events)\b")
 # "(243 randomized)", "23 were randomized": a count with the verb and no people word.
 _AFTER_VERB_DIRECT = re.compile(r"\s+(?:(?:were|was) )?(?:randomi[sz]ed|enrolled|included|recruited|randomly (?:assigned|allocated))\b")
 # "ten normotensive and seven hypertensive subjects": the two counts add up.
@@ -179,6 +183,8 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
                 n = n + other if both.re is _AND_PEOPLE else n * other
                 e = both.start("b") + len(both.group("b"))
                 people = both
+        if not people and _AFTER_THING.match(low, e):
+            continue
         if _BEFORE_TOTAL.search(before):
             rank = 3
         elif people and (_AFTER_VERB.match(low, people.end()) or _BEFORE_VERB.search(before)):
