@@ -194,3 +194,10 @@ def test_as_effective_as_is_no_difference():
     r = rec("Taping versus bracing: randomised trial",
             ("CONCLUSIONS", "Taping was as effective as bracing for ankle sprain.", "CONCLUSIONS"))
     assert appraise(r)["verdict"] == "No clear difference"
+
+
+def test_case_reports_and_lab_studies_are_too_early_to_tell():
+    a = appraise(rec("Tendon pain in a 30-year-old runner: a case report",
+                     "The patient improved markedly after loading exercise."))
+    assert a["verdict"] == "Too early to tell"
+    assert "single case" in a["verdict_reasons"][0]

@@ -49,3 +49,9 @@ def test_labelled_sections_feed_pico():
     assert pico["population"][0]["text"] == "Adults with shoulder pain."
     assert pico["intervention"][0]["text"] == "Supervised exercise."
     assert pico["outcomes"][0]["text"] == "Shoulder Pain and Disability Index."
+
+
+def test_on_the_other_hand_is_not_a_body_region():
+    a = appraise(rec("Amitriptyline for tension-type headache",
+                     "Pain fell. On the other hand, tenderness did not change."))
+    assert "wrist & hand" not in a["body_regions"]

@@ -62,7 +62,9 @@ _REGION_TERMS: dict[str, str] = {
     "neck": "neck|cervical spine|cervical pain|cervical radiculopathy|cervical myelopathy|whiplash|cervicogenic|cervicalgia",
     "shoulder": "shoulder|rotator cuff|subacromial|glenohumeral|frozen shoulder|adhesive capsulitis|impingement",
     "elbow": "elbow|epicondyl|tennis elbow",
-    "wrist & hand": "wrist|hand$|hands$|carpal tunnel|finger|thumb|de quervain|distal radius",
+    # Not a bare "hand": "on the other hand" is everywhere.
+    "wrist & hand": "wrist|hand pain|hand function|hand osteoarth|hand therap|hand surg|hand injur|of the hand|hands$|"
+                    "carpal tunnel|finger|thumb|de quervain|distal radius|metacarp",
     "hip": "hip$|hips$|femoroacetabular|gluteal tendinopathy|trochanteric|groin",
     "knee": "knee|patellofemoral|anterior cruciate|acl$|menisc|patellar|tibiofemoral|gonarthrosis",
     "ankle & foot": "ankle|foot$|feet$|achilles|plantar fasci|heel pain|hallux|calcaneal|navicular|metatars|tarsal",

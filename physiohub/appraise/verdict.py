@@ -44,7 +44,9 @@ _EARLY = _rx(r"\bfeasible\b|\bfeasibility\b|\bpreliminary\b|\bwarrants? (?:furth
              r"\blarger (?:\w+ )?(?:trials|studies) (?:are|is) (?:needed|required|warranted)|\bpromising\b|\bmay be (?:a )?(?:useful|helpful|beneficial)")
 
 _NO_FINDINGS = {"protocol": "a protocol reports no results yet",
-                "editorial/commentary/letter": "an opinion piece reports no findings of its own"}
+                "editorial/commentary/letter": "an opinion piece reports no findings of its own",
+                "case report": "a single case cannot show whether a treatment works",
+                "lab/animal/experimental": "a laboratory or animal study cannot show what happens in patients"}
 
 
 def sentence_label(text: str) -> str | None:
