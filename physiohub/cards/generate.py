@@ -44,6 +44,9 @@ _NOT_TREATMENT_LEAD = re.compile(r"^(identification|analysis|assessment|evaluati
                                  r"|detection|determination|investigation|randomi[sz]ation|use)\b", re.I)
 
 
+_CLAUSE = re.compile(r"\b(was|were|is|are|had|has|have|showed|found|did)\b", re.I)
+
+
 def _span_text(spans: list[dict] | None, max_words: int) -> tuple[str | None, list[dict]]:
     """The first span short enough to name a treatment in a question (one bare adjective will not do)."""
     for sp in spans or []:
@@ -360,6 +363,12 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     cmp, cmp_spans = _span_text(pico.get("comparison"), 6)
     what = lay(what[0].lower() + what[1:]) if what and not what[:2].isupper() else (lay(what) if what else None)
     what = article(what) if what else None
+    # A span the tagger cut badly ("placebo was 2" out of "placebo was 2.3") must not become the subject
+    # of a claim: the question and answer are then asked without it.
+    if what and (ungrounded(what, values) or _CLAUSE.search(what)):
+        what, what_spans = None, []
+    if cmp and (ungrounded(cmp, values) or _CLAUSE.search(cmp)):
+        cmp, cmp_spans = None, []
     cmp = lay(cmp[0].lower() + cmp[1:]) if cmp and not cmp[:2].isupper() else (lay(cmp) if cmp else None)
     who = _who(a)
     src = pico_sentence_ids(p.sentences, what_spans + cmp_spans)
