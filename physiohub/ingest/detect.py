@@ -167,7 +167,7 @@ def _head_text(head: bytes) -> str:
 # Extension -> format. Ambiguous endings (.txt, .json, .xml) are confirmed by sniffing.
 EXTENSIONS: dict[str, str] = {
     ".nbib": "medline", ".medline": "medline",
-    ".ris": "ris", ".enw": "ris",
+    ".ris": "ris",
     ".bib": "bibtex", ".bibtex": "bibtex",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".csv": "csv", ".tsv": "csv",

@@ -136,7 +136,7 @@ def _record_text(text: str) -> str:
 
 class RisImporter:
     name = "ris"
-    extensions = (".ris", ".enw", ".txt")
+    extensions = (".ris", ".txt")
 
     def sniff(self, head: str) -> bool:
         return re.search(r"^\s*TY  - ", head, re.M) is not None
