@@ -161,6 +161,30 @@ def run_python_load(url: str, duration: int, connections: int, script: Path | No
             "p99_ms": latencies[int(len(latencies) * 0.99)], "non_2xx": errors[0], "requests": len(latencies)}
 
 
+def render_cost(db: Path, n: int = 200) -> dict[str, float]:
+    """In-process cost of an uncached public card page (database reads, related studies, template), per card."""
+    from types import SimpleNamespace
+
+    from physiohub.web.app import create_app
+
+    app = create_app(str(db))
+    store = app.state.store
+    ids = [r[0] for r in store.query("SELECT study_id FROM cards WHERE status = 'published' ORDER BY study_id LIMIT ?",
+                                     (n,))]
+    template = app.state.templates.get_template("card.html")
+    request = SimpleNamespace(app=app)
+    template.render(request=request, viewer=None, csrf_token="", v=app.state.hub._card_view(ids[0], editor=False),
+                    show_prov=False)  # warm: model, templates
+    times = []
+    for sid in ids:
+        t = time.perf_counter()
+        view = app.state.hub._card_view(sid, editor=False)
+        template.render(request=request, viewer=None, csrf_token="", v=view, show_prov=False)
+        times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    return {"cards": len(times), "median_ms": times[len(times) // 2], "p99_ms": times[int(len(times) * 0.99)]}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", type=Path, help="an already built hub (else one is built in a temporary folder)")
@@ -209,8 +233,12 @@ def main() -> int:
         proc.wait(timeout=20)
         if script_dir:
             shutil.rmtree(script_dir, ignore_errors=True)
-        if tmp:
-            tmp.cleanup()
+    cost = render_cost(db)
+    print(f"uncached card page, in-process: median {cost['median_ms']:.1f} ms, p99 {cost['p99_ms']:.1f} ms "
+          f"over {cost['cards']} cards")
+    results["card page render (in-process, uncached)"] = cost
+    if tmp:
+        tmp.cleanup()
     meta = {"published_cards": n_pub, "workers": args.workers, "connections": args.connections,
             "duration_s": args.duration, "load_generator": load.__name__.replace("run_", ""), "cpus": os.cpu_count()}
     print(json.dumps(meta))
