@@ -69,3 +69,9 @@ def test_markdown_and_json():
     assert to_markdown({"title": "x *y* <z>", "upshot": {}}).startswith("# x \\*y\\* \\<z\\>")
     j = to_json(card)
     assert j == card and j is not card and j["provenance"]
+
+
+def test_markdown_drops_unsafe_links():
+    card, _ = card_and_record()
+    card = {**card, "source": {**card["source"], "url": "https://x.org/a> [click](javascript:alert(1))"}}
+    assert "javascript" not in to_markdown(card)

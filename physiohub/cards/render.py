@@ -8,6 +8,7 @@ can show where it came from.
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from typing import Any
 
@@ -168,7 +169,7 @@ def to_markdown(card: dict[str, Any]) -> str:
             m.append(f"doi:{src['doi']}")
         if src.get("pmid"):
             m.append(f"PMID {src['pmid']}")
-        if src.get("url"):
+        if re.fullmatch(r"https?://[^\s<>]+", src.get("url") or ""):
             m.append(f"<{src['url']}>")
         m.append("")
     topics = card.get("topics") or {}

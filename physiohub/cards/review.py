@@ -126,8 +126,9 @@ def save_draft(store: Store, study_id: int, card: dict[str, Any]) -> str:
             return "created"
         current = json.loads(row["data"])
         if current == card:
-            if row["pending"]:  # regenerated text now equals the current one: nothing is pending
-                store.execute("UPDATE cards SET pending = NULL WHERE study_id = ?", (study_id,))
+            # Regenerated text equals the current one: nothing is pending; record who checked it last.
+            store.execute("UPDATE cards SET pending = NULL, generator = ?, version = ? WHERE study_id = ?",
+                          (gen, ver, study_id))
             return "unchanged"
         if not row["edited"] and row["status"] == "draft":
             store.execute(
