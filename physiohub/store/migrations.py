@@ -204,3 +204,16 @@ def _search_vocab(store: "Store") -> None:
     # the tokenising scheme key changed.
     store.conn.execute("CREATE TABLE search_vocab (id INTEGER PRIMARY KEY, term TEXT UNIQUE NOT NULL)")
     store.conn.execute("DELETE FROM search_terms")
+
+
+@migration("0501_web_signin_failures")
+def _web_signin_failures(store: "Store") -> None:
+    # Recent failed sign-ins, per client address and per user name (physiohub/web/auth.py): kept in the
+    # database so every server worker counts the same failures. Rows older than the window are pruned.
+    _script(
+        store,
+        """
+CREATE TABLE web_signin_failures (key TEXT NOT NULL, at TEXT NOT NULL);
+CREATE INDEX web_signin_failures_key ON web_signin_failures(key, at)
+""",
+    )

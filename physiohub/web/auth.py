@@ -110,18 +110,9 @@ def fingerprint(password_hash: str) -> str:
     return hashlib.sha256(password_hash.encode()).hexdigest()[:16]
 
 
-# -- sign-in rate limiting ------------------------------------------------------------------------
-def _ensure_attempts_table(store: Store) -> None:
-    # Kept here rather than in a migration: it is a cache of recent failures, safe to drop at any time.
-    store.execute(
-        "CREATE TABLE IF NOT EXISTS web_signin_failures (key TEXT NOT NULL, at TEXT NOT NULL)"
-    )
-    store.execute("CREATE INDEX IF NOT EXISTS web_signin_failures_key ON web_signin_failures(key, at)")
-
-
+# -- sign-in rate limiting (table web_signin_failures, migration 0501) --------------------------------
 def signin_blocked(store: Store, keys: list[str]) -> int:
     """Seconds until a sign-in may be tried again for any of ``keys`` (0: not blocked)."""
-    _ensure_attempts_table(store)
     since = (_now() - FAILURE_WINDOW).isoformat()
     wait = 0
     for key in keys:
@@ -136,7 +127,6 @@ def signin_blocked(store: Store, keys: list[str]) -> int:
 
 
 def record_failure(store: Store, keys: list[str]) -> None:
-    _ensure_attempts_table(store)
     now = _now()
     with store.atomic():
         store.execute("DELETE FROM web_signin_failures WHERE at < ?", ((now - FAILURE_WINDOW).isoformat(),))
@@ -145,7 +135,6 @@ def record_failure(store: Store, keys: list[str]) -> None:
 
 
 def clear_failures(store: Store, keys: list[str]) -> None:
-    _ensure_attempts_table(store)
     for key in keys:
         store.execute("DELETE FROM web_signin_failures WHERE key = ?", (key,))
 
