@@ -151,3 +151,14 @@ def test_refused_file_leaves_the_store_untouched(store):
     assert store.query_one("SELECT count(*) FROM studies")[0] == before  # the truncated file's first record too
     again = import_records(store, read_path(FIX / "pubmed_small.xml"), file="pubmed_small.xml")
     assert (again.added, again.updated, again.unchanged) == (0, 0, 3)
+
+
+def test_uploaded_gzip_bytes_are_read_and_guarded():
+    from physiohub.ingest import read_bytes
+
+    data = gzip.compress((FIX / "zotero.ris").read_bytes())
+    recs = [r for r in read_bytes(data, "export.ris.gz") if isinstance(r, Record)]
+    assert recs[0].pmid == "90000021"
+    bomb = gzip.compress(b"TY  - JOUR\n" + b" " * (30 * 1024 * 1024))
+    with pytest.raises(UnsafeInputError, match="upload.ris.gz: refused: gzip expands more than 50x"):
+        read_bytes(bomb, "upload.ris.gz")

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import IngestError
 from ..models import Record
 from .base import Importer, Rejected
-from .detect import HEAD_SIZE, check_head, detect_format, logical_name, open_binary, read_all
+from .detect import HEAD_SIZE, check_head, detect_format, gunzip_bytes, logical_name, open_binary, read_all
 
 _MODULES = {
     "pubmed-xml": "pubmed_xml",
@@ -75,6 +75,9 @@ def _iterate(importer: Importer, path: Path, filename: str) -> Iterator[Record |
 
 def read_bytes(data: bytes, filename: str, fmt: str = "auto") -> Iterator[Record | Rejected]:
     """Records of in-memory data (web upload, online responses); same checks as ``read_path``."""
+    if data[:2] == b"\x1f\x8b":
+        data = gunzip_bytes(data, filename)
+        filename = filename[:-3] if filename.lower().endswith(".gz") else filename
     check_head(data[:HEAD_SIZE], filename)
     if fmt in (None, "", "auto"):
         fmt = detect_format(filename, data[:HEAD_SIZE], FORMATS)

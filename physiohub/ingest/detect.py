@@ -59,10 +59,10 @@ class _CountingReader(io.RawIOBase):
 class GuardedGzip(io.RawIOBase):
     """A gzip stream that refuses to expand past the size and ratio limits."""
 
-    def __init__(self, path: Path, *, max_bytes: int = MAX_DECOMPRESSED, max_ratio: int = MAX_RATIO,
-                 grace: int = RATIO_GRACE):
-        self.path = path
-        self._counter = _CountingReader(open(path, "rb"))
+    def __init__(self, source: Path | BinaryIO, *, name: str = "", max_bytes: int = MAX_DECOMPRESSED,
+                 max_ratio: int = MAX_RATIO, grace: int = RATIO_GRACE):
+        self.name = name or (source.name if isinstance(source, Path) else "upload.gz")
+        self._counter = _CountingReader(open(source, "rb") if isinstance(source, Path) else source)
         self._gz = gzip.GzipFile(fileobj=io.BufferedReader(self._counter, 1 << 16), mode="rb")
         self.out = 0
         self.max_bytes, self.max_ratio, self.grace = max_bytes, max_ratio, grace
@@ -74,17 +74,17 @@ class GuardedGzip(io.RawIOBase):
         try:
             data = self._gz.read(len(b))
         except (OSError, EOFError, zlib.error) as e:
-            raise IngestError(f"damaged or truncated gzip data ({e})", file=self.path.name) from None
+            raise IngestError(f"damaged or truncated gzip data ({e})", file=self.name) from None
         n = len(data)
         b[:n] = data
         self.out += n
         if self.out > self.max_bytes:
             raise UnsafeInputError(
                 f"refused: gzip expands beyond {self.max_bytes // 1024**2} MB (possible gzip bomb)",
-                file=self.path.name)
+                file=self.name)
         if self.out > self.grace and self.out > self.max_ratio * max(self._counter.count, 1):
             raise UnsafeInputError(
-                f"refused: gzip expands more than {self.max_ratio}x (possible gzip bomb)", file=self.path.name)
+                f"refused: gzip expands more than {self.max_ratio}x (possible gzip bomb)", file=self.name)
         return n
 
     def close(self) -> None:
@@ -93,6 +93,12 @@ class GuardedGzip(io.RawIOBase):
         finally:
             self._counter.close()
             super().close()
+
+
+def gunzip_bytes(data: bytes, filename: str) -> bytes:
+    """In-memory gzip (web uploads) under the same size and ratio guard as files."""
+    with GuardedGzip(io.BytesIO(data), name=filename) as g:
+        return g.read()
 
 
 def logical_name(path: Path) -> str:
