@@ -1,4 +1,8 @@
-"""Trial recall from short text: PEDro trial titles, and NICTA-PIBOSO "study design" sentences.
+"""Trial recall from short text: PEDro trial titles, and NICTA-PIBOSO "study design" sentences;
+plus two whole-text recall checks: EBM-NLP abstracts (all reports of randomised trials) should come out as
+trials, and Cochrane review results sections (cochrane-pls-devaraj2021 source texts, no title) as
+systematic reviews or meta-analyses. Rules were adjusted on EBM-NLP dev and Cochrane val; the figures
+printed are on EBM-NLP test and Cochrane test.
 
 1. ../shared/data/pedro-msk-trials: every record is a clinical trial (PEDro indexes randomised and
    quasi-randomised controlled trials). We classify each title alone (no abstract, no types) and report
@@ -72,6 +76,27 @@ def nicta(split: str) -> dict:
             "precision": tp / (tp + fp) if tp + fp else 0.0, "recall": tp / (tp + fn) if tp + fn else 0.0}
 
 
+def ebm_nlp(split: str) -> dict:
+    from appraise_data import conll_docs
+    from eval_appraise_sample_size import record_from_tokens
+
+    preds = Counter()
+    for _, sents in conll_docs(DATA / "ebm-nlp-pico" / f"{split}.txt"):
+        design, _ = classify_design(make_doc(record_from_tokens([[t for t, _ in s] for s in sents])))
+        preds[design] += 1
+    n = sum(preds.values())
+    return {"n": n, "trial": sum(preds[d] for d in TRIALS) / n, "predicted": preds.most_common(6)}
+
+
+def cochrane(split: str) -> dict:
+    preds = Counter()
+    for text in (DATA / "cochrane-pls-devaraj2021" / f"{split}.source").read_text(encoding="utf-8").splitlines():
+        rec = Record(source_format="csv", abstract_sections=[AbstractSection(text)])
+        preds[classify_design(make_doc(rec))[0]] += 1
+    n = sum(preds.values())
+    return {"n": n, "review": (preds["systematic review"] + preds["meta-analysis"]) / n, "predicted": preds.most_common(6)}
+
+
 def main() -> None:
     split = sys.argv[sys.argv.index("--split") + 1] if "--split" in sys.argv else "test"
     p = pedro()
@@ -84,6 +109,13 @@ def main() -> None:
     print(f"  sentence-level 'names a design': precision {r['precision']:.3f} recall {r['recall']:.3f}")
     if r["trial_recall"] is not None:
         print(f"  trial recall on the {r['trial_total']} hand-identified trial design sentences: {r['trial_recall']:.3f}")
+    e = ebm_nlp("test" if split == "test" else "dev")
+    print(f"EBM-NLP {'test' if split == 'test' else 'dev'} (RCT abstracts with titles): n={e['n']} called a trial {e['trial']:.3f}")
+    print("  predictions:", ", ".join(f"{d} {c}" for d, c in e["predicted"]))
+    c = cochrane("test" if split == "test" else "val")
+    print(f"Cochrane review results sections ({'test' if split == 'test' else 'val'}): n={c['n']} "
+          f"called a systematic review or meta-analysis {c['review']:.3f}")
+    print("  predictions:", ", ".join(f"{d} {n}" for d, n in c["predicted"]))
 
 
 if __name__ == "__main__":

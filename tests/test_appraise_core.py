@@ -201,3 +201,18 @@ def test_case_reports_and_lab_studies_are_too_early_to_tell():
                      "The patient improved markedly after loading exercise."))
     assert a["verdict"] == "Too early to tell"
     assert "single case" in a["verdict_reasons"][0]
+
+
+@pytest.mark.parametrize("text", [
+    "We included 13 trials (2653 participants). Exercise reduced pain (RR 0.7, 95% CI 0.6 to 0.9).",
+    "Sixteen RCTs, analysing 1,116 children, were included. Bracing helped.",
+    "Four studies met the inclusion criteria; all were small.",
+])
+def test_review_results_without_a_title_are_systematic_reviews(text):
+    assert appraise(rec("", text))["design"] in ("systematic review", "meta-analysis")
+
+
+def test_randomised_into_groups_is_a_trial():
+    r = rec("Allopurinol in bypass surgery", "Patients were studied after being randomized into allopurinol (n = 14) "
+                                             "or placebo (n = 13) groups.")
+    assert appraise(r)["design"] == "randomised controlled trial"

@@ -163,6 +163,13 @@ _ABSTRACT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("systematic review", _rx(r"\bsystematic(?:ally)? (?:\w+ )?(?:review|search|literature search|searched)|\bsearch strategy:|\bselection criteria:|"
                               r"\bdata collection and analysis:|\bdata sources:|\bstudy selection:|\bsearched (?:\w+ ){0,4}(?:databases?|medline|pubmed|embase|cinahl|cochrane)|"
                               r"\b(?:medline|pubmed|embase|cinahl|web of science|scopus)\b.{0,80}\b(?:were|was) searched|prisma\b")),
+    # Reporting included studies is what a systematic review does ("We included 13 trials (2653
+    # participants)", "Four studies met the inclusion criteria"), even when the word "systematic" is missing.
+    ("systematic review#2", _rx(r"\b(?:we )?(?:included|identified) (?:\w+ ){0,2}?(?:\d+|[a-z]+(?:-[a-z]+)?) (?:[\w-]+ ){0,3}?(?:trials|studies|rcts)\b|"
+                                r"\b(?:trials|studies|rcts)\b[^.;]{0,60}?\b(?:were|was) included\b|\bmet (?:all |the |our )*(?:\w+ )?inclusion criteria\b|"
+                                r"\b(?:included|inclusion) in (?:the|this) review\b|\b(?:eligible|suitable) for inclusion\b|"
+                                r"\bthe included (?:trials|studies)\b|\b(?:trials|studies|rcts) (?:involving|enrolling|with a total of) (?:a total of )?\d|"
+                                r"\bthis (?:updated )?review (?:includes|included)\b|\bupdate of this review\b")),
     ("scoping review", _rx(r"\bscoping review")),
     ("guideline", _rx(r"\b(?:this|these|the present|our) (?:clinical )?(?:practice )?guidelines?\b|\bguideline (?:panel|development group)|"
                       r"\bconsensus (?:statement|panel|was reached|process)|\bdelphi\b|\bpanel recommends?\b")),
@@ -185,7 +192,8 @@ _ABSTRACT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("non-randomised controlled trial", _rx(r"\bnon-?randomi[sz]ed (?:controlled )?(?:trial|study|design|clinical)|\bquasi-?experimental|\bnot randomi[sz]ed")),
     ("randomised controlled trial", _rx(r"\b(?:were|was|being) (?:\w+ )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))|"
                                         r"\brandomi[sz]ed(?:\s*,)? (?:[\w-]+(?:\s*,)? ){0,4}(?:trial|study|design)|\brandomly (?:assigned|allocated|divided)|"
-                                        r"\brandomi[sz]ation\b|\brct\b|\bdouble-?blind(?:ed)?|\bplacebo-controlled|\bcross-?over (?:trial|design)")),
+                                        r"\brandomi[sz]ation\b|\brct\b|\bdouble-?blind(?:ed)?|\bplacebo-controlled|\bcross-?over (?:trial|design)|"
+                                        r"\brandomi[sz]ed (?:to|into|between)\b|\brandomly\b|\bplacebo\b")),
     ("non-randomised controlled trial", _rx(r"\b(?:single-arm|open-label|uncontrolled) (?:\w+ )?(?:trial|study)|\bphase (?:i{1,3}|[1-3])[ab]? (?:clinical )?(?:trial|study)|"
                                             r"\bcontrolled (?:clinical )?trial\b|\bpilot (?:trial|study)\b|\bfeasibility (?:trial|study)\b|\b(?:pre-?post|before-and-after)\b")),
     ("case-control", _rx(r"\bcase[- ]control\b|\bmatched controls?\b")),
@@ -207,6 +215,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     "meta-analysis": ("meta", "pooled", "random effect", "random-effect", "forest"),
     "systematic review": ("systematic", "search", "selection criteria", "data collection", "data sources",
                           "study selection", "prisma"),
+    "systematic review#2": ("included", "inclusion", "this review", "involving", "enrolling", "with a total of"),
     "scoping review": ("scoping",),
     "guideline": ("guideline", "consensus", "delphi", "recommend"),
     "economic evaluation": ("cost", "qaly", "quality-adjusted", "economic"),
