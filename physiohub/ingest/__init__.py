@@ -32,13 +32,7 @@ _MODULES = {
 def _load() -> dict[str, Importer]:
     found: dict[str, Importer] = {}
     for name, module in _MODULES.items():
-        try:
-            mod = importlib.import_module(f"{__name__}.{module}")
-        except ModuleNotFoundError as e:
-            if e.name != f"{__name__}.{module}":
-                raise
-            continue  # a format still being written; the rest work
-        found[name] = mod.IMPORTER
+        found[name] = importlib.import_module(f"{__name__}.{module}").IMPORTER
     return found
 
 
