@@ -187,3 +187,15 @@ def test_sample_size_must_be_a_count_of_people_in_the_source():
     app = {"design": "systematic review", "evidence": "Moderate", "verdict": "Supports", "n_participants": 38}
     card = generate_card(rec, app)   # the appraisal mistook the study count for participants
     assert not any("38 people" in t or "38 participants" in t for t in all_texts(card))
+
+
+@pytest.mark.parametrize("name", ["structured", "unstructured"])
+def test_with_the_real_appraisal(name):
+    from physiohub.appraise import appraise
+
+    rec, _ = load(name)
+    card = generate_card(rec, appraise(rec))
+    assert card["upshot"]["question"] and card["upshot"]["answer"]
+    assert len(card["key_points"]) >= 3 and card["findings"]
+    assert set(card["why_it_matters"]) == {"patients", "clinicians", "readers"}
+    assert check_grounding(card, rec) == []

@@ -65,8 +65,7 @@ def _span_text(spans: list[dict] | None, max_words: int) -> tuple[str | None, li
 def _who(appraisal: dict[str, Any]) -> str | None:
     conds = appraisal.get("conditions") or []
     if conds:
-        c = conds[0]
-        return "people with " + lay(c[0].lower() + c[1:] if c[1:2].islower() else c)
+        return "people with " + lay(conds[0])  # the appraisal's casing: "Achilles" stays a name
     regions = [r for r in appraisal.get("body_regions") or [] if r != "general"]
     if regions:
         r = regions[0]
