@@ -40,10 +40,11 @@ VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report
          r"linked|tied|observed|noted|determined|points? to|pointed to|says?|said|backs?|backed|supports?|"
          r"supported|highlights?|highlighted|showcases?|tells? us|adds? to|agrees?|saying|showing|finding|suggesting|"
          r"concluding|stating|states?|stated|followed|tracked|enrolled|recruited|involved|compared|tested|examined|"
-         r"analy[sz]ed|looked at)")
+         r"analy[sz]ed|looked at|estimated?|estimates|warned|warns|cautioned|cautions|came to|reached|predicted|"
+         r"identified|calculated|measured|documented)")
 _VERB_RE = re.compile(rf"\b{VERBS}\b", re.I)
 _RESEARCHERS = re.compile(
-    rf"\b(?:researchers|scientists|investigators|authors|experts|a team|the team|physiotherapists|doctors)\b"
+    rf"\b(?:researchers|scientists|investigators|authors|a team|the team|research team)\b"
     rf"[^.;]{{0,80}}?\b{VERBS}\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\b[^,.;]{0,80}?(?:" + _ANY_DESIGN.pattern + r"|\bet al\b|\bresearchers\b)", re.I)
 _IN_A_STUDY = re.compile(r"\b(?:in|from|by) (?:a|an|one|the|this|that|their|his|her|two|three|several|recent|new|large|small)\b"
@@ -297,7 +298,8 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
             continue
         sources, cites = sources_of(s.text, s.links)
         intervention, outcome, direction = effect_of(s.text)
-        year, design = year_of(s.text), design_of(s.text)
+        # the design the reporting phrase names wins over designs mentioned later ("a review ... of trials")
+        year, design = year_of(s.text), (None if inherited else design_of(cue)) or design_of(s.text)
         if inherited is not None:
             year, design = year or inherited.year, design or inherited.design
         out.append(Claim(
