@@ -146,7 +146,7 @@ def bench_cochrane() -> dict[str, Any]:
     dois = (folder / "test.doi").read_text(encoding="utf-8").splitlines()
     ours, human, src_grade, kp_grade, r_card, r_pat, r_src = [], [], [], [], [], [], []
     complete_n = 0
-    words, pwords = [], []
+    words, pwords, answer_grade = [], [], []
     for src, tgt, doi in zip(sources, targets, dois):
         rec = Record(source_format="jsonl", source_id=doi.strip(), abstract_sections=[AbstractSection(src)])
         card = extractive_card(rec, appraise(rec))
@@ -155,6 +155,7 @@ def bench_cochrane() -> dict[str, Any]:
         words.append(len(card_text(card).split()))
         pwords.append(len(pt.split()))
         ours.append(grade(pt))
+        answer_grade.append(grade((card.get("upshot") or {}).get("answer", "")))
         human.append(grade(tgt))
         src_grade.append(grade(src))
         kp_grade.append(grade(" ".join(card.get("key_points") or [])))
@@ -171,6 +172,7 @@ def bench_cochrane() -> dict[str, Any]:
         "fk_ours_patient_median": round(statistics.median(ours), 2),
         "fk_ours_patient_share_le_8": round(sum(g <= 8 for g in ours) / len(ours), 3),
         "fk_ours_key_points_mean": round(statistics.mean(kp_grade), 2),
+        "fk_ours_upshot_answer_mean": round(statistics.mean(answer_grade), 2),
         "fk_human_pls_mean": round(statistics.mean(human), 2),
         "fk_source_abstract_mean": round(statistics.mean(src_grade), 2),
         "rouge_recall_card": {k: mean(r_card, k) for k in ("rouge1", "rouge2", "rougeL")},

@@ -117,7 +117,7 @@ def _answer(a: dict[str, Any], p: Parts, who: str | None, what: str | None, cmp:
     concl = p.get("conclusion") or [p.by_id(i) for i in a.get("verdict_sentences") or [] if _has(p, i)]
     concl_plain: list[tuple[str, str]] = []
     for s in concl:
-        for t in plain_sentences(s.text, 22):
+        for t in plain_sentences(s.text, 16):
             t = re.sub(r"^(these|our|the) (findings|results|data) (suggest|indicate|show|demonstrate)s? that\s+", "",
                        t, flags=re.I)
             concl_plain.append((sentence(t), s.id))
