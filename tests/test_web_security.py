@@ -230,3 +230,13 @@ def test_oversized_bodies_are_refused_before_reading(client):
 def test_wrong_method_is_405_in_the_error_shape(client):
     r = client.post("/api/topics")
     assert r.status_code == 405 and r.json()["ok"] is False and r.json()["status"] == 405
+
+
+def test_cli_serve_refuses_bad_settings_in_one_line(tmp_path):
+    from physiohub.cli import cli
+
+    runner = CliRunner()
+    r = runner.invoke(cli, ["serve", "--port", "0", "--db", str(tmp_path / "hub.db")])
+    assert r.exit_code != 0 and "port must be between 1 and 65535" in r.output and "Traceback" not in r.output
+    r = runner.invoke(cli, ["serve", "--db", str(tmp_path / "missing" / "hub.db")])
+    assert r.exit_code != 0 and "does not exist" in r.output
