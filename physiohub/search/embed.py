@@ -14,6 +14,7 @@ is ~700 MB, onnxruntime ~50 MB plus an export step that needs torch).
 """
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from collections.abc import Callable, Sequence
@@ -199,9 +200,7 @@ class Embedder:
             # A query's tiny matrices gain nothing from BLAS threads, and spinning threads collapse
             # throughput when the web server's threads or other processes share the cores
             # (measured 5x slower under load). Bulk indexing keeps BLAS's default.
-            from threadpoolctl import threadpool_limits
-
-            with threadpool_limits(limits=1, user_api="blas"):
+            with _blas_controller().limit(limits=1, user_api="blas"):
                 return self._encode(texts, out, batch_size, progress)
         return self._encode(texts, out, batch_size, progress)
 
@@ -221,6 +220,13 @@ class Embedder:
             if progress:
                 progress(len(idx))
         return out
+
+
+@functools.lru_cache(maxsize=1)
+def _blas_controller():  # scanning the loaded BLAS libraries costs ~2 ms: do it once
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
 
 
 _EMBEDDER: Embedder | None = None

@@ -1,7 +1,7 @@
 """``search()``: the one search behind the CLI, the web pages and the JSON API.
 
 Each ranker (BM25, semantic) returns its top ``CANDIDATES`` studies that pass the filters; hybrid
-fuses the two lists with reciprocal rank fusion. That candidate set is the result set: ``total``
+fuses the two lists (hybrid.py: a convex combination of z-scores). That candidate set is the result set: ``total``
 is its size and facets count over it (as Elasticsearch/Vespa hybrid queries do with a
 ``num_candidates`` window), so a page, its total and its facets always agree. A query with no
 searchable words (empty, or stopwords only) browses instead: every study passing the filters,
@@ -21,7 +21,7 @@ from ..store import Store
 from . import embed, filters as flt, vectors
 from .bm25 import bm25_search
 from .facets import facet_counts, facet_counts_sql, hydrate
-from .hybrid import rrf
+from .hybrid import fuse
 from .query import query_terms
 
 MODES = ("bm25", "semantic", "hybrid")
@@ -76,6 +76,21 @@ def semantic_search(
         return None
     ids, scores = vectors.nearest(m, _query_vector(text), depth, allowed)
     return list(zip(ids.tolist(), scores.tolist()))
+
+
+def warm(store: Store) -> None:
+    """Load the BM25 index, the vector matrix and the model now, not on the first query.
+
+    At 100k studies the first load takes seconds (docs/benchmarks.md); a server calls this at start.
+    """
+    from .lexical import impacts
+
+    impacts(store)
+    try:
+        if vectors.matrix(store) is not None:
+            _query_vector("warm up")
+    except ConfigError:
+        pass
 
 
 def _check(query: Any, mode: str, limit: Any, offset: Any) -> tuple[str, int, int]:
@@ -147,7 +162,7 @@ def search(
     if mode in ("bm25", "hybrid") or not rankings:
         rankings["bm25"] = bm25_search(store, query, depth, allowed)
     if len(rankings) == 2:
-        used, ranked = "hybrid", rrf(rankings)
+        used, ranked = "hybrid", fuse(rankings)
     else:
         used, ranked = next(iter(rankings.items()))
     return {
