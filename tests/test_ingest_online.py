@@ -166,7 +166,7 @@ def test_offline_fails_fast_with_one_line(store):
     with pytest.raises(OnlineError) as e:
         run(make_http(replay, store), store, pmids=["90000101"])
     msg = str(e.value)
-    assert msg.startswith("eutils.ncbi.nlm.nih.gov: cannot connect") and "import from files" in msg
+    assert msg.startswith("eutils.ncbi.nlm.nih.gov: cannot connect") and "offline?" in msg
     assert len(replay.requests) == 2  # one retry, then say so
 
 
@@ -205,3 +205,10 @@ def test_online_import_goes_through_the_pipeline(store):
                        file="online")
     assert (s.added, s.rejected) == (2, 0)
     assert store.query_one("SELECT count(*) FROM studies WHERE pmid = '90000102'")[0] == 1
+
+
+def test_client_errors_are_not_retried_and_say_so(store):
+    replay = Replay([httpx.Response(400, text="Bad Request")] * 3)
+    with pytest.raises(OnlineError, match="HTTP 400 Bad Request; the service refused the request"):
+        run(make_http(replay, store), store, pmids=["90000101"])
+    assert len(replay.requests) == 1

@@ -142,7 +142,13 @@ class Http:
             if resp.status_code not in RETRY_STATUS:
                 break
             self.sleep(_retry_after(resp) or _backoff(attempt))
-        raise OnlineError(f"{host}: {last}; offline or the service is failing - try again later or import from files")
+        if last.startswith(("cannot connect", "ConnectError")):
+            hint = "offline? check the connection, or import from files"
+        elif last.startswith("HTTP 4") and not last.startswith("HTTP 429"):
+            hint = "the service refused the request"
+        else:
+            hint = "the service is failing or slow - try again later, or import from files"
+        raise OnlineError(f"{host}: {last}; {hint}")
 
 
 def _first_line(x: object) -> str:
