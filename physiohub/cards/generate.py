@@ -13,10 +13,9 @@ import logging
 import re
 from typing import Any
 
-from ..errors import GroundingError
 from ..models import Record
 from . import phrases
-from .grounding import check_grounding, counted, source_values, ungrounded
+from .grounding import counted, gate, source_values, ungrounded
 from .parts import Parts, analyse, pico_sentence_ids
 from .plain import cap, lay, sentence
 from .readability import plain_sentences, strip_detail
@@ -421,42 +420,3 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     card["provenance"] = prov
     card["generator"], card["version"] = GENERATOR, VERSION
     return gate(card, record)
-
-
-def gate(card: dict[str, Any], record: Record) -> dict[str, Any]:
-    """The final check: texts that fail grounding are removed (lists renumbered), then it must pass."""
-    problems = check_grounding(card, record)
-    if not problems:
-        return card
-    log.warning("card for %s: removing ungrounded texts %s", record.source_id or record.pmid, problems)
-    bad = {p["path"] for p in problems}
-    prov = {p["path"]: p for p in card.get("provenance") or []}
-    new_prov = []
-    for key in ("key_points", "findings", "limitations", "methods"):
-        items = card.get(key) or []
-        keep = [(i, x) for i, x in enumerate(items) if f"{key}.{i}" not in bad]
-        if keep:
-            card[key] = [x for _, x in keep]
-        else:
-            card.pop(key, None)
-        for j, (i, _) in enumerate(keep):
-            if f"{key}.{i}" in prov:
-                new_prov.append({**prov[f"{key}.{i}"], "path": f"{key}.{j}"})
-    for path in ("upshot.question", "upshot.answer"):
-        if path in bad:
-            card.get("upshot", {}).pop(path.split(".")[1], None)
-        elif path in prov:
-            new_prov.append(prov[path])
-    why = card.get("why_it_matters") or {}
-    for k in list(why):
-        if f"why_it_matters.{k}" in bad:
-            why.pop(k)
-        elif f"why_it_matters.{k}" in prov:
-            new_prov.append(prov[f"why_it_matters.{k}"])
-    if not why:
-        card.pop("why_it_matters", None)
-    card["provenance"] = new_prov
-    left = check_grounding(card, record)
-    if left:
-        raise GroundingError(f"card for {record.source_id or record.title[:40]!r} failed grounding: {left[0]}")
-    return card

@@ -8,10 +8,12 @@ dropped (extractive) or replaced (language model), never shipped.
 """
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..errors import GroundingError
 from ..models import Record
 from ..text import record_sentences
 
@@ -31,6 +33,7 @@ _WORDNUM = re.compile(
 )
 # Card text fields checked for numbers; "source" is metadata.
 KINDS = ("extracted", "rewritten", "templated", "model", "edited")  # edited: an editor changed it
+log = logging.getLogger(__name__)
 TEXT_SECTIONS = ("title", "upshot", "key_points", "methods", "findings", "limitations", "why_it_matters")
 
 
@@ -117,6 +120,45 @@ def check_grounding(card: dict[str, Any], record: Record) -> list[dict[str, Any]
             problems.append({"path": path, "problem": "extracted text without source sentences", "detail": ""})
     return problems
 
+
+
+def gate(card: dict[str, Any], record: Record) -> dict[str, Any]:
+    """The final check: texts that fail grounding are removed (lists renumbered), then it must pass."""
+    problems = check_grounding(card, record)
+    if not problems:
+        return card
+    log.warning("card for %s: removing ungrounded texts %s", record.source_id or record.pmid, problems)
+    bad = {p["path"] for p in problems}
+    prov = {p["path"]: p for p in card.get("provenance") or []}
+    new_prov = []
+    for key in ("key_points", "findings", "limitations", "methods"):
+        items = card.get(key) or []
+        keep = [(i, x) for i, x in enumerate(items) if f"{key}.{i}" not in bad]
+        if keep:
+            card[key] = [x for _, x in keep]
+        else:
+            card.pop(key, None)
+        for j, (i, _) in enumerate(keep):
+            if f"{key}.{i}" in prov:
+                new_prov.append({**prov[f"{key}.{i}"], "path": f"{key}.{j}"})
+    for path in ("upshot.question", "upshot.answer"):
+        if path in bad:
+            card.get("upshot", {}).pop(path.split(".")[1], None)
+        elif path in prov:
+            new_prov.append(prov[path])
+    why = card.get("why_it_matters") or {}
+    for k in list(why):
+        if f"why_it_matters.{k}" in bad:
+            why.pop(k)
+        elif f"why_it_matters.{k}" in prov:
+            new_prov.append(prov[f"why_it_matters.{k}"])
+    if not why:
+        card.pop("why_it_matters", None)
+    card["provenance"] = new_prov
+    left = check_grounding(card, record)
+    if left:
+        raise GroundingError(f"card for {record.source_id or record.title[:40]!r} failed grounding: {left[0]}")
+    return card
 
 _PEOPLE_WORDS = (r"(participants?|patients?|people|persons?|subjects?|individuals?|children|adolescents?|adults?"
                  r"|women|men|mothers?|infants?|volunteers?|athletes?|runners?|players?|workers?|employees?"

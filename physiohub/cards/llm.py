@@ -21,9 +21,9 @@ from .. import config
 from ..errors import ConfigError, OnlineError
 from ..models import Record
 from ..text import record_sentences
-from .generate import VERSION, gate
+from .generate import VERSION
 from .generate import generate_card as extractive_card
-from .grounding import source_values, ungrounded
+from .grounding import gate, source_values, ungrounded
 
 log = logging.getLogger(__name__)
 LIST_SECTIONS = {"key_points": (3, 6), "findings": (1, 6), "limitations": (1, 6)}
