@@ -18,7 +18,7 @@ from .document import parse_document
 from .extract import article_text
 from .match import match_claim, pubmed_query
 from .overstate import certainty_words, overstatement
-from .references import Reference, inline_references, link_citations, parse_reference_list
+from .references import Reference, inline_references, link_citations, named_references, parse_reference_list
 from .strength import claim_strength
 
 MAX_CLAIMS = 200   # an article with more "claims" than this is not an article; keep the check bounded
@@ -37,8 +37,11 @@ def hub_id(store: Store, ref: Reference) -> int | None:
     return None
 
 
-def _cited(claim_sources: list[dict], citations: list[str], refs: list[Reference]) -> list[Reference]:
+def _cited(claim_sources: list[dict], citations: list[str], refs: list[Reference], text: str = "",
+           year: int | None = None) -> list[Reference]:
     out = link_citations(citations, refs)
+    if not out:
+        out = named_references(text, year, refs)
     linked = {s["value"].lower() for s in claim_sources if s["kind"] in ("doi", "link")}
     for r in refs:
         if r not in out and ((r.doi and any(r.doi in v for v in linked)) or (r.url and r.url.lower() in linked)):
@@ -63,7 +66,7 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
 
     out_claims = []
     for claim, strength in zip(claims, strengths):
-        cited = _cited(claim.sources, claim.citations, refs)
+        cited = _cited(claim.sources, claim.citations, refs, claim.text, claim.year)
         year_from = "text" if claim.year else None
         if claim.year is None:
             claim.year = next((r.year for r in cited if r.year), None)

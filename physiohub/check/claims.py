@@ -28,7 +28,7 @@ DESIGNS: list[tuple[str, str]] = [
     ("cohort study", r"cohort stud(?:y|ies)|(?:prospective|longitudinal|follow-up) stud(?:y|ies)|\bcohorts?\b"),
     ("observational study", r"observational stud(?:y|ies)|cross-sectional stud(?:y|ies)|case[- ]control stud(?:y|ies)|\bsurveys?\b|\bpolls?\b"),
     ("trial", r"(?:clinical |pilot )?\btrials?\b"),
-    ("review", r"\b(?:narrative |scoping |umbrella |literature )?reviews?\b"),
+    ("review", r"\b(?:narrative |scoping |umbrella |literature )?reviews?\b|\boverviews?\b|\breviewers\b"),
     ("study", r"\bstud(?:y|ies)\b|\bpapers?\b|\bexperiments?\b|\banalys[ie]s\b"),
     ("research", r"\bresearch\b|\bevidence\b|\bscience\b|\bdata\b|\bfindings\b"),
 ]
@@ -41,7 +41,7 @@ VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report
          r"supported|highlights?|highlighted|showcases?|tells? us|adds? to|agrees?|saying|showing|finding|suggesting|"
          r"concluding|stating|states?|stated|followed|tracked|enrolled|recruited|involved|compared|tested|examined|"
          r"analy[sz]ed|looked at|estimated?|estimates|warned|warns|cautioned|cautions|came to|reached|predicted|"
-         r"identified|calculated|measured|documented)")
+         r"identified|calculated|measured|documented|recorded|produced|yielded|adds? weight to)")
 _VERB_RE = re.compile(rf"\b{VERBS}\b", re.I)
 _RESEARCHERS = re.compile(
     rf"\b(?:researchers|scientists|investigators|authors|a team|the team|research team)\b"
@@ -54,6 +54,7 @@ _SHOWED_A_STUDY = re.compile(r"\b(?:showed|shown|sent|gave|told|pointed)(?: me| 
                              + "|".join(p for d, p in DESIGNS[:-1]) + r")", re.I)
 _THIS_PROVES = re.compile(r"^[\"'\u201c]?(?:this|these|the) ?(?:study|trial|research|findings?|results?|data|work)? "
                           r"(?:proves?|shows?|confirms?|demonstrates?|suggests?) that\b", re.I)
+_PROVEN = re.compile(r"\b(?:scientifically|clinically|medically|research[- ]?)(?: been)? (?:proven|shown|tested|backed)\b", re.I)
 _QUESTION_OR_NEED = re.compile(r"\?\s*$|\bmore (?:research|studies|evidence) (?:is|are) needed\b|\bno (?:research|studies|evidence) (?:has|have)\b", re.I)
 
 _YEAR = re.compile(r"(?<![\d,.])((?:19[5-9]|20[0-4])\d)(?!\d|,\d)")
@@ -152,7 +153,7 @@ def claim_cue(text: str) -> str | None:
             # "X, new research suggests." puts the finding first and the frame last
             if len(after) >= 3 or (re.search(r",\s*(?:\w+\s+){0,4}$", before) and len(before.split()) >= 4):
                 return text[m.start():v.end()]
-    for rx in (_ACCORDING, _RESEARCHERS, _IN_A_STUDY, _SHOWED_A_STUDY, _THIS_PROVES):
+    for rx in (_ACCORDING, _RESEARCHERS, _IN_A_STUDY, _SHOWED_A_STUDY, _THIS_PROVES, _PROVEN):
         m = rx.search(text)
         if m:
             return m.group(0)
@@ -281,7 +282,8 @@ def population_of(text: str) -> str | None:
 # A result stated right after a claim ("Women who walked had 48% fewer fractures than ...") reports the
 # same research: a number with a comparison.
 _RESULT = re.compile(r"(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent|times)|\b(?:half|a third|a quarter|twice|three times)\b)"
-                     r"[^.;]{0,60}?\b(?:fewer|more|less|lower|higher|greater|faster|slower|better|worse|than)\b", re.I)
+                     r"[^.;]{0,60}?\b(?:fewer|more|less|lower|higher|greater|faster|slower|better|worse|than)\b"
+                     r"|\b\d+(?:\.\d+)?\s?(?:points?|kg|cm|mm|degrees|days|weeks)\s(?:\w+\s){0,3}?(?:fewer|more|less|lower|higher|greater|faster|slower|better|worse)\b", re.I)
 
 
 def find_claims(sentences: list[Sentence]) -> list[Claim]:

@@ -54,6 +54,13 @@ def strip_links(text: str) -> tuple[str, list[str]]:
     return _MD_LINK.sub(repl, text), urls
 
 
+def _new_reference(previous: str, line: str) -> bool:
+    """A line under a list item is a reference of its own (not the item wrapping) when both are
+    complete references: the item ended with its identifier or a full stop, the line carries one."""
+    return bool(_REF_LIKE.search(previous) and _REF_LIKE.search(line) and re.match(r"[A-Z]", line.strip())
+                and re.search(r"[.)\d]$", previous.strip()))
+
+
 def _heading(line: str, next_blank: bool) -> str | None:
     m = _HEADING_MD.match(line)
     if m:
@@ -110,9 +117,11 @@ def parse_document(text: str) -> Document:
         elif _LIST_ITEM.match(line):
             flush()
             blocks.append(("item", line.strip()))
-        elif not para and blocks and blocks[-1][0] == "item" and not prev_blank:
+        elif not para and blocks and blocks[-1][0] == "item" and not prev_blank and not _new_reference(blocks[-1][1], line):
             # a wrapped list item continues on the next line
             blocks[-1] = ("item", blocks[-1][1] + " " + line.strip())
+        elif not para and blocks and blocks[-1][0] == "item" and not prev_blank:
+            blocks.append(("item", line.strip()))   # an unnumbered reference after numbered ones
         else:
             para.append(line)
     flush()

@@ -122,8 +122,10 @@ def parse_reference_list(lines: list[str]) -> list[Reference]:
         if len(line.strip()) < 15:
             continue
         ref = parse_reference(line)
-        if ref.number is None and re.match(r"^\s*[-*\u2022+]", line) is None and any(r.number for r in refs):
-            # an unnumbered line inside a numbered list continues the previous entry
+        complete = bool(ref.doi or ref.pmid) and bool(ref.year) and bool(refs) and bool(refs[-1].doi or refs[-1].pmid)
+        if ref.number is None and not complete and re.match(r"^\s*[-*\u2022+]", line) is None and any(r.number for r in refs):
+            # an unnumbered line inside a numbered list continues the previous entry (unless it is a
+            # whole reference of its own, with its identifier, after an entry that had one)
             refs[-1] = parse_reference(f"{refs[-1].number}. {refs[-1].text} {line.strip()}")
             continue
         refs.append(ref)
@@ -161,6 +163,24 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
     return out
 
 
+def named_references(text: str, year: int | None, refs: list[Reference]) -> list[Reference]:
+    """References a claim names without a marker: same year, and the first author's surname or the
+    journal appears in the sentence ("a 2010 trial in The Lancet", "Stasinopoulos and colleagues in 2017")."""
+    if not year:
+        return []
+    low = text.lower()
+    out = []
+    for r in refs:
+        if r.year != year:
+            continue
+        surname = r.authors[0].split()[0].rstrip(",").lower() if r.authors else ""
+        journal = (r.journal or "").lower().removeprefix("the ").strip()
+        if (len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", low)) or \
+                (len(journal) > 2 and re.search(rf"\b{re.escape(journal)}\b", low)):
+            out.append(r)
+    return out
+
+
 def link_citations(citations: list[str], refs: list[Reference]) -> list[Reference]:
     """References a claim's citation keys ("3", "Lee 2021") point to."""
     by_number = {r.number: r for r in refs if r.number}
@@ -177,5 +197,5 @@ def link_citations(citations: list[str], refs: list[Reference]) -> list[Referenc
     return out
 
 
-__all__ = ["Reference", "clean_doi", "expand_numbers", "inline_references", "link_citations",
+__all__ = ["Reference", "clean_doi", "expand_numbers", "inline_references", "link_citations", "named_references",
            "parse_reference", "parse_reference_list"]
