@@ -89,12 +89,22 @@ def ebm_nlp(split: str) -> dict:
 
 
 def cochrane(split: str) -> dict:
+    """Review recall, and how often a review's study count, pooled sample and GRADE wording are found."""
+    from physiohub.appraise import appraise
+
     preds = Counter()
+    k = n = grade = reviews = 0
     for text in (DATA / "cochrane-pls-devaraj2021" / f"{split}.source").read_text(encoding="utf-8").splitlines():
-        rec = Record(source_format="csv", abstract_sections=[AbstractSection(text)])
-        preds[classify_design(make_doc(rec))[0]] += 1
-    n = sum(preds.values())
-    return {"n": n, "review": (preds["systematic review"] + preds["meta-analysis"]) / n, "predicted": preds.most_common(6)}
+        a = appraise(Record(source_format="csv", abstract_sections=[AbstractSection(text)]))
+        preds[a["design"]] += 1
+        if a["design"] in ("systematic review", "meta-analysis"):
+            reviews += 1
+            k += a["n_studies"] is not None
+            n += a["n_participants"] is not None
+            grade += bool(a["grade"])
+    total = sum(preds.values())
+    return {"n": total, "review": reviews / total, "predicted": preds.most_common(6),
+            "k_found": k / reviews, "n_found": n / reviews, "grade_found": grade / reviews}
 
 
 def main() -> None:
@@ -116,6 +126,8 @@ def main() -> None:
     print(f"Cochrane review results sections ({'test' if split == 'test' else 'val'}): n={c['n']} "
           f"called a systematic review or meta-analysis {c['review']:.3f}")
     print("  predictions:", ", ".join(f"{d} {n}" for d, n in c["predicted"]))
+    print(f"  of those: number of studies found {c['k_found']:.3f}, pooled participants {c['n_found']:.3f}, "
+          f"a GRADE-style certainty statement {c['grade_found']:.3f}")
 
 
 if __name__ == "__main__":

@@ -127,3 +127,27 @@ def test_a_count_of_studies_is_not_a_count_of_people():
     a = appraise(rec("Parenting programmes: a systematic review",
                      ("RESULTS", "A total of 22 studies were included in the review.", "RESULTS")))
     assert a["n_participants"] is None and a["n_studies"] == 22
+
+
+@pytest.mark.parametrize(("text", "k", "n"), [
+    ("We included five trials, which in total randomised 1577 women.", 5, 1577),
+    ("We included nine RCTs in this review involving 517 participants. One trial (n = 281) was large.", 9, 517),
+    ("We identified 36 randomised clinical trials, involving at least 2377 participants.", 36, 2377),
+    ("Nine studies met all inclusion criteria.", 9, None),
+    ("We included four studies (365 women).", 4, 365),
+])
+def test_review_counts(text, k, n):
+    a = appraise(rec("Treatments for pain: a systematic review", ("RESULTS", text, "RESULTS")))
+    assert (a["n_studies"], a["n_participants"]) == (k, n)
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ('The GRADE quality of evidence for primary outcomes was "moderate", downgraded from "high".', "moderate"),
+    ('We judged the quality of the evidence to be "low" to "very low".', "very low"),
+    ("There was low- to moderate-quality evidence that exercise helps.", "low"),
+    ("We downgraded the quality of the evidence to very low because there was one study.", "very low"),
+    ("The level of evidence was low.", "low"),
+])
+def test_grade_wordings_take_the_lowest_level(text, level):
+    a = appraise(rec("Exercise: a systematic review of randomised trials", ("RESULTS", text, "RESULTS")))
+    assert [i["value"] for i in a["key_numbers"] if i["kind"] == "grade"] == [level]

@@ -59,21 +59,27 @@ _BEFORE_TOTAL = re.compile(r"\b(?:a total of|in total,?|overall,?|total of|altog
 _BEFORE_VERB = re.compile(r"\b(?:randomi[sz]ed|enrolled|included|recruited|randomly (?:assigned|allocated)|studied|involved|"
                           r"analy[sz]ed|allocated|followed|surveyed|interviewed|examined)\s+(?:\w+ ){0,2}$")
 _BEFORE_N_EQ = re.compile(r"(?:[(\[,;]|\bwith|\bof)\s*(?P<total>total\s+)?n\s*=\s*$")
-_STUDIES = r"(?:randomi[sz]ed (?:controlled |clinical )?trials|randomi[sz]ed studies|controlled trials|clinical trials|trials|studies|rcts|articles|papers|publications|reviews|cohorts)"
+_STUDIES = (r"(?:randomi[sz]ed (?:controlled |clinical )?trials?|randomi[sz]ed stud(?:y|ies)|controlled trials?|clinical trials?|"
+            r"trials?|stud(?:y|ies)|rcts?|articles|papers|publications|reviews|cohorts)")
 _K_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (3, re.compile(rf"(?P<n>{NUMBER})\s+(?:\w+[- ]){{0,3}}?{_STUDIES}\b[^.;]{{0,60}}?\b(?:were|was|met|fulfilled|are) "
-                   rf"(?:\w+ )?(?:included|eligible|selected|analy[sz]ed|pooled|retained|the (?:inclusion|eligibility) criteria)", re.I)),
-    (3, re.compile(rf"\b(?:included|including|identified|pooled|analy[sz]ed|retrieved|selected|yielded|comprised|found)\s+"
-                   rf"(?:\w+ ){{0,2}}?(?P<n>{NUMBER})\s+(?:\w+[- ]){{0,3}}?{_STUDIES}\b", re.I)),
+    (3, re.compile(rf"(?P<n>{NUMBER})\s+(?:[\w-]+[- ]){{0,3}}?{_STUDIES}\b[^.;]{{0,120}}?\b(?:were|was|met|fulfilled|are) "
+                   rf"(?:\w+ )?(?:included|identified|eligible|selected|analy[sz]ed|pooled|retained|"
+                   rf"(?:all |the |our )*(?:\w+ )?(?:inclusion|eligibility) criteria)", re.I)),
+    (3, re.compile(rf"\b(?:included|including|identified|pooled|analy[sz]ed|retrieved|selected|yielded|comprised|found|"
+                   rf"data from|resulting in)\s+(?:\w+ ){{0,2}}?(?P<n>{NUMBER})\s+(?:[\w-]+[- ]){{0,3}}?{_STUDIES}\b", re.I)),
+    (3, re.compile(rf"(?P<n>{NUMBER})\s+included\s+{_STUDIES}\b|(?P<n_b>{NUMBER})\s+{_STUDIES}\s*\(\s*n\s*=", re.I)),
     (2, re.compile(rf"(?P<n>{NUMBER})\s+(?:\w+[- ]){{0,3}}?{_STUDIES}\s*(?:\([^)]{{0,60}}\)\s*)?(?:involving|with|including|enrolling|"
                    rf"comprising|totalling|totaling|of|reporting on|and)\s+(?:a total of\s+)?{NUMBER}\s+{_ADJ}{_PEOPLE}", re.I)),
     (1, re.compile(rf"\b(?:k|K)\s*=\s*(?P<n>\d+)\b")),
 )
+# A review's pooled sample, in the order authors state it: "13 trials involving 2653 participants",
+# "five trials, which in total randomised 1577 women" first; else "(365 women)" right after the studies.
 _REVIEW_PEOPLE = re.compile(
-    rf"{_STUDIES}\s*(?:\([^)]{{0,60}}\)\s*)?(?:involving|with|including|enrolling|comprising|totalling|totaling|of|reporting on)\s+"
-    rf"(?:a total of\s+|data (?:from|on)\s+)?(?P<n>{NUMBER})\s+{_ADJ}{_PEOPLE}|"
-    rf"\(\s*(?P<n2>{NUMBER})\s+{_ADJ}{_PEOPLE}\s*\)|\(\s*[nN]\s*=\s*(?P<n3>\d[\d,]*)\s*(?:{_PEOPLE})?\s*\)", re.I)
-
+    rf"{_STUDIES}\b,?\s*(?:\([^)]{{0,60}}\)\s*)?(?:[\w-]+,? ){{0,4}}?(?:involving|with|including|enrolling|comprising|totalling|"
+    rf"totaling|of|reporting on|randomi[sz]ing|randomi[sz]ed|recruiting|analy[sz]ing)\s+"
+    rf"(?:a total of\s+|at least\s+|data (?:from|on)\s+|more than\s+|over\s+)?(?P<n>{NUMBER})\s+{_ADJ}{_PEOPLE}", re.I)
+_REVIEW_PEOPLE_PAREN = re.compile(
+    rf"{_STUDIES}\b\s*\(\s*(?:(?P<n>{NUMBER})\s+{_ADJ}{_PEOPLE}|[nN]\s*=\s*(?P<n2>\d[\d,]*))", re.I)
 _UNIT = r"(?:days?|weeks?|months?|years?|yrs?|wks?|mo)"
 _FOLLOWUP = re.compile(
     rf"(?P<a>{NUMBER}|\d+(?:\.\d+)?)[- ](?P<u>{_UNIT})[- ](?:of )?follow[- ]?ups?\b|"
@@ -92,12 +98,15 @@ _EFFECT = re.compile(
 _CI_GATE = re.compile(r"\bci\b|\bcri\b|confidence interval|credible interval")
 _P_VALUE = re.compile(r"\bp\s*(?:[<>=\u2264\u2265]|&lt;|&gt;)\s*(?:0?\.\d+|1(?:\.0+)?|\d(?:\.\d+)?\s*[x\u00d7]\s*10\S+)")
 _GRADE = re.compile(
-    r"\b(?P<l1>high|moderate|low|very low|very-low|low to moderate|low-to-moderate|moderate to high|moderate-to-high|"
-    r"low to very low|very low to low)[- ](?:certainty|quality|level|strength|grade)(?: of)?(?: the)?(?: (?:GRADE|supporting))?"
+    r"\b(?P<l1>(?:(?:very[- ])?(?:high|moderate|low)-?\s*(?:to|or)\s*)?(?:very[- ])?(?:high|moderate|low))[- ](?:certainty|quality|level|strength|grade)(?: of)?(?: the)?(?: (?:GRADE|supporting))?"
     r"(?: evidence)?\b(?<!level)|"
-    r"\b(?:certainty|quality|strength) of (?:the )?evidence\b[^.;]{0,40}?\b(?:was|were|is|as|ranged from|to be|rated|graded|judged)\s+"
-    r"(?:\w+ ){0,2}?(?P<l2>high|moderate|low|very low)\b|"
+    r"\b(?:certainty|quality|strength|level)(?: and (?:certainty|quality|strength)\w*)? of (?:the )?(?:\w+ )?evidence\b[^.;]{0,80}?"
+    r"\b(?:was|were|is|are|as|ranged from|to be|to|rated|graded|judged|considered)\s+(?:\w+ ){0,2}?[\"'\u201c\u2018]?"
+    r"(?P<l2>high|moderate|low|very low)\b(?:[\"'\u201d\u2019]?\s*(?:to|-|\u2013|or)\s*[\"'\u201c\u2018]?(?:high|moderate|low|very low)\b)?"
+    r"(?:(?<=\w)[\"'\u201d\u2019](?=\W|$))?|"
     r"\bevidence of (?P<l3>high|moderate|low|very low)[- ](?:certainty|quality)\b", re.I)
+_LEVEL_WORD = re.compile(r"very low|low|moderate|high")
+_LEVEL_ORDER = ["very low", "low", "moderate", "high"]
 _ROB_HIGH = re.compile(
     r"\b(?:high|serious|substantial|unclear or high|high or unclear) (?:overall )?risks? of bias\b|"
     r"\brisk of bias (?:was|were|is) (?:\w+ )?(?:high|serious)|\b(?:poor|low)[- ]quality (?:studies|trials|evidence)|"
@@ -224,14 +233,12 @@ def participants(doc: Doc, starts: list[int], review: bool) -> dict | None:
     """The best-stated total of participants, as a key-number item, or None."""
     text = doc.abstract
     if review and text:
-        best: tuple[int, dict] | None = None
-        for m in _REVIEW_PEOPLE.finditer(text):
-            g = "n" if m.group("n") else ("n2" if m.group("n2") else "n3")
-            n = parse_number(m.group(g))
-            if n and n >= 2 and (best is None or n > best[0]):
-                best = (n, _item("participants", m, g, n, "abstract", doc, starts))
-        if best:
-            return best[1]
+        for rx in (_REVIEW_PEOPLE, _REVIEW_PEOPLE_PAREN):
+            for m in rx.finditer(text):
+                g = "n" if m.group("n") else "n2"
+                n = parse_number(m.group(g))
+                if n and n >= 2:
+                    return _item("participants", m, g, n, "abstract", doc, starts)
     if text:
         found = _people_count(doc.abstract_l, _numbers(doc.abstract_l))
         if found:
@@ -249,13 +256,14 @@ def included_studies(doc: Doc, starts: list[int]) -> dict | None:
     text = doc.abstract
     for rank, rx in _K_PATTERNS:
         for m in rx.finditer(text):
-            n = parse_number(m.group("n"))
+            group = "n" if m.group("n") else "n_b"
+            n = parse_number(m.group(group))
             if n is None or n < 1 or n > 5000:
                 continue
             window = text[max(0, m.start() - 30):m.end()]
             if re.search(r"\b(?:records|citations|hits|abstracts|full[- ]text)\b", window, re.I) and rank < 3:
                 continue
-            return _item("studies", m, "n", n, "abstract", doc, starts)
+            return _item("studies", m, group, n, "abstract", doc, starts)
     return None
 
 
@@ -320,7 +328,9 @@ def grade_statements(doc: Doc, starts: list[int]) -> list[dict]:
     if not any(w in low for w in ("certainty", "quality", "level", "strength", "grade")):
         return out
     for m in _GRADE.finditer(doc.abstract):
-        level = (m.group("l1") or m.group("l2") or m.group("l3") or "").lower().replace("-", " ")
+        # "moderate to low", "low-to-very-low": the lowest level named counts.
+        named = _LEVEL_WORD.findall(m.group(0).lower().replace("-", " "))
+        level = min(named, key=_LEVEL_ORDER.index) if named else ""
         out.append(_item("grade", m, 0, level, "abstract", doc, starts))
     return out
 
