@@ -202,6 +202,15 @@ def test_api_mirrors_the_pages(client, hub):
     assert chk.status_code == 200 and "claims" in chk.json()
 
 
+def test_api_resolves_identifiers_of_published_studies(client, hub):
+    for key in ("90000001", "pmid:90000001", "10.9999/demo.0001", "https://doi.org/10.9999/DEMO.0001"):
+        body = client.get("/api/resolve", params={"key": key}).json()
+        assert body["id"] == hub[1]["tendon"], key
+    assert client.get("/api/resolve", params={"key": "90000007"}).status_code == 404  # the draft
+    assert client.get("/api/resolve", params={"key": "nothing-like-it"}).json()["status"] == 404
+    assert client.get("/api/resolve").status_code == 400
+
+
 @pytest.mark.parametrize("url", ["/api/studies?limit=0", "/api/studies?design=bogus", "/api/studies/1/related?limit=x",
                                  "/api/topics/exercise-and-loading?offset=-1"])
 def test_api_errors_have_one_shape(client, url):
@@ -238,3 +247,15 @@ def test_published_card_is_never_stale_after_an_edit(client, hub):
     edit_card(other, sid, card, "someone")
     other.close()
     assert "An editor rewrote this answer." in client.get(f"/studies/{sid}").text
+
+
+@pytest.mark.parametrize("url", [
+    "/search?q=%00", '/search?q="unbalanced', "/search?q=NEAR(", "/search?q=*", "/search?q=AND+OR+NOT",
+    "/search?q=title:pain", "/search?q=%F0%9F%92%A5+knee", "/search?q=a&page=500", "/api/studies?q=)(&offset=24000",
+    "/studies/-1", "/studies/1e3", "/studies/0", "/topics/%2e%2e", "/static/../app.py", "/static/%2e%2e/app.py",
+    "/api/studies/1/card?x=<script>", "/editor/studies/abc", "/feed.atom?x=1", "/search?year_from=2100&year_to=1800&q=x",
+])
+def test_odd_requests_never_500(client, url):
+    r = client.get(url)
+    assert r.status_code in (200, 303, 400, 404), (url, r.status_code)
+    assert "Traceback" not in r.text

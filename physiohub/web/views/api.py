@@ -62,6 +62,16 @@ def _list_item(i: dict[str, Any]) -> dict[str, Any]:
                                   "research_type", "topics", "retracted", "published_at")}
 
 
+@router.get("/resolve", summary="The hub's id for a PMID, DOI or source id (published studies only)")
+def resolve(request: Request, key: str = Query(..., max_length=300, description="PMID, DOI, 'pmid:N' or a source id")
+            ) -> dict[str, Any]:
+    from ...studies import resolve as resolve_key
+
+    sid = resolve_key(state(request).store, key)  # NotFound -> 404
+    state(request).hub.card_view(sid, editor=is_editor(request))  # unpublished: 404, as if unknown
+    return {"ok": True, "key": key, "id": sid, "url": f"/studies/{sid}", "api": f"/api/studies/{sid}"}
+
+
 @router.get("/studies/{study_id}", summary="One study: record, appraisal and its published card")
 def study(request: Request, study_id: str) -> dict[str, Any]:
     sid = _study_id(study_id)
