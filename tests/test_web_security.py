@@ -249,3 +249,11 @@ def test_cli_serve_refuses_bad_settings_in_one_line(tmp_path):
     assert r.exit_code != 0 and "port must be between 1 and 65535" in r.output and "Traceback" not in r.output
     r = runner.invoke(cli, ["serve", "--db", str(tmp_path / "missing" / "hub.db")])
     assert r.exit_code != 0 and "does not exist" in r.output
+
+
+def test_error_pages_for_editors_keep_a_working_sign_out(client):
+    sign_in(client)
+    page = client.get("/studies/999999")
+    assert page.status_code == 404
+    r = client.post("/editor/sign-out", data={"csrf_token": csrf(page.text)}, follow_redirects=False)
+    assert r.status_code == 303

@@ -37,9 +37,12 @@ def error_response(request: Request, status: int, message: str, headers: dict[st
     if wants_json(request):
         return JSONResponse(error_body(message, status), status_code=status, headers=headers)
     templates = request.app.state.templates
+    viewer = getattr(request.state, "viewer", None)
+    # The header's sign-out form needs the session's token (never a new one: no cookie is set here).
+    token = (getattr(request.state, "session", None) or {}).get("c", "") if viewer else ""
     html = templates.get_template("error.html").render(
         request=request, status=status, title=TITLES.get(status, "Error"), message=message,
-        viewer=getattr(request.state, "viewer", None), csrf_token="",
+        viewer=viewer, csrf_token=token,
     )
     return HTMLResponse(html, status_code=status, headers=headers)
 
