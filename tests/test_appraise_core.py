@@ -216,3 +216,9 @@ def test_randomised_into_groups_is_a_trial():
     r = rec("Allopurinol in bypass surgery", "Patients were studied after being randomized into allopurinol (n = 14) "
                                              "or placebo (n = 13) groups.")
     assert appraise(r)["design"] == "randomised controlled trial"
+
+
+def test_retraction_is_always_given_as_a_reason():
+    a = appraise(rec("Tendon cells in rats after loading", "Rats were loaded.", retracted=True))
+    assert a["evidence"] == "Very limited"
+    assert a["evidence_reasons"][-1] == "stays at Very limited: the publication has been retracted"

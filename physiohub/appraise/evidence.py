@@ -103,7 +103,9 @@ def grade_ladder(design: str, *, title: str, abstract: str, n_participants: int 
                            "(their GRADE rating caps the level)")
     if risk_of_bias:
         lower(f"authors report '{risk_of_bias}'")
-    if retracted and level > 0:
+    if retracted:
+        # Always said, even when the level is already the lowest: readers must see why.
+        reasons.append(("set to Very limited" if level > 0 else "stays at Very limited")
+                       + ": the publication has been retracted")
         level = 0
-        reasons.append("set to Very limited: the publication has been retracted")
     return LEVELS[level], reasons
