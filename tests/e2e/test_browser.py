@@ -91,3 +91,14 @@ def test_keyboard_skip_link_reaches_the_content(page, live_hub):
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#main"
+
+
+def test_pages_fit_a_phone_screen(browser, live_hub):
+    base, ids = live_hub
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    for url in ("/", "/search?q=exercise", f"/studies/{ids['tendon']}", "/check", "/editor/sign-in"):
+        page.goto(base + url)
+        # No sideways scrolling: everything wraps inside the phone's width.
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
+    context.close()
