@@ -58,7 +58,7 @@ class Hub:
         if getattr(local, "stamp", None) != stamp:
             local.stamp, local.items = stamp, {}
         if key not in local.items:
-            if len(local.items) > 2000:  # bound memory; a rebuild is cheap
+            if len(local.items) > 200:  # bound memory per thread (the pool has up to 40); a rebuild is cheap
                 local.items.clear()
             local.items[key] = build()
         return local.items[key]
