@@ -55,3 +55,11 @@ def test_on_the_other_hand_is_not_a_body_region():
     a = appraise(rec("Amitriptyline for tension-type headache",
                      "Pain fell. On the other hand, tenderness did not change."))
     assert "wrist & hand" not in a["body_regions"]
+
+
+def test_title_gives_population_and_outcomes():
+    pico = appraise(rec("Effect of eccentric exercise on pain and function in patellar tendinopathy: a randomised trial",
+                        "Findings are described."))["pico"]
+    assert [s["text"] for s in pico["intervention"]] == ["eccentric exercise"]
+    assert [s["text"] for s in pico["outcomes"]] == ["pain and function"]
+    assert [s["text"] for s in pico["population"]] == ["patellar tendinopathy"]

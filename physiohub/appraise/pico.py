@@ -25,6 +25,9 @@ _POP_LEAD = re.compile(r"(?<![\w-])(?:(?:\d[\d,]*|[a-z][\w-]*),? ){0,3}$")
 _TITLE_POP = re.compile(rf"\b(?:in|among|for) ((?:[\w-]+ ){{0,3}}?{_PEOPLE}(?: with| who| after| undergoing)?[^:;.]{{0,80}})")
 _TITLE_EFFECT = re.compile(r"^(?:the )?(?:short[- ]term |long[- ]term |immediate |additional )?(?:effects?|efficacy|effectiveness|"
                            r"impact|influence|benefits?|role|value) of (?P<i>.+?) (?:on|in|for|among|after|versus|vs\.?|compared)\b")
+_TITLE_ON = re.compile(r"\b(?:effects?|efficacy|effectiveness|impact|influence) of .+? on (?P<o>.+?)(?= in | among | after | following | for |:|\.|$)")
+# "... in patellar tendinopathy: a randomised trial": the condition studied, used when the title names a treatment.
+_TITLE_IN = re.compile(r"\b(?:in|among|for) (?P<p>(?!the |a |an |this |vitro|vivo|clinical practice)[^:;.()]{3,80}?)(?=:|\.|;|\(|$| - )")
 _TITLE_VS = re.compile(r"(?:^|: )(?P<i>[^:]+?) (?:versus|vs\.?|compared (?:with|to)|or) (?P<c>[^:]+?)(?: for | in | on | among |:|\.|$)")
 _TITLE_FOR = re.compile(r"^(?P<i>[^:]+?) (?:for|in the (?:treatment|management) of) (?:the treatment of |patients with |people with )?[^:]+")
 _ALLOC = re.compile(r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|allocated|assigned)(?: \w+){0,3}? to (?:receive |either |an? |the )*"
@@ -74,6 +77,9 @@ def extract_pico(doc: Doc) -> dict[str, list[dict]]:
     m = _TITLE_EFFECT.search(title_l)
     if m:
         add("intervention", "title", *m.span("i"))
+    m = _TITLE_ON.search(title_l)
+    if m:
+        add("outcomes", "title", *m.span("o"))
     m = _TITLE_VS.search(title_l)
     if m:
         add("intervention", "title", *m.span("i"))
@@ -85,6 +91,10 @@ def extract_pico(doc: Doc) -> dict[str, list[dict]]:
     m = _TITLE_POP.search(title_l)
     if m:
         add("population", "title", *m.span(1))
+    elif out["intervention"]:
+        m = _TITLE_IN.search(title_l, out["intervention"][0]["end"] if out["intervention"][0]["field"] == "title" else 0)
+        if m:
+            add("population", "title", *m.span("p"))
 
     if abstract:
         for m in _POP.finditer(low):
