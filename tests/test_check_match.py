@@ -110,3 +110,8 @@ def test_not_in_the_hub(hub):
     trial = result["claims"][0]
     assert trial["matches"] == [] and trial["missing"] == "not in the hub"
     assert "randomized controlled trial[pt]" in trial["pubmed_query"] and "2018[dp]" in trial["pubmed_query"]
+
+
+def test_a_claim_with_nothing_to_search_gets_no_matches(hub):
+    m = match_claim(hub, claim("Research shows that it is so.", design="research"))
+    assert m["matches"] == []

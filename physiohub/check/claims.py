@@ -55,6 +55,8 @@ _SHOWED_A_STUDY = re.compile(r"\b(?:showed|shown|sent|gave|told|pointed)(?: me| 
 _THIS_PROVES = re.compile(r"^[\"'\u201c]?(?:this|these|the) ?(?:study|trial|research|findings?|results?|data|work)? "
                           r"(?:proves?|shows?|confirms?|demonstrates?|suggests?) that\b", re.I)
 _PROVEN = re.compile(r"\b(?:scientifically|clinically|medically|research[- ]?)(?: been)? (?:proven|shown|tested|backed)\b", re.I)
+_TRAILING_FRAME = re.compile(r",\s*((?:[\w-]+\s+){0,4}?(?:" + _ANY_DESIGN.pattern + r")\s+(?:\w+\s+)?" + VERBS
+                             + r")\s*(?:\[[^\]]*\])?\s*[.!]?\s*$", re.I)
 _QUESTION_OR_NEED = re.compile(r"\?\s*$|\bmore (?:research|studies|evidence) (?:is|are) needed\b|\bno (?:research|studies|evidence) (?:has|have)\b", re.I)
 
 _YEAR = re.compile(r"(?<![\d,.])((?:19[5-9]|20[0-4])\d)(?!\d|,\d)")
@@ -141,6 +143,9 @@ def claim_cue(text: str) -> str | None:
     """The phrase that makes the sentence report research, or None."""
     if _QUESTION_OR_NEED.search(text):
         return None
+    m = _TRAILING_FRAME.search(text)
+    if m:   # "X, a 2023 overview noted." — the frame at the end is the reporting phrase
+        return m.group(1)
     for m in _ANY_DESIGN.finditer(text):
         if _PERSONAL.search(text[max(0, m.start() - 25):m.start()]):
             continue   # "my watch data shows": the writer's own experience, not research

@@ -227,6 +227,9 @@ def match_claim(store: Store, claim: Claim, *, limit: int = 3, cited_ids: list[i
         matches.append(_badged(store, {"id": cid}, relevance(words, _hit_text(store, cid), store), cited=True))
     relaxed: list[str] = []
     found: list[dict] = []
+    if not words:
+        # nothing to search for (a query of stopwords makes search browse the newest studies)
+        return {"matches": matches, "relaxed": [], "note": None, "query": query}
     scorer = semantic_scorer(store, query) if gate else None
     for drop, y, d, t in stages:
         filters: dict[str, Any] = {}
