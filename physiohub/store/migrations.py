@@ -210,10 +210,11 @@ def _search_vocab(store: "Store") -> None:
 def _web_signin_failures(store: "Store") -> None:
     # Recent failed sign-ins, per client address and per user name (physiohub/web/auth.py): kept in the
     # database so every server worker counts the same failures. Rows older than the window are pruned.
+    # IF NOT EXISTS: hubs made by an early build of the web app created this table on first use.
     _script(
         store,
         """
-CREATE TABLE web_signin_failures (key TEXT NOT NULL, at TEXT NOT NULL);
-CREATE INDEX web_signin_failures_key ON web_signin_failures(key, at)
+CREATE TABLE IF NOT EXISTS web_signin_failures (key TEXT NOT NULL, at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS web_signin_failures_key ON web_signin_failures(key, at)
 """,
     )
