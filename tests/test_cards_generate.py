@@ -173,7 +173,12 @@ def test_procedure_spans_are_not_treatments():
                                    {"text": "identification of risk factors", "field": "abstract", "start": 0, "end": 0}]
     card = generate_card(rec, app)
     assert "randomization" not in card["upshot"]["question"].lower()
-    assert not card["upshot"]["question"].lower().startswith("for people with achilles tendon pain, does")
+    assert "identification" not in card["upshot"]["question"].lower()
+    # with no usable PICO span, the treatment is the subject of the authors' conclusion
+    assert card["upshot"]["question"] == \
+        "For people with Achilles tendon pain, does a progressive loading programme help compared with advice and education?"
+    prov = {p["path"]: p for p in card["provenance"]}
+    assert prov["upshot.question"]["sources"] == ["s9"]
 
 
 def test_sample_size_must_be_a_count_of_people_in_the_source():
@@ -199,3 +204,15 @@ def test_with_the_real_appraisal(name):
     assert len(card["key_points"]) >= 3 and card["findings"]
     assert set(card["why_it_matters"]) == {"patients", "clinicians", "readers"}
     assert check_grounding(card, rec) == []
+
+
+@pytest.mark.parametrize("phrase,ok", [
+    ("progressive calf loading", True), ("supervised exercise", True), ("insulin detemir", True),
+    ("ventilation with", False), ("than PE", False), ("future research would", False),
+    ("an exercise treatment and 1187 control participants", False), ("the selenium arm", False),
+    ("no priming achieved pregnancy", False), ("by a skilled phlebotomist", False),
+])
+def test_treatment_phrases_must_be_clean_noun_phrases(phrase, ok):
+    from physiohub.cards.generate import _noun_phrase
+
+    assert _noun_phrase(phrase) is ok

@@ -43,7 +43,70 @@ _NOT_TREATMENT_LEAD = re.compile(r"^(identification|analysis|assessment|evaluati
                                  r"|detection|determination|investigation|randomi[sz]ation|use)\b", re.I)
 
 
-_CLAUSE = re.compile(r"\b(was|were|is|are|had|has|have|showed|found|did)\b", re.I)
+_CLAUSE = re.compile(r"\b(was|were|is|are|be|been|had|has|have|showed|found|did|does|do|would|should|must|will|can"
+                     r"|could|may|might|achieved|decrease[sd]?|increase[sd]?|involved|confirm|weigh|requires?|required"
+                     r"|remains?|suggests?|compared|needs?|needed)\b", re.I)
+
+
+_NO_TREATMENT_DESIGNS = {"lab/animal/experimental", "protocol", "editorial/commentary/letter", "diagnostic accuracy",
+                         "economic evaluation", "qualitative", "case report", "case series", "cross-sectional"}
+_CONCL_VERB = re.compile(
+    r"^(?P<np>[A-Za-z][\w'/-]*(?:\s+(?!(?:may|might|probably|can|could|does|do|did|is|are|was|were|appears?|seems?)\b)"
+    r"[\w'/-]+){0,5}?)\s+(?:may|might|probably|can|could|does|do|did|appears? to|seems? to|is|are|was|were)?\s*"
+    r"(?:not\s+)?(?:improves?|improved|reduces?|reduced|decreases?|decreased|increases?|increased|helps?|helped"
+    r"|relieves?|relieved|lowers?|lowered|prevents?|prevented|benefits?|(?:be|is|are|was|were) (?:effective|beneficial|helpful|better|superior))\b",
+    re.I,
+)
+_SUBJECT_STOP = {"these", "this", "the", "there", "it", "we", "our", "further", "more", "evidence", "data", "findings",
+                 "results", "overall", "however", "although", "in", "for", "with", "no", "both", "all", "most", "some",
+                 "current", "available", "limited", "insufficient", "that", "such", "each", "either", "neither",
+                 "patients", "participants", "people", "women", "men", "children", "adults", "studies", "trials"}
+
+
+def _subject_of_conclusion(p: Parts) -> tuple[str, str] | None:
+    """The treatment a conclusion speaks of, when it opens with one ("Long-term antibiotic prophylaxis
+    probably reduces ..."): a short noun phrase before a verb of effect; pronouns and "These results" refused."""
+    for s in p.get("conclusion")[:2]:
+        core = re.sub(r"^(in conclusion|in summary|overall|therefore|thus|to conclude)[,:]?\s+", "", strip_detail(s.text), flags=re.I)
+        m = _CONCL_VERB.match(core)
+        if not m:
+            continue
+        np_ = m.group("np").strip()
+        words = np_.split()
+        if words[0].lower() in _SUBJECT_STOP or not 1 <= len(words) <= 6:
+            continue
+        t, _ = _span_text([{"text": np_}], 6)
+        if t:
+            return lay(_lower_first(t)), s.id
+    return None
+
+
+_BAD_EDGE_START = re.compile(
+    r"^(by|on|than|to|with|for|of|in|at|from|as|and|or|but|either|neither|both|all|more|less|the full|each|any"
+    r"|examine|assess|determine|determining|evaluate|compare|investigate|strategies to|ways to|whether|under|over"
+    r"|poorly|well|no|not|future|further|clinicians|authors|researchers|whilst|while|although|though|exploring"
+    r"|potent)\b", re.I)
+_BAD_EDGE_END = re.compile(r"\b(with|to|of|for|and|or|than|by|on|in|at|from|as|the|a|an|compared|versus|vs)$", re.I)
+_NOT_A_TREATMENT = re.compile(r"\b(participants?|patients?|people|follow[- ]?up|searche[sd]|risk of bias|groups?"
+                              r"|studies|trials?|reviews?|outcomes?|allocated|randomi[sz]ed|arms?|research|evidence"
+                              r"|results?|findings|data|side effects?|adverse|possibly|validation)\b", re.I)
+_ADJ_ED = {"supervised", "guided", "graded", "combined", "based", "assisted", "controlled", "focused", "tailored",
+           "structured", "modified", "weighted", "directed", "integrated", "extended", "advanced", "augmented"}
+
+
+def _lower_first(t: str) -> str:
+    """Lower-case the first letter unless the first word is an acronym or a name with capitals inside."""
+    first = t.split()[0] if t.split() else ""
+    if len(first) > 1 and (first.isupper() or any(c.isupper() for c in first[1:])):
+        return t
+    return t[:1].lower() + t[1:]
+
+
+def _noun_phrase(t: str) -> bool:
+    """Could this span name a treatment in "Does X help?" Not a clause fragment, not a count or a method."""
+    later = t.split()[1:]
+    return not (_BAD_EDGE_START.search(t) or _BAD_EDGE_END.search(t) or _NOT_A_TREATMENT.search(t) or _CLAUSE.search(t)
+                or re.search(r"\d", t) or any(w.lower().endswith("ed") and w.lower() not in _ADJ_ED for w in later))
 
 
 def _span_text(spans: list[dict] | None, max_words: int) -> tuple[str | None, list[dict]]:
@@ -55,7 +118,7 @@ def _span_text(spans: list[dict] | None, max_words: int) -> tuple[str | None, li
         words = t.split()
         if len(words) == 1 and (t.lower() in _NOT_TREATMENT or not _TREATMENT_WORD.search(t)):
             continue
-        if t.lower() in _NOT_TREATMENT or _NOT_TREATMENT_LEAD.match(t):
+        if t.lower() in _NOT_TREATMENT or _NOT_TREATMENT_LEAD.match(t) or not _noun_phrase(t):
             continue
         return t, [sp]
     return None, []
@@ -103,7 +166,7 @@ def _question(record: Record, a: dict[str, Any], p: Parts, who: str | None, what
     title = re.sub(r"^(exploring|investigating|evaluating|assessing|examining|comparing|determining|describing)\s+",
                    "", title, flags=re.I)
     if title and len(title.split()) <= 16:
-        t = title[0].lower() + title[1:] if not title[:2].isupper() else title
+        t = _lower_first(title)
         return cap(f"{lead}what does this {short} tell us about {lay(t)}?"), "templated", []
     return cap(f"{lead}what does this {short} add to what we know?"), "templated", []
 
@@ -127,7 +190,7 @@ def _answer(a: dict[str, Any], p: Parts, who: str | None, what: str | None, cmp:
             out.append((concl_plain[0][0], "rewritten", [concl_plain[0][1]]))
     elif concl_plain:
         body = concl_plain[0][0].rstrip(".")
-        out.append((f"The authors conclude that {body[0].lower() + body[1:] if not body[:2].isupper() else body}.",
+        out.append((f"The authors conclude that {_lower_first(body)}.",
                     "rewritten", [concl_plain[0][1]]))
         out.append((phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"]), "templated", []))
     elif p.sentences:
@@ -359,7 +422,7 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     pico = a.get("pico") or {}
     what, what_spans = _span_text(pico.get("intervention"), 8)
     cmp, cmp_spans = _span_text(pico.get("comparison"), 6)
-    what = lay(what[0].lower() + what[1:]) if what and not what[:2].isupper() else (lay(what) if what else None)
+    what = lay(_lower_first(what)) if what else None
     what = article(what) if what else None
     # A span the tagger cut badly ("placebo was 2" out of "placebo was 2.3") must not become the subject
     # of a claim: the question and answer are then asked without it.
@@ -367,9 +430,13 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
         what, what_spans = None, []
     if cmp and (ungrounded(cmp, values) or _CLAUSE.search(cmp)):
         cmp, cmp_spans = None, []
-    cmp = lay(cmp[0].lower() + cmp[1:]) if cmp and not cmp[:2].isupper() else (lay(cmp) if cmp else None)
+    cmp = lay(_lower_first(cmp)) if cmp else None
     who = _who(a)
     src = pico_sentence_ids(p.sentences, what_spans + cmp_spans)
+    if not what and a.get("design") not in _NO_TREATMENT_DESIGNS:
+        found = _subject_of_conclusion(p)
+        if found and not ungrounded(found[0], values):
+            what, src = article(found[0]), [found[1]]
     if not p.sentences:
         what = None  # nothing to hedge a treatment claim on
 
