@@ -257,3 +257,9 @@ def test_error_pages_for_editors_keep_a_working_sign_out(client):
     assert page.status_code == 404
     r = client.post("/editor/sign-out", data={"csrf_token": csrf(page.text)}, follow_redirects=False)
     assert r.status_code == 303
+
+
+def test_head_requests_get_headers_without_a_body(client, hub):
+    r = client.head(f"/studies/{hub[1]['tendon']}")
+    assert r.status_code == 200 and r.content == b"" and "content-security-policy" in r.headers
+    assert client.head("/no-such-page").status_code == 404

@@ -64,7 +64,13 @@ class SecurityHeaders:
             await send({"type": "http.response.body", "body": body})
             return
 
+        head = scope["method"] == "HEAD"
+        if head:  # HEAD is GET without the body (link checkers and monitors use it)
+            scope = {**scope, "method": "GET"}
+
         async def send_with_headers(message: dict) -> None:
+            if head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             if message["type"] == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message.setdefault("headers", [])
