@@ -43,7 +43,7 @@ TOPIC_CUES: list[tuple[str, str]] = [
     ("Digital & Remote Care", r"apps?|telehealth|telerehabilitation|online|digital|video|remote|wearables?|smartphone"),
     ("Work & Function", r"return to work|sick leave|workplace|office|desk|ergonomic\w*|work"),
     ("Exercise & Loading", r"exercis\w*|strength(?:ening)? training|resistance training|weight training|stretch\w*|yoga|pilates|"
-                           r"tai chi|running|walking|warm-ups?|loading|physiotherapy|physical therapy|rehabilitation|training|squats?"),
+                           r"tai chi|running|runners?|walking|warm-ups?|loading|physiotherapy|physical therapy|rehabilitation|training|squats?"),
     ("Lifestyle", r"sleep\w*|weight loss|obesity|overweight|diet\w*|smoking|alcohol|sitting|standing desks?|steps|physical activity|activity"),
     ("Imaging & Diagnosis", r"mri|x-rays?|scans?|imaging|diagnos\w*"),
     ("Prognosis & Risk", r"risk|predict\w*|prognosis|recurrence|likely to develop"),

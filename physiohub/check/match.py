@@ -19,6 +19,7 @@ from typing import Any
 
 from ..store import Store
 from .claims import Claim, finding_clause
+from .lexicon import CONDITIONS
 
 DESIGN_FILTER: dict[str, set[str]] = {
     "meta-analysis": {"meta-analysis", "systematic review"},
@@ -283,9 +284,18 @@ def pubmed_query(claim: Claim) -> str:
     # The population adds a term only when the outcome does not already say it ("knee injuries"/"injuries").
     if claim.population and not any(claim.population.lower() in (f or "").lower() for f in fields):
         fields.append(claim.population)
+    # A condition named anywhere in the claim ("knee osteoarthritis") is a concept of its own.
+    low = claim.text.lower()
+    cond = next((c for c in CONDITIONS if re.search(rf"\b{re.escape(c)}\b", low)), None)
+    if cond and not any(cond in (f or "").lower() for f in fields):
+        fields.append(cond)
     parts = [p for p in map(_pubmed_phrase, fields) if p]
-    if not parts:
-        parts = [" AND ".join(f"{w}[tiab]" for w in content_words(claim_query(claim))[:4])]
+    if len(parts) < 2:
+        # too little parsed: add the finding's own content words not used yet
+        used = " ".join(parts).lower()
+        extra = [w for w in content_words(claim_query(claim)) if w not in used][: 4 - 2 * len(parts)]
+        if extra:
+            parts.append(" AND ".join(f"{w}[tiab]" for w in extra))
     parts = [f"({p})" for p in dict.fromkeys(parts) if p]
     if claim.design in PUBMED_DESIGN:
         parts.append(PUBMED_DESIGN[claim.design])
