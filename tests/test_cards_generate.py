@@ -216,3 +216,14 @@ def test_treatment_phrases_must_be_clean_noun_phrases(phrase, ok):
     from physiohub.cards.generate import _noun_phrase
 
     assert _noun_phrase(phrase) is ok
+
+
+def test_bad_input_is_a_clear_error():
+    from physiohub.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="needs a Record"):
+        generate_card({"title": "x"}, {})
+    rec, _ = load("structured")
+    with pytest.raises(InvalidInput, match="appraisal as a dict"):
+        generate_card(rec, ["Strong"])
+    assert generate_card(rec, None)["upshot"]["answer"]   # no appraisal: the most cautious wording

@@ -13,6 +13,7 @@ import logging
 import re
 from typing import Any
 
+from ..errors import InvalidInput
 from ..models import Record
 from . import phrases
 from .grounding import counted, gate, source_values, ungrounded
@@ -409,6 +410,10 @@ def _grounded(items: list[Item], values: set[float], where: str) -> list[Item]:
 
 def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str, Any]:
     """A grounded plain-language card for one record, worded to its appraisal (see module doc)."""
+    if not isinstance(record, Record):
+        raise InvalidInput(f"generate_card needs a Record, not {type(record).__name__}")
+    if appraisal is not None and not isinstance(appraisal, dict):
+        raise InvalidInput(f"generate_card needs the appraisal as a dict, not {type(appraisal).__name__}")
     a = dict(appraisal or {})
     # Counts go into templated sentences only when the source states them as counts of that kind.
     if not counted(record, a.get("n_participants"), "people"):
