@@ -482,7 +482,7 @@ def check_cmd(article: str, as_json: bool, html: bool | None, limit: int, resolv
     if resolve or import_refs:
         from .check.online import import_references, resolve_references
 
-        resolve_references(result["references"])
+        resolve_references(result["references"], store=store)
         if import_refs:
             result["imported"] = import_references(store, result["references"])
             result = {**check_article(store, raw, html=is_html, limit=limit), "imported": result["imported"]}

@@ -5,14 +5,16 @@ Online look-ups are optional: ``check_article`` never makes them; the CLI (``--r
 PubMed (``<doi>[doi]``); one with neither gets a DOI from Crossref's bibliographic search, accepted
 only when the returned title matches the parsed title closely (difflib ratio ≥ 0.9 — Crossref always
 returns *something*, so an unchecked top hit would invent a source). Both services ask for a contact
-address (``PHYSIOHUB_EMAIL``) and a modest request rate; the client is injectable so tests never leave
-the process. Importing goes through the same path as ``physiohub import --pmid/--doi``.
+address (``PHYSIOHUB_EMAIL``) and a modest request rate: requests go through the ingest engineer's
+``physiohub.ingest.online.Http`` (per-host rate limits, retries with back-off, the store's HTTP cache),
+whose client is injectable so tests never leave the process. Importing uses the same
+``fetch_records`` as ``physiohub import --pmid/--doi``, then appraises and drafts cards.
 """
 from __future__ import annotations
 
 import difflib
+import json
 import re
-import time
 from typing import Any
 
 from .. import config
@@ -20,60 +22,39 @@ from ..errors import OnlineError
 from ..store import Store
 
 CROSSREF = "https://api.crossref.org/works"
-ESEARCH = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/esearch.fcgi"
 TITLE_MATCH = 0.9
-PAUSE = 0.34   # NCBI: at most 3 requests a second without an API key
 
 
-def _client(client):
-    import httpx
+def _http(client, store: Store | None, http):
+    """The ingest engineer's polite client (rate limits, retries, the store's HTTP cache)."""
+    from ..ingest.online import Http, make_client
 
-    if client is not None:
-        return client, False
-    email = config.get("email")
-    agent = "PhysioHub/0.1" + (f" (mailto:{email})" if email else "")
-    return httpx.Client(timeout=20.0, follow_redirects=True, headers={"User-Agent": agent}), True
-
-
-def _get(client, url: str, params: dict[str, Any]) -> Any:
-    import httpx
-
-    try:
-        resp = client.get(url, params=params)
-    except httpx.HTTPError as e:
-        raise OnlineError(f"{url.split('/')[2]} unreachable: {type(e).__name__}") from e
-    if resp.status_code == 404:
-        return None
-    if resp.status_code >= 400:
-        raise OnlineError(f"{url.split('/')[2]} answered HTTP {resp.status_code}")
-    try:
-        return resp.json()
-    except ValueError as e:
-        raise OnlineError(f"{url.split('/')[2]} sent a response that is not JSON") from e
+    if http is not None:
+        return http, False
+    return Http(client or make_client(config.get("email")), store, api_key=config.get("ncbi_api_key")), client is None
 
 
 def _norm_title(t: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", t.lower()))
 
 
-def pmid_for_doi(client, doi: str) -> str | None:
-    params = {"db": "pubmed", "term": f"{doi}[doi]", "retmode": "json"}
-    key = config.get("ncbi_api_key")
-    if key:
-        params["api_key"] = key
-    data = _get(client, ESEARCH, params) or {}
-    ids = (data.get("esearchresult") or {}).get("idlist") or []
+def pmid_for_doi(pubmed, doi: str) -> str | None:
+    ids = pubmed.esearch(f'"{doi}"[doi]', 2)
     return ids[0] if len(ids) == 1 else None
 
 
-def crossref_lookup(client, ref: dict) -> dict | None:
+def crossref_lookup(http, ref: dict) -> dict | None:
     """The Crossref work for a reference without identifiers, if its title matches."""
     bib = " ".join(str(x) for x in (ref.get("title"), " ".join(ref.get("authors") or []), ref.get("journal"), ref.get("year")) if x)
     params: dict[str, Any] = {"query.bibliographic": bib, "rows": 1}
     email = config.get("email")
     if email:
         params["mailto"] = email
-    data = _get(client, CROSSREF, params) or {}
+    body = http.get(CROSSREF, params, not_found_ok=True)
+    try:
+        data = json.loads(body) if body else {}
+    except ValueError as e:
+        raise OnlineError("api.crossref.org sent a response that is not JSON") from e
     items = (data.get("message") or {}).get("items") or []
     if not items:
         return None
@@ -91,40 +72,47 @@ def crossref_lookup(client, ref: dict) -> dict | None:
             "journal": (work.get("container-title") or [None])[0], "year": year}
 
 
-def resolve_references(refs: list[dict], *, client=None) -> list[dict]:
+def resolve_references(refs: list[dict], *, store: Store | None = None, client=None, http=None) -> list[dict]:
     """Fill in DOIs and PMIDs (in place and returned); each gets ``resolved``: the services that answered."""
-    c, own = _client(client)
+    from ..ingest.online import PubMed
+
+    h, own = _http(client, store, http)
+    pubmed = PubMed(h, email=config.get("email"), api_key=config.get("ncbi_api_key"))
     try:
         for ref in refs:
             ref.setdefault("resolved", [])
             if not ref.get("doi") and not ref.get("pmid") and ref.get("title"):
-                found = crossref_lookup(c, ref)
+                found = crossref_lookup(h, ref)
                 if found and found["doi"]:
                     ref["doi"] = found["doi"]
                     for k in ("journal", "year"):
                         ref[k] = ref.get(k) or found[k]
                     ref["resolved"].append("crossref")
             if ref.get("doi") and not ref.get("pmid"):
-                pmid = pmid_for_doi(c, ref["doi"])
+                pmid = pmid_for_doi(pubmed, ref["doi"])
                 if pmid:
                     ref["pmid"] = pmid
                     ref["resolved"].append("pubmed")
-                if client is None:
-                    time.sleep(PAUSE)
     finally:
         if own:
-            c.close()
+            h.client.close()
     return refs
 
 
-def import_references(store: Store, refs: list[dict], *, appraise: bool = True) -> dict[str, Any]:
-    """Import the references the hub lacks (by PMID, else DOI) through the online importer."""
-    from ..importing import run_import
+def import_references(store: Store, refs: list[dict], *, client=None, http=None, appraise: bool = True) -> dict[str, Any]:
+    """Import the references the hub lacks (by PMID, else DOI), then appraise and draft their cards."""
+    from ..ingest.online import fetch_records
+    from ..ingest.pipeline import import_records
 
     pmids = [r["pmid"] for r in refs if r.get("pmid") and not r.get("in_hub")]
     dois = [r["doi"] for r in refs if r.get("doi") and not r.get("pmid") and not r.get("in_hub")]
     if not (pmids or dois):
-        return {"requested": 0, "added": 0, "updated": 0, "failed": []}
-    result = run_import(store, [], pmids=pmids, dois=dois, appraise=appraise)
-    s = result.summary
-    return {"requested": len(pmids) + len(dois), "added": s.added, "updated": s.updated, "failed": result.failed_files}
+        return {"requested": 0, "added": 0, "updated": 0, "rejected": []}
+    summary = import_records(store, fetch_records(store, pmids=pmids, dois=dois, client=client, http=http),
+                             file="article references")
+    if appraise and summary.study_ids:
+        from ..workflow import refresh
+
+        refresh(store, sorted(set(summary.study_ids)), force=True)
+    return {"requested": len(pmids) + len(dois), "added": summary.added, "updated": summary.updated,
+            "rejected": summary.rejections}
