@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import IngestError, OnlineError
-from .ingest.pipeline import ImportSummary, import_records
+from .ingest.pipeline import ImportSummary, import_path, import_records
 from .store import Store
 
 
@@ -52,14 +52,13 @@ def run_import(
     max_results: int = 200,
     appraise: bool = True,
     show_progress: bool = False,
+    parallel: bool = True,
 ) -> ImportResult:
-    from .ingest import read_path
-
     result = ImportResult()
     for path in paths:
         try:
             with progress_bar(f"Importing {path.name}", None, enabled=show_progress) as advance:
-                s = import_records(store, read_path(path, fmt), file=str(path), on_item=advance)
+                s = import_path(store, path, fmt, parallel=parallel, on_item=advance)
             result.summary.merge(s)
         except IngestError as e:
             result.failed_files.append(str(e))

@@ -43,8 +43,11 @@ def title_key(title: str, year: int | None) -> str:
     """Key for the last-resort duplicate match: folded title words plus year ('' if too short)."""
     if not title:
         return ""
-    t = unicodedata.normalize("NFKD", title)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    if title.isascii():
+        t = title.lower()  # nothing to fold: skips the per-character loop (a hot path in import)
+    else:
+        t = unicodedata.normalize("NFKD", title)
+        t = "".join(c for c in t if not unicodedata.combining(c)).lower()
     t = _NON_WORD.sub(" ", t).strip()
     if len(t) < 20:
         return ""  # short titles ("Editorial", "Erratum") collide by accident

@@ -4,22 +4,35 @@ Duplicates are found by PMID, then normalised DOI, then normalised title + year.
 richer record as the base, fills its empty fields from the other, and remembers every source
 (``study_sources``). A record whose source (format + id) was stored before with the same content is
 ``unchanged``; so importing the same file twice changes nothing.
+
+Speed (see docs/benchmarks.md, Import): each record is serialised once (``prepare``: JSON, hash,
+duplicate keys, full-text fields). Records that match nothing already stored are written in bulk
+(``executemany`` with ids assigned inside the write transaction); only possible duplicates take the
+record-by-record path. ``import_path(..., parallel=True)`` parses and prepares in a second process
+while this one writes, so the two cores work at once.
 """
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
-from collections.abc import Callable, Iterable
+import multiprocessing
+import os
+import queue as queue_mod
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
-from ..errors import IngestError, StoreError
+import orjson
+
+from ..errors import IngestError, StoreError, UnsafeInputError
 from ..models import Record
 from ..store import Store
 from .base import Rejected
 from .normalize import normalize_doi, title_key
+
+BATCH = 256
 
 
 @dataclass
@@ -48,15 +61,53 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+@dataclass(slots=True)
+class Prepared:
+    """A record serialised once, with what the writer needs; picklable and cheap to send."""
+
+    fmt: str
+    sid: str
+    pmid: str
+    doi: str
+    pmcid: str
+    title: str
+    key: str
+    year: int | None
+    retracted: bool
+    text: str
+    hash: str
+    fts: tuple[str, str, str, str]
+    record: Record | None = None  # dropped before crossing a process boundary
+
+    def load(self) -> Record:
+        return self.record if self.record is not None else Record.from_dict(orjson.loads(self.text))
+
+
 def serialise(r: Record) -> tuple[str, str]:
-    """The record as stored (JSON) and its content hash, from one serialisation."""
-    text = json.dumps(r.to_dict(), sort_keys=True, ensure_ascii=False)
-    return text, hashlib.sha1(text.encode()).hexdigest()
+    """The record as stored (JSON) and its content hash, from one serialisation.
+
+    orjson writes dataclasses natively (fields in definition order, dict keys sorted), which is
+    deterministic and twice as fast as building ``to_dict()`` first.
+    """
+    raw = orjson.dumps(r, option=orjson.OPT_SORT_KEYS)
+    return raw.decode(), hashlib.sha1(raw).hexdigest()
 
 
-def fts_row(study_id: int, r: Record) -> tuple[int, str, str, str, str]:
-    mesh = " ; ".join(m.descriptor for m in r.mesh)
-    return (study_id, r.title, r.abstract, mesh, " ; ".join(r.keywords))
+def fts_fields(r: Record) -> tuple[str, str, str, str]:
+    return (r.title, r.abstract, " ; ".join(m.descriptor for m in r.mesh), " ; ".join(r.keywords))
+
+
+def prepare(r: Record) -> Prepared | Rejected:
+    if not (r.title or r.abstract_sections):
+        return Rejected(r.source_id or r.pmid or r.doi or "?", "no title and no abstract")
+    # Importers normalise identifiers; records built by API users may not be.
+    if r.doi and r.doi != (nd := normalize_doi(r.doi)):
+        r.doi = nd
+    text, h = serialise(r)
+    key = title_key(r.title, r.year)
+    sid = r.source_id or r.pmid or r.doi or key
+    return Prepared(r.source_format, sid, r.pmid, r.doi, r.pmcid, r.title, key, r.year, r.retracted,
+                    text, h, fts_fields(r), r)
 
 
 _SCALARS = [f.name for f in dataclasses.fields(Record) if f.type in ("str", "int | None", "bool")]
@@ -79,84 +130,154 @@ def merge_records(base: Record, other: Record) -> Record:
     return merged
 
 
+def _title_dup(pmid: str, doi: str, row_pmid: str | None, row_doi: str | None) -> bool:
+    """Same title and year count as one study unless two different PMIDs or DOIs say otherwise."""
+    return not ((pmid and row_pmid and row_pmid != pmid) or (doi and row_doi and row_doi != doi))
+
+
+_INSERT_STUDY = (
+    "INSERT INTO studies(id, source_id, source_format, pmid, doi, pmcid, title, title_key, year, retracted,"
+    " record, content_hash, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
 class _Writer:
-    def __init__(self, store: Store, file: str):
+    def __init__(self, store: Store, file: str, summary: ImportSummary):
         self.store = store
         self.conn = store.conn
         self.file = file
+        self.summary = summary
         self.now = _now()
+        self.next_id = (self.conn.execute("SELECT max(id) FROM studies").fetchone()[0] or 0) + 1
+        self.pending: list[tuple[int, Prepared]] = []
 
-    def find(self, r: Record, key: str) -> tuple[int | None, str]:
+    # -- bulk path ---------------------------------------------------------------------------
+    def add_batch(self, items: list[Prepared | Rejected]) -> None:
+        preps = [p for p in items if isinstance(p, Prepared)]
         c = self.conn
-        if r.pmid:
-            row = c.execute("SELECT id FROM studies WHERE pmid = ?", (r.pmid,)).fetchone()
+        sources: dict[tuple[str, str], tuple[int, str]] = {}
+        pmids: set[str] = set()
+        dois: set[str] = set()
+        keys: dict[str, list[tuple[str | None, str | None]]] = {}
+        if preps:
+            sids = list({p.sid for p in preps})
+            for row in c.execute(
+                f"SELECT source_format, source_id, study_id, content_hash FROM study_sources"
+                f" WHERE source_id IN ({','.join('?' * len(sids))})", sids,
+            ):
+                sources[(row[0], row[1])] = (row[2], row[3])
+            want = [p.pmid for p in preps if p.pmid]
+            if want:
+                pmids = {r[0] for r in c.execute(f"SELECT pmid FROM studies WHERE pmid IN ({','.join('?' * len(want))})", want)}
+            want = [p.doi for p in preps if p.doi]
+            if want:
+                dois = {r[0] for r in c.execute(f"SELECT doi FROM studies WHERE doi IN ({','.join('?' * len(want))})", want)}
+            want = list({p.key for p in preps if p.key})
+            if want:
+                for r in c.execute(f"SELECT title_key, pmid, doi FROM studies WHERE title_key IN ({','.join('?' * len(want))})", want):
+                    keys.setdefault(r[0], []).append((r[1], r[2]))
+        for item in items:
+            if isinstance(item, Rejected):
+                self.summary.rejected += 1
+                self.summary.rejections.append({"file": self.file, "record": item.record, "reason": item.reason})
+                continue
+            p = item
+            src = sources.get((p.fmt, p.sid))
+            if src and src[1] == p.hash:
+                self.summary.unchanged += 1
+                continue
+            clash = (
+                src is not None
+                or (p.pmid and p.pmid in pmids)
+                or (p.doi and p.doi in dois)
+                or (p.key and any(_title_dup(p.pmid, p.doi, rp, rd) for rp, rd in keys.get(p.key, ())))
+            )
+            if clash:
+                # Possibly the same study as one stored (or pending): the careful path decides.
+                self.flush()
+                self.put(p)
+                continue
+            self.pending.append((self.next_id, p))
+            self.next_id += 1
+            # Later records of this batch that match this one take the careful path after a flush.
+            if p.pmid:
+                pmids.add(p.pmid)
+            if p.doi:
+                dois.add(p.doi)
+            if p.key:
+                keys.setdefault(p.key, []).append((p.pmid or None, p.doi or None))
+            sources[(p.fmt, p.sid)] = (-1, "")  # a repeat in this batch is a clash, not a new study
+        self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        now = self.now
+        self.conn.executemany(_INSERT_STUDY, [
+            (i, p.sid, p.fmt, p.pmid or None, p.doi or None, p.pmcid or None, p.title, p.key or None, p.year,
+             int(p.retracted), p.text, p.hash, now, now)
+            for i, p in self.pending
+        ])
+        self.conn.executemany(
+            "INSERT INTO study_sources(study_id, source_format, source_id, file, content_hash, first_seen)"
+            " VALUES (?,?,?,?,?,?)",
+            [(i, p.fmt, p.sid, self.file, p.hash, now) for i, p in self.pending],
+        )
+        self.store.dialect.fts_insert(self.conn, [(i, *p.fts) for i, p in self.pending])
+        self.summary.added += len(self.pending)
+        self.summary.study_ids.extend(i for i, _ in self.pending)
+        self.pending = []
+
+    # -- careful path ------------------------------------------------------------------------
+    def find(self, p: Prepared) -> int | None:
+        c = self.conn
+        if p.pmid:
+            row = c.execute("SELECT id FROM studies WHERE pmid = ?", (p.pmid,)).fetchone()
             if row:
-                return row[0], "pmid"
-        if r.doi:
-            for row in c.execute("SELECT id, pmid FROM studies WHERE doi = ? ORDER BY id", (r.doi,)):
+                return row[0]
+        if p.doi:
+            for row in c.execute("SELECT id, pmid FROM studies WHERE doi = ? ORDER BY id", (p.doi,)):
                 # Two PubMed records sharing a DOI (versions of a Cochrane review, say) stay two
                 # studies: a PMID is the stronger identity, and each must export with its PMID.
-                if not (r.pmid and row[1] and row[1] != r.pmid):
-                    return row[0], "doi"
-        if key:
-            for row in c.execute("SELECT id, pmid, doi FROM studies WHERE title_key = ?", (key,)):
-                # Same title and year, but two different PMIDs or DOIs: two studies (e.g. a reply).
-                if (r.pmid and row[1] and row[1] != r.pmid) or (r.doi and row[2] and row[2] != r.doi):
-                    continue
-                return row[0], "title"
-        return None, ""
+                if not (p.pmid and row[1] and row[1] != p.pmid):
+                    return row[0]
+        if p.key:
+            for row in c.execute("SELECT id, pmid, doi FROM studies WHERE title_key = ? ORDER BY id", (p.key,)):
+                if _title_dup(p.pmid, p.doi, row[1], row[2]):
+                    return row[0]
+        return None
 
-    def source_of(self, r: Record, key: str) -> tuple[str, str]:
-        sid = r.source_id or r.pmid or r.doi or key
-        return r.source_format, sid
-
-    def put(self, r: Record, summary: ImportSummary) -> None:
+    def put(self, p: Prepared) -> None:
         c = self.conn
-        # Importers normalise identifiers; records built by API users may not be.
-        if r.doi and r.doi != (nd := normalize_doi(r.doi)):
-            r.doi = nd
-        text, h = serialise(r)
-        key = title_key(r.title, r.year)
-        fmt, sid = self.source_of(r, key)
-        if sid:
-            row = c.execute(
-                "SELECT study_id, content_hash FROM study_sources WHERE source_format = ? AND source_id = ?",
-                (fmt, sid),
-            ).fetchone()
-            if row and row[1] == h:
-                summary.unchanged += 1
-                return
-        study_id, _how = self.find(r, key)
+        row = c.execute(
+            "SELECT study_id, content_hash FROM study_sources WHERE source_format = ? AND source_id = ?",
+            (p.fmt, p.sid),
+        ).fetchone()
+        if row and row[1] == p.hash:
+            self.summary.unchanged += 1
+            return
+        study_id = self.find(p)
         if study_id is None:
-            cur = c.execute(
-                "INSERT INTO studies(source_id, source_format, pmid, doi, pmcid, title, title_key, year, retracted,"
-                " record, content_hash, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (sid, fmt, r.pmid or None, r.doi or None, r.pmcid or None, r.title, key or None,
-                 r.year, int(r.retracted), text, h, self.now, self.now),
-            )
-            study_id = cur.lastrowid
-            self.add_source(study_id, fmt, sid, h)
-            self.store.dialect.fts_replace(c, [fts_row(study_id, r)])
-            summary.added += 1
-            summary.study_ids.append(study_id)
+            self.pending.append((self.next_id, p))
+            self.next_id += 1
+            self.flush()
             return
         old_row = c.execute("SELECT record, content_hash, source_format, source_id FROM studies WHERE id = ?",
                             (study_id,)).fetchone()
-        old = Record.from_dict(json.loads(old_row[0]))
-        same_source = (old_row[2], old_row[3]) == (fmt, sid)
+        old = Record.from_dict(orjson.loads(old_row[0]))
+        r = p.load()
+        same_source = (old_row[2], old_row[3]) == (p.fmt, p.sid)
         # A newer version from the same source replaces it; otherwise the richer record is the base.
-        if same_source or r.richness() > old.richness():
-            merged = merge_records(r, old)
-        else:
-            merged = merge_records(old, r)
-        # An identifier already held by another study stays with that study.
-        if merged.pmid and merged.pmid != old.pmid:
-            if c.execute("SELECT 1 FROM studies WHERE pmid = ? AND id != ?", (merged.pmid, study_id)).fetchone():
-                merged.pmid = old.pmid
+        base, other = (r, old) if (same_source or r.richness() > old.richness()) else (old, r)
+        merged = merge_records(base, other)
+        if merged.pmid and merged.pmid != old.pmid and c.execute(
+            "SELECT 1 FROM studies WHERE pmid = ? AND id != ?", (merged.pmid, study_id)
+        ).fetchone():
+            merged.pmid = old.pmid  # an identifier already held by another study stays with it
         mtext, mh = serialise(merged)
-        self.add_source(study_id, fmt, sid, h)
+        self.add_source(study_id, p)
         if mh == old_row[1]:
-            summary.unchanged += 1
+            self.summary.unchanged += 1
             return
         c.execute(
             "UPDATE studies SET source_id = ?, source_format = ?, pmid = ?, doi = ?, pmcid = ?, title = ?,"
@@ -165,17 +286,52 @@ class _Writer:
              merged.title, title_key(merged.title, merged.year) or None, merged.year, int(merged.retracted),
              mtext, mh, self.now, study_id),
         )
-        self.store.dialect.fts_replace(c, [fts_row(study_id, merged)])
-        summary.updated += 1
-        summary.study_ids.append(study_id)
+        self.store.dialect.fts_replace(c, [(study_id, *fts_fields(merged))])
+        self.summary.updated += 1
+        self.summary.study_ids.append(study_id)
 
-    def add_source(self, study_id: int, fmt: str, sid: str, h: str) -> None:
+    def add_source(self, study_id: int, p: Prepared) -> None:
         self.conn.execute(
             "INSERT INTO study_sources(study_id, source_format, source_id, file, content_hash, first_seen)"
             " VALUES (?,?,?,?,?,?) ON CONFLICT(study_id, source_format, source_id)"
             " DO UPDATE SET content_hash = excluded.content_hash, file = excluded.file",
-            (study_id, fmt, sid, self.file, h, self.now),
+            (study_id, p.fmt, p.sid, self.file, p.hash, self.now),
         )
+
+
+def _batches(items: Iterable[Record | Rejected]) -> Iterator[list[Prepared | Rejected]]:
+    batch: list[Prepared | Rejected] = []
+    for item in items:
+        batch.append(prepare(item) if isinstance(item, Record) else item)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _store_batches(
+    store: Store, batches: Iterable[list[Prepared | Rejected]], file: str,
+    on_item: Callable[[], None] | Callable[[int], None] | None,
+) -> ImportSummary:
+    summary = ImportSummary()
+    started = _now()
+    with store.atomic() as conn:
+        writer = _Writer(store, file, summary)
+        for batch in batches:
+            try:
+                writer.add_batch(batch)
+            except StoreError:
+                raise
+            except Exception as e:  # a record our writer cannot store must not sink the batch silently
+                raise IngestError(f"could not store a record: {e}", file=file) from e
+            if on_item:
+                on_item(len(batch))  # type: ignore[call-arg]
+        conn.execute(
+            "INSERT INTO import_batches(started_at, finished_at, files, summary) VALUES (?,?,?,?)",
+            (started, _now(), orjson.dumps([file]).decode(), orjson.dumps(summary.as_dict()).decode()),
+        )
+    return summary
 
 
 def import_records(
@@ -183,38 +339,77 @@ def import_records(
     items: Iterable[Record | Rejected],
     *,
     file: str = "",
-    on_item: Callable[[], None] | None = None,
+    on_item: Callable[[int], None] | None = None,
 ) -> ImportSummary:
     """Store every record of one batch in one transaction; rejected records are counted, not stored.
 
     If reading the batch fails part-way (an ``IngestError`` from a truncated file, say) the whole
     batch is rolled back and the error propagates: nothing half-written, nothing stored harmed.
+    ``on_item(n)`` is called after every n records, for progress.
     """
-    summary = ImportSummary()
-    started = _now()
-    with store.atomic() as conn:
-        writer = _Writer(store, file)
-        for item in items:
-            if on_item:
-                on_item()
-            if isinstance(item, Rejected):
-                summary.rejected += 1
-                summary.rejections.append({"file": file, "record": item.record, "reason": item.reason})
-                continue
-            if not (item.title or item.abstract_sections):
-                summary.rejected += 1
-                summary.rejections.append(
-                    {"file": file, "record": item.source_id or item.pmid or "?", "reason": "no title and no abstract"}
-                )
-                continue
+    return _store_batches(store, _batches(items), file, on_item)
+
+
+# -- parsing in a second process ---------------------------------------------------------------
+_DONE = "done"
+
+
+def _produce(path: str, fmt: str, q: "multiprocessing.Queue[Any]") -> None:
+    from . import read_path
+
+    try:
+        for batch in _batches(read_path(Path(path), fmt)):
+            for p in batch:
+                if isinstance(p, Prepared):
+                    p.record = None  # the parent re-reads JSON only for possible duplicates
+            q.put(batch)
+        q.put(_DONE)
+    except IngestError as e:
+        q.put(("error", isinstance(e, UnsafeInputError), e.reason, e.file, e.record))
+    except Exception as e:  # noqa: BLE001 - reported to the parent as a one-line ingest error
+        q.put(("error", False, f"{type(e).__name__}: {e}", path, None))
+
+
+def _consume(path: Path, fmt: str) -> Iterator[list[Prepared | Rejected]]:
+    ctx = multiprocessing.get_context("fork")
+    q = ctx.Queue(maxsize=8)  # bounded: memory stays flat whatever the file size
+    proc = ctx.Process(target=_produce, args=(str(path), fmt, q), daemon=True)
+    proc.start()
+    try:
+        while True:
             try:
-                writer.put(item, summary)
-            except StoreError:
-                raise
-            except Exception as e:  # a record our writer cannot store must not sink the batch silently
-                raise IngestError(f"could not store record: {e}", file=file, record=item.source_id) from e
-        conn.execute(
-            "INSERT INTO import_batches(started_at, finished_at, files, summary) VALUES (?,?,?,?)",
-            (started, _now(), json.dumps([file]), json.dumps(summary.as_dict())),
-        )
-    return summary
+                msg = q.get(timeout=1.0)
+            except queue_mod.Empty:
+                if not proc.is_alive():
+                    raise IngestError("the parser process stopped unexpectedly", file=str(path)) from None
+                continue
+            if msg == _DONE:
+                return
+            if isinstance(msg, tuple):
+                _, unsafe, reason, file, record = msg
+                raise (UnsafeInputError if unsafe else IngestError)(reason, file=file, record=record)
+            yield msg
+    finally:
+        if proc.is_alive():
+            proc.terminate()
+        proc.join(5)
+
+
+def import_path(
+    store: Store,
+    path: Path,
+    fmt: str = "auto",
+    *,
+    parallel: bool = False,
+    on_item: Callable[[int], None] | None = None,
+) -> ImportSummary:
+    """Import one file in one transaction. ``parallel``: parse in a second process (files > 1 MB).
+
+    Parallel parsing forks, so it is meant for the command line, not for threaded servers.
+    """
+    big = path.is_file() and path.stat().st_size > 1_000_000
+    if parallel and big and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        return _store_batches(store, _consume(path, fmt), str(path), on_item)
+    from . import read_path
+
+    return import_records(store, read_path(path, fmt), file=str(path), on_item=on_item)
