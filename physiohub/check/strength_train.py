@@ -22,7 +22,7 @@ SEED = 20191103        # the EMNLP 2019 conference date: any fixed number would 
 N_FOLDS = 5            # fold 0 of a 5-fold split is the 20% held-out part
 C_GRID = (0.1, 0.3, 1.0)
 SETS = ("pubmed", "eureka")
-VERSION = "svm-tfidf-1"
+VERSION = "svm-tfidf-cues-2"
 
 
 @dataclass
@@ -61,9 +61,12 @@ def _pipeline(c: float):
     from sklearn.pipeline import FeatureUnion, Pipeline
     from sklearn.svm import LinearSVC
 
-    from .strength import CHAR_PARAMS, WORD_PARAMS
+    from sklearn.preprocessing import FunctionTransformer
 
-    features = FeatureUnion([("word", TfidfVectorizer(**WORD_PARAMS)), ("char", TfidfVectorizer(**CHAR_PARAMS))])
+    from .strength import CHAR_PARAMS, WORD_PARAMS, cue_features
+
+    features = FeatureUnion([("word", TfidfVectorizer(**WORD_PARAMS)), ("char", TfidfVectorizer(**CHAR_PARAMS)),
+                             ("cues", FunctionTransformer(cue_features, validate=False))])
     # class_weight="balanced": conditional causal is rare (7% of PubMed sentences).
     return Pipeline([("features", features), ("svm", LinearSVC(C=c, class_weight="balanced"))])
 
@@ -108,7 +111,7 @@ def train(data_dir: Path, out: Path, *, c: float | None = None, log=print) -> di
     if c is None:
         c = choose_c(x, y, groups, log=log)
     pipe = _pipeline(c).fit(x, y)
-    word, char = (t for _, t in pipe.named_steps["features"].transformer_list)
+    word, char = (t for name, t in pipe.named_steps["features"].transformer_list if name in ("word", "char"))
     svm = pipe.named_steps["svm"]
     data = export_model(word, char, svm.coef_, svm.intercept_, list(svm.classes_), f"{VERSION} C={c}")
     # The exported (rounded) model must decide as the fitted one does on the training sentences.
