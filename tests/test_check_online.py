@@ -96,3 +96,15 @@ def test_import_references_on_request(store):
     result = check_article(store, "A 2019 randomised trial found a warm-up cut knee injuries (doi:10.5555/fw.2019.044).")
     assert result["references"][0]["in_hub"] is not None
     assert result["claims"][0]["matches"][0]["cited"] is True
+
+
+def test_resolved_reference_found_in_the_hub(store):
+    from physiohub.ingest.pipeline import import_records
+    from physiohub.models import AbstractSection, Record
+
+    sid = import_records(store, [Record(source_format="test", source_id="w1", pmid="99000777", title="Warm-up trial",
+                                        abstract_sections=[AbstractSection("Warm-ups cut knee injuries.")])]).study_ids[0]
+    refs = [{"title": "Warm-up and knee injuries: a randomised trial", "authors": ["Hansen K"], "year": 2019,
+             "doi": None, "pmid": None, "in_hub": None}]
+    resolve_references(refs, store=store, http=http_for(_services))
+    assert refs[0]["in_hub"] == sid

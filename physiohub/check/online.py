@@ -93,6 +93,11 @@ def resolve_references(refs: list[dict], *, store: Store | None = None, client=N
                 if pmid:
                     ref["pmid"] = pmid
                     ref["resolved"].append("pubmed")
+            if store is not None and ref["resolved"] and not ref.get("in_hub"):
+                from .checker import hub_id
+                from .references import Reference
+
+                ref["in_hub"] = hub_id(store, Reference(text="", doi=ref.get("doi"), pmid=ref.get("pmid")))
     finally:
         if own:
             h.client.close()
