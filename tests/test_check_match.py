@@ -115,3 +115,21 @@ def test_not_in_the_hub(hub):
 def test_a_claim_with_nothing_to_search_gets_no_matches(hub):
     m = match_claim(hub, claim("Research shows that it is so.", design="research"))
     assert m["matches"] == []
+
+
+def test_published_only_matches_what_the_public_may_see(hub):
+    from physiohub import cards
+    from physiohub.appraise.persist import get_appraisal
+    from physiohub.cards.review import save_draft, set_status
+    from physiohub.studies import load_record
+
+    text = "A 2021 meta-analysis found that exercise therapy reduces pain in knee osteoarthritis."
+    assert check_article(hub, text)["claims"][0]["matches"]
+    public = check_article(hub, text, published_only=True)["claims"][0]
+    assert public["matches"] == [] and public["missing"] == "not in the hub"
+    sid = hub.ids["10.5555/oa.2020.112"]
+    save_draft(hub, sid, cards.generate_card(load_record(hub, sid), get_appraisal(hub, sid)))
+    set_status(hub, sid, "in_review", "editor")
+    set_status(hub, sid, "published", "editor")
+    public = check_article(hub, text, published_only=True)["claims"][0]
+    assert [m["id"] for m in public["matches"]] == [sid]

@@ -49,8 +49,12 @@ def _cited(claim_sources: list[dict], citations: list[str], refs: list[Reference
     return out
 
 
-def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3) -> dict[str, Any]:
+def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3,
+                  published_only: bool = False) -> dict[str, Any]:
     """Claims (with matches, strength and overstatement flags) and references of one article.
+
+    ``published_only`` matches only studies with a published card (what the public web page may show),
+    so "not in the hub" and the overstatement flags rest on the same studies the reader sees.
 
     ``html=True`` extracts the article from a web page; a full HTML document passed as text (it starts
     with ``<!doctype html`` or ``<html``) is extracted too, since no article begins that way.
@@ -72,7 +76,7 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
             claim.year = next((r.year for r in cited if r.year), None)
             year_from = "reference" if claim.year else None
         cited_ids = [i for i in (ids[ref_index[id(r)]] for r in cited) if i is not None]
-        m = match_claim(store, claim, limit=limit, cited_ids=list(dict.fromkeys(cited_ids)))
+        m = match_claim(store, claim, limit=limit, cited_ids=list(dict.fromkeys(cited_ids)), published_only=published_only)
         reasons = overstatement(claim, strength, m["matches"])
         d = claim.as_dict()
         d.update({

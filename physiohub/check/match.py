@@ -170,6 +170,9 @@ def fts_search(store: Store, query: str, filters: dict[str, Any], limit: int) ->
     if filters.get("topic"):
         where.append("s.id IN (SELECT study_id FROM appraisal_topics WHERE kind = 'topic' AND value = ?)")
         params.append(filters["topic"])
+    if filters.get("status"):
+        where.append("s.id IN (SELECT study_id FROM cards WHERE status = ?)")
+        params.append(filters["status"])
     sql = (f"SELECT s.id, s.source_id, s.title, s.year, s.retracted, a.design, a.evidence, a.verdict, a.research_type,"
            f" a.primary_topic, {store.dialect.bm25_expr()} AS rank FROM studies_fts JOIN studies s ON s.id = studies_fts.rowid"
            f" LEFT JOIN appraisals a ON a.study_id = s.id WHERE {' AND '.join(where)} ORDER BY rank LIMIT ?")
@@ -210,7 +213,7 @@ def _relevant(share: float, n_words: int, cosine: float | None) -> bool:
 
 
 def match_claim(store: Store, claim: Claim, *, limit: int = 3, cited_ids: list[int] | None = None,
-                gate: bool = True, mode: str = "hybrid") -> dict[str, Any]:
+                gate: bool = True, mode: str = "hybrid", published_only: bool = False) -> dict[str, Any]:
     """{matches, relaxed, note, query}; the claim's own cited studies (if in the hub) come first."""
     query = claim_query(claim)
     words = content_words(query)
@@ -224,6 +227,11 @@ def match_claim(store: Store, claim: Claim, *, limit: int = 3, cited_ids: list[i
             stages.append((dropped, use_year and "year" not in dropped, use_design and "design" not in dropped,
                            use_topic and "topic" not in dropped))
     matches: list[dict] = []
+    if published_only and cited_ids:
+        marks = ", ".join("?" * len(cited_ids))
+        shown = {r[0] for r in store.query(f"SELECT study_id FROM cards WHERE status = 'published' AND study_id IN ({marks})",
+                                           tuple(cited_ids))}
+        cited_ids = [i for i in cited_ids if i in shown]
     for cid in cited_ids or []:
         matches.append(_badged(store, {"id": cid}, relevance(words, _hit_text(store, cid), store), cited=True))
     relaxed: list[str] = []
@@ -240,6 +248,8 @@ def match_claim(store: Store, claim: Claim, *, limit: int = 3, cited_ids: list[i
             filters["design"] = sorted(DESIGN_FILTER[claim.design])
         if t:
             filters["topic"] = claim.topic
+        if published_only:
+            filters["status"] = "published"
         for hit in _search(store, query, filters, max(POOL, limit * 3), mode):
             if d and (hit.get("design") or "") not in DESIGN_FILTER[claim.design]:
                 continue
