@@ -116,13 +116,13 @@ def pct(values: list[float], p: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(p) - 1] if len(values) > 1 else values[0]
 
 
-def physiohub_runner(store: Store, mode: str, k: int = 100) -> Callable[[str], list[str]]:
+def physiohub_runner(store: Store, mode: str, k: int = 100, filters: dict | None = None) -> Callable[[str], list[str]]:
     """search() as a user calls it; cached query vectors are dropped so each query pays its embedding."""
     from physiohub.search import engine, search
 
     def run(text: str) -> list[str]:
         engine._QCACHE.clear()
-        return [h["source_id"] for h in search(store, text, mode=mode, limit=k)["hits"]]
+        return [h["source_id"] for h in search(store, text, mode=mode, limit=k, filters=filters)["hits"]]
 
     return run
 

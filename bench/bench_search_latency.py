@@ -99,6 +99,9 @@ def measure(n_docs: int, n_queries: int) -> dict:
     out["warm_s"] = time.perf_counter() - t
     print(f"warm-up (BM25 index, vectors, model) {out['warm_s']:.1f}s", file=sys.stderr)
     runners = {f"search() {m}": physiohub_runner(store, m, k=10) for m in ("bm25", "semantic", "hybrid")}
+    # The web's public pages always filter (published cards, no retractions): filters cost too.
+    runners["search() hybrid, filtered"] = physiohub_runner(
+        store, "hybrid", k=10, filters={"exclude_retracted": True, "year_to": 2100})
     # Rankers alone (no filters, facets or hit rows), comparable with bm25s's retrieve().
     runners["ranker bm25 (in-memory)"] = lambda text: bm25_search(store, text, 10)
     runners["ranker bm25 (FTS5 bm25())"] = lambda text: fts5_search(store, text, 10)

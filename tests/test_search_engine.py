@@ -234,3 +234,29 @@ def test_facets_follow_appraisal_changes(store):
     assert after["design"] == {"cohort": 1, "systematic review": 1}
     assert after["body_region"] == {"ankle & foot": 1}
     assert after["year"] == {2021: 1, 2019: 1}
+
+
+@pytest.mark.parametrize("filters", [
+    {"design": ["cohort", "case series"]}, {"evidence": "Limited", "exclude_retracted": True},
+    {"topic": ["Lifestyle", "Manual Therapy"]}, {"body_region": "neck", "year_to": 2016},
+    {"year_from": 2016, "year_to": 2020, "status": "published"}, {"verdict": "Supports", "topic": "Prognosis & Risk"},
+])
+def test_in_memory_filters_equal_the_sql_reference(hub, filters):
+    from physiohub.search import filters as flt
+    from physiohub.search.facets import table
+
+    store, _ = hub
+    f = flt.normalize(filters)
+    sql, params = flt.allowed_ids_sql(f)
+    assert table(store).allowed(f).tolist() == sorted(r[0] for r in store.query(sql, params))
+
+
+def test_filters_see_new_cards_and_retractions(store):
+    ids = build(store)
+    pub = search(store, "pain", mode="bm25", filters={"status": "published"}, limit=50)
+    assert {h["id"] for h in pub["hits"]} <= {ids[k] for k in PUBLISHED}
+    store.execute("UPDATE cards SET status = 'published' WHERE study_id = ?", (ids["manip"],))
+    store.execute("UPDATE studies SET retracted = 1 WHERE id = ?", (ids["education"],))
+    got = {h["id"] for h in search(store, "neck back pain", mode="bm25",
+                                   filters={"status": "published", "exclude_retracted": True})["hits"]}
+    assert ids["manip"] in got and ids["education"] not in got

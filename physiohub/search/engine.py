@@ -21,6 +21,7 @@ from ..store import Store
 from . import embed, filters as flt, vectors
 from .bm25 import bm25_search
 from .facets import facet_counts, facet_counts_sql, hydrate
+from .facets import table as facet_table
 from .hybrid import fuse
 from .query import MAX_QUERY_CHARS, query_terms
 
@@ -147,10 +148,8 @@ def search(
     f = flt.normalize(filters)
     if not query_terms(query):
         return _browse(store, f, limit, offset)
-    allowed_sql = flt.allowed_ids_sql(f)
-    allowed = None
-    if allowed_sql is not None:  # one id list for both rankers (sorted, as they expect)
-        allowed = np.array(sorted(r[0] for r in store.query(*allowed_sql)), dtype=np.int64)
+    # One sorted id list for both rankers, from the in-memory study table (no table scans).
+    allowed = facet_table(store).allowed(f) if f else None
     depth = max(CANDIDATES, offset + limit)
     notes: list[str] = []
     rankings: dict[str, list[tuple[int, float]]] = {}

@@ -92,6 +92,37 @@ class FacetTable:
     codes: dict[str, np.ndarray]  # design/evidence/verdict/year: code per study, -1 = none
     pairs: dict[str, tuple[np.ndarray, np.ndarray]]  # topic/body_region: (study position, code)
     labels: dict[str, list[Any]]
+    years: np.ndarray  # publication year, -1 when unknown
+    retracted: np.ndarray  # bool
+    published: np.ndarray  # bool: the card is published
+
+    def allowed(self, f: dict[str, Any]) -> np.ndarray:
+        """Sorted ids of the studies passing normalised filters (see filters.py), as numpy masks.
+
+        The same conditions as ``filters.where`` in SQL, without reading the studies table: a
+        filtered query at 100k studies costs ~1 ms here instead of 50-250 ms of table scans.
+        """
+        mask = np.ones(len(self.ids), dtype=bool)
+        for name in ("design", "evidence", "verdict"):
+            if name in f:
+                wanted = [i for i, v in enumerate(self.labels[name]) if v in f[name]]
+                mask &= np.isin(self.codes[name], wanted)
+        for name in ("topic", "body_region"):
+            if name in f:
+                where, code = self.pairs[name]
+                wanted = [i for i, v in enumerate(self.labels[name]) if v in f[name]]
+                hit = np.zeros(len(self.ids), dtype=bool)
+                hit[where[np.isin(code, wanted)]] = True
+                mask &= hit
+        if "year_from" in f:
+            mask &= self.years >= f["year_from"]
+        if "year_to" in f:
+            mask &= (self.years <= f["year_to"]) & (self.years >= 0)
+        if f.get("exclude_retracted"):
+            mask &= ~self.retracted
+        if f.get("status") == "published":
+            mask &= self.published
+        return self.ids[mask]
 
     def count(self, ids: Sequence[int]) -> dict[str, dict[Any, int]]:
         pos = members(self.ids, np.asarray(ids, dtype=np.int64))
@@ -111,7 +142,7 @@ class FacetTable:
 
 
 def _load(store: Store) -> FacetTable:
-    rows = store.query("SELECT s.id, s.year, a.design, a.evidence, a.verdict FROM studies s"
+    rows = store.query("SELECT s.id, s.year, a.design, a.evidence, a.verdict, s.retracted FROM studies s"
                        " LEFT JOIN appraisals a ON a.study_id = s.id ORDER BY s.id")
     ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
     labels: dict[str, list[Any]] = {}
@@ -132,27 +163,35 @@ def _load(store: Store) -> FacetTable:
         found = ids[pos] == sids if len(ids) else np.zeros(len(sids), dtype=bool)
         pairs[kind] = (pos[found], code[found])
         labels[kind] = values
-    return FacetTable(ids, codes, pairs, labels)
+    years = np.fromiter((r[1] if r[1] is not None else -1 for r in rows), dtype=np.int64, count=len(rows))
+    retracted = np.fromiter((bool(r[5]) for r in rows), dtype=bool, count=len(rows))
+    pub = np.array(sorted(r[0] for r in store.query("SELECT study_id FROM cards WHERE status = 'published'")),
+                   dtype=np.int64)
+    published = np.zeros(len(ids), dtype=bool)
+    published[members(ids, pub)] = True
+    return FacetTable(ids, codes, pairs, labels, years, retracted, published)
 
 
 _CACHE: dict[str, FacetTable] = {}
 _LOCK = threading.Lock()
 
 
-def facet_counts(store: Store, ids: Sequence[int]) -> dict[str, dict[Any, int]]:
-    """{facet: {value: count}} over these studies (a study with two topics counts in both).
-
-    Counted from an in-memory table of every study's facet codes, reloaded after any commit to the
-    database (the cache gate), so counts are never stale and a query costs well under a millisecond.
-    """
-    table = _CACHE.get(store.url)
-    if table is None or not unchanged(store, "facets"):
+def table(store: Store) -> FacetTable:
+    """Every study's facet and filter values in memory, reloaded after any commit to the database
+    (the cache gate), so counts and filters are never stale."""
+    t = _CACHE.get(store.url)
+    if t is None or not unchanged(store, "facets"):
         with _LOCK:
-            table = _load(store)
+            t = _load(store)
             if store.url != ":memory:":
-                _CACHE[store.url] = table
+                _CACHE[store.url] = t
             unchanged(store, "facets")
-    return table.count(ids)
+    return t
+
+
+def facet_counts(store: Store, ids: Sequence[int]) -> dict[str, dict[Any, int]]:
+    """{facet: {value: count}} over these studies (a study with two topics counts in both)."""
+    return table(store).count(ids)
 
 
 def facet_counts_sql(store: Store, id_sql: str, params: list[Any]) -> dict[str, dict[Any, int]]:
