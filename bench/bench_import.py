@@ -14,7 +14,10 @@ Measured:
   (a) pubmed_parser.parse_medline_xml — parse only (iterate every article dict);
   (b) ours, parse only — ``read_path`` over the same file;
   (c) ours, full import — ``import_records(store, read_path(path), file=...)`` into a fresh SQLite
-      file: parse, normalise, dedupe, store, FTS5 index, one transaction.
+      file: parse, normalise, dedupe, store, FTS5 index, one transaction;
+  (d) ours, full import as ``physiohub import`` runs it — ``import_path(store, path, parallel=True)``:
+      the same, with parsing and serialisation in a second process while this one writes.
+      (CPU seconds then add both processes: the measurer waits for the grandchild too.)
 """
 from __future__ import annotations
 
@@ -108,6 +111,16 @@ def work(kind: str, path: str, db: str) -> dict:
         studies = store.query_one("SELECT count(*) FROM studies")[0]
         store.close()
         assert fts == studies == s.added, (fts, studies, s.as_dict())
+    elif kind == "ours_import_parallel":
+        from physiohub.ingest.pipeline import import_path
+        from physiohub.store import Store
+
+        store = Store(db)
+        s = import_path(store, Path(path), parallel=True)  # what `physiohub import` does
+        n = s.added + s.updated + s.unchanged
+        fts = store.query_one("SELECT count(*) FROM studies_fts")[0]
+        store.close()
+        assert fts == s.added == n, (fts, s.as_dict())
     else:
         raise SystemExit(f"unknown kind {kind}")
     return {"kind": kind, "records": n, "seconds": time.perf_counter() - t0}
@@ -169,6 +182,7 @@ def main() -> None:
     ap.add_argument("--skip-pubmed-parser", action="store_true")
     ap.add_argument("--only", help="comma-separated runs: ours_parse, ours_import, pubmed_parser")
     ap.add_argument("--unique-titles", action="store_true", help="also make each copy's title unique")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each kind; the best wall time is reported")
     args = ap.parse_args()
     if args.worker:
         print(json.dumps(work(*args.worker)))
@@ -187,24 +201,43 @@ def main() -> None:
             if args.profile:
                 profile(path)
                 continue
-            kinds = ["ours_parse", "ours_import"] + ([] if args.skip_pubmed_parser else ["pubmed_parser"])
+            kinds = ["ours_parse", "ours_import", "ours_import_parallel"] + (
+                [] if args.skip_pubmed_parser else ["pubmed_parser"])
             if args.only:
                 kinds = [k for k in kinds if k in args.only.split(",")]
-            res = {}
-            for kind in kinds:
-                db = Path(tmp) / f"hub_{n}_{kind}.db"
-                r = run_measured(kind, path, db)
-                res[kind] = r
-                print(f"  {kind:14s} {r['records']:>7d} records  {r['seconds']:7.2f} s wall  {r['cpu_seconds']:7.2f} s cpu"
-                      f"  {r['records'] / r['seconds']:8.0f} rec/s  peak RSS {r['peak_rss_mb']:6.0f} MB")
+            res: dict[str, dict] = {}
+            # Repeats interleave the runs and keep each one's best wall time: on a shared machine the
+            # minimum is the figure least disturbed by other people's jobs.
+            for rep in range(args.repeat):
+                for kind in kinds[rep % len(kinds):] + kinds[:rep % len(kinds)]:
+                    db = Path(tmp) / f"hub_{n}_{kind}_{rep}.db"
+                    r = run_measured(kind, path, db)
+                    db.unlink(missing_ok=True)
+                    for extra in (Path(f"{db}-wal"), Path(f"{db}-shm")):
+                        extra.unlink(missing_ok=True)
+                    best = res.get(kind)
+                    if best is None or r["seconds"] < best["seconds"]:
+                        res[kind] = {**r, "cpu_seconds": min(r["cpu_seconds"], (best or r)["cpu_seconds"])}
+                    elif r["cpu_seconds"] < best["cpu_seconds"]:
+                        best["cpu_seconds"] = r["cpu_seconds"]
+                    print(f"  [{rep + 1}/{args.repeat}] {kind:20s} {r['records']:>7d} records  {r['seconds']:7.2f} s wall"
+                          f"  {r['cpu_seconds']:7.2f} s cpu  peak RSS {r['peak_rss_mb']:6.0f} MB", flush=True)
+            res = {k: res[k] for k in kinds}
+            for kind, r in res.items():
+                print(f"  best {kind:20s} {r['seconds']:7.2f} s wall  {r['cpu_seconds']:7.2f} s cpu"
+                      f"  {r['records'] / r['seconds']:8.0f} rec/s")
             if "pubmed_parser" in res:
-                ratio = res["ours_import"]["seconds"] / res["pubmed_parser"]["seconds"]
-                cpu_ratio = res["ours_import"]["cpu_seconds"] / res["pubmed_parser"]["cpu_seconds"]
-                print(f"  ratio ours full import / pubmed_parser parse-only: {ratio:.2f}x wall, {cpu_ratio:.2f}x cpu"
-                      " (target <= 0.5)")
+                for kind in ("ours_import", "ours_import_parallel"):
+                    if kind not in res:
+                        continue
+                    ratio = res[kind]["seconds"] / res["pubmed_parser"]["seconds"]
+                    cpu_ratio = res[kind]["cpu_seconds"] / res["pubmed_parser"]["cpu_seconds"]
+                    print(f"  ratio {kind} / pubmed_parser parse-only: {ratio:.2f}x wall, {cpu_ratio:.2f}x cpu"
+                          " (target <= 0.5 wall)")
             rows.append((n, res))
             path.unlink()
         if rows and not args.profile:
+            print(f"\nbest of {args.repeat} runs each (wall; CPU is the lowest seen)")
             print("\n| file | run | records | wall s | cpu s | rec/s (wall) | peak RSS MB |")
             print("|---|---|---|---|---|---|---|")
             for n, res in rows:
