@@ -222,3 +222,43 @@ def test_retraction_is_always_given_as_a_reason():
     a = appraise(rec("Tendon cells in rats after loading", "Rats were loaded.", retracted=True))
     assert a["evidence"] == "Very limited"
     assert a["evidence_reasons"][-1] == "stays at Very limited: the publication has been retracted"
+
+
+@pytest.mark.parametrize("abstract", [
+    "We describe a female neonate with a swelling of the heel that limited walking. The mass was excised and the "
+    "patient had no complications afterwards.",
+    "This article presents 2 young adult runners who developed stress fractures of the tibia. Both were treated "
+    "with graded return to running.",
+    "Tendon rupture after steroid injection is uncommon. Nine patients with this complication underwent repair in "
+    "our unit between 2001 and 2010; seven regained full strength.",
+])
+def test_case_reports_and_small_series_written_as_prose(abstract):
+    a = appraise(rec("Heel swelling and a stiff ankle", abstract))
+    assert a["design"] in ("case report", "case series"), a["design_reasons"]
+
+
+def test_generic_patient_management_is_not_a_narrated_case():
+    a = appraise(rec("Ankle sprain: diagnosis and management",
+                     "Ankle sprains are common in sport. Immediate management includes placing the patient with "
+                     "the ankle raised and applying ice. Most sprains recover with graded exercise, and bracing "
+                     "may prevent recurrence."))
+    assert a["design"] == "narrative review"
+
+
+def test_mesh_check_tags_of_one_patient():
+    bare = rec("Achilles tendon rupture in a marathon season", year=2020)
+    assert appraise(bare)["design"] != "case report"
+    tagged = rec("Achilles tendon rupture in a marathon season", year=2020,
+                 mesh=["Humans", "Male", "Middle Aged", "Achilles Tendon"])
+    a = appraise(tagged)
+    assert a["design"] == "case report" and "one sex and one age group" in a["design_reasons"][0]
+    several = rec("Achilles tendon rupture in a marathon season", year=2020,
+                  mesh=["Humans", "Male", "Female", "Adult", "Middle Aged"])
+    assert appraise(several)["design"] != "case report"
+
+
+def test_no_abstract_event_title_is_a_case_report_in_pubmed_only():
+    from dataclasses import replace
+    r = rec("Compartment syndrome after a half-marathon", year=2015)
+    assert appraise(r)["design"] == "other"  # exports drop abstracts: the title alone is not enough
+    assert appraise(replace(r, source_format="pubmed-xml"))["design"] == "case report"

@@ -148,7 +148,9 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                     r"\bin vivo\b|\bcadaver\w*|\bbiomechanical (?:study|analysis|evaluation)|\bcell lines?\b|"
                                     r"\bxenograft|\bhealthy (?:volunteers|subjects|participants)\b")),
     # Weak: how clinicians title a case ("A woman with ...", "... complicating ...", "rare", "mimicking").
-    ("case report#weak", _rx(r"^(?:an?|one) (?:\d+[- ]year[- ]old )?(?:woman|man|boy|girl|child|infant|patient|athlete|runner)\b|"
+    ("case report#weak", _rx(r"^\[?(?:an?|one) (?:\d+[- ]year[- ]old )?(?:woman|man|boy|girl|child|infant|patient|athlete|runner)\b|"
+                             # "A congenital teratoma with cleft lip": an indefinite article, a condition and what came with it
+                             r"^\[?an? (?!(?:new|novel|simple|practical|modified|review|model|comparison|study|survey|method)\b)(?:[\w-]+ ){1,4}(?:with|in an?|after|following|causing|presenting)\b|"
                              r"\bcomplicating\b|\bas a (?:rare |late |serious )?complication of\b|\b(?:rare|unusual|atypical|uncommon)\b|"
                              r"\bmimicking\b|\bmasquerading\b|\bpresenting (?:as|with)\b")),
 )
@@ -179,6 +181,10 @@ _ABSTRACT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                 r"area under the (?:receiver operating characteristic |roc )?curve|likelihood ratios?)\b.{0,120}\b(?:reference standard|gold standard|diagnos)"
                                 r"|\b(?:reference|gold) standard\b.{0,120}\b(?:sensitivity|specificity|accuracy)")),
     ("case report", _rx(r"\b(?:we|here we|this) (?:report|present|describe)s? (?:\w+ ){0,3}(?:a|an|the) (?:\w+ ){0,4}(?:case|patient)\b|"
+                        # One or a few named people: "we describe a female neonate", "this article presents 2 young
+                        # adult survivors", "we saw two unusual cases of children".
+                        r"\b(?:we|this (?:article|paper|report)) (?:report|present|describe|saw|treated|encountered)s? (?:a|an|one|two|three|[23]) "
+                        r"(?:[\w-]+ ){0,4}(?:cases?|patients?|m[ae]n|wom[ae]n|boys?|girls?|infants?|neonates?|newborns?|child(?:ren)?|survivors?|adults?|adolescents?)\b|"
                         r"\bwe (?:report|present|describe) (?:a|an|two|the) (?:\d+|\w+)[- ](?:year|month|week|day)[- ]old\b|"
                         r"\bwe (?:describe|report|present) (?:a|an) (?:\w+ ){0,4}(?:that|who) (?:presented|developed|had)\b")),
     ("case report#2", _rx(r"\b(?:case (?:report|presentation|description)|report of a case)\b|"
@@ -202,6 +208,10 @@ _ABSTRACT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                    r"\bretrospective(?:ly)? (?:\w+ ){0,3}(?:study|analy[sz]ed|reviewed|evaluated|identified)|\bregistry\b|\bfollowed (?:up )?for\b|"
                    r"\bmedical records\b|\bdatabase\b.{0,60}\b(?:identified|analy[sz]ed)")),
     ("cross-sectional", _rx(r"\bcross-?sectional\b|\b(?:online |postal |national |web-based )?survey\b|\bquestionnaires? (?:was|were) (?:sent|distributed|administered|completed)")),
+    # A small series of treated patients with no comparison group ("Sixteen patients underwent hyperbaric
+    # oxygen", "three children with X were treated"): checked after every trial and cohort cue.
+    ("case series#2", _rx(r"(?:^|[.:]\s+|\b(?:in|of|all|the) )(?:[2-9]|1\d|20|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty) (?:consecutive )?"
+                          r"(?:patients|children|cases|adults|men|women|infants)(?: with(?: [\w-]+){1,6}?)? (?:\(\w+\) )?(?:underwent|were treated|received|were managed|were operated|had)\b")),
     ("narrative review", _rx(r"\b(?:this|the present|our|in this) (?:\w+ ){0,2}(?:review|overview|article reviews|update)\b|\bwe (?:\w+ )?(?:review|summari[sz]e|discuss|highlight|describe (?:recent|the current))\b|"
                              r"\b(?:is|are|will be|were) (?:briefly )?(?:reviewed|summari[sz]ed|discussed)\b|\breview(?:s|ed)? (?:the|recent|current)\b|"
                              r"\bhere,? we (?:\w+ )?(?:review|summari[sz]e|discuss|provide an overview)|\b(?:literature|narrative) review\b|\brecent (?:advances|progress|developments)")),
@@ -221,10 +231,12 @@ _GATES: dict[str, tuple[str, ...]] = {
     "economic evaluation": ("cost", "qaly", "quality-adjusted", "economic"),
     "qualitative": ("qualitative", "interview", "focus group", "thematic", "phenomenolog", "grounded theory"),
     "diagnostic accuracy": ("standard",),
-    "case report": ("we describe", "we report", "we present", "this report", "this describes", "this presents"),
+    "case report": ("we describe", "we report", "we present", "this report", "this describes", "this presents",
+                    "we saw", "we treated", "we encountered", "this article", "this paper"),
     "case report#2": ("case",),
     "case report#3": ("-old", " old "),
     "case report#4": ("patients", "cases", "siblings", "brothers", "sisters"),
+    "case series#2": ("patients", "children", "cases", "adults", "men", "women", "infants"),
     "case series": ("case series", "subject", "describe", "report", "present", "records", "charts", "case notes"),
     "non-randomised controlled trial": ("randomi", "quasi", "single-arm", "open-label", "uncontrolled", "phase",
                                         "controlled", "pilot", "feasibility", "pre-post", "prepost", "before-and-after"),
@@ -257,10 +269,30 @@ _MESH_DESIGN: tuple[tuple[str, str], ...] = (
     ("follow-up studies", "cohort"),
 )
 
+# MeSH check tags: indexers tag every age group and sex studied, so exactly one of each (with
+# "Humans" and no design heading) is the classic signature of a single-patient report.
+_AGE_TAGS = ("infant, newborn", "infant", "child, preschool", "child", "adolescent", "young adult", "adult",
+             "middle aged", "aged", "aged, 80 and over")
+
+
+def _single_person_tags(mesh: set[str]) -> str:
+    if "humans" not in mesh or ("male" in mesh) == ("female" in mesh):
+        return ""
+    ages = {("aged" if a == "aged, 80 and over" else a) for a in _AGE_TAGS if a in mesh}
+    if len(ages) != 1:
+        return ""
+    return f"{'Male' if 'male' in mesh else 'Female'}, {next(iter(ages)).capitalize()}"
+
+
 _WHERE = {"title": "title says", "abstract": "abstract says"}
 # A title that reads as a study of an intervention or exposure ("Effects of X on Y in patients with Z").
 _RESEARCH_TITLE = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to)|comparison of|effects? of|efficacy of|effectiveness of|"
                              r"impact of|influence of|association (?:of|between)|in (?:patients|adults|people|subjects|women|men|children) with)\b")
+
+
+# A title naming one clinical event and what caused it or when it happened ("Air embolism after lung
+# biopsy", "... during lung transplantation"): used only when there is no abstract to read.
+_EVENT_TITLE = re.compile(r"^\[?(?:[\w-]+ ){1,5}(?:after|following|during|due to|caused by|induced by|secondary to|complicating)\b")
 
 
 def _quote(m: re.Match[str], original: str = "") -> str:
@@ -311,9 +343,13 @@ def text_design(doc: Doc) -> tuple[str, str, str] | None:
 # Style cues for abstracts that name no design. A case report narrates one patient; a primary study
 # reports people it studied and what it measured; a narrative review speaks in general statements.
 _CASE_STYLE = re.compile(
-    r"\b(?:the|this|our|a|an) (?:\w+ )?patient\b(?!s)|\b(?:he|she) (?:was|had|developed|underwent|presented|received)\b|"
-    r"\bpresented with\b|\bwas admitted\b|\bwas referred\b|\b(?:his|her) (?:\w+ )?(?:history|symptoms|condition|mother|father)\b|"
-    r"\byear-old\b|\bpresented as\b|\bcase\b(?!s| series| fatality)")
+    # "the patient" counts only when narrated ("the patient was", "the patient's"): management advice
+    # ("place the patient on high-flow oxygen") speaks of patients in general.
+    r"\b(?:this|our) (?:\w+ )?patient\b(?!s)|\bthe (?:\w+ )?patient(?:'s| (?:\w+ )?(?:was|had|developed|underwent|received|died|recovered|complained|remained|\w+ed)\b)|"
+    r"\b(?:he|she) (?:\w+ )?(?:was|had|developed|underwent|presented|received|complained|died|recovered|remained)\b|"
+    r"\bpresented (?:to (?:\w+ ){1,3})?with\b|\bwas admitted\b|\bwas referred\b|\b(?:his|her) (?:\w+ )?(?:history|symptoms|condition|mother|father|examination|\w+scopy|ct|mri)\b|"
+    r"\byear-old\b|\bpresented as\b|\bcase\b(?!s| series| fatality)|\bchief(?:ly)? complain|^diagnosis:|\bon (?:physical )?examination\b|"
+    r"\bno (?:previous|prior) (?:descriptions?|reports?|cases?)\b", re.M)
 _EMPIRICAL_STYLE = re.compile(
     r"\b(?:n|N) ?= ?\d|\bp ?[<=>] ?0?\.\d|\d+(?:\.\d+)? ?%|\b\d+ (?:patients|participants|subjects|children|adults|women|men|"
     r"individuals|cases|persons|people|volunteers|respondents|eyes|knees|shoulders)\b|"
@@ -412,6 +448,10 @@ def classify_design(doc: Doc) -> tuple[str, list[str]]:
     for term, design in _MESH_DESIGN:
         if term in doc.mesh:
             return design, [f"MeSH heading '{term.title()}'"]
+    single = _single_person_tags(doc.mesh)
+    if single and not (text and text[0] == "narrative review" and _OWN_REVIEW.search(doc.abstract_l)):
+        return "case report", [f"MeSH check tags name one sex and one age group ('{single}'): "
+                               "the indexers described a single patient"]
     animals_only = "animals" in doc.mesh and "humans" not in doc.mesh
     if animals_only:
         return "lab/animal/experimental", ["MeSH 'Animals' without 'Humans': an animal study"]
@@ -428,6 +468,10 @@ def classify_design(doc: Doc) -> tuple[str, list[str]]:
     if doc.record.source_format not in ("pubmed-xml", "medline"):
         # Reference-manager exports often drop abstracts: a missing abstract says nothing there.
         return "other", ["no abstract in this record and no design named in the title"]
+    m = _EVENT_TITLE.search(doc.title_l)
+    if m:
+        return "case report", [f"no abstract, and the title names one clinical event and its cause or setting "
+                               f"('{_quote(m, doc.title)}'), as case reports do"]
     year = doc.record.year
     if year is None or year >= 1995:
         # Research articles and reviews have carried abstracts since the 1990s; items without one
