@@ -5,9 +5,10 @@ becomes a year filter (±1: news reports a paper the year it appears or the next
 topic become search filters too (a "meta-analysis" claim wants systematic reviews or meta-analyses). When
 nothing passes, constraints are dropped one at a time — topic first (our least reliable reading of lay
 text), then year, then design — and the claim says which were dropped. A hit counts as a match only
-if its embedding is close enough to the claim's (cosine ≥ ``COSINE_MIN``), or — in a hub without
-embeddings — if it shares at least half of the claim's content words (stemmed), so an unrelated nearest
-neighbour is never shown as the evidence. The ``relevance`` of a match is that cosine (or word share). If the search module is not installed the
+if its embedding is close enough to the claim's (cosine ≥ ``COSINE_MIN``, or ≥ ``COSINE_WITH_WORDS``
+when it also holds half of the claim's IDF-weighted content words), or — in a hub without embeddings —
+if it shares at least half of those words, so an unrelated nearest neighbour is never shown as the
+evidence. The ``relevance`` of a match is that cosine (or word share). If the search module is not installed the
 same steps run on the store's FTS5 BM25 index directly.
 """
 from __future__ import annotations
@@ -49,7 +50,8 @@ reduce reduces reduced improve improves improved increase increases increased lo
 cause causes caused prevent prevents prevented linked associated effect effects better worse less fewer before after
 during twice once week weeks month months day days every who did does most some all many""".split())
 RELEVANCE_MIN = 0.5   # share of the claim's content words a match must contain (hub without embeddings)
-COSINE_MIN = 0.5      # embedding cosine a match must reach (tuned on SciFact train claims: bench/eval_check_scifact.py)
+COSINE_MIN = 0.5      # embedding cosine a match must reach (tuned on SciFact train claims: bench/tune_check_gate.py)
+COSINE_WITH_WORDS = 0.4  # ... or this much cosine plus RELEVANCE_MIN of the IDF-weighted words
 POOL = 30             # hits fetched per search stage, before the relevance gate
 
 
@@ -206,9 +208,10 @@ def _badged(store: Store, hit: dict, rel: float, *, cited: bool = False) -> dict
 
 
 def _relevant(share: float, n_words: int, cosine: float | None) -> bool:
-    """The gate: embedding cosine when the hub has vectors (paraphrase-proof), else word overlap."""
+    """The gate: embedding cosine when the hub has vectors (paraphrase-proof) — or a lower cosine with
+    the claim's rarer words present too; word overlap alone when the hub has no vectors."""
     if cosine is not None:
-        return cosine >= COSINE_MIN
+        return cosine >= COSINE_MIN or (cosine >= COSINE_WITH_WORDS and share >= RELEVANCE_MIN)
     return share >= RELEVANCE_MIN
 
 
