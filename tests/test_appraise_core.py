@@ -262,3 +262,34 @@ def test_no_abstract_event_title_is_a_case_report_in_pubmed_only():
     r = rec("Compartment syndrome after a half-marathon", year=2015)
     assert appraise(r)["design"] == "other"  # exports drop abstracts: the title alone is not enough
     assert appraise(replace(r, source_format="pubmed-xml"))["design"] == "case report"
+
+
+def test_null_primary_with_positive_per_protocol_is_mixed():
+    r = rec("Dry needling for plantar heel pain: a randomised controlled trial",
+            ("METHODS", "Sixty adults with heel pain were randomised to dry needling or sham.", "METHODS"),
+            ("RESULTS", "The difference in the primary outcome, pain at 12 weeks, was not statistically significant "
+                        "(p = 0.09). In the per-protocol analysis, needling reduced pain significantly (p = 0.02).",
+             "RESULTS"),
+            ("CONCLUSIONS", "Dry needling reduced heel pain in people who completed treatment.", "CONCLUSIONS"))
+    a = appraise(r)
+    assert a["verdict"] == "Mixed picture", a["verdict_reasons"]
+    assert "primary comparison" in a["verdict_reasons"][0]
+
+
+def test_no_conclusion_section_reads_the_concluding_sentences():
+    r = rec("Balance training after ankle sprain: a randomised trial",
+            ("METHODS", "We randomised 80 athletes to balance training or usual care.", "METHODS"),
+            ("RESULTS", "Re-sprains were fewer with balance training (RR 0.55, 95% CI 0.31 to 0.97). "
+                        "In conclusion, balance training reduced the risk of a second sprain. "
+                        "Funding: the regional sports council.", "RESULTS"))
+    a = appraise(r)
+    assert a["verdict"] == "Supports"
+    assert "s2" in a["verdict_sentences"] and "s3" not in a["verdict_sentences"]
+
+
+def test_equal_efficacy_with_fewer_harms_is_mixed():
+    r = rec("Naproxen versus paracetamol for acute neck pain: a randomised trial",
+            ("METHODS", "We randomised 120 adults with acute neck pain to naproxen or paracetamol.", "METHODS"),
+            ("CONCLUSIONS", "Paracetamol gave comparable pain relief with better gastrointestinal tolerability "
+                            "than naproxen.", "CONCLUSIONS"))
+    assert appraise(r)["verdict"] == "Mixed picture"

@@ -18,6 +18,11 @@ METHOD_CATS = {"METHODS"}
 _INLINE_CONCLUSION = re.compile(r"(?:CONCLUSIONS?|INTERPRETATION|CONCLUSIONS AND RELEVANCE)\b\s*:?")
 _REGISTRATION = re.compile(r"\bregist(?:ered|ration|ry)\b|clinicaltrials\.gov|\bisrctn|\bnct\d{6}", re.I)
 
+_CONCLUDING = re.compile(r"(?:in conclusion|in summary|to conclude|overall|taken together|we conclude|"
+                         r"(?:these|our|the) (?:\w+ )?(?:results|findings|data) (?:suggest|indicate|show|demonstrate|support))\b", re.I)
+_BACK_MATTER = re.compile(r"(?:funding|level of evidence|copyright|keywords?|key words|©|\(c\) \d{4}|"
+                          r"this article is protected|conflicts? of interest)\b", re.I)
+
 
 @dataclass
 class Doc:
@@ -49,8 +54,16 @@ class Doc:
             if inline is not None:
                 found = self.sentences[inline:]
         if not found:
-            body = [s for s in self.sentences if not _REGISTRATION.search(s.text)]
-            found = body[-2:] if len(body) > 3 else body[-1:]
+            # No conclusion heading: start at the last sentence that opens like a conclusion ("In
+            # conclusion", "These results suggest"), else take the last two, skipping back-matter lines
+            # (registration, funding, copyright, level of evidence) that often close an abstract.
+            body = [s for s in self.sentences if not _REGISTRATION.search(s.text) and not _BACK_MATTER.match(s.text)]
+            cue = next((i for i in range(len(body) - 1, max(len(body) - 4, 0) - 1, -1)
+                        if _CONCLUDING.match(body[i].text)), None)
+            if cue is not None:
+                found = body[cue:]
+            else:
+                found = body[-2:] if len(body) > 3 else body[-1:]
         return [s for s in found if not _REGISTRATION.search(s.text)] or found
 
     def result_sentences(self) -> list[Sentence]:

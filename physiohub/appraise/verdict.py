@@ -30,8 +30,8 @@ _NO_DIFF = _rx(r"\bno (?:statistically )?significant (?:\w+ ){0,3}(?:differences
                r"\b(?:did|does|do) not (?:\w+ )?(?:differ|improve|reduce|change|affect)|\bnot (?:statistically )?significantly (?:different|better|improved|reduced)|"
                r"\bno (?:\w+ )?differences?\b|\bsimilar (?:\w+ ){0,2}(?:effects?|outcomes?|improvements?|results?|efficacy|effectiveness)|"
                r"\bcomparable\b|\bequally (?:effective|efficacious)|\bnon-?inferior|\bno (?:additional|added|further) (?:benefit|effect)|"
-               r"\b(?:was|were|is|are) not (?:superior|more effective|better)|\bno evidence of (?:a )?difference|\bnot significant\b|"
-               r"\b(?:no|not) different\b|\bas (?:safe and )?(?:effective|efficacious) as\b|\bequally\b")
+               r"\b(?:was|were|is|are) not (?:superior|more effective|better)|\bno evidence of (?:a )?difference|\bnot (?:statistically )?significant\b|\bdid not reach (?:statistical )?significance|"
+               r"\b(?:no|not) different\b|\bnot associated with (?:any )?(?:a )?(?:greater|more|higher|increased|lower|less|reduced)\b|\bas (?:safe and )?(?:effective|efficacious) as\b|\bequally\b")
 _AGAINST = _rx(r"\bnot (?!only\b)(?:\w+ ){0,3}?(?:effective|efficacious|beneficial|recommended|supported|justified)\b|\bineffective\b|"
                r"\bno (?:clinically )?(?:\w+ )?(?:benefits?|effects?)\b|\bdoes not support\b|\bshould not be\b|\bno evidence (?:that|of (?:benefit|effect)|to support)|"
                r"\b(?:harmful|detrimental|worse)\b|\bincreased (?:the )?risk of (?:harm|adverse)|\bfailed to (?:improve|reduce|show)|"
@@ -43,16 +43,29 @@ _FOR = _rx(r"\b(?:effective|efficacious|beneficial|superior|improved?s?|improvem
 _EARLY = _rx(r"\bfeasible\b|\bfeasibility\b|\bpreliminary\b|\bwarrants? (?:further|larger)|\bfurther (?:\w+ )?(?:research|studies|trials) (?:is|are) (?:needed|required|warranted)|"
              r"\blarger (?:\w+ )?(?:trials|studies) (?:are|is) (?:needed|required|warranted)|\bpromising\b|\bmay be (?:a )?(?:useful|helpful|beneficial)")
 
+# The trial's own primary question: when it came out null, a benefit on secondary outcomes or in a
+# per-protocol analysis cannot make the verdict "Supports" (CONSORT: the primary outcome is the test).
+_PRIMARY = _rx(r"\bprimary (?:\w+ ){0,2}(?:outcomes?|end-?points?|analys[ie]s|comparisons?|efficacy|measures?)\b|\bintention[- ]to[- ]treat\b|\bitt\b")
+_SECONDARY = _rx(r"\bsecondary (?:outcomes?|end-?points?|analys[ie]s|measures?)\b|\bper[- ]protocol\b|\bsubgroups?\b|\bpost[- ]hoc\b|\bcompleters?\b")
+
 _NO_FINDINGS = {"protocol": "a protocol reports no results yet",
                 "editorial/commentary/letter": "an opinion piece reports no findings of its own",
                 "case report": "a single case cannot show whether a treatment works",
                 "lab/animal/experimental": "a laboratory or animal study cannot show what happens in patients"}
 
 
+# Equal benefit but fewer harms ("comparable efficacy and better tolerability"): benefit on one measure
+# (safety) and no difference on another (efficacy), which DESIGN.md calls a mixed picture.
+_SAFER = _rx(r"\b(?:better|superior|improved|more favou?rable) (?:\w+ ){0,2}(?:tolerability|tolerance|safety|adverse (?:event|effect) profile|side[- ]effect profile)|"
+             r"\b(?:fewer|less frequent|lower (?:incidence|rates?) of) (?:\w+ ){0,2}(?:adverse|side[- ]effects?|sedation|complications)|\bsafer\b")
+
+
 def sentence_label(text: str) -> str | None:
     """The direction one sentence states, or None."""
     text = text.lower()
     if _MIXED.search(text) and (_FOR.search(text) or _NO_DIFF.search(text)):
+        return "Mixed picture"
+    if _SAFER.search(text) and _NO_DIFF.search(text):
         return "Mixed picture"
     if _NO_DIFF.search(text):
         return "No clear difference"
@@ -81,9 +94,18 @@ def decide_verdict(design: str, conclusions: list[Sentence], results: list[Sente
                 votes[label] += weight
                 used.setdefault(label, []).append(s.id)
         if weight == 2 and votes and sum(votes.values()) >= 2 and len(votes) == 1:
-            break  # the conclusion is clear and one-sided: the results need not be read
+            break  # the conclusion is clear and one-sided: the results need not be read (but see below)
     if not votes:
         return "Too early to tell", ["the conclusion and results state no clear direction"], []
+    # Read for a null primary comparison even when the conclusion was clear.
+    null_primary = [s for s in conclusions + results
+                    if _PRIMARY.search(s.text.lower()) and sentence_label(s.text) == "No clear difference"]
+    # "The primary outcome did not differ, but pain improved in the per-protocol analysis": both in one sentence.
+    both = any(_SECONDARY.search(s.text.lower()) and _FOR.search(s.text.lower()) for s in null_primary)
+    if null_primary and (votes["Supports"] or both):
+        ids = [s.id for s in null_primary] + used.get("Supports", [])
+        return "Mixed picture", ["the primary comparison showed no clear difference; the benefit reported rests on "
+                                 "secondary, subgroup or per-protocol results"], sorted(set(ids), key=_sid)
     used_ids = {i for ids in used.values() for i in ids}
     where = "conclusion reports" if any(s.id in used_ids for s in conclusions) else "results report"
     other = "No clear difference" if votes["No clear difference"] else "Does not support"
