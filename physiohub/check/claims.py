@@ -49,6 +49,10 @@ _RESEARCHERS = re.compile(
 _ACCORDING = re.compile(r"\baccording to\b[^,.;]{0,80}?(?:" + _ANY_DESIGN.pattern + r"|\bet al\b|\bresearchers\b)", re.I)
 _IN_A_STUDY = re.compile(r"\b(?:in|from|by) (?:a|an|one|the|this|that|their|his|her|two|three|several|recent|new|large|small)\b"
                          r"[^,.;]{0,60}?(?:" + _ANY_DESIGN.pattern + r")", re.I)
+# "There is not enough research on ice to say" reports no finding — unless a source is credited with it
+# ("According to Cochrane reviewers, there are too few good trials to say ...").
+_NOT_ENOUGH = re.compile(r"\bnot enough (?:good )?(?:research|evidence|studies|trials)\b"
+                         r"|\btoo (?:few|little) (?:good )?(?:research|evidence|studies|trials)\b", re.I)
 _PERSONAL = re.compile(r"\b(?:my|our|your|I|we)\b(?:\s+\w+){0,2}\s*$", re.I)
 _SHOWED_A_STUDY = re.compile(r"\b(?:showed|shown|sent|gave|told|pointed)(?: me| us| you)?(?: to)? (?:a|an|the|one|this|that|some)\b[^,.;]{0,30}?(?:"
                              + "|".join(p for d, p in DESIGNS[:-1]) + r")", re.I)
@@ -57,7 +61,9 @@ _THIS_PROVES = re.compile(r"^[\"'\u201c]?(?:this|these|the) ?(?:study|trial|rese
 _PROVEN = re.compile(r"\b(?:scientifically|clinically|medically|research[- ]?)(?: been)? (?:proven|shown|tested|backed)\b", re.I)
 _TRAILING_FRAME = re.compile(r",\s*((?:[\w-]+\s+){0,4}?(?:" + _ANY_DESIGN.pattern + r")\s+(?:\w+\s+)?" + VERBS
                              + r")\s*(?:\[[^\]]*\])?\s*[.!]?\s*$", re.I)
-_QUESTION_OR_NEED = re.compile(r"\?\s*$|\bmore (?:research|studies|evidence) (?:is|are) needed\b|\bno (?:research|studies|evidence) (?:has|have)\b", re.I)
+_QUESTION_OR_NEED = re.compile(
+    r"\?\s*$|\bmore (?:research|studies|evidence) (?:is|are) needed\b|\bno (?:research|studies|evidence) (?:has|have)\b"
+    r"|\b(?:whatever|regardless of what|no matter what) (?:the )?(?:research|science|studies|evidence) (?:says?|shows?)\b", re.I)
 
 _YEAR = re.compile(r"(?<![\d,.])((?:19[5-9]|20[0-4])\d)(?!\d|,\d)")
 _NOT_YEAR_AFTER = re.compile(r"\s*(?:participants|people|patients|adults|women|men|children|runners|subjects|"
@@ -65,7 +71,7 @@ _NOT_YEAR_AFTER = re.compile(r"\s*(?:participants|people|patients|adults|women|m
 NUMBERED_CITE = re.compile(r"\[(\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3})*)\]|(?<=[a-z.,)])([\u00b9\u00b2\u00b3\u2070-\u2079]+)")
 AUTHOR_YEAR = re.compile(
     r"\(([A-Z][A-Za-z'\u2019\-]+(?: et al\.?| (?:and|&) [A-Z][A-Za-z'\u2019\-]+)?),? ((?:19|20)\d{2})[a-z]?\)"
-    r"|\b([A-Z][A-Za-z'\u2019\-]+ et al\.?|[A-Z][A-Za-z'\u2019\-]+ (?:and|&) [A-Z][A-Za-z'\u2019\-]+) \(((?:19|20)\d{2})[a-z]?\)"
+    r"|\b([A-Z][A-Za-z'\u2019\-]+(?: [A-Z]{1,3})? et al\.?|[A-Z][A-Za-z'\u2019\-]+ (?:and|&) [A-Z][A-Za-z'\u2019\-]+) \(((?:19|20)\d{2})[a-z]?\)"
     r"|\b([A-Z][A-Za-z'\u2019\-]+ et al\.?),? ((?:19|20)\d{2})[a-z]?\b")
 
 
@@ -142,6 +148,8 @@ class Claim:
 def claim_cue(text: str) -> str | None:
     """The phrase that makes the sentence report research, or None."""
     if _QUESTION_OR_NEED.search(text):
+        return None
+    if _NOT_ENOUGH.search(text) and not (_ACCORDING.search(text) or _RESEARCHERS.search(text)):
         return None
     m = _TRAILING_FRAME.search(text)
     if m:   # "X, a 2023 overview noted." — the frame at the end is the reporting phrase

@@ -23,6 +23,7 @@ REF_HEADING = re.compile(
 # A list item that is a reference even without a heading: an identifier, or a year in the places
 # APA ("(2021).") and Vancouver ("2021;55") put it.
 _REF_LIKE = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d|pubmed\.ncbi|\((?:19|20)\d{2}[a-z]?\)\.|\b(?:19|20)\d{2};\s*\d", re.I)
+_RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citations?)\W{0,3}:\s*(?=\S)", re.I)
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\((https?://[^)\s]+)\)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022+]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
 _HEADING_MD = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
@@ -152,6 +153,11 @@ def parse_document(text: str) -> Document:
                 # headlines make claims too ("Walking halves fracture risk, study shows")
                 text, urls = strip_links(body)
                 sentences.append(Sentence(" ".join(text.split()), n, urls))
+            continue
+        run_in = _RUN_IN_REFS.match(body)
+        if run_in and not in_refs:
+            # "Sources: Lee A et al. (2021) ...; Kim B (2019) ..." — a reference list in one line
+            refs.extend(x.strip() for x in body[run_in.end():].split(";") if len(x.strip()) > 10)
             continue
         if in_refs or n in ref_items:
             refs.append(re.sub(r"\[([^\]\n]*)\]\((https?://[^)\s]+)\)", r"\1 <\2>", body))
