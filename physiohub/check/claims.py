@@ -2,9 +2,13 @@
 
 A sentence reports research when it names a kind of research ("a 2022 meta-analysis", "studies",
 "research", "a trial") together with a reporting verb ("found", "shows", "suggests"), attributes a
-finding to researchers ("scientists at X found"), or opens with "according to ..." or "in a ... study".
-Rules, not a model: claim-reporting phrases in popular articles are few and formulaic, the rules are
-inspectable, and each claim says which phrase made it one (``cue``).
+finding to researchers ("scientists at X found"), says "according to ...", "in a ... study", "showed
+me a study", "this proves that", "clinically proven", ends with a frame (", new research suggests."),
+or states a numeric result right after such a sentence. Questions, "more research is needed", "not
+enough research to say" and "whatever the research says" are not claims. Rules, not a model:
+claim-reporting phrases in popular articles are few and formulaic, the rules are inspectable, each
+claim says which phrase made it one (``cue``), and their held-out precision/recall is measured in
+docs/benchmarks.md.
 
 From each claim we take the stated year, the design (most specific wins: "systematic review and
 meta-analysis" is a meta-analysis), population or condition, intervention or exposure, outcome and
