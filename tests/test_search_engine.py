@@ -260,3 +260,26 @@ def test_filters_see_new_cards_and_retractions(store):
     got = {h["id"] for h in search(store, "neck back pain", mode="bm25",
                                    filters={"status": "published", "exclude_retracted": True})["hits"]}
     assert ids["manip"] in got and ids["education"] not in got
+
+
+def test_caches_see_writes_from_other_connections(db_path):
+    from physiohub.ingest.pipeline import import_records
+    from physiohub.models import AbstractSection, Record
+    from physiohub.store import Store
+
+    def add(path, sid, title):
+        other = Store(path)
+        import_records(other, [Record(source_format="jsonl", source_id=sid, title=title,
+                                      abstract_sections=[AbstractSection(text="Invented text.")], year=2010)])
+        other.close()
+
+    reader = Store(db_path)
+    build(reader)
+    assert search(reader, "zygapophyseal", mode="bm25")["total"] == 0
+    add(db_path, "inv-z1", "Zygapophyseal joint pain")
+    assert search(reader, "zygapophyseal", mode="bm25")["total"] == 1
+    reader.close()  # a new connection (possibly at a recycled id()) must not trust the old state
+    add(db_path, "inv-z2", "Zygapophyseal joint blocks again")
+    res = search(reader, "zygapophyseal", mode="bm25", filters={"exclude_retracted": True})
+    assert res["total"] == 2
+    reader.close()
