@@ -17,12 +17,14 @@ from ..errors import InvalidInput
 from ..models import Record
 from . import phrases
 from .grounding import counted, gate, source_values, ungrounded
+from .ladder import plain_ladder
 from .parts import Parts, analyse, pico_sentence_ids
 from .plain import cap, lay, sentence
 from .readability import plain_sentences, strip_detail
+from .upshot import conclusion_sentence, plain_claim, short_aim, similar
 
 GENERATOR = "physiohub.cards.extractive"
-VERSION = "1.0"
+VERSION = "1.1"
 log = logging.getLogger(__name__)
 
 Item = tuple[str, str, list[str]]  # (text, provenance kind, source sentence ids)
@@ -141,8 +143,8 @@ def _aim_object(p: Parts) -> tuple[str | None, list[str]]:
         m = re.search(r"\bto (?:determine|evaluate|assess|investigate|examine|compare|explore|describe|review|"
                       r"summari[sz]e|identify|test)\s+(.*)$", strip_detail(s.text), re.I)
         if m:
-            obj = m.group(1).strip(" .")
-            if 2 <= len(obj.split()) <= 16:
+            obj = re.sub(r"^(more fully|more closely|further|systematically|prospectively)\s+", "", m.group(1).strip(" ."))
+            if 2 <= len(obj.split()) <= 14 and not (_CLAUSE.search(obj) and not re.match(r"(whether|if|how)\b", obj, re.I)):
                 return lay(obj), [s.id]
     return None, []
 
@@ -174,32 +176,33 @@ def _question(record: Record, a: dict[str, Any], p: Parts, who: str | None, what
 
 def _answer(a: dict[str, Any], p: Parts, who: str | None, what: str | None, cmp: str | None,
             src: list[str]) -> list[Item]:
+    """The hedged claim (when the study tests a named treatment) and the authors' main conclusion, made
+    plain and short, with no statistics; else the conclusion and the certainty note for the badge."""
     evidence = a.get("evidence") or "Very limited"
     verdict = a.get("verdict") or "Too early to tell"
     out: list[Item] = []
-    concl = p.get("conclusion") or [p.by_id(i) for i in a.get("verdict_sentences") or [] if _has(p, i)]
-    concl_plain: list[tuple[str, str]] = []
-    for s in concl:
-        for t in plain_sentences(s.text, 16):
-            t = re.sub(r"^(these|our|the) (findings|results|data) (suggest|indicate|show|demonstrate)s? that\s+", "",
-                       t, flags=re.I)
-            concl_plain.append((sentence(t), s.id))
+    verdict_ids = [i for i in a.get("verdict_sentences") or [] if _has(p, i)]
+    concl = conclusion_sentence(p, verdict_ids)
+    body = plain_claim(concl.text) if concl else None
     if what:
         out.append((phrases.verdict_claim(verdict, evidence, what, lay(who) if who else "", cmp or ""),
-                    "templated", src + [i for i in a.get("verdict_sentences") or [] if _has(p, i)]))
-        if concl_plain and len(concl_plain[0][0].split()) <= 22:
-            out.append((concl_plain[0][0], "rewritten", [concl_plain[0][1]]))
-    elif concl_plain:
-        body = concl_plain[0][0].rstrip(".")
-        out.append((f"The authors conclude that {_lower_first(body)}.",
-                    "rewritten", [concl_plain[0][1]]))
+                    "templated", src + verdict_ids))
+        if body and not similar(body, out[0][0], 0.8):
+            out.append((f"The authors conclude that {_lower_first(body).rstrip('.')}.", "rewritten", [concl.id]))
+    elif body:
+        out.append((f"The authors conclude that {_lower_first(body).rstrip('.')}.", "rewritten", [concl.id]))
         out.append((phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"]), "templated", []))
     elif p.sentences:
-        # No sentence reads as a conclusion (common in overviews): the closing result, else the closing sentence.
-        s = (p.get("results") or p.sentences)[-1]
-        pl = plain_sentences(s.text, 25)
-        if pl:
-            out.append((f"The authors' main point: {pl[0]}", "rewritten", [s.id]))
+        # Nothing reads as a plain conclusion: the weightiest result said plainly; failing that (results
+        # that are all numbers), the conclusion or closing sentence shortened, statistics removed.
+        ranked = sorted(p.get("results") or p.sentences, key=lambda s: (-_result_weight(s.text), -s.start))
+        found = next(((pl, s) for s in ranked for pl in [plain_claim(s.text, 25)] if pl), None)
+        if not found:
+            s = concl or p.sentences[-1]
+            pl = plain_sentences(s.text, 25)
+            found = (pl[0], s) if pl else None
+        if found:
+            out.append((f"The authors' main point: {_lower_first(found[0])}", "rewritten", [found[1].id]))
             out.append((phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"]), "templated", []))
     return out[:3]
 
@@ -209,6 +212,9 @@ def _has(p: Parts, sid: str) -> bool:
 
 
 def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
+    """3-6 distinct, short, plain points in the reference card's manner: what kind of study, what it set
+    out to do, the main results in words (the numbers stay in the findings), the authors' conclusion, an
+    author-stated caveat, and the evidence badge with its whole ladder."""
     design = a.get("design", "other")
     _, long = phrases.DESIGN_PLAIN.get(design, ("study", "a study"))
     n, k = a.get("n_participants"), a.get("n_studies")
@@ -223,33 +229,47 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         first = f"This was {long}"
     out: list[Item] = [(sentence(first), "templated", [s for s in kn_src if _has(p, s)])]
     for s in (p.get("aim") or [])[:1]:
-        pl = plain_sentences(_AIM_LEAD.sub("The study set out to ", s.text, count=1), 25)
-        if pl:
-            out.append((pl[0], "rewritten", [s.id]))
-    results = sorted(p.get("results"), key=lambda s: -_result_weight(s.text))[:2]
+        aim = short_aim(s.text, _AIM_LEAD, _CLAUSE, 22)
+        if aim:
+            out.append((sentence(lay("It set out " + _lower_first(aim))), "rewritten", [s.id]))
+    body: list[Item] = []
+    results = sorted(p.get("results"), key=lambda s: -_result_weight(s.text))[:4]
     for s in sorted(results, key=lambda s: s.start):
-        pl = plain_sentences(s.text, 25)
-        if pl and len(pl[0].split()) >= 5:
-            out.append((pl[0], "rewritten", [s.id]))
+        pl = plain_claim(s.text)
+        if pl:
+            body.append((pl, "rewritten", [s.id]))
     for s in p.get("conclusion")[:2]:
-        for t in plain_sentences(s.text, 25)[:1]:
-            if t not in used:
-                out.append((t, "rewritten", [s.id]))
-    if a.get("evidence"):
-        reason = a.get("_reason")
-        why = f" ({reason.rstrip('.')})" if reason else ""
-        out.append((sentence(f"Strength of evidence: {a['evidence'].lower()}{why}"), "templated", []))
-    if len(out) < 3:
-        for s in p.get("background")[:3 - len(out) + 1]:
-            pl = plain_sentences(s.text, 25)
+        pl = plain_claim(s.text)
+        if pl:
+            body.append((pl, "rewritten", [s.id]))
+    for sid in p.limitation_ids[:2]:
+        pl = plain_claim(p.by_id(sid).text)
+        if pl and not _STATS_HEAVY.search(p.by_id(sid).text):
+            body.append((pl, "rewritten", [sid]))
+    if len(out) + len(body) < 2:
+        for s in p.get("background")[:2]:
+            pl = plain_claim(s.text)
             if pl:
-                out.insert(1, (pl[0], "rewritten", [s.id]))
-    seen, uniq = set(), []
-    for item in out:
-        if item[0] not in seen:
-            seen.add(item[0])
-            uniq.append(item)
-    return uniq[:6]
+                body.insert(0, (pl, "rewritten", [s.id]))
+    for item in body:
+        if len(out) >= 5:
+            break
+        if not any(similar(item[0], t) for t, _, _ in out) and not any(similar(item[0], u) for u in used):
+            out.append(item)
+    if len(out) < 3:  # too few distinct points: the answer's own conclusion may stand as a point too
+        for item in body:
+            if len(out) < 3 and not any(similar(item[0], t) for t, _, _ in out):
+                out.append(item)
+    if len(out) < 3:  # results all numbers: a shortened source sentence, statistics removed, numbers kept
+        for s in p.get("results") + p.get("conclusion") + p.get("background") + p.sentences:
+            pl = [t for t in plain_sentences(s.text, 25) if 5 <= len(t.split()) <= 40][:1]
+            if len(out) < 3 and pl and not any(similar(pl[0], t) for t, _, _ in out):
+                out.append((pl[0], "rewritten", [s.id]))
+    if a.get("evidence"):
+        ladder = a.get("_ladder")
+        out.append((sentence(f"Strength of evidence: {a['evidence'].lower()}") + (f" {ladder}" if ladder else ""),
+                    "templated", [s for s in kn_src if _has(p, s)] if ladder else []))
+    return out[:6]
 
 
 _AIM_LEAD = re.compile(r"^(?:to(?= \w+)|(?:the )?(?:main |primary )?(?:aims?|objectives?|purpose|goal)s? (?:of (?:this|the|our) "
@@ -293,16 +313,20 @@ def _methods(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, Any]
             "templated", [s.id for s in ds])
     for label, key, part in (("Population", "population", "population"), ("Intervention", "intervention", "intervention"),
                              ("Comparison", "comparison", None), ("Outcomes", "outcomes", "measures")):
-        spans = [sp for sp in pico.get(key) or [] if sp.get("text") and len(sp["text"].split()) <= 20]
-        spans = [{**sp, "text": re.sub(r"^(in|among|for)\s+", "", sp["text"].strip(), flags=re.I)} for sp in spans]
+        # Only short, clean noun phrases: a clause fragment or a methods sentence in a row misleads, so
+        # a row with neither a clean span nor a short labelled phrase is left out.
+        spans = [{**sp, "text": re.sub(r"^(in|among|for)\s+", "", sp["text"].strip(), flags=re.I)}
+                 for sp in pico.get(key) or [] if sp.get("text")]
+        spans = [sp for sp in spans if _clean_phrase(sp["text"])]
         if spans and not pico_sentence_ids(p.sentences, spans):
             spans = []  # spans we cannot place in the abstract (e.g. from the title): use the sentence roles
         if spans:
-            texts = list(dict.fromkeys(sp["text"].strip() for sp in spans))[:3]
-            add(label, "; ".join(texts), "extracted", pico_sentence_ids(p.sentences, spans))
-        elif part and p.get(part):
+            texts = list(dict.fromkeys(strip_detail(sp["text"]).strip(" .;,") for sp in spans))
+            texts = [t for i, t in enumerate(texts) if not any(t.lower() in u.lower() for u in texts[:i])][:3]
+            add(label, cap("; ".join(texts)), "extracted", pico_sentence_ids(p.sentences, spans))
+        elif part and p.get(part) and _clean_phrase(p.get(part)[0].text):
             s = p.get(part)[0]
-            add(label, s.text, "extracted", [s.id])
+            add(label, strip_detail(s.text), "extracted", [s.id])
     n, k = a.get("n_participants"), a.get("n_studies")
     kn_src = [kn.get("sentence") for kn in a.get("key_numbers") or [] if kn.get("sentence") and _has(p, kn["sentence"])]
     sample = "; ".join(x for x in (f"{k} studies" if k else "", f"{n} participants" if n else "") if x)
@@ -310,8 +334,17 @@ def _methods(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, Any]
     if a.get("followup"):
         add("Follow-up", str(a["followup"]), "templated", kn_src)
     for s in p.get("aim")[:1]:
-        add("Aim", s.text, "extracted", [s.id])
+        add("Aim", short_aim(s.text, _AIM_LEAD, _CLAUSE, 25), "rewritten", [s.id])
     return rows
+
+
+def _clean_phrase(text: str, max_words: int = 14) -> bool:
+    """A short noun phrase fit for a methods row: no verb of a clause, no dangling edge word."""
+    t = strip_detail(text).strip(" .;,")
+    return bool(t) and len(t.split()) <= max_words and not (
+        _CLAUSE.search(t) or _BAD_EDGE_START.search(t) or _BAD_EDGE_END.search(t) or re.search(r"[;<>=]", t)
+        or re.search(r"\b(when|where|which|whereas|while|who \w+ed)\b", t, re.I)
+        or re.match(r"(the )?(percentage|proportion|number|rate|mean|median|change|effect)s?\b", t, re.I))
 
 
 def _findings(a: dict[str, Any], p: Parts) -> list[Item]:
@@ -373,9 +406,8 @@ def _why(a: dict[str, Any], who: str | None, what: str | None, cmp: str | None) 
         patients = "This adds to what we know. Ask your physio or doctor what it means for you."
     n, k = a.get("n_participants"), a.get("n_studies")
     size = f" of {k} studies" if k else (f" with {n} participants" if n else "")
-    reason = a.get("_reason")
-    rs = f" ({reason.rstrip('.')})" if reason else ""
-    clinicians = sentence(f"{cap(design)}{size}; evidence rated {evidence.lower()}{rs}") + " " + sentence(
+    ladder = a.get("_ladder")
+    clinicians = sentence(f"{cap(design)}{size}; evidence rated {evidence.lower()}") + (f" {ladder}" if ladder else "") + " " + sentence(
         f"In short, {phrases.VERDICT_CLINICIAN.get(verdict, 'its meaning for practice is unclear')}")
     readers = (f"This is {long}, with {evidence.lower()} evidence behind it. "
                + phrases.VERDICT_READER.get(verdict, ""))
@@ -420,9 +452,10 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
         a["n_participants"] = None
     if not counted(record, a.get("n_studies"), "studies"):
         a["n_studies"] = None
-    # The latest evidence reason whose numbers the source states (ladder thresholds such as "< 50" are not).
+    # The whole evidence ladder in plain words, or none of it (ladder.py).
     values = source_values(record)
-    a["_reason"] = next((r for r in reversed(a.get("evidence_reasons") or []) if r and not ungrounded(r, values)), None)
+    a["_ladder"] = plain_ladder(a.get("evidence_reasons") or [], a.get("evidence") or "", a.get("n_participants"),
+                                a.get("n_studies"))
     p = analyse(record)
     pico = a.get("pico") or {}
     what, what_spans = _span_text(pico.get("intervention"), 8)

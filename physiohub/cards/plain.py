@@ -57,8 +57,8 @@ LAY: dict[str, str] = {
     "reduction": "drop",
     "mortality": "deaths",
     "morbidity": "illness",
-    "incidence": "how often it happened",
-    "prevalence": "how common it was",
+    "incidence": "rate",
+    "prevalence": "rate",
     "intervention": "treatment",
     "interventions": "treatments",
     "pharmacological": "drug",
@@ -131,6 +131,8 @@ LAY: dict[str, str] = {
 }
 
 _ORDER = sorted(LAY, key=len, reverse=True)
+_ONE_WORD = sorted({v for v in LAY.values() if v and " " not in v}, key=len, reverse=True)
+_TWICE = re.compile(r"\b(" + "|".join(re.escape(w) for w in _ONE_WORD) + r"),? \1\b", re.I)
 _LAY_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in _ORDER) + r")(?![\w-])", re.I)
 
 CERTAINTY = {
@@ -157,12 +159,16 @@ def lay(text: str) -> str:
             before = text[:m.start()].rstrip().rsplit(None, 1)
             if before and before[-1].lower() not in _PEOPLE_AFTER and not re.search(r"\d$", before[-1]):
                 return word
+        if text[:m.start()].endswith("(") or text[m.end():m.end() + 1] == ")":
+            return word  # already explained in brackets: "joint wear-and-tear (osteoarthritis)" stays as is
         plain = LAY[word.lower()]
         if word[0].isupper() and plain:
             plain = plain[0].upper() + plain[1:]
         return plain
 
     out = _LAY_RE.sub(swap, text)
+    # "short-term, acute" -> "short-term, short-term": say a swapped word once.
+    out = _TWICE.sub(r"\1", out)
     return re.sub(r"\s{2,}", " ", out).strip()
 
 

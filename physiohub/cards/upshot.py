@@ -1,0 +1,103 @@
+"""Choosing and plain-wording the sentences the upshot and key points rest on.
+
+The upshot answers with the authors' main conclusion, not a side result: a CONCLUSIONS section when
+the abstract has one, else the sentence that reads most like a conclusion (sentence-role model's
+outcome/conclusion near the end, cue words such as "suggest", "conclude", "these results", "in
+conclusion"), else the closing result. The answer and the key points carry no statistics: doses,
+percentages and intervals belong in the findings, which quote the source. Plain-wording only removes,
+splits and swaps words for lay ones (plain.LAY), so a plain sentence stays grounded in its source.
+"""
+from __future__ import annotations
+
+import re
+
+from .parts import Parts
+from .readability import plain_sentences
+from ..text import Sentence
+
+_CUE = re.compile(r"\b(in conclusion|conclu\w+|suggests?|suggested|indicates?|indicated|these (results|findings|data)"
+                  r"|our (results|findings|data)|this study (shows|showed|suggests|demonstrates)|taken together"
+                  r"|in summary|overall|we found|may (be|have|help|improve|reduce|offer|provide)|support\w*)\b", re.I)
+# Digits inside a code name ("MK-0966", "COX-2", "IL6") are names, not statistics.
+_STATS = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)\d|%|\bp\s*[<=>]|\bCI\b", re.I)
+# A dose or unit after a drug name ("rofecoxib 50 mg", "ibuprofen 800 mg t.d.s."): numbers for the findings.
+_DOSE = re.compile(r"\s*\b\d[\d.,]*\s*(?:mg|g|mcg|µg|ug|ml|mL|IU|units?|mg/kg|mg/day|mg/d)\b"
+                   r"(?:\s*(?:q\.?d\.?s?\.?|t\.?d\.?s\.?|t\.?i\.?d\.?|b\.?i\.?d\.?|o\.?d\.?|once daily|twice daily|daily"
+                   r"|a day|per day|/day))?", re.I)
+# Durations and "12-week" adjectives: the findings give them; the plain claim reads without them.
+_DURATION = re.compile(r"\s*\b(?:(?:given|taken|used|administered|applied|treated)\s+)?(?:for|over|after|at|within|during)\s+(?:up to\s+)?\d[\d.,]*\s*(?:to\s+\d+\s*)?"
+                       r"(?:weeks?|days?|months?|years?|hours?|minutes?)\b|\s*\b\d+-(?:week|day|month|year|hour)\b", re.I)
+_CUT = re.compile(r",\s+(?:with|but|which|whereas|while|although|because|since)\b|,\s+and\s+(?=(?:the|this|these|it|there"
+                  r"|that|was|were|is|are|has|have|had)\b)|;\s+|\s+and that\s+", re.I)
+# Pieces that lean on a sentence before them ("Both differences were ...") cannot stand alone.
+_ANAPHOR = re.compile(r"^(both|it|they|the latter|the former|such|this|these|those)\b(?!\s+(?:study|trial|review|"
+                      r"treatment|drug|programme|program|approach|intervention|therapy)\b)", re.I)
+_LEAD = re.compile(r"^(?:these|our|the|this) (?:findings|results|data|study|trial|review|analysis)\s+"
+                   r"(?:suggests?|indicates?|shows?|showed|demonstrates?|demonstrated|confirms?|confirmed|supports?)"
+                   r"\s+(?:that\s+)?", re.I)
+
+
+def conclusion_sentence(p: Parts, verdict_ids: list[str]) -> Sentence | None:
+    """The authors' main conclusion (see module doc)."""
+    concl = p.get("conclusion")
+    if concl:
+        # Of several concluding sentences, the first that is not a call for more research.
+        return next((s for s in concl if not re.search(r"\b(further|more|future|larger) (research|studies|trials)\b",
+                                                         s.text, re.I)), concl[0])
+    n = len(p.sentences)
+    best, best_score = None, 0.0
+    for i, s in enumerate(p.sentences):
+        if p.part.get(s.id) not in ("results", "conclusion", "background") and i < n - 1:
+            continue
+        score = 0.0
+        if _CUE.search(s.text):
+            score += 2.0
+        score += 1.5 * i / max(1, n - 1)  # conclusions close the abstract
+        if p.part.get(s.id) == "background" and i < n - 1:
+            score -= 2.0
+        if len(re.findall(r"\d", s.text)) > 3:
+            score -= 1.5  # a result full of statistics, not the take-home message
+        if s.id in verdict_ids:
+            score += 0.5
+        if score > best_score:
+            best, best_score = s, score
+    return best if best_score >= 1.5 else None
+
+
+def plain_claim(text: str, max_words: int = 22) -> str | None:
+    """A source sentence as one short plain sentence with no numbers, or None when it cannot be had."""
+    core = _DURATION.sub("", _DOSE.sub("", text))
+    for piece in plain_sentences(core, max_words):
+        piece = _LEAD.sub("", piece)
+        piece = re.sub(r"^(?:in this (?:[\w-]+ ){0,3}(?:study|trial|review|analysis|sample)|in these (?:people|patients)),\s+",
+                       "", piece, flags=re.I)
+        piece = _CUT.split(piece)[0].strip().rstrip(".,;:") + "."
+        piece = piece[:1].upper() + piece[1:]
+        words = piece.split()
+        if 5 <= len(words) <= max_words and not _STATS.search(piece) and not re.search(r"[()\[\]<>=]", piece) \
+                and not _ANAPHOR.match(piece):
+            return piece
+    return None
+
+
+def similar(a: str, b: str, threshold: float = 0.6) -> bool:
+    """Do two sentences say much the same (word overlap of the shorter)?"""
+    wa, wb = set(re.findall(r"[a-z]+", a.lower())), set(re.findall(r"[a-z]+", b.lower()))
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= threshold
+
+
+def short_aim(text: str, lead: re.Pattern[str], clause: re.Pattern[str], max_words: int = 20) -> str | None:
+    """ "The objective of this ... trial was to assess X" -> "To assess X", when short and a real aim."""
+    from .readability import strip_detail
+
+    core = strip_detail(text).strip()
+    if not lead.match(core):
+        return None
+    aim = "To " + lead.sub("", core, count=1).rstrip(" .") + "."
+    rest = aim[3:]
+    if len(aim.split()) > max_words or (clause.search(rest.split(" ", 1)[-1]) and not re.search(
+            r"\b(whether|if|how)\b", rest, re.I)):
+        return None
+    return aim
