@@ -16,6 +16,8 @@ _ABBREV = {
     "prof", "approx", "ca", "cf", "etc", "resp", "st", "vol", "pp", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "incl", "min", "max", "sd", "mo", "wk", "yr", "yrs",
 }
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_INITIAL = re.compile(r"\b[A-Z]\.$")
 _BOUNDARY = re.compile(r"[.!?](?:[\"'\u201d\u2019)\]]*)\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
 
 
@@ -35,11 +37,13 @@ def split_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         cut = m.start() + 1
-        before = text[start:cut]
-        word = re.search(r"([A-Za-z][A-Za-z.]*)\.$", before)
+        # Look only at the end of the piece: searching all of it for each candidate boundary made
+        # long paragraphs full of abbreviations quadratic.
+        tail = text[max(start, cut - 40):cut]
+        word = _LAST_WORD.search(tail)
         if word and word.group(1).lower() in _ABBREV:
             continue
-        if re.search(r"\b[A-Z]\.$", before) and len(before.strip()) > 2:
+        if _INITIAL.search(tail) and len(text[start:cut].strip()) > 2:
             continue  # an initial ("J. Smith")
         piece = text[start:cut]
         if piece.strip():
