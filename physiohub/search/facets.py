@@ -95,6 +95,16 @@ class FacetTable:
     years: np.ndarray  # publication year, -1 when unknown
     retracted: np.ndarray  # bool
     published: np.ndarray  # bool: the card is published
+    primary: np.ndarray  # code (into labels["topic"]) of the primary topic, -1 when none
+
+    def related_pools(self, study_id: int) -> list[np.ndarray]:
+        """Candidate ids for related(): same primary topic first, then everyone; never retracted or itself."""
+        ok = ~self.retracted & (self.ids != study_id)
+        pos = members(self.ids, np.array([study_id], dtype=np.int64))
+        everyone = self.ids[ok]
+        if not len(pos) or self.primary[pos[0]] < 0:
+            return [everyone]
+        return [self.ids[ok & (self.primary == self.primary[pos[0]])], everyone]
 
     def allowed(self, f: dict[str, Any]) -> np.ndarray:
         """Sorted ids of the studies passing normalised filters (see filters.py), as numpy masks.
@@ -169,7 +179,16 @@ def _load(store: Store) -> FacetTable:
                    dtype=np.int64)
     published = np.zeros(len(ids), dtype=bool)
     published[members(ids, pub)] = True
-    return FacetTable(ids, codes, pairs, labels, years, retracted, published)
+    primary = np.full(len(ids), -1, dtype=np.int64)
+    topic_index = {v: i for i, v in enumerate(labels["topic"])}
+    prow = store.query("SELECT study_id, value FROM appraisal_topics WHERE kind = 'topic' AND is_primary = 1")
+    psid = np.fromiter((r[0] for r in prow), dtype=np.int64, count=len(prow))
+    pcode = np.fromiter((topic_index[r[1]] for r in prow), dtype=np.int64, count=len(prow))
+    if len(ids) and len(prow):
+        ppos = np.minimum(np.searchsorted(ids, psid), len(ids) - 1)
+        found = ids[ppos] == psid
+        primary[ppos[found]] = pcode[found]
+    return FacetTable(ids, codes, pairs, labels, years, retracted, published, primary)
 
 
 _CACHE: dict[str, FacetTable] = {}

@@ -5,7 +5,9 @@ of values; a list means any of them), year_from, year_to (inclusive), exclude_re
 status ("published" keeps studies whose card is published). Values are checked against the
 vocabularies in the brief so a typo is a clear ``InvalidInput`` (HTTP 400), not an empty page.
 Design/evidence/verdict come from the ``appraisals`` columns, topics and body regions from
-``appraisal_topics``, so filtering never parses JSON.
+``appraisal_topics``, so filtering never parses JSON. Ranked search applies them as numpy masks over
+the in-memory study table (``facets.FacetTable.allowed``); ``where`` is the same condition in SQL,
+used for browsing and as the reference the tests hold the masks to.
 """
 from __future__ import annotations
 
