@@ -283,3 +283,16 @@ def test_caches_see_writes_from_other_connections(db_path):
     res = search(reader, "zygapophyseal", mode="bm25", filters={"exclude_retracted": True})
     assert res["total"] == 2
     reader.close()
+
+
+@pytest.mark.parametrize("filters", [{}, {"exclude_retracted": True}, {"topic": "Exercise & Loading"},
+                                     {"year_from": 2016, "body_region": ["knee", "neck"]}])
+def test_in_memory_facets_equal_the_sql_reference(hub, filters):
+    from physiohub.search import filters as flt
+    from physiohub.search.facets import facet_counts_sql
+
+    store, _ = hub
+    f = flt.normalize(filters)
+    cond, params = flt.where(f)
+    res = search(store, "", filters=filters, limit=1)
+    assert res["facets"] == facet_counts_sql(store, f"SELECT s.id FROM studies s WHERE {cond}", params)

@@ -20,7 +20,7 @@ from ..errors import ConfigError, InvalidInput
 from ..store import Store
 from . import embed, filters as flt, vectors
 from .bm25 import bm25_search
-from .facets import facet_counts, facet_counts_sql, hydrate
+from .facets import facet_counts, hydrate
 from .facets import table as facet_table
 from .hybrid import fuse
 from .query import MAX_QUERY_CHARS, query_terms
@@ -114,16 +114,17 @@ def _check(query: Any, mode: str, limit: Any, offset: Any) -> tuple[str, int, in
 
 
 def _browse(store: Store, f: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
-    cond, params = flt.where(f)
-    total = store.query_one(f"SELECT count(*) FROM studies s WHERE {cond}", params)[0]
-    rows = store.query(
-        f"SELECT s.id FROM studies s WHERE {cond} ORDER BY s.year IS NULL, s.year DESC, s.id DESC LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    )
+    """Every study passing the filters, newest first (unknown year last), ties by id descending."""
+    t = facet_table(store)
+    ids = t.allowed(f)
+    pos = np.searchsorted(t.ids, ids)
+    years = t.years[pos]
+    order = np.lexsort((-ids, -years, years < 0))
+    page = ids[order[offset : offset + limit]]
     return {
-        "total": total,
-        "hits": hydrate(store, [(r[0], 0.0) for r in rows]),
-        "facets": facet_counts_sql(store, f"SELECT s.id FROM studies s WHERE {cond}", params),
+        "total": int(len(ids)),
+        "hits": hydrate(store, [(int(i), 0.0) for i in page]),
+        "facets": t.count(ids),
         "mode": "browse",
         "notes": [],
     }

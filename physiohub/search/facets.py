@@ -214,5 +214,5 @@ def facet_counts(store: Store, ids: Sequence[int]) -> dict[str, dict[Any, int]]:
 
 
 def facet_counts_sql(store: Store, id_sql: str, params: list[Any]) -> dict[str, dict[Any, int]]:
-    """Facet counts over the studies a ``SELECT id`` returns (browsing without a query)."""
+    """Facet counts over the studies a ``SELECT id`` returns, in SQL: the reference for the tests."""
     return _count(store, id_sql, params)
