@@ -106,7 +106,9 @@ def run_check(store: Store, text: str, *, editor: bool) -> dict[str, Any]:
         raise HTTPException(400, "bad parameter 'text': paste the article's text")
     if len(text) > MAX_ARTICLE:
         raise HTTPException(400, f"bad parameter 'text': at most {MAX_ARTICLE} characters")
-    result = check_article(store, text)
+    # The public matches against published cards only, so "not in the hub" and the overstatement
+    # flags rest on the studies the reader can open; the filter below is a second guard.
+    result = check_article(store, text, published_only=not editor)
     ids = [m["id"] for c in result.get("claims") or [] for m in c.get("matches") or []]
     keep = queries.published_ids(store, ids) if not editor else set(ids)
     known = queries.titles(store, ids)
