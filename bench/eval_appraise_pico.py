@@ -5,10 +5,11 @@ comparison / outcomes spans mapped onto tokens) and the trained tagger of the ba
 (physiohub.appraise.pico_model, trained on EBM-NLP dev only by bench/train_appraise_pico.py).
 Published token-level F1 on this test set (see ../shared/data/ebm-nlp-pico/README.md): SciBERT about
 72.3 macro, PubMedBERT about 73.4, BioBERT about 73.2; Nye et al. 2018 LSTM-CRF roughly 0.4-0.7 per element.
-Usage: .venv/bin/python bench/eval_appraise_pico.py
+Usage: .venv/bin/python bench/eval_appraise_pico.py [--dev]  (--dev: the rules on EBM-NLP dev, for rule development)
 """
 from __future__ import annotations
 
+import sys
 import time
 
 from appraise_data import DATA, conll_docs
@@ -63,6 +64,16 @@ def rules_labels(sents: list[list[str]]) -> list[str]:
 
 
 def main() -> None:
+    if "--dev" in sys.argv:
+        # Rule development reads EBM-NLP dev (crowd labels) only; the test figure is reported.
+        docs = list(conll_docs(DATA / "ebm-nlp-pico" / "dev.txt"))
+        gold = [TAG.get(lab, "O") for _, sents in docs for s in sents for _, lab in s]
+        rules = [lab for _, sents in docs for lab in rules_labels([[t for t, _ in s] for s in sents])]
+        res = f1s(gold, rules)
+        print(f"EBM-NLP dev (crowd labels): {len(docs)} abstracts; rules macro F1 {sum(v[2] for v in res.values()) / 3:.3f}")
+        for lab, (p_, r_, f_) in res.items():
+            print(f"  {lab}: P {p_:.3f} R {r_:.3f} F1 {f_:.3f}")
+        return
     docs = list(conll_docs(DATA / "ebm-nlp-pico" / "test.txt"))
     gold = [TAG.get(lab, "O") for _, sents in docs for s in sents for _, lab in s]
     token_docs = [[[t for t, _ in s] for s in sents] for _, sents in docs]

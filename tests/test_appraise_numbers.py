@@ -151,3 +151,34 @@ def test_review_counts(text, k, n):
 def test_grade_wordings_take_the_lowest_level(text, level):
     a = appraise(rec("Exercise: a systematic review of randomised trials", ("RESULTS", text, "RESULTS")))
     assert [i["value"] for i in a["key_numbers"] if i["kind"] == "grade"] == [level]
+
+
+def test_studies_are_not_people_outside_reviews():
+    from fixtures.appraise.records import rec
+    from physiohub.appraise import appraise
+    a = appraise(rec("Steroid injections: a randomised trial", "Earlier work (38 studies involving 7843 children) was mixed."))
+    assert a["n_participants"] == 7843
+    a = appraise(rec("Exercise for asthma: a systematic review", "We included 38 studies involving 7843 children."))
+    assert (a["n_studies"], a["n_participants"]) == (38, 7843)
+
+
+def test_case_and_control_groups_add_up():
+    from fixtures.appraise.records import rec
+    from physiohub.appraise import appraise
+    a = appraise(rec("Grip strength in arthritis", "38 patients with RA and 20 controls were studied."))
+    assert a["n_participants"] == 58
+    assert [k["text"] for k in a["key_numbers"] if k["kind"] == "participants"] == ["38 patients with RA and 20"]
+
+
+def test_decimals_are_kept_whole_and_bare_intervals_read():
+    from fixtures.appraise.records import rec
+    from physiohub.appraise import appraise
+    a = appraise(rec("Drug X for back pain: a randomised trial",
+                     "Adults with chronic low back pain received 2.5 mg of drug X or placebo. Mean follow-up, 3.5 years. "
+                     "Pain fell more with drug X (OR 2.3 [1.2, 4.4]); MD 5 (2-3 weeks) is not an interval."))
+    assert a["followup"] == "3.5 years"
+    effects = [k for k in a["key_numbers"] if k["kind"] == "effect"]
+    assert [e["text"] for e in effects] == ["OR 2.3 [1.2, 4.4]"]
+    for spans in a["pico"].values():
+        for sp in spans:
+            assert not sp["text"].rstrip().endswith(("2", "3")), sp["text"]  # never cut inside "2.5" / "3.5"

@@ -24,7 +24,9 @@ _PEOPLE = (r"(?:patients|participants|subjects|individuals|people|persons|adults
            r"outpatients|inpatients|cases|pregnant women|mothers|survivors|smokers|youths?|boys|girls|dyads|couples)")
 # Up to four describing words ("consecutive adult female"), never a function word: "2 for women" or
 # "groups of 8 subjects" must not read as a count of people.
-_ADJ = (r"(?:(?!(?:for|of|in|with|and|or|to|the|a|an|at|on|by|from|per|than|who|were|was|each|all)\b)"
+# Nor a number or a counted thing: in "38 studies involving 7843 children" the 38 counts studies.
+_ADJ = (r"(?:(?!(?:for|of|in|with|and|or|to|the|a|an|at|on|by|from|per|than|who|were|was|each|all|involving|including|"
+        r"enrolling|comprising|studies|trials|rcts|articles|reviews|cent(?:re|er)s|hospitals|sites)\b|\d)"
         r"[\w'-]+,? ){0,4}?")
 _ENROL_VERB = (r"(?:(?:were|was|had been|being) (?:\w+ )?)?(?:randomi[sz]ed|randomly (?:assigned|allocated|chosen|selected|divided)|"
                r"enrolled|included|recruited|allocated|assigned|studied|analy[sz]ed|evaluated|examined|investigated|treated|"
@@ -52,6 +54,9 @@ _AFTER_THING = re.compile(r"\s+(?:[\w-]+ ){0,3}?(?:studies|trials|rcts|articles|
 _AFTER_VERB_DIRECT = re.compile(r"\s+(?:(?:were|was) )?(?:randomi[sz]ed|enrolled|included|recruited|randomly (?:assigned|allocated))\b")
 # "ten normotensive and seven hypertensive subjects": the two counts add up.
 _AND_PEOPLE = re.compile(rf"\s+(?:[\w-]+ ){{0,2}}?and (?P<b>{NUMBER})\s+{_ADJ}{_PEOPLE}\b")
+# "38 patients with RA and 20 controls": a case group and its comparison group add up to the sample.
+_PLUS_GROUP = re.compile(rf"\s+(?:with (?:[\w'-]+,? ){{1,5}}?)?and (?P<b>{NUMBER})\s+(?:[\w-]+ ){{0,2}}?"
+                         rf"(?:(?:healthy |matched |age-matched )?controls|control (?:subjects|participants|patients)|{_PEOPLE})\b")
 _GROUPS_OF = re.compile(rf"\s+groups of (?P<b>{NUMBER})\s+(?:\w+ ){{0,2}}?{_PEOPLE}\b")
 _BEFORE_TOTAL = re.compile(r"\b(?:a total of|in total,?|overall,?|total of|altogether,?|total sample of|sample (?:size )?of|"
                            r"total sample size (?:was|of)|study (?:population|sample) (?:consisted of|comprised|included|of)|"
@@ -83,9 +88,9 @@ _REVIEW_PEOPLE_PAREN = re.compile(
 _UNIT = r"(?:days?|weeks?|months?|years?|yrs?|wks?|mo)"
 _FOLLOWUP = re.compile(
     rf"(?P<a>{NUMBER}|\d+(?:\.\d+)?)[- ](?P<u>{_UNIT})[- ](?:of )?follow[- ]?ups?\b|"
-    rf"\bfollow[- ]?ups?\b(?: period| duration| time)?(?: of| at| was| lasted| for| after| up to| to| over| ranged from| ranging from| averaged|:| =)+(?: a)?(?: median| mean| maximum| minimum| average)?(?: of)? "
+    rf"\bfollow[- ]?ups?\b(?: period| duration| time)?(?: of| at| was| lasted| for| after| up to| to| over| ranged from| ranging from| averaged|:| =|,)+(?: a)?(?: median| mean| maximum| minimum| average)?(?: of)? "
     rf"(?P<b>{NUMBER}|\d+(?:\.\d+)?)(?:\s*(?:to|-|\u2013|and)\s*(?:{NUMBER}|\d+(?:\.\d+)?))?[- ](?P<v>{_UNIT})\b|"
-    rf"\bfollowed(?: up)? for(?: a)?(?: median| mean| maximum| average)?(?: of)? (?P<c>{NUMBER}|\d+(?:\.\d+)?)(?:\s*(?:to|-|\u2013)\s*\d+)? (?P<w>{_UNIT})\b",
+    rf"\bfollowed(?: up)?(?: [\w,-]+){{0,4}}? for(?: a)?(?: median| mean| maximum| average)?(?: of)? (?P<c>{NUMBER}|\d+(?:\.\d+)?)(?:\s*(?:to|-|\u2013)\s*\d+)? (?P<w>{_UNIT})\b",
     re.I)
 
 _NUM = r"[-\u2212\u2013]?\d+(?:\.\d+)?"
@@ -93,9 +98,9 @@ _EFFECT = re.compile(
     r"(?P<kind>\b(?:smd|wmd|md|rr|or|aor|hr|ahr|irr|rd|arr|rrr|nnt|es|(?:hedges'?|cohen'?s) [gd]|"
     r"(?:standardi[sz]ed |weighted )?mean differences?|risk ratios?|odds ratios?|hazard ratios?|relative risks?|"
     r"risk differences?|effect sizes?|rate ratios?)\b)(?:\s*\([^)]{0,12}\))?\s*(?:[:=,]|of|was|were|is)?\s*"
-    rf"(?P<est>{_NUM})\s*(?:\w+ ?)?[,;(\[]?\s*(?:95\s*%\s*(?:ci|cri|confidence intervals?|credible intervals?)\s*[:=,]?\s*|ci\s*[:=,]?\s*)"
-    rf"\[?\(?(?P<lo>{_NUM})\s*(?:to|,|;|-|\u2013|\u2014|\u2212)\s*(?P<hi>{_NUM})")  # on lower-cased text
-_CI_GATE = re.compile(r"\bci\b|\bcri\b|confidence interval|credible interval")
+    rf"(?P<est>{_NUM})(?:\s*(?:\w+ ?)?[,;(\[]?\s*(?:95\s*%\s*(?:ci|cri|confidence intervals?|credible intervals?)\s*[:=,]?\s*|ci\s*[:=,]?\s*)"
+    rf"\[?\(?|\s*(?P<bare>[(\[])\s*)(?P<lo>{_NUM})\s*(?:to|,|;|-|\u2013|\u2014|\u2212)\s*(?P<hi>{_NUM})")  # on lower-cased text
+_CI_GATE = re.compile(r"\bci\b|\bcri\b|confidence interval|credible interval|\d\s*[(\[]\s*-?\d+(?:\.\d+)?\s*(?:to|,|-|\u2013)\s*-?\d")
 _P_VALUE = re.compile(r"\bp\s*(?:[<>=\u2264\u2265]|&lt;|&gt;)\s*(?:0?\.\d+|1(?:\.0+)?|\d(?:\.\d+)?\s*[x\u00d7]\s*10\S+)")
 _GRADE = re.compile(
     r"\b(?P<l1>(?:(?:very[- ])?(?:high|moderate|low)-?\s*(?:to|or)\s*)?(?:very[- ])?(?:high|moderate|low))[- ](?:certainty|quality|level|strength|grade)(?: of)?(?: the)?(?: (?:GRADE|supporting))?"
@@ -185,6 +190,12 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
             continue
         before = low[max(0, s - 70):s]
         people = _AFTER_PEOPLE.match(low, e)
+        if people:
+            plus = _PLUS_GROUP.match(low, people.end())
+            if plus and _plausible_n(low, plus.start("b"), plus.end("b"), parse_number(plus.group("b"))):
+                n += parse_number(plus.group("b")) or 0
+                e = plus.end("b")
+                people = plus
         if not people:
             both = _AND_PEOPLE.match(low, e) or _GROUPS_OF.match(low, e)
             if both:
@@ -306,6 +317,8 @@ def effects(doc: Doc, starts: list[int]) -> list[dict]:
                      "ci_low": _float(m.group("lo")), "ci_high": _float(m.group("hi"))}
         except ValueError:
             continue
+        if m.group("bare") and not value["ci_low"] <= value["estimate"] <= value["ci_high"]:
+            continue  # "OR 2.3 (1.2-4.4)" with no "CI" label counts only when it reads as an interval
         item = _item("effect", m, 0, value, "abstract", doc, starts)
         close = doc.abstract[item["end"]:item["end"] + 1]
         if close in (")", "]") and ("(" if close == ")" else "[") in item["text"]:
