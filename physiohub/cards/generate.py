@@ -165,7 +165,7 @@ def _question(record: Record, a: dict[str, Any], p: Parts, who: str | None, what
         return cap(f"{lead}what does this {short} tell us about how to {obj}?"
                    if obj.split()[0].lower() in ("improve", "reduce", "treat", "manage") else
                    f"{lead}what does this {short} tell us when it sets out to look at {obj}?"), "templated", ids
-    title = re.split(r"[:?]", record.title)[0].strip(" .") if record.title else ""
+    title = re.split(r"[:?]|\.\s", record.title)[0].strip(" .") if record.title else ""
     title = re.sub(r"^(exploring|investigating|evaluating|assessing|examining|comparing|determining|describing)\s+",
                    "", title, flags=re.I)
     if title and len(title.split()) <= 16:
@@ -317,14 +317,17 @@ def _methods(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, Any]
         # a row with neither a clean span nor a short labelled phrase is left out.
         spans = [{**sp, "text": re.sub(r"^(in|among|for)\s+", "", sp["text"].strip(), flags=re.I)}
                  for sp in pico.get(key) or [] if sp.get("text")]
-        spans = [sp for sp in spans if _clean_phrase(sp["text"])]
+        if key == "population":
+            spans = [{**sp, "text": t} for sp in spans for t in [_people_part(sp["text"])] if t]
+        spans = [sp for sp in spans if _clean_phrase(sp["text"]) and not (key == "outcomes" and re.search(r"\d", sp["text"]))]
         if spans and not pico_sentence_ids(p.sentences, spans):
             spans = []  # spans we cannot place in the abstract (e.g. from the title): use the sentence roles
         if spans:
             texts = list(dict.fromkeys(strip_detail(sp["text"]).strip(" .;,") for sp in spans))
             texts = [t for i, t in enumerate(texts) if not any(t.lower() in u.lower() for u in texts[:i])][:3]
             add(label, cap("; ".join(texts)), "extracted", pico_sentence_ids(p.sentences, spans))
-        elif part and p.get(part) and _clean_phrase(p.get(part)[0].text):
+        elif part and p.get(part) and _clean_phrase(p.get(part)[0].text) and (
+                part != "population" or _people_part(p.get(part)[0].text)):
             s = p.get(part)[0]
             add(label, strip_detail(s.text), "extracted", [s.id])
     n, k = a.get("n_participants"), a.get("n_studies")
@@ -338,12 +341,31 @@ def _methods(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, Any]
     return rows
 
 
+_PERSON = re.compile(r"\b(people|persons?|patients?|participants?|subjects?|adults?|children|child|infants?|adolescents?"
+                     r"|teenagers?|women|men|males?|females?|girls?|boys?|volunteers?|workers?|athletes?|runners?"
+                     r"|players?|students?|residents?|veterans?|employees?|individuals?|mothers?|survivors?|users?"
+                     r"|smokers?|elderly|older|neonates?|newborns?|babies|recruits?|soldiers?|nurses?|cases)\b", re.I)
+
+
+def _people_part(text: str) -> str | None:
+    """The part of a population span that names people ("analgesia in patients undergoing X" -> "patients
+    undergoing X"); None when the span names no people at all (a procedure or drug tagged as population)."""
+    if not _PERSON.search(text):
+        return None
+    m = re.search(r"\b(?:in|among)\s+(.+)$", text, re.I)
+    if m and _PERSON.search(m.group(1)) and not _PERSON.search(text[:m.start()]):
+        return m.group(1)
+    return text
+
+
 def _clean_phrase(text: str, max_words: int = 14) -> bool:
     """A short noun phrase fit for a methods row: no verb of a clause, no dangling edge word."""
     t = strip_detail(text).strip(" .;,")
     return bool(t) and len(t.split()) <= max_words and not (
         _CLAUSE.search(t) or _BAD_EDGE_START.search(t) or _BAD_EDGE_END.search(t) or re.search(r"[;<>=]", t)
-        or re.search(r"\b(when|where|which|whereas|while|who \w+ed)\b", t, re.I)
+        or re.search(r"\b(when|where|which|whereas|while|who \w+ed|received|receiving|underwent|took|allocated"
+                     r"|assigned|randomi[sz]ed|\w+ed as|fell|rose|differed|occurred|caused|gave|led|worsened)\b", t, re.I)
+        or re.search(r"(\b\w|-blind)$", t, re.I)
         or re.match(r"(the )?(percentage|proportion|number|rate|mean|median|change|effect)s?\b", t, re.I))
 
 

@@ -91,6 +91,11 @@ def plain_ladder(reasons: list[str], evidence: str, n: int | None = None, k: int
             because = _because(why, n, k)
             if not because:
                 return None
+            if bits and i > 1 and bits[-1].endswith(f"because {because}") and verb == "lowered to":
+                # The same reason twice (a GRADE rating that lowers, then caps): one step down to the end level.
+                bits[-1] = re.sub(r"to (very limited|limited|moderate|strong) because", f"to {lv} because", bits[-1])
+                level = lv
+                continue
             if verb == "stays at":
                 bits.append(f"stays at {lv} because {because}" if lv == level else None)  # type: ignore[arg-type]
             else:

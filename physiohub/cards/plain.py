@@ -49,6 +49,8 @@ LAY: dict[str, str] = {
     "efficacy": "benefit",
     "effectiveness": "benefit",
     "efficacious": "helpful",
+    "a significant number of": "many",
+    "a significant proportion of": "many",
     "statistically significant": "clear",
     "significantly": "clearly",
     "significant": "clear",
@@ -169,6 +171,7 @@ def lay(text: str) -> str:
     out = _LAY_RE.sub(swap, text)
     # "short-term, acute" -> "short-term, short-term": say a swapped word once.
     out = _TWICE.sub(r"\1", out)
+    out = re.sub(r"\b([Aa])n (?=[bcdfgjklmnpqrstvwxz][a-z])", r"\1 ", out)  # "an analgesic" -> "a painkiller"
     return re.sub(r"\s{2,}", " ", out).strip()
 
 

@@ -19,7 +19,7 @@ _CUE = re.compile(r"\b(in conclusion|conclu\w+|suggests?|suggested|indicates?|in
                   r"|our (results|findings|data)|this study (shows|showed|suggests|demonstrates)|taken together"
                   r"|in summary|overall|we found|may (be|have|help|improve|reduce|offer|provide)|support\w*)\b", re.I)
 # Digits inside a code name ("MK-0966", "COX-2", "IL6") are names, not statistics.
-_STATS = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)\d|%|\bp\s*[<=>]|\bCI\b", re.I)
+_STATS = re.compile(r"(?<![A-Za-z\d.,])(?<![A-Za-z]-)\d|%|\bp\s*[<=>]|\bCI\b", re.I)
 # A dose or unit after a drug name ("rofecoxib 50 mg", "ibuprofen 800 mg t.d.s."): numbers for the findings.
 _DOSE = re.compile(r"\s*\b\d[\d.,]*\s*(?:mg|g|mcg|µg|ug|ml|mL|IU|units?|mg/kg|mg/day|mg/d)\b"
                    r"(?:\s*(?:q\.?d\.?s?\.?|t\.?d\.?s\.?|t\.?i\.?d\.?|b\.?i\.?d\.?|o\.?d\.?|once daily|twice daily|daily"
@@ -35,6 +35,11 @@ _ANAPHOR = re.compile(r"^(both|it|they|the latter|the former|such|this|these|tho
 _LEAD = re.compile(r"^(?:these|our|the|this) (?:findings|results|data|study|trial|review|analysis)\s+"
                    r"(?:suggests?|indicates?|shows?|showed|demonstrates?|demonstrated|confirms?|confirmed|supports?)"
                    r"\s+(?:that\s+)?", re.I)
+
+
+# A piece cut from a longer sentence that lost its subject ("Associated with more side effects.").
+_NO_SUBJECT = re.compile(r"^(associated|was|were|is|are|had|has|have|did|does|showed|reported|found|led|resulted"
+                         r"|acceptable|possibly|probably|also|then|and|or|but)\b", re.I)
 
 
 def conclusion_sentence(p: Parts, verdict_ids: list[str]) -> Sentence | None:
@@ -75,7 +80,7 @@ def plain_claim(text: str, max_words: int = 22) -> str | None:
         piece = piece[:1].upper() + piece[1:]
         words = piece.split()
         if 5 <= len(words) <= max_words and not _STATS.search(piece) and not re.search(r"[()\[\]<>=]", piece) \
-                and not _ANAPHOR.match(piece):
+                and not _ANAPHOR.match(piece) and not _NO_SUBJECT.match(piece) and ":" not in piece:
             return piece
     return None
 
