@@ -63,3 +63,29 @@ def test_title_gives_population_and_outcomes():
     assert [s["text"] for s in pico["intervention"]] == ["eccentric exercise"]
     assert [s["text"] for s in pico["outcomes"]] == ["pain and function"]
     assert [s["text"] for s in pico["population"]] == ["patellar tendinopathy"]
+
+
+def test_drug_trials_are_medication_first():
+    from fixtures.appraise.records import rec
+    from physiohub.appraise import appraise
+    a = appraise(rec("Effect of amlodipine on blood pressure in older adults",
+                     "We randomised 200 adults at high cardiovascular risk to amlodipine 5 mg once daily or placebo. "
+                     "Baseline risk factors predicted the incidence of stroke."))
+    assert a["topics"][0] == "Medication & Injections"
+    assert any("amlodipine" in r for r in a["topic_reasons"])
+    b = appraise(rec("Risk factors for recurrent ankle sprain: a cohort study",
+                     "We followed 300 athletes; previous sprain and poor balance predicted recurrence."))
+    assert "Medication & Injections" not in b["topics"]
+
+
+def test_pico_spans_are_short_noun_phrases():
+    from fixtures.appraise.records import rec
+    from physiohub.appraise import appraise
+    a = appraise(rec("Yoga reduces pain in adults with chronic low back pain: a randomised trial",
+                     "We randomised 120 adults with chronic low back pain who attended primary care to yoga or usual "
+                     "care for 12 weeks. Yoga produced a significant reduction in pain intensity compared with usual care."))
+    texts = {k: [x["text"] for x in v] for k, v in a["pico"].items()}
+    assert texts["population"] == ["adults with chronic low back pain"]
+    assert "yoga" in [t.lower() for t in texts["intervention"]]
+    assert "usual care" in texts["comparison"]
+    assert "pain intensity" in texts["outcomes"]

@@ -342,14 +342,24 @@ def text_design(doc: Doc) -> tuple[str, str, str] | None:
 
 # Style cues for abstracts that name no design. A case report narrates one patient; a primary study
 # reports people it studied and what it measured; a narrative review speaks in general statements.
-_CASE_STYLE = re.compile(
+# (substring gate, pattern): a pattern runs only when its gate occurs, which keeps this cheap.
+_CASE_STYLE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "the patient" counts only when narrated ("the patient was", "the patient's"): management advice
     # ("place the patient on high-flow oxygen") speaks of patients in general.
-    r"\b(?:this|our) (?:\w+ )?patient\b(?!s)|\bthe (?:\w+ )?patient(?:'s| (?:\w+ )?(?:was|had|developed|underwent|received|died|recovered|complained|remained|\w+ed)\b)|"
-    r"\b(?:he|she) (?:\w+ )?(?:was|had|developed|underwent|presented|received|complained|died|recovered|remained)\b|"
-    r"\bpresented (?:to (?:\w+ ){1,3})?with\b|\bwas admitted\b|\bwas referred\b|\b(?:his|her) (?:\w+ )?(?:history|symptoms|condition|mother|father|examination|\w+scopy|ct|mri)\b|"
-    r"\byear-old\b|\bpresented as\b|\bcase\b(?!s| series| fatality)|\bchief(?:ly)? complain|^diagnosis:|\bon (?:physical )?examination\b|"
-    r"\bno (?:previous|prior) (?:descriptions?|reports?|cases?)\b", re.M)
+    ("patient", re.compile(r"\b(?:this|our) (?:\w+ )?patient\b(?!s)|\bthe (?:\w+ )?patient(?:'s| (?:\w+ )?(?:was|had|developed|underwent|"
+                           r"received|died|recovered|complained|remained|\w+ed)\b)")),
+    ("he ", re.compile(r"\b(?:he|she) (?:\w+ )?(?:was|had|developed|underwent|presented|received|complained|died|recovered|remained)\b")),
+    ("presented", re.compile(r"\bpresented (?:to (?:\w+ ){1,3})?with\b|\bpresented as\b")),
+    ("was ", re.compile(r"\bwas (?:admitted|referred)\b")),
+    ("his ", re.compile(r"\bhis (?:\w+ )?(?:history|symptoms|condition|mother|father|examination|\w+scopy|ct|mri)\b")),
+    ("her ", re.compile(r"\bher (?:\w+ )?(?:history|symptoms|condition|mother|father|examination|\w+scopy|ct|mri)\b")),
+    ("year-old", re.compile(r"\byear-old\b")),
+    ("case", re.compile(r"\bcase\b(?!s| series| fatality)")),
+    ("complain", re.compile(r"\bchief(?:ly)? complain")),
+    ("diagnosis:", re.compile(r"^diagnosis:", re.M)),
+    ("examination", re.compile(r"\bon (?:physical )?examination\b")),
+    ("no p", re.compile(r"\bno (?:previous|prior) (?:descriptions?|reports?|cases?)\b")),
+)
 _EMPIRICAL_STYLE = re.compile(
     r"\b(?:n|N) ?= ?\d|\bp ?[<=>] ?0?\.\d|\d+(?:\.\d+)? ?%|\b\d+ (?:patients|participants|subjects|children|adults|women|men|"
     r"individuals|cases|persons|people|volunteers|respondents|eyes|knees|shoulders)\b|"
@@ -365,7 +375,7 @@ _REVIEW_STYLE = re.compile(
 def style_design(doc: Doc) -> tuple[str, str] | None:
     """A guess from how the abstract is written, when it names no design: (design, reason) or None."""
     text = doc.abstract_l
-    case = len(_CASE_STYLE.findall(text))
+    case = sum(len(rx.findall(text)) for gate, rx in _CASE_STYLE if gate in text)
     emp = len(_EMPIRICAL_STYLE.findall(text))
     rev = len(_REVIEW_STYLE.findall(text))
     if case >= 2 and case > emp:

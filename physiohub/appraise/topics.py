@@ -40,7 +40,9 @@ _TOPIC_TERMS: dict[str, str] = {
                           "insole|brace$|bracing|interferential",
     "Medication & Injections": "injection|corticosteroid|steroid|nsaid|anti inflammatory|analgesic|opioid|paracetamol|acetaminophen|"
                                "platelet rich plasma|prp$|hyaluron|botulinum|drug therap|pharmacolog|medication|muscle relaxant|"
-                               "gabapentin|pregabalin|duloxetine|antidepressant",
+                               "gabapentin|pregabalin|duloxetine|antidepressant|tablet|capsule|intravenous|infusion|oral dose|"
+                               "dose$|doses$|dosage|dosing|mg$|mg kg|once daily|twice daily|drug$|drugs$|pharmacotherap|"
+                               "antihypertensive|antibiotic|anticoagul|bisphosphonate|inhaled",
     "Surgery vs Rehabilitation": "surgery|surgical|arthroscop|arthroplasty|decompression|spinal fusion|reconstruction|operative$|"
                                  "joint replacement|knee replacement|hip replacement|shoulder replacement|total replacement|"
                                  "meniscectomy|discectomy|laminectomy|orthopedic procedures",
@@ -148,6 +150,25 @@ def _by_prefix(table: list[tuple[str, tuple[str, ...]]]) -> dict[str, list[tuple
 _INDEXES = {id(t): _by_prefix(t) for t in (_TOPICS, _REGIONS, _CONDITIONS)}
 
 
+# International nonproprietary names share stems by drug class (WHO INN stems): "-pril" ACE inhibitors,
+# "-sartan", "-olol", "-dipine", "-statin", "-mab" antibodies, "-coxib"... A drug named this way points
+# to "Medication & Injections" even when no class word is used.
+_INN_STEM = re.compile(r"\b[a-z]{3,}(?:pril|sartan|olol|dipine|statin|mab|prazole|oxacin|cillin|mycin|profen|coxib|triptan|"
+                       r"parin|gliptin|azepam|azolam|tidine|setron|dronate|caine|oxetine|afil|tinib|vudine|conazole)\b")
+_MEDICATION = "Medication & Injections"
+
+
+def _drug_names(title_l: str, abstract_l: str) -> tuple[int, str | None]:
+    """Score and reason from drug names with an INN class stem (title 3, abstract 1 a mention, at most 3)."""
+    m = _INN_STEM.search(title_l)
+    if m:
+        return 3 + min(len(_INN_STEM.findall(abstract_l)), 3), f"title names the drug '{m.group(0)}'"
+    found = _INN_STEM.findall(abstract_l) if abstract_l else []
+    if found:
+        return min(len(found), 3), f"abstract names the drug '{found[0]}' {len(found)} time{'s' if len(found) > 1 else ''}"
+    return 0, None
+
+
 def classify_topics(doc: Doc) -> dict:
     """Topics (primary first), body regions and conditions, each with its reason."""
     title = _norm(doc.title)
@@ -172,6 +193,15 @@ def classify_topics(doc: Doc) -> dict:
         return out
 
     topics = ranked(_TOPICS, 2)
+    drug_score, drug_why = _drug_names(doc.title_l, doc.abstract_l)
+    if drug_score:
+        med = next((t for t in topics if t[0] == _MEDICATION), None)
+        if med:
+            topics[topics.index(med)] = (_MEDICATION, med[1] + drug_score, f"{drug_why}; {med[2]}")
+        elif drug_score >= 2:
+            topics.append((_MEDICATION, drug_score, drug_why))
+        names = [n for n, _ in _TOPICS]
+        topics.sort(key=lambda t: (-t[1], names.index(t[0])))
     regions = ranked(_REGIONS, 1)
     strong = [r for r in regions if r[1] >= 2]
     regions = strong or regions[:1]
