@@ -24,7 +24,7 @@ from bench_search import (  # noqa: E402
     work_store,
 )
 
-from physiohub.search import build_index, warm  # noqa: E402
+from physiohub.search import build_index, related, search, warm  # noqa: E402
 from physiohub.search.bm25 import bm25_search, fts5_search  # noqa: E402
 from physiohub.store import Store  # noqa: E402
 
@@ -105,6 +105,12 @@ def measure(n_docs: int, n_queries: int) -> dict:
     # Rankers alone (no filters, facets or hit rows), comparable with bm25s's retrieve().
     runners["ranker bm25 (in-memory)"] = lambda text: bm25_search(store, text, 10)
     runners["ranker bm25 (FTS5 bm25())"] = lambda text: fts5_search(store, text, 10)
+    # Card pages call related(); listing pages browse (no query) with filters.
+    ids = [r[0] for r in store.query("SELECT id FROM studies ORDER BY id")]
+    step = max(1, len(ids) // len(qs))
+    related_ids = iter(ids[::step])
+    runners["related()"] = lambda text: related(store, next(related_ids), 5)
+    runners["browse (no query), filtered"] = lambda text: search(store, "", filters={"exclude_retracted": True})
     t = time.perf_counter()
     runners["ranker bm25s"] = bm25s_runner(scaled_corpus(docs), k=10)
     print(f"bm25s indexed {docs} docs in {time.perf_counter() - t:.1f}s", file=sys.stderr)
