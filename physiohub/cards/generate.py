@@ -21,7 +21,7 @@ from .ladder import plain_ladder
 from .parts import Parts, analyse, pico_sentence_ids
 from .plain import cap, lay, sentence
 from .readability import plain_sentences, strip_detail
-from .upshot import conclusion_sentence, plain_claim, short_aim, similar
+from .upshot import _SECTION_WORD, conclusion_sentence, plain_claim, short_aim, similar
 
 GENERATOR = "physiohub.cards.extractive"
 VERSION = "1.1"
@@ -92,7 +92,7 @@ _BAD_EDGE_START = re.compile(
 _BAD_EDGE_END = re.compile(r"\b(with|to|of|for|and|or|than|by|on|in|at|from|as|the|a|an|compared|versus|vs)$", re.I)
 _NOT_A_TREATMENT = re.compile(r"\b(participants?|patients?|people|follow[- ]?up|searche[sd]|risk of bias|groups?"
                               r"|studies|trials?|reviews?|outcomes?|allocated|randomi[sz]ed|arms?|research|evidence"
-                              r"|results?|findings|data|side effects?|adverse|possibly|validation)\b", re.I)
+                              r"|results?|findings|data|side effects?|adverse|possibly|validation|placebo|sham|dummy|saline)\b", re.I)
 _ADJ_ED = {"supervised", "guided", "graded", "combined", "based", "assisted", "controlled", "focused", "tailored",
            "structured", "modified", "weighted", "directed", "integrated", "extended", "advanced", "augmented"}
 
@@ -315,7 +315,7 @@ def _methods(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, Any]
                              ("Comparison", "comparison", None), ("Outcomes", "outcomes", "measures")):
         # Only short, clean noun phrases: a clause fragment or a methods sentence in a row misleads, so
         # a row with neither a clean span nor a short labelled phrase is left out.
-        spans = [{**sp, "text": re.sub(r"^(in|among|for)\s+", "", sp["text"].strip(), flags=re.I)}
+        spans = [{**sp, "text": re.sub(r"^(in|among|for)\s+", "", _SECTION_WORD.sub("", sp["text"].strip()), flags=re.I)}
                  for sp in pico.get(key) or [] if sp.get("text")]
         if key == "population":
             spans = [{**sp, "text": t} for sp in spans for t in [_people_part(sp["text"])] if t]
@@ -341,10 +341,10 @@ def _methods(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, Any]
     return rows
 
 
-_PERSON = re.compile(r"\b(people|persons?|patients?|participants?|subjects?|adults?|children|child|infants?|adolescents?"
+_PERSON = re.compile(r"(?<![-\w])(people|persons?|patients?|participants?|subjects?|adults?|children|child|infants?|adolescents?"
                      r"|teenagers?|women|men|males?|females?|girls?|boys?|volunteers?|workers?|athletes?|runners?"
                      r"|players?|students?|residents?|veterans?|employees?|individuals?|mothers?|survivors?|users?"
-                     r"|smokers?|elderly|older|neonates?|newborns?|babies|recruits?|soldiers?|nurses?|cases)\b", re.I)
+                     r"|smokers?|elderly|older|neonates?|newborns?|babies|recruits?|soldiers?|nurses?|cases)(?![-\w])", re.I)
 
 
 def _people_part(text: str) -> str | None:
@@ -363,7 +363,7 @@ def _clean_phrase(text: str, max_words: int = 14) -> bool:
     t = strip_detail(text).strip(" .;,")
     return bool(t) and len(t.split()) <= max_words and not (
         _CLAUSE.search(t) or _BAD_EDGE_START.search(t) or _BAD_EDGE_END.search(t) or re.search(r"[;<>=]", t)
-        or re.search(r"\b(when|where|which|whereas|while|who \w+ed|received|receiving|underwent|took|allocated"
+        or re.search(r"\b(when|where|which|whereas|while|who (?:\w+ly )?\w+ed|received|receiving|underwent|took|allocated"
                      r"|assigned|randomi[sz]ed|\w+ed as|fell|rose|differed|occurred|caused|gave|led|worsened)\b", t, re.I)
         or re.search(r"(\b\w|-blind)$", t, re.I)
         or re.match(r"(the )?(percentage|proportion|number|rate|mean|median|change|effect)s?\b", t, re.I))
@@ -474,6 +474,8 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
         a["n_participants"] = None
     if not counted(record, a.get("n_studies"), "studies"):
         a["n_studies"] = None
+    if a.get("n_studies") and a.get("n_participants") and a["n_participants"] < a["n_studies"]:
+        a["n_participants"] = None  # fewer people than studies: one of the two counts was misread
     # The whole evidence ladder in plain words, or none of it (ladder.py).
     values = source_values(record)
     a["_ladder"] = plain_ladder(a.get("evidence_reasons") or [], a.get("evidence") or "", a.get("n_participants"),

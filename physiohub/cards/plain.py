@@ -164,7 +164,8 @@ def lay(text: str) -> str:
         if text[:m.start()].endswith("(") or text[m.end():m.end() + 1] == ")":
             return word  # already explained in brackets: "joint wear-and-tear (osteoarthritis)" stays as is
         plain = LAY[word.lower()]
-        if word[0].isupper() and plain:
+        at_start = not text[:m.start()].strip() or text[:m.start()].rstrip()[-1:] in ".:;!?"
+        if word[0].isupper() and plain and (at_start or not any(c.isupper() for c in word[1:])):  # "RCTs" mid-sentence: lower case
             plain = plain[0].upper() + plain[1:]
         return plain
 
@@ -172,6 +173,7 @@ def lay(text: str) -> str:
     # "short-term, acute" -> "short-term, short-term": say a swapped word once.
     out = _TWICE.sub(r"\1", out)
     out = re.sub(r"\b([Aa])n (?=[bcdfgjklmnpqrstvwxz][a-z])", r"\1 ", out)  # "an analgesic" -> "a painkiller"
+    out = re.sub(r"\b([Aa]) (?=(?:unclear|illness|outlook|expert|anti-inflammatory|exercise)\b)", r"\1n ", out)
     return re.sub(r"\s{2,}", " ", out).strip()
 
 

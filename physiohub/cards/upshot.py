@@ -42,6 +42,15 @@ _NO_SUBJECT = re.compile(r"^(associated|was|were|is|are|had|has|have|did|does|sh
                          r"|acceptable|possibly|probably|also|then|and|or|but)\b", re.I)
 
 
+# Section words left inline by abstracts flattened to one paragraph ("RESULTS Remifentanil had ...").
+_SECTION_WORD = re.compile(r"^(?:BACKGROUND|OBJECTIVES?|AIMS?|PURPOSE|METHODS?|RESULTS?|CONCLUSIONS?|DESIGN|SETTING"
+                           r"|PARTICIPANTS|PATIENTS|INTERVENTIONS?|MAIN OUTCOME MEASURES?|INTERPRETATION)\b:?\s+")
+_CONNECTIVE = re.compile(r"^(?:nevertheless|nonetheless|similarly|importantly|notably|again|in addition|also|still"
+                         r"|in contrast|by contrast|conversely|accordingly|consequently)[,:]?\s+", re.I)
+_SUBJECT_START = re.compile(r"^(?:the|a|an|there|no|all|most|some|many|few|people|patients|participants|children|adults"
+                            r"|women|men|treatment|[A-Z][a-z]*[A-Z0-9])\b", re.I)
+
+
 def conclusion_sentence(p: Parts, verdict_ids: list[str]) -> Sentence | None:
     """The authors' main conclusion (see module doc)."""
     concl = p.get("conclusion")
@@ -71,8 +80,11 @@ def conclusion_sentence(p: Parts, verdict_ids: list[str]) -> Sentence | None:
 
 def plain_claim(text: str, max_words: int = 22) -> str | None:
     """A source sentence as one short plain sentence with no numbers, or None when it cannot be had."""
-    core = _DURATION.sub("", _DOSE.sub("", text))
-    for piece in plain_sentences(core, max_words):
+    core = _DURATION.sub("", _DOSE.sub("", _SECTION_WORD.sub("", text.strip())))
+    core = _CONNECTIVE.sub("", core)
+    for i, piece in enumerate(plain_sentences(core, max_words)):
+        if i and not _SUBJECT_START.match(piece):
+            continue  # a later piece of a split sentence, e.g. "...but reduces X": its subject is in the first
         piece = _LEAD.sub("", piece)
         piece = re.sub(r"^(?:in this (?:[\w-]+ ){0,3}(?:study|trial|review|analysis|sample)|in these (?:people|patients)),\s+",
                        "", piece, flags=re.I)
