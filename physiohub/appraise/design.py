@@ -164,7 +164,9 @@ _ABSTRACT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"\brandom[- ]effects? model|\bforest plot")),
     ("systematic review", _rx(r"\bsystematic(?:ally)? (?:\w+ )?(?:review|search|literature search|searched)|\bsearch strategy:|\bselection criteria:|"
                               r"\bdata collection and analysis:|\bdata sources:|\bstudy selection:|\bsearched (?:\w+ ){0,4}(?:databases?|medline|pubmed|embase|cinahl|cochrane)|"
-                              r"\b(?:medline|pubmed|embase|cinahl|web of science|scopus)\b.{0,80}\b(?:were|was) searched|prisma\b")),
+                              r"\b(?:medline|pubmed|embase|cinahl|web of science|scopus)\b.{0,80}\b(?:were|was) searched|prisma\b|"
+                              # A best-evidence topic: a structured search answering one clinical question.
+                              r"\bbest evidence topic|\b(?:papers|articles) (?:were )?(?:found|identified) (?:using|by|with) the (?:reported )?search")),
     # Reporting included studies is what a systematic review does ("We included 13 trials (2653
     # participants)", "Four studies met the inclusion criteria"), even when the word "systematic" is missing.
     ("systematic review#2", _rx(r"\b(?:we )?(?:included|identified) (?:\w+ ){0,2}?(?:\d+|[a-z]+(?:-[a-z]+)?) (?:[\w-]+ ){0,3}?(?:trials|studies|rcts)\b|"
@@ -223,7 +225,7 @@ _ABSTRACT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _GATES: dict[str, tuple[str, ...]] = {
     "protocol": ("protocol", "will be"),
     "meta-analysis": ("meta", "pooled", "random effect", "random-effect", "forest"),
-    "systematic review": ("systematic", "search", "selection criteria", "data collection", "data sources",
+    "systematic review": ("systematic", "search", "best evidence", "selection criteria", "data collection", "data sources",
                           "study selection", "prisma"),
     "systematic review#2": ("included", "inclusion", "this review", "involving", "enrolling", "with a total of"),
     "scoping review": ("scoping",),
@@ -369,7 +371,10 @@ _EMPIRICAL_STYLE = re.compile(
 _REVIEW_STYLE = re.compile(
     r"\brecent(?:ly)?\b|\bcurrent(?:ly)?\b|\badvances?\b|\bhas been (?:reported|shown|suggested|proposed)|\bstudies (?:have|suggest|show)|"
     r"\bliterature\b|\b(?:is|are) discussed\b|\bwe (?:discuss|describe|summari[sz]e|highlight|propose|hypothesi[sz]e|speculate|focus)\b|"
-    r"\bthis (?:paper|article|chapter)\b|\bhighlights?\b|\bfuture\b|\bmay\b|\bemerging\b|\bknowledge\b|\bunderstanding\b")
+    r"\bthis (?:paper|article|chapter)\b|\bhighlights?\b|\bfuture\b|\bmay\b|\bemerging\b|\bknowledge\b|\bunderstanding\b|"
+    # General statements in the present tense ("X is a rare disease", "they are often ..."): how reviews
+    # write; primary studies report what they did and found in the past tense.
+    r"\b(?:is|are) (?:a|an|now|often|usually|commonly|mainly|relatively|increasingly|still|thought|believed|considered)\b")
 
 
 def style_design(doc: Doc) -> tuple[str, str] | None:
