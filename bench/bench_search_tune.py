@@ -23,6 +23,7 @@ from physiohub.store import dialect  # noqa: E402
 
 def tune() -> dict:
     store = work_store()
+    lexical.MAX_UNSTORED = 10**9  # each trial weight re-tokenises in memory; never fall back to FTS5 here
     sid = dict(store.query("SELECT id, source_id FROM studies"))
     queries = read_queries()
     qrels = read_qrels("train")

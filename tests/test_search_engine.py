@@ -296,3 +296,16 @@ def test_in_memory_facets_equal_the_sql_reference(hub, filters):
     cond, params = flt.where(f)
     res = search(store, "", filters=filters, limit=1)
     assert res["facets"] == facet_counts_sql(store, f"SELECT s.id FROM studies s WHERE {cond}", params)
+
+
+def test_many_unindexed_studies_fall_back_to_fts5(store, monkeypatch):
+    from physiohub.search import lexical
+    from physiohub.search.bm25 import fts5_search
+
+    ids = build(store)
+    monkeypatch.setattr(lexical, "MAX_UNSTORED", 3)  # 12 unindexed studies > 3
+    assert lexical.impacts(store) is None
+    res = search(store, "knee pain", mode="bm25", filters={"exclude_retracted": True}, limit=5)
+    assert [h["id"] for h in res["hits"]] == [i for i, _ in fts5_search(store, "knee pain", 5)]
+    lexical.index_terms(store)
+    assert lexical.impacts(store) is not None and search(store, "achilles", mode="bm25")["hits"][0]["id"] == ids["achilles"]

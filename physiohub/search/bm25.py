@@ -7,6 +7,7 @@ higher-is-better scores (FTS5's ``bm25()`` is smaller-is-better, so it is negate
 """
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import numpy as np
@@ -18,7 +19,11 @@ from .query import match_expression
 
 def bm25_search(store: Store, text: str, depth: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
     """Top ``depth`` (study id, score); ``allowed``: sorted study ids the results must be among."""
-    return lexical_search(store, text, depth, allowed)
+    found = lexical_search(store, text, depth, allowed)
+    if found is None:  # many studies not indexed yet: FTS5 ranks the same way and is always current
+        sql = None if allowed is None else ("SELECT value FROM json_each(?)", [json.dumps(allowed.tolist())])
+        return fts5_search(store, text, depth, sql)
+    return found
 
 
 def fts5_search(

@@ -228,12 +228,18 @@ def _build(key: tuple, v: Vocab, vecs: dict[int, tuple[np.ndarray, np.ndarray, i
                    m.data.astype(np.float32))
 
 
-_CACHE: dict[str, tuple[Impacts, dict[int, tuple[str, tuple]]]] = {}
+MAX_UNSTORED = 5000  # tokenise at most this many not-yet-indexed studies on the query path (~2-5 s)
+_CACHE: dict[str, tuple[Impacts | None, dict[int, tuple[str, tuple]], tuple]] = {}
 _LOCK = threading.Lock()
 
 
-def impacts(store: Store) -> Impacts:
-    """The impact index of this database, rebuilt only when its studies changed."""
+def impacts(store: Store) -> Impacts | None:
+    """The impact index of this database, rebuilt only when its studies changed.
+
+    None when more than ``MAX_UNSTORED`` studies have no stored term vector (a large import not
+    yet followed by ``physiohub index``): callers then rank with FTS5, which is always current,
+    rather than make one query tokenise a whole library.
+    """
     cached = _CACHE.get(store.url)
     if cached is not None and unchanged(store, "lexical"):
         return cached[0]
@@ -241,7 +247,8 @@ def impacts(store: Store) -> Impacts:
     key = (len(current), hash(frozenset(current.items())))
     with _LOCK:
         cached = _CACHE.get(store.url)
-        if cached is not None and cached[0].key == key:
+        # (a None verdict is re-examined after any commit: `physiohub index` may have stored vectors)
+        if cached is not None and cached[2] == key and cached[0] is not None:
             return cached[0]
         v = vocab(store)
         known = cached[1] if cached and not any(t in v.ids for t in v.temp) else {}
@@ -253,23 +260,32 @@ def impacts(store: Store) -> Impacts:
         for i in missing:
             if i in known and known[i][0] == current[i]:
                 vecs[i] = known[i][1]
-        for r in _fts_rows(store, [i for i in missing if i not in vecs]):
+        todo = [i for i in missing if i not in vecs]
+        if len(todo) > MAX_UNSTORED:
+            if store.url != ":memory:":
+                _CACHE[store.url] = (None, known, key)
+            return None
+        for r in _fts_rows(store, todo):
             weighted, length = doc_terms(tuple(r)[1:])
             vecs[r[0]] = (*v.encode(weighted), length)
         built = _build(key, v, vecs)
         # Keep in-memory vectors of not-yet-stored studies so the next rebuild does not re-tokenise them.
         mem = {i: (current[i], vecs[i]) for i in missing if i in vecs}
         if store.url != ":memory:":
-            _CACHE[store.url] = (built, mem)
+            _CACHE[store.url] = (built, mem, key)
         return built
 
 
-def lexical_search(store: Store, text: str, depth: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
-    """Top ``depth`` (study id, BM25) among studies matching at least one query term."""
+def lexical_search(
+    store: Store, text: str, depth: int, allowed: np.ndarray | None = None
+) -> list[tuple[int, float]] | None:
+    """Top ``depth`` (study id, BM25) among studies matching any query term; None: see ``impacts``."""
     stems = query_stems(text)
     if not stems or depth <= 0:
         return []
     idx = impacts(store)
+    if idx is None:
+        return None
     scores = idx.score(stems)
     cand = np.flatnonzero(scores > 0)
     if allowed is not None:
