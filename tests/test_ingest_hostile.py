@@ -162,3 +162,16 @@ def test_uploaded_gzip_bytes_are_read_and_guarded():
     bomb = gzip.compress(b"TY  - JOUR\n" + b" " * (30 * 1024 * 1024))
     with pytest.raises(UnsafeInputError, match="upload.ris.gz: refused: gzip expands more than 50x"):
         read_bytes(bomb, "upload.ris.gz")
+
+
+def test_gzip_members_are_joined_and_checksums_checked(tmp_path: Path):
+    data = (FIX / "sample.nbib").read_bytes()
+    half = data.index(b"PMID- 90000012")
+    p = tmp_path / "two_members.nbib.gz"
+    p.write_bytes(gzip.compress(data[:half]) + gzip.compress(data[half:]))  # `cat a.gz b.gz`
+    assert [r.pmid for r in read_path(p) if isinstance(r, Record)] == ["90000011", "90000012"]
+    bad = bytearray(gzip.compress(data))
+    bad[-6] ^= 0xFF  # CRC-32 in the trailer
+    p.write_bytes(bytes(bad))
+    with pytest.raises(IngestError, match="two_members.nbib.gz: damaged or truncated gzip data"):
+        list(read_path(p))
