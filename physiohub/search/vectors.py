@@ -20,6 +20,7 @@ import numpy as np
 
 from ..store import Store
 from . import embed
+from . import ivf as ivf_mod
 from .cache import unchanged
 
 COMMIT_EVERY = 256  # embed and commit in chunks: an interrupted `physiohub index` keeps its work
@@ -103,14 +104,26 @@ def _write(store: Store, rows: list[tuple[int, str, str, bytes]]) -> None:
 @dataclass
 class Matrix:
     signature: tuple
-    ids: np.ndarray  # sorted int64 study ids
-    vectors: np.ndarray  # (n, dim) float32, unit rows, aligned with ids
+    ids: np.ndarray  # int64 study ids, aligned with the rows of ``vectors``
+    vectors: np.ndarray  # (n, dim) float32, unit rows
+    by_id: np.ndarray  # row numbers ordered by study id (so lookups can binary-search)
+    ivf: ivf_mod.IVF | None = None  # rows stored list by list when set (large matrices)
 
     def positions(self, study_ids: np.ndarray) -> np.ndarray:
         """Row numbers of those ids that have a vector."""
-        pos = np.searchsorted(self.ids, study_ids)
-        pos = np.clip(pos, 0, max(len(self.ids) - 1, 0))
-        return pos[self.ids[pos] == study_ids] if len(self.ids) else pos[:0]
+        if not len(self.ids):
+            return np.zeros(0, dtype=np.int64)
+        sorted_ids = self.ids[self.by_id]
+        pos = np.clip(np.searchsorted(sorted_ids, study_ids), 0, len(sorted_ids) - 1)
+        return self.by_id[pos[sorted_ids[pos] == study_ids]]
+
+
+def _make_matrix(sig: tuple, ids: np.ndarray, vecs: np.ndarray) -> Matrix:
+    index = None
+    if len(ids) >= ivf_mod.IVF_MIN:
+        index, order = ivf_mod.build(vecs)
+        ids, vecs = ids[order], vecs[order]
+    return Matrix(sig, ids, np.ascontiguousarray(vecs), np.argsort(ids, kind="stable"), index)
 
 
 _CACHE: dict[str, Matrix] = {}
@@ -141,7 +154,7 @@ def matrix(store: Store) -> Matrix | None:
         rows = store.query("SELECT study_id, vector FROM embeddings WHERE model = ? ORDER BY study_id", (model,))
         ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
         vecs = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
-        m = Matrix(sig, ids, np.ascontiguousarray(vecs))
+        m = _make_matrix(sig, ids, vecs)
         if store.url != ":memory:":
             _CACHE[store.url] = m
         return m
@@ -154,13 +167,33 @@ def study_vector(store: Store, study_id: int) -> np.ndarray | None:
 
 
 def nearest(m: Matrix, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Top-k (ids, cosine scores) by brute force; ``allowed`` restricts to those study ids."""
-    scores = m.vectors @ query
-    ids = m.ids
+    """Top-k (ids, cosine scores); ``allowed`` restricts to those study ids.
+
+    Exact brute force, or on large matrices the rows of the nearest IVF lists (exact again when
+    the probed lists hold fewer than k allowed rows, as with a narrow filter).
+    """
+    ok = None
     if allowed is not None:
-        # Score everything, then subset: cheaper than gathering the allowed rows of the matrix.
-        pos = m.positions(np.asarray(allowed, dtype=np.int64))
-        scores, ids = scores[pos], ids[pos]
+        ok = np.zeros(len(m.ids), dtype=bool)
+        ok[m.positions(np.asarray(allowed, dtype=np.int64))] = True
+    scores = ids = None
+    if m.ivf is not None:
+        ranges = m.ivf.probe(query)
+        rows = np.concatenate([np.arange(a, b) for a, b in ranges]) if ranges else np.zeros(0, np.int64)
+        scores = np.concatenate([m.vectors[a:b] @ query for a, b in ranges]) if ranges else np.zeros(0, np.float32)
+        if ok is not None:
+            keep = ok[rows]
+            rows, scores = rows[keep], scores[keep]
+        if len(rows) >= k:
+            ids = m.ids[rows]
+        else:
+            scores = None
+    if scores is None or ids is None:
+        scores = m.vectors @ query
+        ids = m.ids
+        if ok is not None:
+            # Score everything, then subset: cheaper than gathering the allowed rows of the matrix.
+            scores, ids = scores[ok], ids[ok]
     k = min(k, len(scores))
     if k <= 0:
         return ids[:0], scores[:0]
