@@ -16,7 +16,6 @@ Choices (written down because the issue leaves them open):
 from __future__ import annotations
 
 import codecs
-import gzip
 import io
 import json
 import logging
