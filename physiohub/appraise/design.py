@@ -381,7 +381,10 @@ def style_design(doc: Doc) -> tuple[str, str] | None:
     """A guess from how the abstract is written, when it names no design: (design, reason) or None."""
     text = doc.abstract_l
     case = sum(len(rx.findall(text)) for gate, rx in _CASE_STYLE if gate in text)
-    emp = len(_EMPIRICAL_STYLE.findall(text))
+    found = _EMPIRICAL_STYLE.findall(text)
+    # Percentages and "significant" appear in reviews too ("15% of cases"): half weight.
+    weak = sum(1 for f in found if f.endswith("%") or f.startswith("significant"))
+    emp = (len(found) - weak) + weak / 2
     rev = len(_REVIEW_STYLE.findall(text))
     if case >= 2 and case > emp:
         return "case report", f"no design named; the abstract narrates a single patient ({case} cues such as 'the patient', 'year-old')"
