@@ -293,3 +293,14 @@ def test_equal_efficacy_with_fewer_harms_is_mixed():
             ("CONCLUSIONS", "Paracetamol gave comparable pain relief with better gastrointestinal tolerability "
                             "than naproxen.", "CONCLUSIONS"))
     assert appraise(r)["verdict"] == "Mixed picture"
+
+
+def test_primary_outcome_with_only_a_trend_is_mixed():
+    r = rec("Adding tramadol for breakthrough knee pain",
+            "Adults with knee osteoarthritis on a stable NSAID were randomised to tramadol or placebo for 14 days. "
+            "The primary endpoint was the time to stopping because of insufficient pain relief. "
+            "This time tended to be longer with tramadol (p = 0.066). "
+            "Pain at rest was significantly less severe with tramadol (p = 0.046). "
+            "Tramadol may have a role for breakthrough pain. It improved patients' overall assessment.")
+    a = appraise(r)
+    assert a["verdict"] == "Mixed picture", a["verdict_reasons"]

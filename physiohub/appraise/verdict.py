@@ -48,6 +48,9 @@ _EARLY = _rx(r"\bfeasible\b|\bfeasibility\b|\bpreliminary\b|\bwarrants? (?:furth
 _PRIMARY = _rx(r"\bprimary (?:\w+ ){0,2}(?:outcomes?|end-?points?|analys[ie]s|comparisons?|efficacy|measures?)\b|\bintention[- ]to[- ]treat\b|\bitt\b")
 _SECONDARY = _rx(r"\bsecondary (?:outcomes?|end-?points?|analys[ie]s|measures?)\b|\bper[- ]protocol\b|\bsubgroups?\b|\bpost[- ]hoc\b|\bcompleters?\b")
 
+_TREND = _rx(r"\btended to\b|\ba (?:non-?significant )?trend\b|\bp\s*(?:=|>)\s*0?\.(?:0[5-9]|[1-9])")
+_SIG_P = _rx(r"\bp\s*(?:<|=)\s*0?\.0(?:[0-4]|0\d)")
+
 _NO_FINDINGS = {"protocol": "a protocol reports no results yet",
                 "editorial/commentary/letter": "an opinion piece reports no findings of its own",
                 "case report": "a single case cannot show whether a treatment works",
@@ -97,9 +100,17 @@ def decide_verdict(design: str, conclusions: list[Sentence], results: list[Sente
             break  # the conclusion is clear and one-sided: the results need not be read (but see below)
     if not votes:
         return "Too early to tell", ["the conclusion and results state no clear direction"], []
-    # Read for a null primary comparison even when the conclusion was clear.
+    # Read for a null primary comparison even when the conclusion was clear: a sentence naming the
+    # primary outcome that reports no difference, or the sentence right after the primary outcome is
+    # named that gives only a trend or a p-value of 0.05 or more ("tended to be longer (p = 0.066)").
     null_primary = [s for s in conclusions + results
                     if _PRIMARY.search(s.text.lower()) and sentence_label(s.text) == "No clear difference"]
+    for prev, s in zip(results, results[1:]):
+        if _PRIMARY.search(prev.text.lower()) and not _PRIMARY.search(s.text.lower()):
+            low = s.text.lower()
+            if _TREND.search(low) and not _SIG_P.search(low):
+                null_primary.append(s)
+            break
     # "The primary outcome did not differ, but pain improved in the per-protocol analysis": both in one sentence.
     both = any(_SECONDARY.search(s.text.lower()) and _FOR.search(s.text.lower()) for s in null_primary)
     if null_primary and (votes["Supports"] or both):
