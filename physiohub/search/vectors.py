@@ -5,9 +5,10 @@ embeds), read from the full-text index so both rankers see the same text. A row 
 and a hash of that text: ``build_index`` embeds only studies with no row, another model's row or a
 changed text, and copies the vector of an identical text already embedded (duplicates, re-imports).
 
-Search is a brute-force product with a float32 matrix held once per process and database; it is
-reloaded when the table changes (row count, highest id or the index version that ``build_index``
-bumps). At 100k x 384 this is ~150 MB and a few milliseconds a query (docs/benchmarks.md).
+Search is a brute-force product with a float32 matrix held once per process and database (from
+``ivf.IVF_MIN`` vectors on, the rows of the nearest 10% of IVF lists only); it is reloaded when the
+table changes (row count, highest id or the index version that ``build_index`` bumps). At 100k x 384
+the matrix is ~150 MB; a query costs ~6 ms CPU exact, ~1.2 ms with IVF (docs/benchmarks.md).
 """
 from __future__ import annotations
 
