@@ -160,12 +160,18 @@ class _Writer:
         dois: set[str] = set()
         keys: dict[str, list[tuple[str | None, str | None]]] = {}
         if preps:
-            sids = list({p.sid for p in preps})
-            for row in c.execute(
-                f"SELECT source_format, source_id, study_id, content_hash FROM study_sources"
-                f" WHERE source_id IN ({','.join('?' * len(sids))})", sids,
-            ):
-                sources[(row[0], row[1])] = (row[2], row[3])
+            by_format: dict[str, set[str]] = {}
+            for p in preps:
+                by_format.setdefault(p.fmt, set()).add(p.sid)
+            for fmt, sid_set in by_format.items():
+                # source_format first: the look-up then uses the (source_format, source_id) index
+                # instead of scanning study_sources once per batch.
+                sids = list(sid_set)
+                for row in c.execute(
+                    f"SELECT source_format, source_id, study_id, content_hash FROM study_sources"
+                    f" WHERE source_format = ? AND source_id IN ({','.join('?' * len(sids))})", [fmt, *sids],
+                ):
+                    sources[(row[0], row[1])] = (row[2], row[3])
             want = [p.pmid for p in preps if p.pmid]
             if want:
                 pmids = {r[0] for r in c.execute(f"SELECT pmid FROM studies WHERE pmid IN ({','.join('?' * len(want))})", want)}
