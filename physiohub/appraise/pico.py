@@ -21,6 +21,16 @@ _PEOPLE = (r"(?:patients|participants|people|persons|adults|women|men|children|a
 _POP = re.compile(
     rf"\b{_PEOPLE} (?:with|who|suffering from|aged|undergoing|after|following|diagnosed with|having|presenting with|"
     rf"referred|scheduled for|recovering from)\b(?:[^.;:()]|\.(?=\d)){{3,120}}")
+# "120 healthy volunteers", "forty-two elite runners": a counted group of people is a population too.
+_POP_COUNTED = re.compile(rf"\b(?:\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|twelve|\w+teen)(?:-\w+)?) "
+                          rf"(?:[a-z][\w-]+ ){{0,3}}?{_PEOPLE}\b")
+_WORD = re.compile(r"[a-z][\w'-]*")
+_LEAD_STOP = frozenset(
+    "of the in on at to for from by with and or but that which whom who whose those these this their its our "
+    "among between than although while whereas when where have has had shown show showed similar many most "
+    "some all both each any other such as into after before during including included include involving "
+    "objective objectives methods method background results result conclusion conclusions design setting "
+    "participants aim aims purpose".split())
 _POP_LEAD = re.compile(r"(?<![\w-])(?:(?:\d[\d,]*|[a-z][\w-]*),? ){0,3}$")
 _TITLE_POP = re.compile(rf"\b(?:in|among|for) ((?:[\w-]+ ){{0,3}}?{_PEOPLE}(?: with| who| after| undergoing)?[^:;.]{{0,80}})")
 _TITLE_EFFECT = re.compile(r"^(?:the )?(?:short[- ]term |long[- ]term |immediate |additional )?(?:effects?|efficacy|effectiveness|"
@@ -52,6 +62,13 @@ _CHANGE = re.compile(r"\b(?:significant(?:ly)? (?:greater |larger |more |smaller
                      r"changes?|differences?) in (?:the )?(?P<o>(?:[^.;:()]|\.(?=\d)){3,70}?)"
                      r"(?= between| among| in (?:the|both|all|patients|those)| at | after | from | compared| than|[.;:(,]| was| were| for )")
 
+# What a treatment changed: "X improved pain and function", "reduced the risk of falls".
+_CHANGED = re.compile(r"\b(?:improved|reduced|decreased|increased|relieved|lowered|raised|shortened|prolonged) "
+                      r"(?!(?:significantly|slightly|markedly|by|from|to|in|with|after|during|over|at|the number|the proportion|and|or|but|"
+                      r"compared|more|less|than|when|as|it|their|its|this|these|both|all)\b)"
+                      r"(?P<o>(?:the )?[a-z][\w-]*(?: (?!in |among |compared|more |than |at |after |from |by |over |during |with |for |to )[\w-]+){0,5}?)"
+                      r"(?= in | among | compared| more | than | at | after | from | by | over | during | with | for | to |[.;,(])")
+
 _MAX = 3
 
 # Cards show short spans, so a span is cut where the noun phrase ends: at a clause ("who received",
@@ -62,7 +79,7 @@ _FINITE = (r"(?:improves|reduces|increases|decreases|accelerates|protects|exerts
            r"inhibits|causes|predicts|alters|attenuates|promotes|provides|produces|shows|showed|leads|led|results|resulted|"
            r"received|underwent|completed|participated|took|showed|demonstrated|experienced|reported|remained|developed)")
 _CUT = {
-    "population": re.compile(rf"\s(?:who (?:{_AUX}|received|underwent|took|participated|completed)\b|{_AUX}\b|{_FINITE}\b|"
+    "population": re.compile(rf"\s(?:who (?:{_AUX}|received|underwent|took|participated|completed|\w+ed)\b|{_AUX}\b|{_FINITE}\b|"
                              r"(?:randomi[sz]ed|randomly|allocated|assigned|enrolled|recruited|included|treated|attending)\b|"
                              r"(?:in|into|to|at|from|during|using|by|between|on) (?:a|an|the|this|one|two|three|each|either|both|their|\d)\b|"
                              r"in (?:a |an |the )?(?:randomi[sz]ed|double|single|prospective|controlled|multi|cross|pilot|clinical|study|trial)|"
@@ -151,9 +168,22 @@ def extract_pico(doc: Doc) -> dict[str, list[dict]]:
     if abstract:
         for m in _POP.finditer(low):
             lead = _POP_LEAD.search(low, max(0, m.start() - 60), m.start())
-            add("population", "abstract", lead.start() if lead else m.start(), m.end())
+            start = lead.start() if lead else m.start()
+            # The lead keeps counts and describing words only: "whom 36 patients" -> "36 patients",
+            # "of follow-up in patients" -> "patients", "METHODS Forty five patients" -> "Forty five patients".
+            stop = None
+            for w in _WORD.finditer(low, start, m.start()):
+                if w.group(0) in _LEAD_STOP:
+                    stop = w.end()
+            if stop is not None:
+                start = stop
+            add("population", "abstract", start, m.end())
             if len(out["population"]) >= 2:
                 break
+        if not any(p["field"] == "abstract" for p in out["population"]):
+            m = _POP_COUNTED.search(low)
+            if m:
+                add("population", "abstract", *m.span())
         m = _ALLOC.search(low)
         if m:
             add("intervention", "abstract", *m.span("i"))
@@ -179,4 +209,6 @@ def extract_pico(doc: Doc) -> dict[str, list[dict]]:
         if "significant" in low:
             for m in _CHANGE.finditer(low):
                 add("outcomes", "abstract", *m.span("o"))
+        for m in _CHANGED.finditer(low):
+            add("outcomes", "abstract", *m.span("o"))
     return out
