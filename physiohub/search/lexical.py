@@ -1,7 +1,7 @@
 """BM25 at scale: an in-memory impact index built from stored per-study term vectors.
 
 Why not FTS5's ``bm25()`` alone: FTS5 scores every document that matches any query term (it has no
-WAND/MaxScore pruning), so a bag-of-words OR query over 100k abstracts takes 300-550 ms here
+WAND/MaxScore pruning), so a bag-of-words OR query over 100k abstracts takes 100-550 ms here
 (docs/benchmarks.md). bm25s-style precomputed impacts make it a few milliseconds: for every
 (term, study) the BM25 contribution is computed once, a query sums the rows of its terms.
 
@@ -14,7 +14,7 @@ English stems (PyStemmer), for documents and queries alike.
 Term vectors are stored per study (``search_terms``: vocabulary ids (``search_vocab``) + weighted
 frequencies + length, keyed by the study's ``content_hash`` and the tokenising scheme) by
 ``build_index``; a study imported since then is tokenised in memory on the next query, so results
-are never stale. The impact matrix is rebuilt when the set of studies changes: with compact
+are never stale (beyond ``MAX_UNSTORED`` such studies, BM25 is asked of FTS5 until the next index). The impact matrix is rebuilt when the set of studies changes: with compact
 vocabulary ids that is a counting sort (scipy's COO -> CSR), no global sort of 10M postings.
 """
 from __future__ import annotations
