@@ -139,6 +139,14 @@ def patient_text(card: dict[str, Any]) -> str:
                                 (card.get("why_it_matters") or {}).get("patients", "")) if x)
 
 
+def _without_note(answer: str) -> str:
+    from physiohub.cards.phrases import CERTAINTY_NOTE
+
+    for note in CERTAINTY_NOTE.values():
+        answer = answer.replace(note, "")
+    return answer.strip()
+
+
 def bench_cochrane() -> dict[str, Any]:
     folder = DATA / "cochrane-pls-devaraj2021"
     sources = (folder / "test.source").read_text(encoding="utf-8").splitlines()
@@ -146,7 +154,7 @@ def bench_cochrane() -> dict[str, Any]:
     dois = (folder / "test.doi").read_text(encoding="utf-8").splitlines()
     ours, human, src_grade, kp_grade, r_card, r_pat, r_src = [], [], [], [], [], [], []
     complete_n = 0
-    words, pwords, answer_grade = [], [], []
+    words, pwords, answer_grade, answers = [], [], [], []
     for src, tgt, doi in zip(sources, targets, dois):
         rec = Record(source_format="jsonl", source_id=doi.strip(), abstract_sections=[AbstractSection(src)])
         card = extractive_card(rec, appraise(rec))
@@ -156,6 +164,7 @@ def bench_cochrane() -> dict[str, Any]:
         pwords.append(len(pt.split()))
         ours.append(grade(pt))
         answer_grade.append(grade((card.get("upshot") or {}).get("answer", "")))
+        answers.append((card.get("upshot") or {}).get("answer", ""))
         human.append(grade(tgt))
         src_grade.append(grade(src))
         kp_grade.append(grade(" ".join(card.get("key_points") or [])))
@@ -173,6 +182,11 @@ def bench_cochrane() -> dict[str, Any]:
         "fk_ours_patient_share_le_8": round(sum(g <= 8 for g in ours) / len(ours), 3),
         "fk_ours_key_points_mean": round(statistics.mean(kp_grade), 2),
         "fk_ours_upshot_answer_mean": round(statistics.mean(answer_grade), 2),
+        "fk_ours_upshot_answer_median": round(statistics.median(answer_grade), 2),
+        "fk_ours_upshot_answer_share_le_8": round(sum(g <= 8 for g in answer_grade) / len(answer_grade), 3),
+        # The answer without the templated certainty note: how plain the claim drawn from the source is.
+        "fk_ours_upshot_claim_mean": round(statistics.mean(grade(_without_note(c)) for c in answers), 2),
+        "upshot_answer_words_mean": round(statistics.mean(len((c or "").split()) for c in answers), 1),
         "fk_human_pls_mean": round(statistics.mean(human), 2),
         "fk_source_abstract_mean": round(statistics.mean(src_grade), 2),
         "rouge_recall_card": {k: mean(r_card, k) for k in ("rouge1", "rouge2", "rougeL")},

@@ -99,7 +99,7 @@ def test_small_sample_and_animal_limits():
            "research_type": "Primary study", "n_participants": None, "topics": []}
     card = generate_card(rec, app)
     assert "Animal study: results may not apply to people." in card["limitations"]
-    assert "We don't know yet whether" in card["upshot"]["answer"]
+    assert "We don't know yet" in card["upshot"]["answer"]
     rec2, app2 = load("structured")
     app2["n_participants"] = 24   # not stated in the source: the limitation must not appear
     card2 = generate_card(rec2, app2)

@@ -48,11 +48,11 @@ ANIMAL = re.compile(r"\b(rats?|mice|mouse|murine|rabbits?|dogs?|canine|pigs?|por
 IN_VITRO = re.compile(r"\b(in vitro|cell lines?|cultured cells|cadaver\w*)\b", re.I)
 PILOT = re.compile(r"\b(pilot|feasibility)\b", re.I)
 
-CERTAINTY_NOTE = {
+CERTAINTY_NOTE = {  # short sentences: the note sits in the patient-facing answer
     "Strong": "The research behind this is strong.",
-    "Moderate": "This is probably right, but new research could change it.",
-    "Limited": "This may be right, but the research behind it is limited.",
-    "Very limited": "We don't know yet whether this is right: the research behind it is very limited.",
+    "Moderate": "This is probably right. New research could change it.",
+    "Limited": "This may be right. But the research behind it is limited.",
+    "Very limited": "We don't know yet if this is right. There is too little good research to tell.",
 }
 
 VERDICT_CLINICIAN = {
