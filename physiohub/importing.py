@@ -77,9 +77,14 @@ def run_import(
         except (OnlineError, IngestError) as e:
             result.failed_files.append(str(e))
     if appraise and result.summary.study_ids:
+        from .search.lexical import index_terms
         from .workflow import refresh
 
         ids = sorted(set(result.summary.study_ids))
         with progress_bar("Appraising", len(ids), enabled=show_progress) as advance:
             result.appraised = refresh(store, ids, force=True, progress=advance, failures=result.appraisal_failures)
+        # Keyword search's term vectors, so the next search needs no catch-up (embeddings, much
+        # slower, stay with `physiohub index`).
+        with progress_bar("Indexing terms", len(ids), enabled=show_progress) as advance:
+            index_terms(store, progress=advance)
     return result

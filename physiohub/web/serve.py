@@ -13,9 +13,18 @@ from ..errors import ConfigError
 
 def app_from_env() -> Any:
     from .. import config
+
+    return _warm_app(config.get("db"))
+
+
+def _warm_app(db: str) -> Any:
+    """The app with search's in-memory indexes loaded before the first request, not during it."""
+    from ..search import warm
     from .app import create_app
 
-    return create_app(config.get("db"))
+    app = create_app(db)
+    warm(app.state.store)
+    return app
 
 
 def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, log_level: str = "info") -> None:
@@ -35,6 +44,4 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 
         uvicorn.run("physiohub.web.serve:app_from_env", factory=True, host=host, port=port, workers=workers,
                     log_level=log_level, proxy_headers=False, server_header=False)
         return
-    from .app import create_app
-
-    uvicorn.run(create_app(db), host=host, port=port, log_level=log_level, proxy_headers=False, server_header=False)
+    uvicorn.run(_warm_app(db), host=host, port=port, log_level=log_level, proxy_headers=False, server_header=False)
