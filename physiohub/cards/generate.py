@@ -361,6 +361,11 @@ def _people_part(text: str) -> str | None:
 def _clean_phrase(text: str, max_words: int = 14) -> bool:
     """A short noun phrase fit for a methods row: no verb of a clause, no dangling edge word."""
     t = strip_detail(text).strip(" .;,")
+    words = t.split()
+    if len(words) == 1 and re.search(r"(al|ed|ly|ive)$", t, re.I):
+        return False  # a lone adjective or participle ("experimental"), not a phrase
+    if words and words[-1].lower().endswith("ed") and words[-1].lower() not in _ADJ_ED:
+        return False  # "also conducted": a clause's tail
     return bool(t) and len(t.split()) <= max_words and not (
         _CLAUSE.search(t) or _BAD_EDGE_START.search(t) or _BAD_EDGE_END.search(t) or re.search(r"[;<>=]", t)
         or re.search(r"\b(when|where|which|whereas|while|who (?:\w+ly )?\w+ed|received|receiving|underwent|took|allocated"

@@ -39,7 +39,7 @@ _LEAD = re.compile(r"^(?:these|our|the|this) (?:findings|results|data|study|tria
 
 # A piece cut from a longer sentence that lost its subject ("Associated with more side effects.").
 _NO_SUBJECT = re.compile(r"^(associated|was|were|is|are|had|has|have|did|does|showed|reported|found|led|resulted"
-                         r"|acceptable|possibly|probably|also|then|and|or|but)\b", re.I)
+                         r"|acceptable|possibly|probably|also|then|and|or|but|of)\b", re.I)
 
 
 # Section words left inline by abstracts flattened to one paragraph ("RESULTS Remifentanil had ...").
