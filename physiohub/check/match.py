@@ -109,7 +109,7 @@ def idf(store: Store | None, word: str) -> float:
     key = (store.url, word)
     if key not in _DF_CACHE:
         n = store.query_one("SELECT count(*) FROM studies")[0] or 1
-        df = store.query_one("SELECT count(*) FROM studies_fts WHERE studies_fts MATCH ?", ('"' + word.replace('"', "") + '"',))[0]
+        df = store.dialect.fts_doc_frequency(store.conn, '"' + word.replace('"', "") + '"')
         _DF_CACHE[key] = math.log((n + 1) / (df + 0.5))
         if len(_DF_CACHE) > 100_000:
             _DF_CACHE.clear()
@@ -129,10 +129,8 @@ def relevance(words: list[str], text: str, store: Store | None = None) -> float:
 
 def semantic_scorer(store: Store, query: str):
     """cosine(query, study) from the hub's embeddings, or None when the hub has none (or no model)."""
-    try:
-        from ..search import embed, vectors
-    except ImportError:
-        return None
+    from ..search import embed, vectors
+
     if store.query_one("SELECT 1 FROM embeddings LIMIT 1") is None or not embed.model_available():
         return None
     qv = embed.get_embedder().encode([query])[0]
@@ -145,51 +143,14 @@ def semantic_scorer(store: Store, query: str):
 
 
 def _search(store: Store, query: str, filters: dict[str, Any], limit: int, mode: str = "hybrid") -> list[dict]:
-    try:
-        from ..search import search
-    except ImportError:
-        return fts_search(store, query, filters, limit)
+    from ..search import search
+
     return search(store, query, mode=mode, limit=limit, filters=filters)["hits"]
 
 
-def fts_search(store: Store, query: str, filters: dict[str, Any], limit: int) -> list[dict]:
-    """BM25 over the store's FTS5 index, with the appraisal badges joined in."""
-    from ..search.query import match_expression
-
-    expr = match_expression(query)
-    if not expr:
-        return []
-    where, params = ["studies_fts MATCH ?"], [expr]
-    if filters.get("year_from"):
-        where.append("s.year >= ?")
-        params.append(filters["year_from"])
-    if filters.get("year_to"):
-        where.append("s.year <= ?")
-        params.append(filters["year_to"])
-    if filters.get("design"):
-        where.append(f"a.design IN ({', '.join('?' * len(filters['design']))})")
-        params.extend(filters["design"])
-    if filters.get("topic"):
-        where.append("s.id IN (SELECT study_id FROM appraisal_topics WHERE kind = 'topic' AND value = ?)")
-        params.append(filters["topic"])
-    if filters.get("status"):
-        where.append("s.id IN (SELECT study_id FROM cards WHERE status = ?)")
-        params.append(filters["status"])
-    sql = (f"SELECT s.id, s.source_id, s.title, s.year, s.retracted, a.design, a.evidence, a.verdict, a.research_type,"
-           f" a.primary_topic, {store.dialect.bm25_expr()} AS rank FROM studies_fts JOIN studies s ON s.id = studies_fts.rowid"
-           f" LEFT JOIN appraisals a ON a.study_id = s.id WHERE {' AND '.join(where)} ORDER BY rank LIMIT ?")
-    rows = store.query(sql, (*params, limit))
-    return [{"id": r["id"], "source_id": r["source_id"], "score": -r["rank"], "title": r["title"], "year": r["year"],
-             "design": r["design"], "evidence": r["evidence"], "verdict": r["verdict"], "research_type": r["research_type"],
-             "topics": [r["primary_topic"]] if r["primary_topic"] else [], "retracted": bool(r["retracted"])} for r in rows]
-
-
 def appraisal_of(store: Store, study_id: int) -> dict | None:
-    try:
-        from ..appraise.persist import get_appraisal
-    except ImportError:
-        row = store.query_one("SELECT data FROM appraisals WHERE study_id = ?", (study_id,))
-        return json.loads(row[0]) if row else None
+    from ..appraise.persist import get_appraisal
+
     return get_appraisal(store, study_id)
 
 

@@ -7,7 +7,6 @@ higher-is-better scores (FTS5's ``bm25()`` is smaller-is-better, so it is negate
 """
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import numpy as np
@@ -21,7 +20,7 @@ def bm25_search(store: Store, text: str, depth: int, allowed: np.ndarray | None 
     """Top ``depth`` (study id, score); ``allowed``: sorted study ids the results must be among."""
     found = lexical_search(store, text, depth, allowed)
     if found is None:  # many studies not indexed yet: FTS5 ranks the same way and is always current
-        sql = None if allowed is None else ("SELECT value FROM json_each(?)", [json.dumps(allowed.tolist())])
+        sql = None if allowed is None else store.dialect.id_list_select(allowed.tolist())
         return fts5_search(store, text, depth, sql)
     return found
 

@@ -22,7 +22,7 @@ _LOCK = threading.Lock()
 def unchanged(store: Store, cache: str) -> bool:
     """True if nothing was committed since the last call for this cache on this connection."""
     conn = store.conn
-    state = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+    state = store.dialect.change_stamp(conn)
     key = (threading.get_ident(), cache)
     with _LOCK:
         per_store = _SEEN.setdefault(store, {})

@@ -1,7 +1,6 @@
 """Hit rows for a page of results, and facet counts over a whole result set."""
 from __future__ import annotations
 
-import json
 import threading
 from collections import Counter
 from collections.abc import Sequence
@@ -21,21 +20,21 @@ def hydrate(store: Store, ranked: Sequence[tuple[int, float]]) -> list[dict[str,
     """The agreed hit dicts, in the order given."""
     if not ranked:
         return []
-    ids = json.dumps([int(i) for i, _ in ranked])
+    id_sql, id_params = store.dialect.id_list_select([int(i) for i, _ in ranked])
     rows = {
         r["id"]: r
         for r in store.query(
             "SELECT s.id, s.source_id, s.title, s.year, s.retracted, a.design, a.evidence, a.verdict,"
             " a.research_type FROM studies s LEFT JOIN appraisals a ON a.study_id = s.id"
-            " WHERE s.id IN (SELECT value FROM json_each(?))",
-            (ids,),
+            f" WHERE s.id IN ({id_sql})",
+            id_params,
         )
     }
     topics: dict[int, list[str]] = {}
     for r in store.query(
         "SELECT study_id, value FROM appraisal_topics WHERE kind = 'topic'"
-        " AND study_id IN (SELECT value FROM json_each(?)) ORDER BY study_id, is_primary DESC, rowid",
-        (ids,),
+        f" AND study_id IN ({id_sql}) ORDER BY study_id, is_primary DESC, rowid",
+        id_params,
     ):
         topics.setdefault(r[0], []).append(r[1])
     hits = []

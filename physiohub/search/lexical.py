@@ -114,12 +114,7 @@ def vocab(store: Store) -> Vocab:
 
 # -- stored term vectors ----------------------------------------------------------------------
 def _fts_rows(store: Store, ids: list[int]) -> Iterable:
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        yield from store.query(
-            f"SELECT rowid, title, abstract, mesh, keywords FROM studies_fts WHERE rowid IN ({','.join('?' * len(chunk))})",
-            chunk,
-        )
+    yield from store.dialect.fts_documents(store.conn, ids)
 
 
 def scheme() -> str:

@@ -33,10 +33,7 @@ def text_hash(text: str) -> str:
 
 
 def _texts(store: Store, ids: list[int] | None = None) -> dict[int, str]:
-    sql = "SELECT rowid, title, abstract FROM studies_fts"
-    rows = store.query(sql) if ids is None else [
-        r for i in ids for r in store.query(sql + " WHERE rowid = ?", (i,))
-    ]
+    rows = store.dialect.fts_documents(store.conn, ids)
     return {r[0]: f"{r[1] or ''} {r[2] or ''}".strip() for r in rows}
 
 

@@ -5,7 +5,9 @@ tsvector column and a GIN index; nothing outside this module should write backen
 """
 from __future__ import annotations
 
+import json
 import sqlite3
+from typing import Any
 
 # Column weights for BM25: title counts most, then MeSH and keywords, then the abstract.
 FTS_COLUMNS = ("title", "abstract", "mesh", "keywords")
@@ -50,6 +52,32 @@ class SQLiteDialect:
 
     def fts_delete(self, conn: sqlite3.Connection, ids: list[int]) -> None:
         conn.executemany("DELETE FROM studies_fts WHERE rowid = ?", [(i,) for i in ids])
+
+    def fts_documents(self, conn: sqlite3.Connection, ids: list[int] | None = None) -> list[tuple]:
+        """(study_id, title, abstract, mesh, keywords) as indexed, for all studies or for ``ids``."""
+        sql = "SELECT rowid, title, abstract, mesh, keywords FROM studies_fts"
+        if ids is None:
+            return conn.execute(sql).fetchall()
+        out: list[tuple] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            out += conn.execute(f"{sql} WHERE rowid IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+        return out
+
+    def fts_doc_frequency(self, conn: sqlite3.Connection, match: str) -> int:
+        """How many studies match an FTS MATCH expression."""
+        return conn.execute("SELECT count(*) FROM studies_fts WHERE studies_fts MATCH ?", (match,)).fetchone()[0]
+
+    def id_list_select(self, ids: list[int]) -> tuple[str, list[Any]]:
+        """A ``SELECT`` yielding the given ids, as a sub-query with its parameters."""
+        return "SELECT value FROM json_each(?)", [json.dumps([int(i) for i in ids])]
+
+    def change_stamp(self, conn: sqlite3.Connection) -> tuple[int, int]:
+        """Changes whenever anyone commits to the database: caches compare it to know they are current.
+
+        ``data_version`` moves on another connection's commit; ``total_changes`` on this one's.
+        """
+        return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
 
     def bm25_expr(self) -> str:
         weights = ", ".join(str(FTS_WEIGHTS[c]) for c in FTS_COLUMNS)

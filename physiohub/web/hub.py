@@ -33,8 +33,7 @@ class Hub:
 
     # -- cache --------------------------------------------------------------------------------
     def _stamp(self) -> tuple[int, int]:
-        conn = self.store.conn
-        return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
+        return self.store.dialect.change_stamp(self.store.conn)
 
     def peek(self, key: Any) -> tuple[Any, tuple[int, int]]:
         """(cached value or None, the current stamp) without building: the event loop's fast path."""
