@@ -32,8 +32,11 @@ REVIEW_DESIGNS = {"meta-analysis", "systematic review", "scoping review"}
 TRIAL_DESIGNS = {"randomised controlled trial", "non-randomised controlled trial"}
 
 
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|which|who|whose)\s+.*$", re.I)
+
+
 def _short(text: str, max_words: int) -> str | None:
-    text = strip_detail(text).strip(" .;,")
+    text = _APPOSITIVE.sub("", strip_detail(text)).strip(" .;,")  # "dixyrazine, a phenothiazine" -> "dixyrazine"
     return text if text and len(text.split()) <= max_words else None
 
 
@@ -144,6 +147,7 @@ def _aim_object(p: Parts) -> tuple[str | None, list[str]]:
                       r"summari[sz]e|identify|test)\s+(.*)$", strip_detail(s.text), re.I)
         if m:
             obj = re.sub(r"^(more fully|more closely|further|systematically|prospectively)\s+", "", m.group(1).strip(" ."))
+            obj = _APPOSITIVE.sub("", obj)  # drop an appositive aside
             if 2 <= len(obj.split()) <= 14 and not (_CLAUSE.search(obj) and not re.match(r"(whether|if|how)\b", obj, re.I)):
                 return lay(obj), [s.id]
     return None, []
@@ -323,7 +327,7 @@ def _methods(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, Any]
         if spans and not pico_sentence_ids(p.sentences, spans):
             spans = []  # spans we cannot place in the abstract (e.g. from the title): use the sentence roles
         if spans:
-            texts = list(dict.fromkeys(strip_detail(sp["text"]).strip(" .;,") for sp in spans))
+            texts = list(dict.fromkeys(_APPOSITIVE.sub("", strip_detail(sp["text"])).strip(" .;,") for sp in spans))
             texts = [t for i, t in enumerate(texts) if not any(t.lower() in u.lower() for u in texts[:i])][:3]
             add(label, cap("; ".join(texts)), "extracted", pico_sentence_ids(p.sentences, spans))
         elif part and p.get(part) and _clean_phrase(p.get(part)[0].text) and (
