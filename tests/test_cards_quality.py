@@ -90,3 +90,15 @@ def test_key_points_are_distinct_short_and_leave_numbers_to_findings():
 ])
 def test_plain_claim(text, expected):
     assert plain_claim(text) == expected
+
+
+def test_question_from_the_aim_drops_an_appositive_aside():
+    rec = Record(source_format="jsonl", source_id="q2", abstract_sections=[AbstractSection(
+        "Our aim was to evaluate the preventive effect of drug QX, a compound with anti-nausea properties, "
+        "in children. Sixty children took part. Vomiting was less common with drug QX than with placebo. "
+        "These results suggest that drug QX lowers vomiting.")])
+    card = generate_card(rec, {"design": "randomised controlled trial", "evidence": "Moderate",
+                               "verdict": "Supports", "pico": {}})
+    assert "anti-nausea" not in card["upshot"]["question"]
+    assert check_grounding(card, rec) == []
+    assert card["upshot"]["answer"].startswith("The authors conclude that drug QX lowers vomiting.")

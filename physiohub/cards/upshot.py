@@ -91,7 +91,7 @@ def plain_claim(text: str, max_words: int = 22) -> str | None:
         piece = _CUT.split(piece)[0].strip().rstrip(".,;:") + "."
         piece = piece[:1].upper() + piece[1:]
         words = piece.split()
-        if 5 <= len(words) <= max_words and not _STATS.search(piece) and not re.search(r"[()\[\]<>=]", piece) \
+        if 4 <= len(words) <= max_words and not _STATS.search(piece) and not re.search(r"[()\[\]<>=]", piece) \
                 and not _ANAPHOR.match(piece) and not _NO_SUBJECT.match(piece) and ":" not in piece:
             return piece
     return None

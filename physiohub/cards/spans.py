@@ -1,0 +1,165 @@
+"""Phrases fit to show: treatment phrases for the question, and the methods rows.
+
+A card shows a span from the appraisal (PICO) or a source sentence in a methods row or in the question
+only when it is a short, clean noun phrase: no verb of a clause, no dangling edge word, no statistic,
+no appositive aside, and for the population, a phrase that names people. What fails is left out; a
+clause fragment or a whole methods sentence in a row misleads more than a missing row.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..models import Record
+from .parts import Parts, pico_sentence_ids
+from .plain import cap, sentence
+from .readability import strip_detail
+from .upshot import _SECTION_WORD, short_aim
+
+
+def _has(p: Parts, sid: str) -> bool:
+    return any(s.id == sid for s in p.sentences)
+
+
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|which|who|whose)\s+.*$", re.I)
+
+
+def _short(text: str, max_words: int) -> str | None:
+    text = _APPOSITIVE.sub("", strip_detail(text)).strip(" .;,")  # "dixyrazine, a phenothiazine" -> "dixyrazine"
+    return text if text and len(text.split()) <= max_words else None
+
+
+_TREATMENT_WORD = re.compile(r"(ion|ment|ing|py|ure|ise|ize|ice|ics|ine|ol|am|ide|one|in|cs|ry|ty|ness)$", re.I)
+_NOT_TREATMENT = {"immediate", "delayed", "early", "late", "control", "controls", "placebo", "usual", "standard",
+                  "group", "groups", "patients", "participants", "none", "nothing", "other", "both", "this", "these",
+                  "randomization", "randomisation", "treatment", "intervention", "therapy"}
+# Spans that name a procedure of the study, not a treatment ("identification of ...", "analysis of ...").
+_NOT_TREATMENT_LEAD = re.compile(r"^(identification|analysis|assessment|evaluation|comparison|effects?|measurement"
+                                 r"|detection|determination|investigation|randomi[sz]ation|use)\b", re.I)
+
+
+_CLAUSE = re.compile(r"\b(was|were|is|are|be|been|had|has|have|showed|found|did|does|do|would|should|must|will|can"
+                     r"|could|may|might|achieved|decrease[sd]?|increase[sd]?|involved|confirm|weigh|requires?|required"
+                     r"|remains?|suggests?|compared|needs?|needed)\b", re.I)
+
+
+_BAD_EDGE_START = re.compile(
+    r"^(by|on|than|to|with|for|of|in|at|from|as|and|or|but|either|neither|both|all|more|less|the full|each|any"
+    r"|examine|assess|determine|determining|evaluate|compare|investigate|strategies to|ways to|whether|under|over"
+    r"|poorly|well|no|not|future|further|clinicians|authors|researchers|whilst|while|although|though|exploring"
+    r"|potent)\b", re.I)
+_BAD_EDGE_END = re.compile(r"\b(with|to|of|for|and|or|than|by|on|in|at|from|as|the|a|an|compared|versus|vs)$", re.I)
+_NOT_A_TREATMENT = re.compile(r"\b(participants?|patients?|people|follow[- ]?up|searche[sd]|risk of bias|groups?"
+                              r"|studies|trials?|reviews?|outcomes?|allocated|randomi[sz]ed|arms?|research|evidence"
+                              r"|results?|findings|data|side effects?|adverse|possibly|validation|placebo|sham|dummy|saline)\b", re.I)
+_ADJ_ED = {"supervised", "guided", "graded", "combined", "based", "assisted", "controlled", "focused", "tailored",
+           "structured", "modified", "weighted", "directed", "integrated", "extended", "advanced", "augmented"}
+
+
+def _lower_first(t: str) -> str:
+    """Lower-case the first letter unless the first word is an acronym or a name with capitals inside."""
+    first = t.split()[0] if t.split() else ""
+    if len(first) > 1 and (first.isupper() or any(c.isupper() for c in first[1:])):
+        return t
+    return t[:1].lower() + t[1:]
+
+
+def _noun_phrase(t: str) -> bool:
+    """Could this span name a treatment in "Does X help?" Not a clause fragment, not a count or a method."""
+    later = t.split()[1:]
+    return not (_BAD_EDGE_START.search(t) or _BAD_EDGE_END.search(t) or _NOT_A_TREATMENT.search(t) or _CLAUSE.search(t)
+                or re.search(r"\d", t) or any(w.lower().endswith("ed") and w.lower() not in _ADJ_ED for w in later))
+
+
+def _span_text(spans: list[dict] | None, max_words: int) -> tuple[str | None, list[dict]]:
+    """The first span short enough to name a treatment in a question (one bare adjective will not do)."""
+    for sp in spans or []:
+        t = _short(sp.get("text", ""), max_words)
+        if not t:
+            continue
+        words = t.split()
+        if len(words) == 1 and (t.lower() in _NOT_TREATMENT or not _TREATMENT_WORD.search(t)):
+            continue
+        if t.lower() in _NOT_TREATMENT or _NOT_TREATMENT_LEAD.match(t) or not _noun_phrase(t):
+            continue
+        return t, [sp]
+    return None, []
+
+
+_AIM_LEAD = re.compile(r"^(?:to(?= \w+)|(?:the )?(?:main |primary )?(?:aims?|objectives?|purpose|goal)s? (?:of (?:this|the|our) "
+                       r"(?:study|trial|review|paper|work) )?(?:was|were|is|are) to|this (?:study|trial|review) aimed to"
+                       r"|we aimed to|we sought to|our aim was to)\s+", re.I)
+def methods_rows(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    pico = a.get("pico") or {}
+
+    def add(label: str, text: str | None, kind: str, src: list[str]) -> None:
+        if text and text.strip():
+            rows.append({"label": label, "text": sentence(text), "kind": kind, "sources": src})
+
+    design = a.get("design")
+    if design and design != "other":
+        ds = p.get("design")[:1]
+        add("Design", cap(design) + (f": {strip_detail(ds[0].text).rstrip('.')}" if ds and len(ds[0].text.split()) <= 30 else ""),
+            "templated", [s.id for s in ds])
+    for label, key, part in (("Population", "population", "population"), ("Intervention", "intervention", "intervention"),
+                             ("Comparison", "comparison", None), ("Outcomes", "outcomes", "measures")):
+        # Only short, clean noun phrases: a clause fragment or a methods sentence in a row misleads, so
+        # a row with neither a clean span nor a short labelled phrase is left out.
+        spans = [{**sp, "text": re.sub(r"^(in|among|for)\s+", "", _SECTION_WORD.sub("", sp["text"].strip()), flags=re.I)}
+                 for sp in pico.get(key) or [] if sp.get("text")]
+        if key == "population":
+            spans = [{**sp, "text": t} for sp in spans for t in [_people_part(sp["text"])] if t]
+        spans = [sp for sp in spans if _clean_phrase(sp["text"]) and not (key == "outcomes" and re.search(r"\d", sp["text"]))]
+        if spans and not pico_sentence_ids(p.sentences, spans):
+            spans = []  # spans we cannot place in the abstract (e.g. from the title): use the sentence roles
+        if spans:
+            texts = list(dict.fromkeys(_APPOSITIVE.sub("", strip_detail(sp["text"])).strip(" .;,") for sp in spans))
+            texts = [t for i, t in enumerate(texts) if not any(t.lower() in u.lower() for u in texts[:i])][:3]
+            add(label, cap("; ".join(texts)), "extracted", pico_sentence_ids(p.sentences, spans))
+        elif part and p.get(part) and _clean_phrase(p.get(part)[0].text) and (
+                part != "population" or _people_part(p.get(part)[0].text)):
+            s = p.get(part)[0]
+            add(label, strip_detail(s.text), "extracted", [s.id])
+    n, k = a.get("n_participants"), a.get("n_studies")
+    kn_src = [kn.get("sentence") for kn in a.get("key_numbers") or [] if kn.get("sentence") and _has(p, kn["sentence"])]
+    sample = "; ".join(x for x in (f"{k} studies" if k else "", f"{n} participants" if n else "") if x)
+    add("Sample", sample, "templated", kn_src)
+    if a.get("followup"):
+        add("Follow-up", str(a["followup"]), "templated", kn_src)
+    for s in p.get("aim")[:1]:
+        add("Aim", short_aim(s.text, _AIM_LEAD, _CLAUSE, 25), "rewritten", [s.id])
+    return rows
+
+
+_PERSON = re.compile(r"(?<![-\w])(people|persons?|patients?|participants?|subjects?|adults?|children|child|infants?|adolescents?"
+                     r"|teenagers?|women|men|males?|females?|girls?|boys?|volunteers?|workers?|athletes?|runners?"
+                     r"|players?|students?|residents?|veterans?|employees?|individuals?|mothers?|survivors?|users?"
+                     r"|smokers?|elderly|older|neonates?|newborns?|babies|recruits?|soldiers?|nurses?|cases)(?![-\w])", re.I)
+
+
+def _people_part(text: str) -> str | None:
+    """The part of a population span that names people ("analgesia in patients undergoing X" -> "patients
+    undergoing X"); None when the span names no people at all (a procedure or drug tagged as population)."""
+    if not _PERSON.search(text):
+        return None
+    m = re.search(r"\b(?:in|among)\s+(.+)$", text, re.I)
+    if m and _PERSON.search(m.group(1)) and not _PERSON.search(text[:m.start()]):
+        return m.group(1)
+    return text
+
+
+def _clean_phrase(text: str, max_words: int = 14) -> bool:
+    """A short noun phrase fit for a methods row: no verb of a clause, no dangling edge word."""
+    t = strip_detail(text).strip(" .;,")
+    words = t.split()
+    if len(words) == 1 and re.search(r"(al|ed|ly|ive)$", t, re.I):
+        return False  # a lone adjective or participle ("experimental"), not a phrase
+    if words and words[-1].lower().endswith("ed") and words[-1].lower() not in _ADJ_ED:
+        return False  # "also conducted": a clause's tail
+    return bool(t) and len(t.split()) <= max_words and not (
+        _CLAUSE.search(t) or _BAD_EDGE_START.search(t) or _BAD_EDGE_END.search(t) or re.search(r"[;<>=]", t)
+        or re.search(r"\b(when|where|which|whereas|while|who (?:\w+ly )?\w+ed|received|receiving|underwent|took|allocated"
+                     r"|assigned|randomi[sz]ed|\w+ed as|fell|rose|differed|occurred|caused|gave|led|worsened)\b", t, re.I)
+        or re.search(r"(\b\w|-blind)$", t, re.I)
+        or re.match(r"(the )?(percentage|proportion|number|rate|mean|median|change|effect)s?\b", t, re.I))
