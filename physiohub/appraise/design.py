@@ -14,13 +14,8 @@ from __future__ import annotations
 import re
 
 from .doc import Doc
+from ..taxonomy import DESIGNS
 
-DESIGNS = (
-    "meta-analysis", "systematic review", "scoping review", "narrative review", "guideline",
-    "randomised controlled trial", "non-randomised controlled trial", "cohort", "case-control",
-    "cross-sectional", "case series", "case report", "qualitative", "diagnostic accuracy",
-    "economic evaluation", "protocol", "lab/animal/experimental", "editorial/commentary/letter", "other",
-)
 
 RESEARCH_TYPE = {
     "meta-analysis": "Review of studies",

@@ -18,8 +18,8 @@ from .design import DESIGNS, research_type
 from .evidence import LEVELS
 from .topics import BODY_REGIONS, TOPICS
 from .verdict import VERDICTS
+from ..taxonomy import RESEARCH_TYPES
 
-RESEARCH_TYPES = ("Review of studies", "Primary study", "Expert review", "Guideline", "Opinion", "Study protocol")
 _CHOICES: dict[str, tuple[str, ...]] = {
     "design": DESIGNS, "evidence": LEVELS, "verdict": VERDICTS, "research_type": RESEARCH_TYPES,
 }

@@ -9,14 +9,8 @@ from __future__ import annotations
 import re
 
 from .doc import Doc
+from ..taxonomy import BODY_REGIONS, TOPICS
 
-TOPICS = (
-    "Exercise & Loading", "Pain Science & Education", "Manual Therapy", "Passive Treatments",
-    "Medication & Injections", "Surgery vs Rehabilitation", "Imaging & Diagnosis", "Psychological Factors",
-    "Lifestyle", "Work & Function", "Digital & Remote Care", "Prognosis & Risk",
-)
-BODY_REGIONS = ("low back", "neck", "shoulder", "elbow", "wrist & hand", "hip", "knee", "ankle & foot",
-                "widespread pain", "general")
 
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")

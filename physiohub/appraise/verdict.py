@@ -13,8 +13,8 @@ import re
 from collections import Counter
 
 from ..text import Sentence
+from ..taxonomy import VERDICTS
 
-VERDICTS = ("Supports", "Mixed picture", "No clear difference", "Does not support", "Too early to tell")
 
 
 def _rx(p: str) -> re.Pattern[str]:

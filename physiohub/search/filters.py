@@ -15,22 +15,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..errors import InvalidInput
+from ..taxonomy import BODY_REGIONS, DESIGNS, EVIDENCE, TOPICS, VERDICTS
 
-DESIGNS = (
-    "meta-analysis", "systematic review", "scoping review", "narrative review", "guideline",
-    "randomised controlled trial", "non-randomised controlled trial", "cohort", "case-control",
-    "cross-sectional", "case series", "case report", "qualitative", "diagnostic accuracy",
-    "economic evaluation", "protocol", "lab/animal/experimental", "editorial/commentary/letter", "other",
-)
-EVIDENCE = ("Strong", "Moderate", "Limited", "Very limited")
-VERDICTS = ("Supports", "Mixed picture", "No clear difference", "Does not support", "Too early to tell")
-TOPICS = (
-    "Exercise & Loading", "Pain Science & Education", "Manual Therapy", "Passive Treatments",
-    "Medication & Injections", "Surgery vs Rehabilitation", "Imaging & Diagnosis", "Psychological Factors",
-    "Lifestyle", "Work & Function", "Digital & Remote Care", "Prognosis & Risk",
-)
-BODY_REGIONS = ("low back", "neck", "shoulder", "elbow", "wrist & hand", "hip", "knee", "ankle & foot",
-                "widespread pain", "general")
 STATUSES = ("published",)
 
 VOCAB: dict[str, tuple[str, ...]] = {

@@ -15,24 +15,12 @@ from typing import Any
 import nh3
 from markupsafe import Markup
 
+from ..taxonomy import BODY_REGIONS, CARD_STATUSES, DESIGNS, EVIDENCE, RESEARCH_TYPES, TOPICS, VERDICTS
+
 INLINE_TAGS = {"i", "b", "sup", "sub"}
 _ESCAPED_TAG = re.compile(r"&lt;(/?)(i|b|sup|sub)&gt;", re.IGNORECASE)
 
-TOPICS = (
-    "Exercise & Loading", "Pain Science & Education", "Manual Therapy", "Passive Treatments",
-    "Medication & Injections", "Surgery vs Rehabilitation", "Imaging & Diagnosis", "Psychological Factors",
-    "Lifestyle", "Work & Function", "Digital & Remote Care", "Prognosis & Risk",
-)
-BODY_REGIONS = ("low back", "neck", "shoulder", "elbow", "wrist & hand", "hip", "knee", "ankle & foot",
-                "widespread pain", "general")
-DESIGNS = ("meta-analysis", "systematic review", "scoping review", "narrative review", "guideline",
-           "randomised controlled trial", "non-randomised controlled trial", "cohort", "case-control",
-           "cross-sectional", "case series", "case report", "qualitative", "diagnostic accuracy",
-           "economic evaluation", "protocol", "lab/animal/experimental", "editorial/commentary/letter", "other")
-EVIDENCE = ("Strong", "Moderate", "Limited", "Very limited")
-VERDICTS = ("Supports", "Mixed picture", "No clear difference", "Does not support", "Too early to tell")
-RESEARCH_TYPES = ("Review of studies", "Primary study", "Expert review", "Guideline", "Opinion", "Study protocol")
-STATUSES = ("draft", "in_review", "published")
+STATUSES = CARD_STATUSES
 
 VERDICT_MEANING = {
     "Supports": "The results favour the treatment or idea the study tested.",
