@@ -37,3 +37,32 @@ def runner():
     from click.testing import CliRunner
 
     return CliRunner()
+
+
+# -- the web hub's sample data, shared by the web test modules --------------------------------------
+WEB_PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    """A filled sample hub (invented studies, an editor and an admin), built once per module."""
+    from physiohub.store import Store
+    from physiohub.web import auth, sample
+
+    path = tmp_path_factory.mktemp("template") / "hub.db"
+    store = Store(path)
+    ids = sample.fill(store)
+    auth.add_user(store, "edna", WEB_PASSWORD, "editor")
+    auth.add_user(store, "ada", WEB_PASSWORD, "admin")
+    store.close()  # checkpoints the WAL into the file, so a plain copy is the whole database
+    return path, ids
+
+
+@pytest.fixture
+def hub(template, tmp_path):
+    """A private copy of the sample hub for one test: (path, ids)."""
+    import shutil
+
+    path = tmp_path / "hub.db"
+    shutil.copyfile(template[0], path)
+    return path, template[1]

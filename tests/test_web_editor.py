@@ -2,33 +2,14 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 from starlette.testclient import TestClient
 
 from physiohub.store import Store
-from physiohub.web import auth, create_app, sample
+from physiohub.web import create_app, sample
 
-PASSWORD = "correct horse battery"
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    """The filled hub, built once per module (sample studies, users); each test gets its own copy."""
-    path = tmp_path_factory.mktemp("template") / "hub.db"
-    store = Store(path)
-    ids = sample.fill(store)
-    auth.add_user(store, "edna", PASSWORD, "editor")
-    store.close()  # checkpoints the WAL into the file, so a plain copy is the whole database
-    return path, ids
-
-
-@pytest.fixture
-def hub(template, tmp_path):
-    path = tmp_path / "hub.db"
-    shutil.copyfile(template[0], path)
-    return path, template[1]
+PASSWORD = "correct horse battery"  # the sample hub's users (tests/conftest.py)
 
 
 @pytest.fixture
