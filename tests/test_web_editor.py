@@ -7,7 +7,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from physiohub.store import Store
-from physiohub.web import create_app, sample
+from physiohub.web import create_app
 
 PASSWORD = "correct horse battery"  # the sample hub's users (tests/conftest.py)
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from starlette.testclient import TestClient
 
 from physiohub.store import Store
-from physiohub.web import auth, create_app, sample
+from physiohub.web import auth, create_app
 
 PASSWORD = "correct horse battery"  # the sample hub's users (tests/conftest.py)
 
