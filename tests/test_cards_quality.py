@@ -102,3 +102,11 @@ def test_question_from_the_aim_drops_an_appositive_aside():
     assert "anti-nausea" not in card["upshot"]["question"]
     assert check_grounding(card, rec) == []
     assert card["upshot"]["answer"].startswith("The authors conclude that drug QX lowers vomiting.")
+
+
+def test_a_bare_people_word_is_not_a_population_row():
+    from physiohub.cards.spans import _people_part
+
+    assert _people_part("Patients.") is None
+    assert _people_part("adults with chronic neck pain") == "adults with chronic neck pain"
+    assert _people_part("analgesia in children undergoing tonsillectomy") == "children undergoing tonsillectomy"

@@ -26,7 +26,7 @@ from .spans import (_AIM_LEAD, _APPOSITIVE, _CLAUSE, _lower_first, _noun_phrase,
 from .upshot import conclusion_sentence, plain_claim, short_aim, similar
 
 GENERATOR = "physiohub.cards.extractive"
-VERSION = "1.1"
+VERSION = "1.2"
 log = logging.getLogger(__name__)
 
 Item = tuple[str, str, list[str]]  # (text, provenance kind, source sentence ids)

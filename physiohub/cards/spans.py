@@ -143,6 +143,8 @@ def _people_part(text: str) -> str | None:
     undergoing X"); None when the span names no people at all (a procedure or drug tagged as population)."""
     if not _PERSON.search(text):
         return None
+    if _PERSON.fullmatch(text.strip(" .;,")):
+        return None  # a bare "Patients" says nothing a reader can use: leave the row out
     m = re.search(r"\b(?:in|among)\s+(.+)$", text, re.I)
     if m and _PERSON.search(m.group(1)) and not _PERSON.search(text[:m.start()]):
         return m.group(1)
