@@ -27,6 +27,10 @@ from .query import MAX_QUERY_CHARS, query_terms
 
 MODES = ("bm25", "semantic", "hybrid")
 CANDIDATES = 1000  # per ranker: the result-set window
+# In hybrid mode a study found only by meaning (no query word in it) joins the results when its cosine
+# similarity reaches this floor. all-MiniLM-L6-v2 gives unrelated texts 0.2-0.35, so without a floor every query,
+# even nonsense, "found" the whole 1,000-study window. Chosen on SciFact train (docs/benchmarks.md).
+SEMANTIC_FLOOR: float | None = 0.35
 MAX_LIMIT = 1000
 
 
@@ -166,6 +170,11 @@ def search(
         used, ranked = "hybrid", fuse(rankings)
     else:
         used, ranked = next(iter(rankings.items()))
+    if used == "hybrid" and SEMANTIC_FLOOR is not None:
+        # Fusion used the whole window (scores unchanged); the result set keeps keyword matches and
+        # studies close enough in meaning. (Semantic mode, asked for by name, stays a pure ranking.)
+        keep = {d for d, _ in rankings.get("bm25", ())} | {d for d, c in rankings["semantic"] if c >= SEMANTIC_FLOOR}
+        ranked = [(d, x) for d, x in ranked if d in keep]
     return {
         "total": len(ranked),
         "hits": hydrate(store, ranked[offset : offset + limit]),
