@@ -47,8 +47,11 @@ def refresh(
     from .appraise.persist import get_appraisal, save_appraisal
     from .cards.review import save_draft
 
-    todo = list(ids) if (force and ids is not None) else stale_ids(store, ids)
-    if force and ids is None:
+    if not force:
+        todo = stale_ids(store, ids)
+    elif ids is not None:
+        todo = list(ids)
+    else:
         todo = [r[0] for r in store.query("SELECT id FROM studies ORDER BY id")]
     done = 0
     for start in range(0, len(todo), BATCH):

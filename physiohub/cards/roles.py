@@ -92,6 +92,22 @@ def _context(P: np.ndarray, doc: np.ndarray) -> np.ndarray:
     return out
 
 
+
+def _best_c(stage: str, X: Any, y: Any, Xdev: Any, ydev: Any, tried: dict[str, float]) -> tuple[float, float, Any]:
+    """Fit logistic regression at each C, keep the one with the best weighted F1 on dev."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import f1_score
+
+    best: tuple[float, float, Any] = (-1.0, 0.0, None)
+    for C in (10.0, 30.0, 100.0):
+        clf = LogisticRegression(C=C, max_iter=3000).fit(X, y)
+        f1 = f1_score(ydev, clf.predict(Xdev), average="weighted")
+        tried[f"{stage} C={C}"] = round(f1, 4)
+        if f1 > best[0]:
+            best = (f1, C, clf)
+    return best
+
+
 def train(data_dir: Path, out: Path = MODEL_PATH, folds: int = 5) -> dict[str, Any]:
     """Fit on train, choose C on dev by weighted F1, save the compact model; returns a report.
 
@@ -103,7 +119,6 @@ def train(data_dir: Path, out: Path = MODEL_PATH, folds: int = 5) -> dict[str, A
     from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import f1_score
 
     def xy(docs: list[tuple[list[str], list[str]]]) -> tuple[list[list[str]], np.ndarray, np.ndarray]:
         X, y, d = [], [], []
@@ -120,28 +135,14 @@ def train(data_dir: Path, out: Path = MODEL_PATH, folds: int = 5) -> dict[str, A
     Mtr = vec.fit_transform(Xtr)
     Mdev = vec.transform(Xdev)
     tried: dict[str, float] = {}
-    best1: tuple[float, float, Any] = (-1.0, 0.0, None)
-    for C in (10.0, 30.0, 100.0):
-        clf = LogisticRegression(C=C, max_iter=3000).fit(Mtr, ytr)
-        f1 = f1_score(ydev, clf.predict(Mdev), average="weighted")
-        tried[f"stage1 C={C}"] = round(f1, 4)
-        if f1 > best1[0]:
-            best1 = (f1, C, clf)
-    f1_1, C1, clf1 = best1
+    f1_1, C1, clf1 = _best_c("stage1", Mtr, ytr, Mdev, ydev, tried)
     oof = np.zeros((len(ytr), len(clf1.classes_)))
     for f in range(folds):  # folds by abstract: a sentence never sees its own abstract's labels
         te = (dtr % folds) == f
         oof[te] = LogisticRegression(C=C1, max_iter=3000).fit(Mtr[~te], ytr[~te]).predict_proba(Mtr[te])
     A = hstack([Mtr, csr_matrix(_context(oof, dtr))]).tocsr()
     B = hstack([Mdev, csr_matrix(_context(clf1.predict_proba(Mdev), ddev))]).tocsr()
-    best2: tuple[float, float, Any] = (-1.0, 0.0, None)
-    for C in (10.0, 30.0, 100.0):
-        clf = LogisticRegression(C=C, max_iter=3000).fit(A, ytr)
-        f1 = f1_score(ydev, clf.predict(B), average="weighted")
-        tried[f"stage2 C={C}"] = round(f1, 4)
-        if f1 > best2[0]:
-            best2 = (f1, C, clf)
-    f1_2, C2, clf2 = best2
+    f1_2, C2, clf2 = _best_c("stage2", A, ytr, B, ydev, tried)
     vocab: list[str] = [""] * len(vec.vocabulary_)
     for term, k in vec.vocabulary_.items():
         vocab[k] = term

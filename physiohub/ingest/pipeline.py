@@ -318,7 +318,7 @@ def _batches(items: Iterable[Record | Rejected]) -> Iterator[list[Prepared | Rej
 
 def _store_batches(
     store: Store, batches: Iterable[list[Prepared | Rejected]], file: str,
-    on_item: Callable[[], None] | Callable[[int], None] | None,
+    on_item: Callable[[int], None] | None,
 ) -> ImportSummary:
     summary = ImportSummary()
     started = _now()
@@ -332,7 +332,7 @@ def _store_batches(
             except Exception as e:  # a record our writer cannot store must not sink the batch silently
                 raise IngestError(f"could not store a record: {e}", file=file) from e
             if on_item:
-                on_item(len(batch))  # type: ignore[call-arg]
+                on_item(len(batch))
         conn.execute(
             "INSERT INTO import_batches(started_at, finished_at, files, summary) VALUES (?,?,?,?)",
             (started, _now(), orjson.dumps([file]).decode(), orjson.dumps(summary.as_dict()).decode()),
