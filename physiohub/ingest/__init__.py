@@ -38,21 +38,26 @@ def _load() -> dict[str, Importer]:
 
 FORMATS: dict[str, Importer] = _load()
 
-__all__ = ["FORMATS", "Rejected", "read_path", "read_bytes"]
+__all__ = ["FORMATS", "Rejected", "path_format", "read_path", "read_bytes"]
+
+
+def path_format(path: str | Path, fmt: str = "auto") -> str:
+    """The format ``read_path`` would use for a file; raises ``IngestError`` if it is unreadable."""
+    p = Path(path)
+    with open_binary(p) as fp:
+        head = fp.read(HEAD_SIZE)
+    check_head(head, p.name)
+    if fmt in (None, "", "auto"):
+        return detect_format(logical_name(p), head, FORMATS)
+    if fmt not in FORMATS:
+        raise IngestError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}", file=p.name)
+    return fmt
 
 
 def read_path(path: str | Path, fmt: str = "auto") -> Iterator[Record | Rejected]:
     """Records of one file (``.gz`` accepted). Raises ``IngestError`` naming the file if unreadable."""
     p = Path(path)
-    name = logical_name(p)
-    with open_binary(p) as fp:
-        head = fp.read(HEAD_SIZE)
-    check_head(head, p.name)
-    if fmt in (None, "", "auto"):
-        fmt = detect_format(name, head, FORMATS)
-    elif fmt not in FORMATS:
-        raise IngestError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}", file=p.name)
-    return _iterate(FORMATS[fmt], p, p.name)
+    return _iterate(FORMATS[path_format(p, fmt)], p, p.name)
 
 
 def _iterate(importer: Importer, path: Path, filename: str) -> Iterator[Record | Rejected]:

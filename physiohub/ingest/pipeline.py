@@ -14,7 +14,10 @@ while this one writes, so the two cores work at once.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
+import itertools
+import logging
 import multiprocessing
 import os
 import queue as queue_mod
@@ -33,6 +36,7 @@ from .base import Rejected
 from .normalize import normalize_doi, title_key
 
 BATCH = 256
+log = logging.getLogger("physiohub.ingest")
 
 
 @dataclass
@@ -78,6 +82,11 @@ class Prepared:
     hash: str
     fts: tuple[str, str, str, str]
     record: Record | None = None  # dropped before crossing a process boundary
+
+    def as_tuple(self) -> tuple:
+        """Every field but ``record``, in order: ``Prepared(*p.as_tuple())`` rebuilds it without it."""
+        return (self.fmt, self.sid, self.pmid, self.doi, self.pmcid, self.title, self.key, self.year,
+                self.retracted, self.text, self.hash, self.fts)
 
     def load(self) -> Record:
         return self.record if self.record is not None else Record.from_dict(orjson.loads(self.text))
@@ -135,6 +144,12 @@ def _title_dup(pmid: str, doi: str, row_pmid: str | None, row_doi: str | None) -
     return not ((pmid and row_pmid and row_pmid != pmid) or (doi and row_doi and row_doi != doi))
 
 
+_MISSING_IDS = {
+    (True, True): " AND (pmid IS NULL OR doi IS NULL)",
+    (True, False): " AND pmid IS NULL",
+    (False, True): " AND doi IS NULL",
+    (False, False): "",
+}
 _INSERT_STUDY = (
     "INSERT INTO studies(id, source_id, source_format, pmid, doi, pmcid, title, title_key, year, retracted,"
     " record, content_hash, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
@@ -178,9 +193,18 @@ class _Writer:
             want = [p.doi for p in preps if p.doi]
             if want:
                 dois = {r[0] for r in c.execute(f"SELECT doi FROM studies WHERE doi IN ({','.join('?' * len(want))})", want)}
-            want = list({p.key for p in preps if p.key})
-            if want:
-                for r in c.execute(f"SELECT title_key, pmid, doi FROM studies WHERE title_key IN ({','.join('?' * len(want))})", want):
+            # Title + year: a stored study with the same key is a possible duplicate unless its PMID or
+            # DOI differs from the record's (a same PMID or DOI is caught above). So only stored rows
+            # lacking the identifiers the record has can matter; fetching just those keeps a file that
+            # repeats a title thousands of times linear.
+            by_ids: dict[tuple[bool, bool], set[str]] = {}
+            for p in preps:
+                if p.key:
+                    by_ids.setdefault((bool(p.pmid), bool(p.doi)), set()).add(p.key)
+            for has, key_set in by_ids.items():
+                want = list(key_set)
+                for r in c.execute(f"SELECT title_key, pmid, doi FROM studies WHERE title_key IN"
+                                   f" ({','.join('?' * len(want))}){_MISSING_IDS[has]}", want):
                     keys.setdefault(r[0], []).append((r[1], r[2]))
         for item in items:
             if isinstance(item, Rejected):
@@ -356,8 +380,14 @@ def import_records(
     return _store_batches(store, _batches(items), file, on_item)
 
 
-# -- parsing in a second process ---------------------------------------------------------------
+# -- parsing in other processes ----------------------------------------------------------------
 _DONE = "done"
+
+
+def _error_message(e: Exception, path: str) -> tuple:
+    if isinstance(e, IngestError):
+        return ("error", isinstance(e, UnsafeInputError), e.reason, e.file, e.record)
+    return ("error", False, f"{type(e).__name__}: {e}", path, None)
 
 
 def _produce(path: str, fmt: str, q: "multiprocessing.Queue[Any]") -> None:
@@ -370,10 +400,61 @@ def _produce(path: str, fmt: str, q: "multiprocessing.Queue[Any]") -> None:
                     p.record = None  # the parent re-reads JSON only for possible duplicates
             q.put(batch)
         q.put(_DONE)
-    except IngestError as e:
-        q.put(("error", isinstance(e, UnsafeInputError), e.reason, e.file, e.record))
     except Exception as e:  # noqa: BLE001 - reported to the parent as a one-line ingest error
-        q.put(("error", False, f"{type(e).__name__}: {e}", path, None))
+        q.put(_error_message(e, path))
+
+
+def _produce_pieces(path: str, k: int, n: int, q: "multiprocessing.Queue[Any]") -> None:
+    """Worker k of n: parse and prepare pieces k, k+n, k+2n, ... of a PubMed XML file."""
+    from .detect import open_binary
+    from .pubmed_split import SplitUnsuitable, parse_piece, pieces
+
+    # Conversion allocates many small objects that die young and form no cycles: the cyclic collector
+    # only costs here (a third of the worker's time), so it runs every 64 pieces instead of constantly.
+    gc.disable()
+    p = Path(path)
+    try:
+        with open_binary(p) as fp:
+            for idx, (piece, last) in enumerate(pieces(fp, p.name)):
+                if idx % n != k:
+                    continue
+                if idx % (64 * n) == k:
+                    gc.collect()
+                items, count, deleted = parse_piece(piece, last=last)
+                out: list[tuple | Rejected] = []
+                for item in items:
+                    if isinstance(item, Record):
+                        item = prepare(item)
+                    # plain tuples cross the pipe at half the pickling cost of the dataclass
+                    out.append(item.as_tuple() if isinstance(item, Prepared) else item)
+                q.put(("piece", out, count, deleted))
+        q.put(_DONE)
+    except SplitUnsuitable as e:
+        q.put(("unsuitable", str(e)))
+    except Exception as e:  # noqa: BLE001 - reported to the parent as a one-line ingest error
+        q.put(_error_message(e, path))
+
+
+def _get(q: "multiprocessing.Queue[Any]", proc: Any, path: Path) -> Any:
+    while True:
+        try:
+            msg = q.get(timeout=1.0)
+        except queue_mod.Empty:
+            if not proc.is_alive():
+                raise IngestError("the parser process stopped unexpectedly", file=str(path)) from None
+            continue
+        if isinstance(msg, tuple) and msg[0] == "error":
+            _, unsafe, reason, file, record = msg
+            raise (UnsafeInputError if unsafe else IngestError)(reason, file=file, record=record)
+        return msg
+
+
+def _stop(procs: list[Any]) -> None:
+    for proc in procs:
+        if proc.is_alive():
+            proc.terminate()
+    for proc in procs:
+        proc.join(5)
 
 
 def _consume(path: Path, fmt: str) -> Iterator[list[Prepared | Rejected]]:
@@ -382,23 +463,57 @@ def _consume(path: Path, fmt: str) -> Iterator[list[Prepared | Rejected]]:
     proc = ctx.Process(target=_produce, args=(str(path), fmt, q), daemon=True)
     proc.start()
     try:
-        while True:
-            try:
-                msg = q.get(timeout=1.0)
-            except queue_mod.Empty:
-                if not proc.is_alive():
-                    raise IngestError("the parser process stopped unexpectedly", file=str(path)) from None
-                continue
-            if msg == _DONE:
-                return
-            if isinstance(msg, tuple):
-                _, unsafe, reason, file, record = msg
-                raise (UnsafeInputError if unsafe else IngestError)(reason, file=file, record=record)
+        while (msg := _get(q, proc, path)) != _DONE:
             yield msg
     finally:
-        if proc.is_alive():
-            proc.terminate()
-        proc.join(5)
+        _stop([proc])
+
+
+def _consume_pieces(path: Path, workers: int) -> Iterator[list[Prepared | Rejected]]:
+    """Batches of a PubMed XML file parsed by ``workers`` processes, in file order."""
+    from .pubmed_split import SplitUnsuitable
+
+    ctx = multiprocessing.get_context("fork")
+    qs = [ctx.Queue(maxsize=4) for _ in range(workers)]  # bounded: memory stays flat
+    procs = [ctx.Process(target=_produce_pieces, args=(str(path), k, workers, qs[k]), daemon=True)
+             for k in range(workers)]
+    for proc in procs:
+        proc.start()
+    seen = deleted = 0
+    batch: list[Prepared | Rejected] = []
+    try:
+        for idx in itertools.count():
+            msg = _get(qs[idx % workers], procs[idx % workers], path)
+            if msg == _DONE:  # the worker whose turn it is has no piece idx: the file is done
+                break
+            if msg[0] == "unsuitable":
+                raise SplitUnsuitable(msg[1])
+            _, items, count, gone = msg
+            for item in items:
+                if isinstance(item, tuple):
+                    batch.append(Prepared(*item))
+                    continue
+                if item.record.startswith("#"):
+                    item.record = f"#{seen + int(item.record[1:])}"  # position in the file, not the piece
+                batch.append(item)
+            seen += count
+            deleted += gone
+            if len(batch) >= BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+    finally:
+        _stop(procs)
+    if deleted:
+        log.warning("%s: %d DeleteCitation PMID(s) listed (update file); studies are not deleted", path.name,
+                    deleted)
+
+
+def parse_workers() -> int:
+    """Parser processes for a large PubMed XML file: one per core, at most 4 (the writer's one
+    process keeps up with about that many)."""
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 def import_path(
@@ -409,13 +524,23 @@ def import_path(
     parallel: bool = False,
     on_item: Callable[[int], None] | None = None,
 ) -> ImportSummary:
-    """Import one file in one transaction. ``parallel``: parse in a second process (files > 1 MB).
+    """Import one file in one transaction. ``parallel``: parse in other processes (files > 1 MB).
 
-    Parallel parsing forks, so it is meant for the command line, not for threaded servers.
+    A large PubMed XML file is cut at record boundaries and parsed by ``parse_workers()`` processes
+    (``pubmed_split``); if it is not suited to that, the transaction is rolled back and the file is
+    parsed by one other process, as every other format is. Parallel parsing forks, so it is meant
+    for the command line, not for threaded servers.
     """
+    from . import path_format, read_path
+
     big = path.is_file() and path.stat().st_size > 1_000_000
     if parallel and big and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        return _store_batches(store, _consume(path, fmt), str(path), on_item)
-    from . import read_path
+        if path_format(path, fmt) == "pubmed-xml":
+            from .pubmed_split import SplitUnsuitable
 
+            try:
+                return _store_batches(store, _consume_pieces(path, parse_workers()), str(path), on_item)
+            except SplitUnsuitable as e:
+                log.info("%s: parsed in one process (%s)", path.name, e)
+        return _store_batches(store, _consume(path, fmt), str(path), on_item)
     return import_records(store, read_path(path, fmt), file=str(path), on_item=on_item)
