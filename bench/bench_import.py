@@ -16,8 +16,9 @@ Measured:
   (c) ours, full import — ``import_records(store, read_path(path), file=...)`` into a fresh SQLite
       file: parse, normalise, dedupe, store, FTS5 index, one transaction;
   (d) ours, full import as ``physiohub import`` runs it — ``import_path(store, path, parallel=True)``:
-      the same, with parsing and serialisation in a second process while this one writes.
-      (CPU seconds then add both processes: the measurer waits for the grandchild too.)
+      the same, with the file cut at record boundaries and parsed and serialised by one worker
+      process per core while this one writes (``physiohub/ingest/pubmed_split.py``).
+      (CPU seconds then add all processes: the measurer waits for the grandchildren too.)
 """
 from __future__ import annotations
 
