@@ -133,3 +133,21 @@ def test_published_only_matches_what_the_public_may_see(hub):
     set_status(hub, sid, "published", "editor")
     public = check_article(hub, text, published_only=True)["claims"][0]
     assert [m["id"] for m in public["matches"]] == [sid]
+
+
+def test_word_rarity_follows_imports(tmp_path):
+    """The idf cache belongs to one state of the hub: an import makes a word commoner at once."""
+    from physiohub.check.match import idf
+    from physiohub.store import Store
+
+    store = Store(tmp_path / "hub.db")
+
+    def rec(i: int, title: str) -> Record:
+        return Record(source_format="jsonl", source_id=f"r{i}", title=title, year=2020,
+                      abstract_sections=[AbstractSection(text=f"Invented abstract number {i}.")])
+
+    import_records(store, [rec(i, f"Knee study {i}") for i in range(9)] + [rec(9, "Tendinopathy loading")])
+    rare = idf(store, "tendinopathy")
+    assert idf(store, "tendinopathy") == rare  # cached while nothing changes
+    import_records(store, [rec(10 + i, f"Tendinopathy trial {i}") for i in range(9)])
+    assert idf(store, "tendinopathy") < rare

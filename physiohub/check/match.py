@@ -99,21 +99,25 @@ def _hit_text(store: Store, study_id: int) -> str:
     return f"{row['title']} {abstract}"
 
 
-_DF_CACHE: dict[tuple[str, str], float] = {}
+# Per database: (its change stamp, word -> idf). A commit by anyone (an import, say) changes the
+# stamp and drops the cached frequencies, so they never describe an older hub.
+_DF_CACHE: dict[str, tuple[tuple[int, int], dict[str, float]]] = {}
 
 
 def idf(store: Store | None, word: str) -> float:
-    """Inverse document frequency of a word in the hub (FTS5 counts it), cached per database."""
+    """Inverse document frequency of a word in the hub (FTS5 counts it), cached per database state."""
     if store is None:
         return 1.0
-    key = (store.url, word)
-    if key not in _DF_CACHE:
+    stamp = store.dialect.change_stamp(store.conn)
+    cached = _DF_CACHE.get(store.url)
+    if cached is None or cached[0] != stamp or len(cached[1]) > 100_000:
+        cached = _DF_CACHE[store.url] = (stamp, {})
+    words = cached[1]
+    if word not in words:
         n = store.query_one("SELECT count(*) FROM studies")[0] or 1
         df = store.dialect.fts_doc_frequency(store.conn, '"' + word.replace('"', "") + '"')
-        _DF_CACHE[key] = math.log((n + 1) / (df + 0.5))
-        if len(_DF_CACHE) > 100_000:
-            _DF_CACHE.clear()
-    return _DF_CACHE[key]
+        words[word] = math.log((n + 1) / (df + 0.5))
+    return words[word]
 
 
 def relevance(words: list[str], text: str, store: Store | None = None) -> float:
