@@ -129,7 +129,7 @@ def appraise_cmd(force: bool, quiet: bool, db: str) -> None:
     todo = None if force else stale_ids(store)
     total = store.query_one("SELECT count(*) FROM studies")[0] if force else len(todo)
     with progress_bar("Appraising", total, enabled=not quiet) as advance:
-        n = refresh(store, todo, force=force, progress=advance)
+        n = refresh(store, todo, force=force, progress=advance, parallel=True)
     if not quiet:
         click.echo(f"appraised {n} studies")
 

@@ -82,7 +82,8 @@ def run_import(
 
         ids = sorted(set(result.summary.study_ids))
         with progress_bar("Appraising", len(ids), enabled=show_progress) as advance:
-            result.appraised = refresh(store, ids, force=True, progress=advance, failures=result.appraisal_failures)
+            result.appraised = refresh(store, ids, force=True, progress=advance,
+                                       failures=result.appraisal_failures, parallel=parallel)
         # Keyword search's term vectors, so the next search needs no catch-up (embeddings, much
         # slower, stay with `physiohub index`).
         with progress_bar("Indexing terms", len(ids), enabled=show_progress) as advance:

@@ -6,13 +6,19 @@ unchanged study costs one indexed look-up.
 """
 from __future__ import annotations
 
+import json
 import logging
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable
+from typing import Any
 
+from .models import Record
 from .store import Store
 from .studies import load_record
 
 BATCH = 500
+PARALLEL_MIN = 200  # below this, starting worker processes costs more than it saves
 log = logging.getLogger(__name__)
 
 
@@ -41,18 +47,27 @@ def refresh(
     force: bool = False,
     progress: Callable[[int], None] | None = None,
     failures: list[tuple[int, str]] | None = None,
+    parallel: bool = False,
 ) -> int:
-    """Appraise and draft cards for stale studies (all given ones if ``force``); returns how many."""
-    from . import appraise, cards
-    from .appraise.persist import get_appraisal, save_appraisal
-    from .cards.review import save_draft
+    """Appraise and draft cards for stale studies (all given ones if ``force``); returns how many.
 
+    ``parallel``: with many studies and several cores, appraisals and cards are computed in worker
+    processes (one per core) while this process stores them; the results are the same (tested).
+    Forks, so it is meant for the command line, not for threaded servers.
+    """
     if not force:
         todo = stale_ids(store, ids)
     elif ids is not None:
         todo = list(ids)
     else:
         todo = [r[0] for r in store.query("SELECT id FROM studies ORDER BY id")]
+    workers = os.cpu_count() or 1
+    if parallel and len(todo) >= PARALLEL_MIN and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        return _refresh_parallel(store, todo, workers, progress, failures)
+    from . import appraise, cards
+    from .appraise.persist import get_appraisal, save_appraisal
+    from .cards.review import save_draft
+
     done = 0
     for start in range(0, len(todo), BATCH):
         chunk = todo[start:start + BATCH]
@@ -65,11 +80,65 @@ def refresh(
                         # The card is drafted from the appraisal as the editor sees it (overrides applied).
                         save_draft(store, sid, cards.generate_card(record, get_appraisal(store, sid)))
                 except Exception as e:  # noqa: BLE001 - a bug on one record must not stop the batch
-                    log.warning("appraisal of study %s failed: %s: %s", sid, type(e).__name__, e)
-                    if failures is not None:
-                        failures.append((sid, f"{type(e).__name__}: {e}"))
+                    _failed(sid, e, failures)
                     continue
                 done += 1
         if progress:
             progress(len(chunk))
+    return done
+
+
+def _failed(sid: int, e: Exception | str, failures: list[tuple[int, str]] | None) -> None:
+    msg = e if isinstance(e, str) else f"{type(e).__name__}: {e}"
+    log.warning("appraisal of study %s failed: %s", sid, msg)
+    if failures is not None:
+        failures.append((sid, msg))
+
+
+def _compute(item: tuple[int, str, list[dict[str, Any]]]) -> tuple[int, Any, Any, str | None]:
+    """In a worker: (study id, record JSON, overrides) -> (id, appraisal, card, error)."""
+    from . import appraise, cards
+    from .appraise.persist import effective_appraisal
+
+    sid, record_json, overrides = item
+    try:
+        record = Record.from_dict(json.loads(record_json))
+        data = appraise.appraise(record)
+        return sid, data, cards.generate_card(record, effective_appraisal(data, overrides)), None
+    except Exception as e:  # noqa: BLE001 - reported as this study's failure, as in one process
+        return sid, None, None, f"{type(e).__name__}: {e}"
+
+
+def _refresh_parallel(store: Store, todo: list[int], workers: int, progress: Callable[[int], None] | None,
+                      failures: list[tuple[int, str]] | None) -> int:
+    from .appraise.persist import overrides_for, save_appraisal
+    from .cards.review import save_draft
+
+    def items(chunk: list[int]) -> list[tuple[int, str, list[dict[str, Any]]]]:
+        rows = dict(store.query(f"SELECT id, record FROM studies WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        return [(sid, rows[sid], overrides_for(store, sid)) for sid in chunk if sid in rows]
+
+    chunks = [todo[i:i + BATCH] for i in range(0, len(todo), BATCH)]
+    done = 0
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pending = pool.map_async(_compute, items(chunks[0]), chunksize=8)
+        for k, chunk in enumerate(chunks):
+            results = pending.get()
+            if k + 1 < len(chunks):  # the workers compute the next batch while this one is stored
+                pending = pool.map_async(_compute, items(chunks[k + 1]), chunksize=8)
+            with store.atomic():
+                for sid, data, card, error in results:
+                    if error is not None:
+                        _failed(sid, error, failures)
+                        continue
+                    try:
+                        with store.atomic():
+                            save_appraisal(store, sid, data)
+                            save_draft(store, sid, card)
+                    except Exception as e:  # noqa: BLE001 - as in one process
+                        _failed(sid, e, failures)
+                        continue
+                    done += 1
+            if progress:
+                progress(len(chunk))
     return done

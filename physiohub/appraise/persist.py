@@ -105,6 +105,24 @@ def get_appraisal(store: Store, study_id: int) -> dict[str, Any] | None:
     return _apply(data, _overrides(store, study_id))
 
 
+def effective_appraisal(data: dict[str, Any], overrides: list[dict[str, Any]]) -> dict[str, Any]:
+    """What ``get_appraisal`` returns right after ``save_appraisal(data)``, without the database: for
+    drafting cards in worker processes (``workflow.refresh``)."""
+    from . import GENERATOR, VERSION
+
+    clean = {k: v for k, v in data.items() if k not in ("overrides", "updated_at")}
+    out = json.loads(json.dumps(clean, ensure_ascii=False))  # the stored form: tuples become lists
+    out.setdefault("generator", clean.get("generator", GENERATOR))
+    out.setdefault("version", clean.get("version", VERSION))
+    out["updated_at"] = _now()
+    return _apply(out, overrides)
+
+
+def overrides_for(store: Store, study_id: int) -> list[dict[str, Any]]:
+    """Editors' overrides of one study, oldest first."""
+    return _overrides(store, study_id)
+
+
 def _write_index(store: Store, study_id: int, eff: dict[str, Any]) -> None:
     topics = list(eff.get("topics") or [])
     store.execute(
