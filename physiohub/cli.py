@@ -365,7 +365,7 @@ def user_add_cmd(name: str, role: str, password: str | None, db: str) -> None:
 @click.option("--no-serve", is_flag=True, help="Build the hub, do not serve it.")
 @db_option
 def demo_cmd(paths: tuple[Path, ...], host: str, port: int, no_serve: bool, db: str) -> None:
-    """Build a demo hub (online: ~150 landmark MSK studies; or --from files) and serve it."""
+    """Build a demo hub (online: 123 curated landmark MSK studies; or --from files) and serve it."""
     from .demo import OFFLINE_HELP, build
     from .errors import OnlineError
 
