@@ -15,7 +15,6 @@ from typing import Any
 
 from .models import Record
 from .store import Store
-from .studies import load_record
 
 BATCH = 500
 PARALLEL_MIN = 200  # below this, starting worker processes costs more than it saves
@@ -51,9 +50,11 @@ def refresh(
 ) -> int:
     """Appraise and draft cards for stale studies (all given ones if ``force``); returns how many.
 
-    ``parallel``: with many studies and several cores, appraisals and cards are computed in worker
-    processes (one per core) while this process stores them; the results are the same (tested).
-    Forks, so it is meant for the command line, not for threaded servers.
+    The card is drafted from the appraisal as the editor sees it (overrides applied). Each study is
+    stored in its own savepoint, so one study's failure leaves the others. ``parallel``: with many
+    studies and several cores, appraisals and cards are computed in worker processes (one per core)
+    while this process stores the previous batch; the results are the same (tested). Forks, so it is
+    meant for the command line, not for threaded servers.
     """
     if not force:
         todo = stale_ids(store, ids)
@@ -61,31 +62,18 @@ def refresh(
         todo = list(ids)
     else:
         todo = [r[0] for r in store.query("SELECT id FROM studies ORDER BY id")]
+    chunks = [todo[i:i + BATCH] for i in range(0, len(todo), BATCH)]
     workers = os.cpu_count() or 1
     if parallel and len(todo) >= PARALLEL_MIN and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        return _refresh_parallel(store, todo, workers, progress, failures)
-    from . import appraise, cards
-    from .appraise.persist import get_appraisal, save_appraisal
-    from .cards.review import save_draft
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return _run(store, chunks, lambda items: pool.map_async(_compute, items, chunksize=8).get,
+                        progress, failures)
 
-    done = 0
-    for start in range(0, len(todo), BATCH):
-        chunk = todo[start:start + BATCH]
-        with store.atomic():
-            for sid in chunk:
-                try:
-                    with store.atomic():  # a savepoint: one study's failure leaves the others
-                        record = load_record(store, sid)
-                        save_appraisal(store, sid, appraise.appraise(record))
-                        # The card is drafted from the appraisal as the editor sees it (overrides applied).
-                        save_draft(store, sid, cards.generate_card(record, get_appraisal(store, sid)))
-                except Exception as e:  # noqa: BLE001 - a bug on one record must not stop the batch
-                    _failed(sid, e, failures)
-                    continue
-                done += 1
-        if progress:
-            progress(len(chunk))
-    return done
+    def here(items: list[tuple[int, str, list[dict[str, Any]]]]) -> Callable[[], list]:
+        results = [_compute(item) for item in items]
+        return lambda: results
+
+    return _run(store, chunks, here, progress, failures)
 
 
 def _failed(sid: int, e: Exception | str, failures: list[tuple[int, str]] | None) -> None:
@@ -96,7 +84,7 @@ def _failed(sid: int, e: Exception | str, failures: list[tuple[int, str]] | None
 
 
 def _compute(item: tuple[int, str, list[dict[str, Any]]]) -> tuple[int, Any, Any, str | None]:
-    """In a worker: (study id, record JSON, overrides) -> (id, appraisal, card, error)."""
+    """(study id, record JSON, overrides) -> (id, appraisal, card, error); runs in a worker or here."""
     from . import appraise, cards
     from .appraise.persist import effective_appraisal
 
@@ -105,40 +93,43 @@ def _compute(item: tuple[int, str, list[dict[str, Any]]]) -> tuple[int, Any, Any
         record = Record.from_dict(json.loads(record_json))
         data = appraise.appraise(record)
         return sid, data, cards.generate_card(record, effective_appraisal(data, overrides)), None
-    except Exception as e:  # noqa: BLE001 - reported as this study's failure, as in one process
+    except Exception as e:  # noqa: BLE001 - a bug on one record must not stop the batch
         return sid, None, None, f"{type(e).__name__}: {e}"
 
 
-def _refresh_parallel(store: Store, todo: list[int], workers: int, progress: Callable[[int], None] | None,
-                      failures: list[tuple[int, str]] | None) -> int:
+def _run(store: Store, chunks: list[list[int]],
+         submit: Callable[[list[tuple[int, str, list[dict[str, Any]]]]], Callable[[], list]],
+         progress: Callable[[int], None] | None, failures: list[tuple[int, str]] | None) -> int:
+    """Compute batch k+1 (``submit`` returns a function that waits for its results) while storing batch k."""
     from .appraise.persist import overrides_for, save_appraisal
     from .cards.review import save_draft
 
     def items(chunk: list[int]) -> list[tuple[int, str, list[dict[str, Any]]]]:
         rows = dict(store.query(f"SELECT id, record FROM studies WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        for sid in chunk:
+            if sid not in rows:
+                _failed(sid, f"NotFound: no study with id {sid}", failures)
         return [(sid, rows[sid], overrides_for(store, sid)) for sid in chunk if sid in rows]
 
-    chunks = [todo[i:i + BATCH] for i in range(0, len(todo), BATCH)]
     done = 0
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        pending = pool.map_async(_compute, items(chunks[0]), chunksize=8)
-        for k, chunk in enumerate(chunks):
-            results = pending.get()
-            if k + 1 < len(chunks):  # the workers compute the next batch while this one is stored
-                pending = pool.map_async(_compute, items(chunks[k + 1]), chunksize=8)
-            with store.atomic():
-                for sid, data, card, error in results:
-                    if error is not None:
-                        _failed(sid, error, failures)
-                        continue
-                    try:
-                        with store.atomic():
-                            save_appraisal(store, sid, data)
-                            save_draft(store, sid, card)
-                    except Exception as e:  # noqa: BLE001 - as in one process
-                        _failed(sid, e, failures)
-                        continue
-                    done += 1
-            if progress:
-                progress(len(chunk))
+    pending = submit(items(chunks[0])) if chunks else None
+    for k, chunk in enumerate(chunks):
+        results = pending()
+        if k + 1 < len(chunks):
+            pending = submit(items(chunks[k + 1]))
+        with store.atomic():
+            for sid, data, card, error in results:
+                if error is not None:
+                    _failed(sid, error, failures)
+                    continue
+                try:
+                    with store.atomic():  # a savepoint: one study's failure leaves the others
+                        save_appraisal(store, sid, data)
+                        save_draft(store, sid, card)
+                except Exception as e:  # noqa: BLE001 - as above
+                    _failed(sid, e, failures)
+                    continue
+                done += 1
+        if progress:
+            progress(len(chunk))
     return done
