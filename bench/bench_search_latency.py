@@ -27,6 +27,7 @@ from bench_search import (  # noqa: E402
 from physiohub.search import build_index, related, search, warm  # noqa: E402
 from physiohub.search.bm25 import bm25_search, fts5_search  # noqa: E402
 from physiohub.store import Store  # noqa: E402
+from physiohub.studies import indexed_texts  # noqa: E402
 
 
 def scaled_store(n_docs: int) -> Store:
@@ -40,12 +41,12 @@ def scaled_store(n_docs: int) -> Store:
         return store
     t = time.perf_counter()
     rows = base.query("SELECT * FROM studies ORDER BY id")
-    fts = {r[0]: tuple(r)[1:] for r in base.query("SELECT rowid, title, abstract, mesh, keywords FROM studies_fts")}
+    fts = {r[0]: tuple(r)[1:] for r in indexed_texts(base)}
     emb = {r[0]: tuple(r)[1:] for r in base.query("SELECT study_id, model, text_hash, vector FROM embeddings")}
     cols = rows[0].keys()
     with store.atomic() as conn:
         conn.execute("DELETE FROM studies")
-        conn.execute("DELETE FROM studies_fts")
+        conn.execute("INSERT INTO studies_fts(studies_fts) VALUES ('delete-all')")  # contentless: no DELETE
         next_id = 1
         rep = 0
         while next_id <= n_docs:

@@ -87,3 +87,21 @@ def iter_ids(store: Store) -> Iterator[int]:
 
 def count(store: Store) -> int:
     return store.query_one("SELECT count(*) FROM studies")[0]
+
+
+def indexed_texts(store: Store, ids: list[int] | None = None) -> list[tuple[int, str, str, str, str]]:
+    """(study id, title, abstract, mesh, keywords) as the full-text index holds them, for all studies
+    or for ``ids``: rebuilt from the stored records (the index keeps no copy of the text)."""
+    import orjson
+
+    from .ingest.pipeline import fts_fields
+
+    sql = "SELECT id, record FROM studies"
+    rows: list = []
+    if ids is None:
+        rows = store.query(sql + " ORDER BY id")
+    else:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows += store.query(f"{sql} WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+    return [(r[0], *fts_fields(Record.from_dict(orjson.loads(r[1])))) for r in rows]

@@ -139,3 +139,36 @@ def test_two_pmids_sharing_a_doi_stay_two_studies(store):
     c = rec(fmt="ris", sid="R9", doi="10.1002/14651858.CD000001", title="Exercise for neck pain: a review")
     assert import_records(store, [c], file="x.ris").updated + import_records(store, [c], file="x.ris").unchanged >= 1
     assert len(studies(store)) == 2
+
+
+def matches(store: Store, query: str) -> list[int]:
+    return [r[0] for r in store.query("SELECT rowid FROM studies_fts WHERE studies_fts MATCH ? ORDER BY rowid", (query,))]
+
+
+def test_an_updated_study_is_reindexed_with_its_new_text_only(store):
+    # The index keeps no copy of the text: the old entry is removed with the values it was indexed
+    # with, taken from the stored record. A wrong value would leave "hamstring" findable.
+    import_records(store, [rec(sid="5", pmid="5", abstract_sections=[AbstractSection("Hamstring strains healed.")])],
+                   file="v1.xml")
+    newer = rec(sid="5", pmid="5", title="Nordic exercise and knee injury: a randomised trial",
+                abstract_sections=[AbstractSection("Nordic exercise lowered knee injuries.")], keywords=["prevention"])
+    s = import_records(store, [newer], file="v2.xml")
+    assert s.updated == 1
+    assert matches(store, "hamstring") == [] and matches(store, "achilles") == []
+    assert matches(store, "nordic") == matches(store, "prevention") == s.study_ids
+    assert store.query_one("SELECT count(*) FROM studies_fts")[0] == 1
+    store.execute("INSERT INTO studies_fts(studies_fts, rank) VALUES ('integrity-check', 0)")
+
+
+def test_a_hub_with_the_old_fulltext_table_is_reindexed(db_path):
+    store = Store(db_path)
+    import_records(store, [rec(sid="7", pmid="7", mesh=[MeshHeading("Tendinopathy", True)])], file="a.xml")
+    # What hubs made before migration 0602 have: an FTS5 table keeping its own copy of the texts.
+    store.execute("DROP TABLE studies_fts")
+    store.execute("CREATE VIRTUAL TABLE studies_fts USING fts5(title, abstract, mesh, keywords,"
+                  " tokenize = 'porter unicode61 remove_diacritics 2')")
+    store.execute("DELETE FROM _migrations WHERE name = '0602_contentless_fulltext'")
+    store.close()
+    again = Store(db_path)
+    assert "content=''" in again.query_one("SELECT sql FROM sqlite_master WHERE name = 'studies_fts'")[0]
+    assert matches(again, "tendinopathy") == matches(again, "achilles") == [1]

@@ -71,7 +71,12 @@ def test_build_index_is_incremental(hub):
     assert sum(calls) == len(STUDIES)
     assert build_index(store) == 0
     # a changed text is re-embedded; nothing else is
-    store.execute("UPDATE studies_fts SET abstract = abstract || ' Updated.' WHERE rowid = ?", (ids["wrist"],))
+    from physiohub.ingest.pipeline import serialise
+    from physiohub.studies import load_record
+
+    rec = load_record(store, ids["wrist"])
+    rec.abstract_sections[-1].text += " Updated."
+    store.execute("UPDATE studies SET record = ? WHERE id = ?", (serialise(rec)[0], ids["wrist"]))
     assert build_index(store) == 1
     row = store.query_one("SELECT model, text_hash, length(vector) FROM embeddings WHERE study_id = ?", (ids["wrist"],))
     assert row[0] == embed.model_id() and row[2] == embed.DIM * 4

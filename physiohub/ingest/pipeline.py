@@ -316,7 +316,7 @@ class _Writer:
              merged.title, title_key(merged.title, merged.year) or None, merged.year, int(merged.retracted),
              mtext, mh, self.now, study_id),
         )
-        self.store.dialect.fts_replace(c, [(study_id, *fts_fields(merged))])
+        self.store.dialect.fts_replace(c, [(study_id, *fts_fields(merged))], [(study_id, *fts_fields(old))])
         self.summary.updated += 1
         self.summary.study_ids.append(study_id)
 

@@ -114,7 +114,9 @@ def vocab(store: Store) -> Vocab:
 
 # -- stored term vectors ----------------------------------------------------------------------
 def _fts_rows(store: Store, ids: list[int]) -> Iterable:
-    yield from store.dialect.fts_documents(store.conn, ids)
+    from ..studies import indexed_texts
+
+    yield from indexed_texts(store, ids)
 
 
 def scheme() -> str:

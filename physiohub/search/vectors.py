@@ -33,7 +33,9 @@ def text_hash(text: str) -> str:
 
 
 def _texts(store: Store, ids: list[int] | None = None) -> dict[int, str]:
-    rows = store.dialect.fts_documents(store.conn, ids)
+    from ..studies import indexed_texts
+
+    rows = indexed_texts(store, ids)
     return {r[0]: f"{r[1] or ''} {r[2] or ''}".strip() for r in rows}
 
 

@@ -29,40 +29,36 @@ class SQLiteDialect:
 
     def create_fulltext(self, conn: sqlite3.Connection) -> None:
         # Porter stemming + unicode61 with diacritics removed: "exercises" finds "exercise".
-        conn.execute(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS studies_fts USING fts5("
-            + ", ".join(FTS_COLUMNS)
-            + ", tokenize = 'porter unicode61 remove_diacritics 2')"
-        )
+        # Contentless (content=''): the index only, not a second copy of every title and abstract
+        # (the texts live in ``studies.record``; ``studies.indexed_texts`` rebuilds them). That is a
+        # quarter less database to write, and to copy again at the WAL checkpoint, on a large
+        # import (docs/benchmarks.md, Import). The price: an old row is removed by giving FTS5 the
+        # values it was indexed with, and snippet()/highlight() are not available (we use neither).
+        conn.execute(self.fulltext_ddl())
 
-    def fts_replace(self, conn: sqlite3.Connection, rows: list[tuple[int, str, str, str, str]]) -> None:
-        """(study_id, title, abstract, mesh, keywords) rows: replace whatever was indexed for them."""
-        if not rows:
-            return
-        conn.executemany("DELETE FROM studies_fts WHERE rowid = ?", [(r[0],) for r in rows])
-        conn.executemany(
-            "INSERT INTO studies_fts(rowid, title, abstract, mesh, keywords) VALUES (?, ?, ?, ?, ?)", rows
-        )
+    def fulltext_ddl(self, name: str = "studies_fts") -> str:
+        return (f"CREATE VIRTUAL TABLE IF NOT EXISTS {name} USING fts5(" + ", ".join(FTS_COLUMNS)
+                + ", content='', tokenize = 'porter unicode61 remove_diacritics 2')")
+
+    def fts_replace(self, conn: sqlite3.Connection, rows: list[tuple[int, str, str, str, str]],
+                    old_rows: list[tuple[int, str, str, str, str]]) -> None:
+        """(study_id, title, abstract, mesh, keywords) rows replace ``old_rows``, which must hold the
+        values those studies were indexed with (from their stored records)."""
+        self.fts_delete(conn, old_rows)
+        self.fts_insert(conn, rows)
 
     def fts_insert(self, conn: sqlite3.Connection, rows: list[tuple[int, str, str, str, str]]) -> None:
-        """Index studies that were never indexed (no DELETE first: it costs ~18% of a bulk import)."""
+        """Index studies that are not indexed."""
         conn.executemany(
             "INSERT INTO studies_fts(rowid, title, abstract, mesh, keywords) VALUES (?, ?, ?, ?, ?)", rows
         )
 
-    def fts_delete(self, conn: sqlite3.Connection, ids: list[int]) -> None:
-        conn.executemany("DELETE FROM studies_fts WHERE rowid = ?", [(i,) for i in ids])
-
-    def fts_documents(self, conn: sqlite3.Connection, ids: list[int] | None = None) -> list[tuple]:
-        """(study_id, title, abstract, mesh, keywords) as indexed, for all studies or for ``ids``."""
-        sql = "SELECT rowid, title, abstract, mesh, keywords FROM studies_fts"
-        if ids is None:
-            return conn.execute(sql).fetchall()
-        out: list[tuple] = []
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            out += conn.execute(f"{sql} WHERE rowid IN ({','.join('?' * len(chunk))})", chunk).fetchall()
-        return out
+    def fts_delete(self, conn: sqlite3.Connection, old_rows: list[tuple[int, str, str, str, str]]) -> None:
+        """Un-index studies; each row holds the values the study was indexed with."""
+        conn.executemany(
+            "INSERT INTO studies_fts(studies_fts, rowid, title, abstract, mesh, keywords)"
+            " VALUES ('delete', ?, ?, ?, ?, ?)", old_rows
+        )
 
     def fts_doc_frequency(self, conn: sqlite3.Connection, match: str) -> int:
         """How many studies match an FTS MATCH expression."""

@@ -232,3 +232,19 @@ DROP INDEX IF EXISTS studies_title_key;
 CREATE INDEX studies_title_key ON studies(title_key, pmid, doi)
 """,
     )
+
+
+@migration("0602_contentless_fulltext")
+def _contentless_fulltext(store: "Store") -> None:
+    # The full-text index no longer keeps a copy of the texts (store/dialect.py, create_fulltext).
+    # A hub made before is re-indexed from its stored records, in batches so memory stays flat.
+    row = store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'studies_fts'").fetchone()
+    if row is not None and "content=''" in row[0]:
+        return
+    from ..studies import indexed_texts
+
+    store.conn.execute("DROP TABLE IF EXISTS studies_fts")
+    store.dialect.create_fulltext(store.conn)
+    ids = [r[0] for r in store.conn.execute("SELECT id FROM studies ORDER BY id")]
+    for start in range(0, len(ids), 2000):
+        store.dialect.fts_insert(store.conn, indexed_texts(store, ids[start:start + 2000]))
