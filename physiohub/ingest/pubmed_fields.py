@@ -43,24 +43,25 @@ def _authors(author_list: etree._Element | None) -> list[Author]:
     for a in author_list:
         if a.tag != "Author" or a.get("ValidYN") == "N":
             continue
-        au = Author()
+        last = fore = initials = collective = orcid = ""
+        affiliations: list[str] = []
         for c in a:
             tag = c.tag
             if tag == "LastName":
-                au.last = c.text or ""
+                last = c.text or ""
             elif tag == "ForeName":
-                au.fore = c.text or ""
+                fore = c.text or ""
             elif tag == "Initials":
-                au.initials = c.text or ""
-            elif tag == "CollectiveName":
-                au.collective = _text(c)
+                initials = c.text or ""
             elif tag == "AffiliationInfo":
-                au.affiliations.extend(_text(x) for x in c if x.tag == "Affiliation")
+                affiliations.extend(_text(x) for x in c if x.tag == "Affiliation")
+            elif tag == "CollectiveName":
+                collective = _text(c)
             elif tag == "Affiliation":  # early DTDs put it straight under Author
-                au.affiliations.append(_text(c))
+                affiliations.append(_text(c))
             elif tag == "Identifier" and (c.get("Source") or "").upper() == "ORCID":
-                au.orcid = _orcid(c.text or "")
-        out.append(au)
+                orcid = _orcid(c.text or "")
+        out.append(Author(last, fore, initials, collective, affiliations, orcid))
     return out
 
 
@@ -121,14 +122,18 @@ def _mesh(mesh_list: etree._Element) -> list[MeshHeading]:
         major = False
         quals = []
         for c in mh:
-            if c.tag == "DescriptorName":
-                desc, ui, major = c.text or "", c.get("UI") or "", c.get("MajorTopicYN") == "Y"
-            elif c.tag == "QualifierName":
+            tag = c.tag
+            if tag == "DescriptorName":
+                desc = c.text or ""
+                ui = c.get("UI") or ""
+                major = c.get("MajorTopicYN") == "Y"
+            elif tag == "QualifierName":
                 q_major = c.get("MajorTopicYN") == "Y"
                 quals.append((c.text or "", q_major))
-                major = major or q_major
+                if q_major:
+                    major = True
         if desc:
-            out.append(MeshHeading(descriptor=desc, ui=ui, major=major, qualifiers=quals))
+            out.append(MeshHeading(desc, major, ui, quals))
     return out
 
 
