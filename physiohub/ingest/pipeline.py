@@ -535,7 +535,8 @@ def import_path(
 
     big = path.is_file() and path.stat().st_size > 1_000_000
     if parallel and big and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        if path_format(path, fmt) == "pubmed-xml":
+        fmt = path_format(path, fmt)  # detected once, here
+        if fmt == "pubmed-xml":
             from .pubmed_split import SplitUnsuitable
 
             try:

@@ -27,8 +27,7 @@ from lxml import etree
 
 from ..models import Record
 from .base import Rejected
-from .pubmed_fields import convert_article, convert_book
-from .pubmed_xml import MAX_PROLOG, _check_prolog
+from .pubmed_xml import MAX_PROLOG, check_prolog, read_record
 
 READ = 1 << 20
 _ROOT = re.compile(rb"<PubmedArticleSet\s*>")
@@ -60,7 +59,7 @@ def pieces(fp: BinaryIO, filename: str) -> Iterator[tuple[bytes, bool]]:
             break
     if start is None:
         raise SplitUnsuitable("no root element in the first 4 MB")
-    _check_prolog(head[:start], filename)  # raises UnsafeInputError for entity declarations
+    check_prolog(head[:start], filename)  # raises UnsafeInputError for entity declarations
     decl = head[:start]
     enc = _ENCODING.search(decl)
     if decl.startswith((b"\xff\xfe", b"\xfe\xff")) or (enc and enc.group(1).lower() not in (b"utf-8", b"utf8")):
@@ -147,17 +146,8 @@ def parse_piece(piece: bytes, *, last: bool) -> tuple[list[Record | Rejected], i
                 raise SplitUnsuitable(f"unexpected <{tag}>")
             continue
         n += 1
-        try:
-            rec = convert_book(el) if tag == "PubmedBookArticle" else convert_article(el)
-        except (ValueError, TypeError, AttributeError) as e:
-            out.append(Rejected(f"#{n}", f"cannot read record after PMID {prev or '-'}: {e}"))
-            continue
-        if not rec.pmid:
-            out.append(Rejected(f"#{n}", "no PMID"))
-            continue
-        if not rec.title and not rec.abstract_sections:
-            out.append(Rejected(rec.pmid, "neither title nor abstract"))
-            continue
-        prev = rec.pmid
-        out.append(rec)
+        item = read_record(el, n, prev)
+        if isinstance(item, Record):
+            prev = item.pmid
+        out.append(item)
     return out, n, deleted

@@ -32,13 +32,28 @@ ROOTS = {"PubmedArticleSet", "PubmedBookArticleSet", "PubmedArticle", "PubmedBoo
 _ROOT_START = re.compile(rb"<([A-Za-z_][\w.:-]*)")
 
 
-def _check_prolog(prolog: bytes, filename: str) -> None:
+def check_prolog(prolog: bytes, filename: str) -> None:
+    """Refuse a prolog that declares entities (PubMed XML never does)."""
     if prolog.startswith((b"\xff\xfe", b"\xfe\xff")):
         prolog = prolog.decode("utf-16", errors="ignore").encode()
     if b"<!ENTITY" in prolog:
         raise UnsafeInputError(
             "refused: the XML declares entities in its DOCTYPE (external-entity or entity-expansion attack; "
             "PubMed XML never declares any)", file=filename)
+
+
+def read_record(el: etree._Element, position: int, last_pmid: str) -> Record | Rejected:
+    """One ``PubmedArticle``/``PubmedBookArticle`` -> Record, or Rejected with a one-line reason
+    (``position``: the record's number, ``last_pmid``: the PMID read before it, for the message)."""
+    try:
+        rec = convert_book(el) if el.tag == "PubmedBookArticle" else convert_article(el)
+    except (ValueError, TypeError, AttributeError) as e:  # a malformed record, not the file
+        return Rejected(f"#{position}", f"cannot read record after PMID {last_pmid or '-'}: {e}")
+    if not rec.pmid:
+        return Rejected(f"#{position}", "no PMID")
+    if not rec.title and not rec.abstract_sections:
+        return Rejected(rec.pmid, "neither title nor abstract")
+    return rec
 
 
 class PubmedXmlImporter:
@@ -67,7 +82,7 @@ class PubmedXmlImporter:
                 m = _ROOT_START.search(prolog)
                 if m is None and chunk and len(prolog) < MAX_PROLOG:
                     continue
-                _check_prolog(prolog if m is None else prolog[: m.start()], filename)
+                check_prolog(prolog if m is None else prolog[: m.start()], filename)
                 if m is None and len(prolog) >= MAX_PROLOG:
                     raise UnsafeInputError("refused: more than 4 MB before the XML root element", file=filename)
                 if m is None:
@@ -89,26 +104,15 @@ class PubmedXmlImporter:
                         el.clear()
                         continue
                     count += 1
-                    try:
-                        rec = convert_book(el) if el.tag == "PubmedBookArticle" else convert_article(el)
-                    except (ValueError, TypeError, AttributeError) as e:  # a malformed record, not the file
-                        yield Rejected(f"#{count}", f"cannot read record after PMID {last or '-'}: {e}")
-                        rec = None
+                    item = read_record(el, count, last)
                     el.clear()
                     parent = el.getparent()
                     if parent is not None:
                         while el.getprevious() is not None:
                             del parent[0]
-                    if rec is None:
-                        continue
-                    if not rec.pmid:
-                        yield Rejected(f"#{count}", "no PMID")
-                        continue
-                    if not rec.title and not rec.abstract_sections:
-                        yield Rejected(rec.pmid, "neither title nor abstract")
-                        continue
-                    last = rec.pmid
-                    yield rec
+                    if isinstance(item, Record):
+                        last = item.pmid
+                    yield item
             except etree.XMLSyntaxError as e:
                 where = f" after PMID {last}" if last else ""
                 msg = str(e.msg if hasattr(e, "msg") and e.msg else e).strip().splitlines()[0]
