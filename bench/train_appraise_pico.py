@@ -15,6 +15,7 @@ import numpy as np
 from sklearn.linear_model import SGDClassifier
 
 from appraise_data import DATA, conll_docs
+from eval_appraise_pico import f1s
 from physiohub.appraise import pico_model as pm
 
 TAG = {"O": "O", "I-PAR": "PAR", "I-INT": "INT", "I-OUT": "OUT"}
@@ -51,15 +52,8 @@ def transitions(docs) -> tuple[np.ndarray, np.ndarray]:
 
 
 def token_f1(gold: list[str], pred: list[str]) -> dict[str, float]:
-    out = {}
-    for lab in ("PAR", "INT", "OUT"):
-        tp = sum(g == lab and p == lab for g, p in zip(gold, pred))
-        fp = sum(g != lab and p == lab for g, p in zip(gold, pred))
-        fn = sum(g == lab and p != lab for g, p in zip(gold, pred))
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        out[lab] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    out["macro"] = sum(out[lab] for lab in ("PAR", "INT", "OUT")) / 3
+    out = {lab: prf[2] for lab, prf in f1s(gold, pred).items()}
+    out["macro"] = sum(out.values()) / 3
     return out
 
 

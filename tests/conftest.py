@@ -66,3 +66,21 @@ def hub(template, tmp_path):
     path = tmp_path / "hub.db"
     shutil.copyfile(template[0], path)
     return path, template[1]
+
+
+@pytest.fixture
+def client(hub):
+    """The web app over ``hub`` (a module may define its own ``hub``), through real HTTP handling."""
+    from starlette.testclient import TestClient
+
+    from physiohub.web import create_app
+
+    with TestClient(create_app(str(hub[0]))) as c:
+        yield c
+
+
+def csrf(html: str) -> str:
+    """The CSRF token of a page's form."""
+    import re
+
+    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)

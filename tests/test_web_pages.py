@@ -6,10 +6,10 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from starlette.testclient import TestClient
 
+from conftest import csrf
 from physiohub.store import Store
-from physiohub.web import create_app, sample
+from physiohub.web import sample
 
 
 @pytest.fixture(scope="module")
@@ -21,14 +21,6 @@ def hub(tmp_path_factory):
     return path, ids
 
 
-@pytest.fixture
-def client(hub):
-    with TestClient(create_app(str(hub[0]))) as c:
-        yield c
-
-
-def csrf(html: str) -> str:
-    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
 
 
 def test_home_lists_topics_with_published_counts_and_latest_cards(client, hub):

@@ -3,24 +3,16 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from click.testing import CliRunner
 from starlette.testclient import TestClient
 
+from conftest import csrf
 from physiohub.store import Store
 from physiohub.web import auth, create_app
 
 PASSWORD = "correct horse battery"  # the sample hub's users (tests/conftest.py)
 
 
-@pytest.fixture
-def client(hub):
-    with TestClient(create_app(str(hub[0]))) as c:
-        yield c
-
-
-def csrf(html: str) -> str:
-    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
 
 
 def sign_in(client: TestClient, name: str = "edna", password: str = PASSWORD) -> TestClient:
