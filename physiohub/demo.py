@@ -28,7 +28,6 @@ def build(store: Store, paths: list[Path], *, show_progress: bool = True,
         result = run_import(store, paths, show_progress=show_progress)
     else:
         from .demo_set import DEMO_SET
-        from .ingest import online
 
         ensure_reachable()  # raises OnlineError with a one-line reason when offline
         result = run_import(store, [], pmids=[p for p, _ in DEMO_SET], show_progress=show_progress)

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from physiohub.appraise import DESIGNS, appraise
 from physiohub.appraise.evidence import LEVELS
-from physiohub.appraise.verdict import VERDICTS
+from physiohub.taxonomy import VERDICTS
 from physiohub.models import AbstractSection, Record
 
 WORDS = ("patients", "were", "randomised", "to", "a", "total", "of", "12", "1,204", "n", "=", "(", ")", "95%", "CI",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from fixtures.appraise.records import PILOT_RCT, SR_MODERATE, rec
 from physiohub.appraise import appraise
-from physiohub.appraise.topics import BODY_REGIONS, TOPICS
+from physiohub.taxonomy import BODY_REGIONS, TOPICS
 
 
 def test_topics_and_regions():

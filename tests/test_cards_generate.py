@@ -213,7 +213,7 @@ def test_with_the_real_appraisal(name):
     ("no priming achieved pregnancy", False), ("by a skilled phlebotomist", False),
 ])
 def test_treatment_phrases_must_be_clean_noun_phrases(phrase, ok):
-    from physiohub.cards.generate import _noun_phrase
+    from physiohub.cards.spans import _noun_phrase
 
     assert _noun_phrase(phrase) is ok
 

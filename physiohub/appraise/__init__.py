@@ -3,6 +3,7 @@
 Every field carries its reasons. ``persist`` stores appraisals and editors' overrides.
 """
 from .core import GENERATOR, VERSION, appraise, appraise_many
-from .design import DESIGNS, research_type
+from ..taxonomy import DESIGNS
+from .design import research_type
 
 __all__ = ["GENERATOR", "VERSION", "DESIGNS", "appraise", "appraise_many", "research_type"]

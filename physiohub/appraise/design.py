@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 from .doc import Doc
-from ..taxonomy import DESIGNS
 
 
 RESEARCH_TYPE = {

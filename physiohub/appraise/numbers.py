@@ -75,7 +75,7 @@ _K_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (3, re.compile(rf"(?P<n>{NUMBER})\s+included\s+{_STUDIES}\b|(?P<n_b>{NUMBER})\s+{_STUDIES}\s*\(\s*n\s*=", re.I)),
     (2, re.compile(rf"(?P<n>{NUMBER})\s+(?:\w+[- ]){{0,3}}?{_STUDIES}\s*(?:\([^)]{{0,60}}\)\s*)?(?:involving|with|including|enrolling|"
                    rf"comprising|totalling|totaling|of|reporting on|and)\s+(?:a total of\s+)?{NUMBER}\s+{_ADJ}{_PEOPLE}", re.I)),
-    (1, re.compile(rf"\b(?:k|K)\s*=\s*(?P<n>\d+)\b")),
+    (1, re.compile(r"\b(?:k|K)\s*=\s*(?P<n>\d+)\b")),
 )
 # A review's pooled sample, in the order authors state it: "13 trials involving 2653 participants",
 # "five trials, which in total randomised 1577 women" first; else "(365 women)" right after the studies.

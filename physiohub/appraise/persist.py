@@ -14,11 +14,9 @@ from typing import Any
 
 from ..errors import InvalidInput, NotFound
 from ..store import Store
-from .design import DESIGNS, research_type
+from ..taxonomy import BODY_REGIONS, DESIGNS, RESEARCH_TYPES, TOPICS, VERDICTS
+from .design import research_type
 from .evidence import LEVELS
-from .topics import BODY_REGIONS, TOPICS
-from .verdict import VERDICTS
-from ..taxonomy import RESEARCH_TYPES
 
 _CHOICES: dict[str, tuple[str, ...]] = {
     "design": DESIGNS, "evidence": LEVELS, "verdict": VERDICTS, "research_type": RESEARCH_TYPES,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from .doc import Doc
-from ..taxonomy import BODY_REGIONS, TOPICS
 
 
 

@@ -13,7 +13,6 @@ import re
 from collections import Counter
 
 from ..text import Sentence
-from ..taxonomy import VERDICTS
 
 
 

@@ -21,7 +21,7 @@ from .ladder import plain_ladder
 from .parts import Parts, analyse, pico_sentence_ids
 from .plain import cap, lay, sentence
 from .readability import plain_sentences, strip_detail
-from .spans import (_AIM_LEAD, _APPOSITIVE, _CLAUSE, _lower_first, _noun_phrase, _span_text,  # noqa: F401
+from .spans import (_AIM_LEAD, _APPOSITIVE, _CLAUSE, _lower_first, _span_text,
                     methods_rows)
 from .upshot import conclusion_sentence, plain_claim, short_aim, similar
 

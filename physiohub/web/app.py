@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from .. import __version__, config
+from .. import __version__, config, taxonomy
 from ..store import Store
 from . import auth, errors, markup
 from .hub import Hub
@@ -93,8 +93,8 @@ def _templates() -> Environment:
     env.filters["token"] = markup.css_token
     env.filters["show"] = markup.show
     env.globals.update(
-        TOPICS=markup.TOPICS, BODY_REGIONS=markup.BODY_REGIONS, DESIGNS=markup.DESIGNS, EVIDENCE=markup.EVIDENCE,
-        VERDICTS=markup.VERDICTS, RESEARCH_TYPES=markup.RESEARCH_TYPES, LADDER=markup.LADDER,
+        TOPICS=taxonomy.TOPICS, BODY_REGIONS=taxonomy.BODY_REGIONS, DESIGNS=taxonomy.DESIGNS,
+        EVIDENCE=taxonomy.EVIDENCE, VERDICTS=taxonomy.VERDICTS, RESEARCH_TYPES=taxonomy.RESEARCH_TYPES, LADDER=markup.LADDER,
         VERDICT_MEANING=markup.VERDICT_MEANING, EVIDENCE_MEANING=markup.EVIDENCE_MEANING,
         RESEARCH_TYPE_MEANING=markup.RESEARCH_TYPE_MEANING, version=__version__,
     )

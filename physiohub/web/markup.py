@@ -15,7 +15,7 @@ from typing import Any
 import nh3
 from markupsafe import Markup
 
-from ..taxonomy import BODY_REGIONS, CARD_STATUSES, DESIGNS, EVIDENCE, RESEARCH_TYPES, TOPICS, VERDICTS
+from ..taxonomy import CARD_STATUSES, TOPICS
 
 INLINE_TAGS = {"i", "b", "sup", "sub"}
 _ESCAPED_TAG = re.compile(r"&lt;(/?)(i|b|sup|sub)&gt;", re.IGNORECASE)

@@ -10,7 +10,7 @@ from starlette.datastructures import QueryParams
 from ...store import Store
 from .. import queries
 from ..deps import int_param
-from ..markup import BODY_REGIONS, DESIGNS, EVIDENCE, TOPICS, VERDICTS
+from ...taxonomy import BODY_REGIONS, DESIGNS, EVIDENCE, TOPICS, VERDICTS
 
 MODES = ("hybrid", "bm25", "semantic")
 CHOICE_FILTERS = {"design": DESIGNS, "evidence": EVIDENCE, "verdict": VERDICTS, "topic": TOPICS,

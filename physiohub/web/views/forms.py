@@ -8,7 +8,7 @@ from typing import Any
 from starlette.datastructures import FormData
 
 from ...errors import InvalidInput
-from ..markup import BODY_REGIONS, DESIGNS, EVIDENCE, RESEARCH_TYPES, TOPICS, VERDICTS
+from ...taxonomy import BODY_REGIONS, DESIGNS, EVIDENCE, RESEARCH_TYPES, TOPICS, VERDICTS
 
 # (field, label, kind, options). Kinds: choice, multi (checkboxes), int, text, lines (one item a line),
 # comma (a comma-separated list), bool. Spans with offsets (key_numbers, pico) are not hand-edited here:
