@@ -88,9 +88,22 @@ def _with(tmp_path: Path, name: str, old: bytes, new: bytes, *, last: bool = Fal
     return p
 
 
-def test_a_comment_holding_an_end_tag_falls_back_and_imports_right(tmp_path, caplog):
-    # The last end tag is inside a comment, so the cut lands in it and the piece cannot parse alone;
-    # the file must still import exactly.
+def test_comments_holding_end_tags_fall_back_and_import_right(tmp_path, caplog):
+    # Every record is followed by a comment holding an end tag, so the cuts land in comments and the
+    # pieces cannot parse alone; the file must still import exactly.
+    data = big_file(tmp_path).read_bytes()
+    path = tmp_path / "comment.xml"
+    path.write_bytes(data.replace(b"</PubmedArticle>\n", b"</PubmedArticle><!-- a </PubmedArticle> -->\n"))
+    a, b = Store(tmp_path / "a.db"), Store(tmp_path / "b.db")
+    with caplog.at_level(logging.INFO, logger="physiohub.ingest"):
+        sa = import_path(a, path, parallel=True)
+    import_path(b, path, parallel=False)
+    assert sa.added == 1400 and dump(a) == dump(b)
+    assert "parsed in one process" in caplog.text
+
+
+def test_a_comment_after_the_last_record_stays_in_the_last_piece(tmp_path, caplog):
+    # The last piece is everything after the last cut, so a comment there needs no fallback.
     path = _with(tmp_path, "comment.xml", b"</PubmedArticle>\n", b"</PubmedArticle><!-- a </PubmedArticle> -->\n",
                  last=True)
     a, b = Store(tmp_path / "a.db"), Store(tmp_path / "b.db")
@@ -98,7 +111,7 @@ def test_a_comment_holding_an_end_tag_falls_back_and_imports_right(tmp_path, cap
         sa = import_path(a, path, parallel=True)
     import_path(b, path, parallel=False)
     assert sa.added == 1400 and dump(a) == dump(b)
-    assert "parsed in one process" in caplog.text
+    assert "parsed in one process" not in caplog.text
 
 
 def test_a_record_without_pmid_is_rejected_at_its_file_position(tmp_path):

@@ -415,8 +415,8 @@ def _produce_pieces(path: str, k: int, n: int, q: "multiprocessing.Queue[Any]") 
     p = Path(path)
     try:
         with open_binary(p) as fp:
-            for idx, (piece, last) in enumerate(pieces(fp, p.name)):
-                if idx % n != k:
+            for idx, (piece, last) in enumerate(pieces(fp, p.name, keep=lambda i: i % n == k)):
+                if piece is None:
                     continue
                 if idx % (64 * n) == k:
                     gc.collect()

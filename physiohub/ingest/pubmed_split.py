@@ -20,7 +20,7 @@ imports it correctly.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from lxml import etree
@@ -46,10 +46,15 @@ def _parser() -> etree.XMLParser:
                            remove_comments=True)
 
 
-def pieces(fp: BinaryIO, filename: str) -> Iterator[tuple[bytes, bool]]:
-    """(piece, is_last): the file's records in pieces of about ``READ`` bytes, each ending after a
-    record's end tag; the last piece is what follows the last record (``DeleteCitation`` lists, the
-    root's end tag)."""
+def pieces(fp: BinaryIO, filename: str,
+           keep: Callable[[int], bool] | None = None) -> Iterator[tuple[bytes | None, bool]]:
+    """(document, is_last) for each piece of about ``READ`` bytes: the records of the piece wrapped in
+    ``<PubmedArticleSet>``, ready for ``parse_piece``; None for a piece ``keep(index)`` declines. The
+    last piece is what follows the last record (``DeleteCitation`` lists, the root's end tag).
+
+    Every worker scans the whole stream, so the cutting avoids copies: the buffer is one bytearray
+    that always starts with the wrapper's start tag, a declined piece is only dropped from it, and a
+    kept one is copied once, with the end tag, into its document."""
     head = b""
     while True:
         data = fp.read(READ)
@@ -67,25 +72,30 @@ def pieces(fp: BinaryIO, filename: str) -> Iterator[tuple[bytes, bool]]:
     root = _ROOT.match(head, start)
     if root is None:
         raise SplitUnsuitable("root is not a plain <PubmedArticleSet>")
-    buf = head[root.end():]
+    buf = bytearray(_OPEN)
+    buf += memoryview(head)[root.end():]
+    del head
+    idx = 0
     while True:
         data = fp.read(READ)
         buf += data
-        if len(buf) >= READ or not data:
+        if not data:
+            yield (bytes(buf) if keep is None or keep(idx) else None), True
+            return
+        if len(buf) >= READ:
             cut = _after_last_record(buf)
             if cut > 0:
-                yield buf[:cut], False
-                buf = buf[cut:]
-        if not data:
-            yield buf, True
-            return
+                wanted = keep is None or keep(idx)
+                yield (b"".join((memoryview(buf)[:cut], _CLOSE)) if wanted else None), False
+                idx += 1
+                del buf[len(_OPEN):cut]
 
 
-def _after_last_record(buf: bytes) -> int:
+def _after_last_record(buf: bytearray) -> int:
     """Offset just past the last record end tag in ``buf`` (-1 if none)."""
     best = -1
     for end in _ENDS:
-        i = buf.rfind(end)
+        i = buf.rfind(end, max(best, 0))
         if i >= 0:
             best = max(best, i + len(end))
     return best
@@ -118,18 +128,13 @@ def _first_element(head: bytes) -> int | None:
 
 
 def parse_piece(piece: bytes, *, last: bool) -> tuple[list[Record | Rejected], int, int]:
-    """(items, records, deleted): the piece's records (``Record``, or ``Rejected`` whose "#n" position
+    """(items, records, deleted) of one document from ``pieces``: its records (``Record``, or ``Rejected`` whose "#n" position
     counts from the piece's start), how many record elements it holds, and how many
     ``DeleteCitation`` PMIDs it lists. Raises ``SplitUnsuitable`` if the piece does not parse alone."""
-    if last:
-        body = piece.rstrip()
-        if not body.endswith(_CLOSE):
-            raise SplitUnsuitable("the file does not end with </PubmedArticleSet>")
-        data = _OPEN + body
-    else:
-        data = _OPEN + piece + _CLOSE
+    if last and not piece.rstrip().endswith(_CLOSE):
+        raise SplitUnsuitable("the file does not end with </PubmedArticleSet>")
     try:
-        root = etree.fromstring(data, _parser())
+        root = etree.fromstring(piece, _parser())
     except etree.XMLSyntaxError as e:
         raise SplitUnsuitable(str(e)) from None
     out: list[Record | Rejected] = []
