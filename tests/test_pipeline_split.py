@@ -88,18 +88,25 @@ def _with(tmp_path: Path, name: str, old: bytes, new: bytes, *, last: bool = Fal
     return p
 
 
-def test_comments_holding_end_tags_fall_back_and_import_right(tmp_path, caplog):
-    # Every record is followed by a comment holding an end tag, so the cuts land in comments and the
-    # pieces cannot parse alone; the file must still import exactly.
+def test_comments_holding_end_tags_fall_back_and_import_right(small_pieces, tmp_path, caplog):
+    # From record 1000 on, every record is followed by a comment holding an end tag, so the cuts land in
+    # comments and the pieces cannot parse alone: the first attempt stores (and counts) about 1000
+    # records, rolls back, and the file must still import exactly.
     data = big_file(tmp_path).read_bytes()
+    end = b"</PubmedArticle>\n"
+    at = 0
+    for _ in range(1000):
+        at = data.index(end, at) + len(end)
     path = tmp_path / "comment.xml"
-    path.write_bytes(data.replace(b"</PubmedArticle>\n", b"</PubmedArticle><!-- a </PubmedArticle> -->\n"))
+    path.write_bytes(data[:at] + data[at:].replace(end, b"</PubmedArticle><!-- a </PubmedArticle> -->\n"))
     a, b = Store(tmp_path / "a.db"), Store(tmp_path / "b.db")
+    progress: list[int] = []
     with caplog.at_level(logging.INFO, logger="physiohub.ingest"):
-        sa = import_path(a, path, parallel=True)
+        sa = import_path(a, path, parallel=True, on_item=progress.append)
     import_path(b, path, parallel=False)
     assert sa.added == 1400 and dump(a) == dump(b)
     assert "parsed in one process" in caplog.text
+    assert sum(progress) == 1400  # the progress bar ends at the file's count, not counted twice
 
 
 def test_a_comment_after_the_last_record_stays_in_the_last_piece(tmp_path, caplog):

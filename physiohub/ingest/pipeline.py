@@ -549,7 +549,8 @@ def import_path(
     A large PubMed XML file is cut at record boundaries and parsed by ``parse_workers()`` processes
     (``pubmed_split``); if it is not suited to that, the transaction is rolled back and the file is
     parsed by one other process, as every other format is. Parallel parsing forks, so it is meant
-    for the command line, not for threaded servers.
+    for the command line, not for threaded servers. ``on_item(n)``: n more records read, for progress;
+    after such a roll-back a negative n takes back what the first attempt counted.
     """
     from . import path_format, read_path
 
@@ -559,9 +560,19 @@ def import_path(
         if fmt == "pubmed-xml":
             from .pubmed_split import SplitUnsuitable
 
+            counted = 0
+
+            def count(n: int) -> None:
+                nonlocal counted
+                counted += n
+                if on_item:
+                    on_item(n)
+
             try:
-                return _store_batches(store, _consume_pieces(path, parse_workers()), str(path), on_item)
+                return _store_batches(store, _consume_pieces(path, parse_workers()), str(path), count)
             except SplitUnsuitable as e:
                 log.info("%s: parsed in one process (%s)", path.name, e)
+                if on_item and counted:
+                    on_item(-counted)  # the rolled-back attempt's records are counted again below
         return _store_batches(store, _consume(path, fmt), str(path), on_item)
     return import_records(store, read_path(path, fmt), file=str(path), on_item=on_item)
