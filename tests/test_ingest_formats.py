@@ -325,3 +325,33 @@ def test_pubmed_title_falls_back_to_vernacular_title(tmp_path: Path):
     r = split(read_path(p))[0][1]
     assert r.title == r.title_html == "Un rapport inventé sur la nuque."
     assert r.extra["vernacular_title"] == r.title
+
+
+# -- normalisers: the fast paths must give what the full steps give -------------------------------
+@pytest.mark.parametrize("raw, doi", [
+    ("10.1000/abc", "10.1000/abc"),
+    ("10.1000/ABC", "10.1000/abc"),
+    ("10.1000/abc.", "10.1000/abc"),
+    ("10.1000/abc\n", "10.1000/abc"),
+    (" 10.1000/abc", "10.1000/abc"),
+    ("10.1000/a&amp;b", "10.1000/a&b"),
+    ("https://doi.org/10.1000/X;", "10.1000/x"),
+    ("10.1000/a b", ""),
+    ("10.1/abc", ""),
+    ("10.1000/", ""),
+])
+def test_normalize_doi(raw, doi):
+    from physiohub.ingest.normalize import normalize_doi
+
+    assert normalize_doi(raw) == doi
+
+
+@pytest.mark.parametrize("text", ["a b", "  a", "a  ", "a\tb", "a\nb", "a  b", "x", "é  e", "a\u00a0 b", "α β"])
+def test_pubmed_text_collapses_white_space_like_split(text):
+    from lxml import etree
+
+    from physiohub.ingest.pubmed_fields import _text
+
+    el = etree.Element("AbstractText")
+    el.text = text
+    assert _text(el) == " ".join(text.split())

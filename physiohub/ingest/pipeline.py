@@ -104,7 +104,7 @@ def serialise(r: Record) -> tuple[str, str]:
 
 
 def fts_fields(r: Record) -> tuple[str, str, str, str]:
-    return (r.title, r.abstract, " ; ".join(m.descriptor for m in r.mesh), " ; ".join(r.keywords))
+    return (r.title, r.abstract, " ; ".join([m.descriptor for m in r.mesh]), " ; ".join(r.keywords))
 
 
 def prepare(r: Record) -> Prepared | Rejected:
