@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 from pathlib import Path
 
 import orjson
@@ -73,6 +74,37 @@ def test_big_file_uses_the_workers_and_equals_sequential(tmp_path, monkeypatch):
     assert import_path(a, path, parallel=True).added == 1400
     import_path(b, path, parallel=False)
     assert used and dump(a) == dump(b)
+
+
+def test_the_writer_parses_pieces_when_idle_and_the_result_is_the_same(small_pieces, tmp_path, monkeypatch):
+    # Never waiting for the workers, the writer takes many pieces itself; the order must not change.
+    monkeypatch.setattr(pipeline, "HELP_AFTER", 0)
+    own: list[int] = []
+    real = pipeline._parse_prepared_local
+
+    def spy(piece, last):
+        own.append(len(piece))
+        return real(piece, last)
+
+    monkeypatch.setattr(pipeline, "_parse_prepared_local", spy)
+    path = big_file(tmp_path)
+    a, b = Store(tmp_path / "a.db"), Store(tmp_path / "b.db")
+    assert import_path(a, path, parallel=True).added == 1400
+    import_path(b, path, parallel=False)
+    assert own and dump(a) == dump(b)
+
+
+def test_a_worker_dying_with_a_piece_is_one_line_error_and_nothing_stored(tmp_path, monkeypatch):
+    def dying(path, counter, q):
+        pipeline._claim(counter, 0)  # takes the first piece, then dies without a word
+        os._exit(1)
+
+    monkeypatch.setattr(pipeline, "_produce_pieces", dying)
+    monkeypatch.setattr(pipeline, "HELP_AFTER", 0.5)  # the worker claims before the writer looks
+    store = Store(tmp_path / "a.db")
+    with pytest.raises(IngestError, match="stopped unexpectedly"):
+        import_path(store, big_file(tmp_path), parallel=True)
+    assert store.query_one("SELECT count(*) FROM studies")[0] == 0
 
 
 def _with(tmp_path: Path, name: str, old: bytes, new: bytes, *, last: bool = False) -> Path:

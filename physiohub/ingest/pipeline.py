@@ -8,8 +8,8 @@ richer record as the base, fills its empty fields from the other, and remembers 
 Speed (see docs/benchmarks.md, Import): each record is serialised once (``prepare``: JSON, hash,
 duplicate keys, full-text fields). Records that match nothing already stored are written in bulk
 (``executemany`` with ids assigned inside the write transaction); only possible duplicates take the
-record-by-record path. ``import_path(..., parallel=True)`` parses and prepares in a second process
-while this one writes, so the two cores work at once.
+record-by-record path. ``import_path(..., parallel=True)`` parses and prepares in other processes
+while this one writes (and parses too whenever it has nothing to write), so every core works.
 """
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ import ctypes
 import dataclasses
 import gc
 import hashlib
-import itertools
 import logging
 import multiprocessing
 import os
@@ -37,6 +36,10 @@ from .base import Rejected
 from .normalize import normalize_doi, title_key
 
 BATCH = 256
+# How long the writer waits for a parsed piece before parsing one itself: about a fifth of a piece's
+# parse time. Not waiting at all made it take a third of the pieces and fall behind with its writing;
+# 20 ms left it idle (docs/benchmarks.md, Import).
+HELP_AFTER = 0.005
 log = logging.getLogger("physiohub.ingest")
 
 
@@ -406,32 +409,52 @@ def _produce(path: str, fmt: str, q: "multiprocessing.Queue[Any]") -> None:
         q.put(_error_message(e, path))
 
 
-def _produce_pieces(path: str, k: int, n: int, q: "multiprocessing.Queue[Any]") -> None:
-    """Worker k of n: parse and prepare pieces k, k+n, k+2n, ... of a PubMed XML file."""
+def _claim(counter: Any, idx: int) -> bool:
+    """Take piece ``idx`` if no process has: pieces go to whoever reaches them first."""
+    with counter.get_lock():
+        if counter.value == idx:
+            counter.value = idx + 1
+            return True
+    return False
+
+
+def _claimed_pieces(path: Path, counter: Any) -> Iterator[tuple[int, bytes, bool]]:
+    """(index, document, is_last) of the pieces this process claims while it scans the file."""
     from .detect import open_binary
-    from .pubmed_split import SplitUnsuitable, parse_piece, pieces
+    from .pubmed_split import pieces
+
+    with open_binary(path) as fp:
+        for idx, (piece, last) in enumerate(pieces(fp, path.name, keep=lambda i: _claim(counter, i))):
+            if piece is not None:
+                yield idx, piece, last
+
+
+def _parse_prepared(piece: bytes, last: bool) -> tuple[list[tuple | Rejected], int, int]:
+    from .pubmed_split import parse_piece
+
+    items, count, deleted = parse_piece(piece, last=last)
+    out: list[tuple | Rejected] = []
+    for item in items:
+        if isinstance(item, Record):
+            item = prepare(item)
+        # plain tuples cross the pipe at half the pickling cost of the dataclass
+        out.append(item.as_tuple() if isinstance(item, Prepared) else item)
+    return out, count, deleted
+
+
+def _produce_pieces(path: str, counter: Any, q: "multiprocessing.Queue[Any]") -> None:
+    """A parser process: parse and prepare the pieces of a PubMed XML file it claims first."""
+    from .pubmed_split import SplitUnsuitable
 
     # Conversion allocates many small objects that die young and form no cycles: the cyclic collector
     # only costs here (a third of the worker's time), so it runs every 64 pieces instead of constantly.
     gc.disable()
     _keep_heap()
-    p = Path(path)
     try:
-        with open_binary(p) as fp:
-            for idx, (piece, last) in enumerate(pieces(fp, p.name, keep=lambda i: i % n == k)):
-                if piece is None:
-                    continue
-                if idx % (64 * n) == k:
-                    gc.collect()
-                items, count, deleted = parse_piece(piece, last=last)
-                out: list[tuple | Rejected] = []
-                for item in items:
-                    if isinstance(item, Record):
-                        item = prepare(item)
-                    # plain tuples cross the pipe at half the pickling cost of the dataclass
-                    out.append(item.as_tuple() if isinstance(item, Prepared) else item)
-                q.put(("piece", out, count, deleted))
-        q.put(_DONE)
+        for n, (idx, piece, last) in enumerate(_claimed_pieces(Path(path), counter)):
+            if n % 64 == 63:
+                gc.collect()
+            q.put(("piece", idx, last, *_parse_prepared(piece, last)))
     except SplitUnsuitable as e:
         q.put(("unsuitable", str(e)))
     except Exception as e:  # noqa: BLE001 - reported to the parent as a one-line ingest error
@@ -490,50 +513,103 @@ def _consume(path: Path, fmt: str) -> Iterator[list[Prepared | Rejected]]:
 
 
 def _consume_pieces(path: Path, workers: int) -> Iterator[list[Prepared | Rejected]]:
-    """Batches of a PubMed XML file parsed by ``workers`` processes, in file order."""
+    """Batches of a PubMed XML file parsed by ``workers`` processes and this one, in file order.
+
+    Every process scans the stream and parses the pieces it reaches first (a shared counter says
+    which piece is next to take), so the work balances itself. This process writes; whenever it
+    has nothing to write it parses the next untaken piece itself instead of waiting, so on two cores
+    one parser process and the writer keep both busy without a third process competing for them."""
     from .pubmed_split import SplitUnsuitable
 
     ctx = multiprocessing.get_context("fork")
-    qs = [ctx.Queue(maxsize=4) for _ in range(workers)]  # bounded: memory stays flat
-    procs = [ctx.Process(target=_produce_pieces, args=(str(path), k, workers, qs[k]), daemon=True)
-             for k in range(workers)]
+    counter = ctx.Value("q", 0)
+    q = ctx.Queue(maxsize=4 * workers)  # bounded: memory stays flat
+    procs = [ctx.Process(target=_produce_pieces, args=(str(path), counter, q), daemon=True)
+             for _ in range(workers)]
     for proc in procs:
         proc.start()
-    seen = deleted = 0
+    mine = _claimed_pieces(path, counter)
+    ready: dict[int, tuple[list, int, int, bool]] = {}
+    nxt = seen = deleted = 0
+    last_idx: int | None = None
     batch: list[Prepared | Rejected] = []
     try:
-        for idx in itertools.count():
-            msg = _get(qs[idx % workers], procs[idx % workers], path)
-            if msg == _DONE:  # the worker whose turn it is has no piece idx: the file is done
-                break
+        while last_idx is None or nxt <= last_idx:
+            if nxt in ready:
+                items, count, gone, last = ready.pop(nxt)
+                for item in items:
+                    if isinstance(item, tuple):
+                        batch.append(Prepared(*item))
+                        continue
+                    if item.record.startswith("#"):
+                        item.record = f"#{seen + int(item.record[1:])}"  # position in the file, not the piece
+                    batch.append(item)
+                seen += count
+                deleted += gone
+                nxt += 1
+                if len(batch) >= BATCH:
+                    yield batch
+                    batch = []
+                continue
+            try:
+                msg = q.get(timeout=HELP_AFTER)
+            except queue_mod.Empty:
+                msg = None
+                if mine is not None:
+                    own = next(mine, None)  # nothing to write: parse a piece here
+                    if own is None:
+                        mine = None
+                    else:
+                        idx, piece, last = own
+                        ready[idx] = (*_parse_prepared_local(piece, last), last)
+                        if last:
+                            last_idx = idx
+                        continue
+                msg = _get_any(q, procs, path)
             if msg[0] == "unsuitable":
                 raise SplitUnsuitable(msg[1])
-            _, items, count, gone = msg
-            for item in items:
-                if isinstance(item, tuple):
-                    batch.append(Prepared(*item))
-                    continue
-                if item.record.startswith("#"):
-                    item.record = f"#{seen + int(item.record[1:])}"  # position in the file, not the piece
-                batch.append(item)
-            seen += count
-            deleted += gone
-            if len(batch) >= BATCH:
-                yield batch
-                batch = []
+            if msg[0] == "error":
+                _, unsafe, reason, file, record = msg
+                raise (UnsafeInputError if unsafe else IngestError)(reason, file=file, record=record)
+            _, idx, last, items, count, gone = msg
+            ready[idx] = (items, count, gone, last)
+            if last:
+                last_idx = idx
         if batch:
             yield batch
     finally:
+        if mine is not None:
+            mine.close()
         _stop(procs)
     if deleted:
         log.warning("%s: %d DeleteCitation PMID(s) listed (update file); studies are not deleted", path.name,
                     deleted)
 
 
+def _parse_prepared_local(piece: bytes, last: bool) -> tuple[list, int, int]:
+    """``_parse_prepared`` in the writer, with the cyclic collector paused as in the workers."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_prepared(piece, last)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _get_any(q: "multiprocessing.Queue[Any]", procs: list[Any], path: Path) -> Any:
+    while True:
+        try:
+            return q.get(timeout=1.0)
+        except queue_mod.Empty:
+            if not any(p.is_alive() for p in procs) and q.empty():
+                raise IngestError("the parser processes stopped unexpectedly", file=str(path)) from None
+
+
 def parse_workers() -> int:
-    """Parser processes for a large PubMed XML file: one per core, at most 4 (the writer's one
-    process keeps up with about that many)."""
-    return max(1, min(4, os.cpu_count() or 1))
+    """Parser processes for a large PubMed XML file besides the writer (which parses when idle): one
+    per core but the writer's, at least 1, at most 4 (the writer keeps up with about that many)."""
+    return max(1, min(4, (os.cpu_count() or 1) - 1))
 
 
 def import_path(

@@ -3,9 +3,10 @@
 Why: on a large file the parse (libxml2 building each record's tree, then our conversion) is most of
 an import, and it runs on one core. A baseline-style file is a flat list of ``<PubmedArticle>``
 elements, so the decompressed bytes can be cut after any ``</PubmedArticle>`` and each piece parsed
-alone inside a ``<PubmedArticleSet>`` wrapper. Every worker process reads the same stream and cuts it
-at the same places (the rule depends on the bytes only), parses every n-th piece, converts and
-prepares its records, and hands them to the writer, which takes the pieces in file order. So the
+alone inside a ``<PubmedArticleSet>`` wrapper. Every parsing process reads the same stream and cuts
+it at the same places (the rule depends on the bytes only), parses the pieces it reaches first (a
+shared counter hands each piece to one process), converts and prepares their records, and hands them
+to the writer, which takes the pieces in file order. So the
 records reach the writer in exactly the order the one-process importer gives them, and duplicate
 handling is unchanged.
 
