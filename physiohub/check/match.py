@@ -18,6 +18,7 @@ import math
 import re
 from typing import Any
 
+from ..search.cache import unchanged
 from ..store import Store
 from .claims import Claim, finding_clause
 from .lexicon import CONDITIONS
@@ -99,20 +100,18 @@ def _hit_text(store: Store, study_id: int) -> str:
     return f"{row['title']} {abstract}"
 
 
-# Per database: (its change stamp, word -> idf). A commit by anyone (an import, say) changes the
-# stamp and drops the cached frequencies, so they never describe an older hub.
-_DF_CACHE: dict[str, tuple[tuple[int, int], dict[str, float]]] = {}
+# Per database: word -> idf. Emptied whenever anyone has committed since this connection last looked
+# (``search.cache.unchanged``: an import, say), so the frequencies never describe an older hub.
+_DF_CACHE: dict[str, dict[str, float]] = {}
 
 
 def idf(store: Store | None, word: str) -> float:
     """Inverse document frequency of a word in the hub (FTS5 counts it), cached per database state."""
     if store is None:
         return 1.0
-    stamp = store.dialect.change_stamp(store.conn)
-    cached = _DF_CACHE.get(store.url)
-    if cached is None or cached[0] != stamp or len(cached[1]) > 100_000:
-        cached = _DF_CACHE[store.url] = (stamp, {})
-    words = cached[1]
+    words = _DF_CACHE.setdefault(store.url, {})
+    if not unchanged(store, "check-idf") or len(words) > 100_000:
+        words.clear()
     if word not in words:
         n = store.query_one("SELECT count(*) FROM studies")[0] or 1
         df = store.dialect.fts_doc_frequency(store.conn, '"' + word.replace('"', "") + '"')
