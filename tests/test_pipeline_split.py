@@ -60,15 +60,21 @@ def test_every_shared_pubmed_record_is_the_same_through_pieces(small_pieces, sha
         assert as_json(got) == as_json(list(read_path(f))), f.name
 
 
+def spy(monkeypatch, name: str) -> list[tuple]:
+    """Record the arguments of every call to ``pipeline.<name>`` (which still runs)."""
+    calls: list[tuple] = []
+    real = getattr(pipeline, name)
+
+    def recording(*args):
+        calls.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(pipeline, name, recording)
+    return calls
+
+
 def test_big_file_uses_the_workers_and_equals_sequential(tmp_path, monkeypatch):
-    used = []
-    real = pipeline._consume_pieces
-
-    def spy(path, workers):
-        used.append(workers)
-        return real(path, workers)
-
-    monkeypatch.setattr(pipeline, "_consume_pieces", spy)
+    used = spy(monkeypatch, "_consume_pieces")
     path = big_file(tmp_path)
     a, b = Store(tmp_path / "a.db"), Store(tmp_path / "b.db")
     assert import_path(a, path, parallel=True).added == 1400
@@ -79,14 +85,7 @@ def test_big_file_uses_the_workers_and_equals_sequential(tmp_path, monkeypatch):
 def test_the_writer_parses_pieces_when_idle_and_the_result_is_the_same(small_pieces, tmp_path, monkeypatch):
     # Never waiting for the workers, the writer takes many pieces itself; the order must not change.
     monkeypatch.setattr(pipeline, "HELP_AFTER", 0)
-    own: list[int] = []
-    real = pipeline._parse_prepared_local
-
-    def spy(piece, last):
-        own.append(len(piece))
-        return real(piece, last)
-
-    monkeypatch.setattr(pipeline, "_parse_prepared_local", spy)
+    own = spy(monkeypatch, "_parse_prepared_local")
     path = big_file(tmp_path)
     a, b = Store(tmp_path / "a.db"), Store(tmp_path / "b.db")
     assert import_path(a, path, parallel=True).added == 1400

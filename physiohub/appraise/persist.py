@@ -82,7 +82,8 @@ def _apply(data: dict[str, Any], overrides: list[dict[str, Any]]) -> dict[str, A
     return out
 
 
-def _overrides(store: Store, study_id: int) -> list[dict[str, Any]]:
+def overrides_for(store: Store, study_id: int) -> list[dict[str, Any]]:
+    """Editors' overrides of one study, oldest first."""
     rows = store.query(
         "SELECT field, value, editor, reason, created_at FROM appraisal_overrides WHERE study_id = ? ORDER BY created_at, field",
         (study_id,),
@@ -100,7 +101,7 @@ def get_appraisal(store: Store, study_id: int) -> dict[str, Any] | None:
     data.setdefault("generator", row["generator"])
     data.setdefault("version", row["version"])
     data["updated_at"] = row["updated_at"]
-    return _apply(data, _overrides(store, study_id))
+    return _apply(data, overrides_for(store, study_id))
 
 
 def effective_appraisal(data: dict[str, Any], overrides: list[dict[str, Any]]) -> dict[str, Any]:
@@ -114,11 +115,6 @@ def effective_appraisal(data: dict[str, Any], overrides: list[dict[str, Any]]) -
     out.setdefault("version", clean.get("version", VERSION))
     out["updated_at"] = _now()
     return _apply(out, overrides)
-
-
-def overrides_for(store: Store, study_id: int) -> list[dict[str, Any]]:
-    """Editors' overrides of one study, oldest first."""
-    return _overrides(store, study_id)
 
 
 def _write_index(store: Store, study_id: int, eff: dict[str, Any]) -> None:
@@ -156,7 +152,7 @@ def save_appraisal(store: Store, study_id: int, data: dict[str, Any]) -> None:
             (study_id, json.dumps(clean, ensure_ascii=False), clean.get("generator", GENERATOR),
              clean.get("version", VERSION), _now()),
         )
-        _write_index(store, study_id, _apply(clean, _overrides(store, study_id)))
+        _write_index(store, study_id, _apply(clean, overrides_for(store, study_id)))
 
 
 def set_override(store: Store, study_id: int, field: str, value: Any, editor: str, reason: str = "") -> dict[str, Any]:
@@ -175,7 +171,7 @@ def set_override(store: Store, study_id: int, field: str, value: Any, editor: st
         eff = get_appraisal(store, study_id)
         if eff is not None:
             _write_index(store, study_id, eff)
-    return eff if eff is not None else {"overrides": _overrides(store, study_id)}
+    return eff if eff is not None else {"overrides": overrides_for(store, study_id)}
 
 
 def clear_override(store: Store, study_id: int, field: str) -> bool:

@@ -92,7 +92,6 @@ def _context(P: np.ndarray, doc: np.ndarray) -> np.ndarray:
     return out
 
 
-
 def _best_c(stage: str, X: Any, y: Any, Xdev: Any, ydev: Any, tried: dict[str, float]) -> tuple[float, float, Any]:
     """Fit logistic regression at each C, keep the one with the best weighted F1 on dev."""
     from sklearn.linear_model import LogisticRegression

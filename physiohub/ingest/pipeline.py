@@ -478,18 +478,22 @@ def _keep_heap() -> None:
     mallopt(-3, 32 << 20)  # M_MMAP_THRESHOLD: blocks under 32 MB come from the heap
 
 
-def _get(q: "multiprocessing.Queue[Any]", proc: Any, path: Path) -> Any:
+def _checked(msg: Any) -> Any:
+    """A message from a parser process, or the ingest error it reports, raised here."""
+    if isinstance(msg, tuple) and msg[0] == "error":
+        _, unsafe, reason, file, record = msg
+        raise (UnsafeInputError if unsafe else IngestError)(reason, file=file, record=record)
+    return msg
+
+
+def _get(q: "multiprocessing.Queue[Any]", procs: list[Any], path: Path) -> Any:
+    """The next message; an ``IngestError`` if every parser process has gone without a word."""
     while True:
         try:
-            msg = q.get(timeout=1.0)
+            return _checked(q.get(timeout=1.0))
         except queue_mod.Empty:
-            if not proc.is_alive():
+            if not any(p.is_alive() for p in procs) and q.empty():
                 raise IngestError("the parser process stopped unexpectedly", file=str(path)) from None
-            continue
-        if isinstance(msg, tuple) and msg[0] == "error":
-            _, unsafe, reason, file, record = msg
-            raise (UnsafeInputError if unsafe else IngestError)(reason, file=file, record=record)
-        return msg
 
 
 def _stop(procs: list[Any]) -> None:
@@ -506,7 +510,7 @@ def _consume(path: Path, fmt: str) -> Iterator[list[Prepared | Rejected]]:
     proc = ctx.Process(target=_produce, args=(str(path), fmt, q), daemon=True)
     proc.start()
     try:
-        while (msg := _get(q, proc, path)) != _DONE:
+        while (msg := _get(q, [proc], path)) != _DONE:
             yield msg
     finally:
         _stop([proc])
@@ -552,25 +556,19 @@ def _consume_pieces(path: Path, workers: int) -> Iterator[list[Prepared | Reject
                     batch = []
                 continue
             try:
-                msg = q.get(timeout=HELP_AFTER)
+                msg = _checked(q.get(timeout=HELP_AFTER))
             except queue_mod.Empty:
-                msg = None
-                if mine is not None:
-                    own = next(mine, None)  # nothing to write: parse a piece here
-                    if own is None:
-                        mine = None
-                    else:
-                        idx, piece, last = own
-                        ready[idx] = (*_parse_prepared_local(piece, last), last)
-                        if last:
-                            last_idx = idx
-                        continue
-                msg = _get_any(q, procs, path)
+                own = next(mine, None) if mine is not None else None
+                if own is not None:  # nothing to write: parse a piece here
+                    idx, piece, last = own
+                    ready[idx] = (*_parse_prepared_local(piece, last), last)
+                    if last:
+                        last_idx = idx
+                    continue
+                mine = None  # scanned to the end: every piece is taken
+                msg = _get(q, procs, path)
             if msg[0] == "unsuitable":
                 raise SplitUnsuitable(msg[1])
-            if msg[0] == "error":
-                _, unsafe, reason, file, record = msg
-                raise (UnsafeInputError if unsafe else IngestError)(reason, file=file, record=record)
             _, idx, last, items, count, gone = msg
             ready[idx] = (items, count, gone, last)
             if last:
@@ -595,15 +593,6 @@ def _parse_prepared_local(piece: bytes, last: bool) -> tuple[list, int, int]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _get_any(q: "multiprocessing.Queue[Any]", procs: list[Any], path: Path) -> Any:
-    while True:
-        try:
-            return q.get(timeout=1.0)
-        except queue_mod.Empty:
-            if not any(p.is_alive() for p in procs) and q.empty():
-                raise IngestError("the parser processes stopped unexpectedly", file=str(path)) from None
 
 
 def parse_workers() -> int:

@@ -28,7 +28,7 @@ from lxml import etree
 
 from ..models import Record
 from .base import Rejected
-from .pubmed_xml import MAX_PROLOG, check_prolog, read_record
+from .pubmed_xml import MAX_PROLOG, SAFE_PARSING, check_prolog, read_record
 
 READ = 1 << 20
 _ROOT = re.compile(rb"<PubmedArticleSet\s*>")
@@ -43,8 +43,7 @@ class SplitUnsuitable(Exception):
 
 
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                           remove_comments=True)
+    return etree.XMLParser(**SAFE_PARSING)
 
 
 def pieces(fp: BinaryIO, filename: str,

@@ -30,6 +30,9 @@ CHUNK = 1 << 20
 MAX_PROLOG = 4 << 20  # real files have ~300 bytes before the root element
 ROOTS = {"PubmedArticleSet", "PubmedBookArticleSet", "PubmedArticle", "PubmedBookArticle"}
 _ROOT_START = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+# Every PubMed XML parser's safety: no DTD loaded or fetched, entities never expanded, libxml2's size
+# limits kept (``pubmed_split`` parses its pieces with the same).
+SAFE_PARSING = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True)
 
 
 def check_prolog(prolog: bytes, filename: str) -> None:
@@ -69,8 +72,7 @@ class PubmedXmlImporter:
 
     def parse_stream(self, fp: BinaryIO, filename: str) -> Iterator[Record | Rejected]:
         parser = etree.XMLPullParser(
-            events=("end",), tag=("PubmedArticle", "PubmedBookArticle", "DeleteCitation"),
-            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True)
+            events=("end",), tag=("PubmedArticle", "PubmedBookArticle", "DeleteCitation"), **SAFE_PARSING)
         prolog = b""
         root_seen = False
         count = deleted = 0

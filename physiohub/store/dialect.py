@@ -34,11 +34,8 @@ class SQLiteDialect:
         # quarter less database to write, and to copy again at the WAL checkpoint, on a large
         # import (docs/benchmarks.md, Import). The price: an old row is removed by giving FTS5 the
         # values it was indexed with, and snippet()/highlight() are not available (we use neither).
-        conn.execute(self.fulltext_ddl())
-
-    def fulltext_ddl(self, name: str = "studies_fts") -> str:
-        return (f"CREATE VIRTUAL TABLE IF NOT EXISTS {name} USING fts5(" + ", ".join(FTS_COLUMNS)
-                + ", content='', tokenize = 'porter unicode61 remove_diacritics 2')")
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS studies_fts USING fts5(" + ", ".join(FTS_COLUMNS)
+                     + ", content='', tokenize = 'porter unicode61 remove_diacritics 2')")
 
     def fts_replace(self, conn: sqlite3.Connection, rows: list[tuple[int, str, str, str, str]],
                     old_rows: list[tuple[int, str, str, str, str]]) -> None:
