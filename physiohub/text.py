@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .models import Record
+from .sections import back_matter_start, is_back_matter_label, is_back_matter_text, nlm_category, split_labelled
 
 # Words after which a full stop does not end a sentence.
 _ABBREV = {
@@ -29,6 +30,7 @@ class Sentence:
     end: int
     section: str = ""     # printed label of the abstract section
     category: str = ""    # NLM category of the section
+    back_matter: bool = False  # registration, funding, copyright, citation tail: never card text
 
 
 def split_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -62,13 +64,25 @@ def split_sentences(text: str) -> list[str]:
 
 
 def record_sentences(record: Record) -> list[Sentence]:
-    """The abstract's sentences with their section, offsets into ``record.abstract``."""
+    """The abstract's sentences with their section, offsets into ``record.abstract``.
+
+    A section stored without a label is read again for labels printed inside it (BEIR, CSV and RIS
+    exports, and hubs imported before the importers found capital labels without a colon)."""
     out: list[Sentence] = []
     pos = 0
     for sec in record.abstract_sections:
         prefix = f"{sec.label}: " if sec.label else ""
         body_start = pos + len(prefix)
-        for a, b in split_spans(sec.text, body_start):
-            out.append(Sentence(f"s{len(out)}", record.abstract[a:b], a, b, sec.label, sec.category))
+        pieces = split_labelled(sec.text) if not sec.label else [(sec.label, 0, len(sec.text))]
+        for label, a0, b0 in pieces:
+            text = sec.text[a0:b0]
+            category = sec.category if sec.label else nlm_category(label)
+            back_label = is_back_matter_label(label)
+            tail = back_matter_start(text)
+            for a, b in split_spans(text, body_start + a0):
+                piece = record.abstract[a:b]
+                back = (back_label or is_back_matter_text(piece)
+                        or (tail is not None and a - body_start - a0 >= tail))
+                out.append(Sentence(f"s{len(out)}", piece, a, b, label, category, back))
         pos = body_start + len(sec.text) + 1  # the joining newline
     return out

@@ -175,9 +175,17 @@ def test_review_that_mentions_trials_stays_a_review():
     assert appraise(r)["design"] == "randomised controlled trial"
 
 
-def test_benefit_and_no_benefit_in_the_conclusion_is_mixed():
+def test_a_null_main_message_outweighs_a_later_hedged_benefit():
+    # The first conclusion sentence states the main outcome; a hedged benefit on another outcome after it
+    # does not rescue it (DESIGN.md: a null primary outcome with positive secondary ones is not Supports).
     r = rec("Drug X for neck pain: randomised trial",
             ("CONCLUSIONS", "Drug X had no beneficial effects on pain. However, it may ameliorate sleep.", "CONCLUSIONS"))
+    assert appraise(r)["verdict"] == "No clear difference"
+
+
+def test_benefit_and_no_difference_in_one_conclusion_sentence_is_mixed():
+    r = rec("Drug X for neck pain: randomised trial",
+            ("CONCLUSIONS", "Drug X gave faster relief of neck pain, but outcomes were similar by one year.", "CONCLUSIONS"))
     assert appraise(r)["verdict"] == "Mixed picture"
 
 
@@ -264,7 +272,7 @@ def test_no_abstract_event_title_is_a_case_report_in_pubmed_only():
     assert appraise(replace(r, source_format="pubmed-xml"))["design"] == "case report"
 
 
-def test_null_primary_with_positive_per_protocol_is_mixed():
+def test_null_primary_with_positive_per_protocol_is_no_clear_difference():
     r = rec("Dry needling for plantar heel pain: a randomised controlled trial",
             ("METHODS", "Sixty adults with heel pain were randomised to dry needling or sham.", "METHODS"),
             ("RESULTS", "The difference in the primary outcome, pain at 12 weeks, was not statistically significant "
@@ -272,8 +280,9 @@ def test_null_primary_with_positive_per_protocol_is_mixed():
              "RESULTS"),
             ("CONCLUSIONS", "Dry needling reduced heel pain in people who completed treatment.", "CONCLUSIONS"))
     a = appraise(r)
-    assert a["verdict"] == "Mixed picture", a["verdict_reasons"]
-    assert "primary comparison" in a["verdict_reasons"][0]
+    assert a["verdict"] == "No clear difference", a["verdict_reasons"]
+    assert "primary outcome" in a["verdict_reasons"][0]
+    assert a["primary_null"] and a["benefit_elsewhere"]
 
 
 def test_no_conclusion_section_reads_the_concluding_sentences():
@@ -295,7 +304,7 @@ def test_equal_efficacy_with_fewer_harms_is_mixed():
     assert appraise(r)["verdict"] == "Mixed picture"
 
 
-def test_primary_outcome_with_only_a_trend_is_mixed():
+def test_primary_outcome_with_only_a_trend_is_no_clear_difference():
     r = rec("Adding tramadol for breakthrough knee pain",
             "Adults with knee osteoarthritis on a stable NSAID were randomised to tramadol or placebo for 14 days. "
             "The primary endpoint was the time to stopping because of insufficient pain relief. "
@@ -303,4 +312,5 @@ def test_primary_outcome_with_only_a_trend_is_mixed():
             "Pain at rest was significantly less severe with tramadol (p = 0.046). "
             "Tramadol may have a role for breakthrough pain. It improved patients' overall assessment.")
     a = appraise(r)
-    assert a["verdict"] == "Mixed picture", a["verdict_reasons"]
+    assert a["verdict"] == "No clear difference", a["verdict_reasons"]
+    assert a["primary_null"]

@@ -20,7 +20,7 @@ from .verdict import decide_verdict
 
 GENERATOR = "physiohub.appraise.rules"
 # Bump when any rule changes what an appraisal says: stored appraisals with another version are redone.
-VERSION = "1.3"
+VERSION = "1.4"
 
 _REVIEWS = {"meta-analysis", "systematic review", "scoping review"}
 
@@ -46,8 +46,8 @@ def appraise(record: Record) -> dict[str, Any]:
         n_studies=head["n_studies"], grade_levels=head["grade_levels"], conclusion_grades=conclusion_grades,
         risk_of_bias=high_risk_of_bias(doc) if doc.abstract else None, retracted=retracted,
     )
-    verdict, verdict_reasons, verdict_sentences = decide_verdict(
-        design, conclusions, doc.result_sentences() if doc.sentences else [], bool(doc.sentences))
+    v = decide_verdict(design, doc.title, conclusions, doc.result_sentences() if doc.sentences else [],
+                       doc.aim_sentences() if doc.sentences else [], bool(doc.sentences))
     topics = classify_topics(doc)
     return {
         "design": design,
@@ -55,9 +55,16 @@ def appraise(record: Record) -> dict[str, Any]:
         "research_type": research_type(design),
         "evidence": evidence,
         "evidence_reasons": evidence_reasons,
-        "verdict": verdict,
-        "verdict_reasons": verdict_reasons,
-        "verdict_sentences": verdict_sentences,
+        "verdict": v.verdict,
+        "verdict_reasons": v.reasons,
+        "verdict_sentences": v.sentence_ids,
+        # What kind of question the verdict answers (intervention, association, accuracy, descriptive),
+        # whether the abstract stated a readable result, and what the statistics said of the primary
+        # outcome: the card words its answer, limitations and flags from these.
+        "question_kind": v.kind,
+        "verdict_clear": v.clear,
+        "primary_null": v.primary_null,
+        "benefit_elsewhere": v.benefit_elsewhere,
         "n_participants": head["n_participants"],
         "n_studies": head["n_studies"] if design in _REVIEWS else None,
         "followup": head["followup"],

@@ -20,6 +20,10 @@ _REGISTRATION = re.compile(r"\bregist(?:ered|ration|ry)\b|clinicaltrials\.gov|\b
 
 _CONCLUDING = re.compile(r"(?:in conclusion|in summary|to conclude|overall|taken together|we conclude|"
                          r"(?:these|our|the) (?:\w+ )?(?:results|findings|data) (?:suggest|indicate|show|demonstrate|support))\b", re.I)
+_AIM = re.compile(r"\b(?:we aimed|the aims? (?:of|was|were|is)|the purpose|objectives? (?:of|was|were|is)|"
+                  r"this (?:\w+ )?(?:study|trial|review) (?:aimed|sought|examined|investigated|evaluated|assessed)|"
+                  r"to (?:determine|evaluate|assess|investigate|examine|compare|explore|describe|review|identify)\b"
+                  r"|we (?:sought|investigated|examined|evaluated|assessed|compared|explored|hypothesi[sz]ed))", re.I)
 _BACK_MATTER = re.compile(r"(?:funding|level of evidence|copyright|keywords?|key words|©|\(c\) \d{4}|"
                           r"this article is protected|conflicts? of interest)\b", re.I)
 
@@ -40,24 +44,34 @@ class Doc:
     def structured(self) -> bool:
         return any(s.category for s in self.sentences)
 
+    @property
+    def body(self) -> list[Sentence]:
+        """The sentences that report the study: registration, funding and citation tails left out."""
+        return [s for s in self.sentences if not s.back_matter]
+
     def sentences_in(self, cats: set[str]) -> list[Sentence]:
-        return [s for s in self.sentences if s.category in cats]
+        return [s for s in self.body if s.category in cats]
+
+    def aim_sentences(self) -> list[Sentence]:
+        """The stated aim: an OBJECTIVE section, else an aim sentence among the first four."""
+        found = self.sentences_in({"OBJECTIVE"})
+        return found or [s for s in self.body[:4] if _AIM.search(s.text)][:1]
 
     def conclusion_sentences(self) -> list[Sentence]:
         """The conclusion: the labelled section; else from an inline "CONCLUSION(S)" heading; else the
         last two sentences (where authors conclude). Trial-registration lines are never a conclusion."""
         found = self.sentences_in(CONCLUSION_CATS)
         if not found:
-            found = [s for s in self.sentences if "conclu" in s.section.lower() or "interpret" in s.section.lower()]
+            found = [s for s in self.body if "conclu" in s.section.lower() or "interpret" in s.section.lower()]
         if not found:
-            inline = next((i for i, s in enumerate(self.sentences) if _INLINE_CONCLUSION.match(s.text)), None)
+            inline = next((i for i, s in enumerate(self.body) if _INLINE_CONCLUSION.match(s.text)), None)
             if inline is not None:
-                found = self.sentences[inline:]
+                found = self.body[inline:]
         if not found:
             # No conclusion heading: start at the last sentence that opens like a conclusion ("In
             # conclusion", "These results suggest"), else take the last two, skipping back-matter lines
             # (registration, funding, copyright, level of evidence) that often close an abstract.
-            body = [s for s in self.sentences if not _REGISTRATION.search(s.text) and not _BACK_MATTER.match(s.text)]
+            body = [s for s in self.body if not _REGISTRATION.search(s.text) and not _BACK_MATTER.match(s.text)]
             cue = next((i for i in range(len(body) - 1, max(len(body) - 4, 0) - 1, -1)
                         if _CONCLUDING.match(body[i].text)), None)
             if cue is not None:
@@ -72,8 +86,13 @@ class Doc:
             return found
         if self.structured:
             return []
-        # Unstructured: results sit between the methods and the last two sentences.
-        return self.sentences[1:-2] if len(self.sentences) > 4 else []
+        # Unstructured: results sit between the methods and the conclusion (else the last two sentences).
+        body = self.body
+        concl = {s.id for s in self.conclusion_sentences()}
+        mid = [s for s in body[1:] if s.id not in concl]
+        if concl and len(mid) >= 2:
+            return mid
+        return body[1:-2] if len(body) > 4 else []
 
 
 def _lower(text: str) -> str:

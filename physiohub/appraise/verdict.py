@@ -1,142 +1,214 @@
-"""Verdict from the conclusion and the results, with the sentence ids it rests on.
+"""The verdict on a study's main question, from what it found (DESIGN.md, verdict-gold's definitions).
 
-Each sentence is read for the authors' direction words (checked in this order, because a negated
-benefit is not a benefit): a contrast ("improved pain but not function") -> Mixed picture; "no
-significant difference" -> No clear difference; "not effective", "no benefit" -> Does not support;
-"improved", "effective", "reduced" -> Supports; "feasible", "further trials are needed" alone -> Too
-early to tell. Conclusion sentences count double. Supports and no-difference together make a Mixed
-picture, as DESIGN.md asks; designs that report no findings (protocols, opinion) are Too early to tell.
+1. Designs that test nothing are "Too early to tell": protocols, case reports, opinion, single lab or
+   animal studies, narrative reviews that argue, pilot and feasibility studies.
+2. The kind of question decides what a positive finding is (``study_kind``): a treatment's benefit, an
+   association confirmed, a test's accuracy confirmed. Diagnostic, prognostic and association studies
+   are never read as "X helps".
+3. The main message is the first conclusion sentence that states a result, read clause by clause with
+   its negations (reading.py): "did not result in reduced disability" is no difference, not a benefit.
+   A conclusion that only calls for more research hands over to the results.
+4. The statistics outrank the authors' words: a primary outcome that came out null makes the verdict
+   "No clear difference" whatever the secondary outcomes did, and so do results whose every stated
+   comparison was non-significant when the authors still describe "an advantage".
+5. Benefit on some outcomes or time points but not others, or benefit the authors call small or not
+   clinically important, is a "Mixed picture".
+6. Nothing readable: "Too early to tell", marked unclear so the card says so and the editor sees it.
 """
 from __future__ import annotations
 
 import re
-from collections import Counter
+from dataclasses import dataclass, field
 
 from ..text import Sentence
-
-
-
-def _rx(p: str) -> re.Pattern[str]:
-    return re.compile(p)  # matched against lower-cased sentences: faster than re.IGNORECASE
-
-
-_MIXED = _rx(r"\bbut not\b|\bnot (?:in|for|at) (?:the )?(?:long|longer|medium)[- ]term|\bonly (?:in|at|for) the short[- ]term|"
-             r"\bshort[- ]term (?:\w+ ){0,3}but\b|\binconsistent|\bconflicting|\bmixed (?:results|findings|evidence)|"
-             r"\bsmall (?:and|but) (?:uncertain|not|clinically)|\b(?:small|modest|trivial) (?:\w+ )?(?:effects?|benefits?|improvements?)\b|"
-             r"\bunclear (?:clinical )?(?:relevance|importance)|\bnot clinically (?:important|relevant|meaningful)|"
-             r"\bsome (?:but not all|outcomes)\b|\bwhereas\b[^.]*\bnot\b|\bhowever\b[^.]*\b(?:no|not)\b")
-_NO_DIFF = _rx(r"\bno (?:statistically )?significant (?:\w+ ){0,3}(?:differences?|changes?|effects?|improvements?|benefit)|"
-               r"\b(?:did|does|do) not (?:\w+ )?(?:differ|improve|reduce|change|affect)|\bnot (?:statistically )?significantly (?:different|better|improved|reduced)|"
-               r"\bno (?:\w+ )?differences?\b|\bsimilar (?:\w+ ){0,2}(?:effects?|outcomes?|improvements?|results?|efficacy|effectiveness)|"
-               r"\bcomparable\b|\bequally (?:effective|efficacious)|\bnon-?inferior|\bno (?:additional|added|further) (?:benefit|effect)|"
-               r"\b(?:was|were|is|are) not (?:superior|more effective|better)|\bno evidence of (?:a )?difference|\bnot (?:statistically )?significant\b|\bdid not reach (?:statistical )?significance|"
-               r"\b(?:no|not) different\b|\bnot associated with (?:any )?(?:a )?(?:greater|more|higher|increased|lower|less|reduced)\b|\bas (?:safe and )?(?:effective|efficacious) as\b|\bequally\b")
-_AGAINST = _rx(r"\bnot (?!only\b)(?:\w+ ){0,3}?(?:effective|efficacious|beneficial|recommended|supported|justified)\b|\bineffective\b|"
-               r"\bno (?:clinically )?(?:\w+ )?(?:benefits?|effects?)\b|\bdoes not support\b|\bshould not be\b|\bno evidence (?:that|of (?:benefit|effect)|to support)|"
-               r"\b(?:harmful|detrimental|worse)\b|\bincreased (?:the )?risk of (?:harm|adverse)|\bfailed to (?:improve|reduce|show)|"
-               r"\b(?:more|greater|higher|increased) (?:\w+ ){0,3}(?:side effects|adverse (?:events|effects|reactions)|complications|toxicity)\b")
-_FOR = _rx(r"\b(?:effective|efficacious|beneficial|superior|improved?s?|improvements?|reduced?s?|reductions?|decreased?|"
-           r"benefits?|better|greater|enhanced?|relieve[sd]?|alleviate[sd]?|ameliorate[sd]?|recommended?|supports?|"
-           r"protect(?:ion|ive|ed|s)?|successful(?:ly)?|favou?rabl[ey]|"
-           r"should be (?:considered|used|offered|recommended)|significant(?:ly)? (?:higher|lower|greater|less|more|improved|reduced|better|increased|decreased|increases?|decreases?|reductions?|improvements?))\b")
-_EARLY = _rx(r"\bfeasible\b|\bfeasibility\b|\bpreliminary\b|\bwarrants? (?:further|larger)|\bfurther (?:\w+ )?(?:research|studies|trials) (?:is|are) (?:needed|required|warranted)|"
-             r"\blarger (?:\w+ )?(?:trials|studies) (?:are|is) (?:needed|required|warranted)|\bpromising\b|\bmay be (?:a )?(?:useful|helpful|beneficial)")
-
-# The trial's own primary question: when it came out null, a benefit on secondary outcomes or in a
-# per-protocol analysis cannot make the verdict "Supports" (CONSORT: the primary outcome is the test).
-_PRIMARY = _rx(r"\bprimary (?:\w+ ){0,2}(?:outcomes?|end-?points?|analys[ie]s|comparisons?|efficacy|measures?)\b|\bintention[- ]to[- ]treat\b|\bitt\b")
-_SECONDARY = _rx(r"\bsecondary (?:outcomes?|end-?points?|analys[ie]s|measures?)\b|\bper[- ]protocol\b|\bsubgroups?\b|\bpost[- ]hoc\b|\bcompleters?\b")
-
-_TREND = _rx(r"\btended to\b|\ba (?:non-?significant )?trend\b|\bp\s*(?:=|>)\s*0?\.(?:0[5-9]|[1-9])")
-_SIG_P = _rx(r"\bp\s*(?:<|=)\s*0?\.0(?:[0-4]|0\d)")
+from .reading import Reading, read_sentence, says_significant, significant_p
 
 _NO_FINDINGS = {"protocol": "a protocol reports no results yet",
                 "editorial/commentary/letter": "an opinion piece reports no findings of its own",
                 "case report": "a single case cannot show whether a treatment works",
-                "lab/animal/experimental": "a laboratory or animal study cannot show what happens in patients"}
+                "lab/animal/experimental": "a laboratory or animal study cannot show what happens in patients",
+                "narrative review": "a narrative review argues from selected studies rather than testing a question"}
+_REVIEWS = {"meta-analysis", "systematic review", "scoping review"}
+_OBSERVATIONAL = {"cohort", "case-control", "cross-sectional"}
+
+_PILOT = re.compile(r"\bpilot\b|\bfeasibility (?:study|trial|randomi[sz]ed)|\bpreliminary (?:results|study|findings|report|data)\b"
+                    r"|\bproof[- ]of[- ]concept\b", re.I)
+_ACCURACY_Q = re.compile(r"\b(?:diagnos\w+ (?:accuracy|value|performance|tests?)|sensitivity|specificity|likelihood ratios?|"
+                         r"clinical tests?|screening (?:tool|questionnaire|test|instrument)|accuracy of|accurately|"
+                         r"reliability|validity|validation|psychometric|classification criteria|criteria for the classification)\b", re.I)
+_ASSOCIATION_Q = re.compile(r"\b(?:associat\w+|risk factors?|predictors?|predict\w*|prognos\w+|incidence|prevalence|"
+                            r"relationship|correlat\w+|determinants?|exposure|link\w*|odds)\b", re.I)
+_TREATMENT_Q = re.compile(r"\b(?:versus|vs\.?|compared with|comparison of|effect(?:s|iveness)? of|efficacy|treatment|therapy|"
+                          r"surgery|exercise|training|intervention|programme|program|rehabilitation|injections?|"
+                          r"randomi[sz]ed|trial)\b", re.I)
+# For an observational study, only a named comparison of treatments makes it a question about a treatment
+# ("perceptions of treatment" in a survey's title does not).
+_TREATMENT_COMPARED = re.compile(r"\b(?:versus|vs\.?|compared with|effects? of|efficacy|effectiveness|outcomes? (?:of|after)|"
+                                 r"treated with|randomi[sz]ed)\b", re.I)
+_PRIMARY = re.compile(r"\bprimary (?:\w+ ){0,2}(?:outcomes?|end-?points?|analys[ie]s|comparisons?|efficacy|measures?|"
+                      r"variables?)\b|\bintention[- ]to[- ]treat\b|\bmain outcomes?\b", re.I)
+_SECONDARY = re.compile(r"\bsecondary (?:outcomes?|end-?points?|analys[ie]s|measures?)\b|\bper[- ]protocol\b|\bsubgroups?\b|"
+                        r"\bpost[- ]hoc\b|\bcompleters?\b", re.I)
+_ADVANTAGE_ONLY = re.compile(r"\b(?:advantage|in favou?r of|trend|tended)\b", re.I)
+
+VERDICT_OF = {"for": "Supports", "null": "No clear difference", "against": "Does not support",
+              "mixed": "Mixed picture", "early": "Too early to tell"}
 
 
-# Equal benefit but fewer harms ("comparable efficacy and better tolerability"): benefit on one measure
-# (safety) and no difference on another (efficacy), which DESIGN.md calls a mixed picture.
-_SAFER = _rx(r"\b(?:better|superior|improved|more favou?rable) (?:\w+ ){0,2}(?:tolerability|tolerance|safety|adverse (?:event|effect) profile|side[- ]effect profile)|"
-             r"\b(?:fewer|less frequent|lower (?:incidence|rates?) of) (?:\w+ ){0,2}(?:adverse|side[- ]effects?|sedation|complications)|\bsafer\b")
+@dataclass
+class VerdictResult:
+    verdict: str
+    reasons: list[str]
+    sentence_ids: list[str]
+    kind: str = "intervention"
+    clear: bool = True                # False: the abstract states no readable result
+    primary_null: bool = False        # the primary outcome came out null
+    benefit_elsewhere: bool = False   # benefit only on secondary/subgroup outcomes or some time points
+    notes: list[str] = field(default_factory=list)
 
 
-def sentence_label(text: str) -> str | None:
-    """The direction one sentence states, or None."""
-    text = text.lower()
-    if _MIXED.search(text) and (_FOR.search(text) or _NO_DIFF.search(text)):
-        return "Mixed picture"
-    if _SAFER.search(text) and _NO_DIFF.search(text):
-        return "Mixed picture"
-    if _NO_DIFF.search(text):
-        return "No clear difference"
-    if _AGAINST.search(text):
-        return "Does not support"
-    if _FOR.search(text):
-        return "Supports"
-    if _EARLY.search(text):
-        return "Too early to tell"
-    return None
+def study_kind(design: str, title: str, aims: list[str], conclusions: list[str]) -> str:
+    """What question the study asks: intervention, association, accuracy or descriptive."""
+    head = " ".join([title] + aims)
+    text = " ".join([head] + conclusions)
+    if design == "diagnostic accuracy":
+        return "accuracy"
+    if design in _REVIEWS or design == "guideline":
+        if _ACCURACY_Q.search(head) or (_ACCURACY_Q.search(text) and not _TREATMENT_Q.search(head)):
+            return "accuracy"
+        if _ASSOCIATION_Q.search(head) and not _TREATMENT_Q.search(head):
+            return "association"
+        return "intervention"
+    if design in _OBSERVATIONAL:
+        if _ACCURACY_Q.search(head) and not _TREATMENT_Q.search(head):
+            return "accuracy"
+        if _TREATMENT_COMPARED.search(head) and not _ASSOCIATION_Q.search(head):
+            return "intervention"
+        return "association"
+    if design == "qualitative":
+        return "descriptive"
+    return "intervention"
 
 
-def decide_verdict(design: str, conclusions: list[Sentence], results: list[Sentence],
-                   has_abstract: bool) -> tuple[str, list[str], list[str]]:
-    """(verdict, reasons, sentence ids)."""
+def _quote(text: str, cue: str, words: int = 12) -> str:
+    """A short quote of the sentence around its cue, for the reason an editor reads."""
+    low = text.lower()
+    i = low.find(cue.lower()) if cue else -1
+    toks = text.split()
+    if i < 0 or len(toks) <= words:
+        q = " ".join(toks[:words])
+    else:
+        before = len(text[:i].split())
+        start = max(0, min(before - words // 3, len(toks) - words))
+        q = " ".join(toks[start:start + words])
+    q = q.strip(" ,;:.")
+    return f"\u201c{q}\u201d" if q else ""
+
+
+def _reason(where: str, label: str, kind: str, s: Sentence, r: Reading) -> str:
+    what = {
+        ("intervention", "for"): "a benefit", ("intervention", "null"): "no clear difference between the groups",
+        ("intervention", "against"): "harm, a worse result or a conclusion against it",
+        ("intervention", "mixed"): "benefit on some measures or time points but not others, or a small benefit",
+        ("association", "for"): "the association it tested", ("association", "null"): "no clear association",
+        ("association", "against"): "a result against the tested idea",
+        ("association", "mixed"): "an association in some groups or measures but not others",
+        ("accuracy", "for"): "that the test is accurate or useful", ("accuracy", "null"): "no clear difference in accuracy",
+        ("accuracy", "against"): "that the test is not accurate enough", ("accuracy", "mixed"): "accuracy in some respects but not others",
+        ("descriptive", "for"): "a clear finding", ("descriptive", "null"): "no clear difference",
+        ("descriptive", "against"): "a finding against the tested idea", ("descriptive", "mixed"): "findings that point both ways",
+    }.get((kind, label), "preliminary findings or a need for more research")
+    verb = "report" if where == "results" else "reports"
+    return f"the {where} {verb} {what}: {_quote(s.text, r.cue)}"
+
+
+def decide_verdict(design: str, title: str, conclusions: list[Sentence], results: list[Sentence],
+                   aims: list[Sentence] | None = None, has_abstract: bool = True) -> VerdictResult:
+    """The verdict with its reasons and the sentence ids it rests on (see module doc)."""
+    conclusions = [s for s in conclusions if not s.back_matter]
+    results = [s for s in results if not s.back_matter]
+    aims = aims or []
+    kind = study_kind(design, title, [s.text for s in aims], [s.text for s in conclusions])
     if design in _NO_FINDINGS:
-        return "Too early to tell", [_NO_FINDINGS[design]], []
+        return VerdictResult("Too early to tell", [_NO_FINDINGS[design]], [], kind)
     if not has_abstract:
-        return "Too early to tell", ["no abstract to read the findings from"], []
-    votes: Counter[str] = Counter()
-    used: dict[str, list[str]] = {}
-    for weight, sents in ((2, conclusions), (1, results)):
-        for s in sents:
-            label = sentence_label(s.text)
-            if label:
-                votes[label] += weight
-                used.setdefault(label, []).append(s.id)
-        if weight == 2 and votes and sum(votes.values()) >= 2 and len(votes) == 1:
-            break  # the conclusion is clear and one-sided: the results need not be read (but see below)
-    if not votes:
-        return "Too early to tell", ["the conclusion and results state no clear direction"], []
-    # Read for a null primary comparison even when the conclusion was clear: a sentence naming the
-    # primary outcome that reports no difference, or the sentence right after the primary outcome is
-    # named that gives only a trend or a p-value of 0.05 or more ("tended to be longer (p = 0.066)").
-    null_primary = [s for s in conclusions + results
-                    if _PRIMARY.search(s.text.lower()) and sentence_label(s.text) == "No clear difference"]
-    for prev, s in zip(results, results[1:]):
-        if _PRIMARY.search(prev.text.lower()) and not _PRIMARY.search(s.text.lower()):
-            low = s.text.lower()
-            if _TREND.search(low) and not _SIG_P.search(low):
-                null_primary.append(s)
-            break
-    # "The primary outcome did not differ, but pain improved in the per-protocol analysis": both in one sentence.
-    both = any(_SECONDARY.search(s.text.lower()) and _FOR.search(s.text.lower()) for s in null_primary)
-    if null_primary and (votes["Supports"] or both):
-        ids = [s.id for s in null_primary] + used.get("Supports", [])
-        return "Mixed picture", ["the primary comparison showed no clear difference; the benefit reported rests on "
-                                 "secondary, subgroup or per-protocol results"], sorted(set(ids), key=_sid)
-    used_ids = {i for ids in used.values() for i in ids}
-    where = "conclusion reports" if any(s.id in used_ids for s in conclusions) else "results report"
-    other = "No clear difference" if votes["No clear difference"] else "Does not support"
-    if votes["Supports"] and votes[other]:
-        ids = used["Supports"] + used[other]
-        return "Mixed picture", [f"the {where} benefit on some measures and no clear difference on others"], sorted(set(ids), key=_sid)
-    label, _ = votes.most_common(1)[0]
-    top = [lab for lab, v in votes.items() if v == votes[label]]
-    if len(top) > 1:
-        # A tie between directions is itself a mixed picture; with 'too early' it is too early.
-        label = "Too early to tell" if "Too early to tell" in top else "Mixed picture"
-    ids = used.get(label) or sorted({i for ids in used.values() for i in ids}, key=_sid)
-    reasons = {
-        "Supports": f"the {where} a benefit",
-        "Mixed picture": f"the {where} benefit in some respects but not others, or a small or uncertain effect",
-        "No clear difference": f"the {where} no clear difference between the groups",
-        "Does not support": f"the {where} no benefit, or harm",
-        "Too early to tell": f"the {where} preliminary findings or a need for more research",
-    }
-    return label, [reasons[label]], sorted(set(ids), key=_sid)
+        return VerdictResult("Too early to tell", ["no abstract to read the findings from"], [], kind, clear=False)
+    pilot = _PILOT.search(title) or next((m for s in aims + conclusions[:1] for m in [_PILOT.search(s.text)] if m), None)
+    if pilot:
+        return VerdictResult("Too early to tell", [f"a pilot or preliminary study (the text says \u2018{pilot.group(0)}\u2019) "
+                                                   "is not built to show whether a treatment works"], [], kind)
+    concl = [(s, read_sentence(s.text, kind)) for s in conclusions]
+    res = [(s, read_sentence(s.text, kind)) for s in results]
+    stated = [(s, r) for s, r in concl if r.label in ("for", "null", "against", "mixed")]
+    where = "conclusion"
+    if not stated:
+        stated = [(s, r) for s, r in res if r.label in ("for", "null", "against", "mixed")]
+        where = "results"
+        labels = {r.label for _, r in stated}
+        if "for" in labels and labels & {"null", "against"}:
+            # No conclusion to lean on and results that point both ways (some trials or measures showed
+            # a benefit, others none): that is what a mixed picture is.
+            s1 = next(s for s, r in stated if r.label == "for")
+            s2, r2 = next((s, r) for s, r in stated if r.label in ("null", "against"))
+            return VerdictResult("Mixed picture", [
+                f"the results report a benefit in some respects: {_quote(s1.text, next(r.cue for s, r in stated if s is s1))}",
+                f"and no clear difference in others: {_quote(s2.text, r2.cue)}"], [s1.id, s2.id], kind)
+    if not stated:
+        early = next(((s, r) for s, r in concl + res if r.label == "early"), None)
+        if early:
+            s, r = early
+            return VerdictResult("Too early to tell", [f"the authors say the evidence is not enough to conclude: "
+                                                       f"{_quote(s.text, r.cue)}"], [s.id], kind)
+        return VerdictResult("Too early to tell", ["the abstract does not state a clear result"], [], kind, clear=False)
 
+    main_s, main_r = stated[0]
+    label = main_r.label or "early"
+    reasons = [_reason(where, label, kind, main_s, main_r)]
+    ids = [main_s.id]
+    out = VerdictResult(VERDICT_OF[label], reasons, ids, kind)
 
-def _sid(sid: str) -> int:
-    return int(sid[1:]) if sid[1:].isdigit() else 0
+    if kind == "intervention":
+        primary = [(s, r) for s, r in res + concl if _PRIMARY.search(s.text) and not _SECONDARY.search(s.text.split(",")[0])]
+        # "The primary endpoint was the time to stopping. This time tended to be longer (p = 0.066).": a
+        # sentence that only names the primary outcome hands its result to the next sentence.
+        for (s0, r0), nxt in zip(res, res[1:]):
+            if _PRIMARY.search(s0.text) and not _PRIMARY.search(nxt[0].text) and r0.label != "null" \
+                    and not any(significant_p(s0.text)) and not says_significant(s0.text):
+                primary = [(s, r) for s, r in primary if s is not s0] + [nxt]
+        p_null = [(s, r) for s, r in primary if r.label == "null"]
+        p_for = [(s, r) for s, r in primary if r.label in ("for", "mixed")]
+        if p_null and not p_for and label in ("for", "mixed"):
+            s, r = p_null[0]
+            out.verdict, out.primary_null, out.benefit_elsewhere = "No clear difference", True, True
+            out.reasons = [f"the primary outcome showed no clear difference: {_quote(s.text, r.cue)}",
+                           "the benefit the authors report rests on secondary, subgroup or per-protocol results"]
+            out.sentence_ids = [s.id] + ids
+            return out
+        if p_null and label == "null":
+            out.primary_null = True
+        sig = nonsig = 0
+        for s, _ in res:
+            a, b = significant_p(s.text)
+            sig, nonsig = sig + a, nonsig + b
+        any_sig = any(says_significant(s.text) for s, _ in res)
+        if label == "for" and res and nonsig >= 2 and sig == 0 and not any_sig and _ADVANTAGE_ONLY.search(main_s.text):
+            out.verdict, out.primary_null = "No clear difference", True
+            out.reasons = [f"every comparison the results state was non-significant ({nonsig} p-values of 0.05 or more), "
+                           f"though the authors describe {_quote(main_s.text, main_r.cue, 8)}"]
+            return out
+    if label == "for":
+        later = [(s, r) for s, r in stated[1:] if where == "conclusion" and r.label in ("null", "against")]
+        if main_r.label == "for" and later:
+            s, r = later[0]
+            out.verdict, out.benefit_elsewhere = "Mixed picture", True
+            out.reasons = reasons + [f"but it also reports {VERDICT_OF[r.label].lower()}: {_quote(s.text, r.cue)}"]
+            out.sentence_ids = ids + [s.id]
+    if label == "against" and any(c.small for c in main_r.clauses if c.label == "against") and \
+            any(r.label == "null" for _, r in stated[1:]):
+        out.verdict = "Mixed picture"
+        s, r = next((s, r) for s, r in stated[1:] if r.label == "null")
+        out.reasons = reasons + [f"and no clear difference on another outcome: {_quote(s.text, r.cue)}"]
+        out.sentence_ids = ids + [s.id]
+    if out.verdict == "Mixed picture" and label == "mixed":
+        out.benefit_elsewhere = True
+    return out

@@ -5,6 +5,8 @@ import html
 import re
 import unicodedata
 
+from ..sections import nlm_category, split_labelled  # nlm_category re-exported: importers call it here
+
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*|urn:doi:)", re.I)
 _DOI_SHAPE = re.compile(r"^10\.\d{4,9}/\S+$")
 
@@ -69,78 +71,23 @@ def clean_text(value: str | None) -> str:
     return _WS.sub(" ", value).strip()
 
 
-# -- structured abstracts in flat text (MEDLINE text, RIS, BibTeX, CSV) ----------------------------
-# Labels as journals print them -> NLM category (the mapping NLM applies to PubMed XML NlmCategory).
-_NLM_CATEGORIES: dict[str, tuple[str, ...]] = {
-    "BACKGROUND": ("background", "introduction", "context", "rationale", "importance", "purpose of review"),
-    "OBJECTIVE": ("objective", "objectives", "aim", "aims", "purpose", "goal", "goals", "study objective",
-                  "research question", "hypothesis", "question"),
-    "METHODS": ("methods", "method", "design", "setting", "settings", "participants", "patients", "subjects",
-                "interventions", "intervention", "measurements", "main outcome measures", "outcome measures",
-                "materials and methods", "methods and materials", "study design", "data sources",
-                "study selection", "data extraction", "search methods", "selection criteria",
-                "data collection and analysis", "eligibility criteria", "population", "methodology",
-                "main outcomes and measures", "main outcome measure", "outcomes"),
-    "RESULTS": ("results", "findings", "main results", "result"),
-    "CONCLUSIONS": ("conclusions", "conclusion", "interpretation", "implications", "discussion",
-                    "authors' conclusions", "conclusions and relevance", "clinical relevance",
-                    "significance", "summary", "implications for practice"),
-}
-_LABEL_TO_CATEGORY = {lab: cat for cat, labs in _NLM_CATEGORIES.items() for lab in labs}
-# A label at the start or after a sentence end: "... end. METHODS: We ...", "...end.Results:A total".
-_LABEL = re.compile(r"(?:^|(?<=[.!?)\]])\s*)([A-Z][A-Za-z0-9 ,/&'()-]{2,60}?):\s*(?=\S)")
-_LABEL_PARTS = re.compile(r",?\s+(?:and|&)\s+|/|,\s*")
-
-
-def nlm_category(label: str) -> str:
-    """'Materials and methods' -> 'METHODS'; unknown labels -> 'UNASSIGNED'; '' -> ''."""
-    if not label:
-        return ""
-    key = clean_text(label).lower().rstrip(":. ")
-    if key in _LABEL_TO_CATEGORY:
-        return _LABEL_TO_CATEGORY[key]
-    for part in _LABEL_PARTS.split(key):  # "Methods and results" -> first known part
-        if part in _LABEL_TO_CATEGORY:
-            return _LABEL_TO_CATEGORY[part]
-    for word in reversed(key.split()):  # "Main Conclusions" -> conclusions
-        if word in _LABEL_TO_CATEGORY:
-            return _LABEL_TO_CATEGORY[word]
-    return "UNASSIGNED"
-
-
-def _is_label(label: str) -> bool:
-    """Upper-case labels are labels ('SETTING:'); mixed case only if every part is a known label word."""
-    if label.isupper():
-        return len(label) > 3 or nlm_category(label) != "UNASSIGNED"
-    key = label.lower().strip()
-    if key in _LABEL_TO_CATEGORY:
-        return True
-    parts = [p for p in _LABEL_PARTS.split(key) if p]
-    return bool(parts) and all(p in _LABEL_TO_CATEGORY for p in parts)
+# -- structured abstracts in flat text (MEDLINE text, RIS, BibTeX, CSV, BEIR) ----------------------
+# The label vocabulary and its finder live in physiohub.sections, shared with the sentence splitter.
 
 
 def split_structured_abstract(text: str | None):
-    """'BACKGROUND: a. METHODS: b.' -> sections with labels and NLM categories; else one section."""
+    """'BACKGROUND: a. METHODS: b.' or 'BACKGROUND a.   METHODS b.' -> sections with labels and NLM
+    categories; else one section."""
     from ..models import AbstractSection
 
     t = clean_text(text)
     if not t:
         return []
-    marks = [m for m in _LABEL.finditer(t) if _is_label(m.group(1))]
-    if len(marks) < 2 and not (marks and marks[0].start() == 0):
+    pieces = split_labelled(t)
+    if len(pieces) == 1 and not pieces[0][0]:
         return [AbstractSection(text=t)]
-    sections = []
-    if marks[0].start() > 0:
-        lead = t[: marks[0].start()].strip()
-        if lead:
-            sections.append(AbstractSection(text=lead))
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(t)
-        body = t[m.end():end].strip()
-        if body:
-            label = m.group(1).strip()
-            sections.append(AbstractSection(text=body, label=label, category=nlm_category(label)))
-    return sections
+    return [AbstractSection(text=t[a:b].strip(), label=label, category=nlm_category(label))
+            for label, a, b in pieces if t[a:b].strip()]
 
 
 # -- identifiers buried in free text (RIS notes and URLs, BibTeX notes, CSV cells) --------------------

@@ -1,0 +1,334 @@
+"""What one sentence says a study found, read clause by clause with its negations.
+
+The verdict, the card's consistency gate and the claim checker all read results the same way, so a card
+cannot say "helps" about a sentence the verdict read as "no difference". A sentence is cut into clauses
+("X improved pain, but not function" is two); each clause is read for one of:
+
+- ``for``: a benefit, an association or an accuracy confirmed ("significantly reduced", "is associated
+  with", "high sensitivity");
+- ``null``: no (significant) difference or effect, equivalence, an association not found ("did not
+  result in reduced pain", "no more efficacious than", "similar", "do not indicate an increased risk");
+- ``against``: harm, a worse result, or a conclusion against ("cannot be recommended", "inaccurate");
+- ``early``: only preliminary, uncertain or insufficient evidence, or a call for more research;
+
+plus qualifiers that weaken a benefit (``small``: "small", "modest", "not clinically important").
+A word of benefit with a negation before it in the same clause ("did not improve", "failed to reduce",
+"no significant reduction", "cannot be recommended") is not a benefit: that is the failure the old
+word-spotting verdict had ("did not result in reduced ..." read as "reduced").
+
+What counts as a benefit depends on the kind of question (``kind``): for an association study "linked
+with more falls" confirms the tested association; for a treatment "more adverse events" is harm.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+KINDS = ("intervention", "association", "accuracy", "descriptive")
+
+
+def _rx(p: str) -> re.Pattern[str]:
+    return re.compile(p)  # matched against lower-cased text
+
+
+# Clause boundaries: contrast words and semicolons. "but not X" stays with its clause's verb via
+# the contrast reading below.
+_CLAUSE_CUT = _rx(r";\s+|,?\s+\bbut\b\s+|,?\s+\bwhereas\b\s+|,?\s+\bwhile\b\s+(?=\w+ (?:was|were|had|showed|did))|"
+                  r"\.\s+however,?\s+|,\s+however,\s+|,?\s+\balthough\b\s+|,?\s+\bthough\b\s+|,?\s+\byet\b\s+")
+
+_NEGATOR = _rx(r"\b(?:not|no|never|neither|nor|cannot|can't|failed to|fails to|fail to|unable to|lack of|"
+               r"lacks?|absence of|did not|does not|do not|was not|were not|is not|are not|has not|have not|"
+               r"had not|could not|would not|n't)\b")
+_STRICT_NEG = _rx(r"\b(?:not|cannot|can't|failed to|fails to|unable to|n't|never|neither|nor)\b")
+# Words after a negator that do not negate what follows ("not only", "no longer limited to").
+_NOT_NEGATING = _rx(r"\bnot only\b|\bno doubt\b|\bnot least\b|\bnot unlike\b|\bwhether or not\b|\bif not\b|"
+                    r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:previously|fully)\b")
+
+_NULL = _rx(
+    r"\bno (?:statistically |clinically |significant |important |meaningful |relevant |major |overall |appreciable |"
+    r"detectable |measurable |further |additional |added |consistent |clear |real |evident |substantial )*"
+    r"(?:differences?|effects?|changes?|improvements?|benefits?|advantages?|reductions?|increases?|decreases?|"
+    r"associations?|relationships?|correlations?|impact|influence|superiority|excess)\b|"
+    r"\b(?:did|does|do|was|were|is|are|could|has|have) not (?:\w+ ){0,2}?(?:differ|improve|reduce|decrease|increase|"
+    r"change|affect|alter|influence|prevent|result in|lead to|show|demonstrate|find|enhance|lower|raise|"
+    r"significantly|statistically|indicate|appear to|seem to|be associated|associated|related|correlated|predict)\w*|"
+    r"\bnot (?:statistically )?significant(?:ly)?\b|\bnon-?significant(?:ly)?\b|\binsignificant\b|"
+    r"\bdid not reach (?:statistical )?significance|\bfailed to (?:reach|achieve|show|demonstrate|improve|reduce|find)|"
+    r"\bsimilar\b|\bcomparable\b|\bequivalent\b|\bequivalence\b|\bequally\b|\bnon-?inferior\w*|\bas (?:safe and )?"
+    r"(?:effective|efficacious|good|beneficial) as\b|\bno more (?:\w+ )?(?:effective|efficacious|beneficial|likely|"
+    r"than)\b|\bno better than\b|\bnot (?:more |any more )?(?:effective|efficacious|better|superior|different)\b|"
+    r"\b(?:minimal|negligible|little or no|little to no|no) (?:\w+ )?(?:effects?|impact|influence|differences?)\b|"
+    r"\bregardless of\b|\bnot (?:\w+ )?associated\b|\bunrelated to\b|\bindependent of\b|\bno evidence (?:of|that|for)\b|"
+    r"\bdid not (?:\w+ )?differ\b|\b(?:was|were|remained) unchanged\b|\bremained (?:stable|the same)\b|"
+    r"\b(?:was|were|is|are) (?:the )?same\b|\bno different\b|\btended to\b|\ba (?:non-?significant |statistical )?trend\b")
+_AGAINST = _rx(
+    r"\bcannot be recommended\b|\bnot (?:be )?recommended\b|\bshould not be\b|\bdo(?:es)? not support (?:the|its|their)"
+    r" (?:use|routine)|\bnot justified\b|\bnot warranted\b|\bharmful\b|\bdetrimental\b|\bworse(?:ned)?\b|"
+    r"\bdeleterious\b|\binferior\b|\bineffective\b|\binaccurate\b|\bunreliable\b|\binvalid\b|\bpoor(?:ly)? (?:accuracy|"
+    r"sensitivity|specificity|reliability|validity|diagnostic)|\blow (?:accuracy|sensitivity|specificity|reliability|"
+    r"validity|diagnostic)|\bcannot (?:accurately )?(?:diagnose|detect|identify|predict|rule|distinguish|discriminate)|"
+    r"\bnot (?:accurate|reliable|valid|useful|helpful)\b|\b(?:more|greater|higher|increased) (?:\w+ ){0,3}?"
+    r"(?:adverse (?:events?|effects?|reactions?)|side[- ]effects?|complications|toxicity|harms?|mortality|deaths?)\b|"
+    r"\bincreased (?:the )?risk of (?:adverse|harm|death|mortality|complications|serious)")
+# Benefit / confirmation words (intervention kind): checked for a negation before them.
+_FOR_INTERVENTION = _rx(
+    r"\b(?:effective|efficacious|beneficial|superior|outperform\w*|improv\w*|reduc\w*|decreas\w*|lower(?:ed|s)?|"
+    r"benefits?|better|greater|enhanc\w*|reliev\w*|alleviat\w*|ameliorat\w*|recommended|preferable|"
+    r"prevent(?:ed|s|ion)?|protect(?:ion|ive|ed|s)?|successful(?:ly)?|favou?rabl[ey]|faster|more rapid|quicker|"
+    r"gains?|helps?|helped|relief|increas\w*|higher|advantage|useful|valuable|safe|well tolerated|"
+    r"should be (?:considered|used|offered|recommended)|should (?:inform|refer|offer|consider|encourage)|"
+    r"significantly (?:more|less|fewer|higher|lower|greater|better|shorter|longer)|significant(?:ly)? (?:\w+ )?differen\w+|"
+    r"of (?:great |considerable |clear |important )?(?:clinical |therapeutic |practical )?(?:relevance|value|importance))\b")
+# Benefit words strong enough to stand beside a "comparable" in the same clause ("superior to A and
+# comparable to B", "comparable efficacy and better tolerability"): the clause is then mixed.
+_STRONG_FOR = _rx(r"\b(?:superior|outperform\w*|better|preferable|significantly (?:more|less|fewer|higher|lower|greater|"
+                  r"better|improved|reduced|decreased|increased))\b")
+_FOR_ASSOCIATION = _rx(
+    r"\bassociat\w+ with\b|\bassociations? (?:between|of|with)\b|\brisk factors?\b|\bpredict\w*|\blinked\b|\blink\b|"
+    r"\bcorrelat\w+|\bcontribut\w+|\brelated to\b|\bincreased (?:the )?(?:risk|odds|incidence|likelihood)\b|"
+    r"\b(?:higher|lower|greater|increased|decreased|reduced|elevated) (?:\w+ ){0,2}?(?:risk|odds|incidence|prevalence|"
+    r"rates?|levels?|scores?)\b|\bincrease in (?:the )?(?:incidence|risk|prevalence|rate)|\bprevalent\b|"
+    r"\bsignificant (?:\w+ ){0,2}?(?:association|predictor|risk factor|increase|decrease|role|difference|effect)|"
+    r"\binfluenc\w+|\bdeterminants?\b|\bexplain\w*\b|\bcontributed\b|\bsupport (?:an|the) association|"
+    r"\b(?:higher|lower|greater|more|less|worse|better|poorer|larger|smaller) (?:\w+ ){0,2}?than\b|\bdiscordan\w+|"
+    r"\bdisparit\w+|\bmismatch\b|\bgap between\b|\bdiffer(?:ed|s)? (?:significantly|markedly|substantially)\b")
+_FOR_ACCURACY = _rx(
+    r"\b(?:high|good|excellent|adequate|acceptable|satisfactory|strong|moderate) (?:\w+ ){0,2}?(?:accuracy|"
+    r"sensitivity|specificity|reliability|validity|agreement|predictive|discriminat\w*|performance)|\baccurate(?:ly)?\b|"
+    r"\breliable\b|\bvalid\b|\bvalidity\b|\bpredictive\b|\bpredict\w*|\bcan (?:\w+ )?(?:determine|identify|detect|"
+    r"diagnose|discriminate|distinguish|screen|classify|rule (?:in|out))|\b\d+(?:\.\d+)?\s*%\s*(?:sensitivity|"
+    r"specificity)|\bsensitivity (?:of|was|and)\b|\bexcluded this diagnosis\b|\buseful (?:tool|test|instrument)\b|"
+    r"\bperforms? (?:equally )?(?:as )?well\b|\bequally (?:as )?well\b|\bpreferable\b|\bhigh (?:chance|probability)")
+_EARLY = _rx(
+    r"\bpreliminary\b|\bpilot\b|\bfeasib\w+|\bpromising\b|\bpotential(?:ly)? (?:new )?(?:therapeutic|target|"
+    r"treatment|benefit|role|use)|\bwarrants? (?:further|larger)|\b(?:further|more|larger|future|longer|well-designed|"
+    r"high-quality|additional) (?:\w+ ){0,2}?(?:research|studies|trials|investigations?|evaluation) (?:is|are|will be|"
+    r"would be)? ?(?:needed|required|warranted|necessary)|\bneed for (?:further|more|larger|future)|"
+    r"\binsufficient (?:evidence|data)\b|\b(?:little|limited|scarce|sparse|weak) (?:\w+ )?evidence\b|"
+    r"\bno (?:firm|definitive|clear) conclusions?\b|\b(?:remains?|is|are|still) (?:unclear|uncertain|unknown)\b|"
+    r"\bunclear\b|\buncertain\b|\bnot (?:yet )?known\b|\binconclusive\b|\bcannot (?:yet )?be (?:drawn|determined|"
+    r"concluded)|\bno (?:trials|studies|evidence) (?:were|was)? ?(?:found|identified|available)")
+_SMALL = _rx(r"\b(?:small|modest|slight|trivial|marginal|minor|limited) (?:\w+ )?(?:but \w+ )?(?:effects?|benefits?|"
+             r"improvements?|reductions?|differences?|gains?|increases?|decreases?|advantages?|risk)\b|"
+             r"\bnot (?:clinically )?(?:important|relevant|meaningful|worthwhile)\b|\bnot clinically\b|"
+             r"\bbelow (?:the )?(?:minimal|minimum) (?:clinically )?(?:important|relevant)|\bunclear (?:clinical )?"
+             r"(?:relevance|importance)|\bmay be small\b|\bnot well[- ]maintained\b|\bshort[- ]lived\b|"
+             r"\bonly (?:in|at|for) the short[- ]term\b|\bslightly\b")
+_SIG = _rx(r"\bsignificant(?:ly)?\b|\bp\s*[<≤]\s*0?\.0[0-5]|\bp\s*=\s*0?\.0(?:[0-4]\d*|50*)\b")
+_P_VALUE = _rx(r"\bp\s*(<|≤|=|>|≥)\s*(0?\.\d+)")
+# A sentence whose main clause calls for more research ("Further exploration of ... is necessary").
+_CALL = re.compile(r"^(?:however,?\s+|therefore,?\s+|thus,?\s+)?(?:further|more|future|larger|additional|longer|new|"
+                   r"well-designed|high-quality|controlled|prospective|randomi[sz]ed)\s+(?:\w+\s+){0,12}?(?:research|studies|"
+                   r"trials|investigations?|exploration|work|evaluation|follow-up)\b[^.]*\b(?:needed|required|warranted|"
+                   r"necessary|recommended|should)\b|^there is a need for\b|^(?:research|studies|trials) (?:is|are) (?:needed|"
+                   r"required|warranted)", re.I)
+_BUT_NOT = _rx(r"\bbut not\b")
+_HEDGE = _rx(r"\b(?:may|might|could|possibly|potentially|appears? to|seems? to|suggests?|suggested)\b")
+
+
+@dataclass
+class Clause:
+    text: str
+    label: str | None            # for | null | against | mixed | early | None
+    cue: str = ""                # the words that decided it
+    small: bool = False
+    hedged: bool = False
+
+
+@dataclass
+class Reading:
+    """One sentence's reading: its clauses and the overall label (``mixed`` when clauses disagree)."""
+    text: str
+    clauses: list[Clause] = field(default_factory=list)
+
+    @property
+    def labels(self) -> set[str]:
+        return {c.label for c in self.clauses if c.label}
+
+    @property
+    def label(self) -> str | None:
+        if _CALL.match(self.text.strip()):
+            return "early"  # "Further studies are needed to show whether X is linked with Y" tests nothing
+        labs = self.labels - ({"early"} if self.labels - {"early"} else set())
+        if not labs:
+            return None
+        if "mixed" in labs:
+            return "mixed"
+        if "for" in labs and ("null" in labs or "against" in labs or _BUT_NOT.search(self.text.lower())):
+            return "mixed"
+        if "for" in labs and any(c.small for c in self.clauses if c.label == "for"):
+            return "mixed"
+        if "against" in labs and any(c.small for c in self.clauses if c.label == "against") and "null" in labs:
+            return "mixed"
+        for lab in ("against", "null", "for", "early"):
+            if lab in labs:
+                return lab
+        return None
+
+    @property
+    def cue(self) -> str:
+        lab = self.label
+        want = {"mixed": ("for", "null", "against")}.get(lab or "", (lab,))
+        return next((c.cue for c in self.clauses if c.label in want and c.cue), "")
+
+
+def _negated(low: str, start: int) -> bool:
+    """Is there a negator in the clause in the few words before ``start``?"""
+    before = low[max(0, start - 48):start]
+    # Only the words since the last comma-free stretch: "no pain, and improved function" is not negated.
+    before = re.split(r"[,;:()]", before)[-1]
+    words = before.split()[-5:]
+    window = " ".join(words)
+    m = list(_NEGATOR.finditer(window))
+    if not m:
+        return False
+    return not _NOT_NEGATING.search(window)
+
+
+def _first_unnegated(rx: re.Pattern[str], low: str, strict: bool = False) -> re.Match[str] | None:
+    for m in rx.finditer(low):
+        if not _negated(low, m.start()) or (strict and not _strictly_negated(low, m.start())):
+            return m
+    return None
+
+
+def _strictly_negated(low: str, start: int) -> bool:
+    return bool(_STRICT_NEG.search(" ".join(re.split(r"[,;:()]", low[max(0, start - 48):start])[-1].split()[-5:])))
+
+
+def _first_negated(rx: re.Pattern[str], low: str, strict: bool = False) -> re.Match[str] | None:
+    """The first match with a negation before it; ``strict``: only a verbal negation ("not", "cannot",
+    "failed to"), since "combined absence of these signs excluded the diagnosis" is no negated accuracy."""
+    for m in rx.finditer(low):
+        if _negated(low, m.start()) and (not strict or _strictly_negated(low, m.start())):
+            return m
+    return None
+
+
+def read_clause(text: str, kind: str = "intervention") -> Clause:
+    low = text.lower()
+    small = bool(_SMALL.search(low))
+    hedged = bool(_HEDGE.search(low))
+    against = _first_unnegated(_AGAINST, low)
+    null = _NULL.search(low)
+    if kind == "accuracy":
+        if against:
+            return Clause(text, "against", against.group(0), small, hedged)
+        acc = _first_unnegated(_FOR_ACCURACY, low, strict=True)
+        if acc:
+            return Clause(text, "for", acc.group(0), small, hedged)
+        neg = _first_negated(_FOR_ACCURACY, low, strict=True)
+        if neg:
+            return Clause(text, "against", neg.group(0), small, hedged)
+    if kind in ("association", "descriptive"):
+        assoc = _first_unnegated(_FOR_ASSOCIATION, low)
+        neg = _first_negated(_FOR_ASSOCIATION, low)
+        if null and (not assoc or null.start() <= assoc.start()):
+            return Clause(text, "null", null.group(0), small, hedged)
+        if neg and not assoc:
+            return Clause(text, "null", neg.group(0), small, hedged)
+        if assoc:
+            return Clause(text, "for", assoc.group(0), small, hedged)
+        acc = _first_unnegated(_FOR_ACCURACY, low)
+        if acc and kind == "descriptive":
+            return Clause(text, "for", acc.group(0), small, hedged)
+    if against and kind == "intervention":
+        return Clause(text, "against", against.group(0), small, hedged)
+    pos = _first_unnegated(_FOR_INTERVENTION, low)
+    if pos and kind == "intervention" and _p_all_nonsignificant(low):
+        # "was lower in the treated group (p > 0.05)": a difference the statistics do not carry.
+        return Clause(text, "null", pos.group(0), small, hedged)
+    if null:
+        strong = _first_unnegated(_STRONG_FOR, low) if kind == "intervention" else None
+        if strong:
+            return Clause(text, "mixed", f"{strong.group(0)} \u2026 {null.group(0)}", small, hedged)
+        return Clause(text, "null", null.group(0), small, hedged)
+    neg = _first_negated(_FOR_INTERVENTION, low)
+    if neg and (not pos or neg.start() < pos.start()):
+        # "did not result in reduced pain", "no reduction": a benefit that was not found.
+        return Clause(text, "null", neg.group(0), small, hedged)
+    if pos and kind == "intervention":
+        return Clause(text, "for", pos.group(0), small, hedged)
+    if pos and kind in ("association", "descriptive") and _SIG.search(low):
+        return Clause(text, "for", pos.group(0), small, hedged)
+    early = _EARLY.search(low)
+    if early:
+        return Clause(text, "early", early.group(0), small, hedged)
+    if against:
+        return Clause(text, "against", against.group(0), small, hedged)
+    return Clause(text, None, "", small, hedged)
+
+
+def _p_all_nonsignificant(low: str) -> bool:
+    sig, nonsig = significant_p(low)
+    return nonsig > 0 and sig == 0
+
+
+def _mask_brackets(text: str) -> str:
+    """The text with everything inside brackets blanked, so a ';' in "(drug, 8.0 pg/ml; placebo, 14.6)"
+    does not cut a clause (the statistics stay with the clause they belong to)."""
+    out, depth = [], 0
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+            out.append(ch)
+            continue
+        out.append("_" if depth and ch not in "([" else ch)
+    return "".join(out)
+
+
+def clauses_of(text: str) -> list[str]:
+    masked = _mask_brackets(text)
+    parts, pos = [], 0
+    for m in _CLAUSE_CUT.finditer(masked):
+        parts.append(text[pos:m.start()])
+        pos = m.end()
+    parts.append(text[pos:])
+    parts = [p for p in parts if p and p.strip()]
+    # "..., but not in episodic headache": the clause lost its verb; it stands as a negated copy.
+    out: list[str] = []
+    for p in parts:
+        if out and re.match(r"\s*not\b", p, re.I) and len(p.split()) <= 8:
+            out.append("no effect " + p.strip())
+        else:
+            out.append(p)
+    return out
+
+
+def read_sentence(text: str, kind: str = "intervention") -> Reading:
+    """The reading of one sentence (see module doc)."""
+    r = Reading(text)
+    for piece in clauses_of(text):
+        r.clauses.append(read_clause(piece, kind))
+    return r
+
+
+def p_values(text: str) -> list[tuple[str, float]]:
+    """('<', 0.05) for each p-value the text states."""
+    out = []
+    for m in _P_VALUE.finditer(text.lower()):
+        try:
+            out.append((m.group(1), float(m.group(2))))
+        except ValueError:
+            continue
+    return out
+
+
+def significant_p(text: str) -> tuple[int, int]:
+    """(significant, not significant) p-values stated in the text, at the 0.05 level."""
+    sig = nonsig = 0
+    for op, v in p_values(text):
+        if op in ("<", "≤") and v <= 0.05 or op == "=" and v < 0.05:
+            sig += 1
+        elif op in (">", "≥") or op == "=" and v >= 0.05:
+            nonsig += 1
+    return sig, nonsig
+
+
+def says_significant(text: str) -> bool:
+    """Does the text report a significant result (not negated)?"""
+    low = text.lower()
+    return any(not _negated(low, m.start()) for m in re.finditer(r"\bsignificant(?:ly)?\b", low)) and \
+        not re.search(r"\bnot (?:statistically )?significant|\bnon-?significant|\bno (?:statistically )?significant", low)
