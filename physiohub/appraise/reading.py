@@ -72,7 +72,8 @@ _AGAINST = _rx(
     r"\bincreased (?:the )?risk of (?:adverse|harm|death|mortality|complications|serious)")
 # Benefit / confirmation words (intervention kind): checked for a negation before them.
 _FOR_INTERVENTION = _rx(
-    r"\b(?:effective|efficacious|beneficial|superior|outperform\w*|improv\w*|reduc\w*|decreas\w*|lower(?:ed|s)?|"
+    r"\b(?:effective|efficacious|beneficial|superior|outperform\w*|improv\w*|reduc\w*|decreas\w*|"
+    r"lower(?:ed|s)?(?! (?:back|limbs?|extremit\w*|legs?|body|urinary|respiratory|abdom\w*|lumbar|quadrant|jaw))|"
     r"benefits?|better|greater|enhanc\w*|reliev\w*|alleviat\w*|ameliorat\w*|recommended|preferable|"
     r"prevent(?:ed|s|ion)?|protect(?:ion|ive|ed|s)?|successful(?:ly)?|favou?rabl[ey]|faster|more rapid|quicker|"
     r"gains?|helps?|helped|relief|increas\w*|higher|advantage|useful|valuable|safe|well tolerated|"

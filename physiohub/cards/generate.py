@@ -19,14 +19,18 @@ from . import phrases
 from .grounding import counted, gate, source_values, ungrounded
 from .ladder import plain_ladder
 from .parts import Parts, analyse, pico_sentence_ids
-from .plain import cap, lay, sentence
+from .plain import cap, lay, lay_light, sentence
 from .readability import plain_sentences, strip_detail
 from .spans import (_AIM_LEAD, _APPOSITIVE, _CLAUSE, _lower_first, _span_text,
                     methods_rows)
 from .upshot import conclusion_sentence, plain_claim, short_aim, similar
+from . import wording
+from .abbrev import definitions, spell_out
+from .consistency import check_card
+from .question import Pico, _people, build_question, from_aim, from_title
 
 GENERATOR = "physiohub.cards.extractive"
-VERSION = "1.2"
+VERSION = "2.0"
 log = logging.getLogger(__name__)
 
 Item = tuple[str, str, list[str]]  # (text, provenance kind, source sentence ids)
@@ -67,85 +71,102 @@ def _subject_of_conclusion(p: Parts) -> tuple[str, str] | None:
     return None
 
 
-def _who(appraisal: dict[str, Any]) -> str | None:
-    conds = appraisal.get("conditions") or []
-    if conds:
-        return "people with " + lay(conds[0])  # the appraisal's casing: "Achilles" stays a name
-    regions = [r for r in appraisal.get("body_regions") or [] if r != "general"]
-    if regions:
-        r = regions[0]
-        return "people with widespread pain" if r == "widespread pain" else f"people with {r} pain"
-    return None
+def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cmp: str | None) -> Pico:
+    """Population, intervention, comparison and outcome from the study itself: the title's shape first,
+    then the stated aim, then the appraisal's PICO spans (never a topic tag)."""
+    kind = a.get("question_kind") or "intervention"
+    q = from_title(record.title, kind)
+    direct = None
+    for s in p.get("aim")[:1]:
+        qa, direct = from_aim(strip_detail(s.text), kind)
+        for f in ("population", "intervention", "comparison", "outcome"):
+            if not getattr(q, f) and getattr(qa, f):
+                setattr(q, f, getattr(qa, f))
+    if not q.intervention and what and kind == "intervention":
+        q.intervention = what
+    if not q.comparison and kind == "intervention" and q.intervention:
+        if cmp and cmp.lower() not in q.intervention.lower():
+            q.comparison = cmp
+        else:  # the tagger's comparison spans are often one word: placebo, sham, usual care
+            for sp in (a.get("pico") or {}).get("comparison") or []:
+                m = re.match(r"^(?:a |an |the )?(placebo|sham(?: \w+)?|usual care|no (?:treatment|intervention)|"
+                             r"waiting list|wait-list|standard care|advice)$", (sp.get("text") or "").strip(), re.I)
+                if m:
+                    q.comparison = ("a " if m.group(1).lower() in ("placebo",) else "") + m.group(1).lower()
+                    break
+    if not q.population:
+        for sp in (a.get("pico") or {}).get("population") or []:
+            who = _people(sp.get("text", ""))
+            if who and len(who.split()) <= 12:
+                q.population = who
+                break
+    q.intervention = lay_light(q.intervention) if q.intervention else q.intervention
+    q.comparison = lay_light(q.comparison) if q.comparison else q.comparison
+    q.outcome = lay_light(q.outcome) if q.outcome else q.outcome
+    q.direct = direct  # type: ignore[attr-defined]
+    return q
 
 
-def _aim_object(p: Parts) -> tuple[str | None, list[str]]:
-    for s in p.get("aim"):
-        m = re.search(r"\bto (?:determine|evaluate|assess|investigate|examine|compare|explore|describe|review|"
-                      r"summari[sz]e|identify|test)\s+(.*)$", strip_detail(s.text), re.I)
-        if m:
-            obj = re.sub(r"^(more fully|more closely|further|systematically|prospectively)\s+", "", m.group(1).strip(" ."))
-            obj = _APPOSITIVE.sub("", obj)  # drop an appositive aside
-            if 2 <= len(obj.split()) <= 14 and not (_CLAUSE.search(obj) and not re.match(r"(whether|if|how)\b", obj, re.I)):
-                return lay(obj), [s.id]
-    return None, []
-
-
-def _question(record: Record, a: dict[str, Any], p: Parts, who: str | None, what: str | None,
-              cmp: str | None, src: list[str]) -> Item:
+def _question(a: dict[str, Any], q: Pico, src: list[str]) -> Item:
+    """The question in the study's own terms and kind (cards/question.py); failing that, a plain
+    question about what this kind of study can tell, never the title turned into a question."""
+    kind = a.get("question_kind") or "intervention"
     short, _ = phrases.DESIGN_PLAIN.get(a.get("design", "other"), ("study", ""))
-    lead = f"For {lay(who)}, " if who else ""
-    about = f"{record.title} {' '.join(s.text for s in p.get('aim'))}".lower()
-    if who and not what and who.split()[-2].lower() in about:
-        lead = ""  # the question's object names the condition already
-    if what:
-        vs = f" compared with {cmp}" if cmp else ""
-        q = f"{lead}{'do' if phrases.plural(what) else 'does'} {what} help{vs}?"
-        return cap(q), "templated", src
-    obj, ids = _aim_object(p)
-    if obj:
-        return cap(f"{lead}what does this {short} tell us about how to {obj}?"
-                   if obj.split()[0].lower() in ("improve", "reduce", "treat", "manage") else
-                   f"{lead}what does this {short} tell us when it sets out to look at {obj}?"), "templated", ids
-    title = re.split(r"[:?]|\.\s", record.title)[0].strip(" .") if record.title else ""
-    title = re.sub(r"^(exploring|investigating|evaluating|assessing|examining|comparing|determining|describing)\s+",
-                   "", title, flags=re.I)
-    if title and len(title.split()) <= 16:
-        t = _lower_first(title)
-        return cap(f"{lead}what does this {short} tell us about {lay(t)}?"), "templated", []
-    return cap(f"{lead}what does this {short} add to what we know?"), "templated", []
+    built = build_question(kind, short, q)
+    if built:
+        return built, "templated", src
+    direct = getattr(q, "direct", None)
+    if direct and len(direct.split()) <= 24:
+        return direct, "rewritten", src
+    who = f" for {q.population}" if q.population else ""
+    generic = {
+        "accuracy": f"How well does the test in this {short} find the problem it looks for?",
+        "association": f"What link did this {short} find{who}?",
+        "descriptive": f"What did this {short} find{who}?",
+    }.get(kind, f"What did this {short} find{who}?")
+    if a.get("design") in ("lab/animal/experimental", "protocol", "editorial/commentary/letter", "narrative review"):
+        generic = f"What does this {short} add{who}?"
+    return generic, "templated", []
 
 
-def _answer(a: dict[str, Any], p: Parts, who: str | None, what: str | None, cmp: str | None,
-            src: list[str]) -> list[Item]:
-    """The hedged claim (when the study tests a named treatment) and the authors' main conclusion, made
-    plain and short, with no statistics; else the conclusion and the certainty note for the badge."""
+def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
+    """The main result in plain words, hedged to the evidence, with the key number when there is one;
+    then the authors' conclusion made plain when it agrees; a note when the statistics and the authors'
+    words part ways. Without the pieces for a claim: the conclusion plainly, and a certainty note."""
     evidence = a.get("evidence") or "Very limited"
     verdict = a.get("verdict") or "Too early to tell"
     out: list[Item] = []
     verdict_ids = [i for i in a.get("verdict_sentences") or [] if _has(p, i)]
     concl = conclusion_sentence(p, verdict_ids)
     body = plain_claim(concl.text) if concl else None
-    if what:
-        out.append((phrases.verdict_claim(verdict, evidence, what, lay(who) if who else "", cmp or ""),
-                    "templated", src + verdict_ids))
-        if body and not similar(body, out[0][0], 0.8):
-            out.append((f"The authors conclude that {_lower_first(body).rstrip('.')}.", "rewritten", [concl.id]))
-    elif body:
+    claim = wording.answer_claim(a, q)
+    if claim:
+        out.append((claim, "templated", src + verdict_ids))
+    elif verdict == "Too early to tell" and a.get("verdict_reasons"):
+        reason = a["verdict_reasons"][0].split(":")[0]
+        out.append((sentence(f"It is too early to tell what this means for patients: {reason}"), "templated", []))
+    if body and not (out and similar(body, out[0][0], 0.8)):
         out.append((f"The authors conclude that {_lower_first(body).rstrip('.')}.", "rewritten", [concl.id]))
+    elif not claim:
+        # No plain conclusion: the sentence the verdict rests on, shortened, statistics removed.
+        for sid in verdict_ids + ([concl.id] if concl else []):
+            s = p.by_id(sid)
+            pl = plain_claim(s.text, 30) or next(iter(t for t in plain_sentences(strip_detail(s.text), 28)
+                                                      if 5 <= len(t.split()) <= 30), None)
+            if pl:
+                out.append((f"The authors' main point: {_lower_first(pl)}", "rewritten", [sid]))
+                break
+    note = wording.spin_note(a, bool(concl) and "for" in {r for r in [_reading_label(concl.text, a)]})
+    if note:
+        out.append((note, "templated", verdict_ids))
+    if not claim and out:
         out.append((phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"]), "templated", []))
-    elif p.sentences:
-        # Nothing reads as a plain conclusion: the weightiest result said plainly; failing that (results
-        # that are all numbers), the conclusion or closing sentence shortened, statistics removed.
-        ranked = sorted(p.get("results") or p.sentences, key=lambda s: (-_result_weight(s.text), -s.start))
-        found = next(((pl, s) for s in ranked for pl in [plain_claim(s.text, 25)] if pl), None)
-        if not found:
-            s = concl or p.sentences[-1]
-            pl = plain_sentences(s.text, 25)
-            found = (pl[0], s) if pl else None
-        if found:
-            out.append((f"The authors' main point: {_lower_first(found[0])}", "rewritten", [found[1].id]))
-            out.append((phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"]), "templated", []))
     return out[:3]
+
+
+def _reading_label(text: str, a: dict[str, Any]) -> str | None:
+    from ..appraise.reading import read_sentence
+    return read_sentence(text, a.get("question_kind") or "intervention").label
 
 
 def _has(p: Parts, sid: str) -> bool:
@@ -187,11 +208,6 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         pl = plain_claim(p.by_id(sid).text)
         if pl and not _STATS_HEAVY.search(p.by_id(sid).text):
             body.append((pl, "rewritten", [sid]))
-    if len(out) + len(body) < 2:
-        for s in p.get("background")[:2]:
-            pl = plain_claim(s.text)
-            if pl:
-                body.insert(0, (pl, "rewritten", [s.id]))
     for item in body:
         if len(out) >= 5:
             break
@@ -202,7 +218,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             if len(out) < 3 and not any(similar(item[0], t) for t, _, _ in out):
                 out.append(item)
     if len(out) < 3:  # results all numbers: a shortened source sentence, statistics removed, numbers kept
-        for s in p.get("results") + p.get("conclusion") + p.get("background") + p.sentences:
+        for s in p.get("results") + p.get("conclusion"):
             pl = [t for t in plain_sentences(s.text, 25) if 5 <= len(t.split()) <= 40][:1]
             if len(out) < 3 and pl and not any(similar(pl[0], t) for t, _, _ in out):
                 out.append((pl[0], "rewritten", [s.id]))
@@ -236,26 +252,47 @@ def _result_weight(text: str) -> float:
     return w
 
 
+_BASELINE = re.compile(r"^\s*(?:at baseline|baseline (?:characteristics|scores|values)|the groups were (?:similar|comparable) at baseline)", re.I)
+
+
 def _findings(a: dict[str, Any], p: Parts) -> list[Item]:
-    results = p.get("results")
+    """Result sentences with numbers, quoted (baseline descriptions and back matter are not results)."""
+    results = [s for s in p.get("results") if not _BASELINE.match(s.text)]
     chosen = [s for s in results if re.search(r"\d", s.text)] or results
     if not chosen:
         ids = {kn.get("sentence") for kn in a.get("key_numbers") or []}
         chosen = [s for s in p.sentences if s.id in ids] or p.get("conclusion")
     if not chosen:
-        chosen = [s for s in p.sentences if re.search(r"\d", s.text)][:3] or p.sentences[-2:]
+        body = [s for s in p.sentences if not s.back_matter]
+        chosen = [s for s in body if re.search(r"\d", s.text)][:3] or body[-2:]
     return [(sentence(s.text), "extracted", [s.id]) for s in chosen[:5]]
 
 
+_AUTHOR_LIMIT = re.compile(r"\b(?:limitations?|limited by|caution|interpreted with care|small (?:sample|number|numbers|trials|studies)"
+                           r"|underpowered|low[- ](?:quality|certainty)|very low (?:quality|certainty)|high risk of bias"
+                           r"|heterogene\w+|short (?:follow-up|period|duration)|not (?:been )?(?:blinded|randomi[sz]ed)"
+                           r"|confirmation by|require confirmation|may not (?:apply|generali[sz]e)|not generali[sz]able"
+                           r"|selection bias|confounding|confounders|preliminary (?:data|evidence|findings|results)"
+                           r"|(?:trial|study|sample|samples|trials|studies) (?:was|were) (?:small|short)|follow-up was short"
+                           r"|(?:rest|rests|based) on (?:preliminary|limited|weak)|theoretical)\b", re.I)
+
+
 def _limitations(a: dict[str, Any], p: Parts, record: Record) -> list[Item]:
+    """The authors' own statements of limits (a LIMITATIONS section, or results and conclusion sentences
+    that name one: never background), then the limits that follow from the study's facts."""
     out: list[Item] = []
     if a.get("retracted") or record.retracted:
         out.append(("This paper has been retracted: do not rely on its results.", "templated", []))
-    for sid in p.limitation_ids[:3]:
-        text = p.by_id(sid).text
-        if _STATS_HEAVY.search(text) and not re.match(r"\s*(limitations?|however|but|the (main|major) limitation)", text, re.I):
-            continue  # a result with statistics that happens to mention certainty: it belongs to findings
-        out.append((sentence(text), "extracted", [sid]))
+    for s in p.sentences:
+        if len(out) >= 3 or s.back_matter:
+            continue
+        labelled = bool(re.search(r"\blimitation", s.section, re.I))
+        if not labelled and (p.part.get(s.id) not in ("results", "conclusion") or not _AUTHOR_LIMIT.search(s.text)):
+            continue
+        if not labelled and (_STATS_HEAVY.search(s.text) or _reading_label(s.text, a) in ("for", "null", "against", "mixed")
+                             and not re.match(r"\s*(?:however|but|the (?:main |major )?limitations?|limitations?)\b", s.text, re.I)):
+            continue  # a result that happens to mention a small sample or certainty: it belongs to findings
+        out.append((sentence(s.text), "extracted", [s.id]))
     design = a.get("design", "other")
     text = f"{record.title} {record.abstract}"
     if design == "lab/animal/experimental" and phrases.ANIMAL.search(text):
@@ -273,35 +310,27 @@ def _limitations(a: dict[str, Any], p: Parts, record: Record) -> list[Item]:
         out.append((f"Small sample: {n} participants.", "templated", []))
     if phrases.PILOT.search(text) and design not in ("protocol",):
         out.append(("Pilot or feasibility study: not built to show whether a treatment works.", "templated", []))
+    out += [it for it in wording.derived_limits(a, record.abstract) if not any(similar(it[0], t) for t, _, _ in out)]
     return out[:6]
 
 
-def _why(a: dict[str, Any], who: str | None, what: str | None, cmp: str | None) -> dict[str, Item]:
-    evidence = a.get("evidence") or "Very limited"
-    verdict = a.get("verdict") or "Too early to tell"
-    design = a.get("design", "other")
-    _, long = phrases.DESIGN_PLAIN.get(design, ("study", "a study"))
-    plain_who = lay(who) if who else ""
-    if design in ("lab/animal/experimental",):
-        patients = "This is lab research. It does not yet tell you what works for people, so it should not change your care."
-    elif design in ("protocol",):
-        patients = "This study has not reported results yet, so it should not change your care."
-    elif what and verdict != "Too early to tell":
-        patients = (phrases.verdict_claim(verdict, evidence, what, plain_who, cmp or "")
-                    + " Talk with your physio or doctor about what suits you.")
-    elif evidence in ("Limited", "Very limited") or verdict == "Too early to tell":
-        patients = "This is an early piece of the picture. On its own it should not change your care."
-    else:
-        patients = "This adds to what we know. Ask your physio or doctor what it means for you."
-    n, k = a.get("n_participants"), a.get("n_studies")
-    size = f" of {k} studies" if k else (f" with {n} participants" if n else "")
-    ladder = a.get("_ladder")
-    clinicians = sentence(f"{cap(design)}{size}; evidence rated {evidence.lower()}") + (f" {ladder}" if ladder else "") + " " + sentence(
-        f"In short, {phrases.VERDICT_CLINICIAN.get(verdict, 'its meaning for practice is unclear')}")
-    readers = (f"This is {long}, with {evidence.lower()} evidence behind it. "
-               + phrases.VERDICT_READER.get(verdict, ""))
-    return {"patients": (patients, "templated", []), "clinicians": (clinicians, "templated", []),
-            "readers": (readers.strip(), "templated", [])}
+def _spell_out(card: dict[str, Any], defs: dict[str, str]) -> None:
+    """Abbreviations the abstract defines, spelled out in the card's own and rewritten sentences (the
+    quoted findings and methods rows stay as the source prints them)."""
+    if not defs:
+        return
+    kinds = {p["path"]: p.get("kind") for p in card.get("provenance") or []}
+    up = card.get("upshot") or {}
+    for k in ("question", "answer"):
+        if up.get(k):
+            up[k] = spell_out(up[k], defs)
+    for key in ("key_points", "limitations"):
+        card[key] = [t if kinds.get(f"{key}.{i}") == "extracted" else spell_out(t, defs)
+                     for i, t in enumerate(card.get(key) or [])] or card.get(key)
+        if not card[key]:
+            card.pop(key)
+    for k, t in (card.get("why_it_matters") or {}).items():
+        card["why_it_matters"][k] = spell_out(t, defs)
 
 
 def _citation(record: Record) -> str:
@@ -360,7 +389,6 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     if cmp and (ungrounded(cmp, values) or _CLAUSE.search(cmp)):
         cmp, cmp_spans = None, []
     cmp = lay(_lower_first(cmp)) if cmp else None
-    who = _who(a)
     src = pico_sentence_ids(p.sentences, what_spans + cmp_spans)
     if not what and a.get("design") not in _NO_TREATMENT_DESIGNS:
         found = _subject_of_conclusion(p)
@@ -368,20 +396,25 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
             what, src = article(found[0]), [found[1]]
     if not p.sentences:
         what = None  # nothing to hedge a treatment claim on
+    q = study_pico(record, a, p, what, cmp)
+    if not p.sentences or a.get("design") in _NO_TREATMENT_DESIGNS and a.get("question_kind") == "intervention":
+        q.intervention = "" if not p.sentences or a.get("design") in ("lab/animal/experimental", "protocol",
+                                                                       "editorial/commentary/letter") else q.intervention
+    for f in ("population", "intervention", "comparison", "outcome"):
+        if getattr(q, f) and ungrounded(getattr(q, f), values):
+            setattr(q, f, "")  # a phrase with a number the source does not state is asked without
 
     prov: list[dict[str, Any]] = []
     card: dict[str, Any] = {"title": record.title}
 
-    q = _grounded([_question(record, a, p, who, what, cmp, src)], values, "question")
-    if not q:  # the treatment phrase carried an unstated number; ask without it
-        q = _grounded([_question(record, a, p, who, None, None, [])], values, "question")
-    answer = _grounded(_answer(a, p, who, what, cmp, src), values, "answer")
+    question = _grounded([_question(a, q, src)], values, "question")
+    answer = _grounded(_answer(a, p, q, src), values, "answer")
     if not answer and not p.sentences:
         answer = [("This record has no abstract, so we cannot say what the study found.", "templated", [])]
     card["upshot"] = {}
-    if q:
-        card["upshot"]["question"] = q[0][0]
-        prov.append({"path": "upshot.question", "kind": q[0][1], "sources": q[0][2]})
+    if question:
+        card["upshot"]["question"] = question[0][0]
+        prov.append({"path": "upshot.question", "kind": question[0][1], "sources": question[0][2]})
     if answer:
         card["upshot"]["answer"] = " ".join(t for t, _, _ in answer)
         kinds = {k for _, k, _ in answer}
@@ -402,7 +435,9 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     if rows:
         card["methods"] = [{"label": r["label"], "text": r["text"]} for r in rows]
         prov += [{"path": f"methods.{i}", "kind": r["kind"], "sources": r["sources"]} for i, r in enumerate(rows)]
-    why = {k: v for k, v in _why(a, who, what, cmp).items() if _grounded([v], values, f"why_it_matters.{k}")}
+    claim = wording.answer_claim(a, q)
+    claim = claim if claim and not ungrounded(claim, values) else None
+    why = {k: v for k, v in wording.why(a, q, claim).items() if _grounded([v], values, f"why_it_matters.{k}")}
     if why and p.sentences:
         card["why_it_matters"] = {k: v[0] for k, v in why.items()}
         prov += [{"path": f"why_it_matters.{k}", "kind": v[1], "sources": v[2]} for k, v in why.items()]
@@ -415,4 +450,10 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     card["topics"] = {"primary": topics[0] if topics else None, "others": topics[1:]}
     card["provenance"] = prov
     card["generator"], card["version"] = GENERATOR, VERSION
-    return gate(card, record)
+    _spell_out(card, definitions(record.abstract))
+    card["_subject"] = q.intervention or None
+    if not p.sentences:
+        card["flags"] = ["unclear_result"]
+        card.pop("_subject")
+        return gate(card, record)
+    return check_card(gate(card, record), record, a)

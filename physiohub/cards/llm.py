@@ -21,6 +21,7 @@ from .. import config
 from ..errors import ConfigError, OnlineError
 from ..models import Record
 from ..text import record_sentences
+from .consistency import check_card
 from .generate import VERSION
 from .generate import generate_card as extractive_card
 from .grounding import gate, source_values, ungrounded
@@ -166,7 +167,17 @@ def merge(base: dict[str, Any], data: dict[str, Any], record: Record, appraisal:
     card["generator"] = f"physiohub.cards.llm:{model}"
     card["version"] = VERSION
     card["generation_notes"] = chk.notes
-    return gate(card, record)
+    card["_subject"] = base.get("_subject")
+    card = check_card(gate(card, record), record, appraisal)
+    if "unclear_result" in card["flags"] and "unclear_result" not in (base.get("flags") or []):
+        # The model's answer disagreed with the verdict or was a fragment: the extractive answer, which
+        # passed the same gate, stands in its place.
+        card["upshot"]["answer"] = base["upshot"]["answer"]
+        card["provenance"] = [p for p in card["provenance"] if p["path"] != "upshot.answer"] + \
+            [p for p in base["provenance"] if p["path"] == "upshot.answer"]
+        card["flags"] = [f for f in card["flags"] if f != "unclear_result"] + ["answer_contradicted"]
+        chk.notes.append({"path": "upshot.answer", "reason": "disagreed with the verdict", "replaced_by": "extractive"})
+    return card
 
 
 def generate_card_llm(record: Record, appraisal: dict[str, Any] | None, *, client: httpx.Client | None = None,

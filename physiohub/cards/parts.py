@@ -17,7 +17,7 @@ from ..text import Sentence, record_sentences
 from . import roles
 
 PARTS = ("background", "aim", "design", "population", "intervention", "comparison", "measures", "setting",
-         "results", "conclusion")
+         "results", "conclusion", "back")  # back: registration, funding, citation tails (never card text)
 
 _LABEL_PARTS = [
     (re.compile(r"\b(objective|aim|purpose|goal|question)s?\b", re.I), "aim"),
@@ -111,7 +111,7 @@ def analyse(record: Record) -> Parts:
             part = "aim"
         if part in ("measures", "background", "aim") and DESIGN_CUE.search(s.text) and role == "study design":
             part = "design"
-        parts.part[s.id] = part
+        parts.part[s.id] = "back" if s.back_matter else part
     if not parts.structured:
         _split_conclusion(parts)
     parts.limitation_ids = [

@@ -36,7 +36,7 @@ LAY: dict[str, str] = {
     "cross-sectional study": "one-time survey",
     "case report": "report about one patient",
     "case series": "report on a few patients",
-    "placebo": "dummy treatment",
+    # "placebo" stays: readers know it, and "dummy treatment" changed names of groups ("placebo group").
     "sham": "fake treatment",
     "usual care": "usual treatment",
     "standard care": "usual treatment",
@@ -95,9 +95,8 @@ LAY: dict[str, str] = {
     "elderly": "older people",
     "quality of life": "daily well-being",
     "kinesiophobia": "fear of movement",
-    "catastrophising": "expecting the worst",
-    "catastrophizing": "expecting the worst",
-    "self-efficacy": "confidence in coping",
+    # "catastrophising" and "self-efficacy" stay: they name measured constructs, and the plain swaps
+    # ("expecting the worst") changed what was measured.
     "prognosis": "outlook",
     "prognostic": "outlook",
     "outcomes": "results",
@@ -157,6 +156,12 @@ _PEOPLE_AFTER = {"the", "of", "in", "with", "for", "among", "all", "many", "most
                  "and", "to", "on", "from", "older", "younger", "adult", "elderly", "whose", "both", "which"}
 
 
+# A term followed within three words by a measure's name word is part of that name.
+_MEASURE_AFTER = re.compile(r"(?:[\s-]+[A-Za-z0-9'-]+){0,3}?[\s-]+(?:Questionnaire|Scale|Index|Score|Inventory|Test|Grade|"
+                            r"Instrument|Measure|Survey|Profile|Checklist)\b")
+_IN_NAME = re.compile(r"(?:[A-Z][a-z]+[\s-]){2,}$")
+
+
 def lay(text: str) -> str:
     """Swap research terms for plain ones, keeping sentence-initial capitals."""
 
@@ -168,6 +173,8 @@ def lay(text: str) -> str:
                 return word
         if text[:m.start()].endswith("(") or text[m.end():m.end() + 1] == ")":
             return word  # already explained in brackets: "joint wear-and-tear (osteoarthritis)" stays as is
+        if _MEASURE_AFTER.match(text, m.end()) or _IN_NAME.search(text[max(0, m.start() - 30):m.start()]) and word[:1].isupper():
+            return word  # inside the name of a measure or a title-case name: "Chronic Pain Grade", "Quality of Life Scale"
         plain = LAY[word.lower()]
         at_start = not text[:m.start()].strip() or text[:m.start()].rstrip()[-1:] in ".:;!?"
         if word[0].isupper() and plain and (at_start or not any(c.isupper() for c in word[1:])):  # "RCTs" mid-sentence: lower case
@@ -180,6 +187,24 @@ def lay(text: str) -> str:
     out = re.sub(r"\b([Aa])n (?=[bcdfgjklmnpqrstvwxz][a-z])", r"\1 ", out)  # "an analgesic" -> "a painkiller"
     out = re.sub(r"\b([Aa]) (?=(?:unclear|illness|outlook|expert|anti-inflammatory|exercise)\b)", r"\1n ", out)
     return re.sub(r"\s{2,}", " ", out).strip()
+
+
+# The few swaps safe inside a study's own phrases (population, treatment, outcome): people nouns and
+# plain anatomy. Names of conditions and measures keep their words (issue 12: plain language never
+# changes meaning; "pain catastrophizing" is not "pain expecting the worst").
+_LIGHT = {"patients": "people", "participants": "people", "subjects": "people", "individuals": "people",
+          "chronic": "long-term", "elderly": "older", "lumbar": "lower back", "cervical": "neck",
+          "acute": "short-term"}
+_LIGHT_RE = re.compile(r"(?<![\w-])(" + "|".join(_LIGHT) + r")(?![\w-])", re.I)
+
+
+def lay_light(phrase: str) -> str:
+    """People nouns and anatomy made plain inside a study's own phrase; everything else kept."""
+    def swap(m: re.Match[str]) -> str:
+        w = m.group(0)
+        plain = _LIGHT[w.lower()]
+        return plain[0].upper() + plain[1:] if w[0].isupper() and m.start() == 0 else plain
+    return re.sub(r"\s{2,}", " ", _LIGHT_RE.sub(swap, phrase)).strip()
 
 
 def hedge(evidence: str, claim: str, *, subject: str = "") -> str:

@@ -32,9 +32,10 @@ _CUT = re.compile(r",\s+(?:with|but|which|whereas|while|although|because|since)\
 # Pieces that lean on a sentence before them ("Both differences were ...") cannot stand alone.
 _ANAPHOR = re.compile(r"^(both|it|they|the latter|the former|such|this|these|those)\b(?!\s+(?:study|trial|review|"
                       r"treatment|drug|programme|program|approach|intervention|therapy)\b)", re.I)
+# Only with "that": "These findings support an association ..." has no clause left without its verb.
 _LEAD = re.compile(r"^(?:these|our|the|this) (?:findings|results|data|study|trial|review|analysis)\s+"
                    r"(?:suggests?|indicates?|shows?|showed|demonstrates?|demonstrated|confirms?|confirmed|supports?)"
-                   r"\s+(?:that\s+)?", re.I)
+                   r"\s+that\s+", re.I)
 
 
 # A piece cut from a longer sentence that lost its subject ("Associated with more side effects.").
@@ -82,6 +83,9 @@ def plain_claim(text: str, max_words: int = 22) -> str | None:
     """A source sentence as one short plain sentence with no numbers, or None when it cannot be had."""
     core = _DURATION.sub("", _DOSE.sub("", _SECTION_WORD.sub("", text.strip())))
     core = _CONNECTIVE.sub("", core)
+    # A removed lead ("At 6 months, the mean score ...") must not leave the sentence starting at its comma.
+    core = re.sub(r"^[\s,;:]+", "", core)
+    core = core[:1].upper() + core[1:]
     for i, piece in enumerate(plain_sentences(core, max_words)):
         if i and not _SUBJECT_START.match(piece):
             continue  # a later piece of a split sentence, e.g. "...but reduces X": its subject is in the first

@@ -1,0 +1,62 @@
+"""Abbreviations spelled out from the abstract's own definitions ("Roland-Morris Disability Questionnaire
+(RMDQ)" makes "RMDQ" on the card read "Roland-Morris Disability Questionnaire").
+
+The long form is found the way Schwartz & Hearst (2003) describe: the words before "(ABBR)" whose letters
+contain the abbreviation's letters in order, the first letter of the abbreviation starting a word. Only
+the abstract's own definitions are used, so a card never guesses what an abbreviation means.
+"""
+from __future__ import annotations
+
+import re
+
+_DEF = re.compile(r"\(([A-Za-z][A-Za-z0-9\-]{1,9})\)")
+
+
+def _long_form(words: list[str], abbr: str) -> str | None:
+    letters = [c.lower() for c in abbr if c.isalnum()]
+    if len(letters) < 2 or not any(c.isupper() for c in abbr):
+        return None
+    for n in range(1, min(len(words), len(letters) + 3) + 1):
+        cand = words[-n:]
+        if cand[0][:1].lower() != letters[0]:
+            continue
+        text = " ".join(cand).lower()
+        i = 0
+        for ch in text:
+            if i < len(letters) and ch == letters[i]:
+                i += 1
+        if i == len(letters):
+            return " ".join(cand).strip(" ,;:")
+    return None
+
+
+def definitions(text: str) -> dict[str, str]:
+    """{abbreviation: long form} for each "long form (ABBR)" in the text."""
+    out: dict[str, str] = {}
+    for m in _DEF.finditer(text):
+        abbr = m.group(1)
+        if abbr in out or abbr.isdigit():
+            continue
+        before = re.split(r"[.;:()\[\]]", text[max(0, m.start() - 120):m.start()])[-1]
+        words = before.split()
+        lf = _long_form(words, abbr)
+        if lf and (len(lf.split()) >= 2 or len(lf) > len(abbr) + 3) and lf.lower() != abbr.lower():
+            first = lf.split()[0]
+            if first[1:] == first[1:].lower() and "-" not in first:
+                lf = lf[0].lower() + lf[1:]  # "Brief electrical stimulation (BES)" read mid-sentence
+            out[abbr] = lf
+    return out
+
+
+def spell_out(text: str, defs: dict[str, str]) -> str:
+    """Replace each defined abbreviation that stands alone with its long form (not inside the
+    definition itself, and not when the long form is already there)."""
+    if not defs or not text:
+        return text
+    for abbr, lf in sorted(defs.items(), key=lambda kv: -len(kv[0])):
+        if abbr not in text:
+            continue
+        text = re.sub(rf"(?<![\w(-]){re.escape(abbr)}(?![\w)-])",
+                      lambda m: m.group(0) if text[max(0, m.start() - len(lf) - 3):m.start()].lower().strip(" (").endswith(lf.lower())
+                      else lf, text)
+    return text

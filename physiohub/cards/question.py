@@ -1,0 +1,237 @@
+"""The upshot's question, built from the study's own population, intervention, comparison and outcome.
+
+Titles name these more reliably than any tagger ("Effect of glucosamine on pain-related disability in
+patients with chronic low back pain: a randomized controlled trial"), so the common title shapes are read
+first and the appraisal's PICO spans fill what the title leaves out. The question is worded for the kind
+of study (DESIGN.md): "For people with X, does Y reduce Z compared with W?", "How accurate is X at finding
+Y?", "Is X linked with Y?". It is never the title turned into a question: when the pieces cannot be had,
+a short plain question about the study's kind is asked instead.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .plain import cap, lay_light as lay
+
+_DESIGN_TAIL = re.compile(
+    r"\s*[:.\-\u2013\u2014]\s*(?:an? |the )?(?:\w+[- ]){0,4}?(?:randomi[sz]ed|controlled|clinical|pilot|feasibility|"
+    r"systematic|meta-analy|review|cohort|case-control|cross-sectional|prospective|retrospective|population-based|"
+    r"double-blind|single-blind|multicent|observational|longitudinal|qualitative|survey|study|trial|update|protocol|"
+    r"analysis|report)[^:]*$", re.I)
+_LEAD = re.compile(r"^(?:the )?(?:(?:short|long)[- ]term )?(?:effects?|efficacy|effectiveness|impact|influence|role|"
+                   r"benefits?|safety(?:,? (?:tolerability,? )?and (?:efficacy|effectiveness))?|"
+                   r"(?:clinical )?outcomes?) of\s+", re.I)
+_VERSUS = re.compile(r"\s+(?:versus|vs\.?|compared (?:with|to)|or)\s+", re.I)
+_FOR_IN = re.compile(r"\s+(?:for|in|among|on)\s+", re.I)
+_PEOPLE = re.compile(r"^(?:\d[\d,]*\s+)?(?:(?:adult|older|elderly|young|female|male|postmenopausal|menopausal|healthy|"
+                     r"community[- ]dwelling|consecutive|primary care)\s+)*(?:patients|people|persons|adults|women|men|"
+                     r"children|adolescents|workers|athletes|individuals|participants|subjects|elders|runners|"
+                     r"survivors|residents|employees)\b", re.I)
+_NEGATIVE_OUTCOME = re.compile(r"\b(?:disease|pain|disability|symptoms?|fractures?|falls?|flares?|risk|dysfunction|stiffness|"
+                               r"fatigue|depression|anxiety|morbidity|mortality|injur\w+|recurrence|swelling|"
+                               r"inflammation|catastrophi[sz]ing|fear|absence|sick leave|use of)\b", re.I)
+_POSITIVE_OUTCOME = re.compile(r"\b(?:function\w*|strength|quality of life|mobility|range of motion|fitness|"
+                               r"recovery|return to work|healing|balance|performance|activity|activities|"
+                               r"well-being|satisfaction|sleep|walking|capacity|adherence)\b", re.I)
+
+
+@dataclass
+class Pico:
+    population: str = ""
+    intervention: str = ""
+    comparison: str = ""
+    outcome: str = ""
+
+
+def _clean(phrase: str, words: int = 9) -> str:
+    phrase = re.sub(r"\s*\([^)]*\)", "", phrase).strip(" ,.;:-")
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+    phrase = re.sub(r"^(?:the )?(?:classification|diagnosis|treatment|management|prevention|assessment) of\s+", "",
+                    phrase, flags=re.I)
+    if phrase[:1].isupper() and not phrase[1:2].isupper() and not re.match(r"[A-Z][a-z]+[A-Z]", phrase):
+        phrase = phrase[0].lower() + phrase[1:]  # "Corticosteroid injections" mid-question; "SAMe", "HMG-CoA" stay
+    if not phrase or len(phrase.split()) > words or re.search(r"\d", phrase) and not re.search(r"[A-Za-z]-?\d", phrase):
+        return ""
+    return phrase
+
+
+def _people(phrase: str) -> str:
+    """'patients with chronic low back pain' -> 'people with long-term low back pain'; a bare condition
+    ('chronic low back pain') -> 'people with long-term low back pain'."""
+    p = _clean(phrase, 12)
+    if not p or re.search(r"--|[\[\]]|\b(?:study|trial|review|concept)\b", p, re.I) or \
+            re.search(r"(?:^|\s)(?:long-term|short-term|chronic|acute|severe|mild|early|late|and|or|with)$", p, re.I):
+        return ""
+    m = _PEOPLE.match(p)
+    if m:
+        rest = p[m.end():].strip()
+        noun = m.group(0).split()[-1].lower()
+        noun = "people" if noun in ("patients", "participants", "subjects", "individuals", "persons") else noun
+        lead = " ".join(w for w in m.group(0).split()[:-1] if not w[0].isdigit())
+        who = f"{lead} {noun}".strip().lower() if lead.lower() not in ("consecutive",) else noun
+        return lay(f"{who} {rest}".strip()) if rest else lay(who)
+    if re.match(r"^(?:acute|chronic|persistent|recurrent|severe|mild|early|knee|hip|shoulder|neck|back|low back|"
+                r"lumbar|cervical|\w+ (?:pain|osteoarthritis|arthritis|tendinopathy|fractures?|injur\w+))", p, re.I) \
+            or re.search(r"\b(?:pain|osteoarthritis|arthritis|tendinopathy|fractures?|sciatica|syndrome|disease|"
+                         r"disorders?|injur\w+|tears?|sprains?|cancer|sepsis|stroke|copd|diabetes|headache)\b$", p, re.I):
+        return "people with " + lay(p[0].lower() + p[1:] if not p[:2].isupper() else p)
+    return ""
+
+
+def from_title(title: str, kind: str) -> Pico:
+    """The PICO pieces the title's shape gives (see module doc)."""
+    t = re.sub(r"\s+", " ", title or "").strip().rstrip(".")
+    t = re.sub(r"^\[|\]$", "", t)
+    core = _DESIGN_TAIL.sub("", t) or t
+    core = core.split(": ")[0] if ": " in core and kind != "association" else core
+    out = Pico()
+    if kind == "accuracy":
+        return _accuracy_title(t)
+    if kind == "association":
+        m = re.match(r"^(?:associations?|relationships?|links?)\s+(?:between|of)\s+(.+?)\s+(?:and|with)\s+(.+?)"
+                     r"(?:\s+(?:in|among)\s+(.+))?$", core, re.I)
+        m = m or re.match(r"^(.+?)\s+and\s+(?:the\s+)?(?:risk of\s+)?(.+?)(?:\s+(?:in|among)\s+(.+))?$", core, re.I)
+        if m:
+            out.intervention, out.outcome = _clean(m.group(1), 7), _clean(m.group(2), 7)
+            out.population = _people(m.group(3) or "")
+        return out
+    m = _LEAD.match(core)
+    if m:
+        rest = core[m.end():]
+        parts = re.split(r"\s+on\s+", rest, maxsplit=1)
+        what = parts[0]
+        if len(parts) == 2:
+            outcome, _, who = parts[1].partition(" in ")
+            if not who:
+                outcome, _, who = parts[1].partition(" among ")
+            out.outcome, out.population = _clean(outcome, 7), _people(who)
+        else:
+            what, _, who = what.partition(" in ")
+            out.population = _people(who)
+        vs = _VERSUS.split(what, maxsplit=1)
+        out.intervention = _clean(vs[0], 7)
+        out.comparison = _clean(vs[1], 7) if len(vs) == 2 else ""
+        return out
+    vs = _VERSUS.split(core, maxsplit=1)
+    if len(vs) == 2:
+        head, tail = vs
+        cmp_, who = (re.split(r"\s+(?:for|in|among)\s+", tail, maxsplit=1) + [""])[:2]
+        out.intervention, out.comparison, out.population = _clean(head, 7), _clean(cmp_, 7), _people(who)
+        return out
+    m = re.match(r"^(.+?)\s+(?:for|in)\s+(?:the\s+)?(?:treatment|management|prevention) of\s+(.+)$", core, re.I) or \
+        re.match(r"^(.+?)\s+for\s+(.+)$", core, re.I)
+    if m and kind == "intervention":
+        out.intervention, out.population = _clean(m.group(1), 7), _people(m.group(2))
+    return out
+
+
+def _accuracy_title(t: str) -> Pico:
+    """'Accuracy of X for diagnosing Y', 'Most clinical tests cannot accurately diagnose Y', 'X: a screening
+    questionnaire to identify Y in Z', 'Diagnosis of Y' -> the test and its target."""
+    core = _DESIGN_TAIL.sub("", t) or t
+    out = Pico()
+    m = re.search(r"(?:diagnostic )?(?:accuracy|validity|reliability|performance) of\s+(.+?)\s+(?:for|in)\s+(?:the )?"
+                  r"(?:diagnos\w+|detect\w+|identif\w+)?(?:\s+of)?\s*(.+)$", core, re.I)
+    if m:
+        out.intervention, out.outcome = _clean(m.group(1), 7), _clean(m.group(2), 7)
+        return out
+    m = re.match(r"^(?:most |many |some |the )?(.+?)\s+(?:cannot |can |do not |does not |to |that )?(?:accurately |reliably )?"
+                 r"(?:diagnose|detect|identify|predict|screen for|find)\s+(.+)$", core, re.I)
+    if m:
+        head = m.group(1)
+        if ":" in head:  # "painDETECT: a new screening questionnaire"
+            name, _, what = head.partition(":")
+            head = name if len(name.split()) <= 3 else what
+        out.intervention, out.outcome = _clean(head, 7), _clean(re.split(r"\s+in\s+", m.group(2))[0], 7)
+        return out
+    m = re.match(r"^diagnosis of\s+(.+)$", core, re.I)
+    if m:
+        out.intervention, out.outcome = "clinical tests", _clean(m.group(1), 7)
+    return out
+
+
+def outcome_verb(outcome: str) -> tuple[str, str]:
+    """('reduces', 'reduce') for pain and disability, ('improves', 'improve') for function; else 'affect'."""
+    if _NEGATIVE_OUTCOME.search(outcome) and not _POSITIVE_OUTCOME.search(outcome.split()[0]):
+        return "reduces", "reduce"
+    if _POSITIVE_OUTCOME.search(outcome):
+        return "improves", "improve"
+    return "changes", "change"
+
+
+_MASS_HEAD = re.compile(r"\b(?:therapy|treatment|training|care|supplementation|programme|program|intervention|"
+                        r"management|surgery|rehabilitation|stimulation|fixation|injection|exercise|diet)$", re.I)
+
+
+def plural(phrase: str) -> bool:
+    """Does the phrase take "do"/"are"? ("corticosteroid injections" yes; "estrogen and progesterone
+    therapy" no: its head is "therapy")."""
+    from .phrases import plural as _plural
+    if _MASS_HEAD.search(phrase.strip()):
+        return False
+    return _plural(phrase)
+
+
+_WHETHER = re.compile(r"\bto (?:determine|investigate|assess|examine|evaluate|test|explore|establish|find out|see)"
+                      r" whether\s+(.+?)\s*\.?$", re.I)
+_AIM_EFFECT = re.compile(r"\bto (?:determine|investigate|assess|examine|evaluate|test|explore|compare|review|summari[sz]e)"
+                         r"\s+(?:the\s+)?((?:(?:short|long)[- ]term\s+)?(?:effects?|efficacy|effectiveness|impact|safety|"
+                         r"benefits?)\s+of\s+.+?)\s*\.?$", re.I)
+_BE = re.compile(r"^(.+?)\s+(is|are|was|were|can|could|does|do|did|has|have|had|will|would)\s+(.+)$", re.I)
+
+
+def from_aim(aim: str, kind: str) -> tuple[Pico, str | None]:
+    """PICO pieces from an aim sentence ("To investigate the effect of X on Y in Z"), and a direct
+    question when the aim asks one ("to determine whether statins are associated with fewer fractures"
+    -> "Are statins associated with fewer fractures?")."""
+    m = _WHETHER.search(aim)
+    if m and re.search(r"\b(?:reduces?|improves?|increases?|decreases?|prevents?|relieves?)\b", m.group(1), re.I) \
+            and not re.search(r"\b(?:associated|linked|related|predict\w*)\b", m.group(1), re.I):
+        pass  # a treatment's effect: read below as PICO pieces rather than asked back as written
+    elif m:
+        body = re.sub(r"\s*\([^)]*\)", "", m.group(1)).strip(" .")
+        b = _BE.match(body)
+        if b and len(body.split()) <= 22 and not re.search(r"\bwhether\b", body, re.I):
+            subj, verb, rest = b.group(1), b.group(2).lower(), b.group(3)
+            verb = {"was": "is", "were": "are", "did": "does", "had": "has"}.get(verb, verb)
+            return Pico(), cap(f"{verb} {subj[0].lower() + subj[1:] if not subj[:2].isupper() else subj} {rest}?")
+    if m:
+        # "whether a loading programme reduces pain more than advice alone in adults with X"
+        e = re.match(r"^(?:a |an |the )?(.+?)\s+(?:reduces?|improves?|increases?|decreases?|prevents?|relieves?)\s+(.+?)"
+                     r"(?:\s+(?:more than|compared with|compared to|versus|vs\.?|than)\s+(.+?))?(?:\s+(?:in|among)\s+(.+?))?\s*\.?$",
+                     re.sub(r"\s*\([^)]*\)", "", m.group(1)), re.I)
+        if e:
+            out = Pico(population=_people(e.group(4) or ""), intervention=_clean(e.group(1), 8),
+                       comparison=_clean(re.sub(r"\s+alone$", "", e.group(3) or ""), 6), outcome=_clean(e.group(2), 6))
+            return out, None
+    m = _AIM_EFFECT.search(aim)
+    if m:
+        return from_title(m.group(1), kind), None
+    return Pico(), None
+
+
+def build_question(kind: str, design_short: str, pico: Pico) -> str | None:
+    """The plain question for this kind of study, or None when its pieces are missing."""
+    who = f"For {pico.population}, " if pico.population else ""
+    x, y, c = pico.intervention, pico.outcome, pico.comparison
+    if kind == "accuracy":
+        if x and y:
+            return cap(f"how accurate {'are' if plural(x) else 'is'} {x} at finding {y}?")
+        if x:
+            return cap(f"{who}how accurate {'are' if plural(x) else 'is'} {x}?")
+        return None
+    if kind == "association":
+        if x and y:
+            return cap(f"{who}{'are' if plural(x) else 'is'} {x} linked with {y}?")
+        return None
+    if kind == "descriptive":
+        return None
+    if not x:
+        return None
+    vs = f" compared with {c}" if c else ""
+    do = "do" if plural(x) else "does"
+    if y:
+        _, base = outcome_verb(y)
+        return cap(f"{who}{do} {x} {base} {y}{vs}?")
+    return cap(f"{who}{do} {x} help{vs}?")

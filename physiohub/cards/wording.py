@@ -1,0 +1,226 @@
+"""The card's own sentences built from this study's facts: the upshot answer, why it matters, and the
+limitations that follow from the study's facts.
+
+Every sentence is worded from the verdict (what the study found), the kind of question (treatment,
+association, test accuracy), the evidence badge (the certainty word) and the study's own population,
+intervention, comparison and outcome; none carries a number the source does not state (the counts come
+from the appraisal, and the grounding gate checks them again).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import phrases
+from .plain import cap, sentence
+from .question import Pico, outcome_verb, plural
+
+Item = tuple[str, str, list[str]]
+_CERTAIN = {"Strong": "", "Moderate": "probably", "Limited": "may", "Very limited": ""}
+
+
+def _be(subject: str) -> str:
+    return "are" if plural(subject) else "is"
+
+
+def _modal(evidence: str, verb3: str, verb: str) -> str:
+    """'probably reduces' / 'may reduce' / 'reduces' for a positive claim."""
+    word = _CERTAIN.get(evidence, "may")
+    if word == "may":
+        return f"may {verb}"
+    return f"{word} {verb3}".strip()
+
+
+def size_lead(a: dict[str, Any]) -> str:
+    """'In this trial of 250 people, ' / 'Across 30 studies, ' — the key number, when the source states it."""
+    short, _ = phrases.DESIGN_PLAIN.get(a.get("design", "other"), ("study", ""))
+    n, k = a.get("n_participants"), a.get("n_studies")
+    if k:
+        return f"Across {k} studies{f' with {n} people' if n else ''}, "
+    if n and a.get("design") not in ("case report",):
+        return f"In this {short} of {n} people, "
+    return ""
+
+
+def answer_claim(a: dict[str, Any], q: Pico) -> str | None:
+    """The hedged main result in one sentence, or None when the pieces to say it are missing."""
+    verdict, evidence = a.get("verdict") or "Too early to tell", a.get("evidence") or "Very limited"
+    kind = a.get("question_kind") or "intervention"
+    x, y, c = q.intervention, q.outcome, q.comparison
+    if not x:
+        return None
+    vs = f" compared with {c}" if c else ""
+    lead = size_lead(a)
+    very = evidence == "Very limited"
+    body: str | None = None
+    if kind == "intervention":
+        v3, v = outcome_verb(y) if y else ("helps", "help")
+        what = f" {y}" if y else ""
+        if verdict == "Supports":
+            body = (f"we don't know yet whether {x} {phrases.third(v3, x)}{what}{vs}" if very else
+                    f"{x} {_modal(evidence, phrases.third(v3, x), v)}{what}{vs}")
+        elif verdict == "No clear difference":
+            to = f" to {y}" if y else ""
+            body = (f"{x} made little or no clear difference{to}{vs}, but the evidence is very limited" if very else
+                    f"{x} {_modal(evidence, phrases.third('makes', x), 'make')} little or no difference{to}{vs}")
+        elif verdict == "Does not support":
+            body = (f"{x} did not help{vs}, but the evidence is very limited" if very else
+                    f"{x} {_modal(evidence, phrases.third('does not help', x), 'not help')}{vs}")
+        elif verdict == "Mixed picture":
+            body = f"{x} {'may help' if very or evidence != 'Strong' else phrases.third('helps', x)} in some respects or at some times, but not in others"
+        else:
+            return None
+    elif kind == "association" and y:
+        if verdict == "Supports":
+            link = {"Strong": f"{_be(x)} linked", "Moderate": f"{_be(x)} probably linked"}.get(evidence, "may be linked")
+            body = f"{x} {link} with {y}" if not very else f"{x} seemed linked with {y}, but the evidence is very limited"
+        elif verdict in ("No clear difference", "Does not support"):
+            body = f"this study found no clear link between {x} and {y}"
+        elif verdict == "Mixed picture":
+            body = f"{x} seemed linked with {y} in some groups or measures but not in others"
+    elif kind == "accuracy":
+        target = f" for finding {y}" if y else ""
+        if verdict == "Supports":
+            word = {"Strong": f"{_be(x)}", "Moderate": f"{_be(x)} probably"}.get(evidence, "may be")
+            body = f"{x} {word} useful{target}" if not very else f"{x} seemed useful{target}, but the evidence is very limited"
+        elif verdict == "Does not support":
+            body = f"{x} {'were' if plural(x) else 'was'} not accurate enough{target} to rely on"
+        elif verdict == "Mixed picture":
+            body = f"{x} worked well in some respects but not in others{target}"
+    if not body:
+        return None
+    text = lead + body if lead else body
+    return sentence(text[0].upper() + text[1:] if not lead else text)
+
+
+def spin_note(a: dict[str, Any], authors_say_benefit: bool) -> str | None:
+    """When the statistics and the authors' words part ways, say which the badge follows."""
+    if a.get("verdict") != "No clear difference" or not authors_say_benefit:
+        return None
+    if a.get("benefit_elsewhere"):
+        return ("The authors describe a benefit, but it rests on secondary outcomes or smaller groups; "
+                "the main outcome showed no clear difference.")
+    return "The authors describe an advantage, but the differences they measured were not statistically clear."
+
+
+def unclear_answer(q: Pico) -> str:
+    return (f"The abstract does not say clearly whether {q.intervention} helps." if q.intervention
+            else "The abstract does not say clearly what the study found.")
+
+
+def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
+    """Why it matters for patients, clinicians and readers, from this study's facts."""
+    verdict, evidence = a.get("verdict") or "Too early to tell", a.get("evidence") or "Very limited"
+    design = a.get("design", "other")
+    kind = a.get("question_kind") or "intervention"
+    short, long = phrases.DESIGN_PLAIN.get(design, ("study", "a study"))
+    who = q.population
+    x = q.intervention
+    ys = f" {q.outcome}" if q.outcome else ""
+    if design == "lab/animal/experimental":
+        patients = "This is lab research. It does not yet tell you what works for people, so it should not change your care."
+    elif design == "protocol":
+        patients = "This study has not reported results yet, so it should not change your care."
+    elif verdict == "Too early to tell" or not claim:
+        patients = ("This is an early piece of the picture" + (f" for {who}" if who else "")
+                    + ". On its own it should not change your care.")
+    elif kind == "intervention" and x:
+        cond = re.match(r"^people (?:with|who have) (.+)$", who or "")
+        lead = f"If you have {cond.group(1)}: " if cond else (f"For {who}: " if who else "")
+        tail = {"Supports": " Ask your physio or doctor whether it suits you.",
+                "No clear difference": " Ask your physio or doctor about options with clearer evidence.",
+                "Does not support": " Ask your physio or doctor about other options.",
+                "Mixed picture": " Talk with your physio or doctor about what to expect."}.get(verdict, "")
+        patients = lead + _claim_core(claim) + tail
+    else:
+        patients = _claim_core(claim) + " On its own, a study like this does not tell you what to do; ask your physio or doctor."
+    n, k = a.get("n_participants"), a.get("n_studies")
+    size = f" of {k} studies" if k else (f" with {n} participants" if n else "")
+    pop = f" in {who}" if who else ""
+    finding = {
+        ("intervention", "Supports"): f"found a benefit{(' of ' + x) if x else ''}{(' on' + ys) if ys else ''}",
+        ("intervention", "No clear difference"): f"found no clear difference{(' with ' + x) if x else ''}{(' in' + ys) if ys else ''}"
+                                                 + ("; the primary outcome was null" if a.get("primary_null") else ""),
+        ("intervention", "Does not support"): "found no benefit, or harm",
+        ("intervention", "Mixed picture"): "found benefit on some outcomes or time points but not others",
+        ("association", "Supports"): "confirmed the association it tested (a link, not proof of cause)",
+        ("association", "No clear difference"): "found no clear association",
+        ("accuracy", "Supports"): "found the test accurate enough to be useful",
+        ("accuracy", "Does not support"): "found the tests not accurate enough to rely on",
+    }.get((kind, verdict), {
+        "Supports": "found what it set out to test",
+        "No clear difference": "found no clear difference",
+        "Does not support": "found a result against the idea it tested",
+        "Mixed picture": "found results that point both ways",
+        "Too early to tell": "tested nothing that can guide practice yet",
+    }[verdict])
+    practice = {
+        "Supports": "It can support a shared decision" if evidence in ("Strong", "Moderate") else "Treat it as supportive but not decisive",
+        "No clear difference": f"Do not expect {x or 'it'} to do better than the comparison on this outcome" if kind == "intervention" else "It gives no reason to act on this link",
+        "Does not support": "It argues against relying on it",
+        "Mixed picture": "Weigh which outcomes and time points matter to the patient",
+        "Too early to tell": "Treat it as hypothesis-generating",
+    }[verdict]
+    ladder = a.get("_ladder")
+    clinicians = (sentence(f"{cap(design)}{size}{pop}; it {finding}") + " "
+                  + sentence(f"Evidence rated {evidence.lower()}") + (f" {ladder}" if ladder else "") + " " + sentence(practice))
+    topic = f" about {x}" if x else ""
+    readers = {
+        "Supports": f"If you read that {x or 'this'} works{(' for ' + who) if who else ''}, this {short} backs it, with {evidence.lower()} evidence.",
+        "No clear difference": f"If you read that {x or 'this'} works{(' for ' + who) if who else ''}, this {short} did not find a clear difference.",
+        "Does not support": f"If you read that {x or 'this'} works, this {short} does not back it.",
+        "Mixed picture": f"Claims{topic} need care: this {short} found some benefits but not others.",
+        "Too early to tell": f"This is {long}: it cannot yet show whether claims{topic} are true.",
+    }[verdict]
+    if kind == "association" and verdict == "Supports":
+        readers = f"This {short} found a link, not proof of cause; it has {evidence.lower()} evidence behind it."
+    if kind == "accuracy":
+        readers = f"This is {long}, with {evidence.lower()} evidence behind it. " + phrases.VERDICT_READER.get(verdict, "")
+    return {"patients": (patients, "templated", []), "clinicians": (clinicians, "templated", []),
+            "readers": (re.sub(r"\s{2,}", " ", readers).strip(), "templated", [])}
+
+
+def _claim_core(claim: str) -> str:
+    """The claim without its size lead ("In this trial of 250 people, X ..." -> "X ...")."""
+    core = re.sub(r"^(?:In this [\w-]+ of \d[\d,]* people|Across \d[\d,]* studies(?: with \d[\d,]* people)?),\s+", "", claim)
+    return cap(core)
+
+
+_DROPOUT = re.compile(r"\b(?:drop-?outs?|dropped out|lost to follow-?up|withdr[ae]w\w*|attrition)\b", re.I)
+_PCT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
+_NO_CONTROL = re.compile(r"\b(?:uncontrolled|single[- ]arm|no control group|without a control group|open[- ]label, "
+                         r"non-?comparative|before[- ]and[- ]after)\b", re.I)
+_REVIEW_QUALITY = re.compile(r"\b(?:low|poor|very low)[- ](?:quality|certainty)\b|\bhigh risk of bias\b|\bfew (?:trials|studies|"
+                             r"RCTs)\b|\bsmall (?:trials|studies|sample sizes?)\b|\bheterogene\w+|\blittle (?:\w+ )?evidence\b|"
+                             r"\blimited (?:\w+ )?evidence\b|\binsufficient evidence\b", re.I)
+_SHORT_FOLLOWUP = re.compile(r"^(\d+)\s*(day|week)s?$", re.I)
+
+
+def derived_limits(a: dict[str, Any], text: str) -> list[Item]:
+    """Limits that follow from the study's facts (issue 12, item 7), each said once."""
+    out: list[Item] = []
+    design = a.get("design", "other")
+    if a.get("primary_null"):
+        out.append(("The main outcome showed no clear difference, so other benefits reported may be chance findings.",
+                    "templated", []))
+    elif a.get("benefit_elsewhere") and a.get("verdict") == "Mixed picture":
+        out.append(("The benefit was seen only for some outcomes, groups or time points.", "templated", []))
+    fu = str(a.get("followup") or "")
+    m = _SHORT_FOLLOWUP.match(fu)
+    if m and design in ("randomised controlled trial", "non-randomised controlled trial", "cohort") and (
+            m.group(2).lower() == "day" or int(m.group(1)) <= 6):
+        out.append((f"Short follow-up ({fu}): longer-term effects are unknown.", "templated", []))
+    for sent in re.split(r"(?<=[.!?])\s+", text):
+        if _DROPOUT.search(sent):
+            pct = [float(p) for p in _PCT.findall(sent) if 0 < float(p) <= 100]
+            if pct and max(pct) >= 20 and max(pct) < 100:
+                out.append((f"High drop-out: the abstract reports {_PCT.search(sent).group(0)} in this context, which can bias results.",
+                            "templated", []))
+                break
+    if design in ("meta-analysis", "systematic review", "scoping review"):
+        q = _REVIEW_QUALITY.search(text)
+        if q:
+            out.append((f"The authors report {q.group(0).lower()} among the included studies.", "templated", []))
+    if design == "case series" or (_NO_CONTROL.search(text) and design not in ("randomised controlled trial",)):
+        out.append(("No control group: improvements may have happened anyway.", "templated", []))
+    return out
