@@ -48,7 +48,7 @@ _NULL = _rx(
     r"\bno (?:statistically |clinically |significant |important |meaningful |relevant |major |overall |appreciable |"
     r"detectable |measurable |further |additional |added |consistent |clear |real |evident |substantial )*"
     r"(?:differences?|effects?|changes?|improvements?|benefits?|advantages?|reductions?|increases?|decreases?|"
-    r"associations?|relationships?|correlations?|impact|influence|superiority|excess)\b|"
+    r"associations?|relationships?|correlations?|links?|impact|influence|superiority|excess)\b|"
     r"\b(?:did|does|do|was|were|is|are|could|has|have) not (?:\w+ ){0,2}?(?:differ|improve|reduce|decrease|increase|"
     r"change|affect|alter|influence|prevent|result in|lead to|show|demonstrate|find|enhance|lower|raise|"
     r"significantly|statistically|indicate|appear to|seem to|be associated|associated|related|correlated|predict)\w*|"

@@ -18,7 +18,8 @@ def _long_form(words: list[str], abbr: str) -> str | None:
         return None
     for n in range(1, min(len(words), len(letters) + 3) + 1):
         cand = words[-n:]
-        if cand[0][:1].lower() != letters[0]:
+        first = next((ch for ch in cand[0] if ch.isalpha()), "")
+        if first.lower() != letters[0] or not cand[0][:1].isalnum():
             continue
         text = " ".join(cand).lower()
         i = 0
@@ -40,7 +41,9 @@ def definitions(text: str) -> dict[str, str]:
         before = re.split(r"[.;:()\[\]]", text[max(0, m.start() - 120):m.start()])[-1]
         words = before.split()
         lf = _long_form(words, abbr)
-        if lf and (len(lf.split()) >= 2 or len(lf) > len(abbr) + 3) and lf.lower() != abbr.lower():
+        # Chemical names ("3-hydroxy-3-methylglutaryl coenzyme A") are no plainer than their abbreviation.
+        if lf and (len(lf.split()) >= 2 or len(lf) > len(abbr) + 3) and lf.lower() != abbr.lower() \
+                and not re.search(r"\d", lf) and len(lf.split()) <= len(abbr) + 2:
             first = lf.split()[0]
             if first[1:] == first[1:].lower() and "-" not in first:
                 lf = lf[0].lower() + lf[1:]  # "Brief electrical stimulation (BES)" read mid-sentence

@@ -20,6 +20,10 @@ from ..appraise.reading import read_sentence
 from ..models import Record
 from ..sections import is_back_matter_text, known_label
 from ..text import record_sentences, split_sentences
+from .phrases import CERTAINTY_NOTE
+
+# The certainty note alone is no answer: it says how sure we are of a result the card no longer states.
+_NOTE_SENTENCES = {s for note in CERTAINTY_NOTE.values() for s in split_sentences(note)}
 
 FLAG_TEXT = {
     "unclear_result": "The abstract does not state a clear result: the card says so.",
@@ -118,9 +122,7 @@ def check_card(card: dict[str, Any], record: Record, appraisal: dict[str, Any]) 
     answer = up.get("answer") or ""
     kept = [s for s in split_sentences(answer) if not bad("upshot.answer", s)]
     contradicted = bool(answer) and len(kept) < len(split_sentences(answer))
-    unclear = appraisal.get("verdict_clear") is False or not kept or all(
-        re.match(r"(?:This|That) (?:is|may be) (?:probably )?right|We don't know yet if this|The research behind", s)
-        for s in kept)
+    unclear = appraisal.get("verdict_clear") is False or not kept or all(s in _NOTE_SENTENCES for s in kept)
     if unclear:
         what = card.get("_subject")
         up["answer"] = (f"The abstract does not say clearly whether {what} helps." if what and kind == "intervention"

@@ -138,7 +138,9 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     out: list[Item] = []
     verdict_ids = [i for i in a.get("verdict_sentences") or [] if _has(p, i)]
     concl = conclusion_sentence(p, verdict_ids)
-    body = plain_claim(concl.text) if concl else None
+    mixed = verdict == "Mixed picture"
+    body = plain_claim(concl.text, 32 if mixed else 22, keep_contrast=mixed) if concl else None
+    a["_verdict_texts"] = [p.by_id(i).text for i in verdict_ids]
     claim = wording.answer_claim(a, q)
     if claim:
         out.append((claim, "templated", src + verdict_ids))
@@ -151,7 +153,7 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
         # No plain conclusion: the sentence the verdict rests on, shortened, statistics removed.
         for sid in verdict_ids + ([concl.id] if concl else []):
             s = p.by_id(sid)
-            pl = plain_claim(s.text, 30) or next(iter(t for t in plain_sentences(strip_detail(s.text), 28)
+            pl = plain_claim(s.text, 30, keep_contrast=mixed) or next(iter(t for t in plain_sentences(strip_detail(s.text), 28)
                                                       if 5 <= len(t.split()) <= 30), None)
             if pl:
                 out.append((f"The authors' main point: {_lower_first(pl)}", "rewritten", [sid]))
@@ -407,7 +409,8 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     prov: list[dict[str, Any]] = []
     card: dict[str, Any] = {"title": record.title}
 
-    question = _grounded([_question(a, q, src)], values, "question")
+    question = _grounded([_question(a, q, src)], values, "question") or \
+        _grounded([_question(a, Pico(population=q.population), [])], values, "question")
     answer = _grounded(_answer(a, p, q, src), values, "answer")
     if not answer and not p.sentences:
         answer = [("This record has no abstract, so we cannot say what the study found.", "templated", [])]
@@ -435,6 +438,7 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     if rows:
         card["methods"] = [{"label": r["label"], "text": r["text"]} for r in rows]
         prov += [{"path": f"methods.{i}", "kind": r["kind"], "sources": r["sources"]} for i, r in enumerate(rows)]
+    a["_verdict_texts"] = [p.by_id(i).text for i in a.get("verdict_sentences") or [] if _has(p, i)]
     claim = wording.answer_claim(a, q)
     claim = claim if claim and not ungrounded(claim, values) else None
     why = {k: v for k, v in wording.why(a, q, claim).items() if _grounded([v], values, f"why_it_matters.{k}")}

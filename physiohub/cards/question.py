@@ -19,7 +19,7 @@ _DESIGN_TAIL = re.compile(
     r"systematic|meta-analy|review|cohort|case-control|cross-sectional|prospective|retrospective|population-based|"
     r"double-blind|single-blind|multicent|observational|longitudinal|qualitative|survey|study|trial|update|protocol|"
     r"analysis|report)[^:]*$", re.I)
-_LEAD = re.compile(r"^(?:the )?(?:(?:short|long)[- ]term )?(?:effects?|efficacy|effectiveness|impact|influence|role|"
+_LEAD = re.compile(r"^(?:the )?(?:(?:short|long)[- ]term )?(?:effects?|efficacy|effectiveness|impact|influence|role|use|"
                    r"benefits?|safety(?:,? (?:tolerability,? )?and (?:efficacy|effectiveness))?|"
                    r"(?:clinical )?outcomes?) of\s+", re.I)
 _VERSUS = re.compile(r"\s+(?:versus|vs\.?|compared (?:with|to)|or)\s+", re.I)
@@ -49,7 +49,7 @@ def _clean(phrase: str, words: int = 9) -> str:
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     phrase = re.sub(r"^(?:the )?(?:classification|diagnosis|treatment|management|prevention|assessment) of\s+", "",
                     phrase, flags=re.I)
-    if phrase[:1].isupper() and not phrase[1:2].isupper() and not re.match(r"[A-Z][a-z]+[A-Z]", phrase):
+    if phrase[:1].isupper() and not phrase[1:2].isupper() and not re.match(r"[A-Z][\w]*[-\d][A-Z]|[A-Z][a-z]+[A-Z]", phrase):
         phrase = phrase[0].lower() + phrase[1:]  # "Corticosteroid injections" mid-question; "SAMe", "HMG-CoA" stay
     if not phrase or len(phrase.split()) > words or re.search(r"\d", phrase) and not re.search(r"[A-Za-z]-?\d", phrase):
         return ""
@@ -79,12 +79,43 @@ def _people(phrase: str) -> str:
     return ""
 
 
+_PROPER = re.compile(r"^(?:Achilles|Alzheimer\w*|Parkinson\w*|Crohn\w*|Down|Osgood|Schlatter|Baker\w*|Colles|Bankart|"
+                     r"Hill-Sachs|Asian|European|African|American|Dutch|German|British|English|Chinese|Japanese|"
+                     r"Korean|Indian|Canadian|Australian|Danish|Swedish|Norwegian|Finnish|French|Spanish|Italian)$")
+
+
+def _untitle(t: str) -> str:
+    """A title in Title Case ("Low-Carbohydrate Diet Versus a Low-Fat Diet") in sentence case, so its
+    pieces read naturally inside a question; acronyms, names with inner capitals and proper names stay."""
+    words = t.split()
+    long_words = [w for w in words if len(w) > 3]
+    caps = sum(1 for w in long_words if w[:1].isupper())
+    if len(words) < 4 or caps < 0.75 * len(long_words):
+        return t
+
+    def low(w: str) -> str:
+        if w.isupper() or _PROPER.match(w.strip(",.:;()")) or re.search(r"[a-z][A-Z]", w):
+            return w
+        return "-".join(p[:1].lower() + p[1:] if p[1:] == p[1:].lower() else p for p in w.split("-"))
+    return " ".join(low(w) for w in words)
+
+
 def from_title(title: str, kind: str) -> Pico:
     """The PICO pieces the title's shape gives (see module doc)."""
-    t = re.sub(r"\s+", " ", title or "").strip().rstrip(".")
+    t = _untitle(re.sub(r"\s+", " ", title or "").strip().rstrip("."))
+    t = re.split(r"(?<=[a-z])\. (?=[A-Z])", t)[0]  # "X versus guidelines. Influence of sciatica": the first sentence
     t = re.sub(r"^\[|\]$", "", t)
     core = _DESIGN_TAIL.sub("", t) or t
     core = core.split(": ")[0] if ": " in core and kind != "association" else core
+    # "Comparative study of the effects of ...", "Systematic review of the role of ...", "Fitness outcomes
+    # from a randomised trial of exercise training for ...": the design words lead in to the real subject.
+    core = re.sub(r"^(?:an? |the )?(?:[\w-]+ ){0,2}?(?:study|trial|review|analysis|meta-analysis|evaluation|comparison)"
+                  r" of (?:the )?(?=(?:[\w-]+ ){0,2}?(?:effects?|efficacy|effectiveness|role|impact|use|benefits?) of\b)",
+                  "", core, flags=re.I)
+    core = re.sub(r"^(?:[\w-]+ )?(?:outcomes?|results?|findings) (?:from|of) (?:an? |the )?(?:[\w-]+ ){0,4}?(?:trial|study) of\s+",
+                  "", core, flags=re.I)
+    core = re.sub(r"\b(?:an? )?\d+[- ](?:years?|months?|weeks?|days?)\b\s*", "", core, flags=re.I)
+    core = re.sub(r"\b(?:dietary |exercise )?intervention (?:of|with) (?:an? )?", "", core, flags=re.I)
     out = Pico()
     if kind == "accuracy":
         return _accuracy_title(t)
@@ -92,6 +123,11 @@ def from_title(title: str, kind: str) -> Pico:
         m = re.match(r"^(?:associations?|relationships?|links?)\s+(?:between|of)\s+(.+?)\s+(?:and|with)\s+(.+?)"
                      r"(?:\s+(?:in|among)\s+(.+))?$", core, re.I)
         m = m or re.match(r"^(.+?)\s+and\s+(?:the\s+)?(?:risk of\s+)?(.+?)(?:\s+(?:in|among)\s+(.+))?$", core, re.I)
+        after = re.match(r"^(.+?)\s+(?:after|following)\s+(.+?)(?:\s+(?:in|among)\s+(.+))?$", core, re.I)
+        if not m and after:  # "Cancer mortality after radium irradiation in ...": exposure after, outcome before
+            out.intervention, out.outcome = _clean(after.group(2), 7), _clean(after.group(1), 7)
+            out.population = _people(after.group(3) or "")
+            return out
         if m:
             out.intervention, out.outcome = _clean(m.group(1), 7), _clean(m.group(2), 7)
             out.population = _people(m.group(3) or "")

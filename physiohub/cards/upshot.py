@@ -27,7 +27,7 @@ _DOSE = re.compile(r"\s*\b\d[\d.,]*\s*(?:mg|g|mcg|µg|ug|ml|mL|IU|units?|mg/kg|m
 # Durations and "12-week" adjectives: the findings give them; the plain claim reads without them.
 _DURATION = re.compile(r"\s*\b(?:(?:given|taken|used|administered|applied|treated)\s+)?(?:for|over|after|at|within|during)\s+(?:up to\s+)?\d[\d.,]*\s*(?:to\s+\d+\s*)?"
                        r"(?:weeks?|days?|months?|years?|hours?|minutes?)\b|\s*\b\d+-(?:week|day|month|year|hour)\b", re.I)
-_CUT = re.compile(r",\s+(?:with|but|which|whereas|while|although|because|since)\b|,\s+and\s+(?=(?:the|this|these|it|there"
+_CUT = re.compile(r",\s+(?:with|but(?! not\b)|which|whereas|while|although|because|since)\b|,\s+and\s+(?=(?:the|this|these|it|there"
                   r"|that|was|were|is|are|has|have|had)\b)|;\s+|\s+and that\s+", re.I)
 # Pieces that lean on a sentence before them ("Both differences were ...") cannot stand alone.
 _ANAPHOR = re.compile(r"^(both|it|they|the latter|the former|such|this|these|those)\b(?!\s+(?:study|trial|review|"
@@ -56,7 +56,10 @@ def conclusion_sentence(p: Parts, verdict_ids: list[str]) -> Sentence | None:
     """The authors' main conclusion (see module doc)."""
     concl = p.get("conclusion")
     if concl:
-        # Of several concluding sentences, the first that is not a call for more research.
+        # The concluding sentence the verdict rests on; else the first that is not a call for more research.
+        chosen = next((s for s in concl if s.id in verdict_ids), None)
+        if chosen:
+            return chosen
         return next((s for s in concl if not re.search(r"\b(further|more|future|larger) (research|studies|trials)\b",
                                                          s.text, re.I)), concl[0])
     n = len(p.sentences)
@@ -79,7 +82,12 @@ def conclusion_sentence(p: Parts, verdict_ids: list[str]) -> Sentence | None:
     return best if best_score >= 1.5 else None
 
 
-def plain_claim(text: str, max_words: int = 22) -> str | None:
+# For a mixed result the contrast is the finding ("faster relief, but similar by one year"): kept whole.
+_CUT_KEEP_CONTRAST = re.compile(r",\s+(?:with|which|because|since)\b|,\s+and\s+(?=(?:the|this|these|it|there"
+                                r"|that|was|were|is|are|has|have|had)\b)|\s+and that\s+", re.I)
+
+
+def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> str | None:
     """A source sentence as one short plain sentence with no numbers, or None when it cannot be had."""
     core = _DURATION.sub("", _DOSE.sub("", _SECTION_WORD.sub("", text.strip())))
     core = _CONNECTIVE.sub("", core)
@@ -92,7 +100,7 @@ def plain_claim(text: str, max_words: int = 22) -> str | None:
         piece = _LEAD.sub("", piece)
         piece = re.sub(r"^(?:in this (?:[\w-]+ ){0,3}(?:study|trial|review|analysis|sample)|in these (?:people|patients)),\s+",
                        "", piece, flags=re.I)
-        piece = _CUT.split(piece)[0].strip().rstrip(".,;:") + "."
+        piece = (_CUT_KEEP_CONTRAST if keep_contrast else _CUT).split(piece)[0].strip().rstrip(".,;:") + "."
         piece = piece[:1].upper() + piece[1:]
         words = piece.split()
         if 4 <= len(words) <= max_words and not _STATS.search(piece) and not re.search(r"[()\[\]<>=]", piece) \

@@ -23,8 +23,20 @@ def _be(subject: str) -> str:
     return "are" if plural(subject) else "is"
 
 
-def _modal(evidence: str, verb3: str, verb: str) -> str:
+def _agree(verb3: str, subject: str) -> str:
+    """'reduces' -> 'reduce' after a plural subject ("bisphosphonates reduce")."""
+    if not plural(subject):
+        return verb3
+    first, _, rest = verb3.partition(" ")
+    base = {"does": "do", "has": "have", "is": "are"}.get(first) or (first[:-2] if first.endswith("ies") is False and
+                                                                      first.endswith(("shes", "ches", "sses")) else
+                                                                      first[:-1] if first.endswith("s") else first)
+    return f"{base} {rest}".strip()
+
+
+def _modal(evidence: str, verb3: str, verb: str, subject: str = "") -> str:
     """'probably reduces' / 'may reduce' / 'reduces' for a positive claim."""
+    verb3 = _agree(verb3, subject) if subject else verb3
     word = _CERTAIN.get(evidence, "may")
     if word == "may":
         return f"may {verb}"
@@ -57,25 +69,26 @@ def answer_claim(a: dict[str, Any], q: Pico) -> str | None:
         v3, v = outcome_verb(y) if y else ("helps", "help")
         what = f" {y}" if y else ""
         if verdict == "Supports":
-            body = (f"we don't know yet whether {x} {phrases.third(v3, x)}{what}{vs}" if very else
-                    f"{x} {_modal(evidence, phrases.third(v3, x), v)}{what}{vs}")
+            body = (f"we don't know yet whether {x} {_agree(v3, x)}{what}{vs}" if very else
+                    f"{x} {_modal(evidence, v3, v, x)}{what}{vs}")
         elif verdict == "No clear difference":
             to = f" to {y}" if y else ""
             body = (f"{x} made little or no clear difference{to}{vs}, but the evidence is very limited" if very else
-                    f"{x} {_modal(evidence, phrases.third('makes', x), 'make')} little or no difference{to}{vs}")
+                    f"{x} {_modal(evidence, 'makes', 'make', x)} little or no difference{to}{vs}")
         elif verdict == "Does not support":
             body = (f"{x} did not help{vs}, but the evidence is very limited" if very else
-                    f"{x} {_modal(evidence, phrases.third('does not help', x), 'not help')}{vs}")
+                    f"{x} {_modal(evidence, 'does not help', 'not help', x)}{vs}")
         elif verdict == "Mixed picture":
-            body = f"{x} {'may help' if very or evidence != 'Strong' else phrases.third('helps', x)} in some respects or at some times, but not in others"
+            body = f"{x} {'may help' if very or evidence != 'Strong' else _agree('helps', x)} in some ways but not in others"
         else:
             return None
     elif kind == "association" and y:
         if verdict == "Supports":
+            y = _direction(a, y)
             link = {"Strong": f"{_be(x)} linked", "Moderate": f"{_be(x)} probably linked"}.get(evidence, "may be linked")
             body = f"{x} {link} with {y}" if not very else f"{x} seemed linked with {y}, but the evidence is very limited"
         elif verdict in ("No clear difference", "Does not support"):
-            body = f"this study found no clear link between {x} and {y}"
+            body = f"no clear link was found between {x} and {y}"
         elif verdict == "Mixed picture":
             body = f"{x} seemed linked with {y} in some groups or measures but not in others"
     elif kind == "accuracy":
@@ -91,6 +104,17 @@ def answer_claim(a: dict[str, Any], q: Pico) -> str | None:
         return None
     text = lead + body if lead else body
     return sentence(text[0].upper() + text[1:] if not lead else text)
+
+
+def _direction(a: dict[str, Any], y: str) -> str:
+    """'hip fractures' -> 'a lower risk of hip fractures' when the deciding sentence says which way the
+    link goes: a bare "linked with hip fractures" would let a reader take a protective link for harm."""
+    text = " ".join(a.get("_verdict_texts") or []).lower()
+    if re.search(r"\b(?:reduc\w+|lower|decreas\w+|fewer|protect\w*|less)\b", text):
+        return f"a lower risk of {y}" if not re.match(r"(?:a |the )?(?:lower|higher|risk)", y) else y
+    if re.search(r"\b(?:increas\w+|higher|more|greater|elevated)\b", text):
+        return f"a higher risk of {y}" if not re.match(r"(?:a |the )?(?:lower|higher|risk)", y) else y
+    return y
 
 
 def spin_note(a: dict[str, Any], authors_say_benefit: bool) -> str | None:
@@ -121,9 +145,15 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         patients = "This is lab research. It does not yet tell you what works for people, so it should not change your care."
     elif design == "protocol":
         patients = "This study has not reported results yet, so it should not change your care."
-    elif verdict == "Too early to tell" or not claim:
+    elif verdict == "Too early to tell":
         patients = ("This is an early piece of the picture" + (f" for {who}" if who else "")
                     + ". On its own it should not change your care.")
+    elif not claim:
+        found = {"Supports": "found what it set out to show", "No clear difference": "found no clear difference",
+                 "Does not support": "did not back the idea it tested", "Mixed picture": "found mixed results"}[verdict]
+        patients = (f"This {short}{(' of ' + who) if who else ''} {found}. "
+                    + phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"])
+                    + " Ask your physio or doctor what it means for you.")
     elif kind == "intervention" and x:
         cond = re.match(r"^people (?:with|who have) (.+)$", who or "")
         lead = f"If you have {cond.group(1)}: " if cond else (f"For {who}: " if who else "")
