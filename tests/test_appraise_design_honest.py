@@ -175,6 +175,51 @@ def test_cluster_trial_counts_patients_not_clinicians():
     assert a["n_participants"] == 140
 
 
+# --- item 5: evidence level of reviews ----------------------------------------------------------
+def _evidence(title: str, abstract: str) -> tuple[str, str, list[str]]:
+    a = appraise(rec(title, abstract))
+    return a["design"], a["evidence"], a["evidence_reasons"]
+
+
+def test_review_steps_down_for_each_weakness_its_authors_report():
+    d, level, why = _evidence(
+        "Acupuncture for neck pain: a systematic review of randomised trials",
+        "BACKGROUND: Neck pain is common. METHODS: We searched five databases for randomised controlled trials. "
+        "RESULTS: We included 12 trials with 1400 participants. Most trials were small and of low methodological "
+        "quality, with substantial heterogeneity between trials. CONCLUSIONS: There is limited evidence that "
+        "acupuncture helps neck pain.")
+    assert d == "systematic review"
+    assert why[0] == "Started at Strong: systematic review of randomised trials"
+    steps = why[1:]
+    assert [s.split(":")[0] for s in steps] == ["lowered to Moderate", "lowered to Limited", "lowered to Very limited",
+                                                "stays at Very limited"]
+    assert "few or small studies ('trials were small')" in steps[0]
+    assert "low or uneven quality ('low methodological quality')" in steps[1]
+    assert "heterogeneous studies ('substantial heterogeneity')" in steps[2]
+    assert "'limited evidence'" in steps[3]
+    assert level == "Very limited"
+
+
+def test_review_background_and_absent_heterogeneity_do_not_step_down():
+    d, level, why = _evidence(
+        "Exercise for hip pain: a systematic review of randomised trials",
+        "BACKGROUND: There is limited evidence on exercise for hip pain and earlier trials were small. "
+        "METHODS: We searched four databases for randomised controlled trials. RESULTS: We included 15 trials with "
+        "2100 participants at low risk of bias. There was no significant heterogeneity. CONCLUSIONS: Exercise reduces "
+        "hip pain.")
+    assert d == "systematic review"
+    assert level == "Strong", why
+
+
+def test_grade_rating_stands_for_the_authors_words_on_limited_evidence():
+    _, level, why = _evidence(
+        "Braces for knee pain: a systematic review of randomised trials",
+        "METHODS: We searched three databases for randomised controlled trials. RESULTS: We included 9 trials with "
+        "900 participants. CONCLUSIONS: Limited evidence, of moderate certainty, suggests braces ease knee pain.")
+    assert level == "Moderate"
+    assert not any("limited evidence" in r.lower() for r in why), why
+
+
 # --- shared data: the figures the issue asks for -------------------------------------------------
 def _bench(name: str):
     sys.path.insert(0, str(BENCH))
