@@ -163,6 +163,7 @@ _ABSTRACT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                      r"\bprotocol (?:describes|of a|for a (?:\w+ ){0,3}(?:trial|study|review))\b|"
                      r"\bwill be (?:randomi[sz]ed|recruited|enrolled|allocated)\b")),
     ("meta-analysis", _rx(r"\bmeta-?analy[sz]\w*|\bpooled (?:analysis|estimates?|effect|results?|data)\b|"
+                          r"\bpooled (?:\w+ ){0,2}?(?:hrs?|ors?|rrs?|odds ratios?|risk ratios?|hazard ratios?|relative risks?|mean differences?)\b|"
                           r"\brandom[- ]effects? model|\bforest plot")),
     ("systematic review", _rx(r"\bsystematic(?:ally)? (?:\w+ )?(?:review|search|literature search|searched)|\bsearch strategy:|\bselection criteria:|"
                               r"\bdata collection and analysis:|\bdata sources:|\bstudy selection:|\bsearched (?:\w+ ){0,4}(?:databases?|medline|pubmed|embase|cinahl|cochrane)|"
@@ -575,6 +576,11 @@ def _style_counts(text: str) -> tuple[int, float, int]:
     return case, emp, len(_REVIEW_STYLE.findall(text))
 
 
+_RARE_EVENT = re.compile(r"\b(?:is|are|remains) an? (?:\w+ ){0,2}?(?:rare|uncommon|unusual) (?:\w+ ){0,2}?(?:complication|event|cause|presentation|"
+                         r"manifestation|finding|occurrence)\b|\bno (?:previous|prior) (?:descriptions?|reports?|cases?)\b|"
+                         r"\b(?:rarely|seldom) (?:been )?(?:reported|described)\b")
+
+
 def style_design(doc: Doc) -> tuple[str, str] | None:
     """A guess from how the abstract is written, when it names no design: (design, reason) or None."""
     text = doc.abstract_l
@@ -583,6 +589,12 @@ def style_design(doc: Doc) -> tuple[str, str] | None:
         return "case report", f"no design named; the abstract narrates a single patient ({case} cues such as 'the patient', 'year-old')"
     if emp >= 2 or emp > rev:
         return None  # a primary study of a kind we cannot name
+    rare = _RARE_EVENT.search(text)
+    if rare and len(doc.sentences) <= 6 and not _OWN_REVIEW.search(text):
+        # A short abstract built around one rare event or a first description is how case reports
+        # are often written when the patient is left to the full text; reviews run longer.
+        return "case report", (f"no design named; a short abstract about a rare event or a first description "
+                               f"('{rare.group(0)}'), as case reports are written")
     if rev >= 1 or (emp == 0 and len(doc.sentences) >= 2):
         return "narrative review", ("no design named; the abstract reads as a review: general statements, "
                                     "no participants or measured results reported")
