@@ -115,9 +115,11 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"\bgrounded theory|\bethnograph\w*|\blived experiences?")),
     # Validating a test, questionnaire or scale is a diagnostic-accuracy study (reliability and validity
     # are what such a study measures).
-    ("diagnostic accuracy", _rx(r"\bdiagnostic (?:accuracy|performance|value|utility)|\bsensitivity and specificity|\bpsychometric|"
+    ("diagnostic accuracy", _rx(r"\bdiagnostic (?:accuracy|performance|value|utility)|\bsensitivity and specificity|"
+                                r"\bpsychometric (?:properties|evaluation|validation|testing|analysis|assessment)|"
                                 r"\b(?:inter|intra)-?(?:rater|observer|tester|examiner)\b|"
-                                r"\b(?:screening|diagnostic) (?:questionnaire|tool|test|instrument)s?\b|"
+                                r"\b(?:new|novel|simple|brief|short|rapid) (?:\w+ )?(?:screening|diagnostic) (?:questionnaire|tool|test|instrument)s?\b|"
+                                r"\b(?:screening|diagnostic) (?:questionnaire|tool|test|instrument)s? (?:to|for) (?:identify|detect|diagnos)|"
                                 r"\baccuracy of (?:\w+ ){0,4}(?:in|for) (?:the )?(?:diagnos|detect)")),
     # "Validation of the X questionnaire": only when a test, tool or measurement is what is validated
     # ("preclinical validation of a drug" is not a diagnostic study).
@@ -189,10 +191,10 @@ _ABSTRACT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("diagnostic accuracy#2", _rx(r"\bwe (?:\w+ )?(?:developed and |have )?validated (?:the |a |an |our )?(?:[\w-]+ ){0,4}(?:questionnaire|tool|scale|"
                                   r"instrument|test|score|index|criteria|measure|version|method|classification)s?\b|"
                                   r"\b(?:aims?|purposes?|objectives?|goals?)\b[^.;]{0,60}?\b(?:was|were|is|are) to (?:\w+ )?(?:develop and )?"
-                                  r"(?:validate|(?:evaluate|assess|determine|examine|investigate|establish|test|estimate|compare) "
-                                  r"(?:the )?(?:\w+ )?(?:reliability|validity|reproducibility|diagnostic|accuracy|sensitivity|psychometric))|"
-                                  r"\b(?:test-retest|inter-?(?:rater|observer|tester|examiner)|intra-?(?:rater|observer|tester|examiner)) "
-                                  r"(?:reliability|agreement|reproducibility)\b")),
+                                  r"(?:validate (?:the |a |an )?(?:[\w-]+ ){0,5}?(?:questionnaire|tool|scale|instrument|test|score|index|criteria|"
+                                  r"measure|version|classification|method|device)s?\b|"
+                                  r"(?:evaluate|assess|determine|examine|investigate|establish|test|estimate|compare) "
+                                  r"(?:the )?(?:[\w-]+ )?(?:reliability|validity|reproducibility|diagnostic|accuracy|sensitivity|psychometric))")),
     ("case report", _rx(r"\b(?:we|here we|this) (?:report|present|describe)s? (?:\w+ ){0,3}(?:a|an|the) (?:\w+ ){0,4}(?:case|patient)\b|"
                         # One or a few named people: "we describe a female neonate", "this article presents 2 young
                         # adult survivors", "we saw two unusual cases of children".
@@ -208,12 +210,18 @@ _ABSTRACT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("case series", _rx(r"\bcase series\b|\bsubjects? of this report\b|"
                         r"\b(?:\d{1,2}|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:\w+ ){0,2}(?:patients|children|cases|adults|men|women|infants)(?: with(?: [\w-]+){1,6}?)? (?:are|were) (?:described|reported|presented)\b|\bwe (?:report|present|describe) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen) (?:cases|patients)\b|"
                         r"\bretrospective(?:ly)? (?:review(?:ed)? (?:of )?)?(?:the )?(?:medical |clinical )?(?:records|charts|case notes) of (?:\d+|all)\b")),
+    # Animals as the subjects ("forty rats were randomly assigned"): an animal experiment, not a trial in people.
+    ("lab/animal/experimental#1", _rx(r"\b(?:rats|mice|rabbits|dogs|pigs|piglets|sheep|horses|zebrafish|monkeys|primates|guinea pigs)\b"
+                                      r"[^.;]{0,40}?\b(?:were|was) (?:\w+ )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|assigned|allocated|divided)\b")),
     ("non-randomised controlled trial", _rx(r"\bnon-?randomi[sz]ed (?:controlled )?(?:trial|study|design|clinical)|\bquasi-?experimental|\bnot randomi[sz]ed|"
                                             r"\b(?:interrupted )?time[- ]series\b|\bhistorical controls?\b|\bcontrolled before[- ]and[- ]after\b")),
     ("randomised controlled trial", _rx(r"\b(?:were|was|being) (?:\w+ )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))|"
                                         r"\brandomi[sz]ed(?:\s*,)? (?:[\w-]+(?:\s*,)? ){0,4}(?:trial|study|design)|\brandomly (?:assigned|allocated|divided)|"
                                         r"\brandomi[sz]ation\b|\brct\b|\bdouble-?blind(?:ed)?|\bplacebo-controlled|\bcross-?over (?:trial|design)|"
-                                        r"\brandomi[sz]ed (?:to|into|between)\b|\brandomly\b(?! (?:selected|sampled|chosen|drawn|invited|recruited|identified|picked))|"
+                                        r"\brandomi[sz]ed (?:to|into|between)\b|"
+                                        # random sampling is not allocation, unless the sample is chosen "to receive" something
+                                        r"\brandomly\b(?! (?:selected|sampled|chosen|drawn|invited|recruited|identified|picked)\b"
+                                        r"(?! (?:to|for) (?:receive|consume|undergo|take|get|be|have|use|eat|drink|perform)\b))|"
                                         r"\bplacebo\b")),
     # A treated series with no comparison group ("in an open-label study"); a comparison group or a
     # "trial" by name keeps it a non-randomised trial (next rule).
@@ -233,6 +241,8 @@ _ABSTRACT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                   r"\b(?:sensitivity|specificity) (?:of|was|were) \d[^.;]{0,80}?\b(?:sensitivity|specificity)\b|"
                                   r"\b(?:clinical|diagnostic|screening|provocative|special|physical examination|orthop(?:a)?edic) tests?\b"
                                   r"[^.]{0,200}?\b(?:predictive|sensitivity|specificity|likelihood ratios?|diagnos\w*|accura\w*)|"
+                                  r"\b(?:test-retest|inter-?(?:rater|observer|tester|examiner)|intra-?(?:rater|observer|tester|examiner)) "
+                                  r"(?:reliability|agreement|reproducibility)\b|"
                                   r"\b(?:predictive|sensitivity|specificity|likelihood ratios?|diagnos\w*|accura\w*)\b[^.]{0,200}?"
                                   r"\b(?:clinical|diagnostic|screening|provocative|special|physical examination|orthop(?:a)?edic) tests?\b")),
     ("case-control", _rx(r"\bcase[- ]control\b|\bmatched controls?\b")),
@@ -277,9 +287,10 @@ _GATES: dict[str, tuple[str, ...]] = {
     "economic evaluation": ("cost", "qaly", "quality-adjusted", "economic"),
     "qualitative": ("qualitative", "interview", "focus group", "thematic", "phenomenolog", "grounded theory"),
     "diagnostic accuracy": ("standard",),
-    "diagnostic accuracy#2": ("validat", "reliab", "validity", "reproducib", "diagnostic", "accura", "sensitivity", "psychometric",
-                              "agreement"),
-    "diagnostic accuracy#3": ("sensitivity", "specificity", "test"),
+    "diagnostic accuracy#2": ("validat", "reliab", "validity", "reproducib", "diagnostic", "accura", "sensitivity", "psychometric"),
+    "diagnostic accuracy#3": ("sensitivity", "specificity", "test", "rater", "observer", "tester", "examiner"),
+    "lab/animal/experimental#1": ("rats", "mice", "rabbits", "dogs", "pigs", "piglets", "sheep", "horses", "zebrafish", "monkeys",
+                                  "primates"),
     "lab/animal/experimental#2": ("rats", "mice", "rabbits", "dogs", "pigs", "piglets", "sheep", "horses", "zebrafish", "monkeys",
                                   "primates", "model", "cell", "explant", "western", "chondrocytes", "osteo", "myo", "tenocytes",
                                   "sirna", "transfect", "knock", "xenograft"),
@@ -378,7 +389,7 @@ _STATED_TERMS: tuple[tuple[str, str], ...] = (
                                         r"single-arm|uncontrolled) (?:[\w-]+,? ){0,3}?(?:trial|study|design)|(?:interrupted )?time[- ]series (?:design|study|analysis)"),
     ("randomised controlled trial", r"(?<!non-)(?<!non)(?<!quasi-)randomi[sz]ed,? (?:[\w-]+,? ){0,5}?(?:trial|study|design)|rct"),
     ("case-control", r"(?:matched |nested )?case-?control (?:study|design|analysis)"),
-    ("cohort", r"(?:[\w-]+ )?cohort (?:study|design|analysis)|(?:prospective|retrospective|longitudinal|population-based|birth|inception) cohort"),
+    ("cohort", r"(?:[\w-]+ )?cohort (?:study|design|analysis)"),
     ("cross-sectional", r"cross-?sectional (?:[\w-]+ ){0,2}?(?:study|survey|design|analysis)|"
                         r"(?:online |postal |mailed |web-based |telephone |national |questionnaire |cross-sectional )?survey"),
     ("case series", r"case[- ]series"),
@@ -397,6 +408,9 @@ _STATED_AFTER = re.compile(rf"\b(?:{_TERMS}) (?:was|were) (?:conducted|performed
 _DESIGN_LABEL = re.compile(r"(?:^|\n|[.:]\s+|\s{2,})(?:STUDY DESIGN|DESIGNS?|DESIGN(?:,? (?:AND )?(?:SETTINGS?|PARTICIPANTS|METHODS|PATIENTS))+)"
                            r"\s*:?\s+(?=[A-Za-z])(?P<s>[^\n]{3,300}?)(?:\.(?=\s|$)|\n|$)")
 _TERMS_RX = re.compile(_TERMS)
+_OBSERVATIONAL_STATED = ("cohort", "cross-sectional", "case-control")
+_ALLOCATED = re.compile(r"\b(?:were|was) (?:\w+ )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))\b|\bwe randomi[sz]ed\b|"
+                        r"\brandomi[sz]ed (?:to|into|between)\b")
 _REVIEW_DESIGNS = ("meta-analysis", "systematic review", "scoping review")
 _KEEP_TITLE = {"protocol", "editorial/commentary/letter", "economic evaluation", "meta-analysis"}
 
@@ -428,6 +442,8 @@ def stated_design(doc: Doc) -> tuple[str, str] | None:
     design = _term_design(m)
     if design not in _REVIEW_DESIGNS and _INCLUDED_STUDIES.search(low):
         return None  # a review describing one of its included studies ("the first study was a randomised trial")
+    if design in _OBSERVATIONAL_STATED and _ALLOCATED.search(low):
+        return None  # "we conducted a baseline survey ... communities were randomised": the survey measures a trial
     return design, _quote(m, doc.abstract)
 
 
@@ -460,6 +476,12 @@ _REQUIRES = {
 _MEASURED = re.compile(r"\b(?:questionnaires?|scales?|scores?|tests?|tools?|instruments?|index|criteria|measures?|measurements?|"
                        r"assessments?|examinations?|ultrasound|ultrasonography|imaging|mri|radiograph\w*|goniomet\w*|version|"
                        r"inventory|classification|diagnos\w*|screening|ratings?|observers?|raters?|outcome)\b")
+_ANIMAL_TITLE = re.compile(r"\b(?:rats?|mice|mouse|murine|rabbits?|dogs?|canine|pigs?|porcine|sheep|ovine|horses?|equine|zebrafish|"
+                           r"primates?|monkeys?|animal model)\b")
+_PEOPLE_STUDIED = re.compile(r"\b(?:patients|participants|volunteers|humans|men|women|children|adults|people|persons|"
+                             r"healthy subjects|human subjects)\b")
+_ANIMAL_OVERRULES = {"randomised controlled trial", "non-randomised controlled trial", "cohort", "case-control", "cross-sectional",
+                     "case series", "diagnostic accuracy"}
 _TITLE_REQUIRES = {"diagnostic accuracy#validation": lambda title: bool(_MEASURED.search(title))}
 # A systematic review that pools results is a meta-analysis: pooled estimates, heterogeneity statistics,
 # a meta-analysis named, or effect measures with confidence intervals (the last two only when the
@@ -520,6 +542,9 @@ def _text_design(doc: Doc) -> tuple[str, str, str] | None:
             if m and (rule not in _REQUIRES or _REQUIRES[rule](low)):
                 if weak and design in _WEAK_TITLE and not (weak[0] == "case report" and design == "narrative review"):
                     return weak
+                if (weak and weak[0] == "lab/animal/experimental" and design in _ANIMAL_OVERRULES
+                        and _ANIMAL_TITLE.search(doc.title_l) and not _PEOPLE_STUDIED.search(low)):
+                    return weak  # "... in rats": the trial or cohort the abstract describes is of animals
                 if (weak and weak[0] == "narrative review" and design in _TRIAL_DESIGNS
                         and not _PRIMARY_TRIAL.search(low)):
                     return weak  # a review title, and trials are only mentioned, not run by the authors
