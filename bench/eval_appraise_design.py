@@ -16,7 +16,9 @@ from the types only:
 Records typed only "Journal Article", "Comparative Study", biographies or notices are not scored.
 
 Rule development read only the records with an even PMID (dev); odd PMIDs are the held-out figure.
-Usage: .venv/bin/python bench/eval_appraise_design.py [--errors]
+Records with an abstract are also scored on their own (issue 12 asks for >= 0.90 there): per class and
+as a confusion count (gold -> predicted, no texts), for dev and held-out separately.
+Usage: .venv/bin/python bench/eval_appraise_design.py [--errors]   (--errors: dev disagreements with texts' titles)
 """
 from __future__ import annotations
 
@@ -65,6 +67,19 @@ def correct(gold: str, pred: str) -> bool:
     return pred == gold
 
 
+def _per_class(rows: list) -> dict:
+    per = {}
+    golds = Counter(r[0] for r in rows)
+    for g in sorted(golds):
+        tp = sum(1 for r in rows if r[0] == g and r[2])
+        # precision: of the predictions that fall into class g, how many were right
+        in_class = [r for r in rows if _PRED_CLASS.get(r[1], r[1]) == g or (g == "review" and r[1] == "meta-analysis" and r[0] == "review")]
+        ptp = sum(1 for r in in_class if r[2] and (r[0] == g))
+        per[g] = {"n": golds[g], "recall": tp / golds[g], "precision": (ptp / len(in_class)) if in_class else 0.0,
+                  "predicted": len(in_class)}
+    return per
+
+
 def evaluate(split: str, show_errors: bool = False, keep_mesh: bool = False) -> dict:
     rows = []
     for name, rec in pubmed_records(PUBMED_FILES):
@@ -78,15 +93,7 @@ def evaluate(split: str, show_errors: bool = False, keep_mesh: bool = False) -> 
         rows.append((gold, pred, correct(gold, pred), rec, reasons))
     n = len(rows)
     acc = sum(r[2] for r in rows) / n if n else 0.0
-    per = {}
-    golds = Counter(r[0] for r in rows)
-    for g in sorted(golds):
-        tp = sum(1 for r in rows if r[0] == g and r[2])
-        # precision: of the predictions that fall into class g, how many were right
-        in_class = [r for r in rows if _PRED_CLASS.get(r[1], r[1]) == g or (g == "review" and r[1] == "meta-analysis" and r[0] == "review")]
-        ptp = sum(1 for r in in_class if r[2] and (r[0] == g))
-        per[g] = {"n": golds[g], "recall": tp / golds[g], "precision": (ptp / len(in_class)) if in_class else 0.0,
-                  "predicted": len(in_class)}
+    per = _per_class(rows)
     macro = sum(v["recall"] for v in per.values()) / len(per) if per else 0.0
     with_abs = [r for r in rows if r[3].abstract]
     if show_errors:
@@ -94,7 +101,9 @@ def evaluate(split: str, show_errors: bool = False, keep_mesh: bool = False) -> 
             if not ok:
                 print(f"  [{g} -> {p}] {rec.pmid} {rec.title[:110]!r} {reasons}")
     return {"n": n, "accuracy": acc, "macro_recall": macro, "per_class": per, "n_abstract": len(with_abs),
-            "accuracy_abstract": sum(r[2] for r in with_abs) / len(with_abs) if with_abs else 0.0}
+            "accuracy_abstract": sum(r[2] for r in with_abs) / len(with_abs) if with_abs else 0.0,
+            "per_class_abstract": _per_class(with_abs),
+            "confusion_abstract": Counter((r[0], r[1]) for r in with_abs if not r[2])}
 
 
 def main() -> None:
@@ -108,6 +117,15 @@ def main() -> None:
         print(f"  {'class':32} {'n':>4} {'pred':>5} {'P':>6} {'R':>6}")
         for g, v in res["per_class"].items():
             print(f"  {g:32} {v['n']:>4} {v['predicted']:>5} {v['precision']:>6.3f} {v['recall']:>6.3f}")
+    # Records with an abstract (issue 12: >= 0.90), dev and held-out separately.
+    print("\nRecords with an abstract, text only (title + abstract):")
+    for label, split in (("dev (even PMIDs)", "dev"), ("held-out (odd PMIDs)", "test")):
+        res = evaluate(split)
+        print(f"  {label}: n={res['n_abstract']} accuracy={res['accuracy_abstract']:.3f}")
+        for g, v in res["per_class_abstract"].items():
+            print(f"    {g:32} {v['n']:>4} {v['predicted']:>5} {v['precision']:>6.3f} {v['recall']:>6.3f}")
+        print("    errors (gold -> predicted): " + ", ".join(f"{g} -> {p} {k}" for (g, p), k in
+                                                            res["confusion_abstract"].most_common()))
     # Second row (the issue's literal wording): only the publication types stripped, MeSH headings kept
     # (design headings such as "Cohort Studies" and the check tags: one age group + one sex = one patient).
     print("\nMeSH kept, publication types stripped:")

@@ -101,7 +101,8 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                         r"editorial\b|erratum|correction to|corrigendum|author(?:s'|'s)? reply)"
                                         r"|\b(?:a )?(?:comment|commentary|editorial|reply|letter)\s*$"
                                         r"|\[(?:comment|editorial|letter)\]")),
-    ("protocol", _rx(r"\bprotocol\b|\bdesign and rationale\b|\brationale and design\b|\bstudy design and methods\b")),
+    ("protocol", _rx(r"\bprotocol\b|\bdesign and rationale\b|\brationale and design\b|\bstudy design and methods\b|"
+                     r"\bconcept (?:of|for) (?:a|an|the) (?:[\w-]+ ){0,2}(?:study|trial)\b|\bstudy concept\b")),
     ("meta-analysis", _rx(r"\bmeta-?analy[sz]\w*|\bmeta-?regression|\bpooled analysis of (?:\w+ ){0,3}(?:trials|studies)")),
     ("systematic review", _rx(r"\bsystematic(?:ally)? (?:\w+ )?review|\bcochrane review|\bumbrella review|"
                               r"\boverview of (?:systematic )?reviews|\breview of (?:systematic )?reviews|\brapid review")),
@@ -112,8 +113,17 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                 r"\beconomic (?:evaluation|analysis)|\bbudget impact")),
     ("qualitative", _rx(r"\bqualitative\b|\bfocus groups?\b|\binterview study|\bthematic analysis|\bphenomenolog\w*|"
                         r"\bgrounded theory|\bethnograph\w*|\blived experiences?")),
+    # Validating a test, questionnaire or scale is a diagnostic-accuracy study (reliability and validity
+    # are what such a study measures).
     ("diagnostic accuracy", _rx(r"\bdiagnostic (?:accuracy|performance|value|utility)|\bsensitivity and specificity|"
+                                r"\bpsychometric (?:properties|evaluation|validation|testing|analysis|assessment)|"
+                                r"\b(?:inter|intra)-?(?:rater|observer|tester|examiner)\b|"
+                                r"\b(?:new|novel|simple|brief|short|rapid) (?:\w+ )?(?:screening|diagnostic) (?:questionnaire|tool|test|instrument)s?\b|"
+                                r"\b(?:screening|diagnostic) (?:questionnaire|tool|test|instrument)s? (?:to|for) (?:identify|detect|diagnos)|"
                                 r"\baccuracy of (?:\w+ ){0,4}(?:in|for) (?:the )?(?:diagnos|detect)")),
+    # "Validation of the X questionnaire": only when a test, tool or measurement is what is validated
+    # ("preclinical validation of a drug" is not a diagnostic study).
+    ("diagnostic accuracy#validation", _rx(r"\b(?:validation|validity|reliability|reproducibility)\b")),
     ("case series", _rx(r"\bcase series\b|\b(?:our|institutional|(?:a )?single[- ](?:cent(?:er|re)|institution)(?:'s)?|an institution's) experience\b|\bseries of (?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen) "
                         r"(?:cases|patients)|\b(?:\d{1,3}|three|four|five|six|seven|eight|nine|ten) cases\b")),
     ("case report", _rx(r"\bcase reports?\b|\bcase (?:study|presentation)\b|\b(?:a|an|one|two) (?:\w+ ){0,3}cases? of\b|"
@@ -138,7 +148,7 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                              r"\bpast, present,? and future|\bunder(?:standing)?\b.*\bmechanisms\b$|\bemerging\b|\bnew insights\b|"
                              r"\bopportunities and challenges|\bchallenges and opportunities|\bnarrative\b")),
     ("lab/animal/experimental", _rx(r"\b(?:in|of) (?:rats?|mice|mouse|rabbits?|dogs?|pigs?|sheep|horses?|zebrafish|"
-                                    r"drosophila|primates?)\b|\bmurine\b|\brat model|\bmouse model|\banimal model|\bin vitro\b|"
+                                    r"drosophila|primates?)\b|\bbasic science\b|\b(?:laboratory|animal|in vitro) study\b|\bmurine\b|\brat model|\bmouse model|\banimal model|\bin vitro\b|"
                                     r"\bin vivo\b|\bcadaver\w*|\bbiomechanical (?:study|analysis|evaluation)|\bcell lines?\b|"
                                     r"\bxenograft|\bhealthy (?:volunteers|subjects|participants)\b")),
     # Weak: how clinicians title a case ("A woman with ...", "... complicating ...", "rare", "mimicking").
@@ -155,6 +165,7 @@ _ABSTRACT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                      r"\bprotocol (?:describes|of a|for a (?:\w+ ){0,3}(?:trial|study|review))\b|"
                      r"\bwill be (?:randomi[sz]ed|recruited|enrolled|allocated)\b")),
     ("meta-analysis", _rx(r"\bmeta-?analy[sz]\w*|\bpooled (?:analysis|estimates?|effect|results?|data)\b|"
+                          r"\bpooled (?:\w+ ){0,2}?(?:hrs?|ors?|rrs?|odds ratios?|risk ratios?|hazard ratios?|relative risks?|mean differences?)\b|"
                           r"\brandom[- ]effects? model|\bforest plot")),
     ("systematic review", _rx(r"\bsystematic(?:ally)? (?:\w+ )?(?:review|search|literature search|searched)|\bsearch strategy:|\bselection criteria:|"
                               r"\bdata collection and analysis:|\bdata sources:|\bstudy selection:|\bsearched (?:\w+ ){0,4}(?:databases?|medline|pubmed|embase|cinahl|cochrane)|"
@@ -176,6 +187,14 @@ _ABSTRACT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("diagnostic accuracy", _rx(r"\b(?:diagnostic accuracy|sensitivity and specificity|sensitivity,? specificity|positive predictive value|"
                                 r"area under the (?:receiver operating characteristic |roc )?curve|likelihood ratios?)\b.{0,120}\b(?:reference standard|gold standard|diagnos)"
                                 r"|\b(?:reference|gold) standard\b.{0,120}\b(?:sensitivity|specificity|accuracy)")),
+    # The study sets out to validate a test, questionnaire or scale, or measures its reliability.
+    ("diagnostic accuracy#2", _rx(r"\bwe (?:\w+ )?(?:developed and |have )?validated (?:the |a |an |our )?(?:[\w-]+ ){0,4}(?:questionnaire|tool|scale|"
+                                  r"instrument|test|score|index|criteria|measure|version|method|classification)s?\b|"
+                                  r"\b(?:aims?|purposes?|objectives?|goals?)\b[^.;]{0,60}?\b(?:was|were|is|are) to (?:\w+ )?(?:develop and )?"
+                                  r"(?:validate (?:the |a |an )?(?:[\w-]+ ){0,5}?(?:questionnaire|tool|scale|instrument|test|score|index|criteria|"
+                                  r"measure|version|classification|method|device)s?\b|"
+                                  r"(?:evaluate|assess|determine|examine|investigate|establish|test|estimate|compare) "
+                                  r"(?:the )?(?:[\w-]+ )?(?:reliability|validity|reproducibility|diagnostic|accuracy|sensitivity|psychometric))")),
     ("case report", _rx(r"\b(?:we|here we|this) (?:report|present|describe)s? (?:\w+ ){0,3}(?:a|an|the) (?:\w+ ){0,4}(?:case|patient)\b|"
                         # One or a few named people: "we describe a female neonate", "this article presents 2 young
                         # adult survivors", "we saw two unusual cases of children".
@@ -191,19 +210,56 @@ _ABSTRACT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("case series", _rx(r"\bcase series\b|\bsubjects? of this report\b|"
                         r"\b(?:\d{1,2}|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:\w+ ){0,2}(?:patients|children|cases|adults|men|women|infants)(?: with(?: [\w-]+){1,6}?)? (?:are|were) (?:described|reported|presented)\b|\bwe (?:report|present|describe) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen) (?:cases|patients)\b|"
                         r"\bretrospective(?:ly)? (?:review(?:ed)? (?:of )?)?(?:the )?(?:medical |clinical )?(?:records|charts|case notes) of (?:\d+|all)\b")),
-    ("non-randomised controlled trial", _rx(r"\bnon-?randomi[sz]ed (?:controlled )?(?:trial|study|design|clinical)|\bquasi-?experimental|\bnot randomi[sz]ed")),
+    # Animals as the subjects ("forty rats were randomly assigned"): an animal experiment, not a trial in people.
+    ("lab/animal/experimental#1", _rx(r"\b(?:rats|mice|rabbits|dogs|pigs|piglets|sheep|horses|zebrafish|monkeys|primates|guinea pigs)\b"
+                                      r"[^.;]{0,40}?\b(?:were|was) (?:\w+ )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|assigned|allocated|divided)\b")),
+    ("non-randomised controlled trial", _rx(r"\bnon-?randomi[sz]ed (?:controlled )?(?:trial|study|design|clinical)|\bquasi-?experimental|\bnot randomi[sz]ed|"
+                                            r"\b(?:interrupted )?time[- ]series\b|\bhistorical controls?\b|\bcontrolled before[- ]and[- ]after\b")),
     ("randomised controlled trial", _rx(r"\b(?:were|was|being) (?:\w+ )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))|"
                                         r"\brandomi[sz]ed(?:\s*,)? (?:[\w-]+(?:\s*,)? ){0,4}(?:trial|study|design)|\brandomly (?:assigned|allocated|divided)|"
                                         r"\brandomi[sz]ation\b|\brct\b|\bdouble-?blind(?:ed)?|\bplacebo-controlled|\bcross-?over (?:trial|design)|"
-                                        r"\brandomi[sz]ed (?:to|into|between)\b|\brandomly\b|\bplacebo\b")),
+                                        r"\brandomi[sz]ed (?:to|into|between)\b|"
+                                        # random sampling is not allocation, unless the sample is chosen "to receive" something
+                                        r"\brandomly\b(?! (?:selected|sampled|chosen|drawn|invited|recruited|identified|picked)\b"
+                                        r"(?! (?:to|for) (?:receive|consume|undergo|take|get|be|have|use|eat|drink|perform)\b))|"
+                                        r"\bplacebo\b")),
+    # A treated series with no comparison group ("in an open-label study"); a comparison group or a
+    # "trial" by name keeps it a non-randomised trial (next rule).
+    ("case series#3", _rx(r"\b(?:open-label|open|uncontrolled|single-group|single-arm) (?:\w+ )?(?:study|series)\b")),
     ("non-randomised controlled trial", _rx(r"\b(?:single-arm|open-label|uncontrolled) (?:\w+ )?(?:trial|study)|\bphase (?:i{1,3}|[1-3])[ab]? (?:clinical )?(?:trial|study)|"
                                             r"\bcontrolled (?:clinical )?trial\b|\bpilot (?:trial|study)\b|\bfeasibility (?:trial|study)\b|\b(?:pre-?post|before-and-after)\b")),
+    # Animals and cells before any observational design: a study of rats is not a cohort.
+    ("lab/animal/experimental#2", _rx(r"\b(?:rats|mice|rabbits|dogs|pigs|piglets|sheep|horses|zebrafish|monkeys|primates|guinea pigs)\b"
+                                      r"[^.;]{0,40}?\b(?:were|was) (?:\w+ )?(?:treated|injected|fed|randomi[sz]ed|assigned|divided|exposed|"
+                                      r"housed|an(?:a|e)sthetized|anaesthetised|killed|sacrificed|euthani[sz]ed|immuni[sz]ed|given|used|subjected|operated|allocated)|"
+                                      r"\b(?:in|of|using) (?:\w+ ){0,2}(?:rats|mice|rabbits|pigs|sheep|mouse|rat) (?:model|models)\b|"
+                                      r"\b(?:cell lines?|cell cultures?|cultured (?:\w+ )?cells|explants?|western blot\w*|chondrocytes|osteoblasts|"
+                                      r"osteoclasts|myoblasts|myotubes|tenocytes|sirna|transfect\w*|knock-?out mice|xenografts?)\b")),
+    # Testing how well clinical tests or a tool pick out a condition, checked after the trials.
+    ("diagnostic accuracy#3", _rx(r"\b(?:\d+(?:\.\d+)?(?:[-\u2013]\d+(?:\.\d+)?)? ?%|high|good|excellent|low|poor) "
+                                  r"(?:sensitivity|specificity)\b[^.;]{0,120}?\b(?:sensitivity|specificity)\b|"
+                                  r"\b(?:sensitivity|specificity) (?:of|was|were) \d[^.;]{0,80}?\b(?:sensitivity|specificity)\b|"
+                                  r"\b(?:clinical|diagnostic|screening|provocative|special|physical examination|orthop(?:a)?edic) tests?\b"
+                                  r"[^.]{0,200}?\b(?:predictive|sensitivity|specificity|likelihood ratios?|diagnos\w*|accura\w*)|"
+                                  r"\b(?:test-retest|inter-?(?:rater|observer|tester|examiner)|intra-?(?:rater|observer|tester|examiner)) "
+                                  r"(?:reliability|agreement|reproducibility)\b|"
+                                  r"\b(?:predictive|sensitivity|specificity|likelihood ratios?|diagnos\w*|accura\w*)\b[^.]{0,200}?"
+                                  r"\b(?:clinical|diagnostic|screening|provocative|special|physical examination|orthop(?:a)?edic) tests?\b")),
     ("case-control", _rx(r"\bcase[- ]control\b|\bmatched controls?\b")),
-    ("cohort", _rx(r"\bcohort\b|\bprospective(?:ly)? (?:\w+ ){0,2}(?:study|followed|enrolled|recruited|collected|evaluation|analysis|design)|"
+    ("cohort", _rx(r"\bcohort (?:study|studies|design|analysis)\b|\b(?:prospective|retrospective|population-based|longitudinal|observational|"
+                   r"birth|inception|historical|matched|community-based|national|occupational|ongoing|large) (?:\w+ )?cohort\b|"
+                   r"\bcohort\b[^.;]{0,80}?\b(?:was|were) followed\b|\bprospective(?:ly)? (?:\w+ ){0,2}(?:study|followed|enrolled|recruited|collected|evaluation|analysis|design)|"
                    r"\blongitudinal (?:\w+ )?(?:study|design)|"
                    r"\bretrospective(?:ly)? (?:\w+ ){0,3}(?:study|analy[sz]ed|reviewed|evaluated|identified)|\bregistry\b|\bfollowed (?:up )?for\b|"
                    r"\bmedical records\b|\bdatabase\b.{0,60}\b(?:identified|analy[sz]ed)")),
-    ("cross-sectional", _rx(r"\bcross-?sectional\b|\b(?:online |postal |national |web-based )?survey\b|\bquestionnaires? (?:was|were) (?:sent|distributed|administered|completed)")),
+    ("cross-sectional", _rx(r"\bcross-?sectional\b|\b(?:online |postal |national |web-based )?survey\b|\bquestionnaires? (?:was|were) (?:sent|distributed|administered|completed)|"
+                            r"\bstructured questionnaire\b|\binterviewed by (?:tele)?phone\b|\btelephone (?:interviews?|survey)\b|\bmailed questionnaire")),
+    # A sample described at one time: own-data prevalence, a community or population sample.
+    ("cross-sectional#2", _rx(r"\bprevalence (?:of [^.;]{0,80}?)?(?:was|were|is|of|ranged from) (?:\w+ )?\d|"
+                              r"\bprevalent in (?:our|this|the) (?:study )?(?:cohort|sample|population|participants|group)|"
+                              r"\b(?:community|population-based|nationally representative|representative|general population) sample\b")),
+    # "our study cohort", "in an unselected cohort of": a group of people, not a follow-up design.
+    ("cohort#2", _rx(r"\bcohort\b")),
     # A small series of treated patients with no comparison group ("Sixteen patients underwent hyperbaric
     # oxygen", "three children with X were treated"): checked after every trial and cohort cue.
     ("case series#2", _rx(r"(?:^|[.:]\s+|\b(?:in|of|all|the) )(?:[2-9]|1\d|20|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty) (?:consecutive )?"
@@ -212,7 +268,11 @@ _ABSTRACT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                              r"\b(?:is|are|will be|were) (?:briefly )?(?:reviewed|summari[sz]ed|discussed)\b|\breview(?:s|ed)? (?:the|recent|current)\b|"
                              r"\bhere,? we (?:\w+ )?(?:review|summari[sz]e|discuss|provide an overview)|\b(?:literature|narrative) review\b|\brecent (?:advances|progress|developments)")),
     ("lab/animal/experimental", _rx(r"\b(?:rats|mice|rabbits|dogs|pigs|sheep|zebrafish)\b|\bin vitro\b|\bcell lines?\b|\bcadaver\w*|\bxenograft|"
-                                    r"\bhealthy (?:volunteers|subjects|young (?:adults|men|women))\b")),
+                                    r"\bhealthy (?:volunteers|subjects|young (?:adults|men|women))\b|"
+                                    # healthy people tested under set conditions: an experiment, not a clinical study
+                                    r"\b(?:subjects|volunteers|participants|adults|individuals)\b[^.;]{0,80}?\b(?:with no|without any) "
+                                    r"(?:\w+ )?(?:history|evidence|signs?|known)\b|"
+                                    r"\b(?:tested|measured|studied) (?:over|in|on|during) (?:two|three|four|[2-4]) (?:separate )?(?:sessions|occasions)\b")),
 )
 
 # Cheap substring gates: an abstract rule runs only if one of its words occurs (most do not).
@@ -227,6 +287,16 @@ _GATES: dict[str, tuple[str, ...]] = {
     "economic evaluation": ("cost", "qaly", "quality-adjusted", "economic"),
     "qualitative": ("qualitative", "interview", "focus group", "thematic", "phenomenolog", "grounded theory"),
     "diagnostic accuracy": ("standard",),
+    "diagnostic accuracy#2": ("validat", "reliab", "validity", "reproducib", "diagnostic", "accura", "sensitivity", "psychometric"),
+    "diagnostic accuracy#3": ("sensitivity", "specificity", "test", "rater", "observer", "tester", "examiner"),
+    "lab/animal/experimental#1": ("rats", "mice", "rabbits", "dogs", "pigs", "piglets", "sheep", "horses", "zebrafish", "monkeys",
+                                  "primates"),
+    "lab/animal/experimental#2": ("rats", "mice", "rabbits", "dogs", "pigs", "piglets", "sheep", "horses", "zebrafish", "monkeys",
+                                  "primates", "model", "cell", "explant", "western", "chondrocytes", "osteo", "myo", "tenocytes",
+                                  "sirna", "transfect", "knock", "xenograft"),
+    "case series#3": ("open", "uncontrolled", "single-group", "single-arm"),
+    "cross-sectional#2": ("prevalen", "sample"),
+    "cohort#2": ("cohort",),
     "case report": ("we describe", "we report", "we present", "this report", "this describes", "this presents",
                     "we saw", "we treated", "we encountered", "this article", "this paper"),
     "case report#2": ("case",),
@@ -234,15 +304,15 @@ _GATES: dict[str, tuple[str, ...]] = {
     "case report#4": ("patients", "cases", "siblings", "brothers", "sisters"),
     "case series#2": ("patients", "children", "cases", "adults", "men", "women", "infants"),
     "case series": ("case series", "subject", "describe", "report", "present", "records", "charts", "case notes"),
-    "non-randomised controlled trial": ("randomi", "quasi", "single-arm", "open-label", "uncontrolled", "phase",
+    "non-randomised controlled trial": ("randomi", "quasi", "single-arm", "time series", "time-series", "historical control", "open-label", "uncontrolled", "phase",
                                         "controlled", "pilot", "feasibility", "pre-post", "prepost", "before-and-after"),
     "randomised controlled trial": ("random", "rct", "blind", "placebo", "cross"),
     "case-control": ("control",),
     "cohort": ("cohort", "prospective", "longitudinal", "retrospective", "registry", "followed", "medical records", "database"),
-    "cross-sectional": ("cross", "survey", "questionnaire"),
+    "cross-sectional": ("cross", "survey", "questionnaire", "interviewed by", "telephone"),
     "narrative review": ("this", "our", "we ", "review", "summari", "discuss", "recent", "overview", "update"),
     "lab/animal/experimental": ("rats", "mice", "rabbits", "dogs", "pigs", "sheep", "zebrafish", "vitro", "cell line",
-                                "cadaver", "xenograft", "healthy"),
+                                "cadaver", "xenograft", "healthy", "with no", "without any", "sessions", "occasions"),
 }
 _SYSTEMATIC_TEXT = _ABSTRACT_RULES[2][1]
 _OWN_REVIEW = re.compile(r"\b(?:in )?this (?:\w+ )?review\b|\bthis article reviews\b|\bwe review (?:the )?(?:current|recent)")
@@ -280,7 +350,7 @@ def _single_person_tags(mesh: set[str]) -> str:
     return f"{'Male' if 'male' in mesh else 'Female'}, {next(iter(ages)).capitalize()}"
 
 
-_WHERE = {"title": "title says", "abstract": "abstract says"}
+_WHERE = {"title": "title says", "abstract": "abstract says", "statement": "the abstract states the design:"}
 # A title that reads as a study of an intervention or exposure ("Effects of X on Y in patients with Z").
 _RESEARCH_TITLE = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to)|comparison of|effects? of|efficacy of|effectiveness of|"
                              r"impact of|influence of|association (?:of|between)|in (?:patients|adults|people|subjects|women|men|children) with)\b")
@@ -305,26 +375,176 @@ _PRIMARY_TRIAL = re.compile(r"\b(?:were|was) (?:\w+ )?(?:randomi[sz]ed|randomly 
 _WEAK_TITLE = {"narrative review", "lab/animal/experimental", "cross-sectional", "case report#weak"}
 
 
-def text_design(doc: Doc) -> tuple[str, str, str] | None:
-    """(design, where, quoted cue) from the title, else the abstract; None when nothing says."""
-    weak = None
-    for design, rx in _TITLE_RULES:
-        m = rx.search(doc.title_l)
+# --- an explicit design statement ---------------------------------------------------------------
+# Named designs only: "prospective study" or "pilot study" say when or how big, not which design.
+_STATED_TERMS: tuple[tuple[str, str], ...] = (
+    ("meta-analysis", r"meta-?analy[sz][ie]s|meta-?regression"),
+    ("systematic review", r"systematic(?:ally)? (?:literature )?review|umbrella review"),
+    ("scoping review", r"scoping review"),
+    ("economic evaluation", r"economic evaluation|cost-?(?:effectiveness|utility|benefit) (?:analysis|study|evaluation)"),
+    ("qualitative", r"qualitative (?:[\w-]+ ){0,2}?(?:study|design|research|approach|methods?|analysis|inquiry|interviews?)|"
+                    r"(?:semi-?structured|in-depth) interviews?|focus groups?|phenomenological (?:study|approach)|grounded theory"),
+    ("diagnostic accuracy", r"(?:diagnostic (?:test )?accuracy|validation|validity|reliability|psychometric|accuracy) (?:study|design|analysis)"),
+    ("non-randomised controlled trial", r"(?:non-?randomi[sz]ed|quasi-?randomi[sz]ed|quasi-?experimental|controlled before-and-after|"
+                                        r"single-arm|uncontrolled) (?:[\w-]+,? ){0,3}?(?:trial|study|design)|(?:interrupted )?time[- ]series (?:design|study|analysis)"),
+    ("randomised controlled trial", r"(?<!non-)(?<!non)(?<!quasi-)randomi[sz]ed,? (?:[\w-]+,? ){0,5}?(?:trial|study|design)|rct"),
+    ("case-control", r"(?:matched |nested )?case-?control (?:study|design|analysis)"),
+    ("cohort", r"(?:[\w-]+ )?cohort (?:study|design|analysis)"),
+    ("cross-sectional", r"cross-?sectional (?:[\w-]+ ){0,2}?(?:study|survey|design|analysis)|"
+                        r"(?:online |postal |mailed |web-based |telephone |national |questionnaire |cross-sectional )?survey"),
+    ("case series", r"case[- ]series"),
+    ("case report", r"case report"),
+)
+_TERMS = "|".join(f"(?P<t{i}>{rx})" for i, (_, rx) in enumerate(_STATED_TERMS))
+# Words that may sit between the frame and the design ("this prospective, multicentre cohort study"),
+# but not words that make the design someone else's ("this review of randomised trials").
+_GAP = (r"(?:(?!(?:review\w*|overview|of|in|with|from|on|for|using|within|alongside|nested|among|between|article|paper|"
+        r"chapter|summar\w+|discuss\w*|describ\w*|previous|earlier|future|further|no|not|unlike)\b)[\w-]+,? ){0,4}?")
+_STATED = re.compile(
+    rf"\b(?:this|the present|the current|our|(?:(?:we|authors?) (?:\w+ )?(?:conducted|performed|carried out|undert(?:ook|aken)|did|designed|used)|"
+    rf"(?:conducted|performed|carried out|undertaken|designed) as|(?:the|this|our) (?:present |current )?(?:study|trial|research|work|project) "
+    rf"(?:was|is|used|uses)) (?:a|an)) {_GAP}(?:{_TERMS})\b")
+_STATED_AFTER = re.compile(rf"\b(?:{_TERMS}) (?:was|were) (?:conducted|performed|carried out|undertaken|done|designed|used)\b")
+_DESIGN_LABEL = re.compile(r"(?:^|\n|[.:]\s+|\s{2,})(?:STUDY DESIGN|DESIGNS?|DESIGN(?:,? (?:AND )?(?:SETTINGS?|PARTICIPANTS|METHODS|PATIENTS))+)"
+                           r"\s*:?\s+(?=[A-Za-z])(?P<s>[^\n]{3,300}?)(?:\.(?=\s|$)|\n|$)")
+_TERMS_RX = re.compile(_TERMS)
+_OBSERVATIONAL_STATED = ("cohort", "cross-sectional", "case-control")
+_ALLOCATED = re.compile(r"\b(?:were|was) (?:\w+ )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))\b|\bwe randomi[sz]ed\b|"
+                        r"\brandomi[sz]ed (?:to|into|between)\b")
+_REVIEW_DESIGNS = ("meta-analysis", "systematic review", "scoping review")
+_KEEP_TITLE = {"protocol", "editorial/commentary/letter", "economic evaluation", "meta-analysis"}
+
+
+def _term_design(m: re.Match[str]) -> str:
+    return next(_STATED_TERMS[int(k[1:])][0] for k, v in m.groupdict().items() if v is not None and k.startswith("t"))
+
+
+def stated_design(doc: Doc) -> tuple[str, str] | None:
+    """(design, the authors' words) when the abstract states its design: a DESIGN section ("DESIGN:
+    Cross-sectional study using a mailed survey") or a sentence ("In this randomised controlled trial",
+    "We conducted a cross-sectional survey"). None when it names none."""
+    if not doc.abstract:
+        return None
+    statements = [sec.text for sec in doc.record.abstract_sections if "design" in sec.label.lower()]
+    statements += [m.group("s") for m in _DESIGN_LABEL.finditer(doc.abstract)]
+    for text in statements:
+        m = _TERMS_RX.search(text.lower())
         if m:
-            if design not in _WEAK_TITLE:
-                return design, "title", _quote(m, doc.title)
-            weak = (design.split("#")[0], "title", _quote(m, doc.title))
-            break
+            design = _term_design(m)
+            if design == "systematic review" and "meta-analy" in text.lower():
+                design = "meta-analysis"
+            return design, text.strip()[:120]
+    low = _without_future(doc.abstract_l)
+    found = [m for m in (_STATED.search(low), _STATED_AFTER.search(low)) if m]
+    if not found:
+        return None
+    m = min(found, key=lambda x: x.start())
+    design = _term_design(m)
+    if design not in _REVIEW_DESIGNS and _INCLUDED_STUDIES.search(low):
+        return None  # a review describing one of its included studies ("the first study was a randomised trial")
+    if design in _OBSERVATIONAL_STATED and _ALLOCATED.search(low):
+        return None  # "we conducted a baseline survey ... communities were randomised": the survey measures a trial
+    return design, _quote(m, doc.abstract)
+
+
+# Sentences that call for more research ("Further placebo-controlled trials might confirm ...") name a
+# design the authors did not use: blanked (same length, so offsets still fit) before the rules read the text.
+_FUTURE = re.compile(r"[^.\n]*\b(?:further|future|larger|additional|more|new|longer|well-designed|high-quality) (?:[\w-]+,? ){0,5}?"
+                     r"(?:trials?|studies|research|rcts?|investigations?)\b[^.\n]*\b(?:needed|required|warranted|necessary|should|"
+                     r"might|may|could|would|recommended|to confirm|to determine|to clarify|to establish)\b[^.\n]*")
+
+
+def _without_future(low: str) -> str:
+    if not any(w in low for w in ("further", "future", "larger", "additional", "more ", "new ", "longer", "well-designed", "high-quality")):
+        return low
+    return _FUTURE.sub(lambda m: " " * len(m.group(0)), low)
+
+
+_INCLUDED_STUDIES = re.compile(r"\b(?:we )?(?:included|identified) (?:\w+ ){0,2}?(?:\d+|[a-z]+) (?:[\w-]+ ){0,3}?(?:trials|studies|rcts)\b|"
+                               r"\b(?:met|fulfill?ed) (?:all |the |our )*(?:\w+ )?inclusion criteria\b|\bthe included (?:trials|studies)\b|"
+                               r"\b(?:included|inclusion) in (?:the|this) review\b|\b(?:studies|trials) (?:were|was) included\b")
+# A comparison group: without one an open-label study is a treated series.
+_COMPARISON = re.compile(r"\bcontrol (?:group|arm|subjects|participants|patients|condition)s?\b|\bcontrols\b|\bplacebo\b|\bsham\b|"
+                         r"\busual care\b|\bwaiting[- ]list\b|\bwait-list\b|\bversus\b|\bvs\.?\s|\bcompared (?:with|to) (?:a |the )?"
+                         r"(?:control|placebo|usual|standard|no treatment|conventional)")
+_REVIEW_WORDS = re.compile(r"\b(?:in )?this (?:\w+ )?review\b|\bwe (?:\w+ )?(?:review|summari[sz]e|discuss)\b|\b(?:is|are) (?:briefly )?(?:reviewed|discussed)\b")
+_REQUIRES = {
+    "case series#3": lambda low: not _COMPARISON.search(low),
+    # Reviews of laboratory work name cells and animals too: only a study that reports its own work.
+    "lab/animal/experimental#2": lambda low: not _REVIEW_WORDS.search(low) and _style_counts(low)[1] >= _style_counts(low)[2],
+}
+_MEASURED = re.compile(r"\b(?:questionnaires?|scales?|scores?|tests?|tools?|instruments?|index|criteria|measures?|measurements?|"
+                       r"assessments?|examinations?|ultrasound|ultrasonography|imaging|mri|radiograph\w*|goniomet\w*|version|"
+                       r"inventory|classification|diagnos\w*|screening|ratings?|observers?|raters?|outcome)\b")
+_ANIMAL_TITLE = re.compile(r"\b(?:rats?|mice|mouse|murine|rabbits?|dogs?|canine|pigs?|porcine|sheep|ovine|horses?|equine|zebrafish|"
+                           r"primates?|monkeys?|animal model)\b")
+_PEOPLE_STUDIED = re.compile(r"\b(?:patients|participants|volunteers|humans|men|women|children|adults|people|persons|"
+                             r"healthy subjects|human subjects)\b")
+_ANIMAL_OVERRULES = {"randomised controlled trial", "non-randomised controlled trial", "cohort", "case-control", "cross-sectional",
+                     "case series", "diagnostic accuracy"}
+_TITLE_REQUIRES = {"diagnostic accuracy#validation": lambda title: bool(_MEASURED.search(title))}
+# A systematic review that pools results is a meta-analysis: pooled estimates, heterogeneity statistics,
+# a meta-analysis named, or effect measures with confidence intervals (the last two only when the
+# authors do not say pooling was impossible).
+_POOLED = re.compile(r"\bpooled (?:\w+ ){0,3}?(?:estimates?|effects?|analys[ie]s|data|results?|odds|risks?|relative|mean|hazard|rr|or|hr|smd|md|"
+                     r"sensitivity|specificity|prevalence)\b|\bi2\b|\bi\u00b2|\bi\^2|\bforest plot|\brandom[- ]effects?|\bfixed[- ]effects?|"
+                     r"\bsummary (?:estimate|effect)")
+_EFFECT_CI = re.compile(r"\bmeta-?analy[sz]\w*|"
+                        r"\b(?:odds ratios?|risk ratios?|relative risks?|rate ratios?|hazard ratios?|mean differences?|smd|wmd|rr|or|hr)\b"
+                        r"(?:[^.;]|\.(?=\d)){0,80}?(?:95 ?%|confidence intervals?|\bci\b)")
+_NOT_POOLED = re.compile(r"\b(?:could not|cannot|can not|did not|were not|was not|not be|unable to|impossible to|not possible to|"
+                         r"not appropriate to|not feasible to)\b (?:\w+ ){0,2}?(?:pool|pooled|combine|combined|meta-?analy[sz]\w*|"
+                         r"perform (?:a )?meta-?analy\w*)|\bprecluded (?:\w+ ){0,2}?(?:meta-?analy\w*|pooling)|\bno (?:meta-?analy\w*|pooling)\b|"
+                         r"\b(?:meta-?analy\w*|pooling) (?:was|were) not (?:possible|performed|appropriate|feasible|undertaken|conducted)\b|"
+                         r"\bnarrative (?:synthesis|summary)")
+
+
+def _pools(low: str) -> str | None:
+    """The words that show a review pooled its studies, or None."""
+    m = _POOLED.search(low)
+    if not m and not _NOT_POOLED.search(low):
+        m = _EFFECT_CI.search(low)
+    return m.group(0) if m else None
+
+
+def text_design(doc: Doc) -> tuple[str, str, str] | None:
+    """(design, where, quoted cue) from an explicit statement, the title, else the abstract; None when
+    nothing says."""
+    found = _text_design(doc)
+    if found and found[0] == "systematic review" and doc.abstract:
+        pooled = _pools(doc.abstract_l)
+        if pooled:
+            return "meta-analysis", found[1] + "+pooled", f"{found[2]}\n{pooled}"
+    return found
+
+
+def _text_design(doc: Doc) -> tuple[str, str, str] | None:
+    weak = None
+    title = next(((d, m) for d, rx in _TITLE_RULES
+                  if (m := rx.search(doc.title_l)) and (d not in _TITLE_REQUIRES or _TITLE_REQUIRES[d](doc.title_l))), None)
+    # The authors' own statement of their design outranks title words ("... versus guidelines": a survey),
+    # except a title that says what kind of paper this is (a protocol, a comment, an economic evaluation).
+    stated = stated_design(doc)
+    if stated and not (title and title[0] in _KEEP_TITLE):
+        return stated[0], "statement", stated[1]
+    if title:
+        design, m = title
+        if design not in _WEAK_TITLE:
+            return design.split("#")[0], "title", _quote(m, doc.title)
+        weak = (design.split("#")[0], "title", _quote(m, doc.title))
     if doc.abstract:
-        low = doc.abstract_l
+        low = _without_future(doc.abstract_l)
         for rule, rx in _ABSTRACT_RULES:
             if not any(g in low for g in _GATES[rule]):
                 continue
             m = rx.search(low)
             design = rule.split("#")[0]
-            if m:
+            if m and (rule not in _REQUIRES or _REQUIRES[rule](low)):
                 if weak and design in _WEAK_TITLE and not (weak[0] == "case report" and design == "narrative review"):
                     return weak
+                if (weak and weak[0] == "lab/animal/experimental" and design in _ANIMAL_OVERRULES
+                        and _ANIMAL_TITLE.search(doc.title_l) and not _PEOPLE_STUDIED.search(low)):
+                    return weak  # "... in rats": the trial or cohort the abstract describes is of animals
                 if (weak and weak[0] == "narrative review" and design in _TRIAL_DESIGNS
                         and not _PRIMARY_TRIAL.search(low)):
                     return weak  # a review title, and trials are only mentioned, not run by the authors
@@ -371,19 +591,35 @@ _REVIEW_STYLE = re.compile(
     r"\b(?:is|are) (?:a|an|now|often|usually|commonly|mainly|relatively|increasingly|still|thought|believed|considered)\b")
 
 
-def style_design(doc: Doc) -> tuple[str, str] | None:
-    """A guess from how the abstract is written, when it names no design: (design, reason) or None."""
-    text = doc.abstract_l
+def _style_counts(text: str) -> tuple[int, float, int]:
+    """Cues of a narrated patient, of a primary study reporting its own data, and of a review."""
     case = sum(len(rx.findall(text)) for gate, rx in _CASE_STYLE if gate in text)
     found = _EMPIRICAL_STYLE.findall(text)
     # Percentages and "significant" appear in reviews too ("15% of cases"): half weight.
     weak = sum(1 for f in found if f.endswith("%") or f.startswith("significant"))
     emp = (len(found) - weak) + weak / 2
-    rev = len(_REVIEW_STYLE.findall(text))
+    return case, emp, len(_REVIEW_STYLE.findall(text))
+
+
+_RARE_EVENT = re.compile(r"\b(?:is|are|remains) an? (?:\w+ ){0,2}?(?:rare|uncommon|unusual) (?:\w+ ){0,2}?(?:complication|event|cause|presentation|"
+                         r"manifestation|finding|occurrence)\b|\bno (?:previous|prior) (?:descriptions?|reports?|cases?)\b|"
+                         r"\b(?:rarely|seldom) (?:been )?(?:reported|described)\b")
+
+
+def style_design(doc: Doc) -> tuple[str, str] | None:
+    """A guess from how the abstract is written, when it names no design: (design, reason) or None."""
+    text = doc.abstract_l
+    case, emp, rev = _style_counts(text)
     if case >= 2 and case > emp:
         return "case report", f"no design named; the abstract narrates a single patient ({case} cues such as 'the patient', 'year-old')"
     if emp >= 2 or emp > rev:
         return None  # a primary study of a kind we cannot name
+    rare = _RARE_EVENT.search(text)
+    if rare and len(doc.sentences) <= 6 and not _OWN_REVIEW.search(text):
+        # A short abstract built around one rare event or a first description is how case reports
+        # are often written when the patient is left to the full text; reviews run longer.
+        return "case report", (f"no design named; a short abstract about a rare event or a first description "
+                               f"('{rare.group(0)}'), as case reports are written")
     if rev >= 1 or (emp == 0 and len(doc.sentences) >= 2):
         return "narrative review", ("no design named; the abstract reads as a review: general statements, "
                                     "no participants or measured results reported")
@@ -391,6 +627,9 @@ def style_design(doc: Doc) -> tuple[str, str] | None:
 
 
 def _reason(design: str, where: str, cue: str) -> str:
+    if where.endswith("+pooled"):
+        named, pooled = cue.rsplit("\n", 1)
+        return f"{_WHERE[where[:-7]]} '{named[:80]}', and it reports pooled results ('{pooled[:60]}')"
     return f"{_WHERE[where]} '{cue[:80]}'"
 
 
@@ -473,7 +712,8 @@ def classify_design(doc: Doc) -> tuple[str, list[str]]:
         guess = style_design(doc)
         if guess:
             return guess[0], [guess[1]]
-        return "other", ["no design named in the publication types, title or abstract"]
+        return "other", ["the abstract does not state the design (none named in the title or abstract, "
+                         "and it does not read as a case report or a review)"]
     m = _RESEARCH_TITLE.search(doc.title_l)
     if m:
         return "other", [f"no abstract, and the title ('{_quote(m, doc.title)}') reads as a study but names no design"]

@@ -13,6 +13,11 @@ docs/benchmarks.md):
 - Several GRADE statements: we use those in the conclusion if any, else all, and take the lowest
   ("when in doubt, the weaker badge").
 - A retracted publication is Very limited whatever its design.
+- A review steps down once for each kind of weakness its authors report in their results or conclusions
+  (not in the background, where "little is known" is why the review was done): few or small studies
+  (with the counted studies and pooled sample), low-quality studies or a high risk of bias,
+  heterogeneous studies, and "little", "limited" or "insufficient" evidence (this last one only when the
+  authors give no GRADE rating, which already states their certainty).
 """
 from __future__ import annotations
 
@@ -46,6 +51,66 @@ _RCT_TEXT = re.compile(r"(?<!non-)(?<!non )(?<!quasi-)\brandomi[sz]ed|\brcts?\b|
 _OBS_TEXT = re.compile(r"\b(?:observational|cohort|case-control|cross-sectional|prospective|retrospective|"
                        r"non-randomi[sz]ed|longitudinal) (?:studies|designs?|data|evidence)\b", re.I)
 _SR_TEXT = re.compile(r"\bsystematic(?:ally)? (?:\w+ )?(?:review|search|searched)|\bgrade\b|\bmeta-?analy", re.I)
+_REVIEW_LADDER = _REVIEWS | {"scoping review", "narrative review"}
+# What reviewers say about the studies they found. Each is matched in the results and conclusions only.
+_FEW_SMALL = re.compile(
+    r"\b(?:only (?:one|two|three|four|a few|a small number of|a limited number of)|very few|few|a small number of|a limited number of|"
+    r"small number of|limited number of)\b (?:[\w-]+,? ){0,3}?(?:studies|trials|rcts|papers|articles)\b|"
+    r"\b(?:small|underpowered|small-scale) (?:[\w-]+ ){0,2}?(?:studies|trials|rcts)\b|\bsmall sample sizes?\b|"
+    r"\b(?:studies|trials) (?:were|was) (?:\w+ )?(?:small|underpowered|few)\b|\btoo few (?:studies|trials|participants)\b", re.I)
+_LOW_QUALITY = re.compile(
+    # "low-quality evidence" is a certainty rating (GRADE, below), not a statement about the studies
+    r"\b(?:low|poor|variable|limited|weak|questionable|inadequate|low to moderate|very low)[- ](?:methodological )?quality\b(?![- ]evidence)|"
+    r"\bmethodological(?:ly)? (?:quality (?:was|were|is|of the \w+ (?:was|were)) (?:\w+ )?(?:low|poor|variable|limited|weak)|weak|"
+    r"flawed|flaws|limitations|shortcomings|drawbacks)|\b(?:high|serious|substantial) risks? of bias\b|"
+    r"\bpoorly (?:designed|conducted|reported)\b", re.I)
+_HETEROGENEITY = re.compile(
+    r"\b(?:substantial|considerable|significant|high|marked|large|important|great|moderate to high|statistical|clinical) "
+    r"heterogeneity\b|\bheterogeneity (?:was|were|is) (?:\w+ )?(?:high|substantial|considerable|large|significant|marked)\b|"
+    r"\bheterogene(?:ous|ity) (?:among|between|across|of|in) (?:the )?(?:included )?(?:studies|trials|interventions|outcomes|populations)\b|"
+    r"\b(?:studies|trials|interventions|outcomes|populations|results|data) (?:were|was) (?:too |very |highly )?heterogeneous\b|"
+    r"\bheterogeneous (?:studies|trials|interventions|outcome measures|populations|data|results)\b|"
+    r"(?:,|\band) heterogeneity\b(?! (?:was|were) (?:assessed|explored|examined|tested|evaluated|investigated|quantified))|"
+    r"\bi(?:2|\u00b2|\^2)\s*(?:=|was|of|:)?\s*(?:[5-9]\d|100)(?:\.\d+)?\s*%", re.I)
+_NO_HETEROGENEITY = re.compile(r"\b(?:no|not|without|little|minimal|low|non-?significant|insignificant)\b(?: \w+){0,2}\s*$", re.I)
+_LITTLE_EVIDENCE = re.compile(
+    r"\b(?:little|limited|insufficient|inadequate|scant|scarce|sparse|weak|inconclusive|not enough|no (?:good|high)[- ]quality|"
+    r"no (?:convincing|conclusive|reliable|clear)|lack of|low[- ]quality|very low[- ]quality)\b (?:\w+ ){0,2}?evidence\b|"
+    r"\bevidence (?:is|was|remains|are|were) (?:\w+ )?(?:limited|insufficient|scarce|sparse|weak|inconclusive|lacking|inadequate)\b|"
+    r"\binsufficient (?:data|studies|trials) to\b", re.I)
+_FINDINGS_LABEL = re.compile(r"\b(?:RESULTS?|FINDINGS|MAIN RESULTS|CONCLUSIONS?|INTERPRETATION|DISCUSSION|IMPLICATIONS|"
+                             r"AUTHORS'? CONCLUSIONS|REVIEWERS?'?S? CONCLUSIONS|SUMMARY)\b\s*:?")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+
+
+def _findings(abstract: str) -> str:
+    """The results and conclusions of an abstract: from its first results or conclusions heading; without
+    headings, everything after the opening sentences (which give the background)."""
+    m = _FINDINGS_LABEL.search(abstract)
+    if m:
+        return abstract[m.start():]
+    sentences = _SENTENCE_END.split(abstract.strip())
+    skip = 2 if len(sentences) >= 5 else 1 if len(sentences) >= 3 else 0
+    return " ".join(sentences[skip:])
+
+
+def _quoted(m: re.Match[str]) -> str:
+    """The matched words, with a few words before them when the match alone says little ("and heterogeneity")."""
+    start = m.start()
+    if len(m.group(0)) < 20 and m.group(0).startswith((",", "and")):
+        before = m.string[max(0, start - 60):start]
+        words = re.split(r"(?<=\s)", before)[-4:] if "." not in before[-40:] else [before[before.rfind(".") + 1:]]
+        start -= len("".join(words))
+    return m.string[start:m.end()].strip(" ,;")
+
+
+def _heterogeneity(text: str) -> re.Match[str] | None:
+    for m in _HETEROGENEITY.finditer(text):
+        if not _NO_HETEROGENEITY.search(text[max(0, m.start() - 30):m.start()]):
+            return m
+    return None
+
+
 _PILOT = re.compile(r"\bpilot\b|\bfeasibility (?:study|trial|randomi[sz]ed)|\bfeasibility and (?:acceptability|safety)\b", re.I)
 
 
@@ -82,11 +147,24 @@ def grade_ladder(design: str, *, title: str, abstract: str, n_participants: int 
 
     if design in _TRIALS and n_participants is not None and n_participants < 50:
         lower(f"small sample ({n_participants} participants in total; under 50)")
-    if design in _REVIEWS | {"scoping review"}:
-        if n_studies is not None and n_studies < 3:
-            lower(f"few studies ({n_studies} included; under 3)")
-        elif n_participants is not None and n_participants < 200:
-            lower(f"small pooled sample ({n_participants} participants; under 200)")
+    review = design in _REVIEW_LADDER
+    findings = _findings(abstract) if review and abstract else ""
+    if design in _REVIEWS | {"scoping review"} and n_studies is not None and n_studies < 3:
+        lower(f"few studies ({n_studies} included; under 3)")
+    elif design in _REVIEWS | {"scoping review"} and n_participants is not None and n_participants < 200:
+        lower(f"small pooled sample ({n_participants} participants; under 200)")
+    elif review and (m := _FEW_SMALL.search(findings)):
+        lower(f"the authors report few or small studies ('{_quoted(m)}')")
+    if review:
+        m = _LOW_QUALITY.search(findings)
+        if m or risk_of_bias:
+            lower(f"the authors report studies of low or uneven quality ('{_quoted(m) if m else risk_of_bias}')")
+        m = _heterogeneity(findings)
+        if m:
+            lower(f"the authors report heterogeneous studies ('{_quoted(m)}')")
+        m = _LITTLE_EVIDENCE.search(findings)
+        if m and not grade_levels:
+            lower(f"the authors report '{_quoted(m)}'")
     if design not in ("protocol",) and _PILOT.search(text):
         m = _PILOT.search(text)
         lower(f"pilot or feasibility study (the text says '{m.group(0)}')")
@@ -101,7 +179,7 @@ def grade_ladder(design: str, *, title: str, abstract: str, n_participants: int 
             level = worst
             reasons.append(f"lowered to {LEVELS[level]}: authors rate the certainty of evidence as {named} "
                            "(their GRADE rating caps the level)")
-    if risk_of_bias:
+    if risk_of_bias and not review:  # a review's risk of bias is its low-quality step above
         lower(f"authors report '{risk_of_bias}'")
     if retracted:
         # Always said, even when the level is already the lowest: readers must see why.

@@ -25,8 +25,10 @@ _PEOPLE = (r"(?:patients|participants|subjects|individuals|people|persons|adults
 # Up to four describing words ("consecutive adult female"), never a function word: "2 for women" or
 # "groups of 8 subjects" must not read as a count of people.
 # Nor a number or a counted thing: in "38 studies involving 7843 children" the 38 counts studies.
+# Nor what was counted in a vignette survey: "2 case scenarios, representing patients" counts scenarios.
 _ADJ = (r"(?:(?!(?:for|of|in|with|and|or|to|the|a|an|at|on|by|from|per|than|who|were|was|each|all|involving|including|"
-        r"enrolling|comprising|studies|trials|rcts|articles|reviews|cent(?:re|er)s|hospitals|sites)\b|\d)"
+        r"enrolling|comprising|studies|trials|rcts|articles|reviews|cent(?:re|er)s|hospitals|sites|scenarios?|vignettes?|"
+        r"representing|describing|depicting|simulated|hypothetical|written|paper)\b|\d)"
         r"[\w'-]+,? ){0,4}?")
 _ENROL_VERB = (r"(?:(?:were|was|had been|being) (?:\w+ )?)?(?:randomi[sz]ed|randomly (?:assigned|allocated|chosen|selected|divided)|"
                r"enrolled|included|recruited|allocated|assigned|studied|analy[sz]ed|evaluated|examined|investigated|treated|"
@@ -49,7 +51,11 @@ _AFTER_VERB = re.compile(rf"[^.;]{{0,80}}?\b{_ENROL_VERB}")
 # Counts of things, not people: "a total of 22 studies", "12 centres", "229 eyes".
 _AFTER_THING = re.compile(r"\s+(?:[\w-]+ ){0,3}?(?:studies|trials|rcts|articles|papers|reviews|outcomes|records|sites|"
                           r"cent(?:re|er)s|hospitals|countries|clinics|practices|visits|samples|eyes|teeth|procedures|"
-                          r"operations|sessions|items|questions|cycles|infusions|episodes|events)\b")
+                          r"operations|sessions|items|questions|cycles|infusions|episodes|events|scenarios|vignettes)\b")
+# A vignette or scenario survey: its "cases" are written scenarios shown to respondents, not people studied.
+_SCENARIO_SURVEY = re.compile(r"\b(?:case )?(?:scenarios?|vignettes?)\b|\b(?:hypothetical|simulated|written|paper) (?:patients?|cases?)\b")
+# "Seven hundred and twenty surveys were completed": the returned questionnaires count the respondents.
+_RETURNED = re.compile(r"\s+(?:[\w-]+ ){0,2}?(?:surveys|questionnaires|responses)\s+(?:were|was)\s+(?:completed|returned|received)\b")
 # "(243 randomized)", "23 were randomized": a count with the verb and no people word.
 _AFTER_VERB_DIRECT = re.compile(r"\s+(?:(?:were|was) )?(?:randomi[sz]ed|enrolled|included|recruited|randomly (?:assigned|allocated))\b")
 # "ten normotensive and seven hypertensive subjects": the two counts add up.
@@ -61,6 +67,11 @@ _GROUPS_OF = re.compile(rf"\s+groups of (?P<b>{NUMBER})\s+(?:\w+ ){{0,2}}?{_PEOP
 _BEFORE_TOTAL = re.compile(r"\b(?:a total of|in total,?|overall,?|total of|altogether,?|total sample of|sample (?:size )?of|"
                            r"total sample size (?:was|of)|study (?:population|sample) (?:consisted of|comprised|included|of)|"
                            r"(?:participants|subjects|patients|the sample) (?:were|was|included|comprised|consisted of))\s+$")
+# A PARTICIPANTS section that opens with the count ("PARTICIPANTS 283 patients with sciatica").
+_SECTION_TOTAL = re.compile(r"(?:^|\n|\s{2,}|[.:;]\s+)(?:participants|patients|subjects|study population|population|sample)"
+                            r"(?: and (?:setting|methods|setting))?\s*:?\s+$")
+# In a cluster trial the randomised units are often clinicians or practices; the patients are the sample.
+_CLUSTER_UNITS = {"clinicians", "nurses", "physiotherapists", "residents", "workers", "employees"}
 _BEFORE_VERB = re.compile(r"\b(?:randomi[sz]ed|enrolled|included|recruited|randomly (?:assigned|allocated)|studied|involved|"
                           r"analy[sz]ed|allocated|followed|surveyed|interviewed|examined)\s+(?:\w+ ){0,2}$")
 _BEFORE_N_EQ = re.compile(r"(?:[(\[,;]|\bwith|\bof)\s*(?P<total>total\s+)?n\s*=\s*$")
@@ -181,6 +192,8 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
     best: tuple[int, int, int, int] | None = None
     best_key: tuple[int, int, int] | None = None
     arms: dict[int, list[tuple[int, int, int]]] = {}
+    scenarios = "case" in low and bool(_SCENARIO_SURVEY.search(low))
+    cluster = "cluster" in low
     for s, e, n in nums:
         if not _plausible_n(low, s, e, n):
             continue
@@ -190,6 +203,13 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
             continue
         before = low[max(0, s - 70):s]
         people = _AFTER_PEOPLE.match(low, e)
+        if people and scenarios and people.group("who") == "cases":
+            continue
+        if not people and _RETURNED.match(low, e):
+            key = (2, 0, -s)
+            if best_key is None or key > best_key:
+                best_key, best = key, (s, e, n, 2)
+            continue
         if people:
             plus = _PLUS_GROUP.match(low, people.end())
             if plus and _plausible_n(low, plus.start("b"), plus.end("b"), parse_number(plus.group("b"))):
@@ -205,7 +225,7 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
                 people = both
         if not people and _AFTER_THING.match(low, e):
             continue
-        if _BEFORE_TOTAL.search(before):
+        if _BEFORE_TOTAL.search(before) or (people and _SECTION_TOTAL.search(before)):
             rank = 3
         elif people and (_AFTER_VERB.match(low, people.end()) or _BEFORE_VERB.search(before)):
             rank = 2
@@ -217,6 +237,8 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
             rank = 0
         else:
             continue
+        if cluster and people and people.groupdict().get("who") in _CLUSTER_UNITS:
+            rank -= 3
         if rank == 0:
             arms.setdefault(low.rfind(".", 0, s), []).append((s, e, n))
         key = (rank, n if rank == 0 else 0, -s)
