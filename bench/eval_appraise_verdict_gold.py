@@ -77,6 +77,22 @@ def design_agreement(preds: list[dict[str, Any]]) -> dict[str, Any]:
             "errors": [p for p in preds if p["design"] != p["gold_design"]]}
 
 
+POSITIVE, NEGATIVE = {"Supports"}, {"No clear difference", "Does not support"}
+
+
+def verdict_agreement(preds: list[dict[str, Any]]) -> dict[str, Any]:
+    """Verdict agreement (all, high-confidence), flips (Supports where the reader says no difference or
+    does not support, or the reverse: the worst defect a card can have) and the confusion counts."""
+    high = [p for p in preds if p["confidence"] == "high"]
+    flips = [p for p in preds if (p["verdict"] in POSITIVE and p["gold_verdict"] in NEGATIVE)
+             or (p["verdict"] in NEGATIVE and p["gold_verdict"] in POSITIVE)]
+    return {"agreement": sum(p["verdict"] == p["gold_verdict"] for p in preds) / len(preds),
+            "high": sum(p["verdict"] == p["gold_verdict"] for p in high) / len(high) if high else 0.0,
+            "n_high": len(high), "flips": flips,
+            "confusion": Counter((p["gold_verdict"], p["verdict"]) for p in preds),
+            "errors": [p for p in preds if p["verdict"] != p["gold_verdict"]]}
+
+
 def main() -> None:
     if not DEV.is_file():
         print(f"verdict-gold dev set not found ({DEV.name} under shared/data/verdict-gold)")
@@ -93,6 +109,12 @@ def main() -> None:
     print("disagreements:")
     for p in res["errors"]:
         print(f"  {p['id']}: {p['gold_design']} -> {p['design']}  ({'; '.join(p['design_reasons'])})")
+    v = verdict_agreement(preds)
+    print(f"verdict agreement: {v['agreement']:.3f}; high-confidence items: {v['high']:.3f} (n={v['n_high']}); "
+          f"flips: {len(v['flips'])}")
+    print("  gold -> ours: " + ", ".join(f"{g} -> {o}: {k}" for (g, o), k in sorted(v["confusion"].items()) if g != o))
+    for p in v["errors"]:
+        print(f"  {p['id']} ({p['confidence']}): {p['gold_verdict']} -> {p['verdict']}  ({'; '.join(p['verdict_reasons'])})")
     if "--quiet" not in sys.argv:
         print("per-item predictions:")
         for p in preds:

@@ -136,3 +136,23 @@ def test_an_abstract_without_a_readable_result_is_marked_unclear() -> None:
                   "were pain and function at 12 weeks. Data were analysed by intention to treat.")
     assert a["verdict"] == "Too early to tell"
     assert a["verdict_clear"] is False
+
+
+def test_verdict_gold_dev_verdict_floors_and_no_flip(shared_data) -> None:
+    """Issue 12's targets on the 40 hand-labelled dev abstracts (the held-out 60 are checked elsewhere)."""
+    import importlib
+    import sys
+    from pathlib import Path
+
+    path = shared_data / "verdict-gold" / "dev.jsonl"
+    if not path.is_file():
+        pytest.skip("verdict-gold dev set not found")
+    bench = Path(__file__).resolve().parents[1] / "bench"
+    sys.path.insert(0, str(bench))
+    try:
+        gold = importlib.import_module("eval_appraise_verdict_gold")
+    finally:
+        sys.path.remove(str(bench))
+    v = gold.verdict_agreement(gold.predictions(gold.load_items(path)))
+    assert not v["flips"], [p["id"] for p in v["flips"]]
+    assert v["high"] >= 0.85 and v["agreement"] >= 0.75
