@@ -126,10 +126,28 @@ def find_labels(text: str) -> list[tuple[int, int, str]]:
     return [found[k] for k in sorted(found)]
 
 
+# Title-case labels without a colon ("Background Chronic pain is ... Methods Two authors ..."), as some
+# journals print them: single words only, and only when three or more appear in the usual order, since
+# "Results were ..." starting a sentence is prose.
+_TITLE_LABEL = re.compile(r"(?:^|(?<=[.!?)\]])\s+)(Background|Introduction|Objectives?|Aims?|Purpose|Methods|Design|"
+                          r"Setting|Participants|Interventions|Results|Findings|Conclusions?|Interpretation)\s+(?=[A-Z0-9])")
+_ORDER = {"BACKGROUND": 0, "OBJECTIVE": 1, "METHODS": 2, "RESULTS": 3, "CONCLUSIONS": 4}
+
+
+def _title_labels(text: str) -> list[tuple[int, int, str]]:
+    marks = [(m.start(1), m.end(), m.group(1)) for m in _TITLE_LABEL.finditer(text)]
+    order = [_ORDER.get(nlm_category(lab), 2) for _, _, lab in marks]
+    if len(marks) >= 3 and order == sorted(order) and len({nlm_category(lab) for _, _, lab in marks}) >= 3:
+        return marks
+    return []
+
+
 def split_labelled(text: str) -> list[tuple[str, int, int]]:
     """(label, start, end) pieces of text: the lead before any label has label ''. One piece when the
     text has fewer than two labels and none at its start (a lone capital word is not a structure)."""
     marks = find_labels(text)
+    if len(marks) < 2:
+        marks = sorted(set(marks) | set(_title_labels(text)))
     if len(marks) < 2 and not (marks and marks[0][0] == 0):
         return [("", 0, len(text))]
     out: list[tuple[str, int, int]] = []

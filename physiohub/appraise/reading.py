@@ -41,7 +41,7 @@ _NEGATOR = _rx(r"\b(?:not|no|never|neither|nor|cannot|can't|failed to|fails to|f
                r"had not|could not|would not|n't)\b")
 _STRICT_NEG = _rx(r"\b(?:not|cannot|can't|failed to|fails to|unable to|n't|never|neither|nor)\b")
 # Words after a negator that do not negate what follows ("not only", "no longer limited to").
-_NOT_NEGATING = _rx(r"\bnot only\b|\bno doubt\b|\bnot least\b|\bnot unlike\b|\bwhether or not\b|\bif not\b|"
+_NOT_NEGATING = _rx(r"\bneed not\b|\bnot only\b|\bno doubt\b|\bnot least\b|\bnot unlike\b|\bwhether or not\b|\bif not\b|"
                     r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:previously|fully)\b")
 
 _NULL = _rx(
@@ -69,7 +69,8 @@ _AGAINST = _rx(
     r"validity|diagnostic)|\bcannot (?:accurately )?(?:diagnose|detect|identify|predict|rule|distinguish|discriminate)|"
     r"\bnot (?:accurate|reliable|valid|useful|helpful)\b|\b(?:more|greater|higher|increased) (?:\w+ ){0,3}?"
     r"(?:adverse (?:events?|effects?|reactions?)|side[- ]effects?|complications|toxicity|harms?|mortality|deaths?)\b|"
-    r"\bincreased (?:the )?risk of (?:adverse|harm|death|mortality|complications|serious)")
+    r"\bincreased (?:the )?risk of (?:adverse|harm|death|mortality|complications|serious)|"
+    r"\bcause[sd]? (?:\w+ )?(?:more|greater|increased|worse)\b")
 # Benefit / confirmation words (intervention kind): checked for a negation before them.
 _FOR_INTERVENTION = _rx(
     r"\b(?:effective|efficacious|beneficial|superior|outperform\w*|improv\w*|reduc\w*|decreas\w*|"

@@ -35,6 +35,7 @@ _STACKED = re.compile(r"\b(?:clearly|definitely|certainly|probably|may|might|pos
 _HEADING = re.compile(r"^\s*([A-Z][A-Z ,&/]{3,60})(?::|\s)(?=\s*[A-Z0-9])")
 # The card's own framing sentences state no result: "It set out to ...", "This was a fair test ...".
 _NOT_A_RESULT = re.compile(r"^(?:It set out|This (?:was|review|trial|study|survey|report)\b|Strength of evidence|The aim|To )")
+_AUTHORS = re.compile(r"^The authors(?:'| conclude| describe)")
 # Verdict -> readings a text on the card may not have.
 _FORBIDDEN = {
     "Supports": {"null", "against"},
@@ -92,12 +93,18 @@ def check_card(card: dict[str, Any], record: Record, appraisal: dict[str, Any]) 
         if not check_reading or _NOT_A_RESULT.match(text):
             return False
         p = prov.get(path) or {}
+        if path == "upshot.answer" and not _AUTHORS.match(text):
+            p = {**p, "kind": "templated"}  # the answer joins our claim (templated) and the authors' words
         reading = _reading(text, kind)
         if reading in forbidden:
             return True
         if p.get("kind") in ("rewritten", "model") and p.get("sources"):
+            # The source sentence this text rewrites: of the sources, the one sharing most words with it
+            # (an answer joins several sentences, each from its own source).
             src = [source[i] for i in p["sources"] if i in source]
-            src_reading = _reading(" ".join(src), kind) if src else None
+            words = set(re.findall(r"[a-z]{4,}", text.lower()))
+            best = max(src, key=lambda t: len(words & set(re.findall(r"[a-z]{4,}", t.lower()))), default=None)
+            src_reading = _reading(best, kind) if best and words & set(re.findall(r"[a-z]{4,}", best.lower())) else None
             # A shortened sentence that lost half of "faster relief, but similar by one year" says less
             # than its source and something else: mixed sources must stay mixed.
             if reading and src_reading and reading != src_reading:

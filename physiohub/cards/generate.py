@@ -27,7 +27,7 @@ from .upshot import conclusion_sentence, plain_claim, short_aim, similar
 from . import wording
 from .abbrev import definitions, spell_out
 from .consistency import check_card
-from .question import Pico, _people, build_question, from_aim, from_title
+from .question import Pico, _people, aim_topic, build_question, from_aim, from_title, title_question
 
 GENERATOR = "physiohub.cards.extractive"
 VERSION = "2.0"
@@ -77,7 +77,10 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
     kind = a.get("question_kind") or "intervention"
     q = from_title(record.title, kind)
     direct = None
+    q.title_question = title_question(record.title)  # type: ignore[attr-defined]
+    q.topic = ""  # type: ignore[attr-defined]
     for s in p.get("aim")[:1]:
+        q.topic = aim_topic(strip_detail(s.text))  # type: ignore[attr-defined]
         qa, direct = from_aim(strip_detail(s.text), kind)
         for f in ("population", "intervention", "comparison", "outcome"):
             if not getattr(q, f) and getattr(qa, f):
@@ -100,6 +103,9 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
             if who and len(who.split()) <= 12:
                 q.population = who
                 break
+    q.comparison = re.sub(r"^without\s+", "no ", q.comparison or "")
+    if q.title_question and q.intervention and q.intervention.lower() in q.title_question.lower():  # type: ignore[attr-defined]
+        q.intervention = ""  # a piece of the title's own question is no treatment name ("should exercises be painful")
     q.intervention = lay_light(q.intervention) if q.intervention else q.intervention
     q.comparison = lay_light(q.comparison) if q.comparison else q.comparison
     q.outcome = lay_light(q.outcome) if q.outcome else q.outcome
@@ -112,6 +118,9 @@ def _question(a: dict[str, Any], q: Pico, src: list[str]) -> Item:
     question about what this kind of study can tell, never the title turned into a question."""
     kind = a.get("question_kind") or "intervention"
     short, _ = phrases.DESIGN_PLAIN.get(a.get("design", "other"), ("study", ""))
+    asked = getattr(q, "title_question", None)
+    if asked:
+        return asked, "templated", src
     built = build_question(kind, short, q)
     if built:
         return built, "templated", src
@@ -125,7 +134,8 @@ def _question(a: dict[str, Any], q: Pico, src: list[str]) -> Item:
         "descriptive": f"What did this {short} find{who}?",
     }.get(kind, f"What did this {short} find{who}?")
     if a.get("design") in ("lab/animal/experimental", "protocol", "editorial/commentary/letter", "narrative review"):
-        generic = f"What does this {short} add{who}?"
+        topic = getattr(q, "topic", "")
+        generic = f"What does this {short} say about {topic}{who}?" if topic else f"What does this {short} add{who}?"
     return generic, "templated", []
 
 

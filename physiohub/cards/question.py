@@ -19,7 +19,8 @@ _DESIGN_TAIL = re.compile(
     r"systematic|meta-analy|review|cohort|case-control|cross-sectional|prospective|retrospective|population-based|"
     r"double-blind|single-blind|multicent|observational|longitudinal|qualitative|survey|study|trial|update|protocol|"
     r"analysis|report)[^:]*$", re.I)
-_LEAD = re.compile(r"^(?:the )?(?:(?:short|long)[- ]term )?(?:effects?|efficacy|effectiveness|impact|influence|role|use|"
+_LEAD = re.compile(r"^(?:the )?(?:(?:short|long)[- ]term )?(?:(?:efficacy|effectiveness|safety|tolerability),? (?:and )?)*"
+                   r"(?:effects?|efficacy|effectiveness|impact|influence|role|use|"
                    r"benefits?|safety(?:,? (?:tolerability,? )?and (?:efficacy|effectiveness))?|"
                    r"(?:clinical )?outcomes?) of\s+", re.I)
 _VERSUS = re.compile(r"\s+(?:versus|vs\.?|compared (?:with|to)|or)\s+", re.I)
@@ -42,6 +43,7 @@ class Pico:
     intervention: str = ""
     comparison: str = ""
     outcome: str = ""
+    verb: str = ""  # the title's own verb ("improve"), when the title states its result
 
 
 def _clean(phrase: str, words: int = 9) -> str:
@@ -59,8 +61,10 @@ def _clean(phrase: str, words: int = 9) -> str:
 def _people(phrase: str) -> str:
     """'patients with chronic low back pain' -> 'people with long-term low back pain'; a bare condition
     ('chronic low back pain') -> 'people with long-term low back pain'."""
+    phrase = re.split(r"\s+[\u2013\u2014-]\s+|\s+within\s+", phrase)[0]
     p = _clean(phrase, 12)
-    if not p or re.search(r"--|[\[\]]|\b(?:study|trial|review|concept)\b", p, re.I) or \
+    if not p or re.search(r"--|[\[\]]|\b(?:study|trial|review|concept|comparison)\b|^\w+ (?:with|who have) \w+ing\b"
+                          r"|\bpeople\b.*\bpeople\b", p, re.I) or \
             re.search(r"(?:^|\s)(?:long-term|short-term|chronic|acute|severe|mild|early|late|and|or|with)$", p, re.I):
         return ""
     m = _PEOPLE.match(p)
@@ -74,7 +78,10 @@ def _people(phrase: str) -> str:
     if re.match(r"^(?:acute|chronic|persistent|recurrent|severe|mild|early|knee|hip|shoulder|neck|back|low back|"
                 r"lumbar|cervical|\w+ (?:pain|osteoarthritis|arthritis|tendinopathy|fractures?|injur\w+))", p, re.I) \
             or re.search(r"\b(?:pain|osteoarthritis|arthritis|tendinopathy|fractures?|sciatica|syndrome|disease|"
-                         r"disorders?|injur\w+|tears?|sprains?|cancer|sepsis|stroke|copd|diabetes|headache)\b$", p, re.I):
+                         r"disorders?|injur\w+|tears?|sprains?|cancer|sepsis|stroke|copd|diabetes|headaches?|"
+                         r"fibromyalgia|osteoporosis|osteopenia|spondyl\w+|migraines?|whiplash|scoliosis|"
+                         r"tendinitis|bursitis|fasciitis|stenosis|radiculopathy|instability|dysfunction|"
+                         r"obesity|frailty|sarcopenia|hypermobility|lupus|gout)\b$", p, re.I):
         return "people with " + lay(p[0].lower() + p[1:] if not p[:2].isupper() else p)
     return ""
 
@@ -100,6 +107,16 @@ def _untitle(t: str) -> str:
     return " ".join(low(w) for w in words)
 
 
+def _share_head(x: str, c: str) -> str:
+    """'transforaminal' vs 'parasagittal epidural steroid injections' -> 'transforaminal epidural steroid
+    injections': two modifiers of one noun, the noun written once in the title."""
+    xw, cw = x.split(), c.split()
+    if x and len(cw) >= 3 and (len(xw) == 1 or re.search(r"(?:-guided|-based|ed|al|ic|ive|ar|ous)$", xw[-1])) \
+            and not re.search(r"(?:therapy|treatment|care|surgery|exercises?|injections?|block|training)$", x):
+        return f"{x} {' '.join(cw[1:])}"
+    return x
+
+
 def from_title(title: str, kind: str) -> Pico:
     """The PICO pieces the title's shape gives (see module doc)."""
     t = _untitle(re.sub(r"\s+", " ", title or "").strip().rstrip("."))
@@ -112,6 +129,11 @@ def from_title(title: str, kind: str) -> Pico:
     core = re.sub(r"^(?:an? |the )?(?:[\w-]+ ){0,2}?(?:study|trial|review|analysis|meta-analysis|evaluation|comparison)"
                   r" of (?:the )?(?=(?:[\w-]+ ){0,2}?(?:effects?|efficacy|effectiveness|role|impact|use|benefits?) of\b)",
                   "", core, flags=re.I)
+    core = re.sub(r"^(?:an? )?comparative (?:study|trial|analysis) of (?:the )?", "", core, flags=re.I)
+    cmp_of = re.match(r"^(?:an? )?comparison of (.+?) (?:and|with|versus|vs\.?) (.+?)(?: (?:in|for|among) (.+))?$", core, re.I)
+    if cmp_of and kind == "intervention":
+        x, c = _clean(cmp_of.group(1), 7), _clean(cmp_of.group(2), 7)
+        return Pico(population=_people(cmp_of.group(3) or ""), intervention=_share_head(x, c), comparison=c)
     core = re.sub(r"^(?:[\w-]+ )?(?:outcomes?|results?|findings) (?:from|of) (?:an? |the )?(?:[\w-]+ ){0,4}?(?:trial|study) of\s+",
                   "", core, flags=re.I)
     core = re.sub(r"\b(?:an? )?\d+[- ](?:years?|months?|weeks?|days?)\b\s*", "", core, flags=re.I)
@@ -132,6 +154,18 @@ def from_title(title: str, kind: str) -> Pico:
             out.intervention, out.outcome = _clean(m.group(1), 7), _clean(m.group(2), 7)
             out.population = _people(m.group(3) or "")
         return out
+    if t.rstrip().endswith("?"):
+        return out  # a title that asks its own question: the pieces come from the aim (see title_question)
+    said = re.match(r"^(.+?)\s+(?:improves?|reduces?|relieves?|prevents?|increases?|decreases?|do(?:es)? not "
+                    r"(?:improve|reduce|change|help|affect))\s+(.+?)(?:\s+(?:in|for|among)\s+(.+?))?$", core, re.I)
+    if said and kind == "intervention" and not _LEAD.match(core):
+        # a title that states its result: "Strengthening exercises improve symptoms ... in fibromyalgia"
+        out.intervention = _clean(said.group(1), 6)
+        out.outcome = _clean(re.split(r"\s+but\s+|,", said.group(2))[0], 6)
+        verb = re.search(r"\s(improves?|reduces?|relieves?|prevents?|increases?|decreases?)\s", core, re.I)
+        out.verb = (verb.group(1).lower().rstrip("s") + ("e" if verb.group(1).lower().endswith("ves") else "")) if verb else ""
+        out.population = _people(said.group(3) or "")
+        return out
     m = _LEAD.match(core)
     if m:
         rest = core[m.end():]
@@ -148,12 +182,14 @@ def from_title(title: str, kind: str) -> Pico:
         vs = _VERSUS.split(what, maxsplit=1)
         out.intervention = _clean(vs[0], 7)
         out.comparison = _clean(vs[1], 7) if len(vs) == 2 else ""
+        out.comparison = re.sub(r"^without\s+", "no ", out.comparison)
         return out
     vs = _VERSUS.split(core, maxsplit=1)
     if len(vs) == 2:
         head, tail = vs
         cmp_, who = (re.split(r"\s+(?:for|in|among)\s+", tail, maxsplit=1) + [""])[:2]
         out.intervention, out.comparison, out.population = _clean(head, 7), _clean(cmp_, 7), _people(who)
+        out.intervention = _share_head(out.intervention, out.comparison)
         return out
     m = re.match(r"^(.+?)\s+(?:for|in)\s+(?:the\s+)?(?:treatment|management|prevention) of\s+(.+)$", core, re.I) or \
         re.match(r"^(.+?)\s+for\s+(.+)$", core, re.I)
@@ -185,6 +221,31 @@ def _accuracy_title(t: str) -> Pico:
     if m:
         out.intervention, out.outcome = "clinical tests", _clean(m.group(1), 7)
     return out
+
+
+def title_question(title: str) -> str | None:
+    """A title that already asks a plain question ("Should exercises be painful in the management of
+    chronic musculoskeletal pain?"), in sentence case; None otherwise."""
+    t = _untitle(re.sub(r"\s+", " ", title or "").strip())
+    q = re.split(r"(?<=\?)\s", t)[0]
+    if not q.endswith("?") or len(q.split()) > 20 or re.search(r"\d|[\[\]]", q):
+        return None
+    return cap(lay(q))
+
+
+_AIM_TOPIC = re.compile(r"\b(?:to|aims? to|aimed to|seeks? to|will)\s+(?:provide an understanding (?:on|of)|understand|explain|"
+                        r"discuss|describe|summari[sz]e|review|explore|examine|outline|present)\s+(?:the\s+)?(.+?)"
+                        r"(?:,|\s+and\s+to\b|\s+and\s+(?:build|discuss|propose)\b|\.|$)", re.I)
+
+
+def aim_topic(aim: str) -> str:
+    """What an overview sets out to explain: "to provide an understanding on the potential mechanisms
+    behind exercise, and ..." -> "the potential mechanisms behind exercise"."""
+    m = _AIM_TOPIC.search(aim)
+    if not m:
+        return ""
+    topic = _clean(m.group(1), 10)
+    return f"the {topic}" if topic and not re.match(r"(?:the|a|an|how|why|what|whether)\b", topic) else topic
 
 
 def outcome_verb(outcome: str) -> tuple[str, str]:
@@ -268,6 +329,6 @@ def build_question(kind: str, design_short: str, pico: Pico) -> str | None:
     vs = f" compared with {c}" if c else ""
     do = "do" if plural(x) else "does"
     if y:
-        _, base = outcome_verb(y)
+        base = pico.verb or outcome_verb(y)[1]
         return cap(f"{who}{do} {x} {base} {y}{vs}?")
     return cap(f"{who}{do} {x} help{vs}?")
