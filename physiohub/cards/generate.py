@@ -26,6 +26,7 @@ from .spans import (_AIM_LEAD, _APPOSITIVE, _CLAUSE, _lower_first, _span_text,
 from .upshot import conclusion_sentence, plain_claim, short_aim, similar
 from . import wording
 from .abbrev import definitions, spell_out
+from ..appraise.evidence import _PILOT as _PILOT_STUDY
 from .consistency import check_card
 from .question import Pico, _people, aim_topic, build_question, from_aim, from_title, title_question
 
@@ -207,14 +208,14 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         if aim:
             out.append((sentence(lay("It set out " + _lower_first(aim))), "rewritten", [s.id]))
     body: list[Item] = []
-    results = sorted(p.get("results"), key=lambda s: -_result_weight(s.text))[:4]
+    results = sorted([s for s in p.get("results") if not _BASELINE.search(s.text)], key=lambda s: -_result_weight(s.text))[:4]
     for s in sorted(results, key=lambda s: s.start):
         pl = plain_claim(s.text)
         if pl:
             body.append((pl, "rewritten", [s.id]))
     for s in p.get("conclusion")[:2]:
         pl = plain_claim(s.text)
-        if pl:
+        if pl and _reading_label(s.text, a) != "early":  # a call for more research is no key point
             body.append((pl, "rewritten", [s.id]))
     for sid in p.limitation_ids[:2]:
         pl = plain_claim(p.by_id(sid).text)
@@ -229,6 +230,15 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         for item in body:
             if len(out) < 3 and not any(similar(item[0], t) for t, _, _ in out):
                 out.append(item)
+    if len(out) < 4:  # results that plain_claim could not shorten: the sentence without its statistics
+        for s in sorted(p.get("results"), key=lambda s: -_result_weight(s.text)):
+            if len(out) >= 4:
+                break
+            if _reading_label(s.text, a) not in ("for", "null", "against", "mixed") or _BASELINE.match(s.text):
+                continue
+            pl = [t for t in plain_sentences(strip_detail(s.text), 30) if 5 <= len(t.split()) <= 32][:1]
+            if pl and not _STATS_HEAVY.search(pl[0]) and not any(similar(pl[0], t) for t, _, _ in out):
+                out.append((sentence(lay(pl[0])), "rewritten", [s.id]))
     if len(out) < 3:  # results all numbers: a shortened source sentence, statistics removed, numbers kept
         for s in p.get("results") + p.get("conclusion"):
             pl = [t for t in plain_sentences(s.text, 25) if 5 <= len(t.split()) <= 40][:1]
@@ -264,7 +274,8 @@ def _result_weight(text: str) -> float:
     return w
 
 
-_BASELINE = re.compile(r"^\s*(?:at baseline|baseline (?:characteristics|scores|values)|the groups were (?:similar|comparable) at baseline)", re.I)
+_BASELINE = re.compile(r"^\s*(?:at baseline|baseline (?:characteristics|scores|values)|the groups were (?:similar|comparable) at baseline)"
+                       r"|\b(?:at baseline|before (?:the )?(?:procedure|intervention|treatment|surgery|randomi[sz]ation))\b", re.I)
 
 
 def _findings(a: dict[str, Any], p: Parts) -> list[Item]:
@@ -320,7 +331,8 @@ def _limitations(a: dict[str, Any], p: Parts, record: Record) -> list[Item]:
         out.append((f"Small total sample: {n} participants across the studies.", "templated", []))
     elif design not in REVIEW_DESIGNS and n and n < 50 and design not in ("case report", "case series", "qualitative"):
         out.append((f"Small sample: {n} participants.", "templated", []))
-    if phrases.PILOT.search(text) and design not in ("protocol",):
+    if _PILOT_STUDY.search(text) and design not in ("protocol",):
+        # The evidence ladder's own test, so the limitation and the badge never disagree.
         out.append(("Pilot or feasibility study: not built to show whether a treatment works.", "templated", []))
     out += [it for it in wording.derived_limits(a, record.abstract) if not any(similar(it[0], t) for t, _, _ in out)]
     return out[:6]

@@ -116,7 +116,8 @@ def analyse(record: Record) -> Parts:
         _split_conclusion(parts)
     parts.limitation_ids = [
         s.id for s in sents
-        if LIMITATION_CUE.search(s.text) and parts.part.get(s.id) in ("results", "conclusion", "background", "measures")
+        # Background and methods sentences are never the study's limitations ("appraised risk of bias").
+        if LIMITATION_CUE.search(s.text) and parts.part.get(s.id) in ("results", "conclusion")
     ]
     return parts
 

@@ -89,7 +89,9 @@ _CUT_KEEP_CONTRAST = re.compile(r",\s+(?:with|which|because|since)\b|,\s+and\s+(
 
 def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> str | None:
     """A source sentence as one short plain sentence with no numbers, or None when it cannot be had."""
-    core = _DURATION.sub("", _DOSE.sub("", _SECTION_WORD.sub("", text.strip())))
+    # "decreased after 12 weeks of adalimumab treatment": the duration goes, the treatment stays ("with").
+    core = re.sub(r"\b(?:after|over|during)\s+\d[\d.,]*\s*(?:weeks?|days?|months?|years?)\s+of\b", "with", text.strip(), flags=re.I)
+    core = _DURATION.sub("", _DOSE.sub("", _SECTION_WORD.sub("", core)))
     core = _CONNECTIVE.sub("", core)
     # A removed lead ("At 6 months, the mean score ...") must not leave the sentence starting at its comma.
     core = re.sub(r"^[\s,;:]+", "", core)

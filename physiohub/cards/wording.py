@@ -161,7 +161,10 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
                 "No clear difference": " Ask your physio or doctor about options with clearer evidence.",
                 "Does not support": " Ask your physio or doctor about other options.",
                 "Mixed picture": " Talk with your physio or doctor about what to expect."}.get(verdict, "")
-        patients = lead + _claim_core(claim) + tail
+        core = _claim_core(claim)
+        if lead and not re.match(r"[A-Z]{2}|[A-Z][a-z]*[A-Z]", core):
+            core = core[0].lower() + core[1:]  # "For older people: sensor-based exercise ..."
+        patients = lead + core + tail
     else:
         patients = _claim_core(claim) + " On its own, a study like this does not tell you what to do; ask your physio or doctor."
     n, k = a.get("n_participants"), a.get("n_studies")
