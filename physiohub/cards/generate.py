@@ -239,6 +239,16 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             pl = [t for t in plain_sentences(strip_detail(s.text), 30) if 5 <= len(t.split()) <= 32][:1]
             if pl and not _STATS_HEAVY.search(pl[0]) and not any(similar(pl[0], t) for t, _, _ in out):
                 out.append((sentence(lay(pl[0])), "rewritten", [s.id]))
+    if len(out) < 3 and design in _ARGUING:
+        # An overview or opinion piece reports no tested results: what it argues is its content. The
+        # opening context sentence is left out; each point says it is the authors' argument.
+        for s in [s for s in p.sentences if not s.back_matter][1:]:
+            if len(out) >= 4:
+                break
+            pl = plain_claim(s.text, 26) or next(iter(t for t in plain_sentences(strip_detail(s.text), 26)
+                                                      if 6 <= len(t.split()) <= 28), None)
+            if pl and not AIM_LIKE.search(s.text) and not any(similar(pl, t) for t, _, _ in out):
+                out.append((f"The authors argue that {_lower_first(pl).rstrip('.')}.", "rewritten", [s.id]))
     if len(out) < 3:  # results all numbers: a shortened source sentence, statistics removed, numbers kept
         for s in p.get("results") + p.get("conclusion"):
             pl = [t for t in plain_sentences(s.text, 25) if 5 <= len(t.split()) <= 40][:1]
@@ -251,6 +261,8 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     return out[:6]
 
 
+_ARGUING = {"narrative review", "editorial/commentary/letter", "guideline"}
+AIM_LIKE = re.compile(r"\b(?:this (?:review|article|paper) (?:aims|focuses|describes|discusses|summari[sz]es)|the aim of|we (?:aim|describe|discuss)|(?:are|is|were) (?:discussed|described|reviewed|presented|summari[sz]ed|outlined))\b", re.I)
 _COUNTABLE = re.compile(r"\b(programme|program|protocol|intervention|course|session|approach|device|brace|injection"
                         r"|orthosis|splint|insole|app|class|procedure|technique|operation|plan)$", re.I)
 
