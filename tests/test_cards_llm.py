@@ -96,3 +96,24 @@ def test_configured_generator_falls_back_when_endpoint_down(monkeypatch):
     card = cards.generate_card(rec, app)
     assert card["generator"] == "physiohub.cards.extractive"
     assert card["generation_notes"][0]["reason"] == "language model endpoint unreachable"
+
+
+def test_a_model_answer_that_contradicts_the_verdict_gives_way_to_the_extractive_one():
+    # Issue 12: the consistency gate runs after the language-model writer too. The recorded response is
+    # changed to say the opposite of the study (a "Supports" trial): the answer must not reach the card.
+    rec, app = structured()
+    body = json.loads((FIX / "llm_response_good.json").read_text(encoding="utf-8"))
+    content = json.loads(body["choices"][0]["message"]["content"])
+    content["upshot"]["answer"] = "A calf loading programme probably makes little or no difference to Achilles pain."
+    body["choices"][0]["message"]["content"] = json.dumps(content)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=body)
+
+    card = generate_card_llm(rec, app, client=httpx.Client(transport=httpx.MockTransport(handler)),
+                             url="http://llm.local", model="m")
+    base = extractive_card(rec, app)
+    assert card["upshot"]["answer"] == base["upshot"]["answer"]
+    assert "little or no difference" not in card["upshot"]["answer"]
+    assert "answer_contradicted" in card["flags"]
+    assert any(n["path"] == "upshot.answer" for n in card["generation_notes"])
