@@ -80,6 +80,7 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
     direct = None
     q.title_question = title_question(record.title)  # type: ignore[attr-defined]
     q.topic = ""  # type: ignore[attr-defined]
+    q.aim_ids = [s.id for s in p.get("aim")[:1]]  # type: ignore[attr-defined]
     for s in p.get("aim")[:1]:
         q.topic = aim_topic(strip_detail(s.text))  # type: ignore[attr-defined]
         qa, direct = from_aim(strip_detail(s.text), kind)
@@ -127,7 +128,7 @@ def _question(a: dict[str, Any], q: Pico, src: list[str]) -> Item:
         return built, "templated", src
     direct = getattr(q, "direct", None)
     if direct and len(direct.split()) <= 24:
-        return direct, "rewritten", src
+        return direct, "rewritten", list(getattr(q, "aim_ids", [])) or src
     who = f" for {q.population}" if q.population else ""
     generic = {
         "accuracy": f"How well does the test in this {short} find the problem it looks for?",
