@@ -119,27 +119,77 @@ _THAN = re.compile(r"\bthan\b|\bcompared (?:with|to)\b|\bversus\b|\bvs\.?|\bover
 DENSE = ("p_sig", "p_ns", "p_min_log", "p_eq_sig", "ns_mark", "ci_excl", "ci_incl", "ci_up", "ci_down", "null_words",
          "sig_words", "up", "down", "up_signed", "down_signed", "good_signed", "num_up", "num_down", "order",
          "has_int", "has_cmp", "has_out", "read_for", "read_null", "read_against", "read_mixed", "read_none",
-         "len", "than")
+         "len", "than", "arm_sign", "ref_found", "near_pol", "near_signed", "up_ref", "down_ref", "change_up", "change_down")
 
 
-def _arm_spans(low: str, words: list[tuple[int, int, str]], ints: set[str], cmps: set[str], outs: set[str]
-               ) -> list[str]:
-    """The tag of each word: INTV / CMPR / OUTC when its stem names only that part of the prompt."""
+def _arm_spans(low: str, words: list[tuple[int, int, str]], ints: set[str], cmps: set[str], outs: set[str],
+               int_text: str = "", cmp_text: str = "") -> list[str]:
+    """The tag of each word: INTV / CMPR / OUTC when its stem names only that part of the prompt.
+
+    Reports often name the arms generically ("the control group", "the intervention group"): such a word
+    takes the arm's tag when the prompt does not use it for the other arm."""
     tags = []
-    for _, _, w in words:
+    n = len(words)
+    for k, (_, _, w) in enumerate(words):
         s = _stem(w)
         hit = [t for t, ws in (("INTV", ints), ("CMPR", cmps), ("OUTC", outs)) if s in ws]
         if len(hit) == 1:
             tags.append(hit[0])
         elif hit and "OUTC" in hit and len(hit) == 2:
             tags.append([h for h in hit if h != "OUTC"][0])
+        elif w in _GENERIC_CMP and w not in int_text:
+            tags.append("CMPR")
+        elif (w in _GENERIC_INT or w == "treatment" and k + 1 < n and words[k + 1][2] in ("group", "groups", "arm")) \
+                and w not in cmp_text:
+            tags.append("INTV")
         else:
             tags.append("")
     return tags
 
 
+_GENERIC_CMP = frozenset(("control", "controls", "placebo", "sham", "usual", "conventional"))
+_GENERIC_INT = frozenset(("intervention", "experimental", "active"))
+_COMPARE_WORDS = frozenset(("than", "versus", "vs", "compared", "relative", "comparison", "over", "against"))
+_NEG_BEFORE = frozenset(("not", "no", "nor", "neither", "without"))
+_COPULA = frozenset(("significantly", "was", "were", "is", "are", "remained", "markedly", "considerably"))
+_CHANGE_PAIR = re.compile(r"\bfrom\s+(-?\d+(?:\.\d+)?)[^()\d]{0,25}?\s+to\s+(-?\d+(?:\.\d+)?)|\((-?\d+(?:\.\d+)?)\s*%?\s+to\s+"
+                          r"(-?\d+(?:\.\d+)?)\s*%?\s*[,;)]")
+
+
 def _placebo_words(text: str) -> set[str]:
     return {w for w in ("placebo", "control", "sham", "usual", "standard") if w in text.lower()}
+
+
+def _arm_sign(words: list[tuple[int, int, str]], tags: list[str]) -> tuple[float, bool]:
+    """+1 when the sentence speaks of the intervention against the comparator, -1 the reverse.
+
+    The arm right after a comparison word ("than", "compared with", "versus", "relative to") is the
+    reference; without one, the first arm named is the subject. Returns (sign, reference found)."""
+    for k, (_, _, w) in enumerate(words):
+        if w in _COMPARE_WORDS:
+            for j in range(k + 1, min(k + 7, len(words))):
+                if tags[j] in ("INTV", "CMPR"):
+                    return (1.0 if tags[j] == "CMPR" else -1.0), True
+    first = next((t for t in tags if t in ("INTV", "CMPR")), None)
+    return (1.0 if first == "INTV" else -1.0 if first == "CMPR" else 0.0), False
+
+
+def _polarity_near_outcome(words: list[tuple[int, int, str]], tags: list[str]) -> float:
+    """+1 / -1 for the up / down word closest to a mention of the outcome (0: none), so "higher
+    creatinine and a lower eGFR" reads creatinine as up."""
+    outs = [k for k, t in enumerate(tags) if t == "OUTC"]
+    best: tuple[int, float] | None = None
+    for k, (_, _, w) in enumerate(words):
+        prev = words[k - 1][2] if k else ""
+        pol = 1.0 if _UP.fullmatch(w) else -1.0 if _DOWN.fullmatch(w) else 0.0
+        if w in ("high", "low") and prev in _COPULA:
+            pol = 1.0 if w == "high" else -1.0  # "was significantly low", not "low-dose"
+        if not pol or prev in _NEG_BEFORE or (w == "more" and prev == "or"):  # "one or more"
+            continue
+        dist = min((abs(k - o) for o in outs), default=50)
+        if best is None or dist < best[0]:
+            best = (dist, pol)
+    return best[1] if best else 0.0
 
 
 def span_features(span: str, intervention: str, comparator: str, outcome: str) -> tuple[list[str], np.ndarray, list[str]]:
@@ -151,7 +201,7 @@ def span_features(span: str, intervention: str, comparator: str, outcome: str) -
     shared = ints & cmps
     ints, cmps = ints - shared, cmps - shared
     words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(low)]
-    tags = _arm_spans(low, words, ints, cmps, outs)
+    tags = _arm_spans(low, words, ints, cmps, outs, intervention.lower(), comparator.lower())
     # Token stream: arms and outcome masked, runs collapsed; p-values read as significant / not.
     toks: list[str] = []
     p_spans = [(m.start(), m.end(), m) for m in _P_TOKEN.finditer(low)]
@@ -231,10 +281,6 @@ def span_features(span: str, intervention: str, comparator: str, outcome: str) -
     d["up_signed"] = sign * (ups > 0)  # kept apart from down so both can fire ("lower X but higher Y")
     d["down_signed"] = sign * (downs > 0)
     d["good_signed"] = sign * (goods > 0)
-    if ups and not downs:
-        cues.append(("up" if sign > 0 else "down") + "ward wording around the arms")
-    elif downs and not ups:
-        cues.append(("down" if sign > 0 else "up") + "ward wording around the arms")
     pair = _PAIR.search(low)
     if pair:
         try:
@@ -245,7 +291,21 @@ def span_features(span: str, intervention: str, comparator: str, outcome: str) -
             # "A and B, respectively" and "61% vs 82%" list the arms in the order the sentence names them.
             s = (1 if a > b else -1) * (order if order else 1)
             d["num_up" if s > 0 else "num_down"] = 1
+    ch = _CHANGE_PAIR.search(low)
+    if ch:
+        a, b = (float(x) for x in (ch.groups()[:2] if ch.group(1) else ch.groups()[2:]))
+        if a != b:  # "from 68 to 63": a change over time, mostly in the tested arm
+            d["change_up" if b > a else "change_down"] = 1
     d["than"] = float(bool(_THAN.search(low)))
+    arm, ref = _arm_sign(words, tags)
+    pol = _polarity_near_outcome(words, tags)
+    d["arm_sign"], d["ref_found"], d["near_pol"] = arm, float(ref), pol
+    d["near_signed"] = pol * (arm if arm else 0.5)
+    d["up_ref"] = (arm if arm else 0.5) * (ups > 0)
+    d["down_ref"] = (arm if arm else 0.5) * (downs > 0)
+    if pol and arm:
+        cues.append(f"{'up' if pol * arm > 0 else 'down'}ward wording next to the outcome, "
+                    f"{'intervention' if arm > 0 else 'comparator'} as subject")
     r = read_sentence(span).label
     d["read_" + (r if r in ("for", "null", "against", "mixed") else "none")] = 1
     d["len"] = min(len(words), 80) / 80
@@ -384,6 +444,33 @@ def find_evidence(sentences: Sequence[tuple[str, str]], intervention: str, compa
     return sorted(((float(x), i) for i, x in enumerate(p)), key=lambda t: -t[0])
 
 
+_ABBREV_DEF = re.compile(r"((?:[\w-]+[ /]){1,6}?)\(\s*([A-Za-z][A-Za-z0-9/+-]{1,9})\s*[);,]")
+
+
+def with_aliases(phrase: str, sentences: Sequence[tuple[str, str]]) -> str:
+    """The phrase plus the abbreviations the abstract defines for it: "accelerated fractionation" gains
+    "AF" when the abstract says "accelerated fractionation (AF)", so "patients treated with AF" is read
+    as that arm."""
+    words = _content(phrase)
+    if not words:
+        return phrase
+    extra = []
+    for _, s in sentences:
+        for m in _ABBREV_DEF.finditer(s):
+            abbr = m.group(2)
+            before = re.findall(r"[a-z0-9]+", m.group(1).lower())  # "goal-directed" gives G and D
+            letters = sum(c.isupper() for c in abbr) or len(abbr)
+            # The long form: as many words before the brackets as the abbreviation has capitals, the first
+            # starting with the abbreviation's first letter ("accelerated fractionation (AF)").
+            long_form = before[-min(letters, len(before)):]
+            if abbr.lower() in words or not long_form or long_form[0][0] != abbr[0].lower():
+                continue
+            long_words = _content(" ".join(long_form))
+            if long_words and len(long_words & words) >= len(long_words) - (len(long_words) >= 4):
+                extra.append(abbr)
+    return phrase + (" " + " ".join(dict.fromkeys(extra)) if extra else "")
+
+
 def read_direction(text: str | Sequence[tuple[str, str]], intervention: str, comparator: str, outcome: str
                    ) -> DirectionResult:
     """The direction of the result for (intervention, comparator, outcome) read from an abstract.
@@ -403,6 +490,6 @@ def read_direction(text: str | Sequence[tuple[str, str]], intervention: str, com
     m = load()
     top = [ranked[0]] + [r for r in ranked[1:m.get("k_extra", 1) + 1] if r[0] >= m.get("second_ratio", 2.0) * ranked[0][0]]
     span = " ".join(sents[i][1] for _, i in sorted(top, key=lambda t: t[1]))
-    res = read_span(span, intervention, comparator, outcome)
+    res = read_span(span, with_aliases(intervention, sents), with_aliases(comparator, sents), outcome)
     res.sentence_score = ranked[0][0]
     return res
