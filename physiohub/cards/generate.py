@@ -31,7 +31,7 @@ from .consistency import check_card
 from .question import Pico, _people, aim_topic, build_question, from_aim, from_title, title_question
 
 GENERATOR = "physiohub.cards.extractive"
-VERSION = "2.0"
+VERSION = "2.1"
 log = logging.getLogger(__name__)
 
 Item = tuple[str, str, list[str]]  # (text, provenance kind, source sentence ids)
@@ -106,6 +106,8 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
                 q.population = who
                 break
     q.comparison = re.sub(r"^without\s+", "no ", q.comparison or "")
+    if re.fullmatch(r"(?:both|either|each|all|others?|them|it|one another|each other)", q.comparison, re.I):
+        q.comparison = ""  # a pronoun names no comparison
     if q.title_question and q.intervention and q.intervention.lower() in q.title_question.lower():  # type: ignore[attr-defined]
         q.intervention = ""  # a piece of the title's own question is no treatment name ("should exercises be painful")
     q.intervention = lay_light(q.intervention) if q.intervention else q.intervention
@@ -153,6 +155,7 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     mixed = verdict == "Mixed picture"
     body = plain_claim(concl.text, 32 if mixed else 22, keep_contrast=mixed) if concl else None
     a["_verdict_texts"] = [p.by_id(i).text for i in verdict_ids]
+    a["_both_improved"] = bool(_BOTH_IMPROVED.search(" ".join(s.text for s in p.get("results") + p.get("conclusion"))))
     claim = wording.answer_claim(a, q)
     if claim:
         out.append((claim, "templated", src + verdict_ids))
@@ -174,8 +177,16 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     if note:
         out.append((note, "templated", verdict_ids))
     if not claim and out:
-        out.append((phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"]), "templated", []))
+        # How sure, said from this study's own badge (not a stock phrase that reads the same on every card).
+        out.append((sentence(f"The evidence behind this is {evidence.lower()}"), "templated", []))
     return out[:3]
+
+
+# "improved in both groups", "both techniques produced comparable relief": a fact worth saying when two
+# active treatments did about as well as each other.
+_BOTH_IMPROVED = re.compile(r"\b(?:improv\w*|reduc\w*|decreas\w*|relie\w*)\b[^.;]{0,80}\bin both (?:the )?(?:groups|arms)\b|"
+                            r"\bboth (?:the )?(?:groups|arms|techniques|treatments|interventions|procedures)\b[^.;]{0,60}?"
+                            r"\b(?:improv\w*|reduc\w*|decreas\w*|relie\w*|produced (?:comparable|similar) (?:relief|improvement))", re.I)
 
 
 def _reading_label(text: str, a: dict[str, Any]) -> str | None:
@@ -204,10 +215,6 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     else:
         first = f"This was {long}"
     out: list[Item] = [(sentence(first), "templated", [s for s in kn_src if _has(p, s)])]
-    for s in (p.get("aim") or [])[:1]:
-        aim = short_aim(s.text, _AIM_LEAD, _CLAUSE, 22)
-        if aim:
-            out.append((sentence(lay("It set out " + _lower_first(aim))), "rewritten", [s.id]))
     body: list[Item] = []
     results = sorted([s for s in p.get("results") if not _BASELINE.search(s.text)], key=lambda s: -_result_weight(s.text))[:4]
     for s in sorted(results, key=lambda s: s.start):
@@ -222,6 +229,11 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         pl = plain_claim(p.by_id(sid).text)
         if pl and not _STATS_HEAVY.search(p.by_id(sid).text):
             body.append((pl, "rewritten", [sid]))
+    if len({t for t, _, _ in body}) < 2:  # few results to tell: what it set out to do is worth a point
+        for s in (p.get("aim") or [])[:1]:
+            aim = short_aim(s.text, _AIM_LEAD, _CLAUSE, 22)
+            if aim:
+                out.append((sentence(lay("It set out " + _lower_first(aim))), "rewritten", [s.id]))
     for item in body:
         if len(out) >= 5:
             break
@@ -310,7 +322,8 @@ _AUTHOR_LIMIT = re.compile(r"\b(?:limitations?|limited by|caution|interpreted wi
                            r"|confirmation by|require confirmation|may not (?:apply|generali[sz]e)|not generali[sz]able"
                            r"|selection bias|confounding|confounders|preliminary (?:data|evidence|findings|results)"
                            r"|(?:trial|study|sample|samples|trials|studies) (?:was|were) (?:small|short)|follow-up was short"
-                           r"|(?:rest|rests|based) on (?:preliminary|limited|weak)|theoretical)\b", re.I)
+                           r"|(?:rest|rests|based) on (?:preliminary|limited|weak)|theoretical|limited confidence"
+                           r"|multiple (?:statistical )?(?:tests|testing|comparisons))\b", re.I)
 
 
 def _limitations(a: dict[str, Any], p: Parts, record: Record) -> list[Item]:

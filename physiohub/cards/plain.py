@@ -100,7 +100,6 @@ LAY: dict[str, str] = {
     "pediatric": "children's",
     "paediatric": "children's",
     "elderly": "older people",
-    "quality of life": "daily well-being",
     "kinesiophobia": "fear of movement",
     # "catastrophising" and "self-efficacy" stay: they name measured constructs, and the plain swaps
     # ("expecting the worst") changed what was measured.

@@ -21,7 +21,7 @@ _CUE = re.compile(r"\b(in conclusion|conclu\w+|suggests?|suggested|indicates?|in
 # Digits inside a code name ("MK-0966", "COX-2", "IL6") are names, not statistics.
 _STATS = re.compile(r"(?<![A-Za-z\d.,])(?<![A-Za-z]-)\d|%|\bp\s*[<=>]|\bCI\b", re.I)
 # A dose or unit after a drug name ("rofecoxib 50 mg", "ibuprofen 800 mg t.d.s."): numbers for the findings.
-_DOSE = re.compile(r"\s*\b\d[\d.,]*\s*(?:mg|g|mcg|µg|ug|ml|mL|IU|units?|mg/kg|mg/day|mg/d)\b"
+_DOSE = re.compile(r",?\s*\b\d[\d.,]*\s*(?:mg/kg|mg/day|mg/d|mg|g|mcg|µg|ug|ml|mL|IU|units?)(?![\w/])"
                    r"(?:\s*(?:q\.?d\.?s?\.?|t\.?d\.?s\.?|t\.?i\.?d\.?|b\.?i\.?d\.?|o\.?d\.?|once daily|twice daily|daily"
                    r"|a day|per day|/day))?", re.I)
 # Durations and "12-week" adjectives: the findings give them; the plain claim reads without them.
@@ -87,11 +87,24 @@ _CUT_KEEP_CONTRAST = re.compile(r",\s+(?:with|which|because|since)\b|,\s+and\s+(
                                 r"|that|was|were|is|are|has|have|had)\b)|\s+and that\s+", re.I)
 
 
+def _drop_doses(text: str) -> str:
+    """'Rofecoxib, 25 mg/d, provided' -> 'Rofecoxib provided': a dose set off by commas goes with both."""
+    out, last = [], 0
+    for m in _DOSE.finditer(text):
+        end = m.end()
+        if m.group(0).startswith(",") and text[end:end + 1] == ",":
+            end += 1
+        out.append(text[last:m.start()])
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
 def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> str | None:
     """A source sentence as one short plain sentence with no numbers, or None when it cannot be had."""
     # "decreased after 12 weeks of adalimumab treatment": the duration goes, the treatment stays ("with").
     core = re.sub(r"\b(?:after|over|during)\s+\d[\d.,]*\s*(?:weeks?|days?|months?|years?)\s+of\b", "with", text.strip(), flags=re.I)
-    core = _DURATION.sub("", _DOSE.sub("", _SECTION_WORD.sub("", core)))
+    core = _DURATION.sub("", _drop_doses(_SECTION_WORD.sub("", core)))
     core = _CONNECTIVE.sub("", core)
     # A removed lead ("At 6 months, the mean score ...") must not leave the sentence starting at its comma.
     core = re.sub(r"^[\s,;:]+", "", core)

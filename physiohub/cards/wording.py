@@ -54,6 +54,20 @@ def size_lead(a: dict[str, Any]) -> str:
     return ""
 
 
+# Comparators that are no active treatment: against these "no difference" means the treatment did not
+# beat nothing; against an active one it means the two did about as well as each other.
+_INACTIVE = re.compile(r"\b(?:placebo|sham|no (?:treatment|intervention|exercise|therapy|injection)|usual care|standard care|"
+                       r"routine care|wait(?:ing)?[- ]?list|control|nothing|attention|minimal)\b", re.I)
+_SIMILAR = {"Strong": "give similar results", "Moderate": "probably give similar results",
+            "Limited": "may give similar results", "Very limited": "gave similar results, but the evidence is very limited"}
+
+
+def active_comparison(a: dict[str, Any], q: Pico) -> bool:
+    """Two active treatments compared ("transforaminal vs parasagittal injections"), not one against nothing."""
+    return bool(q.intervention and q.comparison and not _INACTIVE.search(q.comparison)
+                and (a.get("question_kind") or "intervention") == "intervention")
+
+
 def answer_claim(a: dict[str, Any], q: Pico) -> str | None:
     """The hedged main result in one sentence, or None when the pieces to say it are missing."""
     verdict, evidence = a.get("verdict") or "Too early to tell", a.get("evidence") or "Very limited"
@@ -71,6 +85,10 @@ def answer_claim(a: dict[str, Any], q: Pico) -> str | None:
         if verdict == "Supports":
             body = (f"we don't know yet whether {x} {_agree(v3, x)}{what}{vs}" if very else
                     f"{x} {_modal(evidence, v3, v, x)}{what}{vs}")
+        elif verdict == "No clear difference" and active_comparison(a, q):
+            body = f"{x} and {c} {_SIMILAR.get(evidence, _SIMILAR['Very limited'])}" + (f" for {y}" if y else "")
+            if a.get("_both_improved"):
+                body += "; people improved in both groups"
         elif verdict == "No clear difference":
             to = f" to {y}" if y else ""
             body = (f"{x} made little or no clear difference{to}{vs}, but the evidence is very limited" if very else
@@ -151,9 +169,13 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     elif not claim:
         found = {"Supports": "found what it set out to show", "No clear difference": "found no clear difference",
                  "Does not support": "did not back the idea it tested", "Mixed picture": "found mixed results"}[verdict]
-        patients = (f"This {short}{(' of ' + who) if who else ''} {found}. "
-                    + phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"])
-                    + " Ask your physio or doctor what it means for you.")
+        patients = (f"This {short}{(' of ' + who) if who else ''} {found}, with {evidence.lower()} evidence behind it."
+                    " Ask your physio or doctor what it means for you.")
+    elif kind == "intervention" and verdict == "No clear difference" and active_comparison(a, q):
+        cond = re.match(r"^people (?:with|who have) (.+)$", who or "")
+        lead = f"If you have {cond.group(1)}, " if cond else (f"For {who}, " if who else "")
+        patients = cap(f"{lead}{x} and {q.comparison} gave similar results in this {short}, so the choice between them "
+                       "can rest on other things, such as side effects, cost and what you prefer. Ask your physio or doctor.")
     elif kind == "intervention" and x:
         cond = re.match(r"^people (?:with|who have) (.+)$", who or "")
         lead = f"If you have {cond.group(1)}: " if cond else (f"For {who}: " if who else "")
@@ -187,6 +209,8 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         "Mixed picture": "found results that point both ways",
         "Too early to tell": "tested nothing that can guide practice yet",
     }[verdict])
+    if kind == "intervention" and verdict == "No clear difference" and active_comparison(a, q):
+        finding = f"found no clear difference between {x} and {q.comparison}{(' in' + ys) if ys else ''}"
     practice = {
         "Supports": "It can support a shared decision" if evidence in ("Strong", "Moderate") else "Treat it as supportive but not decisive",
         "No clear difference": f"Do not expect {x or 'it'} to do better than the comparison on this outcome" if kind == "intervention" else "It gives no reason to act on this link",
@@ -205,6 +229,12 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         "Mixed picture": f"Claims{topic} need care: this {short} found some benefits but not others.",
         "Too early to tell": f"This is {long}: it cannot yet show whether claims{topic} are true.",
     }[verdict]
+    if kind == "intervention" and verdict == "No clear difference" and active_comparison(a, q):
+        practice = "It gives no reason to prefer one over the other on this outcome"
+        clinicians = (sentence(f"{cap(design)}{size}{pop}; it {finding}") + " "
+                      + sentence(f"Evidence rated {evidence.lower()}") + (f" {ladder}" if ladder else "") + " " + sentence(practice))
+        readers = (f"If you read that {x} works better than {q.comparison}{(' for ' + who) if who else ''}, this {short} "
+                   "did not find that: the two gave similar results.")
     if kind == "association" and verdict == "Supports":
         readers = f"This {short} found a link, not proof of cause; it has {evidence.lower()} evidence behind it."
     if kind == "accuracy":
