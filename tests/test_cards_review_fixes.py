@@ -84,3 +84,15 @@ def test_two_active_treatments_that_did_alike_are_not_called_useless() -> None:
 def test_a_dose_between_commas_leaves_no_debris() -> None:
     out = plain_claim("Drug A, 25 mg/d, provided more relief than drug B, 200 mg/d, and placebo in knee pain.", 30)
     assert out and "/d" not in out and ", ," not in out and "Drug A provided" in out
+
+
+def test_a_conclusion_claiming_more_than_the_groups_differed_on_is_mixed() -> None:
+    # Both arms improved; the arms differed on some outcomes only; the conclusion claims pain too.
+    rec = _rec("Manual therapy added to exercise in older adults with neck pain: a randomized trial",
+               "METHODS: Forty adults were randomly allocated to exercise or exercise plus manual therapy.\n"
+               "RESULTS: Pain, mobility, mood and quality of life improved in both groups (p < 0.05). The manual "
+               "therapy group had a better outcome (p < 0.05) in terms of mobility and mood.\n"
+               "CONCLUSION: Manual therapy has significant effects on pain, mobility, mood and quality of life.")
+    a = appraise(rec)
+    assert a["verdict"] == "Mixed picture"
+    assert any("differed only in mobility, mood" in r for r in a["verdict_reasons"])

@@ -60,7 +60,7 @@ _NULL = _rx(
     r"\b(?:minimal|negligible|little or no|little to no|no) (?:\w+ )?(?:effects?|impact|influence|differences?)\b|"
     r"\bregardless of\b|\bnot (?:\w+ )?associated\b|\bunrelated to\b|\bindependent of\b|\bno evidence (?:of|that|for)\b|"
     r"\bdid not (?:\w+ )?differ\b|\b(?:was|were|remained) unchanged\b|\bremained (?:stable|the same)\b|"
-    r"\b(?:was|were|is|are) (?:the )?same\b|\bno different\b|\btended to\b|\ba (?:non-?significant |statistical )?trend\b")
+    r"\b(?:was|were|is|are) (?:the )?same\b|\bno different\b|\btended to\b(?=[^.;]{0,80}\b(?:p\s*[=>≥]\s*0?\.(?:0[5-9]|[1-9])|not (?:statistically )?significant|non-?significant|n\.?s\.?\b))|\ba (?:non-?significant |statistical )?trend\b")
 _AGAINST = _rx(
     r"\bcannot be recommended\b|\bnot (?:be )?recommended\b|\bshould not be\b|\bdo(?:es)? not support (?:the|its|their)"
     r" (?:use|routine)|\bnot justified\b|\bnot warranted\b|\bharmful\b|\bdetrimental\b|\bworse(?:ned)?\b|"

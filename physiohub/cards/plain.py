@@ -46,6 +46,8 @@ LAY: dict[str, str] = {
     "individuals": "people",
     "adverse events": "side effects",
     "adverse effects": "side effects",
+    "efficacy advantages": "advantages",
+    "efficacy advantage": "advantage",
     "efficacy": "benefit",
     "effectiveness": "benefit",
     "efficacious": "helpful",

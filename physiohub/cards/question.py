@@ -70,6 +70,10 @@ def _people(phrase: str) -> str:
                           r"|\bpeople\b.*\bpeople\b", p, re.I) or \
             re.search(r"(?:^|\s)(?:long-term|short-term|chronic|acute|severe|mild|early|late|and|or|with)$", p, re.I):
         return ""
+    sufferers = re.match(r"^([a-z][\w-]*(?: [\w-]+){0,2}?) (?:patients|participants|subjects|sufferers)\b(.*)$", p, re.I)
+    if sufferers and not _PEOPLE.match(p) and not re.search(r"\b(?:of|for|to)\b", sufferers.group(1)):
+        # "osteoarthritis patients in Japan" -> "people with osteoarthritis in Japan"
+        return "people with " + lay((sufferers.group(1) + sufferers.group(2)).strip())
     m = _PEOPLE.match(p)
     if m:
         rest = p[m.end():].strip()
@@ -79,6 +83,7 @@ def _people(phrase: str) -> str:
         who = f"{lead} {noun}".strip().lower() if lead.lower() not in ("consecutive",) else noun
         return lay(f"{who} {rest}".strip()) if rest else lay(who)
     if re.match(r"^(?:acute|chronic|persistent|recurrent|severe|mild|early|knee|hip|shoulder|neck|back|low back|"
+                r"osteoarthritis|arthritis|tendinopathy|fibromyalgia|sciatica|whiplash|"
                 r"lumbar|cervical|\w+ (?:pain|osteoarthritis|arthritis|tendinopathy|fractures?|injur\w+))", p, re.I) \
             or re.search(r"\b(?:pain|osteoarthritis|arthritis|tendinopathy|fractures?|sciatica|syndrome|disease|"
                          r"disorders?|injur\w+|tears?|sprains?|cancer|sepsis|stroke|copd|diabetes|headaches?|"
@@ -187,6 +192,10 @@ def from_title(title: str, kind: str) -> Pico:
                                   maxsplit=1) + [""])[:2]
             out.population = _people(who)
         vs = _VERSUS.split(what, maxsplit=1)
+        listed = re.match(r"^([^,]+), ([^,]+?),? and ([^,]+)$", what)
+        if len(vs) == 1 and listed and all(len(g.split()) <= 3 for g in listed.groups()):
+            # "Efficacy of rofecoxib, celecoxib, and acetaminophen": a head-to-head of the first with the rest
+            vs = [listed.group(1), f"{listed.group(2)} and {listed.group(3)}"]
         out.intervention = _clean(vs[0], 7)
         out.comparison = _clean(vs[1], 7) if len(vs) == 2 else ""
         out.comparison = re.sub(r"^without\s+", "no ", out.comparison)

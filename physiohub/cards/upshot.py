@@ -13,6 +13,7 @@ import re
 
 from .parts import Parts
 from .readability import plain_sentences
+from ..appraise.reading import _SAFETY_NULL
 from ..text import Sentence
 
 _CUE = re.compile(r"\b(in conclusion|conclu\w+|suggests?|suggested|indicates?|indicated|these (results|findings|data)"
@@ -55,6 +56,9 @@ _SUBJECT_START = re.compile(r"^(?:the|a|an|there|no|all|most|some|many|few|peopl
 def conclusion_sentence(p: Parts, verdict_ids: list[str]) -> Sentence | None:
     """The authors' main conclusion (see module doc)."""
     concl = p.get("conclusion")
+    if concl and all(_SAFETY_NULL.search(s.text.lower()) for s in concl):
+        return None  # only a safety line closes the abstract: no main conclusion to quote
+    concl = [s for s in concl if not _SAFETY_NULL.search(s.text.lower())]
     if concl:
         # The concluding sentence the verdict rests on; else the first that is not a call for more research.
         chosen = next((s for s in concl if s.id in verdict_ids), None)
@@ -75,6 +79,8 @@ def conclusion_sentence(p: Parts, verdict_ids: list[str]) -> Sentence | None:
             score -= 2.0
         if len(re.findall(r"\d", s.text)) > 3:
             score -= 1.5  # a result full of statistics, not the take-home message
+        if _SAFETY_NULL.search(s.text.lower()):
+            score -= 2.0  # "no evidence of side-effects" closes many abstracts but is not their main message
         if s.id in verdict_ids:
             score += 0.5
         if score > best_score:
@@ -92,12 +98,14 @@ def _drop_doses(text: str) -> str:
     out, last = [], 0
     for m in _DOSE.finditer(text):
         end = m.end()
-        if m.group(0).startswith(",") and text[end:end + 1] == ",":
+        if m.group(0).startswith(",") and re.match(r",\s+(?:for|in|among|at|on|with|compared|versus|vs)\b", text[end:]):
             end += 1
         out.append(text[last:m.start()])
         last = end
     out.append(text[last:])
-    return "".join(out)
+    # "Rofecoxib, provided ...": the comma that set the dose off the subject goes too
+    return re.sub(r"^([A-Z][\w-]*(?: [\w-]+){0,2}), (?=(?:provided|was|were|is|are|had|has|showed|gave|reduced|improved)\b)", r"\1 ",
+                  "".join(out))
 
 
 def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> str | None:

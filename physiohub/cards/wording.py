@@ -120,6 +120,8 @@ def answer_claim(a: dict[str, Any], q: Pico) -> str | None:
             body = f"{x} worked well in some respects but not in others{target}"
     if not body:
         return None
+    if not lead and q.population and len(body.split()) < 7:
+        lead = f"For {q.population}, "  # "Tramadol probably helps." alone says too little
     text = lead + body if lead else body
     return sentence(text[0].upper() + text[1:] if not lead else text)
 
@@ -156,7 +158,7 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     design = a.get("design", "other")
     kind = a.get("question_kind") or "intervention"
     short, long = phrases.DESIGN_PLAIN.get(design, ("study", "a study"))
-    who = q.population
+    who = q.population if q.population not in ("people", "patients") else ""
     x = q.intervention
     ys = f" {q.outcome}" if q.outcome else ""
     if design == "lab/animal/experimental":
@@ -184,7 +186,7 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
                 "Does not support": " Ask your physio or doctor about other options.",
                 "Mixed picture": " Talk with your physio or doctor about what to expect."}.get(verdict, "")
         core = _claim_core(claim)
-        if lead and not re.match(r"[A-Z]{2}|[A-Z][a-z]*[A-Z]", core):
+        if lead and not re.match(r"[A-Z]{2}|[A-Z][a-z]*[A-Z]", core) and not (x[:1].isupper() and core.startswith(x)):
             core = core[0].lower() + core[1:]  # "For older people: sensor-based exercise ..."
         patients = lead + core + tail
     else:
@@ -202,7 +204,7 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         ("association", "No clear difference"): "found no clear association",
         ("accuracy", "Supports"): "found the test accurate enough to be useful",
         ("accuracy", "Does not support"): "found the tests not accurate enough to rely on",
-    }.get((kind, verdict), {
+    }.get((kind, verdict) if x or kind != "intervention" else ("", ""), {
         "Supports": "found what it set out to test",
         "No clear difference": "found no clear difference",
         "Does not support": "found a result against the idea it tested",
@@ -229,6 +231,9 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         "Mixed picture": f"Claims{topic} need care: this {short} found some benefits but not others.",
         "Too early to tell": f"This is {long}: it cannot yet show whether claims{topic} are true.",
     }[verdict]
+    if kind == "intervention" and not x and verdict != "Too early to tell":
+        # No treatment named (a review of side effects, a study of a service): no "if you read that this works".
+        readers = f"This {short} {finding}, with {evidence.lower()} evidence behind it; check what it measured before relying on it."
     if kind == "intervention" and verdict == "No clear difference" and active_comparison(a, q):
         practice = "It gives no reason to prefer one over the other on this outcome"
         clinicians = (sentence(f"{cap(design)}{size}{pop}; it {finding}") + " "
@@ -245,7 +250,7 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
 
 def _claim_core(claim: str) -> str:
     """The claim without its size lead ("In this trial of 250 people, X ..." -> "X ...")."""
-    core = re.sub(r"^(?:In this [\w-]+ of \d[\d,]* people|Across \d[\d,]* studies(?: with \d[\d,]* people)?),\s+", "", claim)
+    core = re.sub(r"^(?:In this [\w-]+ of \d[\d,]* people|Across \d[\d,]* studies(?: with \d[\d,]* people)?|For [^,]{3,80}),\s+", "", claim)
     return cap(core)
 
 
@@ -255,7 +260,8 @@ _NO_CONTROL = re.compile(r"\b(?:uncontrolled|single[- ]arm|no control group|with
                          r"non-?comparative|before[- ]and[- ]after)\b", re.I)
 _REVIEW_QUALITY = re.compile(r"\b(?:low|poor|very low)[- ](?:quality|certainty)\b|\bhigh risk of bias\b|\bfew (?:trials|studies|"
                              r"RCTs)\b|\bsmall (?:trials|studies|sample sizes?)\b|\bheterogene\w+|\blittle (?:\w+ )?evidence\b|"
-                             r"\blimited (?:\w+ )?evidence\b|\binsufficient evidence\b", re.I)
+                             r"\blimited (?:\w+ )?evidence\b|\binsufficient evidence\b|\bquality of (?:many|most|the) (?:\w+ )?"
+                             r"(?:studies|trials) (?:was|were) (?:low|poor)\b", re.I)
 _SHORT_FOLLOWUP = re.compile(r"^(\d+)\s*(day|week)s?$", re.I)
 
 
@@ -283,7 +289,9 @@ def derived_limits(a: dict[str, Any], text: str) -> list[Item]:
     if design in ("meta-analysis", "systematic review", "scoping review"):
         q = _REVIEW_QUALITY.search(text)
         if q:
-            out.append((f"The authors report {q.group(0).lower()} among the included studies.", "templated", []))
+            said = q.group(0).lower()
+            out.append((f"The authors report that the {said}." if said.startswith("quality of") else
+                        f"The authors report {said} among the included studies.", "templated", []))
     if design == "case series" or (_NO_CONTROL.search(text) and design not in ("randomised controlled trial",)):
         out.append(("No control group: improvements may have happened anyway.", "templated", []))
     return out
