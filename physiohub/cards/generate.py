@@ -276,6 +276,11 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         for s in [s for s in p.sentences if not s.back_matter][1:]:
             if len(out) >= 4:
                 break
+            described = re.match(r"^(.{10,160}?) (?:are|is) (?:described|discussed|reviewed|outlined|examined)\.$", s.text.strip())
+            if described and not re.match(r"(?:they|these|it|this)\b", described.group(1), re.I):
+                # "Central and peripheral pain mechanisms ... are described": what the review covers
+                out.append((sentence(lay(f"The review describes {_lower_first(described.group(1))}")), "rewritten", [s.id]))
+                continue
             pl = plain_claim(s.text, 26) or next(iter(t for t in plain_sentences(strip_detail(s.text), 26)
                                                       if 6 <= len(t.split()) <= 28), None)
             if pl and not AIM_LIKE.search(s.text) and not any(similar(pl, t) for t, _, _ in out):

@@ -117,7 +117,6 @@ LAY: dict[str, str] = {
     "utilization": "use",
     "approximately": "about",
     "currently": "now",
-    "additional": "more",
     "adequately": "well",
     "methodological": "method",
     "heterogeneity": "differences between studies",
