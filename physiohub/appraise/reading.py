@@ -110,6 +110,7 @@ _EARLY = _rx(
     r"\bno (?:firm|definitive|clear) conclusions?\b|\b(?:remains?|is|are|still) (?:unclear|uncertain|unknown)\b|"
     r"\bunclear\b|\buncertain\b|\bnot (?:yet )?known\b|\binconclusive\b|\bcannot (?:yet )?be (?:drawn|determined|"
     r"concluded)|\bno (?:trials|studies|evidence) (?:were|was)? ?(?:found|identified|available)|"
+    r"\bnot enough (?:\w+ )?(?:information|evidence|data)\b|\binsufficient (?:information|data)\b|"
     r"\b(?:convincing|conclusive|sufficient|good|strong|robust|clear|firm|high[- ]quality) (?:\w+ )?evidence (?:is|was|"
     r"remains|are) (?:still )?(?:lacking|missing|absent|limited|scarce|weak)\b|\bevidence (?:is|was|remains) (?:still )?"
     r"(?:lacking|insufficient|inconclusive|scarce|conflicting)\b|\black of (?:convincing|conclusive|sufficient|good|"

@@ -192,7 +192,7 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
         out.append((note, "templated", verdict_ids))
     if not claim and out:
         # How sure, said from this study's own badge (not a stock phrase that reads the same on every card).
-        out.append((sentence(f"The evidence behind this is {evidence.lower()}"), "templated", []))
+        out.append((phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"]), "templated", []))
     return out[:3]
 
 

@@ -171,8 +171,9 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     elif not claim:
         found = {"Supports": "found what it set out to show", "No clear difference": "found no clear difference",
                  "Does not support": "did not back the idea it tested", "Mixed picture": "found mixed results"}[verdict]
-        patients = (f"This {short}{(' of ' + who) if who else ''} {found}, with {evidence.lower()} evidence behind it."
-                    " Ask your physio or doctor what it means for you.")
+        patients = (f"This {short}{(' of ' + who) if who else ''} {found}. "
+                    + phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"])
+                    + " Ask your physio or doctor what it means for you.")
     elif kind == "intervention" and verdict == "No clear difference" and active_comparison(a, q):
         cond = re.match(r"^people (?:with|who have) (.+)$", who or "")
         lead = f"If you have {cond.group(1)}, " if cond else (f"For {who}, " if who else "")
@@ -214,7 +215,7 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     if kind == "intervention" and verdict == "No clear difference" and active_comparison(a, q):
         finding = f"found no clear difference between {x} and {q.comparison}{(' in' + ys) if ys else ''}"
     practice = {
-        "Supports": "It can support a shared decision" if evidence in ("Strong", "Moderate") else "Treat it as supportive but not decisive",
+        "Supports": "It can support a shared decision" if evidence in ("Strong", "Moderate") else "Treat it as supportive evidence that is not yet decisive",
         "No clear difference": f"Do not expect {x or 'it'} to do better than the comparison on this outcome" if kind == "intervention" else "It gives no reason to act on this link",
         "Does not support": "It argues against relying on it",
         "Mixed picture": "Weigh which outcomes and time points matter to the patient",
