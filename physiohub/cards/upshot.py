@@ -116,6 +116,8 @@ def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> 
     core = _CONNECTIVE.sub("", core)
     # A removed lead ("At 6 months, the mean score ...") must not leave the sentence starting at its comma.
     core = re.sub(r"^[\s,;:]+", "", core)
+    # "At the 12-week and six-month follow-up" without its number must not read "At the and six-month"
+    core = re.sub(r"\b(the|a|an) (?:and|or) ", r"\1 ", core, flags=re.I)
     core = core[:1].upper() + core[1:]
     for i, piece in enumerate(plain_sentences(core, max_words)):
         if i and not _SUBJECT_START.match(piece):
