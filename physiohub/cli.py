@@ -105,6 +105,10 @@ def import_cmd(paths: tuple[Path, ...], fmt: str, pmids: tuple[str, ...], dois: 
             echo_err(f"rejected: {rej['file']}: record {rej['record']}: {rej['reason']}")
         if len(s.rejections) > 50:
             echo_err(f"... and {len(s.rejections) - 50} more rejected records (use --json for all)")
+        for note in s.notes[:20]:
+            echo_err(f"repaired: {note['file']}: record {note['record']}: {note['note']}")
+        if len(s.notes) > 20:
+            echo_err(f"... and {len(s.notes) - 20} more repaired records (use --json for all)")
     for failure in result.failed_files:
         echo_err(f"error: {failure}")
     if result.failed_files:
