@@ -53,7 +53,8 @@ _KNOWN = set(_LABEL_TO_CATEGORY) | BACK_MATTER_LABELS | LIMITATION_LABELS
 _PARTS = re.compile(r",?\s+(?:and|&)\s+|/|,\s*")
 
 # "LABEL: text" (any case) at the start or after a sentence end: "... end. METHODS: We ...", "...end.Results:A".
-_COLON_LABEL = re.compile(r"(?:^|(?<=[.!?)\]])\s*)([A-Z][A-Za-z0-9 ,/&'()-]{2,60}?):\s*(?=\S)")
+# "SUMMARY: BACKGROUND: ..." (a label right after another) counts too.
+_COLON_LABEL = re.compile(r"(?:^|(?<=[.!?)\]])\s*|(?<=[A-Z]:\s))([A-Z][A-Za-z0-9 ,/&'()-]{2,60}?):\s*(?=\S)")
 # "LABEL text" in capitals without a colon, at the start or after a sentence end or a line break.
 _CAPS_RUN = re.compile(r"(?:^|(?<=[.!?)\]\n])\s+|(?<=\s\s))((?:[A-Z][A-Z']+(?:,|\s*&|\s+AND|\s+OF|\s+FOR)?\s+){1,6})(?=\S)")
 _CITATION_TAIL = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z]*\.?\s){1,5}(?:19|20)\d\d\s*;\s*\d+(?:\s*\(\d+\))?\s*:\s*[A-Z]?\d+"
@@ -173,3 +174,36 @@ def is_back_matter_text(sentence: str) -> bool:
     s = sentence.strip()
     return bool(_COPYRIGHT.search(s) or _REGISTRATION_ONLY.match(s) or _CITATION_TAIL.fullmatch(" " + s)
                 or re.fullmatch(r"\(?(?:ABSTRACT TRUNCATED[^)]*)\)?\.?", s, re.I))
+
+
+# Some exports (CSV and RIS from older databases) drop the section labels and keep only their joints:
+# "... end of methods.; The results ...". Three or more such pieces read as sections of their own: the
+# last is the conclusion and the one before it the results (the order every structured abstract keeps).
+_DROPPED_JOINT = re.compile(r"(?<=[.?])\s*;\s+(?=[A-Z(])")
+_AIM_START = re.compile(r"^(?:to (?:evaluate|determine|assess|investigate|examine|compare|describe|review|identify)|"
+                        r"(?:the |our )?(?:aim|objective|purpose)s?\b)", re.I)
+
+
+def implied_sections(text: str) -> list[tuple[str, int, int]] | None:
+    """(NLM category, start, end) pieces of an abstract whose labels were dropped, else None."""
+    cuts = [m for m in _DROPPED_JOINT.finditer(text)]
+    if len(cuts) < 2:
+        return None
+    bounds = [0] + [m.start() for m in cuts] + [len(text)]
+    starts = [0] + [m.end() for m in cuts]
+    pieces = [(starts[i], bounds[i + 1]) for i in range(len(starts))]
+    if any(len(text[a:b].strip()) < 20 for a, b in pieces):
+        return None
+    out: list[tuple[str, int, int]] = []
+    for i, (a, b) in enumerate(pieces):
+        if i == len(pieces) - 1:
+            cat = "CONCLUSIONS"
+        elif i == len(pieces) - 2:
+            cat = "RESULTS"
+        elif _AIM_START.match(text[a:b].lstrip()):
+            cat = "OBJECTIVE"
+        else:
+            cat = "METHODS"
+        out.append((cat, a, b))
+    return out
+

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 
 from .models import Record
-from .sections import back_matter_start, is_back_matter_label, is_back_matter_text, nlm_category, split_labelled
+from .sections import (back_matter_start, implied_sections, is_back_matter_label, is_back_matter_text, nlm_category,
+                       split_labelled)
 
 # Words after which a full stop does not end a sentence.
 _ABBREV = {
@@ -74,9 +75,15 @@ def record_sentences(record: Record) -> list[Sentence]:
         prefix = f"{sec.label}: " if sec.label else ""
         body_start = pos + len(prefix)
         pieces = split_labelled(sec.text) if not sec.label else [(sec.label, 0, len(sec.text))]
+        implied: dict[int, str] = {}
+        if len(pieces) == 1 and not pieces[0][0]:
+            found = implied_sections(sec.text)
+            if found:
+                implied = {a: cat for cat, a, _ in found}
+                pieces = [("", a, b) for _, a, b in found]
         for label, a0, b0 in pieces:
             text = sec.text[a0:b0]
-            category = sec.category if sec.label else nlm_category(label)
+            category = sec.category if sec.label else (implied.get(a0) or nlm_category(label))
             back_label = is_back_matter_label(label)
             tail = back_matter_start(text)
             for a, b in split_spans(text, body_start + a0):

@@ -76,7 +76,7 @@ def test_unstructured_roles_and_implied_limitations():
     assert parts.part["s6"] == "conclusion"       # the closing sentence
     card = generate_card(rec, app)
     assert card["upshot"]["answer"].startswith("The authors conclude that allowing mild pain")
-    assert "may be right" in card["upshot"]["answer"]   # Limited evidence -> "may"
+    assert "Only a little research backs this." in card["upshot"]["answer"]   # said from the badge (Limited)
     assert any(l.startswith("Narrative review: no systematic search") for l in card["limitations"])
     assert any("preliminary data" in l for l in card["limitations"])   # the authors' own limitation
     assert check_grounding(card, rec) == []
@@ -101,7 +101,7 @@ def test_small_sample_and_animal_limits():
            "research_type": "Primary study", "n_participants": None, "topics": []}
     card = generate_card(rec, app)
     assert "Animal study: results may not apply to people." in card["limitations"]
-    assert "We don't know yet" in card["upshot"]["answer"]
+    assert "Too little research backs this to be sure." in card["upshot"]["answer"]
     rec2, app2 = load("structured")
     app2["n_participants"] = 24   # not stated in the source: the limitation must not appear
     card2 = generate_card(rec2, app2)

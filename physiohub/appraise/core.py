@@ -20,7 +20,7 @@ from .verdict import decide_verdict
 
 GENERATOR = "physiohub.appraise.rules"
 # Bump when any rule changes what an appraisal says: stored appraisals with another version are redone.
-VERSION = "1.4"
+VERSION = "1.5"
 
 _REVIEWS = {"meta-analysis", "systematic review", "scoping review"}
 

@@ -114,6 +114,21 @@ def _heterogeneity(text: str) -> re.Match[str] | None:
 _PILOT = re.compile(r"\bpilot\b|\bfeasibility (?:study|trial|randomi[sz]ed)|\bfeasibility and (?:acceptability|safety)\b", re.I)
 
 
+# "The outcome, based on pilot studies, was ..." or "previous pilot work showed" cite earlier pilots: this
+# study is not one of them.
+_OTHER_PILOT = re.compile(r"\b(?:based on|from|in|of|after|by)\s+(?:(?:our|the|a|an|two|several|previous|prior|earlier|"
+                          r"published|recent)\s+)*$|\b(?:previous|prior|earlier|published)\s+$", re.I)
+
+
+def _own_pilot(text: str) -> re.Match[str] | None:
+    for m in _PILOT.finditer(text):
+        after = text[m.end():m.end() + 12].lower()
+        if _OTHER_PILOT.search(text[max(0, m.start() - 40):m.start()]) and re.match(r"\s*(?:stud|trial|data|work|results)", after):
+            continue
+        return m
+    return None
+
+
 def _start(design: str, text: str) -> tuple[int, str]:
     if design in _REVIEWS:
         label = "meta-analysis" if design == "meta-analysis" else "systematic review"
@@ -165,8 +180,8 @@ def grade_ladder(design: str, *, title: str, abstract: str, n_participants: int 
         m = _LITTLE_EVIDENCE.search(findings)
         if m and not grade_levels:
             lower(f"the authors report '{_quoted(m)}'")
-    if design not in ("protocol",) and _PILOT.search(text):
-        m = _PILOT.search(text)
+    m = _own_pilot(text) if design not in ("protocol",) else None
+    if m:
         lower(f"pilot or feasibility study (the text says '{m.group(0)}')")
     levels = conclusion_grades or grade_levels
     ranked = [_GRADE_LEVEL[g] for g in levels if g in _GRADE_LEVEL]

@@ -86,6 +86,7 @@ _K_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (3, re.compile(rf"(?P<n>{NUMBER})\s+included\s+{_STUDIES}\b|(?P<n_b>{NUMBER})\s+{_STUDIES}\s*\(\s*n\s*=", re.I)),
     (2, re.compile(rf"(?P<n>{NUMBER})\s+(?:\w+[- ]){{0,3}}?{_STUDIES}\s*(?:\([^)]{{0,60}}\)\s*)?(?:involving|with|including|enrolling|"
                    rf"comprising|totalling|totaling|of|reporting on|and)\s+(?:a total of\s+)?{NUMBER}\s+{_ADJ}{_PEOPLE}", re.I)),
+    (2, re.compile(rf"\b{_PEOPLE}\s+(?:from|in|across)\s+(?P<n>{NUMBER})\s+(?:[\w-]+[- ]){{0,2}}?{_STUDIES}\b", re.I)),
     (1, re.compile(r"\b(?:k|K)\s*=\s*(?P<n>\d+)\b")),
 )
 # A review's pooled sample, in the order authors state it: "13 trials involving 2653 participants",
@@ -295,6 +296,13 @@ def included_studies(doc: Doc, starts: list[int]) -> dict | None:
                 continue
             window = text[max(0, m.start() - 30):m.end()]
             if re.search(r"\b(?:records|citations|hits|abstracts|full[- ]text)\b", window, re.I) and rank < 3:
+                continue
+            # "included 4725 patients from 25 trials": the words between the number and "trials" may
+            # not hold people or another number, else the people were counted as studies.
+            tail = text[m.end(group):m.end()]
+            head = re.search(rf"\b{_STUDIES}\b", tail, re.I)
+            between = tail[:head.start()] if head else ""
+            if re.search(r"\d", between) or re.search(rf"\b{_PEOPLE}\b", between, re.I):
                 continue
             return _item("studies", m, group, n, "abstract", doc, starts)
     return None

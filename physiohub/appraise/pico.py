@@ -94,6 +94,10 @@ _CUT["comparison"] = _CUT["intervention"]
 # Spans that are not about people, a treatment or an outcome: verbs of reporting, analysis words.
 _REJECT = re.compile(r"^(?:the |a |an )?(?:proportion|number|percentage|rate|effectiveness|efficacy|safety|assess|evaluate|"
                      r"use of|analysis|data|results?|study|studies|investigated|compared|this|these|their|it|they)\b")
+# A design is not a treatment ("Systematic review for evaluation of X" names no intervention).
+_DESIGN_NAME = re.compile(r"^(?:an? |the )?(?:(?:systematic|narrative|scoping|umbrella|literature|critical) )?(?:reviews?|"
+                          r"meta-analys[ie]s|(?:(?:randomi[sz]ed|controlled|clinical|pilot|pragmatic) )+trials?|"
+                          r"cohort|surveys?|case reports?|case series|guidelines?|consensus)\b")
 # Words that name no measure on their own ("increased risk", "showed improvements", "group A").
 _VAGUE_OUTCOME = re.compile(r"^(?:the )?(?:(?:risk|improvements?|changes?|effects?|levels?|scores?|values?|outcomes?|results?|"
                             r"differences?|benefits?)$|(?:group|arm)s?\b)")
@@ -124,7 +128,8 @@ def extract_pico(doc: Doc) -> dict[str, list[dict]]:
                 end = cut.start()
             chunk = src[start:end].strip(" ,.:")
             if (len(chunk) < 3 or _REJECT.match(chunk) or len(chunk.split()) > _MAX_WORDS[key] or " . " in chunk
-                    or (key == "outcomes" and _VAGUE_OUTCOME.match(chunk))):
+                    or (key == "outcomes" and _VAGUE_OUTCOME.match(chunk))
+                    or (key in ("intervention", "comparison") and _DESIGN_NAME.match(chunk))):
                 return
         item = _span(field, start, end, text)
         if any((o["field"] == field and o["start"] < item["end"] and item["start"] < o["end"])

@@ -54,13 +54,13 @@ _NULL = _rx(
     r"significantly|statistically|indicate|appear to|seem to|be associated|associated|related|correlated|predict)\w*|"
     r"\bnot (?:statistically )?significant(?:ly)?\b|\bnon-?significant(?:ly)?\b|\binsignificant\b|"
     r"\bdid not reach (?:statistical )?significance|\bfailed to (?:reach|achieve|show|demonstrate|improve|reduce|find)|"
-    r"\bsimilar\b|\bcomparable\b|\bequivalent\b|\bequivalence\b|\bequally\b|\bnon-?inferior\w*|\bas (?:safe and )?"
+    r"\bsimilar\b(?!\s+(?:pattern|trend|picture|direction|profile)s?\b)|\bcomparable\b|\bequivalent\b|\bequivalence\b|\bequally\b|\bnon-?inferior\w*|\bas (?:safe and )?"
     r"(?:effective|efficacious|good|beneficial) as\b|\bno more (?:\w+ )?(?:effective|efficacious|beneficial|likely|"
     r"than)\b|\bno better than\b|\bnot (?:more |any more )?(?:effective|efficacious|better|superior|different)\b|"
     r"\b(?:minimal|negligible|little or no|little to no|no) (?:\w+ )?(?:effects?|impact|influence|differences?)\b|"
     r"\bregardless of\b|\bnot (?:\w+ )?associated\b|\bunrelated to\b|\bindependent of\b|\bno evidence (?:of|that|for)\b|"
     r"\bdid not (?:\w+ )?differ\b|\b(?:was|were|remained) unchanged\b|\bremained (?:stable|the same)\b|"
-    r"\b(?:was|were|is|are) (?:the )?same\b|\bno different\b|\btended to\b|\ba (?:non-?significant |statistical )?trend\b")
+    r"\b(?:was|were|is|are) (?:the )?same\b|\bno different\b|\btended to\b(?=[^.;]{0,80}\b(?:p\s*[=>≥]\s*0?\.(?:0[5-9]|[1-9])|not (?:statistically )?significant|non-?significant|n\.?s\.?\b))|\ba (?:non-?significant |statistical )?trend\b")
 _AGAINST = _rx(
     r"\bcannot be recommended\b|\bnot (?:be )?recommended\b|\bshould not be\b|\bdo(?:es)? not support (?:the|its|their)"
     r" (?:use|routine)|\bnot justified\b|\bnot warranted\b|\bharmful\b|\bdetrimental\b|\bworse(?:ned)?\b|"
@@ -104,12 +104,17 @@ _FOR_ACCURACY = _rx(
 _EARLY = _rx(
     r"\bpreliminary\b|\bpilot\b|\bfeasib\w+|\bpromising\b|\bpotential(?:ly)? (?:new )?(?:therapeutic|target|"
     r"treatment|benefit|role|use)|\bwarrants? (?:further|larger)|\b(?:further|more|larger|future|longer|well-designed|"
-    r"high-quality|additional) (?:\w+ ){0,2}?(?:research|studies|trials|investigations?|evaluation) (?:is|are|will be|"
+    r"high-quality|additional) (?:[\w-]+ ){0,3}?(?:research|studies|trials|investigations?|evaluation)(?: (?:in|on|of|into|with|for|this|that|these|the|field|area|topic|population|setting)){0,4} (?:is|are|will be|"
     r"would be)? ?(?:needed|required|warranted|necessary)|\bneed for (?:further|more|larger|future)|"
     r"\binsufficient (?:evidence|data)\b|\b(?:little|limited|scarce|sparse|weak) (?:\w+ )?evidence\b|"
     r"\bno (?:firm|definitive|clear) conclusions?\b|\b(?:remains?|is|are|still) (?:unclear|uncertain|unknown)\b|"
     r"\bunclear\b|\buncertain\b|\bnot (?:yet )?known\b|\binconclusive\b|\bcannot (?:yet )?be (?:drawn|determined|"
-    r"concluded)|\bno (?:trials|studies|evidence) (?:were|was)? ?(?:found|identified|available)")
+    r"concluded)|\bno (?:trials|studies|evidence) (?:were|was)? ?(?:found|identified|available)|"
+    r"\bnot enough (?:\w+ )?(?:information|evidence|data)\b|\binsufficient (?:information|data)\b|"
+    r"\b(?:convincing|conclusive|sufficient|good|strong|robust|clear|firm|high[- ]quality) (?:\w+ )?evidence (?:is|was|"
+    r"remains|are) (?:still )?(?:lacking|missing|absent|limited|scarce|weak)\b|\bevidence (?:is|was|remains) (?:still )?"
+    r"(?:lacking|insufficient|inconclusive|scarce|conflicting)\b|\black of (?:convincing|conclusive|sufficient|good|"
+    r"strong|robust|high[- ]quality) evidence\b")
 _SMALL = _rx(r"\b(?:small|modest|slight|trivial|marginal|minor|limited) (?:\w+ )?(?:but \w+ )?(?:effects?|benefits?|"
              r"improvements?|reductions?|differences?|gains?|increases?|decreases?|advantages?|risk)\b|"
              r"\bnot (?:clinically )?(?:important|relevant|meaningful|worthwhile)\b|\bnot clinically\b|"
@@ -207,11 +212,21 @@ def _first_negated(rx: re.Pattern[str], low: str, strict: bool = False) -> re.Ma
     return None
 
 
+# "There was no evidence of drug-related side-effects", "no serious adverse events occurred": a safety
+# statement, neither a benefit nor a null result about whether the treatment works.
+_SAFETY_NULL = _rx(r"\bno (?:[\w-]+ ){0,4}?(?:side[- ]effects?|adverse (?:events?|effects?|reactions?)|complications|"
+                   r"toxicit\w+|harms?)\b|\b(?:side[- ]effects?|adverse (?:events?|effects?|reactions?)|complications) "
+                   r"(?:were|was) (?:not|rare|mild|minor|few|uncommon)\b")
+
+
 def read_clause(text: str, kind: str = "intervention") -> Clause:
     low = text.lower()
     small = bool(_SMALL.search(low))
     hedged = bool(_HEDGE.search(low))
     against = _first_unnegated(_AGAINST, low)
+    if kind == "intervention" and not against and _SAFETY_NULL.search(low) and not _SIG.search(low) and not any(
+            m.group(0) not in ("safe", "well tolerated") for m in _FOR_INTERVENTION.finditer(low) if not _negated(low, m.start())):
+        return Clause(text, None, "", small, hedged)
     null = _NULL.search(low)
     if kind == "accuracy":
         if against:

@@ -209,6 +209,47 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
         s, r = next((s, r) for s, r in stated[1:] if r.label == "null")
         out.reasons = reasons + [f"and no clear difference on another outcome: {_quote(s.text, r.cue)}"]
         out.sentence_ids = ids + [s.id]
+    if kind == "intervention" and out.verdict == "Supports":
+        spin = _claimed_beyond_between(" ".join(s.text for s in conclusions) or main_s.text, [s for s, _ in res])
+        if spin:
+            between_s, got, missing = spin
+            out.verdict, out.benefit_elsewhere = "Mixed picture", True
+            out.reasons = reasons + [f"but the groups differed only in {got}, not in {missing}: "
+                                     f"{_quote(between_s.text, got.split(',')[0], 10)}"]
+            out.sentence_ids = ids + [between_s.id]
     if out.verdict == "Mixed picture" and label == "mixed":
         out.benefit_elsewhere = True
     return out
+
+
+# Spin in a two-arm trial: both groups improved, the groups differed on some outcomes only, and the
+# conclusion claims the first-named outcome too ("MMT has significant effects on pain, ROM, ..." when the
+# between-group difference was "in terms of ROM, kinesiophobia, ..."): a mixed picture, not support.
+_BOTH_GROUPS = re.compile(r"\b(?:improved|improvements?|decreased|reduced|increased)\b[^.;]{0,60}\bin both (?:the )?(?:groups|arms)\b|"
+                          r"\bboth (?:the )?groups (?:showed|had|improved|demonstrated)", re.I)
+_BETWEEN_IN = re.compile(r"\b(?:better|greater|superior|significant(?:ly)? (?:better|greater|more|differen\w+))\b(?:[^.;]|\.(?=\d)){0,80}?"
+                         r"\b(?:in terms of|with regard to|regarding|for|in)\s+(?P<list>[^.;]+)", re.I)
+_CLAIM_ON = re.compile(r"\b(?:effects?|improvements?|benefits?|improv\w+|reduc\w+)\s+(?:on|in|of)\s+(?P<list>[^.;]+)", re.I)
+
+
+def _items(listed: str) -> list[str]:
+    listed = re.split(r"\s+(?:as long as|when|if|compared|than|after|following|at|in (?:older|patients|people|adults))\b|\s*\(", listed)[0]
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", listed)
+    return [p.strip() for p in parts if p.strip() and len(p.split()) <= 4]
+
+
+def _claimed_beyond_between(conclusion: str, results: list[Sentence]) -> tuple[Sentence, str, str] | None:
+    if not any(_BOTH_GROUPS.search(s.text) for s in results):
+        return None
+    claim = _CLAIM_ON.search(conclusion)
+    claimed = _items(claim.group("list")) if claim else []
+    for s in results:
+        m = _BETWEEN_IN.search(s.text)
+        if not m or _BOTH_GROUPS.search(s.text):
+            continue
+        got = _items(m.group("list"))
+        low = {g.lower() for g in got}
+        missing = [c for c in claimed if c.lower() not in low]
+        if len(claimed) >= 2 and len(got) >= 1 and claimed[0] in missing:
+            return s, ", ".join(got), ", ".join(missing)
+    return None

@@ -26,12 +26,12 @@ from .spans import (_AIM_LEAD, _APPOSITIVE, _CLAUSE, _lower_first, _span_text,
 from .upshot import conclusion_sentence, plain_claim, short_aim, similar
 from . import wording
 from .abbrev import definitions, spell_out
-from ..appraise.evidence import _PILOT as _PILOT_STUDY
+from ..appraise.evidence import _own_pilot
 from .consistency import check_card
 from .question import Pico, _people, aim_topic, build_question, from_aim, from_title, title_question
 
 GENERATOR = "physiohub.cards.extractive"
-VERSION = "2.0"
+VERSION = "2.1"
 log = logging.getLogger(__name__)
 
 Item = tuple[str, str, list[str]]  # (text, provenance kind, source sentence ids)
@@ -90,7 +90,8 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
     if not q.intervention and what and kind == "intervention":
         q.intervention = what
     if not q.comparison and kind == "intervention" and q.intervention:
-        if cmp and cmp.lower() not in q.intervention.lower():
+        shared = set(re.findall(r"[a-z]{5,}", (cmp or "").lower())) & set(re.findall(r"[a-z]{5,}", q.intervention.lower()))
+        if cmp and cmp.lower() not in q.intervention.lower() and len(shared) < 2:  # not the treatment named again
             q.comparison = cmp
         else:  # the tagger's comparison spans are often one word: placebo, sham, usual care
             for sp in (a.get("pico") or {}).get("comparison") or []:
@@ -106,13 +107,28 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
                 q.population = who
                 break
     q.comparison = re.sub(r"^without\s+", "no ", q.comparison or "")
+    if re.fullmatch(r"(?:both|either|each|all|others?|them|it|one another|each other)", q.comparison, re.I):
+        q.comparison = ""  # a pronoun names no comparison
     if q.title_question and q.intervention and q.intervention.lower() in q.title_question.lower():  # type: ignore[attr-defined]
         q.intervention = ""  # a piece of the title's own question is no treatment name ("should exercises be painful")
-    q.intervention = lay_light(q.intervention) if q.intervention else q.intervention
+    q.intervention = _restore_case(lay_light(q.intervention), record.abstract) if q.intervention else q.intervention
+    q.comparison = _restore_case(q.comparison, record.abstract) if q.comparison else q.comparison
     q.comparison = lay_light(q.comparison) if q.comparison else q.comparison
     q.outcome = lay_light(q.outcome) if q.outcome else q.outcome
     q.direct = direct  # type: ignore[attr-defined]
     return q
+
+
+def _restore_case(phrase: str, text: str) -> str:
+    """'mulligan mobilization' -> 'Mulligan mobilization' when the abstract writes the word with a capital
+    inside a sentence (a name), never in lower case."""
+    def fix(m: re.Match[str]) -> str:
+        w = m.group(0)
+        cap_w = w[:1].upper() + w[1:]
+        if w[:1].islower() and re.search(rf"[a-z,] {re.escape(cap_w)}\b", text) and not re.search(rf"\b{re.escape(w)}\b", text):
+            return cap_w
+        return w
+    return re.sub(r"[A-Za-z][\w-]+", fix, phrase)
 
 
 def _question(a: dict[str, Any], q: Pico, src: list[str]) -> Item:
@@ -129,7 +145,7 @@ def _question(a: dict[str, Any], q: Pico, src: list[str]) -> Item:
     direct = getattr(q, "direct", None)
     if direct and len(direct.split()) <= 24:
         return direct, "rewritten", list(getattr(q, "aim_ids", [])) or src
-    who = f" for {q.population}" if q.population else ""
+    who = f" for {q.population}" if q.population and q.population not in ("people", "patients") else ""
     generic = {
         "accuracy": f"How well does the test in this {short} find the problem it looks for?",
         "association": f"What link did this {short} find{who}?",
@@ -153,6 +169,7 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     mixed = verdict == "Mixed picture"
     body = plain_claim(concl.text, 32 if mixed else 22, keep_contrast=mixed) if concl else None
     a["_verdict_texts"] = [p.by_id(i).text for i in verdict_ids]
+    a["_both_improved"] = bool(_BOTH_IMPROVED.search(" ".join(s.text for s in p.get("results") + p.get("conclusion"))))
     claim = wording.answer_claim(a, q)
     if claim:
         out.append((claim, "templated", src + verdict_ids))
@@ -174,8 +191,16 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     if note:
         out.append((note, "templated", verdict_ids))
     if not claim and out:
+        # How sure, said from this study's own badge (not a stock phrase that reads the same on every card).
         out.append((phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"]), "templated", []))
     return out[:3]
+
+
+# "improved in both groups", "both techniques produced comparable relief": a fact worth saying when two
+# active treatments did about as well as each other.
+_BOTH_IMPROVED = re.compile(r"\b(?:improv\w*|reduc\w*|decreas\w*|relie\w*)\b[^.;]{0,80}\bin both (?:the )?(?:groups|arms)\b|"
+                            r"\bboth (?:the )?(?:groups|arms|techniques|treatments|interventions|procedures)\b[^.;]{0,60}?"
+                            r"\b(?:improv\w*|reduc\w*|decreas\w*|relie\w*|produced (?:comparable|similar) (?:relief|improvement))", re.I)
 
 
 def _reading_label(text: str, a: dict[str, Any]) -> str | None:
@@ -204,14 +229,14 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     else:
         first = f"This was {long}"
     out: list[Item] = [(sentence(first), "templated", [s for s in kn_src if _has(p, s)])]
-    for s in (p.get("aim") or [])[:1]:
-        aim = short_aim(s.text, _AIM_LEAD, _CLAUSE, 22)
-        if aim:
-            out.append((sentence(lay("It set out " + _lower_first(aim))), "rewritten", [s.id]))
     body: list[Item] = []
+    restates_count = re.compile(r"^(?:this|the) (?:review|analysis|meta-analysis|search) (?:included|identified|comprised|found)"
+                                r" (?:\d+|[a-z]+-?[a-z]*) (?:[\w-]+ ){0,3}?(?:studies|trials|tests|papers|articles)\b", re.I)
     results = sorted([s for s in p.get("results") if not _BASELINE.search(s.text)], key=lambda s: -_result_weight(s.text))[:4]
     for s in sorted(results, key=lambda s: s.start):
         pl = plain_claim(s.text)
+        if pl and restates_count.match(s.text):
+            continue  # the first point already says how many studies
         if pl:
             body.append((pl, "rewritten", [s.id]))
     for s in p.get("conclusion")[:2]:
@@ -222,6 +247,11 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         pl = plain_claim(p.by_id(sid).text)
         if pl and not _STATS_HEAVY.search(p.by_id(sid).text):
             body.append((pl, "rewritten", [sid]))
+    if len({t for t, _, _ in body}) < 2:  # few results to tell: what it set out to do is worth a point
+        for s in (p.get("aim") or [])[:1]:
+            aim = short_aim(s.text, _AIM_LEAD, _CLAUSE, 22)
+            if aim:
+                out.append((sentence(lay("It set out " + _lower_first(aim))), "rewritten", [s.id]))
     for item in body:
         if len(out) >= 5:
             break
@@ -235,7 +265,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         for s in sorted(p.get("results"), key=lambda s: -_result_weight(s.text)):
             if len(out) >= 4:
                 break
-            if _reading_label(s.text, a) not in ("for", "null", "against", "mixed") or _BASELINE.match(s.text):
+            if _reading_label(s.text, a) not in ("for", "null", "against", "mixed") or _BASELINE.search(s.text):
                 continue
             pl = [t for t in plain_sentences(strip_detail(s.text), 30) if 5 <= len(t.split()) <= 32][:1]
             if pl and not _STATS_HEAVY.search(pl[0]) and not any(similar(pl[0], t) for t, _, _ in out):
@@ -246,6 +276,11 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         for s in [s for s in p.sentences if not s.back_matter][1:]:
             if len(out) >= 4:
                 break
+            described = re.match(r"^(.{10,160}?) (?:are|is) (?:described|discussed|reviewed|outlined|examined)\.$", s.text.strip())
+            if described and not re.match(r"(?:they|these|it|this)\b", described.group(1), re.I):
+                # "Central and peripheral pain mechanisms ... are described": what the review covers
+                out.append((sentence(lay(f"The review describes {_lower_first(described.group(1))}")), "rewritten", [s.id]))
+                continue
             pl = plain_claim(s.text, 26) or next(iter(t for t in plain_sentences(strip_detail(s.text), 26)
                                                       if 6 <= len(t.split()) <= 28), None)
             if pl and not AIM_LIKE.search(s.text) and not any(similar(pl, t) for t, _, _ in out):
@@ -255,6 +290,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             pl = [t for t in plain_sentences(s.text, 25) if 5 <= len(t.split()) <= 40][:1]
             if len(out) < 3 and pl and not any(similar(pl[0], t) for t, _, _ in out):
                 out.append((pl[0], "rewritten", [s.id]))
+    out = out[:1] + [it for it in out[1:] if not restates_count.match(it[0])]
     if a.get("evidence"):
         ladder = a.get("_ladder")
         out.append((sentence(f"Strength of evidence: {a['evidence'].lower()}") + (f" {ladder}" if ladder else ""),
@@ -305,12 +341,14 @@ def _findings(a: dict[str, Any], p: Parts) -> list[Item]:
 
 
 _AUTHOR_LIMIT = re.compile(r"\b(?:limitations?|limited by|caution|interpreted with care|small (?:sample|number|numbers|trials|studies)"
+                           r"|quality of (?:many|most|the|several) (?:of the )?(?:included )?(?:studies|trials) (?:was|were) (?:low|poor)"
                            r"|underpowered|low[- ](?:quality|certainty)|very low (?:quality|certainty)|high risk of bias"
                            r"|heterogene\w+|short (?:follow-up|period|duration)|not (?:been )?(?:blinded|randomi[sz]ed)"
                            r"|confirmation by|require confirmation|may not (?:apply|generali[sz]e)|not generali[sz]able"
                            r"|selection bias|confounding|confounders|preliminary (?:data|evidence|findings|results)"
                            r"|(?:trial|study|sample|samples|trials|studies) (?:was|were) (?:small|short)|follow-up was short"
-                           r"|(?:rest|rests|based) on (?:preliminary|limited|weak)|theoretical)\b", re.I)
+                           r"|(?:rest|rests|based) on (?:preliminary|limited|weak)|theoretical|limited confidence"
+                           r"|multiple (?:statistical )?(?:tests|testing|comparisons))\b", re.I)
 
 
 def _limitations(a: dict[str, Any], p: Parts, record: Record) -> list[Item]:
@@ -344,7 +382,7 @@ def _limitations(a: dict[str, Any], p: Parts, record: Record) -> list[Item]:
         out.append((f"Small total sample: {n} participants across the studies.", "templated", []))
     elif design not in REVIEW_DESIGNS and n and n < 50 and design not in ("case report", "case series", "qualitative"):
         out.append((f"Small sample: {n} participants.", "templated", []))
-    if _PILOT_STUDY.search(text) and design not in ("protocol",):
+    if _own_pilot(text) and design not in ("protocol",):
         # The evidence ladder's own test, so the limitation and the badge never disagree.
         out.append(("Pilot or feasibility study: not built to show whether a treatment works.", "templated", []))
     out += [it for it in wording.derived_limits(a, record.abstract) if not any(similar(it[0], t) for t, _, _ in out)]

@@ -48,11 +48,11 @@ ANIMAL = re.compile(r"\b(rats?|mice|mouse|murine|rabbits?|dogs?|canine|pigs?|por
 IN_VITRO = re.compile(r"\b(in vitro|cell lines?|cultured cells|cadaver\w*)\b", re.I)
 PILOT = re.compile(r"\b(pilot|feasibility)\b", re.I)
 
-CERTAINTY_NOTE = {  # short sentences: the note sits in the patient-facing answer
+CERTAINTY_NOTE = {  # short plain sentences said from the evidence badge; they rate the research, never the claim
     "Strong": "The research behind this is strong.",
-    "Moderate": "This is probably right. New research could change it.",
-    "Limited": "This may be right. But the research behind it is limited.",
-    "Very limited": "We don't know yet if this is right. There is too little good research to tell.",
+    "Moderate": "The research behind this is fair. New studies could change it.",
+    "Limited": "Only a little research backs this. New studies could change it.",
+    "Very limited": "Too little research backs this to be sure.",
 }
 
 VERDICT_CLINICIAN = {

@@ -46,6 +46,8 @@ LAY: dict[str, str] = {
     "individuals": "people",
     "adverse events": "side effects",
     "adverse effects": "side effects",
+    "efficacy advantages": "advantages",
+    "efficacy advantage": "advantage",
     "efficacy": "benefit",
     "effectiveness": "benefit",
     "efficacious": "helpful",
@@ -100,7 +102,6 @@ LAY: dict[str, str] = {
     "pediatric": "children's",
     "paediatric": "children's",
     "elderly": "older people",
-    "quality of life": "daily well-being",
     "kinesiophobia": "fear of movement",
     # "catastrophising" and "self-efficacy" stay: they name measured constructs, and the plain swaps
     # ("expecting the worst") changed what was measured.
@@ -116,7 +117,6 @@ LAY: dict[str, str] = {
     "utilization": "use",
     "approximately": "about",
     "currently": "now",
-    "additional": "more",
     "adequately": "well",
     "methodological": "method",
     "heterogeneity": "differences between studies",

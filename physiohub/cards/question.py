@@ -53,7 +53,10 @@ def _clean(phrase: str, words: int = 9) -> str:
                     phrase, flags=re.I)
     if phrase[:1].isupper() and not phrase[1:2].isupper() and not re.match(r"[A-Z][\w]*[-\d][A-Z]|[A-Z][a-z]+[A-Z]", phrase):
         phrase = phrase[0].lower() + phrase[1:]  # "Corticosteroid injections" mid-question; "SAMe", "HMG-CoA" stay
-    if not phrase or len(phrase.split()) > words or re.search(r"\d", phrase) and not re.search(r"[A-Za-z]-?\d", phrase):
+    if re.match(r"^(?:(?:systematic|narrative|scoping|literature|critical) )?(?:reviews?|meta-analys[ie]s|(?:(?:randomi[sz]ed|"
+                r"controlled|clinical|pilot) )*trials?|stud(?:y|ies)|surveys?)$", phrase, re.I):
+        return ""  # a design is no treatment, population or outcome
+    if not phrase or len(phrase.split()) > words or re.search(r"\d", phrase) and not re.search(r"[A-Za-z]-?\d|\b[A-Z]{2,} \d", phrase):
         return ""
     return phrase
 
@@ -67,6 +70,10 @@ def _people(phrase: str) -> str:
                           r"|\bpeople\b.*\bpeople\b", p, re.I) or \
             re.search(r"(?:^|\s)(?:long-term|short-term|chronic|acute|severe|mild|early|late|and|or|with)$", p, re.I):
         return ""
+    sufferers = re.match(r"^([a-z][\w-]*(?: [\w-]+){0,2}?) (?:patients|participants|subjects|sufferers)\b(.*)$", p, re.I)
+    if sufferers and not _PEOPLE.match(p) and not re.search(r"\b(?:of|for|to)\b", sufferers.group(1)):
+        # "osteoarthritis patients in Japan" -> "people with osteoarthritis in Japan"
+        return "people with " + lay((sufferers.group(1) + sufferers.group(2)).strip())
     m = _PEOPLE.match(p)
     if m:
         rest = p[m.end():].strip()
@@ -76,12 +83,13 @@ def _people(phrase: str) -> str:
         who = f"{lead} {noun}".strip().lower() if lead.lower() not in ("consecutive",) else noun
         return lay(f"{who} {rest}".strip()) if rest else lay(who)
     if re.match(r"^(?:acute|chronic|persistent|recurrent|severe|mild|early|knee|hip|shoulder|neck|back|low back|"
+                r"osteoarthritis|arthritis|tendinopathy|fibromyalgia|sciatica|whiplash|"
                 r"lumbar|cervical|\w+ (?:pain|osteoarthritis|arthritis|tendinopathy|fractures?|injur\w+))", p, re.I) \
             or re.search(r"\b(?:pain|osteoarthritis|arthritis|tendinopathy|fractures?|sciatica|syndrome|disease|"
                          r"disorders?|injur\w+|tears?|sprains?|cancer|sepsis|stroke|copd|diabetes|headaches?|"
                          r"fibromyalgia|osteoporosis|osteopenia|spondyl\w+|migraines?|whiplash|scoliosis|"
                          r"tendinitis|bursitis|fasciitis|stenosis|radiculopathy|instability|dysfunction|"
-                         r"obesity|frailty|sarcopenia|hypermobility|lupus|gout)\b$", p, re.I):
+                         r"obesity|frailty|sarcopenia|hypermobility|lupus|gout|\w+itis|\w+opathy|\w+algia)\b$", p, re.I):
         return "people with " + lay(p[0].lower() + p[1:] if not p[:2].isupper() else p)
     return ""
 
@@ -130,6 +138,9 @@ def from_title(title: str, kind: str) -> Pico:
                   r" of (?:the )?(?=(?:[\w-]+ ){0,2}?(?:effects?|efficacy|effectiveness|role|impact|use|benefits?) of\b)",
                   "", core, flags=re.I)
     core = re.sub(r"^(?:an? )?comparative (?:study|trial|analysis) of (?:the )?", "", core, flags=re.I)
+    # "A randomised control trial to evaluate the efficacy of X versus Y ...": the design leads in.
+    core = re.sub(r"^(?:an? |the )?(?:[\w-]+ ){0,4}?(?:trial|study|review|analysis|evaluation) (?:to|that) (?:evaluate|assess|"
+                  r"compare|determine|investigate|examine|test)s? (?:the )?", "", core, flags=re.I)
     cmp_of = re.match(r"^(?:an? )?comparison of (.+?) (?:and|with|versus|vs\.?) (.+?)(?: (?:in|for|among) (.+))?$", core, re.I)
     if cmp_of and kind == "intervention":
         x, c = _clean(cmp_of.group(1), 7), _clean(cmp_of.group(2), 7)
@@ -177,9 +188,14 @@ def from_title(title: str, kind: str) -> Pico:
                 outcome, _, who = parts[1].partition(" among ")
             out.outcome, out.population = _clean(outcome, 7), _people(who)
         else:
-            what, _, who = what.partition(" in ")
+            what, who = (re.split(r"\s+(?:(?:in|for) (?:the )?(?:treatment|management|prevention) of|in|among|for)\s+", what,
+                                  maxsplit=1) + [""])[:2]
             out.population = _people(who)
         vs = _VERSUS.split(what, maxsplit=1)
+        listed = re.match(r"^([^,]+), ([^,]+?),? and ([^,]+)$", what)
+        if len(vs) == 1 and listed and all(len(g.split()) <= 3 for g in listed.groups()):
+            # "Efficacy of rofecoxib, celecoxib, and acetaminophen": a head-to-head of the first with the rest
+            vs = [listed.group(1), f"{listed.group(2)} and {listed.group(3)}"]
         out.intervention = _clean(vs[0], 7)
         out.comparison = _clean(vs[1], 7) if len(vs) == 2 else ""
         out.comparison = re.sub(r"^without\s+", "no ", out.comparison)
@@ -191,10 +207,20 @@ def from_title(title: str, kind: str) -> Pico:
         out.intervention, out.comparison, out.population = _clean(head, 7), _clean(cmp_, 7), _people(who)
         out.intervention = _share_head(out.intervention, out.comparison)
         return out
+    treated = re.match(r"^(.+?)\s+treated (?:with|by)\s+(.+)$", core, re.I)
+    if treated and kind == "intervention" and _people(treated.group(1)):
+        # "Neck pain in chronic whiplash syndrome treated with botulinum toxin"
+        out.intervention, out.population = _clean(treated.group(2), 7), _people(treated.group(1))
+        return out
     m = re.match(r"^(.+?)\s+(?:for|in)\s+(?:the\s+)?(?:treatment|management|prevention) of\s+(.+)$", core, re.I) or \
         re.match(r"^(.+?)\s+for\s+(.+)$", core, re.I)
     if m and kind == "intervention":
         out.intervention, out.population = _clean(m.group(1), 7), _people(m.group(2))
+        return out
+    m = re.match(r"^(.+?)\s+(?:in|among)\s+(.+)$", core, re.I)
+    if m and kind == "intervention" and len(m.group(1).split()) <= 4 and _PEOPLE.match(_clean(m.group(2), 12)):
+        # "Exercise in children with joint hypermobility syndrome and knee pain"
+        out.intervention, out.population = _clean(m.group(1), 4), _people(m.group(2))
     return out
 
 

@@ -70,7 +70,11 @@ def strip_detail(text: str) -> str:
     while prev != text:
         prev, text = text, _PAREN.sub("", text)
     text = _STATS.sub("", text)
-    return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
+    text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
+    text = re.sub(r",(?:\s*,)+", ",", text)  # "Rofecoxib, 25 mg/d, provided" leaves ", ," behind
+    # ... and a comma between a short subject and its verb ("Rofecoxib, provided greatest response")
+    return re.sub(r"^([A-Z][\w-]*(?: [\w-]+){0,2}), (?=(?:provided|was|were|is|are|had|has|showed|gave|reduced|"
+                  r"improved)\b)", r"\1 ", text)
 
 
 def split_long(text: str, max_words: int = 20) -> list[str]:

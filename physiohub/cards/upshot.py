@@ -13,6 +13,7 @@ import re
 
 from .parts import Parts
 from .readability import plain_sentences
+from ..appraise.reading import _SAFETY_NULL
 from ..text import Sentence
 
 _CUE = re.compile(r"\b(in conclusion|conclu\w+|suggests?|suggested|indicates?|indicated|these (results|findings|data)"
@@ -21,7 +22,7 @@ _CUE = re.compile(r"\b(in conclusion|conclu\w+|suggests?|suggested|indicates?|in
 # Digits inside a code name ("MK-0966", "COX-2", "IL6") are names, not statistics.
 _STATS = re.compile(r"(?<![A-Za-z\d.,])(?<![A-Za-z]-)\d|%|\bp\s*[<=>]|\bCI\b", re.I)
 # A dose or unit after a drug name ("rofecoxib 50 mg", "ibuprofen 800 mg t.d.s."): numbers for the findings.
-_DOSE = re.compile(r"\s*\b\d[\d.,]*\s*(?:mg|g|mcg|µg|ug|ml|mL|IU|units?|mg/kg|mg/day|mg/d)\b"
+_DOSE = re.compile(r",?\s*\b\d[\d.,]*\s*(?:mg/kg|mg/day|mg/d|mg|g|mcg|µg|ug|ml|mL|IU|units?)(?![\w/])"
                    r"(?:\s*(?:q\.?d\.?s?\.?|t\.?d\.?s\.?|t\.?i\.?d\.?|b\.?i\.?d\.?|o\.?d\.?|once daily|twice daily|daily"
                    r"|a day|per day|/day))?", re.I)
 # Durations and "12-week" adjectives: the findings give them; the plain claim reads without them.
@@ -55,6 +56,9 @@ _SUBJECT_START = re.compile(r"^(?:the|a|an|there|no|all|most|some|many|few|peopl
 def conclusion_sentence(p: Parts, verdict_ids: list[str]) -> Sentence | None:
     """The authors' main conclusion (see module doc)."""
     concl = p.get("conclusion")
+    if concl and all(_SAFETY_NULL.search(s.text.lower()) for s in concl):
+        return None  # only a safety line closes the abstract: no main conclusion to quote
+    concl = [s for s in concl if not _SAFETY_NULL.search(s.text.lower())]
     if concl:
         # The concluding sentence the verdict rests on; else the first that is not a call for more research.
         chosen = next((s for s in concl if s.id in verdict_ids), None)
@@ -75,6 +79,8 @@ def conclusion_sentence(p: Parts, verdict_ids: list[str]) -> Sentence | None:
             score -= 2.0
         if len(re.findall(r"\d", s.text)) > 3:
             score -= 1.5  # a result full of statistics, not the take-home message
+        if _SAFETY_NULL.search(s.text.lower()):
+            score -= 2.0  # "no evidence of side-effects" closes many abstracts but is not their main message
         if s.id in verdict_ids:
             score += 0.5
         if score > best_score:
@@ -87,14 +93,31 @@ _CUT_KEEP_CONTRAST = re.compile(r",\s+(?:with|which|because|since)\b|,\s+and\s+(
                                 r"|that|was|were|is|are|has|have|had)\b)|\s+and that\s+", re.I)
 
 
+def _drop_doses(text: str) -> str:
+    """'Rofecoxib, 25 mg/d, provided' -> 'Rofecoxib provided': a dose set off by commas goes with both."""
+    out, last = [], 0
+    for m in _DOSE.finditer(text):
+        end = m.end()
+        if m.group(0).startswith(",") and re.match(r",\s+(?:for|in|among|at|on|with|compared|versus|vs)\b", text[end:]):
+            end += 1
+        out.append(text[last:m.start()])
+        last = end
+    out.append(text[last:])
+    # "Rofecoxib, provided ...": the comma that set the dose off the subject goes too
+    return re.sub(r"^([A-Z][\w-]*(?: [\w-]+){0,2}), (?=(?:provided|was|were|is|are|had|has|showed|gave|reduced|improved)\b)", r"\1 ",
+                  "".join(out))
+
+
 def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> str | None:
     """A source sentence as one short plain sentence with no numbers, or None when it cannot be had."""
     # "decreased after 12 weeks of adalimumab treatment": the duration goes, the treatment stays ("with").
     core = re.sub(r"\b(?:after|over|during)\s+\d[\d.,]*\s*(?:weeks?|days?|months?|years?)\s+of\b", "with", text.strip(), flags=re.I)
-    core = _DURATION.sub("", _DOSE.sub("", _SECTION_WORD.sub("", core)))
+    core = _DURATION.sub("", _drop_doses(_SECTION_WORD.sub("", core)))
     core = _CONNECTIVE.sub("", core)
     # A removed lead ("At 6 months, the mean score ...") must not leave the sentence starting at its comma.
     core = re.sub(r"^[\s,;:]+", "", core)
+    # "At the 12-week and six-month follow-up" without its number must not read "At the and six-month"
+    core = re.sub(r"\b(the|a|an) (?:and|or) ", r"\1 ", core, flags=re.I)
     core = core[:1].upper() + core[1:]
     for i, piece in enumerate(plain_sentences(core, max_words)):
         if i and not _SUBJECT_START.match(piece):

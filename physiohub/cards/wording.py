@@ -54,6 +54,20 @@ def size_lead(a: dict[str, Any]) -> str:
     return ""
 
 
+# Comparators that are no active treatment: against these "no difference" means the treatment did not
+# beat nothing; against an active one it means the two did about as well as each other.
+_INACTIVE = re.compile(r"\b(?:placebo|sham|no (?:treatment|intervention|exercise|therapy|injection)|usual care|standard care|"
+                       r"routine care|wait(?:ing)?[- ]?list|control|nothing|attention|minimal)\b", re.I)
+_SIMILAR = {"Strong": "give similar results", "Moderate": "probably give similar results",
+            "Limited": "may give similar results", "Very limited": "gave similar results, but the evidence is very limited"}
+
+
+def active_comparison(a: dict[str, Any], q: Pico) -> bool:
+    """Two active treatments compared ("transforaminal vs parasagittal injections"), not one against nothing."""
+    return bool(q.intervention and q.comparison and not _INACTIVE.search(q.comparison)
+                and (a.get("question_kind") or "intervention") == "intervention")
+
+
 def answer_claim(a: dict[str, Any], q: Pico) -> str | None:
     """The hedged main result in one sentence, or None when the pieces to say it are missing."""
     verdict, evidence = a.get("verdict") or "Too early to tell", a.get("evidence") or "Very limited"
@@ -71,6 +85,10 @@ def answer_claim(a: dict[str, Any], q: Pico) -> str | None:
         if verdict == "Supports":
             body = (f"we don't know yet whether {x} {_agree(v3, x)}{what}{vs}" if very else
                     f"{x} {_modal(evidence, v3, v, x)}{what}{vs}")
+        elif verdict == "No clear difference" and active_comparison(a, q):
+            body = f"{x} and {c} {_SIMILAR.get(evidence, _SIMILAR['Very limited'])}" + (f" for {y}" if y else "")
+            if a.get("_both_improved"):
+                body += "; people improved in both groups"
         elif verdict == "No clear difference":
             to = f" to {y}" if y else ""
             body = (f"{x} made little or no clear difference{to}{vs}, but the evidence is very limited" if very else
@@ -102,6 +120,8 @@ def answer_claim(a: dict[str, Any], q: Pico) -> str | None:
             body = f"{x} worked well in some respects but not in others{target}"
     if not body:
         return None
+    if not lead and q.population and len(body.split()) < 7:
+        lead = f"For {q.population}, "  # "Tramadol probably helps." alone says too little
     text = lead + body if lead else body
     return sentence(text[0].upper() + text[1:] if not lead else text)
 
@@ -138,7 +158,7 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     design = a.get("design", "other")
     kind = a.get("question_kind") or "intervention"
     short, long = phrases.DESIGN_PLAIN.get(design, ("study", "a study"))
-    who = q.population
+    who = q.population if q.population not in ("people", "patients") else ""
     x = q.intervention
     ys = f" {q.outcome}" if q.outcome else ""
     if design == "lab/animal/experimental":
@@ -154,6 +174,11 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         patients = (f"This {short}{(' of ' + who) if who else ''} {found}. "
                     + phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"])
                     + " Ask your physio or doctor what it means for you.")
+    elif kind == "intervention" and verdict == "No clear difference" and active_comparison(a, q):
+        cond = re.match(r"^people (?:with|who have) (.+)$", who or "")
+        lead = f"If you have {cond.group(1)}, " if cond else (f"For {who}, " if who else "")
+        patients = cap(f"{lead}{x} and {q.comparison} gave similar results in this {short}, so the choice between them "
+                       "can rest on other things, such as side effects, cost and what you prefer. Ask your physio or doctor.")
     elif kind == "intervention" and x:
         cond = re.match(r"^people (?:with|who have) (.+)$", who or "")
         lead = f"If you have {cond.group(1)}: " if cond else (f"For {who}: " if who else "")
@@ -162,7 +187,7 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
                 "Does not support": " Ask your physio or doctor about other options.",
                 "Mixed picture": " Talk with your physio or doctor about what to expect."}.get(verdict, "")
         core = _claim_core(claim)
-        if lead and not re.match(r"[A-Z]{2}|[A-Z][a-z]*[A-Z]", core):
+        if lead and not re.match(r"[A-Z]{2}|[A-Z][a-z]*[A-Z]", core) and not (x[:1].isupper() and core.startswith(x)):
             core = core[0].lower() + core[1:]  # "For older people: sensor-based exercise ..."
         patients = lead + core + tail
     else:
@@ -180,15 +205,17 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         ("association", "No clear difference"): "found no clear association",
         ("accuracy", "Supports"): "found the test accurate enough to be useful",
         ("accuracy", "Does not support"): "found the tests not accurate enough to rely on",
-    }.get((kind, verdict), {
+    }.get((kind, verdict) if x or kind != "intervention" else ("", ""), {
         "Supports": "found what it set out to test",
         "No clear difference": "found no clear difference",
         "Does not support": "found a result against the idea it tested",
         "Mixed picture": "found results that point both ways",
         "Too early to tell": "tested nothing that can guide practice yet",
     }[verdict])
+    if kind == "intervention" and verdict == "No clear difference" and active_comparison(a, q):
+        finding = f"found no clear difference between {x} and {q.comparison}{(' in' + ys) if ys else ''}"
     practice = {
-        "Supports": "It can support a shared decision" if evidence in ("Strong", "Moderate") else "Treat it as supportive but not decisive",
+        "Supports": "It can support a shared decision" if evidence in ("Strong", "Moderate") else "Treat it as supportive evidence that is not yet decisive",
         "No clear difference": f"Do not expect {x or 'it'} to do better than the comparison on this outcome" if kind == "intervention" else "It gives no reason to act on this link",
         "Does not support": "It argues against relying on it",
         "Mixed picture": "Weigh which outcomes and time points matter to the patient",
@@ -205,6 +232,15 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         "Mixed picture": f"Claims{topic} need care: this {short} found some benefits but not others.",
         "Too early to tell": f"This is {long}: it cannot yet show whether claims{topic} are true.",
     }[verdict]
+    if kind == "intervention" and not x and verdict != "Too early to tell":
+        # No treatment named (a review of side effects, a study of a service): no "if you read that this works".
+        readers = f"This {short} {finding}, with {evidence.lower()} evidence behind it; check what it measured before relying on it."
+    if kind == "intervention" and verdict == "No clear difference" and active_comparison(a, q):
+        practice = "It gives no reason to prefer one over the other on this outcome"
+        clinicians = (sentence(f"{cap(design)}{size}{pop}; it {finding}") + " "
+                      + sentence(f"Evidence rated {evidence.lower()}") + (f" {ladder}" if ladder else "") + " " + sentence(practice))
+        readers = (f"If you read that {x} works better than {q.comparison}{(' for ' + who) if who else ''}, this {short} "
+                   "did not find that: the two gave similar results.")
     if kind == "association" and verdict == "Supports":
         readers = f"This {short} found a link, not proof of cause; it has {evidence.lower()} evidence behind it."
     if kind == "accuracy":
@@ -215,7 +251,7 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
 
 def _claim_core(claim: str) -> str:
     """The claim without its size lead ("In this trial of 250 people, X ..." -> "X ...")."""
-    core = re.sub(r"^(?:In this [\w-]+ of \d[\d,]* people|Across \d[\d,]* studies(?: with \d[\d,]* people)?),\s+", "", claim)
+    core = re.sub(r"^(?:In this [\w-]+ of \d[\d,]* people|Across \d[\d,]* studies(?: with \d[\d,]* people)?|For [^,]{3,80}),\s+", "", claim)
     return cap(core)
 
 
@@ -225,7 +261,8 @@ _NO_CONTROL = re.compile(r"\b(?:uncontrolled|single[- ]arm|no control group|with
                          r"non-?comparative|before[- ]and[- ]after)\b", re.I)
 _REVIEW_QUALITY = re.compile(r"\b(?:low|poor|very low)[- ](?:quality|certainty)\b|\bhigh risk of bias\b|\bfew (?:trials|studies|"
                              r"RCTs)\b|\bsmall (?:trials|studies|sample sizes?)\b|\bheterogene\w+|\blittle (?:\w+ )?evidence\b|"
-                             r"\blimited (?:\w+ )?evidence\b|\binsufficient evidence\b", re.I)
+                             r"\blimited (?:\w+ )?evidence\b|\binsufficient evidence\b|\bquality of (?:many|most|the) (?:\w+ )?"
+                             r"(?:studies|trials) (?:was|were) (?:low|poor)\b", re.I)
 _SHORT_FOLLOWUP = re.compile(r"^(\d+)\s*(day|week)s?$", re.I)
 
 
@@ -253,7 +290,9 @@ def derived_limits(a: dict[str, Any], text: str) -> list[Item]:
     if design in ("meta-analysis", "systematic review", "scoping review"):
         q = _REVIEW_QUALITY.search(text)
         if q:
-            out.append((f"The authors report {q.group(0).lower()} among the included studies.", "templated", []))
+            said = q.group(0).lower()
+            out.append((f"The authors report that the {said}." if said.startswith("quality of") else
+                        f"The authors report {said} among the included studies.", "templated", []))
     if design == "case series" or (_NO_CONTROL.search(text) and design not in ("randomised controlled trial",)):
         out.append(("No control group: improvements may have happened anyway.", "templated", []))
     return out
