@@ -144,3 +144,23 @@ def test_the_card_keeps_the_result_on_the_primary_outcome() -> None:
     assert "regardless of group allocation" in points  # the main result, without its statistics
     assert "It included 30 people" in points  # "(n=30)" after the people counts as a stated sample
     assert "probably helps" not in str(card["upshot"])
+
+
+def test_doses_that_tell_arms_apart_stay() -> None:
+    # Without its doses this would compare a drug with itself ("X gave advantages over Y and X").
+    assert plain_claim("Drug X, 50 mg/d, gave advantages over drug Y, 100 mg/d, and drug X, 10 mg, for hip pain.") is None
+    assert plain_claim("Drug X, 50 mg/d, gave advantages over drug Y for hip pain.") == "Drug X gave advantages over drug Y for hip pain."
+
+
+def test_a_harms_review_asks_the_harm_question() -> None:
+    rec = _rec("Systematic review for evaluation of tolerability of painkiller Q in arthritis patients in Norway.",
+               "To evaluate the stomach tolerability of painkiller Q in arthritis patients, a systematic review of "
+               "randomized controlled trials was performed. The analysis included 3100 patients from 20 trials. "
+               "About one in ten patients reported a stomach complaint. Despite differences across the products used, "
+               "there was a clear increased risk of stomach complaints.")
+    a = appraise(rec)
+    assert a["question_kind"] == "association"
+    card = generate_card(rec, a)
+    q = card["upshot"]["question"]
+    assert "linked with side effects" in q and "painkiller Q" in q
+    assert "help" not in card["upshot"]["answer"]

@@ -67,12 +67,23 @@ class VerdictResult:
     notes: list[str] = field(default_factory=list)
 
 
+# "To evaluate the gastrointestinal tolerability of NSAIDs ...": a study of harms only. Its question is the
+# tested harm ("Are NSAIDs linked with side effects?", as verdict-gold phrases harm questions), so a
+# confirmed harm is never worded as "NSAIDs probably help".
+_HARMS_Q = re.compile(r"\b(?:tolerability|adverse (?:effects?|events?|reactions?|drug reactions?)|side[- ]effects?|toxicity|"
+                      r"harms?|safety)\b", re.I)
+_BENEFIT_Q = re.compile(r"\b(?:efficacy|effectiveness|effects? of|benefits?|improv\w*|reduc\w*|relie\w*|versus|vs\.?|"
+                        r"compared with|outcomes?)\b", re.I)
+
+
 def study_kind(design: str, title: str, aims: list[str], conclusions: list[str]) -> str:
     """What question the study asks: intervention, association, accuracy or descriptive."""
     head = " ".join([title] + aims)
     text = " ".join([head] + conclusions)
     if design == "diagnostic accuracy":
         return "accuracy"
+    if design not in _NO_FINDINGS and _HARMS_Q.search(title) and not _BENEFIT_Q.search(head):
+        return "association"
     if design in _REVIEWS or design == "guideline":
         if _ACCURACY_Q.search(head) or (_ACCURACY_Q.search(text) and not _TREATMENT_Q.search(head)):
             return "accuracy"

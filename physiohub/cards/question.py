@@ -172,6 +172,12 @@ def from_title(title: str, kind: str) -> Pico:
     if kind == "accuracy":
         return _accuracy_title(t)
     if kind == "association":
+        harm = re.match(r"^(?:(?:the )?evaluation of )?(?:the )?(?:gastrointestinal |long-term )?(?:tolerability|safety|adverse "
+                        r"(?:effects|events|reactions)|side[- ]effects|harms|toxicity) of\s+(.+?)(?:\s+(?:in|among)\s+(.+))?$",
+                        re.sub(r"^(?:an? |the )?(?:systematic review|meta-analysis|review|study|analysis) (?:for|of) ", "", core, flags=re.I), re.I)
+        if harm:
+            # "Systematic review for evaluation of tolerability of NSAIDs in osteoarthritis patients in Japan"
+            return Pico(population=_people(harm.group(2) or ""), intervention=_clean(harm.group(1), 7), outcome="side effects")
         m = re.match(r"^(?:associations?|relationships?|links?)\s+(?:between|of)\s+(.+?)\s+(?:and|with)\s+(.+?)"
                      r"(?:\s+(?:in|among)\s+(.+))?$", core, re.I)
         m = m or re.match(r"^(.+?)\s+and\s+(?:the\s+)?(?:risk of\s+)?(.+?)(?:\s+(?:in|among)\s+(.+))?$", core, re.I)

@@ -96,6 +96,13 @@ _CUT_KEEP_CONTRAST = re.compile(r",\s+(?:with|which|because|since)\b|\s+with an?
 
 def _drop_doses(text: str) -> str:
     """'Rofecoxib, 25 mg/d, provided' -> 'Rofecoxib provided': a dose set off by commas goes with both."""
+    named = [re.findall(r"([A-Za-z][\w-]*)\W*$", text[:m.start()]) for m in _DOSE.finditer(text)]
+    names = [n[0].lower() for n in named if n]
+    if len(names) != len(set(names)):
+        # "rofecoxib, 25 mg/d ... over ... rofecoxib, 12.5 mg": the dose is what tells the arms apart, so
+        # without it the sentence would compare a drug with itself. Keep it (the numbers then keep the
+        # sentence out of the plain lines).
+        return text
     out, last = [], 0
     for m in _DOSE.finditer(text):
         end = m.end()
