@@ -250,7 +250,11 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
     if best_key is None or best_key[0] <= 1:
         for group in arms.values():
             if len(group) >= 2:
-                total = sum(g[2] for g in group)
+                values = [g[2] for g in group]
+                # "(n=26) ... hypermobile (n=12) or neutral (n=14)": one value that is the sum of the
+                # others is the total already stated, not one more arm.
+                stated = next((v for v in values if len(values) >= 3 and 2 * v == sum(values)), None)
+                total = stated if stated is not None else sum(values)
                 if best_key is None or best_key[0] < 1 or (best_key[0] == 1 and total > best[2]):
                     best_key, best = (1, 0, 0), (group[0][0], group[-1][1], total, 1)
                 break

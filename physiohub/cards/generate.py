@@ -32,7 +32,7 @@ from .consistency import check_card
 from .question import Pico, _people, aim_topic, build_question, from_aim, from_title, title_question
 
 GENERATOR = "physiohub.cards.extractive"
-VERSION = "2.1"
+VERSION = "2.2"
 log = logging.getLogger(__name__)
 
 Item = tuple[str, str, list[str]]  # (text, provenance kind, source sentence ids)
@@ -226,7 +226,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     body: list[Item] = []
     results = sorted([s for s in p.get("results") if not _BASELINE.search(s.text)], key=lambda s: -_result_weight(s.text))[:4]
     for s in sorted(results, key=lambda s: s.start):
-        pl = plain_claim(s.text)
+        pl = plain_claim(s.text) or plain_claim(s.text, 26)  # a between-group result is worth a longer line
         if pl and _RESTATES_COUNT.match(s.text):
             continue  # the first point already says how many studies
         if pl:

@@ -180,6 +180,10 @@ def counted(record: Record, value: int | None, what: str) -> bool:
     pattern = re.compile(rf"(?<![\d.,])(?:{digits})(?![\d.,]\d)\s+(?:[\w()-]+\s+){{0,4}}?{words}\b", re.I)
     if pattern.search(text):
         return True
+    # "Children with knee pain (n=26) aged 7-16 years were randomly assigned": the people named before "(n = N)"
+    before = re.compile(rf"\b{words}\b[^.;()]{{0,60}}\(\s*n\s*=\s*(?:{digits})\s*\)", re.I)
+    if what == "people" and before.search(text):
+        return True
     for m in _WORDNUM.finditer(text):  # "Eighty-two runners"
         if word_numbers(m.group(0)) == [float(value)]:
             tail = text[m.end():m.end() + 60]
