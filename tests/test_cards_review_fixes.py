@@ -164,3 +164,50 @@ def test_a_harms_review_asks_the_harm_question() -> None:
     q = card["upshot"]["question"]
     assert "linked with side effects" in q and "painkiller Q" in q
     assert "help" not in card["upshot"]["answer"]
+
+
+def test_eligible_and_completed_counts_are_not_the_sample() -> None:
+    a = appraise(_rec("Surgery versus physiotherapy for hip pain: a randomised controlled trial",
+                      "FINDINGS: Between 2012 and 2016, we identified 600 eligible patients and recruited 310 participants: "
+                      "150 were allocated to surgery and 160 to physiotherapy. Surgery improved hip scores more than "
+                      "physiotherapy (p=0.01)."))
+    assert a["n_participants"] == 310
+    b = appraise(_rec("Herbal extract for back pain",
+                      "Two doses of a herbal extract were compared with placebo over 4 weeks in a randomized, double-blind "
+                      "study in 190 patients with back pain. A total of 180 patients completed the study. The numbers of "
+                      "pain-free patients were four, seven and 11 in the three groups (P = 0.03)."))
+    assert b["n_participants"] == 190
+
+
+def test_a_sample_written_in_words_reaches_the_card() -> None:
+    rec = _rec("Drug Z for long-standing back pain: a randomised trial",
+               "Three hundred eighty-two patients with long-standing back pain were randomly assigned to drug Z or "
+               "placebo. Pain fell more with drug Z than with placebo (p < 0.001). Drug Z relieves back pain.")
+    card = generate_card(rec, appraise(rec))
+    assert "382 people" in " ".join(str(k) for k in card["key_points"])
+
+
+def test_short_trials_and_run_in_designs_are_limitations() -> None:
+    rec = _rec("Drug W for long-standing back pain: a randomised trial",
+               "METHODS: A 3 phase trial: a screening phase; a 3 week, open label, run-in phase; and a 4 week, "
+               "randomized, placebo controlled, double blind treatment phase. Patients aged between 21 and 79 years "
+               "took part.\nRESULTS: Two hundred patients entered the double blind phase. Pain was lower with drug W "
+               "than with placebo (p < 0.001).\nCONCLUSIONS: Drug W was effective for long-standing back pain.")
+    card = generate_card(rec, appraise(rec))
+    limits = " ".join(card.get("limitations") or [])
+    assert "Short study: results go up to 4 weeks only" in limits  # ages ("79 years") are no later time point
+    assert "open run-in phase" in limits
+
+
+def test_a_review_that_finds_too_little_evidence_is_not_called_untested() -> None:
+    rec = _rec("Injections for long-standing neck pain",
+               "PURPOSE: To evaluate injections in neck pain. METHODS: A meta-analysis of randomized trials. "
+               "RESULTS: This review included 18 randomized trials. The quality of many studies was low. "
+               "CONCLUSIONS: Convincing evidence is lacking regarding the effects of injections on neck pain.")
+    a = appraise(rec)
+    assert a["verdict"] == "Too early to tell"
+    card = generate_card(rec, a)
+    why = card["why_it_matters"]
+    assert "tested nothing" not in why["clinicians"] and "too thin" in why["clinicians"]
+    assert "early piece" not in why["patients"]
+    assert "Only a little research backs this" not in card["upshot"]["answer"]

@@ -191,7 +191,8 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     note = wording.spin_note(a, bool(concl) and "for" in {r for r in [_reading_label(concl.text, a)]})
     if note:
         out.append((note, "templated", verdict_ids))
-    if not claim and out:
+    thin = str((a.get("verdict_reasons") or [""])[0]).startswith("the authors say the evidence is not enough")
+    if not claim and out and not thin:  # "backs this" would jar after "the evidence is not enough to conclude"
         # How sure, said from this study's own badge (not a stock phrase that reads the same on every card).
         out.append((phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"]), "templated", []))
     return out[:3]
