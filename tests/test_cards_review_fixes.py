@@ -211,3 +211,32 @@ def test_a_review_that_finds_too_little_evidence_is_not_called_untested() -> Non
     assert "tested nothing" not in why["clinicians"] and "too thin" in why["clinicians"]
     assert "early piece" not in why["patients"]
     assert "Only a little research backs this" not in card["upshot"]["answer"]
+
+
+def test_within_group_conclusion_gives_way_to_the_comparison() -> None:
+    from physiohub.appraise.reading import both_groups_improved
+    assert both_groups_improved("Surgery and physiotherapy both improved hip-related quality of life.")
+    rec = _rec("Surgery versus physiotherapy for hip pain: a randomised controlled trial",
+               "METHODS: Adults with hip pain were randomised to surgery or physiotherapy.\nFINDINGS: We recruited 300 "
+               "participants. The mean difference in hip scores was 7 points in favour of surgery (p=0.009). Adverse "
+               "events occurred in 70% of the surgery group and 58% of the physiotherapy group.\nINTERPRETATION: "
+               "Surgery and physiotherapy both improved hip-related quality of life. Surgery led to a greater "
+               "improvement than did physiotherapy.")
+    card = generate_card(rec, appraise(rec))
+    assert "greater improvement" in card["upshot"]["answer"]
+    assert "side effects the study reports" in card["why_it_matters"]["patients"]
+
+
+def test_plain_lines_speak_of_the_study_not_as_its_authors() -> None:
+    assert plain_claim("There were no side effects observed in any of our patients.") == \
+        "There were no side effects observed in any of the patients." or "our" not in plain_claim(
+            "There were no side effects observed in any of our patients.")
+    assert plain_claim("There also was no significant difference in pain between groups.").startswith("There was no")
+
+
+def test_a_placebo_controlled_trial_names_its_comparison() -> None:
+    rec = _rec("Herbal extract Q in back pain: a randomized, placebo-controlled, double-blind study",
+               "METHODS: 120 patients with back pain were randomised. RESULTS: More patients were pain free with "
+               "extract Q than with placebo (p = 0.01). CONCLUSIONS: Extract Q relieves back pain.")
+    card = generate_card(rec, appraise(rec))
+    assert card["upshot"]["question"].endswith("compared with a placebo?")

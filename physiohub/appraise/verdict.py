@@ -152,6 +152,9 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
     concl = [(s, read_sentence(s.text, kind)) for s in conclusions]
     res = [(s, read_sentence(s.text, kind)) for s in results]
     stated = [(s, r) for s, r in concl if r.label in ("for", "null", "against", "mixed")]
+    # "Both X and Y improved quality of life. X led to a greater improvement than Y.": the comparison
+    # between the groups is the finding; improvement within every group is not.
+    stated.sort(key=lambda sr: both_groups_improved(sr[0].text))
     where = "conclusion"
     if not stated:
         stated = [(s, r) for s, r in res if r.label in ("for", "null", "against", "mixed")]
