@@ -229,8 +229,7 @@ def test_within_group_conclusion_gives_way_to_the_comparison() -> None:
 
 def test_plain_lines_speak_of_the_study_not_as_its_authors() -> None:
     assert plain_claim("There were no side effects observed in any of our patients.") == \
-        "There were no side effects observed in any of the patients." or "our" not in plain_claim(
-            "There were no side effects observed in any of our patients.")
+        "There were no side effects observed in any of the people."
     assert plain_claim("There also was no significant difference in pain between groups.").startswith("There was no")
 
 
