@@ -239,3 +239,19 @@ def test_a_placebo_controlled_trial_names_its_comparison() -> None:
                "extract Q than with placebo (p = 0.01). CONCLUSIONS: Extract Q relieves back pain.")
     card = generate_card(rec, appraise(rec))
     assert card["upshot"]["question"].endswith("compared with a placebo?")
+
+
+def test_an_overview_shows_what_it_argues_not_pronoun_fragments() -> None:
+    rec = _rec("Exercise and long-lasting pain: old rules and new ideas",
+               "Older pain models tie pain to tissue damage and have not served patients well. The rule that pain must "
+               "be avoided during exercise has recently been questioned, as care moves towards a biopsychosocial model. "
+               "The aim of this review is to explain possible mechanisms behind exercise and the theoretical mechanisms "
+               "of painful exercise. Central pain mechanisms and the immune system are described. They are discussed "
+               "in relation to exercise for people with long-lasting pain. These ideas could help clinicians prescribe "
+               "exercise.")
+    a = appraise(rec)
+    assert a["design"] == "narrative review"
+    card = generate_card(rec, a)
+    assert not any(f.startswith(("They ", "These ")) for f in card["findings"])
+    assert any("questioned" in f for f in card["findings"])
+    assert any("theoretical or possible" in t for t in card["limitations"])

@@ -341,6 +341,15 @@ _BASELINE = re.compile(r"^\s*(?:at baseline|baseline (?:characteristics|scores|v
 
 def _findings(a: dict[str, Any], p: Parts) -> list[Item]:
     """Result sentences with numbers, quoted (baseline descriptions and back matter are not results)."""
+    if a.get("design") in _ARGUING and not p.get("results"):
+        # An overview reports no results of its own: what it argues, not its opening context, its aim or a
+        # sentence that leans on the one before ("They are discussed in relation to ...").
+        aims = {s.id for s in p.get("aim")}
+        argued = [s for s in p.sentences[1:] if not s.back_matter and s.id not in aims
+                  and not re.match(r"(?:they|these|those|it|such)\b", s.text, re.I)
+                  and not re.search(r"\b(?:are|is) (?:described|discussed|reviewed|outlined)\.$", s.text)]
+        if argued:
+            return [(sentence(s.text), "extracted", [s.id]) for s in argued[:3]]
     results = [s for s in p.get("results") if not _BASELINE.match(s.text)]
     chosen = [s for s in results if re.search(r"\d", s.text)] or results
     if not chosen:

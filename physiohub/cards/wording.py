@@ -350,6 +350,9 @@ def derived_limits(a: dict[str, Any], text: str) -> list[Item]:
             said = q.group(0).lower()
             out.append((f"The authors report that the {said}." if said.startswith("quality of") else
                         f"The authors report {said} among the included studies.", "templated", []))
+    if design == "narrative review" and re.search(r"\btheoretical\b|\bpossible mechanisms?\b|\bhypothes[ie]\w*|\bspeculat\w+", text, re.I):
+        out.append(("The authors present the mechanisms as theoretical or possible: the review does not test them.",
+                    "templated", []))
     if design == "case series" or (_NO_CONTROL.search(text) and design not in ("randomised controlled trial",)):
         out.append(("No control group: improvements may have happened anyway.", "templated", []))
     return out
