@@ -255,3 +255,19 @@ def test_an_overview_shows_what_it_argues_not_pronoun_fragments() -> None:
     assert not any(f.startswith(("They ", "These ")) for f in card["findings"])
     assert any("questioned" in f for f in card["findings"])
     assert any("theoretical or possible" in t for t in card["limitations"])
+
+
+def test_an_advantage_that_changes_sides_is_a_mixed_picture() -> None:
+    rec = _rec("Blood injection versus steroid injection for tennis elbow",
+               "METHODS: 60 patients were randomised to blood or steroid injection and followed for six months.\n"
+               "RESULTS: The steroid injection group showed a statistically significant decrease in pain compared with "
+               "the blood injection group at one week (p < 0.001). At six months, the blood injection group showed a "
+               "statistically significant decrease in pain compared with the steroid injection group (p = 0.006).\n"
+               "CONCLUSIONS: Blood injection is efficient compared with steroid injection, with fewer side-effects.")
+    a = appraise(rec)
+    assert a["verdict"] == "Mixed picture"
+    card = generate_card(rec, a)
+    assert "different time" in card["upshot"]["answer"]
+    points = " ".join(card["key_points"])
+    assert "steroid injection group showed a clear decrease" in points  # the mirror result is kept, not deduplicated
+    assert "fewer side-effects" not in points  # the untested aside of the conclusion is cut

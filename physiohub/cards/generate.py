@@ -200,6 +200,9 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
             return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
         out = out[:1] + [(sentence(lay(f"The groups differed in {listed(split.group(1))}, but not in {listed(split.group(2))}")),
                           "templated", verdict_ids)]
+    if claim and any(r.startswith("but the other group did better at another time") for r in a.get("verdict_reasons") or []):
+        out = out[:1] + [("Each group did better at a different time or on a different measure, so the answer depends "
+                          "on which matters most to you.", "templated", verdict_ids)]
     note = wording.spin_note(a, bool(concl) and "for" in {r for r in [_reading_label(concl.text, a)]})
     if note:
         out.append((note, "templated", verdict_ids))
@@ -217,6 +220,18 @@ def _reading_label(text: str, a: dict[str, Any]) -> str | None:
 
 def _has(p: Parts, sid: str) -> bool:
     return any(s.id == sid for s in p.sentences)
+
+
+_VERSUS_WHOM = re.compile(r"\b(?:compared (?:with|to)|than|versus|vs\.?)\s+(?:the\s+|a\s+)?([\w-]+)", re.I)
+
+
+def _dup(a: str, b: str) -> bool:
+    """Do two points say the same? Mirror results ("A beat B at one week", "B beat A at six months") share
+    most words but not their comparison, and both belong on the card."""
+    if not similar(a, b):
+        return False
+    ca, cb = _VERSUS_WHOM.search(a), _VERSUS_WHOM.search(b)
+    return not (ca and cb and ca.group(1).lower() != cb.group(1).lower())
 
 
 def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
@@ -260,11 +275,11 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     for item in body:
         if len(out) >= 5:
             break
-        if not any(similar(item[0], t) for t, _, _ in out) and not any(similar(item[0], u) for u in used):
+        if not any(_dup(item[0], t) for t, _, _ in out) and not any(_dup(item[0], u) for u in used):
             out.append(item)
     if len(out) < 3:  # too few distinct points: the answer's own conclusion may stand as a point too
         for item in body:
-            if len(out) < 3 and not any(similar(item[0], t) for t, _, _ in out):
+            if len(out) < 3 and not any(_dup(item[0], t) for t, _, _ in out):
                 out.append(item)
     if len(out) < 4:  # results that plain_claim could not shorten: the sentence without its statistics
         for s in sorted(p.get("results"), key=lambda s: -_result_weight(s.text)):
@@ -273,7 +288,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             if _reading_label(s.text, a) not in ("for", "null", "against", "mixed") or _BASELINE.search(s.text):
                 continue
             pl = [t for t in plain_sentences(strip_detail(s.text), 30) if 5 <= len(t.split()) <= 32][:1]
-            if pl and not _STATS_HEAVY.search(pl[0]) and not any(similar(pl[0], t) for t, _, _ in out):
+            if pl and not _STATS_HEAVY.search(pl[0]) and not any(_dup(pl[0], t) for t, _, _ in out):
                 out.append((sentence(lay(pl[0])), "rewritten", [s.id]))
     if len(out) < 3 and design in _ARGUING:
         # An overview or opinion piece reports no tested results: what it argues is its content. The
@@ -292,8 +307,10 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
                 out.append((f"The authors argue that {_lower_first(pl).rstrip('.')}.", "rewritten", [s.id]))
     if len(out) < 3:  # results all numbers: a shortened source sentence, statistics removed, numbers kept
         for s in p.get("results") + p.get("conclusion"):
-            pl = [t for t in plain_sentences(s.text, 25) if 5 <= len(t.split()) <= 40][:1]
-            if len(out) < 3 and pl and not any(similar(pl[0], t) for t, _, _ in out):
+            # The sentence made plain and cut at its first aside ("..., with less side-effects" is a claim of
+            # its own, often untested); only when that fails, the whole sentence without its statistics.
+            pl = [c for c in [plain_claim(s.text, 32)] if c] or [t for t in plain_sentences(s.text, 25) if 5 <= len(t.split()) <= 40][:1]
+            if len(out) < 3 and pl and not any(_dup(pl[0], t) for t, _, _ in out) and not any(similar(pl[0], u, 0.8) for u in used):
                 out.append((pl[0], "rewritten", [s.id]))
     out = out[:1] + [it for it in out[1:] if not _RESTATES_COUNT.match(it[0])]
     if a.get("evidence"):
