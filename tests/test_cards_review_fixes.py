@@ -290,5 +290,5 @@ def test_the_evidence_ladder_is_not_read_as_a_result() -> None:
     from physiohub.cards.consistency import _reading
     text = ("Meta-analysis of 15 studies; it found a result against the idea it tested. Evidence rated moderate. It "
             "started at strong as a review of randomised trials, then was lowered to moderate because the authors "
-            "report heterogeneous studies.")
-    assert _reading(text, "intervention") != "mixed"
+            "report heterogeneous studies. It argues against relying on it.")
+    assert _reading(text, "intervention") is None  # "lowered to moderate" once read as a benefit
