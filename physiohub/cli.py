@@ -105,6 +105,10 @@ def import_cmd(paths: tuple[Path, ...], fmt: str, pmids: tuple[str, ...], dois: 
             echo_err(f"rejected: {rej['file']}: record {rej['record']}: {rej['reason']}")
         if len(s.rejections) > 50:
             echo_err(f"... and {len(s.rejections) - 50} more rejected records (use --json for all)")
+        for note in s.notes[:20]:
+            echo_err(f"repaired: {note['file']}: record {note['record']}: {note['note']}")
+        if len(s.notes) > 20:
+            echo_err(f"... and {len(s.notes) - 20} more repaired records (use --json for all)")
     for failure in result.failed_files:
         echo_err(f"error: {failure}")
     if result.failed_files:
@@ -358,17 +362,26 @@ def user_add_cmd(name: str, role: str, password: str | None, db: str) -> None:
 
 # -- demo ----------------------------------------------------------------------------------
 @cli.command("demo")
-@click.option("--from", "paths", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Build from these files instead of fetching the starter set from PubMed.")
+@click.option("--from", "from_files", is_flag=True,
+              help="Build from the FILE... that follow (PubMed XML, MEDLINE, RIS, BibTeX, JSONL, CSV) "
+                   "instead of fetching the starter set from PubMed.")
+@click.argument("paths", nargs=-1, metavar="[FILE]...",
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--no-serve", is_flag=True, help="Build the hub, do not serve it.")
 @db_option
-def demo_cmd(paths: tuple[Path, ...], host: str, port: int, no_serve: bool, db: str) -> None:
-    """Build a demo hub (online: 123 curated landmark MSK studies; or --from files) and serve it."""
+def demo_cmd(from_files: bool, paths: tuple[Path, ...], host: str, port: int, no_serve: bool, db: str) -> None:
+    """Build a demo hub (online: 123 curated landmark MSK studies; or --from FILE...) and serve it."""
     from .demo import OFFLINE_HELP, build
     from .errors import OnlineError
 
+    # `--from` is a flag followed by the files (click options take one value each), so both
+    # `--from A B C` and `--from A --from B` work.
+    if from_files and not paths:
+        raise click.UsageError("--from needs at least one file: physiohub demo --from FILE...")
+    if paths and not from_files:
+        raise click.UsageError("put --from before the files: physiohub demo --from FILE...")
     store = open_db(db)
     try:
         build(store, list(paths), say=echo_err)

@@ -186,7 +186,7 @@ _AIM_START = re.compile(r"^(?:to (?:evaluate|determine|assess|investigate|examin
 
 def implied_sections(text: str) -> list[tuple[str, int, int]] | None:
     """(NLM category, start, end) pieces of an abstract whose labels were dropped, else None."""
-    cuts = [m for m in _DROPPED_JOINT.finditer(text)]
+    cuts = list(_DROPPED_JOINT.finditer(text))
     if len(cuts) < 2:
         return None
     bounds = [0] + [m.start() for m in cuts] + [len(text)]

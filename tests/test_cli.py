@@ -148,6 +148,23 @@ def test_demo_offline_says_how_to_go_on(runner, db_path, monkeypatch):
     assert r.exit_code == 1 and "--from" in r.stderr and "Traceback" not in r.output
 
 
+def test_demo_with_several_files_after_one_from(runner, db_path):
+    # The README's `--from FILE...`: several files after one --from, of different formats.
+    r = run(runner, "demo", "--from", FIX / "two_trials.xml", FIX / "one_review.ris", FIX / "one_trial.jsonl",
+            "--no-serve", "--db", db_path)
+    assert "4 added" in r.stderr  # 2 XML + 2 RIS (one merged with the XML review) + 1 JSONL = 4 studies
+    for key in ("90000002", "10.9999/ankle.2021.1"):
+        data = json.loads(run(runner, "show", key, "--format", "json", "--db", db_path).stdout)
+        assert data["card"]["status"] == "published"
+
+
+def test_demo_from_needs_a_file_and_files_need_from(runner, db_path):
+    r = run(runner, "demo", "--from", "--no-serve", "--db", db_path, ok=False)
+    assert r.exit_code == 2 and "--from needs at least one file" in r.output
+    r = run(runner, "demo", FIX / "two_trials.xml", "--no-serve", "--db", db_path, ok=False)
+    assert r.exit_code == 2 and "put --from before the files" in r.output
+
+
 def test_demo_from_files_publishes_drafts(runner, db_path):
     r = run(runner, "demo", "--from", FIX / "two_trials.xml", "--no-serve", "--db", db_path)
     assert "2 machine drafts published" in r.stderr

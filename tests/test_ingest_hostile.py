@@ -93,7 +93,7 @@ def test_latin1_ris_is_read_with_a_warning(caplog):
     assert r.title == "Exercício físico inventado para dor lombar"
     assert r.authors[0].last == "Müller" and r.authors[0].fore == "José"
     assert r.extra["source_encoding"] == "cp1252"
-    assert "latin1.ris: not valid UTF-8; read as cp1252" in caplog.text
+    assert "latin1.ris: 4 bytes not valid UTF-8 (lines 2, 3) read as cp1252" in caplog.text
 
 
 def test_utf16_with_bom(tmp_path: Path):

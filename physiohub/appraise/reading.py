@@ -219,6 +219,22 @@ _SAFETY_NULL = _rx(r"\bno (?:[\w-]+ ){0,4}?(?:side[- ]effects?|adverse (?:events
                    r"(?:were|was) (?:not|rare|mild|minor|few|uncommon)\b")
 
 
+# "improved in both groups", "both techniques produced comparable relief": the arms improved alike.
+_BOTH_IMPROVED = _rx(r"\b(?:improv\w*|reduc\w*|decreas\w*|increas\w*|relie\w*)\b[^.;]{0,80}\bin both (?:the )?(?:groups|arms)\b|"
+                     r"\bboth (?:the )?(?:groups|arms|techniques|treatments|interventions|procedures)\b[^.;]{0,60}?"
+                     r"\b(?:improv\w*|reduc\w*|decreas\w*|relie\w*|produced (?:comparable|similar) (?:relief|improvement)|"
+                     r"showed|had|demonstrated)")
+
+
+def both_groups_improved(text: str) -> bool:
+    return bool(_BOTH_IMPROVED.search(text.lower()))
+
+
+def is_safety_line(text: str) -> bool:
+    """A sentence that only reports safety ("no drug-related side-effects"): never a study's main message."""
+    return bool(_SAFETY_NULL.search(text.lower()))
+
+
 def read_clause(text: str, kind: str = "intervention") -> Clause:
     low = text.lower()
     small = bool(_SMALL.search(low))

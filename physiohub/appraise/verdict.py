@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import Sentence
-from .reading import Reading, read_sentence, says_significant, significant_p
+from .reading import Reading, both_groups_improved, read_sentence, says_significant, significant_p
 
 _NO_FINDINGS = {"protocol": "a protocol reports no results yet",
                 "editorial/commentary/letter": "an opinion piece reports no findings of its own",
@@ -225,8 +225,6 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
 # Spin in a two-arm trial: both groups improved, the groups differed on some outcomes only, and the
 # conclusion claims the first-named outcome too ("MMT has significant effects on pain, ROM, ..." when the
 # between-group difference was "in terms of ROM, kinesiophobia, ..."): a mixed picture, not support.
-_BOTH_GROUPS = re.compile(r"\b(?:improved|improvements?|decreased|reduced|increased)\b[^.;]{0,60}\bin both (?:the )?(?:groups|arms)\b|"
-                          r"\bboth (?:the )?groups (?:showed|had|improved|demonstrated)", re.I)
 _BETWEEN_IN = re.compile(r"\b(?:better|greater|superior|significant(?:ly)? (?:better|greater|more|differen\w+))\b(?:[^.;]|\.(?=\d)){0,80}?"
                          r"\b(?:in terms of|with regard to|regarding|for|in)\s+(?P<list>[^.;]+)", re.I)
 _CLAIM_ON = re.compile(r"\b(?:effects?|improvements?|benefits?|improv\w+|reduc\w+)\s+(?:on|in|of)\s+(?P<list>[^.;]+)", re.I)
@@ -239,13 +237,13 @@ def _items(listed: str) -> list[str]:
 
 
 def _claimed_beyond_between(conclusion: str, results: list[Sentence]) -> tuple[Sentence, str, str] | None:
-    if not any(_BOTH_GROUPS.search(s.text) for s in results):
+    if not any(both_groups_improved(s.text) for s in results):
         return None
     claim = _CLAIM_ON.search(conclusion)
     claimed = _items(claim.group("list")) if claim else []
     for s in results:
         m = _BETWEEN_IN.search(s.text)
-        if not m or _BOTH_GROUPS.search(s.text):
+        if not m or both_groups_improved(s.text):
             continue
         got = _items(m.group("list"))
         low = {g.lower() for g in got}

@@ -27,6 +27,7 @@ from .upshot import conclusion_sentence, plain_claim, short_aim, similar
 from . import wording
 from .abbrev import definitions, spell_out
 from ..appraise.evidence import _own_pilot
+from ..appraise.reading import both_groups_improved
 from .consistency import check_card
 from .question import Pico, _people, aim_topic, build_question, from_aim, from_title, title_question
 
@@ -169,7 +170,7 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     mixed = verdict == "Mixed picture"
     body = plain_claim(concl.text, 32 if mixed else 22, keep_contrast=mixed) if concl else None
     a["_verdict_texts"] = [p.by_id(i).text for i in verdict_ids]
-    a["_both_improved"] = bool(_BOTH_IMPROVED.search(" ".join(s.text for s in p.get("results") + p.get("conclusion"))))
+    a["_both_improved"] = both_groups_improved(" ".join(s.text for s in p.get("results") + p.get("conclusion")))
     claim = wording.answer_claim(a, q)
     if claim:
         out.append((claim, "templated", src + verdict_ids))
@@ -194,13 +195,6 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
         # How sure, said from this study's own badge (not a stock phrase that reads the same on every card).
         out.append((phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"]), "templated", []))
     return out[:3]
-
-
-# "improved in both groups", "both techniques produced comparable relief": a fact worth saying when two
-# active treatments did about as well as each other.
-_BOTH_IMPROVED = re.compile(r"\b(?:improv\w*|reduc\w*|decreas\w*|relie\w*)\b[^.;]{0,80}\bin both (?:the )?(?:groups|arms)\b|"
-                            r"\bboth (?:the )?(?:groups|arms|techniques|treatments|interventions|procedures)\b[^.;]{0,60}?"
-                            r"\b(?:improv\w*|reduc\w*|decreas\w*|relie\w*|produced (?:comparable|similar) (?:relief|improvement))", re.I)
 
 
 def _reading_label(text: str, a: dict[str, Any]) -> str | None:
@@ -230,12 +224,10 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         first = f"This was {long}"
     out: list[Item] = [(sentence(first), "templated", [s for s in kn_src if _has(p, s)])]
     body: list[Item] = []
-    restates_count = re.compile(r"^(?:this|the) (?:review|analysis|meta-analysis|search) (?:included|identified|comprised|found)"
-                                r" (?:\d+|[a-z]+-?[a-z]*) (?:[\w-]+ ){0,3}?(?:studies|trials|tests|papers|articles)\b", re.I)
     results = sorted([s for s in p.get("results") if not _BASELINE.search(s.text)], key=lambda s: -_result_weight(s.text))[:4]
     for s in sorted(results, key=lambda s: s.start):
         pl = plain_claim(s.text)
-        if pl and restates_count.match(s.text):
+        if pl and _RESTATES_COUNT.match(s.text):
             continue  # the first point already says how many studies
         if pl:
             body.append((pl, "rewritten", [s.id]))
@@ -290,7 +282,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             pl = [t for t in plain_sentences(s.text, 25) if 5 <= len(t.split()) <= 40][:1]
             if len(out) < 3 and pl and not any(similar(pl[0], t) for t, _, _ in out):
                 out.append((pl[0], "rewritten", [s.id]))
-    out = out[:1] + [it for it in out[1:] if not restates_count.match(it[0])]
+    out = out[:1] + [it for it in out[1:] if not _RESTATES_COUNT.match(it[0])]
     if a.get("evidence"):
         ladder = a.get("_ladder")
         out.append((sentence(f"Strength of evidence: {a['evidence'].lower()}") + (f" {ladder}" if ladder else ""),
@@ -299,6 +291,9 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
 
 
 _ARGUING = {"narrative review", "editorial/commentary/letter", "guideline"}
+# "This review included 21 randomized trials": the first key point already says how many studies.
+_RESTATES_COUNT = re.compile(r"^(?:this|the) (?:review|analysis|meta-analysis|search) (?:included|identified|comprised|found)"
+                             r" (?:\d+|[a-z]+-?[a-z]*) (?:[\w-]+ ){0,3}?(?:studies|trials|tests|papers|articles)\b", re.I)
 AIM_LIKE = re.compile(r"\b(?:this (?:review|article|paper) (?:aims|focuses|describes|discusses|summari[sz]es)|the aim of|we (?:aim|describe|discuss)|(?:are|is|were) (?:discussed|described|reviewed|presented|summari[sz]ed|outlined))\b", re.I)
 _COUNTABLE = re.compile(r"\b(programme|program|protocol|intervention|course|session|approach|device|brace|injection"
                         r"|orthosis|splint|insole|app|class|procedure|technique|operation|plan)$", re.I)

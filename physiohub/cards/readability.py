@@ -72,9 +72,17 @@ def strip_detail(text: str) -> str:
     text = _STATS.sub("", text)
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
     text = re.sub(r",(?:\s*,)+", ",", text)  # "Rofecoxib, 25 mg/d, provided" leaves ", ," behind
-    # ... and a comma between a short subject and its verb ("Rofecoxib, provided greatest response")
-    return re.sub(r"^([A-Z][\w-]*(?: [\w-]+){0,2}), (?=(?:provided|was|were|is|are|had|has|showed|gave|reduced|"
-                  r"improved)\b)", r"\1 ", text)
+    return close_subject_comma(text)
+
+
+# A dose removed from "Rofecoxib, 25 mg/d, provided ..." leaves a comma between a short subject and its verb.
+_SUBJECT_COMMA = re.compile(r"^([A-Z][\w-]*(?: [\w-]+){0,2}), (?=(?:provided|was|were|is|are|had|has|showed|gave|"
+                            r"reduced|improved)\b)")
+
+
+def close_subject_comma(text: str) -> str:
+    """'Rofecoxib, provided greatest response' -> 'Rofecoxib provided greatest response'."""
+    return _SUBJECT_COMMA.sub(r"\1 ", text)
 
 
 def split_long(text: str, max_words: int = 20) -> list[str]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from .parts import Parts
-from .readability import plain_sentences
-from ..appraise.reading import _SAFETY_NULL
+from .readability import close_subject_comma, plain_sentences
+from ..appraise.reading import is_safety_line
 from ..text import Sentence
 
 _CUE = re.compile(r"\b(in conclusion|conclu\w+|suggests?|suggested|indicates?|indicated|these (results|findings|data)"
@@ -56,9 +56,10 @@ _SUBJECT_START = re.compile(r"^(?:the|a|an|there|no|all|most|some|many|few|peopl
 def conclusion_sentence(p: Parts, verdict_ids: list[str]) -> Sentence | None:
     """The authors' main conclusion (see module doc)."""
     concl = p.get("conclusion")
-    if concl and all(_SAFETY_NULL.search(s.text.lower()) for s in concl):
+    main = [s for s in concl if not is_safety_line(s.text)]
+    if concl and not main:
         return None  # only a safety line closes the abstract: no main conclusion to quote
-    concl = [s for s in concl if not _SAFETY_NULL.search(s.text.lower())]
+    concl = main
     if concl:
         # The concluding sentence the verdict rests on; else the first that is not a call for more research.
         chosen = next((s for s in concl if s.id in verdict_ids), None)
@@ -79,7 +80,7 @@ def conclusion_sentence(p: Parts, verdict_ids: list[str]) -> Sentence | None:
             score -= 2.0
         if len(re.findall(r"\d", s.text)) > 3:
             score -= 1.5  # a result full of statistics, not the take-home message
-        if _SAFETY_NULL.search(s.text.lower()):
+        if is_safety_line(s.text):
             score -= 2.0  # "no evidence of side-effects" closes many abstracts but is not their main message
         if s.id in verdict_ids:
             score += 0.5
@@ -103,9 +104,7 @@ def _drop_doses(text: str) -> str:
         out.append(text[last:m.start()])
         last = end
     out.append(text[last:])
-    # "Rofecoxib, provided ...": the comma that set the dose off the subject goes too
-    return re.sub(r"^([A-Z][\w-]*(?: [\w-]+){0,2}), (?=(?:provided|was|were|is|are|had|has|showed|gave|reduced|improved)\b)", r"\1 ",
-                  "".join(out))
+    return close_subject_comma("".join(out))  # "Rofecoxib, provided ...": that comma goes too
 
 
 def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> str | None:

@@ -161,6 +161,7 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     who = q.population if q.population not in ("people", "patients") else ""
     x = q.intervention
     ys = f" {q.outcome}" if q.outcome else ""
+    alike = kind == "intervention" and verdict == "No clear difference" and active_comparison(a, q)
     if design == "lab/animal/experimental":
         patients = "This is lab research. It does not yet tell you what works for people, so it should not change your care."
     elif design == "protocol":
@@ -174,7 +175,7 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         patients = (f"This {short}{(' of ' + who) if who else ''} {found}. "
                     + phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"])
                     + " Ask your physio or doctor what it means for you.")
-    elif kind == "intervention" and verdict == "No clear difference" and active_comparison(a, q):
+    elif alike:
         cond = re.match(r"^people (?:with|who have) (.+)$", who or "")
         lead = f"If you have {cond.group(1)}, " if cond else (f"For {who}, " if who else "")
         patients = cap(f"{lead}{x} and {q.comparison} gave similar results in this {short}, so the choice between them "
@@ -212,9 +213,9 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         "Mixed picture": "found results that point both ways",
         "Too early to tell": "tested nothing that can guide practice yet",
     }[verdict])
-    if kind == "intervention" and verdict == "No clear difference" and active_comparison(a, q):
+    if alike:
         finding = f"found no clear difference between {x} and {q.comparison}{(' in' + ys) if ys else ''}"
-    practice = {
+    practice = "It gives no reason to prefer one over the other on this outcome" if alike else {
         "Supports": "It can support a shared decision" if evidence in ("Strong", "Moderate") else "Treat it as supportive evidence that is not yet decisive",
         "No clear difference": f"Do not expect {x or 'it'} to do better than the comparison on this outcome" if kind == "intervention" else "It gives no reason to act on this link",
         "Does not support": "It argues against relying on it",
@@ -235,10 +236,7 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     if kind == "intervention" and not x and verdict != "Too early to tell":
         # No treatment named (a review of side effects, a study of a service): no "if you read that this works".
         readers = f"This {short} {finding}, with {evidence.lower()} evidence behind it; check what it measured before relying on it."
-    if kind == "intervention" and verdict == "No clear difference" and active_comparison(a, q):
-        practice = "It gives no reason to prefer one over the other on this outcome"
-        clinicians = (sentence(f"{cap(design)}{size}{pop}; it {finding}") + " "
-                      + sentence(f"Evidence rated {evidence.lower()}") + (f" {ladder}" if ladder else "") + " " + sentence(practice))
+    if alike:
         readers = (f"If you read that {x} works better than {q.comparison}{(' for ' + who) if who else ''}, this {short} "
                    "did not find that: the two gave similar results.")
     if kind == "association" and verdict == "Supports":

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 
 import bibtexparser
 from bibtexparser import middlewares as mw
-from bibtexparser.library import Library
 from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_into_parts, split_multiple_persons_names
 from bibtexparser.model import DuplicateFieldKeyBlock, Entry
 from pylatexenc.latex2text import LatexNodes2Text
@@ -22,7 +21,8 @@ from pylatexenc.latex2text import LatexNodes2Text
 from ..errors import IngestError
 from ..models import Author, Record
 from .base import Rejected
-from .detect import decode_text
+from .detect import decode_lines
+from .limits import MAX_ABSTRACT, MAX_FIELD, MAX_TITLE, too_long
 from .markup import string_markup
 from .normalize import (clean_text, doi_from_text, initials_of, normalize_doi, normalize_pmid, pmcid_from_text,
                         pmid_from_text, retracted_title, split_structured_abstract)
@@ -45,9 +45,49 @@ def _field(e: Entry, *names: str) -> str:
 
 
 _LATEX = LatexNodes2Text()
+# What pylatexenc changes in text: escapes, groups, math, comments, alignment, ties, and the ligatures
+# of dashes, quotes and inverted marks. A value with none of them decodes to itself, so it skips the
+# decoder, which reads ~75k characters a second (most Scopus and Zotero fields are plain).
+LATEX_SYNTAX = re.compile(r"[\\{}$%&~]|--|``|''|[!?]`")
+
+
+# The fields ``convert`` reads: only these are decoded (Scopus adds long ones we never read, such as
+# ``references`` and ``funding_details``).
+USED = frozenset({
+    "title", "abstract", "affiliation", "affiliations", "journal", "journaltitle", "booktitle",
+    "abbrev_source_title", "shortjournal", "journal_abbrev", "volume", "number", "issue", "pages", "year",
+    "month", "date", "doi", "url", "note", "eprint", "howpublished", "eprinttype", "archiveprefix", "pmcid",
+    "pmc", "language", "langid", "document_type", "type", "source", *PMID_FIELDS, *KEYWORD_FIELDS})
+
+
+class _LatexDecoding(mw.LatexDecodingMiddleware):
+    """bibtexparser's LaTeX decoder, with plain values passed through untouched (same result, tested)."""
+
+    def decode(self, value: str) -> str:
+        if not LATEX_SYNTAX.search(value):
+            return value
+        return self._transform_python_value_string(value)[0]  # the raw text if the decoder gives up
+
+
+def _raw_limit(key: str) -> int:
+    """The longest raw (LaTeX) value read for a field; the exact decoded limits are checked at storing."""
+    return {"title": MAX_TITLE, "abstract": MAX_ABSTRACT}.get(key, MAX_FIELD)
+
+
+def _too_long(e: Entry) -> str | None:
+    """Refuse an entry with an absurdly long field before decoding it: decoding costs time per character."""
+    for f in e.fields:
+        if f.key in USED and isinstance(f.value, str) and len(f.value) > _raw_limit(f.key):
+            # LaTeX escapes shrink when decoded ({\'e} -> é): the decoded length decides near the limit.
+            if f.key not in ("title", "abstract") or len(f.value) > 2 * _raw_limit(f.key):
+                name = f.key if f.key in ("title", "abstract") else f"field '{f.key}'"
+                return too_long(name, len(f.value), _raw_limit(f.key))
+    return None
 
 
 def _decode(text: str) -> str:
+    if not LATEX_SYNTAX.search(text):
+        return clean_text(text)
     try:
         return clean_text(_LATEX.latex_to_text(text))
     except Exception:  # pylatexenc gives up on unbalanced input: keep the raw text
@@ -132,33 +172,42 @@ class BibtexImporter:
         return re.search(r"^\s*@\s*[A-Za-z]+\s*[{(]", head, re.M) is not None
 
     def parse(self, data: bytes, filename: str) -> Iterator[Record | Rejected]:
-        text, enc = decode_text(data, filename)
+        text, _enc, repairs = decode_lines(data, filename)
         try:
             lib = bibtexparser.parse_string(text)
         except Exception as e:  # bibtexparser raises bare exceptions on pathological input
             raise IngestError(f"malformed BibTeX ({type(e).__name__}: {str(e).splitlines()[0][:120]})",
                               file=filename) from None
         blocks: list = []
+        lines: dict[int, tuple[int, int]] = {}  # id(entry) -> its first and last line (1-based)
         for b in lib.blocks:
-            if isinstance(b, Entry):
-                blocks.append(b)
-            elif isinstance(b, DuplicateFieldKeyBlock):
-                blocks.append(b.ignore_error_block)
+            if isinstance(b, (Entry, DuplicateFieldKeyBlock)):
+                e = b if isinstance(b, Entry) else b.ignore_error_block
+                problem = _too_long(e)
+                if problem:
+                    blocks.append(Rejected(e.key or f"line {b.start_line + 1}", problem))
+                    continue
+                first = (b.start_line or 0) + 1
+                lines[id(e)] = (first, first + str(b.raw or "").count("\n"))
+                blocks.append(e)
             elif type(b).__name__.endswith("FailedBlock") or type(b).__name__.endswith("ErrorBlock"):
                 first = " ".join(str(b.raw).split())[:60]
                 blocks.append(Rejected(f"line {b.start_line + 1}", f"unreadable BibTeX block ({first}...)"))
-        raw_entries = [b for b in blocks if isinstance(b, Entry)]
-        raw_authors = [str(e.fields_dict["author"].value) if "author" in e.fields_dict else "" for e in raw_entries]
-        decoded = iter(zip(mw.LatexDecodingMiddleware().transform(Library(raw_entries)).entries, raw_authors))
         if not blocks:
             raise IngestError("no BibTeX entries found", file=filename)
+        decoder = _LatexDecoding()
         for b in blocks:
             if isinstance(b, Rejected):
                 yield b
                 continue
-            rec = convert(*next(decoded))
-            if enc != "utf-8":
-                rec.extra["source_encoding"] = enc
+            first, last = lines.get(id(b), (0, 0))
+            # Authors are split before decoding (see _authors); a value the decoder refuses keeps its raw text.
+            authors = str(b.fields_dict["author"].value) if "author" in b.fields_dict else ""
+            for f in b.fields:
+                if f.key in USED and isinstance(f.value, str):
+                    f.value = decoder.decode(f.value)
+            rec = convert(b, authors)
+            repairs.mark(rec.extra, first, last)
             if not rec.title and not rec.abstract_sections:
                 yield Rejected(rec.source_id or "?", "neither title nor abstract")
                 continue

@@ -136,6 +136,8 @@ class CrossrefImporter:
         text, _enc = decode_text(data, filename)
         try:
             items: list[tuple[str, Any]] = [(f"#{i}", w) for i, w in enumerate(_works(json.loads(text), filename), 1)]
+        except RecursionError:  # arrays or objects nested thousands deep: hostile, never Crossref
+            raise IngestError("invalid JSON: nested too deeply", file=filename) from None
         except json.JSONDecodeError as e:
             if e.msg != "Extra data":
                 raise IngestError(f"invalid JSON at line {e.lineno}: {e.msg}", file=filename) from None
@@ -147,6 +149,8 @@ class CrossrefImporter:
                     items.append((f"line {n}", json.loads(line)))
                 except json.JSONDecodeError as le:
                     items.append((f"line {n}", Rejected(f"line {n}", f"invalid JSON: {le.msg}")))
+                except RecursionError:
+                    items.append((f"line {n}", Rejected(f"line {n}", "invalid JSON: nested too deeply")))
         for where, w in items:
             if isinstance(w, Rejected):
                 yield w

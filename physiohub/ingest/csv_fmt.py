@@ -9,13 +9,15 @@ is sniffed (comma, semicolon, tab). Authors are split on ';' (Scopus, Zotero, Co
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from ..errors import IngestError
 from ..models import Author, Record
 from .base import Rejected
-from .detect import decode_text
+from .detect import decode_lines
 from .normalize import (clean_text, doi_from_text, initials_of, normalize_doi, normalize_pmcid, normalize_pmid,
                         retracted_title, split_name, split_structured_abstract)
 from .pubdate import parse_date
@@ -148,8 +150,10 @@ class CsvImporter:
         return "title" in fields and len(fields - {None}) >= 2
 
     def parse(self, data: bytes, filename: str) -> Iterator[Record | Rejected]:
-        text, enc = decode_text(data, filename)
-        reader = csv.reader(text.splitlines(), dialect=_dialect(text, filename))
+        text, _enc, repairs = decode_lines(data, filename)
+        dialect = _dialect(text, filename)
+        lines = _Lines(list(io.StringIO(text, newline="")))  # split at \n, \r\n, \r only; ends kept
+        reader = csv.reader(lines, dialect=dialect, strict=True)
         try:
             header = next(reader)
         except StopIteration:
@@ -162,21 +166,63 @@ class CsvImporter:
                 f"no title or abstract column in the header ({', '.join(header[:8])}); "
                 f"expected one of: {', '.join(COLUMNS['title'][:3])} / {', '.join(COLUMNS['abstract'][:2])}",
                 file=filename)
-        try:
-            for row in reader:
-                n = reader.line_num
-                if not any(c.strip() for c in row):
-                    continue
-                rec = convert(row, columns, header)
-                if enc != "utf-8":
-                    rec.extra["source_encoding"] = enc
-                if not rec.title and not rec.abstract_sections:
-                    yield Rejected(f"line {n}", "neither title nor abstract")
-                    continue
-                rec.source_id = rec.source_id or f"line {n}"
-                yield rec
-        except csv.Error as e:
-            raise IngestError(f"malformed CSV at line {reader.line_num}: {e}", file=filename) from None
+        while True:
+            start = lines.i  # index of the row's first line; its line number is start + 1
+            try:
+                row = next(reader)
+                problem = None
+                if lines.i - start > 1 and len(row) != len(header):
+                    problem = (f"malformed row: a quoted field runs from line {start + 1} to line {lines.i} and the"
+                               f" row has {len(row)} columns, not {len(header)} (unclosed quote?)")
+            except StopIteration:
+                return
+            except csv.Error as e:
+                row, problem = _one_line(lines, start, dialect, e)
+            if problem:
+                # Never let one bad quote swallow the rows after it: skip this row's first line only
+                # and read on from the next one with a fresh reader.
+                yield Rejected(f"line {start + 1}", problem)
+                lines.i = start + 1
+                reader = csv.reader(lines, dialect=dialect, strict=True)
+                continue
+            if not any(c.strip() for c in row):
+                continue
+            rec = convert(row, columns, header)
+            repairs.mark(rec.extra, start + 1, max(lines.i, start + 1))
+            if not rec.title and not rec.abstract_sections:
+                yield Rejected(f"line {start + 1}", "neither title nor abstract")
+                continue
+            rec.source_id = rec.source_id or f"line {start + 1}"
+            yield rec
+
+
+class _Lines:
+    """An iterator over the file's lines that knows where it is and can be moved back."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.i = 0
+
+    def __iter__(self) -> "_Lines":
+        return self
+
+    def __next__(self) -> str:
+        if self.i >= len(self.lines):
+            raise StopIteration
+        self.i += 1
+        return self.lines[self.i - 1]
+
+
+def _one_line(lines: _Lines, start: int, dialect: Any, err: csv.Error) -> tuple[list[str], str | None]:
+    """After a strict-mode error: a row within one line with a stray quote ('"Title" extra,...') is
+    read leniently, as before; a quote left open past its line end is a rejection."""
+    if "end of data" in str(err) or lines.i - start > 1:
+        return [], (f"malformed row: a quote opened on line {start + 1} is never closed" if "end of data" in str(err)
+                    else f"malformed row: a quote opened on line {start + 1} runs into line {lines.i} ({err})")
+    try:
+        return next(csv.reader([lines.lines[start]], dialect=dialect)), None
+    except (csv.Error, StopIteration) as e:
+        return [], f"malformed row: {e}"
 
 
 IMPORTER = CsvImporter()

@@ -8,17 +8,19 @@ Choices (written down because the issue leaves them open):
   read so far. Real bibliographic text compresses 5-15x (PubMed baseline ~8x); gzip bombs are ~1000x,
   so they are caught after a few MB, before any memory is spent on them.
 * Plain files bigger than ``MAX_DECOMPRESSED`` are refused as well, for the same reason.
-* Text is decoded as UTF-8 (a BOM is dropped), then UTF-16 when a UTF-16 BOM is present, else as
-  cp1252 (a superset of latin-1 for printable text; latin-1 for the five bytes cp1252 leaves undefined)
-  with a warning naming the file. XML is left to the XML parser, which reads its own declaration.
+* Text is decoded as UTF-8 (a BOM is dropped), or UTF-16 when a UTF-16 BOM is present; a byte that is
+  not valid UTF-8 is read as cp1252 (latin-1 for the five bytes cp1252 leaves undefined) on its own,
+  so the rest of the file stays UTF-8, with a warning naming the file and lines (``decode_lines``). XML is left to the XML parser, which reads its own declaration.
 * A NUL byte in the first 8 KB of a file without a UTF-16 BOM means binary data: refused.
 """
 from __future__ import annotations
 
+import bisect
 import codecs
 import io
 import json
 import logging
+import threading
 import zlib
 from pathlib import Path
 
@@ -168,26 +170,94 @@ def check_head(head: bytes, filename: str) -> None:
 
 
 def decode_text(data: bytes, filename: str) -> tuple[str, str]:
-    """Bytes -> (text, encoding used). UTF-8, UTF-16 by BOM, else cp1252/latin-1 with a warning."""
+    """Bytes -> (text, encoding used): ``decode_lines`` without the per-line account."""
+    text, enc, _ = decode_lines(data, filename)
+    return text, enc
+
+
+_stray = threading.local()
+
+
+def _cp1252_byte(err: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: read the one offending byte as cp1252 (latin-1 where cp1252 has no
+    character) and go on decoding UTF-8 after it; the byte's offset is remembered for the report."""
+    assert isinstance(err, UnicodeDecodeError)
+    byte = err.object[err.start:err.start + 1]
+    _stray.offsets.append(err.start)
+    try:
+        return byte.decode("cp1252"), err.start + 1
+    except UnicodeDecodeError:
+        return byte.decode("latin-1"), err.start + 1
+
+
+codecs.register_error("physiohub-cp1252-byte", _cp1252_byte)
+
+
+class Repairs:
+    """Which lines (1-based) held bytes that were not UTF-8, so each record can say if it was repaired."""
+
+    def __init__(self, by_line: dict[int, int] | None = None):
+        self.by_line = by_line or {}
+        self._lines = sorted(self.by_line)
+
+    def __bool__(self) -> bool:
+        return bool(self._lines)
+
+    def lines_in(self, first: int, last: int) -> list[int]:
+        if not self._lines:
+            return []
+        return self._lines[bisect.bisect_left(self._lines, first):bisect.bisect_right(self._lines, last)]
+
+    def mark(self, extra: dict, first: int, last: int) -> None:
+        """Note on a record spanning lines ``first``..``last`` what was read as cp1252 there."""
+        lines = self.lines_in(first, last)
+        if not lines:
+            return
+        from .limits import add_note
+
+        n = sum(self.by_line[i] for i in lines)
+        extra["source_encoding"] = "cp1252"
+        add_note(extra, f"{n} byte{'s' if n > 1 else ''} not valid UTF-8 read as cp1252 ({_line_list(lines)})")
+
+
+def _line_list(lines: list[int]) -> str:
+    shown = ", ".join(str(i) for i in lines[:5])
+    more = f" and {len(lines) - 5} more" if len(lines) > 5 else ""
+    return f"line{'s' if len(lines) > 1 else ''} {shown}{more}"
+
+
+def decode_lines(data: bytes, filename: str) -> tuple[str, str, Repairs]:
+    """Bytes -> (text, encoding, repairs). UTF-8 (a BOM is dropped), UTF-16 by BOM; otherwise UTF-8
+    with each byte that is not valid UTF-8 read as cp1252, so one stray byte (a cp1252 'é' pasted
+    into a UTF-8 export) costs that character, not every accent in the file. A file wholly in cp1252
+    reads the same way, since its accented bytes are never valid UTF-8 sequences. The lines holding
+    such bytes are logged with the file name and returned, so importers can note them per record."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16"), "utf-16"
+            return data.decode("utf-16"), "utf-16", Repairs()
         except UnicodeDecodeError as e:
             raise IngestError(f"invalid UTF-16 text ({e.reason} at byte {e.start})", file=filename) from None
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", Repairs()
     except UnicodeDecodeError:
         pass
+    _stray.offsets = offsets = []
     try:
-        text = data.decode("cp1252")
-        enc = "cp1252"
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
-        enc = "latin-1"
-    log.warning("%s: not valid UTF-8; read as %s (check accented names)", filename, enc)
-    return text, enc
+        text = data.decode("utf-8", errors="physiohub-cp1252-byte")
+    finally:
+        del _stray.offsets
+    by_line: dict[int, int] = {}
+    line, at = 1, 0
+    for off in offsets:  # ascending: count the newlines between one and the next, so linear in size
+        line += data.count(b"\n", at, off)
+        at = off
+        by_line[line] = by_line.get(line, 0) + 1
+    n = len(offsets)
+    log.warning("%s: %d byte%s not valid UTF-8 (%s) read as cp1252 (check accented names)", filename, n,
+                "s" if n > 1 else "", _line_list(sorted(by_line)))
+    return text, "cp1252", Repairs(by_line)
 
 
 def _head_text(head: bytes) -> str:
@@ -218,7 +288,7 @@ def sniff_json(head: str) -> str | None:
     first = s.split("\n", 1)[0]
     try:
         obj = json.loads(first)
-    except ValueError:
+    except (ValueError, RecursionError):  # the importer names the problem
         obj = None
     keys: set[str] = set(obj) if isinstance(obj, dict) else set()
     probe = s[:4096]

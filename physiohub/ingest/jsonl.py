@@ -77,6 +77,9 @@ class JsonlImporter:
             except json.JSONDecodeError as e:
                 yield Rejected(where, f"invalid JSON: {e.msg} at column {e.colno}")
                 continue
+            except RecursionError:  # thousands of nested brackets: hostile, never a record
+                yield Rejected(where, "invalid JSON: nested too deeply")
+                continue
             if not isinstance(obj, dict):
                 yield Rejected(where, "not a JSON object")
                 continue

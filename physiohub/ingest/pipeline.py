@@ -33,6 +33,7 @@ from ..errors import IngestError, StoreError, UnsafeInputError
 from ..models import Record
 from ..store import Store
 from .base import Rejected
+from .limits import MAX_RECORD, NOTES, length_problem, nul_free, too_long
 from .normalize import normalize_doi, title_key
 
 BATCH = 256
@@ -50,18 +51,22 @@ class ImportSummary:
     unchanged: int = 0
     rejected: int = 0
     rejections: list[dict[str, str]] = field(default_factory=list)
+    notes: list[dict[str, str]] = field(default_factory=list)  # repairs made to records that were kept
     study_ids: list[int] = field(default_factory=list)  # added or updated
+    unchanged_ids: list[int] = field(default_factory=list)  # stored before exactly as now
 
     def merge(self, other: "ImportSummary") -> None:
         for name in ("added", "updated", "unchanged", "rejected"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.rejections.extend(other.rejections)
+        self.notes.extend(other.notes)
         self.study_ids.extend(other.study_ids)
+        self.unchanged_ids.extend(other.unchanged_ids)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-            "rejected": self.rejected, "rejections": self.rejections,
+            "rejected": self.rejected, "rejections": self.rejections, "notes": self.notes,
         }
 
 
@@ -85,12 +90,13 @@ class Prepared:
     text: str
     hash: str
     fts: tuple[str, str, str, str]
+    notes: tuple[str, ...] = ()   # repairs made on the way in, for the import summary
     record: Record | None = None  # dropped before crossing a process boundary
 
     def as_tuple(self) -> tuple:
         """Every field but ``record``, in order: ``Prepared(*p.as_tuple())`` rebuilds it without it."""
         return (self.fmt, self.sid, self.pmid, self.doi, self.pmcid, self.title, self.key, self.year,
-                self.retracted, self.text, self.hash, self.fts)
+                self.retracted, self.text, self.hash, self.fts, self.notes)
 
     def load(self) -> Record:
         return self.record if self.record is not None else Record.from_dict(orjson.loads(self.text))
@@ -111,16 +117,33 @@ def fts_fields(r: Record) -> tuple[str, str, str, str]:
 
 
 def prepare(r: Record) -> Prepared | Rejected:
+    where = r.source_id or r.pmid or r.doi or (repr(r.title[:40]) if r.title else "?")
     if not (r.title or r.abstract_sections):
-        return Rejected(r.source_id or r.pmid or r.doi or "?", "no title and no abstract")
+        return Rejected(where, "no title and no abstract")
+    problem = length_problem(r.title, sum(len(s.text) + len(s.label) for s in r.abstract_sections))
+    if problem:
+        return Rejected(where, problem)
+    notes = tuple(r.extra.pop(NOTES, ()))
     # Importers normalise identifiers; records built by API users may not be.
     if r.doi and r.doi != (nd := normalize_doi(r.doi)):
         r.doi = nd
-    text, h = serialise(r)
+    try:
+        text, h = serialise(r)
+    except orjson.JSONEncodeError:  # orjson stops at 255 levels of nesting (a hostile "extra")
+        return Rejected(where, "record is nested too deeply to store")
+    if "\\u0000" in text:
+        # A NUL character cuts strings short in C libraries and some viewers: removed, and said so.
+        data, where_nul = nul_free(orjson.loads(text))
+        if where_nul:  # (else the text only holds an escaped backslash before "u0000")
+            r = Record.from_dict(data)
+            notes += (where_nul,)
+            text, h = serialise(r)
+    if len(text) > MAX_RECORD:
+        return Rejected(where, too_long("record as stored", len(text), MAX_RECORD))
     key = title_key(r.title, r.year)
     sid = r.source_id or r.pmid or r.doi or key
     return Prepared(r.source_format, sid, r.pmid, r.doi, r.pmcid, r.title, key, r.year, r.retracted,
-                    text, h, fts_fields(r), r)
+                    text, h, fts_fields(r), notes, r)
 
 
 _SCALARS = [f.name for f in dataclasses.fields(Record) if f.type in ("str", "int | None", "bool")]
@@ -216,9 +239,12 @@ class _Writer:
                 self.summary.rejections.append({"file": self.file, "record": item.record, "reason": item.reason})
                 continue
             p = item
+            for note in p.notes:
+                self.summary.notes.append({"file": self.file, "record": p.sid, "note": note})
             src = sources.get((p.fmt, p.sid))
             if src and src[1] == p.hash:
                 self.summary.unchanged += 1
+                self.summary.unchanged_ids.append(src[0])
                 continue
             clash = (
                 src is not None
@@ -289,6 +315,7 @@ class _Writer:
         ).fetchone()
         if row and row[1] == p.hash:
             self.summary.unchanged += 1
+            self.summary.unchanged_ids.append(row[0])
             return
         study_id = self.find(p)
         if study_id is None:
@@ -312,6 +339,7 @@ class _Writer:
         self.add_source(study_id, p)
         if mh == old_row[1]:
             self.summary.unchanged += 1
+            self.summary.unchanged_ids.append(study_id)
             return
         c.execute(
             "UPDATE studies SET source_id = ?, source_format = ?, pmid = ?, doi = ?, pmcid = ?, title = ?,"
@@ -358,6 +386,9 @@ def _store_batches(
             except StoreError:
                 raise
             except Exception as e:  # a record our writer cannot store must not sink the batch silently
+                full = store.storage_error(e)
+                if full is not None:  # a full disk is no fault of the file: say what it is
+                    raise full from e
                 raise IngestError(f"could not store a record: {e}", file=file) from e
             if on_item:
                 on_item(len(batch))

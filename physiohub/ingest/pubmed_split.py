@@ -28,7 +28,7 @@ from lxml import etree
 
 from ..models import Record
 from .base import Rejected
-from .pubmed_xml import MAX_PROLOG, SAFE_PARSING, check_prolog, read_record
+from .pubmed_xml import MAX_PROLOG, SAFE_PARSING, check_prolog, read_record, root_start
 
 READ = 1 << 20
 _ROOT = re.compile(rb"<PubmedArticleSet\s*>")
@@ -59,7 +59,7 @@ def pieces(fp: BinaryIO, filename: str,
     while True:
         data = fp.read(READ)
         head += data
-        start = _first_element(head)
+        start = root_start(head)
         if start is not None or not data or len(head) >= MAX_PROLOG:
             break
     if start is None:
@@ -99,32 +99,6 @@ def _after_last_record(buf: bytearray) -> int:
         if i >= 0:
             best = max(best, i + len(end))
     return best
-
-
-def _first_element(head: bytes) -> int | None:
-    """Offset of the first element's ``<`` after the declaration, DOCTYPE and comments; None if unseen."""
-    i = 0
-    while True:
-        i = head.find(b"<", i)
-        if i < 0 or i + 1 >= len(head):
-            return None
-        nxt = head[i + 1:i + 2]
-        if nxt == b"?":
-            j = head.find(b"?>", i)
-        elif head.startswith(b"<!--", i):
-            j = head.find(b"-->", i)
-        elif nxt == b"!":
-            # a DOCTYPE, possibly with an internal subset in [...]
-            j = head.find(b">", i)
-            b = head.find(b"[", i, j if j >= 0 else len(head))
-            if b >= 0:
-                j = head.find(b"]", b)
-                j = head.find(b">", j) if j >= 0 else -1
-        else:
-            return i
-        if j < 0:
-            return None
-        i = j + 1
 
 
 def parse_piece(piece: bytes, *, last: bool) -> tuple[list[Record | Rejected], int, int]:

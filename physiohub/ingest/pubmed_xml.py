@@ -35,6 +35,69 @@ _ROOT_START = re.compile(rb"<([A-Za-z_][\w.:-]*)")
 SAFE_PARSING = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True)
 
 
+_NAME_START = re.compile(rb"[A-Za-z_:\x80-\xff]")
+
+
+def root_start(head: bytes) -> int | None:
+    """Offset of the root element's ``<`` in ``head``, read the way an XML parser reads the prolog; None
+    if ``head`` ends before it. Comments, processing instructions and a DOCTYPE (with its internal
+    subset, whose comments and quoted literals may hold ``]``, ``>`` or tags) are skipped whole, so
+    nothing inside them can pass for the root and leave a declaration after it unchecked."""
+    i, n = 0, len(head)
+    while True:
+        i = head.find(b"<", i)
+        if i < 0 or i + 1 >= n:
+            return None
+        if head.startswith(b"<?", i):
+            j = head.find(b"?>", i + 2)
+            i = -1 if j < 0 else j + 2
+        elif head.startswith(b"<!--", i):
+            j = head.find(b"-->", i + 4)
+            i = -1 if j < 0 else j + 3
+        elif head.startswith(b"<!", i):
+            i = _declaration_end(head, i + 2)
+        elif _NAME_START.match(head, i + 1):
+            return i
+        else:
+            i += 1  # not markup a prolog can hold: the parser will say what is wrong
+        if i < 0:
+            return None
+
+
+def _declaration_end(head: bytes, i: int) -> int:
+    """Offset just past a ``<!DOCTYPE ...>`` (or other ``<!...>``) starting before ``i``; -1 if unseen."""
+    n = len(head)
+    subset = False
+    while i < n:
+        c = head[i:i + 1]
+        if c in (b'"', b"'"):
+            j = head.find(c, i + 1)
+            if j < 0:
+                return -1
+            i = j + 1
+        elif subset and head.startswith(b"<!--", i):
+            j = head.find(b"-->", i + 4)
+            if j < 0:
+                return -1
+            i = j + 3
+        elif subset and head.startswith(b"<?", i):
+            j = head.find(b"?>", i + 2)
+            if j < 0:
+                return -1
+            i = j + 2
+        elif c == b"[" and not subset:
+            subset = True
+            i += 1
+        elif c == b"]" and subset:
+            subset = False
+            i += 1
+        elif c == b">" and not subset:
+            return i + 1
+        else:
+            i += 1
+    return -1
+
+
 def check_prolog(prolog: bytes, filename: str) -> None:
     """Refuse a prolog that declares entities (PubMed XML never does)."""
     if prolog.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -81,12 +144,13 @@ class PubmedXmlImporter:
             chunk = fp.read(CHUNK)
             if not root_seen:
                 prolog += chunk
-                m = _ROOT_START.search(prolog)
-                if m is None and chunk and len(prolog) < MAX_PROLOG:
+                start = root_start(prolog)
+                if start is None and chunk and len(prolog) < MAX_PROLOG:
                     continue
-                check_prolog(prolog if m is None else prolog[: m.start()], filename)
-                if m is None and len(prolog) >= MAX_PROLOG:
+                check_prolog(prolog if start is None else prolog[:start], filename)
+                if start is None and len(prolog) >= MAX_PROLOG:
                     raise UnsafeInputError("refused: more than 4 MB before the XML root element", file=filename)
+                m = _ROOT_START.match(prolog, start) if start is not None else None
                 if m is None:
                     raise IngestError("no XML root element found (empty or not XML)", file=filename)
                 root = m.group(1).decode("ascii", "replace").split(":")[-1]

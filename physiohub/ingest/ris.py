@@ -20,7 +20,7 @@ import rispy
 from ..errors import IngestError
 from ..models import Author, Record
 from .base import Rejected
-from .detect import decode_text
+from .detect import decode_lines
 from .markup import string_markup
 from .normalize import (clean_text, doi_from_text, initials_of, normalize_doi, normalize_pmid, pmcid_from_text,
                         pmid_from_text, retracted_title, split_name, split_structured_abstract)
@@ -50,20 +50,27 @@ def _first(entry: dict[str, Any], keys: tuple[str, ...]) -> str:
     return ""
 
 
+def _one(entry: dict[str, Any], key: str) -> str:
+    """A single-valued tag as text: rispy turns a tag given twice into a list (the first one counts)."""
+    v = entry.get(key)
+    if isinstance(v, list):
+        v = v[0] if v else ""
+    return v if isinstance(v, str) else ""
+
+
 def _texts(entry: dict[str, Any], keys: tuple[str, ...]) -> Iterator[str]:
     for k in keys:
         v = entry.get(k)
-        if isinstance(v, dict):  # rispy's unknown_tag: {tag: [values]}
-            for vals in v.values():
-                yield from (str(x) for x in vals)
-        elif isinstance(v, list):
-            yield from (str(x) for x in v)
-        elif v:
-            yield str(v)
+        for item in (v if isinstance(v, list) else [v]):
+            if isinstance(item, dict):  # rispy's unknown_tag: {tag: [values]}
+                for vals in item.values():
+                    yield from (str(x) for x in (vals if isinstance(vals, list) else [vals]))
+            elif item:
+                yield str(item)
 
 
 def _pmid(entry: dict[str, Any]) -> str:
-    an = (entry.get("accession_number") or "").strip()
+    an = _one(entry, "accession_number").strip()
     db = " ".join(str(entry.get(k) or "") for k in ("name_of_database", "database_provider"))
     if an.isdigit():
         if PUBMED_DBS.search(db) or (len(an) <= 8 and not OTHER_DBS.search(db)):
@@ -77,14 +84,14 @@ def _pmid(entry: dict[str, Any]) -> str:
 
 def convert(entry: dict[str, Any]) -> Record:
     rec = Record(source_format="ris")
-    rec.source_id = str(entry.get("id") or "").strip()
+    rec.source_id = _one(entry, "id").strip()
     rec.title, rec.title_html = string_markup(_first(entry, TITLE))
     rec.abstract_sections = split_structured_abstract(_first(entry, ABSTRACT))
     names = entry.get("authors") or entry.get("first_authors") or []
-    for n in names:
+    for n in names if isinstance(names, list) else [names]:
         last, fore = split_name(n)
         rec.authors.append(Author(last=last, fore=fore, initials=initials_of(fore)))
-    address = clean_text(entry.get("author_address") or "")
+    address = clean_text(_one(entry, "author_address"))
     if address and rec.authors:
         rec.authors[0].affiliations.append(address)
     rec.journal = clean_text(_first(entry, JOURNAL))
@@ -95,11 +102,12 @@ def convert(entry: dict[str, Any]) -> Record:
     sp, ep = _first(entry, ("start_page",)), _first(entry, ("end_page",))
     rec.pages = f"{sp}-{ep}" if sp and ep and "-" not in sp else sp
     for k in DATE:
-        year, iso = parse_date(str(entry.get(k) or ""))
+        year, iso = parse_date(_one(entry, k))
         if year:
             rec.year, rec.pub_date = year, iso
             break
-    rec.keywords = [clean_text(k) for k in entry.get("keywords") or [] if clean_text(k)]
+    kws = entry.get("keywords") or []
+    rec.keywords = [clean_text(k) for k in (kws if isinstance(kws, list) else [kws]) if clean_text(str(k))]
     rec.language = _first(entry, ("language",))
     doc_type = _first(entry, ("type_of_work",))
     if doc_type and DOC_TYPE_WORDS.match(doc_type) and "doi" not in doc_type.lower():
@@ -116,11 +124,11 @@ def convert(entry: dict[str, Any]) -> Record:
         if rec.pmcid:
             break
     urls = entry.get("urls") or []
-    rec.url = urls[0] if urls else ""
+    rec.url = str(urls[0] if isinstance(urls, list) else urls) if urls else ""
     if retracted_title(rec.title):
         rec.retracted = True
         rec.retraction_notes.append("title marked RETRACTED by the publisher")
-    rec.extra["ris_type"] = entry.get("type_of_reference", "")
+    rec.extra["ris_type"] = _one(entry, "type_of_reference")
     db = _first(entry, ("name_of_database",))
     if db:
         rec.extra["database"] = db
@@ -128,10 +136,11 @@ def convert(entry: dict[str, Any]) -> Record:
     return rec
 
 
-def _record_text(text: str) -> str:
-    """Drop anything before the first TY line (EndNote and some exports start with a banner)."""
+def _record_text(text: str) -> tuple[str, int]:
+    """Drop anything before the first TY line (EndNote and some exports start with a banner); the
+    number of lines dropped comes along, so record line numbers still count from the file's start."""
     m = re.search(r"^\s*TY  -", text, re.M)
-    return text[m.start():] if m else text
+    return (text[m.start():], text.count("\n", 0, m.start())) if m else (text, 0)
 
 
 class RisImporter:
@@ -142,11 +151,11 @@ class RisImporter:
         return re.search(r"^\s*TY  - ", head, re.M) is not None
 
     def parse(self, data: bytes, filename: str) -> Iterator[Record | Rejected]:
-        text, enc = decode_text(data, filename)
-        text = _record_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+        text, _enc, repairs = decode_lines(data, filename)
+        text, skipped = _record_text(text.replace("\r\n", "\n").replace("\r", "\n"))
         if "TY  -" not in text:
             raise IngestError("no RIS records (no 'TY  - ' line)", file=filename)
-        for n, (line_no, chunk) in enumerate(_split_records(text), start=1):
+        for n, (line_no, chunk) in enumerate(_split_records(text, skipped), start=1):
             # Each record is parsed on its own: a record missing its ER line (a cut file, or a
             # second TY inside a record) is refused alone instead of swallowing its neighbour.
             if not _END.search(chunk):
@@ -154,13 +163,14 @@ class RisImporter:
                 continue
             try:
                 (entry,) = rispy.loads(chunk, skip_unknown_tags=False, enforce_list_tags=False)
-            except (OSError, ValueError, KeyError, IndexError) as e:
-                reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+                rec = convert(entry)
+            except Exception as e:  # noqa: BLE001 - rispy fails with TypeError & co. on odd tag mixes:
+                # one bad record is one rejection, never the whole file
+                reason = str(e).splitlines()[0] if str(e) else ""
+                reason = f"{type(e).__name__}: {reason}" if reason else type(e).__name__
                 yield Rejected(f"#{n}", f"record at line {line_no} is malformed RIS ({reason[:120]})")
                 continue
-            rec = convert(entry)
-            if enc != "utf-8":
-                rec.extra["source_encoding"] = enc
+            repairs.mark(rec.extra, line_no, line_no + chunk.count("\n"))
             where = rec.source_id or f"#{n}"
             if not rec.title and not rec.abstract_sections:
                 yield Rejected(where, "neither title (TI/T1) nor abstract (AB/N2)")
@@ -173,12 +183,15 @@ _START = re.compile(r"^[ \t]*TY  -", re.M)
 _END = re.compile(r"^ER  -", re.M)
 
 
-def _split_records(text: str) -> Iterator[tuple[int, str]]:
-    """(first line number, text) of each record, split at its TY line."""
+def _split_records(text: str, skipped: int = 0) -> Iterator[tuple[int, str]]:
+    """(first line number, text) of each record, split at its TY line; ``skipped`` lines came before."""
     starts = [m.start() for m in _START.finditer(text)]
+    line, at = skipped + 1, 0
     for i, s in enumerate(starts):
         chunk = text[s: starts[i + 1] if i + 1 < len(starts) else len(text)]
-        yield text.count("\n", 0, s) + 1, chunk.lstrip()
+        line += text.count("\n", at, s)  # counted from the previous start: linear in the file size
+        at = s
+        yield line, chunk.lstrip()
 
 
 IMPORTER = RisImporter()

@@ -80,17 +80,44 @@ class Store:
         self._local.depth = depth + 1
         try:
             yield conn
-        except BaseException:
+        except BaseException as e:
             self._local.depth = depth
+            self._rollback(conn, depth, name)
+            full = self.storage_error(e)
+            if full is not None:
+                raise full from e
+            raise
+        else:
+            self._local.depth = depth
+            try:
+                conn.execute("COMMIT" if depth == 0 else f"RELEASE {name}")
+            except sqlite3.Error as e:
+                self._rollback(conn, depth, name)
+                raise self.storage_error(e) or StoreError(f"database {self.url}: could not commit: {e}") from e
+
+    @staticmethod
+    def _rollback(conn: sqlite3.Connection, depth: int, name: str) -> None:
+        # After SQLITE_FULL or an I/O error SQLite may already have rolled the transaction back itself;
+        # a second ROLLBACK would then fail and hide the real reason.
+        with contextlib.suppress(sqlite3.Error):
             if depth == 0:
                 conn.execute("ROLLBACK")
             else:
                 conn.execute(f"ROLLBACK TO {name}")
                 conn.execute(f"RELEASE {name}")
-            raise
-        else:
-            self._local.depth = depth
-            conn.execute("COMMIT" if depth == 0 else f"RELEASE {name}")
+
+    def storage_error(self, e: BaseException) -> StoreError | None:
+        """A one-line ``StoreError`` for a full disk or a failing disk; None for anything else."""
+        if not isinstance(e, sqlite3.Error):
+            return None
+        code = getattr(e, "sqlite_errorcode", None)
+        if code == sqlite3.SQLITE_FULL or "disk is full" in str(e):
+            return StoreError(f"database {self.url}: the disk is full; what was being written was rolled back"
+                              " and nothing else changed (free some space and run it again)")
+        if code is not None and code & 0xFF == sqlite3.SQLITE_IOERR:
+            return StoreError(f"database {self.url}: the disk failed to read or write ({e}); what was being"
+                              " written was rolled back")
+        return None
 
     # -- small helpers -------------------------------------------------------------------------
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
