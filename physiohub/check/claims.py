@@ -44,8 +44,22 @@ VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report
          r"linked|tied|observed|noted|determined|points? to|pointed to|says?|said|backs?|backed|supports?|"
          r"supported|highlights?|highlighted|showcases?|tells? us|adds? to|agrees?|saying|showing|finding|suggesting|"
          r"concluding|stating|states?|stated|followed|tracked|enrolled|recruited|involved|compared|tested|examined|"
-         r"analy[sz]ed|looked at|estimated?|estimates|warned|warns|cautioned|cautions|came to|reached|predicted|"
-         r"identified|calculated|measured|documented|recorded|produced|yielded|adds? weight to)")
+         r"analy[sz]ed|looked at|measured|recorded|estimated?|estimates|warned|warns|cautioned|cautions|came to|reached|predicted|"
+         r"identified|calculated|documented|produced|yielded|adds? weight to|ranked|rated|reinforces?|reinforced|"
+         r"recommends?|recommended)")
+# Verbs that say what a study did, not what it found ("researchers recruited 351 workers", "the team used
+# cells"): a sentence with one of these and no finding is a description of the method, not a claim.
+METHOD_VERBS = re.compile(
+    r"\b(?:recruited|enrolled|followed|tracked|involved|included|compared|tested|examined|analy[sz]ed|looked at|"
+    r"measured|recorded|reviewed|pooled|combined|used|assigned|allocated|randomi[sz]ed|randomly (?:assigned|split|divided|allocated)|"
+    r"split|divided|surveyed|interviewed|asked|gave|given|received|consisted of|consists of|was made up of|lasted|"
+    r"set out to|aimed to|wanted to|(?:is|are) (?:now )?(?:running|conducting|recruiting|planning)|will (?:look|test|study|follow))\b", re.I)
+# ... and the words that make it report a finding after all.
+_FINDING = re.compile(
+    rf"\b(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|reveal(?:s|ed)?|demonstrate[sd]?|prove[sd]?|indicate[sd]?|"
+    rf"confirm(?:s|ed)?|linked|associated|more likely|less likely|no (?:\w+ )?(?:difference|effect|benefit)|"
+    rf"(?:reduc|improv|lower|increas|decreas|eas|reliev|prevent|cut|help|benefit|work)(?:e|es|ed|s|ing)?\b|better|worse|fewer|"
+    rf"effective|ineffective|similar)", re.I)
 _VERB_RE = re.compile(rf"\b{VERBS}\b", re.I)
 _RESEARCHERS = re.compile(
     rf"\b(?:researchers|scientists|investigators|authors|a team|the team|research team)\b"
@@ -72,7 +86,20 @@ _QUESTION_OR_NEED = re.compile(
 _YEAR = re.compile(r"(?<![\d,.])((?:19[5-9]|20[0-4])\d)(?!\d|,\d)")
 _NOT_YEAR_AFTER = re.compile(r"\s*(?:participants|people|patients|adults|women|men|children|runners|subjects|"
                              r"volunteers|athletes|workers|players|%|mg|kg|steps|calories|hours|minutes)\b", re.I)
-NUMBERED_CITE = re.compile(r"\[(\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3})*)\]|(?<=[a-z.,)])([\u00b9\u00b2\u00b3\u2070-\u2079]+)")
+NUMBERED_CITE = re.compile(r"\[(\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3})*)\]|(?<=[a-z.,)])([\u00b9\u00b2\u00b3\u2070-\u2079]+)"
+                           r"|\((?:Refs?|References?)\.?\s*(\d{1,3}(?:\s*[,/\u2013\u2014-]\s*(?:Refs?\.?\s*)?\d{1,3})*)\)", re.I)
+# "(Cochrane Database Syst. Rev. 2017;(6):CD012700)", "(Br J Sports Med. 2020;54(21):1279-87)": the journal's
+# abbreviation, year and volume/issue/pages (or Cochrane review number) inside the brackets.
+JOURNAL_CITE = re.compile(
+    r"\(((?:[A-Z][A-Za-z&]*\.?,?\s+){0,8}?[A-Z][A-Za-z&]*\.?)\s+((?:19|20)\d{2})\s*;\s*"
+    r"((?:\(\w+\)|[\w.\-\u2013])+(?::\s*[\w.\-\u2013]+)?)\)")
+
+
+def journal_key(journal: str, year: int | str) -> str:
+    """The citation key of a journal citation: "br. j. sports med 2020"."""
+    return f"{' '.join(journal.lower().split()).rstrip('.')} {year}"
+
+
 AUTHOR_YEAR = re.compile(
     r"\(([A-Z][A-Za-z'\u2019\-]+(?: et al\.?| (?:and|&) [A-Z][A-Za-z'\u2019\-]+)?),? ((?:19|20)\d{2})[a-z]?\)"
     r"|\b([A-Z][A-Za-z'\u2019\-]+(?: [A-Z]{1,3})? et al\.?|[A-Z][A-Za-z'\u2019\-]+ (?:and|&) [A-Z][A-Za-z'\u2019\-]+) \(((?:19|20)\d{2})[a-z]?\)"
@@ -210,7 +237,10 @@ def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
     sources: list[dict] = []
     cites: list[str] = []
     for m in NUMBERED_CITE.finditer(text):
-        nums = expand_numbers(m.group(1)) if m.group(1) else list(m.group(2).translate(_SUPERSCRIPT))
+        if m.group(2):
+            nums = list(m.group(2).translate(_SUPERSCRIPT))
+        else:
+            nums = expand_numbers(re.sub(r"(?i)refs?\.?\s*|/", lambda x: "," if x.group(0) == "/" else "", m.group(1) or m.group(3)))
         for n in nums:
             cites.append(n)
             sources.append({"kind": "citation", "value": n})
@@ -219,6 +249,9 @@ def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
         key = f"{who.split()[0]} {year}"
         cites.append(key)
         sources.append({"kind": "author", "value": f"{who} {year}"})
+    for m in JOURNAL_CITE.finditer(text):
+        cites.append(journal_key(m.group(1), m.group(2)))
+        sources.append({"kind": "journal", "value": m.group(1)})
     for m in DOI.finditer(text):
         sources.append({"kind": "doi", "value": m.group(0).rstrip(".,;)")})
     for url in links + _URL.findall(text):

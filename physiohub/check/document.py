@@ -23,7 +23,7 @@ REF_HEADING = re.compile(
 # A list item that is a reference even without a heading: an identifier, or a year in the places
 # APA ("(2021).") and Vancouver ("2021;55") put it.
 _REF_LIKE = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d|pubmed\.ncbi|\((?:19|20)\d{2}[a-z]?\)\.|\b(?:19|20)\d{2};\s*\d", re.I)
-_RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citations?)\W{0,3}:\s*(?=\S)", re.I)
+_RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citations?)\s*:\W{0,3}\s*(?=\S)", re.I)
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\((https?://[^)\s]+)\)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022+]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
 _HEADING_MD = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
@@ -81,9 +81,28 @@ _CITE_AFTER_STOP = re.compile(r"([.!?]) ?(\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\
 CHUNK = 3000   # split_spans rescans from the sentence start at each candidate stop: keep its input short
 
 
+def _join_open_brackets(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A sentence never ends inside brackets: the full stops of "(Cochrane Database Syst. Rev. 2017;...)"
+    or "(Br. J. Sports Med. 2020;...)" belong to the citation."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out:
+            pa, pb = out[-1]
+            prev = body[pa:pb]
+            if prev.count("(") > prev.count(")") or prev.count("[") > prev.count("]"):
+                out[-1] = (pa, b)
+                continue
+        out.append((a, b))
+    return out
+
+
 def _spans(body: str) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph; a very long paragraph is first cut at ". " (or a space) so that
     sentence splitting stays linear on hostile or run-on input."""
+    return _join_open_brackets(body, _split(body))
+
+
+def _split(body: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
     while len(body) - start > CHUNK:
@@ -134,7 +153,11 @@ def parse_document(text: str) -> Document:
         if kind == "item":
             run.append(n)
             continue
-        if len(run) >= 2 and sum(bool(_REF_LIKE.search(blocks[i][1])) for i in run) >= 0.6 * len(run):
+        # "[1] Deyle, G. D. et al. ..." — items numbered in brackets are a reference list (the Nature style
+        # and many science pages), whatever each entry holds (an organisation's page has no year or DOI)
+        bracketed = sum(bool(re.match(r"\s*\[\d{1,3}\]\s", blocks[i][1])) for i in run)
+        if len(run) >= 2 and (sum(bool(_REF_LIKE.search(blocks[i][1])) for i in run) >= 0.6 * len(run)
+                              or (bracketed == len(run) and any(_REF_LIKE.search(blocks[i][1]) for i in run))):
             ref_items.update(run)
         run = []
 
@@ -157,7 +180,8 @@ def parse_document(text: str) -> Document:
         run_in = _RUN_IN_REFS.match(body)
         if run_in and not in_refs:
             # "Sources: Lee A et al. (2021) ...; Kim B (2019) ..." — a reference list in one line
-            refs.extend(x.strip() for x in body[run_in.end():].split(";") if len(x.strip()) > 10)
+            # entries are separated by "; " — not by the ";" of "2020;54(21)" inside a Vancouver entry
+            refs.extend(x.strip() for x in re.split(r";\s+(?=[A-Z])", body[run_in.end():]) if len(x.strip()) > 10)
             continue
         if in_refs or n in ref_items:
             refs.append(re.sub(r"\[([^\]\n]*)\]\((https?://[^)\s]+)\)", r"\1 <\2>", body))
