@@ -37,3 +37,9 @@ def test_real_dev_references_and_dois(dev_score):
     assert dev_score.refs_gold >= 20
     assert dev_score.refs_recall >= 0.90, dev_score.problems
     assert dev_score.dois_recall >= 0.95, dev_score.problems
+
+
+def test_real_dev_claims(dev_score):
+    assert dev_score.claims_gold >= 35
+    assert dev_score.precision >= 0.90, dev_score.problems
+    assert dev_score.recall >= 0.90, dev_score.problems

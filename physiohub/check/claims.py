@@ -47,19 +47,50 @@ VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report
          r"analy[sz]ed|looked at|measured|recorded|estimated?|estimates|warned|warns|cautioned|cautions|came to|reached|predicted|"
          r"identified|calculated|documented|produced|yielded|adds? weight to|ranked|rated|reinforces?|reinforced|"
          r"recommends?|recommended)")
-# Verbs that say what a study did, not what it found ("researchers recruited 351 workers", "the team used
-# cells"): a sentence with one of these and no finding is a description of the method, not a claim.
-METHOD_VERBS = re.compile(
-    r"\b(?:recruited|enrolled|followed|tracked|involved|included|compared|tested|examined|analy[sz]ed|looked at|"
-    r"measured|recorded|reviewed|pooled|combined|used|assigned|allocated|randomi[sz]ed|randomly (?:assigned|split|divided|allocated)|"
-    r"split|divided|surveyed|interviewed|asked|gave|given|received|consisted of|consists of|was made up of|lasted|"
-    r"set out to|aimed to|wanted to|(?:is|are) (?:now )?(?:running|conducting|recruiting|planning)|will (?:look|test|study|follow))\b", re.I)
-# ... and the words that make it report a finding after all.
+# A sentence that says what a study did, not what it found ("Researchers recruited 351 workers ...",
+# "The program used in this study consisted of ...", "A recent study looked at the effect of ..."): a
+# method verb with what it was done to, and no word that reports a result.
+_METHOD = re.compile(
+    r"\b(?:recruited|enrolled|involved|included|randomly (?:assigned|split|divided|allocated)|assigned|allocated|"
+    r"surveyed|interviewed|reviewed|pooled|combined|analy[sz]ed|compared|examined|tested|looked at|studied|followed|"
+    r"tracked|asked|gave)\s+(?:(?:the|their|data (?:from|on)|results of|records of|more than|nearly|almost|about|over|"
+    r"some|roughly|around)\s+){0,3}(?:\d[\d,]*|the (?:effects?|results|data|records|role|impact)\b|whether\b|how\b|(?:their|its) )"
+    r"|\bconsist(?:ed|s) of\b|\bwas made up of\b|\b(?:set out|aimed|wanted) to\b"
+    r"|\b(?:is|are) (?:now )?(?:running|conducting|recruiting|planning)\b|\bwill (?:look|test|study|follow|compare)\b", re.I)
 _FINDING = re.compile(
-    rf"\b(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|reveal(?:s|ed)?|demonstrate[sd]?|prove[sd]?|indicate[sd]?|"
-    rf"confirm(?:s|ed)?|linked|associated|more likely|less likely|no (?:\w+ )?(?:difference|effect|benefit)|"
-    rf"(?:reduc|improv|lower|increas|decreas|eas|reliev|prevent|cut|help|benefit|work)(?:e|es|ed|s|ing)?\b|better|worse|fewer|"
-    rf"effective|ineffective|similar)", re.I)
+    r"\b(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|reveal(?:s|ed)?|demonstrate[sd]?|prove[sd]?|"
+    r"indicate[sd]?|confirm(?:s|ed)?|linked|associated|more likely|less likely|no (?:\w+ )?(?:difference|effect|benefit)|"
+    r"(?:reduc|improv|lower|increas|decreas|eas|reliev|prevent|help|benefit|work)(?:e|es|ed|s|ing)?|cut|better|worse|"
+    r"fewer|effective|ineffective|similar)\b", re.I)
+# Teasers and list lead-ins report no finding: "Let's see what the studies say", "So what does the research
+# say?", "Recent research has produced a handful of findings worth knowing about:".
+_TEASER = re.compile(
+    r"\blet'?s (?:see|look|take a look|find out|dig|explore)\b|\blet us (?:see|look)\b"
+    r"|\bhere(?:'s| is| are) what (?:the )?(?:latest )?(?:research|science|studies|evidence)"
+    r"|\b(?:findings|results|insights|lessons|things) (?:worth|you should|to) know"
+    r"|\b(?:a handful|a few|some|several|a number) of (?:\w+ )?(?:findings|results|insights)\b", re.I)
+# A named organisation: "the American College of Rheumatology", "Osteoarthritis Research Society
+# International", "the World Health Organization (WHO)", "NICE". Its name is not a design ("Association for
+# the Study of Pain" is no study) and its statement is a claim when it says, recommends or warns.
+_ORG_WORD = (r"(?:Society|College|Association|Foundation|Organi[sz]ation|Institute|Academy|Federation|Council|Agency|"
+             r"Alliance|Collaboration|Consortium|Board|Service|Department|Ministry|Centers?|Centres?|Commission|Task Force)")
+ORGANISATION = re.compile(
+    rf"\b(?:(?:the|The)\s+)?(?:[A-Z][\w'&\-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){{0,6}}{_ORG_WORD}"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w'&\-]*\s*)+|\s+International\b)?(?:\s+\([A-Z]{{2,8}}\))?"
+    rf"|\b(?:WHO|NICE|CDC|NHS|NIH|FDA|EULAR|OARSI|AAOS|APTA|CSP|ACR)\b")
+_ORG_SAYS = re.compile(
+    rf"(?:{ORGANISATION.pattern})[^.;]{{0,40}}?\b(?:says?|said|states?|stated|recommends?|recommended|advises?|advised|"
+    rf"warns?|warned|reports?|reported|estimates?|estimated|concludes?|concluded|endorses?|endorsed|guidelines? (?:say|state|recommend))\b")
+_ACCORDING_NAMED = re.compile(rf"\b[Aa]ccording to (?:{ORGANISATION.pattern}|(?:the )?[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){{1,5}})")
+# "it has been shown that", "has been found to be associated", "It is well documented that", "we know
+# from studies that": research named by a passive or a stock phrase.
+_PASSIVE = re.compile(
+    r"\b(?:has|have|had) (?:also |repeatedly |consistently |recently )?been (?:shown|found|demonstrated|proven|reported|"
+    r"documented|linked|associated)\b|\b(?:it is|it's) (?:well[- ])?(?:documented|established|known|recogni[sz]ed) that\b"
+    r"|\b(?:know|learned|learnt|seen|evidence) from (?:\w+ ){0,2}(?:studies|research|trials|reviews)\b", re.I)
+# "who was not involved in the study" credits no study with anything.
+_NOT_INVOLVED = re.compile(r"\b(?:who (?:was|were|is|are) )?not (?:involved|part of|taking part) (?:in|with) (?:the|this) "
+                           r"(?:study|research|trial|review|work)\b", re.I)
 _VERB_RE = re.compile(rf"\b{VERBS}\b", re.I)
 _RESEARCHERS = re.compile(
     rf"\b(?:researchers|scientists|investigators|authors|a team|the team|research team)\b"
@@ -176,10 +207,27 @@ class Claim:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
 
+def citation_marker(text: str) -> str | None:
+    """The first citation marker in a sentence: "[2]", "(Ref 3)", "(Lee et al., 2020)", "(Br J Sports Med. 2020;54:1)"."""
+    found = [m for rx in (NUMBERED_CITE, AUTHOR_YEAR, JOURNAL_CITE) for m in [rx.search(text)] if m]
+    return min(found, key=lambda m: m.start()).group(0) if found else None
+
+
+def method_only(text: str) -> bool:
+    """The sentence says what a study did (recruited, compared, consisted of) and reports no result."""
+    m = _METHOD.search(text)
+    return bool(m) and not _FINDING.search(_METHOD.sub(" ", text))
+
+
 def claim_cue(text: str) -> str | None:
     """The phrase that makes the sentence report research, or None."""
-    if _QUESTION_OR_NEED.search(text):
+    if _QUESTION_OR_NEED.search(text) or _TEASER.search(text):
         return None
+    text = _NOT_INVOLVED.sub(" ", text)
+    if method_only(text) and not (DOI.search(text) or _URL.search(text)):
+        return None   # (a sentence that gives the paper's DOI or link is where the article points to it)
+    if re.search(r":\s*$", text):
+        return None   # a lead-in to a list ("The research tells us three things:") states no finding itself
     if _NOT_ENOUGH.search(text) and not (_ACCORDING.search(text) or _RESEARCHERS.search(text)):
         return None
     m = _TRAILING_FRAME.search(text)
@@ -197,14 +245,26 @@ def claim_cue(text: str) -> str | None:
             # "X, new research suggests." puts the finding first and the frame last
             if len(after) >= 3 or (re.search(r",\s*(?:\w+\s+){0,4}$", before) and len(before.split()) >= 4):
                 return text[m.start():v.end()]
-    for rx in (_ACCORDING, _RESEARCHERS, _IN_A_STUDY, _SHOWED_A_STUDY, _THIS_PROVES, _PROVEN):
+    for rx in (_ACCORDING, _ACCORDING_NAMED, _ORG_SAYS, _PASSIVE, _RESEARCHERS, _IN_A_STUDY, _SHOWED_A_STUDY,
+               _THIS_PROVES, _PROVEN):
         m = rx.search(text)
         if m:
             return m.group(0)
+    cite = citation_marker(text)
+    if cite and not _DEFINITION.search(text) and not _PERSONAL_CLAIM.search(text) and len(text.split()) >= 6:
+        return cite   # a statement the article backs with a citation is a claim from that source
     return None
 
 
+# A definition or the writer's own practice is not a finding, even with a citation.
+_DEFINITION = re.compile(r"(?:defines?|defined as|is (?:a|an|the) term for|refers to|is called|stands for)", re.I)
+_PERSONAL_CLAIM = re.compile(r"^(?:at |in )?(?:our|my) (?:clinic|practice|team|experience)\b|^(?:we|I) (?:offer|provide|see|use|treat)\b", re.I)
+
+
 def design_of(text: str) -> str | None:
+    text = ORGANISATION.sub(" ", text)   # "Association for the Study of Pain" is no study
+    # "there is strong evidence" states certainty, not a kind of research
+    text = re.sub(r"\b(?:strong|good|moderate|limited|some|little|no|clear|high-quality|low-quality|weak)(?: enough)? evidence\b", " ", text, flags=re.I)
     for name, rx in _DESIGN_RE:
         if rx.search(text):
             return name
@@ -331,9 +391,20 @@ def population_of(text: str) -> str | None:
 
 # A result stated right after a claim ("Women who walked had 48% fewer fractures than ...") reports the
 # same research: a number with a comparison.
-_RESULT = re.compile(r"(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent|times)|\b(?:half|a third|a quarter|twice|three times)\b)"
+_RESULT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine) in (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b"
+                     r"[^.;]{0,80}?\b(?:compared (?:with|to)|than|versus|vs\.?)\s"
+                     r"|(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent|times)|\b(?:half|a third|a quarter|twice|three times)\b)"
                      r"[^.;]{0,60}?\b(?:fewer|more|less|lower|higher|greater|faster|slower|better|worse|than)\b"
                      r"|\b\d+(?:\.\d+)?\s?(?:points?|kg|cm|mm|degrees|days|weeks)\s(?:\w+\s){0,3}?(?:fewer|more|less|lower|higher|greater|faster|slower|better|worse)\b", re.I)
+
+
+# ... or a sentence that sizes the same result: "Even so, the benefit was small.", "The gains were modest,
+# and the certainty of the evidence was rated low."
+_RESULT_SIZE = re.compile(
+    r"^(?:[\w ]{0,20},\s*)?(?:but |and |yet )?(?:the|this|that|these|those|its|their|such) (?:\w+ ){0,2}?"
+    r"(?:gains?|benefits?|effects?|improvements?|reductions?|differences?|changes?|pain relief|certainty|quality|effect sizes?)\b"
+    r"[^.;]{0,60}?\b(?:was|were|is|are|remained|seemed|looked)\b[^.;]{0,30}?\b(?:small|modest|large|moderate|low|high|"
+    r"tiny|slight|clinically|significant|meaningful|important|similar|short-lived|limited|uncertain|very)\b", re.I)
 
 
 def find_claims(sentences: list[Sentence]) -> list[Claim]:
@@ -342,7 +413,7 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
     for s in sentences:
         cue = claim_cue(s.text)
         inherited: Claim | None = None
-        if not cue and prev and prev[0].paragraph == s.paragraph and _RESULT.search(s.text):
+        if not cue and prev and prev[0].paragraph == s.paragraph and (_RESULT.search(s.text) or _RESULT_SIZE.search(s.text)):
             inherited = prev[1]
             cue = "a result of the research in the previous sentence"
         if not cue:
