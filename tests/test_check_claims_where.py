@@ -82,3 +82,75 @@ Lind, P., & Moe, K. (2021). Walking improves hip pain: a systematic review. Phys
     assert not any("Phys Ther" in t for t in texts)
     assert not any(t.startswith("Walking helps hip pain") and "A 2021 review" in t for t in texts)
     assert res["references"][0]["kind"] == "list" and res["references"][0]["year"] == 2021
+
+
+MORE_CLAIMS = [
+    "Study: stretching before a run does not prevent injuries",
+    "\"We have shown that steady loading keeps tendons healthy,\" said the lead author.",
+    "\"Our results suggest that home exercise is enough for most people,\" she said.",
+    "The results showed that taping eased pain for a week.",
+    "Walking was found to lower the risk of a new episode of back pain.",
+    "Clinical guidelines recommend exercise as the first treatment for knee osteoarthritis.",
+    "Heat wraps are backed by research for short-term back pain relief.",
+    "There is moderate evidence that manual therapy helps neck pain in the short term.",
+]
+
+
+@pytest.mark.parametrize("text", MORE_CLAIMS)
+def test_stock_phrases_of_popular_articles(text):
+    assert claim_cue(text), text
+
+
+def test_group_results_after_a_claim(store):
+    text = ("A 2024 trial found that home exercise eased knee pain. People who had physiotherapy reported slightly "
+            "more relief than those who exercised at home.")
+    assert len(check_article(store, text)["claims"]) == 2
+
+
+def test_year_and_design_from_the_reference_a_claim_points_to(store):
+    text = """Pacing helps people with chronic pain stay active (Ref 1). The gains were modest, and the certainty of the evidence was rated low.
+
+## References
+
+1. Holm A, Berg C. Pacing for chronic pain: a systematic review and meta-analysis. J Pain. 2019;20(3):1-9. doi:10.1000/pace
+"""
+    res = check_article(store, text)
+    first, second = res["claims"]
+    assert (first["year"], first["design"], first["year_from"], first["design_from"]) == (2019, "meta-analysis", "reference", "reference")
+    assert second["continues"] == 0 and second["year"] == 2019 and second["design"] == "meta-analysis"
+    assert res["references"][second["references"][0]]["doi"] == "10.1000/pace"
+
+
+def test_a_news_story_about_one_paper_links_its_claims_to_the_source(store):
+    text = """Yoga eases back pain, a new study says
+
+Yoga eased back pain more than stretching, according to a new study.
+
+The American Example Society says yoga is safe for most people.
+
+Source: Aas B, Dahl C. Yoga for back pain: a randomised trial. Spine. 2024;49(2):1-9. doi:10.1000/yoga
+"""
+    res = check_article(store, text)
+    by_text = {c["text"][:20]: c for c in res["claims"]}
+    for key in ("Yoga eases back pain", "Yoga eased back pain"):
+        c = by_text[key]
+        assert (c["year"], c["design"]) == (2024, "randomised trial")
+        assert c["references"] == [0]
+    assert by_text["The American Example"]["references"] == []   # the organisation is its own source
+
+
+def test_a_design_the_sentence_states_stays():
+    from physiohub.check.checker import design_from_references
+    from physiohub.check.references import Reference
+
+    ref = Reference(text="", title="Shockwave for heel pain: a randomised trial")
+    assert design_from_references("trial", [ref]) == "trial"
+    assert design_from_references("study", [ref]) == "randomised trial"
+    assert design_from_references(None, [Reference(text="", journal="Cochrane Database Syst. Rev.")]) == "systematic review"
+
+
+def test_journal_names_are_read_whole():
+    from physiohub.check.claims import sources_of
+
+    sources, _ = sources_of("A 2023 scoping review in Physical Therapy in Sport found that loads are rarely reported.", [])
+    assert {"kind": "journal", "value": "Physical Therapy in Sport"} in sources

@@ -10,10 +10,11 @@ studies it cites that the hub holds, then the best search matches → overstatem
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..store import Store
-from .claims import find_claims
+from .claims import DESIGNS, design_of, find_claims
 from .document import parse_document
 from .extract import article_text
 from .match import match_claim, pubmed_query
@@ -49,6 +50,23 @@ def _cited(claim_sources: list[dict], citations: list[str], refs: list[Reference
     return out
 
 
+_RANK = {name: i for i, (name, _) in enumerate(DESIGNS)}
+
+
+def design_from_references(design: str | None, cited: list[Reference]) -> str | None:
+    """A generic design word in the claim ("a study", "research", "a review", none) gives way to the more
+    specific design the cited reference's title or journal names ("... a systematic review and
+    meta-analysis", "Cochrane Database Syst Rev")."""
+    best = design
+    for r in cited:
+        d = design_of(r.title or "") or ("systematic review" if re.search(r"\bcochrane\b", r.journal or "", re.I) else None)
+        # a design the sentence states itself ("a 2016 trial", "a review") stays: the reference only fills in
+        # what the sentence leaves generic
+        if d and (best is None or (best in ("study", "research") and _RANK[d] < _RANK[best])):
+            best = d
+    return best
+
+
 def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3,
                   published_only: bool = False) -> dict[str, Any]:
     """Claims (with matches, strength and overstatement flags) and references of one article.
@@ -68,19 +86,37 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
     ids = [hub_id(store, r) for r in refs]
     ref_index = {id(r): i for i, r in enumerate(refs)}
 
+    # A news story about one paper ends with its "Source:"; every research claim without a citation of its
+    # own is about that paper (not an organisation's statement, which has its own source).
+    papers = [r for r in refs if r.kind != "web" and (r.doi or r.pmid or r.journal)]
+    only_paper = papers[0] if len(papers) == 1 and len(refs) == 1 else None
+
     out_claims = []
+    cited_by: list[list[Reference]] = []
     for claim, strength in zip(claims, strengths):
         cited = _cited(claim.sources, claim.citations, refs, claim.text, claim.year)
+        if not cited and claim.continues is not None:
+            cited = list(cited_by[claim.continues])
+        if (not cited and only_paper is not None and not any(x["kind"] == "organisation" for x in claim.sources)
+                and claim.year in (None, only_paper.year)):
+            cited = [only_paper]
+        cited_by.append(cited)
         year_from = "text" if claim.year else None
         if claim.year is None:
             claim.year = next((r.year for r in cited if r.year), None)
             year_from = "reference" if claim.year else None
+        design_from = "text" if claim.design not in (None, "study", "research") else None
+        stated = claim.design
+        claim.design = design_from_references(claim.design, cited)
+        if design_from is None and claim.design is not None:
+            design_from = "reference" if claim.design != stated else "text"
         cited_ids = [i for i in (ids[ref_index[id(r)]] for r in cited) if i is not None]
         m = match_claim(store, claim, limit=limit, cited_ids=list(dict.fromkeys(cited_ids)), published_only=published_only)
         reasons = overstatement(claim, strength, m["matches"])
         d = claim.as_dict()
         d.update({
             "year_from": year_from,
+            "design_from": design_from,
             "strength": strength,
             "certainty_words": certainty_words(claim.text),
             "overstated": bool(reasons),

@@ -88,6 +88,19 @@ _PASSIVE = re.compile(
     r"\b(?:has|have|had) (?:also |repeatedly |consistently |recently )?been (?:shown|found|demonstrated|proven|reported|"
     r"documented|linked|associated)\b|\b(?:it is|it's) (?:well[- ])?(?:documented|established|known|recogni[sz]ed) that\b"
     r"|\b(?:know|learned|learnt|seen|evidence) from (?:\w+ ){0,2}(?:studies|research|trials|reviews)\b", re.I)
+# Other stock phrases of popular articles: a "Study:" headline, a researcher's quoted finding ("We have
+# shown that ...", "our results suggest"), "the results showed", "X was found to", guidelines that
+# recommend, "backed by research", "there is strong evidence that".
+_STOCK = re.compile(
+    r"^(?:new |latest )?(?:study|studies|research|review|trial|meta-analysis)\s*:\s*\S"
+    r"|\b(?:we|our (?:team|group))(?: have| had)? (?:now |also )?(?:found|shown|showed|demonstrated|proved|discovered)\b"
+    r"|\b(?:our|the|their|these|its) (?:results|findings|data|study|trial|research|analysis) (?:clearly |also |now )?"
+    r"(?:show|showed|shows|suggest|suggests|suggested|indicate|indicates|indicated|reveal|revealed|found|demonstrate|demonstrated)\b"
+    r"|\b(?:was|were|is|are) (?:also )?(?:found|shown|proven|demonstrated) to\b"
+    r"|\b(?:clinical |practice |international |national |current |treatment |most )?guidelines?\b[^.;]{0,50}?\b"
+    r"(?:recommends?|advises?|advise|say|says|state|states|suggest|suggests|endorse|endorses)\b"
+    r"|\b(?:backed|supported|underpinned) by (?:\w+ ){0,2}(?:research|evidence|studies|trials|data)\b"
+    r"|\bthere (?:is|are) (?:\w+ ){0,2}(?:evidence|research|studies|data|trials) (?:that|to (?:suggest|show)|showing|suggesting)\b", re.I)
 # "who was not involved in the study" credits no study with anything.
 _NOT_INVOLVED = re.compile(r"\b(?:who (?:was|were|is|are) )?not (?:involved|part of|taking part) (?:in|with) (?:the|this) "
                            r"(?:study|research|trial|review|work)\b", re.I)
@@ -202,6 +215,7 @@ class Claim:
     sources: list[dict] = field(default_factory=list)   # [{kind, value}]: what the sentence names
     citations: list[str] = field(default_factory=list)  # reference keys: "1", "Smith 2020"
     links: list[str] = field(default_factory=list)
+    continues: int | None = None   # index of the claim whose result this sentence goes on to give
 
     def as_dict(self) -> dict:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -245,7 +259,7 @@ def claim_cue(text: str) -> str | None:
             # "X, new research suggests." puts the finding first and the frame last
             if len(after) >= 3 or (re.search(r",\s*(?:\w+\s+){0,4}$", before) and len(before.split()) >= 4):
                 return text[m.start():v.end()]
-    for rx in (_ACCORDING, _ACCORDING_NAMED, _ORG_SAYS, _PASSIVE, _RESEARCHERS, _IN_A_STUDY, _SHOWED_A_STUDY,
+    for rx in (_ACCORDING, _ACCORDING_NAMED, _ORG_SAYS, _PASSIVE, _STOCK, _RESEARCHERS, _IN_A_STUDY, _SHOWED_A_STUDY,
                _THIS_PROVES, _PROVEN):
         m = rx.search(text)
         if m:
@@ -293,6 +307,11 @@ def expand_numbers(spec: str) -> list[str]:
 _SUPERSCRIPT = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789")
 
 
+def _whole_journal(name: str, text: str) -> re.Match | None:
+    """A known journal name read whole: "Physical Therapy in Sport" is not "Physical Therapy"."""
+    return re.search(rf"\b{re.escape(name)}\b(?:\s+(?:(?:in|of|and|&|for)\s+)?[A-Z][\w\-]*)*", text)
+
+
 def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
     sources: list[dict] = []
     cites: list[str] = []
@@ -319,7 +338,7 @@ def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
     for m in _PERSON.finditer(text):
         sources.append({"kind": "author", "value": m.group(0)})
     m = _PUBLISHED_IN.search(text)
-    journal = m.group(1).strip() if m else next((j for j in JOURNALS if re.search(rf"\b{re.escape(j)}\b", text)), None)
+    journal = m.group(1).strip() if m else next((w.group(0) for j in JOURNALS for w in [_whole_journal(j, text)] if w), None)
     if journal:
         sources.append({"kind": "journal", "value": journal})
     for m in _INSTITUTION.finditer(text):
@@ -404,7 +423,13 @@ _RESULT_SIZE = re.compile(
     r"^(?:[\w ]{0,20},\s*)?(?:but |and |yet )?(?:the|this|that|these|those|its|their|such) (?:\w+ ){0,2}?"
     r"(?:gains?|benefits?|effects?|improvements?|reductions?|differences?|changes?|pain relief|certainty|quality|effect sizes?)\b"
     r"[^.;]{0,60}?\b(?:was|were|is|are|remained|seemed|looked)\b[^.;]{0,30}?\b(?:small|modest|large|moderate|low|high|"
-    r"tiny|slight|clinically|significant|meaningful|important|similar|short-lived|limited|uncertain|very)\b", re.I)
+    r"tiny|slight|clinically|significant|meaningful|important|short-lived|limited|uncertain|very)\b", re.I)
+# ... or says how one group fared against another: "People who had real or sham therapy reported slightly more
+# relief", "Those in the exercise group had less pain at a year".
+_RESULT_GROUP = re.compile(
+    r"\b(?:participants|patients|people|those|women|men|adults|runners|workers|players|children|the (?:\w+ )?groups?)\b"
+    r"[^.;]{0,80}?\b(?:had|reported|showed|were|felt|scored|gained|needed|took)\s+(?:\w+ )?"
+    r"(?:less|more|fewer|lower|higher|greater|better|worse|similar|the same|no more|no less|slightly|significantly)\b", re.I)
 
 
 def find_claims(sentences: list[Sentence]) -> list[Claim]:
@@ -413,7 +438,8 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
     for s in sentences:
         cue = claim_cue(s.text)
         inherited: Claim | None = None
-        if not cue and prev and prev[0].paragraph == s.paragraph and (_RESULT.search(s.text) or _RESULT_SIZE.search(s.text)):
+        if not cue and prev and prev[0].paragraph == s.paragraph and (_RESULT.search(s.text) or _RESULT_SIZE.search(s.text)
+                                                                              or _RESULT_GROUP.search(s.text)):
             inherited = prev[1]
             cue = "a result of the research in the previous sentence"
         if not cue:
@@ -424,13 +450,22 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
         # the design the reporting phrase names wins over designs mentioned later ("a review ... of trials")
         year, design = year_of(s.text), (None if inherited else design_of(cue)) or design_of(s.text)
         if inherited is not None:
-            year, design = year or inherited.year, design or inherited.design
+            year = year or inherited.year
+            design = inherited.design if design in (None, "research", "study") and inherited.design else design
+            if not cites:
+                cites = list(inherited.citations)
+        if _ORG_SAYS.search(s.text) or _ACCORDING_NAMED.search(s.text):
+            # an organisation that says or recommends is the source of its statement
+            org = ORGANISATION.search(s.text)
+            if org:
+                sources.append({"kind": "organisation", "value": org.group(0).strip()})
         out.append(Claim(
             text=s.text, cue=cue, year=year, design=design,
             topic=topic_of(f"{intervention or ''} {s.text}"), population=population_of(s.text),
             intervention=intervention, outcome=outcome, direction=direction,
             names_source=any(x["kind"] != "institution" for x in sources),
             sources=sources, citations=cites, links=list(s.links),
+            continues=len(out) - 1 if inherited is not None else None,
         ))
         prev = (s, out[-1])
     return out
