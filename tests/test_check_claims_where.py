@@ -154,3 +154,18 @@ def test_journal_names_are_read_whole():
 
     sources, _ = sources_of("A 2023 scoping review in Physical Therapy in Sport found that loads are rarely reported.", [])
     assert {"kind": "journal", "value": "Physical Therapy in Sport"} in sources
+
+
+def test_links_to_papers_bracketed_and_grouped_citations_and_quoted_authors():
+    assert claim_cue("Walking cuts the return of back pain by a third.", ["https://doi.org/10.1000/walk"])
+    assert claim_cue("Walking cuts the return of back pain by a third.", ["https://pubmed.ncbi.nlm.nih.gov/123/"])
+    assert claim_cue("Walking cuts the return of back pain by a third.", ["https://example.org/shop"]) is None
+    assert claim_cue("Walking cuts the return of back pain by a third [Berg et al. 2020].")
+    assert claim_cue("Walking cuts the return of back pain by a third (Lind, 2018; Berg, 2020).")
+    assert claim_cue("\"Steady loading helped keep the tendons healthy,\" said the study's lead author.")
+    assert claim_cue("\"Come and see us,\" said the clinic's owner.") is None
+
+
+def test_grouped_author_year_citations_are_each_a_reference(store):
+    res = check_article(store, "Walking eased hip pain in older adults (Lind, 2018; Berg et al., 2020).")
+    assert {(r["authors"][0], r["year"]) for r in res["references"]} == {("Lind", 2018), ("Berg et al.", 2020)}

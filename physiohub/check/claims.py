@@ -145,7 +145,7 @@ def journal_key(journal: str, year: int | str) -> str:
 
 
 AUTHOR_YEAR = re.compile(
-    r"\(([A-Z][A-Za-z'\u2019\-]+(?: et al\.?| (?:and|&) [A-Z][A-Za-z'\u2019\-]+)?),? ((?:19|20)\d{2})[a-z]?\)"
+    r"(?:[(\[]|;\s?)([A-Z][A-Za-z'\u2019\-]+(?: et al\.?| (?:and|&) [A-Z][A-Za-z'\u2019\-]+)?),? ((?:19|20)\d{2})[a-z]?(?=[;)\]])"
     r"|\b([A-Z][A-Za-z'\u2019\-]+(?: [A-Z]{1,3})? et al\.?|[A-Z][A-Za-z'\u2019\-]+ (?:and|&) [A-Z][A-Za-z'\u2019\-]+) \(((?:19|20)\d{2})[a-z]?\)"
     r"|\b([A-Z][A-Za-z'\u2019\-]+ et al\.?),? ((?:19|20)\d{2})[a-z]?\b")
 
@@ -233,8 +233,18 @@ def method_only(text: str) -> bool:
     return bool(m) and not _FINDING.search(_METHOD.sub(" ", text))
 
 
-def claim_cue(text: str) -> str | None:
+# A link to a paper (DOI, PubMed, a journal's site) backs a sentence as a citation marker does.
+_PAPER_LINK = re.compile(r"doi\.org/|pubmed|ncbi\.nlm\.nih\.gov|europepmc|cochranelibrary|bmj\.com|jamanetwork|thelancet|"
+                         r"nejm\.org|sciencedirect|springer|wiley\.com|nature\.com|frontiersin|mdpi\.com|plos|tandfonline|"
+                         r"sagepub|jospt\.org|journals\.lww|academic\.oup", re.I)
+# A quote from the study's author: "... ," said the lead author; "..." says Dr X, who led the trial.
+_QUOTED_AUTHOR = re.compile(r"[\"\u201c\u201d].{10,}?[\"\u201c\u201d][^.]{0,80}?\b(?:(?:lead|senior|first|co-|study) ?author|"
+                            r"who (?:led|ran|conducted|co-led|designed) the (?:study|research|trial|review|work))\b", re.I)
+
+
+def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     """The phrase that makes the sentence report research, or None."""
+    links = links or []
     if _QUESTION_OR_NEED.search(text) or _TEASER.search(text):
         return None
     text = _NOT_INVOLVED.sub(" ", text)
@@ -264,7 +274,9 @@ def claim_cue(text: str) -> str | None:
         m = rx.search(text)
         if m:
             return m.group(0)
-    cite = citation_marker(text)
+    cite = citation_marker(text) or next((u for u in links if _PAPER_LINK.search(u)), None)
+    if not cite and _QUOTED_AUTHOR.search(text) and _FINDING.search(text):
+        return _QUOTED_AUTHOR.search(text).group(0)   # a study author's quoted finding
     if cite and not _DEFINITION.search(text) and not _PERSONAL_CLAIM.search(text) and len(text.split()) >= 6:
         return cite   # a statement the article backs with a citation is a claim from that source
     return None
@@ -436,7 +448,7 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
     out: list[Claim] = []
     prev: tuple[Sentence, Claim] | None = None
     for s in sentences:
-        cue = claim_cue(s.text)
+        cue = claim_cue(s.text, s.links)
         inherited: Claim | None = None
         if not cue and prev and prev[0].paragraph == s.paragraph and (_RESULT.search(s.text) or _RESULT_SIZE.search(s.text)
                                                                               or _RESULT_GROUP.search(s.text)):
