@@ -20,6 +20,7 @@ from .extract import article_text
 from .match import match_claim, pubmed_query
 from .overstate import certainty_words, overstatement
 from .references import Reference, inline_references, link_citations, named_references, parse_reference_list
+from .report import summarise
 from .strength import claim_strength
 
 MAX_CLAIMS = 200   # an article with more "claims" than this is not an article; keep the check bounded
@@ -117,7 +118,9 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
         d.update({
             "year_from": year_from,
             "design_from": design_from,
-            "strength": strength,
+            # the strength model's "not a claim" means the sentence states no relationship; the check has
+            # already found it to be a research claim, so the page must not say "not a claim" under it
+            "strength": "no relationship stated" if strength == "not a claim" else strength,
             "certainty_words": certainty_words(claim.text),
             "overstated": bool(reasons),
             "overstated_reasons": reasons,
@@ -135,17 +138,4 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
         d = r.as_dict()
         d["in_hub"] = sid
         out_refs.append(d)
-    return {
-        "title": doc.title or None,
-        "claims": out_claims,
-        "references": out_refs,
-        "summary": {
-            "claims": len(out_claims),
-            "with_matches": sum(1 for c in out_claims if c["matches"]),
-            "not_in_hub": sum(1 for c in out_claims if not c["matches"]),
-            "overstated": sum(1 for c in out_claims if c["overstated"]),
-            "names_source": sum(1 for c in out_claims if c["names_source"]),
-            "references": len(out_refs),
-            "references_in_hub": sum(1 for s in ids if s is not None),
-        },
-    }
+    return summarise({"title": doc.title or None, "claims": out_claims, "references": out_refs})
