@@ -56,6 +56,10 @@ def test_page_and_json_agree(client):
         assert meta == " · ".join(c["facts"])
         assert not re.search(r"·\s*·|^\s*·|·\s*$", meta), meta              # no empty field between separators
         assert "not a claim" not in text                                    # a found claim is never labelled "not a claim"
+        if c["stance"]:
+            assert c["stance_reason"] in text                               # the same stance and reason
+        else:
+            assert "Does the evidence back it?" not in text
         if c["matches"]:
             assert c["missing"] is None and "No matching study" not in text
             assert text.count('<li class="result">') == len(c["matches"])

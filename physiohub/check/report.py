@@ -73,6 +73,9 @@ def to_text(result: dict[str, Any], *, width: int = 100) -> str:
         if c.get("overstated"):
             for r in c["overstated_reasons"]:
                 out.extend(textwrap.wrap(f"OVERSTATED: {r}", width, initial_indent="   ", subsequent_indent="      "))
+        if c.get("stance"):
+            out.extend(textwrap.wrap(f"evidence {c['stance']}: {c.get('stance_reason') or ''}", width,
+                                     initial_indent="   ", subsequent_indent="      "))
         if c.get("match_note"):
             out.append(f"   note: {c['match_note']}")
         for m in c.get("matches") or []:
