@@ -32,7 +32,7 @@ from .consistency import check_card
 from .question import Pico, _people, aim_topic, build_question, from_aim, from_title, title_question
 
 GENERATOR = "physiohub.cards.extractive"
-VERSION = "2.1"
+VERSION = "2.2"
 log = logging.getLogger(__name__)
 
 Item = tuple[str, str, list[str]]  # (text, provenance kind, source sentence ids)
@@ -191,7 +191,8 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     note = wording.spin_note(a, bool(concl) and "for" in {r for r in [_reading_label(concl.text, a)]})
     if note:
         out.append((note, "templated", verdict_ids))
-    if not claim and out:
+    thin = str((a.get("verdict_reasons") or [""])[0]).startswith("the authors say the evidence is not enough")
+    if not claim and out and not thin:  # "backs this" would jar after "the evidence is not enough to conclude"
         # How sure, said from this study's own badge (not a stock phrase that reads the same on every card).
         out.append((phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"]), "templated", []))
     return out[:3]
@@ -226,7 +227,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     body: list[Item] = []
     results = sorted([s for s in p.get("results") if not _BASELINE.search(s.text)], key=lambda s: -_result_weight(s.text))[:4]
     for s in sorted(results, key=lambda s: s.start):
-        pl = plain_claim(s.text)
+        pl = plain_claim(s.text) or plain_claim(s.text, 26)  # a between-group result is worth a longer line
         if pl and _RESTATES_COUNT.match(s.text):
             continue  # the first point already says how many studies
         if pl:
