@@ -169,3 +169,46 @@ def test_links_to_papers_bracketed_and_grouped_citations_and_quoted_authors():
 def test_grouped_author_year_citations_are_each_a_reference(store):
     res = check_article(store, "Walking eased hip pain in older adults (Lind, 2018; Berg et al., 2020).")
     assert {(r["authors"][0], r["year"]) for r in res["references"]} == {("Lind", 2018), ("Berg et al.", 2020)}
+
+
+def test_second_round_rules():
+    # a journal article or report named with its journal is research
+    assert claim_cue("Painkillers may do little good for sciatica, a new article in the British Medical Journal suggests.")
+    assert claim_cue("Inactivity is tied to neck pain, according to a report in the American Journal of Epidemiology.")
+    # several author-year citations in one bracket, without commas before the year
+    assert claim_cue("Exercise is the main treatment for tendon pain (Abat 2017, Alfredson 2005, O'Neill 2015).")
+    # what a study's team did, who paid for it, and a post's introduction are not findings
+    for text in ("Researchers from the institute's pain division ran the study after growing concerned about rising use.",
+                 "The study was funded by a national health research body as part of a large project.",
+                 "In this post we sum up our recent study on which dose of exercise works best for tendon pain."):
+        assert claim_cue(text) is None, text
+
+
+def test_results_that_go_on_about_the_same_subject(store):
+    text = ("Study after study found the drugs worked no better than a placebo for pain. The drugs also did not "
+            "clearly ease the leg pain. Two drugs did lower overall pain, but the long-term effect was unclear. "
+            "Chiropractors see many people with leg pain.")
+    found = [c["text"] for c in check_article(store, text)["claims"]]
+    assert len(found) == 3 and not any(t.startswith("Chiropractors") for t in found)
+
+
+def test_unmarked_reference_lines_and_multi_part_authors(store):
+    text = """A 2010 study found that manipulation was as good as surgery for sciatica.
+
+Lind G, Moe E, Berg RJ. Manipulation or surgery for sciatica? A randomized clinical study. Journal of Spinal Care. 2010; 33(8): 576-584.
+Holm, Anna Beate. Karl G Dahl, Eva L Sand. Drugs for leg pain: systematic review and meta-analysis. Example Medical Journal. 2012, February; 344:e497 doi: 10.1000/legpain.
+"""
+    res = check_article(store, text)
+    assert len(res["claims"]) == 1
+    refs = res["references"]
+    assert [(r["authors"][0], r["year"], r["journal"]) for r in refs] == [
+        ("Lind G", 2010, "Journal of Spinal Care"), ("Holm", 2012, "Example Medical Journal")]
+    assert refs[1]["doi"] == "10.1000/legpain"
+    assert res["claims"][0]["design"] == "randomised trial" and res["claims"][0]["references"] == [0]
+
+
+def test_a_journal_named_without_a_year_links_its_only_reference():
+    from physiohub.check.references import Reference, named_references
+
+    refs = [Reference(text="", journal="Example Medical Journal", year=2012), Reference(text="", journal="J Pain", year=2010)]
+    assert named_references("an article in the Example Medical Journal suggests so", None, refs) == [refs[0]]

@@ -56,6 +56,8 @@ _METHOD = re.compile(
     r"tracked|asked|gave)\s+(?:(?:the|their|data (?:from|on)|results of|records of|more than|nearly|almost|about|over|"
     r"some|roughly|around)\s+){0,3}(?:\d[\d,]*|the (?:effects?|results|data|records|role|impact)\b|whether\b|how\b|(?:their|its) )"
     r"|\bconsist(?:ed|s) of\b|\bwas made up of\b|\b(?:set out|aimed|wanted) to\b"
+    r"|\b(?:ran|conducted|carried out|undertook|designed|started|began|launched) (?:the|this|a|their|its) (?:\w+ )?(?:study|trial|research|review|survey)\b"
+    r"|\b(?:was|were|is|are) (?:funded|paid for|sponsored|commissioned) by\b"
     r"|\b(?:is|are) (?:now )?(?:running|conducting|recruiting|planning)\b|\bwill (?:look|test|study|follow|compare)\b", re.I)
 _FINDING = re.compile(
     r"\b(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|reveal(?:s|ed)?|demonstrate[sd]?|prove[sd]?|"
@@ -66,6 +68,8 @@ _FINDING = re.compile(
 # say?", "Recent research has produced a handful of findings worth knowing about:".
 _TEASER = re.compile(
     r"\blet'?s (?:see|look|take a look|find out|dig|explore)\b|\blet us (?:see|look)\b"
+    r"|^(?:in this (?:post|article|blog|piece|video|episode),? )?(?:we|I)(?:'ll| will)? (?:sum up|summari[sz]e|describe|explain|outline|"
+    r"present|look at|discuss|go through|review)\b"
     r"|\bhere(?:'s| is| are) what (?:the )?(?:latest )?(?:research|science|studies|evidence)"
     r"|\b(?:findings|results|insights|lessons|things) (?:worth|you should|to) know"
     r"|\b(?:a handful|a few|some|several|a number) of (?:\w+ )?(?:findings|results|insights)\b", re.I)
@@ -101,6 +105,13 @@ _STOCK = re.compile(
     r"(?:recommends?|advises?|advise|say|says|state|states|suggest|suggests|endorse|endorses)\b"
     r"|\b(?:backed|supported|underpinned) by (?:\w+ ){0,2}(?:research|evidence|studies|trials|data)\b"
     r"|\bthere (?:is|are) (?:\w+ ){0,2}(?:evidence|research|studies|data|trials) (?:that|to (?:suggest|show)|showing|suggesting)\b", re.I)
+# "a new article in the British Medical Journal suggests", "according to a report in the American Journal of
+# Epidemiology": an article or report that a named journal published is research.
+_ARTICLE_IN = re.compile(
+    r"\b(?:article|report|paper|analysis|publication)s?\s+(?:published\s+)?(?:in|from)\s+(?:the\s+)?"
+    r"(?:(?:well-known|prestigious|respected|leading|medical|scientific|peer-reviewed)\s+)*(?:journal\s+)?"
+    r"(?:[A-Z][\w&'\-]*\s+(?:(?:of|for|and|&|in)\s+)?){0,6}(?:Journal|Medicine|Lancet|BMJ|JAMA|Cochrane|Rheumatology|"
+    r"Epidemiology|Pain|Spine|Physiotherapy|Physical Therapy|Sports Medicine|Arthritis|Orthopaedics|Orthopedics)\b")
 # "who was not involved in the study" credits no study with anything.
 _NOT_INVOLVED = re.compile(r"\b(?:who (?:was|were|is|are) )?not (?:involved|part of|taking part) (?:in|with) (?:the|this) "
                            r"(?:study|research|trial|review|work)\b", re.I)
@@ -109,8 +120,12 @@ _RESEARCHERS = re.compile(
     rf"\b(?:researchers|scientists|investigators|authors|a team|the team|research team)\b"
     rf"[^.;]{{0,80}}?\b{VERBS}\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\b[^,.;]{0,80}?(?:" + _ANY_DESIGN.pattern + r"|\bet al\b|\bresearchers\b)", re.I)
+# "in a 2019 study", "from a large trial of runners": a few modifiers between the article and the design, and
+# the design word not used as a modifier itself ("a national health research body", "the research team").
 _IN_A_STUDY = re.compile(r"\b(?:in|from|by) (?:a|an|one|the|this|that|their|his|her|two|three|several|recent|new|large|small)\b"
-                         r"[^,.;]{0,60}?(?:" + _ANY_DESIGN.pattern + r")", re.I)
+                         r"\s+(?:[\w'\u2019-]+\s+){0,4}?(?:" + _ANY_DESIGN.pattern + r")(?!\s+(?:body|bodies|council|institute|"
+                         r"centre|center|group|team|funding|grant|unit|foundation|network|program|programme|project|"
+                         r"assistant|fellow|nurse|department|division|organi[sz]ation|post|blog)\b)", re.I)
 # "There is not enough research on ice to say" reports no finding — unless a source is credited with it
 # ("According to Cochrane reviewers, there are too few good trials to say ...").
 _NOT_ENOUGH = re.compile(r"\bnot enough (?:good )?(?:research|evidence|studies|trials)\b"
@@ -145,7 +160,7 @@ def journal_key(journal: str, year: int | str) -> str:
 
 
 AUTHOR_YEAR = re.compile(
-    r"(?:[(\[]|;\s?)([A-Z][A-Za-z'\u2019\-]+(?: et al\.?| (?:and|&) [A-Z][A-Za-z'\u2019\-]+)?),? ((?:19|20)\d{2})[a-z]?(?=[;)\]])"
+    r"(?:[(\[]|[;,]\s?)([A-Z][A-Za-z'\u2019\-]+(?: et al\.?| (?:and|&) [A-Z][A-Za-z'\u2019\-]+)?),? ((?:19|20)\d{2})[a-z]?(?=[;,)\]])"
     r"|\b([A-Z][A-Za-z'\u2019\-]+(?: [A-Z]{1,3})? et al\.?|[A-Z][A-Za-z'\u2019\-]+ (?:and|&) [A-Z][A-Za-z'\u2019\-]+) \(((?:19|20)\d{2})[a-z]?\)"
     r"|\b([A-Z][A-Za-z'\u2019\-]+ et al\.?),? ((?:19|20)\d{2})[a-z]?\b")
 
@@ -269,7 +284,7 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
             # "X, new research suggests." puts the finding first and the frame last
             if len(after) >= 3 or (re.search(r",\s*(?:\w+\s+){0,4}$", before) and len(before.split()) >= 4):
                 return text[m.start():v.end()]
-    for rx in (_ACCORDING, _ACCORDING_NAMED, _ORG_SAYS, _PASSIVE, _STOCK, _RESEARCHERS, _IN_A_STUDY, _SHOWED_A_STUDY,
+    for rx in (_ACCORDING, _ACCORDING_NAMED, _ORG_SAYS, _PASSIVE, _STOCK, _ARTICLE_IN, _RESEARCHERS, _IN_A_STUDY, _SHOWED_A_STUDY,
                _THIS_PROVES, _PROVEN):
         m = rx.search(text)
         if m:
@@ -444,6 +459,24 @@ _RESULT_GROUP = re.compile(
     r"(?:less|more|fewer|lower|higher|greater|better|worse|similar|the same|no more|no less|slightly|significantly)\b", re.I)
 
 
+# ... or goes on about the same subject with a result: "Study after study found the drugs worked no better than
+# placebo. The drugs also did not ease the leg pain. Two drugs did lower overall pain, ...".
+_SUBJECT_START = re.compile(r"^(?:but |and |yet |however,? |still,? )?(?:the|these|those|both|two|three|four|several|most|all|"
+                            r"some|neither|each|only|none of the|\d+)\s+(?:\w+\s+){0,2}?(\w{4,})\b", re.I)
+
+
+def _same_subject_result(text: str, previous: str) -> bool:
+    m = _SUBJECT_START.match(text)
+    if not m or method_only(text):
+        return False
+    noun = m.group(1).lower().rstrip("s")
+    if noun in ("study", "studie", "research", "review", "trial", "result", "finding"):
+        return False   # "The study was funded by ..." is about the study, not its result
+    if not re.search(rf"\b{re.escape(noun)}", previous.lower()):
+        return False
+    return any(rx.search(text) for _, rx in _EFFECT_RE)
+
+
 def find_claims(sentences: list[Sentence]) -> list[Claim]:
     out: list[Claim] = []
     prev: tuple[Sentence, Claim] | None = None
@@ -451,7 +484,8 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
         cue = claim_cue(s.text, s.links)
         inherited: Claim | None = None
         if not cue and prev and prev[0].paragraph == s.paragraph and (_RESULT.search(s.text) or _RESULT_SIZE.search(s.text)
-                                                                              or _RESULT_GROUP.search(s.text)):
+                                                                              or _RESULT_GROUP.search(s.text)
+                                                                              or _same_subject_result(s.text, prev[0].text)):
             inherited = prev[1]
             cue = "a result of the research in the previous sentence"
         if not cue:

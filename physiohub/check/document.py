@@ -23,6 +23,17 @@ REF_HEADING = re.compile(
 # A list item that is a reference even without a heading: an identifier, or a year in the places
 # APA ("(2021).") and Vancouver ("2021;55") put it.
 _REF_LIKE = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d|pubmed\.ncbi|\((?:19|20)\d{2}[a-z]?\)\.|\b(?:19|20)\d{2};\s*\d", re.I)
+# A reference entry written as a plain line, with no heading and no list marker above it: authors first
+# ("McMorland G, Suter E, ...", "Pinto, Rafael Zambelli.") and a journal's year-volume or an identifier.
+_ENTRY_START = re.compile(r"^[A-Z][A-Za-z'\u2019\-]+(?: (?:van|von|de|der|du|da|di|le|la)\b)*(?: [A-Z][A-Za-z'\u2019\-]+)?,?\s+"
+                          r"(?:[A-Z]{1,3}\b[,.]?|[A-Z]\.|[A-Z][a-z]+(?: [A-Z][a-z]+)*[.,])")
+_ENTRY_BODY = re.compile(r"\b(?:19|20)\d{2}\s*[;,]\s*(?:[A-Z][a-z]+\s*;\s*)?\d+|\b10\.\d{4,9}/\S+|\bPMID:?\s*\d", re.I)
+
+
+def _plain_entry(line: str) -> bool:
+    return bool(_ENTRY_START.match(line.strip()) and _ENTRY_BODY.search(line) and len(line) > 40)
+
+
 _RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citations?)\s*:\W{0,3}\s*(?=\S)", re.I)
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\((https?://[^)\s]+)\)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022+]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
@@ -120,6 +131,9 @@ def parse_document(text: str) -> Document:
     para: list[str] = []
 
     def flush() -> None:
+        if para and all(_plain_entry(x) for x in para):
+            blocks.extend(("ref", x.strip()) for x in para)   # unmarked reference lines, one entry each
+            para.clear()
         if para:
             blocks.append(("para", " ".join(x.strip() for x in para)))
             para.clear()
@@ -183,7 +197,7 @@ def parse_document(text: str) -> Document:
             # entries are separated by "; " — not by the ";" of "2020;54(21)" inside a Vancouver entry
             refs.extend(x.strip() for x in re.split(r";\s+(?=[A-Z])", body[run_in.end():]) if len(x.strip()) > 10)
             continue
-        if in_refs or n in ref_items:
+        if in_refs or n in ref_items or kind == "ref":
             refs.append(re.sub(r"\[([^\]\n]*)\]\((https?://[^)\s]+)\)", r"\1 <\2>", body))
             continue
         if kind == "item":

@@ -142,12 +142,22 @@ def parse_reference(line: str) -> Reference:
         ref.journal = nature.group("journal").strip(" .,")
         ref.year = int(nature.group("year"))
     elif len(parts) >= 3:
-        ref.authors = _authors(parts[0])
-        ref.title = parts[1].rstrip(".")
-        vy = _VANC_YEAR.match(". ".join(x.rstrip(".") for x in parts[2:]) + ". ")
-        if vy:
-            ref.journal = vy.group("journal").strip()
-            ref.year = int(vy.group("year"))
+        # Vancouver: "... Title. Journal. 2012;344:e497" — the journal is the piece right before the one that
+        # starts with the year, the title the piece before it, the authors everything earlier (some pages
+        # write them in several pieces: "Pinto, Rafael Zambelli. Chris G Maher, ...").
+        j = next((i for i in range(2, len(parts)) if re.match(r"(?:19|20)\d{2}\b", parts[i])), None)
+        if j is not None and j >= 3:
+            ref.authors = _authors(", ".join(x.rstrip(".") for x in parts[: j - 2]))
+            ref.title = parts[j - 2].rstrip(".")
+            ref.journal = parts[j - 1].rstrip(".").strip() or None
+            ref.year = int(parts[j][:4])
+        else:
+            ref.authors = _authors(parts[0])
+            ref.title = parts[1].rstrip(".")
+            vy = _VANC_YEAR.match(". ".join(x.rstrip(".") for x in parts[2:]) + ". ")
+            if vy:
+                ref.journal = vy.group("journal").strip()
+                ref.year = int(vy.group("year"))
     if ref.year is None:
         y = _YEAR.search(body) or _YEAR.search(line)
         ref.year = int(y.group(1)) if y else None
@@ -228,19 +238,26 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
 
 def named_references(text: str, year: int | None, refs: list[Reference]) -> list[Reference]:
     """References a claim names without a marker: same year, and the first author's surname or the
-    journal appears in the sentence ("a 2010 trial in The Lancet", "Stasinopoulos and colleagues in 2017")."""
-    if not year:
-        return []
+    journal appears in the sentence ("a 2010 trial in The Lancet", "Stasinopoulos and colleagues in 2017");
+    without a year, a journal named in full that only one reference has ("an article in the British
+    Medical Journal"); failing both, the only listed paper of the year the claim states."""
     low = text.lower()
     out = []
     for r in refs:
-        if r.year != year:
-            continue
         surname = r.authors[0].split()[0].rstrip(",").lower() if r.authors else ""
         journal = (r.journal or "").lower().removeprefix("the ").strip()
-        if (len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", low)) or \
-                (len(journal) > 2 and re.search(rf"\b{re.escape(journal)}\b", low)):
+        if year and r.year == year:
+            if (len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", low)) or \
+                    (len(journal) > 2 and re.search(rf"\b{re.escape(journal)}\b", low)):
+                out.append(r)
+        elif not year and len(journal.split()) >= 2 and re.search(rf"\b{re.escape(journal)}\b", low) \
+                and sum((x.journal or "").lower().removeprefix("the ").strip() == journal for x in refs) == 1:
             out.append(r)
+    if not out and year:
+        # "a 2010 study found ..." in an article that lists one reference from 2010
+        same = [r for r in refs if r.year == year and r.kind != "web"]
+        if len(same) == 1:
+            out = same
     return out
 
 
