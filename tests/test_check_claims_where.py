@@ -212,3 +212,9 @@ def test_a_journal_named_without_a_year_links_its_only_reference():
 
     refs = [Reference(text="", journal="Example Medical Journal", year=2012), Reference(text="", journal="J Pain", year=2010)]
     assert named_references("an article in the Example Medical Journal suggests so", None, refs) == [refs[0]]
+
+
+def test_three_authors_in_a_citation_and_guidelines_in_the_passive(store):
+    res = check_article(store, "As far back as 1999, research showed that cuff tears are normal wear (Holm, Berg and Lind, 1999).")
+    assert [(r["authors"][0], r["year"]) for r in res["references"]] == [("Holm, Berg and Lind", 1999)]
+    assert claim_cue("Across clinical practice guidelines, exercise therapy is recommended as the first-line treatment.")

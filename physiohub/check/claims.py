@@ -102,7 +102,7 @@ _STOCK = re.compile(
     r"(?:show|showed|shows|suggest|suggests|suggested|indicate|indicates|indicated|reveal|revealed|found|demonstrate|demonstrated)\b"
     r"|\b(?:was|were|is|are) (?:also )?(?:found|shown|proven|demonstrated) to\b"
     r"|\b(?:clinical |practice |international |national |current |treatment |most )?guidelines?\b[^.;]{0,50}?\b"
-    r"(?:recommends?|advises?|advise|say|says|state|states|suggest|suggests|endorse|endorses)\b"
+    r"(?:recommends?|recommended|advises?|advise|advised|say|says|state|states|suggest|suggests|endorse|endorses|endorsed)\b"
     r"|\b(?:backed|supported|underpinned) by (?:\w+ ){0,2}(?:research|evidence|studies|trials|data)\b"
     r"|\bthere (?:is|are) (?:\w+ ){0,2}(?:evidence|research|studies|data|trials) (?:that|to (?:suggest|show)|showing|suggesting)\b", re.I)
 # "a new article in the British Medical Journal suggests", "according to a report in the American Journal of
@@ -160,7 +160,7 @@ def journal_key(journal: str, year: int | str) -> str:
 
 
 AUTHOR_YEAR = re.compile(
-    r"(?:[(\[]|[;,]\s?)([A-Z][A-Za-z'\u2019\-]+(?: et al\.?| (?:and|&) [A-Z][A-Za-z'\u2019\-]+)?),? ((?:19|20)\d{2})[a-z]?(?=[;,)\]])"
+    r"(?:[(\[]|[;,]\s?)([A-Z][A-Za-z'\u2019\-]+(?:(?:, | (?:and|&) )[A-Z][A-Za-z'\u2019\-]+){0,3}(?: et al\.?)?),? ((?:19|20)\d{2})[a-z]?(?=[;,)\]])"
     r"|\b([A-Z][A-Za-z'\u2019\-]+(?: [A-Z]{1,3})? et al\.?|[A-Z][A-Za-z'\u2019\-]+ (?:and|&) [A-Z][A-Za-z'\u2019\-]+) \(((?:19|20)\d{2})[a-z]?\)"
     r"|\b([A-Z][A-Za-z'\u2019\-]+ et al\.?),? ((?:19|20)\d{2})[a-z]?\b")
 
