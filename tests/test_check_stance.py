@@ -60,3 +60,11 @@ def test_a_fibromyalgia_claim_is_not_answered_by_a_neck_pain_study(hub):
     c = res["claims"][0]
     assert c["matches"] == [] and c["stance"] is None
     assert c["match_note"].startswith("no study in the hub on fibromyalgia")
+
+
+def test_each_match_shows_its_stance(hub):
+    from physiohub.check.report import match_facts
+
+    res = check_article(hub, "A 2022 trial found that strengthening exercise does not reduce neck pain in office workers.")
+    m = res["claims"][0]["matches"][0]
+    assert "reads against the claim" in match_facts(m)

@@ -34,9 +34,10 @@ def claim_facts(c: dict[str, Any]) -> list[str]:
 
 
 def match_facts(m: dict[str, Any]) -> list[str]:
-    """A matched study's year, design and whether the article cites it, only those known."""
+    """A matched study's year, design, whether the article cites it and its stance, only those known."""
+    stance = {"supports": "points the same way as the claim", "contradicts": "reads against the claim"}.get(m.get("stance") or "")
     return [x for x in (str(m["year"]) if m.get("year") else None, m.get("design"),
-                        "cited by the article" if m.get("cited") else None) if x]
+                        "cited by the article" if m.get("cited") else None, stance) if x]
 
 
 def summarise(result: dict[str, Any]) -> dict[str, Any]:
