@@ -218,3 +218,21 @@ def test_three_authors_in_a_citation_and_guidelines_in_the_passive(store):
     res = check_article(store, "As far back as 1999, research showed that cuff tears are normal wear (Holm, Berg and Lind, 1999).")
     assert [(r["authors"][0], r["year"]) for r in res["references"]] == [("Holm, Berg and Lind", 1999)]
     assert claim_cue("Across clinical practice guidelines, exercise therapy is recommended as the first-line treatment.")
+
+
+def test_surname_particles_narrative_author_lists_and_they_found(store):
+    res = check_article(store, "Desk changes have little effect on back pain (Driessen et al, 2010; Van Eerd et al, 2016; "
+                               "De Carvalho et al, 2020).")
+    assert {r["authors"][0] for r in res["references"]} == {"Driessen et al", "Van Eerd et al", "De Carvalho et al"}
+    text = ("Holm, Berg and Lind (2012) carried out a systematic review of studies on sitting posture. They found that "
+            "people with back pain did not sit differently from people without it.")
+    res = check_article(store, text)
+    assert len(res["claims"]) == 1
+    c = res["claims"][0]
+    assert c["text"].startswith("They found") and c["year"] == 2012 and c["design"] == "systematic review" and c["names_source"]
+    assert res["references"][0]["authors"][0].startswith("Holm")
+
+
+def test_no_strong_evidence_names_no_design(store):
+    res = check_article(store, "Despite these beliefs, there is no strong evidence that avoiding slumped postures prevents back pain.")
+    assert res["claims"][0]["design"] is None

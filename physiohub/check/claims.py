@@ -159,10 +159,12 @@ def journal_key(journal: str, year: int | str) -> str:
     return f"{' '.join(journal.lower().split()).rstrip('.')} {year}"
 
 
+# A surname, with its particle ("Van Eerd", "De Carvalho", "O'Sullivan").
+_SURNAME = r"(?:(?:[Vv]an(?: [Dd]e[rn]?)?|[Dd]e|[Dd]er|[Vv]on|[Dd]a|[Dd]i|[Dd]el|[Dd]os|[Dd]u|[Ll]e|[Ll]a) )?[A-Z][A-Za-z'\u2019\-]+"
 AUTHOR_YEAR = re.compile(
-    r"(?:[(\[]|[;,]\s?)([A-Z][A-Za-z'\u2019\-]+(?:(?:, | (?:and|&) )[A-Z][A-Za-z'\u2019\-]+){0,3}(?: et al\.?)?),? ((?:19|20)\d{2})[a-z]?(?=[;,)\]])"
-    r"|\b([A-Z][A-Za-z'\u2019\-]+(?: [A-Z]{1,3})? et al\.?|[A-Z][A-Za-z'\u2019\-]+ (?:and|&) [A-Z][A-Za-z'\u2019\-]+) \(((?:19|20)\d{2})[a-z]?\)"
-    r"|\b([A-Z][A-Za-z'\u2019\-]+ et al\.?),? ((?:19|20)\d{2})[a-z]?\b")
+    rf"(?:[(\[]|[;,]\s?)({_SURNAME}(?:(?:, | (?:and|&) ){_SURNAME}){{0,3}}(?: et al\.?)?),? ((?:19|20)\d{{2}})[a-z]?(?=[;,)\]])"
+    rf"|\b({_SURNAME}(?: [A-Z]{{1,3}})? et al\.?|{_SURNAME}(?:, {_SURNAME}){{0,2}} (?:and|&) {_SURNAME}) \(((?:19|20)\d{{2}})[a-z]?\)"
+    rf"|\b({_SURNAME} et al\.?),? ((?:19|20)\d{{2}})[a-z]?\b")
 
 
 def author_year(m: re.Match) -> tuple[str, str]:
@@ -477,13 +479,34 @@ def _same_subject_result(text: str, previous: str) -> bool:
     return any(rx.search(text) for _, rx in _EFFECT_RE)
 
 
+# "Laird, Kent and Keating (2012) carried out a systematic review of ... They found that ...": a pronoun that
+# reports a finding of the research the sentence before described.
+_THEY_FOUND = re.compile(rf"^(?:they|it|the (?:authors|researchers|team|reviewers|investigators)|these (?:authors|researchers))\b"
+                         rf"(?:\s+\w+){{0,3}}?\s+{VERBS}\b", re.I)
+
+
+def _names_research(text: str) -> bool:
+    return bool(design_of(text) or citation_marker(text))
+
+
 def find_claims(sentences: list[Sentence]) -> list[Claim]:
     out: list[Claim] = []
     prev: tuple[Sentence, Claim] | None = None
+    described: Sentence | None = None   # the last sentence naming research, claim or not
     for s in sentences:
         cue = claim_cue(s.text, s.links)
         inherited: Claim | None = None
-        if not cue and prev and prev[0].paragraph == s.paragraph and (_RESULT.search(s.text) or _RESULT_SIZE.search(s.text)
+        if (not cue and described is not None and described.paragraph == s.paragraph and _THEY_FOUND.search(s.text)
+                and not method_only(s.text)):
+            # the finding of the research the previous sentence described: a claim of its own, with that
+            # sentence's year, design and citations
+            sources0, cites0 = sources_of(described.text, described.links)
+            inherited = Claim(text=described.text, cue="", year=year_of(described.text), design=design_of(described.text),
+                              citations=cites0)
+            cue = "the research named in the sentence before"
+        if _names_research(s.text):
+            described = s
+        if not cue and not inherited and prev and prev[0].paragraph == s.paragraph and (_RESULT.search(s.text) or _RESULT_SIZE.search(s.text)
                                                                               or _RESULT_GROUP.search(s.text)
                                                                               or _same_subject_result(s.text, prev[0].text)):
             inherited = prev[1]
@@ -494,7 +517,9 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
         sources, cites = sources_of(s.text, s.links)
         intervention, outcome, direction = effect_of(s.text)
         # the design the reporting phrase names wins over designs mentioned later ("a review ... of trials")
-        year, design = year_of(s.text), (None if inherited else design_of(cue)) or design_of(s.text)
+        # (only if the sentence names a design at all: "no strong evidence that" names none)
+        whole = design_of(s.text)
+        year, design = year_of(s.text), ((None if inherited or not whole else design_of(cue)) or whole)
         if inherited is not None:
             year = year or inherited.year
             design = inherited.design if design in (None, "research", "study") and inherited.design else design
@@ -509,9 +534,10 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
             text=s.text, cue=cue, year=year, design=design,
             topic=topic_of(f"{intervention or ''} {s.text}"), population=population_of(s.text),
             intervention=intervention, outcome=outcome, direction=direction,
-            names_source=any(x["kind"] != "institution" for x in sources),
+            names_source=any(x["kind"] != "institution" for x in sources)
+            or (cue == "the research named in the sentence before" and bool(cites)),
             sources=sources, citations=cites, links=list(s.links),
-            continues=len(out) - 1 if inherited is not None else None,
+            continues=len(out) - 1 if inherited is not None and prev is not None and inherited is prev[1] else None,
         ))
         prev = (s, out[-1])
     return out
