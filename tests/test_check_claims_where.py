@@ -236,3 +236,12 @@ def test_surname_particles_narrative_author_lists_and_they_found(store):
 def test_no_strong_evidence_names_no_design(store):
     res = check_article(store, "Despite these beliefs, there is no strong evidence that avoiding slumped postures prevents back pain.")
     assert res["claims"][0]["design"] is None
+
+
+def test_title_on_the_line_right_above_the_first_sentence_is_not_glued():
+    doc = parse_document("Exercise eases back pain\nWalking for 30 minutes a day cut back pain, a 2020 study found.\n")
+    assert doc.title == "Exercise eases back pain"
+    assert [s.text for s in doc.sentences][1] == "Walking for 30 minutes a day cut back pain, a 2020 study found."
+    # a hard-wrapped first sentence is not a title
+    doc = parse_document("Walking cut back pain in a study of\nRunners and walkers, researchers found.\n")
+    assert doc.title == "" and len(doc.sentences) == 1

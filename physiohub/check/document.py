@@ -85,6 +85,16 @@ def _heading(line: str, next_blank: bool) -> str | None:
     return None
 
 
+def _title_line(line: str, following: str) -> bool:
+    """The article's first line is its title when it is short, does not end like a sentence that runs on
+    (no full stop, comma, semicolon or colon, no "of" or "the" left hanging), and the next line starts a
+    new sentence."""
+    s = line.strip().strip("*_").strip()
+    return (bool(s) and len(s.split()) <= 15 and not re.search(r"[.,;:]$", s) and not _LIST_ITEM.match(line)
+            and not re.search(r"\b(?:of|in|the|a|an|and|or|to|for|with|by|at|on|from|that|than|as)$", s, re.I)
+            and bool(re.match(r"\s*[\"'\u201c(]?[A-Z0-9]", following)))
+
+
 # "...injuries.[2] Next" -> "...injuries [2]. Next": a citation after the full stop belongs to the sentence.
 _CITE_AFTER_STOP = re.compile(r"([.!?]) ?(\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\])")
 
@@ -145,6 +155,8 @@ def parse_document(text: str) -> Document:
         nxt_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
         prev_blank = i == 0 or not lines[i - 1].strip()
         h = _heading(line, nxt_blank) if (prev_blank or _HEADING_MD.match(line)) else None
+        if h is None and not blocks and not para and _title_line(line, lines[i + 1] if i + 1 < len(lines) else ""):
+            h = line.strip().strip("*_ ")   # the title, even with the first sentence on the very next line
         if h is not None:
             flush()
             blocks.append(("heading", h))
