@@ -211,3 +211,63 @@ def test_a_review_that_finds_too_little_evidence_is_not_called_untested() -> Non
     assert "tested nothing" not in why["clinicians"] and "too thin" in why["clinicians"]
     assert "early piece" not in why["patients"]
     assert "Only a little research backs this" not in card["upshot"]["answer"]
+
+
+def test_within_group_conclusion_gives_way_to_the_comparison() -> None:
+    from physiohub.appraise.reading import both_groups_improved
+    assert both_groups_improved("Surgery and physiotherapy both improved hip-related quality of life.")
+    rec = _rec("Surgery versus physiotherapy for hip pain: a randomised controlled trial",
+               "METHODS: Adults with hip pain were randomised to surgery or physiotherapy.\nFINDINGS: We recruited 300 "
+               "participants. The mean difference in hip scores was 7 points in favour of surgery (p=0.009). Adverse "
+               "events occurred in 70% of the surgery group and 58% of the physiotherapy group.\nINTERPRETATION: "
+               "Surgery and physiotherapy both improved hip-related quality of life. Surgery led to a greater "
+               "improvement than did physiotherapy.")
+    card = generate_card(rec, appraise(rec))
+    assert "greater improvement" in card["upshot"]["answer"]
+    assert "side effects the study reports" in card["why_it_matters"]["patients"]
+
+
+def test_plain_lines_speak_of_the_study_not_as_its_authors() -> None:
+    assert plain_claim("There were no side effects observed in any of our patients.") == \
+        "There were no side effects observed in any of the people."
+    assert plain_claim("There also was no significant difference in pain between groups.").startswith("There was no")
+
+
+def test_a_placebo_controlled_trial_names_its_comparison() -> None:
+    rec = _rec("Herbal extract Q in back pain: a randomized, placebo-controlled, double-blind study",
+               "METHODS: 120 patients with back pain were randomised. RESULTS: More patients were pain free with "
+               "extract Q than with placebo (p = 0.01). CONCLUSIONS: Extract Q relieves back pain.")
+    card = generate_card(rec, appraise(rec))
+    assert card["upshot"]["question"].endswith("compared with a placebo?")
+
+
+def test_an_overview_shows_what_it_argues_not_pronoun_fragments() -> None:
+    rec = _rec("Exercise and long-lasting pain: old rules and new ideas",
+               "Older pain models tie pain to tissue damage and have not served patients well. The rule that pain must "
+               "be avoided during exercise has recently been questioned, as care moves towards a biopsychosocial model. "
+               "The aim of this review is to explain possible mechanisms behind exercise and the theoretical mechanisms "
+               "of painful exercise. Central pain mechanisms and the immune system are described. They are discussed "
+               "in relation to exercise for people with long-lasting pain. These ideas could help clinicians prescribe "
+               "exercise.")
+    a = appraise(rec)
+    assert a["design"] == "narrative review"
+    card = generate_card(rec, a)
+    assert not any(f.startswith(("They ", "These ")) for f in card["findings"])
+    assert any("questioned" in f for f in card["findings"])
+    assert any("theoretical or possible" in t for t in card["limitations"])
+
+
+def test_an_advantage_that_changes_sides_is_a_mixed_picture() -> None:
+    rec = _rec("Blood injection versus steroid injection for tennis elbow",
+               "METHODS: 60 patients were randomised to blood or steroid injection and followed for six months.\n"
+               "RESULTS: The steroid injection group showed a statistically significant decrease in pain compared with "
+               "the blood injection group at one week (p < 0.001). At six months, the blood injection group showed a "
+               "statistically significant decrease in pain compared with the steroid injection group (p = 0.006).\n"
+               "CONCLUSIONS: Blood injection is efficient compared with steroid injection, with fewer side-effects.")
+    a = appraise(rec)
+    assert a["verdict"] == "Mixed picture"
+    card = generate_card(rec, a)
+    assert "different time" in card["upshot"]["answer"]
+    points = " ".join(card["key_points"])
+    assert "steroid injection group showed a clear decrease" in points  # the mirror result is kept, not deduplicated
+    assert "fewer side-effects" not in points  # the untested aside of the conclusion is cut

@@ -224,6 +224,8 @@ _BOTH_IMPROVED = _rx(r"\b(?:improv\w*|reduc\w*|decreas\w*|increas\w*|relie\w*)\b
                      r"\bboth (?:the )?(?:groups|arms|techniques|treatments|interventions|procedures)\b[^.;]{0,60}?"
                      r"\b(?:improv\w*|reduc\w*|decreas\w*|relie\w*|produced (?:comparable|similar) (?:relief|improvement)|"
                      r"showed|had|demonstrated)|"
+                     # "Hip arthroscopy and personalised hip therapy both improved quality of life"
+                     r"\band [\w -]{1,40}? both (?:\w+ )?(?:improv\w*|reduc\w*|decreas\w*|relie\w*)|"
                      # "improvements ... were found following treatment, regardless of group allocation"
                      r"\b(?:regardless|irrespective) of (?:the )?(?:group|arm|treatment)(?: (?:allocation|assignment|received))?\b")
 

@@ -152,6 +152,9 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
     concl = [(s, read_sentence(s.text, kind)) for s in conclusions]
     res = [(s, read_sentence(s.text, kind)) for s in results]
     stated = [(s, r) for s, r in concl if r.label in ("for", "null", "against", "mixed")]
+    # "Both X and Y improved quality of life. X led to a greater improvement than Y.": the comparison
+    # between the groups is the finding; improvement within every group is not.
+    stated.sort(key=lambda sr: both_groups_improved(sr[0].text))
     where = "conclusion"
     if not stated:
         stated = [(s, r) for s, r in res if r.label in ("for", "null", "against", "mixed")]
@@ -234,6 +237,14 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
         out.reasons = reasons + [f"and no clear difference on another outcome: {_quote(s.text, r.cue)}"]
         out.sentence_ids = ids + [s.id]
     if kind == "intervention" and out.verdict == "Supports":
+        flip = _advantage_changes_sides([s for s, _ in res])
+        if flip:
+            s1, s2 = flip
+            out.verdict, out.benefit_elsewhere = "Mixed picture", True
+            out.reasons = reasons + [f"but the other group did better at another time or on another measure: "
+                                     f"{_quote(s1.text, '', 14)}"]
+            out.sentence_ids = ids + [s1.id, s2.id]
+            return out
         spin = _claimed_beyond_between(" ".join(s.text for s in conclusions) or main_s.text, [s for s, _ in res])
         if spin:
             between_s, got, missing = spin
@@ -305,4 +316,27 @@ def _primary_within_only(methods: list[Sentence], results: list[Sentence]) -> tu
     between = [s for s in about if s not in within and _BETWEEN_GROUPS.search(s.text)]
     if within and not between:
         return within[0], name
+    return None
+
+
+# "The steroid group showed a significant decrease in pain compared with the blood group at one week ... At
+# six months, the blood group showed a significant decrease compared with the steroid group": each group did
+# better at some point, which is a mixed picture however the authors conclude.
+_BETTER_THAN = re.compile(r"(?:^|, )(?:the )?(?P<a>[a-z][\w -]{2,50}?) groups? (?:showed|had|reported|achieved|was|were|experienced)\b"
+                          r"[^.;]{0,120}?\b(?:compared (?:with|to)|than(?: did)?|versus) (?:the |that of the |those in the )?"
+                          r"(?P<b>[a-z][\w -]{2,50}?) groups?\b", re.I)
+
+
+def _advantage_changes_sides(results: list[Sentence]) -> tuple[Sentence, Sentence] | None:
+    seen: dict[tuple[str, str], Sentence] = {}
+    for s in results:
+        if not (says_significant(s.text) or any(significant_p(s.text)[:1])):
+            continue
+        for m in _BETTER_THAN.finditer(s.text):
+            a, b = m.group("a").strip().lower(), m.group("b").strip().lower()
+            if a == b:
+                continue
+            if (b, a) in seen and seen[(b, a)] is not s:
+                return seen[(b, a)], s
+            seen[(a, b)] = s
     return None

@@ -101,6 +101,9 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
                 if m:
                     q.comparison = ("a " if m.group(1).lower() in ("placebo",) else "") + m.group(1).lower()
                     break
+            if not q.comparison and re.search(r"\bplacebo[- ]controlled\b", f"{record.title} {record.abstract}", re.I) and \
+                    not re.search(r"\bversus|\bvs\.?|\bcompared\b", record.title, re.I):
+                q.comparison = "a placebo"  # "... in low back pain: a randomized, placebo-controlled, double-blind study"
     if not q.population:
         for sp in (a.get("pico") or {}).get("population") or []:
             who = _people(sp.get("text", ""))
@@ -188,6 +191,18 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
             if pl:
                 out.append((f"The authors' main point: {_lower_first(pl)}", "rewritten", [sid]))
                 break
+    split = next((re.match(r"^but the groups differed only in (.+?), not in (.+?): ", r) for r in a.get("verdict_reasons") or []
+                  if r.startswith("but the groups differed only in ")), None)
+    if split and claim:
+        # Say which outcomes differed between the groups and which did not, rather than "in some ways".
+        def listed(t: str) -> str:
+            items = [i for i in t.split(", ") if i]
+            return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+        out = out[:1] + [(sentence(lay(f"The groups differed in {listed(split.group(1))}, but not in {listed(split.group(2))}")),
+                          "templated", verdict_ids)]
+    if claim and any(r.startswith("but the other group did better at another time") for r in a.get("verdict_reasons") or []):
+        out = out[:1] + [("Each group did better at a different time or on a different measure, so the answer depends "
+                          "on which matters most to you.", "templated", verdict_ids)]
     note = wording.spin_note(a, bool(concl) and "for" in {r for r in [_reading_label(concl.text, a)]})
     if note:
         out.append((note, "templated", verdict_ids))
@@ -205,6 +220,18 @@ def _reading_label(text: str, a: dict[str, Any]) -> str | None:
 
 def _has(p: Parts, sid: str) -> bool:
     return any(s.id == sid for s in p.sentences)
+
+
+_VERSUS_WHOM = re.compile(r"\b(?:compared (?:with|to)|than|versus|vs\.?)\s+(?:the\s+|a\s+)?([\w-]+)", re.I)
+
+
+def _dup(a: str, b: str) -> bool:
+    """Do two points say the same? Mirror results ("A beat B at one week", "B beat A at six months") share
+    most words but not their comparison, and both belong on the card."""
+    if not similar(a, b):
+        return False
+    ca, cb = _VERSUS_WHOM.search(a), _VERSUS_WHOM.search(b)
+    return not (ca and cb and ca.group(1).lower() != cb.group(1).lower())
 
 
 def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
@@ -248,11 +275,11 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     for item in body:
         if len(out) >= 5:
             break
-        if not any(similar(item[0], t) for t, _, _ in out) and not any(similar(item[0], u) for u in used):
+        if not any(_dup(item[0], t) for t, _, _ in out) and not any(_dup(item[0], u) for u in used):
             out.append(item)
     if len(out) < 3:  # too few distinct points: the answer's own conclusion may stand as a point too
         for item in body:
-            if len(out) < 3 and not any(similar(item[0], t) for t, _, _ in out):
+            if len(out) < 3 and not any(_dup(item[0], t) for t, _, _ in out):
                 out.append(item)
     if len(out) < 4:  # results that plain_claim could not shorten: the sentence without its statistics
         for s in sorted(p.get("results"), key=lambda s: -_result_weight(s.text)):
@@ -261,7 +288,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             if _reading_label(s.text, a) not in ("for", "null", "against", "mixed") or _BASELINE.search(s.text):
                 continue
             pl = [t for t in plain_sentences(strip_detail(s.text), 30) if 5 <= len(t.split()) <= 32][:1]
-            if pl and not _STATS_HEAVY.search(pl[0]) and not any(similar(pl[0], t) for t, _, _ in out):
+            if pl and not _STATS_HEAVY.search(pl[0]) and not any(_dup(pl[0], t) for t, _, _ in out):
                 out.append((sentence(lay(pl[0])), "rewritten", [s.id]))
     if len(out) < 3 and design in _ARGUING:
         # An overview or opinion piece reports no tested results: what it argues is its content. The
@@ -280,8 +307,10 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
                 out.append((f"The authors argue that {_lower_first(pl).rstrip('.')}.", "rewritten", [s.id]))
     if len(out) < 3:  # results all numbers: a shortened source sentence, statistics removed, numbers kept
         for s in p.get("results") + p.get("conclusion"):
-            pl = [t for t in plain_sentences(s.text, 25) if 5 <= len(t.split()) <= 40][:1]
-            if len(out) < 3 and pl and not any(similar(pl[0], t) for t, _, _ in out):
+            # The sentence made plain and cut at its first aside ("..., with less side-effects" is a claim of
+            # its own, often untested); only when that fails, the whole sentence without its statistics.
+            pl = [c for c in [plain_claim(s.text, 32)] if c] or [t for t in plain_sentences(s.text, 25) if 5 <= len(t.split()) <= 40][:1]
+            if len(out) < 3 and pl and not any(_dup(pl[0], t) for t, _, _ in out) and not any(similar(pl[0], u, 0.8) for u in used):
                 out.append((pl[0], "rewritten", [s.id]))
     out = out[:1] + [it for it in out[1:] if not _RESTATES_COUNT.match(it[0])]
     if a.get("evidence"):
@@ -291,6 +320,10 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     return out[:6]
 
 
+_HARMS = re.compile(r"\b(?:serious )?(?:adverse (?:events?|effects?|reactions?)|side[- ]effects?|complications?)\b", re.I)
+_NO_HARMS = re.compile(r"\b(?:no|without|free of|none of the)\b[^.;]{0,30}\b(?:adverse|side[- ]effects?|complications?)|"
+                       r"\b(?:adverse|side[- ]effects?|complications?)[^.;]{0,40}\b(?:did not differ|were similar|comparable|not differ|"
+                       r"no (?:significant )?difference)", re.I)
 _ARGUING = {"narrative review", "editorial/commentary/letter", "guideline"}
 # "This review included 21 randomized trials": the first key point already says how many studies.
 _RESTATES_COUNT = re.compile(r"^(?:this|the) (?:review|analysis|meta-analysis|search) (?:included|identified|comprised|found)"
@@ -325,6 +358,15 @@ _BASELINE = re.compile(r"^\s*(?:at baseline|baseline (?:characteristics|scores|v
 
 def _findings(a: dict[str, Any], p: Parts) -> list[Item]:
     """Result sentences with numbers, quoted (baseline descriptions and back matter are not results)."""
+    if a.get("design") in _ARGUING and not p.get("results"):
+        # An overview reports no results of its own: what it argues, not its opening context, its aim or a
+        # sentence that leans on the one before ("They are discussed in relation to ...").
+        aims = {s.id for s in p.get("aim")}
+        argued = [s for s in p.sentences[1:] if not s.back_matter and s.id not in aims
+                  and not re.match(r"(?:they|these|those|it|such)\b", s.text, re.I)
+                  and not re.search(r"\b(?:are|is) (?:described|discussed|reviewed|outlined)\.$", s.text)]
+        if argued:
+            return [(sentence(s.text), "extracted", [s.id]) for s in argued[:3]]
     results = [s for s in p.get("results") if not _BASELINE.match(s.text)]
     chosen = [s for s in results if re.search(r"\d", s.text)] or results
     if not chosen:
@@ -508,6 +550,8 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
         card["methods"] = [{"label": r["label"], "text": r["text"]} for r in rows]
         prov += [{"path": f"methods.{i}", "kind": r["kind"], "sources": r["sources"]} for i, r in enumerate(rows)]
     a["_verdict_texts"] = [p.by_id(i).text for i in a.get("verdict_sentences") or [] if _has(p, i)]
+    # Harms the results report (not "no adverse events occurred"): the patients' line says to ask about them.
+    a["_harms"] = any(_HARMS.search(s.text) and not _NO_HARMS.search(s.text) for s in p.get("results"))
     claim = wording.answer_claim(a, q)
     claim = claim if claim and not ungrounded(claim, values) else None
     why = {k: v for k, v in wording.why(a, q, claim).items() if _grounded([v], values, f"why_it_matters.{k}")}

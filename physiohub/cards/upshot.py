@@ -128,6 +128,12 @@ def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> 
     # "... psychosocial health, specifically self-esteem, mental health and behaviour, in favour of ...": the
     # itemised detail goes, the finding stays.
     core = _SPECIFICALLY.sub("", core)
+    # The card speaks of the study, not as its authors: "our patients" -> "the patients"; a leading "also"
+    # leans on a sentence the card does not show ("There also was no difference" -> "There was no difference").
+    core = re.sub(r"\b([Oo])ur (patients|participants|subjects|study|trial|sample|cohort|results|findings)\b",
+                  lambda m: ("T" if m.group(1) == "O" else "t") + "he " + m.group(2), core)
+    core = re.sub(r"^(There|It|This) also (was|were|is|are)\b", r"\1 \2", core)
+    core = re.sub(r"^(There|It) (was|were|is|are) also\b", r"\1 \2", core)
     # A removed lead ("At 6 months, the mean score ...") must not leave the sentence starting at its comma.
     core = re.sub(r"^[\s,;:]+", "", core)
     # "At the 12-week and six-month follow-up" without its number must not read "At the and six-month"

@@ -196,7 +196,8 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     elif kind == "intervention" and x:
         cond = re.match(r"^people (?:with|who have) (.+)$", who or "")
         lead = f"If you have {cond.group(1)}: " if cond else (f"For {who}: " if who else "")
-        tail = {"Supports": " Ask your physio or doctor whether it suits you.",
+        tail = {"Supports": " Ask your physio or doctor whether it suits you" + (
+                    ", including the side effects the study reports." if a.get("_harms") else "."),
                 "No clear difference": " Ask your physio or doctor about options with clearer evidence.",
                 "Does not support": " Ask your physio or doctor about other options.",
                 "Mixed picture": " Talk with your physio or doctor about what to expect."}.get(verdict, "")
@@ -229,7 +230,7 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     if alike:
         finding = f"found no clear difference between {x} and {q.comparison}{(' in' + ys) if ys else ''}"
     if insufficient:
-        finding = f"found the evidence too thin to say whether {x or 'the treatment'} works"
+        finding = f"found the evidence too thin to say whether {x or 'the treatment'} {_agree('works', x or 'it')}"
     practice = "It gives no reason to prefer one over the other on this outcome" if alike else {
         "Supports": "It can support a shared decision" if evidence in ("Strong", "Moderate") else "Treat it as supportive evidence that is not yet decisive",
         "No clear difference": f"Do not expect {x or 'it'} to do better than the comparison on this outcome" if kind == "intervention" else "It gives no reason to act on this link",
@@ -244,9 +245,9 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
                   + sentence(f"Evidence rated {evidence.lower()}") + (f" {ladder}" if ladder else "") + " " + sentence(practice))
     topic = f" about {x}" if x else ""
     readers = {
-        "Supports": f"If you read that {x or 'this'} works{(' for ' + who) if who else ''}, this {short} backs it, with {evidence.lower()} evidence.",
-        "No clear difference": f"If you read that {x or 'this'} works{(' for ' + who) if who else ''}, this {short} did not find a clear difference.",
-        "Does not support": f"If you read that {x or 'this'} works, this {short} does not back it.",
+        "Supports": f"If you read that {x or 'this'} {_agree('works', x or 'this')}{(' for ' + who) if who else ''}, this {short} backs it, with {evidence.lower()} evidence.",
+        "No clear difference": f"If you read that {x or 'this'} {_agree('works', x or 'this')}{(' for ' + who) if who else ''}, this {short} did not find a clear difference.",
+        "Does not support": f"If you read that {x or 'this'} {_agree('works', x or 'this')}, this {short} does not back it.",
         "Mixed picture": f"Claims{topic} need care: this {short} found some benefits but not others.",
         "Too early to tell": f"This is {long}: it cannot yet show whether claims{topic} are true.",
     }[verdict]
@@ -254,9 +255,9 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         # No treatment named (a review of side effects, a study of a service): no "if you read that this works".
         readers = f"This {short} {finding}, with {evidence.lower()} evidence behind it; check what it measured before relying on it."
     if insufficient and x:
-        readers = f"If you read that {x} works{(' for ' + who) if who else ''}, this {short} found the evidence too thin to say so."
+        readers = f"If you read that {x} {_agree('works', x)}{(' for ' + who) if who else ''}, this {short} found the evidence too thin to say so."
     if alike:
-        readers = (f"If you read that {x} works better than {q.comparison}{(' for ' + who) if who else ''}, this {short} "
+        readers = (f"If you read that {x} {_agree('works', x)} better than {q.comparison}{(' for ' + who) if who else ''}, this {short} "
                    "did not find that: the two gave similar results.")
     if kind == "association" and verdict == "Supports":
         readers = f"This {short} found a link, not proof of cause; it has {evidence.lower()} evidence behind it."
@@ -349,6 +350,9 @@ def derived_limits(a: dict[str, Any], text: str) -> list[Item]:
             said = q.group(0).lower()
             out.append((f"The authors report that the {said}." if said.startswith("quality of") else
                         f"The authors report {said} among the included studies.", "templated", []))
+    if design == "narrative review" and re.search(r"\btheoretical\b|\bpossible mechanisms?\b|\bhypothes[ie]\w*|\bspeculat\w+", text, re.I):
+        out.append(("The authors present the mechanisms as theoretical or possible: the review does not test them.",
+                    "templated", []))
     if design == "case series" or (_NO_CONTROL.search(text) and design not in ("randomised controlled trial",)):
         out.append(("No control group: improvements may have happened anyway.", "templated", []))
     return out
