@@ -245,3 +245,36 @@ def test_title_on_the_line_right_above_the_first_sentence_is_not_glued():
     # a hard-wrapped first sentence is not a title
     doc = parse_document("Walking cut back pain in a study of\nRunners and walkers, researchers found.\n")
     assert doc.title == "" and len(doc.sentences) == 1
+
+
+def test_findings_listed_under_a_findings_heading(store):
+    text = """## What the research says
+
+A meta-analysis of 53 trials looked at exercise and bone density after menopause.
+
+- The trials included walking, tai chi and resistance training.
+
+## Key findings
+
+- Resistance training improves bone density at the spine and hips.
+- Moderate intensity worked as well as high intensity at the hip.
+"""
+    res = check_article(store, text)
+    found = [c["text"] for c in res["claims"]]
+    assert found == ["Resistance training improves bone density at the spine and hips.",
+                     "Moderate intensity worked as well as high intensity at the hip."]
+    assert {c["design"] for c in res["claims"]} == {"meta-analysis"}
+
+
+def test_a_researcher_reporting_to_a_meeting_and_quoting_a_result():
+    assert claim_cue("A professor of exercise science told a menopause congress this month that heavy lifting increased bone density.") is None
+    from physiohub.check.claims import find_claims
+    from physiohub.check.document import Sentence
+
+    def claims(text):
+        return [c.text for c in find_claims([Sentence(text, 0)])]
+
+    assert claims("A professor of exercise science told a menopause congress this month that heavy lifting increased bone density.")
+    assert claims("\"They've gained bone at the spine and they haven't lost height,\" the professor said.")
+    assert not claims("\"Back pain is hard to treat,\" said a researcher who was not involved in the study.")
+    assert not claims("\"Come and see us any time,\" the professor said.")

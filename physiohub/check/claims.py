@@ -55,6 +55,7 @@ _METHOD = re.compile(
     r"surveyed|interviewed|reviewed|pooled|combined|analy[sz]ed|compared|examined|tested|looked at|studied|followed|"
     r"tracked|asked|gave)\s+(?:(?:the|their|data (?:from|on)|results of|records of|more than|nearly|almost|about|over|"
     r"some|roughly|around)\s+){0,3}(?:\d[\d,]*|the (?:effects?|results|data|records|role|impact)\b|whether\b|how\b|(?:their|its) )"
+    r"|\b(?:looked at|looked into|investigated|assessed|evaluated|explored)\b"
     r"|\bconsist(?:ed|s) of\b|\bwas made up of\b|\b(?:set out|aimed|wanted) to\b"
     r"|\b(?:ran|conducted|carried out|undertook|designed|started|began|launched) (?:the|this|a|their|its) (?:\w+ )?(?:study|trial|research|review|survey)\b"
     r"|\b(?:was|were|is|are) (?:funded|paid for|sponsored|commissioned) by\b"
@@ -485,6 +486,20 @@ _THEY_FOUND = re.compile(rf"^(?:they|it|the (?:authors|researchers|team|reviewer
                          rf"(?:\s+\w+){{0,3}}?\s+{VERBS}\b", re.I)
 
 
+# List items under a heading that announces findings ("Key findings", "What the study found") report the
+# research the article described before them, each one a claim when it states a result.
+_FINDINGS_HEADING = re.compile(r"^(?:the |our )?(?:key |main |major |important |headline )?(?:findings|results|takeaways|take-home messages|"
+                               r"conclusions)\b|^what (?:the )?(?:study|studies|research|review|trial|researchers|they|it) (?:found|showed)\b", re.I)
+# A researcher who reports a result to a meeting: "a professor ... told a congress that strength training increased ...".
+_TOLD_MEETING = re.compile(r"\b(?:professor|researcher|scientist|investigator|Dr\.?|author|lead author)\b[^.]{0,100}?\b(?:told|presented to|"
+                           r"reported to|said at) (?:a|an|the) (?:[\w-]+ ){0,3}(?:congress|conference|meeting|symposium|summit|audience|"
+                           r"workshop|webinar)\b", re.I)
+# A quote from a researcher that states a result: '"They gained bone at the spine," the professor said.'
+_QUOTED_RESEARCHER = re.compile(r"[\"\u201c\u201d].{10,}?[\"\u201c\u201d],?\s+(?:the |a |an )?(?:\w+ ){0,3}?(?:professor|researcher|"
+                                r"scientist|investigator|Dr\.?|author)\b[^.]{0,40}?\b(?:said|says|explained|added|noted)\b", re.I)
+_GAINED = re.compile(r"\b(?:gain(?:ed|s)?|lost|loss of|grew|fell|rose|doubled|halved|cut|dropped)\b", re.I)
+
+
 def _names_research(text: str) -> bool:
     return bool(design_of(text) or citation_marker(text))
 
@@ -504,7 +519,20 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
             inherited = Claim(text=described.text, cue="", year=year_of(described.text), design=design_of(described.text),
                               citations=cites0)
             cue = "the research named in the sentence before"
-        if _names_research(s.text):
+        if (not cue and s.item and _FINDINGS_HEADING.search(s.heading) and described is not None
+                and not method_only(s.text) and (any(rx.search(s.text) for _, rx in _EFFECT_RE) or _FINDING.search(s.text))):
+            sources0, cites0 = sources_of(described.text, described.links)
+            inherited = Claim(text=described.text, cue="", year=year_of(described.text), design=design_of(described.text),
+                              citations=cites0)
+            cue = f"a finding listed under '{s.heading}'"
+        if not cue and not _NOT_INVOLVED.search(s.text) and (
+                _TOLD_MEETING.search(s.text) or (_QUOTED_RESEARCHER.search(s.text)
+                                                 and (_FINDING.search(s.text) or _GAINED.search(s.text)))):
+            cue = (_TOLD_MEETING.search(s.text) or _QUOTED_RESEARCHER.search(s.text)).group(0)[:80]
+        # the research a later "They found" or findings list refers to: a sentence that names research (not a
+        # heading such as "Key findings", and not "The trials included ...", which refers back to it)
+        if (_names_research(s.text) and len(s.text.split()) >= 5
+                and not (described is not None and re.match(r"(?:the|these|those|they|it|its|their)\b", s.text, re.I))):
             described = s
         if not cue and not inherited and prev and prev[0].paragraph == s.paragraph and (_RESULT.search(s.text) or _RESULT_SIZE.search(s.text)
                                                                               or _RESULT_GROUP.search(s.text)

@@ -45,6 +45,8 @@ class Sentence:
     text: str                    # links replaced by their text
     paragraph: int
     links: list[str] = field(default_factory=list)   # URLs linked inside the sentence
+    heading: str = ""            # the heading the sentence sits under
+    item: bool = False           # the sentence is (part of) a list item
 
 
 @dataclass
@@ -192,9 +194,11 @@ def parse_document(text: str) -> Document:
     refs: list[str] = []
     headings: list[str] = []
     in_refs = False
+    section = ""
     for n, (kind, body) in enumerate(blocks):
         if kind == "heading":
             headings.append(body)
+            section = body
             if not title and not sentences:
                 title = body
             in_refs = bool(REF_HEADING.match(body.strip()))
@@ -218,5 +222,5 @@ def parse_document(text: str) -> Document:
             piece = body[a:b]
             ctext, urls = strip_links(piece)
             if ctext.strip():
-                sentences.append(Sentence(" ".join(ctext.split()), n, urls))
+                sentences.append(Sentence(" ".join(ctext.split()), n, urls, section, kind == "item"))
     return Document(title, sentences, refs, headings)
