@@ -278,3 +278,10 @@ def test_a_researcher_reporting_to_a_meeting_and_quoting_a_result():
     assert claims("\"They've gained bone at the spine and they haven't lost height,\" the professor said.")
     assert not claims("\"Back pain is hard to treat,\" said a researcher who was not involved in the study.")
     assert not claims("\"Come and see us any time,\" the professor said.")
+
+
+def test_journal_abbreviations_outside_brackets_do_not_end_sentences():
+    for text in ("A review in Cochrane Database Syst. Rev. found that heat helps. Next one.",
+                 "As reported in Br. J. Sports Med. in 2020, pilates helps. Next one."):
+        assert [s.text for s in parse_document(text).sentences][1] == "Next one.", text
+    assert len(parse_document("Walking is good for you, says Sports Med. Next one.").sentences) == 2

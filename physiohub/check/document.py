@@ -104,15 +104,28 @@ _CITE_AFTER_STOP = re.compile(r"([.!?]) ?(\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\
 CHUNK = 3000   # split_spans rescans from the sentence start at each candidate stop: keep its input short
 
 
+# Words journals abbreviate ("Cochrane Database Syst. Rev.", "Br. J. Sports Med."): a full stop after one
+# of them does not end the sentence.
+_JOURNAL_ABBREV_END = re.compile(
+    r"\b(?:Syst|Rev|Br|Am|Int|Eur|Clin|Res|Phys|Ther|Orthop|Surg|Rheumatol|Physiother|Arch|Ann|Jt|Musculoskelet|"
+    r"Disord|Rehabil|Exerc|Assoc|Natl|Pract|Gen|Intern|Epidemiol|Neurol|Sci|Biomech|Pediatr|Geriatr|Ortop|"
+    r"Scand|Aust|Can|Engl|Athl|Train|Sport|Pharmacol|Physiol|Med|Dis|Bone|Oncol|Anaesth|Anesth|Musculoskel|J)\.$")
+# ... when the journal's name goes on: another abbreviated word within the next two, or its year/volume.
+_JOURNAL_NEXT = re.compile(r"(?:[A-Z][A-Za-z]{0,14}\.|[A-Z][A-Za-z]+ [A-Z][A-Za-z]{0,14}\.|\d)")
+
+
 def _join_open_brackets(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A sentence never ends inside brackets: the full stops of "(Cochrane Database Syst. Rev. 2017;...)"
-    or "(Br. J. Sports Med. 2020;...)" belong to the citation."""
+    """A sentence never ends inside brackets, nor after a journal's abbreviated word: the full stops of
+    "(Cochrane Database Syst. Rev. 2017;...)", "(Br. J. Sports Med. 2020;...)" and "a review in Cochrane
+    Database Syst. Rev. found" belong to the citation."""
     out: list[tuple[int, int]] = []
     for a, b in spans:
         if out:
             pa, pb = out[-1]
             prev = body[pa:pb]
-            if prev.count("(") > prev.count(")") or prev.count("[") > prev.count("]"):
+            nxt = body[a:b]
+            if (prev.count("(") > prev.count(")") or prev.count("[") > prev.count("]")
+                    or (_JOURNAL_ABBREV_END.search(prev) and _JOURNAL_NEXT.match(nxt))):
                 out[-1] = (pa, b)
                 continue
         out.append((a, b))
