@@ -285,3 +285,14 @@ def test_journal_abbreviations_outside_brackets_do_not_end_sentences():
                  "As reported in Br. J. Sports Med. in 2020, pilates helps. Next one."):
         assert [s.text for s in parse_document(text).sentences][1] == "Next one.", text
     assert len(parse_document("Walking is good for you, says Sports Med. Next one.").sentences) == 2
+
+
+def test_hostile_input_stays_fast(store):
+    import time
+
+    # full stops after journal abbreviations and quotes with no attribution, over and over: the sentence
+    # joining and the quote rules must stay linear (these took 68 s and 9 s before the bounds)
+    for text in ("Br. J. Sports Med. Syst. Rev. " * 4000, "\"A B C D E F G H I J K L M \" " * 4000):
+        t0 = time.perf_counter()
+        check_article(store, text)
+        assert time.perf_counter() - t0 < 20

@@ -256,7 +256,7 @@ _PAPER_LINK = re.compile(r"doi\.org/|pubmed|ncbi\.nlm\.nih\.gov|europepmc|cochra
                          r"nejm\.org|sciencedirect|springer|wiley\.com|nature\.com|frontiersin|mdpi\.com|plos|tandfonline|"
                          r"sagepub|jospt\.org|journals\.lww|academic\.oup", re.I)
 # A quote from the study's author: "... ," said the lead author; "..." says Dr X, who led the trial.
-_QUOTED_AUTHOR = re.compile(r"[\"\u201c\u201d].{10,}?[\"\u201c\u201d][^.]{0,80}?\b(?:(?:lead|senior|first|co-|study) ?author|"
+_QUOTED_AUTHOR = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{10,600}[\"\u201c\u201d][^.]{0,80}?\b(?:(?:lead|senior|first|co-|study) ?author|"
                             r"who (?:led|ran|conducted|co-led|designed) the (?:study|research|trial|review|work))\b", re.I)
 
 
@@ -495,7 +495,7 @@ _TOLD_MEETING = re.compile(r"\b(?:professor|researcher|scientist|investigator|Dr
                            r"reported to|said at) (?:a|an|the) (?:[\w-]+ ){0,3}(?:congress|conference|meeting|symposium|summit|audience|"
                            r"workshop|webinar)\b", re.I)
 # A quote from a researcher that states a result: '"They gained bone at the spine," the professor said.'
-_QUOTED_RESEARCHER = re.compile(r"[\"\u201c\u201d].{10,}?[\"\u201c\u201d],?\s+(?:the |a |an )?(?:\w+ ){0,3}?(?:professor|researcher|"
+_QUOTED_RESEARCHER = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{10,600}[\"\u201c\u201d],?\s+(?:the |a |an )?(?:\w+ ){0,3}?(?:professor|researcher|"
                                 r"scientist|investigator|Dr\.?|author)\b[^.]{0,40}?\b(?:said|says|explained|added|noted)\b", re.I)
 _GAINED = re.compile(r"\b(?:gain(?:ed|s)?|lost|loss of|grew|fell|rose|doubled|halved|cut|dropped)\b", re.I)
 

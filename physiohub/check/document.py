@@ -114,6 +114,9 @@ _JOURNAL_ABBREV_END = re.compile(
 _JOURNAL_NEXT = re.compile(r"(?:[A-Z][A-Za-z]{0,14}\.|[A-Z][A-Za-z]+ [A-Z][A-Za-z]{0,14}\.|\d)")
 
 
+MAX_JOINED = 1500   # a "sentence" joined across full stops stays short: hostile input must not make one of 100 kB
+
+
 def _join_open_brackets(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A sentence never ends inside brackets, nor after a journal's abbreviated word: the full stops of
     "(Cochrane Database Syst. Rev. 2017;...)", "(Br. J. Sports Med. 2020;...)" and "a review in Cochrane
@@ -124,8 +127,8 @@ def _join_open_brackets(body: str, spans: list[tuple[int, int]]) -> list[tuple[i
             pa, pb = out[-1]
             prev = body[pa:pb]
             nxt = body[a:b]
-            if (prev.count("(") > prev.count(")") or prev.count("[") > prev.count("]")
-                    or (_JOURNAL_ABBREV_END.search(prev) and _JOURNAL_NEXT.match(nxt))):
+            if b - pa <= MAX_JOINED and (prev.count("(") > prev.count(")") or prev.count("[") > prev.count("]")
+                                         or (_JOURNAL_ABBREV_END.search(prev) and _JOURNAL_NEXT.match(nxt))):
                 out[-1] = (pa, b)
                 continue
         out.append((a, b))
