@@ -296,3 +296,23 @@ def test_hostile_input_stays_fast(store):
         t0 = time.perf_counter()
         check_article(store, text)
         assert time.perf_counter() - t0 < 20
+
+
+def test_round_six_rules(store):
+    from physiohub.check.claims import find_claims, sources_of
+    from physiohub.check.document import Sentence
+    from physiohub.check.references import parse_reference
+
+    # a footnote number glued to a word is a citation; the word is still read ("study2" is a study)
+    assert claim_cue("Another study2 showed that neck collars can have side effects.")
+    assert sources_of("Another study2 showed that collars can harm.", [])[1] == ["2"]
+    assert sources_of("Covid19 changed clinics.", [])[1] == []
+    # a title-first entry with the journal and its date last
+    r = parse_reference("- When should a cervical collar be used to treat neck pain? Example Reviews in Medicine June 2008")
+    assert (r.kind, r.journal, r.year, r.authors) == ("list", "Example Reviews in Medicine", 2008, [])
+    # a doctor credited with a finding, the body of research judged as a whole, a doctor's quoted figure
+    assert claim_cue("A doctor from a Canadian university showed that neck collars were unlikely to help.")
+    assert claim_cue("In fact, the research is remarkably consistent.")
+    assert [c.text for c in find_claims([Sentence("\"About one or two people in 20 will find their pain disabling,\" the doctor said.", 0)])]
+    # a study that "analysed" something, with no result, describes its method
+    assert claim_cue("A recent seven-year study1 analysed the best ways of treating whiplash.") is None

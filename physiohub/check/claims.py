@@ -55,7 +55,7 @@ _METHOD = re.compile(
     r"surveyed|interviewed|reviewed|pooled|combined|analy[sz]ed|compared|examined|tested|looked at|studied|followed|"
     r"tracked|asked|gave)\s+(?:(?:the|their|data (?:from|on)|results of|records of|more than|nearly|almost|about|over|"
     r"some|roughly|around)\s+){0,3}(?:\d[\d,]*|the (?:effects?|results|data|records|role|impact)\b|whether\b|how\b|(?:their|its) )"
-    r"|\b(?:looked at|looked into|investigated|assessed|evaluated|explored)\b"
+    r"|\b(?:looked at|looked into|investigated|assessed|evaluated|explored|analy[sz]ed)\b"
     r"|\bconsist(?:ed|s) of\b|\bwas made up of\b|\b(?:set out|aimed|wanted) to\b"
     r"|\b(?:ran|conducted|carried out|undertook|designed|started|began|launched) (?:the|this|a|their|its) (?:\w+ )?(?:study|trial|research|review|survey)\b"
     r"|\b(?:was|were|is|are) (?:funded|paid for|sponsored|commissioned) by\b"
@@ -105,7 +105,9 @@ _STOCK = re.compile(
     r"|\b(?:clinical |practice |international |national |current |treatment |most )?guidelines?\b[^.;]{0,50}?\b"
     r"(?:recommends?|recommended|advises?|advise|advised|say|says|state|states|suggest|suggests|endorse|endorses|endorsed)\b"
     r"|\b(?:backed|supported|underpinned) by (?:\w+ ){0,2}(?:research|evidence|studies|trials|data)\b"
-    r"|\bthere (?:is|are) (?:\w+ ){0,2}(?:evidence|research|studies|data|trials) (?:that|to (?:suggest|show)|showing|suggesting)\b", re.I)
+    r"|\bthere (?:is|are) (?:\w+ ){0,2}(?:evidence|research|studies|data|trials) (?:that|to (?:suggest|show)|showing|suggesting)\b"
+    r"|^(?:in fact,? |indeed,? |overall,? )?(?:the |this )?(?:research|evidence|findings|results|data|studies|literature) (?:is|are|was|were|remains?) "
+    r"(?:\w+ )?(?:consistent|clear|strong|mixed|conflicting|weak|limited|compelling|overwhelming|convincing|inconclusive)\b", re.I)
 # "a new article in the British Medical Journal suggests", "according to a report in the American Journal of
 # Epidemiology": an article or report that a named journal published is research.
 _ARTICLE_IN = re.compile(
@@ -120,6 +122,9 @@ _VERB_RE = re.compile(rf"\b{VERBS}\b", re.I)
 _RESEARCHERS = re.compile(
     rf"\b(?:researchers|scientists|investigators|authors|a team|the team|research team)\b"
     rf"[^.;]{{0,80}}?\b{VERBS}\b", re.I)
+# A doctor or professor credited with a finding: "A doctor from a Canadian university showed that ...".
+_DOCTOR_FOUND = re.compile(r"\b(?:doctor|dr\.?|professor|prof\.?|physician|epidemiologist)\b[^.;]{0,60}?\b(?:showed|found|has shown|"
+                           r"have shown|demonstrated|concluded|discovered|reported) that\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\b[^,.;]{0,80}?(?:" + _ANY_DESIGN.pattern + r"|\bet al\b|\bresearchers\b)", re.I)
 # "in a 2019 study", "from a large trial of runners": a few modifiers between the article and the design, and
 # the design word not used as a modifier itself ("a national health research body", "the research team").
@@ -147,7 +152,15 @@ _YEAR = re.compile(r"(?<![\d,.])((?:19[5-9]|20[0-4])\d)(?!\d|,\d)")
 _NOT_YEAR_AFTER = re.compile(r"\s*(?:participants|people|patients|adults|women|men|children|runners|subjects|"
                              r"volunteers|athletes|workers|players|%|mg|kg|steps|calories|hours|minutes)\b", re.I)
 NUMBERED_CITE = re.compile(r"\[(\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3})*)\]|(?<=[a-z.,)])([\u00b9\u00b2\u00b3\u2070-\u2079]+)"
-                           r"|\((?:Refs?|References?)\.?\s*(\d{1,3}(?:\s*[,/\u2013\u2014-]\s*(?:Refs?\.?\s*)?\d{1,3})*)\)", re.I)
+                           r"|\((?:Refs?|References?)\.?\s*(\d{1,3}(?:\s*[,/\u2013\u2014-]\s*(?:Refs?\.?\s*)?\d{1,3})*)\)"
+                           # "Another study2 showed": a footnote number glued to a lower-case word
+                           r"|(?-i:(?<=\b[a-z]{4})(\d{1,2})(?=[\s.,;:)]|$))|(?-i:(?<=\b[a-z]{5})(\d{1,2})(?=[\s.,;:)]|$))"
+                           r"|(?-i:(?<=\b[a-z]{6})(\d{1,2})(?=[\s.,;:)]|$))|(?-i:(?<=\b[a-z]{7})(\d{1,2})(?=[\s.,;:)]|$))"
+                           r"|(?-i:(?<=\b[a-z]{8})(\d{1,2})(?=[\s.,;:)]|$))", re.I)
+# The same glued footnote, removed before the words are read ("study2" is "study").
+GLUED_FOOTNOTE = re.compile(r"(?<=\b[a-z]{4})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{5})\d{1,2}(?=[\s.,;:)]|$)"
+                            r"|(?<=\b[a-z]{6})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{7})\d{1,2}(?=[\s.,;:)]|$)"
+                            r"|(?<=\b[a-z]{8})\d{1,2}(?=[\s.,;:)]|$)")
 # "(Cochrane Database Syst. Rev. 2017;(6):CD012700)", "(Br J Sports Med. 2020;54(21):1279-87)": the journal's
 # abbreviation, year and volume/issue/pages (or Cochrane review number) inside the brackets.
 JOURNAL_CITE = re.compile(
@@ -263,6 +276,7 @@ _QUOTED_AUTHOR = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{10,600}[\"\u201c
 def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     """The phrase that makes the sentence report research, or None."""
     links = links or []
+    text = GLUED_FOOTNOTE.sub("", text)
     if _QUESTION_OR_NEED.search(text) or _TEASER.search(text):
         return None
     text = _NOT_INVOLVED.sub(" ", text)
@@ -287,7 +301,7 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
             # "X, new research suggests." puts the finding first and the frame last
             if len(after) >= 3 or (re.search(r",\s*(?:\w+\s+){0,4}$", before) and len(before.split()) >= 4):
                 return text[m.start():v.end()]
-    for rx in (_ACCORDING, _ACCORDING_NAMED, _ORG_SAYS, _PASSIVE, _STOCK, _ARTICLE_IN, _RESEARCHERS, _IN_A_STUDY, _SHOWED_A_STUDY,
+    for rx in (_ACCORDING, _ACCORDING_NAMED, _ORG_SAYS, _PASSIVE, _STOCK, _ARTICLE_IN, _RESEARCHERS, _DOCTOR_FOUND, _IN_A_STUDY, _SHOWED_A_STUDY,
                _THIS_PROVES, _PROVEN):
         m = rx.search(text)
         if m:
@@ -306,7 +320,7 @@ _PERSONAL_CLAIM = re.compile(r"^(?:at |in )?(?:our|my) (?:clinic|practice|team|e
 
 
 def design_of(text: str) -> str | None:
-    text = ORGANISATION.sub(" ", text)   # "Association for the Study of Pain" is no study
+    text = ORGANISATION.sub(" ", GLUED_FOOTNOTE.sub("", text))   # "Association for the Study of Pain" is no study
     # "there is strong evidence" states certainty, not a kind of research
     text = re.sub(r"\b(?:strong|good|moderate|limited|some|little|no|clear|high-quality|low-quality|weak)(?: enough)? evidence\b", " ", text, flags=re.I)
     for name, rx in _DESIGN_RE:
@@ -346,7 +360,10 @@ def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
     sources: list[dict] = []
     cites: list[str] = []
     for m in NUMBERED_CITE.finditer(text):
-        if m.group(2):
+        glued = next((g for g in m.groups()[3:] if g), None)
+        if glued:
+            nums = [glued]
+        elif m.group(2):
             nums = list(m.group(2).translate(_SUPERSCRIPT))
         else:
             nums = expand_numbers(re.sub(r"(?i)refs?\.?\s*|/", lambda x: "," if x.group(0) == "/" else "", m.group(1) or m.group(3)))
@@ -496,8 +513,9 @@ _TOLD_MEETING = re.compile(r"\b(?:professor|researcher|scientist|investigator|Dr
                            r"workshop|webinar)\b", re.I)
 # A quote from a researcher that states a result: '"They gained bone at the spine," the professor said.'
 _QUOTED_RESEARCHER = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{10,600}[\"\u201c\u201d],?\s+(?:the |a |an )?(?:\w+ ){0,3}?(?:professor|researcher|"
-                                r"scientist|investigator|Dr\.?|author)\b[^.]{0,40}?\b(?:said|says|explained|added|noted)\b", re.I)
-_GAINED = re.compile(r"\b(?:gain(?:ed|s)?|lost|loss of|grew|fell|rose|doubled|halved|cut|dropped)\b", re.I)
+                                r"scientist|investigator|Dr\.?|doctor|author)\b[^.]{0,40}?\b(?:said|says|explained|added|noted)\b", re.I)
+_GAINED = re.compile(r"\b(?:gain(?:ed|s)?|lost|loss of|grew|fell|rose|doubled|halved|cut|dropped)\b|\d|\b(?:one|two|three) (?:or \w+ )?"
+                     r"(?:people )?in (?:\d+|two|three|four|five|ten)\b", re.I)   # or a figure
 
 
 def _names_research(text: str) -> bool:

@@ -152,6 +152,8 @@ def _split(body: str) -> list[tuple[int, int]]:
     return out + split_spans(body[start:], start)
 
 
+
+
 def parse_document(text: str) -> Document:
     text = _CITE_AFTER_STOP.sub(r" \2\1", text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

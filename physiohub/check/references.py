@@ -30,6 +30,8 @@ _VANC_YEAR = re.compile(r"(?P<journal>[^.]{2,120}?)\.?\s+(?P<year>(?:19|20)\d{2}
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 # Nature style ends "Journal 132, 173–181 (2000)."; the volume, pages and year follow the journal.
 _NATURE_TAIL = re.compile(r"^(?P<journal>.+?)\s+\d+[A-Za-z]?(?:\s*\(\w+\))?,\s*[\w\u2013\-]+\s*\((?P<year>(?:19|20)\d{2})\)\.?$")
+_JOURNAL_DATE = re.compile(r"^(?P<journal>[A-Z][^.;:]{2,80}?)\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+)?"
+                           r"(?:\d{1,2},?\s+)?(?P<year>(?:19|20)\d{2})\.?$")
 # An initial ("G. D.", "R. J.") must not end the authors: hide its full stop while the entry is cut at ". ".
 _INITIAL_DOT = re.compile(r"(?<![A-Za-z])([A-Z])\.(?=\s*(?:[A-Z][.\-]|&|and\b|et al|,|$|\s[A-Z][a-z]+,))")
 _HIDDEN = "\u2024"
@@ -136,7 +138,15 @@ def parse_reference(line: str) -> Reference:
     hidden = _INITIAL_DOT.sub(rf"\1{_HIDDEN}", body)   # "et al." does end the authors
     parts = [x.strip().replace(_HIDDEN, ".") for x in re.split(r"(?<=[.?!])\s+(?=[A-Z0-9\[(\"'\u201c])", hidden) if x.strip()]
     nature = _NATURE_TAIL.match(parts[-1]) if len(parts) >= 2 else None
-    if nature:
+    dated = _JOURNAL_DATE.match(parts[-1]) if len(parts) >= 2 and not nature else None
+    if dated:
+        # "Title. Spine Journal February 2008": no authors, the journal and its date last
+        ref.title = parts[-2].rstrip(".")
+        ref.journal = dated.group("journal").strip(" .,")
+        ref.year = int(dated.group("year"))
+        if len(parts) >= 3:
+            ref.authors = _authors(", ".join(x.rstrip(".") for x in parts[:-2]))
+    elif nature:
         ref.authors = _authors(parts[0]) if len(parts) >= 3 else []
         ref.title = (parts[1] if len(parts) >= 3 else parts[0]).rstrip(".")
         ref.journal = nature.group("journal").strip(" .,")
@@ -169,8 +179,8 @@ def parse_reference(line: str) -> Reference:
 
 def _web_kind(ref: Reference, author_part: str) -> None:
     """An organisation's page (a fact sheet, a guideline, a news release) is a reference of kind "web":
-    no DOI or PMID, no journal volume and pages, and an author that is not a list of people."""
-    if ref.doi or ref.pmid or ref.pmcid or _JOURNAL_SIGNATURE.search(ref.text):
+    no DOI or PMID, no journal (named or as volume and pages), and an author that is not a list of people."""
+    if ref.doi or ref.pmid or ref.pmcid or ref.journal or _JOURNAL_SIGNATURE.search(ref.text):
         return
     if ref.url and _NON_WEB_HOSTS.search(ref.url):
         return
