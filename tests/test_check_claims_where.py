@@ -316,3 +316,30 @@ def test_round_six_rules(store):
     assert [c.text for c in find_claims([Sentence("\"About one or two people in 20 will find their pain disabling,\" the doctor said.", 0)])]
     # a study that "analysed" something, with no result, describes its method
     assert claim_cue("A recent seven-year study1 analysed the best ways of treating whiplash.") is None
+
+
+def test_round_seven_rules(store):
+    from physiohub.check.claims import sources_of
+
+    # numbered citations in round brackets, glued or ending a clause; not "(1) to" in the middle of a sentence
+    assert sources_of("Tendon pain is not inflammatory(4,5).", [])[1] == ["4", "5"]
+    assert sources_of("Symptoms were worse later (1,2,3,6).", [])[1] == ["1", "2", "3", "6"]
+    assert sources_of("Patients were asked (1) to rest and (2) to walk daily.", [])[1] == []
+    assert claim_cue("Injections were dropped years ago, once they were linked with a high rate of rupture8.")
+    # findings as bullets after a lead-in heading "Here's what they found"
+    text = """## The 2015 study
+
+A 2015 study reviewed over 3,000 scans of people with no back pain.
+
+Here's what they found:
+
+- 30% of 20-year-olds with no pain had disc bulges.
+- 80% of 60-year-olds with no pain had disc bulges.
+"""
+    res = check_article(store, text)
+    assert [c["text"][:3] for c in res["claims"]] == ["30%", "80%"]
+    assert {(c["year"], c["design"]) for c in res["claims"]} == {(2015, "study")}
+    # a share of a group right after a claim is its result
+    res = check_article(store, "A landmark study found that 64% of adults without back pain had an abnormal scan. "
+                               "By age 60, nearly 90% of pain-free people show some disc wear.")
+    assert len(res["claims"]) == 2

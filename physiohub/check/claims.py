@@ -156,7 +156,10 @@ NUMBERED_CITE = re.compile(r"\[(\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3})*)\]|(?<
                            # "Another study2 showed": a footnote number glued to a lower-case word
                            r"|(?-i:(?<=\b[a-z]{4})(\d{1,2})(?=[\s.,;:)]|$))|(?-i:(?<=\b[a-z]{5})(\d{1,2})(?=[\s.,;:)]|$))"
                            r"|(?-i:(?<=\b[a-z]{6})(\d{1,2})(?=[\s.,;:)]|$))|(?-i:(?<=\b[a-z]{7})(\d{1,2})(?=[\s.,;:)]|$))"
-                           r"|(?-i:(?<=\b[a-z]{8})(\d{1,2})(?=[\s.,;:)]|$))", re.I)
+                           r"|(?-i:(?<=\b[a-z]{8})(\d{1,2})(?=[\s.,;:)]|$))"
+                           # "(4,5)", "(1,2,3,6,7,9)" in round brackets: glued to the word, or ending a clause
+                           r"|(?<=\w)\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)"
+                           r"|(?<=\w)\s\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=\s*[.,;:!?]|\s*$)", re.I)
 # The same glued footnote, removed before the words are read ("study2" is "study").
 GLUED_FOOTNOTE = re.compile(r"(?<=\b[a-z]{4})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{5})\d{1,2}(?=[\s.,;:)]|$)"
                             r"|(?<=\b[a-z]{6})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{7})\d{1,2}(?=[\s.,;:)]|$)"
@@ -276,6 +279,7 @@ _QUOTED_AUTHOR = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{10,600}[\"\u201c
 def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     """The phrase that makes the sentence report research, or None."""
     links = links or []
+    original = text
     text = GLUED_FOOTNOTE.sub("", text)
     if _QUESTION_OR_NEED.search(text) or _TEASER.search(text):
         return None
@@ -306,7 +310,7 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
         m = rx.search(text)
         if m:
             return m.group(0)
-    cite = citation_marker(text) or next((u for u in links if _PAPER_LINK.search(u)), None)
+    cite = citation_marker(original) or next((u for u in links if _PAPER_LINK.search(u)), None)
     if not cite and _QUOTED_AUTHOR.search(text) and _FINDING.search(text):
         return _QUOTED_AUTHOR.search(text).group(0)   # a study author's quoted finding
     if cite and not _DEFINITION.search(text) and not _PERSONAL_CLAIM.search(text) and len(text.split()) >= 6:
@@ -360,9 +364,12 @@ def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
     sources: list[dict] = []
     cites: list[str] = []
     for m in NUMBERED_CITE.finditer(text):
-        glued = next((g for g in m.groups()[3:] if g), None)
+        glued = next((g for g in m.groups()[3:8] if g), None)
+        round_ = next((g for g in m.groups()[8:] if g), None)
         if glued:
             nums = [glued]
+        elif round_:
+            nums = expand_numbers(round_)
         elif m.group(2):
             nums = list(m.group(2).translate(_SUPERSCRIPT))
         else:
@@ -457,7 +464,9 @@ def population_of(text: str) -> str | None:
 
 # A result stated right after a claim ("Women who walked had 48% fewer fractures than ...") reports the
 # same research: a number with a comparison.
-_RESULT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine) in (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b"
+_RESULT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|percent|per cent) of (?:\w+[- ]){0,3}?(?:people|adults|patients|participants|"
+                     r"women|men|children|those|them|individuals|runners|athletes|workers)\b"
+                     r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine) in (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b"
                      r"[^.;]{0,80}?\b(?:compared (?:with|to)|than|versus|vs\.?)\s"
                      r"|(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent|times)|\b(?:half|a third|a quarter|twice|three times)\b)"
                      r"[^.;]{0,60}?\b(?:fewer|more|less|lower|higher|greater|faster|slower|better|worse|than)\b"
@@ -506,7 +515,10 @@ _THEY_FOUND = re.compile(rf"^(?:they|it|the (?:authors|researchers|team|reviewer
 # List items under a heading that announces findings ("Key findings", "What the study found") report the
 # research the article described before them, each one a claim when it states a result.
 _FINDINGS_HEADING = re.compile(r"^(?:the |our )?(?:key |main |major |important |headline )?(?:findings|results|takeaways|take-home messages|"
-                               r"conclusions)\b|^what (?:the )?(?:study|studies|research|review|trial|researchers|they|it) (?:found|showed)\b", re.I)
+                               r"conclusions)\b|\bwhat (?:the )?(?:study|studies|research|review|trial|researchers|they|it) (?:found|showed)\b", re.I)
+# ... or after a lead-in that announces them: "Here's what they found:", "The main results were:".
+_FINDINGS_LEADIN = re.compile(r"\b(?:what (?:they|the (?:study|review|trial|researchers|authors|team)|it|researchers) (?:found|showed|"
+                              r"discovered|reported)|(?:the|their|its) (?:key |main )?(?:findings|results)(?: (?:were|are|showed))?)\s*:\s*$", re.I)
 # A researcher who reports a result to a meeting: "a professor ... told a congress that strength training increased ...".
 _TOLD_MEETING = re.compile(r"\b(?:professor|researcher|scientist|investigator|Dr\.?|author|lead author)\b[^.]{0,100}?\b(?:told|presented to|"
                            r"reported to|said at) (?:a|an|the) (?:[\w-]+ ){0,3}(?:congress|conference|meeting|symposium|summit|audience|"
@@ -526,6 +538,7 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
     out: list[Claim] = []
     prev: tuple[Sentence, Claim] | None = None
     described: Sentence | None = None   # the last sentence naming research, claim or not
+    lead_in: Sentence | None = None     # the last sentence that is not a list item
     for s in sentences:
         cue = claim_cue(s.text, s.links)
         inherited: Claim | None = None
@@ -537,8 +550,13 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
             inherited = Claim(text=described.text, cue="", year=year_of(described.text), design=design_of(described.text),
                               citations=cites0)
             cue = "the research named in the sentence before"
-        if (not cue and s.item and _FINDINGS_HEADING.search(s.heading) and described is not None
-                and not method_only(s.text) and (any(rx.search(s.text) for _, rx in _EFFECT_RE) or _FINDING.search(s.text))):
+        if not s.item:
+            lead_in = s
+        if (not cue and s.item and (_FINDINGS_HEADING.search(s.heading)
+                                    or (lead_in is not None and _FINDINGS_LEADIN.search(lead_in.text)))
+                and described is not None
+                and not method_only(s.text)
+                and (any(rx.search(s.text) for _, rx in _EFFECT_RE) or _FINDING.search(s.text) or re.search(r"\d", s.text))):
             sources0, cites0 = sources_of(described.text, described.links)
             inherited = Claim(text=described.text, cue="", year=year_of(described.text), design=design_of(described.text),
                               citations=cites0)
