@@ -271,3 +271,24 @@ def test_an_advantage_that_changes_sides_is_a_mixed_picture() -> None:
     points = " ".join(card["key_points"])
     assert "steroid injection group showed a clear decrease" in points  # the mirror result is kept, not deduplicated
     assert "fewer side-effects" not in points  # the untested aside of the conclusion is cut
+
+
+def test_baseline_comparisons_are_not_findings_and_hedges_do_not_stack() -> None:
+    from physiohub.cards.plain import lay
+    assert lay("X is significantly more effective than placebo in some circumstances.") == \
+        "X is more effective than placebo in some circumstances."
+    rec = _rec("Nerve block A versus nerve block B for shoulder pain: a randomised trial",
+               "METHODS: 50 patients with shoulder pain were randomised to block A or block B.\nRESULTS: There was no "
+               "statistically significant difference between the pain scores before the procedure (P > 0.05) in both "
+               "the groups. Both the groups showed similar improvement of pain at 4 weeks (P > 0.05).\nCONCLUSIONS: "
+               "Both blocks relieve shoulder pain alike.")
+    card = generate_card(rec, appraise(rec))
+    assert not any("before the procedure" in f for f in card["findings"])
+
+
+def test_the_evidence_ladder_is_not_read_as_a_result() -> None:
+    from physiohub.cards.consistency import _reading
+    text = ("Meta-analysis of 15 studies; it found a result against the idea it tested. Evidence rated moderate. It "
+            "started at strong as a review of randomised trials, then was lowered to moderate because the authors "
+            "report heterogeneous studies. It argues against relying on it.")
+    assert _reading(text, "intervention") is None  # "lowered to moderate" once read as a benefit

@@ -68,7 +68,10 @@ def is_fragment(text: str) -> str | None:
 
 
 def _reading(text: str, kind: str) -> str | None:
-    labels = [read_sentence(s, kind).label for s in split_sentences(text)]
+    # The evidence ladder ("... lowered to moderate because the authors report heterogeneous studies") says
+    # how sure, not what was found: it is not read for a result.
+    labels = [read_sentence(s, kind).label for s in split_sentences(text)
+              if not re.match(r"(?:It started at|Strength of evidence|Evidence rated)\b", s)]
     labels = [lab for lab in labels if lab and lab != "early"]
     if not labels:
         return None

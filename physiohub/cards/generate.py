@@ -310,7 +310,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             # The sentence made plain and cut at its first aside ("..., with less side-effects" is a claim of
             # its own, often untested); only when that fails, the whole sentence without its statistics.
             pl = [c for c in [plain_claim(s.text, 32)] if c] or [t for t in plain_sentences(s.text, 25) if 5 <= len(t.split()) <= 40][:1]
-            if len(out) < 3 and pl and not any(_dup(pl[0], t) for t, _, _ in out) and not any(similar(pl[0], u, 0.8) for u in used):
+            if len(out) < 3 and pl and not any(_dup(pl[0], t) for t, _, _ in out):
                 out.append((pl[0], "rewritten", [s.id]))
     out = out[:1] + [it for it in out[1:] if not _RESTATES_COUNT.match(it[0])]
     if a.get("evidence"):
@@ -356,6 +356,12 @@ _BASELINE = re.compile(r"^\s*(?:at baseline|baseline (?:characteristics|scores|v
                        r"|\b(?:at baseline|before (?:the )?(?:procedure|intervention|treatment|surgery|randomi[sz]ation))\b", re.I)
 
 
+_BASELINE_SAME = re.compile(r"\bno (?:statistically )?(?:significant )?differences?\b[^.;]{0,120}\b(?:at baseline|before (?:the )?"
+                            r"(?:procedure|intervention|treatment|surgery|randomi[sz]ation|block|injection))\b|"
+                            r"\b(?:similar|comparable) at baseline\b|\bbaseline (?:characteristics|data|values) (?:were|was) (?:similar|comparable)",
+                            re.I)
+
+
 def _findings(a: dict[str, Any], p: Parts) -> list[Item]:
     """Result sentences with numbers, quoted (baseline descriptions and back matter are not results)."""
     if a.get("design") in _ARGUING and not p.get("results"):
@@ -367,7 +373,8 @@ def _findings(a: dict[str, Any], p: Parts) -> list[Item]:
                   and not re.search(r"\b(?:are|is) (?:described|discussed|reviewed|outlined)\.$", s.text)]
         if argued:
             return [(sentence(s.text), "extracted", [s.id]) for s in argued[:3]]
-    results = [s for s in p.get("results") if not _BASELINE.match(s.text)]
+    # "There was no significant difference ... before the procedure": a baseline comparison, not a result
+    results = [s for s in p.get("results") if not _BASELINE.match(s.text) and not _BASELINE_SAME.search(s.text)]
     chosen = [s for s in results if re.search(r"\d", s.text)] or results
     if not chosen:
         ids = {kn.get("sentence") for kn in a.get("key_numbers") or []}

@@ -169,6 +169,9 @@ _MEASURE_AFTER = re.compile(r"(?:[\s-]+[A-Za-z0-9'-]+){0,3}?[\s-]+(?:Questionnai
 _IN_NAME = re.compile(r"(?:[A-Z][a-z]+[\s-]){2,}$")
 
 
+_HEDGED = re.compile(r"\b(?:in some (?:circumstances|cases|patients)|may|might|possibly|perhaps|could)\b", re.I)
+
+
 def lay(text: str) -> str:
     """Swap research terms for plain ones, keeping sentence-initial capitals."""
 
@@ -183,6 +186,10 @@ def lay(text: str) -> str:
         if _MEASURE_AFTER.match(text, m.end()) or _IN_NAME.search(text[max(0, m.start() - 30):m.start()]) and word[:1].isupper():
             return word  # inside the name of a measure or a title-case name: "Chronic Pain Grade", "Quality of Life Scale"
         plain = LAY[word.lower()]
+        if plain in ("clearly", "clear") and _HEDGED.search(text):
+            # "significantly more effective ... in some circumstances": "clearly" beside a hedge stacks a
+            # certainty on a doubt, so the word goes (the statistics stay in the findings).
+            return "" if plain == "clearly" else word
         at_start = not text[:m.start()].strip() or text[:m.start()].rstrip()[-1:] in ".:;!?"
         if word[0].isupper() and plain and (at_start or not any(c.isupper() for c in word[1:])):  # "RCTs" mid-sentence: lower case
             plain = plain[0].upper() + plain[1:]
