@@ -10,15 +10,17 @@ studies it cites that the hub holds, then the best search matches → overstatem
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..store import Store
-from .claims import find_claims
+from .claims import DESIGNS, design_of, find_claims
 from .document import parse_document
 from .extract import article_text
-from .match import match_claim, pubmed_query
+from .match import match_claim, pubmed_query, study_text
 from .overstate import certainty_words, overstatement
 from .references import Reference, inline_references, link_citations, named_references, parse_reference_list
+from .report import summarise
 from .strength import claim_strength
 
 MAX_CLAIMS = 200   # an article with more "claims" than this is not an article; keep the check bounded
@@ -49,6 +51,54 @@ def _cited(claim_sources: list[dict], citations: list[str], refs: list[Reference
     return out
 
 
+_RANK = {name: i for i, (name, _) in enumerate(DESIGNS)}
+
+
+def stance_of(store: Store, claim_text: str, matches: list[dict], overstated: list[str]) -> tuple[str | None, str | None]:
+    """Does the evidence back the claim? Each matched study with an abstract gets its ``stance``
+    (supports / contradicts, from ``check.stance``); the claim's stance is that of the study it cites,
+    else of the best match: "supports", "contradicts", or "weaker than the claim" when the study
+    supports it but the claim overstates design or certainty; with a one-line reason."""
+    from .stance import CONTRADICTS, stance
+
+    lead = None
+    for mt in matches:
+        text = study_text(store, mt["id"])
+        if len(text.split()) < 25:      # a title alone says too little to read a result from
+            mt["stance"] = None
+            continue
+        st = stance(claim_text, text)
+        mt["stance"] = st.label
+        mt["stance_sentence"] = st.sentence
+        if lead is None or (mt.get("cited") and not lead[0].get("cited")):
+            lead = (mt, st)
+    if lead is None:
+        return None, None
+    mt, st = lead
+    quote = st.sentence if len(st.sentence) <= 220 else st.sentence[:217].rsplit(" ", 1)[0] + "..."
+    who = "The study the article cites" if mt.get("cited") else "The closest study in the hub"
+    if st.label == CONTRADICTS:
+        return "contradicts", f'{who} reads against the claim: "{quote}"'
+    if overstated:
+        return "weaker than the claim", f"{who} points the same way, but {overstated[0][0].lower()}{overstated[0][1:]}"
+    return "supports", f'{who} points the same way: "{quote}"'
+
+
+
+def design_from_references(design: str | None, cited: list[Reference]) -> str | None:
+    """A generic design word in the claim ("a study", "research", "a review", none) gives way to the more
+    specific design the cited reference's title or journal names ("... a systematic review and
+    meta-analysis", "Cochrane Database Syst Rev")."""
+    best = design
+    for r in cited:
+        d = design_of(r.title or "") or ("systematic review" if re.search(r"\bcochrane\b", r.journal or "", re.I) else None)
+        # a design the sentence states itself ("a 2016 trial", "a review") stays: the reference only fills in
+        # what the sentence leaves generic
+        if d and (best is None or (best in ("study", "research") and _RANK[d] < _RANK[best])):
+            best = d
+    return best
+
+
 def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3,
                   published_only: bool = False) -> dict[str, Any]:
     """Claims (with matches, strength and overstatement flags) and references of one article.
@@ -68,20 +118,41 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
     ids = [hub_id(store, r) for r in refs]
     ref_index = {id(r): i for i, r in enumerate(refs)}
 
+    # A news story about one paper ends with its "Source:"; every research claim without a citation of its
+    # own is about that paper (not an organisation's statement, which has its own source).
+    papers = [r for r in refs if r.kind != "web" and (r.doi or r.pmid or r.journal)]
+    only_paper = papers[0] if len(papers) == 1 and len(refs) == 1 else None
+
     out_claims = []
+    cited_by: list[list[Reference]] = []
     for claim, strength in zip(claims, strengths):
         cited = _cited(claim.sources, claim.citations, refs, claim.text, claim.year)
+        if not cited and claim.continues is not None:
+            cited = list(cited_by[claim.continues])
+        if (not cited and only_paper is not None and not any(x["kind"] == "organisation" for x in claim.sources)
+                and claim.year in (None, only_paper.year)):
+            cited = [only_paper]
+        cited_by.append(cited)
         year_from = "text" if claim.year else None
         if claim.year is None:
             claim.year = next((r.year for r in cited if r.year), None)
             year_from = "reference" if claim.year else None
+        design_from = "text" if claim.design not in (None, "study", "research") else None
+        stated = claim.design
+        claim.design = design_from_references(claim.design, cited)
+        if design_from is None and claim.design is not None:
+            design_from = "reference" if claim.design != stated else "text"
         cited_ids = [i for i in (ids[ref_index[id(r)]] for r in cited) if i is not None]
         m = match_claim(store, claim, limit=limit, cited_ids=list(dict.fromkeys(cited_ids)), published_only=published_only)
         reasons = overstatement(claim, strength, m["matches"])
+        claim_stance, stance_reason = stance_of(store, claim.text, m["matches"], reasons)
         d = claim.as_dict()
         d.update({
             "year_from": year_from,
-            "strength": strength,
+            "design_from": design_from,
+            # the strength model's "not a claim" means the sentence states no relationship; the check has
+            # already found it to be a research claim, so the page must not say "not a claim" under it
+            "strength": "no relationship stated" if strength == "not a claim" else strength,
             "certainty_words": certainty_words(claim.text),
             "overstated": bool(reasons),
             "overstated_reasons": reasons,
@@ -90,6 +161,8 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
             "relaxed": m["relaxed"],
             "match_note": m["note"],
             "missing": None if m["matches"] else "not in the hub",
+            "stance": claim_stance,
+            "stance_reason": stance_reason,
             "pubmed_query": pubmed_query(claim),
         })
         out_claims.append(d)
@@ -99,17 +172,4 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
         d = r.as_dict()
         d["in_hub"] = sid
         out_refs.append(d)
-    return {
-        "title": doc.title or None,
-        "claims": out_claims,
-        "references": out_refs,
-        "summary": {
-            "claims": len(out_claims),
-            "with_matches": sum(1 for c in out_claims if c["matches"]),
-            "not_in_hub": sum(1 for c in out_claims if not c["matches"]),
-            "overstated": sum(1 for c in out_claims if c["overstated"]),
-            "names_source": sum(1 for c in out_claims if c["names_source"]),
-            "references": len(out_refs),
-            "references_in_hub": sum(1 for s in ids if s is not None),
-        },
-    }
+    return summarise({"title": doc.title or None, "claims": out_claims, "references": out_refs})

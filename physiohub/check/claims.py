@@ -44,15 +44,94 @@ VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report
          r"linked|tied|observed|noted|determined|points? to|pointed to|says?|said|backs?|backed|supports?|"
          r"supported|highlights?|highlighted|showcases?|tells? us|adds? to|agrees?|saying|showing|finding|suggesting|"
          r"concluding|stating|states?|stated|followed|tracked|enrolled|recruited|involved|compared|tested|examined|"
-         r"analy[sz]ed|looked at|estimated?|estimates|warned|warns|cautioned|cautions|came to|reached|predicted|"
-         r"identified|calculated|measured|documented|recorded|produced|yielded|adds? weight to)")
+         r"analy[sz]ed|looked at|measured|recorded|estimated?|estimates|warned|warns|cautioned|cautions|came to|reached|predicted|"
+         r"identified|calculated|documented|produced|yielded|adds? weight to|ranked|rated|reinforces?|reinforced|"
+         r"recommends?|recommended)")
+# A sentence that says what a study did, not what it found ("Researchers recruited 351 workers ...",
+# "The program used in this study consisted of ...", "A recent study looked at the effect of ..."): a
+# method verb with what it was done to, and no word that reports a result.
+_METHOD = re.compile(
+    r"\b(?:recruited|enrolled|involved|included|randomly (?:assigned|split|divided|allocated)|assigned|allocated|"
+    r"surveyed|interviewed|reviewed|pooled|combined|analy[sz]ed|compared|examined|tested|looked at|studied|followed|"
+    r"tracked|asked|gave)\s+(?:(?:the|their|data (?:from|on)|results of|records of|more than|nearly|almost|about|over|"
+    r"some|roughly|around)\s+){0,3}(?:\d[\d,]*|the (?:effects?|results|data|records|role|impact)\b|whether\b|how\b|(?:their|its) )"
+    r"|\b(?:looked at|looked into|investigated|assessed|evaluated|explored|analy[sz]ed)\b"
+    r"|\bconsist(?:ed|s) of\b|\bwas made up of\b|\b(?:set out|aimed|wanted) to\b"
+    r"|\b(?:ran|conducted|carried out|undertook|designed|started|began|launched) (?:the|this|a|their|its) (?:\w+ )?(?:study|trial|research|review|survey)\b"
+    r"|\b(?:was|were|is|are) (?:funded|paid for|sponsored|commissioned) by\b"
+    r"|\b(?:is|are) (?:now )?(?:running|conducting|recruiting|planning)\b|\bwill (?:look|test|study|follow|compare)\b", re.I)
+_FINDING = re.compile(
+    r"\b(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|reveal(?:s|ed)?|demonstrate[sd]?|prove[sd]?|"
+    r"indicate[sd]?|confirm(?:s|ed)?|linked|associated|more likely|less likely|no (?:\w+ )?(?:difference|effect|benefit)|"
+    r"(?:reduc|improv|lower|increas|decreas|eas|reliev|prevent|help|benefit|work)(?:e|es|ed|s|ing)?|cut|better|worse|"
+    r"fewer|effective|ineffective|similar)\b", re.I)
+# Teasers and list lead-ins report no finding: "Let's see what the studies say", "So what does the research
+# say?", "Recent research has produced a handful of findings worth knowing about:".
+_TEASER = re.compile(
+    r"\blet'?s (?:see|look|take a look|find out|dig|explore)\b|\blet us (?:see|look)\b"
+    r"|^(?:in this (?:post|article|blog|piece|video|episode),? )?(?:we|I)(?:'ll| will)? (?:sum up|summari[sz]e|describe|explain|outline|"
+    r"present|look at|discuss|go through|review)\b"
+    r"|\bhere(?:'s| is| are) what (?:the )?(?:latest )?(?:research|science|studies|evidence)"
+    r"|\b(?:findings|results|insights|lessons|things) (?:worth|you should|to) know"
+    r"|\b(?:a handful|a few|some|several|a number) of (?:\w+ )?(?:findings|results|insights)\b", re.I)
+# A named organisation: "the American College of Rheumatology", "Osteoarthritis Research Society
+# International", "the World Health Organization (WHO)", "NICE". Its name is not a design ("Association for
+# the Study of Pain" is no study) and its statement is a claim when it says, recommends or warns.
+_ORG_WORD = (r"(?:Society|College|Association|Foundation|Organi[sz]ation|Institute|Academy|Federation|Council|Agency|"
+             r"Alliance|Collaboration|Consortium|Board|Service|Department|Ministry|Centers?|Centres?|Commission|Task Force)")
+ORGANISATION = re.compile(
+    rf"\b(?:(?:the|The)\s+)?(?:[A-Z][\w'&\-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){{0,6}}{_ORG_WORD}"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w'&\-]*\s*)+|\s+International\b)?(?:\s+\([A-Z]{{2,8}}\))?"
+    rf"|\b(?:WHO|NICE|CDC|NHS|NIH|FDA|EULAR|OARSI|AAOS|APTA|CSP|ACR)\b")
+_ORG_SAYS = re.compile(
+    rf"(?:{ORGANISATION.pattern})[^.;]{{0,40}}?\b(?:says?|said|states?|stated|recommends?|recommended|advises?|advised|"
+    rf"warns?|warned|reports?|reported|estimates?|estimated|concludes?|concluded|endorses?|endorsed|guidelines? (?:say|state|recommend))\b")
+_ACCORDING_NAMED = re.compile(rf"\b[Aa]ccording to (?:{ORGANISATION.pattern}|(?:the )?[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){{1,5}})")
+# "it has been shown that", "has been found to be associated", "It is well documented that", "we know
+# from studies that": research named by a passive or a stock phrase.
+_PASSIVE = re.compile(
+    r"\b(?:has|have|had) (?:also |repeatedly |consistently |recently )?been (?:shown|found|demonstrated|proven|reported|"
+    r"documented|linked|associated)\b|\b(?:it is|it's) (?:well[- ])?(?:documented|established|known|recogni[sz]ed) that\b"
+    r"|\b(?:know|learned|learnt|seen|evidence) from (?:\w+ ){0,2}(?:studies|research|trials|reviews)\b", re.I)
+# Other stock phrases of popular articles: a "Study:" headline, a researcher's quoted finding ("We have
+# shown that ...", "our results suggest"), "the results showed", "X was found to", guidelines that
+# recommend, "backed by research", "there is strong evidence that".
+_STOCK = re.compile(
+    r"^(?:new |latest )?(?:study|studies|research|review|trial|meta-analysis)\s*:\s*\S"
+    r"|\b(?:we|our (?:team|group))(?: have| had)? (?:now |also )?(?:found|shown|showed|demonstrated|proved|discovered)\b"
+    r"|\b(?:our|the|their|these|its) (?:results|findings|data|study|trial|research|analysis) (?:clearly |also |now )?"
+    r"(?:show|showed|shows|suggest|suggests|suggested|indicate|indicates|indicated|reveal|revealed|found|demonstrate|demonstrated)\b"
+    r"|\b(?:was|were|is|are) (?:also )?(?:found|shown|proven|demonstrated) to\b"
+    r"|\b(?:clinical |practice |international |national |current |treatment |most )?guidelines?\b[^.;]{0,50}?\b"
+    r"(?:recommends?|recommended|advises?|advise|advised|say|says|state|states|suggest|suggests|endorse|endorses|endorsed)\b"
+    r"|\b(?:backed|supported|underpinned) by (?:\w+ ){0,2}(?:research|evidence|studies|trials|data)\b"
+    r"|\bthere (?:is|are) (?:\w+ ){0,2}(?:evidence|research|studies|data|trials) (?:that|to (?:suggest|show)|showing|suggesting)\b"
+    r"|^(?:in fact,? |indeed,? |overall,? )?(?:the |this )?(?:research|evidence|findings|results|data|studies|literature) (?:is|are|was|were|remains?) "
+    r"(?:\w+ )?(?:consistent|clear|strong|mixed|conflicting|weak|limited|compelling|overwhelming|convincing|inconclusive)\b", re.I)
+# "a new article in the British Medical Journal suggests", "according to a report in the American Journal of
+# Epidemiology": an article or report that a named journal published is research.
+_ARTICLE_IN = re.compile(
+    r"\b(?:article|report|paper|analysis|publication)s?\s+(?:published\s+)?(?:in|from)\s+(?:the\s+)?"
+    r"(?:(?:well-known|prestigious|respected|leading|medical|scientific|peer-reviewed)\s+)*(?:journal\s+)?"
+    r"(?:[A-Z][\w&'\-]*\s+(?:(?:of|for|and|&|in)\s+)?){0,6}(?:Journal|Medicine|Lancet|BMJ|JAMA|Cochrane|Rheumatology|"
+    r"Epidemiology|Pain|Spine|Physiotherapy|Physical Therapy|Sports Medicine|Arthritis|Orthopaedics|Orthopedics)\b")
+# "who was not involved in the study" credits no study with anything.
+_NOT_INVOLVED = re.compile(r"\b(?:who (?:was|were|is|are) )?not (?:involved|part of|taking part) (?:in|with) (?:the|this) "
+                           r"(?:study|research|trial|review|work)\b", re.I)
 _VERB_RE = re.compile(rf"\b{VERBS}\b", re.I)
 _RESEARCHERS = re.compile(
     rf"\b(?:researchers|scientists|investigators|authors|a team|the team|research team)\b"
     rf"[^.;]{{0,80}}?\b{VERBS}\b", re.I)
+# A doctor or professor credited with a finding: "A doctor from a Canadian university showed that ...".
+_DOCTOR_FOUND = re.compile(r"\b(?:doctor|dr\.?|professor|prof\.?|physician|epidemiologist)\b[^.;]{0,60}?\b(?:showed|found|has shown|"
+                           r"have shown|demonstrated|concluded|discovered|reported) that\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\b[^,.;]{0,80}?(?:" + _ANY_DESIGN.pattern + r"|\bet al\b|\bresearchers\b)", re.I)
+# "in a 2019 study", "from a large trial of runners": a few modifiers between the article and the design, and
+# the design word not used as a modifier itself ("a national health research body", "the research team").
 _IN_A_STUDY = re.compile(r"\b(?:in|from|by) (?:a|an|one|the|this|that|their|his|her|two|three|several|recent|new|large|small)\b"
-                         r"[^,.;]{0,60}?(?:" + _ANY_DESIGN.pattern + r")", re.I)
+                         r"\s+(?:[\w'\u2019-]+\s+){0,4}?(?:" + _ANY_DESIGN.pattern + r")(?!\s+(?:body|bodies|council|institute|"
+                         r"centre|center|group|team|funding|grant|unit|foundation|network|program|programme|project|"
+                         r"assistant|fellow|nurse|department|division|organi[sz]ation|post|blog)\b)", re.I)
 # "There is not enough research on ice to say" reports no finding — unless a source is credited with it
 # ("According to Cochrane reviewers, there are too few good trials to say ...").
 _NOT_ENOUGH = re.compile(r"\bnot enough (?:good )?(?:research|evidence|studies|trials)\b"
@@ -72,11 +151,37 @@ _QUESTION_OR_NEED = re.compile(
 _YEAR = re.compile(r"(?<![\d,.])((?:19[5-9]|20[0-4])\d)(?!\d|,\d)")
 _NOT_YEAR_AFTER = re.compile(r"\s*(?:participants|people|patients|adults|women|men|children|runners|subjects|"
                              r"volunteers|athletes|workers|players|%|mg|kg|steps|calories|hours|minutes)\b", re.I)
-NUMBERED_CITE = re.compile(r"\[(\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3})*)\]|(?<=[a-z.,)])([\u00b9\u00b2\u00b3\u2070-\u2079]+)")
+NUMBERED_CITE = re.compile(r"\[(\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3})*)\]|(?<=[a-z.,)])([\u00b9\u00b2\u00b3\u2070-\u2079]+)"
+                           r"|\((?:Refs?|References?)\.?\s*(\d{1,3}(?:\s*[,/\u2013\u2014-]\s*(?:Refs?\.?\s*)?\d{1,3})*)\)"
+                           # "Another study2 showed": a footnote number glued to a lower-case word
+                           r"|(?-i:(?<=\b[a-z]{4})(\d{1,2})(?=[\s.,;:)]|$))|(?-i:(?<=\b[a-z]{5})(\d{1,2})(?=[\s.,;:)]|$))"
+                           r"|(?-i:(?<=\b[a-z]{6})(\d{1,2})(?=[\s.,;:)]|$))|(?-i:(?<=\b[a-z]{7})(\d{1,2})(?=[\s.,;:)]|$))"
+                           r"|(?-i:(?<=\b[a-z]{8})(\d{1,2})(?=[\s.,;:)]|$))"
+                           # "(4,5)", "(1,2,3,6,7,9)" in round brackets: glued to the word, or ending a clause
+                           r"|(?<=\w)\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)"
+                           r"|(?<=\w)\s\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=\s*[.,;:!?]|\s*$)", re.I)
+# The same glued footnote, removed before the words are read ("study2" is "study").
+GLUED_FOOTNOTE = re.compile(r"(?<=\b[a-z]{4})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{5})\d{1,2}(?=[\s.,;:)]|$)"
+                            r"|(?<=\b[a-z]{6})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{7})\d{1,2}(?=[\s.,;:)]|$)"
+                            r"|(?<=\b[a-z]{8})\d{1,2}(?=[\s.,;:)]|$)")
+# "(Cochrane Database Syst. Rev. 2017;(6):CD012700)", "(Br J Sports Med. 2020;54(21):1279-87)": the journal's
+# abbreviation, year and volume/issue/pages (or Cochrane review number) inside the brackets.
+JOURNAL_CITE = re.compile(
+    r"\(((?:[A-Z][A-Za-z&]*\.?,?\s+){0,8}?[A-Z][A-Za-z&]*\.?)\s+((?:19|20)\d{2})\s*;\s*"
+    r"((?:\(\w+\)|[\w.\-\u2013])+(?::\s*[\w.\-\u2013]+)?)\)")
+
+
+def journal_key(journal: str, year: int | str) -> str:
+    """The citation key of a journal citation: "br. j. sports med 2020"."""
+    return f"{' '.join(journal.lower().split()).rstrip('.')} {year}"
+
+
+# A surname, with its particle ("Van Eerd", "De Carvalho", "O'Sullivan").
+_SURNAME = r"(?:(?:[Vv]an(?: [Dd]e[rn]?)?|[Dd]e|[Dd]er|[Vv]on|[Dd]a|[Dd]i|[Dd]el|[Dd]os|[Dd]u|[Ll]e|[Ll]a) )?[A-Z][A-Za-z'\u2019\-]+"
 AUTHOR_YEAR = re.compile(
-    r"\(([A-Z][A-Za-z'\u2019\-]+(?: et al\.?| (?:and|&) [A-Z][A-Za-z'\u2019\-]+)?),? ((?:19|20)\d{2})[a-z]?\)"
-    r"|\b([A-Z][A-Za-z'\u2019\-]+(?: [A-Z]{1,3})? et al\.?|[A-Z][A-Za-z'\u2019\-]+ (?:and|&) [A-Z][A-Za-z'\u2019\-]+) \(((?:19|20)\d{2})[a-z]?\)"
-    r"|\b([A-Z][A-Za-z'\u2019\-]+ et al\.?),? ((?:19|20)\d{2})[a-z]?\b")
+    rf"(?:[(\[]|[;,]\s?)({_SURNAME}(?:(?:, | (?:and|&) ){_SURNAME}){{0,3}}(?: et al\.?)?),? ((?:19|20)\d{{2}})[a-z]?(?=[;,)\]])"
+    rf"|\b({_SURNAME}(?: [A-Z]{{1,3}})? et al\.?|{_SURNAME}(?:, {_SURNAME}){{0,2}} (?:and|&) {_SURNAME}) \(((?:19|20)\d{{2}})[a-z]?\)"
+    rf"|\b({_SURNAME} et al\.?),? ((?:19|20)\d{{2}})[a-z]?\b")
 
 
 def author_year(m: re.Match) -> tuple[str, str]:
@@ -144,15 +249,45 @@ class Claim:
     sources: list[dict] = field(default_factory=list)   # [{kind, value}]: what the sentence names
     citations: list[str] = field(default_factory=list)  # reference keys: "1", "Smith 2020"
     links: list[str] = field(default_factory=list)
+    continues: int | None = None   # index of the claim whose result this sentence goes on to give
 
     def as_dict(self) -> dict:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
 
-def claim_cue(text: str) -> str | None:
+def citation_marker(text: str) -> str | None:
+    """The first citation marker in a sentence: "[2]", "(Ref 3)", "(Lee et al., 2020)", "(Br J Sports Med. 2020;54:1)"."""
+    found = [m for rx in (NUMBERED_CITE, AUTHOR_YEAR, JOURNAL_CITE) for m in [rx.search(text)] if m]
+    return min(found, key=lambda m: m.start()).group(0) if found else None
+
+
+def method_only(text: str) -> bool:
+    """The sentence says what a study did (recruited, compared, consisted of) and reports no result."""
+    m = _METHOD.search(text)
+    return bool(m) and not _FINDING.search(_METHOD.sub(" ", text))
+
+
+# A link to a paper (DOI, PubMed, a journal's site) backs a sentence as a citation marker does.
+_PAPER_LINK = re.compile(r"doi\.org/|pubmed|ncbi\.nlm\.nih\.gov|europepmc|cochranelibrary|bmj\.com|jamanetwork|thelancet|"
+                         r"nejm\.org|sciencedirect|springer|wiley\.com|nature\.com|frontiersin|mdpi\.com|plos|tandfonline|"
+                         r"sagepub|jospt\.org|journals\.lww|academic\.oup", re.I)
+# A quote from the study's author: "... ," said the lead author; "..." says Dr X, who led the trial.
+_QUOTED_AUTHOR = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{10,600}[\"\u201c\u201d][^.]{0,80}?\b(?:(?:lead|senior|first|co-|study) ?author|"
+                            r"who (?:led|ran|conducted|co-led|designed) the (?:study|research|trial|review|work))\b", re.I)
+
+
+def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     """The phrase that makes the sentence report research, or None."""
-    if _QUESTION_OR_NEED.search(text):
+    links = links or []
+    original = text
+    text = GLUED_FOOTNOTE.sub("", text)
+    if _QUESTION_OR_NEED.search(text) or _TEASER.search(text):
         return None
+    text = _NOT_INVOLVED.sub(" ", text)
+    if method_only(text) and not (DOI.search(text) or _URL.search(text)):
+        return None   # (a sentence that gives the paper's DOI or link is where the article points to it)
+    if re.search(r":\s*$", text):
+        return None   # a lead-in to a list ("The research tells us three things:") states no finding itself
     if _NOT_ENOUGH.search(text) and not (_ACCORDING.search(text) or _RESEARCHERS.search(text)):
         return None
     m = _TRAILING_FRAME.search(text)
@@ -170,14 +305,28 @@ def claim_cue(text: str) -> str | None:
             # "X, new research suggests." puts the finding first and the frame last
             if len(after) >= 3 or (re.search(r",\s*(?:\w+\s+){0,4}$", before) and len(before.split()) >= 4):
                 return text[m.start():v.end()]
-    for rx in (_ACCORDING, _RESEARCHERS, _IN_A_STUDY, _SHOWED_A_STUDY, _THIS_PROVES, _PROVEN):
+    for rx in (_ACCORDING, _ACCORDING_NAMED, _ORG_SAYS, _PASSIVE, _STOCK, _ARTICLE_IN, _RESEARCHERS, _DOCTOR_FOUND, _IN_A_STUDY, _SHOWED_A_STUDY,
+               _THIS_PROVES, _PROVEN):
         m = rx.search(text)
         if m:
             return m.group(0)
+    cite = citation_marker(original) or next((u for u in links if _PAPER_LINK.search(u)), None)
+    if not cite and _QUOTED_AUTHOR.search(text) and _FINDING.search(text):
+        return _QUOTED_AUTHOR.search(text).group(0)   # a study author's quoted finding
+    if cite and not _DEFINITION.search(text) and not _PERSONAL_CLAIM.search(text) and len(text.split()) >= 6:
+        return cite   # a statement the article backs with a citation is a claim from that source
     return None
 
 
+# A definition or the writer's own practice is not a finding, even with a citation.
+_DEFINITION = re.compile(r"(?:defines?|defined as|is (?:a|an|the) term for|refers to|is called|stands for)", re.I)
+_PERSONAL_CLAIM = re.compile(r"^(?:at |in )?(?:our|my) (?:clinic|practice|team|experience)\b|^(?:we|I) (?:offer|provide|see|use|treat)\b", re.I)
+
+
 def design_of(text: str) -> str | None:
+    text = ORGANISATION.sub(" ", GLUED_FOOTNOTE.sub("", text))   # "Association for the Study of Pain" is no study
+    # "there is strong evidence" states certainty, not a kind of research
+    text = re.sub(r"\b(?:strong|good|moderate|limited|some|little|no|clear|high-quality|low-quality|weak)(?: enough)? evidence\b", " ", text, flags=re.I)
     for name, rx in _DESIGN_RE:
         if rx.search(text):
             return name
@@ -206,11 +355,25 @@ def expand_numbers(spec: str) -> list[str]:
 _SUPERSCRIPT = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789")
 
 
+def _whole_journal(name: str, text: str) -> re.Match | None:
+    """A known journal name read whole: "Physical Therapy in Sport" is not "Physical Therapy"."""
+    return re.search(rf"\b{re.escape(name)}\b(?:\s+(?:(?:in|of|and|&|for)\s+)?[A-Z][\w\-]*)*", text)
+
+
 def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
     sources: list[dict] = []
     cites: list[str] = []
     for m in NUMBERED_CITE.finditer(text):
-        nums = expand_numbers(m.group(1)) if m.group(1) else list(m.group(2).translate(_SUPERSCRIPT))
+        glued = next((g for g in m.groups()[3:8] if g), None)
+        round_ = next((g for g in m.groups()[8:] if g), None)
+        if glued:
+            nums = [glued]
+        elif round_:
+            nums = expand_numbers(round_)
+        elif m.group(2):
+            nums = list(m.group(2).translate(_SUPERSCRIPT))
+        else:
+            nums = expand_numbers(re.sub(r"(?i)refs?\.?\s*|/", lambda x: "," if x.group(0) == "/" else "", m.group(1) or m.group(3)))
         for n in nums:
             cites.append(n)
             sources.append({"kind": "citation", "value": n})
@@ -219,6 +382,9 @@ def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
         key = f"{who.split()[0]} {year}"
         cites.append(key)
         sources.append({"kind": "author", "value": f"{who} {year}"})
+    for m in JOURNAL_CITE.finditer(text):
+        cites.append(journal_key(m.group(1), m.group(2)))
+        sources.append({"kind": "journal", "value": m.group(1)})
     for m in DOI.finditer(text):
         sources.append({"kind": "doi", "value": m.group(0).rstrip(".,;)")})
     for url in links + _URL.findall(text):
@@ -226,7 +392,7 @@ def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
     for m in _PERSON.finditer(text):
         sources.append({"kind": "author", "value": m.group(0)})
     m = _PUBLISHED_IN.search(text)
-    journal = m.group(1).strip() if m else next((j for j in JOURNALS if re.search(rf"\b{re.escape(j)}\b", text)), None)
+    journal = m.group(1).strip() if m else next((w.group(0) for j in JOURNALS for w in [_whole_journal(j, text)] if w), None)
     if journal:
         sources.append({"kind": "journal", "value": journal})
     for m in _INSTITUTION.finditer(text):
@@ -298,18 +464,115 @@ def population_of(text: str) -> str | None:
 
 # A result stated right after a claim ("Women who walked had 48% fewer fractures than ...") reports the
 # same research: a number with a comparison.
-_RESULT = re.compile(r"(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent|times)|\b(?:half|a third|a quarter|twice|three times)\b)"
+_RESULT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|percent|per cent) of (?:\w+[- ]){0,3}?(?:people|adults|patients|participants|"
+                     r"women|men|children|those|them|individuals|runners|athletes|workers)\b"
+                     r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine) in (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b"
+                     r"[^.;]{0,80}?\b(?:compared (?:with|to)|than|versus|vs\.?)\s"
+                     r"|(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent|times)|\b(?:half|a third|a quarter|twice|three times)\b)"
                      r"[^.;]{0,60}?\b(?:fewer|more|less|lower|higher|greater|faster|slower|better|worse|than)\b"
                      r"|\b\d+(?:\.\d+)?\s?(?:points?|kg|cm|mm|degrees|days|weeks)\s(?:\w+\s){0,3}?(?:fewer|more|less|lower|higher|greater|faster|slower|better|worse)\b", re.I)
+
+
+# ... or a sentence that sizes the same result: "Even so, the benefit was small.", "The gains were modest,
+# and the certainty of the evidence was rated low."
+_RESULT_SIZE = re.compile(
+    r"^(?:[\w ]{0,20},\s*)?(?:but |and |yet )?(?:the|this|that|these|those|its|their|such) (?:\w+ ){0,2}?"
+    r"(?:gains?|benefits?|effects?|improvements?|reductions?|differences?|changes?|pain relief|certainty|quality|effect sizes?)\b"
+    r"[^.;]{0,60}?\b(?:was|were|is|are|remained|seemed|looked)\b[^.;]{0,30}?\b(?:small|modest|large|moderate|low|high|"
+    r"tiny|slight|clinically|significant|meaningful|important|short-lived|limited|uncertain|very)\b", re.I)
+# ... or says how one group fared against another: "People who had real or sham therapy reported slightly more
+# relief", "Those in the exercise group had less pain at a year".
+_RESULT_GROUP = re.compile(
+    r"\b(?:participants|patients|people|those|women|men|adults|runners|workers|players|children|the (?:\w+ )?groups?)\b"
+    r"[^.;]{0,80}?\b(?:had|reported|showed|were|felt|scored|gained|needed|took)\s+(?:\w+ )?"
+    r"(?:less|more|fewer|lower|higher|greater|better|worse|similar|the same|no more|no less|slightly|significantly)\b", re.I)
+
+
+# ... or goes on about the same subject with a result: "Study after study found the drugs worked no better than
+# placebo. The drugs also did not ease the leg pain. Two drugs did lower overall pain, ...".
+_SUBJECT_START = re.compile(r"^(?:but |and |yet |however,? |still,? )?(?:the|these|those|both|two|three|four|several|most|all|"
+                            r"some|neither|each|only|none of the|\d+)\s+(?:\w+\s+){0,2}?(\w{4,})\b", re.I)
+
+
+def _same_subject_result(text: str, previous: str) -> bool:
+    m = _SUBJECT_START.match(text)
+    if not m or method_only(text):
+        return False
+    noun = m.group(1).lower().rstrip("s")
+    if noun in ("study", "studie", "research", "review", "trial", "result", "finding"):
+        return False   # "The study was funded by ..." is about the study, not its result
+    if not re.search(rf"\b{re.escape(noun)}", previous.lower()):
+        return False
+    return any(rx.search(text) for _, rx in _EFFECT_RE)
+
+
+# "Laird, Kent and Keating (2012) carried out a systematic review of ... They found that ...": a pronoun that
+# reports a finding of the research the sentence before described.
+_THEY_FOUND = re.compile(rf"^(?:they|it|the (?:authors|researchers|team|reviewers|investigators)|these (?:authors|researchers))\b"
+                         rf"(?:\s+\w+){{0,3}}?\s+{VERBS}\b", re.I)
+
+
+# List items under a heading that announces findings ("Key findings", "What the study found") report the
+# research the article described before them, each one a claim when it states a result.
+_FINDINGS_HEADING = re.compile(r"^(?:the |our )?(?:key |main |major |important |headline )?(?:findings|results|takeaways|take-home messages|"
+                               r"conclusions)\b|\bwhat (?:the )?(?:study|studies|research|review|trial|researchers|they|it) (?:found|showed)\b", re.I)
+# ... or after a lead-in that announces them: "Here's what they found:", "The main results were:".
+_FINDINGS_LEADIN = re.compile(r"\b(?:what (?:they|the (?:study|review|trial|researchers|authors|team)|it|researchers) (?:found|showed|"
+                              r"discovered|reported)|(?:the|their|its) (?:key |main )?(?:findings|results)(?: (?:were|are|showed))?)\s*:\s*$", re.I)
+# A researcher who reports a result to a meeting: "a professor ... told a congress that strength training increased ...".
+_TOLD_MEETING = re.compile(r"\b(?:professor|researcher|scientist|investigator|Dr\.?|author|lead author)\b[^.]{0,100}?\b(?:told|presented to|"
+                           r"reported to|said at) (?:a|an|the) (?:[\w-]+ ){0,3}(?:congress|conference|meeting|symposium|summit|audience|"
+                           r"workshop|webinar)\b", re.I)
+# A quote from a researcher that states a result: '"They gained bone at the spine," the professor said.'
+_QUOTED_RESEARCHER = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{10,600}[\"\u201c\u201d],?\s+(?:the |a |an )?(?:\w+ ){0,3}?(?:professor|researcher|"
+                                r"scientist|investigator|Dr\.?|doctor|author)\b[^.]{0,40}?\b(?:said|says|explained|added|noted)\b", re.I)
+_GAINED = re.compile(r"\b(?:gain(?:ed|s)?|lost|loss of|grew|fell|rose|doubled|halved|cut|dropped)\b|\d|\b(?:one|two|three) (?:or \w+ )?"
+                     r"(?:people )?in (?:\d+|two|three|four|five|ten)\b", re.I)   # or a figure
+
+
+def _names_research(text: str) -> bool:
+    return bool(design_of(text) or citation_marker(text))
 
 
 def find_claims(sentences: list[Sentence]) -> list[Claim]:
     out: list[Claim] = []
     prev: tuple[Sentence, Claim] | None = None
+    described: Sentence | None = None   # the last sentence naming research, claim or not
+    lead_in: Sentence | None = None     # the last sentence that is not a list item
     for s in sentences:
-        cue = claim_cue(s.text)
+        cue = claim_cue(s.text, s.links)
         inherited: Claim | None = None
-        if not cue and prev and prev[0].paragraph == s.paragraph and _RESULT.search(s.text):
+        if (not cue and described is not None and described.paragraph == s.paragraph and _THEY_FOUND.search(s.text)
+                and not method_only(s.text)):
+            # the finding of the research the previous sentence described: a claim of its own, with that
+            # sentence's year, design and citations
+            sources0, cites0 = sources_of(described.text, described.links)
+            inherited = Claim(text=described.text, cue="", year=year_of(described.text), design=design_of(described.text),
+                              citations=cites0)
+            cue = "the research named in the sentence before"
+        if not s.item:
+            lead_in = s
+        if (not cue and s.item and (_FINDINGS_HEADING.search(s.heading)
+                                    or (lead_in is not None and _FINDINGS_LEADIN.search(lead_in.text)))
+                and described is not None
+                and not method_only(s.text)
+                and (any(rx.search(s.text) for _, rx in _EFFECT_RE) or _FINDING.search(s.text) or re.search(r"\d", s.text))):
+            sources0, cites0 = sources_of(described.text, described.links)
+            inherited = Claim(text=described.text, cue="", year=year_of(described.text), design=design_of(described.text),
+                              citations=cites0)
+            cue = f"a finding listed under '{s.heading}'"
+        if not cue and not _NOT_INVOLVED.search(s.text) and (
+                _TOLD_MEETING.search(s.text) or (_QUOTED_RESEARCHER.search(s.text)
+                                                 and (_FINDING.search(s.text) or _GAINED.search(s.text)))):
+            cue = (_TOLD_MEETING.search(s.text) or _QUOTED_RESEARCHER.search(s.text)).group(0)[:80]
+        # the research a later "They found" or findings list refers to: a sentence that names research (not a
+        # heading such as "Key findings", and not "The trials included ...", which refers back to it)
+        if (_names_research(s.text) and len(s.text.split()) >= 5
+                and not (described is not None and re.match(r"(?:the|these|those|they|it|its|their)\b", s.text, re.I))):
+            described = s
+        if not cue and not inherited and prev and prev[0].paragraph == s.paragraph and (_RESULT.search(s.text) or _RESULT_SIZE.search(s.text)
+                                                                              or _RESULT_GROUP.search(s.text)
+                                                                              or _same_subject_result(s.text, prev[0].text)):
             inherited = prev[1]
             cue = "a result of the research in the previous sentence"
         if not cue:
@@ -318,15 +581,27 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
         sources, cites = sources_of(s.text, s.links)
         intervention, outcome, direction = effect_of(s.text)
         # the design the reporting phrase names wins over designs mentioned later ("a review ... of trials")
-        year, design = year_of(s.text), (None if inherited else design_of(cue)) or design_of(s.text)
+        # (only if the sentence names a design at all: "no strong evidence that" names none)
+        whole = design_of(s.text)
+        year, design = year_of(s.text), ((None if inherited or not whole else design_of(cue)) or whole)
         if inherited is not None:
-            year, design = year or inherited.year, design or inherited.design
+            year = year or inherited.year
+            design = inherited.design if design in (None, "research", "study") and inherited.design else design
+            if not cites:
+                cites = list(inherited.citations)
+        if _ORG_SAYS.search(s.text) or _ACCORDING_NAMED.search(s.text):
+            # an organisation that says or recommends is the source of its statement
+            org = ORGANISATION.search(s.text)
+            if org:
+                sources.append({"kind": "organisation", "value": org.group(0).strip()})
         out.append(Claim(
             text=s.text, cue=cue, year=year, design=design,
             topic=topic_of(f"{intervention or ''} {s.text}"), population=population_of(s.text),
             intervention=intervention, outcome=outcome, direction=direction,
-            names_source=any(x["kind"] != "institution" for x in sources),
+            names_source=any(x["kind"] != "institution" for x in sources)
+            or (cue == "the research named in the sentence before" and bool(cites)),
             sources=sources, citations=cites, links=list(s.links),
+            continues=len(out) - 1 if inherited is not None and prev is not None and inherited is prev[1] else None,
         ))
         prev = (s, out[-1])
     return out

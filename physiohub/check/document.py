@@ -23,7 +23,18 @@ REF_HEADING = re.compile(
 # A list item that is a reference even without a heading: an identifier, or a year in the places
 # APA ("(2021).") and Vancouver ("2021;55") put it.
 _REF_LIKE = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d|pubmed\.ncbi|\((?:19|20)\d{2}[a-z]?\)\.|\b(?:19|20)\d{2};\s*\d", re.I)
-_RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citations?)\W{0,3}:\s*(?=\S)", re.I)
+# A reference entry written as a plain line, with no heading and no list marker above it: authors first
+# ("McMorland G, Suter E, ...", "Pinto, Rafael Zambelli.") and a journal's year-volume or an identifier.
+_ENTRY_START = re.compile(r"^[A-Z][A-Za-z'\u2019\-]+(?: (?:van|von|de|der|du|da|di|le|la)\b)*(?: [A-Z][A-Za-z'\u2019\-]+)?,?\s+"
+                          r"(?:[A-Z]{1,3}\b[,.]?|[A-Z]\.|[A-Z][a-z]+(?: [A-Z][a-z]+)*[.,])")
+_ENTRY_BODY = re.compile(r"\b(?:19|20)\d{2}\s*[;,]\s*(?:[A-Z][a-z]+\s*;\s*)?\d+|\b10\.\d{4,9}/\S+|\bPMID:?\s*\d", re.I)
+
+
+def _plain_entry(line: str) -> bool:
+    return bool(_ENTRY_START.match(line.strip()) and _ENTRY_BODY.search(line) and len(line) > 40)
+
+
+_RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citations?)\s*:\W{0,3}\s*(?=\S)", re.I)
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\((https?://[^)\s]+)\)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022+]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
 _HEADING_MD = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
@@ -34,6 +45,8 @@ class Sentence:
     text: str                    # links replaced by their text
     paragraph: int
     links: list[str] = field(default_factory=list)   # URLs linked inside the sentence
+    heading: str = ""            # the heading the sentence sits under
+    item: bool = False           # the sentence is (part of) a list item
 
 
 @dataclass
@@ -74,6 +87,16 @@ def _heading(line: str, next_blank: bool) -> str | None:
     return None
 
 
+def _title_line(line: str, following: str) -> bool:
+    """The article's first line is its title when it is short, does not end like a sentence that runs on
+    (no full stop, comma, semicolon or colon, no "of" or "the" left hanging), and the next line starts a
+    new sentence."""
+    s = line.strip().strip("*_").strip()
+    return (bool(s) and len(s.split()) <= 15 and not re.search(r"[.,;:]$", s) and not _LIST_ITEM.match(line)
+            and not re.search(r"\b(?:of|in|the|a|an|and|or|to|for|with|by|at|on|from|that|than|as)$", s, re.I)
+            and bool(re.match(r"\s*[\"'\u201c(]?[A-Z0-9]", following)))
+
+
 # "...injuries.[2] Next" -> "...injuries [2]. Next": a citation after the full stop belongs to the sentence.
 _CITE_AFTER_STOP = re.compile(r"([.!?]) ?(\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\])")
 
@@ -81,9 +104,44 @@ _CITE_AFTER_STOP = re.compile(r"([.!?]) ?(\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\
 CHUNK = 3000   # split_spans rescans from the sentence start at each candidate stop: keep its input short
 
 
+# Words journals abbreviate ("Cochrane Database Syst. Rev.", "Br. J. Sports Med."): a full stop after one
+# of them does not end the sentence.
+_JOURNAL_ABBREV_END = re.compile(
+    r"\b(?:Syst|Rev|Br|Am|Int|Eur|Clin|Res|Phys|Ther|Orthop|Surg|Rheumatol|Physiother|Arch|Ann|Jt|Musculoskelet|"
+    r"Disord|Rehabil|Exerc|Assoc|Natl|Pract|Gen|Intern|Epidemiol|Neurol|Sci|Biomech|Pediatr|Geriatr|Ortop|"
+    r"Scand|Aust|Can|Engl|Athl|Train|Sport|Pharmacol|Physiol|Med|Dis|Bone|Oncol|Anaesth|Anesth|Musculoskel|J)\.$")
+# ... when the journal's name goes on: another abbreviated word within the next two, or its year/volume.
+_JOURNAL_NEXT = re.compile(r"(?:[A-Z][A-Za-z]{0,14}\.|[A-Z][A-Za-z]+ [A-Z][A-Za-z]{0,14}\.|\d)")
+
+
+MAX_JOINED = 1500   # a "sentence" joined across full stops stays short: hostile input must not make one of 100 kB
+
+
+def _join_open_brackets(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A sentence never ends inside brackets, nor after a journal's abbreviated word: the full stops of
+    "(Cochrane Database Syst. Rev. 2017;...)", "(Br. J. Sports Med. 2020;...)" and "a review in Cochrane
+    Database Syst. Rev. found" belong to the citation."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out:
+            pa, pb = out[-1]
+            prev = body[pa:pb]
+            nxt = body[a:b]
+            if b - pa <= MAX_JOINED and (prev.count("(") > prev.count(")") or prev.count("[") > prev.count("]")
+                                         or (_JOURNAL_ABBREV_END.search(prev) and _JOURNAL_NEXT.match(nxt))):
+                out[-1] = (pa, b)
+                continue
+        out.append((a, b))
+    return out
+
+
 def _spans(body: str) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph; a very long paragraph is first cut at ". " (or a space) so that
     sentence splitting stays linear on hostile or run-on input."""
+    return _join_open_brackets(body, _split(body))
+
+
+def _split(body: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
     while len(body) - start > CHUNK:
@@ -94,6 +152,8 @@ def _spans(body: str) -> list[tuple[int, int]]:
     return out + split_spans(body[start:], start)
 
 
+
+
 def parse_document(text: str) -> Document:
     text = _CITE_AFTER_STOP.sub(r" \2\1", text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -101,6 +161,9 @@ def parse_document(text: str) -> Document:
     para: list[str] = []
 
     def flush() -> None:
+        if para and all(_plain_entry(x) for x in para):
+            blocks.extend(("ref", x.strip()) for x in para)   # unmarked reference lines, one entry each
+            para.clear()
         if para:
             blocks.append(("para", " ".join(x.strip() for x in para)))
             para.clear()
@@ -112,6 +175,8 @@ def parse_document(text: str) -> Document:
         nxt_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
         prev_blank = i == 0 or not lines[i - 1].strip()
         h = _heading(line, nxt_blank) if (prev_blank or _HEADING_MD.match(line)) else None
+        if h is None and not blocks and not para and _title_line(line, lines[i + 1] if i + 1 < len(lines) else ""):
+            h = line.strip().strip("*_ ")   # the title, even with the first sentence on the very next line
         if h is not None:
             flush()
             blocks.append(("heading", h))
@@ -134,7 +199,11 @@ def parse_document(text: str) -> Document:
         if kind == "item":
             run.append(n)
             continue
-        if len(run) >= 2 and sum(bool(_REF_LIKE.search(blocks[i][1])) for i in run) >= 0.6 * len(run):
+        # "[1] Deyle, G. D. et al. ..." — items numbered in brackets are a reference list (the Nature style
+        # and many science pages), whatever each entry holds (an organisation's page has no year or DOI)
+        bracketed = sum(bool(re.match(r"\s*\[\d{1,3}\]\s", blocks[i][1])) for i in run)
+        if len(run) >= 2 and (sum(bool(_REF_LIKE.search(blocks[i][1])) for i in run) >= 0.6 * len(run)
+                              or (bracketed == len(run) and any(_REF_LIKE.search(blocks[i][1]) for i in run))):
             ref_items.update(run)
         run = []
 
@@ -143,9 +212,11 @@ def parse_document(text: str) -> Document:
     refs: list[str] = []
     headings: list[str] = []
     in_refs = False
+    section = ""
     for n, (kind, body) in enumerate(blocks):
         if kind == "heading":
             headings.append(body)
+            section = body
             if not title and not sentences:
                 title = body
             in_refs = bool(REF_HEADING.match(body.strip()))
@@ -157,9 +228,10 @@ def parse_document(text: str) -> Document:
         run_in = _RUN_IN_REFS.match(body)
         if run_in and not in_refs:
             # "Sources: Lee A et al. (2021) ...; Kim B (2019) ..." — a reference list in one line
-            refs.extend(x.strip() for x in body[run_in.end():].split(";") if len(x.strip()) > 10)
+            # entries are separated by "; " — not by the ";" of "2020;54(21)" inside a Vancouver entry
+            refs.extend(x.strip() for x in re.split(r";\s+(?=[A-Z])", body[run_in.end():]) if len(x.strip()) > 10)
             continue
-        if in_refs or n in ref_items:
+        if in_refs or n in ref_items or kind == "ref":
             refs.append(re.sub(r"\[([^\]\n]*)\]\((https?://[^)\s]+)\)", r"\1 <\2>", body))
             continue
         if kind == "item":
@@ -168,5 +240,5 @@ def parse_document(text: str) -> Document:
             piece = body[a:b]
             ctext, urls = strip_links(piece)
             if ctext.strip():
-                sentences.append(Sentence(" ".join(ctext.split()), n, urls))
+                sentences.append(Sentence(" ".join(ctext.split()), n, urls, section, kind == "item"))
     return Document(title, sentences, refs, headings)

@@ -100,6 +100,11 @@ def _hit_text(store: Store, study_id: int) -> str:
     return f"{row['title']} {abstract}"
 
 
+def study_text(store: Store, study_id: int) -> str:
+    """A hub study's title and abstract as one text."""
+    return _hit_text(store, study_id)
+
+
 # Per database: word -> idf. Emptied whenever anyone has committed since this connection last looked
 # (``search.cache.unchanged``: an import, say), so the frequencies never describe an older hub.
 _DF_CACHE: dict[str, dict[str, float]] = {}
@@ -179,6 +184,19 @@ def _relevant(share: float, n_words: int, cosine: float | None) -> bool:
     return share >= RELEVANCE_MIN
 
 
+def claim_condition(claim: Claim) -> str | None:
+    """The condition the claim names ("fibromyalgia", "knee osteoarthritis"), the longest first."""
+    low = claim.text.lower()
+    return next((c for c in CONDITIONS if re.search(rf"\b{re.escape(c)}\b", low)), None)
+
+
+def about_condition(condition: str, text: str) -> bool:
+    """Does a study's title and abstract speak of the condition (every word of it, in any order:
+    "osteoarthritis of the knee" is about "knee osteoarthritis")?"""
+    have = {stem(t) for t in re.findall(r"[^\W_]+", text.lower())}
+    return all(stem(w) in have for w in re.findall(r"[^\W_]+", condition.lower()))
+
+
 def match_claim(store: Store, claim: Claim, *, limit: int = 3, cited_ids: list[int] | None = None,
                 gate: bool = True, mode: str = "hybrid", published_only: bool = False) -> dict[str, Any]:
     """{matches, relaxed, note, query}; the claim's own cited studies (if in the hub) come first."""
@@ -207,6 +225,8 @@ def match_claim(store: Store, claim: Claim, *, limit: int = 3, cited_ids: list[i
         # nothing to search for (a query of stopwords makes search browse the newest studies)
         return {"matches": matches, "relaxed": [], "note": None, "query": query}
     scorer = semantic_scorer(store, query) if gate else None
+    condition = claim_condition(claim)
+    off_condition = 0   # relevant studies dropped because they are about another condition
     for drop, y, d, t in stages:
         filters: dict[str, Any] = {}
         if y:
@@ -228,6 +248,9 @@ def match_claim(store: Store, claim: Claim, *, limit: int = 3, cited_ids: list[i
             cos = scorer(hit["id"]) if scorer else None
             if gate and not _relevant(rel, len(words), cos):
                 continue
+            if condition and not about_condition(condition, _hit_text(store, hit["id"])):
+                off_condition += 1   # a neck-pain review does not answer a fibromyalgia claim
+                continue
             found.append(_badged(store, hit, rel if cos is None else cos))
             if len(found) >= limit:
                 break
@@ -238,6 +261,8 @@ def match_claim(store: Store, claim: Claim, *, limit: int = 3, cited_ids: list[i
     note = None
     if found and relaxed:
         note = "nothing matched the stated " + " and ".join(relaxed) + "; shown without that constraint"
+    if not found and condition and off_condition:
+        note = f"no study in the hub on {condition}: the closest studies are about other conditions"
     return {"matches": matches, "relaxed": relaxed, "note": note, "query": query}
 
 

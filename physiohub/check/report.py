@@ -11,6 +11,54 @@ def _badges(m: dict) -> str:
     return f"[{tag}]" if tag else "[not yet appraised]"
 
 
+def _from(where: str | None) -> str:
+    return " (from its reference)" if where == "reference" else ""
+
+
+def claim_facts(c: dict[str, Any]) -> list[str]:
+    """What the check read from a claim, one phrase each, only those it found: the page, the terminal report
+    and the JSON (``facts``) show the same list, so they cannot disagree or show an empty field."""
+    facts = []
+    if c.get("year"):
+        facts.append(f"year {c['year']}{_from(c.get('year_from'))}")
+    if c.get("design"):
+        facts.append(f"{c['design']}{_from(c.get('design_from'))}")
+    if c.get("topic"):
+        facts.append(f"topic: {c['topic']}")
+    if c.get("population"):
+        facts.append(f"in: {c['population']}")
+    if c.get("strength"):
+        facts.append(f"wording: {c['strength']}")
+    facts.append("names its source" if c.get("names_source") else "names no source")
+    return facts
+
+
+def match_facts(m: dict[str, Any]) -> list[str]:
+    """A matched study's year, design, whether the article cites it and its stance, only those known."""
+    stance = {"supports": "points the same way as the claim", "contradicts": "reads against the claim"}.get(m.get("stance") or "")
+    return [x for x in (str(m["year"]) if m.get("year") else None, m.get("design"),
+                        "cited by the article" if m.get("cited") else None, stance) if x]
+
+
+def summarise(result: dict[str, Any]) -> dict[str, Any]:
+    """The summary counts recomputed from the claims and references as they stand (after the public page
+    drops unpublished matches), and each claim's ``missing`` and ``facts`` set to agree with its matches."""
+    claims, refs = result["claims"], result["references"]
+    for c in claims:
+        c["missing"] = None if c.get("matches") else "not in the hub"
+        c["facts"] = claim_facts(c)
+    result["summary"] = {
+        "claims": len(claims),
+        "with_matches": sum(1 for c in claims if c.get("matches")),
+        "not_in_hub": sum(1 for c in claims if not c.get("matches")),
+        "overstated": sum(1 for c in claims if c.get("overstated")),
+        "names_source": sum(1 for c in claims if c.get("names_source")),
+        "references": len(refs),
+        "references_in_hub": sum(1 for r in refs if r.get("in_hub") is not None),
+    }
+    return result
+
+
 def to_text(result: dict[str, Any], *, width: int = 100) -> str:
     out: list[str] = []
     s = result.get("summary") or {}
@@ -22,13 +70,13 @@ def to_text(result: dict[str, Any], *, width: int = 100) -> str:
     for n, c in enumerate(result["claims"], 1):
         out.append("")
         out.extend(textwrap.wrap(f"{n}. {c['text']}", width, subsequent_indent="   "))
-        facts = [f"year {c['year']}" if c.get("year") else "no year", c.get("design") or "design not stated",
-                 c.get("topic") or "topic not clear", f"wording: {c.get('strength')}",
-                 "names its source" if c.get("names_source") else "names no source"]
-        out.append("   " + " · ".join(facts))
+        out.append("   " + " · ".join(c.get("facts") or claim_facts(c)))
         if c.get("overstated"):
             for r in c["overstated_reasons"]:
                 out.extend(textwrap.wrap(f"OVERSTATED: {r}", width, initial_indent="   ", subsequent_indent="      "))
+        if c.get("stance"):
+            out.extend(textwrap.wrap(f"evidence {c['stance']}: {c.get('stance_reason') or ''}", width,
+                                     initial_indent="   ", subsequent_indent="      "))
         if c.get("match_note"):
             out.append(f"   note: {c['match_note']}")
         for m in c.get("matches") or []:

@@ -100,6 +100,7 @@ def facet_url(base: str, params: dict[str, Any], name: str, value: Any) -> str:
 
 def run_check(store: Store, text: str, *, editor: bool) -> dict[str, Any]:
     from ...check import check_article
+    from ...check.report import match_facts, summarise
 
     text = (text or "").strip()
     if not text:
@@ -118,4 +119,5 @@ def run_check(store: Store, text: str, *, editor: bool) -> dict[str, Any]:
             for key, value in known.get(m["id"], {}).items():
                 if m.get(key) in (None, ""):
                     m[key] = value
-    return result
+            m["facts"] = match_facts(m)
+    return summarise(result)   # counts, "missing" and facts agree with the matches the reader sees

@@ -1,0 +1,72 @@
+"""The claim check on real popular MSK articles (tests/fixtures/check/real): claims, references, DOIs.
+
+Usage: .venv/bin/python bench/eval_check_real.py [--verbose]
+
+``--verbose`` lists the dev misses only: the held-out articles are scored, and their misses are not
+printed, so that no rule is written against them.
+
+Each article is an equivalent text of a public web page with a gold list made by reading it (see the
+folder's README). dev/ was used to write the rules; heldout/ was written from other pages at the same
+time and only scored. Reported per set: claim precision and recall, year / design / names-source
+accuracy on the found claims, claims linked to the DOIs they cite, references found, DOIs found.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+HERE = REPO / "tests" / "fixtures" / "check" / "real"
+
+
+def article_for(exp_path: Path) -> Path:
+    stem = exp_path.name[: -len(".expected.json")]
+    return next(p for p in exp_path.parent.iterdir() if p.name.startswith(stem + ".") and not p.name.endswith(".json"))
+
+
+def evaluate(folder: Path, label: str, verbose: bool = False):
+    from physiohub.check import check_article
+    from physiohub.check.evaluate import Score, score_article
+    from physiohub.store import Store
+
+    total = Score()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "empty.db")
+        for exp_path in sorted(folder.glob("*.expected.json")):
+            gold = json.loads(exp_path.read_text(encoding="utf-8"))
+            art = article_for(exp_path)
+            res = check_article(store, art.read_text(encoding="utf-8"), html=gold["html"])
+            s = score_article(res, gold, art.name)
+            total.add(s)
+            rows.append((art.name, len(gold["claims"]), s.claims_found, s.false_alarms, f"{s.refs_found}/{s.refs_gold}",
+                         f"{s.dois_found}/{s.dois_gold}"))
+        store.close()
+    print(f"\n### {label}\n")
+    print("| article | gold claims | found | false alarms | references | DOIs |")
+    print("|---|---|---|---|---|---|")
+    for r in rows:
+        print("| " + " | ".join(str(x) for x in r) + " |")
+    n = max(1, total.claims_found)
+    print(f"\nclaims: precision {total.precision:.3f}, recall {total.recall:.3f} ({total.claims_found}/{total.claims_gold} found, "
+          f"{total.false_alarms} false alarms); on found claims: year {total.year_ok}/{n}, design {total.design_ok}/{n}, "
+          f"names-source {total.source_ok}/{n}, journal named {total.journal_ok}/{total.journal_gold}; "
+          f"claims linked to cited DOIs {total.cited_got}/{total.cited_want}; references found {total.refs_found}/{total.refs_gold} "
+          f"({total.refs_recall:.3f}, {total.refs_extra} extra); DOIs {total.dois_found}/{total.dois_gold} ({total.dois_recall:.3f})")
+    if verbose:
+        for p in total.problems:
+            print("  -", p)
+    return total
+
+
+def main() -> int:
+    verbose = "--verbose" in sys.argv
+    evaluate(HERE / "dev", "real articles, dev (rules written against these)", verbose)
+    evaluate(HERE / "heldout", "real articles, held out (scored only)", False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+"""Scoring a ``check_article`` result against a gold file (``*.expected.json``), for the benchmark and tests.
+
+A gold file lists the article's claims (by a phrase each contains, with year, design, whether it names its
+source, and the DOIs of the references it points to), sentences that are not claims, and every reference
+(DOI, first author, year, journal, kind "web" with its address). A found claim is one whose text contains a
+gold phrase; every other claim the check reports is a false alarm. A gold reference is found when a parsed
+reference has its DOI (or, without a DOI, its web address, its first author and year, or its journal and
+year); DOIs are scored on their own, since a DOI is what resolves a reference.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def _norm_url(u: str | None) -> str:
+    return (u or "").lower().rstrip("/").removeprefix("https://").removeprefix("http://").removeprefix("www.")
+
+
+def reference_matches(gold: dict, ref: dict) -> bool:
+    """Is the parsed reference ``ref`` the gold reference ``gold``?"""
+    if gold.get("kind") == "web" and ref.get("kind") != "web":
+        return False
+    if gold.get("doi"):
+        return (ref.get("doi") or "").lower() == gold["doi"].lower()
+    if gold.get("url"):
+        return _norm_url(ref.get("url")) == _norm_url(gold["url"])
+    year_ok = not gold.get("year") or ref.get("year") == gold["year"]
+    if gold.get("authors"):
+        who = gold["authors"].lower()
+        first = (ref.get("authors") or [""])[0].lower()
+        return year_ok and (first.startswith(who) or who in first or (gold.get("kind") == "web" and who in (ref.get("text") or "").lower()))
+    if gold.get("journal"):
+        return year_ok and (ref.get("journal") or "").lower().rstrip(".") == gold["journal"].lower().rstrip(".")
+    return False
+
+
+@dataclass
+class Score:
+    claims_gold: int = 0
+    claims_found: int = 0
+    false_alarms: int = 0
+    not_claims_flagged: int = 0
+    year_ok: int = 0
+    design_ok: int = 0
+    source_ok: int = 0
+    journal_ok: int = 0
+    journal_gold: int = 0
+    cited_want: int = 0
+    cited_got: int = 0
+    refs_gold: int = 0
+    refs_found: int = 0
+    refs_extra: int = 0
+    dois_gold: int = 0
+    dois_found: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def add(self, other: "Score") -> None:
+        for k, v in vars(other).items():
+            if isinstance(v, int):
+                setattr(self, k, getattr(self, k) + v)
+            else:
+                getattr(self, k).extend(v)
+
+    @property
+    def precision(self) -> float:
+        return self.claims_found / max(1, self.claims_found + self.false_alarms)
+
+    @property
+    def recall(self) -> float:
+        return self.claims_found / max(1, self.claims_gold)
+
+    @property
+    def refs_recall(self) -> float:
+        return self.refs_found / max(1, self.refs_gold)
+
+    @property
+    def dois_recall(self) -> float:
+        return self.dois_found / max(1, self.dois_gold) if self.dois_gold else 1.0
+
+
+def score_article(result: dict[str, Any], gold: dict[str, Any], name: str = "") -> Score:
+    s = Score()
+    claims, refs = result["claims"], result["references"]
+    matched: set[int] = set()
+    for g in gold["claims"]:
+        s.claims_gold += 1
+        hit = next((i for i, c in enumerate(claims) if g["contains"] in c["text"] and i not in matched), None)
+        if hit is None:
+            hit = next((i for i, c in enumerate(claims) if g["contains"] in c["text"]), None)
+        if hit is None:
+            s.problems.append(f"{name}: missed claim {g['contains']!r}")
+            continue
+        matched.add(hit)
+        c = claims[hit]
+        s.claims_found += 1
+        for key, attr in (("year", "year_ok"), ("design", "design_ok"), ("names_source", "source_ok")):
+            if c.get(key) == g.get(key):
+                setattr(s, attr, getattr(s, attr) + 1)
+            else:
+                s.problems.append(f"{name}: {key} {c.get(key)!r} != {g.get(key)!r} in {g['contains']!r}")
+        if g.get("journal"):
+            s.journal_gold += 1
+            named = [x["value"] for x in c.get("sources", []) if x["kind"] == "journal"]
+            if g["journal"] in named:
+                s.journal_ok += 1
+            else:
+                s.problems.append(f"{name}: journal {named} != {g['journal']!r}")
+        cited = {(refs[i].get("doi") or "").lower() for i in c.get("references", [])}
+        for d in g.get("dois", []):
+            s.cited_want += 1
+            if d.lower() in cited:
+                s.cited_got += 1
+            else:
+                s.problems.append(f"{name}: claim {g['contains']!r} not linked to {d}")
+    for i, c in enumerate(claims):
+        if i not in matched:
+            s.false_alarms += 1
+            s.problems.append(f"{name}: false alarm {c['text'][:90]!r}")
+    for t in gold.get("not_claims", []):
+        if any(t in c["text"] for c in claims):
+            s.not_claims_flagged += 1
+    used: set[int] = set()
+    for g in gold["references"]:
+        s.refs_gold += 1
+        if g.get("doi"):
+            s.dois_gold += 1
+        hit = next((i for i, r in enumerate(refs) if i not in used and reference_matches(g, r)), None)
+        if hit is None:
+            s.problems.append(f"{name}: reference not found {g}")
+        else:
+            used.add(hit)
+            s.refs_found += 1
+        if g.get("doi") and any((r.get("doi") or "").lower() == g["doi"].lower() for r in refs):
+            s.dois_found += 1
+    s.refs_extra = len(refs) - len(used)
+    for i, r in enumerate(refs):
+        if i not in used:
+            s.problems.append(f"{name}: extra reference {r['text'][:80]!r}")
+    return s
+
+
+__all__ = ["Score", "reference_matches", "score_article"]
