@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, HTTPException
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -36,48 +36,84 @@ SECURITY_HEADERS = [
 MAX_BODY = 1_000_000  # bytes: an article to check is at most 100,000 characters; forms are far smaller
 
 
+class BodyTooLarge(HTTPException):
+    """Raised from ``receive()`` when a streamed body passes MAX_BODY: the app answers 413 (FastAPI re-raises
+    HTTPExceptions met while reading a body, so the error handlers give the usual page or JSON shape)."""
+
+    def __init__(self) -> None:
+        super().__init__(413, "the request body is too large")
+
+
 class SecurityHeaders:
     """Plain ASGI middleware (cheaper than BaseHTTPMiddleware): adds the headers to every response, and
-    refuses request bodies announced as larger than MAX_BODY (413) before anything reads them."""
+    limits request bodies to MAX_BODY. A body announced as larger (Content-Length) is refused before
+    anything reads it; a body without a length (chunked transfer) is counted as it streams and stopped at
+    the limit, so no request can make the server hold more than MAX_BODY of it."""
 
     def __init__(self, app: Any, *, hsts: bool = False):
         self.app = app
         self.extra = SECURITY_HEADERS + ([(b"strict-transport-security", b"max-age=31536000")] if hsts else [])
 
+    async def _refuse(self, scope: dict, send: Any, status: int, message: str) -> None:
+        if scope["path"].startswith("/api/"):
+            body = json.dumps(errors.error_body(message, status)).encode()
+            ctype = b"application/json"
+        else:
+            body = f"<!doctype html><title>{errors.TITLES[status]}</title><p>{message}</p>".encode()
+            ctype = b"text/html; charset=utf-8"
+        await send({"type": "http.response.start", "status": status,
+                    "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode()),
+                                (b"connection", b"close"), *self.extra]})
+        await send({"type": "http.response.body", "body": body})
+
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        length = dict(scope.get("headers") or []).get(b"content-length", b"0")
-        if not length.isdigit() or int(length) > MAX_BODY:
-            status = 413 if length.isdigit() else 400
-            message = "the request body is too large" if status == 413 else "bad Content-Length header"
-            if scope["path"].startswith("/api/"):
-                body = json.dumps(errors.error_body(message, status)).encode()
-                ctype = b"application/json"
-            else:
-                body = f"<!doctype html><title>{errors.TITLES[status]}</title><p>{message}</p>".encode()
-                ctype = b"text/html; charset=utf-8"
-            await send({"type": "http.response.start", "status": status,
-                        "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode()),
-                                    *self.extra]})
-            await send({"type": "http.response.body", "body": body})
-            return
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        if length is not None:
+            # ASCII digits only: bytes.isdigit() is ASCII-only, and a length is at most 19 digits.
+            if not length.isdigit() or len(length) > 19:
+                await self._refuse(scope, send, 400, "bad Content-Length header")
+                return
+            if int(length) > MAX_BODY:
+                await self._refuse(scope, send, 413, "the request body is too large")
+                return
 
+        received = 0
+
+        async def counted_receive() -> dict:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > MAX_BODY:
+                    raise BodyTooLarge()
+            return message
+
+        started = False
         head = scope["method"] == "HEAD"
         if head:  # HEAD is GET without the body (link checkers and monitors use it)
             scope = {**scope, "method": "GET"}
 
         async def send_with_headers(message: dict) -> None:
+            nonlocal started
             if head and message["type"] == "http.response.body":
                 message = {**message, "body": b""}
             if message["type"] == "http.response.start":
+                started = True
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message.setdefault("headers", [])
                 message["headers"] = list(message["headers"]) + [h for h in self.extra if h[0] not in names]
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, counted_receive, send_with_headers)
+        except BodyTooLarge:
+            # Read somewhere that turns exceptions into a 500 (or not at all handled): still a 413.
+            if started:
+                raise
+            await self._refuse(scope, send, 413, "the request body is too large")
 
 
 def _templates() -> Environment:

@@ -99,6 +99,8 @@ async def checked_form(request: Request) -> FormData:
     """The POSTed form, after the CSRF token and the Origin have been checked (403 otherwise)."""
     try:
         form = await request.form(max_files=0, max_fields=200)
+    except HTTPException:  # the body passed the size limit while streaming (413)
+        raise
     except Exception as e:  # malformed body
         raise HTTPException(400, f"could not read the form: {e}") from None
     sess = await run_in_threadpool(session, request)

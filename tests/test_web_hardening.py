@@ -1,0 +1,130 @@
+"""Hardening of the web hub (issue 14, web and API): body limits on streamed bodies, the sign-in limit under
+parallel tries, drafts that must look like nothing, link schemes, session revocation, a busy store, the
+claim checker's cost cap, and inputs that used to give a 500.
+
+Tests that depend on real sockets and threads (chunked bodies, parallel sign-ins) run the app under
+uvicorn on a free loopback port; the others go through the app in-process. Every test has its own copy
+of the sample hub (a real SQLite file).
+"""
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import pytest
+from starlette.testclient import TestClient
+
+from conftest import WEB_PASSWORD, csrf
+from physiohub.web import create_app
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def live(hub) -> Iterator[str]:
+    """The sample hub served by uvicorn in a background thread: its base URL."""
+    import uvicorn
+
+    port = _free_port()
+    config = uvicorn.Config(create_app(str(hub[0])), host="127.0.0.1", port=port, log_level="warning",
+                            ws="none", lifespan="off")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def _raw_chunked_post(base: str, path: str, total: int, chunk: int = 64 * 1024) -> tuple[int, int, bytes]:
+    """POST ``total`` bytes of a JSON body with chunked transfer (no Content-Length) over a raw socket.
+
+    Returns (status, bytes sent before the server answered or closed, response head)."""
+    host, port = base.removeprefix("http://").split(":")
+    sock = socket.create_connection((host, int(port)), timeout=20)
+    sock.sendall(f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/json\r\n"
+                 "Transfer-Encoding: chunked\r\n\r\n".encode())
+    sent = 0
+    pieces = [b'{"text": "'] + [b"x" * chunk] * ((total - 12) // chunk) + [b'"}']
+    try:
+        for piece in pieces:  # the same chunk object again and again: the client itself stays small
+            sock.sendall(f"{len(piece):x}\r\n".encode() + piece + b"\r\n")
+            sent += len(piece)
+        sock.sendall(b"0\r\n\r\n")
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the server answered and closed the connection part-way: what a limit should do
+    head = b""
+    try:
+        while b"\r\n\r\n" not in head:
+            data = sock.recv(65536)
+            if not data:
+                break
+            head += data
+    except (ConnectionResetError, socket.timeout):
+        pass
+    sock.close()
+    status = int(head.split(b" ", 2)[1]) if head.startswith(b"HTTP/") else 0
+    return status, sent, head
+
+
+# -- 1. bodies without Content-Length ----------------------------------------------------------------
+def _peak_rss_mb() -> int:
+    with open("/proc/self/status") as f:
+        return int(f.read().split("VmHWM:")[1].split()[0]) // 1024
+
+
+def test_chunked_body_past_the_limit_is_413_over_real_http(live):
+    # 64 MB streamed without a length: the server (in this process) must answer 413 and never hold it.
+    before = _peak_rss_mb()
+    status, sent, head = _raw_chunked_post(live, "/api/check", 64_000_000)
+    assert status == 413, head[:300]
+    assert _peak_rss_mb() - before < 32, "the server held the streamed body in memory"
+
+
+def test_chunked_body_past_the_limit_is_413_in_process(client):
+    def chunks() -> Iterator[bytes]:
+        yield b'{"text": "'
+        for _ in range(40):
+            yield b"x" * 50_000
+        yield b'"}'
+
+    r = client.post("/api/check", content=chunks(), headers={"content-type": "application/json"})
+    assert r.status_code == 413 and r.json() == {"ok": False, "error": "the request body is too large",
+                                                 "status": 413}
+
+    def form_chunks() -> Iterator[bytes]:
+        yield b"csrf_token=x&text="
+        for _ in range(40):
+            yield b"y" * 50_000
+
+    r = client.post("/check", content=form_chunks(),
+                    headers={"content-type": "application/x-www-form-urlencoded"})
+    assert r.status_code == 413 and "content-security-policy" in r.headers
+
+
+def test_small_chunked_body_still_works(client):
+    def chunks() -> Iterator[bytes]:
+        yield b'{"text": "Research shows that exercise '
+        yield b'reduces knee pain in older adults."}'
+
+    r = client.post("/api/check", content=chunks(), headers={"content-type": "application/json"})
+    assert r.status_code == 200 and r.json()["ok"] is True
+
+
+def test_content_length_with_non_ascii_digits_is_400(client):
+    # bytes.isdigit() is ASCII-only, but a header decoded elsewhere must never reach int() unchecked.
+    r = client.post("/api/check", content=b"{}", headers={"content-length": "99999999999999999999999"})
+    assert r.status_code in (400, 413)
