@@ -128,3 +128,24 @@ def test_content_length_with_non_ascii_digits_is_400(client):
     # bytes.isdigit() is ASCII-only, but a header decoded elsewhere must never reach int() unchecked.
     r = client.post("/api/check", content=b"{}", headers={"content-length": "99999999999999999999999"})
     assert r.status_code in (400, 413)
+
+
+# -- 2. the sign-in limit under parallel tries -----------------------------------------------------------
+def _try_sign_in(base: str, password: str) -> int:
+    with httpx.Client(base_url=base, timeout=60) as c:
+        token = csrf(c.get("/editor/sign-in").text)
+        r = c.post("/editor/sign-in", data={"name": "edna", "password": password, "csrf_token": token},
+                   follow_redirects=False)
+        return r.status_code
+
+
+def test_parallel_sign_in_tries_cannot_pass_the_limit(live):
+    from physiohub.web import auth
+
+    with ThreadPoolExecutor(max_workers=40) as pool:
+        codes = list(pool.map(lambda _: _try_sign_in(live, "wrong password!"), range(40)))
+    # 401 means a password was checked; every other try must have been refused before that.
+    assert codes.count(401) <= auth.MAX_FAILURES, codes
+    assert codes.count(429) == 40 - codes.count(401), codes
+    assert _try_sign_in(live, WEB_PASSWORD) == 429  # the right password too, until the window has passed
+

@@ -111,9 +111,12 @@ def fingerprint(password_hash: str) -> str:
 
 
 # -- sign-in rate limiting (table web_signin_failures, migration 0501) --------------------------------
-def signin_blocked(store: Store, keys: list[str]) -> int:
-    """Seconds until a sign-in may be tried again for any of ``keys`` (0: not blocked)."""
-    since = (_now() - FAILURE_WINDOW).isoformat()
+# A try is recorded as a failure *before* the password is checked, in the same write transaction that
+# counts the earlier ones (BEGIN IMMEDIATE: one writer at a time, across threads and worker processes).
+# So N parallel tries can never pass the count together: at most MAX_FAILURES password checks per key and
+# window, however many arrive at once. A try that succeeds takes its own record back.
+def _wait(store: Store, keys: list[str], now: datetime) -> int:
+    since = (now - FAILURE_WINDOW).isoformat()
     wait = 0
     for key in keys:
         rows = store.query(
@@ -122,8 +125,37 @@ def signin_blocked(store: Store, keys: list[str]) -> int:
         if len(rows) >= MAX_FAILURES:
             # Blocked until the oldest failure that still counts leaves the window.
             oldest = datetime.fromisoformat(rows[-MAX_FAILURES]["at"])
-            wait = max(wait, int((oldest + FAILURE_WINDOW - _now()).total_seconds()) + 1)
+            wait = max(wait, int((oldest + FAILURE_WINDOW - now).total_seconds()) + 1)
     return wait
+
+
+def signin_blocked(store: Store, keys: list[str]) -> int:
+    """Seconds until a sign-in may be tried again for any of ``keys`` (0: not blocked). Read-only: use
+    ``begin_attempt`` to decide whether to check a password."""
+    return _wait(store, keys, _now())
+
+
+def begin_attempt(store: Store, keys: list[str]) -> tuple[int, str]:
+    """Atomically: (seconds to wait, "") when any key is blocked; else record this try as a failure for
+    every key and return (0, its timestamp) — pass that to ``attempt_succeeded`` when the password is right."""
+    now = _now()
+    with store.atomic():
+        store.execute("DELETE FROM web_signin_failures WHERE at < ?", ((now - FAILURE_WINDOW).isoformat(),))
+        wait = _wait(store, keys, now)
+        if wait:
+            return wait, ""
+        at = now.isoformat()
+        for key in keys:
+            store.execute("INSERT INTO web_signin_failures(key, at) VALUES (?, ?)", (key, at))
+    return 0, at
+
+
+def attempt_succeeded(store: Store, keys: list[str], at: str, name_key: str) -> None:
+    """Take back the try recorded at ``at`` and forget the account's earlier failures."""
+    with store.atomic():
+        for key in keys:
+            store.execute("DELETE FROM web_signin_failures WHERE key = ? AND at = ?", (key, at))
+        store.execute("DELETE FROM web_signin_failures WHERE key = ?", (name_key,))
 
 
 def record_failure(store: Store, keys: list[str]) -> None:

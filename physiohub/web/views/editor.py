@@ -48,8 +48,9 @@ async def sign_in(request: Request) -> Response:
 
 def _sign_in(request: Request, name: str, password: str, nxt: str) -> Response:
     store = state(request).store
-    keys = [_client_key(request), f"user:{name.lower()}"]
-    wait = auth.signin_blocked(store, keys)
+    name_key = f"user:{name.lower()}"
+    keys = [_client_key(request), name_key]
+    wait, at = auth.begin_attempt(store, keys)  # counts and records this try in one transaction
     if wait:
         response = render(request, "editor/sign_in.html", {
             "needs_csrf": True, "name": name, "next": nxt,
@@ -57,11 +58,10 @@ def _sign_in(request: Request, name: str, password: str, nxt: str) -> Response:
         response.headers["Retry-After"] = str(wait)
         return response
     user = auth.authenticate(store, name, password)
-    if user is None:
-        auth.record_failure(store, keys)
+    if user is None:  # the try is already recorded as a failure
         return render(request, "editor/sign_in.html", {
             "needs_csrf": True, "name": name, "next": nxt, "error": "Wrong name or password."}, status=401)
-    auth.clear_failures(store, [f"user:{name.lower()}"])
+    auth.attempt_succeeded(store, keys, at, name_key)
     # A fresh session (and CSRF token) on sign-in: no session fixation.
     request.state.session = {"u": user["id"], "f": auth.fingerprint(user["password_hash"]),
                              "c": auth.new_csrf_token()}
