@@ -149,3 +149,43 @@ def test_parallel_sign_in_tries_cannot_pass_the_limit(live):
     assert codes.count(429) == 40 - codes.count(401), codes
     assert _try_sign_in(live, WEB_PASSWORD) == 429  # the right password too, until the window has passed
 
+
+
+# -- 3. a draft reads exactly like nothing ------------------------------------------------------------------
+def _same_but_for(a: httpx.Response, b: httpx.Response, x: str, y: str) -> bool:
+    return a.status_code == b.status_code and a.text.replace(x, y) == b.text
+
+
+def test_a_draft_id_reads_like_an_unknown_id(client, hub):
+    draft, unknown = hub[1]["draft"], 987654
+    for path in ("/api/studies/{}", "/api/studies/{}/card", "/api/studies/{}/related", "/studies/{}"):
+        a, b = client.get(path.format(draft)), client.get(path.format(unknown))
+        assert a.status_code == 404, path
+        assert _same_but_for(a, b, str(draft), str(unknown)), (path, a.text[:200], b.text[:200])
+
+
+def test_resolve_does_not_map_a_draft_pmid(client):
+    a = client.get("/api/resolve", params={"key": "90000007"})  # the sample draft's PMID
+    b = client.get("/api/resolve", params={"key": "90000999"})  # no study at all
+    assert a.status_code == 404 and _same_but_for(a, b, "90000007", "90000999"), (a.text, b.text)
+    a = client.get("/api/resolve", params={"key": "10.9999/demo.0007"})  # its DOI
+    b = client.get("/api/resolve", params={"key": "10.9999/demo.0999"})
+    assert a.status_code == 404 and _same_but_for(a, b, "0007", "0999"), (a.text, b.text)
+
+
+def test_check_does_not_reveal_a_draft_reference(client, hub):
+    text = ("Shoulder exercise dosing matters, a new trial found (Smith 2024).\n\nReferences\n"
+            "1. Smith J. Shoulder exercise dosing. J Demo. 2024. doi:10.9999/demo.0007\n"
+            "2. Jones K. Something else entirely. J Demo. 2024. doi:10.9999/demo.0999\n")
+    r = client.post("/api/check", json={"text": text})
+    assert r.status_code == 200
+    refs = r.json()["references"]
+    assert refs and all(ref["in_hub"] is None for ref in refs), refs
+    assert r.json()["summary"]["references_in_hub"] == 0
+    assert hub[1]["draft"] not in {m["id"] for c in r.json()["claims"] for m in c["matches"]}
+
+
+def test_editors_still_resolve_drafts(client, hub):
+    token = csrf(client.get("/editor/sign-in").text)
+    client.post("/editor/sign-in", data={"name": "edna", "password": WEB_PASSWORD, "csrf_token": token})
+    assert client.get("/api/resolve", params={"key": "90000007"}).json()["id"] == hub[1]["draft"]

@@ -81,10 +81,14 @@ class Hub:
         from ..cards.review import get_card
         from ..studies import load_record, study_row
 
+        if not editor and queries.card_statuses(self.store, [study_id]).get(study_id) != "published":
+            # One answer, one cost, for an unknown id and an unpublished study: a draft's existence is
+            # not disclosed, not even by the wording of the 404.
+            raise NotFound(not_published(study_id))
         row = study_row(self.store, study_id)
         card_row = get_card(self.store, study_id)
         if not card_row or (card_row.get("status") != "published" and not editor):
-            raise NotFound(f"no published card for study {study_id}")
+            raise NotFound(not_published(study_id))
         record = load_record(self.store, study_id)
         appraisal = get_appraisal(self.store, study_id) or {}
         card = dict(card_row.get("data") or {})
@@ -140,6 +144,11 @@ class Hub:
             "updated_at": row.get("updated_at"),
             "card": view["card"],
         }
+
+
+def not_published(study_id: int) -> str:
+    """The public's one 404 message for a study id, whether the study is unknown or not published."""
+    return f"no published study with id {study_id}"
 
 
 def display_title(card_title: str | None, plain_title: str, title_html: str) -> str:

@@ -10,6 +10,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
+from ...errors import NotFound
 from ...studies import load_record, study_row
 from .. import queries
 from ..deps import int_param, is_editor, state
@@ -67,8 +68,15 @@ def resolve(request: Request, key: str = Query(..., max_length=300, description=
             ) -> dict[str, Any]:
     from ...studies import resolve as resolve_key
 
-    sid = resolve_key(state(request).store, key)  # NotFound -> 404
-    state(request).hub.card_view(sid, editor=is_editor(request))  # unpublished: 404, as if unknown
+    editor = is_editor(request)
+    try:
+        sid = resolve_key(state(request).store, key)
+        state(request).hub.card_view(sid, editor=editor)
+    except NotFound:
+        if editor:
+            raise
+        # Unknown and unpublished read the same: the id of a draft is never given out.
+        raise NotFound(f"no published study matches {key!r}") from None
     return {"ok": True, "key": key, "id": sid, "url": f"/studies/{sid}", "api": f"/api/studies/{sid}"}
 
 

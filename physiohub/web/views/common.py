@@ -111,6 +111,15 @@ def run_check(store: Store, text: str, *, editor: bool) -> dict[str, Any]:
     result = check_article(store, text, published_only=not editor)
     ids = [m["id"] for c in result.get("claims") or [] for m in c.get("matches") or []]
     keep = queries.published_ids(store, ids) if not editor else set(ids)
+    if not editor:
+        # A reference whose study is not published reads as "not in the hub": in_hub must not reveal a draft.
+        refs = result.get("references") or []
+        shown = queries.published_ids(store, [r["in_hub"] for r in refs if r.get("in_hub")])
+        for r in refs:
+            if r.get("in_hub") and r["in_hub"] not in shown:
+                r["in_hub"] = None
+        if "summary" in result:
+            result["summary"]["references_in_hub"] = sum(1 for r in refs if r.get("in_hub"))
     known = queries.titles(store, ids)
     for c in result.get("claims") or []:
         c["matches"] = [m for m in c.get("matches") or [] if m["id"] in keep]
