@@ -189,3 +189,42 @@ def test_editors_still_resolve_drafts(client, hub):
     token = csrf(client.get("/editor/sign-in").text)
     client.post("/editor/sign-in", data={"name": "edna", "password": WEB_PASSWORD, "csrf_token": token})
     assert client.get("/api/resolve", params={"key": "90000007"}).json()["id"] == hub[1]["draft"]
+
+
+# -- 4. only http(s) links --------------------------------------------------------------------------------
+BAD_URLS = ["javascript:alert(1)", " JaVaScRiPt:alert(document.cookie)", "java\tscript:alert(1)",
+            "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "vbscript:msgbox(1)",
+            "/editor/users", "https:no-host", "javascript://example.com/%0Aalert(1)"]
+
+
+def _set_source_url(path, study_id: int, url: str) -> None:
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("UPDATE cards SET data = json_set(data, '$.source.url', ?, '$.source.doi', '') "
+                    "WHERE study_id = ?", (url, study_id))
+        con.execute("UPDATE studies SET record = json_set(record, '$.url', ?, '$.doi', '') WHERE id = ?",
+                    (url, study_id))
+    con.close()
+
+
+@pytest.mark.parametrize("url", BAD_URLS)
+def test_record_urls_that_are_not_http_never_become_links(client, hub, url):
+    sid = hub[1]["tendon"]
+    _set_source_url(hub[0], sid, url)
+    page = client.get(f"/studies/{sid}")
+    assert page.status_code == 200
+    hrefs = __import__("re").findall(r'href="([^"]*)"', page.text)
+    assert all(h.startswith(("/", "#", "https://", "http://")) for h in hrefs), hrefs
+    assert not any(url.strip().replace("\t", "&#9;") == h for h in hrefs), hrefs
+    assert "Read paper" not in page.text and "Read the original paper" not in page.text
+    card = client.get(f"/api/studies/{sid}/card").json()["card"]
+    assert card["source"]["url"] is None
+
+
+def test_http_record_urls_are_still_links(client, hub):
+    sid = hub[1]["tendon"]
+    _set_source_url(hub[0], sid, "https://journal.example/article/1?x=1&y=2")
+    page = client.get(f"/studies/{sid}").text
+    assert 'href="https://journal.example/article/1?x=1&amp;y=2"' in page and "Read paper" in page

@@ -126,6 +126,7 @@ def _templates() -> Environment:
     env.filters["plain"] = markup.plain
     env.filters["json_ld"] = markup.json_ld
     env.filters["slug"] = markup.slug
+    env.filters["http_url"] = markup.http_url
     env.filters["token"] = markup.css_token
     env.filters["show"] = markup.show
     env.globals.update(

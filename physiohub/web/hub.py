@@ -17,7 +17,7 @@ from ..models import Record
 from ..store import Store
 from ..text import record_sentences
 from . import queries
-from .markup import EVIDENCE_MEANING, PROVENANCE_KIND, RESEARCH_TYPE_MEANING, VERDICT_MEANING, plain
+from .markup import EVIDENCE_MEANING, PROVENANCE_KIND, RESEARCH_TYPE_MEANING, VERDICT_MEANING, http_url, plain
 
 SECTION_LABELS = {
     "title": "Title", "upshot": "The upshot", "badges": "Badges", "key_points": "Key points",
@@ -92,6 +92,8 @@ class Hub:
         record = load_record(self.store, study_id)
         appraisal = get_appraisal(self.store, study_id) or {}
         card = dict(card_row.get("data") or {})
+        if (card.get("source") or {}).get("url") and not http_url(card["source"]["url"]):
+            card["source"] = {**card["source"], "url": None}  # the API's copy too: never a javascript: link
         badges = dict(card.get("badges") or {})
         for key in ("verdict", "research_type", "evidence"):
             badges.setdefault(key, appraisal.get(key))
@@ -99,6 +101,8 @@ class Hub:
         source = dict(card.get("source") or {})
         source.setdefault("doi", record.doi)
         source.setdefault("pmid", record.pmid)
+        if source.get("url"):  # only http(s) links leave the hub, on pages and in the API
+            source["url"] = http_url(source["url"]) or None
         view = {
             "id": study_id,
             "title_html": display_title(card.get("title"), record.title, record.title_html),
