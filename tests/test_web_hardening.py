@@ -228,3 +228,46 @@ def test_http_record_urls_are_still_links(client, hub):
     _set_source_url(hub[0], sid, "https://journal.example/article/1?x=1&y=2")
     page = client.get(f"/studies/{sid}").text
     assert 'href="https://journal.example/article/1?x=1&amp;y=2"' in page and "Read paper" in page
+
+
+# -- 5. sessions are revoked on the server ---------------------------------------------------------------
+def _signed_in(hub_path) -> TestClient:
+    c = TestClient(create_app(str(hub_path)))
+    token = csrf(c.get("/editor/sign-in").text)
+    r = c.post("/editor/sign-in", data={"name": "edna", "password": WEB_PASSWORD, "csrf_token": token},
+               follow_redirects=False)
+    assert r.status_code == 303
+    return c
+
+
+def test_a_copied_cookie_stops_working_at_sign_out(hub):
+    from physiohub.web import auth
+
+    c = _signed_in(hub[0])
+    stolen = c.cookies.get(auth.SESSION_COOKIE)
+    page = c.get("/editor")
+    assert page.status_code == 200
+    assert c.post("/editor/sign-out", data={"csrf_token": csrf(page.text)},
+                  follow_redirects=False).status_code == 303
+    thief = TestClient(create_app(str(hub[0])))
+    thief.cookies.set(auth.SESSION_COOKIE, stolen)
+    r = thief.get("/editor", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/editor/sign-in")
+    assert thief.get(f"/api/studies/{hub[1]['draft']}").status_code == 404  # no editor view either
+
+
+def test_sign_out_ends_only_that_session_and_a_password_change_ends_all(hub):
+    from physiohub.store import Store
+    from physiohub.web import auth
+
+    laptop, phone = _signed_in(hub[0]), _signed_in(hub[0])
+    page = laptop.get("/editor")
+    laptop.post("/editor/sign-out", data={"csrf_token": csrf(page.text)})
+    assert phone.get("/editor", follow_redirects=False).status_code == 200
+    tablet = _signed_in(hub[0])
+    store = Store(hub[0])
+    auth.set_password(store, "edna", "a brand new long password")
+    assert store.query_one("SELECT COUNT(*) FROM web_sessions")[0] == 0
+    store.close()
+    for c in (phone, tablet):
+        assert c.get("/editor", follow_redirects=False).status_code == 303

@@ -4,9 +4,11 @@ Choices (what OWASP's session, CSRF and password-storage cheat sheets recommend)
 - Passwords: argon2id with argon2-cffi's defaults (RFC 9106 low-memory profile); hashes are upgraded on
   the next sign-in when the parameters change. Unknown names still cost one hash check (no timing oracle).
 - Sessions: a cookie signed with itsdangerous (timestamped, 12 h), HttpOnly, SameSite=Lax, ``Secure`` when
-  the site is served over https. It holds the user id, the CSRF token and a fingerprint of the password hash,
-  so changing a password or deleting a user ends every session; the user and role are re-read from the
-  database on each request, so a role change applies at once.
+  the site is served over https. It holds the user id, a random session token, the CSRF token and a
+  fingerprint of the password hash. The token's SHA-256 is kept server-side (table web_sessions): signing
+  out deletes it, a password change deletes all of the user's, so a copied cookie stops working at once.
+  The session row, user and role are re-read from the database on each request (a role change applies at
+  once).
 - CSRF: a synchronizer token kept in the signed session and sent in a hidden field of every form; POSTs
   without it (or with a foreign Origin) are refused with 403. Anonymous forms (sign in, check an article) get
   a session holding only the token.
@@ -66,11 +68,15 @@ def add_user(store: Store, name: str, password: str, role: str) -> dict[str, Any
 
 
 def set_password(store: Store, name: str, password: str) -> None:
+    """Change a password and end every session of that user (on every device)."""
     if len(password or "") < MIN_PASSWORD:
         raise InvalidInput(f"password must be at least {MIN_PASSWORD} characters")
-    cur = store.execute("UPDATE users SET password_hash = ? WHERE name = ?", (_hasher.hash(password), name))
-    if cur.rowcount == 0:
-        raise NotFound(f"no user named {name!r}")
+    new_hash = _hasher.hash(password)
+    with store.atomic():
+        cur = store.execute("UPDATE users SET password_hash = ? WHERE name = ?", (new_hash, name))
+        if cur.rowcount == 0:
+            raise NotFound(f"no user named {name!r}")
+        store.execute("DELETE FROM web_sessions WHERE user_id = (SELECT id FROM users WHERE name = ?)", (name,))
 
 
 def get_user(store: Store, user_id: int) -> dict[str, Any] | None:
@@ -169,6 +175,43 @@ def record_failure(store: Store, keys: list[str]) -> None:
 def clear_failures(store: Store, keys: list[str]) -> None:
     for key in keys:
         store.execute("DELETE FROM web_signin_failures WHERE key = ?", (key,))
+
+
+# -- server-side sessions (table web_sessions, migration 0502) -------------------------------------------
+def _token_id(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def start_session(store: Store, user_id: int) -> str:
+    """A new session for ``user_id``: the token for the cookie (only its hash is stored)."""
+    token = secrets.token_urlsafe(32)
+    now = _now()
+    with store.atomic():
+        store.execute("DELETE FROM web_sessions WHERE expires_at < ?", (now.isoformat(),))
+        store.execute("INSERT INTO web_sessions(id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                      (_token_id(token), user_id, now.isoformat(timespec="seconds"),
+                       (now + timedelta(seconds=SESSION_MAX_AGE)).isoformat()))
+    return token
+
+
+def session_user(store: Store, user_id: Any, token: Any) -> dict[str, Any] | None:
+    """The user of a live session (id, name, role, password_hash), or None when it was revoked or expired."""
+    if not isinstance(token, str) or not token or not isinstance(user_id, int):
+        return None
+    row = store.query_one(
+        """SELECT u.id, u.name, u.role, u.password_hash FROM web_sessions s JOIN users u ON u.id = s.user_id
+           WHERE s.id = ? AND s.user_id = ? AND s.expires_at > ?""",
+        (_token_id(token), user_id, _now().isoformat()))
+    return dict(row) if row else None
+
+
+def end_session(store: Store, token: Any) -> None:
+    if isinstance(token, str) and token:
+        store.execute("DELETE FROM web_sessions WHERE id = ?", (_token_id(token),))
+
+
+def end_all_sessions(store: Store, user_id: int) -> None:
+    store.execute("DELETE FROM web_sessions WHERE user_id = ?", (user_id,))
 
 
 # -- sessions and CSRF ---------------------------------------------------------------------------

@@ -33,7 +33,8 @@ def viewer(request: Request) -> dict[str, Any] | None:
     sess = session(request)
     user = None
     if "u" in sess:
-        row = auth.get_user(state(request).store, int(sess["u"]))
+        # The session must still exist server-side (sign-out and password changes delete it).
+        row = auth.session_user(state(request).store, sess.get("u"), sess.get("s"))
         if row and auth.fingerprint(row["password_hash"]) == sess.get("f"):
             user = {"id": row["id"], "name": row["name"], "role": row["role"]}
     request.state.viewer = user

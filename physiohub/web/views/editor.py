@@ -63,8 +63,8 @@ def _sign_in(request: Request, name: str, password: str, nxt: str) -> Response:
             "needs_csrf": True, "name": name, "next": nxt, "error": "Wrong name or password."}, status=401)
     auth.attempt_succeeded(store, keys, at, name_key)
     # A fresh session (and CSRF token) on sign-in: no session fixation.
-    request.state.session = {"u": user["id"], "f": auth.fingerprint(user["password_hash"]),
-                             "c": auth.new_csrf_token()}
+    request.state.session = {"u": user["id"], "s": auth.start_session(store, user["id"]),
+                             "f": auth.fingerprint(user["password_hash"]), "c": auth.new_csrf_token()}
     request.state.session_dirty = True
     response = RedirectResponse(nxt, status_code=303)
     save_session(request, response)
@@ -74,7 +74,9 @@ def _sign_in(request: Request, name: str, password: str, nxt: str) -> Response:
 @router.post("/sign-out")
 async def sign_out(request: Request) -> Response:
     await checked_form(request)
-    await run_in_threadpool(session, request)
+    sess = await run_in_threadpool(session, request)
+    # Revoked server-side: the cookie, copied or not, no longer signs anyone in.
+    await run_in_threadpool(auth.end_session, state(request).store, sess.get("s"))
     request.state.session = {}
     request.state.session_dirty = True
     response = RedirectResponse("/", status_code=303)
