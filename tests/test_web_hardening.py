@@ -271,3 +271,82 @@ def test_sign_out_ends_only_that_session_and_a_password_change_ends_all(hub):
     store.close()
     for c in (phone, tablet):
         assert c.get("/editor", follow_redirects=False).status_code == 303
+
+
+# -- 6. editor writes while another process writes ---------------------------------------------------------
+@pytest.fixture
+def writer_lock(hub):
+    """Hold the database's write lock from another connection, as an import's transaction does."""
+    import sqlite3
+
+    con = sqlite3.connect(hub[0], isolation_level=None, timeout=5)
+    held = {"on": False}
+
+    def take() -> None:
+        con.execute("BEGIN IMMEDIATE")
+        con.execute("UPDATE meta SET value = value WHERE key = 'schema'")
+        held["on"] = True
+
+    def release() -> None:
+        if held["on"]:
+            con.execute("ROLLBACK")
+            held["on"] = False
+
+    yield take, release
+    release()
+    con.close()
+
+
+def _editor_client(hub_path) -> TestClient:
+    c = TestClient(create_app(str(hub_path), settings={"busy_timeout": 0.3}), raise_server_exceptions=False)
+    token = csrf(c.get("/editor/sign-in").text)
+    assert c.post("/editor/sign-in", data={"name": "edna", "password": WEB_PASSWORD, "csrf_token": token},
+                  follow_redirects=False).status_code == 303
+    return c
+
+
+def test_editor_save_while_the_store_is_busy_is_503_with_the_form_kept(hub, writer_lock):
+    take, release = writer_lock
+    c = _editor_client(hub[0])
+    sid = hub[1]["draft"]
+    page = c.get(f"/editor/studies/{sid}")
+    token = csrf(page.text)
+    form = {"csrf_token": token, "title": "A careful new title the editor typed for an hour",
+            "question": "Does dosing matter?", "answer": "Probably, say the authors.",
+            "key_points": "First point\nSecond point", "findings": "", "limitations": "", "methods": "",
+            "why_patients": "", "why_clinicians": "", "why_readers": "", "citation": "", "doi": "", "pmid": "",
+            "url": "", "primary_topic": "", "other_topics": "", "note": "my long edit"}
+    take()
+    r = c.post(f"/editor/studies/{sid}/card", data=form, follow_redirects=False)
+    assert r.status_code == 503, r.text[:300]
+    assert int(r.headers["retry-after"]) > 0
+    assert "try again" in r.text and "Your text is still in the form" in r.text
+    assert "A careful new title the editor typed for an hour</textarea>" in r.text
+    assert "First point\nSecond point</textarea>" in r.text and 'value="my long edit"' in r.text
+    release()
+    r = c.post(f"/editor/studies/{sid}/card", data=form, follow_redirects=False)
+    assert r.status_code == 303
+    assert "A careful new title the editor typed for an hour" in c.get(f"/editor/studies/{sid}").text
+
+
+def test_every_editor_write_while_busy_is_a_clear_503_never_a_500(hub, writer_lock):
+    take, release = writer_lock
+    c = _editor_client(hub[0])
+    sid = hub[1]["draft"]
+    page = c.get(f"/editor/studies/{sid}")
+    token = csrf(page.text)
+    take()
+    r = c.post(f"/editor/studies/{sid}/appraisal", data={
+        "csrf_token": token, "design": "cohort", "research_type": "Primary study", "evidence": "Limited",
+        "verdict": "Supports", "n_participants": "123", "reason": "read the full text"})
+    assert r.status_code == 503 and "Your text is still in the form" in r.text
+    assert 'value="123"' in r.text and 'value="read the full text"' in r.text
+    r = c.post(f"/editor/studies/{sid}/status", data={"csrf_token": token, "action": "review"})
+    assert r.status_code == 503 and "retry-after" in r.headers
+    anon = TestClient(create_app(str(hub[0]), settings={"busy_timeout": 0.3}), raise_server_exceptions=False)
+    token = csrf(anon.get("/editor/sign-in").text)
+    r = anon.post("/editor/sign-in", data={"name": "edna", "password": WEB_PASSWORD, "csrf_token": token})
+    assert r.status_code == 503 and "try again" in r.text
+    # Reading goes on while the writer holds the lock (WAL).
+    assert anon.get(f"/api/studies/{hub[1]['tendon']}").status_code == 200
+    release()

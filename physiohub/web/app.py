@@ -143,10 +143,12 @@ def create_app(store_path: str, *, settings: dict[str, Any] | None = None) -> An
 
     settings: ``secret_key`` (else PHYSIOHUB_SECRET_KEY, else generated once and kept in the database),
     ``secure_cookies`` (force the cookie's Secure flag; it is set anyway on https), ``hsts`` (send
-    Strict-Transport-Security: only behind https), ``page_size`` (results per page, default 10).
+    Strict-Transport-Security: only behind https), ``page_size`` (results per page, default 10),
+    ``busy_timeout`` (seconds a write waits for another writer before a 503 "busy, try again", default 10).
     """
     settings = dict(settings or {})
-    store = Store(store_path)
+    # A write waits this long for another writer (an import) before the editor is told "busy, try again".
+    store = Store(store_path, busy_timeout=float(settings.get("busy_timeout", 10)))
     app = FastAPI(
         title="PhysioHub", version=__version__,
         description="Plain-language study cards for musculoskeletal physiotherapy research. "

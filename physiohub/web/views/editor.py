@@ -7,8 +7,9 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from ...errors import InvalidInput, PhysioHubError
+from ...errors import InvalidInput, PhysioHubError, StoreBusy
 from .. import auth, queries
+from ..errors import BUSY_MESSAGE, BUSY_RETRY_AFTER
 from ..deps import checked_form, int_param, render, require_editor, save_session, session, state
 from ..markup import STATUSES
 from . import forms
@@ -124,7 +125,17 @@ def _edit_context(request: Request, study_id: int, **extra: Any) -> dict[str, An
     values = forms.card_form_values(card_row["data"])
     fields = [{"name": n, "label": lbl, "kind": k, "options": opts, "value": appraisal.get(n),
                "text": forms.form_value(appraisal.get(n), k)} for n, lbl, k, opts in forms.APPRAISAL_FIELDS]
-    ctx = {"v": view, "card_row": card_row, "values": values, "fields": fields,
+    kept = extra.pop("kept", None)
+    notes = {"note": "", "reason": ""}
+    if kept is not None:  # a save that did not go through: show the editor's own text again, not the stored one
+        kind, form = kept
+        if kind == "card":
+            values = forms.kept_card_values(form)
+            notes["note"] = values.pop("note")
+        elif kind == "appraisal":
+            fields = forms.kept_fields(form, fields)
+            notes["reason"] = str(form.get("reason") or "")[:500]
+    ctx = {"v": view, "card_row": card_row, "values": values, "fields": fields, "kept_notes": notes,
            "overrides": appraisal.get("overrides") or [], "changes": list(reversed(changes)),
            "list_sections": forms.LIST_SECTIONS, "why": forms.WHY, "error": None, "notice": None}
     ctx.update(extra)
@@ -143,7 +154,10 @@ def edit_page(request: Request, raw_id: str) -> Response:
     return render(request, "editor/edit.html", _edit_context(request, study_id, notice=notice))
 
 
-async def _post(request: Request, raw_id: str, action: Any) -> Response:
+async def _post(request: Request, raw_id: str, action: Any, kind: str | None = None) -> Response:
+    """Run an editor action. When it does not go through, the page comes back with the editor's own text in
+    the form (``kind``: which form to keep): 400 for a value to correct, 503 + Retry-After when the store was
+    busy with another writer (an import) — never a bare error page that loses the work."""
     study_id = _study_id(raw_id)
     form = await checked_form(request)
 
@@ -152,7 +166,14 @@ async def _post(request: Request, raw_id: str, action: Any) -> Response:
         try:
             done = action(state(request).store, study_id, form, user)
         except InvalidInput as e:
-            return render(request, "editor/edit.html", _edit_context(request, study_id, error=str(e)), status=400)
+            return render(request, "editor/edit.html",
+                          _edit_context(request, study_id, error=str(e), kept=(kind, form)), status=400)
+        except StoreBusy:
+            response = render(request, "editor/edit.html", _edit_context(
+                request, study_id, error="Not saved yet: " + BUSY_MESSAGE + ". Your text is still in the form.",
+                kept=(kind, form)), status=503)
+            response.headers["Retry-After"] = BUSY_RETRY_AFTER
+            return response
         return RedirectResponse(f"/editor/studies/{study_id}?done={done}", status_code=303)
 
     return await run_in_threadpool(run)
@@ -224,12 +245,12 @@ async def pending_draft(request: Request, raw_id: str) -> Response:
 
 @router.post("/studies/{raw_id}/card")
 async def save_card(request: Request, raw_id: str) -> Response:
-    return await _post(request, raw_id, _save_card)
+    return await _post(request, raw_id, _save_card, "card")
 
 
 @router.post("/studies/{raw_id}/appraisal")
 async def save_appraisal(request: Request, raw_id: str) -> Response:
-    return await _post(request, raw_id, _save_appraisal)
+    return await _post(request, raw_id, _save_appraisal, "appraisal")
 
 
 @router.post("/studies/{raw_id}/status")

@@ -170,3 +170,27 @@ def _mark_edited(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any
             entry["kind"] = "edited"
         out.append(entry)
     return out
+
+
+def kept_card_values(form: FormData) -> dict[str, str]:
+    """The card form's fields exactly as POSTed, to show again when the save did not go through."""
+    keys = ["title", "question", "answer", "methods", "citation", "doi", "pmid", "url", "primary_topic",
+            "other_topics", "note", *(k for k, _ in LIST_SECTIONS), *(f"why_{k}" for k, _ in WHY)]
+    return {k: str(form.get(k) or "")[:MAX_FIELD * 2] for k in keys}
+
+
+def kept_fields(form: FormData, fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The appraisal form's fields with the POSTed values in place of the stored ones."""
+    out = []
+    for f in fields:
+        f = dict(f)
+        if f["kind"] == "multi":
+            f["value"] = [v for v in form.getlist(f["name"]) if v in f["options"]]
+        elif f["kind"] == "bool":
+            f["value"] = form.get(f["name"]) in ("1", "on", "true")
+        else:
+            f["text"] = str(form.get(f["name"]) or "")[:MAX_FIELD * 2]
+            if f["kind"] == "choice":
+                f["value"] = f["text"]
+        out.append(f)
+    return out
