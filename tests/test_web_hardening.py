@@ -350,3 +350,93 @@ def test_every_editor_write_while_busy_is_a_clear_503_never_a_500(hub, writer_lo
     # Reading goes on while the writer holds the lock (WAL).
     assert anon.get(f"/api/studies/{hub[1]['tendon']}").status_code == 200
     release()
+
+
+# -- 7. the claim checker's cost cap ----------------------------------------------------------------------
+ARTICLE = ("Research shows that exercise reduces knee pain in older adults, a 2019 trial of 200 patients found. "
+           "Manual therapy improves neck pain compared with usual care, according to a new study.")
+
+
+def test_check_is_rate_limited_per_client(client):
+    codes = [client.post("/api/check", json={"text": ARTICLE}).status_code for _ in range(3)]
+    assert codes == [200, 200, 200]
+    r = client.post("/api/check", json={"text": ARTICLE})
+    assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1
+    assert r.json()["ok"] is False and "try again" in r.json()["error"]
+    # The page says so too, and keeps the pasted text.
+    token = csrf(client.get("/check").text)
+    r = client.post("/check", data={"text": ARTICLE, "csrf_token": token})
+    assert r.status_code == 429 and "retry-after" in r.headers and "try again" in r.text
+    assert "a 2019 trial of 200 patients found" in r.text
+    # Other clients are not held back by this one.
+    other = TestClient(client.app, client=("192.0.2.7", 5000))
+    assert other.post("/api/check", json={"text": ARTICLE}).status_code == 200
+
+
+def test_check_article_size_is_capped(client):
+    r = client.post("/api/check", json={"text": "word " * 10_001})
+    assert r.status_code == 400 and "at most 50000 characters" in r.json()["error"]
+
+
+def test_checks_wait_for_a_free_slot_then_get_503(hub):
+    app = create_app(str(hub[0]), settings={"check_limits": {"slots": 1, "wait": 0.2, "burst": 100}})
+    with TestClient(app) as c, app.state.check_limits.slot():  # another check holds the only slot
+        r = c.post("/api/check", json={"text": ARTICLE})
+        assert r.status_code == 503 and int(r.headers["retry-after"]) >= 1
+    with TestClient(app) as c:
+        assert c.post("/api/check", json={"text": ARTICLE}).status_code == 200
+
+
+def test_cards_keep_serving_while_clients_check_articles(live):
+    """Four clients post long articles for ~3 s; card pages must stay fast and never fail."""
+    long_article = " ".join([ARTICLE] * 250)[:49_000]
+    stop = time.monotonic() + 3
+    check_codes: list[int] = []
+
+    def checker(i: int) -> None:
+        with httpx.Client(base_url=live, timeout=60) as c:
+            while time.monotonic() < stop:
+                check_codes.append(c.post("/api/check", json={"text": long_article}).status_code)
+
+    card_times: list[float] = []
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = [pool.submit(checker, i) for i in range(4)]
+        with httpx.Client(base_url=live, timeout=30) as c:
+            while time.monotonic() < stop:
+                t = time.perf_counter()
+                assert c.get("/studies/1").status_code == 200
+                card_times.append(time.perf_counter() - t)
+        for f in futures:
+            f.result()
+    assert set(check_codes) <= {200, 429, 503}, check_codes
+    card_times.sort()
+    assert len(card_times) > 20 and card_times[int(len(card_times) * 0.95)] < 1.0
+
+
+# -- 8. inputs that used to give a 500 ----------------------------------------------------------------------
+def test_non_ascii_digits_in_ids_are_404_not_500(hub):
+    with TestClient(create_app(str(hub[0])), raise_server_exceptions=False) as c:
+        for path in ("/api/studies/%C2%B2", "/api/studies/%C2%B2/card", "/api/studies/%D9%A1%D9%A2/related",
+                     "/studies/%C2%B2", "/studies/%E2%91%A0", "/editor/studies/%C2%B2"):
+            r = c.get(path, follow_redirects=False)
+            assert r.status_code in (303, 404), (path, r.status_code)
+
+
+def test_lone_surrogate_in_check_text_is_not_a_500(hub):
+    with TestClient(create_app(str(hub[0])), raise_server_exceptions=False) as c:
+        body = '{"text": "Research shows that exercise \\ud800 reduces knee pain in older adults."}'
+        r = c.post("/api/check", content=body.encode(), headers={"content-type": "application/json"})
+        assert r.status_code == 200, r.text
+        assert "\ufffd" in r.text or r.json()["ok"] is True
+
+
+@pytest.mark.parametrize("raw", ["²", "١٢", "𝟙𝟚", "1" * 5000, "12.5", "-3"])
+def test_odd_participant_counts_are_a_400_not_a_500(hub, raw):
+    c = _editor_client(hub[0])
+    sid = hub[1]["draft"]
+    token = csrf(c.get(f"/editor/studies/{sid}").text)
+    r = c.post(f"/editor/studies/{sid}/appraisal", data={
+        "csrf_token": token, "design": "cohort", "research_type": "Primary study", "evidence": "Limited",
+        "verdict": "Supports", "n_participants": raw})
+    assert r.status_code == 400, (raw, r.status_code)
+    assert "whole number" in r.text

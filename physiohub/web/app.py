@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import __version__, config, taxonomy
 from ..store import Store
-from . import auth, errors, markup
+from . import auth, errors, limits, markup
 from .hub import Hub
 
 HERE = Path(__file__).resolve().parent
@@ -33,7 +33,7 @@ SECURITY_HEADERS = [
 ]
 
 
-MAX_BODY = 1_000_000  # bytes: an article to check is at most 100,000 characters; forms are far smaller
+MAX_BODY = 1_000_000  # bytes: an article to check is at most 50,000 characters (form-encoded, up to ~600 kB)
 
 
 class BodyTooLarge(HTTPException):
@@ -144,7 +144,8 @@ def create_app(store_path: str, *, settings: dict[str, Any] | None = None) -> An
     settings: ``secret_key`` (else PHYSIOHUB_SECRET_KEY, else generated once and kept in the database),
     ``secure_cookies`` (force the cookie's Secure flag; it is set anyway on https), ``hsts`` (send
     Strict-Transport-Security: only behind https), ``page_size`` (results per page, default 10),
-    ``busy_timeout`` (seconds a write waits for another writer before a 503 "busy, try again", default 10).
+    ``busy_timeout`` (seconds a write waits for another writer before a 503 "busy, try again", default 10),
+    ``check_limits`` (keyword arguments of ``limits.CheckLimits``: per_minute, burst, slots, wait).
     """
     settings = dict(settings or {})
     # A write waits this long for another writer (an import) before the editor is told "busy, try again".
@@ -161,6 +162,7 @@ def create_app(store_path: str, *, settings: dict[str, Any] | None = None) -> An
     app.state.templates = _templates()
     app.state.sessions = auth.SessionCodec(auth.secret_key(store, settings.get("secret_key") or config.get("secret_key")))
     app.state.page_size = int(settings.get("page_size", 10))
+    app.state.check_limits = limits.CheckLimits(**dict(settings.get("check_limits") or {}))
 
     errors.install(app)
     from .views import api, editor, public

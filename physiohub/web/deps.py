@@ -1,6 +1,7 @@
 """Per-request helpers shared by the views: who is signed in, rendering, the session cookie, CSRF."""
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -110,13 +111,16 @@ async def checked_form(request: Request) -> FormData:
     return form
 
 
+_INTEGER = re.compile(r"[+-]?[0-9]{1,12}")
+
+
 def int_param(value: str | None, name: str, *, default: int, lo: int, hi: int) -> int:
     if value in (None, ""):
         return default
-    try:
-        n = int(value)
-    except ValueError:
-        raise HTTPException(400, f"bad parameter {name!r}: expected a whole number") from None
+    text = value.strip()
+    if not _INTEGER.fullmatch(text):  # ASCII digits only (int() also reads '١٢'), at most 12 of them
+        raise HTTPException(400, f"bad parameter {name!r}: expected a whole number")
+    n = int(text)
     if not lo <= n <= hi:
         raise HTTPException(400, f"bad parameter {name!r}: must be between {lo} and {hi}")
     return n

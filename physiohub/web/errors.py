@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import InvalidInput, NotFound, PermissionDenied, PhysioHubError, StoreBusy
+from .limits import Limited
 
 log = logging.getLogger("physiohub.web")
 
@@ -82,6 +83,8 @@ def install(app: FastAPI) -> None:
             return error_response(request, 400, str(exc))
         if isinstance(exc, PermissionDenied):
             return error_response(request, 403, str(exc))
+        if isinstance(exc, Limited):
+            return error_response(request, exc.status, str(exc), headers={"Retry-After": str(exc.retry_after)})
         if isinstance(exc, StoreBusy):
             log.warning("request %s: %s", request.url.path, exc)
             return error_response(request, 503, BUSY_MESSAGE, headers={"Retry-After": BUSY_RETRY_AFTER})

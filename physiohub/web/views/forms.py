@@ -32,6 +32,7 @@ APPRAISAL_FIELDS: list[tuple[str, str, str, tuple[str, ...]]] = [
 LIST_SECTIONS = (("key_points", "Key points"), ("findings", "What they found"), ("limitations", "Limitations"))
 WHY = (("patients", "For patients"), ("clinicians", "For clinicians"), ("readers", "For readers"))
 MAX_FIELD = 5000
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
 
 
 def _lines(value: str) -> list[str]:
@@ -71,8 +72,10 @@ def parse_appraisal(form: FormData, current: dict[str, Any]) -> dict[str, Any]:
                     raise InvalidInput(f"{label}: {raw!r} is not one of the allowed values")
                 value = raw
             elif kind == "int":
-                if raw and not raw.isdigit():
-                    raise InvalidInput(f"{label}: expected a whole number")
+                # ASCII digits, at most 9 ('²' passes str.isdigit() but not int(); 5,000 digits pass
+                # neither Python's int() limit nor SQLite's 64-bit integers).
+                if raw and not _WHOLE_NUMBER.fullmatch(raw):
+                    raise InvalidInput(f"{label}: expected a whole number (digits 0-9, at most 9 of them)")
                 value = int(raw) if raw else None
             elif kind == "lines":
                 value = _lines(raw)
