@@ -329,13 +329,16 @@ def card_history_cmd(key: str, as_json: bool, db: str) -> None:
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Server processes (one per core is a good start).")
+@click.option("--proxy-headers", is_flag=True,
+              help="Behind a TLS proxy: trust its X-Forwarded-Proto/-For (from PHYSIOHUB_FORWARDED_ALLOW_IPS, "
+                   "default 127.0.0.1), for Secure cookies, HSTS and real client addresses.")
 @db_option
-def serve_cmd(host: str, port: int, workers: int, db: str) -> None:
+def serve_cmd(host: str, port: int, workers: int, proxy_headers: bool, db: str) -> None:
     """Serve the web hub, the JSON API under /api/ and its description at /openapi.json."""
     from .web.serve import serve
 
     echo_err(f"serving {db} on http://{host}:{port}  (Ctrl+C to stop)")
-    serve(db, host=host, port=port, workers=workers)
+    serve(db, host=host, port=port, workers=workers, proxy_headers=proxy_headers)
 
 
 @cli.group("user")

@@ -440,3 +440,66 @@ def test_odd_participant_counts_are_a_400_not_a_500(hub, raw):
         "verdict": "Supports", "n_participants": raw})
     assert r.status_code == 400, (raw, r.status_code)
     assert "whole number" in r.text
+
+
+def _serve(args: list[str], env_extra: dict[str, str], db) -> tuple[object, str]:
+    import os
+    import subprocess
+    import sys
+
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(__import__("pathlib").Path(__file__).resolve().parents[1]),
+           **env_extra}
+    proc = subprocess.Popen([sys.executable, "-m", "physiohub.cli", "serve", "--port", str(port), "--db", str(db),
+                             *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(base + "/robots.txt", timeout=1)
+            return proc, base
+        except httpx.HTTPError:
+            if proc.poll() is not None:
+                raise RuntimeError(proc.stderr.read().decode()[-2000:])
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("physiohub serve did not start")
+
+
+def _stop(proc) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except Exception:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
+def test_serve_proxy_headers_gives_secure_cookies_and_hsts_behind_a_tls_proxy(hub):
+    proc, base = _serve(["--proxy-headers"], {}, hub[0])
+    try:
+        r = httpx.get(base + "/editor/sign-in", headers={"x-forwarded-proto": "https"})
+        assert "Secure" in r.headers["set-cookie"] and "strict-transport-security" in r.headers
+        r = httpx.get(base + "/editor/sign-in")  # plain http through the same server
+        assert "Secure" not in r.headers["set-cookie"] and "strict-transport-security" not in r.headers
+    finally:
+        _stop(proc)
+
+
+def test_forwarded_headers_are_ignored_without_the_flag(hub):
+    proc, base = _serve([], {}, hub[0])
+    try:
+        r = httpx.get(base + "/editor/sign-in", headers={"x-forwarded-proto": "https",
+                                                         "x-forwarded-for": "203.0.113.9"})
+        assert "Secure" not in r.headers["set-cookie"] and "strict-transport-security" not in r.headers
+    finally:
+        _stop(proc)
+
+
+def test_https_setting_gives_secure_cookies_and_hsts(hub, monkeypatch):
+    monkeypatch.setenv("PHYSIOHUB_HTTPS", "1")
+    with TestClient(create_app(str(hub[0]))) as c:
+        r = c.get("/editor/sign-in")
+        assert "Secure" in r.headers["set-cookie"]
+        assert r.headers["strict-transport-security"] == "max-age=31536000"
+        assert "strict-transport-security" in c.get("/api/topics").headers

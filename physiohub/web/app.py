@@ -33,6 +33,7 @@ SECURITY_HEADERS = [
 ]
 
 
+HSTS = (b"strict-transport-security", b"max-age=31536000")
 MAX_BODY = 1_000_000  # bytes: an article to check is at most 50,000 characters (form-encoded, up to ~600 kB)
 
 
@@ -52,7 +53,10 @@ class SecurityHeaders:
 
     def __init__(self, app: Any, *, hsts: bool = False):
         self.app = app
-        self.extra = SECURITY_HEADERS + ([(b"strict-transport-security", b"max-age=31536000")] if hsts else [])
+        self.extra = SECURITY_HEADERS + ([HSTS] if hsts else [])
+        # A response that went out over https (directly, or through a trusted proxy with --proxy-headers)
+        # always carries HSTS: browsers ignore it over plain http, so it is only ever said when true.
+        self.extra_https = SECURITY_HEADERS + [HSTS]
 
     async def _refuse(self, scope: dict, send: Any, status: int, message: str) -> None:
         if scope["path"].startswith("/api/"):
@@ -92,6 +96,7 @@ class SecurityHeaders:
             return message
 
         started = False
+        extra = self.extra_https if scope.get("scheme") == "https" else self.extra
         head = scope["method"] == "HEAD"
         if head:  # HEAD is GET without the body (link checkers and monitors use it)
             scope = {**scope, "method": "GET"}
@@ -104,7 +109,7 @@ class SecurityHeaders:
                 started = True
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message.setdefault("headers", [])
-                message["headers"] = list(message["headers"]) + [h for h in self.extra if h[0] not in names]
+                message["headers"] = list(message["headers"]) + [h for h in extra if h[0] not in names]
             await send(message)
 
         try:
@@ -142,12 +147,19 @@ def create_app(store_path: str, *, settings: dict[str, Any] | None = None) -> An
     """The web hub over the database at ``store_path``.
 
     settings: ``secret_key`` (else PHYSIOHUB_SECRET_KEY, else generated once and kept in the database),
+    ``https`` (else PHYSIOHUB_HTTPS: the site is reached over https, so both of the next two),
     ``secure_cookies`` (force the cookie's Secure flag; it is set anyway on https), ``hsts`` (send
     Strict-Transport-Security: only behind https), ``page_size`` (results per page, default 10),
     ``busy_timeout`` (seconds a write waits for another writer before a 503 "busy, try again", default 10),
     ``check_limits`` (keyword arguments of ``limits.CheckLimits``: per_minute, burst, slots, wait).
     """
     settings = dict(settings or {})
+    # Behind a TLS proxy the app sees plain http: PHYSIOHUB_HTTPS=1 (or settings["https"]) says the site is
+    # https anyway, so cookies get Secure and responses HSTS. (`serve --proxy-headers` instead makes each
+    # request's scheme the proxy's, from X-Forwarded-Proto.)
+    https = config.flag(settings.get("https", config.get("https")))
+    settings.setdefault("secure_cookies", https)
+    settings.setdefault("hsts", https)
     # A write waits this long for another writer (an import) before the editor is told "busy, try again".
     store = Store(store_path, busy_timeout=float(settings.get("busy_timeout", 10)))
     app = FastAPI(
