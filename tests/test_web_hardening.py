@@ -417,7 +417,8 @@ def test_cards_keep_serving_while_clients_check_articles(live):
 def test_non_ascii_digits_in_ids_are_404_not_500(hub):
     with TestClient(create_app(str(hub[0])), raise_server_exceptions=False) as c:
         for path in ("/api/studies/%C2%B2", "/api/studies/%C2%B2/card", "/api/studies/%D9%A1%D9%A2/related",
-                     "/studies/%C2%B2", "/studies/%E2%91%A0", "/editor/studies/%C2%B2"):
+                     "/studies/%C2%B2", "/studies/%E2%91%A0", "/editor/studies/%C2%B2",
+                     "/api/resolve?key=%C2%B2", "/api/resolve?key=" + "9" * 30):  # the last two: found by the fuzz
             r = c.get(path, follow_redirects=False)
             assert r.status_code in (303, 404), (path, r.status_code)
 
