@@ -363,6 +363,21 @@ def user_add_cmd(name: str, role: str, password: str | None, db: str) -> None:
     click.echo(f"added {role} {name}")
 
 
+@user_group.command("password")
+@click.argument("name")
+@click.option("--password", envvar="PHYSIOHUB_PASSWORD", default=None,
+              help="The new password (or PHYSIOHUB_PASSWORD); asked for when missing.")
+@db_option
+def user_password_cmd(name: str, password: str | None, db: str) -> None:
+    """Change a user's password; every session of that user ends at once (signed out everywhere)."""
+    from .web.auth import set_password
+
+    if not password:
+        password = click.prompt("New password", hide_input=True, confirmation_prompt=True)
+    set_password(open_db(db), name, password)
+    click.echo(f"changed the password of {name}; their sessions have ended")
+
+
 # -- demo ----------------------------------------------------------------------------------
 @cli.command("demo")
 @click.option("--from", "from_files", is_flag=True,

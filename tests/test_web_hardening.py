@@ -504,3 +504,20 @@ def test_https_setting_gives_secure_cookies_and_hsts(hub, monkeypatch):
         assert "Secure" in r.headers["set-cookie"]
         assert r.headers["strict-transport-security"] == "max-age=31536000"
         assert "strict-transport-security" in c.get("/api/topics").headers
+
+
+def test_cli_password_change_signs_the_user_out_everywhere(hub):
+    from click.testing import CliRunner
+
+    from physiohub.cli import cli
+
+    c = _signed_in(hub[0])
+    assert c.get("/editor", follow_redirects=False).status_code == 200
+    r = CliRunner().invoke(cli, ["user", "password", "edna", "--db", str(hub[0])],
+                           env={"PHYSIOHUB_PASSWORD": "another fine long password"})
+    assert r.exit_code == 0 and "sessions have ended" in r.output
+    assert c.get("/editor", follow_redirects=False).status_code == 303
+    r = CliRunner().invoke(cli, ["user", "password", "nobody", "--password", "x" * 12, "--db", str(hub[0])])
+    assert r.exit_code != 0 and "no user named 'nobody'" in r.output and "Traceback" not in r.output
+    r = CliRunner().invoke(cli, ["user", "password", "edna", "--password", "short", "--db", str(hub[0])])
+    assert r.exit_code != 0 and "at least 10 characters" in r.output
