@@ -96,3 +96,146 @@ def test_a_conclusion_claiming_more_than_the_groups_differed_on_is_mixed() -> No
     a = appraise(rec)
     assert a["verdict"] == "Mixed picture"
     assert any("differed only in mobility, mood" in r for r in a["verdict_reasons"])
+
+
+# A two-arm exercise trial (sentences of our own, shaped like the hypermobility trial the review found wrong):
+# both arms improved on the named primary outcome, the arms differed only on secondary parent ratings.
+_TWO_RANGES = (
+    "BACKGROUND: Knee pain in children with loose joints is usually treated with exercise. This study aimed to "
+    "find out whether the range of the exercises matters.\n"
+    "METHODS: A randomised controlled trial compared an 8 week programme done into the full range or only to a "
+    "straight knee. Knee pain was the primary outcome. Quality of life and strength were also measured.\n"
+    "RESULTS: Children with loose joints and knee pain (n=30) aged 8-15 years were randomly assigned to the full "
+    "range (n=14) or straight knee (n=16) group. Significant improvements in child-rated knee pain were found after "
+    "treatment, regardless of group allocation with a mean 12 mm reduction on the visual analogue scale (p=0.004). "
+    "Significant differences between groups were noted for parent-rated wellbeing (p=0.01), specifically mood "
+    "(p=0.02), sleep (p=0.03) and confidence (p=0.04), in favour of the full range group. No other differences "
+    "were found between groups.\n"
+    "CONCLUSIONS: Parents see better wellbeing when children exercise into the full range. A supervised exercise "
+    "programme reduces knee pain in these children.")
+_TWO_RANGES_TITLE = ("Exercise in children with loose joints and knee pain: a randomised controlled trial comparing "
+                     "exercise into full versus straight knee extension")
+
+
+def test_a_primary_outcome_that_improved_in_every_group_is_no_benefit() -> None:
+    rec = _rec(_TWO_RANGES_TITLE, _TWO_RANGES)
+    a = appraise(rec)
+    assert a["verdict"] == "No clear difference" and a["primary_null"]
+    assert "knee pain" in a["verdict_reasons"][0]
+
+
+def test_a_stated_total_is_not_added_to_its_arms() -> None:
+    a = appraise(_rec(_TWO_RANGES_TITLE, _TWO_RANGES))
+    assert a["n_participants"] == 30  # not 30 + 14 + 16
+    assert a["evidence"] == "Limited"  # a trial under 50 people steps down
+
+
+def test_a_subtitle_that_names_both_arms_gives_the_comparison() -> None:
+    p = from_title(_TWO_RANGES_TITLE, "intervention")
+    assert p.intervention == "exercise into full knee extension"
+    assert p.comparison == "exercise into straight knee extension"
+    assert p.population == "children with loose joints and knee pain"
+
+
+def test_the_card_keeps_the_result_on_the_primary_outcome() -> None:
+    rec = _rec(_TWO_RANGES_TITLE, _TWO_RANGES)
+    card = generate_card(rec, appraise(rec))
+    points = " ".join(k["text"] if isinstance(k, dict) else str(k) for k in card["key_points"])
+    assert "regardless of group allocation" in points  # the main result, without its statistics
+    assert "It included 30 people" in points  # "(n=30)" after the people counts as a stated sample
+    assert "probably helps" not in str(card["upshot"])
+
+
+def test_doses_that_tell_arms_apart_stay() -> None:
+    # Without its doses this would compare a drug with itself ("X gave advantages over Y and X").
+    assert plain_claim("Drug X, 50 mg/d, gave advantages over drug Y, 100 mg/d, and drug X, 10 mg, for hip pain.") is None
+    assert plain_claim("Drug X, 50 mg/d, gave advantages over drug Y for hip pain.") == "Drug X gave advantages over drug Y for hip pain."
+
+
+def test_a_harms_review_asks_the_harm_question() -> None:
+    rec = _rec("Systematic review for evaluation of tolerability of painkiller Q in arthritis patients in Norway.",
+               "To evaluate the stomach tolerability of painkiller Q in arthritis patients, a systematic review of "
+               "randomized controlled trials was performed. The analysis included 3100 patients from 20 trials. "
+               "About one in ten patients reported a stomach complaint. Despite differences across the products used, "
+               "there was a clear increased risk of stomach complaints.")
+    a = appraise(rec)
+    assert a["question_kind"] == "association"
+    card = generate_card(rec, a)
+    q = card["upshot"]["question"]
+    assert "linked with side effects" in q and "painkiller Q" in q
+    assert "help" not in card["upshot"]["answer"]
+
+
+def test_eligible_and_completed_counts_are_not_the_sample() -> None:
+    a = appraise(_rec("Surgery versus physiotherapy for hip pain: a randomised controlled trial",
+                      "FINDINGS: Between 2012 and 2016, we identified 600 eligible patients and recruited 310 participants: "
+                      "150 were allocated to surgery and 160 to physiotherapy. Surgery improved hip scores more than "
+                      "physiotherapy (p=0.01)."))
+    assert a["n_participants"] == 310
+    b = appraise(_rec("Herbal extract for back pain",
+                      "Two doses of a herbal extract were compared with placebo over 4 weeks in a randomized, double-blind "
+                      "study in 190 patients with back pain. A total of 180 patients completed the study. The numbers of "
+                      "pain-free patients were four, seven and 11 in the three groups (P = 0.03)."))
+    assert b["n_participants"] == 190
+
+
+def test_a_sample_written_in_words_reaches_the_card() -> None:
+    rec = _rec("Drug Z for long-standing back pain: a randomised trial",
+               "Three hundred eighty-two patients with long-standing back pain were randomly assigned to drug Z or "
+               "placebo. Pain fell more with drug Z than with placebo (p < 0.001). Drug Z relieves back pain.")
+    card = generate_card(rec, appraise(rec))
+    assert "382 people" in " ".join(str(k) for k in card["key_points"])
+
+
+def test_short_trials_and_run_in_designs_are_limitations() -> None:
+    rec = _rec("Drug W for long-standing back pain: a randomised trial",
+               "METHODS: A 3 phase trial: a screening phase; a 3 week, open label, run-in phase; and a 4 week, "
+               "randomized, placebo controlled, double blind treatment phase. Patients aged between 21 and 79 years "
+               "took part.\nRESULTS: Two hundred patients entered the double blind phase. Pain was lower with drug W "
+               "than with placebo (p < 0.001).\nCONCLUSIONS: Drug W was effective for long-standing back pain.")
+    card = generate_card(rec, appraise(rec))
+    limits = " ".join(card.get("limitations") or [])
+    assert "Short study: results go up to 4 weeks only" in limits  # ages ("79 years") are no later time point
+    assert "open run-in phase" in limits
+
+
+def test_a_review_that_finds_too_little_evidence_is_not_called_untested() -> None:
+    rec = _rec("Injections for long-standing neck pain",
+               "PURPOSE: To evaluate injections in neck pain. METHODS: A meta-analysis of randomized trials. "
+               "RESULTS: This review included 18 randomized trials. The quality of many studies was low. "
+               "CONCLUSIONS: Convincing evidence is lacking regarding the effects of injections on neck pain.")
+    a = appraise(rec)
+    assert a["verdict"] == "Too early to tell"
+    card = generate_card(rec, a)
+    why = card["why_it_matters"]
+    assert "tested nothing" not in why["clinicians"] and "too thin" in why["clinicians"]
+    assert "early piece" not in why["patients"]
+    assert "Only a little research backs this" not in card["upshot"]["answer"]
+
+
+def test_within_group_conclusion_gives_way_to_the_comparison() -> None:
+    from physiohub.appraise.reading import both_groups_improved
+    assert both_groups_improved("Surgery and physiotherapy both improved hip-related quality of life.")
+    rec = _rec("Surgery versus physiotherapy for hip pain: a randomised controlled trial",
+               "METHODS: Adults with hip pain were randomised to surgery or physiotherapy.\nFINDINGS: We recruited 300 "
+               "participants. The mean difference in hip scores was 7 points in favour of surgery (p=0.009). Adverse "
+               "events occurred in 70% of the surgery group and 58% of the physiotherapy group.\nINTERPRETATION: "
+               "Surgery and physiotherapy both improved hip-related quality of life. Surgery led to a greater "
+               "improvement than did physiotherapy.")
+    card = generate_card(rec, appraise(rec))
+    assert "greater improvement" in card["upshot"]["answer"]
+    assert "side effects the study reports" in card["why_it_matters"]["patients"]
+
+
+def test_plain_lines_speak_of_the_study_not_as_its_authors() -> None:
+    assert plain_claim("There were no side effects observed in any of our patients.") == \
+        "There were no side effects observed in any of the people."
+    assert plain_claim("There also was no significant difference in pain between groups.").startswith("There was no")
+
+
+def test_a_placebo_controlled_trial_names_its_comparison() -> None:
+    rec = _rec("Herbal extract Q in back pain: a randomized, placebo-controlled, double-blind study",
+               "METHODS: 120 patients with back pain were randomised. RESULTS: More patients were pain free with "
+               "extract Q than with placebo (p = 0.01). CONCLUSIONS: Extract Q relieves back pain.")
+    card = generate_card(rec, appraise(rec))
+    assert card["upshot"]["question"].endswith("compared with a placebo?")

@@ -20,7 +20,7 @@ from .verdict import decide_verdict
 
 GENERATOR = "physiohub.appraise.rules"
 # Bump when any rule changes what an appraisal says: stored appraisals with another version are redone.
-VERSION = "1.5"
+VERSION = "1.6"
 
 _REVIEWS = {"meta-analysis", "systematic review", "scoping review"}
 
@@ -47,7 +47,8 @@ def appraise(record: Record) -> dict[str, Any]:
         risk_of_bias=high_risk_of_bias(doc) if doc.abstract else None, retracted=retracted,
     )
     v = decide_verdict(design, doc.title, conclusions, doc.result_sentences() if doc.sentences else [],
-                       doc.aim_sentences() if doc.sentences else [], bool(doc.sentences))
+                       doc.aim_sentences() if doc.sentences else [], bool(doc.sentences),
+                       methods=doc.body if doc.sentences else [])
     topics = classify_topics(doc)
     return {
         "design": design,

@@ -66,7 +66,9 @@ _PLUS_GROUP = re.compile(rf"\s+(?:with (?:[\w'-]+,? ){{1,5}}?)?and (?P<b>{NUMBER
 _GROUPS_OF = re.compile(rf"\s+groups of (?P<b>{NUMBER})\s+(?:\w+ ){{0,2}}?{_PEOPLE}\b")
 _BEFORE_TOTAL = re.compile(r"\b(?:a total of|in total,?|overall,?|total of|altogether,?|total sample of|sample (?:size )?of|"
                            r"total sample size (?:was|of)|study (?:population|sample) (?:consisted of|comprised|included|of)|"
-                           r"(?:participants|subjects|patients|the sample) (?:were|was|included|comprised|consisted of))\s+$")
+                           # "Participants were 120 adults", at the start of a sentence ("the numbers of pain-free
+                           # patients were three" counts responders, not the sample)
+                           r"(?:^|[.;:]\s+|\n)(?:the )?(?:participants|subjects|patients|sample) (?:were|was|included|comprised|consisted of))\s+$")
 # A PARTICIPANTS section that opens with the count ("PARTICIPANTS 283 patients with sciatica").
 _SECTION_TOTAL = re.compile(r"(?:^|\n|\s{2,}|[.:;]\s+)(?:participants|patients|subjects|study population|population|sample)"
                             r"(?: and (?:setting|methods|setting))?\s*:?\s+$")
@@ -74,6 +76,9 @@ _SECTION_TOTAL = re.compile(r"(?:^|\n|\s{2,}|[.:;]\s+)(?:participants|patients|s
 _CLUSTER_UNITS = {"clinicians", "nurses", "physiotherapists", "residents", "workers", "employees"}
 _BEFORE_VERB = re.compile(r"\b(?:randomi[sz]ed|enrolled|included|recruited|randomly (?:assigned|allocated)|studied|involved|"
                           r"analy[sz]ed|allocated|followed|surveyed|interviewed|examined)\s+(?:\w+ ){0,2}$")
+_ELIGIBLE_ONLY = re.compile(r"\s+(?:potentially )?eligible\s+(?:[\w-]+ ){0,2}?(?:patients|participants|people|subjects|individuals|adults|"
+                            r"children|women|men)\b(?![^.;]{0,30}\b(?:were|was|had been) (?:randomi|enrol|includ|recruit|allocat))")
+_COMPLETED = re.compile(r"\s+(?:\w+ )?(?:completed|finished)\b")
 _BEFORE_N_EQ = re.compile(r"(?:[(\[,;]|\bwith|\bof)\s*(?P<total>total\s+)?n\s*=\s*$")
 _STUDIES = (r"(?:randomi[sz]ed (?:controlled |clinical )?trials?|randomi[sz]ed stud(?:y|ies)|controlled trials?|clinical trials?|"
             r"trials?|stud(?:y|ies)|rcts?|articles|papers|publications|reviews|cohorts)")
@@ -206,6 +211,8 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
         people = _AFTER_PEOPLE.match(low, e)
         if people and scenarios and people.group("who") == "cases":
             continue
+        if _ELIGIBLE_ONLY.match(low, e):
+            continue  # "we identified 648 eligible patients and recruited 348": the eligible were not all enrolled
         if not people and _RETURNED.match(low, e):
             key = (2, 0, -s)
             if best_key is None or key > best_key:
@@ -238,6 +245,8 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
             rank = 0
         else:
             continue
+        if people and rank > 1 and _COMPLETED.match(low, people.end()):
+            rank = 1  # "A total of 183 patients completed the study": those who finished, not those randomised
         if cluster and people and people.groupdict().get("who") in _CLUSTER_UNITS:
             rank -= 3
         if rank == 0:
@@ -250,7 +259,11 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
     if best_key is None or best_key[0] <= 1:
         for group in arms.values():
             if len(group) >= 2:
-                total = sum(g[2] for g in group)
+                values = [g[2] for g in group]
+                # "(n=26) ... hypermobile (n=12) or neutral (n=14)": one value that is the sum of the
+                # others is the total already stated, not one more arm.
+                stated = next((v for v in values if len(values) >= 3 and 2 * v == sum(values)), None)
+                total = stated if stated is not None else sum(values)
                 if best_key is None or best_key[0] < 1 or (best_key[0] == 1 and total > best[2]):
                     best_key, best = (1, 0, 0), (group[0][0], group[-1][1], total, 1)
                 break

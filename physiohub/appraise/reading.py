@@ -223,7 +223,11 @@ _SAFETY_NULL = _rx(r"\bno (?:[\w-]+ ){0,4}?(?:side[- ]effects?|adverse (?:events
 _BOTH_IMPROVED = _rx(r"\b(?:improv\w*|reduc\w*|decreas\w*|increas\w*|relie\w*)\b[^.;]{0,80}\bin both (?:the )?(?:groups|arms)\b|"
                      r"\bboth (?:the )?(?:groups|arms|techniques|treatments|interventions|procedures)\b[^.;]{0,60}?"
                      r"\b(?:improv\w*|reduc\w*|decreas\w*|relie\w*|produced (?:comparable|similar) (?:relief|improvement)|"
-                     r"showed|had|demonstrated)")
+                     r"showed|had|demonstrated)|"
+                     # "Hip arthroscopy and personalised hip therapy both improved quality of life"
+                     r"\band [\w -]{1,40}? both (?:\w+ )?(?:improv\w*|reduc\w*|decreas\w*|relie\w*)|"
+                     # "improvements ... were found following treatment, regardless of group allocation"
+                     r"\b(?:regardless|irrespective) of (?:the )?(?:group|arm|treatment)(?: (?:allocation|assignment|received))?\b")
 
 
 def both_groups_improved(text: str) -> bool:

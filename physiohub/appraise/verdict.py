@@ -67,12 +67,23 @@ class VerdictResult:
     notes: list[str] = field(default_factory=list)
 
 
+# "To evaluate the gastrointestinal tolerability of NSAIDs ...": a study of harms only. Its question is the
+# tested harm ("Are NSAIDs linked with side effects?", as verdict-gold phrases harm questions), so a
+# confirmed harm is never worded as "NSAIDs probably help".
+_HARMS_Q = re.compile(r"\b(?:tolerability|adverse (?:effects?|events?|reactions?|drug reactions?)|side[- ]effects?|toxicity|"
+                      r"harms?|safety)\b", re.I)
+_BENEFIT_Q = re.compile(r"\b(?:efficacy|effectiveness|effects? of|benefits?|improv\w*|reduc\w*|relie\w*|versus|vs\.?|"
+                        r"compared with|outcomes?)\b", re.I)
+
+
 def study_kind(design: str, title: str, aims: list[str], conclusions: list[str]) -> str:
     """What question the study asks: intervention, association, accuracy or descriptive."""
     head = " ".join([title] + aims)
     text = " ".join([head] + conclusions)
     if design == "diagnostic accuracy":
         return "accuracy"
+    if design not in _NO_FINDINGS and _HARMS_Q.search(title) and not _BENEFIT_Q.search(head):
+        return "association"
     if design in _REVIEWS or design == "guideline":
         if _ACCURACY_Q.search(head) or (_ACCURACY_Q.search(text) and not _TREATMENT_Q.search(head)):
             return "accuracy"
@@ -123,7 +134,8 @@ def _reason(where: str, label: str, kind: str, s: Sentence, r: Reading) -> str:
 
 
 def decide_verdict(design: str, title: str, conclusions: list[Sentence], results: list[Sentence],
-                   aims: list[Sentence] | None = None, has_abstract: bool = True) -> VerdictResult:
+                   aims: list[Sentence] | None = None, has_abstract: bool = True,
+                   methods: list[Sentence] | None = None) -> VerdictResult:
     """The verdict with its reasons and the sentence ids it rests on (see module doc)."""
     conclusions = [s for s in conclusions if not s.back_matter]
     results = [s for s in results if not s.back_matter]
@@ -140,6 +152,9 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
     concl = [(s, read_sentence(s.text, kind)) for s in conclusions]
     res = [(s, read_sentence(s.text, kind)) for s in results]
     stated = [(s, r) for s, r in concl if r.label in ("for", "null", "against", "mixed")]
+    # "Both X and Y improved quality of life. X led to a greater improvement than Y.": the comparison
+    # between the groups is the finding; improvement within every group is not.
+    stated.sort(key=lambda sr: both_groups_improved(sr[0].text))
     where = "conclusion"
     if not stated:
         stated = [(s, r) for s, r in res if r.label in ("for", "null", "against", "mixed")]
@@ -177,6 +192,18 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
                 primary = [(s, r) for s, r in primary if s is not s0] + [nxt]
         p_null = [(s, r) for s, r in primary if r.label == "null"]
         p_for = [(s, r) for s, r in primary if r.label in ("for", "mixed")]
+        if not primary:
+            within = _primary_within_only(methods or [], [s for s, _ in res])
+            if within:
+                s, name = within
+                if label in ("for", "mixed"):
+                    out.verdict, out.primary_null, out.benefit_elsewhere = "No clear difference", True, True
+                    out.reasons = [f"the primary outcome ({name}) improved in every group alike, with no difference "
+                                   f"between the groups: {_quote(s.text, '', 16)}",
+                                   "the differences the authors report are on other outcomes"]
+                    out.sentence_ids = [s.id] + ids
+                    return out
+                out.primary_null = label == "null"
         if p_null and not p_for and label in ("for", "mixed"):
             s, r = p_null[0]
             out.verdict, out.primary_null, out.benefit_elsewhere = "No clear difference", True, True
@@ -250,4 +277,35 @@ def _claimed_beyond_between(conclusion: str, results: list[Sentence]) -> tuple[S
         missing = [c for c in claimed if c.lower() not in low]
         if len(claimed) >= 2 and len(got) >= 1 and claimed[0] in missing:
             return s, ", ".join(got), ", ".join(missing)
+    return None
+
+
+# "Knee pain was the primary outcome." / "The primary outcome was pain intensity (VAS)." The name of the
+# primary outcome lets a results sentence that never says "primary" be read as its result.
+_PRIMARY_NAMED = re.compile(
+    r"^(?:the )?(?P<a>[a-z][\w -]{2,40}?) (?:was|were) (?:the|our) (?:main |principal )?primary (?:outcome|end-?point)s?(?: measures?)?\b|"
+    r"\bprimary (?:outcome|end-?point)s?(?: measures?)? (?:was|were) (?:the )?(?:change in )?(?P<b>[a-z][\w -]{2,40}?)(?:[,;.(]| at | on | as | measured|$)",
+    re.I)
+_BETWEEN_GROUPS = re.compile(r"\bbetween(?:[- ]| the )?(?:groups?|arms)\b|\bcompared (?:with|to)\b|\bthan\b|\bversus\b|\bvs\.?|"
+                             r"\bin favou?r of\b|\bgroup differences?\b", re.I)
+
+
+def _primary_within_only(methods: list[Sentence], results: list[Sentence]) -> tuple[Sentence, str] | None:
+    """A results sentence about the named primary outcome that reports only improvement in every group
+    ("... regardless of group allocation", "in both groups"), when no results sentence compares the
+    groups on that outcome: the trial found no difference between its arms on what it set out to test."""
+    name = None
+    for s in methods:
+        m = _PRIMARY_NAMED.search(s.text)
+        if m:
+            name = (m.group("a") or m.group("b") or "").strip().lower()
+            break
+    words = [w for w in re.findall(r"[a-z]{3,}", name or "") if w not in {"the", "and", "change", "score", "scores"}]
+    if not words:
+        return None
+    about = [s for s in results if all(re.search(rf"\b{w}", s.text.lower()) for w in words)]
+    within = [s for s in about if both_groups_improved(s.text)]
+    between = [s for s in about if s not in within and _BETWEEN_GROUPS.search(s.text)]
+    if within and not between:
+        return within[0], name
     return None

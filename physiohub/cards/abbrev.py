@@ -45,7 +45,9 @@ def definitions(text: str) -> dict[str, str]:
         if lf and (len(lf.split()) >= 2 or len(lf) > len(abbr) + 3) and lf.lower() != abbr.lower() \
                 and not re.search(r"\d", lf) and len(lf.split()) <= len(abbr) + 2:
             first = lf.split()[0]
-            if first[1:] == first[1:].lower() and "-" not in first:
+            later = [w for w in lf.split()[1:] if w.lower() not in ("and", "of", "the", "for", "in", "on", "to")]
+            titled = bool(later) and all(w[:1].isupper() for w in later)  # a name: "Shoulder Pain and Disability Index"
+            if first[1:] == first[1:].lower() and "-" not in first and not titled:
                 lf = lf[0].lower() + lf[1:]  # "Brief electrical stimulation (BES)" read mid-sentence
             out[abbr] = lf
     return out

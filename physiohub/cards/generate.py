@@ -32,7 +32,7 @@ from .consistency import check_card
 from .question import Pico, _people, aim_topic, build_question, from_aim, from_title, title_question
 
 GENERATOR = "physiohub.cards.extractive"
-VERSION = "2.1"
+VERSION = "2.2"
 log = logging.getLogger(__name__)
 
 Item = tuple[str, str, list[str]]  # (text, provenance kind, source sentence ids)
@@ -101,6 +101,9 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
                 if m:
                     q.comparison = ("a " if m.group(1).lower() in ("placebo",) else "") + m.group(1).lower()
                     break
+            if not q.comparison and re.search(r"\bplacebo[- ]controlled\b", f"{record.title} {record.abstract}", re.I) and \
+                    not re.search(r"\bversus|\bvs\.?|\bcompared\b", record.title, re.I):
+                q.comparison = "a placebo"  # "... in low back pain: a randomized, placebo-controlled, double-blind study"
     if not q.population:
         for sp in (a.get("pico") or {}).get("population") or []:
             who = _people(sp.get("text", ""))
@@ -188,10 +191,20 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
             if pl:
                 out.append((f"The authors' main point: {_lower_first(pl)}", "rewritten", [sid]))
                 break
+    split = next((re.match(r"^but the groups differed only in (.+?), not in (.+?): ", r) for r in a.get("verdict_reasons") or []
+                  if r.startswith("but the groups differed only in ")), None)
+    if split and claim:
+        # Say which outcomes differed between the groups and which did not, rather than "in some ways".
+        def listed(t: str) -> str:
+            items = [i for i in t.split(", ") if i]
+            return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+        out = out[:1] + [(sentence(lay(f"The groups differed in {listed(split.group(1))}, but not in {listed(split.group(2))}")),
+                          "templated", verdict_ids)]
     note = wording.spin_note(a, bool(concl) and "for" in {r for r in [_reading_label(concl.text, a)]})
     if note:
         out.append((note, "templated", verdict_ids))
-    if not claim and out:
+    thin = str((a.get("verdict_reasons") or [""])[0]).startswith("the authors say the evidence is not enough")
+    if not claim and out and not thin:  # "backs this" would jar after "the evidence is not enough to conclude"
         # How sure, said from this study's own badge (not a stock phrase that reads the same on every card).
         out.append((phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"]), "templated", []))
     return out[:3]
@@ -226,7 +239,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     body: list[Item] = []
     results = sorted([s for s in p.get("results") if not _BASELINE.search(s.text)], key=lambda s: -_result_weight(s.text))[:4]
     for s in sorted(results, key=lambda s: s.start):
-        pl = plain_claim(s.text)
+        pl = plain_claim(s.text) or plain_claim(s.text, 26)  # a between-group result is worth a longer line
         if pl and _RESTATES_COUNT.match(s.text):
             continue  # the first point already says how many studies
         if pl:
@@ -290,6 +303,10 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     return out[:6]
 
 
+_HARMS = re.compile(r"\b(?:serious )?(?:adverse (?:events?|effects?|reactions?)|side[- ]effects?|complications?)\b", re.I)
+_NO_HARMS = re.compile(r"\b(?:no|without|free of|none of the)\b[^.;]{0,30}\b(?:adverse|side[- ]effects?|complications?)|"
+                       r"\b(?:adverse|side[- ]effects?|complications?)[^.;]{0,40}\b(?:did not differ|were similar|comparable|not differ|"
+                       r"no (?:significant )?difference)", re.I)
 _ARGUING = {"narrative review", "editorial/commentary/letter", "guideline"}
 # "This review included 21 randomized trials": the first key point already says how many studies.
 _RESTATES_COUNT = re.compile(r"^(?:this|the) (?:review|analysis|meta-analysis|search) (?:included|identified|comprised|found)"
@@ -507,6 +524,8 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
         card["methods"] = [{"label": r["label"], "text": r["text"]} for r in rows]
         prov += [{"path": f"methods.{i}", "kind": r["kind"], "sources": r["sources"]} for i, r in enumerate(rows)]
     a["_verdict_texts"] = [p.by_id(i).text for i in a.get("verdict_sentences") or [] if _has(p, i)]
+    # Harms the results report (not "no adverse events occurred"): the patients' line says to ask about them.
+    a["_harms"] = any(_HARMS.search(s.text) and not _NO_HARMS.search(s.text) for s in p.get("results"))
     claim = wording.answer_claim(a, q)
     claim = claim if claim and not ungrounded(claim, values) else None
     why = {k: v for k, v in wording.why(a, q, claim).items() if _grounded([v], values, f"why_it_matters.{k}")}

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import re
+
+from ..appraise.numwords import WORD_NUMBER, parse_number
 from collections.abc import Iterator
 from typing import Any
 
@@ -65,6 +67,8 @@ def source_values(record: Record) -> set[float]:
     text = f"{record.title}\n{record.abstract}"
     vals = {_value(t) for t in numbers(text)}
     vals |= set(word_numbers(text))
+    # "Three hundred eighty-two patients": the whole phrase is one value (382), besides its parts
+    vals |= {float(v) for m in re.finditer(rf"\b{WORD_NUMBER}\b", text, re.I) if (v := parse_number(m.group(0)))}
     return vals
 
 
@@ -180,8 +184,12 @@ def counted(record: Record, value: int | None, what: str) -> bool:
     pattern = re.compile(rf"(?<![\d.,])(?:{digits})(?![\d.,]\d)\s+(?:[\w()-]+\s+){{0,4}}?{words}\b", re.I)
     if pattern.search(text):
         return True
-    for m in _WORDNUM.finditer(text):  # "Eighty-two runners"
-        if word_numbers(m.group(0)) == [float(value)]:
+    # "Children with knee pain (n=26) aged 7-16 years were randomly assigned": the people named before "(n = N)"
+    before = re.compile(rf"\b{words}\b[^.;()]{{0,60}}\(\s*n\s*=\s*(?:{digits})\s*\)", re.I)
+    if what == "people" and before.search(text):
+        return True
+    for m in re.finditer(rf"\b{WORD_NUMBER}\b", text, re.I):  # "Eighty-two runners", "Three hundred eighty-two patients"
+        if parse_number(m.group(0)) == value:
             tail = text[m.end():m.end() + 60]
             if re.match(rf"\s+(?:[\w()-]+\s+){{0,4}}?{words}\b", tail, re.I):
                 return True

@@ -59,7 +59,11 @@ def _because(why: str, n: int | None, k: int | None) -> str | None:
     m = re.match(r"^authors rate the certainty of (?:the )?evidence as (very low|low|moderate|high)", why, re.I)
     if m:
         return f"the authors rate the certainty of the evidence as {m.group(1).lower()}"
-    m = re.match(r"^authors report '([^'\d]{3,60})'", why, re.I)
+    m = re.match(r"^(?:the )?authors report (few or small studies|high risk of bias|low-quality studies|studies of low or uneven quality|"
+                 r"(?:few|small|low-quality|heterogeneous)[\w ,-]{0,40}studies)\b", why, re.I)
+    if m:
+        return f"the authors report {m.group(1).lower()}"
+    m = re.match(r"^(?:the )?authors report '([^'\d]{3,60})'", why, re.I)
     if m:
         return f"the authors report {m.group(1).lower()}"
     if re.search(r"retracted", why, re.I):

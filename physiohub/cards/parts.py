@@ -143,9 +143,14 @@ def pico_sentence_ids(sentences: list[Sentence], spans: list[dict]) -> list[str]
     """Sentence ids covering appraisal PICO/key-number spans (field == "abstract")."""
     out: list[str] = []
     for sp in spans or []:
-        if sp.get("field") != "abstract":
-            continue
         a, b, text = sp.get("start", -1), sp.get("end", -1), (sp.get("text") or "").strip()
+        if sp.get("field") != "abstract":
+            # A title span ("Hip arthroscopy versus best conservative care") rests on the abstract sentence
+            # that names it too, if there is one.
+            hit = next((s.id for s in sentences if text and text.lower() in s.text.lower()), None)
+            if hit and hit not in out:
+                out.append(hit)
+            continue
         hits = [s.id for s in sentences if (s.start <= a < s.end or s.start < b <= s.end)
                 and (not text or text.lower() in s.text.lower())]
         if not hits and text:  # offsets missing or stale: find the span by its text

@@ -119,7 +119,7 @@ def _share_head(x: str, c: str) -> str:
     """'transforaminal' vs 'parasagittal epidural steroid injections' -> 'transforaminal epidural steroid
     injections': two modifiers of one noun, the noun written once in the title."""
     xw, cw = x.split(), c.split()
-    if x and len(cw) >= 3 and (len(xw) == 1 or re.search(r"(?:-guided|-based|ed|al|ic|ive|ar|ous)$", xw[-1])) \
+    if x and len(cw) >= 3 and (len(xw) == 1 or re.search(r"(?:-guided|-based|ed|al|ic|ive|ar|ous|ile)$", xw[-1])) \
             and not re.search(r"(?:therapy|treatment|care|surgery|exercises?|injections?|block|training)$", x):
         return f"{x} {' '.join(cw[1:])}"
     return x
@@ -131,6 +131,25 @@ def from_title(title: str, kind: str) -> Pico:
     t = re.split(r"(?<=[a-z])\. (?=[A-Z])", t)[0]  # "X versus guidelines. Influence of sciatica": the first sentence
     t = re.sub(r"^\[|\]$", "", t)
     core = _DESIGN_TAIL.sub("", t) or t
+    comparing = None
+    for joint in (r"versus|vs\.?", r"with|to|and"):  # "training with bands versus dumbbells": versus first
+        comparing = comparing or re.search(
+            r":\s+(?:an? |the )?(?:[\w-]+ ){0,4}?(?:trial|study|comparison) (?:comparing|that compared|to compare) "
+            rf"(.+?)\s+(?:{joint})\s+(.+?)(?:\s+(?:in|for|among)\s+(.+))?$", t, re.I)
+    if comparing and kind == "intervention":
+        # "Exercise in children with X: a randomised controlled trial comparing exercise into hypermobile
+        # versus neutral knee extension": the subtitle names both arms; the main title names the people.
+        x, c = _clean(comparing.group(1), 7), _clean(comparing.group(2), 7)
+        lead = re.match(r"^(.+? (?:into|to|at|in|with|using|through) )(\S+)$", x)
+        if lead and 2 <= len(c.split()) <= 4:
+            x = f"{x} {' '.join(c.split()[1:])}"  # "into full [knee extension] versus straight knee extension"
+        else:
+            x = _share_head(x, c)
+        if lead and len(c.split()) <= 4:
+            c = lead.group(1) + c  # the head written once: "exercise into hypermobile versus [exercise into] neutral ..."
+        main = t.split(": ")[0]
+        who = re.match(r"^.+?\s+(?:in|among|for)\s+(.+)$", main)
+        return Pico(population=_people(comparing.group(3) or (who.group(1) if who else "")), intervention=x, comparison=c)
     core = core.split(": ")[0] if ": " in core and kind != "association" else core
     # "Comparative study of the effects of ...", "Systematic review of the role of ...", "Fitness outcomes
     # from a randomised trial of exercise training for ...": the design words lead in to the real subject.
@@ -153,6 +172,12 @@ def from_title(title: str, kind: str) -> Pico:
     if kind == "accuracy":
         return _accuracy_title(t)
     if kind == "association":
+        harm = re.match(r"^(?:(?:the )?evaluation of )?(?:the )?(?:gastrointestinal |long-term )?(?:tolerability|safety|adverse "
+                        r"(?:effects|events|reactions)|side[- ]effects|harms|toxicity) of\s+(.+?)(?:\s+(?:in|among)\s+(.+))?$",
+                        re.sub(r"^(?:an? |the )?(?:systematic review|meta-analysis|review|study|analysis) (?:for|of) ", "", core, flags=re.I), re.I)
+        if harm:
+            # "Systematic review for evaluation of tolerability of NSAIDs in osteoarthritis patients in Japan"
+            return Pico(population=_people(harm.group(2) or ""), intervention=_clean(harm.group(1), 7), outcome="side effects")
         m = re.match(r"^(?:associations?|relationships?|links?)\s+(?:between|of)\s+(.+?)\s+(?:and|with)\s+(.+?)"
                      r"(?:\s+(?:in|among)\s+(.+))?$", core, re.I)
         m = m or re.match(r"^(.+?)\s+and\s+(?:the\s+)?(?:risk of\s+)?(.+?)(?:\s+(?:in|among)\s+(.+))?$", core, re.I)

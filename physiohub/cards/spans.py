@@ -121,6 +121,11 @@ def methods_rows(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, 
                 part != "population" or _people_part(p.get(part)[0].text)):
             s = p.get(part)[0]
             add(label, strip_detail(s.text), "extracted", [s.id])
+    arm = {r["label"]: r["text"] for r in rows}
+    if "Intervention" in arm and "Comparison" in arm and _same_arm(arm["Intervention"], arm["Comparison"]):
+        # "Comparison: individualised neuromuscular exercise therapy" beside "Intervention: an individualised
+        # exercise programme": the comparison row names the intervention again, so it is left out.
+        rows = [r for r in rows if r["label"] != "Comparison"]
     n, k = a.get("n_participants"), a.get("n_studies")
     kn_src = [kn.get("sentence") for kn in a.get("key_numbers") or [] if kn.get("sentence") and _has(p, kn["sentence"])]
     sample = "; ".join(x for x in (f"{k} studies" if k else "", f"{n} participants" if n else "") if x)
@@ -151,10 +156,26 @@ def _people_part(text: str) -> str | None:
     return text
 
 
+_GENERIC_SPAN = re.compile(r"(?:the |a |an |all |eligible |other )?(?:treatments?|therap(?:y|ies)|interventions?|controls?|"
+                           r"groups?|followed[- ]up|follow[- ]up|participants?|patients?|subjects?|people|allocation|"
+                           r"procedures?|management|care)", re.I)
+
+
+def _same_arm(x: str, c: str) -> bool:
+    stop = {"a", "an", "the", "and", "of", "with", "or", "to", "in", "for"}
+    wx = {w for w in re.findall(r"[a-z]+", x.lower()) if w not in stop}
+    wc = {w for w in re.findall(r"[a-z]+", c.lower()) if w not in stop}
+    return bool(wx and wc) and len(wx & wc) / min(len(wx), len(wc)) >= 0.5 and not re.search(r"\b(?:placebo|sham|control|usual|no )", c, re.I)
+
+
 def _clean_phrase(text: str, max_words: int = 14) -> bool:
     """A short noun phrase fit for a methods row: no verb of a clause, no dangling edge word."""
     t = strip_detail(text).strip(" .;,")
     words = t.split()
+    if _GENERIC_SPAN.fullmatch(t):
+        return False  # "treatment", "followed-up", "eligible participants": says nothing a reader can use
+    if len(words) >= 2 and re.search(r"(?:al|ive|ic|-based)$", words[-1], re.I) and words[-1].lower() not in ("usual", "normal"):
+        return False  # "12 weeks of facility-based functional": cut before its noun
     if len(words) == 1 and re.search(r"(al|ed|ly|ive)$", t, re.I):
         return False  # a lone adjective or participle ("experimental"), not a phrase
     if words and words[-1].lower().endswith("ed") and words[-1].lower() not in _ADJ_ED:

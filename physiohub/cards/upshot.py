@@ -28,7 +28,7 @@ _DOSE = re.compile(r",?\s*\b\d[\d.,]*\s*(?:mg/kg|mg/day|mg/d|mg|g|mcg|µg|ug|ml|
 # Durations and "12-week" adjectives: the findings give them; the plain claim reads without them.
 _DURATION = re.compile(r"\s*\b(?:(?:given|taken|used|administered|applied|treated)\s+)?(?:for|over|after|at|within|during)\s+(?:up to\s+)?\d[\d.,]*\s*(?:to\s+\d+\s*)?"
                        r"(?:weeks?|days?|months?|years?|hours?|minutes?)\b|\s*\b\d+-(?:week|day|month|year|hour)\b", re.I)
-_CUT = re.compile(r",\s+(?:with|but(?! not\b)|which|whereas|while|although|because|since)\b|,\s+and\s+(?=(?:the|this|these|it|there"
+_CUT = re.compile(r",\s+(?:with|but(?! not\b)|which|whereas|while|although|because|since)\b|\s+with an? (?:mean|median|average)\b|,\s+and\s+(?=(?:the|this|these|it|there"
                   r"|that|was|were|is|are|has|have|had)\b)|;\s+|\s+and that\s+", re.I)
 # Pieces that lean on a sentence before them ("Both differences were ...") cannot stand alone.
 _ANAPHOR = re.compile(r"^(both|it|they|the latter|the former|such|this|these|those)\b(?!\s+(?:study|trial|review|"
@@ -90,12 +90,19 @@ def conclusion_sentence(p: Parts, verdict_ids: list[str]) -> Sentence | None:
 
 
 # For a mixed result the contrast is the finding ("faster relief, but similar by one year"): kept whole.
-_CUT_KEEP_CONTRAST = re.compile(r",\s+(?:with|which|because|since)\b|,\s+and\s+(?=(?:the|this|these|it|there"
+_CUT_KEEP_CONTRAST = re.compile(r",\s+(?:with|which|because|since)\b|\s+with an? (?:mean|median|average)\b|,\s+and\s+(?=(?:the|this|these|it|there"
                                 r"|that|was|were|is|are|has|have|had)\b)|\s+and that\s+", re.I)
 
 
 def _drop_doses(text: str) -> str:
     """'Rofecoxib, 25 mg/d, provided' -> 'Rofecoxib provided': a dose set off by commas goes with both."""
+    named = [re.findall(r"([A-Za-z][\w-]*)\W*$", text[:m.start()]) for m in _DOSE.finditer(text)]
+    names = [n[0].lower() for n in named if n]
+    if len(names) != len(set(names)):
+        # "rofecoxib, 25 mg/d ... over ... rofecoxib, 12.5 mg": the dose is what tells the arms apart, so
+        # without it the sentence would compare a drug with itself. Keep it (the numbers then keep the
+        # sentence out of the plain lines).
+        return text
     out, last = [], 0
     for m in _DOSE.finditer(text):
         end = m.end()
@@ -107,12 +114,26 @@ def _drop_doses(text: str) -> str:
     return close_subject_comma("".join(out))  # "Rofecoxib, provided ...": that comma goes too
 
 
+_ITEM = r"(?:[^,;.]|\.(?=\d))+"
+_SPECIFICALLY = re.compile(rf",\s+(?:specifically|particularly|especially|namely|notably|including)\s+{_ITEM}(?:,\s+{_ITEM})*?"
+                           rf"\s+and\s+{_ITEM}(?=,)", re.I)
+
+
 def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> str | None:
     """A source sentence as one short plain sentence with no numbers, or None when it cannot be had."""
     # "decreased after 12 weeks of adalimumab treatment": the duration goes, the treatment stays ("with").
     core = re.sub(r"\b(?:after|over|during)\s+\d[\d.,]*\s*(?:weeks?|days?|months?|years?)\s+of\b", "with", text.strip(), flags=re.I)
     core = _DURATION.sub("", _drop_doses(_SECTION_WORD.sub("", core)))
     core = _CONNECTIVE.sub("", core)
+    # "... psychosocial health, specifically self-esteem, mental health and behaviour, in favour of ...": the
+    # itemised detail goes, the finding stays.
+    core = _SPECIFICALLY.sub("", core)
+    # The card speaks of the study, not as its authors: "our patients" -> "the patients"; a leading "also"
+    # leans on a sentence the card does not show ("There also was no difference" -> "There was no difference").
+    core = re.sub(r"\b([Oo])ur (patients|participants|subjects|study|trial|sample|cohort|results|findings)\b",
+                  lambda m: ("T" if m.group(1) == "O" else "t") + "he " + m.group(2), core)
+    core = re.sub(r"^(There|It|This) also (was|were|is|are)\b", r"\1 \2", core)
+    core = re.sub(r"^(There|It) (was|were|is|are) also\b", r"\1 \2", core)
     # A removed lead ("At 6 months, the mean score ...") must not leave the sentence starting at its comma.
     core = re.sub(r"^[\s,;:]+", "", core)
     # "At the 12-week and six-month follow-up" without its number must not read "At the and six-month"

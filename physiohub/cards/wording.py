@@ -9,6 +9,8 @@ from the appraisal, and the grounding gate checks them again).
 from __future__ import annotations
 
 import re
+
+from ..appraise.numwords import WORD_NUMBER, parse_number
 from typing import Any
 
 from . import phrases
@@ -152,6 +154,9 @@ def unclear_answer(q: Pico) -> str:
             else "The abstract does not say clearly what the study found.")
 
 
+_ARGUING_DESIGNS = {"narrative review", "editorial/commentary/letter", "protocol", "lab/animal/experimental", "case report"}
+
+
 def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     """Why it matters for patients, clinicians and readers, from this study's facts."""
     verdict, evidence = a.get("verdict") or "Too early to tell", a.get("evidence") or "Very limited"
@@ -162,10 +167,18 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     x = q.intervention
     ys = f" {q.outcome}" if q.outcome else ""
     alike = kind == "intervention" and verdict == "No clear difference" and active_comparison(a, q)
+    # Too early to tell because the authors found the tested evidence too thin (a review of trials that
+    # concludes "convincing evidence is lacking"), not because the design tests nothing: say that.
+    insufficient = verdict == "Too early to tell" and kind == "intervention" and design not in _ARGUING_DESIGNS and \
+        str((a.get("verdict_reasons") or [""])[0]).startswith("the authors say the evidence is not enough")
     if design == "lab/animal/experimental":
         patients = "This is lab research. It does not yet tell you what works for people, so it should not change your care."
     elif design == "protocol":
         patients = "This study has not reported results yet, so it should not change your care."
+    elif insufficient and x:
+        patients = (f"The studies so far do not show clearly whether {x} {'help' if plural(x) else 'helps'}"
+                    + (f" {who}" if who.startswith(("people", "children", "adults", "women", "men", "older")) else "")
+                    + ". Ask your physio or doctor about options with clearer evidence.")
     elif verdict == "Too early to tell":
         patients = ("This is an early piece of the picture" + (f" for {who}" if who else "")
                     + ". On its own it should not change your care.")
@@ -183,7 +196,8 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     elif kind == "intervention" and x:
         cond = re.match(r"^people (?:with|who have) (.+)$", who or "")
         lead = f"If you have {cond.group(1)}: " if cond else (f"For {who}: " if who else "")
-        tail = {"Supports": " Ask your physio or doctor whether it suits you.",
+        tail = {"Supports": " Ask your physio or doctor whether it suits you" + (
+                    ", including the side effects the study reports." if a.get("_harms") else "."),
                 "No clear difference": " Ask your physio or doctor about options with clearer evidence.",
                 "Does not support": " Ask your physio or doctor about other options.",
                 "Mixed picture": " Talk with your physio or doctor about what to expect."}.get(verdict, "")
@@ -215,6 +229,8 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     }[verdict])
     if alike:
         finding = f"found no clear difference between {x} and {q.comparison}{(' in' + ys) if ys else ''}"
+    if insufficient:
+        finding = f"found the evidence too thin to say whether {x or 'the treatment'} {_agree('works', x or 'it')}"
     practice = "It gives no reason to prefer one over the other on this outcome" if alike else {
         "Supports": "It can support a shared decision" if evidence in ("Strong", "Moderate") else "Treat it as supportive evidence that is not yet decisive",
         "No clear difference": f"Do not expect {x or 'it'} to do better than the comparison on this outcome" if kind == "intervention" else "It gives no reason to act on this link",
@@ -222,22 +238,26 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         "Mixed picture": "Weigh which outcomes and time points matter to the patient",
         "Too early to tell": "Treat it as hypothesis-generating",
     }[verdict]
+    if insufficient:
+        practice = "It gives no firm basis for or against it"
     ladder = a.get("_ladder")
     clinicians = (sentence(f"{cap(design)}{size}{pop}; it {finding}") + " "
                   + sentence(f"Evidence rated {evidence.lower()}") + (f" {ladder}" if ladder else "") + " " + sentence(practice))
     topic = f" about {x}" if x else ""
     readers = {
-        "Supports": f"If you read that {x or 'this'} works{(' for ' + who) if who else ''}, this {short} backs it, with {evidence.lower()} evidence.",
-        "No clear difference": f"If you read that {x or 'this'} works{(' for ' + who) if who else ''}, this {short} did not find a clear difference.",
-        "Does not support": f"If you read that {x or 'this'} works, this {short} does not back it.",
+        "Supports": f"If you read that {x or 'this'} {_agree('works', x or 'this')}{(' for ' + who) if who else ''}, this {short} backs it, with {evidence.lower()} evidence.",
+        "No clear difference": f"If you read that {x or 'this'} {_agree('works', x or 'this')}{(' for ' + who) if who else ''}, this {short} did not find a clear difference.",
+        "Does not support": f"If you read that {x or 'this'} {_agree('works', x or 'this')}, this {short} does not back it.",
         "Mixed picture": f"Claims{topic} need care: this {short} found some benefits but not others.",
         "Too early to tell": f"This is {long}: it cannot yet show whether claims{topic} are true.",
     }[verdict]
     if kind == "intervention" and not x and verdict != "Too early to tell":
         # No treatment named (a review of side effects, a study of a service): no "if you read that this works".
         readers = f"This {short} {finding}, with {evidence.lower()} evidence behind it; check what it measured before relying on it."
+    if insufficient and x:
+        readers = f"If you read that {x} {_agree('works', x)}{(' for ' + who) if who else ''}, this {short} found the evidence too thin to say so."
     if alike:
-        readers = (f"If you read that {x} works better than {q.comparison}{(' for ' + who) if who else ''}, this {short} "
+        readers = (f"If you read that {x} {_agree('works', x)} better than {q.comparison}{(' for ' + who) if who else ''}, this {short} "
                    "did not find that: the two gave similar results.")
     if kind == "association" and verdict == "Supports":
         readers = f"This {short} found a link, not proof of cause; it has {evidence.lower()} evidence behind it."
@@ -264,6 +284,38 @@ _REVIEW_QUALITY = re.compile(r"\b(?:low|poor|very low)[- ](?:quality|certainty)\
 _SHORT_FOLLOWUP = re.compile(r"^(\d+)\s*(day|week)s?$", re.I)
 
 
+# How long a trial lasted when it names no follow-up: "over 4 weeks", "a 4-week treatment phase", "for six
+# weeks". Any later time point ("at 6 months", "12-month") means the study went on longer.
+_DURATION = re.compile(rf"\b(?:over|for|during|lasting|at|after)\s+(?:the\s+)?(?:(?:\d{{1,2}}|{WORD_NUMBER}),?\s+(?:and|or)\s+)?"
+                       rf"(?P<a>\d{{1,2}}|{WORD_NUMBER})[- ](?P<u>weeks?|days?)\b|"
+                       r"\((?P<c>week) (?P<d>\d{1,2})\)|"
+                       rf"\b(?P<b>\d{{1,2}}|{WORD_NUMBER})[- ](?P<v>weeks?|days?)(?:,)?\s+(?:[\w-]+,?\s+){{0,5}}?(?:treatment|trial|study|"
+                       r"programme|program|period|phase|course|intervention|therapy)\b", re.I)
+_LATER = re.compile(rf"\b(?:at|after|for|over|to|until|through|within|and)\s+(?:\d{{1,2}}|{WORD_NUMBER})[- ](?:months?|years?)\b(?! old| of age)|"
+                    r"\b\d{1,2}-(?:month|year)\b(?!-old)|\blong[- ]term follow", re.I)
+_RUN_IN = re.compile(r"\b(?:open[- ]label (?:phase|run-?in|period)|run-?in (?:phase|period)|enriched enrol?lment)\b[^.]{0,300}?"
+                     r"\b(?:randomi[sz]ed|double[- ]blind)", re.I | re.S)
+
+
+def short_study(text: str) -> str | None:
+    """'4 weeks' when the longest stated length of a trial that names no later time point is 6 weeks or less."""
+    for m in _LATER.finditer(text):
+        if not re.search(r"\bage[sd]?\b|\bbetween\b|\bolder\b|\byounger\b", text[max(0, m.start() - 30):m.start()], re.I):
+            return None  # a later time point (ages such as "aged 18 to 75 years" are not)
+    best: tuple[float, str] | None = None
+    for m in _DURATION.finditer(text):
+        num, unit = ((m.group("a"), m.group("u")) if m.group("a") else (m.group("d"), m.group("c")) if m.group("d")
+                     else (m.group("b"), m.group("v")))
+        n = parse_number(num)
+        if not n:
+            continue
+        weeks = n / 7 if unit.lower().startswith("day") else n
+        label = f"{num.lower()} {unit.lower().rstrip('s')}{'s' if n != 1 else ''}"
+        if best is None or weeks > best[0]:
+            best = (weeks, label)
+    return best[1] if best and best[0] <= 6 else None
+
+
 def derived_limits(a: dict[str, Any], text: str) -> list[Item]:
     """Limits that follow from the study's facts (issue 12, item 7), each said once."""
     out: list[Item] = []
@@ -278,6 +330,13 @@ def derived_limits(a: dict[str, Any], text: str) -> list[Item]:
     if m and design in ("randomised controlled trial", "non-randomised controlled trial", "cohort") and (
             m.group(2).lower() == "day" or int(m.group(1)) <= 6):
         out.append((f"Short follow-up ({fu}): longer-term effects are unknown.", "templated", []))
+    elif not fu and design in ("randomised controlled trial", "non-randomised controlled trial", "crossover trial"):
+        short = short_study(text)
+        if short:
+            out.append((f"Short study: results go up to {short} only, so longer-term effects are unknown.", "templated", []))
+    if design in ("randomised controlled trial", "crossover trial") and _RUN_IN.search(text):
+        out.append(("Only people who tolerated the treatment in an open run-in phase were randomised, so the results may "
+                    "look better than for everyone who starts it.", "templated", []))
     for sent in re.split(r"(?<=[.!?])\s+", text):
         if _DROPOUT.search(sent):
             pct = [float(p) for p in _PCT.findall(sent) if 0 < float(p) <= 100]
