@@ -520,4 +520,20 @@ def test_cli_password_change_signs_the_user_out_everywhere(hub):
     r = CliRunner().invoke(cli, ["user", "password", "nobody", "--password", "x" * 12, "--db", str(hub[0])])
     assert r.exit_code != 0 and "no user named 'nobody'" in r.output and "Traceback" not in r.output
     r = CliRunner().invoke(cli, ["user", "password", "edna", "--password", "short", "--db", str(hub[0])])
-    assert r.exit_code != 0 and "at least 10 characters" in r.output
+    assert r.exit_code != 0 and "at least 12 characters" in r.output
+
+
+def test_passwords_follow_asvs_length_rules(hub):
+    from physiohub.errors import InvalidInput
+    from physiohub.store import Store
+    from physiohub.web import auth
+
+    store = Store(hub[0])
+    try:
+        for bad in ("x" * 11, "y" * 129):
+            with pytest.raises(InvalidInput):
+                auth.add_user(store, "newbie", bad, "editor")
+        auth.add_user(store, "newbie", "z" * 12, "editor")
+        auth.set_password(store, "newbie", "w" * 128)
+    finally:
+        store.close()
