@@ -303,3 +303,20 @@ def test_unmasked_patients_and_first_person_caveats() -> None:
                "than after physiotherapy at 12 months (p=0.01).\nINTERPRETATION: Surgery led to a greater improvement.")
     card = generate_card(rec, appraise(rec))
     assert any("knew which treatment they had" in t for t in card["limitations"])
+
+
+def test_the_randomised_arms_give_the_comparison() -> None:
+    rec = _rec("The effect of technique M in older adults with neck pain: a randomized controlled study",
+               "BACKGROUND: We examined technique M in older adults with neck pain.\nMETHODS: Forty older adults were "
+               "randomly divided into two groups: usual physiotherapy (UP) group and usual physiotherapy-technique M "
+               "(UPM) group.\nRESULTS: Range of motion improved more in the UPM group than in the UP group (p < 0.05).\n"
+               "CONCLUSION: Technique M improves range of motion in older adults with neck pain.")
+    q = generate_card(rec, appraise(rec))["upshot"]["question"]
+    assert "adding technique M to usual physiotherapy" in q and q.endswith("compared with usual physiotherapy alone?")
+    rec2 = _rec("Strength training helps women with widespread pain: a randomized clinical trial",
+                "OBJECTIVE: To assess strength training (STR) in women with widespread pain.\nMETHODS: Sixty women were "
+                "randomly selected to participate in STR or stretching (STRETCH) exercises in a blinded trial.\nRESULTS: "
+                "Pain fell more with strength training than with stretching (p < 0.01).\nCONCLUSIONS: Strength training "
+                "relieves widespread pain.")
+    q2 = generate_card(rec2, appraise(rec2))["upshot"]["question"]
+    assert q2.endswith("compared with stretching exercises?"), q2

@@ -73,6 +73,41 @@ def _subject_of_conclusion(p: Parts) -> tuple[str, str] | None:
     return None
 
 
+_ARMS = re.compile(r"\brandom(?:ly|i[sz]ed)? (?:selected|assigned|allocated|divided|randomi[sz]ed)?\s*(?:\(1:1\) )?(?:to|into|between)\s+"
+                   r"(?:participate in |receive |two groups:?\s*|either\s+)?(?:the |a |an )?(?P<a>[^,;.:]{3,70}?)\s+(?:or|and|versus|vs\.?)\s+"
+                   r"(?:to )?(?:the |a |an )?(?P<b>[^,;.:]{3,70}?)(?:\s+(?:in|for|during|over)\b|[,;.:]|$)", re.I)
+
+
+def _randomised_arms(p: Parts, abstract: str, x: str) -> tuple[str, str] | None:
+    """The two arms of "randomly divided into two groups: traditional physiotherapy (TP) group and traditional
+    physiotherapy-Mulligan mobilization (TPMM) group" -> ("adding Mulligan ... to traditional physiotherapy",
+    "traditional physiotherapy alone"); of "randomly selected to participate in STRE or flexibility (FLEX)
+    exercises" -> (x, "flexibility exercises"). None unless one arm is plainly the named treatment."""
+    defs = definitions(abstract)
+    words = lambda t: set(re.findall(r"[a-z]{4,}", t.lower())) - {"group", "groups", "with", "only", "alone"}
+    xw = words(x)
+    for s in p.sentences:
+        m = _ARMS.search(s.text)
+        if not m:
+            continue
+        arm_a, arm_b = (re.sub(r"\s*\([^)]*\)", "", spell_out(m.group(g), defs)).strip() for g in ("a", "b"))
+        arm_a, arm_b = (re.sub(r"\s+groups?$", "", t, flags=re.I) for t in (arm_a, arm_b))
+        if not (1 <= len(arm_a.split()) <= 7 and 1 <= len(arm_b.split()) <= 7) or re.search(r"\d", arm_a + arm_b):
+            return None
+        wa, wb = words(arm_a), words(arm_b)
+        if wa and wa < wb and xw & (wb - wa):  # "traditional physiotherapy" and "traditional physiotherapy-Mulligan ..."
+            return f"adding {x} to {arm_a}", f"{arm_a} alone"
+        if wb and wb < wa and xw & (wa - wb):
+            return f"adding {x} to {arm_b}", f"{arm_b} alone"
+        da, db = wa - wb, wb - wa  # the words that tell the arms apart ("strengthening" / "flexibility")
+        if xw & da and not xw & db:
+            return x, arm_b
+        if xw & db and not xw & da:
+            return x, arm_a
+        return None
+    return None
+
+
 def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cmp: str | None) -> Pico:
     """Population, intervention, comparison and outcome from the study itself: the title's shape first,
     then the stated aim, then the appraisal's PICO spans (never a topic tag)."""
@@ -110,6 +145,10 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
             if who and len(who.split()) <= 12:
                 q.population = who
                 break
+    if not q.comparison and kind == "intervention" and q.intervention:
+        arms = _randomised_arms(p, record.abstract, q.intervention)
+        if arms:
+            q.intervention, q.comparison = arms
     q.comparison = re.sub(r"^without\s+", "no ", q.comparison or "")
     if re.fullmatch(r"(?:both|either|each|all|others?|them|it|one another|each other)", q.comparison, re.I):
         q.comparison = ""  # a pronoun names no comparison
