@@ -103,11 +103,14 @@ _STOCK = re.compile(
     r"(?:show|showed|shows|suggest|suggests|suggested|indicate|indicates|indicated|reveal|revealed|found|demonstrate|demonstrated)\b"
     r"|\b(?:was|were|is|are) (?:also )?(?:found|shown|proven|demonstrated) to\b"
     r"|\b(?:clinical |practice |international |national |current |treatment |most )?guidelines?\b[^.;]{0,50}?\b"
-    r"(?:recommends?|recommended|advises?|advise|advised|say|says|state|states|suggest|suggests|endorse|endorses|endorsed)\b"
+    r"(?:recommends?|recommended|advises?|advise|advised|say|says|state|states|suggest|suggests|endorse|endorses|endorsed|"
+    r"report|reports|conclude|concludes|warn|warns|note|notes)\b"
     r"|\b(?:backed|supported|underpinned) by (?:\w+ ){0,2}(?:research|evidence|studies|trials|data)\b"
     r"|\bthere (?:is|are) (?:\w+ ){0,2}(?:evidence|research|studies|data|trials) (?:that|to (?:suggest|show)|showing|suggesting)\b"
     r"|^(?:in fact,? |indeed,? |overall,? )?(?:the |this )?(?:research|evidence|findings|results|data|studies|literature) (?:is|are|was|were|remains?) "
-    r"(?:\w+ )?(?:consistent|clear|strong|mixed|conflicting|weak|limited|compelling|overwhelming|convincing|inconclusive)\b", re.I)
+    r"(?:\w+ )?(?:consistent|clear|strong|mixed|conflicting|weak|limited|compelling|overwhelming|convincing|inconclusive)\b"
+    r"|\b(?:studies|research|trials|reviews|evidence|findings|data) (?:have|has) (?:\w+ )?(?:had|given|produced|shown|yielded|found|been) "
+    r"(?:\w+ )?(?:conflicting|mixed|inconsistent|contradictory|consistent|similar|positive|negative|disappointing|promising)\b", re.I)
 # "a new article in the British Medical Journal suggests", "according to a report in the American Journal of
 # Epidemiology": an article or report that a named journal published is research.
 _ARTICLE_IN = re.compile(
@@ -125,7 +128,8 @@ _RESEARCHERS = re.compile(
 # A doctor or professor credited with a finding: "A doctor from a Canadian university showed that ...".
 _DOCTOR_FOUND = re.compile(r"\b(?:doctor|dr\.?|professor|prof\.?|physician|epidemiologist)\b[^.;]{0,60}?\b(?:showed|found|has shown|"
                            r"have shown|demonstrated|concluded|discovered|reported) that\b", re.I)
-_ACCORDING = re.compile(r"\baccording to\b[^,.;]{0,80}?(?:" + _ANY_DESIGN.pattern + r"|\bet al\b|\bresearchers\b)", re.I)
+_ACCORDING = re.compile(r"\baccording to\b[^,.;]{0,80}?(?:" + _ANY_DESIGN.pattern + r"|\bet al\b|\bresearchers\b"
+                        r"|\b(?:guidelines?|guidance|recommendations|position statement|consensus statement)\b)", re.I)
 # "in a 2019 study", "from a large trial of runners": a few modifiers between the article and the design, and
 # the design word not used as a modifier itself ("a national health research body", "the research team").
 _IN_A_STUDY = re.compile(r"\b(?:in|from|by) (?:a|an|one|the|this|that|their|his|her|two|three|several|recent|new|large|small)\b"
@@ -475,6 +479,8 @@ _RESULT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|percent|per cent) of (?:\w+[- ]){0
 
 # ... or a sentence that sizes the same result: "Even so, the benefit was small.", "The gains were modest,
 # and the certainty of the evidence was rated low."
+# "The scans showed no difference between the groups ...", "There were also no differences between the groups in ...".
+_NO_DIFF = re.compile(r"\bno (?:significant |real |clear |meaningful |important )?differences? (?:between|in)\b", re.I)
 _RESULT_SIZE = re.compile(
     r"^(?:[\w ]{0,20},\s*)?(?:but |and |yet )?(?:the|this|that|these|those|its|their|such) (?:\w+ ){0,2}?"
     r"(?:gains?|benefits?|effects?|improvements?|reductions?|differences?|changes?|pain relief|certainty|quality|effect sizes?)\b"
@@ -568,9 +574,18 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
         # the research a later "They found" or findings list refers to: a sentence that names research (not a
         # heading such as "Key findings", and not "The trials included ...", which refers back to it)
         if (_names_research(s.text) and len(s.text.split()) >= 5
-                and not (described is not None and re.match(r"(?:the|these|those|they|it|its|their)\b", s.text, re.I))):
+                and not (described is not None and described.heading == s.heading
+                         and (described.paragraph == s.paragraph or s.item)
+                         and re.match(r"(?:the|these|those|they|it|its|their)\b", s.text, re.I))):
             described = s
-        if not cue and not inherited and prev and prev[0].paragraph == s.paragraph and (_RESULT.search(s.text) or _RESULT_SIZE.search(s.text)
+        if (not cue and not inherited and prev is None and described is not None and described.paragraph == s.paragraph
+                and (_NO_DIFF.search(s.text) or _RESULT.search(s.text) or _RESULT_GROUP.search(s.text)) and not method_only(s.text)):
+            # a result right after the sentences that described the study's method, in the same paragraph
+            sources0, cites0 = sources_of(described.text, described.links)
+            inherited = Claim(text=described.text, cue="", year=year_of(described.text), design=design_of(described.text),
+                              citations=cites0)
+            cue = "a result of the research described before it"
+        if not cue and not inherited and prev and prev[0].paragraph == s.paragraph and (_RESULT.search(s.text) or _NO_DIFF.search(s.text) or _RESULT_SIZE.search(s.text)
                                                                               or _RESULT_GROUP.search(s.text)
                                                                               or _same_subject_result(s.text, prev[0].text)):
             inherited = prev[1]
