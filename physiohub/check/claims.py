@@ -536,6 +536,13 @@ _GAINED = re.compile(r"\b(?:gain(?:ed|s)?|lost|loss of|grew|fell|rose|doubled|ha
                      r"(?:people )?in (?:\d+|two|three|four|five|ten)\b", re.I)   # or a figure
 
 
+def _research_in(sentence: Sentence) -> Claim:
+    """The year, design and citations of a sentence that describes research, for the claims that report
+    its results in the sentences after it."""
+    _, cites = sources_of(sentence.text, sentence.links)
+    return Claim(text=sentence.text, cue="", year=year_of(sentence.text), design=design_of(sentence.text), citations=cites)
+
+
 def _names_research(text: str) -> bool:
     return bool(design_of(text) or citation_marker(text))
 
@@ -552,9 +559,7 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
                 and not method_only(s.text)):
             # the finding of the research the previous sentence described: a claim of its own, with that
             # sentence's year, design and citations
-            sources0, cites0 = sources_of(described.text, described.links)
-            inherited = Claim(text=described.text, cue="", year=year_of(described.text), design=design_of(described.text),
-                              citations=cites0)
+            inherited = _research_in(described)
             cue = "the research named in the sentence before"
         if not s.item:
             lead_in = s
@@ -563,9 +568,7 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
                 and described is not None
                 and not method_only(s.text)
                 and (any(rx.search(s.text) for _, rx in _EFFECT_RE) or _FINDING.search(s.text) or re.search(r"\d", s.text))):
-            sources0, cites0 = sources_of(described.text, described.links)
-            inherited = Claim(text=described.text, cue="", year=year_of(described.text), design=design_of(described.text),
-                              citations=cites0)
+            inherited = _research_in(described)
             cue = f"a finding listed under '{s.heading}'"
         if not cue and not _NOT_INVOLVED.search(s.text) and (
                 _TOLD_MEETING.search(s.text) or (_QUOTED_RESEARCHER.search(s.text)
@@ -581,9 +584,7 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
         if (not cue and not inherited and prev is None and described is not None and described.paragraph == s.paragraph
                 and (_NO_DIFF.search(s.text) or _RESULT.search(s.text) or _RESULT_GROUP.search(s.text)) and not method_only(s.text)):
             # a result right after the sentences that described the study's method, in the same paragraph
-            sources0, cites0 = sources_of(described.text, described.links)
-            inherited = Claim(text=described.text, cue="", year=year_of(described.text), design=design_of(described.text),
-                              citations=cites0)
+            inherited = _research_in(described)
             cue = "a result of the research described before it"
         if not cue and not inherited and prev and prev[0].paragraph == s.paragraph and (_RESULT.search(s.text) or _NO_DIFF.search(s.text) or _RESULT_SIZE.search(s.text)
                                                                               or _RESULT_GROUP.search(s.text)
