@@ -2,9 +2,15 @@
 
 A sentence reports research when it names a kind of research ("a 2022 meta-analysis", "studies",
 "research", "a trial") together with a reporting verb ("found", "shows", "suggests"), attributes a
-finding to researchers ("scientists at X found"), says "according to ...", "in a ... study", "showed
-me a study", "this proves that", "clinically proven", ends with a frame (", new research suggests."),
-or states a numeric result right after such a sentence. Questions, "more research is needed", "not
+finding to researchers ("scientists at X found", "a doctor ... showed that", "a professor told a congress
+that"), says "according to ..." (research, guidelines or a named organisation), names an organisation that
+says or recommends, uses a passive or stock phrase ("it has been shown that", "we know from studies that",
+"guidelines recommend", "Study: ..."), cites ("[3]", "(Ref 2)", "(4,5)", "study2", "(Lee et al., 2020)",
+"(Br J Sports Med. 2020;54:1)", a link to a paper), quotes a researcher's result, ends with a frame
+(", new research suggests."), or states a result right after such a sentence, after a sentence that
+describes a study's method, or as a list item under "Key findings". Sentences that only describe what a
+study did, teasers, list lead-ins, definitions and quotes of people "not involved in the study" are not
+claims. Questions, "more research is needed", "not
 enough research to say" and "whatever the research says" are not claims. Rules, not a model:
 claim-reporting phrases in popular articles are few and formulaic, the rules are inspectable, each
 claim says which phrase made it one (``cue``), and their held-out precision/recall is measured in
