@@ -329,13 +329,16 @@ def card_history_cmd(key: str, as_json: bool, db: str) -> None:
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Server processes (one per core is a good start).")
+@click.option("--proxy-headers", is_flag=True,
+              help="Behind a TLS proxy: trust its X-Forwarded-Proto/-For (from PHYSIOHUB_FORWARDED_ALLOW_IPS, "
+                   "default 127.0.0.1), for Secure cookies, HSTS and real client addresses.")
 @db_option
-def serve_cmd(host: str, port: int, workers: int, db: str) -> None:
+def serve_cmd(host: str, port: int, workers: int, proxy_headers: bool, db: str) -> None:
     """Serve the web hub, the JSON API under /api/ and its description at /openapi.json."""
     from .web.serve import serve
 
     echo_err(f"serving {db} on http://{host}:{port}  (Ctrl+C to stop)")
-    serve(db, host=host, port=port, workers=workers)
+    serve(db, host=host, port=port, workers=workers, proxy_headers=proxy_headers)
 
 
 @cli.group("user")
@@ -358,6 +361,21 @@ def user_add_cmd(name: str, role: str, password: str | None, db: str) -> None:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     add_user(open_db(db), name, password, role)
     click.echo(f"added {role} {name}")
+
+
+@user_group.command("password")
+@click.argument("name")
+@click.option("--password", envvar="PHYSIOHUB_PASSWORD", default=None,
+              help="The new password (or PHYSIOHUB_PASSWORD); asked for when missing.")
+@db_option
+def user_password_cmd(name: str, password: str | None, db: str) -> None:
+    """Change a user's password; every session of that user ends at once (signed out everywhere)."""
+    from .web.auth import set_password
+
+    if not password:
+        password = click.prompt("New password", hide_input=True, confirmation_prompt=True)
+    set_password(open_db(db), name, password)
+    click.echo(f"changed the password of {name}; their sessions have ended")
 
 
 # -- demo ----------------------------------------------------------------------------------

@@ -22,9 +22,18 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("llm_model", "", "Model name sent to the chat endpoint."),
     Setting("llm_api_key", "", "API key for the chat endpoint, if it needs one."),
     Setting("secret_key", "", "Secret for signing session cookies; generated and stored in the database if empty."),
+    Setting("https", "", "1 when the hub is reached over https (e.g. behind a TLS proxy): Secure session cookies"
+            " and Strict-Transport-Security on every response."),
+    Setting("forwarded_allow_ips", "127.0.0.1", "Proxy addresses whose X-Forwarded-For/-Proto headers"
+            " `physiohub serve --proxy-headers` trusts (comma-separated, or * for any)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def flag(value: Any) -> bool:
+    """A yes/no setting: 1, true, yes, on (any case) are yes."""
+    return str(value or "").strip().lower() in ("1", "true", "yes", "on")
 
 
 def get(name: str, override: Any = None) -> Any:

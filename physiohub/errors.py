@@ -5,6 +5,7 @@
     ├── IngestError          a file or record could not be read (names the file and record)
     │   └── UnsafeInputError hostile input refused (external entities, entity bombs, binary data)
     ├── StoreError           the database refused or is in a state we cannot use
+    │   └── StoreBusy        another writer (an import) held the write lock too long: try again
     ├── NotFound             no study, card or user with that id
     ├── InvalidInput         a parameter or query is not acceptable (web: 400)
     ├── PermissionDenied     signed in, but not allowed (web: 403)
@@ -37,6 +38,10 @@ class UnsafeInputError(IngestError):
 
 class StoreError(PhysioHubError):
     pass
+
+
+class StoreBusy(StoreError):
+    """Another connection held the write lock for longer than the busy timeout (web: 503, try again)."""
 
 
 class NotFound(PhysioHubError):

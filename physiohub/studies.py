@@ -27,8 +27,9 @@ def resolve(store: Store, key: str | int) -> int:
         row = store.query_one("SELECT id FROM studies WHERE doi = ?", (doi,))
         if row:
             return row[0]
-    if k.isdigit():
+    if k.isascii() and k.isdigit() and len(k) <= 18:
         # A bare number is a PMID first (what users paste), then an internal id, then a source id.
+        # (ASCII digits only: '²' passes str.isdigit() but not int(); 19+ digits overflow SQLite's integers.)
         row = store.query_one("SELECT id FROM studies WHERE pmid = ?", (k,))
         if row:
             return row[0]

@@ -292,3 +292,14 @@ def test_the_evidence_ladder_is_not_read_as_a_result() -> None:
             "started at strong as a review of randomised trials, then was lowered to moderate because the authors "
             "report heterogeneous studies. It argues against relying on it.")
     assert _reading(text, "intervention") is None  # "lowered to moderate" once read as a benefit
+
+
+def test_unmasked_patients_and_first_person_caveats() -> None:
+    assert plain_claim("While plausible we have limited confidence in the findings due to multiple tests.") == \
+        "The authors have limited confidence in the findings due to multiple tests."
+    rec = _rec("Surgery versus physiotherapy for hip pain: a randomised controlled trial",
+               "METHODS: 300 adults with hip pain were randomised to surgery or physiotherapy. Patients and treating "
+               "clinicians were not masked to treatment allocation.\nFINDINGS: Hip scores improved more after surgery "
+               "than after physiotherapy at 12 months (p=0.01).\nINTERPRETATION: Surgery led to a greater improvement.")
+    card = generate_card(rec, appraise(rec))
+    assert any("knew which treatment they had" in t for t in card["limitations"])

@@ -132,6 +132,8 @@ def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> 
     # leans on a sentence the card does not show ("There also was no difference" -> "There was no difference").
     core = re.sub(r"\b([Oo])ur (patients|participants|subjects|study|trial|sample|cohort|results|findings)\b",
                   lambda m: ("T" if m.group(1) == "O" else "t") + "he " + m.group(2), core)
+    core = re.sub(r"\b[Ww]e (have|had|are|were|found|conclude|believe|suggest|recommend|saw|observed)\b", r"the authors \1", core)
+    core = re.sub(r"^(?:while|although) plausible,?\s+", "", core, flags=re.I)
     core = re.sub(r"^(There|It|This) also (was|were|is|are)\b", r"\1 \2", core)
     core = re.sub(r"^(There|It) (was|were|is|are) also\b", r"\1 \2", core)
     # A removed lead ("At 6 months, the mean score ...") must not leave the sentence starting at its comma.

@@ -297,6 +297,11 @@ _RUN_IN = re.compile(r"\b(?:open[- ]label (?:phase|run-?in|period)|run-?in (?:ph
                      r"\b(?:randomi[sz]ed|double[- ]blind)", re.I | re.S)
 
 
+# "Patients and treating clinicians were not masked to treatment allocation", "an open-label trial"
+_UNMASKED = re.compile(r"\b(?:patients|participants|subjects)\b[^.;]{0,40}\bnot (?:masked|blinded)\b|\bopen[- ]label (?:trial|study|"
+                       r"randomi[sz]ed)|\bunblinded (?:trial|study|design)|\bwithout blinding of (?:patients|participants)", re.I)
+
+
 def short_study(text: str) -> str | None:
     """'4 weeks' when the longest stated length of a trial that names no later time point is 6 weeks or less."""
     for m in _LATER.finditer(text):
@@ -334,6 +339,10 @@ def derived_limits(a: dict[str, Any], text: str) -> list[Item]:
         short = short_study(text)
         if short:
             out.append((f"Short study: results go up to {short} only, so longer-term effects are unknown.", "templated", []))
+    if design in ("randomised controlled trial", "non-randomised controlled trial", "crossover trial") and \
+            _UNMASKED.search(text) and not re.search(r"\bdouble[- ](?:blind|mask)", text, re.I):
+        out.append(("The people taking part knew which treatment they had, which can colour results they report "
+                    "themselves.", "templated", []))
     if design in ("randomised controlled trial", "crossover trial") and _RUN_IN.search(text):
         out.append(("Only people who tolerated the treatment in an open run-in phase were randomised, so the results may "
                     "look better than for everyone who starts it.", "templated", []))

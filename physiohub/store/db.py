@@ -14,13 +14,15 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import StoreBusy, StoreError
 from .dialect import dialect_for
 
 
 class Store:
-    def __init__(self, path: str | Path, *, migrate: bool = True):
+    def __init__(self, path: str | Path, *, migrate: bool = True, busy_timeout: float = 10.0):
         self.url = str(path)
+        # Seconds a write waits for another writer (an import) before giving up with StoreBusy.
+        self.busy_timeout = busy_timeout
         self.dialect = dialect_for(self.url)
         if self.url != ":memory:":
             parent = Path(self.url).resolve().parent
@@ -41,9 +43,11 @@ class Store:
         if conn is None:
             try:
                 # isolation_level=None: we issue BEGIN/COMMIT ourselves (see atomic()).
-                conn = sqlite3.connect(self.url, isolation_level=None, check_same_thread=False, timeout=10)
+                conn = sqlite3.connect(self.url, isolation_level=None, check_same_thread=False,
+                                       timeout=self.busy_timeout)
                 conn.row_factory = sqlite3.Row
                 self.dialect.configure(conn)
+                conn.execute(f"PRAGMA busy_timeout={int(self.busy_timeout * 1000)}")
             except sqlite3.DatabaseError as e:
                 raise StoreError(f"cannot open database {self.url}: {e}") from e
             self._local.conn = conn
@@ -76,6 +80,8 @@ class Store:
         try:
             conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {name}")
         except sqlite3.OperationalError as e:
+            if self.is_busy(e):
+                raise self.busy(e) from e
             raise StoreError(f"database {self.url} is busy or read-only: {e}") from e
         self._local.depth = depth + 1
         try:
@@ -106,10 +112,26 @@ class Store:
                 conn.execute(f"ROLLBACK TO {name}")
                 conn.execute(f"RELEASE {name}")
 
+    @staticmethod
+    def is_busy(e: BaseException) -> bool:
+        """True for SQLite's 'database is locked' / busy errors (another writer kept the lock)."""
+        if not isinstance(e, sqlite3.OperationalError):
+            return False
+        code = getattr(e, "sqlite_errorcode", None)
+        if code is not None:
+            return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+        return "locked" in str(e) or "busy" in str(e)
+
+    def busy(self, e: BaseException) -> StoreBusy:
+        return StoreBusy(f"database {self.url} is busy: another process (an import?) has been writing for"
+                         f" over {self.busy_timeout:g} s; nothing was changed, try again shortly ({e})")
+
     def storage_error(self, e: BaseException) -> StoreError | None:
-        """A one-line ``StoreError`` for a full disk or a failing disk; None for anything else."""
+        """A one-line ``StoreError`` for a full disk, a failing disk or a busy database; None otherwise."""
         if not isinstance(e, sqlite3.Error):
             return None
+        if self.is_busy(e):
+            return self.busy(e)
         code = getattr(e, "sqlite_errorcode", None)
         if code == sqlite3.SQLITE_FULL or "disk is full" in str(e):
             return StoreError(f"database {self.url}: the disk is full; what was being written was rolled back"
@@ -124,6 +146,8 @@ class Store:
         try:
             return self.conn.execute(sql, params)
         except sqlite3.DatabaseError as e:
+            if self.is_busy(e):
+                raise self.busy(e) from e
             raise StoreError(f"database error: {e}") from e
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:

@@ -248,3 +248,22 @@ def _contentless_fulltext(store: "Store") -> None:
     ids = [r[0] for r in store.conn.execute("SELECT id FROM studies ORDER BY id")]
     for start in range(0, len(ids), 2000):
         store.dialect.fts_insert(store.conn, indexed_texts(store, ids[start:start + 2000]))
+
+
+@migration("0502_web_sessions")
+def _web_sessions(store: "Store") -> None:
+    # Signed-in editor sessions, kept on the server so signing out (or a password change) revokes them:
+    # a copied cookie stops working at once. The cookie holds a random token; only its SHA-256 is kept
+    # here, so reading this table does not hand out live sessions (physiohub/web/auth.py).
+    _script(
+        store,
+        """
+CREATE TABLE web_sessions (
+  id TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX web_sessions_user ON web_sessions(user_id)
+""",
+    )

@@ -5,13 +5,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, HTTPException
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import __version__, config, taxonomy
 from ..store import Store
-from . import auth, errors, markup
+from . import auth, errors, limits, markup
 from .hub import Hub
 
 HERE = Path(__file__).resolve().parent
@@ -33,51 +33,92 @@ SECURITY_HEADERS = [
 ]
 
 
-MAX_BODY = 1_000_000  # bytes: an article to check is at most 100,000 characters; forms are far smaller
+HSTS = (b"strict-transport-security", b"max-age=31536000")
+MAX_BODY = 1_000_000  # bytes: an article to check is at most 50,000 characters (form-encoded, up to ~600 kB)
+
+
+class BodyTooLarge(HTTPException):
+    """Raised from ``receive()`` when a streamed body passes MAX_BODY: the app answers 413 (FastAPI re-raises
+    HTTPExceptions met while reading a body, so the error handlers give the usual page or JSON shape)."""
+
+    def __init__(self) -> None:
+        super().__init__(413, "the request body is too large")
 
 
 class SecurityHeaders:
     """Plain ASGI middleware (cheaper than BaseHTTPMiddleware): adds the headers to every response, and
-    refuses request bodies announced as larger than MAX_BODY (413) before anything reads them."""
+    limits request bodies to MAX_BODY. A body announced as larger (Content-Length) is refused before
+    anything reads it; a body without a length (chunked transfer) is counted as it streams and stopped at
+    the limit, so no request can make the server hold more than MAX_BODY of it."""
 
     def __init__(self, app: Any, *, hsts: bool = False):
         self.app = app
-        self.extra = SECURITY_HEADERS + ([(b"strict-transport-security", b"max-age=31536000")] if hsts else [])
+        self.extra = SECURITY_HEADERS + ([HSTS] if hsts else [])
+        # A response that went out over https (directly, or through a trusted proxy with --proxy-headers)
+        # always carries HSTS: browsers ignore it over plain http, so it is only ever said when true.
+        self.extra_https = SECURITY_HEADERS + [HSTS]
+
+    async def _refuse(self, scope: dict, send: Any, status: int, message: str) -> None:
+        if scope["path"].startswith("/api/"):
+            body = json.dumps(errors.error_body(message, status)).encode()
+            ctype = b"application/json"
+        else:
+            body = f"<!doctype html><title>{errors.TITLES[status]}</title><p>{message}</p>".encode()
+            ctype = b"text/html; charset=utf-8"
+        await send({"type": "http.response.start", "status": status,
+                    "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode()),
+                                (b"connection", b"close"), *self.extra]})
+        await send({"type": "http.response.body", "body": body})
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        length = dict(scope.get("headers") or []).get(b"content-length", b"0")
-        if not length.isdigit() or int(length) > MAX_BODY:
-            status = 413 if length.isdigit() else 400
-            message = "the request body is too large" if status == 413 else "bad Content-Length header"
-            if scope["path"].startswith("/api/"):
-                body = json.dumps(errors.error_body(message, status)).encode()
-                ctype = b"application/json"
-            else:
-                body = f"<!doctype html><title>{errors.TITLES[status]}</title><p>{message}</p>".encode()
-                ctype = b"text/html; charset=utf-8"
-            await send({"type": "http.response.start", "status": status,
-                        "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode()),
-                                    *self.extra]})
-            await send({"type": "http.response.body", "body": body})
-            return
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        if length is not None:
+            # ASCII digits only: bytes.isdigit() is ASCII-only, and a length is at most 19 digits.
+            if not length.isdigit() or len(length) > 19:
+                await self._refuse(scope, send, 400, "bad Content-Length header")
+                return
+            if int(length) > MAX_BODY:
+                await self._refuse(scope, send, 413, "the request body is too large")
+                return
 
+        received = 0
+
+        async def counted_receive() -> dict:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > MAX_BODY:
+                    raise BodyTooLarge()
+            return message
+
+        started = False
+        extra = self.extra_https if scope.get("scheme") == "https" else self.extra
         head = scope["method"] == "HEAD"
         if head:  # HEAD is GET without the body (link checkers and monitors use it)
             scope = {**scope, "method": "GET"}
 
         async def send_with_headers(message: dict) -> None:
+            nonlocal started
             if head and message["type"] == "http.response.body":
                 message = {**message, "body": b""}
             if message["type"] == "http.response.start":
+                started = True
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message.setdefault("headers", [])
-                message["headers"] = list(message["headers"]) + [h for h in self.extra if h[0] not in names]
+                message["headers"] = list(message["headers"]) + [h for h in extra if h[0] not in names]
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, counted_receive, send_with_headers)
+        except BodyTooLarge:
+            # Read somewhere that turns exceptions into a 500 (or not at all handled): still a 413.
+            if started:
+                raise
+            await self._refuse(scope, send, 413, "the request body is too large")
 
 
 def _templates() -> Environment:
@@ -90,6 +131,7 @@ def _templates() -> Environment:
     env.filters["plain"] = markup.plain
     env.filters["json_ld"] = markup.json_ld
     env.filters["slug"] = markup.slug
+    env.filters["http_url"] = markup.http_url
     env.filters["token"] = markup.css_token
     env.filters["show"] = markup.show
     env.globals.update(
@@ -105,11 +147,21 @@ def create_app(store_path: str, *, settings: dict[str, Any] | None = None) -> An
     """The web hub over the database at ``store_path``.
 
     settings: ``secret_key`` (else PHYSIOHUB_SECRET_KEY, else generated once and kept in the database),
+    ``https`` (else PHYSIOHUB_HTTPS: the site is reached over https, so both of the next two),
     ``secure_cookies`` (force the cookie's Secure flag; it is set anyway on https), ``hsts`` (send
-    Strict-Transport-Security: only behind https), ``page_size`` (results per page, default 10).
+    Strict-Transport-Security: only behind https), ``page_size`` (results per page, default 10),
+    ``busy_timeout`` (seconds a write waits for another writer before a 503 "busy, try again", default 10),
+    ``check_limits`` (keyword arguments of ``limits.CheckLimits``: per_minute, burst, slots, wait).
     """
     settings = dict(settings or {})
-    store = Store(store_path)
+    # Behind a TLS proxy the app sees plain http: PHYSIOHUB_HTTPS=1 (or settings["https"]) says the site is
+    # https anyway, so cookies get Secure and responses HSTS. (`serve --proxy-headers` instead makes each
+    # request's scheme the proxy's, from X-Forwarded-Proto.)
+    https = config.flag(settings.get("https", config.get("https")))
+    settings.setdefault("secure_cookies", https)
+    settings.setdefault("hsts", https)
+    # A write waits this long for another writer (an import) before the editor is told "busy, try again".
+    store = Store(store_path, busy_timeout=float(settings.get("busy_timeout", 10)))
     app = FastAPI(
         title="PhysioHub", version=__version__,
         description="Plain-language study cards for musculoskeletal physiotherapy research. "
@@ -122,6 +174,7 @@ def create_app(store_path: str, *, settings: dict[str, Any] | None = None) -> An
     app.state.templates = _templates()
     app.state.sessions = auth.SessionCodec(auth.secret_key(store, settings.get("secret_key") or config.get("secret_key")))
     app.state.page_size = int(settings.get("page_size", 10))
+    app.state.check_limits = limits.CheckLimits(**dict(settings.get("check_limits") or {}))
 
     errors.install(app)
     from .views import api, editor, public

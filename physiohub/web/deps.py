@@ -1,6 +1,7 @@
 """Per-request helpers shared by the views: who is signed in, rendering, the session cookie, CSRF."""
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -33,7 +34,8 @@ def viewer(request: Request) -> dict[str, Any] | None:
     sess = session(request)
     user = None
     if "u" in sess:
-        row = auth.get_user(state(request).store, int(sess["u"]))
+        # The session must still exist server-side (sign-out and password changes delete it).
+        row = auth.session_user(state(request).store, sess.get("u"), sess.get("s"))
         if row and auth.fingerprint(row["password_hash"]) == sess.get("f"):
             user = {"id": row["id"], "name": row["name"], "role": row["role"]}
     request.state.viewer = user
@@ -99,6 +101,8 @@ async def checked_form(request: Request) -> FormData:
     """The POSTed form, after the CSRF token and the Origin have been checked (403 otherwise)."""
     try:
         form = await request.form(max_files=0, max_fields=200)
+    except HTTPException:  # the body passed the size limit while streaming (413)
+        raise
     except Exception as e:  # malformed body
         raise HTTPException(400, f"could not read the form: {e}") from None
     sess = await run_in_threadpool(session, request)
@@ -107,13 +111,16 @@ async def checked_form(request: Request) -> FormData:
     return form
 
 
+_INTEGER = re.compile(r"[+-]?[0-9]{1,12}")
+
+
 def int_param(value: str | None, name: str, *, default: int, lo: int, hi: int) -> int:
     if value in (None, ""):
         return default
-    try:
-        n = int(value)
-    except ValueError:
-        raise HTTPException(400, f"bad parameter {name!r}: expected a whole number") from None
+    text = value.strip()
+    if not _INTEGER.fullmatch(text):  # ASCII digits only (int() also reads '١٢'), at most 12 of them
+        raise HTTPException(400, f"bad parameter {name!r}: expected a whole number")
+    n = int(text)
     if not lo <= n <= hi:
         raise HTTPException(400, f"bad parameter {name!r}: must be between {lo} and {hi}")
     return n

@@ -14,14 +14,20 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import InvalidInput, NotFound, PermissionDenied, PhysioHubError
+from ..errors import InvalidInput, NotFound, PermissionDenied, PhysioHubError, StoreBusy
+from .limits import Limited
 
 log = logging.getLogger("physiohub.web")
 
 TITLES = {
     400: "Bad request", 401: "Please sign in", 403: "Not allowed", 404: "Page not found",
     405: "Method not allowed", 413: "Too large", 429: "Too many attempts", 500: "Something went wrong",
+    503: "Busy, try again",
 }
+# Said when a write waited too long for another writer (an import): nothing was saved, nothing is lost.
+BUSY_MESSAGE = ("the hub is busy saving other changes (an import may be running); nothing was saved, "
+                "please try again in a few seconds")
+BUSY_RETRY_AFTER = "5"
 
 
 def error_body(message: str, status: int) -> dict[str, Any]:
@@ -77,6 +83,11 @@ def install(app: FastAPI) -> None:
             return error_response(request, 400, str(exc))
         if isinstance(exc, PermissionDenied):
             return error_response(request, 403, str(exc))
+        if isinstance(exc, Limited):
+            return error_response(request, exc.status, str(exc), headers={"Retry-After": str(exc.retry_after)})
+        if isinstance(exc, StoreBusy):
+            log.warning("request %s: %s", request.url.path, exc)
+            return error_response(request, 503, BUSY_MESSAGE, headers={"Retry-After": BUSY_RETRY_AFTER})
         log.error("request %s failed: %s", request.url.path, exc)
         return error_response(request, 500, "the server could not complete this request")
 

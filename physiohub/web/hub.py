@@ -17,7 +17,7 @@ from ..models import Record
 from ..store import Store
 from ..text import record_sentences
 from . import queries
-from .markup import EVIDENCE_MEANING, PROVENANCE_KIND, RESEARCH_TYPE_MEANING, VERDICT_MEANING, plain
+from .markup import EVIDENCE_MEANING, PROVENANCE_KIND, RESEARCH_TYPE_MEANING, VERDICT_MEANING, http_url, plain
 
 SECTION_LABELS = {
     "title": "Title", "upshot": "The upshot", "badges": "Badges", "key_points": "Key points",
@@ -81,13 +81,19 @@ class Hub:
         from ..cards.review import get_card
         from ..studies import load_record, study_row
 
+        if not editor and queries.card_statuses(self.store, [study_id]).get(study_id) != "published":
+            # One answer, one cost, for an unknown id and an unpublished study: a draft's existence is
+            # not disclosed, not even by the wording of the 404.
+            raise NotFound(not_published(study_id))
         row = study_row(self.store, study_id)
         card_row = get_card(self.store, study_id)
         if not card_row or (card_row.get("status") != "published" and not editor):
-            raise NotFound(f"no published card for study {study_id}")
+            raise NotFound(not_published(study_id))
         record = load_record(self.store, study_id)
         appraisal = get_appraisal(self.store, study_id) or {}
         card = dict(card_row.get("data") or {})
+        if (card.get("source") or {}).get("url") and not http_url(card["source"]["url"]):
+            card["source"] = {**card["source"], "url": None}  # the API's copy too: never a javascript: link
         badges = dict(card.get("badges") or {})
         for key in ("verdict", "research_type", "evidence"):
             badges.setdefault(key, appraisal.get(key))
@@ -95,6 +101,8 @@ class Hub:
         source = dict(card.get("source") or {})
         source.setdefault("doi", record.doi)
         source.setdefault("pmid", record.pmid)
+        if source.get("url"):  # only http(s) links leave the hub, on pages and in the API
+            source["url"] = http_url(source["url"]) or None
         view = {
             "id": study_id,
             "title_html": display_title(card.get("title"), record.title, record.title_html),
@@ -140,6 +148,11 @@ class Hub:
             "updated_at": row.get("updated_at"),
             "card": view["card"],
         }
+
+
+def not_published(study_id: int) -> str:
+    """The public's one 404 message for a study id, whether the study is unknown or not published."""
+    return f"no published study with id {study_id}"
 
 
 def display_title(card_title: str | None, plain_title: str, title_html: str) -> str:

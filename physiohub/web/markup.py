@@ -11,6 +11,7 @@ import html
 import json
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 import nh3
 from markupsafe import Markup
@@ -81,6 +82,27 @@ def json_ld(data: Any) -> Markup:
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return Markup(text)
+
+
+_URL_CONTROL = re.compile(r"[\x00-\x20\x7f]")
+
+
+def http_url(url: object) -> str:
+    """``url`` if it is an absolute http(s) link, else "" (never a link at all).
+
+    Imported records carry whatever URL their file held: ``javascript:``, ``data:``, ``vbscript:`` or a
+    relative path must not become a live "Read paper" link. Browsers drop tabs and newlines inside a URL
+    (``java\tscript:`` runs as ``javascript:``), so any control character or space refuses it too."""
+    text = str(url or "").strip()
+    if not text or _URL_CONTROL.search(text):
+        return ""
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # an unbalanced '[' in the host part
+        return ""
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return ""
+    return text
 
 
 def slug(name: str) -> str:

@@ -27,14 +27,25 @@ def _warm_app(db: str) -> Any:
     return app
 
 
-def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, log_level: str = "info") -> None:
+def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, log_level: str = "info",
+          proxy_headers: bool = False) -> None:
+    """Serve the hub. ``proxy_headers``: trust X-Forwarded-Proto/-For from the addresses in the
+    ``forwarded_allow_ips`` setting (PHYSIOHUB_FORWARDED_ALLOW_IPS, default 127.0.0.1), so behind a TLS
+    proxy requests are https (Secure cookies, HSTS) and rate limits see the real client address."""
     import uvicorn
+
+    from .. import config
 
     from ..store import Store
 
     if not 0 < port < 65536:
         raise ConfigError(f"port must be between 1 and 65535, not {port}")
     Store(db).close()  # fail early, with a one-line reason, on a database we cannot open
+    # Without --proxy-headers, forwarded headers are ignored: any client could otherwise claim https or
+    # another address.
+    proxy: dict = {"proxy_headers": proxy_headers}
+    if proxy_headers:
+        proxy["forwarded_allow_ips"] = config.get("forwarded_allow_ips")
     if workers > 1:
         os.environ["PHYSIOHUB_DB"] = db
         # One BLAS thread per worker: N workers x N BLAS threads on N cores only fight over the cores
@@ -42,6 +53,6 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 
         for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
             os.environ.setdefault(var, "1")
         uvicorn.run("physiohub.web.serve:app_from_env", factory=True, host=host, port=port, workers=workers,
-                    log_level=log_level, proxy_headers=False, server_header=False)
+                    log_level=log_level, server_header=False, **proxy)
         return
-    uvicorn.run(_warm_app(db), host=host, port=port, log_level=log_level, proxy_headers=False, server_header=False)
+    uvicorn.run(_warm_app(db), host=host, port=port, log_level=log_level, server_header=False, **proxy)

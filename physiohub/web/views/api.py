@@ -10,11 +10,12 @@ from typing import Any, Literal
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
+from ...errors import NotFound
 from ...studies import load_record, study_row
 from .. import queries
 from ..deps import int_param, is_editor, state
 from ..markup import TOPIC_BY_SLUG, TOPICS, plain, slug
-from .common import parse_search, run_check, run_search
+from .common import limited_check, parse_search, run_search
 from .public import _study_id
 
 
@@ -25,7 +26,7 @@ class ErrorBody(BaseModel):
 
 
 class CheckRequest(BaseModel):
-    text: str = Field(..., description="The article's text (at most 100,000 characters).")
+    text: str = Field(..., description="The article's text (at most 50,000 characters).")
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -67,8 +68,15 @@ def resolve(request: Request, key: str = Query(..., max_length=300, description=
             ) -> dict[str, Any]:
     from ...studies import resolve as resolve_key
 
-    sid = resolve_key(state(request).store, key)  # NotFound -> 404
-    state(request).hub.card_view(sid, editor=is_editor(request))  # unpublished: 404, as if unknown
+    editor = is_editor(request)
+    try:
+        sid = resolve_key(state(request).store, key)
+        state(request).hub.card_view(sid, editor=editor)
+    except NotFound:
+        if editor:
+            raise
+        # Unknown and unpublished read the same: the id of a draft is never given out.
+        raise NotFound(f"no published study matches {key!r}") from None
     return {"ok": True, "key": key, "id": sid, "url": f"/studies/{sid}", "api": f"/api/studies/{sid}"}
 
 
@@ -126,7 +134,11 @@ def topic(request: Request, topic_slug: str, limit: str | None = None, offset: s
             "hits": [_list_item(i) for i in items]}
 
 
-@router.post("/check", summary="Check the research claims of an article's text against the hub")
+@router.post("/check", summary="Check the research claims of an article's text against the hub",
+             responses={413: {"model": ErrorBody, "description": "The body is over 1 MB"},
+                        429: {"model": ErrorBody, "description": "Too many checks from this address"},
+                        503: {"model": ErrorBody, "description": "The checker is busy; retry later"}})
 def check(request: Request, body: CheckRequest) -> dict[str, Any]:
-    result = run_check(state(request).store, body.text, editor=is_editor(request))
+    # A sync route: FastAPI runs it in the thread pool, off the event loop that serves the cards.
+    result = limited_check(request, body.text, editor=is_editor(request))
     return {"ok": True, **result}

@@ -1,10 +1,11 @@
 """Parameter parsing and the search/check calls shared by pages and the JSON API (one view dict, two renderings)."""
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlencode
 
-from fastapi import HTTPException
+from fastapi import HTTPException, Request
 from starlette.datastructures import QueryParams
 
 from ...store import Store
@@ -16,7 +17,9 @@ MODES = ("hybrid", "bm25", "semantic")
 CHOICE_FILTERS = {"design": DESIGNS, "evidence": EVIDENCE, "verdict": VERDICTS, "topic": TOPICS,
                   "body_region": BODY_REGIONS}
 MAX_QUERY = 500
-MAX_ARTICLE = 100_000
+# An article to check: ~8,000 words, longer than almost any news or blog piece. Checking costs CPU in
+# proportion (a 99k-character text took 3.9 s on a full hub), so longer texts are refused (see limits.py).
+MAX_ARTICLE = 50_000
 MAX_PAGE = 500
 
 
@@ -98,20 +101,55 @@ def facet_url(base: str, params: dict[str, Any], name: str, value: Any) -> str:
     return f"{base}?{urlencode(kept)}" if kept else base
 
 
-def run_check(store: Store, text: str, *, editor: bool) -> dict[str, Any]:
-    from ...check import check_article
-    from ...check.report import match_facts, summarise
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
-    text = (text or "").strip()
+
+def article_text(text: str | None) -> str:
+    """The article to check, validated: 400 when empty or longer than MAX_ARTICLE characters.
+
+    JSON may carry lone UTF-16 surrogates (``"\\ud800"``) that no UTF-8 encoder accepts; they become
+    U+FFFD, as a browser shows them, instead of failing deep inside the checker."""
+    text = _SURROGATE.sub("\ufffd", (text or "")).strip()
     if not text:
         raise HTTPException(400, "bad parameter 'text': paste the article's text")
     if len(text) > MAX_ARTICLE:
         raise HTTPException(400, f"bad parameter 'text': at most {MAX_ARTICLE} characters")
+    return text
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def limited_check(request: Request, text: str, *, editor: bool) -> dict[str, Any]:
+    """``run_check`` behind the cost caps (limits.py): per-client rate, one check at a time per worker.
+    Runs in a worker thread (callers use run_in_threadpool or a sync route), never on the event loop."""
+    text = article_text(text)
+    limits = request.app.state.check_limits
+    limits.take(client_address(request))
+    with limits.slot():
+        return run_check(request.app.state.store, text, editor=editor)
+
+
+def run_check(store: Store, text: str, *, editor: bool) -> dict[str, Any]:
+    from ...check import check_article
+    from ...check.report import match_facts, summarise
+
+    text = article_text(text)
     # The public matches against published cards only, so "not in the hub" and the overstatement
     # flags rest on the studies the reader can open; the filter below is a second guard.
     result = check_article(store, text, published_only=not editor)
     ids = [m["id"] for c in result.get("claims") or [] for m in c.get("matches") or []]
     keep = queries.published_ids(store, ids) if not editor else set(ids)
+    if not editor:
+        # A reference whose study is not published reads as "not in the hub": in_hub must not reveal a draft.
+        refs = result.get("references") or []
+        shown = queries.published_ids(store, [r["in_hub"] for r in refs if r.get("in_hub")])
+        for r in refs:
+            if r.get("in_hub") and r["in_hub"] not in shown:
+                r["in_hub"] = None
+        if "summary" in result:
+            result["summary"]["references_in_hub"] = sum(1 for r in refs if r.get("in_hub"))
     known = queries.titles(store, ids)
     for c in result.get("claims") or []:
         c["matches"] = [m for m in c.get("matches") or [] if m["id"] in keep]

@@ -7,8 +7,9 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from ...errors import InvalidInput, PhysioHubError
+from ...errors import InvalidInput, PhysioHubError, StoreBusy
 from .. import auth, queries
+from ..errors import BUSY_MESSAGE, BUSY_RETRY_AFTER
 from ..deps import checked_form, int_param, render, require_editor, save_session, session, state
 from ..markup import STATUSES
 from . import forms
@@ -48,8 +49,9 @@ async def sign_in(request: Request) -> Response:
 
 def _sign_in(request: Request, name: str, password: str, nxt: str) -> Response:
     store = state(request).store
-    keys = [_client_key(request), f"user:{name.lower()}"]
-    wait = auth.signin_blocked(store, keys)
+    name_key = f"user:{name.lower()}"
+    keys = [_client_key(request), name_key]
+    wait, at = auth.begin_attempt(store, keys)  # counts and records this try in one transaction
     if wait:
         response = render(request, "editor/sign_in.html", {
             "needs_csrf": True, "name": name, "next": nxt,
@@ -57,14 +59,13 @@ def _sign_in(request: Request, name: str, password: str, nxt: str) -> Response:
         response.headers["Retry-After"] = str(wait)
         return response
     user = auth.authenticate(store, name, password)
-    if user is None:
-        auth.record_failure(store, keys)
+    if user is None:  # the try is already recorded as a failure
         return render(request, "editor/sign_in.html", {
             "needs_csrf": True, "name": name, "next": nxt, "error": "Wrong name or password."}, status=401)
-    auth.clear_failures(store, [f"user:{name.lower()}"])
+    auth.attempt_succeeded(store, keys, at, name_key)
     # A fresh session (and CSRF token) on sign-in: no session fixation.
-    request.state.session = {"u": user["id"], "f": auth.fingerprint(user["password_hash"]),
-                             "c": auth.new_csrf_token()}
+    request.state.session = {"u": user["id"], "s": auth.start_session(store, user["id"]),
+                             "f": auth.fingerprint(user["password_hash"]), "c": auth.new_csrf_token()}
     request.state.session_dirty = True
     response = RedirectResponse(nxt, status_code=303)
     save_session(request, response)
@@ -74,7 +75,9 @@ def _sign_in(request: Request, name: str, password: str, nxt: str) -> Response:
 @router.post("/sign-out")
 async def sign_out(request: Request) -> Response:
     await checked_form(request)
-    await run_in_threadpool(session, request)
+    sess = await run_in_threadpool(session, request)
+    # Revoked server-side: the cookie, copied or not, no longer signs anyone in.
+    await run_in_threadpool(auth.end_session, state(request).store, sess.get("s"))
     request.state.session = {}
     request.state.session_dirty = True
     response = RedirectResponse("/", status_code=303)
@@ -122,7 +125,17 @@ def _edit_context(request: Request, study_id: int, **extra: Any) -> dict[str, An
     values = forms.card_form_values(card_row["data"])
     fields = [{"name": n, "label": lbl, "kind": k, "options": opts, "value": appraisal.get(n),
                "text": forms.form_value(appraisal.get(n), k)} for n, lbl, k, opts in forms.APPRAISAL_FIELDS]
-    ctx = {"v": view, "card_row": card_row, "values": values, "fields": fields,
+    kept = extra.pop("kept", None)
+    notes = {"note": "", "reason": ""}
+    if kept is not None:  # a save that did not go through: show the editor's own text again, not the stored one
+        kind, form = kept
+        if kind == "card":
+            values = forms.kept_card_values(form)
+            notes["note"] = values.pop("note")
+        elif kind == "appraisal":
+            fields = forms.kept_fields(form, fields)
+            notes["reason"] = str(form.get("reason") or "")[:500]
+    ctx = {"v": view, "card_row": card_row, "values": values, "fields": fields, "kept_notes": notes,
            "overrides": appraisal.get("overrides") or [], "changes": list(reversed(changes)),
            "list_sections": forms.LIST_SECTIONS, "why": forms.WHY, "error": None, "notice": None}
     ctx.update(extra)
@@ -141,7 +154,10 @@ def edit_page(request: Request, raw_id: str) -> Response:
     return render(request, "editor/edit.html", _edit_context(request, study_id, notice=notice))
 
 
-async def _post(request: Request, raw_id: str, action: Any) -> Response:
+async def _post(request: Request, raw_id: str, action: Any, kind: str | None = None) -> Response:
+    """Run an editor action. When it does not go through, the page comes back with the editor's own text in
+    the form (``kind``: which form to keep): 400 for a value to correct, 503 + Retry-After when the store was
+    busy with another writer (an import) — never a bare error page that loses the work."""
     study_id = _study_id(raw_id)
     form = await checked_form(request)
 
@@ -150,7 +166,14 @@ async def _post(request: Request, raw_id: str, action: Any) -> Response:
         try:
             done = action(state(request).store, study_id, form, user)
         except InvalidInput as e:
-            return render(request, "editor/edit.html", _edit_context(request, study_id, error=str(e)), status=400)
+            return render(request, "editor/edit.html",
+                          _edit_context(request, study_id, error=str(e), kept=(kind, form)), status=400)
+        except StoreBusy:
+            response = render(request, "editor/edit.html", _edit_context(
+                request, study_id, error="Not saved yet: " + BUSY_MESSAGE + ". Your text is still in the form.",
+                kept=(kind, form)), status=503)
+            response.headers["Retry-After"] = BUSY_RETRY_AFTER
+            return response
         return RedirectResponse(f"/editor/studies/{study_id}?done={done}", status_code=303)
 
     return await run_in_threadpool(run)
@@ -222,12 +245,12 @@ async def pending_draft(request: Request, raw_id: str) -> Response:
 
 @router.post("/studies/{raw_id}/card")
 async def save_card(request: Request, raw_id: str) -> Response:
-    return await _post(request, raw_id, _save_card)
+    return await _post(request, raw_id, _save_card, "card")
 
 
 @router.post("/studies/{raw_id}/appraisal")
 async def save_appraisal(request: Request, raw_id: str) -> Response:
-    return await _post(request, raw_id, _save_appraisal)
+    return await _post(request, raw_id, _save_appraisal, "appraisal")
 
 
 @router.post("/studies/{raw_id}/status")

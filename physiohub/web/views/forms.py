@@ -32,6 +32,7 @@ APPRAISAL_FIELDS: list[tuple[str, str, str, tuple[str, ...]]] = [
 LIST_SECTIONS = (("key_points", "Key points"), ("findings", "What they found"), ("limitations", "Limitations"))
 WHY = (("patients", "For patients"), ("clinicians", "For clinicians"), ("readers", "For readers"))
 MAX_FIELD = 5000
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
 
 
 def _lines(value: str) -> list[str]:
@@ -71,8 +72,10 @@ def parse_appraisal(form: FormData, current: dict[str, Any]) -> dict[str, Any]:
                     raise InvalidInput(f"{label}: {raw!r} is not one of the allowed values")
                 value = raw
             elif kind == "int":
-                if raw and not raw.isdigit():
-                    raise InvalidInput(f"{label}: expected a whole number")
+                # ASCII digits, at most 9 ('²' passes str.isdigit() but not int(); 5,000 digits pass
+                # neither Python's int() limit nor SQLite's 64-bit integers).
+                if raw and not _WHOLE_NUMBER.fullmatch(raw):
+                    raise InvalidInput(f"{label}: expected a whole number (digits 0-9, at most 9 of them)")
                 value = int(raw) if raw else None
             elif kind == "lines":
                 value = _lines(raw)
@@ -169,4 +172,28 @@ def _mark_edited(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any
         if after != _value_at(old, path):
             entry["kind"] = "edited"
         out.append(entry)
+    return out
+
+
+def kept_card_values(form: FormData) -> dict[str, str]:
+    """The card form's fields exactly as POSTed, to show again when the save did not go through."""
+    keys = ["title", "question", "answer", "methods", "citation", "doi", "pmid", "url", "primary_topic",
+            "other_topics", "note", *(k for k, _ in LIST_SECTIONS), *(f"why_{k}" for k, _ in WHY)]
+    return {k: str(form.get(k) or "")[:MAX_FIELD * 2] for k in keys}
+
+
+def kept_fields(form: FormData, fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The appraisal form's fields with the POSTed values in place of the stored ones."""
+    out = []
+    for f in fields:
+        f = dict(f)
+        if f["kind"] == "multi":
+            f["value"] = [v for v in form.getlist(f["name"]) if v in f["options"]]
+        elif f["kind"] == "bool":
+            f["value"] = form.get(f["name"]) in ("1", "on", "true")
+        else:
+            f["text"] = str(form.get(f["name"]) or "")[:MAX_FIELD * 2]
+            if f["kind"] == "choice":
+                f["value"] = f["text"]
+        out.append(f)
     return out

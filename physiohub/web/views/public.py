@@ -12,7 +12,8 @@ from starlette.concurrency import run_in_threadpool
 from .. import auth, queries
 from ..deps import checked_form, int_param, is_editor, render, state
 from ..markup import TOPIC_BY_SLUG, TOPICS
-from .common import facet_url, page_links, parse_search, run_check, run_search
+from ..limits import Limited
+from .common import MAX_ARTICLE, facet_url, limited_check, page_links, parse_search, run_search
 
 router = APIRouter(include_in_schema=False)
 
@@ -67,7 +68,8 @@ def _search_html(request: Request, p: dict[str, Any], *, editor: bool, response:
 
 
 def _study_id(raw: str) -> int:
-    if not raw.isdigit() or len(raw) > 12:
+    # ASCII digits only: str.isdigit() is also true for '²' or '①', which int() then refuses.
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 12:
         raise HTTPException(404, "no such study")
     return int(raw)
 
@@ -147,7 +149,13 @@ async def check_submit(request: Request) -> Response:
     form = await checked_form(request)
     text = str(form.get("text") or "")
     editor = await run_in_threadpool(is_editor, request)
-    result = await run_in_threadpool(run_check, state(request).store, text, editor=editor)
+    try:
+        result = await run_in_threadpool(limited_check, request, text, editor=editor)
+    except Limited as e:  # the page comes back with the text kept, and says when to try again
+        response = await run_in_threadpool(render, request, "check.html", {
+            "needs_csrf": True, "text": text[:MAX_ARTICLE], "result": None, "error": str(e)}, e.status)
+        response.headers["Retry-After"] = str(e.retry_after)
+        return response
     return await run_in_threadpool(render, request, "check.html", {"needs_csrf": True, "text": text, "result": result})
 
 

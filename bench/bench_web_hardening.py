@@ -1,0 +1,229 @@
+"""Card pages while anonymous clients post articles to /api/check and an import runs (issue 14, item 7).
+
+The hub: the invented sample studies plus real PubMed XML records of ../shared/data/pubmed-xml (two files),
+run through the real import, appraisal, card and index pipeline and published. The server: uvicorn, one
+worker process, on 127.0.0.1, started in a subprocess with the settings of each phase. Card load: wrk
+(Debian package), 1 thread, 8 keep-alive connections, ``--duration`` seconds, on one published card page.
+Check load: 4 Python threads, each a different client address (X-Forwarded-For, trusted with proxy
+headers as behind a TLS proxy), posting a ~20,000-character article in a closed loop (a 429 is retried at
+once, as a careless or hostile client would). During the loaded phases a third PubMed file is imported
+into the same database by ``physiohub import`` (one write transaction for the file).
+
+Phases: quiet (cards only); loaded with the caps off (every check admitted, 4 at a time: the behaviour
+before the fix); loaded with the caps on (the defaults of physiohub/web/limits.py). Nothing leaves the
+machine; every phase is bounded in time.
+
+    .venv/bin/python bench/bench_web_hardening.py [--db HUB.db] [--duration 20]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("PHYSIOHUB_SHARED_DATA", REPO.parent / "shared" / "data"))
+HUB_FILES = ("efetch_air_embolism_case_reports_121.xml", "efetch_cancer_biology_93.xml")
+IMPORT_FILE = "efetch_gene_therapy_reviews_106.xml"
+
+ARTICLE_SENTENCES = [
+    "Research shows that exercise therapy reduces knee pain in older adults with osteoarthritis.",
+    "A 2019 randomised trial of 200 patients found that manual therapy improves neck pain compared with usual care.",
+    "According to a new systematic review, injections do not help chronic low back pain more than placebo.",
+    "Scientists say that strength training prevents falls in elderly women.",
+    "A study published in a leading journal found that sleep problems double the risk of shoulder pain.",
+    "Experts warn that surgery for meniscal tears is no better than physiotherapy, a 2020 trial showed.",
+]
+
+
+def build_hub(db: Path) -> None:
+    from physiohub import workflow
+    from physiohub.cards.review import set_status
+    from physiohub.ingest import read_path
+    from physiohub.ingest.pipeline import import_records
+    from physiohub.models import Record
+    from physiohub.search import build_index
+    from physiohub.store import Store
+    from physiohub.web.sample import build_demo
+
+    store = Store(db)
+    t0 = time.perf_counter()
+    for name in HUB_FILES:
+        f = SHARED / "pubmed-xml" / name
+        import_records(store, (r for r in read_path(f) if isinstance(r, Record)), file=f.name)
+    workflow.refresh(store)
+    build_index(store)
+    for (sid,) in store.query("SELECT study_id FROM cards WHERE status = 'draft'"):
+        set_status(store, sid, "in_review", "bench")
+        set_status(store, sid, "published", "bench")
+    build_demo(store)
+    n = store.query_one("SELECT COUNT(*) FROM cards WHERE status = 'published'")[0]
+    print(f"hub built: {n} published cards in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    store.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+SERVER = """
+import json, sys, uvicorn
+from physiohub.search import warm
+from physiohub.web import create_app
+app = create_app(sys.argv[1], settings=json.loads(sys.argv[3]))
+warm(app.state.store)
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning", access_log=False,
+            proxy_headers=True, forwarded_allow_ips="127.0.0.1", server_header=False)
+"""
+
+
+def start_server(db: Path, port: int, settings: dict) -> subprocess.Popen:
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+           "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen([sys.executable, "-c", SERVER, str(db), str(port), json.dumps(settings)], env=env)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=1).read()
+            return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.terminate()
+    raise RuntimeError("server did not start")
+
+
+def run_wrk(url: str, duration: int, connections: int = 8) -> dict[str, float]:
+    cmd = ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s", url]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+
+    def ms(label: str) -> float:
+        m = re.search(rf"\s{label}%\s+([\d.]+)(us|ms|s)\b", out)
+        value, unit = float(m.group(1)), m.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    socket_errors = re.search(r"Socket errors: (.*)", out)
+    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "p50_ms": ms("50"),
+            "p99_ms": ms("99"), "non_2xx": int(errors.group(1)) if errors else 0,
+            "socket_errors": socket_errors.group(1) if socket_errors else ""}
+
+
+def check_clients(base: str, stop: float, n: int = 4) -> dict[str, int]:
+    import http.client
+
+    article = " ".join(ARTICLE_SENTENCES * 60)[:20_000]
+    body = json.dumps({"text": article})
+    counts: dict[str, int] = {}
+    lock = threading.Lock()
+
+    def client(i: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", int(base.rsplit(":", 1)[1]), timeout=120)
+        while time.monotonic() < stop:
+            try:
+                conn.request("POST", "/api/check", body=body, headers={
+                    "content-type": "application/json", "x-forwarded-for": f"198.51.100.{10 + i}"})
+                r = conn.getresponse()
+                r.read()
+                key = str(r.status)
+            except OSError as e:
+                key = type(e).__name__
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", int(base.rsplit(":", 1)[1]), timeout=120)
+            with lock:
+                counts[key] = counts.get(key, 0) + 1
+        conn.close()
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return counts
+
+
+def phase(db: Path, card_url_path: str, duration: int, settings: dict, *, load: bool) -> dict:
+    port = free_port()
+    proc = start_server(db, port, settings)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(20):  # warm the card page cache
+            urllib.request.urlopen(base + card_url_path).read()
+        out: dict = {}
+        importer = None
+        checks: dict[str, int] = {}
+        if load:
+            stop = time.monotonic() + duration + 1
+            holder: dict = {}
+            t = threading.Thread(target=lambda: holder.update(check_clients(base, stop)))
+            t.start()
+            env = {**os.environ, "PYTHONPATH": str(REPO)}
+            importer = subprocess.Popen([sys.executable, "-m", "physiohub.cli", "import", "--quiet", "--db", str(db),
+                                         str(SHARED / "pubmed-xml" / IMPORT_FILE)], env=env,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            time.sleep(0.5)
+        out["cards"] = run_wrk(base + card_url_path, duration)
+        if load:
+            t.join()
+            checks = holder
+            rc = importer.wait(timeout=600)
+            out["import_rc"] = rc
+            out["checks"] = checks
+        return out
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", type=Path, help="a hub built by an earlier run (copied; never changed)")
+    ap.add_argument("--duration", type=int, default=20)
+    args = ap.parse_args()
+    if not (SHARED / "pubmed-xml").is_dir():
+        sys.exit(f"shared data not found at {SHARED}")
+    tmp = Path(tempfile.mkdtemp(prefix="physiohub-bench-"))
+    try:
+        master = tmp / "master.db"
+        if args.db:
+            shutil.copyfile(args.db, master)
+        else:
+            build_hub(master)
+        from physiohub.store import Store
+
+        store = Store(master)
+        sid = store.query_one("SELECT study_id FROM cards WHERE status = 'published' ORDER BY study_id LIMIT 1")[0]
+        cards = store.query_one("SELECT COUNT(*) FROM cards WHERE status = 'published'")[0]
+        store.close()
+        card = f"/studies/{sid}"
+        uncapped = {"check_limits": {"per_minute": 10**9, "burst": 10**9, "slots": 4}}
+        results = {"published_cards": cards, "duration_s": args.duration}
+        for name, settings, load in (("quiet", {}, False), ("loaded, caps off", uncapped, True),
+                                     ("loaded, caps on", {}, True)):
+            db = tmp / f"{name.replace(' ', '_').replace(',', '')}.db"
+            shutil.copyfile(master, db)  # each phase imports into its own copy
+            results[name] = phase(db, card, args.duration, settings, load=load)
+            print(name, json.dumps(results[name]), file=sys.stderr)
+        quiet = results["quiet"]["cards"]
+        for name in ("loaded, caps off", "loaded, caps on"):
+            c = results[name]["cards"]
+            results[name]["p99_vs_quiet"] = round(c["p99_ms"] / quiet["p99_ms"], 2)
+            results[name]["rps_vs_quiet"] = round(c["rps"] / quiet["rps"], 2)
+        print(json.dumps(results, indent=1))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
