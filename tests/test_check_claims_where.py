@@ -343,3 +343,16 @@ Here's what they found:
     res = check_article(store, "A landmark study found that 64% of adults without back pain had an abnormal scan. "
                                "By age 60, nearly 90% of pain-free people show some disc wear.")
     assert len(res["claims"]) == 2
+
+
+def test_round_eight_rules(store):
+    assert claim_cue("Acupuncture is no longer recommended for back pain, according to new draft guidelines released today.")
+    assert claim_cue("The draft guidelines report that there have now been many trials of acupuncture.")
+    assert claim_cue("Earlier studies have had conflicting results.")
+    text = ("Earlier studies have had conflicting results.\n\nThe new study included 201 adults with knee pain. They were "
+            "randomly split into 2 groups. The scans showed no difference between the groups in cartilage loss. There were "
+            "also no differences between the groups in pain.")
+    found = [c["text"] for c in check_article(store, text)["claims"]]
+    assert found == ["Earlier studies have had conflicting results.",
+                     "The scans showed no difference between the groups in cartilage loss.",
+                     "There were also no differences between the groups in pain."]

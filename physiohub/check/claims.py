@@ -2,9 +2,15 @@
 
 A sentence reports research when it names a kind of research ("a 2022 meta-analysis", "studies",
 "research", "a trial") together with a reporting verb ("found", "shows", "suggests"), attributes a
-finding to researchers ("scientists at X found"), says "according to ...", "in a ... study", "showed
-me a study", "this proves that", "clinically proven", ends with a frame (", new research suggests."),
-or states a numeric result right after such a sentence. Questions, "more research is needed", "not
+finding to researchers ("scientists at X found", "a doctor ... showed that", "a professor told a congress
+that"), says "according to ..." (research, guidelines or a named organisation), names an organisation that
+says or recommends, uses a passive or stock phrase ("it has been shown that", "we know from studies that",
+"guidelines recommend", "Study: ..."), cites ("[3]", "(Ref 2)", "(4,5)", "study2", "(Lee et al., 2020)",
+"(Br J Sports Med. 2020;54:1)", a link to a paper), quotes a researcher's result, ends with a frame
+(", new research suggests."), or states a result right after such a sentence, after a sentence that
+describes a study's method, or as a list item under "Key findings". Sentences that only describe what a
+study did, teasers, list lead-ins, definitions and quotes of people "not involved in the study" are not
+claims. Questions, "more research is needed", "not
 enough research to say" and "whatever the research says" are not claims. Rules, not a model:
 claim-reporting phrases in popular articles are few and formulaic, the rules are inspectable, each
 claim says which phrase made it one (``cue``), and their held-out precision/recall is measured in
@@ -103,11 +109,14 @@ _STOCK = re.compile(
     r"(?:show|showed|shows|suggest|suggests|suggested|indicate|indicates|indicated|reveal|revealed|found|demonstrate|demonstrated)\b"
     r"|\b(?:was|were|is|are) (?:also )?(?:found|shown|proven|demonstrated) to\b"
     r"|\b(?:clinical |practice |international |national |current |treatment |most )?guidelines?\b[^.;]{0,50}?\b"
-    r"(?:recommends?|recommended|advises?|advise|advised|say|says|state|states|suggest|suggests|endorse|endorses|endorsed)\b"
+    r"(?:recommends?|recommended|advises?|advise|advised|say|says|state|states|suggest|suggests|endorse|endorses|endorsed|"
+    r"report|reports|conclude|concludes|warn|warns|note|notes)\b"
     r"|\b(?:backed|supported|underpinned) by (?:\w+ ){0,2}(?:research|evidence|studies|trials|data)\b"
     r"|\bthere (?:is|are) (?:\w+ ){0,2}(?:evidence|research|studies|data|trials) (?:that|to (?:suggest|show)|showing|suggesting)\b"
     r"|^(?:in fact,? |indeed,? |overall,? )?(?:the |this )?(?:research|evidence|findings|results|data|studies|literature) (?:is|are|was|were|remains?) "
-    r"(?:\w+ )?(?:consistent|clear|strong|mixed|conflicting|weak|limited|compelling|overwhelming|convincing|inconclusive)\b", re.I)
+    r"(?:\w+ )?(?:consistent|clear|strong|mixed|conflicting|weak|limited|compelling|overwhelming|convincing|inconclusive)\b"
+    r"|\b(?:studies|research|trials|reviews|evidence|findings|data) (?:have|has) (?:\w+ )?(?:had|given|produced|shown|yielded|found|been) "
+    r"(?:\w+ )?(?:conflicting|mixed|inconsistent|contradictory|consistent|similar|positive|negative|disappointing|promising)\b", re.I)
 # "a new article in the British Medical Journal suggests", "according to a report in the American Journal of
 # Epidemiology": an article or report that a named journal published is research.
 _ARTICLE_IN = re.compile(
@@ -125,7 +134,8 @@ _RESEARCHERS = re.compile(
 # A doctor or professor credited with a finding: "A doctor from a Canadian university showed that ...".
 _DOCTOR_FOUND = re.compile(r"\b(?:doctor|dr\.?|professor|prof\.?|physician|epidemiologist)\b[^.;]{0,60}?\b(?:showed|found|has shown|"
                            r"have shown|demonstrated|concluded|discovered|reported) that\b", re.I)
-_ACCORDING = re.compile(r"\baccording to\b[^,.;]{0,80}?(?:" + _ANY_DESIGN.pattern + r"|\bet al\b|\bresearchers\b)", re.I)
+_ACCORDING = re.compile(r"\baccording to\b[^,.;]{0,80}?(?:" + _ANY_DESIGN.pattern + r"|\bet al\b|\bresearchers\b"
+                        r"|\b(?:guidelines?|guidance|recommendations|position statement|consensus statement)\b)", re.I)
 # "in a 2019 study", "from a large trial of runners": a few modifiers between the article and the design, and
 # the design word not used as a modifier itself ("a national health research body", "the research team").
 _IN_A_STUDY = re.compile(r"\b(?:in|from|by) (?:a|an|one|the|this|that|their|his|her|two|three|several|recent|new|large|small)\b"
@@ -475,6 +485,8 @@ _RESULT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|percent|per cent) of (?:\w+[- ]){0
 
 # ... or a sentence that sizes the same result: "Even so, the benefit was small.", "The gains were modest,
 # and the certainty of the evidence was rated low."
+# "The scans showed no difference between the groups ...", "There were also no differences between the groups in ...".
+_NO_DIFF = re.compile(r"\bno (?:significant |real |clear |meaningful |important )?differences? (?:between|in)\b", re.I)
 _RESULT_SIZE = re.compile(
     r"^(?:[\w ]{0,20},\s*)?(?:but |and |yet )?(?:the|this|that|these|those|its|their|such) (?:\w+ ){0,2}?"
     r"(?:gains?|benefits?|effects?|improvements?|reductions?|differences?|changes?|pain relief|certainty|quality|effect sizes?)\b"
@@ -530,6 +542,13 @@ _GAINED = re.compile(r"\b(?:gain(?:ed|s)?|lost|loss of|grew|fell|rose|doubled|ha
                      r"(?:people )?in (?:\d+|two|three|four|five|ten)\b", re.I)   # or a figure
 
 
+def _research_in(sentence: Sentence) -> Claim:
+    """The year, design and citations of a sentence that describes research, for the claims that report
+    its results in the sentences after it."""
+    _, cites = sources_of(sentence.text, sentence.links)
+    return Claim(text=sentence.text, cue="", year=year_of(sentence.text), design=design_of(sentence.text), citations=cites)
+
+
 def _names_research(text: str) -> bool:
     return bool(design_of(text) or citation_marker(text))
 
@@ -546,9 +565,7 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
                 and not method_only(s.text)):
             # the finding of the research the previous sentence described: a claim of its own, with that
             # sentence's year, design and citations
-            sources0, cites0 = sources_of(described.text, described.links)
-            inherited = Claim(text=described.text, cue="", year=year_of(described.text), design=design_of(described.text),
-                              citations=cites0)
+            inherited = _research_in(described)
             cue = "the research named in the sentence before"
         if not s.item:
             lead_in = s
@@ -557,9 +574,7 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
                 and described is not None
                 and not method_only(s.text)
                 and (any(rx.search(s.text) for _, rx in _EFFECT_RE) or _FINDING.search(s.text) or re.search(r"\d", s.text))):
-            sources0, cites0 = sources_of(described.text, described.links)
-            inherited = Claim(text=described.text, cue="", year=year_of(described.text), design=design_of(described.text),
-                              citations=cites0)
+            inherited = _research_in(described)
             cue = f"a finding listed under '{s.heading}'"
         if not cue and not _NOT_INVOLVED.search(s.text) and (
                 _TOLD_MEETING.search(s.text) or (_QUOTED_RESEARCHER.search(s.text)
@@ -568,9 +583,16 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
         # the research a later "They found" or findings list refers to: a sentence that names research (not a
         # heading such as "Key findings", and not "The trials included ...", which refers back to it)
         if (_names_research(s.text) and len(s.text.split()) >= 5
-                and not (described is not None and re.match(r"(?:the|these|those|they|it|its|their)\b", s.text, re.I))):
+                and not (described is not None and described.heading == s.heading
+                         and (described.paragraph == s.paragraph or s.item)
+                         and re.match(r"(?:the|these|those|they|it|its|their)\b", s.text, re.I))):
             described = s
-        if not cue and not inherited and prev and prev[0].paragraph == s.paragraph and (_RESULT.search(s.text) or _RESULT_SIZE.search(s.text)
+        if (not cue and not inherited and prev is None and described is not None and described.paragraph == s.paragraph
+                and (_NO_DIFF.search(s.text) or _RESULT.search(s.text) or _RESULT_GROUP.search(s.text)) and not method_only(s.text)):
+            # a result right after the sentences that described the study's method, in the same paragraph
+            inherited = _research_in(described)
+            cue = "a result of the research described before it"
+        if not cue and not inherited and prev and prev[0].paragraph == s.paragraph and (_RESULT.search(s.text) or _NO_DIFF.search(s.text) or _RESULT_SIZE.search(s.text)
                                                                               or _RESULT_GROUP.search(s.text)
                                                                               or _same_subject_result(s.text, prev[0].text)):
             inherited = prev[1]
