@@ -76,16 +76,20 @@ def run_import(
             result.summary.merge(s)
         except (OnlineError, IngestError) as e:
             result.failed_files.append(str(e))
-    if appraise and result.summary.study_ids:
+    if appraise and (result.summary.study_ids or result.summary.unchanged_ids):
         from .search.lexical import index_terms
-        from .workflow import refresh
+        from .workflow import refresh, stale_ids
 
-        ids = sorted(set(result.summary.study_ids))
-        with progress_bar("Appraising", len(ids), enabled=show_progress) as advance:
-            result.appraised = refresh(store, ids, force=True, progress=advance,
-                                       failures=result.appraisal_failures, parallel=parallel)
-        # Keyword search's term vectors, so the next search needs no catch-up (embeddings, much
-        # slower, stay with `physiohub index`).
-        with progress_bar("Indexing terms", len(ids), enabled=show_progress) as advance:
-            index_terms(store, progress=advance)
+        # Unchanged studies are appraised too when they lack a current appraisal or card: an import
+        # killed during its appraisal step stored the studies, so the re-run finds them unchanged and
+        # must finish the work (issue 14).
+        ids = sorted(set(result.summary.study_ids) | set(stale_ids(store, result.summary.unchanged_ids)))
+        if ids:
+            with progress_bar("Appraising", len(ids), enabled=show_progress) as advance:
+                result.appraised = refresh(store, ids, force=True, progress=advance,
+                                           failures=result.appraisal_failures, parallel=parallel)
+            # Keyword search's term vectors, so the next search needs no catch-up (embeddings, much
+            # slower, stay with `physiohub index`).
+            with progress_bar("Indexing terms", len(ids), enabled=show_progress) as advance:
+                index_terms(store, progress=advance)
     return result

@@ -65,7 +65,11 @@ def refresh(
     chunks = [todo[i:i + BATCH] for i in range(0, len(todo), BATCH)]
     workers = os.cpu_count() or 1
     if parallel and len(todo) >= PARALLEL_MIN and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        from .childproc import die_with_parent
+
+        # The workers end with this process, even when it is killed (childproc).
+        with multiprocessing.get_context("fork").Pool(workers, initializer=die_with_parent,
+                                                      initargs=(os.getpid(), "physiohub-cards")) as pool:
             return _run(store, chunks, lambda items: pool.map_async(_compute, items, chunksize=8).get,
                         progress, failures)
 

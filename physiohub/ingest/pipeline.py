@@ -29,6 +29,7 @@ from typing import Any
 
 import orjson
 
+from ..childproc import run_watched
 from ..errors import IngestError, StoreError, UnsafeInputError
 from ..models import Record
 from ..store import Store
@@ -538,7 +539,9 @@ def _stop(procs: list[Any]) -> None:
 def _consume(path: Path, fmt: str) -> Iterator[list[Prepared | Rejected]]:
     ctx = multiprocessing.get_context("fork")
     q = ctx.Queue(maxsize=8)  # bounded: memory stays flat whatever the file size
-    proc = ctx.Process(target=_produce, args=(str(path), fmt, q), daemon=True)
+    # run_watched: the parser ends with this process, even when it is killed (childproc).
+    proc = ctx.Process(target=run_watched, args=(os.getpid(), "physiohub-parse", _produce, str(path), fmt, q),
+                       daemon=True)
     proc.start()
     try:
         while (msg := _get(q, [proc], path)) != _DONE:
@@ -559,7 +562,8 @@ def _consume_pieces(path: Path, workers: int) -> Iterator[list[Prepared | Reject
     ctx = multiprocessing.get_context("fork")
     counter = ctx.Value("q", 0)
     q = ctx.Queue(maxsize=4 * workers)  # bounded: memory stays flat
-    procs = [ctx.Process(target=_produce_pieces, args=(str(path), counter, q), daemon=True)
+    procs = [ctx.Process(target=run_watched, daemon=True,
+                         args=(os.getpid(), "physiohub-parse", _produce_pieces, str(path), counter, q))
              for _ in range(workers)]
     for proc in procs:
         proc.start()
