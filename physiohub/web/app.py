@@ -13,6 +13,7 @@ from .. import __version__, config, taxonomy
 from ..store import Store
 from . import auth, errors, limits, markup
 from .hub import Hub
+from .checkproc import CheckProcess
 
 HERE = Path(__file__).resolve().parent
 
@@ -151,7 +152,8 @@ def create_app(store_path: str, *, settings: dict[str, Any] | None = None) -> An
     ``secure_cookies`` (force the cookie's Secure flag; it is set anyway on https), ``hsts`` (send
     Strict-Transport-Security: only behind https), ``page_size`` (results per page, default 10),
     ``busy_timeout`` (seconds a write waits for another writer before a 503 "busy, try again", default 10),
-    ``check_limits`` (keyword arguments of ``limits.CheckLimits``: per_minute, burst, slots, wait).
+    ``check_limits`` (keyword arguments of ``limits.CheckLimits``: per_minute, burst, slots, wait),
+    ``check_process`` (check articles in a low-priority worker process: web/checkproc.py).
     """
     settings = dict(settings or {})
     # Behind a TLS proxy the app sees plain http: PHYSIOHUB_HTTPS=1 (or settings["https"]) says the site is
@@ -175,6 +177,10 @@ def create_app(store_path: str, *, settings: dict[str, Any] | None = None) -> An
     app.state.sessions = auth.SessionCodec(auth.secret_key(store, settings.get("secret_key") or config.get("secret_key")))
     app.state.page_size = int(settings.get("page_size", 10))
     app.state.check_limits = limits.CheckLimits(**dict(settings.get("check_limits") or {}))
+    # ``check_process``: articles are checked in a low-priority worker process (``physiohub serve`` sets it).
+    app.state.check_process = CheckProcess(store.url) if config.flag(settings.get("check_process")) else None
+    if app.state.check_process is not None:
+        app.router.on_shutdown.append(app.state.check_process.close)
 
     errors.install(app)
     from .views import api, editor, public

@@ -22,7 +22,7 @@ def _warm_app(db: str) -> Any:
     from ..search import warm
     from .app import create_app
 
-    app = create_app(db)
+    app = create_app(db, settings={"check_process": True})  # checks never slow the card pages
     warm(app.state.store)
     return app
 

@@ -128,17 +128,20 @@ def limited_check(request: Request, text: str, *, editor: bool) -> dict[str, Any
     limits = request.app.state.check_limits
     limits.take(client_address(request))
     with limits.slot():
-        return run_check(request.app.state.store, text, editor=editor)
+        return run_check(request.app.state.store, text, editor=editor,
+                         checker=getattr(request.app.state, "check_process", None))
 
 
-def run_check(store: Store, text: str, *, editor: bool) -> dict[str, Any]:
+def run_check(store: Store, text: str, *, editor: bool, checker: Any = None) -> dict[str, Any]:
     from ...check import check_article
     from ...check.report import match_facts, summarise
 
     text = article_text(text)
     # The public matches against published cards only, so "not in the hub" and the overstatement
     # flags rest on the studies the reader can open; the filter below is a second guard.
-    result = check_article(store, text, published_only=not editor)
+    # ``checker`` (web/checkproc.py): the check runs in a low-priority process, so cards keep serving.
+    result = (checker.check(text, published_only=not editor) if checker is not None
+              else check_article(store, text, published_only=not editor))
     ids = [m["id"] for c in result.get("claims") or [] for m in c.get("matches") or []]
     keep = queries.published_ids(store, ids) if not editor else set(ids)
     if not editor:
