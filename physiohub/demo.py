@@ -61,7 +61,10 @@ def ensure_reachable(timeout: float = 8.0) -> None:
 def publish_drafts(store: Store) -> int:
     from .cards.review import set_status
 
-    rows = store.query("SELECT study_id, status FROM cards WHERE status != 'published'")
+    # Only studies in scope for an MSK physiotherapy hub (appraise/scope.py); the rest stay drafts, for an
+    # editor to look at, so a breast-cancer trial never reaches the demo's home page.
+    rows = store.query("SELECT c.study_id, c.status FROM cards c JOIN appraisals a ON a.study_id = c.study_id"
+                       " WHERE c.status != 'published' AND COALESCE(a.in_scope, 1) = 1")
     for sid, status in rows:
         if status == "draft":
             set_status(store, sid, "in_review", "demo")  # the review workflow allows no shortcut

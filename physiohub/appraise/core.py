@@ -17,10 +17,11 @@ from .numbers import high_risk_of_bias, key_numbers
 from .pico import extract_pico
 from .topics import classify_topics
 from .verdict import decide_verdict
+from .scope import judge_scope
 
 GENERATOR = "physiohub.appraise.rules"
 # Bump when any rule changes what an appraisal says: stored appraisals with another version are redone.
-VERSION = "1.6"
+VERSION = "1.7"
 
 _REVIEWS = {"meta-analysis", "systematic review", "scoping review"}
 
@@ -76,6 +77,9 @@ def appraise(record: Record) -> dict[str, Any]:
         "body_regions": topics["body_regions"],
         "conditions": topics["conditions"],
         "topic_reasons": topics["topic_reasons"],
+        # In scope for an MSK physiotherapy hub, with its reasons (scope.py): demo publishes only these, and
+        # the home page and topic counts show only these.
+        **judge_scope(doc, design),
         "retracted": retracted,
         "retraction_notes": list(record.retraction_notes),
         "pico_source": "rules",

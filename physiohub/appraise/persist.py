@@ -22,7 +22,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "design": DESIGNS, "evidence": LEVELS, "verdict": VERDICTS, "research_type": RESEARCH_TYPES,
 }
 _LIST_CHOICES: dict[str, tuple[str, ...]] = {"topics": TOPICS, "body_regions": BODY_REGIONS}
-_FREE = {"n_participants": int, "n_studies": int, "followup": str, "conditions": list, "retracted": bool,
+_FREE = {"n_participants": int, "n_studies": int, "followup": str, "conditions": list, "retracted": bool, "in_scope": bool,
          "pico": dict, "grade": list}
 OVERRIDABLE = tuple(_CHOICES) + tuple(_LIST_CHOICES) + tuple(_FREE)
 
@@ -120,9 +120,10 @@ def effective_appraisal(data: dict[str, Any], overrides: list[dict[str, Any]]) -
 def _write_index(store: Store, study_id: int, eff: dict[str, Any]) -> None:
     topics = list(eff.get("topics") or [])
     store.execute(
-        "UPDATE appraisals SET design = ?, evidence = ?, verdict = ?, research_type = ?, primary_topic = ? WHERE study_id = ?",
+        "UPDATE appraisals SET design = ?, evidence = ?, verdict = ?, research_type = ?, primary_topic = ?, in_scope = ?"
+        " WHERE study_id = ?",
         (eff.get("design"), eff.get("evidence"), eff.get("verdict"), eff.get("research_type"),
-         topics[0] if topics else None, study_id),
+         topics[0] if topics else None, None if eff.get("in_scope") is None else int(bool(eff["in_scope"])), study_id),
     )
     store.execute("DELETE FROM appraisal_topics WHERE study_id = ?", (study_id,))
     rows = []

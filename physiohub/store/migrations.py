@@ -267,3 +267,11 @@ CREATE TABLE web_sessions (
 CREATE INDEX web_sessions_user ON web_sessions(user_id)
 """,
     )
+
+
+@migration("0701_appraisal_scope")
+def _appraisal_scope(store: "Store") -> None:
+    # In scope for an MSK physiotherapy hub (appraise/scope.py), kept beside design and verdict so the home
+    # page, topic counts and the editors' queue can filter on it. NULL until the study is (re)appraised:
+    # appraise 1.7 makes every older appraisal stale, so `physiohub appraise` fills it.
+    _script(store, "ALTER TABLE appraisals ADD COLUMN in_scope INTEGER;\nCREATE INDEX appraisals_scope ON appraisals(in_scope)")

@@ -14,8 +14,13 @@ _LIST_COLUMNS = """
   s.id AS id, s.source_id AS source_id, s.title AS title, s.year AS year, s.retracted AS retracted,
   a.design AS design, a.evidence AS evidence, a.verdict AS verdict, a.research_type AS research_type,
   a.primary_topic AS primary_topic, c.status AS status, c.published_at AS published_at,
-  c.updated_at AS updated_at, c.data AS card_data, json_extract(s.record, '$.title_html') AS record_title_html, c.editor AS editor, c.pending IS NOT NULL AS has_pending
+  c.updated_at AS updated_at, c.data AS card_data, json_extract(s.record, '$.title_html') AS record_title_html, c.editor AS editor, c.pending IS NOT NULL AS has_pending,
+  a.in_scope AS in_scope
 """
+# The browsing lists and counts (home page, topics, the API's listing) show studies in scope for an MSK
+# physiotherapy hub (appraise/scope.py). A study not yet judged (NULL) counts as in scope until it is
+# re-appraised; an out-of-scope card an editor published stays reachable by its address and by search.
+IN_SCOPE = "COALESCE(a.in_scope, 1) = 1"
 
 
 def _item(row: Any) -> dict[str, Any]:
@@ -36,17 +41,19 @@ def _item(row: Any) -> dict[str, Any]:
 
 def topic_counts(store: Store, *, published_only: bool = True) -> dict[str, int]:
     """Studies per topic (primary or secondary) among published cards."""
-    where = "WHERE c.status = 'published'" if published_only else ""
+    where = f"WHERE c.status = 'published' AND {IN_SCOPE}" if published_only else f"WHERE {IN_SCOPE}"
     rows = store.query(
         f"""SELECT t.value AS topic, COUNT(DISTINCT t.study_id) AS n FROM appraisal_topics t
-            JOIN cards c ON c.study_id = t.study_id {where} {'AND' if where else 'WHERE'} t.kind = 'topic'
+            JOIN cards c ON c.study_id = t.study_id LEFT JOIN appraisals a ON a.study_id = t.study_id
+            {where} AND t.kind = 'topic'
             GROUP BY t.value"""
     )
     return {r["topic"]: r["n"] for r in rows}
 
 
 def published_count(store: Store) -> int:
-    return store.query_one("SELECT COUNT(*) FROM cards WHERE status = 'published'")[0]
+    return store.query_one("SELECT COUNT(*) FROM cards c LEFT JOIN appraisals a ON a.study_id = c.study_id"
+                           f" WHERE c.status = 'published' AND {IN_SCOPE}")[0]
 
 
 def latest_published(
@@ -54,7 +61,7 @@ def latest_published(
 ) -> list[dict[str, Any]]:
     params: list[Any] = []
     joins = ""
-    where = ["c.status = 'published'"]
+    where = ["c.status = 'published'", IN_SCOPE]
     if topic:
         joins = "JOIN appraisal_topics t ON t.study_id = s.id AND t.kind = 'topic' AND t.value = ?"
         params.append(topic)
@@ -74,16 +81,25 @@ def latest_published(
 
 def count_published_in_topic(store: Store, topic: str) -> int:
     return store.query_one(
-        """SELECT COUNT(DISTINCT c.study_id) FROM cards c JOIN appraisal_topics t ON t.study_id = c.study_id
-           WHERE c.status = 'published' AND t.kind = 'topic' AND t.value = ?""",
+        f"""SELECT COUNT(DISTINCT c.study_id) FROM cards c JOIN appraisal_topics t ON t.study_id = c.study_id
+           LEFT JOIN appraisals a ON a.study_id = c.study_id
+           WHERE c.status = 'published' AND {IN_SCOPE} AND t.kind = 'topic' AND t.value = ?""",
         (topic,),
     )[0]
 
 
-def review_queue(store: Store, *, status: str | None, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-    """Cards for editors, those waiting for review first, then drafts, then published; newest first."""
-    where, params = ("WHERE c.status = ?", [status]) if status else ("", [])
-    total = store.query_one(f"SELECT COUNT(*) FROM cards c {where}", params)[0]
+def review_queue(store: Store, *, status: str | None, limit: int, offset: int,
+                 scope: str | None = None) -> tuple[int, list[dict[str, Any]]]:
+    """Cards for editors, those waiting for review first, then drafts, then published; newest first.
+    ``scope``: "in" or "out" keeps the studies judged in or out of scope for the hub."""
+    conds, params = (["c.status = ?"], [status]) if status else ([], [])
+    if scope == "in":
+        conds.append(IN_SCOPE)
+    elif scope == "out":
+        conds.append("a.in_scope = 0")
+    where = ("WHERE " + " AND ".join(conds)) if conds else ""
+    total = store.query_one(f"SELECT COUNT(*) FROM cards c LEFT JOIN appraisals a ON a.study_id = c.study_id {where}",
+                            params)[0]
     rows = store.query(
         f"""SELECT {_LIST_COLUMNS} FROM cards c JOIN studies s ON s.id = c.study_id
             LEFT JOIN appraisals a ON a.study_id = s.id {where}

@@ -102,13 +102,17 @@ def queue(request: Request) -> Response:
     status = request.query_params.get("status") or None
     if status is not None and status not in STATUSES:
         raise HTTPException(400, f"bad parameter 'status': one of {', '.join(STATUSES)}")
+    scope = request.query_params.get("scope") or None
+    if scope is not None and scope not in ("in", "out"):
+        raise HTTPException(400, "bad parameter 'scope': in or out")
     size = 25
     page = int_param(request.query_params.get("page"), "page", default=1, lo=1, hi=10_000)
     store = state(request).store
-    total, items = queries.review_queue(store, status=status, limit=size, offset=(page - 1) * size)
-    pager = page_links("/editor", {"status": status}, page, total, size)
+    total, items = queries.review_queue(store, status=status, limit=size, offset=(page - 1) * size, scope=scope)
+    pager = page_links("/editor", {"status": status, "scope": scope}, page, total, size)
     return render(request, "editor/queue.html", {
-        "items": items, "status": status, "counts": queries.status_counts(store), "pager": pager, "total": total})
+        "items": items, "status": status, "scope": scope, "counts": queries.status_counts(store), "pager": pager,
+        "total": total})
 
 
 def _edit_context(request: Request, study_id: int, **extra: Any) -> dict[str, Any]:
@@ -137,6 +141,7 @@ def _edit_context(request: Request, study_id: int, **extra: Any) -> dict[str, An
             notes["reason"] = str(form.get("reason") or "")[:500]
     ctx = {"v": view, "card_row": card_row, "values": values, "fields": fields, "kept_notes": notes,
            "overrides": appraisal.get("overrides") or [], "changes": list(reversed(changes)),
+           "scope_reasons": appraisal.get("scope_reasons") or [],
            "list_sections": forms.LIST_SECTIONS, "why": forms.WHY, "error": None, "notice": None}
     ctx.update(extra)
     return ctx

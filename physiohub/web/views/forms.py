@@ -28,6 +28,7 @@ APPRAISAL_FIELDS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("body_regions", "Body regions", "multi", BODY_REGIONS),
     ("conditions", "Conditions (comma-separated)", "comma", ()),
     ("retracted", "Retracted", "bool", ()),
+    ("in_scope", "In scope for MSK physiotherapy (shown on the home page and in topic counts)", "bool", ()),
 ]
 LIST_SECTIONS = (("key_points", "Key points"), ("findings", "What they found"), ("limitations", "Limitations"))
 WHY = (("patients", "For patients"), ("clinicians", "For clinicians"), ("readers", "For readers"))
