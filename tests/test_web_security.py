@@ -93,7 +93,19 @@ def test_unknown_user_and_wrong_password_look_the_same(client):
     a = client.post("/editor/sign-in", data={"name": "nobody", "password": "x" * 12, "csrf_token": token})
     b = client.post("/editor/sign-in", data={"name": "edna", "password": "x" * 12, "csrf_token": token})
     assert a.status_code == b.status_code == 401
-    assert a.text.replace("nobody", "edna") == b.text
+    # The tries-left count follows this address's tries (one more for b), never whether the name exists.
+    left = re.compile(r"\d+ more tr(?:y|ies)")
+    assert left.sub("N", a.text.replace("nobody", "edna")) == left.sub("N", b.text)
+    assert "4 more tries" in a.text and "3 more tries" in b.text
+
+
+def test_sign_in_says_how_many_tries_are_left_and_minutes_in_words(client):
+    token = csrf(client.get("/editor/sign-in").text)
+    texts = [client.post("/editor/sign-in", data={"name": "edna", "password": "y" * 12, "csrf_token": token}).text
+             for _ in range(5)]
+    assert "4 more tries" in texts[0] and "1 more try " in texts[3] and "paused for 15 minutes" in texts[4]
+    blocked = client.post("/editor/sign-in", data={"name": "edna", "password": "y" * 12, "csrf_token": token}).text
+    assert re.search(r"Try again in (?:1 minute|\d+ minutes)\.", blocked) and "minute(s)" not in blocked
 
 
 def test_session_is_rotated_on_sign_in_and_cleared_on_sign_out(client):

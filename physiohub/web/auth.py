@@ -163,6 +163,14 @@ def begin_attempt(store: Store, keys: list[str]) -> tuple[int, str]:
     return 0, at
 
 
+def tries_left(store: Store, keys: list[str]) -> int:
+    """How many more failed tries any of ``keys`` has before sign-in is paused (the smallest)."""
+    since = (_now() - FAILURE_WINDOW).isoformat()
+    used = max((store.query_one("SELECT COUNT(*) FROM web_signin_failures WHERE key = ? AND at > ?", (k, since))[0]
+                for k in keys), default=0)
+    return max(0, MAX_FAILURES - used)
+
+
 def attempt_succeeded(store: Store, keys: list[str], at: str, name_key: str) -> None:
     """Take back the try recorded at ``at`` and forget the account's earlier failures."""
     with store.atomic():

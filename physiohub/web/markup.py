@@ -128,3 +128,14 @@ def show(value: object) -> str:
             return f"{value['label']}: {value['text']}"
         return "; ".join(f"{k}: {show(v)}" for k, v in value.items())
     return str(value)
+
+
+_RETRACTION_LABELS = {"RetractionIn": "Retraction notice", "RetractionOf": "This is the retraction notice of",
+                      "ExpressionOfConcernIn": "Expression of concern", "ErratumIn": "Correction"}
+
+
+def retraction_note(note: str) -> str:
+    """'RetractionIn: J Foo. 2020' (PubMed's field name) -> 'Retraction notice: J Foo. 2020'."""
+    head, sep, rest = (note or "").partition(":")
+    label = _RETRACTION_LABELS.get(head.strip())
+    return f"{label}: {rest.strip()}" if sep and label and rest.strip() else (label or note)

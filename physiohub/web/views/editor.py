@@ -47,6 +47,11 @@ async def sign_in(request: Request) -> Response:
     return await run_in_threadpool(_sign_in, request, name, password, nxt)
 
 
+def _minutes(seconds: int) -> str:
+    n = max(1, -(-seconds // 60))  # rounded up: "try again in 1 minute" never comes early
+    return f"{n} minute" if n == 1 else f"{n} minutes"
+
+
 def _sign_in(request: Request, name: str, password: str, nxt: str) -> Response:
     store = state(request).store
     name_key = f"user:{name.lower()}"
@@ -55,13 +60,17 @@ def _sign_in(request: Request, name: str, password: str, nxt: str) -> Response:
     if wait:
         response = render(request, "editor/sign_in.html", {
             "needs_csrf": True, "name": name, "next": nxt,
-            "error": f"Too many failed attempts. Try again in {max(1, wait // 60)} minute(s)."}, status=429)
+            "error": f"Too many failed attempts. Try again in {_minutes(wait)}."}, status=429)
         response.headers["Retry-After"] = str(wait)
         return response
     user = auth.authenticate(store, name, password)
     if user is None:  # the try is already recorded as a failure
+        left = auth.tries_left(store, keys)
+        note = (f" {left} more {'try' if left == 1 else 'tries'} before sign-in is paused for "
+                f"{auth.FAILURE_WINDOW.seconds // 60} minutes." if left else
+                f" Sign-in is now paused for {auth.FAILURE_WINDOW.seconds // 60} minutes.")
         return render(request, "editor/sign_in.html", {
-            "needs_csrf": True, "name": name, "next": nxt, "error": "Wrong name or password."}, status=401)
+            "needs_csrf": True, "name": name, "next": nxt, "error": "Wrong name or password." + note}, status=401)
     auth.attempt_succeeded(store, keys, at, name_key)
     # A fresh session (and CSRF token) on sign-in: no session fixation.
     request.state.session = {"u": user["id"], "s": auth.start_session(store, user["id"]),
