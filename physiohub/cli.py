@@ -346,36 +346,93 @@ def user_group() -> None:
     """Editor accounts for the web hub's editor area."""
 
 
+# Passwords never come from the command line (shell history, the process list): PHYSIOHUB_PASSWORD or a prompt.
+def _password(prompt: str) -> str:
+    import os
+
+    return os.environ.get("PHYSIOHUB_PASSWORD") or click.prompt(prompt, hide_input=True, confirmation_prompt=True)
+
+
 @user_group.command("add")
 @click.argument("name")
 @click.option("--role", type=click.Choice(["editor", "admin"]), required=True,
               help="editor: review, edit and publish cards; admin: also manage users.")
-@click.option("--password", envvar="PHYSIOHUB_PASSWORD", default=None,
-              help="The password (or PHYSIOHUB_PASSWORD); asked for when missing.")
 @db_option
-def user_add_cmd(name: str, role: str, password: str | None, db: str) -> None:
-    """Add a user who can sign in to the editor area."""
+def user_add_cmd(name: str, role: str, db: str) -> None:
+    """Add a user who can sign in to the editor area (password asked for, or PHYSIOHUB_PASSWORD)."""
     from .web.auth import add_user
 
-    if not password:
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    add_user(open_db(db), name, password, role)
+    add_user(open_db(db), name, _password("Password"), role)
     click.echo(f"added {role} {name}")
 
 
-@user_group.command("password")
+@user_group.command("set-password")
 @click.argument("name")
-@click.option("--password", envvar="PHYSIOHUB_PASSWORD", default=None,
-              help="The new password (or PHYSIOHUB_PASSWORD); asked for when missing.")
 @db_option
-def user_password_cmd(name: str, password: str | None, db: str) -> None:
-    """Change a user's password; every session of that user ends at once (signed out everywhere)."""
+def user_set_password_cmd(name: str, db: str) -> None:
+    """Change a user's password (asked for, or PHYSIOHUB_PASSWORD); every session of that user ends at once."""
     from .web.auth import set_password
 
-    if not password:
-        password = click.prompt("New password", hide_input=True, confirmation_prompt=True)
-    set_password(open_db(db), name, password)
+    set_password(open_db(db), name, _password("New password"))
     click.echo(f"changed the password of {name}; their sessions have ended")
+
+
+@user_group.command("password", hidden=True)
+@click.argument("name")
+@db_option
+@click.pass_context
+def user_password_cmd(ctx: click.Context, name: str, db: str) -> None:
+    """Same as set-password (older name)."""
+    ctx.invoke(user_set_password_cmd, name=name, db=db)
+
+
+@user_group.command("list")
+@db_option
+def user_list_cmd(db: str) -> None:
+    """List the users: name, role, since when, and whether disabled or paused after failed sign-ins."""
+    from .web.auth import list_users
+
+    users = list_users(open_db(db))
+    for u in users:
+        state = "disabled" if u["disabled_at"] else (
+            f"sign-in paused for {-(-u['locked_for'] // 60)} more minute{'s' if -(-u['locked_for'] // 60) != 1 else ''}"
+            if u["locked_for"] else "active")
+        click.echo(f"{u['name']}\t{u['role']}\tsince {u['created_at'][:10]}\t{state}")
+    if not users:
+        click.echo("no users yet: physiohub user add NAME --role admin")
+
+
+@user_group.command("disable")
+@click.argument("name")
+@db_option
+def user_disable_cmd(name: str, db: str) -> None:
+    """Disable an account: it cannot sign in, and its sessions end at once."""
+    from .web.auth import set_disabled
+
+    set_disabled(open_db(db), name, True)
+    click.echo(f"disabled {name}; their sessions have ended")
+
+
+@user_group.command("enable")
+@click.argument("name")
+@db_option
+def user_enable_cmd(name: str, db: str) -> None:
+    """Enable a disabled account again."""
+    from .web.auth import set_disabled
+
+    set_disabled(open_db(db), name, False)
+    click.echo(f"enabled {name}")
+
+
+@user_group.command("unlock")
+@click.argument("name")
+@db_option
+def user_unlock_cmd(name: str, db: str) -> None:
+    """Lift the sign-in pause that failed tries put on an account."""
+    from .web.auth import unlock
+
+    unlock(open_db(db), name)
+    click.echo(f"unlocked {name}")
 
 
 # -- demo ----------------------------------------------------------------------------------

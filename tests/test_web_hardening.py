@@ -517,9 +517,9 @@ def test_cli_password_change_signs_the_user_out_everywhere(hub):
                            env={"PHYSIOHUB_PASSWORD": "another fine long password"})
     assert r.exit_code == 0 and "sessions have ended" in r.output
     assert c.get("/editor", follow_redirects=False).status_code == 303
-    r = CliRunner().invoke(cli, ["user", "password", "nobody", "--password", "x" * 12, "--db", str(hub[0])])
+    r = CliRunner().invoke(cli, ["user", "set-password", "nobody", "--db", str(hub[0])], env={"PHYSIOHUB_PASSWORD": "x" * 12})
     assert r.exit_code != 0 and "no user named 'nobody'" in r.output and "Traceback" not in r.output
-    r = CliRunner().invoke(cli, ["user", "password", "edna", "--password", "short", "--db", str(hub[0])])
+    r = CliRunner().invoke(cli, ["user", "set-password", "edna", "--db", str(hub[0])], env={"PHYSIOHUB_PASSWORD": "short"})
     assert r.exit_code != 0 and "at least 12 characters" in r.output
 
 

@@ -201,9 +201,9 @@ def test_cli_user_add(hub):
     r = runner.invoke(cli, ["user", "add", "dave", "--role", "admin", "--db", str(hub[0])],
                       input="daves long password\ndaves long password\n")
     assert r.exit_code == 0, r.output
-    r = runner.invoke(cli, ["user", "add", "carol", "--role", "editor", "--password", "x" * 12, "--db", str(hub[0])])
+    r = runner.invoke(cli, ["user", "add", "carol", "--role", "editor", "--db", str(hub[0])], env={"PHYSIOHUB_PASSWORD": "x" * 12})
     assert r.exit_code != 0 and "already exists" in r.output and "Traceback" not in r.output
-    r = runner.invoke(cli, ["user", "add", "eve", "--role", "boss", "--password", "x" * 12, "--db", str(hub[0])])
+    r = runner.invoke(cli, ["user", "add", "eve", "--role", "boss", "--db", str(hub[0])], env={"PHYSIOHUB_PASSWORD": "x" * 12})
     assert r.exit_code != 0
     store = Store(hub[0])
     assert auth.authenticate(store, "dave", "daves long password")["role"] == "admin"
@@ -247,3 +247,37 @@ def test_head_requests_get_headers_without_a_body(client, hub):
     r = client.head(f"/studies/{hub[1]['tendon']}")
     assert r.status_code == 200 and r.content == b"" and "content-security-policy" in r.headers
     assert client.head("/no-such-page").status_code == 404
+
+
+def test_cli_user_list_disable_enable_unlock(hub):
+    from click.testing import CliRunner
+
+    from physiohub.cli import cli
+    from physiohub.store import Store
+    from physiohub.web import auth
+
+    run = lambda *a: CliRunner().invoke(cli, ["user", *a, "--db", str(hub[0])])  # noqa: E731
+    r = run("list")
+    assert r.exit_code == 0 and "edna\teditor" in r.output and "active" in r.output
+    assert CliRunner().invoke(cli, ["user", "add", "x", "--role", "editor", "--password", "y" * 12,
+                                    "--db", str(hub[0])]).exit_code != 0  # no password on the command line
+    store = Store(hub[0])
+    for _ in range(5):
+        auth.begin_attempt(store, ["user:edna"])
+    store.close()
+    assert "sign-in paused for 15 more minutes" in run("list").output
+    assert run("unlock", "edna").exit_code == 0 and "active" in run("list").output
+    with TestClient(create_app(str(hub[0]))) as c:
+        sign_in(c)
+        assert c.get("/editor", follow_redirects=False).status_code == 200
+        r = run("disable", "edna")
+        assert r.exit_code == 0 and "sessions have ended" in r.output
+        assert c.get("/editor", follow_redirects=False).status_code == 303  # signed out at once
+        token = csrf(c.get("/editor/sign-in").text)
+        r = c.post("/editor/sign-in", data={"name": "edna", "password": PASSWORD, "csrf_token": token})
+        assert r.status_code == 401  # a disabled account reads like a wrong password
+    assert "disabled" in run("list").output
+    assert run("enable", "edna").exit_code == 0
+    store = Store(hub[0])
+    assert auth.authenticate(store, "edna", PASSWORD) is not None
+    store.close()

@@ -275,3 +275,10 @@ def _appraisal_scope(store: "Store") -> None:
     # page, topic counts and the editors' queue can filter on it. NULL until the study is (re)appraised:
     # appraise 1.7 makes every older appraisal stale, so `physiohub appraise` fills it.
     _script(store, "ALTER TABLE appraisals ADD COLUMN in_scope INTEGER;\nCREATE INDEX appraisals_scope ON appraisals(in_scope)")
+
+
+@migration("0702_user_disabled")
+def _user_disabled(store: "Store") -> None:
+    # An admin can disable an account (`physiohub user disable`): it can no longer sign in and its sessions
+    # end; enabling it again restores it. NULL: active.
+    _script(store, "ALTER TABLE users ADD COLUMN disabled_at TEXT")

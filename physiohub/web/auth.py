@@ -99,20 +99,43 @@ def get_user_by_name(store: Store, name: str) -> dict[str, Any]:
 
 
 def list_users(store: Store) -> list[dict[str, Any]]:
-    return [dict(r) for r in store.query("SELECT id, name, role, created_at FROM users ORDER BY name")]
+    """Every user with role, creation time, whether disabled, and seconds until a sign-in pause ends."""
+    out = []
+    for r in store.query("SELECT id, name, role, created_at, disabled_at FROM users ORDER BY name"):
+        d = dict(r)
+        d["locked_for"] = signin_blocked(store, [f"user:{d['name'].lower()}"])
+        out.append(d)
+    return out
+
+
+def set_disabled(store: Store, name: str, disabled: bool) -> None:
+    """Disable (ends every session; sign-in refused) or enable an account."""
+    user = get_user_by_name(store, name)
+    with store.atomic():
+        store.execute("UPDATE users SET disabled_at = ? WHERE id = ?",
+                      (_now().isoformat(timespec="seconds") if disabled else None, user["id"]))
+        if disabled:
+            end_all_sessions(store, user["id"])
+
+
+def unlock(store: Store, name: str) -> None:
+    """Lift a sign-in pause on the account (failed tries by name are forgotten)."""
+    get_user_by_name(store, name)
+    clear_failures(store, [f"user:{name.lower()}"])
 
 
 def authenticate(store: Store, name: str, password: str) -> dict[str, Any] | None:
     """The user if name and password match, else None (same cost either way)."""
-    row = store.query_one("SELECT id, name, role, password_hash FROM users WHERE name = ?", (name or "",))
+    row = store.query_one("SELECT id, name, role, password_hash, disabled_at FROM users WHERE name = ?", (name or "",))
     stored = row["password_hash"] if row else _DUMMY_HASH
     try:
         _hasher.verify(stored, password or "")
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return None
-    if row is None:
+    if row is None or row["disabled_at"]:  # a disabled account reads like a wrong password, at the same cost
         return None
     user = dict(row)
+    user.pop("disabled_at", None)
     if _hasher.check_needs_rehash(stored):
         user["password_hash"] = _hasher.hash(password)
         store.execute("UPDATE users SET password_hash = ? WHERE id = ?", (user["password_hash"], user["id"]))
@@ -215,7 +238,7 @@ def session_user(store: Store, user_id: Any, token: Any) -> dict[str, Any] | Non
         return None
     row = store.query_one(
         """SELECT u.id, u.name, u.role, u.password_hash FROM web_sessions s JOIN users u ON u.id = s.user_id
-           WHERE s.id = ? AND s.user_id = ? AND s.expires_at > ?""",
+           WHERE s.id = ? AND s.user_id = ? AND s.expires_at > ? AND u.disabled_at IS NULL""",
         (_token_id(token), user_id, _now().isoformat()))
     return dict(row) if row else None
 
