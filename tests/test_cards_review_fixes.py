@@ -320,3 +320,8 @@ def test_the_randomised_arms_give_the_comparison() -> None:
                 "relieves widespread pain.")
     q2 = generate_card(rec2, appraise(rec2))["upshot"]["question"]
     assert q2.endswith("compared with stretching exercises?"), q2
+
+
+def test_a_leading_also_goes_in_plain_lines() -> None:
+    from physiohub.cards.plain import lay
+    assert lay("There also was no significant difference in pain after week 4.").startswith("There was no")

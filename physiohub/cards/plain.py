@@ -196,6 +196,8 @@ def lay(text: str) -> str:
         return plain
 
     out = _LAY_RE.sub(swap, text)
+    # "There also was no difference ...": the card shows this line alone, so "also" leans on nothing.
+    out = re.sub(r"^(There|It|This) also (was|were|is|are)\b", r"\1 \2", out)
     # "short-term, acute" -> "short-term, short-term": say a swapped word once.
     out = _TWICE.sub(r"\1", out)
     out = re.sub(r"\b([Aa])n (?=[bcdfgjklmnpqrstvwxz][a-z])", r"\1 ", out)  # "an analgesic" -> "a painkiller"
