@@ -325,3 +325,13 @@ def test_the_randomised_arms_give_the_comparison() -> None:
 def test_a_leading_also_goes_in_plain_lines() -> None:
     from physiohub.cards.plain import lay
     assert lay("There also was no significant difference in pain after week 4.").startswith("There was no")
+
+
+def test_a_result_in_words_is_a_finding() -> None:
+    rec = _rec("Exercise and walking in knee osteoarthritis: a randomised trial",
+               "METHODS: 60 people with knee osteoarthritis were randomised to exercise or no attention.\nRESULTS: The "
+               "per-protocol population included 46 participants. There were no group differences in the gait "
+               "variables, except for a significant difference in one knee moment.\nCONCLUSIONS: Exercise did not "
+               "change gait.")
+    card = generate_card(rec, appraise(rec))
+    assert any(f.startswith("There were no group differences") for f in card["findings"])

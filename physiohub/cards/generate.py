@@ -414,7 +414,10 @@ def _findings(a: dict[str, Any], p: Parts) -> list[Item]:
             return [(sentence(s.text), "extracted", [s.id]) for s in argued[:3]]
     # "There was no significant difference ... before the procedure": a baseline comparison, not a result
     results = [s for s in p.get("results") if not _BASELINE.match(s.text) and not _BASELINE_SAME.search(s.text)]
-    chosen = [s for s in results if re.search(r"\d", s.text)] or results
+    # Sentences with numbers, and results stated in words ("There were no group differences in the gait
+    # variables"): a finding need not have a figure.
+    chosen = [s for s in results if re.search(r"\d", s.text)
+              or _reading_label(s.text, a) in ("for", "null", "against", "mixed")] or results
     if not chosen:
         ids = {kn.get("sentence") for kn in a.get("key_numbers") or []}
         chosen = [s for s in p.sentences if s.id in ids] or p.get("conclusion")
