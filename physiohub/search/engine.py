@@ -89,9 +89,11 @@ def warm(store: Store) -> None:
 
     At 100k studies the first load takes seconds (docs/benchmarks.md); a server calls this at start.
     """
+    from .explain import explain_query
     from .lexical import impacts
 
     impacts(store)
+    explain_query(store, "warm up")  # the hub's words for did-you-mean (search/explain.py)
     try:
         if vectors.matrix(store) is not None:
             _query_vector("warm up")

@@ -55,7 +55,7 @@ def studies(
                 "hits": [_list_item(i) for i in items], "facets": {}}
     result = run_search(store, p, editor=is_editor(request))
     return {"ok": True, "total": result["total"], "offset": p["offset"], "limit": p["limit"],
-            "hits": result["hits"], "facets": result["facets"]}
+            "hits": result["hits"], "facets": result["facets"], "explain": result.get("explain") or {}}
 
 
 def _list_item(i: dict[str, Any]) -> dict[str, Any]:

@@ -57,9 +57,15 @@ def run_search(store: Store, p: dict[str, Any], *, editor: bool) -> dict[str, An
     """Search; the public only ever sees studies with a published card."""
     from ...search import search
 
+    from ...search.explain import explain_query
+
     filters = dict(p["filters"])
     if not editor:
         filters["status"] = "published"
+    explain = explain_query(store, p["q"], published_only=not editor) if p["q"] else {}
+    if explain.get("needs_more_words") and not p["filters"]:
+        # "the" or "*" alone: nothing to search for, so no list of every study (search/explain.py)
+        return {"total": 0, "hits": [], "facets": {}, "explain": explain}
     result = search(store, p["q"], mode=p["mode"], limit=p["limit"], offset=p["offset"], filters=filters)
     hits = list(result.get("hits") or [])
     statuses = queries.card_statuses(store, [h["id"] for h in hits])
@@ -67,7 +73,7 @@ def run_search(store: Store, p: dict[str, Any], *, editor: bool) -> dict[str, An
         hits = [h for h in hits if statuses.get(h["id"]) == "published"]
     for h in hits:
         h["status"] = statuses.get(h["id"])
-    return {"total": int(result.get("total") or 0), "hits": hits, "facets": result.get("facets") or {}}
+    return {"total": int(result.get("total") or 0), "hits": hits, "facets": result.get("facets") or {}, "explain": explain}
 
 
 def page_links(base: str, params: dict[str, Any], page: int, total: int, limit: int) -> dict[str, Any]:
