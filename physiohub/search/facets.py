@@ -123,10 +123,11 @@ class FacetTable:
                 hit = np.zeros(len(self.ids), dtype=bool)
                 hit[where[np.isin(code, wanted)]] = True
                 mask &= hit
+        undated = (self.years < 0) if f.get("include_undated") else np.zeros(len(self.ids), dtype=bool)
         if "year_from" in f:
-            mask &= self.years >= f["year_from"]
+            mask &= (self.years >= f["year_from"]) | undated
         if "year_to" in f:
-            mask &= (self.years <= f["year_to"]) & (self.years >= 0)
+            mask &= ((self.years <= f["year_to"]) & (self.years >= 0)) | undated
         if f.get("exclude_retracted"):
             mask &= ~self.retracted
         if f.get("status") == "published":

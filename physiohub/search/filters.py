@@ -22,7 +22,7 @@ STATUSES = ("published",)
 VOCAB: dict[str, tuple[str, ...]] = {
     "design": DESIGNS, "evidence": EVIDENCE, "verdict": VERDICTS, "topic": TOPICS, "body_region": BODY_REGIONS,
 }
-KEYS = (*VOCAB, "year_from", "year_to", "exclude_retracted", "status")
+KEYS = (*VOCAB, "year_from", "year_to", "include_undated", "exclude_retracted", "status")
 
 
 def _as_list(key: str, value: Any) -> list[str]:
@@ -65,7 +65,7 @@ def normalize(filters: Mapping[str, Any] | None) -> dict[str, Any]:
             out[key] = _as_list(key, value)
         elif key in ("year_from", "year_to"):
             out[key] = _year(key, value)
-        elif key == "exclude_retracted":
+        elif key in ("exclude_retracted", "include_undated"):
             out[key] = bool(value)
         elif key == "status":
             if value not in STATUSES:
@@ -96,11 +96,13 @@ def where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
                 f"s.id IN (SELECT study_id FROM appraisal_topics WHERE kind = ? AND value IN ({marks}))"
             )
             params += [kind, *filters[key]]
+    # A year range leaves out studies with no year (many RIS/BEIR records) unless include_undated is set.
+    undated = " OR s.year IS NULL" if filters.get("include_undated") else ""
     if "year_from" in filters:
-        conds.append("s.year >= ?")
+        conds.append(f"(s.year >= ?{undated})")
         params.append(filters["year_from"])
     if "year_to" in filters:
-        conds.append("s.year <= ?")
+        conds.append(f"(s.year <= ?{undated})")
         params.append(filters["year_to"])
     if filters.get("exclude_retracted"):
         conds.append("s.retracted = 0")

@@ -55,7 +55,8 @@ def studies(
                 "hits": [_list_item(i) for i in items], "facets": {}}
     result = run_search(store, p, editor=is_editor(request))
     return {"ok": True, "total": result["total"], "offset": p["offset"], "limit": p["limit"],
-            "hits": result["hits"], "facets": result["facets"], "explain": result.get("explain") or {}}
+            "hits": result["hits"], "facets": result["facets"], "explain": result.get("explain") or {},
+            "undated_left_out": result.get("undated_left_out", 0)}
 
 
 def _list_item(i: dict[str, Any]) -> dict[str, Any]:

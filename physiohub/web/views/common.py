@@ -43,6 +43,8 @@ def parse_search(params: QueryParams, *, page_size: int) -> dict[str, Any]:
             filters[name] = int_param(params.get(name), name, default=0, lo=1800, hi=2100)
     if params.get("exclude_retracted") not in (None, "", "0", "false"):
         filters["exclude_retracted"] = True
+    if params.get("include_undated") not in (None, "", "0", "false"):
+        filters["include_undated"] = True
     limit = int_param(params.get("limit"), "limit", default=page_size, lo=1, hi=50)
     page = int_param(params.get("page"), "page", default=1, lo=1, hi=MAX_PAGE)
     if "offset" in params:
@@ -73,7 +75,13 @@ def run_search(store: Store, p: dict[str, Any], *, editor: bool) -> dict[str, An
         hits = [h for h in hits if statuses.get(h["id"]) == "published"]
     for h in hits:
         h["status"] = statuses.get(h["id"])
-    return {"total": int(result.get("total") or 0), "hits": hits, "facets": result.get("facets") or {}, "explain": explain}
+    undated_left_out = 0
+    if ("year_from" in filters or "year_to" in filters) and not filters.get("include_undated"):
+        # Say how many undated studies the year range hid, and offer them (issue 15, item 11).
+        wider = search(store, p["q"], mode=p["mode"], limit=1, offset=0, filters={**filters, "include_undated": True})
+        undated_left_out = max(0, int(wider.get("total") or 0) - int(result.get("total") or 0))
+    return {"total": int(result.get("total") or 0), "hits": hits, "facets": result.get("facets") or {}, "explain": explain,
+            "undated_left_out": undated_left_out}
 
 
 def page_links(base: str, params: dict[str, Any], page: int, total: int, limit: int) -> dict[str, Any]:

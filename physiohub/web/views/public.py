@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
@@ -60,7 +61,9 @@ def _search_html(request: Request, p: dict[str, Any], *, editor: bool, response:
                  "active": all(str(params.get(k)) == str(v) for k in (("year_from", "year_to") if name == "year" else (name,))),
                  "url": facet_url("/search", params, name, v)} for v, n in items]})
     pager = page_links("/search", params, p["page"], result["total"], p["limit"]) if result else None
-    context = {"p": p, "result": result, "facets": facets, "pager": pager}
+    undated_url = "/search?" + urlencode({**{k: v for k, v in params.items() if v not in (None, "", False)},
+                                         "include_undated": 1})
+    context = {"p": p, "result": result, "facets": facets, "pager": pager, "undated_url": undated_url}
     if response:
         return render(request, "search.html", context)
     return state(request).templates.get_template("search.html").render(
