@@ -162,6 +162,15 @@ async def check_submit(request: Request) -> Response:
     return await run_in_threadpool(render, request, "check.html", {"needs_csrf": True, "text": text, "result": result})
 
 
+@router.get("/api/docs", response_class=HTMLResponse, include_in_schema=False)
+async def api_docs(request: Request) -> Response:
+    """The API reference, rendered here from the app's own OpenAPI schema (web/apidocs.py)."""
+    from ..apidocs import operations
+
+    schema = request.app.openapi()
+    return render(request, "api_docs.html", {"ops": operations(schema), "info": schema.get("info") or {}})
+
+
 @router.get("/robots.txt")
 def robots() -> Response:
     return PlainTextResponse("User-agent: *\nDisallow: /editor\nDisallow: /api/\n")
