@@ -102,3 +102,25 @@ def test_pages_fit_a_phone_screen(browser, live_hub):
         # No sideways scrolling: everything wraps inside the phone's width.
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
     context.close()
+
+
+def test_search_says_what_it_did_and_the_api_reference_is_a_page(page, live_hub):
+    base, _ = live_hub
+    # A typo: the hub offers its own word, and the link runs the corrected search.
+    page.goto(f"{base}/search?q=menicsal+tear")
+    hint = page.locator("p.notice", has_text="Did you mean")
+    assert hint.count() == 1
+    hint.locator("a").click()
+    page.wait_for_url("**/search?q=meniscal*")
+    assert "Arthroscopic surgery" in page.locator("ol.results").inner_text()
+    # Only common words: no list of every study, a request for more words.
+    page.goto(f"{base}/search?q=the")
+    assert "Please add a word" in page.locator("h2#hits-h").inner_text()
+    assert page.locator("ol.results").count() == 0
+    # The footer's API link opens a readable reference, not raw JSON, with nothing blocked by the CSP.
+    page.goto(base + "/")
+    page.get_by_role("link", name="API").click()
+    page.wait_for_url("**/api/docs")
+    assert page.locator("h1").inner_text() == "API reference"
+    assert page.locator("section.api-op").count() >= 5
+    assert page.problems == []
