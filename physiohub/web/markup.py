@@ -139,3 +139,41 @@ def retraction_note(note: str) -> str:
     head, sep, rest = (note or "").partition(":")
     label = _RETRACTION_LABELS.get(head.strip())
     return f"{label}: {rest.strip()}" if sep and label and rest.strip() else (label or note)
+
+
+# What the editor reads in the history table: the card's parts by their names on the page, numbered from 1.
+_PART_LABELS = {
+    "title": "Title", "upshot.question": "The upshot: question", "upshot.answer": "The upshot: answer",
+    "badges.verdict": "Verdict", "badges.evidence": "Evidence", "badges.research_type": "Research type",
+    "key_points": "Key point", "findings": "What they found", "limitations": "Limitation",
+    "methods": "How it was conducted", "why_it_matters.patients": "Why it matters: for patients",
+    "why_it_matters.clinicians": "Why it matters: for clinicians", "why_it_matters.readers": "Why it matters: for readers",
+    "source.doi": "DOI", "source.pmid": "PMID", "source.url": "Link to the paper", "source.citation": "Citation",
+    "topics.primary": "Primary topic", "topics.others": "Other topics", "flags": "Flags for the editor",
+}
+_INTERNAL_PARTS = ("provenance", "generator", "version", "_subject", "edited_by")
+
+
+def change_rows(diff: list) -> list[dict[str, str]]:
+    """History rows with human labels and real before/after values only (no empty or unchanged rows, no
+    internal bookkeeping such as provenance)."""
+    rows = []
+    for d in diff or []:
+        if not isinstance(d, dict):
+            rows.append({"label": str(d), "old": "", "new": ""})
+            continue
+        path = str(d.get("path") or "")
+        if path.split(".")[0] in _INTERNAL_PARTS:
+            continue
+        old, new = show(d.get("old")).strip(), show(d.get("new")).strip()
+        if old == new:
+            continue  # "source.doi (changed)" from None to "": nothing a reader would call a change
+        head, _, tail = path.rpartition(".")
+        if path in _PART_LABELS:
+            label = _PART_LABELS[path]
+        elif tail.isdigit() and head in _PART_LABELS:
+            label = f"{_PART_LABELS[head]} {int(tail) + 1}"
+        else:
+            label = path.replace("_", " ").replace(".", ": ").capitalize()
+        rows.append({"label": label, "old": old, "new": new})
+    return rows
