@@ -124,3 +124,23 @@ def test_search_says_what_it_did_and_the_api_reference_is_a_page(page, live_hub)
     assert page.locator("h1").inner_text() == "API reference"
     assert page.locator("section.api-op").count() >= 5
     assert page.problems == []
+
+
+def test_saving_the_card_warns_before_dropping_a_verdict_correction(page, live_hub):
+    base, ids = live_hub
+    page.goto(f"{base}/editor/sign-in")
+    page.get_by_label("Name").fill("edna")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{base}/editor")
+    page.goto(f"{base}/editor/studies/{ids['tendon']}")
+    page.get_by_label("Verdict").select_option("Mixed picture")
+    page.get_by_role("button", name="Save card").click()  # the dialog is dismissed: nothing is saved, nothing lost
+    assert any("drops those changes" in p for p in page.problems)
+    assert page.get_by_label("Verdict").input_value() == "Mixed picture"  # the correction is still in the form
+    page.problems.clear()
+    page.get_by_label("Reason for the change").fill("primary outcome was null")
+    page.get_by_role("button", name="Save appraisal").click()
+    page.wait_for_load_state()
+    assert page.get_by_label("Verdict").input_value() == "Mixed picture"
+    assert page.problems == []

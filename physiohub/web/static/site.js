@@ -8,6 +8,25 @@
     var q = document.getElementById("q");
     if (q) { e.preventDefault(); q.focus(); }
   });
+  // The edit page has a Card form and an Appraisal form: saving one must not silently drop unsaved changes
+  // in the other (a corrected verdict left behind by "Save card"). Ask before leaving them.
+  document.addEventListener("DOMContentLoaded", function () {
+    var forms = document.querySelectorAll("form[data-edit-part]");
+    if (forms.length < 2) return;
+    var dirty = {};
+    Array.prototype.forEach.call(forms, function (f) {
+      var part = f.getAttribute("data-edit-part");
+      f.addEventListener("input", function () { dirty[part] = true; });
+      f.addEventListener("change", function () { dirty[part] = true; });
+      f.addEventListener("submit", function (e) {
+        var other = Object.keys(dirty).filter(function (k) { return k !== part && dirty[k]; });
+        if (other.length && !window.confirm("You changed the " + other.join(" and ") + " but have not saved it. " +
+            "Saving the " + part + " now drops those changes. Save the " + part + " anyway?")) {
+          e.preventDefault();
+        }
+      });
+    });
+  });
   document.addEventListener("DOMContentLoaded", function () {
     var panels = document.querySelectorAll("details.prov");
     var link = document.querySelector(".provlink");
