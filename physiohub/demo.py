@@ -40,8 +40,12 @@ def build(store: Store, paths: list[Path], *, show_progress: bool = True,
     with progress_bar("Embedding", None, enabled=show_progress) as advance:
         build_index(store, progress=advance)
     published = publish_drafts(store)
+    out_of_scope = store.query_one("SELECT COUNT(*) FROM cards c JOIN appraisals a ON a.study_id = c.study_id"
+                                   " WHERE c.status != 'published' AND a.in_scope = 0")[0]
     say(f"demo: {result.summary.added} added, {result.summary.updated} updated; {published} machine drafts "
-        "published as editor 'demo' (review them in the editor area before real use)")
+        "published as editor 'demo' (review them in the editor area before real use)"
+        + (f"; {out_of_scope} left as drafts because they are not about MSK physiotherapy "
+           "(editor area, queue filter 'Out of scope')" if out_of_scope else ""))
     return result
 
 
