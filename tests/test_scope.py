@@ -96,3 +96,29 @@ def test_demo_publishes_only_in_scope_studies(tmp_path) -> None:
                                            " WHERE c.status = 'published'")]
     assert published == ["a"]
     store.close()
+
+
+def test_queue_search_filters_and_sort(hub) -> None:
+    path, ids = hub
+    store = Store(path)
+    # The honesty gate's flag on one card (as cards/consistency.py writes it)
+    store.execute("UPDATE cards SET data = json_set(data, '$.flags', json('[\"unclear_result\"]')) WHERE study_id = ?",
+                  (ids["tendon"],))
+    title = store.query_one("SELECT title FROM studies WHERE id = ?", (ids["knee"],))[0]
+    design = store.query_one("SELECT design FROM appraisals WHERE study_id = ?", (ids["knee"],))[0]
+    store.close()
+    with TestClient(create_app(str(path))) as c:
+        page = c.get("/editor/sign-in").text
+        c.post("/editor/sign-in", data={"name": "edna", "password": WEB_PASSWORD, "csrf_token": csrf(page)})
+        word = max(title.split(), key=len)
+        found = c.get("/editor", params={"q": word}).text
+        assert f'/editor/studies/{ids["knee"]}"' in found
+        assert found.count('href="/editor/studies/') < c.get("/editor").text.count('href="/editor/studies/')
+        by_design = c.get("/editor", params={"design": design}).text
+        assert f'/editor/studies/{ids["knee"]}"' in by_design
+        flagged = c.get("/editor", params={"flagged": 1}).text
+        assert f'/editor/studies/{ids["tendon"]}"' in flagged and f'/editor/studies/{ids["knee"]}"' not in flagged
+        assert c.get("/editor", params={"sort": "date"}).status_code == 200
+        assert c.get("/editor", params={"sort": "size"}).status_code == 400
+        assert c.get("/editor", params={"verdict": "Probably"}).status_code == 400
+        assert c.get("/editor", params={"q": "%_"}).status_code == 200  # LIKE wildcards are text

@@ -88,23 +88,43 @@ def count_published_in_topic(store: Store, topic: str) -> int:
     )[0]
 
 
-def review_queue(store: Store, *, status: str | None, limit: int, offset: int,
-                 scope: str | None = None) -> tuple[int, list[dict[str, Any]]]:
-    """Cards for editors, those waiting for review first, then drafts, then published; newest first.
-    ``scope``: "in" or "out" keeps the studies judged in or out of scope for the hub."""
+def review_queue(store: Store, *, status: str | None, limit: int, offset: int, scope: str | None = None,
+                 q: str = "", design: str | None = None, verdict: str | None = None, topic: str | None = None,
+                 flagged: bool = False, sort: str = "priority") -> tuple[int, list[dict[str, Any]]]:
+    """Cards for editors, filtered and sorted.
+
+    ``q`` matches words of the title, the PMID or the DOI; ``scope`` "in"/"out"; ``flagged``: cards the honesty
+    gate flagged (cards/consistency.py). ``sort`` "priority" (in review, then drafts, then published; newest
+    first within each) or "date" (newest first)."""
     conds, params = (["c.status = ?"], [status]) if status else ([], [])
     if scope == "in":
         conds.append(IN_SCOPE)
     elif scope == "out":
         conds.append("a.in_scope = 0")
+    for word in (q or "").split()[:8]:
+        conds.append("(s.title LIKE ? ESCAPE '\\' OR s.pmid = ? OR s.doi = ?)")
+        like = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params += [f"%{like}%", word, word.lower()]
+    if design:
+        conds.append("a.design = ?")
+        params.append(design)
+    if verdict:
+        conds.append("a.verdict = ?")
+        params.append(verdict)
+    if topic:
+        conds.append("s.id IN (SELECT study_id FROM appraisal_topics WHERE kind = 'topic' AND value = ?)")
+        params.append(topic)
+    if flagged:
+        conds.append("json_array_length(json_extract(c.data, '$.flags')) > 0")
     where = ("WHERE " + " AND ".join(conds)) if conds else ""
-    total = store.query_one(f"SELECT COUNT(*) FROM cards c LEFT JOIN appraisals a ON a.study_id = c.study_id {where}",
-                            params)[0]
+    order = ("c.updated_at DESC, s.id DESC" if sort == "date" else
+             "CASE c.status WHEN 'in_review' THEN 0 WHEN 'draft' THEN 1 ELSE 2 END, c.updated_at DESC, s.id DESC")
+    total = store.query_one(f"SELECT COUNT(*) FROM cards c JOIN studies s ON s.id = c.study_id"
+                            f" LEFT JOIN appraisals a ON a.study_id = c.study_id {where}", params)[0]
     rows = store.query(
         f"""SELECT {_LIST_COLUMNS} FROM cards c JOIN studies s ON s.id = c.study_id
             LEFT JOIN appraisals a ON a.study_id = s.id {where}
-            ORDER BY CASE c.status WHEN 'in_review' THEN 0 WHEN 'draft' THEN 1 ELSE 2 END,
-                     c.updated_at DESC, s.id DESC LIMIT ? OFFSET ?""",
+            ORDER BY {order} LIMIT ? OFFSET ?""",
         params + [limit, offset],
     )
     return total, [_item(r) for r in rows]

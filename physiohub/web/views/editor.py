@@ -12,6 +12,7 @@ from .. import auth, queries
 from ..errors import BUSY_MESSAGE, BUSY_RETRY_AFTER
 from ..deps import checked_form, int_param, render, require_editor, save_session, session, state
 from ..markup import STATUSES
+from ...taxonomy import DESIGNS, TOPICS, VERDICTS
 from . import forms
 from .common import page_links
 from .public import _study_id
@@ -114,14 +115,30 @@ def queue(request: Request) -> Response:
     scope = request.query_params.get("scope") or None
     if scope is not None and scope not in ("in", "out"):
         raise HTTPException(400, "bad parameter 'scope': in or out")
+    qp = request.query_params
+    q = (qp.get("q") or "").strip()[:200]
+    chosen: dict[str, str | None] = {}
+    for name, allowed in (("design", DESIGNS), ("verdict", VERDICTS), ("topic", TOPICS)):
+        value = qp.get(name) or None
+        if value is not None and value not in allowed:
+            raise HTTPException(400, f"bad parameter {name!r}: not one of the known values")
+        chosen[name] = value
+    flagged = qp.get("flagged") not in (None, "", "0")
+    sort = qp.get("sort") or "priority"
+    if sort not in ("priority", "date"):
+        raise HTTPException(400, "bad parameter 'sort': priority or date")
     size = 25
-    page = int_param(request.query_params.get("page"), "page", default=1, lo=1, hi=10_000)
+    page = int_param(qp.get("page"), "page", default=1, lo=1, hi=10_000)
     store = state(request).store
-    total, items = queries.review_queue(store, status=status, limit=size, offset=(page - 1) * size, scope=scope)
-    pager = page_links("/editor", {"status": status, "scope": scope}, page, total, size)
+    total, items = queries.review_queue(store, status=status, limit=size, offset=(page - 1) * size, scope=scope,
+                                        q=q, flagged=flagged, sort=sort, **chosen)
+    kept = {"status": status, "scope": scope, "q": q, "flagged": 1 if flagged else None,
+            "sort": None if sort == "priority" else sort, **chosen}
+    pager = page_links("/editor", kept, page, total, size)
     return render(request, "editor/queue.html", {
         "items": items, "status": status, "scope": scope, "counts": queries.status_counts(store), "pager": pager,
-        "total": total})
+        "total": total, "q": q, "chosen": chosen, "flagged": flagged, "sort": sort,
+        "choices": {"design": DESIGNS, "verdict": VERDICTS, "topic": TOPICS}})
 
 
 def _edit_context(request: Request, study_id: int, **extra: Any) -> dict[str, Any]:
