@@ -122,3 +122,29 @@ def test_queue_search_filters_and_sort(hub) -> None:
         assert c.get("/editor", params={"sort": "size"}).status_code == 400
         assert c.get("/editor", params={"verdict": "Probably"}).status_code == 400
         assert c.get("/editor", params={"q": "%_"}).status_code == 200  # LIKE wildcards are text
+
+
+def test_a_verdict_correction_marks_the_sentences_that_depend_on_it(hub) -> None:
+    import re as _re
+
+    path, ids = hub
+    sid = ids["knee"]
+    with TestClient(create_app(str(path))) as c:
+        page = c.get("/editor/sign-in").text
+        c.post("/editor/sign-in", data={"name": "edna", "password": WEB_PASSWORD, "csrf_token": csrf(page)})
+        edit = c.get(f"/editor/studies/{sid}").text
+        assert 'id="to-review"' not in edit
+        from test_web_editor import form_fields
+
+        data = form_fields(edit, f"/editor/studies/{sid}/appraisal")
+        data.update({"verdict": "Mixed picture", "reason": "benefit on one outcome only"})
+        r = c.post(f"/editor/studies/{sid}/appraisal", data=data)
+        assert r.status_code == 200, r.text[:300]
+        edit = c.get(f"/editor/studies/{sid}").text
+        box = _re.search(r'id="to-review">(.*?)</div>', edit, _re.S).group(1)
+        assert "Mixed picture" in box and "The upshot: answer" in box and "Why it matters: for patients" in box
+        public = c.get(f"/studies/{sid}").text
+        assert "to-review" not in public and "Review these parts" not in public
+        card = form_fields(edit, f"/editor/studies/{sid}/card")
+        assert c.post(f"/editor/studies/{sid}/card", data=card).status_code == 200
+        assert 'id="to-review"' not in c.get(f"/editor/studies/{sid}").text  # saved after review: cleared

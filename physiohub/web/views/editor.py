@@ -168,6 +168,7 @@ def _edit_context(request: Request, study_id: int, **extra: Any) -> dict[str, An
     ctx = {"v": view, "card_row": card_row, "values": values, "fields": fields, "kept_notes": notes,
            "overrides": appraisal.get("overrides") or [], "changes": list(reversed(changes)),
            "scope_reasons": appraisal.get("scope_reasons") or [],
+           "to_review": card_row["data"].get("to_review") if card_row else None, "part_labels": PART_LABELS,
            "list_sections": forms.LIST_SECTIONS, "why": forms.WHY, "error": None, "notice": None}
     ctx.update(extra)
     return ctx
@@ -217,8 +218,22 @@ def _save_card(store: Any, study_id: int, form: Any, user: dict[str, Any]) -> st
     if row is None:
         raise InvalidInput(f"study {study_id} has no card yet")
     card = forms.parse_card(form, row["data"])
+    card.pop("to_review", None)  # the editor has saved the card after the correction: reviewed
     edit_card(store, study_id, card, user["name"], note=forms._text(form, "note")[:500])
     return "saved"
+
+
+# Card parts worded from the verdict and evidence badges (cards/wording.py): the answer's claim and the three
+# why-it-matters lines. Key points and findings quote or shorten the abstract, so they do not change.
+DEPENDENT_PARTS = ("upshot.answer", "why_it_matters.patients", "why_it_matters.clinicians", "why_it_matters.readers")
+PART_LABELS = {"upshot.answer": "The upshot: answer", "why_it_matters.patients": "Why it matters: for patients",
+               "why_it_matters.clinicians": "Why it matters: for clinicians",
+               "why_it_matters.readers": "Why it matters: for readers"}
+
+
+def _has_part(card: dict[str, Any], path: str) -> bool:
+    head, _, key = path.partition(".")
+    return bool((card.get(head) or {}).get(key))
 
 
 def _save_appraisal(store: Any, study_id: int, form: Any, user: dict[str, Any]) -> str:
@@ -240,6 +255,12 @@ def _save_appraisal(store: Any, study_id: int, form: Any, user: dict[str, Any]) 
                 if k in changed:
                     badges[k] = changed[k]
             card["badges"] = badges
+            if any(k in changed for k in ("verdict", "evidence")):
+                # The sentences written from the old verdict or evidence level now say the old thing: mark
+                # them for review (the edit page lists them) until the editor saves the card.
+                old = {k: (row["data"].get("badges") or {}).get(k) for k in ("verdict", "evidence") if k in changed}
+                parts = [p for p in DEPENDENT_PARTS if _has_part(card, p)]
+                card["to_review"] = {"because": {k: [old[k], changed[k]] for k in old}, "parts": parts}
             if "topics" in changed and changed["topics"]:
                 card["topics"] = {"primary": changed["topics"][0], "others": changed["topics"][1:]}
             edit_card(store, study_id, card, user["name"], note=f"appraisal: {', '.join(sorted(changed))}")
