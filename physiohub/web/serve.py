@@ -24,7 +24,20 @@ def _warm_app(db: str) -> Any:
 
     app = create_app(db, settings={"check_process": True})  # checks never slow the card pages
     warm(app.state.store)
+    warm_cards(app)
     return app
+
+
+def warm_cards(app: Any) -> None:
+    """Import what a card page needs and build one card view and its template before the first reader
+    comes: the first card view after a start took 1-3 s (importing the card and appraisal modules, about 2 s
+    of it), every later one a few milliseconds."""
+    from .. import cards  # noqa: F401  (the card modules and their models' imports)
+
+    app.state.templates.get_template("card.html")
+    row = app.state.store.query_one("SELECT study_id FROM cards WHERE status = 'published' LIMIT 1")
+    if row:
+        app.state.hub.card_view(row[0], editor=False)
 
 
 def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, log_level: str = "info",
