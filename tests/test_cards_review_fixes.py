@@ -147,8 +147,10 @@ def test_the_card_keeps_the_result_on_the_primary_outcome() -> None:
 
 
 def test_doses_that_tell_arms_apart_stay() -> None:
-    # Without its doses this would compare a drug with itself ("X gave advantages over Y and X").
-    assert plain_claim("Drug X, 50 mg/d, gave advantages over drug Y, 100 mg/d, and drug X, 10 mg, for hip pain.") is None
+    # Without its doses this would compare a drug with itself ("X gave advantages over Y and X"): the doses of
+    # the drug given at two doses stay, in words a reader follows; the other drug's dose goes.
+    assert plain_claim("Drug X, 50 mg/d, gave advantages over drug Y, 100 mg/d, and drug X, 10 mg, for hip pain.") == \
+        "Drug X at 50 mg a day gave advantages over drug Y, and drug X at 10 mg for hip pain."
     assert plain_claim("Drug X, 50 mg/d, gave advantages over drug Y for hip pain.") == "Drug X gave advantages over drug Y for hip pain."
 
 
@@ -335,3 +337,69 @@ def test_a_result_in_words_is_a_finding() -> None:
                "change gait.")
     card = generate_card(rec, appraise(rec))
     assert any(f.startswith("There were no group differences") for f in card["findings"])
+
+
+def _methods(card: dict) -> dict[str, str]:
+    return {m["label"]: m["text"] for m in card["methods"]}
+
+
+def test_where_a_treatment_was_given_is_no_outcome() -> None:
+    # The tagger can read "tender points" in the allocation sentence as an outcome: it says where the
+    # injections went, not what was measured.
+    rec = _rec("Injection of drug Z for chronic shoulder pain: a randomized, placebo-controlled trial",
+               "METHODS: Sixty patients with chronic shoulder pain were randomly assigned to receive drug Z or saline "
+               "into muscles with tender points. RESULTS: After 8 weeks there was no significant difference between "
+               "the groups in shoulder pain intensity or in patients' global rating of change. CONCLUSIONS: Drug Z "
+               "was not shown to help chronic shoulder pain; tender points alone may not explain the pain.")
+    a = appraise(rec)
+    a["pico"] = {**(a.get("pico") or {}), "outcomes": [{"text": "tender points", "field": "abstract",
+                                                         "start": rec.abstract.index("tender points"),
+                                                         "end": rec.abstract.index("tender points") + 13},
+                                                        {"text": "global rating of change", "field": "abstract",
+                                                         "start": rec.abstract.index("global rating"),
+                                                         "end": rec.abstract.index("global rating") + 23}]}
+    rows = _methods(generate_card(rec, a))
+    assert "tender" not in rows.get("Outcomes", "").lower()
+    assert "global rating of change" in rows.get("Outcomes", "").lower()
+
+
+def test_a_subgroup_allowed_in_is_not_the_population() -> None:
+    rec = _rec("Surgery versus physiotherapy for knee cartilage tears: a randomised trial",
+               "METHODS: We enrolled patients with knee cartilage tears at 12 hospitals. Patients with bilateral knee "
+               "cartilage tears were eligible; only the worse knee was followed up. Participants were randomly "
+               "allocated to surgery or physiotherapy. RESULTS: Knee function improved more after surgery than after "
+               "physiotherapy (p = 0.01). CONCLUSIONS: Surgery gave a greater improvement than physiotherapy.")
+    a = appraise(rec)
+    start = rec.abstract.index("Patients with bilateral")
+    a["pico"] = {**(a.get("pico") or {}), "population": [
+        {"text": "Patients with bilateral knee cartilage tears", "field": "abstract", "start": start, "end": start + 44}]}
+    rows = _methods(generate_card(rec, a))
+    assert rows["Population"].lower().startswith("patients with knee cartilage tears")
+    assert "bilateral" not in rows["Population"]
+
+
+def test_a_result_for_one_dose_is_not_claimed_for_the_drug() -> None:
+    rec = _rec("Drug Q versus drug R in hip osteoarthritis: a randomized, double-blind trial",
+               "OBJECTIVE: To compare drug Q, drug R and paracetamol in adults with hip osteoarthritis. METHODS: "
+               "Patients were randomly assigned to drug Q, 10 mg/d (n = 80); drug Q, 20 mg/d (n = 81); drug R, "
+               "100 mg/d (n = 79); or paracetamol for 6 weeks. RESULTS: Over 6 weeks, drug Q, 20 mg/d, gave the "
+               "greatest relief of walking pain (P < .01 vs drug R and paracetamol). CONCLUSION: Drugq, 20 mg/d, "
+               "provided efficacy advantages over paracetamol, drug R, 100 mg/d, and Drugq, 10 mg/d, for hip "
+               "osteoarthritis.".replace("Drugq", "Drug Q"))
+    card = generate_card(rec, appraise(rec))
+    up = card["upshot"]["question"] + " " + card["upshot"]["answer"]
+    assert "drug Q at 20 mg a day" in up.replace("Drug Q", "drug Q")
+    assert "lower dose of drug Q" in card["upshot"]["question"]
+    assert plain_claim("Drug Q, 20 mg/d, provided advantages over drug R, 100 mg/d, and drug Q, 10 mg/d.") == \
+        "Drug Q at 20 mg a day provided advantages over drug R, and drug Q at 10 mg a day."
+
+
+def test_the_main_measure_is_named_when_its_result_is_all_numbers() -> None:
+    rec = _rec("Herbal extract H for acute low back pain: a randomized, double-blind trial",
+               "Two doses of extract H were compared with placebo over 4 weeks in 200 patients with acute low back "
+               "pain. The principal outcome measure was the number of patients who were pain free without rescue "
+               "medication for 5 days of the last week. The numbers of pain-free patients were 3, 6 and 10 in the "
+               "placebo, low-dose and high-dose groups (P = 0.03). Secondary analyses painted a slightly different "
+               "picture. Patients with more pain tended to use more rescue medication.")
+    points = generate_card(rec, appraise(rec))["key_points"]
+    assert any(p.startswith("The main measure was the number of") and "pain free" in p for p in points)

@@ -23,7 +23,7 @@ from .plain import cap, lay, lay_light, sentence
 from .readability import plain_sentences, strip_detail
 from .spans import (_AIM_LEAD, _APPOSITIVE, _CLAUSE, _lower_first, _span_text,
                     methods_rows)
-from .upshot import conclusion_sentence, plain_claim, short_aim, similar
+from .upshot import _drop_doses, conclusion_sentence, plain_claim, short_aim, similar
 from . import wording
 from .abbrev import definitions, spell_out
 from ..appraise.evidence import _own_pilot
@@ -32,7 +32,7 @@ from .consistency import check_card
 from .question import Pico, _people, aim_topic, build_question, from_aim, from_title, title_question
 
 GENERATOR = "physiohub.cards.extractive"
-VERSION = "2.2"
+VERSION = "2.3"
 log = logging.getLogger(__name__)
 
 Item = tuple[str, str, list[str]]  # (text, provenance kind, source sentence ids)
@@ -108,6 +108,28 @@ def _randomised_arms(p: Parts, abstract: str, x: str) -> tuple[str, str] | None:
     return None
 
 
+def _dose_arms(p: Parts, x: str, cmp: str) -> tuple[str, str]:
+    """ "Rofecoxib, 25 mg/d, provided advantages over ... celecoxib and rofecoxib, 12.5 mg": the conclusion is
+    about one dose of a drug the trial gave at two, so the question names that dose ("rofecoxib at 25 mg a
+    day") and the other dose joins the comparison; asked of the drug at any dose, the card would overstate."""
+    for s in p.get("conclusion")[:2]:
+        said = _drop_doses(strip_detail(s.text))
+        m = re.match(rf"^(?:in conclusion|overall|thus|therefore)?[,\s]*{re.escape(x)} (at (\d[\d.,]*) \S+(?: a day)?)\b", said, re.I)
+        if not m:
+            continue
+        other = [d for d in re.findall(rf"\b{re.escape(x)} at (\d[\d.,]*) ", said[m.end():], re.I) if d != m.group(2)]
+        dose = f"{x} {m.group(1)}"
+        if other and cmp:
+            try:
+                word = "lower" if float(other[0].replace(",", "")) < float(m.group(2).replace(",", "")) else "higher"
+            except ValueError:
+                word = "different"
+            cmp = re.sub(r"^(.*?)(?:,? and |$)(.*)$", lambda k: ", ".join(t for t in (k.group(1), k.group(2)) if t), cmp, count=1)
+            cmp = f"{cmp} and a {word} dose of {x}"
+        return dose, cmp
+    return x, cmp
+
+
 def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cmp: str | None) -> Pico:
     """Population, intervention, comparison and outcome from the study itself: the title's shape first,
     then the stated aim, then the appraisal's PICO spans (never a topic tag)."""
@@ -149,6 +171,8 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
         arms = _randomised_arms(p, record.abstract, q.intervention)
         if arms:
             q.intervention, q.comparison = arms
+    if kind == "intervention" and q.intervention:
+        q.intervention, q.comparison = _dose_arms(p, q.intervention, q.comparison or "")
     q.comparison = re.sub(r"^without\s+", "no ", q.comparison or "")
     if re.fullmatch(r"(?:both|either|each|all|others?|them|it|one another|each other)", q.comparison, re.I):
         q.comparison = ""  # a pronoun names no comparison
@@ -352,11 +376,48 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             if len(out) < 3 and pl and not any(_dup(pl[0], t) for t, _, _ in out):
                 out.append((pl[0], "rewritten", [s.id]))
     out = out[:1] + [it for it in out[1:] if not _RESTATES_COUNT.match(it[0])]
+    main = _main_measure_point(p, out)
+    if main:
+        out = (out[:1] + [main] + out[1:])[:5]
     if a.get("evidence"):
         ladder = a.get("_ladder")
         out.append((sentence(f"Strength of evidence: {a['evidence'].lower()}") + (f" {ladder}" if ladder else ""),
                     "templated", [s for s in kn_src if _has(p, s)] if ladder else []))
     return out[:6]
+
+
+_PRIMARY_DEF = re.compile(r"\b(?:the )?(?:primary|principal|main) (?:efficacy )?(?:outcome|end ?point|variable)(?: measure)?s?"
+                          r"(?:,[^,]{0,60},)? (?:was|were) (?P<x>[^.;:]{8,200})", re.I)
+
+
+def _main_measure_point(p: Parts, out: list[Item]) -> Item | None:
+    """When no key point gives the result of the trial's main measure (its result sentence is all numbers, so
+    it stays in the findings), a point names that measure and sends the reader to its result, rather than
+    leaving side analyses to stand for the trial."""
+    for s in p.sentences:
+        m = _PRIMARY_DEF.search(strip_detail(s.text))
+        if not m:
+            continue
+        x = re.split(r"\s+(?:for|over|at|after|during|within|on|in the last) (?:\d|the last)|,|\s+\(", m.group("x"))[0].strip()
+        x = re.split(r"\s+(?:as measured|measured|assessed|at \d)", x)[0].strip()
+        words = set(re.findall(r"[a-z]{4,}", x.lower())) - {"number", "patients", "people", "participants", "with", "without",
+                                                             "score", "change", "from", "baseline", "that", "were", "which"}
+        if not (3 <= len(x.split()) <= 18) or re.search(r"\d", x) or not words:
+            return None
+
+        def overlap(t: str) -> int:
+            return len(words & set(re.findall(r"[a-z]{4,}", t.lower())))
+        # Its result: the result sentence that speaks most of the measure and carries a test of it.
+        tested = [t for t in p.get("results") if overlap(t.text) >= 2
+                  and re.search(r"\bp\s*[<=>≤]|\bsignifican|\bdiffer|\b95\s*%", t.text, re.I)]
+        if not tested:
+            return None
+        result = max(tested, key=lambda t: overlap(t.text))
+        if any(result.id in src for _, _, src in out[1:]):
+            return None  # a key point already gives the main measure's result
+        return (sentence(lay(f"The main measure was {_lower_first(x)}; the findings below give its result")),
+                "rewritten", [s.id, result.id])
+    return None
 
 
 _HARMS = re.compile(r"\b(?:serious )?(?:adverse (?:events?|effects?|reactions?)|side[- ]effects?|complications?)\b", re.I)

@@ -111,6 +111,10 @@ def methods_rows(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, 
         if key == "population":
             spans = [{**sp, "text": t} for sp in spans for t in [_people_part(sp["text"])] if t]
         spans = [sp for sp in spans if _clean_phrase(sp["text"]) and not (key == "outcomes" and re.search(r"\d", sp["text"]))]
+        if key == "outcomes":
+            spans = [sp for sp in spans if not _only_in_allocation(p, sp)]
+        if key == "population":
+            spans = [{**sp, "text": _main_population(p, sp["text"])} for sp in spans]
         if spans and not pico_sentence_ids(p.sentences, spans):
             spans = []  # spans we cannot place in the abstract (e.g. from the title): use the sentence roles
         if spans:
@@ -135,6 +139,43 @@ def methods_rows(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, 
     for s in p.get("aim")[:1]:
         add("Aim", short_aim(s.text, _AIM_LEAD, _CLAUSE, 25), "rewritten", [s.id])
     return rows
+
+
+_ALLOCATION = re.compile(r"\b(?:randomly|randomi[sz]ed)\b.{0,30}\b(?:assigned|allocated|divided|to receive)\b|\brandomi[sz]ed to\b", re.I)
+_MEASURE_WORD = re.compile(r"\b(?:outcomes?|measured|assessed|evaluated|endpoints?|scores?|scales?|questionnaires?|recorded)\b", re.I)
+
+
+def _only_in_allocation(p: Parts, sp: dict) -> bool:
+    """An outcome span found only in the sentence that says who got what ("randomly assigned to receive
+    toxin or placebo in muscles with increased tenderness") names where or to whom a treatment was given,
+    not what was measured, unless that sentence also speaks of measuring."""
+    ids = set(pico_sentence_ids(p.sentences, [sp]))  # where the tagger found it, by offsets when it has them
+    hits = [s for s in p.sentences if s.id in ids]
+    return bool(hits) and all(_ALLOCATION.search(s.text) and not _MEASURE_WORD.search(s.text) for s in hits)
+
+
+_ELIGIBLE_SUBJECT = r"\s+(?:were|was|are|is)\s+(?:also\s+)?(?:eligible|included|excluded|ineligible)\b"
+
+
+def _main_population(p: Parts, text: str) -> str:
+    """ "Patients with bilateral hip impingement were eligible; only the worse hip ..." names a subgroup the trial
+    allowed in, not the people it studied. When another sentence names the same condition without the
+    qualifier ("We enrolled patients with hip impingement"), that phrase is the population."""
+    t = text.strip(" .;,")
+    if not any(re.search(re.escape(t) + _ELIGIBLE_SUBJECT, s.text, re.I) for s in p.sentences):
+        return text
+    m = re.match(r"^(\w+)\s+with\s+(.+)$", t, re.I)
+    if not m:
+        return text
+    who, cond = m.group(1), m.group(2).split()
+    for k in range(len(cond) - 1, 1, -1):  # drop leading qualifiers one by one, keep at least two words
+        tail = " ".join(cond[len(cond) - k:])
+        pat = re.compile(rf"\b({re.escape(who)}\s+with\s+{re.escape(tail)})\b", re.I)
+        for s in p.sentences:
+            hit = pat.search(s.text)
+            if hit and not re.search(re.escape(hit.group(1)) + _ELIGIBLE_SUBJECT, s.text, re.I):
+                return hit.group(1)
+    return text
 
 
 _PERSON = re.compile(r"(?<![-\w])(people|persons?|patients?|participants?|subjects?|adults?|children|child|infants?|adolescents?"

@@ -94,24 +94,42 @@ _CUT_KEEP_CONTRAST = re.compile(r",\s+(?:with|which|because|since)\b|\s+with an?
                                 r"|that|was|were|is|are|has|have|had)\b)|\s+and that\s+", re.I)
 
 
+def _dose_words(dose: str) -> str:
+    """ ", 25 mg/d," -> " at 25 mg a day" (the same number, said as a reader would)."""
+    d = dose.strip(" ,")
+    d = re.sub(r"\s*(?:mg/d|mg/day)\b", " mg a day", d, flags=re.I)
+    d = re.sub(r"\s*/day\b|\s+(?:per day|daily|once daily)\b", " a day", d, flags=re.I)
+    return " at " + re.sub(r"(\d)(mg|g|mcg|ml)\b", r"\1 \2", d)
+
+
 def _drop_doses(text: str) -> str:
-    """'Rofecoxib, 25 mg/d, provided' -> 'Rofecoxib provided': a dose set off by commas goes with both."""
-    named = [re.findall(r"([A-Za-z][\w-]*)\W*$", text[:m.start()]) for m in _DOSE.finditer(text)]
-    names = [n[0].lower() for n in named if n]
-    if len(names) != len(set(names)):
-        # "rofecoxib, 25 mg/d ... over ... rofecoxib, 12.5 mg": the dose is what tells the arms apart, so
-        # without it the sentence would compare a drug with itself. Keep it (the numbers then keep the
-        # sentence out of the plain lines).
-        return text
+    """'Rofecoxib, 25 mg/d, provided' -> 'Rofecoxib provided': a dose set off by commas goes with both.
+
+    When one drug comes at two doses ("rofecoxib, 25 mg/d ... over ... rofecoxib, 12.5 mg") the dose is what
+    tells the arms apart: without it the sentence would compare a drug with itself and a dose-specific result
+    would read as true of the drug at any dose. Those doses stay, said as "rofecoxib at 25 mg a day"."""
+    matches = list(_DOSE.finditer(text))
+    named = [re.findall(r"([A-Za-z][\w-]*)\W*$", text[:m.start()]) for m in matches]
+    names = [n[0].lower() if n else "" for n in named]
+    keep = {n for n in names if n and names.count(n) > 1}
     out, last = [], 0
-    for m in _DOSE.finditer(text):
+    for m, name in zip(matches, names):
         end = m.end()
         if m.group(0).startswith(",") and re.match(r",\s+(?:for|in|among|at|on|with|compared|versus|vs)\b", text[end:]):
             end += 1
         out.append(text[last:m.start()])
+        if name in keep:
+            out.append(_dose_words(m.group(0)))
+            if m.group(0).startswith(",") and text[m.end():m.end() + 1] == "," and end == m.end():
+                end += 1  # "rofecoxib, 25 mg/d, provided" -> "rofecoxib at 25 mg a day provided"
         last = end
     out.append(text[last:])
     return close_subject_comma("".join(out))  # "Rofecoxib, provided ...": that comma goes too
+
+
+# A dose kept because it tells two arms apart ("at 25 mg a day"): its number is not a statistic.
+_KEPT_DOSE = re.compile(r"\bat (\d[\d.,]*)(?= (?:mg|g|mcg|µg|ug|ml|mL|IU|units?)\b)")
+_DOSE_TOKEN = "DOSEQ"
 
 
 _ITEM = r"(?:[^,;.]|\.(?=\d))+"
@@ -124,6 +142,8 @@ def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> 
     # "decreased after 12 weeks of adalimumab treatment": the duration goes, the treatment stays ("with").
     core = re.sub(r"\b(?:after|over|during)\s+\d[\d.,]*\s*(?:weeks?|days?|months?|years?)\s+of\b", "with", text.strip(), flags=re.I)
     core = _DURATION.sub("", _drop_doses(_SECTION_WORD.sub("", core)))
+    kept = _KEPT_DOSE.findall(core)
+    core = _KEPT_DOSE.sub(lambda m: f"at {_DOSE_TOKEN}{chr(65 + kept.index(m.group(1)))}", core) if len(kept) < 26 else core
     core = _CONNECTIVE.sub("", core)
     # "... psychosocial health, specifically self-esteem, mental health and behaviour, in favour of ...": the
     # itemised detail goes, the finding stays.
@@ -152,7 +172,7 @@ def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> 
         words = piece.split()
         if 4 <= len(words) <= max_words and not _STATS.search(piece) and not re.search(r"[()\[\]<>=]", piece) \
                 and not _ANAPHOR.match(piece) and not _NO_SUBJECT.match(piece) and ":" not in piece:
-            return piece
+            return re.sub(rf"{_DOSE_TOKEN}([A-Z])", lambda m: kept[ord(m.group(1)) - 65], piece)
     return None
 
 
