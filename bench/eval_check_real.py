@@ -64,7 +64,10 @@ def evaluate(folder: Path, label: str, verbose: bool = False):
 def main() -> int:
     verbose = "--verbose" in sys.argv
     evaluate(HERE / "dev", "real articles, dev (rules written against these)", verbose)
-    evaluate(HERE / "heldout", "real articles, held out (scored only)", False)
+    # heldout/ was only scored until session 4 of issue 13, when its misses were read to find failure kinds
+    # (result sentences after a method sentence, stand-alone citations, standfirst headlines, organisation
+    # verbs): from then on it is a second dev set, and a fresh held-out set is the one scored only.
+    evaluate(HERE / "heldout", "real articles, first held-out set (read in session 4: now a second dev set)", verbose)
     return 0
 
 

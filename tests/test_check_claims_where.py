@@ -356,3 +356,54 @@ def test_round_eight_rules(store):
     assert found == ["Earlier studies have had conflicting results.",
                      "The scans showed no difference between the groups in cartilage loss.",
                      "There were also no differences between the groups in pain."]
+
+
+@pytest.mark.parametrize("text", [
+    "The evidence is weaker there: the relief lasts only an hour or two.",
+    "Last week, an example journal published a paper reporting the results of a randomised trial of brace use.",
+    "In 2022 the World Health Organization also named back pain as the main reason people stop working early.",
+])
+def test_more_stock_phrases_and_organisation_verbs(text):
+    assert claim_cue(text), text
+
+
+def _claims(store, text: str) -> list[str]:
+    return [c["text"] for c in check_article(store, text)["claims"]]
+
+
+def test_a_result_after_a_method_sentence_is_a_claim(store):
+    text = ("A review published this month found that exercise lowered the risk of a new bout of back pain.\n\n"
+            "The authors pooled 18 trials with 9,000 people. Braces and shoe inserts did not appear to prevent back pain.\n\n"
+            "Book your first visit today.")
+    found = _claims(store, text)
+    assert any(t.startswith("Braces and shoe inserts") for t in found)
+    assert not any(t.startswith("The authors pooled") or t.startswith("Book") for t in found)
+
+
+def test_an_effect_against_a_comparison_continues_a_claim(store):
+    text = ("Exercise eases long-standing neck pain, according to a systematic review (Lund et al., 2021). Tai chi, "
+            "swimming and weights all reduced pain in the short term compared with no exercise.")
+    assert len(_claims(store, text)) == 2
+
+
+def test_a_citation_on_its_own_line_backs_the_sentence_before(store):
+    text = ("Hip pain can be managed. Treatment should start with supervised exercise and education, adding other care "
+            "only when pain does not settle.\n\n(Moss & Hart, 2020)\n\n## Walking\n\nWalking is free.")
+    found = _claims(store, text)
+    assert len(found) == 1 and found[0].startswith("Treatment should start") and "(Moss & Hart, 2020)" in found[0]
+
+
+def test_a_standfirst_stating_the_finding_is_a_claim_but_a_plain_title_is_not(store):
+    text = ("# Home exercise eases knee pain as well as clinic visits\n\n"
+            "**Online physiotherapy is as effective as clinic physiotherapy for hip pain**\n\n"
+            "A randomised trial published last month found that the online programme gave the same recovery as clinic care.\n\n"
+            "While the results of the two groups were similar, twice as many people dropped out of the clinic group.\n\n"
+            "## What they found\n\n"
+            "Clinic visits cost more per person.\n\n"
+            "People who had clinic care reported slightly more relief at 12 weeks, but the difference was too small to matter.")
+    found = _claims(store, text)
+    assert not any(t.startswith("Home exercise eases") for t in found)  # the page title names no research
+    assert any("Online physiotherapy is as effective" in t for t in found)
+    assert any(t.startswith("While the results of the two groups") for t in found)
+    assert any(t.startswith("People who had clinic care") for t in found)
+    assert not any(t.startswith("Clinic visits cost") for t in found)

@@ -25,7 +25,7 @@ is recorded but does not count, because a reader cannot find the paper from it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .document import Sentence
 from .lexicon import CONDITIONS, JOURNALS, topic_of
@@ -91,7 +91,8 @@ ORGANISATION = re.compile(
     rf"|\b(?:WHO|NICE|CDC|NHS|NIH|FDA|EULAR|OARSI|AAOS|APTA|CSP|ACR)\b")
 _ORG_SAYS = re.compile(
     rf"(?:{ORGANISATION.pattern})[^.;]{{0,40}}?\b(?:says?|said|states?|stated|recommends?|recommended|advises?|advised|"
-    rf"warns?|warned|reports?|reported|estimates?|estimated|concludes?|concluded|endorses?|endorsed|guidelines? (?:say|state|recommend))\b")
+    rf"warns?|warned|reports?|reported|estimates?|estimated|concludes?|concluded|endorses?|endorsed|guidelines? (?:say|state|recommend)|"
+    rf"named|names|identified|identifies|ranked|ranks|lists|listed|classified|classifies|declared|declares)\b")
 _ACCORDING_NAMED = re.compile(rf"\b[Aa]ccording to (?:{ORGANISATION.pattern}|(?:the )?[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){{1,5}})")
 # "it has been shown that", "has been found to be associated", "It is well documented that", "we know
 # from studies that": research named by a passive or a stock phrase.
@@ -114,7 +115,10 @@ _STOCK = re.compile(
     r"|\b(?:backed|supported|underpinned) by (?:\w+ ){0,2}(?:research|evidence|studies|trials|data)\b"
     r"|\bthere (?:is|are) (?:\w+ ){0,2}(?:evidence|research|studies|data|trials) (?:that|to (?:suggest|show)|showing|suggesting)\b"
     r"|^(?:in fact,? |indeed,? |overall,? )?(?:the |this )?(?:research|evidence|findings|results|data|studies|literature) (?:is|are|was|were|remains?) "
-    r"(?:\w+ )?(?:consistent|clear|strong|mixed|conflicting|weak|limited|compelling|overwhelming|convincing|inconclusive)\b"
+    r"(?:\w+ )?(?:consistent|clear|clearer|strong|stronger|mixed|conflicting|weak|weaker|limited|compelling|overwhelming|convincing|"
+    r"inconclusive|thin|thinner|sparse|scarce|poor|poorer|lacking)\b"
+    r"|\bpublished (?:a |the |its |their )?(?:paper|study|article|report|analysis)s? (?:reporting|showing|describing) (?:the )?(?:results|findings)\b"
+    r"|\b(?:reported|published|presented) (?:the )?(?:results|findings) of (?:a|an|the|their|its) (?:[\w-]+ ){0,3}(?:study|trial|review|research)\b"
     r"|\b(?:studies|research|trials|reviews|evidence|findings|data) (?:have|has) (?:\w+ )?(?:had|given|produced|shown|yielded|found|been) "
     r"(?:\w+ )?(?:conflicting|mixed|inconsistent|contradictory|consistent|similar|positive|negative|disappointing|promising)\b", re.I)
 # "a new article in the British Medical Journal suggests", "according to a report in the American Journal of
@@ -479,7 +483,7 @@ _RESULT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|percent|per cent) of (?:\w+[- ]){0
                      r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine) in (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b"
                      r"[^.;]{0,80}?\b(?:compared (?:with|to)|than|versus|vs\.?)\s"
                      r"|(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent|times)|\b(?:half|a third|a quarter|twice|three times)\b)"
-                     r"[^.;]{0,60}?\b(?:fewer|more|less|lower|higher|greater|faster|slower|better|worse|than)\b"
+                     r"[^.;]{0,60}?\b(?:fewer|more|less|lower|higher|greater|faster|slower|better|worse|than|as (?:many|much|likely|often))\b"
                      r"|\b\d+(?:\.\d+)?\s?(?:points?|kg|cm|mm|degrees|days|weeks)\s(?:\w+\s){0,3}?(?:fewer|more|less|lower|higher|greater|faster|slower|better|worse)\b", re.I)
 
 
@@ -553,14 +557,56 @@ def _names_research(text: str) -> bool:
     return bool(design_of(text) or citation_marker(text))
 
 
+# A citation standing alone as its own paragraph ("(Skou & Roos, 2019)" under a recommendation): it cites the
+# sentence just before it.
+_BARE_CITATION = re.compile(r"^\s*[(\[][^()\[\]]{3,120}[)\]]\s*\.?\s*$")
+# "... reduced pain compared with no exercise": an effect set against a comparison states a result.
+_COMPARED = re.compile(r"\b(?:compared (?:with|to)|than|versus|vs\.?|as (?:well|effective|good) as)\b", re.I)
+
+
+def _effect(text: str) -> bool:
+    return any(rx.search(text) for _, rx in _EFFECT_RE)
+
+
+def _attach_bare_citations(sentences: list[Sentence]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for s in sentences:
+        if out and _BARE_CITATION.match(s.text) and citation_marker(s.text) and s.paragraph != out[-1].paragraph \
+                and not out[-1].item and out[-1].heading == s.heading:
+            last = out[-1]
+            out[-1] = replace(last, text=last.text.rstrip() + " " + s.text.strip().rstrip("."), links=last.links + s.links)
+            continue
+        out.append(s)
+    return out
+
+
+def _headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
+    """A short line alone in its paragraph (a headline, a bold standfirst) that states an effect, right before a
+    paragraph that names the research: the article's finding in one line."""
+    # (not the page's title: i > 0; a title is a claim only when it names research itself, like "Study shows ...")
+    alone = i > 0 and sentences[i - 1].paragraph != s.paragraph and (
+        i + 1 >= len(sentences) or sentences[i + 1].paragraph != s.paragraph)
+    if not alone or s.item or not 4 <= len(s.text.split()) <= 20 or s.text.rstrip().endswith("?"):
+        return False
+    if not (_effect(s.text) and (_COMPARED.search(s.text) or _FINDING.search(s.text))):
+        return False
+    nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+    return nxt is not None and nxt.heading == s.heading and _names_research(nxt.text) and bool(claim_cue(nxt.text, nxt.links))
+
+
 def find_claims(sentences: list[Sentence]) -> list[Claim]:
+    sentences = _attach_bare_citations(sentences)
     out: list[Claim] = []
     prev: tuple[Sentence, Claim] | None = None
     described: Sentence | None = None   # the last sentence naming research, claim or not
     lead_in: Sentence | None = None     # the last sentence that is not a list item
-    for s in sentences:
+    last_claim_para: tuple[int, str] | None = None   # (paragraph, heading) of the last claim
+    for i, s in enumerate(sentences):
         cue = claim_cue(s.text, s.links)
         inherited: Claim | None = None
+        if not cue and _headline(s, sentences, i):
+            inherited = _research_in(sentences[i + 1])
+            cue = "a headline stating the finding of the research described next"
         if (not cue and described is not None and described.paragraph == s.paragraph and _THEY_FOUND.search(s.text)
                 and not method_only(s.text)):
             # the finding of the research the previous sentence described: a claim of its own, with that
@@ -569,8 +615,8 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
             cue = "the research named in the sentence before"
         if not s.item:
             lead_in = s
-        if (not cue and s.item and (_FINDINGS_HEADING.search(s.heading)
-                                    or (lead_in is not None and _FINDINGS_LEADIN.search(lead_in.text)))
+        if (not cue and (s.item or (_FINDINGS_HEADING.search(s.heading) and (_RESULT_GROUP.search(s.text) or _NO_DIFF.search(s.text))))
+                and (_FINDINGS_HEADING.search(s.heading) or (lead_in is not None and _FINDINGS_LEADIN.search(lead_in.text)))
                 and described is not None
                 and not method_only(s.text)
                 and (any(rx.search(s.text) for _, rx in _EFFECT_RE) or _FINDING.search(s.text) or re.search(r"\d", s.text))):
@@ -588,15 +634,27 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
                          and re.match(r"(?:the|these|those|they|it|its|their)\b", s.text, re.I))):
             described = s
         if (not cue and not inherited and prev is None and described is not None and described.paragraph == s.paragraph
-                and (_NO_DIFF.search(s.text) or _RESULT.search(s.text) or _RESULT_GROUP.search(s.text)) and not method_only(s.text)):
+                and (_NO_DIFF.search(s.text) or _RESULT.search(s.text) or _RESULT_GROUP.search(s.text)
+                     or (_effect(s.text) and _METHOD.search(described.text) and not _names_research(s.text)))
+                and not method_only(s.text)):
             # a result right after the sentences that described the study's method, in the same paragraph
             inherited = _research_in(described)
             cue = "a result of the research described before it"
         if not cue and not inherited and prev and prev[0].paragraph == s.paragraph and (_RESULT.search(s.text) or _NO_DIFF.search(s.text) or _RESULT_SIZE.search(s.text)
                                                                               or _RESULT_GROUP.search(s.text)
-                                                                              or _same_subject_result(s.text, prev[0].text)):
+                                                                              or _same_subject_result(s.text, prev[0].text)
+                                                                              or (_effect(s.text) and _COMPARED.search(s.text))):
             inherited = prev[1]
             cue = "a result of the research in the previous sentence"
+        if (not cue and not inherited and prev and last_claim_para is not None and s.paragraph == last_claim_para[0] + 1
+                and s.heading == last_claim_para[1] and not s.item
+                and (i == 0 or sentences[i - 1].paragraph != s.paragraph)
+                and (_NO_DIFF.search(s.text) or _RESULT_GROUP.search(s.text)
+                     or (_RESULT.search(s.text) and re.search(r"\b(?:groups?|results|participants|patients)\b", s.text, re.I)))
+                and not method_only(s.text)):
+            # the first sentence of the next paragraph goes on with a result of the same research
+            inherited = prev[1]
+            cue = "a result of the research in the paragraph before"
         if not cue:
             prev = None
             continue
@@ -626,4 +684,5 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
             continues=len(out) - 1 if inherited is not None and prev is not None and inherited is prev[1] else None,
         ))
         prev = (s, out[-1])
+        last_claim_para = (s.paragraph, s.heading)
     return out
