@@ -407,3 +407,11 @@ def test_a_standfirst_stating_the_finding_is_a_claim_but_a_plain_title_is_not(st
     assert any(t.startswith("While the results of the two groups") for t in found)
     assert any(t.startswith("People who had clinic care") for t in found)
     assert not any(t.startswith("Clinic visits cost") for t in found)
+
+
+def test_a_press_release_beside_the_one_paper_does_not_unlink_the_claims(store):
+    text = ("Walking eases hip pain, according to new research.\n\n"
+            "Source: Example University, news release, May 2, 2024; Lind A, Berg C. Walking for hip pain: a randomised "
+            "trial. Example J Med. 2024.")
+    claim = check_article(store, text)["claims"][0]
+    assert claim["year"] == 2024 and claim["year_from"] == "reference"

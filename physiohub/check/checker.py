@@ -121,7 +121,8 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
     # A news story about one paper ends with its "Source:"; every research claim without a citation of its
     # own is about that paper (not an organisation's statement, which has its own source).
     papers = [r for r in refs if r.kind != "web" and (r.doi or r.pmid or r.journal)]
-    only_paper = papers[0] if len(papers) == 1 and len(refs) == 1 else None
+    # (a press release or an organisation page listed beside the paper is not another study)
+    only_paper = papers[0] if len(papers) == 1 and all(r is papers[0] or r.kind == "web" for r in refs) else None
 
     out_claims = []
     cited_by: list[list[Reference]] = []
