@@ -40,11 +40,16 @@ def _prctl() -> Callable[..., int] | None:
         return None
 
 
-def die_with_parent(parent: int, name: str = "") -> None:
-    """Call first thing in a forked child: it ends when ``parent`` (the pid that forked it) ends."""
+def die_with_parent(parent: int, name: str = "", *, deathsig: bool = True) -> None:
+    """Call first thing in a forked child: it ends when ``parent`` (the pid that forked it) ends.
+
+    ``deathsig=False`` for a child started from a thread that may end before the process does (a
+    ``ProcessPoolExecutor`` grown from a server's worker thread): Linux sends the death signal when the
+    creating *thread* exits, which would kill a healthy worker; the watchdog alone then ends it."""
     prctl = _prctl()
     if prctl is not None:
-        prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if deathsig:
+            prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         if name:
             prctl(PR_SET_NAME, ctypes.c_char_p(name.encode()[:15]), 0, 0, 0)
     if os.getppid() != parent:  # the parent died before the prctl took effect

@@ -27,9 +27,14 @@ NICE = 10
 _store: Any = None
 
 
-def _start(url: str) -> None:
-    """In the worker: lower its priority and open the database once."""
+def _start(url: str, parent: int) -> None:
+    """In the worker: end with the server, lower its priority and open the database once."""
     global _store
+    from ..childproc import die_with_parent
+
+    # A server stopped by kill -9 (or any stop that skips the shutdown hook) must not leave its checker
+    # behind, idle but holding the database open.
+    die_with_parent(parent, "physiohub-check", deathsig=False)
     try:
         os.nice(NICE)
     except OSError:  # not permitted here: run at normal priority rather than not at all
@@ -45,6 +50,17 @@ def _check(text: str, published_only: bool) -> dict[str, Any]:
     return check_article(_store, text, published_only=published_only)
 
 
+def _run(text: str, editor: bool, as_json: bool) -> dict[str, Any] | bytes:
+    """The whole check as the web answers it: the checker, the published-only filtering and the summary,
+    and for the API the JSON bytes too. Done here, not in the server, because turning a long result into
+    JSON is tens of milliseconds of pure Python: in the server it held the interpreter lock (and, for a
+    dict returned by a route, the event loop) while card pages waited."""
+    from .views.common import api_json, run_check
+
+    result = run_check(_store, text, editor=editor)
+    return api_json(result) if as_json else result
+
+
 class CheckProcess:
     """A one-process pool for ``check_article`` over the database at ``url``."""
 
@@ -57,7 +73,7 @@ class CheckProcess:
         with self._lock:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
-                                                 initializer=_start, initargs=(self.url,))
+                                                 initializer=_start, initargs=(self.url, os.getpid()))
             return self._pool
 
     def check(self, text: str, *, published_only: bool, timeout: float = 120) -> dict[str, Any]:
@@ -66,6 +82,15 @@ class CheckProcess:
         except BrokenProcessPool:
             with self._lock:
                 self._pool = None  # the next check starts a fresh worker
+            raise Limited("the article checker stopped unexpectedly; try again", status=503, retry_after=5) from None
+
+    def run(self, text: str, *, editor: bool, as_json: bool, timeout: float = 120) -> dict[str, Any] | bytes:
+        """``views.common.run_check`` in the worker; with ``as_json`` the API's response body, ready to send."""
+        try:
+            return self._get().submit(_run, text, editor, as_json).result(timeout)
+        except BrokenProcessPool:
+            with self._lock:
+                self._pool = None
             raise Limited("the article checker stopped unexpectedly; try again", status=503, retry_after=5) from None
 
     def close(self) -> None:

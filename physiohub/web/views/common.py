@@ -1,6 +1,7 @@
 """Parameter parsing and the search/check calls shared by pages and the JSON API (one view dict, two renderings)."""
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 from urllib.parse import urlencode
@@ -135,27 +136,36 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def limited_check(request: Request, text: str, *, editor: bool) -> dict[str, Any]:
+def limited_check(request: Request, text: str, *, editor: bool, as_json: bool = False) -> dict[str, Any] | bytes:
     """``run_check`` behind the cost caps (limits.py): per-client rate, one check at a time per worker.
-    Runs in a worker thread (callers use run_in_threadpool or a sync route), never on the event loop."""
+    Runs in a worker thread (callers use run_in_threadpool or a sync route), never on the event loop.
+    With ``as_json`` the API's response body (``api_json``); with a check process (``physiohub serve``) all of
+    it, the JSON included, is made in that process."""
     text = article_text(text)
     limits = request.app.state.check_limits
     limits.take(client_address(request))
+    checker = getattr(request.app.state, "check_process", None)
     with limits.slot():
-        return run_check(request.app.state.store, text, editor=editor,
-                         checker=getattr(request.app.state, "check_process", None))
+        if checker is not None:
+            return checker.run(text, editor=editor, as_json=as_json)
+        result = run_check(request.app.state.store, text, editor=editor)
+        return api_json(result) if as_json else result
 
 
-def run_check(store: Store, text: str, *, editor: bool, checker: Any = None) -> dict[str, Any]:
+def api_json(result: dict[str, Any]) -> bytes:
+    """The body of ``POST /api/check``, encoded as Starlette's JSONResponse encodes."""
+    return json.dumps({"ok": True, **result}, ensure_ascii=False, allow_nan=False, indent=None,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def run_check(store: Store, text: str, *, editor: bool) -> dict[str, Any]:
     from ...check import check_article
     from ...check.report import match_facts, summarise
 
     text = article_text(text)
     # The public matches against published cards only, so "not in the hub" and the overstatement
     # flags rest on the studies the reader can open; the filter below is a second guard.
-    # ``checker`` (web/checkproc.py): the check runs in a low-priority process, so cards keep serving.
-    result = (checker.check(text, published_only=not editor) if checker is not None
-              else check_article(store, text, published_only=not editor))
+    result = check_article(store, text, published_only=not editor)
     ids = [m["id"] for c in result.get("claims") or [] for m in c.get("matches") or []]
     keep = queries.published_ids(store, ids) if not editor else set(ids)
     if not editor:
