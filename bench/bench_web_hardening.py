@@ -1,20 +1,19 @@
-"""Card pages while anonymous clients post articles to /api/check and an import runs (issue 14, item 7).
+"""Card and search pages while anonymous clients post articles to /api/check and imports run (issue 14, item 7).
 
 The hub: the invented sample studies plus real PubMed XML records of ../shared/data/pubmed-xml (two files),
 run through the real import, appraisal, card and index pipeline and published. The server: uvicorn, one
-worker process, on 127.0.0.1, started in a subprocess with the settings of each phase. Card load: wrk
-(Debian package), 1 thread, 8 keep-alive connections, ``--duration`` seconds, on one published card page.
-Check load: 4 Python threads, each a different client address (X-Forwarded-For, trusted with proxy
-headers as behind a TLS proxy), posting a ~20,000-character article in a closed loop (a 429 is retried at
-once, as a careless or hostile client would). During the loaded phases a third PubMed file is imported
-into the same database by ``physiohub import`` (one write transaction for the file).
+worker process, on 127.0.0.1, started in a subprocess with the settings of each phase. Page load: two wrk
+processes (Debian package) side by side, 1 thread and 4 keep-alive connections each, ``--duration``
+seconds: one on a published card page, one on a search results page. Check load: 4 Python threads, each a
+different client address (X-Forwarded-For, trusted with proxy headers as behind a TLS proxy), posting a
+~20,000-character article in a closed loop (a 429 or 503 is retried at once, as a careless or hostile
+client would). Import load: ``physiohub import`` of one PubMed file after another into the served
+database for the whole window (each file takes a few seconds).
 
-Phases: quiet (cards only); loaded with the caps off (every check admitted, 4 at a time: the behaviour
-before the fix); loaded with the caps on (the defaults of physiohub/web/limits.py), checking in a server
-thread; the same with checks in their own low-priority process (web/checkproc.py, what ``physiohub serve``
-does); and that with the import run under ``nice -n 10``, as an operator would run a batch job beside a
-live site. Nothing leaves the
-machine; every phase is bounded in time.
+Phases: quiet (pages only, the ``physiohub serve`` settings); loaded with checks in a server thread (the
+in-process app); loaded as ``physiohub serve`` runs (caps on, checks in their own low-priority process,
+web/checkproc.py), with the imports at normal priority, then under ``nice -n 10`` as an operator would
+run a batch job beside a live site. Nothing leaves the machine; every phase is bounded in time.
 
     .venv/bin/python bench/bench_web_hardening.py [--db HUB.db] [--duration 20]
 """
@@ -37,7 +36,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("PHYSIOHUB_SHARED_DATA", REPO.parent / "shared" / "data"))
 HUB_FILES = ("efetch_air_embolism_case_reports_121.xml", "efetch_cancer_biology_93.xml")
-IMPORT_FILE = "efetch_gene_therapy_reviews_106.xml"
+IMPORT_FILES = ("efetch_gene_therapy_reviews_106.xml", "efetch_nasopharyngeal_childhood_cancer_208.xml",
+                "nlm_pubmedsample_2019.xml", "efetch_smart_home_elderly_32.xml")
+SEARCH_PATH = "/search?q=knee+pain+exercise"
 
 ARTICLE_SENTENCES = [
     "Research shows that exercise therapy reduces knee pain in older adults with osteoarthritis.",
@@ -85,6 +86,8 @@ SERVER = """
 import json, sys, uvicorn
 from physiohub.search import warm
 from physiohub.web import create_app
+from physiohub.web.serve import tune_interpreter
+tune_interpreter()  # as ``physiohub serve`` does
 app = create_app(sys.argv[1], settings=json.loads(sys.argv[3]))
 warm(app.state.store)
 uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning", access_log=False,
@@ -107,9 +110,13 @@ def start_server(db: Path, port: int, settings: dict) -> subprocess.Popen:
     raise RuntimeError("server did not start")
 
 
-def run_wrk(url: str, duration: int, connections: int = 8) -> dict[str, float]:
+def start_wrk(url: str, duration: int, connections: int = 4) -> subprocess.Popen:
     cmd = ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s", url]
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def wrk_result(proc: subprocess.Popen) -> dict[str, float]:
+    out, _ = proc.communicate()
 
     def ms(label: str) -> float:
         m = re.search(rf"\s{label}%\s+([\d.]+)(us|ms|s)\b", out)
@@ -121,6 +128,22 @@ def run_wrk(url: str, duration: int, connections: int = 8) -> dict[str, float]:
     return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "p50_ms": ms("50"),
             "p99_ms": ms("99"), "non_2xx": int(errors.group(1)) if errors else 0,
             "socket_errors": socket_errors.group(1) if socket_errors else ""}
+
+
+def import_loop(db: Path, stop: float, nice_import: bool) -> dict[str, int]:
+    """``physiohub import`` of one PubMed file after another, into the served database, until ``stop``:
+    an import is running for the whole measured window (one file takes a few seconds)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = {"imports": 0, "failed": 0}
+    i = 0
+    while time.monotonic() < stop:
+        f = SHARED / "pubmed-xml" / IMPORT_FILES[i % len(IMPORT_FILES)]
+        rc = subprocess.run((["nice", "-n", "10"] if nice_import else []) + [
+            sys.executable, "-m", "physiohub.cli", "import", "--quiet", "--db", str(db), str(f)],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+        done["imports" if rc == 0 else "failed"] += 1
+        i += 1
+    return done
 
 
 def check_clients(base: str, stop: float, n: int = 4) -> dict[str, int]:
@@ -157,32 +180,30 @@ def check_clients(base: str, stop: float, n: int = 4) -> dict[str, int]:
 
 
 def phase(db: Path, card_url_path: str, duration: int, settings: dict, *, load: bool, nice_import: bool = False) -> dict:
+    """Cards and search pages measured side by side (two wrk processes, 4 connections each) for ``duration``
+    seconds; with ``load``, 4 check clients and an import running for the whole window."""
     port = free_port()
     proc = start_server(db, port, settings)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(20):  # warm the card page cache
+        for _ in range(20):  # warm the page caches
             urllib.request.urlopen(base + card_url_path).read()
+            urllib.request.urlopen(base + SEARCH_PATH).read()
         out: dict = {}
-        importer = None
-        checks: dict[str, int] = {}
+        threads = []
+        holder: dict = {}
         if load:
             stop = time.monotonic() + duration + 1
-            holder: dict = {}
-            t = threading.Thread(target=lambda: holder.update(check_clients(base, stop)))
-            t.start()
-            env = {**os.environ, "PYTHONPATH": str(REPO)}
-            importer = subprocess.Popen((["nice", "-n", "10"] if nice_import else []) + [sys.executable, "-m", "physiohub.cli", "import", "--quiet", "--db", str(db),
-                                         str(SHARED / "pubmed-xml" / IMPORT_FILE)], env=env,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            threads = [threading.Thread(target=lambda: holder.update(checks=check_clients(base, stop))),
+                       threading.Thread(target=lambda: holder.update(imports=import_loop(db, stop, nice_import)))]
+            for t in threads:
+                t.start()
             time.sleep(0.5)
-        out["cards"] = run_wrk(base + card_url_path, duration)
-        if load:
+        cards, search = start_wrk(base + card_url_path, duration), start_wrk(base + SEARCH_PATH, duration)
+        out["cards"], out["search"] = wrk_result(cards), wrk_result(search)
+        for t in threads:
             t.join()
-            checks = holder
-            rc = importer.wait(timeout=600)
-            out["import_rc"] = rc
-            out["checks"] = checks
+        out.update(holder)
         return out
     finally:
         proc.terminate()
@@ -210,21 +231,23 @@ def main() -> None:
         cards = store.query_one("SELECT COUNT(*) FROM cards WHERE status = 'published'")[0]
         store.close()
         card = f"/studies/{sid}"
-        uncapped = {"check_limits": {"per_minute": 10**9, "burst": 10**9, "slots": 4}}
         results = {"published_cards": cards, "duration_s": args.duration}
-        phases = (("quiet", {}, False), ("loaded, caps off", uncapped, True), ("loaded, caps on", {}, True),
-                  ("loaded, caps on, check process", {"check_process": True}, True),
-                  ("loaded, caps on, check process, nice import", {"check_process": True}, True))
-        for name, settings, load in phases:
-            db = tmp / f"{name.replace(' ', '_').replace(',', '')}.db"
+        # "serve" = what ``physiohub serve`` runs: caps on, checks in their own low-priority process.
+        serve = {"check_process": True}
+        phases = (("quiet", serve, False, False),
+                  ("loaded, checks in a server thread", {}, True, True),
+                  ("loaded, serve", serve, True, False),
+                  ("loaded, serve, nice import", serve, True, True))
+        for name, settings, load, nice_import in phases:
+            db = tmp / f"{re.sub(r'[^a-z]+', '_', name)}.db"
             shutil.copyfile(master, db)  # each phase imports into its own copy
-            results[name] = phase(db, card, args.duration, settings, load=load, nice_import=name.endswith("nice import"))
+            results[name] = phase(db, card, args.duration, settings, load=load, nice_import=nice_import)
             print(name, json.dumps(results[name]), file=sys.stderr)
-        quiet = results["quiet"]["cards"]
         for name in [p[0] for p in phases[1:]]:
-            c = results[name]["cards"]
-            results[name]["p99_vs_quiet"] = round(c["p99_ms"] / quiet["p99_ms"], 2)
-            results[name]["rps_vs_quiet"] = round(c["rps"] / quiet["rps"], 2)
+            for page in ("cards", "search"):
+                c, q = results[name][page], results["quiet"][page]
+                results[name][f"{page}_p99_vs_quiet"] = round(c["p99_ms"] / q["p99_ms"], 2)
+                results[name][f"{page}_rps_vs_quiet"] = round(c["rps"] / q["rps"], 2)
         print(json.dumps(results, indent=1))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

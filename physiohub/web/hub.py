@@ -40,8 +40,28 @@ class Hub:
         local = self._local
         stamp = self._stamp()
         if getattr(local, "stamp", None) != stamp:
-            local.stamp, local.items = stamp, {}
+            # the values of the old state are kept aside as "previous" (see ``previous``)
+            previous = getattr(local, "previous", {})
+            previous.update(getattr(local, "items", {}))
+            if len(previous) > 1000:
+                previous.clear()
+            local.stamp, local.items, local.previous = stamp, {}, previous
         return local.items.get(key), stamp
+
+    def card_version(self, study_id: int) -> tuple[Any, ...] | None:
+        """What a card page rests on for this study (its card, its edits, its appraisal, its retraction), read
+        with one indexed query: a page kept from before an unrelated commit (an import of other studies) may
+        still be served while it is rebuilt, one of this study's own changes may not."""
+        row = self.store.query_one(
+            "SELECT c.status, c.updated_at, (SELECT MAX(v.version_no) FROM card_versions v WHERE v.study_id = c.study_id),"
+            " a.updated_at, length(a.data), s.retracted FROM cards c JOIN studies s ON s.id = c.study_id"
+            " LEFT JOIN appraisals a ON a.study_id = c.study_id WHERE c.study_id = ?", (study_id,))
+        return tuple(row) if row else None
+
+    def previous(self, key: Any) -> Any:
+        """The value ``key`` had before the database last changed (None if none): what an anonymous page
+        shows while its new version is being built, so no reader waits on a rebuild during an import."""
+        return getattr(self._local, "previous", {}).get(key)
 
     def put(self, key: Any, value: Any, stamp: tuple[int, int]) -> None:
         """Keep a value built elsewhere, if the database has not changed since ``stamp`` was read."""

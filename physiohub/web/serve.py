@@ -17,11 +17,26 @@ def app_from_env() -> Any:
     return _warm_app(config.get("db"))
 
 
+# Seconds a thread may hold the interpreter lock before another that waits gets it (Python's default is
+# 0.005). Rebuilding a page after a commit (an import) is pure Python in a pool thread; meanwhile each step
+# of the event loop that serves every other request waited up to 5 ms for the lock, several times per
+# request: card p99 18.8 ms under an import, 8.8 ms at 1 ms (docs/benchmarks.md, "Cards under load").
+GIL_SWITCH_INTERVAL = 0.001
+
+
+def tune_interpreter() -> None:
+    """Settings of the serving process (not of the library): a shorter interpreter-lock switch interval."""
+    import sys
+
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL)
+
+
 def _warm_app(db: str) -> Any:
     """The app with search's in-memory indexes loaded before the first request, not during it."""
     from ..search import warm
     from .app import create_app
 
+    tune_interpreter()
     app = create_app(db, settings={"check_process": True})  # checks never slow the card pages
     warm(app.state.store)
     warm_cards(app)

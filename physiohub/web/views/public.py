@@ -1,6 +1,7 @@
 """Public pages: home, search, study card, topics, Atom feed, check an article."""
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
@@ -77,18 +78,49 @@ def _study_id(raw: str) -> int:
     return int(raw)
 
 
-async def public_page(request: Request, key: Any, build: Callable[[], str]) -> str:
+async def public_page(request: Request, key: Any, build: Callable[[], str],
+                      version: Callable[[], Any] | None = None) -> str:
     """A page that is the same for every visitor, rendered once per database state.
 
     The cache check runs on the event loop (one SQLite pragma and a dict look-up); only a miss goes to the
-    thread pool to build. The stamp is read before building, so a change made meanwhile is never hidden.
+    thread pool to build, once per page and state however many requests miss (after an import's commit
+    every open connection misses at once). While that build runs, the page rendered for the earlier state
+    is served as it was (stale-while-revalidate, at most one build old) when what the page rests on has not
+    changed: ``version`` (read on the event loop, one indexed query) must give what it gave when that page
+    was built; a page without ``version`` (search results) may always be one build old. So no reader waits
+    on a rebuild during an import (docs/benchmarks.md, "Cards under load"), while an edit or a publish of
+    a card is on its page at the very next request. The stamp is read before building, so a change made
+    meanwhile is never hidden for longer than one more build.
     """
     hub = state(request).hub
-    html, stamp = hub.peek(key)
-    if html is None:
-        html = await run_in_threadpool(build)
-        hub.put(key, html, stamp)
-    return html
+    cached, stamp = hub.peek(key)
+    if cached is not None:
+        return cached[1]
+    flights = _flights(request)
+    flight = flights.get((key, stamp))
+    if flight is None:
+        def versioned() -> tuple[Any, str]:
+            return (version() if version else None), build()
+
+        flight = flights[(key, stamp)] = asyncio.ensure_future(run_in_threadpool(versioned))
+
+        def done(f: "asyncio.Future[tuple[Any, str]]") -> None:
+            flights.pop((key, stamp), None)
+            if not f.cancelled() and f.exception() is None:
+                hub.put(key, f.result(), stamp)
+
+        flight.add_done_callback(done)
+    old = hub.previous(key)
+    if old is not None and (version is None or old[0] == version()):
+        return old[1]
+    return (await asyncio.shield(flight))[1]
+
+
+def _flights(request: Request) -> dict[Any, "asyncio.Future[str]"]:
+    app_state = request.app.state
+    if not hasattr(app_state, "page_flights"):
+        app_state.page_flights = {}
+    return app_state.page_flights
 
 
 @router.get("/studies/{raw_id}", response_class=HTMLResponse)
@@ -102,7 +134,8 @@ async def card_page(request: Request, raw_id: str) -> Response:
             return state(request).templates.get_template("card.html").render(
                 request=request, viewer=None, csrf_token="", v=view, show_prov=show_prov)
 
-        return HTMLResponse(await public_page(request, ("card_html", study_id, show_prov), build))
+        return HTMLResponse(await public_page(request, ("card_html", study_id, show_prov), build,
+                                              version=lambda: hub.card_version(study_id)))
 
     def editor_page() -> Response:
         return render(request, "card.html", {"v": hub.card_view(study_id, editor=True), "show_prov": show_prov})
