@@ -4,7 +4,9 @@ Caching: cheap-to-keep results (topic counts, assembled card views, rendered pub
 per-thread cache that is thrown away as soon as the database changes. The check is SQLite's
 ``PRAGMA data_version`` (changes when another connection commits) plus the connection's own
 ``total_changes`` (changes it made itself), so an edit or a publish — from this worker, another worker or
-the CLI — is visible on the very next request. Never stale, and no invalidation calls to forget.
+the CLI — is visible on the very next request, and no invalidation calls to forget. While a public page
+is rebuilt after a commit that did not touch its own study (an import of others), readers get the page
+as it was (views/public.py, ``public_page``), at most one build old.
 """
 from __future__ import annotations
 
