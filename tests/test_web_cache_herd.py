@@ -75,3 +75,29 @@ def test_serving_shortens_the_interpreter_lock_switch(monkeypatch) -> None:
     monkeypatch.setattr(sys, "setswitchinterval", lambda v: setattr(serve, "_seen", v))
     serve.tune_interpreter()
     assert serve._seen == serve.GIL_SWITCH_INTERVAL <= 0.001
+
+
+def test_the_api_card_is_built_once_per_state_like_the_card_page(hub, monkeypatch) -> None:
+    path, ids = hub
+    app = create_app(str(path))
+    hub_obj = app.state.hub
+    real = hub_obj.card_json
+    builds: list[int] = []
+
+    def counting(study_id, *, editor):
+        builds.append(study_id)
+        return real(study_id, editor=editor)
+
+    monkeypatch.setattr(hub_obj, "card_json", counting)
+    sid = ids["knee"]
+
+    async def run() -> list[dict]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as c:
+            rs = await asyncio.gather(*(c.get(f"/api/studies/{sid}/card") for _ in range(6)))
+            rs += [await c.get(f"/api/studies/{sid}/card")]   # served from the cache
+        return [r.json() for r in rs]
+
+    bodies = asyncio.run(run())
+    assert all(b == bodies[0] and b["ok"] for b in bodies)
+    assert len(builds) == 1, builds
