@@ -40,9 +40,9 @@ DIM = 384
 # the (batch, heads, len, len) attention tensor under ~100 MB at 256 tokens.
 BATCH_SIZE = 32
 SMALL_BATCH = 16  # up to this many texts (queries) run single-threaded
-# onnxruntime's int8 kernels peak at small batches of length-sorted texts (bench/bench_embed.py:
-# 8 beat 1 and 32 on SciFact abstracts).
-ONNX_BATCH = 8
+# Length-sorted batches of 32 for onnxruntime too: on SciFact abstracts (~240 word pieces) 32 used
+# ~13% less CPU than 8, and sorting beat corpus order 1.6x (bench/bench_embed.py, docs/benchmarks.md).
+ONNX_BATCH = 32
 INT8_SUFFIX = "+onnx-int8"
 
 
