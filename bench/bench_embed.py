@@ -15,7 +15,8 @@ shared machine falls on all of them alike (the median round is reported, with pr
 - ``sentence-transformers``: torch's CPU build, ``SentenceTransformer.encode(batch_size=32)`` on the
   same model folder, run by ``--st-python`` (a throwaway venv: torch is no PhysioHub dependency).
 
-Also: cosine of each path's vectors to the NumPy ones (min, mean).
+Also: cosine of each path's vectors to the NumPy ones (min, mean), and one-query latency (the first
+``--queries`` SciFact claims, each embedded alone as a search does; median and p95 ms).
 """
 from __future__ import annotations
 
@@ -79,6 +80,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=240, help="abstracts (default 240)")
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--queries", type=int, default=100, help="single-query latency over this many claims")
     ap.add_argument("--st-python", help="python of a venv with torch (CPU) + sentence-transformers")
     args = ap.parse_args()
     if not CORPUS.is_file():
@@ -128,6 +130,20 @@ def main() -> None:
             wall, cpu, v = timed(paths[name])
             runs[name].append((wall, cpu))
             print(f"after ST {name:20s} {len(texts) / wall:7.1f}/s  cpu {cpu:6.1f}s", file=sys.stderr)
+    claims = [json.loads(line)["text"] for line in
+              (CORPUS.parent / "queries.jsonl").read_text(encoding="utf-8").splitlines()[: args.queries]]
+    latency = {}
+    for name, e in (("numpy", exact), ("onnx-int8", fast)):
+        e.encode([claims[0]])
+        ms = []
+        for q in claims:
+            t = time.perf_counter()
+            e.encode([q])
+            ms.append((time.perf_counter() - t) * 1000)
+        latency[name] = {"median_ms": round(statistics.median(ms), 2),
+                         "p95_ms": round(statistics.quantiles(ms, n=20)[-1], 2)}
+        print(f"one query {name:12s} median {latency[name]['median_ms']} ms  p95 {latency[name]['p95_ms']} ms",
+              file=sys.stderr)
     base = statistics.median(len(texts) / w for w, _ in runs["numpy"])
     table = {}
     for name, rs in runs.items():
@@ -141,7 +157,8 @@ def main() -> None:
 
     print(json.dumps({"abstracts": len(texts), "onnxruntime": onnxruntime.__version__,
                       "numpy": np.__version__, "sentence_transformers": st_info and
-                      {k: st_info[k] for k in ("torch", "st", "threads")}, "results": table}, indent=2))
+                      {k: st_info[k] for k in ("torch", "st", "threads")}, "results": table,
+                      "one_query": latency}, indent=2))
 
 
 if __name__ == "__main__":
