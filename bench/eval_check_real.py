@@ -68,6 +68,9 @@ def main() -> int:
     # (result sentences after a method sentence, stand-alone citations, standfirst headlines, organisation
     # verbs): from then on it is a second dev set, and a fresh held-out set is the one scored only.
     evaluate(HERE / "heldout", "real articles, first held-out set (read in session 4: now a second dev set)", verbose)
+    evaluate(HERE / "heldout2", "real articles, second held-out set (gold written before any run; scored only)", False)
+    # heldout3/ was written blind when heldout2/ was opened for reading; scored only, misses never printed.
+    evaluate(HERE / "heldout3", "real articles, third held-out set (gold written before any run; scored only)", False)
     return 0
 
 

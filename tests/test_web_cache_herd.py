@@ -101,3 +101,15 @@ def test_the_api_card_is_built_once_per_state_like_the_card_page(hub, monkeypatc
     bodies = asyncio.run(run())
     assert all(b == bodies[0] and b["ok"] for b in bodies)
     assert len(builds) == 1, builds
+
+
+def test_the_served_app_keeps_its_start_up_objects_out_of_full_collections(hub) -> None:
+    import gc
+
+    from physiohub.web import serve
+
+    try:
+        serve._warm_app(str(hub[0]))
+        assert gc.get_freeze_count() > 10_000   # models, vocabularies, templates: frozen once warmed
+    finally:
+        gc.unfreeze()

@@ -112,3 +112,19 @@ def test_the_check_worker_ends_when_the_server_is_killed(tmp_path: Path) -> None
     finally:
         if server.poll() is None:
             server.kill()
+
+
+def test_the_check_worker_runs_only_on_cpu_the_server_leaves(tmp_path: Path) -> None:
+    import os
+
+    db = tmp_path / "hub.db"
+    Store(db).close()
+    proc = CheckProcess(str(db))
+    try:
+        proc.check(ARTICLE, published_only=True)
+        worker = list(proc._get()._processes)[0]
+        policy = os.sched_getscheduler(worker) if hasattr(os, "sched_getscheduler") else None
+        nice = int(open(f"/proc/{worker}/stat").read().rsplit(")", 1)[1].split()[16])
+        assert policy == getattr(os, "SCHED_IDLE", -1) or nice >= 10
+    finally:
+        proc.close()

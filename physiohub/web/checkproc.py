@@ -2,9 +2,9 @@
 
 Checking an article is seconds of pure-Python CPU (claims, references, a search per claim). Run in a
 thread of the server it holds the interpreter lock: measured with four clients checking articles, card
-p99 went from 3.6 ms to 126 ms even with one check at a time. In a separate process at a lower
-scheduling priority (``nice`` +10) it takes only the CPU the server leaves over, and the server's event
-loop and threads never wait for it.
+p99 went from 3.6 ms to 126 ms even with one check at a time. In a separate process at the lowest
+scheduling priority (Linux's SCHED_IDLE class, else ``nice`` +10) it takes only the CPU the server
+leaves over, and the server's event loop and threads never wait for it.
 
 One worker process per server worker (the ``slots`` of ``limits.CheckLimits`` bound how many checks are
 queued for it), started with ``spawn`` (a threaded server must not ``fork``) on the first check and kept
@@ -27,6 +27,21 @@ NICE = 10
 _store: Any = None
 
 
+def lower_priority() -> None:
+    """Run only on CPU time the server leaves: Linux's SCHED_IDLE class (a waking server takes the core at
+    once), else ``nice`` +10 where that class is missing or not permitted, else normal priority rather than
+    not at all."""
+    try:
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+        return
+    except (AttributeError, OSError):
+        pass
+    try:
+        os.nice(NICE)
+    except OSError:
+        pass
+
+
 def _start(url: str, parent: int) -> None:
     """In the worker: end with the server, lower its priority and open the database once."""
     global _store
@@ -35,10 +50,7 @@ def _start(url: str, parent: int) -> None:
     # A server stopped by kill -9 (or any stop that skips the shutdown hook) must not leave its checker
     # behind, idle but holding the database open.
     die_with_parent(parent, "physiohub-check", deathsig=False)
-    try:
-        os.nice(NICE)
-    except OSError:  # not permitted here: run at normal priority rather than not at all
-        pass
+    lower_priority()
     from ..store import Store
 
     _store = Store(url, migrate=False)

@@ -144,3 +144,70 @@ def test_saving_the_card_warns_before_dropping_a_verdict_correction(page, live_h
     page.wait_for_load_state()
     assert page.get_by_label("Verdict").input_value() == "Mixed picture"
     assert page.problems == []
+
+
+_CONTRAST_JS = """(el) => {
+  const rgb = s => (s.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
+  const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  // an outline drawn outside the element (offset > 0) sits on the parent's background
+  let bg = null, node = parseFloat(getComputedStyle(el).outlineOffset) > 0 ? el.parentElement : el;
+  while (node && node.nodeType === 1) {
+    const c = getComputedStyle(node).backgroundColor;
+    if (c && !/rgba\\(.*,\\s*0\\)$/.test(c) && c !== 'transparent') { bg = rgb(c); break; }
+    node = node.parentElement;
+  }
+  bg = bg || [255, 255, 255];
+  const ring = rgb(getComputedStyle(el).outlineColor);
+  const [a, b] = [lum(ring), lum(bg)].sort((x, y) => y - x);
+  return (a + 0.05) / (b + 0.05);
+}"""
+
+_SMALL_TARGETS_JS = """() => {
+  const out = [];
+  for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, summary, textarea')) {
+    const r = el.getBoundingClientRect();
+    if (!r.width || !r.height) continue;                      // not shown
+    if (el.closest('p, li.result p, .prose, td')) continue;   // a link inside a sentence (WCAG 2.5.8 exception)
+    if (r.width < 24 || r.height < 24) out.push(el.outerHTML.slice(0, 80) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height));
+  }
+  return out;
+}"""
+
+
+def test_phone_search_filters_on_top_targets_focus_and_headings(browser, live_hub):
+    base, ids = live_hub
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{base}/search?q=exercise")
+    # The refine links are behind a "Filters" control above the results, closed until opened.
+    refine = page.locator("details.refine")
+    assert refine.count() == 1
+    top_of = lambda sel: page.locator(sel).first.bounding_box()["y"]
+    assert top_of("details.refine > summary") < top_of("ol.results")
+    assert not refine.evaluate("d => d.open")
+    assert not page.locator("aside.facets a").first.is_visible()
+    refine.locator("summary").click()
+    assert page.locator("aside.facets a").first.is_visible()
+    for url in ("/", "/search?q=exercise", f"/studies/{ids['tendon']}", "/topics", "/check"):
+        page.goto(base + url)
+        assert page.evaluate(_SMALL_TARGETS_JS) == [], url
+        levels = page.evaluate("[...document.querySelectorAll('main h1, main h2, main h3, main h4')].map(h => +h.tagName[1])")
+        assert levels and levels[0] == 1, url
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (url, levels)
+    page.goto(base + "/topics")
+    page.locator("main a[href^='/topics/']").first.click()
+    levels = page.evaluate("[...document.querySelectorAll('main h1, main h2, main h3')].map(h => +h.tagName[1])")
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+    context.close()
+
+
+def test_focus_rings_stand_out_from_their_background(page, live_hub):
+    base, _ = live_hub
+    page.goto(base + "/search?q=exercise")
+    ratios = []
+    for _ in range(12):  # the header's links, the search box and its button, the first results
+        page.keyboard.press("Tab")
+        ratios.append((page.evaluate("document.activeElement.outerHTML.slice(0, 60)"),
+                       page.evaluate(f"({_CONTRAST_JS})(document.activeElement)")))
+    assert [x for x in ratios if x[1] < 3] == []

@@ -1,6 +1,14 @@
 // Progressive enhancement only: every page works without this file.
 // "/" focuses the search box; a button opens or closes every "Where this comes from" panel at once.
 (function () {
+  // On a phone the search results come first: the refine links wait behind their "Filters" control (open
+  // on wide screens, and for anyone without JavaScript). The class lets the stylesheet move that control
+  // above the results only when it can be closed.
+  document.documentElement.className += " js";
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!window.matchMedia || !window.matchMedia("(max-width: 799px)").matches) return;
+    Array.prototype.forEach.call(document.querySelectorAll("details.refine"), function (d) { d.open = false; });
+  });
   document.addEventListener("keydown", function (e) {
     var t = e.target;
     if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
