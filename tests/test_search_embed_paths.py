@@ -123,3 +123,18 @@ def test_int8_vectors_of_real_abstracts_stay_close_to_exact(cache):
     exact = embed.make_embedder("numpy").encode(texts)
     assert fast.dtype == np.float32 and fast.shape == exact.shape
     assert ((fast * exact).sum(1) >= 0.99).all()
+
+
+def test_cli_index_says_which_path_embedded(db_path, runner, fresh_embedder, monkeypatch):
+    from physiohub.cli import cli
+    from physiohub.store import Store
+
+    s = Store(db_path)
+    build(s)
+    s.close()
+    monkeypatch.setenv("PHYSIOHUB_EMBEDDER", "numpy")
+    out = runner.invoke(cli, ["index", "--db", str(db_path)])
+    assert out.exit_code == 0, out.output
+    assert "with numpy" in out.output and "embedded" in out.output
+    out = runner.invoke(cli, ["index", "--db", str(db_path)])
+    assert out.output.strip() == "embeddings are up to date"

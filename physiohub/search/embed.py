@@ -365,6 +365,11 @@ def get_embedder() -> Embedder:
         return _EMBEDDER
 
 
+def loaded_backend() -> str | None:
+    """The path of the process-wide embedder if it has been loaded ("onnx-int8" or "numpy"), else None."""
+    return _EMBEDDER.backend if _EMBEDDER is not None else None
+
+
 def model_available() -> bool:
     try:
         model_dir()
