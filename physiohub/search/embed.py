@@ -40,8 +40,8 @@ DIM = 384
 # the (batch, heads, len, len) attention tensor under ~100 MB at 256 tokens.
 BATCH_SIZE = 32
 SMALL_BATCH = 16  # up to this many texts (queries) run single-threaded
-# Length-sorted batches of 32 for onnxruntime too: on SciFact abstracts (~240 word pieces) 32 used
-# ~13% less CPU than 8, and sorting beat corpus order 1.6x (bench/bench_embed.py, docs/benchmarks.md).
+# Length-sorted batches of 32 for onnxruntime too (as for NumPy). On SciFact abstracts, nearly all at
+# the 256 cap, neither the batch size (8 or 32) nor sorting moved CPU time beyond noise (bench_embed.py).
 ONNX_BATCH = 32
 INT8_SUFFIX = "+onnx-int8"
 
@@ -340,7 +340,7 @@ def make_embedder(backend: str | None = None) -> Embedder:
             raise ConfigError(f"PHYSIOHUB_EMBEDDER=onnx but {e.name} is not installed: "
                               "pip install onnxruntime onnx") from None
         log.warning("onnxruntime/onnx not installed (%s missing): embedding with the slower NumPy path; "
-                    "pip install onnxruntime onnx for ~10x faster indexing", e.name)
+                    "pip install onnxruntime onnx for ~4x faster indexing", e.name)
         return Embedder()
     return OnnxEmbedder()
 
