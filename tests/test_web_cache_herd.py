@@ -12,6 +12,15 @@ import httpx
 from physiohub.web import create_app
 
 
+def _run(coro):
+    """Run a coroutine on a fresh event loop in its own thread: the browser tests' Playwright keeps a loop
+    running in the main thread for the whole session, where ``asyncio.run`` refuses to start."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def test_concurrent_misses_of_a_card_page_build_it_once(hub, monkeypatch) -> None:
     path, ids = hub
     app = create_app(str(path))
@@ -35,7 +44,7 @@ def test_concurrent_misses_of_a_card_page_build_it_once(hub, monkeypatch) -> Non
             rs = await asyncio.gather(*(c.get(f"/studies/{published}") for _ in range(8)))
         return [r.status_code for r in rs]
 
-    assert asyncio.run(burst()) == [200] * 8
+    assert _run(burst()) == [200] * 8
     assert len(builds) == 1, builds
 
 
@@ -64,7 +73,7 @@ def test_a_reader_never_waits_on_a_rebuild_of_a_page_whose_study_did_not_change(
             release.set()
             assert again.status_code == 200 and again.text == first.text
 
-    asyncio.run(run())
+    _run(run())
 
 
 def test_serving_shortens_the_interpreter_lock_switch(monkeypatch) -> None:
@@ -98,7 +107,7 @@ def test_the_api_card_is_built_once_per_state_like_the_card_page(hub, monkeypatc
             rs += [await c.get(f"/api/studies/{sid}/card")]   # served from the cache
         return [r.json() for r in rs]
 
-    bodies = asyncio.run(run())
+    bodies = _run(run())
     assert all(b == bodies[0] and b["ok"] for b in bodies)
     assert len(builds) == 1, builds
 
