@@ -145,3 +145,32 @@ def test_topic_api_carries_the_same_picture_and_its_cells_filter(varied, varied_
 def test_empty_topic_shows_no_picture(client):
     r = client.get("/topics/work-and-function")
     assert r.status_code == 200 and "ep-svg" not in r.text
+
+
+@pytest.mark.parametrize("query", ["exercise", "pain", ""])
+def test_search_picture_counts_the_result_set_and_each_cell_is_that_search_narrowed(client, query):
+    params = {"q": query} if query else {"topic": TOPIC}
+    body = client.get("/api/studies", params={**params, "limit": 50}).json()
+    pic = body["evidence_picture"]
+    assert pic["total"] + pic["left_out"] == body["total"] and pic["total"] >= 1
+    # the counts agree with the listed hits (the whole result set fits one page of the small hub)
+    listed = Counter((h["design"], h["verdict"]) for h in body["hits"])
+    assert {(c["design"], c["verdict"]): c["studies"] for c in pic["cells"]} == \
+        {k: n for k, n in listed.items() if k[0] and k[1]}
+    for c in pic["cells"]:
+        sub = client.get(c["api_url"] + "&limit=50").json()
+        assert sub["total"] == c["studies"] == len(sub["hits"])
+        assert {(h["design"], h["verdict"]) for h in sub["hits"]} == {(c["design"], c["verdict"])}
+        page = client.get(c["url"])
+        assert page.status_code == 200 and len(_ids_on(page.text)) == c["studies"]
+    html = client.get("/search", params=params).text
+    assert '<svg class="ep-svg"' in html and '<table class="ep-table">' in html
+    assert '<h3 id="ep-title">' in html   # under the results' h2, never a second h2 that swallows the results
+
+
+def test_search_picture_never_counts_unpublished_studies(client, hub):
+    # the sample hub has drafts; the public's picture counts only what the public's list shows
+    body = client.get("/api/studies", params={"q": "secret unpublished", "limit": 50}).json()
+    shown = {h["id"] for h in body["hits"]}
+    pic = body["evidence_picture"] or {"total": 0, "left_out": 0}
+    assert pic["total"] + pic["left_out"] == body["total"] == len(shown)

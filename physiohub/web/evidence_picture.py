@@ -53,6 +53,26 @@ def topic_cells(store: Store, topic: str) -> list[dict[str, Any]]:
     return [dict(r) for r in rows]
 
 
+def ids_cells(store: Store, ids: list[int]) -> list[dict[str, Any]]:
+    """The same aggregate over a search's result set (the studies it counts; the public's are published ones).
+    The ids travel as one JSON parameter (``json_each``), so a result set of any size is one statement."""
+    import json
+
+    if not ids:
+        return []
+    rows = store.query(
+        f"""SELECT design, verdict, COUNT(*) AS studies, COALESCE(SUM(n), 0) AS participants,
+                   SUM(n IS NULL) AS unknown_n
+            FROM (SELECT a.design AS design, a.verdict AS verdict,
+                         CASE WHEN CAST({_N} AS INTEGER) > 0 THEN CAST({_N} AS INTEGER) END AS n
+                  FROM (SELECT DISTINCT value AS study_id FROM json_each(?)) c
+                  LEFT JOIN appraisals a ON a.study_id = c.study_id)
+            GROUP BY design, verdict""",
+        (json.dumps(ids),),
+    )
+    return [dict(r) for r in rows]
+
+
 def build(cells: list[dict[str, Any]], *, base_url: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
     """The picture as data: rows (designs present, strongest first), columns (the hub's verdicts), cells with
     counts, participants, a mark radius and the link to their studies; and what the caption must say."""
@@ -104,12 +124,22 @@ def for_topic(store: Store, topic: str, slug: str) -> dict[str, Any]:
     return build(topic_cells(store, topic), base_url=f"/topics/{slug}")
 
 
+def for_search(store: Store, ids: list[int], params: dict[str, Any]) -> dict[str, Any]:
+    """A search's picture; each cell links to the same search narrowed to its design and verdict."""
+    return build(ids_cells(store, ids), base_url="/search", params=params)
+
+
 def api_view(picture: dict[str, Any]) -> dict[str, Any]:
     """The JSON form: no drawing details, the same numbers and links."""
     return {
         "designs": picture["designs"], "verdicts": picture["verdicts"], "total": picture["total"],
         "participants": picture["participants"], "unknown_n": picture["unknown_n"], "left_out": picture["left_out"],
         "cells": [{**{k: x[k] for k in ("design", "verdict", "studies", "participants", "unknown_n", "url")},
-                   "api_url": "/api" + x["url"]}
+                   "api_url": _api_url(x["url"])}
                   for r in picture["rows"] for x in r["cells"] if x["studies"]],
     }
+
+
+def _api_url(url: str) -> str:
+    # /topics/x?... -> /api/topics/x?...; /search?... -> /api/studies?... (the API's search)
+    return "/api/studies" + url[len("/search"):] if url.startswith("/search") else "/api" + url

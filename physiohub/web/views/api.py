@@ -38,7 +38,10 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
 
-@router.get("/studies", summary="Search or list studies with published cards")
+@router.get("/studies", summary="Search or list studies with published cards",
+            description="With search words or a filter, `evidence_picture` counts the whole result set by design "
+                        "and verdict (see `GET /api/topics/{topic_slug}`); each cell's `api_url` is this search "
+                        "narrowed to that design and verdict.")
 def studies(
     request: Request,
     q: str | None = Query(None, description="Search words; empty lists the newest published cards"),
@@ -55,10 +58,14 @@ def studies(
         items = queries.latest_published(store, limit=p["limit"], offset=p["offset"])
         return {"ok": True, "total": queries.published_count(store), "offset": p["offset"], "limit": p["limit"],
                 "hits": [_list_item(i) for i in items], "facets": {}}
-    result = run_search(store, p, editor=is_editor(request))
+    from .. import evidence_picture
+
+    result = run_search(store, p, editor=is_editor(request), picture=True)
+    picture = result.get("evidence_picture")
     return {"ok": True, "total": result["total"], "offset": p["offset"], "limit": p["limit"],
             "hits": result["hits"], "facets": result["facets"], "explain": result.get("explain") or {},
-            "undated_left_out": result.get("undated_left_out", 0)}
+            "undated_left_out": result.get("undated_left_out", 0),
+            "evidence_picture": evidence_picture.api_view(picture) if picture else None}
 
 
 def _list_item(i: dict[str, Any]) -> dict[str, Any]:

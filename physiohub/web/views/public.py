@@ -46,7 +46,7 @@ def _search_html(request: Request, p: dict[str, Any], *, editor: bool, response:
     params = {"q": p["q"], **p["filters"]}
     if p["mode"] != "hybrid":
         params["mode"] = p["mode"]
-    result = run_search(state(request).store, p, editor=editor) if (p["q"] or p["filters"]) else None
+    result = run_search(state(request).store, p, editor=editor, picture=True) if (p["q"] or p["filters"]) else None
     facets = []
     if result:
         for name, label in (("evidence", "Evidence"), ("design", "Design"), ("verdict", "Verdict"),
@@ -64,7 +64,8 @@ def _search_html(request: Request, p: dict[str, Any], *, editor: bool, response:
     pager = page_links("/search", params, p["page"], result["total"], p["limit"]) if result else None
     undated_url = "/search?" + urlencode({**{k: v for k, v in params.items() if v not in (None, "", False)},
                                          "include_undated": 1})
-    context = {"p": p, "result": result, "facets": facets, "pager": pager, "undated_url": undated_url}
+    context = {"p": p, "result": result, "facets": facets, "pager": pager, "undated_url": undated_url,
+               "picture": (result or {}).get("evidence_picture"), "ep_h": 3}
     if response:
         return render(request, "search.html", context)
     return state(request).templates.get_template("search.html").render(
