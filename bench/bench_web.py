@@ -192,12 +192,19 @@ def main() -> int:
     ap.add_argument("--connections", type=int, default=16)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--only", help="run only the URLs whose name contains this (e.g. varied)")
+    ap.add_argument("--build-only", action="store_true", help="build the hub at --db and stop")
     args = ap.parse_args()
     if not 1 <= args.duration <= 60 or not 1 <= args.connections <= 128:
         ap.error("keep it bounded: --duration 1..60, --connections 1..128")
 
     tmp = None
     db = args.db
+    if args.build_only:
+        if db is None or db.exists():
+            ap.error("--build-only needs a --db path that does not exist yet")
+        build_hub(db)
+        return 0
     if db is None:
         tmp = tempfile.TemporaryDirectory()
         db = Path(tmp.name) / "bench.db"
@@ -215,6 +222,8 @@ def main() -> int:
             "search page, varied queries (uncached)": f"{base}/",
             "search page (filtered)": f"{base}/search?q=pain&evidence=Moderate&topic=Exercise+%26+Loading",
             "home": f"{base}/", "API card": f"{base}/api/studies/{card_id}/card"}
+    if args.only:
+        urls = {k: v for k, v in urls.items() if args.only in k}
     load = run_wrk if shutil.which("wrk") else run_python_load
     results = {}
     script_dir = None

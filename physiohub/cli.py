@@ -9,6 +9,7 @@ import functools
 import json
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -126,7 +127,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @db_option
 def appraise_cmd(force: bool, quiet: bool, db: str) -> None:
     """Appraise studies and draft their cards where the generator version changed."""
-    from .importing import progress_bar
+    from .progress import progress_bar
     from .workflow import refresh, stale_ids
 
     store = open_db(db)
@@ -144,7 +145,7 @@ def appraise_cmd(force: bool, quiet: bool, db: str) -> None:
 def appraise_pico_cmd(quiet: bool, db: str) -> None:
     """Tag PICO spans of every stored study with the trained model (slower than import's rules; batched)."""
     from .appraise.batch import tag_pico
-    from .importing import progress_bar
+    from .progress import progress_bar
 
     store = open_db(db)
     total = store.query_one("SELECT count(*) FROM studies")[0]
@@ -532,19 +533,18 @@ def search_cmd(query: str | None, batch: str | None, limit: int, offset: int, mo
 @db_option
 def index_cmd(quiet: bool, db: str) -> None:
     """Compute sentence embeddings for studies that have none or whose text changed."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    from .search import build_index
+    from .progress import progress_bar
+    from .search import build_index, embed
 
     store = open_db(db)
-    console = Console(stderr=True)
-    with Progress(TextColumn("Embedding"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=console, transient=True, disable=quiet or not console.is_terminal) as bar:
-        task = bar.add_task("embed", total=None)
-        n = build_index(store, lambda k: bar.advance(task, k), on_total=lambda t: bar.update(task, total=t))
+    t0 = time.perf_counter()
+    with progress_bar("Embedding", None, enabled=not quiet) as advance:
+        n = build_index(store, advance, on_total=advance.set_total)
     if not quiet:
-        click.echo(f"embedded {n} studies" if n else "embeddings are up to date")
+        # which path did the work: a NumPy fallback is ~5x slower, worth seeing at a glance
+        how = f" with {embed.loaded_backend()}" if embed.loaded_backend() else ""
+        click.echo(f"embedded {n} studies in {time.perf_counter() - t0:.0f} s{how}" if n
+                   else "embeddings are up to date")
 
 # -- check (claim check of a popular article) -------------------------------------------------
 @cli.command("check")

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import OnlineError
-from .importing import ImportResult, progress_bar, run_import
+from .importing import ImportResult, run_import
+from .progress import progress_bar
 from .store import Store
 
 OFFLINE_HELP = (
@@ -38,7 +39,7 @@ def build(store: Store, paths: list[Path], *, show_progress: bool = True,
     from .search import build_index
 
     with progress_bar("Embedding", None, enabled=show_progress) as advance:
-        build_index(store, progress=advance)
+        build_index(store, progress=advance, on_total=advance.set_total)
     published = publish_drafts(store)
     out_of_scope = store.query_one("SELECT COUNT(*) FROM cards c JOIN appraisals a ON a.study_id = c.study_id"
                                    " WHERE c.status != 'published' AND a.in_scope = 0")[0]

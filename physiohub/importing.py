@@ -2,14 +2,13 @@
 each file one transaction, then appraisal and card drafts for what changed."""
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import IngestError, OnlineError
 from .ingest.pipeline import ImportSummary, import_path, import_records
+from .progress import progress_bar
 from .store import Store
 
 
@@ -23,22 +22,6 @@ class ImportResult:
     def as_dict(self) -> dict[str, Any]:
         return {**self.summary.as_dict(), "failed": self.failed_files, "appraised": self.appraised,
                 "appraisal_failures": [{"id": i, "reason": r} for i, r in self.appraisal_failures]}
-
-
-@contextlib.contextmanager
-def progress_bar(label: str, total: int | None, *, enabled: bool = True) -> Iterator[Callable[[int], None]]:
-    """A rich progress bar on stderr (a spinner and a count when the total is unknown)."""
-    if not enabled:
-        yield lambda n=1: None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    console = Console(stderr=True)
-    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
-    with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as progress:
-        task = progress.add_task(label, total=total)
-        yield lambda n=1: progress.advance(task, n)
 
 
 def run_import(

@@ -4,8 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-pytest.importorskip("onnxruntime", reason="onnxruntime not installed (pip install '.[onnx]')")
-pytest.importorskip("onnx", reason="onnx not installed (pip install '.[onnx]')")
+pytest.importorskip("onnxruntime", reason="onnxruntime not installed (pip install onnxruntime)")
+pytest.importorskip("onnx", reason="onnx not installed (pip install onnx)")
 
 from physiohub.search import embed, onnx_graph  # noqa: E402
 

