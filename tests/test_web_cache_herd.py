@@ -21,20 +21,27 @@ def _run(coro):
         return pool.submit(asyncio.run, coro).result()
 
 
+def _count_builds(monkeypatch, hub_obj, name: str, delay: float = 0.0) -> list[int]:
+    """Replace ``hub_obj.<name>`` by a wrapper that records each build (after ``delay`` seconds)."""
+    import time
+
+    real = getattr(hub_obj, name)
+    builds: list[int] = []
+
+    def counting(study_id, *, editor):
+        builds.append(study_id)
+        time.sleep(delay)
+        return real(study_id, editor=editor)
+
+    monkeypatch.setattr(hub_obj, name, counting)
+    return builds
+
+
 def test_concurrent_misses_of_a_card_page_build_it_once(hub, monkeypatch) -> None:
     path, ids = hub
     app = create_app(str(path))
-    hub_obj = app.state.hub
-    real = hub_obj.card_view
-    builds: list[int] = []
-
-    def slow(study_id, *, editor):
-        builds.append(study_id)
-        import time
-        time.sleep(0.2)  # long enough for every request to arrive while it builds
-        return real(study_id, editor=editor)
-
-    monkeypatch.setattr(hub_obj, "card_view", slow)
+    # long enough for every request to arrive while it builds
+    builds = _count_builds(monkeypatch, app.state.hub, "card_view", delay=0.2)
     published = next(i for i in ids.values() if app.state.store.query_one(
         "SELECT 1 FROM cards WHERE study_id = ? AND status = 'published'", (i,)))
 
@@ -89,15 +96,7 @@ def test_serving_shortens_the_interpreter_lock_switch(monkeypatch) -> None:
 def test_the_api_card_is_built_once_per_state_like_the_card_page(hub, monkeypatch) -> None:
     path, ids = hub
     app = create_app(str(path))
-    hub_obj = app.state.hub
-    real = hub_obj.card_json
-    builds: list[int] = []
-
-    def counting(study_id, *, editor):
-        builds.append(study_id)
-        return real(study_id, editor=editor)
-
-    monkeypatch.setattr(hub_obj, "card_json", counting)
+    builds = _count_builds(monkeypatch, app.state.hub, "card_json")
     sid = ids["knee"]
 
     async def run() -> list[dict]:

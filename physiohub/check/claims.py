@@ -234,6 +234,12 @@ EFFECTS: list[tuple[str, str]] = [
     ("worsens", r"worsen(?:s|ed)?|\bharm(?:s|ed)?\b|damag(?:e|es|ed)|mak(?:e|es|ing) .{0,25}?(?:worse|weaker)|made .{0,25}?(?:worse|weaker)"),
 ]
 _EFFECT_RE = [(d, re.compile(rf"\b(?:{p})\b", re.I)) for d, p in EFFECTS]
+
+
+def _effect(text: str) -> bool:
+    """Does the text state an effect (any of EFFECTS)?"""
+    return any(rx.search(text) for _, rx in _EFFECT_RE)
+
 _NO_EVIDENCE = re.compile(r"\bno (?:good |clear |strong |convincing |real |reliable )?evidence (?:that|of)\s+", re.I)
 _FINDING_STARTS = [re.compile(rf"\b{VERBS}\b(?:\s+that\b)?", re.I), re.compile(r"\baccording to [^,]+,|^in [^,]{3,80},", re.I)]
 _STOP_OUTCOME = re.compile(r"\s+(?:in|among|for|by|compared|than|when|after|over|within|at|versus|vs\.?|during|if|who|because|while|—|-)\s|[,;:.()\[]")
@@ -519,7 +525,7 @@ def _same_subject_result(text: str, previous: str) -> bool:
         return False   # "The study was funded by ..." is about the study, not its result
     if not re.search(rf"\b{re.escape(noun)}", previous.lower()):
         return False
-    return any(rx.search(text) for _, rx in _EFFECT_RE)
+    return _effect(text)
 
 
 # "Laird, Kent and Keating (2012) carried out a systematic review of ... They found that ...": a pronoun that
@@ -562,10 +568,6 @@ def _names_research(text: str) -> bool:
 _BARE_CITATION = re.compile(r"^\s*[(\[][^()\[\]]{3,120}[)\]]\s*\.?\s*$")
 # "... reduced pain compared with no exercise": an effect set against a comparison states a result.
 _COMPARED = re.compile(r"\b(?:compared (?:with|to)|than|versus|vs\.?|as (?:well|effective|good) as)\b", re.I)
-
-
-def _effect(text: str) -> bool:
-    return any(rx.search(text) for _, rx in _EFFECT_RE)
 
 
 def _attach_bare_citations(sentences: list[Sentence]) -> list[Sentence]:
@@ -619,7 +621,7 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
                 and (_FINDINGS_HEADING.search(s.heading) or (lead_in is not None and _FINDINGS_LEADIN.search(lead_in.text)))
                 and described is not None
                 and not method_only(s.text)
-                and (any(rx.search(s.text) for _, rx in _EFFECT_RE) or _FINDING.search(s.text) or re.search(r"\d", s.text))):
+                and (_effect(s.text) or _FINDING.search(s.text) or re.search(r"\d", s.text))):
             inherited = _research_in(described)
             cue = f"a finding listed under '{s.heading}'"
         if not cue and not _NOT_INVOLVED.search(s.text) and (

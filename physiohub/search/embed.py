@@ -206,10 +206,7 @@ class Embedder:
             h += f_b
             h += x
             x = _layer_norm(h, *ln2, self.eps)
-        m = mask[:, :, None]
-        pooled = (x * m).sum(1) / np.maximum(m.sum(1), 1e-9)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+        return _pool(x, mask)
 
     def encode(
         self,
@@ -231,7 +228,11 @@ class Embedder:
         return self._encode(texts, out, batch_size, progress)
 
     def _encode(self, texts: Sequence[str], out: np.ndarray, batch_size: int,
-                progress: Callable[[int], None] | None) -> np.ndarray:
+                progress: Callable[[int], None] | None,
+                run: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None) -> np.ndarray:
+        """Length-sorted batches of token ids and 0/1 masks through ``run`` (default: the NumPy forward
+        pass), each batch's embeddings written to its rows of ``out``."""
+        run = run or self._forward
         toks = self.tokenize(texts)
         order = sorted(range(len(toks)), key=lambda i: len(toks[i]))
         for start in range(0, len(order), batch_size):
@@ -242,7 +243,7 @@ class Embedder:
             for row, i in enumerate(idx):
                 ids[row, : len(toks[i])] = toks[i]
                 mask[row, : len(toks[i])] = 1.0
-            out[idx] = self._forward(ids, mask)
+            out[idx] = run(ids, mask)
             if progress:
                 progress(len(idx))
         return out
@@ -292,26 +293,13 @@ class OnnxEmbedder(Embedder):
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
-        small = len(texts) <= SMALL_BATCH
-        return self._encode_with(self._small if small else self._bulk, texts, out, batch_size, progress)
+        sess = self._small if len(texts) <= SMALL_BATCH else self._bulk
 
-    def _encode_with(self, sess, texts: Sequence[str], out: np.ndarray, batch_size: int,
-                     progress: Callable[[int], None] | None) -> np.ndarray:
-        toks = self.tokenize(texts)
-        order = sorted(range(len(toks)), key=lambda i: len(toks[i]))
-        for start in range(0, len(order), batch_size):
-            idx = order[start : start + batch_size]
-            seq = max(len(toks[i]) for i in idx)
-            ids = np.zeros((len(idx), seq), dtype=np.int64)
-            mask = np.zeros((len(idx), seq), dtype=np.int32)
-            for row, i in enumerate(idx):
-                ids[row, : len(toks[i])] = toks[i]
-                mask[row, : len(toks[i])] = 1
-            hidden = sess.run(None, {"input_ids": ids, "attention_mask": mask})[0]
-            out[idx] = _pool(hidden, mask)
-            if progress:
-                progress(len(idx))
-        return out
+        def run(ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+            hidden = sess.run(None, {"input_ids": ids, "attention_mask": mask.astype(np.int32)})[0]
+            return _pool(hidden, mask)
+
+        return self._encode(texts, out, batch_size, progress, run)
 
 
 def _pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:

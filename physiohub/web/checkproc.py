@@ -89,20 +89,18 @@ class CheckProcess:
             return self._pool
 
     def check(self, text: str, *, published_only: bool, timeout: float = 120) -> dict[str, Any]:
-        try:
-            return self._get().submit(_check, text, published_only).result(timeout)
-        except BrokenProcessPool:
-            with self._lock:
-                self._pool = None  # the next check starts a fresh worker
-            raise Limited("the article checker stopped unexpectedly; try again", status=503, retry_after=5) from None
+        return self._submit(timeout, _check, text, published_only)
 
     def run(self, text: str, *, editor: bool, as_json: bool, timeout: float = 120) -> dict[str, Any] | bytes:
         """``views.common.run_check`` in the worker; with ``as_json`` the API's response body, ready to send."""
+        return self._submit(timeout, _run, text, editor, as_json)
+
+    def _submit(self, timeout: float, fn: Any, *args: Any) -> Any:
         try:
-            return self._get().submit(_run, text, editor, as_json).result(timeout)
+            return self._get().submit(fn, *args).result(timeout)
         except BrokenProcessPool:
             with self._lock:
-                self._pool = None
+                self._pool = None  # the next check starts a fresh worker
             raise Limited("the article checker stopped unexpectedly; try again", status=503, retry_after=5) from None
 
     def close(self) -> None:

@@ -5,7 +5,6 @@ Every error is ``{"ok": false, "error": "...", "status": N}``.
 """
 from __future__ import annotations
 
-import json
 from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
@@ -17,7 +16,7 @@ from ...studies import load_record, study_row
 from .. import auth, queries
 from ..deps import int_param, is_editor, state
 from ..markup import TOPIC_BY_SLUG, TOPICS, plain, slug
-from .common import limited_check, parse_search, run_search
+from .common import json_bytes, limited_check, parse_search, run_search
 from .public import _study_id, public_page
 
 
@@ -94,10 +93,6 @@ _JSON_OBJECT = {200: {"description": "Successful Response",
                      "content": {"application/json": {"schema": {"additionalProperties": True, "type": "object"}}}}}
 
 
-def _json(body: dict[str, Any]) -> bytes:
-    return json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
-
-
 async def _card_json_response(request: Request, key: Any, build: Any, sid: int) -> Response:
     """A study's JSON as the card page is served: anonymous readers get bytes made once per database state
     (views/public.py, ``public_page``: one build, the previous answer while it is rebuilt unless the study
@@ -105,9 +100,9 @@ async def _card_json_response(request: Request, key: Any, build: Any, sid: int) 
     every request: p99 162 ms under load where the cached card page had 6 ms (issue 15, item 14)."""
     if auth.SESSION_COOKIE not in request.cookies or not await run_in_threadpool(is_editor, request):
         hub = state(request).hub
-        body = await public_page(request, key, lambda: _json(build(False)), version=lambda: hub.card_version(sid))
+        body = await public_page(request, key, lambda: json_bytes(build(False)), version=lambda: hub.card_version(sid))
     else:
-        body = await run_in_threadpool(lambda: _json(build(True)))
+        body = await run_in_threadpool(lambda: json_bytes(build(True)))
     return Response(content=body, media_type="application/json")
 
 

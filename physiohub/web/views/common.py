@@ -163,10 +163,14 @@ def limited_check(request: Request, text: str, *, editor: bool, as_json: bool = 
         return api_json(result) if as_json else result
 
 
+def json_bytes(body: dict[str, Any]) -> bytes:
+    """A JSON response body, encoded as Starlette's JSONResponse encodes."""
+    return json.dumps(body, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")).encode("utf-8")
+
+
 def api_json(result: dict[str, Any]) -> bytes:
-    """The body of ``POST /api/check``, encoded as Starlette's JSONResponse encodes."""
-    return json.dumps({"ok": True, **result}, ensure_ascii=False, allow_nan=False, indent=None,
-                      separators=(",", ":")).encode("utf-8")
+    """The body of ``POST /api/check``."""
+    return json_bytes({"ok": True, **result})
 
 
 def run_check(store: Store, text: str, *, editor: bool) -> dict[str, Any]:
