@@ -174,3 +174,14 @@ def test_search_picture_never_counts_unpublished_studies(client, hub):
     shown = {h["id"] for h in body["hits"]}
     pic = body["evidence_picture"] or {"total": 0, "left_out": 0}
     assert pic["total"] + pic["left_out"] == body["total"] == len(shown)
+
+
+def test_design_labels_fit_the_pictures_narrow_label_column():
+    from physiohub.taxonomy import DESIGNS
+
+    for d in DESIGNS:
+        lines = evidence_picture.label_lines(d)
+        assert 1 <= len(lines) <= 2 and " ".join(lines).replace("/ ", "/").lower() == d
+        assert all(len(line) <= evidence_picture.LABEL_CHARS + 1 for line in lines), lines
+    assert evidence_picture.label_lines("randomised controlled trial") == ["Randomised", "controlled trial"]
+    assert evidence_picture.label_lines("cohort") == ["Cohort"]

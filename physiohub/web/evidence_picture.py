@@ -99,7 +99,7 @@ def build(cells: list[dict[str, Any]], *, base_url: str, params: dict[str, Any] 
                 "radius": radius(participants, biggest) if studies else 0.0,
                 "url": f"{base_url}?{urlencode({**params, 'design': d, 'verdict': v})}" if studies else None,
             })
-        rows.append({"design": d, "cells": row, "studies": sum(x["studies"] for x in row)})
+        rows.append({"design": d, "cells": row, "studies": sum(x["studies"] for x in row), "lines": label_lines(d)})
     total = sum(r["studies"] for r in rows)
     return {
         "designs": designs, "verdicts": list(VERDICTS), "rows": rows, "total": total,
@@ -107,6 +107,22 @@ def build(cells: list[dict[str, Any]], *, base_url: str, params: dict[str, Any] 
         "unknown_n": sum(x["unknown_n"] for r in rows for x in r["cells"]),
         "left_out": left_out,
     }
+
+
+LABEL_CHARS = 16   # what fits the picture's design column on one line (13px text in 120 of its units)
+
+
+def label_lines(design: str) -> list[str]:
+    """A design's name for the picture in one or two lines: the picture keeps a narrow label column so it
+    stays legible when a phone shrinks it, and a long name breaks at the space or slash nearest its middle."""
+    name = design[:1].upper() + design[1:]
+    if len(name) <= LABEL_CHARS:
+        return [name]
+    cuts = [i + 1 for i, ch in enumerate(name) if ch in " /"]
+    if not cuts:
+        return [name]
+    cut = min(cuts, key=lambda i: abs(i - len(name) / 2))
+    return [name[:cut].rstrip(), name[cut:]]
 
 
 MIN_R, MAX_R = 7.0, 22.0

@@ -1,5 +1,5 @@
 """The evidence picture in headless Chromium: it renders under the strict CSP, carries its table, a mark
-leads to exactly the studies it counts, and the topic page still fits a phone."""
+leads to exactly the studies it counts, and the pages that carry it still fit a phone."""
 from __future__ import annotations
 
 import pytest
@@ -49,11 +49,23 @@ def test_picture_renders_with_its_table_and_a_mark_leads_to_its_studies(page, li
     assert page.problems == []  # type: ignore[attr-defined]
 
 
-def test_topic_page_with_the_picture_fits_a_phone(browser, live_hub):
+# Every element's right edge, outside the scroll boxes that clip it: what makes a page scroll sideways.
+_WIDER_THAN_JS = """w => [...document.querySelectorAll('body *')].filter(el => el.getBoundingClientRect().right > w + 0.5)
+  .map(el => el.tagName + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right))"""
+
+
+@pytest.mark.parametrize("width", [390, 320])
+@pytest.mark.parametrize("url", ["/topics/exercise-and-loading", "/search?q=exercise"])
+def test_pages_with_the_picture_fit_a_phone(browser, live_hub, url, width):
+    """The page never scrolls sideways at 390 px (a common phone) or 320 px (WCAG 1.4.10 reflow); and each mark in the picture is a tap target of at least 24 x 24 px (WCAG 2.5.8)."""
     base, _ = live_hub
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(f"{base}/topics/exercise-and-loading")
+    page.goto(base + url)
     assert page.locator("svg.ep-svg").is_visible()
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, page.evaluate(_WIDER_THAN_JS, width)
+    marks = page.locator("svg.ep-svg a")
+    assert marks.count() >= 2
+    for box in (marks.nth(i).bounding_box() for i in range(marks.count())):
+        assert box and box["width"] >= 24 and box["height"] >= 24, box
     context.close()
