@@ -103,11 +103,11 @@ def test_topic_page_shows_picture_and_table_and_each_cell_lists_exactly_its_stud
     r = varied_client.get(f"/topics/{SLUG}")
     assert r.status_code == 200
     html = r.text
-    assert '<svg class="ep-svg"' in html and 'aria-hidden="true"' in html and '<table class="ep-table">' in html
+    assert '<svg class="ep-svg"' in html and 'aria-hidden="true"' in html and '<table class="ep-table" role="table">' in html
     assert "style=" not in html[html.index("evidence-picture"):html.index("</section>", html.index("evidence-picture"))]
     assert "1 study gives no sample size" in html
     assert "/static/evidence-picture.css" in html
-    links = sorted(set(unescape(u) for u in re.findall(r'<td><a href="([^"]+)"', html)))
+    links = sorted(set(unescape(u) for u in re.findall(r'<td[^>]*><a href="([^"]+)"', html)))
     cells = {(c["design"], c["verdict"]): c["studies"] for c in evidence_picture.topic_cells(store, TOPIC)}
     assert len(links) == len(cells) >= 2
     for url in links:
@@ -164,7 +164,7 @@ def test_search_picture_counts_the_result_set_and_each_cell_is_that_search_narro
         page = client.get(c["url"])
         assert page.status_code == 200 and len(_ids_on(page.text)) == c["studies"]
     html = client.get("/search", params=params).text
-    assert '<svg class="ep-svg"' in html and '<table class="ep-table">' in html
+    assert '<svg class="ep-svg"' in html and '<table class="ep-table" role="table">' in html
     assert '<h3 id="ep-title">' in html   # under the results' h2, never a second h2 that swallows the results
 
 

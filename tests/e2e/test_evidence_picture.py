@@ -58,13 +58,22 @@ _WIDER_THAN_JS = """w => [...document.querySelectorAll('body *')].filter(el => e
 # the last one fills the picture's last column: its hidden link texts lie furthest right
 @pytest.mark.parametrize("url", ["/topics/exercise-and-loading", "/search?q=exercise", "/search?verdict=Too+early+to+tell"])
 def test_pages_with_the_picture_fit_a_phone(browser, live_hub, url, width):
-    """The page never scrolls sideways at 390 px (a common phone) or 320 px (WCAG 1.4.10 reflow); and each mark in the picture is a tap target of at least 24 x 24 px (WCAG 2.5.8)."""
+    """Nothing scrolls sideways at 390 px (a common phone) or 320 px (WCAG 1.4.10 reflow): not the page, not
+    the table (its rows stack); and each mark in the picture is a tap target of at least 24 x 24 px (WCAG 2.5.8)."""
     base, _ = live_hub
     context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(base + url)
     assert page.locator("svg.ep-svg").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= width, page.evaluate(_WIDER_THAN_JS, width)
+    scroll = page.locator(".ep-scroll")
+    assert scroll.evaluate("el => el.scrollWidth <= el.clientWidth"), "the table scrolls sideways"
+    # stacked: each filled cell says which verdict it counts; the empty ones are out of sight
+    cell = page.locator(".ep-table td:not(.ep-none):not(.ep-all)").first
+    label = cell.evaluate("el => getComputedStyle(el, '::before').content")
+    assert any(v in label for v in ("Supports", "Mixed picture", "No clear difference", "Does not support",
+                                    "Too early to tell")), label
+    assert page.locator(".ep-table td.ep-none").first.bounding_box()["width"] <= 1
     marks = page.locator("svg.ep-svg a")
     assert marks.count() >= 2
     for box in (marks.nth(i).bounding_box() for i in range(marks.count())):
