@@ -174,3 +174,18 @@ def test_the_between_group_difference_is_a_key_point_when_the_rest_are_within_gr
         "improvement than physiotherapy.")
     kp = " ".join(card["key_points"])
     assert "7.1 in favour of surgery" in kp and "adjusted for" not in kp
+
+
+def test_methods_rows_name_both_arms_spell_out_and_say_each_thing_once() -> None:
+    from physiohub.cards.generate import _said_once
+    _, card = _card(
+        "Comparison of lateral and medial needle approaches in patients with sciatica",
+        "OBJECTIVES: To compare the effectiveness of the lateral needle (LN) and medial needle (MN) approach for "
+        "sciatica. METHODS: This study enrolled 70 patients with sciatica, who were randomized to the LN or MN approach. "
+        "RESULTS: Mean pain was not significantly different between the LN group and the MN group at 4 weeks (P = 0.3). "
+        "CONCLUSIONS: The MN approach is as effective as the LN approach.")
+    rows = {r["label"]: r["text"] for r in card["methods"]}
+    assert "LN" not in " ".join(rows.values()) and "MN" not in " ".join(rows.values())
+    assert "Intervention" in rows and "Comparison" in rows
+    assert _said_once("Older adults with neck pain; Forty-two older adults with neck pain.") == \
+        "Forty-two older adults with neck pain."

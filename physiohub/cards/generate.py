@@ -621,13 +621,51 @@ def _spell_out(card: dict[str, Any], defs: dict[str, str]) -> None:
         card["why_it_matters"][k] = spell_out(t, defs)
 
 
+_BARE_PEOPLE = re.compile(r"^(?:[\w-]+ ){0,3}?(?:patients|participants|people|subjects|adults|individuals|volunteers)\.?$", re.I)
+
+
+def _said_once(text: str) -> str:
+    """'Older adults with neck pain; Forty-two older adults with neck pain.' -> the longer phrase only."""
+    parts = [t.strip(" .") for t in text.split("; ")]
+    if len(parts) < 2:
+        return text
+    keep = [t for i, t in enumerate(parts)
+            if not any(t.lower() in u.lower() and (len(u) > len(t) or j < i) for j, u in enumerate(parts) if j != i)]
+    return sentence(cap("; ".join(keep))) if keep else text
+
+
+def _same_words(a: str, b: str) -> bool:
+    wa, wb = set(re.findall(r"[a-z]{4,}", a.lower())), set(re.findall(r"[a-z]{4,}", b.lower()))
+    return bool(wb) and wb <= wa
+
+
 def _rows_match_question(rows: list[dict[str, Any]], q: Pico, src: list[str]) -> list[dict[str, Any]]:
     """An Intervention row that lists the question's comparators too ("Rofecoxib, celecoxib, and
     acetaminophen" beside the question "rofecoxib at 25 mg a day compared with celecoxib ...") is split
     into the question's own Intervention and Comparison, so the two parts of the card agree."""
+    rows = list(rows)
+    labels = {r["label"]: r for r in rows}
+    pop = labels.get("Population")
+    if pop and q.population and _BARE_PEOPLE.match(pop["text"]):
+        # "Population: 60 patients." says who counted, not who they were: the question's population does.
+        rows[rows.index(pop)] = {**pop, "text": sentence(cap(q.population)), "kind": "rewritten", "sources": src or pop["sources"]}
+    # Rows the abstract gave no clean phrase for, while the question names them: the card's two parts agree.
+    after = next((i + 1 for i, r in enumerate(rows) if r["label"] in ("Population", "Design")), 0)
+    kind = "rewritten" if src else "templated"  # from the question, itself built from these sentences or the title
+    if "Intervention" not in labels and q.intervention:
+        rows.insert(after, {"label": "Intervention", "text": sentence(cap(q.intervention)), "kind": kind, "sources": src})
+        after += 1
+    elif "Intervention" in labels:
+        after = rows.index(labels["Intervention"]) + 1
+    if "Comparison" not in labels and "Intervention" not in labels and q.comparison:
+        rows.insert(after, {"label": "Comparison", "text": sentence(cap(q.comparison)), "kind": kind, "sources": src})
+        return rows
     labels = {r["label"]: r for r in rows}
     row = labels.get("Intervention")
     if not (row and q.intervention and q.comparison) or "Comparison" in labels:
+        if row and q.comparison and "Comparison" not in labels and not _same_words(row["text"], q.comparison):
+            rows.insert(rows.index(row) + 1, {"label": "Comparison", "text": sentence(cap(q.comparison)),
+                                              "kind": kind, "sources": src})
         return rows
     cmp_words = set(re.findall(r"[a-z]{5,}", q.comparison.lower())) - {"lower", "higher", "usual", "placebo"}
     if not cmp_words & set(re.findall(r"[a-z]{5,}", row["text"].lower())):
@@ -738,6 +776,10 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
             card[name] = [t for t, _, _ in items]
             prov += [{"path": f"{name}.{i}", "kind": k, "sources": s} for i, (_, k, s) in enumerate(items)]
     rows = [r for r in methods_rows(a, p, record) if not ungrounded(r["text"], values)]
+    # Methods rows are short phrases, not quotes: "PIL and TF ESI" reads better spelled out from the
+    # abstract's own definitions (the Design row keeps the design sentence as printed).
+    defs = definitions(record.abstract)
+    rows = [r if r["label"] == "Design" or not defs else {**r, "text": _said_once(spell_out(r["text"], defs))} for r in rows]
     rows = _rows_match_question(rows, q, src)
     if rows:
         card["methods"] = [{"label": r["label"], "text": r["text"]} for r in rows]

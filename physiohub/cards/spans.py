@@ -127,7 +127,10 @@ def methods_rows(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, 
                 continue
         if spans:
             texts = list(dict.fromkeys(_APPOSITIVE.sub("", strip_detail(sp["text"])).strip(" .;,") for sp in spans))
-            texts = [t for i, t in enumerate(texts) if not any(t.lower() in u.lower() for u in texts[:i])][:3]
+            # A phrase another one already holds ("older adults with neck pain" inside "Forty-two older adults
+            # with neck pain") is said once, by the longer one.
+            texts = [t for i, t in enumerate(texts) if not any(t.lower() in u.lower() for u in texts[:i])
+                     and not any(t.lower() in u.lower() and len(u) > len(t) for u in texts[i + 1:])][:3]
             add(label, cap("; ".join(texts)), "extracted", pico_sentence_ids(p.sentences, spans))
         elif part and p.get(part) and _clean_phrase(p.get(part)[0].text) and (
                 part != "population" or _people_part(p.get(part)[0].text)):
