@@ -460,14 +460,18 @@ def demo_cmd(from_files: bool, paths: tuple[Path, ...], host: str, port: int, no
         raise click.UsageError("put --from before the files: physiohub demo --from FILE...")
     store = open_db(db)
     try:
-        build(store, list(paths), say=echo_err)
+        # Serving: no wait for the embeddings (minutes for thousands of studies); the server computes them
+        # in the background and search is keyword-only, saying so, until they are ready.
+        build(store, list(paths), say=echo_err, embed=no_serve)
     except OnlineError as e:
         raise click.ClickException(f"{e}. {OFFLINE_HELP}") from e
+    store.close()
     if not no_serve:
         from .web.serve import serve
 
-        echo_err(f"serving on http://{host}:{port}  (Ctrl+C to stop)")
-        serve(db, host=host, port=port)
+        echo_err(f"serving on http://{host}:{port}  (Ctrl+C to stop); semantic ranking joins keyword search "
+                 "when the embeddings are ready")
+        serve(db, host=host, port=port, index_in_background=True)
 
 
 # -- search ----------------------------------------------------------------------------------

@@ -56,19 +56,27 @@ def parse_search(params: QueryParams, *, page_size: int) -> dict[str, Any]:
             "page": offset // limit + 1}
 
 
-def run_search(store: Store, p: dict[str, Any], *, editor: bool) -> dict[str, Any]:
-    """Search; the public only ever sees studies with a published card."""
+def run_search(store: Store, p: dict[str, Any], *, editor: bool,
+               index_status: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Search; the public only ever sees studies with a published card.
+
+    ``index_status``: the background indexer's (web/indexproc.py). Until it is ready, ranking is by keywords
+    only and the result carries a ``notice`` saying so (and how far the embeddings are)."""
     from ...search import search
 
     from ...search.explain import explain_query
+    from ..indexproc import notice as index_notice
 
+    said = index_notice(index_status)
+    if said and p["mode"] != "bm25":
+        p = {**p, "mode": "bm25"}
     filters = dict(p["filters"])
     if not editor:
         filters["status"] = "published"
     explain = explain_query(store, p["q"], published_only=not editor) if p["q"] else {}
     if explain.get("needs_more_words") and not p["filters"]:
         # "the" or "*" alone: nothing to search for, so no list of every study (search/explain.py)
-        return {"total": 0, "hits": [], "facets": {}, "explain": explain}
+        return {"total": 0, "hits": [], "facets": {}, "explain": explain, "notice": said, "mode": None}
     result = search(store, p["q"], mode=p["mode"], limit=p["limit"], offset=p["offset"], filters=filters)
     hits = list(result.get("hits") or [])
     statuses = queries.card_statuses(store, [h["id"] for h in hits])
@@ -82,7 +90,7 @@ def run_search(store: Store, p: dict[str, Any], *, editor: bool) -> dict[str, An
         wider = search(store, p["q"], mode=p["mode"], limit=1, offset=0, filters={**filters, "include_undated": True})
         undated_left_out = max(0, int(wider.get("total") or 0) - int(result.get("total") or 0))
     return {"total": int(result.get("total") or 0), "hits": hits, "facets": result.get("facets") or {}, "explain": explain,
-            "undated_left_out": undated_left_out}
+            "undated_left_out": undated_left_out, "notice": said, "mode": result.get("mode")}
 
 
 def page_links(base: str, params: dict[str, Any], page: int, total: int, limit: int) -> dict[str, Any]:

@@ -1,0 +1,162 @@
+"""The hub serves before its embeddings exist (web/indexproc.py, issue 15 item 2).
+
+Real SQLite files, real HTTP through the app, a real child process embedding with the real model on the
+small sample hub. To look at the hub *while* the child works, the test holds SQLite's write lock: the child
+computes its vectors, then waits to store them until the test lets go (well within its busy timeout).
+"""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from physiohub.search import embed, search
+from physiohub.search.lexical import index_terms
+from physiohub.store import Store
+from physiohub.web import create_app
+from physiohub.web.indexproc import index_in_background
+
+pytestmark = pytest.mark.skipif(not embed.model_available(), reason="the embedding model package is not installed")
+
+PREPARING = re.compile(r"Semantic ranking is being prepared( \(\d+ of \d+ studies ready\))?; "
+                       r"results are keyword-only for now\.")
+
+
+@pytest.fixture
+def bare_hub(hub):
+    """The sample hub with its keyword index built and no embeddings (as `physiohub demo` leaves it)."""
+    path, ids = hub
+    with Store(path) as store:
+        index_terms(store)
+        store.execute("DELETE FROM embeddings")
+    return path, ids
+
+
+class WriteLock:
+    """Another connection holding SQLite's write lock: readers go on, the indexer's next commit waits."""
+
+    def __init__(self, path: Path) -> None:
+        self.conn = sqlite3.connect(path, isolation_level=None)
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def release(self) -> None:
+        if self.conn is not None:
+            self.conn.execute("ROLLBACK")
+            self.conn.close()
+            self.conn = None
+
+
+def _gone(pid: int, within: float = 10.0) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+            if open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] == "Z":
+                return True  # a zombie has ended; only its exit status waits to be read
+        except (ProcessLookupError, FileNotFoundError):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_search_is_keyword_only_and_says_so_until_the_embeddings_are_ready(bare_hub):
+    path, ids = bare_hub
+    app = create_app(str(path))
+    with TestClient(app) as client:
+        lock = WriteLock(path)
+        try:
+            bg = index_in_background(app, show_progress=False)
+            page = client.get("/search", params={"q": "achilles tendon loading"})
+            api = client.get("/api/studies", params={"q": "achilles tendon loading"}).json()
+        finally:
+            lock.release()
+        assert page.status_code == 200
+        assert PREPARING.search(page.text), page.text
+        assert PREPARING.fullmatch(api["notice"]) and api["mode"] == "bm25"
+        with Store(path) as store:
+            keyword = search(store, "achilles tendon loading", mode="bm25", filters={"status": "published"})
+        assert [h["id"] for h in api["hits"]] == [h["id"] for h in keyword["hits"]]
+        assert ids["tendon"] in [h["id"] for h in api["hits"]]
+
+        assert bg.wait(120), bg.status()
+        assert bg.status()["state"] == "ready"
+        page = client.get("/search", params={"q": "achilles tendon loading"})
+        api = client.get("/api/studies", params={"q": "achilles tendon loading"}).json()
+        assert "Semantic ranking" not in page.text and 'id="semantic-notice"' not in page.text
+        assert api["notice"] is None and api["mode"] == "hybrid"
+    with Store(path) as store:
+        assert store.query_one("SELECT count(*) FROM embeddings")[0] == store.query_one(
+            "SELECT count(*) FROM studies")[0]
+
+
+def test_a_word_no_study_has_is_not_called_closest_by_meaning_while_keyword_only(bare_hub):
+    path, _ = bare_hub
+    app = create_app(str(path))
+    with TestClient(app) as client:
+        lock = WriteLock(path)
+        try:
+            index_in_background(app, show_progress=False)
+            page = client.get("/search", params={"q": "achilles zzyzxq"}).text
+        finally:
+            lock.release()
+    assert "No study mentions zzyzxq; these match your other words:" in page
+    assert "closest by meaning" not in page
+
+
+def test_the_indexer_stops_with_the_server_and_runs_at_low_priority(bare_hub):
+    path, _ = bare_hub
+    app = create_app(str(path))
+    lock = WriteLock(path)
+    try:
+        with TestClient(app) as client:
+            bg = index_in_background(app, show_progress=False)
+            pid = bg.pid
+            assert client.get("/api/studies", params={"q": "knee"}).json()["notice"]
+            time.sleep(1.0)  # let it lower its priority (first thing it does)
+            policy = os.sched_getscheduler(pid) if hasattr(os, "sched_getscheduler") else None
+            nice = int(open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[16])
+            assert policy == getattr(os, "SCHED_IDLE", -1) or nice >= 10
+            assert not _gone(pid, within=0)
+        # the app's shutdown stopped it
+        assert _gone(pid), "the background indexer outlived the server"
+    finally:
+        lock.release()
+    with Store(path) as store:
+        assert store.query_one("SELECT count(*) FROM embeddings")[0] == 0  # stopped before it could store
+
+
+SERVER = """
+import sys, time
+from physiohub.web import create_app
+from physiohub.web.indexproc import index_in_background
+app = create_app(sys.argv[1])
+print(index_in_background(app, show_progress=False).pid, flush=True)
+time.sleep(120)
+"""
+
+
+def test_the_indexer_ends_when_the_server_is_killed(bare_hub):
+    path, _ = bare_hub
+    create_app(str(path))  # its first start stores the session key: not under the lock below
+    lock = WriteLock(path)  # keeps the child busy (waiting to store) when the server dies
+    server = subprocess.Popen([sys.executable, "-c", SERVER, str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        child = int(server.stdout.readline())
+        assert not _gone(child, within=1.0)
+        os.kill(server.pid, signal.SIGKILL)  # no shutdown hook runs
+        server.wait(timeout=10)
+        if not _gone(child):
+            os.kill(child, signal.SIGKILL)
+            raise AssertionError("the background indexer outlived the killed server")
+    finally:
+        lock.release()
+        if server.poll() is None:
+            server.kill()
