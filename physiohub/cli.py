@@ -469,8 +469,7 @@ def demo_cmd(from_files: bool, paths: tuple[Path, ...], host: str, port: int, no
     if not no_serve:
         from .web.serve import serve
 
-        echo_err(f"serving on http://{host}:{port}  (Ctrl+C to stop); semantic ranking joins keyword search "
-                 "when the embeddings are ready")
+        echo_err(f"serving on http://{host}:{port}  (Ctrl+C to stop)")
         serve(db, host=host, port=port, index_in_background=True)
 
 

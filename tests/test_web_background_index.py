@@ -160,3 +160,59 @@ def test_the_indexer_ends_when_the_server_is_killed(bare_hub):
         lock.release()
         if server.poll() is None:
             server.kill()
+
+
+def test_demo_serves_at_once_then_semantic_ranking_joins_and_nothing_outlives_it(tmp_path):
+    """`physiohub demo --from FILE` through the real CLI and uvicorn: keyword search with the notice while
+    the embeddings are computed, hybrid ranking once they are stored (same server), and Ctrl+C ends both."""
+    import socket
+
+    import httpx
+
+    fixture = Path(__file__).parent / "fixtures" / "cli" / "two_trials.xml"
+    db = tmp_path / "demo.db"
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "PHYSIOHUB_PROGRESS": "plain", "PYTHONPATH": str(Path(__file__).parent.parent)}
+    demo = subprocess.Popen([sys.executable, "-m", "physiohub.cli", "demo", "--from", str(fixture), "--db", str(db),
+                             "--port", str(port)], stderr=subprocess.PIPE, text=True, env=env)
+    lock = None
+    child = None
+    try:
+        for line in demo.stderr:
+            m = re.search(r"embeddings in the background \(process (\d+)", line)
+            if m:
+                child = int(m.group(1))
+                break
+        assert child, "the demo did not say it embeds in the background"
+        lock = WriteLock(db)  # the child cannot store its vectors yet
+        url = f"http://127.0.0.1:{port}/api/studies"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                first = httpx.get(url, params={"q": "exercise"}, timeout=10).json()
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "the demo did not start serving"
+                time.sleep(0.2)
+        assert PREPARING.fullmatch(first["notice"] or ""), first
+        assert first["mode"] == "bm25" and first["hits"]
+        lock.release()
+        deadline = time.monotonic() + 120
+        while True:
+            now = httpx.get(url, params={"q": "exercise"}, timeout=10).json()
+            if now["notice"] is None:
+                break
+            assert time.monotonic() < deadline, now
+            time.sleep(0.3)
+        assert now["mode"] == "hybrid"
+        demo.send_signal(signal.SIGINT)  # Ctrl+C
+        assert demo.wait(timeout=30) == 0
+        assert _gone(child), "the background indexer outlived the demo"
+    finally:
+        if lock is not None:
+            lock.release()
+        if demo.poll() is None:
+            demo.kill()
+            demo.wait()

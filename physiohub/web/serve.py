@@ -108,6 +108,10 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 
         from .indexproc import index_in_background as start_indexing
 
         indexer = start_indexing(app)
+        import sys
+
+        print(f"computing embeddings in the background (process {indexer.pid}, low priority); search is "
+              "keyword-only until they are ready", file=sys.stderr, flush=True)
     try:
         uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False, **proxy)
     finally:
