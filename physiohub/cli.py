@@ -333,13 +333,16 @@ def card_history_cmd(key: str, as_json: bool, db: str) -> None:
 @click.option("--proxy-headers", is_flag=True,
               help="Behind a TLS proxy: trust its X-Forwarded-Proto/-For (from PHYSIOHUB_FORWARDED_ALLOW_IPS, "
                    "default 127.0.0.1), for Secure cookies, HSTS and real client addresses.")
+@click.option("--index", "index", is_flag=True,
+              help="Compute missing embeddings in the background while serving (one worker); search is "
+                   "keyword-only, and says so, until they are ready.")
 @db_option
-def serve_cmd(host: str, port: int, workers: int, proxy_headers: bool, db: str) -> None:
+def serve_cmd(host: str, port: int, workers: int, proxy_headers: bool, index: bool, db: str) -> None:
     """Serve the web hub, the JSON API under /api/ and its description at /openapi.json."""
     from .web.serve import serve
 
     echo_err(f"serving {db} on http://{host}:{port}  (Ctrl+C to stop)")
-    serve(db, host=host, port=port, workers=workers, proxy_headers=proxy_headers)
+    serve(db, host=host, port=port, workers=workers, proxy_headers=proxy_headers, index_in_background=index)
 
 
 @cli.group("user")

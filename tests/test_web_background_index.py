@@ -216,3 +216,28 @@ def test_demo_serves_at_once_then_semantic_ranking_joins_and_nothing_outlives_it
         if demo.poll() is None:
             demo.kill()
             demo.wait()
+
+
+def test_a_hub_with_every_vector_stays_hybrid_while_the_child_looks_for_changes(bare_hub):
+    path, _ = bare_hub
+    from physiohub.search import build_index
+
+    with Store(path) as store:
+        build_index(store)
+    app = create_app(str(path))
+    with TestClient(app) as client:
+        lock = WriteLock(path)
+        try:
+            bg = index_in_background(app, show_progress=False)
+            api = client.get("/api/studies", params={"q": "achilles tendon loading"}).json()
+        finally:
+            lock.release()
+        assert api["notice"] is None and api["mode"] == "hybrid"
+        assert bg.wait(1) and bg.status()["state"] == "ready"
+
+
+def test_serve_with_background_indexing_needs_one_worker(bare_hub, runner):
+    from physiohub.cli import cli
+
+    r = runner.invoke(cli, ["serve", "--index", "--workers", "2", "--db", str(bare_hub[0])])
+    assert r.exit_code != 0 and "needs a single server process" in r.output

@@ -32,7 +32,10 @@ PREPARING, READY, FAILED = 0, 1, 2
 class BackgroundIndex:
     """One child process embedding the studies of the database at ``url``; ``status()`` for the pages."""
 
-    def __init__(self, url: str, *, on_ready: Callable[[], None] | None = None, show_progress: bool = True):
+    def __init__(self, url: str, *, on_ready: Callable[[], None] | None = None, show_progress: bool = True,
+                 ready: bool = False):
+        """``ready``: every study already has a vector, so search stays hybrid while the child only looks
+        for changed texts (a restarted demo)."""
         self.url = url
         self.on_ready = on_ready
         self.show_progress = show_progress
@@ -44,6 +47,8 @@ class BackgroundIndex:
         self._ctx = ctx
         self._proc: Any = None
         self._ready = threading.Event()  # the child finished and this process has loaded the vectors
+        if ready:
+            self._ready.set()
         self._stopped = False
 
     def start(self) -> "BackgroundIndex":
@@ -121,8 +126,11 @@ def index_in_background(app: Any, *, show_progress: bool = True) -> BackgroundIn
     The child is stopped when the app shuts down (and dies with the process if that is killed)."""
     from ..search import warm
 
+    from ..search.vectors import complete
+
     store = app.state.store
-    bg = BackgroundIndex(store.url, on_ready=lambda: warm(store), show_progress=show_progress)
+    bg = BackgroundIndex(store.url, on_ready=lambda: warm(store), show_progress=show_progress,
+                         ready=complete(store))
     app.state.background_index = bg
     app.router.on_shutdown.append(bg.stop)
     return bg.start()
