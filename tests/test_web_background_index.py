@@ -241,3 +241,22 @@ def test_serve_with_background_indexing_needs_one_worker(bare_hub, runner):
 
     r = runner.invoke(cli, ["serve", "--index", "--workers", "2", "--db", str(bare_hub[0])])
     assert r.exit_code != 0 and "needs a single server process" in r.output
+
+
+def test_an_indexer_that_dies_is_reported_not_prepared_forever(bare_hub):
+    path, _ = bare_hub
+    app = create_app(str(path))
+    with TestClient(app) as client:
+        lock = WriteLock(path)
+        try:
+            bg = index_in_background(app, show_progress=False)
+            os.kill(bg.pid, signal.SIGKILL)  # the OOM killer, say
+            assert _gone(bg.pid)
+            deadline = time.monotonic() + 10
+            while bg.status()["state"] != "failed":
+                assert time.monotonic() < deadline, bg.status()
+                time.sleep(0.05)
+            api = client.get("/api/studies", params={"q": "knee"}).json()
+        finally:
+            lock.release()
+    assert api["mode"] == "bm25" and api["notice"].startswith("Semantic ranking is not available")
