@@ -112,8 +112,8 @@ def notice(status: dict[str, Any] | None) -> str | None:
     if not status or status["state"] == "ready":
         return None
     if status["state"] == "failed":
-        return ("Semantic ranking is not available: computing the embeddings stopped (run `physiohub index`). "
-                "Results are keyword-only.")
+        # Readers get the fact; the operator finds the reason on the server's stderr.
+        return "Semantic ranking is not available (computing the embeddings stopped); results are keyword-only."
     if status["total"] is None:
         return "Semantic ranking is being prepared; results are keyword-only for now."
     return (f"Semantic ranking is being prepared ({min(status['done'], status['total']):,} of "
@@ -125,7 +125,6 @@ def index_in_background(app: Any, *, show_progress: bool = True) -> BackgroundIn
 
     The child is stopped when the app shuts down (and dies with the process if that is killed)."""
     from ..search import warm
-
     from ..search.vectors import complete
 
     store = app.state.store

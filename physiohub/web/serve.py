@@ -6,6 +6,7 @@ from ``PHYSIOHUB_DB`` through ``app_from_env`` (a factory).
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 from ..errors import ConfigError
@@ -26,8 +27,6 @@ GIL_SWITCH_INTERVAL = 0.001
 
 def tune_interpreter() -> None:
     """Settings of the serving process (not of the library): a shorter interpreter-lock switch interval."""
-    import sys
-
     sys.setswitchinterval(GIL_SWITCH_INTERVAL)
 
 
@@ -108,8 +107,6 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 
         from .indexproc import index_in_background as start_indexing
 
         indexer = start_indexing(app)
-        import sys
-
         print(f"computing embeddings in the background (process {indexer.pid}, low priority); search is "
               "keyword-only until they are ready", file=sys.stderr, flush=True)
     try:
