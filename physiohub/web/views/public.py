@@ -52,7 +52,7 @@ def _search_html(request: Request, p: dict[str, Any], *, editor: bool, response:
     params = {"q": p["q"], **p["filters"]}
     if p["mode"] != "hybrid":
         params["mode"] = p["mode"]
-    result = (run_search(state(request).store, p, editor=editor, index_status=indexing)
+    result = (run_search(state(request).store, p, editor=editor, picture=True, index_status=indexing)
               if (p["q"] or p["filters"]) else None)
     facets = []
     if result:
@@ -71,7 +71,8 @@ def _search_html(request: Request, p: dict[str, Any], *, editor: bool, response:
     pager = page_links("/search", params, p["page"], result["total"], p["limit"]) if result else None
     undated_url = "/search?" + urlencode({**{k: v for k, v in params.items() if v not in (None, "", False)},
                                          "include_undated": 1})
-    context = {"p": p, "result": result, "facets": facets, "pager": pager, "undated_url": undated_url}
+    context = {"p": p, "result": result, "facets": facets, "pager": pager, "undated_url": undated_url,
+               "picture": (result or {}).get("evidence_picture"), "ep_h": 3}
     if response:
         return render(request, "search.html", context)
     return state(request).templates.get_template("search.html").render(
@@ -158,18 +159,37 @@ def topics_page(request: Request) -> Response:
 
 @router.get("/topics/{slug}", response_class=HTMLResponse)
 def topic_page(request: Request, slug: str) -> Response:
+    from .. import evidence_picture
+
     topic = TOPIC_BY_SLUG.get(slug)
     if topic is None:
         raise HTTPException(404, "no such topic")
     store = state(request).store
     size = state(request).page_size
     page = int_param(request.query_params.get("page"), "page", default=1, lo=1, hi=500)
-    total = queries.count_published_in_topic(store, topic)
-    items = queries.latest_published(store, limit=size, offset=(page - 1) * size, topic=topic)
+    cell = picture_cell(request.query_params)
+    total = queries.count_published_in_topic(store, topic, **cell)
+    items = queries.latest_published(store, limit=size, offset=(page - 1) * size, topic=topic, **cell)
     if page > 1 and not items:
         raise HTTPException(404, "no such page of this topic")
-    pager = page_links(f"/topics/{slug}", {}, page, total, size)
-    return render(request, "topic.html", {"topic": topic, "items": items, "total": total, "pager": pager})
+    pager = page_links(f"/topics/{slug}", dict(cell), page, total, size)
+    picture = evidence_picture.for_topic(store, topic, slug)
+    return render(request, "topic.html", {"topic": topic, "slug": slug, "items": items, "total": total,
+                                          "pager": pager, "cell": cell, "picture": picture})
+
+
+def picture_cell(params: Any) -> dict[str, str]:
+    """The design and verdict a topic page is narrowed to (a cell of the evidence picture); 400 on unknown ones."""
+    from ...taxonomy import DESIGNS, VERDICTS
+
+    cell = {}
+    for name, allowed in (("design", DESIGNS), ("verdict", VERDICTS)):
+        value = params.get(name)
+        if value:
+            if value not in allowed:
+                raise HTTPException(400, f"bad parameter {name!r}: {value!r} is not one of the known values")
+            cell[name] = value
+    return cell
 
 
 @router.get("/feed.atom")
