@@ -176,7 +176,8 @@ def test_demo_serves_at_once_then_semantic_ranking_joins_and_nothing_outlives_it
         port = s.getsockname()[1]
     env = {**os.environ, "PHYSIOHUB_PROGRESS": "plain", "PYTHONPATH": str(Path(__file__).parent.parent)}
     demo = subprocess.Popen([sys.executable, "-m", "physiohub.cli", "demo", "--from", str(fixture), "--db", str(db),
-                             "--port", str(port)], stderr=subprocess.PIPE, text=True, env=env)
+                             "--port", str(port)], stderr=subprocess.PIPE, text=True, env=env,
+                            start_new_session=True)  # its own process group, as a terminal's foreground job
     lock = None
     child = None
     try:
@@ -207,9 +208,11 @@ def test_demo_serves_at_once_then_semantic_ranking_joins_and_nothing_outlives_it
             assert time.monotonic() < deadline, now
             time.sleep(0.3)
         assert now["mode"] == "hybrid"
-        demo.send_signal(signal.SIGINT)  # Ctrl+C
+        os.killpg(demo.pid, signal.SIGINT)  # Ctrl+C in a terminal: the whole foreground group gets it
         assert demo.wait(timeout=30) == 0
         assert _gone(child), "the background indexer outlived the demo"
+        rest = demo.stderr.read()
+        assert "Traceback" not in rest and "KeyboardInterrupt" not in rest, rest
     finally:
         if lock is not None:
             lock.release()
@@ -260,3 +263,51 @@ def test_an_indexer_that_dies_is_reported_not_prepared_forever(bare_hub):
         finally:
             lock.release()
     assert api["mode"] == "bm25" and api["notice"].startswith("Semantic ranking is not available")
+
+
+def test_ctrl_c_while_embedding_ends_server_and_child_quietly(bare_hub):
+    """`physiohub serve --index` stopped by Ctrl+C (SIGINT to the whole process group) while the child is
+    embedding: both end, with no traceback; the vectors it had not stored are simply not there."""
+    import socket
+
+    import httpx
+
+    path, _ = bare_hub
+    create_app(str(path))  # its first start stores the session key: not under the lock below
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    lock = WriteLock(path)  # the child computes, then waits to store
+    server = subprocess.Popen([sys.executable, "-m", "physiohub.cli", "serve", "--index", "--db", str(path),
+                               "--port", str(port)], stderr=subprocess.PIPE, text=True, env=env,
+                              start_new_session=True)
+    try:
+        child = None
+        for line in server.stderr:
+            m = re.search(r"embeddings in the background \(process (\d+)", line)
+            if m:
+                child = int(m.group(1))
+                break
+        assert child
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                body = httpx.get(f"http://127.0.0.1:{port}/api/studies", params={"q": "knee"}, timeout=10).json()
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.2)
+        assert PREPARING.fullmatch(body["notice"] or ""), body
+        time.sleep(1.0)  # the child is past its start-up, into the model
+        assert not _gone(child, within=0)
+        os.killpg(server.pid, signal.SIGINT)
+        assert server.wait(timeout=30) == 0
+        assert _gone(child), "the background indexer outlived the server"
+        rest = server.stderr.read()
+        assert "Traceback" not in rest and "KeyboardInterrupt" not in rest, rest
+    finally:
+        lock.release()
+        if server.poll() is None:
+            server.kill()
+            server.wait()

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -54,11 +55,19 @@ class BackgroundIndex:
     def start(self) -> "BackgroundIndex":
         # Linux's parent-death signal fires when the *thread* that started the child ends: only ask for it
         # from the main thread (the watchdog alone covers the other cases, as for the check worker).
-        deathsig = threading.current_thread() is threading.main_thread()
+        main = threading.current_thread() is threading.main_thread()
         self._proc = self._ctx.Process(
             target=_run, name="physiohub-index", daemon=True,
-            args=(self.url, os.getpid(), deathsig, self.show_progress, self._done, self._total, self._state))
-        self._proc.start()
+            args=(self.url, os.getpid(), main, self.show_progress, self._done, self._total, self._state))
+        # Ctrl+C in a terminal reaches the whole process group: the server stops the child itself, so the
+        # child ignores SIGINT (else it printed a KeyboardInterrupt traceback). Ignored at exec, Python never
+        # installs its handler, so the child ignores it from its first instruction; ``_run`` says so again.
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+        try:
+            self._proc.start()
+        finally:
+            if main:  # None: a handler set outside Python; Python's own is the closest to it
+                signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
         threading.Thread(target=self._follow, name="physiohub-index-follow", daemon=True).start()
         return self
 
@@ -139,6 +148,7 @@ def _run(url: str, parent: int, deathsig: bool, show_progress: bool, done: Any, 
     """In the child: embed what is missing, counting into the shared values; one line on stderr if it fails."""
     from ..childproc import die_with_parent
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server decides when this ends (see ``start``)
     die_with_parent(parent, "physiohub-index", deathsig=deathsig)
     from .checkproc import lower_priority
 
