@@ -311,3 +311,39 @@ def test_ctrl_c_while_embedding_ends_server_and_child_quietly(bare_hub):
         if server.poll() is None:
             server.kill()
             server.wait()
+
+
+def test_ctrl_c_ends_the_check_worker_quietly_too(tmp_path):
+    """The other child of `physiohub serve` (web/checkproc.py), after it has checked an article."""
+    import socket
+
+    import httpx
+
+    db = tmp_path / "hub.db"
+    create_app(str(db))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    server = subprocess.Popen([sys.executable, "-m", "physiohub.cli", "serve", "--db", str(db), "--port", str(port)],
+                              stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env,
+                              start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.post(f"http://127.0.0.1:{port}/api/check", timeout=60,
+                               json={"text": "A 2019 trial found that exercise reduces knee pain."})
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.2)
+        assert r.status_code == 200
+        os.killpg(server.pid, signal.SIGINT)
+        assert server.wait(timeout=30) == 0
+        rest = server.stderr.read()
+        assert "Traceback" not in rest and "KeyboardInterrupt" not in rest, rest
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
