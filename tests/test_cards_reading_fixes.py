@@ -152,3 +152,25 @@ def test_limitations_are_never_silent() -> None:
                     "Two hundred adults with neck pain were randomized to massage or advice for 6 months. Massage "
                     "reduced pain more than advice at 6 months (p < 0.01). Massage helps neck pain.")
     assert card["limitations"]
+
+
+def test_the_randomised_out_patients_are_the_sample_on_the_card() -> None:
+    a, card = _card("Needling or tablets for knee pain: a randomized trial",
+                    "METHODS: The 150 out-patients with knee pain were randomized into three groups. RESULTS: One "
+                    "hundred and forty patients completed the study. Pain fell more with needling than with tablets "
+                    "(p = 0.01). CONCLUSION: Needling is more effective than tablets for knee pain.")
+    assert a["n_participants"] == 150
+    assert "It included 150 people" in card["key_points"][0]
+
+
+def test_the_between_group_difference_is_a_key_point_when_the_rest_are_within_group() -> None:
+    _, card = _card(
+        "Surgery versus physiotherapy for hip pain: a randomised trial",
+        "METHODS: 300 adults with hip pain were randomly allocated to surgery or physiotherapy. The primary outcome "
+        "was a hip quality-of-life score at 12 months. FINDINGS: At 12 months, mean scores had improved from 40 to 59 "
+        "in the surgery group and from 36 to 50 in the physiotherapy group. In the primary analysis, the mean "
+        "difference in scores, adjusted for sex, baseline score and centre, was 7.1 (95% CI 2.0-12.2) in favour of "
+        "surgery (p=0.006). INTERPRETATION: Both treatments improved quality of life. Surgery led to a greater "
+        "improvement than physiotherapy.")
+    kp = " ".join(card["key_points"])
+    assert "7.1 in favour of surgery" in kp and "adjusted for" not in kp

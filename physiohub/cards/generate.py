@@ -322,7 +322,8 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     results = sorted([s for s in p.get("results") if not _BASELINE.search(s.text)], key=lambda s: -_result_weight(s.text))[:4]
     for s in sorted(results, key=lambda s: s.start):
         pl = plain_claim(s.text) or plain_claim(s.text, 26)  # a between-group result is worth a longer line
-        if not pl and _reading_label(s.text, a) in ("for", "null", "against", "mixed"):
+        if not pl and (_reading_label(s.text, a) in ("for", "null", "against", "mixed")
+                       or re.search(r"\bin favou?r of\b", s.text, re.I)):
             # A main result that plain_claim cannot shorten ("The STRE group was more effective to strength
             # gain ... (p<0.05)") is still a key point: the sentence without its statistics, a long list of
             # measures with no difference folded into "the other measures reported".
@@ -362,6 +363,12 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             earlier = ordered[:pos] if pos is not None else []
             if any(s.id not in shown and _reading_label(s.text, a) in ("for", "against", "mixed") for s in earlier):
                 out.remove(item)
+    if not any(_BETWEEN.search(t) for t, _, _ in out[1:]):
+        # Only within-group changes on the card ("scores improved from 39 to 59 in one group and from 36 to 50
+        # in the other"): the comparison between the groups is the result, even if the answer says it too.
+        between = next((it for it in body if _BETWEEN.search(it[0]) and not any(_dup(it[0], t) for t, _, _ in out)), None)
+        if between:
+            out.insert(1, between)
     if len(out) < 3:  # too few distinct points: the answer's own conclusion may stand as a point too
         for item in body:
             if len(out) < 3 and not any(_dup(item[0], t) for t, _, _ in out):
@@ -408,6 +415,9 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     return out[:6]
 
 
+_BETWEEN = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|between (?:the )?(?:two |three )?groups|in favou?r of)\b", re.I)
+# "the mean difference in scores, adjusted for age, sex and centre, was 6.8": the adjustment list is detail.
+_ADJUSTED = re.compile(r",\s*adjusted for [^.;]*?,\s*(?=(?:was|were|is|are)\b)", re.I)
 _CONTRAST_START = re.compile(r"^\s*(?:conversely|in contrast|on the other hand|by contrast)\b", re.I)
 _NO_OTHER = re.compile(r"^\s*(?:there were )?no other (?:statistically )?(?:significant |clear )?(?:between-group )?differences?\b", re.I)
 _NULL_LIST = re.compile(r"^(?P<head>.*?\bno (?:statistically )?(?:clear |significant )?differences?\b[^,;]*?\bin )"
@@ -416,7 +426,7 @@ _NULL_LIST = re.compile(r"^(?P<head>.*?\bno (?:statistically )?(?:clear |signifi
 
 def _result_line(text: str, limit: int = 32) -> str | None:
     """A result sentence without its statistics, as one plain line of at most ``limit`` words, or None."""
-    cand = [t for t in plain_sentences(strip_detail(text), 30) if 5 <= len(t.split())]
+    cand = [t for t in plain_sentences(strip_detail(_ADJUSTED.sub(" ", text)), 30) if 5 <= len(t.split())]
     if not cand:
         return None
     line = cand[0]

@@ -121,7 +121,7 @@ def methods_rows(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, 
             # "adults with OA" from the aim is what the authors meant to study; a sentence that describes who
             # actually took part ("382 patients aged at least 40 years who had OA of the knee ...") says more.
             aim_ids = {s.id for s in p.get("aim")}
-            took_part = _population_sentence(p)
+            took_part = _population_sentence(p) if design not in ("meta-analysis", "systematic review", "scoping review") else None
             if took_part and aim_ids and set(pico_sentence_ids(p.sentences, spans)) & aim_ids:
                 add(label, cap(took_part[0]), "extracted", [took_part[1]])
                 continue
@@ -153,7 +153,12 @@ def _population_sentence(p: Parts) -> tuple[str, str] | None:
     """The sentence that describes who took part, when it is a description and not an enrolment clause."""
     for s in p.get("population")[:1]:
         t = strip_detail(s.text).strip(" .;,")
-        if len(t.split()) > 28 or not _PERSON.search(t) or re.search(
+        who = _PERSON.search(t)
+        # It must open with the people ("382 patients aged ...", "Adults aged 18-65 with ..."), not with
+        # the study ("This study consisted of trials with ... patients").
+        if not who or len(t[:who.start()].split()) > 6 or re.match(r"(?:this|the|our|each) (?:study|trial|review|analysis)\b|we\b", t, re.I):
+            return None
+        if len(t.split()) > 28 or re.search(
                 r"\b(?:were|was)\s+(?:\w+\s+)?(?:randomi[sz]ed|randomly|allocated|assigned|enrolled|recruited|included|"
                 r"studied|divided|selected)\b|[;:]", t, re.I):
             return None
