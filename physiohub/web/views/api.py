@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from ...errors import NotFound
 from ...studies import load_record, study_row
 from .. import auth, queries
-from ..deps import int_param, is_editor, state
+from ..deps import index_status, int_param, is_editor, state
 from ..markup import TOPIC_BY_SLUG, TOPICS, plain, slug
 from .common import json_bytes, limited_check, parse_search, run_search
 from .public import _study_id, public_page
@@ -59,11 +59,12 @@ def studies(
                 "hits": [_list_item(i) for i in items], "facets": {}}
     from .. import evidence_picture
 
-    result = run_search(store, p, editor=is_editor(request), picture=True)
+    result = run_search(store, p, editor=is_editor(request), picture=True, index_status=index_status(request))
     picture = result.get("evidence_picture")
     return {"ok": True, "total": result["total"], "offset": p["offset"], "limit": p["limit"],
             "hits": result["hits"], "facets": result["facets"], "explain": result.get("explain") or {},
-            "undated_left_out": result.get("undated_left_out", 0),
+            "undated_left_out": result.get("undated_left_out", 0), "mode": result.get("mode"),
+            "notice": result.get("notice"),
             "evidence_picture": evidence_picture.api_view(picture) if picture else None}
 
 

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from .. import auth, queries
-from ..deps import checked_form, int_param, is_editor, render, state
+from ..deps import checked_form, index_status, int_param, is_editor, render, state
 from ..markup import TOPIC_BY_SLUG, TOPICS
 from ..limits import Limited
 from .common import MAX_ARTICLE, facet_url, limited_check, page_links, parse_search, run_search
@@ -36,17 +36,24 @@ async def home(request: Request) -> Response:
 @router.get("/search", response_class=HTMLResponse)
 async def search_page(request: Request) -> Response:
     p = parse_search(request.query_params, page_size=state(request).page_size)
+    indexing = index_status(request)
     if auth.SESSION_COOKIE not in request.cookies or not await run_in_threadpool(is_editor, request):
-        key = ("search_html", tuple(sorted(request.query_params.multi_items())))
-        return HTMLResponse(await public_page(request, key, lambda: _search_html(request, p, editor=False)))
-    return await run_in_threadpool(lambda: _search_html(request, p, editor=True, response=True))
+        # The indexer's state is part of the key: a page ranked by keywords only while embeddings were
+        # computed must not outlive that (the last vectors' commit may come before the indexer says ready).
+        key = ("search_html", tuple(sorted(request.query_params.multi_items())),
+               indexing["state"] if indexing else None)
+        return HTMLResponse(await public_page(request, key, lambda: _search_html(request, p, editor=False,
+                                                                                  indexing=indexing)))
+    return await run_in_threadpool(lambda: _search_html(request, p, editor=True, response=True, indexing=indexing))
 
 
-def _search_html(request: Request, p: dict[str, Any], *, editor: bool, response: bool = False) -> Any:
+def _search_html(request: Request, p: dict[str, Any], *, editor: bool, response: bool = False,
+                 indexing: dict[str, Any] | None = None) -> Any:
     params = {"q": p["q"], **p["filters"]}
     if p["mode"] != "hybrid":
         params["mode"] = p["mode"]
-    result = run_search(state(request).store, p, editor=editor, picture=True) if (p["q"] or p["filters"]) else None
+    result = (run_search(state(request).store, p, editor=editor, picture=True, index_status=indexing)
+              if (p["q"] or p["filters"]) else None)
     facets = []
     if result:
         for name, label in (("evidence", "Evidence"), ("design", "Design"), ("verdict", "Verdict"),
