@@ -8,6 +8,8 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -35,19 +37,13 @@ def browser():
         b.close()
 
 
-@pytest.fixture(scope="session")
-def live_hub(tmp_path_factory):
-    """(base URL, sample ids): a filled hub with an editor, served in a background thread."""
+@contextmanager
+def serve_db(path: Path) -> Iterator[str]:
+    """Serve the hub in ``path`` with uvicorn in a background thread; yields its base URL."""
     import uvicorn
 
-    from physiohub.store import Store
-    from physiohub.web import auth, create_app, sample
+    from physiohub.web import create_app
 
-    path = tmp_path_factory.mktemp("e2e") / "hub.db"
-    store = Store(path)
-    ids = sample.fill(store)
-    auth.add_user(store, "edna", PASSWORD, "editor")
-    store.close()
     port = free_port()
     config = uvicorn.Config(create_app(str(path)), host="127.0.0.1", port=port, log_level="warning", ws="none",
                             lifespan="off")
@@ -59,6 +55,32 @@ def live_hub(tmp_path_factory):
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", ids
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def sign_in(page, base: str, name: str = "edna", password: str = PASSWORD) -> None:
+    """Sign in through the form, as an editor does; ends on the review queue."""
+    page.goto(f"{base}/editor/sign-in")
+    page.get_by_label("Name").fill(name)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{base}/editor")
+
+
+@pytest.fixture(scope="session")
+def live_hub(tmp_path_factory):
+    """(base URL, sample ids): a filled hub with an editor, served in a background thread."""
+    from physiohub.store import Store
+    from physiohub.web import auth, sample
+
+    path = tmp_path_factory.mktemp("e2e") / "hub.db"
+    store = Store(path)
+    ids = sample.fill(store)
+    auth.add_user(store, "edna", PASSWORD, "editor")
+    store.close()
+    with serve_db(path) as base:
+        yield base, ids
