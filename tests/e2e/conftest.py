@@ -84,3 +84,51 @@ def live_hub(tmp_path_factory):
     store.close()
     with serve_db(path) as base:
         yield base, ids
+
+
+EXTRA = Path(__file__).parent.parent / "fixtures" / "e2e" / "extra_studies.jsonl"
+
+
+def build_hub(path: Path) -> dict[str, int]:
+    """The sample hub plus two imported studies (the real appraisal and card generators): one with no year,
+    published, and one whose abstract gives no result (flagged by the honesty check), left as a draft.
+    Returns the sample ids plus "undated" and "flagged"."""
+    from physiohub.cards.review import set_status
+    from physiohub.importing import run_import
+    from physiohub.store import Store
+    from physiohub.web import auth, sample
+
+    with Store(path) as store:
+        ids = sample.fill(store)
+        run_import(store, [EXTRA], show_progress=False)
+        ids["undated"] = store.query_one("SELECT id FROM studies WHERE doi = '10.9999/undated.1'")[0]
+        ids["flagged"] = store.query_one("SELECT id FROM studies WHERE doi = '10.9999/unclear.1'")[0]
+        set_status(store, ids["undated"], "in_review", "edna")
+        set_status(store, ids["undated"], "published", "edna")
+        auth.add_user(store, "edna", PASSWORD, "editor")
+    return ids
+
+
+@pytest.fixture(scope="module")
+def own_hub(tmp_path_factory):
+    """(base URL, ids): a hub of this test module's own (build_hub), for tests that change it or count in it."""
+    path = tmp_path_factory.mktemp("own") / "hub.db"
+    ids = build_hub(path)
+    with serve_db(path) as base:
+        yield base, ids
+
+
+@pytest.fixture
+def page(browser):
+    """A desktop-width page that records script errors, CSP reports and dialogs in ``page.problems``
+    (dialogs are dismissed)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    p = context.new_page()
+    p.set_default_timeout(10_000)
+    problems: list[str] = []
+    p.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    p.on("pageerror", lambda e: problems.append(str(e)))
+    p.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+    p.problems = problems  # type: ignore[attr-defined]
+    yield p
+    context.close()
