@@ -1,0 +1,53 @@
+"""Search says what it did, in headless Chromium: a year filter names the undated studies it left out and
+offers them back (issue 15, item 11), and a word no study has is named."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+UNDATED = "Invented hip strengthening exercise for runners with knee pain: a randomised trial"
+KNEE_2021 = "Arthroscopic surgery or exercise therapy for degenerative meniscal tears in middle-aged patients"
+TENDON_2023 = "Loading exercise that is allowed to hurt versus pain-free exercise for Achilles tendinopathy"
+
+
+def _titles(page) -> list[str]:
+    return page.locator("ol.results li.result h3 a").all_inner_texts()
+
+
+def test_year_filter_says_how_many_undated_studies_it_left_out_and_offers_them(page, own_hub):
+    base, _ = own_hub
+    page.goto(base + "/search?q=exercise+knee+pain")
+    titles = _titles(page)
+    assert UNDATED in titles and KNEE_2021 in titles
+    # The reader sets "From year" in the filters box and applies it.
+    page.locator("details.filters-box > summary").click()
+    page.get_by_label("From year").fill("2022")
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url("**year_from=2022*")
+    titles = _titles(page)
+    assert UNDATED not in titles and KNEE_2021 not in titles and any(TENDON_2023 in t for t in titles)
+    notice = page.locator("p.notice", has_text="with no year")
+    assert notice.inner_text() == ("1 study with no year is left out by the year filter. Include undated studies")
+    notice.get_by_role("link", name="Include undated studies").click()
+    page.wait_for_url("**include_undated=1*")
+    titles = _titles(page)
+    assert UNDATED in titles and KNEE_2021 not in titles  # the year range still holds for dated studies
+    assert page.get_by_label("From year").input_value() == "2022"
+    assert page.locator("p.notice", has_text="with no year").count() == 0
+    # No year filter, no notice.
+    page.goto(base + "/search?q=exercise+knee+pain&year_to=2030")
+    assert page.locator("p.notice", has_text="with no year").count() == 1
+    page.goto(base + "/search?q=exercise+knee+pain")
+    assert page.locator("p.notice", has_text="with no year").count() == 0
+    assert page.problems == []
+
+
+def test_a_word_no_study_has_is_named(page, own_hub):
+    base, _ = own_hub
+    page.goto(base + "/search?q=fibromyalgia+exercise")
+    # This hub has no embeddings: the other word's studies are shown, and the page says that is what they match.
+    assert page.locator("p.notice", has_text="No study mentions").all_inner_texts() == [
+        "No study mentions fibromyalgia; these match your other words:"]
+    assert _titles(page) and all("fibromyalgia" not in t.lower() for t in _titles(page))
+    assert page.problems == []
