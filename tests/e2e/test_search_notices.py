@@ -51,3 +51,17 @@ def test_a_word_no_study_has_is_named(page, own_hub):
         "No study mentions fibromyalgia; these match your other words:"]
     assert _titles(page) and all("fibromyalgia" not in t.lower() for t in _titles(page))
     assert page.problems == []
+
+
+def test_a_search_with_no_results_uses_the_whole_width(page, own_hub):
+    """No results means no refine column: the notices and the heading take the page's width, not the narrow
+    column kept for the filters (where "Did you mean" wrapped word by word)."""
+    base, _ = own_hub
+    page.goto(base + "/search?q=menicsal")
+    assert page.locator("p.notice", has_text="Did you mean").count() == 1
+    assert page.locator("aside.facets").count() == 0
+    form = page.locator("form.search").bounding_box()
+    hits = page.locator("section.hits").bounding_box()
+    assert hits["x"] == form["x"] and hits["width"] >= 0.95 * form["width"], (hits, form)
+    page.goto(base + "/search?q=exercise")  # with results the filters keep their column
+    assert page.locator("section.hits").bounding_box()["x"] > page.locator("aside.facets").bounding_box()["x"]
