@@ -87,6 +87,9 @@ def test_queue_search_filters_and_sort(page, own_hub):
     base, ids = own_hub
     sign_in(page, base)
     assert len(_queue_titles(page)) == 9
+    # On a wide screen the filters sit side by side (not a column of full-width selects above the list).
+    rows = {round(page.get_by_label(name).bounding_box()["y"]) for name in ("Design", "Verdict", "Topic", "Sort")}
+    assert len(rows) == 1, rows
     # Priority order: what waits for an editor (in review, then drafts) before what is published.
     rank = {"in review": 0, "draft": 1, "published": 2}
     statuses = [s.split("\n")[0] for s in page.locator("table.queue tbody tr td:nth-child(2)").all_inner_texts()]
