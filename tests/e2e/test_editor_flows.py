@@ -152,3 +152,16 @@ def test_queue_search_filters_and_sort(page, own_hub):
     page.wait_for_url("**q=fibromyalgia*")
     assert _queue_titles(page) == [] and "No cards here." in page.locator("main").inner_text()
     assert page.problems == []
+
+
+def test_editor_pages_fit_a_phone(browser, own_hub):
+    base, ids = own_hub
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    sign_in(page, base)
+    for url in ("/editor", "/editor?verdict=Supports&sort=date", f"/editor/studies/{ids['tendon']}",
+                f"/editor/studies/{ids['flagged']}"):
+        page.goto(base + url)
+        # No sideways scrolling of the page: wide tables scroll inside their own box.
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
+    context.close()
