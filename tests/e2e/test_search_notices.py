@@ -35,6 +35,15 @@ def test_year_filter_says_how_many_undated_studies_it_left_out_and_offers_them(p
     assert UNDATED in titles and KNEE_2021 not in titles  # the year range still holds for dated studies
     assert page.get_by_label("From year").input_value() == "2022"
     assert page.locator("p.notice", has_text="with no year").count() == 0
+    # The choice stays when the reader changes the year range in the filters box and applies it again.
+    page.get_by_label("To year").fill("2030")
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url("**year_to=2030*")
+    assert UNDATED in _titles(page) and page.locator("p.notice", has_text="with no year").count() == 0
+    page.get_by_label("Include studies with no year").uncheck()
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url(lambda url: "include_undated" not in url)
+    assert UNDATED not in _titles(page) and page.locator("p.notice", has_text="with no year").count() == 1
     # No year filter, no notice.
     page.goto(base + "/search?q=exercise+knee+pain&year_to=2030")
     assert page.locator("p.notice", has_text="with no year").count() == 1
