@@ -165,3 +165,26 @@ def test_editor_pages_fit_a_phone(browser, own_hub):
         # No sideways scrolling of the page: wide tables scroll inside their own box.
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
     context.close()
+
+
+def test_queue_tabs_keep_the_search_and_filters(page, own_hub):
+    base, _ = own_hub
+    sign_in(page, base)
+    page.get_by_label("Search titles, PMID or DOI").fill("exercise")
+    page.get_by_label("Verdict").select_option("Supports")
+    page.get_by_role("button", name="Find").click()
+    page.wait_for_url("**verdict=Supports*")
+    found = _queue_titles(page)
+    assert found and all("exercise" in t.lower() for t in found)
+    # Switching the status tab narrows the same search, it does not start again from every card.
+    page.get_by_role("navigation", name="Card status").get_by_role("link", name="Published").click()
+    page.wait_for_url("**status=published*")
+    assert page.get_by_label("Search titles, PMID or DOI").input_value() == "exercise"
+    assert page.get_by_label("Verdict").input_value() == "Supports"
+    assert set(_queue_titles(page)) <= set(found) and _queue_titles(page)
+    page.get_by_role("navigation", name="Scope").get_by_role("link", name="Out of scope").click()
+    page.wait_for_url("**scope=out*")
+    assert "status=published" in page.url and "q=exercise" in page.url
+    page.get_by_role("navigation", name="Card status").get_by_role("link", name="All").click()
+    page.wait_for_url(lambda url: "status=" not in url and "q=exercise" in url and "scope=out" in url)
+    assert page.problems == []
