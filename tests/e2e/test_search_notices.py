@@ -74,3 +74,17 @@ def test_a_search_with_no_results_uses_the_whole_width(page, own_hub):
     assert hits["x"] == form["x"] and hits["width"] >= 0.95 * form["width"], (hits, form)
     page.goto(base + "/search?q=exercise")  # with results the filters keep their column
     assert page.locator("section.hits").bounding_box()["x"] > page.locator("aside.facets").bounding_box()["x"]
+
+
+def test_the_notices_and_the_year_filter_fit_a_phone(browser, own_hub):
+    from .test_browser import _SMALL_TARGETS_JS
+
+    base, _ = own_hub
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    for url in ("/search?q=exercise+knee+pain&year_from=2022", "/search?q=exercise&year_from=2022&include_undated=1",
+                "/search?q=menicsal", "/search?q=fibromyalgia+exercise"):
+        page.goto(base + url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
+        assert page.evaluate(_SMALL_TARGETS_JS) == [], url
+    context.close()
