@@ -43,7 +43,13 @@ CUES: tuple[str, ...] = (
     r"\b(?:researchers|scientists|investigators|authors|the team|experts|professor|dr\.?)\b",
     r"\b(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report(?:s|ed)?|reveal(?:s|ed)?|demonstrate[sd]?|"
     r"indicate[sd]?|confirm(?:s|ed)?|linked|associated)\b",
-    r"\b(?:says?|said|recommends?|recommended|advises?|advised|warns?|warned|states?|stated)\b",
+    r"\b(?:says?|said|recommends?|recommended|advises?|advised|warns?|warned|states?|stated|stress(?:es|ed)?|urges?|urged|"
+    r"maintains?|maintained|points? out|pointed out|argues?|argued|emphasi[sz]es?|emphasi[sz]ed|insists?|"
+    r"cautions?|cautioned|endorses?|endorsed)\b",
+    # an organisation, panel or guideline with a reporting verb after it: "The X Society stresses that ..."
+    r"\b(?:Society|College|Association|Foundation|Organi[sz]ation|Institute|Academy|Federation|Council|Agency|Alliance|"
+    r"Collaboration|Commission|Task Force|guidelines?|guidance|panel|experts)\b[^.;]{0,60}?\b(?:\w+s|said|stated|noted|"
+    r"warned|stressed|urged|advised|recommended|concluded|found|reported)\b (?:that|against|to|a|an|the)\b",
     r"\baccording to\b",
     r"\b(?:Society|College|Association|Foundation|Organi[sz]ation|Institute|Academy|Federation|Council|Agency|"
     r"Collaboration|Centers?|Centres?|Commission|Task Force|Cochrane|NICE|WHO|NHS|CDC|NIH)\b",
@@ -65,7 +71,8 @@ CUES: tuple[str, ...] = (
     r"^(?:the|these|those|this|it|they|their|its|but|and|however|overall|in fact)\b",
     r"\b(?:may|might|could|can)\b",
 )
-_CUE_RE = [re.compile(c, re.I if i not in (5, 8) else 0) for i, c in enumerate(CUES)]
+_CUE_RE = [re.compile(c, re.I if i not in (6, 9) else 0) for i, c in enumerate(CUES)]   # (organisation names and
+# citation markers are read case-sensitively)
 N_CONTEXT = 4   # sentence-position features below
 
 
