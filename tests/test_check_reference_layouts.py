@@ -50,3 +50,16 @@ def test_a_doi_link_with_brackets_is_read_whole(store):
             "- [The paper](https://doi.org/10.1016/S0140-6736(17)32457-1)\n")
     dois = [r["doi"] for r in _refs(store, text)]
     assert dois == ["10.1016/s0140-6736(17)32457-1"]
+
+
+def test_a_news_source_line_naming_only_the_journal_is_a_journal_reference(store):
+    text = ("Heavy lifting built bone in older women, a trial showed.\n\n"
+            "Source: Example Journal of Bone Research, published online March 3, 2022.")
+    (ref,) = _refs(store, text)
+    assert (ref["kind"], ref["journal"], ref["year"], ref["authors"]) == ("list", "Example Journal of Bone Research", 2022, [])
+
+
+def test_an_in_text_journal_citation_with_a_bracketed_place_is_a_reference(store):
+    text = "Massage gave short relief for back pain in one review (Spine (Phila Pa 1976). 2015;40(4):E201-8)."
+    refs = _refs(store, text)
+    assert [(r["kind"], r["year"], r["journal"].rstrip(".")) for r in refs] == [("inline", 2015, "Spine (Phila Pa 1976)")]

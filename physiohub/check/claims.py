@@ -179,9 +179,11 @@ GLUED_FOOTNOTE = re.compile(r"(?<=\b[a-z]{4})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{
                             r"|(?<=\b[a-z]{6})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{7})\d{1,2}(?=[\s.,;:)]|$)"
                             r"|(?<=\b[a-z]{8})\d{1,2}(?=[\s.,;:)]|$)")
 # "(Cochrane Database Syst. Rev. 2017;(6):CD012700)", "(Br J Sports Med. 2020;54(21):1279-87)": the journal's
-# abbreviation, year and volume/issue/pages (or Cochrane review number) inside the brackets.
+# abbreviation, year and volume/issue/pages (or Cochrane review number) inside the brackets; the abbreviation
+# may carry its own bracketed place and year ("Spine (Phila Pa 1976). 2015;40(4):E201-8").
 JOURNAL_CITE = re.compile(
-    r"\(((?:[A-Z][A-Za-z&]*\.?,?\s+){0,8}?[A-Z][A-Za-z&]*\.?)\s+((?:19|20)\d{2})\s*;\s*"
+    r"\(((?:[A-Z][A-Za-z&]*\.?,?\s+){0,8}?[A-Z][A-Za-z&]*\.?(?:\s+\((?:[A-Z][a-z]*\.?\s+){0,3}(?:19|20)\d{2}\)\.?)?)"
+    r"\s+((?:19|20)\d{2})\s*;\s*"
     r"((?:\(\w+\)|[\w.\-\u2013])+(?::\s*[\w.\-\u2013]+)?)\)")
 
 
