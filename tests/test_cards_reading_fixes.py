@@ -189,3 +189,42 @@ def test_methods_rows_name_both_arms_spell_out_and_say_each_thing_once() -> None
     assert "Intervention" in rows and "Comparison" in rows
     assert _said_once("Older adults with neck pain; Forty-two older adults with neck pain.") == \
         "Forty-two older adults with neck pain."
+
+
+def test_a_one_sex_study_is_not_widened_to_people() -> None:
+    _, card = _card("Strength training for fibromyalgia: a randomized trial",
+                    "METHODS: Sixty sedentary women with fibromyalgia were randomly allocated to strength training or "
+                    "stretching for 16 weeks. RESULTS: Pain fell more with strength training than with stretching "
+                    "(p<0.05). CONCLUSIONS: Strength training reduces pain in fibromyalgia.")
+    text = card["upshot"]["question"] + " " + card["why_it_matters"]["patients"]
+    assert "women with fibromyalgia" in text and "people with fibromyalgia" not in text
+    _, mixed = _card("Strength training for fibromyalgia: a randomized trial",
+                     "METHODS: Sixty women and 20 men with fibromyalgia were randomly allocated to strength training or "
+                     "stretching. RESULTS: Pain fell more with strength training than with stretching (p<0.05).")
+    assert "women with fibromyalgia" not in mixed["upshot"].get("question", "")
+
+
+def test_reported_harms_are_in_the_findings_when_the_patients_line_points_to_them() -> None:
+    _, card = _card(
+        "Surgery versus physiotherapy for hip pain: a randomised trial",
+        "METHODS: 300 adults with hip pain were randomly allocated to surgery or physiotherapy. RESULTS: Recruitment "
+        "ran from 2012 to 2016 at 20 hospitals. Follow-up was 90% (270 of 300). Scores improved from 40 to 59 with "
+        "surgery and from 36 to 50 with physiotherapy. The mean difference was 7.1 (95% CI 2.0-12.2) in favour of "
+        "surgery (p=0.006). This exceeded the minimum important difference (6 points). There were 120 adverse events "
+        "in the surgery group versus 90 in the physiotherapy group. CONCLUSIONS: Surgery led to a greater improvement "
+        "than physiotherapy.")
+    assert "side effects the study reports" in card["why_it_matters"]["patients"]
+    assert any("adverse events" in f for f in card["findings"])
+
+
+def test_a_mixed_result_says_which_outcomes_differed() -> None:
+    from physiohub.cards import wording
+    from physiohub.cards.question import Pico
+    a = {"verdict": "Mixed picture", "evidence": "Limited", "design": "randomised controlled trial",
+         "question_kind": "intervention", "n_participants": 40,
+         "verdict_reasons": ["the results report a benefit: “...”",
+                             "but the groups differed only in ROM, kinesiophobia, not in pain, function: “...”"]}
+    q = Pico(population="people with neck pain", intervention="mobilisation", comparison="usual care")
+    why = wording.why(a, q, "In this trial of 40 people, mobilisation may help in some ways but not in others.")
+    for line in why.values():
+        assert "fear of movement" in line[0] and "pain and function" in line[0]

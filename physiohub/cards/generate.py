@@ -167,6 +167,7 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
             if who and len(who.split()) <= 12:
                 q.population = who
                 break
+    q.population = _one_sex(q.population, a, record.abstract)
     if not q.comparison and kind == "intervention" and q.intervention:
         arms = _randomised_arms(p, record.abstract, q.intervention)
         if arms:
@@ -184,6 +185,28 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
     q.outcome = lay_light(q.outcome) if q.outcome else q.outcome
     q.direct = direct  # type: ignore[attr-defined]
     return q
+
+
+_ONE_SEX = re.compile(r"\b(women|men|girls|boys|mothers|fathers|pregnant women|postmenopausal women)\b", re.I)
+_OTHER_SEX = {"women": r"\bmen\b|\bmales?\b", "men": r"\bwomen\b|\bfemales?\b", "girls": r"\bboys\b",
+              "boys": r"\bgirls\b", "mothers": r"\bfathers\b", "fathers": r"\bmothers\b"}
+
+
+def _one_sex(population: str, a: dict[str, Any], abstract: str) -> str:
+    """"people with fibromyalgia" -> "women with fibromyalgia" when the study took part in one sex only
+    ("Eighty sedentary women with FM were randomly selected"): a card must not widen its population."""
+    m = re.match(r"^people (with|who)\b", population or "")
+    if not m:
+        return population
+    for sp in (a.get("pico") or {}).get("population") or []:
+        hit = _ONE_SEX.search(sp.get("text") or "")
+        if hit:
+            who = hit.group(1).lower()
+            other = _OTHER_SEX.get(who.split()[-1])
+            if other and re.search(other, abstract, re.I):
+                return population  # both sexes took part; the span names one group of them
+            return who + population[len("people"):]
+    return population
 
 
 def _restore_case(phrase: str, text: str) -> str:
@@ -547,7 +570,12 @@ def _findings(a: dict[str, Any], p: Parts) -> list[Item]:
     if not chosen:
         body = [s for s in p.sentences if not s.back_matter]
         chosen = [s for s in body if re.search(r"\d", s.text)][:3] or body[-2:]
-    return [(sentence(s.text), "extracted", [s.id]) for s in chosen[:5]]
+    out = chosen[:5]
+    harms = next((s for s in results if _HARMS.search(s.text) and not _NO_HARMS.search(s.text)), None)
+    if harms and not any(_HARMS.search(s.text) for s in out):
+        # The harms the results report are findings too; the patients' line points to them.
+        out = out + [harms]
+    return [(sentence(s.text), "extracted", [s.id]) for s in out]
 
 
 _AUTHOR_LIMIT = re.compile(r"\b(?:limitations?|limited by|caution|interpreted with care|small (?:sample|number|numbers|trials|studies)"

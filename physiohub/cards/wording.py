@@ -14,7 +14,7 @@ from ..appraise.numwords import WORD_NUMBER, parse_number
 from typing import Any
 
 from . import phrases
-from .plain import cap, sentence
+from .plain import cap, lay, sentence
 from .question import Pico, outcome_verb, plural
 
 Item = tuple[str, str, list[str]]
@@ -176,6 +176,7 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     # concludes "convincing evidence is lacking"), not because the design tests nothing: say that.
     insufficient = verdict == "Too early to tell" and kind == "intervention" and design not in _ARGUING_DESIGNS and \
         str((a.get("verdict_reasons") or [""])[0]).startswith("the authors say the evidence is not enough")
+    split = _split_outcomes(a)
     rates_only = bool(a.get("harm_rates_only")) and bool(x)
     # Only people who had already done well on the treatment in an open run-in were randomised: every
     # line says so, or a reader takes the result for everyone who might start it.
@@ -227,6 +228,14 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         if surrogate:
             tail = (f" This trial measured {q.outcome}, not pain or everyday function, so it does not tell you whether "
                     f"{x} {'help' if plural(x) else 'helps'} your symptoms.")
+        if verdict == "Mixed picture" and split:
+            # Say which outcomes differed and which did not, instead of "in some ways but not in others".
+            core = (f"{x} may help with {split[0]}, but this {short} found no clear difference in {split[1]}"
+                    if lead else cap(f"{x} may help with {split[0]}, but this {short} found no clear difference in {split[1]}"))
+            core += "."
+            tail = " Talk with your physio or doctor about which of these matter to you."
+        elif verdict == "Mixed picture":
+            tail = " The key points above say which results differed and which did not; talk with your physio or doctor about what to expect."
         patients = lead + core + tail
     else:
         patients = _claim_core(claim) + " On its own, a study like this does not tell you what to do; ask your physio or doctor."
@@ -255,6 +264,8 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     if enriched:
         finding += (f", in people who had tolerated {x} and felt it helped in an open run-in before randomisation "
                     "(an enriched design)")
+    if split and verdict == "Mixed picture" and kind == "intervention":
+        finding = f"found a difference in {split[0]} but not in {split[1]}"
     if alike:
         finding = f"found no clear difference between {x} and {q.comparison}{(' in' + ys) if ys else ''}"
     if insufficient:
@@ -291,6 +302,8 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
                    "did not find that: the two gave similar results.")
     if kind == "association" and verdict == "Supports":
         readers = f"This {short} found a link, not proof of cause; it has {evidence.lower()} evidence behind it."
+    if split and verdict == "Mixed picture" and kind == "intervention" and x:
+        readers = (f"Claims about {x} need care: this {short} found differences in {split[0]}, but not in {split[1]}.")
     if enriched:
         readers = (f"If you read that {x} {_agree('works', x)}{(' for ' + who) if who else ''}, this {short} backs it only "
                    f"for people who had already taken {x} without troublesome side effects and felt it helped, with "
@@ -317,6 +330,20 @@ SURROGATE = re.compile(r"\b(?:bio-?mechanic\w*|kinematic\w*|kinetic\w*|gait (?:v
                        r"cross-sectional area)|electromyograph\w*|\bEMG\b|heart rate variability|autonomic modulation|"
                        r"cortisol|cytokines?|inflammatory markers?|biomarkers?|blood flow|cartilage (?:thickness|volume|"
                        r"composition)|bone (?:mineral )?density)", re.I)
+
+
+def _listed(t: str) -> str:
+    items = [i.strip() for i in t.split(", ") if i.strip()]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _split_outcomes(a: dict[str, Any]) -> tuple[str, str] | None:
+    """(what differed, what did not) from the verdict's reason "but the groups differed only in A, not in B"."""
+    for r in a.get("verdict_reasons") or []:
+        m = re.match(r"^but the groups differed only in (.+?), not in (.+?): ", str(r))
+        if m:
+            return lay(_listed(m.group(1))), lay(_listed(m.group(2)))
+    return None
 
 
 def _claim_core(claim: str) -> str:
