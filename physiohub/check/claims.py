@@ -11,10 +11,10 @@ says or recommends, uses a passive or stock phrase ("it has been shown that", "w
 describes a study's method, or as a list item under "Key findings". Sentences that only describe what a
 study did, teasers, list lead-ins, definitions and quotes of people "not involved in the study" are not
 claims. Questions, "more research is needed", "not
-enough research to say" and "whatever the research says" are not claims. Rules, not a model:
-claim-reporting phrases in popular articles are few and formulaic, the rules are inspectable, each
-claim says which phrase made it one (``cue``), and their held-out precision/recall is measured in
-docs/benchmarks.md.
+enough research to say" and "whatever the research says" are not claims. The rules are inspectable and
+each claim says which phrase made it one (``cue``); but phrasings go on varying from page to page, so a
+learned sentence model (``claim_model.py``) adds the sentences it scores as claims, unless a rule veto above
+(method, teaser, question, lead-in, definition) rules them out. Held-out figures in docs/check.md.
 
 From each claim we take the stated year, the design (most specific wins: "systematic review and
 meta-analysis" is a meta-analysis), population or condition, intervention or exposure, outcome and
