@@ -228,3 +228,9 @@ def test_a_mixed_result_says_which_outcomes_differed() -> None:
     why = wording.why(a, q, "In this trial of 40 people, mobilisation may help in some ways but not in others.")
     for line in why.values():
         assert "fear of movement" in line[0] and "pain and function" in line[0]
+
+
+def test_an_abbreviation_with_an_item_count_is_spelled_out() -> None:
+    from physiohub.cards.abbrev import definitions, spell_out
+    defs = definitions("Function was measured by the Knee Outcome Score (KOS-12) at one year.")
+    assert spell_out("Mean KOS-12 scores improved.", defs) == "Mean Knee Outcome Score scores improved."
