@@ -234,3 +234,12 @@ def test_an_abbreviation_with_an_item_count_is_spelled_out() -> None:
     from physiohub.cards.abbrev import definitions, spell_out
     defs = definitions("Function was measured by the Knee Outcome Score (KOS-12) at one year.")
     assert spell_out("Mean KOS-12 scores improved.", defs) == "Mean Knee Outcome Score scores improved."
+
+
+def test_single_blinding_and_low_completion_are_limitations() -> None:
+    _, card = _card("Needles or tablets for knee pain: a randomized trial",
+                    "METHODS: This was a randomized, single-blind trial. Two hundred adults with knee pain were "
+                    "randomized to needles or tablets for 6 months. RESULTS: 75% of patients completed the study. Pain "
+                    "fell more with needles than with tablets (p = 0.01). CONCLUSION: Needles helped more than tablets.")
+    lim = " ".join(card["limitations"])
+    assert "Single-blind" in lim and "only 75% completed" in lim

@@ -354,6 +354,9 @@ def _claim_core(claim: str) -> str:
 
 _DROPOUT = re.compile(r"\b(?:drop-?outs?|dropped out|lost to follow-?up|withdr[ae]w\w*|attrition)\b", re.I)
 _PCT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
+_COMPLETED_PCT = re.compile(r"\b(\d{1,2}(?:\.\d+)?)\s*% of (?:the )?(?:patients|participants|subjects|people)\s+"
+                            r"(?:\w+ )?completed\b", re.I)
+_SINGLE_BLIND = re.compile(r"\bsingle[- ](?:blind(?:ed)?|masked)\b", re.I)
 _NO_CONTROL = re.compile(r"\b(?:uncontrolled|single[- ]arm|no control group|without a control group|open[- ]label, "
                          r"non-?comparative|before[- ]and[- ]after)\b", re.I)
 _REVIEW_QUALITY = re.compile(r"\b(?:low|poor|very low)[- ](?:quality|certainty)\b|\bhigh risk of bias\b|\bfew (?:trials|studies|"
@@ -445,7 +448,17 @@ def derived_limits(a: dict[str, Any], text: str) -> list[Item]:
         out.append(("The authors call the analyses exploratory: they suggest rather than confirm.", "templated", []))
     if _ONE_TAILED.search(text):
         out.append(("A one-sided (one-tailed) test was used, which makes a clear result easier to reach.", "templated", []))
+    if design in ("randomised controlled trial", "crossover trial") and _SINGLE_BLIND.search(text):
+        out.append(("Single-blind: some of the people involved knew which treatment was given, which can colour the "
+                    "results.", "templated", []))
     for sent in re.split(r"(?<=[.!?])\s+", text):
+        done = _COMPLETED_PCT.search(sent)
+        if done and design in ("randomised controlled trial", "non-randomised controlled trial", "crossover trial", "cohort") \
+                and 0 < float(done.group(1)) <= 80:
+            # "79% of patients completed the study": a fifth or more did not.
+            out.append((f"High drop-out: the abstract reports that only {done.group(1)}% completed the study, which can "
+                        "bias results.", "templated", []))
+            break
         if _DROPOUT.search(sent):
             pct = [float(p) for p in _PCT.findall(sent) if 0 < float(p) <= 100]
             if pct and max(pct) >= 20 and max(pct) < 100:
