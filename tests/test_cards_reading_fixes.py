@@ -243,3 +243,12 @@ def test_single_blinding_and_low_completion_are_limitations() -> None:
                     "fell more with needles than with tablets (p = 0.01). CONCLUSION: Needles helped more than tablets.")
     lim = " ".join(card["limitations"])
     assert "Single-blind" in lim and "only 75% completed" in lim
+
+
+def test_the_conclusions_subject_is_the_tested_treatment() -> None:
+    _, card = _card("Comparison of Lateral and Medial Needle Approaches in Patients With Sciatica",
+                    "OBJECTIVES: To compare the effectiveness of the medial needle (MN) and lateral needle (LN) approach. "
+                    "METHODS: Seventy patients with sciatica were randomized to the MN or LN approach. RESULTS: Mean pain "
+                    "was not significantly different between the MN group and the LN group (P = 0.3). CONCLUSIONS: The "
+                    "MN approach is as effective as the LN approach in patients with sciatica.")
+    assert card["upshot"]["question"].index("medial") < card["upshot"]["question"].index("lateral")
