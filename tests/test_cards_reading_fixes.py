@@ -35,6 +35,7 @@ def test_a_harms_review_with_rates_only_never_says_higher_risk() -> None:
     assert "higher risk" not in answer.split("The authors conclude")[0]
     assert "does not compare them with people not taking" in answer
     assert any(t.startswith("No comparison group") for t in card["limitations"])
+    assert not any("increased risk" in t for t in card["key_points"])  # the authors' words stay attributed
     why = card["why_it_matters"]
     assert "confirmed the association" not in why["clinicians"] and "no comparison group" in why["clinicians"]
     assert "only a comparison with people not taking" in why["readers"]
@@ -252,3 +253,15 @@ def test_the_conclusions_subject_is_the_tested_treatment() -> None:
                     "was not significantly different between the MN group and the LN group (P = 0.3). CONCLUSIONS: The "
                     "MN approach is as effective as the LN approach in patients with sciatica.")
     assert card["upshot"]["question"].index("medial") < card["upshot"]["question"].index("lateral")
+
+
+def test_a_mixed_result_from_the_conclusion_names_its_outcomes() -> None:
+    from physiohub.cards import wording
+    from physiohub.cards.question import Pico
+    a = {"verdict": "Mixed picture", "evidence": "Moderate", "design": "randomised controlled trial",
+         "question_kind": "intervention", "n_participants": 80,
+         "verdict_reasons": ["the conclusion reports a benefit: “Walking gives greater improvements in pain and fitness than”",
+                             "but it also reports no clear difference: “no effect was observed on sleep quality in both”"]}
+    q = Pico(population="people with back pain", intervention="walking", comparison="stretching")
+    why = wording.why(a, q, "In this trial of 80 people, walking may help in some ways but not in others.")
+    assert "may help with pain and fitness, but this trial found no clear difference in sleep quality" in why["patients"][0]

@@ -448,6 +448,10 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             if len(out) < 3 and pl and not any(_dup(pl[0], t) for t, _, _ in out):
                 out.append((pl[0], "rewritten", [s.id]))
     out = out[:1] + [it for it in out[1:] if not _RESTATES_COUNT.match(it[0])]
+    if a.get("harm_rates_only"):
+        # Rates in treated people only cannot show a raised risk: the authors' "increased risk" stays
+        # attributed to them in the answer, never a key point stated as a finding.
+        out = out[:1] + [it for it in out[1:] if not _RISK_CLAIM.search(it[0])]
     main = _main_measure_point(p, out)
     if main:
         out = (out[:1] + [main] + out[1:])[:5]
@@ -461,6 +465,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
 _BETWEEN = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|between (?:the )?(?:two |three )?groups|in favou?r of)\b", re.I)
 # "the mean difference in scores, adjusted for age, sex and centre, was 6.8": the adjustment list is detail.
 _ADJUSTED = re.compile(r",\s*adjusted for [^.;]*?,\s*(?=(?:was|were|is|are)\b)", re.I)
+_RISK_CLAIM = re.compile(r"\b(?:increased|higher|greater|elevated|raised) risks?\b|\bmore likely\b|\braises? the risk\b", re.I)
 _CONTRAST_START = re.compile(r"^\s*(?:conversely|in contrast|on the other hand|by contrast)\b", re.I)
 _NO_OTHER = re.compile(r"^\s*(?:there were )?no other (?:statistically )?(?:significant |clear )?(?:between-group )?differences?\b", re.I)
 _NULL_LIST = re.compile(r"^(?P<head>.*?\bno (?:statistically )?(?:clear |significant )?differences?\b[^,;]*?\bin )"

@@ -234,6 +234,12 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
                     if lead else cap(f"{x} may help with {split[0]}, but this {short} found no clear difference in {split[1]}"))
             core += "."
             tail = " Talk with your physio or doctor about which of these matter to you."
+        elif verdict == "Mixed picture" and q.comparison and any(
+                str(r).startswith("but the other group did better at another time") for r in a.get("verdict_reasons") or []):
+            body = f"{x} and {q.comparison} each did better at a different time or on a different measure"
+            core = (body if lead else cap(body)) + "."
+            tail = (" The key points above say which did better when; talk with your physio or doctor about which "
+                    "matters more to you.")
         elif verdict == "Mixed picture":
             tail = " The key points above say which results differed and which did not; talk with your physio or doctor about what to expect."
         patients = lead + core + tail
@@ -339,11 +345,27 @@ def _listed(t: str) -> str:
 
 def _split_outcomes(a: dict[str, Any]) -> tuple[str, str] | None:
     """(what differed, what did not) from the verdict's reason "but the groups differed only in A, not in B"."""
-    for r in a.get("verdict_reasons") or []:
-        m = re.match(r"^but the groups differed only in (.+?), not in (.+?): ", str(r))
+    reasons = [str(r) for r in a.get("verdict_reasons") or []]
+    for r in reasons:
+        m = re.match(r"^but the groups differed only in (.+?), not in (.+?): ", r)
         if m:
             return lay(_listed(m.group(1))), lay(_listed(m.group(2)))
+    # "...reports a benefit: “greater improvements in pain and strength ...”" beside "...reports no clear
+    # difference: “no effect was observed on the autonomic modulation”": the outcomes each quote names.
+    good = next((r for r in reasons if re.search(r"reports? (?:a )?benefit", r)), None)
+    none = next((r for r in reasons if re.search(r"reports? no clear difference", r)), None)
+    if good and none:
+        g, n = _OUTCOME_IN.search(good.split(":", 1)[-1]), _NONE_ON.search(none.split(":", 1)[-1])
+        if g and n:
+            return lay(g.group("o").strip()), lay(n.group("o").strip())
     return None
+
+
+_OUTCOME_IN = re.compile(r"\b(?:improvements?|reductions?|benefits?|gains?|relief) (?:in|of|on|for) (?P<o>(?:the )?[a-z][a-z -]{2,40}?)"
+                         r"(?= than\b| compared\b| versus\b| at\b| after\b|[,.;”]|$)", re.I)
+_NONE_ON = re.compile(r"\bno (?:clear |significant |statistically significant )?(?:effect|difference|change|improvement)s? "
+                      r"(?:was |were )?(?:observed |found |seen )?(?:on|in) (?P<o>(?:the )?[a-z][a-z -]{2,40}?)"
+                      r"(?= between\b| in both\b| at\b| after\b|[,.;”]|$)", re.I)
 
 
 def _claim_core(claim: str) -> str:
