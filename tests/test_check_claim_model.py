@@ -50,7 +50,9 @@ def test_vetoes_keep_out_what_the_model_might_take():
               "Does a 2020 review really show that collars help whiplash?",
               "The team now plans a trial of a sleep programme for office staff.",
               "A physiotherapist who was not involved in the study says the warm-up matters more than the stretch.",
-              "The research tells us three things:"):
+              "The research tells us three things:",
+              "This goes against the old advice to rest a sore back.",
+              "That flies in the face of the common belief that running wears out knees."):
         assert model_veto(s), s
     assert not model_veto(MISSED_BY_RULES[0])
 

@@ -609,13 +609,14 @@ def claim_probabilities(sentences: list[Sentence]) -> list[float]:
 
 def model_veto(text: str) -> bool:
     """What the rules know is not a claim whatever the model says: a method or set-up sentence, a teaser, a
-    question or "more research is needed", a list lead-in, a definition, the writer's own practice, a line too
-    short to state a finding."""
+    question or "more research is needed", a list lead-in, a definition, the writer's own practice, a comment
+    setting a finding against the old advice, a line too short to state a finding."""
     text = GLUED_FOOTNOTE.sub("", text)
     n = len(text.split())
     return bool(_QUESTION_OR_NEED.search(text) or _TEASER.search(text) or method_only(text)
                 or re.search(r":\s*$", text) or _DEFINITION.search(text) or _PERSONAL_CLAIM.search(text)
                 or _MY_OWN.match(text) or _NOT_INVOLVED.search(text) or _PLANS.search(text)
+                or _AGAINST_OLD_VIEW.match(text)
                 or (_NOT_ENOUGH.search(text) and not _ACCORDING.search(text))
                 or n < 5 or n > 100)   # (past 100 words it is run-on text, not a sentence; the longest gold claim has 64)
 
@@ -627,6 +628,11 @@ def vetoed(s: Sentence, i: int) -> bool:
                                   and not _ANY_DESIGN.search(s.text))
 
 
+# The writer's comment on a finding it has just reported, set against what people used to believe ("This goes
+# against the old advice to ..."): it states no finding of its own.
+_AGAINST_OLD_VIEW = re.compile(r"^(?:this|that|it|these)\s+(?:goes|go|runs|run|flies|fly)\s+(?:against|in the face of)\s+"
+                               r"(?:the\s+|a\s+)?(?:old|usual|common|traditional|conventional|long-standing|popular)\s+"
+                               r"(?:advice|belief|view|wisdom|thinking|idea)", re.I)
 # The writer's own data ("My watch data shows ...") and research still to come ("the team now plans a trial").
 _MY_OWN = re.compile(r"^(?:in )?(?:my|I)\b", re.I)
 _PLANS = re.compile(r"\b(?:plans?|planning|planned|hopes?|intends?|intend) (?:a|an|to|further|another)\b", re.I)
