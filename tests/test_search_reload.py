@@ -244,3 +244,50 @@ def test_another_thread_follows_the_log(hub):
     t.start()
     t.join()
     assert decoded(got["t"]) == decoded(fresh_facets(server))
+
+
+def lexical_scores(idx, words=("study", "knee", "pain", "zygapophyseal", "lumbar")) -> dict:
+    from physiohub.search.lexical import query_stems
+
+    return {w: dict(zip(idx.doc_ids.tolist(), idx.score(query_stems(w)).tolist())) for w in words}
+
+
+def test_bm25_index_follows_commits_reading_changed_studies_only(tmp_path, rows_read):
+    """The studies' texts come from the real import (full-text rows, records); index_terms stores vectors."""
+    from physiohub.ingest.pipeline import import_records
+    from physiohub.models import AbstractSection, Record
+    from physiohub.search import lexical
+
+    path = tmp_path / "hub.db"
+    server, writer = Store(path), Store(path)
+
+    def record(i: int, words: str) -> Record:
+        return Record(source_format="jsonl", source_id=f"inv-{i}", title=f"Study {i} of {words}",
+                      abstract_sections=[AbstractSection(text=f"Patients with {words} were followed.")], year=2010)
+
+    try:
+        import_records(writer, [record(i, ("knee pain", "lumbar pain", "shoulder")[i % 3]) for i in range(N)])
+        lexical.index_terms(writer)
+        lexical.impacts(server)
+        import_records(writer, [record(N + 1, "zygapophyseal joint pain")])
+        rows_read["rows"] = 0
+        idx = lexical.impacts(server)  # the new study is tokenised here: not stored yet
+        assert rows_read["rows"] <= 6, rows_read["rows"]
+        assert len(idx.doc_ids) == N + 1 and max(lexical_scores(idx)["zygapophyseal"].values()) > 0
+        lexical.index_terms(writer)  # now stored: read back, vocabulary and all
+        with writer.atomic() as conn:
+            conn.execute("DELETE FROM studies WHERE source_id = 'inv-3'")
+        rows_read["rows"] = 0
+        idx = lexical.impacts(server)
+        assert rows_read["rows"] <= 12, rows_read["rows"]
+        got = lexical_scores(idx)
+        lexical._CACHE.pop(server.url, None)
+        want = lexical_scores(lexical.impacts(server))
+        assert got.keys() == want.keys()
+        for w in got:
+            assert got[w].keys() == want[w].keys()
+            assert np.allclose([got[w][k] for k in sorted(got[w])], [want[w][k] for k in sorted(want[w])])
+    finally:
+        lexical._CACHE.pop(server.url, None)
+        server.close()
+        writer.close()
