@@ -291,3 +291,40 @@ def test_bm25_index_follows_commits_reading_changed_studies_only(tmp_path, rows_
         lexical._CACHE.pop(server.url, None)
         server.close()
         writer.close()
+
+
+def test_a_request_during_another_threads_update_is_served_at_once_then_current(hub):
+    """Stale-while-revalidate: while one thread brings a cache up to date (here: its lock held), another
+    request gets the cache as it was without waiting, and its next request sees the update."""
+    import threading
+
+    server, writer, ids = hub
+    old_t, old_m = facets.table(server), vectors.matrix(server)
+    go, again, served = threading.Event(), threading.Event(), {}
+
+    def request_thread() -> None:
+        facets.table(server), vectors.matrix(server)  # this thread's connection is current (cache gate)
+        served["ready"] = True
+        go.wait()
+        served["during"] = (facets.table(server), vectors.matrix(server))
+        again.wait()
+        served["after"] = (facets.table(server), vectors.matrix(server))
+
+    t = threading.Thread(target=request_thread)
+    t.start()
+    while "ready" not in served:
+        t.join(0.01)
+    new = add_study(writer, N + 1)
+    with facets._LOCK, vectors._LOCK:  # "another thread is updating"
+        go.set()
+        for _ in range(300):
+            if "during" in served:
+                break
+            t.join(0.01)
+        assert "during" in served, "a request waited for another thread's cache update"
+        assert served["during"][0] is old_t and served["during"][1] is old_m
+    again.set()
+    t.join(5)
+    t_after, m_after = served["after"]
+    assert new in t_after.ids and new in m_after.ids
+    assert decoded(t_after) == decoded(fresh_facets(server))

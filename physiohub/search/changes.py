@@ -12,6 +12,7 @@ that sees a log it cannot follow (another database at the same path), reloads wh
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Iterator
 
 from ..store import Store
@@ -56,3 +57,17 @@ def snapshot(store: Store) -> Iterator[None]:
         yield
     finally:
         conn.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def single_flight(lock: threading.Lock, *, wait: bool) -> Iterator[bool]:
+    """Yields True holding ``lock`` (this thread brings the cache up to date), or False at once when another
+    thread holds it and ``wait`` is false: the caller then serves what it has (stale-while-revalidate, at
+    most one update old), so no request waits on another's reload. ``wait``: nothing to serve yet."""
+    if not lock.acquire(blocking=wait):
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        lock.release()

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..store import Store
 from . import changes
-from .cache import unchanged
+from .cache import forget, unchanged
 from .lexical import members
 
 FACETS = ("design", "evidence", "verdict", "topic", "body_region", "year")
@@ -250,14 +250,17 @@ def table(store: Store) -> FacetTable:
 
     The cache gate (no query while nothing was committed) first; then the change log says which studies
     changed since the table was loaded and only those are re-read (``_merge``). One thread brings the table
-    up to date while others wait for it (a few ms); the first load of a large hub is the only long one.
+    up to date; a request meanwhile gets the table as it was (``changes.single_flight``).
     """
     cached = _CACHE.get(store.url)
     if cached is not None and unchanged(store, "facets"):
         return cached.table
     if cached is not None and changes.head(store) == cached.seq:
         return cached.table
-    with _LOCK:
+    with changes.single_flight(_LOCK, wait=cached is None) as mine:
+        if not mine:
+            forget(store, "facets")  # served as it was: look again next time
+            return cached.table
         cached = _CACHE.get(store.url)
         if cached is not None and changes.head(store) == cached.seq:
             return cached.table

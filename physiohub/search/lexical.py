@@ -32,7 +32,7 @@ import scipy.sparse as sp
 
 from ..store import Store
 from . import changes
-from .cache import unchanged
+from .cache import forget, unchanged
 from ..store.dialect import FTS_COLUMNS, FTS_WEIGHTS
 from .query import _TOKEN, MAX_QUERY_CHARS, STOPWORDS, query_terms
 
@@ -315,19 +315,26 @@ def impacts(store: Store) -> Impacts | None:
 
     After a commit, the change log (search/changes.py) names the studies whose text or stored term
     vector changed; only those rows are read again (the matrix itself is rebuilt from memory, as BM25's
-    document frequencies and average length depend on every study). One thread does it, others wait.
+    document frequencies and average length depend on every study). One thread does it; a request
+    meanwhile gets the index as it was.
     """
     st = _CACHE.get(store.url)
     if st is not None and unchanged(store, "lexical"):
         return st.built
     if st is not None and st.built is not None and changes.head(store) == st.seq:
         return st.built
-    with _LOCK:
+    with changes.single_flight(_LOCK, wait=st is None) as mine:
+        if not mine:
+            forget(store, "lexical")  # served as it was: look again next time
+            return st.built
         st = _CACHE.get(store.url)
         if st is not None and st.built is not None and changes.head(store) == st.seq:
             return st.built
-        _CACHE.pop(store.url, None)  # updated in place: if reading fails half-way, the next call starts over
-        st = _update(store, st)
+        try:
+            st = _update(store, st)
+        except BaseException:
+            _CACHE.pop(store.url, None)  # updated in place: if reading failed half-way, start over next time
+            raise
         if store.url != ":memory:":
             _CACHE[store.url] = st
         return st.built

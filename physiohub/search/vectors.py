@@ -30,7 +30,7 @@ from ..store import Store
 from . import embed
 from . import ivf as ivf_mod
 from . import changes
-from .cache import unchanged
+from .cache import forget, unchanged
 
 COMMIT_EVERY = 256  # embed and commit in chunks: an interrupted `physiohub index` keeps its work
 _IN = "(?, ?)"  # embed.compatible_ids(): the exact and the int8 path's stamps
@@ -190,7 +190,7 @@ def matrix(store: Store) -> Matrix | None:
     """The cached vectors of this database (None when nothing is embedded yet).
 
     After a commit only the vectors of studies in the change log since the last load are read
-    (search/changes.py); one thread updates the matrix while others wait for it.
+    (search/changes.py); one thread updates the matrix, a request meanwhile gets it as it was.
     """
     cached = _CACHE.get(store.url)
     if cached is not None and unchanged(store, "vectors"):
@@ -198,7 +198,10 @@ def matrix(store: Store) -> Matrix | None:
     models = embed.compatible_ids()
     if cached is not None and cached.models == models and changes.head(store) == cached.seq:
         return cached if len(cached.ids) else None
-    with _LOCK:
+    with changes.single_flight(_LOCK, wait=cached is None or cached.models != models) as mine:
+        if not mine:
+            forget(store, "vectors")  # served as it was: look again next time
+            return cached if len(cached.ids) else None
         cached = _CACHE.get(store.url)
         if cached is None or cached.models != models or changes.head(store) != cached.seq:
             cached = _load(store, cached, models)
