@@ -2,7 +2,8 @@
 
 Builds a demo hub from PhysioHub's invented sample studies (run through the real appraisal and card
 generators), serves it on a free loopback port and photographs it in Debian's headless Chromium.
-Writes docs/screenshots/*.png.   Run: .venv/bin/python bench/bench_web_screenshots.py
+Writes docs/screenshots/*.png.   Run: .venv/bin/python bench/bench_web_screenshots.py [PAGE...]
+(PAGE: home, search, card, topic; all when none is named).
 """
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ def shrink(path: Path) -> None:
     small.save(path, optimize=True)
 
 
-def main() -> int:
+def main(only: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     from physiohub.store import Store
@@ -63,7 +64,13 @@ def main() -> int:
         card_id = store.query_one("SELECT id FROM studies WHERE pmid = '90000001'")[0]
         store.close()
         base, server = serve(db)
-        pages = {"home": "/", "search": "/search?q=exercise+pain", "card": f"/studies/{card_id}"}
+        pages = {"home": "/", "search": "/search?q=exercise+pain", "card": f"/studies/{card_id}",
+                 "topic": "/topics/exercise-and-loading"}   # the topic page carries the evidence picture
+        unknown = set(only or ()) - set(pages)
+        if unknown:
+            print(f"unknown page(s): {', '.join(sorted(unknown))}; choose from {', '.join(pages)}", file=sys.stderr)
+            return 2
+        pages = {k: v for k, v in pages.items() if not only or k in only}
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
             for label, (width, max_height) in WIDTHS.items():
@@ -85,4 +92,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

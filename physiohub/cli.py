@@ -333,13 +333,16 @@ def card_history_cmd(key: str, as_json: bool, db: str) -> None:
 @click.option("--proxy-headers", is_flag=True,
               help="Behind a TLS proxy: trust its X-Forwarded-Proto/-For (from PHYSIOHUB_FORWARDED_ALLOW_IPS, "
                    "default 127.0.0.1), for Secure cookies, HSTS and real client addresses.")
+@click.option("--index", "index", is_flag=True,
+              help="Compute missing embeddings in the background while serving (one worker); search is "
+                   "keyword-only, and says so, until they are ready.")
 @db_option
-def serve_cmd(host: str, port: int, workers: int, proxy_headers: bool, db: str) -> None:
+def serve_cmd(host: str, port: int, workers: int, proxy_headers: bool, index: bool, db: str) -> None:
     """Serve the web hub, the JSON API under /api/ and its description at /openapi.json."""
     from .web.serve import serve
 
     echo_err(f"serving {db} on http://{host}:{port}  (Ctrl+C to stop)")
-    serve(db, host=host, port=port, workers=workers, proxy_headers=proxy_headers)
+    serve(db, host=host, port=port, workers=workers, proxy_headers=proxy_headers, index_in_background=index)
 
 
 @cli.group("user")
@@ -460,14 +463,17 @@ def demo_cmd(from_files: bool, paths: tuple[Path, ...], host: str, port: int, no
         raise click.UsageError("put --from before the files: physiohub demo --from FILE...")
     store = open_db(db)
     try:
-        build(store, list(paths), say=echo_err)
+        # Serving: no wait for the embeddings (minutes for thousands of studies); the server computes them
+        # in the background and search is keyword-only, saying so, until they are ready.
+        build(store, list(paths), say=echo_err, embed=no_serve)
     except OnlineError as e:
         raise click.ClickException(f"{e}. {OFFLINE_HELP}") from e
+    store.close()
     if not no_serve:
         from .web.serve import serve
 
         echo_err(f"serving on http://{host}:{port}  (Ctrl+C to stop)")
-        serve(db, host=host, port=port)
+        serve(db, host=host, port=port, index_in_background=True)
 
 
 # -- search ----------------------------------------------------------------------------------

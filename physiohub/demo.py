@@ -1,8 +1,9 @@
 """`physiohub demo`: build a small hub in one step and serve it.
 
 Online it fetches the curated starter set (``demo_set.DEMO_SET``) from PubMed; ``--from`` builds from
-files instead. Either way it appraises, drafts cards, computes embeddings and — because a demo
-with nothing published shows nothing — publishes the machine drafts as editor ``demo``. Real
+files instead. Either way it appraises, drafts cards and — because a demo with nothing published shows
+nothing — publishes the machine drafts as editor ``demo``; then it serves at once while the embeddings are
+computed in the background (``--no-serve`` computes them before it ends). Real
 deployments review drafts before publishing; the demo says so on stderr.
 """
 from __future__ import annotations
@@ -24,7 +25,10 @@ OFFLINE_HELP = (
 
 
 def build(store: Store, paths: list[Path], *, show_progress: bool = True,
-          say: Callable[[str], None] = print) -> ImportResult:
+          say: Callable[[str], None] = print, embed: bool = True) -> ImportResult:
+    """Import (with appraisal and cards), publish the in-scope drafts and, with ``embed``, compute the
+    embeddings. ``demo`` serves without waiting for them (``embed=False``; the server computes them in
+    the background, web/indexproc.py): keyword search works as soon as the studies are stored."""
     if paths:
         result = run_import(store, paths, show_progress=show_progress)
     else:
@@ -36,10 +40,11 @@ def build(store: Store, paths: list[Path], *, show_progress: bool = True,
         from .errors import IngestError
 
         raise IngestError("; ".join(result.failed_files))
-    from .search import build_index
+    if embed:
+        from .search import build_index
 
-    with progress_bar("Embedding", None, enabled=show_progress) as advance:
-        build_index(store, progress=advance, on_total=advance.set_total)
+        with progress_bar("Embedding", None, enabled=show_progress) as advance:
+            build_index(store, progress=advance, on_total=advance.set_total)
     published = publish_drafts(store)
     out_of_scope = store.query_one("SELECT COUNT(*) FROM cards c JOIN appraisals a ON a.study_id = c.study_id"
                                    " WHERE c.status != 'published' AND a.in_scope = 0")[0]

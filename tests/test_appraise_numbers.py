@@ -17,6 +17,9 @@ from physiohub.appraise.numwords import parse_number
     ("Sixty-two men aged 40 to 65 years were studied over 12 months; 45% were smokers.", 62),
     ("In 2015 patients attending clinics were asked about pain.", None),
     ("Mean age was 54 years and 61% were women.", None),
+    # those who finished are not the sample when the randomised count is stated ("out-patients" are people)
+    ("The 193 out-patients with knee pain were randomized into four groups. One hundred and eighty six "
+     "patients completed the study.", 193),
 ])
 def test_participants(text, n):
     a = appraise(rec("Some study", ("METHODS", text, "METHODS")))

@@ -16,12 +16,12 @@ from .evidence import grade_ladder
 from .numbers import high_risk_of_bias, key_numbers
 from .pico import extract_pico
 from .topics import classify_topics
-from .verdict import decide_verdict
+from .verdict import decide_verdict, harm_rates_only
 from .scope import judge_scope
 
 GENERATOR = "physiohub.appraise.rules"
 # Bump when any rule changes what an appraisal says: stored appraisals with another version are redone.
-VERSION = "1.7"
+VERSION = "1.8"
 
 _REVIEWS = {"meta-analysis", "systematic review", "scoping review"}
 
@@ -42,14 +42,15 @@ def appraise(record: Record) -> dict[str, Any]:
     conclusion_ids = {s.id for s in conclusions}
     conclusion_grades = [it["value"] for it in items if it["kind"] == "grade" and it["sentence"] in conclusion_ids]
     retracted = bool(record.retracted) or "retracted publication" in doc.pub_types
-    evidence, evidence_reasons = grade_ladder(
-        design, title=doc.title, abstract=doc.abstract, n_participants=head["n_participants"],
-        n_studies=head["n_studies"], grade_levels=head["grade_levels"], conclusion_grades=conclusion_grades,
-        risk_of_bias=high_risk_of_bias(doc) if doc.abstract else None, retracted=retracted,
-    )
     v = decide_verdict(design, doc.title, conclusions, doc.result_sentences() if doc.sentences else [],
                        doc.aim_sentences() if doc.sentences else [], bool(doc.sentences),
                        methods=doc.body if doc.sentences else [])
+    rates_only = harm_rates_only(v.kind, doc.title, doc.abstract)
+    evidence, evidence_reasons = grade_ladder(
+        design, title=doc.title, abstract=doc.abstract, n_participants=head["n_participants"],
+        n_studies=head["n_studies"], grade_levels=head["grade_levels"], conclusion_grades=conclusion_grades,
+        risk_of_bias=high_risk_of_bias(doc) if doc.abstract else None, retracted=retracted, rates_only=rates_only,
+    )
     topics = classify_topics(doc)
     return {
         "design": design,
@@ -67,6 +68,8 @@ def appraise(record: Record) -> dict[str, Any]:
         "verdict_clear": v.clear,
         "primary_null": v.primary_null,
         "benefit_elsewhere": v.benefit_elsewhere,
+        # A harms study with rates in treated people only: the card says how often, never "a higher risk".
+        "harm_rates_only": rates_only,
         "n_participants": head["n_participants"],
         "n_studies": head["n_studies"] if design in _REVIEWS else None,
         "followup": head["followup"],

@@ -146,7 +146,7 @@ def _start(design: str, text: str) -> tuple[int, str]:
 
 def grade_ladder(design: str, *, title: str, abstract: str, n_participants: int | None,
                  n_studies: int | None, grade_levels: list[str], conclusion_grades: list[str],
-                 risk_of_bias: str | None, retracted: bool) -> tuple[str, list[str]]:
+                 risk_of_bias: str | None, retracted: bool, rates_only: bool = False) -> tuple[str, list[str]]:
     """The evidence level and the reasons, one per step."""
     text = f"{title}\n{abstract}"
     level, why = _start(design, text)
@@ -180,6 +180,8 @@ def grade_ladder(design: str, *, title: str, abstract: str, n_participants: int 
         m = _LITTLE_EVIDENCE.search(findings)
         if m and not grade_levels:
             lower(f"the authors report '{_quoted(m)}'")
+    if rates_only:
+        lower("the figures are rates of side effects in people taking the treatment, with no comparison group")
     m = _own_pilot(text) if design not in ("protocol",) else None
     if m:
         lower(f"pilot or feasibility study (the text says '{m.group(0)}')")

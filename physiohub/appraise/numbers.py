@@ -21,7 +21,7 @@ from .numwords import NUMBER, parse_number
 _PEOPLE = (r"(?:patients|participants|subjects|individuals|people|persons|adults|women|men|males|females|"
            r"children|adolescents|athletes|volunteers|runners|workers|employees|students|veterans|infants|"
            r"respondents|soldiers|recruits|players|nurses|physiotherapists|clinicians|residents|elderly|"
-           r"outpatients|inpatients|cases|pregnant women|mothers|survivors|smokers|youths?|boys|girls|dyads|couples)")
+           r"outpatients|inpatients|out-patients|in-patients|cases|pregnant women|mothers|survivors|smokers|youths?|boys|girls|dyads|couples)")
 # Up to four describing words ("consecutive adult female"), never a function word: "2 for women" or
 # "groups of 8 subjects" must not read as a count of people.
 # Nor a number or a counted thing: in "38 studies involving 7843 children" the 38 counts studies.

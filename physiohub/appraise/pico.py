@@ -59,7 +59,10 @@ _AIM = re.compile(r"\b(?:to (?:assess|evaluate|compare|determine|investigate|exa
                   r"(?P<i>(?:[^.;:()]|\.(?=\d)){3,80}?) (?:on|in|for|among|versus|vs\.?|compared|with|as)\b")
 _AIM_ON = re.compile(r" on (?P<o>(?:[^.;:()]|\.(?=\d)){3,80}?)(?= in | among | after | following | for | of patients|[.;:(,]| compared| versus)")
 _CHANGE = re.compile(r"\b(?:significant(?:ly)? (?:greater |larger |more |smaller )?)(?:improvements?|reductions?|increases?|decreases?|declines?|"
-                     r"changes?|differences?) in (?:the )?(?P<o>(?:[^.;:()]|\.(?=\d)){3,70}?)"
+                     r"changes?|differences?)"
+                     # "no significant difference between the two treatment groups in decrease of neck pain intensity"
+                     r"(?: between (?:the )?(?:two |three |four )?(?:treatment |study |intervention )?groups)? in (?:the )?"
+                     r"(?:(?:decrease|increase|reduction|improvement|change)s? (?:of|in) )?(?P<o>(?:[^.;:()]|\.(?=\d)){3,70}?)"
                      r"(?= between| among| in (?:the|both|all|patients|those)| at | after | from | compared| than|[.;:(,]| was| were| for )")
 
 # What a treatment changed: "X improved pain and function", "reduced the risk of falls".

@@ -72,6 +72,21 @@ class VerdictResult:
 # confirmed harm is never worded as "NSAIDs probably help".
 _HARMS_Q = re.compile(r"\b(?:tolerability|adverse (?:effects?|events?|reactions?|drug reactions?)|side[- ]effects?|toxicity|"
                       r"harms?|safety)\b", re.I)
+# A harms study that only counts how often side effects happened in people taking the drug ("the
+# cumulative incidence of any adverse reaction was 14%") has no comparison: it cannot show how much
+# more often than without the drug, so the card must not say "a higher risk" and the ladder steps down.
+_RATES = re.compile(r"\b(?:incidences?|rates?|proportions?|frequenc(?:y|ies)|prevalence)\b", re.I)
+_COMPARATOR = re.compile(r"\bplacebo\b|\bnon-?(?:users?|use|exposed)\b|\bnot (?:taking|using|exposed|treated)\b|"
+                         r"\bunexposed\b|\buntreated\b|\bcontrol (?:groups?|arms?|subjects|participants|patients)\b|"
+                         r"\bcompared (?:with|to) (?:no\b|those not|people not|patients not|controls)|\bversus no\b", re.I)
+
+
+def harm_rates_only(kind: str, title: str, abstract: str) -> bool:
+    """A study of harms whose figures are rates in treated people only, with no comparison group."""
+    return (kind == "association" and bool(_HARMS_Q.search(title)) and bool(_RATES.search(abstract))
+            and not _COMPARATOR.search(f"{title} {abstract}"))
+
+
 _BENEFIT_Q = re.compile(r"\b(?:efficacy|effectiveness|effects? of|benefits?|improv\w*|reduc\w*|relie\w*|versus|vs\.?|"
                         r"compared with|outcomes?)\b", re.I)
 

@@ -27,12 +27,12 @@ from .upshot import _drop_doses, conclusion_sentence, plain_claim, short_aim, si
 from . import wording
 from .abbrev import definitions, spell_out
 from ..appraise.evidence import _own_pilot
-from ..appraise.reading import both_groups_improved
+from ..appraise.reading import both_groups_improved, significant_p
 from .consistency import check_card
 from .question import Pico, _people, aim_topic, build_question, from_aim, from_title, title_question
 
 GENERATOR = "physiohub.cards.extractive"
-VERSION = "2.3"
+VERSION = "2.4"
 log = logging.getLogger(__name__)
 
 Item = tuple[str, str, list[str]]  # (text, provenance kind, source sentence ids)
@@ -167,6 +167,7 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
             if who and len(who.split()) <= 12:
                 q.population = who
                 break
+    q.population = _one_sex(q.population, a, record.abstract)
     if not q.comparison and kind == "intervention" and q.intervention:
         arms = _randomised_arms(p, record.abstract, q.intervention)
         if arms:
@@ -186,6 +187,28 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
     return q
 
 
+_ONE_SEX = re.compile(r"\b(women|men|girls|boys|mothers|fathers|pregnant women|postmenopausal women)\b", re.I)
+_OTHER_SEX = {"women": r"\bmen\b|\bmales?\b", "men": r"\bwomen\b|\bfemales?\b", "girls": r"\bboys\b",
+              "boys": r"\bgirls\b", "mothers": r"\bfathers\b", "fathers": r"\bmothers\b"}
+
+
+def _one_sex(population: str, a: dict[str, Any], abstract: str) -> str:
+    """"people with fibromyalgia" -> "women with fibromyalgia" when the study took part in one sex only
+    ("Eighty sedentary women with FM were randomly selected"): a card must not widen its population."""
+    m = re.match(r"^people (with|who)\b", population or "")
+    if not m:
+        return population
+    for sp in (a.get("pico") or {}).get("population") or []:
+        hit = _ONE_SEX.search(sp.get("text") or "")
+        if hit:
+            who = hit.group(1).lower()
+            other = _OTHER_SEX.get(who.split()[-1])
+            if other and re.search(other, abstract, re.I):
+                return population  # both sexes took part; the span names one group of them
+            return who + population[len("people"):]
+    return population
+
+
 def _restore_case(phrase: str, text: str) -> str:
     """'mulligan mobilization' -> 'Mulligan mobilization' when the abstract writes the word with a capital
     inside a sentence (a name), never in lower case."""
@@ -203,6 +226,10 @@ def _question(a: dict[str, Any], q: Pico, src: list[str]) -> Item:
     question about what this kind of study can tell, never the title turned into a question."""
     kind = a.get("question_kind") or "intervention"
     short, _ = phrases.DESIGN_PLAIN.get(a.get("design", "other"), ("study", ""))
+    if a.get("harm_rates_only") and q.intervention:
+        # Rates in treated people only: the question is "how often", not "is X linked with more harm".
+        who = q.population if q.population and q.population not in ("people", "patients") else "people"
+        return f"How often do {who} have side effects while taking {q.intervention}?", "templated", src
     asked = getattr(q, "title_question", None)
     if asked:
         return asked, "templated", src
@@ -318,6 +345,12 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     results = sorted([s for s in p.get("results") if not _BASELINE.search(s.text)], key=lambda s: -_result_weight(s.text))[:4]
     for s in sorted(results, key=lambda s: s.start):
         pl = plain_claim(s.text) or plain_claim(s.text, 26)  # a between-group result is worth a longer line
+        if not pl and (_reading_label(s.text, a) in ("for", "null", "against", "mixed")
+                       or re.search(r"\bin favou?r of\b", s.text, re.I)):
+            # A main result that plain_claim cannot shorten ("The STRE group was more effective to strength
+            # gain ... (p<0.05)") is still a key point: the sentence without its statistics, a long list of
+            # measures with no difference folded into "the other measures reported".
+            pl = _result_line(s.text)
         if pl and _RESTATES_COUNT.match(s.text):
             continue  # the first point already says how many studies
         if pl:
@@ -338,8 +371,27 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     for item in body:
         if len(out) >= 5:
             break
-        if not any(_dup(item[0], t) for t, _, _ in out) and not any(_dup(item[0], u) for u in used):
+        # "Conversely, physical health favoured neutral" shares most words with the result it answers, but
+        # it is the other half of that result: leaving it out would make the card one-sided.
+        contrast = bool(item[2]) and _has(p, item[2][0]) and bool(_CONTRAST_START.match(p.by_id(item[2][0]).text))
+        if (contrast or not any(_dup(item[0], t) for t, _, _ in out)) and not any(_dup(item[0], u) for u in used):
             out.append(item)
+    # "No other differences were found" is true only after every difference before it: if one of those
+    # is not on the card, the point would hide it.
+    shown = {sid for _, _, src in out for sid in src}
+    ordered = [s for s in p.get("results")]
+    for item in list(out):
+        if item[2] and _NO_OTHER.match(item[0]):
+            pos = next((i for i, s in enumerate(ordered) if s.id == item[2][0]), None)
+            earlier = ordered[:pos] if pos is not None else []
+            if any(s.id not in shown and _reading_label(s.text, a) in ("for", "against", "mixed") for s in earlier):
+                out.remove(item)
+    if not any(_BETWEEN.search(t) for t, _, _ in out[1:]):
+        # Only within-group changes on the card ("scores improved from 39 to 59 in one group and from 36 to 50
+        # in the other"): the comparison between the groups is the result, even if the answer says it too.
+        between = next((it for it in body if _BETWEEN.search(it[0]) and not any(_dup(it[0], t) for t, _, _ in out)), None)
+        if between:
+            out.insert(1, between)
     if len(out) < 3:  # too few distinct points: the answer's own conclusion may stand as a point too
         for item in body:
             if len(out) < 3 and not any(_dup(item[0], t) for t, _, _ in out):
@@ -386,6 +438,33 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     return out[:6]
 
 
+_BETWEEN = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|between (?:the )?(?:two |three )?groups|in favou?r of)\b", re.I)
+# "the mean difference in scores, adjusted for age, sex and centre, was 6.8": the adjustment list is detail.
+_ADJUSTED = re.compile(r",\s*adjusted for [^.;]*?,\s*(?=(?:was|were|is|are)\b)", re.I)
+_CONTRAST_START = re.compile(r"^\s*(?:conversely|in contrast|on the other hand|by contrast)\b", re.I)
+_NO_OTHER = re.compile(r"^\s*(?:there were )?no other (?:statistically )?(?:significant |clear )?(?:between-group )?differences?\b", re.I)
+_NULL_LIST = re.compile(r"^(?P<head>.*?\bno (?:statistically )?(?:clear |significant )?differences?\b[^,;]*?\bin )"
+                        r"(?P<first>[^,;]+?),\s+(?P<rest>.+)$", re.I)
+
+
+def _result_line(text: str, limit: int = 32) -> str | None:
+    """A result sentence without its statistics, as one plain line of at most ``limit`` words, or None."""
+    cand = [t for t in plain_sentences(strip_detail(_ADJUSTED.sub(" ", text)), 30) if 5 <= len(t.split())]
+    if not cand:
+        return None
+    line = cand[0]
+    if len(line.split()) > limit:
+        m = _NULL_LIST.match(line)
+        if not m or m.group("rest").count(",") + 1 < 2:
+            return None
+        # "no clear difference in A, B, C and D": every measure had no difference, so naming the first
+        # and folding the rest keeps the meaning.
+        line = f"{m.group('head')}{m.group('first')} or in the other measures reported."
+    if len(line.split()) > limit or _STATS_HEAVY.search(line):
+        return None
+    return sentence(lay(line))
+
+
 _PRIMARY_DEF = re.compile(r"\b(?:the )?(?:primary|principal|main) (?:efficacy )?(?:outcome|end ?point|variable)(?: measure)?s?"
                           r"(?:,[^,]{0,60},)? (?:was|were) (?P<x>[^.;:]{8,200})", re.I)
 
@@ -415,6 +494,12 @@ def _main_measure_point(p: Parts, out: list[Item]) -> Item | None:
         result = max(tested, key=lambda t: overlap(t.text))
         if any(result.id in src for _, _, src in out[1:]):
             return None  # a key point already gives the main measure's result
+        line = _result_line(result.text, 30)
+        if line and not _NULL_LIST.match(line):
+            sig, nonsig = significant_p(result.text)
+            clear = "; the difference was statistically clear" if sig and not nonsig else ""
+            return (sentence(lay(f"The main measure was {_lower_first(x)}: {_lower_first(line.rstrip('.'))}{clear}")),
+                    "rewritten", [s.id, result.id])
         return (sentence(lay(f"The main measure was {_lower_first(x)}; the findings below give its result")),
                 "rewritten", [s.id, result.id])
     return None
@@ -440,7 +525,7 @@ def article(phrase: str) -> str:
     return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
 
 
-_STATS_HEAVY = re.compile(r"\b(95\s*%|CI|p\s*[<=]|RR|OR|SMD|MD|HR)\b|\d+\s*(studies|trials|participants)", re.I)
+_STATS_HEAVY = re.compile(r"\b(95\s*%|(?-i:CI|RR|OR|SMD|MD|HR)|p\s*[<=])\b|\d+\s*(studies|trials|participants)", re.I)
 
 
 def _result_weight(text: str) -> float:
@@ -485,7 +570,12 @@ def _findings(a: dict[str, Any], p: Parts) -> list[Item]:
     if not chosen:
         body = [s for s in p.sentences if not s.back_matter]
         chosen = [s for s in body if re.search(r"\d", s.text)][:3] or body[-2:]
-    return [(sentence(s.text), "extracted", [s.id]) for s in chosen[:5]]
+    out = chosen[:5]
+    harms = next((s for s in results if _HARMS.search(s.text) and not _NO_HARMS.search(s.text)), None)
+    if harms and not any(_HARMS.search(s.text) for s in out):
+        # The harms the results report are findings too; the patients' line points to them.
+        out = out + [harms]
+    return [(sentence(s.text), "extracted", [s.id]) for s in out]
 
 
 _AUTHOR_LIMIT = re.compile(r"\b(?:limitations?|limited by|caution|interpreted with care|small (?:sample|number|numbers|trials|studies)"
@@ -533,7 +623,10 @@ def _limitations(a: dict[str, Any], p: Parts, record: Record) -> list[Item]:
     if _own_pilot(text) and design not in ("protocol",):
         # The evidence ladder's own test, so the limitation and the badge never disagree.
         out.append(("Pilot or feasibility study: not built to show whether a treatment works.", "templated", []))
-    out += [it for it in wording.derived_limits(a, record.abstract) if not any(similar(it[0], t) for t, _, _ in out)]
+    out += [it for it in wording.derived_limits(a, f"{record.title}.\n{record.abstract}") if not any(similar(it[0], t) for t, _, _ in out)]
+    if not out and record.abstract:
+        # Saying nothing would read as "no limits"; the reader should know the abstract is silent.
+        out.append(("The abstract does not state the study's limitations.", "templated", []))
     return out[:6]
 
 
@@ -554,6 +647,61 @@ def _spell_out(card: dict[str, Any], defs: dict[str, str]) -> None:
             card.pop(key)
     for k, t in (card.get("why_it_matters") or {}).items():
         card["why_it_matters"][k] = spell_out(t, defs)
+
+
+_BARE_PEOPLE = re.compile(r"^(?:[\w-]+ ){0,3}?(?:patients|participants|people|subjects|adults|individuals|volunteers)\.?$", re.I)
+
+
+def _said_once(text: str) -> str:
+    """'Older adults with neck pain; Forty-two older adults with neck pain.' -> the longer phrase only."""
+    parts = [t.strip(" .") for t in text.split("; ")]
+    if len(parts) < 2:
+        return text
+    keep = [t for i, t in enumerate(parts)
+            if not any(t.lower() in u.lower() and (len(u) > len(t) or j < i) for j, u in enumerate(parts) if j != i)]
+    return sentence(cap("; ".join(keep))) if keep else text
+
+
+def _same_words(a: str, b: str) -> bool:
+    wa, wb = set(re.findall(r"[a-z]{4,}", a.lower())), set(re.findall(r"[a-z]{4,}", b.lower()))
+    return bool(wb) and wb <= wa
+
+
+def _rows_match_question(rows: list[dict[str, Any]], q: Pico, src: list[str]) -> list[dict[str, Any]]:
+    """An Intervention row that lists the question's comparators too ("Rofecoxib, celecoxib, and
+    acetaminophen" beside the question "rofecoxib at 25 mg a day compared with celecoxib ...") is split
+    into the question's own Intervention and Comparison, so the two parts of the card agree."""
+    rows = list(rows)
+    labels = {r["label"]: r for r in rows}
+    pop = labels.get("Population")
+    if pop and q.population and _BARE_PEOPLE.match(pop["text"]):
+        # "Population: 60 patients." says who counted, not who they were: the question's population does.
+        rows[rows.index(pop)] = {**pop, "text": sentence(cap(q.population)), "kind": "rewritten", "sources": src or pop["sources"]}
+    # Rows the abstract gave no clean phrase for, while the question names them: the card's two parts agree.
+    after = next((i + 1 for i, r in enumerate(rows) if r["label"] in ("Population", "Design")), 0)
+    kind = "rewritten" if src else "templated"  # from the question, itself built from these sentences or the title
+    if "Intervention" not in labels and q.intervention:
+        rows.insert(after, {"label": "Intervention", "text": sentence(cap(q.intervention)), "kind": kind, "sources": src})
+        after += 1
+    elif "Intervention" in labels:
+        after = rows.index(labels["Intervention"]) + 1
+    if "Comparison" not in labels and "Intervention" not in labels and q.comparison:
+        rows.insert(after, {"label": "Comparison", "text": sentence(cap(q.comparison)), "kind": kind, "sources": src})
+        return rows
+    labels = {r["label"]: r for r in rows}
+    row = labels.get("Intervention")
+    if not (row and q.intervention and q.comparison) or "Comparison" in labels:
+        if row and q.comparison and "Comparison" not in labels and not _same_words(row["text"], q.comparison):
+            rows.insert(rows.index(row) + 1, {"label": "Comparison", "text": sentence(cap(q.comparison)),
+                                              "kind": kind, "sources": src})
+        return rows
+    cmp_words = set(re.findall(r"[a-z]{5,}", q.comparison.lower())) - {"lower", "higher", "usual", "placebo"}
+    if not cmp_words & set(re.findall(r"[a-z]{5,}", row["text"].lower())):
+        return rows
+    at = rows.index(row)
+    new = [{"label": "Intervention", "text": sentence(cap(q.intervention)), "kind": "rewritten", "sources": src or row["sources"]},
+           {"label": "Comparison", "text": sentence(cap(q.comparison)), "kind": "rewritten", "sources": src or row["sources"]}]
+    return rows[:at] + new + rows[at + 1:]
 
 
 def _citation(record: Record) -> str:
@@ -656,12 +804,18 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
             card[name] = [t for t, _, _ in items]
             prov += [{"path": f"{name}.{i}", "kind": k, "sources": s} for i, (_, k, s) in enumerate(items)]
     rows = [r for r in methods_rows(a, p, record) if not ungrounded(r["text"], values)]
+    # Methods rows are short phrases, not quotes: "PIL and TF ESI" reads better spelled out from the
+    # abstract's own definitions (the Design row keeps the design sentence as printed).
+    defs = definitions(record.abstract)
+    rows = [r if r["label"] == "Design" or not defs else {**r, "text": _said_once(spell_out(r["text"], defs))} for r in rows]
+    rows = _rows_match_question(rows, q, src)
     if rows:
         card["methods"] = [{"label": r["label"], "text": r["text"]} for r in rows]
         prov += [{"path": f"methods.{i}", "kind": r["kind"], "sources": r["sources"]} for i, r in enumerate(rows)]
     a["_verdict_texts"] = [p.by_id(i).text for i in a.get("verdict_sentences") or [] if _has(p, i)]
     # Harms the results report (not "no adverse events occurred"): the patients' line says to ask about them.
     a["_harms"] = any(_HARMS.search(s.text) and not _NO_HARMS.search(s.text) for s in p.get("results"))
+    a["_enriched"] = a.get("design") in ("randomised controlled trial", "crossover trial") and wording.enriched(record.abstract)
     claim = wording.answer_claim(a, q)
     claim = claim if claim and not ungrounded(claim, values) else None
     why = {k: v for k, v in wording.why(a, q, claim).items() if _grounded([v], values, f"why_it_matters.{k}")}

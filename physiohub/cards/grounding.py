@@ -164,7 +164,7 @@ def gate(card: dict[str, Any], record: Record) -> dict[str, Any]:
         raise GroundingError(f"card for {record.source_id or record.title[:40]!r} failed grounding: {left[0]}")
     return card
 
-_PEOPLE_WORDS = (r"(participants?|patients?|people|persons?|subjects?|individuals?|children|adolescents?|adults?"
+_PEOPLE_WORDS = (r"((?:out-|in-)?patients?|participants?|people|persons?|subjects?|individuals?|children|adolescents?|adults?"
                  r"|women|men|mothers?|infants?|volunteers?|athletes?|runners?|players?|workers?|employees?"
                  r"|students?|cases?|respondents?|veterans?|soldiers?|residents?|users?|couples?|families|pairs?)")
 _STUDY_WORDS = r"(studies|study|trials?|rcts?|articles?|papers?|reports?|reviews?|publications?|cohorts?)"

@@ -66,6 +66,8 @@ def _because(why: str, n: int | None, k: int | None) -> str | None:
     m = re.match(r"^(?:the )?authors report '([^'\d]{3,60})'", why, re.I)
     if m:
         return f"the authors report {m.group(1).lower()}"
+    if re.match(r"^the figures are rates of side effects", why, re.I):
+        return "the figures are rates of side effects with no comparison group"
     if re.search(r"retracted", why, re.I):
         return "the paper was retracted"
     return None

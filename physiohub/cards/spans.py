@@ -117,9 +117,20 @@ def methods_rows(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, 
             spans = [{**sp, "text": _main_population(p, sp["text"])} for sp in spans]
         if spans and not pico_sentence_ids(p.sentences, spans):
             spans = []  # spans we cannot place in the abstract (e.g. from the title): use the sentence roles
+        if key == "population" and spans:
+            # "adults with OA" from the aim is what the authors meant to study; a sentence that describes who
+            # actually took part ("382 patients aged at least 40 years who had OA of the knee ...") says more.
+            aim_ids = {s.id for s in p.get("aim")}
+            took_part = _population_sentence(p) if design not in ("meta-analysis", "systematic review", "scoping review") else None
+            if took_part and aim_ids and set(pico_sentence_ids(p.sentences, spans)) & aim_ids:
+                add(label, cap(took_part[0]), "extracted", [took_part[1]])
+                continue
         if spans:
             texts = list(dict.fromkeys(_APPOSITIVE.sub("", strip_detail(sp["text"])).strip(" .;,") for sp in spans))
-            texts = [t for i, t in enumerate(texts) if not any(t.lower() in u.lower() for u in texts[:i])][:3]
+            # A phrase another one already holds ("older adults with neck pain" inside "Forty-two older adults
+            # with neck pain") is said once, by the longer one.
+            texts = [t for i, t in enumerate(texts) if not any(t.lower() in u.lower() for u in texts[:i])
+                     and not any(t.lower() in u.lower() and len(u) > len(t) for u in texts[i + 1:])][:3]
             add(label, cap("; ".join(texts)), "extracted", pico_sentence_ids(p.sentences, spans))
         elif part and p.get(part) and _clean_phrase(p.get(part)[0].text) and (
                 part != "population" or _people_part(p.get(part)[0].text)):
@@ -139,6 +150,23 @@ def methods_rows(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, 
     for s in p.get("aim")[:1]:
         add("Aim", short_aim(s.text, _AIM_LEAD, _CLAUSE, 25), "rewritten", [s.id])
     return rows
+
+
+def _population_sentence(p: Parts) -> tuple[str, str] | None:
+    """The sentence that describes who took part, when it is a description and not an enrolment clause."""
+    for s in p.get("population")[:1]:
+        t = strip_detail(s.text).strip(" .;,")
+        who = _PERSON.search(t)
+        # It must open with the people ("382 patients aged ...", "Adults aged 18-65 with ..."), not with
+        # the study ("This study consisted of trials with ... patients").
+        if not who or len(t[:who.start()].split()) > 6 or re.match(r"(?:this|the|our|each) (?:study|trial|review|analysis)\b|we\b", t, re.I):
+            return None
+        if len(t.split()) > 28 or re.search(
+                r"\b(?:were|was)\s+(?:\w+\s+)?(?:randomi[sz]ed|randomly|allocated|assigned|enrolled|recruited|included|"
+                r"studied|divided|selected)\b|[;:]", t, re.I):
+            return None
+        return t, s.id
+    return None
 
 
 _ALLOCATION = re.compile(r"\b(?:randomly|randomi[sz]ed)\b.{0,30}\b(?:assigned|allocated|divided|to receive)\b|\brandomi[sz]ed to\b", re.I)

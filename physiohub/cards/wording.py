@@ -14,7 +14,7 @@ from ..appraise.numwords import WORD_NUMBER, parse_number
 from typing import Any
 
 from . import phrases
-from .plain import cap, sentence
+from .plain import cap, lay, sentence
 from .question import Pico, outcome_verb, plural
 
 Item = tuple[str, str, list[str]]
@@ -102,6 +102,11 @@ def answer_claim(a: dict[str, Any], q: Pico) -> str | None:
             body = f"{x} {'may help' if very or evidence != 'Strong' else _agree('helps', x)} in some ways but not in others"
         else:
             return None
+    elif kind == "association" and a.get("harm_rates_only"):
+        short = phrases.DESIGN_PLAIN.get(a.get("design", "other"), ("study", ""))[0]
+        it = "them" if plural(x) else "it"
+        body = (f"the {short} reports how often people taking {x} had side effects, but it does not compare them "
+                f"with people not taking {it}, so it cannot say how much {x} {'add' if plural(x) else 'adds'} to the risk")
     elif kind == "association" and y:
         if verdict == "Supports":
             y = _direction(a, y)
@@ -171,7 +176,20 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     # concludes "convincing evidence is lacking"), not because the design tests nothing: say that.
     insufficient = verdict == "Too early to tell" and kind == "intervention" and design not in _ARGUING_DESIGNS and \
         str((a.get("verdict_reasons") or [""])[0]).startswith("the authors say the evidence is not enough")
-    if design == "lab/animal/experimental":
+    split = _split_outcomes(a)
+    rates_only = bool(a.get("harm_rates_only")) and bool(x)
+    # Only people who had already done well on the treatment in an open run-in were randomised: every
+    # line says so, or a reader takes the result for everyone who might start it.
+    enriched = bool(a.get("_enriched")) and bool(x) and kind == "intervention" and verdict == "Supports"
+    # A result about how the body moves (gait biomechanics, muscle activity, heart-rate variability) says
+    # nothing about pain or function: a null result there must not read as "the treatment does not work".
+    surrogate = bool(q.outcome and SURROGATE.search(q.outcome)) and bool(x) and kind == "intervention"
+    v3 = outcome_verb(q.outcome)[0] if q.outcome else "works"
+    it = "them" if x and plural(x) else "it"
+    if rates_only:
+        patients = (f"This {short} counts how often people taking {x} had side effects. If you take {it} or are thinking "
+                    f"of it, ask your physio or doctor about the side effects and how to spot them.")
+    elif design == "lab/animal/experimental":
         patients = "This is lab research. It does not yet tell you what works for people, so it should not change your care."
     elif design == "protocol":
         patients = "This study has not reported results yet, so it should not change your care."
@@ -204,6 +222,20 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         core = _claim_core(claim)
         if lead and not re.match(r"[A-Z]{2}|[A-Z][a-z]*[A-Z]", core) and not (x[:1].isupper() and core.startswith(x)):
             core = core[0].lower() + core[1:]  # "For older people: sensor-based exercise ..."
+        if enriched:
+            tail = (f" This applies to people who had already taken {x} without troublesome side effects and felt it "
+                    "helped." + tail)
+        if surrogate:
+            tail = (f" This trial measured {q.outcome}, not pain or everyday function, so it does not tell you whether "
+                    f"{x} {'help' if plural(x) else 'helps'} your symptoms.")
+        if verdict == "Mixed picture" and split:
+            # Say which outcomes differed and which did not, instead of "in some ways but not in others".
+            core = (f"{x} may help with {split[0]}, but this {short} found no clear difference in {split[1]}"
+                    if lead else cap(f"{x} may help with {split[0]}, but this {short} found no clear difference in {split[1]}"))
+            core += "."
+            tail = " Talk with your physio or doctor about which of these matter to you."
+        elif verdict == "Mixed picture":
+            tail = " The key points above say which results differed and which did not; talk with your physio or doctor about what to expect."
         patients = lead + core + tail
     else:
         patients = _claim_core(claim) + " On its own, a study like this does not tell you what to do; ask your physio or doctor."
@@ -227,6 +259,13 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         "Mixed picture": "found results that point both ways",
         "Too early to tell": "tested nothing that can guide practice yet",
     }[verdict])
+    if rates_only:
+        finding = f"reported how often side effects happened with {x}, with no comparison group"
+    if enriched:
+        finding += (f", in people who had tolerated {x} and felt it helped in an open run-in before randomisation "
+                    "(an enriched design)")
+    if split and verdict == "Mixed picture" and kind == "intervention":
+        finding = f"found a difference in {split[0]} but not in {split[1]}"
     if alike:
         finding = f"found no clear difference between {x} and {q.comparison}{(' in' + ys) if ys else ''}"
     if insufficient:
@@ -240,6 +279,8 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     }[verdict]
     if insufficient:
         practice = "It gives no firm basis for or against it"
+    if rates_only:
+        practice = "Use the rates when discussing side effects; a comparison group would be needed to say how much the treatment adds to the risk"
     ladder = a.get("_ladder")
     clinicians = (sentence(f"{cap(design)}{size}{pop}; it {finding}") + " "
                   + sentence(f"Evidence rated {evidence.lower()}") + (f" {ladder}" if ladder else "") + " " + sentence(practice))
@@ -261,10 +302,48 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
                    "did not find that: the two gave similar results.")
     if kind == "association" and verdict == "Supports":
         readers = f"This {short} found a link, not proof of cause; it has {evidence.lower()} evidence behind it."
+    if split and verdict == "Mixed picture" and kind == "intervention" and x:
+        readers = (f"Claims about {x} need care: this {short} found differences in {split[0]}, but not in {split[1]}.")
+    if enriched:
+        readers = (f"If you read that {x} {_agree('works', x)}{(' for ' + who) if who else ''}, this {short} backs it only "
+                   f"for people who had already taken {x} without troublesome side effects and felt it helped, with "
+                   f"{evidence.lower()} evidence.")
+    elif surrogate and verdict in ("No clear difference", "Does not support"):
+        readers = (f"If you read that {x} {_agree(v3, x)} {q.outcome}{(' in ' + who) if who else ''}, this {short} did not "
+                   f"find a clear difference. It is about {q.outcome}, not about whether {x} {_agree('eases', x)} pain "
+                   "or helps daily life.")
+    elif verdict == "No clear difference" and q.outcome and x and not alike and not insufficient and kind == "intervention":
+        readers = (f"If you read that {x} {_agree(v3, x)} {q.outcome}{(' for ' + who) if who else ''}, this {short} did not "
+                   "find a clear difference.")
+    if rates_only:
+        readers = (f"If you read that {x} {'raise' if plural(x) else 'raises'} the risk of side effects, this {short} "
+                   f"gives how often they happened in people taking {it}; only a comparison with people not taking {it} could "
+                   "say by how much.")
     if kind == "accuracy":
         readers = f"This is {long}, with {evidence.lower()} evidence behind it. " + phrases.VERDICT_READER.get(verdict, "")
     return {"patients": (patients, "templated", []), "clinicians": (clinicians, "templated", []),
             "readers": (re.sub(r"\s{2,}", " ", readers).strip(), "templated", [])}
+
+
+SURROGATE = re.compile(r"\b(?:bio-?mechanic\w*|kinematic\w*|kinetic\w*|gait (?:variables|parameters|patterns?|analys\w+)|"
+                       r"joint (?:moments?|loading|angles?)|ground reaction|muscle (?:activ\w+|activity|recruitment|thickness|"
+                       r"cross-sectional area)|electromyograph\w*|\bEMG\b|heart rate variability|autonomic modulation|"
+                       r"cortisol|cytokines?|inflammatory markers?|biomarkers?|blood flow|cartilage (?:thickness|volume|"
+                       r"composition)|bone (?:mineral )?density)", re.I)
+
+
+def _listed(t: str) -> str:
+    items = [i.strip() for i in t.split(", ") if i.strip()]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _split_outcomes(a: dict[str, Any]) -> tuple[str, str] | None:
+    """(what differed, what did not) from the verdict's reason "but the groups differed only in A, not in B"."""
+    for r in a.get("verdict_reasons") or []:
+        m = re.match(r"^but the groups differed only in (.+?), not in (.+?): ", str(r))
+        if m:
+            return lay(_listed(m.group(1))), lay(_listed(m.group(2)))
+    return None
 
 
 def _claim_core(claim: str) -> str:
@@ -295,6 +374,19 @@ _LATER = re.compile(rf"\b(?:at|after|for|over|to|until|through|within|and)\s+(?:
                     r"\b\d{1,2}-(?:month|year)\b(?!-old)|\blong[- ]term follow", re.I)
 _RUN_IN = re.compile(r"\b(?:open[- ]label (?:phase|run-?in|period)|run-?in (?:phase|period)|enriched enrol?lment)\b[^.]{0,300}?"
                      r"\b(?:randomi[sz]ed|double[- ]blind)", re.I | re.S)
+# The run-in kept only those who did well: "patients who tolerated tramadol and perceived benefit ... were randomized".
+_DID_WELL = re.compile(r"\b(?:who|that) (?:had )?(?:tolerated|responded|benefit(?:ed|ted)?|perceived (?:a )?benefit|improved)\b", re.I)
+
+
+def enriched(text: str) -> bool:
+    """Were only people who tolerated or benefited from the treatment in an open run-in randomised?"""
+    return bool(_RUN_IN.search(text)) and bool(_DID_WELL.search(text))
+
+
+_PER_PROTOCOL = re.compile(r"\bper[- ]protocol\b", re.I)
+_ITT = re.compile(r"\bintention[- ]to[- ]treat\b|\bITT\b|\bintent[- ]to[- ]treat\b", re.I)
+_EXPLORATORY = re.compile(r"\bexploratory (?:outcome |secondary |post[- ]hoc )?(?:analys[ie]s|outcomes?|study|trial)\b", re.I)
+_ONE_TAILED = re.compile(r"\bone[- ](?:tailed|sided)\b", re.I)
 
 
 # "Patients and treating clinicians were not masked to treatment allocation", "an open-label trial"
@@ -346,6 +438,13 @@ def derived_limits(a: dict[str, Any], text: str) -> list[Item]:
     if design in ("randomised controlled trial", "crossover trial") and _RUN_IN.search(text):
         out.append(("Only people who tolerated the treatment in an open run-in phase were randomised, so the results may "
                     "look better than for everyone who starts it.", "templated", []))
+    if design in ("randomised controlled trial", "crossover trial") and _PER_PROTOCOL.search(text) and not _ITT.search(text):
+        out.append(("Only the people who kept to the protocol were analysed, not everyone randomised, which can bias "
+                    "the comparison.", "templated", []))
+    if _EXPLORATORY.search(text):
+        out.append(("The authors call the analyses exploratory: they suggest rather than confirm.", "templated", []))
+    if _ONE_TAILED.search(text):
+        out.append(("A one-sided (one-tailed) test was used, which makes a clear result easier to reach.", "templated", []))
     for sent in re.split(r"(?<=[.!?])\s+", text):
         if _DROPOUT.search(sent):
             pct = [float(p) for p in _PCT.findall(sent) if 0 < float(p) <= 100]
@@ -359,6 +458,13 @@ def derived_limits(a: dict[str, Any], text: str) -> list[Item]:
             said = q.group(0).lower()
             out.append((f"The authors report that the {said}." if said.startswith("quality of") else
                         f"The authors report {said} among the included studies.", "templated", []))
+    if a.get("harm_rates_only"):
+        out.append(("No comparison group: the figures show how often side effects happened with the treatment, not how "
+                    "much more often than without it.", "templated", []))
+        short = short_study(text)
+        if short and design not in ("randomised controlled trial", "non-randomised controlled trial", "crossover trial"):
+            out.append((f"Short treatment: the studies lasted {short}, so side effects of longer use are unknown.",
+                        "templated", []))
     if design == "narrative review" and re.search(r"\btheoretical\b|\bpossible mechanisms?\b|\bhypothes[ie]\w*|\bspeculat\w+", text, re.I):
         out.append(("The authors present the mechanisms as theoretical or possible: the review does not test them.",
                     "templated", []))

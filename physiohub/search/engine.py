@@ -119,7 +119,7 @@ def _check(query: Any, mode: str, limit: Any, offset: Any) -> tuple[str, int, in
     return query, limit, offset
 
 
-def _browse(store: Store, f: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
+def _browse(store: Store, f: dict[str, Any], limit: int, offset: int, with_ids: bool = False) -> dict[str, Any]:
     """Every study passing the filters, newest first (unknown year last), ties by id descending."""
     t = facet_table(store)
     ids = t.allowed(f)
@@ -127,13 +127,16 @@ def _browse(store: Store, f: dict[str, Any], limit: int, offset: int) -> dict[st
     years = t.years[pos]
     order = np.lexsort((-ids, -years, years < 0))
     page = ids[order[offset : offset + limit]]
-    return {
+    out = {
         "total": int(len(ids)),
         "hits": hydrate(store, [(int(i), 0.0) for i in page]),
         "facets": t.count(ids),
         "mode": "browse",
         "notes": [],
     }
+    if with_ids:
+        out["ids"] = ids.tolist()
+    return out
 
 
 def search(
@@ -144,8 +147,10 @@ def search(
     limit: int = 10,
     offset: int = 0,
     filters: Mapping[str, Any] | None = None,
+    with_ids: bool = False,
 ) -> dict[str, Any]:
     """Ranked, filtered, faceted, paged search. See the module docstring for what ``total`` counts.
+    ``with_ids`` adds ``ids``: every study of the result set (what ``total`` counts), for the evidence picture.
 
     Returns {total, hits: [{id, source_id, score, title, year, design, evidence, verdict,
     research_type, topics, retracted}], facets: {design|evidence|verdict|topic|body_region|year:
@@ -154,7 +159,7 @@ def search(
     query, limit, offset = _check(query, mode, limit, offset)
     f = flt.normalize(filters)
     if not query_terms(query):
-        return _browse(store, f, limit, offset)
+        return _browse(store, f, limit, offset, with_ids)
     # One sorted id list for both rankers, from the in-memory study table (no table scans).
     allowed = facet_table(store).allowed(f) if f else None
     depth = max(CANDIDATES, offset + limit)
@@ -177,10 +182,13 @@ def search(
         # studies close enough in meaning. (Semantic mode, asked for by name, stays a pure ranking.)
         keep = {d for d, _ in rankings.get("bm25", ())} | {d for d, c in rankings["semantic"] if c >= SEMANTIC_FLOOR}
         ranked = [(d, x) for d, x in ranked if d in keep]
-    return {
+    out = {
         "total": len(ranked),
         "hits": hydrate(store, ranked[offset : offset + limit]),
         "facets": facet_counts(store, [i for i, _ in ranked]),
         "mode": used,
         "notes": notes,
     }
+    if with_ids:
+        out["ids"] = [int(i) for i, _ in ranked]
+    return out

@@ -60,6 +60,13 @@ def pending(store: Store) -> dict[int, tuple[str, str]]:
     return todo
 
 
+def complete(store: Store) -> bool:
+    """Every study has a vector of this model (cheap: counts only; a vector whose text changed since still
+    counts, as it does for search until the next ``build_index``)."""
+    n_vectors = store.query_one(f"SELECT count(*) FROM embeddings WHERE model IN {_IN}", embed.compatible_ids())[0]
+    return n_vectors >= store.query_one("SELECT count(*) FROM studies")[0]
+
+
 def build_index(store: Store, progress: Callable[[int], None] | None = None, *,
                 on_total: Callable[[int], None] | None = None) -> int:
     """Index what is missing or changed: BM25 term vectors, then embeddings.

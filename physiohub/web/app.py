@@ -183,6 +183,8 @@ def create_app(store_path: str, *, settings: dict[str, Any] | None = None) -> An
     app.state.check_process = CheckProcess(store.url) if config.flag(settings.get("check_process")) else None
     if app.state.check_process is not None:
         app.router.on_shutdown.append(app.state.check_process.close)
+    # Set by ``indexproc.index_in_background`` while embeddings are computed behind a serving hub.
+    app.state.background_index = None
 
     errors.install(app)
     from .views import api, editor, public

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -50,6 +51,9 @@ def _start(url: str, parent: int) -> None:
     # A server stopped by kill -9 (or any stop that skips the shutdown hook) must not leave its checker
     # behind, idle but holding the database open.
     die_with_parent(parent, "physiohub-check", deathsig=False)
+    # Ctrl+C in a terminal reaches the whole process group; the server shuts the worker down itself, and a
+    # worker interrupted while waiting for work printed a KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     lower_priority()
     from ..store import Store
 
@@ -107,4 +111,10 @@ class CheckProcess:
         with self._lock:
             pool, self._pool = self._pool, None
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            # Waiting for the pool's manager thread to finish (the worker is idle, or ends at once, see below):
+            # with wait=False the interpreter's exit raced that thread closing its wake-up pipe and printed
+            # "Exception ignored ... Bad file descriptor" (Python 3.11's concurrent.futures) after Ctrl+C.
+            # A check still running is abandoned: the server is stopping.
+            for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                proc.terminate()
+            pool.shutdown(wait=True, cancel_futures=True)

@@ -18,6 +18,12 @@ def state(request: Request) -> Any:
     return request.app.state
 
 
+def index_status(request: Request) -> dict[str, Any] | None:
+    """The background indexer's progress (web/indexproc.py), or None when the hub runs without one."""
+    bg = getattr(request.app.state, "background_index", None)
+    return bg.status() if bg is not None else None
+
+
 def session(request: Request) -> dict[str, Any]:
     """The signed session payload (empty for visitors without one)."""
     if not hasattr(request.state, "session"):

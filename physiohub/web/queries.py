@@ -57,7 +57,8 @@ def published_count(store: Store) -> int:
 
 
 def latest_published(
-    store: Store, *, limit: int = 10, offset: int = 0, topic: str | None = None, exclude: int | None = None
+    store: Store, *, limit: int = 10, offset: int = 0, topic: str | None = None, exclude: int | None = None,
+    design: str | None = None, verdict: str | None = None,
 ) -> list[dict[str, Any]]:
     params: list[Any] = []
     joins = ""
@@ -68,6 +69,11 @@ def latest_published(
     if exclude is not None:
         where.append("s.id != ?")
         params.append(exclude)
+    # design/verdict: a cell of the evidence picture (web/evidence_picture.py) lists exactly what it counts
+    for col, value in (("design", design), ("verdict", verdict)):
+        if value:
+            where.append(f"a.{col} = ?")
+            params.append(value)
     params += [limit, offset]
     rows = store.query(
         f"""SELECT {_LIST_COLUMNS} FROM cards c JOIN studies s ON s.id = c.study_id
@@ -79,12 +85,18 @@ def latest_published(
     return [_item(r) for r in rows]
 
 
-def count_published_in_topic(store: Store, topic: str) -> int:
+def count_published_in_topic(store: Store, topic: str, *, design: str | None = None,
+                             verdict: str | None = None) -> int:
+    extra, params = "", [topic]
+    for col, value in (("design", design), ("verdict", verdict)):
+        if value:
+            extra += f" AND a.{col} = ?"
+            params.append(value)
     return store.query_one(
         f"""SELECT COUNT(DISTINCT c.study_id) FROM cards c JOIN appraisal_topics t ON t.study_id = c.study_id
            LEFT JOIN appraisals a ON a.study_id = c.study_id
-           WHERE c.status = 'published' AND {IN_SCOPE} AND t.kind = 'topic' AND t.value = ?""",
-        (topic,),
+           WHERE c.status = 'published' AND {IN_SCOPE} AND t.kind = 'topic' AND t.value = ?{extra}""",
+        params,
     )[0]
 
 

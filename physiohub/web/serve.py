@@ -6,6 +6,7 @@ from ``PHYSIOHUB_DB`` through ``app_from_env`` (a factory).
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 from ..errors import ConfigError
@@ -26,8 +27,6 @@ GIL_SWITCH_INTERVAL = 0.001
 
 def tune_interpreter() -> None:
     """Settings of the serving process (not of the library): a shorter interpreter-lock switch interval."""
-    import sys
-
     sys.setswitchinterval(GIL_SWITCH_INTERVAL)
 
 
@@ -70,10 +69,12 @@ def warm_cards(app: Any) -> None:
 
 
 def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, log_level: str = "info",
-          proxy_headers: bool = False) -> None:
+          proxy_headers: bool = False, index_in_background: bool = False) -> None:
     """Serve the hub. ``proxy_headers``: trust X-Forwarded-Proto/-For from the addresses in the
     ``forwarded_allow_ips`` setting (PHYSIOHUB_FORWARDED_ALLOW_IPS, default 127.0.0.1), so behind a TLS
-    proxy requests are https (Secure cookies, HSTS) and rate limits see the real client address."""
+    proxy requests are https (Secure cookies, HSTS) and rate limits see the real client address.
+    ``index_in_background`` (one worker only): compute missing embeddings in a low-priority child process
+    while serving; search is keyword-only, and says so, until they are ready (web/indexproc.py)."""
     import uvicorn
 
     from .. import config
@@ -88,6 +89,9 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 
     proxy: dict = {"proxy_headers": proxy_headers}
     if proxy_headers:
         proxy["forwarded_allow_ips"] = config.get("forwarded_allow_ips")
+    if index_in_background and workers > 1:
+        raise ConfigError("indexing in the background needs a single server process (--workers 1); "
+                          "run `physiohub index` first to serve with several")
     if workers > 1:
         os.environ["PHYSIOHUB_DB"] = db
         # One BLAS thread per worker: N workers x N BLAS threads on N cores only fight over the cores
@@ -97,4 +101,16 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 
         uvicorn.run("physiohub.web.serve:app_from_env", factory=True, host=host, port=port, workers=workers,
                     log_level=log_level, server_header=False, **proxy)
         return
-    uvicorn.run(_warm_app(db), host=host, port=port, log_level=log_level, server_header=False, **proxy)
+    app = _warm_app(db)
+    indexer = None
+    if index_in_background:
+        from .indexproc import index_in_background as start_indexing
+
+        indexer = start_indexing(app)
+        print(f"computing embeddings in the background (process {indexer.pid}, low priority); search is "
+              "keyword-only until they are ready", file=sys.stderr, flush=True)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False, **proxy)
+    finally:
+        if indexer is not None:  # also on a start-up failure (port taken), when no shutdown hook runs
+            indexer.stop()

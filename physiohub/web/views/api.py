@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from ...errors import NotFound
 from ...studies import load_record, study_row
 from .. import auth, queries
-from ..deps import int_param, is_editor, state
+from ..deps import index_status, int_param, is_editor, state
 from ..markup import TOPIC_BY_SLUG, TOPICS, plain, slug
 from .common import json_bytes, limited_check, parse_search, run_search
 from .public import _study_id, public_page
@@ -37,7 +37,10 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
 
-@router.get("/studies", summary="Search or list studies with published cards")
+@router.get("/studies", summary="Search or list studies with published cards",
+            description="With search words or a filter, `evidence_picture` counts the whole result set by design "
+                        "and verdict (see `GET /api/topics/{topic_slug}`); each cell's `api_url` is this search "
+                        "narrowed to that design and verdict.")
 def studies(
     request: Request,
     q: str | None = Query(None, description="Search words; empty lists the newest published cards"),
@@ -54,10 +57,15 @@ def studies(
         items = queries.latest_published(store, limit=p["limit"], offset=p["offset"])
         return {"ok": True, "total": queries.published_count(store), "offset": p["offset"], "limit": p["limit"],
                 "hits": [_list_item(i) for i in items], "facets": {}}
-    result = run_search(store, p, editor=is_editor(request))
+    from .. import evidence_picture
+
+    result = run_search(store, p, editor=is_editor(request), picture=True, index_status=index_status(request))
+    picture = result.get("evidence_picture")
     return {"ok": True, "total": result["total"], "offset": p["offset"], "limit": p["limit"],
             "hits": result["hits"], "facets": result["facets"], "explain": result.get("explain") or {},
-            "undated_left_out": result.get("undated_left_out", 0)}
+            "undated_left_out": result.get("undated_left_out", 0), "mode": result.get("mode"),
+            "notice": result.get("notice"),
+            "evidence_picture": evidence_picture.api_view(picture) if picture else None}
 
 
 def _list_item(i: dict[str, Any]) -> dict[str, Any]:
@@ -146,18 +154,26 @@ def topics(request: Request) -> dict[str, Any]:
                                     "url": f"/topics/{slug(t)}"} for t in TOPICS]}
 
 
-@router.get("/topics/{topic_slug}", summary="Published cards in one topic, newest first")
-def topic(request: Request, topic_slug: str, limit: str | None = None, offset: str | None = None
-          ) -> dict[str, Any]:
+@router.get("/topics/{topic_slug}", summary="Published cards in one topic, newest first, with the evidence picture",
+            description="`evidence_picture` counts the topic's published, in-scope studies by design (strongest "
+                        "first) and verdict, with the participants they report; each cell's `url` lists exactly "
+                        "those studies. `design` and `verdict` narrow the listing to one cell.")
+def topic(request: Request, topic_slug: str, limit: str | None = None, offset: str | None = None,
+          design: str | None = None, verdict: str | None = None) -> dict[str, Any]:
+    from .. import evidence_picture
+    from .public import picture_cell
+
     name = TOPIC_BY_SLUG.get(topic_slug)
     if name is None:
         raise HTTPException(404, f"no topic {topic_slug!r}")
     n = int_param(limit, "limit", default=10, lo=1, hi=50)
     off = int_param(offset, "offset", default=0, lo=0, hi=25_000)
+    cell = picture_cell({"design": design, "verdict": verdict})
     store = state(request).store
-    items = queries.latest_published(store, limit=n, offset=off, topic=name)
-    return {"ok": True, "topic": name, "total": queries.count_published_in_topic(store, name),
-            "hits": [_list_item(i) for i in items]}
+    items = queries.latest_published(store, limit=n, offset=off, topic=name, **cell)
+    picture = evidence_picture.api_view(evidence_picture.for_topic(store, name, topic_slug))
+    return {"ok": True, "topic": name, "total": queries.count_published_in_topic(store, name, **cell),
+            "hits": [_list_item(i) for i in items], "evidence_picture": picture}
 
 
 @router.post("/check", summary="Check the research claims of an article's text against the hub",

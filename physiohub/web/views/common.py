@@ -56,20 +56,30 @@ def parse_search(params: QueryParams, *, page_size: int) -> dict[str, Any]:
             "page": offset // limit + 1}
 
 
-def run_search(store: Store, p: dict[str, Any], *, editor: bool) -> dict[str, Any]:
-    """Search; the public only ever sees studies with a published card."""
+def run_search(store: Store, p: dict[str, Any], *, editor: bool, picture: bool = False,
+               index_status: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Search; the public only ever sees studies with a published card. ``picture`` adds ``evidence_picture``
+    (web/evidence_picture.py) over the whole result set.
+
+    ``index_status``: the background indexer's (web/indexproc.py). Until it is ready, ranking is by keywords
+    only and the result carries a ``notice`` saying so (and how far the embeddings are)."""
     from ...search import search
 
     from ...search.explain import explain_query
+    from ..indexproc import notice as index_notice
 
+    said = index_notice(index_status)
+    # Keyword-only while the embeddings are computed; the links built from ``p`` keep the mode asked for.
+    mode = "bm25" if said else p["mode"]
     filters = dict(p["filters"])
     if not editor:
         filters["status"] = "published"
     explain = explain_query(store, p["q"], published_only=not editor) if p["q"] else {}
     if explain.get("needs_more_words") and not p["filters"]:
         # "the" or "*" alone: nothing to search for, so no list of every study (search/explain.py)
-        return {"total": 0, "hits": [], "facets": {}, "explain": explain}
-    result = search(store, p["q"], mode=p["mode"], limit=p["limit"], offset=p["offset"], filters=filters)
+        return {"total": 0, "hits": [], "facets": {}, "explain": explain, "notice": said, "mode": None}
+    result = search(store, p["q"], mode=mode, limit=p["limit"], offset=p["offset"], filters=filters,
+                    with_ids=picture)
     hits = list(result.get("hits") or [])
     statuses = queries.card_statuses(store, [h["id"] for h in hits])
     if not editor:  # belt and braces: never list an unpublished study to the public
@@ -79,10 +89,19 @@ def run_search(store: Store, p: dict[str, Any], *, editor: bool) -> dict[str, An
     undated_left_out = 0
     if ("year_from" in filters or "year_to" in filters) and not filters.get("include_undated"):
         # Say how many undated studies the year range hid, and offer them (issue 15, item 11).
-        wider = search(store, p["q"], mode=p["mode"], limit=1, offset=0, filters={**filters, "include_undated": True})
+        wider = search(store, p["q"], mode=mode, limit=1, offset=0, filters={**filters, "include_undated": True})
         undated_left_out = max(0, int(wider.get("total") or 0) - int(result.get("total") or 0))
-    return {"total": int(result.get("total") or 0), "hits": hits, "facets": result.get("facets") or {}, "explain": explain,
-            "undated_left_out": undated_left_out}
+    out = {"total": int(result.get("total") or 0), "hits": hits, "facets": result.get("facets") or {}, "explain": explain,
+           "undated_left_out": undated_left_out, "notice": said, "mode": result.get("mode")}
+    if picture:
+        from .. import evidence_picture
+
+        ids = result.get("ids") or []  # the public's search filtered to published studies above
+        params = {"q": p["q"], **p["filters"]}
+        if p["mode"] != "hybrid":
+            params["mode"] = p["mode"]
+        out["evidence_picture"] = evidence_picture.for_search(store, ids, params)
+    return out
 
 
 def page_links(base: str, params: dict[str, Any], page: int, total: int, limit: int) -> dict[str, Any]:

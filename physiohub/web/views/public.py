@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from .. import auth, queries
-from ..deps import checked_form, int_param, is_editor, render, state
+from ..deps import checked_form, index_status, int_param, is_editor, render, state
 from ..markup import TOPIC_BY_SLUG, TOPICS
 from ..limits import Limited
 from .common import MAX_ARTICLE, facet_url, limited_check, page_links, parse_search, run_search
@@ -36,17 +36,24 @@ async def home(request: Request) -> Response:
 @router.get("/search", response_class=HTMLResponse)
 async def search_page(request: Request) -> Response:
     p = parse_search(request.query_params, page_size=state(request).page_size)
+    indexing = index_status(request)
     if auth.SESSION_COOKIE not in request.cookies or not await run_in_threadpool(is_editor, request):
-        key = ("search_html", tuple(sorted(request.query_params.multi_items())))
-        return HTMLResponse(await public_page(request, key, lambda: _search_html(request, p, editor=False)))
-    return await run_in_threadpool(lambda: _search_html(request, p, editor=True, response=True))
+        # The indexer's state is part of the key: a page ranked by keywords only while embeddings were
+        # computed must not outlive that (the last vectors' commit may come before the indexer says ready).
+        key = ("search_html", tuple(sorted(request.query_params.multi_items())),
+               indexing["state"] if indexing else None)
+        return HTMLResponse(await public_page(request, key, lambda: _search_html(request, p, editor=False,
+                                                                                  indexing=indexing)))
+    return await run_in_threadpool(lambda: _search_html(request, p, editor=True, response=True, indexing=indexing))
 
 
-def _search_html(request: Request, p: dict[str, Any], *, editor: bool, response: bool = False) -> Any:
+def _search_html(request: Request, p: dict[str, Any], *, editor: bool, response: bool = False,
+                 indexing: dict[str, Any] | None = None) -> Any:
     params = {"q": p["q"], **p["filters"]}
     if p["mode"] != "hybrid":
         params["mode"] = p["mode"]
-    result = run_search(state(request).store, p, editor=editor) if (p["q"] or p["filters"]) else None
+    result = (run_search(state(request).store, p, editor=editor, picture=True, index_status=indexing)
+              if (p["q"] or p["filters"]) else None)
     facets = []
     if result:
         for name, label in (("evidence", "Evidence"), ("design", "Design"), ("verdict", "Verdict"),
@@ -64,7 +71,8 @@ def _search_html(request: Request, p: dict[str, Any], *, editor: bool, response:
     pager = page_links("/search", params, p["page"], result["total"], p["limit"]) if result else None
     undated_url = "/search?" + urlencode({**{k: v for k, v in params.items() if v not in (None, "", False)},
                                          "include_undated": 1})
-    context = {"p": p, "result": result, "facets": facets, "pager": pager, "undated_url": undated_url}
+    context = {"p": p, "result": result, "facets": facets, "pager": pager, "undated_url": undated_url,
+               "picture": (result or {}).get("evidence_picture"), "ep_h": 3}
     if response:
         return render(request, "search.html", context)
     return state(request).templates.get_template("search.html").render(
@@ -151,18 +159,37 @@ def topics_page(request: Request) -> Response:
 
 @router.get("/topics/{slug}", response_class=HTMLResponse)
 def topic_page(request: Request, slug: str) -> Response:
+    from .. import evidence_picture
+
     topic = TOPIC_BY_SLUG.get(slug)
     if topic is None:
         raise HTTPException(404, "no such topic")
     store = state(request).store
     size = state(request).page_size
     page = int_param(request.query_params.get("page"), "page", default=1, lo=1, hi=500)
-    total = queries.count_published_in_topic(store, topic)
-    items = queries.latest_published(store, limit=size, offset=(page - 1) * size, topic=topic)
+    cell = picture_cell(request.query_params)
+    total = queries.count_published_in_topic(store, topic, **cell)
+    items = queries.latest_published(store, limit=size, offset=(page - 1) * size, topic=topic, **cell)
     if page > 1 and not items:
         raise HTTPException(404, "no such page of this topic")
-    pager = page_links(f"/topics/{slug}", {}, page, total, size)
-    return render(request, "topic.html", {"topic": topic, "items": items, "total": total, "pager": pager})
+    pager = page_links(f"/topics/{slug}", dict(cell), page, total, size)
+    picture = evidence_picture.for_topic(store, topic, slug)
+    return render(request, "topic.html", {"topic": topic, "slug": slug, "items": items, "total": total,
+                                          "pager": pager, "cell": cell, "picture": picture})
+
+
+def picture_cell(params: Any) -> dict[str, str]:
+    """The design and verdict a topic page is narrowed to (a cell of the evidence picture); 400 on unknown ones."""
+    from ...taxonomy import DESIGNS, VERDICTS
+
+    cell = {}
+    for name, allowed in (("design", DESIGNS), ("verdict", VERDICTS)):
+        value = params.get(name)
+        if value:
+            if value not in allowed:
+                raise HTTPException(400, f"bad parameter {name!r}: {value!r} is not one of the known values")
+            cell[name] = value
+    return cell
 
 
 @router.get("/feed.atom")

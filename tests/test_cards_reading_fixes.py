@@ -1,0 +1,230 @@
+"""Cards 2.4: the errors two independent readings of the 15 MSK cards still found (docs/cards-review.md),
+each pinned with sentences of our own."""
+from __future__ import annotations
+
+from physiohub.appraise import appraise
+from physiohub.cards.generate import _STATS_HEAVY, _result_line, generate_card
+from physiohub.ingest.jsonl import convert
+from physiohub.models import Record
+
+
+def _rec(title: str, text: str) -> Record:
+    return convert({"_id": "t1", "title": title, "text": text})
+
+
+def _card(title: str, text: str) -> tuple[dict, dict]:
+    rec = _rec(title, text)
+    a = appraise(rec)
+    return a, generate_card(rec, a)
+
+
+RATES = ("Systematic review of the tolerability of drug X in arthritis patients.",
+         "OBJECTIVE: To evaluate the digestive tolerability of drug X, a systematic review of randomized trials was done. "
+         "METHODS: We included double-blind randomized trials with 4-week drug X treatment of arthritis patients. "
+         "RESULTS: The analysis included 3100 patients from 21 trials. The cumulative incidence of any adverse reaction "
+         "was 12.1% (95% CI 11.0%-13.2%). Women had more upper digestive symptoms than men (odds ratio 1.6, 95% CI 1.1-2.4). "
+         "CONCLUSIONS: There was a clear increased risk of digestive symptoms with drug X.")
+
+
+def test_a_harms_review_with_rates_only_never_says_higher_risk() -> None:
+    a, card = _card(*RATES)
+    assert a["harm_rates_only"] is True
+    assert any("no comparison group" in r for r in a["evidence_reasons"]) and a["evidence"] == "Moderate"
+    assert card["upshot"]["question"].startswith("How often do")
+    answer = card["upshot"]["answer"]
+    assert "higher risk" not in answer.split("The authors conclude")[0]
+    assert "does not compare them with people not taking" in answer
+    assert any(t.startswith("No comparison group") for t in card["limitations"])
+    why = card["why_it_matters"]
+    assert "confirmed the association" not in why["clinicians"] and "no comparison group" in why["clinicians"]
+    assert "only a comparison with people not taking" in why["readers"]
+
+
+def test_a_harms_study_with_a_placebo_group_is_not_rates_only() -> None:
+    title, text = RATES
+    a, _ = _card(title, text.replace("The cumulative incidence of any adverse reaction was 12.1%",
+                                     "The incidence of any adverse reaction was 12.1% with drug X and 6.0% with placebo"))
+    assert a["harm_rates_only"] is False
+
+
+ENRICHED = ("Drug Y for long-standing back pain.",
+            "OBJECTIVE: To evaluate drug Y in long-standing back pain. METHODS: A two-phase trial: a 3-week open-label "
+            "run-in phase, then a 4-week randomized, double-blind, placebo-controlled phase. Patients who tolerated drug Y "
+            "and perceived benefit from it were randomized to continue drug Y or switch to placebo. The primary outcome was "
+            "time to stopping for poor pain relief. RESULTS: Two hundred patients were randomized. Stopping for poor pain "
+            "relief was significantly less common with drug Y than with placebo (p < 0.001). Pain scores were significantly "
+            "lower with drug Y (p < 0.001). CONCLUSIONS: Among patients who tolerated it, drug Y was effective for back pain.")
+
+
+def test_an_enriched_trial_says_whom_the_result_applies_to() -> None:
+    a, card = _card(*ENRICHED)
+    assert a["verdict"] == "Supports"
+    why = card["why_it_matters"]
+    assert "already taken drug Y without troublesome side effects" in why["patients"]
+    assert "backs it only for people who had already taken drug Y" in why["readers"]
+    assert "enriched design" in why["clinicians"]
+
+
+GAIT = ("Effects of a home exercise programme on gait biomechanics in people with hip pain: a randomised trial",
+        "AIM: To assess the effects of a home exercise programme on gait biomechanics during walking in people with hip "
+        "pain. METHODS: Seventy participants were randomised to 10 weeks of home exercise or no treatment. Gait analyses "
+        "gave 40 kinematic and kinetic variables. The analyses were based on the per-protocol population. RESULTS: There "
+        "were no group differences in the gait variables. CONCLUSION: A home exercise programme has no effects on gait "
+        "biomechanics.")
+
+
+def test_a_null_result_on_how_people_walk_is_not_said_to_be_about_symptoms() -> None:
+    a, card = _card(*GAIT)
+    assert a["verdict"] == "No clear difference"
+    why = card["why_it_matters"]
+    assert "options with clearer evidence" not in why["patients"]
+    assert "not pain or everyday function" in why["patients"]
+    assert "not about whether" in why["readers"] and "gait biomechanics" in why["readers"]
+    assert any("kept to the protocol" in t for t in card["limitations"])
+
+
+def test_the_other_half_of_a_two_way_result_stays_and_no_other_differences_never_hides_one() -> None:
+    _, card = _card(
+        "Exercise range in children with knee pain: a randomised trial",
+        "METHODS: Thirty children with knee pain were randomised to exercise into full range or to neutral for 8 weeks. "
+        "Knee pain was the primary outcome. RESULTS: Knee pain fell significantly in both groups (p=0.004). Parent-reported "
+        "mood differed significantly between groups (p=0.01), in favour of full range. Conversely, parent-reported "
+        "physical health significantly favoured exercise to neutral (p=0.04). No other differences were found between "
+        "groups. CONCLUSIONS: Exercise reduced knee pain in both groups.")
+    kp = " ".join(card["key_points"])
+    assert "physical health" in kp and "neutral" in kp
+
+
+def test_a_long_list_of_null_measures_is_folded_not_dropped() -> None:
+    line = _result_line("After 8 weeks there was no significant difference between the two groups in shoulder pain "
+                        "intensity (-5 mm, 95% CI -18 to 8), days with pain (-2%; 95% CI -14% to 10%), hours of pain per day "
+                        "(-0.2; 95% CI -2.9 to 2.5), tablets taken per day (-0.1; 95% CI -0.5 to 0.3) and range of "
+                        "motion (-9 degrees; 95% CI -38 to 20) or grip strength (2 kg; 95% CI -3 to 7).")
+    assert line and "shoulder pain intensity or in the other measures reported" in line
+
+
+def test_or_is_not_an_odds_ratio() -> None:
+    assert not _STATS_HEAVY.search("Pain was lower with splints or braces than with nothing.")
+    assert _STATS_HEAVY.search("The OR was 1.4 (95% CI 1.1-1.8).")
+
+
+def test_the_main_measure_point_gives_its_result() -> None:
+    _, card = _card(
+        "Herbal extract Z for flare-ups of back pain: a randomized, placebo-controlled trial",
+        "Two doses of herbal extract Z were compared with placebo over 4 weeks in 180 patients with a flare-up of back "
+        "pain. The principal outcome measure was the number of patients who were pain free without rescue medication. "
+        "The numbers of pain-free patients were four, seven and 12 in the placebo group, the low-dose group and the "
+        "high-dose group respectively (P = 0.03, one-tailed trend test). Other analyses of current pain gave a slightly "
+        "different picture.")
+    kp = " ".join(card["key_points"])
+    assert "the findings below give its result" not in kp
+    assert "four, seven and 12" in kp
+    assert any("one-tailed" in t for t in card["limitations"])
+
+
+def test_outcome_row_reads_a_between_group_difference_sentence() -> None:
+    _, card = _card(
+        "Injections for chronic neck pain: a placebo-controlled trial",
+        "METHODS: 44 patients with chronic neck pain were randomly assigned to an injection or placebo. RESULTS: After "
+        "12 weeks there was no significant difference between the two treatment groups in decrease of neck pain "
+        "intensity (-6 mm, 95% CI -19 to 7). There was also no significant difference in the patients' rating of "
+        "improvement. CONCLUSIONS: The injection was not proven effective.")
+    rows = {r["label"]: r["text"] for r in card["methods"]}
+    assert rows["Outcomes"].lower().startswith("neck pain intensity")
+
+
+def test_rows_say_who_took_part_and_match_the_question() -> None:
+    _, card = _card(
+        "Drug A, drug B and drug C in osteoarthritis of the knee: a randomized trial",
+        "To compare the efficacy of drug A, drug B and drug C in adults with osteoarthritis.; Randomized, double-blind "
+        "trial in 30 centres.; Three hundred patients aged at least 45 years who had osteoarthritis of the knee that was "
+        "treated before with painkillers.; Patients were randomly assigned to drug A, drug B or drug C for 6 weeks.; "
+        "Pain on walking improved most with drug A (P<.01 vs drug B and drug C).; Drug A provided greater benefit than "
+        "drug B and drug C for knee osteoarthritis.")
+    rows = {r["label"]: r["text"] for r in card["methods"]}
+    assert rows["Population"].startswith("Three hundred patients aged at least 45 years")
+    if "Comparison" in rows:  # the intervention row never lists the comparators as interventions
+        assert "drug B" not in rows["Intervention"]
+
+
+def test_limitations_are_never_silent() -> None:
+    _, card = _card("Massage for neck pain: a randomized trial",
+                    "Two hundred adults with neck pain were randomized to massage or advice for 6 months. Massage "
+                    "reduced pain more than advice at 6 months (p < 0.01). Massage helps neck pain.")
+    assert card["limitations"]
+
+
+def test_the_randomised_out_patients_are_the_sample_on_the_card() -> None:
+    a, card = _card("Needling or tablets for knee pain: a randomized trial",
+                    "METHODS: The 150 out-patients with knee pain were randomized into three groups. RESULTS: One "
+                    "hundred and forty patients completed the study. Pain fell more with needling than with tablets "
+                    "(p = 0.01). CONCLUSION: Needling is more effective than tablets for knee pain.")
+    assert a["n_participants"] == 150
+    assert "It included 150 people" in card["key_points"][0]
+
+
+def test_the_between_group_difference_is_a_key_point_when_the_rest_are_within_group() -> None:
+    _, card = _card(
+        "Surgery versus physiotherapy for hip pain: a randomised trial",
+        "METHODS: 300 adults with hip pain were randomly allocated to surgery or physiotherapy. The primary outcome "
+        "was a hip quality-of-life score at 12 months. FINDINGS: At 12 months, mean scores had improved from 40 to 59 "
+        "in the surgery group and from 36 to 50 in the physiotherapy group. In the primary analysis, the mean "
+        "difference in scores, adjusted for sex, baseline score and centre, was 7.1 (95% CI 2.0-12.2) in favour of "
+        "surgery (p=0.006). INTERPRETATION: Both treatments improved quality of life. Surgery led to a greater "
+        "improvement than physiotherapy.")
+    kp = " ".join(card["key_points"])
+    assert "7.1 in favour of surgery" in kp and "adjusted for" not in kp
+
+
+def test_methods_rows_name_both_arms_spell_out_and_say_each_thing_once() -> None:
+    from physiohub.cards.generate import _said_once
+    _, card = _card(
+        "Comparison of lateral and medial needle approaches in patients with sciatica",
+        "OBJECTIVES: To compare the effectiveness of the lateral needle (LN) and medial needle (MN) approach for "
+        "sciatica. METHODS: This study enrolled 70 patients with sciatica, who were randomized to the LN or MN approach. "
+        "RESULTS: Mean pain was not significantly different between the LN group and the MN group at 4 weeks (P = 0.3). "
+        "CONCLUSIONS: The MN approach is as effective as the LN approach.")
+    rows = {r["label"]: r["text"] for r in card["methods"]}
+    assert "LN" not in " ".join(rows.values()) and "MN" not in " ".join(rows.values())
+    assert "Intervention" in rows and "Comparison" in rows
+    assert _said_once("Older adults with neck pain; Forty-two older adults with neck pain.") == \
+        "Forty-two older adults with neck pain."
+
+
+def test_a_one_sex_study_is_not_widened_to_people() -> None:
+    _, card = _card("Strength training for fibromyalgia: a randomized trial",
+                    "METHODS: Sixty sedentary women with fibromyalgia were randomly allocated to strength training or "
+                    "stretching for 16 weeks. RESULTS: Pain fell more with strength training than with stretching "
+                    "(p<0.05). CONCLUSIONS: Strength training reduces pain in fibromyalgia.")
+    text = card["upshot"]["question"] + " " + card["why_it_matters"]["patients"]
+    assert "women with fibromyalgia" in text and "people with fibromyalgia" not in text
+    _, mixed = _card("Strength training for fibromyalgia: a randomized trial",
+                     "METHODS: Sixty women and 20 men with fibromyalgia were randomly allocated to strength training or "
+                     "stretching. RESULTS: Pain fell more with strength training than with stretching (p<0.05).")
+    assert "women with fibromyalgia" not in mixed["upshot"].get("question", "")
+
+
+def test_reported_harms_are_in_the_findings_when_the_patients_line_points_to_them() -> None:
+    _, card = _card(
+        "Surgery versus physiotherapy for hip pain: a randomised trial",
+        "METHODS: 300 adults with hip pain were randomly allocated to surgery or physiotherapy. RESULTS: Recruitment "
+        "ran from 2012 to 2016 at 20 hospitals. Follow-up was 90% (270 of 300). Scores improved from 40 to 59 with "
+        "surgery and from 36 to 50 with physiotherapy. The mean difference was 7.1 (95% CI 2.0-12.2) in favour of "
+        "surgery (p=0.006). This exceeded the minimum important difference (6 points). There were 120 adverse events "
+        "in the surgery group versus 90 in the physiotherapy group. CONCLUSIONS: Surgery led to a greater improvement "
+        "than physiotherapy.")
+    assert "side effects the study reports" in card["why_it_matters"]["patients"]
+    assert any("adverse events" in f for f in card["findings"])
+
+
+def test_a_mixed_result_says_which_outcomes_differed() -> None:
+    from physiohub.cards import wording
+    from physiohub.cards.question import Pico
+    a = {"verdict": "Mixed picture", "evidence": "Limited", "design": "randomised controlled trial",
+         "question_kind": "intervention", "n_participants": 40,
+         "verdict_reasons": ["the results report a benefit: “...”",
+                             "but the groups differed only in ROM, kinesiophobia, not in pain, function: “...”"]}
+    q = Pico(population="people with neck pain", intervention="mobilisation", comparison="usual care")
+    why = wording.why(a, q, "In this trial of 40 people, mobilisation may help in some ways but not in others.")
+    for line in why.values():
+        assert "fear of movement" in line[0] and "pain and function" in line[0]
