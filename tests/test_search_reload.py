@@ -328,3 +328,36 @@ def test_a_request_during_another_threads_update_is_served_at_once_then_current(
     t_after, m_after = served["after"]
     assert new in t_after.ids and new in m_after.ids
     assert decoded(t_after) == decoded(fresh_facets(server))
+
+
+def test_an_index_still_serving_during_a_rebuild_keeps_scoring_its_own_rows(tmp_path):
+    """A request may score with the previous BM25 index while another thread rebuilds it (stale-while-
+    revalidate); the rebuild moves the shared vocabulary on (new words get stored ids), which must not
+    shift the old index's rows."""
+    from physiohub.ingest.pipeline import import_records
+    from physiohub.models import AbstractSection, Record
+    from physiohub.search import lexical
+
+    path = tmp_path / "hub.db"
+    server, writer = Store(path), Store(path)
+    try:
+        import_records(writer, [Record(source_format="jsonl", source_id=f"inv-{i}", title=f"Knee pain study {i}",
+                                       abstract_sections=[AbstractSection(text="Exercise for knee pain.")])
+                                for i in range(20)])
+        lexical.index_terms(writer)
+        import_records(writer, [Record(source_format="jsonl", source_id="inv-new", title="Zygapophyseal blocks",
+                                       abstract_sections=[AbstractSection(text="Facet joint injections.")])])
+        old = lexical.impacts(server)  # the new words have temporary ids here
+        stems = lexical.query_stems("zygapophyseal blocks facet injections knee")
+        before = {t: old.score([t]) for t in stems}
+        assert all(v.max() > 0 for v in before.values())
+        lexical.index_terms(writer)  # the words get stored ids
+        new = lexical.impacts(server)
+        assert new is not old
+        for t in stems:
+            assert np.array_equal(old.score([t]), before[t]), t
+            assert np.allclose(new.score([t]), before[t]), t
+    finally:
+        lexical._CACHE.pop(server.url, None)
+        server.close()
+        writer.close()

@@ -25,7 +25,7 @@ import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
@@ -184,12 +184,18 @@ class Impacts:
     indptr: np.ndarray  # postings of term row r are docs[indptr[r]:indptr[r+1]]
     docs: np.ndarray  # int32 positions into doc_ids
     impacts: np.ndarray  # float32 BM25 contributions
+    temp: dict[str, int] = field(default_factory=dict)  # the temporary ids as they were at build time
 
     def row(self, term: str) -> int | None:
-        i = self.vocab.lookup(term)
-        if i is None:
+        # The vocabulary is shared and moves on (a rebuild may run while this index still serves): a
+        # stored id beyond this index's, or a temporary id handed out since, is not one of its rows.
+        i = self.vocab.ids.get(term)
+        if i is not None and i < self.n_stored:
+            return i
+        t = self.temp.get(term)
+        if t is None:
             return None
-        r = i - TEMP_BASE + self.n_stored if i >= TEMP_BASE else i
+        r = t - TEMP_BASE + self.n_stored
         return r if r < len(self.indptr) - 1 else None
 
     def score(self, stems: list[str]) -> np.ndarray:
@@ -231,7 +237,7 @@ def _build(key: tuple, v: Vocab, vecs: dict[int, tuple[np.ndarray, np.ndarray, i
     # COO -> CSR is a counting sort: linear in the postings, no comparison sort.
     m = sp.csr_matrix((vals, (terms, docs)), shape=(n_rows, max(n, 1)))
     return Impacts(key, v, n_stored, doc_ids, m.indptr.astype(np.int64), m.indices.astype(np.int32),
-                   m.data.astype(np.float32))
+                   m.data.astype(np.float32), dict(v.temp))
 
 
 MAX_UNSTORED = 5000  # tokenise at most this many not-yet-indexed studies on the query path (~2-5 s)
