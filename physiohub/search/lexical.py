@@ -14,7 +14,9 @@ English stems (PyStemmer), for documents and queries alike.
 Term vectors are stored per study (``search_terms``: vocabulary ids (``search_vocab``) + weighted
 frequencies + length, keyed by the study's ``content_hash`` and the tokenising scheme) by
 ``build_index``; a study imported since then is tokenised in memory on the next query, so results
-are never stale (beyond ``MAX_UNSTORED`` such studies, BM25 is asked of FTS5 until the next index). The impact matrix is rebuilt when the set of studies changes: with compact
+are never stale (beyond ``MAX_UNSTORED`` such studies, BM25 is asked of FTS5 until the next index).
+The impact matrix is rebuilt when studies change, from the term vectors kept in memory (only the
+changed studies' rows are read again, found in the change log, search/changes.py): with compact
 vocabulary ids that is a counting sort (scipy's COO -> CSR), no global sort of 10M postings.
 """
 from __future__ import annotations
