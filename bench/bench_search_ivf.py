@@ -30,9 +30,9 @@ def main() -> None:
     ids = np.fromiter((r[0] for r in rows), np.int64, count=len(rows))
     x = np.frombuffer(b"".join(r[1] for r in rows), np.float32).reshape(len(rows), -1)
     t = time.perf_counter()
-    approx = vectors._make_matrix(("ivf",), ids, x.copy())
+    approx = vectors._make_matrix(0, ("ivf", "ivf"), ids, x.copy())
     build_s = time.perf_counter() - t
-    exact = vectors.Matrix(("exact",), ids, np.ascontiguousarray(x), np.arange(len(ids)), None)
+    exact = vectors.Matrix(0, ("exact", "exact"), ids, np.ascontiguousarray(x), np.arange(len(ids)), None)
     queries = read_queries()
     texts = [queries[q] for q in read_qrels("test")]
     engine.warm_query_vectors(texts)

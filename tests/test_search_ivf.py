@@ -16,9 +16,9 @@ def clustered(n: int = 4000, dim: int = 32, seed: int = 1) -> np.ndarray:
 def test_ivf_matrix_finds_nearly_the_exact_neighbours(monkeypatch):
     x = clustered()
     ids = np.arange(10, 10 + len(x), dtype=np.int64)
-    exact = vectors._make_matrix(("e",), ids, x)
+    exact = vectors._make_matrix(0, ("e", "e"), ids, x)
     monkeypatch.setattr(ivf, "IVF_MIN", 1000)
-    approx = vectors._make_matrix(("a",), ids, x)
+    approx = vectors._make_matrix(0, ("a", "a"), ids, x)
     assert approx.ivf is not None and exact.ivf is None
     assert sorted(approx.ids.tolist()) == ids.tolist()  # same rows, stored list by list
     rng = np.random.default_rng(2)
@@ -35,8 +35,8 @@ def test_ivf_narrow_filter_falls_back_to_exact(monkeypatch):
     x = clustered()
     ids = np.arange(len(x), dtype=np.int64)
     monkeypatch.setattr(ivf, "IVF_MIN", 1000)
-    approx = vectors._make_matrix(("a",), ids, x)
-    exact = vectors._make_matrix(("e",), ids, x)
+    approx = vectors._make_matrix(0, ("a", "a"), ids, x)
+    exact = vectors._make_matrix(0, ("e", "e"), ids, x)
     allowed = np.arange(0, len(x), 97, dtype=np.int64)  # 42 studies scattered over every list
     got, s1 = vectors.nearest(approx, x[5], 20, allowed)
     want, s2 = vectors.nearest(exact, x[5], 20, allowed)

@@ -29,3 +29,10 @@ def unchanged(store: Store, cache: str) -> bool:
         prev = per_store.get(key)
         per_store[key] = (conn, state)
     return prev is not None and prev[0] is conn and prev[1] == state
+
+
+def forget(store: Store, cache: str) -> None:
+    """Make the next ``unchanged`` call for this cache on this thread say False: for a caller that served
+    a value older than what it has seen committed (another thread was updating the cache)."""
+    with _LOCK:
+        _SEEN.get(store, {}).pop((threading.get_ident(), cache), None)

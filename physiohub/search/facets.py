@@ -10,7 +10,8 @@ from typing import Any
 import numpy as np
 
 from ..store import Store
-from .cache import unchanged
+from . import changes
+from .cache import forget, unchanged
 from .lexical import members
 
 FACETS = ("design", "evidence", "verdict", "topic", "body_region", "year")
@@ -151,61 +152,122 @@ class FacetTable:
         return _sorted(named, by_value=name == "year")
 
 
-def _load(store: Store) -> FacetTable:
+_SCALARS = ("year", "design", "evidence", "verdict")
+
+
+def _read(store: Store, only: list[int] | None, base: dict[str, list[Any]]) -> FacetTable:
+    """The table of all studies (``only`` None) or of those ids that still exist, coded against ``base``'s
+    labels (new values appended, so codes already handed out stay valid)."""
+    id_sql, params = store.dialect.id_list_select(only) if only is not None else ("", [])
     rows = store.query("SELECT s.id, s.year, a.design, a.evidence, a.verdict, s.retracted FROM studies s"
-                       " LEFT JOIN appraisals a ON a.study_id = s.id ORDER BY s.id")
+                       " LEFT JOIN appraisals a ON a.study_id = s.id"
+                       + (f" WHERE s.id IN ({id_sql})" if only is not None else "") + " ORDER BY s.id", params)
+    trows = store.query("SELECT study_id, kind, value, is_primary FROM appraisal_topics"
+                        " WHERE kind IN ('topic', 'body_region')"
+                        + (f" AND study_id IN ({id_sql})" if only is not None else ""), params)
+    prows = store.query("SELECT study_id FROM cards WHERE status = 'published'"
+                        + (f" AND study_id IN ({id_sql})" if only is not None else ""), params)
     ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-    labels: dict[str, list[Any]] = {}
+    labels = {name: list(base.get(name, [])) for name in FACETS}
+
+    def coder(name: str, values: set[Any]) -> dict[Any, int]:
+        known = labels[name]
+        # a first load sorts its labels; later values are appended (label order never matters to counts)
+        known.extend(sorted(values - set(known), key=str))
+        return {v: i for i, v in enumerate(known)}
+
     codes: dict[str, np.ndarray] = {}
-    for col, name in enumerate(("year", "design", "evidence", "verdict"), start=1):
-        values = sorted({r[col] for r in rows if r[col] not in (None, "")}, key=str)
-        index = {v: i for i, v in enumerate(values)}
-        labels[name] = values
+    for col, name in enumerate(_SCALARS, start=1):
+        index = coder(name, {r[col] for r in rows if r[col] not in (None, "")})
         codes[name] = np.fromiter((index.get(r[col], -1) for r in rows), dtype=np.int32, count=len(rows))
     pairs: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    primary = np.full(len(ids), -1, dtype=np.int64)
     for kind in ("topic", "body_region"):
-        trows = store.query("SELECT study_id, value FROM appraisal_topics WHERE kind = ?", (kind,))
-        values = sorted({r[1] for r in trows})
-        index = {v: i for i, v in enumerate(values)}
-        sids = np.fromiter((r[0] for r in trows), dtype=np.int64, count=len(trows))
-        code = np.fromiter((index[r[1]] for r in trows), dtype=np.int64, count=len(trows))
+        krows = [r for r in trows if r[1] == kind]
+        index = coder(kind, {r[2] for r in krows})
+        sids = np.fromiter((r[0] for r in krows), dtype=np.int64, count=len(krows))
+        code = np.fromiter((index[r[2]] for r in krows), dtype=np.int64, count=len(krows))
         pos = np.minimum(np.searchsorted(ids, sids), max(len(ids) - 1, 0))
         found = ids[pos] == sids if len(ids) else np.zeros(len(sids), dtype=bool)
         pairs[kind] = (pos[found], code[found])
-        labels[kind] = values
+        if kind == "topic":
+            first = np.fromiter((bool(r[3]) for r in krows), dtype=bool, count=len(krows)) & found
+            primary[pos[first]] = code[first]
     years = np.fromiter((r[1] if r[1] is not None else -1 for r in rows), dtype=np.int64, count=len(rows))
     retracted = np.fromiter((bool(r[5]) for r in rows), dtype=bool, count=len(rows))
-    pub = np.array(sorted(r[0] for r in store.query("SELECT study_id FROM cards WHERE status = 'published'")),
-                   dtype=np.int64)
     published = np.zeros(len(ids), dtype=bool)
-    published[members(ids, pub)] = True
-    primary = np.full(len(ids), -1, dtype=np.int64)
-    topic_index = {v: i for i, v in enumerate(labels["topic"])}
-    prow = store.query("SELECT study_id, value FROM appraisal_topics WHERE kind = 'topic' AND is_primary = 1")
-    psid = np.fromiter((r[0] for r in prow), dtype=np.int64, count=len(prow))
-    pcode = np.fromiter((topic_index[r[1]] for r in prow), dtype=np.int64, count=len(prow))
-    if len(ids) and len(prow):
-        ppos = np.minimum(np.searchsorted(ids, psid), len(ids) - 1)
-        found = ids[ppos] == psid
-        primary[ppos[found]] = pcode[found]
+    published[members(ids, np.array(sorted(r[0] for r in prows), dtype=np.int64))] = True
     return FacetTable(ids, codes, pairs, labels, years, retracted, published, primary)
 
 
-_CACHE: dict[str, FacetTable] = {}
+def _merge(old: FacetTable, changed: list[int], fresh: FacetTable) -> FacetTable:
+    """``old`` with the studies in ``changed`` replaced by their rows in ``fresh`` (read with ``old``'s
+    labels); a changed study missing from ``fresh`` was deleted. Numpy only: linear, no Python loop."""
+    keep = np.ones(len(old.ids), dtype=bool)
+    keep[members(old.ids, np.asarray(changed, dtype=np.int64))] = False
+    ids = np.concatenate([old.ids[keep], fresh.ids])
+    order = np.argsort(ids, kind="stable")
+    ids = ids[order]
+
+    def aligned(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        return np.concatenate([a[keep], b])[order]
+
+    pairs = {}
+    for name, (where, code) in old.pairs.items():
+        kept = keep[where]
+        nwhere, ncode = fresh.pairs[name]
+        sids = np.concatenate([old.ids[where[kept]], fresh.ids[nwhere]])
+        pairs[name] = (np.searchsorted(ids, sids), np.concatenate([code[kept], ncode]))
+    return FacetTable(ids, {n: aligned(c, fresh.codes[n]) for n, c in old.codes.items()}, pairs, fresh.labels,
+                      aligned(old.years, fresh.years), aligned(old.retracted, fresh.retracted),
+                      aligned(old.published, fresh.published), aligned(old.primary, fresh.primary))
+
+
+@dataclass
+class _Cached:
+    table: FacetTable
+    seq: int  # the change-log position the table is current to
+
+
+_CACHE: dict[str, _Cached] = {}
 _LOCK = threading.Lock()
 
 
+def _load(store: Store, cached: _Cached | None) -> _Cached:
+    with changes.snapshot(store):
+        seq = changes.head(store)
+        if cached is not None:
+            ids = changes.since(store, "facets", cached.seq, seq)
+            if ids is not None and len(ids) <= max(1000, len(cached.table.ids) // 2):
+                if not ids:
+                    return _Cached(cached.table, seq)
+                return _Cached(_merge(cached.table, ids, _read(store, ids, cached.table.labels)), seq)
+        return _Cached(_read(store, None, {}), seq)
+
+
 def table(store: Store) -> FacetTable:
-    """Every study's facet and filter values in memory, reloaded after any commit to the database
-    (the cache gate), so counts and filters are never stale."""
-    t = _CACHE.get(store.url)
-    if t is None or not unchanged(store, "facets"):
-        with _LOCK:
-            t = _load(store)
-            if store.url != ":memory:":
-                _CACHE[store.url] = t
-            unchanged(store, "facets")
-    return t
+    """Every study's facet and filter values in memory, current after any commit to the database.
+
+    The cache gate (no query while nothing was committed) first; then the change log says which studies
+    changed since the table was loaded and only those are re-read (``_merge``). One thread brings the table
+    up to date; a request meanwhile gets the table as it was (``changes.single_flight``).
+    """
+    cached = _CACHE.get(store.url)
+    if cached is not None and unchanged(store, "facets"):
+        return cached.table
+    if cached is not None and changes.head(store) == cached.seq:
+        return cached.table
+    with changes.single_flight(_LOCK, wait=cached is None) as mine:
+        if not mine:
+            forget(store, "facets")  # served as it was: look again next time
+            return cached.table
+        cached = _CACHE.get(store.url)
+        if cached is not None and changes.head(store) == cached.seq:
+            return cached.table
+        fresh = _load(store, cached)
+        if store.url != ":memory:":
+            _CACHE[store.url] = fresh
+        return fresh.table
 
 
 def facet_counts(store: Store, ids: Sequence[int]) -> dict[str, dict[Any, int]]:

@@ -24,6 +24,7 @@ SAMPLE_PER_LIST = 40
 class IVF:
     centroids: np.ndarray  # (nlist, dim) unit rows
     bounds: np.ndarray  # list j holds matrix rows bounds[j]:bounds[j+1] (the matrix is stored list by list)
+    trained_on: int = 0  # how many vectors the centroids were fitted to
 
     def probe(self, query: np.ndarray, fraction: float = PROBE_FRACTION) -> list[tuple[int, int]]:
         """Row ranges of the lists nearest to ``query``."""
@@ -62,4 +63,21 @@ def build(vectors: np.ndarray, seed: int = 0) -> tuple[IVF, np.ndarray]:
     assign = _assign(vectors, centroids)
     order = np.argsort(assign, kind="stable")
     bounds = np.searchsorted(assign[order], np.arange(nlist + 1))
-    return IVF(centroids.astype(np.float32), bounds.astype(np.int64)), order
+    return IVF(centroids.astype(np.float32), bounds.astype(np.int64), n), order
+
+
+def lists(index: IVF) -> np.ndarray:
+    """The list of each stored row."""
+    return np.repeat(np.arange(len(index.centroids), dtype=np.int64), np.diff(index.bounds))
+
+
+def nearest_lists(index: IVF, vectors: np.ndarray) -> np.ndarray:
+    return _assign(vectors, index.centroids)
+
+
+def regroup(index: IVF, assign: np.ndarray) -> tuple[IVF, np.ndarray]:
+    """(index, row order) for rows in lists ``assign``, with ``index``'s centroids kept (no k-means): for a
+    matrix that gained, lost or changed a few rows since ``index`` was fitted."""
+    order = np.argsort(assign, kind="stable")
+    bounds = np.searchsorted(assign[order], np.arange(len(index.centroids) + 1))
+    return IVF(index.centroids, bounds.astype(np.int64), index.trained_on), order

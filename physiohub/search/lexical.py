@@ -14,7 +14,9 @@ English stems (PyStemmer), for documents and queries alike.
 Term vectors are stored per study (``search_terms``: vocabulary ids (``search_vocab``) + weighted
 frequencies + length, keyed by the study's ``content_hash`` and the tokenising scheme) by
 ``build_index``; a study imported since then is tokenised in memory on the next query, so results
-are never stale (beyond ``MAX_UNSTORED`` such studies, BM25 is asked of FTS5 until the next index). The impact matrix is rebuilt when the set of studies changes: with compact
+are never stale (beyond ``MAX_UNSTORED`` such studies, BM25 is asked of FTS5 until the next index).
+The impact matrix is rebuilt when studies change, from the term vectors kept in memory (only the
+changed studies' rows are read again, found in the change log, search/changes.py): with compact
 vocabulary ids that is a counting sort (scipy's COO -> CSR), no global sort of 10M postings.
 """
 from __future__ import annotations
@@ -25,13 +27,14 @@ import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
 
 from ..store import Store
-from .cache import unchanged
+from . import changes
+from .cache import forget, unchanged
 from ..store.dialect import FTS_COLUMNS, FTS_WEIGHTS
 from .query import _TOKEN, MAX_QUERY_CHARS, STOPWORDS, query_terms
 
@@ -84,18 +87,26 @@ class Vocab:
         self.ids: dict[str, int] = {}
         self.max_id = 0
         self.temp: dict[str, int] = {}
+        self.next_temp = 0  # temporary ids are never reused while a vector may hold one
+        self.generation = 0  # moves when a temporary term got a stored id: vectors holding it are stale
 
     def refresh(self, store: Store) -> None:
         for i, term in store.query("SELECT id, term FROM search_vocab WHERE id > ? ORDER BY id", (self.max_id,)):
             self.ids[term] = i
             self.max_id = i
-        for term in [t for t in self.temp if t in self.ids]:
+        promoted = [t for t in self.temp if t in self.ids]
+        for term in promoted:
             del self.temp[term]
+        if promoted:
+            self.generation += 1
+            if not self.temp:
+                self.next_temp = 0
 
     def lookup(self, term: str, *, temp: bool = False) -> int | None:
         i = self.ids.get(term)
-        if i is None and temp:
-            i = self.temp.setdefault(term, TEMP_BASE + len(self.temp))
+        if i is None and temp and term not in self.temp:
+            self.temp[term] = TEMP_BASE + self.next_temp
+            self.next_temp += 1
         return i if i is not None else self.temp.get(term)
 
     def encode(self, weighted: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
@@ -175,12 +186,18 @@ class Impacts:
     indptr: np.ndarray  # postings of term row r are docs[indptr[r]:indptr[r+1]]
     docs: np.ndarray  # int32 positions into doc_ids
     impacts: np.ndarray  # float32 BM25 contributions
+    temp: dict[str, int] = field(default_factory=dict)  # the temporary ids as they were at build time
 
     def row(self, term: str) -> int | None:
-        i = self.vocab.lookup(term)
-        if i is None:
+        # The vocabulary is shared and moves on (a rebuild may run while this index still serves): a
+        # stored id beyond this index's, or a temporary id handed out since, is not one of its rows.
+        i = self.vocab.ids.get(term)
+        if i is not None and i < self.n_stored:
+            return i
+        t = self.temp.get(term)
+        if t is None:
             return None
-        r = i - TEMP_BASE + self.n_stored if i >= TEMP_BASE else i
+        r = t - TEMP_BASE + self.n_stored
         return r if r < len(self.indptr) - 1 else None
 
     def score(self, stems: list[str]) -> np.ndarray:
@@ -206,7 +223,7 @@ def _build(key: tuple, v: Vocab, vecs: dict[int, tuple[np.ndarray, np.ndarray, i
     doc_ids = np.array(sorted(vecs), dtype=np.int64)
     n = len(doc_ids)
     n_stored = v.max_id + 1
-    n_rows = n_stored + len(v.temp)
+    n_rows = n_stored + v.next_temp
     lengths = np.array([vecs[d][2] for d in doc_ids], dtype=np.float32)
     counts = np.array([len(vecs[d][0]) for d in doc_ids], dtype=np.int64)
     terms = np.concatenate([vecs[d][0] for d in doc_ids]).astype(np.int64) if n else np.zeros(0, np.int64)
@@ -222,12 +239,79 @@ def _build(key: tuple, v: Vocab, vecs: dict[int, tuple[np.ndarray, np.ndarray, i
     # COO -> CSR is a counting sort: linear in the postings, no comparison sort.
     m = sp.csr_matrix((vals, (terms, docs)), shape=(n_rows, max(n, 1)))
     return Impacts(key, v, n_stored, doc_ids, m.indptr.astype(np.int64), m.indices.astype(np.int32),
-                   m.data.astype(np.float32))
+                   m.data.astype(np.float32), dict(v.temp))
 
 
 MAX_UNSTORED = 5000  # tokenise at most this many not-yet-indexed studies on the query path (~2-5 s)
-_CACHE: dict[str, tuple[Impacts | None, dict[int, tuple[str, tuple]], tuple]] = {}
+
+
+@dataclass
+class _State:
+    """What the impact index of one database is built from, kept current through the change log."""
+
+    seq: int  # change-log position (search/changes.py)
+    tag: str  # the tokenising scheme the version keys carry
+    generation: int  # the vocabulary generation the in-memory vectors were encoded under
+    current: dict[int, str]  # study id -> version key of its term vector
+    vecs: dict[int, tuple[np.ndarray, np.ndarray, int]]  # study id -> (term ids, frequencies, length)
+    mem: set[int]  # studies whose vector was tokenised here (not yet stored by ``index_terms``)
+    built: Impacts | None
+
+
+_CACHE: dict[str, _State] = {}
 _LOCK = threading.Lock()
+
+
+def _read(store: Store, st: _State, only: list[int] | None) -> None:
+    """Bring ``st.current``/``st.vecs`` up to date for these studies (all when ``only`` is None)."""
+    id_sql, params = store.dialect.id_list_select(only) if only is not None else ("", [])
+    where = lambda col: f" WHERE {col} IN ({id_sql})" if only is not None else ""  # noqa: E731
+    for i in only or ():
+        st.current.pop(i, None)
+        st.vecs.pop(i, None)
+        st.mem.discard(i)
+    for i, h in store.query("SELECT id, content_hash FROM studies" + where("id"), params):
+        st.current[i] = h + st.tag
+    for r in store.query("SELECT study_id, content_hash, length, terms, freqs FROM search_terms"
+                         + where("study_id"), params):
+        if st.current.get(r[0]) == r[1]:
+            st.vecs[r[0]] = (np.frombuffer(r[3], np.int32), np.frombuffer(r[4], np.float32), r[2])
+
+
+def _update(store: Store, st: _State | None) -> _State:
+    with changes.snapshot(store):
+        seq = changes.head(store)
+        tag = "|" + scheme()
+        changed = None
+        if st is not None and st.tag == tag:
+            changed = changes.since(store, "terms", st.seq, seq)
+            if changed is not None and len(changed) > max(1000, len(st.current) // 2):
+                changed = None
+        if changed is None:
+            st = _State(seq, tag, -1, {}, {}, set(), None)
+            _read(store, st, None)
+        elif changed:
+            _read(store, st, changed)
+        st.seq = seq
+        v = vocab(store)
+        if st.generation != v.generation:
+            # a term only seen here got a stored id since: vectors tokenised here are re-made
+            for i in st.mem:
+                st.vecs.pop(i, None)
+            st.mem.clear()
+            st.generation = v.generation
+        elif st.built is not None and not changed:
+            return st
+        todo = sorted(st.current.keys() - st.vecs.keys())
+        if len(todo) > MAX_UNSTORED:
+            st.built = None
+            return st
+        for r in _fts_rows(store, todo):
+            weighted, length = doc_terms(tuple(r)[1:])
+            st.vecs[r[0]] = (*v.encode(weighted), length)
+            st.mem.add(r[0])
+        st.built = _build((len(st.current), seq), v, st.vecs)
+        return st
 
 
 def impacts(store: Store) -> Impacts | None:
@@ -236,41 +320,32 @@ def impacts(store: Store) -> Impacts | None:
     None when more than ``MAX_UNSTORED`` studies have no stored term vector (a large import not
     yet followed by ``physiohub index``): callers then rank with FTS5, which is always current,
     rather than make one query tokenise a whole library.
+
+    After a commit, the change log (search/changes.py) names the studies whose text or stored term
+    vector changed; only those rows are read again (the matrix itself is rebuilt from memory, as BM25's
+    document frequencies and average length depend on every study). One thread does it; a request
+    meanwhile gets the index as it was.
     """
-    cached = _CACHE.get(store.url)
-    if cached is not None and unchanged(store, "lexical"):
-        return cached[0]
-    current = _current(store)
-    key = (len(current), hash(frozenset(current.items())))
-    with _LOCK:
-        cached = _CACHE.get(store.url)
-        # (a None verdict is re-examined after any commit: `physiohub index` may have stored vectors)
-        if cached is not None and cached[2] == key and cached[0] is not None:
-            return cached[0]
-        v = vocab(store)
-        known = cached[1] if cached and not any(t in v.ids for t in v.temp) else {}
-        vecs: dict[int, tuple] = {}
-        for r in store.query("SELECT study_id, content_hash, length, terms, freqs FROM search_terms"):
-            if current.get(r[0]) == r[1]:
-                vecs[r[0]] = (np.frombuffer(r[3], np.int32), np.frombuffer(r[4], np.float32), r[2])
-        missing = [i for i in current if i not in vecs]
-        for i in missing:
-            if i in known and known[i][0] == current[i]:
-                vecs[i] = known[i][1]
-        todo = [i for i in missing if i not in vecs]
-        if len(todo) > MAX_UNSTORED:
-            if store.url != ":memory:":
-                _CACHE[store.url] = (None, known, key)
-            return None
-        for r in _fts_rows(store, todo):
-            weighted, length = doc_terms(tuple(r)[1:])
-            vecs[r[0]] = (*v.encode(weighted), length)
-        built = _build(key, v, vecs)
-        # Keep in-memory vectors of not-yet-stored studies so the next rebuild does not re-tokenise them.
-        mem = {i: (current[i], vecs[i]) for i in missing if i in vecs}
+    st = _CACHE.get(store.url)
+    if st is not None and unchanged(store, "lexical"):
+        return st.built
+    if st is not None and st.built is not None and changes.head(store) == st.seq:
+        return st.built
+    with changes.single_flight(_LOCK, wait=st is None) as mine:
+        if not mine:
+            forget(store, "lexical")  # served as it was: look again next time
+            return st.built
+        st = _CACHE.get(store.url)
+        if st is not None and st.built is not None and changes.head(store) == st.seq:
+            return st.built
+        try:
+            st = _update(store, st)
+        except BaseException:
+            _CACHE.pop(store.url, None)  # updated in place: if reading failed half-way, start over next time
+            raise
         if store.url != ":memory:":
-            _CACHE[store.url] = (built, mem, key)
-        return built
+            _CACHE[store.url] = st
+        return st.built
 
 
 def lexical_search(

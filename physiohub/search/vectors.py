@@ -13,8 +13,8 @@ indexed on a machine without onnxruntime is searched as is elsewhere, with no re
 model or package version is a different id: everything is re-embedded.
 
 Search is a brute-force product with a float32 matrix held once per process and database (from
-``ivf.IVF_MIN`` vectors on, the rows of the nearest 10% of IVF lists only); it is reloaded when the
-table changes (row count, highest id or the index version that ``build_index`` bumps). At 100k x 384
+``ivf.IVF_MIN`` vectors on, the rows of the nearest 10% of IVF lists only); after a commit only the
+rows of studies in the change log (search/changes.py) are read again. At 100k x 384
 the matrix is ~150 MB; a query costs ~6 ms CPU exact, ~1.2 ms with IVF (docs/benchmarks.md).
 """
 from __future__ import annotations
@@ -22,17 +22,17 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ..store import Store
 from . import embed
 from . import ivf as ivf_mod
-from .cache import unchanged
+from . import changes
+from .cache import forget, unchanged
 
 COMMIT_EVERY = 256  # embed and commit in chunks: an interrupted `physiohub index` keeps its work
-_VERSION_KEY = "search.embeddings_version"
 _IN = "(?, ?)"  # embed.compatible_ids(): the exact and the int8 path's stamps
 
 
@@ -103,8 +103,6 @@ def build_index(store: Store, progress: Callable[[int], None] | None = None, *,
             chunk = fresh[start : start + COMMIT_EVERY]
             vecs = embedder.encode([t for _, t, _ in chunk], progress=progress)
             _write(store, [(sid, model, h, v.tobytes()) for (sid, _, h), v in zip(chunk, vecs)])
-    with store.atomic():
-        store.set_meta(_VERSION_KEY, int(store.get_meta(_VERSION_KEY, 0)) + 1)
     return len(todo)
 
 
@@ -120,7 +118,8 @@ def _write(store: Store, rows: list[tuple[int, str, str, bytes]]) -> None:
 
 @dataclass
 class Matrix:
-    signature: tuple
+    seq: int  # the change-log position (search/changes.py) these rows are current to
+    models: tuple[str, str]  # the embedder stamps the rows were read for
     ids: np.ndarray  # int64 study ids, aligned with the rows of ``vectors``
     vectors: np.ndarray  # (n, dim) float32, unit rows
     by_id: np.ndarray  # row numbers ordered by study id (so lookups can binary-search)
@@ -135,47 +134,87 @@ class Matrix:
         return self.by_id[pos[sorted_ids[pos] == study_ids]]
 
 
-def _make_matrix(sig: tuple, ids: np.ndarray, vecs: np.ndarray) -> Matrix:
+def _make_matrix(seq: int, models: tuple[str, str], ids: np.ndarray, vecs: np.ndarray,
+                 old: ivf_mod.IVF | None = None, assign: np.ndarray | None = None) -> Matrix:
+    """``assign``: the list of each row in ``old`` (kept rows keep theirs, new rows go to the nearest)."""
     index = None
     if len(ids) >= ivf_mod.IVF_MIN:
-        index, order = ivf_mod.build(vecs)
+        if old is not None and assign is not None and len(ids) <= 2 * old.trained_on:
+            # Keep the lists (no k-means on the request path) until the matrix has doubled.
+            index, order = ivf_mod.regroup(old, assign)
+        else:
+            index, order = ivf_mod.build(vecs)
         ids, vecs = ids[order], vecs[order]
-    return Matrix(sig, ids, np.ascontiguousarray(vecs), np.argsort(ids, kind="stable"), index)
+    return Matrix(seq, models, ids, np.ascontiguousarray(vecs), np.argsort(ids, kind="stable"), index)
 
 
 _CACHE: dict[str, Matrix] = {}
 _LOCK = threading.Lock()
 
 
-def _signature(store: Store, models: tuple[str, str]) -> tuple:
-    row = store.query_one(f"SELECT count(*), max(study_id) FROM embeddings WHERE model IN {_IN}", models)
-    return (row[0], row[1], store.get_meta(_VERSION_KEY, 0))
+def _rows(store: Store, models: tuple[str, str], only: list[int] | None) -> tuple[np.ndarray, np.ndarray]:
+    if only is None:
+        rows = store.query(f"SELECT study_id, vector FROM embeddings WHERE model IN {_IN} ORDER BY study_id", models)
+    else:
+        id_sql, params = store.dialect.id_list_select(only)
+        rows = store.query(f"SELECT study_id, vector FROM embeddings WHERE model IN {_IN}"
+                           f" AND study_id IN ({id_sql}) ORDER BY study_id", (*models, *params))
+    ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    if not rows:
+        return ids, np.zeros((0, 0), dtype=np.float32)
+    vecs = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
+    return ids, vecs
+
+
+def _load(store: Store, cached: Matrix | None, models: tuple[str, str]) -> Matrix:
+    """``cached`` brought up to date with the vectors of the studies logged since it was read, or all rows."""
+    with changes.snapshot(store):
+        seq = changes.head(store)
+        if cached is not None and cached.models == models:
+            changed = changes.since(store, "vectors", cached.seq, seq)
+            if changed is not None and len(changed) <= max(1000, len(cached.ids) // 2):
+                if not changed:
+                    return replace(cached, seq=seq)
+                ids, vecs = _rows(store, models, changed)
+                keep = np.ones(len(cached.ids), dtype=bool)
+                keep[cached.positions(np.asarray(changed, dtype=np.int64))] = False
+                old, assign = cached.ivf, None
+                if not len(vecs):
+                    if old is not None:
+                        assign = ivf_mod.lists(old)[keep]
+                    return _make_matrix(seq, models, cached.ids[keep], cached.vectors[keep], old, assign)
+                if len(cached.ids) and vecs.shape[1] == cached.vectors.shape[1]:
+                    if old is not None:
+                        assign = np.concatenate([ivf_mod.lists(old)[keep], ivf_mod.nearest_lists(old, vecs)])
+                    return _make_matrix(seq, models, np.concatenate([cached.ids[keep], ids]),
+                                        np.concatenate([cached.vectors[keep], vecs]), old, assign)
+                # (nothing held before, or another width: read everything)
+        ids, vecs = _rows(store, models, None)
+        return _make_matrix(seq, models, ids, vecs)
 
 
 def matrix(store: Store) -> Matrix | None:
-    """The cached vectors of this database (None when nothing is embedded yet)."""
+    """The cached vectors of this database (None when nothing is embedded yet).
+
+    After a commit only the vectors of studies in the change log since the last load are read
+    (search/changes.py); one thread updates the matrix, a request meanwhile gets it as it was.
+    """
     cached = _CACHE.get(store.url)
     if cached is not None and unchanged(store, "vectors"):
-        return cached
+        return cached if len(cached.ids) else None
     models = embed.compatible_ids()
-    sig = _signature(store, models)
-    if cached is not None and cached.signature == sig:
-        return cached
-    with _LOCK:
+    if cached is not None and cached.models == models and changes.head(store) == cached.seq:
+        return cached if len(cached.ids) else None
+    with changes.single_flight(_LOCK, wait=cached is None or cached.models != models) as mine:
+        if not mine:
+            forget(store, "vectors")  # served as it was: look again next time
+            return cached if len(cached.ids) else None
         cached = _CACHE.get(store.url)
-        if cached is not None and cached.signature == sig:
-            return cached
-        if not sig[0]:
-            _CACHE.pop(store.url, None)
-            return None
-        rows = store.query(f"SELECT study_id, vector FROM embeddings WHERE model IN {_IN} ORDER BY study_id",
-                           models)
-        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-        vecs = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
-        m = _make_matrix(sig, ids, vecs)
-        if store.url != ":memory:":
-            _CACHE[store.url] = m
-        return m
+        if cached is None or cached.models != models or changes.head(store) != cached.seq:
+            cached = _load(store, cached, models)
+            if store.url != ":memory:":
+                _CACHE[store.url] = cached
+        return cached if len(cached.ids) else None
 
 
 def study_vector(store: Store, study_id: int) -> np.ndarray | None:

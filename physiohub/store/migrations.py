@@ -282,3 +282,52 @@ def _user_disabled(store: "Store") -> None:
     # An admin can disable an account (`physiohub user disable`): it can no longer sign in and its sessions
     # end; enabling it again restores it. NULL: active.
     _script(store, "ALTER TABLE users ADD COLUMN disabled_at TEXT")
+
+
+# Rows of search_changes kept: a server that fell further behind than this reloads its caches whole.
+SEARCH_CHANGES_KEPT = 200_000
+
+
+@migration("1401_search_changes")
+def _search_changes(store: "Store") -> None:
+    # A change log for the search caches kept in each server's memory (search/changes.py): which studies'
+    # facet values, vectors or term vectors changed, written by triggers so every writer (an import, the
+    # CLI, an editor, another worker) is seen. After a commit a server then re-reads those studies only,
+    # instead of whole tables. Triggers prune the log as it grows (a lagging reader reloads whole).
+    facet_studies = "NEW.year IS NOT OLD.year OR NEW.retracted IS NOT OLD.retracted"
+    facet_appraisal = ("NEW.design IS NOT OLD.design OR NEW.evidence IS NOT OLD.evidence"
+                       " OR NEW.verdict IS NOT OLD.verdict")
+    topic = "{}.kind IN ('topic', 'body_region')"
+    # (table, event, condition, part, row): one trigger each
+    triggers = [
+        ("studies", "INSERT", "", "facets", "NEW.id"),
+        ("studies", "INSERT", "", "terms", "NEW.id"),
+        ("studies", "DELETE", "", "facets", "OLD.id"),
+        ("studies", "DELETE", "", "terms", "OLD.id"),
+        ("studies", "UPDATE", facet_studies, "facets", "NEW.id"),
+        ("studies", "UPDATE", "NEW.content_hash IS NOT OLD.content_hash", "terms", "NEW.id"),
+        ("appraisals", "INSERT", "", "facets", "NEW.study_id"),
+        ("appraisals", "DELETE", "", "facets", "OLD.study_id"),
+        ("appraisals", "UPDATE", facet_appraisal, "facets", "NEW.study_id"),
+        ("appraisal_topics", "INSERT", topic.format("NEW"), "facets", "NEW.study_id"),
+        ("appraisal_topics", "DELETE", topic.format("OLD"), "facets", "OLD.study_id"),
+        ("appraisal_topics", "UPDATE", "", "facets", "NEW.study_id"),
+        ("cards", "INSERT", "", "facets", "NEW.study_id"),
+        ("cards", "DELETE", "", "facets", "OLD.study_id"),
+        ("cards", "UPDATE", "NEW.status IS NOT OLD.status", "facets", "NEW.study_id"),
+        ("embeddings", "INSERT", "", "vectors", "NEW.study_id"),
+        ("embeddings", "DELETE", "", "vectors", "OLD.study_id"),
+        ("embeddings", "UPDATE", "", "vectors", "NEW.study_id"),
+        ("search_terms", "INSERT", "", "terms", "NEW.study_id"),
+        ("search_terms", "DELETE", "", "terms", "OLD.study_id"),
+        ("search_terms", "UPDATE", "", "terms", "NEW.study_id"),
+    ]
+    conn = store.conn
+    conn.execute("CREATE TABLE search_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                 " study_id INTEGER NOT NULL, part TEXT NOT NULL)")
+    for table, event, cond, part, row in triggers:
+        when = f" WHEN {cond}" if cond else ""
+        conn.execute(f"CREATE TRIGGER search_changes_{table}_{event.lower()}_{part} AFTER {event} ON {table}{when}"
+                     f" BEGIN INSERT INTO search_changes(study_id, part) VALUES ({row}, '{part}'); END")
+    conn.execute("CREATE TRIGGER search_changes_prune AFTER INSERT ON search_changes WHEN NEW.seq % 1024 = 0"
+                 f" BEGIN DELETE FROM search_changes WHERE seq <= NEW.seq - {SEARCH_CHANGES_KEPT}; END")
