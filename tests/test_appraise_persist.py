@@ -41,7 +41,9 @@ def test_override_survives_reappraisal(store):
     save_appraisal(store, sid, appraise(PILOT_RCT))  # a new generator version re-appraises
     got = get_appraisal(store, sid)
     assert got["evidence"] == "Limited"
-    assert got["evidence_reasons"][-1] == "set by editor Ana: pilot but well run"
+    # The editor's reason first; the machine's, for the value it replaced, after it and said to be so.
+    assert got["evidence_reasons"][0] == "set by editor Ana: pilot but well run"
+    assert got["evidence_reasons"][1].startswith("the automatic reading had said Very limited: ")
     assert [o["field"] for o in got["overrides"]] == ["evidence"]
     assert store.query_one("SELECT evidence FROM appraisals WHERE study_id = ?", (sid,))[0] == "Limited"
     assert clear_override(store, sid, "evidence") is True

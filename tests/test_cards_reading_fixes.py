@@ -35,6 +35,7 @@ def test_a_harms_review_with_rates_only_never_says_higher_risk() -> None:
     assert "higher risk" not in answer.split("The authors conclude")[0]
     assert "does not compare them with people not taking" in answer
     assert any(t.startswith("No comparison group") for t in card["limitations"])
+    assert not any("increased risk" in t for t in card["key_points"])  # the authors' words stay attributed
     why = card["why_it_matters"]
     assert "confirmed the association" not in why["clinicians"] and "no comparison group" in why["clinicians"]
     assert "only a comparison with people not taking" in why["readers"]
@@ -228,3 +229,39 @@ def test_a_mixed_result_says_which_outcomes_differed() -> None:
     why = wording.why(a, q, "In this trial of 40 people, mobilisation may help in some ways but not in others.")
     for line in why.values():
         assert "fear of movement" in line[0] and "pain and function" in line[0]
+
+
+def test_an_abbreviation_with_an_item_count_is_spelled_out() -> None:
+    from physiohub.cards.abbrev import definitions, spell_out
+    defs = definitions("Function was measured by the Knee Outcome Score (KOS-12) at one year.")
+    assert spell_out("Mean KOS-12 scores improved.", defs) == "Mean Knee Outcome Score scores improved."
+
+
+def test_single_blinding_and_low_completion_are_limitations() -> None:
+    _, card = _card("Needles or tablets for knee pain: a randomized trial",
+                    "METHODS: This was a randomized, single-blind trial. Two hundred adults with knee pain were "
+                    "randomized to needles or tablets for 6 months. RESULTS: 75% of patients completed the study. Pain "
+                    "fell more with needles than with tablets (p = 0.01). CONCLUSION: Needles helped more than tablets.")
+    lim = " ".join(card["limitations"])
+    assert "Single-blind" in lim and "only 75% completed" in lim
+
+
+def test_the_conclusions_subject_is_the_tested_treatment() -> None:
+    _, card = _card("Comparison of Lateral and Medial Needle Approaches in Patients With Sciatica",
+                    "OBJECTIVES: To compare the effectiveness of the medial needle (MN) and lateral needle (LN) approach. "
+                    "METHODS: Seventy patients with sciatica were randomized to the MN or LN approach. RESULTS: Mean pain "
+                    "was not significantly different between the MN group and the LN group (P = 0.3). CONCLUSIONS: The "
+                    "MN approach is as effective as the LN approach in patients with sciatica.")
+    assert card["upshot"]["question"].index("medial") < card["upshot"]["question"].index("lateral")
+
+
+def test_a_mixed_result_from_the_conclusion_names_its_outcomes() -> None:
+    from physiohub.cards import wording
+    from physiohub.cards.question import Pico
+    a = {"verdict": "Mixed picture", "evidence": "Moderate", "design": "randomised controlled trial",
+         "question_kind": "intervention", "n_participants": 80,
+         "verdict_reasons": ["the conclusion reports a benefit: “Walking gives greater improvements in pain and fitness than”",
+                             "but it also reports no clear difference: “no effect was observed on sleep quality in both”"]}
+    q = Pico(population="people with back pain", intervention="walking", comparison="stretching")
+    why = wording.why(a, q, "In this trial of 80 people, walking may help in some ways but not in others.")
+    assert "may help with pain and fitness, but this trial found no clear difference in sleep quality" in why["patients"][0]

@@ -74,10 +74,13 @@ def test_html_flag_false_still_extracts_a_full_page(store):
 def test_run_on_and_hostile_text_stays_fast(store):
     import time
 
-    t = time.perf_counter()
+    check_article(store, "In a 2020 trial, exercise helped.")  # models loaded outside the timing
+    # CPU time of this process, not wall time: a guard against runaway regex backtracking (seconds to
+    # minutes of CPU), which a busy machine's scheduling must not trip.
+    t = time.process_time()
     check_article(store, "(Smith et al. " * 5000)
     check_article(store, "In a study, " * 5000)
-    assert time.perf_counter() - t < 5
+    assert time.process_time() - t < 5
 
 
 def test_html_without_article_text_is_a_clear_error(store):

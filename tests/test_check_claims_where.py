@@ -293,9 +293,9 @@ def test_hostile_input_stays_fast(store):
     # full stops after journal abbreviations and quotes with no attribution, over and over: the sentence
     # joining and the quote rules must stay linear (these took 68 s and 9 s before the bounds)
     for text in ("Br. J. Sports Med. Syst. Rev. " * 4000, "\"A B C D E F G H I J K L M \" " * 4000):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         check_article(store, text)
-        assert time.perf_counter() - t0 < 20
+        assert time.process_time() - t0 < 20  # CPU, not wall time: scheduling on a busy machine is not backtracking
 
 
 def test_round_six_rules(store):

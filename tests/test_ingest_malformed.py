@@ -94,9 +94,9 @@ def test_bibtex_with_a_huge_title_is_rejected_fast_and_neighbours_kept():
     text = ("@article{good1, title={Hip exercise for knee pain}, year={2020}}\n"
             "@article{huge, title={" + huge + "}, year={2020}}\n"
             "@article{good2, title={Caf{\\'e} workers' neck pain}, year={2021}}\n")
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     recs, rej = split(read_bytes(text.encode(), "refs.bib"))
-    assert time.perf_counter() - t0 < 5
+    assert time.process_time() - t0 < 5  # CPU time: a busy machine must not trip it
     assert [r.title for r in recs] == ["Hip exercise for knee pain", "Café workers' neck pain"]
     assert len(rej) == 1 and rej[0].record == "huge"
     assert "title" in rej[0].reason and f"{MAX_TITLE:,}" in rej[0].reason

@@ -160,3 +160,31 @@ def test_waiting_machine_draft_can_be_taken_or_dropped(editor, hub):
     assert get_card(store, sid)["pending"] is None
     assert editor.post(f"/editor/studies/{sid}/pending", data={"action": "accept", "csrf_token": token}).status_code == 400
     store.close()
+
+
+def test_a_corrected_verdict_on_a_published_card_never_shows_the_old_wording(editor, hub):
+    from physiohub.web.hub import REVISING_NOTE
+
+    sid = hub[1]["tendon"]
+    with TestClient(create_app(str(hub[0]))) as public:
+        before = public.get(f"/api/studies/{sid}/card").json()["card"]
+    old_answer = before["upshot"]["answer"]
+    page = editor.get(f"/editor/studies/{sid}").text
+    data = form_fields(page, f"/editor/studies/{sid}/appraisal")
+    new = "No clear difference" if data["verdict"] != "No clear difference" else "Supports"
+    data.update({"verdict": new, "reason": "the primary outcome did not differ"})
+    assert editor.post(f"/editor/studies/{sid}/appraisal", data=data, follow_redirects=False).status_code == 303
+    with TestClient(create_app(str(hub[0]))) as public:
+        html = public.get(f"/studies/{sid}").text
+        card = public.get(f"/api/studies/{sid}/card").json()["card"]
+        api = public.get(f"/api/studies/{sid}").json()
+    # The sentences written for the old verdict are not shown as current, on the page or in the API.
+    shown = re.search(r'<p class="answer">(.*?)</p>', html, re.S).group(1)
+    assert shown == REVISING_NOTE  # (the abstract's own sentence may still be quoted as a source)
+    assert card["upshot"]["answer"] == REVISING_NOTE and "to_review" not in card
+    # Why this verdict: the editor's reason first; the machine's reasons are said to be for the old value.
+    reasons = api["appraisal"]["verdict_reasons"]
+    assert reasons[0] == "set by editor edna: the primary outcome did not differ"
+    assert all(r.startswith("the automatic reading had said ") for r in reasons[1:])
+    # The editor still sees the words to review.
+    assert old_answer.split(".")[0] in editor.get(f"/editor/studies/{sid}").text

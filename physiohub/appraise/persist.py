@@ -71,11 +71,18 @@ def _apply(data: dict[str, Any], overrides: list[dict[str, Any]]) -> dict[str, A
     out = dict(data)
     for o in overrides:
         field = o["field"]
+        before = out.get(field)
         out[field] = o["value"]
         note = f"set by editor {o['editor']}" + (f": {o['reason']}" if o["reason"] else "")
         reasons_key = f"{field}_reasons"
         if reasons_key in out or field in ("design", "evidence", "verdict"):
-            out[reasons_key] = list(out.get(reasons_key) or []) + [note]
+            old = [str(r) for r in out.get(reasons_key) or []]
+            if before is not None and before != o["value"]:
+                # The machine's reasons argued for the value the editor replaced: shown as such, after the
+                # editor's, never as the reasons for the new value (issue 15, item 6).
+                out[reasons_key] = [note] + ([f"the automatic reading had said {before}: " + "; ".join(old)] if old else [])
+            else:
+                out[reasons_key] = old + [note]
         if field == "design" and not any(x["field"] == "research_type" for x in overrides):
             out["research_type"] = research_type(o["value"])
     out["overrides"] = overrides

@@ -13,7 +13,8 @@ _DEF = re.compile(r"\(([A-Za-z][A-Za-z0-9\-]{1,9})\)")
 
 
 def _long_form(words: list[str], abbr: str) -> str | None:
-    letters = [c.lower() for c in abbr if c.isalnum()]
+    # "International Hip Outcome Tool (iHOT-33)": a trailing item count is not spelled in the long form.
+    letters = [c.lower() for c in re.sub(r"-?\d+$", "", abbr) if c.isalnum()]
     if len(letters) < 2 or not any(c.isupper() for c in abbr):
         return None
     for n in range(1, min(len(words), len(letters) + 3) + 1):

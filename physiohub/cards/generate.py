@@ -174,6 +174,8 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
             q.intervention, q.comparison = arms
     if kind == "intervention" and q.intervention:
         q.intervention, q.comparison = _dose_arms(p, q.intervention, q.comparison or "")
+    if q.intervention and q.comparison and not re.search(r"\bversus\b|\bvs\.?\b", record.title, re.I):
+        q.intervention, q.comparison = _conclusion_order(p, record.abstract, q.intervention, q.comparison)
     q.comparison = re.sub(r"^without\s+", "no ", q.comparison or "")
     if re.fullmatch(r"(?:both|either|each|all|others?|them|it|one another|each other)", q.comparison, re.I):
         q.comparison = ""  # a pronoun names no comparison
@@ -185,6 +187,24 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
     q.outcome = lay_light(q.outcome) if q.outcome else q.outcome
     q.direct = direct  # type: ignore[attr-defined]
     return q
+
+
+def _conclusion_order(p: Parts, abstract: str, x: str, c: str) -> tuple[str, str]:
+    """"Comparison of A and B" names the two in any order; "B is as effective as A" in the conclusion says
+    which one the study tested against which: the conclusion's subject is the intervention."""
+    concl = p.get("conclusion")[:1]
+    if not concl:
+        return x, c
+    head = spell_out(concl[0].text, definitions(abstract)).lower()
+    m = re.match(r"^(?:the |a |an )?([a-z-]+)", head)
+    if not m:
+        return x, c
+    first = m.group(1)
+    xw, cw = x.lower().split(), c.lower().split()
+    if cw and cw[0] == first and (not xw or xw[0] != first) and re.search(r"\b(?:as|more|less) (?:effective|good|safe)\b|"
+                                                                          r"\bsuperior\b|\binferior\b|\bbetter\b", head):
+        return c, x
+    return x, c
 
 
 _ONE_SEX = re.compile(r"\b(women|men|girls|boys|mothers|fathers|pregnant women|postmenopausal women)\b", re.I)
@@ -428,6 +448,10 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             if len(out) < 3 and pl and not any(_dup(pl[0], t) for t, _, _ in out):
                 out.append((pl[0], "rewritten", [s.id]))
     out = out[:1] + [it for it in out[1:] if not _RESTATES_COUNT.match(it[0])]
+    if a.get("harm_rates_only"):
+        # Rates in treated people only cannot show a raised risk: the authors' "increased risk" stays
+        # attributed to them in the answer, never a key point stated as a finding.
+        out = out[:1] + [it for it in out[1:] if not _RISK_CLAIM.search(it[0])]
     main = _main_measure_point(p, out)
     if main:
         out = (out[:1] + [main] + out[1:])[:5]
@@ -441,6 +465,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
 _BETWEEN = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|between (?:the )?(?:two |three )?groups|in favou?r of)\b", re.I)
 # "the mean difference in scores, adjusted for age, sex and centre, was 6.8": the adjustment list is detail.
 _ADJUSTED = re.compile(r",\s*adjusted for [^.;]*?,\s*(?=(?:was|were|is|are)\b)", re.I)
+_RISK_CLAIM = re.compile(r"\b(?:increased|higher|greater|elevated|raised) risks?\b|\bmore likely\b|\braises? the risk\b", re.I)
 _CONTRAST_START = re.compile(r"^\s*(?:conversely|in contrast|on the other hand|by contrast)\b", re.I)
 _NO_OTHER = re.compile(r"^\s*(?:there were )?no other (?:statistically )?(?:significant |clear )?(?:between-group )?differences?\b", re.I)
 _NULL_LIST = re.compile(r"^(?P<head>.*?\bno (?:statistically )?(?:clear |significant )?differences?\b[^,;]*?\bin )"

@@ -234,6 +234,12 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
                     if lead else cap(f"{x} may help with {split[0]}, but this {short} found no clear difference in {split[1]}"))
             core += "."
             tail = " Talk with your physio or doctor about which of these matter to you."
+        elif verdict == "Mixed picture" and q.comparison and any(
+                str(r).startswith("but the other group did better at another time") for r in a.get("verdict_reasons") or []):
+            body = f"{x} and {q.comparison} each did better at a different time or on a different measure"
+            core = (body if lead else cap(body)) + "."
+            tail = (" The key points above say which did better when; talk with your physio or doctor about which "
+                    "matters more to you.")
         elif verdict == "Mixed picture":
             tail = " The key points above say which results differed and which did not; talk with your physio or doctor about what to expect."
         patients = lead + core + tail
@@ -339,11 +345,27 @@ def _listed(t: str) -> str:
 
 def _split_outcomes(a: dict[str, Any]) -> tuple[str, str] | None:
     """(what differed, what did not) from the verdict's reason "but the groups differed only in A, not in B"."""
-    for r in a.get("verdict_reasons") or []:
-        m = re.match(r"^but the groups differed only in (.+?), not in (.+?): ", str(r))
+    reasons = [str(r) for r in a.get("verdict_reasons") or []]
+    for r in reasons:
+        m = re.match(r"^but the groups differed only in (.+?), not in (.+?): ", r)
         if m:
             return lay(_listed(m.group(1))), lay(_listed(m.group(2)))
+    # "...reports a benefit: “greater improvements in pain and strength ...”" beside "...reports no clear
+    # difference: “no effect was observed on the autonomic modulation”": the outcomes each quote names.
+    good = next((r for r in reasons if re.search(r"reports? (?:a )?benefit", r)), None)
+    none = next((r for r in reasons if re.search(r"reports? no clear difference", r)), None)
+    if good and none:
+        g, n = _OUTCOME_IN.search(good.split(":", 1)[-1]), _NONE_ON.search(none.split(":", 1)[-1])
+        if g and n:
+            return lay(g.group("o").strip()), lay(n.group("o").strip())
     return None
+
+
+_OUTCOME_IN = re.compile(r"\b(?:improvements?|reductions?|benefits?|gains?|relief) (?:in|of|on|for) (?P<o>(?:the )?[a-z][a-z -]{2,40}?)"
+                         r"(?= than\b| compared\b| versus\b| at\b| after\b|[,.;”]|$)", re.I)
+_NONE_ON = re.compile(r"\bno (?:clear |significant |statistically significant )?(?:effect|difference|change|improvement)s? "
+                      r"(?:was |were )?(?:observed |found |seen )?(?:on|in) (?P<o>(?:the )?[a-z][a-z -]{2,40}?)"
+                      r"(?= between\b| in both\b| at\b| after\b|[,.;”]|$)", re.I)
 
 
 def _claim_core(claim: str) -> str:
@@ -354,6 +376,9 @@ def _claim_core(claim: str) -> str:
 
 _DROPOUT = re.compile(r"\b(?:drop-?outs?|dropped out|lost to follow-?up|withdr[ae]w\w*|attrition)\b", re.I)
 _PCT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
+_COMPLETED_PCT = re.compile(r"\b(\d{1,2}(?:\.\d+)?)\s*% of (?:the )?(?:patients|participants|subjects|people)\s+"
+                            r"(?:\w+ )?completed\b", re.I)
+_SINGLE_BLIND = re.compile(r"\bsingle[- ](?:blind(?:ed)?|masked)\b", re.I)
 _NO_CONTROL = re.compile(r"\b(?:uncontrolled|single[- ]arm|no control group|without a control group|open[- ]label, "
                          r"non-?comparative|before[- ]and[- ]after)\b", re.I)
 _REVIEW_QUALITY = re.compile(r"\b(?:low|poor|very low)[- ](?:quality|certainty)\b|\bhigh risk of bias\b|\bfew (?:trials|studies|"
@@ -445,7 +470,17 @@ def derived_limits(a: dict[str, Any], text: str) -> list[Item]:
         out.append(("The authors call the analyses exploratory: they suggest rather than confirm.", "templated", []))
     if _ONE_TAILED.search(text):
         out.append(("A one-sided (one-tailed) test was used, which makes a clear result easier to reach.", "templated", []))
+    if design in ("randomised controlled trial", "crossover trial") and _SINGLE_BLIND.search(text):
+        out.append(("Single-blind: some of the people involved knew which treatment was given, which can colour the "
+                    "results.", "templated", []))
     for sent in re.split(r"(?<=[.!?])\s+", text):
+        done = _COMPLETED_PCT.search(sent)
+        if done and design in ("randomised controlled trial", "non-randomised controlled trial", "crossover trial", "cohort") \
+                and 0 < float(done.group(1)) <= 80:
+            # "79% of patients completed the study": a fifth or more did not.
+            out.append((f"High drop-out: the abstract reports that only {done.group(1)}% completed the study, which can "
+                        "bias results.", "templated", []))
+            break
         if _DROPOUT.search(sent):
             pct = [float(p) for p in _PCT.findall(sent) if 0 < float(p) <= 100]
             if pct and max(pct) >= 20 and max(pct) < 100:

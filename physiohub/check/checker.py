@@ -4,7 +4,7 @@
     for claim in result["claims"]:
         print(claim["text"], claim["design"], claim["year"], [m["title"] for m in claim["matches"]])
 
-Steps: article text (HTML → trafilatura) → sentences and reference list → research claims (rules) →
+Steps: article text (HTML → trafilatura) → sentences and reference list → research claims (rules, and a learned sentence model) →
 claim strength (classifier) → references parsed and looked up in the hub → for each claim the
 studies it cites that the hub holds, then the best search matches → overstatement flags.
 """
@@ -100,18 +100,21 @@ def design_from_references(design: str | None, cited: list[Reference]) -> str | 
 
 
 def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3,
-                  published_only: bool = False) -> dict[str, Any]:
+                  published_only: bool = False, claim_model: bool = True) -> dict[str, Any]:
     """Claims (with matches, strength and overstatement flags) and references of one article.
 
     ``published_only`` matches only studies with a published card (what the public web page may show),
     so "not in the hub" and the overstatement flags rest on the same studies the reader sees.
+
+    ``claim_model=False`` finds claims by the rules alone, without the learned claim-sentence model (for the
+    benchmark's before/after).
 
     ``html=True`` extracts the article from a web page; a full HTML document passed as text (it starts
     with ``<!doctype html`` or ``<html``) is extracted too, since no article begins that way.
     """
     body = article_text(text, html=True if html else None)
     doc = parse_document(body)
-    claims = find_claims(doc.sentences)[:MAX_CLAIMS]
+    claims = find_claims(doc.sentences, learned=claim_model)[:MAX_CLAIMS]
     strengths = claim_strength([c.text for c in claims])
     refs = parse_reference_list(doc.reference_lines)
     refs += inline_references(doc.sentences, refs)

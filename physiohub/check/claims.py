@@ -11,10 +11,10 @@ says or recommends, uses a passive or stock phrase ("it has been shown that", "w
 describes a study's method, or as a list item under "Key findings". Sentences that only describe what a
 study did, teasers, list lead-ins, definitions and quotes of people "not involved in the study" are not
 claims. Questions, "more research is needed", "not
-enough research to say" and "whatever the research says" are not claims. Rules, not a model:
-claim-reporting phrases in popular articles are few and formulaic, the rules are inspectable, each
-claim says which phrase made it one (``cue``), and their held-out precision/recall is measured in
-docs/benchmarks.md.
+enough research to say" and "whatever the research says" are not claims. The rules are inspectable and
+each claim says which phrase made it one (``cue``); but phrasings go on varying from page to page, so a
+learned sentence model (``claim_model.py``) adds the sentences it scores as claims, unless a rule veto above
+(method, teaser, question, lead-in, definition) rules them out. Held-out figures in docs/check.md.
 
 From each claim we take the stated year, the design (most specific wins: "systematic review and
 meta-analysis" is a meta-analysis), population or condition, intervention or exposure, outcome and
@@ -179,9 +179,11 @@ GLUED_FOOTNOTE = re.compile(r"(?<=\b[a-z]{4})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{
                             r"|(?<=\b[a-z]{6})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{7})\d{1,2}(?=[\s.,;:)]|$)"
                             r"|(?<=\b[a-z]{8})\d{1,2}(?=[\s.,;:)]|$)")
 # "(Cochrane Database Syst. Rev. 2017;(6):CD012700)", "(Br J Sports Med. 2020;54(21):1279-87)": the journal's
-# abbreviation, year and volume/issue/pages (or Cochrane review number) inside the brackets.
+# abbreviation, year and volume/issue/pages (or Cochrane review number) inside the brackets; the abbreviation
+# may carry its own bracketed place and year ("Spine (Phila Pa 1976). 2015;40(4):E201-8").
 JOURNAL_CITE = re.compile(
-    r"\(((?:[A-Z][A-Za-z&]*\.?,?\s+){0,8}?[A-Z][A-Za-z&]*\.?)\s+((?:19|20)\d{2})\s*;\s*"
+    r"\(((?:[A-Z][A-Za-z&]*\.?,?\s+){0,8}?[A-Z][A-Za-z&]*\.?(?:\s+\((?:[A-Z][a-z]*\.?\s+){0,3}(?:19|20)\d{2}\)\.?)?)"
+    r"\s+((?:19|20)\d{2})\s*;\s*"
     r"((?:\(\w+\)|[\w.\-\u2013])+(?::\s*[\w.\-\u2013]+)?)\)")
 
 
@@ -596,8 +598,53 @@ def _headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
     return nxt is not None and nxt.heading == s.heading and _names_research(nxt.text) and bool(claim_cue(nxt.text, nxt.links))
 
 
-def find_claims(sentences: list[Sentence]) -> list[Claim]:
+def claim_probabilities(sentences: list[Sentence]) -> list[float]:
+    """The shipped claim model's probability for each sentence (already joined with its bare citations)."""
+    from .claim_model import load_model
+
+    model = load_model()
+    return model.probabilities([s.text for s in sentences], [s.paragraph for s in sentences],
+                               [s.item for s in sentences]).tolist()
+
+
+def model_veto(text: str) -> bool:
+    """What the rules know is not a claim whatever the model says: a method or set-up sentence, a teaser, a
+    question or "more research is needed", a list lead-in, a definition, the writer's own practice, a line too
+    short to state a finding."""
+    text = GLUED_FOOTNOTE.sub("", text)
+    n = len(text.split())
+    return bool(_QUESTION_OR_NEED.search(text) or _TEASER.search(text) or method_only(text)
+                or re.search(r":\s*$", text) or _DEFINITION.search(text) or _PERSONAL_CLAIM.search(text)
+                or _MY_OWN.match(text) or _NOT_INVOLVED.search(text) or _PLANS.search(text)
+                or (_NOT_ENOUGH.search(text) and not _ACCORDING.search(text))
+                or n < 5 or n > 100)   # (past 100 words it is run-on text, not a sentence; the longest gold claim has 64)
+
+
+def vetoed(s: Sentence, i: int) -> bool:
+    """``model_veto``, or the page's title (position ``i`` 0, no heading above it, no final stop) that names no
+    research: "Study: glucosamine no help for knee pain" is a claim, "Home exercise eases knee pain" is a title."""
+    return model_veto(s.text) or (i == 0 and not s.heading and not re.search(r"[.!?]\W*$", s.text)
+                                  and not _ANY_DESIGN.search(s.text))
+
+
+# The writer's own data ("My watch data shows ...") and research still to come ("the team now plans a trial").
+_MY_OWN = re.compile(r"^(?:in )?(?:my|I)\b", re.I)
+_PLANS = re.compile(r"\b(?:plans?|planning|planned|hopes?|intends?|intend) (?:a|an|to|further|another)\b", re.I)
+
+
+def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilities: list[float] | None = None,
+                threshold: float | None = None, veto: bool = True) -> list[Claim]:
+    """The research claims among the sentences: the rules' (each with the phrase that made it one), and with
+    ``learned`` also the sentences the claim model (``claim_model.py``) scores at or above its threshold that
+    no veto rules out. ``probabilities``/``threshold`` replace the shipped model's (cross-validation)."""
     sentences = _attach_bare_citations(sentences)
+    if learned and probabilities is None:
+        from .claim_model import load_model
+
+        probabilities = claim_probabilities(sentences)
+        threshold = load_model().threshold if threshold is None else threshold
+    if not learned:
+        probabilities = None
     out: list[Claim] = []
     prev: tuple[Sentence, Claim] | None = None
     described: Sentence | None = None   # the last sentence naming research, claim or not
@@ -657,6 +704,15 @@ def find_claims(sentences: list[Sentence]) -> list[Claim]:
             # the first sentence of the next paragraph goes on with a result of the same research
             inherited = prev[1]
             cue = "a result of the research in the paragraph before"
+        if (not cue and probabilities is not None and threshold is not None and probabilities[i] >= threshold
+                and not (veto and vetoed(s, i))):
+            cue = f"the claim model (probability {probabilities[i]:.2f})"
+            if not _names_research(s.text):
+                # a result sentence: its year, design and citations are those of the research before it
+                if prev and prev[0].paragraph == s.paragraph:
+                    inherited = prev[1]
+                elif described is not None and described.paragraph == s.paragraph and described is not s:
+                    inherited = _research_in(described)
         if not cue:
             prev = None
             continue

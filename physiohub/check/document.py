@@ -17,25 +17,31 @@ from ..text import split_spans
 REF_HEADING = re.compile(
     r"^(?:references?|reference list|sources?(?: and further reading)?|bibliography|citations?|works cited|"
     r"(?:the )?(?:studies|research|papers|articles|evidence|trials)(?: (?:cited|mentioned|referenced|used|quoted|we used|in this article))?|"
-    r"further reading|reading list|literature|notes|footnotes|endnotes)\s*:?$",
+    r"further reading|reading list|literature|notes|footnotes|endnotes|journal references?|study references?|"
+    r"original (?:study|article|paper|research)|key references|selected references|references and further reading)\s*:?$",
     re.I,
 )
 # A list item that is a reference even without a heading: an identifier, or a year in the places
 # APA ("(2021).") and Vancouver ("2021;55") put it.
-_REF_LIKE = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d|pubmed\.ncbi|\((?:19|20)\d{2}[a-z]?\)\.|\b(?:19|20)\d{2};\s*\d", re.I)
+_REF_LIKE = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d|pubmed\.ncbi|\((?:19|20)\d{2}[a-z]?\)\.|\b(?:19|20)\d{2};\s*\(?\d", re.I)
 # A reference entry written as a plain line, with no heading and no list marker above it: authors first
 # ("McMorland G, Suter E, ...", "Pinto, Rafael Zambelli.") and a journal's year-volume or an identifier.
 _ENTRY_START = re.compile(r"^[A-Z][A-Za-z'\u2019\-]+(?: (?:van|von|de|der|du|da|di|le|la)\b)*(?: [A-Z][A-Za-z'\u2019\-]+)?,?\s+"
                           r"(?:[A-Z]{1,3}\b[,.]?|[A-Z]\.|[A-Z][a-z]+(?: [A-Z][a-z]+)*[.,])")
-_ENTRY_BODY = re.compile(r"\b(?:19|20)\d{2}\s*[;,]\s*(?:[A-Z][a-z]+\s*;\s*)?\d+|\b10\.\d{4,9}/\S+|\bPMID:?\s*\d", re.I)
+# (the Cochrane "2005;(3):CD000335", and APA's "(2015). Title" — a narrative "Lee (2015) found" has no full stop there)
+_ENTRY_BODY = re.compile(r"\b(?:19|20)\d{2}\s*[;,]\s*(?:[A-Z][a-z]+\s*;\s*)?\(?\d+|\b10\.\d{4,9}/\S+|\bPMID:?\s*\d"
+                         r"|\((?:19|20)\d{2}[a-z]?\)\.\s+\S", re.I)
 
 
 def _plain_entry(line: str) -> bool:
     return bool(_ENTRY_START.match(line.strip()) and _ENTRY_BODY.search(line) and len(line) > 40)
 
 
-_RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citations?)\s*:\W{0,3}\s*(?=\S)", re.I)
-_MD_LINK = re.compile(r"\[([^\]\n]*)\]\((https?://[^)\s]+)\)")
+_RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citations?|journal references?|study references?|"
+                          r"original (?:study|article|paper|research))\s*:\W{0,3}\s*(?=\S)", re.I)
+# (a URL may hold balanced brackets: the Lancet's DOIs "10.1016/S0140-6736(17)32457-1")
+_LINK_URL = r"(https?://(?:[^()\s]|\([^()\s]*\))+)"
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\(" + _LINK_URL + r"\)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022+]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
 _HEADING_MD = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
 
@@ -232,7 +238,7 @@ def parse_document(text: str) -> Document:
             refs.extend(x.strip() for x in re.split(r";\s+(?=[A-Z])", body[run_in.end():]) if len(x.strip()) > 10)
             continue
         if in_refs or n in ref_items or kind == "ref":
-            refs.append(re.sub(r"\[([^\]\n]*)\]\((https?://[^)\s]+)\)", r"\1 <\2>", body))
+            refs.append(_MD_LINK.sub(r"\1 <\2>", body))
             continue
         if kind == "item":
             body = _LIST_ITEM.sub("", body, count=1)

@@ -41,6 +41,12 @@ _JOURNAL_SIGNATURE = re.compile(r"\b(?:19|20)\d{2}\s*;\s*\(?\d|\d+\s*\(\w+\)\s*[
 _NON_WEB_HOSTS = re.compile(r"doi\.org|pubmed|ncbi\.nlm\.nih\.gov|europepmc", re.I)
 
 
+# An entry that starts with a journal's name (a news story's "Source: The Example Journal of Medicine, May 2023").
+_JOURNAL_LEAD = re.compile(r"^((?:[Tt]he\s+)?(?:[A-Z][\w&\-]*\s+(?:(?:of|for|and|&|in)\s+)?(?:the\s+)?){0,6}?"
+                           r"(?:Journal|Lancet|BMJ|JAMA|NEJM|Annals|Archives|Cochrane Database)\b(?:\s+(?:(?:of|for|and|&|in)\s+)?"
+                           r"(?:the\s+)?[A-Z][\w&\-]*){0,6})(?=[,.;]|\s+(?:published|online|\d))")
+
+
 @dataclass
 class Reference:
     text: str
@@ -168,6 +174,10 @@ def parse_reference(line: str) -> Reference:
             if vy:
                 ref.journal = vy.group("journal").strip()
                 ref.year = int(vy.group("year"))
+    lead = _JOURNAL_LEAD.match(body)
+    if lead and not ref.journal and not _PERSON_AUTHOR.match(body):
+        # "Example Journal of Bone Research, published online March 3, 2022": a news story's source is the journal
+        ref.journal, ref.authors, ref.title = lead.group(1).strip(" .,"), [], None
     if ref.year is None:
         y = _YEAR.search(body) or _YEAR.search(line)
         ref.year = int(y.group(1)) if y else None

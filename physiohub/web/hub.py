@@ -116,6 +116,8 @@ class Hub:
         card = dict(card_row.get("data") or {})
         if (card.get("source") or {}).get("url") and not http_url(card["source"]["url"]):
             card["source"] = {**card["source"], "url": None}  # the API's copy too: never a javascript: link
+        if not editor and (card.get("to_review") or {}).get("parts"):
+            card = _revising(card)
         badges = dict(card.get("badges") or {})
         for key in ("verdict", "research_type", "evidence"):
             badges.setdefault(key, appraisal.get(key))
@@ -170,6 +172,23 @@ class Hub:
             "updated_at": row.get("updated_at"),
             "card": view["card"],
         }
+
+
+REVISING_NOTE = "Being revised: an editor corrected the appraisal this part was written from."
+
+
+def _revising(card: dict[str, Any]) -> dict[str, Any]:
+    """The public copy of a card whose verdict or evidence an editor corrected after these parts were
+    written: each part listed for review says it is being revised instead of the old wording (issue 15,
+    item 6), on the page and in the API alike, until the editor saves the card."""
+    card = dict(card)
+    for path in card["to_review"]["parts"]:
+        section, _, key = path.partition(".")
+        part = card.get(section)
+        if isinstance(part, dict) and part.get(key):
+            card[section] = {**part, key: REVISING_NOTE}
+    card.pop("to_review", None)
+    return card
 
 
 def not_published(study_id: int) -> str:

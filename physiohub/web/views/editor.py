@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -135,7 +136,15 @@ def queue(request: Request) -> Response:
     kept = {"status": status, "scope": scope, "q": q, "flagged": 1 if flagged else None,
             "sort": None if sort == "priority" else sort, **chosen}
     pager = page_links("/editor", kept, page, total, size)
-    return render(request, "editor/queue.html", {
+
+    def tab(**change: str | None) -> str:
+        # A status or scope tab narrows the same search and filters; it does not start again from every card.
+        params = {k: v for k, v in {**kept, **change}.items() if v not in (None, "")}
+        return "/editor?" + urlencode(params) if params else "/editor"
+
+    tabs = {"status": {s: tab(status=s) for s in (None, *STATUSES)},
+            "scope": {s: tab(scope=s) for s in (None, "in", "out")}}
+    return render(request, "editor/queue.html", {"tabs": tabs,
         "items": items, "status": status, "scope": scope, "counts": queries.status_counts(store), "pager": pager,
         "total": total, "q": q, "chosen": chosen, "flagged": flagged, "sort": sort,
         "choices": {"design": DESIGNS, "verdict": VERDICTS, "topic": TOPICS}})

@@ -1,0 +1,156 @@
+"""A learned detector of research-claim sentences, beside the rules of ``claims.py``.
+
+The rules were written against the dev articles and read their phrasing closely; on articles written later
+they find half of the claims (docs/check.md). This model scores each body sentence for "reports research":
+a logistic regression over TF-IDF word 1-2-grams and character 2-5-grams of the sentence (numbers folded to
+"0", so "2019" and "48%" are shapes, not tokens), plus a few generic cue features (``CUES``: research words,
+reporting verbs, "according to", organisations, citations, figures, quotes, questions, list lead-ins) for the
+sentence itself and for the sentence before it in the same paragraph (a result sentence goes on from the
+research named just before it). The cues are deliberately generic, not the rules' own patterns: a model fed
+the rules' patterns learns to trust them on the articles the rules were written for.
+
+It is trained only on the gold lists of the dev and second-dev articles (bench/train_check_claims.py), with the
+threshold chosen by cross-validation grouped by article; ``find_claims`` takes a sentence as a claim when the
+rules do or the model's probability reaches the threshold (and no veto of the rules says it is a method
+sentence, a teaser, a question or a list lead-in). It ships as plain JSON (vocabulary, idf, weights), loaded
+once per process, inference in numpy: no pickle, no dependence on the scikit-learn version that trained it.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+MODEL_PATH = Path(__file__).resolve().parent / "claim_model.json"
+
+# Vectoriser settings, shared by training and loading so the two cannot drift apart.
+WORD_PARAMS: dict[str, Any] = {
+    "analyzer": "word", "ngram_range": (1, 2), "sublinear_tf": True, "min_df": 2,
+    "token_pattern": r"(?u)\b\w+\b", "lowercase": True,
+}
+CHAR_PARAMS: dict[str, Any] = {
+    "analyzer": "char_wb", "ngram_range": (2, 5), "sublinear_tf": True, "min_df": 2, "lowercase": True,
+}
+
+# Generic cues of a sentence that reports research (or of one that does not), as binary features. They are
+# what a reader looks for, not patterns tuned to the dev articles.
+CUES: tuple[str, ...] = (
+    r"\b(?:stud(?:y|ies)|trials?|reviews?|meta-?analys[ie]s|research|evidence|experiments?|cohort|survey|data|findings|paper)\b",
+    r"\b(?:researchers|scientists|investigators|authors|the team|experts|professor|dr\.?)\b",
+    r"\b(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report(?:s|ed)?|reveal(?:s|ed)?|demonstrate[sd]?|"
+    r"indicate[sd]?|confirm(?:s|ed)?|linked|associated)\b",
+    r"\b(?:says?|said|recommends?|recommended|advises?|advised|warns?|warned|states?|stated|stress(?:es|ed)?|urges?|urged|"
+    r"maintains?|maintained|points? out|pointed out|argues?|argued|emphasi[sz]es?|emphasi[sz]ed|insists?|"
+    r"cautions?|cautioned|endorses?|endorsed)\b",
+    # an organisation, panel or guideline with a reporting verb after it: "The X Society stresses that ..."
+    r"\b(?:Society|College|Association|Foundation|Organi[sz]ation|Institute|Academy|Federation|Council|Agency|Alliance|"
+    r"Collaboration|Commission|Task Force|guidelines?|guidance|panel|experts)\b[^.;]{0,60}?\b(?:\w+s|said|stated|noted|"
+    r"warned|stressed|urged|advised|recommended|concluded|found|reported)\b (?:that|against|to|a|an|the)\b",
+    r"\baccording to\b",
+    r"\b(?:Society|College|Association|Foundation|Organi[sz]ation|Institute|Academy|Federation|Council|Agency|"
+    r"Collaboration|Centers?|Centres?|Commission|Task Force|Cochrane|NICE|WHO|NHS|CDC|NIH)\b",
+    r"\b(?:journal|published|publication|Lancet|BMJ|JAMA)\b",
+    r"\b(?:university|hospital|institute|school of)\b",
+    r"\[\d|\(\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*\)|\bet al\b|\(\s*[A-Z][A-Za-z'\-]+,? (?:19|20)\d\d|[\u00b9\u00b2\u00b3\u2074-\u2079]",
+    r"\b(?:19[6-9]\d|20[0-4]\d)\b",
+    r"\d\s?(?:%|percent|per cent)|\b(?:times|twice|half|a third|a quarter)\b",
+    r"\b(?:more|less|fewer|lower|higher|greater|better|worse)\b.{0,40}\bthan\b|\bcompared (?:with|to)\b|\bversus\b",
+    r"\b(?:reduc|improv|lower|increas|decreas|eas|reliev|prevent|help|benefit|worsen)\w*\b",
+    r"\b(?:no|not|little)\b.{0,20}\b(?:difference|effect|benefit|better)\b",
+    r"[\"\u201c\u201d]",
+    r"\?\s*$",
+    r":\s*$",
+    r"\b(?:let'?s|we'll|we will|in this (?:post|article|blog))\b",
+    r"\b(?:recruited|enrolled|randomi[sz]ed|assigned|allocated|consisted of|took part|participants were|were asked|aimed to|set out to)\b",
+    r"\b(?:more research|further research|larger studies|needs? to be (?:studied|tested))\b",
+    r"^(?:I|we|my|our|you|your)\b|\b(?:our clinic|our practice|book|contact us|call us|click|subscribe|sign up)\b",
+    r"^(?:the|these|those|this|it|they|their|its|but|and|however|overall|in fact)\b",
+    r"\b(?:may|might|could|can)\b",
+)
+_CUE_RE = [re.compile(c, re.I if i not in (6, 9) else 0) for i, c in enumerate(CUES)]   # (organisation names and
+# citation markers are read case-sensitively)
+N_CONTEXT = 4   # sentence-position features below
+
+
+def normalise(text: str) -> str:
+    """White space collapsed and digits folded to 0: a year or a percentage is a shape, not a word."""
+    return re.sub(r"\d", "0", re.sub(r"\s+", " ", text)).strip()
+
+
+def _cues(text: str) -> list[float]:
+    return [float(bool(rx.search(text))) for rx in _CUE_RE]
+
+
+def context_features(texts: Sequence[str], paragraphs: Sequence[int], items: Sequence[bool]) -> np.ndarray:
+    """Per sentence: its cues, the cues of the sentence before it in the same paragraph (zeros if none), and
+    a few position facts (list item, first in its paragraph, short, long)."""
+    rows = []
+    own = [_cues(t) for t in texts]
+    zero = [0.0] * len(CUES)
+    for i, t in enumerate(texts):
+        same_prev = i > 0 and paragraphs[i - 1] == paragraphs[i]
+        n = len(t.split())
+        rows.append(own[i] + (own[i - 1] if same_prev else zero)
+                    + [float(items[i]), float(not same_prev), float(n < 7), float(n > 35)])
+    return np.array(rows, dtype=np.float64).reshape(len(texts), 2 * len(CUES) + N_CONTEXT)
+
+
+class ClaimModel:
+    """A fitted claim-sentence model: ``probabilities`` for the sentences of one article."""
+
+    def __init__(self, data: dict[str, Any]):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        if list(data["cues"]) != list(CUES):
+            raise ValueError("claim model was trained with different cue patterns; retrain it (bench/train_check_claims.py)")
+        self.blocks = []
+        for block, params in zip(data["blocks"], (WORD_PARAMS, CHAR_PARAMS)):
+            vec = TfidfVectorizer(**{**params, "min_df": 1}, vocabulary={t: i for i, t in enumerate(block["terms"])})
+            vec.idf_ = np.asarray(block["idf"], dtype=np.float64)
+            self.blocks.append(vec)
+        self.coef = np.asarray(data["coef"], dtype=np.float64) / float(data["scale"])
+        self.intercept = float(data["intercept"])
+        self.cue_weight = float(data["cue_weight"])
+        self.threshold = float(data["threshold"])
+
+    def probabilities(self, texts: Sequence[str], paragraphs: Sequence[int], items: Sequence[bool]) -> np.ndarray:
+        if not texts:
+            return np.zeros(0)
+        x = design_matrix(self.blocks, texts, paragraphs, items, self.cue_weight)
+        z = np.asarray(x @ self.coef).ravel() + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+def design_matrix(blocks, texts: Sequence[str], paragraphs: Sequence[int], items: Sequence[bool], cue_weight: float):
+    """The feature matrix: the TF-IDF blocks (fitted) beside the cue and context columns."""
+    from scipy.sparse import csr_matrix, hstack
+
+    norm = [normalise(t) for t in texts]
+    ctx = csr_matrix(context_features(texts, paragraphs, items) * cue_weight)
+    return hstack([b.transform(norm) for b in blocks] + [ctx]).tocsr()
+
+
+def export_model(word, char, coef: np.ndarray, intercept: float, cue_weight: float, threshold: float,
+                 meta: dict[str, Any]) -> dict[str, Any]:
+    """The JSON form of a fitted model; weights as integers at a fixed scale (1e-4 resolution) keep it small.
+    (Every term is kept, even one whose weight rounds to zero: the TF-IDF rows are normalised over all of them.)"""
+    scale = 10000
+    q = np.rint(np.asarray(coef).ravel() * scale).astype(int)
+    blocks = []
+    for vec in (word, char):
+        terms = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
+        blocks.append({"terms": terms, "idf": [round(float(v), 5) for v in vec.idf_]})
+    return {"cues": list(CUES), "blocks": blocks, "scale": scale, "coef": q.tolist(),
+            "intercept": round(float(intercept), 6), "cue_weight": cue_weight, "threshold": round(float(threshold), 3), **meta}
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str | None = None) -> ClaimModel:
+    """The shipped model (or one at ``path``), loaded once per process."""
+    p = Path(path) if path else MODEL_PATH
+    with p.open(encoding="utf-8") as f:
+        return ClaimModel(json.load(f))

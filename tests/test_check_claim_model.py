@@ -1,0 +1,79 @@
+"""The learned claim-sentence model beside the rules (issue 13): claims the rules' phrases miss, and the
+sentences the rules' vetoes keep out whatever the model says. Every sentence is written for this test."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from physiohub.check import check_article
+from physiohub.check.claim_model import MODEL_PATH, ClaimModel, load_model
+from physiohub.check.claims import find_claims, model_veto
+from physiohub.check.document import parse_document
+
+# Claims whose research cue the rules do not know: it comes late, or an organisation "stresses"/"urges".
+MISSED_BY_RULES = [
+    "Walking eased knee pain as well as painkillers did over six months, according to a report from a university hospital team.",
+    "Patients who kept moving were back at work sooner, a Danish group reported in a spine journal.",
+    "Experts at the Example Pain Society maintain that scans rarely change treatment for back pain.",
+    "The Example Physiotherapy Association urges employers to let staff take movement breaks, citing a large review of office workers.",
+]
+# Sentences that say what a study did, or advertise: never claims.
+NOT_CLAIMS = [
+    "Researchers then randomly split the 300 volunteers into a walking group and a stretching group.",
+    "Physiotherapists at three hospitals gave 240 patients either a booklet or six sessions of exercise.",
+    "A 2019 trial set out to compare manual therapy with exercise for neck pain in office workers.",
+    "Each participant wore a step counter for two weeks and filled in a pain diary every evening.",
+    "Book your assessment today and get moving again.",
+]
+
+
+def _texts(text: str, **kw) -> list[str]:
+    return [c.text for c in find_claims(parse_document(text).sentences, **kw)]
+
+
+@pytest.mark.parametrize("sentence", MISSED_BY_RULES)
+def test_the_model_finds_a_claim_the_rules_miss(sentence):
+    assert _texts(sentence, learned=False) == []          # the rules alone do not see it
+    found = find_claims(parse_document(sentence).sentences)
+    assert [c.text for c in found] == [sentence]
+    assert found[0].cue.startswith("the claim model (probability ")
+
+
+@pytest.mark.parametrize("sentence", NOT_CLAIMS)
+def test_a_method_or_service_sentence_is_not_a_claim(sentence):
+    assert _texts(sentence) == []
+
+
+def test_vetoes_keep_out_what_the_model_might_take():
+    for s in ("My watch data shows I run faster in light shoes, but that is just me.",
+              "Does a 2020 review really show that collars help whiplash?",
+              "The team now plans a trial of a sleep programme for office staff.",
+              "A physiotherapist who was not involved in the study says the warm-up matters more than the stretch.",
+              "The research tells us three things:"):
+        assert model_veto(s), s
+    assert not model_veto(MISSED_BY_RULES[0])
+
+
+def test_a_result_after_a_claim_takes_its_year_and_design():
+    text = ("A 2021 randomised trial found that a pacing programme eased fatigue in adults with fibromyalgia. "
+            "The benefit on sleep was smaller but still clear at six months.")
+    assert len(_texts(text, learned=False)) == 1     # the rules stop at the first sentence
+    claims = find_claims(parse_document(text).sentences)
+    assert len(claims) == 2
+    assert (claims[1].year, claims[1].design, claims[1].continues) == (2021, "randomised trial", 0)
+
+
+def test_check_article_can_run_the_rules_alone(store):
+    text = "\n\n".join(MISSED_BY_RULES)
+    assert check_article(store, text, claim_model=False)["claims"] == []
+    assert len(check_article(store, text)["claims"]) == len(MISSED_BY_RULES)
+
+
+def test_the_model_is_loaded_once_and_refuses_other_cues(tmp_path):
+    assert load_model() is load_model()
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert 0.0 < data["threshold"] < 1.0 and data["cv_7fold_by_article_x3"]["f1"] > 0.8
+    data["cues"] = data["cues"][:-1]
+    with pytest.raises(ValueError, match="retrain"):
+        ClaimModel(data)
