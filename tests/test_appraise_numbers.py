@@ -20,6 +20,7 @@ from physiohub.appraise.numwords import parse_number
     # those who finished are not the sample when the randomised count is stated ("out-patients" are people)
     ("The 193 out-patients with knee pain were randomized into four groups. One hundred and eighty six "
      "patients completed the study.", 193),
+    ("POPULATION Two hundred and eighty-four out-patients volunteered for enrolment (243 randomized).", 243),
 ])
 def test_participants(text, n):
     a = appraise(rec("Some study", ("METHODS", text, "METHODS")))

@@ -245,6 +245,8 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
             rank = 0
         else:
             continue
+        if re.search(r"\(\s*$", low[max(0, s - 3):s]) and re.match(r"\s*(?:were )?randomi[sz]ed\s*\)", low[e:e + 22]):
+            rank = 4  # "284 out-patients volunteered for enrolment (243 randomized)": the randomised are the sample
         if people and rank > 1 and _COMPLETED.match(low, people.end()):
             rank = 1  # "A total of 183 patients completed the study": those who finished, not those randomised
         if cluster and people and people.groupdict().get("who") in _CLUSTER_UNITS:
