@@ -43,3 +43,23 @@ def test_suggestions_never_come_from_drafts(hub) -> None:
     store.close()
     assert ed["not_found"] == [] and ed["did_you_mean"] is None
     assert pub["did_you_mean"] is None or secret not in pub["did_you_mean"]
+
+
+def test_the_word_list_follows_a_card_being_published(hub, tmp_path) -> None:
+    import shutil
+
+    from physiohub.cards.review import set_status
+
+    db = tmp_path / "copy.db"
+    shutil.copy(hub[0], db)
+    store = Store(str(db))
+    sid, title = store.query_one("SELECT s.id, s.title FROM studies s JOIN cards c ON c.study_id = s.id "
+                                 "WHERE c.status = 'draft'")
+    secret = max((w for w in title.lower().split() if w.isalpha()), key=len)
+    assert explain_query(store, secret)["not_found"] == [secret] or secret in " ".join(
+        r[0].lower() for r in store.query("SELECT s.title FROM studies s JOIN cards c ON c.study_id = s.id "
+                                          "WHERE c.status = 'published'"))
+    set_status(store, sid, "in_review", "edna")
+    set_status(store, sid, "published", "edna")  # a card published after the list was built
+    assert explain_query(store, secret)["not_found"] == []
+    store.close()
