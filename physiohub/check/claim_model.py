@@ -25,16 +25,10 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from .tfidf_json import CHAR_PARAMS, WORD_PARAMS, export_blocks, load_blocks  # noqa: F401 (training reads the params here)
+
 MODEL_PATH = Path(__file__).resolve().parent / "claim_model.json"
 
-# Vectoriser settings, shared by training and loading so the two cannot drift apart.
-WORD_PARAMS: dict[str, Any] = {
-    "analyzer": "word", "ngram_range": (1, 2), "sublinear_tf": True, "min_df": 2,
-    "token_pattern": r"(?u)\b\w+\b", "lowercase": True,
-}
-CHAR_PARAMS: dict[str, Any] = {
-    "analyzer": "char_wb", "ngram_range": (2, 5), "sublinear_tf": True, "min_df": 2, "lowercase": True,
-}
 
 # Generic cues of a sentence that reports research (or of one that does not), as binary features. They are
 # what a reader looks for, not patterns tuned to the dev articles.
@@ -103,15 +97,9 @@ class ClaimModel:
     """A fitted claim-sentence model: ``probabilities`` for the sentences of one article."""
 
     def __init__(self, data: dict[str, Any]):
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
         if list(data["cues"]) != list(CUES):
             raise ValueError("claim model was trained with different cue patterns; retrain it (bench/train_check_claims.py)")
-        self.blocks = []
-        for block, params in zip(data["blocks"], (WORD_PARAMS, CHAR_PARAMS)):
-            vec = TfidfVectorizer(**{**params, "min_df": 1}, vocabulary={t: i for i, t in enumerate(block["terms"])})
-            vec.idf_ = np.asarray(block["idf"], dtype=np.float64)
-            self.blocks.append(vec)
+        self.blocks = load_blocks(data["blocks"])
         self.coef = np.asarray(data["coef"], dtype=np.float64) / float(data["scale"])
         self.intercept = float(data["intercept"])
         self.cue_weight = float(data["cue_weight"])
@@ -140,10 +128,7 @@ def export_model(word, char, coef: np.ndarray, intercept: float, cue_weight: flo
     (Every term is kept, even one whose weight rounds to zero: the TF-IDF rows are normalised over all of them.)"""
     scale = 10000
     q = np.rint(np.asarray(coef).ravel() * scale).astype(int)
-    blocks = []
-    for vec in (word, char):
-        terms = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
-        blocks.append({"terms": terms, "idf": [round(float(v), 5) for v in vec.idf_]})
+    blocks = export_blocks(word, char)
     return {"cues": list(CUES), "blocks": blocks, "scale": scale, "coef": q.tolist(),
             "intercept": round(float(intercept), 6), "cue_weight": cue_weight, "threshold": round(float(threshold), 3), **meta}
 

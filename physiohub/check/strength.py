@@ -17,17 +17,11 @@ from typing import Any
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from .tfidf_json import CHAR_PARAMS, WORD_PARAMS, export_blocks, load_blocks  # noqa: F401 (training reads the params here)
+
 LABELS = ("not a claim", "correlational", "conditional causal", "direct causal")
 MODEL_PATH = Path(__file__).resolve().parent / "strength_model.json"
 
-# Vectoriser settings, shared by training and loading so the two cannot drift apart.
-WORD_PARAMS: dict[str, Any] = {
-    "analyzer": "word", "ngram_range": (1, 2), "sublinear_tf": True, "min_df": 2,
-    "token_pattern": r"(?u)\b\w+\b", "lowercase": True,
-}
-CHAR_PARAMS: dict[str, Any] = {
-    "analyzer": "char_wb", "ngram_range": (2, 5), "sublinear_tf": True, "min_df": 2, "lowercase": True,
-}
 
 
 # Cue words that separate the four kinds (hedges, association words, effect verbs, negation), as
@@ -63,11 +57,7 @@ class StrengthModel:
 
     def __init__(self, data: dict[str, Any]):
         self.version: str = data["version"]
-        self.blocks: list[TfidfVectorizer] = []
-        for block, params in zip(data["blocks"], (WORD_PARAMS, CHAR_PARAMS)):
-            vec = TfidfVectorizer(**{**params, "min_df": 1}, vocabulary={t: i for i, t in enumerate(block["terms"])})
-            vec.idf_ = np.asarray(block["idf"], dtype=np.float64)
-            self.blocks.append(vec)
+        self.blocks: list[TfidfVectorizer] = load_blocks(data["blocks"])
         scale = float(data["scale"])
         self.coef = np.asarray(data["coef"], dtype=np.float64) / scale  # (n_classes, n_features)
         self.intercept = np.asarray(data["intercept"], dtype=np.float64)
@@ -111,10 +101,7 @@ def export_model(word: TfidfVectorizer, char: TfidfVectorizer, coef: np.ndarray,
     """The JSON form of a fitted model. Weights are rounded to integers at a fixed scale (1e-4
     resolution): the file stays small and predictions are unchanged (checked by the training script)."""
     scale = 10000
-    blocks = []
-    for vec in (word, char):
-        terms = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
-        blocks.append({"terms": terms, "idf": [round(float(v), 5) for v in vec.idf_]})
+    blocks = export_blocks(word, char)
     return {
         "version": version,
         "labels": list(LABELS),
