@@ -703,7 +703,7 @@ def _rows_match_question(rows: list[dict[str, Any]], q: Pico, src: list[str]) ->
         # "Population: 60 patients." says who counted, not who they were: the question's population does.
         rows[rows.index(pop)] = {**pop, "text": sentence(cap(q.population)), "kind": "rewritten", "sources": src or pop["sources"]}
     # Rows the abstract gave no clean phrase for, while the question names them: the card's two parts agree.
-    after = next((i + 1 for i, r in enumerate(rows) if r["label"] in ("Population", "Design")), 0)
+    after = max((i + 1 for i, r in enumerate(rows) if r["label"] in ("Population", "Design")), default=0)
     kind = "rewritten" if src else "templated"  # from the question, itself built from these sentences or the title
     if "Intervention" not in labels and q.intervention:
         rows.insert(after, {"label": "Intervention", "text": sentence(cap(q.intervention)), "kind": kind, "sources": src})
