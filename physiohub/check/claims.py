@@ -47,7 +47,7 @@ _ANY_DESIGN = re.compile("|".join(f"(?:{p})" for _, p in DESIGNS), re.I)
 
 VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report(?:s|ed)?|reveal(?:s|ed)?|"
          r"demonstrate[sd]?|prove[sd]?|proven|indicate[sd]?|confirm(?:s|ed)?|discovered|established|"
-         r"linked|tied|observed|noted|determined|points? to|pointed to|says?|said|backs?|backed|supports?|"
+         r"linked|tied|observed|noted|determined|points? to|pointed to|says?|said|backs?(?!\s+(?:pain|aches?|problems?|injur\w*|muscles?|surgery|of|and))|backed|supports?|"
          r"supported|highlights?|highlighted|showcases?|tells? us|adds? to|agrees?|saying|showing|finding|suggesting|"
          r"concluding|stating|states?|stated|followed|tracked|enrolled|recruited|involved|compared|tested|examined|"
          r"analy[sz]ed|looked at|measured|recorded|estimated?|estimates|warned|warns|cautioned|cautions|came to|reached|predicted|"
@@ -66,11 +66,23 @@ _METHOD = re.compile(
     r"|\b(?:ran|conducted|carried out|undertook|designed|started|began|launched) (?:the|this|a|their|its) (?:\w+ )?(?:study|trial|research|review|survey)\b"
     r"|\b(?:was|were|is|are) (?:funded|paid for|sponsored|commissioned) by\b"
     r"|\b(?:is|are) (?:now )?(?:running|conducting|recruiting|planning)\b|\bwill (?:look|test|study|follow|compare)\b", re.I)
+_PROCEDURE = re.compile(
+    # the groups of a study and what was done with them: "77 patients were divided into three groups", "15 people
+    # were put on a program of ...", "One group received acupuncture", "The exercises were done by raising ..."
+    r"\b(?:were|was) (?:then |randomly |each )?(?:divided|split|sorted|grouped|put|placed) (?:in|into|on|onto)\b"
+    r"|\b(?:were|was) (?:done|performed|carried out|delivered) (?:by|with|at|in|while|using|twice|three|once)\b"
+    r"|\b(?:one|a second|another|the other|the last|the (?:first|second|third|control|exercise|treatment|placebo|sham)) group "
+    r"(?:received|got|did|was given|took|had|followed)\b"
+    r"|\b(?:tested|checked|measured|sampled|scanned|analy[sz]ed) (?:the |their |each |every )?(?:[\w-]+ ){0,6}for\b"
+    # where it appeared, not what it found: "The study ... was presented recently at a scientific meeting",
+    # "Her research, just published in a leading journal, is the first study to pool ..."
+    r"|\b(?:was|were|is|are|has been|have been|just|recently) (?:recently |just |first |online )?(?:published|presented|released) "
+    r"(?:recently |online |today |last \w+ )?(?:in|at)\b", re.I)
 _FINDING = re.compile(
     r"\b(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|reveal(?:s|ed)?|demonstrate[sd]?|prove[sd]?|"
     r"indicate[sd]?|confirm(?:s|ed)?|linked|associated|more likely|less likely|no (?:\w+ )?(?:difference|effect|benefit)|"
     r"(?:reduc|improv|lower|increas|decreas|eas|reliev|prevent|help|benefit|work)(?:e|es|ed|s|ing)?|cut|better|worse|"
-    r"fewer|effective|ineffective|similar)\b", re.I)
+    r"fewer|effective|ineffective|similar|suggesting|showing|finding|concluding|improvements?|reductions?|gains?|relief)\b", re.I)
 # Teasers and list lead-ins report no finding: "Let's see what the studies say", "So what does the research
 # say?", "Recent research has produced a handful of findings worth knowing about:".
 _TEASER = re.compile(
@@ -93,6 +105,21 @@ _ORG_SAYS = re.compile(
     rf"(?:{ORGANISATION.pattern})[^.;]{{0,40}}?\b(?:says?|said|states?|stated|recommends?|recommended|advises?|advised|"
     rf"warns?|warned|reports?|reported|estimates?|estimated|concludes?|concluded|endorses?|endorsed|guidelines? (?:say|state|recommend)|"
     rf"named|names|identified|identifies|ranked|ranks|lists|listed|classified|classifies|declared|declares)\b")
+# The organisation must be the one that says it: "Ann Lee, a nurse at the Bone Research Centre, said ..." is a
+# person at the organisation (her words are a claim only by what they say, for the other rules to judge).
+class _OrgSubject:
+    """``_ORG_SAYS`` without the matches whose organisation is a person's workplace in an appositive."""
+
+    _WORKPLACE = re.compile(r"\b(?:a|an|the)\s+(?:[\w'-]+\s+){0,5}?(?:at|from|with|of|in)\s+$", re.I)
+
+    def search(self, text: str) -> re.Match | None:
+        for m in _ORG_SAYS.finditer(text):
+            if not self._WORKPLACE.search(text[max(0, m.start() - 60):m.start()]):
+                return m
+        return None
+
+
+_ORG_SAYS_SUBJECT = _OrgSubject()
 _ACCORDING_NAMED = re.compile(rf"\b[Aa]ccording to (?:{ORGANISATION.pattern}|(?:the )?[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){{1,5}})")
 # "it has been shown that", "has been found to be associated", "It is well documented that", "we know
 # from studies that": research named by a passive or a stock phrase.
@@ -111,7 +138,8 @@ _STOCK = re.compile(
     r"|\b(?:was|were|is|are) (?:also )?(?:found|shown|proven|demonstrated) to\b"
     r"|\b(?:clinical |practice |international |national |current |treatment |most )?guidelines?\b[^.;]{0,50}?\b"
     r"(?:recommends?|recommended|advises?|advise|advised|say|says|state|states|suggest|suggests|endorse|endorses|endorsed|"
-    r"report|reports|conclude|concludes|warn|warns|note|notes)\b"
+    r"report|reports|conclude|concludes|warn|warns|note|notes|reinforce|reinforces|reinforced|support|supports|back|backs|"
+    r"favou?r|favou?rs|call for|calls for|urge|urges)\b"
     r"|\b(?:backed|supported|underpinned) by (?:\w+ ){0,2}(?:research|evidence|studies|trials|data)\b"
     r"|\bthere (?:is|are) (?:\w+ ){0,2}(?:evidence|research|studies|data|trials) (?:that|to (?:suggest|show)|showing|suggesting)\b"
     r"|^(?:in fact,? |indeed,? |overall,? )?(?:the |this )?(?:research|evidence|findings|results|data|studies|literature) (?:is|are|was|were|remains?) "
@@ -158,6 +186,26 @@ _THIS_PROVES = re.compile(r"^[\"'\u201c]?(?:this|these|the) ?(?:study|trial|rese
 _PROVEN = re.compile(r"\b(?:scientifically|clinically|medically|research[- ]?)(?: been)? (?:proven|shown|tested|backed)\b", re.I)
 _TRAILING_FRAME = re.compile(r",\s*((?:[\w-]+\s+){0,4}?(?:" + _ANY_DESIGN.pattern + r")\s+(?:\w+\s+)?" + VERBS
                              + r")\s*(?:\[[^\]]*\])?\s*[.!]?\s*$", re.I)
+# The frame at the end may name the source instead of the design: "..., the foundation estimates.", "..., the
+# agency said.", "..., the authors concluded." (an organisation or the research's people, not "experts" or "doctors").
+_TRAILING_SOURCE = re.compile(
+    r",\s*((?:the |a |an |its |their )?(?:[\w-]+\s+){0,3}?(?:foundation|society|association|organi[sz]ation|institute|agency|college|"
+    r"academy|council|federation|department|ministry|cent(?:er|re)s?|commission|task force|researchers|scientists|investigators|"
+    r"authors|reviewers)\s+(?:says?|said|estimates?|estimated|reports?|reported|found|finds|concluded|concludes|warns?|warned|"
+    r"notes?|noted|recommends?|recommended|advises?|advised|adds?|added))\s*(?:\[[^\]]*\])?\s*[.!]?\s*$", re.I)
+# Research as a topic, not as the teller of a finding: "stay up to date on what the research says works",
+# "what the evidence shows about ice" (unless the sentence goes on "what the research shows is that ...").
+_WHAT_IT_SAYS = re.compile(r"\bwhat (?:the )?(?:latest |current |recent )?(?:research|evidence|science|studies|literature|data|trials) "
+                           r"(?:says?|shows?|suggests?|tells? us)\b(?! is that)(?:\s+(?:works?|helps?|about))?", re.I)
+# Research as what someone reads: "time to dig into the research", "read the studies", "keep up with the evidence".
+_READ_OBJECT = re.compile(r"\b(?:into|through|read(?:ing)?|follow(?:ing)?|keep(?:ing)? up with|up to date (?:on|with)|time for|"
+                          r"look(?:ing)? (?:at|into)|search(?:ing)?|summari[sz](?:e|ing))\s+(?:all )?(?:the |this |that |recent |latest )*$", re.I)
+# A design word naming a place or a body, not research: "Research Centre", "research team", "study group".
+_DESIGN_AS_MODIFIER = re.compile(r"\s+(?:body|bodies|council|institute|centre|center|group|unit|foundation|network|programme|program|"
+                                 r"project|assistant|fellow|fellowship|nurse|department|division|organi[sz]ation|funding|grant|"
+                                 r"post|blog|school|laboratory|lab|hospital|clinic|trust|charity)\b", re.I)
+# "treatments that are shown to work" describes the treatments; it credits no finding to anyone.
+_SHOWN_TO_WORK = re.compile(r"\b(?:that|which) (?:are|have been|were) (?:shown|proven|known) to work\b", re.I)
 _QUESTION_OR_NEED = re.compile(
     r"\?\s*$|\bmore (?:research|studies|evidence) (?:is|are) needed\b|\bno (?:research|studies|evidence) (?:has|have)\b"
     r"|\b(?:whatever|regardless of what|no matter what) (?:the )?(?:research|science|studies|evidence) (?:says?|shows?)\b", re.I)
@@ -173,7 +221,9 @@ NUMBERED_CITE = re.compile(r"\[(\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3})*)\]|(?<
                            r"|(?-i:(?<=\b[a-z]{8})(\d{1,2})(?=[\s.,;:)]|$))"
                            # "(4,5)", "(1,2,3,6,7,9)" in round brackets: glued to the word, or ending a clause
                            r"|(?<=\w)\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)"
-                           r"|(?<=\w)\s\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=\s*[.,;:!?]|\s*$)", re.I)
+                           r"|(?<=\w)\s\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=\s*[.,;:!?]|\s*$)"
+                           # "... worldwide.(2)": glued after the sentence's own full stop, ending it
+                           r"|(?<=[a-z%)]\.)\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=\s*$)", re.I)
 # The same glued footnote, removed before the words are read ("study2" is "study").
 GLUED_FOOTNOTE = re.compile(r"(?<=\b[a-z]{4})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{5})\d{1,2}(?=[\s.,;:)]|$)"
                             r"|(?<=\b[a-z]{6})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{7})\d{1,2}(?=[\s.,;:)]|$)"
@@ -283,10 +333,20 @@ def citation_marker(text: str) -> str | None:
     return min(found, key=lambda m: m.start()).group(0) if found else None
 
 
+# What a procedure sentence would need to report a result ("lowering the legs" and "strength work" are not results).
+_REPORTED = re.compile(
+    r"\b(?:found|finds?|show(?:s|ed|n)?|showing|suggest(?:s|ed|ing)?|conclude[sd]?|concluding|reveal(?:s|ed)?|demonstrate[sd]?|"
+    r"prove[sd]?|indicate[sd]?|confirm(?:s|ed)?|than|compared|versus|less|more|fewer|better|worse|significant(?:ly)?|"
+    r"no (?:\w+ )?(?:difference|effect|benefit|change|rise|increase|decrease)|improvements?|reductions?|relief)\b|\d\s?(?:%|percent|per cent)", re.I)
+
+
 def method_only(text: str) -> bool:
-    """The sentence says what a study did (recruited, compared, consisted of) and reports no result."""
+    """The sentence says what a study did (recruited, compared, consisted of, put its groups on a programme,
+    where it was published) and reports no result."""
     m = _METHOD.search(text)
-    return bool(m) and not _FINDING.search(_METHOD.sub(" ", text))
+    if m and not _FINDING.search(_METHOD.sub(" ", text)):
+        return True
+    return bool(_PROCEDURE.search(text)) and not _REPORTED.search(_PROCEDURE.sub(" ", text))
 
 
 # A link to a paper (DOI, PubMed, a journal's site) backs a sentence as a citation marker does.
@@ -312,22 +372,27 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
         return None   # a lead-in to a list ("The research tells us three things:") states no finding itself
     if _NOT_ENOUGH.search(text) and not (_ACCORDING.search(text) or _RESEARCHERS.search(text)):
         return None
-    m = _TRAILING_FRAME.search(text)
+    m = _TRAILING_FRAME.search(text) or _TRAILING_SOURCE.search(text)
     if m:   # "X, a 2023 overview noted." — the frame at the end is the reporting phrase
         return m.group(1)
+    text = _SHOWN_TO_WORK.sub(" ", _WHAT_IT_SAYS.sub(" ", text))
     for m in _ANY_DESIGN.finditer(text):
-        if _PERSONAL.search(text[max(0, m.start() - 25):m.start()]):
+        if _PERSONAL.search(text[max(0, m.start() - 25):m.start()]) or _READ_OBJECT.search(text[max(0, m.start() - 30):m.start()]):
             continue   # "my watch data shows": the writer's own experience, not research
+        if _DESIGN_AS_MODIFIER.match(text, m.end()):
+            continue   # "the Rehabilitation Sciences Research Centre, said": a place's name, not research that reports
         v = _VERB_RE.search(text, m.end(), min(len(text), m.end() + 90))
         # the verb must report something ("what the studies say." reports nothing)
         between = re.sub(r"\bet al\.", "et al", text[m.end():v.start()]) if v else ""
-        if v and not re.search(r";|\.\s+[A-Z]", between):
+        # (the verb of another clause with its own subject does not report this research: "dig into the research,
+        # so I thought a review would help")
+        if v and not re.search(r";|\.\s+[A-Z]|,\s*(?:so|and|but|because)\s+(?:I|we|you|they|he|she)\b", between):
             after = re.sub(r"\[[\d,\s\u2013-]+\]|[.!\s]+$", "", text[v.end():]).split()
             before = text[:m.start()]
             # "X, new research suggests." puts the finding first and the frame last
             if len(after) >= 3 or (re.search(r",\s*(?:\w+\s+){0,4}$", before) and len(before.split()) >= 4):
                 return text[m.start():v.end()]
-    for rx in (_ACCORDING, _ACCORDING_NAMED, _ORG_SAYS, _PASSIVE, _STOCK, _ARTICLE_IN, _RESEARCHERS, _DOCTOR_FOUND, _IN_A_STUDY, _SHOWED_A_STUDY,
+    for rx in (_ACCORDING, _ACCORDING_NAMED, _ORG_SAYS_SUBJECT, _PASSIVE, _STOCK, _ARTICLE_IN, _RESEARCHERS, _DOCTOR_FOUND, _IN_A_STUDY, _SHOWED_A_STUDY,
                _THIS_PROVES, _PROVEN):
         m = rx.search(text)
         if m:
@@ -341,7 +406,7 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
 
 
 # A definition or the writer's own practice is not a finding, even with a citation.
-_DEFINITION = re.compile(r"(?:defines?|defined as|is (?:a|an|the) term for|refers to|is called|stands for)", re.I)
+_DEFINITION = re.compile(r"\b(?:defines?|defined as|is (?:a|an|the) term for|refers to|is called|stands for)\b", re.I)
 _PERSONAL_CLAIM = re.compile(r"^(?:at |in )?(?:our|my) (?:clinic|practice|team|experience)\b|^(?:we|I) (?:offer|provide|see|use|treat)\b", re.I)
 
 

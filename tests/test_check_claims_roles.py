@@ -1,0 +1,71 @@
+"""Sentence roles the claim rules read on pages of styles they were not written for (issue 13, session 7: the
+dev3 pages). Every sentence is written for this test."""
+from __future__ import annotations
+
+import pytest
+
+from physiohub.check.claims import citation_marker, claim_cue, find_claims, method_only, model_veto
+from physiohub.check.document import parse_document
+
+CLAIMS = [
+    # a late cue that names the source, not the design
+    "Hip pain affects about one adult in ten, the society estimates.",
+    "Walking groups cut loneliness in older people with arthritis, the authors concluded.",
+    # guidelines that back a treatment with another verb than "recommend"
+    "Physios prescribe it, and national guidelines reinforce it as well.",
+    "Current guidelines support a graded return to running after a calf strain.",
+    # a footnote number glued after the sentence's own full stop
+    "Neck pain is among the five most common reasons to see a doctor.(3)",
+]
+
+NOT_CLAIMS = [
+    # the groups of a study and what was done with them
+    "Sixty runners were divided into two groups.",
+    "In the eight-week project, 20 people with hip pain were put on a programme of lifting, cycling and easy walking.",
+    "The exercises were done by lifting and lowering a light weight while lying on one side, said the trial's physiotherapist.",
+    "The team tested the blood of every runner for two markers of muscle damage.",
+    "One group received dry needling, one group received massage, and the last group received advice only.",
+    # where it appeared, not what it found
+    "The trial was presented recently at a sports medicine meeting in Boston.",
+    "Her review, just published in a respected journal, is the first to pool trials of walking for hip pain.",
+    # a definition with a citation
+    "Plantar heel pain can be defined as pain under the heel that is worst with the first steps of the day.(1)",
+    # research as a topic or as reading, not as the teller of a finding
+    "Physios are busy and rarely have time to dig into the research, so I thought a short review on neck pain would help.",
+    "It matters that we stay up to date on what the research says works for knee pain and what does not.",
+    "We should offer people treatments that are shown to work, and explain them well.",
+    # "back" as the body part after a design word is no reporting verb
+    "I wrote a literature review on back pain for our students last year.",
+    # a place's name holding a design word
+    "Ann Lee, a nurse at the Bone Research Centre, said the clinic would open in May.",
+]
+
+
+@pytest.mark.parametrize("text", CLAIMS)
+def test_roles_that_make_claims(text):
+    assert claim_cue(text), text
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_roles_that_are_not_claims(text):
+    for piece in parse_document(text).sentences:
+        assert claim_cue(piece.text) is None, piece.text
+
+
+def test_method_sentences_are_vetoed_for_the_model():
+    for text in NOT_CLAIMS[:7]:
+        assert method_only(text) and model_veto(text), text
+    assert model_veto(NOT_CLAIMS[7])   # the definition
+
+
+def test_procedure_with_a_result_is_not_a_method_sentence():
+    # a result in the same sentence keeps it a finding
+    assert not method_only("The 30 people who were put on the walking programme had less knee pain than the others.")
+    assert not method_only("The trial, published in a leading journal, found that walking eased hip pain.")
+
+
+def test_full_stop_footnote_is_a_citation_and_links_the_reference():
+    assert citation_marker("Neck pain is among the five most common reasons to see a doctor.(3)") == "(3)"
+    claims = find_claims(parse_document("Neck pain is among the five most common reasons to see a doctor.(3)").sentences,
+                         learned=False)
+    assert claims and claims[0].citations == ["3"]
