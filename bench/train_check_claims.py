@@ -3,14 +3,14 @@
 Usage: .venv/bin/python bench/train_check_claims.py [--no-write]
 
 Data: the body sentences of the real articles in tests/fixtures/check/real/dev, .../heldout (the second dev
-set) and .../dev2 (the third, session 6 of issue 13), cut exactly as ``find_claims`` sees them; a sentence is a claim when it contains a gold claim phrase of
+set), .../dev2 (the third, session 6 of issue 13) and .../dev3 (the fourth, session 7), cut exactly as ``find_claims`` sees them; a sentence is a claim when it contains a gold claim phrase of
 its article's ``.expected.json``, every other sentence is a negative. heldout2/ and heldout3/ are never read.
 
 Model: ``physiohub.check.claim_model`` (logistic regression over word and character n-grams plus generic cue
 and context columns). C, the weight of the cue columns and the threshold are chosen by cross-validation
 grouped by article (7 folds, drawn three times; no article's sentences are in both its training and its scoring fold), on the model alone, the figure that says how it does on articles it has not seen; the rules were
 written against these same articles, so "rules OR model" on them is reported but cannot choose anything
-(the rules alone score ~1.0 here). The final model is fitted on all dev, second-dev and third-dev sentences.
+(the rules alone score ~1.0 here). The final model is fitted on the sentences of all four dev sets.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 REAL = REPO / "tests" / "fixtures" / "check" / "real"
-SETS = ("dev", "heldout", "dev2")   # heldout/ and dev2/ are the second and third dev sets; heldout2/ and heldout3/ are scored only
+SETS = ("dev", "heldout", "dev2", "dev3")   # heldout/, dev2/ and dev3/ are the second to fourth dev sets; heldout2/ and heldout3/ are scored only
 
 
 def articles(sets=SETS):
@@ -45,7 +45,7 @@ def articles(sets=SETS):
     return out
 
 
-def fit(texts, paras, items, y, c: float, cue_weight: float):
+def fit(texts, paras, items, heads, docs, y, c: float, cue_weight: float):
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -54,20 +54,20 @@ def fit(texts, paras, items, y, c: float, cue_weight: float):
     norm = [normalise(t) for t in texts]
     word = TfidfVectorizer(**WORD_PARAMS).fit(norm)
     char = TfidfVectorizer(**CHAR_PARAMS).fit(norm)
-    x = design_matrix([word, char], texts, paras, items, cue_weight)
+    x = design_matrix([word, char], texts, paras, items, cue_weight, heads, docs)
     m = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit(x, y)
     return word, char, m
 
 
-def predict(model, texts, paras, items, cue_weight):
+def predict(model, texts, paras, items, heads, docs, cue_weight):
     from physiohub.check.claim_model import design_matrix
 
     word, char, m = model
-    return m.predict_proba(design_matrix([word, char], texts, paras, items, cue_weight))[:, 1]
+    return m.predict_proba(design_matrix([word, char], texts, paras, items, cue_weight, heads, docs))[:, 1]
 
 
 def flat(arts, idx):
-    texts, paras, items, y = [], [], [], []
+    texts, paras, items, heads, docs, y = [], [], [], [], [], []
     for i in idx:
         _, sents, labels, _ = arts[i]
         # paragraph numbers are per article: offset them so no two articles share one
@@ -75,8 +75,10 @@ def flat(arts, idx):
         texts += [s.text for s in sents]
         paras += [s.paragraph + off for s in sents]
         items += [s.item for s in sents]
+        heads += [s.heading for s in sents]
+        docs += [i] * len(sents)
         y += labels
-    return texts, paras, items, np.array(y)
+    return texts, paras, items, heads, docs, np.array(y)
 
 
 FOLDS = 7
@@ -96,8 +98,8 @@ def cv_probs(arts, c, cue_weight, seed: int = 0):
         train = [i for i in range(len(arts)) if fold[i] != k]
         model = fit(*flat(arts, train), c, cue_weight)
         for i in test:
-            texts, paras, items, _ = flat(arts, [i])
-            out[i] = predict(model, texts, paras, items, cue_weight)
+            texts, paras, items, heads, docs, _ = flat(arts, [i])
+            out[i] = predict(model, texts, paras, items, heads, docs, cue_weight)
     return out
 
 
@@ -182,7 +184,7 @@ def main() -> int:
         return 0
     word, char, m = fit(*flat(arts, range(len(arts))), c, cue_weight)
     data = export_model(word, char, m.coef_[0], m.intercept_[0], cue_weight, thr, {
-        "C": c, "trained_on": f"gold claims of {len(arts)} dev + second-dev + third-dev real articles ({n} sentences, {pos} claims)",
+        "C": c, "trained_on": f"gold claims of {len(arts)} real articles of the four dev sets ({n} sentences, {pos} claims)",
         "cv_7fold_by_article_x3": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}})
     args.out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)")

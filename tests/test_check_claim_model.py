@@ -11,13 +11,14 @@ from physiohub.check.claim_model import MODEL_PATH, ClaimModel, load_model
 from physiohub.check.claims import find_claims, model_veto
 from physiohub.check.document import parse_document
 
-# Claims whose research cue the rules do not know: it comes late, or an organisation "stresses"/"urges".
+# Claims whose research cue the rules do not know: it comes late, or an organisation "maintains".
 MISSED_BY_RULES = [
     "Walking eased knee pain as well as painkillers did over six months, according to a report from a university hospital team.",
     "Patients who kept moving were back at work sooner, a Danish group reported in a spine journal.",
     "Experts at the Example Pain Society maintain that scans rarely change treatment for back pain.",
-    "The Example Physiotherapy Association urges employers to let staff take movement breaks, citing a large review of office workers.",
 ]
+# (session 7: "The Example Physiotherapy Association urges employers to let staff take movement breaks, citing a large
+# review of office workers." moved to the rules' tests, tests/test_check_claims_roles.py: "citing a review" is now a cue.)
 # Sentences that say what a study did, or advertise: never claims.
 NOT_CLAIMS = [
     "Researchers then randomly split the 300 volunteers into a walking group and a stretching group.",
@@ -52,7 +53,9 @@ def test_vetoes_keep_out_what_the_model_might_take():
               "A physiotherapist who was not involved in the study says the warm-up matters more than the stretch.",
               "The research tells us three things:",
               "This goes against the old advice to rest a sore back.",
-              "That flies in the face of the common belief that running wears out knees."):
+              "That flies in the face of the common belief that running wears out knees.",
+              "If your hip is still sore after a month, book a review with one of our physios.",
+              "Call us today to arrange an assessment with the team."):
         assert model_veto(s), s
     assert not model_veto(MISSED_BY_RULES[0])
 
@@ -77,5 +80,32 @@ def test_the_model_is_loaded_once_and_refuses_other_cues(tmp_path):
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     assert 0.0 < data["threshold"] < 1.0 and data["cv_7fold_by_article_x3"]["f1"] > 0.8
     data["cues"] = data["cues"][:-1]
+    with pytest.raises(ValueError, match="retrain"):
+        ClaimModel(data)
+
+
+def test_context_columns_say_where_research_is_named():
+    from physiohub.check.claim_model import CUES, context_features
+
+    doc = parse_document("# Knee pain\n\nWe read the trials on walking for sore knees this spring, and they agree on one "
+                         "thing:\n\n- Walking eases knee pain.\n\n## Anatomy\n\nThe knee has two menisci.")
+    ss = doc.sentences
+    x = context_features([s.text for s in ss], [s.paragraph for s in ss], [s.item for s in ss], [s.heading for s in ss])
+    names = ["item", "firstpara", "short", "long", "next", "prev_para", "heading", "lead", "lead_colon", "window",
+             "nothing", "first"]
+    col = {n: 2 * len(CUES) + k for k, n in enumerate(names)}
+    walk = next(i for i, s in enumerate(ss) if s.text.startswith("Walking"))
+    knee = next(i for i, s in enumerate(ss) if s.text.startswith("The knee"))
+    assert x[walk, col["item"]] == 1 and x[walk, col["lead"]] == 1 and x[walk, col["lead_colon"]] == 1
+    assert x[walk, col["nothing"]] == 0
+    assert x[knee, col["nothing"]] == 1          # no research word near an anatomy line
+    # scored together, two articles do not lend each other context
+    both = context_features([ss[-1].text, ss[-1].text], [0, 0], [False, False], ["", ""], docs=[0, 1])
+    assert both[1, col["window"]] == 0 and both[1, col["first"]] == 1
+
+
+def test_a_model_file_with_other_context_columns_is_refused():
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    data["context_version"] = 1
     with pytest.raises(ValueError, match="retrain"):
         ClaimModel(data)

@@ -14,6 +14,8 @@ CLAIMS = [
     # guidelines that back a treatment with another verb than "recommend"
     "Physios prescribe it, and national guidelines reinforce it as well.",
     "Current guidelines support a graded return to running after a calf strain.",
+    # a statement resting on research it names
+    "The Example Physiotherapy Association urges employers to let staff take movement breaks, citing a large review of office workers.",
     # a footnote number glued after the sentence's own full stop
     "Neck pain is among the five most common reasons to see a doctor.(3)",
 ]

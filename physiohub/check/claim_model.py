@@ -6,10 +6,13 @@ a logistic regression over TF-IDF word 1-2-grams and character 2-5-grams of the 
 "0", so "2019" and "48%" are shapes, not tokens), plus a few generic cue features (``CUES``: research words,
 reporting verbs, "according to", organisations, citations, figures, quotes, questions, list lead-ins) for the
 sentence itself and for the sentence before it in the same paragraph (a result sentence goes on from the
-research named just before it). The cues are deliberately generic, not the rules' own patterns: a model fed
-the rules' patterns learns to trust them on the articles the rules were written for.
+research named just before it), and where research is named around the sentence: the next sentence, the
+paragraph before, its heading, its list's lead-in line ("Research shows:"), or nowhere near it (on pages of
+styles it has not seen, a plain statement with no research anywhere around it was the model's commonest false
+alarm). The cues are deliberately generic, not the rules' own patterns: a model fed the rules' patterns learns
+to trust them on the articles the rules were written for.
 
-It is trained only on the gold lists of the dev and second-dev articles (bench/train_check_claims.py), with the
+It is trained only on the gold lists of the four dev sets (bench/train_check_claims.py), with the
 threshold chosen by cross-validation grouped by article; ``find_claims`` takes a sentence as a claim when the
 rules do or the model's probability reaches the threshold (and no veto of the rules says it is a method
 sentence, a teaser, a question or a list lead-in). It ships as plain JSON (vocabulary, idf, weights), loaded
@@ -67,7 +70,13 @@ CUES: tuple[str, ...] = (
 )
 _CUE_RE = [re.compile(c, re.I if i not in (6, 9) else 0) for i, c in enumerate(CUES)]   # (organisation names and
 # citation markers are read case-sensitively)
-N_CONTEXT = 4   # sentence-position features below
+N_CONTEXT = 12   # sentence-position and context features below (``context_features``)
+# Bumped when the context columns change: a model file trained with other columns is refused.
+CONTEXT_VERSION = 2
+# The cues that say research is being talked about: research words, researchers, an organisation or guideline that
+# reports, "according to", organisations,
+# journals, citation markers (indices into ``CUES``).
+_RESEARCH_CUES = (0, 1, 4, 5, 6, 7, 9)
 
 
 def normalise(text: str) -> str:
@@ -79,17 +88,48 @@ def _cues(text: str) -> list[float]:
     return [float(bool(rx.search(text))) for rx in _CUE_RE]
 
 
-def context_features(texts: Sequence[str], paragraphs: Sequence[int], items: Sequence[bool]) -> np.ndarray:
-    """Per sentence: its cues, the cues of the sentence before it in the same paragraph (zeros if none), and
-    a few position facts (list item, first in its paragraph, short, long)."""
+def _research(cues: list[float]) -> float:
+    return float(any(cues[k] for k in _RESEARCH_CUES))
+
+
+def context_features(texts: Sequence[str], paragraphs: Sequence[int], items: Sequence[bool],
+                     headings: Sequence[str] | None = None, docs: Sequence[int] | None = None) -> np.ndarray:
+    """Per sentence: its cues, the cues of the sentence before it in the same paragraph (zeros if none), a few
+    position facts (list item, first in its paragraph, short, long) and where research is named around it: in
+    the next sentence of the paragraph, in the last sentence of the paragraph before, in its heading, in the
+    lead-in line of its list ("Research shows:"), in a window of two sentences before; none of these at all
+    (a sentence with no research anywhere near it reports none); and the page's first line. ``docs`` numbers
+    the article of each sentence when several are scored together (training): context never crosses articles."""
     rows = []
     own = [_cues(t) for t in texts]
+    heads = list(headings) if headings is not None else [""] * len(texts)
+    head_research = {h: _research(_cues(h)) for h in set(heads)}
     zero = [0.0] * len(CUES)
+    doc = list(docs) if docs is not None else [0] * len(texts)
+    lead_in: int | None = None      # the last sentence that is not a list item
     for i, t in enumerate(texts):
+        first = i == 0 or doc[i - 1] != doc[i]
+        if first:
+            lead_in = None
         same_prev = i > 0 and paragraphs[i - 1] == paragraphs[i]
+        same_next = i + 1 < len(texts) and paragraphs[i + 1] == paragraphs[i]
         n = len(t.split())
+        # the last sentence of the paragraph before this one
+        j = i - 1
+        while j >= 0 and paragraphs[j] == paragraphs[i] and doc[j] == doc[i]:
+            j -= 1
+        prev_para = _research(own[j]) if j >= 0 and doc[j] == doc[i] else 0.0
+        window = max([_research(own[k]) for k in range(max(0, i - 2), i) if paragraphs[k] == paragraphs[i]] or [0.0])
+        lead = _research(own[lead_in]) if items[i] and lead_in is not None else 0.0
+        lead_colon = float(bool(items[i] and lead_in is not None and texts[lead_in].rstrip().endswith(":")))
+        head = head_research[heads[i]]
+        nxt = _research(own[i + 1]) if same_next else 0.0
+        nothing = float(not (_research(own[i]) or window or prev_para or head or lead or nxt))
         rows.append(own[i] + (own[i - 1] if same_prev else zero)
-                    + [float(items[i]), float(not same_prev), float(n < 7), float(n > 35)])
+                    + [float(items[i]), float(not same_prev), float(n < 7), float(n > 35),
+                       nxt, prev_para, head, lead, lead_colon, window, nothing, float(first)])
+        if not items[i]:
+            lead_in = i
     return np.array(rows, dtype=np.float64).reshape(len(texts), 2 * len(CUES) + N_CONTEXT)
 
 
@@ -97,28 +137,31 @@ class ClaimModel:
     """A fitted claim-sentence model: ``probabilities`` for the sentences of one article."""
 
     def __init__(self, data: dict[str, Any]):
-        if list(data["cues"]) != list(CUES):
-            raise ValueError("claim model was trained with different cue patterns; retrain it (bench/train_check_claims.py)")
+        if list(data["cues"]) != list(CUES) or data.get("context_version", 1) != CONTEXT_VERSION:
+            raise ValueError("claim model was trained with different cue patterns or context columns; retrain it "
+                             "(bench/train_check_claims.py)")
         self.blocks = load_blocks(data["blocks"])
         self.coef = np.asarray(data["coef"], dtype=np.float64) / float(data["scale"])
         self.intercept = float(data["intercept"])
         self.cue_weight = float(data["cue_weight"])
         self.threshold = float(data["threshold"])
 
-    def probabilities(self, texts: Sequence[str], paragraphs: Sequence[int], items: Sequence[bool]) -> np.ndarray:
+    def probabilities(self, texts: Sequence[str], paragraphs: Sequence[int], items: Sequence[bool],
+                      headings: Sequence[str] | None = None) -> np.ndarray:
         if not texts:
             return np.zeros(0)
-        x = design_matrix(self.blocks, texts, paragraphs, items, self.cue_weight)
+        x = design_matrix(self.blocks, texts, paragraphs, items, self.cue_weight, headings)
         z = np.asarray(x @ self.coef).ravel() + self.intercept
         return 1.0 / (1.0 + np.exp(-z))
 
 
-def design_matrix(blocks, texts: Sequence[str], paragraphs: Sequence[int], items: Sequence[bool], cue_weight: float):
+def design_matrix(blocks, texts: Sequence[str], paragraphs: Sequence[int], items: Sequence[bool], cue_weight: float,
+                  headings: Sequence[str] | None = None, docs: Sequence[int] | None = None):
     """The feature matrix: the TF-IDF blocks (fitted) beside the cue and context columns."""
     from scipy.sparse import csr_matrix, hstack
 
     norm = [normalise(t) for t in texts]
-    ctx = csr_matrix(context_features(texts, paragraphs, items) * cue_weight)
+    ctx = csr_matrix(context_features(texts, paragraphs, items, headings, docs) * cue_weight)
     return hstack([b.transform(norm) for b in blocks] + [ctx]).tocsr()
 
 
@@ -129,7 +172,7 @@ def export_model(word, char, coef: np.ndarray, intercept: float, cue_weight: flo
     scale = 10000
     q = np.rint(np.asarray(coef).ravel() * scale).astype(int)
     blocks = export_blocks(word, char)
-    return {"cues": list(CUES), "blocks": blocks, "scale": scale, "coef": q.tolist(),
+    return {"cues": list(CUES), "context_version": CONTEXT_VERSION, "blocks": blocks, "scale": scale, "coef": q.tolist(),
             "intercept": round(float(intercept), 6), "cue_weight": cue_weight, "threshold": round(float(threshold), 3), **meta}
 
 

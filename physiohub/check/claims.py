@@ -141,6 +141,9 @@ _STOCK = re.compile(
     r"report|reports|conclude|concludes|warn|warns|note|notes|reinforce|reinforces|reinforced|support|supports|back|backs|"
     r"favou?r|favou?rs|call for|calls for|urge|urges)\b"
     r"|\b(?:backed|supported|underpinned) by (?:\w+ ){0,2}(?:research|evidence|studies|trials|data)\b"
+    # a statement that rests on research it names: "..., citing a large review of office workers"
+    r"|\b(?:citing|pointing to|drawing on|on the strength of) (?:a|an|the|two|three|several|recent|new|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:stud(?:y|ies)|reviews?|trials?|research|meta-analys[ie]s|evidence|findings|data)\b"
     r"|\bthere (?:is|are) (?:\w+ ){0,2}(?:evidence|research|studies|data|trials) (?:that|to (?:suggest|show)|showing|suggesting)\b"
     r"|^(?:in fact,? |indeed,? |overall,? )?(?:the |this )?(?:research|evidence|findings|results|data|studies|literature) (?:is|are|was|were|remains?) "
     r"(?:\w+ )?(?:consistent|clear|clearer|strong|stronger|mixed|conflicting|weak|weaker|limited|compelling|overwhelming|convincing|"
@@ -669,7 +672,7 @@ def claim_probabilities(sentences: list[Sentence]) -> list[float]:
 
     model = load_model()
     return model.probabilities([s.text for s in sentences], [s.paragraph for s in sentences],
-                               [s.item for s in sentences]).tolist()
+                               [s.item for s in sentences], [s.heading for s in sentences]).tolist()
 
 
 def model_veto(text: str) -> bool:
@@ -681,7 +684,7 @@ def model_veto(text: str) -> bool:
     return bool(_QUESTION_OR_NEED.search(text) or _TEASER.search(text) or method_only(text)
                 or re.search(r":\s*$", text) or _DEFINITION.search(text) or _PERSONAL_CLAIM.search(text)
                 or _MY_OWN.match(text) or _NOT_INVOLVED.search(text) or _PLANS.search(text)
-                or _AGAINST_OLD_VIEW.match(text)
+                or _AGAINST_OLD_VIEW.match(text) or _CALL_TO_ACTION.search(text)
                 or (_NOT_ENOUGH.search(text) and not _ACCORDING.search(text))
                 or n < 5 or n > 100)   # (past 100 words it is run-on text, not a sentence; the longest gold claim has 64)
 
@@ -698,6 +701,9 @@ def vetoed(s: Sentence, i: int) -> bool:
 _AGAINST_OLD_VIEW = re.compile(r"^(?:this|that|it|these)\s+(?:goes|go|runs|run|flies|fly)\s+(?:against|in the face of)\s+"
                                r"(?:the\s+|a\s+)?(?:old|usual|common|traditional|conventional|long-standing|popular)\s+"
                                r"(?:advice|belief|view|wisdom|thinking|idea)", re.I)
+# A call to action of the practice ("book a review with one of our team", "call us today") sells, it reports nothing.
+_CALL_TO_ACTION = re.compile(r"\b(?:book|call|contact|email|message|phone|ring|visit)(?: in)? (?:a|an|your|us|our|one of our|the clinic|"
+                             r"the team|today|now)\b", re.I)
 # The writer's own data ("My watch data shows ...") and research still to come ("the team now plans a trial").
 _MY_OWN = re.compile(r"^(?:in )?(?:my|I)\b", re.I)
 _PLANS = re.compile(r"\b(?:plans?|planning|planned|hopes?|intends?|intend) (?:a|an|to|further|another)\b", re.I)
