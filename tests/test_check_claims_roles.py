@@ -71,3 +71,54 @@ def test_full_stop_footnote_is_a_citation_and_links_the_reference():
     claims = find_claims(parse_document("Neck pain is among the five most common reasons to see a doctor.(3)").sentences,
                          learned=False)
     assert claims and claims[0].citations == ["3"]
+
+
+SECOND_CLAIMS = [
+    # first-person findings of the writer's reading
+    "I also found two case reports of nerve injury after dry needling.",
+    "What I did find was evidence of less soreness after foam rolling.",
+    # a researcher's conclusion and a reported writing
+    "\"Our results should reassure older runners with knee pain,\" the lead author said.",
+    "The researchers wrote that walking may protect the knee.",
+]
+
+SECOND_NOT_CLAIMS = [
+    "The researchers first ran a 30-month trial of a balance programme in 120 women.",
+    "The investigators had hoped to see whether the programme regrew cartilage.",
+    "A second review compared stretching before and after running.",
+    "\"To confirm this we would need further clinical studies,\" she added.",
+    "Science corner: what the evidence says about ice baths",
+    "I have read the research on back pain for many years.",
+]
+
+
+@pytest.mark.parametrize("text", SECOND_CLAIMS)
+def test_more_roles_that_make_claims(text):
+    assert claim_cue(text), text
+
+
+@pytest.mark.parametrize("text", SECOND_NOT_CLAIMS)
+def test_more_roles_that_are_not_claims(text):
+    for piece in parse_document(text).sentences:
+        assert claim_cue(piece.text) is None, piece.text
+        assert model_veto(piece.text) or piece.text.startswith("I have read"), piece.text
+
+
+def test_other_groups_are_a_method_sentence():
+    assert method_only("The other two groups added either real or sham massage.")
+
+
+def test_a_dose_response_sentence_goes_on_with_the_finding():
+    text = "A 2020 trial found that walking eased knee pain. The longer people walked each week, the greater the relief."
+    claims = find_claims(parse_document(text).sentences, learned=False)
+    assert [c.year for c in claims] == [2020, 2020]
+    assert claims[1].cue == "a result of the research in the previous sentence"
+
+
+def test_a_citation_closing_a_list_item_backs_the_whole_item():
+    text = ("Scans mislead:\n\n- Around 40% of pain-free runners have a torn meniscus on MRI. This is rarely a problem "
+            "(Berg et al 2018).\n- Knees change with age.")
+    claims = find_claims(parse_document(text).sentences, learned=False)
+    first = next(c for c in claims if c.text.startswith("Around 40%"))
+    assert first.cue == "the citation closing its list item" and first.year == 2018 and first.names_source
+    assert not any(c.text.startswith("Knees change") for c in claims)

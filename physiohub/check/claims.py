@@ -52,7 +52,7 @@ VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report
          r"concluding|stating|states?|stated|followed|tracked|enrolled|recruited|involved|compared|tested|examined|"
          r"analy[sz]ed|looked at|measured|recorded|estimated?|estimates|warned|warns|cautioned|cautions|came to|reached|predicted|"
          r"identified|calculated|documented|produced|yielded|adds? weight to|ranked|rated|reinforces?|reinforced|"
-         r"recommends?|recommended)")
+         r"recommends?|recommended|wrote|writes?)")
 # A sentence that says what a study did, not what it found ("Researchers recruited 351 workers ...",
 # "The program used in this study consisted of ...", "A recent study looked at the effect of ..."): a
 # method verb with what it was done to, and no word that reports a result.
@@ -62,8 +62,8 @@ _METHOD = re.compile(
     r"tracked|asked|gave)\s+(?:(?:the|their|data (?:from|on)|results of|records of|more than|nearly|almost|about|over|"
     r"some|roughly|around)\s+){0,3}(?:\d[\d,]*|the (?:effects?|results|data|records|role|impact)\b|whether\b|how\b|(?:their|its) )"
     r"|\b(?:looked at|looked into|investigated|assessed|evaluated|explored|analy[sz]ed)\b"
-    r"|\bconsist(?:ed|s) of\b|\bwas made up of\b|\b(?:set out|aimed|wanted) to\b"
-    r"|\b(?:ran|conducted|carried out|undertook|designed|started|began|launched) (?:the|this|a|their|its) (?:\w+ )?(?:study|trial|research|review|survey)\b"
+    r"|\bconsist(?:ed|s) of\b|\bwas made up of\b|\b(?:set out|aimed|wanted|hoped|sought|planned) to\b"
+    r"|\b(?:ran|conducted|carried out|undertook|designed|started|began|launched) (?:the|this|a|an|their|its) (?:[\w-]+ ){0,2}(?:study|trial|research|review|survey)\b"
     r"|\b(?:was|were|is|are) (?:funded|paid for|sponsored|commissioned) by\b"
     r"|\b(?:is|are) (?:now )?(?:running|conducting|recruiting|planning)\b|\bwill (?:look|test|study|follow|compare)\b", re.I)
 _PROCEDURE = re.compile(
@@ -73,6 +73,8 @@ _PROCEDURE = re.compile(
     r"|\b(?:were|was) (?:done|performed|carried out|delivered) (?:by|with|at|in|while|using|twice|three|once)\b"
     r"|\b(?:one|a second|another|the other|the last|the (?:first|second|third|control|exercise|treatment|placebo|sham)) group "
     r"(?:received|got|did|was given|took|had|followed)\b"
+    r"|\b(?:the )?(?:other|remaining|two|three|four|both) (?:\w+ )?groups? (?:added|received|got|did|were given|took|followed|used)\b"
+    r"|\bcompared (?:[\w-]+ ){1,4}(?:before and after|with and without|in (?:two|three|four) groups)\b"
     r"|\b(?:tested|checked|measured|sampled|scanned|analy[sz]ed) (?:the |their |each |every )?(?:[\w-]+ ){0,6}for\b"
     # where it appeared, not what it found: "The study ... was presented recently at a scientific meeting",
     # "Her research, just published in a leading journal, is the first study to pool ..."
@@ -90,6 +92,7 @@ _TEASER = re.compile(
     r"|^(?:in this (?:post|article|blog|piece|video|episode),? )?(?:we|I)(?:'ll| will)? (?:sum up|summari[sz]e|describe|explain|outline|"
     r"present|look at|discuss|go through|review)\b"
     r"|\bhere(?:'s| is| are) what (?:the )?(?:latest )?(?:research|science|studies|evidence)"
+    r"|\bwhat (?:the )?(?:latest |current )?(?:research|evidence|science|studies) (?:says?|shows?|tells? us) (?:about|on|regarding)\b"
     r"|\b(?:findings|results|insights|lessons|things) (?:worth|you should|to) know"
     r"|\b(?:a handful|a few|some|several|a number) of (?:\w+ )?(?:findings|results|insights)\b", re.I)
 # A named organisation: "the American College of Rheumatology", "Osteoarthritis Research Society
@@ -136,6 +139,10 @@ _STOCK = re.compile(
     r"|\b(?:our|the|their|these|its) (?:results|findings|data|study|trial|research|analysis) (?:clearly |also |now )?"
     r"(?:show|showed|shows|suggest|suggests|suggested|indicate|indicates|indicated|reveal|revealed|found|demonstrate|demonstrated)\b"
     r"|\b(?:was|were|is|are) (?:also )?(?:found|shown|proven|demonstrated) to\b"
+    r"|\b(?:I|we) (?:also |did |have |then )?(?:found|came across) (?:that )?(?:[\w-]+ ){0,6}?(?:stud(?:y|ies)|reviews?|trials?|"
+    r"research|evidence|case reports?|papers?|meta-analys[ie]s)\b"
+    r"|\bwhat (?:I|we) (?:did )?(?:found|find) (?:was|is) (?:\w+ ){0,3}?(?:evidence|research|stud(?:y|ies)|data)\b"
+    r"|\b(?:our|these|the) (?:results|findings) (?:should|could|may|might|will) (?:\w+ )?(?:encourage|reassure|change|help|inform|guide|support)\b"
     r"|\b(?:clinical |practice |international |national |current |treatment |most )?guidelines?\b[^.;]{0,50}?\b"
     r"(?:recommends?|recommended|advises?|advise|advised|say|says|state|states|suggest|suggests|endorse|endorses|endorsed|"
     r"report|reports|conclude|concludes|warn|warns|note|notes|reinforce|reinforces|reinforced|support|supports|back|backs|"
@@ -211,6 +218,7 @@ _DESIGN_AS_MODIFIER = re.compile(r"\s+(?:body|bodies|council|institute|centre|ce
 _SHOWN_TO_WORK = re.compile(r"\b(?:that|which) (?:are|have been|were) (?:shown|proven|known) to work\b", re.I)
 _QUESTION_OR_NEED = re.compile(
     r"\?\s*$|\bmore (?:research|studies|evidence) (?:is|are) needed\b|\bno (?:research|studies|evidence) (?:has|have)\b"
+    r"|\b(?:would|will|still) need (?:further|more|larger|bigger|longer|new) (?:\w+ )?(?:research|studies|trials|evidence)\b"
     r"|\b(?:whatever|regardless of what|no matter what) (?:the )?(?:research|science|studies|evidence) (?:says?|shows?)\b", re.I)
 
 _YEAR = re.compile(r"(?<![\d,.])((?:19[5-9]|20[0-4])\d)(?!\d|,\d)")
@@ -566,6 +574,9 @@ _RESULT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|percent|per cent) of (?:\w+[- ]){0
 # ... or a sentence that sizes the same result: "Even so, the benefit was small.", "The gains were modest,
 # and the certainty of the evidence was rated low."
 # "The scans showed no difference between the groups ...", "There were also no differences between the groups in ...".
+# "The longer patients did the exercises, the greater the reduction in their pain": a dose-response result.
+_DOSE_RESPONSE = re.compile(r"\bthe (?:more|longer|higher|greater|earlier|heavier|stronger|fewer|less)\b[^,;.]{3,80},\s*the "
+                            r"(?:more|less|greater|lower|higher|better|worse|smaller|bigger|larger|fewer|faster|slower)\b", re.I)
 _NO_DIFF = re.compile(r"\bno (?:significant |real |clear |meaningful |important )?differences? (?:between|in)\b", re.I)
 _RESULT_SIZE = re.compile(
     r"^(?:[\w ]{0,20},\s*)?(?:but |and |yet )?(?:the|this|that|these|those|its|their|such) (?:\w+ ){0,2}?"
@@ -739,6 +750,13 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # sentence's year, design and citations
             inherited = _research_in(described)
             cue = "the research named in the sentence before"
+        if not cue and not inherited and s.item and i + 1 < len(sentences):
+            nxt = sentences[i + 1]
+            if (nxt.item and nxt.paragraph == s.paragraph and citation_marker(nxt.text) and not citation_marker(s.text)
+                    and (re.search(r"\d", s.text) or _effect(s.text)) and not method_only(s.text) and not model_veto(s.text)):
+                # the citation at the end of the item backs the whole item
+                inherited = _research_in(nxt)
+                cue = "the citation closing its list item"
         if not s.item:
             lead_in = s
         if (not cue and (s.item or (_FINDINGS_HEADING.search(s.heading) and (_RESULT_GROUP.search(s.text) or _NO_DIFF.search(s.text))))
@@ -767,6 +785,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             inherited = _research_in(described)
             cue = "a result of the research described before it"
         if not cue and not inherited and prev and prev[0].paragraph == s.paragraph and (_RESULT.search(s.text) or _NO_DIFF.search(s.text) or _RESULT_SIZE.search(s.text)
+                                                                              or _DOSE_RESPONSE.search(s.text)
                                                                               or _RESULT_GROUP.search(s.text)
                                                                               or _same_subject_result(s.text, prev[0].text)
                                                                               or (_effect(s.text) and _COMPARED.search(s.text))):
@@ -814,7 +833,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             topic=topic_of(f"{intervention or ''} {s.text}"), population=population_of(s.text),
             intervention=intervention, outcome=outcome, direction=direction,
             names_source=any(x["kind"] != "institution" for x in sources)
-            or (cue == "the research named in the sentence before" and bool(cites)),
+            or (cue in ("the research named in the sentence before", "the citation closing its list item") and bool(cites)),
             sources=sources, citations=cites, links=list(s.links),
             continues=len(out) - 1 if inherited is not None and prev is not None and inherited is prev[1] else None,
         ))
