@@ -18,7 +18,9 @@ REF_HEADING = re.compile(
     r"^(?:references?|reference list|sources?(?: and further reading)?|bibliography|citations?|works cited|"
     r"(?:the )?(?:studies|research|papers|articles|evidence|trials)(?: (?:cited|mentioned|referenced|used|quoted|we used|in this article))?|"
     r"further reading|reading list|literature|notes|footnotes|endnotes|journal references?|study references?|"
-    r"original (?:study|article|paper|research)|key references|selected references|references and further reading)\s*:?$",
+    r"original (?:study|article|paper|research)|key references|selected references|references and further reading)\s*:?$"
+    # a qualified heading of a strong kind: "Pilates Bibliography", "Selected literature", "Article sources"
+    r"|^(?:[\w'\-]+\s+){1,3}(?:references|bibliography|literature|sources|further reading|reading list|works cited)\s*:?$",
     re.I,
 )
 # A list item that is a reference even without a heading: an identifier, or a year in the places
@@ -26,15 +28,30 @@ REF_HEADING = re.compile(
 _REF_LIKE = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d|pubmed\.ncbi|\((?:19|20)\d{2}[a-z]?\)\.|\b(?:19|20)\d{2};\s*\(?\d", re.I)
 # A reference entry written as a plain line, with no heading and no list marker above it: authors first
 # ("McMorland G, Suter E, ...", "Pinto, Rafael Zambelli.") and a journal's year-volume or an identifier.
-_ENTRY_START = re.compile(r"^[A-Z][A-Za-z'\u2019\-]+(?: (?:van|von|de|der|du|da|di|le|la)\b)*(?: [A-Z][A-Za-z'\u2019\-]+)?,?\s+"
-                          r"(?:[A-Z]{1,3}\b[,.]?|[A-Z]\.|[A-Z][a-z]+(?: [A-Z][a-z]+)*[.,])")
+_PARTICLE = r"(?:van|von|de|der|den|du|da|di|dos|das|del|della|le|la|ten|ter)"
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LOW = "a-z\u00df-\u00f6\u00f8-\u00ff"
+_ENTRY_START = re.compile(rf"^(?:{_PARTICLE} )*[{_UP}][{_UP}{_LOW}'\u2019\-]+(?: {_PARTICLE}\b)*(?: [{_UP}][{_UP}{_LOW}'\u2019\-]+)?,?\s+"
+                          rf"(?:[A-Z]{{1,3}}\b[,.]?|[A-Z]\.|[{_UP}][{_LOW}]+(?: [{_UP}][{_LOW}]+)*[.,])")
 # (the Cochrane "2005;(3):CD000335", and APA's "(2015). Title" — a narrative "Lee (2015) found" has no full stop there)
 _ENTRY_BODY = re.compile(r"\b(?:19|20)\d{2}\s*[;,]\s*(?:[A-Z][a-z]+\s*;\s*)?\(?\d+|\b10\.\d{4,9}/\S+|\bPMID:?\s*\d"
-                         r"|\((?:19|20)\d{2}[a-z]?\)\.\s+\S", re.I)
+                         r"|\((?:19|20)\d{2}[a-z]?\)\.\s+\S"
+                         # Chicago "16, no. 1 (2012): 109–14"
+                         r"|\((?:19|20)\d{2}\):\s*\d"
+                         # the year last after volume and pages: "Br J Sports Med, 43;409-416, 2009"
+                         r"|[\d)]\s*[;:(,]\s*\d+[\w)\-\u2013]*,\s*(?:19|20)\d{2}\.?\s*$"
+                         # author-date without a full stop, the volume and pages later: "(2005) Title. Journal 51:87-94"
+                         r"|\((?:19|20)\d{2}[a-z]?\)\s+[A-Z].*\s\d+[A-Z]?\s*(?:\(\w+\))?\s*:\s*[\w\-\u2013]+"
+                         # Harvard with the year after the authors: "Cook, J. L., & Purdam, C. R., 2009. Title"
+                         r"|^[^()]{0,200}?[A-Z]\.,?\s+(?:19|20)\d{2}[a-z]?\.\s+[A-Z]")
+# Two or more Vancouver authors and then the title: an entry even without its year ("Bryan M, Hawson S. Title.").
+_VANC_AUTHORS = re.compile(rf"^(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+ [A-Z]{{1,3}}(?:, (?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+"
+                           rf"(?: [{_UP}][\w'\u2019\-]+)? [A-Z]{{1,3}})+(?:,? et al)?\.\s+[A-Z]")
 
 
 def _plain_entry(line: str) -> bool:
-    return bool(_ENTRY_START.match(line.strip()) and _ENTRY_BODY.search(line) and len(line) > 40)
+    line = line.strip()
+    return len(line) > 40 and bool((_ENTRY_START.match(line) and _ENTRY_BODY.search(line)) or _VANC_AUTHORS.match(line))
 
 
 _RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citations?|journal references?|study references?|"
@@ -74,6 +91,25 @@ def strip_links(text: str) -> tuple[str, list[str]]:
     return _MD_LINK.sub(repl, text), urls
 
 
+# The start of an entry, strictly: a surname and then initials with their punctuation ("Cook, J. L.,", "Lind P,",
+# "Lind PA.") or a given name and a comma ("Altan, Lale,") — not a wrapped journal line ("Br J Sports Med.").
+_STRICT_START = re.compile(rf"^(?:{_PARTICLE} )*[{_UP}][{_UP}{_LOW}'\u2019\-]+(?: [{_UP}][{_UP}{_LOW}'\u2019\-]+)?"
+                           rf"(?:,\s+[A-Z]\.|,\s+[{_UP}][{_LOW}]+,|\s[A-Z]{{1,3}}[,.]\s)")
+
+
+def _entries_of_lines(lines: list[str]) -> list[str]:
+    """A paragraph of a reference section cut into entries: a line starts a new entry when it starts like
+    one and the entry before it is a complete reference; other lines are the entry wrapping."""
+    out: list[str] = []
+    for line in lines:
+        if out and not ((_STRICT_START.match(line) or _LIST_ITEM.match(line)) and _plain_entry(out[-1])
+                        and re.search(r"[.)\d>]$", out[-1])):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def _new_reference(previous: str, line: str) -> bool:
     """A line under a list item is a reference of its own (not the item wrapping) when both are
     complete references: the item ended with its identifier or a full stop, the line carries one."""
@@ -86,6 +122,8 @@ def _heading(line: str, next_blank: bool) -> str | None:
     if m:
         return m.group(1).strip("*_ ")
     s = line.strip().strip("*_").strip()
+    if _RUN_IN_REFS.match(s):
+        return None   # "Source: Medical Xpress" is a one-line reference list, not a heading
     # Plain-text headings: short, no final punctuation, followed by a blank line or a known heading word.
     if s and len(s) <= 60 and not re.search(r"[.!?,;]$", s) and not _LIST_ITEM.match(line):
         if REF_HEADING.match(s) or (next_blank and len(s.split()) <= 14 and s[0].isupper()):
@@ -165,12 +203,14 @@ def parse_document(text: str) -> Document:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[tuple[str, str]] = []          # (kind, text): heading | para | item
     para: list[str] = []
+    para_lines: dict[int, list[str]] = {}       # the lines of each paragraph block, for a reference section
 
     def flush() -> None:
         if para and all(_plain_entry(x) for x in para):
             blocks.extend(("ref", x.strip()) for x in para)   # unmarked reference lines, one entry each
             para.clear()
         if para:
+            para_lines[len(blocks)] = [x.strip() for x in para]
             blocks.append(("para", " ".join(x.strip() for x in para)))
             para.clear()
 
@@ -236,6 +276,10 @@ def parse_document(text: str) -> Document:
             # "Sources: Lee A et al. (2021) ...; Kim B (2019) ..." — a reference list in one line
             # entries are separated by "; " — not by the ";" of "2020;54(21)" inside a Vancouver entry
             refs.extend(x.strip() for x in re.split(r";\s+(?=[A-Z])", body[run_in.end():]) if len(x.strip()) > 10)
+            continue
+        if in_refs and kind == "para" and len(para_lines.get(n, [])) > 1:
+            # entries on consecutive lines with no blank line between them are still one entry each
+            refs.extend(_MD_LINK.sub(r"\1 <\2>", e) for e in _entries_of_lines(para_lines[n]))
             continue
         if in_refs or n in ref_items or kind == "ref":
             refs.append(_MD_LINK.sub(r"\1 <\2>", body))

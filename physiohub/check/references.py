@@ -38,6 +38,8 @@ _HIDDEN = "\u2024"
 # Authors who are people: "Lee A", "Lee AB", "Lee, A.", "Lee, A. B.", "van der Esch M".
 _PERSON_AUTHOR = re.compile(r"^(?:[a-z]+ )*[A-Z][\w'\u2019\-]+(?: [A-Z][\w'\u2019\-]+)?(?:,?\s+[A-Z]{1,3}\b|,\s+(?:[A-Z]\.\s*-?)+)")
 _JOURNAL_SIGNATURE = re.compile(r"\b(?:19|20)\d{2}\s*;\s*\(?\d|\d+\s*\(\w+\)\s*[:,]\s*\w|\b\d+,\s*\d+[\u2013\-]\d+")
+_PARTICLE = r"(?:van|von|de|der|den|du|da|di|dos|das|del|della|le|la|ten|ter)"
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"   # capitals with accents too ("Öberg B", "Ørsted A")
 _NON_WEB_HOSTS = re.compile(r"doi\.org|pubmed|ncbi\.nlm\.nih\.gov|europepmc", re.I)
 
 
@@ -72,6 +74,13 @@ class Reference:
         out = [k for k in (self.key(),) if k]
         if self.journal and self.year:
             out.append(journal_key(self.journal, self.year))
+        if self.authors and self.year:
+            # an organisation cited by its initials: "(AIHW, 2019)" for "Australian Institute of Health and
+            # Welfare", "(WHO, 2022)" for "World Health Organization (WHO)"
+            words = re.findall(r"[A-Za-z][\w'\-]*", self.authors[0])
+            if len(words) >= 3 and not re.search(r"\s[A-Z]{1,3}$", self.authors[0]):
+                out.append(f"{''.join(w[0] for w in words if w[0].isupper())} {self.year}")
+            out += [f"{a} {self.year}" for a in re.findall(r"\(([A-Z]{2,8})\)", self.text[:200])]
         return out
 
     def as_dict(self) -> dict:
@@ -102,20 +111,121 @@ def _authors(text: str) -> list[str]:
         return []
     # APA: "Lee, A., Park, B., & Kim, C."  -> pairs; Vancouver: "Lee A, Park B, Kim C"
     if re.search(r"[A-Z][A-Za-z'\-]+,\s+(?:[A-Z]\.\s*)+(?:,|&|$)", text):
-        parts = re.findall(r"([A-Z][A-Za-z'\u2019\-]+(?:\s[A-Z][A-Za-z'\-]+)?),\s+((?:[A-Z]\.\s*-?)+)", text)
+        parts = re.findall(rf"((?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+(?:\s[{_UPPER}][\w'\-]+)?),\s+((?:[A-Z]\.\s*-?)+)", text)
         return [f"{last} {''.join(i.split()).replace('.', '')}" for last, i in parts]
     parts = re.split(r"\s*(?:,|;|&|\band\b)\s*", text.rstrip("."))
-    return [p.strip() for p in parts if p.strip() and re.match(r"[A-Z]", p.strip())][:50]
+    # a surname may open with its particle in lower case ("da Fonseca JL", "van Cingel REH")
+    return [p.strip() for p in parts if p.strip() and re.match(rf"(?:{_PARTICLE}\s+)*[{_UPPER}]", p.strip())][:50]
+
+
+# A wiki reference list's back-links before the entry: "↑ Jump up to:1.0 1.1 1.2", "^ a b c".
+_BACKLINKS = re.compile(r"^(?:\u2191|\^)\s*(?:Jump up to:?\s*)?(?:(?:\d+\.\d+|[a-z])(?:\s+|$))*")
+_GLUED_YEAR = re.compile(r"([A-Za-z]\.)((?:19|20)\d{2}\s*;)")
+# Volume and pages after a journal's name: "51:87-94", "21(5):1158-67", "344:e787", "43;409-416", "50, 1187".
+_VOLUME = re.compile(r"(?:^|\s|,\s*)\d+[A-Z]?\s*(?:\(\w+\))?\s*[:;]\s*[\w\-\u2013]+|,\s*\d+\s*(?:\(\w+\))?\s*,\s*\d")
+# A person's name in a Vancouver author list: "Cook JL", "van Cingel REH", "Boris Choy ST".
+_VANC_NAME = rf"(?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+(?:\s[{_UPPER}][\w'\u2019\-]+)?\s[A-Z]{{1,3}}"
+_VANC_AUTHOR_PIECE = re.compile(rf"^{_VANC_NAME}(?:\s+(?:and|&)\s+{_VANC_NAME})*(?:,?\s+et al\.?)?$")
+_YEAR_AT_END = re.compile(r",\s*((?:19|20)\d{2})\.?\s*$")
+_CHICAGO = re.compile(r"^(?P<authors>[^\u201c\"]+?)\.\s+[\u201c\"](?P<title>[^\u201d\"]+?)[.,]?[\u201d\"]\s*(?P<rest>.*)$")
+_HARVARD_YEAR = re.compile(r"^(?P<authors>[A-Z][^()]*?[A-Z]\.?),?\s+(?P<year>(?:19|20)\d{2})[a-z]?\.\s+(?P<rest>\S.*)$")
+
+
+def _title_and_journal(parts: list[str]) -> tuple[str | None, str | None]:
+    """Title and journal of the pieces after the authors and year ("Title. Journal, 12(3), 45-67" or
+    "Title? Subtitle. Journal Abbrev. 21(5):1158-67"): the journal is the piece that carries the volume
+    and pages (its text before them), or the piece right before a piece that is only volume and pages;
+    the title is everything before the journal."""
+    if not parts:
+        return None, None
+    for i in range(len(parts) - 1, 0, -1):
+        v = _VOLUME.search(parts[i])
+        if not v:
+            continue
+        head = parts[i][: v.start()].strip(" .,")
+        if head and re.search(r"[A-Za-z]{2}", head):
+            return " ".join(parts[:i]).rstrip("."), head
+        if i >= 2:
+            return " ".join(parts[: i - 1]).rstrip("."), parts[i - 1].strip(" .,") or None
+    journal = re.split(r",\s*\d", parts[1])[0].strip(" .,") if len(parts) > 1 else None
+    return parts[0].rstrip("."), journal or None
+
+
+def _chicago_authors(text: str) -> list[str]:
+    """Chicago names: the first inverted ("Altan, Lale"), the others in natural order ("Nimet Korkmaz")."""
+    pieces = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text.strip(" .")) if p.strip()]
+    if len(pieces) < 2:
+        return pieces
+    first = f"{pieces[0]} {''.join(w[0] for w in pieces[1].split())}"
+    others = []
+    for p in pieces[2:]:
+        words = p.split()
+        others.append(f"{words[-1]} {''.join(w[0] for w in words[:-1])}".strip() if len(words) > 1 else p)
+    return [first] + others
+
+
+def _chicago(ref: Reference, body: str) -> str | None:
+    """Chicago: 'Altan, Lale, and Berna Gunay. “Title.” Journal 90, no. 12 (2009): 1983–88.'"""
+    m = _CHICAGO.match(body)
+    if not m or "," not in m.group("authors"):
+        return None
+    rest = m.group("rest")
+    y = re.search(r"\(((?:19|20)\d{2})\)|\b((?:19|20)\d{2})\b", rest)
+    if not y:
+        return None
+    ref.authors = _chicago_authors(m.group("authors"))
+    ref.title = m.group("title").strip()
+    ref.year = int(y.group(1) or y.group(2))
+    journal = re.split(r"\s+\d|,\s*(?:no\.|vol\.|[A-Z][a-z]+ \d)|\s*\(", rest)[0].strip(" .,")
+    ref.journal = journal or None
+    return m.group("authors")
+
+
+def _harvard_year_after_authors(ref: Reference, body: str) -> str | None:
+    """Harvard with the year after the authors and no brackets: 'Cook, J. L., & Purdam, C. R., 2009. Title.
+    Journal, 43(6), 409-416.'"""
+    m = _HARVARD_YEAR.match(body)
+    if not m or not re.search(r"[A-Z][\w'\-]+,\s+[A-Z]\.", m.group("authors")):
+        return None
+    ref.authors = _authors(m.group("authors"))
+    ref.year = int(m.group("year"))
+    parts = [x.strip() for x in re.split(r"(?<=[.?!])\s+", m.group("rest")) if x.strip()]
+    ref.title, ref.journal = _title_and_journal(parts)
+    return m.group("authors")
+
+
+def _comma_fields(ref: Reference, body: str) -> str | None:
+    """Fields separated by commas, the year last: 'Cook JL and Purdam CR, Title., Br J Sports Med, 43;409-416,
+    2009' or 'Cook J, Rio E, Title?, Br J Sports Med, 50, 1187-1191, 2016'."""
+    y = _YEAR_AT_END.search(body)
+    if not y:
+        return None
+    pieces = [p.strip() for p in body[: y.start()].split(", ")]
+    n_auth = 0
+    while n_auth < len(pieces) and _VANC_AUTHOR_PIECE.match(pieces[n_auth]):
+        n_auth += 1
+    end = len(pieces)
+    while end > n_auth and re.fullmatch(r"[\d(][\w();:.\-\u2013 ]*", pieces[end - 1]):
+        end -= 1
+    if n_auth == 0 or end == len(pieces) or end - n_auth < 2:
+        return None
+    ref.authors = _authors(", ".join(pieces[:n_auth]))
+    ref.title = ", ".join(pieces[n_auth: end - 1]).rstrip(".")
+    ref.journal = pieces[end - 1].strip(" .")
+    ref.year = int(y.group(1))
+    return ", ".join(pieces[:n_auth])
 
 
 def parse_reference(line: str) -> Reference:
-    """One reference-list entry."""
+    """One reference-list entry: identifiers first, then the bibliographic part by the shape of the entry
+    (Chicago, Harvard with the year after the authors, comma-separated fields, APA/author-date, Nature,
+    Vancouver/NLM), each shape a parser of its own."""
     number = None
     m = _NUMBER.match(line)
     if m:
         number = m.group(1) or m.group(2)
         line = line[m.end():]
-    line = _BULLET.sub("", line).strip()
+    line = _BACKLINKS.sub("", _BULLET.sub("", line)).strip()
     ref = Reference(text=line, number=number)
     ref.doi = find_doi(line)
     p = _PMID.search(line)
@@ -129,20 +239,28 @@ def parse_reference(line: str) -> Reference:
         ref.url = u.group(1).rstrip(".,;")
     # Bibliographic part: before the first identifier.
     body = re.split(r"\s(?:https?://|<https?://|doi\b|DOI\b|PMID|PMCID|Available|Retrieved)", line, flags=re.I)[0].strip()
+    # "J Bone Joint Surg.2001;83B": a year glued to the journal's last full stop
+    body = _GLUED_YEAR.sub(r"\1 \2", body)
+    for shape in (_chicago, _harvard_year_after_authors, _comma_fields):
+        author_part = shape(ref, body)
+        if author_part is not None:
+            _web_kind(ref, author_part)
+            return ref
     apa = _APA.match(body)
     if apa and len(apa.group("rest")) > 10:   # Nature puts "(2000)." at the very end
         ref.authors = _authors(apa.group("authors"))
         ref.year = int(apa.group("year"))
         rest = apa.group("rest")
         parts = [x.strip() for x in re.split(r"(?<=[.?!])\s+", rest) if x.strip()]
-        if parts:
-            ref.title = parts[0].rstrip(".")
-        if len(parts) > 1:
-            ref.journal = re.split(r",\s*\d", parts[1])[0].strip(" .,") or None
+        ref.title, ref.journal = _title_and_journal(parts)
         _web_kind(ref, apa.group("authors"))
         return ref
     hidden = _INITIAL_DOT.sub(rf"\1{_HIDDEN}", body)   # "et al." does end the authors
     parts = [x.strip().replace(_HIDDEN, ".") for x in re.split(r"(?<=[.?!])\s+(?=[A-Z0-9\[(\"'\u201c])", hidden) if x.strip()]
+    # a bracketed note ("[Turkish].", "[abstract].", "[Internet].") belongs to the title before it
+    for k in range(len(parts) - 1, 0, -1):
+        if re.fullmatch(r"\[[^\]]{1,40}\]\.?", parts[k]):
+            parts[k - 1] = f"{parts[k - 1].rstrip('.')} {parts.pop(k)}"
     nature = _NATURE_TAIL.match(parts[-1]) if len(parts) >= 2 else None
     dated = _JOURNAL_DATE.match(parts[-1]) if len(parts) >= 2 and not nature else None
     if dated:
@@ -204,10 +322,20 @@ def _web_kind(ref: Reference, author_part: str) -> None:
             ref.journal = None
 
 
+# A short entry that names a source ("Source: Medical Xpress", "Sources: Reuters"): capitalised words, and not
+# one of the link labels reference lists carry ("PubMed", "Google Scholar", "Crossref").
+_SHORT_SOURCE = re.compile(r"^(?!(?:PubMed|Google Scholar|Crossref|CrossRef|CAS|PDF|Full Text|Abstract|Article|Web of Science|"
+                           r"PMC free article|Scopus)\b)[A-Z][\w'&\-]+(?:\s+(?:of|the|and|for|&|[A-Z][\w'&\-]*)){0,4}$")
+
+
+# A page footer that ends up under the reference heading is no reference.
+_FOOTER = re.compile(r"^\W*(?:\u00a9|\(c\)\s|copyright\b)|\ball rights reserved\b", re.I)
+
+
 def parse_reference_list(lines: list[str]) -> list[Reference]:
     refs = []
     for i, line in enumerate(lines):
-        if len(line.strip()) < 15:
+        if (len(line.strip()) < 15 and not _SHORT_SOURCE.match(line.strip())) or _FOOTER.search(line):
             continue
         ref = parse_reference(line)
         complete = bool(ref.doi or ref.pmid) and bool(ref.year) and bool(refs) and bool(refs[-1].doi or refs[-1].pmid)
@@ -224,6 +352,14 @@ def parse_reference_list(lines: list[str]) -> list[Reference]:
     return refs
 
 
+_GLUED_HARVARD = re.compile(
+    rf"(?<=\s)((?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+),\s+(?:[A-Z]\.\s*)+"
+    rf"(?:,?\s*(?:&|and)\s+(?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+,\s+(?:[A-Z]\.\s*)+|,?\s*et al\.?)?,?\s+((?:19|20)\d{{2}})[a-z]?\.?$")
+_JOURNAL_CITE_DATED = re.compile(
+    r"\(((?:[A-Z][A-Za-z&]*\.?\s+){0,8}[A-Z][A-Za-z&]*\.?)\s+((?:19|20)\d{2})\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+    r"(?:\s+\d{1,2})?\s*;\s*\(?\d[^()]*(?:\(\w+\)[^()]*)?\)")
+
+
 def inline_references(sentences: list[Sentence], listed: list[Reference]) -> list[Reference]:
     """Author–year citations and DOI/PubMed links in the body that the list does not already hold."""
     keys = {k for r in listed for k in r.keys()}
@@ -238,6 +374,19 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
                 continue
             keys.add(key)
             out.append(Reference(text=m.group(0).strip("(), "), kind="inline", authors=[who], year=int(year)))
+        glued = _GLUED_HARVARD.search(s.text)
+        if glued and f"{glued.group(1).split()[0]} {glued.group(2)}" not in keys:
+            # "... changes as a result Cook, J. L., & Purdam, C. R., 2009.": an entry's head glued to the sentence
+            keys.add(f"{glued.group(1).split()[0]} {glued.group(2)}")
+            out.append(Reference(text=glued.group(0).strip(" ."), kind="inline", authors=_authors(glued.group(0).rsplit(",", 1)[0]),
+                                 year=int(glued.group(2))))
+        for m in _JOURNAL_CITE_DATED.finditer(s.text):
+            key = journal_key(m.group(1), m.group(2))
+            if key not in keys:
+                # "(Physiotherapy. 2012 Jun 1;98(2):101-9)": a journal citation with its NLM date
+                keys.add(key)
+                out.append(Reference(text=m.group(0).strip("() "), kind="inline", journal=m.group(1).rstrip("."),
+                                     year=int(m.group(2))))
         for m in JOURNAL_CITE.finditer(s.text):
             key = journal_key(m.group(1), m.group(2))
             if key in keys:

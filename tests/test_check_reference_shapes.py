@@ -1,0 +1,149 @@
+"""Reference entries by shape, and reference lists laid out without a heading (issue 13, session 7).
+
+Each shape of entry has a parser of its own in ``physiohub.check.references``; each test below holds entries
+written for this test (authors, titles and identifiers are invented) in one shape the earlier parsers missed."""
+from __future__ import annotations
+
+from physiohub.check.document import parse_document
+from physiohub.check.references import inline_references, link_citations, parse_reference, parse_reference_list
+
+
+def test_chicago_entry_quoted_title_and_year_in_brackets():
+    r = parse_reference("Marsh, Ellen T, Karl Ödegaard, and Priya N Rao. “Mat Work for Hip Pain: A Pilot Trial.” "
+                        "Journal of Movement Studies 14, no. 3 (2017): 201–9. [PDF]")
+    assert r.authors[0] == "Marsh ET" and r.authors[1] == "Ödegaard K"
+    assert (r.year, r.title, r.journal) == (2017, "Mat Work for Hip Pain: A Pilot Trial", "Journal of Movement Studies")
+    patent = parse_reference("Fenwick, Dale R. “Folding Exercise Bench.” Example Patents, March 2, 2004.")
+    assert patent.authors == ["Fenwick DR"] and patent.year == 2004
+
+
+def test_harvard_year_after_the_authors_without_brackets():
+    r = parse_reference("Hale, M. J., & Ostrow, T. B., 2011. Is knee pain a load problem? A model for clinicians. "
+                        "Journal of knee therapy, 12(4), 301-309.")
+    assert r.authors == ["Hale MJ", "Ostrow TB"] and r.year == 2011
+    assert r.title == "Is knee pain a load problem? A model for clinicians" and r.journal == "Journal of knee therapy"
+    book = parse_reference("Varga, P., 2015. Clinical running medicine. Example Press.")
+    assert book.authors == ["Varga P"] and book.year == 2015
+
+
+def test_entries_on_consecutive_lines_under_a_heading_are_one_entry_each():
+    page = ("Runners often get it Varga, P., 2015. Loading helps.\n\nReferences:\n"
+            "Varga, P., 2015. Clinical running medicine. Example Press.\n"
+            "Hale, M. J., & Ostrow, T. B., 2011. Is knee pain a load problem? A model for clinicians. "
+            "Journal of knee therapy, 12(4), 301-309.\n")
+    doc = parse_document(page)
+    assert len(doc.reference_lines) == 2
+    refs = parse_reference_list(doc.reference_lines)
+    assert [r.authors[0] for r in refs] == ["Varga P", "Hale MJ"]
+    # a wrapped entry is not cut at its journal line
+    wrapped = parse_document("Text.\n\n## References\nHale, M. J., & Ostrow, T. B., 2011. Is knee pain a load problem?\n"
+                             "Br J Knee Ther. 2011;12(4):301-9.\n")
+    assert len(wrapped.reference_lines) == 1
+
+
+def test_comma_separated_fields_with_the_year_last():
+    r = parse_reference("Ostrow TB and Hale MJ, Heavy slow loading for knee tendons., Br J Knee Ther, 43;409-416, 2009")
+    assert (r.authors, r.year, r.journal) == (["Ostrow TB", "Hale MJ"], 2009, "Br J Knee Ther")
+    assert r.title == "Heavy slow loading for knee tendons"
+    r = parse_reference("Rao P, van Kessel JW, Why tendons hurt: a review, with notes, Tendon Res, 50, 1187-1191, 2016")
+    assert r.authors == ["Rao P", "van Kessel JW"] and r.title == "Why tendons hurt: a review, with notes"
+    assert (r.journal, r.year) == ("Tendon Res", 2016)
+
+
+def test_author_date_without_a_full_stop_and_journal_before_its_volume():
+    r = parse_reference("Ng T, Åberg L, Moss K (2012) Does rest help the shoulder? A randomised trial. "
+                        "Shoulder Res Pract. 21(5):118-26")
+    assert r.authors == ["Ng T", "Åberg L", "Moss K"] and r.year == 2012
+    assert r.journal == "Shoulder Res Pract" and r.title.startswith("Does rest help the shoulder?")
+    r = parse_reference("Ng T, Moss K. (2014) Exercise for shoulder pain: a trial. BMJ 348:e123 doi: 10.1000/xyz.5")
+    assert (r.journal, r.year, r.doi) == ("BMJ", 2014, "10.1000/xyz.5")
+    r = parse_reference("Moss K (2010) Shoulder exercise. Example Journal of Physiotherapy 51:87-94")
+    assert r.journal == "Example Journal of Physiotherapy"
+
+
+def test_wiki_backlinks_before_an_entry_are_dropped():
+    r = parse_reference("2. \u2191 Jump up to:2.0 2.1 2.2 Ng T, Moss K. Exercise for shoulder pain. Physiotherapy. 2013 Jun 1;99(2):11-9.")
+    assert r.number == "2" and r.authors == ["Ng T", "Moss K"] and (r.year, r.journal) == (2013, "Physiotherapy")
+    r = parse_reference("^ a b Ng T. Shoulder pain. Physiotherapy. 2013;99:11-9.")
+    assert r.authors == ["Ng T"]
+
+
+def test_particles_glued_years_and_bracketed_notes_in_vancouver_entries():
+    r = parse_reference("da Costa JL, de Vries TH. Gait before and after mat classes. J Gait Rehabil. 2009;18:269-282.")
+    assert r.authors == ["da Costa JL", "de Vries TH"] and r.year == 2009
+    r = parse_reference("Hale A, Ng T. Mat classes for back pain [abstract]. J Bone Spine Surg.2001;83B.")
+    assert (r.year, r.journal) == (2001, "J Bone Spine Surg")
+    r = parse_reference("Ng T, Moss K. Does mat work change mood? [Turkish]. Fizyo Derg. 2008;19:202.")
+    assert r.title == "Does mat work change mood? [Turkish]" and r.journal == "Fizyo Derg"
+    r = parse_reference("de Groot, R. M. J., & Lee, A. (2021). Neck exercise compared. Spine Rev, 5(1), 1-9.")
+    assert r.authors == ["de Groot RMJ", "Lee A"]
+
+
+SHAPES_WITHOUT_HEADING = """# Reading for clinicians
+
+Here are the papers our team discussed this term.
+
+Ng T, Åberg L, Moss K (2012) Does rest help the shoulder? A randomised trial. Shoulder Res Pract. 21(5):118-26
+
+Ostrow TB and Hale MJ, Heavy slow loading for knee tendons., Br J Knee Ther, 43;409-416, 2009
+
+A short note on what the team took from it.
+
+Bryan P, Hughes S. Mat classes after knee surgery. Tech Knee.
+
+Hale, M. J., & Ostrow, T. B., 2011. Is knee pain a load problem? Journal of knee therapy, 12(4), 301-309.
+"""
+
+
+def test_entries_as_plain_paragraphs_without_a_heading_are_references_not_sentences():
+    doc = parse_document(SHAPES_WITHOUT_HEADING)
+    assert len(doc.reference_lines) == 4
+    texts = " ".join(s.text for s in doc.sentences)
+    assert "Heavy slow loading" not in texts and "Does rest help the shoulder" not in texts
+    assert "A short note on what the team took from it." in texts
+
+
+def test_a_qualified_bibliography_heading_opens_a_reference_list():
+    page = ("Mat work is popular.\n\n## Pilates Bibliography\n\n"
+            "Marsh, Ellen T. “Mat Work for Hip Pain.” Journal of Movement Studies 14, no. 3 (2017): 201–9.\n")
+    doc = parse_document(page)
+    assert len(doc.reference_lines) == 1
+    assert not any("Mat Work for Hip Pain" in s.text for s in doc.sentences)
+
+
+def test_a_source_line_under_a_news_story_is_a_web_reference():
+    doc = parse_document("# Knee study shows benefit\n\nA trial found that walking helped.\n\nSource: Example News\n")
+    assert "Source: Example News" not in doc.headings
+    refs = parse_reference_list(doc.reference_lines)
+    assert len(refs) == 1 and refs[0].kind == "web" and refs[0].authors == ["Example News"]
+    # link labels of a reference list are no references
+    assert parse_reference_list(["PubMed", "Google Scholar"]) == []
+
+
+def test_a_page_footer_under_the_list_is_no_reference():
+    refs = parse_reference_list(["Ng T, Moss K. Shoulder pain. Physiotherapy. 2013;99:11-9.",
+                                 "Copyright Example Physiotherapy. All rights reserved."])
+    assert len(refs) == 1
+
+
+def test_an_organisation_cited_by_its_initials_is_the_listed_entry():
+    page = ("Knee pain is common (NBJH, 2019).\n\n## References\n\n"
+            "National Bureau of Joint Health. (2019). Knee pain in numbers. https://www.example.org/knee\n")
+    doc = parse_document(page)
+    listed = parse_reference_list(doc.reference_lines)
+    assert inline_references(doc.sentences, listed) == []
+    assert link_citations(["NBJH 2019"], listed) == listed
+
+
+def test_citations_glued_to_the_sentence_end_and_dated_journal_citations():
+    doc = parse_document("Tendons adapt to load Hale, M. J., & Ostrow, T. B., 2011. This is common.\n\n"
+                         "A review found gains (Physiotherapy. 2013 Jun 1;99(2):11-9). More text.")
+    refs = inline_references(doc.sentences, [])
+    assert [(r.authors[:1], r.journal, r.year) for r in refs] == [(["Hale MJ"], None, 2011), ([], "Physiotherapy", 2013)]
+
+
+def test_nlm_internet_page_of_an_organisation_is_web():
+    r = parse_reference("National Bureau of Joint Health. Knee pain: care and management [Internet]. London: NBJH; 2022 "
+                        "[cited 2023 Jan 5]. Available from: https://www.example.org/guidance/kp1")
+    assert r.kind == "web" and r.year == 2022 and r.authors == ["National Bureau of Joint Health"]
+    assert r.url == "https://www.example.org/guidance/kp1"
