@@ -147,3 +147,35 @@ def test_nlm_internet_page_of_an_organisation_is_web():
                         "[cited 2023 Jan 5]. Available from: https://www.example.org/guidance/kp1")
     assert r.kind == "web" and r.year == 2022 and r.authors == ["National Bureau of Joint Health"]
     assert r.url == "https://www.example.org/guidance/kp1"
+
+
+def test_numbered_harvard_entries_without_a_heading_are_a_reference_list():
+    doc = parse_document("Loading helps tendons.\n\n1. Hale, M. J., 2009. Is knee pain a load problem? Br J Knee Ther, 43(6), 409-416.\n"
+                         "2. Ostrow, T., 2015. Isometric holds. Br J Knee Ther, 49(19), 1277-1283.\n")
+    assert [s.text for s in doc.sentences] == ["Loading helps tendons."]
+    assert [r.authors[0] for r in parse_reference_list(doc.reference_lines)] == ["Hale MJ", "Ostrow T"]
+
+
+def test_an_entry_glued_after_the_last_sentence_is_a_reference_not_sentences():
+    page = ("A review found that exercise cut pain by a third. Ng T, Moss K. Exercise for knee pain. "
+            "J Knee Ther. 2019;49(3):123-30.\n\nMore text follows here.\n\n"
+            "1. Hale A. Knee pain. Physiotherapy. 2018;104:1-9.\n2. Ostrow T. Hip pain. Physiotherapy. 2017;103:2-8.\n\n"
+            "Walking helped too. Rao P, Lind K, et al. Walking for hip pain. Hip J. 2020;321(5):456-467. doi:10.1000/hip.1\n")
+    doc = parse_document(page)
+    assert [s.text for s in doc.sentences] == ["A review found that exercise cut pain by a third.", "More text follows here.",
+                                               "Walking helped too."]
+    refs = parse_reference_list(doc.reference_lines)
+    assert sorted(r.authors[0] for r in refs) == ["Hale A", "Ng T", "Ostrow T", "Rao P"]
+    assert next(r for r in refs if r.authors[0] == "Rao P").doi == "10.1000/hip.1"
+
+
+def test_news_source_lines_people_quoted_and_access_dates():
+    doc = parse_document("# Knee study\n\nA trial found gains.\n\n"
+                         "SOURCES: Jane Smith, M.D., professor, orthopaedics, Example University; Example Journal of Knee Surgery, "
+                         "Jan. 5, 2021\n")
+    refs = parse_reference_list(doc.reference_lines)
+    assert [(r.journal, r.year) for r in refs] == [("Example Journal of Knee Surgery", 2021)]
+    r = parse_reference('Ng T, et al. "Walking for knee pain," Example Network Open, March 3, 2021.')
+    assert r.authors == ["Ng T"] and r.year == 2021
+    web = parse_reference("Example Arthritis Society. Exercise and arthritis. Accessed May 1, 2022. https://www.example.org/exercise")
+    assert web.kind == "web" and web.journal is None and web.authors == ["Example Arthritis Society"]

@@ -97,6 +97,25 @@ _STRICT_START = re.compile(rf"^(?:{_PARTICLE} )*[{_UP}][{_UP}{_LOW}'\u2019\-]+(?
                            rf"(?:,\s+[A-Z]\.|,\s+[{_UP}][{_LOW}]+,|\s[A-Z]{{1,3}}[,.]\s)")
 
 
+def _ref_like_item(item: str) -> bool:
+    """A list item that reads as a reference entry: an identifier or a year where styles put it, or an
+    entry's shape (authors first, then a journal's volume or the year after them)."""
+    return bool(_REF_LIKE.search(item)) or _plain_entry(_LIST_ITEM.sub("", item, count=1))
+
+
+def _trailing_entry(body: str, spans: list[tuple[int, int]]) -> int | None:
+    """Index of the first sentence span from which the rest of the paragraph is one reference entry glued
+    after the text (authors in Vancouver or Harvard form, then a journal's year and volume or an identifier)."""
+    for k in range(1, len(spans)):
+        tail = body[spans[k][0]:].strip()
+        if len(tail) > 600:
+            continue
+        if (_VANC_AUTHORS.match(tail) or _STRICT_START.match(tail)) and _ENTRY_BODY.search(tail) \
+                and re.search(r"(?:\d[\d\-\u2013)]*|\S+/\S+)\.?\s*$", tail):
+            return k
+    return None
+
+
 def _entries_of_lines(lines: list[str]) -> list[str]:
     """A paragraph of a reference section cut into entries: a line starts a new entry when it starts like
     one and the entry before it is a complete reference; other lines are the entry wrapping."""
@@ -248,7 +267,7 @@ def parse_document(text: str) -> Document:
         # "[1] Deyle, G. D. et al. ..." — items numbered in brackets are a reference list (the Nature style
         # and many science pages), whatever each entry holds (an organisation's page has no year or DOI)
         bracketed = sum(bool(re.match(r"\s*\[\d{1,3}\]\s", blocks[i][1])) for i in run)
-        if len(run) >= 2 and (sum(bool(_REF_LIKE.search(blocks[i][1])) for i in run) >= 0.6 * len(run)
+        if len(run) >= 2 and (sum(_ref_like_item(blocks[i][1]) for i in run) >= 0.6 * len(run)
                               or (bracketed == len(run) and any(_REF_LIKE.search(blocks[i][1]) for i in run))):
             ref_items.update(run)
         run = []
@@ -286,7 +305,15 @@ def parse_document(text: str) -> Document:
             continue
         if kind == "item":
             body = _LIST_ITEM.sub("", body, count=1)
-        for a, b in _spans(body):
+        spans = _spans(body)
+        cut = _trailing_entry(body, spans) if kind == "para" else None
+        if cut is not None:
+            # "... reduced pain by a third. Lee A, Park B. Title. J Abbrev. 2019;49(3):123-30.": an entry glued
+            # after the last sentence is a reference, not three sentences
+            # (a bullet: an entry of its own, never read as the wrapping of a numbered entry before it)
+            refs.append("- " + _MD_LINK.sub(r"\1 <\2>", body[spans[cut][0]:].strip()))
+            spans = spans[:cut]
+        for a, b in spans:
             piece = body[a:b]
             ctext, urls = strip_links(piece)
             if ctext.strip():

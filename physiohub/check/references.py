@@ -126,6 +126,7 @@ _VOLUME = re.compile(r"(?:^|\s|,\s*)\d+[A-Z]?\s*(?:\(\w+\))?\s*[:;]\s*[\w\-\u201
 # A person's name in a Vancouver author list: "Cook JL", "van Cingel REH", "Boris Choy ST".
 _VANC_NAME = rf"(?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+(?:\s[{_UPPER}][\w'\u2019\-]+)?\s[A-Z]{{1,3}}"
 _VANC_AUTHOR_PIECE = re.compile(rf"^{_VANC_NAME}(?:\s+(?:and|&)\s+{_VANC_NAME})*(?:,?\s+et al\.?)?$")
+_PUBLISHER = re.compile(r"^[A-Z][A-Za-z .\-]+:\s*[^:;]+;?$")
 _YEAR_AT_END = re.compile(r",\s*((?:19|20)\d{2})\.?\s*$")
 _CHICAGO = re.compile(r"^(?P<authors>[^\u201c\"]+?)\.\s+[\u201c\"](?P<title>[^\u201d\"]+?)[.,]?[\u201d\"]\s*(?P<rest>.*)$")
 _HARVARD_YEAR = re.compile(r"^(?P<authors>[A-Z][^()]*?[A-Z]\.?),?\s+(?P<year>(?:19|20)\d{2})[a-z]?\.\s+(?P<rest>\S.*)$")
@@ -153,6 +154,9 @@ def _title_and_journal(parts: list[str]) -> tuple[str | None, str | None]:
 
 def _chicago_authors(text: str) -> list[str]:
     """Chicago names: the first inverted ("Altan, Lale"), the others in natural order ("Nimet Korkmaz")."""
+    text = re.sub(r",?\s*\bet al\b\.?", "", text)
+    if re.match(rf"^{_VANC_NAME}(?:,|$)", text.strip()):
+        return _authors(text)   # a news source's "Smith J, et al. “Title,” Journal": Vancouver names
     pieces = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text.strip(" .")) if p.strip()]
     if len(pieces) < 2:
         return pieces
@@ -238,7 +242,7 @@ def parse_reference(line: str) -> Reference:
     if u:
         ref.url = u.group(1).rstrip(".,;")
     # Bibliographic part: before the first identifier.
-    body = re.split(r"\s(?:https?://|<https?://|doi\b|DOI\b|PMID|PMCID|Available|Retrieved)", line, flags=re.I)[0].strip()
+    body = re.split(r"\s(?:https?://|<https?://|doi\b|DOI\b|PMID|PMCID|Available|Retrieved|Accessed|\[?cited\b)", line, flags=re.I)[0].strip()
     # "J Bone Joint Surg.2001;83B": a year glued to the journal's last full stop
     body = _GLUED_YEAR.sub(r"\1 \2", body)
     for shape in (_chicago, _harvard_year_after_authors, _comma_fields):
@@ -290,7 +294,8 @@ def parse_reference(line: str) -> Reference:
             ref.title = parts[1].rstrip(".")
             vy = _VANC_YEAR.match(". ".join(x.rstrip(".") for x in parts[2:]) + ". ")
             if vy:
-                ref.journal = vy.group("journal").strip()
+                # "London: NICE; 2022" names a publisher and its place, not a journal
+                ref.journal = None if _PUBLISHER.match(vy.group("journal").strip()) else vy.group("journal").strip()
                 ref.year = int(vy.group("year"))
     lead = _JOURNAL_LEAD.match(body)
     if lead and not ref.journal and not _PERSON_AUTHOR.match(body):
@@ -328,6 +333,9 @@ _SHORT_SOURCE = re.compile(r"^(?!(?:PubMed|Google Scholar|Crossref|CrossRef|CAS|
                            r"PMC free article|Scopus)\b)[A-Z][\w'&\-]+(?:\s+(?:of|the|and|for|&|[A-Z][\w'&\-]*)){0,4}$")
 
 
+# A news story's "SOURCES: Jane Smith, M.D., professor, ..." names a person who was interviewed, not a reference.
+_PERSON_SOURCE = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][\w'\-]+,\s+(?:M\.?D\.?|Ph\.?D\.?|D\.?O\.?|R\.?N\.?|D\.?P\.?T\.?|M\.?P\.?H\.?|"
+                            r"professor|director|chief|head|spokes\w*|researcher|lead author|author)\b")
 # A page footer that ends up under the reference heading is no reference.
 _FOOTER = re.compile(r"^\W*(?:\u00a9|\(c\)\s|copyright\b)|\ball rights reserved\b", re.I)
 
@@ -335,7 +343,8 @@ _FOOTER = re.compile(r"^\W*(?:\u00a9|\(c\)\s|copyright\b)|\ball rights reserved\
 def parse_reference_list(lines: list[str]) -> list[Reference]:
     refs = []
     for i, line in enumerate(lines):
-        if (len(line.strip()) < 15 and not _SHORT_SOURCE.match(line.strip())) or _FOOTER.search(line):
+        if (len(line.strip()) < 15 and not _SHORT_SOURCE.match(line.strip())) or _FOOTER.search(line) \
+                or _PERSON_SOURCE.match(line.strip()):
             continue
         ref = parse_reference(line)
         complete = bool(ref.doi or ref.pmid) and bool(ref.year) and bool(refs) and bool(refs[-1].doi or refs[-1].pmid)
