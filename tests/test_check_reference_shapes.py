@@ -179,3 +179,32 @@ def test_news_source_lines_people_quoted_and_access_dates():
     assert r.authors == ["Ng T"] and r.year == 2021
     web = parse_reference("Example Arthritis Society. Exercise and arthritis. Accessed May 1, 2022. https://www.example.org/exercise")
     assert web.kind == "web" and web.journal is None and web.authors == ["Example Arthritis Society"]
+
+
+def test_name_year_styles_with_the_year_after_the_authors():
+    r = parse_reference("Ng T, Moss K. 2019. Walking for knee pain. Journal of Knee Health 12(3):45-67.")
+    assert (r.authors, r.year, r.title, r.journal) == (["Ng T", "Moss K"], 2019, "Walking for knee pain", "Journal of Knee Health")
+    r = parse_reference("Moss, K. et al. 2018. 'Hip pain in runners', Journal of Hip Health, 12(3), pp. 45–67.")
+    assert (r.authors, r.year, r.title, r.journal) == (["Moss K"], 2018, "Hip pain in runners", "Journal of Hip Health")
+
+
+def test_title_first_journal_citation_and_news_source_lines():
+    r = parse_reference("Walking for knee pain. Knee Med. 2019;321:456-67.")
+    assert (r.authors, r.title, r.journal, r.year) == ([], "Walking for knee pain", "Knee Med", 2019)
+    # an organisation's page with a plain year stays a web page
+    web = parse_reference("Example Health Organization. Back pain fact sheet. 2023. https://www.example.org/back-pain")
+    assert web.kind == "web" and web.authors == ["Example Health Organization"]
+    short = parse_reference_list(parse_document("# News\n\nA trial found gains.\n\n"
+                                                "SOURCE: bit.ly/3xyz Journal of Example Medicine, online March 3, 2021.\n").reference_lines)
+    assert [(r.journal, r.year, r.kind) for r in short] == [("Journal of Example Medicine", 2021, "list")]
+    named = parse_reference_list(parse_document("# News\n\nA trial found gains.\n\nSource: Journal of Example Therapy\n").reference_lines)
+    assert [(r.journal, r.kind) for r in named] == [("Journal of Example Therapy", "list")]
+    nd = parse_reference("Example Health Service. (n.d.). Knee pain. Retrieved from https://www.example.org/knee")
+    assert nd.kind == "web" and nd.title == "Knee pain"
+
+
+def test_entries_numbered_with_a_bare_number():
+    doc = parse_document("Text here.\n\n## References\n\n1 Ng T, Moss K. Walking for knee pain. J Knee. 2019;12:45-67.\n"
+                         "2 Hale S. Hip pain. Hip J. 2018;3:1-9.\n")
+    refs = parse_reference_list(doc.reference_lines)
+    assert [(r.number, r.authors[0]) for r in refs] == [("1", "Ng T"), ("2", "Hale S")]

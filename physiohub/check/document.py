@@ -121,7 +121,8 @@ def _entries_of_lines(lines: list[str]) -> list[str]:
     one and the entry before it is a complete reference; other lines are the entry wrapping."""
     out: list[str] = []
     for line in lines:
-        if out and not ((_STRICT_START.match(line) or _LIST_ITEM.match(line)) and _plain_entry(out[-1])
+        if out and not ((_STRICT_START.match(line) or _LIST_ITEM.match(line) or re.match(r"\d{1,3}\s+[A-Z][a-z]", line))
+                        and (_plain_entry(out[-1]) or re.match(r"\d{1,3}\s+[A-Z][a-z]", out[-1]))
                         and re.search(r"[.)\d>]$", out[-1])):
             out[-1] = f"{out[-1]} {line}"
         else:

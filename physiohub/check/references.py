@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from .claims import AUTHOR_YEAR, DOI, JOURNAL_CITE, author_year, expand_numbers, journal_key
 from .document import Sentence
 
-_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+")
+_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]|(\d{1,3})(?=\s+[A-Z][a-z]))\s+")
 _BULLET = re.compile(r"^\s*[-*\u2022+]\s+")
 _PMID = re.compile(r"\bPMID:?\s*(\d{1,9})\b|pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})|ncbi\.nlm\.nih\.gov/pubmed/(\d{1,9})", re.I)
 _PMCID = re.compile(r"\b(PMC\d{4,9})\b")
@@ -46,7 +46,7 @@ _NON_WEB_HOSTS = re.compile(r"doi\.org|pubmed|ncbi\.nlm\.nih\.gov|europepmc", re
 # An entry that starts with a journal's name (a news story's "Source: The Example Journal of Medicine, May 2023").
 _JOURNAL_LEAD = re.compile(r"^((?:[Tt]he\s+)?(?:[A-Z][\w&\-]*\s+(?:(?:of|for|and|&|in)\s+)?(?:the\s+)?){0,6}?"
                            r"(?:Journal|Lancet|BMJ|JAMA|NEJM|Annals|Archives|Cochrane Database)\b(?:\s+(?:(?:of|for|and|&|in)\s+)?"
-                           r"(?:the\s+)?[A-Z][\w&\-]*){0,6})(?=[,.;]|\s+(?:published|online|\d))")
+                           r"(?:the\s+)?[A-Z][\w&\-]*){0,6})(?=[,.;]|\s+(?:published|online|\d)|\s*$)")
 
 
 @dataclass
@@ -126,10 +126,11 @@ _VOLUME = re.compile(r"(?:^|\s|,\s*)\d+[A-Z]?\s*(?:\(\w+\))?\s*[:;]\s*[\w\-\u201
 # A person's name in a Vancouver author list: "Cook JL", "van Cingel REH", "Boris Choy ST".
 _VANC_NAME = rf"(?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+(?:\s[{_UPPER}][\w'\u2019\-]+)?\s[A-Z]{{1,3}}"
 _VANC_AUTHOR_PIECE = re.compile(rf"^{_VANC_NAME}(?:\s+(?:and|&)\s+{_VANC_NAME})*(?:,?\s+et al\.?)?$")
+_SHORT_LINK = re.compile(r"\b(?:bit\.ly|goo\.gl|tinyurl\.com|reut\.rs|ow\.ly|t\.co|j\.mp)/\S+")
 _PUBLISHER = re.compile(r"^[A-Z][A-Za-z .\-]+:\s*[^:;]+;?$")
 _YEAR_AT_END = re.compile(r",\s*((?:19|20)\d{2})\.?\s*$")
 _CHICAGO = re.compile(r"^(?P<authors>[^\u201c\"]+?)\.\s+[\u201c\"](?P<title>[^\u201d\"]+?)[.,]?[\u201d\"]\s*(?P<rest>.*)$")
-_HARVARD_YEAR = re.compile(r"^(?P<authors>[A-Z][^()]*?[A-Z]\.?),?\s+(?P<year>(?:19|20)\d{2})[a-z]?\.\s+(?P<rest>\S.*)$")
+_HARVARD_YEAR = re.compile(r"^(?P<authors>[A-Z][^()]*?(?:[A-Z]|et al)\.?),?\s+(?P<year>(?:19|20)\d{2})[a-z]?\.\s+(?P<rest>\S.*)$")
 
 
 def _title_and_journal(parts: list[str]) -> tuple[str | None, str | None]:
@@ -189,11 +190,20 @@ def _harvard_year_after_authors(ref: Reference, body: str) -> str | None:
     """Harvard with the year after the authors and no brackets: 'Cook, J. L., & Purdam, C. R., 2009. Title.
     Journal, 43(6), 409-416.'"""
     m = _HARVARD_YEAR.match(body)
-    if not m or not re.search(r"[A-Z][\w'\-]+,\s+[A-Z]\.", m.group("authors")):
+    names = re.sub(r",?\s*\bet al\b\.?", "", m.group("authors")).strip(" ,") if m else ""
+    # the authors in APA form ("Cook, J. L., & Purdam, C. R.") or Vancouver form, the name-year style ("Smith J,
+    # Lee K. 2019. Title. Journal 12:45-67.")
+    if not m or not (re.search(r"[A-Z][\w'\-]+,\s+[A-Z]\.", names) or re.fullmatch(rf"{_VANC_NAME}(?:,\s+{_VANC_NAME})*\.?", names)):
         return None
     ref.authors = _authors(m.group("authors"))
     ref.year = int(m.group("year"))
-    parts = [x.strip() for x in re.split(r"(?<=[.?!])\s+", m.group("rest")) if x.strip()]
+    rest = m.group("rest")
+    quoted = re.match(r"^['\u2018\u201c\"](?P<title>.+?)[.,]?['\u2019\u201d\"],?\s*(?P<journal>[^,]+)", rest)
+    if quoted:
+        # Harvard (Cite Them Right): "Smith, J. et al. 2019. 'Title', Journal, 12(3), pp. 45-67."
+        ref.title, ref.journal = quoted.group("title"), quoted.group("journal").strip(" .")
+        return m.group("authors")
+    parts = [x.strip() for x in re.split(r"(?<=[.?!])\s+", rest) if x.strip()]
     ref.title, ref.journal = _title_and_journal(parts)
     return m.group("authors")
 
@@ -227,7 +237,7 @@ def parse_reference(line: str) -> Reference:
     number = None
     m = _NUMBER.match(line)
     if m:
-        number = m.group(1) or m.group(2)
+        number = m.group(1) or m.group(2) or m.group(3)
         line = line[m.end():]
     line = _BACKLINKS.sub("", _BULLET.sub("", line)).strip()
     ref = Reference(text=line, number=number)
@@ -245,6 +255,13 @@ def parse_reference(line: str) -> Reference:
     body = re.split(r"\s(?:https?://|<https?://|doi\b|DOI\b|PMID|PMCID|Available|Retrieved|Accessed|\[?cited\b)", line, flags=re.I)[0].strip()
     # "J Bone Joint Surg.2001;83B": a year glued to the journal's last full stop
     body = _GLUED_YEAR.sub(r"\1 \2", body)
+    # a news source's short link ("SOURCE: bit.ly/2abc JAMA Internal Medicine, online March 3, 2021") and APA's
+    # "(n.d.)" are neither authors nor title
+    short = _SHORT_LINK.search(body)
+    if short:
+        ref.url = ref.url or short.group(0)
+        body = (body[: short.start()] + body[short.end():]).strip()
+    body = re.sub(r"\s*\(n\.\s?d\.\)\.?", ".", body)
     for shape in (_chicago, _harvard_year_after_authors, _comma_fields):
         author_part = shape(ref, body)
         if author_part is not None:
@@ -284,7 +301,10 @@ def parse_reference(line: str) -> Reference:
         # starts with the year, the title the piece before it, the authors everything earlier (some pages
         # write them in several pieces: "Pinto, Rafael Zambelli. Chris G Maher, ...").
         j = next((i for i in range(2, len(parts)) if re.match(r"(?:19|20)\d{2}\b", parts[i])), None)
-        if j is not None and j >= 3:
+        if j == 2 and not _PERSON_AUTHOR.match(parts[0]) and re.match(r"(?:19|20)\d{2}[^;:]{0,12}[;:]\s*\(?\d", parts[2]):
+            # no authors: "Title. Journal. 2019;321:456-67."
+            ref.title, ref.journal, ref.year = parts[0].rstrip("."), parts[1].rstrip(".").strip() or None, int(parts[2][:4])
+        elif j is not None and j >= 3:
             ref.authors = _authors(", ".join(x.rstrip(".") for x in parts[: j - 2]))
             ref.title = parts[j - 2].rstrip(".")
             ref.journal = parts[j - 1].rstrip(".").strip() or None
