@@ -202,7 +202,23 @@ def _join_open_brackets(body: str, spans: list[tuple[int, int]]) -> list[tuple[i
 def _spans(body: str) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph; a very long paragraph is first cut at ". " (or a space) so that
     sentence splitting stays linear on hostile or run-on input."""
-    return _join_open_brackets(body, _split(body))
+    return _join_open_brackets(body, _split_after_et_al(body, _split(body)))
+
+
+# "... said Lee et al. Their trial was small.": "et al." ends a sentence when a sentence opener follows it
+# (inside a citation's brackets the pieces are joined again by ``_join_open_brackets``).
+_ET_AL_END = re.compile(r"\bet al\.\s+(?=(?:The|This|These|Those|That|Their|They|It|Its|In|We|Our|But|However|Both|Such|He|She|"
+                        r"His|Her|There|When|While|After|Although|Yet|So|Still|Also)\b)")
+
+
+def _split_after_et_al(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        for m in _ET_AL_END.finditer(body, a, b):
+            out.append((a, m.start() + len("et al.")))
+            a = m.end()
+        out.append((a, b))
+    return out
 
 
 def _split(body: str) -> list[tuple[int, int]]:
