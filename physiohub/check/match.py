@@ -97,7 +97,10 @@ def _hit_text(store: Store, study_id: int) -> str:
         return ""
     rec = json.loads(row["record"])
     abstract = " ".join(s.get("text", "") for s in rec.get("abstract_sections", []))
-    return f"{row['title']} {abstract}"
+    title = (row["title"] or "").strip()
+    # a title without a full stop would be read as the first words of the abstract's first sentence
+    sep = " " if not title or title[-1] in ".?!" else ". "
+    return f"{title}{sep}{abstract}" if abstract else title
 
 
 def study_text(store: Store, study_id: int) -> str:
