@@ -144,7 +144,7 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
 
     out_claims = []
     cited_by: list[list[Reference]] = []
-    for claim, strength in zip(claims, strengths):
+    for n, (claim, strength) in enumerate(zip(claims, strengths)):
         cited = _cited(claim.sources, claim.citations, refs, claim.text, claim.year)
         if not cited and claim.continues is not None:
             cited = list(cited_by[claim.continues])
@@ -182,7 +182,7 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
             "missing": None if m["matches"] else "not in the hub",
             "stance": claim_stance,
             "stance_reason": stance_reason,
-            "pubmed_query": pubmed_query(claim),
+            "pubmed_query": pubmed_query(claim, claims[n - 1] if n else (claims[1] if len(claims) > 1 else None)),
         })
         out_claims.append(d)
 

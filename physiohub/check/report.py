@@ -88,8 +88,11 @@ def to_text(result: dict[str, Any], *, width: int = 100) -> str:
             out.extend(textwrap.wrap(f"-> #{m['id']} {_badges(m)}{retracted} {m.get('title') or ''} ({m.get('year') or 'n.d.'}){cited}",
                                      width, initial_indent="   ", subsequent_indent="      "))
         if not c.get("matches"):
-            out.append("   not in the hub; search PubMed:")
-            out.append(f"      {c['pubmed_query']}")
+            if c.get("pubmed_query"):
+                out.append("   not in the hub; search PubMed:")
+                out.append(f"      {c['pubmed_query']}")
+            else:
+                out.append("   not in the hub")
     if result["references"]:
         out.append("")
         out.append("References")

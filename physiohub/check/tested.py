@@ -32,12 +32,12 @@ _TREATMENT_TOPICS = ("Surgery vs Rehabilitation", "Medication & Injections", "Ma
 # Treatments popular articles name that the topic cues do not (the cue lists serve topic filters).
 _EXTRA = (r"strengthening|eccentric\w*|isometric\w*|heavy slow resistance|collars?|braces?|bracing|orthos[ie]s|orthotics?|insoles?|"
           r"glucosamine|chondroitin|bed rest|rest|pain reprocessing therapy|cognitive functional therapy|"
-          r"cognitive behaviou?ral therapy|cbt|mindfulness|weight loss|hydrotherapy|aquatic\w*|splints?|footwear|"
+          r"cognitive behaviou?ral therapy|cbt|mindfulness|weight loss|hydrotherapy|aquatic\w*|footwear|"
           r"hyaluronic acid|radiofrequency|spinal cord stimulation|hot packs?|traction|ergonomic\w*")
 _GENERIC_TREATMENT = {"physiotherapy", "physical therapy", "rehabilitation", "training", "treatment", "therapy"}
 _TERM = re.compile(r"\b(?:" + "|".join([p for t, p in TOPIC_CUES if t in _TREATMENT_TOPICS] + [_EXTRA]) + r")\b", re.I)
 # "adjustments" alone is a desk or a dose as often as a spinal one
-_NOT_TERM = re.compile(r"^adjustments?$", re.I)
+_NOT_TERM = re.compile(r"^(?:adjustments?|kinesiophobi\w*)$", re.I)   # kinesiophobia is a fear, not taping
 # What a tested intervention is given on top of is in both arms: "pain education combined with exercise"
 # tests pain education, "adding manipulation to exercise" tests manipulation.
 _ON_TOP = re.compile(r"\s(?:combined with|plus|added to|in addition to|on top of|alongside|as an adjunct to)\s.*$", re.I)
@@ -71,7 +71,7 @@ _NOUNS = [(re.compile(p, re.I), n) for p, n in (
     (r"^eccentric", "eccentric exercise"), (r"^isometric", "isometric exercise"), (r"^aquatic", "aquatic exercise"),
     (r"^osteopath", "osteopathy"), (r"^chiropract", "chiropractic care"), (r"^kinesio", "kinesio taping"),
     (r"^foam roll", "foam rolling"), (r"^arthroscop", "arthroscopy"), (r"^mobili[sz]", "mobilisation"),
-    (r"^injections?$", "injections"), (r"^squats?$", "squats"), (r"^warm-ups?$", "warm-ups"))]
+    (r"^injections?$", "injections"), (r"^squats?$", "squats"), (r"^warm-ups?$", "warm-up"), (r"^surg", "surgery"))]
 
 
 def _noun(word: str) -> str:
@@ -87,6 +87,11 @@ def _names(text: str, keep: set[str]) -> list[str]:
         if _canon(w) in keep and not _NOT_TERM.match(w) and _noun(w) not in out:
             out.append(_noun(w))
     return out
+
+
+def treatment_names(text: str) -> list[str]:
+    """The treatments ``text`` names, as a reader says them, in order ("eccentric exercise", "tai chi")."""
+    return _names(text, treatments(text))
 
 
 def _tested_part(text: str) -> str:
@@ -159,4 +164,4 @@ def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterabl
     return Tested(True)
 
 
-__all__ = ["Tested", "WORDS_MIN", "study_tests_claim", "treatments"]
+__all__ = ["Tested", "WORDS_MIN", "study_tests_claim", "treatment_names", "treatments"]
