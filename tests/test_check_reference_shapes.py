@@ -208,3 +208,21 @@ def test_entries_numbered_with_a_bare_number():
                          "2 Hale S. Hip pain. Hip J. 2018;3:1-9.\n")
     refs = parse_reference_list(doc.reference_lines)
     assert [(r.number, r.authors[0]) for r in refs] == [("1", "Ng T"), ("2", "Hale S")]
+
+
+def test_access_words_inside_a_title_do_not_cut_the_entry():
+    r = parse_reference("Ng T. Commonly cited myths about back pain. J Back Care. 2019;1:2-9.")
+    assert (r.title, r.journal, r.year) == ("Commonly cited myths about back pain", "J Back Care", 2019)
+    r = parse_reference("Ng T. Care accessed by older adults: the available evidence. J Back Care. 2019;1:2-9.")
+    assert r.journal == "J Back Care"
+    r = parse_reference("Moss K. Knee pain. Example Med: Open. 2021;3:e1.")
+    assert r.journal == "Example Med: Open"
+
+
+def test_link_labels_are_no_references_but_a_short_news_source_is():
+    refs = parse_reference_list(["1. Ng T, Moss K. Shoulder pain. Physiotherapy. 2013;99:11-9.", "View Article",
+                                 "2. Hale A. Knee pain. Physiotherapy. 2014;100:1-9."])
+    assert [(r.number, r.journal, r.year) for r in refs] == [("1", "Physiotherapy", 2013), ("2", "Physiotherapy", 2014)]
+    doc = parse_document("# News\n\nA trial found gains.\n\nSource: Reuters\n")
+    refs = parse_reference_list(doc.reference_lines)
+    assert [(r.kind, r.authors) for r in refs] == [("web", ["Reuters"])]

@@ -311,7 +311,9 @@ def parse_document(text: str) -> Document:
         if run_in and not in_refs:
             # "Sources: Lee A et al. (2021) ...; Kim B (2019) ..." — a reference list in one line
             # entries are separated by "; " — not by the ";" of "2020;54(21)" inside a Vancouver entry
-            refs.extend(x.strip() for x in re.split(r";\s+(?=[A-Z])", body[run_in.end():]) if len(x.strip()) > 10)
+            # (a short one, "Reuters" or "Medical Xpress", keeps its label: a line that short is otherwise a link label)
+            refs.extend(x.strip() if len(x.strip()) >= 15 else f"Source: {x.strip()}"
+                        for x in re.split(r";\s+(?=[A-Z])", body[run_in.end():]) if len(x.strip()) > 2)
             continue
         if in_refs and kind == "para" and len(para_lines.get(n, [])) > 1:
             # entries on consecutive lines with no blank line between them are still one entry each

@@ -127,7 +127,7 @@ _VOLUME = re.compile(r"(?:^|\s|,\s*)\d+[A-Z]?\s*(?:\(\w+\))?\s*[:;]\s*[\w\-\u201
 _VANC_NAME = rf"(?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+(?:\s[{_UPPER}][\w'\u2019\-]+)?\s[A-Z]{{1,3}}"
 _VANC_AUTHOR_PIECE = re.compile(rf"^{_VANC_NAME}(?:\s+(?:and|&)\s+{_VANC_NAME})*(?:,?\s+et al\.?)?$")
 _SHORT_LINK = re.compile(r"\b(?:bit\.ly|goo\.gl|tinyurl\.com|reut\.rs|ow\.ly|t\.co|j\.mp)/\S+")
-_PUBLISHER = re.compile(r"^[A-Z][A-Za-z .\-]+:\s*[^:;]+;?$")
+_PUBLISHER = re.compile(r"^[A-Z][a-z]+(?:,? [A-Z][A-Za-z]+)?:\s*(?!.*\bJournal\b)[^:;]{1,60};?$")
 _YEAR_AT_END = re.compile(r",\s*((?:19|20)\d{2})\.?\s*$")
 _CHICAGO = re.compile(r"^(?P<authors>[^\u201c\"]+?)\.\s+[\u201c\"](?P<title>[^\u201d\"]+?)[.,]?[\u201d\"]\s*(?P<rest>.*)$")
 _HARVARD_YEAR = re.compile(r"^(?P<authors>[A-Z][^()]*?(?:[A-Z]|et al)\.?),?\s+(?P<year>(?:19|20)\d{2})[a-z]?\.\s+(?P<rest>\S.*)$")
@@ -239,7 +239,8 @@ def parse_reference(line: str) -> Reference:
     if m:
         number = m.group(1) or m.group(2) or m.group(3)
         line = line[m.end():]
-    line = _BACKLINKS.sub("", _BULLET.sub("", line)).strip()
+    # (a short news source comes labelled from the document: "Source: Medical Xpress")
+    line = re.sub(r"^Source:\s+", "", _BACKLINKS.sub("", _BULLET.sub("", line))).strip()
     ref = Reference(text=line, number=number)
     ref.doi = find_doi(line)
     p = _PMID.search(line)
@@ -252,7 +253,10 @@ def parse_reference(line: str) -> Reference:
     if u:
         ref.url = u.group(1).rstrip(".,;")
     # Bibliographic part: before the first identifier.
-    body = re.split(r"\s(?:https?://|<https?://|doi\b|DOI\b|PMID|PMCID|Available|Retrieved|Accessed|\[?cited\b)", line, flags=re.I)[0].strip()
+    # (the words that open an access note, not the same words inside a title: "Available from", "Accessed May 1",
+    # "[cited 2023 Jan 5]")
+    body = re.split(r"\s(?:https?://|<https?://|(?i:doi)\b|PMID|PMCID|(?i:available|retrieved)(?=\s+(?:from|at|online|on|[A-Z]|\d))"
+                    r"|(?i:accessed)(?=\s+(?:on\s+)?(?:\d|[A-Z][a-z]+\.?\s+\d))|\[(?i:cited)\b)", line)[0].strip()
     # "J Bone Joint Surg.2001;83B": a year glued to the journal's last full stop
     body = _GLUED_YEAR.sub(r"\1 \2", body)
     # a news source's short link ("SOURCE: bit.ly/2abc JAMA Internal Medicine, online March 3, 2021") and APA's
@@ -347,12 +351,6 @@ def _web_kind(ref: Reference, author_part: str) -> None:
             ref.journal = None
 
 
-# A short entry that names a source ("Source: Medical Xpress", "Sources: Reuters"): capitalised words, and not
-# one of the link labels reference lists carry ("PubMed", "Google Scholar", "Crossref").
-_SHORT_SOURCE = re.compile(r"^(?!(?:PubMed|Google Scholar|Crossref|CrossRef|CAS|PDF|Full Text|Abstract|Article|Web of Science|"
-                           r"PMC free article|Scopus)\b)[A-Z][\w'&\-]+(?:\s+(?:of|the|and|for|&|[A-Z][\w'&\-]*)){0,4}$")
-
-
 # A news story's "SOURCES: Jane Smith, M.D., professor, ..." names a person who was interviewed, not a reference.
 _PERSON_SOURCE = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][\w'\-]+,\s+(?:M\.?D\.?|Ph\.?D\.?|D\.?O\.?|R\.?N\.?|D\.?P\.?T\.?|M\.?P\.?H\.?|"
                             r"professor|director|chief|head|spokes\w*|researcher|lead author|author)\b")
@@ -363,7 +361,7 @@ _FOOTER = re.compile(r"^\W*(?:\u00a9|\(c\)\s|copyright\b)|\ball rights reserved\
 def parse_reference_list(lines: list[str]) -> list[Reference]:
     refs = []
     for i, line in enumerate(lines):
-        if (len(line.strip()) < 15 and not _SHORT_SOURCE.match(line.strip())) or _FOOTER.search(line) \
+        if (len(line.strip()) < 15 and not line.startswith("Source: ")) or _FOOTER.search(line) \
                 or _PERSON_SOURCE.match(line.strip()):
             continue
         ref = parse_reference(line)
