@@ -226,3 +226,24 @@ def test_link_labels_are_no_references_but_a_short_news_source_is():
     doc = parse_document("# News\n\nA trial found gains.\n\nSource: Reuters\n")
     refs = parse_reference_list(doc.reference_lines)
     assert [(r.kind, r.authors) for r in refs] == [("web", ["Reuters"])]
+
+
+def test_a_list_of_articles_and_organisation_pages_under_any_heading_is_a_reference_list():
+    page = ("# Knee pain\n\nExercise helps knee pain, a review found.[1]\n\n## Resources\n\n"
+            "1. Ng, T. (2019). Walking. *Journal of Knee Health*, *12*(3), 45-67. [https://doi.org/10.1000/abc](https://doi.org/10.1000/abc)\n"
+            "2. Example Arthritis Society. Knee exercises. [Link](https://www.example.org/knee)\n")
+    doc = parse_document(page)
+    refs = parse_reference_list(doc.reference_lines)
+    assert [(r.kind, r.journal, r.doi) for r in refs] == [("list", "Journal of Knee Health", "10.1000/abc"), ("web", None, None)]
+    assert not any("Knee exercises" in s.text for s in doc.sentences)
+    # a bullet list of advice with a link is no reference list
+    advice = parse_document("Tips:\n\n- Walk daily. Start slowly. https://www.example.org/walk\n- Rest when sore. https://www.example.org/rest\n")
+    assert advice.reference_lines == []
+
+
+def test_a_study_label_holds_a_reference_only_when_an_entry_follows():
+    doc = parse_document("# Knee pain\n\nA review found gains.\n\nStudy: Ng T, Moss K. Walking for knee pain. Knee Med. 2019;321:456-67.\n\n"
+                         "Study: walking halves knee pain\n")
+    refs = parse_reference_list(doc.reference_lines)
+    assert [(r.authors[0], r.year) for r in refs] == [("Ng T", 2019)]
+    assert any(s.text == "Study: walking halves knee pain" for s in doc.sentences)

@@ -54,6 +54,7 @@ def _plain_entry(line: str) -> bool:
     return len(line) > 40 and bool((_ENTRY_START.match(line) and _ENTRY_BODY.search(line)) or _VANC_AUTHORS.match(line))
 
 
+_RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:the |read the |full |original )?(?:study|paper|publication|article)\s*:\W{0,3}\s*(?=\S)", re.I)
 _RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citations?|journal references?|study references?|"
                           r"original (?:study|article|paper|research))\s*:\W{0,3}\s*(?=\S)", re.I)
 # (a URL may hold balanced brackets: the Lancet's DOIs "10.1016/S0140-6736(17)32457-1")
@@ -100,7 +101,14 @@ _STRICT_START = re.compile(rf"^(?:{_PARTICLE} )*[{_UP}][{_UP}{_LOW}'\u2019\-]+(?
 def _ref_like_item(item: str) -> bool:
     """A list item that reads as a reference entry: an identifier or a year where styles put it, or an
     entry's shape (authors first, then a journal's volume or the year after them)."""
-    return bool(_REF_LIKE.search(item)) or _plain_entry(_LIST_ITEM.sub("", item, count=1))
+    body = _LIST_ITEM.sub("", item, count=1)
+    return bool(_REF_LIKE.search(item)) or _plain_entry(body) or bool(_ORG_PAGE.match(body))
+
+
+# An organisation's page as a list item: its name (two or more capitalised words, or initials), a title, a link
+# ("Example Arthritis Society. Knee exercises. [Link](https://...)").
+_ORG_PAGE = re.compile(r"^(?:[A-Z]{2,8}|[A-Z][\w&'\-]+(?: (?:of|for|and|on|the|&|[A-Z][\w&'\-]*)){1,8})\.\s+[^\s].{2,200}?"
+                       r"(?:\]\(|<)?https?://\S+")
 
 
 def _trailing_entry(body: str, spans: list[tuple[int, int]]) -> int | None:
@@ -306,6 +314,11 @@ def parse_document(text: str) -> Document:
                 # headlines make claims too ("Walking halves fracture risk, study shows")
                 text, urls = strip_links(body)
                 sentences.append(Sentence(" ".join(text.split()), n, urls))
+            continue
+        study = _RUN_IN_STUDY.match(body)
+        if study and not in_refs and (_REF_LIKE.search(body) or _plain_entry(body[study.end():])):
+            # "Study: Lee A, Park B. Title. J Abbrev. 2019;321:456-67." — not the headline "Study: walking helps"
+            refs.append(_MD_LINK.sub(r"\1 <\2>", body[study.end():].strip()))
             continue
         run_in = _RUN_IN_REFS.match(body)
         if run_in and not in_refs:

@@ -241,6 +241,8 @@ def parse_reference(line: str) -> Reference:
         line = line[m.end():]
     # (a short news source comes labelled from the document: "Source: Medical Xpress")
     line = re.sub(r"^Source:\s+", "", _BACKLINKS.sub("", _BULLET.sub("", line))).strip()
+    # Markdown emphasis of a journal's name or volume ("*Journal of Knee Health*, *12*(3)", "_J Knee_")
+    line = re.sub(r"\*+|(?<![\w/])_+(?=\w)|(?<=\w)_+(?![\w/])", "", line)
     ref = Reference(text=line, number=number)
     ref.doi = find_doi(line)
     p = _PMID.search(line)
