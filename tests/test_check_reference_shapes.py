@@ -247,3 +247,12 @@ def test_a_study_label_holds_a_reference_only_when_an_entry_follows():
     refs = parse_reference_list(doc.reference_lines)
     assert [(r.authors[0], r.year) for r in refs] == [("Ng T", 2019)]
     assert any(s.text == "Study: walking halves knee pain" for s in doc.sentences)
+
+
+def test_narrative_and_organisation_citations_in_the_text():
+    doc = parse_document("Hale and colleagues (2019) found that walking helps. Moss (2017) reported the same. "
+                         "Rest did not help (see Ostrow, 2015). Guidance agrees (Example Arthritis Society [EAS], 2021). "
+                         "In (2019) nothing happened.")
+    refs = inline_references(doc.sentences, [])
+    assert [(r.authors[0], r.year) for r in refs] == [("Hale", 2019), ("Moss", 2017), ("Ostrow", 2015),
+                                                      ("Example Arthritis Society", 2021)]

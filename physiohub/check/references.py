@@ -381,6 +381,18 @@ def parse_reference_list(lines: list[str]) -> list[Reference]:
     return refs
 
 
+# Citations the author-year pattern leaves: "Lee and colleagues (2019)", "(Lee and colleagues, 2019)", "Lee (2019)
+# found", "(see Lee, 2019)", and an organisation named in full "(World Health Organization [WHO], 2022)".
+_REPORTING = r"(?:found|finds|showed|shows|reported|reports|concluded|suggested|suggests|demonstrated|noted|observed|argued|described|proposed|stated|explained|wrote|recommended|looked)"
+_NAME = rf"(?:{_PARTICLE}\s+)?[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?"
+_NARRATIVE_CITE = re.compile(
+    rf"\b(?P<a>{_NAME}) and (?:colleagues|co-?workers|(?:his|her|their) (?:team|colleagues))\s*(?:\(|,\s*)(?P<ya>(?:19|20)\d{{2}})[a-z]?\)?"
+    rf"|\b(?P<b>{_NAME}) \((?P<yb>(?:19|20)\d{{2}})[a-z]?\)(?=,?\s+{_REPORTING}\b)"
+    rf"|\((?:see|cf\.|e\.g\.,?|as in|reviewed in)\s+(?P<c>{_NAME}(?: et al\.?)?),?\s+(?P<yc>(?:19|20)\d{{2}})[a-z]?[;,)]"
+    rf"|\((?P<d>(?:[A-Z][\w&'\-]+ (?:(?:of|for|and|on|the|&) )*){{1,6}}[A-Z][\w&'\-]+)(?: \[[A-Z]{{2,8}}\])?,\s*(?P<yd>(?:19|20)\d{{2}})\)")
+_NOT_A_NAME = {"In", "The", "Since", "From", "By", "Until", "After", "Before", "During", "Study", "Trial", "Review", "Research",
+               "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December", "Spring", "Summer", "Autumn", "Winter", "Update", "Guidelines", "Guideline"}
 _GLUED_HARVARD = re.compile(
     rf"(?<=\s)((?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+),\s+(?:[A-Z]\.\s*)+"
     rf"(?:,?\s*(?:&|and)\s+(?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+,\s+(?:[A-Z]\.\s*)+|,?\s*et al\.?)?,?\s+((?:19|20)\d{{2}})[a-z]?\.?$")
@@ -400,6 +412,14 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
             who, year = author_year(m)
             key = f"{who.split()[0]} {year}"
             if key in keys:
+                continue
+            keys.add(key)
+            out.append(Reference(text=m.group(0).strip("(), "), kind="inline", authors=[who], year=int(year)))
+        for m in _NARRATIVE_CITE.finditer(s.text):
+            who = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d")) if g)
+            year = m.group("ya") or m.group("yb") or m.group("yc") or m.group("yd")
+            key = f"{who.split()[0]} {year}"
+            if who.split()[0] in _NOT_A_NAME or key in keys:
                 continue
             keys.add(key)
             out.append(Reference(text=m.group(0).strip("(), "), kind="inline", authors=[who], year=int(year)))
