@@ -256,3 +256,27 @@ def test_narrative_and_organisation_citations_in_the_text():
     refs = inline_references(doc.sentences, [])
     assert [(r.authors[0], r.year) for r in refs] == [("Hale", 2019), ("Moss", 2017), ("Ostrow", 2015),
                                                       ("Example Arthritis Society", 2021)]
+
+
+def test_numbered_organisation_reports_without_a_heading_are_a_reference_list():
+    doc = parse_document("Neck pain is common (1, 2). Manipulation carries small risks (3).\n\n"
+                         "1. Example Health Organization. Musculoskeletal health fact sheet. 2022.\n"
+                         "2. Example Institute of Health and Welfare. Chronic musculoskeletal conditions. Canberra: EIHW; 2020.\n"
+                         "3. Example Chiropractic Association. Safety of spinal manipulation: a report. 2019.\n")
+    assert [s.text for s in doc.sentences] == ["Neck pain is common (1, 2).", "Manipulation carries small risks (3)."]
+    refs = parse_reference_list(doc.reference_lines)
+    assert [(r.number, r.kind, r.year) for r in refs] == [("1", "web", 2022), ("2", "web", 2020), ("3", "web", 2019)]
+
+
+def test_superscript_numbers_after_the_full_stop_are_citations():
+    doc = parse_document("Neck pain is common.1,2 Manipulation carries small risks.3\n\nPain fell by 2.5 points. See Fig.1 "
+                         "Then more. The DOI is doi:10.1000/hip.1\n")
+    assert [s.text for s in doc.sentences] == ["Neck pain is common [1,2].", "Manipulation carries small risks [3].",
+                                               "Pain fell by 2.5 points.", "See Fig.1 Then more.", "The DOI is doi:10.1000/hip.1"]
+
+
+def test_an_organisation_guideline_cited_by_year_is_an_inline_reference():
+    doc = parse_document("The EXAMPLE guideline on low back pain (NG99, 2016) advises against imaging. "
+                         "The Example College of Physicians guideline (2017) says the same.")
+    refs = inline_references(doc.sentences, [])
+    assert [(r.authors, r.year) for r in refs] == [(["EXAMPLE"], 2016), (["Example College of Physicians"], 2017)]

@@ -102,11 +102,14 @@ def _ref_like_item(item: str) -> bool:
     """A list item that reads as a reference entry: an identifier or a year where styles put it, or an
     entry's shape (authors first, then a journal's volume or the year after them)."""
     body = _LIST_ITEM.sub("", item, count=1)
-    return bool(_REF_LIKE.search(item)) or _plain_entry(body) or bool(_ORG_PAGE.match(body))
+    return bool(_REF_LIKE.search(item)) or _plain_entry(body) or bool(_ORG_PAGE.match(body) or _ORG_REPORT.match(body))
 
 
 # An organisation's page as a list item: its name (two or more capitalised words, or initials), a title, a link
 # ("Example Arthritis Society. Knee exercises. [Link](https://...)").
+# An organisation's report as a list item: "Example Institute of Health. Chronic conditions. Canberra: EIH; 2020."
+_ORG_REPORT = re.compile(r"^(?:[A-Z]{2,8}|[A-Z][\w&'\-]+(?: (?:of|for|and|on|the|&|[A-Z][\w&'\-]*)){1,8})\.\s+[A-Z][^.]{3,200}\.\s+"
+                         r"(?:[A-Z][A-Za-z .]+:\s*[^:;]{1,60};\s*)?(?:19|20)\d{2}\.?$")
 _ORG_PAGE = re.compile(r"^(?:[A-Z]{2,8}|[A-Z][\w&'\-]+(?: (?:of|for|and|on|the|&|[A-Z][\w&'\-]*)){1,8})\.\s+[^\s].{2,200}?"
                        r"(?:\]\(|<)?https?://\S+")
 
@@ -170,6 +173,16 @@ def _title_line(line: str, following: str) -> bool:
 
 
 # "...injuries.[2] Next" -> "...injuries [2]. Next": a citation after the full stop belongs to the sentence.
+# "... is common.1,2 Manipulation ...": superscript citation numbers flattened after the full stop become "[1,2]"
+# before it (a letter or bracket before the stop, a capital after: not a decimal "2.5", not "Fig.1").
+_SUPERSCRIPT_AFTER_STOP = re.compile(r"((?<![/.\-:_=?&#@])\b[A-Za-z][a-z]+|[)\]%])([.!?])(\d{1,3}(?:\s?[,\u2013-]\s?\d{1,3})*)(?=\s+[A-Z\"'\u201c]|[ \t]*(?:\n|$))")
+_NOT_BEFORE_SUPERSCRIPT = {"Fig", "fig", "No", "no", "Vol", "vol", "pp", "Eq", "Ref", "ref", "Table", "Ch", "Sec", "Version", "version"}
+
+
+def _superscripts(m: re.Match) -> str:
+    if m.group(1) in _NOT_BEFORE_SUPERSCRIPT:
+        return m.group(0)
+    return f"{m.group(1)} [{m.group(3)}]{m.group(2)}"
 _CITE_AFTER_STOP = re.compile(r"([.!?]) ?(\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\])")
 
 
@@ -243,7 +256,7 @@ def _split(body: str) -> list[tuple[int, int]]:
 
 
 def parse_document(text: str) -> Document:
-    text = _CITE_AFTER_STOP.sub(r" \2\1", text)
+    text = _CITE_AFTER_STOP.sub(r" \2\1", _SUPERSCRIPT_AFTER_STOP.sub(_superscripts, text))
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[tuple[str, str]] = []          # (kind, text): heading | para | item
     para: list[str] = []

@@ -390,6 +390,9 @@ _NARRATIVE_CITE = re.compile(
     rf"|\b(?P<b>{_NAME}) \((?P<yb>(?:19|20)\d{{2}})[a-z]?\)(?=,?\s+{_REPORTING}\b)"
     rf"|\((?:see|cf\.|e\.g\.,?|as in|reviewed in)\s+(?P<c>{_NAME}(?: et al\.?)?),?\s+(?P<yc>(?:19|20)\d{{2}})[a-z]?[;,)]"
     rf"|\((?P<d>(?:[A-Z][\w&'\-]+ (?:(?:of|for|and|on|the|&) )*){{1,6}}[A-Z][\w&'\-]+)(?: \[[A-Z]{{2,8}}\])?,\s*(?P<yd>(?:19|20)\d{{2}})\)")
+_GUIDELINE_CITE = re.compile(
+    r"\b(?P<org>(?:[Tt]he )?(?:[A-Z]{2,8}|[A-Z][a-z]+(?: (?:of|for|and|on|[A-Z][a-z]+)){1,6}))(?:'s|\u2019s)? (?:clinical practice |practice )?"
+    r"guidelines?\b[^.()]{0,60}?\((?:[A-Z]{1,4}\d{1,4},\s*)?(?P<year>(?:19|20)\d{2})\)")
 _NOT_A_NAME = {"In", "The", "Since", "From", "By", "Until", "After", "Before", "During", "Study", "Trial", "Review", "Research",
                "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December", "Spring", "Summer", "Autumn", "Winter", "Update", "Guidelines", "Guideline"}
@@ -423,6 +426,13 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
                 continue
             keys.add(key)
             out.append(Reference(text=m.group(0).strip("(), "), kind="inline", authors=[who], year=int(year)))
+        for m in _GUIDELINE_CITE.finditer(s.text):
+            who = m.group("org").removeprefix("the ").removeprefix("The ")
+            key = f"{who.split()[0]} {m.group('year')}"
+            if key not in keys:
+                # "The NICE guideline on low back pain (NG59, 2016)": an organisation's guideline cited by year
+                keys.add(key)
+                out.append(Reference(text=m.group(0), kind="inline", authors=[who], year=int(m.group("year"))))
         glued = _GLUED_HARVARD.search(s.text)
         if glued and f"{glued.group(1).split()[0]} {glued.group(2)}" not in keys:
             # "... changes as a result Cook, J. L., & Purdam, C. R., 2009.": an entry's head glued to the sentence
