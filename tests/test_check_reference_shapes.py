@@ -280,3 +280,8 @@ def test_an_organisation_guideline_cited_by_year_is_an_inline_reference():
                          "The Example College of Physicians guideline (2017) says the same.")
     refs = inline_references(doc.sentences, [])
     assert [(r.authors, r.year) for r in refs] == [(["EXAMPLE"], 2016), (["Example College of Physicians"], 2017)]
+
+
+def test_chicago_author_date_year_after_the_names():
+    r = parse_reference("Marsh, Ellen, and Karl Lee. 2017. “Mat Work for Hip Pain.” Journal of Movement Studies 14 (3): 201–9.")
+    assert (r.authors, r.year, r.title, r.journal) == (["Marsh E", "Lee K"], 2017, "Mat Work for Hip Pain", "Journal of Movement Studies")

@@ -175,15 +175,18 @@ def _chicago(ref: Reference, body: str) -> str | None:
     if not m or "," not in m.group("authors"):
         return None
     rest = m.group("rest")
-    y = re.search(r"\(((?:19|20)\d{2})\)|\b((?:19|20)\d{2})\b", rest)
+    # Chicago author-date puts the year after the names: "Marsh, Ellen, and Karl Lee. 2017. “Title.” Journal 14 (3): 201–9."
+    dated = re.search(r"\.\s+((?:19|20)\d{2})[a-z]?$", m.group("authors"))
+    y = dated or re.search(r"\(((?:19|20)\d{2})\)|\b((?:19|20)\d{2})\b", rest)
     if not y:
         return None
-    ref.authors = _chicago_authors(m.group("authors"))
+    names = m.group("authors")[: dated.start()] if dated else m.group("authors")
+    ref.authors = _chicago_authors(names)
     ref.title = m.group("title").strip()
-    ref.year = int(y.group(1) or y.group(2))
+    ref.year = int(next(g for g in y.groups() if g))
     journal = re.split(r"\s+\d|,\s*(?:no\.|vol\.|[A-Z][a-z]+ \d)|\s*\(", rest)[0].strip(" .,")
     ref.journal = journal or None
-    return m.group("authors")
+    return names
 
 
 def _harvard_year_after_authors(ref: Reference, body: str) -> str | None:
