@@ -285,3 +285,12 @@ def test_an_organisation_guideline_cited_by_year_is_an_inline_reference():
 def test_chicago_author_date_year_after_the_names():
     r = parse_reference("Marsh, Ellen, and Karl Lee. 2017. “Mat Work for Hip Pain.” Journal of Movement Studies 14 (3): 201–9.")
     assert (r.authors, r.year, r.title, r.journal) == (["Marsh E", "Lee K"], 2017, "Mat Work for Hip Pain", "Journal of Movement Studies")
+
+
+def test_a_claim_names_its_journal_spelled_out_from_the_abbreviation():
+    from physiohub.check.references import named_references
+    refs = parse_reference_list(["Ng T, Moss K. A digital care trial. NPJ Digit Knee. 2023;6(1):121. doi:10.1000/dk.1",
+                                 "Hale A. Other. J Orthop Knee Ther. 2020;1:2."])
+    assert named_references("Last month, npj Digital Knee published a paper reporting a trial.", None, refs) == refs[:1]
+    assert named_references("A 2020 paper in the Journal of Orthopaedic & Knee Therapy found gains.", 2020, refs) == refs[1:]
+    assert named_references("A paper in Digital Health found gains.", None, refs) == []

@@ -467,6 +467,19 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
     return out
 
 
+def _journal_named(journal: str, low: str) -> bool:
+    """Is the journal named in the (lower-cased) text, in full or spelled out from its abbreviation ("npj digit
+    med" is "npj Digital Medicine", "j orthop sports phys ther" is "Journal of Orthopaedic & Sports Physical
+    Therapy": each abbreviated word opens a word of the name, small words may come between)?"""
+    if re.search(rf"\b{re.escape(journal)}\b", low):
+        return True
+    words = re.findall(r"[a-z]+", journal)
+    if len(words) < 2 or len(words) > 10:
+        return False
+    gap = r"[\s,:]+(?:(?:of|the|and|&|in|for|on)[\s,:]+)*"
+    return bool(re.search(r"\b" + gap.join(rf"{re.escape(w)}[a-z]*" for w in words) + r"\b", low))
+
+
 def named_references(text: str, year: int | None, refs: list[Reference]) -> list[Reference]:
     """References a claim names without a marker: same year, and the first author's surname or the
     journal appears in the sentence ("a 2010 trial in The Lancet", "Stasinopoulos and colleagues in 2017");
@@ -479,9 +492,9 @@ def named_references(text: str, year: int | None, refs: list[Reference]) -> list
         journal = (r.journal or "").lower().removeprefix("the ").strip()
         if year and r.year == year:
             if (len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", low)) or \
-                    (len(journal) > 2 and re.search(rf"\b{re.escape(journal)}\b", low)):
+                    (len(journal) > 2 and _journal_named(journal, low)):
                 out.append(r)
-        elif not year and len(journal.split()) >= 2 and re.search(rf"\b{re.escape(journal)}\b", low) \
+        elif not year and len(journal.split()) >= 2 and _journal_named(journal, low) \
                 and sum((x.journal or "").lower().removeprefix("the ").strip() == journal for x in refs) == 1:
             out.append(r)
     if not out and year:
