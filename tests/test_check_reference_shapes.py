@@ -294,3 +294,19 @@ def test_a_claim_names_its_journal_spelled_out_from_the_abbreviation():
     assert named_references("Last month, npj Digital Knee published a paper reporting a trial.", None, refs) == refs[:1]
     assert named_references("A 2020 paper in the Journal of Orthopaedic & Knee Therapy found gains.", 2020, refs) == refs[1:]
     assert named_references("A paper in Digital Health found gains.", None, refs) == []
+
+
+def test_an_organisation_named_in_a_claim_is_linked_to_its_guideline_by_initials():
+    from physiohub.check.references import named_references
+    refs = parse_reference_list(["Ng, T., & Moss, K. (2019). EKS guidelines for knee pain care. Knee Care, 27(11), 1578–1589.",
+                                 "Hale, A. (2018). Walking for knee pain. Knee Care, 26(1), 1-9."])
+    assert named_references("The Example Knee Society says there is strong evidence that exercise helps.", None, refs) == refs[:1]
+    assert named_references("The Other Health Group says so.", None, refs) == []
+
+
+def test_acronyms_that_take_more_than_first_letters():
+    from physiohub.check.references import _acronym_of
+    assert _acronym_of("ERSI", "Example Research Society International".split())
+    assert _acronym_of("EARSI", "Examplearthritis Research Society International".split())
+    assert not _acronym_of("ERS", "Example Research Society International".split())
+    assert not _acronym_of("ERXI", "Example Research Society International".split())

@@ -480,6 +480,27 @@ def _journal_named(journal: str, low: str) -> bool:
     return bool(re.search(r"\b" + gap.join(rf"{re.escape(w)}[a-z]*" for w in words) + r"\b", low))
 
 
+def _acronym_of(acronym: str, words: list[str]) -> bool:
+    """Is the acronym made of these words in order: each word gives its first letter and maybe more of its
+    letters ("OARSI" of "Osteoarthritis Research Society International", "AIHW" of "Australian Institute of
+    Health and Welfare" without the small words)?"""
+    def fit(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(acronym)
+        if i >= len(acronym) or acronym[i] != words[j][0].upper():
+            return False
+        rest = words[j][1:].upper()
+        # this word may give further letters (in order) before the next word starts
+        for k in range(i + 1, len(acronym) + 1):
+            if fit(k, j + 1):
+                return True
+            if k < len(acronym) and acronym[k] not in rest:
+                return False
+            rest = rest[rest.index(acronym[k]) + 1:] if k < len(acronym) else rest
+        return False
+    return len(words) >= 2 and fit(0, 0)
+
+
 def named_references(text: str, year: int | None, refs: list[Reference]) -> list[Reference]:
     """References a claim names without a marker: same year, and the first author's surname or the
     journal appears in the sentence ("a 2010 trial in The Lancet", "Stasinopoulos and colleagues in 2017");
@@ -497,6 +518,16 @@ def named_references(text: str, year: int | None, refs: list[Reference]) -> list
         elif not year and len(journal.split()) >= 2 and _journal_named(journal, low) \
                 and sum((x.journal or "").lower().removeprefix("the ").strip() == journal for x in refs) == 1:
             out.append(r)
+    if not out:
+        # "The Osteoarthritis Research Society International says ...": an organisation named in the claim whose
+        # initials open a listed title ("OARSI guidelines for ...")
+        for org in re.findall(r"\b[A-Z][a-z]+(?: (?:of|for|and|on|the|&|[A-Z][a-z]+)){2,8}", text):
+            words = [w for w in org.removeprefix("The ").split() if w[0].isupper()]
+            hits = [r for r in refs if r.title and (not year or r.year == year)
+                    and any(_acronym_of(a, words) for a in re.findall(r"\b[A-Z]{3,8}\b", r.title))]
+            if len(hits) == 1:
+                out = hits
+                break
     if not out and year:
         # "a 2010 study found ..." in an article that lists one reference from 2010
         same = [r for r in refs if r.year == year and r.kind != "web"]
