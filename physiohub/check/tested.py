@@ -22,7 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .lexicon import TOPIC_CUES
-from .match import content_words, relevance
+from .match import content_words, relevance, stem
+from .pubmed import _EVERYDAY, OUTCOMES, _find
 from ..store import Store
 
 # Topics whose cues name treatments; the others (work, imaging, prognosis, lifestyle words such as
@@ -30,11 +31,12 @@ from ..store import Store
 _TREATMENT_TOPICS = ("Surgery vs Rehabilitation", "Medication & Injections", "Manual Therapy", "Passive Treatments",
                      "Pain Science & Education", "Exercise & Loading")
 # Treatments popular articles name that the topic cues do not (the cue lists serve topic filters).
-_EXTRA = (r"strengthening|eccentric\w*|isometric\w*|heavy slow resistance|collars?|braces?|bracing|orthos[ie]s|orthotics?|insoles?|"
+_EXTRA = (r"cycl(?:ing|ed)|bicycl\w*|swimming|aerobic exercise|strengthening|eccentric\w*|isometric\w*|heavy slow resistance|collars?|braces?|bracing|orthos[ie]s|orthotics?|insoles?|"
           r"glucosamine|chondroitin|bed rest|rest|pain reprocessing therapy|cognitive functional therapy|"
           r"cognitive behaviou?ral therapy|cbt|mindfulness|weight loss|hydrotherapy|aquatic\w*|footwear|"
           r"hyaluronic acid|radiofrequency|spinal cord stimulation|hot packs?|traction|ergonomic\w*")
-_GENERIC_TREATMENT = {"physiotherapy", "physical therapy", "rehabilitation", "training", "treatment", "therapy"}
+_GENERIC_TREATMENT = {"physiotherapy", "physical therapy", "rehabilitation", "training", "treatment", "therapy",
+                      "exercise", "exercises", "programme", "program", "loading"}
 _TERM = re.compile(r"\b(?:" + "|".join([p for t, p in TOPIC_CUES if t in _TREATMENT_TOPICS] + [_EXTRA]) + r")\b", re.I)
 # "adjustments" alone is a desk or a dose as often as a spinal one
 _NOT_TERM = re.compile(r"^(?:adjustments?|kinesiophobi\w*)$", re.I)   # kinesiophobia is a fear, not taping
@@ -59,6 +61,16 @@ def _canon(term: str) -> str:
     t = term.lower()
     t = re.sub(r"(?:ing|ises|ised|izes|ized|ise|ize|es|s)$", "", t) if len(t) > 5 else t
     return t
+
+
+_GENERIC = {_canon(g) for g in _GENERIC_TREATMENT}
+
+
+def _measures(outcome: str, text: str) -> bool:
+    """Does the study's text name the outcome (each word, in any form: "bone mineral density" has "bone
+    density"'s words)?"""
+    have = {stem(t) for t in re.findall(r"[^\W_]+", text.lower())}
+    return all(stem(w) in have for w in outcome.split())
 
 
 def treatments(text: str) -> set[str]:
@@ -104,6 +116,8 @@ def _tested_part(text: str) -> str:
 class Tested:
     tests: bool
     reason: str | None = None   # why not, in a reader's words
+    by_treatment: bool = False  # the study tests a treatment the claim names (its verdict answers the claim)
+    head_to_head: bool = False  # ... against another active treatment the claim names too
 
 
 def _spans(pico: dict, key: str) -> list[str]:
@@ -134,7 +148,12 @@ def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterabl
     if verdict == "Too early to tell":   # a protocol, a case report, an opinion: no tested result to read
         return Tested(False, "it reports no tested result (its verdict is Too early to tell)")
     claimed = treatments(claim_text)
-    specific = {t for t in claimed if t not in {_canon(g) for g in _GENERIC_TREATMENT}}
+    # a claim about a named form ("tai chi as an exercise option", "resistance training") is tested by a
+    # study of that form, not by any exercise study
+    specific = {t for t in claimed if t not in _GENERIC}
+    outcomes = [o for o in _find(OUTCOMES, claim_text) if not treatments(o)]   # "surgery" is a treatment here
+    if outcomes and not any(_measures(o, text) for o in outcomes):
+        return Tested(False, f"it does not measure {' or '.join(outcomes[:2])}")
     if claimed:
         pico = pico or {}
         arm, other = _arms_of_title(title)
@@ -154,8 +173,10 @@ def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterabl
         if (hit <= compared and not _INERT.search(compared_text) and not ((claimed & compared) - tested)
                 and not _head_to_head(claim_text, tested_text, compared_text)):
             return Tested(False, "it compares two forms of " + (_names(claim_text, hit) or ["the treatment"])[0])
-        return Tested(True)
-    words = [w for w in claim_words if w not in _FRAME]
+        both = (not _INERT.search(compared_text) and bool(compared)
+                and (bool((claimed & compared) - tested) or _head_to_head(claim_text, tested_text, compared_text)))
+        return Tested(True, by_treatment=True, head_to_head=both)
+    words = [w for w in claim_words if w not in _FRAME and w not in _EVERYDAY]
     if len(words) < 3:   # "At best, pain improves for 6 to 12 weeks": the subject is in an earlier sentence
         return Tested(False, "the sentence alone names too little to tell which study would test it")
     share = relevance(words, text, store)
