@@ -181,3 +181,15 @@ def test_verdict_stance_reads_the_claim():
     assert verdict_stance("Tai chi works as well as physiotherapy.", "No clear difference") is None
     assert verdict_stance("Tai chi works as well as physiotherapy.", "No clear difference", head_to_head=True) == "supports"
     assert verdict_stance("Exercise reduces back pain.", "Too early to tell") is None
+
+
+def test_a_sentence_without_a_condition_takes_the_articles(hub):
+    article = ("# Plantar heel pain: what helps?\n\n"
+               "Research shows that shockwave therapy reduces pain on first steps.\n")
+    c = check_article(hub, article)["claims"][0]
+    assert c["stance"] in ("supports", "weaker than the claim")
+    article = ("# Achilles tendinopathy: what helps?\n\n"
+               "Research shows that shockwave therapy reduces pain on first steps.\n")
+    c = check_article(hub, article)["claims"][0]
+    if c["matches"]:
+        assert c["stance"] is None and "not about achilles tendinopathy, which the article is about" in c["stance_reason"]

@@ -66,9 +66,11 @@ def _quote(sentence: str, most: int = 220) -> str:
     return sentence if len(sentence) <= most else sentence[: most - 3].rsplit(" ", 1)[0] + "..."
 
 
-def stance_of(store: Store, claim: Claim, matches: list[dict], overstated: list[str]) -> tuple[str | None, str | None]:
+def stance_of(store: Store, claim: Claim, matches: list[dict], overstated: list[str], *,
+              context_condition: str | None = None) -> tuple[str | None, str | None]:
     """(stance, reason) of the claim; sets each match's ``stance``, ``stance_sentence`` and, for studies the
-    article does not cite, ``tests_claim``."""
+    article does not cite, ``tests_claim``. ``context_condition``: what the article is about, for a claim
+    that names no condition."""
     lead: tuple[dict, str, str, str | None] | None = None   # (match, label, sentence, verdict it rests on)
     untested: list[tuple[dict, str]] = []
     words = content_words(claim_query(claim))
@@ -78,7 +80,8 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstated: list[
         if len(text.split()) < 25:      # a title alone says too little to read a result from
             continue
         pico = (appraisal_of(store, mt["id"]) or {}).get("pico")
-        t = study_tests_claim(store, claim.text, words, mt.get("title") or "", text, pico, mt.get("verdict"))
+        t = study_tests_claim(store, claim.text, words, mt.get("title") or "", text, pico, mt.get("verdict"),
+                              context_condition=context_condition)
         if not mt.get("cited"):
             mt["tests_claim"] = t.tests
             if not t.tests:

@@ -18,7 +18,7 @@ from .backing import stance_of
 from .claims import DESIGNS, design_of, find_claims
 from .document import parse_document
 from .extract import article_text
-from .match import match_claim, pubmed_query
+from .match import claim_condition_of, match_claim, pubmed_query
 from .overstate import certainty_words, overstatement
 from .references import Reference, inline_references, link_citations, named_references, parse_reference_list
 from .report import summarise
@@ -119,7 +119,10 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
         cited_ids = [i for i in (ids[ref_index[id(r)]] for r in cited) if i is not None]
         m = match_claim(store, claim, limit=limit, cited_ids=list(dict.fromkeys(cited_ids)), published_only=published_only)
         reasons = overstatement(claim, strength, m["matches"])
-        claim_stance, stance_reason = stance_of(store, claim, m["matches"], reasons)
+        # a sentence naming no condition is about the one the claim before it, or the article's title, names
+        context = next((c for c in (claim_condition_of(claims[n - 1].text) if n else None, claim_condition_of(doc.title or ""))
+                        if c and c not in ("injury", "injuries")), None)
+        claim_stance, stance_reason = stance_of(store, claim, m["matches"], reasons, context_condition=context)
         d = claim.as_dict()
         d.update({
             "year_from": year_from,

@@ -213,7 +213,12 @@ def _relevant(share: float, n_words: int, cosine: float | None) -> bool:
 
 def claim_condition(claim: Claim) -> str | None:
     """The condition the claim names ("fibromyalgia", "knee osteoarthritis"), the longest first."""
-    low = claim.text.lower()
+    return claim_condition_of(claim.text)
+
+
+def claim_condition_of(text: str) -> str | None:
+    """The condition a text names, the longest first; "injury"/"injuries" alone is too broad to be one."""
+    low = text.lower()
     return next((c for c in CONDITIONS if re.search(rf"\b{re.escape(c)}\b", low)), None)
 
 

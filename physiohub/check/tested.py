@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .lexicon import TOPIC_CUES
+from .lexicon import CONDITIONS, TOPIC_CUES
 from .match import content_words, relevance, stem
 from .pubmed import _EVERYDAY, OUTCOMES, _find
 from ..store import Store
@@ -81,7 +81,7 @@ def treatments(text: str) -> set[str]:
 _NOUNS = [(re.compile(p, re.I), n) for p, n in (
     (r"^exercis", "exercise"), (r"^run", "running"), (r"^stretch", "stretching"), (r"^ergonomic", "ergonomic changes"),
     (r"^eccentric", "eccentric exercise"), (r"^isometric", "isometric exercise"), (r"^aquatic", "aquatic exercise"),
-    (r"^osteopath", "osteopathy"), (r"^chiropract", "chiropractic care"), (r"^kinesio", "kinesio taping"),
+    (r"^osteopath", "osteopathy"), (r"^(?:cycl|bicycl)", "cycling"), (r"^chiropract", "chiropractic care"), (r"^kinesio", "kinesio taping"),
     (r"^foam roll", "foam rolling"), (r"^arthroscop", "arthroscopy"), (r"^mobili[sz]", "mobilisation"),
     (r"^injections?$", "injections"), (r"^squats?$", "squats"), (r"^warm-ups?$", "warm-up"), (r"^surg", "surgery"))]
 
@@ -142,18 +142,22 @@ def _head_to_head(claim_text: str, tested_text: str, compared_text: str) -> bool
 
 
 def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterable[str], title: str, text: str,
-                pico: dict | None, verdict: str | None = None) -> Tested:
+                      pico: dict | None, verdict: str | None = None, *, context_condition: str | None = None) -> Tested:
     """Whether the study (``title``, title and abstract ``text``, appraised ``pico`` and ``verdict``)
-    tests the claim."""
+    tests the claim. ``context_condition`` is the condition the article is about (its title, or the claim
+    before), for a sentence that names none ("moderate exercise could help treat the painful condition")."""
     if verdict == "Too early to tell":   # a protocol, a case report, an opinion: no tested result to read
         return Tested(False, "it reports no tested result (its verdict is Too early to tell)")
+    from .match import about_condition, claim_condition_of
+
+    if context_condition and not claim_condition_of(claim_text) and not about_condition(context_condition, text):
+        return Tested(False, f"it is not about {context_condition}, which the article is about")
     claimed = treatments(claim_text)
     # a claim about a named form ("tai chi as an exercise option", "resistance training") is tested by a
     # study of that form, not by any exercise study
     specific = {t for t in claimed if t not in _GENERIC}
-    outcomes = [o for o in _find(OUTCOMES, claim_text) if not treatments(o)]   # "surgery" is a treatment here
-    if outcomes and not any(_measures(o, text) for o in outcomes):
-        return Tested(False, f"it does not measure {' or '.join(outcomes[:2])}")
+    outcomes = [o for o in _find(OUTCOMES, claim_text)
+                if not treatments(o) and not any(o in c for c in CONDITIONS if c in claim_text.lower())]
     if claimed:
         pico = pico or {}
         arm, other = _arms_of_title(title)
@@ -173,6 +177,10 @@ def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterabl
         if (hit <= compared and not _INERT.search(compared_text) and not ((claimed & compared) - tested)
                 and not _head_to_head(claim_text, tested_text, compared_text)):
             return Tested(False, "it compares two forms of " + (_names(claim_text, hit) or ["the treatment"])[0])
+        # the treatment is right; the outcome must be one the study measured ("bone density" is not answered
+        # by a trial of flexibility)
+        if outcomes and not any(_measures(o, text) for o in outcomes):
+            return Tested(False, f"it does not measure {' or '.join(outcomes[:2])}")
         both = (not _INERT.search(compared_text) and bool(compared)
                 and (bool((claimed & compared) - tested) or _head_to_head(claim_text, tested_text, compared_text)))
         return Tested(True, by_treatment=True, head_to_head=both)
@@ -182,6 +190,8 @@ def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterabl
     share = relevance(words, text, store)
     if share < WORDS_MIN:
         return Tested(False, "it is about something else")
+    if outcomes and not any(_measures(o, text) for o in outcomes):
+        return Tested(False, f"it does not measure {' or '.join(outcomes[:2])}")
     return Tested(True)
 
 
