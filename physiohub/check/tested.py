@@ -73,9 +73,23 @@ def _measures(outcome: str, text: str) -> bool:
     return all(stem(w) in have for w in outcome.split())
 
 
+def _in_outcome(text: str, m: re.Match) -> bool:
+    """Is the match part of an outcome the text names ("walking" in "walking speed")?"""
+    from .pubmed import OUTCOMES
+
+    low = text.lower()
+    for o in OUTCOMES:
+        for om in re.finditer(rf"\b{re.escape(o)}\b", low):
+            if om.start() <= m.start() and m.end() <= om.end() and o != m.group(0).lower():
+                return True
+    return False
+
+
 def treatments(text: str) -> set[str]:
-    """The treatments a text names, in a canonical form ("exercises", "exercise" -> "exerc")."""
-    return {_canon(m.group(0)) for m in _TERM.finditer(text or "") if not _NOT_TERM.match(m.group(0))}
+    """The treatments a text names, in a canonical form ("exercises", "exercise" -> "exerc"); a word
+    that is part of a named outcome ("walking speed") is not one."""
+    text = text or ""
+    return {_canon(m.group(0)) for m in _TERM.finditer(text) if not _NOT_TERM.match(m.group(0)) and not _in_outcome(text, m)}
 
 
 _NOUNS = [(re.compile(p, re.I), n) for p, n in (
@@ -96,7 +110,7 @@ def _names(text: str, keep: set[str]) -> list[str]:
     out: list[str] = []
     for m in _TERM.finditer(text):
         w = m.group(0).lower()
-        if _canon(w) in keep and not _NOT_TERM.match(w) and _noun(w) not in out:
+        if _canon(w) in keep and not _NOT_TERM.match(w) and not _in_outcome(text, m) and _noun(w) not in out:
             out.append(_noun(w))
     return out
 
