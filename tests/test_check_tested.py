@@ -120,3 +120,76 @@ def test_treatment_names_are_read_in_their_forms():
 def test_the_title_is_its_own_sentence(hub):
     sid = hub.query_one("SELECT id FROM studies WHERE title LIKE 'Shockwave%'")[0]
     assert study_text(hub, sid).startswith("Shockwave therapy versus sham for plantar heel pain: a randomised trial. We ")
+
+
+# --- the stance from the card's verdict (check/backing.py) ---------------------------------------------
+
+from physiohub.check.backing import verdict_stance  # noqa: E402
+
+NULL_TRIAL = ("BACKGROUND: Previous studies have shown that exercise improves bone density in older women. "
+              "METHODS: We randomised 90 women after the menopause to a weight-vest exercise programme or no exercise. "
+              "RESULTS: Bone density at the hip did not differ between the groups after one year (difference 0.2%, "
+              "95% CI -0.5 to 0.9). CONCLUSIONS: The exercise programme did not improve bone density in women after "
+              "the menopause.")
+
+
+def _sections(abstract: str) -> list[tuple[str, str]]:
+    import re
+
+    parts = re.split(r"\b(BACKGROUND|METHODS|RESULTS|CONCLUSIONS): ", abstract)[1:]
+    return list(zip(parts[::2], (p.strip() for p in parts[1::2])))
+
+
+@pytest.fixture
+def null_hub(store):
+    rec = Record(source_format="test", source_id="n1", year=2021,
+                 title="Weight-vest exercise versus no exercise for bone density after the menopause: a randomised trial",
+                 abstract_sections=[AbstractSection(text, label=label) for label, text in _sections(NULL_TRIAL)])
+    sid = import_records(store, [rec], file="invented").study_ids[0]
+    save_appraisal(store, sid, {"design": "randomised controlled trial", "evidence": "Moderate", "research_type": "Primary study",
+                                "verdict": "No clear difference", "topics": [], "retracted": False,
+                                "verdict_reasons": ["the conclusion reports no clear difference: \u201cdid not improve bone density\u201d"],
+                                "pico": {"intervention": [{"text": "weight-vest exercise programme"}],
+                                         "comparison": [{"text": "no exercise"}]}})
+    return store
+
+
+def test_a_benefit_claim_against_a_null_trial_is_contradicted(null_hub):
+    c = _claim(null_hub, "A 2021 study shows exercise can improve bone density in women after the menopause.")
+    assert c["stance"] == "contradicts"
+    assert "(its verdict: No clear difference)" in c["stance_reason"]
+    # the quote is the study's own finding, never its background ("Previous studies have shown ...")
+    assert "Previous studies" not in c["stance_reason"]
+
+
+def test_a_null_claim_against_a_null_trial_is_supported(null_hub):
+    c = _claim(null_hub, "A 2021 trial found that exercise did not improve bone density in women after the menopause.")
+    assert c["stance"] == "supports"
+
+
+def test_an_equivalence_claim_needs_a_head_to_head_study(null_hub):
+    c = _claim(null_hub, "A 2021 study found that swimming helps bone density as much as exercise with weights after the menopause.")
+    assert c["stance"] is None
+
+
+def test_verdict_stance_reads_the_claim():
+    assert verdict_stance("Exercise reduces back pain, a review found.", "Supports") == "supports"
+    assert verdict_stance("Exercise reduces back pain, a review found.", "No clear difference") == "contradicts"
+    assert verdict_stance("Exercise reduces back pain, a review found.", "Mixed picture") == "mixed"
+    assert verdict_stance("Acupuncture was no better than sham, a review found.", "Supports") == "contradicts"
+    assert verdict_stance("Exercise should be part of the first-line treatment, guidelines say.", "No clear difference") == "contradicts"
+    assert verdict_stance("Tai chi works as well as physiotherapy.", "No clear difference") is None
+    assert verdict_stance("Tai chi works as well as physiotherapy.", "No clear difference", head_to_head=True) == "supports"
+    assert verdict_stance("Exercise reduces back pain.", "Too early to tell") is None
+
+
+def test_a_sentence_without_a_condition_takes_the_articles(hub):
+    article = ("# Plantar heel pain: what helps?\n\n"
+               "Research shows that shockwave therapy reduces pain on first steps.\n")
+    c = check_article(hub, article)["claims"][0]
+    assert c["stance"] in ("supports", "weaker than the claim")
+    article = ("# Achilles tendinopathy: what helps?\n\n"
+               "Research shows that shockwave therapy reduces pain on first steps.\n")
+    c = check_article(hub, article)["claims"][0]
+    if c["matches"]:
+        assert c["stance"] is None and "not about achilles tendinopathy, which the article is about" in c["stance_reason"]

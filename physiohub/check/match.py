@@ -100,6 +100,38 @@ def study_text(store: Store, study_id: int) -> str:
     return _hit_text(store, study_id)
 
 
+_FINDING_LABEL = re.compile(r"result|finding|conclu|interpretation|discussion|implication|summary|main outcome", re.I)
+_FRAME_LABEL = re.compile(r"background|context|introduction|objective|aim|purpose|method|design|setting|participant|"
+                          r"intervention|measure|registration|funding", re.I)
+# Sentences that state what others found, what the study set out to do or how it was done: none is its result.
+_NOT_FINDING = re.compile(r"^(?:(?:previous|prior|earlier|several|many|few|some|other) (?:studies|trials|reviews)|"
+                          r"studies have|it has been|there is (?:little|limited|no|some) evidence|"
+                          r"(?:the |this )?(?:main )?(?:aim|objective|purpose|goal)s?\b|to (?:determine|assess|evaluate|"
+                          r"investigate|examine|compare|find out)|we (?:aimed|sought|randomi[sz]ed|recruited|enrolled|"
+                          r"included|searched|investigated|examined|evaluated|assessed|conducted)|(?:participants|patients|"
+                          r"subjects|women|men|adults|children) (?:were|was) (?:randomi[sz]ed|recruited|enrolled|"
+                          r"allocated|assigned|included))", re.I)
+
+
+def study_findings(store: Store, study_id: int) -> list[str]:
+    """The sentences of a study's abstract that state its own results and conclusions: its labelled
+    RESULTS / CONCLUSIONS sections when it has them, else its sentences less background, aims and
+    methods. A stance read off "Few studies have evaluated X" or "We randomised 120 adults" would quote
+    the study saying what it never found."""
+    from ..text import split_sentences
+
+    row = store.query_one("SELECT record FROM studies WHERE id = ?", (study_id,))
+    if not row:
+        return []
+    sections = json.loads(row["record"]).get("abstract_sections", [])
+    labelled = [s for s in sections if s.get("label")]
+    if labelled and any(_FINDING_LABEL.search(s["label"]) for s in labelled):
+        texts = [s.get("text", "") for s in sections if s.get("label") and _FINDING_LABEL.search(s["label"])]
+    else:
+        texts = [s.get("text", "") for s in sections if not (s.get("label") and _FRAME_LABEL.search(s["label"]))]
+    return [x for t in texts for x in split_sentences(t) if not _NOT_FINDING.search(x.strip())]
+
+
 # Per database: word -> idf. Emptied whenever anyone has committed since this connection last looked
 # (``search.cache.unchanged``: an import, say), so the frequencies never describe an older hub.
 _DF_CACHE: dict[str, dict[str, float]] = {}
@@ -181,7 +213,12 @@ def _relevant(share: float, n_words: int, cosine: float | None) -> bool:
 
 def claim_condition(claim: Claim) -> str | None:
     """The condition the claim names ("fibromyalgia", "knee osteoarthritis"), the longest first."""
-    low = claim.text.lower()
+    return claim_condition_of(claim.text)
+
+
+def claim_condition_of(text: str) -> str | None:
+    """The condition a text names, the longest first; "injury"/"injuries" alone is too broad to be one."""
+    low = text.lower()
     return next((c for c in CONDITIONS if re.search(rf"\b{re.escape(c)}\b", low)), None)
 
 

@@ -21,8 +21,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .lexicon import TOPIC_CUES
-from .match import content_words, relevance
+from .lexicon import CONDITIONS, TOPIC_CUES
+from .match import content_words, relevance, stem
+from .pubmed import _EVERYDAY, OUTCOMES, _find
 from ..store import Store
 
 # Topics whose cues name treatments; the others (work, imaging, prognosis, lifestyle words such as
@@ -30,11 +31,12 @@ from ..store import Store
 _TREATMENT_TOPICS = ("Surgery vs Rehabilitation", "Medication & Injections", "Manual Therapy", "Passive Treatments",
                      "Pain Science & Education", "Exercise & Loading")
 # Treatments popular articles name that the topic cues do not (the cue lists serve topic filters).
-_EXTRA = (r"strengthening|eccentric\w*|isometric\w*|heavy slow resistance|collars?|braces?|bracing|orthos[ie]s|orthotics?|insoles?|"
+_EXTRA = (r"cycl(?:ing|ed)|bicycl\w*|swimming|aerobic exercise|strengthening|eccentric\w*|isometric\w*|heavy slow resistance|collars?|braces?|bracing|orthos[ie]s|orthotics?|insoles?|"
           r"glucosamine|chondroitin|bed rest|rest|pain reprocessing therapy|cognitive functional therapy|"
           r"cognitive behaviou?ral therapy|cbt|mindfulness|weight loss|hydrotherapy|aquatic\w*|footwear|"
           r"hyaluronic acid|radiofrequency|spinal cord stimulation|hot packs?|traction|ergonomic\w*")
-_GENERIC_TREATMENT = {"physiotherapy", "physical therapy", "rehabilitation", "training", "treatment", "therapy"}
+_GENERIC_TREATMENT = {"physiotherapy", "physical therapy", "rehabilitation", "training", "treatment", "therapy",
+                      "exercise", "exercises", "programme", "program", "loading"}
 _TERM = re.compile(r"\b(?:" + "|".join([p for t, p in TOPIC_CUES if t in _TREATMENT_TOPICS] + [_EXTRA]) + r")\b", re.I)
 # "adjustments" alone is a desk or a dose as often as a spinal one
 _NOT_TERM = re.compile(r"^(?:adjustments?|kinesiophobi\w*)$", re.I)   # kinesiophobia is a fear, not taping
@@ -61,15 +63,39 @@ def _canon(term: str) -> str:
     return t
 
 
+_GENERIC = {_canon(g) for g in _GENERIC_TREATMENT}
+
+
+def _measures(outcome: str, text: str) -> bool:
+    """Does the study's text name the outcome (each word, in any form: "bone mineral density" has "bone
+    density"'s words)?"""
+    have = {stem(t) for t in re.findall(r"[^\W_]+", text.lower())}
+    return all(stem(w) in have for w in outcome.split())
+
+
+def _in_outcome(text: str, m: re.Match) -> bool:
+    """Is the match part of an outcome the text names ("walking" in "walking speed")?"""
+    from .pubmed import OUTCOMES
+
+    low = text.lower()
+    for o in OUTCOMES:
+        for om in re.finditer(rf"\b{re.escape(o)}\b", low):
+            if om.start() <= m.start() and m.end() <= om.end() and o != m.group(0).lower():
+                return True
+    return False
+
+
 def treatments(text: str) -> set[str]:
-    """The treatments a text names, in a canonical form ("exercises", "exercise" -> "exerc")."""
-    return {_canon(m.group(0)) for m in _TERM.finditer(text or "") if not _NOT_TERM.match(m.group(0))}
+    """The treatments a text names, in a canonical form ("exercises", "exercise" -> "exerc"); a word
+    that is part of a named outcome ("walking speed") is not one."""
+    text = text or ""
+    return {_canon(m.group(0)) for m in _TERM.finditer(text) if not _NOT_TERM.match(m.group(0)) and not _in_outcome(text, m)}
 
 
 _NOUNS = [(re.compile(p, re.I), n) for p, n in (
     (r"^exercis", "exercise"), (r"^run", "running"), (r"^stretch", "stretching"), (r"^ergonomic", "ergonomic changes"),
     (r"^eccentric", "eccentric exercise"), (r"^isometric", "isometric exercise"), (r"^aquatic", "aquatic exercise"),
-    (r"^osteopath", "osteopathy"), (r"^chiropract", "chiropractic care"), (r"^kinesio", "kinesio taping"),
+    (r"^osteopath", "osteopathy"), (r"^(?:cycl|bicycl)", "cycling"), (r"^chiropract", "chiropractic care"), (r"^kinesio", "kinesio taping"),
     (r"^foam roll", "foam rolling"), (r"^arthroscop", "arthroscopy"), (r"^mobili[sz]", "mobilisation"),
     (r"^injections?$", "injections"), (r"^squats?$", "squats"), (r"^warm-ups?$", "warm-up"), (r"^surg", "surgery"))]
 
@@ -84,7 +110,7 @@ def _names(text: str, keep: set[str]) -> list[str]:
     out: list[str] = []
     for m in _TERM.finditer(text):
         w = m.group(0).lower()
-        if _canon(w) in keep and not _NOT_TERM.match(w) and _noun(w) not in out:
+        if _canon(w) in keep and not _NOT_TERM.match(w) and not _in_outcome(text, m) and _noun(w) not in out:
             out.append(_noun(w))
     return out
 
@@ -104,6 +130,8 @@ def _tested_part(text: str) -> str:
 class Tested:
     tests: bool
     reason: str | None = None   # why not, in a reader's words
+    by_treatment: bool = False  # the study tests a treatment the claim names (its verdict answers the claim)
+    head_to_head: bool = False  # ... against another active treatment the claim names too
 
 
 def _spans(pico: dict, key: str) -> list[str]:
@@ -128,13 +156,22 @@ def _head_to_head(claim_text: str, tested_text: str, compared_text: str) -> bool
 
 
 def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterable[str], title: str, text: str,
-                pico: dict | None, verdict: str | None = None) -> Tested:
+                      pico: dict | None, verdict: str | None = None, *, context_condition: str | None = None) -> Tested:
     """Whether the study (``title``, title and abstract ``text``, appraised ``pico`` and ``verdict``)
-    tests the claim."""
+    tests the claim. ``context_condition`` is the condition the article is about (its title, or the claim
+    before), for a sentence that names none ("moderate exercise could help treat the painful condition")."""
     if verdict == "Too early to tell":   # a protocol, a case report, an opinion: no tested result to read
         return Tested(False, "it reports no tested result (its verdict is Too early to tell)")
+    from .match import about_condition, claim_condition_of
+
+    if context_condition and not claim_condition_of(claim_text) and not about_condition(context_condition, text):
+        return Tested(False, f"it is not about {context_condition}, which the article is about")
     claimed = treatments(claim_text)
-    specific = {t for t in claimed if t not in {_canon(g) for g in _GENERIC_TREATMENT}}
+    # a claim about a named form ("tai chi as an exercise option", "resistance training") is tested by a
+    # study of that form, not by any exercise study
+    specific = {t for t in claimed if t not in _GENERIC}
+    outcomes = [o for o in _find(OUTCOMES, claim_text)
+                if not treatments(o) and not any(o in c for c in CONDITIONS if c in claim_text.lower())]
     if claimed:
         pico = pico or {}
         arm, other = _arms_of_title(title)
@@ -154,13 +191,21 @@ def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterabl
         if (hit <= compared and not _INERT.search(compared_text) and not ((claimed & compared) - tested)
                 and not _head_to_head(claim_text, tested_text, compared_text)):
             return Tested(False, "it compares two forms of " + (_names(claim_text, hit) or ["the treatment"])[0])
-        return Tested(True)
-    words = [w for w in claim_words if w not in _FRAME]
+        # the treatment is right; the outcome must be one the study measured ("bone density" is not answered
+        # by a trial of flexibility)
+        if outcomes and not any(_measures(o, text) for o in outcomes):
+            return Tested(False, f"it does not measure {' or '.join(outcomes[:2])}")
+        both = (not _INERT.search(compared_text) and bool(compared)
+                and (bool((claimed & compared) - tested) or _head_to_head(claim_text, tested_text, compared_text)))
+        return Tested(True, by_treatment=True, head_to_head=both)
+    words = [w for w in claim_words if w not in _FRAME and w not in _EVERYDAY]
     if len(words) < 3:   # "At best, pain improves for 6 to 12 weeks": the subject is in an earlier sentence
         return Tested(False, "the sentence alone names too little to tell which study would test it")
     share = relevance(words, text, store)
     if share < WORDS_MIN:
         return Tested(False, "it is about something else")
+    if outcomes and not any(_measures(o, text) for o in outcomes):
+        return Tested(False, f"it does not measure {' or '.join(outcomes[:2])}")
     return Tested(True)
 
 
