@@ -310,3 +310,13 @@ def test_acronyms_that_take_more_than_first_letters():
     assert _acronym_of("EARSI", "Examplearthritis Research Society International".split())
     assert not _acronym_of("ERS", "Example Research Society International".split())
     assert not _acronym_of("ERXI", "Example Research Society International".split())
+
+
+def test_a_title_linked_entry_keeps_its_journal_and_a_ref_label_holds_an_entry():
+    doc = parse_document("Text.\n\n## References\n\n1. [Walking for knee pain: a trial](https://pubmed.ncbi.nlm.nih.gov/12345/). "
+                         "Knee Med. 2019;321:456-67.\n2. [Ng T, Moss K. Walking for hip pain. Hip J. 2018;3:1-9.](https://doi.org/10.1000/hip.2)\n")
+    refs = parse_reference_list(doc.reference_lines)
+    assert [(r.journal, r.year, r.pmid, r.doi) for r in refs] == [("Knee Med", 2019, "12345", None), ("Hip J", 2018, None, "10.1000/hip.2")]
+    doc = parse_document("Text here.\n\nRef: Ng T, Moss K. Walking for knee pain. J Knee. 2019;12:45-67.\n\nResearch: walking halves knee pain\n")
+    assert [r.authors[0] for r in parse_reference_list(doc.reference_lines)] == ["Ng T"]
+    assert [s.text for s in doc.sentences] == ["Text here.", "Research: walking halves knee pain"]

@@ -54,7 +54,7 @@ def _plain_entry(line: str) -> bool:
     return len(line) > 40 and bool((_ENTRY_START.match(line) and _ENTRY_BODY.search(line)) or _VANC_AUTHORS.match(line))
 
 
-_RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:the |read the |full |original )?(?:study|paper|publication|article)\s*:\W{0,3}\s*(?=\S)", re.I)
+_RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:the |read the |full |original )?(?:study|paper|publication|article|ref|refs|cite|research)\s*:\W{0,3}\s*(?=\S)", re.I)
 _RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citations?|journal references?|study references?|"
                           r"original (?:study|article|paper|research))\s*:\W{0,3}\s*(?=\S)", re.I)
 # (a URL may hold balanced brackets: the Lancet's DOIs "10.1016/S0140-6736(17)32457-1")

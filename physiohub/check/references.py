@@ -260,8 +260,11 @@ def parse_reference(line: str) -> Reference:
     # Bibliographic part: before the first identifier.
     # (the words that open an access note, not the same words inside a title: "Available from", "Accessed May 1",
     # "[cited 2023 Jan 5]")
+    # a link the document kept from a Markdown link ("[Title](url). JAMA. 2019;...") sits inside the entry:
+    # dropped, not a cut
+    body = re.sub(r"\s?<https?://[^<>\s]+>", "", line)
     body = re.split(r"\s(?:https?://|<https?://|(?i:doi)\b|PMID|PMCID|(?i:available|retrieved)(?=\s+(?:from|at|online|on|[A-Z]|\d))"
-                    r"|(?i:accessed)(?=\s+(?:on\s+)?(?:\d|[A-Z][a-z]+\.?\s+\d))|\[(?i:cited)\b)", line)[0].strip()
+                    r"|(?i:accessed)(?=\s+(?:on\s+)?(?:\d|[A-Z][a-z]+\.?\s+\d))|\[(?i:cited)\b)", body)[0].strip()
     # "J Bone Joint Surg.2001;83B": a year glued to the journal's last full stop
     body = _GLUED_YEAR.sub(r"\1 \2", body)
     # a news source's short link ("SOURCE: bit.ly/2abc JAMA Internal Medicine, online March 3, 2021") and APA's
