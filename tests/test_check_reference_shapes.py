@@ -320,3 +320,15 @@ def test_a_title_linked_entry_keeps_its_journal_and_a_ref_label_holds_an_entry()
     doc = parse_document("Text here.\n\nRef: Ng T, Moss K. Walking for knee pain. J Knee. 2019;12:45-67.\n\nResearch: walking halves knee pain\n")
     assert [r.authors[0] for r in parse_reference_list(doc.reference_lines)] == ["Ng T"]
     assert [s.text for s in doc.sentences] == ["Text here.", "Research: walking halves knee pain"]
+
+
+def test_an_unnumbered_list_after_a_numbered_one_is_not_its_wrapping():
+    page = ("Walking reduced knee pain in a trial.[1]\n\n**References**\n\n1. Ng T, Moss K. Walking for knee pain. J Knee. 2019;12:45-67.\n\n"
+            "2. Hale A. Exercise for knees. Knee Med. 2018;3:1-9.\n\nSources:\n\nNg, T. (2019). Walking. Knee Health, 12(3), 45-67.\n\n"
+            "Example Arthritis Society. (2021). Knee pain. https://www.example.org/knee\n")
+    refs = parse_reference_list(parse_document(page).reference_lines)
+    assert [(r.number, r.authors[0], r.year) for r in refs] == [("1", "Ng T", 2019), ("2", "Hale A", 2018), (None, "Ng T", 2019),
+                                                               (None, "Example Arthritis Society", 2021)]
+    # a numbered entry wrapped onto a line of its own is still one entry
+    wrapped = parse_reference_list(["1. Ng T, Moss K. Walking for knee pain.", "J Knee. 2019;12:45-67.", "2. Hale A. Knees. Knee Med. 2018;3:1-9."])
+    assert [(r.number, r.journal, r.year) for r in wrapped] == [("1", "J Knee", 2019), ("2", "Knee Med", 2018)]

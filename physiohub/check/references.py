@@ -366,6 +366,11 @@ _PERSON_SOURCE = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][\w'\-]+,\s+(?:M\
 _FOOTER = re.compile(r"^\W*(?:\u00a9|\(c\)\s|copyright\b)|\ball rights reserved\b", re.I)
 
 
+def _whole(ref: Reference) -> bool:
+    """A reference that stands on its own: authors, a year, and a journal or an address."""
+    return bool(ref.authors and ref.year and (ref.journal or ref.url) and len(ref.text) > 30)
+
+
 def parse_reference_list(lines: list[str]) -> list[Reference]:
     refs = []
     for i, line in enumerate(lines):
@@ -373,10 +378,12 @@ def parse_reference_list(lines: list[str]) -> list[Reference]:
                 or _PERSON_SOURCE.match(line.strip()):
             continue
         ref = parse_reference(line)
-        complete = bool(ref.doi or ref.pmid) and bool(ref.year) and bool(refs) and bool(refs[-1].doi or refs[-1].pmid)
+        complete = bool(refs) and ((bool(ref.doi or ref.pmid) and bool(ref.year) and bool(refs[-1].doi or refs[-1].pmid))
+                                   or (_whole(ref) and _whole(refs[-1])))
         if ref.number is None and not complete and re.match(r"^\s*[-*\u2022+]", line) is None and any(r.number for r in refs):
             # an unnumbered line inside a numbered list continues the previous entry (unless it is a
-            # whole reference of its own, with its identifier, after an entry that had one)
+            # whole reference of its own after a whole one: both with their identifier, or both with authors,
+            # year and a journal or address — an unnumbered list under a second heading)
             refs[-1] = parse_reference(f"{refs[-1].number}. {refs[-1].text} {line.strip()}")
             continue
         refs.append(ref)
