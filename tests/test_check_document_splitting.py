@@ -22,3 +22,9 @@ from physiohub.check.document import parse_document
 ])
 def test_citation_abbreviations_and_et_al(text, want):
     assert [s.text for s in parse_document(text).sentences] == want
+
+
+def test_in_page_footnote_links_are_citation_markers():
+    doc = parse_document("Strength training cut injuries to a third[1](#ref1). See the [methods](#methods) part. Cut by half.[2](#cite-2) Next.")
+    assert [s.text for s in doc.sentences] == ["Strength training cut injuries to a third[1].", "See the methods part.",
+                                               "Cut by half [2].", "Next."]

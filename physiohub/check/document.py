@@ -183,6 +183,7 @@ def _superscripts(m: re.Match) -> str:
     if m.group(1) in _NOT_BEFORE_SUPERSCRIPT:
         return m.group(0)
     return f"{m.group(1)} [{m.group(3)}]{m.group(2)}"
+_ANCHOR_LINK = re.compile(r"\[([^\]\n]{1,80})\]\(#[^)\s]*\)")
 _CITE_AFTER_STOP = re.compile(r"([.!?]) ?(\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\])")
 
 
@@ -256,6 +257,8 @@ def _split(body: str) -> list[tuple[int, int]]:
 
 
 def parse_document(text: str) -> Document:
+    # an in-page link to a footnote ("third[1](#ref1).") is the citation marker "[1]"
+    text = _ANCHOR_LINK.sub(lambda m: f"[{m.group(1)}]" if re.fullmatch(r"[\d,\s\u2013-]+", m.group(1)) else m.group(1), text)
     text = _CITE_AFTER_STOP.sub(r" \2\1", _SUPERSCRIPT_AFTER_STOP.sub(_superscripts, text))
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[tuple[str, str]] = []          # (kind, text): heading | para | item
