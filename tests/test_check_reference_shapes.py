@@ -332,3 +332,11 @@ def test_an_unnumbered_list_after_a_numbered_one_is_not_its_wrapping():
     # a numbered entry wrapped onto a line of its own is still one entry
     wrapped = parse_reference_list(["1. Ng T, Moss K. Walking for knee pain.", "J Knee. 2019;12:45-67.", "2. Hale A. Knees. Knee Med. 2018;3:1-9."])
     assert [(r.number, r.journal, r.year) for r in wrapped] == [("1", "J Knee", 2019), ("2", "Knee Med", 2018)]
+
+
+def test_sections_named_like_sources_or_literature_stay_text():
+    page = ("# Food and bones\n\n## Protein sources\n\nA review found that protein helps bone health.\n\n"
+            "## Review of the literature\n\nTrials show that walking slows bone loss.\n")
+    doc = parse_document(page)
+    assert doc.reference_lines == []
+    assert "A review found that protein helps bone health." in [s.text for s in doc.sentences]

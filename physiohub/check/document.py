@@ -19,8 +19,9 @@ REF_HEADING = re.compile(
     r"(?:the )?(?:studies|research|papers|articles|evidence|trials)(?: (?:cited|mentioned|referenced|used|quoted|we used|in this article))?|"
     r"further reading|reading list|literature|notes|footnotes|endnotes|journal references?|study references?|"
     r"original (?:study|article|paper|research)|key references|selected references|references and further reading)\s*:?$"
-    # a qualified heading of a strong kind: "Pilates Bibliography", "Selected literature", "Article sources"
-    r"|^(?:[\w'\-]+\s+){1,3}(?:references|bibliography|literature|sources|further reading|reading list|works cited)\s*:?$",
+    # a qualified heading of a strong kind: "Pilates Bibliography", "Scientific references" (not "sources" or
+    # "literature": "Protein sources" and "Review of the literature" are sections of text)
+    r"|^(?:[\w'\-]+\s+){1,3}(?:references|bibliography|further reading|reading list|works cited)\s*:?$",
     re.I,
 )
 # A list item that is a reference even without a heading: an identifier, or a year in the places
