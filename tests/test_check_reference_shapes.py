@@ -340,3 +340,8 @@ def test_sections_named_like_sources_or_literature_stay_text():
     doc = parse_document(page)
     assert doc.reference_lines == []
     assert "A review found that protein helps bone health." in [s.text for s in doc.sentences]
+
+
+def test_an_image_credit_is_no_reference():
+    doc = parse_document("# News\n\nA trial found gains.\n\nSource: Getty Images\n\nSource: Example Health News\n")
+    assert [r.authors for r in parse_reference_list(doc.reference_lines)] == [["Example Health News"]]

@@ -362,6 +362,9 @@ def _web_kind(ref: Reference, author_part: str) -> None:
 # A news story's "SOURCES: Jane Smith, M.D., professor, ..." names a person who was interviewed, not a reference.
 _PERSON_SOURCE = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][\w'\-]+,\s+(?:M\.?D\.?|Ph\.?D\.?|D\.?O\.?|R\.?N\.?|D\.?P\.?T\.?|M\.?P\.?H\.?|"
                             r"professor|director|chief|head|spokes\w*|researcher|lead author|author)\b")
+# An image credit ("Source: Getty Images", "Photo: Shutterstock") is no reference.
+_IMAGE_CREDIT = re.compile(r"^(?:Source:\s+)?(?:(?:photo|image|picture)\s*(?:source|credit)?:?\s*)?(?:Getty Images|Shutterstock|iStock(?:photo)?|"
+                           r"Alamy|Adobe Stock|Unsplash|Pexels|Pixabay|Dreamstime)\b", re.I)
 # A page footer that ends up under the reference heading is no reference.
 _FOOTER = re.compile(r"^\W*(?:\u00a9|\(c\)\s|copyright\b)|\ball rights reserved\b", re.I)
 
@@ -375,7 +378,7 @@ def parse_reference_list(lines: list[str]) -> list[Reference]:
     refs = []
     for i, line in enumerate(lines):
         if (len(line.strip()) < 15 and not line.startswith("Source: ")) or _FOOTER.search(line) \
-                or _PERSON_SOURCE.match(line.strip()):
+                or _PERSON_SOURCE.match(line.strip()) or _IMAGE_CREDIT.search(line):
             continue
         ref = parse_reference(line)
         complete = bool(refs) and ((bool(ref.doi or ref.pmid) and bool(ref.year) and bool(refs[-1].doi or refs[-1].pmid))
