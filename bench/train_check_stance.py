@@ -189,7 +189,7 @@ def main() -> int:
             for weight in ([0.0] if args.no_flips else [0.0, 0.25, 0.5]):
                 for c in ([args.c] if args.c else [0.1, 0.3, 1.0, 3.0]):
                     probs = cross_validate(X, y, flips, weight, c)
-                    for thr in np.arange(0.35, 0.66, 0.05):
+                    for thr in np.arange(0.35, 0.76, 0.05):
                         f1 = float(np.mean([f1_score(y, probs[s] >= thr, average="macro") for s in range(3)]))
                         if best is None or f1 > best[0]:
                             best = (f1, c, float(thr), k, k_align, weight)

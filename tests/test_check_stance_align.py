@@ -28,8 +28,8 @@ def test_opposite_direction_next_to_the_claims_words_disagrees():
     assert f["a_agree"] == 1.0 and f["a_disagree"] == 0.0 and f["a_strength"] > 0
 
 
-def test_a_direction_on_the_subject_does_not_count_for_the_object():
-    # "greater" is about the amount of walking (the claim's subject), "lower" about the risk (its object)
+def test_each_claim_word_next_to_a_direction_counts():
+    # "lower" stands next to "risk", "hip" and "fracture"; "greater" only next to "walking"
     f = align_features("Walking increases the risk of hip fracture.",
                        ["Greater daily walking was associated with a lower risk of hip fracture in older women."])
     assert f["a_disagree"] == 1.0

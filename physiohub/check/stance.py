@@ -11,8 +11,8 @@ abstract it rests on. Steps:
    evidence sentence (``appraise.reading``: for / null / against), a claim word the abstract does not use
    while it does use its opposite ("increases" in the claim, only "decreased" in the abstract), and how
    much of the claim the abstract covers at all. Alignment (``align_features``, over the top three
-   sentences): the direction the claim gives its object ("X reduces *pain*") against the direction words
-   the evidence puts next to the same words, and a "no difference" next to them.
+   sentences): the direction the claim states ("X reduces pain") against the direction words the
+   evidence puts next to the claim's words, and a "no difference" next to them.
 3. A logistic model over those features, fitted on SciFact *train* claims with their cited abstracts
    (bench/train_check_stance.py) and shipped as ``stance_model.json`` (plain lists; inference is numpy).
 
@@ -116,9 +116,9 @@ def evidence_sentences(claim: str, sentences: Sequence[str], k: int = 1) -> list
     if not n or not want:
         return []
     idf = {w: math.log((n + 1) / (1 + sum(w in d for d in docs))) + 1.0 for w in want}
-    total = sum(idf.values())
+    total = sum(idf[w] for w in sorted(idf))
     weight = [(0.6 if _AIM.search(x) else 1.0) * (1.15 if _RESULTISH.search(x) else 1.0) for x in sentences]
-    scored = [(weight[i] * sum(idf[w] for w in want & d) / total, i) for i, d in enumerate(docs)]
+    scored = [(weight[i] * sum(idf[w] for w in sorted(want & d)) / total, i) for i, d in enumerate(docs)]
     # a tie goes to the later sentence: abstracts state results and conclusions last
     return sorted(scored, key=lambda t: (t[0], t[1]), reverse=True)[:k]
 
@@ -242,8 +242,8 @@ def directions(text: str) -> list[tuple[int, int, bool]]:
 
 
 def align_features(claim: str, evidence: Sequence[str], window: int = 6) -> dict[str, float]:
-    """Which way the claim says its object moves against which way the evidence sentences say the same
-    words move. Each direction word of the evidence counts by how many of the claim's object words stand
+    """Which way the claim says things move against which way the evidence sentences say the same words
+    move. Each direction word of the evidence counts by how many of the claim's content words stand
     within ``window`` tokens of it, so a sentence's other findings weigh little; and whether the evidence
     reports no difference right next to those words."""
     c_toks = _TOK.findall(claim.lower())
@@ -251,11 +251,9 @@ def align_features(claim: str, evidence: Sequence[str], window: int = 6) -> dict
     c_sign = float(np.sign(sum(-p if n else p for _, p, n in c_dirs)))
     c_neg = any(t in _NEGATORS or t.endswith("n't") for t in c_toks)
 
-    def words(toks: Sequence[str]) -> set[str]:
-        return {_stem(t) for t in toks if t not in _STOP and len(t) > 2 and not _polarity(t) and t not in _NEGATORS}
-    # The words a claim's direction word is about follow it ("X reduces *pain in Y*"); those before it are
-    # the subject, which the evidence may name beside a direction of its own ("greater consumption of X").
-    content = (words(c_toks[c_dirs[0][0] + 1:]) if c_dirs else set()) or words(c_toks)
+    # All the claim's content words, its subject's too: counting only the words after its direction word
+    # (its object) scored lower in train cross-validation (0.722 against 0.730).
+    content = {_stem(t) for t in c_toks if t not in _STOP and len(t) > 2 and not _polarity(t) and t not in _NEGATORS}
     e_score = 0.0
     e_null = e_near = False
     for sent in evidence:
