@@ -19,6 +19,11 @@ def test_direction_words_and_their_negation():
     assert directions("A nonsignificant trend; moreover the protocol was unchanged.") == []
 
 
+def test_verbs_that_say_which_way():
+    assert [p for _, p, _ in directions("Manual therapy alleviates pain and encourages movement.")] == [-1, 1]
+    assert [p for _, p, _ in directions("Bracing hampers recovery but prolongs comfort.")] == [-1, 1]
+
+
 def test_opposite_direction_next_to_the_claims_words_disagrees():
     f = align_features("Taping decreases knee pain in runners.",
                        ["In runners, taping increased knee pain at four weeks compared with sham."])
@@ -73,6 +78,11 @@ def train():
         yield importlib.import_module("train_check_stance")
     finally:
         sys.path.remove(str(bench))
+
+
+def test_cue_words_are_scaled_and_nothing_else(train):
+    sc = train.cue_scale(["bias", "cw_not", "a_agree", "cw_lower"], 0.5)
+    assert sc.tolist() == [1.0, 0.5, 1.0, 0.5]
 
 
 def test_flipped_claims(train):

@@ -196,11 +196,14 @@ def features(claim: str, abstract: str | Sequence[str], k: int = 1, k_align: int
 # Direction words token by token: the stem a word starts with says which way it points.
 _UP_STEMS = ("increas", "higher", "high", "greater", "larger", "elevat", "rise", "rose", "gain", "promot", "enhanc",
              "induc", "activat", "stimulat", "upregulat", "up-regulat", "accelerat", "improv", "boost", "augment", "amplif",
-             "exacerbat", "positive", "longer", "facilitat", "potentiat", "expand", "exceed")
+             "exacerbat", "positive", "longer", "facilitat", "potentiat", "expand", "exceed", "encourag", "favor", "favour",
+             "aggravat", "strengthen", "prolong", "extend", "intensif", "heighten")
 _DOWN_STEMS = ("decreas", "lower", "low", "less", "fewer", "smaller", "reduc", "declin", "drop", "fell", "fall", "inhibit",
                "suppress", "block", "attenuat", "impair", "diminish", "downregulat", "down-regulat", "prevent", "abolish",
                "limit", "slow", "delay", "negative", "deplet", "shorter", "imped", "hinder", "deactivat", "disrupt",
-               "lack", "loss", "weak", "compromis", "abrogat", "eliminat")
+               "lack", "loss", "weak", "compromis", "abrogat", "eliminat", "hamper", "counteract", "antagoniz", "antagonis",
+               "dampen", "ablat", "repress", "silenc", "mitigat", "alleviat", "relie", "lessen", "shorten", "retard", "curb",
+               "halt", "stop", "destabiliz", "degrad")
 _NEGATORS = frozenset("not no never neither nor cannot without fail failed fails unable absence absent lack lacking".split())
 _NULL_TOKENS = frozenset("similar unchanged unaffected comparable unaltered independent unrelated insignificant".split())
 _NULL_AFTER_NO = frozenset("significant significantly difference differences effect association change associated related "
