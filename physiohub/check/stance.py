@@ -18,7 +18,7 @@ abstract it rests on. Steps:
 
 Rules over polarity, not a language model: SciFact's contradicting claims are mostly a finding with one
 word flipped or negated, which these features see; paraphrases that need world knowledge they do not.
-Dev macro-F1 beside the published anchors is in docs/benchmarks.md ("Claim check: stance").
+Dev macro-F1 beside the published anchors is in docs/benchmarks.md ("Claim check: stance, alignment features").
 """
 from __future__ import annotations
 
