@@ -345,3 +345,17 @@ def test_sections_named_like_sources_or_literature_stay_text():
 def test_an_image_credit_is_no_reference():
     doc = parse_document("# News\n\nA trial found gains.\n\nSource: Getty Images\n\nSource: Example Health News\n")
     assert [r.authors for r in parse_reference_list(doc.reference_lines)] == [["Example Health News"]]
+
+
+def test_reference_shapes_stay_fast_on_hostile_input():
+    import time
+
+    from physiohub.check.references import _acronym_of
+    # CPU time of this process, not wall time (a guard against runaway backtracking, not a benchmark)
+    t = time.process_time()
+    assert not _acronym_of("ABCDEFGH", ["Abcdefgh" * 3] * 9)
+    for text in ("Lee A, Park B. " * 5000, "(2019) A " * 5000, "common.1 Next " * 5000, "1. Cook, J. L., " * 5000,
+                 "Source: " + "Abc " * 20000):
+        doc = parse_document(text)
+        inline_references(doc.sentences, parse_reference_list(doc.reference_lines))
+    assert time.process_time() - t < 5

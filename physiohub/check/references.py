@@ -14,6 +14,7 @@ or PubMed links in the body become ``kind`` "link".
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -497,6 +498,7 @@ def _acronym_of(acronym: str, words: list[str]) -> bool:
     """Is the acronym made of these words in order: each word gives its first letter and maybe more of its
     letters ("OARSI" of "Osteoarthritis Research Society International", "AIHW" of "Australian Institute of
     Health and Welfare" without the small words)?"""
+    @functools.lru_cache(maxsize=None)   # (i, j) pairs: at most 9 x 10, whatever the words hold
     def fit(i: int, j: int) -> bool:
         if j == len(words):
             return i == len(acronym)
