@@ -8,9 +8,12 @@ says or recommends, uses a passive or stock phrase ("it has been shown that", "w
 "guidelines recommend", "Study: ..."), cites ("[3]", "(Ref 2)", "(4,5)", "study2", "(Lee et al., 2020)",
 "(Br J Sports Med. 2020;54:1)", a link to a paper), quotes a researcher's result, ends with a frame
 (", new research suggests."), or states a result right after such a sentence, after a sentence that
-describes a study's method, or as a list item under "Key findings". Sentences that only describe what a
-study did, teasers, list lead-ins, definitions and quotes of people "not involved in the study" are not
-claims. Questions, "more research is needed", "not
+describes a study's method, or as a list item under "Key findings". Also: a source noun at the end (", the
+foundation estimates."), guidelines that reinforce or support, "citing a review", the writer's own reading ("I also
+found two case reports"), a dose-response result after a claim, a citation closing a list item. Sentences that only
+describe what a study did (its groups, what was done or measured, where it was published or presented), teasers,
+list lead-ins, definitions, calls to action, research named as a topic or as reading ("what the research says
+works", "dig into the research") and quotes of people "not involved in the study" are not claims. Questions, "more research is needed", "not
 enough research to say" and "whatever the research says" are not claims. The rules are inspectable and
 each claim says which phrase made it one (``cue``); but phrasings go on varying from page to page, so a
 learned sentence model (``claim_model.py``) adds the sentences it scores as claims, unless a rule veto above
