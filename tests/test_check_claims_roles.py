@@ -38,6 +38,7 @@ NOT_CLAIMS = [
     "We should offer people treatments that are shown to work, and explain them well.",
     # "back" as the body part after a design word is no reporting verb
     "I wrote a literature review on back pain for our students last year.",
+    "This discussion paper looks back at the history of the tendon model.",
     # a place's name holding a design word
     "Ann Lee, a nurse at the Bone Research Centre, said the clinic would open in May.",
 ]
@@ -80,6 +81,9 @@ SECOND_CLAIMS = [
     # a researcher's conclusion and a reported writing
     "\"Our results should reassure older runners with knee pain,\" the lead author said.",
     "The researchers wrote that walking may protect the knee.",
+    # research that explains or proposes
+    "The authors explain that loading makes tendon cells lay down new collagen.",
+    "The review proposes grading neck pain by how far it limits daily life.",
     # a treatment rated by its evidence (found before only because "low back" was read as the verb "back")
     "Three other treatments had good enough evidence to be called effective for chronic neck pain: exercise, massage and heat.",
 ]

@@ -50,12 +50,12 @@ _ANY_DESIGN = re.compile("|".join(f"(?:{p})" for _, p in DESIGNS), re.I)
 
 VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report(?:s|ed)?|reveal(?:s|ed)?|"
          r"demonstrate[sd]?|prove[sd]?|proven|indicate[sd]?|confirm(?:s|ed)?|discovered|established|"
-         r"linked|tied|observed|noted|determined|points? to|pointed to|says?|said|backs?(?!\s+(?:pain|aches?|problems?|injur\w*|muscles?|surgery|of|and))|backed|supports?|"
+         r"linked|tied|observed|noted|determined|points? to|pointed to|says?|said|backs?(?!\s+(?:pain|aches?|problems?|injur\w*|muscles?|surgery|of|and|at|to|in|into|from))|backed|supports?|"
          r"supported|highlights?|highlighted|showcases?|tells? us|adds? to|agrees?|saying|showing|finding|suggesting|"
          r"concluding|stating|states?|stated|followed|tracked|enrolled|recruited|involved|compared|tested|examined|"
          r"analy[sz]ed|looked at|measured|recorded|estimated?|estimates|warned|warns|cautioned|cautions|came to|reached|predicted|"
          r"identified|calculated|documented|produced|yielded|adds? weight to|ranked|rated|reinforces?|reinforced|"
-         r"recommends?|recommended|wrote|writes?)")
+         r"recommends?|recommended|wrote|writes?|explain(?:s|ed)? that|propose[sd]?)")
 # A sentence that says what a study did, not what it found ("Researchers recruited 351 workers ...",
 # "The program used in this study consisted of ...", "A recent study looked at the effect of ..."): a
 # method verb with what it was done to, and no word that reports a result.
