@@ -85,6 +85,8 @@ SECOND_CLAIMS = [
     "The authors explain that loading makes tendon cells lay down new collagen.",
     "The review proposes grading neck pain by how far it limits daily life.",
     # a treatment rated by its evidence (found before only because "low back" was read as the verb "back")
+    # research looked at still credits its finding
+    "When we look at the research, it shows that walking eases knee pain in most people.",
     "Three other treatments had good enough evidence to be called effective for chronic neck pain: exercise, massage and heat.",
 ]
 
