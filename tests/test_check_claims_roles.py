@@ -97,6 +97,15 @@ SECOND_NOT_CLAIMS = [
     "\"To confirm this we would need further clinical studies,\" she added.",
     "Science corner: what the evidence says about ice baths",
     "I have read the research on back pain for many years.",
+    # aims, enrolment, allocation and programme content (session 7, second round)
+    "The researchers had hoped to see whether the walking programme improved hip cartilage.",
+    "Its aim was to find out how common disc bulges are in people without pain.",
+    "The Example Knee Trial took in 200 patients with a torn meniscus.",
+    "The patients were randomly assigned to exercise alone or to surgery.",
+    "The balance exercises had the participants stand on one leg with their eyes closed.",
+    # a title that announces the research, and a library page's teaser
+    "Treating Neck Pain – What the Research Says",
+    "On this page you will find summaries of papers that our physios have read.",
 ]
 
 

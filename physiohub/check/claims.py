@@ -60,12 +60,13 @@ VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report
 # "The program used in this study consisted of ...", "A recent study looked at the effect of ..."): a
 # method verb with what it was done to, and no word that reports a result.
 _METHOD = re.compile(
-    r"\b(?:recruited|enrolled|involved|included|randomly (?:assigned|split|divided|allocated)|assigned|allocated|"
+    r"\b(?:recruited|enrolled|involved|included|took in|signed up|randomly (?:assigned|split|divided|allocated)|assigned|allocated|"
     r"surveyed|interviewed|reviewed|pooled|combined|analy[sz]ed|compared|examined|tested|looked at|studied|followed|"
     r"tracked|asked|gave)\s+(?:(?:the|their|data (?:from|on)|results of|records of|more than|nearly|almost|about|over|"
     r"some|roughly|around)\s+){0,3}(?:\d[\d,]*|the (?:effects?|results|data|records|role|impact)\b|whether\b|how\b|(?:their|its) )"
     r"|\b(?:looked at|looked into|investigated|assessed|evaluated|explored|analy[sz]ed)\b"
     r"|\bconsist(?:ed|s) of\b|\bwas made up of\b|\b(?:set out|aimed|wanted|hoped|sought|planned) to\b"
+    r"|\b(?:its|the|their|the study's|the trial's) (?:main )?(?:aim|goal|purpose|objective) (?:was|is) to\b"
     r"|\b(?:ran|conducted|carried out|undertook|designed|started|began|launched) (?:the|this|a|an|their|its) (?:[\w-]+ ){0,2}(?:study|trial|research|review|survey)\b"
     r"|\b(?:was|were|is|are) (?:funded|paid for|sponsored|commissioned) by\b"
     r"|\b(?:is|are) (?:now )?(?:running|conducting|recruiting|planning)\b|\bwill (?:look|test|study|follow|compare)\b", re.I)
@@ -73,6 +74,11 @@ _PROCEDURE = re.compile(
     # the groups of a study and what was done with them: "77 patients were divided into three groups", "15 people
     # were put on a program of ...", "One group received acupuncture", "The exercises were done by raising ..."
     r"\b(?:were|was) (?:then |randomly |each )?(?:divided|split|sorted|grouped|put|placed) (?:in|into|on|onto)\b"
+    r"|\b(?:were|was) (?:then )?(?:randomly )?(?:assigned|allocated|randomi[sz]ed) (?:to|into|between)\b"
+    r"|\b(?:hoped|wanted|aimed|set out|sought|planned|tried) to (?:see|find out|test|learn|know|check|determine|establish|assess|measure) "
+    r"(?:whether|if|how)\b"
+    r"|\b(?:exercises?|program(?:me)?s?|sessions?|routines?|protocols?) (?:had|asked|required|made) (?:the|each|every|all) "
+    r"(?:exercisers?|participants?|patients?|subjects?|volunteers?|women|men|people)\b"
     r"|\b(?:were|was) (?:done|performed|carried out|delivered) (?:by|with|at|in|while|using|twice|three|once)\b"
     r"|\b(?:one|a second|another|the other|the last|the (?:first|second|third|control|exercise|treatment|placebo|sham)) group "
     r"(?:received|got|did|was given|took|had|followed)\b"
@@ -84,7 +90,7 @@ _PROCEDURE = re.compile(
     r"|\b(?:was|were|is|are|has been|have been|just|recently) (?:recently |just |first |online )?(?:published|presented|released) "
     r"(?:recently |online |today |last \w+ )?(?:in|at)\b", re.I)
 _FINDING = re.compile(
-    r"\b(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|reveal(?:s|ed)?|demonstrate[sd]?|prove[sd]?|"
+    r"\b(?:found|finds?(?! out)|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|reveal(?:s|ed)?|demonstrate[sd]?|prove[sd]?|"
     r"indicate[sd]?|confirm(?:s|ed)?|linked|associated|more likely|less likely|no (?:\w+ )?(?:difference|effect|benefit)|"
     r"(?:reduc|improv|lower|increas|decreas|eas|reliev|prevent|help|benefit|work)(?:e|es|ed|s|ing)?|cut|better|worse|"
     r"fewer|effective|ineffective|similar|suggesting|showing|finding|concluding|improvements?|reductions?|gains?|relief)\b", re.I)
@@ -96,6 +102,8 @@ _TEASER = re.compile(
     r"present|look at|discuss|go through|review)\b"
     r"|\bhere(?:'s| is| are) what (?:the )?(?:latest )?(?:research|science|studies|evidence)"
     r"|\bwhat (?:the )?(?:latest |current )?(?:research|evidence|science|studies) (?:says?|shows?|tells? us) (?:about|on|regarding)\b"
+    r"|[\u2013\u2014:|-]\s*what (?:the )?(?:latest |current )?(?:research|evidence|science|studies) (?:says?|shows?)\s*[.!]?\s*$"
+    r"|\b(?:on this page|in this (?:section|page|library)),? you (?:will|can|'ll) find\b"
     r"|\b(?:findings|results|insights|lessons|things) (?:worth|you should|to) know"
     r"|\b(?:a handful|a few|some|several|a number) of (?:\w+ )?(?:findings|results|insights)\b", re.I)
 # A named organisation: "the American College of Rheumatology", "Osteoarthritis Research Society
