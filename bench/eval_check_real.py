@@ -29,7 +29,7 @@ def article_for(exp_path: Path) -> Path:
     return next(p for p in exp_path.parent.iterdir() if p.name.startswith(stem + ".") and not p.name.endswith(".json"))
 
 
-def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool = True):
+def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool = True, reference_model: bool | None = None):
     from physiohub.check import check_article
     from physiohub.check.evaluate import Score, score_article
     from physiohub.store import Store
@@ -41,7 +41,8 @@ def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool 
         for exp_path in sorted(folder.glob("*.expected.json")):
             gold = json.loads(exp_path.read_text(encoding="utf-8"))
             art = article_for(exp_path)
-            res = check_article(store, art.read_text(encoding="utf-8"), html=gold["html"], claim_model=claim_model)
+            res = check_article(store, art.read_text(encoding="utf-8"), html=gold["html"], claim_model=claim_model,
+                                reference_model=reference_model)
             s = score_article(res, gold, art.name)
             total.add(s)
             rows.append((art.name, len(gold["claims"]), s.claims_found, s.false_alarms, f"{s.refs_found}/{s.refs_gold}",
