@@ -170,7 +170,8 @@ def _key(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", _LINK.sub(r"\1", text).lower())
 
 
-MIN_WORDS = 4        # "Smith J. 2019." is too little to call; the rules' short "Source: Reuters" stays theirs
+MIN_WORDS = 6        # "Lee J. Title. 2019." is too little to call (a list item of five words is rarely an entry);
+                     # the rules' short "Source: Reuters" stays theirs
 MAX_CHARS = 1200     # a paragraph that long is text, not one entry
 MAX_LINES = 5000     # lines scored per article: hostile input keeps the check bounded
 
