@@ -54,7 +54,8 @@ def topic_cells(store: Store, topic: str) -> list[dict[str, Any]]:
 
 
 def ids_cells(store: Store, ids: list[int]) -> list[dict[str, Any]]:
-    """The same aggregate over a search's result set (the studies it counts; the public's are published ones).
+    """The same aggregate over a search's result set (the studies it counts; the public's are published ones),
+    in SQL: the reference the in-memory count (``FacetTable.cells``, used by ``for_search``) is tested against.
     The ids travel as one JSON parameter (``json_each``), so a result set of any size is one statement."""
     import json
 
@@ -141,8 +142,12 @@ def for_topic(store: Store, topic: str, slug: str) -> dict[str, Any]:
 
 
 def for_search(store: Store, ids: list[int], params: dict[str, Any]) -> dict[str, Any]:
-    """A search's picture; each cell links to the same search narrowed to its design and verdict."""
-    return build(ids_cells(store, ids), base_url="/search", params=params)
+    """A search's picture; each cell links to the same search narrowed to its design and verdict. Counted from
+    search's in-memory facet table (the same numbers as ``ids_cells``, without SQL over the result set: ~1 ms
+    a request less)."""
+    from ..search.facets import table
+
+    return build(table(store).cells(ids), base_url="/search", params=params)
 
 
 def api_view(picture: dict[str, Any]) -> dict[str, Any]:
