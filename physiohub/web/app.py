@@ -13,6 +13,7 @@ from .. import __version__, config, taxonomy
 from ..store import Store
 from . import auth, errors, limits, markup
 from .hub import Hub
+from .templating import PageEnvironment
 from .checkproc import CheckProcess
 
 HERE = Path(__file__).resolve().parent
@@ -123,10 +124,10 @@ class SecurityHeaders:
 
 
 def _templates() -> Environment:
-    env = Environment(
+    env = PageEnvironment(  # templating.py: dict look-ups without exceptions, templates read once
         loader=FileSystemLoader(str(HERE / "templates")),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True),
-        trim_blocks=True, lstrip_blocks=True,
+        trim_blocks=True, lstrip_blocks=True, auto_reload=False,
     )
     env.filters["inline"] = markup.inline
     env.filters["plain"] = markup.plain
