@@ -16,6 +16,7 @@ from ..deps import checked_form, index_status, int_param, is_editor, render, sta
 from ..markup import TOPIC_BY_SLUG, TOPICS
 from ..limits import Limited
 from .common import MAX_ARTICLE, facet_url, limited_check, page_links, parse_search, run_search
+from .search_rows import result_rows
 
 router = APIRouter(include_in_schema=False)
 
@@ -71,8 +72,9 @@ def _search_html(request: Request, p: dict[str, Any], *, editor: bool, response:
     pager = page_links("/search", params, p["page"], result["total"], p["limit"]) if result else None
     undated_url = "/search?" + urlencode({**{k: v for k, v in params.items() if v not in (None, "", False)},
                                          "include_undated": 1})
+    rows = result_rows(state(request).templates, result["hits"]) if result else []
     context = {"p": p, "result": result, "facets": facets, "pager": pager, "undated_url": undated_url,
-               "picture": (result or {}).get("evidence_picture"), "ep_h": 3}
+               "picture": (result or {}).get("evidence_picture"), "ep_h": 3, "rows": rows}
     if response:
         return render(request, "search.html", context)
     return state(request).templates.get_template("search.html").render(
