@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import __version__, config, taxonomy
 from ..store import Store
-from . import auth, errors, limits, markup
+from . import auth, errors, evidence_picture, limits, markup
 from .hub import Hub
 from .templating import PageEnvironment
 from .checkproc import CheckProcess
@@ -143,6 +143,7 @@ def _templates() -> Environment:
         EVIDENCE=taxonomy.EVIDENCE, VERDICTS=taxonomy.VERDICTS, RESEARCH_TYPES=taxonomy.RESEARCH_TYPES, LADDER=markup.LADDER,
         VERDICT_MEANING=markup.VERDICT_MEANING, EVIDENCE_MEANING=markup.EVIDENCE_MEANING,
         RESEARCH_TYPE_MEANING=markup.RESEARCH_TYPE_MEANING, version=__version__,
+        evidence_picture_html=evidence_picture.render,
     )
     return env
 

@@ -13,6 +13,8 @@ import math
 from typing import Any
 from urllib.parse import urlencode
 
+from markupsafe import Markup, escape
+
 from ..appraise.evidence import _START
 from ..store import Store
 from ..taxonomy import DESIGNS, VERDICTS
@@ -164,3 +166,103 @@ def api_view(picture: dict[str, Any]) -> dict[str, Any]:
 def _api_url(url: str) -> str:
     # /topics/x?... -> /api/topics/x?...; /search?... -> /api/studies?... (the API's search)
     return "/api/studies" + url[len("/search"):] if url.startswith("/search") else "/api" + url
+
+
+# -- the markup -------------------------------------------------------------------------------
+# The picture as HTML, made here rather than in a Jinja template: ~40 cells x ~20 values each made it the
+# costliest part of a search page's render (~0.9 ms of CPU per request; docs/benchmarks.md, "Search pages: CPU
+# per request"); this renders the same bytes in a tenth of that. Inline SVG for the eye, the table beside it
+# for screen readers and as the fallback. The SVG is hidden from assistive technology and its links leave the
+# tab order: the table carries the same numbers and the same links. Only classes and presentation attributes
+# (strict CSP). A narrow label column (long design names take two lines) keeps the drawing about 480 units
+# wide, so a phone shrinks it by a quarter, not by half.
+LABEL_W, CELL_W, ROW_H, HEAD_H = 128, 70, 52, 46
+
+
+def _s(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
+def render(picture: dict[str, Any] | None, heading: int = 2) -> Markup:
+    """The picture's section (heading level ``heading``), or nothing when it counts no study."""
+    if not picture or not picture["total"]:
+        return Markup("")
+    from .markup import css_token
+
+    e = escape
+    lw, cw, rh, hh = LABEL_W, CELL_W, ROW_H, HEAD_H
+    verdicts, rows = picture["verdicts"], picture["rows"]
+    width, height = lw + cw * len(verdicts), hh + rh * len(rows) + 4
+    total, unknown, left = picture["total"], picture["unknown_n"], picture["left_out"]
+    out = [f'<section class="evidence-picture" aria-labelledby="ep-title">\n<h{heading} id="ep-title">The evidence at a'
+           f' glance</h{heading}>\n<p class="small" id="ep-caption">{total} stud{_s(total, "y", "ies")} by design'
+           f' (strongest evidence first) and by what {_s(total, "it", "they")} found.\nEach mark shows the number of'
+           f' studies; its size shows how many people took part ({picture["participants"]} in all).\n']
+    if unknown:
+        out.append(f'{unknown} stud{_s(unknown, "y gives", "ies give")} no sample size and add{_s(unknown, "s", "")}'
+                   f' nothing to the size of {_s(unknown, "its", "their")} mark.')
+    else:
+        out.append("Every study gives its sample size.")
+    if left:
+        out.append(f'{left} stud{_s(left, "y has", "ies have")} no design or verdict yet and {_s(left, "is", "are")}'
+                   " not shown.")
+    out.append(f'</p>\n<div class="ep-wrap">\n<svg class="ep-svg" viewBox="0 0 {width} {height}" width="{width}"'
+               f' height="{height}" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">\n')
+    for i, v in enumerate(verdicts):
+        x = lw + cw * i + cw / 2
+        words = v.split(" ")
+        k = (len(words) + 1) // 2
+        out.append(f'<text class="ep-head" x="{x}" y="{18 if len(words) > 1 else 30}" text-anchor="middle">')
+        if len(words) > 1:
+            out.append(f'<tspan x="{x}">{e(" ".join(words[:k]))}</tspan><tspan x="{x}" dy="15">'
+                       f'{e(" ".join(words[k:]))}</tspan>')
+        else:
+            out.append(str(e(v)))
+        out.append("</text>\n")
+    for r, row in enumerate(rows):
+        y = hh + rh * r + rh / 2
+        lines = row["lines"]
+        out.append(f'<line class="ep-rule" x1="0" x2="{width}" y1="{y + rh / 2}" y2="{y + rh / 2}"/>\n'
+                   f'<text class="ep-design" x="{lw - 8}" y="{y + 5 - 8 * (len(lines) - 1)}" text-anchor="end">')
+        if len(lines) > 1:
+            out.extend(f'<tspan x="{lw - 8}"{" dy=" + chr(34) + "16" + chr(34) if j else ""}>{e(line)}</tspan>'
+                       for j, line in enumerate(lines))
+        else:
+            out.append(str(e(lines[0])))
+        out.append("</text>\n")
+        design = e(row["design"].capitalize())
+        for i, c in enumerate(row["cells"]):
+            x = lw + cw * i + cw / 2
+            if c["studies"]:
+                out.append(f'<a href="{e(c["url"])}" tabindex="-1" class="ep-cell v-{e(css_token(c["verdict"]))}">'
+                           f'<title>{design}, {e(c["verdict"])}: {c["studies"]} stud{_s(c["studies"], "y", "ies")},'
+                           f' {c["participants"]} participants</title>\n'
+                           f'<rect class="ep-hit" x="{x - cw / 2}" y="{y - rh / 2}" width="{cw}" height="{rh}"'
+                           f' fill="transparent"/>\n<circle class="ep-mark" cx="{x}" cy="{y}" r="{c["radius"]}"'
+                           f' fill="currentColor"/>\n<text class="ep-count" x="{x}" y="{y + 5}"'
+                           f' text-anchor="middle">{c["studies"]}</text></a>\n')
+            else:
+                out.append(f'<circle class="ep-empty" cx="{x}" cy="{y}" r="2"/>')
+    out.append('</svg>\n<p class="small ep-table-note">The same as a table: number of studies, participants in'
+               ' brackets ("+?": some of them give no size). Each number links to those studies.</p>\n'
+               '<div class="ep-scroll" role="region" aria-label="The evidence picture as a table" tabindex="0">\n'
+               # The roles keep it a table for screen readers when a narrow screen's stylesheet stacks its rows.
+               '<table class="ep-table" role="table">\n<caption class="sr">Studies by design and verdict: number of'
+               ' studies, participants in brackets. Each number links to those studies.</caption>\n'
+               '<thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">Design</th>')
+    out.extend(f'<th scope="col" role="columnheader">{e(v)}</th>' for v in verdicts)
+    out.append('<th scope="col" role="columnheader">All</th></tr></thead>\n<tbody role="rowgroup">')
+    for row in rows:
+        out.append(f'<tr role="row"><th scope="row" role="rowheader">{e(row["design"].capitalize())}</th>')
+        for c in row["cells"]:
+            verdict = e(c["verdict"])
+            if c["studies"]:
+                out.append(f'<td role="cell" data-label="{verdict}"><a href="{e(c["url"])}">{c["studies"]}<span'
+                           f' class="sr"> stud{_s(c["studies"], "y", "ies")}, {e(row["design"])}, {verdict}</span></a>'
+                           f' <span class="ep-n">({c["participants"]}{"+?" if c["unknown_n"] else ""})</span></td>')
+            else:
+                out.append(f'<td role="cell" data-label="{verdict}" class="ep-none"><span aria-label="none">–</span>'
+                           "</td>")
+        out.append(f'<td role="cell" data-label="All" class="ep-all">{row["studies"]}</td></tr>\n')
+    out.append("</tbody>\n</table>\n</div>\n</div>\n</section>\n")
+    return Markup("".join(out))
