@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from markupsafe import Markup, escape
 
@@ -80,6 +80,14 @@ def build(cells: list[dict[str, Any]], *, base_url: str, params: dict[str, Any] 
     """The picture as data: rows (designs present, strongest first), columns (the hub's verdicts), cells with
     counts, participants, a mark radius and the link to their studies; and what the caption must say."""
     params = {k: v for k, v in (params or {}).items() if v not in (None, "", False) and k not in ("page", "offset")}
+    encoded = {k: _pair(k, v) for k, v in params.items()}  # each parameter once, not once per cell
+
+    def cell_url(design: str, verdict: str) -> str:
+        # urlencode({**params, "design": design, "verdict": verdict}): same keys, same order, same escapes
+        mine = {"design": _pair("design", design), "verdict": _pair("verdict", verdict)}
+        parts = [mine.get(k) or encoded[k] for k in params] + [mine[k] for k in ("design", "verdict") if k not in params]
+        return f"{base_url}?{'&'.join(parts)}"
+
     grid: dict[tuple[str, str], dict[str, Any]] = {}
     left_out = 0   # studies with no design or no verdict yet: nothing to place them on
     for c in cells:
@@ -100,7 +108,7 @@ def build(cells: list[dict[str, Any]], *, base_url: str, params: dict[str, Any] 
             row.append({
                 "design": d, "verdict": v, "studies": studies, "participants": participants, "unknown_n": unknown,
                 "radius": radius(participants, biggest) if studies else 0.0,
-                "url": f"{base_url}?{urlencode({**params, 'design': d, 'verdict': v})}" if studies else None,
+                "url": cell_url(d, v) if studies else None,
             })
         rows.append({"design": d, "cells": row, "studies": sum(x["studies"] for x in row), "lines": label_lines(d)})
     total = sum(r["studies"] for r in rows)
@@ -110,6 +118,10 @@ def build(cells: list[dict[str, Any]], *, base_url: str, params: dict[str, Any] 
         "unknown_n": sum(x["unknown_n"] for r in rows for x in r["cells"]),
         "left_out": left_out,
     }
+
+
+def _pair(key: str, value: Any) -> str:
+    return f"{quote_plus(str(key))}={quote_plus(str(value))}"
 
 
 LABEL_CHARS = 16   # what fits the picture's design column on one line (13px text in 120 of its units)
@@ -206,6 +218,9 @@ def render(picture: dict[str, Any] | None, heading: int = 2) -> Markup:
     if left:
         out.append(f'{left} stud{_s(left, "y has", "ies have")} no design or verdict yet and {_s(left, "is", "are")}'
                    " not shown.")
+    # every verdict's escaped name and class token once, not once per cell
+    names = {v: str(e(v)) for v in verdicts}
+    tokens = {v: str(e(css_token(v))) for v in verdicts}
     out.append(f'</p>\n<div class="ep-wrap">\n<svg class="ep-svg" viewBox="0 0 {width} {height}" width="{width}"'
                f' height="{height}" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">\n')
     for i, v in enumerate(verdicts):
@@ -234,8 +249,8 @@ def render(picture: dict[str, Any] | None, heading: int = 2) -> Markup:
         for i, c in enumerate(row["cells"]):
             x = lw + cw * i + cw / 2
             if c["studies"]:
-                out.append(f'<a href="{e(c["url"])}" tabindex="-1" class="ep-cell v-{e(css_token(c["verdict"]))}">'
-                           f'<title>{design}, {e(c["verdict"])}: {c["studies"]} stud{_s(c["studies"], "y", "ies")},'
+                out.append(f'<a href="{e(c["url"])}" tabindex="-1" class="ep-cell v-{tokens[c["verdict"]]}">'
+                           f'<title>{design}, {names[c["verdict"]]}: {c["studies"]} stud{_s(c["studies"], "y", "ies")},'
                            f' {c["participants"]} participants</title>\n'
                            f'<rect class="ep-hit" x="{x - cw / 2}" y="{y - rh / 2}" width="{cw}" height="{rh}"'
                            f' fill="transparent"/>\n<circle class="ep-mark" cx="{x}" cy="{y}" r="{c["radius"]}"'
@@ -254,11 +269,12 @@ def render(picture: dict[str, Any] | None, heading: int = 2) -> Markup:
     out.append('<th scope="col" role="columnheader">All</th></tr></thead>\n<tbody role="rowgroup">')
     for row in rows:
         out.append(f'<tr role="row"><th scope="row" role="rowheader">{e(row["design"].capitalize())}</th>')
+        design = e(row["design"])
         for c in row["cells"]:
-            verdict = e(c["verdict"])
+            verdict = names[c["verdict"]]
             if c["studies"]:
                 out.append(f'<td role="cell" data-label="{verdict}"><a href="{e(c["url"])}">{c["studies"]}<span'
-                           f' class="sr"> stud{_s(c["studies"], "y", "ies")}, {e(row["design"])}, {verdict}</span></a>'
+                           f' class="sr"> stud{_s(c["studies"], "y", "ies")}, {design}, {verdict}</span></a>'
                            f' <span class="ep-n">({c["participants"]}{"+?" if c["unknown_n"] else ""})</span></td>')
             else:
                 out.append(f'<td role="cell" data-label="{verdict}" class="ep-none"><span aria-label="none">–</span>'
