@@ -190,7 +190,7 @@ def search(
         # Fusion used the whole window (scores unchanged); the result set keeps keyword matches and
         # studies close enough in meaning. (Semantic mode, asked for by name, stays a pure ranking.)
         sem_ids, cosines = rankings["semantic"]
-        keep = np.isin(ids, rankings["bm25"][0]) | np.isin(ids, sem_ids[cosines >= SEMANTIC_FLOOR])
+        keep = np.isin(ids, np.concatenate([rankings["bm25"][0], sem_ids[cosines >= SEMANTIC_FLOOR]]))
         ids, scores = ids[keep], scores[keep]
     page = slice(offset, offset + limit)
     out = {

@@ -47,7 +47,8 @@ def fuse_arrays(
         col = np.full(len(docs), z.min())  # absent from this list: its lowest normalised score
         col[np.searchsorted(docs, rid)] = z
         total += weights.get(name, 1.0) * col
-    order = np.lexsort((docs, -total))
+    # by score, ties by id: ``docs`` is sorted, so a stable sort on the score alone is lexsort((docs, -total))
+    order = np.argsort(-total, kind="stable")
     return docs[order], total[order]
 
 

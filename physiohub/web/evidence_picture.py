@@ -9,6 +9,7 @@ studies it counts (the topic page filtered by design and verdict, which lists th
 """
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 from urllib.parse import quote_plus
@@ -84,7 +85,7 @@ def build(cells: list[dict[str, Any]], *, base_url: str, params: dict[str, Any] 
 
     def cell_url(design: str, verdict: str) -> str:
         # urlencode({**params, "design": design, "verdict": verdict}): same keys, same order, same escapes
-        mine = {"design": _pair("design", design), "verdict": _pair("verdict", verdict)}
+        mine = {"design": _taxonomy_pair("design", design), "verdict": _taxonomy_pair("verdict", verdict)}
         parts = [mine.get(k) or encoded[k] for k in params] + [mine[k] for k in ("design", "verdict") if k not in params]
         return f"{base_url}?{'&'.join(parts)}"
 
@@ -122,6 +123,12 @@ def build(cells: list[dict[str, Any]], *, base_url: str, params: dict[str, Any] 
 
 def _pair(key: str, value: Any) -> str:
     return f"{quote_plus(str(key))}={quote_plus(str(value))}"
+
+
+@functools.lru_cache(maxsize=256)
+def _taxonomy_pair(key: str, value: str) -> str:
+    # a design or a verdict: a handful of values, each encoded once per process
+    return _pair(key, value)
 
 
 LABEL_CHARS = 16   # what fits the picture's design column on one line (13px text in 120 of its units)
