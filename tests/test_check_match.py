@@ -87,7 +87,7 @@ def test_unrelated_studies_are_not_matches(hub):
     m = match_claim(hub, c)
     assert m["matches"] == []
     q = pubmed_query(c)
-    assert q == '("minimalist running shoes"[tiab]) AND ("shin splints"[tiab]) AND randomized controlled trial[pt] AND 2019[dp]'
+    assert q == '"minimalist running shoes"[tiab] AND "shin splints"[tiab] AND randomized controlled trial[pt] AND 2019[dp]'
 
 
 def test_overstated_claims_are_flagged_with_reasons(hub):

@@ -62,6 +62,14 @@ def test_queue_lists_drafts_first_with_status_tabs(editor):
     assert editor.get("/editor?status=bogus").status_code == 400
 
 
+def test_status_tab_counts_follow_the_search(editor):
+    # the tabs say how many cards each would list under the same search, not over the whole hub
+    r = editor.get("/editor?q=Secret")
+    assert "All (1)" in r.text and "Drafts (1)" in r.text and "Published (0)" in r.text
+    r = editor.get("/editor?q=no-such-word-anywhere")
+    assert "All (0)" in r.text and "Drafts (0)" in r.text
+
+
 def test_edit_every_card_section_then_publish_and_the_public_sees_it(editor, hub):
     sid = hub[1]["draft"]
     page = editor.get(f"/editor/studies/{sid}").text

@@ -14,10 +14,11 @@ import re
 from typing import Any
 
 from ..store import Store
+from .backing import stance_of
 from .claims import DESIGNS, design_of, find_claims
 from .document import parse_document
 from .extract import article_text
-from .match import match_claim, pubmed_query, study_text
+from .match import claim_condition_of, match_claim, pubmed_query
 from .overstate import certainty_words, overstatement
 from .references import Reference, inline_references, link_citations, named_references, parse_reference_list
 from .report import summarise
@@ -52,37 +53,6 @@ def _cited(claim_sources: list[dict], citations: list[str], refs: list[Reference
 
 
 _RANK = {name: i for i, (name, _) in enumerate(DESIGNS)}
-
-
-def stance_of(store: Store, claim_text: str, matches: list[dict], overstated: list[str]) -> tuple[str | None, str | None]:
-    """Does the evidence back the claim? Each matched study with an abstract gets its ``stance``
-    (supports / contradicts, from ``check.stance``); the claim's stance is that of the study it cites,
-    else of the best match: "supports", "contradicts", or "weaker than the claim" when the study
-    supports it but the claim overstates design or certainty; with a one-line reason."""
-    from .stance import CONTRADICTS, stance
-
-    lead = None
-    for mt in matches:
-        text = study_text(store, mt["id"])
-        if len(text.split()) < 25:      # a title alone says too little to read a result from
-            mt["stance"] = None
-            continue
-        st = stance(claim_text, text)
-        mt["stance"] = st.label
-        mt["stance_sentence"] = st.sentence
-        if lead is None or (mt.get("cited") and not lead[0].get("cited")):
-            lead = (mt, st)
-    if lead is None:
-        return None, None
-    mt, st = lead
-    quote = st.sentence if len(st.sentence) <= 220 else st.sentence[:217].rsplit(" ", 1)[0] + "..."
-    who = "The study the article cites" if mt.get("cited") else "The closest study in the hub"
-    if st.label == CONTRADICTS:
-        return "contradicts", f'{who} reads against the claim: "{quote}"'
-    if overstated:
-        return "weaker than the claim", f"{who} points the same way, but {overstated[0][0].lower()}{overstated[0][1:]}"
-    return "supports", f'{who} points the same way: "{quote}"'
-
 
 
 def design_from_references(design: str | None, cited: list[Reference]) -> str | None:
@@ -129,7 +99,7 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
 
     out_claims = []
     cited_by: list[list[Reference]] = []
-    for claim, strength in zip(claims, strengths):
+    for n, (claim, strength) in enumerate(zip(claims, strengths)):
         cited = _cited(claim.sources, claim.citations, refs, claim.text, claim.year)
         if not cited and claim.continues is not None:
             cited = list(cited_by[claim.continues])
@@ -149,7 +119,10 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
         cited_ids = [i for i in (ids[ref_index[id(r)]] for r in cited) if i is not None]
         m = match_claim(store, claim, limit=limit, cited_ids=list(dict.fromkeys(cited_ids)), published_only=published_only)
         reasons = overstatement(claim, strength, m["matches"])
-        claim_stance, stance_reason = stance_of(store, claim.text, m["matches"], reasons)
+        # a sentence naming no condition is about the one the claim before it, or the article's title, names
+        context = next((c for c in (claim_condition_of(claims[n - 1].text) if n else None, claim_condition_of(doc.title or ""))
+                        if c and c not in ("injury", "injuries")), None)
+        claim_stance, stance_reason = stance_of(store, claim, m["matches"], reasons, context_condition=context)
         d = claim.as_dict()
         d.update({
             "year_from": year_from,
@@ -167,7 +140,7 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
             "missing": None if m["matches"] else "not in the hub",
             "stance": claim_stance,
             "stance_reason": stance_reason,
-            "pubmed_query": pubmed_query(claim),
+            "pubmed_query": pubmed_query(claim, claims[n - 1] if n else (claims[1] if len(claims) > 1 else None)),
         })
         out_claims.append(d)
 

@@ -22,6 +22,7 @@ from ..search.cache import unchanged
 from ..store import Store
 from .claims import Claim, finding_clause
 from .lexicon import CONDITIONS
+from .pubmed import PUBMED_DESIGN, pubmed_query  # noqa: F401  (re-exported: the checker and tests import them here)
 
 DESIGN_FILTER: dict[str, set[str]] = {
     "meta-analysis": {"meta-analysis", "systematic review"},
@@ -31,15 +32,6 @@ DESIGN_FILTER: dict[str, set[str]] = {
     "cohort study": {"cohort"},
     "observational study": {"cohort", "case-control", "cross-sectional"},
     "review": {"systematic review", "meta-analysis", "scoping review", "narrative review"},
-}
-PUBMED_DESIGN = {
-    "meta-analysis": "meta-analysis[pt]",
-    "systematic review": "systematic review[pt]",
-    "randomised trial": "randomized controlled trial[pt]",
-    "trial": "clinical trial[pt]",
-    "cohort study": "cohort studies[mh]",
-    "observational study": "observational study[pt]",
-    "review": "review[pt]",
 }
 # Words a claim's frame contributes that say nothing about its subject.
 _GENERIC = set("""study studies research researchers review reviews trial trials evidence found find finds shows show showed
@@ -97,12 +89,47 @@ def _hit_text(store: Store, study_id: int) -> str:
         return ""
     rec = json.loads(row["record"])
     abstract = " ".join(s.get("text", "") for s in rec.get("abstract_sections", []))
-    return f"{row['title']} {abstract}"
+    title = (row["title"] or "").strip()
+    # a title without a full stop would be read as the first words of the abstract's first sentence
+    sep = " " if not title or title[-1] in ".?!" else ". "
+    return f"{title}{sep}{abstract}" if abstract else title
 
 
 def study_text(store: Store, study_id: int) -> str:
     """A hub study's title and abstract as one text."""
     return _hit_text(store, study_id)
+
+
+_FINDING_LABEL = re.compile(r"result|finding|conclu|interpretation|discussion|implication|summary|main outcome", re.I)
+_FRAME_LABEL = re.compile(r"background|context|introduction|objective|aim|purpose|method|design|setting|participant|"
+                          r"intervention|measure|registration|funding", re.I)
+# Sentences that state what others found, what the study set out to do or how it was done: none is its result.
+_NOT_FINDING = re.compile(r"^(?:(?:previous|prior|earlier|several|many|few|some|other) (?:studies|trials|reviews)|"
+                          r"studies have|it has been|there is (?:little|limited|no|some) evidence|"
+                          r"(?:the |this )?(?:main )?(?:aim|objective|purpose|goal)s?\b|to (?:determine|assess|evaluate|"
+                          r"investigate|examine|compare|find out)|we (?:aimed|sought|randomi[sz]ed|recruited|enrolled|"
+                          r"included|searched|investigated|examined|evaluated|assessed|conducted)|(?:participants|patients|"
+                          r"subjects|women|men|adults|children) (?:were|was) (?:randomi[sz]ed|recruited|enrolled|"
+                          r"allocated|assigned|included))", re.I)
+
+
+def study_findings(store: Store, study_id: int) -> list[str]:
+    """The sentences of a study's abstract that state its own results and conclusions: its labelled
+    RESULTS / CONCLUSIONS sections when it has them, else its sentences less background, aims and
+    methods. A stance read off "Few studies have evaluated X" or "We randomised 120 adults" would quote
+    the study saying what it never found."""
+    from ..text import split_sentences
+
+    row = store.query_one("SELECT record FROM studies WHERE id = ?", (study_id,))
+    if not row:
+        return []
+    sections = json.loads(row["record"]).get("abstract_sections", [])
+    labelled = [s for s in sections if s.get("label")]
+    if labelled and any(_FINDING_LABEL.search(s["label"]) for s in labelled):
+        texts = [s.get("text", "") for s in sections if s.get("label") and _FINDING_LABEL.search(s["label"])]
+    else:
+        texts = [s.get("text", "") for s in sections if not (s.get("label") and _FRAME_LABEL.search(s["label"]))]
+    return [x for t in texts for x in split_sentences(t) if not _NOT_FINDING.search(x.strip())]
 
 
 # Per database: word -> idf. Emptied whenever anyone has committed since this connection last looked
@@ -186,7 +213,12 @@ def _relevant(share: float, n_words: int, cosine: float | None) -> bool:
 
 def claim_condition(claim: Claim) -> str | None:
     """The condition the claim names ("fibromyalgia", "knee osteoarthritis"), the longest first."""
-    low = claim.text.lower()
+    return claim_condition_of(claim.text)
+
+
+def claim_condition_of(text: str) -> str | None:
+    """The condition a text names, the longest first; "injury"/"injuries" alone is too broad to be one."""
+    low = text.lower()
     return next((c for c in CONDITIONS if re.search(rf"\b{re.escape(c)}\b", low)), None)
 
 
@@ -266,41 +298,3 @@ def match_claim(store: Store, claim: Claim, *, limit: int = 3, cited_ids: list[i
     return {"matches": matches, "relaxed": relaxed, "note": note, "query": query}
 
 
-def _pubmed_phrase(text: str | None) -> str | None:
-    """A short phrase as one quoted [tiab] term; a longer one as its first three content words ANDed."""
-    if not text:
-        return None
-    words = text.lower().replace('"', "").split()
-    while words and (words[0] in _GENERIC or words[0] in ("a", "an", "the", "more", "less", "their", "your")):
-        words = words[1:]
-    words = [w.strip(".,;:()") for w in words if not re.fullmatch(r"[\d.,%]+", w)]
-    if 1 <= len(words) <= 3 and all(words):
-        return f'"{" ".join(words)}"[tiab]'
-    keys = [w for w in content_words(" ".join(words)) if len(w) > 2][:3]
-    return " AND ".join(f"{w}[tiab]" for w in keys) or None
-
-
-def pubmed_query(claim: Claim) -> str:
-    """A PubMed search string for the claim: subject terms [tiab], the design's filter, year [dp]."""
-    fields = [claim.intervention, claim.outcome]
-    # The population adds a term only when the outcome does not already say it ("knee injuries"/"injuries").
-    if claim.population and not any(claim.population.lower() in (f or "").lower() for f in fields):
-        fields.append(claim.population)
-    # A condition named anywhere in the claim ("knee osteoarthritis") is a concept of its own.
-    low = claim.text.lower()
-    cond = next((c for c in CONDITIONS if re.search(rf"\b{re.escape(c)}\b", low)), None)
-    if cond and not any(cond in (f or "").lower() for f in fields):
-        fields.append(cond)
-    parts = [p for p in map(_pubmed_phrase, fields) if p]
-    if len(parts) < 2:
-        # too little parsed: add the finding's own content words not used yet
-        used = " ".join(parts).lower()
-        extra = [w for w in content_words(claim_query(claim)) if w not in used][: 4 - 2 * len(parts)]
-        if extra:
-            parts.append(" AND ".join(f"{w}[tiab]" for w in extra))
-    parts = [f"({p})" for p in dict.fromkeys(parts) if p]
-    if claim.design in PUBMED_DESIGN:
-        parts.append(PUBMED_DESIGN[claim.design])
-    if claim.year:
-        parts.append(f"{claim.year}[dp]")
-    return " AND ".join(parts)

@@ -36,6 +36,8 @@ def claim_facts(c: dict[str, Any]) -> list[str]:
 def match_facts(m: dict[str, Any]) -> list[str]:
     """A matched study's year, design, whether the article cites it and its stance, only those known."""
     stance = {"supports": "points the same way as the claim", "contradicts": "reads against the claim"}.get(m.get("stance") or "")
+    if m.get("tests_claim") is False:
+        stance = "does not test this claim"
     return [x for x in (str(m["year"]) if m.get("year") else None, m.get("design"),
                         "cited by the article" if m.get("cited") else None, stance) if x]
 
@@ -74,8 +76,9 @@ def to_text(result: dict[str, Any], *, width: int = 100) -> str:
         if c.get("overstated"):
             for r in c["overstated_reasons"]:
                 out.extend(textwrap.wrap(f"OVERSTATED: {r}", width, initial_indent="   ", subsequent_indent="      "))
-        if c.get("stance"):
-            out.extend(textwrap.wrap(f"evidence {c['stance']}: {c.get('stance_reason') or ''}", width,
+        if c.get("stance") or c.get("stance_reason"):
+            said = f"evidence {c['stance']}" if c.get("stance") else "evidence: the hub cannot tell"
+            out.extend(textwrap.wrap(f"{said}: {c.get('stance_reason') or ''}", width,
                                      initial_indent="   ", subsequent_indent="      "))
         if c.get("match_note"):
             out.append(f"   note: {c['match_note']}")
@@ -85,8 +88,11 @@ def to_text(result: dict[str, Any], *, width: int = 100) -> str:
             out.extend(textwrap.wrap(f"-> #{m['id']} {_badges(m)}{retracted} {m.get('title') or ''} ({m.get('year') or 'n.d.'}){cited}",
                                      width, initial_indent="   ", subsequent_indent="      "))
         if not c.get("matches"):
-            out.append("   not in the hub; search PubMed:")
-            out.append(f"      {c['pubmed_query']}")
+            if c.get("pubmed_query"):
+                out.append("   not in the hub; search PubMed:")
+                out.append(f"      {c['pubmed_query']}")
+            else:
+                out.append("   not in the hub")
     if result["references"]:
         out.append("")
         out.append("References")

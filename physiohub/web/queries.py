@@ -100,14 +100,8 @@ def count_published_in_topic(store: Store, topic: str, *, design: str | None = N
     )[0]
 
 
-def review_queue(store: Store, *, status: str | None, limit: int, offset: int, scope: str | None = None,
-                 q: str = "", design: str | None = None, verdict: str | None = None, topic: str | None = None,
-                 flagged: bool = False, sort: str = "priority") -> tuple[int, list[dict[str, Any]]]:
-    """Cards for editors, filtered and sorted.
-
-    ``q`` matches words of the title, the PMID or the DOI; ``scope`` "in"/"out"; ``flagged``: cards the honesty
-    gate flagged (cards/consistency.py). ``sort`` "priority" (in review, then drafts, then published; newest
-    first within each) or "date" (newest first)."""
+def _queue_where(*, status: str | None, scope: str | None, q: str, design: str | None, verdict: str | None,
+                 topic: str | None, flagged: bool) -> tuple[str, list[Any]]:
     conds, params = (["c.status = ?"], [status]) if status else ([], [])
     if scope == "in":
         conds.append(IN_SCOPE)
@@ -128,7 +122,19 @@ def review_queue(store: Store, *, status: str | None, limit: int, offset: int, s
         params.append(topic)
     if flagged:
         conds.append("json_array_length(json_extract(c.data, '$.flags')) > 0")
-    where = ("WHERE " + " AND ".join(conds)) if conds else ""
+    return ("WHERE " + " AND ".join(conds)) if conds else "", params
+
+
+def review_queue(store: Store, *, status: str | None, limit: int, offset: int, scope: str | None = None,
+                 q: str = "", design: str | None = None, verdict: str | None = None, topic: str | None = None,
+                 flagged: bool = False, sort: str = "priority") -> tuple[int, list[dict[str, Any]]]:
+    """Cards for editors, filtered and sorted.
+
+    ``q`` matches words of the title, the PMID or the DOI; ``scope`` "in"/"out"; ``flagged``: cards the honesty
+    gate flagged (cards/consistency.py). ``sort`` "priority" (in review, then drafts, then published; newest
+    first within each) or "date" (newest first)."""
+    where, params = _queue_where(status=status, scope=scope, q=q, design=design, verdict=verdict, topic=topic,
+                                 flagged=flagged)
     order = ("c.updated_at DESC, s.id DESC" if sort == "date" else
              "CASE c.status WHEN 'in_review' THEN 0 WHEN 'draft' THEN 1 ELSE 2 END, c.updated_at DESC, s.id DESC")
     total = store.query_one(f"SELECT COUNT(*) FROM cards c JOIN studies s ON s.id = c.study_id"
@@ -142,8 +148,16 @@ def review_queue(store: Store, *, status: str | None, limit: int, offset: int, s
     return total, [_item(r) for r in rows]
 
 
-def status_counts(store: Store) -> dict[str, int]:
-    return {r["status"]: r["n"] for r in store.query("SELECT status, COUNT(*) AS n FROM cards GROUP BY status")}
+def status_counts(store: Store, *, scope: str | None = None, q: str = "", design: str | None = None,
+                  verdict: str | None = None, topic: str | None = None, flagged: bool = False) -> dict[str, int]:
+    """Cards per status under the queue's search and filters (the status tabs show what each would list)."""
+    where, params = _queue_where(status=None, scope=scope, q=q, design=design, verdict=verdict, topic=topic,
+                                 flagged=flagged)
+    if not where:
+        return {r["status"]: r["n"] for r in store.query("SELECT status, COUNT(*) AS n FROM cards GROUP BY status")}
+    return {r["status"]: r["n"] for r in store.query(
+        f"""SELECT c.status AS status, COUNT(*) AS n FROM cards c JOIN studies s ON s.id = c.study_id
+            LEFT JOIN appraisals a ON a.study_id = c.study_id {where} GROUP BY c.status""", params)}
 
 
 def published_ids(store: Store, ids: list[int]) -> set[int]:

@@ -145,7 +145,7 @@ def queue(request: Request) -> Response:
     tabs = {"status": {s: tab(status=s) for s in (None, *STATUSES)},
             "scope": {s: tab(scope=s) for s in (None, "in", "out")}}
     return render(request, "editor/queue.html", {"tabs": tabs,
-        "items": items, "status": status, "scope": scope, "counts": queries.status_counts(store), "pager": pager,
+        "items": items, "status": status, "scope": scope, "counts": queries.status_counts(store, scope=scope, q=q, flagged=flagged, **chosen), "pager": pager,
         "total": total, "q": q, "chosen": chosen, "flagged": flagged, "sort": sort,
         "choices": {"design": DESIGNS, "verdict": VERDICTS, "topic": TOPICS}})
 

@@ -1,0 +1,136 @@
+"""Does the evidence back a claim? The claim's stance from the studies matched to it.
+
+For each matched study that tests the claim (``check.tested``; a study the article cites is always read),
+two readings, the first that applies wins:
+
+1. **The card's verdict**, when the claim says a treatment works or does not and the study tests that
+   treatment: the honest-cards reading of the whole abstract ("Supports", "No clear difference", "Does
+   not support", "Mixed picture") is a better judge of what a trial found than any one sentence. "Exercise
+   improves bone density" against a trial whose verdict is "No clear difference" is contradicted, whatever
+   words the two share; a claim of equivalence ("works as well as physiotherapy") is backed by "No clear
+   difference".
+2. **The stance model** (``check.stance``) on the study's own findings (its RESULTS and CONCLUSIONS, not its
+   background, aims or methods): for claims about an association or a mechanism, and verdicts that do not
+   answer the claim.
+
+The claim's stance is that of the study it cites, else of the first match that tests it: "supports",
+"contradicts", or "weaker than the claim" (the study points the same way but the claim overstates design or
+certainty, or the study's picture is mixed), with a one-line reason quoting the finding it rests on. When
+studies matched but none tests the claim, the stance is None and the reason says why.
+"""
+from __future__ import annotations
+
+import re
+
+from ..appraise.reading import read_sentence
+from ..store import Store
+from .claims import Claim
+from .match import appraisal_of, claim_query, content_words, study_findings, study_text
+from .stance import CONTRADICTS, SUPPORTS, evidence_sentences, stance
+from .tested import study_tests_claim
+
+# "as well as", "as much as", "no worse than": a claim that two treatments are alike
+_EQUIVALENCE = re.compile(r"\bas (?:much|well|good|effective|effectively) as\b|\bno (?:worse|less effective) than\b|"
+                          r"\bequally (?:effective|good|well)\b|\bon a par with\b|\bjust as\b", re.I)
+_BENEFIT, _NULL, _MIXED = "Supports", "No clear difference", "Mixed picture"
+_SAID = {"Supports": "found a benefit", "No clear difference": "found no clear difference",
+         "Does not support": "found against it", "Mixed picture": "found a mixed picture"}
+
+
+_SAID_BY_DIRECTION = {"no difference": "null", "improves": "for", "decreases": "for", "increases": "for"}
+# "should be part of the first-line treatment", "is recommended", "works": a claim that the treatment helps
+_RECOMMENDS = re.compile(r"\b(?:should be (?:part of|used|offered|the)|recommend\w*|first[- ]line|works?\b|"
+                         r"(?:is|are) (?:the )?(?:best|main|preferred|effective|an? (?:important|effective|good) option))", re.I)
+
+
+def verdict_stance(claim_text: str, verdict: str | None, *, direction: str | None = None,
+                   head_to_head: bool = False) -> str | None:
+    """supports / contradicts / "mixed" from the study's card verdict and what the claim says of the
+    treatment (its reading, else the claim parser's ``direction``: a treatment that "reduces", "improves"
+    or "increases" something is claimed to work), or None when the verdict does not answer the claim. A
+    claim that two treatments are alike is answered only by a study comparing the two (``head_to_head``)."""
+    if verdict not in _SAID:
+        return None
+    if _EQUIVALENCE.search(claim_text):
+        return SUPPORTS if verdict == _NULL and head_to_head else None
+    said = read_sentence(claim_text).label or _SAID_BY_DIRECTION.get(direction or "") or (
+        "for" if _RECOMMENDS.search(claim_text) else None)
+    if said == "for":
+        return {_BENEFIT: SUPPORTS, _MIXED: "mixed"}.get(verdict, CONTRADICTS)
+    if said in ("null", "against"):
+        return {_BENEFIT: CONTRADICTS, _MIXED: "mixed"}.get(verdict, SUPPORTS)
+    return None
+
+
+def _quote(sentence: str, most: int = 220) -> str:
+    return sentence if len(sentence) <= most else sentence[: most - 3].rsplit(" ", 1)[0] + "..."
+
+
+def stance_of(store: Store, claim: Claim, matches: list[dict], overstated: list[str], *,
+              context_condition: str | None = None) -> tuple[str | None, str | None]:
+    """(stance, reason) of the claim; sets each match's ``stance``, ``stance_sentence`` and, for studies the
+    article does not cite, ``tests_claim``. ``context_condition``: what the article is about, for a claim
+    that names no condition."""
+    lead: tuple[dict, str, str, str | None] | None = None   # (match, label, sentence, verdict it rests on)
+    untested: list[tuple[dict, str]] = []
+    words = content_words(claim_query(claim))
+    for mt in matches:
+        mt["stance"] = None
+        text = study_text(store, mt["id"])
+        if len(text.split()) < 25:      # a title alone says too little to read a result from
+            continue
+        pico = (appraisal_of(store, mt["id"]) or {}).get("pico")
+        t = study_tests_claim(store, claim.text, words, mt.get("title") or "", text, pico, mt.get("verdict"),
+                              context_condition=context_condition)
+        if not mt.get("cited"):
+            mt["tests_claim"] = t.tests
+            if not t.tests:
+                untested.append((mt, t.reason or "it is about something else"))
+                continue
+        if t.by_treatment and not t.head_to_head and _EQUIVALENCE.search(claim.text) and not mt.get("cited"):
+            # "cycling helps as much as weight-bearing exercise": only a study of the two side by side can say
+            mt["tests_claim"] = False
+            untested.append((mt, "it does not compare the treatments the claim says are alike"))
+            continue
+        findings = study_findings(store, mt["id"])
+        if not findings:
+            if not mt.get("cited"):
+                untested.append((mt, "its abstract states no result to read"))
+            continue
+        label = (verdict_stance(claim.text, mt.get("verdict"), direction=claim.direction, head_to_head=t.head_to_head)
+                 if t.tests and t.by_treatment else None)
+        if label is not None:
+            # the card's own reasons for its verdict quote the sentences it rests on
+            reasons = (appraisal_of(store, mt["id"]) or {}).get("verdict_reasons") or []
+            top = evidence_sentences(claim.text, findings, 1)
+            sentence = "; ".join(reasons[:2]) if reasons else (findings[top[0][1]] if top else findings[-1])
+            verdict = mt.get("verdict")
+        else:
+            st = stance(claim.text, findings)
+            label, sentence, verdict = st.label, st.sentence, None
+        mt["stance"] = label if label != "mixed" else None
+        mt["stance_sentence"] = sentence
+        if lead is None or (mt.get("cited") and not lead[0].get("cited")):
+            lead = (mt, label, sentence, verdict)
+    if lead is None:
+        if untested:
+            mt, why = untested[0]
+            few = ("The closest study in the hub" if len(matches) == 1 else
+                   "None of the studies matched in the hub tests it; the closest")
+            return None, f"{few} is related but cannot say whether the claim holds: {why}."
+        return None, None
+    mt, label, sentence, verdict = lead
+    who = "The study the article cites" if mt.get("cited") else "The closest study in the hub that tests it"
+    # a verdict's reasons carry their own quotation marks ('the conclusion reports a benefit: "..."')
+    found = f" (its verdict: {verdict}):" if verdict else ":"
+    quote = _quote(sentence, 300) if verdict else f'"{_quote(sentence)}"'
+    if label == "mixed":
+        return "weaker than the claim", f"{who} only partly backs it{found} {quote}"
+    if label == CONTRADICTS:
+        return "contradicts", f"{who} reads against the claim{found} {quote}"
+    if overstated:
+        return "weaker than the claim", f"{who} points the same way, but {overstated[0][0].lower()}{overstated[0][1:]}"
+    return "supports", f"{who} points the same way{found} {quote}"
+
+
+__all__ = ["stance_of", "verdict_stance"]

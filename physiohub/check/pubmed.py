@@ -1,0 +1,163 @@
+"""A PubMed search for a claim the hub has no study for: what a librarian would type.
+
+The claim's subject as concepts — the condition ("achilles tendinopathy"), the treatments ("eccentric
+exercise", "glucosamine"), the outcomes ("bone density", "range of motion") — each a [tiab] term, ANDed;
+the cited author and year when the sentence names them ("Alfredson et al, 2007" -> Alfredson[au] AND
+2007[dp]); the design's publication-type filter. Free words of the sentence fill in only when fewer than
+two concepts were found, and never the everyday words ("often", "good", "results", "both") that match
+half of PubMed: a search built from them finds nothing the claim is about.
+"""
+from __future__ import annotations
+
+import re
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from .claims import Claim
+from .lexicon import CONDITIONS
+
+PUBMED_DESIGN = {
+    "meta-analysis": "meta-analysis[pt]",
+    "systematic review": "systematic review[pt]",
+    "randomised trial": "randomized controlled trial[pt]",
+    "trial": "clinical trial[pt]",
+    "cohort study": "cohort studies[mh]",
+    "observational study": "observational study[pt]",
+    "review": "review[pt]",
+}
+# What MSK studies measure, as abstracts name it (the longest first).
+OUTCOMES = sorted({
+    "bone density", "bone mineral density", "range of motion", "quality of life", "physical function", "function",
+    "disability", "muscle strength", "strength", "balance", "walking speed", "falls", "fractures", "fracture",
+    "return to work", "sick leave", "flexibility", "muscle soreness", "soreness", "recovery", "performance",
+    "injury risk", "injuries", "recurrence", "stiffness", "sleep", "depression", "anxiety", "fear of movement",
+    "kinesiophobia", "disc degeneration", "disc bulges", "disc herniation", "meniscal tear", "cartilage",
+    "inflammation", "side effects", "adverse events", "surgery", "pain intensity",
+}, key=len, reverse=True)
+# Everyday words that say nothing about a study's subject (beyond the stop words of English).
+_EVERYDAY = set("""good bad best well works work worked results result often seen part middle really matters matter size
+common condition option line way ways thing things lot kind kinds type types great deal little much very many new old
+same different clear clearly whole still even just far near around among through over least most main major minor
+simple simply real fact true false show shows shown found find finds study studies research review evidence trial
+trials people patients person adults women men experts doctor doctors say says said according suggest suggests
+suggested report reports reported compared comparison group groups average number numbers time times year years week
+weeks month months day days later earlier long short high low higher lower less more likely help helps helped
+better worse far nearly almost alike plain just supported support supports shown proven proved believe thought
+showed reliably actually clearly truly certainly claims claim cochrane reviewers researchers colleagues
+verdict conclusion analysis follow-up
+improve improves improved reduce reduces reduced effect effects effective benefit benefits use used using given
+done make made makes get gets got take takes took come comes came see sees came went go goes your our their
+about also both either neither whether while when where which what who whose how why than then there here these
+those this that such some any each every all other another own""".split()) | set(ENGLISH_STOP_WORDS)
+_WORD = re.compile(r"[a-z][a-z\-']+")
+
+
+def _find(phrases: list[str], text: str) -> list[str]:
+    """``phrases`` found in ``text`` as whole words, longest first, none inside a longer one found."""
+    low = text.lower()
+    out: list[str] = []
+    for p in phrases:
+        if re.search(rf"\b{re.escape(p)}\b", low) and not any(p in q for q in out):
+            out.append(p)
+    return out
+
+
+def _term(phrase: str) -> str:
+    return f'"{phrase}"[tiab]' if " " in phrase or "-" in phrase else f"{phrase}[tiab]"
+
+
+def cited_author(claim: Claim) -> tuple[str, int] | None:
+    """The first author and year the sentence cites ("Alfredson et al, 2007"), if it names one; a journal's
+    initials ("BJSM 2015") are not a surname."""
+    for s in claim.sources:
+        if s.get("kind") != "author":
+            continue
+        m = re.match(r"\s*((?:(?:van|von|de|der|den|da|di|le|la|du|o')\s*)*[A-Z][\w'\-]+)", s["value"], re.I)
+        y = re.search(r"\b(19|20)\d{2}\b", s["value"])
+        if m and y and re.search(r"[a-z]", m.group(1)):
+            return m.group(1).strip(), int(y.group(0))
+    return None
+
+
+def _subject(claim: Claim) -> list[str]:
+    """What the claim is about: its condition(s), then its treatments."""
+    from .tested import treatment_names
+
+    found = _find(CONDITIONS, claim.text)[:2]
+    # a short phrase the claim parser read as the intervention ("minimalist running shoes") says it best
+    iv = _phrase(claim.intervention)
+    if iv:
+        found.append(iv)
+    found += [t for t in treatment_names(claim.text) if not any(t in f or f in t for f in found)][:2]
+    return found
+
+
+def concepts(claim: Claim, context: Claim | None = None) -> list[str]:
+    """The claim's condition(s), treatments and outcomes, in that order, each once; a claim that names no
+    condition or treatment ("Participants in the programme reported lower pain scores") takes them from
+    ``context``, the claim next to it in the article."""
+    found = _subject(claim)
+    if not found and context is not None:
+        found = _subject(context)[:2]
+    found += [o for o in _find(OUTCOMES, claim.text) if not any(o in f or f in o for f in found)][:2]
+    out = _phrase(claim.outcome)
+    if out and not any(out in f or f in out for f in found):
+        found.append(out)
+    return list(dict.fromkeys(found))
+
+
+def _phrase(text: str | None) -> str | None:
+    """A parsed field as a search phrase: one to three words, not led or made up by everyday words."""
+    words = [w.strip(".,;:()\"'") for w in (text or "").lower().split()]
+    while words and words[0] in _EVERYDAY:
+        words = words[1:]
+    words = [w for w in words if w]
+    if not 1 <= len(words) <= 3 or words[-1] in _EVERYDAY or not all(_WORD.fullmatch(w) for w in words):
+        return None
+    return " ".join(words)
+
+
+def _free_words(claim: Claim, used: str, n: int) -> list[str]:
+    from .match import claim_query
+
+    out: list[str] = []
+    # the finding clause first; the whole sentence when the clause is only its frame ("..., studies show")
+    for text in (claim_query(claim), claim.text):
+        for w in _WORD.findall(text.lower()):
+            w = w.strip("-'")
+            if len(w) > 3 and w not in _EVERYDAY and w not in used and w not in out:
+                out.append(w)
+        if out:
+            break
+    return out[:n]
+
+
+def pubmed_query(claim: Claim, context: Claim | None = None) -> str:
+    """A PubMed search string for the claim: cited author, subject concepts [tiab], the design's filter,
+    year [dp]. ``context`` is the claim next to it in the article (the one before; for the first, the one
+    after): a sentence that names no subject ("A follow-up analysis in 2013 reached the same verdict") is
+    about what that one was about."""
+    parts: list[str] = []
+    who = cited_author(claim)
+    if who:
+        parts.append(f"{who[0]}[au]")
+    found = concepts(claim, context)
+    # three concepts at most: each one more ANDed halves what PubMed finds
+    parts += [_term(c) for c in found[: (2 if who else 3)]]
+    if (len(found) < 2 and not who) or (who and not found):
+        extra = _free_words(claim, " ".join(found), 2 if who else 3 - len(found))
+        # one everyday-free word alone ("conflicting", "posture") is a sentence that goes on from an
+        # earlier one: a search on it finds nothing the claim is about
+        if extra and (found or len(extra) >= 2):
+            parts.append(" AND ".join(f"{w}[tiab]" for w in extra))
+    if not parts:
+        return ""
+    if claim.design in PUBMED_DESIGN and not who:
+        parts.append(PUBMED_DESIGN[claim.design])
+    year = who[1] if who else claim.year
+    if year:
+        parts.append(f"{year}[dp]")
+    return " AND ".join(f"({p})" if " AND " in p else p for p in parts)
+
+
+__all__ = ["OUTCOMES", "PUBMED_DESIGN", "cited_author", "concepts", "pubmed_query"]

@@ -1,0 +1,212 @@
+"""Does a matched study test what a claim says? The gate before a stance.
+
+A hub study can be about the same condition and still say nothing on a claim: "exercise helps knee
+osteoarthritis" is not answered by a review of video versus in-person physiotherapy, and "an eccentric
+programme helps Achilles tendinopathy" is not answered by a trial of painful versus pain-free loading.
+Reading such a study's result as "supports" or "contradicts" would put words in its mouth, so a study
+the article does not cite gets a stance only when it tests the claim:
+
+- a claim that names treatments ("exercise", "acupuncture", "cortisone injections") is tested by a study
+  whose tested intervention (its appraised PICO intervention, else its title) names one of them, against
+  a comparison that is not the same treatment ("pain-free exercise" against "painful exercise" tests the
+  pain rule, not exercise) unless the claim names what the comparison is (a head-to-head claim);
+- a claim that names no treatment (an association, a prognosis, "people with back pain do not sit
+  differently") is tested by a study whose title and abstract hold most of its rarer words.
+
+Studies the article itself cites are always read: the reader wants to know what the cited paper found.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .lexicon import CONDITIONS, TOPIC_CUES
+from .match import content_words, relevance, stem
+from .pubmed import _EVERYDAY, OUTCOMES, _find
+from ..store import Store
+
+# Topics whose cues name treatments; the others (work, imaging, prognosis, lifestyle words such as
+# "sitting" and "activity") name exposures or tests, which a claim can be about without a treatment.
+_TREATMENT_TOPICS = ("Surgery vs Rehabilitation", "Medication & Injections", "Manual Therapy", "Passive Treatments",
+                     "Pain Science & Education", "Exercise & Loading")
+# Treatments popular articles name that the topic cues do not (the cue lists serve topic filters).
+_EXTRA = (r"cycl(?:ing|ed)|bicycl\w*|swimming|aerobic exercise|strengthening|eccentric\w*|isometric\w*|heavy slow resistance|collars?|braces?|bracing|orthos[ie]s|orthotics?|insoles?|"
+          r"glucosamine|chondroitin|bed rest|rest|pain reprocessing therapy|cognitive functional therapy|"
+          r"cognitive behaviou?ral therapy|cbt|mindfulness|weight loss|hydrotherapy|aquatic\w*|footwear|"
+          r"hyaluronic acid|radiofrequency|spinal cord stimulation|hot packs?|traction|ergonomic\w*")
+_GENERIC_TREATMENT = {"physiotherapy", "physical therapy", "rehabilitation", "training", "treatment", "therapy",
+                      "exercise", "exercises", "programme", "program", "loading"}
+_TERM = re.compile(r"\b(?:" + "|".join([p for t, p in TOPIC_CUES if t in _TREATMENT_TOPICS] + [_EXTRA]) + r")\b", re.I)
+# "adjustments" alone is a desk or a dose as often as a spinal one
+_NOT_TERM = re.compile(r"^(?:adjustments?|kinesiophobi\w*)$", re.I)   # kinesiophobia is a fear, not taping
+# What a tested intervention is given on top of is in both arms: "pain education combined with exercise"
+# tests pain education, "adding manipulation to exercise" tests manipulation.
+_ON_TOP = re.compile(r"\s(?:combined with|plus|added to|in addition to|on top of|alongside|as an adjunct to)\s.*$", re.I)
+_ADDING = re.compile(r"\badding (.{3,60}?) to\b", re.I)
+# Comparisons that leave the tested treatment as the only difference.
+_INERT = re.compile(r"\b(?:placebo|sham|usual care|standard care|no (?:treatment|intervention|exercise)|nothing|"
+                    r"wait(?:ing)?[- ]?list|control|minimal|advice alone|education alone|attention|"
+                    r"not? \w+ing)\b", re.I)
+_ARMS = re.compile(r"\s(?:versus|vs\.?|compared (?:with|to)|or)\s", re.I)
+# Words of a claim's reporting frame and of any finding: in every study, they say nothing on the subject.
+_FRAME = set("""study studies research review reviews trial trials evidence found find finds shown show shows showed suggest
+suggests suggested report reports reported according researchers scientists experts people patients adults help helps
+helped effective effect effects benefit benefits better worse improve improves improved reduce reduces reduced pain
+treatment therapy""".split())
+WORDS_MIN = 0.6   # idf-weighted share of a no-treatment claim's rarer words a study must hold
+
+
+def _canon(term: str) -> str:
+    t = term.lower()
+    t = re.sub(r"(?:ing|ises|ised|izes|ized|ise|ize|es|s)$", "", t) if len(t) > 5 else t
+    return t
+
+
+_GENERIC = {_canon(g) for g in _GENERIC_TREATMENT}
+
+
+def _measures(outcome: str, text: str) -> bool:
+    """Does the study's text name the outcome (each word, in any form: "bone mineral density" has "bone
+    density"'s words)?"""
+    have = {stem(t) for t in re.findall(r"[^\W_]+", text.lower())}
+    return all(stem(w) in have for w in outcome.split())
+
+
+def _in_outcome(text: str, m: re.Match) -> bool:
+    """Is the match part of an outcome the text names ("walking" in "walking speed")?"""
+    from .pubmed import OUTCOMES
+
+    low = text.lower()
+    for o in OUTCOMES:
+        for om in re.finditer(rf"\b{re.escape(o)}\b", low):
+            if om.start() <= m.start() and m.end() <= om.end() and o != m.group(0).lower():
+                return True
+    return False
+
+
+def treatments(text: str) -> set[str]:
+    """The treatments a text names, in a canonical form ("exercises", "exercise" -> "exerc"); a word
+    that is part of a named outcome ("walking speed") is not one."""
+    text = text or ""
+    return {_canon(m.group(0)) for m in _TERM.finditer(text) if not _NOT_TERM.match(m.group(0)) and not _in_outcome(text, m)}
+
+
+_NOUNS = [(re.compile(p, re.I), n) for p, n in (
+    (r"^exercis", "exercise"), (r"^run", "running"), (r"^stretch", "stretching"), (r"^ergonomic", "ergonomic changes"),
+    (r"^eccentric", "eccentric exercise"), (r"^isometric", "isometric exercise"), (r"^aquatic", "aquatic exercise"),
+    (r"^osteopath", "osteopathy"), (r"^(?:cycl|bicycl)", "cycling"), (r"^chiropract", "chiropractic care"), (r"^kinesio", "kinesio taping"),
+    (r"^foam roll", "foam rolling"), (r"^arthroscop", "arthroscopy"), (r"^mobili[sz]", "mobilisation"),
+    (r"^injections?$", "injections"), (r"^squats?$", "squats"), (r"^warm-ups?$", "warm-up"), (r"^surg", "surgery"))]
+
+
+def _noun(word: str) -> str:
+    """The treatment's name as a reader says it ("exercised" -> "exercise", "runners" -> "running")."""
+    return next((n for rx, n in _NOUNS if rx.search(word)), word)
+
+
+def _names(text: str, keep: set[str]) -> list[str]:
+    """The claim's own words for the treatments in ``keep``, each once, in order."""
+    out: list[str] = []
+    for m in _TERM.finditer(text):
+        w = m.group(0).lower()
+        if _canon(w) in keep and not _NOT_TERM.match(w) and not _in_outcome(text, m) and _noun(w) not in out:
+            out.append(_noun(w))
+    return out
+
+
+def treatment_names(text: str) -> list[str]:
+    """The treatments ``text`` names, as a reader says them, in order ("eccentric exercise", "tai chi")."""
+    return _names(text, treatments(text))
+
+
+def _tested_part(text: str) -> str:
+    """The part of an intervention that differs between the arms (drops what it is given on top of)."""
+    m = _ADDING.search(text)
+    return m.group(1) if m else _ON_TOP.sub("", text)
+
+
+@dataclass
+class Tested:
+    tests: bool
+    reason: str | None = None   # why not, in a reader's words
+    by_treatment: bool = False  # the study tests a treatment the claim names (its verdict answers the claim)
+    head_to_head: bool = False  # ... against another active treatment the claim names too
+
+
+def _spans(pico: dict, key: str) -> list[str]:
+    return [s.get("text", "") for s in (pico.get(key) or []) if isinstance(s, dict)]
+
+
+def _arms_of_title(title: str) -> tuple[str, str]:
+    parts = _ARMS.split(title.split(":")[0], maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 else (title.split(":")[0], "")
+
+
+_COMPARATIVE = re.compile(r"\b(?:than|versus|vs\.?|compared (?:with|to)|as (?:good|well|effective|much) as|over)\b", re.I)
+
+
+def _head_to_head(claim_text: str, tested_text: str, compared_text: str) -> bool:
+    """A comparative claim that names what tells the study's arms apart ("loading that hurts helps more than
+    pain-free loading" against a trial of painful versus pain-free loading)."""
+    if not _COMPARATIVE.search(claim_text):
+        return False
+    a, b = set(content_words(tested_text)), set(content_words(compared_text))
+    return bool(set(content_words(claim_text)) & (a ^ b))
+
+
+def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterable[str], title: str, text: str,
+                      pico: dict | None, verdict: str | None = None, *, context_condition: str | None = None) -> Tested:
+    """Whether the study (``title``, title and abstract ``text``, appraised ``pico`` and ``verdict``)
+    tests the claim. ``context_condition`` is the condition the article is about (its title, or the claim
+    before), for a sentence that names none ("moderate exercise could help treat the painful condition")."""
+    if verdict == "Too early to tell":   # a protocol, a case report, an opinion: no tested result to read
+        return Tested(False, "it reports no tested result (its verdict is Too early to tell)")
+    from .match import about_condition, claim_condition_of
+
+    if context_condition and not claim_condition_of(claim_text) and not about_condition(context_condition, text):
+        return Tested(False, f"it is not about {context_condition}, which the article is about")
+    claimed = treatments(claim_text)
+    # a claim about a named form ("tai chi as an exercise option", "resistance training") is tested by a
+    # study of that form, not by any exercise study
+    specific = {t for t in claimed if t not in _GENERIC}
+    outcomes = [o for o in _find(OUTCOMES, claim_text)
+                if not treatments(o) and not any(o in c for c in CONDITIONS if c in claim_text.lower())]
+    if claimed:
+        pico = pico or {}
+        arm, other = _arms_of_title(title)
+        tested_text = " ".join(_tested_part(x) for x in _spans(pico, "intervention") + [arm])
+        adding = _ADDING.search(text)   # "to find out whether adding X to Y helps": X is what is tested
+        if adding and not _spans(pico, "comparison"):
+            tested_text = adding.group(1) + " " + " ".join(_tested_part(x) for x in _spans(pico, "intervention"))
+        compared_text = " ".join(_spans(pico, "comparison")) + " " + other
+        tested, compared = treatments(tested_text), treatments(compared_text)
+        want = specific or claimed
+        hit = want & tested
+        if not hit:
+            what = " or ".join(_names(claim_text, want)[:2]) or "this treatment"
+            return Tested(False, f"it does not test {what}")
+        # the same treatment in both arms: the study compares kinds or doses of it, unless the claim is
+        # about that very comparison (it names a treatment of the comparison arm the other arm lacks)
+        if (hit <= compared and not _INERT.search(compared_text) and not ((claimed & compared) - tested)
+                and not _head_to_head(claim_text, tested_text, compared_text)):
+            return Tested(False, "it compares two forms of " + (_names(claim_text, hit) or ["the treatment"])[0])
+        # the treatment is right; the outcome must be one the study measured ("bone density" is not answered
+        # by a trial of flexibility)
+        if outcomes and not any(_measures(o, text) for o in outcomes):
+            return Tested(False, f"it does not measure {' or '.join(outcomes[:2])}")
+        both = (not _INERT.search(compared_text) and bool(compared)
+                and (bool((claimed & compared) - tested) or _head_to_head(claim_text, tested_text, compared_text)))
+        return Tested(True, by_treatment=True, head_to_head=both)
+    words = [w for w in claim_words if w not in _FRAME and w not in _EVERYDAY]
+    if len(words) < 3:   # "At best, pain improves for 6 to 12 weeks": the subject is in an earlier sentence
+        return Tested(False, "the sentence alone names too little to tell which study would test it")
+    share = relevance(words, text, store)
+    if share < WORDS_MIN:
+        return Tested(False, "it is about something else")
+    if outcomes and not any(_measures(o, text) for o in outcomes):
+        return Tested(False, f"it does not measure {' or '.join(outcomes[:2])}")
+    return Tested(True)
+
+
+__all__ = ["Tested", "WORDS_MIN", "study_tests_claim", "treatment_names", "treatments"]

@@ -1,0 +1,195 @@
+"""A matched study gets a stance only when it tests what the claim says (check/tested.py): a study of the
+same condition that tests another treatment, two forms of the same treatment, or nothing yet is shown,
+but the page says the hub cannot tell, and why. Invented studies and sentences."""
+from __future__ import annotations
+
+import pytest
+
+from physiohub.appraise.persist import save_appraisal
+from physiohub.check import check_article
+from physiohub.check.match import study_text
+from physiohub.check.tested import study_tests_claim, treatments
+from physiohub.ingest.pipeline import import_records
+from physiohub.models import AbstractSection, Record
+
+SHOCKWAVE = ("We randomised 60 adults with plantar heel pain to shockwave therapy or sham shockwave for 3 sessions. "
+             "At 12 weeks, heel pain on first steps fell by 2 points more with shockwave than with sham (95% CI 1 to 3). "
+             "Shockwave therapy reduced plantar heel pain more than sham in adults with plantar heel pain.")
+LOADING = ("We randomised 120 adults with Achilles tendinopathy to loading exercise that was allowed to hurt or to "
+           "pain-free loading exercise for 12 weeks. Tendon pain and function improved more with painful loading "
+           "exercise than with pain-free exercise (VISA-A difference 6 points). Loading exercise that is allowed to "
+           "hurt helps Achilles tendinopathy at least as much as pain-free loading exercise.")
+PROTOCOL = ("This protocol describes a planned randomised trial of two doses of shoulder exercise in 80 adults with "
+            "shoulder pain. Participants will be followed for 12 months and pain and function will be measured. "
+            "Recruitment has not started and no results are reported.")
+STUDIES = [
+    ("Shockwave therapy versus sham for plantar heel pain: a randomised trial", SHOCKWAVE,
+     {"design": "randomised controlled trial", "verdict": "Supports",
+      "pico": {"intervention": [{"text": "shockwave therapy"}], "comparison": [{"text": "sham shockwave"}]}}),
+    ("Painful versus pain-free loading exercise for Achilles tendinopathy: a randomised trial", LOADING,
+     {"design": "randomised controlled trial", "verdict": "Supports",
+      "pico": {"intervention": [{"text": "loading exercise that was allowed to hurt"}],
+               "comparison": [{"text": "pain-free loading exercise"}]}}),
+    ("Two doses of exercise for shoulder pain: protocol of a randomised trial", PROTOCOL,
+     {"design": "protocol", "verdict": "Too early to tell", "pico": {}}),
+]
+
+
+@pytest.fixture
+def hub(store):
+    records = [Record(source_format="test", source_id=f"t{i}", year=2022, title=title,
+                      abstract_sections=[AbstractSection(text)]) for i, (title, text, _) in enumerate(STUDIES)]
+    ids = import_records(store, records, file="invented").study_ids
+    for sid, (*_, appraisal) in zip(ids, STUDIES):
+        save_appraisal(store, sid, {"evidence": "Moderate", "research_type": "Primary study", "topics": [],
+                                    "retracted": False, **appraisal})
+    return store
+
+
+def _claim(store, sentence: str) -> dict:
+    return check_article(store, sentence)["claims"][0]
+
+
+def test_a_study_of_the_claimed_treatment_gets_a_stance(hub):
+    c = _claim(hub, "A 2022 trial found that shockwave therapy reduces plantar heel pain.")
+    assert c["matches"] and c["stance"] in ("supports", "weaker than the claim")
+    assert "that tests it" in c["stance_reason"]
+
+
+def test_a_study_of_another_treatment_for_the_same_condition_gets_none(hub):
+    c = _claim(hub, "A 2022 trial found that massage reduces plantar heel pain.")
+    assert c["matches"], "the related study is still shown"
+    assert c["stance"] is None
+    assert "cannot say whether the claim holds: it does not test massage" in c["stance_reason"]
+    assert c["matches"][0]["stance"] is None and c["matches"][0]["tests_claim"] is False
+    from physiohub.check.report import match_facts, to_text
+
+    assert "does not test this claim" in match_facts(c["matches"][0])
+    text = to_text(check_article(hub, "A 2022 trial found that massage reduces plantar heel pain."))
+    assert "evidence: the hub cannot tell: The closest study in the hub is related" in " ".join(text.split())
+
+
+def test_two_forms_of_the_treatment_do_not_test_the_treatment(hub):
+    c = _claim(hub, "Research shows that exercise helps Achilles tendinopathy.")
+    assert c["matches"] and c["stance"] is None
+    assert "it compares two forms of exercise" in c["stance_reason"]
+    # a claim about that very comparison is tested by it
+    c = _claim(hub, "A 2022 trial found that loading exercise that hurts helps Achilles tendinopathy more than pain-free exercise.")
+    assert c["stance"] in ("supports", "weaker than the claim", "contradicts")
+
+
+def test_a_study_without_results_gets_no_stance(hub):
+    c = _claim(hub, "Research shows that exercise doses matter for shoulder pain in adults followed for 12 months.")
+    if c["matches"]:
+        assert c["stance"] is None and "no tested result" in c["stance_reason"]
+
+
+def test_what_is_given_on_top_is_not_what_is_tested():
+    pico = {"intervention": [{"text": "pain education combined with exercise"}], "comparison": []}
+    t = study_tests_claim(None, "Research shows exercise helps back pain.", ["exercise", "back"],
+                    "Pain education combined with exercise for back pain: a review",
+                    "To find out whether adding pain education to exercise helps people with back pain. ...", pico)
+    assert not t.tests and t.reason == "it does not test exercise"
+    t = study_tests_claim(None, "Research shows pain education helps back pain.", ["pain", "education", "back"],
+                    "Pain education combined with exercise for back pain: a review",
+                    "To find out whether adding pain education to exercise helps people with back pain. ...", pico)
+    assert t.tests
+
+
+def test_a_claim_without_a_treatment_needs_its_words_in_the_study():
+    words = ["people", "back", "sit", "stand", "differently", "without"]
+    t = study_tests_claim(None, "They found that people with back pain did not sit or stand differently.", words,
+                    "Sitting and standing postures in people with and without back pain",
+                    "Sitting and standing postures in people with and without back pain. People with back pain did "
+                    "not sit or stand differently from people without back pain.", {})
+    assert t.tests
+    t = study_tests_claim(None, "They found that people with back pain did not sit or stand differently.", words,
+                    "Exercise for back pain", "Exercise reduced back pain in adults.", {})
+    assert not t.tests and t.reason == "it is about something else"
+    t = study_tests_claim(None, "At best, pain improves for 6 to 12 weeks.", ["best", "weeks"], "Injections for elbow pain",
+                    "Injections for elbow pain improved pain for 6 weeks.", {})
+    assert not t.tests and "names too little" in t.reason
+
+
+def test_treatment_names_are_read_in_their_forms():
+    assert treatments("People who exercised twice a week") == treatments("an exercise programme")
+    assert not treatments("desk adjustments")    # a desk, not a spine
+    assert treatments("neck and shoulder strengthening at work") == treatments("strengthening") != set()
+
+
+def test_the_title_is_its_own_sentence(hub):
+    sid = hub.query_one("SELECT id FROM studies WHERE title LIKE 'Shockwave%'")[0]
+    assert study_text(hub, sid).startswith("Shockwave therapy versus sham for plantar heel pain: a randomised trial. We ")
+
+
+# --- the stance from the card's verdict (check/backing.py) ---------------------------------------------
+
+from physiohub.check.backing import verdict_stance  # noqa: E402
+
+NULL_TRIAL = ("BACKGROUND: Previous studies have shown that exercise improves bone density in older women. "
+              "METHODS: We randomised 90 women after the menopause to a weight-vest exercise programme or no exercise. "
+              "RESULTS: Bone density at the hip did not differ between the groups after one year (difference 0.2%, "
+              "95% CI -0.5 to 0.9). CONCLUSIONS: The exercise programme did not improve bone density in women after "
+              "the menopause.")
+
+
+def _sections(abstract: str) -> list[tuple[str, str]]:
+    import re
+
+    parts = re.split(r"\b(BACKGROUND|METHODS|RESULTS|CONCLUSIONS): ", abstract)[1:]
+    return list(zip(parts[::2], (p.strip() for p in parts[1::2])))
+
+
+@pytest.fixture
+def null_hub(store):
+    rec = Record(source_format="test", source_id="n1", year=2021,
+                 title="Weight-vest exercise versus no exercise for bone density after the menopause: a randomised trial",
+                 abstract_sections=[AbstractSection(text, label=label) for label, text in _sections(NULL_TRIAL)])
+    sid = import_records(store, [rec], file="invented").study_ids[0]
+    save_appraisal(store, sid, {"design": "randomised controlled trial", "evidence": "Moderate", "research_type": "Primary study",
+                                "verdict": "No clear difference", "topics": [], "retracted": False,
+                                "verdict_reasons": ["the conclusion reports no clear difference: \u201cdid not improve bone density\u201d"],
+                                "pico": {"intervention": [{"text": "weight-vest exercise programme"}],
+                                         "comparison": [{"text": "no exercise"}]}})
+    return store
+
+
+def test_a_benefit_claim_against_a_null_trial_is_contradicted(null_hub):
+    c = _claim(null_hub, "A 2021 study shows exercise can improve bone density in women after the menopause.")
+    assert c["stance"] == "contradicts"
+    assert "(its verdict: No clear difference)" in c["stance_reason"]
+    # the quote is the study's own finding, never its background ("Previous studies have shown ...")
+    assert "Previous studies" not in c["stance_reason"]
+
+
+def test_a_null_claim_against_a_null_trial_is_supported(null_hub):
+    c = _claim(null_hub, "A 2021 trial found that exercise did not improve bone density in women after the menopause.")
+    assert c["stance"] == "supports"
+
+
+def test_an_equivalence_claim_needs_a_head_to_head_study(null_hub):
+    c = _claim(null_hub, "A 2021 study found that swimming helps bone density as much as exercise with weights after the menopause.")
+    assert c["stance"] is None
+
+
+def test_verdict_stance_reads_the_claim():
+    assert verdict_stance("Exercise reduces back pain, a review found.", "Supports") == "supports"
+    assert verdict_stance("Exercise reduces back pain, a review found.", "No clear difference") == "contradicts"
+    assert verdict_stance("Exercise reduces back pain, a review found.", "Mixed picture") == "mixed"
+    assert verdict_stance("Acupuncture was no better than sham, a review found.", "Supports") == "contradicts"
+    assert verdict_stance("Exercise should be part of the first-line treatment, guidelines say.", "No clear difference") == "contradicts"
+    assert verdict_stance("Tai chi works as well as physiotherapy.", "No clear difference") is None
+    assert verdict_stance("Tai chi works as well as physiotherapy.", "No clear difference", head_to_head=True) == "supports"
+    assert verdict_stance("Exercise reduces back pain.", "Too early to tell") is None
+
+
+def test_a_sentence_without_a_condition_takes_the_articles(hub):
+    article = ("# Plantar heel pain: what helps?\n\n"
+               "Research shows that shockwave therapy reduces pain on first steps.\n")
+    c = check_article(hub, article)["claims"][0]
+    assert c["stance"] in ("supports", "weaker than the claim")
+    article = ("# Achilles tendinopathy: what helps?\n\n"
+               "Research shows that shockwave therapy reduces pain on first steps.\n")
+    c = check_article(hub, article)["claims"][0]
+    if c["matches"]:
+        assert c["stance"] is None and "not about achilles tendinopathy, which the article is about" in c["stance_reason"]
