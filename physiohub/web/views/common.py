@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from typing import Any
 from urllib.parse import quote_plus, urlencode
 
@@ -56,6 +57,15 @@ def parse_search(params: QueryParams, *, page_size: int) -> dict[str, Any]:
             "page": offset // limit + 1}
 
 
+# Searches in one server process run one at a time (reentrant: a search page holds it while it searches and
+# renders). A search is CPU work that holds the interpreter lock most of the time; eight of them interleaved
+# in a worker's threads (16 connections over 2 workers) cost ~30% more CPU each than one after another (lock
+# hand-offs every millisecond, the model's weights and the caches evicted by the others), and finished no
+# sooner on average. Measured in bench_web.py --only varied: 176-196 -> 258-348 req/s (docs/benchmarks.md,
+# "Search pages: CPU per request").
+SEARCH_SLOT = threading.RLock()
+
+
 def run_search(store: Store, p: dict[str, Any], *, editor: bool, picture: bool = False,
                index_status: dict[str, Any] | None = None) -> dict[str, Any]:
     """Search; the public only ever sees studies with a published card. ``picture`` adds ``evidence_picture``
@@ -63,6 +73,12 @@ def run_search(store: Store, p: dict[str, Any], *, editor: bool, picture: bool =
 
     ``index_status``: the background indexer's (web/indexproc.py). Until it is ready, ranking is by keywords
     only and the result carries a ``notice`` saying so (and how far the embeddings are)."""
+    with SEARCH_SLOT:
+        return _run_search(store, p, editor=editor, picture=picture, index_status=index_status)
+
+
+def _run_search(store: Store, p: dict[str, Any], *, editor: bool, picture: bool,
+                index_status: dict[str, Any] | None) -> dict[str, Any]:
     from ...search import search
 
     from ...search.explain import explain_query

@@ -15,7 +15,7 @@ from .. import auth, queries
 from ..deps import checked_form, index_status, int_param, is_editor, render, state
 from ..markup import TOPIC_BY_SLUG, TOPICS
 from ..limits import Limited
-from .common import MAX_ARTICLE, facet_urls, limited_check, page_links, parse_search, run_search
+from .common import MAX_ARTICLE, SEARCH_SLOT, facet_urls, limited_check, page_links, parse_search, run_search
 from .search_rows import result_rows
 
 router = APIRouter(include_in_schema=False)
@@ -50,6 +50,12 @@ async def search_page(request: Request) -> Response:
 
 def _search_html(request: Request, p: dict[str, Any], *, editor: bool, response: bool = False,
                  indexing: dict[str, Any] | None = None) -> Any:
+    with SEARCH_SLOT:  # one search page built at a time per process (views/common.py says why)
+        return _search_page(request, p, editor=editor, response=response, indexing=indexing)
+
+
+def _search_page(request: Request, p: dict[str, Any], *, editor: bool, response: bool,
+                 indexing: dict[str, Any] | None) -> Any:
     params = {"q": p["q"], **p["filters"]}
     if p["mode"] != "hybrid":
         params["mode"] = p["mode"]
