@@ -58,3 +58,31 @@ def test_next_search_page_shows_a_retitled_study_and_drops_an_unpublished_one(hu
             assert f'href="/studies/{shown[1]}"' not in html and "Renamed exercise study" in html
         finally:
             writer.close()
+
+
+def test_next_search_page_shows_a_published_draft_and_an_imported_study(hub):
+    from physiohub import workflow
+    from physiohub.ingest.pipeline import import_records
+    from physiohub.models import AbstractSection, Record
+
+    path, ids = hub
+    with TestClient(create_app(str(path))) as c:
+        html = _page(c, "shoulder exercise dosing")
+        assert f'href="/studies/{ids["draft"]}"' not in html  # the sample hub's draft: not for the public
+        writer = Store(path)
+        try:
+            set_status(writer, ids["draft"], "in_review", "edna")
+            set_status(writer, ids["draft"], "published", "edna")
+            assert f'href="/studies/{ids["draft"]}"' in _page(c, "shoulder exercise dosing",
+                                                                want=f'href="/studies/{ids["draft"]}"')
+            rec = Record(source_format="jsonl", source_id="new-1", title="Quadriceps zebrawords trial for knee pain",
+                         abstract_sections=[AbstractSection(label="", text="Zebrawords exercise for knee pain in adults.")])
+            import_records(writer, [rec], file="new.jsonl")
+            new_id = writer.query_one("SELECT id FROM studies WHERE source_id = 'new-1'")[0]
+            workflow.refresh(writer, [new_id])
+            set_status(writer, new_id, "in_review", "edna")
+            set_status(writer, new_id, "published", "edna")
+            html = _page(c, "zebrawords", want=f'href="/studies/{new_id}"')
+            assert f'href="/studies/{new_id}"' in html and "Quadriceps zebrawords trial" in html
+        finally:
+            writer.close()
