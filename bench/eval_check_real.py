@@ -68,7 +68,7 @@ def main() -> int:
     verbose = "--verbose" in sys.argv
     if "--rules-only" in sys.argv:
         # the anchor, in the same run as the figures with the model: the claim rules alone
-        for name in ("dev", "heldout", "dev2", "heldout2", "heldout3"):
+        for name in ("dev", "heldout", "dev2", "dev3", "heldout2", "heldout3"):
             evaluate(HERE / name, f"{name}, rules alone (no claim model)", False, claim_model=False)
     evaluate(HERE / "dev", "real articles, dev (rules written against these)", verbose)
     # heldout/ was only scored until session 4 of issue 13, when its misses were read to find failure kinds
@@ -78,6 +78,8 @@ def main() -> int:
     # dev2/ was written in session 6 of issue 13 (gold before any run, scored once fresh: docs/check.md); from
     # then on it is a third dev set that trains the claim model, so its misses may be read.
     evaluate(HERE / "dev2", "real articles, third dev set (session 6; trains the claim model)", verbose)
+    # dev3/ was written in session 7 of issue 13 (gold before any run, scored once fresh: docs/check.md); a fourth dev set.
+    evaluate(HERE / "dev3", "real articles, fourth dev set (session 7)", verbose)
     evaluate(HERE / "heldout2", "real articles, second held-out set (gold written before any run; scored only)", False)
     # heldout3/ was written blind when heldout2/ was opened for reading; scored only, misses never printed.
     evaluate(HERE / "heldout3", "real articles, third held-out set (gold written before any run; scored only)", False)

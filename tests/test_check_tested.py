@@ -157,7 +157,7 @@ def null_hub(store):
 def test_a_benefit_claim_against_a_null_trial_is_contradicted(null_hub):
     c = _claim(null_hub, "A 2021 study shows exercise can improve bone density in women after the menopause.")
     assert c["stance"] == "contradicts"
-    assert "(its verdict: No clear difference)" in c["stance_reason"]
+    assert "found no clear difference (its verdict: No clear difference)" in c["stance_reason"]
     # the quote is the study's own finding, never its background ("Previous studies have shown ...")
     assert "Previous studies" not in c["stance_reason"]
 

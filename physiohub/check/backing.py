@@ -82,6 +82,7 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstated: list[
         pico = (appraisal_of(store, mt["id"]) or {}).get("pico")
         t = study_tests_claim(store, claim.text, words, mt.get("title") or "", text, pico, mt.get("verdict"),
                               context_condition=context_condition)
+        mt["about_claim"] = t.about_claim or bool(mt.get("cited"))
         if not mt.get("cited"):
             mt["tests_claim"] = t.tests
             if not t.tests:
@@ -122,15 +123,22 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstated: list[
     mt, label, sentence, verdict = lead
     who = "The study the article cites" if mt.get("cited") else "The closest study in the hub that tests it"
     # a verdict's reasons carry their own quotation marks ('the conclusion reports a benefit: "..."')
-    found = f" (its verdict: {verdict}):" if verdict else ":"
-    quote = _quote(sentence, 300) if verdict else f'"{_quote(sentence)}"'
-    if label == "mixed":
-        return "weaker than the claim", f"{who} only partly backs it{found} {quote}"
+    if verdict:
+        # what the study found, in its card's words: the page's heading already says yes / no / partly
+        said = f"{who} {_SAID[verdict]} (its verdict: {verdict}): {_quote(sentence, 300)}"
+        if label == "mixed":
+            return "weaker than the claim", said
+        if label == CONTRADICTS:
+            return "contradicts", said
+        if overstated:
+            return "weaker than the claim", f"{said}; but {overstated[0][0].lower()}{overstated[0][1:]}"
+        return "supports", said
+    quote = f'"{_quote(sentence)}"'
     if label == CONTRADICTS:
-        return "contradicts", f"{who} reads against the claim{found} {quote}"
+        return "contradicts", f"{who} reads against the claim: {quote}"
     if overstated:
         return "weaker than the claim", f"{who} points the same way, but {overstated[0][0].lower()}{overstated[0][1:]}"
-    return "supports", f"{who} points the same way{found} {quote}"
+    return "supports", f"{who} points the same way: {quote}"
 
 
 __all__ = ["stance_of", "verdict_stance"]

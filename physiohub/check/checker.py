@@ -118,11 +118,15 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
             design_from = "reference" if claim.design != stated else "text"
         cited_ids = [i for i in (ids[ref_index[id(r)]] for r in cited) if i is not None]
         m = match_claim(store, claim, limit=limit, cited_ids=list(dict.fromkeys(cited_ids)), published_only=published_only)
-        reasons = overstatement(claim, strength, m["matches"])
         # a sentence naming no condition is about the one the claim before it, or the article's title, names
         context = next((c for c in (claim_condition_of(claims[n - 1].text) if n else None, claim_condition_of(doc.title or ""))
                         if c and c not in ("injury", "injuries")), None)
-        claim_stance, stance_reason = stance_of(store, claim, m["matches"], reasons, context_condition=context)
+        claim_stance, stance_reason = stance_of(store, claim, m["matches"], [], context_condition=context)
+        # only studies that test the claim say what evidence it rests on: a related study of another
+        # treatment is no ground for "overstated"
+        reasons = overstatement(claim, strength, [x for x in m["matches"] if x.get("about_claim", True)])
+        if reasons and claim_stance == "supports":
+            claim_stance, stance_reason = stance_of(store, claim, m["matches"], reasons, context_condition=context)
         d = claim.as_dict()
         d.update({
             "year_from": year_from,

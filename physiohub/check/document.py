@@ -18,7 +18,10 @@ REF_HEADING = re.compile(
     r"^(?:references?|reference list|sources?(?: and further reading)?|bibliography|citations?|works cited|"
     r"(?:the )?(?:studies|research|papers|articles|evidence|trials)(?: (?:cited|mentioned|referenced|used|quoted|we used|in this article))?|"
     r"further reading|reading list|literature|notes|footnotes|endnotes|journal references?|study references?|"
-    r"original (?:study|article|paper|research)|key references|selected references|references and further reading)\s*:?$",
+    r"original (?:study|article|paper|research)|key references|selected references|references and further reading)\s*:?$"
+    # a qualified heading of a strong kind: "Pilates Bibliography", "Scientific references" (not "sources" or
+    # "literature": "Protein sources" and "Review of the literature" are sections of text)
+    r"|^(?:[\w'\-]+\s+){1,3}(?:references|bibliography|further reading|reading list|works cited)\s*:?$",
     re.I,
 )
 # A list item that is a reference even without a heading: an identifier, or a year in the places
@@ -26,17 +29,33 @@ REF_HEADING = re.compile(
 _REF_LIKE = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d|pubmed\.ncbi|\((?:19|20)\d{2}[a-z]?\)\.|\b(?:19|20)\d{2};\s*\(?\d", re.I)
 # A reference entry written as a plain line, with no heading and no list marker above it: authors first
 # ("McMorland G, Suter E, ...", "Pinto, Rafael Zambelli.") and a journal's year-volume or an identifier.
-_ENTRY_START = re.compile(r"^[A-Z][A-Za-z'\u2019\-]+(?: (?:van|von|de|der|du|da|di|le|la)\b)*(?: [A-Z][A-Za-z'\u2019\-]+)?,?\s+"
-                          r"(?:[A-Z]{1,3}\b[,.]?|[A-Z]\.|[A-Z][a-z]+(?: [A-Z][a-z]+)*[.,])")
+_PARTICLE = r"(?:van|von|de|der|den|du|da|di|dos|das|del|della|le|la|ten|ter)"
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LOW = "a-z\u00df-\u00f6\u00f8-\u00ff"
+_ENTRY_START = re.compile(rf"^(?:{_PARTICLE} )*[{_UP}][{_UP}{_LOW}'\u2019\-]+(?: {_PARTICLE}\b)*(?: [{_UP}][{_UP}{_LOW}'\u2019\-]+)?,?\s+"
+                          rf"(?:[A-Z]{{1,3}}\b[,.]?|[A-Z]\.|[{_UP}][{_LOW}]+(?: [{_UP}][{_LOW}]+)*[.,])")
 # (the Cochrane "2005;(3):CD000335", and APA's "(2015). Title" — a narrative "Lee (2015) found" has no full stop there)
 _ENTRY_BODY = re.compile(r"\b(?:19|20)\d{2}\s*[;,]\s*(?:[A-Z][a-z]+\s*;\s*)?\(?\d+|\b10\.\d{4,9}/\S+|\bPMID:?\s*\d"
-                         r"|\((?:19|20)\d{2}[a-z]?\)\.\s+\S", re.I)
+                         r"|\((?:19|20)\d{2}[a-z]?\)\.\s+\S"
+                         # Chicago "16, no. 1 (2012): 109–14"
+                         r"|\((?:19|20)\d{2}\):\s*\d"
+                         # the year last after volume and pages: "Br J Sports Med, 43;409-416, 2009"
+                         r"|[\d)]\s*[;:(,]\s*\d+[\w)\-\u2013]*,\s*(?:19|20)\d{2}\.?\s*$"
+                         # author-date without a full stop, the volume and pages later: "(2005) Title. Journal 51:87-94"
+                         r"|\((?:19|20)\d{2}[a-z]?\)\s+[A-Z].*\s\d+[A-Z]?\s*(?:\(\w+\))?\s*:\s*[\w\-\u2013]+"
+                         # Harvard with the year after the authors: "Cook, J. L., & Purdam, C. R., 2009. Title"
+                         r"|^[^()]{0,200}?[A-Z]\.,?\s+(?:19|20)\d{2}[a-z]?\.\s+[A-Z]")
+# Two or more Vancouver authors and then the title: an entry even without its year ("Bryan M, Hawson S. Title.").
+_VANC_AUTHORS = re.compile(rf"^(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+ [A-Z]{{1,3}}(?:, (?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+"
+                           rf"(?: [{_UP}][\w'\u2019\-]+)? [A-Z]{{1,3}})+(?:,? et al)?\.\s+[A-Z]")
 
 
 def _plain_entry(line: str) -> bool:
-    return bool(_ENTRY_START.match(line.strip()) and _ENTRY_BODY.search(line) and len(line) > 40)
+    line = line.strip()
+    return len(line) > 40 and bool((_ENTRY_START.match(line) and _ENTRY_BODY.search(line)) or _VANC_AUTHORS.match(line))
 
 
+_RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:the |read the |full |original )?(?:study|paper|publication|article|ref|refs|cite|research)\s*:\W{0,3}\s*(?=\S)", re.I)
 _RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citations?|journal references?|study references?|"
                           r"original (?:study|article|paper|research))\s*:\W{0,3}\s*(?=\S)", re.I)
 # (a URL may hold balanced brackets: the Lancet's DOIs "10.1016/S0140-6736(17)32457-1")
@@ -74,6 +93,55 @@ def strip_links(text: str) -> tuple[str, list[str]]:
     return _MD_LINK.sub(repl, text), urls
 
 
+# The start of an entry, strictly: a surname and then initials with their punctuation ("Cook, J. L.,", "Lind P,",
+# "Lind PA.") or a given name and a comma ("Altan, Lale,") — not a wrapped journal line ("Br J Sports Med.").
+_STRICT_START = re.compile(rf"^(?:{_PARTICLE} )*[{_UP}][{_UP}{_LOW}'\u2019\-]+(?: [{_UP}][{_UP}{_LOW}'\u2019\-]+)?"
+                           rf"(?:,\s+[A-Z]\.|,\s+[{_UP}][{_LOW}]+,|\s[A-Z]{{1,3}}[,.]\s)")
+
+
+def _ref_like_item(item: str) -> bool:
+    """A list item that reads as a reference entry: an identifier or a year where styles put it, or an
+    entry's shape (authors first, then a journal's volume or the year after them)."""
+    body = _LIST_ITEM.sub("", item, count=1)
+    return bool(_REF_LIKE.search(item)) or _plain_entry(body) or bool(_ORG_PAGE.match(body) or _ORG_REPORT.match(body))
+
+
+# An organisation's page as a list item: its name (two or more capitalised words, or initials), a title, a link
+# ("Example Arthritis Society. Knee exercises. [Link](https://...)").
+# An organisation's report as a list item: "Example Institute of Health. Chronic conditions. Canberra: EIH; 2020."
+_ORG_REPORT = re.compile(r"^(?:[A-Z]{2,8}|[A-Z][\w&'\-]+(?: (?:of|for|and|on|the|&|[A-Z][\w&'\-]*)){1,8})\.\s+[A-Z][^.]{3,200}\.\s+"
+                         r"(?:[A-Z][A-Za-z .]+:\s*[^:;]{1,60};\s*)?(?:19|20)\d{2}\.?$")
+_ORG_PAGE = re.compile(r"^(?:[A-Z]{2,8}|[A-Z][\w&'\-]+(?: (?:of|for|and|on|the|&|[A-Z][\w&'\-]*)){1,8})\.\s+[^\s].{2,200}?"
+                       r"(?:\]\(|<)?https?://\S+")
+
+
+def _trailing_entry(body: str, spans: list[tuple[int, int]]) -> int | None:
+    """Index of the first sentence span from which the rest of the paragraph is one reference entry glued
+    after the text (authors in Vancouver or Harvard form, then a journal's year and volume or an identifier)."""
+    for k in range(1, len(spans)):
+        tail = body[spans[k][0]:].strip()
+        if len(tail) > 600:
+            continue
+        if (_VANC_AUTHORS.match(tail) or _STRICT_START.match(tail)) and _ENTRY_BODY.search(tail) \
+                and re.search(r"(?:\d[\d\-\u2013)]*|\S+/\S+)\.?\s*$", tail):
+            return k
+    return None
+
+
+def _entries_of_lines(lines: list[str]) -> list[str]:
+    """A paragraph of a reference section cut into entries: a line starts a new entry when it starts like
+    one and the entry before it is a complete reference; other lines are the entry wrapping."""
+    out: list[str] = []
+    for line in lines:
+        if out and not ((_STRICT_START.match(line) or _LIST_ITEM.match(line) or re.match(r"\d{1,3}\s+[A-Z][a-z]", line))
+                        and (_plain_entry(out[-1]) or re.match(r"\d{1,3}\s+[A-Z][a-z]", out[-1]))
+                        and re.search(r"[.)\d>]$", out[-1])):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def _new_reference(previous: str, line: str) -> bool:
     """A line under a list item is a reference of its own (not the item wrapping) when both are
     complete references: the item ended with its identifier or a full stop, the line carries one."""
@@ -86,6 +154,8 @@ def _heading(line: str, next_blank: bool) -> str | None:
     if m:
         return m.group(1).strip("*_ ")
     s = line.strip().strip("*_").strip()
+    if _RUN_IN_REFS.match(s):
+        return None   # "Source: Medical Xpress" is a one-line reference list, not a heading
     # Plain-text headings: short, no final punctuation, followed by a blank line or a known heading word.
     if s and len(s) <= 60 and not re.search(r"[.!?,;]$", s) and not _LIST_ITEM.match(line):
         if REF_HEADING.match(s) or (next_blank and len(s.split()) <= 14 and s[0].isupper()):
@@ -104,6 +174,17 @@ def _title_line(line: str, following: str) -> bool:
 
 
 # "...injuries.[2] Next" -> "...injuries [2]. Next": a citation after the full stop belongs to the sentence.
+# "... is common.1,2 Manipulation ...": superscript citation numbers flattened after the full stop become "[1,2]"
+# before it (a letter or bracket before the stop, a capital after: not a decimal "2.5", not "Fig.1").
+_SUPERSCRIPT_AFTER_STOP = re.compile(r"((?<![/.\-:_=?&#@])\b[A-Za-z][a-z]+|[)\]%])([.!?])(\d{1,3}(?:\s?[,\u2013-]\s?\d{1,3})*)(?=\s+[A-Z\"'\u201c]|[ \t]*(?:\n|$))")
+_NOT_BEFORE_SUPERSCRIPT = {"Fig", "fig", "No", "no", "Vol", "vol", "pp", "Eq", "Ref", "ref", "Table", "Ch", "Sec", "Version", "version"}
+
+
+def _superscripts(m: re.Match) -> str:
+    if m.group(1) in _NOT_BEFORE_SUPERSCRIPT:
+        return m.group(0)
+    return f"{m.group(1)} [{m.group(3)}]{m.group(2)}"
+_ANCHOR_LINK = re.compile(r"\[([^\]\n]{1,80})\]\(#[^)\s]*\)")
 _CITE_AFTER_STOP = re.compile(r"([.!?]) ?(\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\])")
 
 
@@ -144,7 +225,23 @@ def _join_open_brackets(body: str, spans: list[tuple[int, int]]) -> list[tuple[i
 def _spans(body: str) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph; a very long paragraph is first cut at ". " (or a space) so that
     sentence splitting stays linear on hostile or run-on input."""
-    return _join_open_brackets(body, _split(body))
+    return _join_open_brackets(body, _split_after_et_al(body, _split(body)))
+
+
+# "... said Lee et al. Their trial was small.": "et al." ends a sentence when a sentence opener follows it
+# (inside a citation's brackets the pieces are joined again by ``_join_open_brackets``).
+_ET_AL_END = re.compile(r"\bet al\.\s+(?=(?:The|This|These|Those|That|Their|They|It|Its|In|We|Our|But|However|Both|Such|He|She|"
+                        r"His|Her|There|When|While|After|Although|Yet|So|Still|Also)\b)")
+
+
+def _split_after_et_al(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        for m in _ET_AL_END.finditer(body, a, b):
+            out.append((a, m.start() + len("et al.")))
+            a = m.end()
+        out.append((a, b))
+    return out
 
 
 def _split(body: str) -> list[tuple[int, int]]:
@@ -161,16 +258,20 @@ def _split(body: str) -> list[tuple[int, int]]:
 
 
 def parse_document(text: str) -> Document:
-    text = _CITE_AFTER_STOP.sub(r" \2\1", text)
+    # an in-page link to a footnote ("third[1](#ref1).") is the citation marker "[1]"
+    text = _ANCHOR_LINK.sub(lambda m: f"[{m.group(1)}]" if re.fullmatch(r"[\d,\s\u2013-]+", m.group(1)) else m.group(1), text)
+    text = _CITE_AFTER_STOP.sub(r" \2\1", _SUPERSCRIPT_AFTER_STOP.sub(_superscripts, text))
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[tuple[str, str]] = []          # (kind, text): heading | para | item
     para: list[str] = []
+    para_lines: dict[int, list[str]] = {}       # the lines of each paragraph block, for a reference section
 
     def flush() -> None:
         if para and all(_plain_entry(x) for x in para):
             blocks.extend(("ref", x.strip()) for x in para)   # unmarked reference lines, one entry each
             para.clear()
         if para:
+            para_lines[len(blocks)] = [x.strip() for x in para]
             blocks.append(("para", " ".join(x.strip() for x in para)))
             para.clear()
 
@@ -208,7 +309,7 @@ def parse_document(text: str) -> Document:
         # "[1] Deyle, G. D. et al. ..." — items numbered in brackets are a reference list (the Nature style
         # and many science pages), whatever each entry holds (an organisation's page has no year or DOI)
         bracketed = sum(bool(re.match(r"\s*\[\d{1,3}\]\s", blocks[i][1])) for i in run)
-        if len(run) >= 2 and (sum(bool(_REF_LIKE.search(blocks[i][1])) for i in run) >= 0.6 * len(run)
+        if len(run) >= 2 and (sum(_ref_like_item(blocks[i][1]) for i in run) >= 0.6 * len(run)
                               or (bracketed == len(run) and any(_REF_LIKE.search(blocks[i][1]) for i in run))):
             ref_items.update(run)
         run = []
@@ -231,18 +332,37 @@ def parse_document(text: str) -> Document:
                 text, urls = strip_links(body)
                 sentences.append(Sentence(" ".join(text.split()), n, urls))
             continue
+        study = _RUN_IN_STUDY.match(body)
+        if study and not in_refs and (_REF_LIKE.search(body) or _plain_entry(body[study.end():])):
+            # "Study: Lee A, Park B. Title. J Abbrev. 2019;321:456-67." — not the headline "Study: walking helps"
+            refs.append(_MD_LINK.sub(r"\1 <\2>", body[study.end():].strip()))
+            continue
         run_in = _RUN_IN_REFS.match(body)
         if run_in and not in_refs:
             # "Sources: Lee A et al. (2021) ...; Kim B (2019) ..." — a reference list in one line
             # entries are separated by "; " — not by the ";" of "2020;54(21)" inside a Vancouver entry
-            refs.extend(x.strip() for x in re.split(r";\s+(?=[A-Z])", body[run_in.end():]) if len(x.strip()) > 10)
+            # (a short one, "Reuters" or "Medical Xpress", keeps its label: a line that short is otherwise a link label)
+            refs.extend(x.strip() if len(x.strip()) >= 15 else f"Source: {x.strip()}"
+                        for x in re.split(r";\s+(?=[A-Z])", body[run_in.end():]) if len(x.strip()) > 2)
+            continue
+        if in_refs and kind == "para" and len(para_lines.get(n, [])) > 1:
+            # entries on consecutive lines with no blank line between them are still one entry each
+            refs.extend(_MD_LINK.sub(r"\1 <\2>", e) for e in _entries_of_lines(para_lines[n]))
             continue
         if in_refs or n in ref_items or kind == "ref":
             refs.append(_MD_LINK.sub(r"\1 <\2>", body))
             continue
         if kind == "item":
             body = _LIST_ITEM.sub("", body, count=1)
-        for a, b in _spans(body):
+        spans = _spans(body)
+        cut = _trailing_entry(body, spans) if kind == "para" else None
+        if cut is not None:
+            # "... reduced pain by a third. Lee A, Park B. Title. J Abbrev. 2019;49(3):123-30.": an entry glued
+            # after the last sentence is a reference, not three sentences
+            # (a bullet: an entry of its own, never read as the wrapping of a numbered entry before it)
+            refs.append("- " + _MD_LINK.sub(r"\1 <\2>", body[spans[cut][0]:].strip()))
+            spans = spans[:cut]
+        for a, b in spans:
             piece = body[a:b]
             ctext, urls = strip_links(piece)
             if ctext.strip():

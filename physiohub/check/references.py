@@ -14,13 +14,14 @@ or PubMed links in the body become ``kind`` "link".
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from .claims import AUTHOR_YEAR, DOI, JOURNAL_CITE, author_year, expand_numbers, journal_key
 from .document import Sentence
 
-_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+")
+_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]|(\d{1,3})(?=\s+[A-Z][a-z]))\s+")
 _BULLET = re.compile(r"^\s*[-*\u2022+]\s+")
 _PMID = re.compile(r"\bPMID:?\s*(\d{1,9})\b|pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})|ncbi\.nlm\.nih\.gov/pubmed/(\d{1,9})", re.I)
 _PMCID = re.compile(r"\b(PMC\d{4,9})\b")
@@ -38,13 +39,15 @@ _HIDDEN = "\u2024"
 # Authors who are people: "Lee A", "Lee AB", "Lee, A.", "Lee, A. B.", "van der Esch M".
 _PERSON_AUTHOR = re.compile(r"^(?:[a-z]+ )*[A-Z][\w'\u2019\-]+(?: [A-Z][\w'\u2019\-]+)?(?:,?\s+[A-Z]{1,3}\b|,\s+(?:[A-Z]\.\s*-?)+)")
 _JOURNAL_SIGNATURE = re.compile(r"\b(?:19|20)\d{2}\s*;\s*\(?\d|\d+\s*\(\w+\)\s*[:,]\s*\w|\b\d+,\s*\d+[\u2013\-]\d+")
+_PARTICLE = r"(?:van|von|de|der|den|du|da|di|dos|das|del|della|le|la|ten|ter)"
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"   # capitals with accents too ("Öberg B", "Ørsted A")
 _NON_WEB_HOSTS = re.compile(r"doi\.org|pubmed|ncbi\.nlm\.nih\.gov|europepmc", re.I)
 
 
 # An entry that starts with a journal's name (a news story's "Source: The Example Journal of Medicine, May 2023").
 _JOURNAL_LEAD = re.compile(r"^((?:[Tt]he\s+)?(?:[A-Z][\w&\-]*\s+(?:(?:of|for|and|&|in)\s+)?(?:the\s+)?){0,6}?"
                            r"(?:Journal|Lancet|BMJ|JAMA|NEJM|Annals|Archives|Cochrane Database)\b(?:\s+(?:(?:of|for|and|&|in)\s+)?"
-                           r"(?:the\s+)?[A-Z][\w&\-]*){0,6})(?=[,.;]|\s+(?:published|online|\d))")
+                           r"(?:the\s+)?[A-Z][\w&\-]*){0,6})(?=[,.;]|\s+(?:published|online|\d)|\s*$)")
 
 
 @dataclass
@@ -72,6 +75,13 @@ class Reference:
         out = [k for k in (self.key(),) if k]
         if self.journal and self.year:
             out.append(journal_key(self.journal, self.year))
+        if self.authors and self.year:
+            # an organisation cited by its initials: "(AIHW, 2019)" for "Australian Institute of Health and
+            # Welfare", "(WHO, 2022)" for "World Health Organization (WHO)"
+            words = re.findall(r"[A-Za-z][\w'\-]*", self.authors[0])
+            if len(words) >= 3 and not re.search(r"\s[A-Z]{1,3}$", self.authors[0]):
+                out.append(f"{''.join(w[0] for w in words if w[0].isupper())} {self.year}")
+            out += [f"{a} {self.year}" for a in re.findall(r"\(([A-Z]{2,8})\)", self.text[:200])]
         return out
 
     def as_dict(self) -> dict:
@@ -102,20 +112,141 @@ def _authors(text: str) -> list[str]:
         return []
     # APA: "Lee, A., Park, B., & Kim, C."  -> pairs; Vancouver: "Lee A, Park B, Kim C"
     if re.search(r"[A-Z][A-Za-z'\-]+,\s+(?:[A-Z]\.\s*)+(?:,|&|$)", text):
-        parts = re.findall(r"([A-Z][A-Za-z'\u2019\-]+(?:\s[A-Z][A-Za-z'\-]+)?),\s+((?:[A-Z]\.\s*-?)+)", text)
+        parts = re.findall(rf"((?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+(?:\s[{_UPPER}][\w'\-]+)?),\s+((?:[A-Z]\.\s*-?)+)", text)
         return [f"{last} {''.join(i.split()).replace('.', '')}" for last, i in parts]
     parts = re.split(r"\s*(?:,|;|&|\band\b)\s*", text.rstrip("."))
-    return [p.strip() for p in parts if p.strip() and re.match(r"[A-Z]", p.strip())][:50]
+    # a surname may open with its particle in lower case ("da Fonseca JL", "van Cingel REH")
+    return [p.strip() for p in parts if p.strip() and re.match(rf"(?:{_PARTICLE}\s+)*[{_UPPER}]", p.strip())][:50]
+
+
+# A wiki reference list's back-links before the entry: "↑ Jump up to:1.0 1.1 1.2", "^ a b c".
+_BACKLINKS = re.compile(r"^(?:\u2191|\^)\s*(?:Jump up to:?\s*)?(?:(?:\d+\.\d+|[a-z])(?:\s+|$))*")
+_GLUED_YEAR = re.compile(r"([A-Za-z]\.)((?:19|20)\d{2}\s*;)")
+# Volume and pages after a journal's name: "51:87-94", "21(5):1158-67", "344:e787", "43;409-416", "50, 1187".
+_VOLUME = re.compile(r"(?:^|\s|,\s*)\d+[A-Z]?\s*(?:\(\w+\))?\s*[:;]\s*[\w\-\u2013]+|,\s*\d+\s*(?:\(\w+\))?\s*,\s*\d")
+# A person's name in a Vancouver author list: "Cook JL", "van Cingel REH", "Boris Choy ST".
+_VANC_NAME = rf"(?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+(?:\s[{_UPPER}][\w'\u2019\-]+)?\s[A-Z]{{1,3}}"
+_VANC_AUTHOR_PIECE = re.compile(rf"^{_VANC_NAME}(?:\s+(?:and|&)\s+{_VANC_NAME})*(?:,?\s+et al\.?)?$")
+_SHORT_LINK = re.compile(r"\b(?:bit\.ly|goo\.gl|tinyurl\.com|reut\.rs|ow\.ly|t\.co|j\.mp)/\S+")
+_PUBLISHER = re.compile(r"^[A-Z][a-z]+(?:,? [A-Z][A-Za-z]+)?:\s*(?!.*\bJournal\b)[^:;]{1,60};?$")
+_YEAR_AT_END = re.compile(r",\s*((?:19|20)\d{2})\.?\s*$")
+_CHICAGO = re.compile(r"^(?P<authors>[^\u201c\"]+?)\.\s+[\u201c\"](?P<title>[^\u201d\"]+?)[.,]?[\u201d\"]\s*(?P<rest>.*)$")
+_HARVARD_YEAR = re.compile(r"^(?P<authors>[A-Z][^()]*?(?:[A-Z]|et al)\.?),?\s+(?P<year>(?:19|20)\d{2})[a-z]?\.\s+(?P<rest>\S.*)$")
+
+
+def _title_and_journal(parts: list[str]) -> tuple[str | None, str | None]:
+    """Title and journal of the pieces after the authors and year ("Title. Journal, 12(3), 45-67" or
+    "Title? Subtitle. Journal Abbrev. 21(5):1158-67"): the journal is the piece that carries the volume
+    and pages (its text before them), or the piece right before a piece that is only volume and pages;
+    the title is everything before the journal."""
+    if not parts:
+        return None, None
+    for i in range(len(parts) - 1, 0, -1):
+        v = _VOLUME.search(parts[i])
+        if not v:
+            continue
+        head = parts[i][: v.start()].strip(" .,")
+        if head and re.search(r"[A-Za-z]{2}", head):
+            return " ".join(parts[:i]).rstrip("."), head
+        if i >= 2:
+            return " ".join(parts[: i - 1]).rstrip("."), parts[i - 1].strip(" .,") or None
+    journal = re.split(r",\s*\d", parts[1])[0].strip(" .,") if len(parts) > 1 else None
+    return parts[0].rstrip("."), journal or None
+
+
+def _chicago_authors(text: str) -> list[str]:
+    """Chicago names: the first inverted ("Altan, Lale"), the others in natural order ("Nimet Korkmaz")."""
+    text = re.sub(r",?\s*\bet al\b\.?", "", text)
+    if re.match(rf"^{_VANC_NAME}(?:,|$)", text.strip()):
+        return _authors(text)   # a news source's "Smith J, et al. “Title,” Journal": Vancouver names
+    pieces = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text.strip(" .")) if p.strip()]
+    if len(pieces) < 2:
+        return pieces
+    first = f"{pieces[0]} {''.join(w[0] for w in pieces[1].split())}"
+    others = []
+    for p in pieces[2:]:
+        words = p.split()
+        others.append(f"{words[-1]} {''.join(w[0] for w in words[:-1])}".strip() if len(words) > 1 else p)
+    return [first] + others
+
+
+def _chicago(ref: Reference, body: str) -> str | None:
+    """Chicago: 'Altan, Lale, and Berna Gunay. “Title.” Journal 90, no. 12 (2009): 1983–88.'"""
+    m = _CHICAGO.match(body)
+    if not m or "," not in m.group("authors"):
+        return None
+    rest = m.group("rest")
+    # Chicago author-date puts the year after the names: "Marsh, Ellen, and Karl Lee. 2017. “Title.” Journal 14 (3): 201–9."
+    dated = re.search(r"\.\s+((?:19|20)\d{2})[a-z]?$", m.group("authors"))
+    y = dated or re.search(r"\(((?:19|20)\d{2})\)|\b((?:19|20)\d{2})\b", rest)
+    if not y:
+        return None
+    names = m.group("authors")[: dated.start()] if dated else m.group("authors")
+    ref.authors = _chicago_authors(names)
+    ref.title = m.group("title").strip()
+    ref.year = int(next(g for g in y.groups() if g))
+    journal = re.split(r"\s+\d|,\s*(?:no\.|vol\.|[A-Z][a-z]+ \d)|\s*\(", rest)[0].strip(" .,")
+    ref.journal = journal or None
+    return names
+
+
+def _harvard_year_after_authors(ref: Reference, body: str) -> str | None:
+    """Harvard with the year after the authors and no brackets: 'Cook, J. L., & Purdam, C. R., 2009. Title.
+    Journal, 43(6), 409-416.'"""
+    m = _HARVARD_YEAR.match(body)
+    names = re.sub(r",?\s*\bet al\b\.?", "", m.group("authors")).strip(" ,") if m else ""
+    # the authors in APA form ("Cook, J. L., & Purdam, C. R.") or Vancouver form, the name-year style ("Smith J,
+    # Lee K. 2019. Title. Journal 12:45-67.")
+    if not m or not (re.search(r"[A-Z][\w'\-]+,\s+[A-Z]\.", names) or re.fullmatch(rf"{_VANC_NAME}(?:,\s+{_VANC_NAME})*\.?", names)):
+        return None
+    ref.authors = _authors(m.group("authors"))
+    ref.year = int(m.group("year"))
+    rest = m.group("rest")
+    quoted = re.match(r"^['\u2018\u201c\"](?P<title>.+?)[.,]?['\u2019\u201d\"],?\s*(?P<journal>[^,]+)", rest)
+    if quoted:
+        # Harvard (Cite Them Right): "Smith, J. et al. 2019. 'Title', Journal, 12(3), pp. 45-67."
+        ref.title, ref.journal = quoted.group("title"), quoted.group("journal").strip(" .")
+        return m.group("authors")
+    parts = [x.strip() for x in re.split(r"(?<=[.?!])\s+", rest) if x.strip()]
+    ref.title, ref.journal = _title_and_journal(parts)
+    return m.group("authors")
+
+
+def _comma_fields(ref: Reference, body: str) -> str | None:
+    """Fields separated by commas, the year last: 'Cook JL and Purdam CR, Title., Br J Sports Med, 43;409-416,
+    2009' or 'Cook J, Rio E, Title?, Br J Sports Med, 50, 1187-1191, 2016'."""
+    y = _YEAR_AT_END.search(body)
+    if not y:
+        return None
+    pieces = [p.strip() for p in body[: y.start()].split(", ")]
+    n_auth = 0
+    while n_auth < len(pieces) and _VANC_AUTHOR_PIECE.match(pieces[n_auth]):
+        n_auth += 1
+    end = len(pieces)
+    while end > n_auth and re.fullmatch(r"[\d(][\w();:.\-\u2013 ]*", pieces[end - 1]):
+        end -= 1
+    if n_auth == 0 or end == len(pieces) or end - n_auth < 2:
+        return None
+    ref.authors = _authors(", ".join(pieces[:n_auth]))
+    ref.title = ", ".join(pieces[n_auth: end - 1]).rstrip(".")
+    ref.journal = pieces[end - 1].strip(" .")
+    ref.year = int(y.group(1))
+    return ", ".join(pieces[:n_auth])
 
 
 def parse_reference(line: str) -> Reference:
-    """One reference-list entry."""
+    """One reference-list entry: identifiers first, then the bibliographic part by the shape of the entry
+    (Chicago, Harvard with the year after the authors, comma-separated fields, APA/author-date, Nature,
+    Vancouver/NLM), each shape a parser of its own."""
     number = None
     m = _NUMBER.match(line)
     if m:
-        number = m.group(1) or m.group(2)
+        number = m.group(1) or m.group(2) or m.group(3)
         line = line[m.end():]
-    line = _BULLET.sub("", line).strip()
+    # (a short news source comes labelled from the document: "Source: Medical Xpress")
+    line = re.sub(r"^Source:\s+", "", _BACKLINKS.sub("", _BULLET.sub("", line))).strip()
+    # Markdown emphasis of a journal's name or volume ("*Journal of Knee Health*, *12*(3)", "_J Knee_")
+    line = re.sub(r"\*+|(?<![\w/])_+(?=\w)|(?<=\w)_+(?![\w/])", "", line)
     ref = Reference(text=line, number=number)
     ref.doi = find_doi(line)
     p = _PMID.search(line)
@@ -128,21 +259,42 @@ def parse_reference(line: str) -> Reference:
     if u:
         ref.url = u.group(1).rstrip(".,;")
     # Bibliographic part: before the first identifier.
-    body = re.split(r"\s(?:https?://|<https?://|doi\b|DOI\b|PMID|PMCID|Available|Retrieved)", line, flags=re.I)[0].strip()
+    # (the words that open an access note, not the same words inside a title: "Available from", "Accessed May 1",
+    # "[cited 2023 Jan 5]")
+    # a link the document kept from a Markdown link ("[Title](url). JAMA. 2019;...") sits inside the entry:
+    # dropped, not a cut
+    body = re.sub(r"\s?<https?://[^<>\s]+>", "", line)
+    body = re.split(r"\s(?:https?://|<https?://|(?i:doi)\b|PMID|PMCID|(?i:available|retrieved)(?=\s+(?:from|at|online|on|[A-Z]|\d))"
+                    r"|(?i:accessed)(?=\s+(?:on\s+)?(?:\d|[A-Z][a-z]+\.?\s+\d))|\[(?i:cited)\b)", body)[0].strip()
+    # "J Bone Joint Surg.2001;83B": a year glued to the journal's last full stop
+    body = _GLUED_YEAR.sub(r"\1 \2", body)
+    # a news source's short link ("SOURCE: bit.ly/2abc JAMA Internal Medicine, online March 3, 2021") and APA's
+    # "(n.d.)" are neither authors nor title
+    short = _SHORT_LINK.search(body)
+    if short:
+        ref.url = ref.url or short.group(0)
+        body = (body[: short.start()] + body[short.end():]).strip()
+    body = re.sub(r"\s*\(n\.\s?d\.\)\.?", ".", body)
+    for shape in (_chicago, _harvard_year_after_authors, _comma_fields):
+        author_part = shape(ref, body)
+        if author_part is not None:
+            _web_kind(ref, author_part)
+            return ref
     apa = _APA.match(body)
     if apa and len(apa.group("rest")) > 10:   # Nature puts "(2000)." at the very end
         ref.authors = _authors(apa.group("authors"))
         ref.year = int(apa.group("year"))
         rest = apa.group("rest")
         parts = [x.strip() for x in re.split(r"(?<=[.?!])\s+", rest) if x.strip()]
-        if parts:
-            ref.title = parts[0].rstrip(".")
-        if len(parts) > 1:
-            ref.journal = re.split(r",\s*\d", parts[1])[0].strip(" .,") or None
+        ref.title, ref.journal = _title_and_journal(parts)
         _web_kind(ref, apa.group("authors"))
         return ref
     hidden = _INITIAL_DOT.sub(rf"\1{_HIDDEN}", body)   # "et al." does end the authors
     parts = [x.strip().replace(_HIDDEN, ".") for x in re.split(r"(?<=[.?!])\s+(?=[A-Z0-9\[(\"'\u201c])", hidden) if x.strip()]
+    # a bracketed note ("[Turkish].", "[abstract].", "[Internet].") belongs to the title before it
+    for k in range(len(parts) - 1, 0, -1):
+        if re.fullmatch(r"\[[^\]]{1,40}\]\.?", parts[k]):
+            parts[k - 1] = f"{parts[k - 1].rstrip('.')} {parts.pop(k)}"
     nature = _NATURE_TAIL.match(parts[-1]) if len(parts) >= 2 else None
     dated = _JOURNAL_DATE.match(parts[-1]) if len(parts) >= 2 and not nature else None
     if dated:
@@ -162,7 +314,10 @@ def parse_reference(line: str) -> Reference:
         # starts with the year, the title the piece before it, the authors everything earlier (some pages
         # write them in several pieces: "Pinto, Rafael Zambelli. Chris G Maher, ...").
         j = next((i for i in range(2, len(parts)) if re.match(r"(?:19|20)\d{2}\b", parts[i])), None)
-        if j is not None and j >= 3:
+        if j == 2 and not _PERSON_AUTHOR.match(parts[0]) and re.match(r"(?:19|20)\d{2}[^;:]{0,12}[;:]\s*\(?\d", parts[2]):
+            # no authors: "Title. Journal. 2019;321:456-67."
+            ref.title, ref.journal, ref.year = parts[0].rstrip("."), parts[1].rstrip(".").strip() or None, int(parts[2][:4])
+        elif j is not None and j >= 3:
             ref.authors = _authors(", ".join(x.rstrip(".") for x in parts[: j - 2]))
             ref.title = parts[j - 2].rstrip(".")
             ref.journal = parts[j - 1].rstrip(".").strip() or None
@@ -172,7 +327,8 @@ def parse_reference(line: str) -> Reference:
             ref.title = parts[1].rstrip(".")
             vy = _VANC_YEAR.match(". ".join(x.rstrip(".") for x in parts[2:]) + ". ")
             if vy:
-                ref.journal = vy.group("journal").strip()
+                # "London: NICE; 2022" names a publisher and its place, not a journal
+                ref.journal = None if _PUBLISHER.match(vy.group("journal").strip()) else vy.group("journal").strip()
                 ref.year = int(vy.group("year"))
     lead = _JOURNAL_LEAD.match(body)
     if lead and not ref.journal and not _PERSON_AUTHOR.match(body):
@@ -204,16 +360,34 @@ def _web_kind(ref: Reference, author_part: str) -> None:
             ref.journal = None
 
 
+# A news story's "SOURCES: Jane Smith, M.D., professor, ..." names a person who was interviewed, not a reference.
+_PERSON_SOURCE = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][\w'\-]+,\s+(?:M\.?D\.?|Ph\.?D\.?|D\.?O\.?|R\.?N\.?|D\.?P\.?T\.?|M\.?P\.?H\.?|"
+                            r"professor|director|chief|head|spokes\w*|researcher|lead author|author)\b")
+# An image credit ("Source: Getty Images", "Photo: Shutterstock") is no reference.
+_IMAGE_CREDIT = re.compile(r"^(?:Source:\s+)?(?:(?:photo|image|picture)\s*(?:source|credit)?:?\s*)?(?:Getty Images|Shutterstock|iStock(?:photo)?|"
+                           r"Alamy|Adobe Stock|Unsplash|Pexels|Pixabay|Dreamstime)\b", re.I)
+# A page footer that ends up under the reference heading is no reference.
+_FOOTER = re.compile(r"^\W*(?:\u00a9|\(c\)\s|copyright\b)|\ball rights reserved\b", re.I)
+
+
+def _whole(ref: Reference) -> bool:
+    """A reference that stands on its own: authors, a year, and a journal or an address."""
+    return bool(ref.authors and ref.year and (ref.journal or ref.url) and len(ref.text) > 30)
+
+
 def parse_reference_list(lines: list[str]) -> list[Reference]:
     refs = []
     for i, line in enumerate(lines):
-        if len(line.strip()) < 15:
+        if (len(line.strip()) < 15 and not line.startswith("Source: ")) or _FOOTER.search(line) \
+                or _PERSON_SOURCE.match(line.strip()) or _IMAGE_CREDIT.search(line):
             continue
         ref = parse_reference(line)
-        complete = bool(ref.doi or ref.pmid) and bool(ref.year) and bool(refs) and bool(refs[-1].doi or refs[-1].pmid)
+        complete = bool(refs) and ((bool(ref.doi or ref.pmid) and bool(ref.year) and bool(refs[-1].doi or refs[-1].pmid))
+                                   or (_whole(ref) and _whole(refs[-1])))
         if ref.number is None and not complete and re.match(r"^\s*[-*\u2022+]", line) is None and any(r.number for r in refs):
             # an unnumbered line inside a numbered list continues the previous entry (unless it is a
-            # whole reference of its own, with its identifier, after an entry that had one)
+            # whole reference of its own after a whole one: both with their identifier, or both with authors,
+            # year and a journal or address — an unnumbered list under a second heading)
             refs[-1] = parse_reference(f"{refs[-1].number}. {refs[-1].text} {line.strip()}")
             continue
         refs.append(ref)
@@ -222,6 +396,29 @@ def parse_reference_list(lines: list[str]) -> list[Reference]:
         for i, r in enumerate(refs, 1):
             r.number = str(i)
     return refs
+
+
+# Citations the author-year pattern leaves: "Lee and colleagues (2019)", "(Lee and colleagues, 2019)", "Lee (2019)
+# found", "(see Lee, 2019)", and an organisation named in full "(World Health Organization [WHO], 2022)".
+_REPORTING = r"(?:found|finds|showed|shows|reported|reports|concluded|suggested|suggests|demonstrated|noted|observed|argued|described|proposed|stated|explained|wrote|recommended|looked)"
+_NAME = rf"(?:{_PARTICLE}\s+)?[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?"
+_NARRATIVE_CITE = re.compile(
+    rf"\b(?P<a>{_NAME}) and (?:colleagues|co-?workers|(?:his|her|their) (?:team|colleagues))\s*(?:\(|,\s*)(?P<ya>(?:19|20)\d{{2}})[a-z]?\)?"
+    rf"|\b(?P<b>{_NAME}) \((?P<yb>(?:19|20)\d{{2}})[a-z]?\)(?=,?\s+{_REPORTING}\b)"
+    rf"|\((?:see|cf\.|e\.g\.,?|as in|reviewed in)\s+(?P<c>{_NAME}(?: et al\.?)?),?\s+(?P<yc>(?:19|20)\d{{2}})[a-z]?[;,)]"
+    rf"|\((?P<d>(?:[A-Z][\w&'\-]+ (?:(?:of|for|and|on|the|&) )*){{1,6}}[A-Z][\w&'\-]+)(?: \[[A-Z]{{2,8}}\])?,\s*(?P<yd>(?:19|20)\d{{2}})\)")
+_GUIDELINE_CITE = re.compile(
+    r"\b(?P<org>(?:[Tt]he )?(?:[A-Z]{2,8}|[A-Z][a-z]+(?: (?:of|for|and|on|[A-Z][a-z]+)){1,6}))(?:'s|\u2019s)? (?:clinical practice |practice )?"
+    r"guidelines?\b[^.()]{0,60}?\((?:[A-Z]{1,4}\d{1,4},\s*)?(?P<year>(?:19|20)\d{2})\)")
+_NOT_A_NAME = {"In", "The", "Since", "From", "By", "Until", "After", "Before", "During", "Study", "Trial", "Review", "Research",
+               "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December", "Spring", "Summer", "Autumn", "Winter", "Update", "Guidelines", "Guideline"}
+_GLUED_HARVARD = re.compile(
+    rf"(?<=\s)((?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+),\s+(?:[A-Z]\.\s*)+"
+    rf"(?:,?\s*(?:&|and)\s+(?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+,\s+(?:[A-Z]\.\s*)+|,?\s*et al\.?)?,?\s+((?:19|20)\d{{2}})[a-z]?\.?$")
+_JOURNAL_CITE_DATED = re.compile(
+    r"\(((?:[A-Z][A-Za-z&]*\.?\s+){0,8}[A-Z][A-Za-z&]*\.?)\s+((?:19|20)\d{2})\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+    r"(?:\s+\d{1,2})?\s*;\s*\(?\d[^()]*(?:\(\w+\)[^()]*)?\)")
 
 
 def inline_references(sentences: list[Sentence], listed: list[Reference]) -> list[Reference]:
@@ -238,6 +435,34 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
                 continue
             keys.add(key)
             out.append(Reference(text=m.group(0).strip("(), "), kind="inline", authors=[who], year=int(year)))
+        for m in _NARRATIVE_CITE.finditer(s.text):
+            who = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d")) if g)
+            year = m.group("ya") or m.group("yb") or m.group("yc") or m.group("yd")
+            key = f"{who.split()[0]} {year}"
+            if who.split()[0] in _NOT_A_NAME or key in keys:
+                continue
+            keys.add(key)
+            out.append(Reference(text=m.group(0).strip("(), "), kind="inline", authors=[who], year=int(year)))
+        for m in _GUIDELINE_CITE.finditer(s.text):
+            who = m.group("org").removeprefix("the ").removeprefix("The ")
+            key = f"{who.split()[0]} {m.group('year')}"
+            if key not in keys:
+                # "The NICE guideline on low back pain (NG59, 2016)": an organisation's guideline cited by year
+                keys.add(key)
+                out.append(Reference(text=m.group(0), kind="inline", authors=[who], year=int(m.group("year"))))
+        glued = _GLUED_HARVARD.search(s.text)
+        if glued and f"{glued.group(1).split()[0]} {glued.group(2)}" not in keys:
+            # "... changes as a result Cook, J. L., & Purdam, C. R., 2009.": an entry's head glued to the sentence
+            keys.add(f"{glued.group(1).split()[0]} {glued.group(2)}")
+            out.append(Reference(text=glued.group(0).strip(" ."), kind="inline", authors=_authors(glued.group(0).rsplit(",", 1)[0]),
+                                 year=int(glued.group(2))))
+        for m in _JOURNAL_CITE_DATED.finditer(s.text):
+            key = journal_key(m.group(1), m.group(2))
+            if key not in keys:
+                # "(Physiotherapy. 2012 Jun 1;98(2):101-9)": a journal citation with its NLM date
+                keys.add(key)
+                out.append(Reference(text=m.group(0).strip("() "), kind="inline", journal=m.group(1).rstrip("."),
+                                     year=int(m.group(2))))
         for m in JOURNAL_CITE.finditer(s.text):
             key = journal_key(m.group(1), m.group(2))
             if key in keys:
@@ -256,6 +481,41 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
     return out
 
 
+def _journal_named(journal: str, low: str) -> bool:
+    """Is the journal named in the (lower-cased) text, in full or spelled out from its abbreviation ("npj digit
+    med" is "npj Digital Medicine", "j orthop sports phys ther" is "Journal of Orthopaedic & Sports Physical
+    Therapy": each abbreviated word opens a word of the name, small words may come between)?"""
+    if re.search(rf"\b{re.escape(journal)}\b", low):
+        return True
+    words = re.findall(r"[a-z]+", journal)
+    if len(words) < 2 or len(words) > 10:
+        return False
+    gap = r"[\s,:]+(?:(?:of|the|and|&|in|for|on)[\s,:]+)*"
+    return bool(re.search(r"\b" + gap.join(rf"{re.escape(w)}[a-z]*" for w in words) + r"\b", low))
+
+
+def _acronym_of(acronym: str, words: list[str]) -> bool:
+    """Is the acronym made of these words in order: each word gives its first letter and maybe more of its
+    letters ("OARSI" of "Osteoarthritis Research Society International", "AIHW" of "Australian Institute of
+    Health and Welfare" without the small words)?"""
+    @functools.lru_cache(maxsize=None)   # (i, j) pairs: at most 9 x 10, whatever the words hold
+    def fit(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(acronym)
+        if i >= len(acronym) or acronym[i] != words[j][0].upper():
+            return False
+        rest = words[j][1:].upper()
+        # this word may give further letters (in order) before the next word starts
+        for k in range(i + 1, len(acronym) + 1):
+            if fit(k, j + 1):
+                return True
+            if k < len(acronym) and acronym[k] not in rest:
+                return False
+            rest = rest[rest.index(acronym[k]) + 1:] if k < len(acronym) else rest
+        return False
+    return len(words) >= 2 and fit(0, 0)
+
+
 def named_references(text: str, year: int | None, refs: list[Reference]) -> list[Reference]:
     """References a claim names without a marker: same year, and the first author's surname or the
     journal appears in the sentence ("a 2010 trial in The Lancet", "Stasinopoulos and colleagues in 2017");
@@ -268,11 +528,21 @@ def named_references(text: str, year: int | None, refs: list[Reference]) -> list
         journal = (r.journal or "").lower().removeprefix("the ").strip()
         if year and r.year == year:
             if (len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", low)) or \
-                    (len(journal) > 2 and re.search(rf"\b{re.escape(journal)}\b", low)):
+                    (len(journal) > 2 and _journal_named(journal, low)):
                 out.append(r)
-        elif not year and len(journal.split()) >= 2 and re.search(rf"\b{re.escape(journal)}\b", low) \
+        elif not year and len(journal.split()) >= 2 and _journal_named(journal, low) \
                 and sum((x.journal or "").lower().removeprefix("the ").strip() == journal for x in refs) == 1:
             out.append(r)
+    if not out:
+        # "The Osteoarthritis Research Society International says ...": an organisation named in the claim whose
+        # initials open a listed title ("OARSI guidelines for ...")
+        for org in re.findall(r"\b[A-Z][a-z]+(?: (?:of|for|and|on|the|&|[A-Z][a-z]+)){2,8}", text):
+            words = [w for w in org.removeprefix("The ").split() if w[0].isupper()]
+            hits = [r for r in refs if r.title and (not year or r.year == year)
+                    and any(_acronym_of(a, words) for a in re.findall(r"\b[A-Z]{3,8}\b", r.title))]
+            if len(hits) == 1:
+                out = hits
+                break
     if not out and year:
         # "a 2010 study found ..." in an article that lists one reference from 2010
         same = [r for r in refs if r.year == year and r.kind != "web"]

@@ -21,10 +21,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .lexicon import CONDITIONS, TOPIC_CUES
-from .match import content_words, relevance, stem
-from .pubmed import _EVERYDAY, OUTCOMES, _find
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
 from ..store import Store
+from .lexicon import CONDITIONS, TOPIC_CUES
+from .match import content_words, idf, relevance, stem
+from .pubmed import OUTCOMES, _find
 
 # Topics whose cues name treatments; the others (work, imaging, prognosis, lifestyle words such as
 # "sitting" and "activity") name exposures or tests, which a claim can be about without a treatment.
@@ -132,6 +134,7 @@ class Tested:
     reason: str | None = None   # why not, in a reader's words
     by_treatment: bool = False  # the study tests a treatment the claim names (its verdict answers the claim)
     head_to_head: bool = False  # ... against another active treatment the claim names too
+    about_claim: bool = False   # on the claim's subject, though without a result to read (tests is False)
 
 
 def _spans(pico: dict, key: str) -> list[str]:
@@ -160,8 +163,16 @@ def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterabl
     """Whether the study (``title``, title and abstract ``text``, appraised ``pico`` and ``verdict``)
     tests the claim. ``context_condition`` is the condition the article is about (its title, or the claim
     before), for a sentence that names none ("moderate exercise could help treat the painful condition")."""
-    if verdict == "Too early to tell":   # a protocol, a case report, an opinion: no tested result to read
-        return Tested(False, "it reports no tested result (its verdict is Too early to tell)")
+    t = _tests(store, claim_text, claim_words, title, text, pico, context_condition)
+    if t.tests and verdict == "Too early to tell":
+        # a protocol, a case report, an opinion: on the claim's subject (it still counts as the evidence a
+        # claim rests on, for "overstated") but with no tested result to read a stance from
+        return Tested(False, "it reports no tested result (its verdict is Too early to tell)", about_claim=True)
+    return t
+
+
+def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], title: str, text: str,
+           pico: dict | None, context_condition: str | None) -> Tested:
     from .match import about_condition, claim_condition_of
 
     if context_condition and not claim_condition_of(claim_text) and not about_condition(context_condition, text):
@@ -197,16 +208,22 @@ def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterabl
             return Tested(False, f"it does not measure {' or '.join(outcomes[:2])}")
         both = (not _INERT.search(compared_text) and bool(compared)
                 and (bool((claimed & compared) - tested) or _head_to_head(claim_text, tested_text, compared_text)))
-        return Tested(True, by_treatment=True, head_to_head=both)
-    words = [w for w in claim_words if w not in _FRAME and w not in _EVERYDAY]
+        return Tested(True, by_treatment=True, head_to_head=both, about_claim=True)
+    # names of people, places and institutions ("Dr Ida Holm", "Aarhus") are not what a study must contain
+    names = {w.lower() for w in re.findall(r"(?<=[\w,;:)] )[A-Z][a-z]+", claim_text)}
+    # (English stop words only: "short sleep", "low bone density" are what the claim is about)
+    words = [w for w in claim_words if w not in _FRAME and w not in ENGLISH_STOP_WORDS and w not in names]
     if len(words) < 3:   # "At best, pain improves for 6 to 12 weeks": the subject is in an earlier sentence
         return Tested(False, "the sentence alone names too little to tell which study would test it")
     share = relevance(words, text, store)
-    if share < WORDS_MIN:
+    # and the claim's two rarest words (what it is about: "inactive", "posture") are both there
+    have = {stem(t) for t in re.findall(r"[^\W_]+", text.lower())}
+    rarest = sorted(words, key=lambda w: idf(store, w), reverse=True)[:2]
+    if share < WORDS_MIN or not all(stem(w) in have for w in rarest):
         return Tested(False, "it is about something else")
     if outcomes and not any(_measures(o, text) for o in outcomes):
         return Tested(False, f"it does not measure {' or '.join(outcomes[:2])}")
-    return Tested(True)
+    return Tested(True, about_claim=True)
 
 
 __all__ = ["Tested", "WORDS_MIN", "study_tests_claim", "treatment_names", "treatments"]
