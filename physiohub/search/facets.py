@@ -177,10 +177,10 @@ class FacetTable:
 
 _SCALARS = ("year", "design", "evidence", "verdict")
 # A study's sample size for the evidence picture: an editor's override first, then the appraisal's own; only a
-# positive whole number counts (web/evidence_picture.py). Its changes reach the change log (migration 1501).
-_N = ("COALESCE((SELECT json_extract(o.value, '$') FROM appraisal_overrides o"
-      " WHERE o.study_id = s.id AND o.field = 'n_participants'), json_extract(a.data, '$.n_participants'))")
-PARTICIPANTS_SQL = f"CASE WHEN CAST({_N} AS INTEGER) > 0 THEN CAST({_N} AS INTEGER) END"
+# positive whole number counts, as in web/evidence_picture.py's SQL (0 here: none). Read through a join with
+# the overrides (``o``), each value cast once. Its changes reach the change log (migration 1501).
+PARTICIPANTS_SQL = ("max(CAST(COALESCE(json_extract(o.value, '$'), json_extract(a.data, '$.n_participants'))"
+                    " AS INTEGER), 0)")
 
 
 def _read(store: Store, only: list[int] | None, base: dict[str, list[Any]]) -> FacetTable:
@@ -190,6 +190,7 @@ def _read(store: Store, only: list[int] | None, base: dict[str, list[Any]]) -> F
     rows = store.query("SELECT s.id, s.year, a.design, a.evidence, a.verdict, s.retracted,"
                        f" {PARTICIPANTS_SQL} FROM studies s"
                        " LEFT JOIN appraisals a ON a.study_id = s.id"
+                       " LEFT JOIN appraisal_overrides o ON o.study_id = s.id AND o.field = 'n_participants'"
                        + (f" WHERE s.id IN ({id_sql})" if only is not None else "") + " ORDER BY s.id", params)
     trows = store.query("SELECT study_id, kind, value, is_primary FROM appraisal_topics"
                         " WHERE kind IN ('topic', 'body_region')"
