@@ -43,3 +43,14 @@ def test_svg_and_table_carry_the_same_counts_and_the_caption_the_totals():
     assert "(420+?)" in table and "(0+?)" in table
     one = str(ep.render(ep.build(CELLS[1:2], base_url="/t")))
     assert "1 study by design" in one and "what it found" in one and "1 study gives no sample size and adds" in one
+
+
+def test_the_pictures_escape_is_markupsafes():
+    import random
+
+    import markupsafe
+
+    rng = random.Random(1)
+    for _ in range(5000):
+        text = "".join(rng.choice("&<>\"'ab é–\\;#") for _ in range(rng.randint(0, 10)))
+        assert ep._escape(text) == str(markupsafe.escape(text))
