@@ -1,6 +1,8 @@
 """The claim check on real popular MSK articles (tests/fixtures/check/real): claims, references, DOIs.
 
-Usage: .venv/bin/python bench/eval_check_real.py [--verbose] [--rules-only]
+Usage: .venv/bin/python bench/eval_check_real.py [--verbose] [--rules-only] [--reference-model]
+
+``--reference-model`` first scores every set with the learned reference-entry fallback on (off by default).
 
 ``--rules-only`` first scores every set with the claim rules alone (no learned claim model): the anchor for
 the model's figures, in the same run.
@@ -67,6 +69,10 @@ def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool 
 
 def main() -> int:
     verbose = "--verbose" in sys.argv
+    if "--reference-model" in sys.argv:
+        # the learned reference-entry fallback on (it is off by default), every set, same run as the rest
+        for name in ("dev", "heldout", "dev2", "dev3", "heldout2", "heldout3"):
+            evaluate(HERE / name, f"{name}, with the reference-entry model", False, reference_model=True)
     if "--rules-only" in sys.argv:
         # the anchor, in the same run as the figures with the model: the claim rules alone
         for name in ("dev", "heldout", "dev2", "dev3", "heldout2", "heldout3"):

@@ -83,6 +83,10 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
     ``claim_model=False`` finds claims by the rules alone, without the learned claim-sentence model (for the
     benchmark's before/after).
 
+    ``reference_model`` runs the learned reference-entry fallback (``reference_model.py``: lines the rules did
+    not take that the model reads as entries are added as references); ``None`` follows
+    ``REFERENCE_MODEL_DEFAULT`` (off: on the held-out pages it found nothing more, docs/check.md).
+
     ``html=True`` extracts the article from a web page; a full HTML document passed as text (it starts
     with ``<!doctype html`` or ``<html``) is extracted too, since no article begins that way.
     """
