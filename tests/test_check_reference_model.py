@@ -100,5 +100,5 @@ def test_hostile_input_stays_bounded():
     page = "Text.\n\n" + "\n".join(f"Lee A{i % 7}, Park B. Title {i}. J Ex. 2019;{i}:1-9." for i in range(6000))
     t0 = time.process_time()
     after = add_model_references(page, parse_document(page))
-    assert time.process_time() - t0 < 20
+    assert time.process_time() - t0 < 8   # (about 1.3 s here: 2 cores shared)
     assert 0 < len(after.reference_lines) <= 6000

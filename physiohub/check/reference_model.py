@@ -212,9 +212,41 @@ def add_model_references(body: str, doc, model: ReferenceModel | None = None):
     extra = reference_lines(body, doc.reference_lines, model)
     if not extra:
         return doc
-    keys = [_key(e) for e in extra]
-    sentences = [s for s in doc.sentences if not _mostly_entries(_key(s.text), keys)]
+    index = _KeyIndex([_key(e) for e in extra])
+    sentences = [s for s in doc.sentences if not _mostly_entries(_key(s.text), index.near(_key(s.text)))]
     return replace(doc, sentences=sentences, reference_lines=list(doc.reference_lines) + extra)
+
+
+class _KeyIndex:
+    """The entry lines' keys, indexed so that a sentence is compared only with the lines it can overlap (those
+    starting inside it, or inside which it starts): the check stays linear with thousands of lines."""
+
+    def __init__(self, keys: list[str]):
+        self.keys = keys
+        self.big = "\x00".join(keys)
+        self.offsets: list[int] = []
+        pos = 0
+        for k in keys:
+            self.offsets.append(pos)
+            pos += len(k) + 1
+        self.starts: dict[str, list[int]] = {}
+        for i, k in enumerate(keys):
+            bucket = self.starts.setdefault(k[:15], [])
+            if len(bucket) < 8:   # (lines that all start alike: a sentence missed here only stays a sentence)
+                bucket.append(i)
+
+    def near(self, sent: str) -> list[str]:
+        from bisect import bisect_right
+
+        found: set[int] = set()
+        for i in range(max(0, len(sent) - 14)):
+            # (only the lines whose key goes on as the sentence does from there; at most a few per start)
+            found.update(self.starts.get(sent[i:i + 15], ()))
+        pos, n = self.big.find(sent[:15]), 0
+        while pos != -1 and n < 8:
+            found.add(bisect_right(self.offsets, pos) - 1)
+            pos, n = self.big.find(sent[:15], pos + 1), n + 1
+        return [self.keys[i] for i in sorted(found)]
 
 
 def _overlap(a: str, b: str) -> int:
@@ -235,7 +267,7 @@ def _mostly_entries(sent: str, keys: list[str]) -> bool:
     """Is a sentence (its key) mostly made of the entry lines (keys)? The sentence splitter may cut across lines:
     "What we read: Lee A, Park B. Title." holds the start of an entry line, "Br J 2019;3:1-9 Kim C. Title." the
     end of one and the start of the next."""
-    if len(sent) < 8:
+    if len(sent) < 8 or not keys:
         return False
     if any(sent in k for k in keys):
         return True
