@@ -1,6 +1,8 @@
 """The claim check on real popular MSK articles (tests/fixtures/check/real): claims, references, DOIs.
 
-Usage: .venv/bin/python bench/eval_check_real.py [--verbose] [--rules-only]
+Usage: .venv/bin/python bench/eval_check_real.py [--verbose] [--rules-only] [--reference-model]
+
+``--reference-model`` first scores every set with the learned reference-entry fallback on (off by default).
 
 ``--rules-only`` first scores every set with the claim rules alone (no learned claim model): the anchor for
 the model's figures, in the same run.
@@ -29,7 +31,7 @@ def article_for(exp_path: Path) -> Path:
     return next(p for p in exp_path.parent.iterdir() if p.name.startswith(stem + ".") and not p.name.endswith(".json"))
 
 
-def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool = True):
+def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool = True, reference_model: bool | None = None):
     from physiohub.check import check_article
     from physiohub.check.evaluate import Score, score_article
     from physiohub.store import Store
@@ -41,7 +43,8 @@ def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool 
         for exp_path in sorted(folder.glob("*.expected.json")):
             gold = json.loads(exp_path.read_text(encoding="utf-8"))
             art = article_for(exp_path)
-            res = check_article(store, art.read_text(encoding="utf-8"), html=gold["html"], claim_model=claim_model)
+            res = check_article(store, art.read_text(encoding="utf-8"), html=gold["html"], claim_model=claim_model,
+                                reference_model=reference_model)
             s = score_article(res, gold, art.name)
             total.add(s)
             rows.append((art.name, len(gold["claims"]), s.claims_found, s.false_alarms, f"{s.refs_found}/{s.refs_gold}",
@@ -66,6 +69,10 @@ def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool 
 
 def main() -> int:
     verbose = "--verbose" in sys.argv
+    if "--reference-model" in sys.argv:
+        # the learned reference-entry fallback on (it is off by default), every set, same run as the rest
+        for name in ("dev", "heldout", "dev2", "dev3", "heldout2", "heldout3"):
+            evaluate(HERE / name, f"{name}, with the reference-entry model", False, reference_model=True)
     if "--rules-only" in sys.argv:
         # the anchor, in the same run as the figures with the model: the claim rules alone
         for name in ("dev", "heldout", "dev2", "dev3", "heldout2", "heldout3"):

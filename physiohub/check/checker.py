@@ -19,11 +19,14 @@ from .claims import DESIGNS, design_of, find_claims
 from .document import parse_document
 from .extract import article_text
 from .match import claim_condition_of, match_claim, pubmed_query
+from .reference_model import add_model_references
 from .overstate import certainty_words, overstatement
 from .references import Reference, inline_references, link_citations, named_references, parse_reference_list
 from .report import summarise
 from .strength import claim_strength
 
+# Whether the learned reference-entry fallback runs when the caller does not say (docs/check.md, its last section).
+REFERENCE_MODEL_DEFAULT = False
 MAX_CLAIMS = 200   # an article with more "claims" than this is not an article; keep the check bounded
 
 
@@ -70,7 +73,8 @@ def design_from_references(design: str | None, cited: list[Reference]) -> str | 
 
 
 def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3,
-                  published_only: bool = False, claim_model: bool = True) -> dict[str, Any]:
+                  published_only: bool = False, claim_model: bool = True,
+                  reference_model: bool | None = None) -> dict[str, Any]:
     """Claims (with matches, strength and overstatement flags) and references of one article.
 
     ``published_only`` matches only studies with a published card (what the public web page may show),
@@ -79,11 +83,18 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
     ``claim_model=False`` finds claims by the rules alone, without the learned claim-sentence model (for the
     benchmark's before/after).
 
+    ``reference_model`` runs the learned reference-entry fallback (``reference_model.py``: lines the rules did
+    not take that the model reads as entries are added as references); ``None`` follows
+    ``REFERENCE_MODEL_DEFAULT`` (off: on the held-out pages it found nothing more, docs/check.md).
+
     ``html=True`` extracts the article from a web page; a full HTML document passed as text (it starts
     with ``<!doctype html`` or ``<html``) is extracted too, since no article begins that way.
     """
     body = article_text(text, html=True if html else None)
     doc = parse_document(body)
+    if REFERENCE_MODEL_DEFAULT if reference_model is None else reference_model:
+        # the learned fallback only adds entry lines the rules left out (reference_model.py)
+        doc = add_model_references(body, doc)
     claims = find_claims(doc.sentences, learned=claim_model)[:MAX_CLAIMS]
     strengths = claim_strength([c.text for c in claims])
     refs = parse_reference_list(doc.reference_lines)

@@ -12,16 +12,24 @@ from typing import Any
 import numpy as np
 
 from ..store import Store
-from .lexical import lexical_search
+from .lexical import lexical_arrays
 from .query import match_expression
 
 
 def bm25_search(store: Store, text: str, depth: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
     """Top ``depth`` (study id, score); ``allowed``: sorted study ids the results must be among."""
-    found = lexical_search(store, text, depth, allowed)
+    ids, scores = bm25_arrays(store, text, depth, allowed)
+    return list(zip(ids.tolist(), scores.tolist()))
+
+
+def bm25_arrays(store: Store, text: str, depth: int,
+                allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """``bm25_search`` as (ids int64, scores float64) arrays, best first."""
+    found = lexical_arrays(store, text, depth, allowed)
     if found is None:  # many studies not indexed yet: FTS5 ranks the same way and is always current
         sql = None if allowed is None else store.dialect.id_list_select(allowed.tolist())
-        return fts5_search(store, text, depth, sql)
+        rows = fts5_search(store, text, depth, sql)
+        return (np.array([i for i, _ in rows], dtype=np.int64), np.array([x for _, x in rows], dtype=np.float64))
     return found
 
 

@@ -19,10 +19,10 @@ import numpy as np
 from ..errors import ConfigError, InvalidInput
 from ..store import Store
 from . import embed, filters as flt, vectors
-from .bm25 import bm25_search
+from .bm25 import bm25_arrays, bm25_search  # noqa: F401  (bm25_search: benches import it from here)
 from .facets import facet_counts, hydrate
 from .facets import table as facet_table
-from .hybrid import fuse
+from .hybrid import fuse_arrays
 from .query import MAX_QUERY_CHARS, query_terms
 
 MODES = ("bm25", "semantic", "hybrid")
@@ -73,6 +73,14 @@ def semantic_search(
     store: Store, text: str, depth: int, allowed: np.ndarray | None = None
 ) -> list[tuple[int, float]] | None:
     """Top ``depth`` (id, cosine); None when there are no vectors (index not built, model absent)."""
+    found = semantic_arrays(store, text, depth, allowed)
+    return None if found is None else list(zip(found[0].tolist(), found[1].tolist()))
+
+
+def semantic_arrays(
+    store: Store, text: str, depth: int, allowed: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """``semantic_search`` as (ids int64, cosines float64) arrays, best first."""
     try:
         m = vectors.matrix(store)
     except ConfigError:
@@ -81,7 +89,7 @@ def semantic_search(
         return None
     # The model reads 256 word pieces at most; don't make the tokenizer read a pasted book first.
     ids, scores = vectors.nearest(m, _query_vector(text[:MAX_QUERY_CHARS]), depth, allowed)
-    return list(zip(ids.tolist(), scores.tolist()))
+    return ids.astype(np.int64), scores.astype(np.float64)
 
 
 def warm(store: Store) -> None:
@@ -164,31 +172,34 @@ def search(
     allowed = facet_table(store).allowed(f) if f else None
     depth = max(CANDIDATES, offset + limit)
     notes: list[str] = []
-    rankings: dict[str, list[tuple[int, float]]] = {}
+    # (ids, scores) arrays, best first: a request never builds Python lists of its 2,000 candidates
+    rankings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     if mode in ("semantic", "hybrid"):
-        sem = semantic_search(store, query, depth, allowed)
+        sem = semantic_arrays(store, query, depth, allowed)
         if sem is None:
             notes.append("semantic ranking unavailable: no embeddings yet (run `physiohub index`); used BM25")
         else:
             rankings["semantic"] = sem
     if mode in ("bm25", "hybrid") or not rankings:
-        rankings["bm25"] = bm25_search(store, query, depth, allowed)
+        rankings["bm25"] = bm25_arrays(store, query, depth, allowed)
     if len(rankings) == 2:
-        used, ranked = "hybrid", fuse(rankings)
+        used, (ids, scores) = "hybrid", fuse_arrays(rankings)
     else:
-        used, ranked = next(iter(rankings.items()))
+        used, (ids, scores) = next(iter(rankings.items()))
     if used == "hybrid" and SEMANTIC_FLOOR is not None:
         # Fusion used the whole window (scores unchanged); the result set keeps keyword matches and
         # studies close enough in meaning. (Semantic mode, asked for by name, stays a pure ranking.)
-        keep = {d for d, _ in rankings.get("bm25", ())} | {d for d, c in rankings["semantic"] if c >= SEMANTIC_FLOOR}
-        ranked = [(d, x) for d, x in ranked if d in keep]
+        sem_ids, cosines = rankings["semantic"]
+        keep = np.isin(ids, np.concatenate([rankings["bm25"][0], sem_ids[cosines >= SEMANTIC_FLOOR]]))
+        ids, scores = ids[keep], scores[keep]
+    page = slice(offset, offset + limit)
     out = {
-        "total": len(ranked),
-        "hits": hydrate(store, ranked[offset : offset + limit]),
-        "facets": facet_counts(store, [i for i, _ in ranked]),
+        "total": len(ids),
+        "hits": hydrate(store, list(zip(ids[page].tolist(), scores[page].tolist()))),
+        "facets": facet_counts(store, ids),
         "mode": used,
         "notes": notes,
     }
     if with_ids:
-        out["ids"] = [int(i) for i, _ in ranked]
+        out["ids"] = ids.tolist()
     return out

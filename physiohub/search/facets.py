@@ -96,6 +96,7 @@ class FacetTable:
     retracted: np.ndarray  # bool
     published: np.ndarray  # bool: the card is published
     primary: np.ndarray  # code (into labels["topic"]) of the primary topic, -1 when none
+    participants: np.ndarray  # sample size (an editor's override first), 0 when none is given
 
     def related_pools(self, study_id: int) -> list[np.ndarray]:
         """Candidate ids for related(): same primary topic first, then everyone; never retracted or itself."""
@@ -147,20 +148,49 @@ class FacetTable:
             out[name] = self._named(name, np.bincount(code[mask[where]], minlength=len(self.labels[name])))
         return {name: out[name] for name in FACETS}
 
+    def cells(self, ids: Sequence[int]) -> list[dict[str, Any]]:
+        """The evidence picture's aggregate over these studies: [{design, verdict, studies, participants,
+        unknown_n}] per (design, verdict) present, None for a missing value; the same numbers as the SQL
+        ``GROUP BY design, verdict`` of web/evidence_picture.py, by bincounts over the codes."""
+        pos = members(self.ids, np.asarray(ids, dtype=np.int64))
+        if not len(pos):
+            return []
+        nv = len(self.labels["verdict"]) + 1  # code -1 (none) becomes 0
+        key = (self.codes["design"][pos].astype(np.int64) + 1) * nv + (self.codes["verdict"][pos] + 1)
+        n = self.participants[pos]
+        size = (len(self.labels["design"]) + 1) * nv
+        studies = np.bincount(key, minlength=size)
+        people = np.bincount(key, weights=n, minlength=size)
+        unknown = np.bincount(key, weights=n <= 0, minlength=size)
+        out = []
+        for k in np.flatnonzero(studies).tolist():
+            d, v = divmod(k, nv)
+            out.append({"design": self.labels["design"][d - 1] if d else None,
+                        "verdict": self.labels["verdict"][v - 1] if v else None,
+                        "studies": int(studies[k]), "participants": int(people[k]), "unknown_n": int(unknown[k])})
+        return out
+
     def _named(self, name: str, counts: np.ndarray) -> dict[Any, int]:
         named = Counter({self.labels[name][i]: int(counts[i]) for i in np.flatnonzero(counts)})
         return _sorted(named, by_value=name == "year")
 
 
 _SCALARS = ("year", "design", "evidence", "verdict")
+# A study's sample size for the evidence picture: an editor's override first, then the appraisal's own; only a
+# positive whole number counts, as in web/evidence_picture.py's SQL (0 here: none). Read through a join with
+# the overrides (``o``), each value cast once. Its changes reach the change log (migration 1501).
+PARTICIPANTS_SQL = ("max(CAST(COALESCE(json_extract(o.value, '$'), json_extract(a.data, '$.n_participants'))"
+                    " AS INTEGER), 0)")
 
 
 def _read(store: Store, only: list[int] | None, base: dict[str, list[Any]]) -> FacetTable:
     """The table of all studies (``only`` None) or of those ids that still exist, coded against ``base``'s
     labels (new values appended, so codes already handed out stay valid)."""
     id_sql, params = store.dialect.id_list_select(only) if only is not None else ("", [])
-    rows = store.query("SELECT s.id, s.year, a.design, a.evidence, a.verdict, s.retracted FROM studies s"
+    rows = store.query("SELECT s.id, s.year, a.design, a.evidence, a.verdict, s.retracted,"
+                       f" {PARTICIPANTS_SQL} FROM studies s"
                        " LEFT JOIN appraisals a ON a.study_id = s.id"
+                       " LEFT JOIN appraisal_overrides o ON o.study_id = s.id AND o.field = 'n_participants'"
                        + (f" WHERE s.id IN ({id_sql})" if only is not None else "") + " ORDER BY s.id", params)
     trows = store.query("SELECT study_id, kind, value, is_primary FROM appraisal_topics"
                         " WHERE kind IN ('topic', 'body_region')"
@@ -195,9 +225,10 @@ def _read(store: Store, only: list[int] | None, base: dict[str, list[Any]]) -> F
             primary[pos[first]] = code[first]
     years = np.fromiter((r[1] if r[1] is not None else -1 for r in rows), dtype=np.int64, count=len(rows))
     retracted = np.fromiter((bool(r[5]) for r in rows), dtype=bool, count=len(rows))
+    participants = np.fromiter((r[6] or 0 for r in rows), dtype=np.int64, count=len(rows))
     published = np.zeros(len(ids), dtype=bool)
     published[members(ids, np.array(sorted(r[0] for r in prows), dtype=np.int64))] = True
-    return FacetTable(ids, codes, pairs, labels, years, retracted, published, primary)
+    return FacetTable(ids, codes, pairs, labels, years, retracted, published, primary, participants)
 
 
 def _merge(old: FacetTable, changed: list[int], fresh: FacetTable) -> FacetTable:
@@ -220,7 +251,8 @@ def _merge(old: FacetTable, changed: list[int], fresh: FacetTable) -> FacetTable
         pairs[name] = (np.searchsorted(ids, sids), np.concatenate([code[kept], ncode]))
     return FacetTable(ids, {n: aligned(c, fresh.codes[n]) for n, c in old.codes.items()}, pairs, fresh.labels,
                       aligned(old.years, fresh.years), aligned(old.retracted, fresh.retracted),
-                      aligned(old.published, fresh.published), aligned(old.primary, fresh.primary))
+                      aligned(old.published, fresh.published), aligned(old.primary, fresh.primary),
+                      aligned(old.participants, fresh.participants))
 
 
 @dataclass

@@ -23,22 +23,33 @@ def fuse(
     rankings: dict[str, Sequence[tuple[int, float]]], *, weights: dict[str, float] | None = None
 ) -> list[tuple[int, float]]:
     """Convex combination of z-normalised scores; best first, ties by id. Vectorised: ~1 ms for 2k."""
+    arrays = {name: (np.fromiter((d for d, _ in r), dtype=np.int64, count=len(r)),
+                     np.fromiter((x for _, x in r), dtype=np.float64, count=len(r)))
+              for name, r in rankings.items()}
+    docs, total = fuse_arrays(arrays, weights=weights)
+    return list(zip(docs.tolist(), total.tolist()))
+
+
+def fuse_arrays(
+    rankings: dict[str, tuple[np.ndarray, np.ndarray]], *, weights: dict[str, float] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """``fuse`` over (ids int64, scores float64) arrays: (ids, fused scores), best first, ties by id. The
+    search path keeps its rankings as arrays (no list of tuples for 2,000 candidates per request)."""
     weights = weights or WEIGHTS
-    parts = [(name, r) for name, r in rankings.items() if r]
+    parts = [(name, r) for name, r in rankings.items() if len(r[0])]
     if not parts:
-        return []
-    ids = [np.fromiter((d for d, _ in r), dtype=np.int64, count=len(r)) for _, r in parts]
-    docs = np.unique(np.concatenate(ids))
+        return np.zeros(0, np.int64), np.zeros(0, np.float64)
+    docs = np.unique(np.concatenate([rid for _, (rid, _) in parts]))
     total = np.zeros(len(docs), dtype=np.float64)
-    for (name, r), rid in zip(parts, ids):
-        s = np.fromiter((x for _, x in r), dtype=np.float64, count=len(r))
+    for name, (rid, s) in parts:
         std = s.std()
         z = (s - s.mean()) / std if std > 0 else np.zeros_like(s)
         col = np.full(len(docs), z.min())  # absent from this list: its lowest normalised score
         col[np.searchsorted(docs, rid)] = z
         total += weights.get(name, 1.0) * col
-    order = np.lexsort((docs, -total))
-    return list(zip(docs[order].tolist(), total[order].tolist()))
+    # by score, ties by id: ``docs`` is sorted, so a stable sort on the score alone is lexsort((docs, -total))
+    order = np.argsort(-total, kind="stable")
+    return docs[order], total[order]
 
 
 def rrf(

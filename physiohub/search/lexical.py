@@ -352,9 +352,17 @@ def lexical_search(
     store: Store, text: str, depth: int, allowed: np.ndarray | None = None
 ) -> list[tuple[int, float]] | None:
     """Top ``depth`` (study id, BM25) among studies matching any query term; None: see ``impacts``."""
+    found = lexical_arrays(store, text, depth, allowed)
+    return None if found is None else list(zip(found[0].tolist(), found[1].tolist()))
+
+
+def lexical_arrays(
+    store: Store, text: str, depth: int, allowed: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """``lexical_search`` as (ids int64, scores float64) arrays, best first: no Python list on a request's path."""
     stems = query_stems(text)
     if not stems or depth <= 0:
-        return []
+        return np.zeros(0, np.int64), np.zeros(0, np.float64)
     idx = impacts(store)
     if idx is None:
         return None
@@ -368,4 +376,4 @@ def lexical_search(
         cand = cand[np.argpartition(-scores[cand], depth - 1)[:depth]]
     ids, sc = idx.doc_ids[cand], scores[cand]
     order = np.lexsort((ids, -sc))
-    return list(zip(ids[order].tolist(), sc[order].astype(float).tolist()))
+    return ids[order].astype(np.int64), sc[order].astype(np.float64)

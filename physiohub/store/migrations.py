@@ -331,3 +331,21 @@ def _search_changes(store: "Store") -> None:
                      f" BEGIN INSERT INTO search_changes(study_id, part) VALUES ({row}, '{part}'); END")
     conn.execute("CREATE TRIGGER search_changes_prune AFTER INSERT ON search_changes WHEN NEW.seq % 1024 = 0"
                  f" BEGIN DELETE FROM search_changes WHERE seq <= NEW.seq - {SEARCH_CHANGES_KEPT}; END")
+
+
+@migration("1501_search_changes_participants")
+def _search_changes_participants(store: "Store") -> None:
+    # The in-memory facet table also holds each study's sample size (an editor's override first), so a search's
+    # evidence picture is counted there instead of by SQL over the result set (search/facets.py): a change of
+    # either must reach the change log too.
+    n_changed = "json_extract(NEW.data, '$.n_participants') IS NOT json_extract(OLD.data, '$.n_participants')"
+    triggers = [
+        ("appraisals", "UPDATE", n_changed, "NEW.study_id", "n"),
+        ("appraisal_overrides", "INSERT", "NEW.field = 'n_participants'", "NEW.study_id", "n_insert"),
+        ("appraisal_overrides", "DELETE", "OLD.field = 'n_participants'", "OLD.study_id", "n_delete"),
+        ("appraisal_overrides", "UPDATE", "NEW.field = 'n_participants' OR OLD.field = 'n_participants'",
+         "NEW.study_id", "n_update"),
+    ]
+    for table, event, cond, row, name in triggers:
+        store.conn.execute(f"CREATE TRIGGER search_changes_{table}_{name}_facets AFTER {event} ON {table}"
+                           f" WHEN {cond} BEGIN INSERT INTO search_changes(study_id, part) VALUES ({row}, 'facets'); END")

@@ -11,8 +11,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import __version__, config, taxonomy
 from ..store import Store
-from . import auth, errors, limits, markup
+from . import auth, errors, evidence_picture, limits, markup
 from .hub import Hub
+from .templating import PageEnvironment
 from .checkproc import CheckProcess
 
 HERE = Path(__file__).resolve().parent
@@ -123,10 +124,10 @@ class SecurityHeaders:
 
 
 def _templates() -> Environment:
-    env = Environment(
+    env = PageEnvironment(  # templating.py: dict look-ups without exceptions, templates read once
         loader=FileSystemLoader(str(HERE / "templates")),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True),
-        trim_blocks=True, lstrip_blocks=True,
+        trim_blocks=True, lstrip_blocks=True, auto_reload=False,
     )
     env.filters["inline"] = markup.inline
     env.filters["plain"] = markup.plain
@@ -142,6 +143,7 @@ def _templates() -> Environment:
         EVIDENCE=taxonomy.EVIDENCE, VERDICTS=taxonomy.VERDICTS, RESEARCH_TYPES=taxonomy.RESEARCH_TYPES, LADDER=markup.LADDER,
         VERDICT_MEANING=markup.VERDICT_MEANING, EVIDENCE_MEANING=markup.EVIDENCE_MEANING,
         RESEARCH_TYPE_MEANING=markup.RESEARCH_TYPE_MEANING, version=__version__,
+        evidence_picture_html=evidence_picture.render,
     )
     return env
 

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from fastapi import HTTPException, Request
 from starlette.datastructures import QueryParams
@@ -56,6 +57,15 @@ def parse_search(params: QueryParams, *, page_size: int) -> dict[str, Any]:
             "page": offset // limit + 1}
 
 
+# Searches in one server process run one at a time (reentrant: a search page holds it while it searches and
+# renders). A search is CPU work that holds the interpreter lock most of the time; eight of them interleaved
+# in a worker's threads (16 connections over 2 workers) cost ~30% more CPU each than one after another (lock
+# hand-offs every millisecond, the model's weights and the caches evicted by the others), and finished no
+# sooner on average. Measured in bench_web.py --only varied: 176-196 -> 258-348 req/s (docs/benchmarks.md,
+# "Search pages: CPU per request").
+SEARCH_SLOT = threading.RLock()
+
+
 def run_search(store: Store, p: dict[str, Any], *, editor: bool, picture: bool = False,
                index_status: dict[str, Any] | None = None) -> dict[str, Any]:
     """Search; the public only ever sees studies with a published card. ``picture`` adds ``evidence_picture``
@@ -63,6 +73,12 @@ def run_search(store: Store, p: dict[str, Any], *, editor: bool, picture: bool =
 
     ``index_status``: the background indexer's (web/indexproc.py). Until it is ready, ranking is by keywords
     only and the result carries a ``notice`` saying so (and how far the embeddings are)."""
+    with SEARCH_SLOT:
+        return _run_search(store, p, editor=editor, picture=picture, index_status=index_status)
+
+
+def _run_search(store: Store, p: dict[str, Any], *, editor: bool, picture: bool,
+                index_status: dict[str, Any] | None) -> dict[str, Any]:
     from ...search import search
 
     from ...search.explain import explain_query
@@ -125,14 +141,30 @@ def page_links(base: str, params: dict[str, Any], page: int, total: int, limit: 
 
 def facet_url(base: str, params: dict[str, Any], name: str, value: Any) -> str:
     """The URL that turns a facet value on (or off when it is on). A year facet is one year: from = to."""
+    return facet_urls(base, params, name, [value])[0]
+
+
+def facet_urls(base: str, params: dict[str, Any], name: str, values: list[Any]) -> list[str]:
+    """``facet_url`` for each of a facet's values, each parameter encoded once for all of them (a search page
+    links ~50 facet values; ``urlencode`` per link was ~0.2 ms of its CPU). The same strings as ``urlencode``
+    of the kept parameters, in the same order."""
     kept = {k: v for k, v in params.items() if v not in (None, "", False) and k not in ("page", "offset")}
     names = ("year_from", "year_to") if name == "year" else (name,)
-    if all(str(kept.get(n)) == str(value) for n in names):
-        for n in names:
-            kept.pop(n)  # clicking an active facet removes it
-    else:
-        kept.update({n: value for n in names})
-    return f"{base}?{urlencode(kept)}" if kept else base
+    encoded = {k: url_pair(k, v) for k, v in kept.items()}
+    urls = []
+    for value in values:
+        if all(str(kept.get(n)) == str(value) for n in names):
+            parts = [encoded[k] for k in kept if k not in names]  # clicking an active facet removes it
+        else:
+            mine = {n: url_pair(n, value) for n in names}
+            parts = [mine.get(k) or encoded[k] for k in kept] + [mine[n] for n in names if n not in kept]
+        urls.append(f"{base}?{'&'.join(parts)}" if parts else base)
+    return urls
+
+
+def url_pair(key: Any, value: Any) -> str:
+    """One ``key=value`` of a query string, exactly as ``urlencode`` writes it."""
+    return f"{quote_plus(str(key))}={quote_plus(str(value))}"
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

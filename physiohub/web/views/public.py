@@ -15,7 +15,8 @@ from .. import auth, queries
 from ..deps import checked_form, index_status, int_param, is_editor, render, state
 from ..markup import TOPIC_BY_SLUG, TOPICS
 from ..limits import Limited
-from .common import MAX_ARTICLE, facet_url, limited_check, page_links, parse_search, run_search
+from .common import MAX_ARTICLE, SEARCH_SLOT, facet_urls, limited_check, page_links, parse_search, run_search
+from .search_rows import result_rows
 
 router = APIRouter(include_in_schema=False)
 
@@ -49,6 +50,12 @@ async def search_page(request: Request) -> Response:
 
 def _search_html(request: Request, p: dict[str, Any], *, editor: bool, response: bool = False,
                  indexing: dict[str, Any] | None = None) -> Any:
+    with SEARCH_SLOT:  # one search page built at a time per process (views/common.py says why)
+        return _search_page(request, p, editor=editor, response=response, indexing=indexing)
+
+
+def _search_page(request: Request, p: dict[str, Any], *, editor: bool, response: bool,
+                 indexing: dict[str, Any] | None) -> Any:
     params = {"q": p["q"], **p["filters"]}
     if p["mode"] != "hybrid":
         params["mode"] = p["mode"]
@@ -64,15 +71,17 @@ def _search_html(request: Request, p: dict[str, Any], *, editor: bool, response:
             items = sorted(values.items(), key=lambda kv: (-kv[1], str(kv[0])))[:12]
             if name == "year":
                 items = sorted(values.items(), key=lambda kv: str(kv[0]), reverse=True)[:12]
+            urls = facet_urls("/search", params, name, [v for v, _ in items])
             facets.append({"name": name, "label": label, "values": [
                 {"value": v, "count": n,
                  "active": all(str(params.get(k)) == str(v) for k in (("year_from", "year_to") if name == "year" else (name,))),
-                 "url": facet_url("/search", params, name, v)} for v, n in items]})
+                 "url": url} for (v, n), url in zip(items, urls)]})
     pager = page_links("/search", params, p["page"], result["total"], p["limit"]) if result else None
     undated_url = "/search?" + urlencode({**{k: v for k, v in params.items() if v not in (None, "", False)},
                                          "include_undated": 1})
+    rows = result_rows(state(request).templates, result["hits"]) if result else []
     context = {"p": p, "result": result, "facets": facets, "pager": pager, "undated_url": undated_url,
-               "picture": (result or {}).get("evidence_picture"), "ep_h": 3}
+               "picture": (result or {}).get("evidence_picture"), "ep_h": 3, "rows": rows}
     if response:
         return render(request, "search.html", context)
     return state(request).templates.get_template("search.html").render(
