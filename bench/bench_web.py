@@ -64,9 +64,9 @@ def start_server(db: Path, port: int, workers: int) -> subprocess.Popen:
     # The same environment `physiohub serve --workers N` sets up (physiohub/web/serve.py).
     env = {**os.environ, "PHYSIOHUB_DB": str(db), "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
            "MKL_NUM_THREADS": "1"}
-    cmd = [sys.executable, "-m", "uvicorn", "physiohub.web.serve:app_from_env", "--factory", "--host", "127.0.0.1",
-           "--port", str(port), "--workers", str(workers), "--log-level", "warning", "--no-access-log",
-           "--no-server-header"]
+    # `physiohub serve` itself: with several workers it gives each its own socket (web/workers.py)
+    cmd = [sys.executable, "-m", "physiohub.cli", "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port),
+           "--workers", str(workers), "--no-access-log"]
     proc = subprocess.Popen(cmd, env=env)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

@@ -336,13 +336,16 @@ def card_history_cmd(key: str, as_json: bool, db: str) -> None:
 @click.option("--index", "index", is_flag=True,
               help="Compute missing embeddings in the background while serving (one worker); search is "
                    "keyword-only, and says so, until they are ready.")
+@click.option("--access-log/--no-access-log", default=True, show_default=True,
+              help="Print a line per request (off for load tests).")
 @db_option
-def serve_cmd(host: str, port: int, workers: int, proxy_headers: bool, index: bool, db: str) -> None:
+def serve_cmd(host: str, port: int, workers: int, proxy_headers: bool, index: bool, access_log: bool, db: str) -> None:
     """Serve the web hub, the JSON API under /api/ and its description at /openapi.json."""
     from .web.serve import serve
 
     echo_err(f"serving {db} on http://{host}:{port}  (Ctrl+C to stop)")
-    serve(db, host=host, port=port, workers=workers, proxy_headers=proxy_headers, index_in_background=index)
+    serve(db, host=host, port=port, workers=workers, proxy_headers=proxy_headers, index_in_background=index,
+          access_log=access_log)
 
 
 @cli.group("user")

@@ -69,7 +69,7 @@ def warm_cards(app: Any) -> None:
 
 
 def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, log_level: str = "info",
-          proxy_headers: bool = False, index_in_background: bool = False) -> None:
+          proxy_headers: bool = False, index_in_background: bool = False, access_log: bool = True) -> None:
     """Serve the hub. ``proxy_headers``: trust X-Forwarded-Proto/-For from the addresses in the
     ``forwarded_allow_ips`` setting (PHYSIOHUB_FORWARDED_ALLOW_IPS, default 127.0.0.1), so behind a TLS
     proxy requests are https (Secure cookies, HSTS) and rate limits see the real client address.
@@ -86,9 +86,9 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 
     Store(db).close()  # fail early, with a one-line reason, on a database we cannot open
     # Without --proxy-headers, forwarded headers are ignored: any client could otherwise claim https or
     # another address.
-    proxy: dict = {"proxy_headers": proxy_headers}
+    opts: dict = {"proxy_headers": proxy_headers, "access_log": access_log}
     if proxy_headers:
-        proxy["forwarded_allow_ips"] = config.get("forwarded_allow_ips")
+        opts["forwarded_allow_ips"] = config.get("forwarded_allow_ips")
     if index_in_background and workers > 1:
         raise ConfigError("indexing in the background needs a single server process (--workers 1); "
                           "run `physiohub index` first to serve with several")
@@ -98,8 +98,13 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 
         # (the query embedding is a small matrix product; throughput comes from the workers).
         for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
             os.environ.setdefault(var, "1")
-        uvicorn.run("physiohub.web.serve:app_from_env", factory=True, host=host, port=port, workers=workers,
-                    log_level=log_level, server_header=False, **proxy)
+        from .workers import HAS_REUSEPORT, run_workers
+
+        if HAS_REUSEPORT:   # a socket per process: connections spread over the workers (web/workers.py)
+            run_workers(host, port, workers, {"log_level": log_level, "server_header": False, **opts})
+        else:
+            uvicorn.run("physiohub.web.serve:app_from_env", factory=True, host=host, port=port, workers=workers,
+                        log_level=log_level, server_header=False, **opts)
         return
     app = _warm_app(db)
     indexer = None
@@ -110,7 +115,7 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 
         print(f"computing embeddings in the background (process {indexer.pid}, low priority); search is "
               "keyword-only until they are ready", file=sys.stderr, flush=True)
     try:
-        uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False, **proxy)
+        uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False, **opts)
     finally:
         if indexer is not None:  # also on a start-up failure (port taken), when no shutdown hook runs
             indexer.stop()
