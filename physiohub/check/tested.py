@@ -33,7 +33,8 @@ from .pubmed import OUTCOMES, _find
 _TREATMENT_TOPICS = ("Surgery vs Rehabilitation", "Medication & Injections", "Manual Therapy", "Passive Treatments",
                      "Pain Science & Education", "Exercise & Loading")
 # Treatments popular articles name that the topic cues do not (the cue lists serve topic filters).
-_EXTRA = (r"cycl(?:ing|ed)|bicycl\w*|swimming|aerobic exercise|strengthening|eccentric\w*|isometric\w*|heavy slow resistance|collars?|braces?|bracing|orthos[ie]s|orthotics?|insoles?|"
+_EXTRA = (r"cycl(?:ing|ed)|bicycl\w*|swimming|aerobic exercise|strengthening|eccentric\w*|isometric\w*|"
+          r"heavy slow resistance|collars?|braces?|bracing|orthos[ie]s|orthotics?|insoles?|"
           r"glucosamine|chondroitin|bed rest|rest|pain reprocessing therapy|cognitive functional therapy|"
           r"cognitive behaviou?ral therapy|cbt|mindfulness|weight loss|hydrotherapy|aquatic\w*|footwear|"
           r"hyaluronic acid|radiofrequency|spinal cord stimulation|hot packs?|traction|ergonomic\w*")
