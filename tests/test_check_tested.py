@@ -193,3 +193,21 @@ def test_a_sentence_without_a_condition_takes_the_articles(hub):
     c = check_article(hub, article)["claims"][0]
     if c["matches"]:
         assert c["stance"] is None and "not about achilles tendinopathy, which the article is about" in c["stance_reason"]
+
+
+def test_a_verdict_reason_quotes_the_whole_finding():
+    from physiohub.check.backing import _whole_quote
+
+    findings = ["The programme did not improve bone density or balance in women after the menopause."]
+    reason = "the conclusion reports no clear difference: \u201cdid not improve bone density or\u201d"
+    assert _whole_quote(reason, findings) == ("the conclusion reports no clear difference: \u201cThe programme did "
+                                              "not improve bone density or balance in women after the menopause.\u201d")
+    assert _whole_quote("no quote here", findings) == "no quote here"
+
+
+def test_the_abstract_says_what_the_arm_was_set_against_when_the_pico_does_not():
+    t = study_tests_claim(None, "Guidelines say exercise should be part of the first-line treatment of fibromyalgia.",
+                          ["exercise", "first-line", "fibromyalgia"], "Strengthening exercises in fibromyalgia: a trial",
+                          "Women with fibromyalgia did strengthening or flexibility exercises for 16 weeks. Strengthening "
+                          "exercises improved pain more than flexibility exercises.", {"intervention": [], "comparison": []})
+    assert not t.tests and t.reason == "it compares two forms of exercise"

@@ -62,6 +62,22 @@ def verdict_stance(claim_text: str, verdict: str | None, *, direction: str | Non
     return None
 
 
+_QUOTED = re.compile(r"\u201c([^\u201d]{8,})\u201d")
+
+
+def _whole_quote(reason: str, findings: list[str]) -> str:
+    """A verdict reason with its quoted piece widened to the whole finding sentence it was cut from (the
+    card's reasons quote a clause: "... no significant effect on quadriceps strength, BMD, dynamic")."""
+    m = _QUOTED.search(reason)
+    if not m:
+        return reason
+    piece = m.group(1).strip(" .\u2026")
+    whole = next((f for f in findings if piece and piece in f), None)
+    if whole is None or len(whole) > 280:
+        return reason
+    return reason[:m.start()] + "\u201c" + whole.strip() + "\u201d" + reason[m.end():]
+
+
 def _quote(sentence: str, most: int = 220) -> str:
     return sentence if len(sentence) <= most else sentence[: most - 3].rsplit(" ", 1)[0] + "..."
 
@@ -102,7 +118,7 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstated: list[
                  if t.tests and t.by_treatment else None)
         if label is not None:
             # the card's own reasons for its verdict quote the sentences it rests on
-            reasons = (appraisal_of(store, mt["id"]) or {}).get("verdict_reasons") or []
+            reasons = [_whole_quote(r, findings) for r in (appraisal_of(store, mt["id"]) or {}).get("verdict_reasons") or []]
             top = evidence_sentences(claim.text, findings, 1)
             sentence = "; ".join(reasons[:2]) if reasons else (findings[top[0][1]] if top else findings[-1])
             verdict = mt.get("verdict")
@@ -125,7 +141,7 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstated: list[
     # a verdict's reasons carry their own quotation marks ('the conclusion reports a benefit: "..."')
     if verdict:
         # what the study found, in its card's words: the page's heading already says yes / no / partly
-        said = f"{who} {_SAID[verdict]} (its verdict: {verdict}): {_quote(sentence, 300)}"
+        said = f"{who} {_SAID[verdict]} (its verdict: {verdict}): {_quote(sentence, 420)}"
         if label == "mixed":
             return "weaker than the claim", said
         if label == CONTRADICTS:

@@ -51,6 +51,7 @@ _ADDING = re.compile(r"\badding (.{3,60}?) to\b", re.I)
 _INERT = re.compile(r"\b(?:placebo|sham|usual care|standard care|no (?:treatment|intervention|exercise)|nothing|"
                     r"wait(?:ing)?[- ]?list|control|minimal|advice alone|education alone|attention|"
                     r"not? \w+ing)\b", re.I)
+_AGAINST = re.compile(r"\b(?:than|versus|vs\.?|compared (?:with|to))\s+(?:the |a |an )?([^,.;:()]{3,60})", re.I)
 _ARMS = re.compile(r"\s(?:versus|vs\.?|compared (?:with|to)|or)\s", re.I)
 # Words of a claim's reporting frame and of any finding: in every study, they say nothing on the subject.
 _FRAME = set("""study studies research review reviews trial trials evidence found find finds shown show shows showed suggest
@@ -192,6 +193,10 @@ def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], tit
         if adding and not _spans(pico, "comparison"):
             tested_text = adding.group(1) + " " + " ".join(_tested_part(x) for x in _spans(pico, "intervention"))
         compared_text = " ".join(_spans(pico, "comparison")) + " " + other
+        if not compared_text.strip():
+            # no comparison read from the PICO or the title: the abstract's own "than flexibility exercises",
+            # "compared with usual care" say what the tested arm was set against
+            compared_text = " ".join(_AGAINST.findall(text))
         tested, compared = treatments(tested_text), treatments(compared_text)
         want = specific or claimed
         hit = want & tested
