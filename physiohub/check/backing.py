@@ -21,11 +21,12 @@ studies matched but none tests the claim, the stance is None and the reason says
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..appraise.reading import read_sentence
 from ..store import Store
 from .claims import Claim
-from .match import appraisal_of, claim_query, content_words, study_findings, study_text
+from .match import appraisal_of, claim_query, content_words, study_text_and_findings
 from .stance import CONTRADICTS, SUPPORTS, evidence_sentences, stance
 from .tested import study_tests_claim
 
@@ -82,22 +83,24 @@ def _quote(sentence: str, most: int = 220) -> str:
     return sentence if len(sentence) <= most else sentence[: most - 3].rsplit(" ", 1)[0] + "..."
 
 
-def stance_of(store: Store, claim: Claim, matches: list[dict], overstated: list[str], *,
-              context_condition: str | None = None) -> tuple[str | None, str | None]:
-    """(stance, reason) of the claim; sets each match's ``stance``, ``stance_sentence`` and, for studies the
-    article does not cite, ``tests_claim``. ``context_condition``: what the article is about, for a claim
-    that names no condition."""
+def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Callable[[list[dict]], list[str]], *,
+              context_condition: str | None = None) -> tuple[str | None, str | None, list[str]]:
+    """(stance, reason, overstated reasons) of the claim; sets each match's ``stance``, ``stance_sentence``,
+    ``about_claim`` and, for studies the article does not cite, ``tests_claim``. ``overstatement`` gives
+    the reasons the claim overstates the evidence of the matches it is handed: only those about the claim's
+    subject (a related study of another treatment is no ground for "overstated"). ``context_condition``:
+    what the article is about, for a claim that names no condition."""
     lead: tuple[dict, str, str, str | None] | None = None   # (match, label, sentence, verdict it rests on)
     untested: list[tuple[dict, str]] = []
     words = content_words(claim_query(claim))
     for mt in matches:
         mt["stance"] = None
-        text = study_text(store, mt["id"])
+        text, findings = study_text_and_findings(store, mt["id"])
         if len(text.split()) < 25:      # a title alone says too little to read a result from
             continue
-        pico = (appraisal_of(store, mt["id"]) or {}).get("pico")
-        t = study_tests_claim(store, claim.text, words, mt.get("title") or "", text, pico, mt.get("verdict"),
-                              context_condition=context_condition)
+        appraisal = appraisal_of(store, mt["id"]) or {}
+        t = study_tests_claim(store, claim.text, words, mt.get("title") or "", text, appraisal.get("pico"),
+                              mt.get("verdict"), context_condition=context_condition)
         mt["about_claim"] = t.about_claim or bool(mt.get("cited"))
         if not mt.get("cited"):
             mt["tests_claim"] = t.tests
@@ -109,7 +112,6 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstated: list[
             mt["tests_claim"] = False
             untested.append((mt, "it does not compare the treatments the claim says are alike"))
             continue
-        findings = study_findings(store, mt["id"])
         if not findings:
             if not mt.get("cited"):
                 untested.append((mt, "its abstract states no result to read"))
@@ -118,7 +120,7 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstated: list[
                  if t.tests and t.by_treatment else None)
         if label is not None:
             # the card's own reasons for its verdict quote the sentences it rests on
-            reasons = [_whole_quote(r, findings) for r in (appraisal_of(store, mt["id"]) or {}).get("verdict_reasons") or []]
+            reasons = [_whole_quote(r, findings) for r in appraisal.get("verdict_reasons") or []]
             top = evidence_sentences(claim.text, findings, 1)
             sentence = "; ".join(reasons[:2]) if reasons else (findings[top[0][1]] if top else findings[-1])
             verdict = mt.get("verdict")
@@ -129,13 +131,20 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstated: list[
         mt["stance_sentence"] = sentence
         if lead is None or (mt.get("cited") and not lead[0].get("cited")):
             lead = (mt, label, sentence, verdict)
+    overstated = overstatement([x for x in matches if x.get("about_claim", True)])
     if lead is None:
         if untested:
             mt, why = untested[0]
             few = ("The closest study in the hub" if len(matches) == 1 else
                    "None of the studies matched in the hub tests it; the closest")
-            return None, f"{few} is related but cannot say whether the claim holds: {why}."
-        return None, None
+            return None, f"{few} is related but cannot say whether the claim holds: {why}.", overstated
+        return None, None, overstated
+    stance_label, reason = _said(lead, overstated)
+    return stance_label, reason, overstated
+
+
+def _said(lead: tuple[dict, str, str, str | None], overstated: list[str]) -> tuple[str, str]:
+    """The claim's stance and its one-line reason, from the study it rests on."""
     mt, label, sentence, verdict = lead
     who = "The study the article cites" if mt.get("cited") else "The closest study in the hub that tests it"
     # a verdict's reasons carry their own quotation marks ('the conclusion reports a benefit: "..."')

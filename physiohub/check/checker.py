@@ -110,6 +110,7 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
 
     out_claims = []
     cited_by: list[list[Reference]] = []
+    title_condition = claim_condition_of(doc.title or "")
     for n, (claim, strength) in enumerate(zip(claims, strengths)):
         cited = _cited(claim.sources, claim.citations, refs, claim.text, claim.year)
         if not cited and claim.continues is not None:
@@ -130,14 +131,11 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
         cited_ids = [i for i in (ids[ref_index[id(r)]] for r in cited) if i is not None]
         m = match_claim(store, claim, limit=limit, cited_ids=list(dict.fromkeys(cited_ids)), published_only=published_only)
         # a sentence naming no condition is about the one the claim before it, or the article's title, names
-        context = next((c for c in (claim_condition_of(claims[n - 1].text) if n else None, claim_condition_of(doc.title or ""))
+        context = next((c for c in (claim_condition_of(claims[n - 1].text) if n else None, title_condition)
                         if c and c not in ("injury", "injuries")), None)
-        claim_stance, stance_reason = stance_of(store, claim, m["matches"], [], context_condition=context)
-        # only studies that test the claim say what evidence it rests on: a related study of another
-        # treatment is no ground for "overstated"
-        reasons = overstatement(claim, strength, [x for x in m["matches"] if x.get("about_claim", True)])
-        if reasons and claim_stance == "supports":
-            claim_stance, stance_reason = stance_of(store, claim, m["matches"], reasons, context_condition=context)
+        claim_stance, stance_reason, reasons = stance_of(
+            store, claim, m["matches"], lambda about, c=claim, s=strength: overstatement(c, s, about),
+            context_condition=context)
         d = claim.as_dict()
         d.update({
             "year_from": year_from,

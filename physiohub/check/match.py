@@ -83,16 +83,23 @@ def claim_query(claim: Claim) -> str:
     return " ".join(text.split())
 
 
-def _hit_text(store: Store, study_id: int) -> str:
+def _title_and_sections(store: Store, study_id: int) -> tuple[str, list[dict]] | None:
     row = store.query_one("SELECT title, record FROM studies WHERE id = ?", (study_id,))
     if not row:
-        return ""
-    rec = json.loads(row["record"])
-    abstract = " ".join(s.get("text", "") for s in rec.get("abstract_sections", []))
-    title = (row["title"] or "").strip()
+        return None
+    return (row["title"] or "").strip(), json.loads(row["record"]).get("abstract_sections", [])
+
+
+def _joined(title: str, sections: list[dict]) -> str:
+    abstract = " ".join(s.get("text", "") for s in sections)
     # a title without a full stop would be read as the first words of the abstract's first sentence
     sep = " " if not title or title[-1] in ".?!" else ". "
     return f"{title}{sep}{abstract}" if abstract else title
+
+
+def _hit_text(store: Store, study_id: int) -> str:
+    got = _title_and_sections(store, study_id)
+    return _joined(*got) if got else ""
 
 
 def study_text(store: Store, study_id: int) -> str:
@@ -113,23 +120,24 @@ _NOT_FINDING = re.compile(r"^(?:(?:previous|prior|earlier|several|many|few|some|
                           r"allocated|assigned|included))", re.I)
 
 
-def study_findings(store: Store, study_id: int) -> list[str]:
-    """The sentences of a study's abstract that state its own results and conclusions: its labelled
-    RESULTS / CONCLUSIONS sections when it has them, else its sentences less background, aims and
-    methods. A stance read off "Few studies have evaluated X" or "We randomised 120 adults" would quote
-    the study saying what it never found."""
+def study_text_and_findings(store: Store, study_id: int) -> tuple[str, list[str]]:
+    """A study's title and abstract as one text, and the sentences of the abstract that state its own
+    results and conclusions: its labelled RESULTS / CONCLUSIONS sections when it has them, else its
+    sentences less background, aims and methods. A stance read off "Few studies have evaluated X" or "We
+    randomised 120 adults" would quote the study saying what it never found. One read of the record."""
     from ..text import split_sentences
 
-    row = store.query_one("SELECT record FROM studies WHERE id = ?", (study_id,))
-    if not row:
-        return []
-    sections = json.loads(row["record"]).get("abstract_sections", [])
+    got = _title_and_sections(store, study_id)
+    if got is None:
+        return "", []
+    title, sections = got
     labelled = [s for s in sections if s.get("label")]
     if labelled and any(_FINDING_LABEL.search(s["label"]) for s in labelled):
         texts = [s.get("text", "") for s in sections if s.get("label") and _FINDING_LABEL.search(s["label"])]
     else:
         texts = [s.get("text", "") for s in sections if not (s.get("label") and _FRAME_LABEL.search(s["label"]))]
-    return [x for t in texts for x in split_sentences(t) if not _NOT_FINDING.search(x.strip())]
+    findings = [x for t in texts for x in split_sentences(t) if not _NOT_FINDING.search(x.strip())]
+    return _joined(title, sections), findings
 
 
 # Per database: word -> idf. Emptied whenever anyone has committed since this connection last looked

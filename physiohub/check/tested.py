@@ -53,11 +53,9 @@ _INERT = re.compile(r"\b(?:placebo|sham|usual care|standard care|no (?:treatment
                     r"not? \w+ing)\b", re.I)
 _AGAINST = re.compile(r"\b(?:than|versus|vs\.?|compared (?:with|to))\s+(?:the |a |an )?([^,.;:()]{3,60})", re.I)
 _ARMS = re.compile(r"\s(?:versus|vs\.?|compared (?:with|to)|or)\s", re.I)
-# Words of a claim's reporting frame and of any finding: in every study, they say nothing on the subject.
-_FRAME = set("""study studies research review reviews trial trials evidence found find finds shown show shows showed suggest
-suggests suggested report reports reported according researchers scientists experts people patients adults help helps
-helped effective effect effects benefit benefits better worse improve improves improved reduce reduces reduced pain
-treatment therapy""".split())
+# Words every finding uses, beyond the reporting frame ``content_words`` already drops (match._GENERIC):
+# in every study, they say nothing on the subject.
+_FRAME = frozenset("adults benefit benefits effective pain therapy treatment".split())
 WORDS_MIN = 0.6   # idf-weighted share of a no-treatment claim's rarer words a study must hold
 
 
