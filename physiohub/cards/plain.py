@@ -144,7 +144,8 @@ LAY: dict[str, str] = {
 }
 
 _ORDER = sorted(LAY, key=len, reverse=True)
-_ONE_WORD = sorted({v for v in LAY.values() if v and " " not in v}, key=len, reverse=True)
+# (equal lengths in LAY's own order: a set's order changes with the hash seed, and the card with it)
+_ONE_WORD = sorted(dict.fromkeys(v for v in LAY.values() if v and " " not in v), key=len, reverse=True)
 _TWICE = re.compile(r"\b(" + "|".join(re.escape(w) for w in _ONE_WORD) + r"),? \1\b", re.I)
 _LAY_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in _ORDER) + r")(?![\w-])", re.I)
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-# Longest first, so "knee osteoarthritis" wins over "osteoarthritis".
-CONDITIONS: list[str] = sorted({
+# Longest first, so "knee osteoarthritis" wins over "osteoarthritis"; equal lengths keep the order written
+# here ("whiplash" before "injuries"), not a set's, which changes with the interpreter's hash seed.
+CONDITIONS: list[str] = sorted(dict.fromkeys([
     "low back pain", "back pain", "lower back pain", "chronic low back pain", "neck pain", "whiplash",
     "knee osteoarthritis", "hip osteoarthritis", "osteoarthritis", "arthritis", "rheumatoid arthritis",
     "tendinopathy", "achilles tendinopathy", "patellar tendinopathy", "tendinitis", "tendonitis",
@@ -20,7 +21,7 @@ CONDITIONS: list[str] = sorted({
     "sports injuries", "osteoporosis", "sarcopenia", "carpal tunnel syndrome", "headache", "migraine",
     "disc herniation", "herniated disc", "spinal stenosis", "hip fracture", "falls", "muscle soreness",
     "delayed onset muscle soreness", "injury", "injuries",
-}, key=len, reverse=True)
+]), key=len, reverse=True)
 
 JOURNALS: list[str] = [
     "JAMA Internal Medicine", "JAMA Network Open", "JAMA", "The Lancet", "Lancet", "BMJ Open", "BMJ",

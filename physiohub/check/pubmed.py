@@ -26,14 +26,14 @@ PUBMED_DESIGN = {
     "review": "review[pt]",
 }
 # What MSK studies measure, as abstracts name it (the longest first).
-OUTCOMES = sorted({
+OUTCOMES = sorted(dict.fromkeys([
     "bone density", "bone mineral density", "range of motion", "quality of life", "physical function", "function",
     "disability", "muscle strength", "strength", "balance", "walking speed", "falls", "fractures", "fracture",
     "return to work", "sick leave", "flexibility", "muscle soreness", "soreness", "recovery", "performance",
     "injury risk", "injuries", "recurrence", "stiffness", "sleep", "depression", "anxiety", "fear of movement",
     "kinesiophobia", "disc degeneration", "disc bulges", "disc herniation", "meniscal tear", "cartilage",
     "inflammation", "side effects", "adverse events", "surgery", "pain intensity",
-}, key=len, reverse=True)
+]), key=len, reverse=True)
 # Everyday words that say nothing about a study's subject (beyond the stop words of English).
 _EVERYDAY = set("""good bad best well works work worked results result often seen part middle really matters matter size
 common condition option line way ways thing things lot kind kinds type types great deal little much very many new old
