@@ -17,7 +17,6 @@ accuracy on the found claims, claims linked to the DOIs they cite, references fo
 """
 from __future__ import annotations
 
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -26,23 +25,16 @@ REPO = Path(__file__).resolve().parents[1]
 HERE = REPO / "tests" / "fixtures" / "check" / "real"
 
 
-def article_for(exp_path: Path) -> Path:
-    stem = exp_path.name[: -len(".expected.json")]
-    return next(p for p in exp_path.parent.iterdir() if p.name.startswith(stem + ".") and not p.name.endswith(".json"))
-
-
 def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool = True, reference_model: bool | None = None):
     from physiohub.check import check_article
-    from physiohub.check.evaluate import Score, score_article
+    from physiohub.check.evaluate import Score, gold_articles, score_article
     from physiohub.store import Store
 
     total = Score()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "empty.db")
-        for exp_path in sorted(folder.glob("*.expected.json")):
-            gold = json.loads(exp_path.read_text(encoding="utf-8"))
-            art = article_for(exp_path)
+        for _, gold, art in gold_articles(folder):
             res = check_article(store, art.read_text(encoding="utf-8"), html=gold["html"], claim_model=claim_model,
                                 reference_model=reference_model)
             s = score_article(res, gold, art.name)

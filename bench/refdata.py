@@ -327,15 +327,12 @@ def fixture_articles(sets=DEV_SETS):
     from physiohub.check.document import parse_document
     from physiohub.check.extract import article_text
     from physiohub.check.reference_model import _key, clean_line
-    from physiohub.check.evaluate import reference_matches
+    from physiohub.check.evaluate import gold_articles, reference_matches
     from physiohub.check.references import parse_reference, parse_reference_list
 
     out = []
     for folder in sets:
-        for exp in sorted((REAL / folder).glob("*.expected.json")):
-            gold = json.loads(exp.read_text(encoding="utf-8"))
-            stem = exp.name[: -len(".expected.json")]
-            art = next(p for p in exp.parent.iterdir() if p.name.startswith(stem + ".") and not p.name.endswith(".json"))
+        for stem, gold, art in gold_articles(REAL / folder):
             body = article_text(art.read_text(encoding="utf-8"), html=True if gold["html"] else None)
             doc = parse_document(body)
             # (an entry line the reference parser drops, a page footer, is no reference)

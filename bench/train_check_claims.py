@@ -30,14 +30,12 @@ def articles(sets=SETS):
     """(name, attached sentences, labels) per article."""
     from physiohub.check.claims import _attach_bare_citations
     from physiohub.check.document import parse_document
+    from physiohub.check.evaluate import gold_articles
     from physiohub.check.extract import article_text
 
     out = []
     for folder in sets:
-        for exp in sorted((REAL / folder).glob("*.expected.json")):
-            gold = json.loads(exp.read_text(encoding="utf-8"))
-            stem = exp.name[: -len(".expected.json")]
-            art = next(p for p in exp.parent.iterdir() if p.name.startswith(stem + ".") and not p.name.endswith(".json"))
+        for stem, gold, art in gold_articles(REAL / folder):
             body = article_text(art.read_text(encoding="utf-8"), html=True if gold["html"] else None)
             sents = _attach_bare_citations(parse_document(body).sentences)
             labels = [int(any(g["contains"] in s.text for g in gold["claims"])) for s in sents]

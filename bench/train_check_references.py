@@ -27,6 +27,18 @@ sys.path.insert(0, str(REPO / "bench"))
 import refdata  # noqa: E402  (bench/refdata.py: the training lines)
 
 
+
+def training_rows(syn_x: list, syn_y: list, arts: list, test: set[int], fx_w: float) -> tuple[list, list, list]:
+    """A fold's training lines: every synthetic line (weight 1) and the lines of the articles not in
+    ``test`` (weight ``fx_w``)."""
+    tr_x, tr_y, tr_w = list(syn_x), list(syn_y), [1.0] * len(syn_x)
+    for i, (_, _, rows) in enumerate(arts):
+        if i not in test:
+            tr_x += [x for x, _ in rows]
+            tr_y += [y for _, y in rows]
+            tr_w += [fx_w] * len(rows)
+    return tr_x, tr_y, tr_w
+
 def fit(texts, y, w, c: float, dense_weight: float):
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -76,12 +88,7 @@ def pipeline_cv(arts, syn_x, syn_y, fx_w, c, d, t, folds):
         store = Store(Path(tmp) / "empty.db")
         for k in range(folds):
             test = set(order[k::folds].tolist())
-            tr_x, tr_y, tr_w = list(syn_x), list(syn_y), [1.0] * len(syn_x)
-            for i, (_, _, rows) in enumerate(arts):
-                if i not in test:
-                    tr_x += [x for x, _ in rows]
-                    tr_y += [y for _, y in rows]
-                    tr_w += [fx_w] * len(rows)
+            tr_x, tr_y, tr_w = training_rows(syn_x, syn_y, arts, test, fx_w)
             blocks, m = fit(tr_x, np.array(tr_y), np.array(tr_w), c, d)
             model = ReferenceModel(export_model(blocks, m.coef_[0], m.intercept_[0], d, t, {}))
             checker.add_model_references = lambda body, doc, _m=model: add_model_references(body, doc, _m)
@@ -147,12 +154,7 @@ def main() -> int:
             order = rng.permutation(len(arts))
             for k in range(args.folds):
                 test = set(order[k::args.folds].tolist())
-                tr_x, tr_y, tr_w = list(syn_x), list(syn_y), [1.0] * len(syn_x)
-                for i, (_, _, rows) in enumerate(arts):
-                    if i not in test:
-                        tr_x += [t for t, _ in rows]
-                        tr_y += [y for _, y in rows]
-                        tr_w += [fx_w] * len(rows)
+                tr_x, tr_y, tr_w = training_rows(syn_x, syn_y, arts, test, fx_w)
                 blocks, m = fit(tr_x, np.array(tr_y), np.array(tr_w), c, d)
                 te = [(t, y) for i, (_, _, rows) in enumerate(arts) if i in test for t, y in rows]
                 if not te:

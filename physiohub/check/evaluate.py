@@ -9,8 +9,20 @@ year); DOIs are scored on their own, since a DOI is what resolves a reference.
 """
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+
+def gold_articles(folder: Path) -> Iterator[tuple[str, dict[str, Any], Path]]:
+    """(stem, gold, article file) for each ``STEM.expected.json`` in ``folder``, by name; the article is the
+    file beside it named ``STEM.<ext>``."""
+    for exp in sorted(folder.glob("*.expected.json")):
+        stem = exp.name[: -len(".expected.json")]
+        art = next(p for p in folder.iterdir() if p.name.startswith(stem + ".") and not p.name.endswith(".json"))
+        yield stem, json.loads(exp.read_text(encoding="utf-8")), art
 
 
 def _norm_url(u: str | None) -> str:

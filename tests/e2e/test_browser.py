@@ -10,20 +10,6 @@ from .conftest import PASSWORD
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    p = context.new_page()
-    p.set_default_timeout(10_000)
-    problems: list[str] = []
-    p.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    p.on("pageerror", lambda e: problems.append(str(e)))
-    p.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
-    p.problems = problems  # type: ignore[attr-defined]
-    yield p
-    context.close()
-
-
 def test_search_then_open_a_card(page, live_hub):
     base, ids = live_hub
     page.goto(base + "/")
