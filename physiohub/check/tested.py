@@ -75,23 +75,25 @@ def _measures(outcome: str, text: str) -> bool:
     return all(stem(w) in have for w in outcome.split())
 
 
-def _in_outcome(text: str, m: re.Match) -> bool:
-    """Is the match part of an outcome the text names ("walking" in "walking speed")?"""
-    from .pubmed import OUTCOMES
+# Every outcome phrase, the longest first: one pass finds where a text names outcomes.
+_OUTCOME_RE = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in OUTCOMES) + r")\b")
 
-    low = text.lower()
-    for o in OUTCOMES:
-        for om in re.finditer(rf"\b{re.escape(o)}\b", low):
-            if om.start() <= m.start() and m.end() <= om.end() and o != m.group(0).lower():
-                return True
-    return False
+
+def _outcome_spans(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _OUTCOME_RE.finditer(text.lower())]
+
+
+def _in_outcome(spans: list[tuple[int, int, str]], m: re.Match) -> bool:
+    """Is the match part of an outcome the text names ("walking" in "walking speed")?"""
+    return any(a <= m.start() and m.end() <= b and o != m.group(0).lower() for a, b, o in spans)
 
 
 def treatments(text: str) -> set[str]:
     """The treatments a text names, in a canonical form ("exercises", "exercise" -> "exerc"); a word
     that is part of a named outcome ("walking speed") is not one."""
     text = text or ""
-    return {_canon(m.group(0)) for m in _TERM.finditer(text) if not _NOT_TERM.match(m.group(0)) and not _in_outcome(text, m)}
+    spans = _outcome_spans(text)
+    return {_canon(m.group(0)) for m in _TERM.finditer(text) if not _NOT_TERM.match(m.group(0)) and not _in_outcome(spans, m)}
 
 
 _NOUNS = [(re.compile(p, re.I), n) for p, n in (
@@ -110,9 +112,10 @@ def _noun(word: str) -> str:
 def _names(text: str, keep: set[str]) -> list[str]:
     """The claim's own words for the treatments in ``keep``, each once, in order."""
     out: list[str] = []
+    spans = _outcome_spans(text)
     for m in _TERM.finditer(text):
         w = m.group(0).lower()
-        if _canon(w) in keep and not _NOT_TERM.match(w) and not _in_outcome(text, m) and _noun(w) not in out:
+        if _canon(w) in keep and not _NOT_TERM.match(w) and not _in_outcome(spans, m) and _noun(w) not in out:
             out.append(_noun(w))
     return out
 
