@@ -131,6 +131,7 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
         cited_ids = [i for i in (ids[ref_index[id(r)]] for r in cited) if i is not None]
         m = match_claim(store, claim, limit=limit, cited_ids=list(dict.fromkeys(cited_ids)), published_only=published_only)
         # a sentence naming no condition is about the one the claim before it, or the article's title, names
+        # ("injury"/"injuries" alone is too broad to hold a sentence to)
         context = next((c for c in (claim_condition_of(claims[n - 1].text) if n else None, title_condition)
                         if c and c not in ("injury", "injuries")), None)
         claim_stance, stance_reason, reasons = stance_of(

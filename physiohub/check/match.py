@@ -225,7 +225,7 @@ def claim_condition(claim: Claim) -> str | None:
 
 
 def claim_condition_of(text: str) -> str | None:
-    """The condition a text names, the longest first; "injury"/"injuries" alone is too broad to be one."""
+    """The condition a text names, the longest first."""
     low = text.lower()
     return next((c for c in CONDITIONS if re.search(rf"\b{re.escape(c)}\b", low)), None)
 
