@@ -39,3 +39,13 @@ def test_a_sentence_without_a_subject_borrows_the_one_before():
     with_context = pubmed_query(found[1], found[0])
     assert '"neck pain"[tiab]' in with_context and "dry needling" in with_context
     assert "verdict" not in alone and "follow-up" not in alone
+
+
+def test_a_claim_naming_treatments_but_no_condition_searches_within_the_article_condition():
+    c = claims("After three months, a trial found that yoga and walking improved physical function alike.")[0]
+    q = pubmed_query(c, condition="knee osteoarthritis")
+    assert q.startswith('"knee osteoarthritis"[tiab]') and "yoga" in q
+    # a claim that names its own condition keeps it, and the article's is not added beside it
+    c = claims("A trial found that yoga improved hip osteoarthritis pain more than walking.")[0]
+    q = pubmed_query(c, condition="knee osteoarthritis")
+    assert "knee" not in q and '"hip osteoarthritis"[tiab]' in q

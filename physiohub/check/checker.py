@@ -154,7 +154,8 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
             "missing": None if m["matches"] else "not in the hub",
             "stance": claim_stance,
             "stance_reason": stance_reason,
-            "pubmed_query": pubmed_query(claim, claims[n - 1] if n else (claims[1] if len(claims) > 1 else None)),
+            "pubmed_query": pubmed_query(claim, claims[n - 1] if n else (claims[1] if len(claims) > 1 else None),
+                                         condition=context),
         })
         out_claims.append(d)
 

@@ -92,13 +92,19 @@ def _subject(claim: Claim) -> list[str]:
     return found
 
 
-def concepts(claim: Claim, context: Claim | None = None) -> list[str]:
+def concepts(claim: Claim, context: Claim | None = None, condition: str | None = None) -> list[str]:
     """The claim's condition(s), treatments and outcomes, in that order, each once; a claim that names no
     condition or treatment ("Participants in the programme reported lower pain scores") takes them from
-    ``context``, the claim next to it in the article."""
+    ``context``, the claim next to it in the article. ``condition`` is the one the article is about (the
+    claim before, or the title): a claim that names treatments but no condition ("after 12 weeks tai chi and
+    physical therapy improved function alike") is still about it, and a search without it finds studies of
+    every other condition first."""
     found = _subject(claim)
     if not found and context is not None:
         found = _subject(context)[:2]
+    if (condition and found and not _find(CONDITIONS, claim.text)
+            and not any(condition in f or f in condition for f in found)):
+        found.insert(0, condition)
     found += [o for o in _find(OUTCOMES, claim.text) if not any(o in f or f in o for f in found)][:2]
     out = _phrase(claim.outcome)
     if out and not any(out in f or f in out for f in found):
@@ -132,16 +138,16 @@ def _free_words(claim: Claim, used: str, n: int) -> list[str]:
     return out[:n]
 
 
-def pubmed_query(claim: Claim, context: Claim | None = None) -> str:
+def pubmed_query(claim: Claim, context: Claim | None = None, condition: str | None = None) -> str:
     """A PubMed search string for the claim: cited author, subject concepts [tiab], the design's filter,
     year [dp]. ``context`` is the claim next to it in the article (the one before; for the first, the one
     after): a sentence that names no subject ("A follow-up analysis in 2013 reached the same verdict") is
-    about what that one was about."""
+    about what that one was about; ``condition`` is what the article is about (see ``concepts``)."""
     parts: list[str] = []
     who = cited_author(claim)
     if who:
         parts.append(f"{who[0]}[au]")
-    found = concepts(claim, context)
+    found = concepts(claim, context, condition)
     # three concepts at most: each one more ANDed halves what PubMed finds
     parts += [_term(c) for c in found[: (2 if who else 3)]]
     if (len(found) < 2 and not who) or (who and not found):
