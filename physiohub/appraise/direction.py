@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import math
 import re
-import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -34,14 +33,13 @@ from typing import Any
 
 import numpy as np
 
+from ..model_file import load_once
 from .reading import p_values, read_sentence
 
 MODEL_PATH = Path(__file__).with_name("direction.joblib")
 INCREASED, DECREASED, NO_DIFFERENCE = "significantly increased", "significantly decreased", "no significant difference"
 LABELS = (INCREASED, DECREASED, NO_DIFFERENCE)
 
-_lock = threading.Lock()
-_model: dict[str, Any] | None = None
 
 
 @dataclass
@@ -384,22 +382,13 @@ def abstract_sentences(text: str | Sequence[tuple[str, str]]) -> list[tuple[str,
 
 
 # ---------------------------------------------------------------------------------------------- model
+def _with_index(m: dict[str, Any]) -> dict[str, Any]:
+    m["index"] = {t: k for k, t in enumerate(m["vocab"])}
+    return m
+
+
 def load() -> dict[str, Any]:
-    global _model
-    if _model is None:
-        with _lock:
-            if _model is None:
-                if not MODEL_PATH.exists():
-                    from ..errors import ConfigError
-
-                    raise ConfigError(f"result direction model missing: {MODEL_PATH.name}; "
-                                      "run bench/train_appraise_direction.py")
-                import joblib  # comes with scikit-learn
-
-                m = joblib.load(MODEL_PATH)
-                m["index"] = {t: k for k, t in enumerate(m["vocab"])}
-                _model = m
-    return _model
+    return load_once(MODEL_PATH, "result direction model", "bench/train_appraise_direction.py", _with_index)
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:

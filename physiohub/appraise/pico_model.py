@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from ..model_file import load_once
 from ..models import Record
 
 LABELS = ("O", "PAR", "INT", "OUT")
@@ -26,8 +26,6 @@ MODEL_PATH = Path(__file__).with_name("pico_model.joblib")
 N_FEATURES = 2 ** 18
 _TOKEN = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
 _HEADING = re.compile(r"^[A-Z][A-Z ,&/-]{2,}$")
-_lock = threading.Lock()
-_model: dict[str, Any] | None = None
 
 
 _SHAPE_TABLE = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
@@ -86,21 +84,12 @@ def _hasher():  # imported lazily: scikit-learn is heavy to import
     return FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False)
 
 
+def _as_float32(z: dict[str, Any]) -> dict[str, Any]:
+    return {k: z[k].astype(np.float32) for k in ("coef", "intercept", "trans", "start")}
+
+
 def load() -> dict[str, Any]:
-    global _model
-    if _model is None:
-        with _lock:
-            if _model is None:
-                if not MODEL_PATH.exists():
-                    from ..errors import ConfigError
-
-                    raise ConfigError(f"PICO model file missing: {MODEL_PATH.name}; run bench/train_appraise_pico.py")
-                import joblib  # comes with scikit-learn
-
-                z = joblib.load(MODEL_PATH)
-                _model = {"coef": z["coef"].astype(np.float32), "intercept": z["intercept"].astype(np.float32),
-                          "trans": z["trans"].astype(np.float32), "start": z["start"].astype(np.float32)}
-    return _model
+    return load_once(MODEL_PATH, "PICO model file", "bench/train_appraise_pico.py", _as_float32)
 
 
 def viterbi(scores: np.ndarray, trans: np.ndarray, start: np.ndarray) -> list[int]:

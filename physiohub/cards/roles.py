@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 import re
 import sys
-import threading
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,12 +24,12 @@ from typing import Any
 
 import numpy as np
 
+from ..model_file import load_once
+
 MODEL_PATH = Path(__file__).with_name("roles.joblib")
 LABELS = ("background", "intervention", "other", "outcome", "population", "study design")
 
 _TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)?|[%<>=±]")
-_lock = threading.Lock()
-_model: dict[str, Any] | None = None
 
 
 def _words(text: str) -> list[str]:
@@ -163,17 +162,13 @@ def train(data_dir: Path, out: Path = MODEL_PATH, folds: int = 5) -> dict[str, A
     return {"C": [C1, C2], "dev_weighted_f1": [round(f1_1, 4), round(f1_2, 4)], "tried": tried, "features": nv}
 
 
-def _load() -> dict[str, Any]:
-    global _model
-    if _model is None:
-        with _lock:
-            if _model is None:
-                import joblib
+def _with_index(m: dict[str, Any]) -> dict[str, Any]:
+    m["index"] = {t: k for k, t in enumerate(m["vocab"])}
+    return m
 
-                m = joblib.load(MODEL_PATH)
-                m["index"] = {t: k for k, t in enumerate(m["vocab"])}
-                _model = m
-    return _model
+
+def _load() -> dict[str, Any]:
+    return load_once(MODEL_PATH, "sentence-role model", "python -m physiohub.cards.roles train PATH/TO/nicta-piboso", _with_index)
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
