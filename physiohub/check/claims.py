@@ -13,7 +13,10 @@ foundation estimates."), guidelines that reinforce or support, "citing a review"
 found two case reports"), a dose-response result after a claim, a citation closing a list item. Sentences that only
 describe what a study did (its groups, what was done or measured, where it was published or presented), teasers,
 list lead-ins, definitions, calls to action, research named as a topic or as reading ("what the research says
-works", "dig into the research") and quotes of people "not involved in the study" are not claims. Questions, "more research is needed", "not
+works", "dig into the research") and quotes of people "not involved in the study" are not claims; nor are aims ("researchers
+hope to find"), teaser headlines ("New Study Reveals How to ..."), a search's yield ("Of 299 studies found, only 3 were
+relevant"), needs ("new treatments are needed"), reference label lines ("Paper: Lee et al, 2015, ...") and headings that only
+say where a list comes from ("By the numbers (from the 2024 review by Lee et al)"), whose list items are findings. Questions, "more research is needed", "not
 enough research to say" and "whatever the research says" are not claims. The rules are inspectable and
 each claim says which phrase made it one (``cue``); but phrasings go on varying from page to page, so a
 learned sentence model (``claim_model.py``) adds the sentences it scores as claims, unless a rule veto above
@@ -63,8 +66,11 @@ _METHOD = re.compile(
     r"\b(?:recruited|enrolled|involved|included|took in|signed up|randomly (?:assigned|split|divided|allocated)|assigned|allocated|"
     r"surveyed|interviewed|reviewed|pooled|combined|analy[sz]ed|compared|examined|tested|looked at|studied|followed|"
     r"tracked|asked|gave)\s+(?:(?:the|their|data (?:from|on)|results of|records of|more than|nearly|almost|about|over|"
-    r"some|roughly|around)\s+){0,3}(?:\d[\d,]*|the (?:effects?|results|data|records|role|impact)\b|whether\b|how\b|(?:their|its) )"
+    r"some|roughly|around)\s+){0,3}(?:\d[\d,]*|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b|"
+    r"the (?:effects?|results|data|records|role|impact)\b|whether\b|how\b|(?:their|its) )"
     r"|\b(?:looked at|looked into|investigated|assessed|evaluated|explored|analy[sz]ed)\b"
+    # reading the literature: "went through hundreds of earlier papers testing whether ..."
+    r"|\b(?:went|go|goes|combed|comb|sifted|sift|trawled) through (?:\w+ ){0,4}?(?:papers|studies|trials|articles|records|reports)\b"
     r"|\bconsist(?:ed|s) of\b|\bwas made up of\b|\b(?:set out|aimed|wanted|hoped|sought|planned) to\b"
     r"|\b(?:its|the|their|the study's|the trial's) (?:main )?(?:aim|goal|purpose|objective) (?:was|is) to\b"
     r"|\b(?:ran|conducted|carried out|undertook|designed|started|began|launched) (?:the|this|a|an|their|its) (?:[\w-]+ ){0,2}(?:study|trial|research|review|survey)\b"
@@ -88,10 +94,23 @@ _PROCEDURE = re.compile(
     # where it appeared, not what it found: "The study ... was presented recently at a scientific meeting",
     # "Her research, just published in a leading journal, is the first study to pool ..."
     r"|\b(?:was|were|is|are|has been|have been|just|recently) (?:recently |just |first |online )?(?:published|presented|released) "
-    r"(?:recently |online |today |last \w+ )?(?:in|at)\b", re.I)
+    r"(?:recently |online |today |last \w+ )?(?:in|at)\b"
+    # how the studies were appraised: "quality was rated with the Risk of Bias tool", "tools were used to grade the data"
+    r"|\b(?:was|were) (?:rated|assessed|graded|scored|appraised|judged|evaluated) (?:with|using|by means of|on)\b"
+    r"|\b(?:used|applied) to (?:assess|grade|rate|score|appraise|judge|evaluate|measure)\b"
+    # the search's yield: "Of 299 studies found, only 3 were relevant", "Shrier found 14 suitable studies in all"
+    r"|\bof (?:the )?\d[\d,]* (?:\w+ )?(?:studies|papers|trials|articles|records|reviews)(?: (?:found|identified|screened|retrieved))?,? "
+    r"(?:only )?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten) (?:were|was|met|made)\b"
+    r"|\b(?:found|identified|located|retrieved|screened) (?:a total of )?\d[\d,]* (?:suitable|relevant|eligible|usable|good|"
+    r"high-quality|randomi[sz]ed|controlled)? ?(?:studies|papers|trials|articles|RCTs)(?: in all| in total| that met)?\b"
+    # what a review included, as a bare count: "217 trials, 15,684 participants with knee OA."
+    r"|^\d[\d,]* (?:randomi[sz]ed )?(?:trials|studies|papers|RCTs|articles),? (?:with |and |involving |including )?\d[\d,]* "
+    r"(?:participants|patients|people|adults|subjects|volunteers)\b"
+    # an aim on its own: "... have done exactly this to find out whether stretching prevents injury"
+    r"|\bto (?:find out|see|test|learn|determine|establish|check|assess|work out) (?:whether|if)\b", re.I)
 _FINDING = re.compile(
     r"\b(?:found|finds?(?! out)|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|reveal(?:s|ed)?|demonstrate[sd]?|prove[sd]?|"
-    r"indicate[sd]?|confirm(?:s|ed)?|linked|associated|more likely|less likely|no (?:\w+ )?(?:difference|effect|benefit)|"
+    r"indicate[sd]?|confirm(?:s|ed)?|linked|associated|more likely|less likely|no (?:\w+ )?(?:difference|effect|benefit|rise|increase|change)|"
     r"(?:reduc|improv|lower|increas|decreas|eas|reliev|prevent|help|benefit|work)(?:e|es|ed|s|ing)?|cut|better|worse|"
     r"fewer|effective|ineffective|similar|suggesting|showing|finding|concluding|improvements?|reductions?|gains?|relief)\b", re.I)
 # Teasers and list lead-ins report no finding: "Let's see what the studies say", "So what does the research
@@ -105,7 +124,13 @@ _TEASER = re.compile(
     r"|[\u2013\u2014:|-]\s*what (?:the )?(?:latest |current )?(?:research|evidence|science|studies) (?:says?|shows?)\s*[.!]?\s*$"
     r"|\b(?:on this page|in this (?:section|page|library)),? you (?:will|can|'ll) find\b"
     r"|\b(?:findings|results|insights|lessons|things) (?:worth|you should|to) know"
-    r"|\b(?:a handful|a few|some|several|a number) of (?:\w+ )?(?:findings|results|insights)\b", re.I)
+    r"|\b(?:a handful|a few|some|several|a number) of (?:\w+ )?(?:findings|results|insights)\b"
+    # a headline that promises the finding without stating it: "New Study Reveals How to Outsmart Heel Pain",
+    # "A Study Reveals Why It Persists", "Research shows what works"
+    r"|\b(?:reveals?|shows?|explains?|uncovers?|finds?|tells?(?: us)?) (?:how to\b|why (?:it|this|that|they|you|your|we)\b|"
+    r"what (?:to\b|works\b|you\b|happens\b)|the (?:secret|truth|answer|best way)s?\b)"
+    # a blog's description of itself: "From Research to Rehab gives you short summaries of the latest studies"
+    r"|\b(?:gives?|brings?|offers?|provides?|sends?) you (?:\w+[, ]+){0,4}?(?:summar(?:y|ies)|round-?ups?|digests?|updates?)\b", re.I)
 # A named organisation: "the American College of Rheumatology", "Osteoarthritis Research Society
 # International", "the World Health Organization (WHO)", "NICE". Its name is not a design ("Association for
 # the Study of Pain" is no study) and its statement is a claim when it says, recommends or warns.
@@ -166,10 +191,19 @@ _STOCK = re.compile(
     # a treatment rated by its evidence: "Five other treatments had good enough evidence to be called effective"
     r"|\b(?:has|have|had) (?:good|strong|enough|good enough|moderate|some|high-quality|convincing|solid|clear|little|limited|"
     r"weak|no|only weak|only limited) (?:quality )?evidence (?:of|for|to|that|behind|showing)\b"
-    r"|^(?:in fact,? |indeed,? |overall,? )?(?:the |this )?(?:research|evidence|findings|results|data|studies|literature) (?:is|are|was|were|remains?) "
+    r"|^(?:in fact,? |indeed,? |overall,? |but |however,? )?(?:the |this )?(?:research|evidence|science|findings|results|data|studies|literature)"
+    r"(?: (?:on|about|around|behind|for|regarding) [^.;:]{1,60}?)? (?:is|are|was|were|remains?) "
     r"(?:\w+ )?(?:consistent|clear|clearer|strong|stronger|mixed|conflicting|weak|weaker|limited|compelling|overwhelming|convincing|"
     r"inconclusive|thin|thinner|sparse|scarce|poor|poorer|lacking)\b"
     r"|\bpublished (?:a |the |its |their )?(?:paper|study|article|report|analysis)s? (?:reporting|showing|describing) (?:the )?(?:results|findings)\b"
+    # the evidence looked for and not found: "when you go looking for the evidence it is not there"
+    r"|\bevidence\b[^.;]{0,20}?\b(?:is|was|just)(?:n't| not| simply not) there\b"
+    # a practice set against the evidence: "The design of most running shoes does not match the available science"
+    r"|\b(?:does|do|did)(?: not|n't) (?:match|fit|reflect|follow|square with) (?:the |what the )?(?:available |current |latest |best |existing )?"
+    r"(?:science|evidence|research)\b|\b(?:is|are|was|were) at odds with (?:the )?(?:available |current |latest |best )?(?:science|evidence|research)\b"
+    # another study's agreement: "Herbert and Gabriel had similar findings"
+    r"|^(?!(?:I|we|my|our)\b)[^.;]{0,60}?\b(?:had|reported|found|showed|reached|got) (?:very )?(?:similar|the same|comparable|consistent|"
+    r"matching|opposite|conflicting) (?:findings|results|conclusions)\b"
     r"|\b(?:reported|published|presented) (?:the )?(?:results|findings) of (?:a|an|the|their|its) (?:[\w-]+ ){0,3}(?:study|trial|review|research)\b"
     r"|\b(?:studies|research|trials|reviews|evidence|findings|data) (?:have|has) (?:\w+ )?(?:had|given|produced|shown|yielded|found|been) "
     r"(?:\w+ )?(?:conflicting|mixed|inconsistent|contradictory|consistent|similar|positive|negative|disappointing|promising)\b", re.I)
@@ -366,11 +400,18 @@ _REPORTED = re.compile(
     r"no (?:\w+ )?(?:difference|effect|benefit|change|rise|increase|decrease)|improvements?|reductions?|relief)\b|\d\s?(?:%|percent|per cent)", re.I)
 
 
+# What a study set out to do is no result: "looked at ways to improve function", "testing whether taping helped to
+# ease pain" (up to a result verb of its own: "... and found that it did").
+_AIM = re.compile(r"\b(?:ways?|how|designed|meant|intended|in order|aim(?:ed|s|ing)?|tr(?:y|ied|ying)|s(?:ought|eeking)) to \w+"
+                  r"|\b(?:testing|test|tested|asking|asked|checking|to see|to find out|investigating) (?:whether|if)\b"
+                  r"(?:[^;.]*?(?=\b(?:and|but),? (?:found|showed|concluded|reported)\b)|[^;.]*)", re.I)
+
+
 def method_only(text: str) -> bool:
     """The sentence says what a study did (recruited, compared, consisted of, put its groups on a programme,
     where it was published) and reports no result."""
     m = _METHOD.search(text)
-    if m and not _FINDING.search(_METHOD.sub(" ", text)):
+    if m and not _FINDING.search(_AIM.sub(" ", _METHOD.sub(" ", text))):
         return True
     return bool(_PROCEDURE.search(text)) and not _REPORTED.search(_PROCEDURE.sub(" ", text))
 
@@ -412,13 +453,24 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
         between = re.sub(r"\bet al\.", "et al", text[m.end():v.start()]) if v else ""
         # (the verb of another clause with its own subject does not report this research: "dig into the research,
         # so I thought a review would help")
-        if v and not re.search(r";|\.\s+[A-Z]|,\s*(?:so|and|but|because)\s+(?:I|we|you|they|he|she)\b", between):
+        # (nor does a verb after a colon, "research made simple: evidence that supports recovery", nor an
+        # infinitive, "researchers hope to find")
+        # (and "evidence that supports recovery" describes the evidence: a relative clause reports nothing)
+        if (v and not re.search(r";|:\s|\.\s+[A-Z]|,\s*(?:so|and|but|because)\s+(?:I|we|you|they|he|she)\b", between)
+                and not _INTENT.search(text[:v.start()]) and not re.fullmatch(r"\s*(?:that|which)\s*", between)):
             after = re.sub(r"\[[\d,\s\u2013-]+\]|[.!\s]+$", "", text[v.end():]).split()
             before = text[:m.start()]
             # "X, new research suggests." puts the finding first and the frame last
             if len(after) >= 3 or (re.search(r",\s*(?:\w+\s+){0,4}$", before) and len(before.split()) >= 4):
                 return text[m.start():v.end()]
-    for rx in (_ACCORDING, _ACCORDING_NAMED, _ORG_SAYS_SUBJECT, _PASSIVE, _STOCK, _ARTICLE_IN, _RESEARCHERS, _DOCTOR_FOUND, _IN_A_STUDY, _SHOWED_A_STUDY,
+    for rx in (_ACCORDING, _ACCORDING_NAMED):
+        m = rx.search(text)
+        if m and _states_something(text[:m.start()] + " " + re.sub(r"^[^,]*,?", " ", text[m.end():])):
+            return m.group(0)
+    m = _RESEARCHERS.search(text)
+    if m and _INTENT.search(text[:m.end()].rsplit(" ", 1)[0] + " "):
+        text = text[:m.start()] + text[m.end():]   # "Researchers hope to find ...": an aim, not a finding
+    for rx in (_ORG_SAYS_SUBJECT, _PASSIVE, _STOCK, _ARTICLE_IN, _RESEARCHERS, _DOCTOR_FOUND, _IN_A_STUDY, _SHOWED_A_STUDY,
                _THIS_PROVES, _PROVEN):
         m = rx.search(text)
         if m:
@@ -429,6 +481,26 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     if cite and not _DEFINITION.search(text) and not _PERSONAL_CLAIM.search(text) and len(text.split()) >= 6:
         return cite   # a statement the article backs with a citation is a claim from that source
     return None
+
+
+# "According to study author X, they are also not very surprising": what the source is said to say must be a
+# result, a figure, a comparison or a ranking, not a comment on the results.
+# An aim before the verb: "Researchers hope to find", "the study aims to show" (not "studies to back this up",
+# "the first to show that").
+_INTENT = re.compile(r"\b(?:hopes?|hoped|hoping|wants?|wanted|plans?|planned|planning|aims?|aimed|aiming|seeks?|sought|seeking|"
+                     r"needs?|needed|tries|tried|trying|set out|sets out|intends?|intended|expects?|expected|going|would like|"
+                     r"will try) to\s+$", re.I)
+_RANKING = re.compile(r"\b(?:most|least|leading|main|top|common|rare|rarely|usually|often|always|never|only|best|worst|"
+                      r"largest|biggest|greatest|highest|lowest|first|second|third|recommend\w*|should|advis\w*)\b", re.I)
+
+
+_NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|dozens?|hundreds?|thousands?|millions?|"
+                          r"billions?|half|third|quarter|percent|per cent)\b", re.I)
+
+
+def _states_something(text: str) -> bool:
+    return bool(_FINDING.search(text) or _effect(text) or re.search(r"\d", text) or _COMPARED.search(text) or _NUMBER_WORD.search(text)
+                or _RANKING.search(text) or _VERB_RE.search(text))
 
 
 # A definition or the writer's own practice is not a finding, even with a citation.
@@ -602,7 +674,7 @@ _RESULT_SIZE = re.compile(
 # relief", "Those in the exercise group had less pain at a year".
 _RESULT_GROUP = re.compile(
     r"\b(?:participants|patients|people|those|women|men|adults|runners|workers|players|children|the (?:\w+ )?groups?)\b"
-    r"[^.;]{0,80}?\b(?:had|reported|showed|were|felt|scored|gained|needed|took)\s+(?:\w+ )?"
+    r"[^.;]{0,80}?\b(?:had|reported|showed|were|felt|scored|gained|needed|took|improved|fared|recovered|performed|responded)\s+(?:\w+ )?"
     r"(?:less|more|fewer|lower|higher|greater|better|worse|similar|the same|no more|no less|slightly|significantly)\b", re.I)
 
 
@@ -633,7 +705,11 @@ _THEY_FOUND = re.compile(rf"^(?:they|it|the (?:authors|researchers|team|reviewer
 # List items under a heading that announces findings ("Key findings", "What the study found") report the
 # research the article described before them, each one a claim when it states a result.
 _FINDINGS_HEADING = re.compile(r"^(?:the |our )?(?:key |main |major |important |headline )?(?:findings|results|takeaways|take-home messages|"
-                               r"conclusions)\b|\bwhat (?:the )?(?:study|studies|research|review|trial|researchers|they|it) (?:found|showed)\b", re.I)
+                               r"conclusions)\b|\bwhat (?:the )?(?:study|studies|research|review|trial|researchers|they|it) (?:found|showed)\b"
+                               r"|\bwhat (?:were|are) the (?:main |key )?(?:results|findings)\b", re.I)
+# ... or a heading that says which research its list comes from: "By the numbers (from the 2024 review by Yan et al)"
+_SOURCE_HEADING = re.compile(r"\b(?:from|in|according to|per) (?:the |a |an |this |their )?(?:\d{4} )?(?:[\w-]+ ){0,2}?"
+                             r"(?:review|study|trial|meta-analysis|analysis|research|paper|survey)\b(?:[^.;]{0,40}\bet al\b)?", re.I)
 # ... or after a lead-in that announces them: "Here's what they found:", "The main results were:".
 _FINDINGS_LEADIN = re.compile(r"\b(?:what (?:they|the (?:study|review|trial|researchers|authors|team)|it|researchers) (?:found|showed|"
                               r"discovered|reported)|(?:the|their|its) (?:key |main )?(?:findings|results)(?: (?:were|are|showed))?)\s*:\s*$", re.I)
@@ -710,7 +786,8 @@ def model_veto(text: str) -> bool:
     return bool(_QUESTION_OR_NEED.search(text) or _TEASER.search(text) or method_only(text)
                 or re.search(r":\s*$", text) or _DEFINITION.search(text) or _PERSONAL_CLAIM.search(text)
                 or _MY_OWN.match(text) or _NOT_INVOLVED.search(text) or _PLANS.search(text)
-                or _AGAINST_OLD_VIEW.match(text) or _CALL_TO_ACTION.search(text)
+                or _AGAINST_OLD_VIEW.match(text) or _CALL_TO_ACTION.search(text) or _NEED.search(text)
+                or _KNOWN_AS.search(text) or _COMMON_BELIEF.match(text) or _mostly_links(text)
                 or (_NOT_ENOUGH.search(text) and not _ACCORDING.search(text))
                 or n < 5 or n > 100)   # (past 100 words it is run-on text, not a sentence; the longest gold claim has 64)
 
@@ -730,9 +807,50 @@ _AGAINST_OLD_VIEW = re.compile(r"^(?:this|that|it|these)\s+(?:goes|go|runs|run|f
 # A call to action of the practice ("book a review with one of our team", "call us today") sells, it reports nothing.
 _CALL_TO_ACTION = re.compile(r"\b(?:book|call|contact|email|message|phone|ring|visit)(?: in)? (?:a|an|your|us|our|one of our|the clinic|"
                              r"the team|today|now)\b", re.I)
+# A need is no finding: "There is also a pressing need to identify people at risk", "new treatments and procedures
+# are needed to reduce pain".
+_NEED = re.compile(r"\b(?:a |an )?(?:pressing|urgent|critical|clear|great|real|growing|unmet) need (?:to|for)\b"
+                   r"|\b(?:treatments?|therapies|research|studies|trials|procedures|options|tools|drugs)\b[^.;]{0,30}?\b(?:is|are) "
+                   r"(?:urgently |still |badly |also |now )?needed\b", re.I)
+# What a method is called is a definition: "..., a process known as a systematic review or meta analysis."
+_KNOWN_AS = re.compile(r",\s*(?:a|an|the|which is) (?:process|method|technique|approach|practice|type of (?:study|research)|kind of (?:study|research)) "
+                       r"(?:known|called|referred to) as\b", re.I)
+# What people commonly believe, set out before the evidence against it: "The common beliefs follow this chain of logic".
+_COMMON_BELIEF = re.compile(r"^(?:the |a |one |this )?(?:common|popular|widely held|traditional|conventional|usual)(?:ly held)? "
+                            r"(?:beliefs?|views?|wisdom|thinking|myths?|misconceptions?|advice|logic)\b", re.I)
+
+
+def _mostly_links(text: str) -> bool:
+    """A line of links or handles ("Twitter handles: https://... https://...") reports nothing."""
+    words = text.split()
+    links = sum(bool(re.match(r"https?://|www\.|@\w", w)) for w in words)
+    return len(words) >= 4 and (links * 3 >= len(words) or links >= 3)
+
+
 # The writer's own data ("My watch data shows ...") and research still to come ("the team now plans a trial").
 _MY_OWN = re.compile(r"^(?:in )?(?:my|I)\b", re.I)
 _PLANS = re.compile(r"\b(?:plans?|planning|planned|hopes?|intends?|intend) (?:a|an|to|further|another)\b", re.I)
+
+
+# A line that labels a reference ("Paper: Franke et al, 2015, Title, IJOM, ...") points to research; it states nothing.
+_RUN_IN_LABEL = re.compile(r"^\W{0,3}(?:the |read the |full |original )?(?:paper|publication|article|refs?|references?|sources?|"
+                           r"citations?|cite|journal references?|original (?:study|article|paper|research))\s*:\W{0,3}\s*(?=\S)", re.I)
+
+
+def _not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
+    """A list lead-in ("The team compared three types of treatment:"), a reference label line, or a heading that
+    states no result ("By the numbers (from the 2024 review by Yan et al)"): never a claim, whatever the rules
+    or the model read in it."""
+    text = GLUED_FOOTNOTE.sub("", s.text)
+    if re.search(r":\s*$", text):
+        return True
+    label = _RUN_IN_LABEL.match(text)
+    if label and not (_FINDING.search(text[label.end():]) or _effect(text[label.end():])):
+        return True
+    heading = (i + 1 < len(sentences) and sentences[i + 1].heading == s.text and sentences[i + 1].paragraph != s.paragraph
+               and not s.item and s.heading != s.text)
+    source = _SOURCE_HEADING.search(text) if heading else None
+    return bool(source) and not _states_something(text[:source.start()] + " " + text[source.end():])
 
 
 def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilities: list[float] | None = None,
@@ -754,6 +872,11 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
     lead_in: Sentence | None = None     # the last sentence that is not a list item
     last_claim_para: tuple[int, str] | None = None   # (paragraph, heading) of the last claim
     for i, s in enumerate(sentences):
+        if not s.item:
+            lead_in = s
+        if _not_a_statement(s, sentences, i):
+            prev = None
+            continue
         cue = claim_cue(s.text, s.links)
         inherited: Claim | None = None
         if not cue and _headline(s, sentences, i):
@@ -772,10 +895,9 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                 # the citation at the end of the item backs the whole item
                 inherited = _research_in(nxt)
                 cue = "the citation closing its list item"
-        if not s.item:
-            lead_in = s
         if (not cue and (s.item or (_FINDINGS_HEADING.search(s.heading) and (_RESULT_GROUP.search(s.text) or _NO_DIFF.search(s.text))))
-                and (_FINDINGS_HEADING.search(s.heading) or (lead_in is not None and _FINDINGS_LEADIN.search(lead_in.text)))
+                and (_FINDINGS_HEADING.search(s.heading) or (lead_in is not None and _FINDINGS_LEADIN.search(lead_in.text))
+                     or (s.item and _SOURCE_HEADING.search(s.heading) and _names_research(s.heading)))
                 and described is not None
                 and not method_only(s.text)
                 and (_effect(s.text) or _FINDING.search(s.text) or re.search(r"\d", s.text))):

@@ -1,0 +1,121 @@
+"""Sentence roles read on pages from sites no earlier fixture used (issue 13, session 8: the dev4 c_* pages).
+Every sentence and page here is written for this test."""
+from __future__ import annotations
+
+import pytest
+
+from physiohub.check.claims import claim_cue, find_claims, method_only, model_veto
+from physiohub.check.document import parse_document
+
+CLAIMS = [
+    # evidence looked for and not found; a practice set against the evidence; the state of the science on a topic
+    "Like many beliefs in sport, when you look for the evidence it is not there.",
+    "The shape of most insoles does not match the available evidence, and knowing this helps you choose.",
+    "The science on stretching and muscle soreness is quite mixed.",
+    # another study's agreement with the one just reported
+    "Lund and Berg had similar findings in older cyclists.",
+    # the source says something with a figure written in words
+    "About three million adults in the region have gout, according to the National Joint Foundation.",
+    # an infinitive that is not an aim
+    "There are many trials to back this up, and a review showing that walking eases hip pain.",
+]
+
+NOT_CLAIMS = [
+    # aims and plans: a verb after "hope to" reports nothing
+    "Researchers hope to find the runners most at risk of shin pain.",
+    # a teaser headline that promises the finding
+    "Sore Heels? New Study Reveals How to Beat Them",
+    "Stiff Neck in the Morning? A Study Reveals Why It Happens",
+    # a tagline: a design word and a verb after a colon
+    "Rehab research made simple: evidence that supports your recovery.",
+    # what the study did, with the aim's effect words and the search's yield
+    "In this study, the team looked at ways to improve walking after hip surgery.",
+    "A new review went through hundreds of earlier papers testing whether taping helped to ease knee pain.",
+    "Of 120 studies found, only 4 were relevant and comparable, which limits what can be said.",
+    "Quality was rated with a standard risk of bias tool, and two reviewers were used to grade the data.",
+    # an opinion on the results credited to an author is no result
+    "According to study author Ana Ruiz, the results are not very surprising.",
+]
+
+
+@pytest.mark.parametrize("text", CLAIMS)
+def test_roles_that_make_claims(text):
+    assert claim_cue(text), text
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_roles_that_are_not_claims(text):
+    assert not claim_cue(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Nolan found 22 suitable studies in all.",
+    "Nolan and Park have done just this to find out whether warming up prevents calf strains.",
+    "312 trials, 20,114 participants with chronic neck pain.",
+    "The team compared four types of insole.",
+])
+def test_search_yield_counts_and_aims_are_method_sentences(text):
+    assert method_only(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "There is also a pressing need to identify people at risk who can be followed in future trials.",
+    '"Moving this research forward matters to us because new treatments are needed to reduce pain," says the charity\'s director.',
+    "By pooling the results of many small trials the play of chance can be reduced, a process known as a meta-analysis.",
+    "The common beliefs follow this chain of logic: more cushioning means less impact and fewer injuries.",
+    "Follow us: https://example.org/a https://example.org/b https://example.org/c and our newsletter.",
+])
+def test_needs_definitions_beliefs_and_link_lines_are_vetoed_for_the_model(text):
+    assert model_veto(text), text
+
+
+def _claims(text: str) -> list[str]:
+    return [c.text for c in find_claims(parse_document(text).sentences, learned=False)]
+
+
+def test_list_under_a_heading_that_names_its_research():
+    page = ("# Hip pain and exercise\n\nA short summary for our patients.\n\n"
+            "By the numbers (from the 2023 review by Moss et al):\n\n"
+            "- 88 trials, 6,210 participants with hip osteoarthritis.\n"
+            "- Strength training gave the largest gains in function.\n"
+            "- On safety, there was no clear rise in adverse events compared with walking.\n")
+    got = _claims(page)
+    assert any("Strength training gave the largest gains" in c for c in got)
+    assert any("no clear rise in adverse events" in c for c in got)
+    assert not any("88 trials" in c for c in got)
+    assert not any("By the numbers" in c for c in got)
+
+
+def test_a_reference_label_line_and_a_lead_in_are_not_claims():
+    page = ("Paper: Ober et al, 2019, Manual therapy for chronic neck pain: a systematic review, J Neck Res, vol 4:2, pp 1-9\n\n"
+            "In a trial of neck pain, the team compared three kinds of care:\n\n"
+            "- Manual therapy.\n- Exercise.\n- Advice.\n\n"
+            "However, findings do suggest that manual therapy reduced pain by a clinically important amount.\n")
+    got = _claims(page)
+    assert not any(c.startswith("Paper:") for c in got)
+    assert not any("compared three kinds of care" in c for c in got)
+    assert any("findings do suggest" in c for c in got)
+
+
+def test_a_results_section_goes_on_in_its_next_paragraph():
+    page = ("## What were the results?\n\n"
+            "Answers to a survey showed that the groups improved about the same. Patients with physio improved more than those "
+            "doing classes.\n\n"
+            "Patients with physio and classes improved more than patients with usual care on some walking tests.\n")
+    got = _claims(page)
+    assert any("on some walking tests" in c for c in got)
+
+
+def test_a_bold_run_in_label_is_a_sentence_of_its_own():
+    doc = parse_document("- **Shoes cut impact.** There is good evidence that more cushioning does not reduce impact forces.\n")
+    assert [s.text for s in doc.sentences] == ["Shoes cut impact.", "There is good evidence that more cushioning does not reduce impact forces."]
+
+
+def test_short_lines_without_stops_are_list_items():
+    doc = parse_document("It works on the causes of pain:\n\nStrengthens the thigh muscles\nImproves balance and control\n"
+                         "Builds fitness, helping weight control\n")
+    assert [s.text for s in doc.sentences if s.item] == ["Strengthens the thigh muscles", "Improves balance and control",
+                                                        "Builds fitness, helping weight control"]
+    # wrapped prose is not a list: its lines run on mid-sentence
+    wrapped = parse_document("Exercise is the first treatment for knee pain and\nit is safe for most people, even when\nthe knee is sore.\n")
+    assert not any(s.item for s in wrapped.sentences)
