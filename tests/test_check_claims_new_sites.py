@@ -119,3 +119,8 @@ def test_short_lines_without_stops_are_list_items():
     # wrapped prose is not a list: its lines run on mid-sentence
     wrapped = parse_document("Exercise is the first treatment for knee pain and\nit is safe for most people, even when\nthe knee is sore.\n")
     assert not any(s.item for s in wrapped.sentences)
+
+
+def test_a_comment_credited_to_an_author_is_vetoed_for_the_model():
+    assert model_veto("But according to study author Ana Ruiz, deputy head of a pain centre, they are also not very surprising.")
+    assert not model_veto("According to study author Ana Ruiz, walking cut knee pain by a third.")

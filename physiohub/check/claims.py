@@ -498,6 +498,12 @@ _NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|te
                           r"billions?|half|third|quarter|percent|per cent)\b", re.I)
 
 
+def _says_nothing(text: str) -> bool:
+    """"According to the study's author, they are not very surprising": a source credited with a comment only."""
+    m = _ACCORDING.search(text) or _ACCORDING_NAMED.search(text)
+    return bool(m) and not _states_something(text[:m.start()] + " " + re.sub(r"^[^,]*,?", " ", text[m.end():]))
+
+
 def _states_something(text: str) -> bool:
     return bool(_FINDING.search(text) or _effect(text) or re.search(r"\d", text) or _COMPARED.search(text) or _NUMBER_WORD.search(text)
                 or _RANKING.search(text) or _VERB_RE.search(text))
@@ -787,7 +793,7 @@ def model_veto(text: str) -> bool:
                 or re.search(r":\s*$", text) or _DEFINITION.search(text) or _PERSONAL_CLAIM.search(text)
                 or _MY_OWN.match(text) or _NOT_INVOLVED.search(text) or _PLANS.search(text)
                 or _AGAINST_OLD_VIEW.match(text) or _CALL_TO_ACTION.search(text) or _NEED.search(text)
-                or _KNOWN_AS.search(text) or _COMMON_BELIEF.match(text) or _mostly_links(text)
+                or _KNOWN_AS.search(text) or _COMMON_BELIEF.match(text) or _mostly_links(text) or _says_nothing(text)
                 or (_NOT_ENOUGH.search(text) and not _ACCORDING.search(text))
                 or n < 5 or n > 100)   # (past 100 words it is run-on text, not a sentence; the longest gold claim has 64)
 
