@@ -124,3 +124,44 @@ def test_short_lines_without_stops_are_list_items():
 def test_a_comment_credited_to_an_author_is_vetoed_for_the_model():
     assert model_veto("But according to study author Ana Ruiz, deputy head of a pain centre, they are also not very surprising.")
     assert not model_veto("According to study author Ana Ruiz, walking cut knee pain by a third.")
+
+
+# Second batch (dev4 c_2_* pages): families read after their fresh score.
+@pytest.mark.parametrize("text", [
+    "Some recent studies in mice hinted that tendon might be more adaptable than we thought.",
+    "In one much-cited study, older cyclists developed hip arthritis at lower rates than sedentary people.",
+])
+def test_second_batch_claims(text):
+    assert claim_cue(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "But most of this research has looked at whether cycling harms knees, not at whether it might help knees that show wear.",
+    "A number of studies compared the rates of wrist pain in typists and in people who did not type.",
+    "The researchers then worked out the forces the volunteers produced while hopping.",
+    "Further analysis of the study data revealed some interesting findings about grip in both groups.",
+    "In this study we talk about moderately hard cycling, and we would count hill climbs as moderately hard.",
+])
+def test_second_batch_not_claims(text):
+    assert not claim_cue(text), text
+
+
+def test_research_as_a_cause_and_study_descriptions_are_vetoed_for_the_model():
+    assert model_veto("Research that deepens our understanding of gout is vital for improving care.")
+    assert model_veto("It brings together two existing studies of the safety of new gout drugs.")
+    assert model_veto("The first group were office workers, who reported sitting at least eight hours a day.")
+
+
+def test_results_after_a_trial_method_and_a_page_title_after_a_question():
+    page = ("## Could walking help?\n\nThe team recently finished a trial to see whether walking can prevent back pain. "
+            "They randomly chose around 600 people with back pain to walk or to get usual care. "
+            "In both groups, the same number of people went on to have another episode of pain.\n")
+    assert any("the same number of people" in c for c in _claims(page))
+    titled = "# Does Running Wreck Knees? Results from a Scientific Study\n\nRunning is popular.\n"
+    assert not any("Results from a Scientific Study" in c for c in _claims(titled))
+
+
+def test_a_result_after_a_claim_with_they():
+    page = ("The data showed that people land harder when running. But they also spent more time in the air, "
+            "so they took fewer steps.\n")
+    assert any(c.startswith("But they also spent more time") for c in _claims(page))

@@ -53,7 +53,7 @@ _ANY_DESIGN = re.compile("|".join(f"(?:{p})" for _, p in DESIGNS), re.I)
 
 VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report(?:s|ed)?|reveal(?:s|ed)?|"
          r"demonstrate[sd]?|prove[sd]?|proven|indicate[sd]?|confirm(?:s|ed)?|discovered|established|"
-         r"linked|tied|observed|noted|determined|points? to|pointed to|says?|said|backs?(?!\s+(?:pain|aches?|problems?|injur\w*|muscles?|surgery|of|and|at|to|in|into|from))|backed|supports?|"
+         r"linked|tied|observed|noted|determined|points? to|pointed to|says?|said|hint(?:s|ed)?|intimated|backs?(?!\s+(?:pain|aches?|problems?|injur\w*|muscles?|surgery|of|and|at|to|in|into|from))|backed|supports?|"
          r"supported|highlights?|highlighted|showcases?|tells? us|adds? to|agrees?|saying|showing|finding|suggesting|"
          r"concluding|stating|states?|stated|followed|tracked|enrolled|recruited|involved|compared|tested|examined|"
          r"analy[sz]ed|looked at|measured|recorded|estimated?|estimates|warned|warns|cautioned|cautions|came to|reached|predicted|"
@@ -65,10 +65,10 @@ VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report
 _METHOD = re.compile(
     r"\b(?:recruited|enrolled|involved|included|took in|signed up|randomly (?:assigned|split|divided|allocated)|assigned|allocated|"
     r"surveyed|interviewed|reviewed|pooled|combined|analy[sz]ed|compared|examined|tested|looked at|studied|followed|"
-    r"tracked|asked|gave)\s+(?:(?:the|their|data (?:from|on)|results of|records of|more than|nearly|almost|about|over|"
+    r"tracked|asked|gave|brings? together|brought together)\s+(?:(?:the|their|data (?:from|on)|results of|records of|more than|nearly|almost|about|over|"
     r"some|roughly|around)\s+){0,3}(?:\d[\d,]*|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b|"
-    r"the (?:effects?|results|data|records|role|impact)\b|whether\b|how\b|(?:their|its) )"
-    r"|\b(?:looked at|looked into|investigated|assessed|evaluated|explored|analy[sz]ed)\b"
+    r"the (?:effects?|results|data|records|role|impact|rates?|risks?|outcomes|levels|numbers?)\b|whether\b|how\b|(?:their|its) )"
+    r"|\b(?:looked at|looked into|investigated|assessed|evaluated|explored|analy[sz]ed|focus(?:ed|es|sed)? on)\b"
     # reading the literature: "went through hundreds of earlier papers testing whether ..."
     r"|\b(?:went|go|goes|combed|comb|sifted|sift|trawled) through (?:\w+ ){0,4}?(?:papers|studies|trials|articles|records|reports)\b"
     r"|\bconsist(?:ed|s) of\b|\bwas made up of\b|\b(?:set out|aimed|wanted|hoped|sought|planned) to\b"
@@ -87,7 +87,10 @@ _PROCEDURE = re.compile(
     r"(?:exercisers?|participants?|patients?|subjects?|volunteers?|women|men|people)\b"
     r"|\b(?:were|was) (?:done|performed|carried out|delivered) (?:by|with|at|in|while|using|twice|three|once)\b"
     r"|\b(?:one|a second|another|the other|the last|the (?:first|second|third|control|exercise|treatment|placebo|sham)) group "
-    r"(?:received|got|did|was given|took|had|followed)\b"
+    r"(?:received|got|did|was given|took|had|followed|were|was|consisted of|comprised|included|contained)\b"
+    # a step of the procedure: "The researchers then worked out the forces the volunteers produced"
+    r"|\b(?:then|next|first|finally|afterwards|later) (?:worked out|computed|calculated|measured|modell?ed|recorded|filmed|scanned|"
+    r"tested|weighed|timed|counted|asked|gave|put)\b"
     r"|\b(?:the )?(?:other|remaining|two|three|four|both) (?:\w+ )?groups? (?:added|received|got|did|were given|took|followed|used)\b"
     r"|\bcompared (?:[\w-]+ ){1,4}(?:before and after|with and without|in (?:two|three|four) groups)\b"
     r"|\b(?:tested|checked|measured|sampled|scanned|analy[sz]ed) (?:the |their |each |every )?(?:[\w-]+ ){0,6}for\b"
@@ -130,6 +133,9 @@ _TEASER = re.compile(
     r"|\b(?:reveals?|shows?|explains?|uncovers?|finds?|tells?(?: us)?) (?:how to\b|why (?:it|this|that|they|you|your|we)\b|"
     r"what (?:to\b|works\b|you\b|happens\b)|the (?:secret|truth|answer|best way)s?\b)"
     # a blog's description of itself: "From Research to Rehab gives you short summaries of the latest studies"
+    # findings announced, not stated: "Further analysis ... revealed some interesting findings about joint health"
+    r"|\b(?:revealed?|yielded|produced|uncovered|offered|brought) (?:some |a few |several |many |a number of )?(?:\w+ )?"
+    r"(?:findings|insights|results|information) (?:about|on|into|regarding|for)\b"
     r"|\b(?:gives?|brings?|offers?|provides?|sends?) you (?:\w+[, ]+){0,4}?(?:summar(?:y|ies)|round-?ups?|digests?|updates?)\b", re.I)
 # A named organisation: "the American College of Rheumatology", "Osteoarthritis Research Society
 # International", "the World Health Organization (WHO)", "NICE". Its name is not a design ("Association for
@@ -339,11 +345,11 @@ EFFECTS: list[tuple[str, str]] = [
                       r"|(?:was|were|is|are|be) no (?:better|worse|more effective)|(?:was|were|is|are) (?:just |about )?as (?:effective|good|helpful) as|not (?:more )?effective"),
     ("associated", r"(?:is|are|was|were|be|been)? ?(?:strongly |closely |significantly |consistently |independently )?(?:associated|linked|correlated|tied|connected|related) (?:with|to)"),
     ("decreases", r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|\bcuts?\b|\bcutting\b|decreas(?:e|es|ed|ing)|lessen(?:s|ed)?|eas(?:e|es|ed)|reliev(?:e|es|ed)|alleviat(?:e|es|ed)"
-                  r"|eliminat(?:e|es|ed)|prevent(?:s|ed)?|halv(?:e|es|ed)|slash(?:es|ed)?|\bstops?\b|protects? against|wards? off"),
-    ("improves", r"improv(?:e|es|ed|ing)|\bhelps?\b|\bhelped\b|benefit(?:s|ed)?|enhanc(?:e|es|ed)|restor(?:e|es|ed)|\bcures?\b|\bcured\b|\bheal(?:s|ed)?\b"
+                  r"|eliminat(?:e|es|ed)|prevent(?:s|ed)?|halv(?:e|es|ed)|slash(?:es|ed)?|\bstops?\b|protects? against|wards? off|guard(?:s|ed)? against"),
+    ("improves", r"improv(?:e|es|ed|ing)|(?:is|are|be|was|were) good for|\bhelps?\b|\bhelped\b|benefit(?:s|ed)?|enhanc(?:e|es|ed)|restor(?:e|es|ed)|\bcures?\b|\bcured\b|\bheal(?:s|ed)?\b"
                  r"|\bfix(?:es|ed)?\b|revers(?:e|es|ed)|works? better|outperform(?:s|ed)?|speeds? up|sped up|(?:is|are|was|were) (?:more )?effective"),
     ("increases", r"increas(?:e|es|ed|ing)|rais(?:e|es|ed)|boost(?:s|ed)?|doubl(?:e|es|ed)|tripl(?:e|es|ed)|caus(?:e|es|ed)|trigger(?:s|ed)?|leads? to|led to|contribut(?:e|es|ed) to"),
-    ("worsens", r"worsen(?:s|ed)?|\bharm(?:s|ed)?\b|damag(?:e|es|ed)|mak(?:e|es|ing) .{0,25}?(?:worse|weaker)|made .{0,25}?(?:worse|weaker)"),
+    ("worsens", r"worsen(?:s|ed)?|\bharm(?:s|ed)?\b|damag(?:e|es|ed)|\bruin(?:s|ed)?\b|mak(?:e|es|ing) .{0,25}?(?:worse|weaker)|made .{0,25}?(?:worse|weaker)"),
 ]
 _EFFECT_RE = [(d, re.compile(rf"\b(?:{p})\b", re.I)) for d, p in EFFECTS]
 
@@ -403,8 +409,10 @@ _REPORTED = re.compile(
 # What a study set out to do is no result: "looked at ways to improve function", "testing whether taping helped to
 # ease pain" (up to a result verb of its own: "... and found that it did").
 _AIM = re.compile(r"\b(?:ways?|how|designed|meant|intended|in order|aim(?:ed|s|ing)?|tr(?:y|ied|ying)|s(?:ought|eeking)) to \w+"
-                  r"|\b(?:testing|test|tested|asking|asked|checking|to see|to find out|investigating) (?:whether|if)\b"
-                  r"(?:[^;.]*?(?=\b(?:and|but),? (?:found|showed|concluded|reported)\b)|[^;.]*)", re.I)
+                  r"|\b(?:testing|test|tested|asking|asked|checking|to see|to find out|investigating|looked at|look at|looking at|focused on|"
+                  r"focuses on|focus on|examined|explored|studied|assessed|evaluated) (?:whether|if)\b"
+                  r"(?:[^;.]*?(?=\b(?:and|but),? (?:found|showed|concluded|reported)\b)|[^;.]*)"
+                  r"|\bwhether\b[^;.]*?(?=\b(?:and|but),? (?:found|showed|concluded|reported)\b|[;.]|$)", re.I)
 
 
 def method_only(text: str) -> bool:
@@ -470,6 +478,9 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     m = _RESEARCHERS.search(text)
     if m and _INTENT.search(text[:m.end()].rsplit(" ", 1)[0] + " "):
         text = text[:m.start()] + text[m.end():]   # "Researchers hope to find ...": an aim, not a finding
+    m = _IN_A_STUDY.search(text)
+    if m and not _states_something(text[:m.start()] + " " + text[m.end():]):
+        text = text[:m.start()] + text[m.end():]   # "In this study we talk about moderately high exercise": no result
     for rx in (_ORG_SAYS_SUBJECT, _PASSIVE, _STOCK, _ARTICLE_IN, _RESEARCHERS, _DOCTOR_FOUND, _IN_A_STUDY, _SHOWED_A_STUDY,
                _THIS_PROVES, _PROVEN):
         m = rx.search(text)
@@ -670,7 +681,8 @@ _RESULT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|percent|per cent) of (?:\w+[- ]){0
 # "The longer patients did the exercises, the greater the reduction in their pain": a dose-response result.
 _DOSE_RESPONSE = re.compile(r"\bthe (?:more|longer|higher|greater|earlier|heavier|stronger|fewer|less)\b[^,;.]{3,80},\s*the "
                             r"(?:more|less|greater|lower|higher|better|worse|smaller|bigger|larger|fewer|faster|slower)\b", re.I)
-_NO_DIFF = re.compile(r"\bno (?:significant |real |clear |meaningful |important )?differences? (?:between|in)\b", re.I)
+_NO_DIFF = re.compile(r"\bno (?:significant |real |clear |meaningful |important )?differences? (?:between|in)\b"
+                      r"|\b(?:in|for) (?:both|all|each of the) (?:\w+ )?groups?, the same (?:number|proportion|percentage|share|rate) of\b", re.I)
 _RESULT_SIZE = re.compile(
     r"^(?:[\w ]{0,20},\s*)?(?:but |and |yet )?(?:the|this|that|these|those|its|their|such) (?:\w+ ){0,2}?"
     r"(?:gains?|benefits?|effects?|improvements?|reductions?|differences?|changes?|pain relief|certainty|quality|effect sizes?)\b"
@@ -679,8 +691,8 @@ _RESULT_SIZE = re.compile(
 # ... or says how one group fared against another: "People who had real or sham therapy reported slightly more
 # relief", "Those in the exercise group had less pain at a year".
 _RESULT_GROUP = re.compile(
-    r"\b(?:participants|patients|people|those|women|men|adults|runners|workers|players|children|the (?:\w+ )?groups?)\b"
-    r"[^.;]{0,80}?\b(?:had|reported|showed|were|felt|scored|gained|needed|took|improved|fared|recovered|performed|responded)\s+(?:\w+ )?"
+    r"\b(?:participants|patients|people|those|women|men|adults|runners|workers|players|children|the (?:\w+ )?groups?|^(?:but |and )?they)\b"
+    r"[^.;]{0,80}?\b(?:had|reported|showed|were|felt|scored|gained|needed|took|improved|fared|recovered|performed|responded|spent)\s+(?:\w+ )?"
     r"(?:less|more|fewer|lower|higher|greater|better|worse|similar|the same|no more|no less|slightly|significantly)\b", re.I)
 
 
@@ -816,6 +828,9 @@ _CALL_TO_ACTION = re.compile(r"\b(?:book|call|contact|email|message|phone|ring|v
 # A need is no finding: "There is also a pressing need to identify people at risk", "new treatments and procedures
 # are needed to reduce pain".
 _NEED = re.compile(r"\b(?:a |an )?(?:pressing|urgent|critical|clear|great|real|growing|unmet) need (?:to|for)\b"
+                   # research as a cause: "Research that deepens our understanding of JIA is vital for improving care"
+                   r"|^(?:\w+ ){0,2}(?:research|studies|trials)(?: (?:that|which|into|on|in) [^.;]{0,60}?)? (?:is|are) "
+                   r"(?:so |also |really )?(?:vital|essential|crucial|important|key|critical)\b"
                    r"|\b(?:treatments?|therapies|research|studies|trials|procedures|options|tools|drugs)\b[^.;]{0,30}?\b(?:is|are) "
                    r"(?:urgently |still |badly |also |now )?needed\b", re.I)
 # What a method is called is a definition: "..., a process known as a systematic review or meta analysis."
@@ -855,6 +870,8 @@ def _not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
         return True
     heading = (i + 1 < len(sentences) and sentences[i + 1].heading == s.text and sentences[i + 1].paragraph != s.paragraph
                and not s.item and s.heading != s.text)
+    # (of a title "Does X cause Y? Results from a scientific study" only the part after the question counts)
+    text = text.rsplit("?", 1)[-1] if heading else text
     source = _SOURCE_HEADING.search(text) if heading else None
     return bool(source) and not _states_something(text[:source.start()] + " " + text[source.end():])
 
@@ -875,6 +892,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
     out: list[Claim] = []
     prev: tuple[Sentence, Claim] | None = None
     described: Sentence | None = None   # the last sentence naming research, claim or not
+    described_at = -1                   # its position
     lead_in: Sentence | None = None     # the last sentence that is not a list item
     last_claim_para: tuple[int, str] | None = None   # (paragraph, heading) of the last claim
     for i, s in enumerate(sentences):
@@ -919,8 +937,9 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                 and not (described is not None and described.heading == s.heading
                          and (described.paragraph == s.paragraph or s.item)
                          and re.match(r"(?:the|these|those|they|it|its|their)\b", s.text, re.I))):
-            described = s
+            described, described_at = s, i
         if (not cue and not inherited and prev is None and described is not None and described.paragraph == s.paragraph
+                and i - described_at <= 6   # (a page written as one long paragraph: only the sentences soon after it)
                 and (_NO_DIFF.search(s.text) or _RESULT.search(s.text) or _RESULT_GROUP.search(s.text)
                      or (_effect(s.text) and _METHOD.search(described.text) and not _names_research(s.text)))
                 and not method_only(s.text)):
