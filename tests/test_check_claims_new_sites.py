@@ -165,3 +165,40 @@ def test_a_result_after_a_claim_with_they():
     page = ("The data showed that people land harder when running. But they also spent more time in the air, "
             "so they took fewer steps.\n")
     assert any(c.startswith("But they also spent more time") for c in _claims(page))
+
+
+# Third batch (dev4 c_3_* pages): families read after their fresh score.
+@pytest.mark.parametrize("text", [
+    "It is even stated that calf strain rates are rising in veteran runners.",
+    "Heat wraps are more helpful than placebo for acute low back pain (SOR: B, multiple systematic reviews of RCTs).",
+    "There is not enough evidence to support particular brace designs for wrist pain (SOR: B, multiple systematic reviews).",
+])
+def test_third_batch_claims(text):
+    assert claim_cue(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "A recent systematic review has investigated how well warm-up programmes reduce ankle sprains when training load is counted.",
+    "Published in a leading journal in 2010 is an article by Lane et al, who ran clinical trials comparing braces and taping.",
+    "Dr Ames will assess whether people whose pain eased have a flare when treatment stops.",
+    "New figures on neck pain among drivers have been released today (3 May) by the Example Physio Society, with advice.",
+    "When I found nothing on it, I searched the database and found that there are too few data to recommend for or against it.",
+    "Supplement use has risen sharply as a result, but there is limited scientific evidence supporting these claims.",
+])
+def test_third_batch_not_claims(text):
+    assert not claim_cue(text), text
+
+
+def test_results_that_go_on_after_a_claim():
+    page = ("Researchers found that in the patients who took the drug, no further narrowing was seen. However, of those who "
+            "took the placebo, all had a noticeable worsening of narrowing. Recurrence rates for the placebo group were under "
+            "nine per cent.\n\nTaking both pills together gave no more benefit than taking either one alone, the review found. "
+            "They may be less active when combined than when taken alone.\n")
+    got = _claims(page)
+    assert any(c.startswith("However, of those who took the placebo") for c in got)
+    assert any(c.startswith("Recurrence rates for the placebo group") for c in got)
+    assert any(c.startswith("They may be less active") for c in got)
+
+
+def test_an_offer_is_vetoed_for_the_model():
+    assert model_veto("Help on avoiding neck pain is now available from the society in a new leaflet, with exercises.")

@@ -75,7 +75,7 @@ _METHOD = re.compile(
     r"|\b(?:its|the|their|the study's|the trial's) (?:main )?(?:aim|goal|purpose|objective) (?:was|is) to\b"
     r"|\b(?:ran|conducted|carried out|undertook|designed|started|began|launched) (?:the|this|a|an|their|its) (?:[\w-]+ ){0,2}(?:study|trial|research|review|survey)\b"
     r"|\b(?:was|were|is|are) (?:funded|paid for|sponsored|commissioned) by\b"
-    r"|\b(?:is|are) (?:now )?(?:running|conducting|recruiting|planning)\b|\bwill (?:look|test|study|follow|compare)\b", re.I)
+    r"|\b(?:is|are) (?:now )?(?:running|conducting|recruiting|planning)\b|\bwill (?:look|test|study|follow|compare|assess|measure|examine|investigate|explore|evaluate|track|see)\b", re.I)
 _PROCEDURE = re.compile(
     # the groups of a study and what was done with them: "77 patients were divided into three groups", "15 people
     # were put on a program of ...", "One group received acupuncture", "The exercises were done by raising ..."
@@ -97,7 +97,7 @@ _PROCEDURE = re.compile(
     # where it appeared, not what it found: "The study ... was presented recently at a scientific meeting",
     # "Her research, just published in a leading journal, is the first study to pool ..."
     r"|\b(?:was|were|is|are|has been|have been|just|recently) (?:recently |just |first |online )?(?:published|presented|released) "
-    r"(?:recently |online |today |last \w+ )?(?:in|at)\b"
+    r"(?:recently |online |today |this week |last \w+ )?(?:\([^)]{0,30}\) )?(?:in|at|by)\b|^published (?:in|by)\b"
     # how the studies were appraised: "quality was rated with the Risk of Bias tool", "tools were used to grade the data"
     r"|\b(?:was|were) (?:rated|assessed|graded|scored|appraised|judged|evaluated) (?:with|using|by means of|on)\b"
     r"|\b(?:used|applied) to (?:assess|grade|rate|score|appraise|judge|evaluate|measure)\b"
@@ -170,7 +170,8 @@ _ACCORDING_NAMED = re.compile(rf"\b[Aa]ccording to (?:{ORGANISATION.pattern}|(?:
 # from studies that": research named by a passive or a stock phrase.
 _PASSIVE = re.compile(
     r"\b(?:has|have|had) (?:also |repeatedly |consistently |recently )?been (?:shown|found|demonstrated|proven|reported|"
-    r"documented|linked|associated)\b|\b(?:it is|it's) (?:well[- ])?(?:documented|established|known|recogni[sz]ed) that\b"
+    r"documented|linked|associated)\b|\b(?:it is|it's) (?:even |also |now |widely |well[- ])?(?:documented|established|known|recogni[sz]ed|"
+    r"stated|reported|estimated) that\b"
     r"|\b(?:know|learned|learnt|seen|evidence) from (?:\w+ ){0,2}(?:studies|research|trials|reviews)\b", re.I)
 # Other stock phrases of popular articles: a "Study:" headline, a researcher's quoted finding ("We have
 # shown that ...", "our results suggest"), "the results showed", "X was found to", guidelines that
@@ -240,8 +241,11 @@ _IN_A_STUDY = re.compile(r"\b(?:in|from|by) (?:a|an|one|the|this|that|their|his|
                          r"assistant|fellow|nurse|department|division|organi[sz]ation|post|blog)\b)", re.I)
 # "There is not enough research on ice to say" reports no finding — unless a source is credited with it
 # ("According to Cochrane reviewers, there are too few good trials to say ...").
-_NOT_ENOUGH = re.compile(r"\bnot enough (?:good )?(?:research|evidence|studies|trials)\b"
-                         r"|\btoo (?:few|little) (?:good )?(?:research|evidence|studies|trials)\b", re.I)
+_NOT_ENOUGH = re.compile(r"\bnot enough (?:good )?(?:research|evidence|studies|trials|data)\b"
+                         r"|\btoo (?:few|little) (?:good )?(?:research|evidence|studies|trials|data)\b"
+                         # "there is limited scientific evidence supporting these claims"
+                         r"|\b(?:is|was) (?:only )?(?:limited|little|scant|insufficient) (?:scientific |clinical |good )?evidence "
+                         r"(?:supporting|to support|for) (?:these|those|this|such|the) claims?\b", re.I)
 _PERSONAL = re.compile(r"\b(?:my|our|your|I|we)\b(?:\s+\w+){0,2}\s*$", re.I)
 _SHOWED_A_STUDY = re.compile(r"\b(?:showed|shown|sent|gave|told|pointed)(?: me| us| you)?(?: to)? (?:a|an|the|one|this|that|some)\b[^,.;]{0,30}?(?:"
                              + "|".join(p for d, p in DESIGNS[:-1]) + r")", re.I)
@@ -412,7 +416,7 @@ _AIM = re.compile(r"\b(?:ways?|how|designed|meant|intended|in order|aim(?:ed|s|i
                   r"|\b(?:testing|test|tested|asking|asked|checking|to see|to find out|investigating|looked at|look at|looking at|focused on|"
                   r"focuses on|focus on|examined|explored|studied|assessed|evaluated) (?:whether|if)\b"
                   r"(?:[^;.]*?(?=\b(?:and|but),? (?:found|showed|concluded|reported)\b)|[^;.]*)"
-                  r"|\bwhether\b[^;.]*?(?=\b(?:and|but),? (?:found|showed|concluded|reported)\b|[;.]|$)", re.I)
+                  r"|\b(?:whether|how (?:well|much|far|often|effective(?:ly)?))\b[^;.]*?(?=\b(?:and|but),? (?:found|showed|concluded|reported)\b|[;.]|$)", re.I)
 
 
 def method_only(text: str) -> bool:
@@ -445,6 +449,9 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
         return None   # (a sentence that gives the paper's DOI or link is where the article points to it)
     if re.search(r":\s*$", text):
         return None   # a lead-in to a list ("The research tells us three things:") states no finding itself
+    label = _EVIDENCE_LABEL.search(text)
+    if label and len(text.split()) >= 6 and not _DEFINITION.search(text):
+        return label.group(0)   # "(SOR: B, multiple systematic reviews)": the statement's evidence, graded
     if _NOT_ENOUGH.search(text) and not (_ACCORDING.search(text) or _RESEARCHERS.search(text)):
         return None
     m = _TRAILING_FRAME.search(text) or _TRAILING_SOURCE.search(text)
@@ -518,6 +525,12 @@ def _says_nothing(text: str) -> bool:
 def _states_something(text: str) -> bool:
     return bool(_FINDING.search(text) or _effect(text) or re.search(r"\d", text) or _COMPARED.search(text) or _NUMBER_WORD.search(text)
                 or _RANKING.search(text) or _VERB_RE.search(text))
+
+
+# An evidence grade after a statement, as clinical Q&As and guideline summaries print it: "(SOR: B, RCTs)",
+# "(strength of recommendation: A)", "(level of evidence: 2)", "(Grade B evidence)".
+_EVIDENCE_LABEL = re.compile(r"\((?:SOR|strength of recommendation(?: \[SOR\])?|level of evidence|LOE|evidence level|grade)\s*[:=]?\s*"
+                             r"(?:[A-D]|[1-5][abc]?|I{1,3}V?|IV|high|moderate|low)\b[^()]{0,120}\)|\(grade [A-D] (?:evidence|recommendation)\)", re.I)
 
 
 # A definition or the writer's own practice is not a finding, even with a citation.
@@ -672,7 +685,11 @@ _RESULT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|percent|per cent) of (?:\w+[- ]){0
                      r"[^.;]{0,80}?\b(?:compared (?:with|to)|than|versus|vs\.?)\s"
                      r"|(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent|times)|\b(?:half|a third|a quarter|twice|three times)\b)"
                      r"[^.;]{0,60}?\b(?:fewer|more|less|lower|higher|greater|faster|slower|better|worse|than|as (?:many|much|likely|often))\b"
-                     r"|\b\d+(?:\.\d+)?\s?(?:points?|kg|cm|mm|degrees|days|weeks)\s(?:\w+\s){0,3}?(?:fewer|more|less|lower|higher|greater|faster|slower|better|worse)\b", re.I)
+                     r"|\b\d+(?:\.\d+)?\s?(?:points?|kg|cm|mm|degrees|days|weeks)\s(?:\w+\s){0,3}?(?:fewer|more|less|lower|higher|greater|faster|slower|better|worse)\b"
+                     # "Recurrence rates for physiotherapy and for wait-and-see were under nine per cent"
+                     r"|\b(?:rates?|levels?|proportions?|scores?|risks?)\b[^.;]{0,60}?\b(?:was|were|fell|rose|dropped)\s+(?:only |just )?"
+                     r"(?:under|below|above|over|less than|more than|about|around)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)"
+                     r"[^.;]{0,20}?(?:%|per ?cent)", re.I)
 
 
 # ... or a sentence that sizes the same result: "Even so, the benefit was small.", "The gains were modest,
@@ -692,14 +709,20 @@ _RESULT_SIZE = re.compile(
 # relief", "Those in the exercise group had less pain at a year".
 _RESULT_GROUP = re.compile(
     r"\b(?:participants|patients|people|those|women|men|adults|runners|workers|players|children|the (?:\w+ )?groups?|^(?:but |and )?they)\b"
-    r"[^.;]{0,80}?\b(?:had|reported|showed|were|felt|scored|gained|needed|took|improved|fared|recovered|performed|responded|spent)\s+(?:\w+ )?"
-    r"(?:less|more|fewer|lower|higher|greater|better|worse|similar|the same|no more|no less|slightly|significantly)\b", re.I)
+    r"[^.;]{0,80}?\b(?:had|reported|showed|were|felt|scored|gained|needed|took|improved|fared|recovered|performed|responded|spent)\s+(?:\w+ ){0,2}?"
+    r"(?:less|more|fewer|lower|higher|greater|better|worse|similar|the same|no more|no less|slightly|significantly|worsening|"
+    r"improvement|reduction|increase|decrease|rise|drop|fall)\b", re.I)
 
 
 # ... or goes on about the same subject with a result: "Study after study found the drugs worked no better than
 # placebo. The drugs also did not ease the leg pain. Two drugs did lower overall pain, ...".
 _SUBJECT_START = re.compile(r"^(?:but |and |yet |however,? |still,? )?(?:the|these|those|both|two|three|four|several|most|all|"
                             r"some|neither|each|only|none of the|\d+)\s+(?:\w+\s+){0,2}?(\w{4,})\b", re.I)
+
+
+# "They may be less active when combined than when taken individually": the same subject compared, right after a claim.
+_PRONOUN_COMPARISON = re.compile(r"^(?:but |and |yet )?(?:they|it|these|those|this)\b[^.;]{0,60}?\b(?:less|more|fewer|better|worse|lower|"
+                                 r"higher|greater|smaller|larger|faster|slower)\b[^.;]{0,60}?\bthan\b", re.I)
 
 
 def _same_subject_result(text: str, previous: str) -> bool:
@@ -824,7 +847,9 @@ _AGAINST_OLD_VIEW = re.compile(r"^(?:this|that|it|these)\s+(?:goes|go|runs|run|f
                                r"(?:advice|belief|view|wisdom|thinking|idea)", re.I)
 # A call to action of the practice ("book a review with one of our team", "call us today") sells, it reports nothing.
 _CALL_TO_ACTION = re.compile(r"\b(?:book|call|contact|email|message|phone|ring|visit)(?: in)? (?:a|an|your|us|our|one of our|the clinic|"
-                             r"the team|today|now)\b", re.I)
+                             r"the team|today|now)\b"
+                             # a leaflet or service on offer: "Help on avoiding aches is now available from the CSP in a new leaflet"
+                             r"|\b(?:is|are) (?:now |also )?available (?:free )?(?:from|at|on|to download)\b", re.I)
 # A need is no finding: "There is also a pressing need to identify people at risk", "new treatments and procedures
 # are needed to reduce pain".
 _NEED = re.compile(r"\b(?:a |an )?(?:pressing|urgent|critical|clear|great|real|growing|unmet) need (?:to|for)\b"
@@ -950,6 +975,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                                                                               or _DOSE_RESPONSE.search(s.text)
                                                                               or _RESULT_GROUP.search(s.text)
                                                                               or _same_subject_result(s.text, prev[0].text)
+                                                                              or _PRONOUN_COMPARISON.search(s.text)
                                                                               or (_effect(s.text) and _COMPARED.search(s.text))):
             inherited = prev[1]
             cue = "a result of the research in the previous sentence"
