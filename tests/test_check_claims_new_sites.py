@@ -202,3 +202,31 @@ def test_results_that_go_on_after_a_claim():
 
 def test_an_offer_is_vetoed_for_the_model():
     assert model_veto("Help on avoiding neck pain is now available from the society in a new leaflet, with exercises.")
+
+
+# Fourth batch (dev4 c_4_* pages): families read after their fresh score.
+@pytest.mark.parametrize("text", [
+    "The school has released an article on sore necks, and it talks about a study that links phone time to a hunched posture.",
+    "Most of the existing trials are of poor quality.",
+])
+def test_fourth_batch_claims(text):
+    assert claim_cue(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "In this clinical narrative review we describe dry needling and the evidence behind it.",
+    "While wet cupping draws blood [3], dry cupping means placing a cup on the skin with suction only [4].",
+    "The study measured results after six weeks and at one year.",
+])
+def test_fourth_batch_not_claims(text):
+    assert not claim_cue(text), text
+
+
+def test_citation_headings_and_asides():
+    page = ("# Science notes\n\n## Hale, Moss & Lee (2015) Taping for Knee Pain: A Systematic Review\n\n"
+            "Two RCTs suggested less pain with taping than with no tape.\n\n"
+            "After 6 weeks, the taped group had less pain than the untaped group. (Here are 5 ways to tape a knee.)\n\n"
+            "The improvements in the taped group held up after one year, too.\n")
+    got = _claims(page)
+    assert not any(c.startswith("Hale, Moss & Lee (2015)") for c in got)
+    assert any(c.startswith("The improvements in the taped group held up") for c in got)

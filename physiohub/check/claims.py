@@ -53,7 +53,7 @@ _ANY_DESIGN = re.compile("|".join(f"(?:{p})" for _, p in DESIGNS), re.I)
 
 VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report(?:s|ed)?|reveal(?:s|ed)?|"
          r"demonstrate[sd]?|prove[sd]?|proven|indicate[sd]?|confirm(?:s|ed)?|discovered|established|"
-         r"linked|tied|observed|noted|determined|points? to|pointed to|says?|said|hint(?:s|ed)?|intimated|backs?(?!\s+(?:pain|aches?|problems?|injur\w*|muscles?|surgery|of|and|at|to|in|into|from))|backed|supports?|"
+         r"linked|links?(?= (?:[\w'-]+ ){1,8}?(?:to|with)\b)|tied|observed|noted|determined|points? to|pointed to|says?|said|hint(?:s|ed)?|intimated|backs?(?!\s+(?:pain|aches?|problems?|injur\w*|muscles?|surgery|of|and|at|to|in|into|from))|backed|supports?|"
          r"supported|highlights?|highlighted|showcases?|tells? us|adds? to|agrees?|saying|showing|finding|suggesting|"
          r"concluding|stating|states?|stated|followed|tracked|enrolled|recruited|involved|compared|tested|examined|"
          r"analy[sz]ed|looked at|measured|recorded|estimated?|estimates|warned|warns|cautioned|cautions|came to|reached|predicted|"
@@ -101,6 +101,8 @@ _PROCEDURE = re.compile(
     # how the studies were appraised: "quality was rated with the Risk of Bias tool", "tools were used to grade the data"
     r"|\b(?:was|were) (?:rated|assessed|graded|scored|appraised|judged|evaluated) (?:with|using|by means of|on)\b"
     r"|\b(?:used|applied) to (?:assess|grade|rate|score|appraise|judge|evaluate|measure)\b"
+    # when it measured: "The study measured results after three months and at one year."
+    r"|\b(?:measured|assessed|checked|recorded|tested) (?:the |their )?(?:results|outcomes|progress|pain|function) (?:after|at|over|every|for)\b"
     # the search's yield: "Of 299 studies found, only 3 were relevant", "Shrier found 14 suitable studies in all"
     r"|\bof (?:the )?\d[\d,]* (?:\w+ )?(?:studies|papers|trials|articles|records|reviews)(?: (?:found|identified|screened|retrieved))?,? "
     r"(?:only )?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten) (?:were|was|met|made)\b"
@@ -120,7 +122,7 @@ _FINDING = re.compile(
 # say?", "Recent research has produced a handful of findings worth knowing about:".
 _TEASER = re.compile(
     r"\blet'?s (?:see|look|take a look|find out|dig|explore)\b|\blet us (?:see|look)\b"
-    r"|^(?:in this (?:post|article|blog|piece|video|episode),? )?(?:we|I)(?:'ll| will)? (?:sum up|summari[sz]e|describe|explain|outline|"
+    r"|^(?:in this (?:[\w-]+ ){0,3}?(?:post|article|blog|piece|video|episode|review|paper|chapter|report),? )?(?:we|I)(?:'ll| will)? (?:sum up|summari[sz]e|describe|explain|outline|"
     r"present|look at|discuss|go through|review)\b"
     r"|\bhere(?:'s| is| are) what (?:the )?(?:latest )?(?:research|science|studies|evidence)"
     r"|\bwhat (?:the )?(?:latest |current )?(?:research|evidence|science|studies) (?:says?|shows?|tells? us) (?:about|on|regarding)\b"
@@ -212,6 +214,9 @@ _STOCK = re.compile(
     r"|^(?!(?:I|we|my|our)\b)[^.;]{0,60}?\b(?:had|reported|found|showed|reached|got) (?:very )?(?:similar|the same|comparable|consistent|"
     r"matching|opposite|conflicting) (?:findings|results|conclusions)\b"
     r"|\b(?:reported|published|presented) (?:the )?(?:results|findings) of (?:a|an|the|their|its) (?:[\w-]+ ){0,3}(?:study|trial|review|research)\b"
+    # the quality of the research: "Most of the existing trials are of poor quality"
+    r"|^(?:but |however,? )?(?:most|many|all|some|several|few|the|these) (?:of (?:the|these) )?(?:existing |available |published |included )?"
+    r"(?:trials|studies|research|evidence|papers|reviews) (?:is|are|was|were) (?:of )?(?:very )?(?:poor|low|high|good|moderate|weak)(?:-| )quality\b"
     r"|\b(?:studies|research|trials|reviews|evidence|findings|data) (?:have|has) (?:\w+ )?(?:had|given|produced|shown|yielded|found|been) "
     r"(?:\w+ )?(?:conflicting|mixed|inconsistent|contradictory|consistent|similar|positive|negative|disappointing|promising)\b", re.I)
 # "a new article in the British Medical Journal suggests", "according to a report in the American Journal of
@@ -472,7 +477,8 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
         # infinitive, "researchers hope to find")
         # (and "evidence that supports recovery" describes the evidence: a relative clause reports nothing)
         if (v and not re.search(r";|:\s|\.\s+[A-Z]|,\s*(?:so|and|but|because)\s+(?:I|we|you|they|he|she)\b", between)
-                and not _INTENT.search(text[:v.start()]) and not re.fullmatch(r"\s*(?:that|which)\s*", between)):
+                and not _INTENT.search(text[:v.start()])
+                and not (re.fullmatch(r"\s*(?:that|which)\s*", between) and re.match(r"(?:supports?|backs?|backed|underpins?)\b", v.group(0), re.I))):
             after = re.sub(r"\[[\d,\s\u2013-]+\]|[.!\s]+$", "", text[v.end():]).split()
             before = text[:m.start()]
             # "X, new research suggests." puts the finding first and the frame last
@@ -534,7 +540,7 @@ _EVIDENCE_LABEL = re.compile(r"\((?:SOR|strength of recommendation(?: \[SOR\])?|
 
 
 # A definition or the writer's own practice is not a finding, even with a citation.
-_DEFINITION = re.compile(r"\b(?:defines?|defined as|is (?:a|an|the) term for|refers to|is called|stands for)\b", re.I)
+_DEFINITION = re.compile(r"\b(?:defines?|defined as|is (?:a|an|the) term for|refers to|is called|stands for|means \w+ing)\b", re.I)
 _PERSONAL_CLAIM = re.compile(r"^(?:at |in )?(?:our|my) (?:clinic|practice|team|experience)\b|^(?:we|I) (?:offer|provide|see|use|treat)\b", re.I)
 
 
@@ -698,6 +704,10 @@ _RESULT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|percent|per cent) of (?:\w+[- ]){0
 # "The longer patients did the exercises, the greater the reduction in their pain": a dose-response result.
 _DOSE_RESPONSE = re.compile(r"\bthe (?:more|longer|higher|greater|earlier|heavier|stronger|fewer|less)\b[^,;.]{3,80},\s*the "
                             r"(?:more|less|greater|lower|higher|better|worse|smaller|bigger|larger|fewer|faster|slower)\b", re.I)
+# "The improvements in both groups held up after one year, too": a result that lasted.
+_RESULT_LASTS = re.compile(r"^(?:but |and )?(?:the |these |those |their |its )?(?:\w+ )?(?:improvements?|benefits?|gains?|effects?|reductions?|changes?|"
+                           r"results?)\b[^.;]{0,60}?\b(?:held up|lasted|persisted|(?:was|were) (?:still )?(?:maintained|sustained|seen)|remained|"
+                           r"continued|wore off|faded|disappeared)\b", re.I)
 _NO_DIFF = re.compile(r"\bno (?:significant |real |clear |meaningful |important )?differences? (?:between|in)\b"
                       r"|\b(?:in|for) (?:both|all|each of the) (?:\w+ )?groups?, the same (?:number|proportion|percentage|share|rate) of\b", re.I)
 _RESULT_SIZE = re.compile(
@@ -883,6 +893,9 @@ _RUN_IN_LABEL = re.compile(r"^\W{0,3}(?:the |read the |full |original )?(?:paper
                            r"citations?|cite|journal references?|original (?:study|article|paper|research))\s*:\W{0,3}\s*(?=\S)", re.I)
 
 
+_ASIDE = re.compile(r"^\([^()]{3,200}\)[.!]?$")
+
+
 def _not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
     """A list lead-in ("The team compared three types of treatment:"), a reference label line, or a heading that
     states no result ("By the numbers (from the 2024 review by Yan et al)"): never a claim, whatever the rules
@@ -895,6 +908,10 @@ def _not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
         return True
     heading = (i + 1 < len(sentences) and sentences[i + 1].heading == s.text and sentences[i + 1].paragraph != s.paragraph
                and not s.item and s.heading != s.text)
+    if heading:
+        cite = AUTHOR_YEAR.search(text[:120])
+        if cite and cite.start() < 60 and not (_FINDING.search(text[cite.end():]) or _VERB_RE.search(text[cite.end():])):
+            return True   # "Kim, Lee & Ernst (2009) Cupping for Treating Pain: A Systematic Review": a paper's citation as a heading
     # (of a title "Does X cause Y? Results from a scientific study" only the part after the question counts)
     text = text.rsplit("?", 1)[-1] if heading else text
     source = _SOURCE_HEADING.search(text) if heading else None
@@ -923,6 +940,8 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
     for i, s in enumerate(sentences):
         if not s.item:
             lead_in = s
+        if _ASIDE.match(s.text) and not _names_research(s.text):
+            continue   # "(Here are 7 ways to beat back pain.)": an aside between a claim and its next result
         if _not_a_statement(s, sentences, i):
             prev = None
             continue
@@ -975,14 +994,14 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                                                                               or _DOSE_RESPONSE.search(s.text)
                                                                               or _RESULT_GROUP.search(s.text)
                                                                               or _same_subject_result(s.text, prev[0].text)
-                                                                              or _PRONOUN_COMPARISON.search(s.text)
+                                                                              or _PRONOUN_COMPARISON.search(s.text) or _RESULT_LASTS.search(s.text)
                                                                               or (_effect(s.text) and _COMPARED.search(s.text))):
             inherited = prev[1]
             cue = "a result of the research in the previous sentence"
         if (not cue and not inherited and prev and last_claim_para is not None and s.paragraph == last_claim_para[0] + 1
                 and s.heading == last_claim_para[1] and not s.item
                 and (i == 0 or sentences[i - 1].paragraph != s.paragraph)
-                and (_NO_DIFF.search(s.text) or _RESULT_GROUP.search(s.text)
+                and (_NO_DIFF.search(s.text) or _RESULT_GROUP.search(s.text) or _RESULT_LASTS.search(s.text)
                      or (_RESULT.search(s.text) and re.search(r"\b(?:groups?|results|participants|patients)\b", s.text, re.I)))
                 and not method_only(s.text)):
             # the first sentence of the next paragraph goes on with a result of the same research
