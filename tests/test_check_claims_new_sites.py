@@ -230,3 +230,46 @@ def test_citation_headings_and_asides():
     got = _claims(page)
     assert not any(c.startswith("Hale, Moss & Lee (2015)") for c in got)
     assert any(c.startswith("The improvements in the taped group held up") for c in got)
+
+
+# Fifth batch (dev4 c_5_* pages): families read after their fresh score.
+@pytest.mark.parametrize("text", [
+    "The article notes that about 90,000 people have the operation each year.",
+    "Clinical Take Home Message: Hand therapists may choose a night brace to improve symptoms in people with wrist pain.",
+    '"In effect, the soaked muscles seemed primed for slower recovery than the others, says Ann Lee, a lecturer in physiology, who led the new study.',
+])
+def test_fifth_batch_claims(text):
+    assert claim_cue(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "The above comes from a study published in the May 2010 issue of a medical journal.",
+    "The study was also covered in a news agency story of May 3, 2010.",
+    "In this study 300 patients with an average age of 50 were assigned either to surgery or to waiting.",
+    "The study was controversial from the start, with many surgeons saying they knew the operation worked.",
+    "This care included reassurance, lower back pain medication and advice to stay active.",
+])
+def test_fifth_batch_not_claims(text):
+    assert not claim_cue(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "But they also noted the study's limits, among them the short follow-up.",
+    "A larger study with more workers is needed before splints can be advised first.",
+    "The team suspect that the cold may have set off reactions that slow growth.",
+])
+def test_limits_needs_and_suspicions_are_vetoed_for_the_model(text):
+    assert model_veto(text), text
+
+
+def test_results_across_paragraphs():
+    page = ("People with sore backs usually recover with or without surgery, researchers reported.\n\n"
+            "The study was published in a large journal and compared surgery with waiting.\n\n"
+            "In the end, neither waiting nor surgery was a clear winner, and most did well with whatever treatment they had.\n\n"
+            "Researchers found the braced group did much better than the control group. The workers were evenly matched for age.\n\n"
+            "At the end of six weeks both groups had less pain in the wrist. Only one worker was completely better. "
+            "And the improvements were still there a year later.\n")
+    got = _claims(page)
+    for start in ("In the end, neither waiting nor surgery", "At the end of six weeks both groups", "Only one worker",
+                  "And the improvements were still there"):
+        assert any(c.startswith(start) for c in got), start

@@ -80,7 +80,7 @@ _PROCEDURE = re.compile(
     # the groups of a study and what was done with them: "77 patients were divided into three groups", "15 people
     # were put on a program of ...", "One group received acupuncture", "The exercises were done by raising ..."
     r"\b(?:were|was) (?:then |randomly |each )?(?:divided|split|sorted|grouped|put|placed) (?:in|into|on|onto)\b"
-    r"|\b(?:were|was) (?:then )?(?:randomly )?(?:assigned|allocated|randomi[sz]ed) (?:to|into|between)\b"
+    r"|\b(?:were|was) (?:then )?(?:randomly )?(?:assigned|allocated|randomi[sz]ed) (?:either )?(?:to|into|between)\b"
     r"|\b(?:hoped|wanted|aimed|set out|sought|planned|tried) to (?:see|find out|test|learn|know|check|determine|establish|assess|measure) "
     r"(?:whether|if|how)\b"
     r"|\b(?:exercises?|program(?:me)?s?|sessions?|routines?|protocols?) (?:had|asked|required|made) (?:the|each|every|all) "
@@ -101,6 +101,14 @@ _PROCEDURE = re.compile(
     # how the studies were appraised: "quality was rated with the Risk of Bias tool", "tools were used to grade the data"
     r"|\b(?:was|were) (?:rated|assessed|graded|scored|appraised|judged|evaluated) (?:with|using|by means of|on)\b"
     r"|\b(?:used|applied) to (?:assess|grade|rate|score|appraise|judge|evaluate|measure)\b"
+    # where a statement comes from or where the study was covered: "The above comes from a study published in ...",
+    # "The study was also covered in an Associated Press story"
+    r"|\b(?:comes?|came|is taken|was taken|are taken|were taken|is drawn) from (?:a|an|the|two|three|several|\w+) (?:[\w-]+ ){0,5}?"
+    r"(?:stud(?:y|ies)|trials?|reviews?|research|papers?|surveys?)\b"
+    r"|\b(?:was|were|has been|have been) (?:also |widely )?(?:covered|reported on|featured|picked up|written about) (?:in|by)\b"
+    r"|\b(?:were|was) compared (?:with|to|against)\b"
+    # what the care consisted of: "This care included reassurance that the symptoms would settle, ..."
+    r"|^(?:this|the|their|usual) (?:\w+ )?(?:care|treatment|programme|program|intervention|therapy|sessions?)s? (?:included|involved|consisted of|comprised)\b"
     # when it measured: "The study measured results after three months and at one year."
     r"|\b(?:measured|assessed|checked|recorded|tested) (?:the |their )?(?:results|outcomes|progress|pain|function) (?:after|at|over|every|for)\b"
     # the search's yield: "Of 299 studies found, only 3 were relevant", "Shrier found 14 suitable studies in all"
@@ -205,6 +213,12 @@ _STOCK = re.compile(
     r"(?:\w+ )?(?:consistent|clear|clearer|strong|stronger|mixed|conflicting|weak|weaker|limited|compelling|overwhelming|convincing|"
     r"inconclusive|thin|thinner|sparse|scarce|poor|poorer|lacking)\b"
     r"|\bpublished (?:a |the |its |their )?(?:paper|study|article|report|analysis)s? (?:reporting|showing|describing) (?:the )?(?:results|findings)\b"
+    # what a report says: "The article notes that about 250,000 Americans have the operation each year"
+    r"|\b(?:the|this|that|an|a|their) (?:article|report|story|paper|piece) (?:notes|noted|says|said|states|stated|reports|reported|points out|"
+    r"pointed out|adds|added|estimates|estimated) that\b"
+    # a take-home label before a statement: "Clinical Take Home Message: Hand therapists may choose to use a night splint ..."
+    r"|^(?:clinical )?(?:take[- ]home (?:message|point)s?|bottom line|key (?:message|point|takeaway|finding)s?|clinical (?:implications?|relevance|"
+    r"bottom line))\s*:\s*\w+[^.;]{0,120}?\b(?:improv\w*|reduc\w*|help\w*|eas\w*|no difference|effective|should|may|can|recommend\w*)\b"
     # the evidence looked for and not found: "when you go looking for the evidence it is not there"
     r"|\bevidence\b[^.;]{0,20}?\b(?:is|was|just)(?:n't| not| simply not) there\b"
     # a practice set against the evidence: "The design of most running shoes does not match the available science"
@@ -281,7 +295,12 @@ _DESIGN_AS_MODIFIER = re.compile(r"\s+(?:body|bodies|council|institute|centre|ce
 # "treatments that are shown to work" describes the treatments; it credits no finding to anyone.
 _SHOWN_TO_WORK = re.compile(r"\b(?:that|which) (?:are|have been|were) (?:shown|proven|known) to work\b", re.I)
 _QUESTION_OR_NEED = re.compile(
-    r"\?\s*$|\bmore (?:research|studies|evidence) (?:is|are) needed\b|\bno (?:research|studies|evidence) (?:has|have)\b"
+    r"\?\s*$|\bmore (?:research|studies|evidence) (?:is|are) needed\b|"
+    r"\b(?:a |an )?(?:larger|bigger|longer|further|new|well-designed|better|more rigorous) (?:\w+ ){0,3}?(?:research|stud(?:y|ies)|trials?|evidence)\b"
+    r"[^.;]{0,40}?\b(?:is|are) (?:still |now )?needed\b|"
+    # the study's limits or the team's suspicion are no finding
+    r"\b(?:noted|acknowledged|pointed out|listed|mentioned|note|acknowledge) (?:the |some |several |a few )?(?:study's |trial's |their |its )?"
+    r"(?:limits|limitations|weaknesses|shortcomings|caveats)\b|\b(?:suspect|speculate|hypothesi[sz]e) (?:that|whether)\b|\bno (?:research|studies|evidence) (?:has|have)\b"
     r"|\b(?:would|will|still) need (?:further|more|larger|bigger|longer|new) (?:\w+ )?(?:research|studies|trials|evidence)\b"
     r"|\b(?:whatever|regardless of what|no matter what) (?:the )?(?:research|science|studies|evidence) (?:says?|shows?)\b", re.I)
 
@@ -353,7 +372,7 @@ EFFECTS: list[tuple[str, str]] = [
                       r"|(?:had|has|have|showed|made|found) (?:no|little) (?:\w+ )?(?:effect|benefit|impact|difference)|no (?:significant |real |clear )?difference"
                       r"|(?:was|were|is|are|be) no (?:better|worse|more effective)|(?:was|were|is|are) (?:just |about )?as (?:effective|good|helpful) as|not (?:more )?effective"),
     ("associated", r"(?:is|are|was|were|be|been)? ?(?:strongly |closely |significantly |consistently |independently )?(?:associated|linked|correlated|tied|connected|related) (?:with|to)"),
-    ("decreases", r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|\bcuts?\b|\bcutting\b|decreas(?:e|es|ed|ing)|lessen(?:s|ed)?|eas(?:e|es|ed)|reliev(?:e|es|ed)|alleviat(?:e|es|ed)"
+    ("decreases", r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?(?!\s+(?:back|limbs?|legs?|body|extremit\w*|abdomen|spine|leg))|\bcuts?\b|\bcutting\b|decreas(?:e|es|ed|ing)|lessen(?:s|ed)?|eas(?:e|es|ed)|reliev(?:e|es|ed)|alleviat(?:e|es|ed)"
                   r"|eliminat(?:e|es|ed)|prevent(?:s|ed)?|halv(?:e|es|ed)|slash(?:es|ed)?|\bstops?\b|protects? against|wards? off|guard(?:s|ed)? against"),
     ("improves", r"improv(?:e|es|ed|ing)|(?:is|are|be|was|were) good for|\bhelps?\b|\bhelped\b|benefit(?:s|ed)?|enhanc(?:e|es|ed)|restor(?:e|es|ed)|\bcures?\b|\bcured\b|\bheal(?:s|ed)?\b"
                  r"|\bfix(?:es|ed)?\b|revers(?:e|es|ed)|works? better|outperform(?:s|ed)?|speeds? up|sped up|(?:is|are|was|were) (?:more )?effective"),
@@ -438,6 +457,9 @@ _PAPER_LINK = re.compile(r"doi\.org/|pubmed|ncbi\.nlm\.nih\.gov|europepmc|cochra
                          r"nejm\.org|sciencedirect|springer|wiley\.com|nature\.com|frontiersin|mdpi\.com|plos|tandfonline|"
                          r"sagepub|jospt\.org|journals\.lww|academic\.oup", re.I)
 # A quote from the study's author: "... ," said the lead author; "..." says Dr X, who led the trial.
+# "..., says Aaron Lee, a lecturer at X, who led the new study.": the study's leader credited with the words before.
+_SAYS_LEADER = re.compile(r",\s*(?:says|said)\s+(?:Dr\.?\s+|Prof(?:essor)?\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}\b[^.]{0,120}?"
+                          r"\bwho (?:led|ran|conducted|co-led|designed|headed|oversaw) the (?:new |recent |latest )?(?:study|research|trial|review|work)\b")
 _QUOTED_AUTHOR = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{10,600}[\"\u201c\u201d][^.]{0,80}?\b(?:(?:lead|senior|first|co-|study) ?author|"
                             r"who (?:led|ran|conducted|co-led|designed) the (?:study|research|trial|review|work))\b", re.I)
 
@@ -476,7 +498,8 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
         # (nor does a verb after a colon, "research made simple: evidence that supports recovery", nor an
         # infinitive, "researchers hope to find")
         # (and "evidence that supports recovery" describes the evidence: a relative clause reports nothing)
-        if (v and not re.search(r";|:\s|\.\s+[A-Z]|,\s*(?:so|and|but|because)\s+(?:I|we|you|they|he|she)\b", between)
+        if (v and not re.search(r";|:\s|\.\s+[A-Z]|,\s*(?:so|and|but|because)\s+(?:I|we|you|they|he|she)\b"
+                                r"|,\s*with (?:many|some|most|several|other|a few|few)\b", between)
                 and not _INTENT.search(text[:v.start()])
                 and not (re.fullmatch(r"\s*(?:that|which)\s*", between) and re.match(r"(?:supports?|backs?|backed|underpins?)\b", v.group(0), re.I))):
             after = re.sub(r"\[[\d,\s\u2013-]+\]|[.!\s]+$", "", text[v.end():]).split()
@@ -502,6 +525,10 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     cite = citation_marker(original) or next((u for u in links if _PAPER_LINK.search(u)), None)
     if not cite and _QUOTED_AUTHOR.search(text) and _FINDING.search(text):
         return _QUOTED_AUTHOR.search(text).group(0)   # a study author's quoted finding
+    leader = _SAYS_LEADER.search(text)
+    if not cite and leader and (_FINDING.search(text[:leader.start()]) or _COMPARED.search(text[:leader.start()])
+                                or _effect(text[:leader.start()])):
+        return leader.group(0)
     if cite and not _DEFINITION.search(text) and not _PERSONAL_CLAIM.search(text) and len(text.split()) >= 6:
         return cite   # a statement the article backs with a citation is a claim from that source
     return None
@@ -705,9 +732,9 @@ _RESULT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|percent|per cent) of (?:\w+[- ]){0
 _DOSE_RESPONSE = re.compile(r"\bthe (?:more|longer|higher|greater|earlier|heavier|stronger|fewer|less)\b[^,;.]{3,80},\s*the "
                             r"(?:more|less|greater|lower|higher|better|worse|smaller|bigger|larger|fewer|faster|slower)\b", re.I)
 # "The improvements in both groups held up after one year, too": a result that lasted.
-_RESULT_LASTS = re.compile(r"^(?:but |and )?(?:the |these |those |their |its )?(?:\w+ )?(?:improvements?|benefits?|gains?|effects?|reductions?|changes?|"
-                           r"results?)\b[^.;]{0,60}?\b(?:held up|lasted|persisted|(?:was|were) (?:still )?(?:maintained|sustained|seen)|remained|"
-                           r"continued|wore off|faded|disappeared)\b", re.I)
+_RESULT_LASTS = re.compile(r"^(?:but |and |however,? )?(?:the |these |those |their |its |this )?(?:\w+ )?(?:improvements?|benefits?|gains?|effects?|"
+                           r"reductions?|changes?|results?|findings?|differences?)\b[^.;]{0,60}?\b(?:held(?: up)?|lasted|persisted|"
+                           r"(?:was|were) (?:still )?(?:maintained|sustained|seen|there|present|evident)|remained|continued|wore off|faded|disappeared)\b", re.I)
 _NO_DIFF = re.compile(r"\bno (?:significant |real |clear |meaningful |important )?differences? (?:between|in)\b"
                       r"|\b(?:in|for) (?:both|all|each of the) (?:\w+ )?groups?, the same (?:number|proportion|percentage|share|rate) of\b", re.I)
 _RESULT_SIZE = re.compile(
@@ -718,10 +745,16 @@ _RESULT_SIZE = re.compile(
 # ... or says how one group fared against another: "People who had real or sham therapy reported slightly more
 # relief", "Those in the exercise group had less pain at a year".
 _RESULT_GROUP = re.compile(
-    r"\b(?:participants|patients|people|those|women|men|adults|runners|workers|players|children|the (?:\w+ )?groups?|^(?:but |and )?they)\b"
-    r"[^.;]{0,80}?\b(?:had|reported|showed|were|felt|scored|gained|needed|took|improved|fared|recovered|performed|responded|spent)\s+(?:\w+ ){0,2}?"
+    r"\b(?:participants?|patients?|people|person|those|women|men|woman|man|adults?|runners?|workers?|players?|children|child|"
+    r"the (?:\w+ )?groups?|(?:both|all|the two|the three) (?:\w+ )?groups|^(?:but |and |however,? )?(?:they|most|many))\b"
+    r"[^.;]{0,80}?\b(?:had|reported|showed|were|was|felt|scored|gained|needed|took|improved|fared|recovered|performed|responded|spent|"
+    r"got)\s+(?:\w+ ){0,2}?"
     r"(?:less|more|fewer|lower|higher|greater|better|worse|similar|the same|no more|no less|slightly|significantly|worsening|"
-    r"improvement|reduction|increase|decrease|rise|drop|fall)\b", re.I)
+    r"improvement|reduction|increase|decrease|rise|drop|fall|faster|slower|quicker)\b"
+    r"|\b(?:most|many|all|patients|participants|people|both groups)\b[^.;]{0,40}?\b(?:did|fared|recovered) (?:\w+ )?well\b", re.I)
+# a result that refutes a fear; neither ... nor ... was better
+_NEITHER = re.compile(r"\bneither\b[^.;]{0,60}?\bnor\b[^.;]{0,60}?\b(?:was|were|is|are)\b[^.;]{0,30}?\b(?:better|superior|winner|more effective|worse)\b"
+                      r"|\b(?:proved|proven|turned out to be|were shown to be|was shown to be) (?:\w+ )?(?:unfounded|wrong|false|groundless|baseless|mistaken)\b", re.I)
 
 
 # ... or goes on about the same subject with a result: "Study after study found the drugs worked no better than
@@ -937,6 +970,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
     described_at = -1                   # its position
     lead_in: Sentence | None = None     # the last sentence that is not a list item
     last_claim_para: tuple[int, str] | None = None   # (paragraph, heading) of the last claim
+    last_claim: Claim | None = None
     for i, s in enumerate(sentences):
         if not s.item:
             lead_in = s
@@ -982,10 +1016,13 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                          and (described.paragraph == s.paragraph or s.item)
                          and re.match(r"(?:the|these|those|they|it|its|their)\b", s.text, re.I))):
             described, described_at = s, i
-        if (not cue and not inherited and prev is None and described is not None and described.paragraph == s.paragraph
+        if (not cue and not inherited and prev is None and described is not None
+                and (described.paragraph == s.paragraph
+                     or (i - described_at <= 4 and described.heading == s.heading and (_NEITHER.search(s.text) or _NO_DIFF.search(s.text))))
                 and i - described_at <= 6   # (a page written as one long paragraph: only the sentences soon after it)
-                and (_NO_DIFF.search(s.text) or _RESULT.search(s.text) or _RESULT_GROUP.search(s.text)
-                     or (_effect(s.text) and _METHOD.search(described.text) and not _names_research(s.text)))
+                and (_NO_DIFF.search(s.text) or _RESULT.search(s.text) or _RESULT_GROUP.search(s.text) or _NEITHER.search(s.text)
+                     or (_effect(s.text) and _METHOD.search(described.text) and not _names_research(s.text)
+                         and not re.match(r"(?:if|when|where)\b", s.text, re.I)))   # ("If a patient had ..., a physio offered help": the protocol)
                 and not method_only(s.text)):
             # a result right after the sentences that described the study's method, in the same paragraph
             inherited = _research_in(described)
@@ -995,17 +1032,18 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                                                                               or _RESULT_GROUP.search(s.text)
                                                                               or _same_subject_result(s.text, prev[0].text)
                                                                               or _PRONOUN_COMPARISON.search(s.text) or _RESULT_LASTS.search(s.text)
+                                                                              or _NEITHER.search(s.text)
                                                                               or (_effect(s.text) and _COMPARED.search(s.text))):
             inherited = prev[1]
             cue = "a result of the research in the previous sentence"
-        if (not cue and not inherited and prev and last_claim_para is not None and s.paragraph == last_claim_para[0] + 1
+        if (not cue and not inherited and last_claim is not None and last_claim_para is not None and s.paragraph == last_claim_para[0] + 1
                 and s.heading == last_claim_para[1] and not s.item
                 and (i == 0 or sentences[i - 1].paragraph != s.paragraph)
-                and (_NO_DIFF.search(s.text) or _RESULT_GROUP.search(s.text) or _RESULT_LASTS.search(s.text)
+                and (_NO_DIFF.search(s.text) or _RESULT_GROUP.search(s.text) or _RESULT_LASTS.search(s.text) or _NEITHER.search(s.text)
                      or (_RESULT.search(s.text) and re.search(r"\b(?:groups?|results|participants|patients)\b", s.text, re.I)))
                 and not method_only(s.text)):
             # the first sentence of the next paragraph goes on with a result of the same research
-            inherited = prev[1]
+            inherited = last_claim
             cue = "a result of the research in the paragraph before"
         if (not cue and probabilities is not None and threshold is not None and probabilities[i] >= threshold
                 and not (veto and vetoed(s, i))):
@@ -1046,4 +1084,5 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
         ))
         prev = (s, out[-1])
         last_claim_para = (s.paragraph, s.heading)
+        last_claim = out[-1]
     return out
