@@ -273,3 +273,38 @@ def test_results_across_paragraphs():
     for start in ("In the end, neither waiting nor surgery", "At the end of six weeks both groups", "Only one worker",
                   "And the improvements were still there"):
         assert any(c.startswith(start) for c in got), start
+
+
+# Sixth batch (dev4 c_6_* pages): families read after their fresh score.
+@pytest.mark.parametrize("text", [
+    "In an article on a news site by Ann Lee, she stated that women are twice as likely as men to break a wrist.",
+    "I just read an article that cited a small but provocative study that claims sit-stand desks may cause hip pain.",
+    "The authors said more focus on preventive care could lead to large savings in the future.",
+])
+def test_sixth_batch_claims(text):
+    assert claim_cue(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "The results of the study showed promising outcomes.",
+    "A three-month randomized trial of 40 desk workers studied whether standing desks gave lower back pain relief (3).",
+    "The team asked 300 of them to build a walking plan with the help of a physical therapist.",
+    "More than 500m people have neck pain, but there is very little research into preventing it, said Ann Lee at a university.",
+])
+def test_sixth_batch_not_claims(text):
+    assert not claim_cue(text), text
+
+
+def test_sixth_batch_model_vetoes():
+    assert model_veto("They were surveyed on their pain three times during the study, using a short questionnaire.")
+    assert model_veto("They were also told about the latest knowledge on back pain, which was meant to reassure them.")
+    assert model_veto("Weight training is widely used to preserve or increase bone density.")
+
+
+def test_a_gerund_result_and_a_pronoun_after_the_author():
+    page = ("They found that different exercises could target a weak bone, the review says. Exercising with dumbbells stops the loss.\n\n"
+            "Ann Lee, lead author of the study, says that people differ in how long they can stand. "
+            "She says the important thing is to keep moving and shift your posture every so often.\n")
+    got = _claims(page)
+    assert any(c.startswith("Exercising with dumbbells stops the loss") for c in got)
+    assert any(c.startswith("She says the important thing") for c in got)

@@ -53,7 +53,7 @@ _ANY_DESIGN = re.compile("|".join(f"(?:{p})" for _, p in DESIGNS), re.I)
 
 VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report(?:s|ed)?|reveal(?:s|ed)?|"
          r"demonstrate[sd]?|prove[sd]?|proven|indicate[sd]?|confirm(?:s|ed)?|discovered|established|"
-         r"linked|links?(?= (?:[\w'-]+ ){1,8}?(?:to|with)\b)|tied|observed|noted|determined|points? to|pointed to|says?|said|hint(?:s|ed)?|intimated|backs?(?!\s+(?:pain|aches?|problems?|injur\w*|muscles?|surgery|of|and|at|to|in|into|from))|backed|supports?|"
+         r"linked|links?(?= (?:[\w'-]+ ){1,8}?(?:to|with)\b)|(?<=that )claims|claims? that|tied|observed|noted|determined|points? to|pointed to|says?|said|hint(?:s|ed)?|intimated|backs?(?!\s+(?:pain|aches?|problems?|injur\w*|muscles?|surgery|of|and|at|to|in|into|from))|backed|supports?|"
          r"supported|highlights?|highlighted|showcases?|tells? us|adds? to|agrees?|saying|showing|finding|suggesting|"
          r"concluding|stating|states?|stated|followed|tracked|enrolled|recruited|involved|compared|tested|examined|"
          r"analy[sz]ed|looked at|measured|recorded|estimated?|estimates|warned|warns|cautioned|cautions|came to|reached|predicted|"
@@ -65,10 +65,10 @@ VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report
 _METHOD = re.compile(
     r"\b(?:recruited|enrolled|involved|included|took in|signed up|randomly (?:assigned|split|divided|allocated)|assigned|allocated|"
     r"surveyed|interviewed|reviewed|pooled|combined|analy[sz]ed|compared|examined|tested|looked at|studied|followed|"
-    r"tracked|asked|gave|brings? together|brought together)\s+(?:(?:the|their|data (?:from|on)|results of|records of|more than|nearly|almost|about|over|"
+    r"tracked|asked|gave|brings? together|brought together|selected|chose|picked)\s+(?:(?:the|their|data (?:from|on)|results of|records of|more than|nearly|almost|about|over|"
     r"some|roughly|around)\s+){0,3}(?:\d[\d,]*|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b|"
     r"the (?:effects?|results|data|records|role|impact|rates?|risks?|outcomes|levels|numbers?)\b|whether\b|how\b|(?:their|its) )"
-    r"|\b(?:looked at|looked into|investigated|assessed|evaluated|explored|analy[sz]ed|focus(?:ed|es|sed)? on)\b"
+    r"|\b(?:looked at|looked into|investigated|assessed|evaluated|explored|analy[sz]ed|focus(?:ed|es|sed) on)\b"
     # reading the literature: "went through hundreds of earlier papers testing whether ..."
     r"|\b(?:went|go|goes|combed|comb|sifted|sift|trawled) through (?:\w+ ){0,4}?(?:papers|studies|trials|articles|records|reports)\b"
     r"|\bconsist(?:ed|s) of\b|\bwas made up of\b|\b(?:set out|aimed|wanted|hoped|sought|planned) to\b"
@@ -107,6 +107,8 @@ _PROCEDURE = re.compile(
     r"(?:stud(?:y|ies)|trials?|reviews?|research|papers?|surveys?)\b"
     r"|\b(?:was|were|has been|have been) (?:also |widely )?(?:covered|reported on|featured|picked up|written about) (?:in|by)\b"
     r"|\b(?:were|was) compared (?:with|to|against)\b"
+    r"|\b(?:were|was) (?:then |also )?(?:surveyed|interviewed|questioned) (?:on|about|for|at|every|three|twice|\d)"
+    r"|\b(?:were|was) (?:also )?(?:told about|told that|taught|given|shown|offered|sent) (?:the |a |an |about |their )"
     # what the care consisted of: "This care included reassurance that the symptoms would settle, ..."
     r"|^(?:this|the|their|usual) (?:\w+ )?(?:care|treatment|programme|program|intervention|therapy|sessions?)s? (?:included|involved|consisted of|comprised)\b"
     # when it measured: "The study measured results after three months and at one year."
@@ -124,7 +126,7 @@ _PROCEDURE = re.compile(
 _FINDING = re.compile(
     r"\b(?:found|finds?(?! out)|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|reveal(?:s|ed)?|demonstrate[sd]?|prove[sd]?|"
     r"indicate[sd]?|confirm(?:s|ed)?|linked|associated|more likely|less likely|no (?:\w+ )?(?:difference|effect|benefit|rise|increase|change)|"
-    r"(?:reduc|improv|lower|increas|decreas|eas|reliev|prevent|help|benefit|work)(?:e|es|ed|s|ing)?|cut|better|worse|"
+    r"(?:reduc|improv|lower(?!\s+(?:back|limbs?|legs?|body|spine|abdomen))|increas|decreas|eas|reliev|prevent|(?<!the )help|benefit|work)(?:e|es|ed|s|ing)?|cut|better|worse|"
     r"fewer|effective|ineffective|similar|suggesting|showing|finding|concluding|improvements?|reductions?|gains?|relief)\b", re.I)
 # Teasers and list lead-ins report no finding: "Let's see what the studies say", "So what does the research
 # say?", "Recent research has produced a handful of findings worth knowing about:".
@@ -146,6 +148,8 @@ _TEASER = re.compile(
     # findings announced, not stated: "Further analysis ... revealed some interesting findings about joint health"
     r"|\b(?:revealed?|yielded|produced|uncovered|offered|brought) (?:some |a few |several |many |a number of )?(?:\w+ )?"
     r"(?:findings|insights|results|information) (?:about|on|into|regarding|for)\b"
+    r"|\b(?:showed|shows|show|produced|yielded|gave|demonstrated) (?:some |very |highly )?(?:promising|encouraging|positive|interesting|mixed|"
+    r"important|exciting) (?:outcomes|results|findings)\s*[.!]?\s*$"
     r"|\b(?:gives?|brings?|offers?|provides?|sends?) you (?:\w+[, ]+){0,4}?(?:summar(?:y|ies)|round-?ups?|digests?|updates?)\b", re.I)
 # A named organisation: "the American College of Rheumatology", "Osteoarthritis Research Society
 # International", "the World Health Organization (WHO)", "NICE". Its name is not a design ("Association for
@@ -213,6 +217,9 @@ _STOCK = re.compile(
     r"(?:\w+ )?(?:consistent|clear|clearer|strong|stronger|mixed|conflicting|weak|weaker|limited|compelling|overwhelming|convincing|"
     r"inconclusive|thin|thinner|sparse|scarce|poor|poorer|lacking)\b"
     r"|\bpublished (?:a |the |its |their )?(?:paper|study|article|report|analysis)s? (?:reporting|showing|describing) (?:the )?(?:results|findings)\b"
+    # "In an article on MSNBC by Amanda Chan, she stated that ..."
+    r"|^in (?:an?|the|one|another) (?:article|report|story|piece|column|interview)\b[^.;]{0,80}?,\s*(?:she|he|they|it|the \w+)\s+"
+    r"(?:stated|said|wrote|reported|noted|explained|argued) that\b"
     # what a report says: "The article notes that about 250,000 Americans have the operation each year"
     r"|\b(?:the|this|that|an|a|their) (?:article|report|story|paper|piece) (?:notes|noted|says|said|states|stated|reports|reported|points out|"
     r"pointed out|adds|added|estimates|estimated) that\b"
@@ -374,7 +381,7 @@ EFFECTS: list[tuple[str, str]] = [
     ("associated", r"(?:is|are|was|were|be|been)? ?(?:strongly |closely |significantly |consistently |independently )?(?:associated|linked|correlated|tied|connected|related) (?:with|to)"),
     ("decreases", r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?(?!\s+(?:back|limbs?|legs?|body|extremit\w*|abdomen|spine|leg))|\bcuts?\b|\bcutting\b|decreas(?:e|es|ed|ing)|lessen(?:s|ed)?|eas(?:e|es|ed)|reliev(?:e|es|ed)|alleviat(?:e|es|ed)"
                   r"|eliminat(?:e|es|ed)|prevent(?:s|ed)?|halv(?:e|es|ed)|slash(?:es|ed)?|\bstops?\b|protects? against|wards? off|guard(?:s|ed)? against"),
-    ("improves", r"improv(?:e|es|ed|ing)|(?:is|are|be|was|were) good for|\bhelps?\b|\bhelped\b|benefit(?:s|ed)?|enhanc(?:e|es|ed)|restor(?:e|es|ed)|\bcures?\b|\bcured\b|\bheal(?:s|ed)?\b"
+    ("improves", r"improv(?:e|es|ed|ing)|(?:is|are|be|was|were) good for|(?<!the )\bhelps?\b|\bhelped\b|benefit(?:s|ed)?|enhanc(?:e|es|ed)|restor(?:e|es|ed)|\bcures?\b|\bcured\b|\bheal(?:s|ed)?\b"
                  r"|\bfix(?:es|ed)?\b|revers(?:e|es|ed)|works? better|outperform(?:s|ed)?|speeds? up|sped up|(?:is|are|was|were) (?:more )?effective"),
     ("increases", r"increas(?:e|es|ed|ing)|rais(?:e|es|ed)|boost(?:s|ed)?|doubl(?:e|es|ed)|tripl(?:e|es|ed)|caus(?:e|es|ed)|trigger(?:s|ed)?|leads? to|led to|contribut(?:e|es|ed) to"),
     ("worsens", r"worsen(?:s|ed)?|\bharm(?:s|ed)?\b|damag(?:e|es|ed)|\bruin(?:s|ed)?\b|mak(?:e|es|ing) .{0,25}?(?:worse|weaker)|made .{0,25}?(?:worse|weaker)"),
@@ -447,7 +454,7 @@ def method_only(text: str) -> bool:
     """The sentence says what a study did (recruited, compared, consisted of, put its groups on a programme,
     where it was published) and reports no result."""
     m = _METHOD.search(text)
-    if m and not _FINDING.search(_AIM.sub(" ", _METHOD.sub(" ", text))):
+    if m and not _FINDING.search(_METHOD.sub(" ", _AIM.sub(" ", text))):
         return True
     return bool(_PROCEDURE.search(text)) and not _REPORTED.search(_PROCEDURE.sub(" ", text))
 
@@ -488,6 +495,8 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     for m in _ANY_DESIGN.finditer(text):
         if _PERSONAL.search(text[max(0, m.start() - 25):m.start()]) or _READ_OBJECT.search(text[max(0, m.start() - 30):m.start()]):
             continue   # "my watch data shows": the writer's own experience, not research
+        if re.search(r"\b(?:little|no|much|limited|scant|any|enough)\s+$", text[max(0, m.start() - 12):m.start()], re.I):
+            continue   # "there is very little research into preventing it, said X": research as an amount, not a teller
         if _DESIGN_AS_MODIFIER.match(text, m.end()):
             continue   # "the Rehabilitation Sciences Research Centre, said": a place's name, not research that reports
         v = _VERB_RE.search(text, m.end(), min(len(text), m.end() + 90))
@@ -748,7 +757,7 @@ _RESULT_GROUP = re.compile(
     r"\b(?:participants?|patients?|people|person|those|women|men|woman|man|adults?|runners?|workers?|players?|children|child|"
     r"the (?:\w+ )?groups?|(?:both|all|the two|the three) (?:\w+ )?groups|^(?:but |and |however,? )?(?:they|most|many))\b"
     r"[^.;]{0,80}?\b(?:had|reported|showed|were|was|felt|scored|gained|needed|took|improved|fared|recovered|performed|responded|spent|"
-    r"got)\s+(?:\w+ ){0,2}?"
+    r"got|followed|adhered|stuck)\s+(?:\w+ ){0,2}?"
     r"(?:less|more|fewer|lower|higher|greater|better|worse|similar|the same|no more|no less|slightly|significantly|worsening|"
     r"improvement|reduction|increase|decrease|rise|drop|fall|faster|slower|quicker)\b"
     r"|\b(?:most|many|all|patients|participants|people|both groups)\b[^.;]{0,40}?\b(?:did|fared|recovered) (?:\w+ )?well\b", re.I)
@@ -782,7 +791,7 @@ def _same_subject_result(text: str, previous: str) -> bool:
 
 # "Laird, Kent and Keating (2012) carried out a systematic review of ... They found that ...": a pronoun that
 # reports a finding of the research the sentence before described.
-_THEY_FOUND = re.compile(rf"^(?:they|it|the (?:authors|researchers|team|reviewers|investigators)|these (?:authors|researchers))\b"
+_THEY_FOUND = re.compile(rf"^(?:they|it|he|she|the (?:authors|researchers|team|reviewers|investigators)|these (?:authors|researchers))\b"
                          rf"(?:\s+\w+){{0,3}}?\s+{VERBS}\b", re.I)
 
 
@@ -872,6 +881,7 @@ def model_veto(text: str) -> bool:
                 or _MY_OWN.match(text) or _NOT_INVOLVED.search(text) or _PLANS.search(text)
                 or _AGAINST_OLD_VIEW.match(text) or _CALL_TO_ACTION.search(text) or _NEED.search(text)
                 or _KNOWN_AS.search(text) or _COMMON_BELIEF.match(text) or _mostly_links(text) or _says_nothing(text)
+                or (_USED_FOR.search(text) and not _names_research(text))
                 or (_NOT_ENOUGH.search(text) and not _ACCORDING.search(text))
                 or n < 5 or n > 100)   # (past 100 words it is run-on text, not a sentence; the longest gold claim has 64)
 
@@ -905,6 +915,8 @@ _NEED = re.compile(r"\b(?:a |an )?(?:pressing|urgent|critical|clear|great|real|g
 _KNOWN_AS = re.compile(r",\s*(?:a|an|the|which is) (?:process|method|technique|approach|practice|type of (?:study|research)|kind of (?:study|research)) "
                        r"(?:known|called|referred to) as\b", re.I)
 # What people commonly believe, set out before the evidence against it: "The common beliefs follow this chain of logic".
+# What a treatment is used for says nothing of how well it works: "Weight training is widely used to preserve bone density."
+_USED_FOR = re.compile(r"^[^,;]{0,60}\b(?:is|are) (?:widely |commonly |often |increasingly |frequently )?used (?:to|for|as|in)\b", re.I)
 _COMMON_BELIEF = re.compile(r"^(?:the |a |one |this )?(?:common|popular|widely held|traditional|conventional|usual)(?:ly held)? "
                             r"(?:beliefs?|views?|wisdom|thinking|myths?|misconceptions?|advice|logic)\b", re.I)
 
@@ -1033,6 +1045,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                                                                               or _same_subject_result(s.text, prev[0].text)
                                                                               or _PRONOUN_COMPARISON.search(s.text) or _RESULT_LASTS.search(s.text)
                                                                               or _NEITHER.search(s.text)
+                                                                              or (re.match(r"(?:but |and )?[A-Z]\w+ing\b", s.text) and _effect(s.text))
                                                                               or (_effect(s.text) and _COMPARED.search(s.text))):
             inherited = prev[1]
             cue = "a result of the research in the previous sentence"
