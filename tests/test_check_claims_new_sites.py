@@ -308,3 +308,35 @@ def test_a_gerund_result_and_a_pronoun_after_the_author():
     got = _claims(page)
     assert any(c.startswith("Exercising with dumbbells stops the loss") for c in got)
     assert any(c.startswith("She says the important thing") for c in got)
+
+
+# Seventh batch (dev4 c_7_* pages): families read after their fresh score.
+@pytest.mark.parametrize("text", [
+    '"Recent reviews have found limited evidence that cupping eases neck pain, and no studies have compared [...]',
+    "The study underlines how well cycling works as a cheap way to keep knee pain from coming back.",
+])
+def test_seventh_batch_claims(text):
+    assert claim_cue(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "This randomized controlled trial evaluated three kinds of massage and placebo in treating acute neck pain.",
+    "It is important for journalists to report research that points to a benefit from non-surgical care.",
+    "The team, led by researchers at the Example Health & Science University School of Nursing, says it hopes the findings will spread.",
+    "The findings from this key paper are very accurate, as patients were randomised and all had a ten year follow up.",
+])
+def test_seventh_batch_not_claims(text):
+    assert not claim_cue(text), text
+
+
+def test_seventh_batch_model_vetoes():
+    assert model_veto("Around one in three adults aged 65 or older report having fallen, and many falls lead to injury.")
+    assert model_veto("Tai chi is often recommended for older adults because it is a low-impact exercise.")
+
+
+def test_a_finding_after_a_lead_in_and_a_design_label_title():
+    page = ("A huge finding cited from a key paper from an orthopaedic journal:\n\n"
+            "\"At ten years, tendon repair is superior to physiotherapy in small tears.\"\n")
+    assert any("tendon repair is superior to physiotherapy" in c for c in _claims(page))
+    titled = "# A Randomized Controlled Trial: Massage Therapy for Neck Pain\n\nSome background.\n"
+    assert not any(c.startswith("A Randomized Controlled Trial") for c in _claims(titled))

@@ -53,7 +53,7 @@ _ANY_DESIGN = re.compile("|".join(f"(?:{p})" for _, p in DESIGNS), re.I)
 
 VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report(?:s|ed)?|reveal(?:s|ed)?|"
          r"demonstrate[sd]?|prove[sd]?|proven|indicate[sd]?|confirm(?:s|ed)?|discovered|established|"
-         r"linked|links?(?= (?:[\w'-]+ ){1,8}?(?:to|with)\b)|(?<=that )claims|claims? that|tied|observed|noted|determined|points? to|pointed to|says?|said|hint(?:s|ed)?|intimated|backs?(?!\s+(?:pain|aches?|problems?|injur\w*|muscles?|surgery|of|and|at|to|in|into|from))|backed|supports?|"
+         r"underlines?|underlined|underscores?|underscored|linked|links?(?= (?:[\w'-]+ ){1,8}?(?:to|with)\b)|(?<=that )claims|claims? that|tied|observed|noted|determined|points? to|pointed to|says?|said|hint(?:s|ed)?|intimated|backs?(?!\s+(?:pain|aches?|problems?|injur\w*|muscles?|surgery|of|and|at|to|in|into|from))|backed|supports?|"
          r"supported|highlights?|highlighted|showcases?|tells? us|adds? to|agrees?|saying|showing|finding|suggesting|"
          r"concluding|stating|states?|stated|followed|tracked|enrolled|recruited|involved|compared|tested|examined|"
          r"analy[sz]ed|looked at|measured|recorded|estimated?|estimates|warned|warns|cautioned|cautions|came to|reached|predicted|"
@@ -107,6 +107,7 @@ _PROCEDURE = re.compile(
     r"(?:stud(?:y|ies)|trials?|reviews?|research|papers?|surveys?)\b"
     r"|\b(?:was|were|has been|have been) (?:also |widely )?(?:covered|reported on|featured|picked up|written about) (?:in|by)\b"
     r"|\b(?:were|was) compared (?:with|to|against)\b"
+    r"|\b(?:trial|study|review|analysis) (?:examined|evaluated)\b|\b(?:were|was) randomi[sz]ed\b"
     r"|\b(?:were|was) (?:then |also )?(?:surveyed|interviewed|questioned) (?:on|about|for|at|every|three|twice|\d)"
     r"|\b(?:were|was) (?:also )?(?:told about|told that|taught|given|shown|offered|sent) (?:the |a |an |about |their )"
     # what the care consisted of: "This care included reassurance that the symptoms would settle, ..."
@@ -294,11 +295,12 @@ _WHAT_IT_SAYS = re.compile(r"\bwhat (?:the )?(?:latest |current |recent )?(?:res
 # Research as what someone reads: "time to dig into the research", "read the studies", "keep up with the evidence".
 # (Only reading verbs: "looking at the research, exercise comes out on top" still credits the research.)
 _READ_OBJECT = re.compile(r"\b(?:dig(?:ging)? into|delve into|wade through|read(?:ing)?|keep(?:ing)? up with|up to date (?:on|with)|"
+                          r"(?:to )?report(?:ing)?(?: on)?|cover(?:ing)?|publish(?:ing)?|"
                           r"time for)\s+(?:all )?(?:the |this |that |recent |latest )*$", re.I)
 # A design word naming a place or a body, not research: "Research Centre", "research team", "study group".
 _DESIGN_AS_MODIFIER = re.compile(r"\s+(?:body|bodies|council|institute|centre|center|group|unit|foundation|network|programme|program|"
                                  r"project|assistant|fellow|fellowship|nurse|department|division|organi[sz]ation|funding|grant|"
-                                 r"post|blog|school|laboratory|lab|hospital|clinic|trust|charity)\b", re.I)
+                                 r"post|blog|school|laboratory|lab|hospital|clinic|trust|charity|university|college|faculty|museum|park)\b", re.I)
 # "treatments that are shown to work" describes the treatments; it credits no finding to anyone.
 _SHOWN_TO_WORK = re.compile(r"\b(?:that|which) (?:are|have been|were) (?:shown|proven|known) to work\b", re.I)
 _QUESTION_OR_NEED = re.compile(
@@ -307,7 +309,8 @@ _QUESTION_OR_NEED = re.compile(
     r"[^.;]{0,40}?\b(?:is|are) (?:still |now )?needed\b|"
     # the study's limits or the team's suspicion are no finding
     r"\b(?:noted|acknowledged|pointed out|listed|mentioned|note|acknowledge) (?:the |some |several |a few )?(?:study's |trial's |their |its )?"
-    r"(?:limits|limitations|weaknesses|shortcomings|caveats)\b|\b(?:suspect|speculate|hypothesi[sz]e) (?:that|whether)\b|\bno (?:research|studies|evidence) (?:has|have)\b"
+    r"(?:limits|limitations|weaknesses|shortcomings|caveats)\b|\b(?:suspect|speculate|hypothesi[sz]e) (?:that|whether)\b"
+    r"|^\W{0,3}(?:[^,;]{0,30}\s)?no (?:research|studies|evidence) (?:has|have)\b"
     r"|\b(?:would|will|still) need (?:further|more|larger|bigger|longer|new) (?:\w+ )?(?:research|studies|trials|evidence)\b"
     r"|\b(?:whatever|regardless of what|no matter what) (?:the )?(?:research|science|studies|evidence) (?:says?|shows?)\b", re.I)
 
@@ -520,6 +523,8 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
         m = rx.search(text)
         if m and _states_something(text[:m.start()] + " " + re.sub(r"^[^,]*,?", " ", text[m.end():])):
             return m.group(0)
+    if re.search(r"\b(?:says?|said) (?:it|they|she|he|we) (?:hopes?|plans?|wants?|intends?|aims?)\b", text, re.I):
+        return None   # "The team ... says it hopes the findings will lead more people to ...": a hope, not a finding
     m = _RESEARCHERS.search(text)
     if m and _INTENT.search(text[:m.end()].rsplit(" ", 1)[0] + " "):
         text = text[:m.start()] + text[m.end():]   # "Researchers hope to find ...": an aim, not a finding
@@ -832,7 +837,7 @@ def _names_research(text: str) -> bool:
 # sentence just before it.
 _BARE_CITATION = re.compile(r"^\s*[(\[][^()\[\]]{3,120}[)\]]\s*\.?\s*$")
 # "... reduced pain compared with no exercise": an effect set against a comparison states a result.
-_COMPARED = re.compile(r"\b(?:compared (?:with|to)|than|versus|vs\.?|as (?:well|effective|good) as)\b", re.I)
+_COMPARED = re.compile(r"\b(?:compared (?:with|to)|than|versus|vs\.?|as (?:well|effective|good) as|superior to|inferior to)\b", re.I)
 
 
 def _attach_bare_citations(sentences: list[Sentence]) -> list[Sentence]:
@@ -881,7 +886,7 @@ def model_veto(text: str) -> bool:
                 or _MY_OWN.match(text) or _NOT_INVOLVED.search(text) or _PLANS.search(text)
                 or _AGAINST_OLD_VIEW.match(text) or _CALL_TO_ACTION.search(text) or _NEED.search(text)
                 or _KNOWN_AS.search(text) or _COMMON_BELIEF.match(text) or _mostly_links(text) or _says_nothing(text)
-                or (_USED_FOR.search(text) and not _names_research(text))
+                or ((_USED_FOR.search(text) or _SELF_REPORT_FIGURE.search(text) or _PASSIVE_ADVICE.search(text)) and not _names_research(text))
                 or (_NOT_ENOUGH.search(text) and not _ACCORDING.search(text))
                 or n < 5 or n > 100)   # (past 100 words it is run-on text, not a sentence; the longest gold claim has 64)
 
@@ -916,6 +921,11 @@ _KNOWN_AS = re.compile(r",\s*(?:a|an|the|which is) (?:process|method|technique|a
                        r"(?:known|called|referred to) as\b", re.I)
 # What people commonly believe, set out before the evidence against it: "The common beliefs follow this chain of logic".
 # What a treatment is used for says nothing of how well it works: "Weight training is widely used to preserve bone density."
+# A population's self-reported prevalence with no source: "Around one in three adults aged 65 or older report having fallen".
+_SELF_REPORT_FIGURE = re.compile(r"(?:\bone in (?:two|three|four|five|ten)\b|\b\d+(?:\.\d+)?\s?(?:%|percent|per cent))[^.;]{0,60}?"
+                                 r"\b(?:report|reported|say|said)\s+(?:having|that|falling|being|suffering)\b", re.I)
+# A recommendation with no one making it: "Tai chi is often recommended for older adults because ..."
+_PASSIVE_ADVICE = re.compile(r"\b(?:is|are) (?:often|commonly|widely|usually|generally|frequently) (?:recommended|prescribed|advised|suggested)\b", re.I)
 _USED_FOR = re.compile(r"^[^,;]{0,60}\b(?:is|are) (?:widely |commonly |often |increasingly |frequently )?used (?:to|for|as|in)\b", re.I)
 _COMMON_BELIEF = re.compile(r"^(?:the |a |one |this )?(?:common|popular|widely held|traditional|conventional|usual)(?:ly held)? "
                             r"(?:beliefs?|views?|wisdom|thinking|myths?|misconceptions?|advice|logic)\b", re.I)
@@ -930,7 +940,8 @@ def _mostly_links(text: str) -> bool:
 
 # The writer's own data ("My watch data shows ...") and research still to come ("the team now plans a trial").
 _MY_OWN = re.compile(r"^(?:in )?(?:my|I)\b", re.I)
-_PLANS = re.compile(r"\b(?:plans?|planning|planned|hopes?|intends?|intend) (?:a|an|to|further|another)\b", re.I)
+_PLANS = re.compile(r"\b(?:plans?|planning|planned|hopes?|intends?|intend) (?:a|an|to|further|another)\b"
+                    r"|\b(?:says?|said) (?:it|they|she|he|we) (?:hopes?|plans?|wants?|intends?)\b", re.I)
 
 
 # A line that labels a reference ("Paper: Franke et al, 2015, Title, IJOM, ...") points to research; it states nothing.
@@ -957,6 +968,10 @@ def _not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
         cite = AUTHOR_YEAR.search(text[:120])
         if cite and cite.start() < 60 and not (_FINDING.search(text[cite.end():]) or _VERB_RE.search(text[cite.end():])):
             return True   # "Kim, Lee & Ernst (2009) Cupping for Treating Pain: A Systematic Review": a paper's citation as a heading
+    if heading:
+        label = re.match(r"(?:a |an |the )?(?:[\w-]+ ){0,3}(?:trial|study|review|meta-analysis)\s*:\s*", text, re.I)
+        if label and not (_FINDING.search(text[label.end():]) or _effect(text[label.end():]) or _VERB_RE.search(text[label.end():])):
+            return True   # "A Randomized Controlled Trial: Massage Therapy for Back Pain": a label and a topic
     # (of a title "Does X cause Y? Results from a scientific study" only the part after the question counts)
     text = text.rsplit("?", 1)[-1] if heading else text
     source = _SOURCE_HEADING.search(text) if heading else None
@@ -993,6 +1008,13 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             continue
         cue = claim_cue(s.text, s.links)
         inherited: Claim | None = None
+        before = sentences[i - 1] if i > 0 else None
+        if (not cue and before is not None and not s.item and before.paragraph != s.paragraph
+                and re.search(r":\s*$", before.text) and (_names_research(before.text) or re.search(r"\bfindings?\b", before.text, re.I))
+                and (_effect(s.text) or _COMPARED.search(s.text) or _FINDING.search(s.text)) and not method_only(s.text)):
+            # "A huge finding cited from a key paper from <journal>:" then the finding as its own paragraph
+            inherited = _research_in(before)
+            cue = "a finding after the lead-in that names its source"
         if not cue and _headline(s, sentences, i):
             inherited = _research_in(sentences[i + 1])
             cue = "a headline stating the finding of the research described next"
