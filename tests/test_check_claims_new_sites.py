@@ -340,3 +340,33 @@ def test_a_finding_after_a_lead_in_and_a_design_label_title():
     assert any("tendon repair is superior to physiotherapy" in c for c in _claims(page))
     titled = "# A Randomized Controlled Trial: Massage Therapy for Neck Pain\n\nSome background.\n"
     assert not any(c.startswith("A Randomized Controlled Trial") for c in _claims(titled))
+
+
+# Eighth batch (dev4 c_8_* pages): families read after their fresh score.
+def test_eighth_batch_cues():
+    assert claim_cue("According to the Australian study published in a journal, paracetamol is no different from a placebo for neck pain.")
+    assert not claim_cue("Here is a sound systematic review of 300 papers from the Physiotherapy Evidence Database, published by a journal.")
+
+
+def test_eighth_batch_model_vetoes():
+    assert model_veto("At the Example Muscle Clinic, we provide radial shockwave treatments to help patients recover.")
+    assert model_veto("To record pain intensity, function and quality of life before and after treatment.")
+
+
+def test_tag_lines_and_verbless_headings_are_not_claims():
+    page = ("# Shockwave Therapy: An Evidence-Based Treatment for Tendon Pain\n\nSome text about the clinic.\n\n"
+            "Tagged as: shockwave, tendon pain, research\n")
+    got = _claims(page)
+    assert not any(c.startswith("Shockwave Therapy: An Evidence-Based") for c in got)
+    assert not any(c.startswith("Tagged as") for c in got)
+
+
+def test_results_sections_quotes_and_respectively():
+    page = ("# Splints and wrist pain\n\nResults:\n\nPain relief and function improved by at least two points on a five-point scale after treatment (p<0.001).\n\n"
+            "Quotes from a medical bulletin 2015\n\nESWT is safe, technically easy to perform and helpful in some conditions\n\n"
+            "The researchers found that pain changed by -2.1 and -1.8 points, respectively, with the splint and without it. "
+            "The mean change in grip was -1.4 and -1.2 percent, respectively, with the splint versus without.\n\n"
+            "\"It didn't speed recovery; it didn't improve their pain.\"\n")
+    got = _claims(page)
+    for start in ("Pain relief and function improved", "ESWT is safe", "The mean change in grip", "\"It didn't speed recovery"):
+        assert any(c.startswith(start) for c in got), start

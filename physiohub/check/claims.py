@@ -112,6 +112,8 @@ _PROCEDURE = re.compile(
     r"|\b(?:were|was) (?:also )?(?:told about|told that|taught|given|shown|offered|sent) (?:the |a |an |about |their )"
     # what the care consisted of: "This care included reassurance that the symptoms would settle, ..."
     r"|^(?:this|the|their|usual) (?:\w+ )?(?:care|treatment|programme|program|intervention|therapy|sessions?)s? (?:included|involved|consisted of|comprised)\b"
+    # an aim written as a sentence: "To record pain intensity, function and quality of life before treatment ..."
+    r"|^to (?:record|assess|evaluate|determine|compare|investigate|examine|measure|test|explore|describe|identify)\b"
     # when it measured: "The study measured results after three months and at one year."
     r"|\b(?:measured|assessed|checked|recorded|tested) (?:the |their )?(?:results|outcomes|progress|pain|function) (?:after|at|over|every|for)\b"
     # the search's yield: "Of 299 studies found, only 3 were relevant", "Shrier found 14 suitable studies in all"
@@ -127,6 +129,7 @@ _PROCEDURE = re.compile(
 _FINDING = re.compile(
     r"\b(?:found|finds?(?! out)|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|reveal(?:s|ed)?|demonstrate[sd]?|prove[sd]?|"
     r"indicate[sd]?|confirm(?:s|ed)?|linked|associated|more likely|less likely|no (?:\w+ )?(?:difference|effect|benefit|rise|increase|change)|"
+    r"(?:no|not) different|did not differ|didn't differ|"
     r"(?:reduc|improv|lower(?!\s+(?:back|limbs?|legs?|body|spine|abdomen))|increas|decreas|eas|reliev|prevent|(?<!the )help|benefit|work)(?:e|es|ed|s|ing)?|cut|better|worse|"
     r"fewer|effective|ineffective|similar|suggesting|showing|finding|concluding|improvements?|reductions?|gains?|relief)\b", re.I)
 # Teasers and list lead-ins report no finding: "Let's see what the studies say", "So what does the research
@@ -247,7 +250,8 @@ _ARTICLE_IN = re.compile(
     r"\b(?:article|report|paper|analysis|publication)s?\s+(?:published\s+)?(?:in|from)\s+(?:the\s+)?"
     r"(?:(?:well-known|prestigious|respected|leading|medical|scientific|peer-reviewed)\s+)*(?:journal\s+)?"
     r"(?:[A-Z][\w&'\-]*\s+(?:(?:of|for|and|&|in)\s+)?){0,6}(?:Journal|Medicine|Lancet|BMJ|JAMA|Cochrane|Rheumatology|"
-    r"Epidemiology|Pain|Spine|Physiotherapy|Physical Therapy|Sports Medicine|Arthritis|Orthopaedics|Orthopedics)\b")
+    r"Epidemiology|Pain|Spine|Physiotherapy|Physical Therapy|Sports Medicine|Arthritis|Orthopaedics|Orthopedics)\b"
+    r"(?!\s+(?:Evidence|Database|Association|Society|Clinic|Department|Centre|Center|Institute))")
 # "who was not involved in the study" credits no study with anything.
 _NOT_INVOLVED = re.compile(r"\b(?:who (?:was|were|is|are) )?not (?:involved|part of|taking part) (?:in|with) (?:the|this) "
                            r"(?:study|research|trial|review|work)\b", re.I)
@@ -265,7 +269,7 @@ _ACCORDING = re.compile(r"\baccording to\b[^,.;]{0,80}?(?:" + _ANY_DESIGN.patter
 _IN_A_STUDY = re.compile(r"\b(?:in|from|by) (?:a|an|one|the|this|that|their|his|her|two|three|several|recent|new|large|small)\b"
                          r"\s+(?:[\w'\u2019-]+\s+){0,4}?(?:" + _ANY_DESIGN.pattern + r")(?!\s+(?:body|bodies|council|institute|"
                          r"centre|center|group|team|funding|grant|unit|foundation|network|program|programme|project|"
-                         r"assistant|fellow|nurse|department|division|organi[sz]ation|post|blog)\b)", re.I)
+                         r"assistant|fellow|nurse|department|division|organi[sz]ation|post|blog|database|library|register|registry)\b)", re.I)
 # "There is not enough research on ice to say" reports no finding — unless a source is credited with it
 # ("According to Cochrane reviewers, there are too few good trials to say ...").
 _NOT_ENOUGH = re.compile(r"\bnot enough (?:good )?(?:research|evidence|studies|trials|data)\b"
@@ -300,7 +304,8 @@ _READ_OBJECT = re.compile(r"\b(?:dig(?:ging)? into|delve into|wade through|read(
 # A design word naming a place or a body, not research: "Research Centre", "research team", "study group".
 _DESIGN_AS_MODIFIER = re.compile(r"\s+(?:body|bodies|council|institute|centre|center|group|unit|foundation|network|programme|program|"
                                  r"project|assistant|fellow|fellowship|nurse|department|division|organi[sz]ation|funding|grant|"
-                                 r"post|blog|school|laboratory|lab|hospital|clinic|trust|charity|university|college|faculty|museum|park)\b", re.I)
+                                 r"post|blog|school|laboratory|lab|hospital|clinic|trust|charity|university|college|faculty|museum|park|database|library|register|"
+                                 r"registry)\b", re.I)
 # "treatments that are shown to work" describes the treatments; it credits no finding to anyone.
 _SHOWN_TO_WORK = re.compile(r"\b(?:that|which) (?:are|have been|were) (?:shown|proven|known) to work\b", re.I)
 _QUESTION_OR_NEED = re.compile(
@@ -380,7 +385,7 @@ EFFECTS: list[tuple[str, str]] = [
     ("increases", r"(?:had|have|has|reported|saw) (?:\w+ )?(?:more|higher|greater)|(?:were|was|are|is) more likely to"),
     ("no difference", r"(?:did|does|do|could|can)(?: not|n't) (?:\w+ )?(?:reduce|improve|help|lower|change|prevent|increase|work|speed|affect|cut|ease|relieve)"
                       r"|(?:had|has|have|showed|made|found) (?:no|little) (?:\w+ )?(?:effect|benefit|impact|difference)|no (?:significant |real |clear )?difference"
-                      r"|(?:was|were|is|are|be) no (?:better|worse|more effective)|(?:was|were|is|are) (?:just |about )?as (?:effective|good|helpful) as|not (?:more )?effective"),
+                      r"|(?:was|were|is|are|be) no (?:better|worse|more effective|different)|(?:was|were|is|are) (?:just |about )?as (?:effective|good|helpful) as|not (?:more )?effective"),
     ("associated", r"(?:is|are|was|were|be|been)? ?(?:strongly |closely |significantly |consistently |independently )?(?:associated|linked|correlated|tied|connected|related) (?:with|to)"),
     ("decreases", r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?(?!\s+(?:back|limbs?|legs?|body|extremit\w*|abdomen|spine|leg))|\bcuts?\b|\bcutting\b|decreas(?:e|es|ed|ing)|lessen(?:s|ed)?|eas(?:e|es|ed)|reliev(?:e|es|ed)|alleviat(?:e|es|ed)"
                   r"|eliminat(?:e|es|ed)|prevent(?:s|ed)?|halv(?:e|es|ed)|slash(?:es|ed)?|\bstops?\b|protects? against|wards? off|guard(?:s|ed)? against"),
@@ -569,9 +574,12 @@ def _says_nothing(text: str) -> bool:
     return bool(m) and not _states_something(text[:m.start()] + " " + re.sub(r"^[^,]*,?", " ", text[m.end():]))
 
 
+_EVALUATIVE = re.compile(r"\b(?:safe|unsafe|effective|ineffective|helpful|unhelpful|useful|useless|beneficial|harmful|superior|inferior)\b", re.I)
+
+
 def _states_something(text: str) -> bool:
     return bool(_FINDING.search(text) or _effect(text) or re.search(r"\d", text) or _COMPARED.search(text) or _NUMBER_WORD.search(text)
-                or _RANKING.search(text) or _VERB_RE.search(text))
+                or _RANKING.search(text) or _VERB_RE.search(text) or _EVALUATIVE.search(text))
 
 
 # An evidence grade after a statement, as clinical Q&As and guideline summaries print it: "(SOR: B, RCTs)",
@@ -582,7 +590,9 @@ _EVIDENCE_LABEL = re.compile(r"\((?:SOR|strength of recommendation(?: \[SOR\])?|
 
 # A definition or the writer's own practice is not a finding, even with a citation.
 _DEFINITION = re.compile(r"\b(?:defines?|defined as|is (?:a|an|the) term for|refers to|is called|stands for|means \w+ing)\b", re.I)
-_PERSONAL_CLAIM = re.compile(r"^(?:at |in )?(?:our|my) (?:clinic|practice|team|experience)\b|^(?:we|I) (?:offer|provide|see|use|treat)\b", re.I)
+_PERSONAL_CLAIM = re.compile(r"^(?:at |in )?(?:our|my) (?:clinic|practice|team|experience)\b|^(?:we|I) (?:offer|provide|see|use|treat)\b"
+                             r"|^(?:at|in) (?:the |our )?[\w&' -]{0,60}?(?:clinic|centre|center|practice|studio|physio\w*),\s*(?:we|our team)\s+"
+                             r"(?:offer|provide|use|treat|see|help)\b", re.I)
 
 
 def design_of(text: str) -> str | None:
@@ -777,6 +787,8 @@ _SUBJECT_START = re.compile(r"^(?:but |and |yet |however,? |still,? )?(?:the|the
                             r"some|neither|each|only|none of the|\d+)\s+(?:\w+\s+){0,2}?(\w{4,})\b", re.I)
 
 
+# "... was -1.4 and -1.2 percent, respectively, with PRP versus placebo": two groups' figures side by side.
+_RESPECTIVELY = re.compile(r"\d(?:[^.;]|\.\d){0,40}\band\b(?:[^.;]|\.\d){0,20}\d(?:[^.;]|\.\d){0,40}\brespectively\b", re.I)
 # "They may be less active when combined than when taken individually": the same subject compared, right after a claim.
 _PRONOUN_COMPARISON = re.compile(r"^(?:but |and |yet )?(?:they|it|these|those|this)\b[^.;]{0,60}?\b(?:less|more|fewer|better|worse|lower|"
                                  r"higher|greater|smaller|larger|faster|slower)\b[^.;]{0,60}?\bthan\b", re.I)
@@ -949,6 +961,10 @@ _RUN_IN_LABEL = re.compile(r"^\W{0,3}(?:the |read the |full |original )?(?:paper
                            r"citations?|cite|journal references?|original (?:study|article|paper|research))\s*:\W{0,3}\s*(?=\S)", re.I)
 
 
+# An abstract's label on a line of its own: "Results:", "Conclusions:".
+_RESULTS_LABEL = re.compile(r"^(?:results?|findings?|conclusions?|main results|key findings|outcomes?)\s*:\s*$", re.I)
+# A heading that says the lines under it are quoted from a source: "Quotes from the British Medical Bulletin November 2015".
+_QUOTES_HEADING = re.compile(r"^(?:quotes?|quotations?|excerpts?|extracts?|key quotes) from\b", re.I)
 _ASIDE = re.compile(r"^\([^()]{3,200}\)[.!]?$")
 
 
@@ -964,6 +980,11 @@ def _not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
         return True
     heading = (i + 1 < len(sentences) and sentences[i + 1].heading == s.text and sentences[i + 1].paragraph != s.paragraph
                and not s.item and s.heading != s.text)
+    if re.match(r"(?:tagged as|tagged|tags?|filed under|categories|category|posted in)\s*:", text, re.I):
+        return True   # "Tagged as: paracetamol, lower back pain, ...": a tag line
+    if heading and not (_FINDING.search(text) or _effect(text) or _VERB_RE.search(text) or _COMPARED.search(text)
+                        or re.search(r"\b(?:is|are|was|were|does|do|did|can|may|might|will|won't|could|has|have)\b", text, re.I)):
+        return True   # a heading with no verb states nothing: "Shockwave Therapy: An Evidence-Based Treatment for Tendon Pain"
     if heading:
         cite = AUTHOR_YEAR.search(text[:120])
         if cite and cite.start() < 60 and not (_FINDING.search(text[cite.end():]) or _VERB_RE.search(text[cite.end():])):
@@ -1010,11 +1031,22 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
         inherited: Claim | None = None
         before = sentences[i - 1] if i > 0 else None
         if (not cue and before is not None and not s.item and before.paragraph != s.paragraph
-                and re.search(r":\s*$", before.text) and (_names_research(before.text) or re.search(r"\bfindings?\b", before.text, re.I))
+                and re.search(r":\s*$", before.text)
+                and (_names_research(before.text) or re.search(r"\bfindings?\b", before.text, re.I) or _RESULTS_LABEL.match(before.text))
                 and (_effect(s.text) or _COMPARED.search(s.text) or _FINDING.search(s.text)) and not method_only(s.text)):
             # "A huge finding cited from a key paper from <journal>:" then the finding as its own paragraph
             inherited = _research_in(before)
             cue = "a finding after the lead-in that names its source"
+        if (not cue and not inherited and not s.item and _FINDINGS_HEADING.search(s.heading) and described is None
+                and (_effect(s.text) or _FINDING.search(s.text) or _RESULT.search(s.text)) and re.search(r"\d|\bsignificant", s.text)
+                and not method_only(s.text) and not _QUESTION_OR_NEED.search(s.text)):
+            # a results section whose study the page never named in a sentence ("Results:" under a copied abstract)
+            cue = f"a result under '{s.heading}'"
+        if (not cue and not inherited and _QUOTES_HEADING.search(s.heading) and _states_something(s.text) and not method_only(s.text)
+                and not _QUESTION_OR_NEED.search(s.text)):
+            # "Quotes from the British Medical Bulletin November 2015": each line under it is the source's statement
+            inherited = _research_in(Sentence(s.heading, s.paragraph))
+            cue = f"a statement quoted under '{s.heading}'"
         if not cue and _headline(s, sentences, i):
             inherited = _research_in(sentences[i + 1])
             cue = "a headline stating the finding of the research described next"
@@ -1068,6 +1100,9 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                                                                               or _PRONOUN_COMPARISON.search(s.text) or _RESULT_LASTS.search(s.text)
                                                                               or _NEITHER.search(s.text)
                                                                               or (re.match(r"(?:but |and )?[A-Z]\w+ing\b", s.text) and _effect(s.text))
+                                                                              or _RESPECTIVELY.search(s.text)
+                                                                              or (re.match(r"[\"\u201c]?(?:it|they|this)\b", s.text, re.I)
+                                                                                  and re.search(r"\b(?:first|best|preferred|better) (?:choice|option|treatment|line)\b", s.text, re.I))
                                                                               or (_effect(s.text) and _COMPARED.search(s.text))):
             inherited = prev[1]
             cue = "a result of the research in the previous sentence"
@@ -1075,6 +1110,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                 and s.heading == last_claim_para[1] and not s.item
                 and (i == 0 or sentences[i - 1].paragraph != s.paragraph)
                 and (_NO_DIFF.search(s.text) or _RESULT_GROUP.search(s.text) or _RESULT_LASTS.search(s.text) or _NEITHER.search(s.text)
+                     or (re.match(r"[\"\u201c]?(?:it|they)\b", s.text, re.I) and _effect(s.text))
                      or (_RESULT.search(s.text) and re.search(r"\b(?:groups?|results|participants|patients)\b", s.text, re.I)))
                 and not method_only(s.text)):
             # the first sentence of the next paragraph goes on with a result of the same research
