@@ -1,6 +1,6 @@
 """The claim check on real popular MSK articles (tests/fixtures/check/real): claims, references, DOIs.
 
-Usage: .venv/bin/python bench/eval_check_real.py [--verbose] [--rules-only] [--reference-model]
+Usage: .venv/bin/python bench/eval_check_real.py [--verbose] [--rules-only] [--reference-model] [--only=dev,dev4]
 
 ``--reference-model`` first scores every set with the learned reference-entry fallback on (off by default).
 
@@ -12,7 +12,7 @@ printed, so that no rule is written against them.
 
 Each article is an equivalent text of a public web page with a gold list made by reading it (see the
 folder's README). dev/ was used to write the rules; heldout/ was written from other pages at the same
-time and only scored; dev2/ (session 6) is a third dev set, dev3/ (session 7) a fourth. Reported per set: claim precision and recall, year / design / names-source
+time and only scored; dev2/ (session 6) is a third dev set, dev3/ (session 7) a fourth, dev4/ (session 8) a fifth. Reported per set: claim precision and recall, year / design / names-source
 accuracy on the found claims, claims linked to the DOIs they cite, references found, DOIs found.
 """
 from __future__ import annotations
@@ -25,7 +25,8 @@ REPO = Path(__file__).resolve().parents[1]
 HERE = REPO / "tests" / "fixtures" / "check" / "real"
 
 
-def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool = True, reference_model: bool | None = None):
+def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool = True, reference_model: bool | None = None,
+             prefix: str = ""):
     from physiohub.check import check_article
     from physiohub.check.evaluate import Score, gold_articles, score_article
     from physiohub.store import Store
@@ -34,7 +35,9 @@ def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "empty.db")
-        for _, gold, art in gold_articles(folder):
+        for stem, gold, art in gold_articles(folder):
+            if not stem.startswith(prefix):
+                continue
             res = check_article(store, art.read_text(encoding="utf-8"), html=gold["html"], claim_model=claim_model,
                                 reference_model=reference_model)
             s = score_article(res, gold, art.name)
@@ -59,32 +62,59 @@ def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool 
     return total
 
 
+# dev4/ (session 8 of issue 13) holds two helpers' pages, scored apart: c_* pages for claims, r_* for references.
+DEV4_PARTS = (("c_", "claim pages c_*"), ("r_", "reference pages r_*"))
+HELD_OUT = ("heldout2", "heldout3", "heldout4")
+ALL_SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "heldout2", "heldout3", "heldout4")
+
+
+def _parts(name: str) -> list[tuple[str, str]]:
+    """(prefix, label suffix) of the parts of a set scored apart: dev4's two helpers' pages, else the whole set."""
+    if name != "dev4":
+        return [("", "")]
+    return [(p, f" ({label})") for p, label in DEV4_PARTS if any((HERE / name).glob(p + "*.expected.json"))]
+
+
 def main() -> int:
     verbose = "--verbose" in sys.argv
+    # --only dev,dev4: score just these sets (quicker runs while working on one set)
+    only = next((a.split("=", 1)[1].split(",") for a in sys.argv if a.startswith("--only=")), None)
+    chosen = [n for n in ALL_SETS if only is None or n in only]
     if "--reference-model" in sys.argv:
         # the learned reference-entry fallback on (it is off by default), every set, same run as the rest
-        for name in ("dev", "heldout", "dev2", "dev3", "heldout2", "heldout3", "heldout4"):
-            evaluate(HERE / name, f"{name}, with the reference-entry model", False, reference_model=True)
+        for name in chosen:
+            for prefix, part in _parts(name):
+                evaluate(HERE / name, f"{name}{part}, with the reference-entry model", False, reference_model=True, prefix=prefix)
     if "--rules-only" in sys.argv:
         # the anchor, in the same run as the figures with the model: the claim rules alone
-        for name in ("dev", "heldout", "dev2", "dev3", "heldout2", "heldout3", "heldout4"):
-            evaluate(HERE / name, f"{name}, rules alone (no claim model)", False, claim_model=False)
-    evaluate(HERE / "dev", "real articles, dev (rules written against these)", verbose)
-    # heldout/ was only scored until session 4 of issue 13, when its misses were read to find failure kinds
-    # (result sentences after a method sentence, stand-alone citations, standfirst headlines, organisation
-    # verbs): from then on it is a second dev set, and a fresh held-out set is the one scored only.
-    evaluate(HERE / "heldout", "real articles, first held-out set (read in session 4: now a second dev set)", verbose)
-    # dev2/ was written in session 6 of issue 13 (gold before any run, scored once fresh: docs/check.md); from
-    # then on it is a third dev set that trains the claim model, so its misses may be read.
-    evaluate(HERE / "dev2", "real articles, third dev set (session 6; trains the claim model)", verbose)
-    # dev3/ was written in session 7 of issue 13 (gold before any run, scored once fresh: docs/check.md); from
-    # then on it is a fourth dev set that trains the claim model.
-    evaluate(HERE / "dev3", "real articles, fourth dev set (session 7; trains the claim model)", verbose)
-    evaluate(HERE / "heldout2", "real articles, second held-out set (gold written before any run; scored only)", False)
-    # heldout3/ was written blind when heldout2/ was opened for reading; scored only, misses never printed.
-    evaluate(HERE / "heldout3", "real articles, third held-out set (gold written before any run; scored only)", False)
-    # heldout4/ was written blind in session 7 to measure the final code; scored only, misses never printed.
-    evaluate(HERE / "heldout4", "real articles, fourth held-out set (gold written before any run; scored only)", False)
+        for name in chosen:
+            for prefix, part in _parts(name):
+                evaluate(HERE / name, f"{name}{part}, rules alone (no claim model)", False, claim_model=False, prefix=prefix)
+    labels = {
+        "dev": "real articles, dev (rules written against these)",
+        # heldout/ was only scored until session 4 of issue 13, when its misses were read to find failure kinds
+        # (result sentences after a method sentence, stand-alone citations, standfirst headlines, organisation
+        # verbs): from then on it is a second dev set, and a fresh held-out set is the one scored only.
+        "heldout": "real articles, first held-out set (read in session 4: now a second dev set)",
+        # dev2/ was written in session 6 of issue 13 (gold before any run, scored once fresh: docs/check.md); from
+        # then on it is a third dev set that trains the claim model, so its misses may be read.
+        "dev2": "real articles, third dev set (session 6; trains the claim model)",
+        # dev3/ was written in session 7 of issue 13 (gold before any run, scored once fresh: docs/check.md); from
+        # then on it is a fourth dev set that trains the claim model.
+        "dev3": "real articles, fourth dev set (session 7; trains the claim model)",
+        # dev4/ was written in session 8 of issue 13 on sites no earlier set used (gold before any run, scored once
+        # fresh: docs/check.md); from then on it is a fifth dev set.
+        "dev4": "real articles, fifth dev set (session 8)",
+        "heldout2": "real articles, second held-out set (gold written before any run; scored only)",
+        # heldout3/ was written blind when heldout2/ was opened for reading; scored only, misses never printed.
+        "heldout3": "real articles, third held-out set (gold written before any run; scored only)",
+        # heldout4/ was written blind in session 7 to measure the final code; scored only, misses never printed.
+        "heldout4": "real articles, fourth held-out set (gold written before any run; scored only)",
+    }
+    for name in chosen:
+        for prefix, part in _parts(name):
+            # the held-out sets' misses are never printed
+            evaluate(HERE / name, labels[name] + part, verbose and name not in HELD_OUT, prefix=prefix)
     return 0
 
 

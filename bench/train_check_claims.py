@@ -23,7 +23,7 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 REAL = REPO / "tests" / "fixtures" / "check" / "real"
-SETS = ("dev", "heldout", "dev2", "dev3")   # heldout/, dev2/ and dev3/ are the second to fourth dev sets; heldout2/ and heldout3/ are scored only
+SETS = ("dev", "heldout", "dev2", "dev3", "dev4")   # heldout/, dev2/, dev3/ and dev4/ are the second to fifth dev sets; heldout2/3/4 are scored only
 
 
 def articles(sets=SETS):

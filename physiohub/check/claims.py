@@ -13,7 +13,10 @@ foundation estimates."), guidelines that reinforce or support, "citing a review"
 found two case reports"), a dose-response result after a claim, a citation closing a list item. Sentences that only
 describe what a study did (its groups, what was done or measured, where it was published or presented), teasers,
 list lead-ins, definitions, calls to action, research named as a topic or as reading ("what the research says
-works", "dig into the research") and quotes of people "not involved in the study" are not claims. Questions, "more research is needed", "not
+works", "dig into the research") and quotes of people "not involved in the study" are not claims; nor are aims ("researchers
+hope to find"), teaser headlines ("New Study Reveals How to ..."), a search's yield ("Of 299 studies found, only 3 were
+relevant"), needs ("new treatments are needed"), reference label lines ("Paper: Lee et al, 2015, ...") and headings that only
+say where a list comes from ("By the numbers (from the 2024 review by Lee et al)"), whose list items are findings. Questions, "more research is needed", "not
 enough research to say" and "whatever the research says" are not claims. The rules are inspectable and
 each claim says which phrase made it one (``cue``); but phrasings go on varying from page to page, so a
 learned sentence model (``claim_model.py``) adds the sentences it scores as claims, unless a rule veto above
@@ -50,7 +53,7 @@ _ANY_DESIGN = re.compile("|".join(f"(?:{p})" for _, p in DESIGNS), re.I)
 
 VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report(?:s|ed)?|reveal(?:s|ed)?|"
          r"demonstrate[sd]?|prove[sd]?|proven|indicate[sd]?|confirm(?:s|ed)?|discovered|established|"
-         r"linked|tied|observed|noted|determined|points? to|pointed to|says?|said|backs?(?!\s+(?:pain|aches?|problems?|injur\w*|muscles?|surgery|of|and|at|to|in|into|from))|backed|supports?|"
+         r"underlines?|underlined|underscores?|underscored|linked|links?(?= (?:[\w'-]+ ){1,8}?(?:to|with)\b)|(?<=that )claims|claims? that|tied|observed|noted|determined|points? to|pointed to|says?|said|hint(?:s|ed)?|intimated|backs?(?!\s+(?:pain|aches?|problems?|injur\w*|muscles?|surgery|of|and|at|to|in|into|from))|backed|supports?|"
          r"supported|highlights?|highlighted|showcases?|tells? us|adds? to|agrees?|saying|showing|finding|suggesting|"
          r"concluding|stating|states?|stated|followed|tracked|enrolled|recruited|involved|compared|tested|examined|"
          r"analy[sz]ed|looked at|measured|recorded|estimated?|estimates|warned|warns|cautioned|cautions|came to|reached|predicted|"
@@ -62,50 +65,96 @@ VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report
 _METHOD = re.compile(
     r"\b(?:recruited|enrolled|involved|included|took in|signed up|randomly (?:assigned|split|divided|allocated)|assigned|allocated|"
     r"surveyed|interviewed|reviewed|pooled|combined|analy[sz]ed|compared|examined|tested|looked at|studied|followed|"
-    r"tracked|asked|gave)\s+(?:(?:the|their|data (?:from|on)|results of|records of|more than|nearly|almost|about|over|"
-    r"some|roughly|around)\s+){0,3}(?:\d[\d,]*|the (?:effects?|results|data|records|role|impact)\b|whether\b|how\b|(?:their|its) )"
-    r"|\b(?:looked at|looked into|investigated|assessed|evaluated|explored|analy[sz]ed)\b"
+    r"tracked|asked|gave|brings? together|brought together|selected|chose|picked)\s+(?:(?:the|their|data (?:from|on)|results of|records of|more than|nearly|almost|about|over|"
+    r"some|roughly|around)\s+){0,3}(?:\d[\d,]*|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b|"
+    r"the (?:effects?|results|data|records|role|impact|rates?|risks?|outcomes|levels|numbers?)\b|whether\b|how\b|(?:their|its) )"
+    r"|\b(?:looked at|looked into|investigated|assessed|evaluated|explored|analy[sz]ed|focus(?:ed|es|sed) on)\b"
+    # reading the literature: "went through hundreds of earlier papers testing whether ..."
+    r"|\b(?:went|go|goes|combed|comb|sifted|sift|trawled) through (?:\w+ ){0,4}?(?:papers|studies|trials|articles|records|reports)\b"
     r"|\bconsist(?:ed|s) of\b|\bwas made up of\b|\b(?:set out|aimed|wanted|hoped|sought|planned) to\b"
     r"|\b(?:its|the|their|the study's|the trial's) (?:main )?(?:aim|goal|purpose|objective) (?:was|is) to\b"
     r"|\b(?:ran|conducted|carried out|undertook|designed|started|began|launched) (?:the|this|a|an|their|its) (?:[\w-]+ ){0,2}(?:study|trial|research|review|survey)\b"
     r"|\b(?:was|were|is|are) (?:funded|paid for|sponsored|commissioned) by\b"
-    r"|\b(?:is|are) (?:now )?(?:running|conducting|recruiting|planning)\b|\bwill (?:look|test|study|follow|compare)\b", re.I)
+    r"|\b(?:is|are) (?:now )?(?:running|conducting|recruiting|planning)\b|\bwill (?:look|test|study|follow|compare|assess|measure|examine|investigate|explore|evaluate|track|see)\b", re.I)
 _PROCEDURE = re.compile(
     # the groups of a study and what was done with them: "77 patients were divided into three groups", "15 people
     # were put on a program of ...", "One group received acupuncture", "The exercises were done by raising ..."
     r"\b(?:were|was) (?:then |randomly |each )?(?:divided|split|sorted|grouped|put|placed) (?:in|into|on|onto)\b"
-    r"|\b(?:were|was) (?:then )?(?:randomly )?(?:assigned|allocated|randomi[sz]ed) (?:to|into|between)\b"
+    r"|\b(?:were|was) (?:then )?(?:randomly )?(?:assigned|allocated|randomi[sz]ed) (?:either )?(?:to|into|between)\b"
     r"|\b(?:hoped|wanted|aimed|set out|sought|planned|tried) to (?:see|find out|test|learn|know|check|determine|establish|assess|measure) "
     r"(?:whether|if|how)\b"
     r"|\b(?:exercises?|program(?:me)?s?|sessions?|routines?|protocols?) (?:had|asked|required|made) (?:the|each|every|all) "
     r"(?:exercisers?|participants?|patients?|subjects?|volunteers?|women|men|people)\b"
     r"|\b(?:were|was) (?:done|performed|carried out|delivered) (?:by|with|at|in|while|using|twice|three|once)\b"
     r"|\b(?:one|a second|another|the other|the last|the (?:first|second|third|control|exercise|treatment|placebo|sham)) group "
-    r"(?:received|got|did|was given|took|had|followed)\b"
+    r"(?:received|got|did|was given|took|had|followed|were|was|consisted of|comprised|included|contained)\b"
+    # a step of the procedure: "The researchers then worked out the forces the volunteers produced"
+    r"|\b(?:then|next|first|finally|afterwards|later) (?:worked out|computed|calculated|measured|modell?ed|recorded|filmed|scanned|"
+    r"tested|weighed|timed|counted|asked|gave|put)\b"
     r"|\b(?:the )?(?:other|remaining|two|three|four|both) (?:\w+ )?groups? (?:added|received|got|did|were given|took|followed|used)\b"
     r"|\bcompared (?:[\w-]+ ){1,4}(?:before and after|with and without|in (?:two|three|four) groups)\b"
     r"|\b(?:tested|checked|measured|sampled|scanned|analy[sz]ed) (?:the |their |each |every )?(?:[\w-]+ ){0,6}for\b"
     # where it appeared, not what it found: "The study ... was presented recently at a scientific meeting",
     # "Her research, just published in a leading journal, is the first study to pool ..."
     r"|\b(?:was|were|is|are|has been|have been|just|recently) (?:recently |just |first |online )?(?:published|presented|released) "
-    r"(?:recently |online |today |last \w+ )?(?:in|at)\b", re.I)
+    r"(?:recently |online |today |this week |last \w+ )?(?:\([^)]{0,30}\) )?(?:in|at|by)\b|^published (?:in|by)\b"
+    # how the studies were appraised: "quality was rated with the Risk of Bias tool", "tools were used to grade the data"
+    r"|\b(?:was|were) (?:rated|assessed|graded|scored|appraised|judged|evaluated) (?:with|using|by means of|on)\b"
+    r"|\b(?:used|applied) to (?:assess|grade|rate|score|appraise|judge|evaluate|measure)\b"
+    # where a statement comes from or where the study was covered: "The above comes from a study published in ...",
+    # "The study was also covered in an Associated Press story"
+    r"|\b(?:comes?|came|is taken|was taken|are taken|were taken|is drawn) from (?:a|an|the|two|three|several|\w+) (?:[\w-]+ ){0,5}?"
+    r"(?:stud(?:y|ies)|trials?|reviews?|research|papers?|surveys?)\b"
+    r"|\b(?:was|were|has been|have been) (?:also |widely )?(?:covered|reported on|featured|picked up|written about) (?:in|by)\b"
+    r"|\b(?:were|was) compared (?:with|to|against)\b"
+    r"|\b(?:trial|study|review|analysis) (?:examined|evaluated)\b|\b(?:were|was) randomi[sz]ed\b"
+    r"|\b(?:were|was) (?:then |also )?(?:surveyed|interviewed|questioned) (?:on|about|for|at|every|three|twice|\d)"
+    r"|\b(?:were|was) (?:also )?(?:told about|told that|taught|given|shown|offered|sent) (?:the |a |an |about |their )"
+    # what the care consisted of: "This care included reassurance that the symptoms would settle, ..."
+    r"|^(?:this|the|their|usual) (?:\w+ )?(?:care|treatment|programme|program|intervention|therapy|sessions?)s? (?:included|involved|consisted of|comprised)\b"
+    # an aim written as a sentence: "To record pain intensity, function and quality of life before treatment ..."
+    r"|^to (?:record|assess|evaluate|determine|compare|investigate|examine|measure|test|explore|describe|identify)\b"
+    # when it measured: "The study measured results after three months and at one year."
+    r"|\b(?:measured|assessed|checked|recorded|tested) (?:the |their )?(?:results|outcomes|progress|pain|function) (?:after|at|over|every|for)\b"
+    # the search's yield: "Of 299 studies found, only 3 were relevant", "Shrier found 14 suitable studies in all"
+    r"|\bof (?:the )?\d[\d,]* (?:\w+ )?(?:studies|papers|trials|articles|records|reviews)(?: (?:found|identified|screened|retrieved))?,? "
+    r"(?:only )?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten) (?:were|was|met|made)\b"
+    r"|\b(?:found|identified|located|retrieved|screened) (?:a total of )?\d[\d,]* (?:suitable|relevant|eligible|usable|good|"
+    r"high-quality|randomi[sz]ed|controlled)? ?(?:studies|papers|trials|articles|RCTs)(?: in all| in total| that met)?\b"
+    # what a review included, as a bare count: "217 trials, 15,684 participants with knee OA."
+    r"|^\d[\d,]* (?:randomi[sz]ed )?(?:trials|studies|papers|RCTs|articles),? (?:with |and |involving |including )?\d[\d,]* "
+    r"(?:participants|patients|people|adults|subjects|volunteers)\b"
+    # an aim on its own: "... have done exactly this to find out whether stretching prevents injury"
+    r"|\bto (?:find out|see|test|learn|determine|establish|check|assess|work out) (?:whether|if)\b", re.I)
 _FINDING = re.compile(
     r"\b(?:found|finds?(?! out)|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|reveal(?:s|ed)?|demonstrate[sd]?|prove[sd]?|"
-    r"indicate[sd]?|confirm(?:s|ed)?|linked|associated|more likely|less likely|no (?:\w+ )?(?:difference|effect|benefit)|"
-    r"(?:reduc|improv|lower|increas|decreas|eas|reliev|prevent|help|benefit|work)(?:e|es|ed|s|ing)?|cut|better|worse|"
+    r"indicate[sd]?|confirm(?:s|ed)?|linked|associated|more likely|less likely|no (?:\w+ )?(?:difference|effect|benefit|rise|increase|change)|"
+    r"(?:no|not) different|did not differ|didn't differ|"
+    r"(?:reduc|improv|lower(?!\s+(?:back|limbs?|legs?|body|spine|abdomen))|increas|decreas|eas|reliev|prevent|(?<!the )help|benefit|work)(?:e|es|ed|s|ing)?|cut|better|worse|"
     r"fewer|effective|ineffective|similar|suggesting|showing|finding|concluding|improvements?|reductions?|gains?|relief)\b", re.I)
 # Teasers and list lead-ins report no finding: "Let's see what the studies say", "So what does the research
 # say?", "Recent research has produced a handful of findings worth knowing about:".
 _TEASER = re.compile(
     r"\blet'?s (?:see|look|take a look|find out|dig|explore)\b|\blet us (?:see|look)\b"
-    r"|^(?:in this (?:post|article|blog|piece|video|episode),? )?(?:we|I)(?:'ll| will)? (?:sum up|summari[sz]e|describe|explain|outline|"
+    r"|^(?:in this (?:[\w-]+ ){0,3}?(?:post|article|blog|piece|video|episode|review|paper|chapter|report),? )?(?:we|I)(?:'ll| will)? (?:sum up|summari[sz]e|describe|explain|outline|"
     r"present|look at|discuss|go through|review)\b"
     r"|\bhere(?:'s| is| are) what (?:the )?(?:latest )?(?:research|science|studies|evidence)"
     r"|\bwhat (?:the )?(?:latest |current )?(?:research|evidence|science|studies) (?:says?|shows?|tells? us) (?:about|on|regarding)\b"
     r"|[\u2013\u2014:|-]\s*what (?:the )?(?:latest |current )?(?:research|evidence|science|studies) (?:says?|shows?)\s*[.!]?\s*$"
     r"|\b(?:on this page|in this (?:section|page|library)),? you (?:will|can|'ll) find\b"
     r"|\b(?:findings|results|insights|lessons|things) (?:worth|you should|to) know"
-    r"|\b(?:a handful|a few|some|several|a number) of (?:\w+ )?(?:findings|results|insights)\b", re.I)
+    r"|\b(?:a handful|a few|some|several|a number) of (?:\w+ )?(?:findings|results|insights)\b"
+    # a headline that promises the finding without stating it: "New Study Reveals How to Outsmart Heel Pain",
+    # "A Study Reveals Why It Persists", "Research shows what works"
+    r"|\b(?:reveals?|shows?|explains?|uncovers?|finds?|tells?(?: us)?) (?:how to\b|why (?:it|this|that|they|you|your|we)\b|"
+    r"what (?:to\b|works\b|you\b|happens\b)|the (?:secret|truth|answer|best way)s?\b)"
+    # a blog's description of itself: "From Research to Rehab gives you short summaries of the latest studies"
+    # findings announced, not stated: "Further analysis ... revealed some interesting findings about joint health"
+    r"|\b(?:revealed?|yielded|produced|uncovered|offered|brought) (?:some |a few |several |many |a number of )?(?:\w+ )?"
+    r"(?:findings|insights|results|information) (?:about|on|into|regarding|for)\b"
+    r"|\b(?:showed|shows|show|produced|yielded|gave|demonstrated) (?:some |very |highly )?(?:promising|encouraging|positive|interesting|mixed|"
+    r"important|exciting) (?:outcomes|results|findings)\s*[.!]?\s*$"
+    r"|\b(?:gives?|brings?|offers?|provides?|sends?) you (?:\w+[, ]+){0,4}?(?:summar(?:y|ies)|round-?ups?|digests?|updates?)\b", re.I)
 # A named organisation: "the American College of Rheumatology", "Osteoarthritis Research Society
 # International", "the World Health Organization (WHO)", "NICE". Its name is not a design ("Association for
 # the Study of Pain" is no study) and its statement is a claim when it says, recommends or warns.
@@ -139,7 +188,8 @@ _ACCORDING_NAMED = re.compile(rf"\b[Aa]ccording to (?:{ORGANISATION.pattern}|(?:
 # from studies that": research named by a passive or a stock phrase.
 _PASSIVE = re.compile(
     r"\b(?:has|have|had) (?:also |repeatedly |consistently |recently )?been (?:shown|found|demonstrated|proven|reported|"
-    r"documented|linked|associated)\b|\b(?:it is|it's) (?:well[- ])?(?:documented|established|known|recogni[sz]ed) that\b"
+    r"documented|linked|associated)\b|\b(?:it is|it's) (?:even |also |now |widely |well[- ])?(?:documented|established|known|recogni[sz]ed|"
+    r"stated|reported|estimated) that\b"
     r"|\b(?:know|learned|learnt|seen|evidence) from (?:\w+ ){0,2}(?:studies|research|trials|reviews)\b", re.I)
 # Other stock phrases of popular articles: a "Study:" headline, a researcher's quoted finding ("We have
 # shown that ...", "our results suggest"), "the results showed", "X was found to", guidelines that
@@ -166,11 +216,32 @@ _STOCK = re.compile(
     # a treatment rated by its evidence: "Five other treatments had good enough evidence to be called effective"
     r"|\b(?:has|have|had) (?:good|strong|enough|good enough|moderate|some|high-quality|convincing|solid|clear|little|limited|"
     r"weak|no|only weak|only limited) (?:quality )?evidence (?:of|for|to|that|behind|showing)\b"
-    r"|^(?:in fact,? |indeed,? |overall,? )?(?:the |this )?(?:research|evidence|findings|results|data|studies|literature) (?:is|are|was|were|remains?) "
+    r"|^(?:in fact,? |indeed,? |overall,? |but |however,? )?(?:the |this )?(?:research|evidence|science|findings|results|data|studies|literature)"
+    r"(?: (?:on|about|around|behind|for|regarding) [^.;:]{1,60}?)? (?:is|are|was|were|remains?) "
     r"(?:\w+ )?(?:consistent|clear|clearer|strong|stronger|mixed|conflicting|weak|weaker|limited|compelling|overwhelming|convincing|"
     r"inconclusive|thin|thinner|sparse|scarce|poor|poorer|lacking)\b"
     r"|\bpublished (?:a |the |its |their )?(?:paper|study|article|report|analysis)s? (?:reporting|showing|describing) (?:the )?(?:results|findings)\b"
+    # "In an article on MSNBC by Amanda Chan, she stated that ..."
+    r"|^in (?:an?|the|one|another) (?:article|report|story|piece|column|interview)\b[^.;]{0,80}?,\s*(?:she|he|they|it|the \w+)\s+"
+    r"(?:stated|said|wrote|reported|noted|explained|argued) that\b"
+    # what a report says: "The article notes that about 250,000 Americans have the operation each year"
+    r"|\b(?:the|this|that|an|a|their) (?:article|report|story|paper|piece) (?:notes|noted|says|said|states|stated|reports|reported|points out|"
+    r"pointed out|adds|added|estimates|estimated) that\b"
+    # a take-home label before a statement: "Clinical Take Home Message: Hand therapists may choose to use a night splint ..."
+    r"|^(?:clinical )?(?:take[- ]home (?:message|point)s?|bottom line|key (?:message|point|takeaway|finding)s?|clinical (?:implications?|relevance|"
+    r"bottom line))\s*:\s*\w+[^.;]{0,120}?\b(?:improv\w*|reduc\w*|help\w*|eas\w*|no difference|effective|should|may|can|recommend\w*)\b"
+    # the evidence looked for and not found: "when you go looking for the evidence it is not there"
+    r"|\bevidence\b[^.;]{0,20}?\b(?:is|was|just)(?:n't| not| simply not) there\b"
+    # a practice set against the evidence: "The design of most running shoes does not match the available science"
+    r"|\b(?:does|do|did)(?: not|n't) (?:match|fit|reflect|follow|square with) (?:the |what the )?(?:available |current |latest |best |existing )?"
+    r"(?:science|evidence|research)\b|\b(?:is|are|was|were) at odds with (?:the )?(?:available |current |latest |best )?(?:science|evidence|research)\b"
+    # another study's agreement: "Herbert and Gabriel had similar findings"
+    r"|^(?!(?:I|we|my|our)\b)[^.;]{0,60}?\b(?:had|reported|found|showed|reached|got) (?:very )?(?:similar|the same|comparable|consistent|"
+    r"matching|opposite|conflicting) (?:findings|results|conclusions)\b"
     r"|\b(?:reported|published|presented) (?:the )?(?:results|findings) of (?:a|an|the|their|its) (?:[\w-]+ ){0,3}(?:study|trial|review|research)\b"
+    # the quality of the research: "Most of the existing trials are of poor quality"
+    r"|^(?:but |however,? )?(?:most|many|all|some|several|few|the|these) (?:of (?:the|these) )?(?:existing |available |published |included )?"
+    r"(?:trials|studies|research|evidence|papers|reviews) (?:is|are|was|were) (?:of )?(?:very )?(?:poor|low|high|good|moderate|weak)(?:-| )quality\b"
     r"|\b(?:studies|research|trials|reviews|evidence|findings|data) (?:have|has) (?:\w+ )?(?:had|given|produced|shown|yielded|found|been) "
     r"(?:\w+ )?(?:conflicting|mixed|inconsistent|contradictory|consistent|similar|positive|negative|disappointing|promising)\b", re.I)
 # "a new article in the British Medical Journal suggests", "according to a report in the American Journal of
@@ -179,7 +250,8 @@ _ARTICLE_IN = re.compile(
     r"\b(?:article|report|paper|analysis|publication)s?\s+(?:published\s+)?(?:in|from)\s+(?:the\s+)?"
     r"(?:(?:well-known|prestigious|respected|leading|medical|scientific|peer-reviewed)\s+)*(?:journal\s+)?"
     r"(?:[A-Z][\w&'\-]*\s+(?:(?:of|for|and|&|in)\s+)?){0,6}(?:Journal|Medicine|Lancet|BMJ|JAMA|Cochrane|Rheumatology|"
-    r"Epidemiology|Pain|Spine|Physiotherapy|Physical Therapy|Sports Medicine|Arthritis|Orthopaedics|Orthopedics)\b")
+    r"Epidemiology|Pain|Spine|Physiotherapy|Physical Therapy|Sports Medicine|Arthritis|Orthopaedics|Orthopedics)\b"
+    r"(?!\s+(?:Evidence|Database|Association|Society|Clinic|Department|Centre|Center|Institute))")
 # "who was not involved in the study" credits no study with anything.
 _NOT_INVOLVED = re.compile(r"\b(?:who (?:was|were|is|are) )?not (?:involved|part of|taking part) (?:in|with) (?:the|this) "
                            r"(?:study|research|trial|review|work)\b", re.I)
@@ -197,11 +269,14 @@ _ACCORDING = re.compile(r"\baccording to\b[^,.;]{0,80}?(?:" + _ANY_DESIGN.patter
 _IN_A_STUDY = re.compile(r"\b(?:in|from|by) (?:a|an|one|the|this|that|their|his|her|two|three|several|recent|new|large|small)\b"
                          r"\s+(?:[\w'\u2019-]+\s+){0,4}?(?:" + _ANY_DESIGN.pattern + r")(?!\s+(?:body|bodies|council|institute|"
                          r"centre|center|group|team|funding|grant|unit|foundation|network|program|programme|project|"
-                         r"assistant|fellow|nurse|department|division|organi[sz]ation|post|blog)\b)", re.I)
+                         r"assistant|fellow|nurse|department|division|organi[sz]ation|post|blog|database|library|register|registry)\b)", re.I)
 # "There is not enough research on ice to say" reports no finding — unless a source is credited with it
 # ("According to Cochrane reviewers, there are too few good trials to say ...").
-_NOT_ENOUGH = re.compile(r"\bnot enough (?:good )?(?:research|evidence|studies|trials)\b"
-                         r"|\btoo (?:few|little) (?:good )?(?:research|evidence|studies|trials)\b", re.I)
+_NOT_ENOUGH = re.compile(r"\bnot enough (?:good )?(?:research|evidence|studies|trials|data)\b"
+                         r"|\btoo (?:few|little) (?:good )?(?:research|evidence|studies|trials|data)\b"
+                         # "there is limited scientific evidence supporting these claims"
+                         r"|\b(?:is|was) (?:only )?(?:limited|little|scant|insufficient) (?:scientific |clinical |good )?evidence "
+                         r"(?:supporting|to support|for) (?:these|those|this|such|the) claims?\b", re.I)
 _PERSONAL = re.compile(r"\b(?:my|our|your|I|we)\b(?:\s+\w+){0,2}\s*$", re.I)
 _SHOWED_A_STUDY = re.compile(r"\b(?:showed|shown|sent|gave|told|pointed)(?: me| us| you)?(?: to)? (?:a|an|the|one|this|that|some)\b[^,.;]{0,30}?(?:"
                              + "|".join(p for d, p in DESIGNS[:-1]) + r")", re.I)
@@ -224,15 +299,23 @@ _WHAT_IT_SAYS = re.compile(r"\bwhat (?:the )?(?:latest |current |recent )?(?:res
 # Research as what someone reads: "time to dig into the research", "read the studies", "keep up with the evidence".
 # (Only reading verbs: "looking at the research, exercise comes out on top" still credits the research.)
 _READ_OBJECT = re.compile(r"\b(?:dig(?:ging)? into|delve into|wade through|read(?:ing)?|keep(?:ing)? up with|up to date (?:on|with)|"
+                          r"(?:to )?report(?:ing)?(?: on)?|cover(?:ing)?|publish(?:ing)?|"
                           r"time for)\s+(?:all )?(?:the |this |that |recent |latest )*$", re.I)
 # A design word naming a place or a body, not research: "Research Centre", "research team", "study group".
 _DESIGN_AS_MODIFIER = re.compile(r"\s+(?:body|bodies|council|institute|centre|center|group|unit|foundation|network|programme|program|"
                                  r"project|assistant|fellow|fellowship|nurse|department|division|organi[sz]ation|funding|grant|"
-                                 r"post|blog|school|laboratory|lab|hospital|clinic|trust|charity)\b", re.I)
+                                 r"post|blog|school|laboratory|lab|hospital|clinic|trust|charity|university|college|faculty|museum|park|database|library|register|"
+                                 r"registry)\b", re.I)
 # "treatments that are shown to work" describes the treatments; it credits no finding to anyone.
 _SHOWN_TO_WORK = re.compile(r"\b(?:that|which) (?:are|have been|were) (?:shown|proven|known) to work\b", re.I)
 _QUESTION_OR_NEED = re.compile(
-    r"\?\s*$|\bmore (?:research|studies|evidence) (?:is|are) needed\b|\bno (?:research|studies|evidence) (?:has|have)\b"
+    r"\?\s*$|\bmore (?:research|studies|evidence) (?:is|are) needed\b|"
+    r"\b(?:a |an )?(?:larger|bigger|longer|further|new|well-designed|better|more rigorous) (?:\w+ ){0,3}?(?:research|stud(?:y|ies)|trials?|evidence)\b"
+    r"[^.;]{0,40}?\b(?:is|are) (?:still |now )?needed\b|"
+    # the study's limits or the team's suspicion are no finding
+    r"\b(?:noted|acknowledged|pointed out|listed|mentioned|note|acknowledge) (?:the |some |several |a few )?(?:study's |trial's |their |its )?"
+    r"(?:limits|limitations|weaknesses|shortcomings|caveats)\b|\b(?:suspect|speculate|hypothesi[sz]e) (?:that|whether)\b"
+    r"|^\W{0,3}(?:[^,;]{0,30}\s)?no (?:research|studies|evidence) (?:has|have)\b"
     r"|\b(?:would|will|still) need (?:further|more|larger|bigger|longer|new) (?:\w+ )?(?:research|studies|trials|evidence)\b"
     r"|\b(?:whatever|regardless of what|no matter what) (?:the )?(?:research|science|studies|evidence) (?:says?|shows?)\b", re.I)
 
@@ -302,14 +385,14 @@ EFFECTS: list[tuple[str, str]] = [
     ("increases", r"(?:had|have|has|reported|saw) (?:\w+ )?(?:more|higher|greater)|(?:were|was|are|is) more likely to"),
     ("no difference", r"(?:did|does|do|could|can)(?: not|n't) (?:\w+ )?(?:reduce|improve|help|lower|change|prevent|increase|work|speed|affect|cut|ease|relieve)"
                       r"|(?:had|has|have|showed|made|found) (?:no|little) (?:\w+ )?(?:effect|benefit|impact|difference)|no (?:significant |real |clear )?difference"
-                      r"|(?:was|were|is|are|be) no (?:better|worse|more effective)|(?:was|were|is|are) (?:just |about )?as (?:effective|good|helpful) as|not (?:more )?effective"),
+                      r"|(?:was|were|is|are|be) no (?:better|worse|more effective|different)|(?:was|were|is|are) (?:just |about )?as (?:effective|good|helpful) as|not (?:more )?effective"),
     ("associated", r"(?:is|are|was|were|be|been)? ?(?:strongly |closely |significantly |consistently |independently )?(?:associated|linked|correlated|tied|connected|related) (?:with|to)"),
-    ("decreases", r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|\bcuts?\b|\bcutting\b|decreas(?:e|es|ed|ing)|lessen(?:s|ed)?|eas(?:e|es|ed)|reliev(?:e|es|ed)|alleviat(?:e|es|ed)"
-                  r"|eliminat(?:e|es|ed)|prevent(?:s|ed)?|halv(?:e|es|ed)|slash(?:es|ed)?|\bstops?\b|protects? against|wards? off"),
-    ("improves", r"improv(?:e|es|ed|ing)|\bhelps?\b|\bhelped\b|benefit(?:s|ed)?|enhanc(?:e|es|ed)|restor(?:e|es|ed)|\bcures?\b|\bcured\b|\bheal(?:s|ed)?\b"
+    ("decreases", r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?(?!\s+(?:back|limbs?|legs?|body|extremit\w*|abdomen|spine|leg))|\bcuts?\b|\bcutting\b|decreas(?:e|es|ed|ing)|lessen(?:s|ed)?|eas(?:e|es|ed)|reliev(?:e|es|ed)|alleviat(?:e|es|ed)"
+                  r"|eliminat(?:e|es|ed)|prevent(?:s|ed)?|halv(?:e|es|ed)|slash(?:es|ed)?|\bstops?\b|protects? against|wards? off|guard(?:s|ed)? against"),
+    ("improves", r"improv(?:e|es|ed|ing)|(?:is|are|be|was|were) good for|(?<!the )\bhelps?\b|\bhelped\b|benefit(?:s|ed)?|enhanc(?:e|es|ed)|restor(?:e|es|ed)|\bcures?\b|\bcured\b|\bheal(?:s|ed)?\b"
                  r"|\bfix(?:es|ed)?\b|revers(?:e|es|ed)|works? better|outperform(?:s|ed)?|speeds? up|sped up|(?:is|are|was|were) (?:more )?effective"),
     ("increases", r"increas(?:e|es|ed|ing)|rais(?:e|es|ed)|boost(?:s|ed)?|doubl(?:e|es|ed)|tripl(?:e|es|ed)|caus(?:e|es|ed)|trigger(?:s|ed)?|leads? to|led to|contribut(?:e|es|ed) to"),
-    ("worsens", r"worsen(?:s|ed)?|\bharm(?:s|ed)?\b|damag(?:e|es|ed)|mak(?:e|es|ing) .{0,25}?(?:worse|weaker)|made .{0,25}?(?:worse|weaker)"),
+    ("worsens", r"worsen(?:s|ed)?|\bharm(?:s|ed)?\b|damag(?:e|es|ed)|\bruin(?:s|ed)?\b|mak(?:e|es|ing) .{0,25}?(?:worse|weaker)|made .{0,25}?(?:worse|weaker)"),
 ]
 _EFFECT_RE = [(d, re.compile(rf"\b(?:{p})\b", re.I)) for d, p in EFFECTS]
 
@@ -366,11 +449,20 @@ _REPORTED = re.compile(
     r"no (?:\w+ )?(?:difference|effect|benefit|change|rise|increase|decrease)|improvements?|reductions?|relief)\b|\d\s?(?:%|percent|per cent)", re.I)
 
 
+# What a study set out to do is no result: "looked at ways to improve function", "testing whether taping helped to
+# ease pain" (up to a result verb of its own: "... and found that it did").
+_AIM = re.compile(r"\b(?:ways?|how|designed|meant|intended|in order|aim(?:ed|s|ing)?|tr(?:y|ied|ying)|s(?:ought|eeking)) to \w+"
+                  r"|\b(?:testing|test|tested|asking|asked|checking|to see|to find out|investigating|looked at|look at|looking at|focused on|"
+                  r"focuses on|focus on|examined|explored|studied|assessed|evaluated) (?:whether|if)\b"
+                  r"(?:[^;.]*?(?=\b(?:and|but),? (?:found|showed|concluded|reported)\b)|[^;.]*)"
+                  r"|\b(?:whether|how (?:well|much|far|often|effective(?:ly)?))\b[^;.]*?(?=\b(?:and|but),? (?:found|showed|concluded|reported)\b|[;.]|$)", re.I)
+
+
 def method_only(text: str) -> bool:
     """The sentence says what a study did (recruited, compared, consisted of, put its groups on a programme,
     where it was published) and reports no result."""
     m = _METHOD.search(text)
-    if m and not _FINDING.search(_METHOD.sub(" ", text)):
+    if m and not _FINDING.search(_METHOD.sub(" ", _AIM.sub(" ", text))):
         return True
     return bool(_PROCEDURE.search(text)) and not _REPORTED.search(_PROCEDURE.sub(" ", text))
 
@@ -380,6 +472,9 @@ _PAPER_LINK = re.compile(r"doi\.org/|pubmed|ncbi\.nlm\.nih\.gov|europepmc|cochra
                          r"nejm\.org|sciencedirect|springer|wiley\.com|nature\.com|frontiersin|mdpi\.com|plos|tandfonline|"
                          r"sagepub|jospt\.org|journals\.lww|academic\.oup", re.I)
 # A quote from the study's author: "... ," said the lead author; "..." says Dr X, who led the trial.
+# "..., says Aaron Lee, a lecturer at X, who led the new study.": the study's leader credited with the words before.
+_SAYS_LEADER = re.compile(r",\s*(?:says|said)\s+(?:Dr\.?\s+|Prof(?:essor)?\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}\b[^.]{0,120}?"
+                          r"\bwho (?:led|ran|conducted|co-led|designed|headed|oversaw) the (?:new |recent |latest )?(?:study|research|trial|review|work)\b")
 _QUOTED_AUTHOR = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{10,600}[\"\u201c\u201d][^.]{0,80}?\b(?:(?:lead|senior|first|co-|study) ?author|"
                             r"who (?:led|ran|conducted|co-led|designed) the (?:study|research|trial|review|work))\b", re.I)
 
@@ -396,6 +491,9 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
         return None   # (a sentence that gives the paper's DOI or link is where the article points to it)
     if re.search(r":\s*$", text):
         return None   # a lead-in to a list ("The research tells us three things:") states no finding itself
+    label = _EVIDENCE_LABEL.search(text)
+    if label and len(text.split()) >= 6 and not _DEFINITION.search(text):
+        return label.group(0)   # "(SOR: B, multiple systematic reviews)": the statement's evidence, graded
     if _NOT_ENOUGH.search(text) and not (_ACCORDING.search(text) or _RESEARCHERS.search(text)):
         return None
     m = _TRAILING_FRAME.search(text) or _TRAILING_SOURCE.search(text)
@@ -405,6 +503,8 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     for m in _ANY_DESIGN.finditer(text):
         if _PERSONAL.search(text[max(0, m.start() - 25):m.start()]) or _READ_OBJECT.search(text[max(0, m.start() - 30):m.start()]):
             continue   # "my watch data shows": the writer's own experience, not research
+        if re.search(r"\b(?:little|no|much|limited|scant|any|enough)\s+$", text[max(0, m.start() - 12):m.start()], re.I):
+            continue   # "there is very little research into preventing it, said X": research as an amount, not a teller
         if _DESIGN_AS_MODIFIER.match(text, m.end()):
             continue   # "the Rehabilitation Sciences Research Centre, said": a place's name, not research that reports
         v = _VERB_RE.search(text, m.end(), min(len(text), m.end() + 90))
@@ -412,13 +512,31 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
         between = re.sub(r"\bet al\.", "et al", text[m.end():v.start()]) if v else ""
         # (the verb of another clause with its own subject does not report this research: "dig into the research,
         # so I thought a review would help")
-        if v and not re.search(r";|\.\s+[A-Z]|,\s*(?:so|and|but|because)\s+(?:I|we|you|they|he|she)\b", between):
+        # (nor does a verb after a colon, "research made simple: evidence that supports recovery", nor an
+        # infinitive, "researchers hope to find")
+        # (and "evidence that supports recovery" describes the evidence: a relative clause reports nothing)
+        if (v and not re.search(r";|:\s|\.\s+[A-Z]|,\s*(?:so|and|but|because)\s+(?:I|we|you|they|he|she)\b"
+                                r"|,\s*with (?:many|some|most|several|other|a few|few)\b", between)
+                and not _INTENT.search(text[:v.start()])
+                and not (re.fullmatch(r"\s*(?:that|which)\s*", between) and re.match(r"(?:supports?|backs?|backed|underpins?)\b", v.group(0), re.I))):
             after = re.sub(r"\[[\d,\s\u2013-]+\]|[.!\s]+$", "", text[v.end():]).split()
             before = text[:m.start()]
             # "X, new research suggests." puts the finding first and the frame last
             if len(after) >= 3 or (re.search(r",\s*(?:\w+\s+){0,4}$", before) and len(before.split()) >= 4):
                 return text[m.start():v.end()]
-    for rx in (_ACCORDING, _ACCORDING_NAMED, _ORG_SAYS_SUBJECT, _PASSIVE, _STOCK, _ARTICLE_IN, _RESEARCHERS, _DOCTOR_FOUND, _IN_A_STUDY, _SHOWED_A_STUDY,
+    for rx in (_ACCORDING, _ACCORDING_NAMED):
+        m = rx.search(text)
+        if m and _states_something(text[:m.start()] + " " + re.sub(r"^[^,]*,?", " ", text[m.end():])):
+            return m.group(0)
+    if re.search(r"\b(?:says?|said) (?:it|they|she|he|we) (?:hopes?|plans?|wants?|intends?|aims?)\b", text, re.I):
+        return None   # "The team ... says it hopes the findings will lead more people to ...": a hope, not a finding
+    m = _RESEARCHERS.search(text)
+    if m and _INTENT.search(text[:m.end()].rsplit(" ", 1)[0] + " "):
+        text = text[:m.start()] + text[m.end():]   # "Researchers hope to find ...": an aim, not a finding
+    m = _IN_A_STUDY.search(text)
+    if m and not _states_something(text[:m.start()] + " " + text[m.end():]):
+        text = text[:m.start()] + text[m.end():]   # "In this study we talk about moderately high exercise": no result
+    for rx in (_ORG_SAYS_SUBJECT, _PASSIVE, _STOCK, _ARTICLE_IN, _RESEARCHERS, _DOCTOR_FOUND, _IN_A_STUDY, _SHOWED_A_STUDY,
                _THIS_PROVES, _PROVEN):
         m = rx.search(text)
         if m:
@@ -426,14 +544,55 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     cite = citation_marker(original) or next((u for u in links if _PAPER_LINK.search(u)), None)
     if not cite and _QUOTED_AUTHOR.search(text) and _FINDING.search(text):
         return _QUOTED_AUTHOR.search(text).group(0)   # a study author's quoted finding
+    leader = _SAYS_LEADER.search(text)
+    if not cite and leader and (_FINDING.search(text[:leader.start()]) or _COMPARED.search(text[:leader.start()])
+                                or _effect(text[:leader.start()])):
+        return leader.group(0)
     if cite and not _DEFINITION.search(text) and not _PERSONAL_CLAIM.search(text) and len(text.split()) >= 6:
         return cite   # a statement the article backs with a citation is a claim from that source
     return None
 
 
+# "According to study author X, they are also not very surprising": what the source is said to say must be a
+# result, a figure, a comparison or a ranking, not a comment on the results.
+# An aim before the verb: "Researchers hope to find", "the study aims to show" (not "studies to back this up",
+# "the first to show that").
+_INTENT = re.compile(r"\b(?:hopes?|hoped|hoping|wants?|wanted|plans?|planned|planning|aims?|aimed|aiming|seeks?|sought|seeking|"
+                     r"needs?|needed|tries|tried|trying|set out|sets out|intends?|intended|expects?|expected|going|would like|"
+                     r"will try) to\s+$", re.I)
+_RANKING = re.compile(r"\b(?:most|least|leading|main|top|common|rare|rarely|usually|often|always|never|only|best|worst|"
+                      r"largest|biggest|greatest|highest|lowest|first|second|third|recommend\w*|should|advis\w*)\b", re.I)
+
+
+_NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|dozens?|hundreds?|thousands?|millions?|"
+                          r"billions?|half|third|quarter|percent|per cent)\b", re.I)
+
+
+def _says_nothing(text: str) -> bool:
+    """"According to the study's author, they are not very surprising": a source credited with a comment only."""
+    m = _ACCORDING.search(text) or _ACCORDING_NAMED.search(text)
+    return bool(m) and not _states_something(text[:m.start()] + " " + re.sub(r"^[^,]*,?", " ", text[m.end():]))
+
+
+_EVALUATIVE = re.compile(r"\b(?:safe|unsafe|effective|ineffective|helpful|unhelpful|useful|useless|beneficial|harmful|superior|inferior)\b", re.I)
+
+
+def _states_something(text: str) -> bool:
+    return bool(_FINDING.search(text) or _effect(text) or re.search(r"\d", text) or _COMPARED.search(text) or _NUMBER_WORD.search(text)
+                or _RANKING.search(text) or _VERB_RE.search(text) or _EVALUATIVE.search(text))
+
+
+# An evidence grade after a statement, as clinical Q&As and guideline summaries print it: "(SOR: B, RCTs)",
+# "(strength of recommendation: A)", "(level of evidence: 2)", "(Grade B evidence)".
+_EVIDENCE_LABEL = re.compile(r"\((?:SOR|strength of recommendation(?: \[SOR\])?|level of evidence|LOE|evidence level|grade)\s*[:=]?\s*"
+                             r"(?:[A-D]|[1-5][abc]?|I{1,3}V?|IV|high|moderate|low)\b[^()]{0,120}\)|\(grade [A-D] (?:evidence|recommendation)\)", re.I)
+
+
 # A definition or the writer's own practice is not a finding, even with a citation.
-_DEFINITION = re.compile(r"\b(?:defines?|defined as|is (?:a|an|the) term for|refers to|is called|stands for)\b", re.I)
-_PERSONAL_CLAIM = re.compile(r"^(?:at |in )?(?:our|my) (?:clinic|practice|team|experience)\b|^(?:we|I) (?:offer|provide|see|use|treat)\b", re.I)
+_DEFINITION = re.compile(r"\b(?:defines?|defined as|is (?:a|an|the) term for|refers to|is called|stands for|means \w+ing)\b", re.I)
+_PERSONAL_CLAIM = re.compile(r"^(?:at |in )?(?:our|my) (?:clinic|practice|team|experience)\b|^(?:we|I) (?:offer|provide|see|use|treat)\b"
+                             r"|^(?:at|in) (?:the |our )?[\w&' -]{0,60}?(?:clinic|centre|center|practice|studio|physio\w*),\s*(?:we|our team)\s+"
+                             r"(?:offer|provide|use|treat|see|help)\b", re.I)
 
 
 def design_of(text: str) -> str | None:
@@ -583,7 +742,11 @@ _RESULT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|percent|per cent) of (?:\w+[- ]){0
                      r"[^.;]{0,80}?\b(?:compared (?:with|to)|than|versus|vs\.?)\s"
                      r"|(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent|times)|\b(?:half|a third|a quarter|twice|three times)\b)"
                      r"[^.;]{0,60}?\b(?:fewer|more|less|lower|higher|greater|faster|slower|better|worse|than|as (?:many|much|likely|often))\b"
-                     r"|\b\d+(?:\.\d+)?\s?(?:points?|kg|cm|mm|degrees|days|weeks)\s(?:\w+\s){0,3}?(?:fewer|more|less|lower|higher|greater|faster|slower|better|worse)\b", re.I)
+                     r"|\b\d+(?:\.\d+)?\s?(?:points?|kg|cm|mm|degrees|days|weeks)\s(?:\w+\s){0,3}?(?:fewer|more|less|lower|higher|greater|faster|slower|better|worse)\b"
+                     # "Recurrence rates for physiotherapy and for wait-and-see were under nine per cent"
+                     r"|\b(?:rates?|levels?|proportions?|scores?|risks?)\b[^.;]{0,60}?\b(?:was|were|fell|rose|dropped)\s+(?:only |just )?"
+                     r"(?:under|below|above|over|less than|more than|about|around)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)"
+                     r"[^.;]{0,20}?(?:%|per ?cent)", re.I)
 
 
 # ... or a sentence that sizes the same result: "Even so, the benefit was small.", "The gains were modest,
@@ -592,7 +755,12 @@ _RESULT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|percent|per cent) of (?:\w+[- ]){0
 # "The longer patients did the exercises, the greater the reduction in their pain": a dose-response result.
 _DOSE_RESPONSE = re.compile(r"\bthe (?:more|longer|higher|greater|earlier|heavier|stronger|fewer|less)\b[^,;.]{3,80},\s*the "
                             r"(?:more|less|greater|lower|higher|better|worse|smaller|bigger|larger|fewer|faster|slower)\b", re.I)
-_NO_DIFF = re.compile(r"\bno (?:significant |real |clear |meaningful |important )?differences? (?:between|in)\b", re.I)
+# "The improvements in both groups held up after one year, too": a result that lasted.
+_RESULT_LASTS = re.compile(r"^(?:but |and |however,? )?(?:the |these |those |their |its |this )?(?:\w+ )?(?:improvements?|benefits?|gains?|effects?|"
+                           r"reductions?|changes?|results?|findings?|differences?)\b[^.;]{0,60}?\b(?:held(?: up)?|lasted|persisted|"
+                           r"(?:was|were) (?:still )?(?:maintained|sustained|seen|there|present|evident)|remained|continued|wore off|faded|disappeared)\b", re.I)
+_NO_DIFF = re.compile(r"\bno (?:significant |real |clear |meaningful |important )?differences? (?:between|in)\b"
+                      r"|\b(?:in|for) (?:both|all|each of the) (?:\w+ )?groups?, the same (?:number|proportion|percentage|share|rate) of\b", re.I)
 _RESULT_SIZE = re.compile(
     r"^(?:[\w ]{0,20},\s*)?(?:but |and |yet )?(?:the|this|that|these|those|its|their|such) (?:\w+ ){0,2}?"
     r"(?:gains?|benefits?|effects?|improvements?|reductions?|differences?|changes?|pain relief|certainty|quality|effect sizes?)\b"
@@ -601,15 +769,29 @@ _RESULT_SIZE = re.compile(
 # ... or says how one group fared against another: "People who had real or sham therapy reported slightly more
 # relief", "Those in the exercise group had less pain at a year".
 _RESULT_GROUP = re.compile(
-    r"\b(?:participants|patients|people|those|women|men|adults|runners|workers|players|children|the (?:\w+ )?groups?)\b"
-    r"[^.;]{0,80}?\b(?:had|reported|showed|were|felt|scored|gained|needed|took)\s+(?:\w+ )?"
-    r"(?:less|more|fewer|lower|higher|greater|better|worse|similar|the same|no more|no less|slightly|significantly)\b", re.I)
+    r"\b(?:participants?|patients?|people|person|those|women|men|woman|man|adults?|runners?|workers?|players?|children|child|"
+    r"the (?:\w+ )?groups?|(?:both|all|the two|the three) (?:\w+ )?groups|^(?:but |and |however,? )?(?:they|most|many))\b"
+    r"[^.;]{0,80}?\b(?:had|reported|showed|were|was|felt|scored|gained|needed|took|improved|fared|recovered|performed|responded|spent|"
+    r"got|followed|adhered|stuck)\s+(?:\w+ ){0,2}?"
+    r"(?:less|more|fewer|lower|higher|greater|better|worse|similar|the same|no more|no less|slightly|significantly|worsening|"
+    r"improvement|reduction|increase|decrease|rise|drop|fall|faster|slower|quicker)\b"
+    r"|\b(?:most|many|all|patients|participants|people|both groups)\b[^.;]{0,40}?\b(?:did|fared|recovered) (?:\w+ )?well\b", re.I)
+# a result that refutes a fear; neither ... nor ... was better
+_NEITHER = re.compile(r"\bneither\b[^.;]{0,60}?\bnor\b[^.;]{0,60}?\b(?:was|were|is|are)\b[^.;]{0,30}?\b(?:better|superior|winner|more effective|worse)\b"
+                      r"|\b(?:proved|proven|turned out to be|were shown to be|was shown to be) (?:\w+ )?(?:unfounded|wrong|false|groundless|baseless|mistaken)\b", re.I)
 
 
 # ... or goes on about the same subject with a result: "Study after study found the drugs worked no better than
 # placebo. The drugs also did not ease the leg pain. Two drugs did lower overall pain, ...".
 _SUBJECT_START = re.compile(r"^(?:but |and |yet |however,? |still,? )?(?:the|these|those|both|two|three|four|several|most|all|"
                             r"some|neither|each|only|none of the|\d+)\s+(?:\w+\s+){0,2}?(\w{4,})\b", re.I)
+
+
+# "... was -1.4 and -1.2 percent, respectively, with PRP versus placebo": two groups' figures side by side.
+_RESPECTIVELY = re.compile(r"\d(?:[^.;]|\.\d){0,40}\band\b(?:[^.;]|\.\d){0,20}\d(?:[^.;]|\.\d){0,40}\brespectively\b", re.I)
+# "They may be less active when combined than when taken individually": the same subject compared, right after a claim.
+_PRONOUN_COMPARISON = re.compile(r"^(?:but |and |yet )?(?:they|it|these|those|this)\b[^.;]{0,60}?\b(?:less|more|fewer|better|worse|lower|"
+                                 r"higher|greater|smaller|larger|faster|slower)\b[^.;]{0,60}?\bthan\b", re.I)
 
 
 def _same_subject_result(text: str, previous: str) -> bool:
@@ -626,14 +808,18 @@ def _same_subject_result(text: str, previous: str) -> bool:
 
 # "Laird, Kent and Keating (2012) carried out a systematic review of ... They found that ...": a pronoun that
 # reports a finding of the research the sentence before described.
-_THEY_FOUND = re.compile(rf"^(?:they|it|the (?:authors|researchers|team|reviewers|investigators)|these (?:authors|researchers))\b"
+_THEY_FOUND = re.compile(rf"^(?:they|it|he|she|the (?:authors|researchers|team|reviewers|investigators)|these (?:authors|researchers))\b"
                          rf"(?:\s+\w+){{0,3}}?\s+{VERBS}\b", re.I)
 
 
 # List items under a heading that announces findings ("Key findings", "What the study found") report the
 # research the article described before them, each one a claim when it states a result.
 _FINDINGS_HEADING = re.compile(r"^(?:the |our )?(?:key |main |major |important |headline )?(?:findings|results|takeaways|take-home messages|"
-                               r"conclusions)\b|\bwhat (?:the )?(?:study|studies|research|review|trial|researchers|they|it) (?:found|showed)\b", re.I)
+                               r"conclusions)\b|\bwhat (?:the )?(?:study|studies|research|review|trial|researchers|they|it) (?:found|showed)\b"
+                               r"|\bwhat (?:were|are) the (?:main |key )?(?:results|findings)\b", re.I)
+# ... or a heading that says which research its list comes from: "By the numbers (from the 2024 review by Yan et al)"
+_SOURCE_HEADING = re.compile(r"\b(?:from|in|according to|per) (?:the |a |an |this |their )?(?:\d{4} )?(?:[\w-]+ ){0,2}?"
+                             r"(?:review|study|trial|meta-analysis|analysis|research|paper|survey)\b(?:[^.;]{0,40}\bet al\b)?", re.I)
 # ... or after a lead-in that announces them: "Here's what they found:", "The main results were:".
 _FINDINGS_LEADIN = re.compile(r"\b(?:what (?:they|the (?:study|review|trial|researchers|authors|team)|it|researchers) (?:found|showed|"
                               r"discovered|reported)|(?:the|their|its) (?:key |main )?(?:findings|results)(?: (?:were|are|showed))?)\s*:\s*$", re.I)
@@ -663,7 +849,7 @@ def _names_research(text: str) -> bool:
 # sentence just before it.
 _BARE_CITATION = re.compile(r"^\s*[(\[][^()\[\]]{3,120}[)\]]\s*\.?\s*$")
 # "... reduced pain compared with no exercise": an effect set against a comparison states a result.
-_COMPARED = re.compile(r"\b(?:compared (?:with|to)|than|versus|vs\.?|as (?:well|effective|good) as)\b", re.I)
+_COMPARED = re.compile(r"\b(?:compared (?:with|to)|than|versus|vs\.?|as (?:well|effective|good) as|superior to|inferior to)\b", re.I)
 
 
 def _attach_bare_citations(sentences: list[Sentence]) -> list[Sentence]:
@@ -710,7 +896,9 @@ def model_veto(text: str) -> bool:
     return bool(_QUESTION_OR_NEED.search(text) or _TEASER.search(text) or method_only(text)
                 or re.search(r":\s*$", text) or _DEFINITION.search(text) or _PERSONAL_CLAIM.search(text)
                 or _MY_OWN.match(text) or _NOT_INVOLVED.search(text) or _PLANS.search(text)
-                or _AGAINST_OLD_VIEW.match(text) or _CALL_TO_ACTION.search(text)
+                or _AGAINST_OLD_VIEW.match(text) or _CALL_TO_ACTION.search(text) or _NEED.search(text)
+                or _KNOWN_AS.search(text) or _COMMON_BELIEF.match(text) or _mostly_links(text) or _says_nothing(text)
+                or ((_USED_FOR.search(text) or _SELF_REPORT_FIGURE.search(text) or _PASSIVE_ADVICE.search(text)) and not _names_research(text))
                 or (_NOT_ENOUGH.search(text) and not _ACCORDING.search(text))
                 or n < 5 or n > 100)   # (past 100 words it is run-on text, not a sentence; the longest gold claim has 64)
 
@@ -729,10 +917,86 @@ _AGAINST_OLD_VIEW = re.compile(r"^(?:this|that|it|these)\s+(?:goes|go|runs|run|f
                                r"(?:advice|belief|view|wisdom|thinking|idea)", re.I)
 # A call to action of the practice ("book a review with one of our team", "call us today") sells, it reports nothing.
 _CALL_TO_ACTION = re.compile(r"\b(?:book|call|contact|email|message|phone|ring|visit)(?: in)? (?:a|an|your|us|our|one of our|the clinic|"
-                             r"the team|today|now)\b", re.I)
+                             r"the team|today|now)\b"
+                             # a leaflet or service on offer: "Help on avoiding aches is now available from the CSP in a new leaflet"
+                             r"|\b(?:is|are) (?:now |also )?available (?:free )?(?:from|at|on|to download)\b", re.I)
+# A need is no finding: "There is also a pressing need to identify people at risk", "new treatments and procedures
+# are needed to reduce pain".
+_NEED = re.compile(r"\b(?:a |an )?(?:pressing|urgent|critical|clear|great|real|growing|unmet) need (?:to|for)\b"
+                   # research as a cause: "Research that deepens our understanding of JIA is vital for improving care"
+                   r"|^(?:\w+ ){0,2}(?:research|studies|trials)(?: (?:that|which|into|on|in) [^.;]{0,60}?)? (?:is|are) "
+                   r"(?:so |also |really )?(?:vital|essential|crucial|important|key|critical)\b"
+                   r"|\b(?:treatments?|therapies|research|studies|trials|procedures|options|tools|drugs)\b[^.;]{0,30}?\b(?:is|are) "
+                   r"(?:urgently |still |badly |also |now )?needed\b", re.I)
+# What a method is called is a definition: "..., a process known as a systematic review or meta analysis."
+_KNOWN_AS = re.compile(r",\s*(?:a|an|the|which is) (?:process|method|technique|approach|practice|type of (?:study|research)|kind of (?:study|research)) "
+                       r"(?:known|called|referred to) as\b", re.I)
+# What people commonly believe, set out before the evidence against it: "The common beliefs follow this chain of logic".
+# What a treatment is used for says nothing of how well it works: "Weight training is widely used to preserve bone density."
+# A population's self-reported prevalence with no source: "Around one in three adults aged 65 or older report having fallen".
+_SELF_REPORT_FIGURE = re.compile(r"(?:\bone in (?:two|three|four|five|ten)\b|\b\d+(?:\.\d+)?\s?(?:%|percent|per cent))[^.;]{0,60}?"
+                                 r"\b(?:report|reported|say|said)\s+(?:having|that|falling|being|suffering)\b", re.I)
+# A recommendation with no one making it: "Tai chi is often recommended for older adults because ..."
+_PASSIVE_ADVICE = re.compile(r"\b(?:is|are) (?:often|commonly|widely|usually|generally|frequently) (?:recommended|prescribed|advised|suggested)\b", re.I)
+_USED_FOR = re.compile(r"^[^,;]{0,60}\b(?:is|are) (?:widely |commonly |often |increasingly |frequently )?used (?:to|for|as|in)\b", re.I)
+_COMMON_BELIEF = re.compile(r"^(?:the |a |one |this )?(?:common|popular|widely held|traditional|conventional|usual)(?:ly held)? "
+                            r"(?:beliefs?|views?|wisdom|thinking|myths?|misconceptions?|advice|logic)\b", re.I)
+
+
+def _mostly_links(text: str) -> bool:
+    """A line of links or handles ("Twitter handles: https://... https://...") reports nothing."""
+    words = text.split()
+    links = sum(bool(re.match(r"https?://|www\.|@\w", w)) for w in words)
+    return len(words) >= 4 and (links * 3 >= len(words) or links >= 3)
+
+
 # The writer's own data ("My watch data shows ...") and research still to come ("the team now plans a trial").
 _MY_OWN = re.compile(r"^(?:in )?(?:my|I)\b", re.I)
-_PLANS = re.compile(r"\b(?:plans?|planning|planned|hopes?|intends?|intend) (?:a|an|to|further|another)\b", re.I)
+_PLANS = re.compile(r"\b(?:plans?|planning|planned|hopes?|intends?|intend) (?:a|an|to|further|another)\b"
+                    r"|\b(?:says?|said) (?:it|they|she|he|we) (?:hopes?|plans?|wants?|intends?)\b", re.I)
+
+
+# A line that labels a reference ("Paper: Franke et al, 2015, Title, IJOM, ...") points to research; it states nothing.
+_RUN_IN_LABEL = re.compile(r"^\W{0,3}(?:the |read the |full |original )?(?:paper|publication|article|refs?|references?|sources?|"
+                           r"citations?|cite|journal references?|original (?:study|article|paper|research))\s*:\W{0,3}\s*(?=\S)", re.I)
+
+
+# An abstract's label on a line of its own: "Results:", "Conclusions:".
+_RESULTS_LABEL = re.compile(r"^(?:results?|findings?|conclusions?|main results|key findings|outcomes?)\s*:\s*$", re.I)
+# A heading that says the lines under it are quoted from a source: "Quotes from the British Medical Bulletin November 2015".
+_QUOTES_HEADING = re.compile(r"^(?:quotes?|quotations?|excerpts?|extracts?|key quotes) from\b", re.I)
+_ASIDE = re.compile(r"^\([^()]{3,200}\)[.!]?$")
+
+
+def _not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
+    """A list lead-in ("The team compared three types of treatment:"), a reference label line, or a heading that
+    states no result ("By the numbers (from the 2024 review by Yan et al)"): never a claim, whatever the rules
+    or the model read in it."""
+    text = GLUED_FOOTNOTE.sub("", s.text)
+    if re.search(r":\s*$", text):
+        return True
+    label = _RUN_IN_LABEL.match(text)
+    if label and not (_FINDING.search(text[label.end():]) or _effect(text[label.end():])):
+        return True
+    heading = (i + 1 < len(sentences) and sentences[i + 1].heading == s.text and sentences[i + 1].paragraph != s.paragraph
+               and not s.item and s.heading != s.text)
+    if re.match(r"(?:tagged as|tagged|tags?|filed under|categories|category|posted in)\s*:", text, re.I):
+        return True   # "Tagged as: paracetamol, lower back pain, ...": a tag line
+    if heading and not (_FINDING.search(text) or _effect(text) or _VERB_RE.search(text) or _COMPARED.search(text)
+                        or re.search(r"\b(?:is|are|was|were|does|do|did|can|may|might|will|won't|could|has|have)\b", text, re.I)):
+        return True   # a heading with no verb states nothing: "Shockwave Therapy: An Evidence-Based Treatment for Tendon Pain"
+    if heading:
+        cite = AUTHOR_YEAR.search(text[:120])
+        if cite and cite.start() < 60 and not (_FINDING.search(text[cite.end():]) or _VERB_RE.search(text[cite.end():])):
+            return True   # "Kim, Lee & Ernst (2009) Cupping for Treating Pain: A Systematic Review": a paper's citation as a heading
+    if heading:
+        label = re.match(r"(?:a |an |the )?(?:[\w-]+ ){0,3}(?:trial|study|review|meta-analysis)\s*:\s*", text, re.I)
+        if label and not (_FINDING.search(text[label.end():]) or _effect(text[label.end():]) or _VERB_RE.search(text[label.end():])):
+            return True   # "A Randomized Controlled Trial: Massage Therapy for Back Pain": a label and a topic
+    # (of a title "Does X cause Y? Results from a scientific study" only the part after the question counts)
+    text = text.rsplit("?", 1)[-1] if heading else text
+    source = _SOURCE_HEADING.search(text) if heading else None
+    return bool(source) and not _states_something(text[:source.start()] + " " + text[source.end():])
 
 
 def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilities: list[float] | None = None,
@@ -751,11 +1015,38 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
     out: list[Claim] = []
     prev: tuple[Sentence, Claim] | None = None
     described: Sentence | None = None   # the last sentence naming research, claim or not
+    described_at = -1                   # its position
     lead_in: Sentence | None = None     # the last sentence that is not a list item
     last_claim_para: tuple[int, str] | None = None   # (paragraph, heading) of the last claim
+    last_claim: Claim | None = None
     for i, s in enumerate(sentences):
+        if not s.item:
+            lead_in = s
+        if _ASIDE.match(s.text) and not _names_research(s.text):
+            continue   # "(Here are 7 ways to beat back pain.)": an aside between a claim and its next result
+        if _not_a_statement(s, sentences, i):
+            prev = None
+            continue
         cue = claim_cue(s.text, s.links)
         inherited: Claim | None = None
+        before = sentences[i - 1] if i > 0 else None
+        if (not cue and before is not None and not s.item and before.paragraph != s.paragraph
+                and re.search(r":\s*$", before.text)
+                and (_names_research(before.text) or re.search(r"\bfindings?\b", before.text, re.I) or _RESULTS_LABEL.match(before.text))
+                and (_effect(s.text) or _COMPARED.search(s.text) or _FINDING.search(s.text)) and not method_only(s.text)):
+            # "A huge finding cited from a key paper from <journal>:" then the finding as its own paragraph
+            inherited = _research_in(before)
+            cue = "a finding after the lead-in that names its source"
+        if (not cue and not inherited and not s.item and _FINDINGS_HEADING.search(s.heading) and described is None
+                and (_effect(s.text) or _FINDING.search(s.text) or _RESULT.search(s.text)) and re.search(r"\d|\bsignificant", s.text)
+                and not method_only(s.text) and not _QUESTION_OR_NEED.search(s.text)):
+            # a results section whose study the page never named in a sentence ("Results:" under a copied abstract)
+            cue = f"a result under '{s.heading}'"
+        if (not cue and not inherited and _QUOTES_HEADING.search(s.heading) and _states_something(s.text) and not method_only(s.text)
+                and not _QUESTION_OR_NEED.search(s.text)):
+            # "Quotes from the British Medical Bulletin November 2015": each line under it is the source's statement
+            inherited = _research_in(Sentence(s.heading, s.paragraph))
+            cue = f"a statement quoted under '{s.heading}'"
         if not cue and _headline(s, sentences, i):
             inherited = _research_in(sentences[i + 1])
             cue = "a headline stating the finding of the research described next"
@@ -772,10 +1063,9 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                 # the citation at the end of the item backs the whole item
                 inherited = _research_in(nxt)
                 cue = "the citation closing its list item"
-        if not s.item:
-            lead_in = s
         if (not cue and (s.item or (_FINDINGS_HEADING.search(s.heading) and (_RESULT_GROUP.search(s.text) or _NO_DIFF.search(s.text))))
-                and (_FINDINGS_HEADING.search(s.heading) or (lead_in is not None and _FINDINGS_LEADIN.search(lead_in.text)))
+                and (_FINDINGS_HEADING.search(s.heading) or (lead_in is not None and _FINDINGS_LEADIN.search(lead_in.text))
+                     or (s.item and _SOURCE_HEADING.search(s.heading) and _names_research(s.heading)))
                 and described is not None
                 and not method_only(s.text)
                 and (_effect(s.text) or _FINDING.search(s.text) or re.search(r"\d", s.text))):
@@ -791,10 +1081,14 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                 and not (described is not None and described.heading == s.heading
                          and (described.paragraph == s.paragraph or s.item)
                          and re.match(r"(?:the|these|those|they|it|its|their)\b", s.text, re.I))):
-            described = s
-        if (not cue and not inherited and prev is None and described is not None and described.paragraph == s.paragraph
-                and (_NO_DIFF.search(s.text) or _RESULT.search(s.text) or _RESULT_GROUP.search(s.text)
-                     or (_effect(s.text) and _METHOD.search(described.text) and not _names_research(s.text)))
+            described, described_at = s, i
+        if (not cue and not inherited and prev is None and described is not None
+                and (described.paragraph == s.paragraph
+                     or (i - described_at <= 4 and described.heading == s.heading and (_NEITHER.search(s.text) or _NO_DIFF.search(s.text))))
+                and i - described_at <= 6   # (a page written as one long paragraph: only the sentences soon after it)
+                and (_NO_DIFF.search(s.text) or _RESULT.search(s.text) or _RESULT_GROUP.search(s.text) or _NEITHER.search(s.text)
+                     or (_effect(s.text) and _METHOD.search(described.text) and not _names_research(s.text)
+                         and not re.match(r"(?:if|when|where)\b", s.text, re.I)))   # ("If a patient had ..., a physio offered help": the protocol)
                 and not method_only(s.text)):
             # a result right after the sentences that described the study's method, in the same paragraph
             inherited = _research_in(described)
@@ -803,17 +1097,24 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                                                                               or _DOSE_RESPONSE.search(s.text)
                                                                               or _RESULT_GROUP.search(s.text)
                                                                               or _same_subject_result(s.text, prev[0].text)
+                                                                              or _PRONOUN_COMPARISON.search(s.text) or _RESULT_LASTS.search(s.text)
+                                                                              or _NEITHER.search(s.text)
+                                                                              or (re.match(r"(?:but |and )?[A-Z]\w+ing\b", s.text) and _effect(s.text))
+                                                                              or _RESPECTIVELY.search(s.text)
+                                                                              or (re.match(r"[\"\u201c]?(?:it|they|this)\b", s.text, re.I)
+                                                                                  and re.search(r"\b(?:first|best|preferred|better) (?:choice|option|treatment|line)\b", s.text, re.I))
                                                                               or (_effect(s.text) and _COMPARED.search(s.text))):
             inherited = prev[1]
             cue = "a result of the research in the previous sentence"
-        if (not cue and not inherited and prev and last_claim_para is not None and s.paragraph == last_claim_para[0] + 1
+        if (not cue and not inherited and last_claim is not None and last_claim_para is not None and s.paragraph == last_claim_para[0] + 1
                 and s.heading == last_claim_para[1] and not s.item
                 and (i == 0 or sentences[i - 1].paragraph != s.paragraph)
-                and (_NO_DIFF.search(s.text) or _RESULT_GROUP.search(s.text)
+                and (_NO_DIFF.search(s.text) or _RESULT_GROUP.search(s.text) or _RESULT_LASTS.search(s.text) or _NEITHER.search(s.text)
+                     or (re.match(r"[\"\u201c]?(?:it|they)\b", s.text, re.I) and _effect(s.text))
                      or (_RESULT.search(s.text) and re.search(r"\b(?:groups?|results|participants|patients)\b", s.text, re.I)))
                 and not method_only(s.text)):
             # the first sentence of the next paragraph goes on with a result of the same research
-            inherited = prev[1]
+            inherited = last_claim
             cue = "a result of the research in the paragraph before"
         if (not cue and probabilities is not None and threshold is not None and probabilities[i] >= threshold
                 and not (veto and vetoed(s, i))):
@@ -854,4 +1155,5 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
         ))
         prev = (s, out[-1])
         last_claim_para = (s.paragraph, s.heading)
+        last_claim = out[-1]
     return out

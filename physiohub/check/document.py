@@ -188,6 +188,11 @@ _ANCHOR_LINK = re.compile(r"\[([^\]\n]{1,80})\]\(#[^)\s]*\)")
 _CITE_AFTER_STOP = re.compile(r"([.!?]) ?(\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\])")
 
 
+# "- **Injuries due to impact.** There is little evidence ...": a bold run-in label that ends with its own stop is a
+# sentence of its own; with its bold markers kept, the stop is not seen and the label opens the next sentence.
+_BOLD_LABEL = re.compile(r"(?<![*\w])\*\*([^*\n]{1,120}?[.!?])\*\*(?=[ \t]+\S)")
+
+
 CHUNK = 3000   # split_spans rescans from the sentence start at each candidate stop: keep its input short
 
 
@@ -257,10 +262,21 @@ def _split(body: str) -> list[tuple[int, int]]:
 
 
 
+def _unmarked_list(lines: list[str]) -> bool:
+    """Lines of one paragraph that each begin with a capital and end with no stop or comma ("Strengthens the
+    quadriceps, taking load off the knee" / "Improves joint alignment"): a list whose markers the page did not
+    keep, one item a line, not one sentence run across them. (Wrapped prose breaks lines mid-sentence, where the
+    next line mostly starts in lower case.)"""
+    if len(lines) < 3:
+        return False
+    return all(re.match(r"\s*[A-Z]", x) and not re.search(r"[.!?:;,\-]\s*$", x) and 2 <= len(x.split()) <= 25 for x in lines)
+
+
 def parse_document(text: str) -> Document:
     # an in-page link to a footnote ("third[1](#ref1).") is the citation marker "[1]"
     text = _ANCHOR_LINK.sub(lambda m: f"[{m.group(1)}]" if re.fullmatch(r"[\d,\s\u2013-]+", m.group(1)) else m.group(1), text)
     text = _CITE_AFTER_STOP.sub(r" \2\1", _SUPERSCRIPT_AFTER_STOP.sub(_superscripts, text))
+    text = _BOLD_LABEL.sub(r"\1", text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[tuple[str, str]] = []          # (kind, text): heading | para | item
     para: list[str] = []
@@ -269,6 +285,9 @@ def parse_document(text: str) -> Document:
     def flush() -> None:
         if para and all(_plain_entry(x) for x in para):
             blocks.extend(("ref", x.strip()) for x in para)   # unmarked reference lines, one entry each
+            para.clear()
+        if _unmarked_list(para):
+            blocks.extend(("item", x.strip()) for x in para)   # short lines with no stops: a list without markers
             para.clear()
         if para:
             para_lines[len(blocks)] = [x.strip() for x in para]
