@@ -80,6 +80,8 @@ def main() -> int:
     # dev3/ was written in session 7 of issue 13 (gold before any run, scored once fresh: docs/check.md); from
     # then on it is a fourth dev set that trains the claim model.
     evaluate(HERE / "dev3", "real articles, fourth dev set (session 7; trains the claim model)", verbose)
+    # dev4/ was written in session 8 of issue 13 (gold before any run, scored once fresh: docs/check.md); a fifth dev set.
+    evaluate(HERE / "dev4", "real articles, fifth dev set (session 8)", verbose)
     evaluate(HERE / "heldout2", "real articles, second held-out set (gold written before any run; scored only)", False)
     # heldout3/ was written blind when heldout2/ was opened for reading; scored only, misses never printed.
     evaluate(HERE / "heldout3", "real articles, third held-out set (gold written before any run; scored only)", False)
