@@ -18,7 +18,8 @@ REF_HEADING = re.compile(
     r"^(?:references?|reference list|sources?(?: and further reading)?|bibliography|citations?|works cited|"
     r"(?:the )?(?:studies|research|papers|articles|evidence|trials)(?: (?:cited|mentioned|referenced|used|quoted|we used|in this article))?|"
     r"further reading|reading list|literature|notes|footnotes|endnotes|journal references?|study references?|"
-    r"original (?:study|article|paper|research)|key references|selected references|references and further reading)\s*:?$"
+    r"original (?:study|article|paper|research)|key references|selected references|references and further reading|"
+    r"for (?:reference|further reading)|references? for this (?:story|article|post))\s*:?$"
     # a qualified heading of a strong kind: "Pilates Bibliography", "Scientific references" (not "sources" or
     # "literature": "Protein sources" and "Review of the literature" are sections of text)
     r"|^(?:[\w'\-]+\s+){1,3}(?:references|bibliography|further reading|reading list|works cited)\s*:?$",
@@ -48,6 +49,19 @@ _ENTRY_BODY = re.compile(r"\b(?:19|20)\d{2}\s*[;,]\s*(?:[A-Z][a-z]+\s*;\s*)?\(?\
 # Two or more Vancouver authors and then the title: an entry even without its year ("Bryan M, Hawson S. Title.").
 _VANC_AUTHORS = re.compile(rf"^(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+ [A-Z]{{1,3}}(?:, (?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+"
                            rf"(?: [{_UP}][\w'\u2019\-]+)? [A-Z]{{1,3}})+(?:,? et al)?\.\s+[A-Z]")
+
+
+# A reference written as labelled fields, one a line ("Title: Arthritis Rheum", "Author: Lee A et al. Title.",
+# "URL: https://...", and a "Journal Year;Vol:Pages" line): the lines are joined with FIELD_JOIN into one entry.
+FIELD_LABEL = re.compile(r"^\W{0,3}(title|authors?|by|url|link|web ?address|journal|source|publication|published|date|year|"
+                         r"doi|pmid|citation|volume|pages)\s*:\s*(.*)$", re.I)
+FIELD_JOIN = " | "
+
+
+def labelled_entry(lines: list[str]) -> bool:
+    """Do these lines make one reference of labelled fields: two or more labels, a title or an author among them?"""
+    labels = [m.group(1).lower() for m in (FIELD_LABEL.match(x.strip()) for x in lines) if m]
+    return len(labels) >= 2 and bool({"title", "author", "authors", "by"} & set(labels)) and len(lines) <= 8
 
 
 def _plain_entry(line: str) -> bool:
@@ -267,6 +281,10 @@ def parse_document(text: str) -> Document:
     para_lines: dict[int, list[str]] = {}       # the lines of each paragraph block, for a reference section
 
     def flush() -> None:
+        if labelled_entry(para):
+            # "Title: ... / Author: ... / URL: ... / Journal 2009;14:41": one reference written as labelled fields
+            blocks.append(("ref", FIELD_JOIN.join(x.strip() for x in para)))
+            para.clear()
         if para and all(_plain_entry(x) for x in para):
             blocks.extend(("ref", x.strip()) for x in para)   # unmarked reference lines, one entry each
             para.clear()

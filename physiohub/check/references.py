@@ -18,8 +18,9 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .claims import AUTHOR_YEAR, DOI, JOURNAL_CITE, author_year, expand_numbers, journal_key
-from .document import Sentence
+from .citations import find_citations
+from .claims import DOI, JOURNAL_CITE, expand_numbers, journal_key
+from .document import FIELD_JOIN, FIELD_LABEL, Sentence
 
 _NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]|(\d{1,3})(?=\s+[A-Z][a-z]))\s+")
 _BULLET = re.compile(r"^\s*[-*\u2022+]\s+")
@@ -234,6 +235,44 @@ def _comma_fields(ref: Reference, body: str) -> str | None:
     return ", ".join(pieces[:n_auth])
 
 
+def _labelled_fields(ref: Reference, line: str) -> bool:
+    """A reference written as labelled fields joined by FIELD_JOIN ("Title: Arthritis Rheum | Author: Hernandez-Molina
+    G et al. Effect of exercise ... | URL: http://... | Arthritis Rheum 2008;59:1221-1228"): the author field may
+    carry the title after the names, the "Title:" field may hold the journal's name, and an unlabelled line (or a
+    journal/citation field) the journal, year, volume and pages."""
+    fields: dict[str, str] = {}
+    loose: list[str] = []
+    for part in line.split(FIELD_JOIN):
+        m = FIELD_LABEL.match(part.strip())
+        if m:
+            fields.setdefault(re.sub(r"s$", "", m.group(1).lower()).replace("by", "author"), m.group(2).strip())
+        elif part.strip():
+            loose.append(part.strip())
+    if not ({"title", "author"} & fields.keys()):
+        return False
+    names = fields.get("author", "")
+    # "Yelland M. Commentary." / "Lee A, Park B et al. Title of the paper.": names end at an initial's or "et al."'s stop
+    cut = re.split(r"(?<=\b[A-Z])\.\s+(?=[A-Z0-9])|(?<=\bet al)\.\s+(?=[A-Z0-9])", names, maxsplit=1)
+    ref.authors = _authors(cut[0]) if cut[0] else []
+    after_names = cut[1].strip().rstrip(".") if len(cut) > 1 else ""
+    for cand in [fields.get(k, "") for k in ("citation", "journal", "source", "publication")] + loose:
+        jy = re.match(r"^(?P<journal>[A-Z][^;:()]{1,100}?)\.?,?\s+(?P<year>(?:19|20)\d{2})\b", cand)
+        if jy:
+            ref.journal, ref.year = jy.group("journal").strip(" .,"), int(jy.group("year"))
+            break
+    if ref.year is None:
+        y = _YEAR.search(" ".join([fields.get("date", ""), fields.get("year", ""), fields.get("published", "")] + loose))
+        ref.year = int(y.group(1)) if y else None
+    title = fields.get("title", "")
+    same = re.sub(r"[^a-z]", "", title.lower()) == re.sub(r"[^a-z]", "", (ref.journal or "").lower())
+    # the "Title:" field names the journal ("Title: Evidence Based Medicine" over "Evidence-Based Medicine 2009;14:41")
+    ref.title = after_names or (None if same else title.rstrip(".")) or None
+    if not ref.journal and same is False and after_names and title:
+        ref.journal = title.rstrip(".")
+    ref.url = fields.get("url") or fields.get("link") or fields.get("web address") or ref.url
+    return True
+
+
 def parse_reference(line: str) -> Reference:
     """One reference-list entry: identifiers first, then the bibliographic part by the shape of the entry
     (Chicago, Harvard with the year after the authors, comma-separated fields, APA/author-date, Nature,
@@ -246,7 +285,9 @@ def parse_reference(line: str) -> Reference:
     # (a short news source comes labelled from the document: "Source: Medical Xpress")
     line = re.sub(r"^Source:\s+", "", _BACKLINKS.sub("", _BULLET.sub("", line))).strip()
     # Markdown emphasis of a journal's name or volume ("*Journal of Knee Health*, *12*(3)", "_J Knee_")
-    line = re.sub(r"\*+|(?<![\w/])_+(?=\w)|(?<=\w)_+(?![\w/])", "", line)
+    # (not inside an address: "record/187/abstract/Effect_of_exercise:_results" keeps its underscores)
+    line = "".join(piece if re.match(r"https?://", piece) else re.sub(r"\*+|(?<![\w/])_+(?=\w)|(?<=\w)_+(?![\w/])", "", piece)
+                   for piece in re.split(r"(https?://[^\s<>\"]+)", line))
     ref = Reference(text=line, number=number)
     ref.doi = find_doi(line)
     p = _PMID.search(line)
@@ -258,6 +299,8 @@ def parse_reference(line: str) -> Reference:
     u = _URL.search(line)
     if u:
         ref.url = u.group(1).rstrip(".,;")
+    if FIELD_JOIN in line and _labelled_fields(ref, line):
+        return ref
     # Bibliographic part: before the first identifier.
     # (the words that open an access note, not the same words inside a title: "Available from", "Accessed May 1",
     # "[cited 2023 Jan 5]")
@@ -398,21 +441,9 @@ def parse_reference_list(lines: list[str]) -> list[Reference]:
     return refs
 
 
-# Citations the author-year pattern leaves: "Lee and colleagues (2019)", "(Lee and colleagues, 2019)", "Lee (2019)
-# found", "(see Lee, 2019)", and an organisation named in full "(World Health Organization [WHO], 2022)".
-_REPORTING = r"(?:found|finds|showed|shows|reported|reports|concluded|suggested|suggests|demonstrated|noted|observed|argued|described|proposed|stated|explained|wrote|recommended|looked)"
-_NAME = rf"(?:{_PARTICLE}\s+)?[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?"
-_NARRATIVE_CITE = re.compile(
-    rf"\b(?P<a>{_NAME}) and (?:colleagues|co-?workers|(?:his|her|their) (?:team|colleagues))\s*(?:\(|,\s*)(?P<ya>(?:19|20)\d{{2}})[a-z]?\)?"
-    rf"|\b(?P<b>{_NAME}) \((?P<yb>(?:19|20)\d{{2}})[a-z]?\)(?=,?\s+{_REPORTING}\b)"
-    rf"|\((?:see|cf\.|e\.g\.,?|as in|reviewed in)\s+(?P<c>{_NAME}(?: et al\.?)?),?\s+(?P<yc>(?:19|20)\d{{2}})[a-z]?[;,)]"
-    rf"|\((?P<d>(?:[A-Z][\w&'\-]+ (?:(?:of|for|and|on|the|&) )*){{1,6}}[A-Z][\w&'\-]+)(?: \[[A-Z]{{2,8}}\])?,\s*(?P<yd>(?:19|20)\d{{2}})\)")
 _GUIDELINE_CITE = re.compile(
     r"\b(?P<org>(?:[Tt]he )?(?:[A-Z]{2,8}|[A-Z][a-z]+(?: (?:of|for|and|on|[A-Z][a-z]+)){1,6}))(?:'s|\u2019s)? (?:clinical practice |practice )?"
     r"guidelines?\b[^.()]{0,60}?\((?:[A-Z]{1,4}\d{1,4},\s*)?(?P<year>(?:19|20)\d{2})\)")
-_NOT_A_NAME = {"In", "The", "Since", "From", "By", "Until", "After", "Before", "During", "Study", "Trial", "Review", "Research",
-               "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December", "Spring", "Summer", "Autumn", "Winter", "Update", "Guidelines", "Guideline"}
 _GLUED_HARVARD = re.compile(
     rf"(?<=\s)((?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+),\s+(?:[A-Z]\.\s*)+"
     rf"(?:,?\s*(?:&|and)\s+(?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+,\s+(?:[A-Z]\.\s*)+|,?\s*et al\.?)?,?\s+((?:19|20)\d{{2}})[a-z]?\.?$")
@@ -428,21 +459,13 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
     pmids = {r.pmid for r in listed if r.pmid}
     out: list[Reference] = []
     for s in sentences:
-        for m in AUTHOR_YEAR.finditer(s.text):
-            who, year = author_year(m)
-            key = f"{who.split()[0]} {year}"
+        for c in find_citations(s.text):
+            # author-year citations wherever they sit: bracketed (many names, page notes, prefixes) or narrative
+            key = f"{c.surname.split()[0]} {c.year}"
             if key in keys:
                 continue
             keys.add(key)
-            out.append(Reference(text=m.group(0).strip("(), "), kind="inline", authors=[who], year=int(year)))
-        for m in _NARRATIVE_CITE.finditer(s.text):
-            who = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d")) if g)
-            year = m.group("ya") or m.group("yb") or m.group("yc") or m.group("yd")
-            key = f"{who.split()[0]} {year}"
-            if who.split()[0] in _NOT_A_NAME or key in keys:
-                continue
-            keys.add(key)
-            out.append(Reference(text=m.group(0).strip("(), "), kind="inline", authors=[who], year=int(year)))
+            out.append(Reference(text=c.text.strip("()[], "), kind="inline", authors=[c.who], year=c.year))
         for m in _GUIDELINE_CITE.finditer(s.text):
             who = m.group("org").removeprefix("the ").removeprefix("The ")
             key = f"{who.split()[0]} {m.group('year')}"
