@@ -56,6 +56,12 @@ _VANC_AUTHORS = re.compile(rf"^(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+ [A-Z]{{1,3
 FIELD_LABEL = re.compile(r"^\W{0,3}(title|authors?|by|url|link|web ?address|journal|source|publication|published|date|year|"
                          r"doi|pmid|citation|volume|pages)\s*:\s*(.*)$", re.I)
 FIELD_JOIN = " | "
+# A citation copied from a PubMed abstract page: the journal's abbreviation and the date first, then identifiers,
+# the title and the authors ("J Physiother. 2015 Jun 17. pii: S18...; doi: 10.x. [Epub ahead of print] Title.
+# Holm AB1, Berg CD2."; "Spine (Phila Pa 1976). 2019 Jan;44(2):100-9. doi: 10.x. Title. Authors.").
+PUBMED_CITATION = re.compile(r"^(?P<journal>[A-Z][A-Za-z&\-]*\.?(?:\s+[A-Za-z&\-]+\.?){0,7}(?:\s+\([^()]{1,30}\))?)\.?\s+"
+                             r"(?P<year>(?:19|20)\d{2})(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?(?:\s*;\s*[\w()\-:.\u2013]*?)?\.\s+"
+                             r"(?P<rest>(?=.*\b(?:pii|doi|PMID|Epub)\b).+)$", re.I)
 
 
 def labelled_entry(lines: list[str]) -> bool:
@@ -129,6 +135,14 @@ _ORG_PAGE = re.compile(r"^(?:[A-Z]{2,8}|[A-Z][\w&'\-]+(?: (?:of|for|and|on|the|&
                        r"(?:\]\(|<)?https?://\S+")
 
 
+def _single_numbered_entry(item: str) -> bool:
+    """One numbered item that is a whole entry: it opens with a name and initials and carries an identifier or a
+    journal's year ("1. Smith, J.; Lee, K. Title. Journal, published online March 3, 2022; doi:10.x")."""
+    m = re.match(r"\s*(?:\d{1,3}[.)]|\[\d{1,3}\])\s+", item)
+    body = item[m.end():] if m else ""
+    return bool(m and _REF_LIKE.search(body) and (_STRICT_START.match(body) or _VANC_AUTHORS.match(body)))
+
+
 def _trailing_entry(body: str, spans: list[tuple[int, int]]) -> int | None:
     """Index of the first sentence span from which the rest of the paragraph is one reference entry glued
     after the text (authors in Vancouver or Harvard form, then a journal's year and volume or an identifier)."""
@@ -200,6 +214,10 @@ def _superscripts(m: re.Match) -> str:
     return f"{m.group(1)} [{m.group(3)}]{m.group(2)}"
 _ANCHOR_LINK = re.compile(r"\[([^\]\n]{1,80})\]\(#[^)\s]*\)")
 _CITE_AFTER_STOP = re.compile(r"([.!?]) ?(\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\])")
+# "... in most trials. (Holm, p. 4, 2019) It also ...": an author-year citation after the full stop belongs to the
+# sentence before it (a bracket holding a capitalised name and a year, then a new sentence or the paragraph's end).
+_AUTHOR_YEAR_AFTER_STOP = re.compile(r"(?<=[a-z%)\]])([.!?])[ \t]?(\((?=[^()\n]*[A-Z][a-z])[^()\n]{1,120}?\b(?:19|20)\d{2}[a-z]?\b"
+                                     r"[^()\n]{0,20}\))(?=[ \t]+[A-Z\"'\u201c]|[ \t]*(?:\n|$))")
 
 
 CHUNK = 3000   # split_spans rescans from the sentence start at each candidate stop: keep its input short
@@ -275,12 +293,16 @@ def parse_document(text: str) -> Document:
     # an in-page link to a footnote ("third[1](#ref1).") is the citation marker "[1]"
     text = _ANCHOR_LINK.sub(lambda m: f"[{m.group(1)}]" if re.fullmatch(r"[\d,\s\u2013-]+", m.group(1)) else m.group(1), text)
     text = _CITE_AFTER_STOP.sub(r" \2\1", _SUPERSCRIPT_AFTER_STOP.sub(_superscripts, text))
+    text = _AUTHOR_YEAR_AFTER_STOP.sub(r" \2\1", text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[tuple[str, str]] = []          # (kind, text): heading | para | item
     para: list[str] = []
     para_lines: dict[int, list[str]] = {}       # the lines of each paragraph block, for a reference section
 
     def flush() -> None:
+        if para and PUBMED_CITATION.match(" ".join(x.strip() for x in para)):
+            blocks.append(("ref", " ".join(x.strip() for x in para)))
+            para.clear()
         if labelled_entry(para):
             # "Title: ... / Author: ... / URL: ... / Journal 2009;14:41": one reference written as labelled fields
             blocks.append(("ref", FIELD_JOIN.join(x.strip() for x in para)))
@@ -329,6 +351,8 @@ def parse_document(text: str) -> Document:
         bracketed = sum(bool(re.match(r"\s*\[\d{1,3}\]\s", blocks[i][1])) for i in run)
         if len(run) >= 2 and (sum(_ref_like_item(blocks[i][1]) for i in run) >= 0.6 * len(run)
                               or (bracketed == len(run) and any(_REF_LIKE.search(blocks[i][1]) for i in run))):
+            ref_items.update(run)
+        elif len(run) == 1 and _single_numbered_entry(blocks[run[0]][1]):
             ref_items.update(run)
         run = []
 

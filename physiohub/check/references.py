@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .citations import find_citations
 from .claims import DOI, JOURNAL_CITE, expand_numbers, journal_key
-from .document import FIELD_JOIN, FIELD_LABEL, Sentence
+from .document import FIELD_JOIN, FIELD_LABEL, PUBMED_CITATION, Sentence
 
 _NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]|(\d{1,3})(?=\s+[A-Z][a-z]))\s+")
 _BULLET = re.compile(r"^\s*[-*\u2022+]\s+")
@@ -28,7 +28,8 @@ _PMID = re.compile(r"\bPMID:?\s*(\d{1,9})\b|pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9}
 _PMCID = re.compile(r"\b(PMC\d{4,9})\b")
 _URL = re.compile(r"<?(https?://[^\s<>\"]+?)>?(?=[\s,;]|\.?$|\.\s)")
 _APA = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?(?:,[^)]*)?\)\.?\s*(?P<rest>.*)$")
-_VANC_YEAR = re.compile(r"(?P<journal>[^.]{2,120}?)\.?\s+(?P<year>(?:19|20)\d{2})(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:.,]")
+# (the year may sit in brackets after the journal: "Arthritis Care & Research (2021).")
+_VANC_YEAR = re.compile(r"(?P<journal>[^.]{2,120}?)\.?\s+\(?(?P<year>(?:19|20)\d{2})\)?(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:.,]")
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 # Nature style ends "Journal 132, 173–181 (2000)."; the volume, pages and year follow the journal.
 _NATURE_TAIL = re.compile(r"^(?P<journal>.+?)\s+\d+[A-Za-z]?(?:\s*\(\w+\))?,\s*[\w\u2013\-]+\s*\((?P<year>(?:19|20)\d{2})\)\.?$")
@@ -89,19 +90,27 @@ class Reference:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
 
+# Dashes a word processor puts for the hyphens of a DOI ("s12891‐019‐2345‐6" with U+2010).
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2212\u00ad"})
+
+
 def clean_doi(doi: str) -> str:
     doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi.strip(), flags=re.I)
-    return doi.rstrip(".,;)>]").lower()
+    return doi.translate(_DASHES).replace("\u00ad", "").rstrip(".,;)>]").lower()
 
 
-# "doi: 10.1136/ bjsports-2017-098661" and "https://doi.org/ 10.x": a space an editor or a line break put
-# inside the identifier, after "doi" or after the prefix's slash.
-_DOI_SPACED = re.compile(r"((?:\bdoi\b\s*:?|doi\.org/)\s*10\.\d{4,9}/)\s+(?=[\w(])", re.I)
+# "doi: 10.1136/ bjsports-2017-098661", "https://doi.org/ 10.x", "doi: 10. 1097/j.pain", "doi:10.1097 /j.pain": a space
+# an editor or a line break put inside the identifier, after "doi", after "10." or around the prefix's slash; and a
+# DOI broken after a hyphen at a line end ("10.1234/ej-" + "2019-0001").
+_DOI_SPACED = re.compile(r"((?:\bdoi\b\s*:?|doi\.org/)\s*10\.)\s+(?=\d{4,9}\s*/)|((?:\bdoi\b\s*:?|doi\.org/)\s*10\.\d{4,9})\s+(?=/)"
+                         r"|((?:\bdoi\b\s*:?|doi\.org/)\s*10\.\d{4,9}/)\s+(?=[\w(])|(\b10\.\d{4,9}/\S*[\-\u2010])\s+(?=[\w(])", re.I)
 
 
 def find_doi(text: str) -> str | None:
     """The DOI in a reference entry or a link, however it is written."""
-    d = DOI.search(_DOI_SPACED.sub(r"\1", text))
+    for _ in range(3):   # "doi: 10. 1097 /j.pain": each pass closes one gap
+        text = _DOI_SPACED.sub(lambda m: next(g for g in m.groups() if g is not None), text)
+    d = DOI.search(text.translate(_DASHES))
     return clean_doi(d.group(0)) if d else None
 
 
@@ -273,17 +282,56 @@ def _labelled_fields(ref: Reference, line: str) -> bool:
     return True
 
 
+def _pubmed_order(ref: Reference, line: str) -> bool:
+    """A citation copied from a PubMed abstract page: journal and date first, identifiers, then "Title. Authors."
+    (authors may carry affiliation numbers: "Holm AB1, Berg CD2")."""
+    m = PUBMED_CITATION.match(line)
+    if not m:
+        return False
+    rest = re.sub(r"\b(?:pii|doi|PMID|PMCID)\s*:\s*\S+?\.(?=\s|$)|\[Epub[^\]]*\]|\bEpub\s+(?:19|20)\d{2}[^.]*\.", " ",
+                  m.group("rest"), flags=re.I)
+    pieces = [x.strip() for x in re.split(r"(?<=[.?!])\s+(?=[A-Z])", rest.strip()) if x.strip()]
+    names = re.sub(rf"(?<=[A-Z])\d+(?:,\d+)*\b", "", pieces[-1]).strip(" .") if pieces else ""
+    if len(pieces) < 2 or not re.fullmatch(rf"{_VANC_NAME}(?:,\s*{_VANC_NAME})*(?:,?\s+et al)?", names):
+        return False
+    ref.journal, ref.year = m.group("journal").strip(" ."), int(m.group("year"))
+    ref.title = " ".join(pieces[:-1]).rstrip(".")
+    ref.authors = _authors(names)
+    return True
+
+
+_RUN_IN_LABEL = re.compile(r"^(?:Sources?|References?|Journal references?|Study references?|Citation|Study|Paper|Full study|"
+                           r"Original (?:study|article|paper|research)|Read the (?:study|paper))\s*:\s+", re.I)
+_JOURNAL_TAIL = re.compile(r"(?:,\s*|\s+)(?:published online|first published|e-?published|epub ahead of print|online ahead of print)\b.*$"
+                           r"|,\s*(?:published|online|accessed)\b.*$"
+                           r"|,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?,?$", re.I)
+
+
+def _clean_journal(journal: str | None) -> str | None:
+    """A journal's name without the publication note a news source adds ("Journal of Bone Health, published
+    online March 3")."""
+    if not journal:
+        return journal
+    return _JOURNAL_TAIL.sub("", journal).strip(" .,;") or None
+
+
 def parse_reference(line: str) -> Reference:
     """One reference-list entry: identifiers first, then the bibliographic part by the shape of the entry
     (Chicago, Harvard with the year after the authors, comma-separated fields, APA/author-date, Nature,
-    Vancouver/NLM), each shape a parser of its own."""
+    Vancouver/NLM, a PubMed abstract page's citation, labelled fields), each shape a parser of its own."""
+    ref = _parse_reference(line)
+    ref.journal = _clean_journal(ref.journal)
+    return ref
+
+
+def _parse_reference(line: str) -> Reference:
     number = None
     m = _NUMBER.match(line)
     if m:
         number = m.group(1) or m.group(2) or m.group(3)
         line = line[m.end():]
     # (a short news source comes labelled from the document: "Source: Medical Xpress")
-    line = re.sub(r"^Source:\s+", "", _BACKLINKS.sub("", _BULLET.sub("", line))).strip()
+    line = _RUN_IN_LABEL.sub("", _BACKLINKS.sub("", _BULLET.sub("", line))).strip()
     # Markdown emphasis of a journal's name or volume ("*Journal of Knee Health*, *12*(3)", "_J Knee_")
     # (not inside an address: "record/187/abstract/Effect_of_exercise:_results" keeps its underscores)
     line = "".join(piece if re.match(r"https?://", piece) else re.sub(r"\*+|(?<![\w/])_+(?=\w)|(?<=\w)_+(?![\w/])", "", piece)
@@ -299,7 +347,7 @@ def parse_reference(line: str) -> Reference:
     u = _URL.search(line)
     if u:
         ref.url = u.group(1).rstrip(".,;")
-    if FIELD_JOIN in line and _labelled_fields(ref, line):
+    if (FIELD_JOIN in line and _labelled_fields(ref, line)) or _pubmed_order(ref, line):
         return ref
     # Bibliographic part: before the first identifier.
     # (the words that open an access note, not the same words inside a title: "Available from", "Accessed May 1",
@@ -340,7 +388,14 @@ def parse_reference(line: str) -> Reference:
             parts[k - 1] = f"{parts[k - 1].rstrip('.')} {parts.pop(k)}"
     nature = _NATURE_TAIL.match(parts[-1]) if len(parts) >= 2 else None
     dated = _JOURNAL_DATE.match(parts[-1]) if len(parts) >= 2 and not nature else None
-    if dated:
+    if dated and re.match(r"(?:Vol(?:ume)?|Issue|No|Number)\b", dated.group("journal"), re.I):
+        # "Example Journal of Knee Research. Volume 12, Issue of May 2021.": the journal, then its volume and date
+        ref.journal = parts[-2].rstrip(".")
+        ref.year = int(dated.group("year"))
+        ref.title = parts[-3].rstrip(".") if len(parts) >= 3 else None
+        if len(parts) >= 4:
+            ref.authors = _authors(", ".join(x.rstrip(".") for x in parts[:-3]))
+    elif dated:
         # "Title. Spine Journal February 2008": no authors, the journal and its date last
         ref.title = parts[-2].rstrip(".")
         ref.journal = dated.group("journal").strip(" .,")

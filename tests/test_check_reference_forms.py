@@ -1,0 +1,77 @@
+"""Reference entries and identifiers in further written forms (issue 13, session 8): DOIs with spaces, dashes and
+line breaks inside, a citation copied from a PubMed abstract page, a news source naming a journal's volume and
+issue, a lone numbered entry without a heading, a journal's publication note, a year in brackets after the journal,
+run-in labels, and an author-year citation left after the full stop. Every entry is written for this test; names
+and identifiers are made up."""
+from __future__ import annotations
+
+import pytest
+
+from physiohub.check import check_article
+from physiohub.check.references import find_doi, parse_reference
+
+
+@pytest.mark.parametrize("text, want", [
+    ("doi: 10. 1234/ej.2019.0001", "10.1234/ej.2019.0001"),
+    ("doi:10.1234 /ej.1", "10.1234/ej.1"),
+    ("DOI:10.1234/s12891\u2010019\u20102345\u20106", "10.1234/s12891-019-2345-6"),
+    ("doi:10.1234/ej- 2019-0001", "10.1234/ej-2019-0001"),
+    ("https://doi.org/ 10.1234/bjx-2017-098661", "10.1234/bjx-2017-098661"),
+    ("DOI 10.1234/ABC.2019.7.", "10.1234/abc.2019.7"),
+    ("see 10.1234/abc. Next sentence", "10.1234/abc"),
+])
+def test_a_doi_is_found_however_it_is_written(text, want):
+    assert find_doi(text) == want
+
+
+@pytest.mark.parametrize("entry, want", [
+    # a PubMed abstract page's citation: journal and date first, then identifiers, title and numbered authors
+    ("J Example Physiother. 2015 Jun 17. pii: S1836-9553(15)00058-2. doi: 10.1234/jep.2015.05.018. [Epub ahead of print] "
+     "Massage helps short term: a systematic review. Holm AB1, Berg CD1, Lind EF2.",
+     (["Holm AB", "Berg CD", "Lind EF"], 2015, "J Example Physiother", "Massage helps short term: a systematic review",
+      "10.1234/jep.2015.05.018")),
+    ("Spine (Phila Pa 1976). 2019 Jan;44(2):100-9. doi: 10.1234/brs.0001. Core work for back pain. Sato G, Ortiz H.",
+     (["Sato G", "Ortiz H"], 2019, "Spine (Phila Pa 1976)", "Core work for back pain", "10.1234/brs.0001")),
+    # a news source: the journal, its volume and the issue's date
+    ("Source: Example Journal of Knee Research. Volume 12, Issue of May 2021.",
+     ([], 2021, "Example Journal of Knee Research", None, None)),
+    # the journal's publication note is no part of its name; a year in brackets after the journal
+    ("Smith, J.; Lee, K. Walking and knee cartilage. Journal of Bone Health, published online March 3, 2022; doi:10.1234/jbh.01",
+     (["Smith J", "Lee K"], 2022, "Journal of Bone Health", "Walking and knee cartilage", "10.1234/jbh.01")),
+    ("Journal reference: Kim B et al. Yoga for chronic back pain. Example Care & Research (2021). DOI: 10.1234/ecr.1234",
+     (["Kim B"], 2021, "Example Care & Research", "Yoga for chronic back pain", "10.1234/ecr.1234")),
+    ("Reference: Park H, Diaz M. Manipulation for neck pain. Example Spine J. 2019;44(2):100-9. doi: 10.1234/esj.0100",
+     (["Park H", "Diaz M"], 2019, "Example Spine J", "Manipulation for neck pain", "10.1234/esj.0100")),
+])
+def test_entry_forms(entry, want):
+    r = parse_reference(entry)
+    assert (r.authors, r.year, r.journal, r.title, r.doi) == want
+
+
+def test_a_pubmed_citation_pasted_into_a_post_is_a_reference_not_claims(store):
+    text = ("This review is worth a look.\n\n"
+            "J Example Physiother. 2015 Jun 17. pii: S1836-9553(15)00058-2. doi: 10.1234/jep.2015.05.018. [Epub ahead of print] "
+            "Massage helps short term: a systematic review. Holm AB1, Berg CD1, Lind EF2.\n\n"
+            "Massage reduced pain in the short term compared with no treatment.")
+    result = check_article(store, text)
+    (ref,) = result["references"]
+    assert (ref["kind"], ref["authors"][0], ref["doi"]) == ("list", "Holm AB", "10.1234/jep.2015.05.018")
+    assert [c["text"] for c in result["claims"]] == ["Massage reduced pain in the short term compared with no treatment."]
+
+
+def test_a_lone_numbered_entry_under_a_news_story_is_a_reference(store):
+    text = ("Men who lifted weights kept more bone, researchers report (1).\n\n"
+            "1. Smith, J.; Lee, K.; Park, H. Lifting and bone in older men. Journal of Bone Health, published online "
+            "March 3, 2022; doi:10.1234/jbh.2022.01")
+    result = check_article(store, text)
+    (ref,) = result["references"]
+    assert (ref["kind"], ref["number"], ref["doi"]) == ("list", "1", "10.1234/jbh.2022.01")
+    assert result["claims"][0]["references"] == [0]
+
+
+def test_an_author_year_citation_after_the_full_stop_belongs_to_the_sentence_before(store):
+    text = "Exercise reduced pain in most trials. (Holm, p. 4, 2019) It also improved function (Berg, 2018, p. 12)."
+    claims = check_article(store, text)["claims"]
+    assert [(c["text"], c["year"]) for c in claims] == [
+        ("Exercise reduced pain in most trials (Holm, p. 4, 2019).", 2019),
+        ("It also improved function (Berg, 2018, p. 12).", 2018)]
