@@ -75,3 +75,38 @@ def test_an_author_year_citation_after_the_full_stop_belongs_to_the_sentence_bef
     assert [(c["text"], c["year"]) for c in claims] == [
         ("Exercise reduced pain in most trials (Holm, p. 4, 2019).", 2019),
         ("It also improved function (Berg, 2018, p. 12).", 2018)]
+
+
+def test_organisation_reports_and_pages_in_a_list_are_web_references(store):
+    text = ("References\n\n"
+            "1. National Institute for Example Care and Excellence. Low back pain in over 16s: assessment and management. "
+            "Example guideline [NG00]. 2016.\n"
+            "2. Example Arthritis Foundation. Osteoarthritis. https://www.example-arthritis.org/oa. Accessed May 1, 2022.\n"
+            "3. Example Society of Sports Medicine. Position stand: loading. Example Med Sci Sports. 2009;41(3):687-708.")
+    refs = check_article(store, text)["references"]
+    assert [(r["kind"], r["authors"][0], r["year"], r["journal"]) for r in refs] == [
+        ("web", "National Institute for Example Care and Excellence", 2016, None),
+        ("web", "Example Arthritis Foundation", None, None),          # the year it was read is not its year
+        ("list", "Example Society of Sports Medicine", 2009, "Example Med Sci Sports")]
+
+
+def test_a_harvard_entry_with_a_quoted_title_after_the_bracketed_year(store):
+    text = "Reference list\n\nHolm, A. and Berg, C. (2019) 'Loading the tendon', Example Journal, 3(1), pp. 1-9. doi: 10.1234/ej.1."
+    (ref,) = check_article(store, text)["references"]
+    assert (ref["authors"], ref["year"], ref["title"], ref["journal"], ref["doi"]) == (
+        ["Holm A", "Berg C"], 2019, "Loading the tendon", "Example Journal", "10.1234/ej.1")
+
+
+def test_a_news_storys_short_sources_one_a_line_are_each_a_reference(store):
+    text = ("Walking eased knee pain, a study found.\n\nSource:\nExample University news release\n"
+            "Journal: Example Journal of Knee Research, 2021")
+    refs = check_article(store, text)["references"]
+    assert [(r["kind"], r["authors"], r["journal"], r["year"]) for r in refs] == [
+        ("web", ["Example University news release"], None, None), ("list", [], "Example Journal of Knee Research", 2021)]
+
+
+def test_wrapped_entry_lines_under_a_heading_stay_one_entry(store):
+    text = ("References\n\nNational Institute for Example Care and Excellence. Low back pain\n"
+            "and sciatica in over 16s. Example guideline. 2016.")
+    (ref,) = check_article(store, text)["references"]
+    assert ref["authors"] == ["National Institute for Example Care and Excellence"]

@@ -159,6 +159,12 @@ def _trailing_entry(body: str, spans: list[tuple[int, int]]) -> int | None:
 def _entries_of_lines(lines: list[str]) -> list[str]:
     """A paragraph of a reference section cut into entries: a line starts a new entry when it starts like
     one and the entry before it is a complete reference; other lines are the entry wrapping."""
+    if len(lines) > 1 and not any(_STRICT_START.match(x) or _VANC_AUTHORS.match(x) or _ENTRY_BODY.search(x) for x in lines) \
+            and all(len(x) < 120 and re.match(r"[A-Z0-9\"'\u201c]", x) for x in lines[1:]) \
+            and not any(re.search(r"(?:-|\b(?:and|of|the|for|in|on|to|a|an))$", x) for x in lines[:-1]):
+        # a news story's short sources, one a line ("Example University news release" / "Journal: Example Journal,
+        # 2021"): no line starts an academic entry, none wraps onto the next
+        return list(lines)
     out: list[str] = []
     for line in lines:
         if out and not ((_STRICT_START.match(line) or _LIST_ITEM.match(line) or re.match(r"\d{1,3}\s+[A-Z][a-z]", line))

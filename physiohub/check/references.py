@@ -300,7 +300,7 @@ def _pubmed_order(ref: Reference, line: str) -> bool:
     return True
 
 
-_RUN_IN_LABEL = re.compile(r"^(?:Sources?|References?|Journal references?|Study references?|Citation|Study|Paper|Full study|"
+_RUN_IN_LABEL = re.compile(r"^(?:Sources?|References?|Journal references?|Journal|Study references?|Citation|Study|Paper|Full study|"
                            r"Original (?:study|article|paper|research)|Read the (?:study|paper))\s*:\s+", re.I)
 _JOURNAL_TAIL = re.compile(r"(?:,\s*|\s+)(?:published online|first published|e-?published|epub ahead of print|online ahead of print)\b.*$"
                            r"|,\s*(?:published|online|accessed)\b.*$"
@@ -376,6 +376,12 @@ def _parse_reference(line: str) -> Reference:
         ref.authors = _authors(apa.group("authors"))
         ref.year = int(apa.group("year"))
         rest = apa.group("rest")
+        quoted = re.match(r"^['\u2018\u201c\"](?P<title>.+?)[.,]?['\u2019\u201d\"],?\s*(?P<journal>[^,.]+)", rest)
+        if quoted:
+            # Harvard (Cite Them Right): "Holm, A. and Berg, C. (2019) 'Title', Journal, 3(1), pp. 1-9."
+            ref.title, ref.journal = quoted.group("title"), quoted.group("journal").strip()
+            _web_kind(ref, apa.group("authors"))
+            return ref
         parts = [x.strip() for x in re.split(r"(?<=[.?!])\s+", rest) if x.strip()]
         ref.title, ref.journal = _title_and_journal(parts)
         _web_kind(ref, apa.group("authors"))
@@ -433,7 +439,8 @@ def _parse_reference(line: str) -> Reference:
         # "Example Journal of Bone Research, published online March 3, 2022": a news story's source is the journal
         ref.journal, ref.authors, ref.title = lead.group(1).strip(" .,"), [], None
     if ref.year is None:
-        y = _YEAR.search(body) or _YEAR.search(line)
+        # (not the date a page was read: "Accessed May 1, 2022", "Retrieved July 9, 2021", "[cited 2023 Jan 5]")
+        y = _YEAR.search(body) or _YEAR.search(re.sub(r"(?i)\b(?:accessed|retrieved|cited|viewed)\b[^.;\]]*", " ", line))
         ref.year = int(y.group(1)) if y else None
         if not ref.title and len(parts) >= 2:
             ref.title = parts[1].rstrip(".")
@@ -441,9 +448,19 @@ def _parse_reference(line: str) -> Reference:
     return ref
 
 
+# An organisation as an entry's author: capitalised words with an organisation's word among them, or initials.
+_ORG_AUTHOR = re.compile(r"^(?:The\s+)?(?=[^.]*\b(?:Institute|Organi[sz]ation|Society|Association|Foundation|Academy|College|Council|"
+                         r"Agency|Department|Centre|Center|Centers|Service|Trust|Federation|Excellence|Collaboration|Alliance|"
+                         r"Network|Commission|Ministry|Board|Authority|Administration|Office)\b)"
+                         r"[A-Z][\w&'\-]*(?:\s+(?:of|for|and|on|the|in|&|[A-Z][\w&'\-]*)){1,10}$|^[A-Z]{2,8}$")
+
+
 def _web_kind(ref: Reference, author_part: str) -> None:
     """An organisation's page (a fact sheet, a guideline, a news release) is a reference of kind "web":
     no DOI or PMID, no journal (named or as volume and pages), and an author that is not a list of people."""
+    if ref.journal and _ORG_AUTHOR.match(author_part.strip(" .")) and not (ref.doi or ref.pmid or ref.pmcid) \
+            and not _JOURNAL_SIGNATURE.search(ref.text):
+        ref.journal = None   # "NICE guideline [NG59]. 2016." after an organisation: its document series, not a journal
     if ref.doi or ref.pmid or ref.pmcid or ref.journal or _JOURNAL_SIGNATURE.search(ref.text):
         return
     if ref.url and _NON_WEB_HOSTS.search(ref.url):
