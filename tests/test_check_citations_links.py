@@ -127,3 +127,17 @@ def test_a_reference_written_as_labelled_fields_is_one_entry(store):
         ("Berg C", 2009, "Example Evidence Digest", "Commentary")]
     assert refs[0]["url"].endswith("Exercise_for_hip_pain:_a_meta_analysis_")   # underscores in an address are kept
     assert [c["text"] for c in result["claims"]] == ["Supervised exercise eased hip arthritis pain, research finds."]
+
+
+def test_a_journal_cited_by_year_is_a_journal_reference_not_an_author(store):
+    (ref,) = check_article(store, "Exercise helped most people (Journal of Example Physiotherapy, 2019).")["references"]
+    assert (ref["kind"], ref["authors"], ref["journal"], ref["year"]) == ("inline", [], "Journal of Example Physiotherapy", 2019)
+
+
+def test_links_to_articles_on_journal_sites_and_pmc_are_paper_references(store):
+    text = ("A [2018 trial](https://jamanetwork.com/journals/jama/fullarticle/0000001) found no difference, as did "
+            "another (https://www.ncbi.nlm.nih.gov/pmc/articles/PMC0000002/). The [BMJ](https://www.bmj.com/) covered both.")
+    refs = check_article(store, text)["references"]
+    assert [(r["kind"], r["url"], r["pmcid"]) for r in refs] == [
+        ("link", "https://jamanetwork.com/journals/jama/fullarticle/0000001", None),
+        ("link", "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC0000002/", "PMC0000002")]

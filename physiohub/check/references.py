@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from .citations import find_citations
 from .claims import DOI, JOURNAL_CITE, expand_numbers, journal_key
+from .lexicon import JOURNALS
 from .document import FIELD_JOIN, FIELD_LABEL, PUBMED_CITATION, Sentence
 
 _NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]|(\d{1,3})(?=\s+[A-Z][a-z]))\s+")
@@ -524,15 +525,35 @@ _JOURNAL_CITE_DATED = re.compile(
     r"(?:\s+\d{1,2})?\s*;\s*\(?\d[^()]*(?:\(\w+\)[^()]*)?\)")
 
 
+# A cited name that is a journal's ("Journal of Physiotherapy", "Cochrane Database", "Annals of ...").
+_JOURNAL_AS_AUTHOR = re.compile(r"\b(?:Journal|Lancet|Cochrane|Annals|Archives|Reviews?)\b|^J\.? [A-Z]")
+_JOURNAL_NAMES = {j.lower() for j in JOURNALS}
+# A link to an article on a journal's or publisher's site (not its home page): a paper without a DOI in the link.
+_ARTICLE_LINK = re.compile(r"https?://(?:[\w\-]+\.)*(?:bmj\.com|jamanetwork\.com|thelancet\.com|nejm\.org|sciencedirect\.com|"
+                           r"springer\.com|link\.springer\.com|wiley\.com|nature\.com|frontiersin\.org|mdpi\.com|plos\.org|"
+                           r"tandfonline\.com|sagepub\.com|jospt\.org|lww\.com|academic\.oup\.com|biomedcentral\.com|"
+                           r"cochranelibrary\.com|annals\.org|jpain\.org|archives-pmr\.org|oarsijournal\.com|physiotherapyjournal\.org)"
+                           r"/\S*(?:article|content|doi|full|abs|pii|fulltext|journal)\S*", re.I)
+
+
 def inline_references(sentences: list[Sentence], listed: list[Reference]) -> list[Reference]:
     """Author–year citations and DOI/PubMed links in the body that the list does not already hold."""
     keys = {k for r in listed for k in r.keys()}
     dois = {r.doi for r in listed if r.doi}
     pmids = {r.pmid for r in listed if r.pmid}
+    pmcids = {r.pmcid for r in listed if r.pmcid}
+    urls = {r.url.lower().rstrip("/") for r in listed if r.url}
     out: list[Reference] = []
     for s in sentences:
         for c in find_citations(s.text):
             # author-year citations wherever they sit: bracketed (many names, page notes, prefixes) or narrative
+            if _JOURNAL_AS_AUTHOR.search(c.who) or c.who.lower() in _JOURNAL_NAMES:
+                # "(Journal of Physiotherapy, 2019)": a journal and its year, not an author
+                key = journal_key(c.who, c.year)
+                if key not in keys:
+                    keys.add(key)
+                    out.append(Reference(text=c.text.strip("()[], "), kind="inline", journal=c.who, year=c.year))
+                continue
             key = f"{c.surname.split()[0]} {c.year}"
             if key in keys:
                 continue
@@ -568,11 +589,19 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
             p = _PMID.search(url)
             doi = find_doi(url)
             pmid = next(g for g in p.groups() if g) if p else None
-            if not (doi or pmid) or doi in dois or pmid in pmids:
-                continue
+            c = _PMCID.search(url)
+            pmcid = c.group(1) if c else None
+            plain = url.lower().rstrip("/")
+            if doi or pmid or pmcid:
+                if (doi and doi in dois) or (pmid and pmid in pmids) or (pmcid and pmcid in pmcids):
+                    continue
+            elif not (_ARTICLE_LINK.search(url) and plain not in urls):
+                continue   # a page that is not a paper (organisation pages are read in weblinks.py)
             dois.add(doi)
             pmids.add(pmid)
-            out.append(Reference(text=url, kind="link", doi=doi, pmid=pmid, url=url if url.startswith("http") else None))
+            pmcids.add(pmcid)
+            urls.add(plain)
+            out.append(Reference(text=url, kind="link", doi=doi, pmid=pmid, pmcid=pmcid, url=url if url.startswith("http") else None))
     return out
 
 
