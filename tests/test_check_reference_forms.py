@@ -110,3 +110,26 @@ def test_wrapped_entry_lines_under_a_heading_stay_one_entry(store):
             "and sciatica in over 16s. Example guideline. 2016.")
     (ref,) = check_article(store, text)["references"]
     assert ref["authors"] == ["National Institute for Example Care and Excellence"]
+
+
+def test_addresses_one_a_line_under_sources_are_each_a_reference(store):
+    text = ("Exercise helps back pain.\n\nSources\n\nhttps://www.nhs.uk/conditions/back-pain/\n"
+            "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC0000002/\nhttps://pubmed.ncbi.nlm.nih.gov/00000003/")
+    refs = check_article(store, text)["references"]
+    assert [(r["kind"], r["authors"], r["pmcid"], r["pmid"]) for r in refs] == [
+        ("web", ["nhs.uk"], None, None), ("list", [], "PMC0000002", None), ("list", [], None, "00000003")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("https://www.cochranelibrary.com/cdsr/doi/10.1002/14651858.CD000000.pub2/full", "10.1002/14651858.cd000000.pub2"),
+    ("https://www.tandfonline.com/doi/abs/10.1080/0000000.2019.1?journalCode=x", "10.1080/0000000.2019.1"),
+    ("https://onlinelibrary.wiley.com/doi/epdf/10.1002/acr.00001", "10.1002/acr.00001"),
+])
+def test_a_doi_read_from_a_publishers_address_drops_the_page_suffix(text, want):
+    assert find_doi(text) == want
+
+
+def test_a_read_more_link_to_a_societys_page_is_a_web_reference(store):
+    text = "Exercise helps back pain.\n\nRead more: [Exercise and back pain – Example Society](https://www.example-society.org/back-pain)"
+    (ref,) = check_article(store, text)["references"]
+    assert (ref["kind"], ref["authors"]) == ("web", ["Example Society"])

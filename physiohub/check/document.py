@@ -156,6 +156,9 @@ def _trailing_entry(body: str, spans: list[tuple[int, int]]) -> int | None:
     return None
 
 
+_BARE_URL = re.compile(r"^\W{0,3}<?https?://\S+>?\W{0,2}$")
+
+
 def _entries_of_lines(lines: list[str]) -> list[str]:
     """A paragraph of a reference section cut into entries: a line starts a new entry when it starts like
     one and the entry before it is a complete reference; other lines are the entry wrapping."""
@@ -167,6 +170,9 @@ def _entries_of_lines(lines: list[str]) -> list[str]:
         return list(lines)
     out: list[str] = []
     for line in lines:
+        if out and _BARE_URL.match(line) and _BARE_URL.match(out[-1]):
+            out.append(line)   # addresses one a line ("https://www.nhs.uk/..." / "https://pubmed...") are entries each
+            continue
         if out and not ((_STRICT_START.match(line) or _LIST_ITEM.match(line) or re.match(r"\d{1,3}\s+[A-Z][a-z]", line))
                         and (_plain_entry(out[-1]) or re.match(r"\d{1,3}\s+[A-Z][a-z]", out[-1]))
                         and re.search(r"[.)\d>]$", out[-1])):

@@ -97,7 +97,11 @@ _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2212\u00ad"}
 
 def clean_doi(doi: str) -> str:
     doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi.strip(), flags=re.I)
-    return doi.translate(_DASHES).replace("\u00ad", "").rstrip(".,;)>]").lower()
+    doi = doi.translate(_DASHES).replace("\u00ad", "")
+    # a DOI read out of a publisher's address keeps no page suffix, query or fragment ("10.1002/x.pub2/full", "?af=R")
+    doi = re.sub(r"(?:/(?:full|abstract|abs|pdf|epdf|fulltext|full-text|html|summary|references|figures|epub)(?:[/?#].*)?|[?#].*)$",
+                 "", doi, flags=re.I)
+    return doi.rstrip(".,;)>]").lower()
 
 
 # "doi: 10.1136/ bjsports-2017-098661", "https://doi.org/ 10.x", "doi: 10. 1097/j.pain", "doi:10.1097 /j.pain": a space
@@ -471,8 +475,10 @@ def _web_kind(ref: Reference, author_part: str) -> None:
     if ref.url or not _PERSON_AUTHOR.match(author_part.strip()):
         ref.kind = "web"
         if not _PERSON_AUTHOR.match(author_part.strip()):
-            # the organisation is the author: "World Health Organization", "Mass General Brigham"
-            ref.authors = [re.split(r"\.\s|,\s|\s\(", author_part.strip())[0].strip(" .,")]
+            # the organisation is the author: "World Health Organization", "Mass General Brigham"; a bare address
+            # is its site's ("nhs.uk")
+            bare = re.match(r"<?https?://(?:www\.)?([^/\s>]+)", author_part.strip())
+            ref.authors = [bare.group(1) if bare else re.split(r"\.\s|,\s|\s\(", author_part.strip())[0].strip(" .,")]
             ref.journal = None
 
 

@@ -97,8 +97,9 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
                 continue
             label = _labels(s.text, url, raw_text)
             outside = s.text.replace(label, " ") if label else s.text
-            if _MENU_WORDS.match(label) or len(re.findall(r"[A-Za-z]{2,}", outside)) < 4:
-                continue   # a menu or a call to action, not a source
+            few_words = len(re.findall(r"[A-Za-z]{2,}", outside)) < 4
+            if _MENU_WORDS.match(label) or (few_words and (len(label.split()) < 3 or len(s.links) >= 3)):
+                continue   # a menu or a call to action, not a source ("Read more: [Title – Society](...)" is one)
             seen.add(key)
             host = _host(url)
             who = _organisation(label, s.text, host)
