@@ -133,3 +133,14 @@ def test_a_read_more_link_to_a_societys_page_is_a_web_reference(store):
     text = "Exercise helps back pain.\n\nRead more: [Exercise and back pain – Example Society](https://www.example-society.org/back-pain)"
     (ref,) = check_article(store, text)["references"]
     assert (ref["kind"], ref["authors"]) == ("web", ["Example Society"])
+
+
+def test_a_bracketed_citation_ending_a_post_is_the_same_reference_as_the_pasted_one(store):
+    text = ("J Example Physiother. 2015 Jun 17. doi: 10.1234/jep.2015.05.018. Massage helps short term: a systematic review. "
+            "Holm AB1, Berg CD1.\n\n"
+            "Massage reduced pain in the short term compared with no treatment. [Holm AB, Berg CD (2015) Massage helps short "
+            "term: a systematic review.Journal of Example PhysiotherapyXX: XX-XX].")
+    result = check_article(store, text)
+    (ref,) = result["references"]
+    assert (ref["authors"][0], ref["doi"]) == ("Holm AB", "10.1234/jep.2015.05.018")
+    assert [c["text"] for c in result["claims"]] == ["Massage reduced pain in the short term compared with no treatment."]

@@ -150,10 +150,15 @@ def _trailing_entry(body: str, spans: list[tuple[int, int]]) -> int | None:
         tail = body[spans[k][0]:].strip()
         if len(tail) > 600:
             continue
-        if (_VANC_AUTHORS.match(tail) or _STRICT_START.match(tail)) and _ENTRY_BODY.search(tail) \
-                and re.search(r"(?:\d[\d\-\u2013)]*|\S+/\S+)\.?\s*$", tail):
+        if ((_VANC_AUTHORS.match(tail) or _STRICT_START.match(tail)) and _ENTRY_BODY.search(tail)
+                and re.search(r"(?:\d[\d\-\u2013)]*|\S+/\S+)\.?\s*$", tail)) or _BRACKETED_ENTRY.match(tail):
             return k
     return None
+
+
+# A journal's suggested citation in brackets at the end of a post: "[Holm AB, Berg CD, Lind EF (2015) Title. Journal 3:1-9]."
+_VANC_PERSON = rf"(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+ [A-Z]{{1,3}}"
+_BRACKETED_ENTRY = re.compile(rf"^[\[(]\s*{_VANC_PERSON}(?:, {_VANC_PERSON})+(?:,? et al\.?)?\s*\((?:19|20)\d{{2}}[a-z]?\)\.?\s+\S.{{10,500}}[\])]\.?$")
 
 
 _BARE_URL = re.compile(r"^\W{0,3}<?https?://\S+>?\W{0,2}$")

@@ -337,6 +337,8 @@ def _parse_reference(line: str) -> Reference:
         line = line[m.end():]
     # (a short news source comes labelled from the document: "Source: Medical Xpress")
     line = _RUN_IN_LABEL.sub("", _BACKLINKS.sub("", _BULLET.sub("", line))).strip()
+    # a whole entry in brackets ("[Holm AB, Berg CD (2015) Title. Journal 3:1-9].") is the entry
+    line = re.sub(r"^\[\s*(.{30,}?)\s*\]\.?$|^\(\s*(.{30,}?)\s*\)\.?$", lambda m: m.group(1) or m.group(2), line)
     # Markdown emphasis of a journal's name or volume ("*Journal of Knee Health*, *12*(3)", "_J Knee_")
     # (not inside an address: "record/187/abstract/Effect_of_exercise:_results" keeps its underscores)
     line = "".join(piece if re.match(r"https?://", piece) else re.sub(r"\*+|(?<![\w/])_+(?=\w)|(?<=\w)_+(?![\w/])", "", piece)
@@ -497,6 +499,29 @@ def _whole(ref: Reference) -> bool:
     return bool(ref.authors and ref.year and (ref.journal or ref.url) and len(ref.text) > 30)
 
 
+def _same_work(a: Reference, b: Reference) -> bool:
+    """The same paper written twice (a pasted PubMed line and the journal's own citation under it): same first
+    surname, same year, titles that open alike."""
+    def opening(t: str | None) -> str:
+        return re.sub(r"[^a-z]", "", (t or "").lower())[:40]
+    return bool(a.authors and b.authors and a.year and a.year == b.year and opening(a.title) and opening(a.title) == opening(b.title)
+                and a.authors[0].split()[0].lower() == b.authors[0].split()[0].lower())
+
+
+def _without_repeats(refs: list[Reference]) -> list[Reference]:
+    """One reference per work: a repeat adds what it knows (a DOI, a PMID, an address) to the first and is dropped."""
+    out: list[Reference] = []
+    for r in refs:
+        first = next((o for o in out if _same_work(o, r)), None)
+        if first is None:
+            out.append(r)
+            continue
+        for f in ("doi", "pmid", "pmcid", "url", "journal"):
+            if not getattr(first, f) and getattr(r, f):
+                setattr(first, f, getattr(r, f))
+    return out
+
+
 def parse_reference_list(lines: list[str]) -> list[Reference]:
     refs = []
     for i, line in enumerate(lines):
@@ -513,6 +538,7 @@ def parse_reference_list(lines: list[str]) -> list[Reference]:
             refs[-1] = parse_reference(f"{refs[-1].number}. {refs[-1].text} {line.strip()}")
             continue
         refs.append(ref)
+    refs = _without_repeats(refs)
     # Unnumbered lists are still cited by position in some articles ("[2]").
     if refs and not any(r.number for r in refs):
         for i, r in enumerate(refs, 1):
