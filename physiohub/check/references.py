@@ -504,8 +504,9 @@ def _same_work(a: Reference, b: Reference) -> bool:
     surname, same year, titles that open alike."""
     def opening(t: str | None) -> str:
         return re.sub(r"[^a-z]", "", (t or "").lower())[:40]
-    return bool(a.authors and b.authors and a.year and a.year == b.year and opening(a.title) and opening(a.title) == opening(b.title)
-                and a.authors[0].split()[0].lower() == b.authors[0].split()[0].lower())
+    ta, tb = opening(a.title), opening(b.title)
+    return bool(a.authors and b.authors and a.year and a.year == b.year and min(len(ta), len(tb)) >= 20
+                and (ta.startswith(tb) or tb.startswith(ta)) and a.authors[0].split()[0].lower() == b.authors[0].split()[0].lower())
 
 
 def _without_repeats(refs: list[Reference]) -> list[Reference]:
