@@ -144,3 +144,32 @@ def test_a_bracketed_citation_ending_a_post_is_the_same_reference_as_the_pasted_
     (ref,) = result["references"]
     assert (ref["authors"][0], ref["doi"]) == ("Holm AB", "10.1234/jep.2015.05.018")
     assert [c["text"] for c in result["claims"]] == ["Massage reduced pain in the short term compared with no treatment."]
+
+
+@pytest.mark.parametrize("entry, want", [
+    # AMA's online-first date after the journal
+    ("1. Holm A, Berg C, Lind E, et al. Loading the knee. Example Netw Open. Published online March 3, 2021. doi:10.1234/eno.2021.1",
+     (["Holm A", "Berg C", "Lind E"], 2021, "Example Netw Open", "Loading the knee")),
+    # Nature with a journal abbreviated by full stops
+    ("1. Holm, A. et al. Loading the knee. Exa. Med. 25, 100–109 (2019).", (["Holm A"], 2019, "Exa. Med", "Loading the knee")),
+    # a list numbered with superscript digits
+    ("\u00b9 Holm A, Berg C. Loading the knee. Example J. 2019;3:1-9.", (["Holm A", "Berg C"], 2019, "Example J", "Loading the knee")),
+])
+def test_more_entry_forms(entry, want):
+    r = parse_reference(entry)
+    assert (r.authors, r.year, r.journal, r.title) == want
+
+
+def test_a_list_numbered_with_superscript_digits_is_a_reference_list(store):
+    text = ("Walking helps.\u00b9 Rest does not.\u00b2\n\nReferences\n\n\u00b9 Holm A, Berg C. Title one. Example J. 2019;3:1-9.\n"
+            "\u00b2 Lind E. Title two. Other J. 2018;2:10-19.")
+    refs = check_article(store, text)["references"]
+    assert [(r["number"], r["authors"][0], r["year"]) for r in refs] == [("1", "Holm A", 2019), ("2", "Lind E", 2018)]
+
+
+def test_a_useful_resources_list_of_organisation_links_is_web_references(store):
+    text = ("Exercise helps back pain.\n\nUseful resources\n\n- [NHS: Back pain](https://www.nhs.uk/conditions/back-pain/)\n"
+            "- [NICE guideline](https://www.nice.org.uk/guidance/ng000)\n- [Example Society advice](https://www.example-society.org/back)")
+    refs = check_article(store, text)["references"]
+    assert [(r["kind"], r["authors"]) for r in refs] == [("web", ["NHS"]), ("web", ["NICE"]), ("web", ["Example Society"])]
+

@@ -81,7 +81,8 @@ _RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citati
 # (a URL may hold balanced brackets: the Lancet's DOIs "10.1016/S0140-6736(17)32457-1")
 _LINK_URL = r"(https?://(?:[^()\s]|\([^()\s]*\))+)"
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\(" + _LINK_URL + r"\)")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022+]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
+# (a list may be numbered with superscript digits: "¹ Holm A, Berg C. Title. ...")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022+]|\d{1,3}[.)]|\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3})\s+")
 _HEADING_MD = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
 
 

@@ -23,7 +23,8 @@ from .claims import DOI, JOURNAL_CITE, expand_numbers, journal_key
 from .lexicon import JOURNALS
 from .document import FIELD_JOIN, FIELD_LABEL, PUBMED_CITATION, Sentence
 
-_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]|(\d{1,3})(?=\s+[A-Z][a-z]))\s+")
+_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]|(\d{1,3})(?=\s+[A-Z][a-z])|([\u00b9\u00b2\u00b3\u2070-\u2079]{1,3}))\s+")
+_SUPERSCRIPT_DIGITS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
 _BULLET = re.compile(r"^\s*[-*\u2022+]\s+")
 _PMID = re.compile(r"\bPMID:?\s*(\d{1,9})\b|pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})|ncbi\.nlm\.nih\.gov/pubmed/(\d{1,9})", re.I)
 _PMCID = re.compile(r"\b(PMC\d{4,9})\b")
@@ -333,7 +334,7 @@ def _parse_reference(line: str) -> Reference:
     number = None
     m = _NUMBER.match(line)
     if m:
-        number = m.group(1) or m.group(2) or m.group(3)
+        number = m.group(1) or m.group(2) or m.group(3) or (m.group(4) or "").translate(_SUPERSCRIPT_DIGITS)
         line = line[m.end():]
     # (a short news source comes labelled from the document: "Source: Medical Xpress")
     line = _RUN_IN_LABEL.sub("", _BACKLINKS.sub("", _BULLET.sub("", line))).strip()
@@ -399,6 +400,19 @@ def _parse_reference(line: str) -> Reference:
     for k in range(len(parts) - 1, 0, -1):
         if re.fullmatch(r"\[[^\]]{1,40}\]\.?", parts[k]):
             parts[k - 1] = f"{parts[k - 1].rstrip('.')} {parts.pop(k)}"
+    if len(parts) >= 3 and re.fullmatch(r"\d+[A-Za-z]?(?:\s*\(\w+\))?,\s*[\w\u2013\-]+\s*\((?:19|20)\d{2}\)\.?", parts[-1]):
+        parts[-2:] = [f"{parts[-2]} {parts[-1]}"]   # "Med." + "25, 100-109 (2019).": the volume goes with the journal
+    # a journal abbreviated with full stops ("Nat. Med. 25, 100-109 (2019)", "Br. J. Sports Med. 53"): a lone
+    # abbreviated word after the title opens the journal's name, not a piece of its own
+    for k in range(len(parts) - 2, 1, -1):
+        if re.fullmatch(r"[A-Z][a-z]{0,7}\.", parts[k]) and re.match(r"[A-Z]", parts[k + 1]):
+            parts[k] = f"{parts[k]} {parts.pop(k + 1)}"
+    # AMA's online-first date ("JAMA Netw Open. Published online March 3, 2021.") is the entry's year, after the journal
+    for k in range(2, len(parts)):
+        online = re.match(r"(?:Published online|Epub(?: ahead of print)?|Online ahead of print|First published)\b[^.]*?\b((?:19|20)\d{2})\b",
+                          parts[k], re.I)
+        if online:
+            parts[k] = f"{online.group(1)}."
     nature = _NATURE_TAIL.match(parts[-1]) if len(parts) >= 2 else None
     dated = _JOURNAL_DATE.match(parts[-1]) if len(parts) >= 2 and not nature else None
     if dated and re.match(r"(?:Vol(?:ume)?|Issue|No|Number)\b", dated.group("journal"), re.I):

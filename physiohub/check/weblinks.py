@@ -98,7 +98,9 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
             label = _labels(s.text, url, raw_text)
             outside = s.text.replace(label, " ") if label else s.text
             few_words = len(re.findall(r"[A-Za-z]{2,}", outside)) < 4
-            if _MENU_WORDS.match(label) or (few_words and (len(label.split()) < 3 or len(s.links) >= 3)):
+            # (a list item that is only the link, "- [NICE guideline](...)", is a source list's entry)
+            whole_item = s.item and len(s.links) == 1 and not re.search(r"[A-Za-z]{2,}", outside)
+            if _MENU_WORDS.match(label) or (few_words and not whole_item and (len(label.split()) < 3 or len(s.links) >= 3)):
                 continue   # a menu or a call to action, not a source ("Read more: [Title – Society](...)" is one)
             seen.add(key)
             host = _host(url)
