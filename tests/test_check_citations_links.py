@@ -141,3 +141,19 @@ def test_links_to_articles_on_journal_sites_and_pmc_are_paper_references(store):
     assert [(r["kind"], r["url"], r["pmcid"]) for r in refs] == [
         ("link", "https://jamanetwork.com/journals/jama/fullarticle/0000001", None),
         ("link", "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC0000002/", "PMC0000002")]
+
+
+def test_an_organisation_cited_by_its_initials_is_its_listed_entry(store):
+    text = ("Most cases of back pain settle within six weeks, guidelines say (NICE, 2016).\n\nReferences\n\n"
+            "1. National Institute for Health and Care Excellence. Low back pain and sciatica. Example guideline [NG00]. 2016.")
+    result = check_article(store, text)
+    (ref,) = result["references"]
+    assert ref["authors"] == ["National Institute for Health and Care Excellence"]
+    assert result["claims"][0]["references"] == [0]
+
+
+def test_a_many_author_citation_makes_the_sentence_a_cited_claim(store):
+    text = ("Back pain has been called 'puzzling, because its cause is unclear' and it has been said 'that we should rethink "
+            "our approach to it.' (Holm, Berg, Lind, Sato, & Ortiz, 2013). As the authors point out, narrow care often fails.")
+    claims = check_article(store, text)["claims"]
+    assert claims[0]["text"].endswith("(Holm, Berg, Lind, Sato, & Ortiz, 2013).") and claims[0]["year"] == 2013

@@ -233,9 +233,10 @@ def _superscripts(m: re.Match) -> str:
 _ANCHOR_LINK = re.compile(r"\[([^\]\n]{1,80})\]\(#[^)\s]*\)")
 _CITE_AFTER_STOP = re.compile(r"([.!?]) ?(\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\])")
 # "... in most trials. (Holm, p. 4, 2019) It also ...": an author-year citation after the full stop belongs to the
-# sentence before it (a bracket holding a capitalised name and a year, then a new sentence or the paragraph's end).
-_AUTHOR_YEAR_AFTER_STOP = re.compile(r"(?<=[a-z%)\]])([.!?])[ \t]?(\((?=[^()\n]*[A-Z][a-z])[^()\n]{1,120}?\b(?:19|20)\d{2}[a-z]?\b"
-                                     r"[^()\n]{0,20}\))(?=[ \t]+[A-Z\"'\u201c]|[ \t]*(?:\n|$))")
+# sentence before it (a bracket holding a capitalised name and a year, maybe a full stop of its own, then a new
+# sentence or the paragraph's end).
+_AUTHOR_YEAR_AFTER_STOP = re.compile(r"(?<=[a-z%)\]])([.!?]['\"\u2019\u201d]?)[ \t]?(\((?=[^()\n]*[A-Z][a-z])[^()\n]{1,120}?\b(?:19|20)\d{2}[a-z]?\b"
+                                     r"[^()\n]{0,20}\))\.?(?=[ \t]+[A-Z\"'\u201c]|[ \t]*(?:\n|$))")
 
 
 CHUNK = 3000   # split_spans rescans from the sentence start at each candidate stop: keep its input short
@@ -311,7 +312,8 @@ def parse_document(text: str) -> Document:
     # an in-page link to a footnote ("third[1](#ref1).") is the citation marker "[1]"
     text = _ANCHOR_LINK.sub(lambda m: f"[{m.group(1)}]" if re.fullmatch(r"[\d,\s\u2013-]+", m.group(1)) else m.group(1), text)
     text = _CITE_AFTER_STOP.sub(r" \2\1", _SUPERSCRIPT_AFTER_STOP.sub(_superscripts, text))
-    text = _AUTHOR_YEAR_AFTER_STOP.sub(r" \2\1", text)
+    # ("... rethink it.' (Lee, 2013) Next": the quote closes, then the citation, then the stop)
+    text = _AUTHOR_YEAR_AFTER_STOP.sub(lambda m: f"{m.group(1)[1:]} {m.group(2)}{m.group(1)[0]}", text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[tuple[str, str]] = []          # (kind, text): heading | para | item
     para: list[str] = []

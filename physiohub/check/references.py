@@ -602,8 +602,10 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
                     out.append(Reference(text=c.text.strip("()[], "), kind="inline", journal=c.who, year=c.year))
                 continue
             key = f"{c.surname.split()[0]} {c.year}"
-            if key in keys:
-                continue
+            if key in keys or (re.fullmatch(r"[A-Z][A-Z&]{1,7}", c.who) and any(
+                    r.year == c.year and r.authors and _initials_cover(c.who, [w for w in r.authors[0].split() if w[:1].isupper()])
+                    for r in listed)):
+                continue   # ("(NICE, 2016)" is the listed "National Institute for Health and Care Excellence ... 2016")
             keys.add(key)
             out.append(Reference(text=c.text.strip("()[], "), kind="inline", authors=[c.who], year=c.year))
         for m in _GUIDELINE_CITE.finditer(s.text):
@@ -663,6 +665,19 @@ def _journal_named(journal: str, low: str) -> bool:
         return False
     gap = r"[\s,:]+(?:(?:of|the|and|&|in|for|on)[\s,:]+)*"
     return bool(re.search(r"\b" + gap.join(rf"{re.escape(w)}[a-z]*" for w in words) + r"\b", low))
+
+
+def _initials_cover(acronym: str, words: list[str]) -> bool:
+    """Is an organisation's acronym its name's initials, some maybe left out ("NICE" of "National Institute for
+    Health and Care Excellence", "WHO" of "World Health Organization"): the first word's initial first, the others in
+    order, and the name at least as long as the acronym?"""
+    if _acronym_of(acronym, words):
+        return True
+    initials = "".join(w[0] for w in words).upper()
+    if len(acronym) < 3 or not initials or initials[0] != acronym[0]:
+        return False
+    it = iter(initials)
+    return all(ch in it for ch in acronym)
 
 
 def _acronym_of(acronym: str, words: list[str]) -> bool:
@@ -732,6 +747,11 @@ def link_citations(citations: list[str], refs: list[Reference]) -> list[Referenc
     out = []
     for c in citations:
         r = by_number.get(c) if c.isdigit() else by_key.get(c.lower())
+        acronym = re.fullmatch(r"([A-Z][A-Z&]{1,7}) ((?:19|20)\d{2})", c)
+        if r is None and acronym:
+            # "(NICE, 2016)" points to the listed "National Institute for Health and Care Excellence ... 2016"
+            r = next((x for x in refs if x.year == int(acronym.group(2)) and x.authors
+                      and _initials_cover(acronym.group(1), [w for w in x.authors[0].split() if w[:1].isupper()])), None)
         if r is not None and r not in out:
             out.append(r)
     return out

@@ -105,7 +105,8 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
             seen.add(key)
             host = _host(url)
             who = _organisation(label, s.text, host)
-            out.append(Reference(text=f"{label or who} <{url}>", kind="web", authors=[who], url=url))
+            title = label if label and not _EMPTY_LABEL.match(label) and label != who else None
+            out.append(Reference(text=f"{label or who} <{url}>", kind="web", authors=[who], url=url, title=title))
             names.update({who.lower(), _initials(who).lower(), _site_name(host)})
     if names:
         # "NICE (2016)" in the text and the NICE page linked: one reference
