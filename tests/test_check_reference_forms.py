@@ -173,3 +173,18 @@ def test_a_useful_resources_list_of_organisation_links_is_web_references(store):
     refs = check_article(store, text)["references"]
     assert [(r["kind"], r["authors"]) for r in refs] == [("web", ["NHS"]), ("web", ["NICE"]), ("web", ["Example Society"])]
 
+
+
+@pytest.mark.parametrize("entry, want", [
+    # IEEE: initials first, quoted title, "vol., no., pp., year"
+    ("[1] A. Holm and C. Berg, \u201cWalking and knees,\u201d Example J., vol. 12, no. 3, pp. 45\u201367, 2019.",
+     (["Holm A", "Berg C"], 2019, "Example J", "Walking and knees")),
+    ("[2] A. B. Holm, C. Berg, and D. Lind, \"Walking,\" in Proc. Example Conf., 2018, pp. 1-4.",
+     (["Holm AB", "Berg C", "Lind D"], 2018, "Proc. Example Conf", "Walking")),
+    # Chicago author-date without quotes
+    ("Smith, John, and Ann Lee. 2019. Walking and knees. Example Journal 12 (3): 45\u201367.",
+     (["Smith J", "Lee A"], 2019, "Example Journal", "Walking and knees")),
+])
+def test_ieee_and_chicago_author_date_entries(entry, want):
+    r = parse_reference(entry)
+    assert (r.authors, r.year, r.journal, r.title) == want

@@ -228,6 +228,42 @@ def _harvard_year_after_authors(ref: Reference, body: str) -> str | None:
     return m.group("authors")
 
 
+_IEEE = re.compile(r"^(?P<authors>(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][\w'\u2019\-]+(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Z]\.\s?-?){1,3}\s?"
+                   r"[A-Z][\w'\u2019\-]+)*(?:,?\s+et al\.)?),\s*[\u201c\"](?P<title>[^\u201d\"]+?),?[\u201d\"]\s*(?:in\s+)?"
+                   r"(?P<journal>[^,]+),(?P<rest>.*)$")
+
+
+_INITIAL = re.compile(r"[A-Z](?=\.)")
+
+
+def _ieee(ref: Reference, body: str) -> str | None:
+    """IEEE: 'A. Holm and C. Berg, “Title,” Example J., vol. 12, no. 3, pp. 45–67, 2019.' — initials first."""
+    m = _IEEE.match(body)
+    y = _YEAR.search(m.group("rest")) if m else None
+    if not m or not y:
+        return None
+    names = re.split(r",\s*(?:and\s+)?|\s+and\s+", re.sub(r",?\s+et al\.$", "", m.group("authors")))
+    ref.authors = [f"{n.split('.')[-1].strip()} {''.join(_INITIAL.findall(n))}".strip() for n in names if n.strip()]
+    ref.title, ref.journal, ref.year = m.group("title").strip(), m.group("journal").strip(" ."), int(y.group(1))
+    return m.group("authors")
+
+
+# Chicago author-date without quotes: "Smith, John, and Ann Lee. 2019. Title. Journal 12 (3): 45–67."
+_AUTHOR_DATE = re.compile(r"^(?P<authors>[A-Z][\w'\u2019\-]+,\s+[A-Z][a-z]+(?:\s[A-Z]\.)?(?:,?\s+(?:and\s+)?[A-Z][a-z]+(?:\s[A-Z]\.)?"
+                          r"\s[A-Z][\w'\u2019\-]+)*)\.\s+(?P<year>(?:19|20)\d{2})[a-z]?\.\s+(?P<rest>\S.+)$")
+
+
+def _author_date(ref: Reference, body: str) -> str | None:
+    m = _AUTHOR_DATE.match(body)
+    if not m:
+        return None
+    ref.authors = _chicago_authors(m.group("authors")) if "," in m.group("authors") else [m.group("authors")]
+    ref.year = int(m.group("year"))
+    parts = [x.strip() for x in re.split(r"(?<=[.?!])\s+", m.group("rest")) if x.strip()]
+    ref.title, ref.journal = _title_and_journal(parts)
+    return m.group("authors")
+
+
 def _comma_fields(ref: Reference, body: str) -> str | None:
     """Fields separated by commas, the year last: 'Cook JL and Purdam CR, Title., Br J Sports Med, 43;409-416,
     2009' or 'Cook J, Rio E, Title?, Br J Sports Med, 50, 1187-1191, 2016'."""
@@ -374,7 +410,7 @@ def _parse_reference(line: str) -> Reference:
         ref.url = ref.url or short.group(0)
         body = (body[: short.start()] + body[short.end():]).strip()
     body = re.sub(r"\s*\(n\.\s?d\.\)\.?", ".", body)
-    for shape in (_chicago, _harvard_year_after_authors, _comma_fields):
+    for shape in (_chicago, _ieee, _author_date, _harvard_year_after_authors, _comma_fields):
         author_part = shape(ref, body)
         if author_part is not None:
             _web_kind(ref, author_part)
