@@ -188,3 +188,16 @@ def test_a_useful_resources_list_of_organisation_links_is_web_references(store):
 def test_ieee_and_chicago_author_date_entries(entry, want):
     r = parse_reference(entry)
     assert (r.authors, r.year, r.journal, r.title) == want
+
+
+@pytest.mark.parametrize("entry, want", [
+    # MLA's journal tail "Journal 12.7 (2011): 996-1004", degrees after the names
+    ("2. Fine, P.G., MD. Long-term pain as a disease. Example Pain Medicine 12.7 (2011): 996-1004. Retrieved from "
+     "https://www.ncbi.nlm.nih.gov/pubmed/00000001",
+     (["Fine PG"], 2011, "Example Pain Medicine", "Long-term pain as a disease")),
+    ("8. Chou, R, MD., et al. Diagnosis of low back pain: a joint guideline. Example Annals 147.7 (2007): 478-491.",
+     (["Chou R"], 2007, "Example Annals", "Diagnosis of low back pain: a joint guideline")),
+])
+def test_mla_journal_tail_entries(entry, want):
+    r = parse_reference(entry)
+    assert (r.authors, r.year, r.journal, r.title) == want

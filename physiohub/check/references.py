@@ -132,7 +132,15 @@ def _authors(text: str) -> list[str]:
         return [f"{last} {''.join(i.split()).replace('.', '')}" for last, i in parts]
     parts = re.split(r"\s*(?:,|;|&|\band\b)\s*", text.rstrip("."))
     # a surname may open with its particle in lower case ("da Fonseca JL", "van Cingel REH")
-    return [p.strip() for p in parts if p.strip() and re.match(rf"(?:{_PARTICLE}\s+)*[{_UPPER}]", p.strip())][:50]
+    names = [p.strip() for p in parts if p.strip() and re.match(rf"(?:{_PARTICLE}\s+)*[{_UPPER}]", p.strip())][:50]
+    # "Chou, R, Lee, K": initials written after a comma without stops belong to the surname before them
+    out: list[str] = []
+    for n in names:
+        if out and re.fullmatch(r"[A-Z]{1,3}", n) and " " not in out[-1]:
+            out[-1] = f"{out[-1]} {n}"
+        else:
+            out.append(n)
+    return out
 
 
 # A wiki reference list's back-links before the entry: "↑ Jump up to:1.0 1.1 1.2", "^ a b c".
@@ -262,6 +270,27 @@ def _author_date(ref: Reference, body: str) -> str | None:
     parts = [x.strip() for x in re.split(r"(?<=[.?!])\s+", m.group("rest")) if x.strip()]
     ref.title, ref.journal = _title_and_journal(parts)
     return m.group("authors")
+
+
+# MLA's journal tail: "Pain Medicine 12.7 (2011): 996-1004." (volume.issue, the year in brackets, then the pages)
+_MLA_TAIL = re.compile(r"(?:^|\.\s+)(?P<journal>[A-Z][^.()]{1,80}?)\s+\d+(?:\.\d+)?\s*\((?P<year>(?:19|20)\d{2})\)\s*:\s*[\w\-\u2013]+\.?\s*$")
+_DEGREES = re.compile(r",?\s*\b(?:M\.?D|Ph\.?D|D\.?P\.?T|D\.?C|M\.?P\.?H|R\.?N|M\.?Sc|B\.?Sc|PT|DO)\b\.?(?=,|\.|\s|$)")
+
+
+def _mla_journal(ref: Reference, body: str) -> str | None:
+    """'Fine, P.G., MD. Title. Pain Medicine 12.7 (2011): 996-1004.' — degrees after the names are dropped."""
+    m = _MLA_TAIL.search(body)
+    if not m:
+        return None
+    head = _DEGREES.sub("", body[: m.start()]).strip(" .,")
+    hidden = _INITIAL_DOT.sub(rf"\1{_HIDDEN}", head)
+    pieces = [x.strip().replace(_HIDDEN, ".") for x in re.split(r"(?<=[.?!])\s+(?=[A-Z0-9\"'\u201c])", hidden) if x.strip()]
+    if len(pieces) < 2:
+        return None
+    ref.authors = _authors(pieces[0])
+    ref.title = " ".join(pieces[1:]).rstrip(".")
+    ref.journal, ref.year = m.group("journal").strip(), int(m.group("year"))
+    return pieces[0]
 
 
 def _comma_fields(ref: Reference, body: str) -> str | None:
@@ -410,7 +439,7 @@ def _parse_reference(line: str) -> Reference:
         ref.url = ref.url or short.group(0)
         body = (body[: short.start()] + body[short.end():]).strip()
     body = re.sub(r"\s*\(n\.\s?d\.\)\.?", ".", body)
-    for shape in (_chicago, _ieee, _author_date, _harvard_year_after_authors, _comma_fields):
+    for shape in (_chicago, _ieee, _author_date, _harvard_year_after_authors, _comma_fields, _mla_journal):
         author_part = shape(ref, body)
         if author_part is not None:
             _web_kind(ref, author_part)
