@@ -201,3 +201,11 @@ def test_ieee_and_chicago_author_date_entries(entry, want):
 def test_mla_journal_tail_entries(entry, want):
     r = parse_reference(entry)
     assert (r.authors, r.year, r.journal, r.title) == want
+
+
+@pytest.mark.parametrize("heading", ["Sources and references", "References & further reading", "Research cited in this article",
+                                     "Literature cited", "Studies referenced in this post"])
+def test_more_reference_headings(store, heading):
+    text = f"Walking helps knee pain.\n\n## {heading}\n\nHolm, A., & Berg, C. (2019). Walking for knees. Example Journal, 3(1), 1-9."
+    (ref,) = check_article(store, text)["references"]
+    assert (ref["authors"][0], ref["year"]) == ("Holm A", 2019)

@@ -20,6 +20,10 @@ REF_HEADING = re.compile(
     r"further reading|reading list|literature|notes|footnotes|endnotes|journal references?|study references?|"
     r"original (?:study|article|paper|research)|key references|selected references|references and further reading|"
     r"for (?:reference|further reading)|references? for this (?:story|article|post))\s*:?$"
+    # "Sources and references", "References & further reading", "Research cited in this article", "Literature cited"
+    r"|^(?:sources?|references?|citations?)\s+(?:and|&)\s+(?:references?|sources?|further reading|notes|citations?|resources)\s*:?$"
+    r"|^(?:the\s+)?(?:research|studies|papers|articles|sources|literature|evidence)\s+(?:cited|referenced|mentioned|used|quoted|reviewed)"
+    r"(?:\s+(?:in|on|for)\s+(?:this|the)\s+(?:article|post|blog|page|story|piece|video))?\s*:?$"
     # a qualified heading of a strong kind: "Pilates Bibliography", "Scientific references" (not "sources" or
     # "literature": "Protein sources" and "Review of the literature" are sections of text)
     r"|^(?:[\w'\-]+\s+){1,3}(?:references|bibliography|further reading|reading list|works cited)\s*:?$",
