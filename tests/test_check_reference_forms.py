@@ -209,3 +209,13 @@ def test_more_reference_headings(store, heading):
     text = f"Walking helps knee pain.\n\n## {heading}\n\nHolm, A., & Berg, C. (2019). Walking for knees. Example Journal, 3(1), 1-9."
     (ref,) = check_article(store, text)["references"]
     assert (ref["authors"][0], ref["year"]) == ("Holm A", 2019)
+
+
+@pytest.mark.parametrize("tail", ["PMID 00000042", "PubMed ID: 00000042", "https://europepmc.org/article/MED/00000042",
+                                  "https://www.ncbi.nlm.nih.gov/pubmed/?term=00000042"])
+def test_a_pmid_is_found_however_it_is_written(tail):
+    assert parse_reference(f"Holm A. Walking for knees. Example J. 2019;3:1-9. {tail}").pmid == "00000042"
+
+
+def test_a_doi_in_an_address_with_its_slash_encoded():
+    assert find_doi("https://doi.org/10.1234%2Fbjx-2019-101234") == "10.1234/bjx-2019-101234"

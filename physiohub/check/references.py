@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from .citations import find_citations
 from .claims import DOI, JOURNAL_CITE, expand_numbers, journal_key
@@ -26,7 +27,9 @@ from .document import FIELD_JOIN, FIELD_LABEL, PUBMED_CITATION, Sentence
 _NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]|(\d{1,3})(?=\s+[A-Z][a-z])|([\u00b9\u00b2\u00b3\u2070-\u2079]{1,3}))\s+")
 _SUPERSCRIPT_DIGITS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
 _BULLET = re.compile(r"^\s*[-*\u2022+]\s+")
-_PMID = re.compile(r"\bPMID:?\s*(\d{1,9})\b|pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})|ncbi\.nlm\.nih\.gov/pubmed/(\d{1,9})", re.I)
+# PMIDs as written: "PMID: 123", "PMID 123", "PubMed ID: 123", PubMed and Europe PMC addresses, a PubMed search for one.
+_PMID = re.compile(r"\bPMID\s*[:=#]?\s*(\d{1,9})\b|\bPubMed\s+ID\s*[:#]?\s*(\d{1,9})\b|pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})"
+                   r"|ncbi\.nlm\.nih\.gov/pubmed/(\d{1,9})|europepmc\.org/(?:article|abstract)/MED/(\d{1,9})|pubmed/?\?term=(\d{6,9})\b", re.I)
 _PMCID = re.compile(r"\b(PMC\d{4,9})\b")
 _URL = re.compile(r"<?(https?://[^\s<>\"]+?)>?(?=[\s,;]|\.?$|\.\s)")
 _APA = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?(?:,[^)]*)?\)\.?\s*(?P<rest>.*)$")
@@ -114,6 +117,8 @@ _DOI_SPACED = re.compile(r"((?:\bdoi\b\s*:?|doi\.org/)\s*10\.)\s+(?=\d{4,9}\s*/)
 
 def find_doi(text: str) -> str | None:
     """The DOI in a reference entry or a link, however it is written."""
+    if re.search(r"10\.\d{4,9}%2F", text, re.I):
+        text = unquote(text)   # an address with its slash encoded: "doi.org/10.1136%2Fbjsports-2019-101234"
     for _ in range(3):   # "doi: 10. 1097 /j.pain": each pass closes one gap
         text = _DOI_SPACED.sub(lambda m: next(g for g in m.groups() if g is not None), text)
     d = DOI.search(text.translate(_DASHES))
