@@ -219,3 +219,10 @@ def test_a_pmid_is_found_however_it_is_written(tail):
 
 def test_a_doi_in_an_address_with_its_slash_encoded():
     assert find_doi("https://doi.org/10.1234%2Fbjx-2019-101234") == "10.1234/bjx-2019-101234"
+
+
+def test_a_listed_link_to_a_papers_page_on_a_journal_site_is_not_a_web_page(store):
+    text = ("Walking helps.\n\nReferences\n\n- [A 2019 trial of walking](https://bjsm.bmj.com/content/53/5/000)\n"
+            "- [NHS advice](https://www.nhs.uk/conditions/back-pain/)")
+    refs = check_article(store, text)["references"]
+    assert [r["kind"] for r in refs] == ["list", "web"]

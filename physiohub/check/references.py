@@ -554,8 +554,8 @@ def _web_kind(ref: Reference, author_part: str) -> None:
         ref.journal = None   # "NICE guideline [NG59]. 2016." after an organisation: its document series, not a journal
     if ref.doi or ref.pmid or ref.pmcid or ref.journal or _JOURNAL_SIGNATURE.search(ref.text):
         return
-    if ref.url and _NON_WEB_HOSTS.search(ref.url):
-        return
+    if ref.url and (_NON_WEB_HOSTS.search(ref.url) or _ARTICLE_LINK.search(ref.url)):
+        return   # a paper's page on a journal's site is no organisation's page
     if _PERSON_AUTHOR.match(author_part.strip()) and not ref.url:
         return
     if ref.url or not _PERSON_AUTHOR.match(author_part.strip()):
