@@ -226,3 +226,17 @@ def test_a_listed_link_to_a_papers_page_on_a_journal_site_is_not_a_web_page(stor
             "- [NHS advice](https://www.nhs.uk/conditions/back-pain/)")
     refs = check_article(store, text)["references"]
     assert [r["kind"] for r in refs] == ["list", "web"]
+
+
+def test_a_sources_line_without_semicolons_is_cut_after_each_date(store):
+    text = ("Walking eased knee pain, a study found.\n\nSOURCES: Example Journal of Knee Research, March 3, 2021. Example "
+            "University, news release, March 3, 2021. Jane Smith, MD, professor of orthopaedics, Example University.")
+    refs = check_article(store, text)["references"]
+    assert [(r["kind"], r["journal"], r["authors"]) for r in refs] == [
+        ("list", "Example Journal of Knee Research", []), ("web", None, ["Example University"])]
+
+
+def test_a_chicago_entry_with_et_al_and_a_quoted_title(store):
+    (ref,) = check_article(store, "Reference: Holm et al. \u201cWalking for knee pain.\u201d Example Journal, 2020.")["references"]
+    assert (ref["kind"], ref["authors"], ref["title"], ref["journal"], ref["year"]) == (
+        "list", ["Holm"], "Walking for knee pain", "Example Journal", 2020)

@@ -79,6 +79,9 @@ def _plain_entry(line: str) -> bool:
     return len(line) > 40 and bool((_ENTRY_START.match(line) and _ENTRY_BODY.search(line)) or _VANC_AUTHORS.match(line))
 
 
+# The items of a run-in sources line: cut at "; " before a capital, or, in a line without semicolons, at a full stop
+# after a year ("SOURCES: Journal, March 3, 2021. University, news release, March 3, 2021. Jane Smith, MD, ...").
+_SOURCE_ITEMS = re.compile(r";\s+(?=[A-Z])|(?<=(?:19|20)\d{2})\.\s+(?=[A-Z])(?!(?:Epub|Published|Available|Accessed|Retrieved|Online|DOI|PMID)\b)(?!.*;)")
 _RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:the |read the |full |original )?(?:study|paper|publication|article|ref|refs|cite|research)\s*:\W{0,3}\s*(?=\S)", re.I)
 _RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citations?|journal references?|study references?|"
                           r"original (?:study|article|paper|research))\s*:\W{0,3}\s*(?=\S)", re.I)
@@ -409,7 +412,7 @@ def parse_document(text: str) -> Document:
             # entries are separated by "; " — not by the ";" of "2020;54(21)" inside a Vancouver entry
             # (a short one, "Reuters" or "Medical Xpress", keeps its label: a line that short is otherwise a link label)
             refs.extend(x.strip() if len(x.strip()) >= 15 else f"Source: {x.strip()}"
-                        for x in re.split(r";\s+(?=[A-Z])", body[run_in.end():]) if len(x.strip()) > 2)
+                        for x in re.split(_SOURCE_ITEMS, body[run_in.end():]) if len(x.strip()) > 2)
             continue
         if in_refs and kind == "para" and len(para_lines.get(n, [])) > 1:
             # entries on consecutive lines with no blank line between them are still one entry each

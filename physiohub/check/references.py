@@ -202,7 +202,7 @@ def _chicago_authors(text: str) -> list[str]:
 def _chicago(ref: Reference, body: str) -> str | None:
     """Chicago: 'Altan, Lale, and Berna Gunay. “Title.” Journal 90, no. 12 (2009): 1983–88.'"""
     m = _CHICAGO.match(body)
-    if not m or "," not in m.group("authors"):
+    if not m or not ("," in m.group("authors") or re.search(r"\bet al\.?$", m.group("authors"))):
         return None
     rest = m.group("rest")
     # Chicago author-date puts the year after the names: "Marsh, Ellen, and Karl Lee. 2017. “Title.” Journal 14 (3): 201–9."
