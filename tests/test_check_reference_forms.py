@@ -240,3 +240,27 @@ def test_a_chicago_entry_with_et_al_and_a_quoted_title(store):
     (ref,) = check_article(store, "Reference: Holm et al. \u201cWalking for knee pain.\u201d Example Journal, 2020.")["references"]
     assert (ref["kind"], ref["authors"], ref["title"], ref["journal"], ref["year"]) == (
         "list", ["Holm"], "Walking for knee pain", "Example Journal", 2020)
+
+
+def test_a_reference_list_run_into_the_end_of_a_paragraph(store):
+    text = ("Exercise helps sprained ankles. In 2013, Holm and colleagues showed that manual therapy plus exercise did better "
+            "than exercise alone. References: 1. Berg M, et al. Ankle sprains: a clinical practice guideline. 2013. "
+            "2. Holm JA, et al. Manual therapy for ankle sprain: a randomized clinical trial. J Example Sports Ther. 2013.")
+    result = check_article(store, text)
+    assert [(r["number"], r["authors"][0], r["year"]) for r in result["references"]] == [("1", "Berg M", 2013), ("2", "Holm JA", 2013)]
+    assert not [c for c in result["claims"] if "References:" in c["text"] or "et al." in c["text"]]
+
+
+@pytest.mark.parametrize("line, want", [
+    ("Sourced from: ScienceDaily", ("web", ["ScienceDaily"], None, None)),
+    ("Adapted from: Example University news release", ("web", ["Example University news release"], None, None)),
+    ("FROM:   Example Spine J 2004 (Sep);   4 (5):   574\u2013583 ~ FULL TEXT", ("list", [], "Example Spine J", 2004)),
+])
+def test_run_in_source_labels(store, line, want):
+    (ref,) = check_article(store, f"A new study shows that exercise builds bone.\n\n{line}")["references"]
+    assert (ref["kind"], ref["authors"], ref["journal"], ref["year"]) == want
+
+
+def test_a_link_that_names_no_organisation_is_not_a_web_reference(store):
+    text = "You can get the full list of studies by [clicking here](https://example-series.org/list)."
+    assert check_article(store, text)["references"] == []

@@ -31,7 +31,9 @@ REF_HEADING = re.compile(
 )
 # A list item that is a reference even without a heading: an identifier, or a year in the places
 # APA ("(2021).") and Vancouver ("2021;55") put it.
-_REF_LIKE = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d|pubmed\.ncbi|\((?:19|20)\d{2}[a-z]?\)\.|\b(?:19|20)\d{2};\s*\(?\d", re.I)
+# (a month may sit in brackets between the year and the volume: "Spine J 2004 (Sep); 4 (5): 574-583")
+_REF_LIKE = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d|pubmed\.ncbi|\((?:19|20)\d{2}[a-z]?\)\.|\b(?:19|20)\d{2};\s*\(?\d"
+                       r"|\b(?:19|20)\d{2}\s*\([A-Z][a-z]{2}[^)]{0,10}\)\s*;\s*\d", re.I)
 # A reference entry written as a plain line, with no heading and no list marker above it: authors first
 # ("McMorland G, Suter E, ...", "Pinto, Rafael Zambelli.") and a journal's year-volume or an identifier.
 _PARTICLE = r"(?:van|von|de|der|den|du|da|di|dos|das|del|della|le|la|ten|ter)"
@@ -82,9 +84,15 @@ def _plain_entry(line: str) -> bool:
 # The items of a run-in sources line: cut at "; " before a capital, or, in a line without semicolons, at a full stop
 # after a year ("SOURCES: Journal, March 3, 2021. University, news release, March 3, 2021. Jane Smith, MD, ...").
 _SOURCE_ITEMS = re.compile(r";\s+(?=[A-Z])|(?<=(?:19|20)\d{2})\.\s+(?=[A-Z])(?!(?:Epub|Published|Available|Accessed|Retrieved|Online|DOI|PMID)\b)(?!.*;)")
-_RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:the |read the |full |original )?(?:study|paper|publication|article|ref|refs|cite|research)\s*:\W{0,3}\s*(?=\S)", re.I)
+_RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:the |read the |full |original )?(?:study|paper|publication|article|ref|refs|cite|research|from)\s*:\W{0,3}\s*(?=\S)", re.I)
 _RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citations?|journal references?|study references?|"
-                          r"original (?:study|article|paper|research))\s*:\W{0,3}\s*(?=\S)", re.I)
+                          r"original (?:study|article|paper|research)|sourced from|adapted from|republished from|reprinted from)"
+                          r"\s*:\W{0,3}\s*(?=\S)", re.I)
+# A reference list run into the end of a paragraph: "... would be wise. References: 1. Robroy M, et al. Title. 2013.
+# 2. Cleland JA, et al. Title. J Orthop Sports Phys Ther. 2013." — the label after a sentence's end, then entries.
+_RUN_IN_LIST = re.compile(r"(?<=[.!?)\]\"\u201d])\s+(?:References?|Sources?|Citations?|Bibliography|Studies cited)\s*:\s+(?=\S)")
+# ... whose numbered entries are cut where the next number opens a name ("2. Cleland JA", "3. Holm, A.").
+_INLINE_ENTRY_NUMBER = re.compile(rf"\s+(?=\d{{1,2}}\.\s+(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+,?\s+[A-Z])")
 # (a URL may hold balanced brackets: the Lancet's DOIs "10.1016/S0140-6736(17)32457-1")
 _LINK_URL = r"(https?://(?:[^()\s]|\([^()\s]*\))+)"
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\(" + _LINK_URL + r"\)")
@@ -207,8 +215,8 @@ def _heading(line: str, next_blank: bool) -> str | None:
     if m:
         return m.group(1).strip("*_ ")
     s = line.strip().strip("*_").strip()
-    if _RUN_IN_REFS.match(s):
-        return None   # "Source: Medical Xpress" is a one-line reference list, not a heading
+    if _RUN_IN_REFS.match(s) or (_RUN_IN_STUDY.match(s) and _REF_LIKE.search(s)):
+        return None   # "Source: Medical Xpress" and "FROM: Spine J 2004 (Sep); 4 (5): 574-583" are references, not headings
     # Plain-text headings: short, no final punctuation, followed by a blank line or a known heading word.
     if s and len(s) <= 60 and not re.search(r"[.!?,;]$", s) and not _LIST_ITEM.match(line):
         if REF_HEADING.match(s) or (next_blank and len(s.split()) <= 14 and s[0].isupper()):
@@ -423,6 +431,11 @@ def parse_document(text: str) -> Document:
             continue
         if kind == "item":
             body = _LIST_ITEM.sub("", body, count=1)
+        run_in_list = _RUN_IN_LIST.search(body) if kind == "para" else None
+        if run_in_list and (_REF_LIKE.search(body[run_in_list.end():]) or _plain_entry(body[run_in_list.end():])
+                            or re.match(r"\d{1,2}\.\s", body[run_in_list.end():])):
+            refs.extend(_MD_LINK.sub(r"\1 <\2>", e.strip()) for e in _INLINE_ENTRY_NUMBER.split(body[run_in_list.end():]) if e.strip())
+            body = body[: run_in_list.start()]
         spans = _spans(body)
         cut = _trailing_entry(body, spans) if kind == "para" else None
         if cut is not None:

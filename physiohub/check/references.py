@@ -298,6 +298,20 @@ def _mla_journal(ref: Reference, body: str) -> str | None:
     return pieces[0]
 
 
+# A citation that is only the journal and its numbers: "Spine J 2004 (Sep); 4 (5): 574–583 ~ FULL TEXT",
+# "Am J Public Health 2002 (Oct); 92 (10): 1634–1641".
+_JOURNAL_ONLY = re.compile(r"^(?P<journal>[A-Z][A-Za-z&\-]*(?:\s+[A-Za-z&\-]+){0,8}?)\.?\s+(?P<year>(?:19|20)\d{2})\b"
+                           r"(?:\s*\([A-Z][a-z]{2}[^)]{0,10}\)|\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:,]\s*\(?\d")
+
+
+def _journal_only(ref: Reference, body: str) -> str | None:
+    m = _JOURNAL_ONLY.match(body)
+    if not m:
+        return None
+    ref.journal, ref.year = m.group("journal").strip(" ."), int(m.group("year"))
+    return ""
+
+
 def _comma_fields(ref: Reference, body: str) -> str | None:
     """Fields separated by commas, the year last: 'Cook JL and Purdam CR, Title., Br J Sports Med, 43;409-416,
     2009' or 'Cook J, Rio E, Title?, Br J Sports Med, 50, 1187-1191, 2016'."""
@@ -444,7 +458,7 @@ def _parse_reference(line: str) -> Reference:
         ref.url = ref.url or short.group(0)
         body = (body[: short.start()] + body[short.end():]).strip()
     body = re.sub(r"\s*\(n\.\s?d\.\)\.?", ".", body)
-    for shape in (_chicago, _ieee, _author_date, _harvard_year_after_authors, _comma_fields, _mla_journal):
+    for shape in (_journal_only, _chicago, _ieee, _author_date, _harvard_year_after_authors, _comma_fields, _mla_journal):
         author_part = shape(ref, body)
         if author_part is not None:
             _web_kind(ref, author_part)

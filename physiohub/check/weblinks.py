@@ -34,7 +34,8 @@ _ORG_NAME = re.compile(rf"\b(?:The\s+)?({_CAP}(?:\s+(?:of|for|and|on|the|in|&|{_
                        rf"(?:\s+(?:of|for|and|on|the|in|&|{_CAP})){{0,6}}?(?=\s*(?:\(|,|\.|;|:|\s[a-z]|$)))")
 _ACRONYM = re.compile(r"\b([A-Z][A-Z&]{1,7})\b")
 # Link words that name nothing: "click here", "here", "this guideline", "read more", "link".
-_EMPTY_LABEL = re.compile(r"^(?:click\s+)?here$|^(?:this|the)\s+\w+$|^(?:read|find out|learn)\s+more$|^(?:link|website|page|source|more)$", re.I)
+_EMPTY_LABEL = re.compile(r"^(?:click(?:ing)?\s+)?here$|^(?:this|the)\s+\w+$|^(?:read|find out|learn)\s+more$|^(?:link|website|page|source|more)$"
+                          r"|^click(?:ing)?\s+(?:this|the)\s+link$", re.I)
 _MENU_WORDS = re.compile(r"^(?:home|about(?: us)?|services|contact(?: us)?|book(?: online| now)?|blog|news|shop|donate|"
                          r"privacy(?: policy)?|terms|cookies|log ?in|sign ?up|subscribe|start .*)$", re.I)
 
@@ -102,8 +103,11 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
             whole_item = s.item and len(s.links) == 1 and not re.search(r"[A-Za-z]{2,}", outside)
             if _MENU_WORDS.match(label) or (few_words and not whole_item and (len(label.split()) < 3 or len(s.links) >= 3)):
                 continue   # a menu or a call to action, not a source ("Read more: [Title – Society](...)" is one)
-            seen.add(key)
             host = _host(url)
+            if (not label or _EMPTY_LABEL.match(label)) and not (_ORG_NAME.search(s.text) or any(
+                    a.lower() == _site_name(host) for a in _ACRONYM.findall(s.text))):
+                continue   # "the full list of studies by clicking here": a link that names no organisation (often the site's own)
+            seen.add(key)
             who = _organisation(label, s.text, host)
             title = label if label and not _EMPTY_LABEL.match(label) and label != who else None
             out.append(Reference(text=f"{label or who} <{url}>", kind="web", authors=[who], url=url, title=title))
