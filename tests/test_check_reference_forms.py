@@ -264,3 +264,15 @@ def test_run_in_source_labels(store, line, want):
 def test_a_link_that_names_no_organisation_is_not_a_web_reference(store):
     text = "You can get the full list of studies by [clicking here](https://example-series.org/list)."
     assert check_article(store, text)["references"] == []
+
+
+@pytest.mark.parametrize("line, want", [
+    ("Source: [Example News](https://www.example-news.com/a)", ("web", ["Example News"], "https://www.example-news.com/a", None)),
+    ("Here is the original: [Patients better prepared for knee surgery](https://www.example-news.com/r/1)",
+     ("web", ["Patients better prepared for knee surgery"], "https://www.example-news.com/r/1", None)),
+    ("Source: [Lee A, Park B. Walking. Example J. 2019;3:1-9](https://doi.org/10.1234/ej.3)",
+     ("list", ["Lee A", "Park B"], "https://doi.org/10.1234/ej.3", "10.1234/ej.3")),
+])
+def test_a_linked_run_in_source_keeps_its_address(store, line, want):
+    (ref,) = check_article(store, f"Walking helps knee pain, a study found.\n\n{line}")["references"]
+    assert (ref["kind"], ref["authors"], ref["url"], ref["doi"]) == want

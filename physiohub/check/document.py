@@ -86,7 +86,8 @@ def _plain_entry(line: str) -> bool:
 _SOURCE_ITEMS = re.compile(r";\s+(?=[A-Z])|(?<=(?:19|20)\d{2})\.\s+(?=[A-Z])(?!(?:Epub|Published|Available|Accessed|Retrieved|Online|DOI|PMID)\b)(?!.*;)")
 _RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:the |read the |full |original )?(?:study|paper|publication|article|ref|refs|cite|research|from)\s*:\W{0,3}\s*(?=\S)", re.I)
 _RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citations?|journal references?|study references?|"
-                          r"original (?:study|article|paper|research)|sourced from|adapted from|republished from|reprinted from)"
+                          r"original (?:study|article|paper|research|story|post|source|news release|press release)|sourced from|"
+                          r"adapted from|republished from|reprinted from|here is the original|read the original(?: story| article)?)"
                           r"\s*:\W{0,3}\s*(?=\S)", re.I)
 # A reference list run into the end of a paragraph: "... would be wise. References: 1. Robroy M, et al. Title. 2013.
 # 2. Cleland JA, et al. Title. J Orthop Sports Phys Ther. 2013." — the label after a sentence's end, then entries.
@@ -414,8 +415,9 @@ def parse_document(text: str) -> Document:
             # "Study: Lee A, Park B. Title. J Abbrev. 2019;321:456-67." — not the headline "Study: walking helps"
             refs.append(_MD_LINK.sub(r"\1 <\2>", body[study.end():].strip()))
             continue
-        run_in = _RUN_IN_REFS.match(body)
+        run_in = _RUN_IN_REFS.match(_MD_LINK.sub(r"\1 <\2>", body))
         if run_in and not in_refs:
+            body = _MD_LINK.sub(r"\1 <\2>", body)   # (the label's "\W" would eat a link's opening bracket)
             # "Sources: Lee A et al. (2021) ...; Kim B (2019) ..." — a reference list in one line
             # entries are separated by "; " — not by the ";" of "2020;54(21)" inside a Vancouver entry
             # (a short one, "Reuters" or "Medical Xpress", keeps its label: a line that short is otherwise a link label)
