@@ -410,10 +410,11 @@ def parse_document(text: str) -> Document:
                 text, urls = strip_links(body)
                 sentences.append(Sentence(" ".join(text.split()), n, urls))
             continue
-        study = _RUN_IN_STUDY.match(body)
-        if study and not in_refs and (_REF_LIKE.search(body) or _plain_entry(body[study.end():])):
+        linked = _MD_LINK.sub(r"\1 <\2>", body)
+        study = _RUN_IN_STUDY.match(linked)
+        if study and not in_refs and (_REF_LIKE.search(linked) or _plain_entry(linked[study.end():])):
             # "Study: Lee A, Park B. Title. J Abbrev. 2019;321:456-67." — not the headline "Study: walking helps"
-            refs.append(_MD_LINK.sub(r"\1 <\2>", body[study.end():].strip()))
+            refs.append(linked[study.end():].strip())
             continue
         run_in = _RUN_IN_REFS.match(_MD_LINK.sub(r"\1 <\2>", body))
         if run_in and not in_refs:
