@@ -276,3 +276,12 @@ def test_a_link_that_names_no_organisation_is_not_a_web_reference(store):
 def test_a_linked_run_in_source_keeps_its_address(store, line, want):
     (ref,) = check_article(store, f"Walking helps knee pain, a study found.\n\n{line}")["references"]
     assert (ref["kind"], ref["authors"], ref["url"], ref["doi"]) == want
+
+
+@pytest.mark.parametrize("heading", ["References\n\n", ""])
+def test_entries_numbered_in_round_brackets(store, heading):
+    text = (f"Walking helps knee pain, a trial found (1). Rest does not (2).\n\n{heading}"
+            "(1) Holm A, Berg C. Title one. Example J. 2019;3:1-9.\n(2) Lind E. Title two. Other J. 2018;2:10-19.")
+    result = check_article(store, text)
+    assert [(r["number"], r["authors"][0], r["year"]) for r in result["references"]] == [("1", "Holm A", 2019), ("2", "Lind E", 2018)]
+    assert [c["text"] for c in result["claims"]] == ["Walking helps knee pain, a trial found (1)."]

@@ -98,7 +98,7 @@ _INLINE_ENTRY_NUMBER = re.compile(rf"\s+(?=\d{{1,2}}\.\s+(?:{_PARTICLE} )*[{_UP}
 _LINK_URL = r"(https?://(?:[^()\s]|\([^()\s]*\))+)"
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\(" + _LINK_URL + r"\)")
 # (a list may be numbered with superscript digits: "¹ Holm A, Berg C. Title. ...")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022+]|\d{1,3}[.)]|\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3})\s+")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022+]|\d{1,3}[.)]|\[\d{1,3}\]|\(\d{1,3}\)|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3})\s+")
 _HEADING_MD = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
 
 
@@ -155,7 +155,7 @@ _ORG_PAGE = re.compile(r"^(?:[A-Z]{2,8}|[A-Z][\w&'\-]+(?: (?:of|for|and|on|the|&
 def _single_numbered_entry(item: str) -> bool:
     """One numbered item that is a whole entry: it opens with a name and initials and carries an identifier or a
     journal's year ("1. Smith, J.; Lee, K. Title. Journal, published online March 3, 2022; doi:10.x")."""
-    m = re.match(r"\s*(?:\d{1,3}[.)]|\[\d{1,3}\])\s+", item)
+    m = re.match(r"\s*(?:\d{1,3}[.)]|\[\d{1,3}\]|\(\d{1,3}\))\s+", item)
     body = item[m.end():] if m else ""
     return bool(m and _REF_LIKE.search(body) and (_STRICT_START.match(body) or _VANC_AUTHORS.match(body)))
 
@@ -384,7 +384,7 @@ def parse_document(text: str) -> Document:
             continue
         # "[1] Deyle, G. D. et al. ..." — items numbered in brackets are a reference list (the Nature style
         # and many science pages), whatever each entry holds (an organisation's page has no year or DOI)
-        bracketed = sum(bool(re.match(r"\s*\[\d{1,3}\]\s", blocks[i][1])) for i in run)
+        bracketed = sum(bool(re.match(r"\s*(?:\[\d{1,3}\]|\(\d{1,3}\))\s", blocks[i][1])) for i in run)
         if len(run) >= 2 and (sum(_ref_like_item(blocks[i][1]) for i in run) >= 0.6 * len(run)
                               or (bracketed == len(run) and any(_REF_LIKE.search(blocks[i][1]) for i in run))):
             ref_items.update(run)
