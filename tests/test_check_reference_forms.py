@@ -285,3 +285,19 @@ def test_entries_numbered_in_round_brackets(store, heading):
     result = check_article(store, text)
     assert [(r["number"], r["authors"][0], r["year"]) for r in result["references"]] == [("1", "Holm A", 2019), ("2", "Lind E", 2018)]
     assert [c["text"] for c in result["claims"]] == ["Walking helps knee pain, a trial found (1)."]
+
+
+@pytest.mark.parametrize("entry, want", [
+    # the journal written out in full and run into its year, after a two-sentence title
+    ("Burne G, Mansfield M, Lewis JS. Is there a link with metabolic syndrome? A systematic review. Example Open Sport & "
+     "Exercise Medicine 2019;5:e000544.",
+     (["Burne G", "Mansfield M", "Lewis JS"], 2019, "Example Open Sport & Exercise Medicine",
+      "Is there a link with metabolic syndrome? A systematic review")),
+    # an ellipsis for the authors left out
+    ("Holm T, Berg T, Agarwal A, . . . Ardern CL. Decompression surgery for shoulder pain. Example Journal of Sports "
+     "Medicine 2020;54:665.",
+     (["Holm T", "Berg T", "Agarwal A", "Ardern CL"], 2020, "Example Journal of Sports Medicine", "Decompression surgery for shoulder pain")),
+])
+def test_full_journal_names_run_into_the_year(entry, want):
+    r = parse_reference(entry)
+    assert (r.authors, r.year, r.journal, r.title) == want

@@ -451,6 +451,8 @@ def _parse_reference(line: str) -> Reference:
                     r"|(?i:accessed)(?=\s+(?:on\s+)?(?:\d|[A-Z][a-z]+\.?\s+\d))|\[(?i:cited)\b)", body)[0].strip()
     # "J Bone Joint Surg.2001;83B": a year glued to the journal's last full stop
     body = _GLUED_YEAR.sub(r"\1 \2", body)
+    # an ellipsis standing for authors left out ("Agarwal A, . . . Ardern CL", "Fox, F., … Park, Z.") is no sentence end
+    body = re.sub(r",?\s*(?:\.\s){2}\.\s*|,?\s*\u2026\s*", ", ", body)
     # a news source's short link ("SOURCE: bit.ly/2abc JAMA Internal Medicine, online March 3, 2021") and APA's
     # "(n.d.)" are neither authors nor title
     short = _SHORT_LINK.search(body)
@@ -535,6 +537,13 @@ def _parse_reference(line: str) -> Reference:
             ref.authors = _authors(parts[0])
             ref.title = parts[1].rstrip(".")
             vy = _VANC_YEAR.match(". ".join(x.rstrip(".") for x in parts[2:]) + ". ")
+            # the journal written out in full and run into its year: "... A systematic review. British Journal of Sports
+            # Medicine 2020;54:665." / "Physiotherapy 2021 (in press)." — the last piece that opens with a journal and a year
+            tail = next((k for k in range(len(parts) - 1, 1, -1)
+                         if _VANC_YEAR.match(parts[k].rstrip(".") + ". ") and not re.match(r"(?:19|20)\d{2}", parts[k])), None)
+            if not vy and tail is not None:
+                vy = _VANC_YEAR.match(parts[tail].rstrip(".") + ". ")
+                ref.title = " ".join(parts[1:tail]).rstrip(".")
             if vy:
                 # "London: NICE; 2022" names a publisher and its place, not a journal
                 ref.journal = None if _PUBLISHER.match(vy.group("journal").strip()) else vy.group("journal").strip()
