@@ -157,3 +157,12 @@ def test_a_many_author_citation_makes_the_sentence_a_cited_claim(store):
             "our approach to it.' (Holm, Berg, Lind, Sato, & Ortiz, 2013). As the authors point out, narrow care often fails.")
     claims = check_article(store, text)["claims"]
     assert claims[0]["text"].endswith("(Holm, Berg, Lind, Sato, & Ortiz, 2013).") and claims[0]["year"] == 2013
+
+
+def test_an_undated_citation_is_a_reference_or_its_listed_entry(store):
+    text = "Heel pain affects one in ten people at some point (Example Clinic, n.d.)."
+    (ref,) = check_article(store, text)["references"]
+    assert (ref["kind"], ref["authors"], ref["year"]) == ("inline", ["Example Clinic"], None)
+    listed = text + "\n\nReferences\n\nExample Clinic. (n.d.). Heel pain. https://www.example-clinic.org/heel"
+    (ref,) = check_article(store, listed)["references"]
+    assert (ref["kind"], ref["authors"]) == ("web", ["Example Clinic"])

@@ -40,6 +40,8 @@ _YEARS = rf"{_YEAR}(?:\s*,\s*{_YEAR})*"
 
 # A piece of a bracketed citation, once prefixes and page notes are gone: names, a comma or not, the years.
 _PIECE = re.compile(rf"^(?P<who>{_PEOPLE}|{_ORG}|{_ACRONYM}),?\s+(?P<years>{_YEARS})$")
+# ... or with no date: "(Mayo Clinic, n.d.)", "(Lee, in press)" — a citation without a year
+_PIECE_UNDATED = re.compile(rf"^(?P<who>{_PEOPLE}|{_ORG}|{_ACRONYM}),\s+(?:n\.\s?d|in\s+press|forthcoming)$", re.I)
 # Citations in one bracket are cut at ";", or at a comma after a year when a name follows ("Hopkins 2016, Scott 2020").
 _NEXT_NAME = rf"(?=(?:{_PARTICLE}\s+)?[{_UP}](?:[a-z\u00df-\u00ff'\u2019]|[A-Z]{{1,7}}\b))"
 _PIECES = re.compile(rf"\s*;\s*|(?<=\d),\s*{_NEXT_NAME}|(?<=\d[a-z]),\s*{_NEXT_NAME}")
@@ -78,7 +80,7 @@ NOT_A_NAME = {"In", "The", "Since", "From", "By", "Until", "After", "Before", "D
 @dataclass
 class Citation:
     who: str       # the authors as written ("Lo et al.", "Scott and Ashe") or the organisation
-    year: int
+    year: int | None   # None for "(Mayo Clinic, n.d.)"
     start: int
     end: int
     text: str
@@ -123,6 +125,10 @@ def find_citations(text: str) -> list[Citation]:
             p = _PREFIX.sub("", piece.strip())
             p = _PAGE_NOTE.sub("", p).strip(" ,.")
             pm = _PIECE.match(p)
+            undated = None if pm else _PIECE_UNDATED.match(p)
+            if undated and _acceptable(undated.group("who")):
+                out.append(Citation(_clean_who(undated.group("who")), None, m.start(), m.end(), m.group(0)))
+                found = True
             if not pm or not _acceptable(pm.group("who")):
                 continue
             who = _clean_who(pm.group("who"))

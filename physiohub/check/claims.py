@@ -499,6 +499,9 @@ def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
         cites.append(key)
         sources.append({"kind": "author", "value": f"{who} {year}"})
     for c in find_citations(text):
+        if c.year is None:
+            sources.append({"kind": "author", "value": c.who})
+            continue
         key = f"{c.surname.split()[0]} {c.year}"
         if key not in cites:
             cites.append(key)

@@ -694,7 +694,9 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
                     keys.add(key)
                     out.append(Reference(text=c.text.strip("()[], "), kind="inline", journal=c.who, year=c.year))
                 continue
-            key = f"{c.surname.split()[0]} {c.year}"
+            key = f"{c.surname.split()[0]} {c.year or 'n.d.'}"
+            if c.year is None and any(r.authors and r.authors[0].lower().startswith(c.who.lower()) for r in listed):
+                continue   # "(Mayo Clinic, n.d.)" is the listed "Mayo Clinic. (n.d.). Title. https://..."
             if key in keys or (re.fullmatch(r"[A-Z][A-Z&]{1,7}", c.who) and any(
                     r.year == c.year and r.authors and _initials_cover(c.who, [w for w in r.authors[0].split() if w[:1].isupper()])
                     for r in listed)):
