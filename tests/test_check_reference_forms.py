@@ -301,3 +301,27 @@ def test_entries_numbered_in_round_brackets(store, heading):
 def test_full_journal_names_run_into_the_year(entry, want):
     r = parse_reference(entry)
     assert (r.authors, r.year, r.journal, r.title) == want
+
+
+_BODY = ("<p>Exercise eases knee pain, a review found.<sup>1</sup> More text about the clinic and its work with patients "
+         "every day, and more text so that the extractor keeps this as the article.</p><p>Another paragraph with enough "
+         "words to look like an article body for the extractor to keep it as the main content of the page.</p>")
+
+
+def _page(extra: str) -> str:
+    return ("<!doctype html><html><head><title>T</title></head><body><nav><a href='/'>Home</a></nav><main><article>"
+            f"<h1>Knee pain and exercise</h1>{_BODY}{extra}</article></main><footer>&copy; Clinic 2024. Sources of our "
+            "images: a photo library.</footer></body></html>")
+
+
+@pytest.mark.parametrize("extra", [
+    "<aside><h3>Sources</h3><ul><li>Holm A, Berg C. Exercise for knees. Example J. 2019;3:1-9.</li></ul></aside>",
+    "<footer class='entry-footer'><p>References: Holm A, Berg C. Exercise for knees. Example J. 2019;3:1-9.</p></footer>",
+])
+def test_a_reference_block_the_extractor_drops_is_kept(store, extra):
+    (ref,) = check_article(store, _page(extra), html=True)["references"]
+    assert (ref["authors"][0], ref["year"], ref["journal"]) == ("Holm A", 2019, "Example J")
+
+
+def test_an_aside_that_is_no_reference_block_stays_out(store):
+    assert check_article(store, _page("<aside><h3>Book now</h3><p>Call us on 0123 2019 today.</p></aside>"), html=True)["references"] == []
