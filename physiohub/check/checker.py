@@ -24,6 +24,7 @@ from .overstate import certainty_words, overstatement
 from .references import Reference, inline_references, link_citations, named_references, parse_reference_list
 from .report import summarise
 from .strength import claim_strength
+from .weblinks import organisation_links
 
 # Whether the learned reference-entry fallback runs when the caller does not say (docs/check.md, its last section).
 REFERENCE_MODEL_DEFAULT = False
@@ -99,6 +100,7 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
     strengths = claim_strength([c.text for c in claims])
     refs = parse_reference_list(doc.reference_lines)
     refs += inline_references(doc.sentences, refs)
+    refs = organisation_links(doc.sentences, refs, body)
     ids = [hub_id(store, r) for r in refs]
     ref_index = {id(r): i for i, r in enumerate(refs)}
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .citations import find_citations
 from .document import Sentence
 from .lexicon import CONDITIONS, JOURNALS, topic_of
 
@@ -438,8 +439,10 @@ class Claim:
 
 def citation_marker(text: str) -> str | None:
     """The first citation marker in a sentence: "[2]", "(Ref 3)", "(Lee et al., 2020)", "(Br J Sports Med. 2020;54:1)"."""
-    found = [m for rx in (NUMBERED_CITE, AUTHOR_YEAR, JOURNAL_CITE) for m in [rx.search(text)] if m]
-    return min(found, key=lambda m: m.start()).group(0) if found else None
+    found = [(m.start(), m.group(0)) for rx in (NUMBERED_CITE, AUTHOR_YEAR, JOURNAL_CITE) for m in [rx.search(text)] if m]
+    # author-year citations in the forms the pattern above leaves (many names, page notes, narrative: citations.py)
+    found += [(c.start, c.text) for c in find_citations(text)[:1]]
+    return min(found)[1] if found else None
 
 
 # What a procedure sentence would need to report a result ("lowering the legs" and "strength work" are not results).
@@ -654,6 +657,14 @@ def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
         key = f"{who.split()[0]} {year}"
         cites.append(key)
         sources.append({"kind": "author", "value": f"{who} {year}"})
+    for c in find_citations(text):
+        if c.year is None:
+            sources.append({"kind": "author", "value": c.who})
+            continue
+        key = f"{c.surname.split()[0]} {c.year}"
+        if key not in cites:
+            cites.append(key)
+            sources.append({"kind": "author", "value": f"{c.who} {c.year}"})
     for m in JOURNAL_CITE.finditer(text):
         cites.append(journal_key(m.group(1), m.group(2)))
         sources.append({"kind": "journal", "value": m.group(1)})

@@ -18,7 +18,12 @@ REF_HEADING = re.compile(
     r"^(?:references?|reference list|sources?(?: and further reading)?|bibliography|citations?|works cited|"
     r"(?:the )?(?:studies|research|papers|articles|evidence|trials)(?: (?:cited|mentioned|referenced|used|quoted|we used|in this article))?|"
     r"further reading|reading list|literature|notes|footnotes|endnotes|journal references?|study references?|"
-    r"original (?:study|article|paper|research)|key references|selected references|references and further reading)\s*:?$"
+    r"original (?:study|article|paper|research)|key references|selected references|references and further reading|"
+    r"for (?:reference|further reading)|references? for this (?:story|article|post))\s*:?$"
+    # "Sources and references", "References & further reading", "Research cited in this article", "Literature cited"
+    r"|^(?:sources?|references?|citations?)\s+(?:and|&)\s+(?:references?|sources?|further reading|notes|citations?|resources)\s*:?$"
+    r"|^(?:the\s+)?(?:research|studies|papers|articles|sources|literature|evidence)\s+(?:cited|referenced|mentioned|used|quoted|reviewed)"
+    r"(?:\s+(?:in|on|for)\s+(?:this|the)\s+(?:article|post|blog|page|story|piece|video))?\s*:?$"
     # a qualified heading of a strong kind: "Pilates Bibliography", "Scientific references" (not "sources" or
     # "literature": "Protein sources" and "Review of the literature" are sections of text)
     r"|^(?:[\w'\-]+\s+){1,3}(?:references|bibliography|further reading|reading list|works cited)\s*:?$",
@@ -26,7 +31,9 @@ REF_HEADING = re.compile(
 )
 # A list item that is a reference even without a heading: an identifier, or a year in the places
 # APA ("(2021).") and Vancouver ("2021;55") put it.
-_REF_LIKE = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d|pubmed\.ncbi|\((?:19|20)\d{2}[a-z]?\)\.|\b(?:19|20)\d{2};\s*\(?\d", re.I)
+# (a month may sit in brackets between the year and the volume: "Spine J 2004 (Sep); 4 (5): 574-583")
+_REF_LIKE = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d|pubmed\.ncbi|\((?:19|20)\d{2}[a-z]?\)\.|\b(?:19|20)\d{2};\s*\(?\d"
+                       r"|\b(?:19|20)\d{2}\s*\([A-Z][a-z]{2}[^)]{0,10}\)\s*;\s*\d", re.I)
 # A reference entry written as a plain line, with no heading and no list marker above it: authors first
 # ("McMorland G, Suter E, ...", "Pinto, Rafael Zambelli.") and a journal's year-volume or an identifier.
 _PARTICLE = r"(?:van|von|de|der|den|du|da|di|dos|das|del|della|le|la|ten|ter)"
@@ -50,18 +57,48 @@ _VANC_AUTHORS = re.compile(rf"^(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+ [A-Z]{{1,3
                            rf"(?: [{_UP}][\w'\u2019\-]+)? [A-Z]{{1,3}})+(?:,? et al)?\.\s+[A-Z]")
 
 
+# A reference written as labelled fields, one a line ("Title: Arthritis Rheum", "Author: Lee A et al. Title.",
+# "URL: https://...", and a "Journal Year;Vol:Pages" line): the lines are joined with FIELD_JOIN into one entry.
+FIELD_LABEL = re.compile(r"^\W{0,3}(title|authors?|by|url|link|web ?address|journal|source|publication|published|date|year|"
+                         r"doi|pmid|citation|volume|pages)\s*:\s*(.*)$", re.I)
+FIELD_JOIN = " | "
+# A citation copied from a PubMed abstract page: the journal's abbreviation and the date first, then identifiers,
+# the title and the authors ("J Physiother. 2015 Jun 17. pii: S18...; doi: 10.x. [Epub ahead of print] Title.
+# Holm AB1, Berg CD2."; "Spine (Phila Pa 1976). 2019 Jan;44(2):100-9. doi: 10.x. Title. Authors.").
+PUBMED_CITATION = re.compile(r"^(?P<journal>[A-Z][A-Za-z&\-]*\.?(?:\s+[A-Za-z&\-]+\.?){0,7}(?:\s+\([^()]{1,30}\))?)\.?\s+"
+                             r"(?P<year>(?:19|20)\d{2})(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?(?:\s*;\s*[\w()\-:.\u2013]*?)?\.\s+"
+                             r"(?P<rest>(?=.*\b(?:pii|doi|PMID|Epub)\b).+)$", re.I)
+
+
+def labelled_entry(lines: list[str]) -> bool:
+    """Do these lines make one reference of labelled fields: two or more labels, a title or an author among them?"""
+    labels = [m.group(1).lower() for m in (FIELD_LABEL.match(x.strip()) for x in lines) if m]
+    return len(labels) >= 2 and bool({"title", "author", "authors", "by"} & set(labels)) and len(lines) <= 8
+
+
 def _plain_entry(line: str) -> bool:
     line = line.strip()
     return len(line) > 40 and bool((_ENTRY_START.match(line) and _ENTRY_BODY.search(line)) or _VANC_AUTHORS.match(line))
 
 
-_RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:the |read the |full |original )?(?:study|paper|publication|article|ref|refs|cite|research)\s*:\W{0,3}\s*(?=\S)", re.I)
+# The items of a run-in sources line: cut at "; " before a capital, or, in a line without semicolons, at a full stop
+# after a year ("SOURCES: Journal, March 3, 2021. University, news release, March 3, 2021. Jane Smith, MD, ...").
+_SOURCE_ITEMS = re.compile(r";\s+(?=[A-Z])|(?<=(?:19|20)\d{2})\.\s+(?=[A-Z])(?!(?:Epub|Published|Available|Accessed|Retrieved|Online|DOI|PMID)\b)(?!.*;)")
+_RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:the |read the |full |original )?(?:study|paper|publication|article|ref|refs|cite|research|from)\s*:\W{0,3}\s*(?=\S)", re.I)
 _RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citations?|journal references?|study references?|"
-                          r"original (?:study|article|paper|research))\s*:\W{0,3}\s*(?=\S)", re.I)
+                          r"original (?:study|article|paper|research|story|post|source|news release|press release)|sourced from|"
+                          r"adapted from|republished from|reprinted from|here is the original|read the original(?: story| article)?)"
+                          r"\s*:\W{0,3}\s*(?=\S)", re.I)
+# A reference list run into the end of a paragraph: "... would be wise. References: 1. Robroy M, et al. Title. 2013.
+# 2. Cleland JA, et al. Title. J Orthop Sports Phys Ther. 2013." — the label after a sentence's end, then entries.
+_RUN_IN_LIST = re.compile(r"(?<=[.!?)\]\"\u201d])\s+(?:References?|Sources?|Citations?|Bibliography|Studies cited)\s*:\s+(?=\S)")
+# ... whose numbered entries are cut where the next number opens a name ("2. Cleland JA", "3. Holm, A.").
+_INLINE_ENTRY_NUMBER = re.compile(rf"\s+(?=\d{{1,2}}\.\s+(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+,?\s+[A-Z])")
 # (a URL may hold balanced brackets: the Lancet's DOIs "10.1016/S0140-6736(17)32457-1")
 _LINK_URL = r"(https?://(?:[^()\s]|\([^()\s]*\))+)"
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\(" + _LINK_URL + r"\)")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022+]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
+# (a list may be numbered with superscript digits: "¹ Holm A, Berg C. Title. ...")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022+]|\d{1,3}[.)]|\[\d{1,3}\]|\(\d{1,3}\)|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3})\s+")
 _HEADING_MD = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
 
 
@@ -115,6 +152,14 @@ _ORG_PAGE = re.compile(r"^(?:[A-Z]{2,8}|[A-Z][\w&'\-]+(?: (?:of|for|and|on|the|&
                        r"(?:\]\(|<)?https?://\S+")
 
 
+def _single_numbered_entry(item: str) -> bool:
+    """One numbered item that is a whole entry: it opens with a name and initials and carries an identifier or a
+    journal's year ("1. Smith, J.; Lee, K. Title. Journal, published online March 3, 2022; doi:10.x")."""
+    m = re.match(r"\s*(?:\d{1,3}[.)]|\[\d{1,3}\]|\(\d{1,3}\))\s+", item)
+    body = item[m.end():] if m else ""
+    return bool(m and _REF_LIKE.search(body) and (_STRICT_START.match(body) or _VANC_AUTHORS.match(body)))
+
+
 def _trailing_entry(body: str, spans: list[tuple[int, int]]) -> int | None:
     """Index of the first sentence span from which the rest of the paragraph is one reference entry glued
     after the text (authors in Vancouver or Harvard form, then a journal's year and volume or an identifier)."""
@@ -122,17 +167,34 @@ def _trailing_entry(body: str, spans: list[tuple[int, int]]) -> int | None:
         tail = body[spans[k][0]:].strip()
         if len(tail) > 600:
             continue
-        if (_VANC_AUTHORS.match(tail) or _STRICT_START.match(tail)) and _ENTRY_BODY.search(tail) \
-                and re.search(r"(?:\d[\d\-\u2013)]*|\S+/\S+)\.?\s*$", tail):
+        if ((_VANC_AUTHORS.match(tail) or _STRICT_START.match(tail)) and _ENTRY_BODY.search(tail)
+                and re.search(r"(?:\d[\d\-\u2013)]*|\S+/\S+)\.?\s*$", tail)) or _BRACKETED_ENTRY.match(tail):
             return k
     return None
+
+
+# A journal's suggested citation in brackets at the end of a post: "[Holm AB, Berg CD, Lind EF (2015) Title. Journal 3:1-9]."
+_VANC_PERSON = rf"(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+ [A-Z]{{1,3}}"
+_BRACKETED_ENTRY = re.compile(rf"^[\[(]\s*{_VANC_PERSON}(?:, {_VANC_PERSON})+(?:,? et al\.?)?\s*\((?:19|20)\d{{2}}[a-z]?\)\.?\s+\S.{{10,500}}[\])]\.?$")
+
+
+_BARE_URL = re.compile(r"^\W{0,3}<?https?://\S+>?\W{0,2}$")
 
 
 def _entries_of_lines(lines: list[str]) -> list[str]:
     """A paragraph of a reference section cut into entries: a line starts a new entry when it starts like
     one and the entry before it is a complete reference; other lines are the entry wrapping."""
+    if len(lines) > 1 and not any(_STRICT_START.match(x) or _VANC_AUTHORS.match(x) or _ENTRY_BODY.search(x) for x in lines) \
+            and all(len(x) < 120 and re.match(r"[A-Z0-9\"'\u201c]", x) for x in lines[1:]) \
+            and not any(re.search(r"(?:-|\b(?:and|of|the|for|in|on|to|a|an))$", x) for x in lines[:-1]):
+        # a news story's short sources, one a line ("Example University news release" / "Journal: Example Journal,
+        # 2021"): no line starts an academic entry, none wraps onto the next
+        return list(lines)
     out: list[str] = []
     for line in lines:
+        if out and _BARE_URL.match(line) and _BARE_URL.match(out[-1]):
+            out.append(line)   # addresses one a line ("https://www.nhs.uk/..." / "https://pubmed...") are entries each
+            continue
         if out and not ((_STRICT_START.match(line) or _LIST_ITEM.match(line) or re.match(r"\d{1,3}\s+[A-Z][a-z]", line))
                         and (_plain_entry(out[-1]) or re.match(r"\d{1,3}\s+[A-Z][a-z]", out[-1]))
                         and re.search(r"[.)\d>]$", out[-1])):
@@ -154,8 +216,8 @@ def _heading(line: str, next_blank: bool) -> str | None:
     if m:
         return m.group(1).strip("*_ ")
     s = line.strip().strip("*_").strip()
-    if _RUN_IN_REFS.match(s):
-        return None   # "Source: Medical Xpress" is a one-line reference list, not a heading
+    if _RUN_IN_REFS.match(s) or (_RUN_IN_STUDY.match(s) and _REF_LIKE.search(s)):
+        return None   # "Source: Medical Xpress" and "FROM: Spine J 2004 (Sep); 4 (5): 574-583" are references, not headings
     # Plain-text headings: short, no final punctuation, followed by a blank line or a known heading word.
     if s and len(s) <= 60 and not re.search(r"[.!?,;]$", s) and not _LIST_ITEM.match(line):
         if REF_HEADING.match(s) or (next_blank and len(s.split()) <= 14 and s[0].isupper()):
@@ -186,6 +248,11 @@ def _superscripts(m: re.Match) -> str:
     return f"{m.group(1)} [{m.group(3)}]{m.group(2)}"
 _ANCHOR_LINK = re.compile(r"\[([^\]\n]{1,80})\]\(#[^)\s]*\)")
 _CITE_AFTER_STOP = re.compile(r"([.!?]) ?(\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\])")
+# "... in most trials. (Holm, p. 4, 2019) It also ...": an author-year citation after the full stop belongs to the
+# sentence before it (a bracket holding a capitalised name and a year, maybe a full stop of its own, then a new
+# sentence or the paragraph's end).
+_AUTHOR_YEAR_AFTER_STOP = re.compile(r"(?<=[a-z%)\]])([.!?]['\"\u2019\u201d]?)[ \t]?(\((?=[^()\n]*[A-Z][a-z])[^()\n]{1,120}?\b(?:19|20)\d{2}[a-z]?\b"
+                                     r"[^()\n]{0,20}\))\.?(?=[ \t]+[A-Z\"'\u201c]|[ \t]*(?:\n|$))")
 
 
 # "- **Injuries due to impact.** There is little evidence ...": a bold run-in label that ends with its own stop is a
@@ -277,12 +344,21 @@ def parse_document(text: str) -> Document:
     text = _ANCHOR_LINK.sub(lambda m: f"[{m.group(1)}]" if re.fullmatch(r"[\d,\s\u2013-]+", m.group(1)) else m.group(1), text)
     text = _CITE_AFTER_STOP.sub(r" \2\1", _SUPERSCRIPT_AFTER_STOP.sub(_superscripts, text))
     text = _BOLD_LABEL.sub(r"\1", text)
+    # ("... rethink it.' (Lee, 2013) Next": the quote closes, then the citation, then the stop)
+    text = _AUTHOR_YEAR_AFTER_STOP.sub(lambda m: f"{m.group(1)[1:]} {m.group(2)}{m.group(1)[0]}", text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[tuple[str, str]] = []          # (kind, text): heading | para | item
     para: list[str] = []
     para_lines: dict[int, list[str]] = {}       # the lines of each paragraph block, for a reference section
 
     def flush() -> None:
+        if para and PUBMED_CITATION.match(" ".join(x.strip() for x in para)):
+            blocks.append(("ref", " ".join(x.strip() for x in para)))
+            para.clear()
+        if labelled_entry(para):
+            # "Title: ... / Author: ... / URL: ... / Journal 2009;14:41": one reference written as labelled fields
+            blocks.append(("ref", FIELD_JOIN.join(x.strip() for x in para)))
+            para.clear()
         if para and all(_plain_entry(x) for x in para):
             blocks.extend(("ref", x.strip()) for x in para)   # unmarked reference lines, one entry each
             para.clear()
@@ -327,9 +403,11 @@ def parse_document(text: str) -> Document:
             continue
         # "[1] Deyle, G. D. et al. ..." — items numbered in brackets are a reference list (the Nature style
         # and many science pages), whatever each entry holds (an organisation's page has no year or DOI)
-        bracketed = sum(bool(re.match(r"\s*\[\d{1,3}\]\s", blocks[i][1])) for i in run)
+        bracketed = sum(bool(re.match(r"\s*(?:\[\d{1,3}\]|\(\d{1,3}\))\s", blocks[i][1])) for i in run)
         if len(run) >= 2 and (sum(_ref_like_item(blocks[i][1]) for i in run) >= 0.6 * len(run)
                               or (bracketed == len(run) and any(_REF_LIKE.search(blocks[i][1]) for i in run))):
+            ref_items.update(run)
+        elif len(run) == 1 and _single_numbered_entry(blocks[run[0]][1]):
             ref_items.update(run)
         run = []
 
@@ -351,18 +429,20 @@ def parse_document(text: str) -> Document:
                 text, urls = strip_links(body)
                 sentences.append(Sentence(" ".join(text.split()), n, urls))
             continue
-        study = _RUN_IN_STUDY.match(body)
-        if study and not in_refs and (_REF_LIKE.search(body) or _plain_entry(body[study.end():])):
+        linked = _MD_LINK.sub(r"\1 <\2>", body)
+        study = _RUN_IN_STUDY.match(linked)
+        if study and not in_refs and (_REF_LIKE.search(linked) or _plain_entry(linked[study.end():])):
             # "Study: Lee A, Park B. Title. J Abbrev. 2019;321:456-67." — not the headline "Study: walking helps"
-            refs.append(_MD_LINK.sub(r"\1 <\2>", body[study.end():].strip()))
+            refs.append(linked[study.end():].strip())
             continue
-        run_in = _RUN_IN_REFS.match(body)
+        run_in = _RUN_IN_REFS.match(_MD_LINK.sub(r"\1 <\2>", body))
         if run_in and not in_refs:
+            body = _MD_LINK.sub(r"\1 <\2>", body)   # (the label's "\W" would eat a link's opening bracket)
             # "Sources: Lee A et al. (2021) ...; Kim B (2019) ..." — a reference list in one line
             # entries are separated by "; " — not by the ";" of "2020;54(21)" inside a Vancouver entry
             # (a short one, "Reuters" or "Medical Xpress", keeps its label: a line that short is otherwise a link label)
             refs.extend(x.strip() if len(x.strip()) >= 15 else f"Source: {x.strip()}"
-                        for x in re.split(r";\s+(?=[A-Z])", body[run_in.end():]) if len(x.strip()) > 2)
+                        for x in re.split(_SOURCE_ITEMS, body[run_in.end():]) if len(x.strip()) > 2)
             continue
         if in_refs and kind == "para" and len(para_lines.get(n, [])) > 1:
             # entries on consecutive lines with no blank line between them are still one entry each
@@ -373,6 +453,11 @@ def parse_document(text: str) -> Document:
             continue
         if kind == "item":
             body = _LIST_ITEM.sub("", body, count=1)
+        run_in_list = _RUN_IN_LIST.search(body) if kind == "para" else None
+        if run_in_list and (_REF_LIKE.search(body[run_in_list.end():]) or _plain_entry(body[run_in_list.end():])
+                            or re.match(r"\d{1,2}\.\s", body[run_in_list.end():])):
+            refs.extend(_MD_LINK.sub(r"\1 <\2>", e.strip()) for e in _INLINE_ENTRY_NUMBER.split(body[run_in_list.end():]) if e.strip())
+            body = body[: run_in_list.start()]
         spans = _spans(body)
         cut = _trailing_entry(body, spans) if kind == "para" else None
         if cut is not None:

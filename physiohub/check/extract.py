@@ -37,9 +37,42 @@ def html_to_text(html: str) -> str:
     if not text.strip():
         raise InvalidInput("no article text found in the HTML")
     text = _MD_ESCAPE.sub(r"\1", text)
+    text += _dropped_reference_blocks(html, text)
     # Superscript citation numbers ("<sup>1</sup>") become "[1]", the form the claim finder reads.
     text = re.sub(r"<sup>\s*(\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\s*</sup>", r"[\1]", text)
     return re.sub(r"</?(?:sup|sub|span|em|strong|b|i)>", "", text).strip()
+
+
+# A block the extractor drops as boilerplate but that holds the article's sources: an <aside> "Sources" box, an
+# article <footer> with "References: ...", a <div class="references">. Its heading or first words say so.
+_REF_BLOCK_START = re.compile(r"^\W{0,3}(?:references?|sources?|bibliography|citations?|further reading|journal references?|"
+                              r"studies cited|research cited|literature cited|works cited|footnotes|notes)\b\s*:?", re.I)
+_REF_BLOCK_BODY = re.compile(r"\b(?:19|20)\d{2}\b|\b10\.\d{4,9}/|https?://", re.I)
+
+
+def _dropped_reference_blocks(html: str, text: str) -> str:
+    """Reference blocks the main-content extractor left out, as Markdown to append to its text ("" if none)."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    out: list[str] = []
+    for el in root.xpath("//aside|//article//footer|//main//footer|//*[contains(concat(' ', normalize-space(@class), ' '), ' references ')]"
+                         "|//*[contains(@class, 'footnotes')]|//*[contains(@class, 'sources')]|//*[contains(@class, 'citations')]"):
+        lines = [" ".join(x.text_content().split()) for x in el.xpath(".//h1|.//h2|.//h3|.//h4|.//h5|.//p|.//li|.//dt|.//dd")]
+        lines = [x for x in lines if x] or [" ".join(el.text_content().split())]
+        if not lines[0] or not _REF_BLOCK_START.match(lines[0]) or not _REF_BLOCK_BODY.search(" ".join(lines)):
+            continue
+        if all(x[:60] in text or any(x[:60] in o for o in out) for x in lines):
+            continue   # the extractor kept it, or an outer block already brought it
+        if len(lines) > 1 and _REF_BLOCK_START.fullmatch(lines[0].strip().rstrip(":")):
+            out.append("## " + lines[0].rstrip(":") + "\n\n" + "\n\n".join(lines[1:]))   # a heading over its entries
+        else:
+            out.append("\n\n".join(lines))   # "References: Holm A, ..." run in
+    return "".join("\n\n" + b for b in out)
 
 
 def _lxml_text(html: str) -> str:

@@ -17,17 +17,24 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
-from .claims import AUTHOR_YEAR, DOI, JOURNAL_CITE, author_year, expand_numbers, journal_key
-from .document import Sentence
+from .citations import find_citations
+from .claims import DOI, JOURNAL_CITE, expand_numbers, journal_key
+from .lexicon import JOURNALS
+from .document import FIELD_JOIN, FIELD_LABEL, PUBMED_CITATION, Sentence
 
-_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]|(\d{1,3})(?=\s+[A-Z][a-z]))\s+")
+_NUMBER = re.compile(r"^\s*(?:[\[(](\d{1,3})[\])]|(\d{1,3})[.)]|(\d{1,3})(?=\s+[A-Z][a-z])|([\u00b9\u00b2\u00b3\u2070-\u2079]{1,3}))\s+")
+_SUPERSCRIPT_DIGITS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
 _BULLET = re.compile(r"^\s*[-*\u2022+]\s+")
-_PMID = re.compile(r"\bPMID:?\s*(\d{1,9})\b|pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})|ncbi\.nlm\.nih\.gov/pubmed/(\d{1,9})", re.I)
+# PMIDs as written: "PMID: 123", "PMID 123", "PubMed ID: 123", PubMed and Europe PMC addresses, a PubMed search for one.
+_PMID = re.compile(r"\bPMID\s*[:=#]?\s*(\d{1,9})\b|\bPubMed\s+ID\s*[:#]?\s*(\d{1,9})\b|pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})"
+                   r"|ncbi\.nlm\.nih\.gov/pubmed/(\d{1,9})|europepmc\.org/(?:article|abstract)/MED/(\d{1,9})|pubmed/?\?term=(\d{6,9})\b", re.I)
 _PMCID = re.compile(r"\b(PMC\d{4,9})\b")
 _URL = re.compile(r"<?(https?://[^\s<>\"]+?)>?(?=[\s,;]|\.?$|\.\s)")
 _APA = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?(?:,[^)]*)?\)\.?\s*(?P<rest>.*)$")
-_VANC_YEAR = re.compile(r"(?P<journal>[^.]{2,120}?)\.?\s+(?P<year>(?:19|20)\d{2})(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:.,]")
+# (the year may sit in brackets after the journal: "Arthritis Care & Research (2021).")
+_VANC_YEAR = re.compile(r"(?P<journal>[^.]{2,120}?)\.?\s+\(?(?P<year>(?:19|20)\d{2})\)?(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:.,]")
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 # Nature style ends "Journal 132, 173–181 (2000)."; the volume, pages and year follow the journal.
 _NATURE_TAIL = re.compile(r"^(?P<journal>.+?)\s+\d+[A-Za-z]?(?:\s*\(\w+\))?,\s*[\w\u2013\-]+\s*\((?P<year>(?:19|20)\d{2})\)\.?$")
@@ -88,19 +95,33 @@ class Reference:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
 
+# Dashes a word processor puts for the hyphens of a DOI ("s12891‐019‐2345‐6" with U+2010).
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2212\u00ad"})
+
+
 def clean_doi(doi: str) -> str:
     doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi.strip(), flags=re.I)
+    doi = doi.translate(_DASHES).replace("\u00ad", "")
+    # a DOI read out of a publisher's address keeps no page suffix, query or fragment ("10.1002/x.pub2/full", "?af=R")
+    doi = re.sub(r"(?:/(?:full|abstract|abs|pdf|epdf|fulltext|full-text|html|summary|references|figures|epub)(?:[/?#].*)?|[?#].*)$",
+                 "", doi, flags=re.I)
     return doi.rstrip(".,;)>]").lower()
 
 
-# "doi: 10.1136/ bjsports-2017-098661" and "https://doi.org/ 10.x": a space an editor or a line break put
-# inside the identifier, after "doi" or after the prefix's slash.
-_DOI_SPACED = re.compile(r"((?:\bdoi\b\s*:?|doi\.org/)\s*10\.\d{4,9}/)\s+(?=[\w(])", re.I)
+# "doi: 10.1136/ bjsports-2017-098661", "https://doi.org/ 10.x", "doi: 10. 1097/j.pain", "doi:10.1097 /j.pain": a space
+# an editor or a line break put inside the identifier, after "doi", after "10." or around the prefix's slash; and a
+# DOI broken after a hyphen at a line end ("10.1234/ej-" + "2019-0001").
+_DOI_SPACED = re.compile(r"((?:\bdoi\b\s*:?|doi\.org/)\s*10\.)\s+(?=\d{4,9}\s*/)|((?:\bdoi\b\s*:?|doi\.org/)\s*10\.\d{4,9})\s+(?=/)"
+                         r"|((?:\bdoi\b\s*:?|doi\.org/)\s*10\.\d{4,9}/)\s+(?=[\w(])|(\b10\.\d{4,9}/\S*[\-\u2010])\s+(?=[\w(])", re.I)
 
 
 def find_doi(text: str) -> str | None:
     """The DOI in a reference entry or a link, however it is written."""
-    d = DOI.search(_DOI_SPACED.sub(r"\1", text))
+    if re.search(r"10\.\d{4,9}%2F", text, re.I):
+        text = unquote(text)   # an address with its slash encoded: "doi.org/10.1136%2Fbjsports-2019-101234"
+    for _ in range(3):   # "doi: 10. 1097 /j.pain": each pass closes one gap
+        text = _DOI_SPACED.sub(lambda m: next(g for g in m.groups() if g is not None), text)
+    d = DOI.search(text.translate(_DASHES))
     return clean_doi(d.group(0)) if d else None
 
 
@@ -116,7 +137,15 @@ def _authors(text: str) -> list[str]:
         return [f"{last} {''.join(i.split()).replace('.', '')}" for last, i in parts]
     parts = re.split(r"\s*(?:,|;|&|\band\b)\s*", text.rstrip("."))
     # a surname may open with its particle in lower case ("da Fonseca JL", "van Cingel REH")
-    return [p.strip() for p in parts if p.strip() and re.match(rf"(?:{_PARTICLE}\s+)*[{_UPPER}]", p.strip())][:50]
+    names = [p.strip() for p in parts if p.strip() and re.match(rf"(?:{_PARTICLE}\s+)*[{_UPPER}]", p.strip())][:50]
+    # "Chou, R, Lee, K": initials written after a comma without stops belong to the surname before them
+    out: list[str] = []
+    for n in names:
+        if out and re.fullmatch(r"[A-Z]{1,3}", n) and " " not in out[-1]:
+            out[-1] = f"{out[-1]} {n}"
+        else:
+            out.append(n)
+    return out
 
 
 # A wiki reference list's back-links before the entry: "↑ Jump up to:1.0 1.1 1.2", "^ a b c".
@@ -173,7 +202,7 @@ def _chicago_authors(text: str) -> list[str]:
 def _chicago(ref: Reference, body: str) -> str | None:
     """Chicago: 'Altan, Lale, and Berna Gunay. “Title.” Journal 90, no. 12 (2009): 1983–88.'"""
     m = _CHICAGO.match(body)
-    if not m or "," not in m.group("authors"):
+    if not m or not ("," in m.group("authors") or re.search(r"\bet al\.?$", m.group("authors"))):
         return None
     rest = m.group("rest")
     # Chicago author-date puts the year after the names: "Marsh, Ellen, and Karl Lee. 2017. “Title.” Journal 14 (3): 201–9."
@@ -212,6 +241,77 @@ def _harvard_year_after_authors(ref: Reference, body: str) -> str | None:
     return m.group("authors")
 
 
+_IEEE = re.compile(r"^(?P<authors>(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][\w'\u2019\-]+(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Z]\.\s?-?){1,3}\s?"
+                   r"[A-Z][\w'\u2019\-]+)*(?:,?\s+et al\.)?),\s*[\u201c\"](?P<title>[^\u201d\"]+?),?[\u201d\"]\s*(?:in\s+)?"
+                   r"(?P<journal>[^,]+),(?P<rest>.*)$")
+
+
+_INITIAL = re.compile(r"[A-Z](?=\.)")
+
+
+def _ieee(ref: Reference, body: str) -> str | None:
+    """IEEE: 'A. Holm and C. Berg, “Title,” Example J., vol. 12, no. 3, pp. 45–67, 2019.' — initials first."""
+    m = _IEEE.match(body)
+    y = _YEAR.search(m.group("rest")) if m else None
+    if not m or not y:
+        return None
+    names = re.split(r",\s*(?:and\s+)?|\s+and\s+", re.sub(r",?\s+et al\.$", "", m.group("authors")))
+    ref.authors = [f"{n.split('.')[-1].strip()} {''.join(_INITIAL.findall(n))}".strip() for n in names if n.strip()]
+    ref.title, ref.journal, ref.year = m.group("title").strip(), m.group("journal").strip(" ."), int(y.group(1))
+    return m.group("authors")
+
+
+# Chicago author-date without quotes: "Smith, John, and Ann Lee. 2019. Title. Journal 12 (3): 45–67."
+_AUTHOR_DATE = re.compile(r"^(?P<authors>[A-Z][\w'\u2019\-]+,\s+[A-Z][a-z]+(?:\s[A-Z]\.)?(?:,?\s+(?:and\s+)?[A-Z][a-z]+(?:\s[A-Z]\.)?"
+                          r"\s[A-Z][\w'\u2019\-]+)*)\.\s+(?P<year>(?:19|20)\d{2})[a-z]?\.\s+(?P<rest>\S.+)$")
+
+
+def _author_date(ref: Reference, body: str) -> str | None:
+    m = _AUTHOR_DATE.match(body)
+    if not m:
+        return None
+    ref.authors = _chicago_authors(m.group("authors")) if "," in m.group("authors") else [m.group("authors")]
+    ref.year = int(m.group("year"))
+    parts = [x.strip() for x in re.split(r"(?<=[.?!])\s+", m.group("rest")) if x.strip()]
+    ref.title, ref.journal = _title_and_journal(parts)
+    return m.group("authors")
+
+
+# MLA's journal tail: "Pain Medicine 12.7 (2011): 996-1004." (volume.issue, the year in brackets, then the pages)
+_MLA_TAIL = re.compile(r"(?:^|\.\s+)(?P<journal>[A-Z][^.()]{1,80}?)\s+\d+(?:\.\d+)?\s*\((?P<year>(?:19|20)\d{2})\)\s*:\s*[\w\-\u2013]+\.?\s*$")
+_DEGREES = re.compile(r",?\s*\b(?:M\.?D|Ph\.?D|D\.?P\.?T|D\.?C|M\.?P\.?H|R\.?N|M\.?Sc|B\.?Sc|PT|DO)\b\.?(?=,|\.|\s|$)")
+
+
+def _mla_journal(ref: Reference, body: str) -> str | None:
+    """'Fine, P.G., MD. Title. Pain Medicine 12.7 (2011): 996-1004.' — degrees after the names are dropped."""
+    m = _MLA_TAIL.search(body)
+    if not m:
+        return None
+    head = _DEGREES.sub("", body[: m.start()]).strip(" .,")
+    hidden = _INITIAL_DOT.sub(rf"\1{_HIDDEN}", head)
+    pieces = [x.strip().replace(_HIDDEN, ".") for x in re.split(r"(?<=[.?!])\s+(?=[A-Z0-9\"'\u201c])", hidden) if x.strip()]
+    if len(pieces) < 2:
+        return None
+    ref.authors = _authors(pieces[0])
+    ref.title = " ".join(pieces[1:]).rstrip(".")
+    ref.journal, ref.year = m.group("journal").strip(), int(m.group("year"))
+    return pieces[0]
+
+
+# A citation that is only the journal and its numbers: "Spine J 2004 (Sep); 4 (5): 574–583 ~ FULL TEXT",
+# "Am J Public Health 2002 (Oct); 92 (10): 1634–1641".
+_JOURNAL_ONLY = re.compile(r"^(?P<journal>[A-Z][A-Za-z&\-]*(?:\s+[A-Za-z&\-]+){0,8}?)\.?\s+(?P<year>(?:19|20)\d{2})\b"
+                           r"(?:\s*\([A-Z][a-z]{2}[^)]{0,10}\)|\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:,]\s*\(?\d")
+
+
+def _journal_only(ref: Reference, body: str) -> str | None:
+    m = _JOURNAL_ONLY.match(body)
+    if not m:
+        return None
+    ref.journal, ref.year = m.group("journal").strip(" ."), int(m.group("year"))
+    return ""
+
+
 def _comma_fields(ref: Reference, body: str) -> str | None:
     """Fields separated by commas, the year last: 'Cook JL and Purdam CR, Title., Br J Sports Med, 43;409-416,
     2009' or 'Cook J, Rio E, Title?, Br J Sports Med, 50, 1187-1191, 2016'."""
@@ -234,19 +334,100 @@ def _comma_fields(ref: Reference, body: str) -> str | None:
     return ", ".join(pieces[:n_auth])
 
 
+def _labelled_fields(ref: Reference, line: str) -> bool:
+    """A reference written as labelled fields joined by FIELD_JOIN ("Title: Arthritis Rheum | Author: Hernandez-Molina
+    G et al. Effect of exercise ... | URL: http://... | Arthritis Rheum 2008;59:1221-1228"): the author field may
+    carry the title after the names, the "Title:" field may hold the journal's name, and an unlabelled line (or a
+    journal/citation field) the journal, year, volume and pages."""
+    fields: dict[str, str] = {}
+    loose: list[str] = []
+    for part in line.split(FIELD_JOIN):
+        m = FIELD_LABEL.match(part.strip())
+        if m:
+            fields.setdefault(re.sub(r"s$", "", m.group(1).lower()).replace("by", "author"), m.group(2).strip())
+        elif part.strip():
+            loose.append(part.strip())
+    if not ({"title", "author"} & fields.keys()):
+        return False
+    names = fields.get("author", "")
+    # "Yelland M. Commentary." / "Lee A, Park B et al. Title of the paper.": names end at an initial's or "et al."'s stop
+    cut = re.split(r"(?<=\b[A-Z])\.\s+(?=[A-Z0-9])|(?<=\bet al)\.\s+(?=[A-Z0-9])", names, maxsplit=1)
+    ref.authors = _authors(cut[0]) if cut[0] else []
+    after_names = cut[1].strip().rstrip(".") if len(cut) > 1 else ""
+    for cand in [fields.get(k, "") for k in ("citation", "journal", "source", "publication")] + loose:
+        jy = re.match(r"^(?P<journal>[A-Z][^;:()]{1,100}?)\.?,?\s+(?P<year>(?:19|20)\d{2})\b", cand)
+        if jy:
+            ref.journal, ref.year = jy.group("journal").strip(" .,"), int(jy.group("year"))
+            break
+    if ref.year is None:
+        y = _YEAR.search(" ".join([fields.get("date", ""), fields.get("year", ""), fields.get("published", "")] + loose))
+        ref.year = int(y.group(1)) if y else None
+    title = fields.get("title", "")
+    same = re.sub(r"[^a-z]", "", title.lower()) == re.sub(r"[^a-z]", "", (ref.journal or "").lower())
+    # the "Title:" field names the journal ("Title: Evidence Based Medicine" over "Evidence-Based Medicine 2009;14:41")
+    ref.title = after_names or (None if same else title.rstrip(".")) or None
+    if not ref.journal and same is False and after_names and title:
+        ref.journal = title.rstrip(".")
+    ref.url = fields.get("url") or fields.get("link") or fields.get("web address") or ref.url
+    return True
+
+
+def _pubmed_order(ref: Reference, line: str) -> bool:
+    """A citation copied from a PubMed abstract page: journal and date first, identifiers, then "Title. Authors."
+    (authors may carry affiliation numbers: "Holm AB1, Berg CD2")."""
+    m = PUBMED_CITATION.match(line)
+    if not m:
+        return False
+    rest = re.sub(r"\b(?:pii|doi|PMID|PMCID)\s*:\s*\S+?\.(?=\s|$)|\[Epub[^\]]*\]|\bEpub\s+(?:19|20)\d{2}[^.]*\.", " ",
+                  m.group("rest"), flags=re.I)
+    pieces = [x.strip() for x in re.split(r"(?<=[.?!])\s+(?=[A-Z])", rest.strip()) if x.strip()]
+    names = re.sub(rf"(?<=[A-Z])\d+(?:,\d+)*\b", "", pieces[-1]).strip(" .") if pieces else ""
+    if len(pieces) < 2 or not re.fullmatch(rf"{_VANC_NAME}(?:,\s*{_VANC_NAME})*(?:,?\s+et al)?", names):
+        return False
+    ref.journal, ref.year = m.group("journal").strip(" ."), int(m.group("year"))
+    ref.title = " ".join(pieces[:-1]).rstrip(".")
+    ref.authors = _authors(names)
+    return True
+
+
+_RUN_IN_LABEL = re.compile(r"^(?:Sources?|References?|Journal references?|Journal|Study references?|Citation|Study|Paper|Full study|"
+                           r"Original (?:study|article|paper|research)|Read the (?:study|paper))\s*:\s+", re.I)
+_JOURNAL_TAIL = re.compile(r"(?:,\s*|\s+)(?:published online|first published|e-?published|epub ahead of print|online ahead of print)\b.*$"
+                           r"|,\s*(?:published|online|accessed)\b.*$"
+                           r"|,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?,?$", re.I)
+
+
+def _clean_journal(journal: str | None) -> str | None:
+    """A journal's name without the publication note a news source adds ("Journal of Bone Health, published
+    online March 3")."""
+    if not journal:
+        return journal
+    return _JOURNAL_TAIL.sub("", journal).strip(" .,;") or None
+
+
 def parse_reference(line: str) -> Reference:
     """One reference-list entry: identifiers first, then the bibliographic part by the shape of the entry
     (Chicago, Harvard with the year after the authors, comma-separated fields, APA/author-date, Nature,
-    Vancouver/NLM), each shape a parser of its own."""
+    Vancouver/NLM, a PubMed abstract page's citation, labelled fields), each shape a parser of its own."""
+    ref = _parse_reference(line)
+    ref.journal = _clean_journal(ref.journal)
+    return ref
+
+
+def _parse_reference(line: str) -> Reference:
     number = None
     m = _NUMBER.match(line)
     if m:
-        number = m.group(1) or m.group(2) or m.group(3)
+        number = m.group(1) or m.group(2) or m.group(3) or (m.group(4) or "").translate(_SUPERSCRIPT_DIGITS)
         line = line[m.end():]
     # (a short news source comes labelled from the document: "Source: Medical Xpress")
-    line = re.sub(r"^Source:\s+", "", _BACKLINKS.sub("", _BULLET.sub("", line))).strip()
+    line = _RUN_IN_LABEL.sub("", _BACKLINKS.sub("", _BULLET.sub("", line))).strip()
+    # a whole entry in brackets ("[Holm AB, Berg CD (2015) Title. Journal 3:1-9].") is the entry
+    line = re.sub(r"^\[\s*(.{30,}?)\s*\]\.?$|^\(\s*(.{30,}?)\s*\)\.?$", lambda m: m.group(1) or m.group(2), line)
     # Markdown emphasis of a journal's name or volume ("*Journal of Knee Health*, *12*(3)", "_J Knee_")
-    line = re.sub(r"\*+|(?<![\w/])_+(?=\w)|(?<=\w)_+(?![\w/])", "", line)
+    # (not inside an address: "record/187/abstract/Effect_of_exercise:_results" keeps its underscores)
+    line = "".join(piece if re.match(r"https?://", piece) else re.sub(r"\*+|(?<![\w/])_+(?=\w)|(?<=\w)_+(?![\w/])", "", piece)
+                   for piece in re.split(r"(https?://[^\s<>\"]+)", line))
     ref = Reference(text=line, number=number)
     ref.doi = find_doi(line)
     p = _PMID.search(line)
@@ -258,6 +439,8 @@ def parse_reference(line: str) -> Reference:
     u = _URL.search(line)
     if u:
         ref.url = u.group(1).rstrip(".,;")
+    if (FIELD_JOIN in line and _labelled_fields(ref, line)) or _pubmed_order(ref, line):
+        return ref
     # Bibliographic part: before the first identifier.
     # (the words that open an access note, not the same words inside a title: "Available from", "Accessed May 1",
     # "[cited 2023 Jan 5]")
@@ -268,6 +451,8 @@ def parse_reference(line: str) -> Reference:
                     r"|(?i:accessed)(?=\s+(?:on\s+)?(?:\d|[A-Z][a-z]+\.?\s+\d))|\[(?i:cited)\b)", body)[0].strip()
     # "J Bone Joint Surg.2001;83B": a year glued to the journal's last full stop
     body = _GLUED_YEAR.sub(r"\1 \2", body)
+    # an ellipsis standing for authors left out ("Agarwal A, . . . Ardern CL", "Fox, F., … Park, Z.") is no sentence end
+    body = re.sub(r",?\s*(?:\.\s){2}\.\s*|,?\s*\u2026\s*", ", ", body)
     # a news source's short link ("SOURCE: bit.ly/2abc JAMA Internal Medicine, online March 3, 2021") and APA's
     # "(n.d.)" are neither authors nor title
     short = _SHORT_LINK.search(body)
@@ -275,7 +460,7 @@ def parse_reference(line: str) -> Reference:
         ref.url = ref.url or short.group(0)
         body = (body[: short.start()] + body[short.end():]).strip()
     body = re.sub(r"\s*\(n\.\s?d\.\)\.?", ".", body)
-    for shape in (_chicago, _harvard_year_after_authors, _comma_fields):
+    for shape in (_journal_only, _chicago, _ieee, _author_date, _harvard_year_after_authors, _comma_fields, _mla_journal):
         author_part = shape(ref, body)
         if author_part is not None:
             _web_kind(ref, author_part)
@@ -285,6 +470,12 @@ def parse_reference(line: str) -> Reference:
         ref.authors = _authors(apa.group("authors"))
         ref.year = int(apa.group("year"))
         rest = apa.group("rest")
+        quoted = re.match(r"^['\u2018\u201c\"](?P<title>.+?)[.,]?['\u2019\u201d\"],?\s*(?P<journal>[^,.]+)", rest)
+        if quoted:
+            # Harvard (Cite Them Right): "Holm, A. and Berg, C. (2019) 'Title', Journal, 3(1), pp. 1-9."
+            ref.title, ref.journal = quoted.group("title"), quoted.group("journal").strip()
+            _web_kind(ref, apa.group("authors"))
+            return ref
         parts = [x.strip() for x in re.split(r"(?<=[.?!])\s+", rest) if x.strip()]
         ref.title, ref.journal = _title_and_journal(parts)
         _web_kind(ref, apa.group("authors"))
@@ -295,9 +486,29 @@ def parse_reference(line: str) -> Reference:
     for k in range(len(parts) - 1, 0, -1):
         if re.fullmatch(r"\[[^\]]{1,40}\]\.?", parts[k]):
             parts[k - 1] = f"{parts[k - 1].rstrip('.')} {parts.pop(k)}"
+    if len(parts) >= 3 and re.fullmatch(r"\d+[A-Za-z]?(?:\s*\(\w+\))?,\s*[\w\u2013\-]+\s*\((?:19|20)\d{2}\)\.?", parts[-1]):
+        parts[-2:] = [f"{parts[-2]} {parts[-1]}"]   # "Med." + "25, 100-109 (2019).": the volume goes with the journal
+    # a journal abbreviated with full stops ("Nat. Med. 25, 100-109 (2019)", "Br. J. Sports Med. 53"): a lone
+    # abbreviated word after the title opens the journal's name, not a piece of its own
+    for k in range(len(parts) - 2, 1, -1):
+        if re.fullmatch(r"[A-Z][a-z]{0,7}\.", parts[k]) and re.match(r"[A-Z]", parts[k + 1]):
+            parts[k] = f"{parts[k]} {parts.pop(k + 1)}"
+    # AMA's online-first date ("JAMA Netw Open. Published online March 3, 2021.") is the entry's year, after the journal
+    for k in range(2, len(parts)):
+        online = re.match(r"(?:Published online|Epub(?: ahead of print)?|Online ahead of print|First published)\b[^.]*?\b((?:19|20)\d{2})\b",
+                          parts[k], re.I)
+        if online:
+            parts[k] = f"{online.group(1)}."
     nature = _NATURE_TAIL.match(parts[-1]) if len(parts) >= 2 else None
     dated = _JOURNAL_DATE.match(parts[-1]) if len(parts) >= 2 and not nature else None
-    if dated:
+    if dated and re.match(r"(?:Vol(?:ume)?|Issue|No|Number)\b", dated.group("journal"), re.I):
+        # "Example Journal of Knee Research. Volume 12, Issue of May 2021.": the journal, then its volume and date
+        ref.journal = parts[-2].rstrip(".")
+        ref.year = int(dated.group("year"))
+        ref.title = parts[-3].rstrip(".") if len(parts) >= 3 else None
+        if len(parts) >= 4:
+            ref.authors = _authors(", ".join(x.rstrip(".") for x in parts[:-3]))
+    elif dated:
         # "Title. Spine Journal February 2008": no authors, the journal and its date last
         ref.title = parts[-2].rstrip(".")
         ref.journal = dated.group("journal").strip(" .,")
@@ -326,6 +537,13 @@ def parse_reference(line: str) -> Reference:
             ref.authors = _authors(parts[0])
             ref.title = parts[1].rstrip(".")
             vy = _VANC_YEAR.match(". ".join(x.rstrip(".") for x in parts[2:]) + ". ")
+            # the journal written out in full and run into its year: "... A systematic review. British Journal of Sports
+            # Medicine 2020;54:665." / "Physiotherapy 2021 (in press)." — the last piece that opens with a journal and a year
+            tail = next((k for k in range(len(parts) - 1, 1, -1)
+                         if _VANC_YEAR.match(parts[k].rstrip(".") + ". ") and not re.match(r"(?:19|20)\d{2}", parts[k])), None)
+            if not vy and tail is not None:
+                vy = _VANC_YEAR.match(parts[tail].rstrip(".") + ". ")
+                ref.title = " ".join(parts[1:tail]).rstrip(".")
             if vy:
                 # "London: NICE; 2022" names a publisher and its place, not a journal
                 ref.journal = None if _PUBLISHER.match(vy.group("journal").strip()) else vy.group("journal").strip()
@@ -335,7 +553,8 @@ def parse_reference(line: str) -> Reference:
         # "Example Journal of Bone Research, published online March 3, 2022": a news story's source is the journal
         ref.journal, ref.authors, ref.title = lead.group(1).strip(" .,"), [], None
     if ref.year is None:
-        y = _YEAR.search(body) or _YEAR.search(line)
+        # (not the date a page was read: "Accessed May 1, 2022", "Retrieved July 9, 2021", "[cited 2023 Jan 5]")
+        y = _YEAR.search(body) or _YEAR.search(re.sub(r"(?i)\b(?:accessed|retrieved|cited|viewed)\b[^.;\]]*", " ", line))
         ref.year = int(y.group(1)) if y else None
         if not ref.title and len(parts) >= 2:
             ref.title = parts[1].rstrip(".")
@@ -343,20 +562,32 @@ def parse_reference(line: str) -> Reference:
     return ref
 
 
+# An organisation as an entry's author: capitalised words with an organisation's word among them, or initials.
+_ORG_AUTHOR = re.compile(r"^(?:The\s+)?(?=[^.]*\b(?:Institute|Organi[sz]ation|Society|Association|Foundation|Academy|College|Council|"
+                         r"Agency|Department|Centre|Center|Centers|Service|Trust|Federation|Excellence|Collaboration|Alliance|"
+                         r"Network|Commission|Ministry|Board|Authority|Administration|Office)\b)"
+                         r"[A-Z][\w&'\-]*(?:\s+(?:of|for|and|on|the|in|&|[A-Z][\w&'\-]*)){1,10}$|^[A-Z]{2,8}$")
+
+
 def _web_kind(ref: Reference, author_part: str) -> None:
     """An organisation's page (a fact sheet, a guideline, a news release) is a reference of kind "web":
     no DOI or PMID, no journal (named or as volume and pages), and an author that is not a list of people."""
+    if ref.journal and _ORG_AUTHOR.match(author_part.strip(" .")) and not (ref.doi or ref.pmid or ref.pmcid) \
+            and not _JOURNAL_SIGNATURE.search(ref.text):
+        ref.journal = None   # "NICE guideline [NG59]. 2016." after an organisation: its document series, not a journal
     if ref.doi or ref.pmid or ref.pmcid or ref.journal or _JOURNAL_SIGNATURE.search(ref.text):
         return
-    if ref.url and _NON_WEB_HOSTS.search(ref.url):
-        return
+    if ref.url and (_NON_WEB_HOSTS.search(ref.url) or _ARTICLE_LINK.search(ref.url)):
+        return   # a paper's page on a journal's site is no organisation's page
     if _PERSON_AUTHOR.match(author_part.strip()) and not ref.url:
         return
     if ref.url or not _PERSON_AUTHOR.match(author_part.strip()):
         ref.kind = "web"
         if not _PERSON_AUTHOR.match(author_part.strip()):
-            # the organisation is the author: "World Health Organization", "Mass General Brigham"
-            ref.authors = [re.split(r"\.\s|,\s|\s\(", author_part.strip())[0].strip(" .,")]
+            # the organisation is the author: "World Health Organization", "Mass General Brigham"; a bare address
+            # is its site's ("nhs.uk")
+            bare = re.match(r"<?https?://(?:www\.)?([^/\s>]+)", author_part.strip())
+            ref.authors = [bare.group(1) if bare else re.split(r"\.\s|,\s|\s\(", author_part.strip())[0].strip(" .,")]
             ref.journal = None
 
 
@@ -375,6 +606,30 @@ def _whole(ref: Reference) -> bool:
     return bool(ref.authors and ref.year and (ref.journal or ref.url) and len(ref.text) > 30)
 
 
+def _same_work(a: Reference, b: Reference) -> bool:
+    """The same paper written twice (a pasted PubMed line and the journal's own citation under it): same first
+    surname, same year, titles that open alike."""
+    def opening(t: str | None) -> str:
+        return re.sub(r"[^a-z]", "", (t or "").lower())[:40]
+    ta, tb = opening(a.title), opening(b.title)
+    return bool(a.authors and b.authors and a.year and a.year == b.year and min(len(ta), len(tb)) >= 20
+                and (ta.startswith(tb) or tb.startswith(ta)) and a.authors[0].split()[0].lower() == b.authors[0].split()[0].lower())
+
+
+def _without_repeats(refs: list[Reference]) -> list[Reference]:
+    """One reference per work: a repeat adds what it knows (a DOI, a PMID, an address) to the first and is dropped."""
+    out: list[Reference] = []
+    for r in refs:
+        first = next((o for o in out if _same_work(o, r)), None)
+        if first is None:
+            out.append(r)
+            continue
+        for f in ("doi", "pmid", "pmcid", "url", "journal"):
+            if not getattr(first, f) and getattr(r, f):
+                setattr(first, f, getattr(r, f))
+    return out
+
+
 def parse_reference_list(lines: list[str]) -> list[Reference]:
     refs = []
     for i, line in enumerate(lines):
@@ -391,6 +646,7 @@ def parse_reference_list(lines: list[str]) -> list[Reference]:
             refs[-1] = parse_reference(f"{refs[-1].number}. {refs[-1].text} {line.strip()}")
             continue
         refs.append(ref)
+    refs = _without_repeats(refs)
     # Unnumbered lists are still cited by position in some articles ("[2]").
     if refs and not any(r.number for r in refs):
         for i, r in enumerate(refs, 1):
@@ -398,21 +654,9 @@ def parse_reference_list(lines: list[str]) -> list[Reference]:
     return refs
 
 
-# Citations the author-year pattern leaves: "Lee and colleagues (2019)", "(Lee and colleagues, 2019)", "Lee (2019)
-# found", "(see Lee, 2019)", and an organisation named in full "(World Health Organization [WHO], 2022)".
-_REPORTING = r"(?:found|finds|showed|shows|reported|reports|concluded|suggested|suggests|demonstrated|noted|observed|argued|described|proposed|stated|explained|wrote|recommended|looked)"
-_NAME = rf"(?:{_PARTICLE}\s+)?[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?"
-_NARRATIVE_CITE = re.compile(
-    rf"\b(?P<a>{_NAME}) and (?:colleagues|co-?workers|(?:his|her|their) (?:team|colleagues))\s*(?:\(|,\s*)(?P<ya>(?:19|20)\d{{2}})[a-z]?\)?"
-    rf"|\b(?P<b>{_NAME}) \((?P<yb>(?:19|20)\d{{2}})[a-z]?\)(?=,?\s+{_REPORTING}\b)"
-    rf"|\((?:see|cf\.|e\.g\.,?|as in|reviewed in)\s+(?P<c>{_NAME}(?: et al\.?)?),?\s+(?P<yc>(?:19|20)\d{{2}})[a-z]?[;,)]"
-    rf"|\((?P<d>(?:[A-Z][\w&'\-]+ (?:(?:of|for|and|on|the|&) )*){{1,6}}[A-Z][\w&'\-]+)(?: \[[A-Z]{{2,8}}\])?,\s*(?P<yd>(?:19|20)\d{{2}})\)")
 _GUIDELINE_CITE = re.compile(
     r"\b(?P<org>(?:[Tt]he )?(?:[A-Z]{2,8}|[A-Z][a-z]+(?: (?:of|for|and|on|[A-Z][a-z]+)){1,6}))(?:'s|\u2019s)? (?:clinical practice |practice )?"
     r"guidelines?\b[^.()]{0,60}?\((?:[A-Z]{1,4}\d{1,4},\s*)?(?P<year>(?:19|20)\d{2})\)")
-_NOT_A_NAME = {"In", "The", "Since", "From", "By", "Until", "After", "Before", "During", "Study", "Trial", "Review", "Research",
-               "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December", "Spring", "Summer", "Autumn", "Winter", "Update", "Guidelines", "Guideline"}
 _GLUED_HARVARD = re.compile(
     rf"(?<=\s)((?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+),\s+(?:[A-Z]\.\s*)+"
     rf"(?:,?\s*(?:&|and)\s+(?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+,\s+(?:[A-Z]\.\s*)+|,?\s*et al\.?)?,?\s+((?:19|20)\d{{2}})[a-z]?\.?$")
@@ -421,28 +665,44 @@ _JOURNAL_CITE_DATED = re.compile(
     r"(?:\s+\d{1,2})?\s*;\s*\(?\d[^()]*(?:\(\w+\)[^()]*)?\)")
 
 
+# A cited name that is a journal's ("Journal of Physiotherapy", "Cochrane Database", "Annals of ...").
+_JOURNAL_AS_AUTHOR = re.compile(r"\b(?:Journal|Lancet|Cochrane|Annals|Archives|Reviews?)\b|^J\.? [A-Z]")
+_JOURNAL_NAMES = {j.lower() for j in JOURNALS}
+# A link to an article on a journal's or publisher's site (not its home page): a paper without a DOI in the link.
+_ARTICLE_LINK = re.compile(r"https?://(?:[\w\-]+\.)*(?:bmj\.com|jamanetwork\.com|thelancet\.com|nejm\.org|sciencedirect\.com|"
+                           r"springer\.com|link\.springer\.com|wiley\.com|nature\.com|frontiersin\.org|mdpi\.com|plos\.org|"
+                           r"tandfonline\.com|sagepub\.com|jospt\.org|lww\.com|academic\.oup\.com|biomedcentral\.com|"
+                           r"cochranelibrary\.com|annals\.org|jpain\.org|archives-pmr\.org|oarsijournal\.com|physiotherapyjournal\.org)"
+                           r"/\S*(?:article|content|doi|full|abs|pii|fulltext|journal)\S*", re.I)
+
+
 def inline_references(sentences: list[Sentence], listed: list[Reference]) -> list[Reference]:
     """Author–year citations and DOI/PubMed links in the body that the list does not already hold."""
     keys = {k for r in listed for k in r.keys()}
     dois = {r.doi for r in listed if r.doi}
     pmids = {r.pmid for r in listed if r.pmid}
+    pmcids = {r.pmcid for r in listed if r.pmcid}
+    urls = {r.url.lower().rstrip("/") for r in listed if r.url}
     out: list[Reference] = []
     for s in sentences:
-        for m in AUTHOR_YEAR.finditer(s.text):
-            who, year = author_year(m)
-            key = f"{who.split()[0]} {year}"
-            if key in keys:
+        for c in find_citations(s.text):
+            # author-year citations wherever they sit: bracketed (many names, page notes, prefixes) or narrative
+            if _JOURNAL_AS_AUTHOR.search(c.who) or c.who.lower() in _JOURNAL_NAMES:
+                # "(Journal of Physiotherapy, 2019)": a journal and its year, not an author
+                key = journal_key(c.who, c.year)
+                if key not in keys:
+                    keys.add(key)
+                    out.append(Reference(text=c.text.strip("()[], "), kind="inline", journal=c.who, year=c.year))
                 continue
+            key = f"{c.surname.split()[0]} {c.year or 'n.d.'}"
+            if c.year is None and any(r.authors and r.authors[0].lower().startswith(c.who.lower()) for r in listed):
+                continue   # "(Mayo Clinic, n.d.)" is the listed "Mayo Clinic. (n.d.). Title. https://..."
+            if key in keys or (re.fullmatch(r"[A-Z][A-Z&]{1,7}", c.who) and any(
+                    r.year == c.year and r.authors and _initials_cover(c.who, [w for w in r.authors[0].split() if w[:1].isupper()])
+                    for r in listed)):
+                continue   # ("(NICE, 2016)" is the listed "National Institute for Health and Care Excellence ... 2016")
             keys.add(key)
-            out.append(Reference(text=m.group(0).strip("(), "), kind="inline", authors=[who], year=int(year)))
-        for m in _NARRATIVE_CITE.finditer(s.text):
-            who = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d")) if g)
-            year = m.group("ya") or m.group("yb") or m.group("yc") or m.group("yd")
-            key = f"{who.split()[0]} {year}"
-            if who.split()[0] in _NOT_A_NAME or key in keys:
-                continue
-            keys.add(key)
-            out.append(Reference(text=m.group(0).strip("(), "), kind="inline", authors=[who], year=int(year)))
+            out.append(Reference(text=c.text.strip("()[], "), kind="inline", authors=[c.who], year=c.year))
         for m in _GUIDELINE_CITE.finditer(s.text):
             who = m.group("org").removeprefix("the ").removeprefix("The ")
             key = f"{who.split()[0]} {m.group('year')}"
@@ -473,11 +733,19 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
             p = _PMID.search(url)
             doi = find_doi(url)
             pmid = next(g for g in p.groups() if g) if p else None
-            if not (doi or pmid) or doi in dois or pmid in pmids:
-                continue
+            c = _PMCID.search(url)
+            pmcid = c.group(1) if c else None
+            plain = url.lower().rstrip("/")
+            if doi or pmid or pmcid:
+                if (doi and doi in dois) or (pmid and pmid in pmids) or (pmcid and pmcid in pmcids):
+                    continue
+            elif not (_ARTICLE_LINK.search(url) and plain not in urls):
+                continue   # a page that is not a paper (organisation pages are read in weblinks.py)
             dois.add(doi)
             pmids.add(pmid)
-            out.append(Reference(text=url, kind="link", doi=doi, pmid=pmid, url=url if url.startswith("http") else None))
+            pmcids.add(pmcid)
+            urls.add(plain)
+            out.append(Reference(text=url, kind="link", doi=doi, pmid=pmid, pmcid=pmcid, url=url if url.startswith("http") else None))
     return out
 
 
@@ -492,6 +760,19 @@ def _journal_named(journal: str, low: str) -> bool:
         return False
     gap = r"[\s,:]+(?:(?:of|the|and|&|in|for|on)[\s,:]+)*"
     return bool(re.search(r"\b" + gap.join(rf"{re.escape(w)}[a-z]*" for w in words) + r"\b", low))
+
+
+def _initials_cover(acronym: str, words: list[str]) -> bool:
+    """Is an organisation's acronym its name's initials, some maybe left out ("NICE" of "National Institute for
+    Health and Care Excellence", "WHO" of "World Health Organization"): the first word's initial first, the others in
+    order, and the name at least as long as the acronym?"""
+    if _acronym_of(acronym, words):
+        return True
+    initials = "".join(w[0] for w in words).upper()
+    if len(acronym) < 3 or not initials or initials[0] != acronym[0]:
+        return False
+    it = iter(initials)
+    return all(ch in it for ch in acronym)
 
 
 def _acronym_of(acronym: str, words: list[str]) -> bool:
@@ -561,6 +842,11 @@ def link_citations(citations: list[str], refs: list[Reference]) -> list[Referenc
     out = []
     for c in citations:
         r = by_number.get(c) if c.isdigit() else by_key.get(c.lower())
+        acronym = re.fullmatch(r"([A-Z][A-Z&]{1,7}) ((?:19|20)\d{2})", c)
+        if r is None and acronym:
+            # "(NICE, 2016)" points to the listed "National Institute for Health and Care Excellence ... 2016"
+            r = next((x for x in refs if x.year == int(acronym.group(2)) and x.authors
+                      and _initials_cover(acronym.group(1), [w for w in x.authors[0].split() if w[:1].isupper()])), None)
         if r is not None and r not in out:
             out.append(r)
     return out

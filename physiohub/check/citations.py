@@ -1,0 +1,160 @@
+"""Author–year citations in running text, found as spans wherever they sit in a sentence.
+
+Popular pages cite in every form a style guide allows and some it does not: APA with many names and an
+ampersand ("(Eriksen, Kerry, Mumford, Lie, & Anjum, 2013)"), initials before the surname ("(M. J. Hancock et
+al., 2007)"), no comma ("(Cook 2017)"), a page note anywhere in the brackets ("(Duthey, 2013. P.4)", "(Lee, p. 4,
+2019)", "(Kim 2019: 4)"), prefixes ("(e.g., Lee, 2019; see also Park, 2020)"), several years for one author
+("(Cook 2009, 2016)"), an organisation in full or by its initials ("(World Health Organization [WHO], 2022)",
+"(NICE, 2016)"), and narrative forms outside brackets ("Smith and colleagues (2019) found", "Lee et al. (2020)",
+"NICE (2016)", "according to Park (2018)"). A bracket that holds a journal citation ("(BMJ 2017;356:j656)")
+is not read here: its journal and year are the citation (``claims.JOURNAL_CITE``).
+
+Each citation is (first author or organisation, year, span); the first surname is the key a reference list
+entry is found by.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import JOURNALS
+
+_JOURNAL_NAMES = {j.lower() for j in JOURNALS}
+
+_PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]u|[Dd]a|[Dd]i|[Dd]os|[Dd]as|[Dd]el|[Dd]ella|[Ll]e|[Ll]a|[Tt]en|[Tt]er)"
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+# A surname: particles, then a capitalised word with apostrophes and hyphens ("O'Sullivan", "Biering-Sørensen"),
+# and maybe a second capitalised word ("Stomp-van den Berg" reads as its first part).
+_SURNAME = rf"(?:{_PARTICLE}\s+){{0,2}}[{_UP}][\w'\u2019\-]+"
+_INITIALS = rf"(?:[{_UP}]\.\s?(?:-?[{_UP}]\.\s?){{0,2}})"
+_PERSON = rf"{_INITIALS}?{_SURNAME}"
+_ETAL = r"(?:,?\s+et\s+al\.?|,?\s+and\s+(?:colleagues|co-?workers|(?:his|her|their)\s+(?:team|colleagues)))"
+_SEP = r"(?:,\s*(?:&|and)\s+|\s+(?:&|and)\s+|,\s+)"
+_PEOPLE = rf"{_PERSON}(?:{_SEP}{_PERSON}){{0,9}}{_ETAL}?"
+# An organisation: capitalised words with small words between ("Australian Institute of Health and Welfare"),
+# maybe its initials after it ("[WHO]", "(WHO)").
+_ORG = rf"[{_UP}][\w&'\-]*(?:\s+(?:of|for|and|on|the|in|&|[{_UP}][\w&'\-]*)){{1,9}}(?:\s+[\[(][A-Z]{{2,8}}[\])])?"
+_ACRONYM = r"[A-Z][A-Z&]{1,7}"
+_YEAR = r"(?:19|20)\d{2}[a-z]?"
+_YEARS = rf"{_YEAR}(?:\s*,\s*{_YEAR})*"
+
+# A piece of a bracketed citation, once prefixes and page notes are gone: names, a comma or not, the years.
+_PIECE = re.compile(rf"^(?P<who>{_PEOPLE}|{_ORG}|{_ACRONYM}),?\s+(?P<years>{_YEARS})$")
+# ... or with no date: "(Mayo Clinic, n.d.)", "(Lee, in press)" — a citation without a year
+_PIECE_UNDATED = re.compile(rf"^(?P<who>{_PEOPLE}|{_ORG}|{_ACRONYM}),\s+(?:n\.\s?d|in\s+press|forthcoming)$", re.I)
+# Citations in one bracket are cut at ";", or at a comma after a year when a name follows ("Hopkins 2016, Scott 2020").
+_NEXT_NAME = rf"(?=(?:{_PARTICLE}\s+)?[{_UP}](?:[a-z\u00df-\u00ff'\u2019]|[A-Z]{{1,7}}\b))"
+_PIECES = re.compile(rf"\s*;\s*|(?<=\d),\s*{_NEXT_NAME}|(?<=\d[a-z]),\s*{_NEXT_NAME}")
+_PREFIX = re.compile(r"^(?:e\.g\.,?|i\.e\.,?|see(?:\s+also)?|cf\.|as\s+(?:reviewed|cited|discussed|described)\s+in|reviewed\s+in|"
+                     r"for\s+(?:a\s+)?(?:review|example)(?:\s+see)?,?|adapted\s+from|cited\s+in|in)\s+", re.I)
+# "p. 4", "pp. 12-15", "P.4", "page 7" anywhere in the piece; ": 4" after the year.
+_PAGE_NOTE = re.compile(r"[,.;]?\s*\b(?:pp?|Pp?|pages?|Pages?)\.?\s*\d+(?:\s*[\-\u2013]\s*\d+)?\b\.?|(?<=\d)\s*:\s*\d+(?:\s*[\-\u2013]\s*\d+)?$")
+# (an organisation's initials may sit in brackets inside: "(World Health Organization [WHO], 2022)")
+_BRACKET = re.compile(r"\(((?:[^()\[\]]|\[[A-Z]{2,8}\]|\([A-Z]{2,8}\)){4,400})\)|\[([^()\[\]]{4,400})\]")
+# A journal citation inside the brackets ("BMJ 2017;356:j656", "Spine. 2019;44(2):100-9"): not author-year.
+_JOURNAL_VOLUME = re.compile(r"\b(?:19|20)\d{2}[a-z]?\s*;\s*\(?\d|\b(?:19|20)\d{2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+_NARRATIVE = re.compile(
+    rf"(?<![\w'\u2019])(?P<who>{_PEOPLE}|{_ACRONYM})\s*\(\s*(?P<years>{_YEARS})\s*(?:[,.;:]\s*(?:pp?|P)\.?\s*\d+[\-\u2013\d]*\s*)?\)")
+# Outside brackets with "et al." or "and colleagues" the year may follow a comma: "Lee et al., 2019", "Lee and
+# colleagues, 2019", "Lee et al 2019".
+_RUN_ON = re.compile(rf"(?<![\w'\u2019])(?P<who>{_PERSON}{_ETAL}),?\s+(?P<years>{_YEAR})(?![\w\-])")
+_REPORTING = re.compile(r"^,?\s*(?:\[\d[^\]]*\]\s*)?(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:found|finds|showed|shows|shown|reported|reports|"
+                        r"concluded|concludes|suggested|suggests|demonstrated|demonstrates|noted|notes|observed|argued|argues|"
+                        r"described|describes|proposed|stated|states|explained|wrote|writes|recommended|recommends|looked|"
+                        r"investigated|examined|compared|analy[sz]ed|reviewed|defined|defines|highlighted)\b")
+_ACCORDING = re.compile(r"\b(?:according to|by|from|in|see|cf\.)\s*$", re.I)
+# Words that open a sentence or a bracket but are no author: months, seasons, study words, sentence openers.
+NOT_A_NAME = {"In", "The", "Since", "From", "By", "Until", "After", "Before", "During", "Study", "Trial", "Review", "Research",
+              "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+              "Spring", "Summer", "Autumn", "Fall", "Winter", "Update", "Updated", "Guidelines", "Guideline", "Published",
+              "Accessed", "Retrieved", "Figure", "Fig", "Table", "Phase", "Version", "Vol", "Volume", "Issue", "Year",
+              "Years", "Age", "Aged", "Data", "Census", "Survey", "Report", "Reports", "Ref", "Refs", "Source", "Sources",
+              "Note", "See", "Also", "And", "Or", "But", "A", "An", "This", "That", "These", "Those", "It", "We", "They",
+              "He", "She", "Our", "Its", "Their", "Between", "Through", "To", "On", "At", "For", "Of", "With", "As", "Over",
+              "Under", "Around", "About", "Circa", "Est", "Founded", "Born", "Died", "Copyright", "Posted", "Edited",
+              "Last", "First", "Next", "Level", "Grade", "Stage", "Type", "Class", "Week", "Weeks", "Month", "Months",
+              "Day", "Days", "Covid", "COVID", "NHS", "UK", "US", "USA", "EU", "AD", "BC", "CE", "BCE", "AM", "PM"}
+
+
+@dataclass
+class Citation:
+    who: str       # the authors as written ("Lo et al.", "Scott and Ashe") or the organisation
+    year: int | None   # None for "(Mayo Clinic, n.d.)"
+    start: int
+    end: int
+    text: str
+
+    @property
+    def surname(self) -> str:
+        """The first author's surname (initials and particles' case kept), or the organisation's first word."""
+        return first_surname(self.who)
+
+
+def first_surname(who: str) -> str:
+    who = re.sub(rf"^{_INITIALS}", "", who.strip())
+    m = re.match(rf"(?:{_PARTICLE}\s+){{0,2}}[^\s,;&]+", who)
+    return m.group(0) if m else who.split()[0]
+
+
+def _clean_who(who: str) -> str:
+    # the names as written ("Lo et al.", "Scott and Ashe"), without "and colleagues" or an organisation's initials
+    who = re.sub(r",?\s+and\s+(?:colleagues|co-?workers|(?:his|her|their)\s+(?:team|colleagues))$", "", who.strip()).strip(" ,")
+    return re.sub(r"\s+[\[(][A-Z]{2,8}[\])]$", "", who)
+
+
+def _acceptable(who: str) -> bool:
+    first = re.sub(rf"^{_INITIALS}", "", who).split()[0].strip(",")
+    return first not in NOT_A_NAME and not re.search(r"\d", first)
+
+
+def _years(text: str) -> list[int]:
+    return [int(y[:4]) for y in re.findall(_YEAR, text)]
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Every author–year citation in a sentence, bracketed or narrative, in reading order."""
+    out: list[Citation] = []
+    taken: list[tuple[int, int]] = []
+    for m in _BRACKET.finditer(text):
+        inner = m.group(1) or m.group(2)
+        if _JOURNAL_VOLUME.search(inner) or re.match(r"\.?\s*(?:19|20)\d{2}\s*;", text[m.end():]):
+            continue   # "(Spine (Phila Pa 1976). 2015;40(4):E201-8)": a journal's place and year, then its volume
+        found = False
+        for piece in _PIECES.split(inner):
+            p = _PREFIX.sub("", piece.strip())
+            p = _PAGE_NOTE.sub("", p).strip(" ,.")
+            pm = _PIECE.match(p)
+            undated = None if pm else _PIECE_UNDATED.match(p)
+            if undated and _acceptable(undated.group("who")):
+                out.append(Citation(_clean_who(undated.group("who")), None, m.start(), m.end(), m.group(0)))
+                found = True
+            if not pm or not _acceptable(pm.group("who")):
+                continue
+            who = _clean_who(pm.group("who"))
+            for y in _years(pm.group("years")):
+                out.append(Citation(who, y, m.start(), m.end(), m.group(0)))
+                found = True
+        if found:
+            taken.append((m.start(), m.end()))
+    for m in [*_NARRATIVE.finditer(text), *_RUN_ON.finditer(text)]:
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        taken.append((m.start(), m.end()))
+        who = m.group("who")
+        plain_one = re.fullmatch(_PERSON, who) is not None and not re.fullmatch(_ACRONYM, who)
+        if plain_one and not (_REPORTING.match(text[m.end():]) or _ACCORDING.search(text[:m.start()])):
+            # one capitalised word before a bracketed year is a name only when it reports ("Park (2018) found")
+            # or is introduced as a source ("according to Park (2018)"): "Exercise (2019)" is not a citation
+            continue
+        if not _acceptable(who) or (re.fullmatch(_ACRONYM, who) and who in NOT_A_NAME) or who.lower() in _JOURNAL_NAMES:
+            continue   # ("a review from the BMJ (2019)" names a journal and its year, not an author)
+        if re.fullmatch(_ACRONYM, who) and re.search(rf"[{_UP}][\w'\u2019\-]+,?\s+$", text[:m.start()]):
+            continue   # "Verhagen AP (2015)": a Vancouver author's initials, not an organisation
+        for y in _years(m.group("years")):
+            out.append(Citation(_clean_who(who), y, m.start(), m.end(), m.group(0)))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+__all__ = ["Citation", "NOT_A_NAME", "find_citations", "first_surname"]

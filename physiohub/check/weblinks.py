@@ -1,0 +1,121 @@
+"""Organisation and government pages linked from an article's text: references of kind "web".
+
+A popular article names many of its sources by linking them: "The World Health Organization published its
+guideline ([click here](https://who.int/...))", "[The American Academy of Family Physicians](https://...) has
+more on low back pain", "NICE guidelines for low back pain [here](https://nice.org.uk/...)". The page behind
+such a link is a fact sheet, a guideline or a society's advice: a reference of kind "web", named by the
+organisation (the link's own words when they name one, else an organisation the sentence names, else the
+site's initials). A link counts when its site is an organisation's or a government's (.org, .gov, .int, .edu,
+.ac.xx, nhs.uk, ...), it is not a paper (DOI, PubMed, a journal's site: those are read as papers), and it
+sits in prose rather than in a menu of links. An organisation cited by year in the text and linked to its
+page ("NICE (2016)" beside the NICE link) is one reference, not two.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from .document import Sentence
+from .references import Reference
+
+# Sites of organisations and governments: the registrable suffix says so.
+_ORG_SUFFIX = re.compile(r"\.(?:org|gov|int|edu|mil)(?:\.[a-z]{2})?$|\.(?:ac|gov|govt|gouv|gob|nhs|edu|org)\.[a-z]{2}$|"
+                         r"(?:^|\.)nhs\.(?:uk|net)$|(?:^|\.)gc\.ca$|(?:^|\.)europa\.eu$")
+# ... but not a paper, a journal's site, an encyclopaedia, an archive, a reserved example domain, or a donation page.
+_NOT_ORG_PAGE = re.compile(r"doi\.org|pubmed|ncbi\.nlm\.nih\.gov/(?:pmc|pubmed)|europepmc|plos\.org|jospt\.org|cochranelibrary|"
+                           r"journals?\b|ahajournals|\bjournal|wikipedia\.org|wikimedia\.org|archive\.org|(?:^|[./])example\.(?:org|com|net)\b|"
+                           r"(?:^|/)(?:donate|privacy|cookies?|contact|login|signin|subscribe|newsletter|shop|cart|book(?:ing)?)(?:[/?#]|$)", re.I)
+# Words that make a run of capitalised words an organisation's name.
+_ORG_WORD = (r"(?:Organi[sz]ation|Institute|Institutes|Society|Association|Academy|College|Foundation|Council|Agency|"
+             r"Department|Centre|Center|Centers|Centres|Service|Services|Trust|Federation|Alliance|Network|Board|"
+             r"Commission|Ministry|Office|Authority|Excellence|Administration|University|Hospital|Health|Charity|Arthritis)")
+_CAP = r"[A-Z][\w&'\-]*"
+_ORG_NAME = re.compile(rf"\b(?:The\s+)?({_CAP}(?:\s+(?:of|for|and|on|the|in|&|{_CAP})){{0,9}}?\s+{_ORG_WORD}"
+                       rf"(?:\s+(?:of|for|and|on|the|in|&|{_CAP})){{0,6}}?(?=\s*(?:\(|,|\.|;|:|\s[a-z]|$)))")
+_ACRONYM = re.compile(r"\b([A-Z][A-Z&]{1,7})\b")
+# Link words that name nothing: "click here", "here", "this guideline", "read more", "link".
+_EMPTY_LABEL = re.compile(r"^(?:click(?:ing)?\s+)?here$|^(?:this|the)\s+\w+$|^(?:read|find out|learn)\s+more$|^(?:link|website|page|source|more)$"
+                          r"|^click(?:ing)?\s+(?:this|the)\s+link$", re.I)
+_MENU_WORDS = re.compile(r"^(?:home|about(?: us)?|services|contact(?: us)?|book(?: online| now)?|blog|news|shop|donate|"
+                         r"privacy(?: policy)?|terms|cookies|log ?in|sign ?up|subscribe|start .*)$", re.I)
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    except ValueError:
+        return ""
+
+
+def organisation_page(url: str) -> bool:
+    """Is the link an organisation's or a government's page (not a paper, a journal, or a menu target)?"""
+    host = _host(url)
+    return bool(host and _ORG_SUFFIX.search(host) and not _NOT_ORG_PAGE.search(url))
+
+
+def _labels(text: str, url: str, raw: str) -> str:
+    """The words a Markdown link in ``raw`` shows for ``url``."""
+    m = re.search(r"\[([^\]\n]{1,200})\]\(" + re.escape(url) + r"\)", raw)
+    return m.group(1).strip() if m else ""
+
+
+def _site_name(host: str) -> str:
+    """The site's own name: "nice" of nice.org.uk, "who" of who.int, "cdc" of cdc.gov."""
+    parts = [p for p in host.split(".") if p not in ("www", "org", "gov", "int", "edu", "ac", "co", "nhs", "govt", "mil", "net")
+             and len(p) > 2 or p in ("who",)]
+    return (parts[-1] if parts else host.split(".")[0]).lower()
+
+
+def _organisation(label: str, sentence: str, host: str) -> str:
+    """Who the page is by: the link's words when they name an organisation, else an organisation the sentence
+    names, else the site's name in capitals."""
+    label = re.sub(r"^(?:the)\s+", "", label, flags=re.I).strip(" .,")
+    if label and not _EMPTY_LABEL.match(label) and (re.fullmatch(rf"{_CAP}(?:\s+(?:of|for|and|on|the|in|&|{_CAP}))+", label)
+                                                    or re.fullmatch(r"[A-Z][A-Z&]{1,7}", label)):
+        return label
+    named = _ORG_NAME.search(sentence)
+    if named:
+        return named.group(1)
+    site = _site_name(host)
+    acronym = next((a for a in _ACRONYM.findall(sentence) if a.lower() == site), None)
+    return acronym or site.upper()
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_text: str = "") -> list[Reference]:
+    """``refs`` with a "web" reference for each organisation page linked from the text, and without the
+    in-text citations of an organisation that is linked."""
+    seen = {(r.url or "").lower().rstrip("/") for r in refs if r.url}
+    out = list(refs)
+    names: set[str] = set()
+    for s in sentences:
+        for url in s.links:
+            key = url.lower().rstrip("/")
+            if key in seen or not organisation_page(url):
+                continue
+            label = _labels(s.text, url, raw_text)
+            outside = s.text.replace(label, " ") if label else s.text
+            few_words = len(re.findall(r"[A-Za-z]{2,}", outside)) < 4
+            # (a list item that is only the link, "- [NICE guideline](...)", is a source list's entry)
+            whole_item = s.item and len(s.links) == 1 and not re.search(r"[A-Za-z]{2,}", outside)
+            if _MENU_WORDS.match(label) or (few_words and not whole_item and (len(label.split()) < 3 or len(s.links) >= 3)):
+                continue   # a menu or a call to action, not a source ("Read more: [Title – Society](...)" is one)
+            host = _host(url)
+            if (not label or _EMPTY_LABEL.match(label)) and not (_ORG_NAME.search(s.text) or any(
+                    a.lower() == _site_name(host) for a in _ACRONYM.findall(s.text))):
+                continue   # "the full list of studies by clicking here": a link that names no organisation (often the site's own)
+            seen.add(key)
+            who = _organisation(label, s.text, host)
+            title = label if label and not _EMPTY_LABEL.match(label) and label != who else None
+            out.append(Reference(text=f"{label or who} <{url}>", kind="web", authors=[who], url=url, title=title))
+            names.update({who.lower(), _initials(who).lower(), _site_name(host)})
+    if names:
+        # "NICE (2016)" in the text and the NICE page linked: one reference
+        out = [r for r in out if not (r.kind == "inline" and r.authors and not r.journal and r.authors[0].lower() in names)]
+    return out
+
+
+__all__ = ["organisation_links", "organisation_page"]
