@@ -265,3 +265,32 @@ def test_a_mixed_result_from_the_conclusion_names_its_outcomes() -> None:
     q = Pico(population="people with back pain", intervention="walking", comparison="stretching")
     why = wording.why(a, q, "In this trial of 80 people, walking may help in some ways but not in others.")
     assert "may help with pain and fitness, but this trial found no clear difference in sleep quality" in why["patients"][0]
+
+
+# Session 8: faults a reading of three cards beside their abstracts found (docs/cards-review.md, session 7).
+
+REVIEW = ("Heat packs for neck pain",
+          "BACKGROUND: Heat packs are widely used for neck pain. OBJECTIVES: To determine the efficacy and safety of heat "
+          "packs in adults with neck pain. SELECTION CRITERIA: Randomised trials of heat packs compared to placebo or another "
+          "intervention in adults with neck pain. DATA COLLECTION AND ANALYSIS: Trial inclusion and quality were assessed by "
+          "two independent reviewers. MAIN RESULTS: Twelve trials met inclusion criteria. Heat packs had a small benefit over "
+          "placebo in some trials, but no benefit over massage was found in the pooled results of four trials. "
+          "REVIEWERS' CONCLUSIONS Despite many trials of heat packs, their small size and variable quality mean that there "
+          "is little overall evidence to guide treatment. Heat packs may be beneficial although their effect may be small "
+          "and short-lived. There is a need for further trials.")
+
+
+def test_a_review_conclusion_label_without_a_colon_is_a_section_not_card_text() -> None:
+    from physiohub.sections import nlm_category, split_labelled
+    assert [lab for lab, _, _ in split_labelled(REVIEW[1])][-1] == "REVIEWERS' CONCLUSIONS"
+    assert nlm_category("REVIEWER'S CONCLUSIONS") == "CONCLUSIONS"
+    a, card = _card(*REVIEW)
+    # Read as a conclusion, the hedged "may be beneficial although ... small" is a small benefit, not support.
+    assert a["verdict"] == "Mixed picture"
+    assert not any("CONCLUSIONS" in t for t in card["limitations"] + card["key_points"] + card["findings"])
+
+
+def test_a_benefit_qualified_as_small_in_a_clause_of_its_own_is_mixed() -> None:
+    from physiohub.appraise.reading import read_sentence
+    assert read_sentence("Taping may be beneficial although its effect may be small.").label == "mixed"
+    assert read_sentence("Taping was beneficial, although the sample was small.").label == "for"

@@ -163,7 +163,9 @@ class Reading:
             return "mixed"
         if "for" in labs and ("null" in labs or "against" in labs or _BUT_NOT.search(self.text.lower())):
             return "mixed"
-        if "for" in labs and any(c.small for c in self.clauses if c.label == "for"):
+        # "... may be beneficial although their effect may be small": the qualifier sits in a clause of its
+        # own with no finding of its own, and still makes the benefit a small one.
+        if "for" in labs and any(c.small for c in self.clauses if c.label in ("for", None)):
             return "mixed"
         if "against" in labs and any(c.small for c in self.clauses if c.label == "against") and "null" in labs:
             return "mixed"
