@@ -294,3 +294,41 @@ def test_a_benefit_qualified_as_small_in_a_clause_of_its_own_is_mixed() -> None:
     from physiohub.appraise.reading import read_sentence
     assert read_sentence("Taping may be beneficial although its effect may be small.").label == "mixed"
     assert read_sentence("Taping was beneficial, although the sample was small.").label == "for"
+
+
+def test_methods_rows_keep_placebo_out_of_the_interventions_and_assessors_out_of_the_outcomes() -> None:
+    _, card = _card(*REVIEW)
+    rows = {r["label"]: r["text"] for r in card["methods"]}
+    assert "placebo" not in rows.get("Intervention", "").lower()
+    assert "placebo" in rows.get("Comparison", "").lower()
+    assert "reviewers" not in rows.get("Outcomes", "").lower()
+
+
+def test_methods_rows_with_a_tagged_control_and_assessors() -> None:
+    from physiohub.cards.parts import analyse
+    from physiohub.cards.spans import methods_rows
+    rec = _rec("Taping for knee pain: a randomised trial",
+               "METHODS: Forty adults with knee pain were randomised to taping or sham taping. Pain was rated by two "
+               "blinded assessors. RESULTS: Pain fell more with taping (p = 0.01).")
+    text = rec.abstract_sections[0].text
+    at = lambda t: {"text": t, "start": text.find(t), "end": text.find(t) + len(t)}  # noqa: E731
+    a = {"design": "randomised controlled trial",
+         "pico": {"intervention": [at("taping"), at("sham taping")], "comparison": [],
+                  "outcomes": [at("two blinded assessors"), at("Pain")]}}
+    rows = {r["label"]: r["text"] for r in methods_rows(a, analyse(rec), rec)}
+    assert rows["Intervention"] == "Taping." and rows["Comparison"] == "Sham taping."
+    assert "assessors" not in rows.get("Outcomes", "")
+
+
+def test_the_population_row_names_the_people_not_the_enrolling() -> None:
+    from physiohub.cards.parts import analyse
+    from physiohub.cards.spans import methods_rows
+    rec = _rec("Bracing versus casting for wrist fractures: a randomized controlled trial",
+               "METHODS: We included 80 older adults with a wrist fracture, mean age 70 years. RESULTS: Wrist function "
+               "did not differ between the groups (P = .40).")
+    text = rec.abstract_sections[0].text
+    span = "We included 80 older adults with a wrist fracture, mean age 70 years."
+    a = {"design": "randomised controlled trial",
+         "pico": {"population": [{"text": span, "start": text.find(span), "end": text.find(span) + len(span)}]}}
+    rows = {r["label"]: r["text"] for r in methods_rows(a, analyse(rec), rec)}
+    assert rows["Population"].startswith("80 older adults with a wrist fracture")

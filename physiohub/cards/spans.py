@@ -89,9 +89,24 @@ def _span_text(spans: list[dict] | None, max_words: int) -> tuple[str | None, li
 _AIM_LEAD = re.compile(r"^(?:to(?= \w+)|(?:the )?(?:main |primary )?(?:aims?|objectives?|purpose|goal)s? (?:of (?:this|the|our) "
                        r"(?:study|trial|review|paper|work) )?(?:was|were|is|are) to|this (?:study|trial|review) aimed to"
                        r"|we aimed to|we sought to|our aim was to)\s+", re.I)
+# "placebo", "sham taping", "usual care": what the treatment was compared with, never a treatment itself.
+_CONTROL_ARM = re.compile(r"^(?:(?:a|an|the|matched|matching|identical|inert|saline)\s+)*(?:placebos?|sham\b.*|dummy\b.*|"
+                          r"usual care|standard care|no (?:treatment|intervention|therapy)|waiting[- ]lists?|wait[- ]lists?|"
+                          r"(?:attention )?controls?)$", re.I)
+# "two independent reviewers", "blinded assessors": who measured or selected, not what was measured.
+_WHO_ASSESSED = re.compile(r"^(?:(?:the|two|three|four|\d+|independent|independently|blinded|trained|experienced|separate)\s+)*"
+                           r"(?:reviewers?|review authors?|authors?|investigators?|assessors?|raters?|observers?|examiners?|"
+                           r"researchers?|evaluators?|coders?|readers?)\b", re.I)
+# "We included 60 patients, ...", "The trial enrolled adults ...": the row names the people, not the act of
+# enrolling them.
+_ENROL_LEAD = re.compile(r"^(?:we|this (?:study|trial|cohort)|the (?:study|trial|cohort))\s+(?:\w+ly\s+)?(?:included|enrolled|"
+                         r"recruited|studied|randomi[sz]ed|analy[sz]ed|examined|followed|selected)\s+(?=\S)", re.I)
+
+
 def methods_rows(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     pico = a.get("pico") or {}
+    controls: list[dict] = []  # control arms the tagger put among the interventions: they belong to the comparison
 
     def add(label: str, text: str | None, kind: str, src: list[str]) -> None:
         if text and text.strip():
@@ -109,7 +124,14 @@ def methods_rows(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, 
         spans = [{**sp, "text": re.sub(r"^(in|among|for)\s+", "", _SECTION_WORD.sub("", sp["text"].strip()), flags=re.I)}
                  for sp in pico.get(key) or [] if sp.get("text")]
         if key == "population":
-            spans = [{**sp, "text": t} for sp in spans for t in [_people_part(sp["text"])] if t]
+            spans = [{**sp, "text": t} for sp in spans for t in [_people_part(_ENROL_LEAD.sub("", sp["text"]))] if t]
+        if key == "intervention":
+            controls = [sp for sp in spans if _CONTROL_ARM.match(strip_detail(sp["text"]).strip(" .;,"))]
+            spans = [sp for sp in spans if sp not in controls]
+        if key == "comparison" and controls:
+            spans = controls + spans
+        if key == "outcomes":
+            spans = [sp for sp in spans if not _WHO_ASSESSED.match(sp["text"].strip())]
         spans = [sp for sp in spans if _clean_phrase(sp["text"]) and not (key == "outcomes" and re.search(r"\d", sp["text"]))]
         if key == "outcomes":
             spans = [sp for sp in spans if not _only_in_allocation(p, sp)]
