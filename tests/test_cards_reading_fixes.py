@@ -332,3 +332,36 @@ def test_the_population_row_names_the_people_not_the_enrolling() -> None:
          "pico": {"population": [{"text": span, "start": text.find(span), "end": text.find(span) + len(span)}]}}
     rows = {r["label"]: r["text"] for r in methods_rows(a, analyse(rec), rec)}
     assert rows["Population"].startswith("80 older adults with a wrist fracture")
+
+
+def test_a_key_point_with_group_numbers_says_when_the_difference_was_not_statistically_clear() -> None:
+    from physiohub.cards.caveat import unclear_difference_note
+    results = ["Knee bend was 100 degrees with bracing and 95 without (P = .40).", "Walking speed did not differ (P = .70)."]
+    said = unclear_difference_note("Knee bend was 100 degrees with bracing and 95 without.", results[0], results)
+    assert said.endswith("but the difference was not statistically clear.")
+    favour = "All measures were in favour of the bracing group."
+    assert "none of these differences was statistically clear" in unclear_difference_note(favour, favour, [favour] + results)
+    # A significant difference, or a point that already says there was none, is left as it is.
+    sig = "Knee bend was 100 degrees with bracing and 80 without (P = .01)."
+    assert unclear_difference_note("Knee bend was 100 degrees with bracing and 80 without.", sig, [sig]) == \
+        "Knee bend was 100 degrees with bracing and 80 without."
+    assert unclear_difference_note("Walking speed did not differ.", results[1], results) == "Walking speed did not differ."
+    # One significant result elsewhere: a favourable summary without p-values of its own is not second-guessed.
+    assert unclear_difference_note(favour, favour, [favour, sig]) == favour
+
+
+def test_a_card_of_an_all_non_significant_trial_never_gives_group_numbers_bare() -> None:
+    _, card = _card("Bracing versus casting after wrist fracture in older adults: a randomized controlled trial",
+                    "METHODS: We randomized 80 older adults with a wrist fracture to bracing or casting. The main outcomes "
+                    "were grip strength and wrist function. RESULTS: At one year, all results were in favour of the bracing "
+                    "group. Mean grip strength was 20 kg with bracing compared to 17 kg with casting (P = .30) and mean "
+                    "wrist extension was 60 degrees compared to 52 degrees (P = .25). CONCLUSION: Our results indicate an "
+                    "advantage of bracing over casting.")
+    for point in card["key_points"]:
+        if "20 kg" in point or "in favour of" in point:
+            assert "not statistically clear" in point or "none of these differences was statistically clear" in point
+
+
+def test_a_review_count_is_not_said_twice() -> None:
+    _, card = _card(*REVIEW)
+    assert not any(t.startswith("Twelve trials met") for t in card["key_points"])

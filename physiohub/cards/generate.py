@@ -28,6 +28,7 @@ from . import wording
 from .abbrev import definitions, spell_out
 from ..appraise.evidence import _own_pilot
 from ..appraise.reading import both_groups_improved, significant_p
+from .caveat import unclear_difference_note
 from .consistency import check_card
 from .question import Pico, _people, aim_topic, build_question, from_aim, from_title, title_question
 
@@ -455,6 +456,11 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     main = _main_measure_point(p, out)
     if main:
         out = (out[:1] + [main] + out[1:])[:5]
+    # A difference stated without its p-values says whether the statistics carried it (caveat.py).
+    res_texts = [s.text for s in p.get("results")]
+    out = out[:1] + [(unclear_difference_note(t, p.by_id(src[-1]).text, res_texts, a.get("question_kind") or "intervention"), k, src)
+                     if src and _has(p, src[-1]) and p.by_id(src[-1]).id in {s.id for s in p.get("results")} else (t, k, src)
+                     for t, k, src in out[1:]]
     if a.get("evidence"):
         ladder = a.get("_ladder")
         out.append((sentence(f"Strength of evidence: {a['evidence'].lower()}") + (f" {ladder}" if ladder else ""),
@@ -537,7 +543,10 @@ _NO_HARMS = re.compile(r"\b(?:no|without|free of|none of the)\b[^.;]{0,30}\b(?:a
 _ARGUING = {"narrative review", "editorial/commentary/letter", "guideline"}
 # "This review included 21 randomized trials": the first key point already says how many studies.
 _RESTATES_COUNT = re.compile(r"^(?:this|the) (?:review|analysis|meta-analysis|search) (?:included|identified|comprised|found)"
-                             r" (?:\d+|[a-z]+-?[a-z]*) (?:[\w-]+ ){0,3}?(?:studies|trials|tests|papers|articles)\b", re.I)
+                             r" (?:\d+|[a-z]+-?[a-z]*) (?:[\w-]+ ){0,3}?(?:studies|trials|tests|papers|articles)\b|"
+                             # "Twenty-six trials met inclusion criteria."
+                             r"^(?:\d+|[a-z]+(?:-[a-z]+)?) (?:[\w-]+ ){0,2}?(?:studies|trials|papers|articles) (?:met (?:the |our )?"
+                             r"(?:inclusion|eligibility|selection) criteria|were (?:included|eligible))\.?$", re.I)
 AIM_LIKE = re.compile(r"\b(?:this (?:review|article|paper) (?:aims|focuses|describes|discusses|summari[sz]es)|the aim of|we (?:aim|describe|discuss)|(?:are|is|were) (?:discussed|described|reviewed|presented|summari[sz]ed|outlined))\b", re.I)
 _COUNTABLE = re.compile(r"\b(programme|program|protocol|intervention|course|session|approach|device|brace|injection"
                         r"|orthosis|splint|insole|app|class|procedure|technique|operation|plan)$", re.I)
