@@ -365,3 +365,14 @@ def test_a_card_of_an_all_non_significant_trial_never_gives_group_numbers_bare()
 def test_a_review_count_is_not_said_twice() -> None:
     _, card = _card(*REVIEW)
     assert not any(t.startswith("Twelve trials met") for t in card["key_points"])
+
+
+def test_a_results_sentence_is_never_called_the_authors_conclusion() -> None:
+    _, card = _card("Heat packs for neck pain",
+                    "OBJECTIVES: To compare heat packs and advice in adults with neck pain. METHODS: Sixty adults with neck "
+                    "pain were randomised to heat packs or advice. RESULTS: Heat packs reduced neck pain more than advice at "
+                    "six weeks, but not at one year.")
+    answer = card["upshot"]["answer"]
+    assert "The authors conclude" not in answer and "The results show that heat packs" in answer
+    _, concl = _card(*REVIEW)
+    assert "The authors conclude that heat packs may be beneficial" in concl["upshot"]["answer"]

@@ -292,7 +292,11 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
         reason = a["verdict_reasons"][0].split(":")[0]
         out.append((sentence(f"It is too early to tell what this means for patients: {reason}"), "templated", []))
     if body and not (out and similar(body, out[0][0], 0.8)):
-        out.append((f"The authors conclude that {_lower_first(body).rstrip('.')}.", "rewritten", [concl.id]))
+        # Only a sentence that concludes is "the authors conclude": a results sentence picked for want of a
+        # conclusion is what the results show.
+        lead = {"conclusion": "The authors conclude that", "results": "The results show that"}.get(
+            p.part.get(concl.id, ""), "The authors write that")
+        out.append((f"{lead} {_lower_first(body).rstrip('.')}.", "rewritten", [concl.id]))
     elif not claim:
         # No plain conclusion: the sentence the verdict rests on, shortened, statistics removed.
         for sid in verdict_ids + ([concl.id] if concl else []):
