@@ -376,3 +376,23 @@ def test_a_results_sentence_is_never_called_the_authors_conclusion() -> None:
     assert "The authors conclude" not in answer and "The results show that heat packs" in answer
     _, concl = _card(*REVIEW)
     assert "The authors conclude that heat packs may be beneficial" in concl["upshot"]["answer"]
+
+
+def test_the_verdict_reasons_quote_the_whole_sentence_not_a_cut_clause() -> None:
+    a, _ = _card("Weighted vests for women with low bone density: a randomised trial",
+                 "METHODS: Ninety women with low bone density were randomised to exercise with weighted vests or to usual "
+                 "care for one year. RESULTS: Exercise had no significant effect on thigh strength, bone density, walking "
+                 "balance or fear of falling compared with usual care. CONCLUSION: Exercise with weighted vests had no "
+                 "significant effect on thigh strength, bone density, walking balance or fear of falling in these women.")
+    assert a["verdict"] == "No clear difference"
+    assert "\u201cExercise with weighted vests had no significant effect on thigh strength, bone density, walking balance " \
+           "or fear of falling in these women.\u201d" in a["verdict_reasons"][0]
+
+
+def test_a_very_long_reason_sentence_is_quoted_from_the_part_that_holds_its_cue() -> None:
+    from physiohub.appraise.verdict import _QUOTE_MAX, _quote
+    long = ("Pain fell in every arm over the year of follow-up in all " + "centres and clinics " * 14
+            + "; walking did not improve with bracing compared with advice at one year.")
+    q = _quote(long, "did not improve")
+    assert q == "\u201cwalking did not improve with bracing compared with advice at one year.\u201d"
+    assert len(_quote("word " * 100, "")) <= _QUOTE_MAX + 3 and _quote("word " * 100, "").endswith("\u2026\u201d")
