@@ -346,6 +346,11 @@ def test_a_key_point_with_group_numbers_says_when_the_difference_was_not_statist
     assert unclear_difference_note("Knee bend was 100 degrees with bracing and 80 without.", sig, [sig]) == \
         "Knee bend was 100 degrees with bracing and 80 without."
     assert unclear_difference_note("Walking speed did not differ.", results[1], results) == "Walking speed did not differ."
+    assert unclear_difference_note("The main measure was walking speed; the findings below give its result.",
+                                   results[1], results).endswith("give its result.")
+    overall = "There was no clear overall difference in walking speed (P = .70)."
+    assert unclear_difference_note("There was no clear overall difference in walking speed.", overall, results) == \
+        "There was no clear overall difference in walking speed."
     # One significant result elsewhere: a favourable summary without p-values of its own is not second-guessed.
     assert unclear_difference_note(favour, favour, [favour, sig]) == favour
 

@@ -13,8 +13,11 @@ import re
 from ..appraise.reading import read_sentence, says_significant, significant_p
 
 # The point already says it: "no clear difference", "not statistically significant", "similar".
-_SAYS_UNCLEAR = re.compile(r"\bnot (?:statistically )?(?:clear|significant)|\bnon-?significant|\bno (?:statistically )?"
-                           r"(?:clear |significant )?differences?\b|\bsimilar\b|\bthe same\b|\bdid not differ\b", re.I)
+_SAYS_UNCLEAR = re.compile(r"\bnot (?:statistically )?(?:clear|significant)|\bnon-?significant|\bno (?:[\w-]+ ){0,3}?"
+                           r"(?:differen\w*|effects?|benefits?)\b|\bsimilar\b|\bthe same\b|\bdid not differ\b|\bunclear\b", re.I)
+# The point states a difference between groups or values: a number or a comparison.
+_STATES_DIFFERENCE = re.compile(r"\d|\bthan\b|\bcompared (?:with|to)\b|\bversus\b|\bvs\b|\bfavou?r|\badvantage\b|"
+                                r"\b(?:more|fewer|less|higher|lower|greater|smaller|better|worse)\b", re.I)
 _FAVOURS = re.compile(r"\bin favou?r of\b|\bfavou?r(?:ed|s|ing)\b|\badvantage\b", re.I)
 
 
@@ -26,7 +29,8 @@ def _significant(text: str) -> bool:
 def unclear_difference_note(point: str, source: str, results: list[str], kind: str = "intervention") -> str:
     """``point`` (a key point made from the sentence ``source``), with a note when it states a difference
     that was not statistically clear; unchanged otherwise. ``results``: every results sentence."""
-    if _SAYS_UNCLEAR.search(point) or _significant(source):
+    if not _STATES_DIFFERENCE.search(point) or _SAYS_UNCLEAR.search(point) or read_sentence(point, kind).label == "null" \
+            or _significant(source):
         return point
     sig, nonsig = significant_p(source)
     if nonsig:

@@ -18,7 +18,7 @@ from ..models import Record
 from . import phrases
 from .grounding import counted, gate, source_values, ungrounded
 from .ladder import plain_ladder
-from .parts import Parts, analyse, pico_sentence_ids
+from .parts import Parts, _has_stats, analyse, pico_sentence_ids
 from .plain import cap, lay, lay_light, sentence
 from .readability import plain_sentences, strip_detail
 from .spans import (_AIM_LEAD, _APPOSITIVE, _CLAUSE, _lower_first, _span_text,
@@ -293,9 +293,13 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
         out.append((sentence(f"It is too early to tell what this means for patients: {reason}"), "templated", []))
     if body and not (out and similar(body, out[0][0], 0.8)):
         # Only a sentence that concludes is "the authors conclude": a results sentence picked for want of a
-        # conclusion is what the results show.
-        lead = {"conclusion": "The authors conclude that", "results": "The results show that"}.get(
-            p.part.get(concl.id, ""), "The authors write that")
+        # conclusion is what the results show. Without section labels the parts are the role model's guess,
+        # so there only a sentence with statistics counts as a result.
+        part = p.part.get(concl.id, "")
+        if not p.structured:
+            lead = "The results show that" if part == "results" and _has_stats(concl.text) else "The authors conclude that"
+        else:
+            lead = {"conclusion": "The authors conclude that", "results": "The results show that"}.get(part, "The authors write that")
         out.append((f"{lead} {_lower_first(body).rstrip('.')}.", "rewritten", [concl.id]))
     elif not claim:
         # No plain conclusion: the sentence the verdict rests on, shortened, statistics removed.
