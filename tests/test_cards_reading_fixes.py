@@ -401,3 +401,20 @@ def test_a_very_long_reason_sentence_is_quoted_from_the_part_that_holds_its_cue(
     q = _quote(long, "did not improve")
     assert q == "\u201cwalking did not improve with bracing compared with advice at one year.\u201d"
     assert len(_quote("word " * 100, "")) <= _QUOTE_MAX + 3 and _quote("word " * 100, "").endswith("\u2026\u201d")
+
+
+def test_a_versus_title_naming_the_comparison_first_does_not_turn_the_question_round() -> None:
+    text = ("OBJECTIVES: To evaluate the effects of early injection compared with prolonged splinting for patients with "
+            "wrist pain. DESIGN: Randomised controlled trial. PARTICIPANTS: 200 patients with wrist pain. RESULTS: There "
+            "was no significant overall difference in function over one year (P=0.40). Pain eased faster after early "
+            "injection (P=0.04). CONCLUSIONS: Early injection gave faster relief of wrist pain than splinting, but "
+            "outcomes were similar by one year.")
+    _, card = _card("Prolonged splinting versus early injection for wrist pain: a randomised controlled trial", text)
+    q = card["upshot"]["question"]
+    assert q.index("early injection") < q.index("prolonged splinting")
+    assert "splinting may help" not in card["upshot"]["answer"]
+    # The aim naming the two in the title's order: the title's order stands.
+    _, same = _card("Prolonged splinting versus early injection for wrist pain: a randomised controlled trial",
+                    text.replace("effects of early injection compared with prolonged splinting",
+                                 "effects of prolonged splinting compared with early injection"))
+    assert same["upshot"]["question"].index("prolonged splinting") < same["upshot"]["question"].index("early injection")

@@ -175,8 +175,12 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
             q.intervention, q.comparison = arms
     if kind == "intervention" and q.intervention:
         q.intervention, q.comparison = _dose_arms(p, q.intervention, q.comparison or "")
-    if q.intervention and q.comparison and not re.search(r"\bversus\b|\bvs\.?\b", record.title, re.I):
-        q.intervention, q.comparison = _conclusion_order(p, record.abstract, q.intervention, q.comparison)
+    if q.intervention and q.comparison:
+        # "A versus B" in a title names the tested treatment first as a rule, so there the order changes only
+        # when the aim too names B first ("Prolonged conservative care versus early surgery" with the aim "the
+        # effects of early surgery compared with prolonged conservative care").
+        titled = bool(re.search(r"\bversus\b|\bvs\.?\b", record.title, re.I))
+        q.intervention, q.comparison = _conclusion_order(p, record.abstract, q.intervention, q.comparison, titled)
     q.comparison = re.sub(r"^without\s+", "no ", q.comparison or "")
     if re.fullmatch(r"(?:both|either|each|all|others?|them|it|one another|each other)", q.comparison, re.I):
         q.comparison = ""  # a pronoun names no comparison
@@ -190,22 +194,32 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
     return q
 
 
-def _conclusion_order(p: Parts, abstract: str, x: str, c: str) -> tuple[str, str]:
+def _conclusion_order(p: Parts, abstract: str, x: str, c: str, need_aim: bool = False) -> tuple[str, str]:
     """"Comparison of A and B" names the two in any order; "B is as effective as A" in the conclusion says
-    which one the study tested against which: the conclusion's subject is the intervention."""
+    which one the study tested against which: the conclusion's subject is the intervention. ``need_aim``:
+    change the order only when the aim also names the comparison's first word before the intervention's."""
     concl = p.get("conclusion")[:1]
     if not concl:
         return x, c
-    head = spell_out(concl[0].text, definitions(abstract)).lower()
+    defs = definitions(abstract)
+    head = spell_out(concl[0].text, defs).lower()
     m = re.match(r"^(?:the |a |an )?([a-z-]+)", head)
     if not m:
         return x, c
     first = m.group(1)
     xw, cw = x.lower().split(), c.lower().split()
-    if cw and cw[0] == first and (not xw or xw[0] != first) and re.search(r"\b(?:as|more|less) (?:effective|good|safe)\b|"
-                                                                          r"\bsuperior\b|\binferior\b|\bbetter\b", head):
-        return c, x
-    return x, c
+    if not (cw and cw[0] == first and (not xw or xw[0] != first)):
+        return x, c
+    compared = re.search(r"\b(?:as|more|less) (?:effective|good|safe)\b|\bsuperior\b|\binferior\b|\bbetter\b", head) or \
+        (need_aim and re.search(r"\bthan\b", head))
+    if not compared:
+        return x, c
+    if need_aim:
+        aim = " ".join(spell_out(s.text, defs).lower() for s in p.get("aim")[:1])
+        at_c, at_x = (re.search(rf"\b{re.escape(w[0])}\b", aim) if w else None for w in (cw, xw))
+        if not (at_c and at_x and at_c.start() < at_x.start()):
+            return x, c
+    return c, x
 
 
 _ONE_SEX = re.compile(r"\b(women|men|girls|boys|mothers|fathers|pregnant women|postmenopausal women)\b", re.I)
