@@ -310,7 +310,7 @@ def test_methods_rows_with_a_tagged_control_and_assessors() -> None:
     rec = _rec("Taping for knee pain: a randomised trial",
                "METHODS: Forty adults with knee pain were randomised to taping or sham taping. Pain was rated by two "
                "blinded assessors. RESULTS: Pain fell more with taping (p = 0.01).")
-    text = rec.abstract_sections[0].text
+    text = rec.abstract
     at = lambda t: {"text": t, "start": text.find(t), "end": text.find(t) + len(t)}  # noqa: E731
     a = {"design": "randomised controlled trial",
          "pico": {"intervention": [at("taping"), at("sham taping")], "comparison": [],
@@ -326,7 +326,7 @@ def test_the_population_row_names_the_people_not_the_enrolling() -> None:
     rec = _rec("Bracing versus casting for wrist fractures: a randomized controlled trial",
                "METHODS: We included 80 older adults with a wrist fracture, mean age 70 years. RESULTS: Wrist function "
                "did not differ between the groups (P = .40).")
-    text = rec.abstract_sections[0].text
+    text = rec.abstract
     span = "We included 80 older adults with a wrist fracture, mean age 70 years."
     a = {"design": "randomised controlled trial",
          "pico": {"population": [{"text": span, "start": text.find(span), "end": text.find(span) + len(span)}]}}
@@ -418,3 +418,31 @@ def test_a_versus_title_naming_the_comparison_first_does_not_turn_the_question_r
                     text.replace("effects of early injection compared with prolonged splinting",
                                  "effects of prolonged splinting compared with early injection"))
     assert same["upshot"]["question"].index("prolonged splinting") < same["upshot"]["question"].index("early injection")
+
+
+def test_the_outcomes_row_lists_the_named_measures_not_fragments_or_arms() -> None:
+    _, card = _card("Early injection versus splinting for wrist pain: a randomised controlled trial",
+                    "OBJECTIVES: To evaluate the effects of early injection compared with splinting for wrist pain. "
+                    "DESIGN: Randomised controlled trial. PARTICIPANTS: 200 patients with wrist pain. MAIN OUTCOME "
+                    "MEASURES: Scores from the wrist disability questionnaire, visual analogue scale for wrist pain, and "
+                    "grip strength. RESULTS: There was no significant overall difference in disability (P=0.40). "
+                    "CONCLUSIONS: Early injection gave faster relief than splinting, but outcomes were similar by one year "
+                    "and these did not change later.")
+    rows = {r["label"]: r["text"] for r in card["methods"]}
+    assert "wrist disability questionnaire" in rows["Outcomes"] and "grip strength" in rows["Outcomes"]
+    assert "these" not in rows["Outcomes"] and "splinting" not in rows["Outcomes"]
+    assert rows["Design"] == "Randomised controlled trial."
+
+
+def test_a_measure_cut_before_its_noun_gets_it_back() -> None:
+    from physiohub.cards.parts import analyse
+    from physiohub.cards.spans import methods_rows
+    rec = _rec("Plates for shoulder fractures: a randomised trial",
+               "METHODS: Sixty adults with a shoulder fracture were randomised to a plate or a sling. The main outcome was "
+               "the Upper Limb Function (ULF) score at one year. RESULTS: Function did not differ (P = .40).")
+    text = rec.abstract  # the appraisal's span offsets are offsets into the whole abstract
+    cut = "the Upper Limb Function"
+    a = {"design": "randomised controlled trial",
+         "pico": {"outcomes": [{"text": cut, "field": "abstract", "start": text.find(cut), "end": text.find(cut) + len(cut)}]}}
+    rows = {r["label"]: r["text"] for r in methods_rows(a, analyse(rec), rec)}
+    assert rows["Outcomes"].endswith("Upper Limb Function score.")
