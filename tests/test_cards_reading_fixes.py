@@ -446,3 +446,11 @@ def test_a_measure_cut_before_its_noun_gets_it_back() -> None:
          "pico": {"outcomes": [{"text": cut, "field": "abstract", "start": text.find(cut), "end": text.find(cut) + len(cut)}]}}
     rows = {r["label"]: r["text"] for r in methods_rows(a, analyse(rec), rec)}
     assert rows["Outcomes"].endswith("Upper Limb Function score.")
+
+
+def test_a_significant_result_as_the_predicate_is_statistically_clear_not_just_clear() -> None:
+    from physiohub.cards.plain import lay
+    assert lay("The effects of time and of dose were statistically significant.") == \
+        "The effects of time and of dose were statistically clear."
+    assert lay("The change was not significant at 6 weeks.") == "The change was not statistically clear at 6 weeks."
+    assert lay("There was a significant reduction in pain.") == "There was a clear drop in pain."

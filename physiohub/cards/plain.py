@@ -170,6 +170,8 @@ _MEASURE_AFTER = re.compile(r"(?:[\s-]+[A-Za-z0-9'-]+){0,3}?[\s-]+(?:Questionnai
 _IN_NAME = re.compile(r"(?:[A-Z][a-z]+[\s-]){2,}$")
 
 
+_PREDICATE_SIG = re.compile(r"\b(was|were|is|are|be|been|not)\s+(?:statistically\s+)?significant(?=\s*(?:[.;,)]|$|\(|\bat\b|\bfor\b|\bin\b))",
+                            re.I)
 _HEDGED = re.compile(r"\b(?:in some (?:circumstances|cases|patients)|may|might|possibly|perhaps|could)\b", re.I)
 
 
@@ -196,6 +198,9 @@ def lay(text: str) -> str:
             plain = plain[0].upper() + plain[1:]
         return plain
 
+    # "... were statistically significant": said of a result, plain "were clear" loses what was clear, so a
+    # significant result standing alone as the predicate is "statistically clear".
+    text = _PREDICATE_SIG.sub(lambda m: f"{m.group(1)} statistically clear", text)
     out = _LAY_RE.sub(swap, text)
     # "There also was no difference ...": the card shows this line alone, so "also" leans on nothing.
     out = re.sub(r"^(There|It|This) also (was|were|is|are)\b", r"\1 \2", out)
