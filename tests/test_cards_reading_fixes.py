@@ -454,3 +454,11 @@ def test_a_significant_result_as_the_predicate_is_statistically_clear_not_just_c
         "The effects of time and of dose were statistically clear."
     assert lay("The change was not significant at 6 weeks.") == "The change was not statistically clear at 6 weeks."
     assert lay("There was a significant reduction in pain.") == "There was a clear drop in pain."
+
+
+def test_a_conclusion_about_osteoarthritis_is_not_refused_for_the_gloss_plain_words_add() -> None:
+    from physiohub.cards.upshot import plain_claim
+    said = plain_claim("Drug K acts more slowly but is as effective as drug L for the symptoms of hip osteoarthritis.")
+    assert said == "Drug K acts more slowly but is as effective as drug L for the symptoms of hip joint wear-and-tear " \
+                   "(osteoarthritis)."
+    assert plain_claim("Drug K was as effective as drug L (difference 0.4 points) for hip pain.") is not None  # detail dropped

@@ -170,6 +170,9 @@ _MEASURE_AFTER = re.compile(r"(?:[\s-]+[A-Za-z0-9'-]+){0,3}?[\s-]+(?:Questionnai
 _IN_NAME = re.compile(r"(?:[A-Z][a-z]+[\s-]){2,}$")
 
 
+# The brackets lay() itself adds ("joint wear-and-tear (osteoarthritis)"): a gloss, not a statistic or an
+# aside of the source, so checks for brackets and length look past them.
+GLOSS = re.compile(r"\s\((?:" + "|".join(re.escape(k) for k, v in LAY.items() if "(" in v) + r")\)", re.I)
 _PREDICATE_SIG = re.compile(r"\b(was|were|is|are|be|been|not)\s+(?:statistically\s+)?significant(?=\s*(?:[.;,)]|$|\(|\bat\b|\bfor\b|\bin\b))",
                             re.I)
 _HEDGED = re.compile(r"\b(?:in some (?:circumstances|cases|patients)|may|might|possibly|perhaps|could)\b", re.I)
