@@ -462,3 +462,24 @@ def test_a_conclusion_about_osteoarthritis_is_not_refused_for_the_gloss_plain_wo
     assert said == "Drug K acts more slowly but is as effective as drug L for the symptoms of hip joint wear-and-tear " \
                    "(osteoarthritis)."
     assert plain_claim("Drug K was as effective as drug L (difference 0.4 points) for hip pain.") is not None  # detail dropped
+
+
+def test_a_point_that_leans_on_the_sentence_before_comes_after_it() -> None:
+    _, card = _card("Early injection versus prolonged splinting for wrist pain: a randomised controlled trial",
+                    "OBJECTIVES: To evaluate the effects of early injection compared with prolonged splinting for wrist "
+                    "pain. DESIGN: Randomised controlled trial. PARTICIPANTS: 200 patients with wrist pain. RESULTS: There "
+                    "was no significant overall difference in disability over two years (P=0.40). Pain eased faster for "
+                    "patients randomised to early injection, with a significant difference over two years (P=0.05). This "
+                    "short term benefit of early injection was no longer significant by six months. CONCLUSIONS: Early "
+                    "injection gave faster relief than splinting, but outcomes were similar by one year.")
+    kp = card["key_points"]
+    leaning = [i for i, t in enumerate(kp) if t.startswith("This short term benefit")]
+    for i in leaning:
+        assert i > 0 and "faster" in kp[i - 1]
+
+
+def test_a_p_value_of_exactly_005_called_significant_is_not_read_as_no_difference() -> None:
+    from physiohub.appraise.reading import read_sentence
+    assert read_sentence("Pain eased faster with injection, a significant difference (P=0.05).").label == "for"
+    assert read_sentence("Pain eased faster with injection (P=0.05).").label == "null"
+    assert read_sentence("Pain eased faster with injection, a significant difference (P=0.06).").label == "null"

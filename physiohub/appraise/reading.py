@@ -274,7 +274,7 @@ def read_clause(text: str, kind: str = "intervention") -> Clause:
     if against and kind == "intervention":
         return Clause(text, "against", against.group(0), small, hedged)
     pos = _first_unnegated(_FOR_INTERVENTION, low)
-    if pos and kind == "intervention" and _p_all_nonsignificant(low):
+    if pos and kind == "intervention" and _p_all_nonsignificant(low) and not _significant_at_the_line(low):
         # "was lower in the treated group (p > 0.05)": a difference the statistics do not carry.
         return Clause(text, "null", pos.group(0), small, hedged)
     if null:
@@ -296,6 +296,13 @@ def read_clause(text: str, kind: str = "intervention") -> Clause:
     if against:
         return Clause(text, "against", against.group(0), small, hedged)
     return Clause(text, None, "", small, hedged)
+
+
+def _significant_at_the_line(low: str) -> bool:
+    """ "... with a significant difference ... (P=0.05)": a p-value of exactly 0.05 that the sentence itself
+    calls significant is read as the authors' threshold met, not as a difference the statistics do not carry."""
+    ps = p_values(low)
+    return bool(ps) and all(op == "=" and v == 0.05 for op, v in ps) and says_significant(low)
 
 
 def _p_all_nonsignificant(low: str) -> bool:

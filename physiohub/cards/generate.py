@@ -470,6 +470,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             pl = [c for c in [plain_claim(s.text, 32)] if c] or [t for t in plain_sentences(s.text, 25) if 5 <= len(t.split()) <= 40][:1]
             if len(out) < 3 and pl and not any(_dup(pl[0], t) for t, _, _ in out):
                 out.append((pl[0], "rewritten", [s.id]))
+    out = _antecedents_shown(out, body, p)
     out = out[:1] + [it for it in out[1:] if not _RESTATES_COUNT.match(it[0])]
     if a.get("harm_rates_only"):
         # Rates in treated people only cannot show a raised risk: the authors' "increased risk" stays
@@ -488,6 +489,34 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         out.append((sentence(f"Strength of evidence: {a['evidence'].lower()}") + (f" {ladder}" if ladder else ""),
                     "templated", [s for s in kn_src if _has(p, s)] if ladder else []))
     return out[:6]
+
+
+# "This short term benefit of early surgery was no longer significant ...": a point that leans on the sentence
+# before it.
+_LEANS_BACK = re.compile(r"^(?:this|these|such|the latter|the former)\b(?!\s+(?:study|studies|trials?|reviews?|treatments?|"
+                         r"drugs?|programmes?|programs?|approach|interventions?|therap(?:y|ies)|results|findings|data|"
+                         r"observations|evidence|analys[ie]s|patients?|case|child|boy|girl|woman|man|person)\b)", re.I)
+
+
+def _antecedents_shown(out: list[Item], body: list[Item], p: Parts) -> list[Item]:
+    """A key point that leans on the sentence before it ("This benefit ...") comes after that sentence's point,
+    even when the answer says much the same; without a point for it, the leaning point goes."""
+    order = [s.id for s in p.sentences]
+    shown = {sid for _, _, src in out for sid in src}
+    kept: list[Item] = out[:1]  # the first point is the card's own ("This was a fair test ..."), never leaning
+    for item in out[1:]:
+        sid = item[2][0] if item[2] and item[1] == "rewritten" else None
+        if sid and _has(p, sid) and p.part.get(sid) == "results" and _LEANS_BACK.match(p.by_id(sid).text.strip()) \
+                and order.index(sid) > 0:
+            prev = order[order.index(sid) - 1]
+            if prev not in shown:
+                lead = next((it for it in body if it[2] and it[2][0] == prev), None)
+                if lead is None:
+                    continue
+                kept.append(lead)
+                shown.add(prev)
+        kept.append(item)
+    return kept[:5]
 
 
 _BETWEEN = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|between (?:the )?(?:two |three )?groups|in favou?r of)\b", re.I)
