@@ -483,3 +483,24 @@ def test_a_p_value_of_exactly_005_called_significant_is_not_read_as_no_differenc
     assert read_sentence("Pain eased faster with injection, a significant difference (P=0.05).").label == "for"
     assert read_sentence("Pain eased faster with injection (P=0.05).").label == "null"
     assert read_sentence("Pain eased faster with injection, a significant difference (P=0.06).").label == "null"
+
+
+def test_a_trial_card_gives_the_reoperations_its_results_report_as_a_key_point() -> None:
+    _, card = _card("Plating versus a sling for shoulder fractures in older adults: a randomized controlled trial",
+                    "METHODS: We randomized 60 older adults with a shoulder fracture to plating or a sling. RESULTS: At "
+                    "two years, all results were in favour of the plating group. Shoulder function was 61 with plating and "
+                    "58 with a sling (P = .64), and pain was 2 versus 3 (P = .30). Elevation was 120 degrees versus 111 "
+                    "degrees (P = .36) and quality of life 0.70 versus 0.59 (P = .26). After good primary reduction in "
+                    "most fractures, 13% of the plated patients had a complication needing a further operation) and 5% a "
+                    "minor one. CONCLUSION: Plating gave an advantage in function at the cost of more operations.")
+    said = [t for t in card["key_points"] if "complication needing a further operation" in t]
+    assert said and ")" not in said[0]
+
+
+def test_setting_a_bone_is_not_a_drop_or_a_benefit() -> None:
+    from physiohub.appraise.reading import read_sentence
+    from physiohub.cards.plain import lay
+    assert lay("Closed reduction of the fracture was achieved in all patients.") == \
+        "Closed reduction of the fracture was achieved in all people."
+    assert read_sentence("After good primary reduction, 13% had a complication needing surgery.").label != "for"
+    assert lay("There was a reduction in pain.") == "There was a drop in pain."

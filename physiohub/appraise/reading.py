@@ -241,8 +241,14 @@ def is_safety_line(text: str) -> bool:
     return bool(_SAFETY_NULL.search(text.lower()))
 
 
+# "good primary reduction in 86% of the fractures": putting a bone back in place, never a reduction of a symptom.
+_BONE_SETTING = _rx(r"\b(?:(?:closed|open|primary|anatomic(?:al)?|good|poor|adequate|satisfactory|fracture|joint) )"
+                    r"reductions?\b|\breductions? of (?:the |a )?(?:fracture|dislocation|joint|shoulder|hip|elbow)s?\b")
+
+
 def read_clause(text: str, kind: str = "intervention") -> Clause:
-    low = text.lower()
+    # The bone-setting sense is blanked to the same length, so positions and cues of the rest stay as they are.
+    low = _BONE_SETTING.sub(lambda m: "_" * len(m.group(0)), text.lower())
     small = bool(_SMALL.search(low))
     hedged = bool(_HEDGE.search(low))
     against = _first_unnegated(_AGAINST, low)

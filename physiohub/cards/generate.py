@@ -470,6 +470,13 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             pl = [c for c in [plain_claim(s.text, 32)] if c] or [t for t in plain_sentences(s.text, 25) if 5 <= len(t.split()) <= 40][:1]
             if len(out) < 3 and pl and not any(_dup(pl[0], t) for t, _, _ in out):
                 out.append((pl[0], "rewritten", [s.id]))
+    if len(out) < 5 and design in _TRIALS and not any(_HARMS.search(t) for t, _, _ in out):
+        # Harms the results report (reoperations, complications) are part of the answer to "should I have it?",
+        # not only a line in the findings.
+        harm = next((s for s in p.get("results") if _HARMS.search(s.text) and not _NO_HARMS.search(s.text)), None)
+        line = _result_line(harm.text, 36) if harm else None
+        if line and not any(_dup(line, t) for t, _, _ in out):
+            out.append((line, "rewritten", [harm.id]))
     out = _antecedents_shown(out, body, p)
     out = out[:1] + [it for it in out[1:] if not _RESTATES_COUNT.match(it[0])]
     if a.get("harm_rates_only"):
@@ -529,12 +536,27 @@ _NULL_LIST = re.compile(r"^(?P<head>.*?\bno (?:statistically )?(?:clear |signifi
                         r"(?P<first>[^,;]+?),\s+(?P<rest>.+)$", re.I)
 
 
+def _balanced(line: str) -> str:
+    """A closing bracket with no opening one ("... in the plate group) versus ...", as printed, or left when a
+    statistic was cut out) is dropped."""
+    out, depth = [], 0
+    for ch in line:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if not depth:
+                continue
+            depth -= 1
+        out.append(ch)
+    return "".join(out)
+
+
 def _result_line(text: str, limit: int = 32) -> str | None:
     """A result sentence without its statistics, as one plain line of at most ``limit`` words, or None."""
     cand = [t for t in plain_sentences(strip_detail(_ADJUSTED.sub(" ", text)), 30) if 5 <= len(t.split())]
     if not cand:
         return None
-    line = cand[0]
+    line = _balanced(cand[0])
     if len(line.split()) > limit:
         m = _NULL_LIST.match(line)
         if not m or m.group("rest").count(",") + 1 < 2:
@@ -592,6 +614,7 @@ _NO_HARMS = re.compile(r"\b(?:no|without|free of|none of the)\b[^.;]{0,30}\b(?:a
                        r"\b(?:adverse|side[- ]effects?|complications?)[^.;]{0,40}\b(?:did not differ|were similar|comparable|not differ|"
                        r"no (?:significant )?difference)", re.I)
 _ARGUING = {"narrative review", "editorial/commentary/letter", "guideline"}
+_TRIALS = {"randomised controlled trial", "non-randomised controlled trial", "crossover trial"}
 # "This review included 21 randomized trials": the first key point already says how many studies.
 _RESTATES_COUNT = re.compile(r"^(?:this|the) (?:review|analysis|meta-analysis|search) (?:included|identified|comprised|found)"
                              r" (?:\d+|[a-z]+-?[a-z]*) (?:[\w-]+ ){0,3}?(?:studies|trials|tests|papers|articles)\b|"
