@@ -163,7 +163,7 @@ class Reading:
             return "mixed"
         if "for" in labs and ("null" in labs or "against" in labs or _BUT_NOT.search(self.text.lower())):
             return "mixed"
-        # "... may be beneficial although their effect may be small": the qualifier sits in a clause of its
+        # "... may help although the effect may be small": the qualifier sits in a clause of its
         # own with no finding of its own, and still makes the benefit a small one.
         if "for" in labs and any(c.small for c in self.clauses if c.label in ("for", None)):
             return "mixed"
@@ -241,7 +241,7 @@ def is_safety_line(text: str) -> bool:
     return bool(_SAFETY_NULL.search(text.lower()))
 
 
-# "good primary reduction in 86% of the fractures": putting a bone back in place, never a reduction of a symptom.
+# "closed reduction of the fracture": putting a bone back in place, never a reduction of a symptom.
 _BONE_SETTING = _rx(r"\b(?:(?:closed|open|primary|anatomic(?:al)?|good|poor|adequate|satisfactory|fracture|joint) )"
                     r"reductions?\b|\breductions? of (?:the |a )?(?:fracture|dislocation|joint|shoulder|hip|elbow)s?\b")
 
@@ -305,7 +305,7 @@ def read_clause(text: str, kind: str = "intervention") -> Clause:
 
 
 def _significant_at_the_line(low: str) -> bool:
-    """ "... with a significant difference ... (P=0.05)": a p-value of exactly 0.05 that the sentence itself
+    """ "... pain eased faster, a significant difference (P=0.05)": a p-value of exactly 0.05 that the sentence itself
     calls significant is read as the authors' threshold met, not as a difference the statistics do not carry."""
     ps = p_values(low)
     return bool(ps) and all(op == "=" and v == 0.05 for op, v in ps) and says_significant(low)

@@ -121,7 +121,7 @@ _QUOTE_MAX = 300  # characters: a whole sentence up to this length is quoted as 
 
 def _quote(text: str, cue: str) -> str:
     """The sentence the verdict rests on, quoted whole so the reader sees what it says ("... no effect on
-    quadriceps strength, BMD, dynamic" cut mid-list misleads). A very long sentence is quoted from the part
+    grip strength, pain, walking" cut mid-list misleads). A very long sentence is quoted from the part
     (between semicolons) that holds its cue; only when that too is too long is it cut, at a word, with an
     ellipsis."""
     whole = " ".join(text.split()).strip(" ,;:")

@@ -1,9 +1,9 @@
 """Key points that give a difference the statistics did not carry say so.
 
-A key point drops a result's p-values (the numbers stay in the findings), so "mean flexion was 120 degrees
-with the plate and 111 without" reads as a win for the plate when p was 0.36. Such a point keeps the
+A key point drops a result's p-values (the numbers stay in the findings), so "mean knee bend was 100 degrees
+with the brace and 95 without" reads as a win for the brace when p was 0.40. Such a point keeps the
 reader's due: it says the difference was not statistically clear. A point without p-values of its own
-("results were all in favour of the plate") gets the same note when no result of the study was
+("results were all in favour of the brace") gets the same note when no result of the study was
 significant, since the point then rests on those non-significant comparisons.
 """
 from __future__ import annotations

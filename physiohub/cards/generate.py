@@ -177,8 +177,8 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
         q.intervention, q.comparison = _dose_arms(p, q.intervention, q.comparison or "")
     if q.intervention and q.comparison:
         # "A versus B" in a title names the tested treatment first as a rule, so there the order changes only
-        # when the aim too names B first ("Prolonged conservative care versus early surgery" with the aim "the
-        # effects of early surgery compared with prolonged conservative care").
+        # when the aim too names B first ("Prolonged splinting versus early injection" with the aim "the effects
+        # of early injection compared with prolonged splinting").
         titled = bool(re.search(r"\bversus\b|\bvs\.?\b", record.title, re.I))
         q.intervention, q.comparison = _conclusion_order(p, record.abstract, q.intervention, q.comparison, titled)
     q.comparison = re.sub(r"^without\s+", "no ", q.comparison or "")
@@ -498,7 +498,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     return out[:6]
 
 
-# "This short term benefit of early surgery was no longer significant ...": a point that leans on the sentence
+# "This early benefit of the injection had faded by six months": a point that leans on the sentence
 # before it.
 _LEANS_BACK = re.compile(r"^(?:this|these|such|the latter|the former)\b(?!\s+(?:study|studies|trials?|reviews?|treatments?|"
                          r"drugs?|programmes?|programs?|approach|interventions?|therap(?:y|ies)|results|findings|data|"
@@ -537,7 +537,7 @@ _NULL_LIST = re.compile(r"^(?P<head>.*?\bno (?:statistically )?(?:clear |signifi
 
 
 def _balanced(line: str) -> str:
-    """A closing bracket with no opening one ("... in the plate group) versus ...", as printed, or left when a
+    """A closing bracket with no opening one ("... in the brace group) versus ...", as printed, or left when a
     statistic was cut out) is dropped."""
     out, depth = [], 0
     for ch in line:

@@ -193,7 +193,7 @@ def lay(text: str) -> str:
         if _MEASURE_AFTER.match(text, m.end()) or _IN_NAME.search(text[max(0, m.start() - 30):m.start()]) and word[:1].isupper():
             return word  # inside the name of a measure or a title-case name: "Chronic Pain Grade", "Quality of Life Scale"
         if word.lower() == "reduction" and _SETTING_BONES.search(text):
-            return word  # "good primary reduction of the fracture": putting the bone back in place, not a drop
+            return word  # "closed reduction of the fracture": putting the bone back in place, not a drop
         plain = LAY[word.lower()]
         if plain in ("clearly", "clear") and _HEDGED.search(text):
             # "significantly more effective ... in some circumstances": "clearly" beside a hedge stacks a

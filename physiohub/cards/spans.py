@@ -97,7 +97,7 @@ _CONTROL_ARM = re.compile(r"^(?:(?:a|an|the|matched|matching|identical|inert|sal
 _WHO_ASSESSED = re.compile(r"^(?:(?:the|two|three|four|\d+|independent|independently|blinded|trained|experienced|separate)\s+)*"
                            r"(?:reviewers?|review authors?|authors?|investigators?|assessors?|raters?|observers?|examiners?|"
                            r"researchers?|evaluators?|coders?|readers?)\b", re.I)
-# "We included 60 patients, ...", "The trial enrolled adults ...": the row names the people, not the act of
+# "We included 80 adults, ...", "The trial enrolled adults ...": the row names the people, not the act of
 # enrolling them.
 _ENROL_LEAD = re.compile(r"^(?:we|this (?:study|trial|cohort)|the (?:study|trial|cohort))\s+(?:\w+ly\s+)?(?:included|enrolled|"
                          r"recruited|studied|randomi[sz]ed|analy[sz]ed|examined|followed|selected)\s+(?=\S)", re.I)
@@ -202,8 +202,8 @@ _HEAD_NOUN = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(scores?|scales?|questionna
 
 
 def _with_head_noun(p: Parts, sp: dict) -> dict:
-    """A measure's name the tagger cut before its noun ("the Constant and Disabilities of the Arm, Shoulder and
-    Hand" of "... Hand (DASH) scores") gets the noun back from the sentence it was cut from."""
+    """A measure's name the tagger cut before its noun ("the Upper Limb Function" of "... Upper Limb Function (ULF)
+    score") gets the noun back from the sentence it was cut from."""
     a, b = sp.get("start", -1), sp.get("end", -1)
     s = next((s for s in p.sentences if a >= 0 and s.start <= a < b <= s.end), None)
     if s is None or s.text[a - s.start:b - s.start] != sp.get("text"):
@@ -228,7 +228,7 @@ def _outcome_spans(p: Parts, pico: dict[str, Any], spans: list[dict]) -> list[di
 
 def _methods_outcomes_first(p: Parts, spans: list[dict]) -> list[dict]:
     """When the methods or aim name the outcomes, spans the tagger found only in results or conclusions (often
-    fragments: "similar by one year and these") are left out."""
+    fragments: "alike by one year and these") are left out."""
     late = {s.id for s in p.sentences if p.part.get(s.id) in ("results", "conclusion")}
     placed = [(sp, set(pico_sentence_ids(p.sentences, [sp]))) for sp in spans]
     if any(ids and not ids <= late for _, ids in placed):
