@@ -163,7 +163,9 @@ class Reading:
             return "mixed"
         if "for" in labs and ("null" in labs or "against" in labs or _BUT_NOT.search(self.text.lower())):
             return "mixed"
-        if "for" in labs and any(c.small for c in self.clauses if c.label == "for"):
+        # "... may help although the effect may be small": the qualifier sits in a clause of its
+        # own with no finding of its own, and still makes the benefit a small one.
+        if "for" in labs and any(c.small for c in self.clauses if c.label in ("for", None)):
             return "mixed"
         if "against" in labs and any(c.small for c in self.clauses if c.label == "against") and "null" in labs:
             return "mixed"
@@ -239,8 +241,14 @@ def is_safety_line(text: str) -> bool:
     return bool(_SAFETY_NULL.search(text.lower()))
 
 
+# "closed reduction of the fracture": putting a bone back in place, never a reduction of a symptom.
+_BONE_SETTING = _rx(r"\b(?:(?:closed|open|primary|anatomic(?:al)?|good|poor|adequate|satisfactory|fracture|joint) )"
+                    r"reductions?\b|\breductions? of (?:the |a )?(?:fracture|dislocation|joint|shoulder|hip|elbow)s?\b")
+
+
 def read_clause(text: str, kind: str = "intervention") -> Clause:
-    low = text.lower()
+    # The bone-setting sense is blanked to the same length, so positions and cues of the rest stay as they are.
+    low = _BONE_SETTING.sub(lambda m: "_" * len(m.group(0)), text.lower())
     small = bool(_SMALL.search(low))
     hedged = bool(_HEDGE.search(low))
     against = _first_unnegated(_AGAINST, low)
@@ -272,7 +280,7 @@ def read_clause(text: str, kind: str = "intervention") -> Clause:
     if against and kind == "intervention":
         return Clause(text, "against", against.group(0), small, hedged)
     pos = _first_unnegated(_FOR_INTERVENTION, low)
-    if pos and kind == "intervention" and _p_all_nonsignificant(low):
+    if pos and kind == "intervention" and _p_all_nonsignificant(low) and not _significant_at_the_line(low):
         # "was lower in the treated group (p > 0.05)": a difference the statistics do not carry.
         return Clause(text, "null", pos.group(0), small, hedged)
     if null:
@@ -294,6 +302,13 @@ def read_clause(text: str, kind: str = "intervention") -> Clause:
     if against:
         return Clause(text, "against", against.group(0), small, hedged)
     return Clause(text, None, "", small, hedged)
+
+
+def _significant_at_the_line(low: str) -> bool:
+    """ "... pain eased faster, a significant difference (P=0.05)": a p-value of exactly 0.05 that the sentence itself
+    calls significant is read as the authors' threshold met, not as a difference the statistics do not carry."""
+    ps = p_values(low)
+    return bool(ps) and all(op == "=" and v == 0.05 for op, v in ps) and says_significant(low)
 
 
 def _p_all_nonsignificant(low: str) -> bool:

@@ -116,19 +116,22 @@ def study_kind(design: str, title: str, aims: list[str], conclusions: list[str])
     return "intervention"
 
 
-def _quote(text: str, cue: str, words: int = 12) -> str:
-    """A short quote of the sentence around its cue, for the reason an editor reads."""
-    low = text.lower()
-    i = low.find(cue.lower()) if cue else -1
-    toks = text.split()
-    if i < 0 or len(toks) <= words:
-        q = " ".join(toks[:words])
-    else:
-        before = len(text[:i].split())
-        start = max(0, min(before - words // 3, len(toks) - words))
-        q = " ".join(toks[start:start + words])
-    q = q.strip(" ,;:.")
-    return f"\u201c{q}\u201d" if q else ""
+_QUOTE_MAX = 300  # characters: a whole sentence up to this length is quoted as it stands
+
+
+def _quote(text: str, cue: str) -> str:
+    """The sentence the verdict rests on, quoted whole so the reader sees what it says ("... no effect on
+    grip strength, pain, walking" cut mid-list misleads). A very long sentence is quoted from the part
+    (between semicolons) that holds its cue; only when that too is too long is it cut, at a word, with an
+    ellipsis."""
+    whole = " ".join(text.split()).strip(" ,;:")
+    if len(whole) > _QUOTE_MAX:
+        parts = [p.strip(" ,;:") for p in re.split(r";\s+", whole) if p.strip(" ,;:")]
+        low = cue.lower()
+        whole = next((p for p in parts if low and low in p.lower()), parts[0] if parts else whole)
+        if len(whole) > _QUOTE_MAX:
+            whole = whole[:_QUOTE_MAX].rsplit(" ", 1)[0].rstrip(" ,;:") + " \u2026"
+    return f"\u201c{whole}\u201d" if whole else ""
 
 
 def _reason(where: str, label: str, kind: str, s: Sentence, r: Reading) -> str:
@@ -214,7 +217,7 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
                 if label in ("for", "mixed"):
                     out.verdict, out.primary_null, out.benefit_elsewhere = "No clear difference", True, True
                     out.reasons = [f"the primary outcome ({name}) improved in every group alike, with no difference "
-                                   f"between the groups: {_quote(s.text, '', 16)}",
+                                   f"between the groups: {_quote(s.text, '')}",
                                    "the differences the authors report are on other outcomes"]
                     out.sentence_ids = [s.id] + ids
                     return out
@@ -236,7 +239,7 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
         if label == "for" and res and nonsig >= 2 and sig == 0 and not any_sig and _ADVANTAGE_ONLY.search(main_s.text):
             out.verdict, out.primary_null = "No clear difference", True
             out.reasons = [f"every comparison the results state was non-significant ({nonsig} p-values of 0.05 or more), "
-                           f"though the authors describe {_quote(main_s.text, main_r.cue, 8)}"]
+                           f"though the authors describe {_quote(main_s.text, main_r.cue)}"]
             return out
     if label == "for":
         later = [(s, r) for s, r in stated[1:] if where == "conclusion" and r.label in ("null", "against")]
@@ -257,7 +260,7 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
             s1, s2 = flip
             out.verdict, out.benefit_elsewhere = "Mixed picture", True
             out.reasons = reasons + [f"but the other group did better at another time or on another measure: "
-                                     f"{_quote(s1.text, '', 14)}"]
+                                     f"{_quote(s1.text, '')}"]
             out.sentence_ids = ids + [s1.id, s2.id]
             return out
         spin = _claimed_beyond_between(" ".join(s.text for s in conclusions) or main_s.text, [s for s, _ in res])
@@ -265,7 +268,7 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
             between_s, got, missing = spin
             out.verdict, out.benefit_elsewhere = "Mixed picture", True
             out.reasons = reasons + [f"but the groups differed only in {got}, not in {missing}: "
-                                     f"{_quote(between_s.text, got.split(',')[0], 10)}"]
+                                     f"{_quote(between_s.text, got.split(',')[0])}"]
             out.sentence_ids = ids + [between_s.id]
     if out.verdict == "Mixed picture" and label == "mixed":
         out.benefit_elsewhere = True

@@ -18,7 +18,7 @@ from ..models import Record
 from . import phrases
 from .grounding import counted, gate, source_values, ungrounded
 from .ladder import plain_ladder
-from .parts import Parts, analyse, pico_sentence_ids
+from .parts import Parts, _has_stats, analyse, pico_sentence_ids
 from .plain import cap, lay, lay_light, sentence
 from .readability import plain_sentences, strip_detail
 from .spans import (_AIM_LEAD, _APPOSITIVE, _CLAUSE, _lower_first, _span_text,
@@ -28,6 +28,7 @@ from . import wording
 from .abbrev import definitions, spell_out
 from ..appraise.evidence import _own_pilot
 from ..appraise.reading import both_groups_improved, significant_p
+from .caveat import unclear_difference_note
 from .consistency import check_card
 from .question import Pico, _people, aim_topic, build_question, from_aim, from_title, title_question
 
@@ -174,8 +175,12 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
             q.intervention, q.comparison = arms
     if kind == "intervention" and q.intervention:
         q.intervention, q.comparison = _dose_arms(p, q.intervention, q.comparison or "")
-    if q.intervention and q.comparison and not re.search(r"\bversus\b|\bvs\.?\b", record.title, re.I):
-        q.intervention, q.comparison = _conclusion_order(p, record.abstract, q.intervention, q.comparison)
+    if q.intervention and q.comparison:
+        # "A versus B" in a title names the tested treatment first as a rule, so there the order changes only
+        # when the aim too names B first ("Prolonged splinting versus early injection" with the aim "the effects
+        # of early injection compared with prolonged splinting").
+        titled = bool(re.search(r"\bversus\b|\bvs\.?\b", record.title, re.I))
+        q.intervention, q.comparison = _conclusion_order(p, record.abstract, q.intervention, q.comparison, titled)
     q.comparison = re.sub(r"^without\s+", "no ", q.comparison or "")
     if re.fullmatch(r"(?:both|either|each|all|others?|them|it|one another|each other)", q.comparison, re.I):
         q.comparison = ""  # a pronoun names no comparison
@@ -189,22 +194,32 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
     return q
 
 
-def _conclusion_order(p: Parts, abstract: str, x: str, c: str) -> tuple[str, str]:
+def _conclusion_order(p: Parts, abstract: str, x: str, c: str, need_aim: bool = False) -> tuple[str, str]:
     """"Comparison of A and B" names the two in any order; "B is as effective as A" in the conclusion says
-    which one the study tested against which: the conclusion's subject is the intervention."""
+    which one the study tested against which: the conclusion's subject is the intervention. ``need_aim``:
+    change the order only when the aim also names the comparison's first word before the intervention's."""
     concl = p.get("conclusion")[:1]
     if not concl:
         return x, c
-    head = spell_out(concl[0].text, definitions(abstract)).lower()
+    defs = definitions(abstract)
+    head = spell_out(concl[0].text, defs).lower()
     m = re.match(r"^(?:the |a |an )?([a-z-]+)", head)
     if not m:
         return x, c
     first = m.group(1)
     xw, cw = x.lower().split(), c.lower().split()
-    if cw and cw[0] == first and (not xw or xw[0] != first) and re.search(r"\b(?:as|more|less) (?:effective|good|safe)\b|"
-                                                                          r"\bsuperior\b|\binferior\b|\bbetter\b", head):
-        return c, x
-    return x, c
+    if not (cw and cw[0] == first and (not xw or xw[0] != first)):
+        return x, c
+    compared = re.search(r"\b(?:as|more|less) (?:effective|good|safe)\b|\bsuperior\b|\binferior\b|\bbetter\b", head) or \
+        (need_aim and re.search(r"\bthan\b", head))
+    if not compared:
+        return x, c
+    if need_aim:
+        aim = " ".join(spell_out(s.text, defs).lower() for s in p.get("aim")[:1])
+        at_c, at_x = (re.search(rf"\b{re.escape(w[0])}\b", aim) if w else None for w in (cw, xw))
+        if not (at_c and at_x and at_c.start() < at_x.start()):
+            return x, c
+    return c, x
 
 
 _ONE_SEX = re.compile(r"\b(women|men|girls|boys|mothers|fathers|pregnant women|postmenopausal women)\b", re.I)
@@ -291,7 +306,15 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
         reason = a["verdict_reasons"][0].split(":")[0]
         out.append((sentence(f"It is too early to tell what this means for patients: {reason}"), "templated", []))
     if body and not (out and similar(body, out[0][0], 0.8)):
-        out.append((f"The authors conclude that {_lower_first(body).rstrip('.')}.", "rewritten", [concl.id]))
+        # Only a sentence that concludes is "the authors conclude": a results sentence picked for want of a
+        # conclusion is what the results show. Without section labels the parts are the role model's guess,
+        # so there only a sentence with statistics counts as a result.
+        part = p.part.get(concl.id, "")
+        if not p.structured:
+            lead = "The results show that" if part == "results" and _has_stats(concl.text) else "The authors conclude that"
+        else:
+            lead = {"conclusion": "The authors conclude that", "results": "The results show that"}.get(part, "The authors write that")
+        out.append((f"{lead} {_lower_first(body).rstrip('.')}.", "rewritten", [concl.id]))
     elif not claim:
         # No plain conclusion: the sentence the verdict rests on, shortened, statistics removed.
         for sid in verdict_ids + ([concl.id] if concl else []):
@@ -447,6 +470,14 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             pl = [c for c in [plain_claim(s.text, 32)] if c] or [t for t in plain_sentences(s.text, 25) if 5 <= len(t.split()) <= 40][:1]
             if len(out) < 3 and pl and not any(_dup(pl[0], t) for t, _, _ in out):
                 out.append((pl[0], "rewritten", [s.id]))
+    if len(out) < 5 and design in _TRIALS and not any(_HARMS.search(t) for t, _, _ in out):
+        # Harms the results report (reoperations, complications) are part of the answer to "should I have it?",
+        # not only a line in the findings.
+        harm = next((s for s in p.get("results") if _HARMS.search(s.text) and not _NO_HARMS.search(s.text)), None)
+        line = _result_line(harm.text, 36) if harm else None
+        if line and not any(_dup(line, t) for t, _, _ in out):
+            out.append((line, "rewritten", [harm.id]))
+    out = _antecedents_shown(out, body, p)
     out = out[:1] + [it for it in out[1:] if not _RESTATES_COUNT.match(it[0])]
     if a.get("harm_rates_only"):
         # Rates in treated people only cannot show a raised risk: the authors' "increased risk" stays
@@ -455,11 +486,44 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     main = _main_measure_point(p, out)
     if main:
         out = (out[:1] + [main] + out[1:])[:5]
+    # A difference stated without its p-values says whether the statistics carried it (caveat.py).
+    res_texts = [s.text for s in p.get("results")]
+    out = out[:1] + [(unclear_difference_note(t, p.by_id(src[-1]).text, res_texts, a.get("question_kind") or "intervention"), k, src)
+                     if src and _has(p, src[-1]) and p.by_id(src[-1]).id in {s.id for s in p.get("results")} else (t, k, src)
+                     for t, k, src in out[1:]]
     if a.get("evidence"):
         ladder = a.get("_ladder")
         out.append((sentence(f"Strength of evidence: {a['evidence'].lower()}") + (f" {ladder}" if ladder else ""),
                     "templated", [s for s in kn_src if _has(p, s)] if ladder else []))
     return out[:6]
+
+
+# "This early benefit of the injection had faded by six months": a point that leans on the sentence
+# before it.
+_LEANS_BACK = re.compile(r"^(?:this|these|such|the latter|the former)\b(?!\s+(?:study|studies|trials?|reviews?|treatments?|"
+                         r"drugs?|programmes?|programs?|approach|interventions?|therap(?:y|ies)|results|findings|data|"
+                         r"observations|evidence|analys[ie]s|patients?|case|child|boy|girl|woman|man|person)\b)", re.I)
+
+
+def _antecedents_shown(out: list[Item], body: list[Item], p: Parts) -> list[Item]:
+    """A key point that leans on the sentence before it ("This benefit ...") comes after that sentence's point,
+    even when the answer says much the same; without a point for it, the leaning point goes."""
+    order = [s.id for s in p.sentences]
+    shown = {sid for _, _, src in out for sid in src}
+    kept: list[Item] = out[:1]  # the first point is the card's own ("This was a fair test ..."), never leaning
+    for item in out[1:]:
+        sid = item[2][0] if item[2] and item[1] == "rewritten" else None
+        if sid and _has(p, sid) and p.part.get(sid) == "results" and _LEANS_BACK.match(p.by_id(sid).text.strip()) \
+                and order.index(sid) > 0:
+            prev = order[order.index(sid) - 1]
+            if prev not in shown:
+                lead = next((it for it in body if it[2] and it[2][0] == prev), None)
+                if lead is None:
+                    continue
+                kept.append(lead)
+                shown.add(prev)
+        kept.append(item)
+    return kept[:5]
 
 
 _BETWEEN = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|between (?:the )?(?:two |three )?groups|in favou?r of)\b", re.I)
@@ -472,12 +536,27 @@ _NULL_LIST = re.compile(r"^(?P<head>.*?\bno (?:statistically )?(?:clear |signifi
                         r"(?P<first>[^,;]+?),\s+(?P<rest>.+)$", re.I)
 
 
+def _balanced(line: str) -> str:
+    """A closing bracket with no opening one ("... in the brace group) versus ...", as printed, or left when a
+    statistic was cut out) is dropped."""
+    out, depth = [], 0
+    for ch in line:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if not depth:
+                continue
+            depth -= 1
+        out.append(ch)
+    return "".join(out)
+
+
 def _result_line(text: str, limit: int = 32) -> str | None:
     """A result sentence without its statistics, as one plain line of at most ``limit`` words, or None."""
     cand = [t for t in plain_sentences(strip_detail(_ADJUSTED.sub(" ", text)), 30) if 5 <= len(t.split())]
     if not cand:
         return None
-    line = cand[0]
+    line = _balanced(cand[0])
     if len(line.split()) > limit:
         m = _NULL_LIST.match(line)
         if not m or m.group("rest").count(",") + 1 < 2:
@@ -535,9 +614,13 @@ _NO_HARMS = re.compile(r"\b(?:no|without|free of|none of the)\b[^.;]{0,30}\b(?:a
                        r"\b(?:adverse|side[- ]effects?|complications?)[^.;]{0,40}\b(?:did not differ|were similar|comparable|not differ|"
                        r"no (?:significant )?difference)", re.I)
 _ARGUING = {"narrative review", "editorial/commentary/letter", "guideline"}
+_TRIALS = {"randomised controlled trial", "non-randomised controlled trial", "crossover trial"}
 # "This review included 21 randomized trials": the first key point already says how many studies.
 _RESTATES_COUNT = re.compile(r"^(?:this|the) (?:review|analysis|meta-analysis|search) (?:included|identified|comprised|found)"
-                             r" (?:\d+|[a-z]+-?[a-z]*) (?:[\w-]+ ){0,3}?(?:studies|trials|tests|papers|articles)\b", re.I)
+                             r" (?:\d+|[a-z]+-?[a-z]*) (?:[\w-]+ ){0,3}?(?:studies|trials|tests|papers|articles)\b|"
+                             # "Twenty-six trials met inclusion criteria."
+                             r"^(?:\d+|[a-z]+(?:-[a-z]+)?) (?:[\w-]+ ){0,2}?(?:studies|trials|papers|articles) (?:met (?:the |our )?"
+                             r"(?:inclusion|eligibility|selection) criteria|were (?:included|eligible))\.?$", re.I)
 AIM_LIKE = re.compile(r"\b(?:this (?:review|article|paper) (?:aims|focuses|describes|discusses|summari[sz]es)|the aim of|we (?:aim|describe|discuss)|(?:are|is|were) (?:discussed|described|reviewed|presented|summari[sz]ed|outlined))\b", re.I)
 _COUNTABLE = re.compile(r"\b(programme|program|protocol|intervention|course|session|approach|device|brace|injection"
                         r"|orthosis|splint|insole|app|class|procedure|technique|operation|plan)$", re.I)

@@ -170,6 +170,12 @@ _MEASURE_AFTER = re.compile(r"(?:[\s-]+[A-Za-z0-9'-]+){0,3}?[\s-]+(?:Questionnai
 _IN_NAME = re.compile(r"(?:[A-Z][a-z]+[\s-]){2,}$")
 
 
+# The brackets lay() itself adds ("joint wear-and-tear (osteoarthritis)"): a gloss, not a statistic or an
+# aside of the source, so checks for brackets and length look past them.
+GLOSS = re.compile(r"\s\((?:" + "|".join(re.escape(k) for k, v in LAY.items() if "(" in v) + r")\)", re.I)
+_SETTING_BONES = re.compile(r"\bfractur\w*|\bdislocat\w*|\b(?:closed|open|primary|anatomic(?:al)?) reduction\b", re.I)
+_PREDICATE_SIG = re.compile(r"\b(was|were|is|are|be|been|not)\s+(?:statistically\s+)?significant(?=\s*(?:[.;,)]|$|\(|\bat\b|\bfor\b|\bin\b))",
+                            re.I)
 _HEDGED = re.compile(r"\b(?:in some (?:circumstances|cases|patients)|may|might|possibly|perhaps|could)\b", re.I)
 
 
@@ -186,6 +192,8 @@ def lay(text: str) -> str:
             return word  # already explained in brackets: "joint wear-and-tear (osteoarthritis)" stays as is
         if _MEASURE_AFTER.match(text, m.end()) or _IN_NAME.search(text[max(0, m.start() - 30):m.start()]) and word[:1].isupper():
             return word  # inside the name of a measure or a title-case name: "Chronic Pain Grade", "Quality of Life Scale"
+        if word.lower() == "reduction" and _SETTING_BONES.search(text):
+            return word  # "closed reduction of the fracture": putting the bone back in place, not a drop
         plain = LAY[word.lower()]
         if plain in ("clearly", "clear") and _HEDGED.search(text):
             # "significantly more effective ... in some circumstances": "clearly" beside a hedge stacks a
@@ -196,6 +204,9 @@ def lay(text: str) -> str:
             plain = plain[0].upper() + plain[1:]
         return plain
 
+    # "... were statistically significant": said of a result, plain "were clear" loses what was clear, so a
+    # significant result standing alone as the predicate is "statistically clear".
+    text = _PREDICATE_SIG.sub(lambda m: f"{m.group(1)} statistically clear", text)
     out = _LAY_RE.sub(swap, text)
     # "There also was no difference ...": the card shows this line alone, so "also" leans on nothing.
     out = re.sub(r"^(There|It|This) also (was|were|is|are)\b", r"\1 \2", out)

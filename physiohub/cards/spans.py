@@ -89,9 +89,24 @@ def _span_text(spans: list[dict] | None, max_words: int) -> tuple[str | None, li
 _AIM_LEAD = re.compile(r"^(?:to(?= \w+)|(?:the )?(?:main |primary )?(?:aims?|objectives?|purpose|goal)s? (?:of (?:this|the|our) "
                        r"(?:study|trial|review|paper|work) )?(?:was|were|is|are) to|this (?:study|trial|review) aimed to"
                        r"|we aimed to|we sought to|our aim was to)\s+", re.I)
+# "placebo", "sham taping", "usual care": what the treatment was compared with, never a treatment itself.
+_CONTROL_ARM = re.compile(r"^(?:(?:a|an|the|matched|matching|identical|inert|saline)\s+)*(?:placebos?|sham\b.*|dummy\b.*|"
+                          r"usual care|standard care|no (?:treatment|intervention|therapy)|waiting[- ]lists?|wait[- ]lists?|"
+                          r"(?:attention )?controls?)$", re.I)
+# "two independent reviewers", "blinded assessors": who measured or selected, not what was measured.
+_WHO_ASSESSED = re.compile(r"^(?:(?:the|two|three|four|\d+|independent|independently|blinded|trained|experienced|separate)\s+)*"
+                           r"(?:reviewers?|review authors?|authors?|investigators?|assessors?|raters?|observers?|examiners?|"
+                           r"researchers?|evaluators?|coders?|readers?)\b", re.I)
+# "We included 80 adults, ...", "The trial enrolled adults ...": the row names the people, not the act of
+# enrolling them.
+_ENROL_LEAD = re.compile(r"^(?:we|this (?:study|trial|cohort)|the (?:study|trial|cohort))\s+(?:\w+ly\s+)?(?:included|enrolled|"
+                         r"recruited|studied|randomi[sz]ed|analy[sz]ed|examined|followed|selected)\s+(?=\S)", re.I)
+
+
 def methods_rows(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     pico = a.get("pico") or {}
+    controls: list[dict] = []  # control arms the tagger put among the interventions: they belong to the comparison
 
     def add(label: str, text: str | None, kind: str, src: list[str]) -> None:
         if text and text.strip():
@@ -100,6 +115,9 @@ def methods_rows(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, 
     design = a.get("design")
     if design and design != "other":
         ds = p.get("design")[:1]
+        # "DESIGN: Randomised controlled trial." says no more than the design name: said once.
+        words = lambda t: set(re.findall(r"[a-z]+", re.sub(r"randomi[sz]ed", "randomised", t.lower())))  # noqa: E731
+        ds = [s for s in ds if not words(s.text) <= words(design) | {"a", "an", "the", "study", "trial"}]
         add("Design", cap(design) + (f": {strip_detail(ds[0].text).rstrip('.')}" if ds and len(ds[0].text.split()) <= 30 else ""),
             "templated", [s.id for s in ds])
     for label, key, part in (("Population", "population", "population"), ("Intervention", "intervention", "intervention"),
@@ -109,10 +127,17 @@ def methods_rows(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, 
         spans = [{**sp, "text": re.sub(r"^(in|among|for)\s+", "", _SECTION_WORD.sub("", sp["text"].strip()), flags=re.I)}
                  for sp in pico.get(key) or [] if sp.get("text")]
         if key == "population":
-            spans = [{**sp, "text": t} for sp in spans for t in [_people_part(sp["text"])] if t]
+            spans = [{**sp, "text": t} for sp in spans for t in [_people_part(_ENROL_LEAD.sub("", sp["text"]))] if t]
+        if key == "intervention":
+            controls = [sp for sp in spans if _CONTROL_ARM.match(strip_detail(sp["text"]).strip(" .;,"))]
+            spans = [sp for sp in spans if sp not in controls]
+        if key == "comparison" and controls:
+            spans = controls + spans
+        if key == "outcomes":
+            spans = _outcome_spans(p, pico, [sp for sp in spans if not _WHO_ASSESSED.match(sp["text"].strip())])
         spans = [sp for sp in spans if _clean_phrase(sp["text"]) and not (key == "outcomes" and re.search(r"\d", sp["text"]))]
         if key == "outcomes":
-            spans = [sp for sp in spans if not _only_in_allocation(p, sp)]
+            spans = _methods_outcomes_first(p, [sp for sp in spans if not _only_in_allocation(p, sp)])
         if key == "population":
             spans = [{**sp, "text": _main_population(p, sp["text"])} for sp in spans]
         if spans and not pico_sentence_ids(p.sentences, spans):
@@ -150,6 +175,65 @@ def methods_rows(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, 
     for s in p.get("aim")[:1]:
         add("Aim", short_aim(s.text, _AIM_LEAD, _CLAUSE, 25), "rewritten", [s.id])
     return rows
+
+
+_MEASURE_LEAD = re.compile(r"^(?:(?:the )?(?:scores?|measures?|results?) (?:from|of|on) |the )", re.I)
+
+
+def _list_items(sp: dict) -> list[dict]:
+    """ "Scores from the Roland questionnaire, a pain scale, and a recovery scale." -> one span per measure, with
+    offsets, when the whole list is too long for a row."""
+    text = sp["text"].rstrip(" .;")
+    out, pos = [], 0
+    for piece in re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+(?=[a-z]+ (?:scale|score|questionnaire|index|test)\b)", text):
+        at = text.find(piece, pos)
+        pos = at + len(piece)
+        lead = _MEASURE_LEAD.match(piece)
+        item = piece[lead.end():] if lead else piece
+        if item.strip() and "start" in sp and sp.get("start", -1) >= 0:
+            start = sp["start"] + at + (lead.end() if lead else 0)
+            out.append({**sp, "text": item.strip(), "start": start, "end": start + len(item.strip())})
+        elif item.strip():
+            out.append({**sp, "text": item.strip()})
+    return out
+
+
+_HEAD_NOUN = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(scores?|scales?|questionnaires?|index|indices|instruments?)\b", re.I)
+
+
+def _with_head_noun(p: Parts, sp: dict) -> dict:
+    """A measure's name the tagger cut before its noun ("the Upper Limb Function" of "... Upper Limb Function (ULF)
+    score") gets the noun back from the sentence it was cut from."""
+    a, b = sp.get("start", -1), sp.get("end", -1)
+    s = next((s for s in p.sentences if a >= 0 and s.start <= a < b <= s.end), None)
+    if s is None or s.text[a - s.start:b - s.start] != sp.get("text"):
+        return sp
+    m = _HEAD_NOUN.match(s.text[b - s.start:])
+    if not m:
+        return sp
+    return {**sp, "text": s.text[a - s.start:b - s.start + m.end()], "end": b + m.end()}
+
+
+def _outcome_spans(p: Parts, pico: dict[str, Any], spans: list[dict]) -> list[dict]:
+    """The outcome spans fit for the Outcomes row: a long list of measures split into its measures, and a span
+    that names an arm of the trial ("conservative care") left out."""
+    expanded: list[dict] = []
+    for sp in map(lambda sp: _with_head_noun(p, sp), spans):
+        expanded += [sp] if _clean_phrase(sp["text"]) else [it for it in _list_items(sp) if _clean_phrase(it["text"])]
+    arms = [re.findall(r"[a-z]{3,}", (a.get("text") or "").lower()) for k in ("intervention", "comparison") for a in pico.get(k) or []]
+    expanded = [sp for sp in expanded if not any(set(w) <= set(arm) for arm in arms
+                                                  for w in [re.findall(r"[a-z]{3,}", sp["text"].lower())] if w)]
+    return expanded
+
+
+def _methods_outcomes_first(p: Parts, spans: list[dict]) -> list[dict]:
+    """When the methods or aim name the outcomes, spans the tagger found only in results or conclusions (often
+    fragments: "alike by one year and these") are left out."""
+    late = {s.id for s in p.sentences if p.part.get(s.id) in ("results", "conclusion")}
+    placed = [(sp, set(pico_sentence_ids(p.sentences, [sp]))) for sp in spans]
+    if any(ids and not ids <= late for _, ids in placed):
+        return [sp for sp, ids in placed if not (ids and ids <= late)]
+    return spans
 
 
 def _population_sentence(p: Parts) -> tuple[str, str] | None:

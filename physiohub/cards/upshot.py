@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .parts import Parts
+from .plain import GLOSS
 from .readability import close_subject_comma, plain_sentences
 from ..appraise.reading import is_safety_line
 from ..text import Sentence
@@ -169,8 +170,9 @@ def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> 
                        "", piece, flags=re.I)
         piece = (_CUT_KEEP_CONTRAST if keep_contrast else _CUT).split(piece)[0].strip().rstrip(".,;:") + "."
         piece = piece[:1].upper() + piece[1:]
-        words = piece.split()
-        if 4 <= len(words) <= max_words and not _STATS.search(piece) and not re.search(r"[()\[\]<>=]", piece) \
+        bare = GLOSS.sub("", piece)  # lay()'s own glosses are neither an aside nor length
+        words = bare.split()
+        if 4 <= len(words) <= max_words and not _STATS.search(piece) and not re.search(r"[()\[\]<>=]", bare) \
                 and not _ANAPHOR.match(piece) and not _NO_SUBJECT.match(piece) and ":" not in piece:
             return re.sub(rf"{_DOSE_TOKEN}([A-Z])", lambda m: kept[ord(m.group(1)) - 65], piece)
     return None

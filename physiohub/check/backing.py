@@ -68,7 +68,8 @@ _QUOTED = re.compile(r"\u201c([^\u201d]{8,})\u201d")
 
 def _whole_quote(reason: str, findings: list[str]) -> str:
     """A verdict reason with its quoted piece widened to the whole finding sentence it was cut from (the
-    card's reasons quote a clause: "... no significant effect on quadriceps strength, BMD, dynamic")."""
+    card's reasons quoted a clause: "... no significant effect on quadriceps strength, BMD, dynamic"). New
+    appraisals quote whole sentences (appraise/verdict.py); hubs appraised before that still hold clauses."""
     m = _QUOTED.search(reason)
     if not m:
         return reason
