@@ -88,3 +88,15 @@ def test_html_without_article_text_is_a_clear_error(store):
 
     with pytest.raises(InvalidInput, match="no article text"):
         check_article(store, "<html><body><script>var x = 1;</script></body></html>", html=True)
+
+
+def test_a_figure_caption_stating_a_finding_is_read_as_a_paragraph_of_its_own():
+    from physiohub.check.extract import html_to_text
+
+    html = ("<html><body><article><h1>Knees and walking</h1><p>Doctors long advised rest for sore knees, and many "
+            "people still believe that advice today.</p><FIGURE class='wide'><img src='w.jpg' alt='a walker'>"
+            "<FigCaption>Walking three times a week eased knee pain, the review found.</figcaption></figure>"
+            "<p>The review looked at trials of walking for people with arthritis of the knee.</p></article></body></html>")
+    text = html_to_text(html)
+    assert "\n\nWalking three times a week eased knee pain, the review found.\n\n" in text
+    assert "w.jpg" not in text and "a walker" not in text

@@ -18,6 +18,9 @@ MAX_BYTES = 5_000_000  # a long article is ~100 kB of HTML; anything past this i
 _HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>]|<section|<main)", re.I)
 # Markdown escapes trafilatura adds to plain characters ("\[2\]" for "[2]").
 _MD_ESCAPE = re.compile(r"\\([\[\]()*_#`>+\-.!|{}])")
+# trafilatura drops <figure> with its <figcaption>; a news story's caption often states the finding ("Walking
+# eased knee pain, the review found"), so the caption is kept as a paragraph of its own (the image is not).
+_FIGURE_TAG = re.compile(r"<(/?)(figcaption|figure)\b", re.I)
 
 
 def looks_like_html(text: str) -> bool:
@@ -28,6 +31,7 @@ def html_to_text(html: str) -> str:
     """Main article text of an HTML page, as light Markdown (headings, lists, links)."""
     import trafilatura
 
+    html = _FIGURE_TAG.sub(lambda m: f"<{m.group(1)}{'p' if m.group(2).lower() == 'figcaption' else 'div'}", html)
     text = trafilatura.extract(
         html, output_format="markdown", include_links=True, include_comments=False,
         include_tables=False, include_images=False, favor_precision=False,
