@@ -583,7 +583,7 @@ def _web_kind(ref: Reference, author_part: str) -> None:
         ref.journal = None   # "NICE guideline [NG59]. 2016." after an organisation: its document series, not a journal
     if ref.doi or ref.pmid or ref.pmcid or ref.journal or _JOURNAL_SIGNATURE.search(ref.text):
         return
-    if ref.url and (_NON_WEB_HOSTS.search(ref.url) or _ARTICLE_LINK.search(ref.url)):
+    if ref.url and (_NON_WEB_HOSTS.search(ref.url) or ARTICLE_LINK.search(ref.url)):
         return   # a paper's page on a journal's site is no organisation's page
     if _PERSON_AUTHOR.match(author_part.strip()) and not ref.url:
         return
@@ -679,7 +679,7 @@ _JOURNAL_CITE_UNDATED = re.compile(r"\(((?:[A-Z][A-Za-z&]*\.?\s+){1,8}[A-Z][A-Za
 _JOURNAL_AS_AUTHOR = re.compile(r"\b(?:Journal|Lancet|Cochrane|Annals|Archives|Reviews?)\b|^J\.? [A-Z]")
 _JOURNAL_NAMES = {j.lower() for j in JOURNALS}
 # A link to an article on a journal's or publisher's site (not its home page): a paper without a DOI in the link.
-_ARTICLE_LINK = re.compile(r"https?://(?:[\w\-]+\.)*(?:bmj\.com|jamanetwork\.com|thelancet\.com|nejm\.org|sciencedirect\.com|"
+ARTICLE_LINK = re.compile(r"https?://(?:[\w\-]+\.)*(?:bmj\.com|jamanetwork\.com|thelancet\.com|nejm\.org|sciencedirect\.com|"
                            r"springer\.com|link\.springer\.com|wiley\.com|nature\.com|frontiersin\.org|mdpi\.com|plos\.org|"
                            r"tandfonline\.com|sagepub\.com|jospt\.org|lww\.com|academic\.oup\.com|biomedcentral\.com|"
                            r"cochranelibrary\.com|annals\.org|jpain\.org|archives-pmr\.org|oarsijournal\.com|physiotherapyjournal\.org)"
@@ -755,7 +755,7 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
             if doi or pmid or pmcid:
                 if (doi and doi in dois) or (pmid and pmid in pmids) or (pmcid and pmcid in pmcids):
                     continue
-            elif not (_ARTICLE_LINK.search(url) and plain not in urls):
+            elif not (ARTICLE_LINK.search(url) and plain not in urls):
                 continue   # a page that is not a paper (organisation pages are read in weblinks.py)
             dois.add(doi)
             pmids.add(pmid)
@@ -868,5 +868,5 @@ def link_citations(citations: list[str], refs: list[Reference]) -> list[Referenc
     return out
 
 
-__all__ = ["Reference", "clean_doi", "expand_numbers", "inline_references", "link_citations", "named_references",
+__all__ = ["ARTICLE_LINK", "Reference", "clean_doi", "expand_numbers", "inline_references", "link_citations", "named_references",
            "parse_reference", "parse_reference_list"]

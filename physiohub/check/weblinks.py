@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from .document import Sentence
 from .lexicon import JOURNALS
-from .references import _ARTICLE_LINK, Reference
+from .references import ARTICLE_LINK, Reference
 
 # Sites of organisations and governments: the registrable suffix says so.
 _ORG_SUFFIX = re.compile(r"\.(?:org|gov|int|edu|mil)(?:\.[a-z]{2})?$|\.(?:ac|gov|govt|gouv|gob|nhs|edu|org)\.[a-z]{2}$|"
@@ -97,7 +97,7 @@ def _journal_collection(url: str) -> bool:
         path = urlsplit(url).path.strip("/")
     except ValueError:
         return False
-    return bool(_JOURNAL_SITE.search(_host(url)) and path and not _ARTICLE_LINK.search(url) and not _NOT_ORG_PAGE.search(url.replace("journals", "")))
+    return bool(_JOURNAL_SITE.search(_host(url)) and path and not ARTICLE_LINK.search(url) and not _NOT_ORG_PAGE.search(url.replace("journals", "")))
 
 
 def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_text: str = "") -> list[Reference]:
