@@ -166,3 +166,23 @@ def test_an_undated_citation_is_a_reference_or_its_listed_entry(store):
     listed = text + "\n\nReferences\n\nExample Clinic. (n.d.). Heel pain. https://www.example-clinic.org/heel"
     (ref,) = check_article(store, listed)["references"]
     assert (ref["kind"], ref["authors"]) == ("web", ["Example Clinic"])
+
+
+def test_a_given_name_and_surname_in_a_citation_list(store):
+    assert _cites("## Holm, Soo Berg, Lind, Sato & Ortiz (2009) Cupping for pain: a systematic review") == [("Holm", 2009)]
+    assert _cites("Shoulder pain often settles (Minns Berg et al., 2019).") == [("Minns", 2019)]
+
+
+def test_a_journal_cited_by_volume_and_pages_without_a_year(store):
+    text = "Weight training raised bone density in men. (Journal Example Strength Research 25: 1098-1103)"
+    (ref,) = check_article(store, text)["references"]
+    assert (ref["kind"], ref["journal"], ref["year"]) == ("inline", "Journal Example Strength Research", None)
+    assert _cites("See (Figure 3: 12-15) and (Table 2: 1).") == []
+    assert check_article(store, "See (Figure 3: 12-15) and (Table 2: 1).")["references"] == []
+
+
+def test_a_journals_series_page_linked_in_the_text_is_a_web_reference(store):
+    text = ("She led the low back pain series in the medical journal 'The Lancet' "
+            "(https://www.thelancet.com/series/low-back-pain), a series that was widely read. The [BMJ](https://www.bmj.com/) agreed.")
+    (ref,) = check_article(store, text)["references"]
+    assert (ref["kind"], ref["authors"], ref["url"]) == ("web", ["The Lancet"], "https://www.thelancet.com/series/low-back-pain")

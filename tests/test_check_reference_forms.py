@@ -325,3 +325,12 @@ def test_a_reference_block_the_extractor_drops_is_kept(store, extra):
 
 def test_an_aside_that_is_no_reference_block_stays_out(store):
     assert check_article(store, _page("<aside><h3>Book now</h3><p>Call us on 0123 2019 today.</p></aside>"), html=True)["references"] == []
+
+
+def test_an_entry_written_title_first_with_the_authors_last(store):
+    text = ("# Splints for wrist pain\n\nCommercial versus custom-made wrist splints at night for carpal tunnel syndrome: a pilot "
+            "randomized trial. Holm, D., Berg, M., da Silva dos Santos, M., de Lima Sato, L., & Ortiz, H.\n\n"
+            "Level of Evidence: 2b")
+    (ref,) = check_article(store, text)["references"]
+    assert (ref["authors"][0], ref["year"], ref["title"]) == (
+        "Holm D", None, "Commercial versus custom-made wrist splints at night for carpal tunnel syndrome: a pilot randomized trial")

@@ -24,8 +24,8 @@ _JOURNAL_NAMES = {j.lower() for j in JOURNALS}
 _PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]u|[Dd]a|[Dd]i|[Dd]os|[Dd]as|[Dd]el|[Dd]ella|[Ll]e|[Ll]a|[Tt]en|[Tt]er)"
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 # A surname: particles, then a capitalised word with apostrophes and hyphens ("O'Sullivan", "Biering-Sørensen"),
-# and maybe a second capitalised word ("Stomp-van den Berg" reads as its first part).
-_SURNAME = rf"(?:{_PARTICLE}\s+){{0,2}}[{_UP}][\w'\u2019\-]+"
+# and maybe a second capitalised word before a comma, "&", "and" or "et al." ("Minns Lowe", "Kim, Soo Lee, Lee ...").
+_SURNAME = rf"(?:{_PARTICLE}\s+){{0,2}}[{_UP}][\w'\u2019\-]+(?:\s[{_UP}][a-z\u00df-\u00ff'\u2019\-]+(?=,|\s(?:&|and|et)\b))?"
 _INITIALS = rf"(?:[{_UP}]\.\s?(?:-?[{_UP}]\.\s?){{0,2}})"
 _PERSON = rf"{_INITIALS}?{_SURNAME}"
 _ETAL = r"(?:,?\s+et\s+al\.?|,?\s+and\s+(?:colleagues|co-?workers|(?:his|her|their)\s+(?:team|colleagues)))"
@@ -112,6 +112,24 @@ def _years(text: str) -> list[int]:
     return [int(y[:4]) for y in re.findall(_YEAR, text)]
 
 
+def _narrative_matches(rx: re.Pattern, text: str) -> list[re.Match]:
+    """Matches of a narrative pattern; one that opens with a sentence word ("As Lind and co-workers, 2015") is tried
+    again from the next word, so the names after it are still found."""
+    out: list[re.Match] = []
+    pos = 0
+    while pos < len(text):
+        m = rx.search(text, pos)
+        if m is None:
+            break
+        first = re.sub(rf"^{_INITIALS}", "", m.group("who")).split()[0].strip(",")
+        if first in NOT_A_NAME:
+            pos = m.start() + len(first) + 1
+            continue
+        out.append(m)
+        pos = m.end()
+    return out
+
+
 def find_citations(text: str) -> list[Citation]:
     """Every author–year citation in a sentence, bracketed or narrative, in reading order."""
     out: list[Citation] = []
@@ -137,7 +155,7 @@ def find_citations(text: str) -> list[Citation]:
                 found = True
         if found:
             taken.append((m.start(), m.end()))
-    for m in [*_NARRATIVE.finditer(text), *_RUN_ON.finditer(text)]:
+    for m in [*_narrative_matches(_NARRATIVE, text), *_narrative_matches(_RUN_ON, text)]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         taken.append((m.start(), m.end()))

@@ -76,6 +76,12 @@ def labelled_entry(lines: list[str]) -> bool:
     return len(labels) >= 2 and bool({"title", "author", "authors", "by"} & set(labels)) and len(lines) <= 8
 
 
+# An entry written title first, the APA author list last ("Title: a pilot randomized trial. Figueiredo, D., Ciol, M.,
+# da Conceição dos Santos, M., ... & Tucci, H."): three or more "Surname, I." names ending the paragraph.
+_APA_NAME = rf"(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+(?: (?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+){{0,2}},\s+(?:[A-Z]\.\s?-?){{1,3}}"
+TITLE_THEN_AUTHORS = re.compile(rf"(?:^|[.?!]\s+)(?P<authors>{_APA_NAME}(?:,\s+{_APA_NAME}){{1,}},?\s+(?:&|and)\s+{_APA_NAME})\s*$")
+
+
 def _plain_entry(line: str) -> bool:
     line = line.strip()
     return len(line) > 40 and bool((_ENTRY_START.match(line) and _ENTRY_BODY.search(line)) or _VANC_AUTHORS.match(line))
@@ -353,6 +359,9 @@ def parse_document(text: str) -> Document:
 
     def flush() -> None:
         if para and PUBMED_CITATION.match(" ".join(x.strip() for x in para)):
+            blocks.append(("ref", " ".join(x.strip() for x in para)))
+            para.clear()
+        if para and TITLE_THEN_AUTHORS.search(" ".join(x.strip() for x in para)) and len(" ".join(para)) < 1500:
             blocks.append(("ref", " ".join(x.strip() for x in para)))
             para.clear()
         if labelled_entry(para):

@@ -64,7 +64,7 @@ def _dropped_reference_blocks(html: str, text: str) -> str:
     except (etree.ParserError, ValueError):
         return ""
     out: list[str] = []
-    for el in root.xpath("//aside|//article//footer|//main//footer|//*[contains(concat(' ', normalize-space(@class), ' '), ' references ')]"
+    for el in root.xpath("//aside|//article//footer|//main//footer|//*[contains(@class, 'reference')]"
                          "|//*[contains(@class, 'footnotes')]|//*[contains(@class, 'sources')]|//*[contains(@class, 'citations')]"):
         lines = [" ".join(x.text_content().split()) for x in el.xpath(".//h1|.//h2|.//h3|.//h4|.//h5|.//p|.//li|.//dt|.//dd")]
         lines = [x for x in lines if x] or [" ".join(el.text_content().split())]

@@ -22,7 +22,7 @@ from urllib.parse import unquote
 from .citations import find_citations
 from .claims import DOI, JOURNAL_CITE, expand_numbers, journal_key
 from .lexicon import JOURNALS
-from .document import FIELD_JOIN, FIELD_LABEL, PUBMED_CITATION, Sentence
+from .document import FIELD_JOIN, FIELD_LABEL, PUBMED_CITATION, TITLE_THEN_AUTHORS, Sentence
 
 _NUMBER = re.compile(r"^\s*(?:[\[(](\d{1,3})[\])]|(\d{1,3})[.)]|(\d{1,3})(?=\s+[A-Z][a-z])|([\u00b9\u00b2\u00b3\u2070-\u2079]{1,3}))\s+")
 _SUPERSCRIPT_DIGITS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
@@ -441,6 +441,12 @@ def _parse_reference(line: str) -> Reference:
         ref.url = u.group(1).rstrip(".,;")
     if (FIELD_JOIN in line and _labelled_fields(ref, line)) or _pubmed_order(ref, line):
         return ref
+    last = TITLE_THEN_AUTHORS.search(line)
+    if last and not _YEAR.search(line[: last.start("authors")]):
+        # "Title: a pilot randomized trial. Figueiredo, D., Ciol, M., ... & Tucci, H.": the title first, the names last
+        ref.authors = _authors(last.group("authors"))
+        ref.title = line[: last.start("authors")].strip().rstrip(".") or None
+        return ref
     # Bibliographic part: before the first identifier.
     # (the words that open an access note, not the same words inside a title: "Available from", "Accessed May 1",
     # "[cited 2023 Jan 5]")
@@ -577,7 +583,7 @@ def _web_kind(ref: Reference, author_part: str) -> None:
         ref.journal = None   # "NICE guideline [NG59]. 2016." after an organisation: its document series, not a journal
     if ref.doi or ref.pmid or ref.pmcid or ref.journal or _JOURNAL_SIGNATURE.search(ref.text):
         return
-    if ref.url and (_NON_WEB_HOSTS.search(ref.url) or _ARTICLE_LINK.search(ref.url)):
+    if ref.url and (_NON_WEB_HOSTS.search(ref.url) or ARTICLE_LINK.search(ref.url)):
         return   # a paper's page on a journal's site is no organisation's page
     if _PERSON_AUTHOR.match(author_part.strip()) and not ref.url:
         return
@@ -665,11 +671,15 @@ _JOURNAL_CITE_DATED = re.compile(
     r"(?:\s+\d{1,2})?\s*;\s*\(?\d[^()]*(?:\(\w+\)[^()]*)?\)")
 
 
+# A journal cited by volume and pages without a year: "(Journal Strength Conditioning Research 25: 1098-1103)",
+# "(Am J Sports Med 44(3):601-8)" — two or more capitalised words, then the volume, a colon and the pages.
+_JOURNAL_CITE_UNDATED = re.compile(r"\(((?:[A-Z][A-Za-z&]*\.?\s+){1,8}[A-Z][A-Za-z&]*\.?)\s+(?!(?:19|20)\d{2}\b)\d{1,4}\s*(?:\(\w+\))?"
+                                   r"\s*:\s*[A-Za-z]?\d+(?:\s*[\-\u2013]\s*\d+)?\)")
 # A cited name that is a journal's ("Journal of Physiotherapy", "Cochrane Database", "Annals of ...").
 _JOURNAL_AS_AUTHOR = re.compile(r"\b(?:Journal|Lancet|Cochrane|Annals|Archives|Reviews?)\b|^J\.? [A-Z]")
 _JOURNAL_NAMES = {j.lower() for j in JOURNALS}
 # A link to an article on a journal's or publisher's site (not its home page): a paper without a DOI in the link.
-_ARTICLE_LINK = re.compile(r"https?://(?:[\w\-]+\.)*(?:bmj\.com|jamanetwork\.com|thelancet\.com|nejm\.org|sciencedirect\.com|"
+ARTICLE_LINK = re.compile(r"https?://(?:[\w\-]+\.)*(?:bmj\.com|jamanetwork\.com|thelancet\.com|nejm\.org|sciencedirect\.com|"
                            r"springer\.com|link\.springer\.com|wiley\.com|nature\.com|frontiersin\.org|mdpi\.com|plos\.org|"
                            r"tandfonline\.com|sagepub\.com|jospt\.org|lww\.com|academic\.oup\.com|biomedcentral\.com|"
                            r"cochranelibrary\.com|annals\.org|jpain\.org|archives-pmr\.org|oarsijournal\.com|physiotherapyjournal\.org)"
@@ -729,6 +739,12 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
                 continue
             keys.add(key)
             out.append(Reference(text=m.group(0).strip("() "), kind="inline", journal=m.group(1), year=int(m.group(2))))
+        for m in _JOURNAL_CITE_UNDATED.finditer(s.text):
+            # "(Journal Strength Conditioning Research 25: 1098-1103)": a journal's volume and pages with no year
+            key = journal_key(m.group(1), "n.d.")
+            if key not in keys and not any((r.journal or "").lower().rstrip(".") == m.group(1).lower().rstrip(".") for r in listed + out):
+                keys.add(key)
+                out.append(Reference(text=m.group(0).strip("() "), kind="inline", journal=m.group(1)))
         for url in s.links + re.findall(r"https?://[^\s<>\"\])]+", s.text) + [f"doi:{d}" for d in DOI.findall(s.text)]:
             p = _PMID.search(url)
             doi = find_doi(url)
@@ -739,7 +755,7 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
             if doi or pmid or pmcid:
                 if (doi and doi in dois) or (pmid and pmid in pmids) or (pmcid and pmcid in pmcids):
                     continue
-            elif not (_ARTICLE_LINK.search(url) and plain not in urls):
+            elif not (ARTICLE_LINK.search(url) and plain not in urls):
                 continue   # a page that is not a paper (organisation pages are read in weblinks.py)
             dois.add(doi)
             pmids.add(pmid)
@@ -852,5 +868,5 @@ def link_citations(citations: list[str], refs: list[Reference]) -> list[Referenc
     return out
 
 
-__all__ = ["Reference", "clean_doi", "expand_numbers", "inline_references", "link_citations", "named_references",
+__all__ = ["ARTICLE_LINK", "Reference", "clean_doi", "expand_numbers", "inline_references", "link_citations", "named_references",
            "parse_reference", "parse_reference_list"]

@@ -16,7 +16,8 @@ import re
 from urllib.parse import urlsplit
 
 from .document import Sentence
-from .references import Reference
+from .lexicon import JOURNALS
+from .references import ARTICLE_LINK, Reference
 
 # Sites of organisations and governments: the registrable suffix says so.
 _ORG_SUFFIX = re.compile(r"\.(?:org|gov|int|edu|mil)(?:\.[a-z]{2})?$|\.(?:ac|gov|govt|gouv|gob|nhs|edu|org)\.[a-z]{2}$|"
@@ -85,6 +86,20 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
 
 
+# A journal's or publisher's own page that is not a paper: a series, a collection, a topic page ("thelancet.com/series/
+# low-back-pain"); its home page alone is no source.
+_JOURNAL_SITE = re.compile(r"(?:^|\.)(?:thelancet\.com|bmj\.com|jamanetwork\.com|nejm\.org|jospt\.org|cochranelibrary\.com|"
+                           r"nature\.com|sciencedirect\.com|springer\.com|wiley\.com|plos\.org|frontiersin\.org)$")
+
+
+def _journal_collection(url: str) -> bool:
+    try:
+        path = urlsplit(url).path.strip("/")
+    except ValueError:
+        return False
+    return bool(_JOURNAL_SITE.search(_host(url)) and path and not ARTICLE_LINK.search(url) and not _NOT_ORG_PAGE.search(url.replace("journals", "")))
+
+
 def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_text: str = "") -> list[Reference]:
     """``refs`` with a "web" reference for each organisation page linked from the text, and without the
     in-text citations of an organisation that is linked."""
@@ -92,9 +107,17 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
     out = list(refs)
     names: set[str] = set()
     for s in sentences:
-        for url in s.links:
+        for url in s.links + [u.rstrip(".,;") for u in re.findall(r"https?://[^\s<>\"\])]+", s.text)]:
             key = url.lower().rstrip("/")
-            if key in seen or not organisation_page(url):
+            if key in seen:
+                continue
+            if _journal_collection(url):
+                # "the low back pain series ... in 'The Lancet' (https://www.thelancet.com/series/low-back-pain)"
+                seen.add(key)
+                journal = next((j for j in JOURNALS if re.search(rf"\b{re.escape(j)}\b", s.text)), _site_name(_host(url)))
+                out.append(Reference(text=f"{journal} <{url}>", kind="web", authors=[journal], url=url))
+                continue
+            if not organisation_page(url):
                 continue
             label = _labels(s.text, url, raw_text)
             outside = s.text.replace(label, " ") if label else s.text
