@@ -875,6 +875,23 @@ def _attach_bare_citations(sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
+def _title_finding(s: Sentence, sentences: list[Sentence], i: int) -> bool:
+    """The page's title that states an effect ("Home exercise eases knee pain from meniscal tears", "Moderate exercise
+    could guard against tendon disease") when one of the three sentences after it reports research: the finding the
+    article goes on to credit to that research. (The dev and dev4 gold both count such titles since the dev gold was
+    harmonised to the README's rule in session 8.)"""
+    if i > 2 or s.item or s.heading or s.text.rstrip().endswith("?") or not 3 <= len(s.text.split()) <= 16:
+        return False
+    if re.match(r"(?:do|does|did|is|are|can|could|should|will|would|why|how|what|which|when|who)\b", s.text, re.I):
+        return False   # "Do exercises help shoulder pain": a question without its mark
+    # a heading over what follows, or the page's first line standing alone with no final stop (a plain-text title)
+    title_like = ((i + 1 < len(sentences) and sentences[i + 1].heading == s.text)
+                  or (i == 0 and (len(sentences) < 2 or sentences[1].paragraph != s.paragraph) and not re.search(r"[.!?]\W*$", s.text)))
+    if not title_like or not (_effect(s.text) or _COMPARED.search(s.text)):
+        return False
+    return any(_names_research(x.text) and claim_cue(x.text, x.links) for x in sentences[i + 1:i + 4])
+
+
 def _headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
     """A short line alone in its paragraph (a headline, a bold standfirst) that states an effect, right before a
     paragraph that names the research: the article's finding in one line."""
@@ -1059,6 +1076,9 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # "Quotes from the British Medical Bulletin November 2015": each line under it is the source's statement
             inherited = _research_in(Sentence(s.heading, s.paragraph))
             cue = f"a statement quoted under '{s.heading}'"
+        if not cue and not inherited and _title_finding(s, sentences, i):
+            inherited = _research_in(next(x for x in sentences[i + 1:i + 4] if _names_research(x.text) and claim_cue(x.text, x.links)))
+            cue = "a page title stating the finding of the research its opening reports"
         if not cue and _headline(s, sentences, i):
             inherited = _research_in(sentences[i + 1])
             cue = "a headline stating the finding of the research described next"
