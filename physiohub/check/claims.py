@@ -54,7 +54,7 @@ _ANY_DESIGN = re.compile("|".join(f"(?:{p})" for _, p in DESIGNS), re.I)
 
 VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report(?:s|ed)?|reveal(?:s|ed)?|"
          r"demonstrate[sd]?|prove[sd]?|proven|indicate[sd]?|confirm(?:s|ed)?|discovered|established|"
-         r"underlines?|underlined|underscores?|underscored|linked|links?(?= (?:[\w'-]+ ){1,8}?(?:to|with)\b)|(?<=that )claims|claims? that|tied|observed|noted|determined|points? to|pointed to|says?|said|hint(?:s|ed)?|intimated|backs?(?!\s+(?:pain|aches?|problems?|injur\w*|muscles?|surgery|of|and|at|to|in|into|from))|backed|supports?|"
+         r"point(?:s|ed)? (?:the same way|in the same direction)|underlines?|underlined|underscores?|underscored|linked|links?(?= (?:[\w'-]+ ){1,8}?(?:to|with)\b)|(?<=that )claims|claims? that|tied|observed|noted|determined|points? to|pointed to|says?|said|hint(?:s|ed)?|intimated|backs?(?!\s+(?:pain|aches?|problems?|injur\w*|muscles?|surgery|of|and|at|to|in|into|from))|backed|supports?|"
          r"supported|highlights?|highlighted|showcases?|tells? us|adds? to|agrees?|saying|showing|finding|suggesting|"
          r"concluding|stating|states?|stated|followed|tracked|enrolled|recruited|involved|compared|tested|examined|"
          r"analy[sz]ed|looked at|measured|recorded|estimated?|estimates|warned|warns|cautioned|cautions|came to|reached|predicted|"
@@ -217,7 +217,7 @@ _STOCK = re.compile(
     # a treatment rated by its evidence: "Five other treatments had good enough evidence to be called effective"
     r"|\b(?:has|have|had) (?:good|strong|enough|good enough|moderate|some|high-quality|convincing|solid|clear|little|limited|"
     r"weak|no|only weak|only limited) (?:quality )?evidence (?:of|for|to|that|behind|showing)\b"
-    r"|^(?:in fact,? |indeed,? |overall,? |but |however,? )?(?:the |this )?(?:research|evidence|science|findings|results|data|studies|literature)"
+    r"|(?:^|[,;]\s*and\s+)(?:in fact,? |indeed,? |overall,? |but |however,? )?(?:the |this )?(?:research|evidence|science|findings|results|data|studies|literature)"
     r"(?: (?:on|about|around|behind|for|regarding) [^.;:]{1,60}?)? (?:is|are|was|were|remains?) "
     r"(?:\w+ )?(?:consistent|clear|clearer|strong|stronger|mixed|conflicting|weak|weaker|limited|compelling|overwhelming|convincing|"
     r"inconclusive|thin|thinner|sparse|scarce|poor|poorer|lacking)\b"
@@ -592,7 +592,8 @@ _EVIDENCE_LABEL = re.compile(r"\((?:SOR|strength of recommendation(?: \[SOR\])?|
 
 
 # A definition or the writer's own practice is not a finding, even with a citation.
-_DEFINITION = re.compile(r"\b(?:defines?|defined as|is (?:a|an|the) term for|refers to|is called|stands for|means \w+ing)\b", re.I)
+_DEFINITION = re.compile(r"\b(?:defines?|defined as|is (?:a|an|the) term for|refers to|is called|stands for|means \w+ing)\b"
+                         r"|[\"\u201c][\w -]{2,40}[\"\u201d],? (?:simply |just )?(?:means|refers to)\b", re.I)
 _PERSONAL_CLAIM = re.compile(r"^(?:at |in )?(?:our|my) (?:clinic|practice|team|experience)\b|^(?:we|I) (?:offer|provide|see|use|treat)\b"
                              r"|^(?:at|in) (?:the |our )?[\w&' -]{0,60}?(?:clinic|centre|center|practice|studio|physio\w*),\s*(?:we|our team)\s+"
                              r"(?:offer|provide|use|treat|see|help)\b", re.I)
@@ -1142,7 +1143,8 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                 and s.heading == last_claim_para[1] and not s.item
                 and (i == 0 or sentences[i - 1].paragraph != s.paragraph)
                 and (_NO_DIFF.search(s.text) or _RESULT_GROUP.search(s.text) or _RESULT_LASTS.search(s.text) or _NEITHER.search(s.text)
-                     or (re.match(r"[\"\u201c]?(?:it|they)\b", s.text, re.I) and _effect(s.text))
+                     or (re.match(r"[\"\u201c]?(?:it|they)\b", s.text, re.I) and _effect(s.text)
+                         and not re.search(r"\bwhether\b|\bnot (?:yet )?(?:been )?(?:established|known|clear)\b", s.text, re.I))
                      or (_RESULT.search(s.text) and re.search(r"\b(?:groups?|results|participants|patients)\b", s.text, re.I)))
                 and not method_only(s.text)):
             # the first sentence of the next paragraph goes on with a result of the same research
