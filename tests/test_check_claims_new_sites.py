@@ -370,3 +370,21 @@ def test_results_sections_quotes_and_respectively():
     got = _claims(page)
     for start in ("Pain relief and function improved", "ESWT is safe", "The mean change in grip", "\"It didn't speed recovery"):
         assert any(c.startswith(start) for c in got), start
+
+
+def test_a_page_title_stating_the_finding_its_opening_credits_to_research():
+    page = ("Home exercise eases knee pain after meniscal tears\n\n"
+            "Home exercises can reduce knee pain from cartilage tears, a new study found. The routines gave similar results to surgery.\n")
+    assert any(c.startswith("Home exercise eases knee pain") for c in _claims(page))
+    # a title that is a question, or one with no research in the opening, stays a title
+    assert not any(c.startswith("Do exercises help") for c in _claims("Do exercises help shoulder pain\n\nA new study found that exercises help.\n"))
+    assert not any(c.startswith("Home exercise eases") for c in _claims("Home exercise eases knee pain\n\nHere are five moves to try at home.\n"))
+
+
+def test_late_session_families_on_the_harmonised_dev_gold():
+    assert claim_cue("These findings point the same way for runners with knee pain.")
+    assert claim_cue("Surgery has a smaller role than people expect, and the evidence is clear.")
+    assert not claim_cue('Broadly, "tendinitis" means a painful, swollen tendon that is not working as it should (Lee et al., 2020).')
+    page = ("Patients with knee pain often do well without surgery, a large trial found.\n\n"
+            "They note that it has not been established whether a home program may improve function further.\n")
+    assert not any(c.startswith("They note that it has not been established") for c in _claims(page))

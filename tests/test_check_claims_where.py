@@ -393,7 +393,7 @@ def test_a_citation_on_its_own_line_backs_the_sentence_before(store):
     assert len(found) == 1 and found[0].startswith("Treatment should start") and "(Moss & Hart, 2020)" in found[0]
 
 
-def test_a_standfirst_stating_the_finding_is_a_claim_but_a_plain_title_is_not(store):
+def test_a_standfirst_and_a_title_stating_the_finding_are_claims(store):
     text = ("# Home exercise eases knee pain as well as clinic visits\n\n"
             "**Online physiotherapy is as effective as clinic physiotherapy for hip pain**\n\n"
             "A randomised trial published last month found that the online programme gave the same recovery as clinic care.\n\n"
@@ -402,7 +402,9 @@ def test_a_standfirst_stating_the_finding_is_a_claim_but_a_plain_title_is_not(st
             "Clinic visits cost more per person.\n\n"
             "People who had clinic care reported slightly more relief at 12 weeks, but the difference was too small to matter.")
     found = _claims(store, text)
-    assert not any(t.startswith("Home exercise eases") for t in found)  # the page title names no research
+    # the page title states the finding the opening credits to a trial: a claim by the README's rule ("the headline counts
+    # when it states a finding"), as the dev gold counts such titles since it was harmonised in session 8
+    assert any(t.startswith("Home exercise eases") for t in found)
     assert any("Online physiotherapy is as effective" in t for t in found)
     assert any(t.startswith("While the results of the two groups") for t in found)
     assert any(t.startswith("People who had clinic care") for t in found)
