@@ -211,3 +211,57 @@ def test_the_abstract_says_what_the_arm_was_set_against_when_the_pico_does_not()
                           "Women with fibromyalgia did strengthening or flexibility exercises for 16 weeks. Strengthening "
                           "exercises improved pain more than flexibility exercises.", {"intervention": [], "comparison": []})
     assert not t.tests and t.reason == "it compares two forms of exercise"
+
+
+# Session 8: gates read on pages of sites the stance code had never seen (docs/check-review.md).
+PICO_TEXT = "Exercise reduced heel pain more than usual care in 90 adults with plantar heel pain (difference 1.5 points)."
+
+
+def test_a_study_of_people_the_article_never_speaks_of_tests_none_of_its_claims():
+    pico = {"population": [{"text": "90 men with prostate cancer"}], "intervention": [{"text": "exercise training"}],
+            "comparison": [{"text": "usual care"}]}
+    title = "Exercise training for men with prostate cancer: a randomised trial"
+    text = title + " " + PICO_TEXT.replace("plantar heel pain", "prostate cancer")
+    claim = "Patients who did exercise after knee replacement improved more than those who had usual care."
+    knee_article = {"patients", "exercis", "knee", "replacement", "improv", "usual", "care"}
+    t = study_tests_claim(None, claim, ["exercise", "knee", "replacement"], title, text, pico, "Supports",
+                          article_words=knee_article)
+    assert not t.tests and t.reason == "it studies people with prostate cancer, whom the article does not speak of"
+    # the same study under an article that does speak of prostate cancer is not stopped by this gate
+    t = study_tests_claim(None, claim, ["exercise"], title, text, pico, "Supports",
+                          article_words=knee_article | {"prostat", "prostate", "cancer"})
+    assert t.reason is None or "whom the article" not in t.reason
+
+
+def test_what_is_injected_is_the_treatment_not_the_injection():
+    pico = {"intervention": [{"text": "intra-articular injection of a new anti-inflammatory compound"}],
+            "comparison": [{"text": "placebo injection"}]}
+    title = "A new anti-inflammatory compound versus placebo injection for knee osteoarthritis"
+    text = title + " Knee pain eased more after the compound than after placebo in 300 adults (p = 0.01)."
+    t = study_tests_claim(None, "PRP injections do not ease pain in knee osteoarthritis, a study found.",
+                          ["prp", "injections", "knee"], title, text, pico, "Supports")
+    assert not t.tests and "prp" in t.reason.lower()
+    assert study_tests_claim(None, "Injections ease pain in knee osteoarthritis, a study found.", ["injections", "knee"],
+                             title, text, pico, "Supports").tests
+
+
+def test_a_registry_figure_gets_no_stance():
+    title = "Hip fracture admissions in older adults: a cohort study"
+    text = title + " We followed 5,000 adults aged 65 and older for hip fracture admissions over 10 years in hospital records."
+    t = study_tests_claim(None, "The health agency says that in 2010 there were 258,000 hospital admissions for hip fractures.",
+                          ["health", "agency", "hospital", "admissions", "hip", "fractures"], title, text, {}, "Supports")
+    assert not t.tests and "figure" in t.reason
+
+
+def test_a_ranking_of_treatments_is_not_answered_by_a_trial_of_one_against_nothing(hub):
+    from physiohub.check.backing import stance_of
+    from physiohub.check.claims import find_claims
+    from physiohub.check.document import parse_document
+
+    sid = hub.query_one("SELECT id FROM studies WHERE title LIKE 'Shockwave%'")["id"]
+    for sentence, ranked in (("A 2022 trial found that shockwave therapy was the most effective treatment for plantar heel pain.", True),
+                             ("A 2022 trial found that shockwave therapy reduces plantar heel pain.", False)):
+        claim = find_claims(parse_document(sentence).sentences)[0]
+        matches = [{"id": sid, "title": STUDIES[0][0], "verdict": "Supports"}]
+        label, reason, _ = stance_of(hub, claim, matches, lambda about: [])
+        assert (label is None and "ranks" in reason) if ranked else label == "supports", (label, reason)

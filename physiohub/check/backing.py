@@ -31,6 +31,8 @@ from .stance import CONTRADICTS, SUPPORTS, evidence_sentences, stance
 from .tested import study_tests_claim
 
 # "as well as", "as much as", "no worse than": a claim that two treatments are alike
+_RANKING = re.compile(r"\b(?:the )?(?:most (?:successful|effective|helpful|beneficial)|largest|biggest|greatest|best|"
+                      r"first choice|top)\b(?! (?:evidence|available|of all)\b)", re.I)
 _EQUIVALENCE = re.compile(r"\bas (?:much|well|good|effective|effectively) as\b|\bno (?:worse|less effective) than\b|"
                           r"\bequally (?:effective|good|well)\b|\bon a par with\b|\bjust as\b", re.I)
 _BENEFIT, _NULL, _MIXED = "Supports", "No clear difference", "Mixed picture"
@@ -85,12 +87,14 @@ def _quote(sentence: str, most: int = 220) -> str:
 
 
 def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Callable[[list[dict]], list[str]], *,
-              context_condition: str | None = None) -> tuple[str | None, str | None, list[str]]:
+              context_condition: str | None = None,
+              article_words: set[str] | None = None) -> tuple[str | None, str | None, list[str]]:
     """(stance, reason, overstated reasons) of the claim; sets each match's ``stance``, ``stance_sentence``,
     ``about_claim`` and, for studies the article does not cite, ``tests_claim``. ``overstatement`` gives
     the reasons the claim overstates the evidence of the matches it is handed: only those about the claim's
     subject (a related study of another treatment is no ground for "overstated"). ``context_condition``:
-    what the article is about, for a claim that names no condition."""
+    what the article is about, for a claim that names no condition; ``article_words``: the stems of the
+    article's words (a study of people the article never mentions tests none of its claims)."""
     lead: tuple[dict, str, str, str | None] | None = None   # (match, label, sentence, verdict it rests on)
     untested: list[tuple[dict, str]] = []
     words = content_words(claim_query(claim))
@@ -101,13 +105,20 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Ca
             continue
         appraisal = appraisal_of(store, mt["id"]) or {}
         t = study_tests_claim(store, claim.text, words, mt.get("title") or "", text, appraisal.get("pico"),
-                              mt.get("verdict"), context_condition=context_condition)
+                              mt.get("verdict"), context_condition=context_condition, article_words=article_words,
+                              direction=claim.direction)
         mt["about_claim"] = t.about_claim or bool(mt.get("cited"))
         if not mt.get("cited"):
             mt["tests_claim"] = t.tests
             if not t.tests:
                 untested.append((mt, t.reason or "it is about something else"))
                 continue
+        if t.by_treatment and not t.head_to_head and _RANKING.search(claim.text) and not mt.get("cited"):
+            # "tai chi was the most successful exercise for falls": a ranking of treatments is answered only by
+            # a study that compares them, not by a trial of one of them against nothing
+            mt["tests_claim"] = False
+            untested.append((mt, "it does not compare the treatments the claim ranks"))
+            continue
         if t.by_treatment and not t.head_to_head and _EQUIVALENCE.search(claim.text) and not mt.get("cited"):
             # "cycling helps as much as weight-bearing exercise": only a study of the two side by side can say
             mt["tests_claim"] = False

@@ -18,7 +18,7 @@ from .backing import stance_of
 from .claims import DESIGNS, design_of, find_claims
 from .document import parse_document
 from .extract import article_text
-from .match import claim_condition_of, match_claim, pubmed_query
+from .match import claim_condition_of, match_claim, pubmed_query, stem
 from .reference_model import add_model_references
 from .overstate import certainty_words, overstatement
 from .references import Reference, inline_references, link_citations, named_references, parse_reference_list
@@ -73,6 +73,17 @@ def design_from_references(design: str | None, cited: list[Reference]) -> str | 
     return best
 
 
+def _most_named_condition(sentences: list) -> str | None:
+    """The condition the article's sentences name most often (twice at least), if any."""
+    from collections import Counter
+
+    named = Counter(c for c in (claim_condition_of(s.text) for s in sentences) if c)
+    if not named:
+        return None
+    condition, n = named.most_common(1)[0]
+    return condition if n >= 2 else None
+
+
 def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3,
                   published_only: bool = False, claim_model: bool = True,
                   reference_model: bool | None = None) -> dict[str, Any]:
@@ -112,7 +123,10 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
 
     out_claims = []
     cited_by: list[list[Reference]] = []
-    title_condition = claim_condition_of(doc.title or "")
+    # the condition the article is about: its title's, else the one its sentences name most often (a page
+    # whose title is a site's name or a tag still speaks of fibromyalgia throughout)
+    title_condition = claim_condition_of(doc.title or "") or _most_named_condition(doc.sentences)
+    article_words = {stem(w) for w in re.findall(r"[a-z][a-z\-]+", " ".join([doc.title or ""] + [s.text for s in doc.sentences]).lower())}
     for n, (claim, strength) in enumerate(zip(claims, strengths)):
         cited = _cited(claim.sources, claim.citations, refs, claim.text, claim.year)
         if not cited and claim.continues is not None:
@@ -138,7 +152,7 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
                         if c and c not in ("injury", "injuries")), None)
         claim_stance, stance_reason, reasons = stance_of(
             store, claim, m["matches"], lambda about, c=claim, s=strength: overstatement(c, s, about),
-            context_condition=context)
+            context_condition=context, article_words=article_words)
         d = claim.as_dict()
         d.update({
             "year_from": year_from,

@@ -32,7 +32,7 @@ OUTCOMES = sorted(dict.fromkeys([
     "return to work", "sick leave", "flexibility", "muscle soreness", "soreness", "recovery", "performance",
     "injury risk", "injuries", "recurrence", "stiffness", "sleep", "depression", "anxiety", "fear of movement",
     "kinesiophobia", "disc degeneration", "disc bulges", "disc herniation", "meniscal tear", "cartilage",
-    "inflammation", "side effects", "adverse events", "surgery", "pain intensity",
+    "inflammation", "joint space narrowing", "joint narrowing", "side effects", "adverse events", "surgery", "pain intensity",
 ]), key=len, reverse=True)
 # Everyday words that say nothing about a study's subject (beyond the stop words of English).
 _EVERYDAY = set("""good bad best well works work worked results result often seen part middle really matters matter size

@@ -57,6 +57,20 @@ _ARMS = re.compile(r"\s(?:versus|vs\.?|compared (?:with|to)|or)\s", re.I)
 # in every study, they say nothing on the subject.
 _FRAME = frozenset("adults benefit benefits effective pain therapy treatment".split())
 WORDS_MIN = 0.6   # idf-weighted share of a no-treatment claim's rarer words a study must hold
+# How a treatment is given, beside what is given: "PRP injections" is tested by a trial of PRP, not by any
+# injection ("an injection of LMWF-5A" is another drug); "injections" alone by any injection.
+_DELIVERY = {"injection", "injections", "pill", "pills", "supplement", "supplements", "medication", "medications",
+             "drug", "drugs"}
+# Words of a study's population that say who, not with what: "older adults with knee osteoarthritis" is about
+# "knee osteoarthritis".
+_WHO = frozenset("""patients patient people persons person adults adult men women man woman participants subjects
+individuals volunteers children adolescents older elderly aged age ages year years old young middle healthy community
+dwelling community-dwelling living sample total randomized randomised recruited enrolled included eligible consecutive
+having undergoing diagnosed suffering chronic acute mild moderate severe mean range who with without and or of the a an
+in on at from for to had have has their over under between male female sedentary active""".split())
+# A figure the sentence gives ("258,000 admissions in 2010", "1 in 13 people") with no effect: no study's
+# result can confirm or deny a count the article quotes from a registry.
+_FIGURE = re.compile(r"\d")
 
 
 def _canon(term: str) -> str:
@@ -149,7 +163,12 @@ def _arms_of_title(title: str) -> tuple[str, str]:
     return (parts[0], parts[1]) if len(parts) == 2 else (title.split(":")[0], "")
 
 
-_COMPARATIVE = re.compile(r"\b(?:than|versus|vs\.?|compared (?:with|to)|as (?:good|well|effective|much) as|over)\b", re.I)
+# (not a bare "over": "exercise over a long period" compares nothing)
+_RESULT_WORDS = frozenset(stem(w) for w in """symptoms symptom improve improves improved improvement improvements quality
+life change changes greater rapid benefit benefits better reduce reduces reduced relief function outcomes""".split()) | frozenset(
+    """symptoms symptom improve improves improved improvement improvements quality life change changes greater rapid
+benefit benefits better reduce reduces reduced relief function outcomes""".split())
+_COMPARATIVE = re.compile(r"\b(?:than|versus|vs\.?|compared (?:with|to)|as (?:good|well|effective|much) as)\b", re.I)
 
 
 def _head_to_head(claim_text: str, tested_text: str, compared_text: str) -> bool:
@@ -158,15 +177,25 @@ def _head_to_head(claim_text: str, tested_text: str, compared_text: str) -> bool
     if not _COMPARATIVE.search(claim_text):
         return False
     a, b = set(content_words(tested_text)), set(content_words(compared_text))
-    return bool(set(content_words(claim_text)) & (a ^ b))
+    # what a title says of the result ("Strengthening exercises improve symptoms ...") does not tell its arms apart
+    return bool((set(content_words(claim_text)) & (a ^ b)) - _RESULT_WORDS)
 
 
 def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterable[str], title: str, text: str,
-                      pico: dict | None, verdict: str | None = None, *, context_condition: str | None = None) -> Tested:
+                      pico: dict | None, verdict: str | None = None, *, context_condition: str | None = None,
+                      article_words: set[str] | None = None, direction: str | None = None) -> Tested:
     """Whether the study (``title``, title and abstract ``text``, appraised ``pico`` and ``verdict``)
     tests the claim. ``context_condition`` is the condition the article is about (its title, or the claim
-    before), for a sentence that names none ("moderate exercise could help treat the painful condition")."""
-    t = _tests(store, claim_text, claim_words, title, text, pico, context_condition)
+    before), for a sentence that names none ("moderate exercise could help treat the painful condition");
+    ``article_words`` the stems of the whole article's words: a study of people the article never speaks
+    of ("men with prostate cancer" under a knee-replacement story) does not test its claims; ``direction``
+    the effect the claim states, if any."""
+    if article_words is not None:
+        whom = _population(title, pico)
+        if whom and sum(stem(w) in article_words for w in re.findall(r"[a-z][a-z\-]+", whom.lower())
+                        if w not in _WHO and w not in ENGLISH_STOP_WORDS) == 0:
+            return Tested(False, f"it studies people with {whom}, whom the article does not speak of")
+    t = _tests(store, claim_text, claim_words, title, text, pico, context_condition, direction)
     if t.tests and verdict == "Too early to tell":
         # a protocol, a case report, an opinion: on the claim's subject (it still counts as the evidence a
         # claim rests on, for "overstated") but with no tested result to read a stance from
@@ -174,8 +203,22 @@ def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterabl
     return t
 
 
+def _population(title: str, pico: dict | None) -> str | None:
+    """What the study's people have, as its title says it: the words of its appraised population that its
+    title repeats ("women with osteopenia and a healed wrist fracture" -> "osteopenia and a healed wrist
+    fracture"), from the first to the last. The tagger's population spans alone are too noisy to quote
+    ("Participants were randomly selected from ..."); the title names the condition a reader would."""
+    words = {w for s in _spans(pico or {}, "population") for w in re.findall(r"[a-z][a-z\-]+", s.lower())
+             if w not in _WHO and w not in ENGLISH_STOP_WORDS and len(w) > 2}
+    toks = re.findall(r"[A-Za-z][A-Za-z\-]+", title.split(":")[0])
+    at = [i for i, t in enumerate(toks) if t.lower() in words]
+    if not at or at[-1] - at[0] > 7:
+        return None
+    return " ".join(toks[at[0]: at[-1] + 1])
+
+
 def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], title: str, text: str,
-           pico: dict | None, context_condition: str | None) -> Tested:
+           pico: dict | None, context_condition: str | None, direction: str | None = None) -> Tested:
     from .match import about_condition, claim_condition_of
 
     if context_condition and not claim_condition_of(claim_text) and not about_condition(context_condition, text):
@@ -184,6 +227,10 @@ def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], tit
     # a claim about a named form ("tai chi as an exercise option", "resistance training") is tested by a
     # study of that form, not by any exercise study
     specific = {t for t in claimed if t not in _GENERIC}
+    # "PRP injections": what is injected is the treatment, the injection only how it is given
+    what = {t for t in specific if t not in {_canon(d) for d in _DELIVERY}}
+    if what:
+        specific = what
     outcomes = [o for o in _find(OUTCOMES, claim_text)
                 if not treatments(o) and not any(o in c for c in CONDITIONS if c in claim_text.lower())]
     if claimed:
@@ -222,6 +269,8 @@ def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], tit
     words = [w for w in claim_words if w not in _FRAME and w not in ENGLISH_STOP_WORDS and w not in names]
     if len(words) < 3:   # "At best, pain improves for 6 to 12 weeks": the subject is in an earlier sentence
         return Tested(False, "the sentence alone names too little to tell which study would test it")
+    if direction is None and _FIGURE.search(claim_text):
+        return Tested(False, "the sentence gives a figure, not an effect a study's result could confirm")
     share = relevance(words, text, store)
     # and the claim's two rarest words (what it is about: "inactive", "posture") are both there
     have = {stem(t) for t in re.findall(r"[^\W_]+", text.lower())}
