@@ -265,3 +265,21 @@ def test_a_ranking_of_treatments_is_not_answered_by_a_trial_of_one_against_nothi
         matches = [{"id": sid, "title": STUDIES[0][0], "verdict": "Supports"}]
         label, reason, _ = stance_of(hub, claim, matches, lambda about: [])
         assert (label is None and "ranks" in reason) if ranked else label == "supports", (label, reason)
+
+
+def test_a_claim_set_against_an_active_treatment_needs_a_study_of_both(hub):
+    from physiohub.check.backing import stance_of
+    from physiohub.check.claims import find_claims
+    from physiohub.check.document import parse_document
+
+    sid = hub.query_one("SELECT id FROM studies WHERE title LIKE 'Shockwave%'")["id"]
+    for sentence, against_active in (
+            ("A 2022 trial found that shockwave therapy eased plantar heel pain more than calf stretching.", True),
+            ("A 2022 trial found that shockwave therapy eased plantar heel pain more than sham treatment.", False)):
+        claim = find_claims(parse_document(sentence).sentences)[0]
+        label, reason, _ = stance_of(hub, claim, [{"id": sid, "title": STUDIES[0][0], "verdict": "Supports"}],
+                                     lambda about: [])
+        if against_active:
+            assert label is None and "does not compare it with calf stretching" in reason, (label, reason)
+        else:
+            assert label == "supports", (label, reason)

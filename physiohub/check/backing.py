@@ -28,7 +28,7 @@ from ..store import Store
 from .claims import Claim
 from .match import appraisal_of, claim_query, content_words, study_text_and_findings
 from .stance import CONTRADICTS, SUPPORTS, evidence_sentences, stance
-from .tested import study_tests_claim
+from .tested import _AGAINST, _INERT, study_tests_claim
 
 # "as well as", "as much as", "no worse than": a claim that two treatments are alike
 _RANKING = re.compile(r"\b(?:the )?(?:most (?:successful|effective|helpful|beneficial)|largest|biggest|greatest|best|"
@@ -118,6 +118,14 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Ca
             # a study that compares them, not by a trial of one of them against nothing
             mt["tests_claim"] = False
             untested.append((mt, "it does not compare the treatments the claim ranks"))
+            continue
+        against = _AGAINST.search(claim.text)
+        if (t.by_treatment and not t.head_to_head and against and not _INERT.search(against.group(1))
+                and not mt.get("cited")):
+            # "glucosamine and chondroitin together gave no more benefit than either one alone": a claim set
+            # against an active alternative is answered only by a study of the two, not one against placebo
+            mt["tests_claim"] = False
+            untested.append((mt, f"it does not compare it with {against.group(1).strip()}"))
             continue
         if t.by_treatment and not t.head_to_head and _EQUIVALENCE.search(claim.text) and not mt.get("cited"):
             # "cycling helps as much as weight-bearing exercise": only a study of the two side by side can say

@@ -233,8 +233,11 @@ def claim_condition_of(text: str) -> str | None:
 def about_condition(condition: str, text: str) -> bool:
     """Does a study's title and abstract speak of the condition (every word of it, in any order:
     "osteoarthritis of the knee" is about "knee osteoarthritis")?"""
-    have = {stem(t) for t in re.findall(r"[^\W_]+", text.lower())}
-    return all(stem(w) in have for w in re.findall(r"[^\W_]+", condition.lower()))
+    words = set(re.findall(r"[^\W_]+", text.lower()))
+    have = {stem(t) for t in words}
+    # "arthritis" is spoken of by a study of "osteoarthritis" (a longer word ending in it)
+    return all(stem(w) in have or (len(w) >= 6 and any(t.endswith(w) for t in words))
+               for w in re.findall(r"[^\W_]+", condition.lower()))
 
 
 def match_claim(store: Store, claim: Claim, *, limit: int = 3, cited_ids: list[int] | None = None,
