@@ -21,16 +21,26 @@ once per process, inference in numpy: no pickle, no dependence on the scikit-lea
 from __future__ import annotations
 
 import json
+import logging
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
+from .. import config
+from ..errors import ConfigError
+
 from .tfidf_json import CHAR_PARAMS, WORD_PARAMS, export_blocks, load_blocks  # noqa: F401 (training reads the params here)
 
-MODEL_PATH = Path(__file__).resolve().parent / "claim_model.json"
+if TYPE_CHECKING:
+    from .claim_embed import EmbeddingClaimModel
+
+log = logging.getLogger(__name__)
+
+MODEL_PATH = Path(__file__).resolve().parent / "claim_model.json"             # the n-gram model
+EMBED_MODEL_PATH = Path(__file__).resolve().parent / "claim_model_embed.json"  # the embedding model (claim_embed.py)
 
 
 # Generic cues of a sentence that reports research (or of one that does not), as binary features. They are
@@ -136,6 +146,8 @@ def context_features(texts: Sequence[str], paragraphs: Sequence[int], items: Seq
 class ClaimModel:
     """A fitted claim-sentence model: ``probabilities`` for the sentences of one article."""
 
+    kind = "ngram"
+
     def __init__(self, data: dict[str, Any]):
         if list(data["cues"]) != list(CUES) or data.get("context_version", 1) != CONTEXT_VERSION:
             raise ValueError("claim model was trained with different cue patterns or context columns; retrain it "
@@ -176,9 +188,44 @@ def export_model(word, char, coef: np.ndarray, intercept: float, cue_weight: flo
             "intercept": round(float(intercept), 6), "cue_weight": cue_weight, "threshold": round(float(threshold), 3), **meta}
 
 
-@lru_cache(maxsize=2)
-def load_model(path: str | None = None) -> ClaimModel:
-    """The shipped model (or one at ``path``), loaded once per process."""
-    p = Path(path) if path else MODEL_PATH
+def embedder_ready() -> bool:
+    """Can the hub's sentence embedder run here (its model package and tokenizer installed)? Loading it is the
+    test: the embedding claim model needs exactly what ``get_embedder`` needs."""
+    try:
+        from ..search.embed import get_embedder
+
+        get_embedder()
+    except (ConfigError, ImportError, OSError) as e:
+        log.warning("claim check: the sentence embedder is not available (%s); using the n-gram claim model", e)
+        return False
+    return True
+
+
+def load_model(path: str | None = None, kind: str | None = None) -> ClaimModel | EmbeddingClaimModel:
+    """The claim model, loaded once per process: the one at ``path``, or the shipped one ``kind`` names (setting
+    ``PHYSIOHUB_CLAIM_MODEL``): "embedding" (MiniLM sentence embeddings, ``claim_embed.py``; an error if the
+    embedder cannot run), "ngram" (this module's word and character n-grams), or "auto" (default): the embedding
+    model where the embedder runs, else the n-gram model (said once in the log). The two were chosen and
+    trained on the same dev sets, each with its own threshold; on unseen sites the embedding model did better
+    (docs/check.md), the n-gram one keeps the check working without the embedding package."""
+    choice = str(config.get("claim_model", kind) or "auto").strip().lower()
+    if choice not in ("auto", "embedding", "ngram"):
+        raise ConfigError(f"PHYSIOHUB_CLAIM_MODEL must be auto, embedding or ngram, not {choice!r}")
+    return _load(path, choice)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str | None, choice: str) -> ClaimModel | EmbeddingClaimModel:
+    from .claim_embed import KIND, EmbeddingClaimModel
+
+    if path:
+        data = _read(Path(path))
+        return EmbeddingClaimModel(data) if data.get("kind") == KIND else ClaimModel(data)
+    if choice == "embedding" or (choice == "auto" and EMBED_MODEL_PATH.is_file() and embedder_ready()):
+        return EmbeddingClaimModel(_read(EMBED_MODEL_PATH))
+    return ClaimModel(_read(MODEL_PATH))
+
+
+def _read(p: Path) -> dict[str, Any]:
     with p.open(encoding="utf-8") as f:
-        return ClaimModel(json.load(f))
+        return json.load(f)
