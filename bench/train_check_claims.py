@@ -1,16 +1,27 @@
-"""Fit the shipped claim-sentence model (physiohub/check/claim_model.json) on the dev articles' gold.
+"""Fit the shipped claim-sentence models on the dev articles' gold: the embedding model
+(physiohub/check/claim_model_embed.json, the default) or the n-gram fallback (physiohub/check/claim_model.json).
 
-Usage: .venv/bin/python bench/train_check_claims.py [--no-write]
+Usage: .venv/bin/python bench/train_check_claims.py [--kind embedding|ngram] [--no-write] [--config C,cue,thr [--prev]]
 
 Data: the body sentences of the real articles in tests/fixtures/check/real/dev, .../heldout (the second dev
-set), .../dev2 (the third, session 6 of issue 13) and .../dev3 (the fourth, session 7), cut exactly as ``find_claims`` sees them; a sentence is a claim when it contains a gold claim phrase of
-its article's ``.expected.json``, every other sentence is a negative. heldout2/ and heldout3/ are never read.
+set), .../dev2 (the third, session 6 of issue 13), .../dev3 (the fourth, session 7) and .../dev4 when it exists,
+cut exactly as ``find_claims`` sees them; a sentence is a claim when it contains a gold claim phrase of its
+article's ``.expected.json``, every other sentence is a negative. heldout2/, heldout3/ and heldout4/ are never read.
 
-Model: ``physiohub.check.claim_model`` (logistic regression over word and character n-grams plus generic cue
-and context columns). C, the weight of the cue columns and the threshold are chosen by cross-validation
-grouped by article (7 folds, drawn three times; no article's sentences are in both its training and its scoring fold), on the model alone, the figure that says how it does on articles it has not seen; the rules were
-written against these same articles, so "rules OR model" on them is reported but cannot choose anything
-(the rules alone score ~1.0 here). The final model is fitted on the sentences of all four dev sets.
+Embedding model (``physiohub.check.claim_embed``: the sentence's MiniLM embedding, optionally the previous
+sentence's, plus the generic cue and context columns, logistic regression), chosen by leave-one-set-out
+validation (bench/loso_check_claims.py: each dev set, written in its own session from its own sites, scored by
+a model fitted on the others): the grid's settings ranked by model-alone F1; the first ships that is no worse
+than the anchor (the n-gram model's setting, same folds, same run) on what ``find_claims`` reports (rules OR
+model) and that, fitted on all the dev sets, keeps every dev set at claim P and R >= 0.90 (``train_embedding``).
+
+N-gram model (``physiohub.check.claim_model``: word and character n-grams plus the same columns). C, the weight
+of the cue columns and the threshold are chosen by cross-validation grouped by article (7 folds, drawn three
+times; no article's sentences are in both its training and its scoring fold), on the model alone; the rules
+were written against these same articles, so "rules OR model" on them is reported but cannot choose anything.
+Session 8 kept its session-7 setting (``--config 30,0.5,0.45``).
+
+Either final model is fitted on the sentences of all the dev sets.
 """
 from __future__ import annotations
 

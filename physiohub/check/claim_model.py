@@ -1,4 +1,5 @@
-"""A learned detector of research-claim sentences, beside the rules of ``claims.py``.
+"""A learned detector of research-claim sentences, beside the rules of ``claims.py``: the n-gram model, and the
+choice between it and the embedding model (``load_model``).
 
 The rules were written against the dev articles and read their phrasing closely; on articles written later
 they find half of the claims (docs/check.md). This model scores each body sentence for "reports research":
@@ -12,11 +13,19 @@ styles it has not seen, a plain statement with no research anywhere around it wa
 alarm). The cues are deliberately generic, not the rules' own patterns: a model fed the rules' patterns learns
 to trust them on the articles the rules were written for.
 
-It is trained only on the gold lists of the four dev sets (bench/train_check_claims.py), with the
-threshold chosen by cross-validation grouped by article; ``find_claims`` takes a sentence as a claim when the
-rules do or the model's probability reaches the threshold (and no veto of the rules says it is a method
-sentence, a teaser, a question or a list lead-in). It ships as plain JSON (vocabulary, idf, weights), loaded
-once per process, inference in numpy: no pickle, no dependence on the scikit-learn version that trained it.
+The n-grams learn the wording of the sites they were trained on. Since session 8 the shipped default is the
+model of ``claim_embed.py``: the same cue and context columns beside the sentence's MiniLM embedding, chosen by
+leave-one-set-out validation over the dev sets (each set scored by a model fitted on the others: model alone
+F1 0.846 where this model's setting has 0.825, rules OR model 0.920 against 0.917; docs/check.md). This n-gram
+model (C 30, cue weight 0.5, threshold 0.45, chosen by cross-validation grouped by article) stays as the
+fallback where the embedder cannot run (its package or tokenizer missing): the check keeps working, with the
+claims of session 7. ``PHYSIOHUB_CLAIM_MODEL`` (auto, embedding, ngram) picks one by hand.
+
+Both are trained only on the gold lists of the dev sets (bench/train_check_claims.py); ``find_claims`` takes a
+sentence as a claim when the rules do or the model's probability reaches the model's threshold (and no veto of
+the rules says it is a method sentence, a teaser, a question or a list lead-in). Both ship as plain JSON
+(this one: vocabulary, idf, weights), loaded once per process, inference in numpy: no pickle, no dependence on
+the scikit-learn version that trained them.
 """
 from __future__ import annotations
 
