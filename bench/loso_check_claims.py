@@ -122,11 +122,13 @@ def embedding_family(arts, vectors, c: float = 1.0, cue_weight: float = 1.0, pre
 
 
 def all_vectors(arts) -> dict[str, np.ndarray]:
-    """The embedding of every sentence and heading text of the articles (one batch)."""
+    """The embedding of every sentence and heading text of the articles."""
     from physiohub.search.embed import get_embedder
 
+    from physiohub.check.claim_embed import encode_alone
+
     texts = sorted({s.text for a in arts for s in a[1]} | {s.heading for a in arts for s in a[1] if s.heading})
-    vecs = get_embedder().encode(texts)
+    vecs = encode_alone(get_embedder().encode, texts)   # one at a time, as the shipped model does
     return dict(zip(texts, vecs))
 
 
