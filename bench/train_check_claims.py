@@ -111,7 +111,7 @@ def cv_probs(arts, c, cue_weight, seed: int = 0):
         model = fit(*flat(arts, train), c, cue_weight)
         for i in test:
             texts, paras, items, heads, docs, _ = flat(arts, [i])
-            out[i] = predict(model, texts, paras, items, heads, docs, cue_weight)
+            out[i] = predict(model, texts, paras, items, heads, docs, cue_weight) if texts else np.zeros(0)
     return out
 
 
@@ -218,7 +218,7 @@ def train_embedding(arts, args) -> int:
         if (c, cw, prev) not in fitted:
             fit_fn, predict_fn = embedding_family(arts, vectors, c, cw, prev=prev)
             model = fit_fn(list(range(len(arts))))
-            fitted[c, cw, prev] = (model, [predict_fn(model, [i]) for i in range(len(arts))])
+            fitted[c, cw, prev] = (model, [predict_fn(model, [i]) if arts[i][2] else np.zeros(0) for i in range(len(arts))])
         own = [combined_scores([arts[i] for i in fo], [fitted[c, cw, prev][1][i] for i in fo], thr)[:2] for fo in folds]
         if min(min(pr) for pr in own) >= DEV_FLOOR:
             break
