@@ -18,8 +18,6 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("cache_dir", "", "Cache for online look-ups (PubMed, Crossref); empty: beside the database."),
     Setting("embedder", "auto", "Embedding path: auto (onnxruntime int8 graph when onnxruntime is installed, else"
             " the NumPy forward pass), onnx, or numpy (exact, slower)."),
-    Setting("claim_model", "auto", "Claim-sentence model of `physiohub check`: auto (the sentence-embedding model"
-            " where the embedder is installed, else the n-gram model), embedding, or ngram."),
     Setting("email", "", "Contact e-mail sent to NCBI E-utilities and Crossref (their politeness rules)."),
     Setting("ncbi_api_key", "", "NCBI API key: raises the E-utilities rate limit from 3 to 10 requests/s."),
     Setting("llm_url", "", "OpenAI-compatible chat endpoint base URL for the optional card generator."),

@@ -1,5 +1,4 @@
-"""A learned detector of research-claim sentences, beside the rules of ``claims.py``: the n-gram model, and the
-choice between it and the embedding model (``load_model``).
+"""A learned detector of research-claim sentences, beside the rules of ``claims.py``.
 
 The rules were written against the dev articles and read their phrasing closely; on articles written later
 they find half of the claims (docs/check.md). This model scores each body sentence for "reports research":
@@ -13,43 +12,25 @@ styles it has not seen, a plain statement with no research anywhere around it wa
 alarm). The cues are deliberately generic, not the rules' own patterns: a model fed the rules' patterns learns
 to trust them on the articles the rules were written for.
 
-The n-grams learn the wording of the sites they were trained on. Since session 8 the shipped default is the
-model of ``claim_embed.py``: the same cue and context columns beside the sentence's MiniLM embedding, chosen by
-leave-one-set-out validation over the dev sets (each set scored by a model fitted on the others: model alone
-F1 0.846 where this model's setting has 0.825, rules OR model 0.920 against 0.917; docs/check.md). This n-gram
-model (C 30, cue weight 0.5, threshold 0.45, chosen by cross-validation grouped by article) stays as the
-fallback where the embedder cannot run (its package or tokenizer missing): the check keeps working, with the
-claims of session 7. ``PHYSIOHUB_CLAIM_MODEL`` (auto, embedding, ngram) picks one by hand.
-
-Both are trained only on the gold lists of the dev sets (bench/train_check_claims.py); ``find_claims`` takes a
-sentence as a claim when the rules do or the model's probability reaches the model's threshold (and no veto of
-the rules says it is a method sentence, a teaser, a question or a list lead-in). Both ship as plain JSON
-(this one: vocabulary, idf, weights), loaded once per process, inference in numpy: no pickle, no dependence on
-the scikit-learn version that trained them.
+It is trained only on the gold lists of the four dev sets (bench/train_check_claims.py), with the
+threshold chosen by cross-validation grouped by article; ``find_claims`` takes a sentence as a claim when the
+rules do or the model's probability reaches the threshold (and no veto of the rules says it is a method
+sentence, a teaser, a question or a list lead-in). It ships as plain JSON (vocabulary, idf, weights), loaded
+once per process, inference in numpy: no pickle, no dependence on the scikit-learn version that trained it.
 """
 from __future__ import annotations
 
 import json
-import logging
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
-from .. import config
-from ..errors import ConfigError
-
 from .tfidf_json import CHAR_PARAMS, WORD_PARAMS, export_blocks, load_blocks  # noqa: F401 (training reads the params here)
 
-if TYPE_CHECKING:
-    from .claim_embed import EmbeddingClaimModel
-
-log = logging.getLogger(__name__)
-
-MODEL_PATH = Path(__file__).resolve().parent / "claim_model.json"             # the n-gram model
-EMBED_MODEL_PATH = Path(__file__).resolve().parent / "claim_model_embed.json"  # the embedding model (claim_embed.py)
+MODEL_PATH = Path(__file__).resolve().parent / "claim_model.json"
 
 
 # Generic cues of a sentence that reports research (or of one that does not), as binary features. They are
@@ -155,8 +136,6 @@ def context_features(texts: Sequence[str], paragraphs: Sequence[int], items: Seq
 class ClaimModel:
     """A fitted claim-sentence model: ``probabilities`` for the sentences of one article."""
 
-    kind = "ngram"
-
     def __init__(self, data: dict[str, Any]):
         if list(data["cues"]) != list(CUES) or data.get("context_version", 1) != CONTEXT_VERSION:
             raise ValueError("claim model was trained with different cue patterns or context columns; retrain it "
@@ -197,44 +176,9 @@ def export_model(word, char, coef: np.ndarray, intercept: float, cue_weight: flo
             "intercept": round(float(intercept), 6), "cue_weight": cue_weight, "threshold": round(float(threshold), 3), **meta}
 
 
-def embedder_ready() -> bool:
-    """Can the hub's sentence embedder run here (its model package and tokenizer installed)? Loading it is the
-    test: the embedding claim model needs exactly what ``get_embedder`` needs."""
-    try:
-        from ..search.embed import get_embedder
-
-        get_embedder()
-    except (ConfigError, ImportError, OSError) as e:
-        log.warning("claim check: the sentence embedder is not available (%s); using the n-gram claim model", e)
-        return False
-    return True
-
-
-def load_model(path: str | None = None, kind: str | None = None) -> ClaimModel | EmbeddingClaimModel:
-    """The claim model, loaded once per process: the one at ``path``, or the shipped one ``kind`` names (setting
-    ``PHYSIOHUB_CLAIM_MODEL``): "embedding" (MiniLM sentence embeddings, ``claim_embed.py``; an error if the
-    embedder cannot run), "ngram" (this module's word and character n-grams), or "auto" (default): the embedding
-    model where the embedder runs, else the n-gram model (said once in the log). The two were chosen and
-    trained on the same dev sets, each with its own threshold; on unseen sites the embedding model did better
-    (docs/check.md), the n-gram one keeps the check working without the embedding package."""
-    choice = str(config.get("claim_model", kind) or "auto").strip().lower()
-    if choice not in ("auto", "embedding", "ngram"):
-        raise ConfigError(f"PHYSIOHUB_CLAIM_MODEL must be auto, embedding or ngram, not {choice!r}")
-    return _load(path, choice)
-
-
-@lru_cache(maxsize=4)
-def _load(path: str | None, choice: str) -> ClaimModel | EmbeddingClaimModel:
-    from .claim_embed import KIND, EmbeddingClaimModel
-
-    if path:
-        data = _read(Path(path))
-        return EmbeddingClaimModel(data) if data.get("kind") == KIND else ClaimModel(data)
-    if choice == "embedding" or (choice == "auto" and EMBED_MODEL_PATH.is_file() and embedder_ready()):
-        return EmbeddingClaimModel(_read(EMBED_MODEL_PATH))
-    return ClaimModel(_read(MODEL_PATH))
-
-
-def _read(p: Path) -> dict[str, Any]:
+@lru_cache(maxsize=2)
+def load_model(path: str | None = None) -> ClaimModel:
+    """The shipped model (or one at ``path``), loaded once per process."""
+    p = Path(path) if path else MODEL_PATH
     with p.open(encoding="utf-8") as f:
-        return json.load(f)
+        return ClaimModel(json.load(f))
