@@ -1,16 +1,17 @@
 """Leave-one-set-out validation of claim-sentence models: the selection criterion for ``claim_model.py``.
 
 Usage: .venv/bin/python bench/loso_check_claims.py [--family SPEC ...] [--article-cv]
-(SPEC: see ``family``; default the shipped n-gram setting and the embedding family.)
+(SPEC: see ``family``; default: the shipped n-gram setting, the embedding family with and without the previous
+sentence, and the mean of the n-gram and embedding models: the comparison of docs/check.md, session 8.)
 
-Each dev set of tests/fixtures/check/real (dev, heldout, dev2, dev3, and dev4 when present) was written in a
+Each dev set of tests/fixtures/check/real (``train_check_claims.SETS``: dev, heldout, dev2, dev3, dev4) was written in a
 different session from different sites. Article-grouped cross-validation mixes the sites of every set into
 each training fold, so a model that learns a site's wording is rewarded for it; fresh pages of unseen sites
 score 10-20 points lower than it says (docs/check.md). Here each set is scored by a model fitted on the other
 sets only, the nearest the dev data come to "a new session's pages". Reported, micro over all dev articles:
 the claims ``find_claims`` reports (rules OR model, with the rules' vetoes), scored like the benchmark, at
 each threshold; and the model alone per sentence (with the vetoes), its average precision, per-set figures.
-The held-out sets (heldout2/3/4) are never read.
+The held-out sets (heldout2 and later) are never read.
 
 How to read it: the rules were written on these very pages (alone they find 76-88% of the dev claims, about half
 on unseen sites), so the combined figure rises with the threshold for every model and cannot set one; what the
@@ -29,8 +30,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_check_claims import (REAL, SETS, articles, combined_scores, flat, fit as fit_ngram,  # noqa: E402
-                                predict as predict_ngram, prf, sentence_scores)
+from train_check_claims import (SETS, articles, combined_scores, flat, fit as fit_ngram,  # noqa: E402
+                                predict as predict_ngram, sentence_scores)
 
 THRESHOLDS = np.round(np.arange(0.25, 0.86, 0.05), 2)
 
@@ -229,7 +230,7 @@ def main() -> int:
           f"{n} sentences, {sum(sum(a[2]) for a in arts)} claim sentences")
     p, r, f = combined_scores(arts, [np.zeros(len(a[2])) for a in arts], 1.0, learned=False)
     print(f"rules alone (written on these sets: not a generalisation figure): P {p:.3f} R {r:.3f} F1 {f:.3f}")
-    specs = args.family or ["ngram:30:0.5", "emb:1:1"]
+    specs = args.family or ["ngram:30:0.5", "emb:1:0.5", "emb:1:0.5:prev", "emb:1:0.5:prev+ngram:30:0.5"]
     vectors = all_vectors(arts) if any(s.startswith("emb") for s in specs) else None
     for spec in specs:
         t0 = time.time()
