@@ -11,6 +11,10 @@ and context columns). C, the weight of the cue columns and the threshold are cho
 grouped by article (7 folds, drawn three times; no article's sentences are in both its training and its scoring fold), on the model alone, the figure that says how it does on articles it has not seen; the rules were
 written against these same articles, so "rules OR model" on them is reported but cannot choose anything
 (the rules alone score ~1.0 here). The final model is fitted on the sentences of all four dev sets.
+
+bench/loso_check_claims.py scores settings and other model families (sentence embeddings among them) by
+leave-one-set-out instead: each dev set, written in its own session from its own sites, scored by a model fitted
+on the others (session 8: docs/check.md).
 """
 from __future__ import annotations
 
@@ -97,7 +101,7 @@ def cv_probs(arts, c, cue_weight, seed: int = 0):
         model = fit(*flat(arts, train), c, cue_weight)
         for i in test:
             texts, paras, items, heads, docs, _ = flat(arts, [i])
-            out[i] = predict(model, texts, paras, items, heads, docs, cue_weight)
+            out[i] = predict(model, texts, paras, items, heads, docs, cue_weight) if texts else np.zeros(0)   # (a page may have no body sentence)
     return out
 
 

@@ -55,9 +55,13 @@ def test_vetoes_keep_out_what_the_model_might_take():
               "This goes against the old advice to rest a sore back.",
               "That flies in the face of the common belief that running wears out knees.",
               "If your hip is still sore after a month, book a review with one of our physios.",
-              "Call us today to arrange an assessment with the team."):
+              "Call us today to arrange an assessment with the team.",
+              "The complete review is freely available on the journal's website.",
+              "Does a lumbar support belt help lifting? What the evidence says"):
         assert model_veto(s), s
     assert not model_veto(MISSED_BY_RULES[0])
+    # a finding that also says where to read the study is still a finding
+    assert not model_veto("A trial that can be read online found that a lumbar belt did not prevent back pain in warehouse staff.")
 
 
 def test_a_result_after_a_claim_takes_its_year_and_design():

@@ -141,7 +141,7 @@ _TEASER = re.compile(
     r"present|look at|discuss|go through|review)\b"
     r"|\bhere(?:'s| is| are) what (?:the )?(?:latest )?(?:research|science|studies|evidence)"
     r"|\bwhat (?:the )?(?:latest |current )?(?:research|evidence|science|studies) (?:says?|shows?|tells? us) (?:about|on|regarding)\b"
-    r"|[\u2013\u2014:|-]\s*what (?:the )?(?:latest |current )?(?:research|evidence|science|studies) (?:says?|shows?)\s*[.!]?\s*$"
+    r"|[\u2013\u2014:|?-]\s*what (?:the )?(?:latest |current )?(?:research|evidence|science|studies) (?:says?|shows?)\s*[.!]?\s*$"
     r"|\b(?:on this page|in this (?:section|page|library)),? you (?:will|can|'ll) find\b"
     r"|\b(?:findings|results|insights|lessons|things) (?:worth|you should|to) know"
     r"|\b(?:a handful|a few|some|several|a number) of (?:\w+ )?(?:findings|results|insights)\b"
@@ -919,13 +919,14 @@ def claim_probabilities(sentences: list[Sentence]) -> list[float]:
 def model_veto(text: str) -> bool:
     """What the rules know is not a claim whatever the model says: a method or set-up sentence, a teaser, a
     question or "more research is needed", a list lead-in, a definition, the writer's own practice, a comment
-    setting a finding against the old advice, a line too short to state a finding."""
+    setting a finding against the old advice, a pointer to where the paper can be read, a line too short to state
+    a finding."""
     text = GLUED_FOOTNOTE.sub("", text)
     n = len(text.split())
     return bool(_QUESTION_OR_NEED.search(text) or _TEASER.search(text) or method_only(text)
                 or re.search(r":\s*$", text) or _DEFINITION.search(text) or _PERSONAL_CLAIM.search(text)
                 or _MY_OWN.match(text) or _NOT_INVOLVED.search(text) or _PLANS.search(text)
-                or _AGAINST_OLD_VIEW.match(text) or _CALL_TO_ACTION.search(text) or _NEED.search(text)
+                or _AGAINST_OLD_VIEW.match(text) or _CALL_TO_ACTION.search(text) or _WHERE_TO_READ.match(text) or _NEED.search(text)
                 or _KNOWN_AS.search(text) or _COMMON_BELIEF.match(text) or _mostly_links(text) or _says_nothing(text)
                 or ((_USED_FOR.search(text) or _SELF_REPORT_FIGURE.search(text) or _PASSIVE_ADVICE.search(text)) and not _names_research(text))
                 or (_NOT_ENOUGH.search(text) and not _ACCORDING.search(text))
@@ -982,6 +983,10 @@ def _mostly_links(text: str) -> bool:
 
 # The writer's own data ("My watch data shows ...") and research still to come ("the team now plans a trial").
 _MY_OWN = re.compile(r"^(?:in )?(?:my|I)\b", re.I)
+# Where the paper is ("The full study can be read at ...", "The review is available online"): a pointer, no finding.
+_WHERE_TO_READ = re.compile(r"^(?:the|this|that)\s+(?:full\s+|original\s+|whole\s+|complete\s+)?(?:study|paper|report|article|"
+                            r"review|trial|research|abstract)\s+(?:can be|is|are|may be)\s+(?:freely\s+|openly\s+)?"
+                            r"(?:read|found|accessed|viewed|downloaded|available)\b", re.I)
 _PLANS = re.compile(r"\b(?:plans?|planning|planned|hopes?|intends?|intend) (?:a|an|to|further|another)\b"
                     r"|\b(?:says?|said) (?:it|they|she|he|we) (?:hopes?|plans?|wants?|intends?)\b", re.I)
 
