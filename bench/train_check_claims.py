@@ -10,7 +10,7 @@ Model: ``physiohub.check.claim_model`` (logistic regression over word and charac
 and context columns). C, the weight of the cue columns and the threshold are chosen by cross-validation
 grouped by article (7 folds, drawn three times; no article's sentences are in both its training and its scoring fold), on the model alone, the figure that says how it does on articles it has not seen; the rules were
 written against these same articles, so "rules OR model" on them is reported but cannot choose anything
-(the rules alone score ~1.0 here). The final model is fitted on the sentences of all four dev sets.
+(the rules alone score ~1.0 here). The final model is fitted on the sentences of all five dev sets.
 
 bench/loso_check_claims.py scores settings and other model families (sentence embeddings among them) by
 leave-one-set-out instead: each dev set, written in its own session from its own sites, scored by a model fitted
@@ -186,7 +186,7 @@ def main() -> int:
         return 0
     word, char, m = fit(*flat(arts, range(len(arts))), c, cue_weight)
     data = export_model(word, char, m.coef_[0], m.intercept_[0], cue_weight, thr, {
-        "C": c, "trained_on": f"gold claims of {len(arts)} real articles of the four dev sets ({n} sentences, {pos} claims)",
+        "C": c, "trained_on": f"gold claims of {len(arts)} real articles of the five dev sets ({n} sentences, {pos} claims)",
         "cv_7fold_by_article_x3": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}})
     args.out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)")

@@ -15,8 +15,9 @@ from physiohub.check.document import parse_document
 MISSED_BY_RULES = [
     "Walking eased knee pain as well as painkillers did over six months, according to a report from a university hospital team.",
     "Patients who kept moving were back at work sooner, a Danish group reported in a spine journal.",
-    "Experts at the Example Pain Society maintain that scans rarely change treatment for back pain.",
 ]
+# (session 8: "Experts at the Example Pain Society maintain that scans rarely change treatment for back pain." moved to
+# the rules, test below: an organisation that maintains, stresses, urges or insists is a source like one that says.)
 # (session 7: "The Example Physiotherapy Association urges employers to let staff take movement breaks, citing a large
 # review of office workers." moved to the rules' tests, tests/test_check_claims_roles.py: "citing a review" is now a cue.)
 # Sentences that say what a study did, or advertise: never claims.
@@ -113,3 +114,11 @@ def test_a_model_file_with_other_context_columns_is_refused():
     data["context_version"] = 1
     with pytest.raises(ValueError, match="retrain"):
         ClaimModel(data)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Experts at the Example Pain Society maintain that scans rarely change treatment for back pain.",
+    "The Example College of Physiotherapists stresses that staying active helps most people with back pain.",
+])
+def test_an_organisation_that_maintains_or_stresses_is_a_source_for_the_rules(sentence):
+    assert _texts(sentence, learned=False) == [sentence]

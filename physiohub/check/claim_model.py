@@ -12,7 +12,7 @@ styles it has not seen, a plain statement with no research anywhere around it wa
 alarm). The cues are deliberately generic, not the rules' own patterns: a model fed the rules' patterns learns
 to trust them on the articles the rules were written for.
 
-It is trained only on the gold lists of the four dev sets (bench/train_check_claims.py), with the
+It is trained only on the gold lists of the five dev sets (dev, heldout, dev2, dev3, dev4) (bench/train_check_claims.py), with the
 threshold chosen by cross-validation grouped by article; ``find_claims`` takes a sentence as a claim when the
 rules do or the model's probability reaches the threshold (and no veto of the rules says it is a method
 sentence, a teaser, a question or a list lead-in). It ships as plain JSON (vocabulary, idf, weights), loaded

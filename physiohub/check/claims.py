@@ -168,6 +168,7 @@ ORGANISATION = re.compile(
 _ORG_SAYS = re.compile(
     rf"(?:{ORGANISATION.pattern})[^.;]{{0,40}}?\b(?:says?|said|states?|stated|recommends?|recommended|advises?|advised|"
     rf"warns?|warned|reports?|reported|estimates?|estimated|concludes?|concluded|endorses?|endorsed|guidelines? (?:say|state|recommend)|"
+    rf"maintains?|maintained|stress(?:es|ed)?|urges?|urged|insists?|insisted|emphasi[sz]es?|emphasi[sz]ed|cautions?|cautioned|"
     rf"named|names|identified|identifies|ranked|ranks|lists|listed|classified|classifies|declared|declares)\b")
 # The organisation must be the one that says it: "Ann Lee, a nurse at the Bone Research Centre, said ..." is a
 # person at the organisation (her words are a claim only by what they say, for the other rules to judge).
@@ -950,7 +951,10 @@ _AGAINST_OLD_VIEW = re.compile(r"^(?:this|that|it|these)\s+(?:goes|go|runs|run|f
 _CALL_TO_ACTION = re.compile(r"\b(?:book|call|contact|email|message|phone|ring|visit)(?: in)? (?:a|an|your|us|our|one of our|the clinic|"
                              r"the team|today|now)\b"
                              # a leaflet or service on offer: "Help on avoiding aches is now available from the CSP in a new leaflet"
-                             r"|\b(?:is|are) (?:now |also )?available (?:free )?(?:from|at|on|to download)\b", re.I)
+                             r"|\b(?:is|are) (?:now |also )?available (?:free )?(?:from|at|on|to download)\b"
+                             # the practice's own banner: "Say goodbye to back pain at Northside Physio"
+                             r"|\bsay goodbye to\b|\bat (?:the )?(?:[A-Z][\w'&\-]+ ){1,4}(?:Clinic|Physio(?:therapy)?|Chiropractic|"
+                             r"Osteopathy|Practice|Studio|Wellness)\b(?! (?:research|study|trial))", re.I)
 # A need is no finding: "There is also a pressing need to identify people at risk", "new treatments and procedures
 # are needed to reduce pain".
 _NEED = re.compile(r"\b(?:a |an )?(?:pressing|urgent|critical|clear|great|real|growing|unmet) need (?:to|for)\b"
