@@ -44,8 +44,10 @@ DESIGNS: list[tuple[str, str]] = [
     ("randomised trial", r"randomi[sz]ed(?:,)?(?: (?:controlled|clinical|placebo-controlled|double-blind))* (?:trials?|stud(?:y|ies))|\bRCTs?\b|controlled trials?"),
     ("cohort study", r"cohort stud(?:y|ies)|(?:prospective|longitudinal|follow-up) stud(?:y|ies)|\bcohorts?\b"),
     ("observational study", r"observational stud(?:y|ies)|cross-sectional stud(?:y|ies)|case[- ]control stud(?:y|ies)|\bsurveys?\b|\bpolls?\b"),
+    ("case report", r"\bcase (?:reports?|series)\b"),
     ("trial", r"(?:clinical |pilot )?\btrials?\b"),
-    ("review", r"\b(?:narrative |scoping |umbrella |literature )?reviews?\b|\boverviews?\b|\breviewers\b"),
+    ("review", r"\b(?:narrative |scoping |umbrella |literature )?reviews?\b|\boverviews?\b|\breviewers\b"
+               r"|\breviewed (?:\w+ ){0,3}?(?:studies|trials|papers)\b"),
     ("study", r"\bstud(?:y|ies)\b|\bpapers?\b|\bexperiments?\b|\banalys[ie]s\b"),
     ("research", r"\bresearch\b|\bevidence\b|\bscience\b|\bdata\b|\bfindings\b"),
 ]
@@ -1038,6 +1040,74 @@ def _not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
     return bool(source) and not _states_something(text[:source.start()] + " " + text[source.end():])
 
 
+# Claims found as headlines: what they state is theirs, the research under them is not (README: a headline's design
+# is the one it names).
+_HEADLINE_CUES = ("a headline stating", "a page title stating")
+# A sentence that points back at research already described: "the researchers", "the authors", "these findings",
+# "this study", "In the trial", "They found".
+_BACK_REFERENCE = re.compile(
+    r"\b(?:the|these|those|this|that|its|their|our|such)\s+(?:\w+\s+)?(?:stud(?:y|ies)|research|trials?|analys[ie]s|review|"
+    r"paper|report|findings|results?|data|researchers|authors|investigators|team|scientists|evidence)\b", re.I)
+
+
+# ... whose generic word is the research's output, not research in general: "these findings", "the data" (while
+# "this research" and "the evidence" keep their own word)
+_BACK_RESULTS = re.compile(r"\b(?:the|these|those|its|their|our|such)\s+(?:\w+\s+)?(?:findings|results?|data)\b", re.I)
+# A recommendation or figure of a guideline or an organisation is its own source, not a result of the study before it.
+_GUIDANCE = re.compile(r"\bguidelines?\b|\b(?:estimates?|estimated)\b|\b(?:organi[sz]ation|foundation|society|association|"
+                       r"college|institute|agency)\b"
+                       # ... and so is research introduced by who did it: "Researchers at <university> have shown"
+                       r"|\b(?:researchers|scientists|(?:a|an) (?:[\w-]+ ){0,2}(?:doctor|professor|researcher|scientist|team)) "
+                       r"(?:at|from) (?:the |a |an )?\w", re.I)
+
+
+@dataclass
+class _Context:
+    """The research an article was last describing: where it was named and its year and design."""
+
+    at: int
+    paragraph: int
+    heading: str
+    design: str
+    year: int | None
+
+
+def _context_of(s: Sentence, i: int, current: "_Context | None") -> "_Context | None":
+    """The context after sentence ``i``, which names research: its design and year (a back-reference such as "this
+    study" keeps the current context when it names nothing more specific; 'research' or 'evidence' in general
+    ("Some research has suggested ...") names no study whose results could follow)."""
+    design = design_of(s.text)
+    if design is None or design == "research":
+        return current
+    if current is not None and _BACK_REFERENCE.search(s.text) and _RANK[design] >= _RANK[current.design]:
+        return _Context(i, s.paragraph, s.heading, current.design, current.year)
+    return _Context(i, s.paragraph, s.heading, design, year_of(s.text))
+
+
+def _in_context(context: _Context, s: Sentence, i: int) -> bool:
+    """Is the described research still what sentence ``i`` speaks of: under the same heading and not long after."""
+    return context.heading == s.heading and i - context.at <= _CONTEXT_SPAN
+
+
+_CONTEXT_SPAN = 12   # sentences
+
+
+def _from_context(text: str, year: int | None, design: str | None, context: _Context) -> tuple[int | None, str | None]:
+    """A result that names no design is a result of the research described before it ("After 12 weeks both groups
+    improved", "The authors concluded ..."); one that points back at it with a generic word ("this study", "these
+    findings") takes the more specific design the research was described with."""
+    if design is None:
+        return year or context.year, context.design
+    if (_RANK[context.design] < _RANK[design]
+            and ((design == "study" and _BACK_REFERENCE.search(text))
+                 or (design == "research" and _BACK_RESULTS.search(text)))):
+        return year or context.year, context.design
+    return year, design
+
+
+_RANK = {name: n for n, (name, _) in enumerate(DESIGNS)}
+
+
 def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilities: list[float] | None = None,
                 threshold: float | None = None, veto: bool = True) -> list[Claim]:
     """The research claims among the sentences: the rules' (each with the phrase that made it one), and with
@@ -1058,9 +1128,12 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
     lead_in: Sentence | None = None     # the last sentence that is not a list item
     last_claim_para: tuple[int, str] | None = None   # (paragraph, heading) of the last claim
     last_claim: Claim | None = None
+    context: _Context | None = None     # the research the article was last describing, with a design
     for i, s in enumerate(sentences):
         if not s.item:
             lead_in = s
+        if i and _names_research(sentences[i - 1].text):
+            context = _context_of(sentences[i - 1], i - 1, context)
         if _ASIDE.match(s.text) and not _names_research(s.text):
             continue   # "(Here are 7 ways to beat back pain.)": an aside between a claim and its next result
         if _not_a_statement(s, sentences, i):
@@ -1177,12 +1250,20 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
         # (only if the sentence names a design at all: "no strong evidence that" names none)
         whole = design_of(s.text)
         year, design = year_of(s.text), ((None if inherited or not whole else design_of(cue)) or whole)
+        own_cites = bool(cites)
         if inherited is not None:
             year = year or inherited.year
             design = inherited.design if design in (None, "research", "study") and inherited.design else design
             if not cites:
                 cites = list(inherited.citations)
-        if _ORG_SAYS.search(s.text) or _ACCORDING_NAMED.search(s.text):
+        org_statement = bool(_ORG_SAYS.search(s.text) or _ACCORDING_NAMED.search(s.text))
+        if cue.startswith(_HEADLINE_CUES):
+            # a headline states its own year and design or none: the research described under it is the body's
+            year, design = year_of(s.text), whole
+        elif (context is not None and not org_statement and not own_cites and not _GUIDANCE.search(s.text)
+              and _in_context(context, s, i)):
+            year, design = _from_context(s.text, year, design, context)
+        if org_statement:
             # an organisation that says or recommends is the source of its statement
             org = ORGANISATION.search(s.text)
             if org:
@@ -1197,6 +1278,8 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             continues=len(out) - 1 if inherited is not None and prev is not None and inherited is prev[1] else None,
         ))
         prev = (s, out[-1])
+        if design not in (None, "research"):
+            context = _Context(i, s.paragraph, s.heading, design, year)
         last_claim_para = (s.paragraph, s.heading)
         last_claim = out[-1]
     return out
