@@ -612,6 +612,30 @@ def design_of(text: str) -> str | None:
     return None
 
 
+# Where the noun phrase naming a design ends: "a 2012 review | of 159 trials found", "A new study | pooling ...".
+_PHRASE_END = re.compile(r"\s(?:of|on|in|into|from|that|which|who|by|at|for|pooling|comparing|including|involving|looking)\s"
+                         r"|\s(?:\w+(?:ed|s))\b(?<!\banalyses)(?<!\breviews)(?<!\bstudies)(?<!\btrials)|[,;:.]", re.I)
+
+
+def head_design(text: str) -> str | None:
+    """The design of the research a phrase names first ("a 2012 review of 159 trials found" is a review; "Recent
+    reviews have found ... and no studies have compared" too), the most specific within that noun phrase ("a
+    systematic review and meta-analysis of trials" is a meta-analysis)."""
+    clean = ORGANISATION.sub(" ", GLUED_FOOTNOTE.sub("", text))
+    # 'research', 'evidence' or 'data' before the design ("the evidence has been mixed, and one large trial suggested",
+    # "published in Molecular Cell Research, this study found") is not the research the phrase reports
+    m = next((x for x in _ANY_DESIGN.finditer(clean) if design_of(x.group(0)) not in (None, "research")), None)
+    if m is None:
+        return design_of(text)
+    end = _PHRASE_END.search(clean, m.end())
+    head = design_of(clean[m.start():end.start() if end else len(clean)])
+    if head == "study" and not (end and re.match(r"\s(?:of|pooling|combining|including|from)\s", end.group(0), re.I)):
+        # a generic "study" is told apart by a design named next to it ("The study, a large trial, found"), not by
+        # what it was made of ("a study pooling the results of earlier trials")
+        return design_of(text)
+    return head
+
+
 def year_of(text: str) -> int | None:
     for m in _YEAR.finditer(text):
         if _NOT_YEAR_AFTER.match(text, m.end()):
@@ -1249,7 +1273,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
         # the design the reporting phrase names wins over designs mentioned later ("a review ... of trials")
         # (only if the sentence names a design at all: "no strong evidence that" names none)
         whole = design_of(s.text)
-        year, design = year_of(s.text), ((None if inherited or not whole else design_of(cue)) or whole)
+        year, design = year_of(s.text), ((None if inherited or not whole else head_design(cue)) or whole)
         own_cites = bool(cites)
         if inherited is not None:
             year = year or inherited.year
