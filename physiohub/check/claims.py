@@ -1110,20 +1110,21 @@ def _context_of(s: Sentence, i: int, current: "_Context | None") -> "_Context | 
 
 def _in_context(context: _Context, s: Sentence, i: int) -> bool:
     """Is the described research still what sentence ``i`` speaks of: under the same heading and not long after."""
-    return context.heading == s.heading and i - context.at <= _CONTEXT_SPAN
+    return (context.heading == s.heading or bool(_FINDINGS_HEADING.search(s.heading))) and i - context.at <= _CONTEXT_SPAN
 
 
 _CONTEXT_SPAN = 12   # sentences
 
 
-def _from_context(text: str, year: int | None, design: str | None, context: _Context) -> tuple[int | None, str | None]:
+def _from_context(text: str, year: int | None, design: str | None, context: _Context,
+                  inherited: bool = False) -> tuple[int | None, str | None]:
     """A result that names no design is a result of the research described before it ("After 12 weeks both groups
     improved", "The authors concluded ..."); one that points back at it with a generic word ("this study", "these
     findings") takes the more specific design the research was described with."""
     if design is None:
         return year or context.year, context.design
     if (_RANK[context.design] < _RANK[design]
-            and ((design == "study" and _BACK_REFERENCE.search(text))
+            and ((design == "study" and (inherited or _BACK_REFERENCE.search(text)))
                  or (design == "research" and _BACK_RESULTS.search(text)))):
         return year or context.year, context.design
     return year, design
@@ -1286,7 +1287,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             year, design = year_of(s.text), whole
         elif (context is not None and not org_statement and not own_cites and not _GUIDANCE.search(s.text)
               and _in_context(context, s, i)):
-            year, design = _from_context(s.text, year, design, context)
+            year, design = _from_context(s.text, year, design, context, inherited=inherited is not None and whole is None)
         if org_statement:
             # an organisation that says or recommends is the source of its statement
             org = ORGANISATION.search(s.text)
