@@ -1076,7 +1076,8 @@ _BACK_REFERENCE = re.compile(
 
 # ... whose generic word is the research's output, not research in general: "these findings", "the data" (while
 # "this research" and "the evidence" keep their own word)
-_BACK_RESULTS = re.compile(r"\b(?:the|these|those|its|their|our|such)\s+(?:\w+\s+)?(?:findings|results?|data)\b", re.I)
+_BACK_RESULTS = re.compile(r"(?:\b(?:the|these|those|its|their|our|such|his|her)\s+(?:\w+\s+)?|\b\w+['\u2019]s\s+|^(?:\w+,\s*)?)"
+                           r"(?:findings|results?|data)\b", re.I)
 # A recommendation or figure of a guideline or an organisation is its own source, not a result of the study before it.
 _GUIDANCE = re.compile(r"\bguidelines?\b|\b(?:estimates?|estimated)\b|\b(?:organi[sz]ation|foundation|society|association|"
                        r"college|institute|agency)\b"
