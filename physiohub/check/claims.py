@@ -1275,7 +1275,9 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
         # the design the reporting phrase names wins over designs mentioned later ("a review ... of trials")
         # (only if the sentence names a design at all: "no strong evidence that" names none)
         whole = design_of(s.text)
-        year, design = year_of(s.text), ((None if inherited or not whole else head_design(cue)) or whole)
+        # (the phrase may begin before the cue: "Recent reviews have found ..., and no studies have compared")
+        upto = s.text[:s.text.find(cue) + len(cue)] if cue in s.text else cue
+        year, design = year_of(s.text), ((None if inherited or not whole else head_design(upto)) or whole)
         own_cites = bool(cites)
         if inherited is not None:
             year = year or inherited.year
