@@ -100,3 +100,13 @@ def test_certainty_of_evidence_is_no_design_but_case_reports_and_reviewing_studi
     assert design_of("There is surprisingly little evidence that impact forces cause injuries.") is None
     assert design_of("I also found some case reports of bruising after massage guns.") == "case report"
     assert design_of("They reviewed 23 studies with 30,000 people and found that exercise prevents back pain.") == "review"
+
+
+def test_the_design_named_before_a_later_cue_and_results_pointing_back():
+    got = _claims("Recent reviews have found little support for cupping, and no studies have compared it with exercise.\n")
+    assert got["Recent reviews have found"][1] == "review"
+    text = """A 2018 meta-analysis of 12 trials found that manipulation eased neck pain for a few weeks.
+However, findings do suggest that the gains faded by six months. The team's results were similar for older adults.
+"""
+    got = _claims(text)
+    assert got["However, findings do suggest"] == (2018, "meta-analysis")
