@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from physiohub.check import check_article
-from physiohub.check.claims import design_of, find_claims, head_design
+from physiohub.check.claims import design_of, find_claims, head_design, stated_design
 from physiohub.check.document import parse_document
 from physiohub.store import Store
 
@@ -98,8 +98,8 @@ def test_the_design_is_the_head_of_the_phrase_that_names_it():
 def test_certainty_of_evidence_is_no_design_but_case_reports_and_reviewing_studies_are():
     assert design_of("There is some evidence that arch height changes injury rates.") is None
     assert design_of("There is surprisingly little evidence that impact forces cause injuries.") is None
-    assert design_of("I also found some case reports of bruising after massage guns.") == "case report"
-    assert design_of("They reviewed 23 studies with 30,000 people and found that exercise prevents back pain.") == "review"
+    assert stated_design("I also found some case reports of bruising after massage guns.") == "case report"
+    assert stated_design("They reviewed 23 studies with 30,000 people and found that exercise prevents back pain.") == "review"
 
 
 def test_the_design_named_before_a_later_cue_and_results_pointing_back():
@@ -110,3 +110,9 @@ However, findings do suggest that the gains faded by six months. The team's resu
 """
     got = _claims(text)
     assert got["However, findings do suggest"] == (2018, "meta-analysis")
+
+
+def test_words_read_only_for_the_design_do_not_find_claims():
+    # the claim finder reads its design words as before: a case report names no research for it, reviewed studies are studies
+    assert design_of("I also found some case reports of bruising after massage guns.") is None
+    assert design_of("They reviewed 23 studies of running shoes.") == "study"

@@ -44,14 +44,19 @@ DESIGNS: list[tuple[str, str]] = [
     ("randomised trial", r"randomi[sz]ed(?:,)?(?: (?:controlled|clinical|placebo-controlled|double-blind))* (?:trials?|stud(?:y|ies))|\bRCTs?\b|controlled trials?"),
     ("cohort study", r"cohort stud(?:y|ies)|(?:prospective|longitudinal|follow-up) stud(?:y|ies)|\bcohorts?\b"),
     ("observational study", r"observational stud(?:y|ies)|cross-sectional stud(?:y|ies)|case[- ]control stud(?:y|ies)|\bsurveys?\b|\bpolls?\b"),
-    ("case report", r"\bcase (?:reports?|series)\b"),
     ("trial", r"(?:clinical |pilot )?\btrials?\b"),
-    ("review", r"\b(?:narrative |scoping |umbrella |literature )?reviews?\b|\boverviews?\b|\breviewers\b"
-               r"|\breviewed (?:\w+ ){0,3}?(?:studies|trials|papers)\b"),
+    ("review", r"\b(?:narrative |scoping |umbrella |literature )?reviews?\b|\boverviews?\b|\breviewers\b"),
     ("study", r"\bstud(?:y|ies)\b|\bpapers?\b|\bexperiments?\b|\banalys[ie]s\b"),
     ("research", r"\bresearch\b|\bevidence\b|\bscience\b|\bdata\b|\bfindings\b"),
 ]
 _DESIGN_RE = [(d, re.compile(p, re.I)) for d, p in DESIGNS]
+# The designs a claim is given also read these (not the ones that find claims, whose wording stays as it was): "case
+# reports" of an injury, "They reviewed 23 studies" (a review).
+STATED_DESIGNS: list[tuple[str, str]] = [
+    (d, p + r"|\breviewed (?:\w+ ){0,3}?(?:studies|trials|papers)\b" if d == "review" else p) for d, p in DESIGNS]
+STATED_DESIGNS.insert([d for d, _ in STATED_DESIGNS].index("trial"), ("case report", r"\bcase (?:reports?|series)\b"))
+_STATED_RE = [(d, re.compile(p, re.I)) for d, p in STATED_DESIGNS]
+_ANY_STATED = re.compile("|".join(f"(?:{p})" for _, p in STATED_DESIGNS), re.I)
 _ANY_DESIGN = re.compile("|".join(f"(?:{p})" for _, p in DESIGNS), re.I)
 
 VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report(?:s|ed)?|reveal(?:s|ed)?|"
@@ -602,14 +607,19 @@ _PERSONAL_CLAIM = re.compile(r"^(?:at |in )?(?:our|my) (?:clinic|practice|team|e
                              r"(?:offer|provide|use|treat|see|help)\b", re.I)
 
 
-def design_of(text: str) -> str | None:
+def design_of(text: str, _designs: list[tuple[str, re.Pattern]] | None = None) -> str | None:
     text = ORGANISATION.sub(" ", GLUED_FOOTNOTE.sub("", text))   # "Association for the Study of Pain" is no study
     # "there is strong evidence" states certainty, not a kind of research
     text = re.sub(r"\b(?:strong|good|moderate|limited|some|little|no|clear|high-quality|low-quality|weak)(?: enough)? evidence\b", " ", text, flags=re.I)
-    for name, rx in _DESIGN_RE:
+    for name, rx in _DESIGN_RE if _designs is None else _designs:
         if rx.search(text):
             return name
     return None
+
+
+def stated_design(text: str) -> str | None:
+    """The design a claim is given from its words: ``design_of`` with ``STATED_DESIGNS``."""
+    return design_of(text, _STATED_RE)
 
 
 # Where the noun phrase naming a design ends: "a 2012 review | of 159 trials found", "A new study | pooling ...".
@@ -624,15 +634,15 @@ def head_design(text: str) -> str | None:
     clean = ORGANISATION.sub(" ", GLUED_FOOTNOTE.sub("", text))
     # 'research', 'evidence' or 'data' before the design ("the evidence has been mixed, and one large trial suggested",
     # "published in Molecular Cell Research, this study found") is not the research the phrase reports
-    m = next((x for x in _ANY_DESIGN.finditer(clean) if design_of(x.group(0)) not in (None, "research")), None)
+    m = next((x for x in _ANY_STATED.finditer(clean) if stated_design(x.group(0)) not in (None, "research")), None)
     if m is None:
-        return design_of(text)
+        return stated_design(text)
     end = _PHRASE_END.search(clean, m.end())
-    head = design_of(clean[m.start():end.start() if end else len(clean)])
+    head = stated_design(clean[m.start():end.start() if end else len(clean)])
     if head == "study" and not (end and re.match(r"\s(?:of|pooling|combining|including|from)\s", end.group(0), re.I)):
         # a generic "study" is told apart by a design named next to it ("The study, a large trial, found"), not by
         # what it was made of ("a study pooling the results of earlier trials")
-        return design_of(text)
+        return stated_design(text)
     return head
 
 
@@ -877,7 +887,7 @@ def _research_in(sentence: Sentence) -> Claim:
     """The year, design and citations of a sentence that describes research, for the claims that report
     its results in the sentences after it."""
     _, cites = sources_of(sentence.text, sentence.links)
-    return Claim(text=sentence.text, cue="", year=year_of(sentence.text), design=design_of(sentence.text), citations=cites)
+    return Claim(text=sentence.text, cue="", year=year_of(sentence.text), design=stated_design(sentence.text), citations=cites)
 
 
 def _names_research(text: str) -> bool:
@@ -1101,7 +1111,7 @@ def _context_of(s: Sentence, i: int, current: "_Context | None") -> "_Context | 
     """The context after sentence ``i``, which names research: its design and year (a back-reference such as "this
     study" keeps the current context when it names nothing more specific; 'research' or 'evidence' in general
     ("Some research has suggested ...") names no study whose results could follow)."""
-    design = design_of(s.text)
+    design = stated_design(s.text)
     if design is None or design == "research":
         return current
     if current is not None and _BACK_REFERENCE.search(s.text) and _RANK[design] >= _RANK[current.design]:
@@ -1131,7 +1141,7 @@ def _from_context(text: str, year: int | None, design: str | None, context: _Con
     return year, design
 
 
-_RANK = {name: n for n, (name, _) in enumerate(DESIGNS)}
+_RANK = {name: n for n, (name, _) in enumerate(STATED_DESIGNS)}
 
 
 def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilities: list[float] | None = None,
@@ -1274,7 +1284,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
         intervention, outcome, direction = effect_of(s.text)
         # the design the reporting phrase names wins over designs mentioned later ("a review ... of trials")
         # (only if the sentence names a design at all: "no strong evidence that" names none)
-        whole = design_of(s.text)
+        whole = stated_design(s.text)
         # (the phrase may begin before the cue: "Recent reviews have found ..., and no studies have compared")
         upto = s.text[:s.text.find(cue) + len(cue)] if cue in s.text else cue
         year, design = year_of(s.text), ((None if inherited or not whole else head_design(upto)) or whole)
