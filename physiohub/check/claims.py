@@ -1091,9 +1091,10 @@ _BACK_RESULTS = re.compile(r"(?:\b(?:the|these|those|its|their|our|such|his|her)
 # A recommendation or figure of a guideline or an organisation is its own source, not a result of the study before it.
 _GUIDANCE = re.compile(r"\bguidelines?\b|\b(?:estimates?|estimated)\b|\b(?:organi[sz]ation|foundation|society|association|"
                        r"college|institute|agency)\b"
-                       # ... and so is research introduced by who did it: "Researchers at <university> have shown"
+                       # ... and so is research introduced by who did it: "Researchers at <university> have shown",
+                       # "researchers in Australia reported in 2014" (not "the researchers in the trial")
                        r"|\b(?:researchers|scientists|(?:a|an) (?:[\w-]+ ){0,2}(?:doctor|professor|researcher|scientist|team)) "
-                       r"(?:at|from) (?:the |a |an )?\w", re.I)
+                       r"(?:(?:at|from) (?:the |a |an )?\w|in (?-i:[A-Z]))", re.I)
 
 
 @dataclass
@@ -1285,9 +1286,12 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
         # the design the reporting phrase names wins over designs mentioned later ("a review ... of trials")
         # (only if the sentence names a design at all: "no strong evidence that" names none)
         whole = stated_design(s.text)
-        # (the phrase may begin before the cue: "Recent reviews have found ..., and no studies have compared")
-        upto = s.text[:s.text.find(cue) + len(cue)] if cue in s.text else cue
-        year, design = year_of(s.text), ((None if inherited or not whole else head_design(upto)) or whole)
+        # (a cue naming only "studies" may follow the phrase that names the research: "Recent reviews have found ...,
+        # and no studies have compared"; a late cue that names it stays: "Previous trials ..., a 2023 overview noted")
+        named = None if inherited or not whole else head_design(cue)
+        if named in (None, "study", "research") and not inherited and whole and cue in s.text:
+            named = head_design(s.text[:s.text.find(cue) + len(cue)]) or named
+        year, design = year_of(s.text), named or whole
         own_cites = bool(cites)
         if inherited is not None:
             year = year or inherited.year
