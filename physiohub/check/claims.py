@@ -50,6 +50,13 @@ DESIGNS: list[tuple[str, str]] = [
     ("research", r"\bresearch\b|\bevidence\b|\bscience\b|\bdata\b|\bfindings\b"),
 ]
 _DESIGN_RE = [(d, re.compile(p, re.I)) for d, p in DESIGNS]
+# The designs a claim is given also read these (not the ones that find claims, whose wording stays as it was): "case
+# reports" of an injury, "They reviewed 23 studies" (a review).
+STATED_DESIGNS: list[tuple[str, str]] = [
+    (d, p + r"|\breviewed (?:\w+ ){0,3}?(?:studies|trials|papers)\b" if d == "review" else p) for d, p in DESIGNS]
+STATED_DESIGNS.insert([d for d, _ in STATED_DESIGNS].index("trial"), ("case report", r"\bcase (?:reports?|series)\b"))
+_STATED_RE = [(d, re.compile(p, re.I)) for d, p in STATED_DESIGNS]
+_ANY_STATED = re.compile("|".join(f"(?:{p})" for _, p in STATED_DESIGNS), re.I)
 _ANY_DESIGN = re.compile("|".join(f"(?:{p})" for _, p in DESIGNS), re.I)
 
 VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report(?:s|ed)?|reveal(?:s|ed)?|"
@@ -600,14 +607,43 @@ _PERSONAL_CLAIM = re.compile(r"^(?:at |in )?(?:our|my) (?:clinic|practice|team|e
                              r"(?:offer|provide|use|treat|see|help)\b", re.I)
 
 
-def design_of(text: str) -> str | None:
+def design_of(text: str, _designs: list[tuple[str, re.Pattern]] | None = None) -> str | None:
     text = ORGANISATION.sub(" ", GLUED_FOOTNOTE.sub("", text))   # "Association for the Study of Pain" is no study
     # "there is strong evidence" states certainty, not a kind of research
     text = re.sub(r"\b(?:strong|good|moderate|limited|some|little|no|clear|high-quality|low-quality|weak)(?: enough)? evidence\b", " ", text, flags=re.I)
-    for name, rx in _DESIGN_RE:
+    for name, rx in _DESIGN_RE if _designs is None else _designs:
         if rx.search(text):
             return name
     return None
+
+
+def stated_design(text: str) -> str | None:
+    """The design a claim is given from its words: ``design_of`` with ``STATED_DESIGNS``."""
+    return design_of(text, _STATED_RE)
+
+
+# Where the noun phrase naming a design ends: "a 2012 review | of 159 trials found", "A new study | pooling ...".
+_PHRASE_END = re.compile(r"\s(?:of|on|in|into|from|that|which|who|by|at|for|pooling|comparing|including|involving|looking)\s"
+                         r"|\s(?:\w+(?:ed|s))\b(?<!\banalyses)(?<!\breviews)(?<!\bstudies)(?<!\btrials)|[,;:.]", re.I)
+
+
+def head_design(text: str) -> str | None:
+    """The design of the research a phrase names first ("a 2012 review of 159 trials found" is a review; "Recent
+    reviews have found ... and no studies have compared" too), the most specific within that noun phrase ("a
+    systematic review and meta-analysis of trials" is a meta-analysis)."""
+    clean = ORGANISATION.sub(" ", GLUED_FOOTNOTE.sub("", text))
+    # 'research', 'evidence' or 'data' before the design ("the evidence has been mixed, and one large trial suggested",
+    # "published in Molecular Cell Research, this study found") is not the research the phrase reports
+    m = next((x for x in _ANY_STATED.finditer(clean) if stated_design(x.group(0)) not in (None, "research")), None)
+    if m is None:
+        return stated_design(text)
+    end = _PHRASE_END.search(clean, m.end())
+    head = stated_design(clean[m.start():end.start() if end else len(clean)])
+    if head == "study" and not (end and re.match(r"\s(?:of|pooling|combining|including|from)\s", end.group(0), re.I)):
+        # a generic "study" is told apart by a design named next to it ("The study, a large trial, found"), not by
+        # what it was made of ("a study pooling the results of earlier trials")
+        return stated_design(text)
+    return head
 
 
 def year_of(text: str) -> int | None:
@@ -851,7 +887,7 @@ def _research_in(sentence: Sentence) -> Claim:
     """The year, design and citations of a sentence that describes research, for the claims that report
     its results in the sentences after it."""
     _, cites = sources_of(sentence.text, sentence.links)
-    return Claim(text=sentence.text, cue="", year=year_of(sentence.text), design=design_of(sentence.text), citations=cites)
+    return Claim(text=sentence.text, cue="", year=year_of(sentence.text), design=stated_design(sentence.text), citations=cites)
 
 
 def _names_research(text: str) -> bool:
@@ -1038,6 +1074,77 @@ def _not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
     return bool(source) and not _states_something(text[:source.start()] + " " + text[source.end():])
 
 
+# Claims found as headlines: what they state is theirs, the research under them is not (README: a headline's design
+# is the one it names).
+_HEADLINE_CUES = ("a headline stating", "a page title stating")
+# A sentence that points back at research already described: "the researchers", "the authors", "these findings",
+# "this study", "In the trial", "They found".
+_BACK_REFERENCE = re.compile(
+    r"\b(?:the|these|those|this|that|its|their|our|such)\s+(?:\w+\s+)?(?:stud(?:y|ies)|research|trials?|analys[ie]s|review|"
+    r"paper|report|findings|results?|data|researchers|authors|investigators|team|scientists|evidence)\b", re.I)
+
+
+# ... whose generic word is the research's output, not research in general: "these findings", "the data" (while
+# "this research" and "the evidence" keep their own word)
+_BACK_RESULTS = re.compile(r"(?:\b(?:the|these|those|its|their|our|such|his|her)\s+(?:\w+\s+)?|\b\w+['\u2019]s\s+|^(?:\w+,\s*)?)"
+                           r"(?:findings|results?|data)\b", re.I)
+# A recommendation or figure of a guideline or an organisation is its own source, not a result of the study before it.
+_GUIDANCE = re.compile(r"\bguidelines?\b|\b(?:estimates?|estimated)\b|\b(?:organi[sz]ation|foundation|society|association|"
+                       r"college|institute|agency)\b"
+                       # ... and so is research introduced by who did it: "Researchers at <university> have shown",
+                       # "researchers in Australia reported in 2014" (not "the researchers in the trial")
+                       r"|\b(?:researchers|scientists|(?:a|an) (?:[\w-]+ ){0,2}(?:doctor|professor|researcher|scientist|team)) "
+                       r"(?:(?:at|from) (?:the |a |an )?\w|in (?-i:[A-Z]))", re.I)
+
+
+@dataclass
+class _Context:
+    """The research an article was last describing: where it was named and its year and design."""
+
+    at: int
+    paragraph: int
+    heading: str
+    design: str
+    year: int | None
+
+
+def _context_of(s: Sentence, i: int, current: "_Context | None") -> "_Context | None":
+    """The context after sentence ``i``, which names research: its design and year (a back-reference such as "this
+    study" keeps the current context when it names nothing more specific; 'research' or 'evidence' in general
+    ("Some research has suggested ...") names no study whose results could follow)."""
+    design = stated_design(s.text)
+    if design is None or design == "research":
+        return current
+    if current is not None and _BACK_REFERENCE.search(s.text) and _RANK[design] >= _RANK[current.design]:
+        return _Context(i, s.paragraph, s.heading, current.design, current.year)
+    return _Context(i, s.paragraph, s.heading, design, year_of(s.text))
+
+
+def _in_context(context: _Context, s: Sentence, i: int) -> bool:
+    """Is the described research still what sentence ``i`` speaks of: under the same heading and not long after."""
+    return (context.heading == s.heading or bool(_FINDINGS_HEADING.search(s.heading))) and i - context.at <= _CONTEXT_SPAN
+
+
+_CONTEXT_SPAN = 12   # sentences
+
+
+def _from_context(text: str, year: int | None, design: str | None, context: _Context,
+                  inherited: bool = False) -> tuple[int | None, str | None]:
+    """A result that names no design is a result of the research described before it ("After 12 weeks both groups
+    improved", "The authors concluded ..."); one that points back at it with a generic word ("this study", "these
+    findings") takes the more specific design the research was described with."""
+    if design is None:
+        return year or context.year, context.design
+    if (_RANK[context.design] < _RANK[design]
+            and ((design == "study" and (inherited or _BACK_REFERENCE.search(text)))
+                 or (design == "research" and _BACK_RESULTS.search(text)))):
+        return year or context.year, context.design
+    return year, design
+
+
+_RANK = {name: n for n, (name, _) in enumerate(STATED_DESIGNS)}
+
+
 def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilities: list[float] | None = None,
                 threshold: float | None = None, veto: bool = True) -> list[Claim]:
     """The research claims among the sentences: the rules' (each with the phrase that made it one), and with
@@ -1058,9 +1165,12 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
     lead_in: Sentence | None = None     # the last sentence that is not a list item
     last_claim_para: tuple[int, str] | None = None   # (paragraph, heading) of the last claim
     last_claim: Claim | None = None
+    context: _Context | None = None     # the research the article was last describing, with a design
     for i, s in enumerate(sentences):
         if not s.item:
             lead_in = s
+        if i and _names_research(sentences[i - 1].text):
+            context = _context_of(sentences[i - 1], i - 1, context)
         if _ASIDE.match(s.text) and not _names_research(s.text):
             continue   # "(Here are 7 ways to beat back pain.)": an aside between a claim and its next result
         if _not_a_statement(s, sentences, i):
@@ -1175,14 +1285,27 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
         intervention, outcome, direction = effect_of(s.text)
         # the design the reporting phrase names wins over designs mentioned later ("a review ... of trials")
         # (only if the sentence names a design at all: "no strong evidence that" names none)
-        whole = design_of(s.text)
-        year, design = year_of(s.text), ((None if inherited or not whole else design_of(cue)) or whole)
+        whole = stated_design(s.text)
+        # (a cue naming only "studies" may follow the phrase that names the research: "Recent reviews have found ...,
+        # and no studies have compared"; a late cue that names it stays: "Previous trials ..., a 2023 overview noted")
+        named = None if inherited or not whole else head_design(cue)
+        if named in (None, "study", "research") and not inherited and whole and cue in s.text:
+            named = head_design(s.text[:s.text.find(cue) + len(cue)]) or named
+        year, design = year_of(s.text), named or whole
+        own_cites = bool(cites)
         if inherited is not None:
             year = year or inherited.year
             design = inherited.design if design in (None, "research", "study") and inherited.design else design
             if not cites:
                 cites = list(inherited.citations)
-        if _ORG_SAYS.search(s.text) or _ACCORDING_NAMED.search(s.text):
+        org_statement = bool(_ORG_SAYS.search(s.text) or _ACCORDING_NAMED.search(s.text))
+        if cue.startswith(_HEADLINE_CUES):
+            # a headline states its own year and design or none: the research described under it is the body's
+            year, design = year_of(s.text), whole
+        elif (context is not None and not org_statement and not own_cites and not _GUIDANCE.search(s.text)
+              and _in_context(context, s, i)):
+            year, design = _from_context(s.text, year, design, context, inherited=inherited is not None and whole is None)
+        if org_statement:
             # an organisation that says or recommends is the source of its statement
             org = ORGANISATION.search(s.text)
             if org:
@@ -1197,6 +1320,8 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             continues=len(out) - 1 if inherited is not None and prev is not None and inherited is prev[1] else None,
         ))
         prev = (s, out[-1])
+        if design not in (None, "research"):
+            context = _Context(i, s.paragraph, s.heading, design, year)
         last_claim_para = (s.paragraph, s.heading)
         last_claim = out[-1]
     return out
