@@ -11,6 +11,7 @@ studies it cites that the hub holds, then the best search matches → overstatem
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from ..store import Store
@@ -75,8 +76,6 @@ def design_from_references(design: str | None, cited: list[Reference]) -> str | 
 
 def _most_named_condition(sentences: list) -> str | None:
     """The condition the article's sentences name most often (twice at least), if any."""
-    from collections import Counter
-
     named = Counter(c for c in (claim_condition_of(s.text) for s in sentences) if c)
     if not named:
         return None

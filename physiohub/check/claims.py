@@ -537,7 +537,7 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
                 return text[m.start():v.end()]
     for rx in (_ACCORDING, _ACCORDING_NAMED):
         m = rx.search(text)
-        if m and _states_something(text[:m.start()] + " " + re.sub(r"^[^,]*,?", " ", text[m.end():])):
+        if m and _states_something(_without_source(text, m)):
             return m.group(0)
     if re.search(r"\b(?:says?|said) (?:it|they|she|he|we) (?:hopes?|plans?|wants?|intends?|aims?)\b", text, re.I):
         return None   # "The team ... says it hopes the findings will lead more people to ...": a hope, not a finding
@@ -564,8 +564,6 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     return None
 
 
-# "According to study author X, they are also not very surprising": what the source is said to say must be a
-# result, a figure, a comparison or a ranking, not a comment on the results.
 # An aim before the verb: "Researchers hope to find", "the study aims to show" (not "studies to back this up",
 # "the first to show that").
 _INTENT = re.compile(r"\b(?:hopes?|hoped|hoping|wants?|wanted|plans?|planned|planning|aims?|aimed|aiming|seeks?|sought|seeking|"
@@ -579,10 +577,18 @@ _NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|te
                           r"billions?|half|third|quarter|percent|per cent)\b", re.I)
 
 
+def _without_source(text: str, m: re.Match) -> str:
+    """The sentence without the source frame ``m`` and what follows it up to the next comma ("According to
+    study author Ana Ruiz, the results are ..." -> "   the results are ..."): what the source is said to say."""
+    return text[:m.start()] + " " + re.sub(r"^[^,]*,?", " ", text[m.end():])
+
+
+# "According to study author X, they are also not very surprising": what the source is said to say must be a
+# result, a figure, a comparison or a ranking, not a comment on the results.
 def _says_nothing(text: str) -> bool:
     """"According to the study's author, they are not very surprising": a source credited with a comment only."""
     m = _ACCORDING.search(text) or _ACCORDING_NAMED.search(text)
-    return bool(m) and not _states_something(text[:m.start()] + " " + re.sub(r"^[^,]*,?", " ", text[m.end():]))
+    return bool(m) and not _states_something(_without_source(text, m))
 
 
 _EVALUATIVE = re.compile(r"\b(?:safe|unsafe|effective|ineffective|helpful|unhelpful|useful|useless|beneficial|harmful|superior|inferior)\b", re.I)
