@@ -488,9 +488,10 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         out = (out[:1] + [main] + out[1:])[:5]
     # A difference stated without its p-values says whether the statistics carried it (caveat.py).
     res_texts = [s.text for s in p.get("results")]
-    out = out[:1] + [(unclear_difference_note(t, p.by_id(src[-1]).text, res_texts, a.get("question_kind") or "intervention"), k, src)
-                     if src and _has(p, src[-1]) and p.by_id(src[-1]).id in {s.id for s in p.get("results")} else (t, k, src)
-                     for t, k, src in out[1:]]
+    result_ids = set(p.ids("results"))
+    kind = a.get("question_kind") or "intervention"
+    out = out[:1] + [(unclear_difference_note(t, p.by_id(src[-1]).text, res_texts, kind), k, src)
+                     if src and src[-1] in result_ids else (t, k, src) for t, k, src in out[1:]]
     if a.get("evidence"):
         ladder = a.get("_ladder")
         out.append((sentence(f"Strength of evidence: {a['evidence'].lower()}") + (f" {ladder}" if ladder else ""),

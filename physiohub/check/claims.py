@@ -569,6 +569,8 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
 _INTENT = re.compile(r"\b(?:hopes?|hoped|hoping|wants?|wanted|plans?|planned|planning|aims?|aimed|aiming|seeks?|sought|seeking|"
                      r"needs?|needed|tries|tried|trying|set out|sets out|intends?|intended|expects?|expected|going|would like|"
                      r"will try) to\s+$", re.I)
+# A ranking or advice credited to a source ("the most common cause", "should") is something it says, not a
+# comment on the results.
 _RANKING = re.compile(r"\b(?:most|least|leading|main|top|common|rare|rarely|usually|often|always|never|only|best|worst|"
                       r"largest|biggest|greatest|highest|lowest|first|second|third|recommend\w*|should|advis\w*)\b", re.I)
 
@@ -1008,22 +1010,25 @@ _NEED = re.compile(r"\b(?:a |an )?(?:pressing|urgent|critical|clear|great|real|g
 # What a method is called is a definition: "..., a process known as a systematic review or meta analysis."
 _KNOWN_AS = re.compile(r",\s*(?:a|an|the|which is) (?:process|method|technique|approach|practice|type of (?:study|research)|kind of (?:study|research)) "
                        r"(?:known|called|referred to) as\b", re.I)
-# What people commonly believe, set out before the evidence against it: "The common beliefs follow this chain of logic".
-# What a treatment is used for says nothing of how well it works: "Weight training is widely used to preserve bone density."
 # A population's self-reported prevalence with no source: "Around one in three adults aged 65 or older report having fallen".
 _SELF_REPORT_FIGURE = re.compile(r"(?:\bone in (?:two|three|four|five|ten)\b|\b\d+(?:\.\d+)?\s?(?:%|percent|per cent))[^.;]{0,60}?"
                                  r"\b(?:report|reported|say|said)\s+(?:having|that|falling|being|suffering)\b", re.I)
 # A recommendation with no one making it: "Tai chi is often recommended for older adults because ..."
 _PASSIVE_ADVICE = re.compile(r"\b(?:is|are) (?:often|commonly|widely|usually|generally|frequently) (?:recommended|prescribed|advised|suggested)\b", re.I)
+# What a treatment is used for says nothing of how well it works: "Weight training is widely used to preserve bone density."
 _USED_FOR = re.compile(r"^[^,;]{0,60}\b(?:is|are) (?:widely |commonly |often |increasingly |frequently )?used (?:to|for|as|in)\b", re.I)
+# What people commonly believe, set out before the evidence against it: "The common beliefs follow this chain of logic".
 _COMMON_BELIEF = re.compile(r"^(?:the |a |one |this )?(?:common|popular|widely held|traditional|conventional|usual)(?:ly held)? "
                             r"(?:beliefs?|views?|wisdom|thinking|myths?|misconceptions?|advice|logic)\b", re.I)
+
+
+_LINK_WORD = re.compile(r"https?://|www\.|@\w")
 
 
 def _mostly_links(text: str) -> bool:
     """A line of links or handles ("Twitter handles: https://... https://...") reports nothing."""
     words = text.split()
-    links = sum(bool(re.match(r"https?://|www\.|@\w", w)) for w in words)
+    links = sum(bool(_LINK_WORD.match(w)) for w in words)
     return len(words) >= 4 and (links * 3 >= len(words) or links >= 3)
 
 
