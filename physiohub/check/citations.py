@@ -90,7 +90,8 @@ class Citation:
 
     @property
     def surname(self) -> str:
-        """The first author's surname (initials and particles' case kept), or the organisation's first word."""
+        """The first author's surname (initials before it dropped, particles kept as written: "van Tulder"), or the
+        organisation's first word."""
         return first_surname(self.who)
 
 
