@@ -33,3 +33,10 @@ def load_once(path: Path, what: str, train_script: str, prepare: Callable[[Any],
                     model = prepare(model)
                 _loaded[path] = model
     return model
+
+
+def with_vocab_index(model: dict[str, Any]) -> dict[str, Any]:
+    """A linear text model's dict with ``index`` (term -> column) built from its ``vocab`` list: the files store
+    the list only, and a lookup per token needs the map."""
+    model["index"] = {t: k for k, t in enumerate(model["vocab"])}
+    return model

@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from ..model_file import load_once
+from ..model_file import load_once, with_vocab_index
 from .reading import p_values, read_sentence
 
 MODEL_PATH = Path(__file__).with_name("direction.joblib")
@@ -382,13 +382,8 @@ def abstract_sentences(text: str | Sequence[tuple[str, str]]) -> list[tuple[str,
 
 
 # ---------------------------------------------------------------------------------------------- model
-def _with_index(m: dict[str, Any]) -> dict[str, Any]:
-    m["index"] = {t: k for k, t in enumerate(m["vocab"])}
-    return m
-
-
 def load() -> dict[str, Any]:
-    return load_once(MODEL_PATH, "result direction model", "bench/train_appraise_direction.py", _with_index)
+    return load_once(MODEL_PATH, "result direction model", "bench/train_appraise_direction.py", with_vocab_index)
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:

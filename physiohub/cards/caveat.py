@@ -32,7 +32,7 @@ def unclear_difference_note(point: str, source: str, results: list[str], kind: s
     if not _STATES_DIFFERENCE.search(point) or _SAYS_UNCLEAR.search(point) or read_sentence(point, kind).label == "null" \
             or _significant(source):
         return point
-    sig, nonsig = significant_p(source)
+    _, nonsig = significant_p(source)
     if nonsig:
         many = nonsig > 1
     elif not any(_significant(t) for t in results) and sum(significant_p(t)[1] for t in results) >= 2 \

@@ -21,7 +21,7 @@ from .ladder import plain_ladder
 from .parts import Parts, _has_stats, analyse, pico_sentence_ids
 from .plain import cap, lay, lay_light, sentence
 from .readability import plain_sentences, strip_detail
-from .spans import (_AIM_LEAD, _APPOSITIVE, _CLAUSE, _lower_first, _span_text,
+from .spans import (_AIM_LEAD, _CLAUSE, _lower_first, _span_text,
                     methods_rows)
 from .upshot import _drop_doses, conclusion_sentence, plain_claim, short_aim, similar
 from . import wording
@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 Item = tuple[str, str, list[str]]  # (text, provenance kind, source sentence ids)
 REVIEW_DESIGNS = {"meta-analysis", "systematic review", "scoping review"}
-TRIAL_DESIGNS = {"randomised controlled trial", "non-randomised controlled trial"}
+TRIAL_DESIGNS = {"randomised controlled trial", "non-randomised controlled trial", "crossover trial"}
 
 
 _NO_TREATMENT_DESIGNS = {"lab/animal/experimental", "protocol", "editorial/commentary/letter", "diagnostic accuracy",
@@ -470,7 +470,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             pl = [c for c in [plain_claim(s.text, 32)] if c] or [t for t in plain_sentences(s.text, 25) if 5 <= len(t.split()) <= 40][:1]
             if len(out) < 3 and pl and not any(_dup(pl[0], t) for t, _, _ in out):
                 out.append((pl[0], "rewritten", [s.id]))
-    if len(out) < 5 and design in _TRIALS and not any(_HARMS.search(t) for t, _, _ in out):
+    if len(out) < 5 and design in TRIAL_DESIGNS and not any(_HARMS.search(t) for t, _, _ in out):
         # Harms the results report (reoperations, complications) are part of the answer to "should I have it?",
         # not only a line in the findings.
         harm = next((s for s in p.get("results") if _HARMS.search(s.text) and not _NO_HARMS.search(s.text)), None)
@@ -488,9 +488,10 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         out = (out[:1] + [main] + out[1:])[:5]
     # A difference stated without its p-values says whether the statistics carried it (caveat.py).
     res_texts = [s.text for s in p.get("results")]
-    out = out[:1] + [(unclear_difference_note(t, p.by_id(src[-1]).text, res_texts, a.get("question_kind") or "intervention"), k, src)
-                     if src and _has(p, src[-1]) and p.by_id(src[-1]).id in {s.id for s in p.get("results")} else (t, k, src)
-                     for t, k, src in out[1:]]
+    result_ids = set(p.ids("results"))
+    kind = a.get("question_kind") or "intervention"
+    out = out[:1] + [(unclear_difference_note(t, p.by_id(src[-1]).text, res_texts, kind), k, src)
+                     if src and src[-1] in result_ids else (t, k, src) for t, k, src in out[1:]]
     if a.get("evidence"):
         ladder = a.get("_ladder")
         out.append((sentence(f"Strength of evidence: {a['evidence'].lower()}") + (f" {ladder}" if ladder else ""),
@@ -614,7 +615,6 @@ _NO_HARMS = re.compile(r"\b(?:no|without|free of|none of the)\b[^.;]{0,30}\b(?:a
                        r"\b(?:adverse|side[- ]effects?|complications?)[^.;]{0,40}\b(?:did not differ|were similar|comparable|not differ|"
                        r"no (?:significant )?difference)", re.I)
 _ARGUING = {"narrative review", "editorial/commentary/letter", "guideline"}
-_TRIALS = {"randomised controlled trial", "non-randomised controlled trial", "crossover trial"}
 # "This review included 21 randomized trials": the first key point already says how many studies.
 _RESTATES_COUNT = re.compile(r"^(?:this|the) (?:review|analysis|meta-analysis|search) (?:included|identified|comprised|found)"
                              r" (?:\d+|[a-z]+-?[a-z]*) (?:[\w-]+ ){0,3}?(?:studies|trials|tests|papers|articles)\b|"

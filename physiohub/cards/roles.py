@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from ..model_file import load_once
+from ..model_file import load_once, with_vocab_index
 
 MODEL_PATH = Path(__file__).with_name("roles.joblib")
 LABELS = ("background", "intervention", "other", "outcome", "population", "study design")
@@ -162,13 +162,8 @@ def train(data_dir: Path, out: Path = MODEL_PATH, folds: int = 5) -> dict[str, A
     return {"C": [C1, C2], "dev_weighted_f1": [round(f1_1, 4), round(f1_2, 4)], "tried": tried, "features": nv}
 
 
-def _with_index(m: dict[str, Any]) -> dict[str, Any]:
-    m["index"] = {t: k for k, t in enumerate(m["vocab"])}
-    return m
-
-
 def _load() -> dict[str, Any]:
-    return load_once(MODEL_PATH, "sentence-role model", "python -m physiohub.cards.roles train PATH/TO/nicta-piboso", _with_index)
+    return load_once(MODEL_PATH, "sentence-role model", "python -m physiohub.cards.roles train PATH/TO/nicta-piboso", with_vocab_index)
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:

@@ -103,6 +103,11 @@ _ENROL_LEAD = re.compile(r"^(?:we|this (?:study|trial|cohort)|the (?:study|trial
                          r"recruited|studied|randomi[sz]ed|analy[sz]ed|examined|followed|selected)\s+(?=\S)", re.I)
 
 
+def _design_words(text: str) -> set[str]:
+    """The words of a design label, with both spellings of "randomised" made one."""
+    return set(re.findall(r"[a-z]+", re.sub(r"randomi[sz]ed", "randomised", text.lower())))
+
+
 def methods_rows(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     pico = a.get("pico") or {}
@@ -116,8 +121,7 @@ def methods_rows(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, 
     if design and design != "other":
         ds = p.get("design")[:1]
         # "DESIGN: Randomised controlled trial." says no more than the design name: said once.
-        words = lambda t: set(re.findall(r"[a-z]+", re.sub(r"randomi[sz]ed", "randomised", t.lower())))  # noqa: E731
-        ds = [s for s in ds if not words(s.text) <= words(design) | {"a", "an", "the", "study", "trial"}]
+        ds = [s for s in ds if not _design_words(s.text) <= _design_words(design) | {"a", "an", "the", "study", "trial"}]
         add("Design", cap(design) + (f": {strip_detail(ds[0].text).rstrip('.')}" if ds and len(ds[0].text.split()) <= 30 else ""),
             "templated", [s.id for s in ds])
     for label, key, part in (("Population", "population", "population"), ("Intervention", "intervention", "intervention"),
@@ -218,7 +222,7 @@ def _outcome_spans(p: Parts, pico: dict[str, Any], spans: list[dict]) -> list[di
     """The outcome spans fit for the Outcomes row: a long list of measures split into its measures, and a span
     that names an arm of the trial ("conservative care") left out."""
     expanded: list[dict] = []
-    for sp in map(lambda sp: _with_head_noun(p, sp), spans):
+    for sp in (_with_head_noun(p, x) for x in spans):
         expanded += [sp] if _clean_phrase(sp["text"]) else [it for it in _list_items(sp) if _clean_phrase(it["text"])]
     arms = [re.findall(r"[a-z]{3,}", (a.get("text") or "").lower()) for k in ("intervention", "comparison") for a in pico.get(k) or []]
     expanded = [sp for sp in expanded if not any(set(w) <= set(arm) for arm in arms

@@ -30,9 +30,10 @@ from .match import appraisal_of, claim_query, content_words, study_text_and_find
 from .stance import CONTRADICTS, SUPPORTS, evidence_sentences, stance
 from .tested import _AGAINST, _INERT, study_tests_claim
 
-# "as well as", "as much as", "no worse than": a claim that two treatments are alike
+# "the most effective", "the best", "first choice": a claim that ranks treatments
 _RANKING = re.compile(r"\b(?:the )?(?:most (?:successful|effective|helpful|beneficial)|largest|biggest|greatest|best|"
                       r"first choice|top)\b(?! (?:evidence|available|of all)\b)", re.I)
+# "as well as", "as much as", "no worse than": a claim that two treatments are alike
 _EQUIVALENCE = re.compile(r"\bas (?:much|well|good|effective|effectively) as\b|\bno (?:worse|less effective) than\b|"
                           r"\bequally (?:effective|good|well)\b|\bon a par with\b|\bjust as\b", re.I)
 _BENEFIT, _NULL, _MIXED = "Supports", "No clear difference", "Mixed picture"

@@ -11,12 +11,13 @@ studies it cites that the hub holds, then the best search matches → overstatem
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from ..store import Store
 from .backing import stance_of
 from .claims import DESIGNS, design_of, find_claims
-from .document import parse_document
+from .document import Sentence, parse_document
 from .extract import article_text
 from .match import claim_condition_of, match_claim, pubmed_query, stem
 from .reference_model import add_model_references
@@ -73,10 +74,8 @@ def design_from_references(design: str | None, cited: list[Reference]) -> str | 
     return best
 
 
-def _most_named_condition(sentences: list) -> str | None:
+def _most_named_condition(sentences: list[Sentence]) -> str | None:
     """The condition the article's sentences name most often (twice at least), if any."""
-    from collections import Counter
-
     named = Counter(c for c in (claim_condition_of(s.text) for s in sentences) if c)
     if not named:
         return None

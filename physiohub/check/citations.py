@@ -37,6 +37,9 @@ _ORG = rf"[{_UP}][\w&'\-]*(?:\s+(?:of|for|and|on|the|in|&|[{_UP}][\w&'\-]*)){{1,
 _ACRONYM = r"[A-Z][A-Z&]{1,7}"
 _YEAR = r"(?:19|20)\d{2}[a-z]?"
 _YEARS = rf"{_YEAR}(?:\s*,\s*{_YEAR})*"
+_LEADING_INITIALS = re.compile(rf"^{_INITIALS}")
+# A bracket followed by a year and ";" ("(Spine (Phila Pa 1976). 2015;40(4):E201-8)") is a journal's place and volume.
+_YEAR_THEN_VOLUME = re.compile(r"\.?\s*(?:19|20)\d{2}\s*;")
 
 # A piece of a bracketed citation, once prefixes and page notes are gone: names, a comma or not, the years.
 _PIECE = re.compile(rf"^(?P<who>{_PEOPLE}|{_ORG}|{_ACRONYM}),?\s+(?P<years>{_YEARS})$")
@@ -87,12 +90,13 @@ class Citation:
 
     @property
     def surname(self) -> str:
-        """The first author's surname (initials and particles' case kept), or the organisation's first word."""
+        """The first author's surname (initials before it dropped, particles kept as written: "van Tulder"), or the
+        organisation's first word."""
         return first_surname(self.who)
 
 
 def first_surname(who: str) -> str:
-    who = re.sub(rf"^{_INITIALS}", "", who.strip())
+    who = _LEADING_INITIALS.sub("", who.strip())
     m = re.match(rf"(?:{_PARTICLE}\s+){{0,2}}[^\s,;&]+", who)
     return m.group(0) if m else who.split()[0]
 
@@ -103,8 +107,13 @@ def _clean_who(who: str) -> str:
     return re.sub(r"\s+[\[(][A-Z]{2,8}[\])]$", "", who)
 
 
+def _first_word(who: str) -> str:
+    """The first word of the names after any initials: what ``NOT_A_NAME`` is checked against."""
+    return _LEADING_INITIALS.sub("", who).split()[0].strip(",")
+
+
 def _acceptable(who: str) -> bool:
-    first = re.sub(rf"^{_INITIALS}", "", who).split()[0].strip(",")
+    first = _first_word(who)
     return first not in NOT_A_NAME and not re.search(r"\d", first)
 
 
@@ -121,7 +130,7 @@ def _narrative_matches(rx: re.Pattern, text: str) -> list[re.Match]:
         m = rx.search(text, pos)
         if m is None:
             break
-        first = re.sub(rf"^{_INITIALS}", "", m.group("who")).split()[0].strip(",")
+        first = _first_word(m.group("who"))
         if first in NOT_A_NAME:
             pos = m.start() + len(first) + 1
             continue
@@ -136,7 +145,7 @@ def find_citations(text: str) -> list[Citation]:
     taken: list[tuple[int, int]] = []
     for m in _BRACKET.finditer(text):
         inner = m.group(1) or m.group(2)
-        if _JOURNAL_VOLUME.search(inner) or re.match(r"\.?\s*(?:19|20)\d{2}\s*;", text[m.end():]):
+        if _JOURNAL_VOLUME.search(inner) or _YEAR_THEN_VOLUME.match(text, m.end()):
             continue   # "(Spine (Phila Pa 1976). 2015;40(4):E201-8)": a journal's place and year, then its volume
         found = False
         for piece in _PIECES.split(inner):

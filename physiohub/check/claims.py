@@ -537,7 +537,7 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
                 return text[m.start():v.end()]
     for rx in (_ACCORDING, _ACCORDING_NAMED):
         m = rx.search(text)
-        if m and _states_something(text[:m.start()] + " " + re.sub(r"^[^,]*,?", " ", text[m.end():])):
+        if m and _states_something(_without_source(text, m)):
             return m.group(0)
     if re.search(r"\b(?:says?|said) (?:it|they|she|he|we) (?:hopes?|plans?|wants?|intends?|aims?)\b", text, re.I):
         return None   # "The team ... says it hopes the findings will lead more people to ...": a hope, not a finding
@@ -564,13 +564,13 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     return None
 
 
-# "According to study author X, they are also not very surprising": what the source is said to say must be a
-# result, a figure, a comparison or a ranking, not a comment on the results.
 # An aim before the verb: "Researchers hope to find", "the study aims to show" (not "studies to back this up",
 # "the first to show that").
 _INTENT = re.compile(r"\b(?:hopes?|hoped|hoping|wants?|wanted|plans?|planned|planning|aims?|aimed|aiming|seeks?|sought|seeking|"
                      r"needs?|needed|tries|tried|trying|set out|sets out|intends?|intended|expects?|expected|going|would like|"
                      r"will try) to\s+$", re.I)
+# A ranking or advice credited to a source ("the most common cause", "should") is something it says, not a
+# comment on the results.
 _RANKING = re.compile(r"\b(?:most|least|leading|main|top|common|rare|rarely|usually|often|always|never|only|best|worst|"
                       r"largest|biggest|greatest|highest|lowest|first|second|third|recommend\w*|should|advis\w*)\b", re.I)
 
@@ -579,10 +579,18 @@ _NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|te
                           r"billions?|half|third|quarter|percent|per cent)\b", re.I)
 
 
+def _without_source(text: str, m: re.Match) -> str:
+    """The sentence without the source frame ``m`` and what follows it up to the next comma ("According to
+    study author Ana Ruiz, the results are ..." -> "   the results are ..."): what the source is said to say."""
+    return text[:m.start()] + " " + re.sub(r"^[^,]*,?", " ", text[m.end():])
+
+
+# "According to study author X, they are also not very surprising": what the source is said to say must be a
+# result, a figure, a comparison or a ranking, not a comment on the results.
 def _says_nothing(text: str) -> bool:
     """"According to the study's author, they are not very surprising": a source credited with a comment only."""
     m = _ACCORDING.search(text) or _ACCORDING_NAMED.search(text)
-    return bool(m) and not _states_something(text[:m.start()] + " " + re.sub(r"^[^,]*,?", " ", text[m.end():]))
+    return bool(m) and not _states_something(_without_source(text, m))
 
 
 _EVALUATIVE = re.compile(r"\b(?:safe|unsafe|effective|ineffective|helpful|unhelpful|useful|useless|beneficial|harmful|superior|inferior)\b", re.I)
@@ -1002,22 +1010,25 @@ _NEED = re.compile(r"\b(?:a |an )?(?:pressing|urgent|critical|clear|great|real|g
 # What a method is called is a definition: "..., a process known as a systematic review or meta analysis."
 _KNOWN_AS = re.compile(r",\s*(?:a|an|the|which is) (?:process|method|technique|approach|practice|type of (?:study|research)|kind of (?:study|research)) "
                        r"(?:known|called|referred to) as\b", re.I)
-# What people commonly believe, set out before the evidence against it: "The common beliefs follow this chain of logic".
-# What a treatment is used for says nothing of how well it works: "Weight training is widely used to preserve bone density."
 # A population's self-reported prevalence with no source: "Around one in three adults aged 65 or older report having fallen".
 _SELF_REPORT_FIGURE = re.compile(r"(?:\bone in (?:two|three|four|five|ten)\b|\b\d+(?:\.\d+)?\s?(?:%|percent|per cent))[^.;]{0,60}?"
                                  r"\b(?:report|reported|say|said)\s+(?:having|that|falling|being|suffering)\b", re.I)
 # A recommendation with no one making it: "Tai chi is often recommended for older adults because ..."
 _PASSIVE_ADVICE = re.compile(r"\b(?:is|are) (?:often|commonly|widely|usually|generally|frequently) (?:recommended|prescribed|advised|suggested)\b", re.I)
+# What a treatment is used for says nothing of how well it works: "Weight training is widely used to preserve bone density."
 _USED_FOR = re.compile(r"^[^,;]{0,60}\b(?:is|are) (?:widely |commonly |often |increasingly |frequently )?used (?:to|for|as|in)\b", re.I)
+# What people commonly believe, set out before the evidence against it: "The common beliefs follow this chain of logic".
 _COMMON_BELIEF = re.compile(r"^(?:the |a |one |this )?(?:common|popular|widely held|traditional|conventional|usual)(?:ly held)? "
                             r"(?:beliefs?|views?|wisdom|thinking|myths?|misconceptions?|advice|logic)\b", re.I)
+
+
+_LINK_WORD = re.compile(r"https?://|www\.|@\w")
 
 
 def _mostly_links(text: str) -> bool:
     """A line of links or handles ("Twitter handles: https://... https://...") reports nothing."""
     words = text.split()
-    links = sum(bool(re.match(r"https?://|www\.|@\w", w)) for w in words)
+    links = sum(bool(_LINK_WORD.match(w)) for w in words)
     return len(words) >= 4 and (links * 3 >= len(words) or links >= 3)
 
 

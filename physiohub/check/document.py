@@ -444,9 +444,10 @@ def parse_document(text: str) -> Document:
             # "Study: Lee A, Park B. Title. J Abbrev. 2019;321:456-67." — not the headline "Study: walking helps"
             refs.append(linked[study.end():].strip())
             continue
-        run_in = _RUN_IN_REFS.match(_MD_LINK.sub(r"\1 <\2>", body))
+        # (matched on the links written out: the label's "\W" would eat a link's opening bracket)
+        run_in = _RUN_IN_REFS.match(linked)
         if run_in and not in_refs:
-            body = _MD_LINK.sub(r"\1 <\2>", body)   # (the label's "\W" would eat a link's opening bracket)
+            body = linked
             # "Sources: Lee A et al. (2021) ...; Kim B (2019) ..." — a reference list in one line
             # entries are separated by "; " — not by the ";" of "2020;54(21)" inside a Vancouver entry
             # (a short one, "Reuters" or "Medical Xpress", keeps its label: a line that short is otherwise a link label)
@@ -458,7 +459,7 @@ def parse_document(text: str) -> Document:
             refs.extend(_MD_LINK.sub(r"\1 <\2>", e) for e in _entries_of_lines(para_lines[n]))
             continue
         if in_refs or n in ref_items or kind == "ref":
-            refs.append(_MD_LINK.sub(r"\1 <\2>", body))
+            refs.append(linked)
             continue
         if kind == "item":
             body = _LIST_ITEM.sub("", body, count=1)

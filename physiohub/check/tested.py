@@ -80,6 +80,7 @@ def _canon(term: str) -> str:
 
 
 _GENERIC = {_canon(g) for g in _GENERIC_TREATMENT}
+_DELIVERY_CANON = {_canon(d) for d in _DELIVERY}
 
 
 def _measures(outcome: str, text: str) -> bool:
@@ -163,11 +164,12 @@ def _arms_of_title(title: str) -> tuple[str, str]:
     return (parts[0], parts[1]) if len(parts) == 2 else (title.split(":")[0], "")
 
 
+# Words of a result, as a title states it ("Strengthening exercises improve symptoms ..."), in their own and stemmed
+# forms: they say what the study found, not which arm is which.
+_RESULT_WORD_LIST = """symptoms symptom improve improves improved improvement improvements quality life change changes greater
+rapid benefit benefits better reduce reduces reduced relief function outcomes""".split()
+_RESULT_WORDS = frozenset(stem(w) for w in _RESULT_WORD_LIST) | frozenset(_RESULT_WORD_LIST)
 # (not a bare "over": "exercise over a long period" compares nothing)
-_RESULT_WORDS = frozenset(stem(w) for w in """symptoms symptom improve improves improved improvement improvements quality
-life change changes greater rapid benefit benefits better reduce reduces reduced relief function outcomes""".split()) | frozenset(
-    """symptoms symptom improve improves improved improvement improvements quality life change changes greater rapid
-benefit benefits better reduce reduces reduced relief function outcomes""".split())
 _COMPARATIVE = re.compile(r"\b(?:than|versus|vs\.?|compared (?:with|to)|as (?:good|well|effective|much) as)\b", re.I)
 
 
@@ -228,7 +230,7 @@ def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], tit
     # study of that form, not by any exercise study
     specific = {t for t in claimed if t not in _GENERIC}
     # "PRP injections": what is injected is the treatment, the injection only how it is given
-    what = {t for t in specific if t not in {_canon(d) for d in _DELIVERY}}
+    what = {t for t in specific if t not in _DELIVERY_CANON}
     if what:
         specific = what
     outcomes = [o for o in _find(OUTCOMES, claim_text)

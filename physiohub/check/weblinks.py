@@ -37,6 +37,8 @@ _ACRONYM = re.compile(r"\b([A-Z][A-Z&]{1,7})\b")
 # Link words that name nothing: "click here", "here", "this guideline", "read more", "link".
 _EMPTY_LABEL = re.compile(r"^(?:click(?:ing)?\s+)?here$|^(?:this|the)\s+\w+$|^(?:read|find out|learn)\s+more$|^(?:link|website|page|source|more)$"
                           r"|^click(?:ing)?\s+(?:this|the)\s+link$", re.I)
+# A bare address in the sentence's text (links in Markdown brackets are in ``Sentence.links``).
+_BARE_URL = re.compile(r"https?://[^\s<>\"\])]+")
 _MENU_WORDS = re.compile(r"^(?:home|about(?: us)?|services|contact(?: us)?|book(?: online| now)?|blog|news|shop|donate|"
                          r"privacy(?: policy)?|terms|cookies|log ?in|sign ?up|subscribe|start .*)$", re.I)
 
@@ -54,8 +56,8 @@ def organisation_page(url: str) -> bool:
     return bool(host and _ORG_SUFFIX.search(host) and not _NOT_ORG_PAGE.search(url))
 
 
-def _labels(text: str, url: str, raw: str) -> str:
-    """The words a Markdown link in ``raw`` shows for ``url``."""
+def _link_label(url: str, raw: str) -> str:
+    """The words a Markdown link in ``raw`` shows for ``url`` (the sentence's own text has lost the brackets)."""
     m = re.search(r"\[([^\]\n]{1,200})\]\(" + re.escape(url) + r"\)", raw)
     return m.group(1).strip() if m else ""
 
@@ -63,14 +65,14 @@ def _labels(text: str, url: str, raw: str) -> str:
 def _site_name(host: str) -> str:
     """The site's own name: "nice" of nice.org.uk, "who" of who.int, "cdc" of cdc.gov."""
     parts = [p for p in host.split(".") if p not in ("www", "org", "gov", "int", "edu", "ac", "co", "nhs", "govt", "mil", "net")
-             and len(p) > 2 or p in ("who",)]
+             and len(p) > 2]
     return (parts[-1] if parts else host.split(".")[0]).lower()
 
 
 def _organisation(label: str, sentence: str, host: str) -> str:
     """Who the page is by: the link's words when they name an organisation, else an organisation the sentence
     names, else the site's name in capitals."""
-    label = re.sub(r"^(?:the)\s+", "", label, flags=re.I).strip(" .,")
+    label = re.sub(r"^the\s+", "", label, flags=re.I).strip(" .,")
     if label and not _EMPTY_LABEL.match(label) and (re.fullmatch(rf"{_CAP}(?:\s+(?:of|for|and|on|the|in|&|{_CAP}))+", label)
                                                     or re.fullmatch(r"[A-Z][A-Z&]{1,7}", label)):
         return label
@@ -107,7 +109,7 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
     out = list(refs)
     names: set[str] = set()
     for s in sentences:
-        for url in s.links + [u.rstrip(".,;") for u in re.findall(r"https?://[^\s<>\"\])]+", s.text)]:
+        for url in s.links + [u.rstrip(".,;") for u in _BARE_URL.findall(s.text)]:
             key = url.lower().rstrip("/")
             if key in seen:
                 continue
@@ -119,7 +121,7 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
                 continue
             if not organisation_page(url):
                 continue
-            label = _labels(s.text, url, raw_text)
+            label = _link_label(url, raw_text)
             outside = s.text.replace(label, " ") if label else s.text
             few_words = len(re.findall(r"[A-Za-z]{2,}", outside)) < 4
             # (a list item that is only the link, "- [NICE guideline](...)", is a source list's entry)
