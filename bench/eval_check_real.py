@@ -64,8 +64,9 @@ def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool 
 
 # dev4/ (session 8 of issue 13) holds two helpers' pages, scored apart: c_* pages for claims, r_* for references.
 DEV4_PARTS = (("c_", "claim pages c_*"), ("r_", "reference pages r_*"))
-HELD_OUT = ("heldout2", "heldout3", "heldout4", "heldout5")
-ALL_SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "heldout2", "heldout3", "heldout4", "heldout5")
+HELD_OUT = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+ALL_SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8",
+            "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 
 
 def _parts(name: str) -> list[tuple[str, str]]:
@@ -79,7 +80,8 @@ def main() -> int:
     verbose = "--verbose" in sys.argv
     # --only dev,dev4: score just these sets (quicker runs while working on one set)
     only = next((a.split("=", 1)[1].split(",") for a in sys.argv if a.startswith("--only=")), None)
-    chosen = [n for n in ALL_SETS if only is None or n in only]
+    # a set whose folder is not written yet (sets are registered here when a session plans them) is skipped
+    chosen = [n for n in ALL_SETS if (only is None or n in only) and (HERE / n).is_dir()]
     if "--reference-model" in sys.argv:
         # the learned reference-entry fallback on (it is off by default), every set, same run as the rest
         for name in chosen:
@@ -108,6 +110,11 @@ def main() -> int:
         # dev5/ was written late in session 8 on sites no earlier set used, to give the claim model more varied
         # pages (gold before any run, scored once fresh: README); from then on it is a sixth dev set.
         "dev5": "real articles, sixth dev set (session 8, more sites)",
+        # dev6/, dev7/ (claim pages) and dev8/ (reference pages) were written in session 9 on sites no earlier set
+        # used (gold before any run, first score fresh: docs/check.md); from then on they are dev sets.
+        "dev6": "real articles, seventh dev set (session 9, claim pages)",
+        "dev7": "real articles, eighth dev set (session 9, claim pages)",
+        "dev8": "real articles, ninth dev set (session 9, reference pages)",
         "heldout2": "real articles, second held-out set (gold written before any run; scored only)",
         # heldout3/ was written blind when heldout2/ was opened for reading; scored only, misses never printed.
         "heldout3": "real articles, third held-out set (gold written before any run; scored only)",
@@ -116,6 +123,8 @@ def main() -> int:
         # heldout5/ was written blind at the end of session 8 to measure that session's final code; scored only,
         # misses never printed.
         "heldout5": "real articles, fifth held-out set (gold written before any run; scored only)",
+        # heldout6/ is written blind late in session 9 to measure that session's final code; scored only.
+        "heldout6": "real articles, sixth held-out set (gold written before any run; scored only)",
     }
     for name in chosen:
         for prefix, part in _parts(name):
