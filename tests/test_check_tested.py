@@ -283,3 +283,32 @@ def test_a_claim_set_against_an_active_treatment_needs_a_study_of_both(hub):
             assert label is None and "does not compare it with calf stretching" in reason, (label, reason)
         else:
             assert label == "supports", (label, reason)
+
+
+# Session 9: read on dev5 pages against the review hub (docs/check-review.md).
+def test_a_trial_in_children_does_not_test_a_claim_of_an_article_that_never_speaks_of_the_young():
+    pico = {"population": [{"text": "children with loose joints and knee pain"}],
+            "intervention": [{"text": "exercise"}], "comparison": [{"text": "usual care"}]}
+    title = "Exercise for children with loose joints and knee pain: a randomised trial"
+    text = title + " " + PICO_TEXT
+    claim = "Exercise classes ease knee pain for months after they end, a trial suggests."
+    adult_article = {"exercis", "class", "eas", "knee", "pain", "month", "trial", "older", "people"}
+    t = study_tests_claim(None, claim, ["exercise", "classes", "knee", "pain"], title, text, pico, "Supports",
+                          article_words=adult_article)
+    assert not t.tests and t.reason == "it studies children or adolescents, whom the article does not speak of"
+    # an article about school sport speaks of the young: the gate lets the trial through to the next tests
+    t = study_tests_claim(None, claim, ["exercise", "classes", "knee", "pain"], title, text, pico, "Supports",
+                          article_words=adult_article | {"school"})
+    assert t.reason is None or "children" not in t.reason
+
+
+def test_condition_abbreviations_name_their_condition():
+    from physiohub.check.match import about_condition, claim_condition_of
+
+    assert claim_condition_of("Exercise classes bring long-term benefit in knee OA, a trial suggests") == "knee osteoarthritis"
+    assert claim_condition_of("Core training eased CLBP in a 2019 review") == "chronic low back pain"
+    # capitals only, whole words: "load", "boa", "oak" and a lower-case "oa" name nothing
+    assert claim_condition_of("A heavy load on a boa near an oak tree, oa") is None
+    # a study that writes the abbreviation after naming the condition once is about it
+    assert about_condition("knee osteoarthritis", "Adults with knee OA walked daily for 12 weeks.")
+    assert not about_condition("knee osteoarthritis", "Children with hypermobile knees and knee pain did exercises.")

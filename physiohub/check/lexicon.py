@@ -23,6 +23,15 @@ CONDITIONS: list[str] = sorted(dict.fromkeys([
     "delayed onset muscle soreness", "injury", "injuries",
 ]), key=len, reverse=True)
 
+# Abbreviations articles and abstracts use for a condition once it is named ("exercise classes help knee OA"):
+# read case-sensitively (capitals only), so "oa" or "ra" inside a word or in lower case never count.
+CONDITION_ABBREVIATIONS: dict[str, str] = {
+    "OA": "osteoarthritis", "KOA": "knee osteoarthritis", "LBP": "low back pain", "CLBP": "chronic low back pain",
+    "NSLBP": "low back pain", "RA": "rheumatoid arthritis", "PFP": "patellofemoral pain",
+    "PFPS": "patellofemoral pain", "CTS": "carpal tunnel syndrome", "DOMS": "delayed onset muscle soreness",
+    "ACL": "anterior cruciate ligament",
+}
+
 JOURNALS: list[str] = [
     "JAMA Internal Medicine", "JAMA Network Open", "JAMA", "The Lancet", "Lancet", "BMJ Open", "BMJ",
     "British Journal of Sports Medicine", "New England Journal of Medicine", "NEJM", "Cochrane Library",

@@ -21,7 +21,7 @@ from typing import Any
 from ..search.cache import unchanged
 from ..store import Store
 from .claims import Claim, finding_clause
-from .lexicon import CONDITIONS
+from .lexicon import CONDITION_ABBREVIATIONS, CONDITIONS
 from .pubmed import PUBMED_DESIGN, pubmed_query  # noqa: F401  (re-exported: the checker and tests import them here)
 
 DESIGN_FILTER: dict[str, set[str]] = {
@@ -224,16 +224,24 @@ def claim_condition(claim: Claim) -> str | None:
     return claim_condition_of(claim.text)
 
 
+_ABBREVIATION = re.compile(r"\b(" + "|".join(CONDITION_ABBREVIATIONS) + r")\b")
+
+
+def spell_out_conditions(text: str) -> str:
+    """The text with condition abbreviations written out ("knee OA" -> "knee osteoarthritis")."""
+    return _ABBREVIATION.sub(lambda m: CONDITION_ABBREVIATIONS[m.group(1)], text)
+
+
 def claim_condition_of(text: str) -> str | None:
-    """The condition a text names, the longest first."""
-    low = text.lower()
+    """The condition a text names, the longest first ("knee OA" names knee osteoarthritis)."""
+    low = spell_out_conditions(text).lower()
     return next((c for c in CONDITIONS if re.search(rf"\b{re.escape(c)}\b", low)), None)
 
 
 def about_condition(condition: str, text: str) -> bool:
     """Does a study's title and abstract speak of the condition (every word of it, in any order:
     "osteoarthritis of the knee" is about "knee osteoarthritis")?"""
-    words = set(re.findall(r"[^\W_]+", text.lower()))
+    words = set(re.findall(r"[^\W_]+", spell_out_conditions(text).lower()))
     have = {stem(t) for t in words}
     # "arthritis" is spoken of by a study of "osteoarthritis" (a longer word ending in it)
     return all(stem(w) in have or (len(w) >= 6 and any(t.endswith(w) for t in words))

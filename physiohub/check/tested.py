@@ -68,6 +68,11 @@ individuals volunteers children adolescents older elderly aged age ages year yea
 dwelling community-dwelling living sample total randomized randomised recruited enrolled included eligible consecutive
 having undergoing diagnosed suffering chronic acute mild moderate severe mean range who with without and or of the a an
 in on at from for to had have has their over under between male female sedentary active""".split())
+# Studies of the young, named in the title, and the stems by which an article speaks of them.
+_YOUNG = re.compile(r"\b(?:child(?:ren|hood)?|adolescen(?:ts?|ce)|p(?:a)?ediatric|youths?|kids?|infants?|schoolchildren|"
+                    r"teen(?:agers?|s)?|juvenile|girls|boys)\b", re.I)
+_YOUNG_STEMS = frozenset(stem(w) for w in """child children childhood kids adolescents adolescence teens teenagers youths
+young pediatric paediatric school schoolchildren girls boys students juniors juvenile infants babies pupils""".split())
 # A figure the sentence gives ("258,000 admissions in 2010", "1 in 13 people") with no effect: no study's
 # result can confirm or deny a count the article quotes from a registry.
 _FIGURE = re.compile(r"\d")
@@ -193,6 +198,10 @@ def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterabl
     of ("men with prostate cancer" under a knee-replacement story) does not test its claims; ``direction``
     the effect the claim states, if any."""
     if article_words is not None:
+        if _YOUNG.search(title) and not article_words & _YOUNG_STEMS:
+            # a trial in children does not answer a claim of an article that never speaks of the young ("exercise
+            # classes help knee OA" is not contradicted by a trial in children with hypermobile knees)
+            return Tested(False, "it studies children or adolescents, whom the article does not speak of")
         whom = _population(title, pico)
         if whom and sum(stem(w) in article_words for w in re.findall(r"[a-z][a-z\-]+", whom.lower())
                         if w not in _WHO and w not in ENGLISH_STOP_WORDS) == 0:
