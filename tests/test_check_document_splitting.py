@@ -28,3 +28,17 @@ def test_in_page_footnote_links_are_citation_markers():
     doc = parse_document("Strength training cut injuries to a third[1](#ref1). See the [methods](#methods) part. Cut by half.[2](#cite-2) Next.")
     assert [s.text for s in doc.sentences] == ["Strength training cut injuries to a third[1].", "See the methods part.",
                                                "Cut by half [2].", "Next."]
+
+
+def test_a_numbered_citation_after_the_full_stop_stays_with_the_sentence_it_cites():
+    doc = parse_document("Heel pain\n\nAbout two million people are treated for heel pain each year. (1) But heel spurs "
+                         "are not thought to cause the pain. (1)(3) If the pain lasts, see a podiatrist.\n\n"
+                         "Taping helped in a small trial. [2, 4]")
+    texts = [s.text for s in doc.sentences]
+    assert "About two million people are treated for heel pain each year. (1)" in texts
+    assert "But heel spurs are not thought to cause the pain. (1)(3)" in texts
+    assert "If the pain lasts, see a podiatrist." in texts
+    assert any(t.startswith("Taping helped in a small trial") and "2, 4" in t for t in texts)
+    # a bracketed number inside a sentence is not moved
+    doc = parse_document("Pain eased in 4 of 5 trials (2) and the effect lasted. It held at one year.")
+    assert [s.text for s in doc.sentences] == ["Pain eased in 4 of 5 trials (2) and the effect lasted.", "It held at one year."]

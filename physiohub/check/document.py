@@ -300,10 +300,31 @@ def _join_open_brackets(body: str, spans: list[tuple[int, int]]) -> list[tuple[i
     return out
 
 
+# A numbered citation written after the full stop ("... each year. (1) But heel spurs ...", "... as prescribed. [2, 3]"):
+# the splitter starts the next sentence with it, yet it cites the sentence before.
+_LEADING_MARKER = re.compile(r"[(\[]\s*\d{1,3}(?:\s*[,\u2013\-]\s*\d{1,3})*\s*[)\]](?:\s*[(\[]\s*\d{1,3}\s*[)\]])*\s*")
+
+
+def _citation_after_stop(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        m = _LEADING_MARKER.match(body, a, b)
+        if out and m and re.search(r"[.!?][\"\u201d\u2019')]*\s*$", body[out[-1][0]:a]):
+            pa, _ = out[-1]
+            end = m.end()
+            marker_end = len(body[:end].rstrip())
+            out[-1] = (pa, marker_end)
+            if end < b and body[end:b].strip():
+                out.append((end, b))
+            continue
+        out.append((a, b))
+    return out
+
+
 def _spans(body: str) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph; a very long paragraph is first cut at ". " (or a space) so that
     sentence splitting stays linear on hostile or run-on input."""
-    return _join_open_brackets(body, _split_after_et_al(body, _split(body)))
+    return _citation_after_stop(body, _join_open_brackets(body, _split_after_et_al(body, _split(body))))
 
 
 # "... said Lee et al. Their trial was small.": "et al." ends a sentence when a sentence opener follows it
