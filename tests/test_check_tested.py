@@ -312,3 +312,16 @@ def test_condition_abbreviations_name_their_condition():
     # a study that writes the abbreviation after naming the condition once is about it
     assert about_condition("knee osteoarthritis", "Adults with knee OA walked daily for 12 weeks.")
     assert not about_condition("knee osteoarthritis", "Children with hypermobile knees and knee pain did exercises.")
+
+
+def test_a_citation_marker_or_a_year_is_not_a_figure_the_sentence_gives():
+    title = "Diagnosis of shoulder tears: a review"
+    text = title + " We reviewed 20 studies of scans for shoulder tears in adults with shoulder pain."
+    for claim in ("Shoulder tears are a frequent cause of shoulder pain in sport (1)(3).",
+                  "Shoulder tears are a frequent cause of shoulder pain in sport [2, 4].",
+                  "Since 2015 shoulder tears have been a frequent cause of shoulder pain in sport."):
+        t = study_tests_claim(None, claim, ["shoulder", "tears", "frequent", "cause", "sport"], title, text, {}, "Supports")
+        assert "figure" not in (t.reason or ""), claim
+    t = study_tests_claim(None, "About 1 in 4 people over 50 have a shoulder tear (2).", ["people", "shoulder", "tear"],
+                          title, text, {}, "Supports")
+    assert not t.tests and "figure" in t.reason

@@ -76,6 +76,10 @@ young pediatric paediatric school schoolchildren girls boys students juniors juv
 # A figure the sentence gives ("258,000 admissions in 2010", "1 in 13 people") with no effect: no study's
 # result can confirm or deny a count the article quotes from a registry.
 _FIGURE = re.compile(r"\d")
+# ... but a citation marker ("(3)", "[2, 4]", superscripts) or a year is not a figure the sentence gives: "a rotator
+# cuff tear can leave lasting pain (3)" states an effect, not a count.
+_NOT_A_FIGURE = re.compile(r"[(\[]\s*\d{1,3}(?:\s*[,\u2013\-]\s*\d{1,3})*\s*[)\]]|[\u00b9\u00b2\u00b3\u2070-\u2079]+"
+                           r"|\b(?:19|20)\d\d\b")
 
 
 def _canon(term: str) -> str:
@@ -280,7 +284,7 @@ def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], tit
     words = [w for w in claim_words if w not in _FRAME and w not in ENGLISH_STOP_WORDS and w not in names]
     if len(words) < 3:   # "At best, pain improves for 6 to 12 weeks": the subject is in an earlier sentence
         return Tested(False, "the sentence alone names too little to tell which study would test it")
-    if direction is None and _FIGURE.search(claim_text):
+    if direction is None and _FIGURE.search(_NOT_A_FIGURE.sub(" ", claim_text)):
         return Tested(False, "the sentence gives a figure, not an effect a study's result could confirm")
     share = relevance(words, text, store)
     # and the claim's two rarest words (what it is about: "inactive", "posture") are both there
