@@ -101,6 +101,15 @@ def first_surname(who: str) -> str:
     return m.group(0) if m else who.split()[0]
 
 
+def surname_key(name: str) -> str:
+    """The surname a citation key is built from, particles kept: "van Dijk" of "van Dijk CN" or "van Dijk et al.",
+    "De Vries" of "De Vries, A.", "Hancock" of "M. J. Hancock". (The first word alone would key "van Dijk 2003"
+    and "van Tulder 2003" both as "van 2003", and one of the two would be lost.)"""
+    name = _LEADING_INITIALS.sub("", name.strip())
+    m = re.match(rf"(?:{_PARTICLE}\s+){{0,2}}[^\s,;&]+", name)
+    return (m.group(0) if m else (name.split() or [""])[0]).rstrip(",.")
+
+
 def _clean_who(who: str) -> str:
     # the names as written ("Lo et al.", "Scott and Ashe"), without "and colleagues" or an organisation's initials
     who = re.sub(r",?\s+and\s+(?:colleagues|co-?workers|(?:his|her|their)\s+(?:team|colleagues))$", "", who.strip()).strip(" ,")
@@ -184,4 +193,4 @@ def find_citations(text: str) -> list[Citation]:
     return out
 
 
-__all__ = ["Citation", "NOT_A_NAME", "find_citations", "first_surname"]
+__all__ = ["Citation", "NOT_A_NAME", "find_citations", "first_surname", "surname_key"]
