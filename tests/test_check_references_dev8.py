@@ -35,3 +35,14 @@ def test_particle_citation_finds_its_entry_whatever_the_case():
     refs = _refs(text)
     assert len(refs) == 1 and refs[0].authors[0] == "van Dijk CN"
     assert link_citations(["van Dijk 2011"], refs) == refs
+
+
+def test_nlm_date_entry_after_the_text_is_a_reference():
+    # one unlabelled line at the end, NLM's "Year Mon Day;Vol:Page" and "et al.," before the title
+    text = ("Placebo did better than the injection at one year.\n\nA. Writer, MD\n\n"
+            "Lindqvist KA et al., Effect of a heel injection on plantar pain: A randomized trial. *JAMA* 2016 Mar 9; 315:1022.\n")
+    doc = parse_document(text)
+    assert not any("Lindqvist" in s.text for s in doc.sentences)
+    refs = _refs(text)
+    assert [(r.authors, r.year, r.journal) for r in refs] == [(["Lindqvist KA"], 2016, "JAMA")]
+    assert refs[0].title.startswith("Effect of a heel injection")

@@ -33,7 +33,9 @@ REF_HEADING = re.compile(
 # APA ("(2021).") and Vancouver ("2021;55") put it.
 # (a month may sit in brackets between the year and the volume: "Spine J 2004 (Sep); 4 (5): 574-583")
 _REF_LIKE = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d|pubmed\.ncbi|\((?:19|20)\d{2}[a-z]?\)\.|\b(?:19|20)\d{2};\s*\(?\d"
-                       r"|\b(?:19|20)\d{2}\s*\([A-Z][a-z]{2}[^)]{0,10}\)\s*;\s*\d", re.I)
+                       r"|\b(?:19|20)\d{2}\s*\([A-Z][a-z]{2}[^)]{0,10}\)\s*;\s*\d"
+                       # (or without brackets, as NLM writes it: "2013 Feb 6;309:461")
+                       r"|\b(?:19|20)\d{2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?\s*;\s*\(?\d", re.I)
 # A reference entry written as a plain line, with no heading and no list marker above it: authors first
 # ("McMorland G, Suter E, ...", "Pinto, Rafael Zambelli.") and a journal's year-volume or an identifier.
 _PARTICLE = r"(?:van|von|de|der|den|du|da|di|dos|das|del|della|le|la|ten|ter)"
@@ -43,6 +45,8 @@ _ENTRY_START = re.compile(rf"^(?:{_PARTICLE} )*[{_UP}][{_UP}{_LOW}'\u2019\-]+(?:
                           rf"(?:[A-Z]{{1,3}}\b[,.]?|[A-Z]\.|[{_UP}][{_LOW}]+(?: [{_UP}][{_LOW}]+)*[.,])")
 # (the Cochrane "2005;(3):CD000335", and APA's "(2015). Title" — a narrative "Lee (2015) found" has no full stop there)
 _ENTRY_BODY = re.compile(r"\b(?:19|20)\d{2}\s*[;,]\s*(?:[A-Z][a-z]+\s*;\s*)?\(?\d+|\b10\.\d{4,9}/\S+|\bPMID:?\s*\d"
+                         # NLM/Vancouver with the month and day: "JAMA 2013 Feb 6;309(5):461-9", "2019 Jan; 44(2)"
+                         r"|\b(?:19|20)\d{2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?\s*;\s*\(?\d"
                          r"|\((?:19|20)\d{2}[a-z]?\)\.\s+\S"
                          # Chicago "16, no. 1 (2012): 109–14"
                          r"|\((?:19|20)\d{2}\):\s*\d"

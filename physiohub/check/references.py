@@ -486,6 +486,8 @@ def _parse_reference(line: str) -> Reference:
         ref.title, ref.journal = _title_and_journal(parts)
         _web_kind(ref, apa.group("authors"))
         return ref
+    # AMA/NLM names closed by "et al.," before the title ("Coombes BK et al., Effect of ..."): the comma ends the authors
+    body = re.sub(rf"^({_VANC_NAME}(?:,\s*{_VANC_NAME})*,?\s+et al)\.?,\s+(?=[A-Z])", r"\1. ", body)
     hidden = _INITIAL_DOT.sub(rf"\1{_HIDDEN}", body)   # "et al." does end the authors
     parts = [x.strip().replace(_HIDDEN, ".") for x in re.split(r"(?<=[.?!])\s+(?=[A-Z0-9\[(\"'\u201c])", hidden) if x.strip()]
     # a bracketed note ("[Turkish].", "[abstract].", "[Internet].") belongs to the title before it
