@@ -46,3 +46,29 @@ def test_nlm_date_entry_after_the_text_is_a_reference():
     refs = _refs(text)
     assert [(r.authors, r.year, r.journal) for r in refs] == [(["Lindqvist KA"], 2016, "JAMA")]
     assert refs[0].title.startswith("Effect of a heel injection")
+
+
+def test_unheaded_list_of_web_sources_with_access_notes():
+    # Harvard "Available at", Vancouver "Available from", APA 6 "Retrieved from": web sources, no heading, no year
+    text = ("Reading for the course follows.\n\n"
+            "1. Example Sports Data Ltd. Available at http://www.example-sports-data.com\n"
+            "2. Hale C, in Clinical stretching: the art of it. Available at http://www.example-bulletin.com/archive/stretching.html\n"
+            "3. Knee Method Alliance: Position statement on knee bends, May 2008. Available from http://www.example-alliance.org/knee.pdf\n"
+            "4. Rowe M, Knees Revealed. Retrieved from http://www.example-sci.com/knees.htm\n")
+    refs = _refs(text)
+    assert [r.url for r in refs] == ["http://www.example-sports-data.com",
+                                     "http://www.example-bulletin.com/archive/stretching.html",
+                                     "http://www.example-alliance.org/knee.pdf", "http://www.example-sci.com/knees.htm"]
+
+
+def test_second_numbered_list_is_judged_on_its_own():
+    # a reading list of titles, then a numbered source list starting again at 1: the sources are references,
+    # the titles are not, and they no longer dilute the sources' share
+    text = ("1. Return to Movement - Alex Example\n2. Home Exercise Basics\n3. Core Companion - Sam Sample\n"
+            "4. Stretch Anatomy - Kim Case\n\n"
+            "1. Moss WD, Kane FI and Kane VL (1999), Exercise physiology for all, (2nd edition), Example Press, 70-81.\n"
+            "2. Example Sports Data Ltd. Available at http://www.example-sports-data.com\n"
+            "3. Berne LM (2009), Stretching in healthy adults: an appraisal, J. Example Therapies, 11(2):106-110.\n")
+    refs = _refs(text)
+    assert [(r.authors[:1], r.year) for r in refs] == [(["Moss WD"], 1999), (["Example Sports Data Ltd"], None), (["Berne LM"], 2009)]
+    assert not any("Return to Movement" in r.text for r in refs)

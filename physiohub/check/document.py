@@ -48,6 +48,8 @@ _ENTRY_BODY = re.compile(r"\b(?:19|20)\d{2}\s*[;,]\s*(?:[A-Z][a-z]+\s*;\s*)?\(?\
                          # NLM/Vancouver with the month and day: "JAMA 2013 Feb 6;309(5):461-9", "2019 Jan; 44(2)"
                          r"|\b(?:19|20)\d{2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?\s*;\s*\(?\d"
                          r"|\((?:19|20)\d{2}[a-z]?\)\.\s+\S"
+                         # (a comma after the bracketed year, as some Harvard lists write it: "Lee AB (2007), Title, ...")
+                         r"|\((?:19|20)\d{2}[a-z]?\),\s+[A-Z]"
                          # Chicago "16, no. 1 (2012): 109–14"
                          r"|\((?:19|20)\d{2}\):\s*\d"
                          # the year last after volume and pages: "Br J Sports Med, 43;409-416, 2009"
@@ -147,10 +149,16 @@ _STRICT_START = re.compile(rf"^(?:{_PARTICLE} )*[{_UP}][{_UP}{_LOW}'\u2019\-]+(?
 
 
 def _ref_like_item(item: str) -> bool:
-    """A list item that reads as a reference entry: an identifier or a year where styles put it, or an
-    entry's shape (authors first, then a journal's volume or the year after them)."""
+    """A list item that reads as a reference entry: an identifier or a year where styles put it, an entry's shape
+    (authors first, then a journal's volume or the year after them), or a web source's access note."""
     body = _LIST_ITEM.sub("", item, count=1)
-    return bool(_REF_LIKE.search(item)) or _plain_entry(body) or bool(_ORG_PAGE.match(body) or _ORG_REPORT.match(body))
+    return bool(_REF_LIKE.search(item) or _ACCESS_NOTE.search(body)) or _plain_entry(body) \
+        or bool(_ORG_PAGE.match(body) or _ORG_REPORT.match(body))
+
+
+# A web source's access note before its address, as Harvard ("Available at: URL"), Vancouver ("Available from: URL")
+# and APA 6 ("Retrieved from URL") write it.
+_ACCESS_NOTE = re.compile(r"\b(?:available\s+(?:at|from|online)|retrieved\s+(?:from|via))\s*:?\s*<?(?:https?://|www\.)", re.I)
 
 
 # An organisation's page as a list item: its name (two or more capitalised words, or initials), a title, a link
@@ -160,6 +168,12 @@ _ORG_REPORT = re.compile(r"^(?:[A-Z]{2,8}|[A-Z][\w&'\-]+(?: (?:of|for|and|on|the
                          r"(?:[A-Z][A-Za-z .]+:\s*[^:;]{1,60};\s*)?(?:19|20)\d{2}\.?$")
 _ORG_PAGE = re.compile(r"^(?:[A-Z]{2,8}|[A-Z][\w&'\-]+(?: (?:of|for|and|on|the|&|[A-Z][\w&'\-]*)){1,8})\.\s+[^\s].{2,200}?"
                        r"(?:\]\(|<)?https?://\S+")
+
+
+def _item_number(item: str) -> int | None:
+    """The number a list item is numbered with ("3." / "[3]" / "(3)"), None for a bullet."""
+    m = re.match(r"\s*(?:(\d{1,3})[.)]|\[(\d{1,3})\]|\((\d{1,3})\))\s", item)
+    return int(next(g for g in m.groups() if g)) if m else None
 
 
 def _single_numbered_entry(item: str) -> bool:
@@ -431,10 +445,8 @@ def parse_document(text: str) -> Document:
     # A run of list items that mostly look like references is a reference list, heading or not.
     ref_items: set[int] = set()
     run: list[int] = []
-    for n, (kind, body) in enumerate(blocks + [("end", "")]):
-        if kind == "item":
-            run.append(n)
-            continue
+
+    def close_run() -> None:
         # "[1] Deyle, G. D. et al. ..." — items numbered in brackets are a reference list (the Nature style
         # and many science pages), whatever each entry holds (an organisation's page has no year or DOI)
         bracketed = sum(bool(re.match(r"\s*(?:\[\d{1,3}\]|\(\d{1,3}\))\s", blocks[i][1])) for i in run)
@@ -443,7 +455,15 @@ def parse_document(text: str) -> Document:
             ref_items.update(run)
         elif len(run) == 1 and _single_numbered_entry(blocks[run[0]][1]):
             ref_items.update(run)
-        run = []
+        run.clear()
+
+    for n, (kind, body) in enumerate(blocks + [("end", "")]):
+        if kind == "item":
+            if run and _item_number(body) == 1 and _item_number(blocks[run[-1]][1]):
+                close_run()   # numbering starts again at 1: a second list ("Further reading" after a reading list)
+            run.append(n)
+            continue
+        close_run()
 
     title = ""
     sentences: list[Sentence] = []
