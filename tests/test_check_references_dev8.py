@@ -72,3 +72,18 @@ def test_second_numbered_list_is_judged_on_its_own():
     refs = _refs(text)
     assert [(r.authors[:1], r.year) for r in refs] == [(["Moss WD"], 1999), (["Example Sports Data Ltd"], None), (["Berne LM"], 2009)]
     assert not any("Return to Movement" in r.text for r in refs)
+
+
+def test_mla_web_entries_with_addresses_written_without_scheme():
+    # MLA 9 leaves out "https://"; a bulleted list that also keeps the entries' numbers, then the page goes on
+    text = ("Knee Pain Causes\n"
+            "- 1. Marsh, Ellen K. 'Runner's Knee.', Example Library of Medicine, 3 Feb. 2021, www.example-library.org/books/knee/.\n"
+            "- 2. 'Knee Pain - KneeInfo - EAOS.' _KneeInfo_, kneeinfo.example.org/en/conditions/knee-pain.\n"
+            "6. Risk Factors: New Runners\n"
+            "People new to running are more often hurt. Build up slowly.\n")
+    refs = _refs(text)
+    assert [(r.authors[:1], r.year, r.url) for r in refs][0] == (["Marsh EK"], 2021, "www.example-library.org/books/knee/")
+    assert refs[0].title == "Runner's Knee"
+    assert refs[1].kind == "web" and refs[1].url == "kneeinfo.example.org/en/conditions/knee-pain"
+    assert len(refs) == 2   # the numbered heading after the bulleted sources is not a third entry
+    assert any("People new to running" in s.text for s in parse_document(text).sentences)

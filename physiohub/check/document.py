@@ -152,8 +152,14 @@ def _ref_like_item(item: str) -> bool:
     """A list item that reads as a reference entry: an identifier or a year where styles put it, an entry's shape
     (authors first, then a journal's volume or the year after them), or a web source's access note."""
     body = _LIST_ITEM.sub("", item, count=1)
-    return bool(_REF_LIKE.search(item) or _ACCESS_NOTE.search(body)) or _plain_entry(body) \
+    body = re.sub(r"^\d{1,3}\.\s+", "", body)   # "- 1. Lee, Ann. ...": a bullet kept before the entry's own number
+    return bool(_REF_LIKE.search(item) or _ACCESS_NOTE.search(body) or _MLA_WEB.search(body)) or _plain_entry(body) \
         or bool(_ORG_PAGE.match(body) or _ORG_REPORT.match(body))
+
+
+# An MLA web entry: fields cut by commas, ending with the page's address, written without its scheme as MLA 9 does
+# ("'Shin Pain.' Example Site, 10 Aug. 2020, www.example.org/shin." / "_OrthoInfo_, orthoinfo.example.org/en/shin.")
+_MLA_WEB = re.compile(r",\s*(?:https?://|www\.|[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:com|org|gov|edu|net|int|info|uk|au|ca|nz|ie)/)\S*\.?\s*$")
 
 
 # A web source's access note before its address, as Harvard ("Available at: URL"), Vancouver ("Available from: URL")
@@ -168,6 +174,10 @@ _ORG_REPORT = re.compile(r"^(?:[A-Z]{2,8}|[A-Z][\w&'\-]+(?: (?:of|for|and|on|the
                          r"(?:[A-Z][A-Za-z .]+:\s*[^:;]{1,60};\s*)?(?:19|20)\d{2}\.?$")
 _ORG_PAGE = re.compile(r"^(?:[A-Z]{2,8}|[A-Z][\w&'\-]+(?: (?:of|for|and|on|the|&|[A-Z][\w&'\-]*)){1,8})\.\s+[^\s].{2,200}?"
                        r"(?:\]\(|<)?https?://\S+")
+
+
+def _bulleted(item: str) -> bool:
+    return bool(re.match(r"\s*[-*\u2022+]\s", item))
 
 
 def _item_number(item: str) -> int | None:
@@ -459,8 +469,11 @@ def parse_document(text: str) -> Document:
 
     for n, (kind, body) in enumerate(blocks + [("end", "")]):
         if kind == "item":
-            if run and _item_number(body) == 1 and _item_number(blocks[run[-1]][1]):
-                close_run()   # numbering starts again at 1: a second list ("Further reading" after a reading list)
+            if run and ((_item_number(body) == 1 and _item_number(blocks[run[-1]][1]))
+                        or _bulleted(body) != _bulleted(blocks[run[-1]][1])):
+                # numbering starts again at 1, or bullets give way to numbers: another list ("Further reading" after a
+                # reading list; a slide's numbered heading after its bulleted sources)
+                close_run()
             run.append(n)
             continue
         close_run()

@@ -160,6 +160,12 @@ _SHORT_LINK = re.compile(r"\b(?:bit\.ly|goo\.gl|tinyurl\.com|reut\.rs|ow\.ly|t\.
 _PUBLISHER = re.compile(r"^[A-Z][a-z]+(?:,? [A-Z][A-Za-z]+)?:\s*(?!.*\bJournal\b)[^:;]{1,60};?$")
 _YEAR_AT_END = re.compile(r",\s*((?:19|20)\d{2})\.?\s*$")
 _CHICAGO = re.compile(r"^(?P<authors>[^\u201c\"]+?)\.\s+[\u201c\"](?P<title>[^\u201d\"]+?)[.,]?[\u201d\"]\s*(?P<rest>.*)$")
+# ... and MLA with the title in single quotes, its full stop inside them as MLA puts it ("McClure, Charles J. 'Shin
+# Pain.', Example Library, 10 Aug. 2020, www.example.org/shin."): the stop before the quote tells it from an apostrophe
+_MLA_SINGLE = re.compile(r"^(?P<authors>[^\u201c\"\u2018]+?)\.\s+[\u2018'](?P<title>.+?[.,?!])[\u2019'](?=[,\s])\s*(?P<rest>.*)$")
+# A web address written without its scheme, as MLA 9 writes it, closing the entry ("www.example.org/page",
+# "orthoinfo.example.org/en/shin-splints", "pubmed.ncbi.nlm.nih.gov/2782094/")
+_BARE_ADDRESS = re.compile(r"(?:^|[\s,])((?:www\.|[a-z0-9\-]+\.)(?:[a-z0-9\-]+\.)*[a-z]{2,}/\S*?)\.?\s*$")
 _HARVARD_YEAR = re.compile(r"^(?P<authors>[A-Z][^()]*?(?:[A-Z]|et al)\.?),?\s+(?P<year>(?:19|20)\d{2})[a-z]?\.\s+(?P<rest>\S.*)$")
 
 
@@ -201,7 +207,7 @@ def _chicago_authors(text: str) -> list[str]:
 
 def _chicago(ref: Reference, body: str) -> str | None:
     """Chicago: 'Altan, Lale, and Berna Gunay. “Title.” Journal 90, no. 12 (2009): 1983–88.'"""
-    m = _CHICAGO.match(body)
+    m = _CHICAGO.match(body) or _MLA_SINGLE.match(body)
     if not m or not ("," in m.group("authors") or re.search(r"\bet al\.?$", m.group("authors"))):
         return None
     rest = m.group("rest")
@@ -212,7 +218,7 @@ def _chicago(ref: Reference, body: str) -> str | None:
         return None
     names = m.group("authors")[: dated.start()] if dated else m.group("authors")
     ref.authors = _chicago_authors(names)
-    ref.title = m.group("title").strip()
+    ref.title = m.group("title").strip().rstrip(".,")
     ref.year = int(next(g for g in y.groups() if g))
     journal = re.split(r"\s+\d|,\s*(?:no\.|vol\.|[A-Z][a-z]+ \d)|\s*\(", rest)[0].strip(" .,")
     ref.journal = journal or None
@@ -416,6 +422,7 @@ def parse_reference(line: str) -> Reference:
 
 def _parse_reference(line: str) -> Reference:
     number = None
+    line = re.sub(r"^\s*[-*\u2022+]\s+(?=\d{1,3}[.)]\s)", "", line)   # "- 1. Lee, Ann. ...": a bullet before the number
     m = _NUMBER.match(line)
     if m:
         number = m.group(1) or m.group(2) or m.group(3) or (m.group(4) or "").translate(_SUPERSCRIPT_DIGITS)
@@ -439,6 +446,10 @@ def _parse_reference(line: str) -> Reference:
     u = _URL.search(line)
     if u:
         ref.url = u.group(1).rstrip(".,;")
+    bare = None if u else _BARE_ADDRESS.search(line)
+    if bare:
+        ref.url = bare.group(1).rstrip(".,;")
+        line = line[: bare.start(1)].rstrip(" ,")   # the address is no part of the container or the date before it
     if (FIELD_JOIN in line and _labelled_fields(ref, line)) or _pubmed_order(ref, line):
         return ref
     last = TITLE_THEN_AUTHORS.search(line)
