@@ -87,3 +87,24 @@ def test_mla_web_entries_with_addresses_written_without_scheme():
     assert refs[1].kind == "web" and refs[1].url == "kneeinfo.example.org/en/conditions/knee-pain"
     assert len(refs) == 2   # the numbered heading after the bulleted sources is not a third entry
     assert any("People new to running" in s.text for s in parse_document(text).sentences)
+
+
+REPOST = """<!DOCTYPE html><html><head><title>Walking and knees</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/shop">Shop</a></nav></header>
+<main><article><h1>Walking does not harm arthritic knees</h1>
+<p>A new study has found that daily walks do not make knee osteoarthritis worse over two years of follow-up.</p>
+<p>The researchers followed more than a thousand people and measured their steps and their cartilage.</p>
+<p><a href="https://www.example-charity.org/news/2015/walking-knees">Read more at Example Arthritis Charity</a></p>
+<p><a href="https://www.example-charity.org/donate">Donate</a></p>
+</article></main><footer><p>Categories: Knee</p></footer></body></html>"""
+
+
+def test_link_only_paragraph_keeps_its_link_and_names_the_source():
+    from physiohub.check.extract import html_to_text
+    from physiohub.check.weblinks import organisation_links
+
+    text = html_to_text(REPOST)
+    assert "[Read more at Example Arthritis Charity](https://www.example-charity.org/news/2015/walking-knees)" in text
+    doc = parse_document(text)
+    refs = organisation_links(doc.sentences, _refs(text), text)
+    assert [(r.kind, r.url) for r in refs] == [("web", "https://www.example-charity.org/news/2015/walking-knees")]
