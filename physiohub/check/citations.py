@@ -42,7 +42,8 @@ _LEADING_INITIALS = re.compile(rf"^{_INITIALS}")
 _YEAR_THEN_VOLUME = re.compile(r"\.?\s*(?:19|20)\d{2}\s*;")
 
 # A piece of a bracketed citation, once prefixes and page notes are gone: names, a comma or not, the years.
-_PIECE = re.compile(rf"^(?P<who>{_PEOPLE}|{_ORG}|{_ACRONYM}),?\s+(?P<years>{_YEARS})$")
+# (the comma may lack its space, a slip popular pages often make: "(Gross et al,2002)", "(Lee,2019)")
+_PIECE = re.compile(rf"^(?P<who>{_PEOPLE}|{_ORG}|{_ACRONYM})(?:,\s*|\s+)(?P<years>{_YEARS})$")
 # ... or with no date: "(Mayo Clinic, n.d.)", "(Lee, in press)" — a citation without a year
 _PIECE_UNDATED = re.compile(rf"^(?P<who>{_PEOPLE}|{_ORG}|{_ACRONYM}),\s+(?:n\.\s?d|in\s+press|forthcoming)$", re.I)
 # Citations in one bracket are cut at ";", or at a comma after a year when a name follows ("Hopkins 2016, Scott 2020").
