@@ -108,3 +108,13 @@ def test_link_only_paragraph_keeps_its_link_and_names_the_source():
     doc = parse_document(text)
     refs = organisation_links(doc.sentences, _refs(text), text)
     assert [(r.kind, r.url) for r in refs] == [("web", "https://www.example-charity.org/news/2015/walking-knees")]
+
+
+def test_pubmed_citation_glued_after_a_summary():
+    # a one-abstract summary ends with PubMed's short citation: the journal, the year and the PMID, no authors
+    text = ("Twelve weeks of walking eased hip pain by a third. The authors conclude that walking helps. "
+            "J Hip Res. 2014. PMID: 12345678.\n")
+    doc = parse_document(text)
+    assert not any("PMID" in s.text for s in doc.sentences)
+    refs = _refs(text)
+    assert [(r.journal, r.year, r.pmid) for r in refs] == [("J Hip Res", 2014, "12345678")]

@@ -202,7 +202,9 @@ def _trailing_entry(body: str, spans: list[tuple[int, int]]) -> int | None:
         if len(tail) > 600:
             continue
         if ((_VANC_AUTHORS.match(tail) or _STRICT_START.match(tail)) and _ENTRY_BODY.search(tail)
-                and re.search(r"(?:\d[\d\-\u2013)]*|\S+/\S+)\.?\s*$", tail)) or _BRACKETED_ENTRY.match(tail):
+                and re.search(r"(?:\d[\d\-\u2013)]*|\S+/\S+)\.?\s*$", tail)) or _BRACKETED_ENTRY.match(tail) \
+                or (len(tail) < 300 and PUBMED_CITATION.match(tail)):
+            # (or PubMed's own citation, the journal and date first: "... of LWS. J Altern Complement Med. 2013. PMID: 123.")
             return k
     return None
 

@@ -387,6 +387,11 @@ def _pubmed_order(ref: Reference, line: str) -> bool:
     rest = re.sub(r"\b(?:pii|doi|PMID|PMCID)\s*:\s*\S+?\.(?=\s|$)|\[Epub[^\]]*\]|\bEpub\s+(?:19|20)\d{2}[^.]*\.", " ",
                   m.group("rest"), flags=re.I)
     pieces = [x.strip() for x in re.split(r"(?<=[.?!])\s+(?=[A-Z])", rest.strip()) if x.strip()]
+    if not pieces:
+        # the journal, the date and the identifiers alone ("J Altern Complement Med. 2013. PMID: 23273259."): a summary
+        # of one abstract cites it so
+        ref.journal, ref.year = m.group("journal").strip(" ."), int(m.group("year"))
+        return True
     names = re.sub(rf"(?<=[A-Z])\d+(?:,\d+)*\b", "", pieces[-1]).strip(" .") if pieces else ""
     if len(pieces) < 2 or not re.fullmatch(rf"{_VANC_NAME}(?:,\s*{_VANC_NAME})*(?:,?\s+et al)?", names):
         return False
