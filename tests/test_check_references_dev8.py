@@ -118,3 +118,7 @@ def test_pubmed_citation_glued_after_a_summary():
     assert not any("PMID" in s.text for s in doc.sentences)
     refs = _refs(text)
     assert [(r.journal, r.year, r.pmid) for r in refs] == [("J Hip Res", 2014, "12345678")]
+    # the journal part of a Vancouver entry (volume and pages after the year) is not cut off alone from its names
+    doc = parse_document("Tendons liked it. **More information:** Lee AB, Kim CD. Tendons in the lab. Example Acta. "
+                         "2013;18(2):25-30. doi:10.1000/xyz.1\n")
+    assert not any(line.lstrip("- ").startswith("Example Acta") for line in doc.reference_lines)

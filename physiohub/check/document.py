@@ -203,10 +203,14 @@ def _trailing_entry(body: str, spans: list[tuple[int, int]]) -> int | None:
             continue
         if ((_VANC_AUTHORS.match(tail) or _STRICT_START.match(tail)) and _ENTRY_BODY.search(tail)
                 and re.search(r"(?:\d[\d\-\u2013)]*|\S+/\S+)\.?\s*$", tail)) or _BRACKETED_ENTRY.match(tail) \
-                or (len(tail) < 300 and PUBMED_CITATION.match(tail)):
-            # (or PubMed's own citation, the journal and date first: "... of LWS. J Altern Complement Med. 2013. PMID: 123.")
+                or (len(tail) < 300 and PUBMED_CITATION.match(tail) and _PUBMED_SHORT.match(tail)):
+            # (or PubMed's short citation, the journal and date and then the identifiers: "... of LWS. J Altern Complement
+            # Med. 2013. PMID: 123." — not the journal part of a Vancouver entry whose names and title went before it)
             return k
     return None
+
+
+_PUBMED_SHORT = re.compile(r"^[^;:]*?\b(?:19|20)\d{2}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\.\s+(?:pii|doi|PMID|PMCID|\[?Epub)\b", re.I)
 
 
 # A journal's suggested citation in brackets at the end of a post: "[Holm AB, Berg CD, Lind EF (2015) Title. Journal 3:1-9]."
