@@ -42,7 +42,8 @@ _LEADING_INITIALS = re.compile(rf"^{_INITIALS}")
 _YEAR_THEN_VOLUME = re.compile(r"\.?\s*(?:19|20)\d{2}\s*;")
 
 # A piece of a bracketed citation, once prefixes and page notes are gone: names, a comma or not, the years.
-_PIECE = re.compile(rf"^(?P<who>{_PEOPLE}|{_ORG}|{_ACRONYM}),?\s+(?P<years>{_YEARS})$")
+# (the comma may lack its space, a slip popular pages often make: "(Gross et al,2002)", "(Lee,2019)")
+_PIECE = re.compile(rf"^(?P<who>{_PEOPLE}|{_ORG}|{_ACRONYM})(?:,\s*|\s+)(?P<years>{_YEARS})$")
 # ... or with no date: "(Mayo Clinic, n.d.)", "(Lee, in press)" — a citation without a year
 _PIECE_UNDATED = re.compile(rf"^(?P<who>{_PEOPLE}|{_ORG}|{_ACRONYM}),\s+(?:n\.\s?d|in\s+press|forthcoming)$", re.I)
 # Citations in one bracket are cut at ";", or at a comma after a year when a name follows ("Hopkins 2016, Scott 2020").
@@ -99,6 +100,15 @@ def first_surname(who: str) -> str:
     who = _LEADING_INITIALS.sub("", who.strip())
     m = re.match(rf"(?:{_PARTICLE}\s+){{0,2}}[^\s,;&]+", who)
     return m.group(0) if m else who.split()[0]
+
+
+def surname_key(name: str) -> str:
+    """The surname a citation key is built from, particles kept: "van Dijk" of "van Dijk CN" or "van Dijk et al.",
+    "De Vries" of "De Vries, A.", "Hancock" of "M. J. Hancock". (The first word alone would key "van Dijk 2003"
+    and "van Tulder 2003" both as "van 2003", and one of the two would be lost.)"""
+    name = _LEADING_INITIALS.sub("", name.strip())
+    m = re.match(rf"(?:{_PARTICLE}\s+){{0,2}}[^\s,;&]+", name)
+    return (m.group(0) if m else (name.split() or [""])[0]).rstrip(",.")
 
 
 def _clean_who(who: str) -> str:
@@ -184,4 +194,4 @@ def find_citations(text: str) -> list[Citation]:
     return out
 
 
-__all__ = ["Citation", "NOT_A_NAME", "find_citations", "first_surname"]
+__all__ = ["Citation", "NOT_A_NAME", "find_citations", "first_surname", "surname_key"]

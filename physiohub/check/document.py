@@ -33,7 +33,9 @@ REF_HEADING = re.compile(
 # APA ("(2021).") and Vancouver ("2021;55") put it.
 # (a month may sit in brackets between the year and the volume: "Spine J 2004 (Sep); 4 (5): 574-583")
 _REF_LIKE = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d|pubmed\.ncbi|\((?:19|20)\d{2}[a-z]?\)\.|\b(?:19|20)\d{2};\s*\(?\d"
-                       r"|\b(?:19|20)\d{2}\s*\([A-Z][a-z]{2}[^)]{0,10}\)\s*;\s*\d", re.I)
+                       r"|\b(?:19|20)\d{2}\s*\([A-Z][a-z]{2}[^)]{0,10}\)\s*;\s*\d"
+                       # (or without brackets, as NLM writes it: "2013 Feb 6;309:461")
+                       r"|\b(?:19|20)\d{2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?\s*;\s*\(?\d", re.I)
 # A reference entry written as a plain line, with no heading and no list marker above it: authors first
 # ("McMorland G, Suter E, ...", "Pinto, Rafael Zambelli.") and a journal's year-volume or an identifier.
 _PARTICLE = r"(?:van|von|de|der|den|du|da|di|dos|das|del|della|le|la|ten|ter)"
@@ -43,7 +45,11 @@ _ENTRY_START = re.compile(rf"^(?:{_PARTICLE} )*[{_UP}][{_UP}{_LOW}'\u2019\-]+(?:
                           rf"(?:[A-Z]{{1,3}}\b[,.]?|[A-Z]\.|[{_UP}][{_LOW}]+(?: [{_UP}][{_LOW}]+)*[.,])")
 # (the Cochrane "2005;(3):CD000335", and APA's "(2015). Title" — a narrative "Lee (2015) found" has no full stop there)
 _ENTRY_BODY = re.compile(r"\b(?:19|20)\d{2}\s*[;,]\s*(?:[A-Z][a-z]+\s*;\s*)?\(?\d+|\b10\.\d{4,9}/\S+|\bPMID:?\s*\d"
+                         # NLM/Vancouver with the month and day: "JAMA 2013 Feb 6;309(5):461-9", "2019 Jan; 44(2)"
+                         r"|\b(?:19|20)\d{2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?\s*;\s*\(?\d"
                          r"|\((?:19|20)\d{2}[a-z]?\)\.\s+\S"
+                         # (a comma after the bracketed year, as some Harvard lists write it: "Lee AB (2007), Title, ...")
+                         r"|\((?:19|20)\d{2}[a-z]?\),\s+[A-Z]"
                          # Chicago "16, no. 1 (2012): 109–14"
                          r"|\((?:19|20)\d{2}\):\s*\d"
                          # the year last after volume and pages: "Br J Sports Med, 43;409-416, 2009"
@@ -143,10 +149,22 @@ _STRICT_START = re.compile(rf"^(?:{_PARTICLE} )*[{_UP}][{_UP}{_LOW}'\u2019\-]+(?
 
 
 def _ref_like_item(item: str) -> bool:
-    """A list item that reads as a reference entry: an identifier or a year where styles put it, or an
-    entry's shape (authors first, then a journal's volume or the year after them)."""
+    """A list item that reads as a reference entry: an identifier or a year where styles put it, an entry's shape
+    (authors first, then a journal's volume or the year after them), or a web source's access note."""
     body = _LIST_ITEM.sub("", item, count=1)
-    return bool(_REF_LIKE.search(item)) or _plain_entry(body) or bool(_ORG_PAGE.match(body) or _ORG_REPORT.match(body))
+    body = re.sub(r"^\d{1,3}\.\s+", "", body)   # "- 1. Lee, Ann. ...": a bullet kept before the entry's own number
+    return bool(_REF_LIKE.search(item) or _ACCESS_NOTE.search(body) or _MLA_WEB.search(body)) or _plain_entry(body) \
+        or bool(_ORG_PAGE.match(body) or _ORG_REPORT.match(body))
+
+
+# An MLA web entry: fields cut by commas, ending with the page's address, written without its scheme as MLA 9 does
+# ("'Shin Pain.' Example Site, 10 Aug. 2020, www.example.org/shin." / "_OrthoInfo_, orthoinfo.example.org/en/shin.")
+_MLA_WEB = re.compile(r",\s*(?:https?://|www\.|[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:com|org|gov|edu|net|int|info|uk|au|ca|nz|ie)/)\S*\.?\s*$")
+
+
+# A web source's access note before its address, as Harvard ("Available at: URL"), Vancouver ("Available from: URL")
+# and APA 6 ("Retrieved from URL") write it.
+_ACCESS_NOTE = re.compile(r"\b(?:available\s+(?:at|from|online)|retrieved\s+(?:from|via))\s*:?\s*<?(?:https?://|www\.)", re.I)
 
 
 # An organisation's page as a list item: its name (two or more capitalised words, or initials), a title, a link
@@ -156,6 +174,16 @@ _ORG_REPORT = re.compile(r"^(?:[A-Z]{2,8}|[A-Z][\w&'\-]+(?: (?:of|for|and|on|the
                          r"(?:[A-Z][A-Za-z .]+:\s*[^:;]{1,60};\s*)?(?:19|20)\d{2}\.?$")
 _ORG_PAGE = re.compile(r"^(?:[A-Z]{2,8}|[A-Z][\w&'\-]+(?: (?:of|for|and|on|the|&|[A-Z][\w&'\-]*)){1,8})\.\s+[^\s].{2,200}?"
                        r"(?:\]\(|<)?https?://\S+")
+
+
+def _bulleted(item: str) -> bool:
+    return bool(re.match(r"\s*[-*\u2022+]\s", item))
+
+
+def _item_number(item: str) -> int | None:
+    """The number a list item is numbered with ("3." / "[3]" / "(3)"), None for a bullet."""
+    m = re.match(r"\s*(?:(\d{1,3})[.)]|\[(\d{1,3})\]|\((\d{1,3})\))\s", item)
+    return int(next(g for g in m.groups() if g)) if m else None
 
 
 def _single_numbered_entry(item: str) -> bool:
@@ -174,9 +202,15 @@ def _trailing_entry(body: str, spans: list[tuple[int, int]]) -> int | None:
         if len(tail) > 600:
             continue
         if ((_VANC_AUTHORS.match(tail) or _STRICT_START.match(tail)) and _ENTRY_BODY.search(tail)
-                and re.search(r"(?:\d[\d\-\u2013)]*|\S+/\S+)\.?\s*$", tail)) or _BRACKETED_ENTRY.match(tail):
+                and re.search(r"(?:\d[\d\-\u2013)]*|\S+/\S+)\.?\s*$", tail)) or _BRACKETED_ENTRY.match(tail) \
+                or (len(tail) < 300 and PUBMED_CITATION.match(tail) and _PUBMED_SHORT.match(tail)):
+            # (or PubMed's short citation, the journal and date and then the identifiers: "... of LWS. J Altern Complement
+            # Med. 2013. PMID: 123." — not the journal part of a Vancouver entry whose names and title went before it)
             return k
     return None
+
+
+_PUBMED_SHORT = re.compile(r"^[^;:]*?\b(?:19|20)\d{2}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\.\s+(?:pii|doi|PMID|PMCID|\[?Epub)\b", re.I)
 
 
 # A journal's suggested citation in brackets at the end of a post: "[Holm AB, Berg CD, Lind EF (2015) Title. Journal 3:1-9]."
@@ -427,10 +461,8 @@ def parse_document(text: str) -> Document:
     # A run of list items that mostly look like references is a reference list, heading or not.
     ref_items: set[int] = set()
     run: list[int] = []
-    for n, (kind, body) in enumerate(blocks + [("end", "")]):
-        if kind == "item":
-            run.append(n)
-            continue
+
+    def close_run() -> None:
         # "[1] Deyle, G. D. et al. ..." — items numbered in brackets are a reference list (the Nature style
         # and many science pages), whatever each entry holds (an organisation's page has no year or DOI)
         bracketed = sum(bool(re.match(r"\s*(?:\[\d{1,3}\]|\(\d{1,3}\))\s", blocks[i][1])) for i in run)
@@ -439,7 +471,18 @@ def parse_document(text: str) -> Document:
             ref_items.update(run)
         elif len(run) == 1 and _single_numbered_entry(blocks[run[0]][1]):
             ref_items.update(run)
-        run = []
+        run.clear()
+
+    for n, (kind, body) in enumerate(blocks + [("end", "")]):
+        if kind == "item":
+            if run and ((_item_number(body) == 1 and _item_number(blocks[run[-1]][1]))
+                        or _bulleted(body) != _bulleted(blocks[run[-1]][1])):
+                # numbering starts again at 1, or bullets give way to numbers: another list ("Further reading" after a
+                # reading list; a slide's numbered heading after its bulleted sources)
+                close_run()
+            run.append(n)
+            continue
+        close_run()
 
     title = ""
     sentences: list[Sentence] = []

@@ -41,6 +41,7 @@ def html_to_text(html: str) -> str:
     if not text.strip():
         raise InvalidInput("no article text found in the HTML")
     text = _MD_ESCAPE.sub(r"\1", text)
+    text = _restore_link_paragraphs(html, text)
     text += _dropped_reference_blocks(html, text)
     # Superscript citation numbers ("<sup>1</sup>") become "[1]", the form the claim finder reads.
     text = re.sub(r"<sup>\s*(\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\s*</sup>", r"[\1]", text)
@@ -77,6 +78,35 @@ def _dropped_reference_blocks(html: str, text: str) -> str:
         else:
             out.append("\n\n".join(lines))   # "References: Holm A, ..." run in
     return "".join("\n\n" + b for b in out)
+
+
+def _restore_link_paragraphs(html: str, text: str) -> str:
+    """A paragraph of the article that is one link and nothing else ("Read more at <charity>", "Full study") is where a
+    repost names its source, but the extractor keeps only its words (glued to the paragraph before) or drops it, link
+    density being its mark of boilerplate. Such a paragraph gets its link back, as a paragraph of its own."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return text
+    scope = root.xpath("//article") or root.xpath("//main") or [root]
+    for p in scope[0].xpath(".//p[not(ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside)]"):
+        links = p.xpath(".//a[@href]")
+        words = " ".join(p.text_content().split())
+        if len(links) != 1 or not words or " ".join(links[0].text_content().split()) != words:
+            continue
+        url = links[0].get("href", "").strip()
+        if not re.match(r"https?://", url) or url in text:
+            continue
+        md = f"[{words}]({url})"
+        glued = text.rfind(words)
+        if glued >= 0:
+            text = text[:glued].rstrip() + "\n\n" + md + text[glued + len(words):]
+        else:
+            text = text.rstrip() + "\n\n" + md
+    return text
 
 
 def _lxml_text(html: str) -> str:

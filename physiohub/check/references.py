@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from .citations import find_citations
+from .citations import find_citations, surname_key
 from .claims import DOI, JOURNAL_CITE, expand_numbers, journal_key
 from .lexicon import JOURNALS
 from .document import FIELD_JOIN, FIELD_LABEL, PUBMED_CITATION, TITLE_THEN_AUTHORS, Sentence
@@ -74,7 +74,7 @@ class Reference:
     def key(self) -> str | None:
         """Author–year key ("Lee 2021") that inline citations use."""
         if self.authors and self.year:
-            return f"{self.authors[0].split()[0].rstrip(',')} {self.year}"
+            return f"{surname_key(self.authors[0])} {self.year}"
         return None
 
     def keys(self) -> list[str]:
@@ -160,6 +160,12 @@ _SHORT_LINK = re.compile(r"\b(?:bit\.ly|goo\.gl|tinyurl\.com|reut\.rs|ow\.ly|t\.
 _PUBLISHER = re.compile(r"^[A-Z][a-z]+(?:,? [A-Z][A-Za-z]+)?:\s*(?!.*\bJournal\b)[^:;]{1,60};?$")
 _YEAR_AT_END = re.compile(r",\s*((?:19|20)\d{2})\.?\s*$")
 _CHICAGO = re.compile(r"^(?P<authors>[^\u201c\"]+?)\.\s+[\u201c\"](?P<title>[^\u201d\"]+?)[.,]?[\u201d\"]\s*(?P<rest>.*)$")
+# ... and MLA with the title in single quotes, its full stop inside them as MLA puts it ("McClure, Charles J. 'Shin
+# Pain.', Example Library, 10 Aug. 2020, www.example.org/shin."): the stop before the quote tells it from an apostrophe
+_MLA_SINGLE = re.compile(r"^(?P<authors>[^\u201c\"\u2018]+?)\.\s+[\u2018'](?P<title>.+?[.,?!])[\u2019'](?=[,\s])\s*(?P<rest>.*)$")
+# A web address written without its scheme, as MLA 9 writes it, closing the entry ("www.example.org/page",
+# "orthoinfo.example.org/en/shin-splints", "pubmed.ncbi.nlm.nih.gov/2782094/")
+_BARE_ADDRESS = re.compile(r"(?:^|[\s,])((?:www\.|[a-z0-9\-]+\.)(?:[a-z0-9\-]+\.)*[a-z]{2,}/\S*?)\.?\s*$")
 _HARVARD_YEAR = re.compile(r"^(?P<authors>[A-Z][^()]*?(?:[A-Z]|et al)\.?),?\s+(?P<year>(?:19|20)\d{2})[a-z]?\.\s+(?P<rest>\S.*)$")
 
 
@@ -201,7 +207,7 @@ def _chicago_authors(text: str) -> list[str]:
 
 def _chicago(ref: Reference, body: str) -> str | None:
     """Chicago: 'Altan, Lale, and Berna Gunay. “Title.” Journal 90, no. 12 (2009): 1983–88.'"""
-    m = _CHICAGO.match(body)
+    m = _CHICAGO.match(body) or _MLA_SINGLE.match(body)
     if not m or not ("," in m.group("authors") or re.search(r"\bet al\.?$", m.group("authors"))):
         return None
     rest = m.group("rest")
@@ -212,7 +218,7 @@ def _chicago(ref: Reference, body: str) -> str | None:
         return None
     names = m.group("authors")[: dated.start()] if dated else m.group("authors")
     ref.authors = _chicago_authors(names)
-    ref.title = m.group("title").strip()
+    ref.title = m.group("title").strip().rstrip(".,")
     ref.year = int(next(g for g in y.groups() if g))
     journal = re.split(r"\s+\d|,\s*(?:no\.|vol\.|[A-Z][a-z]+ \d)|\s*\(", rest)[0].strip(" .,")
     ref.journal = journal or None
@@ -381,6 +387,11 @@ def _pubmed_order(ref: Reference, line: str) -> bool:
     rest = re.sub(r"\b(?:pii|doi|PMID|PMCID)\s*:\s*\S+?\.(?=\s|$)|\[Epub[^\]]*\]|\bEpub\s+(?:19|20)\d{2}[^.]*\.", " ",
                   m.group("rest"), flags=re.I)
     pieces = [x.strip() for x in re.split(r"(?<=[.?!])\s+(?=[A-Z])", rest.strip()) if x.strip()]
+    if not pieces:
+        # the journal, the date and the identifiers alone ("J Altern Complement Med. 2013. PMID: 23273259."): a summary
+        # of one abstract cites it so
+        ref.journal, ref.year = m.group("journal").strip(" ."), int(m.group("year"))
+        return True
     names = re.sub(rf"(?<=[A-Z])\d+(?:,\d+)*\b", "", pieces[-1]).strip(" .") if pieces else ""
     if len(pieces) < 2 or not re.fullmatch(rf"{_VANC_NAME}(?:,\s*{_VANC_NAME})*(?:,?\s+et al)?", names):
         return False
@@ -416,6 +427,7 @@ def parse_reference(line: str) -> Reference:
 
 def _parse_reference(line: str) -> Reference:
     number = None
+    line = re.sub(r"^\s*[-*\u2022+]\s+(?=\d{1,3}[.)]\s)", "", line)   # "- 1. Lee, Ann. ...": a bullet before the number
     m = _NUMBER.match(line)
     if m:
         number = m.group(1) or m.group(2) or m.group(3) or (m.group(4) or "").translate(_SUPERSCRIPT_DIGITS)
@@ -439,6 +451,10 @@ def _parse_reference(line: str) -> Reference:
     u = _URL.search(line)
     if u:
         ref.url = u.group(1).rstrip(".,;")
+    bare = None if u else _BARE_ADDRESS.search(line)
+    if bare:
+        ref.url = bare.group(1).rstrip(".,;")
+        line = line[: bare.start(1)].rstrip(" ,")   # the address is no part of the container or the date before it
     if (FIELD_JOIN in line and _labelled_fields(ref, line)) or _pubmed_order(ref, line):
         return ref
     last = TITLE_THEN_AUTHORS.search(line)
@@ -486,6 +502,8 @@ def _parse_reference(line: str) -> Reference:
         ref.title, ref.journal = _title_and_journal(parts)
         _web_kind(ref, apa.group("authors"))
         return ref
+    # AMA/NLM names closed by "et al.," before the title ("Coombes BK et al., Effect of ..."): the comma ends the authors
+    body = re.sub(rf"^({_VANC_NAME}(?:,\s*{_VANC_NAME})*,?\s+et al)\.?,\s+(?=[A-Z])", r"\1. ", body)
     hidden = _INITIAL_DOT.sub(rf"\1{_HIDDEN}", body)   # "et al." does end the authors
     parts = [x.strip().replace(_HIDDEN, ".") for x in re.split(r"(?<=[.?!])\s+(?=[A-Z0-9\[(\"'\u201c])", hidden) if x.strip()]
     # a bracketed note ("[Turkish].", "[abstract].", "[Internet].") belongs to the title before it
@@ -619,7 +637,7 @@ def _same_work(a: Reference, b: Reference) -> bool:
         return re.sub(r"[^a-z]", "", (t or "").lower())[:40]
     ta, tb = opening(a.title), opening(b.title)
     return bool(a.authors and b.authors and a.year and a.year == b.year and min(len(ta), len(tb)) >= 20
-                and (ta.startswith(tb) or tb.startswith(ta)) and a.authors[0].split()[0].lower() == b.authors[0].split()[0].lower())
+                and (ta.startswith(tb) or tb.startswith(ta)) and surname_key(a.authors[0]).lower() == surname_key(b.authors[0]).lower())
 
 
 def _without_repeats(refs: list[Reference]) -> list[Reference]:
@@ -688,7 +706,8 @@ ARTICLE_LINK = re.compile(r"https?://(?:[\w\-]+\.)*(?:bmj\.com|jamanetwork\.com|
 
 def inline_references(sentences: list[Sentence], listed: list[Reference]) -> list[Reference]:
     """Author–year citations and DOI/PubMed links in the body that the list does not already hold."""
-    keys = {k for r in listed for k in r.keys()}
+    # (keys compared without case: "Van Dijk et al. (2011)" cites the listed "van Dijk CN ... 2011")
+    keys = {k.lower() for r in listed for k in r.keys()}
     dois = {r.doi for r in listed if r.doi}
     pmids = {r.pmid for r in listed if r.pmid}
     pmcids = {r.pmcid for r in listed if r.pmcid}
@@ -699,12 +718,12 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
             # author-year citations wherever they sit: bracketed (many names, page notes, prefixes) or narrative
             if _JOURNAL_AS_AUTHOR.search(c.who) or c.who.lower() in _JOURNAL_NAMES:
                 # "(Journal of Physiotherapy, 2019)": a journal and its year, not an author
-                key = journal_key(c.who, c.year)
+                key = journal_key(c.who, c.year).lower()
                 if key not in keys:
                     keys.add(key)
                     out.append(Reference(text=c.text.strip("()[], "), kind="inline", journal=c.who, year=c.year))
                 continue
-            key = f"{c.surname.split()[0]} {c.year or 'n.d.'}"
+            key = f"{surname_key(c.surname)} {c.year or 'n.d.'}".lower()
             if c.year is None and any(r.authors and r.authors[0].lower().startswith(c.who.lower()) for r in listed):
                 continue   # "(Mayo Clinic, n.d.)" is the listed "Mayo Clinic. (n.d.). Title. https://..."
             if key in keys or (re.fullmatch(r"[A-Z][A-Z&]{1,7}", c.who) and any(
@@ -715,33 +734,33 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
             out.append(Reference(text=c.text.strip("()[], "), kind="inline", authors=[c.who], year=c.year))
         for m in _GUIDELINE_CITE.finditer(s.text):
             who = m.group("org").removeprefix("the ").removeprefix("The ")
-            key = f"{who.split()[0]} {m.group('year')}"
+            key = f"{surname_key(who)} {m.group('year')}".lower()
             if key not in keys:
                 # "The NICE guideline on low back pain (NG59, 2016)": an organisation's guideline cited by year
                 keys.add(key)
                 out.append(Reference(text=m.group(0), kind="inline", authors=[who], year=int(m.group("year"))))
         glued = _GLUED_HARVARD.search(s.text)
-        if glued and f"{glued.group(1).split()[0]} {glued.group(2)}" not in keys:
+        if glued and f"{surname_key(glued.group(1))} {glued.group(2)}".lower() not in keys:
             # "... changes as a result Cook, J. L., & Purdam, C. R., 2009.": an entry's head glued to the sentence
-            keys.add(f"{glued.group(1).split()[0]} {glued.group(2)}")
+            keys.add(f"{surname_key(glued.group(1))} {glued.group(2)}".lower())
             out.append(Reference(text=glued.group(0).strip(" ."), kind="inline", authors=_authors(glued.group(0).rsplit(",", 1)[0]),
                                  year=int(glued.group(2))))
         for m in _JOURNAL_CITE_DATED.finditer(s.text):
-            key = journal_key(m.group(1), m.group(2))
+            key = journal_key(m.group(1), m.group(2)).lower()
             if key not in keys:
                 # "(Physiotherapy. 2012 Jun 1;98(2):101-9)": a journal citation with its NLM date
                 keys.add(key)
                 out.append(Reference(text=m.group(0).strip("() "), kind="inline", journal=m.group(1).rstrip("."),
                                      year=int(m.group(2))))
         for m in JOURNAL_CITE.finditer(s.text):
-            key = journal_key(m.group(1), m.group(2))
+            key = journal_key(m.group(1), m.group(2)).lower()
             if key in keys:
                 continue
             keys.add(key)
             out.append(Reference(text=m.group(0).strip("() "), kind="inline", journal=m.group(1), year=int(m.group(2))))
         for m in _JOURNAL_CITE_UNDATED.finditer(s.text):
             # "(Journal Strength Conditioning Research 25: 1098-1103)": a journal's volume and pages with no year
-            key = journal_key(m.group(1), "n.d.")
+            key = journal_key(m.group(1), "n.d.").lower()
             if key not in keys and not any((r.journal or "").lower().rstrip(".") == m.group(1).lower().rstrip(".") for r in listed + out):
                 keys.add(key)
                 out.append(Reference(text=m.group(0).strip("() "), kind="inline", journal=m.group(1)))
@@ -821,7 +840,7 @@ def named_references(text: str, year: int | None, refs: list[Reference]) -> list
     low = text.lower()
     out = []
     for r in refs:
-        surname = r.authors[0].split()[0].rstrip(",").lower() if r.authors else ""
+        surname = surname_key(r.authors[0]).lower() if r.authors else ""
         journal = (r.journal or "").lower().removeprefix("the ").strip()
         if year and r.year == year:
             if (len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", low)) or \
@@ -855,6 +874,11 @@ def link_citations(citations: list[str], refs: list[Reference]) -> list[Referenc
     for r in refs:
         for k in r.keys():
             by_key.setdefault(k.lower(), r)
+    for r in refs:
+        if r.authors and r.year:
+            # claims.py still keys a citation by the first word of the names ("van 2003" for "van Dijk et al., 2003");
+            # until it keeps the particle too, that key finds the entry, after every exact key
+            by_key.setdefault(f"{r.authors[0].split()[0].rstrip(',')} {r.year}".lower(), r)
     out = []
     for c in citations:
         r = by_number.get(c) if c.isdigit() else by_key.get(c.lower())
