@@ -120,7 +120,7 @@ def sentence_scores(arts, probs, thr, veto=True):
     tp = fp = fn = 0
     for (_, sents, labels, _), pr in zip(arts, probs):
         for i, (s, y, p) in enumerate(zip(sents, labels, pr)):
-            hit = p >= thr and not (veto and vetoed(s, i))
+            hit = p >= thr and not (veto and vetoed(s))
             tp += hit and y
             fp += hit and not y
             fn += (not hit) and y

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .citations import find_citations
+from .citations import find_citations, surname_key
 from .document import Sentence
 from .lexicon import CONDITIONS, JOURNALS, topic_of
 
@@ -700,14 +700,14 @@ def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
             sources.append({"kind": "citation", "value": n})
     for m in AUTHOR_YEAR.finditer(text):
         who, year = author_year(m)
-        key = f"{who.split()[0]} {year}"
+        key = f"{surname_key(who)} {year}"
         cites.append(key)
         sources.append({"kind": "author", "value": f"{who} {year}"})
     for c in find_citations(text):
         if c.year is None:
             sources.append({"kind": "author", "value": c.who})
             continue
-        key = f"{c.surname.split()[0]} {c.year}"
+        key = f"{surname_key(c.surname)} {c.year}"
         if key not in cites:
             cites.append(key)
             sources.append({"kind": "author", "value": f"{c.who} {c.year}"})
@@ -978,8 +978,8 @@ def model_veto(text: str) -> bool:
                 or n < 5 or n > 100)   # (past 100 words it is run-on text, not a sentence; the longest gold claim has 64)
 
 
-def vetoed(s: Sentence, i: int) -> bool:
-    """``model_veto`` for sentence ``i``. The page's title is not vetoed for naming no research: a headline that
+def vetoed(s: Sentence) -> bool:
+    """``model_veto`` for a sentence. The page's title is not vetoed for naming no research: a headline that
     states the article's finding ("Home exercise eases knee pain as much as clinic visits") is a claim by the
     gold rules (tests/fixtures/check/real/README.md), and on the dev sets the title veto cost recall and bought
     no precision (dev2 50 -> 52 and dev4 c_* 283 -> 291 of 306 found without it, one more false alarm)."""
@@ -1281,7 +1281,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             inherited = last_claim
             cue = "a result of the research in the paragraph before"
         if (not cue and probabilities is not None and threshold is not None and probabilities[i] >= threshold
-                and not (veto and vetoed(s, i))):
+                and not (veto and vetoed(s))):
             cue = f"the claim model (probability {probabilities[i]:.2f})"
             if not _names_research(s.text):
                 # a result sentence: its year, design and citations are those of the research before it

@@ -874,11 +874,6 @@ def link_citations(citations: list[str], refs: list[Reference]) -> list[Referenc
     for r in refs:
         for k in r.keys():
             by_key.setdefault(k.lower(), r)
-    for r in refs:
-        if r.authors and r.year:
-            # claims.py still keys a citation by the first word of the names ("van 2003" for "van Dijk et al., 2003");
-            # until it keeps the particle too, that key finds the entry, after every exact key
-            by_key.setdefault(f"{r.authors[0].split()[0].rstrip(',')} {r.year}".lower(), r)
     out = []
     for c in citations:
         r = by_number.get(c) if c.isdigit() else by_key.get(c.lower())
