@@ -65,7 +65,7 @@ def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool 
 # dev4/ (session 8 of issue 13) holds two helpers' pages, scored apart: c_* pages for claims, r_* for references.
 DEV4_PARTS = (("c_", "claim pages c_*"), ("r_", "reference pages r_*"))
 HELD_OUT = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
-ALL_SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
+ALL_SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12",
             "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 
 
@@ -110,12 +110,15 @@ def main() -> int:
         # dev5/ was written late in session 8 on sites no earlier set used, to give the claim model more varied
         # pages (gold before any run, scored once fresh: README); from then on it is a sixth dev set.
         "dev5": "real articles, sixth dev set (session 8, more sites)",
-        # dev6/, dev7/, dev9/ (claim pages) and dev8/ (reference pages) were written in session 9 on sites no earlier set
+        # dev6/, dev7/, dev9/, dev10/, dev11/ (claim pages) and dev8/, dev12/ (reference pages) were written in session 9 on sites no earlier set
         # used (gold before any run, first score fresh: docs/check.md); from then on they are dev sets.
         "dev6": "real articles, seventh dev set (session 9, claim pages)",
         "dev7": "real articles, eighth dev set (session 9, claim pages)",
         "dev8": "real articles, ninth dev set (session 9, reference pages)",
         "dev9": "real articles, tenth dev set (session 9, claim pages)",
+        "dev10": "real articles, eleventh dev set (session 9, claim pages)",
+        "dev11": "real articles, twelfth dev set (session 9, claim pages)",
+        "dev12": "real articles, thirteenth dev set (session 9, reference pages)",
         "heldout2": "real articles, second held-out set (gold written before any run; scored only)",
         # heldout3/ was written blind when heldout2/ was opened for reading; scored only, misses never printed.
         "heldout3": "real articles, third held-out set (gold written before any run; scored only)",
