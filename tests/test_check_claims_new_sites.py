@@ -388,3 +388,29 @@ def test_late_session_families_on_the_harmonised_dev_gold():
     page = ("Patients with knee pain often do well without surgery, a large trial found.\n\n"
             "They note that it has not been established whether a home program may improve function further.\n")
     assert not any(c.startswith("They note that it has not been established") for c in _claims(page))
+
+
+# Session 9: kinds of false alarm on pages of sites no earlier set used (dev5-dev7); sentences written for this test.
+@pytest.mark.parametrize("text", [
+    "In this trial, 120 adults with chronic knee pain were enrolled over two years.",
+    "Their report is in the June issue of the society's journal, Example Sports Science.",
+    "We hope these results will change how schools plan their sports seasons.",
+    "A hospital research team is looking for hundreds of people due to have hip surgery to take part.",
+    "Experts are working to understand better why some tendons heal and others do not.",
+    "As it happens, here is an article I wrote in 2012 on the same question.",
+    "Key terms are explained in the glossary section of this guide.",
+    "Here is a handy chart on the best exercise for each age group, from a review.",
+    "12 High Street, Exampletown Phone: (555) 123-4567 | Mon-Fri 8:00am - 6:00pm",
+    "Exercise for Neck Pain: What the Scientific Evidence Says",
+])
+def test_plans_pointers_and_page_furniture_are_vetoed_for_the_model(text):
+    assert model_veto(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "The trial found that 60% of the patients who were enrolled improved.",
+    "We found that walking eased back pain as much as physiotherapy did, the researchers wrote.",
+    "Exercise eased knee pain in a 2019 trial of 300 adults.",
+])
+def test_findings_near_those_words_are_not_vetoed(text):
+    assert not model_veto(text), text

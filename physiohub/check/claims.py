@@ -100,6 +100,10 @@ _PROCEDURE = re.compile(
     r"|\b(?:then|next|first|finally|afterwards|later) (?:worked out|computed|calculated|measured|modell?ed|recorded|filmed|scanned|"
     r"tested|weighed|timed|counted|asked|gave|put)\b"
     r"|\b(?:the )?(?:other|remaining|two|three|four|both) (?:\w+ )?groups? (?:added|received|got|did|were given|took|followed|used)\b"
+    # passive enrolment and a literature search: "97 participants with neck pain were enrolled in total", "searched
+    # four research databases for trials"
+    r"|\b(?:were|was) (?:then |first )?(?:enrolled|recruited|screened)\b"
+    r"|\bsearched (?:\w+ ){0,3}(?:databases?|literature|registers|registries)\b"
     r"|\bcompared (?:[\w-]+ ){1,4}(?:before and after|with and without|in (?:two|three|four) groups)\b"
     r"|\b(?:tested|checked|measured|sampled|scanned|analy[sz]ed) (?:the |their |each |every )?(?:[\w-]+ ){0,6}for\b"
     # where it appeared, not what it found: "The study ... was presented recently at a scientific meeting",
@@ -148,7 +152,7 @@ _TEASER = re.compile(
     r"present|look at|discuss|go through|review)\b"
     r"|\bhere(?:'s| is| are) what (?:the )?(?:latest )?(?:research|science|studies|evidence)"
     r"|\bwhat (?:the )?(?:latest |current )?(?:research|evidence|science|studies) (?:says?|shows?|tells? us) (?:about|on|regarding)\b"
-    r"|[\u2013\u2014:|?-]\s*what (?:the )?(?:latest |current )?(?:research|evidence|science|studies) (?:says?|shows?)\s*[.!]?\s*$"
+    r"|[\u2013\u2014:|?-]\s*what (?:the )?(?:latest |current |clinical |scientific |new )?(?:research|evidence|science|studies) (?:says?|shows?)\s*[.!]?\s*$"
     r"|\b(?:on this page|in this (?:section|page|library)),? you (?:will|can|'ll) find\b"
     r"|\b(?:findings|results|insights|lessons|things) (?:worth|you should|to) know"
     r"|\b(?:a handful|a few|some|several|a number) of (?:\w+ )?(?:findings|results|insights)\b"
@@ -970,7 +974,8 @@ def model_veto(text: str) -> bool:
     n = len(text.split())
     return bool(_QUESTION_OR_NEED.search(text) or _TEASER.search(text) or method_only(text)
                 or re.search(r":\s*$", text) or _DEFINITION.search(text) or _PERSONAL_CLAIM.search(text)
-                or _MY_OWN.match(text) or _NOT_INVOLVED.search(text) or _PLANS.search(text)
+                or _MY_OWN.match(text) or _NOT_INVOLVED.search(text) or _PLANS.search(text) or _APPEARS_IN.match(text)
+                or _PAGE_FURNITURE.search(text)
                 or _AGAINST_OLD_VIEW.match(text) or _CALL_TO_ACTION.search(text) or _WHERE_TO_READ.match(text) or _NEED.search(text)
                 or _KNOWN_AS.search(text) or _COMMON_BELIEF.match(text) or _mostly_links(text) or _says_nothing(text)
                 or ((_USED_FOR.search(text) or _SELF_REPORT_FIGURE.search(text) or _PASSIVE_ADVICE.search(text)) and not _names_research(text))
@@ -1035,11 +1040,30 @@ def _mostly_links(text: str) -> bool:
 # The writer's own data ("My watch data shows ...") and research still to come ("the team now plans a trial").
 _MY_OWN = re.compile(r"^(?:in )?(?:my|I)\b", re.I)
 # Where the paper is ("The full study can be read at ...", "The review is available online"): a pointer, no finding.
+# Where the report appears, not what it found: "Their report is in the March issue of the college's journal".
+_APPEARS_IN = re.compile(r"^(?:the|their|his|her|its|this|that|these) (?:full |new )?(?:report|paper|study|findings|results|research|"
+                         r"work|article|review|trial) (?:is|are|was|were|appears?|appeared|will appear|will be published) (?:published )?"
+                         r"(?:online )?in (?:the )?(?:[\w'-]+ ){0,3}(?:issue|edition|journal)\b", re.I)
 _WHERE_TO_READ = re.compile(r"^(?:the|this|that)\s+(?:full\s+|original\s+|whole\s+|complete\s+)?(?:study|paper|report|article|"
                             r"review|trial|research|abstract)\s+(?:can be|is|are|may be)\s+(?:freely\s+|openly\s+)?"
                             r"(?:read|found|accessed|viewed|downloaded|available)\b", re.I)
 _PLANS = re.compile(r"\b(?:plans?|planning|planned|hopes?|intends?|intend) (?:a|an|to|further|another)\b"
-                    r"|\b(?:says?|said) (?:it|they|she|he|we) (?:hopes?|plans?|wants?|intends?)\b", re.I)
+                    r"|\b(?:says?|said) (?:it|they|she|he|we) (?:hopes?|plans?|wants?|intends?)\b"
+                    # "We hope these findings will start a conversation", "a team is looking for thousands of people due to
+                    # have ...", "experts are working to understand better when ...": research to come, no finding
+                    r"|\bwe hope\b|\b(?:is|are) (?:now |currently )?(?:looking for|seeking|searching for) (?:\w+ ){0,3}"
+                    r"(?:people|volunteers|participants|patients|adults|women|men)\b"
+                    r"|\b(?:is|are) (?:now |still |currently )?working (?:to|on) (?:\w+ ){0,1}(?:understand|understanding|find|finding|"
+                    r"learn|work out|figure out|identify|identifying)\b", re.I)
+# The writer's own older piece or the page's navigation: "here is an article I wrote back in 2008", "Linked terms are
+# explained in the Definitions section", "Here is a useful table on ...", an address with a phone number or opening hours.
+_PAGE_FURNITURE = re.compile(r"\b(?:an? |the |this )?(?:article|post|piece|blog post|column) I (?:wrote|published)\b"
+                             r"|\b(?:is|are) (?:explained|defined|listed|described) (?:in|on) (?:the|our|this) (?:[\w\"'\u201c\u201d-]+ ){0,3}"
+                             r"(?:section|page|glossary|box)\b"
+                             r"|^here(?:'s| is| are) (?:a|an|the|one) (?:\w+ ){0,2}(?:table|chart|graph|figure|infographic|video|diagram)\b"
+                             r"|\b(?:phone|tel|fax)\s*[:.]?\s*\(?\+?\d[\d ().-]{6,}"
+                             r"|\b(?:mon|tue|wed|thu|fri|sat|sun)\w*\s*[-\u2013]\s*(?:mon|tue|wed|thu|fri|sat|sun)\w*\s*:?\s*\d{1,2}(?::\d\d)?\s*"
+                             r"(?:am|pm)\b", re.I)
 
 
 # A line that labels a reference ("Paper: Franke et al, 2015, Title, IJOM, ...") points to research; it states nothing.
