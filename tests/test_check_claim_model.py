@@ -83,7 +83,9 @@ def test_check_article_can_run_the_rules_alone(store):
 def test_the_model_is_loaded_once_and_refuses_other_cues(tmp_path):
     assert load_model() is load_model()
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    assert 0.0 < data["threshold"] < 1.0 and data["cv_7fold_by_article_x3"]["f1"] > 0.8
+    # (session 9: the threshold is chosen by leave-one-set-out on the sets no rule was written on, above the
+    # article-CV optimum, so the model-alone CV F1 at it is lower than the 0.80+ of the CV-chosen thresholds)
+    assert 0.0 < data["threshold"] < 1.0 and data["cv_7fold_by_article_x3"]["f1"] > 0.75 and "leave-one-set-out" in data["chosen_by"]
     data["cues"] = data["cues"][:-1]
     with pytest.raises(ValueError, match="retrain"):
         ClaimModel(data)
