@@ -325,3 +325,29 @@ def test_a_citation_marker_or_a_year_is_not_a_figure_the_sentence_gives():
     t = study_tests_claim(None, "About 1 in 4 people over 50 have a shoulder tear (2).", ["people", "shoulder", "tear"],
                           title, text, {}, "Supports")
     assert not t.tests and "figure" in t.reason
+
+
+def test_a_sentence_about_how_studies_were_done_is_not_tested_by_a_study():
+    title = "Exercise for women with low bone density: a randomised trial"
+    text = title + " Bone density did not change more with exercise than with usual care in 120 women over one year."
+    pico = {"intervention": [{"text": "exercise"}], "comparison": [{"text": "usual care"}]}
+    t = study_tests_claim(None, "Finally, many studies of exercise and bone tested forms of exercise that work less well.",
+                          ["studies", "exercise", "bone", "forms"], title, text, pico, "No clear difference")
+    assert not t.tests and "how studies were done" in t.reason
+
+
+def test_a_trial_whose_title_compares_two_forms_of_the_treatment_does_not_test_a_claim_against_nothing():
+    title = "Home exercise and fall risk in older people: a comparison of two exergame interventions"
+    text = title + " Both programmes reduced fall risk in 90 older adults over 16 weeks."
+    pico = {"intervention": [{"text": "exergame exercise"}], "comparison": []}
+    t = study_tests_claim(None, "Exercise cuts the rate of falls in older people by a third, reviews show.",
+                          ["exercise", "falls", "older"], title, text, pico, "Supports")
+    assert not t.tests and t.reason.startswith("it compares two forms of")
+
+
+def test_a_call_for_more_work_is_not_quoted_as_the_result_a_claim_is_read_against():
+    from physiohub.check.backing import _NOT_A_RESULT
+
+    assert _NOT_A_RESULT.search("However, further refinement of the systems is required to maximise the benefits of exergames.")
+    assert _NOT_A_RESULT.search("Future studies should focus on longer programmes.")
+    assert not _NOT_A_RESULT.search("The exercise programme reduced fall risk more than usual care (p = 0.03).")

@@ -69,6 +69,11 @@ def verdict_stance(claim_text: str, verdict: str | None, *, direction: str | Non
 _QUOTED = re.compile(r"\u201c([^\u201d]{8,})\u201d")
 
 
+# A quoted sentence that asks for more work rather than reporting a result.
+_NOT_A_RESULT = re.compile(r"\b(?:is|are) (?:still |also )?(?:required|needed|warranted)\b|\bfurther (?:research|refinement|studies|"
+                           r"work|trials)\b|\bfuture (?:research|studies|trials|work)\b|\bshould (?:be|focus|aim|include)\b", re.I)
+
+
 def _whole_quote(reason: str, findings: list[str]) -> str:
     """A verdict reason with its quoted piece widened to the whole finding sentence it was cut from (the
     card's reasons quoted a clause: "... no significant effect on quadriceps strength, BMD, dynamic"). New
@@ -142,8 +147,14 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Ca
         if label is not None:
             # the card's own reasons for its verdict quote the sentences it rests on
             reasons = [_whole_quote(r, findings) for r in appraisal.get("verdict_reasons") or []]
-            top = evidence_sentences(claim.text, findings, 1)
-            sentence = "; ".join(reasons[:2]) if reasons else (findings[top[0][1]] if top else findings[-1])
+            # ... but a quoted call for more work ("further refinement is required to ... maximise the benefits") is
+            # not the result the claim is read against: the abstract's own finding sentence is quoted instead
+            reasons = [r for r in reasons if not _NOT_A_RESULT.search(r)]
+            # else the finding sentence nearest the claim among those that read as a result (a benefit, a harm, no
+            # difference), not a feasibility remark
+            results = [f for f in findings if not _NOT_A_RESULT.search(f) and read_sentence(f).label in ("for", "against", "null")]
+            top = evidence_sentences(claim.text, results or findings, 1)
+            sentence = "; ".join(reasons[:2]) if reasons else ((results or findings)[top[0][1]] if top else findings[-1])
             verdict = mt.get("verdict")
         else:
             st = stance(claim.text, findings)

@@ -73,6 +73,15 @@ _YOUNG = re.compile(r"\b(?:child(?:ren|hood)?|adolescen(?:ts?|ce)|p(?:a)?ediatri
                     r"teen(?:agers?|s)?|juvenile|girls|boys)\b", re.I)
 _YOUNG_STEMS = frozenset(stem(w) for w in """child children childhood kids adolescents adolescence teens teenagers youths
 young pediatric paediatric school schoolchildren girls boys students juniors juvenile infants babies pupils""".split())
+# A trial whose title says it compares two forms of one treatment.
+_TWO_FORMS_TITLE = re.compile(r"\b(?:comparison|comparing|compared) (?:of |between )?two\b|\btwo (?:different |types of |kinds of |"
+                              r"forms of )?(?:[\w-]+ )?(?:interventions|programmes|programs|regimens|protocols)\b", re.I)
+# A sentence about the studies themselves ("many studies of exercise and bone tested forms of exercise that work less
+# well and left out ...", "most trials were small"): how research was done, which no study's result confirms.
+_ABOUT_STUDIES = re.compile(r"^(?:[\w,]+\s+){0,2}?(?:many|most|some|few|these|those|the|earlier|previous|other|such|all|older)\s+"
+                            r"(?:of the\s+)?(?:studies|trials|reviews)\b(?:\s+(?:of|on|in|into)\s+[\w\s-]{1,40}?)?\s+(?:tested|used|included|"
+                            r"left out|excluded|were (?:small|short|poor|of low|too)|had (?:few|small|short)|lacked|did not (?:include|test|use))\b",
+                            re.I)
 # A figure the sentence gives ("258,000 admissions in 2010", "1 in 13 people") with no effect: no study's
 # result can confirm or deny a count the article quotes from a registry.
 _FIGURE = re.compile(r"\d")
@@ -236,6 +245,8 @@ def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], tit
            pico: dict | None, context_condition: str | None, direction: str | None = None) -> Tested:
     from .match import about_condition, claim_condition_of
 
+    if _ABOUT_STUDIES.search(claim_text):
+        return Tested(False, "the sentence is about how studies were done, not an effect a study could test")
     if context_condition and not claim_condition_of(claim_text) and not about_condition(context_condition, text):
         return Tested(False, f"it is not about {context_condition}, which the article is about")
     claimed = treatments(claim_text)
@@ -270,6 +281,10 @@ def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], tit
         # about that very comparison (it names a treatment of the comparison arm the other arm lacks)
         if (hit <= compared and not _INERT.search(compared_text) and not ((claimed & compared) - tested)
                 and not _head_to_head(claim_text, tested_text, compared_text)):
+            return Tested(False, "it compares two forms of " + (_names(claim_text, hit) or ["the treatment"])[0])
+        # a title that says so: "... a comparison of two exergame interventions", "two exercise programmes compared"
+        if _TWO_FORMS_TITLE.search(title) and not _head_to_head(claim_text, tested_text, compared_text) \
+                and not ((claimed & compared) - tested):
             return Tested(False, "it compares two forms of " + (_names(claim_text, hit) or ["the treatment"])[0])
         # the treatment is right; the outcome must be one the study measured ("bone density" is not answered
         # by a trial of flexibility)
