@@ -351,3 +351,10 @@ def test_a_call_for_more_work_is_not_quoted_as_the_result_a_claim_is_read_agains
     assert _NOT_A_RESULT.search("However, further refinement of the systems is required to maximise the benefits of exergames.")
     assert _NOT_A_RESULT.search("Future studies should focus on longer programmes.")
     assert not _NOT_A_RESULT.search("The exercise programme reduced fall risk more than usual care (p = 0.03).")
+
+
+def test_cortisone_and_corticosteroid_name_one_treatment():
+    from physiohub.check.tested import treatments
+
+    assert treatments("The evidence showed that cortisone beat physiotherapy at six weeks") == \
+        treatments("corticosteroid versus physical therapy") == {"corticosteroid", "physiotherapy"}

@@ -91,10 +91,15 @@ _NOT_A_FIGURE = re.compile(r"[(\[]\s*\d{1,3}(?:\s*[,\u2013\-]\s*\d{1,3})*\s*[)\]
                            r"|\b(?:19|20)\d\d\b")
 
 
+# Names of one treatment that articles and abstracts use interchangeably ("cortisone beat physiotherapy" is answered
+# by a review of corticosteroid injections).
+_SAME_TREATMENT = {"cortisone": "corticosteroid", "steroid": "corticosteroid", "physical therapy": "physiotherapy"}
+
+
 def _canon(term: str) -> str:
     t = term.lower()
     t = re.sub(r"(?:ing|ises|ised|izes|ized|ise|ize|es|s)$", "", t) if len(t) > 5 else t
-    return t
+    return _SAME_TREATMENT.get(t, t)
 
 
 _GENERIC = {_canon(g) for g in _GENERIC_TREATMENT}
