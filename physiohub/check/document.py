@@ -110,7 +110,11 @@ _INLINE_ENTRY_NUMBER = re.compile(rf"\s+(?=\d{{1,2}}\.\s+(?:{_PARTICLE} )*[{_UP}
 _LINK_URL = r"(https?://(?:[^()\s]|\([^()\s]*\))+)"
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\(" + _LINK_URL + r"\)")
 # (a list may be numbered with superscript digits: "¹ Holm A, Berg C. Title. ...")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022+]|\d{1,3}[.)]|\[\d{1,3}\]|\(\d{1,3}\)|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3})\s+")
+# (PubMed's text export numbers its entries with a colon, the authors next: "1: Lee AB, Park C. Title. J Abbrev. 2016
+# Mar;45:69-82." — a number and a colon opening a name and initials, not "2: the next step")
+_COLON_NAME = rf"(?=\s+(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+(?: [{_UP}][\w'\u2019\-]+){{0,2}}\s[A-Z]{{1,3}}[,.]\s)"
+_COLON_NUMBER = rf"\d{{1,3}}:{_COLON_NAME}"
+_LIST_ITEM = re.compile(rf"^\s*(?:[-*\u2022+]|\d{{1,3}}[.)]|{_COLON_NUMBER}|\[\d{{1,3}}\]|\(\d{{1,3}}\)|[\u00b9\u00b2\u00b3\u2070-\u2079]{{1,3}})\s+")
 _HEADING_MD = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
 
 
@@ -182,7 +186,7 @@ def _bulleted(item: str) -> bool:
 
 def _item_number(item: str) -> int | None:
     """The number a list item is numbered with ("3." / "[3]" / "(3)"), None for a bullet."""
-    m = re.match(r"\s*(?:(\d{1,3})[.)]|\[(\d{1,3})\]|\((\d{1,3})\))\s", item)
+    m = re.match(rf"\s*(?:(\d{{1,3}})[.)]|\[(\d{{1,3}})\]|\((\d{{1,3}})\)|(\d{{1,3}}):{_COLON_NAME})\s", item)
     return int(next(g for g in m.groups() if g)) if m else None
 
 

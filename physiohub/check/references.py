@@ -24,7 +24,9 @@ from .claims import DOI, JOURNAL_CITE, expand_numbers, journal_key
 from .lexicon import JOURNALS
 from .document import FIELD_JOIN, FIELD_LABEL, PUBMED_CITATION, TITLE_THEN_AUTHORS, Sentence
 
-_NUMBER = re.compile(r"^\s*(?:[\[(](\d{1,3})[\])]|(\d{1,3})[.)]|(\d{1,3})(?=\s+[A-Z][a-z])|([\u00b9\u00b2\u00b3\u2070-\u2079]{1,3}))\s+")
+# (PubMed's text export: "1: Lee AB, Park C. Title. ...")
+_NUMBER = re.compile(r"^\s*(?:[\[(](\d{1,3})[\])]|(\d{1,3})[.)]|(\d{1,3})(?=\s+[A-Z][a-z])|([\u00b9\u00b2\u00b3\u2070-\u2079]{1,3})"
+                     r"|(\d{1,3}):(?=\s+[A-Z]))\s+")
 _SUPERSCRIPT_DIGITS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
 _BULLET = re.compile(r"^\s*[-*\u2022+]\s+")
 # PMIDs as written: "PMID: 123", "PMID 123", "PubMed ID: 123", PubMed and Europe PMC addresses, a PubMed search for one.
@@ -430,7 +432,7 @@ def _parse_reference(line: str) -> Reference:
     line = re.sub(r"^\s*[-*\u2022+]\s+(?=\d{1,3}[.)]\s)", "", line)   # "- 1. Lee, Ann. ...": a bullet before the number
     m = _NUMBER.match(line)
     if m:
-        number = m.group(1) or m.group(2) or m.group(3) or (m.group(4) or "").translate(_SUPERSCRIPT_DIGITS)
+        number = m.group(1) or m.group(2) or m.group(3) or m.group(5) or (m.group(4) or "").translate(_SUPERSCRIPT_DIGITS)
         line = line[m.end():]
     # (a short news source comes labelled from the document: "Source: Medical Xpress")
     line = _RUN_IN_LABEL.sub("", _BACKLINKS.sub("", _BULLET.sub("", line))).strip()

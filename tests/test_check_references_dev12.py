@@ -1,0 +1,40 @@
+"""Reference shapes met on the dev12 pages (session 9 of issue 13), each a documented style or a kind seen on
+more than one page.
+
+Every entry below is written for this test (authors, titles, sites and identifiers are invented)."""
+from __future__ import annotations
+
+from physiohub.check.document import parse_document
+from physiohub.check.references import Reference, inline_references, parse_reference_list
+
+
+def _refs(text: str) -> list[Reference]:
+    doc = parse_document(text)
+    refs = parse_reference_list(doc.reference_lines)
+    return refs + inline_references(doc.sentences, refs)
+
+
+def test_pubmed_text_export_numbered_with_colons_and_hard_wrapped():
+    # PubMed's text export: "N: Authors. Title. Journal. Year Mon;vol(iss):pages.", wrapped at a fixed width, no
+    # heading over it; one entry wraps inside a name, one ends after its year
+    text = ("# Reading for clinicians\n\n"
+            "1: Lind AB, Moreau C, Okafor D. Hip strength in runners with knee pain: a\n"
+            "systematic review. Gait Posture. 2017 Apr;48:10-18.\n"
+            "2: Van Der Berg RA, Holm K, Sato\n"
+            "M. Loading programmes for the patellar tendon. J Orthop Res. 2015\n"
+            "3: Quist L, Amaro T. Taping for anterior knee pain: a randomised trial. Phys Ther.\n"
+            "2019 Dec;99(12):1601-9. doi: 10.9999/ptj.2019.0101. Epub 2019 Aug 2.\n")
+    doc = parse_document(text)
+    assert len(doc.reference_lines) == 3
+    assert not [s for s in doc.sentences if "Gait Posture" in s.text or "2019 Dec" in s.text]
+    refs = parse_reference_list(doc.reference_lines)
+    assert [(r.number, r.authors[0], r.year, r.journal) for r in refs] == [
+        ("1", "Lind AB", 2017, "Gait Posture"), ("2", "Van Der Berg RA", 2015, "J Orthop Res"),
+        ("3", "Quist L", 2019, "Phys Ther")]
+    assert refs[2].doi == "10.9999/ptj.2019.0101"
+
+
+def test_a_numbered_step_with_a_colon_is_not_an_entry():
+    doc = parse_document("How to start\n\n1: Stand tall and brace your trunk.\n2: Hinge at the hips slowly.\n")
+    assert doc.reference_lines == []
+    assert any("Hinge at the hips" in s.text for s in doc.sentences)
