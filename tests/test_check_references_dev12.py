@@ -38,3 +38,28 @@ def test_a_numbered_step_with_a_colon_is_not_an_entry():
     doc = parse_document("How to start\n\n1: Stand tall and brace your trunk.\n2: Hinge at the hips slowly.\n")
     assert doc.reference_lines == []
     assert any("Hinge at the hips" in s.text for s in doc.sentences)
+
+
+def test_bibliographic_source_heading_over_one_corporate_report_entry():
+    # a clearinghouse record: a "Bibliographic Source(s)" field heading over one NLM report entry with an
+    # organisation as author, the place with its country, the month and day, the pages and the series
+    text = ("## Guideline Title\n\nManaging neck pain in adults.\n\n## Bibliographic Source(s)\n\n"
+            "- Example Guideline Unit. Managing neck pain in adults. Leeds (UK): Example Institute for Care (EIC); "
+            "2018 Mar 2. 24 p. (EIC guideline; no. 12).\n\n## Guideline Status\n\nThis is the current release.\n")
+    doc = parse_document(text)
+    refs = parse_reference_list(doc.reference_lines)
+    assert [(r.authors[0], r.year) for r in refs] == [("Example Guideline Unit", 2018)]
+    assert any("current release" in s.text for s in doc.sentences)
+
+
+def test_unheaded_bullets_of_corporate_reports_in_nlm_form_are_a_list():
+    text = ("Where this advice comes from:\n\n"
+            "- Example Guideline Unit. Neck pain. Leeds (UK): Example Institute for Care (EIC); 2018 Mar 2. 24 p. (EIC guideline; no. 12).\n"
+            "- Example Back Society. Back pain in adults. Perth: EBS; 2019 Jun.\n")
+    refs = parse_reference_list(parse_document(text).reference_lines)
+    assert [(r.authors[0], r.year) for r in refs] == [("Example Guideline Unit", 2018), ("Example Back Society", 2019)]
+
+
+def test_a_sources_word_in_a_longer_heading_is_not_a_reference_heading():
+    doc = parse_document("## Protein sources for older runners\n\nEggs and beans both help, as a 2019 trial found.\n")
+    assert doc.reference_lines == []

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from ..text import split_spans
 
 REF_HEADING = re.compile(
-    r"^(?:references?|reference list|sources?(?: and further reading)?|bibliography|citations?|works cited|"
+    # (a form's plural in brackets, "Reference(s)", "Source(s)"; a record's "Bibliographic source(s)" / "details")
+    r"^(?:references?|reference\(s\)|reference list|sources?(?: and further reading)?|source\(s\)|bibliography|citations?|works cited|"
+    r"bibliographic (?:sources?|source\(s\)|references?|reference\(s\)|citations?|details|record)|"
     r"(?:the )?(?:studies|research|papers|articles|evidence|trials)(?: (?:cited|mentioned|referenced|used|quoted|we used|in this article))?|"
     r"further reading|reading list|literature|notes|footnotes|endnotes|journal references?|study references?|"
     r"original (?:study|article|paper|research)|key references|selected references|references and further reading|"
@@ -174,8 +176,12 @@ _ACCESS_NOTE = re.compile(r"\b(?:available\s+(?:at|from|online)|retrieved\s+(?:f
 # An organisation's page as a list item: its name (two or more capitalised words, or initials), a title, a link
 # ("Example Arthritis Society. Knee exercises. [Link](https://...)").
 # An organisation's report as a list item: "Example Institute of Health. Chronic conditions. Canberra: EIH; 2020."
-_ORG_REPORT = re.compile(r"^(?:[A-Z]{2,8}|[A-Z][\w&'\-]+(?: (?:of|for|and|on|the|&|[A-Z][\w&'\-]*)){1,8})\.\s+[A-Z][^.]{3,200}\.\s+"
-                         r"(?:[A-Z][A-Za-z .]+:\s*[^:;]{1,60};\s*)?(?:19|20)\d{2}\.?$")
+# (NLM's report form may carry a country after the place, the month and day, the pages and the series: "London (UK):
+# Example Institute (EI); 2016 Nov 30. 18 p. (EI guideline; no. 59).")
+_ORG_REPORT = re.compile(r"^(?:[A-Z]{2,8}|[A-Z][\w&'\-]+(?: (?:of|for|and|on|the|&|[A-Z][\w&'\-]*)){1,8})\.\s+[A-Z][^.]{3,200}"
+                         r"(?:\.\s+[A-Z][^.]{3,200}){0,2}\.\s+"
+                         r"(?:[A-Z][A-Za-z .]+(?:\s\([A-Z]{2,4}\))?:\s*[^:;]{1,120};\s*)?(?:19|20)\d{2}"
+                         r"(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\.?(?:\s+\d+\s*p\.)?(?:\s*\([^()]{1,60}\))?\.?$")
 _ORG_PAGE = re.compile(r"^(?:[A-Z]{2,8}|[A-Z][\w&'\-]+(?: (?:of|for|and|on|the|&|[A-Z][\w&'\-]*)){1,8})\.\s+[^\s].{2,200}?"
                        r"(?:\]\(|<)?https?://\S+")
 
