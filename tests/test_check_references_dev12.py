@@ -63,3 +63,28 @@ def test_unheaded_bullets_of_corporate_reports_in_nlm_form_are_a_list():
 def test_a_sources_word_in_a_longer_heading_is_not_a_reference_heading():
     doc = parse_document("## Protein sources for older runners\n\nEggs and beans both help, as a 2019 trial found.\n")
     assert doc.reference_lines == []
+
+
+def _linked(text: str) -> list[Reference]:
+    from physiohub.check.weblinks import organisation_links
+    doc = parse_document(text)
+    return organisation_links(doc.sentences, [], text)
+
+
+def test_a_story_pointer_line_makes_its_news_link_a_reference():
+    # a teaser or repost ends by pointing to where the story runs in full, on a news site (not an organisation's)
+    text = ("Gentle exercise eases hip pain\n\nNew research suggests gentle exercise eases hip pain in older adults. "
+            "Continued at [Daily Health News](https://www.dailyhealthnews.example.net/articles/hip-exercise-2020).\n\n"
+            "A wire story quoted here ends. Read the whole Agency story at "
+            "[Sample Times](https://sampletimes.example.com/health/hip-story.html).\n")
+    refs = _linked(text)
+    assert [(r.url, r.authors[0]) for r in refs] == [
+        ("https://www.dailyhealthnews.example.net/articles/hip-exercise-2020", "Daily Health News"),
+        ("https://sampletimes.example.com/health/hip-story.html", "Sample Times")]
+
+
+def test_links_in_ordinary_sentences_or_menus_are_not_story_pointers():
+    text = ("Continued research at our clinic is [here](https://clinic.example.com/research).\n\n"
+            "[Read more](https://clinic.example.com/blog/next-post)\n\n"
+            "We continued at a slower pace and you can book a session with us on [our page](https://clinic.example.com/book).\n")
+    assert _linked(text) == []
