@@ -88,3 +88,14 @@ def test_links_in_ordinary_sentences_or_menus_are_not_story_pointers():
             "[Read more](https://clinic.example.com/blog/next-post)\n\n"
             "We continued at a slower pace and you can book a session with us on [our page](https://clinic.example.com/book).\n")
     assert _linked(text) == []
+
+
+def test_a_press_release_source_line_is_the_organisations_web_reference():
+    # "UK" closing an organisation's name is not a person's initials
+    refs = parse_reference_list(parse_document(
+        "Funding was announced today.\n\nSource: Example Arthritis Research UK Press Release\n").reference_lines)
+    assert [(r.kind, r.authors) for r in refs] == [("web", ["Example Arthritis Research UK"])]
+    dated = parse_reference_list(["Sources: Example State University news release, March 3, 2021"])
+    assert [(r.kind, r.authors, r.year) for r in dated] == [("web", ["Example State University"], 2021)]
+    paper = parse_reference_list(["Lind AB, Moreau C. Press release spin in sports medicine. J Sci Commun. 2019;3:1-4."])
+    assert paper[0].kind != "web" and paper[0].authors[0] == "Lind AB"

@@ -168,6 +168,8 @@ _MLA_SINGLE = re.compile(r"^(?P<authors>[^\u201c\"\u2018]+?)\.\s+[\u2018'](?P<ti
 # A web address written without its scheme, as MLA 9 writes it, closing the entry ("www.example.org/page",
 # "orthoinfo.example.org/en/shin-splints", "pubmed.ncbi.nlm.nih.gov/2782094/")
 _BARE_ADDRESS = re.compile(r"(?:^|[\s,])((?:www\.|[a-z0-9\-]+\.)(?:[a-z0-9\-]+\.)*[a-z]{2,}/\S*?)\.?\s*$")
+_RELEASE = re.compile(r"^(?:[Tt]he\s+)?(?P<org>[A-Z][\w&'\u2019\-]*(?:\s+(?:of|for|and|on|the|in|&|[A-Z][\w&'\u2019\-]*)){0,10}?),?\s+"
+                      r"(?:[Pp]ress|[Nn]ews|[Mm]edia)\s+[Rr]elease\b(?:[,.]?\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?(?:19|20)\d{2})?\.?$")
 _HARVARD_YEAR = re.compile(r"^(?P<authors>[A-Z][^()]*?(?:[A-Z]|et al)\.?),?\s+(?P<year>(?:19|20)\d{2})[a-z]?\.\s+(?P<rest>\S.*)$")
 
 
@@ -484,6 +486,14 @@ def _parse_reference(line: str) -> Reference:
         ref.url = ref.url or short.group(0)
         body = (body[: short.start()] + body[short.end():]).strip()
     body = re.sub(r"\s*\(n\.\s?d\.\)\.?", ".", body)
+    release = _RELEASE.match(body)
+    if release and not (ref.doi or ref.pmid or ref.pmcid):
+        # a news story's source line: "Example University news release, March 3, 2021", "Arthritis Research UK Press
+        # Release" — the organisation's release (its "UK" is no initials)
+        ref.kind, ref.authors = "web", [release.group("org").strip(" ,.")]
+        y = _YEAR.search(body)
+        ref.year = int(y.group(1)) if y else None
+        return ref
     for shape in (_journal_only, _chicago, _ieee, _author_date, _harvard_year_after_authors, _comma_fields, _mla_journal):
         author_part = shape(ref, body)
         if author_part is not None:
