@@ -113,3 +113,34 @@ def test_a_sentence_introducing_the_list_is_no_entry():
 def test_an_entry_opening_with_these_still_counts_when_it_cites():
     refs = parse_reference_list(["These exercises help: a pilot trial. Example Knee Journal. 2019;3:1-4."])
     assert len(refs) == 1 and refs[0].year == 2019
+
+
+def _page(notes: str) -> str:
+    body = "".join(f"<p>Paragraph {i} on walking with knee pain and what helps people stay active and strong over the years.</p>"
+                   for i in range(6))
+    return ('<html><head><title>Walking and knees</title></head><body><main><article><h1>Walking and knees</h1>'
+            '<p>Walking eases knee pain, a large trial found.<sup id="fnref1"><a href="#fn1">1</a></sup></p>'
+            + body + notes + "</article></main></body></html>")
+
+
+def test_footnotes_block_without_a_heading_is_read_by_its_markup():
+    # Markdown renderers and DPUB-ARIA pages write footnotes as a headingless block; the extractor drops it
+    from physiohub.check.extract import article_text
+    for notes in ('<section class="footnotes" role="doc-endnotes"><hr/><ol>'
+                  '<li id="fn1"><p>Lind AB, Moreau C. Hip strength and knee pain. J Knee Res. 2019;12(3):101-10. '
+                  '<a href="#fnref1" role="doc-backlink">\u21a9\ufe0e</a></p></li>'
+                  '<li id="fn2"><p>Quist L. Taping for knee pain. Phys Ther. 2018;98:11-19. <a href="#fnref2">\u21a9\ufe0e</a></p></li>'
+                  '</ol></section>',
+                  '<div class="footnotes" role="doc-endnotes"><hr><ol>'
+                  '<li id="fn:1"><p>Lind AB, Moreau C. Hip strength and knee pain. J Knee Res. 2019;12(3):101-10.&#160;'
+                  '<a href="#fnref:1" class="footnote-backref">&#x21a9;&#xfe0e;</a></p></li>'
+                  '<li id="fn:2"><p>Quist L. Taping for knee pain. Phys Ther. 2018;98:11-19.&#160;'
+                  '<a href="#fnref:2" class="footnote-backref">&#x21a9;&#xfe0e;</a></p></li></ol></div>'):
+        refs = parse_reference_list(parse_document(article_text(_page(notes), html=True)).reference_lines)
+        assert [(r.authors[0], r.year) for r in refs] == [("Lind AB", 2019), ("Quist L", 2018)]
+
+
+def test_a_class_naming_no_notes_is_not_enough_without_a_label():
+    from physiohub.check.extract import article_text
+    notes = '<div class="sidebar-box"><ol><li>Book a session in 2024 with our team.</li></ol></div>'
+    assert parse_document(article_text(_page(notes), html=True)).reference_lines == []

@@ -410,6 +410,9 @@ def _unmarked_list(lines: list[str]) -> bool:
     return all(re.match(r"\s*[A-Z]", x) and not re.search(r"[.!?:;,\-]\s*$", x) and 2 <= len(x.split()) <= 25 for x in lines)
 
 
+_BACKLINK_END = re.compile(r"(?:\s*(?:\[\s*\u21a9[\ufe0e\ufe0f]?\s*\]\(#[^)\s]*\)|\u21a9[\ufe0e\ufe0f]?))+\s*$")
+
+
 def parse_document(text: str) -> Document:
     # an in-page link to a footnote ("third[1](#ref1).") is the citation marker "[1]"
     text = _ANCHOR_LINK.sub(lambda m: f"[{m.group(1)}]" if re.fullmatch(r"[\d,\s\u2013-]+", m.group(1)) else m.group(1), text)
@@ -418,6 +421,9 @@ def parse_document(text: str) -> Document:
     # ("... rethink it.' (Lee, 2013) Next": the quote closes, then the citation, then the stop)
     text = _AUTHOR_YEAR_AFTER_STOP.sub(lambda m: f"{m.group(1)[1:]} {m.group(2)}{m.group(1)[0]}", text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # a footnote's back-link at its end ("... 2019;12:101-10. ↩︎", "[↩](#fnref1)") is page furniture: left in, it
+    # makes the entry look like a heading (no final stop)
+    lines = [_BACKLINK_END.sub("", x) for x in lines]
     blocks: list[tuple[str, str]] = []          # (kind, text): heading | para | item
     para: list[str] = []
     para_lines: dict[int, list[str]] = {}       # the lines of each paragraph block, for a reference section
