@@ -144,3 +144,30 @@ def test_a_class_naming_no_notes_is_not_enough_without_a_label():
     from physiohub.check.extract import article_text
     notes = '<div class="sidebar-box"><ol><li>Book a session in 2024 with our team.</li></ol></div>'
     assert parse_document(article_text(_page(notes), html=True)).reference_lines == []
+
+
+def test_chicago_notes_name_the_authors_given_name_first():
+    lines = ["1. Lena Quist, \u201cTaping for Knee Pain,\u201d Physical Therapy 98 (2018): 11\u201319.",
+             "2. Anna B. Lind and Claire van Moreau, \u201cHip Strength and Knee Pain,\u201d Journal of Knee Research 12, "
+             "no. 3 (2019): 101\u201310, https://doi.org/10.9999/jkr.2019.12."]
+    refs = parse_reference_list(lines)
+    assert [(r.authors, r.year, r.journal, r.title) for r in refs] == [
+        (["Quist L"], 2018, "Physical Therapy", "Taping for Knee Pain"),
+        (["Lind AB", "van Moreau C"], 2019, "Journal of Knee Research", "Hip Strength and Knee Pain")]
+    assert refs[1].doi == "10.9999/jkr.2019.12"
+
+
+def test_science_news_more_information_and_cite_this_lines_are_entries():
+    text = ("Hip strength eased knee pain, a trial found.\n\n"
+            "More information: Anna B. Lind et al, Hip strength and knee pain in runners, Journal of Knee Research (2019). "
+            "DOI: 10.9999/jkr.2019.12\n\nProvided by Example University\n\n"
+            "Cite this article: Quist L, Amaro T. Taping for knee pain. Phys Ther. 2018;98:11-19.\n")
+    refs = parse_reference_list(parse_document(text).reference_lines)
+    assert [(r.authors[0], r.year, r.journal) for r in refs] == [
+        ("Lind AB", 2019, "Journal of Knee Research"), ("Quist L", 2018, "Phys Ther")]
+    assert refs[0].title == "Hip strength and knee pain in runners"
+
+
+def test_more_information_that_is_not_an_entry_stays_text():
+    doc = parse_document("Back pain is common.\n\nMore information: call our clinic or book online for an assessment.\n")
+    assert doc.reference_lines == []

@@ -98,7 +98,11 @@ def _plain_entry(line: str) -> bool:
 # The items of a run-in sources line: cut at "; " before a capital, or, in a line without semicolons, at a full stop
 # after a year ("SOURCES: Journal, March 3, 2021. University, news release, March 3, 2021. Jane Smith, MD, ...").
 _SOURCE_ITEMS = re.compile(r";\s+(?=[A-Z])|(?<=(?:19|20)\d{2})\.\s+(?=[A-Z])(?!(?:Epub|Published|Available|Accessed|Retrieved|Online|DOI|PMID)\b)(?!.*;)")
-_RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:the |read the |full |original )?(?:study|paper|publication|article|ref|refs|cite|research|from)\s*:\W{0,3}\s*(?=\S)", re.I)
+# (science-news sites close with "More information: Authors, Title, Journal (2019). DOI: ..."; journals' pages with "Cite this
+# article:" — an entry when what follows reads as one)
+_RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:(?:the |read the |full |original )?(?:study|paper|publication|article|ref|refs|cite|research|from)"
+                           r"|more information|cite this (?:article|paper|study|page|post)|how to cite(?: this (?:article|paper))?)"
+                           r"\s*:\W{0,3}\s*(?=\S)", re.I)
 _RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citations?|journal references?|study references?|"
                           r"original (?:study|article|paper|research|story|post|source|news release|press release)|sourced from|"
                           r"adapted from|republished from|reprinted from|here is the original|read the original(?: story| article)?)"

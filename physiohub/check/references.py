@@ -229,6 +229,41 @@ def _chicago(ref: Reference, body: str) -> str | None:
     return names
 
 
+# Names written given name first, as Chicago notes and science-news sites write them ("Anna B. Lind and Claire Moreau,
+# "Title," Journal 12, no. 3 (2019): 101-10." / "More information: Anna B. Lind et al, Title, Journal (2019).")
+_GIVEN_NAME = (rf"[{_UPPER}][a-z\u00e0-\u00ff]+(?:-[{_UPPER}][a-z\u00e0-\u00ff]+)?(?:\s+[A-Z]\.)*\s+(?:{_PARTICLE}\s+)*"
+               rf"[{_UPPER}][a-z\u00e0-\u00ff][\w'\u2019\-]*")
+_GIVEN_FIRST = re.compile(rf"^(?P<authors>{_GIVEN_NAME}(?:(?:,\s+|,?\s+and\s+){_GIVEN_NAME})*(?:,?\s+et al\.?)?),\s+"
+                          rf"(?P<rest>.+?\((?:[^()]*?\s)?(?P<year>(?:19|20)\d{{2}})\).*)$")
+
+
+def _given_first(ref: Reference, body: str) -> str | None:
+    """Authors given name first, then the title (in quotes or up to the journal's comma), the journal, the year in
+    brackets: Chicago notes and the science-news 'More information' line."""
+    m = _GIVEN_FIRST.match(body)
+    if not m:
+        return None
+    rest = m.group("rest")
+    quoted = re.match(r"^[\u201c\"](?P<title>.+?)[,.]?[\u201d\"],?\s*(?P<journal>[^\d(]+?)\s*(?:\d|\()", rest)
+    if quoted:
+        ref.title, ref.journal = quoted.group("title").strip(), quoted.group("journal").strip(" .,") or None
+    else:
+        head = rest[: rest.index("(")].strip(" .,")
+        title, _, journal = head.rpartition(", ")
+        if not title:
+            return None
+        ref.title, ref.journal = title.strip(), journal.strip() or None
+    names = re.sub(r",?\s+et al\.?$", "", m.group("authors"))
+    ref.authors = []
+    for name in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", names):
+        words = name.split()
+        given = [w for w in words[:-1] if not re.fullmatch(_PARTICLE, w)]
+        surname = " ".join(words[len(given):])
+        ref.authors.append(f"{surname} {''.join(w[0] for w in given)}")
+    ref.year = int(m.group("year"))
+    return m.group("authors")
+
+
 def _harvard_year_after_authors(ref: Reference, body: str) -> str | None:
     """Harvard with the year after the authors and no brackets: 'Cook, J. L., & Purdam, C. R., 2009. Title.
     Journal, 43(6), 409-416.'"""
@@ -494,7 +529,7 @@ def _parse_reference(line: str) -> Reference:
         y = _YEAR.search(body)
         ref.year = int(y.group(1)) if y else None
         return ref
-    for shape in (_journal_only, _chicago, _ieee, _author_date, _harvard_year_after_authors, _comma_fields, _mla_journal):
+    for shape in (_journal_only, _chicago, _given_first, _ieee, _author_date, _harvard_year_after_authors, _comma_fields, _mla_journal):
         author_part = shape(ref, body)
         if author_part is not None:
             _web_kind(ref, author_part)
