@@ -701,23 +701,11 @@ def _without_repeats(refs: list[Reference]) -> list[Reference]:
     return out
 
 
-# A sentence introducing the list under its heading ("We drew on these papers. Here is a selection:", "Below are the
-# studies cited in this article.", "The following sources were used:"): it speaks about the list and cites nothing.
-_LIST_INTRO = re.compile(r"^(?:we|our|here (?:is|are)|below|listed below|the following|these|this (?:list|page|section|article|post)|"
-                         r"for (?:more|further)|sources used|studies cited)\b", re.I)
-
-
-def _list_intro(line: str) -> bool:
-    s = line.strip()
-    return bool(_LIST_INTRO.match(s) and len(s.split()) >= 5 and not (_YEAR.search(s) or find_doi(s) or _PMID.search(s)
-                                                                        or re.search(r"https?://|www\.", s)))
-
-
 def parse_reference_list(lines: list[str]) -> list[Reference]:
     refs = []
     for i, line in enumerate(lines):
         if (len(line.strip()) < 15 and not line.startswith("Source: ")) or _FOOTER.search(line) \
-                or _PERSON_SOURCE.match(line.strip()) or _IMAGE_CREDIT.search(line) or _list_intro(line):
+                or _PERSON_SOURCE.match(line.strip()) or _IMAGE_CREDIT.search(line):
             continue
         ref = parse_reference(line)
         complete = bool(refs) and ((bool(ref.doi or ref.pmid) and bool(ref.year) and bool(refs[-1].doi or refs[-1].pmid))
