@@ -157,3 +157,20 @@ def test_science_news_more_information_and_cite_this_lines_are_entries():
 def test_more_information_that_is_not_an_entry_stays_text():
     doc = parse_document("Back pain is common.\n\nMore information: call our clinic or book online for an assessment.\n")
     assert doc.reference_lines == []
+
+
+def test_short_entries_ending_with_an_address_or_a_quoted_title_are_not_headings():
+    # APA 7 puts no stop after a URL; WebMD's sources end with a quoted title — short lines like these closed the
+    # reference section as if they were headings
+    text = ("Exercise helps knees, a trial found.\n\n## Sources\n\n"
+            "Lind AB, et al. (2019). Hip strength and knee pain. https://journal.example.org/article/12345\n\n"
+            "Knee pain. (2021). https://www.example-arthritis.org/knee\n\n"
+            "Example Arthritis Society: \"Knee pain.\"\n")
+    refs = parse_reference_list(parse_document(text).reference_lines)
+    assert [(r.authors[0], r.year) for r in refs] == [("Lind AB", 2019), ("Knee pain", 2021), ("Example Arthritis Society", None)]
+
+
+def test_a_short_heading_still_ends_a_section():
+    doc = parse_document("Exercise helps knees.\n\n## References\n\nLind AB. Hip strength. J Knee Res. 2019;12:101-10.\n\n"
+                         "About the author\n\nAnna writes about knees and has worked in sports clinics for years.\n")
+    assert len(doc.reference_lines) == 1 and "About the author" in doc.headings

@@ -273,7 +273,10 @@ def _heading(line: str, next_blank: bool) -> str | None:
     if _RUN_IN_REFS.match(s) or (_RUN_IN_STUDY.match(s) and _REF_LIKE.search(s)):
         return None   # "Source: Medical Xpress" and "FROM: Spine J 2004 (Sep); 4 (5): 574-583" are references, not headings
     # Plain-text headings: short, no final punctuation, followed by a blank line or a known heading word.
-    if s and len(s) <= 60 and not re.search(r"[.!?,;]$", s) and not _LIST_ITEM.match(line):
+    # (nor a line that carries a web address, or ends with a stop inside closing quotes or brackets: an entry such as
+    # "Knee pain. (2021). https://www.example.org/knee" or 'Example Society: "Knee pain."' — no heading has those)
+    if s and len(s) <= 60 and not re.search(r"[.!?,;][\"\u201d'\u2019)\]]*$", s) and not _LIST_ITEM.match(line) \
+            and not re.search(r"https?://|\bwww\.", s):
         if REF_HEADING.match(s) or (next_blank and len(s.split()) <= 14 and s[0].isupper()):
             return s.rstrip(":")
     return None

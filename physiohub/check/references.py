@@ -658,7 +658,8 @@ def _web_kind(ref: Reference, author_part: str) -> None:
             # the organisation is the author: "World Health Organization", "Mass General Brigham"; a bare address
             # is its site's ("nhs.uk")
             bare = re.match(r"<?https?://(?:www\.)?([^/\s>]+)", author_part.strip())
-            ref.authors = [bare.group(1) if bare else re.split(r"\.\s|,\s|\s\(", author_part.strip())[0].strip(" .,")]
+            # (WebMD's sources name the organisation, a colon, the page's title: 'Example Society: "Knee pain."')
+            ref.authors = [bare.group(1) if bare else re.split(r"\.\s|,\s|\s\(|:\s", author_part.strip())[0].strip(" .,")]
             ref.journal = None
 
 
