@@ -174,3 +174,17 @@ def test_a_short_heading_still_ends_a_section():
     doc = parse_document("Exercise helps knees.\n\n## References\n\nLind AB. Hip strength. J Knee Res. 2019;12:101-10.\n\n"
                          "About the author\n\nAnna writes about knees and has worked in sports clinics for years.\n")
     assert len(doc.reference_lines) == 1 and "About the author" in doc.headings
+
+
+def test_an_entry_cut_short_keeps_its_vancouver_names():
+    # a page (or its stored copy) that ends inside an entry: the names already written are who wrote it
+    refs = parse_reference_list(["1. Holm K, Sato M. Knee bracing in runners. J Knee Res. 2017;9:1-8.",
+                                 "2. Lind AB, Moreau C, van der Berg R, Quist L. Surgical manag",
+                                 "(3) Amaro T, Medina Ortiz J, Lattermann"])
+    assert [r.authors for r in refs] == [["Holm K", "Sato M"], ["Lind AB", "Moreau C", "van der Berg R", "Quist L"],
+                                         ["Amaro T", "Medina Ortiz J"]]
+
+
+def test_a_cut_line_of_prose_gets_no_names():
+    refs = parse_reference_list(["4. Knee pain, stiffness, swelling and"])
+    assert refs[0].authors == []

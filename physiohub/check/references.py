@@ -15,6 +15,7 @@ or PubMed links in the body become ``kind`` "link".
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
@@ -619,6 +620,13 @@ def _parse_reference(line: str) -> Reference:
                 # "London: NICE; 2022" names a publisher and its place, not a journal
                 ref.journal = None if _PUBLISHER.match(vy.group("journal").strip()) else vy.group("journal").strip()
                 ref.year = int(vy.group("year"))
+    if not ref.authors and not ref.journal and not ref.year:
+        # an entry the page cut short ("2. Lee AB, Park C, Kim D. Surgical manag", "(5) Lee AB, Park C, Kim"): its
+        # Vancouver names are still who wrote it
+        pieces = [x.strip() for x in (parts[0] if parts else body).rstrip(".").split(",")]
+        names = list(itertools.takewhile(lambda x: re.fullmatch(_VANC_NAME, x), pieces))
+        if len(names) >= 2:
+            ref.authors = names
     lead = _JOURNAL_LEAD.match(body)
     if lead and not ref.journal and not _PERSON_AUTHOR.match(body):
         # "Example Journal of Bone Research, published online March 3, 2022": a news story's source is the journal
