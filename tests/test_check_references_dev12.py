@@ -189,3 +189,22 @@ def test_a_cut_line_of_prose_gets_no_list_of_names():
     # pieces that are not "Surname Initials" are no names ("Knee pain" may still be read as an organisation's page)
     refs = parse_reference_list(["4. Knee pain, stiffness, swelling and"])
     assert not any(a in refs[0].authors for a in ("stiffness", "swelling and"))
+
+
+def test_a_release_services_field_block_is_one_reference():
+    # a science-news release service prints the journal, DOI, title and date under a release, each label on a line of its
+    # own and its value in the next paragraph
+    text = ("Hip strength eased knee pain, a new trial found.\n\nJournal\n\nExample Journal of Knee Research\n\nDOI\n\n"
+            "10.9999/ejkr.2019.12\n\nMethod of Research\n\nRandomized controlled/clinical trial\n\nArticle Title\n\n"
+            "Hip strength and knee pain\n\nArticle Publication Date\n\n3-May-2019\n\nMedia contact\n\n"
+            "Call the press office on weekdays for more.\n")
+    doc = parse_document(text)
+    (ref,) = parse_reference_list(doc.reference_lines)
+    assert (ref.journal, ref.year, ref.doi, ref.title) == ("Example Journal of Knee Research", 2019, "10.9999/ejkr.2019.12",
+                                                          "Hip strength and knee pain")
+    assert [s.text for s in doc.sentences][-2:] == ["Media contact", "Call the press office on weekdays for more."]
+
+
+def test_a_journal_heading_in_a_diary_is_not_a_field_block():
+    doc = parse_document("My running diary\n\nJournal\n\nMonday I ran five miles and my knee felt fine.\n")
+    assert doc.reference_lines == [] and any("five miles" in s.text for s in doc.sentences)

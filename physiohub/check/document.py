@@ -417,6 +417,38 @@ def _unmarked_list(lines: list[str]) -> bool:
     return all(re.match(r"\s*[A-Z]", x) and not re.search(r"[.!?:;,\-]\s*$", x) and 2 <= len(x.split()) <= 25 for x in lines)
 
 
+# The fields a science-news release service prints under a release, each label on a line of its own and its value in
+# the next paragraph ("Journal" / "Example Journal of Knee Research" / "DOI" / "10.x" / "Article Title" / "..." /
+# "Article Publication Date" / "3-May-2019"): one reference, written as labelled fields.
+_RELEASE_LABELS = ("journal", "doi", "method of research", "subject of research", "article title", "article publication date",
+                   "funder", "coi statement")
+
+
+def _release_fields(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(blocks):
+        if blocks[i][0] == "heading" and blocks[i][1].strip().lower() == "journal":
+            fields: dict[str, str] = {}
+            j = i
+            while j + 1 < len(blocks) and blocks[j][0] == "heading" and blocks[j][1].strip().lower() in _RELEASE_LABELS:
+                fields.setdefault(blocks[j][1].strip().lower(), blocks[j + 1][1].strip())
+                j += 2
+            if "article title" in fields or "doi" in fields:
+                year = re.search(r"\b(?:19|20)\d{2}\b", fields.get("article publication date", ""))
+                parts = [f"Title: {fields['article title']}" if "article title" in fields else "",
+                         f"Journal: {fields['journal']}" + (f", {year.group(0)}" if year else ""),
+                         f"DOI: {fields['doi']}" if "doi" in fields else ""]
+                # (the block list keeps its length: paragraphs are found again by their index)
+                out.append(("ref", FIELD_JOIN.join(x for x in parts if x)))
+                out.extend(("skip", "") for _ in range(i + 1, min(j, len(blocks))))
+                i = j
+                continue
+        out.append(blocks[i])
+        i += 1
+    return out
+
+
 _BACKLINK_END = re.compile(r"(?:\s*(?:\[\s*\u21a9[\ufe0e\ufe0f]?\s*\]\(#[^)\s]*\)|\u21a9[\ufe0e\ufe0f]?))+\s*$")
 
 
@@ -481,6 +513,8 @@ def parse_document(text: str) -> Document:
             para.append(line)
     flush()
 
+    blocks = _release_fields(blocks)
+
     # A run of list items that mostly look like references is a reference list, heading or not.
     ref_items: set[int] = set()
     run: list[int] = []
@@ -514,6 +548,8 @@ def parse_document(text: str) -> Document:
     in_refs = False
     section = ""
     for n, (kind, body) in enumerate(blocks):
+        if kind == "skip":
+            continue
         if kind == "heading":
             headings.append(body)
             section = body
