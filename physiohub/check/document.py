@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from ..text import split_spans
 
 REF_HEADING = re.compile(
-    r"^(?:references?|reference list|sources?(?: and further reading)?|bibliography|citations?|works cited|"
+    # (a form's plural in brackets, "Reference(s)", "Source(s)"; a record's "Bibliographic source(s)" / "details")
+    r"^(?:references?|reference\(s\)|reference list|sources?(?: and further reading)?|source\(s\)|bibliography|citations?|works cited|"
+    r"bibliographic (?:sources?|source\(s\)|references?|reference\(s\)|citations?|details|record)|"
     r"(?:the )?(?:studies|research|papers|articles|evidence|trials)(?: (?:cited|mentioned|referenced|used|quoted|we used|in this article))?|"
     r"further reading|reading list|literature|notes|footnotes|endnotes|journal references?|study references?|"
     r"original (?:study|article|paper|research)|key references|selected references|references and further reading|"
@@ -96,7 +98,11 @@ def _plain_entry(line: str) -> bool:
 # The items of a run-in sources line: cut at "; " before a capital, or, in a line without semicolons, at a full stop
 # after a year ("SOURCES: Journal, March 3, 2021. University, news release, March 3, 2021. Jane Smith, MD, ...").
 _SOURCE_ITEMS = re.compile(r";\s+(?=[A-Z])|(?<=(?:19|20)\d{2})\.\s+(?=[A-Z])(?!(?:Epub|Published|Available|Accessed|Retrieved|Online|DOI|PMID)\b)(?!.*;)")
-_RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:the |read the |full |original )?(?:study|paper|publication|article|ref|refs|cite|research|from)\s*:\W{0,3}\s*(?=\S)", re.I)
+# (science-news sites close with "More information: Authors, Title, Journal (2019). DOI: ..."; journals' pages with "Cite this
+# article:" — an entry when what follows reads as one)
+_RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:(?:the |read the |full |original )?(?:study|paper|publication|article|ref|refs|cite|research|from)"
+                           r"|more information|cite this (?:article|paper|study|page|post)|how to cite(?: this (?:article|paper))?)"
+                           r"\s*:\W{0,3}\s*(?=\S)", re.I)
 _RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citations?|journal references?|study references?|"
                           r"original (?:study|article|paper|research|story|post|source|news release|press release)|sourced from|"
                           r"adapted from|republished from|reprinted from|here is the original|read the original(?: story| article)?)"
@@ -110,7 +116,11 @@ _INLINE_ENTRY_NUMBER = re.compile(rf"\s+(?=\d{{1,2}}\.\s+(?:{_PARTICLE} )*[{_UP}
 _LINK_URL = r"(https?://(?:[^()\s]|\([^()\s]*\))+)"
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\(" + _LINK_URL + r"\)")
 # (a list may be numbered with superscript digits: "¹ Holm A, Berg C. Title. ...")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022+]|\d{1,3}[.)]|\[\d{1,3}\]|\(\d{1,3}\)|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3})\s+")
+# (PubMed's text export numbers its entries with a colon, the authors next: "1: Lee AB, Park C. Title. J Abbrev. 2016
+# Mar;45:69-82." — a number and a colon opening a name and initials, not "2: the next step")
+_COLON_NAME = rf"(?=\s+(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+(?: [{_UP}][\w'\u2019\-]+){{0,2}}\s[A-Z]{{1,3}}[,.]\s)"
+_COLON_NUMBER = rf"\d{{1,3}}:{_COLON_NAME}"
+_LIST_ITEM = re.compile(rf"^\s*(?:[-*\u2022+]|\d{{1,3}}[.)]|{_COLON_NUMBER}|\[\d{{1,3}}\]|\(\d{{1,3}}\)|[\u00b9\u00b2\u00b3\u2070-\u2079]{{1,3}})\s+")
 _HEADING_MD = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
 
 
@@ -170,8 +180,12 @@ _ACCESS_NOTE = re.compile(r"\b(?:available\s+(?:at|from|online)|retrieved\s+(?:f
 # An organisation's page as a list item: its name (two or more capitalised words, or initials), a title, a link
 # ("Example Arthritis Society. Knee exercises. [Link](https://...)").
 # An organisation's report as a list item: "Example Institute of Health. Chronic conditions. Canberra: EIH; 2020."
-_ORG_REPORT = re.compile(r"^(?:[A-Z]{2,8}|[A-Z][\w&'\-]+(?: (?:of|for|and|on|the|&|[A-Z][\w&'\-]*)){1,8})\.\s+[A-Z][^.]{3,200}\.\s+"
-                         r"(?:[A-Z][A-Za-z .]+:\s*[^:;]{1,60};\s*)?(?:19|20)\d{2}\.?$")
+# (NLM's report form may carry a country after the place, the month and day, the pages and the series: "London (UK):
+# Example Institute (EI); 2016 Nov 30. 18 p. (EI guideline; no. 59).")
+_ORG_REPORT = re.compile(r"^(?:[A-Z]{2,8}|[A-Z][\w&'\-]+(?: (?:of|for|and|on|the|&|[A-Z][\w&'\-]*)){1,8})\.\s+[A-Z][^.]{3,200}"
+                         r"(?:\.\s+[A-Z][^.]{3,200}){0,2}\.\s+"
+                         r"(?:[A-Z][A-Za-z .]+(?:\s\([A-Z]{2,4}\))?:\s*[^:;]{1,120};\s*)?(?:19|20)\d{2}"
+                         r"(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\.?(?:\s+\d+\s*p\.)?(?:\s*\([^()]{1,60}\))?\.?$")
 _ORG_PAGE = re.compile(r"^(?:[A-Z]{2,8}|[A-Z][\w&'\-]+(?: (?:of|for|and|on|the|&|[A-Z][\w&'\-]*)){1,8})\.\s+[^\s].{2,200}?"
                        r"(?:\]\(|<)?https?://\S+")
 
@@ -182,7 +196,7 @@ def _bulleted(item: str) -> bool:
 
 def _item_number(item: str) -> int | None:
     """The number a list item is numbered with ("3." / "[3]" / "(3)"), None for a bullet."""
-    m = re.match(r"\s*(?:(\d{1,3})[.)]|\[(\d{1,3})\]|\((\d{1,3})\))\s", item)
+    m = re.match(rf"\s*(?:(\d{{1,3}})[.)]|\[(\d{{1,3}})\]|\((\d{{1,3}})\)|(\d{{1,3}}):{_COLON_NAME})\s", item)
     return int(next(g for g in m.groups() if g)) if m else None
 
 
@@ -259,7 +273,10 @@ def _heading(line: str, next_blank: bool) -> str | None:
     if _RUN_IN_REFS.match(s) or (_RUN_IN_STUDY.match(s) and _REF_LIKE.search(s)):
         return None   # "Source: Medical Xpress" and "FROM: Spine J 2004 (Sep); 4 (5): 574-583" are references, not headings
     # Plain-text headings: short, no final punctuation, followed by a blank line or a known heading word.
-    if s and len(s) <= 60 and not re.search(r"[.!?,;]$", s) and not _LIST_ITEM.match(line):
+    # (nor a line that carries a web address, or ends with a stop inside closing quotes or brackets: an entry such as
+    # "Knee pain. (2021). https://www.example.org/knee" or 'Example Society: "Knee pain."' — no heading has those)
+    if s and len(s) <= 60 and not re.search(r"[.!?,;][\"\u201d'\u2019)\]]*$", s) and not _LIST_ITEM.match(line) \
+            and not re.search(r"https?://|\bwww\.", s):
         if REF_HEADING.match(s) or (next_blank and len(s.split()) <= 14 and s[0].isupper()):
             return s.rstrip(":")
     return None
@@ -400,6 +417,41 @@ def _unmarked_list(lines: list[str]) -> bool:
     return all(re.match(r"\s*[A-Z]", x) and not re.search(r"[.!?:;,\-]\s*$", x) and 2 <= len(x.split()) <= 25 for x in lines)
 
 
+# The fields a science-news release service prints under a release, each label on a line of its own and its value in
+# the next paragraph ("Journal" / "Example Journal of Knee Research" / "DOI" / "10.x" / "Article Title" / "..." /
+# "Article Publication Date" / "3-May-2019"): one reference, written as labelled fields.
+_RELEASE_LABELS = ("journal", "doi", "method of research", "subject of research", "article title", "article publication date",
+                   "funder", "coi statement")
+
+
+def _release_fields(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(blocks):
+        if blocks[i][0] == "heading" and blocks[i][1].strip().lower() == "journal":
+            fields: dict[str, str] = {}
+            j = i
+            while j + 1 < len(blocks) and blocks[j][0] == "heading" and blocks[j][1].strip().lower() in _RELEASE_LABELS:
+                fields.setdefault(blocks[j][1].strip().lower(), blocks[j + 1][1].strip())
+                j += 2
+            if "article title" in fields or "doi" in fields:
+                year = re.search(r"\b(?:19|20)\d{2}\b", fields.get("article publication date", ""))
+                parts = [f"Title: {fields['article title']}" if "article title" in fields else "",
+                         f"Journal: {fields['journal']}" + (f", {year.group(0)}" if year else ""),
+                         f"DOI: {fields['doi']}" if "doi" in fields else ""]
+                # (the block list keeps its length: paragraphs are found again by their index)
+                out.append(("ref", FIELD_JOIN.join(x for x in parts if x)))
+                out.extend(("skip", "") for _ in range(i + 1, min(j, len(blocks))))
+                i = j
+                continue
+        out.append(blocks[i])
+        i += 1
+    return out
+
+
+_BACKLINK_END = re.compile(r"(?:\s*(?:\[\s*\u21a9[\ufe0e\ufe0f]?\s*\]\(#[^)\s]*\)|\u21a9[\ufe0e\ufe0f]?))+\s*$")
+
+
 def parse_document(text: str) -> Document:
     # an in-page link to a footnote ("third[1](#ref1).") is the citation marker "[1]"
     text = _ANCHOR_LINK.sub(lambda m: f"[{m.group(1)}]" if re.fullmatch(r"[\d,\s\u2013-]+", m.group(1)) else m.group(1), text)
@@ -408,6 +460,9 @@ def parse_document(text: str) -> Document:
     # ("... rethink it.' (Lee, 2013) Next": the quote closes, then the citation, then the stop)
     text = _AUTHOR_YEAR_AFTER_STOP.sub(lambda m: f"{m.group(1)[1:]} {m.group(2)}{m.group(1)[0]}", text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # a footnote's back-link at its end ("... 2019;12:101-10. ↩︎", "[↩](#fnref1)") is page furniture: left in, it
+    # makes the entry look like a heading (no final stop)
+    lines = [_BACKLINK_END.sub("", x) for x in lines]
     blocks: list[tuple[str, str]] = []          # (kind, text): heading | para | item
     para: list[str] = []
     para_lines: dict[int, list[str]] = {}       # the lines of each paragraph block, for a reference section
@@ -458,6 +513,8 @@ def parse_document(text: str) -> Document:
             para.append(line)
     flush()
 
+    blocks = _release_fields(blocks)
+
     # A run of list items that mostly look like references is a reference list, heading or not.
     ref_items: set[int] = set()
     run: list[int] = []
@@ -491,6 +548,8 @@ def parse_document(text: str) -> Document:
     in_refs = False
     section = ""
     for n, (kind, body) in enumerate(blocks):
+        if kind == "skip":
+            continue
         if kind == "heading":
             headings.append(body)
             section = body

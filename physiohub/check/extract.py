@@ -55,6 +55,12 @@ _REF_BLOCK_START = re.compile(r"^\W{0,3}(?:references?|sources?|bibliography|cit
 _REF_BLOCK_BODY = re.compile(r"\b(?:19|20)\d{2}\b|\b10\.\d{4,9}/|https?://", re.I)
 
 
+def _NOTES_MARKUP(el) -> bool:
+    """A page's footnote or bibliography block by its markup: a class of "footnotes"/"endnotes", or the DPUB-ARIA roles."""
+    cls = (el.get("class") or "").lower()
+    return bool(re.search(r"\b(?:footnotes|endnotes)\b", cls) or el.get("role") in ("doc-endnotes", "doc-bibliography"))
+
+
 def _dropped_reference_blocks(html: str, text: str) -> str:
     """Reference blocks the main-content extractor left out, as Markdown to append to its text ("" if none)."""
     import lxml.html
@@ -66,9 +72,15 @@ def _dropped_reference_blocks(html: str, text: str) -> str:
         return ""
     out: list[str] = []
     for el in root.xpath("//aside|//article//footer|//main//footer|//*[contains(@class, 'reference')]"
-                         "|//*[contains(@class, 'footnotes')]|//*[contains(@class, 'sources')]|//*[contains(@class, 'citations')]"):
+                         "|//*[contains(@class, 'footnotes')]|//*[contains(@class, 'sources')]|//*[contains(@class, 'citations')]"
+                         "|//*[@role='doc-endnotes' or @role='doc-bibliography']"):
         lines = [" ".join(x.text_content().split()) for x in el.xpath(".//h1|.//h2|.//h3|.//h4|.//h5|.//p|.//li|.//dt|.//dd")]
         lines = [x for x in lines if x] or [" ".join(el.text_content().split())]
+        if lines[0] and not _REF_BLOCK_START.match(lines[0]) and _NOTES_MARKUP(el) and _REF_BLOCK_BODY.search(" ".join(lines)):
+            # the footnotes Markdown renderers and DPUB-ARIA pages write ("<section class="footnotes"
+            # role="doc-endnotes"><hr><ol><li>...") carry no heading: the markup says what they are
+            lines = ["Notes"] + [ln for ln in (" ".join(x.text_content().split()) for x in el.xpath("./ol/li|./ul/li|.//ol/li"))
+                                 if ln] or lines
         if not lines[0] or not _REF_BLOCK_START.match(lines[0]) or not _REF_BLOCK_BODY.search(" ".join(lines)):
             continue
         if all(x[:60] in text or any(x[:60] in o for o in out) for x in lines):

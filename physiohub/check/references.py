@@ -15,6 +15,7 @@ or PubMed links in the body become ``kind`` "link".
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
@@ -24,7 +25,9 @@ from .claims import DOI, JOURNAL_CITE, expand_numbers, journal_key
 from .lexicon import JOURNALS
 from .document import FIELD_JOIN, FIELD_LABEL, PUBMED_CITATION, TITLE_THEN_AUTHORS, Sentence
 
-_NUMBER = re.compile(r"^\s*(?:[\[(](\d{1,3})[\])]|(\d{1,3})[.)]|(\d{1,3})(?=\s+[A-Z][a-z])|([\u00b9\u00b2\u00b3\u2070-\u2079]{1,3}))\s+")
+# (PubMed's text export: "1: Lee AB, Park C. Title. ...")
+_NUMBER = re.compile(r"^\s*(?:[\[(](\d{1,3})[\])]|(\d{1,3})[.)]|(\d{1,3})(?=\s+[A-Z][a-z])|([\u00b9\u00b2\u00b3\u2070-\u2079]{1,3})"
+                     r"|(\d{1,3}):(?=\s+[A-Z]))\s+")
 _SUPERSCRIPT_DIGITS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
 _BULLET = re.compile(r"^\s*[-*\u2022+]\s+")
 # PMIDs as written: "PMID: 123", "PMID 123", "PubMed ID: 123", PubMed and Europe PMC addresses, a PubMed search for one.
@@ -166,6 +169,8 @@ _MLA_SINGLE = re.compile(r"^(?P<authors>[^\u201c\"\u2018]+?)\.\s+[\u2018'](?P<ti
 # A web address written without its scheme, as MLA 9 writes it, closing the entry ("www.example.org/page",
 # "orthoinfo.example.org/en/shin-splints", "pubmed.ncbi.nlm.nih.gov/2782094/")
 _BARE_ADDRESS = re.compile(r"(?:^|[\s,])((?:www\.|[a-z0-9\-]+\.)(?:[a-z0-9\-]+\.)*[a-z]{2,}/\S*?)\.?\s*$")
+_RELEASE = re.compile(r"^(?:[Tt]he\s+)?(?P<org>[A-Z][\w&'\u2019\-]*(?:\s+(?:of|for|and|on|the|in|&|[A-Z][\w&'\u2019\-]*)){0,10}?),?\s+"
+                      r"(?:[Pp]ress|[Nn]ews|[Mm]edia)\s+[Rr]elease\b(?:[,.]?\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?(?:19|20)\d{2})?\.?$")
 _HARVARD_YEAR = re.compile(r"^(?P<authors>[A-Z][^()]*?(?:[A-Z]|et al)\.?),?\s+(?P<year>(?:19|20)\d{2})[a-z]?\.\s+(?P<rest>\S.*)$")
 
 
@@ -223,6 +228,41 @@ def _chicago(ref: Reference, body: str) -> str | None:
     journal = re.split(r"\s+\d|,\s*(?:no\.|vol\.|[A-Z][a-z]+ \d)|\s*\(", rest)[0].strip(" .,")
     ref.journal = journal or None
     return names
+
+
+# Names written given name first, as Chicago notes and science-news sites write them ("Anna B. Lind and Claire Moreau,
+# "Title," Journal 12, no. 3 (2019): 101-10." / "More information: Anna B. Lind et al, Title, Journal (2019).")
+_GIVEN_NAME = (rf"[{_UPPER}][a-z\u00e0-\u00ff]+(?:-[{_UPPER}][a-z\u00e0-\u00ff]+)?(?:\s+[A-Z]\.)*\s+(?:{_PARTICLE}\s+)*"
+               rf"[{_UPPER}][a-z\u00e0-\u00ff][\w'\u2019\-]*")
+_GIVEN_FIRST = re.compile(rf"^(?P<authors>{_GIVEN_NAME}(?:(?:,\s+|,?\s+and\s+){_GIVEN_NAME})*(?:,?\s+et al\.?)?),\s+"
+                          rf"(?P<rest>.+?\((?:[^()]*?\s)?(?P<year>(?:19|20)\d{{2}})\).*)$")
+
+
+def _given_first(ref: Reference, body: str) -> str | None:
+    """Authors given name first, then the title (in quotes or up to the journal's comma), the journal, the year in
+    brackets: Chicago notes and the science-news 'More information' line."""
+    m = _GIVEN_FIRST.match(body)
+    if not m:
+        return None
+    rest = m.group("rest")
+    quoted = re.match(r"^[\u201c\"](?P<title>.+?)[,.]?[\u201d\"],?\s*(?P<journal>[^\d(]+?)\s*(?:\d|\()", rest)
+    if quoted:
+        ref.title, ref.journal = quoted.group("title").strip(), quoted.group("journal").strip(" .,") or None
+    else:
+        head = rest[: rest.index("(")].strip(" .,")
+        title, _, journal = head.rpartition(", ")
+        if not title:
+            return None
+        ref.title, ref.journal = title.strip(), journal.strip() or None
+    names = re.sub(r",?\s+et al\.?$", "", m.group("authors"))
+    ref.authors = []
+    for name in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", names):
+        words = name.split()
+        given = [w for w in words[:-1] if not re.fullmatch(_PARTICLE, w)]
+        surname = " ".join(words[len(given):])
+        ref.authors.append(f"{surname} {''.join(w[0] for w in given)}")
+    ref.year = int(m.group("year"))
+    return m.group("authors")
 
 
 def _harvard_year_after_authors(ref: Reference, body: str) -> str | None:
@@ -430,7 +470,7 @@ def _parse_reference(line: str) -> Reference:
     line = re.sub(r"^\s*[-*\u2022+]\s+(?=\d{1,3}[.)]\s)", "", line)   # "- 1. Lee, Ann. ...": a bullet before the number
     m = _NUMBER.match(line)
     if m:
-        number = m.group(1) or m.group(2) or m.group(3) or (m.group(4) or "").translate(_SUPERSCRIPT_DIGITS)
+        number = m.group(1) or m.group(2) or m.group(3) or m.group(5) or (m.group(4) or "").translate(_SUPERSCRIPT_DIGITS)
         line = line[m.end():]
     # (a short news source comes labelled from the document: "Source: Medical Xpress")
     line = _RUN_IN_LABEL.sub("", _BACKLINKS.sub("", _BULLET.sub("", line))).strip()
@@ -482,7 +522,15 @@ def _parse_reference(line: str) -> Reference:
         ref.url = ref.url or short.group(0)
         body = (body[: short.start()] + body[short.end():]).strip()
     body = re.sub(r"\s*\(n\.\s?d\.\)\.?", ".", body)
-    for shape in (_journal_only, _chicago, _ieee, _author_date, _harvard_year_after_authors, _comma_fields, _mla_journal):
+    release = _RELEASE.match(body)
+    if release and not (ref.doi or ref.pmid or ref.pmcid):
+        # a news story's source line: "Example University news release, March 3, 2021", "Arthritis Research UK Press
+        # Release" — the organisation's release (its "UK" is no initials)
+        ref.kind, ref.authors = "web", [release.group("org").strip(" ,.")]
+        y = _YEAR.search(body)
+        ref.year = int(y.group(1)) if y else None
+        return ref
+    for shape in (_journal_only, _chicago, _given_first, _ieee, _author_date, _harvard_year_after_authors, _comma_fields, _mla_journal):
         author_part = shape(ref, body)
         if author_part is not None:
             _web_kind(ref, author_part)
@@ -572,6 +620,13 @@ def _parse_reference(line: str) -> Reference:
                 # "London: NICE; 2022" names a publisher and its place, not a journal
                 ref.journal = None if _PUBLISHER.match(vy.group("journal").strip()) else vy.group("journal").strip()
                 ref.year = int(vy.group("year"))
+    if not ref.authors and not ref.journal and not ref.year:
+        # an entry the page cut short ("2. Lee AB, Park C, Kim D. Surgical manag", "(5) Lee AB, Park C, Kim"): its
+        # Vancouver names are still who wrote it
+        pieces = [x.strip() for x in (parts[0] if parts else body).rstrip(".").split(",")]
+        names = list(itertools.takewhile(lambda x: re.fullmatch(_VANC_NAME, x), pieces))
+        if len(names) >= 2:
+            ref.authors = names
     lead = _JOURNAL_LEAD.match(body)
     if lead and not ref.journal and not _PERSON_AUTHOR.match(body):
         # "Example Journal of Bone Research, published online March 3, 2022": a news story's source is the journal
@@ -611,7 +666,8 @@ def _web_kind(ref: Reference, author_part: str) -> None:
             # the organisation is the author: "World Health Organization", "Mass General Brigham"; a bare address
             # is its site's ("nhs.uk")
             bare = re.match(r"<?https?://(?:www\.)?([^/\s>]+)", author_part.strip())
-            ref.authors = [bare.group(1) if bare else re.split(r"\.\s|,\s|\s\(", author_part.strip())[0].strip(" .,")]
+            # (WebMD's sources name the organisation, a colon, the page's title: 'Example Society: "Knee pain."')
+            ref.authors = [bare.group(1) if bare else re.split(r"\.\s|,\s|\s\(|:\s", author_part.strip())[0].strip(" .,")]
             ref.journal = None
 
 

@@ -102,6 +102,18 @@ def _journal_collection(url: str) -> bool:
     return bool(_JOURNAL_SITE.search(_host(url)) and path and not ARTICLE_LINK.search(url) and not _NOT_ORG_PAGE.search(url.replace("journals", "")))
 
 
+# A short line that points to where the story it ends is published in full: "Continued at [Site](...)", "Read the whole
+# Agency story at [Site](...)", "This article first appeared on [Site](...)", "Originally published at ...". A repost's or
+# teaser's source: the page behind the link is a reference whatever its site (a news site, a magazine, a blog).
+_STORY_POINTER = re.compile(r"^\W*(?:continued|continue reading|read (?:the )?(?:whole|full|complete|entire|rest of the|original)\b[^.]{0,40}?"
+                            r"|(?:this|the) (?:story|article|post|report)(?: was)? (?:first |originally )?(?:appeared|published)"
+                            r"|(?:first|originally) (?:appeared|published))\s+(?:at|on|in|from|via|by)\b", re.I)
+
+
+def _story_pointer(s: Sentence, url: str) -> bool:
+    return len(s.links) == 1 and len(s.text.split()) <= 14 and bool(_STORY_POINTER.match(s.text))
+
+
 def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_text: str = "") -> list[Reference]:
     """``refs`` with a "web" reference for each organisation page linked from the text, and without the
     in-text citations of an organisation that is linked."""
@@ -120,6 +132,11 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
                 out.append(Reference(text=f"{journal} <{url}>", kind="web", authors=[journal], url=url))
                 continue
             if not organisation_page(url):
+                if _story_pointer(s, url) and not ARTICLE_LINK.search(url):
+                    seen.add(key)
+                    label = _link_label(url, raw_text)
+                    who = label if label and not _EMPTY_LABEL.match(label) else _site_name(_host(url))
+                    out.append(Reference(text=f"{label or who} <{url}>", kind="link", authors=[who], url=url))
                 continue
             label = _link_label(url, raw_text)
             outside = s.text.replace(label, " ") if label else s.text
