@@ -14,6 +14,7 @@ _BARE_CITATION = re.compile(r"^\s*[(\[][^()\[\]]{3,120}[)\]]\s*\.?\s*$")
 
 
 def attach_bare_citations(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences with each bare citation paragraph joined to the sentence before it (same heading, not a list item)."""
     out: list[Sentence] = []
     for s in sentences:
         if out and _BARE_CITATION.match(s.text) and citation_marker(s.text) and s.paragraph != out[-1].paragraph \

@@ -7,10 +7,10 @@ import re
 
 from .claim_designs import ANY_DESIGN, DESIGNS
 from .claim_method import method_only
-from .claim_not_claims import DEFINITION, NOT_ENOUGH, NOT_INVOLVED, PERSONAL_CLAIM, QUESTION_OR_NEED, TEASER
+from .claim_not_claims import DEFINITION, LEAD_IN, NOT_ENOUGH, NOT_INVOLVED, PERSONAL_CLAIM, QUESTION_OR_NEED, TEASER
 from .claim_orgs import ACCORDING_NAMED, ORG_SAYS_SUBJECT
 from .claim_sources import DOI, GLUED_FOOTNOTE, PAPER_LINK, URL, citation_marker
-from .claim_words import COMPARED, FINDING, VERBS, VERB_RE, has_effect
+from .claim_words import COMPARED, DIGIT, FINDING, VERBS, VERB_RE, has_effect
 
 # "it has been shown that", "has been found to be associated", "It is well documented that", "we know
 # from studies that": research named by a passive or a stock phrase.
@@ -135,6 +135,24 @@ _SAYS_LEADER = re.compile(r",\s*(?:says|said)\s+(?:Dr\.?\s+|Prof(?:essor)?\.?\s+
 _QUOTED_AUTHOR = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{10,600}[\"\u201c\u201d][^.]{0,80}?\b(?:(?:lead|senior|first|co-|study) ?author|"
                             r"who (?:led|ran|conducted|co-led|designed) the (?:study|research|trial|review|work))\b", re.I)
 
+# Research as an amount, not a teller: "very little research into preventing it, said X".
+_AMOUNT_BEFORE = re.compile(r"\b(?:little|no|much|limited|scant|any|enough)\s+$", re.I)
+# "et al." between the design and its verb is no sentence end.
+_ET_AL_DOT = re.compile(r"\bet al\.")
+# Between the design and the verb: another clause with its own subject ("dig into the research, so I thought a
+# review would help"), a colon or a new sentence, so the verb does not report this research.
+_OTHER_CLAUSE = re.compile(r";|:\s|\.\s+[A-Z]|,\s*(?:so|and|but|because)\s+(?:I|we|you|they|he|she)\b"
+                           r"|,\s*with (?:many|some|most|several|other|a few|few)\b")
+# "evidence that supports recovery": a relative clause that describes the evidence reports nothing.
+_RELATIVE = re.compile(r"\s*(?:that|which)\s*")
+_SUPPORT_VERB = re.compile(r"(?:supports?|backs?|backed|underpins?)\b", re.I)
+# Citation numbers and the final stop, not counted as words of the finding after the verb.
+_MARKERS_AND_END = re.compile(r"\[[\d,\s\u2013-]+\]|[.!\s]+$")
+# "X, new research suggests.": a few words after a comma before the design, the frame put last.
+_COMMA_THEN_FEW_WORDS = re.compile(r",\s*(?:\w+\s+){0,4}$")
+# "The team ... says it hopes the findings will lead more people to ...": a hope, not a finding.
+_SAYS_HOPE = re.compile(r"\b(?:says?|said) (?:it|they|she|he|we) (?:hopes?|plans?|wants?|intends?|aims?)\b", re.I)
+
 
 def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     """The phrase that makes the sentence report research, or None."""
@@ -146,7 +164,7 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     text = NOT_INVOLVED.sub(" ", text)
     if method_only(text) and not (DOI.search(text) or URL.search(text)):
         return None   # (a sentence that gives the paper's DOI or link is where the article points to it)
-    if re.search(r":\s*$", text):
+    if LEAD_IN.search(text):
         return None   # a lead-in to a list ("The research tells us three things:") states no finding itself
     label = _EVIDENCE_LABEL.search(text)
     if label and len(text.split()) >= 6 and not DEFINITION.search(text):
@@ -160,32 +178,31 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     for m in ANY_DESIGN.finditer(text):
         if _PERSONAL.search(text[max(0, m.start() - 25):m.start()]) or _READ_OBJECT.search(text[max(0, m.start() - 30):m.start()]):
             continue   # "my watch data shows": the writer's own experience, not research
-        if re.search(r"\b(?:little|no|much|limited|scant|any|enough)\s+$", text[max(0, m.start() - 12):m.start()], re.I):
+        if _AMOUNT_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             continue   # "there is very little research into preventing it, said X": research as an amount, not a teller
         if _DESIGN_AS_MODIFIER.match(text, m.end()):
             continue   # "the Rehabilitation Sciences Research Centre, said": a place's name, not research that reports
         v = VERB_RE.search(text, m.end(), min(len(text), m.end() + 90))
         # the verb must report something ("what the studies say." reports nothing)
-        between = re.sub(r"\bet al\.", "et al", text[m.end():v.start()]) if v else ""
+        between = _ET_AL_DOT.sub("et al", text[m.end():v.start()]) if v else ""
         # (the verb of another clause with its own subject does not report this research: "dig into the research,
         # so I thought a review would help")
         # (nor does a verb after a colon, "research made simple: evidence that supports recovery", nor an
         # infinitive, "researchers hope to find")
         # (and "evidence that supports recovery" describes the evidence: a relative clause reports nothing)
-        if (v and not re.search(r";|:\s|\.\s+[A-Z]|,\s*(?:so|and|but|because)\s+(?:I|we|you|they|he|she)\b"
-                                r"|,\s*with (?:many|some|most|several|other|a few|few)\b", between)
+        if (v and not _OTHER_CLAUSE.search(between)
                 and not _INTENT.search(text[:v.start()])
-                and not (re.fullmatch(r"\s*(?:that|which)\s*", between) and re.match(r"(?:supports?|backs?|backed|underpins?)\b", v.group(0), re.I))):
-            after = re.sub(r"\[[\d,\s\u2013-]+\]|[.!\s]+$", "", text[v.end():]).split()
+                and not (_RELATIVE.fullmatch(between) and _SUPPORT_VERB.match(v.group(0)))):
+            after = _MARKERS_AND_END.sub("", text[v.end():]).split()
             before = text[:m.start()]
             # "X, new research suggests." puts the finding first and the frame last
-            if len(after) >= 3 or (re.search(r",\s*(?:\w+\s+){0,4}$", before) and len(before.split()) >= 4):
+            if len(after) >= 3 or (_COMMA_THEN_FEW_WORDS.search(before) and len(before.split()) >= 4):
                 return text[m.start():v.end()]
     for rx in (ACCORDING, ACCORDING_NAMED):
         m = rx.search(text)
         if m and states_something(without_source(text, m)):
             return m.group(0)
-    if re.search(r"\b(?:says?|said) (?:it|they|she|he|we) (?:hopes?|plans?|wants?|intends?|aims?)\b", text, re.I):
+    if _SAYS_HOPE.search(text):
         return None   # "The team ... says it hopes the findings will lead more people to ...": a hope, not a finding
     m = _RESEARCHERS.search(text)
     if m and _INTENT.search(text[:m.end()].rsplit(" ", 1)[0] + " "):
@@ -224,11 +241,13 @@ _RANKING = re.compile(r"\b(?:most|least|leading|main|top|common|rare|rarely|usua
 _NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|dozens?|hundreds?|thousands?|millions?|"
                           r"billions?|half|third|quarter|percent|per cent)\b", re.I)
 
+_UP_TO_COMMA = re.compile(r"^[^,]*,?")
+
 
 def without_source(text: str, m: re.Match) -> str:
     """The sentence without the source frame ``m`` and what follows it up to the next comma ("According to
     study author Ana Ruiz, the results are ..." -> "   the results are ..."): what the source is said to say."""
-    return text[:m.start()] + " " + re.sub(r"^[^,]*,?", " ", text[m.end():])
+    return text[:m.start()] + " " + _UP_TO_COMMA.sub(" ", text[m.end():])
 
 
 # "According to study author X, they are also not very surprising": what the source is said to say must be a
@@ -243,7 +262,8 @@ _EVALUATIVE = re.compile(r"\b(?:safe|unsafe|effective|ineffective|helpful|unhelp
 
 
 def states_something(text: str) -> bool:
-    return bool(FINDING.search(text) or has_effect(text) or re.search(r"\d", text) or COMPARED.search(text) or _NUMBER_WORD.search(text)
+    """Does the text state a result, a figure, a comparison, a ranking or an evaluation (not only a comment)?"""
+    return bool(FINDING.search(text) or has_effect(text) or DIGIT.search(text) or COMPARED.search(text) or _NUMBER_WORD.search(text)
                 or _RANKING.search(text) or VERB_RE.search(text) or _EVALUATIVE.search(text))
 
 

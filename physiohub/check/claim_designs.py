@@ -26,18 +26,26 @@ STATED_DESIGNS: list[tuple[str, str]] = [
     (d, p + r"|\breviewed (?:\w+ ){0,3}?(?:studies|trials|papers)\b" if d == "review" else p) for d, p in DESIGNS]
 STATED_DESIGNS.insert([d for d, _ in STATED_DESIGNS].index("trial"), ("case report", r"\bcase (?:reports?|series)\b"))
 _STATED_RE = [(d, re.compile(p, re.I)) for d, p in STATED_DESIGNS]
+# One alternation of all designs: where in a sentence any research is named.
 _ANY_STATED = re.compile("|".join(f"(?:{p})" for _, p in STATED_DESIGNS), re.I)
 ANY_DESIGN = re.compile("|".join(f"(?:{p})" for _, p in DESIGNS), re.I)
 
+# A plausible publication year, not part of a larger number ("1,995") or a decimal.
 _YEAR = re.compile(r"(?<![\d,.])((?:19[5-9]|20[0-4])\d)(?!\d|,\d)")
+# ... and not a count: "2000 participants", "2010 steps".
 _NOT_YEAR_AFTER = re.compile(r"\s*(?:participants|people|patients|adults|women|men|children|runners|subjects|"
                              r"volunteers|athletes|workers|players|%|mg|kg|steps|calories|hours|minutes)\b", re.I)
 
+# "there is strong evidence" states certainty, not a kind of research.
+_CERTAINTY = re.compile(r"\b(?:strong|good|moderate|limited|some|little|no|clear|high-quality|low-quality|weak)(?: enough)? evidence\b",
+                        re.I)
+
 
 def design_of(text: str, _designs: list[tuple[str, re.Pattern]] | None = None) -> str | None:
+    """The most specific design the text names (``DESIGNS``, or ``_designs``), or None."""
     text = ORGANISATION.sub(" ", GLUED_FOOTNOTE.sub("", text))   # "Association for the Study of Pain" is no study
     # "there is strong evidence" states certainty, not a kind of research
-    text = re.sub(r"\b(?:strong|good|moderate|limited|some|little|no|clear|high-quality|low-quality|weak)(?: enough)? evidence\b", " ", text, flags=re.I)
+    text = _CERTAINTY.sub(" ", text)
     for name, rx in _DESIGN_RE if _designs is None else _designs:
         if rx.search(text):
             return name
@@ -53,6 +61,9 @@ def stated_design(text: str) -> str | None:
 _PHRASE_END = re.compile(r"\s(?:of|on|in|into|from|that|which|who|by|at|for|pooling|comparing|including|involving|looking)\s"
                          r"|\s(?:\w+(?:ed|s))\b(?<!\banalyses)(?<!\breviews)(?<!\bstudies)(?<!\btrials)|[,;:.]", re.I)
 
+# A noun phrase that goes on to what the research was made of: "a study pooling ...", "a review of trials".
+_MADE_OF = re.compile(r"\s(?:of|pooling|combining|including|from)\s", re.I)
+
 
 def head_design(text: str) -> str | None:
     """The design of the research a phrase names first ("a 2012 review of 159 trials found" is a review; "Recent
@@ -66,7 +77,7 @@ def head_design(text: str) -> str | None:
         return stated_design(text)
     end = _PHRASE_END.search(clean, m.end())
     head = stated_design(clean[m.start():end.start() if end else len(clean)])
-    if head == "study" and not (end and re.match(r"\s(?:of|pooling|combining|including|from)\s", end.group(0), re.I)):
+    if head == "study" and not (end and _MADE_OF.match(end.group(0))):
         # a generic "study" is told apart by a design named next to it ("The study, a large trial, found"), not by
         # what it was made of ("a study pooling the results of earlier trials")
         return stated_design(text)
@@ -74,6 +85,7 @@ def head_design(text: str) -> str | None:
 
 
 def year_of(text: str) -> int | None:
+    """The first year the text states (not a count such as "2000 participants"), or None."""
     for m in _YEAR.finditer(text):
         if _NOT_YEAR_AFTER.match(text, m.end()):
             continue
@@ -82,4 +94,5 @@ def year_of(text: str) -> int | None:
 
 
 def names_research(text: str) -> bool:
+    """Does the text name research: a design or a citation marker?"""
     return bool(design_of(text) or citation_marker(text))

@@ -33,6 +33,10 @@ def _clean_phrase(s: str | None, max_words: int = 10) -> str | None:
         return None
     return " ".join(words[-max_words:]) if len(words) > max_words else s
 
+_NUMBER_MARKERS = re.compile(r"\[[\d,\s\u2013-]+\]")
+# "the risk of falls": the measure and what it measures are one outcome.
+_MEASURE_OF = re.compile(r"^\s*(?:the )?(?:risk|chances?|odds|rates?|levels?|amount|severity) of\s+", re.I)
+
 
 def finding_clause(text: str) -> str:
     """What the research is said to have found: the words after the reporting verb ("found that ..."),
@@ -41,7 +45,7 @@ def finding_clause(text: str) -> str:
         m = rx.search(text)
         if m:
             clause = text[m.end():]
-            if len(re.sub(r"\[[\d,\s\u2013-]+\]", "", clause).split()) < 3 and "," in text[:m.start()]:
+            if len(_NUMBER_MARKERS.sub("", clause).split()) < 3 and "," in text[:m.start()]:
                 clause = text[:text.rindex(",", 0, m.start())]
             return clause
     return text
@@ -66,13 +70,14 @@ def effect_of(text: str) -> tuple[str | None, str | None, str | None]:
     before = clause[:m.start()]
     intervention = _clean_phrase(before.split(",")[-1])
     after = clause[m.end():]
-    after = re.sub(r"^\s*(?:the )?(?:risk|chances?|odds|rates?|levels?|amount|severity) of\s+", lambda x: x.group(0).strip() + " ", after, flags=re.I)
+    after = _MEASURE_OF.sub(lambda x: x.group(0).strip() + " ", after)
     stop = _STOP_OUTCOME.search(after + ".")
     outcome = _clean_phrase(after[:stop.start()] if stop else after, 8)
     return intervention, outcome, direction
 
 
 def population_of(text: str) -> str | None:
+    """The people a claim is about ("older adults with knee pain"), or failing that the condition it names."""
     m = _POPULATION.search(text)
     if m:
         return " ".join(m.group(1).split())

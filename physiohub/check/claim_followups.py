@@ -28,18 +28,19 @@ RESULT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|percent|per cent) of (?:\w+[- ]){0,
                     r"[^.;]{0,20}?(?:%|per ?cent)", re.I)
 
 
-# ... or a sentence that sizes the same result: "Even so, the benefit was small.", "The gains were modest,
-# and the certainty of the evidence was rated low."
-# "The scans showed no difference between the groups ...", "There were also no differences between the groups in ...".
-# "The longer patients did the exercises, the greater the reduction in their pain": a dose-response result.
+# ... or a dose-response result: "The longer patients did the exercises, the greater the reduction in their pain".
 DOSE_RESPONSE = re.compile(r"\bthe (?:more|longer|higher|greater|earlier|heavier|stronger|fewer|less)\b[^,;.]{3,80},\s*the "
                            r"(?:more|less|greater|lower|higher|better|worse|smaller|bigger|larger|fewer|faster|slower)\b", re.I)
 # "The improvements in both groups held up after one year, too": a result that lasted.
 RESULT_LASTS = re.compile(r"^(?:but |and |however,? )?(?:the |these |those |their |its |this )?(?:\w+ )?(?:improvements?|benefits?|gains?|effects?|"
                           r"reductions?|changes?|results?|findings?|differences?)\b[^.;]{0,60}?\b(?:held(?: up)?|lasted|persisted|"
                           r"(?:was|were) (?:still )?(?:maintained|sustained|seen|there|present|evident)|remained|continued|wore off|faded|disappeared)\b", re.I)
+# ... or no difference between the groups: "The scans showed no difference between the groups ...", "There were
+# also no differences between the groups in ...".
 NO_DIFF = re.compile(r"\bno (?:significant |real |clear |meaningful |important )?differences? (?:between|in)\b"
                      r"|\b(?:in|for) (?:both|all|each of the) (?:\w+ )?groups?, the same (?:number|proportion|percentage|share|rate) of\b", re.I)
+# ... or a sentence that sizes the same result: "Even so, the benefit was small.", "The gains were modest,
+# and the certainty of the evidence was rated low."
 RESULT_SIZE = re.compile(
     r"^(?:[\w ]{0,20},\s*)?(?:but |and |yet )?(?:the|this|that|these|those|its|their|such) (?:\w+ ){0,2}?"
     r"(?:gains?|benefits?|effects?|improvements?|reductions?|differences?|changes?|pain relief|certainty|quality|effect sizes?)\b"
@@ -74,6 +75,7 @@ PRONOUN_COMPARISON = re.compile(r"^(?:but |and |yet )?(?:they|it|these|those|thi
 
 
 def same_subject_result(text: str, previous: str) -> bool:
+    """Does ``text`` state an effect of a subject the previous sentence named ("The drugs also did not ease ...")?"""
     m = _SUBJECT_START.match(text)
     if not m or method_only(text):
         return False
@@ -119,6 +121,11 @@ def research_in(sentence: Sentence) -> Claim:
     _, cites = sources_of(sentence.text, sentence.links)
     return Claim(text=sentence.text, cue="", year=year_of(sentence.text), design=stated_design(sentence.text), citations=cites)
 
+# A title that opens with a question word asks, even without its question mark.
+_QUESTION_WORD = re.compile(r"(?:do|does|did|is|are|can|could|should|will|would|why|how|what|which|when|who)\b", re.I)
+# A plain-text title has no final stop.
+_FINAL_STOP = re.compile(r"[.!?]\W*$")
+
 
 def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> bool:
     """The page's title that states an effect ("Home exercise eases knee pain from meniscal tears", "Moderate exercise
@@ -127,11 +134,11 @@ def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> bool:
     harmonised to the README's rule in session 8.)"""
     if i > 2 or s.item or s.heading or s.text.rstrip().endswith("?") or not 3 <= len(s.text.split()) <= 16:
         return False
-    if re.match(r"(?:do|does|did|is|are|can|could|should|will|would|why|how|what|which|when|who)\b", s.text, re.I):
+    if _QUESTION_WORD.match(s.text):
         return False   # "Do exercises help shoulder pain": a question without its mark
     # a heading over what follows, or the page's first line standing alone with no final stop (a plain-text title)
     title_like = ((i + 1 < len(sentences) and sentences[i + 1].heading == s.text)
-                  or (i == 0 and (len(sentences) < 2 or sentences[1].paragraph != s.paragraph) and not re.search(r"[.!?]\W*$", s.text)))
+                  or (i == 0 and (len(sentences) < 2 or sentences[1].paragraph != s.paragraph) and not _FINAL_STOP.search(s.text)))
     if not title_like or not (has_effect(s.text) or COMPARED.search(s.text)):
         return False
     return any(names_research(x.text) and claim_cue(x.text, x.links) for x in sentences[i + 1:i + 4])

@@ -73,6 +73,8 @@ CALL_TO_ACTION = re.compile(r"\b(?:book|call|contact|email|message|phone|ring|vi
                             # the practice's own banner: "Say goodbye to back pain at Northside Physio"
                             r"|\bsay goodbye to\b|\bat (?:the )?(?:[A-Z][\w'&\-]+ ){1,4}(?:Clinic|Physio(?:therapy)?|Chiropractic|"
                             r"Osteopathy|Practice|Studio|Wellness)\b(?! (?:research|study|trial))", re.I)
+# A line ending in a colon leads in to what follows (a list, a finding in its own paragraph) and states nothing itself.
+LEAD_IN = re.compile(r":\s*$")
 # A need is no finding: "There is also a pressing need to identify people at risk", "new treatments and procedures
 # are needed to reduce pain".
 NEED = re.compile(r"\b(?:a |an )?(?:pressing|urgent|critical|clear|great|real|growing|unmet) need (?:to|for)\b"

@@ -76,11 +76,15 @@ PAPER_LINK = re.compile(r"doi\.org/|pubmed|ncbi\.nlm\.nih\.gov|europepmc|cochran
                         r"nejm\.org|sciencedirect|springer|wiley\.com|nature\.com|frontiersin|mdpi\.com|plos|tandfonline|"
                         r"sagepub|jospt\.org|journals\.lww|academic\.oup", re.I)
 
+_COMMA = re.compile(r"\s*,\s*")
+_DASH = re.compile(r"\s*[\u2013\u2014-]\s*")
+
 
 def expand_numbers(spec: str) -> list[str]:
+    """The reference numbers of a marker's list: "1, 3-5" -> ["1", "3", "4", "5"] (ranges of under 50)."""
     out: list[str] = []
-    for part in re.split(r"\s*,\s*", spec):
-        bits = re.split(r"\s*[\u2013\u2014-]\s*", part)
+    for part in _COMMA.split(spec):
+        bits = _DASH.split(part)
         if len(bits) == 2 and bits[0].isdigit() and bits[1].isdigit() and int(bits[1]) - int(bits[0]) < 50:
             out += [str(i) for i in range(int(bits[0]), int(bits[1]) + 1)]
         elif part.strip().isdigit():
@@ -95,8 +99,12 @@ def _whole_journal(name: str, text: str) -> re.Match | None:
     """A known journal name read whole: "Physical Therapy in Sport" is not "Physical Therapy"."""
     return re.search(rf"\b{re.escape(name)}\b(?:\s+(?:(?:in|of|and|&|for)\s+)?[A-Z][\w\-]*)*", text)
 
+# "(Refs 2/5)": the word goes, a slash separates numbers as a comma does.
+_REF_WORD_OR_SLASH = re.compile(r"(?i)refs?\.?\s*|/")
+
 
 def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
+    """(sources, citation keys) a sentence names: markers, authors, journals, DOIs, links, people, institutions."""
     sources: list[dict] = []
     cites: list[str] = []
     for m in NUMBERED_CITE.finditer(text):
@@ -109,7 +117,7 @@ def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
         elif m.group(2):
             nums = list(m.group(2).translate(_SUPERSCRIPT))
         else:
-            nums = expand_numbers(re.sub(r"(?i)refs?\.?\s*|/", lambda x: "," if x.group(0) == "/" else "", m.group(1) or m.group(3)))
+            nums = expand_numbers(_REF_WORD_OR_SLASH.sub(lambda x: "," if x.group(0) == "/" else "", m.group(1) or m.group(3)))
         for n in nums:
             cites.append(n)
             sources.append({"kind": "citation", "value": n})

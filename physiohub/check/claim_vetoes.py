@@ -9,7 +9,7 @@ from .claim_cues import ACCORDING, claim_cue, says_nothing, states_something
 from .claim_designs import names_research
 from .claim_followups import SOURCE_HEADING
 from .claim_method import method_only
-from .claim_not_claims import (AGAINST_OLD_VIEW, APPEARS_IN, CALL_TO_ACTION, COMMON_BELIEF, DEFINITION, KNOWN_AS,
+from .claim_not_claims import (AGAINST_OLD_VIEW, APPEARS_IN, CALL_TO_ACTION, COMMON_BELIEF, DEFINITION, KNOWN_AS, LEAD_IN,
     MY_OWN, NEED, NOT_ENOUGH, NOT_INVOLVED, PAGE_FURNITURE, PASSIVE_ADVICE, PERSONAL_CLAIM, PLANS, QUESTION_OR_NEED,
     RUN_IN_LABEL, SELF_REPORT_FIGURE, TEASER, USED_FOR, WHERE_TO_READ, mostly_links)
 from .claim_sources import AUTHOR_YEAR, GLUED_FOOTNOTE
@@ -25,7 +25,7 @@ def model_veto(text: str) -> bool:
     text = GLUED_FOOTNOTE.sub("", text)
     n = len(text.split())
     return bool(QUESTION_OR_NEED.search(text) or TEASER.search(text) or method_only(text)
-                or re.search(r":\s*$", text) or DEFINITION.search(text) or PERSONAL_CLAIM.search(text)
+                or LEAD_IN.search(text) or DEFINITION.search(text) or PERSONAL_CLAIM.search(text)
                 or MY_OWN.match(text) or NOT_INVOLVED.search(text) or PLANS.search(text) or APPEARS_IN.match(text)
                 or PAGE_FURNITURE.search(text) or _background_figure(text)
                 or AGAINST_OLD_VIEW.match(text) or CALL_TO_ACTION.search(text) or WHERE_TO_READ.match(text) or NEED.search(text)
@@ -51,9 +51,13 @@ _BACKGROUND_FIGURE = re.compile(
     r"get better|still have|live with|are affected|develop)\b", re.I)
 
 
+# A figure of risk or association is a finding someone measured, not background.
+_RISK_WORD = re.compile(r"\b(?:risk|likely|linked|associated)\b", re.I)
+
+
 def _background_figure(text: str) -> bool:
     return bool(_BACKGROUND_FIGURE.search(text)) and not (names_research(text) or claim_cue(text) or COMPARED.search(text)
-                                                       or re.search(r"\b(?:risk|likely|linked|associated)\b", text, re.I))
+                                                      or _RISK_WORD.search(text))
 
 
 def vetoed(s: Sentence) -> bool:
@@ -63,30 +67,37 @@ def vetoed(s: Sentence) -> bool:
     no precision (dev2 50 -> 52 and dev4 c_* 283 -> 291 of 306 found without it, one more false alarm)."""
     return model_veto(s.text)
 
+# "Tagged as: paracetamol, lower back pain, ...": a tag line.
+_TAG_LINE = re.compile(r"(?:tagged as|tagged|tags?|filed under|categories|category|posted in)\s*:", re.I)
+# A heading with none of these (nor a reporting or effect word) has no verb and states nothing.
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|does|do|did|can|may|might|will|won't|could|has|have)\b", re.I)
+# "A Randomized Controlled Trial: Massage Therapy for Back Pain": a label and a topic.
+_DESIGN_LABEL = re.compile(r"(?:a |an |the )?(?:[\w-]+ ){0,3}(?:trial|study|review|meta-analysis)\s*:\s*", re.I)
+
 
 def not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
     """A list lead-in ("The team compared three types of treatment:"), a reference label line, or a heading that
     states no result ("By the numbers (from the 2024 review by Yan et al)"): never a claim, whatever the rules
     or the model read in it."""
     text = GLUED_FOOTNOTE.sub("", s.text)
-    if re.search(r":\s*$", text):
+    if LEAD_IN.search(text):
         return True
     label = RUN_IN_LABEL.match(text)
     if label and not (FINDING.search(text[label.end():]) or has_effect(text[label.end():])):
         return True
     heading = (i + 1 < len(sentences) and sentences[i + 1].heading == s.text and sentences[i + 1].paragraph != s.paragraph
                and not s.item and s.heading != s.text)
-    if re.match(r"(?:tagged as|tagged|tags?|filed under|categories|category|posted in)\s*:", text, re.I):
+    if _TAG_LINE.match(text):
         return True   # "Tagged as: paracetamol, lower back pain, ...": a tag line
     if heading and not (FINDING.search(text) or has_effect(text) or VERB_RE.search(text) or COMPARED.search(text)
-                        or re.search(r"\b(?:is|are|was|were|does|do|did|can|may|might|will|won't|could|has|have)\b", text, re.I)):
+                        or _FINITE_VERB.search(text)):
         return True   # a heading with no verb states nothing: "Shockwave Therapy: An Evidence-Based Treatment for Tendon Pain"
     if heading:
         cite = AUTHOR_YEAR.search(text[:120])
         if cite and cite.start() < 60 and not (FINDING.search(text[cite.end():]) or VERB_RE.search(text[cite.end():])):
             return True   # "Kim, Lee & Ernst (2009) Cupping for Treating Pain: A Systematic Review": a paper's citation as a heading
     if heading:
-        label = re.match(r"(?:a |an |the )?(?:[\w-]+ ){0,3}(?:trial|study|review|meta-analysis)\s*:\s*", text, re.I)
+        label = _DESIGN_LABEL.match(text)
         if label and not (FINDING.search(text[label.end():]) or has_effect(text[label.end():]) or VERB_RE.search(text[label.end():])):
             return True   # "A Randomized Controlled Trial: Massage Therapy for Back Pain": a label and a topic
     # (of a title "Does X cause Y? Results from a scientific study" only the part after the question counts)

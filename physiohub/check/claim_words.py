@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+# The verbs that report what research found (and, in a method sentence, what it did): "found", "suggests",
+# "points to", "tells us". A pattern string, built into the cue patterns that need a design or a subject before it.
 VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report(?:s|ed)?|reveal(?:s|ed)?|"
          r"demonstrate[sd]?|prove[sd]?|proven|indicate[sd]?|confirm(?:s|ed)?|discovered|established|"
          r"point(?:s|ed)? (?:the same way|in the same direction)|underlines?|underlined|underscores?|underscored|linked|links?(?= (?:[\w'-]+ ){1,8}?(?:to|with)\b)|(?<=that )claims|claims? that|tied|observed|noted|determined|points? to|pointed to|says?|said|hint(?:s|ed)?|intimated|backs?(?!\s+(?:pain|aches?|problems?|injur\w*|muscles?|surgery|of|and|at|to|in|into|from))|backed|supports?|"
@@ -14,6 +16,8 @@ VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report
          r"identified|calculated|documented|produced|yielded|adds? weight to|ranked|rated|reinforces?|reinforced|"
          r"recommends?|recommended|wrote|writes?|explain(?:s|ed)? that|propose[sd]?)")
 
+# Words that state a finding or a result ("found", "no difference", "reduced", "more likely"): what a method
+# sentence lacks and a comment on results needs.
 FINDING = re.compile(
     r"\b(?:found|finds?(?! out)|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|reveal(?:s|ed)?|demonstrate[sd]?|prove[sd]?|"
     r"indicate[sd]?|confirm(?:s|ed)?|linked|associated|more likely|less likely|no (?:\w+ )?(?:difference|effect|benefit|rise|increase|change)|"
@@ -22,6 +26,10 @@ FINDING = re.compile(
     r"fewer|effective|ineffective|similar|suggesting|showing|finding|concluding|improvements?|reductions?|gains?|relief)\b", re.I)
 
 VERB_RE = re.compile(rf"\b{VERBS}\b", re.I)
+
+# Any figure: a sentence with a number can state a result.
+DIGIT = re.compile(r"\d")
+
 
 # Effect phrases → direction of the outcome. Negated forms come first so "did not reduce" is not a reduction.
 EFFECTS: list[tuple[str, str]] = [

@@ -42,13 +42,13 @@ from .claim_followups import (DOSE_RESPONSE, FINDINGS_HEADING, FINDINGS_LEADIN, 
     RESULT_LASTS, RESULT_SIZE, SOURCE_HEADING, THEY_FOUND, TOLD_MEETING, headline, research_in, same_subject_result,
     title_finding)
 from .claim_method import METHOD, method_only
-from .claim_not_claims import ASIDE, NOT_INVOLVED, QUESTION_OR_NEED
+from .claim_not_claims import ASIDE, LEAD_IN, NOT_INVOLVED, QUESTION_OR_NEED
 from .claim_orgs import ACCORDING_NAMED, ORGANISATION, ORG_SAYS
 from .claim_record import Claim
 from .claim_sources import (AUTHOR_YEAR, DOI, GLUED_FOOTNOTE, JOURNAL_CITE, NUMBERED_CITE, author_year,
     citation_marker, expand_numbers, journal_key, sources_of)
 from .claim_vetoes import model_veto, not_a_statement, vetoed
-from .claim_words import COMPARED, EFFECTS, EFFECT_RES, FINDING, VERBS, has_effect
+from .claim_words import COMPARED, DIGIT, EFFECTS, EFFECT_RES, FINDING, VERBS, has_effect
 from .document import Sentence
 from .lexicon import topic_of
 
@@ -86,6 +86,24 @@ __all__ = [
     "vetoed",
     "year_of",
 ]
+
+# A lead-in that announces findings ("Three findings stood out:") names their source as a design would.
+_FINDINGS_WORD = re.compile(r"\bfindings?\b", re.I)
+# A result under a "Results" heading gives a figure or says it was significant.
+_FIGURE_OR_SIGNIFICANT = re.compile(r"\d|\bsignificant")
+# "The trials included ...", "They ...": a sentence that refers back to the research it follows, not new research.
+_POINTS_BACK = re.compile(r"(?:the|these|those|they|it|its|their)\b", re.I)
+# "If a patient had ..., a physio offered help": the protocol, not a result.
+_CONDITION = re.compile(r"(?:if|when|where)\b", re.I)
+# "Adding weights doubled the gains": a result led by what was done (case-sensitive: a capitalised -ing word).
+_ING_START = re.compile(r"(?:but |and )?[A-Z]\w+ing\b")
+# "It is the first choice of treatment": a ranking of the treatment just reported on.
+_IT_THEY_THIS = re.compile(r"[\"\u201c]?(?:it|they|this)\b", re.I)
+_FIRST_CHOICE = re.compile(r"\b(?:first|best|preferred|better) (?:choice|option|treatment|line)\b", re.I)
+# "It eased pain ..." opening the next paragraph goes on with the same research, unless it says what is not known.
+_IT_THEY = re.compile(r"[\"\u201c]?(?:it|they)\b", re.I)
+_OPEN_QUESTION = re.compile(r"\bwhether\b|\bnot (?:yet )?(?:been )?(?:established|known|clear)\b", re.I)
+_GROUP_WORD = re.compile(r"\b(?:groups?|results|participants|patients)\b", re.I)
 
 
 def claim_probabilities(sentences: list[Sentence]) -> list[float]:
@@ -132,14 +150,14 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
         inherited: Claim | None = None
         before = sentences[i - 1] if i > 0 else None
         if (not cue and before is not None and not s.item and before.paragraph != s.paragraph
-                and re.search(r":\s*$", before.text)
-                and (names_research(before.text) or re.search(r"\bfindings?\b", before.text, re.I) or RESULTS_LABEL.match(before.text))
+                and LEAD_IN.search(before.text)
+                and (names_research(before.text) or _FINDINGS_WORD.search(before.text) or RESULTS_LABEL.match(before.text))
                 and (has_effect(s.text) or COMPARED.search(s.text) or FINDING.search(s.text)) and not method_only(s.text)):
             # "A huge finding cited from a key paper from <journal>:" then the finding as its own paragraph
             inherited = research_in(before)
             cue = "a finding after the lead-in that names its source"
         if (not cue and not inherited and not s.item and FINDINGS_HEADING.search(s.heading) and described is None
-                and (has_effect(s.text) or FINDING.search(s.text) or RESULT.search(s.text)) and re.search(r"\d|\bsignificant", s.text)
+                and (has_effect(s.text) or FINDING.search(s.text) or RESULT.search(s.text)) and _FIGURE_OR_SIGNIFICANT.search(s.text)
                 and not method_only(s.text) and not QUESTION_OR_NEED.search(s.text)):
             # a results section whose study the page never named in a sentence ("Results:" under a copied abstract)
             cue = f"a result under '{s.heading}'"
@@ -163,7 +181,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
         if not cue and not inherited and s.item and i + 1 < len(sentences):
             nxt = sentences[i + 1]
             if (nxt.item and nxt.paragraph == s.paragraph and citation_marker(nxt.text) and not citation_marker(s.text)
-                    and (re.search(r"\d", s.text) or has_effect(s.text)) and not method_only(s.text) and not model_veto(s.text)):
+                    and (DIGIT.search(s.text) or has_effect(s.text)) and not method_only(s.text) and not model_veto(s.text)):
                 # the citation at the end of the item backs the whole item
                 inherited = research_in(nxt)
                 cue = "the citation closing its list item"
@@ -172,7 +190,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                      or (s.item and SOURCE_HEADING.search(s.heading) and names_research(s.heading)))
                 and described is not None
                 and not method_only(s.text)
-                and (has_effect(s.text) or FINDING.search(s.text) or re.search(r"\d", s.text))):
+                and (has_effect(s.text) or FINDING.search(s.text) or DIGIT.search(s.text))):
             inherited = research_in(described)
             cue = f"a finding listed under '{s.heading}'"
         if not cue and not NOT_INVOLVED.search(s.text) and (
@@ -184,7 +202,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
         if (names_research(s.text) and len(s.text.split()) >= 5
                 and not (described is not None and described.heading == s.heading
                          and (described.paragraph == s.paragraph or s.item)
-                         and re.match(r"(?:the|these|those|they|it|its|their)\b", s.text, re.I))):
+                         and _POINTS_BACK.match(s.text))):
             described, described_at = s, i
         if (not cue and not inherited and prev is None and described is not None
                 and (described.paragraph == s.paragraph
@@ -192,7 +210,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                 and i - described_at <= 6   # (a page written as one long paragraph: only the sentences soon after it)
                 and (NO_DIFF.search(s.text) or RESULT.search(s.text) or RESULT_GROUP.search(s.text) or NEITHER.search(s.text)
                      or (has_effect(s.text) and METHOD.search(described.text) and not names_research(s.text)
-                         and not re.match(r"(?:if|when|where)\b", s.text, re.I)))   # ("If a patient had ..., a physio offered help": the protocol)
+                         and not _CONDITION.match(s.text)))   # ("If a patient had ..., a physio offered help": the protocol)
                 and not method_only(s.text)):
             # a result right after the sentences that described the study's method, in the same paragraph
             inherited = research_in(described)
@@ -203,10 +221,9 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                                                                               or same_subject_result(s.text, prev[0].text)
                                                                               or PRONOUN_COMPARISON.search(s.text) or RESULT_LASTS.search(s.text)
                                                                               or NEITHER.search(s.text)
-                                                                              or (re.match(r"(?:but |and )?[A-Z]\w+ing\b", s.text) and has_effect(s.text))
+                                                                              or (_ING_START.match(s.text) and has_effect(s.text))
                                                                               or RESPECTIVELY.search(s.text)
-                                                                              or (re.match(r"[\"\u201c]?(?:it|they|this)\b", s.text, re.I)
-                                                                                  and re.search(r"\b(?:first|best|preferred|better) (?:choice|option|treatment|line)\b", s.text, re.I))
+                                                                              or (_IT_THEY_THIS.match(s.text) and _FIRST_CHOICE.search(s.text))
                                                                               or (has_effect(s.text) and COMPARED.search(s.text))):
             inherited = prev[1]
             cue = "a result of the research in the previous sentence"
@@ -214,9 +231,8 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                 and s.heading == last_claim_para[1] and not s.item
                 and (i == 0 or sentences[i - 1].paragraph != s.paragraph)
                 and (NO_DIFF.search(s.text) or RESULT_GROUP.search(s.text) or RESULT_LASTS.search(s.text) or NEITHER.search(s.text)
-                     or (re.match(r"[\"\u201c]?(?:it|they)\b", s.text, re.I) and has_effect(s.text)
-                         and not re.search(r"\bwhether\b|\bnot (?:yet )?(?:been )?(?:established|known|clear)\b", s.text, re.I))
-                     or (RESULT.search(s.text) and re.search(r"\b(?:groups?|results|participants|patients)\b", s.text, re.I)))
+                     or (_IT_THEY.match(s.text) and has_effect(s.text) and not _OPEN_QUESTION.search(s.text))
+                     or (RESULT.search(s.text) and _GROUP_WORD.search(s.text)))
                 and not method_only(s.text)):
             # the first sentence of the next paragraph goes on with a result of the same research
             inherited = last_claim
