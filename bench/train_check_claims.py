@@ -31,7 +31,7 @@ SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"
 
 def articles(sets=SETS):
     """(name, attached sentences, labels) per article."""
-    from physiohub.check.claims import _attach_bare_citations
+    from physiohub.check.claims import attach_bare_citations
     from physiohub.check.document import parse_document
     from physiohub.check.evaluate import gold_articles
     from physiohub.check.extract import article_text
@@ -42,7 +42,7 @@ def articles(sets=SETS):
             continue
         for stem, gold, art in gold_articles(REAL / folder):
             body = article_text(art.read_text(encoding="utf-8"), html=True if gold["html"] else None)
-            sents = _attach_bare_citations(parse_document(body).sentences)
+            sents = attach_bare_citations(parse_document(body).sentences)
             labels = [int(any(g["contains"] in s.text for g in gold["claims"])) for s in sents]
             out.append((f"{folder}/{stem}", sents, labels, gold))
     return out

@@ -26,9 +26,10 @@ from collections.abc import Callable
 from ..appraise.reading import read_sentence
 from ..store import Store
 from .claims import Claim
+from .lexicon import COMPARATOR, INERT_CONTROL
 from .match import appraisal_of, claim_query, content_words, study_text_and_findings
 from .stance import CONTRADICTS, SUPPORTS, evidence_sentences, stance
-from .tested import _AGAINST, _INERT, study_tests_claim
+from .tested import study_tests_claim
 
 # "the most effective", "the best", "first choice": a claim that ranks treatments
 _RANKING = re.compile(r"\b(?:the )?(?:most (?:successful|effective|helpful|beneficial)|largest|biggest|greatest|best|"
@@ -125,8 +126,8 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Ca
             mt["tests_claim"] = False
             untested.append((mt, "it does not compare the treatments the claim ranks"))
             continue
-        against = _AGAINST.search(claim.text)
-        if (t.by_treatment and not t.head_to_head and against and not _INERT.search(against.group(1))
+        against = COMPARATOR.search(claim.text)
+        if (t.by_treatment and not t.head_to_head and against and not INERT_CONTROL.search(against.group(1))
                 and not mt.get("cited")):
             # "glucosamine and chondroitin together gave no more benefit than either one alone": a claim set
             # against an active alternative is answered only by a study of the two, not one against placebo

@@ -1,4 +1,4 @@
-"""Word lists the claim checker reads: MSK conditions, well-known journals, and topic cues.
+"""Word lists the claim checker reads: MSK conditions, well-known journals, topic cues, and the words of a comparison.
 
 Topic names are exactly DESIGN.md's, so a claim's topic can be used as a search filter. Cues are the
 words popular articles use (lay and clinical), checked in order; the first topic whose cue appears in
@@ -59,6 +59,14 @@ TOPIC_CUES: list[tuple[str, str]] = [
     ("Prognosis & Risk", r"risk|predict\w*|prognosis|recurrence|likely to develop"),
 ]
 _TOPIC_RE = [(t, re.compile(rf"\b(?:{p})\b", re.I)) for t, p in TOPIC_CUES]
+
+
+# What a treatment is compared against in a claim or a study: "than usual care", "versus sham surgery" (group 1).
+COMPARATOR = re.compile(r"\b(?:than|versus|vs\.?|compared (?:with|to))\s+(?:the |a |an )?([^,.;:()]{3,60})", re.I)
+# Comparisons that leave the tested treatment as the only difference: placebo, sham, usual care, no treatment.
+INERT_CONTROL = re.compile(r"\b(?:placebo|sham|usual care|standard care|no (?:treatment|intervention|exercise)|nothing|"
+                           r"wait(?:ing)?[- ]?list|control|minimal|advice alone|education alone|attention|"
+                           r"not? \w+ing)\b", re.I)
 
 
 def topic_of(text: str) -> str | None:

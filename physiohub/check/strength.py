@@ -120,9 +120,9 @@ _MODAL = re.compile(r"\b(?:may|might|could|can|would|possibly|potentially|likely
 def rule_strength(sentence: str) -> str | None:
     """Strength from the effect-verb lexicon the claim finder uses: "associated" → correlational;
     an effect verb → direct causal, or conditional causal under a modal ("may reduce")."""
-    from .claims import _EFFECT_RE
+    from .claim_words import EFFECT_RES
 
-    hits = [(m.start(), d) for d, rx in _EFFECT_RE for m in [rx.search(sentence)] if m]
+    hits = [(m.start(), d) for d, rx in EFFECT_RES for m in [rx.search(sentence)] if m]
     if not hits:
         return None
     start, direction = min(hits)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..store import Store
-from .lexicon import CONDITIONS, TOPIC_CUES
+from .lexicon import COMPARATOR, CONDITIONS, INERT_CONTROL, TOPIC_CUES
 from .match import content_words, idf, relevance, stem
 from .pubmed import OUTCOMES, _find
 
@@ -47,11 +47,6 @@ _NOT_TERM = re.compile(r"^(?:adjustments?|kinesiophobi\w*)$", re.I)   # kinesiop
 # tests pain education, "adding manipulation to exercise" tests manipulation.
 _ON_TOP = re.compile(r"\s(?:combined with|plus|added to|in addition to|on top of|alongside|as an adjunct to)\s.*$", re.I)
 _ADDING = re.compile(r"\badding (.{3,60}?) to\b", re.I)
-# Comparisons that leave the tested treatment as the only difference.
-_INERT = re.compile(r"\b(?:placebo|sham|usual care|standard care|no (?:treatment|intervention|exercise)|nothing|"
-                    r"wait(?:ing)?[- ]?list|control|minimal|advice alone|education alone|attention|"
-                    r"not? \w+ing)\b", re.I)
-_AGAINST = re.compile(r"\b(?:than|versus|vs\.?|compared (?:with|to))\s+(?:the |a |an )?([^,.;:()]{3,60})", re.I)
 _ARMS = re.compile(r"\s(?:versus|vs\.?|compared (?:with|to)|or)\s", re.I)
 # Words every finding uses, beyond the reporting frame ``content_words`` already drops (match._GENERIC):
 # in every study, they say nothing on the subject.
@@ -275,7 +270,7 @@ def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], tit
         if not compared_text.strip():
             # no comparison read from the PICO or the title: the abstract's own "than flexibility exercises",
             # "compared with usual care" say what the tested arm was set against
-            compared_text = " ".join(_AGAINST.findall(text))
+            compared_text = " ".join(COMPARATOR.findall(text))
         tested, compared = treatments(tested_text), treatments(compared_text)
         want = specific or claimed
         hit = want & tested
@@ -284,7 +279,7 @@ def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], tit
             return Tested(False, f"it does not test {what}")
         # the same treatment in both arms: the study compares kinds or doses of it, unless the claim is
         # about that very comparison (it names a treatment of the comparison arm the other arm lacks)
-        if (hit <= compared and not _INERT.search(compared_text) and not ((claimed & compared) - tested)
+        if (hit <= compared and not INERT_CONTROL.search(compared_text) and not ((claimed & compared) - tested)
                 and not _head_to_head(claim_text, tested_text, compared_text)):
             return Tested(False, "it compares two forms of " + (_names(claim_text, hit) or ["the treatment"])[0])
         # a title that says so: "... a comparison of two exergame interventions", "two exercise programmes compared"
@@ -295,7 +290,7 @@ def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], tit
         # by a trial of flexibility)
         if outcomes and not any(_measures(o, text) for o in outcomes):
             return Tested(False, f"it does not measure {' or '.join(outcomes[:2])}")
-        both = (not _INERT.search(compared_text) and bool(compared)
+        both = (not INERT_CONTROL.search(compared_text) and bool(compared)
                 and (bool((claimed & compared) - tested) or _head_to_head(claim_text, tested_text, compared_text)))
         return Tested(True, by_treatment=True, head_to_head=both, about_claim=True)
     # names of people, places and institutions ("Dr Ida Holm", "Aarhus") are not what a study must contain

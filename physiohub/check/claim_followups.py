@@ -1,0 +1,164 @@
+"""Sentences that go on with the result of research named before them: a figure, a comparison between
+groups, "They found ...", list items under "Key findings", a headline or title that states the finding.
+"""
+from __future__ import annotations
+
+import re
+
+from .claim_cues import claim_cue
+from .claim_designs import names_research, stated_design, year_of
+from .claim_method import method_only
+from .claim_record import Claim
+from .claim_sources import sources_of
+from .claim_words import COMPARED, FINDING, VERBS, has_effect
+from .document import Sentence
+
+# A result stated right after a claim ("Women who walked had 48% fewer fractures than ...") reports the
+# same research: a number with a comparison.
+RESULT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|percent|per cent) of (?:\w+[- ]){0,3}?(?:people|adults|patients|participants|"
+                    r"women|men|children|those|them|individuals|runners|athletes|workers)\b"
+                    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine) in (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b"
+                    r"[^.;]{0,80}?\b(?:compared (?:with|to)|than|versus|vs\.?)\s"
+                    r"|(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent|times)|\b(?:half|a third|a quarter|twice|three times)\b)"
+                    r"[^.;]{0,60}?\b(?:fewer|more|less|lower|higher|greater|faster|slower|better|worse|than|as (?:many|much|likely|often))\b"
+                    r"|\b\d+(?:\.\d+)?\s?(?:points?|kg|cm|mm|degrees|days|weeks)\s(?:\w+\s){0,3}?(?:fewer|more|less|lower|higher|greater|faster|slower|better|worse)\b"
+                    # "Recurrence rates for physiotherapy and for wait-and-see were under nine per cent"
+                    r"|\b(?:rates?|levels?|proportions?|scores?|risks?)\b[^.;]{0,60}?\b(?:was|were|fell|rose|dropped)\s+(?:only |just )?"
+                    r"(?:under|below|above|over|less than|more than|about|around)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)"
+                    r"[^.;]{0,20}?(?:%|per ?cent)", re.I)
+
+
+# ... or a dose-response result: "The longer patients did the exercises, the greater the reduction in their pain".
+DOSE_RESPONSE = re.compile(r"\bthe (?:more|longer|higher|greater|earlier|heavier|stronger|fewer|less)\b[^,;.]{3,80},\s*the "
+                           r"(?:more|less|greater|lower|higher|better|worse|smaller|bigger|larger|fewer|faster|slower)\b", re.I)
+# "The improvements in both groups held up after one year, too": a result that lasted.
+RESULT_LASTS = re.compile(r"^(?:but |and |however,? )?(?:the |these |those |their |its |this )?(?:\w+ )?(?:improvements?|benefits?|gains?|effects?|"
+                          r"reductions?|changes?|results?|findings?|differences?)\b[^.;]{0,60}?\b(?:held(?: up)?|lasted|persisted|"
+                          r"(?:was|were) (?:still )?(?:maintained|sustained|seen|there|present|evident)|remained|continued|wore off|faded|disappeared)\b", re.I)
+# ... or no difference between the groups: "The scans showed no difference between the groups ...", "There were
+# also no differences between the groups in ...".
+NO_DIFF = re.compile(r"\bno (?:significant |real |clear |meaningful |important )?differences? (?:between|in)\b"
+                     r"|\b(?:in|for) (?:both|all|each of the) (?:\w+ )?groups?, the same (?:number|proportion|percentage|share|rate) of\b", re.I)
+# ... or a sentence that sizes the same result: "Even so, the benefit was small.", "The gains were modest,
+# and the certainty of the evidence was rated low."
+RESULT_SIZE = re.compile(
+    r"^(?:[\w ]{0,20},\s*)?(?:but |and |yet )?(?:the|this|that|these|those|its|their|such) (?:\w+ ){0,2}?"
+    r"(?:gains?|benefits?|effects?|improvements?|reductions?|differences?|changes?|pain relief|certainty|quality|effect sizes?)\b"
+    r"[^.;]{0,60}?\b(?:was|were|is|are|remained|seemed|looked)\b[^.;]{0,30}?\b(?:small|modest|large|moderate|low|high|"
+    r"tiny|slight|clinically|significant|meaningful|important|short-lived|limited|uncertain|very)\b", re.I)
+# ... or says how one group fared against another: "People who had real or sham therapy reported slightly more
+# relief", "Those in the exercise group had less pain at a year".
+RESULT_GROUP = re.compile(
+    r"\b(?:participants?|patients?|people|person|those|women|men|woman|man|adults?|runners?|workers?|players?|children|child|"
+    r"the (?:\w+ )?groups?|(?:both|all|the two|the three) (?:\w+ )?groups|^(?:but |and |however,? )?(?:they|most|many))\b"
+    r"[^.;]{0,80}?\b(?:had|reported|showed|were|was|felt|scored|gained|needed|took|improved|fared|recovered|performed|responded|spent|"
+    r"got|followed|adhered|stuck)\s+(?:\w+ ){0,2}?"
+    r"(?:less|more|fewer|lower|higher|greater|better|worse|similar|the same|no more|no less|slightly|significantly|worsening|"
+    r"improvement|reduction|increase|decrease|rise|drop|fall|faster|slower|quicker)\b"
+    r"|\b(?:most|many|all|patients|participants|people|both groups)\b[^.;]{0,40}?\b(?:did|fared|recovered) (?:\w+ )?well\b", re.I)
+# a result that refutes a fear; neither ... nor ... was better
+NEITHER = re.compile(r"\bneither\b[^.;]{0,60}?\bnor\b[^.;]{0,60}?\b(?:was|were|is|are)\b[^.;]{0,30}?\b(?:better|superior|winner|more effective|worse)\b"
+                     r"|\b(?:proved|proven|turned out to be|were shown to be|was shown to be) (?:\w+ )?(?:unfounded|wrong|false|groundless|baseless|mistaken)\b", re.I)
+
+
+# ... or goes on about the same subject with a result: "Study after study found the drugs worked no better than
+# placebo. The drugs also did not ease the leg pain. Two drugs did lower overall pain, ...".
+_SUBJECT_START = re.compile(r"^(?:but |and |yet |however,? |still,? )?(?:the|these|those|both|two|three|four|several|most|all|"
+                            r"some|neither|each|only|none of the|\d+)\s+(?:\w+\s+){0,2}?(\w{4,})\b", re.I)
+
+
+# "... was -1.4 and -1.2 percent, respectively, with PRP versus placebo": two groups' figures side by side.
+RESPECTIVELY = re.compile(r"\d(?:[^.;]|\.\d){0,40}\band\b(?:[^.;]|\.\d){0,20}\d(?:[^.;]|\.\d){0,40}\brespectively\b", re.I)
+# "They may be less active when combined than when taken individually": the same subject compared, right after a claim.
+PRONOUN_COMPARISON = re.compile(r"^(?:but |and |yet )?(?:they|it|these|those|this)\b[^.;]{0,60}?\b(?:less|more|fewer|better|worse|lower|"
+                                r"higher|greater|smaller|larger|faster|slower)\b[^.;]{0,60}?\bthan\b", re.I)
+
+
+def same_subject_result(text: str, previous: str) -> bool:
+    """Does ``text`` state an effect of a subject the previous sentence named ("The drugs also did not ease ...")?"""
+    m = _SUBJECT_START.match(text)
+    if not m or method_only(text):
+        return False
+    noun = m.group(1).lower().rstrip("s")
+    if noun in ("study", "studie", "research", "review", "trial", "result", "finding"):
+        return False   # "The study was funded by ..." is about the study, not its result
+    if not re.search(rf"\b{re.escape(noun)}", previous.lower()):
+        return False
+    return has_effect(text)
+
+
+# "Laird, Kent and Keating (2012) carried out a systematic review of ... They found that ...": a pronoun that
+# reports a finding of the research the sentence before described.
+THEY_FOUND = re.compile(rf"^(?:they|it|he|she|the (?:authors|researchers|team|reviewers|investigators)|these (?:authors|researchers))\b"
+                        rf"(?:\s+\w+){{0,3}}?\s+{VERBS}\b", re.I)
+
+
+# List items under a heading that announces findings ("Key findings", "What the study found") report the
+# research the article described before them, each one a claim when it states a result.
+FINDINGS_HEADING = re.compile(r"^(?:the |our )?(?:key |main |major |important |headline )?(?:findings|results|takeaways|take-home messages|"
+                              r"conclusions)\b|\bwhat (?:the )?(?:study|studies|research|review|trial|researchers|they|it) (?:found|showed)\b"
+                              r"|\bwhat (?:were|are) the (?:main |key )?(?:results|findings)\b", re.I)
+# ... or a heading that says which research its list comes from: "By the numbers (from the 2024 review by Yan et al)"
+SOURCE_HEADING = re.compile(r"\b(?:from|in|according to|per) (?:the |a |an |this |their )?(?:\d{4} )?(?:[\w-]+ ){0,2}?"
+                            r"(?:review|study|trial|meta-analysis|analysis|research|paper|survey)\b(?:[^.;]{0,40}\bet al\b)?", re.I)
+# ... or after a lead-in that announces them: "Here's what they found:", "The main results were:".
+FINDINGS_LEADIN = re.compile(r"\b(?:what (?:they|the (?:study|review|trial|researchers|authors|team)|it|researchers) (?:found|showed|"
+                             r"discovered|reported)|(?:the|their|its) (?:key |main )?(?:findings|results)(?: (?:were|are|showed))?)\s*:\s*$", re.I)
+# A researcher who reports a result to a meeting: "a professor ... told a congress that strength training increased ...".
+TOLD_MEETING = re.compile(r"\b(?:professor|researcher|scientist|investigator|Dr\.?|author|lead author)\b[^.]{0,100}?\b(?:told|presented to|"
+                          r"reported to|said at) (?:a|an|the) (?:[\w-]+ ){0,3}(?:congress|conference|meeting|symposium|summit|audience|"
+                          r"workshop|webinar)\b", re.I)
+# A quote from a researcher that states a result: '"They gained bone at the spine," the professor said.'
+QUOTED_RESEARCHER = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{10,600}[\"\u201c\u201d],?\s+(?:the |a |an )?(?:\w+ ){0,3}?(?:professor|researcher|"
+                               r"scientist|investigator|Dr\.?|doctor|author)\b[^.]{0,40}?\b(?:said|says|explained|added|noted)\b", re.I)
+GAINED = re.compile(r"\b(?:gain(?:ed|s)?|lost|loss of|grew|fell|rose|doubled|halved|cut|dropped)\b|\d|\b(?:one|two|three) (?:or \w+ )?"
+                    r"(?:people )?in (?:\d+|two|three|four|five|ten)\b", re.I)   # or a figure
+
+
+def research_in(sentence: Sentence) -> Claim:
+    """The year, design and citations of a sentence that describes research, for the claims that report
+    its results in the sentences after it."""
+    _, cites = sources_of(sentence.text, sentence.links)
+    return Claim(text=sentence.text, cue="", year=year_of(sentence.text), design=stated_design(sentence.text), citations=cites)
+
+# A title that opens with a question word asks, even without its question mark.
+_QUESTION_WORD = re.compile(r"(?:do|does|did|is|are|can|could|should|will|would|why|how|what|which|when|who)\b", re.I)
+# A plain-text title has no final stop.
+_FINAL_STOP = re.compile(r"[.!?]\W*$")
+
+
+def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> bool:
+    """The page's title that states an effect ("Home exercise eases knee pain from meniscal tears", "Moderate exercise
+    could guard against tendon disease") when one of the three sentences after it reports research: the finding the
+    article goes on to credit to that research. (The dev and dev4 gold both count such titles since the dev gold was
+    harmonised to the README's rule in session 8.)"""
+    if i > 2 or s.item or s.heading or s.text.rstrip().endswith("?") or not 3 <= len(s.text.split()) <= 16:
+        return False
+    if _QUESTION_WORD.match(s.text):
+        return False   # "Do exercises help shoulder pain": a question without its mark
+    # a heading over what follows, or the page's first line standing alone with no final stop (a plain-text title)
+    title_like = ((i + 1 < len(sentences) and sentences[i + 1].heading == s.text)
+                  or (i == 0 and (len(sentences) < 2 or sentences[1].paragraph != s.paragraph) and not _FINAL_STOP.search(s.text)))
+    if not title_like or not (has_effect(s.text) or COMPARED.search(s.text)):
+        return False
+    return any(names_research(x.text) and claim_cue(x.text, x.links) for x in sentences[i + 1:i + 4])
+
+
+def headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
+    """A short line alone in its paragraph (a headline, a bold standfirst) that states an effect, right before a
+    paragraph that names the research: the article's finding in one line."""
+    # (not the page's title: i > 0; a title is a claim only when it names research itself, like "Study shows ...")
+    alone = i > 0 and sentences[i - 1].paragraph != s.paragraph and (
+        i + 1 >= len(sentences) or sentences[i + 1].paragraph != s.paragraph)
+    if not alone or s.item or not 4 <= len(s.text.split()) <= 20 or s.text.rstrip().endswith("?"):
+        return False
+    if not (has_effect(s.text) and (COMPARED.search(s.text) or FINDING.search(s.text))):
+        return False
+    nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+    return nxt is not None and nxt.heading == s.heading and names_research(nxt.text) and bool(claim_cue(nxt.text, nxt.links))
+
+
+# An abstract's label on a line of its own: "Results:", "Conclusions:".
+RESULTS_LABEL = re.compile(r"^(?:results?|findings?|conclusions?|main results|key findings|outcomes?)\s*:\s*$", re.I)
+# A heading that says the lines under it are quoted from a source: "Quotes from the British Medical Bulletin November 2015".
+QUOTES_HEADING = re.compile(r"^(?:quotes?|quotations?|excerpts?|extracts?|key quotes) from\b", re.I)

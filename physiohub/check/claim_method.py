@@ -1,0 +1,104 @@
+"""Sentences that say what a study did (recruited, compared, put its groups on a programme, where it was
+published) rather than what it found.
+"""
+from __future__ import annotations
+
+import re
+
+from .claim_words import FINDING
+
+# A sentence that says what a study did, not what it found ("Researchers recruited 351 workers ...",
+# "The program used in this study consisted of ...", "A recent study looked at the effect of ..."): a
+# method verb with what it was done to, and no word that reports a result.
+METHOD = re.compile(
+    r"\b(?:recruited|enrolled|involved|included|took in|signed up|randomly (?:assigned|split|divided|allocated)|assigned|allocated|"
+    r"surveyed|interviewed|reviewed|pooled|combined|analy[sz]ed|compared|examined|tested|looked at|studied|followed|"
+    r"tracked|asked|gave|brings? together|brought together|selected|chose|picked)\s+(?:(?:the|their|data (?:from|on)|results of|records of|more than|nearly|almost|about|over|"
+    r"some|roughly|around)\s+){0,3}(?:\d[\d,]*|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b|"
+    r"the (?:effects?|results|data|records|role|impact|rates?|risks?|outcomes|levels|numbers?)\b|whether\b|how\b|(?:their|its) )"
+    r"|\b(?:looked at|looked into|investigated|assessed|evaluated|explored|analy[sz]ed|focus(?:ed|es|sed) on)\b"
+    # reading the literature: "went through hundreds of earlier papers testing whether ..."
+    r"|\b(?:went|go|goes|combed|comb|sifted|sift|trawled) through (?:\w+ ){0,4}?(?:papers|studies|trials|articles|records|reports)\b"
+    r"|\bconsist(?:ed|s) of\b|\bwas made up of\b|\b(?:set out|aimed|wanted|hoped|sought|planned) to\b"
+    r"|\b(?:its|the|their|the study's|the trial's) (?:main )?(?:aim|goal|purpose|objective) (?:was|is) to\b"
+    r"|\b(?:ran|conducted|carried out|undertook|designed|started|began|launched) (?:the|this|a|an|their|its) (?:[\w-]+ ){0,2}(?:study|trial|research|review|survey)\b"
+    r"|\b(?:was|were|is|are) (?:funded|paid for|sponsored|commissioned) by\b"
+    r"|\b(?:is|are) (?:now )?(?:running|conducting|recruiting|planning)\b|\bwill (?:look|test|study|follow|compare|assess|measure|examine|investigate|explore|evaluate|track|see)\b", re.I)
+_PROCEDURE = re.compile(
+    # the groups of a study and what was done with them: "77 patients were divided into three groups", "15 people
+    # were put on a program of ...", "One group received acupuncture", "The exercises were done by raising ..."
+    r"\b(?:were|was) (?:then |randomly |each )?(?:divided|split|sorted|grouped|put|placed) (?:in|into|on|onto)\b"
+    r"|\b(?:were|was) (?:then )?(?:randomly )?(?:assigned|allocated|randomi[sz]ed) (?:either )?(?:to|into|between)\b"
+    r"|\b(?:hoped|wanted|aimed|set out|sought|planned|tried) to (?:see|find out|test|learn|know|check|determine|establish|assess|measure) "
+    r"(?:whether|if|how)\b"
+    r"|\b(?:exercises?|program(?:me)?s?|sessions?|routines?|protocols?) (?:had|asked|required|made) (?:the|each|every|all) "
+    r"(?:exercisers?|participants?|patients?|subjects?|volunteers?|women|men|people)\b"
+    r"|\b(?:were|was) (?:done|performed|carried out|delivered) (?:by|with|at|in|while|using|twice|three|once)\b"
+    r"|\b(?:one|a second|another|the other|the last|the (?:first|second|third|control|exercise|treatment|placebo|sham)) group "
+    r"(?:received|got|did|was given|took|had|followed|were|was|consisted of|comprised|included|contained)\b"
+    # a step of the procedure: "The researchers then worked out the forces the volunteers produced"
+    r"|\b(?:then|next|first|finally|afterwards|later) (?:worked out|computed|calculated|measured|modell?ed|recorded|filmed|scanned|"
+    r"tested|weighed|timed|counted|asked|gave|put)\b"
+    r"|\b(?:the )?(?:other|remaining|two|three|four|both) (?:\w+ )?groups? (?:added|received|got|did|were given|took|followed|used)\b"
+    # passive enrolment and a literature search: "97 participants with neck pain were enrolled in total", "searched
+    # four research databases for trials"
+    r"|\b(?:were|was) (?:then |first )?(?:enrolled|recruited|screened)\b"
+    r"|\bsearched (?:\w+ ){0,3}(?:databases?|literature|registers|registries)\b"
+    r"|\bcompared (?:[\w-]+ ){1,4}(?:before and after|with and without|in (?:two|three|four) groups)\b"
+    r"|\b(?:tested|checked|measured|sampled|scanned|analy[sz]ed) (?:the |their |each |every )?(?:[\w-]+ ){0,6}for\b"
+    # where it appeared, not what it found: "The study ... was presented recently at a scientific meeting",
+    # "Her research, just published in a leading journal, is the first study to pool ..."
+    r"|\b(?:was|were|is|are|has been|have been|just|recently) (?:recently |just |first |online )?(?:published|presented|released) "
+    r"(?:recently |online |today |this week |last \w+ )?(?:\([^)]{0,30}\) )?(?:in|at|by)\b|^published (?:in|by)\b"
+    # how the studies were appraised: "quality was rated with the Risk of Bias tool", "tools were used to grade the data"
+    r"|\b(?:was|were) (?:rated|assessed|graded|scored|appraised|judged|evaluated) (?:with|using|by means of|on)\b"
+    r"|\b(?:used|applied) to (?:assess|grade|rate|score|appraise|judge|evaluate|measure)\b"
+    # where a statement comes from or where the study was covered: "The above comes from a study published in ...",
+    # "The study was also covered in an Associated Press story"
+    r"|\b(?:comes?|came|is taken|was taken|are taken|were taken|is drawn) from (?:a|an|the|two|three|several|\w+) (?:[\w-]+ ){0,5}?"
+    r"(?:stud(?:y|ies)|trials?|reviews?|research|papers?|surveys?)\b"
+    r"|\b(?:was|were|has been|have been) (?:also |widely )?(?:covered|reported on|featured|picked up|written about) (?:in|by)\b"
+    r"|\b(?:were|was) compared (?:with|to|against)\b"
+    r"|\b(?:trial|study|review|analysis) (?:examined|evaluated)\b|\b(?:were|was) randomi[sz]ed\b"
+    r"|\b(?:were|was) (?:then |also )?(?:surveyed|interviewed|questioned) (?:on|about|for|at|every|three|twice|\d)"
+    r"|\b(?:were|was) (?:also )?(?:told about|told that|taught|given|shown|offered|sent) (?:the |a |an |about |their )"
+    # what the care consisted of: "This care included reassurance that the symptoms would settle, ..."
+    r"|^(?:this|the|their|usual) (?:\w+ )?(?:care|treatment|programme|program|intervention|therapy|sessions?)s? (?:included|involved|consisted of|comprised)\b"
+    # an aim written as a sentence: "To record pain intensity, function and quality of life before treatment ..."
+    r"|^to (?:record|assess|evaluate|determine|compare|investigate|examine|measure|test|explore|describe|identify)\b"
+    # when it measured: "The study measured results after three months and at one year."
+    r"|\b(?:measured|assessed|checked|recorded|tested) (?:the |their )?(?:results|outcomes|progress|pain|function) (?:after|at|over|every|for)\b"
+    # the search's yield: "Of 299 studies found, only 3 were relevant", "Shrier found 14 suitable studies in all"
+    r"|\bof (?:the )?\d[\d,]* (?:\w+ )?(?:studies|papers|trials|articles|records|reviews)(?: (?:found|identified|screened|retrieved))?,? "
+    r"(?:only )?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten) (?:were|was|met|made)\b"
+    r"|\b(?:found|identified|located|retrieved|screened) (?:a total of )?\d[\d,]* (?:suitable|relevant|eligible|usable|good|"
+    r"high-quality|randomi[sz]ed|controlled)? ?(?:studies|papers|trials|articles|RCTs)(?: in all| in total| that met)?\b"
+    # what a review included, as a bare count: "217 trials, 15,684 participants with knee OA."
+    r"|^\d[\d,]* (?:randomi[sz]ed )?(?:trials|studies|papers|RCTs|articles),? (?:with |and |involving |including )?\d[\d,]* "
+    r"(?:participants|patients|people|adults|subjects|volunteers)\b"
+    # an aim on its own: "... have done exactly this to find out whether stretching prevents injury"
+    r"|\bto (?:find out|see|test|learn|determine|establish|check|assess|work out) (?:whether|if)\b", re.I)
+
+# What a procedure sentence would need to report a result ("lowering the legs" and "strength work" are not results).
+_REPORTED = re.compile(
+    r"\b(?:found|finds?|show(?:s|ed|n)?|showing|suggest(?:s|ed|ing)?|conclude[sd]?|concluding|reveal(?:s|ed)?|demonstrate[sd]?|"
+    r"prove[sd]?|indicate[sd]?|confirm(?:s|ed)?|than|compared|versus|less|more|fewer|better|worse|significant(?:ly)?|"
+    r"no (?:\w+ )?(?:difference|effect|benefit|change|rise|increase|decrease)|improvements?|reductions?|relief)\b|\d\s?(?:%|percent|per cent)", re.I)
+
+
+# What a study set out to do is no result: "looked at ways to improve function", "testing whether taping helped to
+# ease pain" (up to a result verb of its own: "... and found that it did").
+_AIM = re.compile(r"\b(?:ways?|how|designed|meant|intended|in order|aim(?:ed|s|ing)?|tr(?:y|ied|ying)|s(?:ought|eeking)) to \w+"
+                  r"|\b(?:testing|test|tested|asking|asked|checking|to see|to find out|investigating|looked at|look at|looking at|focused on|"
+                  r"focuses on|focus on|examined|explored|studied|assessed|evaluated) (?:whether|if)\b"
+                  r"(?:[^;.]*?(?=\b(?:and|but),? (?:found|showed|concluded|reported)\b)|[^;.]*)"
+                  r"|\b(?:whether|how (?:well|much|far|often|effective(?:ly)?))\b[^;.]*?(?=\b(?:and|but),? (?:found|showed|concluded|reported)\b|[;.]|$)", re.I)
+
+
+def method_only(text: str) -> bool:
+    """The sentence says what a study did (recruited, compared, consisted of, put its groups on a programme,
+    where it was published) and reports no result."""
+    m = METHOD.search(text)
+    if m and not FINDING.search(METHOD.sub(" ", _AIM.sub(" ", text))):
+        return True
+    return bool(_PROCEDURE.search(text)) and not _REPORTED.search(_PROCEDURE.sub(" ", text))

@@ -1,0 +1,144 @@
+"""Patterns of sentences that are not claims whatever they mention: teasers, questions, needs, definitions,
+the writer's own practice, calls to action, plans, page furniture, reference label lines. The rules and the
+model veto (``claim_vetoes``) read them.
+"""
+from __future__ import annotations
+
+import re
+
+# Teasers and list lead-ins report no finding: "Let's see what the studies say", "So what does the research
+# say?", "Recent research has produced a handful of findings worth knowing about:".
+TEASER = re.compile(
+    r"\blet'?s (?:see|look|take a look|find out|dig|explore)\b|\blet us (?:see|look)\b"
+    r"|^(?:in this (?:[\w-]+ ){0,3}?(?:post|article|blog|piece|video|episode|review|paper|chapter|report),? )?(?:we|I)(?:'ll| will)? (?:sum up|summari[sz]e|describe|explain|outline|"
+    r"present|look at|discuss|go through|review)\b"
+    r"|\bhere(?:'s| is| are) what (?:the )?(?:latest )?(?:research|science|studies|evidence)"
+    r"|\bwhat (?:the )?(?:latest |current )?(?:research|evidence|science|studies) (?:says?|shows?|tells? us) (?:about|on|regarding)\b"
+    r"|[\u2013\u2014:|?-]\s*what (?:the )?(?:latest |current |clinical |scientific |new )?(?:research|evidence|science|studies) (?:says?|shows?)\s*[.!]?\s*$"
+    r"|\b(?:on this page|in this (?:section|page|library)),? you (?:will|can|'ll) find\b"
+    r"|\b(?:findings|results|insights|lessons|things) (?:worth|you should|to) know"
+    r"|\b(?:a handful|a few|some|several|a number) of (?:\w+ )?(?:findings|results|insights)\b"
+    # a headline that promises the finding without stating it: "New Study Reveals How to Outsmart Heel Pain",
+    # "A Study Reveals Why It Persists", "Research shows what works"
+    r"|\b(?:reveals?|shows?|explains?|uncovers?|finds?|tells?(?: us)?) (?:how to\b|why (?:it|this|that|they|you|your|we)\b|"
+    r"what (?:to\b|works\b|you\b|happens\b)|the (?:secret|truth|answer|best way)s?\b)"
+    # a blog's description of itself: "From Research to Rehab gives you short summaries of the latest studies"
+    # findings announced, not stated: "Further analysis ... revealed some interesting findings about joint health"
+    r"|\b(?:revealed?|yielded|produced|uncovered|offered|brought) (?:some |a few |several |many |a number of )?(?:\w+ )?"
+    r"(?:findings|insights|results|information) (?:about|on|into|regarding|for)\b"
+    r"|\b(?:showed|shows|show|produced|yielded|gave|demonstrated) (?:some |very |highly )?(?:promising|encouraging|positive|interesting|mixed|"
+    r"important|exciting) (?:outcomes|results|findings)\s*[.!]?\s*$"
+    r"|\b(?:gives?|brings?|offers?|provides?|sends?) you (?:\w+[, ]+){0,4}?(?:summar(?:y|ies)|round-?ups?|digests?|updates?)\b", re.I)
+
+# "who was not involved in the study" credits no study with anything.
+NOT_INVOLVED = re.compile(r"\b(?:who (?:was|were|is|are) )?not (?:involved|part of|taking part) (?:in|with) (?:the|this) "
+                          r"(?:study|research|trial|review|work)\b", re.I)
+
+# "There is not enough research on ice to say" reports no finding — unless a source is credited with it
+# ("According to Cochrane reviewers, there are too few good trials to say ...").
+NOT_ENOUGH = re.compile(r"\bnot enough (?:good )?(?:research|evidence|studies|trials|data)\b"
+                        r"|\btoo (?:few|little) (?:good )?(?:research|evidence|studies|trials|data)\b"
+                        # "there is limited scientific evidence supporting these claims"
+                        r"|\b(?:is|was) (?:only )?(?:limited|little|scant|insufficient) (?:scientific |clinical |good )?evidence "
+                        r"(?:supporting|to support|for) (?:these|those|this|such|the) claims?\b", re.I)
+
+QUESTION_OR_NEED = re.compile(
+    r"\?\s*$|\bmore (?:research|studies|evidence) (?:is|are) needed\b|"
+    r"\b(?:a |an )?(?:larger|bigger|longer|further|new|well-designed|better|more rigorous) (?:\w+ ){0,3}?(?:research|stud(?:y|ies)|trials?|evidence)\b"
+    r"[^.;]{0,40}?\b(?:is|are) (?:still |now )?needed\b|"
+    # the study's limits or the team's suspicion are no finding
+    r"\b(?:noted|acknowledged|pointed out|listed|mentioned|note|acknowledge) (?:the |some |several |a few )?(?:study's |trial's |their |its )?"
+    r"(?:limits|limitations|weaknesses|shortcomings|caveats)\b|\b(?:suspect|speculate|hypothesi[sz]e) (?:that|whether)\b"
+    r"|^\W{0,3}(?:[^,;]{0,30}\s)?no (?:research|studies|evidence) (?:has|have)\b"
+    r"|\b(?:would|will|still) need (?:further|more|larger|bigger|longer|new) (?:\w+ )?(?:research|studies|trials|evidence)\b"
+    r"|\b(?:whatever|regardless of what|no matter what) (?:the )?(?:research|science|studies|evidence) (?:says?|shows?)\b", re.I)
+
+# A definition or the writer's own practice is not a finding, even with a citation.
+DEFINITION = re.compile(r"\b(?:defines?|defined as|is (?:a|an|the) term for|refers to|is called|stands for|means \w+ing)\b"
+                        r"|[\"\u201c][\w -]{2,40}[\"\u201d],? (?:simply |just )?(?:means|refers to)\b", re.I)
+PERSONAL_CLAIM = re.compile(r"^(?:at |in )?(?:our|my) (?:clinic|practice|team|experience)\b|^(?:we|I) (?:offer|provide|see|use|treat)\b"
+                            r"|^(?:at|in) (?:the |our )?[\w&' -]{0,60}?(?:clinic|centre|center|practice|studio|physio\w*),\s*(?:we|our team)\s+"
+                            r"(?:offer|provide|use|treat|see|help)\b", re.I)
+
+# The writer's comment on a finding it has just reported, set against what people used to believe ("This goes
+# against the old advice to ..."): it states no finding of its own.
+AGAINST_OLD_VIEW = re.compile(r"^(?:this|that|it|these)\s+(?:goes|go|runs|run|flies|fly)\s+(?:against|in the face of)\s+"
+                              r"(?:the\s+|a\s+)?(?:old|usual|common|traditional|conventional|long-standing|popular)\s+"
+                              r"(?:advice|belief|view|wisdom|thinking|idea)", re.I)
+# A call to action of the practice ("book a review with one of our team", "call us today") sells, it reports nothing.
+CALL_TO_ACTION = re.compile(r"\b(?:book|call|contact|email|message|phone|ring|visit)(?: in)? (?:a|an|your|us|our|one of our|the clinic|"
+                            r"the team|today|now)\b"
+                            # a leaflet or service on offer: "Help on avoiding aches is now available from the CSP in a new leaflet"
+                            r"|\b(?:is|are) (?:now |also )?available (?:free )?(?:from|at|on|to download)\b"
+                            # the practice's own banner: "Say goodbye to back pain at Northside Physio"
+                            r"|\bsay goodbye to\b|\bat (?:the )?(?:[A-Z][\w'&\-]+ ){1,4}(?:Clinic|Physio(?:therapy)?|Chiropractic|"
+                            r"Osteopathy|Practice|Studio|Wellness)\b(?! (?:research|study|trial))", re.I)
+# A line ending in a colon leads in to what follows (a list, a finding in its own paragraph) and states nothing itself.
+LEAD_IN = re.compile(r":\s*$")
+# A need is no finding: "There is also a pressing need to identify people at risk", "new treatments and procedures
+# are needed to reduce pain".
+NEED = re.compile(r"\b(?:a |an )?(?:pressing|urgent|critical|clear|great|real|growing|unmet) need (?:to|for)\b"
+                  # research as a cause: "Research that deepens our understanding of JIA is vital for improving care"
+                  r"|^(?:\w+ ){0,2}(?:research|studies|trials)(?: (?:that|which|into|on|in) [^.;]{0,60}?)? (?:is|are) "
+                  r"(?:so |also |really )?(?:vital|essential|crucial|important|key|critical)\b"
+                  r"|\b(?:treatments?|therapies|research|studies|trials|procedures|options|tools|drugs)\b[^.;]{0,30}?\b(?:is|are) "
+                  r"(?:urgently |still |badly |also |now )?needed\b", re.I)
+# What a method is called is a definition: "..., a process known as a systematic review or meta analysis."
+KNOWN_AS = re.compile(r",\s*(?:a|an|the|which is) (?:process|method|technique|approach|practice|type of (?:study|research)|kind of (?:study|research)) "
+                      r"(?:known|called|referred to) as\b", re.I)
+# A population's self-reported prevalence with no source: "Around one in three adults aged 65 or older report having fallen".
+SELF_REPORT_FIGURE = re.compile(r"(?:\bone in (?:two|three|four|five|ten)\b|\b\d+(?:\.\d+)?\s?(?:%|percent|per cent))[^.;]{0,60}?"
+                                r"\b(?:report|reported|say|said)\s+(?:having|that|falling|being|suffering)\b", re.I)
+# A recommendation with no one making it: "Tai chi is often recommended for older adults because ..."
+PASSIVE_ADVICE = re.compile(r"\b(?:is|are) (?:often|commonly|widely|usually|generally|frequently) (?:recommended|prescribed|advised|suggested)\b", re.I)
+# What a treatment is used for says nothing of how well it works: "Weight training is widely used to preserve bone density."
+USED_FOR = re.compile(r"^[^,;]{0,60}\b(?:is|are) (?:widely |commonly |often |increasingly |frequently )?used (?:to|for|as|in)\b", re.I)
+# What people commonly believe, set out before the evidence against it: "The common beliefs follow this chain of logic".
+COMMON_BELIEF = re.compile(r"^(?:the |a |one |this )?(?:common|popular|widely held|traditional|conventional|usual)(?:ly held)? "
+                           r"(?:beliefs?|views?|wisdom|thinking|myths?|misconceptions?|advice|logic)\b", re.I)
+
+
+_LINK_WORD = re.compile(r"https?://|www\.|@\w")
+
+
+def mostly_links(text: str) -> bool:
+    """A line of links or handles ("Twitter handles: https://... https://...") reports nothing."""
+    words = text.split()
+    links = sum(bool(_LINK_WORD.match(w)) for w in words)
+    return len(words) >= 4 and (links * 3 >= len(words) or links >= 3)
+
+
+# The writer's own data ("My watch data shows ...") and research still to come ("the team now plans a trial").
+MY_OWN = re.compile(r"^(?:in )?(?:my|I)\b", re.I)
+# Where the paper is ("The full study can be read at ...", "The review is available online"): a pointer, no finding.
+# Where the report appears, not what it found: "Their report is in the March issue of the college's journal".
+APPEARS_IN = re.compile(r"^(?:the|their|his|her|its|this|that|these) (?:full |new )?(?:report|paper|study|findings|results|research|"
+                        r"work|article|review|trial) (?:is|are|was|were|appears?|appeared|will appear|will be published) (?:published )?"
+                        r"(?:online )?in (?:the )?(?:[\w'-]+ ){0,3}(?:issue|edition|journal)\b", re.I)
+WHERE_TO_READ = re.compile(r"^(?:the|this|that)\s+(?:full\s+|original\s+|whole\s+|complete\s+)?(?:study|paper|report|article|"
+                           r"review|trial|research|abstract)\s+(?:can be|is|are|may be)\s+(?:freely\s+|openly\s+)?"
+                           r"(?:read|found|accessed|viewed|downloaded|available)\b", re.I)
+PLANS = re.compile(r"\b(?:plans?|planning|planned|hopes?|intends?|intend) (?:a|an|to|further|another)\b"
+                   r"|\b(?:says?|said) (?:it|they|she|he|we) (?:hopes?|plans?|wants?|intends?)\b"
+                   # "We hope these findings will start a conversation", "a team is looking for thousands of people due to
+                   # have ...", "experts are working to understand better when ...": research to come, no finding
+                   r"|\bwe hope\b|\b(?:is|are) (?:now |currently )?(?:looking for|seeking|searching for) (?:\w+ ){0,3}"
+                   r"(?:people|volunteers|participants|patients|adults|women|men)\b"
+                   r"|\b(?:is|are) (?:now |still |currently )?working (?:to|on) (?:\w+ ){0,1}(?:understand|understanding|find|finding|"
+                   r"learn|work out|figure out|identify|identifying)\b", re.I)
+# The writer's own older piece or the page's navigation: "here is an article I wrote back in 2008", "Linked terms are
+# explained in the Definitions section", "Here is a useful table on ...", an address with a phone number or opening hours.
+PAGE_FURNITURE = re.compile(r"\b(?:an? |the |this )?(?:article|post|piece|blog post|column) I (?:wrote|published)\b"
+                            r"|\b(?:is|are) (?:explained|defined|listed|described) (?:in|on) (?:the|our|this) (?:[\w\"'\u201c\u201d-]+ ){0,3}"
+                            r"(?:section|page|glossary|box)\b"
+                            r"|^here(?:'s| is| are) (?:a|an|the|one) (?:\w+ ){0,2}(?:table|chart|graph|figure|infographic|video|diagram)\b"
+                            r"|\b(?:phone|tel|fax)\s*[:.]?\s*\(?\+?\d[\d ().-]{6,}"
+                            r"|\b(?:mon|tue|wed|thu|fri|sat|sun)\w*\s*[-\u2013]\s*(?:mon|tue|wed|thu|fri|sat|sun)\w*\s*:?\s*\d{1,2}(?::\d\d)?\s*"
+                            r"(?:am|pm)\b", re.I)
+
+
+# A line that labels a reference ("Paper: Franke et al, 2015, Title, IJOM, ...") points to research; it states nothing.
+RUN_IN_LABEL = re.compile(r"^\W{0,3}(?:the |read the |full |original )?(?:paper|publication|article|refs?|references?|sources?|"
+                          r"citations?|cite|journal references?|original (?:study|article|paper|research))\s*:\W{0,3}\s*(?=\S)", re.I)
+
+ASIDE = re.compile(r"^\([^()]{3,200}\)[.!]?$")

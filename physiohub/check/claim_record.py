@@ -1,0 +1,26 @@
+"""The record of one research claim.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Claim:
+    text: str
+    cue: str
+    year: int | None = None
+    design: str | None = None
+    topic: str | None = None
+    population: str | None = None
+    intervention: str | None = None
+    outcome: str | None = None
+    direction: str | None = None
+    names_source: bool = False
+    sources: list[dict] = field(default_factory=list)   # [{kind, value}]: what the sentence names
+    citations: list[str] = field(default_factory=list)  # reference keys: "1", "Smith 2020"
+    links: list[str] = field(default_factory=list)
+    continues: int | None = None   # index of the claim whose result this sentence goes on to give
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}

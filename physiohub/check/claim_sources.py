@@ -1,0 +1,152 @@
+"""Citation markers and the sources a sentence names: numbered and glued footnotes, author-year and journal
+citations, DOIs, links, people, journals and institutions, and the citation keys built from them.
+"""
+from __future__ import annotations
+
+import re
+
+from .citations import find_citations, surname_key
+from .lexicon import JOURNALS
+
+NUMBERED_CITE = re.compile(r"\[(\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3})*)\]|(?<=[a-z.,)])([\u00b9\u00b2\u00b3\u2070-\u2079]+)"
+                           r"|\((?:Refs?|References?)\.?\s*(\d{1,3}(?:\s*[,/\u2013\u2014-]\s*(?:Refs?\.?\s*)?\d{1,3})*)\)"
+                           # "Another study2 showed": a footnote number glued to a lower-case word
+                           r"|(?-i:(?<=\b[a-z]{4})(\d{1,2})(?=[\s.,;:)]|$))|(?-i:(?<=\b[a-z]{5})(\d{1,2})(?=[\s.,;:)]|$))"
+                           r"|(?-i:(?<=\b[a-z]{6})(\d{1,2})(?=[\s.,;:)]|$))|(?-i:(?<=\b[a-z]{7})(\d{1,2})(?=[\s.,;:)]|$))"
+                           r"|(?-i:(?<=\b[a-z]{8})(\d{1,2})(?=[\s.,;:)]|$))"
+                           # "(4,5)", "(1,2,3,6,7,9)" in round brackets: glued to the word, or ending a clause
+                           r"|(?<=\w)\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)"
+                           r"|(?<=\w)\s\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=\s*[.,;:!?]|\s*$)"
+                           # "... worldwide.(2)": glued after the sentence's own full stop, ending it
+                           r"|(?<=[a-z%)]\.)\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=\s*$)", re.I)
+# The same glued footnote, removed before the words are read ("study2" is "study").
+GLUED_FOOTNOTE = re.compile(r"(?<=\b[a-z]{4})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{5})\d{1,2}(?=[\s.,;:)]|$)"
+                            r"|(?<=\b[a-z]{6})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{7})\d{1,2}(?=[\s.,;:)]|$)"
+                            r"|(?<=\b[a-z]{8})\d{1,2}(?=[\s.,;:)]|$)")
+# "(Cochrane Database Syst. Rev. 2017;(6):CD012700)", "(Br J Sports Med. 2020;54(21):1279-87)": the journal's
+# abbreviation, year and volume/issue/pages (or Cochrane review number) inside the brackets; the abbreviation
+# may carry its own bracketed place and year ("Spine (Phila Pa 1976). 2015;40(4):E201-8").
+JOURNAL_CITE = re.compile(
+    r"\(((?:[A-Z][A-Za-z&]*\.?,?\s+){0,8}?[A-Z][A-Za-z&]*\.?(?:\s+\((?:[A-Z][a-z]*\.?\s+){0,3}(?:19|20)\d{2}\)\.?)?)"
+    r"\s+((?:19|20)\d{2})\s*;\s*"
+    r"((?:\(\w+\)|[\w.\-\u2013])+(?::\s*[\w.\-\u2013]+)?)\)")
+
+
+def journal_key(journal: str, year: int | str) -> str:
+    """The citation key of a journal citation: "br. j. sports med 2020"."""
+    return f"{' '.join(journal.lower().split()).rstrip('.')} {year}"
+
+
+# A surname, with its particle ("Van Eerd", "De Carvalho", "O'Sullivan").
+_SURNAME = r"(?:(?:[Vv]an(?: [Dd]e[rn]?)?|[Dd]e|[Dd]er|[Vv]on|[Dd]a|[Dd]i|[Dd]el|[Dd]os|[Dd]u|[Ll]e|[Ll]a) )?[A-Z][A-Za-z'\u2019\-]+"
+AUTHOR_YEAR = re.compile(
+    rf"(?:[(\[]|[;,]\s?)({_SURNAME}(?:(?:, | (?:and|&) ){_SURNAME}){{0,3}}(?: et al\.?)?),? ((?:19|20)\d{{2}})[a-z]?(?=[;,)\]])"
+    rf"|\b({_SURNAME}(?: [A-Z]{{1,3}})? et al\.?|{_SURNAME}(?:, {_SURNAME}){{0,2}} (?:and|&) {_SURNAME}) \(((?:19|20)\d{{2}})[a-z]?\)"
+    rf"|\b({_SURNAME} et al\.?),? ((?:19|20)\d{{2}})[a-z]?\b")
+
+
+def author_year(m: re.Match) -> tuple[str, str]:
+    """(authors, year) of an ``AUTHOR_YEAR`` match, whichever of its three forms matched."""
+    for i in (1, 3, 5):
+        if m.group(i):
+            return m.group(i), m.group(i + 1)
+    raise ValueError("not an author-year match")
+
+
+DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>\]]+")
+URL = re.compile(r"https?://[^\s<>\"\])]+")
+_PERSON = re.compile(
+    r"\b(?:(?:lead|senior|first) author|led by|Dr\.?|Professor|Prof\.?)(?:\s+(?:Dr\.?|Professor|Prof\.?))?(?:\s+[A-Z][A-Za-z'\-]+){1,3}"
+    r"|\b[A-Z][a-z]+(?: [A-Z][a-z]+)? and (?:colleagues|co-?workers|(?:his|her|their) (?:team|colleagues))\b")
+_INSTITUTION = re.compile(r"\b(?:University|Institute|College|Hospital|Clinic|Centre|Center)(?: of| for)?(?: the)?(?: [A-Z][\w'\-]+)+"
+                          r"|\b[A-Z][\w]+ (?:University|Institute|Hospital)\b")
+_PUBLISHED_IN = re.compile(r"\bpublished (?:in|by) (?:the (?:journal )?)?([A-Z][\w&:\- ]{2,60}?)(?=[,.;(]| in \d| last| this| earlier| found| shows?| and |$)")
+
+
+def citation_marker(text: str) -> str | None:
+    """The first citation marker in a sentence: "[2]", "(Ref 3)", "(Lee et al., 2020)", "(Br J Sports Med. 2020;54:1)"."""
+    found = [(m.start(), m.group(0)) for rx in (NUMBERED_CITE, AUTHOR_YEAR, JOURNAL_CITE) for m in [rx.search(text)] if m]
+    # author-year citations in the forms the pattern above leaves (many names, page notes, narrative: citations.py)
+    found += [(c.start, c.text) for c in find_citations(text)[:1]]
+    return min(found)[1] if found else None
+
+
+# A link to a paper (DOI, PubMed, a journal's site) backs a sentence as a citation marker does.
+PAPER_LINK = re.compile(r"doi\.org/|pubmed|ncbi\.nlm\.nih\.gov|europepmc|cochranelibrary|bmj\.com|jamanetwork|thelancet|"
+                        r"nejm\.org|sciencedirect|springer|wiley\.com|nature\.com|frontiersin|mdpi\.com|plos|tandfonline|"
+                        r"sagepub|jospt\.org|journals\.lww|academic\.oup", re.I)
+
+_COMMA = re.compile(r"\s*,\s*")
+_DASH = re.compile(r"\s*[\u2013\u2014-]\s*")
+
+
+def expand_numbers(spec: str) -> list[str]:
+    """The reference numbers of a marker's list: "1, 3-5" -> ["1", "3", "4", "5"] (ranges of under 50)."""
+    out: list[str] = []
+    for part in _COMMA.split(spec):
+        bits = _DASH.split(part)
+        if len(bits) == 2 and bits[0].isdigit() and bits[1].isdigit() and int(bits[1]) - int(bits[0]) < 50:
+            out += [str(i) for i in range(int(bits[0]), int(bits[1]) + 1)]
+        elif part.strip().isdigit():
+            out.append(part.strip())
+    return out
+
+
+_SUPERSCRIPT = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789")
+
+
+def _whole_journal(name: str, text: str) -> re.Match | None:
+    """A known journal name read whole: "Physical Therapy in Sport" is not "Physical Therapy"."""
+    return re.search(rf"\b{re.escape(name)}\b(?:\s+(?:(?:in|of|and|&|for)\s+)?[A-Z][\w\-]*)*", text)
+
+# "(Refs 2/5)": the word goes, a slash separates numbers as a comma does.
+_REF_WORD_OR_SLASH = re.compile(r"(?i)refs?\.?\s*|/")
+
+
+def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
+    """(sources, citation keys) a sentence names: markers, authors, journals, DOIs, links, people, institutions."""
+    sources: list[dict] = []
+    cites: list[str] = []
+    for m in NUMBERED_CITE.finditer(text):
+        glued = next((g for g in m.groups()[3:8] if g), None)
+        round_ = next((g for g in m.groups()[8:] if g), None)
+        if glued:
+            nums = [glued]
+        elif round_:
+            nums = expand_numbers(round_)
+        elif m.group(2):
+            nums = list(m.group(2).translate(_SUPERSCRIPT))
+        else:
+            nums = expand_numbers(_REF_WORD_OR_SLASH.sub(lambda x: "," if x.group(0) == "/" else "", m.group(1) or m.group(3)))
+        for n in nums:
+            cites.append(n)
+            sources.append({"kind": "citation", "value": n})
+    for m in AUTHOR_YEAR.finditer(text):
+        who, year = author_year(m)
+        key = f"{surname_key(who)} {year}"
+        cites.append(key)
+        sources.append({"kind": "author", "value": f"{who} {year}"})
+    for c in find_citations(text):
+        if c.year is None:
+            sources.append({"kind": "author", "value": c.who})
+            continue
+        key = f"{surname_key(c.surname)} {c.year}"
+        if key not in cites:
+            cites.append(key)
+            sources.append({"kind": "author", "value": f"{c.who} {c.year}"})
+    for m in JOURNAL_CITE.finditer(text):
+        cites.append(journal_key(m.group(1), m.group(2)))
+        sources.append({"kind": "journal", "value": m.group(1)})
+    for m in DOI.finditer(text):
+        sources.append({"kind": "doi", "value": m.group(0).rstrip(".,;)")})
+    for url in links + URL.findall(text):
+        sources.append({"kind": "link", "value": url})
+    for m in _PERSON.finditer(text):
+        sources.append({"kind": "author", "value": m.group(0)})
+    m = _PUBLISHED_IN.search(text)
+    journal = m.group(1).strip() if m else next((w.group(0) for j in JOURNALS for w in [_whole_journal(j, text)] if w), None)
+    if journal:
+        sources.append({"kind": "journal", "value": journal})
+    for m in _INSTITUTION.finditer(text):
+        sources.append({"kind": "institution", "value": m.group(0).strip()})
+    return sources, cites

@@ -1,0 +1,61 @@
+"""The shared words of the claim rules: reporting verbs, words that state a finding, comparisons, and the
+effect phrases (``EFFECTS``) that give a claim its direction.
+"""
+from __future__ import annotations
+
+import re
+
+# The verbs that report what research found (and, in a method sentence, what it did): "found", "suggests",
+# "points to", "tells us". A pattern string, built into the cue patterns that need a design or a subject before it.
+VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report(?:s|ed)?|reveal(?:s|ed)?|"
+         r"demonstrate[sd]?|prove[sd]?|proven|indicate[sd]?|confirm(?:s|ed)?|discovered|established|"
+         r"point(?:s|ed)? (?:the same way|in the same direction)|underlines?|underlined|underscores?|underscored|linked|links?(?= (?:[\w'-]+ ){1,8}?(?:to|with)\b)|(?<=that )claims|claims? that|tied|observed|noted|determined|points? to|pointed to|says?|said|hint(?:s|ed)?|intimated|backs?(?!\s+(?:pain|aches?|problems?|injur\w*|muscles?|surgery|of|and|at|to|in|into|from))|backed|supports?|"
+         r"supported|highlights?|highlighted|showcases?|tells? us|adds? to|agrees?|saying|showing|finding|suggesting|"
+         r"concluding|stating|states?|stated|followed|tracked|enrolled|recruited|involved|compared|tested|examined|"
+         r"analy[sz]ed|looked at|measured|recorded|estimated?|estimates|warned|warns|cautioned|cautions|came to|reached|predicted|"
+         r"identified|calculated|documented|produced|yielded|adds? weight to|ranked|rated|reinforces?|reinforced|"
+         r"recommends?|recommended|wrote|writes?|explain(?:s|ed)? that|propose[sd]?)")
+
+# Words that state a finding or a result ("found", "no difference", "reduced", "more likely"): what a method
+# sentence lacks and a comment on results needs.
+FINDING = re.compile(
+    r"\b(?:found|finds?(?! out)|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|reveal(?:s|ed)?|demonstrate[sd]?|prove[sd]?|"
+    r"indicate[sd]?|confirm(?:s|ed)?|linked|associated|more likely|less likely|no (?:\w+ )?(?:difference|effect|benefit|rise|increase|change)|"
+    r"(?:no|not) different|did not differ|didn't differ|"
+    r"(?:reduc|improv|lower(?!\s+(?:back|limbs?|legs?|body|spine|abdomen))|increas|decreas|eas|reliev|prevent|(?<!the )help|benefit|work)(?:e|es|ed|s|ing)?|cut|better|worse|"
+    r"fewer|effective|ineffective|similar|suggesting|showing|finding|concluding|improvements?|reductions?|gains?|relief)\b", re.I)
+
+VERB_RE = re.compile(rf"\b{VERBS}\b", re.I)
+
+# Any figure: a sentence with a number can state a result.
+DIGIT = re.compile(r"\d")
+
+
+# Effect phrases → direction of the outcome. Negated forms come first so "did not reduce" is not a reduction.
+EFFECTS: list[tuple[str, str]] = [
+    ("no difference", r"no (?:good |clear |strong |convincing |real |reliable )?evidence (?:that|of)|(?:failed|fails) to (?:\w+ )?(?:reduce|improve|help|prevent)"),
+    ("decreases", r"(?:gave|led to|produced|resulted in|showed|caused) (?:a |an )?(?:\w+ ){0,3}(?:reduction|decrease|drop|fall|cut) in"
+                  r"|(?:had|have|has|reported|saw) (?:\w+ )?(?:fewer|less|lower)|(?:were|was|are|is) less likely to|breaks? down|dissolv(?:e|es|ed)"),
+    ("improves", r"(?:gave|led to|produced|resulted in|showed) (?:a |an )?(?:\w+ ){0,3}(?:improvement|gain|benefit)s? in"),
+    ("increases", r"(?:had|have|has|reported|saw) (?:\w+ )?(?:more|higher|greater)|(?:were|was|are|is) more likely to"),
+    ("no difference", r"(?:did|does|do|could|can)(?: not|n't) (?:\w+ )?(?:reduce|improve|help|lower|change|prevent|increase|work|speed|affect|cut|ease|relieve)"
+                      r"|(?:had|has|have|showed|made|found) (?:no|little) (?:\w+ )?(?:effect|benefit|impact|difference)|no (?:significant |real |clear )?difference"
+                      r"|(?:was|were|is|are|be) no (?:better|worse|more effective|different)|(?:was|were|is|are) (?:just |about )?as (?:effective|good|helpful) as|not (?:more )?effective"),
+    ("associated", r"(?:is|are|was|were|be|been)? ?(?:strongly |closely |significantly |consistently |independently )?(?:associated|linked|correlated|tied|connected|related) (?:with|to)"),
+    ("decreases", r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?(?!\s+(?:back|limbs?|legs?|body|extremit\w*|abdomen|spine|leg))|\bcuts?\b|\bcutting\b|decreas(?:e|es|ed|ing)|lessen(?:s|ed)?|eas(?:e|es|ed)|reliev(?:e|es|ed)|alleviat(?:e|es|ed)"
+                  r"|eliminat(?:e|es|ed)|prevent(?:s|ed)?|halv(?:e|es|ed)|slash(?:es|ed)?|\bstops?\b|protects? against|wards? off|guard(?:s|ed)? against"),
+    ("improves", r"improv(?:e|es|ed|ing)|(?:is|are|be|was|were) good for|(?<!the )\bhelps?\b|\bhelped\b|benefit(?:s|ed)?|enhanc(?:e|es|ed)|restor(?:e|es|ed)|\bcures?\b|\bcured\b|\bheal(?:s|ed)?\b"
+                 r"|\bfix(?:es|ed)?\b|revers(?:e|es|ed)|works? better|outperform(?:s|ed)?|speeds? up|sped up|(?:is|are|was|were) (?:more )?effective"),
+    ("increases", r"increas(?:e|es|ed|ing)|rais(?:e|es|ed)|boost(?:s|ed)?|doubl(?:e|es|ed)|tripl(?:e|es|ed)|caus(?:e|es|ed)|trigger(?:s|ed)?|leads? to|led to|contribut(?:e|es|ed) to"),
+    ("worsens", r"worsen(?:s|ed)?|\bharm(?:s|ed)?\b|damag(?:e|es|ed)|\bruin(?:s|ed)?\b|mak(?:e|es|ing) .{0,25}?(?:worse|weaker)|made .{0,25}?(?:worse|weaker)"),
+]
+EFFECT_RES = [(d, re.compile(rf"\b(?:{p})\b", re.I)) for d, p in EFFECTS]
+
+
+def has_effect(text: str) -> bool:
+    """Does the text state an effect (any of EFFECTS)?"""
+    return any(rx.search(text) for _, rx in EFFECT_RES)
+
+
+# "... reduced pain compared with no exercise": an effect set against a comparison states a result.
+COMPARED = re.compile(r"\b(?:compared (?:with|to)|than|versus|vs\.?|as (?:well|effective|good) as|superior to|inferior to)\b", re.I)
