@@ -414,3 +414,9 @@ def test_plans_pointers_and_page_furniture_are_vetoed_for_the_model(text):
 ])
 def test_findings_near_those_words_are_not_vetoed(text):
     assert not model_veto(text), text
+
+
+def test_a_belief_the_sentence_says_is_unproven_is_vetoed_for_the_model():
+    assert model_veto("Coaches believe the drill works by stiffening the tendon, but that has not been proven.")
+    assert model_veto("Some think that ice speeds healing, but this remains unproven in people.")
+    assert not model_veto("Researchers found that the drill cut injuries by half, but only in the first season.")

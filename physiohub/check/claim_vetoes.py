@@ -27,12 +27,19 @@ def model_veto(text: str) -> bool:
     return bool(QUESTION_OR_NEED.search(text) or TEASER.search(text) or method_only(text)
                 or LEAD_IN.search(text) or DEFINITION.search(text) or PERSONAL_CLAIM.search(text)
                 or MY_OWN.match(text) or NOT_INVOLVED.search(text) or PLANS.search(text) or APPEARS_IN.match(text)
-                or PAGE_FURNITURE.search(text) or _background_figure(text)
+                or PAGE_FURNITURE.search(text) or _background_figure(text) or UNPROVEN_BELIEF.search(text)
                 or AGAINST_OLD_VIEW.match(text) or CALL_TO_ACTION.search(text) or WHERE_TO_READ.match(text) or NEED.search(text)
                 or KNOWN_AS.search(text) or COMMON_BELIEF.match(text) or mostly_links(text) or says_nothing(text)
                 or ((USED_FOR.search(text) or SELF_REPORT_FIGURE.search(text) or PASSIVE_ADVICE.search(text)) and not names_research(text))
                 or (NOT_ENOUGH.search(text) and not ACCORDING.search(text))
                 or n < 5 or n > 100)   # (past 100 words it is run-on text, not a sentence; the longest gold claim has 64)
+
+
+# A belief the sentence itself says is unproven ("Sports scientists believe the drill works by lengthening the fibres,
+# but that mechanism has not been proven"): what someone thinks, not a finding.
+UNPROVEN_BELIEF = re.compile(r"\b(?:believes?|think|thinks|suspects?|speculates?|theori[sz]es?|assumes?)\b[^.;]{0,120}\bbut\b[^.;]{0,60}"
+                             r"\b(?:has|have|had|is|are|was|were)\s+(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:proven|proved|shown|tested|"
+                             r"established|confirmed)\b|\bbut\b[^.;]{0,40}\b(?:remains|is still|are still)\s+(?:unproven|untested|unclear)\b", re.I)
 
 
 # How common a condition is or how it usually runs, stated with no source, citation or research word of its own
