@@ -63,6 +63,18 @@ def test_a_fibromyalgia_claim_is_not_answered_by_a_neck_pain_study(hub):
     assert c["match_note"].startswith("no study in the hub on fibromyalgia")
 
 
+def test_the_note_does_not_say_the_hub_lacks_a_condition_it_holds(hub):
+    # a study of fibromyalgia sleep is in the hub, but it does not match an exercise claim: "none matches this claim"
+    records = [Record(source_format="test", source_id="fm", year=2021, title="Sleep hygiene advice in fibromyalgia: a survey",
+                      abstract_sections=[AbstractSection("We surveyed 300 adults with fibromyalgia about their sleep habits "
+                                                         "and bedtime routines; most slept under six hours a night.")])]
+    import_records(hub, records, file="invented")
+    res = check_article(hub, "A 2022 trial found that strengthening exercise reduces pain in office workers with fibromyalgia.")
+    c = res["claims"][0]
+    assert c["matches"] == [] and c["match_note"] == ("no study in the hub on fibromyalgia matches this claim; the closest "
+                                                      "are about other conditions")
+
+
 def test_each_match_shows_its_stance(hub):
     from physiohub.check.report import match_facts
 

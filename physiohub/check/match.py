@@ -313,7 +313,12 @@ def match_claim(store: Store, claim: Claim, *, limit: int = 3, cited_ids: list[i
     if found and relaxed:
         note = "nothing matched the stated " + " and ".join(relaxed) + "; shown without that constraint"
     if not found and condition and off_condition:
-        note = f"no study in the hub on {condition}: the closest studies are about other conditions"
+        # the hub may hold studies of the condition that answer other questions: say "none matches this claim"
+        # then, and "no study on it" only when a search for the condition itself finds none about it
+        on_it = any(about_condition(condition, _hit_text(store, h["id"]))
+                    for h in _search(store, condition, {"status": "published"} if published_only else {}, 10, "bm25"))
+        note = (f"no study in the hub on {condition} matches this claim; the closest are about other conditions" if on_it
+                else f"no study in the hub on {condition}: the closest studies are about other conditions")
     return {"matches": matches, "relaxed": relaxed, "note": note, "query": query}
 
 
