@@ -208,3 +208,13 @@ def test_a_release_services_field_block_is_one_reference():
 def test_a_journal_heading_in_a_diary_is_not_a_field_block():
     doc = parse_document("My running diary\n\nJournal\n\nMonday I ran five miles and my knee felt fine.\n")
     assert doc.reference_lines == [] and any("five miles" in s.text for s in doc.sentences)
+
+
+def test_a_journal_named_in_the_sentence_with_its_year_volume_and_pages_is_a_reference():
+    from physiohub.check.document import parse_document
+    from physiohub.check.references import inline_references
+
+    text = ("A study published in the Example Journal of Public Health (2005; 95(10): 1817-24) followed 600 adults. "
+            "An article in the journal Spine (1995;20(5):615-619) discusses rest. Walking helped in a 2019 trial (2019).")
+    refs = inline_references(parse_document(text).sentences, [])
+    assert [(r.journal, r.year) for r in refs] == [("Example Journal of Public Health", 2005), ("Spine", 1995)]

@@ -749,6 +749,12 @@ _JOURNAL_CITE_DATED = re.compile(
 # "(Am J Sports Med 44(3):601-8)" — two or more capitalised words, then the volume, a colon and the pages.
 _JOURNAL_CITE_UNDATED = re.compile(r"\(((?:[A-Z][A-Za-z&]*\.?\s+){1,8}[A-Z][A-Za-z&]*\.?)\s+(?!(?:19|20)\d{2}\b)\d{1,4}\s*(?:\(\w+\))?"
                                    r"\s*:\s*[A-Za-z]?\d+(?:\s*[\-\u2013]\s*\d+)?\)")
+# A journal named in the sentence, then its year, volume and pages in brackets, as news and clinic pages cite:
+# "published in the American Journal of Public Health (2005; 95(10): 1817-24)", "in the journal Spine
+# (1995;20(5):615-619)" — the year first, then "; volume", so a bracketed year alone is never read this way.
+_PROSE_JOURNAL_CITE = re.compile(
+    r"\b(?:in|by)\s+(?:the\s+(?:journal\s+)?|journal\s+)?(?P<journal>(?:[A-Z][\w&'\-]*\.?(?:\s+(?:of|and|for|in|&|the))*\s+){0,7}"
+    r"[A-Z][\w&'\-]*\.?)\s+\((?P<year>(?:19|20)\d{2})\s*;\s*\d{1,4}\s*(?:\(\w+\))?\s*:\s*[A-Za-z]?\d+(?:\s*[\-\u2013]\s*\d+)?\)")
 # A cited name that is a journal's ("Journal of Physiotherapy", "Cochrane Database", "Annals of ...").
 _JOURNAL_AS_AUTHOR = re.compile(r"\b(?:Journal|Lancet|Cochrane|Annals|Archives|Reviews?)\b|^J\.? [A-Z]")
 _JOURNAL_NAMES = {j.lower() for j in JOURNALS}
@@ -814,6 +820,13 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
                 continue
             keys.add(key)
             out.append(Reference(text=m.group(0).strip("() "), kind="inline", journal=m.group(1), year=int(m.group(2))))
+        for m in _PROSE_JOURNAL_CITE.finditer(s.text):
+            journal = m.group("journal")
+            key = journal_key(journal, m.group("year")).lower()
+            if key not in keys:
+                keys.add(key)
+                out.append(Reference(text=m.group(0)[m.start("journal") - m.start():], kind="inline", journal=journal,
+                                     year=int(m.group("year"))))
         for m in _JOURNAL_CITE_UNDATED.finditer(s.text):
             # "(Journal Strength Conditioning Research 25: 1098-1103)": a journal's volume and pages with no year
             key = journal_key(m.group(1), "n.d.").lower()
