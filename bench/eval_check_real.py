@@ -65,7 +65,7 @@ def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool 
 # dev4/ (session 8 of issue 13) holds two helpers' pages, scored apart: c_* pages for claims, r_* for references.
 DEV4_PARTS = (("c_", "claim pages c_*"), ("r_", "reference pages r_*"))
 HELD_OUT = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
-ALL_SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12",
+ALL_SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
             "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 
 
@@ -119,6 +119,7 @@ def main() -> int:
         "dev10": "real articles, eleventh dev set (session 9, claim pages)",
         "dev11": "real articles, twelfth dev set (session 9, claim pages)",
         "dev12": "real articles, thirteenth dev set (session 9, reference pages)",
+        "dev13": "real articles, fourteenth dev set (session 9, in-text citation pages)",
         "heldout2": "real articles, second held-out set (gold written before any run; scored only)",
         # heldout3/ was written blind when heldout2/ was opened for reading; scored only, misses never printed.
         "heldout3": "real articles, third held-out set (gold written before any run; scored only)",
