@@ -420,3 +420,17 @@ def test_a_belief_the_sentence_says_is_unproven_is_vetoed_for_the_model():
     assert model_veto("Coaches believe the drill works by stiffening the tendon, but that has not been proven.")
     assert model_veto("Some think that ice speeds healing, but this remains unproven in people.")
     assert not model_veto("Researchers found that the drill cut injuries by half, but only in the first season.")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Exercise for people with hip pain, says NICE in draft guidance", "says NICE"),
+    ("Back pain is common in nurses, says the Example Nursing Association.", "says the Example Nursing Association"),
+    ("Youth knee injuries on the rise, university researchers call for wider use of warm-ups", "researchers call for"),
+])
+def test_a_source_put_after_the_statement_is_a_cue(text, cue):
+    assert claim_cue(text) == cue
+
+
+@pytest.mark.parametrize("text", ["Walking helps knee pain, says it.", "Ice is fine for a sprain, said one."])
+def test_a_trailing_says_without_a_named_source_is_not_a_cue(text):
+    assert claim_cue(text) is None

@@ -111,6 +111,17 @@ _TRAILING_SOURCE = re.compile(
     r"academy|council|federation|department|ministry|cent(?:er|re)s?|commission|task force|researchers|scientists|investigators|"
     r"authors|reviewers)\s+(?:says?|said|estimates?|estimated|reports?|reported|found|finds|concluded|concludes|warns?|warned|"
     r"notes?|noted|recommends?|recommended|advises?|advised|adds?|added))\s*(?:\[[^\]]*\])?\s*[.!]?\s*$", re.I)
+# The source put after the statement, news-headline style: "Exercise for people with low back pain, says NICE in
+# draft guidance", "..., according to the Arthritis Foundation." (an acronym, or a name ending in an organisation
+# word; capitals read as written, so "says it" or "said one" never count).
+_TRAILING_SAYS = re.compile(
+    r",\s*((?:[Ss]ays?|[Ss]aid|[Ww]arns?|[Rr]ecommends?|[Aa]dvises?)\s+(?:the\s+)?(?:[A-Z]{2,8}|(?:[A-Z][\w'&-]*\s+){0,5}"
+    r"(?:Foundation|Society|Association|Organi[sz]ation|Institute|Agency|College|Academy|Council|Federation|Department|"
+    r"Ministry|Cent(?:er|re)|Commission|Service))\b)(?:\s+(?:in|on|from)\s+[\w\s'-]{0,40})?\s*[.!]?\s*$")
+# Researchers who call for something drawn from their work: "..., UNC researchers call for wider use of prevention
+# programmes".
+_RESEARCHERS_CALL = re.compile(r"\b(?:researchers|scientists|investigators|authors|study authors)\s+(?:call(?:s|ed)?\s+for|urge[sd]?)\b",
+                               re.I)
 # Research as a topic, not as the teller of a finding: "stay up to date on what the research says works",
 # "what the evidence shows about ice" (unless the sentence goes on "what the research shows is that ...").
 _WHAT_IT_SAYS = re.compile(r"\bwhat (?:the )?(?:latest |current |recent )?(?:research|evidence|science|studies|literature|data|trials) "
@@ -171,9 +182,12 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
         return label.group(0)   # "(SOR: B, multiple systematic reviews)": the statement's evidence, graded
     if NOT_ENOUGH.search(text) and not (ACCORDING.search(text) or _RESEARCHERS.search(text)):
         return None
-    m = _TRAILING_FRAME.search(text) or _TRAILING_SOURCE.search(text)
+    m = _TRAILING_FRAME.search(text) or _TRAILING_SOURCE.search(text) or _TRAILING_SAYS.search(text)
     if m:   # "X, a 2023 overview noted." — the frame at the end is the reporting phrase
         return m.group(1)
+    m = _RESEARCHERS_CALL.search(text)
+    if m and len(text[:m.start()].split()) >= 3:
+        return m.group(0)
     text = _SHOWN_TO_WORK.sub(" ", _WHAT_IT_SAYS.sub(" ", text))
     for m in ANY_DESIGN.finditer(text):
         if _PERSONAL.search(text[max(0, m.start() - 25):m.start()]) or _READ_OBJECT.search(text[max(0, m.start() - 30):m.start()]):
