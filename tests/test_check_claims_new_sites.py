@@ -434,3 +434,23 @@ def test_a_source_put_after_the_statement_is_a_cue(text, cue):
 @pytest.mark.parametrize("text", ["Walking helps knee pain, says it.", "Ice is fine for a sprain, said one."])
 def test_a_trailing_says_without_a_named_source_is_not_a_cue(text):
     assert claim_cue(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Research studies of acupuncture for neck pain have varied in quality, and the best are small.",
+    "A new study in a running journal has knocked down the old idea that running ruins your knees.",
+    "So the myth that bed rest heals a bad back is thoroughly debunked.",
+    "According to the Bone and Joint Example Initiative, back pain is the leading cause of disability.",
+    "The Example Arthritis Foundation is calling on councils to offer more walking groups.",
+])
+def test_evidence_quality_debunking_and_named_sources_are_cues(text):
+    assert claim_cue(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Our evidence has been limited to what we see in the clinic every week.",
+    "Fact or Fiction?: Stretching Prevents Injury",
+])
+def test_own_evidence_and_fact_or_fiction_titles_are_not_claims(text):
+    doc = parse_document(text + "\n\nA 2020 review of 12 trials found that stretching did not prevent injury.")
+    assert not [c for c in find_claims(doc.sentences, learned=False) if c.text.startswith(text[:20])], text

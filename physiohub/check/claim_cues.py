@@ -118,6 +118,22 @@ _TRAILING_SAYS = re.compile(
     r",\s*((?:[Ss]ays?|[Ss]aid|[Ww]arns?|[Rr]ecommends?|[Aa]dvises?)\s+(?:the\s+)?(?:[A-Z]{2,8}|(?:[A-Z][\w'&-]*\s+){0,5}"
     r"(?:Foundation|Society|Association|Organi[sz]ation|Institute|Agency|College|Academy|Council|Federation|Department|"
     r"Ministry|Cent(?:er|re)|Commission|Service))\b)(?:\s+(?:in|on|from)\s+[\w\s'-]{0,40})?\s*[.!]?\s*$")
+# A finding about the evidence itself ("Research studies of chiropractic care for low-back pain have varied in quality",
+# "the trials of taping have been mixed") and a debunking ("a new study has knocked down the decades-old idea that ...",
+# "the myth that a firm mattress helps is thoroughly debunked").
+_EVIDENCE_QUALITY = re.compile(
+    r"\b(?:research|studies|trials|evidence|literature)\b[^.;:]{0,60}?\b(?:has|have|is|are|was|were|remains?)\s+(?:been\s+)?"
+    # (not "thin", "scarce", "lacking", "limited", "weak": those say there is not enough research, which states no
+    # finding unless a source is credited with it — NOT_ENOUGH)
+    r"(?:varied|mixed|inconsistent|poor|conflicting|low[- ]quality|"
+    r"of (?:low|poor|mixed|varying|variable|high|good) quality|varied in quality)\b", re.I)
+_DEBUNKED = re.compile(
+    r"\b(?:debunk(?:s|ed)?|knock(?:s|ed)? down|overturn(?:s|ed)?|refut(?:es|ed)|disprov(?:es|ed)|dispel(?:s|led)?)\b[^.;]{0,40}?"
+    r"\b(?:idea|myth|belief|notion|assumption)s?\b"
+    r"|\b(?:myth|idea|belief|notion|assumption) that\b[^.;]{3,120}?\b(?:is|was|has been|have been)\s+(?:thoroughly\s+|now\s+|finally\s+|"
+    r"largely\s+)?(?:debunked|disproved|disproven|refuted|overturned|false|not true|wrong)\b", re.I)
+# ... not the writer's own or anecdotal evidence ("Our evidence has been limited to what we see in clinic").
+_OWN_EVIDENCE = re.compile(r"\b(?:our|my|your|anecdotal|personal)\s+(?:\w+\s+)?(?:evidence|research|studies|trials)\b", re.I)
 # Researchers who call for something drawn from their work: "..., UNC researchers call for wider use of prevention
 # programmes".
 _RESEARCHERS_CALL = re.compile(r"\b(?:researchers|scientists|investigators|authors|study authors)\s+(?:call(?:s|ed)?\s+for|urge[sd]?)\b",
@@ -229,6 +245,11 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
         m = rx.search(text)
         if m:
             return m.group(0)
+    # (after every cue that names the research and its verb: "the evidence has been mixed, and one large trial
+    # suggested ..." is the trial's finding)
+    m = _EVIDENCE_QUALITY.search(text) or _DEBUNKED.search(text)
+    if m and not PERSONAL_CLAIM.search(text) and not _OWN_EVIDENCE.search(text[max(0, m.start() - 20):m.start() + 12]):
+        return m.group(0)
     cite = citation_marker(original) or next((u for u in links if PAPER_LINK.search(u)), None)
     if not cite and _QUOTED_AUTHOR.search(text) and FINDING.search(text):
         return _QUOTED_AUTHOR.search(text).group(0)   # a study author's quoted finding

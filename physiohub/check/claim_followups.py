@@ -127,6 +127,9 @@ _QUESTION_WORD = re.compile(r"(?:do|does|did|is|are|can|could|should|will|would|
 _FINAL_STOP = re.compile(r"[.!?]\W*$")
 
 
+_FACT_OR_FICTION = re.compile(r"\b(?:fact or (?:fiction|myth)|myth or (?:fact|truth|reality)|true or false|truth or myth)\b", re.I)
+
+
 def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> bool:
     """The page's title that states an effect ("Home exercise eases knee pain from meniscal tears", "Moderate exercise
     could guard against tendon disease") when one of the three sentences after it reports research: the finding the
@@ -136,6 +139,8 @@ def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> bool:
         return False
     if _QUESTION_WORD.match(s.text):
         return False   # "Do exercises help shoulder pain": a question without its mark
+    if _FACT_OR_FICTION.search(s.text):
+        return False   # "Fact or Fiction?: Running Ruins Your Knees": the title asks, the article answers
     # a heading over what follows, or the page's first line standing alone with no final stop (a plain-text title)
     title_like = ((i + 1 < len(sentences) and sentences[i + 1].heading == s.text)
                   or (i == 0 and (len(sentences) < 2 or sentences[1].paragraph != s.paragraph) and not _FINAL_STOP.search(s.text)))

@@ -17,7 +17,9 @@ ORG_SAYS = re.compile(
     rf"(?:{ORGANISATION.pattern})[^.;]{{0,40}}?\b(?:says?|said|states?|stated|recommends?|recommended|advises?|advised|"
     rf"warns?|warned|reports?|reported|estimates?|estimated|concludes?|concluded|endorses?|endorsed|guidelines? (?:say|state|recommend)|"
     rf"maintains?|maintained|stress(?:es|ed)?|urges?|urged|insists?|insisted|emphasi[sz]es?|emphasi[sz]ed|cautions?|cautioned|"
-    rf"named|names|identified|identifies|ranked|ranks|lists|listed|classified|classifies|declared|declares)\b")
+    rf"named|names|identified|identifies|ranked|ranks|lists|listed|classified|classifies|declared|declares|"
+    # "the Arthritis Foundation is calling on groups to ...", "OSHA explains that a good chair ..."
+    rf"calls? (?:on|for)|called (?:on|for)|is calling (?:on|for)|explains? that|explained that)\b")
 
 
 # The organisation must be the one that says it: "Ann Lee, a nurse at the Bone Research Centre, said ..." is a
@@ -35,4 +37,5 @@ class OrgSubject:
 
 
 ORG_SAYS_SUBJECT = OrgSubject()
-ACCORDING_NAMED = re.compile(rf"\b[Aa]ccording to (?:{ORGANISATION.pattern}|(?:the )?[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){{1,5}})")
+# (a name's small joining words count: "according to the Bone and Joint Initiative")
+ACCORDING_NAMED = re.compile(rf"\b[Aa]ccording to (?:{ORGANISATION.pattern}|(?:the )?[A-Z][\w'\-]+(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'\-]+){{1,5}})")
