@@ -454,3 +454,12 @@ def test_evidence_quality_debunking_and_named_sources_are_cues(text):
 def test_own_evidence_and_fact_or_fiction_titles_are_not_claims(text):
     doc = parse_document(text + "\n\nA 2020 review of 12 trials found that stretching did not prevent injury.")
     assert not [c for c in find_claims(doc.sentences, learned=False) if c.text.startswith(text[:20])], text
+
+
+@pytest.mark.parametrize("text", [
+    "If your knee hurts, this guide explains what the clinical evidence really shows.",
+    "This blog looks at what walking does for hip pain, drawing on recent studies.",
+    "If you run, the research points to some surprising facts about warm-ups.",
+])
+def test_a_page_describing_itself_or_promising_findings_is_a_teaser(text):
+    assert claim_cue(text) is None and model_veto(text), text

@@ -17,6 +17,12 @@ TEASER = re.compile(
     r"|[\u2013\u2014:|?-]\s*what (?:the )?(?:latest |current |clinical |scientific |new )?(?:research|evidence|science|studies) (?:says?|shows?)\s*[.!]?\s*$"
     r"|\b(?:on this page|in this (?:section|page|library)),? you (?:will|can|'ll) find\b"
     r"|\b(?:findings|results|insights|lessons|things) (?:worth|you should|to) know"
+    # the page describing itself: "this guide explains what the clinical evidence really shows", "This blog looks at what
+    # exercise does for arthritis, drawing on recent studies", "this Research Report gives a broad overview of ..."
+    r"|\b(?:this|our) (?:[\w-]+ ){0,2}?(?:guide|blog|post|article|page|report|piece|review|overview|summary|factsheet|leaflet)\s+"
+    r"(?:explains|looks at|discusses|gives|covers|summari[sz]es|sets out|walks you through|explores|outlines)\b"
+    # a promise of findings: "the research points to some fascinating facts about stretching"
+    r"|\b(?:points?|pointed) to (?:some|a few|several) (?:\w+ )?(?:facts|findings|things|insights)\b"
     r"|\b(?:a handful|a few|some|several|a number) of (?:\w+ )?(?:findings|results|insights)\b"
     # a headline that promises the finding without stating it: "New Study Reveals How to Outsmart Heel Pain",
     # "A Study Reveals Why It Persists", "Research shows what works"
