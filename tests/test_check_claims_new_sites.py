@@ -463,3 +463,22 @@ def test_own_evidence_and_fact_or_fiction_titles_are_not_claims(text):
 ])
 def test_a_page_describing_itself_or_promising_findings_is_a_teaser(text):
     assert claim_cue(text) is None and model_veto(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "In their study, one group of adults with knee pain did yoga twice a week, while a similar group did stretching.",
+    "'We hope that our findings will reassure patients,' said the lead author.",
+    "Key areas where future research could go are identified in the review.",
+    "Read a recent article in an example sports medicine journal on this topic.",
+    "This work was presented at an example physiotherapy congress in 2019.",
+    "An article in the journal Example Spine (1995;20(5):615-619) discusses exercise and manipulation for back pain.",
+])
+def test_arms_hopes_future_research_pointers_and_announcements_are_not_claims(text):
+    assert claim_cue(text) is None and model_veto(text), text
+
+
+def test_a_journal_year_volume_citation_is_a_marker_and_its_issue_number_is_not():
+    from physiohub.check.claim_sources import citation_marker
+
+    assert citation_marker("Exercise eased back pain in a trial in the journal Spine (1995;20(5):615-619).") == "(1995;20(5):615-619)"
+    assert citation_marker("Exercise helps knee pain(4,5).") == "(4,5)"

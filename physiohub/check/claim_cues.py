@@ -7,7 +7,8 @@ import re
 
 from .claim_designs import ANY_DESIGN, DESIGNS
 from .claim_method import method_only
-from .claim_not_claims import DEFINITION, LEAD_IN, NOT_ENOUGH, NOT_INVOLVED, PERSONAL_CLAIM, QUESTION_OR_NEED, TEASER
+from .claim_not_claims import (APPEARS_IN, DEFINITION, LEAD_IN, NOT_ENOUGH, NOT_INVOLVED, PERSONAL_CLAIM, QUESTION_OR_NEED,
+                               TEASER, WHERE_TO_READ)
 from .claim_orgs import ACCORDING_NAMED, ORG_SAYS_SUBJECT
 from .claim_sources import DOI, GLUED_FOOTNOTE, PAPER_LINK, URL, citation_marker
 from .claim_words import COMPARED, DIGIT, FINDING, VERBS, VERB_RE, has_effect
@@ -178,7 +179,8 @@ _MARKERS_AND_END = re.compile(r"\[[\d,\s\u2013-]+\]|[.!\s]+$")
 # "X, new research suggests.": a few words after a comma before the design, the frame put last.
 _COMMA_THEN_FEW_WORDS = re.compile(r",\s*(?:\w+\s+){0,4}$")
 # "The team ... says it hopes the findings will lead more people to ...": a hope, not a finding.
-_SAYS_HOPE = re.compile(r"\b(?:says?|said) (?:it|they|she|he|we) (?:hopes?|plans?|wants?|intends?|aims?)\b", re.I)
+_SAYS_HOPE = re.compile(r"\b(?:says?|said) (?:it|they|she|he|we) (?:hopes?|plans?|wants?|intends?|aims?)\b"
+                        r"|\b(?:we|I) (?:hope|wish|would like)\b", re.I)   # ("We hope that our findings will help ...")
 
 
 def claim_cue(text: str, links: list[str] | None = None) -> str | None:
@@ -186,8 +188,10 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     links = links or []
     original = text
     text = GLUED_FOOTNOTE.sub("", text)
-    if QUESTION_OR_NEED.search(text) or TEASER.search(text):
-        return None
+    if QUESTION_OR_NEED.search(text) or TEASER.search(text) or WHERE_TO_READ.match(text) or APPEARS_IN.match(text):
+        return None   # (nor a pointer to where the paper is or was presented: it states no finding)
+    if ANNOUNCES.search(text) and not (FINDING.search(text) or has_effect(text)):
+        return None   # "An article in the journal Spine (1995;20(5):615-619) discusses exercise ...": what it is about
     text = NOT_INVOLVED.sub(" ", text)
     if method_only(text) and not (DOI.search(text) or URL.search(text)):
         return None   # (a sentence that gives the paper's DOI or link is where the article points to it)
@@ -262,6 +266,10 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     return None
 
 
+# A paper announced by its subject, cited but stating no finding.
+ANNOUNCES = re.compile(r"^(?:an?|the|this|that|one|another)\s+(?:[\w-]+\s+){0,3}(?:article|paper|study|review|report|piece)\b.{0,140}?"
+                        r"\b(?:discusses|discussed|looks at|looked at|examines|examined|explores|explored|"
+                        r"considers|considered|addresses|addressed)\b", re.I)
 # An aim before the verb: "Researchers hope to find", "the study aims to show" (not "studies to back this up",
 # "the first to show that").
 _INTENT = re.compile(r"\b(?:hopes?|hoped|hoping|wants?|wanted|plans?|planned|planning|aims?|aimed|aiming|seeks?|sought|seeking|"

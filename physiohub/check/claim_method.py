@@ -37,6 +37,11 @@ _PROCEDURE = re.compile(
     r"|\b(?:one|a second|another|the other|the last|the (?:first|second|third|control|exercise|treatment|placebo|sham)) group "
     r"(?:received|got|did|was given|took|had|followed|were|was|consisted of|comprised|included|contained)\b"
     # a step of the procedure: "The researchers then worked out the forces the volunteers produced"
+    # the arms of a trial: "... patients did either progressive aerobic exercise or ...", "one group of people in their
+    # 60s did tai chi ..., while a similar group did ..."
+    r"|\b(?:did|received|got|were given|were assigned to|took part in|followed)\s+either\b"
+    r"|\bone group\b[^.;]{0,80}?\b(?:did|received|got|was given|were given|took|followed|practi[sc]ed)\b[^.;]{0,160}?"
+    r"\b(?:while|whereas|and) (?:a|the|another|the other|a similar|a second|a matched) (?:\w+ )?group\b"
     r"|\b(?:then|next|first|finally|afterwards|later) (?:worked out|computed|calculated|measured|modell?ed|recorded|filmed|scanned|"
     r"tested|weighed|timed|counted|asked|gave|put)\b"
     r"|\b(?:the )?(?:other|remaining|two|three|four|both) (?:\w+ )?groups? (?:added|received|got|did|were given|took|followed|used)\b"

@@ -49,6 +49,8 @@ NOT_ENOUGH = re.compile(r"\bnot enough (?:good )?(?:research|evidence|studies|tr
                         r"(?:supporting|to support|for) (?:these|those|this|such|the) claims?\b", re.I)
 
 QUESTION_OR_NEED = re.compile(
+    # where research should go next: "Key areas where future research could be aimed are identified"
+    r"\bfuture (?:research|studies|trials|work)\b|"
     r"\?\s*$|\bmore (?:research|studies|evidence) (?:is|are) needed\b|"
     r"\b(?:a |an )?(?:larger|bigger|longer|further|new|well-designed|better|more rigorous) (?:\w+ ){0,3}?(?:research|stud(?:y|ies)|trials?|evidence)\b"
     r"[^.;]{0,40}?\b(?:is|are) (?:still |now )?needed\b|"
@@ -84,6 +86,7 @@ LEAD_IN = re.compile(r":\s*$")
 # A need is no finding: "There is also a pressing need to identify people at risk", "new treatments and procedures
 # are needed to reduce pain".
 NEED = re.compile(r"\b(?:a |an )?(?:pressing|urgent|critical|clear|great|real|growing|unmet) need (?:to|for)\b"
+
                   # research as a cause: "Research that deepens our understanding of JIA is vital for improving care"
                   r"|^(?:\w+ ){0,2}(?:research|studies|trials)(?: (?:that|which|into|on|in) [^.;]{0,60}?)? (?:is|are) "
                   r"(?:so |also |really )?(?:vital|essential|crucial|important|key|critical)\b"
@@ -120,10 +123,16 @@ MY_OWN = re.compile(r"^(?:in )?(?:my|I)\b", re.I)
 # Where the report appears, not what it found: "Their report is in the March issue of the college's journal".
 APPEARS_IN = re.compile(r"^(?:the|their|his|her|its|this|that|these) (?:full |new )?(?:report|paper|study|findings|results|research|"
                         r"work|article|review|trial) (?:is|are|was|were|appears?|appeared|will appear|will be published) (?:published )?"
-                        r"(?:online )?in (?:the )?(?:[\w'-]+ ){0,3}(?:issue|edition|journal)\b", re.I)
+                        r"(?:online )?in (?:the )?(?:[\w'-]+ ){0,3}(?:issue|edition|journal)\b"
+                        # "This work was presented at Physiotherapy UK 2019, shown as a poster at ..."
+                        r"|^(?:the|their|this|that|these) (?:work|study|research|trial|review|paper|findings|results) (?:was|were) "
+                        r"(?:first )?(?:presented|shown) (?:at|as)\b", re.I)
 WHERE_TO_READ = re.compile(r"^(?:the|this|that)\s+(?:full\s+|original\s+|whole\s+|complete\s+)?(?:study|paper|report|article|"
                            r"review|trial|research|abstract)\s+(?:can be|is|are|may be)\s+(?:freely\s+|openly\s+)?"
-                           r"(?:read|found|accessed|viewed|downloaded|available)\b", re.I)
+                           r"(?:read|found|accessed|viewed|downloaded|available)\b"
+                           # "Read a recent article in the British Journal of Sports Medicine around treatment."
+                           r"|^(?:read|see|check out|download|view)\s+(?:a|an|the|this|our|more|further)\s+(?:[\w-]+\s+){0,2}"
+                           r"(?:article|paper|study|review|report|summary|blog|piece)\b", re.I)
 PLANS = re.compile(r"\b(?:plans?|planning|planned|hopes?|intends?|intend) (?:a|an|to|further|another)\b"
                    r"|\b(?:says?|said) (?:it|they|she|he|we) (?:hopes?|plans?|wants?|intends?)\b"
                    # "We hope these findings will start a conversation", "a team is looking for thousands of people due to

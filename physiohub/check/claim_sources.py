@@ -15,7 +15,8 @@ NUMBERED_CITE = re.compile(r"\[(\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3})*)\]|(?<
                            r"|(?-i:(?<=\b[a-z]{6})(\d{1,2})(?=[\s.,;:)]|$))|(?-i:(?<=\b[a-z]{7})(\d{1,2})(?=[\s.,;:)]|$))"
                            r"|(?-i:(?<=\b[a-z]{8})(\d{1,2})(?=[\s.,;:)]|$))"
                            # "(4,5)", "(1,2,3,6,7,9)" in round brackets: glued to the word, or ending a clause
-                           r"|(?<=\w)\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)"
+                           # (glued to a letter: after a digit it is an issue number, "Spine 1995;20(5):615")
+                           r"|(?<=[^\W\d_])\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)"
                            r"|(?<=\w)\s\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=\s*[.,;:!?]|\s*$)"
                            # "... worldwide.(2)": glued after the sentence's own full stop, ending it
                            r"|(?<=[a-z%)]\.)\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=\s*$)", re.I)
@@ -63,9 +64,15 @@ _INSTITUTION = re.compile(r"\b(?:University|Institute|College|Hospital|Clinic|Ce
 _PUBLISHED_IN = re.compile(r"\bpublished (?:in|by) (?:the (?:journal )?)?([A-Z][\w&:\- ]{2,60}?)(?=[,.;(]| in \d| last| this| earlier| found| shows?| and |$)")
 
 
+# A journal's year, volume and pages in brackets after its name in the sentence: "the journal Spine
+# (1995;20(5):615-619)", "the American Journal of Public Health (2005; 95(10): 1817-24)".
+YEAR_VOLUME_CITE = re.compile(r"\((?:19|20)\d{2}\s*;\s*\d{1,4}\s*(?:\(\w+\))?\s*:\s*[A-Za-z]?\d+(?:\s*[\-\u2013]\s*\d+)?\)")
+
+
 def citation_marker(text: str) -> str | None:
-    """The first citation marker in a sentence: "[2]", "(Ref 3)", "(Lee et al., 2020)", "(Br J Sports Med. 2020;54:1)"."""
-    found = [(m.start(), m.group(0)) for rx in (NUMBERED_CITE, AUTHOR_YEAR, JOURNAL_CITE) for m in [rx.search(text)] if m]
+    """The first citation marker in a sentence: "[2]", "(Ref 3)", "(Lee et al., 2020)", "(Br J Sports Med. 2020;54:1)",
+    "Spine (1995;20(5):615-619)"."""
+    found = [(m.start(), m.group(0)) for rx in (NUMBERED_CITE, AUTHOR_YEAR, JOURNAL_CITE, YEAR_VOLUME_CITE) for m in [rx.search(text)] if m]
     # author-year citations in the forms the pattern above leaves (many names, page notes, narrative: citations.py)
     found += [(c.start, c.text) for c in find_citations(text)[:1]]
     return min(found)[1] if found else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .claim_cues import ACCORDING, claim_cue, says_nothing, states_something
+from .claim_cues import ACCORDING, ANNOUNCES, claim_cue, says_nothing, states_something
 from .claim_designs import names_research
 from .claim_followups import SOURCE_HEADING
 from .claim_method import method_only
@@ -28,6 +28,7 @@ def model_veto(text: str) -> bool:
                 or LEAD_IN.search(text) or DEFINITION.search(text) or PERSONAL_CLAIM.search(text)
                 or MY_OWN.match(text) or NOT_INVOLVED.search(text) or PLANS.search(text) or APPEARS_IN.match(text)
                 or PAGE_FURNITURE.search(text) or _background_figure(text) or UNPROVEN_BELIEF.search(text)
+                or (ANNOUNCES.search(text) and not (FINDING.search(text) or has_effect(text)))
                 or AGAINST_OLD_VIEW.match(text) or CALL_TO_ACTION.search(text) or WHERE_TO_READ.match(text) or NEED.search(text)
                 or KNOWN_AS.search(text) or COMMON_BELIEF.match(text) or mostly_links(text) or says_nothing(text)
                 or ((USED_FOR.search(text) or SELF_REPORT_FIGURE.search(text) or PASSIVE_ADVICE.search(text)) and not names_research(text))
