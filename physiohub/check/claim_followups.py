@@ -146,7 +146,17 @@ def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> bool:
                   or (i == 0 and (len(sentences) < 2 or sentences[1].paragraph != s.paragraph) and not _FINAL_STOP.search(s.text)))
     if not title_like or not (has_effect(s.text) or COMPARED.search(s.text)):
         return False
-    return any(names_research(x.text) and claim_cue(x.text, x.links) for x in sentences[i + 1:i + 4])
+    return title_research(sentences, i) is not None
+
+
+# How far under a title the research it reports may first be named (the opening sentences; a press release puts a
+# dateline and a "Peer-reviewed publication" line first).
+TITLE_WINDOW = 3
+
+
+def title_research(sentences: list[Sentence], i: int) -> Sentence | None:
+    """The first sentence under the title at ``i`` that names research with a reporting cue, within TITLE_WINDOW."""
+    return next((x for x in sentences[i + 1:i + 1 + TITLE_WINDOW] if names_research(x.text) and claim_cue(x.text, x.links)), None)
 
 
 def headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
