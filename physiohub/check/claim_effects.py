@@ -17,7 +17,9 @@ _POPULATION = re.compile(
     r"amateur|pregnant|overweight|sedentary|healthy|active|office|retired|professional)\s+)*(?:people|adults|patients|participants|women|men|children|"
     r"adolescents|teens|teenagers|runners|athletes|workers|employees|seniors|individuals|volunteers|players|footballers|cyclists|swimmers|"
     r"golfers|sufferers|veterans|nurses|students|pensioners|desk workers)"
-    r"(?:\s+(?:with|who have|who had|suffering from|living with|aged|over|under|recovering from)\s+[^,.;()]+?)?)(?=\s*[,.;()\[]|\s+(?:who|and|than|compared|found|showed|were|was|had|did|reported)\b|$)",
+    r"(?:\s+(?:with|who have|who had|suffering from|living with|aged|over|under|recovering from)\s+[^,.;()]+?)?)(?=\s*[,.;()\[]|\s+(?:who|and|than|compared|found|showed|were|was|had|did|reported|have|has|are|is|will|would|"
+    # (a verb ends the people: "half of people with shoulder pain have fully recovered" is about people with shoulder pain)
+    r"can|could|may|might|get|got|recover|recovered|improve|improved|need|needs|report)\b|$)",
     re.I)
 
 
