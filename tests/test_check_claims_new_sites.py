@@ -482,3 +482,10 @@ def test_a_journal_year_volume_citation_is_a_marker_and_its_issue_number_is_not(
 
     assert citation_marker("Exercise eased back pain in a trial in the journal Spine (1995;20(5):615-619).") == "(1995;20(5):615-619)"
     assert citation_marker("Exercise helps knee pain(4,5).") == "(4,5)"
+
+
+def test_the_people_a_claim_is_about_end_at_a_verb():
+    from physiohub.check.claim_effects import population_of
+
+    assert population_of("A study found that only half of people with neck pain have fully recovered after a year.") == \
+        "people with neck pain"
