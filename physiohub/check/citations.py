@@ -62,11 +62,18 @@ _NARRATIVE = re.compile(
 # Outside brackets with "et al." or "and colleagues" the year may follow a comma: "Lee et al., 2019", "Lee and
 # colleagues, 2019", "Lee et al 2019".
 _RUN_ON = re.compile(rf"(?<![\w'\u2019])(?P<who>{_PERSON}{_ETAL}),?\s+(?P<years>{_YEAR})(?![\w\-])")
-_REPORTING = re.compile(r"^,?\s*(?:\[\d[^\]]*\]\s*)?(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:found|finds|showed|shows|shown|reported|reports|"
-                        r"concluded|concludes|suggested|suggests|demonstrated|demonstrates|noted|notes|observed|argued|argues|"
+# (the plural present as well: "Smith and Lee (2019) report", "The National Centre (2008), report that")
+_REPORTING = re.compile(r"^,?\s*(?:\[\d[^\]]*\]\s*)?(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:found|finds|find|showed|shows|show|shown|reported|reports|report|"
+                        r"concluded|concludes|conclude|suggested|suggests|suggest|demonstrated|demonstrates|demonstrate|noted|notes|note|observed|argued|argues|argue|"
                         r"described|describes|proposed|stated|states|explained|wrote|writes|recommended|recommends|looked|"
                         r"investigated|examined|compared|analy[sz]ed|reviewed|defined|defines|highlighted)\b")
+# APA 7 and Harvard narrative citation of a group author: "The National Collaborating Centre for Chronic Conditions
+# (2008) report that", "according to the Australian Institute of Health and Welfare (2020)". Many capitalised words
+# before a bracketed year are also a study's or a programme's name, so it counts only when it reports or is
+# introduced as a source, like one capitalised word (below).
+_NARRATIVE_ORG = re.compile(rf"(?<![\w'\u2019])(?P<who>{_ORG})\s*\(\s*(?P<years>{_YEARS})\s*\)")
 _ACCORDING = re.compile(r"\b(?:according to|by|from|in|see|cf\.)\s*$", re.I)
+_ACCORDING_ORG = re.compile(r"\b(?:according to|by|from|see|cf\.)\s+(?:the\s+)?$", re.I)
 # Words that open a sentence or a bracket but are no author: months, seasons, study words, sentence openers.
 NOT_A_NAME = {"In", "The", "Since", "From", "By", "Until", "After", "Before", "During", "Study", "Trial", "Review", "Research",
               "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -149,6 +156,19 @@ def _narrative_matches(rx: re.Pattern, text: str) -> list[re.Match]:
     return out
 
 
+def _journal_tail(before: str, who: str) -> bool:
+    """Do the capitalised words just before a narrative name complete a journal's name with it ("Sports" before
+    "Medicine", "Journal of" before "Physiotherapy")?"""
+    words = re.findall(r"[\w&'\-]+", before)[-7:]
+    for k in range(1, len(words) + 1):
+        name = " ".join([*words[-k:], who])
+        if not words[-k][:1].isupper():
+            continue
+        if name.lower() in _JOURNAL_NAMES or re.match(r"(?:The\s+)?Journal\s+of\s", name):
+            return True
+    return False
+
+
 def find_citations(text: str) -> list[Citation]:
     """Every author–year citation in a sentence, bracketed or narrative, in reading order."""
     out: list[Citation] = []
@@ -174,11 +194,21 @@ def find_citations(text: str) -> list[Citation]:
                 found = True
         if found:
             taken.append((m.start(), m.end()))
+    for m in _narrative_matches(_NARRATIVE_ORG, text):
+        who = m.group("who")
+        if (any(a <= m.start() < b for a, b in taken) or who.lower() in _JOURNAL_NAMES or _journal_tail(text[:m.start()], who)
+                or re.fullmatch(_PEOPLE, who) or not (_REPORTING.match(text[m.end():]) or _ACCORDING_ORG.search(text[:m.start()]))):
+            continue   # (names of people go to the patterns below; a journal's name is not an author)
+        taken.append((m.start(), m.end()))
+        for y in _years(m.group("years")):
+            out.append(Citation(_clean_who(who), y, m.start(), m.end(), m.group(0)))
     for m in [*_narrative_matches(_NARRATIVE, text), *_narrative_matches(_RUN_ON, text)]:
         if any(a <= m.start() < b for a, b in taken):
             continue
-        taken.append((m.start(), m.end()))
         who = m.group("who")
+        if _journal_tail(text[:m.start()], who):
+            continue   # "A meta-analysis in Sports Medicine (2019) found": the end of a journal's name, not an author
+        taken.append((m.start(), m.end()))
         plain_one = re.fullmatch(_PERSON, who) is not None and not re.fullmatch(_ACRONYM, who)
         if plain_one and not (_REPORTING.match(text[m.end():]) or _ACCORDING.search(text[:m.start()])):
             # one capitalised word before a bracketed year is a name only when it reports ("Park (2018) found")
