@@ -40,12 +40,29 @@ def html_to_text(html: str) -> str:
         text = _lxml_text(html)
     if not text.strip():
         raise InvalidInput("no article text found in the HTML")
+    text = _with_title(html, text)
     text = _MD_ESCAPE.sub(r"\1", text)
     text = _restore_link_paragraphs(html, text)
     text += _dropped_reference_blocks(html, text)
     # Superscript citation numbers ("<sup>1</sup>") become "[1]", the form the claim finder reads.
     text = re.sub(r"<sup>\s*(\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\s*</sup>", r"[\1]", text)
     return re.sub(r"</?(?:sup|sub|span|em|strong|b|i)>", "", text).strip()
+
+
+def _with_title(html: str, text: str) -> str:
+    """The extractor keeps the page's headline as metadata, not text; a reader reads it first, and a headline that
+    states a finding is a claim (tests/fixtures/check/real/README.md). It goes back on top as a Markdown title when
+    the text does not already hold it."""
+    import trafilatura
+
+    try:
+        meta = trafilatura.extract_metadata(html)
+    except Exception:   # (metadata is a nicety: a page whose head cannot be read keeps its body text)
+        return text
+    title = " ".join((meta.title or "").split()) if meta else ""
+    if not title or len(title.split()) < 3 or title.lower() in text.lower()[:2000]:
+        return text
+    return f"# {title}\n\n{text}"
 
 
 # A block the extractor drops as boilerplate but that holds the article's sources: an <aside> "Sources" box, an
