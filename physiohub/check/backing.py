@@ -153,9 +153,12 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Ca
             reasons = [r for r in reasons if not _NOT_A_RESULT.search(r)]
             # else the finding sentence nearest the claim among those that read as a result (a benefit, a harm, no
             # difference), not a feasibility remark
-            results = [f for f in findings if not _NOT_A_RESULT.search(f) and read_sentence(f).label in ("for", "against", "null")]
-            top = evidence_sentences(claim.text, results or findings, 1)
-            sentence = "; ".join(reasons[:2]) if reasons else ((results or findings)[top[0][1]] if top else findings[-1])
+            if reasons:
+                sentence = "; ".join(reasons[:2])
+            else:
+                results = [f for f in findings if not _NOT_A_RESULT.search(f) and read_sentence(f).label in ("for", "against", "null")]
+                top = evidence_sentences(claim.text, results or findings, 1)
+                sentence = (results or findings)[top[0][1]] if top else findings[-1]
             verdict = mt.get("verdict")
         else:
             st = stance(claim.text, findings)

@@ -9,7 +9,7 @@ from .claim_designs import ANY_DESIGN, DESIGNS
 from .claim_method import method_only
 from .claim_not_claims import (APPEARS_IN, DEFINITION, LEAD_IN, NOT_ENOUGH, NOT_INVOLVED, PERSONAL_CLAIM, QUESTION_OR_NEED,
                                TEASER, WHERE_TO_READ)
-from .claim_orgs import ACCORDING_NAMED, ORG_SAYS_SUBJECT
+from .claim_orgs import ACCORDING_NAMED, ORG_SAYS_SUBJECT, ORG_WORD
 from .claim_sources import DOI, GLUED_FOOTNOTE, PAPER_LINK, URL, citation_marker
 from .claim_words import COMPARED, DIGIT, FINDING, VERBS, VERB_RE, has_effect
 
@@ -117,8 +117,7 @@ _TRAILING_SOURCE = re.compile(
 # word; capitals read as written, so "says it" or "said one" never count).
 _TRAILING_SAYS = re.compile(
     r",\s*((?:[Ss]ays?|[Ss]aid|[Ww]arns?|[Rr]ecommends?|[Aa]dvises?)\s+(?:the\s+)?(?:[A-Z]{2,8}|(?:[A-Z][\w'&-]*\s+){0,5}"
-    r"(?:Foundation|Society|Association|Organi[sz]ation|Institute|Agency|College|Academy|Council|Federation|Department|"
-    r"Ministry|Cent(?:er|re)|Commission|Service))\b)(?:\s+(?:in|on|from)\s+[\w\s'-]{0,40})?\s*[.!]?\s*$")
+    + ORG_WORD + r")\b)(?:\s+(?:in|on|from)\s+[\w\s'-]{0,40})?\s*[.!]?\s*$")
 # A finding about the evidence itself ("Research studies of chiropractic care for low-back pain have varied in quality",
 # "the trials of taping have been mixed") and a debunking ("a new study has knocked down the decades-old idea that ...",
 # "the myth that a firm mattress helps is thoroughly debunked").

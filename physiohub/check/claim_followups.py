@@ -130,23 +130,23 @@ _FINAL_STOP = re.compile(r"[.!?]\W*$")
 _FACT_OR_FICTION = re.compile(r"\b(?:fact or (?:fiction|myth)|myth or (?:fact|truth|reality)|true or false|truth or myth)\b", re.I)
 
 
-def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> bool:
+def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> Sentence | None:
     """The page's title that states an effect ("Home exercise eases knee pain from meniscal tears", "Moderate exercise
     could guard against tendon disease") when one of the three sentences after it reports research: the finding the
     article goes on to credit to that research. (The dev and dev4 gold both count such titles since the dev gold was
-    harmonised to the README's rule in session 8.)"""
+    harmonised to the README's rule in session 8.) Returns that research sentence, or None."""
     if i > 2 or s.item or s.heading or s.text.rstrip().endswith("?") or not 3 <= len(s.text.split()) <= 16:
-        return False
+        return None
     if _QUESTION_WORD.match(s.text):
-        return False   # "Do exercises help shoulder pain": a question without its mark
+        return None   # "Do exercises help shoulder pain": a question without its mark
     if _FACT_OR_FICTION.search(s.text):
-        return False   # "Fact or Fiction?: Running Ruins Your Knees": the title asks, the article answers
+        return None   # "Fact or Fiction?: Running Ruins Your Knees": the title asks, the article answers
     # a heading over what follows, or the page's first line standing alone with no final stop (a plain-text title)
     title_like = ((i + 1 < len(sentences) and sentences[i + 1].heading == s.text)
                   or (i == 0 and (len(sentences) < 2 or sentences[1].paragraph != s.paragraph) and not _FINAL_STOP.search(s.text)))
     if not title_like or not (has_effect(s.text) or COMPARED.search(s.text)):
-        return False
-    return title_research(sentences, i) is not None
+        return None
+    return title_research(sentences, i)
 
 
 # How far under a title the research it reports may first be named (the opening sentences; a press release puts a

@@ -7,10 +7,10 @@ import re
 # A named organisation: "the American College of Rheumatology", "Osteoarthritis Research Society
 # International", "the World Health Organization (WHO)", "NICE". Its name is not a design ("Association for
 # the Study of Pain" is no study) and its statement is a claim when it says, recommends or warns.
-_ORG_WORD = (r"(?:Society|College|Association|Foundation|Organi[sz]ation|Institute|Academy|Federation|Council|Agency|"
+ORG_WORD = (r"(?:Society|College|Association|Foundation|Organi[sz]ation|Institute|Academy|Federation|Council|Agency|"
              r"Alliance|Collaboration|Consortium|Board|Service|Department|Ministry|Centers?|Centres?|Commission|Task Force)")
 ORGANISATION = re.compile(
-    rf"\b(?:(?:the|The)\s+)?(?:[A-Z][\w'&\-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){{0,6}}{_ORG_WORD}"
+    rf"\b(?:(?:the|The)\s+)?(?:[A-Z][\w'&\-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){{0,6}}{ORG_WORD}"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w'&\-]*\s*)+|\s+International\b)?(?:\s+\([A-Z]{{2,8}}\))?"
     rf"|\b(?:WHO|NICE|CDC|NHS|NIH|FDA|EULAR|OARSI|AAOS|APTA|CSP|ACR)\b")
 ORG_SAYS = re.compile(

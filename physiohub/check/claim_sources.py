@@ -66,7 +66,7 @@ _PUBLISHED_IN = re.compile(r"\bpublished (?:in|by) (?:the (?:journal )?)?([A-Z][
 
 # A journal's year, volume and pages in brackets after its name in the sentence: "the journal Spine
 # (1995;20(5):615-619)", "the American Journal of Public Health (2005; 95(10): 1817-24)".
-YEAR_VOLUME_CITE = re.compile(r"\((?:19|20)\d{2}\s*;\s*\d{1,4}\s*(?:\(\w+\))?\s*:\s*[A-Za-z]?\d+(?:\s*[\-\u2013]\s*\d+)?\)")
+YEAR_VOLUME_CITE = re.compile(r"\((?P<year>(?:19|20)\d{2})\s*;\s*\d{1,4}\s*(?:\(\w+\))?\s*:\s*[A-Za-z]?\d+(?:\s*[\-\u2013]\s*\d+)?\)")
 
 
 def citation_marker(text: str) -> str | None:

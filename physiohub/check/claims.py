@@ -40,7 +40,7 @@ from .claim_effects import effect_of, finding_clause, population_of
 from .claim_followups import (DOSE_RESPONSE, FINDINGS_HEADING, FINDINGS_LEADIN, GAINED, NEITHER, NO_DIFF,
     PRONOUN_COMPARISON, QUOTED_RESEARCHER, QUOTES_HEADING, RESPECTIVELY, RESULT, RESULTS_LABEL, RESULT_GROUP,
     RESULT_LASTS, RESULT_SIZE, SOURCE_HEADING, THEY_FOUND, TOLD_MEETING, headline, research_in, same_subject_result,
-    title_finding, title_research)
+    title_finding)
 from .claim_method import METHOD, method_only
 from .claim_not_claims import ASIDE, LEAD_IN, NOT_INVOLVED, QUESTION_OR_NEED
 from .claim_orgs import ACCORDING_NAMED, ORGANISATION, ORG_SAYS
@@ -166,8 +166,9 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # "Quotes from the British Medical Bulletin November 2015": each line under it is the source's statement
             inherited = research_in(Sentence(s.heading, s.paragraph))
             cue = f"a statement quoted under '{s.heading}'"
-        if not cue and not inherited and title_finding(s, sentences, i):
-            inherited = research_in(title_research(sentences, i))
+        titled = None if cue or inherited else title_finding(s, sentences, i)
+        if titled is not None:
+            inherited = research_in(titled)
             cue = "a page title stating the finding of the research its opening reports"
         if not cue and headline(s, sentences, i):
             inherited = research_in(sentences[i + 1])

@@ -363,8 +363,7 @@ def _citation_after_stop(body: str, spans: list[tuple[int, int]]) -> list[tuple[
         if out and m and re.search(r"[.!?][\"\u201d\u2019')]*\s*$", body[out[-1][0]:a]):
             pa, _ = out[-1]
             end = m.end()
-            marker_end = len(body[:end].rstrip())
-            out[-1] = (pa, marker_end)
+            out[-1] = (pa, m.start() + len(m.group(0).rstrip()))
             if end < b and body[end:b].strip():
                 out.append((end, b))
             continue

@@ -60,7 +60,7 @@ def _with_title(html: str, text: str) -> str:
     except Exception:   # (metadata is a nicety: a page whose head cannot be read keeps its body text)
         return text
     title = " ".join((meta.title or "").split()) if meta else ""
-    if not title or len(title.split()) < 3 or title.lower() in text.lower()[:2000]:
+    if not title or len(title.split()) < 3 or title.lower() in text[:2000].lower():
         return text
     return f"# {title}\n\n{text}"
 

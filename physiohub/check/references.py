@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from .citations import find_citations, surname_key
+from .claim_sources import YEAR_VOLUME_CITE
 from .claims import DOI, JOURNAL_CITE, expand_numbers, journal_key
 from .lexicon import JOURNALS
 from .document import FIELD_JOIN, FIELD_LABEL, PUBMED_CITATION, TITLE_THEN_AUTHORS, Sentence
@@ -754,7 +755,7 @@ _JOURNAL_CITE_UNDATED = re.compile(r"\(((?:[A-Z][A-Za-z&]*\.?\s+){1,8}[A-Z][A-Za
 # (1995;20(5):615-619)" — the year first, then "; volume", so a bracketed year alone is never read this way.
 _PROSE_JOURNAL_CITE = re.compile(
     r"\b(?:in|by)\s+(?:the\s+(?:journal\s+)?|journal\s+)?(?P<journal>(?:[A-Z][\w&'\-]*\.?(?:\s+(?:of|and|for|in|&|the))*\s+){0,7}"
-    r"[A-Z][\w&'\-]*\.?)\s+\((?P<year>(?:19|20)\d{2})\s*;\s*\d{1,4}\s*(?:\(\w+\))?\s*:\s*[A-Za-z]?\d+(?:\s*[\-\u2013]\s*\d+)?\)")
+    r"[A-Z][\w&'\-]*\.?)\s+" + YEAR_VOLUME_CITE.pattern)
 # A cited name that is a journal's ("Journal of Physiotherapy", "Cochrane Database", "Annals of ...").
 _JOURNAL_AS_AUTHOR = re.compile(r"\b(?:Journal|Lancet|Cochrane|Annals|Archives|Reviews?)\b|^J\.? [A-Z]")
 _JOURNAL_NAMES = {j.lower() for j in JOURNALS}
