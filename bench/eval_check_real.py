@@ -64,9 +64,9 @@ def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool 
 
 # dev4/ (session 8 of issue 13) holds two helpers' pages, scored apart: c_* pages for claims, r_* for references.
 DEV4_PARTS = (("c_", "claim pages c_*"), ("r_", "reference pages r_*"))
-HELD_OUT = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+HELD_OUT = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 ALL_SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
-            "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+            "dev14", "dev15", "dev16", "dev17", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 
 
 def _parts(name: str) -> list[tuple[str, str]]:
@@ -120,6 +120,12 @@ def main() -> int:
         "dev11": "real articles, twelfth dev set (session 9, claim pages)",
         "dev12": "real articles, thirteenth dev set (session 9, reference pages)",
         "dev13": "real articles, fourteenth dev set (session 9, in-text citation pages)",
+        # dev14/ .. dev17/ are written in session 10 on sites no earlier set used (gold before any run, first
+        # score fresh: docs/check.md); from then on they are dev sets.
+        "dev14": "real articles, fifteenth dev set (session 10, reference-list pages)",
+        "dev15": "real articles, sixteenth dev set (session 10, in-text citation and source-block pages)",
+        "dev16": "real articles, seventeenth dev set (session 10, claim pages)",
+        "dev17": "real articles, eighteenth dev set (session 10, claim pages)",
         "heldout2": "real articles, second held-out set (gold written before any run; scored only)",
         # heldout3/ was written blind when heldout2/ was opened for reading; scored only, misses never printed.
         "heldout3": "real articles, third held-out set (gold written before any run; scored only)",
@@ -130,6 +136,8 @@ def main() -> int:
         "heldout5": "real articles, fifth held-out set (gold written before any run; scored only)",
         # heldout6/ is written blind late in session 9 to measure that session's final code; scored only.
         "heldout6": "real articles, sixth held-out set (gold written before any run; scored only)",
+        # heldout7/ is written blind late in session 10 to measure that session's final code; scored only.
+        "heldout7": "real articles, seventh held-out set (gold written before any run; scored only)",
     }
     for name in chosen:
         for prefix, part in _parts(name):
