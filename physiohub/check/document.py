@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import split_spans
+from .reference_lines import ACCESS_NOTE, strip_link_labels, unglue_numbers, web_entry
 
 REF_HEADING = re.compile(
     # (a form's plural in brackets, "Reference(s)", "Source(s)"; a record's "Bibliographic source(s)" / "details")
@@ -58,6 +59,8 @@ _ENTRY_BODY = re.compile(r"\b(?:19|20)\d{2}\s*[;,]\s*(?:[A-Z][a-z]+\s*;\s*)?\(?\
                          r"|[\d)]\s*[;:(,]\s*\d+[\w)\-\u2013]*,\s*(?:19|20)\d{2}\.?\s*$"
                          # author-date without a full stop, the volume and pages later: "(2005) Title. Journal 51:87-94"
                          r"|\((?:19|20)\d{2}[a-z]?\)\s+[A-Z].*\s\d+[A-Z]?\s*(?:\(\w+\))?\s*:\s*[\w\-\u2013]+"
+                         # (or a comma before the pages, the entry's end: "(2004) Title. Journal Name 328(7), 680-683.")
+                         r"|\((?:19|20)\d{2}[a-z]?\)\s+[A-Z].*\s\d+[A-Z]?\s*(?:\(\w+\))?,\s*[A-Za-z]?\d+(?:[\-\u2013][A-Za-z]?\d+)?\.?\s*$"
                          # Harvard with the year after the authors: "Cook, J. L., & Purdam, C. R., 2009. Title"
                          r"|^[^()]{0,200}?[A-Z]\.,?\s+(?:19|20)\d{2}[a-z]?\.\s+[A-Z]")
 # Two or more Vancouver authors and then the title: an entry even without its year ("Bryan M, Hawson S. Title.").
@@ -174,7 +177,7 @@ _MLA_WEB = re.compile(r",\s*(?:https?://|www\.|[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?
 
 # A web source's access note before its address, as Harvard ("Available at: URL"), Vancouver ("Available from: URL")
 # and APA 6 ("Retrieved from URL") write it.
-_ACCESS_NOTE = re.compile(r"\b(?:available\s+(?:at|from|online)|retrieved\s+(?:from|via))\s*:?\s*<?(?:https?://|www\.)", re.I)
+_ACCESS_NOTE = ACCESS_NOTE
 
 
 # An organisation's page as a list item: its name (two or more capitalised words, or initials), a title, a link
@@ -462,6 +465,8 @@ def parse_document(text: str) -> Document:
     # a footnote's back-link at its end ("... 2019;12:101-10. ↩︎", "[↩](#fnref1)") is page furniture: left in, it
     # makes the entry look like a heading (no final stop)
     lines = [_BACKLINK_END.sub("", x) for x in lines]
+    # (and so are a publisher's link labels after an entry; a list's numbers glued to its entries are put back)
+    lines = unglue_numbers([strip_link_labels(x) for x in lines])
     blocks: list[tuple[str, str]] = []          # (kind, text): heading | para | item
     para: list[str] = []
     para_lines: dict[int, list[str]] = {}       # the lines of each paragraph block, for a reference section
@@ -477,7 +482,7 @@ def parse_document(text: str) -> Document:
             # "Title: ... / Author: ... / URL: ... / Journal 2009;14:41": one reference written as labelled fields
             blocks.append(("ref", FIELD_JOIN.join(x.strip() for x in para)))
             para.clear()
-        if para and all(_plain_entry(x) for x in para):
+        if para and all(_plain_entry(x) or web_entry(x) for x in para):
             blocks.extend(("ref", x.strip()) for x in para)   # unmarked reference lines, one entry each
             para.clear()
         if _unmarked_list(para):

@@ -136,7 +136,8 @@ def _authors(text: str) -> list[str]:
     if not text:
         return []
     # APA: "Lee, A., Park, B., & Kim, C."  -> pairs; Vancouver: "Lee A, Park B, Kim C"
-    if re.search(r"[A-Z][A-Za-z'\-]+,\s+(?:[A-Z]\.\s*)+(?:,|&|$)", text):
+    # (not "Lee, AB, Park, C, Kim, D." — initials without stops after each comma, only the last one stopped)
+    if re.search(r"[A-Z][A-Za-z'\-]+,\s+(?:[A-Z]\.\s*)+(?:,|&|$)", text) and not re.search(r"[A-Z][\w'\u2019\-]+,\s+[A-Z]{1,3},\s", text):
         parts = re.findall(rf"((?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+(?:\s[{_UPPER}][\w'\-]+)?),\s+((?:[A-Z]\.\s*-?)+)", text)
         return [f"{last} {''.join(i.split()).replace('.', '')}" for last, i in parts]
     parts = re.split(r"\s*(?:,|;|&|\band\b)\s*", text.rstrip("."))
@@ -156,7 +157,9 @@ def _authors(text: str) -> list[str]:
 _BACKLINKS = re.compile(r"^(?:\u2191|\^)\s*(?:Jump up to:?\s*)?(?:(?:\d+\.\d+|[a-z])(?:\s+|$))*")
 _GLUED_YEAR = re.compile(r"([A-Za-z]\.)((?:19|20)\d{2}\s*;)")
 # Volume and pages after a journal's name: "51:87-94", "21(5):1158-67", "344:e787", "43;409-416", "50, 1187".
-_VOLUME = re.compile(r"(?:^|\s|,\s*)\d+[A-Z]?\s*(?:\(\w+\))?\s*[:;]\s*[\w\-\u2013]+|,\s*\d+\s*(?:\(\w+\))?\s*,\s*\d")
+# (or "Journal Name 63(6), 586-596." at the piece's end, as Harvard house styles write it with no comma after the name)
+_VOLUME = re.compile(r"(?:^|\s|,\s*)\d+[A-Z]?\s*(?:\(\w+\))?\s*[:;]\s*[\w\-\u2013]+|,\s*\d+\s*(?:\(\w+\))?\s*,\s*\d"
+                     r"|\s\d+[A-Z]?\s*(?:\(\w+\))?,\s*[A-Za-z]?\d+(?:\s*[\-\u2013]\s*[A-Za-z]?\d+)?\.?$")
 # A person's name in a Vancouver author list: "Cook JL", "van Cingel REH", "Boris Choy ST".
 _VANC_NAME = rf"(?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+(?:\s[{_UPPER}][\w'\u2019\-]+)?\s[A-Z]{{1,3}}"
 _VANC_AUTHOR_PIECE = re.compile(rf"^{_VANC_NAME}(?:\s+(?:and|&)\s+{_VANC_NAME})*(?:,?\s+et al\.?)?$")
@@ -649,9 +652,15 @@ _ORG_AUTHOR = re.compile(r"^(?:The\s+)?(?=[^.]*\b(?:Institute|Organi[sz]ation|So
                          r"[A-Z][\w&'\-]*(?:\s+(?:of|for|and|on|the|in|&|[A-Z][\w&'\-]*)){1,10}$|^[A-Z]{2,8}$")
 
 
+# A piece of a web page's date taken for a journal ("Mayo Clinic. Back pain. Aug. 4, 2018. https://...": "Aug" or "4").
+_DATE_PIECE = re.compile(r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*\d{0,2}|\d{1,2})", re.I)
+
+
 def _web_kind(ref: Reference, author_part: str) -> None:
     """An organisation's page (a fact sheet, a guideline, a news release) is a reference of kind "web":
     no DOI or PMID, no journal (named or as volume and pages), and an author that is not a list of people."""
+    if ref.journal and _DATE_PIECE.fullmatch(ref.journal.strip(" .,")):
+        ref.journal = None   # AMA's dated web entry: the month or day before the year is no journal
     if ref.journal and _ORG_AUTHOR.match(author_part.strip(" .")) and not (ref.doi or ref.pmid or ref.pmcid) \
             and not _JOURNAL_SIGNATURE.search(ref.text):
         ref.journal = None   # "NICE guideline [NG59]. 2016." after an organisation: its document series, not a journal

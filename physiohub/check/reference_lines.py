@@ -1,0 +1,65 @@
+"""Reference entries as some pages lay them out, put back into the form the document reader knows.
+
+- Publishers' reference lists end each entry with link labels ("... 2002; 18: 159-73.CrossRefGoogle ScholarPubMed",
+  "[Google Scholar](#)", "View at Publisher · View at Scopus"): page furniture, not part of the entry.
+- A list whose numbers sit in their own element loses the space after them when the page is extracted
+  ("1National Institute ...", "2Department of ..."): a run of such lines numbered one after another is a numbered list,
+  written back with bracketed numbers (the form the reader takes as a reference list).
+- An NLM/Vancouver web source written as a paragraph of its own: an author, a title, a year and an access note with the
+  address last ("Example Agency. Injury data [online]. (2006) [cited 2007 Jan 15]. Available from URL: www.example.gov/data.").
+"""
+from __future__ import annotations
+
+import re
+
+_LABEL = (r"(?:View at\s+)?(?:Google Scholar|Cross[Rr]ef|PubMed(?: Central)?|Web of Science|Scopus|Medline|MEDLINE|"
+          r"Publisher|Full Text|Abstract|Article|CAS|ISI)")
+# One or more labels after the entry's last full stop, bracket or digit, each plain or as a Markdown link, glued or
+# separated by "·" or "|".
+_LABELS_END = re.compile(rf"(?<=[.)\d])(?:\s*[\u00b7|]?\s*(?:\[{_LABEL}\]\([^()\s]*\)|{_LABEL}))+\s*$")
+# A number glued to the entry's first word ("3Rubenstein, LZ, ...": a capital and a lower-case letter after it).
+_GLUED_NUMBER = re.compile(r"^(\d{1,3})(?=[A-Z][a-z])")
+
+# The access note before a web source's address: Harvard "Available at:", Vancouver "Available from:", older NLM
+# "Available from URL:", APA 6 "Retrieved from".
+ACCESS_NOTE = re.compile(r"\b(?:available\s+(?:at|from|online)|retrieved\s+(?:from|via))\s*:?\s*(?:URL\s*:?\s*)?<?(?:https?://|www\.)",
+                         re.I)
+_WEB_ENTRY = re.compile(r"^[A-Z][^.]{2,200}\.\s+\S.{3,300}?\b(?:19|20)\d{2}\b.{0,120}?" + ACCESS_NOTE.pattern[2:]
+                        + r"\S+?\.?$", re.I)
+
+
+def strip_link_labels(line: str) -> str:
+    """The entry without the publisher's link labels after it."""
+    return _LABELS_END.sub("", line)
+
+
+def unglue_numbers(lines: list[str]) -> list[str]:
+    """Lines opening with a number glued to a capitalised word, numbered one after another (blank lines between them
+    allowed), written "[n] rest"; a lone glued number ("3Rubenstein") is left as it is."""
+    out = list(lines)
+    runs: list[list[tuple[int, int]]] = []
+    last: tuple[int, int] | None = None      # (line index, number) of the previous glued line, if the last non-blank one
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        m = _GLUED_NUMBER.match(line.strip())
+        if not m:
+            last = None
+            continue
+        n = int(m.group(1))
+        if last is not None and n == last[1] + 1:
+            runs[-1].append((i, n))
+        else:
+            runs.append([(i, n)])
+        last = (i, n)
+    for run in runs:
+        if len(run) >= 2:
+            for i, n in run:
+                out[i] = f"[{n}] {_GLUED_NUMBER.sub('', lines[i].strip())}"
+    return out
+
+
+def web_entry(line: str) -> bool:
+    """A paragraph that is one web source: author, title, a year, and an access note with the address last."""
+    s = line.strip()
+    return len(s) < 600 and bool(_WEB_ENTRY.match(s))

@@ -1,0 +1,108 @@
+"""Reference-list shapes met on the dev14 pages (session 10 of issue 13), each a documented style or a layout
+publishers' pages share.
+
+Every entry below is written for this test (authors, titles, sites and identifiers are invented)."""
+from __future__ import annotations
+
+from physiohub.check.document import parse_document
+from physiohub.check.reference_lines import strip_link_labels, unglue_numbers, web_entry
+from physiohub.check.references import Reference, parse_reference, parse_reference_list
+
+
+def _refs(text: str) -> list[Reference]:
+    return parse_reference_list(parse_document(text).reference_lines)
+
+
+def test_dated_organisation_pages_are_web_sources_not_journals():
+    # AMA-like web entries: "Organisation. Title. Mon. Day, Year. https://address." — the month or day before the
+    # year was read as the journal, so the entry was no organisation page
+    text = ("## Sources\n\n"
+            "1. Example Heart Clinic. Knee pain. Aug. 4, 2018. https://www.example-clinic.org/knee-pain/overview.\n"
+            "2. NIH, Example Institute of Joint Health. Hip pain. Sept. 24, 2017. https://www.example.gov/hip#tab.\n"
+            "3. Example Back Society (EBS). Who we are. Nov. 2015. http://www.example-society.org/about/.\n")
+    refs = _refs(text)
+    assert [(r.kind, r.year, r.journal) for r in refs] == [("web", 2018, None), ("web", 2017, None), ("web", 2015, None)]
+    assert refs[0].url == "https://www.example-clinic.org/knee-pain/overview"
+    assert refs[0].authors == ["Example Heart Clinic"]
+
+
+def test_a_journal_dated_in_the_month_keeps_its_journal():
+    # NLM's "Journal. Year Mon;vol" is not a web page: the journal stays
+    ref = parse_reference("Lund AB, Moe C. Knee loading in runners. Gait Posture. 2017 Apr;48:10-18.")
+    assert (ref.kind, ref.journal, ref.year) == ("list", "Gait Posture", 2017)
+
+
+def test_house_style_with_bracketed_year_and_comma_before_pages_is_a_list():
+    # "Surname I.I., Surname I. & Surname I. (Year) Title. Journal Name vol(iss), pages." in bullets, no heading
+    text = ("Related reading\n\n"
+            "- Moss A.B., Lind C. & Park D.E. (2006) Balance classes for older adults: a randomised trial. "
+            "Journal of Example Nursing 41(3), 211-219.\n"
+            "- Quist H.-J. & Ek T. (2011) Fear of falling after a hip fracture. Example Ageing Review 12, 45-52.\n"
+            "- Ruiz P. (2004) Falls in care homes. Example Agency Report. Retrieved from on 3 May 2005.\n")
+    refs = _refs(text)
+    assert [(r.authors[0], r.year) for r in refs] == [("Moss A.B.", 2006), ("Quist H.-J.", 2011), ("Ruiz P", 2004)]
+    assert refs[0].journal == "Journal of Example Nursing"
+    assert refs[1].journal == "Example Ageing Review"
+
+
+def test_comma_before_pages_in_prose_is_no_entry():
+    doc = parse_document("Walking helps.\n\n- In 2006 we saw (2006) Many patients in ward 41(3), 211.\n"
+                         "- Keep moving every day.\n")
+    assert doc.reference_lines == []
+
+
+def test_link_labels_after_an_entry_are_dropped():
+    assert strip_link_labels("Lee AB. Title. J Ex. 2002; 18: 159-73.CrossRefGoogle ScholarPubMed") == \
+        "Lee AB. Title. J Ex. 2002; 18: 159-73."
+    assert strip_link_labels("Lee AB. Title. J Ex 2002;18:1-9.[Google Scholar](#)[PubMed](https://example.org/x)") == \
+        "Lee AB. Title. J Ex 2002;18:1-9."
+    assert strip_link_labels("Title, Pain, vol. 7, pp. 1-9, 1997. View at Publisher \u00b7 View at Scopus") == \
+        "Title, Pain, vol. 7, pp. 1-9, 1997."
+    # a sentence that ends on such a word is left alone
+    assert strip_link_labels("We searched PubMed") == "We searched PubMed"
+
+
+def test_numbers_glued_to_entries_make_a_numbered_list():
+    # a publisher's list whose numbers sit in their own element: extracted as "1Example Institute ...", each entry a
+    # paragraph, link labels glued after the last full stop, no heading; corporate authors and "Surname, XX," names
+    text = ("# Falls in later life\n\n"
+            "Falls research has grown in recent years.\n\n"
+            "1Example Institute for Care Excellence. Falls: assessment in older people. London: 2009, Clinical Guideline 9."
+            "[Google Scholar](#)\n\n"
+            "2Department of Example Health. A framework for older people. London. Department of Example Health; 2003."
+            "[Google Scholar](#)\n\n"
+            "3Holm, AB, Berg, CD, Lind, E. Assessing falls in a ward. A randomised trial. Ann Ex Med 1994; 12: 30-36."
+            "[CrossRef](#)[Google Scholar](#)\n")
+    refs = _refs(text)
+    assert [r.number for r in refs] == ["1", "2", "3"]
+    assert refs[0].authors == ["Example Institute for Care Excellence"] and refs[0].year == 2009
+    assert refs[1].authors[0].startswith("Department of Example Health") and refs[1].year == 2003
+    assert (refs[2].authors, refs[2].year, refs[2].journal) == (["Holm AB", "Berg CD", "Lind E"], 1994, "Ann Ex Med")
+    assert not [s for s in parse_document(text).sentences if "Google Scholar" in s.text or "Institute" in s.text]
+
+
+def test_a_lone_glued_number_is_left_alone():
+    lines = ["3D scans show the joint.", "", "2Fast runners were faster."]
+    assert unglue_numbers(lines) == lines
+    assert unglue_numbers(["1Lee AB. Title.", "", "2Kim C. Title.", "Text", "4Park D. Title."]) == \
+        ["[1] Lee AB. Title.", "", "[2] Kim C. Title.", "Text", "4Park D. Title."]
+
+
+def test_vancouver_names_with_a_comma_after_each_surname():
+    ref = parse_reference("Holm, AB, Berg, CD, Lind, E. Title of a trial. Ex J Med 1994; 12: 30-36.")
+    assert ref.authors == ["Holm AB", "Berg CD", "Lind E"]
+    # APA pairs are still pairs
+    assert parse_reference("Holm, A. B., & Berg, C. (2019). Title. Ex J, 3(1), 1-9.").authors == ["Holm AB", "Berg C"]
+
+
+def test_an_nlm_web_source_paragraph_among_plain_entries():
+    # the older NLM web form: "[online]. (Year) [cited ...]. Available from URL: www.address", a paragraph of its own
+    line = ("Example Agency for Injury Control. Injury data query system [online]. (2006) [cited 2007 Jan 15]. "
+            "Available from URL: www.example.gov/injury/data.")
+    assert web_entry(line)
+    text = ("## What to read\n\nLee AB, Park C. Falls at home. Example Journal of Ageing 1999;28:121-9.\n\n" + line + "\n\n"
+            "Kim D, Ruiz E. Gait and falls. Example Archives of Rehabilitation 2001;82:1050-6.\n")
+    refs = _refs(text)
+    assert len(refs) == 3
+    assert (refs[1].kind, refs[1].url, refs[1].year) == ("web", "www.example.gov/injury/data", 2006)
+    assert not web_entry("You can read more about it at our site, available from www.example.org/page.")
