@@ -106,3 +106,58 @@ def test_an_nlm_web_source_paragraph_among_plain_entries():
     assert len(refs) == 3
     assert (refs[1].kind, refs[1].url, refs[1].year) == ("web", "www.example.gov/injury/data", 2006)
     assert not web_entry("You can read more about it at our site, available from www.example.org/page.")
+
+
+# Documented styles written as paragraphs or items with no heading over them (examples written for this test from the
+# style guides' patterns): each was read under a "References" heading but not on its own.
+
+def _headingless(entries: list[str], bullets: bool = False) -> list[Reference]:
+    intro = "# Knee pain and exercise\n\nExercise helps most people with knee pain, and it is safe.\n\n"
+    return _refs(intro + ("\n".join("- " + e for e in entries) if bullets else "\n\n".join(entries)) + "\n")
+
+
+def test_headingless_mla9_entries():
+    entries = ["Holm, Anna, et al. \u201cKnee Strength after a Tear.\u201d Journal of Example Rehabilitation, vol. 12, no. 3, "
+               "2021, pp. 45-67.",
+               "Okafor, Nnamdi, and Tom Van der Berg. \u201cWalking for Back Pain.\u201d Example Spine Review, vol. 8, 2019, "
+               "pp. 101-09."]
+    for bullets in (False, True):
+        refs = _headingless(entries, bullets)
+        assert [(r.authors[0], r.year) for r in refs] == [("Holm A", 2021), ("Okafor N", 2019)]
+
+
+def test_headingless_nlm_book_chapters():
+    entries = ["1. Holm AB, Berg C. Rehabilitation of the knee. In: Lind E, Kim D, editors. Textbook of example "
+               "physiotherapy. 3rd ed. London: Example Press; 2018. p. 101-20.",
+               "2. Okafor N. Back pain in adults. In: Ruiz E, editor. Example primary care. Philadelphia: Example Health; "
+               "2020. p. 45-60."]
+    refs = _headingless(entries)
+    assert [(r.authors[0], r.year) for r in refs] == [("Holm AB", 2018), ("Okafor N", 2020)]
+
+
+def test_headingless_chicago_bibliography_with_middle_initials():
+    entries = ["Holm, Anna B., Carl Berg, and Eva Lind. \u201cKnee Strength after a Tear.\u201d Journal of Example "
+               "Rehabilitation 12, no. 3 (2021): 45\u201367.",
+               "Okafor, Nnamdi. \u201cWalking for Back Pain.\u201d Example Spine Review 8 (2019): 101\u20139."]
+    refs = _headingless(entries)
+    assert [(r.authors[0][:4], r.year) for r in refs] == [("Holm", 2021), ("Okaf", 2019)]
+
+
+def test_headingless_organisation_pages_in_apa_and_harvard():
+    entries = ["World Example Organization. (2022, March 3). Musculoskeletal health fact sheet. "
+               "https://www.example.int/fact-sheets/msk",
+               "Example Arthritis Charity (2021) Exercise and osteoarthritis. Available at: "
+               "https://www.example-charity.org/exercise (Accessed: 3 May 2023).",
+               "Example Back Society, 2020. Back pain. [online] Available at: <https://www.example-society.org/back> "
+               "[Accessed 3 May 2023]."]
+    refs = _headingless(entries)
+    assert [(r.kind, r.year, r.url) for r in refs] == [
+        ("web", 2022, "https://www.example.int/fact-sheets/msk"),
+        ("web", 2021, "https://www.example-charity.org/exercise"),
+        ("web", 2020, "https://www.example-society.org/back")]
+
+
+def test_a_sentence_with_a_year_and_a_link_is_no_web_entry():
+    assert not web_entry("Example Charity (2021) says exercise helps. Read more at https://www.example.org/news")
+    doc = parse_document("Example Charity (2021) says exercise helps. Read more at https://www.example.org/news\n")
+    assert doc.reference_lines == []

@@ -45,7 +45,9 @@ _PARTICLE = r"(?:van|von|de|der|den|du|da|di|dos|das|del|della|le|la|ten|ter)"
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LOW = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _ENTRY_START = re.compile(rf"^(?:{_PARTICLE} )*[{_UP}][{_UP}{_LOW}'\u2019\-]+(?: {_PARTICLE}\b)*(?: [{_UP}][{_UP}{_LOW}'\u2019\-]+)?,?\s+"
-                          rf"(?:[A-Z]{{1,3}}\b[,.]?|[A-Z]\.|[{_UP}][{_LOW}]+(?: [{_UP}][{_LOW}]+)*[.,])")
+                          rf"(?:[A-Z]{{1,3}}\b[,.]?|[A-Z]\.|[{_UP}][{_LOW}]+(?: [{_UP}][{_LOW}]+)*[.,]"
+                          # (Chicago's given name with a middle initial: "Holm, Anna B., Carl Berg, and ...")
+                          rf"|[{_UP}][{_LOW}]+(?:\s[A-Z]\.)+,)")
 # (the Cochrane "2005;(3):CD000335", and APA's "(2015). Title" — a narrative "Lee (2015) found" has no full stop there)
 _ENTRY_BODY = re.compile(r"\b(?:19|20)\d{2}\s*[;,]\s*(?:[A-Z][a-z]+\s*;\s*)?\(?\d+|\b10\.\d{4,9}/\S+|\bPMID:?\s*\d"
                          # NLM/Vancouver with the month and day: "JAMA 2013 Feb 6;309(5):461-9", "2019 Jan; 44(2)"
@@ -62,7 +64,11 @@ _ENTRY_BODY = re.compile(r"\b(?:19|20)\d{2}\s*[;,]\s*(?:[A-Z][a-z]+\s*;\s*)?\(?\
                          # (or a comma before the pages, the entry's end: "(2004) Title. Journal Name 328(7), 680-683.")
                          r"|\((?:19|20)\d{2}[a-z]?\)\s+[A-Z].*\s\d+[A-Z]?\s*(?:\(\w+\))?,\s*[A-Za-z]?\d+(?:[\-\u2013][A-Za-z]?\d+)?\.?\s*$"
                          # Harvard with the year after the authors: "Cook, J. L., & Purdam, C. R., 2009. Title"
-                         r"|^[^()]{0,200}?[A-Z]\.,?\s+(?:19|20)\d{2}[a-z]?\.\s+[A-Z]")
+                         r"|^[^()]{0,200}?[A-Z]\.,?\s+(?:19|20)\d{2}[a-z]?\.\s+[A-Z]"
+                         # MLA 9 "vol. 12, no. 3, 2021, pp. 45-67" and IEEE "vol. 73, no. 3, pp. 393-400, 1997"
+                         r"|\bvol\.\s*\d+,\s*(?:no\.\s*\d+,\s*)?(?:(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d{2}\b|pp?\.\s*\d)"
+                         # a book or a chapter in one (NLM): "In: Lee A, editor." / "London: Example Press; 2018"
+                         r"|\bIn:\s+[^.]{3,200}?,\s+(?:eds?|editors?)\.|(?:^|\.\s)[A-Z][A-Za-z .]{2,40}(?:\s\([A-Z]{2,4}\))?:\s*[^:;.]{2,80};\s*(?:19|20)\d{2}\b")
 # Two or more Vancouver authors and then the title: an entry even without its year ("Bryan M, Hawson S. Title.").
 _VANC_AUTHORS = re.compile(rf"^(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+ [A-Z]{{1,3}}(?:, (?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+"
                            rf"(?: [{_UP}][\w'\u2019\-]+)? [A-Z]{{1,3}})+(?:,? et al)?\.\s+[A-Z]")

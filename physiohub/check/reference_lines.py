@@ -24,8 +24,15 @@ _GLUED_NUMBER = re.compile(r"^(\d{1,3})(?=[A-Z][a-z])")
 # "Available from URL:", APA 6 "Retrieved from".
 ACCESS_NOTE = re.compile(r"\b(?:available\s+(?:at|from|online)|retrieved\s+(?:from|via))\s*:?\s*(?:URL\s*:?\s*)?<?(?:https?://|www\.)",
                          re.I)
-_WEB_ENTRY = re.compile(r"^[A-Z][^.]{2,200}\.\s+\S.{3,300}?\b(?:19|20)\d{2}\b.{0,120}?" + ACCESS_NOTE.pattern[2:]
-                        + r"\S+?\.?$", re.I)
+# (the address may be followed by the date it was read: "(Accessed: 3 May 2023).", "[Accessed 3 May 2023].",
+# "Accessed May 3, 2023.")
+_READ_ON = r"(?:\s*[\[(]?(?:accessed|retrieved|viewed|cited)\b[^()\[\]]{0,40}[\])]?\.?)?"
+_WEB_ENTRY = re.compile(r"^[A-Z][^.]{2,200}?\.?\s+\S.{0,300}?\b(?:19|20)\d{2}\b.{0,120}?" + ACCESS_NOTE.pattern[2:]
+                        + r"\S+?\.?" + _READ_ON + "$", re.I)
+# APA's organisation page: "Example Society. (2022, March 3). Title of the page. https://www.example.org/page" — one
+# title between the dated author and the address (not a sentence that goes on: "... says X. Read more at https://...").
+_APA_WEB_ENTRY = re.compile(r"^[A-Z][^.()]{2,150}?\.?\s+\((?:19|20)\d{2}[a-z]?(?:,\s*[^()]{1,20})?\)\.?\s+[^.]{3,200}[.?]\s+"
+                            r"<?https?://\S+?>?\.?" + _READ_ON + "$")
 
 
 def strip_link_labels(line: str) -> str:
@@ -62,4 +69,4 @@ def unglue_numbers(lines: list[str]) -> list[str]:
 def web_entry(line: str) -> bool:
     """A paragraph that is one web source: author, title, a year, and an access note with the address last."""
     s = line.strip()
-    return len(s) < 600 and bool(_WEB_ENTRY.match(s))
+    return len(s) < 600 and bool(_WEB_ENTRY.match(s) or _APA_WEB_ENTRY.match(s))
