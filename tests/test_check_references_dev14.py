@@ -161,3 +161,21 @@ def test_a_sentence_with_a_year_and_a_link_is_no_web_entry():
     assert not web_entry("Example Charity (2021) says exercise helps. Read more at https://www.example.org/news")
     doc = parse_document("Example Charity (2021) says exercise helps. Read more at https://www.example.org/news\n")
     assert doc.reference_lines == []
+
+
+def test_elsevier_numbered_style_with_initials_first():
+    # "[n] A.B. Surname, C. Surname, Title, J. Abbrev. vol (year) pages." — with and without a heading
+    entries = ["[1] A.B. Holm, C. Berg, Knee strength after a tear, J. Ex. Rehabil. 12 (2021) 45\u201367.",
+               "[2] N. Okafor, Walking for back pain, Ex. Spine Rev. 8 (2019) 101\u2013109."]
+    for text in ("## References\n\n" + "\n".join(entries) + "\n", "\n\n".join(e[4:] for e in entries) + "\n"):
+        refs = _refs("# Knee pain\n\nExercise helps most people with knee pain.\n\n" + text)
+        assert [(r.kind, r.authors[0], r.year, r.journal) for r in refs] == [
+            ("list", "Holm AB", 2021, "J. Ex. Rehabil"), ("list", "Okafor N", 2019, "Ex. Spine Rev")]
+
+
+def test_footnote_numbers_without_a_stop_before_plain_entries():
+    refs = _headingless(["1 Holm AB, Berg C. Knee strength. J Ex Rehabil. 2021;12:45-67.\n"
+                         "2 Okafor N, Kim D. Walking for back pain. Ex Spine Rev. 2019;8:101-9."])
+    assert [(r.number, r.authors[0], r.year) for r in refs] == [("1", "Holm AB", 2021), ("2", "Okafor N", 2019)]
+    # a numbered sentence is not an entry
+    assert parse_document("3 Tips for a healthy back. Walk every day, 2021; 5 minutes is enough.\n").reference_lines == []

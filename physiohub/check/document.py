@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import split_spans
-from .reference_lines import ACCESS_NOTE, strip_link_labels, unglue_numbers, web_entry
+from .reference_lines import ACCESS_NOTE, ELSEVIER_DATE, INITIALS_FIRST as _INITIALS_FIRST, strip_link_labels, unglue_numbers, web_entry
 
 REF_HEADING = re.compile(
     # (a form's plural in brackets, "Reference(s)", "Source(s)"; a record's "Bibliographic source(s)" / "details")
@@ -38,7 +38,9 @@ REF_HEADING = re.compile(
 _REF_LIKE = re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d|pubmed\.ncbi|\((?:19|20)\d{2}[a-z]?\)\.|\b(?:19|20)\d{2};\s*\(?\d"
                        r"|\b(?:19|20)\d{2}\s*\([A-Z][a-z]{2}[^)]{0,10}\)\s*;\s*\d"
                        # (or without brackets, as NLM writes it: "2013 Feb 6;309:461")
-                       r"|\b(?:19|20)\d{2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?\s*;\s*\(?\d", re.I)
+                       r"|\b(?:19|20)\d{2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?\s*;\s*\(?\d"
+                       # (Elsevier's numbered style: the volume, the year in brackets, the pages: "12 (2021) 45-67")
+                       r"|" + ELSEVIER_DATE, re.I)
 # A reference entry written as a plain line, with no heading and no list marker above it: authors first
 # ("McMorland G, Suter E, ...", "Pinto, Rafael Zambelli.") and a journal's year-volume or an identifier.
 _PARTICLE = r"(?:van|von|de|der|den|du|da|di|dos|das|del|della|le|la|ten|ter)"
@@ -101,7 +103,8 @@ TITLE_THEN_AUTHORS = re.compile(rf"(?:^|[.?!]\s+)(?P<authors>{_APA_NAME}(?:,\s+{
 
 def _plain_entry(line: str) -> bool:
     line = line.strip()
-    return len(line) > 40 and bool((_ENTRY_START.match(line) and _ENTRY_BODY.search(line)) or _VANC_AUTHORS.match(line))
+    return len(line) > 40 and bool(((_ENTRY_START.match(line) or _INITIALS_FIRST.match(line)) and _ENTRY_BODY.search(line))
+                                   or _VANC_AUTHORS.match(line) or (_INITIALS_FIRST.match(line) and re.search(ELSEVIER_DATE, line)))
 
 
 # The items of a run-in sources line: cut at "; " before a capital, or, in a line without semicolons, at a full stop
@@ -488,7 +491,8 @@ def parse_document(text: str) -> Document:
             # "Title: ... / Author: ... / URL: ... / Journal 2009;14:41": one reference written as labelled fields
             blocks.append(("ref", FIELD_JOIN.join(x.strip() for x in para)))
             para.clear()
-        if para and all(_plain_entry(x) or web_entry(x) for x in para):
+        # (a footnote's number may stand before the entry with no stop: "1 Lee AB, Park C. Title. J Ex. 2019;3:1-9.")
+        if para and all(_plain_entry(re.sub(r"^\s*\d{1,3}\s+(?=[A-Z])", "", x)) or web_entry(x) for x in para):
             blocks.extend(("ref", x.strip()) for x in para)   # unmarked reference lines, one entry each
             para.clear()
         if _unmarked_list(para):

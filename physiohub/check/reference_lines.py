@@ -34,6 +34,11 @@ _WEB_ENTRY = re.compile(r"^[A-Z][^.]{2,200}?\.?\s+\S.{0,300}?\b(?:19|20)\d{2}\b.
 _APA_WEB_ENTRY = re.compile(r"^[A-Z][^.()]{2,150}?\.?\s+\((?:19|20)\d{2}[a-z]?(?:,\s*[^()]{1,20})?\)\.?\s+[^.]{3,200}[.?]\s+"
                             r"<?https?://\S+?>?\.?" + _READ_ON + "$")
 
+# Elsevier's numbered style: initials before the surname, then the volume, the year in brackets and the pages
+# ("[1] A.B. Lee, C. Park, Title, J. Ex. Med. 12 (2021) 45-67.").
+INITIALS_FIRST = re.compile(r"^(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][\w'\u2019\-]+,\s")
+ELSEVIER_DATE = r"\b\d{1,4}\s*\((?:19|20)\d{2}\)\s*[A-Za-z]?\d+(?:\s*[\u2013\-]\s*[A-Za-z]?\d+)?\b"
+
 
 def strip_link_labels(line: str) -> str:
     """The entry without the publisher's link labels after it."""
@@ -70,3 +75,20 @@ def web_entry(line: str) -> bool:
     """A paragraph that is one web source: author, title, a year, and an access note with the address last."""
     s = line.strip()
     return len(s) < 600 and bool(_WEB_ENTRY.match(s) or _APA_WEB_ENTRY.match(s))
+
+
+_ELSEVIER = re.compile(r"^(?P<authors>(?:(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][\w'\u2019\-]+(?:\s[A-Z][\w'\u2019\-]+)?,\s(?:and\s)?)+)"
+                       r"(?P<title>.+?),\s(?P<journal>[A-Z][^,]{1,80}?)\s\d{1,4}\s*\((?P<year>(?:19|20)\d{2})\)\s*[A-Za-z]?\d+")
+
+
+def elsevier_entry(body: str) -> tuple[list[str], str, str, int] | None:
+    """Authors ("Lee AB"), title, journal and year of an Elsevier-style entry, or None."""
+    m = _ELSEVIER.match(body)
+    if not m:
+        return None
+    authors = []
+    for name in re.split(r",\s(?:and\s)?", m.group("authors").rstrip(", ")):
+        parts = re.match(r"((?:[A-Z]\.\s?-?){1,3})\s?(.+)", name.strip())
+        if parts:
+            authors.append(f"{parts.group(2)} {re.sub(r'[^A-Z]', '', parts.group(1))}")
+    return authors, m.group("title").strip(), m.group("journal").strip(" ."), int(m.group("year"))

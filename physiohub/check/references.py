@@ -25,6 +25,7 @@ from .claim_sources import YEAR_VOLUME_CITE
 from .claims import DOI, JOURNAL_CITE, expand_numbers, journal_key
 from .lexicon import JOURNALS
 from .document import FIELD_JOIN, FIELD_LABEL, PUBMED_CITATION, TITLE_THEN_AUTHORS, Sentence
+from .reference_lines import elsevier_entry
 
 # (PubMed's text export: "1: Lee AB, Park C. Title. ...")
 _NUMBER = re.compile(r"^\s*(?:[\[(](\d{1,3})[\])]|(\d{1,3})[.)]|(\d{1,3})(?=\s+[A-Z][a-z])|([\u00b9\u00b2\u00b3\u2070-\u2079]{1,3})"
@@ -312,6 +313,15 @@ def _ieee(ref: Reference, body: str) -> str | None:
 
 
 # Chicago author-date without quotes: "Smith, John, and Ann Lee. 2019. Title. Journal 12 (3): 45–67."
+def _elsevier(ref: Reference, body: str) -> str | None:
+    """Elsevier's numbered style: "A.B. Lee, C. Park, Title, J. Ex. Med. 12 (2021) 45-67." (reference_lines.py)."""
+    found = elsevier_entry(body)
+    if not found:
+        return None
+    ref.authors, ref.title, ref.journal, ref.year = found
+    return body.split(",")[0]
+
+
 _AUTHOR_DATE = re.compile(r"^(?P<authors>[A-Z][\w'\u2019\-]+,\s+[A-Z][a-z]+(?:\s[A-Z]\.)?(?:,?\s+(?:and\s+)?[A-Z][a-z]+(?:\s[A-Z]\.)?"
                           r"\s[A-Z][\w'\u2019\-]+)*)\.\s+(?P<year>(?:19|20)\d{2})[a-z]?\.\s+(?P<rest>\S.+)$")
 
@@ -534,7 +544,8 @@ def _parse_reference(line: str) -> Reference:
         y = _YEAR.search(body)
         ref.year = int(y.group(1)) if y else None
         return ref
-    for shape in (_journal_only, _chicago, _given_first, _ieee, _author_date, _harvard_year_after_authors, _comma_fields, _mla_journal):
+    for shape in (_journal_only, _chicago, _given_first, _ieee, _elsevier, _author_date, _harvard_year_after_authors, _comma_fields,
+                  _mla_journal):
         author_part = shape(ref, body)
         if author_part is not None:
             _web_kind(ref, author_part)
