@@ -179,3 +179,11 @@ def test_footnote_numbers_without_a_stop_before_plain_entries():
     assert [(r.number, r.authors[0], r.year) for r in refs] == [("1", "Holm AB", 2021), ("2", "Okafor N", 2019)]
     # a numbered sentence is not an entry
     assert parse_document("3 Tips for a healthy back. Walk every day, 2021; 5 minutes is enough.\n").reference_lines == []
+
+
+def test_apa_chapter_in_an_edited_book_has_no_journal():
+    ref = parse_reference("Holm, A. B. (2018). Rehabilitation of the knee. In E. Lind & D. Kim (Eds.), Textbook of example "
+                          "physiotherapy (3rd ed., pp. 101\u2013120). Example Press.")
+    assert (ref.authors, ref.year, ref.title, ref.journal) == (["Holm AB"], 2018, "Rehabilitation of the knee", None)
+    assert parse_reference("Holm, A. B. (2018). Knee rehabilitation. Journal of Example Rehabilitation, 12(3), 45\u201367."
+                           ).journal == "Journal of Example Rehabilitation"

@@ -179,6 +179,9 @@ _RELEASE = re.compile(r"^(?:[Tt]he\s+)?(?P<org>[A-Z][\w&'\u2019\-]*(?:\s+(?:of|f
 _HARVARD_YEAR = re.compile(r"^(?P<authors>[A-Z][^()]*?(?:[A-Z]|et al)\.?),?\s+(?P<year>(?:19|20)\d{2})[a-z]?\.\s+(?P<rest>\S.*)$")
 
 
+_APA_CHAPTER = re.compile(r"^(?P<title>.+?[.?!])\s+In\s+(?:[A-Z]\.\s?)+[^()]{0,200}?\((?:Eds?|eds?)\.\)")
+
+
 def _title_and_journal(parts: list[str]) -> tuple[str | None, str | None]:
     """Title and journal of the pieces after the authors and year ("Title. Journal, 12(3), 45-67" or
     "Title? Subtitle. Journal Abbrev. 21(5):1158-67"): the journal is the piece that carries the volume
@@ -555,6 +558,12 @@ def _parse_reference(line: str) -> Reference:
         ref.authors = _authors(apa.group("authors"))
         ref.year = int(apa.group("year"))
         rest = apa.group("rest")
+        chapter = _APA_CHAPTER.match(rest)
+        if chapter:
+            # APA's chapter: "Title. In E. Lind & D. Kim (Eds.), Book title (pp. 1-9). Publisher." — in a book, no journal
+            ref.title = chapter.group("title").strip().rstrip(".")
+            _web_kind(ref, apa.group("authors"))
+            return ref
         quoted = re.match(r"^['\u2018\u201c\"](?P<title>.+?)[.,]?['\u2019\u201d\"],?\s*(?P<journal>[^,.]+)", rest)
         if quoted:
             # Harvard (Cite Them Right): "Holm, A. and Berg, C. (2019) 'Title', Journal, 3(1), pp. 1-9."
