@@ -187,3 +187,21 @@ def test_apa_chapter_in_an_edited_book_has_no_journal():
     assert (ref.authors, ref.year, ref.title, ref.journal) == (["Holm AB"], 2018, "Rehabilitation of the knee", None)
     assert parse_reference("Holm, A. B. (2018). Knee rehabilitation. Journal of Example Rehabilitation, 12(3), 45\u201367."
                            ).journal == "Journal of Example Rehabilitation"
+
+
+def test_empty_anchors_in_a_list_neither_drop_nor_glue_its_entries():
+    # footnote targets ("<a name='r1'></a>") opening list items, and icon links whose text is empty, made the HTML
+    # extractor drop those items' text or run the items of the list into one line
+    from physiohub.check.extract import article_text
+    html = ("<html><body><h1>Knee pain</h1><p>Exercise helps most people with knee pain, and it is safe to start slowly "
+            "with a few minutes a day.</p><h2>References</h2><ol>"
+            "<li><a name='r1'></a>Lee AB, Park C. Knee pain and walking. J Ex Med. 2003;11(10):1159-62.</li>"
+            "<li><a id='r2'></a>Kim D, Ruiz E. Back pain at work. Spine Ex. 2005;12:1-9.</li>"
+            "<li>Example Society of Knee Surgeons. <a href='https://www.example-knee.org'></a>.</li>"
+            "<li>Holm AB, Berg C. Hip pain. Ex Hip J. 2010;3:4-9. <a href='https://www.example.org/x'>&nbsp;</a></li>"
+            "</ol></body></html>")
+    text = article_text(html, html=True)
+    assert "1. Lee AB, Park C." in text and "2. Kim D, Ruiz E." in text
+    refs = _refs(text)
+    assert [(r.authors[0], r.year) for r in refs] == [("Lee AB", 2003), ("Kim D", 2005),
+                                                     ("Example Society of Knee Surgeons", None), ("Holm AB", 2010)]

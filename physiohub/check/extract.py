@@ -23,6 +23,9 @@ _MD_ESCAPE = re.compile(r"\\([\[\]()*_#`>+\-.!|{}])")
 _FIGURE_TAG = re.compile(r"<(/?)(figcaption|figure)\b", re.I)
 
 
+_EMPTY_ANCHOR = re.compile(r"<a\b[^>]*>(?:\s|&nbsp;)*</a>", re.I)
+
+
 def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(text[:2000]))
 
@@ -32,6 +35,9 @@ def html_to_text(html: str) -> str:
     import trafilatura
 
     html = _FIGURE_TAG.sub(lambda m: f"<{m.group(1)}{'p' if m.group(2).lower() == 'figcaption' else 'div'}", html)
+    # An empty anchor (a footnote's target "<a name='ref3'></a>", an icon link whose text is lost) makes trafilatura drop
+    # the list item it opens, or glue the items of its list into one line: it carries no text, so it goes.
+    html = _EMPTY_ANCHOR.sub("", html)
     text = trafilatura.extract(
         html, output_format="markdown", include_links=True, include_comments=False,
         include_tables=False, include_images=False, favor_precision=False,
