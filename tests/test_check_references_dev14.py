@@ -205,3 +205,22 @@ def test_empty_anchors_in_a_list_neither_drop_nor_glue_its_entries():
     refs = _refs(text)
     assert [(r.authors[0], r.year) for r in refs] == [("Lee AB", 2003), ("Kim D", 2005),
                                                      ("Example Society of Knee Surgeons", None), ("Holm AB", 2010)]
+
+
+def test_a_list_announced_as_references_takes_its_organisation_names_too():
+    # "Selected references are listed below." before a list whose first items are organisations with no link text left
+    text = ("# Back pain\n\nThis page was written from a review of the research. Selected references are listed below.\n\n"
+            "1. Example Academy of Spine Surgeons. .\n2. Example Chiropractic Society.\n"
+            "3. Lee AB, Park C, Kim D, et al. Weight gain and back pain. Ex Obes J. 2003;11(10):1159-62. View Abstract\n"
+            "4. Holm AB, Berg C. A back school trial. Spine Ex. 2007;32(7):711-9. View Abstract\n")
+    refs = _refs(text)
+    assert [(r.kind, r.authors[0], r.year) for r in refs] == [
+        ("web", "Example Academy of Spine Surgeons", None), ("web", "Example Chiropractic Society", None),
+        ("list", "Lee AB", 2003), ("list", "Holm AB", 2007)]
+    assert refs[2].journal == "Ex Obes J"
+
+
+def test_a_lead_in_before_a_list_of_findings_makes_no_references():
+    text = ("# Back pain\n\nThe main results of the studies are shown below.\n\n"
+            "- Walking cut pain by a third.\n- Yoga helped sleep.\n- Most people improved within six weeks.\n")
+    assert parse_document(text).reference_lines == []

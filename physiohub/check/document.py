@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import split_spans
-from .reference_lines import ACCESS_NOTE, ELSEVIER_DATE, INITIALS_FIRST as _INITIALS_FIRST, strip_link_labels, unglue_numbers, web_entry
+from .reference_lines import (ACCESS_NOTE, ELSEVIER_DATE, INITIALS_FIRST as _INITIALS_FIRST, refs_lead_in, strip_link_labels,
+                              unglue_numbers, web_entry)
 
 REF_HEADING = re.compile(
     # (a form's plural in brackets, "Reference(s)", "Source(s)"; a record's "Bibliographic source(s)" / "details")
@@ -537,8 +538,12 @@ def parse_document(text: str) -> Document:
         # "[1] Deyle, G. D. et al. ..." — items numbered in brackets are a reference list (the Nature style
         # and many science pages), whatever each entry holds (an organisation's page has no year or DOI)
         bracketed = sum(bool(re.match(r"\s*(?:\[\d{1,3}\]|\(\d{1,3}\))\s", blocks[i][1])) for i in run)
+        # (or a list announced as references by the sentence before it, "Selected references are listed below.", with
+        # an entry among its items: an organisation's name alone is then an entry too)
+        led_in = bool(run) and run[0] > 0 and blocks[run[0] - 1][0] == "para" and refs_lead_in(blocks[run[0] - 1][1])
         if len(run) >= 2 and (sum(_ref_like_item(blocks[i][1]) for i in run) >= 0.6 * len(run)
-                              or (bracketed == len(run) and any(_REF_LIKE.search(blocks[i][1]) for i in run))):
+                              or (bracketed == len(run) and any(_REF_LIKE.search(blocks[i][1]) for i in run))
+                              or (led_in and any(_ref_like_item(blocks[i][1]) for i in run))):
             ref_items.update(run)
         elif len(run) == 1 and _single_numbered_entry(blocks[run[0]][1]):
             ref_items.update(run)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-_LABEL = (r"(?:View at\s+)?(?:Google Scholar|Cross[Rr]ef|PubMed(?: Central)?|Web of Science|Scopus|Medline|MEDLINE|"
+_LABEL = (r"(?:View (?:at\s+)?)?(?:Google Scholar|Cross[Rr]ef|PubMed(?: Central)?|Web of Science|Scopus|Medline|MEDLINE|"
           r"Publisher|Full Text|Abstract|Article|CAS|ISI)")
 # One or more labels after the entry's last full stop, bracket or digit, each plain or as a Markdown link, glued or
 # separated by "·" or "|".
@@ -92,3 +92,16 @@ def elsevier_entry(body: str) -> tuple[list[str], str, str, int] | None:
         if parts:
             authors.append(f"{parts.group(2)} {re.sub(r'[^A-Z]', '', parts.group(1))}")
     return authors, m.group("title").strip(), m.group("journal").strip(" ."), int(m.group("year"))
+
+
+# A sentence that announces the list after it as the page's references: "Selected references are listed below.",
+# "The following sources were used:", "Here is a selection of those papers."
+_WORKS = r"(?:references|sources|studies|papers|articles|citations|bibliography|reading)"
+_LEAD_IN = re.compile(rf"(?:^|[.!?]\s+)(?:[^.!?]{{0,200}}?\b{_WORKS}\b[^.!?]{{0,60}}?\b(?:listed|given|shown|cited|included|used|below)"
+                      rf"\b[^.!?]{{0,30}}?|(?:the following|below are|here (?:is|are))\b[^.!?]{{0,60}}\b{_WORKS}\b[^.!?]{{0,40}}?)[.:]\s*$",
+                      re.I)
+
+
+def refs_lead_in(paragraph: str) -> bool:
+    """Does the paragraph end with a sentence announcing a list of references after it?"""
+    return bool(_LEAD_IN.search(paragraph.strip()[-300:]))
