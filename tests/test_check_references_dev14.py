@@ -224,3 +224,15 @@ def test_a_lead_in_before_a_list_of_findings_makes_no_references():
     text = ("# Back pain\n\nThe main results of the studies are shown below.\n\n"
             "- Walking cut pain by a third.\n- Yoga helped sleep.\n- Most people improved within six weeks.\n")
     assert parse_document(text).reference_lines == []
+
+
+def test_title_first_citation_with_given_name_first_authors():
+    trial = parse_reference("Walking or Resting for Acute Knee Pain: A Randomized Comparison , T.W. Lind, Sandra Berg, "
+                            "A.O. Kim, Example Medical Journal, Volume 120, 3 May 1994, Pages 101-107.")
+    assert (trial.authors, trial.year, trial.journal) == (["Lind TW", "Berg S", "Kim AO"], 1994, "Example Medical Journal")
+    report = parse_reference("The Costs of Managing Back Pain in Primary Care, Anna Holm, Ph.D., Carl Berg, M.A. Funded by "
+                             "the Example Ministry of Health, August, 1995, Page 40.")
+    assert (report.authors, report.year, report.journal) == (["Holm A", "Berg C"], 1995, None)
+    # a title in title case with commas is no list of names
+    ref = parse_reference("Knee Pain, Hip Pain, and Back Pain. Example Health Press, 2001.")
+    assert "Hip Pain" not in " ".join(ref.authors)

@@ -105,3 +105,45 @@ _LEAD_IN = re.compile(rf"(?:^|[.!?]\s+)(?:[^.!?]{{0,200}}?\b{_WORKS}\b[^.!?]{{0,
 def refs_lead_in(paragraph: str) -> bool:
     """Does the paragraph end with a sentence announcing a list of references after it?"""
     return bool(_LEAD_IN.search(paragraph.strip()[-300:]))
+
+
+# A loose citation written title first, then the authors given name first, each maybe with a degree, then where it
+# appeared and when: "Title of the Trial , T.W. Lee, Sandra Park, A.O. Kim, Example Medical Journal, Volume 300,
+# 2 June 1990, Pages 1-7." / "Title of the Report, Anna Lee, Ph.D., Carl Park, M.A. Funded by ..., August, 1993."
+_PERSON = re.compile(r"(?:[A-Z][a-z]+(?:\s[A-Z]\.)*|(?:[A-Z]\.\s?){1,3})\s?[A-Z][a-z][\w'\u2019\-]+")
+_DEGREE = re.compile(r"^(?:(?:[A-Z]\.\s?){1,3}[A-Z]?\.?|Ph\.\s?D\.?|M\.\s?D\.?|M\.\s?H\.\s?A\.?|M\.\s?Sc\.?|B\.\s?Sc\.?)(?=\s|$)")
+
+
+def title_then_names(body: str) -> tuple[list[str], str, str | None, int] | None:
+    """Authors ("Lee TW"), title, journal (or None) and year of a title-first entry with given-name-first authors."""
+    pieces = [p.strip() for p in re.split(r"\s?,\s", body.strip().rstrip("."))]
+    years = re.findall(r"\b((?:19|20)\d{2})\b", body)
+    if len(pieces) < 4 or not years:
+        return None
+    for start in range(1, len(pieces) - 1):
+        title = ", ".join(pieces[:start])
+        if len(title.split()) < 4 or not _PERSON.fullmatch(pieces[start]):
+            continue
+        names, k = [], start
+        while k < len(pieces):
+            piece = pieces[k]
+            if _PERSON.fullmatch(piece):
+                names.append(piece)
+            elif _DEGREE.match(piece) and names:
+                if _DEGREE.sub("", piece).strip():
+                    k += 1
+                    break   # "B. A. Funded by ...": the degree ends the names, the rest is the funder
+            else:
+                break
+            k += 1
+        if len(names) < 2:
+            return None
+        after = pieces[k] if k < len(pieces) else ""
+        journal = after if re.fullmatch(r"(?:[A-Z][\w&'\-]*\s?)+", after) and "Volume" not in after and \
+            k + 1 < len(pieces) and re.match(r"(?:Vol(?:ume)?\.?\s*)?\d", pieces[k + 1]) else None
+        authors = []
+        for n in names:
+            words = n.replace(".", ". ").split()
+            authors.append(f"{words[-1]} {''.join(w[0] for w in words[:-1])}")
+        return authors, title, journal, int(years[-1])
+    return None

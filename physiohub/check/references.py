@@ -25,7 +25,7 @@ from .claim_sources import YEAR_VOLUME_CITE
 from .claims import DOI, JOURNAL_CITE, expand_numbers, journal_key
 from .lexicon import JOURNALS
 from .document import FIELD_JOIN, FIELD_LABEL, PUBMED_CITATION, TITLE_THEN_AUTHORS, Sentence
-from .reference_lines import elsevier_entry
+from .reference_lines import elsevier_entry, title_then_names
 
 # (PubMed's text export: "1: Lee AB, Park C. Title. ...")
 _NUMBER = re.compile(r"^\s*(?:[\[(](\d{1,3})[\])]|(\d{1,3})[.)]|(\d{1,3})(?=\s+[A-Z][a-z])|([\u00b9\u00b2\u00b3\u2070-\u2079]{1,3})"
@@ -316,6 +316,15 @@ def _ieee(ref: Reference, body: str) -> str | None:
 
 
 # Chicago author-date without quotes: "Smith, John, and Ann Lee. 2019. Title. Journal 12 (3): 45–67."
+def _title_first_names(ref: Reference, body: str) -> str | None:
+    """A loose citation: the title, then given-name-first authors, then where and when (reference_lines.py)."""
+    found = title_then_names(body)
+    if not found:
+        return None
+    ref.authors, ref.title, ref.journal, ref.year = found
+    return ref.authors[0]
+
+
 def _elsevier(ref: Reference, body: str) -> str | None:
     """Elsevier's numbered style: "A.B. Lee, C. Park, Title, J. Ex. Med. 12 (2021) 45-67." (reference_lines.py)."""
     found = elsevier_entry(body)
@@ -548,7 +557,7 @@ def _parse_reference(line: str) -> Reference:
         ref.year = int(y.group(1)) if y else None
         return ref
     for shape in (_journal_only, _chicago, _given_first, _ieee, _elsevier, _author_date, _harvard_year_after_authors, _comma_fields,
-                  _mla_journal):
+                  _mla_journal, _title_first_names):
         author_part = shape(ref, body)
         if author_part is not None:
             _web_kind(ref, author_part)
