@@ -236,3 +236,51 @@ def test_title_first_citation_with_given_name_first_authors():
     # a title in title case with commas is no list of names
     ref = parse_reference("Knee Pain, Hip Pain, and Back Pain. Example Health Press, 2001.")
     assert "Hip Pain" not in " ".join(ref.authors)
+
+
+_ARTICLE = ("<html><body><h1>Knee pain</h1><p>Exercise helps most people with knee pain, and it is safe to start slowly with "
+            "a few minutes every day of the week.</p><p>Most people improve within six weeks when they keep active and "
+            "build up slowly.</p>")
+_ENTRIES = ["Lee AB, Park C. Knee pain and walking. J Ex Med. 2003;11(10):1159-62.",
+            "Kim D, Ruiz E. Back pain at work. Spine Ex. 2005;12:1-9.",
+            "Holm AB, Berg C. Hip pain in runners. Ex Hip J. 2010;3:4-9."]
+
+
+def _html_refs(tail: str) -> list[str]:
+    from physiohub.check.extract import article_text
+    return [r.authors[0] for r in _refs(article_text(_ARTICLE + tail + "</body></html>", html=True))]
+
+
+def test_a_short_list_at_the_end_of_an_article_is_kept():
+    # the extractor leaves out a list of one or two entries (three under a bold paragraph) at an article's end
+    for heading in ("<h2>References</h2>", "<h3>Sources</h3>", "<p><strong>References</strong></p>"):
+        for n in (1, 2, 3):
+            items = "".join(f"<li>{e}</li>" for e in _ENTRIES[:n])
+            assert _html_refs(heading + "<ol>" + items + "</ol>") == ["Lee AB", "Kim D", "Holm AB"][:n], (heading, n)
+
+
+def test_a_reference_table_after_its_heading_is_kept():
+    rows = "".join(f"<tr><td>{i}</td><td>{e}</td></tr>" for i, e in enumerate(_ENTRIES, 1))
+    assert _html_refs("<h2>References</h2><table>" + rows + "</table>") == ["Lee AB", "Kim D", "Holm AB"]
+
+
+def test_entries_the_extractor_kept_are_not_added_twice():
+    # kept with markup of their own: an emphasised journal, superscript numbers, footnote back-links
+    em = "".join(f"<li>{e.replace('Spine Ex', '<em>Spine Ex</em>')}</li>" for e in _ENTRIES)
+    assert _html_refs("<h2>References</h2><ol>" + em + "</ol>") == ["Lee AB", "Kim D", "Holm AB"]
+    sup = "".join(f"<li><sup>{i}</sup> {e}</li>" for i, e in enumerate(_ENTRIES, 1))
+    assert _html_refs("<h2>References</h2><ul>" + sup + "</ul>") == ["Lee AB", "Kim D", "Holm AB"]
+    notes = "".join(f"<li id='fn{i}'><p>{e} <a href='#fnref{i}'>\u21a9</a></p></li>" for i, e in enumerate(_ENTRIES, 1))
+    assert _html_refs("<div class='footnotes'><hr><ol>" + notes + "</ol></div>") == ["Lee AB", "Kim D", "Holm AB"]
+
+
+def test_numbers_in_their_own_span_glued_with_their_stop():
+    divs = "".join(f"<div class='ref'><span>{i}.</span><span>{e}</span></div>" for i, e in enumerate(_ENTRIES, 1))
+    assert _html_refs("<h2>References</h2>" + divs) == ["Lee AB", "Kim D", "Holm AB"]
+
+
+def test_a_heading_that_is_not_about_references_brings_nothing_back():
+    from physiohub.check.extract import article_text
+    text = article_text(_ARTICLE + "<h2>Related posts</h2><ul><li>Five myths about knee pain (2019)</li></ul></body></html>",
+                        html=True)
+    assert "Five myths" not in text or not _refs(text)

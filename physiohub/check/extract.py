@@ -94,25 +94,75 @@ def _dropped_reference_blocks(html: str, text: str) -> str:
     except (etree.ParserError, ValueError):
         return ""
     out: list[str] = []
-    for el in root.xpath("//aside|//article//footer|//main//footer|//*[contains(@class, 'reference')]"
+    plain = _alnum(text)
+    blocks = [(el, None) for el in root.xpath("//aside|//article//footer|//main//footer|//*[contains(@class, 'reference')]"
                          "|//*[contains(@class, 'footnotes')]|//*[contains(@class, 'sources')]|//*[contains(@class, 'citations')]"
-                         "|//*[@role='doc-endnotes' or @role='doc-bibliography']"):
-        lines = [" ".join(x.text_content().split()) for x in el.xpath(".//h1|.//h2|.//h3|.//h4|.//h5|.//p|.//li|.//dt|.//dd")]
-        lines = [x for x in lines if x] or [" ".join(el.text_content().split())]
-        if lines[0] and not _REF_BLOCK_START.match(lines[0]) and _NOTES_MARKUP(el) and _REF_BLOCK_BODY.search(" ".join(lines)):
+                         "|//*[@role='doc-endnotes' or @role='doc-bibliography']")]
+    blocks += _headed_lists(root)
+    for el, headed in blocks:
+        if headed is not None:
+            lines = headed
+        else:
+            lines = [" ".join(x.text_content().split()) for x in el.xpath(".//h1|.//h2|.//h3|.//h4|.//h5|.//p|.//li|.//dt|.//dd")]
+            lines = [x for x in lines if x] or [" ".join(el.text_content().split())]
+        if headed is None and lines[0] and not _REF_BLOCK_START.match(lines[0]) and _NOTES_MARKUP(el) and _REF_BLOCK_BODY.search(" ".join(lines)):
             # the footnotes Markdown renderers and DPUB-ARIA pages write ("<section class="footnotes"
             # role="doc-endnotes"><hr><ol><li>...") carry no heading: the markup says what they are
             lines = ["Notes"] + [ln for ln in (" ".join(x.text_content().split()) for x in el.xpath("./ol/li|./ul/li|.//ol/li"))
                                  if ln] or lines
         if not lines[0] or not _REF_BLOCK_START.match(lines[0]) or not _REF_BLOCK_BODY.search(" ".join(lines)):
             continue
-        if all(x[:60] in text or any(x[:60] in o for o in out) for x in lines):
+        if all(_kept(x, plain, out) for x in lines[1:] or lines):
             continue   # the extractor kept it, or an outer block already brought it
         if len(lines) > 1 and _REF_BLOCK_START.fullmatch(lines[0].strip().rstrip(":")):
             out.append("## " + lines[0].rstrip(":") + "\n\n" + "\n\n".join(lines[1:]))   # a heading over its entries
         else:
             out.append("\n\n".join(lines))   # "References: Holm A, ..." run in
     return "".join("\n\n" + b for b in out)
+
+
+def _alnum(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _kept(line: str, plain: str, out: list[str]) -> bool:
+    """Is this entry already in the text (or in a block brought back before), whatever the markup around it ("*Journal*",
+    "[1]" for a superscript number, a list marker)?"""
+    key = _alnum(re.sub(r"^\W{0,3}\d{1,3}\W{0,3}\s", "", line))[:50]
+    return not key or key in plain or any(key in _alnum(o) for o in out)
+
+
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _heading_like(el) -> str | None:
+    """The text of an element that stands as a reference heading: a heading, or a paragraph/div holding only it (often
+    in bold: "<p><strong>References</strong></p>")."""
+    if el.tag not in _HEADING_TAGS | {"p", "div"} or el.xpath(".//li|.//p|.//ol|.//ul"):
+        return None
+    words = " ".join(el.text_content().split())
+    return words if words and len(words) <= 40 and _REF_BLOCK_START.fullmatch(words.rstrip(":").strip()) else None
+
+
+def _headed_lists(root) -> list[tuple[None, list[str]]]:
+    """A reference heading and the entries after it (list items or paragraphs, up to the next heading), as lines: the
+    extractor leaves out a short list at the end of an article (one to three entries), heading and all or not."""
+    out = []
+    for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "div"):
+        head = _heading_like(el)
+        if head is None:
+            continue
+        entries: list[str] = []
+        for sib in el.itersiblings():
+            if not isinstance(sib.tag, str) or sib.tag in _HEADING_TAGS or _heading_like(sib):
+                break
+            # (a list, paragraphs, or a table's rows: the extractor leaves tables out altogether)
+            items = sib.xpath(".//li") if sib.tag in ("ol", "ul") else sib.xpath(".//tr") if sib.tag == "table" \
+                else [sib] if sib.tag in ("p", "div") else []
+            entries += [t for t in (" ".join(x.text_content().split()) for x in items) if t]
+        if entries:
+            out.append((None, [head] + entries))
+    return out
 
 
 def _restore_link_paragraphs(html: str, text: str) -> str:

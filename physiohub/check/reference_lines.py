@@ -18,7 +18,7 @@ _LABEL = (r"(?:View (?:at\s+)?)?(?:Google Scholar|Cross[Rr]ef|PubMed(?: Central)
 # separated by "·" or "|".
 _LABELS_END = re.compile(rf"(?<=[.)\d])(?:\s*[\u00b7|]?\s*(?:\[{_LABEL}\]\([^()\s]*\)|{_LABEL}))+\s*$")
 # A number glued to the entry's first word ("3Rubenstein, LZ, ...": a capital and a lower-case letter after it).
-_GLUED_NUMBER = re.compile(r"^(\d{1,3})(?=[A-Z][a-z])")
+_GLUED_NUMBER = re.compile(r"^(\d{1,3})\.?(?=[A-Z][a-z])")   # (or with its stop: "1.Lee AB, ...")
 
 # The access note before a web source's address: Harvard "Available at:", Vancouver "Available from:", older NLM
 # "Available from URL:", APA 6 "Retrieved from".

@@ -493,7 +493,8 @@ def parse_reference(line: str) -> Reference:
 
 def _parse_reference(line: str) -> Reference:
     number = None
-    line = re.sub(r"^\s*[-*\u2022+]\s+(?=\d{1,3}[.)]\s)", "", line)   # "- 1. Lee, Ann. ...": a bullet before the number
+    # "- 1. Lee, Ann. ..." / "- [1] Lee AB, ...": a bullet before the number
+    line = re.sub(r"^\s*[-*\u2022+]\s+(?=(?:\d{1,3}[.)]|\[\d{1,3}\]|\(\d{1,3}\))\s)", "", line)
     m = _NUMBER.match(line)
     if m:
         number = m.group(1) or m.group(2) or m.group(3) or m.group(5) or (m.group(4) or "").translate(_SUPERSCRIPT_DIGITS)
