@@ -284,3 +284,15 @@ def test_a_heading_that_is_not_about_references_brings_nothing_back():
     text = article_text(_ARTICLE + "<h2>Related posts</h2><ul><li>Five myths about knee pain (2019)</li></ul></body></html>",
                         html=True)
     assert "Five myths" not in text or not _refs(text)
+
+
+def test_a_list_of_entries_with_no_heading_at_the_end_is_kept():
+    for tag in ("ol", "ul"):
+        for n in (1, 2, 3):
+            items = "".join(f"<li>{e}</li>" for e in _ENTRIES[:n])
+            assert _html_refs(f"<{tag}>{items}</{tag}>") == ["Lee AB", "Kim D", "Holm AB"][:n], (tag, n)
+    # a list of advice is not brought back as references
+    from physiohub.check.extract import article_text
+    text = article_text(_ARTICLE + "<ul><li>Walk every day</li><li>Keep your knees warm (2021 advice)</li></ul></body></html>",
+                        html=True)
+    assert not _refs(text)

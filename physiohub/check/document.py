@@ -171,7 +171,7 @@ _STRICT_START = re.compile(rf"^(?:{_PARTICLE} )*[{_UP}][{_UP}{_LOW}'\u2019\-]+(?
                            rf"(?:,\s+[A-Z]\.|,\s+[{_UP}][{_LOW}]+,|\s[A-Z]{{1,3}}[,.]\s)")
 
 
-def _ref_like_item(item: str) -> bool:
+def ref_like_item(item: str) -> bool:
     """A list item that reads as a reference entry: an identifier or a year where styles put it, an entry's shape
     (authors first, then a journal's volume or the year after them), or a web source's access note."""
     body = _LIST_ITEM.sub("", item, count=1)
@@ -541,9 +541,9 @@ def parse_document(text: str) -> Document:
         # (or a list announced as references by the sentence before it, "Selected references are listed below.", with
         # an entry among its items: an organisation's name alone is then an entry too)
         led_in = bool(run) and run[0] > 0 and blocks[run[0] - 1][0] == "para" and refs_lead_in(blocks[run[0] - 1][1])
-        if len(run) >= 2 and (sum(_ref_like_item(blocks[i][1]) for i in run) >= 0.6 * len(run)
+        if len(run) >= 2 and (sum(ref_like_item(blocks[i][1]) for i in run) >= 0.6 * len(run)
                               or (bracketed == len(run) and any(_REF_LIKE.search(blocks[i][1]) for i in run))
-                              or (led_in and any(_ref_like_item(blocks[i][1]) for i in run))):
+                              or (led_in and any(ref_like_item(blocks[i][1]) for i in run))):
             ref_items.update(run)
         elif len(run) == 1 and _single_numbered_entry(blocks[run[0]][1]):
             ref_items.update(run)

@@ -98,7 +98,7 @@ def _dropped_reference_blocks(html: str, text: str) -> str:
     blocks = [(el, None) for el in root.xpath("//aside|//article//footer|//main//footer|//*[contains(@class, 'reference')]"
                          "|//*[contains(@class, 'footnotes')]|//*[contains(@class, 'sources')]|//*[contains(@class, 'citations')]"
                          "|//*[@role='doc-endnotes' or @role='doc-bibliography']")]
-    blocks += _headed_lists(root)
+    blocks += _headed_lists(root) + _entry_lists(root)
     for el, headed in blocks:
         if headed is not None:
             lines = headed
@@ -110,11 +110,13 @@ def _dropped_reference_blocks(html: str, text: str) -> str:
             # role="doc-endnotes"><hr><ol><li>...") carry no heading: the markup says what they are
             lines = ["Notes"] + [ln for ln in (" ".join(x.text_content().split()) for x in el.xpath("./ol/li|./ul/li|.//ol/li"))
                                  if ln] or lines
-        if not lines[0] or not _REF_BLOCK_START.match(lines[0]) or not _REF_BLOCK_BODY.search(" ".join(lines)):
+        if lines[0] and (not _REF_BLOCK_START.match(lines[0]) or not _REF_BLOCK_BODY.search(" ".join(lines))):
             continue
         if all(_kept(x, plain, out) for x in lines[1:] or lines):
             continue   # the extractor kept it, or an outer block already brought it
-        if len(lines) > 1 and _REF_BLOCK_START.fullmatch(lines[0].strip().rstrip(":")):
+        if not lines[0]:
+            out.append("\n".join(f"- {x}" for x in lines[1:]))   # a list of entries with no heading over it
+        elif len(lines) > 1 and _REF_BLOCK_START.fullmatch(lines[0].strip().rstrip(":")):
             out.append("## " + lines[0].rstrip(":") + "\n\n" + "\n\n".join(lines[1:]))   # a heading over its entries
         else:
             out.append("\n\n".join(lines))   # "References: Holm A, ..." run in
@@ -162,6 +164,21 @@ def _headed_lists(root) -> list[tuple[None, list[str]]]:
             entries += [t for t in (" ".join(x.text_content().split()) for x in items) if t]
         if entries:
             out.append((None, [head] + entries))
+    return out
+
+
+def _entry_lists(root) -> list[tuple[None, list[str]]]:
+    """Lists with no heading whose items read as reference entries (the rule the document reader applies to a list with
+    no heading), as lines after an empty heading: the extractor leaves out such a list at an article's end."""
+    from .document import ref_like_item
+
+    out = []
+    for lst in root.iter("ol", "ul"):
+        if lst.xpath("ancestor::ol|ancestor::ul|ancestor::nav"):
+            continue
+        items = [t for t in (" ".join(li.text_content().split()) for li in lst.xpath("./li")) if t]
+        if items and sum(ref_like_item("- " + t) for t in items) >= 0.6 * len(items):
+            out.append((None, [""] + items))
     return out
 
 
