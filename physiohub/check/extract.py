@@ -115,7 +115,7 @@ def _dropped_reference_blocks(html: str, text: str) -> str:
         if all(_kept(x, plain, out) for x in lines[1:] or lines):
             continue   # the extractor kept it, or an outer block already brought it
         if not lines[0]:
-            out.append("\n".join(f"- {x}" for x in lines[1:]))   # a list of entries with no heading over it
+            out.append("\n\n".join(lines[1:]))   # a list of entries with no heading over it
         elif len(lines) > 1 and _REF_BLOCK_START.fullmatch(lines[0].strip().rstrip(":")):
             out.append("## " + lines[0].rstrip(":") + "\n\n" + "\n\n".join(lines[1:]))   # a heading over its entries
         else:
@@ -178,7 +178,8 @@ def _entry_lists(root) -> list[tuple[None, list[str]]]:
             continue
         items = [t for t in (" ".join(li.text_content().split()) for li in lst.xpath("./li")) if t]
         if items and sum(ref_like_item("- " + t) for t in items) >= 0.6 * len(items):
-            out.append((None, [""] + items))
+            # (numbered as the page numbers them; a bulleted entry as a paragraph of its own, as an unmarked entry reads)
+            out.append((None, [""] + [f"{i}. {t}" if lst.tag == "ol" else t for i, t in enumerate(items, 1)]))
     return out
 
 
