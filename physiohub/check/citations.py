@@ -41,9 +41,18 @@ _LEADING_INITIALS = re.compile(rf"^{_INITIALS}")
 # A bracket followed by a year and ";" ("(Spine (Phila Pa 1976). 2015;40(4):E201-8)") is a journal's place and volume.
 _YEAR_THEN_VOLUME = re.compile(r"\.?\s*(?:19|20)\d{2}\s*;")
 
+# Vancouver names in brackets, initials after the surname ("(Mannion AF, et al. 2001)", "(Lee AB, Kim C, 2019)"): only
+# inside brackets — "Verhagen AP (2015)" in running text is a reference entry's head, not a narrative citation.
+_VANC_PERSON = rf"{_SURNAME}\s[{_UP}]{{1,3}}"
+_VANC_PEOPLE = rf"{_VANC_PERSON}(?:,\s+{_VANC_PERSON}){{0,5}}{_ETAL}?"
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
+          r"Nov(?:ember)?|Dec(?:ember)?)")
+# A date written before the year: a journal cited by its issue ("(Clin J Sport Med, Jan. 2000)") and APA's personal
+# communication ("(T. West, personal communication, January 12, 2019)") — the year is the citation's.
+_DATE_BEFORE_YEAR = rf"(?:personal\s+communications?,\s*)?{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?|personal\s+communications?,\s*"
 # A piece of a bracketed citation, once prefixes and page notes are gone: names, a comma or not, the years.
 # (the comma may lack its space, a slip popular pages often make: "(Gross et al,2002)", "(Lee,2019)")
-_PIECE = re.compile(rf"^(?P<who>{_PEOPLE}|{_ORG}|{_ACRONYM})(?:,\s*|\s+)(?P<years>{_YEARS})$")
+_PIECE = re.compile(rf"^(?P<who>{_PEOPLE}|{_VANC_PEOPLE}|{_ORG}|{_ACRONYM})(?:,\s*|\s+)(?:{_DATE_BEFORE_YEAR})?(?P<years>{_YEARS})$")
 # ... or with no date: "(Mayo Clinic, n.d.)", "(Lee, in press)" — a citation without a year
 _PIECE_UNDATED = re.compile(rf"^(?P<who>{_PEOPLE}|{_ORG}|{_ACRONYM}),\s+(?:n\.\s?d|in\s+press|forthcoming)$", re.I)
 # Citations in one bracket are cut at ";", or at a comma after a year when a name follows ("Hopkins 2016, Scott 2020").
@@ -86,6 +95,20 @@ NOT_A_NAME = {"In", "The", "Since", "From", "By", "Until", "After", "Before", "D
               "Under", "Around", "About", "Circa", "Est", "Founded", "Born", "Died", "Copyright", "Posted", "Edited",
               "Last", "First", "Next", "Level", "Grade", "Stage", "Type", "Class", "Week", "Weeks", "Month", "Months",
               "Day", "Days", "Covid", "COVID", "NHS", "UK", "US", "USA", "EU", "AD", "BC", "CE", "BCE", "AM", "PM"}
+
+
+# A cited name written as an NLM journal abbreviation ("Clin J Sport Med", "Arch Phys Med Rehabil", "Br J Sports Med"): the
+# word "J", or two of the abbreviated words journals' names are made of — no author's name looks like that.
+_ABBREVIATED = re.compile(r"\b(?:Med|Clin|Sci|Rev|Ther|Surg|Rehabil|Rheumatol|Orthop|Physiother|Musculoskelet|Disord|Epidemiol|"
+                          r"Gerontol|Geriatr|Intern|Arch|Ann|Res|Phys|Exerc|Biomech|Osteoporos|Prev|Pract|Fam|Am|Br|Eur|Int|Scand)\b\.?")
+
+
+def journal_abbreviation(who: str) -> bool:
+    """Is the cited name a journal's abbreviated name rather than an author or an organisation?"""
+    words = who.split()
+    if _LEADING_INITIALS.match(who) or re.search(r"\bet al\b|\band\b|&|,", who):
+        return False   # "M. J. Hancock et al.", "Lee AB, Kim C": people
+    return len(words) >= 2 and (bool(re.search(r"(?:^|\s)J\.?(?:\s|$)", who)) or len(_ABBREVIATED.findall(who)) >= 2)
 
 
 @dataclass
@@ -224,4 +247,4 @@ def find_citations(text: str) -> list[Citation]:
     return out
 
 
-__all__ = ["Citation", "NOT_A_NAME", "find_citations", "first_surname", "surname_key"]
+__all__ = ["Citation", "NOT_A_NAME", "find_citations", "first_surname", "journal_abbreviation", "surname_key"]

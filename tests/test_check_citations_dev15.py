@@ -1,0 +1,77 @@
+"""In-text citation forms read on the dev15 pages (session 10 of issue 13), each tested on examples written here:
+Vancouver names in brackets ("(Okafor BT, et al. 2004)"), a date before the year inside the brackets (a journal
+cited by its issue, "(Scand J Sports Sci, Mar. 2011)"; APA's personal communication, "(R. Lund, personal
+communication, May 3, 2020)"), and a journal's abbreviated name that is no author."""
+from __future__ import annotations
+
+import pytest
+
+from physiohub.check import check_article
+from physiohub.check.citations import find_citations, journal_abbreviation
+from physiohub.store import Store
+
+
+@pytest.fixture()
+def store(tmp_path):
+    s = Store(tmp_path / "hub.db")
+    yield s
+    s.close()
+
+
+def _cites(text: str) -> list[tuple[str, int | None, str]]:
+    return [(c.who, c.year, c.surname) for c in find_citations(text)]
+
+
+def _refs(store, text):
+    return [(r["kind"], r.get("authors") or [], r.get("journal"), r["year"]) for r in check_article(store, text)["references"]]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Most neck pain settles within weeks (Okafor BT, et al. 2004).", [("Okafor BT, et al.", 2004, "Okafor")]),
+    ("Grip strength fell with age (Lindqvist K 2012).", [("Lindqvist K", 2012, "Lindqvist")]),
+    ("Two trials agreed (Moreau JP, Sato Y, 2018).", [("Moreau JP, Sato Y", 2018, "Moreau")]),
+])
+def test_vancouver_names_in_brackets(text, want):
+    assert _cites(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Few coaches taught landing drills. (Scand J Sports Sci, Mar. 2011)", [("Scand J Sports Sci", 2011)]),
+    ("Bone loss slows with hopping (R. Lund, personal communication, May 3, 2020).", [("R. Lund", 2020)]),
+    ("Knees ached less (D. Ortiz, personal communications, October 2018).", [("D. Ortiz", 2018)]),
+])
+def test_a_date_before_the_year(text, want):
+    assert [(w, y) for w, y, _ in _cites(text)] == want
+
+
+@pytest.mark.parametrize("text", [
+    "The clinic moved (Updated January 2019).",     # a note, not a citation
+    "Walking helps (May 2020).",                     # a month alone names no one
+])
+def test_dates_without_a_name_are_not_citations(text):
+    assert _cites(text) == []
+
+
+@pytest.mark.parametrize("who, want", [
+    ("Clin J Sport Med", True), ("Arch Phys Med Rehabil", True), ("Br J Sports Med", True), ("Scand J Rheumatol", True),
+    ("M. J. Hancock et al.", False), ("Lee AB, Kim C", False), ("Sato", False), ("World Health Organization", False),
+    ("Okafor BT, et al.", False),
+])
+def test_journal_abbreviations(who, want):
+    assert journal_abbreviation(who) is want
+
+
+def test_vancouver_citation_is_one_reference_by_its_surname(store):
+    text = "In most people with back pain no cause is ever found (Okafor BT, et al. 2004)."
+    assert _refs(store, text) == [("inline", ["Okafor BT, et al."], None, 2004)]
+
+
+def test_a_journal_cited_by_its_issue_is_a_journal_reference(store):
+    text = ("A survey of sports coaches found that only a third taught safe landing. Fewer still taught falling. "
+            "(Scand J Sports Sci, Mar. 2011)")
+    assert _refs(store, text) == [("inline", [], "Scand J Sports Sci", 2011)]
+
+
+def test_a_personal_communication_is_a_reference(store):
+    text = "By age 75 most women have lost a third of their hip bone (R. Lund, personal communication, May 3, 2020)."
+    assert _refs(store, text) == [("inline", ["R. Lund"], None, 2020)]
