@@ -75,3 +75,21 @@ def test_a_journal_cited_by_its_issue_is_a_journal_reference(store):
 def test_a_personal_communication_is_a_reference(store):
     text = "By age 75 most women have lost a third of their hip bone (R. Lund, personal communication, May 3, 2020)."
     assert _refs(store, text) == [("inline", ["R. Lund"], None, 2020)]
+
+
+def test_a_from_line_led_by_authors_is_a_reference(store):
+    # a research-summary site quotes its source under the summary, authors first, the year in a date
+    text = ("Walking programmes eased knee pain in older adults, a review found.\n\n"
+            "> From: Haddad et al., Knee Care Rev 12 (2019-03-02 10:15:00) 40-52 . All rights reserved to Example Press Ltd. "
+            "Click here for the online summary.\n")
+    refs = check_article(store, text)["references"]
+    assert [(r["authors"][0].split()[0], r["year"]) for r in refs] == [("Haddad", 2019)]
+    assert "rights" not in refs[0]["text"]
+
+
+@pytest.mark.parametrize("line", [
+    "From: our clinic team, who treat knee pain every day.",             # no authors and no year
+    "From: Haddad et al. found that walking eased knee pain in 2019.",   # a sentence reporting a finding
+])
+def test_from_lines_that_are_not_sources(store, line):
+    assert check_article(store, "Walking eased knee pain.\n\n" + line + "\n")["references"] == []

@@ -103,6 +103,20 @@ _SOURCE_ITEMS = re.compile(r";\s+(?=[A-Z])|(?<=(?:19|20)\d{2})\.\s+(?=[A-Z])(?!(
 _RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:(?:the |read the |full |original )?(?:study|paper|publication|article|ref|refs|cite|research|from)"
                            r"|more information|cite this (?:article|paper|study|page|post)|how to cite(?: this (?:article|paper))?)"
                            r"\s*:\W{0,3}\s*(?=\S)", re.I)
+# ... or a short source line led by its authors, then a journal and a year in any form, as research-summary sites
+# quote their source: "From: Otoo et al., Phys Ther Rev 20 (2016-07-18) 16-26", "From: Lee AB, Kim C. Spine J, 2019".
+_AUTHOR_LED = re.compile(rf"^(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+(?:,?\s+et al\.?|\s+[A-Z]{{1,3}}\b(?:,?\s+et al\.?)?)[,.]?\s+"
+                         rf"(?:{_PARTICLE} )*[{_UP}](?=[^.]*?\b(?:19|20)\d{{2}}\b)")
+
+
+_TRAILING_NOTE = re.compile(r"(?<=[.)])\s+(?=(?:All rights reserved|Copyright\b|\u00a9|Click here|Read more)\b)", re.I)
+
+
+def _source_line(rest: str) -> bool:
+    return bool(_AUTHOR_LED.match(rest)) and len(rest.split()) <= 30 and not re.search(
+        r"\b(?:found|finds|showed|shows|suggests?|reported|concluded|say|says|said)\b", rest)
+
+
 _RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citations?|journal references?|study references?|"
                           r"original (?:study|article|paper|research|story|post|source|news release|press release)|sourced from|"
                           r"adapted from|republished from|reprinted from|here is the original|read the original(?: story| article)?)"
@@ -562,9 +576,10 @@ def parse_document(text: str) -> Document:
             continue
         linked = _MD_LINK.sub(r"\1 <\2>", body)
         study = _RUN_IN_STUDY.match(linked)
-        if study and not in_refs and (_REF_LIKE.search(linked) or _plain_entry(linked[study.end():])):
+        if study and not in_refs and (_REF_LIKE.search(linked) or _plain_entry(linked[study.end():]) or _source_line(linked[study.end():])):
             # "Study: Lee A, Park B. Title. J Abbrev. 2019;321:456-67." — not the headline "Study: walking helps"
-            refs.append(linked[study.end():].strip())
+            # (without a rights notice or a pointer run on after it: "... 16-26 . All rights reserved to ... Click here")
+            refs.append(_TRAILING_NOTE.split(linked[study.end():], maxsplit=1)[0].strip())
             continue
         # (matched on the links written out: the label's "\W" would eat a link's opening bracket)
         run_in = _RUN_IN_REFS.match(linked)
