@@ -1,0 +1,43 @@
+"""Links to another outlet's article read as references (dev15, session 10 of issue 13), on pages written here:
+a link whose words name the outlet and the piece ("a [Daily Courier article](...)"), and a link alone on its line
+under a short "From <Outlet>:" label; the site's own "our article" and a link in a menu are not."""
+from __future__ import annotations
+
+import pytest
+
+from physiohub.check import check_article
+from physiohub.store import Store
+
+
+@pytest.fixture()
+def store(tmp_path):
+    s = Store(tmp_path / "hub.db")
+    yield s
+    s.close()
+
+
+def _links(store, text, html=False):
+    return [(r["kind"], r["url"]) for r in check_article(store, text, html=html)["references"] if r.get("url")]
+
+
+def test_a_link_naming_an_outlets_article_is_a_reference(store):
+    text = ("Stretching before a run is widely taught, and a [Daily Courier article](https://news.example-courier.com/health/"
+            "stretching-running-injuries) reports that a large trial found no fewer injuries in runners who stretched.")
+    assert _links(store, text) == [("link", "https://news.example-courier.com/health/stretching-running-injuries")]
+
+
+def test_a_link_under_a_from_label_is_a_reference(store):
+    html = ("<html><body><article><h1>Walking for knee pain</h1>"
+            "<p>\u201cA daily walk may ease knee pain as well as drugs do, according to a new review.\u201d</p>"
+            "<p>From the Evening Ledger:<br><a href=\"https://www.eveningledger.example.com/2021/walking-knee-pain\">"
+            "Walking Eases Knee Pain, Review Finds</a></p></article></body></html>")
+    assert _links(store, html, html=True) == [("link", "https://www.eveningledger.example.com/2021/walking-knee-pain")]
+
+
+@pytest.mark.parametrize("text", [
+    "Knee pain is common, and [our article](https://clinic.example.com/blog/knee-pain) explains what helps.",
+    "Knee pain is common, and [this article](https://clinic.example.com/blog/knee-pain) explains what helps.",
+    "Knee pain is common; see [Knee Pain Causes](https://clinic.example.com/blog/knee-pain) for more on it.",
+])
+def test_links_that_name_no_outlets_piece_are_not_references(store, text):
+    assert _links(store, text) == []
