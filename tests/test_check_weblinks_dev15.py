@@ -41,3 +41,15 @@ def test_a_link_under_a_from_label_is_a_reference(store):
 ])
 def test_links_that_name_no_outlets_piece_are_not_references(store, text):
     assert _links(store, text) == []
+
+
+def test_a_web_links_label_over_bare_addresses_lists_sources(store):
+    text = ("Sitting all day may raise the risk of back pain, according to a recent survey.\n\n"
+            "Web Links:\n\n"
+            "https://www.dailyhealthwire.example.com/2019/05/sitting-back-pain-survey/\n\n"
+            "https://www.officecarejournal.example.net/blog/ergonomic-chairs-and-costs/\n\n"
+            "https://www.dailyhealthwire.example.com/2019/05/sitting-back-pain-survey/\n")
+    urls = [r["url"] for r in check_article(store, text)["references"]]
+    # (the address pasted twice is one source)
+    assert urls == ["https://www.dailyhealthwire.example.com/2019/05/sitting-back-pain-survey/",
+                    "https://www.officecarejournal.example.net/blog/ergonomic-chairs-and-costs/"]

@@ -21,7 +21,7 @@ REF_HEADING = re.compile(
     r"(?:the )?(?:studies|research|papers|articles|evidence|trials)(?: (?:cited|mentioned|referenced|used|quoted|we used|in this article))?|"
     r"further reading|reading list|literature|notes|footnotes|endnotes|journal references?|study references?|"
     r"original (?:study|article|paper|research)|key references|selected references|references and further reading|"
-    r"for (?:reference|further reading)|references? for this (?:story|article|post))\s*:?$"
+    r"for (?:reference|further reading)|references? for this (?:story|article|post)|web ?links?|source links?)\s*:?$"
     # "Sources and references", "References & further reading", "Research cited in this article", "Literature cited"
     r"|^(?:sources?|references?|citations?)\s+(?:and|&)\s+(?:references?|sources?|further reading|notes|citations?|resources)\s*:?$"
     r"|^(?:the\s+)?(?:research|studies|papers|articles|sources|literature|evidence)\s+(?:cited|referenced|mentioned|used|quoted|reviewed)"

@@ -692,6 +692,8 @@ def _same_work(a: Reference, b: Reference) -> bool:
     surname, same year, titles that open alike."""
     def opening(t: str | None) -> str:
         return re.sub(r"[^a-z]", "", (t or "").lower())[:40]
+    if len(a.text.strip()) >= 15 and a.text.strip().lower().rstrip("/.") == b.text.strip().lower().rstrip("/."):
+        return True   # the same line listed twice ("Web Link:" with one address pasted two times)
     ta, tb = opening(a.title), opening(b.title)
     return bool(a.authors and b.authors and a.year and a.year == b.year and min(len(ta), len(tb)) >= 20
                 and (ta.startswith(tb) or tb.startswith(ta)) and surname_key(a.authors[0]).lower() == surname_key(b.authors[0]).lower())
