@@ -93,3 +93,25 @@ def test_a_from_line_led_by_authors_is_a_reference(store):
 ])
 def test_from_lines_that_are_not_sources(store, line):
     assert check_article(store, "Walking eased knee pain.\n\n" + line + "\n")["references"] == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Night pain eased (Varga et al. 2016; 2018).", [("Varga et al.", 2016), ("Varga et al.", 2018)]),
+    ("Night pain eased (Varga, T., 2016).", [("Varga, T.", 2016)]),
+    ("Night pain eased (Varga, T. K., & Ode, M., 2016).", [("Varga, T. K., & Ode, M.", 2016)]),
+    ("Night pain eased (Varga et al. , 2016).", [("Varga et al.", 2016)]),
+    ("Night pain eased (Varga 2016 and Ode 2018).", [("Varga", 2016), ("Ode", 2018)]),
+    ("Night pain eased (Varga et.al., 2016).", [("Varga et.al.", 2016)]),
+    ("Night pain eased (Varga et al., Spine 2016).", [("Varga et al.", 2016)]),
+    ("Night pain eased (Varga et al., Clin Rehabil, 2016).", [("Varga et al.", 2016)]),
+])
+def test_more_bracketed_forms(text, want):
+    assert [(w, y) for w, y, _ in _cites(text)] == want
+
+
+@pytest.mark.parametrize("text", [
+    "Night pain eased (Spine 2016;41:1-9).",        # a journal citation: its year is followed by a volume
+    "Night pain eased (Rehabil Med 2016; 12(3): 4).",
+])
+def test_a_journal_volume_after_the_year_is_still_no_author(text):
+    assert _cites(text) == []

@@ -28,7 +28,7 @@ _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _SURNAME = rf"(?:{_PARTICLE}\s+){{0,2}}[{_UP}][\w'\u2019\-]+(?:\s[{_UP}][a-z\u00df-\u00ff'\u2019\-]+(?=,|\s(?:&|and|et)\b))?"
 _INITIALS = rf"(?:[{_UP}]\.\s?(?:-?[{_UP}]\.\s?){{0,2}})"
 _PERSON = rf"{_INITIALS}?{_SURNAME}"
-_ETAL = r"(?:,?\s+et\s+al\.?|,?\s+and\s+(?:colleagues|co-?workers|(?:his|her|their)\s+(?:team|colleagues)))"
+_ETAL = r"(?:,?\s+et\.?\s?al\.?|,?\s+and\s+(?:colleagues|co-?workers|(?:his|her|their)\s+(?:team|colleagues)))"
 _SEP = r"(?:,\s*(?:&|and)\s+|\s+(?:&|and)\s+|,\s+)"
 _PEOPLE = rf"{_PERSON}(?:{_SEP}{_PERSON}){{0,9}}{_ETAL}?"
 # An organisation: capitalised words with small words between ("Australian Institute of Health and Welfare"),
@@ -47,17 +47,25 @@ _VANC_PERSON = rf"{_SURNAME}\s[{_UP}]{{1,3}}"
 _VANC_PEOPLE = rf"{_VANC_PERSON}(?:,\s+{_VANC_PERSON}){{0,5}}{_ETAL}?"
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
           r"Nov(?:ember)?|Dec(?:ember)?)")
+# APA's reference-list form used in the text: "(Lee, J., 2019)", "(Lee, J. A., & Park, K., 2020)".
+_APA_PERSON = rf"{_SURNAME},\s+(?:[{_UP}]\.\s?){{1,3}}"
+_APA_PEOPLE = rf"{_APA_PERSON}(?:,?\s*(?:&|and)?\s*{_APA_PERSON}){{0,5}}{_ETAL}?"
 # A date written before the year: a journal cited by its issue ("(Clin J Sport Med, Jan. 2000)") and APA's personal
 # communication ("(T. West, personal communication, January 12, 2019)") — the year is the citation's.
 _DATE_BEFORE_YEAR = rf"(?:personal\s+communications?,\s*)?{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?|personal\s+communications?,\s*"
 # A piece of a bracketed citation, once prefixes and page notes are gone: names, a comma or not, the years.
 # (the comma may lack its space, a slip popular pages often make: "(Gross et al,2002)", "(Lee,2019)")
-_PIECE = re.compile(rf"^(?P<who>{_PEOPLE}|{_VANC_PEOPLE}|{_ORG}|{_ACRONYM})(?:,\s*|\s+)(?:{_DATE_BEFORE_YEAR})?(?P<years>{_YEARS})$")
+_PIECE = re.compile(rf"^(?P<who>{_PEOPLE}|{_VANC_PEOPLE}|{_APA_PEOPLE}|{_ORG}|{_ACRONYM})(?:\s*,\s*|\s+)(?:{_DATE_BEFORE_YEAR})?"
+                    rf"(?P<years>{_YEARS})$")
+# ... or with the journal between names and year, as health news cites: "(Lee et al., JAMA Intern Med 2019)", "(Lee et
+# al., Spine, 2020)" — only after "et al.", so that "(Lee, Park 2019)" stays two names.
+_PIECE_JOURNAL = re.compile(rf"^(?P<who>{_PERSON}{_ETAL}),?\s+(?P<journal>[{_UP}][\w&'\-]*\.?(?:\s+[\w&'\-]+\.?){{0,6}}?),?\s+"
+                            rf"(?P<years>{_YEARS})$")
 # ... or with no date: "(Mayo Clinic, n.d.)", "(Lee, in press)" — a citation without a year
 _PIECE_UNDATED = re.compile(rf"^(?P<who>{_PEOPLE}|{_ORG}|{_ACRONYM}),\s+(?:n\.\s?d|in\s+press|forthcoming)$", re.I)
 # Citations in one bracket are cut at ";", or at a comma after a year when a name follows ("Hopkins 2016, Scott 2020").
 _NEXT_NAME = rf"(?=(?:{_PARTICLE}\s+)?[{_UP}](?:[a-z\u00df-\u00ff'\u2019]|[A-Z]{{1,7}}\b))"
-_PIECES = re.compile(rf"\s*;\s*|(?<=\d),\s*{_NEXT_NAME}|(?<=\d[a-z]),\s*{_NEXT_NAME}")
+_PIECES = re.compile(rf"\s*;\s*|(?<=\d),\s*{_NEXT_NAME}|(?<=\d[a-z]),\s*{_NEXT_NAME}|(?<=\d)\s+and\s+{_NEXT_NAME}")
 _PREFIX = re.compile(r"^(?:e\.g\.,?|i\.e\.,?|see(?:\s+also)?|cf\.|as\s+(?:reviewed|cited|discussed|described)\s+in|reviewed\s+in|"
                      r"for\s+(?:a\s+)?(?:review|example)(?:\s+see)?,?|adapted\s+from|cited\s+in|in)\s+", re.I)
 # "p. 4", "pp. 12-15", "P.4", "page 7" anywhere in the piece; ": 4" after the year.
@@ -65,7 +73,7 @@ _PAGE_NOTE = re.compile(r"[,.;]?\s*\b(?:pp?|Pp?|pages?|Pages?)\.?\s*\d+(?:\s*[\-
 # (an organisation's initials may sit in brackets inside: "(World Health Organization [WHO], 2022)")
 _BRACKET = re.compile(r"\(((?:[^()\[\]]|\[[A-Z]{2,8}\]|\([A-Z]{2,8}\)){4,400})\)|\[([^()\[\]]{4,400})\]")
 # A journal citation inside the brackets ("BMJ 2017;356:j656", "Spine. 2019;44(2):100-9"): not author-year.
-_JOURNAL_VOLUME = re.compile(r"\b(?:19|20)\d{2}[a-z]?\s*;\s*\(?\d|\b(?:19|20)\d{2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+_JOURNAL_VOLUME = re.compile(r"\b(?:19|20)\d{2}[a-z]?\s*;\s*\(?(?!(?:19|20)\d{2}[a-z]?\s*(?:[;,)]|$))\d|\b(?:19|20)\d{2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
 _NARRATIVE = re.compile(
     rf"(?<![\w'\u2019])(?P<who>{_PEOPLE}|{_ACRONYM})\s*\(\s*(?P<years>{_YEARS})\s*(?:[,.;:]\s*(?:pp?|P)\.?\s*\d+[\-\u2013\d]*\s*)?\)")
 # Outside brackets with "et al." or "and colleagues" the year may follow a comma: "Lee et al., 2019", "Lee and
@@ -201,17 +209,22 @@ def find_citations(text: str) -> list[Citation]:
         if _JOURNAL_VOLUME.search(inner) or _YEAR_THEN_VOLUME.match(text, m.end()):
             continue   # "(Spine (Phila Pa 1976). 2015;40(4):E201-8)": a journal's place and year, then its volume
         found = False
+        last_who = None
         for piece in _PIECES.split(inner):
             p = _PREFIX.sub("", piece.strip())
             p = _PAGE_NOTE.sub("", p).strip(" ,.")
-            pm = _PIECE.match(p)
+            if last_who and re.fullmatch(_YEARS, p):
+                # "(Lee et al. 2019; 2020)": a year alone after ";" is the same authors' next work
+                out.extend(Citation(last_who, y, m.start(), m.end(), m.group(0)) for y in _years(p))
+                continue
+            pm = _PIECE.match(p) or _PIECE_JOURNAL.match(p)
             undated = None if pm else _PIECE_UNDATED.match(p)
             if undated and _acceptable(undated.group("who")):
                 out.append(Citation(_clean_who(undated.group("who")), None, m.start(), m.end(), m.group(0)))
                 found = True
             if not pm or not _acceptable(pm.group("who")):
                 continue
-            who = _clean_who(pm.group("who"))
+            who = last_who = _clean_who(pm.group("who"))
             for y in _years(pm.group("years")):
                 out.append(Citation(who, y, m.start(), m.end(), m.group(0)))
                 found = True
