@@ -115,3 +115,20 @@ def test_more_bracketed_forms(text, want):
 ])
 def test_a_journal_volume_after_the_year_is_still_no_author(text):
     assert _cites(text) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Varga et al.'s (2016) review found that night pain eased.", [("Varga et al.", 2016)]),
+    ("Varga's (2016) study found that night pain eased.", [("Varga", 2016)]),
+    ("Varga et al. [2016] found that night pain eased.", [("Varga et al.", 2016)]),
+])
+def test_possessive_and_square_bracket_narratives(text, want):
+    assert [(w, y) for w, y, _ in _cites(text)] == want
+
+
+@pytest.mark.parametrize("text", [
+    "Britain's (2016) figures show more knee surgery.",   # a place's possessive before a year, no research word
+    "Exercise [2016] helps.",
+])
+def test_possessives_and_brackets_that_are_not_citations(text):
+    assert _cites(text) == []

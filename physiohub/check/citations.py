@@ -75,7 +75,9 @@ _BRACKET = re.compile(r"\(((?:[^()\[\]]|\[[A-Z]{2,8}\]|\([A-Z]{2,8}\)){4,400})\)
 # A journal citation inside the brackets ("BMJ 2017;356:j656", "Spine. 2019;44(2):100-9"): not author-year.
 _JOURNAL_VOLUME = re.compile(r"\b(?:19|20)\d{2}[a-z]?\s*;\s*\(?(?!(?:19|20)\d{2}[a-z]?\s*(?:[;,)]|$))\d|\b(?:19|20)\d{2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
 _NARRATIVE = re.compile(
-    rf"(?<![\w'\u2019])(?P<who>{_PEOPLE}|{_ACRONYM})\s*\(\s*(?P<years>{_YEARS})\s*(?:[,.;:]\s*(?:pp?|P)\.?\s*\d+[\-\u2013\d]*\s*)?\)")
+    # (possessive, "Lee et al.'s (2019) review", and a year in square brackets, "Lee et al. [2019] found", too)
+    rf"(?<![\w'\u2019])(?P<who>{_PEOPLE}|{_ACRONYM})(?P<poss>['\u2019]s)?\s*[(\[]\s*(?P<years>{_YEARS})\s*"
+    rf"(?:[,.;:]\s*(?:pp?|P)\.?\s*\d+[\-\u2013\d]*\s*)?[)\]]")
 # Outside brackets with "et al." or "and colleagues" the year may follow a comma: "Lee et al., 2019", "Lee and
 # colleagues, 2019", "Lee et al 2019".
 _RUN_ON = re.compile(rf"(?<![\w'\u2019])(?P<who>{_PERSON}{_ETAL}),?\s+(?P<years>{_YEAR})(?![\w\-])")
@@ -88,6 +90,7 @@ _REPORTING = re.compile(r"^,?\s*(?:\[\d[^\]]*\]\s*)?(?:have\s+|has\s+|had\s+)?(?
 # (2008) report that", "according to the Australian Institute of Health and Welfare (2020)". Many capitalised words
 # before a bracketed year are also a study's or a programme's name, so it counts only when it reports or is
 # introduced as a source, like one capitalised word (below).
+_RESEARCH_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:study|studies|review|trial|paper|research|analysis|meta-analysis|survey|work|findings)\b", re.I)
 _NARRATIVE_ORG = re.compile(rf"(?<![\w'\u2019])(?P<who>{_ORG})\s*\(\s*(?P<years>{_YEARS})\s*\)")
 _ACCORDING = re.compile(r"\b(?:according to|by|from|in|see|cf\.)\s*$", re.I)
 _ACCORDING_ORG = re.compile(r"\b(?:according to|by|from|see|cf\.)\s+(?:the\s+)?$", re.I)
@@ -246,7 +249,14 @@ def find_citations(text: str) -> list[Citation]:
             continue   # "A meta-analysis in Sports Medicine (2019) found": the end of a journal's name, not an author
         taken.append((m.start(), m.end()))
         plain_one = re.fullmatch(_PERSON, who) is not None and not re.fullmatch(_ACRONYM, who)
-        if plain_one and not (_REPORTING.match(text[m.end():]) or _ACCORDING.search(text[:m.start()])):
+        # "Lee et al.'s (2019) review"; one name's possessive only before a research word ("Lee's (2019) study", not
+        # "Britain's (2019) figures")
+        possessive = "poss" in m.re.groupindex and (m.group("poss") is not None or re.search(r"['\u2019]s$", who) is not None)
+        if possessive and plain_one and not _RESEARCH_AFTER.match(text[m.end():]):
+            continue
+        if possessive and who[-2:] in ("'s", "\u2019s"):
+            who = who[:-2]
+        if plain_one and not (possessive or _REPORTING.match(text[m.end():]) or _ACCORDING.search(text[:m.start()])):
             # one capitalised word before a bracketed year is a name only when it reports ("Park (2018) found")
             # or is introduced as a source ("according to Park (2018)"): "Exercise (2019)" is not a citation
             continue
