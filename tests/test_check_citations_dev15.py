@@ -132,3 +132,16 @@ def test_possessive_and_square_bracket_narratives(text, want):
 ])
 def test_possessives_and_brackets_that_are_not_citations(text):
     assert _cites(text) == []
+
+
+@pytest.mark.parametrize("block, who", [
+    ("Story Source:\n\nMaterials provided by University of Northbridge. Note: Content may be edited for style and length.",
+     "University of Northbridge"),
+    ("Story Source: Materials provided by Northbridge Health Institute.", "Northbridge Health Institute"),
+    ("Via: Spine News Daily", "Spine News Daily"),
+    ("[Source: Northbridge Health Wire]", "Northbridge Health Wire"),
+    ("(Source: Northbridge College of Physicians)", "Northbridge College of Physicians"),
+])
+def test_source_blocks_name_their_source(store, block, who):
+    text = "Walking eased knee pain in older adults, a new study found.\n\n" + block + "\n"
+    assert [(r["kind"], r["authors"][0]) for r in check_article(store, text)["references"]] == [("web", who)]

@@ -21,7 +21,7 @@ REF_HEADING = re.compile(
     r"(?:the )?(?:studies|research|papers|articles|evidence|trials)(?: (?:cited|mentioned|referenced|used|quoted|we used|in this article))?|"
     r"further reading|reading list|literature|notes|footnotes|endnotes|journal references?|study references?|"
     r"original (?:study|article|paper|research)|key references|selected references|references and further reading|"
-    r"for (?:reference|further reading)|references? for this (?:story|article|post)|web ?links?|source links?)\s*:?$"
+    r"for (?:reference|further reading)|references? for this (?:story|article|post)|web ?links?|source links?|story sources?)\s*:?$"
     # "Sources and references", "References & further reading", "Research cited in this article", "Literature cited"
     r"|^(?:sources?|references?|citations?)\s+(?:and|&)\s+(?:references?|sources?|further reading|notes|citations?|resources)\s*:?$"
     r"|^(?:the\s+)?(?:research|studies|papers|articles|sources|literature|evidence)\s+(?:cited|referenced|mentioned|used|quoted|reviewed)"
@@ -112,12 +112,28 @@ _AUTHOR_LED = re.compile(rf"^(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+(?:,?\s+et al
 _TRAILING_NOTE = re.compile(r"(?<=[.)])\s+(?=(?:All rights reserved|Copyright\b|\u00a9|Click here|Read more)\b)", re.I)
 
 
+# A science-news "Story Source:" line names who provided the story ("Materials provided by <University>. Note: Content
+# may be edited for style and length."): the provider is the source, the note is not.
+_PROVIDED_BY = re.compile(r"^(?:materials?|content|story)?\s*(?:provided|supplied) by\s+", re.I)
+_EDIT_NOTE = re.compile(r"\.?\s*Note:\s*Content may be edited.*$", re.I)
+
+
+def _source_rest(body: str, start: int) -> str:
+    """What a run-in sources label ("Source:", "Story Source:", "Via:") names, without a provider's phrase, an
+    editor's note or the closing bracket of a bracketed source line ("[Source: Reuters Health]")."""
+    rest = _EDIT_NOTE.sub("", _PROVIDED_BY.sub("", body[start:].strip()))
+    if re.match(r"^\s*[\[(]", body) and rest.endswith(("]", ")")) and rest.count("(") < rest.count(")") + (rest[-1] == "]") \
+            and "[" not in rest:
+        rest = rest[:-1]
+    return rest
+
+
 def _source_line(rest: str) -> bool:
     return bool(_AUTHOR_LED.match(rest)) and len(rest.split()) <= 30 and not re.search(
         r"\b(?:found|finds|showed|shows|suggests?|reported|concluded|say|says|said)\b", rest)
 
 
-_RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citations?|journal references?|study references?|"
+_RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|story sources?|via|studies cited|citations?|journal references?|study references?|"
                           r"original (?:study|article|paper|research|story|post|source|news release|press release)|sourced from|"
                           r"adapted from|republished from|reprinted from|here is the original|read the original(?: story| article)?)"
                           r"\s*:\W{0,3}\s*(?=\S)", re.I)
@@ -588,15 +604,16 @@ def parse_document(text: str) -> Document:
             # "Sources: Lee A et al. (2021) ...; Kim B (2019) ..." — a reference list in one line
             # entries are separated by "; " — not by the ";" of "2020;54(21)" inside a Vancouver entry
             # (a short one, "Reuters" or "Medical Xpress", keeps its label: a line that short is otherwise a link label)
+            rest = _source_rest(body, run_in.end())
             refs.extend(x.strip() if len(x.strip()) >= 15 else f"Source: {x.strip()}"
-                        for x in re.split(_SOURCE_ITEMS, body[run_in.end():]) if len(x.strip()) > 2)
+                        for x in re.split(_SOURCE_ITEMS, rest) if len(x.strip()) > 2)
             continue
         if in_refs and kind == "para" and len(para_lines.get(n, [])) > 1:
             # entries on consecutive lines with no blank line between them are still one entry each
             refs.extend(_MD_LINK.sub(r"\1 <\2>", e) for e in _entries_of_lines(para_lines[n]))
             continue
         if in_refs or n in ref_items or kind == "ref":
-            refs.append(linked)
+            refs.append(_source_rest(linked, 0) if _PROVIDED_BY.match(linked) else linked)
             continue
         if kind == "item":
             body = _LIST_ITEM.sub("", body, count=1)
