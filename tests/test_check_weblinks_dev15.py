@@ -53,3 +53,19 @@ def test_a_web_links_label_over_bare_addresses_lists_sources(store):
     # (the address pasted twice is one source)
     assert urls == ["https://www.dailyhealthwire.example.com/2019/05/sitting-back-pain-survey/",
                     "https://www.officecarejournal.example.net/blog/ergonomic-chairs-and-costs/"]
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.mdpi.com/2077-0383/9/4/1102",
+    "https://www.jstage.jst.go.jp/article/jpts/30/2/30_jpts-2017-512/_article",
+    "https://www.researchgate.net/publication/331234567_Walking_and_knee_pain",
+    "https://www.semanticscholar.org/paper/Walking-and-knee-pain/0a1b2c3d4e",
+])
+def test_paper_pages_without_a_doi_are_paper_links(store, url):
+    text = f"A [recent study]({url}) found that walking eased knee pain in older adults."
+    assert _links(store, text) == [("link", url)]
+
+
+def test_a_researchers_profile_is_no_paper(store):
+    text = "Walking eased knee pain, says [Dr Anna Lee](https://www.researchgate.net/profile/Anna-Lee)."
+    assert _links(store, text) == []

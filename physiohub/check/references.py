@@ -766,7 +766,13 @@ ARTICLE_LINK = re.compile(r"https?://(?:[\w\-]+\.)*(?:bmj\.com|jamanetwork\.com|
                            r"springer\.com|link\.springer\.com|wiley\.com|nature\.com|frontiersin\.org|mdpi\.com|plos\.org|"
                            r"tandfonline\.com|sagepub\.com|jospt\.org|lww\.com|academic\.oup\.com|biomedcentral\.com|"
                            r"cochranelibrary\.com|annals\.org|jpain\.org|archives-pmr\.org|oarsijournal\.com|physiotherapyjournal\.org)"
-                           r"/\S*(?:article|content|doi|full|abs|pii|fulltext|journal)\S*", re.I)
+                           r"/\S*(?:article|content|doi|full|abs|pii|fulltext|journal)\S*"
+                           # (and paper pages popular pages link that carry no such word, or sit on a paper archive:
+                           # MDPI's "/ISSN/vol/issue/n", J-STAGE, ResearchGate's and Semantic Scholar's paper pages)
+                           r"|https?://(?:www\.)?mdpi\.com/\d{4}-\d{3}[\dX]/\d+/\d+/\d+|https?://(?:www\.)?jstage\.jst\.go\.jp/article/"
+                           r"|https?://(?:www\.)?researchgate\.net/publication/\d|https?://(?:www\.)?semanticscholar\.org/paper/"
+                           r"|https?://(?:www\.)?(?:hindawi\.com|karger\.com|dovepress\.com|thieme-connect\.(?:com|de)|degruyter\.com|"
+                           r"humankinetics\.com|ijspt\.org|jssm\.org)/\S*(?:article|journals?|doi|fulltext|abstract|view)\S*", re.I)
 
 
 def inline_references(sentences: list[Sentence], listed: list[Reference]) -> list[Reference]:
