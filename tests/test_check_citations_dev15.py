@@ -145,3 +145,16 @@ def test_possessives_and_brackets_that_are_not_citations(text):
 def test_source_blocks_name_their_source(store, block, who):
     text = "Walking eased knee pain in older adults, a new study found.\n\n" + block + "\n"
     assert [(r["kind"], r["authors"][0]) for r in check_article(store, text)["references"]] == [("web", who)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Most low back pain settles within six weeks (NHS, 2020).", [("NHS", 2020)]),
+    ("Most low back pain settles within six weeks (NHS Inform 2021).", [("NHS Inform", 2021)]),
+])
+def test_the_nhs_cited_in_brackets(text, want):
+    assert [(w, y) for w, y, _ in _cites(text)] == want
+
+
+@pytest.mark.parametrize("text", ["The NHS (2019) budget rose again.", "Back pain costs a lot (UK, 2019)."])
+def test_nhs_and_countries_outside_citations(text):
+    assert _cites(text) == []

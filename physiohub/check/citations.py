@@ -122,6 +122,10 @@ def journal_abbreviation(who: str) -> bool:
     return len(words) >= 2 and (bool(re.search(r"(?:^|\s)J\.?(?:\s|$)", who)) or len(_ABBREVIATED.findall(who)) >= 2)
 
 
+# Words kept from ``NOT_A_NAME`` because they open too many sentences, that inside a bracket with a year are a cited
+# organisation: "(NHS, 2020)", "(NHS Inform 2021)".
+_CITED_IN_BRACKETS = {"NHS"}
+
 @dataclass
 class Citation:
     who: str       # the authors as written ("Lo et al.", "Scott and Ashe") or the organisation
@@ -225,7 +229,7 @@ def find_citations(text: str) -> list[Citation]:
             if undated and _acceptable(undated.group("who")):
                 out.append(Citation(_clean_who(undated.group("who")), None, m.start(), m.end(), m.group(0)))
                 found = True
-            if not pm or not _acceptable(pm.group("who")):
+            if not pm or not (_acceptable(pm.group("who")) or _first_word(pm.group("who")) in _CITED_IN_BRACKETS):
                 continue
             who = last_who = _clean_who(pm.group("who"))
             for y in _years(pm.group("years")):
