@@ -69,3 +69,15 @@ def test_paper_pages_without_a_doi_are_paper_links(store, url):
 def test_a_researchers_profile_is_no_paper(store):
     text = "Walking eased knee pain, says [Dr Anna Lee](https://www.researchgate.net/profile/Anna-Lee)."
     assert _links(store, text) == []
+
+
+@pytest.mark.parametrize("label", ["a 2019 study", "recent research", "a large new review", "one randomised trial"])
+def test_a_link_whose_words_are_the_research_is_a_reference(store, label):
+    url = "https://www.healthnewsdaily.example.com/2019/knee-walking-study"
+    text = f"Walking eased knee pain, according to [{label}]({url}) of older adults."
+    assert _links(store, text) == [("link", url)]
+
+
+def test_the_sites_own_research_page_is_not(store):
+    text = "We take part in trials, and [our research](https://clinic.example.com/research) shows walking helps knees."
+    assert _links(store, text) == []

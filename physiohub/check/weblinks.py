@@ -124,10 +124,17 @@ _FROM_OUTLET = re.compile(r"^(?:from|via|as seen (?:in|on)|originally (?:in|on))
                           r"(?:\s+[A-Z][\w&'\-]*){0,5}\s*:?$", re.I)
 
 
+# ... or whose words are the research itself: "a 2019 study", "recent research", "a large new review" — the page behind it
+# is where the claim's research is told, whatever its site.
+_RESEARCH_LABEL = re.compile(r"^(?:(?:a|an|the|one|new|recent|large|small|major|landmark|\d{4}|published|randomi[sz]ed|controlled|"
+                             r"clinical|systematic|scientific)\s+){0,4}(?:study|studies|research|trial|review|meta-analysis|"
+                             r"paper|survey|analysis)$", re.I)
+
+
 def _outlet_article(s: Sentence, before: Sentence | None, url: str, label: str) -> bool:
     if not label or ARTICLE_LINK.search(url):
         return False
-    if _OUTLET_PIECE.match(label) and not re.match(r"(?i)^(?:our|this|my)\b", label):
+    if (_OUTLET_PIECE.match(label) or _RESEARCH_LABEL.match(label)) and not re.match(r"(?i)^(?:our|this|my)\b", label):
         return True
     return (len(s.links) == 1 and s.text.strip(" .") == label.strip(" .") and before is not None
             and before.paragraph >= s.paragraph - 1 and bool(_FROM_OUTLET.match(before.text.strip())))
