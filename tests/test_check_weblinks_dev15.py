@@ -81,3 +81,14 @@ def test_a_link_whose_words_are_the_research_is_a_reference(store, label):
 def test_the_sites_own_research_page_is_not(store):
     text = "We take part in trials, and [our research](https://clinic.example.com/research) shows walking helps knees."
     assert _links(store, text) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Link to study: https://www.kneejournal.example.com/article/S0001-2019-123",
+    "Full study: https://www.kneejournal.example.com/article/S0001-2019-123",
+    "Study link: <https://www.kneejournal.example.com/article/S0001-2019-123>",
+])
+def test_a_study_label_over_an_address_is_a_reference(store, line):
+    text = "Walking eased knee pain in older adults, a new study found.\n\n" + line + "\n"
+    assert [r["url"] for r in check_article(store, text)["references"]] == [
+        "https://www.kneejournal.example.com/article/S0001-2019-123"]

@@ -100,7 +100,8 @@ def _plain_entry(line: str) -> bool:
 _SOURCE_ITEMS = re.compile(r";\s+(?=[A-Z])|(?<=(?:19|20)\d{2})\.\s+(?=[A-Z])(?!(?:Epub|Published|Available|Accessed|Retrieved|Online|DOI|PMID)\b)(?!.*;)")
 # (science-news sites close with "More information: Authors, Title, Journal (2019). DOI: ..."; journals' pages with "Cite this
 # article:" — an entry when what follows reads as one)
-_RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:(?:the |read the |full |original )?(?:study|paper|publication|article|ref|refs|cite|research|from)"
+_RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:(?:the |read the |full |original |link to (?:the )?)?(?:study|paper|publication|article|ref|refs|cite|research|from)"
+                           r"|(?:study|paper|research) link"
                            r"|more information|cite this (?:article|paper|study|page|post)|how to cite(?: this (?:article|paper))?)"
                            r"\s*:\W{0,3}\s*(?=\S)", re.I)
 # ... or a short source line led by its authors, then a journal and a year in any form, as research-summary sites
@@ -126,6 +127,9 @@ def _source_rest(body: str, start: int) -> str:
             and "[" not in rest:
         rest = rest[:-1]
     return rest
+
+
+_ONLY_ADDRESS = re.compile(r"^\s*(?:\S{0,80}\s)?<?https?://\S+?>?\s*$")
 
 
 def _source_line(rest: str) -> bool:
@@ -592,7 +596,9 @@ def parse_document(text: str) -> Document:
             continue
         linked = _MD_LINK.sub(r"\1 <\2>", body)
         study = _RUN_IN_STUDY.match(linked)
-        if study and not in_refs and (_REF_LIKE.search(linked) or _plain_entry(linked[study.end():]) or _source_line(linked[study.end():])):
+        if study and not in_refs and (_REF_LIKE.search(linked) or _plain_entry(linked[study.end():]) or _source_line(linked[study.end():])
+                                      or _ONLY_ADDRESS.match(linked[study.end():])):
+            # ("Full study: https://...", "Link to study: <https://...>": the address is the paper's page, whatever its site)
             # "Study: Lee A, Park B. Title. J Abbrev. 2019;321:456-67." — not the headline "Study: walking helps"
             # (without a rights notice or a pointer run on after it: "... 16-26 . All rights reserved to ... Click here")
             refs.append(_TRAILING_NOTE.split(linked[study.end():], maxsplit=1)[0].strip())
