@@ -55,7 +55,8 @@ def test_dates_without_a_name_are_not_citations(text):
 @pytest.mark.parametrize("who, want", [
     ("Clin J Sport Med", True), ("Arch Phys Med Rehabil", True), ("Br J Sports Med", True), ("Scand J Rheumatol", True),
     ("M. J. Hancock et al.", False), ("Lee AB, Kim C", False), ("Sato", False), ("World Health Organization", False),
-    ("Okafor BT, et al.", False),
+    ("Okafor BT, et al.", False), ("Arthritis Care Res", True), ("Pain Med", True), ("Arthritis Care", False),
+    ("Versus Arthritis", False),
 ])
 def test_journal_abbreviations(who, want):
     assert journal_abbreviation(who) is want

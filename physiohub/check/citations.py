@@ -113,13 +113,18 @@ NOT_A_NAME = {"In", "The", "Since", "From", "By", "Until", "After", "Before", "D
 _ABBREVIATED = re.compile(r"\b(?:Med|Clin|Sci|Rev|Ther|Surg|Rehabil|Rheumatol|Orthop|Physiother|Musculoskelet|Disord|Epidemiol|"
                           r"Gerontol|Geriatr|Intern|Arch|Ann|Res|Phys|Exerc|Biomech|Osteoporos|Prev|Pract|Fam|Am|Br|Eur|Int|Scand)\b\.?")
 
+# ... or a name that ends in an abbreviation no English word or surname is ("Arthritis Care Res", "Pain Med", "Spine Surg").
+_ABBREVIATED_END = re.compile(r"\s(?:Res|Med|Sci|Ther|Rev|Surg|Rehabil|Rheumatol|Orthop|Physiother|Disord|Epidemiol|Gerontol|"
+                              r"Geriatr|Biomech|Exerc|Pract|Osteoporos|Musculoskelet)\.?$")
+
 
 def journal_abbreviation(who: str) -> bool:
     """Is the cited name a journal's abbreviated name rather than an author or an organisation?"""
     words = who.split()
     if _LEADING_INITIALS.match(who) or re.search(r"\bet al\b|\band\b|&|,", who):
         return False   # "M. J. Hancock et al.", "Lee AB, Kim C": people
-    return len(words) >= 2 and (bool(re.search(r"(?:^|\s)J\.?(?:\s|$)", who)) or len(_ABBREVIATED.findall(who)) >= 2)
+    return len(words) >= 2 and (bool(re.search(r"(?:^|\s)J\.?(?:\s|$)", who)) or len(_ABBREVIATED.findall(who)) >= 2
+                                or bool(_ABBREVIATED_END.search(who)))
 
 
 # Words kept from ``NOT_A_NAME`` because they open too many sentences, that inside a bracket with a year are a cited
