@@ -142,6 +142,7 @@ def test_possessives_and_brackets_that_are_not_citations(text):
     ("Via: Spine News Daily", "Spine News Daily"),
     ("[Source: Northbridge Health Wire]", "Northbridge Health Wire"),
     ("(Source: Northbridge College of Physicians)", "Northbridge College of Physicians"),
+    ("Source: Northbridge Health News - Category: Orthopaedics Authors: Source Type: news", "Northbridge Health News"),
 ])
 def test_source_blocks_name_their_source(store, block, who):
     text = "Walking eased knee pain in older adults, a new study found.\n\n" + block + "\n"

@@ -116,6 +116,7 @@ _TRAILING_NOTE = re.compile(r"(?<=[.)])\s+(?=(?:All rights reserved|Copyright\b|
 # A science-news "Story Source:" line names who provided the story ("Materials provided by <University>. Note: Content
 # may be edited for style and length."): the provider is the source, the note is not.
 _PROVIDED_BY = re.compile(r"^(?:materials?|content|story)?\s*(?:provided|supplied) by\s+", re.I)
+_AGGREGATOR_FIELDS = re.compile(r"\s+-\s+Category:.*$|\s+(?:Authors?|Source Type):.*$")
 _EDIT_NOTE = re.compile(r"\.?\s*Note:\s*Content may be edited.*$", re.I)
 
 
@@ -123,6 +124,8 @@ def _source_rest(body: str, start: int) -> str:
     """What a run-in sources label ("Source:", "Story Source:", "Via:") names, without a provider's phrase, an
     editor's note or the closing bracket of a bracketed source line ("[Source: Reuters Health]")."""
     rest = _EDIT_NOTE.sub("", _PROVIDED_BY.sub("", body[start:].strip()))
+    # (a news aggregator's fields after the source's name: "Cochrane News - Category: Health Authors: Source Type: news")
+    rest = _AGGREGATOR_FIELDS.sub("", rest)
     if re.match(r"^\s*[\[(]", body) and rest.endswith(("]", ")")) and rest.count("(") < rest.count(")") + (rest[-1] == "]") \
             and "[" not in rest:
         rest = rest[:-1]
