@@ -160,3 +160,17 @@ def test_the_nhs_cited_in_brackets(text, want):
 @pytest.mark.parametrize("text", ["The NHS (2019) budget rose again.", "Back pain costs a lot (UK, 2019)."])
 def test_nhs_and_countries_outside_citations(text):
     assert _cites(text) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Varga and co-authors (2016) found that night pain eased.", [("Varga", 2016)]),
+    ("Varga et al., (2016) found that night pain eased.", [("Varga et al.", 2016)]),
+    ("Varga and Ode, (2016) found that night pain eased.", [("Varga and Ode", 2016)]),
+    ("Night pain eased (Varga et al. 2016 & Ode 2018).", [("Varga et al.", 2016), ("Ode", 2018)]),
+])
+def test_more_narrative_slips(text, want):
+    assert [(w, y) for w, y, _ in _cites(text)] == want
+
+
+def test_a_comma_after_one_name_ends_a_clause():
+    assert _cites("In Norway, (2016) figures show more knee surgery.") == []

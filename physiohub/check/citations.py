@@ -28,7 +28,7 @@ _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _SURNAME = rf"(?:{_PARTICLE}\s+){{0,2}}[{_UP}][\w'\u2019\-]+(?:\s[{_UP}][a-z\u00df-\u00ff'\u2019\-]+(?=,|\s(?:&|and|et)\b))?"
 _INITIALS = rf"(?:[{_UP}]\.\s?(?:-?[{_UP}]\.\s?){{0,2}})"
 _PERSON = rf"{_INITIALS}?{_SURNAME}"
-_ETAL = r"(?:,?\s+et\.?\s?al\.?|,?\s+and\s+(?:colleagues|co-?workers|(?:his|her|their)\s+(?:team|colleagues)))"
+_ETAL = r"(?:,?\s+et\.?\s?al\.?|,?\s+and\s+(?:colleagues|co-?workers|co-?authors|collaborators|(?:his|her|their)\s+(?:team|colleagues)))"
 _SEP = r"(?:,\s*(?:&|and)\s+|\s+(?:&|and)\s+|,\s+)"
 _PEOPLE = rf"{_PERSON}(?:{_SEP}{_PERSON}){{0,9}}{_ETAL}?"
 # An organisation: capitalised words with small words between ("Australian Institute of Health and Welfare"),
@@ -65,7 +65,7 @@ _PIECE_JOURNAL = re.compile(rf"^(?P<who>{_PERSON}{_ETAL}),?\s+(?P<journal>[{_UP}
 _PIECE_UNDATED = re.compile(rf"^(?P<who>{_PEOPLE}|{_ORG}|{_ACRONYM}),\s+(?:n\.\s?d|in\s+press|forthcoming)$", re.I)
 # Citations in one bracket are cut at ";", or at a comma after a year when a name follows ("Hopkins 2016, Scott 2020").
 _NEXT_NAME = rf"(?=(?:{_PARTICLE}\s+)?[{_UP}](?:[a-z\u00df-\u00ff'\u2019]|[A-Z]{{1,7}}\b))"
-_PIECES = re.compile(rf"\s*;\s*|(?<=\d),\s*{_NEXT_NAME}|(?<=\d[a-z]),\s*{_NEXT_NAME}|(?<=\d)\s+and\s+{_NEXT_NAME}")
+_PIECES = re.compile(rf"\s*;\s*|(?<=\d),\s*{_NEXT_NAME}|(?<=\d[a-z]),\s*{_NEXT_NAME}|(?<=\d)\s+(?:and|&)\s+{_NEXT_NAME}")
 _PREFIX = re.compile(r"^(?:e\.g\.,?|i\.e\.,?|see(?:\s+also)?|cf\.|as\s+(?:reviewed|cited|discussed|described)\s+in|reviewed\s+in|"
                      r"for\s+(?:a\s+)?(?:review|example)(?:\s+see)?,?|adapted\s+from|cited\s+in|in)\s+", re.I)
 # "p. 4", "pp. 12-15", "P.4", "page 7" anywhere in the piece; ": 4" after the year.
@@ -76,7 +76,7 @@ _BRACKET = re.compile(r"\(((?:[^()\[\]]|\[[A-Z]{2,8}\]|\([A-Z]{2,8}\)){4,400})\)
 _JOURNAL_VOLUME = re.compile(r"\b(?:19|20)\d{2}[a-z]?\s*;\s*\(?(?!(?:19|20)\d{2}[a-z]?\s*(?:[;,)]|$))\d|\b(?:19|20)\d{2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
 _NARRATIVE = re.compile(
     # (possessive, "Lee et al.'s (2019) review", and a year in square brackets, "Lee et al. [2019] found", too)
-    rf"(?<![\w'\u2019])(?P<who>{_PEOPLE}|{_ACRONYM})(?P<poss>['\u2019]s)?\s*[(\[]\s*(?P<years>{_YEARS})\s*"
+    rf"(?<![\w'\u2019])(?P<who>{_PEOPLE}|{_ACRONYM})(?P<poss>['\u2019]s)?(?:\s*,)?\s*[(\[]\s*(?P<years>{_YEARS})\s*"
     rf"(?:[,.;:]\s*(?:pp?|P)\.?\s*\d+[\-\u2013\d]*\s*)?[)\]]")
 # Outside brackets with "et al." or "and colleagues" the year may follow a comma: "Lee et al., 2019", "Lee and
 # colleagues, 2019", "Lee et al 2019".
@@ -163,7 +163,8 @@ def surname_key(name: str) -> str:
 
 def _clean_who(who: str) -> str:
     # the names as written ("Lo et al.", "Scott and Ashe"), without "and colleagues" or an organisation's initials
-    who = re.sub(r",?\s+and\s+(?:colleagues|co-?workers|(?:his|her|their)\s+(?:team|colleagues))$", "", who.strip()).strip(" ,")
+    who = re.sub(r",?\s+and\s+(?:colleagues|co-?workers|co-?authors|collaborators|(?:his|her|their)\s+(?:team|colleagues))$", "",
+                 who.strip()).strip(" ,")
     return re.sub(r"\s+[\[(][A-Z]{2,8}[\])]$", "", who)
 
 
@@ -263,6 +264,8 @@ def find_citations(text: str) -> list[Citation]:
         possessive = "poss" in m.re.groupindex and (m.group("poss") is not None or re.search(r"['\u2019]s$", who) is not None)
         if possessive and plain_one and not _RESEARCH_AFTER.match(text[m.end():]):
             continue
+        if plain_one and re.match(r",\s*[(\[]", text[m.end("who"):]):
+            continue   # "In Britain, (2019) figures": a comma after one name ends a clause ("Lee et al., (2019)" is a slip)
         if possessive and who[-2:] in ("'s", "\u2019s"):
             who = who[:-2]
         if plain_one and not (possessive or _REPORTING.match(text[m.end():]) or _ACCORDING.search(text[:m.start()])):
