@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import split_spans
+from .source_blocks import only_address, provided_by, source_line, source_rest, without_trailing_note
 
 REF_HEADING = re.compile(
     # (a form's plural in brackets, "Reference(s)", "Source(s)"; a record's "Bibliographic source(s)" / "details")
@@ -104,42 +105,6 @@ _RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:(?:the |read the |full |original |link t
                            r"|(?:study|paper|research) link"
                            r"|more information|cite this (?:article|paper|study|page|post)|how to cite(?: this (?:article|paper))?)"
                            r"\s*:\W{0,3}\s*(?=\S)", re.I)
-# ... or a short source line led by its authors, then a journal and a year in any form, as research-summary sites
-# quote their source: "From: Otoo et al., Phys Ther Rev 20 (2016-07-18) 16-26", "From: Lee AB, Kim C. Spine J, 2019".
-_AUTHOR_LED = re.compile(rf"^(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+(?:,?\s+et al\.?|\s+[A-Z]{{1,3}}\b(?:,?\s+et al\.?)?)[,.]?\s+"
-                         rf"(?:{_PARTICLE} )*[{_UP}](?=[^.]*?\b(?:19|20)\d{{2}}\b)")
-
-
-_TRAILING_NOTE = re.compile(r"(?<=[.)])\s+(?=(?:All rights reserved|Copyright\b|\u00a9|Click here|Read more)\b)", re.I)
-
-
-# A science-news "Story Source:" line names who provided the story ("Materials provided by <University>. Note: Content
-# may be edited for style and length."): the provider is the source, the note is not.
-_PROVIDED_BY = re.compile(r"^(?:materials?|content|story)?\s*(?:provided|supplied) by\s+", re.I)
-_AGGREGATOR_FIELDS = re.compile(r"\s+-\s+Category:.*$|\s+(?:Authors?|Source Type):.*$")
-_EDIT_NOTE = re.compile(r"\.?\s*Note:\s*Content may be edited.*$", re.I)
-
-
-def _source_rest(body: str, start: int) -> str:
-    """What a run-in sources label ("Source:", "Story Source:", "Via:") names, without a provider's phrase, an
-    editor's note or the closing bracket of a bracketed source line ("[Source: Reuters Health]")."""
-    rest = _EDIT_NOTE.sub("", _PROVIDED_BY.sub("", body[start:].strip()))
-    # (a news aggregator's fields after the source's name: "Cochrane News - Category: Health Authors: Source Type: news")
-    rest = _AGGREGATOR_FIELDS.sub("", rest)
-    if re.match(r"^\s*[\[(]", body) and rest.endswith(("]", ")")) and rest.count("(") < rest.count(")") + (rest[-1] == "]") \
-            and "[" not in rest:
-        rest = rest[:-1]
-    return rest
-
-
-_ONLY_ADDRESS = re.compile(r"^\s*(?:\S{0,80}\s)?<?https?://\S+?>?\s*$")
-
-
-def _source_line(rest: str) -> bool:
-    return bool(_AUTHOR_LED.match(rest)) and len(rest.split()) <= 30 and not re.search(
-        r"\b(?:found|finds|showed|shows|suggests?|reported|concluded|say|says|said)\b", rest)
-
-
 _RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|story sources?|via|studies cited|citations?|journal references?|study references?|"
                           r"original (?:study|article|paper|research|story|post|source|news release|press release)|sourced from|"
                           r"adapted from|republished from|reprinted from|here is the original|read the original(?: story| article)?)"
@@ -599,12 +564,12 @@ def parse_document(text: str) -> Document:
             continue
         linked = _MD_LINK.sub(r"\1 <\2>", body)
         study = _RUN_IN_STUDY.match(linked)
-        if study and not in_refs and (_REF_LIKE.search(linked) or _plain_entry(linked[study.end():]) or _source_line(linked[study.end():])
-                                      or _ONLY_ADDRESS.match(linked[study.end():])):
+        if study and not in_refs and (_REF_LIKE.search(linked) or _plain_entry(linked[study.end():]) or source_line(linked[study.end():])
+                                      or only_address(linked[study.end():])):
             # ("Full study: https://...", "Link to study: <https://...>": the address is the paper's page, whatever its site)
             # "Study: Lee A, Park B. Title. J Abbrev. 2019;321:456-67." — not the headline "Study: walking helps"
             # (without a rights notice or a pointer run on after it: "... 16-26 . All rights reserved to ... Click here")
-            refs.append(_TRAILING_NOTE.split(linked[study.end():], maxsplit=1)[0].strip())
+            refs.append(without_trailing_note(linked[study.end():]))
             continue
         # (matched on the links written out: the label's "\W" would eat a link's opening bracket)
         run_in = _RUN_IN_REFS.match(linked)
@@ -613,7 +578,7 @@ def parse_document(text: str) -> Document:
             # "Sources: Lee A et al. (2021) ...; Kim B (2019) ..." — a reference list in one line
             # entries are separated by "; " — not by the ";" of "2020;54(21)" inside a Vancouver entry
             # (a short one, "Reuters" or "Medical Xpress", keeps its label: a line that short is otherwise a link label)
-            rest = _source_rest(body, run_in.end())
+            rest = source_rest(body, run_in.end())
             refs.extend(x.strip() if len(x.strip()) >= 15 else f"Source: {x.strip()}"
                         for x in re.split(_SOURCE_ITEMS, rest) if len(x.strip()) > 2)
             continue
@@ -622,7 +587,7 @@ def parse_document(text: str) -> Document:
             refs.extend(_MD_LINK.sub(r"\1 <\2>", e) for e in _entries_of_lines(para_lines[n]))
             continue
         if in_refs or n in ref_items or kind == "ref":
-            refs.append(_source_rest(linked, 0) if _PROVIDED_BY.match(linked) else linked)
+            refs.append(source_rest(linked, 0) if provided_by(linked) else linked)
             continue
         if kind == "item":
             body = _LIST_ITEM.sub("", body, count=1)
