@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..text import split_spans
 from .source_blocks import only_address, provided_by, source_line, source_rest, without_trailing_note
+from ..text import split_spans
 
 REF_HEADING = re.compile(
     # (a form's plural in brackets, "Reference(s)", "Source(s)"; a record's "Bibliographic source(s)" / "details")
