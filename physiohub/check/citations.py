@@ -28,7 +28,7 @@ _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _SURNAME = rf"(?:{_PARTICLE}\s+){{0,2}}[{_UP}][\w'\u2019\-]+(?:\s[{_UP}][a-z\u00df-\u00ff'\u2019\-]+(?=,|\s(?:&|and|et)\b))?"
 _INITIALS = rf"(?:[{_UP}]\.\s?(?:-?[{_UP}]\.\s?){{0,2}})"
 _PERSON = rf"{_INITIALS}?{_SURNAME}"
-_ETAL = r"(?:,?\s+et\s+al\.?|,?\s+and\s+(?:colleagues|co-?workers|(?:his|her|their)\s+(?:team|colleagues)))"
+_ETAL = r"(?:,?\s+et\.?\s?al\.?|,?\s+and\s+(?:colleagues|co-?workers|co-?authors|collaborators|(?:his|her|their)\s+(?:team|colleagues)))"
 _SEP = r"(?:,\s*(?:&|and)\s+|\s+(?:&|and)\s+|,\s+)"
 _PEOPLE = rf"{_PERSON}(?:{_SEP}{_PERSON}){{0,9}}{_ETAL}?"
 # An organisation: capitalised words with small words between ("Australian Institute of Health and Welfare"),
@@ -41,14 +41,31 @@ _LEADING_INITIALS = re.compile(rf"^{_INITIALS}")
 # A bracket followed by a year and ";" ("(Spine (Phila Pa 1976). 2015;40(4):E201-8)") is a journal's place and volume.
 _YEAR_THEN_VOLUME = re.compile(r"\.?\s*(?:19|20)\d{2}\s*;")
 
+# Vancouver names in brackets, initials after the surname ("(Mannion AF, et al. 2001)", "(Lee AB, Kim C, 2019)"): only
+# inside brackets — "Verhagen AP (2015)" in running text is a reference entry's head, not a narrative citation.
+_VANC_PERSON = rf"{_SURNAME}\s[{_UP}]{{1,3}}"
+_VANC_PEOPLE = rf"{_VANC_PERSON}(?:,\s+{_VANC_PERSON}){{0,5}}{_ETAL}?"
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
+          r"Nov(?:ember)?|Dec(?:ember)?)")
+# APA's reference-list form used in the text: "(Lee, J., 2019)", "(Lee, J. A., & Park, K., 2020)".
+_APA_PERSON = rf"{_SURNAME},\s+(?:[{_UP}]\.\s?){{1,3}}"
+_APA_PEOPLE = rf"{_APA_PERSON}(?:,?\s*(?:&|and)?\s*{_APA_PERSON}){{0,5}}{_ETAL}?"
+# A date written before the year: a journal cited by its issue ("(Clin J Sport Med, Jan. 2000)") and APA's personal
+# communication ("(T. West, personal communication, January 12, 2019)") — the year is the citation's.
+_DATE_BEFORE_YEAR = rf"(?:personal\s+communications?,\s*)?{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?|personal\s+communications?,\s*"
 # A piece of a bracketed citation, once prefixes and page notes are gone: names, a comma or not, the years.
 # (the comma may lack its space, a slip popular pages often make: "(Gross et al,2002)", "(Lee,2019)")
-_PIECE = re.compile(rf"^(?P<who>{_PEOPLE}|{_ORG}|{_ACRONYM})(?:,\s*|\s+)(?P<years>{_YEARS})$")
+_PIECE = re.compile(rf"^(?P<who>{_PEOPLE}|{_VANC_PEOPLE}|{_APA_PEOPLE}|{_ORG}|{_ACRONYM})(?:\s*,\s*|\s+)(?:{_DATE_BEFORE_YEAR})?"
+                    rf"(?P<years>{_YEARS})$")
+# ... or with the journal between names and year, as health news cites: "(Lee et al., JAMA Intern Med 2019)", "(Lee et
+# al., Spine, 2020)" — only after "et al.", so that "(Lee, Park 2019)" stays two names.
+_PIECE_JOURNAL = re.compile(rf"^(?P<who>{_PERSON}{_ETAL}),?\s+(?P<journal>[{_UP}][\w&'\-]*\.?(?:\s+[\w&'\-]+\.?){{0,6}}?),?\s+"
+                            rf"(?P<years>{_YEARS})$")
 # ... or with no date: "(Mayo Clinic, n.d.)", "(Lee, in press)" — a citation without a year
 _PIECE_UNDATED = re.compile(rf"^(?P<who>{_PEOPLE}|{_ORG}|{_ACRONYM}),\s+(?:n\.\s?d|in\s+press|forthcoming)$", re.I)
 # Citations in one bracket are cut at ";", or at a comma after a year when a name follows ("Hopkins 2016, Scott 2020").
 _NEXT_NAME = rf"(?=(?:{_PARTICLE}\s+)?[{_UP}](?:[a-z\u00df-\u00ff'\u2019]|[A-Z]{{1,7}}\b))"
-_PIECES = re.compile(rf"\s*;\s*|(?<=\d),\s*{_NEXT_NAME}|(?<=\d[a-z]),\s*{_NEXT_NAME}")
+_PIECES = re.compile(rf"\s*;\s*|(?<=\d),\s*{_NEXT_NAME}|(?<=\d[a-z]),\s*{_NEXT_NAME}|(?<=\d)\s+(?:and|&)\s+{_NEXT_NAME}")
 _PREFIX = re.compile(r"^(?:e\.g\.,?|i\.e\.,?|see(?:\s+also)?|cf\.|as\s+(?:reviewed|cited|discussed|described)\s+in|reviewed\s+in|"
                      r"for\s+(?:a\s+)?(?:review|example)(?:\s+see)?,?|adapted\s+from|cited\s+in|in)\s+", re.I)
 # "p. 4", "pp. 12-15", "P.4", "page 7" anywhere in the piece; ": 4" after the year.
@@ -56,9 +73,11 @@ _PAGE_NOTE = re.compile(r"[,.;]?\s*\b(?:pp?|Pp?|pages?|Pages?)\.?\s*\d+(?:\s*[\-
 # (an organisation's initials may sit in brackets inside: "(World Health Organization [WHO], 2022)")
 _BRACKET = re.compile(r"\(((?:[^()\[\]]|\[[A-Z]{2,8}\]|\([A-Z]{2,8}\)){4,400})\)|\[([^()\[\]]{4,400})\]")
 # A journal citation inside the brackets ("BMJ 2017;356:j656", "Spine. 2019;44(2):100-9"): not author-year.
-_JOURNAL_VOLUME = re.compile(r"\b(?:19|20)\d{2}[a-z]?\s*;\s*\(?\d|\b(?:19|20)\d{2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+_JOURNAL_VOLUME = re.compile(r"\b(?:19|20)\d{2}[a-z]?\s*;\s*\(?(?!(?:19|20)\d{2}[a-z]?\s*(?:[;,)]|$))\d|\b(?:19|20)\d{2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
 _NARRATIVE = re.compile(
-    rf"(?<![\w'\u2019])(?P<who>{_PEOPLE}|{_ACRONYM})\s*\(\s*(?P<years>{_YEARS})\s*(?:[,.;:]\s*(?:pp?|P)\.?\s*\d+[\-\u2013\d]*\s*)?\)")
+    # (possessive, "Lee et al.'s (2019) review", and a year in square brackets, "Lee et al. [2019] found", too)
+    rf"(?<![\w'\u2019])(?P<who>{_PEOPLE}|{_ACRONYM})(?P<poss>['\u2019]s)?(?:\s*,)?\s*[(\[]\s*(?P<years>{_YEARS})\s*"
+    rf"(?:[,.;:]\s*(?:pp?|P)\.?\s*\d+[\-\u2013\d]*\s*)?[)\]]")
 # Outside brackets with "et al." or "and colleagues" the year may follow a comma: "Lee et al., 2019", "Lee and
 # colleagues, 2019", "Lee et al 2019".
 _RUN_ON = re.compile(rf"(?<![\w'\u2019])(?P<who>{_PERSON}{_ETAL}),?\s+(?P<years>{_YEAR})(?![\w\-])")
@@ -71,6 +90,7 @@ _REPORTING = re.compile(r"^,?\s*(?:\[\d[^\]]*\]\s*)?(?:have\s+|has\s+|had\s+)?(?
 # (2008) report that", "according to the Australian Institute of Health and Welfare (2020)". Many capitalised words
 # before a bracketed year are also a study's or a programme's name, so it counts only when it reports or is
 # introduced as a source, like one capitalised word (below).
+_RESEARCH_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:study|studies|review|trial|paper|research|analysis|meta-analysis|survey|work|findings)\b", re.I)
 _NARRATIVE_ORG = re.compile(rf"(?<![\w'\u2019])(?P<who>{_ORG})\s*\(\s*(?P<years>{_YEARS})\s*\)")
 _ACCORDING = re.compile(r"\b(?:according to|by|from|in|see|cf\.)\s*$", re.I)
 _ACCORDING_ORG = re.compile(r"\b(?:according to|by|from|see|cf\.)\s+(?:the\s+)?$", re.I)
@@ -87,6 +107,29 @@ NOT_A_NAME = {"In", "The", "Since", "From", "By", "Until", "After", "Before", "D
               "Last", "First", "Next", "Level", "Grade", "Stage", "Type", "Class", "Week", "Weeks", "Month", "Months",
               "Day", "Days", "Covid", "COVID", "NHS", "UK", "US", "USA", "EU", "AD", "BC", "CE", "BCE", "AM", "PM"}
 
+
+# A cited name written as an NLM journal abbreviation ("Clin J Sport Med", "Arch Phys Med Rehabil", "Br J Sports Med"): the
+# word "J", or two of the abbreviated words journals' names are made of — no author's name looks like that.
+_ABBREVIATED = re.compile(r"\b(?:Med|Clin|Sci|Rev|Ther|Surg|Rehabil|Rheumatol|Orthop|Physiother|Musculoskelet|Disord|Epidemiol|"
+                          r"Gerontol|Geriatr|Intern|Arch|Ann|Res|Phys|Exerc|Biomech|Osteoporos|Prev|Pract|Fam|Am|Br|Eur|Int|Scand)\b\.?")
+
+# ... or a name that ends in an abbreviation no English word or surname is ("Arthritis Care Res", "Pain Med", "Spine Surg").
+_ABBREVIATED_END = re.compile(r"\s(?:Res|Med|Sci|Ther|Rev|Surg|Rehabil|Rheumatol|Orthop|Physiother|Disord|Epidemiol|Gerontol|"
+                              r"Geriatr|Biomech|Exerc|Pract|Osteoporos|Musculoskelet)\.?$")
+
+
+def journal_abbreviation(who: str) -> bool:
+    """Is the cited name a journal's abbreviated name rather than an author or an organisation?"""
+    words = who.split()
+    if _LEADING_INITIALS.match(who) or re.search(r"\bet al\b|\band\b|&|,", who):
+        return False   # "M. J. Hancock et al.", "Lee AB, Kim C": people
+    return len(words) >= 2 and (bool(re.search(r"(?:^|\s)J\.?(?:\s|$)", who)) or len(_ABBREVIATED.findall(who)) >= 2
+                                or bool(_ABBREVIATED_END.search(who)))
+
+
+# Words kept from ``NOT_A_NAME`` because they open too many sentences, that inside a bracket with a year are a cited
+# organisation: "(NHS, 2020)", "(NHS Inform 2021)".
+_CITED_IN_BRACKETS = {"NHS"}
 
 @dataclass
 class Citation:
@@ -120,7 +163,8 @@ def surname_key(name: str) -> str:
 
 def _clean_who(who: str) -> str:
     # the names as written ("Lo et al.", "Scott and Ashe"), without "and colleagues" or an organisation's initials
-    who = re.sub(r",?\s+and\s+(?:colleagues|co-?workers|(?:his|her|their)\s+(?:team|colleagues))$", "", who.strip()).strip(" ,")
+    who = re.sub(r",?\s+and\s+(?:colleagues|co-?workers|co-?authors|collaborators|(?:his|her|their)\s+(?:team|colleagues))$", "",
+                 who.strip()).strip(" ,")
     return re.sub(r"\s+[\[(][A-Z]{2,8}[\])]$", "", who)
 
 
@@ -178,17 +222,22 @@ def find_citations(text: str) -> list[Citation]:
         if _JOURNAL_VOLUME.search(inner) or _YEAR_THEN_VOLUME.match(text, m.end()):
             continue   # "(Spine (Phila Pa 1976). 2015;40(4):E201-8)": a journal's place and year, then its volume
         found = False
+        last_who = None
         for piece in _PIECES.split(inner):
             p = _PREFIX.sub("", piece.strip())
             p = _PAGE_NOTE.sub("", p).strip(" ,.")
-            pm = _PIECE.match(p)
+            if last_who and re.fullmatch(_YEARS, p):
+                # "(Lee et al. 2019; 2020)": a year alone after ";" is the same authors' next work
+                out.extend(Citation(last_who, y, m.start(), m.end(), m.group(0)) for y in _years(p))
+                continue
+            pm = _PIECE.match(p) or _PIECE_JOURNAL.match(p)
             undated = None if pm else _PIECE_UNDATED.match(p)
             if undated and _acceptable(undated.group("who")):
                 out.append(Citation(_clean_who(undated.group("who")), None, m.start(), m.end(), m.group(0)))
                 found = True
-            if not pm or not _acceptable(pm.group("who")):
+            if not pm or not (_acceptable(pm.group("who")) or _first_word(pm.group("who")) in _CITED_IN_BRACKETS):
                 continue
-            who = _clean_who(pm.group("who"))
+            who = last_who = _clean_who(pm.group("who"))
             for y in _years(pm.group("years")):
                 out.append(Citation(who, y, m.start(), m.end(), m.group(0)))
                 found = True
@@ -210,7 +259,16 @@ def find_citations(text: str) -> list[Citation]:
             continue   # "A meta-analysis in Sports Medicine (2019) found": the end of a journal's name, not an author
         taken.append((m.start(), m.end()))
         plain_one = re.fullmatch(_PERSON, who) is not None and not re.fullmatch(_ACRONYM, who)
-        if plain_one and not (_REPORTING.match(text[m.end():]) or _ACCORDING.search(text[:m.start()])):
+        # "Lee et al.'s (2019) review"; one name's possessive only before a research word ("Lee's (2019) study", not
+        # "Britain's (2019) figures")
+        possessive = "poss" in m.re.groupindex and (m.group("poss") is not None or re.search(r"['\u2019]s$", who) is not None)
+        if possessive and plain_one and not _RESEARCH_AFTER.match(text[m.end():]):
+            continue
+        if plain_one and re.match(r",\s*[(\[]", text[m.end("who"):]):
+            continue   # "In Britain, (2019) figures": a comma after one name ends a clause ("Lee et al., (2019)" is a slip)
+        if possessive and who[-2:] in ("'s", "\u2019s"):
+            who = who[:-2]
+        if plain_one and not (possessive or _REPORTING.match(text[m.end():]) or _ACCORDING.search(text[:m.start()])):
             # one capitalised word before a bracketed year is a name only when it reports ("Park (2018) found")
             # or is introduced as a source ("according to Park (2018)"): "Exercise (2019)" is not a citation
             continue
@@ -224,4 +282,4 @@ def find_citations(text: str) -> list[Citation]:
     return out
 
 
-__all__ = ["Citation", "NOT_A_NAME", "find_citations", "first_surname", "surname_key"]
+__all__ = ["Citation", "NOT_A_NAME", "find_citations", "first_surname", "journal_abbreviation", "surname_key"]

@@ -56,6 +56,16 @@ def context_of(s: Sentence, i: int, current: "Context | None") -> "Context | Non
     return Context(i, s.paragraph, s.heading, design, year_of(s.text))
 
 
+def after_claim(s: Sentence, i: int, design: str, year: int | None, current: "Context | None") -> Context:
+    """The context after a claim with a design: its own research, unless it speaks of a part of the research already
+    described ("Eighty-one of the trials compared ..." after a review of 108 trials) with a less specific word, which
+    leaves the results after it to that research."""
+    if (current is not None and _BACK_REFERENCE.search(s.text) and _RANK[design] > _RANK[current.design]
+            and in_context(current, s, i)):
+        return Context(i, s.paragraph, s.heading, current.design, current.year)
+    return Context(i, s.paragraph, s.heading, design, year)
+
+
 def in_context(context: Context, s: Sentence, i: int) -> bool:
     """Is the described research still what sentence ``i`` speaks of: under the same heading and not long after."""
     return (context.heading == s.heading or bool(FINDINGS_HEADING.search(s.heading))) and i - context.at <= _CONTEXT_SPAN

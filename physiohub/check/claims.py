@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from .claim_bare_cites import attach_bare_citations
-from .claim_context import Context, GUIDANCE, HEADLINE_CUES, context_of, from_context, in_context
+from .claim_context import Context, GUIDANCE, HEADLINE_CUES, after_claim, context_of, from_context, in_context
 from .claim_cues import claim_cue, states_something
 from .claim_designs import DESIGNS, STATED_DESIGNS, design_of, head_design, names_research, stated_design, year_of
 from .claim_effects import effect_of, finding_clause, population_of
@@ -290,7 +290,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
         ))
         prev = (s, out[-1])
         if design not in (None, "research"):
-            context = Context(i, s.paragraph, s.heading, design, year)
+            context = after_claim(s, i, design, year, context)
         last_claim_para = (s.paragraph, s.heading)
         last_claim = out[-1]
     return out

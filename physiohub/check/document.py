@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .source_blocks import only_address, provided_by, source_line, source_rest, without_trailing_note
 from ..text import split_spans
 from .reference_lines import (ACCESS_NOTE, ELSEVIER_DATE, INITIALS_FIRST as _INITIALS_FIRST, refs_lead_in, strip_link_labels,
                               unglue_numbers, web_entry)
@@ -23,7 +24,7 @@ REF_HEADING = re.compile(
     r"(?:the )?(?:studies|research|papers|articles|evidence|trials)(?: (?:cited|mentioned|referenced|used|quoted|we used|in this article))?|"
     r"further reading|reading list|literature|notes|footnotes|endnotes|journal references?|study references?|"
     r"original (?:study|article|paper|research)|key references|selected references|references and further reading|"
-    r"for (?:reference|further reading)|references? for this (?:story|article|post))\s*:?$"
+    r"for (?:reference|further reading)|references? for this (?:story|article|post)|web ?links?|source links?|story sources?)\s*:?$"
     # "Sources and references", "References & further reading", "Research cited in this article", "Literature cited"
     r"|^(?:sources?|references?|citations?)\s+(?:and|&)\s+(?:references?|sources?|further reading|notes|citations?|resources)\s*:?$"
     r"|^(?:the\s+)?(?:research|studies|papers|articles|sources|literature|evidence)\s+(?:cited|referenced|mentioned|used|quoted|reviewed)"
@@ -113,10 +114,11 @@ def _plain_entry(line: str) -> bool:
 _SOURCE_ITEMS = re.compile(r";\s+(?=[A-Z])|(?<=(?:19|20)\d{2})\.\s+(?=[A-Z])(?!(?:Epub|Published|Available|Accessed|Retrieved|Online|DOI|PMID)\b)(?!.*;)")
 # (science-news sites close with "More information: Authors, Title, Journal (2019). DOI: ..."; journals' pages with "Cite this
 # article:" — an entry when what follows reads as one)
-_RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:(?:the |read the |full |original )?(?:study|paper|publication|article|ref|refs|cite|research|from)"
+_RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:(?:the |read the |full |original |link to (?:the )?)?(?:study|paper|publication|article|ref|refs|cite|research|from)"
+                           r"|(?:study|paper|research) link"
                            r"|more information|cite this (?:article|paper|study|page|post)|how to cite(?: this (?:article|paper))?)"
                            r"\s*:\W{0,3}\s*(?=\S)", re.I)
-_RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|studies cited|citations?|journal references?|study references?|"
+_RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|story sources?|via|studies cited|citations?|journal references?|study references?|"
                           r"original (?:study|article|paper|research|story|post|source|news release|press release)|sourced from|"
                           r"adapted from|republished from|reprinted from|here is the original|read the original(?: story| article)?)"
                           r"\s*:\W{0,3}\s*(?=\S)", re.I)
@@ -582,9 +584,12 @@ def parse_document(text: str) -> Document:
             continue
         linked = _MD_LINK.sub(r"\1 <\2>", body)
         study = _RUN_IN_STUDY.match(linked)
-        if study and not in_refs and (_REF_LIKE.search(linked) or _plain_entry(linked[study.end():])):
+        if study and not in_refs and (_REF_LIKE.search(linked) or _plain_entry(linked[study.end():]) or source_line(linked[study.end():])
+                                      or only_address(linked[study.end():])):
+            # ("Full study: https://...", "Link to study: <https://...>": the address is the paper's page, whatever its site)
             # "Study: Lee A, Park B. Title. J Abbrev. 2019;321:456-67." — not the headline "Study: walking helps"
-            refs.append(linked[study.end():].strip())
+            # (without a rights notice or a pointer run on after it: "... 16-26 . All rights reserved to ... Click here")
+            refs.append(without_trailing_note(linked[study.end():]))
             continue
         # (matched on the links written out: the label's "\W" would eat a link's opening bracket)
         run_in = _RUN_IN_REFS.match(linked)
@@ -593,15 +598,16 @@ def parse_document(text: str) -> Document:
             # "Sources: Lee A et al. (2021) ...; Kim B (2019) ..." — a reference list in one line
             # entries are separated by "; " — not by the ";" of "2020;54(21)" inside a Vancouver entry
             # (a short one, "Reuters" or "Medical Xpress", keeps its label: a line that short is otherwise a link label)
+            rest = source_rest(body, run_in.end())
             refs.extend(x.strip() if len(x.strip()) >= 15 else f"Source: {x.strip()}"
-                        for x in re.split(_SOURCE_ITEMS, body[run_in.end():]) if len(x.strip()) > 2)
+                        for x in re.split(_SOURCE_ITEMS, rest) if len(x.strip()) > 2)
             continue
         if in_refs and kind == "para" and len(para_lines.get(n, [])) > 1:
             # entries on consecutive lines with no blank line between them are still one entry each
             refs.extend(_MD_LINK.sub(r"\1 <\2>", e) for e in _entries_of_lines(para_lines[n]))
             continue
         if in_refs or n in ref_items or kind == "ref":
-            refs.append(linked)
+            refs.append(source_rest(linked, 0) if provided_by(linked) else linked)
             continue
         if kind == "item":
             body = _LIST_ITEM.sub("", body, count=1)

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from .citations import find_citations, surname_key
+from .citations import find_citations, journal_abbreviation, surname_key
 from .claim_sources import YEAR_VOLUME_CITE
 from .claims import DOI, JOURNAL_CITE, expand_numbers, journal_key
 from .lexicon import JOURNALS
@@ -731,6 +731,8 @@ def _same_work(a: Reference, b: Reference) -> bool:
     surname, same year, titles that open alike."""
     def opening(t: str | None) -> str:
         return re.sub(r"[^a-z]", "", (t or "").lower())[:40]
+    if len(a.text.strip()) >= 15 and a.text.strip().lower().rstrip("/.") == b.text.strip().lower().rstrip("/."):
+        return True   # the same line listed twice ("Web Link:" with one address pasted two times)
     ta, tb = opening(a.title), opening(b.title)
     return bool(a.authors and b.authors and a.year and a.year == b.year and min(len(ta), len(tb)) >= 20
                 and (ta.startswith(tb) or tb.startswith(ta)) and surname_key(a.authors[0]).lower() == surname_key(b.authors[0]).lower())
@@ -803,7 +805,13 @@ ARTICLE_LINK = re.compile(r"https?://(?:[\w\-]+\.)*(?:bmj\.com|jamanetwork\.com|
                            r"springer\.com|link\.springer\.com|wiley\.com|nature\.com|frontiersin\.org|mdpi\.com|plos\.org|"
                            r"tandfonline\.com|sagepub\.com|jospt\.org|lww\.com|academic\.oup\.com|biomedcentral\.com|"
                            r"cochranelibrary\.com|annals\.org|jpain\.org|archives-pmr\.org|oarsijournal\.com|physiotherapyjournal\.org)"
-                           r"/\S*(?:article|content|doi|full|abs|pii|fulltext|journal)\S*", re.I)
+                           r"/\S*(?:article|content|doi|full|abs|pii|fulltext|journal)\S*"
+                           # (and paper pages popular pages link that carry no such word, or sit on a paper archive:
+                           # MDPI's "/ISSN/vol/issue/n", J-STAGE, ResearchGate's and Semantic Scholar's paper pages)
+                           r"|https?://(?:www\.)?mdpi\.com/\d{4}-\d{3}[\dX]/\d+/\d+/\d+|https?://(?:www\.)?jstage\.jst\.go\.jp/article/"
+                           r"|https?://(?:www\.)?researchgate\.net/publication/\d|https?://(?:www\.)?semanticscholar\.org/paper/"
+                           r"|https?://(?:www\.)?(?:hindawi\.com|karger\.com|dovepress\.com|thieme-connect\.(?:com|de)|degruyter\.com|"
+                           r"humankinetics\.com|ijspt\.org|jssm\.org)/\S*(?:article|journals?|doi|fulltext|abstract|view)\S*", re.I)
 
 
 def inline_references(sentences: list[Sentence], listed: list[Reference]) -> list[Reference]:
@@ -818,7 +826,7 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
     for s in sentences:
         for c in find_citations(s.text):
             # author-year citations wherever they sit: bracketed (many names, page notes, prefixes) or narrative
-            if _JOURNAL_AS_AUTHOR.search(c.who) or c.who.lower() in _JOURNAL_NAMES:
+            if _JOURNAL_AS_AUTHOR.search(c.who) or c.who.lower() in _JOURNAL_NAMES or journal_abbreviation(c.who):
                 # "(Journal of Physiotherapy, 2019)": a journal and its year, not an author
                 key = journal_key(c.who, c.year).lower()
                 if key not in keys:

@@ -114,13 +114,39 @@ def _story_pointer(s: Sentence, url: str) -> bool:
     return len(s.links) == 1 and len(s.text.split()) <= 14 and bool(_STORY_POINTER.match(s.text))
 
 
+# A link to another outlet's article, told as such: its words name the outlet and the kind of piece ("a [Nursing Times
+# article](...) reports on", "the [BBC story](...)"), or it is a line of its own under a short "From <Outlet>:" label
+# ("From the New York Times:" / "[To Prevent Back Pain, ...](...)"). The page behind it is a source whatever its site;
+# "our article" or "this article" (the site's own pages) name no outlet.
+_OUTLET_PIECE = re.compile(r"^(?:(?:an?|the)\s+)?(?:[A-Z][\w&'\-]*\s+){1,5}(?:article|story|report|column|piece|feature|interview|"
+                           r"editorial)$")
+_FROM_OUTLET = re.compile(r"^(?:from|via|as seen (?:in|on)|originally (?:in|on))\s+(?:the\s+)?[A-Z][\w&'\-]*"
+                          r"(?:\s+[A-Z][\w&'\-]*){0,5}\s*:?$", re.I)
+
+
+# ... or whose words are the research itself: "a 2019 study", "recent research", "a large new review" — the page behind it
+# is where the claim's research is told, whatever its site.
+_RESEARCH_LABEL = re.compile(r"^(?:(?:a|an|the|one|new|recent|large|small|major|landmark|\d{4}|published|randomi[sz]ed|controlled|"
+                             r"clinical|systematic|scientific)\s+){0,4}(?:study|studies|research|trial|review|meta-analysis|"
+                             r"paper|survey|analysis)$", re.I)
+
+
+def _outlet_article(s: Sentence, before: Sentence | None, url: str, label: str) -> bool:
+    if not label or ARTICLE_LINK.search(url):
+        return False
+    if (_OUTLET_PIECE.match(label) or _RESEARCH_LABEL.match(label)) and not re.match(r"(?i)^(?:our|this|my)\b", label):
+        return True
+    return (len(s.links) == 1 and s.text.strip(" .") == label.strip(" .") and before is not None
+            and before.paragraph >= s.paragraph - 1 and bool(_FROM_OUTLET.match(before.text.strip())))
+
+
 def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_text: str = "") -> list[Reference]:
     """``refs`` with a "web" reference for each organisation page linked from the text, and without the
     in-text citations of an organisation that is linked."""
     seen = {(r.url or "").lower().rstrip("/") for r in refs if r.url}
     out = list(refs)
     names: set[str] = set()
-    for s in sentences:
+    for n, s in enumerate(sentences):
         for url in s.links + [u.rstrip(".,;") for u in _BARE_URL.findall(s.text)]:
             key = url.lower().rstrip("/")
             if key in seen:
@@ -132,6 +158,11 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
                 out.append(Reference(text=f"{journal} <{url}>", kind="web", authors=[journal], url=url))
                 continue
             if not organisation_page(url):
+                label = _link_label(url, raw_text)
+                if _outlet_article(s, sentences[n - 1] if n else None, url, label):
+                    seen.add(key)
+                    out.append(Reference(text=f"{label} <{url}>", kind="link", url=url, title=label))
+                    continue
                 if _story_pointer(s, url) and not ARTICLE_LINK.search(url):
                     seen.add(key)
                     label = _link_label(url, raw_text)
