@@ -1,0 +1,51 @@
+"""Sentence roles read on the dev16 pages' kinds of sentence (issue 13, session 10: claims on new sites).
+Every sentence and page here is written for this test."""
+from __future__ import annotations
+
+import pytest
+
+from physiohub.check.claims import claim_cue, method_only
+
+
+@pytest.mark.parametrize("text", [
+    # a review's pooling and who took part
+    "The review pulled together 48 controlled trials that compared manual therapy with advice alone.",
+    "The people in the studies were office workers aged 30 to 60 with neck pain.",
+    "Participants in the trial had had heel pain for at least three months.",
+    # what an analysis left out
+    "Early retirement and lost overtime were not counted in the analysis.",
+    # what a study tried out, named
+    "The new trial, published in the journal Pain, tested a new approach called graded walking.",
+    # where findings come from
+    "These findings by the Workplace Health Institute come from the second in a series of reports on joint pain.",
+])
+def test_method_and_provenance_sentences(text):
+    assert method_only(text), text
+    assert not claim_cue(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Participants in the exercise group had less pain at six months than those given advice.",
+    "People in the study were twice as likely to return to running within a year.",
+    "The trial tested a new approach called graded walking and found that pain fell by a third.",
+])
+def test_results_about_the_same_people_stay_claims(text):
+    assert not method_only(text), text
+
+
+def test_a_table_of_figures_with_cited_column_heads_is_no_claim():
+    from physiohub.check.claims import find_claims
+    from physiohub.check.document import parse_document
+
+    page = ("Cyclists often report pain in the neck and knees (Lee et al, 2001).\n\n"
+            "| | Lee et al. 2001 (survey) | Park et al. 1999 (tour) |\n|---|---|---|\n| Neck | 40.1 | 22 |\n| Knee | 35.0 | 19 |\n")
+    claims = find_claims(parse_document(page).sentences, learned=False)
+    assert [c.text for c in claims] == ["Cyclists often report pain in the neck and knees (Lee et al, 2001)."]
+
+
+def test_a_table_row_that_states_a_result_is_not_ruled_out():
+    from physiohub.check.claim_vetoes import not_a_statement
+    from physiohub.check.document import parse_document
+
+    sents = parse_document("| Exercise | reduced pain by 30% in two trials | (Lee 2001) |\n").sentences
+    assert not not_a_statement(sents[0], sents, 0)
