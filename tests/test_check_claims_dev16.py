@@ -49,3 +49,35 @@ def test_a_table_row_that_states_a_result_is_not_ruled_out():
 
     sents = parse_document("| Exercise | reduced pain by 30% in two trials | (Lee 2001) |\n").sentences
     assert not not_a_statement(sents[0], sents, 0)
+
+
+@pytest.mark.parametrize("text", [
+    # a reporting verb the cue lists lacked
+    "The study argues that waiting to see what happens leaves many people in pain for months.",
+    # a report a named body put out, cited at the end
+    "Some 40 million adults live with arthritis, according to a report published in 2019 by the National Joint Initiative.",
+    "One worker in ten has back pain each year, according to a new report from Spine Action.",
+    # an aside set off by commas between the research and its verb
+    "The Leeds-led study, carried out with colleagues at the Royal Free Hospital and the Karolinska Institute, "
+    "shows that many of the symptoms are caused by inflammation of the nerves",
+    # a news headline with the source last and no comma
+    "Early Physio for Sciatica Leads to Less Disability Says Study",
+    "Tai Chi Eases Knee Pain as Well as Physio Study Finds",
+])
+def test_cues_read_on_dev16_kinds(text):
+    assert claim_cue(text), text
+
+
+@pytest.mark.parametrize("text", [
+    # the author of a book is not the study's author
+    "You will be told that running ruins your knees, by which people mean \"wear of the cartilage that reduces its "
+    "shock-absorbing capacity,\" says Ann Lee, a physiologist and co-author of the new book \"Run Well.\"",
+    # a headline naming the research as a topic
+    "Knee Pain in Runners and What the Research Shows",
+    # a sentence with a final stop is not a headline frame
+    "We asked how much pain relief matters to patients in the study.",
+    # no report by a named body
+    "According to a report on the radio, many people have back pain.",
+])
+def test_not_cues_read_on_dev16_kinds(text):
+    assert not claim_cue(text), text

@@ -159,7 +159,9 @@ _SHOWN_TO_WORK = re.compile(r"\b(?:that|which) (?:are|have been|were) (?:shown|p
 # "..., says Aaron Lee, a lecturer at X, who led the new study.": the study's leader credited with the words before.
 _SAYS_LEADER = re.compile(r",\s*(?:says|said)\s+(?:Dr\.?\s+|Prof(?:essor)?\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}\b[^.]{0,120}?"
                           r"\bwho (?:led|ran|conducted|co-led|designed|headed|oversaw) the (?:new |recent |latest )?(?:study|research|trial|review|work)\b")
-_QUOTED_AUTHOR = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{10,600}[\"\u201c\u201d][^.]{0,80}?\b(?:(?:lead|senior|first|co-|study) ?author|"
+# (not the author of a book: "says X, a physiologist and co-author of the new book ...")
+_QUOTED_AUTHOR = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{10,600}[\"\u201c\u201d][^.]{0,80}?\b(?:(?:lead|senior|first|co-|study) ?author"
+                            r"(?!s? of (?:a|an|the|his|her|their) (?:new |recent |latest |best-?selling |popular )?(?:book|novel|guide|blog|cookbook)s?\b)|"
                             r"who (?:led|ran|conducted|co-led|designed) the (?:study|research|trial|review|work))\b", re.I)
 
 # Research as an amount, not a teller: "very little research into preventing it, said X".
@@ -182,6 +184,19 @@ _SAYS_HOPE = re.compile(r"\b(?:says?|said) (?:it|they|she|he|we) (?:hopes?|plans
                         r"|\b(?:we|I) (?:hope|wish|would like)\b", re.I)   # ("We hope that our findings will help ...")
 
 
+# An aside set off by commas between the research and its verb: ", carried out with ... Institute, " (no sentence end,
+# colon or quotation inside), then at most an adverb.
+_ASIDE_AFTER_DESIGN = re.compile(r",[^,.;:!?\"\u201c\u201d]{10,200}?,\s*(?:(?:also|clearly|now|further|firmly)\s+)?")
+# ("What the Study Shows" names the research as a topic)
+_WHAT_BEFORE = re.compile(r"\b(?:what|which|how|why)\s*$", re.I)
+# A news headline with the source last and no comma or final stop: "New Approach To Back Pain Leads to Less Disability
+# Says Study", "Yoga Eases Back Pain Study Finds".
+_HEADLINE_FRAME = re.compile(r"\s((?:says?|finds?|shows?|suggests?)\s+(?:(?:a|the)\s+)?(?:(?:new|recent|latest|major|large|big|uk|us)\s+)?"
+                             r"(?:study|research|review|trial|survey|analysis|researchers|scientists)"
+                             r"|(?:(?:a|the)\s+)?(?:(?:new|recent|latest|major|large|big)\s+)?(?:study|research|review|trial|survey|analysis)\s+"
+                             r"(?:says|finds|shows|suggests|reveals))\s*$", re.I)
+
+
 def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     """The phrase that makes the sentence report research, or None."""
     links = links or []
@@ -202,6 +217,11 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     if NOT_ENOUGH.search(text) and not (ACCORDING.search(text) or _RESEARCHERS.search(text)):
         return None
     m = _TRAILING_FRAME.search(text) or _TRAILING_SOURCE.search(text) or _TRAILING_SAYS.search(text)
+    if not m:
+        head = _HEADLINE_FRAME.search(text)
+        # (a headline: the words before the frame state something and the line has no final stop)
+        m = (head if head and len(text[:head.start()].split()) >= 4 and states_something(text[:head.start()])
+             and not _WHAT_BEFORE.search(text[:head.start()]) else None)
     if m:   # "X, a 2023 overview noted." — the frame at the end is the reporting phrase
         return m.group(1)
     m = _RESEARCHERS_CALL.search(text)
@@ -216,6 +236,11 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
         if _DESIGN_AS_MODIFIER.match(text, m.end()):
             continue   # "the Rehabilitation Sciences Research Centre, said": a place's name, not research that reports
         v = VERB_RE.search(text, m.end(), min(len(text), m.end() + 90))
+        if v is None:
+            # "The King's College led study, carried out with us at ... and the ... Institute, shows that": the verb
+            # right after an aside set off by commas, however long
+            aside = _ASIDE_AFTER_DESIGN.match(text, m.end())
+            v = VERB_RE.match(text, aside.end()) if aside else None
         # the verb must report something ("what the studies say." reports nothing)
         between = _ET_AL_DOT.sub("et al", text[m.end():v.start()]) if v else ""
         # (the verb of another clause with its own subject does not report this research: "dig into the research,
