@@ -38,7 +38,7 @@ def test_a_table_of_figures_with_cited_column_heads_is_no_claim():
     from physiohub.check.document import parse_document
 
     page = ("Cyclists often report pain in the neck and knees (Lee et al, 2001).\n\n"
-            "| | Lee et al. 2001 (survey) | Park et al. 1999 (tour) |\n|---|---|---|\n| Neck | 40.1 | 22 |\n| Knee | 35.0 | 19 |\n")
+            "| | Lee et al. 2001 (survey) | Park et al. 1999 (tour) |\n|---|---|---|\n| Neck | 40.1 | 22 |\n| Back | 35.0 | 19 |\n")
     claims = find_claims(parse_document(page).sentences, learned=False)
     assert [c.text for c in claims] == ["Cyclists often report pain in the neck and knees (Lee et al, 2001)."]
 
@@ -81,3 +81,55 @@ def test_cues_read_on_dev16_kinds(text):
 ])
 def test_not_cues_read_on_dev16_kinds(text):
     assert not claim_cue(text), text
+
+
+def _claims(page: str) -> list[str]:
+    from physiohub.check.claims import find_claims
+    from physiohub.check.document import parse_document
+
+    return [c.text for c in find_claims(parse_document(page).sentences, learned=False)]
+
+
+def test_results_listed_after_a_lead_in_naming_what_showed_benefit():
+    page = ("# Walking for hip pain\n\nA systematic review in a rheumatology journal found that walking programmes eased hip pain. "
+            "The review brought together 40 trials. Treatments that showed benefit included:\n\n"
+            "- Brisk walking—linked to less pain in 12 trials\n- Nordic walking—linked to better function in 5 trials\n")
+    found = _claims(page)
+    assert any(t.startswith("Brisk walking") for t in found), found
+    assert any(t.startswith("Nordic walking") for t in found), found
+
+
+def test_a_list_after_a_plain_lead_in_is_not_read_as_results():
+    page = ("# Walking for hip pain\n\nA systematic review found that walking programmes eased hip pain. "
+            "Programmes on offer locally included:\n\n- Brisk walking groups on Mondays\n- Nordic walking in the park\n")
+    assert not any(t.startswith(("Brisk", "Nordic")) for t in _claims(page))
+
+
+def test_a_summing_up_figure_and_a_range_continue_the_claim_before_them():
+    page = ("The report estimates that each worker with neck pain takes 3.1 more sick days a year than other workers. "
+            "All told, neck pain costs about $310,000 a year for every 1,000 workers.\n\n"
+            "The report also found wide differences in costs between industries. "
+            "Costs ranged from about $150,000 per 1,000 workers in retail to $420,000 in building.\n")
+    found = _claims(page)
+    assert any(t.startswith("All told") for t in found), found
+    assert any(t.startswith("Costs ranged") for t in found), found
+
+
+def test_a_range_with_no_claim_before_it_is_not_a_claim():
+    assert not _claims("Prices for a bike fit ranged from about $150 to $300 in the shops we called.\n")
+
+
+def test_a_title_ranking_a_treatment_is_read_like_one_stating_an_effect():
+    page = ("# Yoga may be the best way to ease neck pain\n\n"
+            "In a new study, researchers found that yoga eased neck pain more than stretching did.\n")
+    assert _claims(page)[0] == "Yoga may be the best way to ease neck pain"
+    page = "# The best way to set up your desk\n\nSit with your feet flat on the floor and the screen at eye level.\n"
+    assert not _claims(page)
+
+
+@pytest.mark.parametrize("text", [
+    "The report also found wide differences in costs between industries.",
+    "The report found that one worker in ten had neck pain.",
+])
+def test_a_report_that_found_something(text):
+    assert claim_cue(text), text

@@ -28,6 +28,10 @@ RESULT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|percent|per cent) of (?:\w+[- ]){0,
                     r"[^.;]{0,20}?(?:%|per ?cent)", re.I)
 
 
+# ... or a summing-up or a range of the same figures: "All told, back pain costs about $444,000 a year for every 1,000
+# employees", "Costs ranged from about $207,000 per 1,000 employees in retail to ..."
+SUMMARY_FIGURE = re.compile(r"^(?:all told|in total|in all|all in all|altogether|taken together|overall),\s[^.;]*?\d"
+                            r"|\branged? (?:from|between) (?:about |around |roughly |nearly |just |only )?[$\u00a3\u20ac]?\d", re.I)
 # ... or a dose-response result: "The longer patients did the exercises, the greater the reduction in their pain".
 DOSE_RESPONSE = re.compile(r"\bthe (?:more|longer|higher|greater|earlier|heavier|stronger|fewer|less)\b[^,;.]{3,80},\s*the "
                            r"(?:more|less|greater|lower|higher|better|worse|smaller|bigger|larger|fewer|faster|slower)\b", re.I)
@@ -103,7 +107,13 @@ SOURCE_HEADING = re.compile(r"\b(?:from|in|according to|per) (?:the |a |an |this
                             r"(?:review|study|trial|meta-analysis|analysis|research|paper|survey)\b(?:[^.;]{0,40}\bet al\b)?", re.I)
 # ... or after a lead-in that announces them: "Here's what they found:", "The main results were:".
 FINDINGS_LEADIN = re.compile(r"\b(?:what (?:they|the (?:study|review|trial|researchers|authors|team)|it|researchers) (?:found|showed|"
-                             r"discovered|reported)|(?:the|their|its) (?:key |main )?(?:findings|results)(?: (?:were|are|showed))?)\s*:\s*$", re.I)
+                             r"discovered|reported)|(?:the|their|its) (?:key |main )?(?:findings|results)(?: (?:were|are|showed))?)\s*:\s*$"
+                             # what the research found to work, as a lead-in: "Exercises that showed benefit included:",
+                             # "Treatments found to help were:"
+                             r"|\b(?:that|which|who) (?:showed|had|gave|brought|offered|were found to (?:have|give)) (?:a |any |some |clear |"
+                             r"real |the most |most )?(?:benefits?|effects?|improvements?|gains?|results)\b[^:]{0,30}?\b(?:included|include|were|are)"
+                             r"\s*:\s*$"
+                             r"|\b(?:found|shown) to (?:help|work|be (?:effective|helpful|beneficial))\b[^:]{0,30}?\b(?:included|include|were|are)\s*:\s*$", re.I)
 # A researcher who reports a result to a meeting: "a professor ... told a congress that strength training increased ...".
 TOLD_MEETING = re.compile(r"\b(?:professor|researcher|scientist|investigator|Dr\.?|author|lead author)\b[^.]{0,100}?\b(?:told|presented to|"
                           r"reported to|said at) (?:a|an|the) (?:[\w-]+ ){0,3}(?:congress|conference|meeting|symposium|summit|audience|"
@@ -127,6 +137,9 @@ _QUESTION_WORD = re.compile(r"(?:do|does|did|is|are|can|could|should|will|would|
 _FINAL_STOP = re.compile(r"[.!?]\W*$")
 
 
+# A ranking states a comparison: "Physiotherapy may be the best way to treat back pain".
+_BEST = re.compile(r"\b(?:the )?(?:best|most effective|least effective|safest|first-line|preferred) (?:way|treatment|therapy|option|choice|"
+                   r"form|type|kind|exercise|approach|remedy|cure)s?\b", re.I)
 _FACT_OR_FICTION = re.compile(r"\b(?:fact or (?:fiction|myth)|myth or (?:fact|truth|reality)|true or false|truth or myth)\b", re.I)
 
 
@@ -144,7 +157,7 @@ def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> Sentence | 
     # a heading over what follows, or the page's first line standing alone with no final stop (a plain-text title)
     title_like = ((i + 1 < len(sentences) and sentences[i + 1].heading == s.text)
                   or (i == 0 and (len(sentences) < 2 or sentences[1].paragraph != s.paragraph) and not _FINAL_STOP.search(s.text)))
-    if not title_like or not (has_effect(s.text) or COMPARED.search(s.text)):
+    if not title_like or not (has_effect(s.text) or COMPARED.search(s.text) or _BEST.search(s.text)):
         return None
     return title_research(sentences, i)
 

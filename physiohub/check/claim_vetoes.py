@@ -99,7 +99,7 @@ def not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
                and not s.item and s.heading != s.text)
     if _TAG_LINE.match(text):
         return True   # "Tagged as: paracetamol, lower back pain, ...": a tag line
-    if _TABLE_ROW.match(text) and not (FINDING.search(text) or has_effect(text) or VERB_RE.search(text)):
+    if _TABLE_ROW.match(text) and not (FINDING.search(text) or has_effect(text)):   # ("| Back | 30.3 |" is no verb)
         return True   # a table's cells (author-year column heads, figures) state nothing on their own
     if heading and not (FINDING.search(text) or has_effect(text) or VERB_RE.search(text) or COMPARED.search(text)
                         or _FINITE_VERB.search(text)):

@@ -39,8 +39,8 @@ from .claim_designs import DESIGNS, STATED_DESIGNS, design_of, head_design, name
 from .claim_effects import effect_of, finding_clause, population_of
 from .claim_followups import (DOSE_RESPONSE, FINDINGS_HEADING, FINDINGS_LEADIN, GAINED, NEITHER, NO_DIFF,
     PRONOUN_COMPARISON, QUOTED_RESEARCHER, QUOTES_HEADING, RESPECTIVELY, RESULT, RESULTS_LABEL, RESULT_GROUP,
-    RESULT_LASTS, RESULT_SIZE, SOURCE_HEADING, THEY_FOUND, TOLD_MEETING, headline, research_in, same_subject_result,
-    title_finding)
+    RESULT_LASTS, RESULT_SIZE, SOURCE_HEADING, SUMMARY_FIGURE, THEY_FOUND, TOLD_MEETING, headline, research_in,
+    same_subject_result, title_finding)
 from .claim_method import METHOD, method_only
 from .claim_not_claims import ASIDE, LEAD_IN, NOT_INVOLVED, QUESTION_OR_NEED
 from .claim_orgs import ACCORDING_NAMED, ORGANISATION, ORG_SAYS
@@ -218,6 +218,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             cue = "a result of the research described before it"
         if not cue and not inherited and prev and prev[0].paragraph == s.paragraph and (RESULT.search(s.text) or NO_DIFF.search(s.text) or RESULT_SIZE.search(s.text)
                                                                               or DOSE_RESPONSE.search(s.text)
+                                                                              or SUMMARY_FIGURE.search(s.text)
                                                                               or RESULT_GROUP.search(s.text)
                                                                               or same_subject_result(s.text, prev[0].text)
                                                                               or PRONOUN_COMPARISON.search(s.text) or RESULT_LASTS.search(s.text)
