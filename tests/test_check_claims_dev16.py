@@ -133,3 +133,48 @@ def test_a_title_ranking_a_treatment_is_read_like_one_stating_an_effect():
 ])
 def test_a_report_that_found_something(text):
     assert claim_cue(text), text
+
+
+@pytest.mark.parametrize("text, is_claim", [
+    ("A new study recommends an approach to knee pain that departs from the usual advice of family doctors.", False),
+    ("A review suggests a different approach to shoulder pain.", False),
+    ("A new study recommends a different approach: exercise first, scans only if it fails.", True),
+    ("A new study recommends an approach to knee pain that starts with exercise and cuts pain by a third.", True),
+])
+def test_an_approach_announced_but_not_named_is_a_teaser(text, is_claim):
+    assert bool(claim_cue(text)) is is_claim, text
+
+
+def test_a_study_leaders_quote_going_on_after_the_attribution():
+    page = ("\"As with most things in back care, it will not suit everyone,\" says Ann Lee, a professor of physiotherapy, "
+            "who led the study. \"But early exercise does seem to help people get moving again and recover faster.\"\n")
+    found = _claims(page)
+    assert any(t.startswith("\"But early exercise") for t in found), found
+
+
+def test_a_quote_after_an_outside_experts_words_is_not_taken_for_a_finding():
+    page = ("\"It is a neat piece of work,\" says Ann Lee, a physiotherapist who was not involved. "
+            "\"But exercise does seem to help people recover faster anyway.\"\n")
+    assert not _claims(page)
+
+
+def test_credentials_after_the_leaders_name_do_not_hide_the_attribution():
+    page = ("\"As with most things in back care, it will not suit everyone,\" says Ann Lee, P.T., Ph.D., a professor of "
+            "physiotherapy, who led the study. \"But early exercise does seem to help people get moving again and recover faster.\"\n")
+    found = _claims(page)
+    assert any(t.startswith("\"But early exercise") for t in found), found
+    assert claim_cue("\"Early exercise helped most people recover faster,\" says Ann Lee, P.T., Ph.D., who led the study.")
+
+
+def test_a_hope_after_the_leaders_quote_is_no_finding():
+    page = ("\"Exercise eased pain in most of the women,\" said Ann Lee, who led the study. "
+            "\"We hope that our findings will help reassure patients that exercise is safe.\"\n")
+    found = _claims(page)
+    assert found and not any(t.startswith("\"We hope") for t in found), found
+
+
+def test_the_leaders_attribution_after_a_closing_quote_mark_with_a_long_title():
+    page = ("\"It is not the answer for everyone,\" says Ann Lee, P.T., Ph.D., associate dean for research in the "
+            "School of Health Sciences, who led the study. \"But early exercise does seem to help people recover faster.\"\n")
+    found = _claims(page)
+    assert any(t.startswith("\"But early exercise") for t in found), found

@@ -157,12 +157,28 @@ _SHOWN_TO_WORK = re.compile(r"\b(?:that|which) (?:are|have been|were) (?:shown|p
 
 # A quote from the study's author: "... ," said the lead author; "..." says Dr X, who led the trial.
 # "..., says Aaron Lee, a lecturer at X, who led the new study.": the study's leader credited with the words before.
-_SAYS_LEADER = re.compile(r",\s*(?:says|said)\s+(?:Dr\.?\s+|Prof(?:essor)?\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}\b[^.]{0,120}?"
+_SAYS_LEADER = re.compile(r",[\"\u201d]?\s*(?:says|said)\s+(?:Dr\.?\s+|Prof(?:essor)?\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}\b[^.]{0,120}?"
                           r"\bwho (?:led|ran|conducted|co-led|designed|headed|oversaw) the (?:new |recent |latest )?(?:study|research|trial|review|work)\b")
 # (not the author of a book: "says X, a physiologist and co-author of the new book ...")
 _QUOTED_AUTHOR = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{10,600}[\"\u201c\u201d][^.]{0,80}?\b(?:(?:lead|senior|first|co-|study) ?author"
                             r"(?!s? of (?:a|an|the|his|her|their) (?:new |recent |latest |best-?selling |popular )?(?:book|novel|guide|blog|cookbook)s?\b)|"
                             r"who (?:led|ran|conducted|co-led|designed) the (?:study|research|trial|review|work))\b", re.I)
+
+
+def quoted_study_leader(text: str) -> bool:
+    """Does the sentence end a quotation credited to the study's leader or author ('"...," says X, who led the study.')?"""
+    text = without_credentials(text)
+    return bool(_SAYS_LEADER.search(text) or _QUOTED_AUTHOR.search(text))
+
+
+# Credentials after a name ("Julie Fritz, P.T., Ph.D., associate dean ..."): their stops end no sentence.
+_CREDENTIALS = re.compile(r"\b(?:Ph\.\s?D|M\.\s?D|P\.\s?T|D\.P\.T|M\.\s?Sc?|B\.\s?Sc?|D\.\s?O|D\.\s?C|R\.\s?N|M\.P\.H|M\.\s?A|B\.\s?A)\.")
+
+
+def without_credentials(text: str) -> str:
+    """The text with the stops of credentials after names taken out ("P.T., Ph.D." -> "PT, PhD")."""
+    return _CREDENTIALS.sub(lambda m: m.group(0).replace(".", "").replace(" ", ""), text)
+
 
 # Research as an amount, not a teller: "very little research into preventing it, said X".
 _AMOUNT_BEFORE = re.compile(r"\b(?:little|no|much|limited|scant|any|enough)\s+$", re.I)
@@ -279,6 +295,7 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     if m and not PERSONAL_CLAIM.search(text) and not _OWN_EVIDENCE.search(text[max(0, m.start() - 20):m.start() + 12]):
         return m.group(0)
     cite = citation_marker(original) or next((u for u in links if PAPER_LINK.search(u)), None)
+    text = without_credentials(text)
     if not cite and _QUOTED_AUTHOR.search(text) and FINDING.search(text):
         return _QUOTED_AUTHOR.search(text).group(0)   # a study author's quoted finding
     leader = _SAYS_LEADER.search(text)

@@ -34,7 +34,7 @@ import re
 
 from .claim_bare_cites import attach_bare_citations
 from .claim_context import Context, GUIDANCE, HEADLINE_CUES, context_of, from_context, in_context
-from .claim_cues import claim_cue, states_something
+from .claim_cues import claim_cue, quoted_study_leader, states_something
 from .claim_designs import DESIGNS, STATED_DESIGNS, design_of, head_design, names_research, stated_design, year_of
 from .claim_effects import effect_of, finding_clause, population_of
 from .claim_followups import (DOSE_RESPONSE, FINDINGS_HEADING, FINDINGS_LEADIN, GAINED, NEITHER, NO_DIFF,
@@ -103,6 +103,8 @@ _FIRST_CHOICE = re.compile(r"\b(?:first|best|preferred|better) (?:choice|option|
 # "It eased pain ..." opening the next paragraph goes on with the same research, unless it says what is not known.
 _IT_THEY = re.compile(r"[\"\u201c]?(?:it|they)\b", re.I)
 _OPEN_QUESTION = re.compile(r"\bwhether\b|\bnot (?:yet )?(?:been )?(?:established|known|clear)\b", re.I)
+# A sentence that opens a quotation.
+_OPENS_QUOTE = re.compile(r"^\s*[\"\u201c]")
 _GROUP_WORD = re.compile(r"\b(?:groups?|results|participants|patients)\b", re.I)
 
 
@@ -239,6 +241,13 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # the first sentence of the next paragraph goes on with a result of the same research
             inherited = last_claim
             cue = "a result of the research in the paragraph before"
+        if (not cue and not inherited and before is not None and before.paragraph == s.paragraph and _OPENS_QUOTE.match(s.text)
+                and (quoted_study_leader(before.text) or QUOTED_RESEARCHER.search(before.text))
+                and (FINDING.search(s.text) or has_effect(s.text)) and not model_veto(s.text)):
+            # '"...," says X, who led the study. "But physical therapy does seem to help people recover faster."': the
+            # leader's quote goes on with a finding after the attribution
+            inherited = research_in(before)
+            cue = "the quote of the study's leader going on"
         if (not cue and probabilities is not None and threshold is not None and probabilities[i] >= threshold
                 and not (veto and vetoed(s))):
             cue = f"the claim model (probability {probabilities[i]:.2f})"
