@@ -178,3 +178,34 @@ def test_the_leaders_attribution_after_a_closing_quote_mark_with_a_long_title():
             "School of Health Sciences, who led the study. \"But early exercise does seem to help people recover faster.\"\n")
     found = _claims(page)
     assert any(t.startswith("\"But early exercise") for t in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "In the study, half of the patients had hip manipulation and the other half had no treatment.",
+    "All 120 runners in the study had had knee pain for at least six months.",
+    "The researchers, led by Ann Lee, followed the women for 5 years.",
+    "The average time the two groups were followed was 6.2 years.",
+])
+def test_method_sentences_of_the_second_dev16_batch(text):
+    assert method_only(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Half of the patients had less pain after a year, while the other half had more.",
+    "The women followed for 5 years had 30% fewer fractures than the others.",
+])
+def test_results_with_the_same_words_stay_results(text):
+    assert not method_only(text), text
+
+
+def test_findings_bullets_with_shares_in_words_and_a_tips_list_after_them():
+    page = ("A survey of 900 nurses by a chair maker shows that 48% of them have back pain.\n\n"
+            "Other interesting findings from the survey:\n\n"
+            "- As many as one in three nurses no longer take a lunch break.\n"
+            "- Nurses on night shifts exercise less often than average.\n\n"
+            "The chair maker has put together four simple tips for nurses:\n\n"
+            "1. Make sure your chair helps you sit upright\n\n2. Get up and move every hour\n")
+    found = _claims(page)
+    assert any(t.startswith("As many as one in three") for t in found), found
+    assert any(t.startswith("Nurses on night shifts") for t in found), found
+    assert not any(t.startswith(("Make sure", "Get up")) for t in found), found

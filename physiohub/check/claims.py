@@ -108,6 +108,19 @@ _OPENS_QUOTE = re.compile(r"^\s*[\"\u201c]")
 _GROUP_WORD = re.compile(r"\b(?:groups?|results|participants|patients)\b", re.I)
 
 
+# "one in four office workers", "half of them": a share in words, as a findings list gives it.
+_COUNT_WORDS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:in|out of) (?:\w+)\b|\b(?:half|a third|a quarter|"
+                          r"the majority|most) of\b", re.I)
+
+
+def _new_list(lead_in: Sentence | None, s: Sentence) -> bool:
+    """A list under its own lead-in that announces something other than findings ("... has put together five simple
+    tips for people with desk jobs:") under a findings heading: the list is not the heading's."""
+    return (lead_in is not None and s.item and lead_in.text != s.heading and lead_in.heading == s.heading
+            and bool(LEAD_IN.search(lead_in.text)) and not FINDINGS_LEADIN.search(lead_in.text)
+            and not names_research(lead_in.text))
+
+
 def claim_probabilities(sentences: list[Sentence]) -> list[float]:
     """The shipped claim model's probability for each sentence (already joined with its bare citations)."""
     from .claim_model import load_model
@@ -193,7 +206,9 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                      or (s.item and SOURCE_HEADING.search(s.heading) and names_research(s.heading)))
                 and described is not None
                 and not method_only(s.text)
-                and (has_effect(s.text) or FINDING.search(s.text) or DIGIT.search(s.text))):
+                and not _new_list(lead_in, s)
+                and (has_effect(s.text) or FINDING.search(s.text) or DIGIT.search(s.text) or COMPARED.search(s.text)
+                     or _COUNT_WORDS.search(s.text))):
             inherited = research_in(described)
             cue = f"a finding listed under '{s.heading}'"
         if not cue and not NOT_INVOLVED.search(s.text) and (
