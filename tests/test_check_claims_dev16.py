@@ -209,3 +209,48 @@ def test_findings_bullets_with_shares_in_words_and_a_tips_list_after_them():
     assert any(t.startswith("As many as one in three") for t in found), found
     assert any(t.startswith("Nurses on night shifts") for t in found), found
     assert not any(t.startswith(("Make sure", "Get up")) for t in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Knee osteoarthritis patients should keep walking every day – Study",
+    "Researchers in Norway have advised people with hip pain to keep up gentle exercise, to protect their joints.",
+])
+def test_a_dash_source_headline_and_researchers_who_advised(text):
+    assert claim_cue(text), text
+
+
+def test_a_headline_with_should_is_a_statement():
+    from physiohub.check.claim_vetoes import not_a_statement
+    from physiohub.check.document import parse_document
+
+    sents = parse_document("# Knee patients should keep walking – Study\n\nResearchers in Norway found that walking eased knee pain.\n").sentences
+    assert not not_a_statement(sents[0], sents, 0)
+
+
+def test_results_going_on_from_a_claim_in_the_sentences_after_it():
+    page = ("Regular walking can help prevent hip fractures, a study of 5,000 older men shows. "
+            "Men who walked briskly for two hours a week cut their risk of hip fracture the most. "
+            "Exercise helps in several ways, the researchers noted. It lowers the chance of falling by improving balance. "
+            "It also strengthens bones by increasing their density.\n\n"
+            "As a rule of thumb, they recommend that older men walk for 30 minutes a day.\n")
+    found = _claims(page)
+    for start in ("Men who walked", "It lowers", "It also strengthens", "As a rule of thumb"):
+        assert any(t.startswith(start) for t in found), (start, found)
+
+
+def test_a_group_set_against_the_other_with_while():
+    page = ("The trial found that balance classes lowered the risk of falls in older women. "
+            "Five women in the control group had hip fractures, while the exercisers never had one.\n")
+    assert len(_claims(page)) == 2
+
+
+def test_pronoun_sentences_with_no_claim_before_them_stay_out():
+    page = ("Our clinic runs classes every week. It helps to bring a towel. "
+            "They say that the car park fills up early.\n")
+    assert not _claims(page)
+
+
+def test_an_impersonal_it_or_an_open_question_does_not_go_on_with_a_claim():
+    page = ("A trial found that loading exercises eased tendon pain. It is thought that loading step by step leads to changes "
+            "in the tendon. They note that it has not been established whether the changes last.\n")
+    assert _claims(page) == ["A trial found that loading exercises eased tendon pain."]

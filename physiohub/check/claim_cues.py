@@ -206,8 +206,10 @@ _ASIDE_AFTER_DESIGN = re.compile(r",[^,.;:!?\"\u201c\u201d]{10,200}?,\s*(?:(?:al
 # ("What the Study Shows" names the research as a topic)
 _WHAT_BEFORE = re.compile(r"\b(?:what|which|how|why)\s*$", re.I)
 # A news headline with the source last and no comma or final stop: "New Approach To Back Pain Leads to Less Disability
-# Says Study", "Yoga Eases Back Pain Study Finds".
-_HEADLINE_FRAME = re.compile(r"\s((?:says?|finds?|shows?|suggests?)\s+(?:(?:a|the)\s+)?(?:(?:new|recent|latest|major|large|big|uk|us)\s+)?"
+# Says Study", "Yoga Eases Back Pain Study Finds", "Osteoporosis patients should exercise regularly – Study".
+_HEADLINE_FRAME = re.compile(r"\s[\u2013\u2014-]\s*((?:(?:a|the)\s+)?(?:(?:new|recent|latest|major|large|big|uk|us)\s+)?(?:study|research|review|trial|"
+                             r"survey|analysis|researchers|scientists)(?:\s+(?:says|finds|shows|suggests|reveals))?)"
+                             r"|\s((?:says?|finds?|shows?|suggests?)\s+(?:(?:a|the)\s+)?(?:(?:new|recent|latest|major|large|big|uk|us)\s+)?"
                              r"(?:study|research|review|trial|survey|analysis|researchers|scientists)"
                              r"|(?:(?:a|the)\s+)?(?:(?:new|recent|latest|major|large|big)\s+)?(?:study|research|review|trial|survey|analysis)\s+"
                              r"(?:says|finds|shows|suggests|reveals))\s*$", re.I)
@@ -236,8 +238,9 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     if not m:
         head = _HEADLINE_FRAME.search(text)
         # (a headline: the words before the frame state something and the line has no final stop)
-        m = (head if head and len(text[:head.start()].split()) >= 4 and states_something(text[:head.start()])
-             and not _WHAT_BEFORE.search(text[:head.start()]) else None)
+        before = text[:head.start()] if head else ""
+        if head and len(before.split()) >= 4 and states_something(before) and not _WHAT_BEFORE.search(before):
+            return head.group(1) or head.group(2)
     if m:   # "X, a 2023 overview noted." — the frame at the end is the reporting phrase
         return m.group(1)
     m = _RESEARCHERS_CALL.search(text)

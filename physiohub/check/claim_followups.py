@@ -59,7 +59,13 @@ RESULT_GROUP = re.compile(
     r"got|followed|adhered|stuck)\s+(?:\w+ ){0,2}?"
     r"(?:less|more|fewer|lower|higher|greater|better|worse|similar|the same|no more|no less|slightly|significantly|worsening|"
     r"improvement|reduction|increase|decrease|rise|drop|fall|faster|slower|quicker)\b"
-    r"|\b(?:most|many|all|patients|participants|people|both groups)\b[^.;]{0,40}?\b(?:did|fared|recovered) (?:\w+ )?well\b", re.I)
+    r"|\b(?:most|many|all|patients|participants|people|both groups)\b[^.;]{0,40}?\b(?:did|fared|recovered) (?:\w+ )?well\b"
+    # "Women who did vigorous activities ... cut their risk of hip fracture the most"
+    r"|\b(?:participants?|patients?|people|those|women|men|adults|runners|workers|players|children)\b[^.;]{0,100}?\b(?:cut|reduced|lowered|"
+    r"halved|raised|doubled|increased)\s+their\s+(?:\w+\s+){0,2}?(?:risk|chances?|odds|rates?)\b"
+    # one group against the other: "five women in the control group had hip fractures, while the exercisers never had one"
+    r"|\b(?:in|of) the (?:[\w()-]+ ){0,3}?group\b[^.;]{0,80}?\b(?:had|got|suffered|reported|developed)\b[^.;]{0,60}?,?\s+"
+    r"(?:while|whereas)\b[^.;]{0,60}?\b(?:never|none|no|only|fewer|more|less|\d)", re.I)
 # a result that refutes a fear; neither ... nor ... was better
 NEITHER = re.compile(r"\bneither\b[^.;]{0,60}?\bnor\b[^.;]{0,60}?\b(?:was|were|is|are)\b[^.;]{0,30}?\b(?:better|superior|winner|more effective|worse)\b"
                      r"|\b(?:proved|proven|turned out to be|were shown to be|was shown to be) (?:\w+ )?(?:unfounded|wrong|false|groundless|baseless|mistaken)\b", re.I)

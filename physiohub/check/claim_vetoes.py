@@ -80,7 +80,7 @@ _TABLE_ROW = re.compile(r"^\s*\|(?:[^|]*\|){3,}")
 # "Tagged as: paracetamol, lower back pain, ...": a tag line.
 _TAG_LINE = re.compile(r"(?:tagged as|tagged|tags?|filed under|categories|category|posted in)\s*:", re.I)
 # A heading with none of these (nor a reporting or effect word) has no verb and states nothing.
-_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|does|do|did|can|may|might|will|won't|could|has|have)\b", re.I)
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|does|do|did|can|may|might|will|won't|could|has|have|should|must)\b", re.I)
 # "A Randomized Controlled Trial: Massage Therapy for Back Pain": a label and a topic.
 _DESIGN_LABEL = re.compile(r"(?:a |an |the )?(?:[\w-]+ ){0,3}(?:trial|study|review|meta-analysis)\s*:\s*", re.I)
 

@@ -14,7 +14,7 @@ VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report
          r"concluding|stating|states?|stated|followed|tracked|enrolled|recruited|involved|compared|tested|examined|"
          r"analy[sz]ed|looked at|measured|recorded|estimated?|estimates|warned|warns|cautioned|cautions|came to|reached|predicted|"
          r"identified|calculated|documented|produced|yielded|adds? weight to|ranked|rated|reinforces?|reinforced|"
-         r"recommends?|recommended|wrote|writes?|explain(?:s|ed)? that|propose[sd]?|argues?|argued|contends?|contended)")
+         r"recommends?|recommended|wrote|writes?|explain(?:s|ed)? that|propose[sd]?|argues?|argued|contends?|contended|advised)")
 
 # Words that state a finding or a result ("found", "no difference", "reduced", "more likely"): what a method
 # sentence lacks and a comment on results needs.

@@ -108,6 +108,12 @@ _OPENS_QUOTE = re.compile(r"^\s*[\"\u201c]")
 _GROUP_WORD = re.compile(r"\b(?:groups?|results|participants|patients)\b", re.I)
 
 
+# "It is thought that ...", "It has been suggested that ...": an impersonal "it" that refers to nothing before it.
+_IMPERSONAL_IT = re.compile(r"[\"\u201c]?it\s+(?:is|was|has been|had been|seems|seemed|appears|appeared)\b[^.;]{0,40}?\bthat\b", re.I)
+# The people of the claim before reporting again: "They say that ...", "As a rule of thumb, they recommend that ...".
+_THEY_SAY = re.compile(r"^(?:[\w' -]{1,30},\s*)?(?:they|the (?:authors|researchers|team|investigators)|these (?:authors|researchers))\s+"
+                       r"(?:also\s+)?(?:say|said|recommend|recommended|write|wrote|conclude|concluded|suggest|suggested|found|advise|advised|"
+                       r"note|noted|argue|argued|report|reported)\b", re.I)
 # "one in four office workers", "half of them": a share in words, as a findings list gives it.
 _COUNT_WORDS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:in|out of) (?:\w+)\b|\b(?:half|a third|a quarter|"
                           r"the majority|most) of\b", re.I)
@@ -194,6 +200,12 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # sentence's year, design and citations
             inherited = research_in(described)
             cue = "the research named in the sentence before"
+        if (not cue and not inherited and prev is not None and s.paragraph - prev[0].paragraph in (0, 1) and not s.item
+                and _THEY_SAY.match(s.text) and not method_only(s.text) and not model_veto(s.text)
+                and not _OPEN_QUESTION.search(s.text)):
+            # "They say that ...", "As a rule of thumb, they recommend ..." right after the claim whose authors they are
+            inherited = prev[1]
+            cue = "the authors of the claim before"
         if not cue and not inherited and s.item and i + 1 < len(sentences):
             nxt = sentences[i + 1]
             if (nxt.item and nxt.paragraph == s.paragraph and citation_marker(nxt.text) and not citation_marker(s.text)
@@ -236,6 +248,9 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
         if not cue and not inherited and prev and prev[0].paragraph == s.paragraph and (RESULT.search(s.text) or NO_DIFF.search(s.text) or RESULT_SIZE.search(s.text)
                                                                               or DOSE_RESPONSE.search(s.text)
                                                                               or SUMMARY_FIGURE.search(s.text)
+                                                                              or (_IT_THEY.match(s.text) and has_effect(s.text)
+                                                                                  and not _OPEN_QUESTION.search(s.text)
+                                                                                  and not _IMPERSONAL_IT.match(s.text))
                                                                               or RESULT_GROUP.search(s.text)
                                                                               or same_subject_result(s.text, prev[0].text)
                                                                               or PRONOUN_COMPARISON.search(s.text) or RESULT_LASTS.search(s.text)
