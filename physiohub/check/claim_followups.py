@@ -61,7 +61,7 @@ RESULT_GROUP = re.compile(
     r"improvement|reduction|increase|decrease|rise|drop|fall|faster|slower|quicker)\b"
     r"|\b(?:most|many|all|patients|participants|people|both groups)\b[^.;]{0,40}?\b(?:did|fared|recovered) (?:\w+ )?well\b"
     # "Women who did vigorous activities ... cut their risk of hip fracture the most"
-    r"|\b(?:participants?|patients?|people|those|women|men|adults|runners|workers|players|children)\b[^.;]{0,100}?\b(?:cut|reduced|lowered|"
+    r"|\b(?:participants?|patients?|people|those|women|men|adults|runners|workers|players|children)\b[^.;]{0,140}?\b(?:cut|reduced|lowered|"
     r"halved|raised|doubled|increased)\s+their\s+(?:\w+\s+){0,2}?(?:risk|chances?|odds|rates?)\b"
     # one group against the other: "five women in the control group had hip fractures, while the exercisers never had one"
     r"|\b(?:in|of) the (?:[\w()-]+ ){0,3}?group\b[^.;]{0,80}?\b(?:had|got|suffered|reported|developed)\b[^.;]{0,60}?,?\s+"
