@@ -255,3 +255,34 @@ def test_an_impersonal_it_or_an_open_question_does_not_go_on_with_a_claim():
     page = ("A trial found that loading exercises eased tendon pain. It is thought that loading step by step leads to changes "
             "in the tendon. They note that it has not been established whether the changes last.\n")
     assert _claims(page) == ["A trial found that loading exercises eased tendon pain."]
+
+
+def test_a_projection_with_will_see_is_no_research_plan():
+    text = "In fact, it is estimated that 1 in 40 adults in the UK will see their GP about neck pain each year (2)."
+    assert not method_only(text)
+    assert claim_cue(text)
+    assert method_only("The team will see whether the benefit lasts beyond a year.")
+
+
+def test_a_sentence_cut_right_after_its_reporting_verb_states_nothing():
+    from physiohub.check.claims import model_veto
+
+    assert model_veto("A recent review of the research evidence has shown that is")
+    assert not model_veto("A recent review of the research evidence has shown that rest alone rarely helps.")
+
+
+def test_a_section_heading_stating_a_denied_effect_over_cited_research():
+    page = ("# Knee scans and pain\n\nSome intro text about scans for knee pain and what they show.\n\n"
+            "## Most Knee Damage Seen on MRIs Doesn't Cause Pain\n\n"
+            "However, imaging studies show that these findings are common in people with no pain at all (Lee et al., 2010).\n\n"
+            "## Knee Surgery Often Fails to Give Long-Term Relief\n\n"
+            "A large trial found that keyhole surgery was no better than sham surgery (Park et al., 2014).\n")
+    found = _claims(page)
+    assert "Most Knee Damage Seen on MRIs Doesn't Cause Pain" in found, found
+    assert "Knee Surgery Often Fails to Give Long-Term Relief" in found, found
+
+
+def test_a_section_heading_with_no_effect_stays_a_label():
+    page = ("# Knee scans and pain\n\nSome intro text about scans.\n\n## What the Scans Showed\n\n"
+            "However, imaging studies show that these findings are common in people with no pain at all (Lee et al., 2010).\n")
+    assert "What the Scans Showed" not in _claims(page)

@@ -340,9 +340,16 @@ def without_source(text: str, m: re.Match) -> str:
 # "According to study author X, they are also not very surprising": what the source is said to say must be a
 # result, a figure, a comparison or a ranking, not a comment on the results.
 def says_nothing(text: str) -> bool:
-    """"According to the study's author, they are not very surprising": a source credited with a comment only."""
+    """"According to the study's author, they are not very surprising": a source credited with a comment only; or a
+    sentence the page cuts right after its reporting verb ("A recent review of the evidence has shown that is")."""
+    if _CUT_AFTER_VERB.search(text):
+        return True
     m = ACCORDING.search(text) or ACCORDING_NAMED.search(text)
     return bool(m) and not states_something(without_source(text, m))
+
+
+# A sentence cut right after "... has shown that" (and a word at most), with no final stop: it states nothing.
+_CUT_AFTER_VERB = re.compile(rf"\b{VERBS}\s+that(?:\s+[\w']+)?\s*$", re.I)
 
 
 _EVALUATIVE = re.compile(r"\b(?:safe|unsafe|effective|ineffective|helpful|unhelpful|useful|useless|beneficial|harmful|superior|inferior)\b", re.I)

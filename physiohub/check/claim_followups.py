@@ -137,6 +137,9 @@ def research_in(sentence: Sentence) -> Claim:
     _, cites = sources_of(sentence.text, sentence.links)
     return Claim(text=sentence.text, cue="", year=year_of(sentence.text), design=stated_design(sentence.text), citations=cites)
 
+# An effect denied: "Most Shoulder Damage Seen on MRIs Doesn't Cause Pain", "Surgery Fails to Give Long-Term Relief".
+_NO_EFFECT = re.compile(r"\b(?:does|do|did|can|could|will)(?: not|n't) (?:\w+ )?(?:cause|lead to|help|work|ease|relieve|reduce|improve|"
+                        r"prevent|heal|fix|cure)\b|\bfail(?:s|ed)? to (?:give|provide|bring|offer|produce|deliver|ease|relieve|help)\b", re.I)
 # A title that opens with a question word asks, even without its question mark.
 _QUESTION_WORD = re.compile(r"(?:do|does|did|is|are|can|could|should|will|would|why|how|what|which|when|who)\b", re.I)
 # A plain-text title has no final stop.
@@ -186,10 +189,12 @@ def headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
         i + 1 >= len(sentences) or sentences[i + 1].paragraph != s.paragraph)
     if not alone or s.item or not 4 <= len(s.text.split()) <= 20 or s.text.rstrip().endswith("?"):
         return False
-    if not (has_effect(s.text) and (COMPARED.search(s.text) or FINDING.search(s.text))):
+    if not (has_effect(s.text) and (COMPARED.search(s.text) or FINDING.search(s.text) or _NO_EFFECT.search(s.text))):
         return False
     nxt = sentences[i + 1] if i + 1 < len(sentences) else None
-    return nxt is not None and nxt.heading == s.heading and names_research(nxt.text) and bool(claim_cue(nxt.text, nxt.links))
+    # (the line may be the heading of the section the next sentence opens: "Most Shoulder Damage Seen on MRIs Doesn't Cause Pain")
+    return (nxt is not None and nxt.heading in (s.heading, s.text) and names_research(nxt.text)
+            and bool(claim_cue(nxt.text, nxt.links)))
 
 
 # An abstract's label on a line of its own: "Results:", "Conclusions:".
