@@ -286,3 +286,10 @@ def test_a_section_heading_with_no_effect_stays_a_label():
     page = ("# Knee scans and pain\n\nSome intro text about scans.\n\n## What the Scans Showed\n\n"
             "However, imaging studies show that these findings are common in people with no pain at all (Lee et al., 2010).\n")
     assert "What the Scans Showed" not in _claims(page)
+
+
+def test_a_section_heading_over_background_then_cited_research():
+    page = ("# Knee scans and pain\n\nSome intro text about scans.\n\n## Most Knee Damage Seen on MRIs Doesn't Cause Pain\n\n"
+            "Many patients assume that a tear on a scan means surgery. "
+            "However, imaging studies show that tears are common in people with no pain at all (Lee et al., 2010).\n")
+    assert "Most Knee Damage Seen on MRIs Doesn't Cause Pain" in _claims(page)

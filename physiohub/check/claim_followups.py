@@ -192,9 +192,14 @@ def headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
     if not (has_effect(s.text) and (COMPARED.search(s.text) or FINDING.search(s.text) or _NO_EFFECT.search(s.text))):
         return False
     nxt = sentences[i + 1] if i + 1 < len(sentences) else None
-    # (the line may be the heading of the section the next sentence opens: "Most Shoulder Damage Seen on MRIs Doesn't Cause Pain")
-    return (nxt is not None and nxt.heading in (s.heading, s.text) and names_research(nxt.text)
-            and bool(claim_cue(nxt.text, nxt.links)))
+    if nxt is None or nxt.heading not in (s.heading, s.text):
+        return False
+    if names_research(nxt.text) and claim_cue(nxt.text, nxt.links):
+        return True
+    # a section heading ("Most Shoulder Damage Seen on MRIs Doesn't Cause Pain") over a paragraph whose research comes
+    # after a sentence of background: the first paragraph of the section, up to three sentences
+    para = [x for x in sentences[i + 1:i + 4] if x.paragraph == nxt.paragraph]
+    return nxt.heading == s.text and any(names_research(x.text) and claim_cue(x.text, x.links) for x in para)
 
 
 # An abstract's label on a line of its own: "Results:", "Conclusions:".
