@@ -293,3 +293,11 @@ def test_a_section_heading_over_background_then_cited_research():
             "Many patients assume that a tear on a scan means surgery. "
             "However, imaging studies show that tears are common in people with no pain at all (Lee et al., 2010).\n")
     assert "Most Knee Damage Seen on MRIs Doesn't Cause Pain" in _claims(page)
+
+
+def test_one_groups_figure_set_against_the_others_in_the_next_paragraph():
+    page = ("When the panel analysed the evidence, they found that after a year there was little difference between patients "
+            "who had surgery and those who did not.\n\n"
+            "On a scale of 1 to 100, patients who had surgery rated their function at 72, on average, while those who did not "
+            "have surgery rated theirs at 69.\n")
+    assert len(_claims(page)) == 2

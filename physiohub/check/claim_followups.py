@@ -25,7 +25,11 @@ RESULT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|percent|per cent) of (?:\w+[- ]){0,
                     # "Recurrence rates for physiotherapy and for wait-and-see were under nine per cent"
                     r"|\b(?:rates?|levels?|proportions?|scores?|risks?)\b[^.;]{0,60}?\b(?:was|were|fell|rose|dropped)\s+(?:only |just )?"
                     r"(?:under|below|above|over|less than|more than|about|around)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)"
-                    r"[^.;]{0,20}?(?:%|per ?cent)", re.I)
+                    r"[^.;]{0,20}?(?:%|per ?cent)"
+                    # one group's figure set against the other's: "... rated their function at 72, on average, while those who did
+                    # not have surgery rated theirs at 69"
+                    r"|\b\d+(?:\.\d+)?\b[^.;]{0,40}?,?\s+(?:while|whereas|against|compared with|versus)\s+(?:those|people|patients|"
+                    r"participants|the others|the (?:\w+ )?group)\b[^.;]{0,80}?\b\d+(?:\.\d+)?\b", re.I)
 
 
 # ... or a summing-up or a range of the same figures: "All told, back pain costs about $444,000 a year for every 1,000
