@@ -54,8 +54,8 @@ _STOCK = re.compile(
     r"|^in (?:an?|the|one|another) (?:article|report|story|piece|column|interview)\b[^.;]{0,80}?,\s*(?:she|he|they|it|the \w+)\s+"
     r"(?:stated|said|wrote|reported|noted|explained|argued) that\b"
     # what a report says: "The article notes that about 250,000 Americans have the operation each year"
-    r"|\b(?:the|this|that|an|a|their) (?:article|report|story|paper|piece) (?:notes|noted|says|said|states|stated|reports|reported|points out|"
-    r"pointed out|adds|added|estimates|estimated) that\b"
+    r"|\b(?:the|this|that|an|a|their) (?:article|report|story|paper|piece) (?:also |further )?(?:(?:notes|noted|says|said|states|stated|reports|"
+    r"reported|points out|pointed out|adds|added|estimates|estimated) that\b|(?:found|finds|showed|shows|revealed|reveals|concluded|concludes)\b)"
     # a take-home label before a statement: "Clinical Take Home Message: Hand therapists may choose to use a night splint ..."
     r"|^(?:clinical )?(?:take[- ]home (?:message|point)s?|bottom line|key (?:message|point|takeaway|finding)s?|clinical (?:implications?|relevance|"
     r"bottom line))\s*:\s*\w+[^.;]{0,120}?\b(?:improv\w*|reduc\w*|help\w*|eas\w*|no difference|effective|should|may|can|recommend\w*)\b"
@@ -157,10 +157,28 @@ _SHOWN_TO_WORK = re.compile(r"\b(?:that|which) (?:are|have been|were) (?:shown|p
 
 # A quote from the study's author: "... ," said the lead author; "..." says Dr X, who led the trial.
 # "..., says Aaron Lee, a lecturer at X, who led the new study.": the study's leader credited with the words before.
-_SAYS_LEADER = re.compile(r",\s*(?:says|said)\s+(?:Dr\.?\s+|Prof(?:essor)?\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}\b[^.]{0,120}?"
+_SAYS_LEADER = re.compile(r",[\"\u201d]?\s*(?:says|said)\s+(?:Dr\.?\s+|Prof(?:essor)?\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}\b[^.]{0,120}?"
                           r"\bwho (?:led|ran|conducted|co-led|designed|headed|oversaw) the (?:new |recent |latest )?(?:study|research|trial|review|work)\b")
-_QUOTED_AUTHOR = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{10,600}[\"\u201c\u201d][^.]{0,80}?\b(?:(?:lead|senior|first|co-|study) ?author|"
+# (not the author of a book: "says X, a physiologist and co-author of the new book ...")
+_QUOTED_AUTHOR = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{10,600}[\"\u201c\u201d][^.]{0,80}?\b(?:(?:lead|senior|first|co-|study) ?author"
+                            r"(?!s? of (?:a|an|the|his|her|their) (?:new |recent |latest |best-?selling |popular )?(?:book|novel|guide|blog|cookbook)s?\b)|"
                             r"who (?:led|ran|conducted|co-led|designed) the (?:study|research|trial|review|work))\b", re.I)
+
+
+def quoted_study_leader(text: str) -> bool:
+    """Does the sentence end a quotation credited to the study's leader or author ('"...," says X, who led the study.')?"""
+    text = without_credentials(text)
+    return bool(_SAYS_LEADER.search(text) or _QUOTED_AUTHOR.search(text))
+
+
+# Credentials after a name ("Julie Fritz, P.T., Ph.D., associate dean ..."): their stops end no sentence.
+_CREDENTIALS = re.compile(r"\b(?:Ph\.\s?D|M\.\s?D|P\.\s?T|D\.P\.T|M\.\s?Sc?|B\.\s?Sc?|D\.\s?O|D\.\s?C|R\.\s?N|M\.P\.H|M\.\s?A|B\.\s?A)\.")
+
+
+def without_credentials(text: str) -> str:
+    """The text with the stops of credentials after names taken out ("P.T., Ph.D." -> "PT, PhD")."""
+    return _CREDENTIALS.sub(lambda m: m.group(0).replace(".", "").replace(" ", ""), text)
+
 
 # Research as an amount, not a teller: "very little research into preventing it, said X".
 _AMOUNT_BEFORE = re.compile(r"\b(?:little|no|much|limited|scant|any|enough)\s+$", re.I)
@@ -180,6 +198,21 @@ _COMMA_THEN_FEW_WORDS = re.compile(r",\s*(?:\w+\s+){0,4}$")
 # "The team ... says it hopes the findings will lead more people to ...": a hope, not a finding.
 _SAYS_HOPE = re.compile(r"\b(?:says?|said) (?:it|they|she|he|we) (?:hopes?|plans?|wants?|intends?|aims?)\b"
                         r"|\b(?:we|I) (?:hope|wish|would like)\b", re.I)   # ("We hope that our findings will help ...")
+
+
+# An aside set off by commas between the research and its verb: ", carried out with ... Institute, " (no sentence end,
+# colon or quotation inside), then at most an adverb.
+_ASIDE_AFTER_DESIGN = re.compile(r",[^,.;:!?\"\u201c\u201d]{10,200}?,\s*(?:(?:also|clearly|now|further|firmly)\s+)?")
+# ("What the Study Shows" names the research as a topic)
+_WHAT_BEFORE = re.compile(r"\b(?:what|which|how|why)\s*$", re.I)
+# A news headline with the source last and no comma or final stop: "New Approach To Back Pain Leads to Less Disability
+# Says Study", "Yoga Eases Back Pain Study Finds", "Osteoporosis patients should exercise regularly – Study".
+_HEADLINE_FRAME = re.compile(r"\s[\u2013\u2014-]\s*((?:(?:a|the)\s+)?(?:(?:new|recent|latest|major|large|big|uk|us)\s+)?(?:study|research|review|trial|"
+                             r"survey|analysis|researchers|scientists)(?:\s+(?:says|finds|shows|suggests|reveals))?)"
+                             r"|\s((?:says?|finds?|shows?|suggests?)\s+(?:(?:a|the)\s+)?(?:(?:new|recent|latest|major|large|big|uk|us)\s+)?"
+                             r"(?:study|research|review|trial|survey|analysis|researchers|scientists)"
+                             r"|(?:(?:a|the)\s+)?(?:(?:new|recent|latest|major|large|big)\s+)?(?:study|research|review|trial|survey|analysis)\s+"
+                             r"(?:says|finds|shows|suggests|reveals))\s*$", re.I)
 
 
 def claim_cue(text: str, links: list[str] | None = None) -> str | None:
@@ -202,6 +235,12 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     if NOT_ENOUGH.search(text) and not (ACCORDING.search(text) or _RESEARCHERS.search(text)):
         return None
     m = _TRAILING_FRAME.search(text) or _TRAILING_SOURCE.search(text) or _TRAILING_SAYS.search(text)
+    if not m:
+        head = _HEADLINE_FRAME.search(text)
+        # (a headline: the words before the frame state something and the line has no final stop)
+        before = text[:head.start()] if head else ""
+        if head and len(before.split()) >= 4 and states_something(before) and not _WHAT_BEFORE.search(before):
+            return head.group(1) or head.group(2)
     if m:   # "X, a 2023 overview noted." — the frame at the end is the reporting phrase
         return m.group(1)
     m = _RESEARCHERS_CALL.search(text)
@@ -216,6 +255,11 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
         if _DESIGN_AS_MODIFIER.match(text, m.end()):
             continue   # "the Rehabilitation Sciences Research Centre, said": a place's name, not research that reports
         v = VERB_RE.search(text, m.end(), min(len(text), m.end() + 90))
+        if v is None:
+            # "The King's College led study, carried out with us at ... and the ... Institute, shows that": the verb
+            # right after an aside set off by commas, however long
+            aside = _ASIDE_AFTER_DESIGN.match(text, m.end())
+            v = VERB_RE.match(text, aside.end()) if aside else None
         # the verb must report something ("what the studies say." reports nothing)
         between = _ET_AL_DOT.sub("et al", text[m.end():v.start()]) if v else ""
         # (the verb of another clause with its own subject does not report this research: "dig into the research,
@@ -254,6 +298,7 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     if m and not PERSONAL_CLAIM.search(text) and not _OWN_EVIDENCE.search(text[max(0, m.start() - 20):m.start() + 12]):
         return m.group(0)
     cite = citation_marker(original) or next((u for u in links if PAPER_LINK.search(u)), None)
+    text = without_credentials(text)
     if not cite and _QUOTED_AUTHOR.search(text) and FINDING.search(text):
         return _QUOTED_AUTHOR.search(text).group(0)   # a study author's quoted finding
     leader = _SAYS_LEADER.search(text)
@@ -295,9 +340,16 @@ def without_source(text: str, m: re.Match) -> str:
 # "According to study author X, they are also not very surprising": what the source is said to say must be a
 # result, a figure, a comparison or a ranking, not a comment on the results.
 def says_nothing(text: str) -> bool:
-    """"According to the study's author, they are not very surprising": a source credited with a comment only."""
+    """"According to the study's author, they are not very surprising": a source credited with a comment only; or a
+    sentence the page cuts right after its reporting verb ("A recent review of the evidence has shown that is")."""
+    if _CUT_AFTER_VERB.search(text):
+        return True
     m = ACCORDING.search(text) or ACCORDING_NAMED.search(text)
     return bool(m) and not states_something(without_source(text, m))
+
+
+# A sentence cut right after "... has shown that" (and a word at most), with no final stop: it states nothing.
+_CUT_AFTER_VERB = re.compile(rf"\b{VERBS}\s+that(?:\s+[\w']+)?\s*$", re.I)
 
 
 _EVALUATIVE = re.compile(r"\b(?:safe|unsafe|effective|ineffective|helpful|unhelpful|useful|useless|beneficial|harmful|superior|inferior)\b", re.I)

@@ -25,9 +25,17 @@ RESULT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|percent|per cent) of (?:\w+[- ]){0,
                     # "Recurrence rates for physiotherapy and for wait-and-see were under nine per cent"
                     r"|\b(?:rates?|levels?|proportions?|scores?|risks?)\b[^.;]{0,60}?\b(?:was|were|fell|rose|dropped)\s+(?:only |just )?"
                     r"(?:under|below|above|over|less than|more than|about|around)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)"
-                    r"[^.;]{0,20}?(?:%|per ?cent)", re.I)
+                    r"[^.;]{0,20}?(?:%|per ?cent)"
+                    # one group's figure set against the other's: "... rated their function at 72, on average, while those who did
+                    # not have surgery rated theirs at 69"
+                    r"|\b\d+(?:\.\d+)?\b[^.;]{0,40}?,?\s+(?:while|whereas|against|compared with|versus)\s+(?:those|people|patients|"
+                    r"participants|the others|the (?:\w+ )?group)\b[^.;]{0,80}?\b\d+(?:\.\d+)?\b", re.I)
 
 
+# ... or a summing-up or a range of the same figures: "All told, back pain costs about $444,000 a year for every 1,000
+# employees", "Costs ranged from about $207,000 per 1,000 employees in retail to ..."
+SUMMARY_FIGURE = re.compile(r"^(?:all told|in total|in all|all in all|altogether|taken together|overall),\s[^.;]*?\d"
+                            r"|\branged? (?:from|between) (?:about |around |roughly |nearly |just |only )?[$\u00a3\u20ac]?\d", re.I)
 # ... or a dose-response result: "The longer patients did the exercises, the greater the reduction in their pain".
 DOSE_RESPONSE = re.compile(r"\bthe (?:more|longer|higher|greater|earlier|heavier|stronger|fewer|less)\b[^,;.]{3,80},\s*the "
                            r"(?:more|less|greater|lower|higher|better|worse|smaller|bigger|larger|fewer|faster|slower)\b", re.I)
@@ -55,7 +63,13 @@ RESULT_GROUP = re.compile(
     r"got|followed|adhered|stuck)\s+(?:\w+ ){0,2}?"
     r"(?:less|more|fewer|lower|higher|greater|better|worse|similar|the same|no more|no less|slightly|significantly|worsening|"
     r"improvement|reduction|increase|decrease|rise|drop|fall|faster|slower|quicker)\b"
-    r"|\b(?:most|many|all|patients|participants|people|both groups)\b[^.;]{0,40}?\b(?:did|fared|recovered) (?:\w+ )?well\b", re.I)
+    r"|\b(?:most|many|all|patients|participants|people|both groups)\b[^.;]{0,40}?\b(?:did|fared|recovered) (?:\w+ )?well\b"
+    # "Women who did vigorous activities ... cut their risk of hip fracture the most"
+    r"|\b(?:participants?|patients?|people|those|women|men|adults|runners|workers|players|children)\b[^.;]{0,140}?\b(?:cut|reduced|lowered|"
+    r"halved|raised|doubled|increased)\s+their\s+(?:\w+\s+){0,2}?(?:risk|chances?|odds|rates?)\b"
+    # one group against the other: "five women in the control group had hip fractures, while the exercisers never had one"
+    r"|\b(?:in|of) the (?:[\w()-]+ ){0,3}?group\b[^.;]{0,80}?\b(?:had|got|suffered|reported|developed)\b[^.;]{0,60}?,?\s+"
+    r"(?:while|whereas)\b[^.;]{0,60}?\b(?:never|none|no|only|fewer|more|less|\d)", re.I)
 # a result that refutes a fear; neither ... nor ... was better
 NEITHER = re.compile(r"\bneither\b[^.;]{0,60}?\bnor\b[^.;]{0,60}?\b(?:was|were|is|are)\b[^.;]{0,30}?\b(?:better|superior|winner|more effective|worse)\b"
                      r"|\b(?:proved|proven|turned out to be|were shown to be|was shown to be) (?:\w+ )?(?:unfounded|wrong|false|groundless|baseless|mistaken)\b", re.I)
@@ -103,7 +117,13 @@ SOURCE_HEADING = re.compile(r"\b(?:from|in|according to|per) (?:the |a |an |this
                             r"(?:review|study|trial|meta-analysis|analysis|research|paper|survey)\b(?:[^.;]{0,40}\bet al\b)?", re.I)
 # ... or after a lead-in that announces them: "Here's what they found:", "The main results were:".
 FINDINGS_LEADIN = re.compile(r"\b(?:what (?:they|the (?:study|review|trial|researchers|authors|team)|it|researchers) (?:found|showed|"
-                             r"discovered|reported)|(?:the|their|its) (?:key |main )?(?:findings|results)(?: (?:were|are|showed))?)\s*:\s*$", re.I)
+                             r"discovered|reported)|(?:the|their|its) (?:key |main )?(?:findings|results)(?: (?:were|are|showed))?)\s*:\s*$"
+                             # what the research found to work, as a lead-in: "Exercises that showed benefit included:",
+                             # "Treatments found to help were:"
+                             r"|\b(?:that|which|who) (?:showed|had|gave|brought|offered|were found to (?:have|give)) (?:a |any |some |clear |"
+                             r"real |the most |most )?(?:benefits?|effects?|improvements?|gains?|results)\b[^:]{0,30}?\b(?:included|include|were|are)"
+                             r"\s*:\s*$"
+                             r"|\b(?:found|shown) to (?:help|work|be (?:effective|helpful|beneficial))\b[^:]{0,30}?\b(?:included|include|were|are)\s*:\s*$", re.I)
 # A researcher who reports a result to a meeting: "a professor ... told a congress that strength training increased ...".
 TOLD_MEETING = re.compile(r"\b(?:professor|researcher|scientist|investigator|Dr\.?|author|lead author)\b[^.]{0,100}?\b(?:told|presented to|"
                           r"reported to|said at) (?:a|an|the) (?:[\w-]+ ){0,3}(?:congress|conference|meeting|symposium|summit|audience|"
@@ -121,12 +141,18 @@ def research_in(sentence: Sentence) -> Claim:
     _, cites = sources_of(sentence.text, sentence.links)
     return Claim(text=sentence.text, cue="", year=year_of(sentence.text), design=stated_design(sentence.text), citations=cites)
 
+# An effect denied: "Most Shoulder Damage Seen on MRIs Doesn't Cause Pain", "Surgery Fails to Give Long-Term Relief".
+_NO_EFFECT = re.compile(r"\b(?:does|do|did|can|could|will)(?: not|n't) (?:\w+ )?(?:cause|lead to|help|work|ease|relieve|reduce|improve|"
+                        r"prevent|heal|fix|cure)\b|\bfail(?:s|ed)? to (?:give|provide|bring|offer|produce|deliver|ease|relieve|help)\b", re.I)
 # A title that opens with a question word asks, even without its question mark.
 _QUESTION_WORD = re.compile(r"(?:do|does|did|is|are|can|could|should|will|would|why|how|what|which|when|who)\b", re.I)
 # A plain-text title has no final stop.
 _FINAL_STOP = re.compile(r"[.!?]\W*$")
 
 
+# A ranking states a comparison: "Physiotherapy may be the best way to treat back pain".
+_BEST = re.compile(r"\b(?:the )?(?:best|most effective|least effective|safest|first-line|preferred) (?:way|treatment|therapy|option|choice|"
+                   r"form|type|kind|exercise|approach|remedy|cure)s?\b", re.I)
 _FACT_OR_FICTION = re.compile(r"\b(?:fact or (?:fiction|myth)|myth or (?:fact|truth|reality)|true or false|truth or myth)\b", re.I)
 
 
@@ -144,7 +170,7 @@ def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> Sentence | 
     # a heading over what follows, or the page's first line standing alone with no final stop (a plain-text title)
     title_like = ((i + 1 < len(sentences) and sentences[i + 1].heading == s.text)
                   or (i == 0 and (len(sentences) < 2 or sentences[1].paragraph != s.paragraph) and not _FINAL_STOP.search(s.text)))
-    if not title_like or not (has_effect(s.text) or COMPARED.search(s.text)):
+    if not title_like or not (has_effect(s.text) or COMPARED.search(s.text) or _BEST.search(s.text)):
         return None
     return title_research(sentences, i)
 
@@ -167,10 +193,17 @@ def headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
         i + 1 >= len(sentences) or sentences[i + 1].paragraph != s.paragraph)
     if not alone or s.item or not 4 <= len(s.text.split()) <= 20 or s.text.rstrip().endswith("?"):
         return False
-    if not (has_effect(s.text) and (COMPARED.search(s.text) or FINDING.search(s.text))):
+    if not (has_effect(s.text) and (COMPARED.search(s.text) or FINDING.search(s.text) or _NO_EFFECT.search(s.text))):
         return False
     nxt = sentences[i + 1] if i + 1 < len(sentences) else None
-    return nxt is not None and nxt.heading == s.heading and names_research(nxt.text) and bool(claim_cue(nxt.text, nxt.links))
+    if nxt is None or nxt.heading not in (s.heading, s.text):
+        return False
+    if names_research(nxt.text) and claim_cue(nxt.text, nxt.links):
+        return True
+    # a section heading ("Most Shoulder Damage Seen on MRIs Doesn't Cause Pain") over a paragraph whose research comes
+    # after a sentence of background: the first paragraph of the section, up to three sentences
+    para = [x for x in sentences[i + 1:i + 4] if x.paragraph == nxt.paragraph]
+    return nxt.heading == s.text and any(names_research(x.text) and claim_cue(x.text, x.links) for x in para)
 
 
 # An abstract's label on a line of its own: "Results:", "Conclusions:".

@@ -13,7 +13,7 @@ from .claim_words import FINDING
 METHOD = re.compile(
     r"\b(?:recruited|enrolled|involved|included|took in|signed up|randomly (?:assigned|split|divided|allocated)|assigned|allocated|"
     r"surveyed|interviewed|reviewed|pooled|combined|analy[sz]ed|compared|examined|tested|looked at|studied|followed|"
-    r"tracked|asked|gave|brings? together|brought together|selected|chose|picked)\s+(?:(?:the|their|data (?:from|on)|results of|records of|more than|nearly|almost|about|over|"
+    r"tracked|asked|gave|brings? together|brought together|pulls? together|pulled together|draws? together|drew together|selected|chose|picked)\s+(?:(?:the|their|data (?:from|on)|results of|records of|more than|nearly|almost|about|over|"
     r"some|roughly|around)\s+){0,3}(?:\d[\d,]*|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b|"
     r"the (?:effects?|results|data|records|role|impact|rates?|risks?|outcomes|levels|numbers?)\b|whether\b|how\b|(?:their|its) )"
     r"|\b(?:looked at|looked into|investigated|assessed|evaluated|explored|analy[sz]ed|focus(?:ed|es|sed) on)\b"
@@ -23,7 +23,9 @@ METHOD = re.compile(
     r"|\b(?:its|the|their|the study's|the trial's) (?:main )?(?:aim|goal|purpose|objective) (?:was|is) to\b"
     r"|\b(?:ran|conducted|carried out|undertook|designed|started|began|launched) (?:the|this|a|an|their|its) (?:[\w-]+ ){0,2}(?:study|trial|research|review|survey)\b"
     r"|\b(?:was|were|is|are) (?:funded|paid for|sponsored|commissioned) by\b"
-    r"|\b(?:is|are) (?:now )?(?:running|conducting|recruiting|planning)\b|\bwill (?:look|test|study|follow|compare|assess|measure|examine|investigate|explore|evaluate|track|see)\b", re.I)
+    r"|\b(?:is|are) (?:now )?(?:running|conducting|recruiting|planning)\b|\bwill (?:look|test|study|follow|compare|assess|measure|examine|investigate|explore|evaluate|track)\b"
+    # (a plan "will see whether ...", not a projection "1 in 50 people will see their GP about it")
+    r"|\bwill see (?:whether|if|how|what)\b", re.I)
 _PROCEDURE = re.compile(
     # the groups of a study and what was done with them: "77 patients were divided into three groups", "15 people
     # were put on a program of ...", "One group received acupuncture", "The exercises were done by raising ..."
@@ -61,8 +63,27 @@ _PROCEDURE = re.compile(
     # where a statement comes from or where the study was covered: "The above comes from a study published in ...",
     # "The study was also covered in an Associated Press story"
     r"|\b(?:comes?|came|is taken|was taken|are taken|were taken|is drawn) from (?:a|an|the|two|three|several|\w+) (?:[\w-]+ ){0,5}?"
-    r"(?:stud(?:y|ies)|trials?|reviews?|research|papers?|surveys?)\b"
+    r"(?:stud(?:y|ies)|trials?|reviews?|research|papers?|surveys?|reports?|analys[ie]s)\b"
     r"|\b(?:was|were|has been|have been) (?:also |widely )?(?:covered|reported on|featured|picked up|written about) (?:in|by)\b"
+    # who took part: "The people in the trials were adults aged 50 or over", "Participants in the study had
+    # had back pain for at least three months"
+    r"|^(?:the |all (?:the )?)?(?:\d[\d,]* )?(?:people|participants|patients|subjects|volunteers|women|men|adults|children|runners|workers) "
+    r"(?:in|of|taking part in|enrolled in) (?:the|these|this|both|all|each|their) (?:[\w-]+ )?(?:trials?|stud(?:y|ies)|reviews?|groups?|research)\b"
+    r"\s+(?:were|was|had|came from|ranged|lived|included)\b"
+    # the arms as halves: "half of the patients had neck manipulation and the other half had no treatment"
+    r"|\bhalf (?:of )?(?:the )?(?:[\w-]+ ){0,2}?(?:received|had|got|did|were given|took|was given)\b[^.;]{0,100}?\b(?:the other half|the rest|"
+    r"the remainder|the others)\b"
+    # how long they were followed: "followed the women for 7 years", "The average time the groups were followed was 7.1 years"
+    r"|\bfollowed (?:the|their|all|these|those|\d[\d,]*) (?:[\w-]+ ){0,2}?(?:women|men|people|participants|patients|children|adults|"
+    r"runners|workers|volunteers|subjects) (?:up )?(?:for|over)\b"
+    r"|\b(?:were|was) followed (?:up )?(?:for|over)\b|\b(?:average|mean|median) (?:time|length|follow-up|observation time|duration)\b"
+    r"[^.;]{0,40}?\b(?:was|were)\s+(?:about |around |nearly )?\d"
+    # what an analysis left out or took in: "Early retirement and turnover were not counted in the analysis"
+    r"|\b(?:were|was)(?: not|n't)? (?:counted|included|captured|taken into account|factored in) in (?:the|this|that|their|its) "
+    r"(?:analysis|study|review|report|figures?|estimates?|calculations?|survey)\b"
+    # what a study tried out: "The new study tested a new method known as ...", "trialled an approach called ..."
+    r"|\b(?:tested|trialled|trialed|piloted|evaluated|assessed|introduced) (?:a|an) (?:new |novel |different |innovative |simple )?"
+    r"(?:method|approach|treatment|programme|program|intervention|technique|therapy|way|strategy|tool|device)\b"
     r"|\b(?:were|was) compared (?:with|to|against)\b"
     r"|\b(?:trial|study|review|analysis) (?:examined|evaluated)\b|\b(?:were|was) randomi[sz]ed\b"
     r"|\b(?:were|was) (?:then |also )?(?:surveyed|interviewed|questioned) (?:on|about|for|at|every|three|twice|\d)"
@@ -88,7 +109,8 @@ _PROCEDURE = re.compile(
 _REPORTED = re.compile(
     r"\b(?:found|finds?|show(?:s|ed|n)?|showing|suggest(?:s|ed|ing)?|conclude[sd]?|concluding|reveal(?:s|ed)?|demonstrate[sd]?|"
     r"prove[sd]?|indicate[sd]?|confirm(?:s|ed)?|than|compared|versus|less|more|fewer|better|worse|significant(?:ly)?|"
-    r"no (?:\w+ )?(?:difference|effect|benefit|change|rise|increase|decrease)|improvements?|reductions?|relief)\b|\d\s?(?:%|percent|per cent)", re.I)
+    r"no (?:\w+ )?(?:difference|effect|benefit|change|rise|increase|decrease)|improvements?|reductions?|relief|twice as|times as)\b"
+    r"|\d\s?(?:%|percent|per cent)", re.I)
 
 
 # What a study set out to do is no result: "looked at ways to improve function", "testing whether taping helped to

@@ -34,7 +34,12 @@ TEASER = re.compile(
     r"(?:findings|insights|results|information) (?:about|on|into|regarding|for)\b"
     r"|\b(?:showed|shows|show|produced|yielded|gave|demonstrated) (?:some |very |highly )?(?:promising|encouraging|positive|interesting|mixed|"
     r"important|exciting) (?:outcomes|results|findings)\s*[.!]?\s*$"
-    r"|\b(?:gives?|brings?|offers?|provides?|sends?) you (?:\w+[, ]+){0,4}?(?:summar(?:y|ies)|round-?ups?|digests?|updates?)\b", re.I)
+    r"|\b(?:gives?|brings?|offers?|provides?|sends?) you (?:\w+[, ]+){0,4}?(?:summar(?:y|ies)|round-?ups?|digests?|updates?)\b"
+    # an approach announced and not named: "A new study recommends an approach to back pain that departs from the usual
+    # advice" (not "... recommends a different approach: exercise first", which says what it is)
+    r"|\b(?:recommends?|recommended|suggests?|suggested|proposes?|proposed|calls? for|called for)\s+(?:a|an)\s+(?:new |different |novel |"
+    r"fresh |radical |alternative )?(?:approach|way|strategy|rethink|change|shift)\b(?:\s+(?:to|for|in)\s+[\w' -]{1,40}?)?"
+    r"(?:\s+(?:that|which)\s+(?:departs|differs|breaks|is a (?:change|departure)|goes against|turns)\b[^.;:\u2013\u2014]*)?\s*[.!]?\s*$", re.I)
 
 # "who was not involved in the study" credits no study with anything.
 NOT_INVOLVED = re.compile(r"\b(?:who (?:was|were|is|are) )?not (?:involved|part of|taking part) (?:in|with) (?:the|this) "

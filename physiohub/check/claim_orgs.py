@@ -38,4 +38,8 @@ class OrgSubject:
 
 ORG_SAYS_SUBJECT = OrgSubject()
 # (a name's small joining words count: "according to the Bone and Joint Initiative")
-ACCORDING_NAMED = re.compile(rf"\b[Aa]ccording to (?:{ORGANISATION.pattern}|(?:the )?[A-Z][\w'\-]+(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'\-]+){{1,5}})")
+# (and a report a named body put out: "according to a report published in 2016 by the United States Bone and Joint
+# Initiative", "according to a new report from Arthritis Action")
+ACCORDING_NAMED = re.compile(rf"\b[Aa]ccording to (?:{ORGANISATION.pattern}|(?:the )?[A-Z][\w'\-]+(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'\-]+){{1,5}}"
+                             rf"|(?:a|an|the|their|its) (?:new |recent |latest |major |\d{{4}} )?(?:report|analysis|survey|review) "
+                             rf"(?:(?:published|issued|released|produced|commissioned) )?(?:(?:in|last|this) \w+ )?(?:by|from) (?:the )?[A-Z][\w'\-]+)")

@@ -75,10 +75,12 @@ def vetoed(s: Sentence) -> bool:
     no precision (dev2 50 -> 52 and dev4 c_* 283 -> 291 of 306 found without it, one more false alarm)."""
     return model_veto(s.text)
 
+# A table set out in cells ("| Neck | 48.8 | | 24 |"), as a Markdown page or a flattened HTML table gives it.
+_TABLE_ROW = re.compile(r"^\s*\|(?:[^|]*\|){3,}")
 # "Tagged as: paracetamol, lower back pain, ...": a tag line.
 _TAG_LINE = re.compile(r"(?:tagged as|tagged|tags?|filed under|categories|category|posted in)\s*:", re.I)
 # A heading with none of these (nor a reporting or effect word) has no verb and states nothing.
-_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|does|do|did|can|may|might|will|won't|could|has|have)\b", re.I)
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|does|do|did|can|may|might|will|won't|could|has|have|should|must)\b", re.I)
 # "A Randomized Controlled Trial: Massage Therapy for Back Pain": a label and a topic.
 _DESIGN_LABEL = re.compile(r"(?:a |an |the )?(?:[\w-]+ ){0,3}(?:trial|study|review|meta-analysis)\s*:\s*", re.I)
 
@@ -97,6 +99,8 @@ def not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
                and not s.item and s.heading != s.text)
     if _TAG_LINE.match(text):
         return True   # "Tagged as: paracetamol, lower back pain, ...": a tag line
+    if _TABLE_ROW.match(text) and not (FINDING.search(text) or has_effect(text)):   # ("| Back | 30.3 |" is no verb)
+        return True   # a table's cells (author-year column heads, figures) state nothing on their own
     if heading and not (FINDING.search(text) or has_effect(text) or VERB_RE.search(text) or COMPARED.search(text)
                         or _FINITE_VERB.search(text)):
         return True   # a heading with no verb states nothing: "Shockwave Therapy: An Evidence-Based Treatment for Tendon Pain"

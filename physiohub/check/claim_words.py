@@ -14,7 +14,7 @@ VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report
          r"concluding|stating|states?|stated|followed|tracked|enrolled|recruited|involved|compared|tested|examined|"
          r"analy[sz]ed|looked at|measured|recorded|estimated?|estimates|warned|warns|cautioned|cautions|came to|reached|predicted|"
          r"identified|calculated|documented|produced|yielded|adds? weight to|ranked|rated|reinforces?|reinforced|"
-         r"recommends?|recommended|wrote|writes?|explain(?:s|ed)? that|propose[sd]?)")
+         r"recommends?|recommended|wrote|writes?|explain(?:s|ed)? that|propose[sd]?|argues?|argued|contends?|contended|advised)")
 
 # Words that state a finding or a result ("found", "no difference", "reduced", "more likely"): what a method
 # sentence lacks and a comment on results needs.
@@ -33,7 +33,8 @@ DIGIT = re.compile(r"\d")
 
 # Effect phrases → direction of the outcome. Negated forms come first so "did not reduce" is not a reduction.
 EFFECTS: list[tuple[str, str]] = [
-    ("no difference", r"no (?:good |clear |strong |convincing |real |reliable )?evidence (?:that|of)|(?:failed|fails) to (?:\w+ )?(?:reduce|improve|help|prevent)"),
+    ("no difference", r"no (?:good |clear |strong |convincing |real |reliable )?evidence (?:that|of)|(?:failed|fails) to (?:\w+ )?(?:reduce|improve|help|prevent)"
+                      r"|(?:failed|fails|fail) to (?:give|provide|bring|offer|produce|deliver) (?:[\w-]+ ){0,2}?(?:relief|benefits?|improvements?|results?)"),
     ("decreases", r"(?:gave|led to|produced|resulted in|showed|caused) (?:a |an )?(?:\w+ ){0,3}(?:reduction|decrease|drop|fall|cut) in"
                   r"|(?:had|have|has|reported|saw) (?:\w+ )?(?:fewer|less|lower)|(?:were|was|are|is) less likely to|breaks? down|dissolv(?:e|es|ed)"),
     ("improves", r"(?:gave|led to|produced|resulted in|showed) (?:a |an )?(?:\w+ ){0,3}(?:improvement|gain|benefit)s? in"),

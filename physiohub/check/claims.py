@@ -34,13 +34,13 @@ import re
 
 from .claim_bare_cites import attach_bare_citations
 from .claim_context import Context, GUIDANCE, HEADLINE_CUES, after_claim, context_of, from_context, in_context
-from .claim_cues import claim_cue, states_something
+from .claim_cues import claim_cue, quoted_study_leader, states_something
 from .claim_designs import DESIGNS, STATED_DESIGNS, design_of, head_design, names_research, stated_design, year_of
 from .claim_effects import effect_of, finding_clause, population_of
 from .claim_followups import (DOSE_RESPONSE, FINDINGS_HEADING, FINDINGS_LEADIN, GAINED, NEITHER, NO_DIFF,
     PRONOUN_COMPARISON, QUOTED_RESEARCHER, QUOTES_HEADING, RESPECTIVELY, RESULT, RESULTS_LABEL, RESULT_GROUP,
-    RESULT_LASTS, RESULT_SIZE, SOURCE_HEADING, THEY_FOUND, TOLD_MEETING, headline, research_in, same_subject_result,
-    title_finding)
+    RESULT_LASTS, RESULT_SIZE, SOURCE_HEADING, SUMMARY_FIGURE, THEY_FOUND, TOLD_MEETING, headline, research_in,
+    same_subject_result, title_finding)
 from .claim_method import METHOD, method_only
 from .claim_not_claims import ASIDE, LEAD_IN, NOT_INVOLVED, QUESTION_OR_NEED
 from .claim_orgs import ACCORDING_NAMED, ORGANISATION, ORG_SAYS
@@ -103,7 +103,28 @@ _FIRST_CHOICE = re.compile(r"\b(?:first|best|preferred|better) (?:choice|option|
 # "It eased pain ..." opening the next paragraph goes on with the same research, unless it says what is not known.
 _IT_THEY = re.compile(r"[\"\u201c]?(?:it|they)\b", re.I)
 _OPEN_QUESTION = re.compile(r"\bwhether\b|\bnot (?:yet )?(?:been )?(?:established|known|clear)\b", re.I)
+# A sentence that opens a quotation.
+_OPENS_QUOTE = re.compile(r"^\s*[\"\u201c]")
 _GROUP_WORD = re.compile(r"\b(?:groups?|results|participants|patients)\b", re.I)
+
+
+# "It is thought that ...", "It has been suggested that ...": an impersonal "it" that refers to nothing before it.
+_IMPERSONAL_IT = re.compile(r"[\"\u201c]?it\s+(?:is|was|has been|had been|seems|seemed|appears|appeared)\b[^.;]{0,40}?\bthat\b", re.I)
+# The people of the claim before reporting again: "They say that ...", "As a rule of thumb, they recommend that ...".
+_THEY_SAY = re.compile(r"^(?:[\w' -]{1,30},\s*)?(?:they|the (?:authors|researchers|team|investigators)|these (?:authors|researchers))\s+"
+                       r"(?:also\s+)?(?:say|said|recommend|recommended|write|wrote|conclude|concluded|suggest|suggested|found|advise|advised|"
+                       r"note|noted|argue|argued|report|reported)\b", re.I)
+# "one in four office workers", "half of them": a share in words, as a findings list gives it.
+_COUNT_WORDS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:in|out of) (?:\w+)\b|\b(?:half|a third|a quarter|"
+                          r"the majority|most) of\b", re.I)
+
+
+def _new_list(lead_in: Sentence | None, s: Sentence) -> bool:
+    """A list under its own lead-in that announces something other than findings ("... has put together five simple
+    tips for people with desk jobs:") under a findings heading: the list is not the heading's."""
+    return (lead_in is not None and s.item and lead_in.text != s.heading and lead_in.heading == s.heading
+            and bool(LEAD_IN.search(lead_in.text)) and not FINDINGS_LEADIN.search(lead_in.text)
+            and not names_research(lead_in.text))
 
 
 def claim_probabilities(sentences: list[Sentence]) -> list[float]:
@@ -179,6 +200,12 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # sentence's year, design and citations
             inherited = research_in(described)
             cue = "the research named in the sentence before"
+        if (not cue and not inherited and prev is not None and s.paragraph - prev[0].paragraph in (0, 1) and not s.item
+                and _THEY_SAY.match(s.text) and not method_only(s.text) and not model_veto(s.text)
+                and not _OPEN_QUESTION.search(s.text)):
+            # "They say that ...", "As a rule of thumb, they recommend ..." right after the claim whose authors they are
+            inherited = prev[1]
+            cue = "the authors of the claim before"
         if not cue and not inherited and s.item and i + 1 < len(sentences):
             nxt = sentences[i + 1]
             if (nxt.item and nxt.paragraph == s.paragraph and citation_marker(nxt.text) and not citation_marker(s.text)
@@ -191,7 +218,9 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                      or (s.item and SOURCE_HEADING.search(s.heading) and names_research(s.heading)))
                 and described is not None
                 and not method_only(s.text)
-                and (has_effect(s.text) or FINDING.search(s.text) or DIGIT.search(s.text))):
+                and not _new_list(lead_in, s)
+                and (has_effect(s.text) or FINDING.search(s.text) or DIGIT.search(s.text) or COMPARED.search(s.text)
+                     or _COUNT_WORDS.search(s.text))):
             inherited = research_in(described)
             cue = f"a finding listed under '{s.heading}'"
         if not cue and not NOT_INVOLVED.search(s.text) and (
@@ -218,6 +247,10 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             cue = "a result of the research described before it"
         if not cue and not inherited and prev and prev[0].paragraph == s.paragraph and (RESULT.search(s.text) or NO_DIFF.search(s.text) or RESULT_SIZE.search(s.text)
                                                                               or DOSE_RESPONSE.search(s.text)
+                                                                              or SUMMARY_FIGURE.search(s.text)
+                                                                              or (_IT_THEY.match(s.text) and has_effect(s.text)
+                                                                                  and not _OPEN_QUESTION.search(s.text)
+                                                                                  and not _IMPERSONAL_IT.match(s.text))
                                                                               or RESULT_GROUP.search(s.text)
                                                                               or same_subject_result(s.text, prev[0].text)
                                                                               or PRONOUN_COMPARISON.search(s.text) or RESULT_LASTS.search(s.text)
@@ -238,6 +271,13 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # the first sentence of the next paragraph goes on with a result of the same research
             inherited = last_claim
             cue = "a result of the research in the paragraph before"
+        if (not cue and not inherited and before is not None and before.paragraph == s.paragraph and _OPENS_QUOTE.match(s.text)
+                and (quoted_study_leader(before.text) or QUOTED_RESEARCHER.search(before.text))
+                and (FINDING.search(s.text) or has_effect(s.text)) and not model_veto(s.text)):
+            # '"...," says X, who led the study. "But physical therapy does seem to help people recover faster."': the
+            # leader's quote goes on with a finding after the attribution
+            inherited = research_in(before)
+            cue = "the quote of the study's leader going on"
         if (not cue and probabilities is not None and threshold is not None and probabilities[i] >= threshold
                 and not (veto and vetoed(s))):
             cue = f"the claim model (probability {probabilities[i]:.2f})"
