@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import InvalidInput
 from ..models import Record
+from ..sections import find_labels, known_label
 from . import phrases
 from .grounding import counted, gate, source_values, ungrounded
 from .ladder import plain_ladder
@@ -826,9 +827,20 @@ def _citation(record: Record) -> str:
     return cite.strip() + "." if cite.strip() else ""
 
 
+def unlabel(text: str) -> str:
+    """A quoted sentence without a section label printed at its start ("REVIEWER'S CONCLUSIONS Despite ...",
+    "AUTHORS' CONCLUSIONS: ..."): the label is the abstract's furniture, not what the authors said."""
+    marks = find_labels(text)
+    if marks and marks[0][0] == 0 and known_label(marks[0][2]) and text[marks[0][1]:].strip():
+        rest = text[marks[0][1]:].lstrip(" :")
+        return rest[:1].upper() + rest[1:]
+    return text
+
+
 def _grounded(items: list[Item], values: set[float], where: str) -> list[Item]:
     keep = []
     for text, kind, src in items:
+        text = unlabel(text)
         bad = ungrounded(text, values)
         if bad:
             log.info("card %s: dropped text with numbers not in the source %s: %r", where, bad, text[:80])
