@@ -55,3 +55,73 @@ def test_d_a_capital_abbreviation_inside_a_section_is_no_label() -> None:
     rec = Record(source_id="t-abbr", source_format="ris", title="Knee braces.", abstract_sections=[
         AbstractSection("Scores were recorded. WOMAC: the pain scale fell by a third.", "RESULTS", "RESULTS")])
     assert [s.section for s in record_sentences(rec)] == ["RESULTS", "RESULTS"]
+
+
+# --- b: a population or intervention phrase cut at a joining word, or holding a clause, is not used ---
+
+def test_b_broken_pieces() -> None:
+    from physiohub.cards.pieces import broken
+    assert broken("home kit to measure and", "intervention")          # cut at a conjunction
+    assert broken("of soy", "intervention") and broken("soy drink with", "intervention")
+    assert broken("adults with higher use also improved in stair climbing")  # a clause
+    assert broken("better sleep scores with melatonin", "intervention")      # a result named as a phrase
+    assert not broken("people who are over 70") and not broken("adults who have been injured at work")
+    assert not broken("vitamin A", "intervention") and not broken("taping in combination with exercise", "intervention")
+    assert not broken("70 adults, 60% being women")
+
+
+KIT = ("Home kit to measure and improve knee range of motion: a randomised controlled trial",
+       "BACKGROUND: Stiff knees limit walking. METHODS: We randomised 120 adults with a stiff knee after surgery to a home "
+       "kit or to usual care for 8 weeks. Knee bend was measured with a goniometer. RESULTS: Knee bend improved more with "
+       "the kit than with usual care (mean difference 9 degrees, p = 0.002). CONCLUSIONS: The home kit improved knee bend. "
+       "Adults with higher use also improved in stair climbing.")
+
+
+def test_b_a_title_misread_at_its_infinitive_gives_no_cut_treatment_name() -> None:
+    a, card = _card(convert({"_id": "kit", "title": KIT[0], "text": KIT[1]}))
+    text = " ".join([card["upshot"]["question"], card["upshot"]["answer"], *(card.get("why_it_matters") or {}).values(),
+                     *(r["text"] for r in card.get("methods") or [])])
+    assert "measure and" not in text.replace("measure and improve knee", "")  # never the cut "home kit to measure and"
+    assert "also improved" not in card["upshot"]["question"]
+    assert not any("also improved" in r["text"] for r in card.get("methods") or [] if r["label"] == "Population")
+
+
+# --- a: the outcome the card names is the one the study measured ---
+
+APP = ("An app-based balance programme to prevent falls in older adults: a randomised controlled trial",
+       "BACKGROUND: Falls are common in older age. METHODS: We randomised 180 adults aged 70 or over to a 12-week app-based "
+       "balance programme or to a leaflet. The primary outcome was fall risk on a balance-and-strength profile score. "
+       "RESULTS: Fall risk fell more in the app group than in the leaflet group (p = 0.01). CONCLUSIONS: The app-based "
+       "balance programme lowered fall risk in older adults.")
+
+
+def test_a_a_risk_score_is_not_the_event_it_predicts() -> None:
+    a, card = _card(convert({"_id": "app", "title": APP[0], "text": APP[1]}))
+    assert a["verdict"] == "Supports"
+    up = card["upshot"]["question"] + " " + card["upshot"]["answer"]
+    assert "reduces falls" not in up and "prevents falls" not in up and "reduce falls" not in up
+    assert "fall risk" in up
+    why = card["why_it_matters"]
+    assert "reduces falls" not in why["patients"] and "on falls" not in why["clinicians"]
+    assert "not falls themselves" in why["patients"] or "not falls themselves" in why["readers"] \
+        or "did not measure falls themselves" in why["readers"]
+
+
+def test_a_when_the_results_count_the_events_the_event_stays() -> None:
+    text = APP[1].replace("The primary outcome was fall risk on a balance-and-strength profile score. ",
+                          "The primary outcome was the number of falls over a year. ") \
+                 .replace("Fall risk fell more in the app group than in the leaflet group (p = 0.01).",
+                          "Fewer falls occurred in the app group than in the leaflet group (rate ratio 0.6, p = 0.01).") \
+                 .replace("lowered fall risk", "reduced falls")
+    a, card = _card(convert({"_id": "app2", "title": APP[0], "text": text}))
+    assert "not falls themselves" not in " ".join((card.get("why_it_matters") or {}).values())
+
+
+def test_a_measured_instead_reads_compounds_only() -> None:
+    from physiohub.cards.outcome import measured_instead
+    from physiohub.cards.parts import analyse
+    rec = convert({"_id": "m", "title": "Bone loading for fracture prevention: a trial", "text":
+                   "METHODS: Adults were randomised. RESULTS: Fracture risk scores fell with loading (p = 0.03). "
+                   "CONCLUSIONS: Loading lowered fracture risk scores."})
+    assert measured_instead("fractures", analyse(rec)) == "fracture risk scores"
+    assert measured_instead("pain and stiffness", analyse(rec)) == ""  # several words: the outcome names its own measures

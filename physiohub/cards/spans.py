@@ -12,6 +12,7 @@ from typing import Any
 
 from ..models import Record
 from .parts import Parts, pico_sentence_ids
+from .pieces import broken
 from .plain import cap, sentence
 from .readability import strip_detail
 from .upshot import _SECTION_WORD, short_aim
@@ -329,6 +330,8 @@ def _clean_phrase(text: str, max_words: int = 14) -> bool:
     """A short noun phrase fit for a methods row: no verb of a clause, no dangling edge word."""
     t = strip_detail(text).strip(" .;,")
     words = t.split()
+    if broken(t):
+        return False  # "participants with better adherence also improved in postural sway": a clause (pieces.py)
     if _GENERIC_SPAN.fullmatch(t):
         return False  # "treatment", "followed-up", "eligible participants": says nothing a reader can use
     if len(words) >= 2 and re.search(r"(?:al|ive|ic|-based)$", words[-1], re.I) and words[-1].lower() not in ("usual", "normal"):
