@@ -125,3 +125,37 @@ def test_a_measured_instead_reads_compounds_only() -> None:
                    "CONCLUSIONS: Loading lowered fracture risk scores."})
     assert measured_instead("fractures", analyse(rec)) == "fracture risk scores"
     assert measured_instead("pain and stiffness", analyse(rec)) == ""  # several words: the outcome names its own measures
+
+
+# --- c: a method sentence (who assessed, how studies were chosen) is not an outcome ---
+
+def _with_outcome_spans(rec: Record, phrases: list[str]) -> dict:
+    a = appraise(rec)
+    spans = []
+    for ph in phrases:
+        at = rec.abstract.find(ph)
+        spans.append({"text": ph, "field": "abstract", "start": at, "end": at + len(ph)})
+    a["pico"] = {**(a.get("pico") or {}), "outcomes": spans}
+    return a
+
+
+def test_c_who_assessed_is_no_outcome() -> None:
+    rec = convert({"_id": "c1", "title": "Ultrasound findings in runners with heel pain: a cross-sectional study",
+                   "text": "OBJECTIVE: To describe heel ultrasound in runners with heel pain. METHODS: We studied 80 runners. "
+                           "The scans were independently graded by two sonographers and a physiotherapist. Plantar fascia "
+                           "thickness was measured. RESULTS: The fascia was thicker on the painful side in 60 runners."})
+    a = _with_outcome_spans(rec, ["two sonographers and a physiotherapist", "Plantar fascia thickness"])
+    rows = {r["label"]: r["text"] for r in generate_card(rec, a).get("methods") or []}
+    assert "sonographers" not in rows.get("Outcomes", "") and "Plantar fascia thickness" in rows.get("Outcomes", "")
+
+
+def test_c_reviewers_and_their_criteria_are_no_outcome() -> None:
+    rec = convert({"_id": "c2", "title": "Bracing for ankle sprain: a systematic review",
+                   "text": "OBJECTIVES: To assess braces for ankle sprain. SELECTION CRITERIA: Randomised trials of braces. "
+                           "DATA COLLECTION AND ANALYSIS: Trial quality was rated by three blinded raters according to preset "
+                           "criteria. The outcomes were re-injury and return to sport. MAIN RESULTS: Twelve trials met the "
+                           "criteria. Braces reduced re-injury (RR 0.6, 95% CI 0.4 to 0.9). AUTHORS' CONCLUSIONS: Braces "
+                           "probably reduce re-injury."})
+    a = _with_outcome_spans(rec, ["three blinded raters according to preset criteria", "re-injury and return to sport"])
+    rows = {r["label"]: r["text"] for r in generate_card(rec, a).get("methods") or []}
+    assert "raters" not in rows.get("Outcomes", "") and "re-injury" in rows.get("Outcomes", "").lower()
