@@ -159,3 +159,24 @@ def test_c_reviewers_and_their_criteria_are_no_outcome() -> None:
     a = _with_outcome_spans(rec, ["three blinded raters according to preset criteria", "re-injury and return to sport"])
     rows = {r["label"]: r["text"] for r in generate_card(rec, a).get("methods") or []}
     assert "raters" not in rows.get("Outcomes", "") and "re-injury" in rows.get("Outcomes", "").lower()
+
+
+# --- e: key points do not say the same fact twice ---
+
+def test_e_a_point_that_only_restates_the_number_of_people_goes() -> None:
+    rec = convert({"_id": "e1", "title": "Sleep and neck pain in office workers: a cohort study",
+                   "text": "OBJECTIVE: To follow neck pain in office workers. METHODS: A cohort of office workers was followed "
+                           "for two years. RESULTS: A total of 230 workers were included in the study. Short sleep was "
+                           "associated with new neck pain (odds ratio 1.8, 95% CI 1.2 to 2.7). CONCLUSIONS: Short sleep may "
+                           "be linked with later neck pain."})
+    a, card = _card(rec)
+    points = card["key_points"]
+    assert sum("230" in p for p in points) <= 1, points
+
+
+def test_e_restating_points_are_recognised_only_with_the_same_count_and_nothing_more() -> None:
+    from physiohub.cards.generate import _restates_people
+    assert _restates_people("A total of 88 people were included in our study.", 88)
+    assert _restates_people("Sixty adults were randomised.", 60)
+    assert not _restates_people("A total of 88 people were included in our study.", 90)  # another count: a fact
+    assert not _restates_people("A total of 12 nurses took part in four group interviews.", 12)  # says more

@@ -30,6 +30,7 @@ from .upshot import _drop_doses, conclusion_sentence, plain_claim, short_aim, si
 from . import wording
 from .abbrev import definitions, spell_out
 from ..appraise.evidence import _own_pilot
+from ..appraise.numwords import parse_number
 from ..appraise.reading import both_groups_improved, significant_p
 from .caveat import unclear_difference_note
 from .consistency import check_card
@@ -497,7 +498,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         if line and not any(_dup(line, t) for t, _, _ in out):
             out.append((line, "rewritten", [harm.id]))
     out = _antecedents_shown(out, body, p)
-    out = out[:1] + [it for it in out[1:] if not _RESTATES_COUNT.match(it[0])]
+    out = out[:1] + [it for it in out[1:] if not _RESTATES_COUNT.match(it[0]) and not _restates_people(it[0], n)]
     if a.get("harm_rates_only"):
         # Rates in treated people only cannot show a raised risk: the authors' "increased risk" stays
         # attributed to them in the answer, never a key point stated as a finding.
@@ -640,6 +641,26 @@ _RESTATES_COUNT = re.compile(r"^(?:this|the) (?:review|analysis|meta-analysis|se
                              # "Twenty-six trials met inclusion criteria."
                              r"^(?:\d+|[a-z]+(?:-[a-z]+)?) (?:[\w-]+ ){0,2}?(?:studies|trials|papers|articles) (?:met (?:the |our )?"
                              r"(?:inclusion|eligibility|selection) criteria|were (?:included|eligible))\.?$", re.I)
+# "A total of 174 people were included in our study.", "We enrolled 120 adults.": the count the first point gives,
+# and nothing else.
+_PEOPLE_COUNT = re.compile(
+    r"^(?:(?:a total of|in total,?|overall,?) )?(?P<n>\d[\d,]*|[a-z]+(?:[- ][a-z]+)?) (?:[\w-]+ ){0,2}?(?:people|persons|patients|"
+    r"participants|subjects|adults|children|women|men|individuals|volunteers|athletes|workers) (?:were |was |have been |had been )?"
+    r"(?:included|enrolled|recruited|randomi[sz]ed|studied|analy[sz]ed|took part|participated)(?: in (?:the|this|our) "
+    r"(?:study|trial|analysis|cohort|survey))?\.?$|"
+    r"^we (?:included|enrolled|recruited|studied|randomi[sz]ed|analy[sz]ed) (?P<n2>\d[\d,]*|[a-z]+(?:[- ][a-z]+)?) "
+    r"(?:[\w-]+ ){0,2}?(?:people|persons|patients|participants|subjects|adults|children|women|men|individuals|volunteers)\.?$",
+    re.I)
+
+
+def _restates_people(text: str, n: int | None) -> bool:
+    """Does this point only restate the number of people the first point already gives?"""
+    m = _PEOPLE_COUNT.match(text.strip())
+    if not (m and n):
+        return False
+    return parse_number((m.group("n") or m.group("n2") or "").replace("-", " ")) == n
+
+
 AIM_LIKE = re.compile(r"\b(?:this (?:review|article|paper) (?:aims|focuses|describes|discusses|summari[sz]es)|the aim of|we (?:aim|describe|discuss)|(?:are|is|were) (?:discussed|described|reviewed|presented|summari[sz]ed|outlined))\b", re.I)
 _COUNTABLE = re.compile(r"\b(programme|program|protocol|intervention|course|session|approach|device|brace|injection"
                         r"|orthosis|splint|insole|app|class|procedure|technique|operation|plan)$", re.I)
