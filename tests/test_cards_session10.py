@@ -180,3 +180,11 @@ def test_e_restating_points_are_recognised_only_with_the_same_count_and_nothing_
     assert _restates_people("Sixty adults were randomised.", 60)
     assert not _restates_people("A total of 88 people were included in our study.", 90)  # another count: a fact
     assert not _restates_people("A total of 12 nurses took part in four group interviews.", 12)  # says more
+
+
+def test_b_between_with_one_side_only_is_cut() -> None:
+    from physiohub.cards.pieces import broken
+    assert broken("grip score between the high-use")
+    assert not broken("difference in grip score between the two groups and over time")
+    assert not broken("agreement between raters and a reference test")
+    assert not broken("difference in grip score between the two groups") and not broken("agreement between raters")

@@ -35,4 +35,7 @@ def broken(text: str, role: str = "") -> bool:
         return False
     if _DANGLING_END.search(t) or _DANGLING_START.match(t) or _FINITE.search(t) or _VERB_COMPLEMENT.search(t):
         return True
+    side = re.search(r"\bbetween\s+(.+)$", t, re.I)
+    if side and not re.search(r"\b(?:and|or|two|three|both|each)\b|\w[a-z]s\b", side.group(1), re.I):
+        return True  # "PPA between the high-adherence": one side only, cut before its "and" ("between groups" is whole)
     return role == "intervention" and bool(_RESULT_LEAD.match(t))
