@@ -128,6 +128,14 @@ def find_labels(text: str) -> list[tuple[int, int, str]]:
     return [found[k] for k in sorted(found)]
 
 
+def inner_labels(text: str) -> list[tuple[int, int, str]]:
+    """(start, body start, label) of known labels printed inside a section that already has its own label:
+    "... within a specific date.CONCLUSIONS: Appropriately designed ...", or a review's "REVIEWER'S
+    CONCLUSIONS Despite ..." left inside its results by an importer that did not know the label. Only labels
+    journals print (known_label), never at the section's start, so a capital abbreviation ("WOMAC:") stays."""
+    return [(a, b, lab) for a, b, lab in find_labels(text) if a > 0 and known_label(lab)]
+
+
 # Title-case labels without a colon ("Background Chronic pain is ... Methods Two authors ..."), as some
 # journals print them: single words only, and only when three or more appear in the usual order, since
 # "Results were ..." starting a sentence is prose.

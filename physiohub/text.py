@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 
 from .models import Record
-from .sections import (back_matter_start, implied_sections, is_back_matter_label, is_back_matter_text, nlm_category,
-                       split_labelled)
+from .sections import (back_matter_start, implied_sections, inner_labels, is_back_matter_label, is_back_matter_text,
+                       nlm_category, split_labelled)
 
 # Words after which a full stop does not end a sentence.
 _ABBREV = {
@@ -64,6 +64,20 @@ def split_sentences(text: str) -> list[str]:
     return [text[a:b] for a, b in split_spans(text)]
 
 
+def _labelled_pieces(label: str, text: str) -> list[tuple[str, int, int]]:
+    """A labelled section, cut again where a label is printed inside it (sections.inner_labels): the label
+    is no sentence text, and what follows it belongs to that label's part (a conclusion, not results)."""
+    marks = inner_labels(text)
+    if not marks:
+        return [(label, 0, len(text))]
+    out = [(label, 0, marks[0][0])] if text[: marks[0][0]].strip() else []
+    for i, (_, body, lab) in enumerate(marks):
+        end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+        if text[body:end].strip():
+            out.append((lab, body, end))
+    return out
+
+
 def record_sentences(record: Record) -> list[Sentence]:
     """The abstract's sentences with their section, offsets into ``record.abstract``.
 
@@ -74,7 +88,7 @@ def record_sentences(record: Record) -> list[Sentence]:
     for sec in record.abstract_sections:
         prefix = f"{sec.label}: " if sec.label else ""
         body_start = pos + len(prefix)
-        pieces = split_labelled(sec.text) if not sec.label else [(sec.label, 0, len(sec.text))]
+        pieces = split_labelled(sec.text) if not sec.label else _labelled_pieces(sec.label, sec.text)
         implied: dict[int, str] = {}
         if len(pieces) == 1 and not pieces[0][0]:
             found = implied_sections(sec.text)
@@ -83,7 +97,8 @@ def record_sentences(record: Record) -> list[Sentence]:
                 pieces = [("", a, b) for _, a, b in found]
         for label, a0, b0 in pieces:
             text = sec.text[a0:b0]
-            category = sec.category if sec.label else (implied.get(a0) or nlm_category(label))
+            category = (sec.category if label == sec.label else nlm_category(label)) if sec.label else \
+                (implied.get(a0) or nlm_category(label))
             back_label = is_back_matter_label(label)
             tail = back_matter_start(text)
             for a, b in split_spans(text, body_start + a0):

@@ -15,10 +15,13 @@ from typing import Any
 
 from ..errors import InvalidInput
 from ..models import Record
+from ..sections import find_labels, is_back_matter_label, known_label
 from . import phrases
 from .grounding import counted, gate, source_values, ungrounded
 from .ladder import plain_ladder
 from .parts import Parts, _has_stats, analyse, pico_sentence_ids
+from .outcome import measured_instead
+from .pieces import broken
 from .plain import cap, lay, lay_light, sentence
 from .readability import plain_sentences, strip_detail
 from .spans import (_AIM_LEAD, _CLAUSE, _lower_first, _span_text,
@@ -27,13 +30,14 @@ from .upshot import _drop_doses, conclusion_sentence, plain_claim, short_aim, si
 from . import wording
 from .abbrev import definitions, spell_out
 from ..appraise.evidence import _own_pilot
+from ..appraise.numwords import parse_number
 from ..appraise.reading import both_groups_improved, significant_p
 from .caveat import unclear_difference_note
 from .consistency import check_card
 from .question import Pico, _people, aim_topic, build_question, from_aim, from_title, title_question
 
 GENERATOR = "physiohub.cards.extractive"
-VERSION = "2.4"
+VERSION = "2.5"
 log = logging.getLogger(__name__)
 
 Item = tuple[str, str, list[str]]  # (text, provenance kind, source sentence ids)
@@ -65,6 +69,8 @@ def _subject_of_conclusion(p: Parts) -> tuple[str, str] | None:
         if not m:
             continue
         np_ = m.group("np").strip()
+        # "The iStoppFalls exercise program reduced ...": the article leads a treatment's name, not a pronoun.
+        np_ = re.sub(r"^the\s+(?=\S)", "", np_, flags=re.I) if len(np_.split()) > 2 else np_
         words = np_.split()
         if words[0].lower() in _SUBJECT_STOP or not 1 <= len(words) <= 6:
             continue
@@ -136,6 +142,13 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
     then the stated aim, then the appraisal's PICO spans (never a topic tag)."""
     kind = a.get("question_kind") or "intervention"
     q = from_title(record.title, kind)
+    if broken(q.intervention, "intervention"):
+        # The title's shape was misread ("X to predict and prevent falls" read as "X ... prevents falls"): its
+        # treatment and its verb go; the other pieces are checked one by one below.
+        q.intervention, q.verb = "", ""
+    for f in ("population", "comparison", "outcome"):
+        if broken(getattr(q, f)):
+            setattr(q, f, "")
     direct = None
     q.title_question = title_question(record.title)  # type: ignore[attr-defined]
     q.topic = ""  # type: ignore[attr-defined]
@@ -144,7 +157,7 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
         q.topic = aim_topic(strip_detail(s.text))  # type: ignore[attr-defined]
         qa, direct = from_aim(strip_detail(s.text), kind)
         for f in ("population", "intervention", "comparison", "outcome"):
-            if not getattr(q, f) and getattr(qa, f):
+            if not getattr(q, f) and getattr(qa, f) and not broken(getattr(qa, f), f):
                 setattr(q, f, getattr(qa, f))
     if not q.intervention and what and kind == "intervention":
         q.intervention = what
@@ -165,7 +178,7 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
     if not q.population:
         for sp in (a.get("pico") or {}).get("population") or []:
             who = _people(sp.get("text", ""))
-            if who and len(who.split()) <= 12:
+            if who and len(who.split()) <= 12 and not broken(who):
                 q.population = who
                 break
     q.population = _one_sex(q.population, a, record.abstract)
@@ -190,6 +203,13 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
     q.comparison = _restore_case(q.comparison, record.abstract) if q.comparison else q.comparison
     q.comparison = lay_light(q.comparison) if q.comparison else q.comparison
     q.outcome = lay_light(q.outcome) if q.outcome else q.outcome
+    for f in ("population", "intervention", "comparison", "outcome"):
+        if broken(getattr(q, f), f):
+            setattr(q, f, "")  # a piece from any source, cut at a joining word or holding a clause (pieces.py)
+    instead = measured_instead(q.outcome, p) if kind == "intervention" else ""
+    if instead:
+        # "prevent falls" in the title, "physiological fall risk" in the results: the card names what was measured.
+        q.event, q.outcome, q.verb = q.outcome, lay_light(instead), ""
     q.direct = direct  # type: ignore[attr-defined]
     return q
 
@@ -478,7 +498,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         if line and not any(_dup(line, t) for t, _, _ in out):
             out.append((line, "rewritten", [harm.id]))
     out = _antecedents_shown(out, body, p)
-    out = out[:1] + [it for it in out[1:] if not _RESTATES_COUNT.match(it[0])]
+    out = out[:1] + [it for it in out[1:] if not _RESTATES_COUNT.match(it[0]) and not _restates_people(it[0], n)]
     if a.get("harm_rates_only"):
         # Rates in treated people only cannot show a raised risk: the authors' "increased risk" stays
         # attributed to them in the answer, never a key point stated as a finding.
@@ -621,6 +641,26 @@ _RESTATES_COUNT = re.compile(r"^(?:this|the) (?:review|analysis|meta-analysis|se
                              # "Twenty-six trials met inclusion criteria."
                              r"^(?:\d+|[a-z]+(?:-[a-z]+)?) (?:[\w-]+ ){0,2}?(?:studies|trials|papers|articles) (?:met (?:the |our )?"
                              r"(?:inclusion|eligibility|selection) criteria|were (?:included|eligible))\.?$", re.I)
+# "A total of 174 people were included in our study.", "We enrolled 120 adults.": the count the first point gives,
+# and nothing else.
+_PEOPLE_COUNT = re.compile(
+    r"^(?:(?:a total of|in total,?|overall,?) )?(?P<n>\d[\d,]*|[a-z]+(?:[- ][a-z]+)?) (?:[\w-]+ ){0,2}?(?:people|persons|patients|"
+    r"participants|subjects|adults|children|women|men|individuals|volunteers|athletes|workers) (?:were |was |have been |had been )?"
+    r"(?:included|enrolled|recruited|randomi[sz]ed|studied|analy[sz]ed|took part|participated)(?: in (?:the|this|our) "
+    r"(?:study|trial|analysis|cohort|survey))?\.?$|"
+    r"^we (?:included|enrolled|recruited|studied|randomi[sz]ed|analy[sz]ed) (?P<n2>\d[\d,]*|[a-z]+(?:[- ][a-z]+)?) "
+    r"(?:[\w-]+ ){0,2}?(?:people|persons|patients|participants|subjects|adults|children|women|men|individuals|volunteers)\.?$",
+    re.I)
+
+
+def _restates_people(text: str, n: int | None) -> bool:
+    """Does this point only restate the number of people the first point already gives?"""
+    m = _PEOPLE_COUNT.match(text.strip())
+    if not (m and n):
+        return False
+    return parse_number((m.group("n") or m.group("n2") or "").replace("-", " ")) == n
+
+
 AIM_LIKE = re.compile(r"\b(?:this (?:review|article|paper) (?:aims|focuses|describes|discusses|summari[sz]es)|the aim of|we (?:aim|describe|discuss)|(?:are|is|were) (?:discussed|described|reviewed|presented|summari[sz]ed|outlined))\b", re.I)
 _COUNTABLE = re.compile(r"\b(programme|program|protocol|intervention|course|session|approach|device|brace|injection"
                         r"|orthosis|splint|insole|app|class|procedure|technique|operation|plan)$", re.I)
@@ -826,9 +866,25 @@ def _citation(record: Record) -> str:
     return cite.strip() + "." if cite.strip() else ""
 
 
+def unlabel(text: str) -> str:
+    """A quoted sentence without a section label printed at its start ("REVIEWER'S CONCLUSIONS Despite ...",
+    "AUTHORS' CONCLUSIONS: ..."): the label is the abstract's furniture, not what the authors said. A sentence
+    under a back-matter label ("Level of Evidence: ...", "Trial registration: ...") is no card text: ""."""
+    marks = find_labels(text)
+    if marks and marks[0][0] == 0 and is_back_matter_label(marks[0][2]):
+        return ""  # "Level of Evidence: Level 4": publishing furniture, not a finding
+    if marks and marks[0][0] == 0 and known_label(marks[0][2]) and text[marks[0][1]:].strip():
+        rest = text[marks[0][1]:].lstrip(" :")
+        return rest[:1].upper() + rest[1:]
+    return text
+
+
 def _grounded(items: list[Item], values: set[float], where: str) -> list[Item]:
     keep = []
     for text, kind, src in items:
+        text = unlabel(text)
+        if not text:
+            continue
         bad = ungrounded(text, values)
         if bad:
             log.info("card %s: dropped text with numbers not in the source %s: %r", where, bad, text[:80])

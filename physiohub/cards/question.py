@@ -44,6 +44,7 @@ class Pico:
     comparison: str = ""
     outcome: str = ""
     verb: str = ""  # the title's own verb ("improve"), when the title states its result
+    event: str = ""  # the event the title or aim named when the study measured a risk score for it (outcome.py)
 
 
 def _clean(phrase: str, words: int = 9) -> str:

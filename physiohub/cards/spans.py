@@ -12,6 +12,7 @@ from typing import Any
 
 from ..models import Record
 from .parts import Parts, pico_sentence_ids
+from .pieces import broken
 from .plain import cap, sentence
 from .readability import strip_detail
 from .upshot import _SECTION_WORD, short_aim
@@ -96,11 +97,30 @@ _CONTROL_ARM = re.compile(r"^(?:(?:a|an|the|matched|matching|identical|inert|sal
 # "two independent reviewers", "blinded assessors": who measured or selected, not what was measured.
 _WHO_ASSESSED = re.compile(r"^(?:(?:the|two|three|four|\d+|independent|independently|blinded|trained|experienced|separate)\s+)*"
                            r"(?:reviewers?|review authors?|authors?|investigators?|assessors?|raters?|observers?|examiners?|"
-                           r"researchers?|evaluators?|coders?|readers?)\b", re.I)
+                           r"researchers?|evaluators?|coders?|readers?|radiologists?|physicians?|clinicians?|surgeons?|"
+                           r"pathologists?|physiotherapists?|therapists?|nurses?|doctors?|experts?|judges?|panels?|"
+                           r"interviewers?|rheumatologists?|neurologists?|orthopa?edists?)\b", re.I)
+# "The scans were graded by two sonographers": the people after a passive verb's "by" are who did it. Only a
+# counted or qualified group of people ("two ...ers", "blinded ...ists"): "assessed by adverse events" or "by
+# flow cytometry" name what or how.
+_PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+(?:independently\s+)?by\s+$", re.I)
+_PEOPLE_GROUP = re.compile(r"^(?:the\s+)?(?:two|three|four|five|six|\d+|independent\w*|blinded|blind|trained|experienced|"
+                           r"separate)\b.*\b\w+(?:ists?|ians?|ers|ors|staff|team)\b", re.I)
 # "We included 80 adults, ...", "The trial enrolled adults ...": the row names the people, not the act of
 # enrolling them.
 _ENROL_LEAD = re.compile(r"^(?:we|this (?:study|trial|cohort)|the (?:study|trial|cohort))\s+(?:\w+ly\s+)?(?:included|enrolled|"
                          r"recruited|studied|randomi[sz]ed|analy[sz]ed|examined|followed|selected)\s+(?=\S)", re.I)
+
+
+def _agent_of_passive(p: Parts, sp: dict) -> bool:
+    """Is the span who did something in its sentence ("... were evaluated by [two radiologists]"), not what
+    was measured?"""
+    a = sp.get("start", -1)
+    s = next((s for s in p.sentences if a >= 0 and s.start <= a < s.end), None)
+    if s is None:
+        s = next((s for s in p.sentences if sp.get("text") and sp["text"] in s.text), None)
+        a = s.start + s.text.find(sp["text"]) if s else -1
+    return bool(s) and bool(_PEOPLE_GROUP.match(sp.get("text", "").strip())) and bool(_PASSIVE_BY.search(s.text[: a - s.start]))
 
 
 def _design_words(text: str) -> set[str]:
@@ -138,7 +158,8 @@ def methods_rows(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, 
         if key == "comparison" and controls:
             spans = controls + spans
         if key == "outcomes":
-            spans = _outcome_spans(p, pico, [sp for sp in spans if not _WHO_ASSESSED.match(sp["text"].strip())])
+            spans = _outcome_spans(p, pico, [sp for sp in spans if not _WHO_ASSESSED.match(sp["text"].strip())
+                                             and not _agent_of_passive(p, sp)])
         spans = [sp for sp in spans if _clean_phrase(sp["text"]) and not (key == "outcomes" and re.search(r"\d", sp["text"]))]
         if key == "outcomes":
             spans = _methods_outcomes_first(p, [sp for sp in spans if not _only_in_allocation(p, sp)])
@@ -329,6 +350,8 @@ def _clean_phrase(text: str, max_words: int = 14) -> bool:
     """A short noun phrase fit for a methods row: no verb of a clause, no dangling edge word."""
     t = strip_detail(text).strip(" .;,")
     words = t.split()
+    if broken(t):
+        return False  # "participants with better adherence also improved in postural sway": a clause (pieces.py)
     if _GENERIC_SPAN.fullmatch(t):
         return False  # "treatment", "followed-up", "eligible participants": says nothing a reader can use
     if len(words) >= 2 and re.search(r"(?:al|ive|ic|-based)$", words[-1], re.I) and words[-1].lower() not in ("usual", "normal"):

@@ -228,6 +228,9 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         if surrogate:
             tail = (f" This trial measured {q.outcome}, not pain or everyday function, so it does not tell you whether "
                     f"{x} {'help' if plural(x) else 'helps'} your symptoms.")
+        if q.event:
+            tail = (f" This {short} measured {q.outcome}, not {q.event} themselves, so it does not show whether {x} "
+                    f"{'prevent' if plural(x) else 'prevents'} {q.event}." + tail)
         if verdict == "Mixed picture" and split:
             # Say which outcomes differed and which did not, instead of "in some ways but not in others".
             core = (f"{x} may help with {split[0]}, but this {short} found no clear difference in {split[1]}"
@@ -298,6 +301,10 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         "Mixed picture": f"Claims{topic} need care: this {short} found some benefits but not others.",
         "Too early to tell": f"This is {long}: it cannot yet show whether claims{topic} are true.",
     }[verdict]
+    if q.event and x and kind == "intervention" and verdict in ("Supports", "Mixed picture"):
+        # A risk score is not the event it predicts: the reader is told which of the two the study measured.
+        readers = (f"If you read that {x} {'prevent' if plural(x) else 'prevents'} {q.event}, this {short} did not measure "
+                   f"{q.event} themselves: it found {'a lower' if verdict == 'Supports' else 'mixed results on'} {q.outcome}.")
     if kind == "intervention" and not x and verdict != "Too early to tell":
         # No treatment named (a review of side effects, a study of a service): no "if you read that this works".
         readers = f"This {short} {finding}, with {evidence.lower()} evidence behind it; check what it measured before relying on it."
