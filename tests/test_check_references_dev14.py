@@ -296,3 +296,17 @@ def test_a_list_of_entries_with_no_heading_at_the_end_is_kept():
     text = article_text(_ARTICLE + "<ul><li>Walk every day</li><li>Keep your knees warm (2021 advice)</li></ul></body></html>",
                         html=True)
     assert not _refs(text)
+
+
+def test_brought_back_entries_keep_their_links():
+    # a short 'Sources' list of organisation links, and an entry whose title links to its DOI
+    from physiohub.check.extract import article_text
+    links = ("<h2>Sources</h2><ul><li><a href='https://www.example-health.org/knee-pain/'>Example Health: Knee pain</a></li>"
+             "<li><a href='https://www.example-charity.org/arthritis/'>Example Charity: About arthritis</a></li></ul>")
+    refs = _refs(article_text(_ARTICLE + links + "</body></html>", html=True))
+    assert [(r.kind, r.url) for r in refs] == [("web", "https://www.example-health.org/knee-pain/"),
+                                               ("web", "https://www.example-charity.org/arthritis/")]
+    doi = ("<h2>References</h2><ol><li>Lee AB, Park C. <a href='https://doi.org/10.5555/exm.2003.1'>Knee pain and walking"
+           "</a>. J Ex Med. 2003;11:1159-62.</li></ol>")
+    refs = _refs(article_text(_ARTICLE + doi + "</body></html>", html=True))
+    assert [(r.authors[0], r.doi) for r in refs] == [("Lee AB", "10.5555/exm.2003.1")]
