@@ -310,3 +310,17 @@ def test_brought_back_entries_keep_their_links():
            "</a>. J Ex Med. 2003;11:1159-62.</li></ol>")
     refs = _refs(article_text(_ARTICLE + doi + "</body></html>", html=True))
     assert [(r.authors[0], r.doi) for r in refs] == [("Lee AB", "10.5555/exm.2003.1")]
+
+
+def test_an_organisation_page_line_starts_an_entry_in_a_list_without_blank_lines():
+    text = ("# Knee pain\n\nExercise helps most people with knee pain, and it is safe.\n\n**References**\n"
+            "Lee AB, Park C. Knee pain and walking. J Ex Med. 2003;11:1159-62.\n"
+            "Example Charity. Exercise and arthritis. https://www.example-charity.org/exercise\n")
+    assert [(r.kind, r.authors[0]) for r in _refs(text)] == [("list", "Lee AB"), ("web", "Example Charity")]
+
+
+def test_entries_in_a_block_quote():
+    text = ("# Knee pain\n\nExercise helps most people with knee pain, and it is safe.\n\nReferences\n\n"
+            "> Lee AB, Park C. Knee pain and walking. J Ex Med. 2003;11:1159-62.\n>\n"
+            "> Kim D, Ruiz E. Back pain at work. Spine Ex. 2005;12:1-9.\n")
+    assert [(r.authors[0], r.year) for r in _refs(text)] == [("Lee AB", 2003), ("Kim D", 2005)]

@@ -493,6 +493,7 @@ def parse_reference(line: str) -> Reference:
 
 def _parse_reference(line: str) -> Reference:
     number = None
+    line = re.sub(r"^\s*>\s?", "", line)   # an entry in a Markdown block quote ("> Lee AB, ...")
     # "- 1. Lee, Ann. ..." / "- [1] Lee AB, ...": a bullet before the number
     line = re.sub(r"^\s*[-*\u2022+]\s+(?=(?:\d{1,3}[.)]|\[\d{1,3}\]|\(\d{1,3}\))\s)", "", line)
     m = _NUMBER.match(line)
