@@ -324,3 +324,9 @@ def test_entries_in_a_block_quote():
             "> Lee AB, Park C. Knee pain and walking. J Ex Med. 2003;11:1159-62.\n>\n"
             "> Kim D, Ruiz E. Back pain at work. Spine Ex. 2005;12:1-9.\n")
     assert [(r.authors[0], r.year) for r in _refs(text)] == [("Lee AB", 2003), ("Kim D", 2005)]
+
+
+def test_an_organisation_with_and_in_its_name_and_an_abbreviation_is_one_author():
+    ref = parse_reference("1. Example Institute for Health and Care Quality (EIHCQ). Knee pain in adults. NG999. 2022.")
+    assert (ref.kind, ref.authors, ref.year, ref.journal) == ("web", ["Example Institute for Health and Care Quality"], 2022, None)
+    assert parse_reference("Lee AB and Park C. Knee. Ex J. 2001;3:1-9.").authors == ["Lee AB", "Park C"]
