@@ -296,3 +296,37 @@ def test_a_list_of_entries_with_no_heading_at_the_end_is_kept():
     text = article_text(_ARTICLE + "<ul><li>Walk every day</li><li>Keep your knees warm (2021 advice)</li></ul></body></html>",
                         html=True)
     assert not _refs(text)
+
+
+def test_brought_back_entries_keep_their_links():
+    # a short 'Sources' list of organisation links, and an entry whose title links to its DOI
+    from physiohub.check.extract import article_text
+    links = ("<h2>Sources</h2><ul><li><a href='https://www.example-health.org/knee-pain/'>Example Health: Knee pain</a></li>"
+             "<li><a href='https://www.example-charity.org/arthritis/'>Example Charity: About arthritis</a></li></ul>")
+    refs = _refs(article_text(_ARTICLE + links + "</body></html>", html=True))
+    assert [(r.kind, r.url) for r in refs] == [("web", "https://www.example-health.org/knee-pain/"),
+                                               ("web", "https://www.example-charity.org/arthritis/")]
+    doi = ("<h2>References</h2><ol><li>Lee AB, Park C. <a href='https://doi.org/10.5555/exm.2003.1'>Knee pain and walking"
+           "</a>. J Ex Med. 2003;11:1159-62.</li></ol>")
+    refs = _refs(article_text(_ARTICLE + doi + "</body></html>", html=True))
+    assert [(r.authors[0], r.doi) for r in refs] == [("Lee AB", "10.5555/exm.2003.1")]
+
+
+def test_an_organisation_page_line_starts_an_entry_in_a_list_without_blank_lines():
+    text = ("# Knee pain\n\nExercise helps most people with knee pain, and it is safe.\n\n**References**\n"
+            "Lee AB, Park C. Knee pain and walking. J Ex Med. 2003;11:1159-62.\n"
+            "Example Charity. Exercise and arthritis. https://www.example-charity.org/exercise\n")
+    assert [(r.kind, r.authors[0]) for r in _refs(text)] == [("list", "Lee AB"), ("web", "Example Charity")]
+
+
+def test_entries_in_a_block_quote():
+    text = ("# Knee pain\n\nExercise helps most people with knee pain, and it is safe.\n\nReferences\n\n"
+            "> Lee AB, Park C. Knee pain and walking. J Ex Med. 2003;11:1159-62.\n>\n"
+            "> Kim D, Ruiz E. Back pain at work. Spine Ex. 2005;12:1-9.\n")
+    assert [(r.authors[0], r.year) for r in _refs(text)] == [("Lee AB", 2003), ("Kim D", 2005)]
+
+
+def test_an_organisation_with_and_in_its_name_and_an_abbreviation_is_one_author():
+    ref = parse_reference("1. Example Institute for Health and Care Quality (EIHCQ). Knee pain in adults. NG999. 2022.")
+    assert (ref.kind, ref.authors, ref.year, ref.journal) == ("web", ["Example Institute for Health and Care Quality"], 2022, None)
+    assert parse_reference("Lee AB and Park C. Knee. Ex J. 2001;3:1-9.").authors == ["Lee AB", "Park C"]

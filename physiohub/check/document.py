@@ -264,7 +264,9 @@ def _entries_of_lines(lines: list[str]) -> list[str]:
         if out and _BARE_URL.match(line) and _BARE_URL.match(out[-1]):
             out.append(line)   # addresses one a line ("https://www.nhs.uk/..." / "https://pubmed...") are entries each
             continue
-        if out and not ((_STRICT_START.match(line) or _LIST_ITEM.match(line) or re.match(r"\d{1,3}\s+[A-Z][a-z]", line))
+        # (an organisation's page with its address also starts an entry: "Example Charity. Exercise. https://...")
+        if out and not ((_STRICT_START.match(line) or _LIST_ITEM.match(line) or re.match(r"\d{1,3}\s+[A-Z][a-z]", line)
+                         or _ORG_PAGE.match(line) or web_entry(line))
                         and (_plain_entry(out[-1]) or re.match(r"\d{1,3}\s+[A-Z][a-z]", out[-1]))
                         and re.search(r"[.)\d>]$", out[-1])):
             out[-1] = f"{out[-1]} {line}"
@@ -604,7 +606,9 @@ def parse_document(text: str) -> Document:
             continue
         if in_refs and kind == "para" and len(para_lines.get(n, [])) > 1:
             # entries on consecutive lines with no blank line between them are still one entry each
-            refs.extend(_MD_LINK.sub(r"\1 <\2>", e) for e in _entries_of_lines(para_lines[n]))
+            # (a Markdown block quote's markers are no part of the entries: "> Lee AB, ..." / ">" / "> Kim C, ...")
+            quoted = [x for x in (re.sub(r"^>\s?", "", ln).strip() for ln in para_lines[n]) if x]
+            refs.extend(_MD_LINK.sub(r"\1 <\2>", e) for e in _entries_of_lines(quoted))
             continue
         if in_refs or n in ref_items or kind == "ref":
             refs.append(source_rest(linked, 0) if provided_by(linked) else linked)

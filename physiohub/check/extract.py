@@ -161,10 +161,26 @@ def _headed_lists(root) -> list[tuple[None, list[str]]]:
             # (a list, paragraphs, or a table's rows: the extractor leaves tables out altogether)
             items = sib.xpath(".//li") if sib.tag in ("ol", "ul") else sib.xpath(".//tr") if sib.tag == "table" \
                 else [sib] if sib.tag in ("p", "div") else []
-            entries += [t for t in (" ".join(x.text_content().split()) for x in items) if t]
+            entries += [t for t in (_with_links(x) for x in items) if t]
         if entries:
             out.append((None, [head] + entries))
     return out
+
+
+def _with_links(el) -> str:
+    """An element's text on one line, its web links written as Markdown links ("[label](https://...)"), the form the
+    document reader takes an entry's address or DOI from."""
+    import copy
+
+    el = copy.deepcopy(el)
+    for a in el.xpath(".//a[starts-with(@href, 'http')]"):
+        label = " ".join(a.text_content().split())
+        tail = a.tail or ""
+        for child in list(a):
+            a.remove(child)
+        a.text = f"[{label}]({a.get('href')})" if label else ""
+        a.tail = tail
+    return " ".join(el.text_content().split())
 
 
 def _entry_lists(root) -> list[tuple[None, list[str]]]:
@@ -176,7 +192,7 @@ def _entry_lists(root) -> list[tuple[None, list[str]]]:
     for lst in root.iter("ol", "ul"):
         if lst.xpath("ancestor::ol|ancestor::ul|ancestor::nav"):
             continue
-        items = [t for t in (" ".join(li.text_content().split()) for li in lst.xpath("./li")) if t]
+        items = [t for t in (_with_links(li) for li in lst.xpath("./li")) if t]
         if items and sum(ref_like_item("- " + t) for t in items) >= 0.6 * len(items):
             # (numbered as the page numbers them; a bulleted entry as a paragraph of its own, as an unmarked entry reads)
             out.append((None, [""] + [f"{i}. {t}" if lst.tag == "ol" else t for i, t in enumerate(items, 1)]))

@@ -132,6 +132,8 @@ def find_doi(text: str) -> str | None:
 
 def _authors(text: str) -> list[str]:
     text = re.sub(r"\bet al\.?", "", text).strip(" ,")
+    if _ORG_AUTHOR.match(text.strip(" .")):
+        return [text.strip(" .")]   # "National Institute for Health and Care Excellence": one author, its "and" no list
     if re.search(r"[A-Z][\w'\-]+,\s+[A-Z]\.", text):
         text = re.sub(r"(?<=\b[A-Z])$", ".", text.rstrip(" ."))   # "Deyle, G. D" keeps its last initial's stop
     if not text:
@@ -493,6 +495,7 @@ def parse_reference(line: str) -> Reference:
 
 def _parse_reference(line: str) -> Reference:
     number = None
+    line = re.sub(r"^\s*>\s?", "", line)   # an entry in a Markdown block quote ("> Lee AB, ...")
     # "- 1. Lee, Ann. ..." / "- [1] Lee AB, ...": a bullet before the number
     line = re.sub(r"^\s*[-*\u2022+]\s+(?=(?:\d{1,3}[.)]|\[\d{1,3}\]|\(\d{1,3}\))\s)", "", line)
     m = _NUMBER.match(line)
@@ -679,7 +682,7 @@ def _parse_reference(line: str) -> Reference:
 _ORG_AUTHOR = re.compile(r"^(?:The\s+)?(?=[^.]*\b(?:Institute|Organi[sz]ation|Society|Association|Foundation|Academy|College|Council|"
                          r"Agency|Department|Centre|Center|Centers|Service|Trust|Federation|Excellence|Collaboration|Alliance|"
                          r"Network|Commission|Ministry|Board|Authority|Administration|Office)\b)"
-                         r"[A-Z][\w&'\-]*(?:\s+(?:of|for|and|on|the|in|&|[A-Z][\w&'\-]*)){1,10}$|^[A-Z]{2,8}$")
+                         r"[A-Z][\w&'\-]*(?:\s+(?:of|for|and|on|the|in|&|[A-Z][\w&'\-]*)){1,10}(?:\s\([A-Z]{2,8}\))?$|^[A-Z]{2,8}$")
 
 
 # A piece of a web page's date taken for a journal ("Mayo Clinic. Back pain. Aug. 4, 2018. https://...": "Aug" or "4").
