@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from .claim_bare_cites import attach_bare_citations
-from .claim_context import Context, GUIDANCE, HEADLINE_CUES, after_claim, context_of, from_context, in_context
+from .claim_context import Context, GUIDANCE, HEADLINE_CUES, context_of, from_context, in_context
 from .claim_cues import claim_cue, states_something
 from .claim_designs import DESIGNS, STATED_DESIGNS, design_of, head_design, names_research, stated_design, year_of
 from .claim_effects import effect_of, finding_clause, population_of
@@ -44,6 +44,7 @@ from .claim_followups import (DOSE_RESPONSE, FINDINGS_HEADING, FINDINGS_LEADIN, 
 from .claim_method import METHOD, method_only
 from .claim_not_claims import ASIDE, LEAD_IN, NOT_INVOLVED, QUESTION_OR_NEED
 from .claim_orgs import ACCORDING_NAMED, ORGANISATION, ORG_SAYS
+from .claim_context import after_claim
 from .claim_record import Claim
 from .claim_sources import (AUTHOR_YEAR, DOI, GLUED_FOOTNOTE, JOURNAL_CITE, NUMBERED_CITE, author_year,
     citation_marker, expand_numbers, journal_key, sources_of)
