@@ -174,3 +174,12 @@ def test_more_narrative_slips(text, want):
 
 def test_a_comma_after_one_name_ends_a_clause():
     assert _cites("In Norway, (2016) figures show more knee surgery.") == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Night pain eased (Varga 2016, 45).", [("Varga", 2016)]),
+    ("Night pain eased (Varga 2016, 45-47).", [("Varga", 2016)]),
+    ("Night pain eased (Varga 2016, 2018).", [("Varga", 2016), ("Varga", 2018)]),   # a second year, not a page
+])
+def test_a_bare_page_after_the_year(text, want):
+    assert [(w, y) for w, y, _ in _cites(text)] == want
