@@ -115,3 +115,8 @@ def test_two_citations_beside_one_link_stay_apart(store):
             "(Moreau, 2020).")
     kinds = sorted(k for k, *_ in _works(store, text))
     assert kinds == ["inline", "inline", "link"]
+
+
+def test_our_research_linked_after_the_label_is_not_a_source(store):
+    text = "Walking helps knees, and you can read about our [research](https://clinic.example.com/research) on it."
+    assert _links(store, text) == []
