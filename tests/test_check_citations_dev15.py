@@ -183,3 +183,11 @@ def test_a_comma_after_one_name_ends_a_clause():
 ])
 def test_a_bare_page_after_the_year(text, want):
     assert [(w, y) for w, y, _ in _cites(text)] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Night pain eased (Varga et al., 2016, as cited in Ode, 2019).", [("Varga et al.", 2016), ("Ode", 2019)]),
+    ("Night pain eased (Varga 2016 cited in Ode 2019).", [("Varga", 2016), ("Ode", 2019)]),
+])
+def test_a_secondary_source_is_cited_too(text, want):
+    assert [(w, y) for w, y, _ in _cites(text)] == want
