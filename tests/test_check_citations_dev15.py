@@ -174,3 +174,20 @@ def test_more_narrative_slips(text, want):
 
 def test_a_comma_after_one_name_ends_a_clause():
     assert _cites("In Norway, (2016) figures show more knee surgery.") == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Night pain eased (Varga 2016, 45).", [("Varga", 2016)]),
+    ("Night pain eased (Varga 2016, 45-47).", [("Varga", 2016)]),
+    ("Night pain eased (Varga 2016, 2018).", [("Varga", 2016), ("Varga", 2018)]),   # a second year, not a page
+])
+def test_a_bare_page_after_the_year(text, want):
+    assert [(w, y) for w, y, _ in _cites(text)] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Night pain eased (Varga et al., 2016, as cited in Ode, 2019).", [("Varga et al.", 2016), ("Ode", 2019)]),
+    ("Night pain eased (Varga 2016 cited in Ode 2019).", [("Varga", 2016), ("Ode", 2019)]),
+])
+def test_a_secondary_source_is_cited_too(text, want):
+    assert [(w, y) for w, y, _ in _cites(text)] == want

@@ -24,3 +24,12 @@ def test_a_new_trial_named_after_a_review_is_its_own_research():
             "The researchers found that the benefit lasted a year.")
     got = _designs(text)
     assert got["The researchers found that the"] == "randomised trial"
+
+
+def test_numbers_after_the_full_stop_name_the_source_without_making_a_claim():
+    from physiohub.check.claim_sources import sources_of
+    sources, cites = sources_of("Grip strength falls by a fifth after 70 in both sexes. (3, 4)", [])
+    assert cites == ["3", "4"] and all(x["kind"] == "citation" for x in sources)
+    # a cited description is still no claim: the numbers alone are no research cue
+    text = "Heel pain that is worst with the first steps of the morning is the usual sign of plantar fasciitis. (2)"
+    assert find_claims(parse_document(text).sentences, learned=False) == []

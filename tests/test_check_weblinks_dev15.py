@@ -92,3 +92,31 @@ def test_a_study_label_over_an_address_is_a_reference(store, line):
     text = "Walking eased knee pain in older adults, a new study found.\n\n" + line + "\n"
     assert [r["url"] for r in check_article(store, text)["references"]] == [
         "https://www.kneejournal.example.com/article/S0001-2019-123"]
+
+
+def _works(store, text, html=False):
+    return [(r["kind"], r.get("authors") or [], r["year"], r.get("doi"), r.get("pmid"))
+            for r in check_article(store, text, html=html)["references"]]
+
+
+def test_a_linked_citation_is_one_reference(store):
+    text = "Walking eased knee pain in older adults ([Haddad et al., 2019](https://doi.org/10.1000/knee.2019.7))."
+    assert _works(store, text) == [("link", ["Haddad et al."], 2019, "10.1000/knee.2019.7", None)]
+
+
+def test_a_linked_narrative_citation_in_html_is_one_reference(store):
+    html = ("<html><body><p>As <a href=\"https://pubmed.ncbi.nlm.nih.gov/30111222/\">Haddad et al. (2019)</a> found, "
+            "walking eased knee pain.</p></body></html>")
+    assert _works(store, html, html=True) == [("link", ["Haddad et al."], 2019, None, "30111222")]
+
+
+def test_two_citations_beside_one_link_stay_apart(store):
+    text = ("Haddad (2019) found that walking helps, and a [second trial](https://doi.org/10.1000/knee.2020.1) agreed "
+            "(Moreau, 2020).")
+    kinds = sorted(k for k, *_ in _works(store, text))
+    assert kinds == ["inline", "inline", "link"]
+
+
+def test_our_research_linked_after_the_label_is_not_a_source(store):
+    text = "Walking helps knees, and you can read about our [research](https://clinic.example.com/research) on it."
+    assert _links(store, text) == []

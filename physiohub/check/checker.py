@@ -23,6 +23,7 @@ from .match import claim_condition_of, match_claim, pubmed_query, stem
 from .reference_model import add_model_references
 from .overstate import certainty_words, overstatement
 from .references import Reference, inline_references, link_citations, named_references, parse_reference_list
+from .linked_citations import merge_linked_citations
 from .report import summarise
 from .strength import claim_strength
 from .weblinks import organisation_links
@@ -111,6 +112,7 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
     refs = parse_reference_list(doc.reference_lines)
     refs += inline_references(doc.sentences, refs)
     refs = organisation_links(doc.sentences, refs, body)
+    refs = merge_linked_citations(doc.sentences, refs)
     ids = [hub_id(store, r) for r in refs]
     ref_index = {id(r): i for i, r in enumerate(refs)}
 

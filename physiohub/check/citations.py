@@ -65,11 +65,15 @@ _PIECE_JOURNAL = re.compile(rf"^(?P<who>{_PERSON}{_ETAL}),?\s+(?P<journal>[{_UP}
 _PIECE_UNDATED = re.compile(rf"^(?P<who>{_PEOPLE}|{_ORG}|{_ACRONYM}),\s+(?:n\.\s?d|in\s+press|forthcoming)$", re.I)
 # Citations in one bracket are cut at ";", or at a comma after a year when a name follows ("Hopkins 2016, Scott 2020").
 _NEXT_NAME = rf"(?=(?:{_PARTICLE}\s+)?[{_UP}](?:[a-z\u00df-\u00ff'\u2019]|[A-Z]{{1,7}}\b))"
-_PIECES = re.compile(rf"\s*;\s*|(?<=\d),\s*{_NEXT_NAME}|(?<=\d[a-z]),\s*{_NEXT_NAME}|(?<=\d)\s+(?:and|&)\s+{_NEXT_NAME}")
+_PIECES = re.compile(rf"\s*;\s*|(?<=\d),\s*{_NEXT_NAME}|(?<=\d[a-z]),\s*{_NEXT_NAME}|(?<=\d)\s+(?:and|&)\s+{_NEXT_NAME}"
+                     # (a secondary source: "(Lee, 2019, as cited in Kim, 2020)" cites both)
+                     rf"|(?<=\d),?\s+(?=(?:as\s+)?(?:cited|quoted|reviewed)\s+in\s)")
 _PREFIX = re.compile(r"^(?:e\.g\.,?|i\.e\.,?|see(?:\s+also)?|cf\.|as\s+(?:reviewed|cited|discussed|described)\s+in|reviewed\s+in|"
                      r"for\s+(?:a\s+)?(?:review|example)(?:\s+see)?,?|adapted\s+from|cited\s+in|in)\s+", re.I)
 # "p. 4", "pp. 12-15", "P.4", "page 7" anywhere in the piece; ": 4" after the year.
-_PAGE_NOTE = re.compile(r"[,.;]?\s*\b(?:pp?|Pp?|pages?|Pages?)\.?\s*\d+(?:\s*[\-\u2013]\s*\d+)?\b\.?|(?<=\d)\s*:\s*\d+(?:\s*[\-\u2013]\s*\d+)?$")
+_PAGE_NOTE = re.compile(r"[,.;]?\s*\b(?:pp?|Pp?|pages?|Pages?)\.?\s*\d+(?:\s*[\-\u2013]\s*\d+)?\b\.?|(?<=\d)\s*:\s*\d+(?:\s*[\-\u2013]\s*\d+)?$"
+                        # (Harvard's bare page after the year: "(Lee 2019, 45)" — not a second year, "(Lee 2019, 2020)")
+                        r"|(?<=(?:19|20)\d{2}),\s*(?!(?:19|20)\d{2}\b)\d{1,4}(?:\s*[\-\u2013]\s*\d{1,4})?$")
 # (an organisation's initials may sit in brackets inside: "(World Health Organization [WHO], 2022)")
 _BRACKET = re.compile(r"\(((?:[^()\[\]]|\[[A-Z]{2,8}\]|\([A-Z]{2,8}\)){4,400})\)|\[([^()\[\]]{4,400})\]")
 # A journal citation inside the brackets ("BMJ 2017;356:j656", "Spine. 2019;44(2):100-9"): not author-year.

@@ -110,6 +110,9 @@ def _whole_journal(name: str, text: str) -> re.Match | None:
 _REF_WORD_OR_SLASH = re.compile(r"(?i)refs?\.?\s*|/")
 
 
+_NUMBERS_AFTER_STOP = re.compile(r"(?<=[a-z%)]\.)\s\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)\s*$")
+
+
 def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
     """(sources, citation keys) a sentence names: markers, authors, journals, DOIs, links, people, institutions."""
     sources: list[dict] = []
@@ -126,6 +129,13 @@ def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
         else:
             nums = expand_numbers(_REF_WORD_OR_SLASH.sub(lambda x: "," if x.group(0) == "/" else "", m.group(1) or m.group(3)))
         for n in nums:
+            cites.append(n)
+            sources.append({"kind": "citation", "value": n})
+    spaced = _NUMBERS_AFTER_STOP.search(text)
+    if spaced and not cites:
+        # "... of life. (1, 2)": numbers in brackets after the sentence's own full stop cite it; they name its source
+        # but make no claim of a sentence that states none (a cited symptom or definition)
+        for n in expand_numbers(spaced.group(1)):
             cites.append(n)
             sources.append({"kind": "citation", "value": n})
     for m in AUTHOR_YEAR.finditer(text):

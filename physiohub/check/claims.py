@@ -44,6 +44,7 @@ from .claim_followups import (DOSE_RESPONSE, FINDINGS_HEADING, FINDINGS_LEADIN, 
 from .claim_method import METHOD, method_only
 from .claim_not_claims import ASIDE, LEAD_IN, NOT_INVOLVED, QUESTION_OR_NEED
 from .claim_orgs import ACCORDING_NAMED, ORGANISATION, ORG_SAYS
+from .claim_context import after_claim
 from .claim_record import Claim
 from .claim_sources import (AUTHOR_YEAR, DOI, GLUED_FOOTNOTE, JOURNAL_CITE, NUMBERED_CITE, author_year,
     citation_marker, expand_numbers, journal_key, sources_of)

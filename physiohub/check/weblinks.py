@@ -134,7 +134,8 @@ _RESEARCH_LABEL = re.compile(r"^(?:(?:a|an|the|one|new|recent|large|small|major|
 def _outlet_article(s: Sentence, before: Sentence | None, url: str, label: str) -> bool:
     if not label or ARTICLE_LINK.search(url):
         return False
-    if (_OUTLET_PIECE.match(label) or _RESEARCH_LABEL.match(label)) and not re.match(r"(?i)^(?:our|this|my)\b", label):
+    own = re.match(r"(?i)^(?:our|this|my)\b", label) or re.search(r"(?i)\b(?:our|my)\s*$", s.text[:max(0, s.text.find(label))])
+    if (_OUTLET_PIECE.match(label) or _RESEARCH_LABEL.match(label)) and not own and url.startswith(("http://", "https://")):
         return True
     return (len(s.links) == 1 and s.text.strip(" .") == label.strip(" .") and before is not None
             and before.paragraph >= s.paragraph - 1 and bool(_FROM_OUTLET.match(before.text.strip())))
