@@ -301,3 +301,13 @@ def test_one_groups_figure_set_against_the_others_in_the_next_paragraph():
             "On a scale of 1 to 100, patients who had surgery rated their function at 72, on average, while those who did not "
             "have surgery rated theirs at 69.\n")
     assert len(_claims(page)) == 2
+
+
+@pytest.mark.parametrize("text, is_claim", [
+    ("How it starts is not fully known, but it can be seen as pressure on the nerve as it passes the wrist.[1]", False),
+    ("The main symptom of tennis elbow is pain on the outside of the elbow when gripping.[6]", False),
+    ("The commonest cause of heel pain in runners is a sudden rise in mileage.[3]", True),
+    ("Long-standing nerve pressure leads to lasting damage with constant numbness.[9]", True),
+])
+def test_cited_descriptions_of_a_condition_are_not_findings(text, is_claim):
+    assert bool(claim_cue(text)) is is_claim, text

@@ -68,7 +68,12 @@ QUESTION_OR_NEED = re.compile(
 
 # A definition or the writer's own practice is not a finding, even with a citation.
 DEFINITION = re.compile(r"\b(?:defines?|defined as|is (?:a|an|the) term for|refers to|is called|stands for|means \w+ing)\b"
-                        r"|[\"\u201c][\w -]{2,40}[\"\u201d],? (?:simply |just )?(?:means|refers to)\b", re.I)
+                        r"|[\"\u201c][\w -]{2,40}[\"\u201d],? (?:simply |just )?(?:means|refers to)\b"
+                        # what a condition is taken to be, and its symptoms described: "it can be seen as pressure on the nerve
+                        # (1)", "The main symptom of CTS is numbness of the thumb (6)" (a cited description is no finding)
+                        r"|\bcan (?:best )?be (?:seen|thought of|understood|regarded|described) as\b"
+                        r"|^(?:the )?(?:main|commonest|most common|typical|usual|classic|key|first) (?:symptoms?|signs?|complaints?) "
+                        r"(?:of [\w() -]{1,40} )?(?:is|are|include|includes)\b", re.I)
 PERSONAL_CLAIM = re.compile(r"^(?:at |in )?(?:our|my) (?:clinic|practice|team|experience)\b|^(?:we|I) (?:offer|provide|see|use|treat)\b"
                             r"|^(?:at|in) (?:the |our )?[\w&' -]{0,60}?(?:clinic|centre|center|practice|studio|physio\w*),\s*(?:we|our team)\s+"
                             r"(?:offer|provide|use|treat|see|help)\b", re.I)
