@@ -38,10 +38,7 @@ def html_to_text(html: str) -> str:
     # An empty anchor (a footnote's target "<a name='ref3'></a>", an icon link whose text is lost) makes trafilatura drop
     # the list item it opens, or glue the items of its list into one line: it carries no text, so it goes.
     html = _EMPTY_ANCHOR.sub("", html)
-    text = trafilatura.extract(
-        html, output_format="markdown", include_links=True, include_comments=False,
-        include_tables=False, include_images=False, favor_precision=False,
-    ) or ""
+    text = _extract(html)
     if not text.strip():
         text = _lxml_text(html)
     if not text.strip():
@@ -228,6 +225,33 @@ def _restore_link_paragraphs(html: str, text: str) -> str:
     return text
 
 
+# trafilatura hands a page whose main text comes out under ``min_extracted_size`` (250 characters) to its other
+# extractors, the last of which writes every inline element on a line of its own and drops the links ("A\nstudy\nfound
+# that ..."): a short news item or clinic note loses the link that is its source, and its sentences break at each link.
+_SHORT_PAGE_CHARS = 2000
+_KEPT_SHARE = 0.8
+
+
+def _extract(html: str) -> str:
+    """trafilatura's main text as Markdown with links; on a short page, its main-content pass taken as it is when it
+    holds most of the words of what the default settings give (see ``_SHORT_PAGE_CHARS``)."""
+    import trafilatura
+    from trafilatura.settings import use_config
+
+    kw = dict(output_format="markdown", include_links=True, include_comments=False, include_tables=False,
+              include_images=False, favor_precision=False)
+    text = trafilatura.extract(html, **kw) or ""
+    if len(text) >= _SHORT_PAGE_CHARS:
+        return text
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+    short = trafilatura.extract(html, config=config, **kw) or ""
+    # (the main-content pass leaves the headline out; it is put back before the words are compared, as it is after)
+    if short.strip() and len(_with_title(html, short).split()) >= _KEPT_SHARE * len(text.split()):
+        return short
+    return text
+
+
 def _lxml_text(html: str) -> str:
     import lxml.html
     from lxml import etree
@@ -240,7 +264,8 @@ def _lxml_text(html: str) -> str:
         el.drop_tree()
     blocks = []
     for el in root.xpath("//h1|//h2|//h3|//h4|//p|//li|//blockquote"):
-        t = " ".join(el.text_content().split())
+        # (links kept as Markdown links: on a page the extractor could not read, a link is still how it names a source)
+        t = " ".join(el.text_content().split()) if el.tag.startswith("h") else _with_links(el)
         if t:
             blocks.append(("## " + t) if el.tag in ("h1", "h2", "h3", "h4") else t)
     if not blocks:
