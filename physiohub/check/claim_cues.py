@@ -89,7 +89,9 @@ _RESEARCHERS = re.compile(
 _DOCTOR_FOUND = re.compile(r"\b(?:doctor|dr\.?|professor|prof\.?|physician|epidemiologist)\b[^.;]{0,60}?\b(?:showed|found|has shown|"
                            r"have shown|demonstrated|concluded|discovered|reported) that\b", re.I)
 ACCORDING = re.compile(r"\baccording to\b[^,.;]{0,80}?(?:" + ANY_DESIGN.pattern + r"|\bet al\b|\bresearchers\b"
-                       r"|\b(?:guidelines?|guidance|recommendations|position statement|consensus statement)\b)", re.I)
+                       r"|\b(?:guidelines?|guidance|recommendations|position statement|consensus statement)\b"
+                       # "according to government estimates", "according to official figures": a source's figure
+                       r"|\b(?:estimates|statistics|figures)\b)", re.I)
 # "in a 2019 study", "from a large trial of runners": a few modifiers between the article and the design, and
 # the design word not used as a modifier itself ("a national health research body", "the research team").
 _IN_A_STUDY = re.compile(r"\b(?:in|from|by) (?:a|an|one|the|this|that|their|his|her|two|three|several|recent|new|large|small)\b"

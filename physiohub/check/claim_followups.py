@@ -45,7 +45,10 @@ RESULT_LASTS = re.compile(r"^(?:but |and |however,? )?(?:the |these |those |thei
                           r"(?:was|were) (?:still )?(?:maintained|sustained|seen|there|present|evident)|remained|continued|wore off|faded|disappeared)\b", re.I)
 # ... or no difference between the groups: "The scans showed no difference between the groups ...", "There were
 # also no differences between the groups in ...".
-NO_DIFF = re.compile(r"\bno (?:significant |real |clear |meaningful |important )?differences? (?:between|in)\b"
+NO_DIFF = re.compile(r"\bno (?:significant |real |clear |meaningful |important )?differences? (?:between|in|on|for|across)\b"
+                     # "The groups did not differ on any of the outcomes", "Whole milk made no difference for men or women"
+                     r"|\b(?:did not|didn't|do not|don't) differ\b|\b(?:made|make|makes) no (?:significant |real |clear )?difference\b"
+                     r"|\bhad no (?:significant |real |clear |measurable )?effect\b"
                      r"|\b(?:in|for) (?:both|all|each of the) (?:\w+ )?groups?, the same (?:number|proportion|percentage|share|rate) of\b", re.I)
 # ... or a sentence that sizes the same result: "Even so, the benefit was small.", "The gains were modest,
 # and the certainty of the evidence was rated low."
@@ -62,7 +65,9 @@ RESULT_GROUP = re.compile(
     r"[^.;]{0,80}?\b(?:had|reported|showed|were|was|felt|scored|gained|needed|took|improved|fared|recovered|performed|responded|spent|"
     r"got|followed|adhered|stuck)\s+(?:\w+ ){0,2}?"
     r"(?:less|more|fewer|lower|higher|greater|better|worse|similar|the same|no more|no less|slightly|significantly|worsening|"
-    r"improvement|reduction|increase|decrease|rise|drop|fall|faster|slower|quicker)\b"
+    r"improvement|reduction|increase|decrease|rise|drop|fall|faster|slower|quicker|"
+    # "Women who drank the most milk had the least progression"
+    r"the (?:least|most|fewest|lowest|highest|best|worst|smallest|largest|biggest|greatest))\b"
     r"|\b(?:most|many|all|patients|participants|people|both groups)\b[^.;]{0,40}?\b(?:did|fared|recovered) (?:\w+ )?well\b"
     # "Women who did vigorous activities ... cut their risk of hip fracture the most"
     r"|\b(?:participants?|patients?|people|those|women|men|adults|runners|workers|players|children)\b[^.;]{0,140}?\b(?:cut|reduced|lowered|"
@@ -110,7 +115,7 @@ THEY_FOUND = re.compile(rf"^(?:they|it|he|she|the (?:authors|researchers|team|re
 # List items under a heading that announces findings ("Key findings", "What the study found") report the
 # research the article described before them, each one a claim when it states a result.
 FINDINGS_HEADING = re.compile(r"^(?:the |our )?(?:key |main |major |important |headline )?(?:findings|results|takeaways|take-home messages|"
-                              r"conclusions)\b|\bwhat (?:the )?(?:study|studies|research|review|trial|researchers|they|it) (?:found|showed)\b"
+                              r"conclusions|discoveries)\b|\bwhat (?:the )?(?:study|studies|research|review|trial|researchers|they|it) (?:found|showed)\b"
                               r"|\bwhat (?:were|are) the (?:main |key )?(?:results|findings)\b", re.I)
 # ... or a heading that says which research its list comes from: "By the numbers (from the 2024 review by Yan et al)"
 SOURCE_HEADING = re.compile(r"\b(?:from|in|according to|per) (?:the |a |an |this |their )?(?:\d{4} )?(?:[\w-]+ ){0,2}?"
@@ -123,7 +128,9 @@ FINDINGS_LEADIN = re.compile(r"\b(?:what (?:they|the (?:study|review|trial|resea
                              r"|\b(?:that|which|who) (?:showed|had|gave|brought|offered|were found to (?:have|give)) (?:a |any |some |clear |"
                              r"real |the most |most )?(?:benefits?|effects?|improvements?|gains?|results)\b[^:]{0,30}?\b(?:included|include|were|are)"
                              r"\s*:\s*$"
-                             r"|\b(?:found|shown) to (?:help|work|be (?:effective|helpful|beneficial))\b[^:]{0,30}?\b(?:included|include|were|are)\s*:\s*$", re.I)
+                             r"|\b(?:found|shown) to (?:help|work|be (?:effective|helpful|beneficial))\b[^:]{0,30}?\b(?:included|include|were|are)\s*:\s*$"
+                             # "Key discoveries include:", "The main findings include" (a heading loses its colon)
+                             r"|^(?:the |their |its )?(?:key |main |major )?(?:findings|results|discoveries) include\s*:?\s*$", re.I)
 # A researcher who reports a result to a meeting: "a professor ... told a congress that strength training increased ...".
 TOLD_MEETING = re.compile(r"\b(?:professor|researcher|scientist|investigator|Dr\.?|author|lead author)\b[^.]{0,100}?\b(?:told|presented to|"
                           r"reported to|said at) (?:a|an|the) (?:[\w-]+ ){0,3}(?:congress|conference|meeting|symposium|summit|audience|"
@@ -185,6 +192,11 @@ def title_research(sentences: list[Sentence], i: int) -> Sentence | None:
     return next((x for x in sentences[i + 1:i + 1 + TITLE_WINDOW] if names_research(x.text) and claim_cue(x.text, x.links)), None)
 
 
+# A hedged effect is how a headline states a finding: "Drinking milk may slow OA down", "Your hand may predict knee OA".
+_HEDGED = re.compile(r"\b(?:may|might|could|can)\b", re.I)
+_HOW_WHY = re.compile(r"[\W_]*(?:how|why|what|which|when)\b", re.I)
+
+
 def headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
     """A short line alone in its paragraph (a headline, a bold standfirst) that states an effect, right before a
     paragraph that names the research: the article's finding in one line."""
@@ -193,8 +205,11 @@ def headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
         i + 1 >= len(sentences) or sentences[i + 1].paragraph != s.paragraph)
     if not alone or s.item or not 4 <= len(s.text.split()) <= 20 or s.text.rstrip().endswith("?"):
         return False
-    if not (has_effect(s.text) and (COMPARED.search(s.text) or FINDING.search(s.text) or _NO_EFFECT.search(s.text))):
+    if not (has_effect(s.text) and (COMPARED.search(s.text) or FINDING.search(s.text) or _HEDGED.search(s.text)
+                                    or _NO_EFFECT.search(s.text))):
         return False
+    if _HOW_WHY.match(s.text):
+        return False   # "How yoga may help back pain": a title over an explanation, not a finding
     nxt = sentences[i + 1] if i + 1 < len(sentences) else None
     if nxt is None or nxt.heading not in (s.heading, s.text):
         return False

@@ -109,8 +109,8 @@ _PROCEDURE = re.compile(
 _REPORTED = re.compile(
     r"\b(?:found|finds?|show(?:s|ed|n)?|showing|suggest(?:s|ed|ing)?|conclude[sd]?|concluding|reveal(?:s|ed)?|demonstrate[sd]?|"
     r"prove[sd]?|indicate[sd]?|confirm(?:s|ed)?|than|compared|versus|less|more|fewer|better|worse|significant(?:ly)?|"
-    r"no (?:\w+ )?(?:difference|effect|benefit|change|rise|increase|decrease)|improvements?|reductions?|relief|twice as|times as)\b"
-    r"|\d\s?(?:%|percent|per cent)", re.I)
+    r"no (?:\w+ )?(?:difference|effect|benefit|change|rise|increase|decrease)|improvements?|reductions?|relief|twice as|times as|"
+    r"not differ|differed)\b|\d\s?(?:%|percent|per cent)", re.I)
 
 
 # What a study set out to do is no result: "looked at ways to improve function", "testing whether taping helped to

@@ -9,7 +9,7 @@ import re
 # "points to", "tells us". A pattern string, built into the cue patterns that need a design or a subject before it.
 VERBS = (r"(?:found|finds?|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|report(?:s|ed)?|reveal(?:s|ed)?|"
          r"demonstrate[sd]?|prove[sd]?|proven|indicate[sd]?|confirm(?:s|ed)?|discovered|established|"
-         r"point(?:s|ed)? (?:the same way|in the same direction)|underlines?|underlined|underscores?|underscored|linked|links?(?= (?:[\w'-]+ ){1,8}?(?:to|with)\b)|(?<=that )claims|claims? that|tied|observed|noted|determined|points? to|pointed to|says?|said|hint(?:s|ed)?|intimated|backs?(?!\s+(?:pain|aches?|problems?|injur\w*|muscles?|surgery|of|and|at|to|in|into|from))|backed|supports?|"
+         r"point(?:s|ed)? (?:the same way|in the same direction)|underlines?|underlined|underscores?|underscored|linked|links?(?= (?:[\w'-]+ ){1,8}?(?:to|with)\b)|(?<=that )claims|claims? that|tied|observed|noted|determined|points? to|pointed to|says?|said|hint(?:s|ed)?|intimated|backs?(?!\s+(?:pain|aches?|problems?|injur\w*|muscles?|surgery|of|and|at|to|in|into|from))|backed|backing(?=\s+(?:the\b|up\b|(?:[\w-]+\s+){0,3}?for\b))|supports?|"
          r"supported|highlights?|highlighted|showcases?|tells? us|adds? to|agrees?|saying|showing|finding|suggesting|"
          r"concluding|stating|states?|stated|followed|tracked|enrolled|recruited|involved|compared|tested|examined|"
          r"analy[sz]ed|looked at|measured|recorded|estimated?|estimates|warned|warns|cautioned|cautions|came to|reached|predicted|"
@@ -22,7 +22,7 @@ FINDING = re.compile(
     r"\b(?:found|finds?(?! out)|show(?:s|ed|n)?|suggest(?:s|ed)?|conclude[sd]?|reveal(?:s|ed)?|demonstrate[sd]?|prove[sd]?|"
     r"indicate[sd]?|confirm(?:s|ed)?|linked|associated|more likely|less likely|no (?:\w+ )?(?:difference|effect|benefit|rise|increase|change)|"
     r"(?:no|not) different|did not differ|didn't differ|"
-    r"(?:reduc|improv|lower(?!\s+(?:back|limbs?|legs?|body|spine|abdomen))|increas|decreas|eas|reliev|prevent|(?<!the )help|benefit|work)(?:e|es|ed|s|ing)?|cut|better|worse|"
+    r"(?:reduc|improv|lower(?![\s-]+(?:back|limbs?|legs?|body|spine|abdomen))|increas|decreas|eas|reliev|prevent|(?<!the )help|benefit|work)(?:e|es|ed|s|ing)?|cut|better|worse|"
     r"fewer|effective|ineffective|similar|suggesting|showing|finding|concluding|improvements?|reductions?|gains?|relief)\b", re.I)
 
 VERB_RE = re.compile(rf"\b{VERBS}\b", re.I)
@@ -42,9 +42,12 @@ EFFECTS: list[tuple[str, str]] = [
     ("no difference", r"(?:did|does|do|could|can)(?: not|n't) (?:\w+ )?(?:reduce|improve|help|lower|change|prevent|increase|work|speed|affect|cut|ease|relieve)"
                       r"|(?:had|has|have|showed|made|found) (?:no|little) (?:\w+ )?(?:effect|benefit|impact|difference)|no (?:significant |real |clear )?difference"
                       r"|(?:was|were|is|are|be) no (?:better|worse|more effective|different)|(?:was|were|is|are) (?:just |about )?as (?:effective|good|helpful) as|not (?:more )?effective"),
-    ("associated", r"(?:is|are|was|were|be|been)? ?(?:strongly |closely |significantly |consistently |independently )?(?:associated|linked|correlated|tied|connected|related) (?:with|to)"),
-    ("decreases", r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?(?!\s+(?:back|limbs?|legs?|body|extremit\w*|abdomen|spine|leg))|\bcuts?\b|\bcutting\b|decreas(?:e|es|ed|ing)|lessen(?:s|ed)?|eas(?:e|es|ed)|reliev(?:e|es|ed)|alleviat(?:e|es|ed)"
-                  r"|eliminat(?:e|es|ed)|prevent(?:s|ed)?|halv(?:e|es|ed)|slash(?:es|ed)?|\bstops?\b|protects? against|wards? off|guard(?:s|ed)? against"),
+    ("associated", r"(?:is|are|was|were|be|been)? ?(?:strongly |closely |significantly |consistently |independently )?(?:associated|linked|correlated|tied|connected|related) (?:with|to)"
+                   # "Your hand may predict knee OA": a marker that predicts a condition is associated with it
+                   r"|(?:may|might|can|could|does|do|did|to) (?:\w+ )?predict\b|\bpredicts\b"),
+    ("decreases", r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?(?![\s-]+(?:back|limbs?|legs?|body|extremit\w*|abdomen|spine|leg))|\bcuts?\b|\bcutting\b|decreas(?:e|es|ed|ing)|lessen(?:s|ed)?|eas(?:e|es|ed)|reliev(?:e|es|ed)|alleviat(?:e|es|ed)"
+                  r"|eliminat(?:e|es|ed)|prevent(?:s|ed)?|halv(?:e|es|ed)|slash(?:es|ed)?|\bstops?\b|protects? against|wards? off|guard(?:s|ed)? against"
+                  r"|(?:may|might|can|could|to|will|would|did|does|do) slow\b|slow(?:s|ed|ing)? (?:down\b|(?:\w+ ){1,3}?down\b|the (?:\w+ )?(?:progression|progress|decline|loss|onset)\b)"),
     ("improves", r"improv(?:e|es|ed|ing)|(?:is|are|be|was|were) good for|(?<!the )\bhelps?\b|\bhelped\b|benefit(?:s|ed)?|enhanc(?:e|es|ed)|restor(?:e|es|ed)|\bcures?\b|\bcured\b|\bheal(?:s|ed)?\b"
                  r"|\bfix(?:es|ed)?\b|revers(?:e|es|ed)|works? better|outperform(?:s|ed)?|speeds? up|sped up|(?:is|are|was|were) (?:more )?effective"),
     ("increases", r"increas(?:e|es|ed|ing)|rais(?:e|es|ed)|boost(?:s|ed)?|doubl(?:e|es|ed)|tripl(?:e|es|ed)|caus(?:e|es|ed)|trigger(?:s|ed)?|leads? to|led to|contribut(?:e|es|ed) to"),

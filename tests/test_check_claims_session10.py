@@ -1,0 +1,71 @@
+"""Claims on pages of new sites, session 10 (dev17/: supplement, wellness, fitness, yoga, podcast, Q&A, hospital-blog and
+newsletter pages). Every sentence and page here is written for this test, not taken from those pages."""
+from __future__ import annotations
+
+from physiohub.check.claim_words import VERB_RE, has_effect
+from physiohub.check.claims import claim_cue, find_claims
+from physiohub.check.document import parse_document
+
+
+def _claims(text: str) -> list[str]:
+    return [c.text for c in find_claims(parse_document(text).sentences, learned=False)]
+
+
+def test_hedged_effects_read_as_effects():
+    assert has_effect("Coffee may slow hip arthritis in older men")
+    assert has_effect("Stretching could slow the progression of stiffness.")
+    assert has_effect("Grip strength may predict hip fracture")
+    # an adjective, and a hyphenated body region, are no effects
+    assert not has_effect("Slow walkers were asked to keep a diary")
+    assert not has_effect("Forty adults with lower-back pain took part")
+
+
+def test_headline_with_a_hedged_effect_over_a_study():
+    page = ("# Tea drinkers\n\nSome intro line about the season here.\n\n**Green tea may slow knee cartilage loss.**\n\n"
+            "A new study of 900 adults found that those who drank three cups a day lost less cartilage over five years.\n")
+    found = _claims(page)
+    assert any(t.startswith("**Green tea may slow knee cartilage loss") for t in found), found
+
+
+def test_how_headline_is_no_finding():
+    page = ("# Tea drinkers\n\nSome intro line about the season here.\n\n**How green tea may slow knee cartilage loss**\n\n"
+            "A new study of 900 adults found that those who drank three cups a day lost less cartilage over five years.\n")
+    assert not any("How green tea" in t for t in _claims(page))
+
+
+def test_title_stating_a_hedged_finding():
+    page = ("Clinic News - March 3, 2021\n\n# Walking may slow hip arthritis in men\n\nA nice way to start the day: a walk.\n\n"
+            "New research says that a daily walk may help men keep their hip cartilage.\n")
+    assert "Walking may slow hip arthritis in men" in _claims(page)
+
+
+def test_research_backing_is_a_reporting_verb():
+    # a heading "More research backing X for Y" has a verb, so it is not dropped as a verbless label
+    assert VERB_RE.search("New research backing tai chi for knee pain in older women")
+    assert not VERB_RE.search("Her backing vocals and the back pain clinic")
+
+
+def test_according_to_estimates_is_a_source():
+    assert claim_cue("About 10 million people have gout, and according to official estimates, one in four will need daily drugs.")
+
+
+def test_no_difference_and_superlatives_continue_a_study():
+    page = ("The study showed that eating more oily fish slowed joint damage in women. Women who ate the most fish had the "
+            "fewest flares.\n\nNot all foods helped. Red meat made no difference for men or women, while sugar sped it up.\n")
+    found = _claims(page)
+    assert any(t.startswith("Women who ate the most fish") for t in found), found
+    assert any(t.startswith("Red meat made no difference") for t in found), found
+
+
+def test_groups_that_did_not_differ_under_a_results_heading():
+    page = ("# Ginger and sore knees\n\nIn this randomized trial, ginger capsules did not ease knee pain in older adults.\n\n"
+            "## What were the results?\n\nThe two groups did not differ on any of the outcomes.\n")
+    assert "The two groups did not differ on any of the outcomes." in _claims(page)
+
+
+def test_result_bullets_under_key_discoveries_include():
+    page = ("# Fish oil and joints\n\nThe researchers went through studies of fish oil to see how it acts on joints.\n\n"
+            "Key discoveries include:\n\n- Fish oil lowered morning stiffness in people with arthritis.\n"
+            "- In animal studies it reduced swelling of the joint lining.\n")
+    found = _claims(page)
+    assert "Fish oil lowered morning stiffness in people with arthritis." in found, found
