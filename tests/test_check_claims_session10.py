@@ -3,7 +3,7 @@ newsletter pages). Every sentence and page here is written for this test, not ta
 from __future__ import annotations
 
 from physiohub.check.claim_words import VERB_RE, has_effect
-from physiohub.check.claims import claim_cue, find_claims
+from physiohub.check.claims import claim_cue, find_claims, model_veto
 from physiohub.check.document import parse_document
 
 
@@ -69,3 +69,50 @@ def test_result_bullets_under_key_discoveries_include():
             "- In animal studies it reduced swelling of the joint lining.\n")
     found = _claims(page)
     assert "Fish oil lowered morning stiffness in people with arthritis." in found, found
+
+
+NOT_CLAIMS = [
+    # the caveat of an observational study
+    "Of course, the study cannot prove cause and effect, and the team does not yet know why it helps only men.",
+    # a section title over findings, and a count of studies as a topic
+    "What the Studies Found",
+    "The Knee Hour: Four new studies on cartilage, cycling and sleep",
+    # what was done to the participants and what a review took in
+    "In a study led by researchers at a Boston hospital, more than 900 nurses filled in a sleep questionnaire.",
+    "The treatments under review included heat wraps, back belts, massage and stretching classes.",
+    "Leaving the company-funded studies aside, plenty of good trials have compared various doses of the drug with placebo.",
+    # a plan stated with the publication
+    "Published online in March in a rheumatology journal, the findings are now being tested in people.",
+]
+
+
+def test_session10_not_claims():
+    for text in NOT_CLAIMS:
+        assert not claim_cue(text), text
+        assert model_veto(text), text
+
+
+def test_back_is_a_verb_only_before_what_it_backs():
+    assert not claim_cue("The treatments the review looked at were education, back belts and shoe inserts for workers.")
+    assert not claim_cue("These findings give runners practical, science-backed takeaways for training.")
+    assert claim_cue("Two large trials back this up, showing that walking eases knee pain.")
+
+
+def test_a_trailing_source_that_reasons():
+    assert claim_cue("If weight alone caused the pain, the heavier rats should have fared worse, the researchers reasoned.")
+
+
+def test_sentences_under_a_method_heading_are_not_claims():
+    page = ("# Vitamin D and back pain\n\nIn this randomized trial, vitamin D did not ease back pain in older women.\n\n"
+            "## Who was studied?\n\n80 women aged 60 to 75 in Leeds.\n\nThey also said they had long-standing back pain and poor sleep.\n")
+    found = [c.text for c in find_claims(parse_document(page).sentences)]
+    assert not any(t.startswith("They also said") for t in found), found
+
+
+def test_title_over_scientists_who_found():
+    page = ("# Swimming Eases Hip Stiffness\n\nOne more reason to swim: scientists at a Dutch university have found that "
+            "swimming twice a week eases hip stiffness in older adults. Published online in May, the findings are now being "
+            "tested in a larger trial.\n")
+    found = [c.text for c in find_claims(parse_document(page).sentences, learned=False)]
+    assert "Swimming Eases Hip Stiffness" in found, found
+    assert not any(t.startswith("Published online in May") for t in found), found

@@ -7,8 +7,8 @@ import re
 
 from .claim_designs import ANY_DESIGN, DESIGNS
 from .claim_method import method_only
-from .claim_not_claims import (APPEARS_IN, DEFINITION, LEAD_IN, NOT_ENOUGH, NOT_INVOLVED, PERSONAL_CLAIM, QUESTION_OR_NEED,
-                               TEASER, WHERE_TO_READ)
+from .claim_not_claims import (APPEARS_IN, BEING_TESTED, CAVEAT, DEFINITION, FINDINGS_TITLE, LEAD_IN, NOT_ENOUGH, NOT_INVOLVED, PERSONAL_CLAIM,
+                               QUESTION_OR_NEED, STUDIES_ON, TEASER, WHERE_TO_READ)
 from .claim_orgs import ACCORDING_NAMED, ORG_SAYS_SUBJECT, ORG_WORD
 from .claim_sources import DOI, GLUED_FOOTNOTE, PAPER_LINK, URL, citation_marker
 from .claim_words import COMPARED, DIGIT, FINDING, VERBS, VERB_RE, has_effect
@@ -113,7 +113,7 @@ _TRAILING_SOURCE = re.compile(
     r",\s*((?:the |a |an |its |their )?(?:[\w-]+\s+){0,3}?(?:foundation|society|association|organi[sz]ation|institute|agency|college|"
     r"academy|council|federation|department|ministry|cent(?:er|re)s?|commission|task force|researchers|scientists|investigators|"
     r"authors|reviewers)\s+(?:says?|said|estimates?|estimated|reports?|reported|found|finds|concluded|concludes|warns?|warned|"
-    r"notes?|noted|recommends?|recommended|advises?|advised|adds?|added))\s*(?:\[[^\]]*\])?\s*[.!]?\s*$", re.I)
+    r"notes?|noted|recommends?|recommended|advises?|advised|adds?|added|reasoned|argued|argue|wrote|write))\s*(?:\[[^\]]*\])?\s*[.!]?\s*$", re.I)
 # The source put after the statement, news-headline style: "Exercise for people with low back pain, says NICE in
 # draft guidance", "..., according to the Arthritis Foundation." (an acronym, or a name ending in an organisation
 # word; capitals read as written, so "says it" or "said one" never count).
@@ -231,6 +231,8 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
         return None   # (a sentence that gives the paper's DOI or link is where the article points to it)
     if LEAD_IN.search(text):
         return None   # a lead-in to a list ("The research tells us three things:") states no finding itself
+    if CAVEAT.search(text) or FINDINGS_TITLE.match(text) or STUDIES_ON.match(text) or BEING_TESTED.search(text):
+        return None   # "the study cannot prove cause and effect"; "What the research found"; "Three new studies on ..."; a plan
     label = _EVIDENCE_LABEL.search(text)
     if label and len(text.split()) >= 6 and not DEFINITION.search(text):
         return label.group(0)   # "(SOR: B, multiple systematic reviews)": the statement's evidence, graded

@@ -182,14 +182,19 @@ def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> Sentence | 
     return title_research(sentences, i)
 
 
+# Researchers credited with a finding: "scientists at Duke University have found that ...".
+_RESEARCHERS_FOUND = re.compile(r"\b(?:researchers|scientists|investigators)\b[^.;]{0,80}?\b(?:have |has )?(?:found|shown|showed|"
+                                r"discovered|demonstrated|reported)\b", re.I)
 # How far under a title the research it reports may first be named (the opening sentences; a press release puts a
 # dateline and a "Peer-reviewed publication" line first).
 TITLE_WINDOW = 3
 
 
 def title_research(sentences: list[Sentence], i: int) -> Sentence | None:
-    """The first sentence under the title at ``i`` that names research with a reporting cue, within TITLE_WINDOW."""
-    return next((x for x in sentences[i + 1:i + 1 + TITLE_WINDOW] if names_research(x.text) and claim_cue(x.text, x.links)), None)
+    """The first sentence under the title at ``i`` that names research (or researchers: "scientists at X have found
+    that ...") with a reporting cue, within TITLE_WINDOW."""
+    return next((x for x in sentences[i + 1:i + 1 + TITLE_WINDOW]
+                 if (names_research(x.text) or _RESEARCHERS_FOUND.search(x.text)) and claim_cue(x.text, x.links)), None)
 
 
 # A hedged effect is how a headline states a finding: "Drinking milk may slow OA down", "Your hand may predict knee OA".

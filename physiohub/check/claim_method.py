@@ -50,6 +50,11 @@ _PROCEDURE = re.compile(
     # passive enrolment and a literature search: "97 participants with neck pain were enrolled in total", "searched
     # four research databases for trials"
     r"|\b(?:were|was) (?:then |first )?(?:enrolled|recruited|screened)\b"
+    # "2100 adults filled in a diet questionnaire", "the treatments under review included education, belts and ..."
+    r"|\b(?:filled in|filled out|completed|answered|returned) (?:a |an |the |their |two |three )?(?:[\w-]+ ){0,2}(?:questionnaires?|surveys?|diar(?:y|ies)|forms?)\b"
+    r"|\b(?:under (?:review|study|investigation)|studied|tested|reviewed|examined) (?:included|involved|ranged from)\b"
+    # "plenty of trials have compared various forms of X with almost anything"
+    r"|\b(?:have|has) (?:been )?compared (?:[\w-]+ ){1,6}?(?:with|to|against)\b"
     r"|\bsearched (?:\w+ ){0,3}(?:databases?|literature|registers|registries)\b"
     r"|\bcompared (?:[\w-]+ ){1,4}(?:before and after|with and without|in (?:two|three|four) groups)\b"
     r"|\b(?:tested|checked|measured|sampled|scanned|analy[sz]ed) (?:the |their |each |every )?(?:[\w-]+ ){0,6}for\b"
@@ -122,9 +127,14 @@ _AIM = re.compile(r"\b(?:ways?|how|designed|meant|intended|in order|aim(?:ed|s|i
                   r"|\b(?:whether|how (?:well|much|far|often|effective(?:ly)?))\b[^;.]*?(?=\b(?:and|but),? (?:found|showed|concluded|reported)\b|[;.]|$)", re.I)
 
 
+# A count is no comparison: "more than 2100 men and women" reports nothing.
+_COUNT = re.compile(r"\b(?:more|less|fewer) than (?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a (?:hundred|thousand))\b)", re.I)
+
+
 def method_only(text: str) -> bool:
     """The sentence says what a study did (recruited, compared, consisted of, put its groups on a programme,
     where it was published) and reports no result."""
+    text = _COUNT.sub(" ", text)
     m = METHOD.search(text)
     if m and not FINDING.search(METHOD.sub(" ", _AIM.sub(" ", text))):
         return True

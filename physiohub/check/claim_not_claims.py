@@ -143,7 +143,10 @@ WHERE_TO_READ = re.compile(r"^(?:the|this|that)\s+(?:full\s+|original\s+|whole\s
                            # "Read a recent article in the British Journal of Sports Medicine around treatment."
                            r"|^(?:read|see|check out|download|view)\s+(?:a|an|the|this|our|more|further)\s+(?:[\w-]+\s+){0,2}"
                            r"(?:article|paper|study|review|report|summary|blog|piece)\b", re.I)
-PLANS = re.compile(r"\b(?:plans?|planning|planned|hopes?|intends?|intend) (?:a|an|to|further|another)\b"
+# Research still to come: "the findings are now being tested in people".
+BEING_TESTED = re.compile(r"\b(?:is|are) (?:now |currently |still )?being (?:tested|studied|trialled|trialed) in (?:people|humans|patients|"
+                          r"a (?:larger |bigger )?trial)\b", re.I)
+PLANS = re.compile(BEING_TESTED.pattern + r"|\b(?:plans?|planning|planned|hopes?|intends?|intend) (?:a|an|to|further|another)\b"
                    r"|\b(?:says?|said) (?:it|they|she|he|we) (?:hopes?|plans?|wants?|intends?)\b"
                    # "We hope these findings will start a conversation", "a team is looking for thousands of people due to
                    # have ...", "experts are working to understand better when ...": research to come, no finding
@@ -167,3 +170,21 @@ RUN_IN_LABEL = re.compile(r"^\W{0,3}(?:the |read the |full |original )?(?:paper|
                           r"citations?|cite|journal references?|original (?:study|article|paper|research))\s*:\W{0,3}\s*(?=\S)", re.I)
 
 ASIDE = re.compile(r"^\([^()]{3,200}\)[.!]?$")
+
+
+# The standard caveat of an observational study: "the study cannot prove cause and effect", "this does not show that
+# milk causes the change" — what the study cannot say, not a finding.
+CAVEAT = re.compile(r"\b(?:can(?:not|'t)|could(?: not|n't)|does(?: not|n't)|did(?: not|n't)|do(?: not|n't)) (?:\w+ )?(?:prove|show|establish|"
+                    r"tell us|determine) (?:a )?(?:cause and effect|cause-and-effect|causation|causality|causal (?:link|relationship|effect))\b", re.I)
+# A page's section title over findings: "What the research found", "What the studies show".
+FINDINGS_TITLE = re.compile(r"^\W*what (?:the |this |our )?(?:latest |new )?(?:research|study|studies|science|evidence|trials?|reviews?|"
+                            r"researchers|scientists|they|it) (?:found|finds|shows?|showed|says?|said|tells? us|revealed)\W*$", re.I)
+# A count of studies as a topic: "Three new studies on injury risk, symmetry and super shoes".
+STUDIES_ON = re.compile(r"^\W*(?:[\w'-]+[,:]?\s+){0,5}?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some) (?:new |recent |latest |key )?"
+                        r"(?:studies|papers|trials|reviews|articles) (?:on|about|into|of|looking at)\b", re.I)
+# Sentences under a heading about the study's people or method ("Who was studied?", "How was it studied?", "Study
+# Details", "Methods") say who took part and what was done, unless they report a result.
+METHOD_HEADING = re.compile(r"^\W*(?:who (?:was|were) (?:studied|included|in the study)|how (?:was|were) (?:it|they|this|the \w+) "
+                            r"(?:studied|done|tested|measured)|what was (?:studied|tested|measured)|study (?:details|design|methods?)|"
+                            r"methods?|methodology|participants|who took part|design)\W*$", re.I)
+
