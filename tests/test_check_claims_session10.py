@@ -116,3 +116,31 @@ def test_title_over_scientists_who_found():
     found = [c.text for c in find_claims(parse_document(page).sentences, learned=False)]
     assert "Swimming Eases Hip Stiffness" in found, found
     assert not any(t.startswith("Published online in May") for t in found), found
+
+
+def test_evidence_that_has_come_in():
+    assert claim_cue("More evidence has come in that tai chi can ease knee pain in older adults.")
+    assert not claim_cue("More evidence has come in over the years, and we keep reading it.")
+
+
+def test_a_quoted_finding_attributed_to_an_author_with_a_degree():
+    assert claim_cue('"We found that pain fell by a third in the walking group," said Ann Lee, Ph.D., professor of '
+                     'nursing and senior author of the study.')
+
+
+def test_contrast_and_what_it_shows_continue_a_finding():
+    page = ("A large review found that back belts and insoles did almost nothing. But exercise classes, with or without "
+            "advice, did prevent new episodes of back pain. That is why we run classes.\n\n"
+            "A new study found that swimming eased hip pain in older adults. We enjoyed reading it, but this shows that "
+            "gentle exercise can improve hip function.\n")
+    found = [c.text for c in find_claims(parse_document(page).sentences, learned=False)]
+    assert any(t.startswith("But exercise classes") for t in found), found
+    assert any("but this shows that gentle exercise" in t for t in found), found
+    assert not any(t.startswith("That is why we run classes") for t in found), found
+
+
+def test_a_method_sentence_does_not_continue_a_finding():
+    page = ("More evidence has come in that yoga helps people with neck pain. Researchers at a Spanish university ran the "
+            "study with 80 patients who had chronic lower-back and neck pain.\n")
+    found = [c.text for c in find_claims(parse_document(page).sentences, learned=False)]
+    assert not any(t.startswith("Researchers at a Spanish university") for t in found), found

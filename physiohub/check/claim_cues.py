@@ -134,6 +134,9 @@ _DEBUNKED = re.compile(
     r"\b(?:idea|myth|belief|notion|assumption)s?\b"
     r"|\b(?:myth|idea|belief|notion|assumption) that\b[^.;]{3,120}?\b(?:is|was|has been|have been)\s+(?:thoroughly\s+|now\s+|finally\s+|"
     r"largely\s+)?(?:debunked|disproved|disproven|refuted|overturned|false|not true|wrong)\b", re.I)
+# Evidence that has arrived, and what it shows: "More evidence has come in that ...", "New data have emerged showing that ...".
+_EVIDENCE_EMERGED = re.compile(r"\b(?:evidence|research|data|findings)\s+(?:has|have)\s+(?:now\s+)?(?:emerged|come in|come out|come to light|"
+                               r"accumulated|mounted|piled up)\s+(?:to show |showing |suggesting )?that\b", re.I)
 # ... not the writer's own or anecdotal evidence ("Our evidence has been limited to what we see in clinic").
 _OWN_EVIDENCE = re.compile(r"\b(?:our|my|your|anecdotal|personal)\s+(?:\w+\s+)?(?:evidence|research|studies|trials)\b", re.I)
 # Researchers who call for something drawn from their work: "..., UNC researchers call for wider use of prevention
@@ -161,8 +164,9 @@ _SHOWN_TO_WORK = re.compile(r"\b(?:that|which) (?:are|have been|were) (?:shown|p
 # "..., says Aaron Lee, a lecturer at X, who led the new study.": the study's leader credited with the words before.
 _SAYS_LEADER = re.compile(r",[\"\u201d]?\s*(?:says|said)\s+(?:Dr\.?\s+|Prof(?:essor)?\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}\b[^.]{0,120}?"
                           r"\bwho (?:led|ran|conducted|co-led|designed|headed|oversaw) the (?:new |recent |latest )?(?:study|research|trial|review|work)\b")
-# (not the author of a book: "says X, a physiologist and co-author of the new book ...")
-_QUOTED_AUTHOR = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{10,600}[\"\u201c\u201d][^.]{0,80}?\b(?:(?:lead|senior|first|co-|study) ?author"
+# (not the author of a book: "says X, a physiologist and co-author of the new book ..."; the attribution may hold a
+# degree: '"...," said Jane Roe, Ph.D., professor of surgery and senior author of the study')
+_QUOTED_AUTHOR = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]{10,600}[\"\u201c\u201d](?:[^.]|\.(?=[,\w])){0,120}?\b(?:(?:lead|senior|first|co-|study) ?author"
                             r"(?!s? of (?:a|an|the|his|her|their) (?:new |recent |latest |best-?selling |popular )?(?:book|novel|guide|blog|cookbook)s?\b)|"
                             r"who (?:led|ran|conducted|co-led|designed) the (?:study|research|trial|review|work))\b", re.I)
 
@@ -298,6 +302,9 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
             return m.group(0)
     # (after every cue that names the research and its verb: "the evidence has been mixed, and one large trial
     # suggested ..." is the trial's finding)
+    m = _EVIDENCE_EMERGED.search(text)
+    if m and (has_effect(text[m.end():]) or FINDING.search(text[m.end():])):
+        return m.group(0)   # "More evidence has come in that Pilates can help people with back pain"
     m = _EVIDENCE_QUALITY.search(text) or _DEBUNKED.search(text)
     if m and not PERSONAL_CLAIM.search(text) and not _OWN_EVIDENCE.search(text[max(0, m.start() - 20):m.start() + 12]):
         return m.group(0)

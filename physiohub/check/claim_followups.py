@@ -75,6 +75,13 @@ RESULT_GROUP = re.compile(
     # one group against the other: "five women in the control group had hip fractures, while the exercisers never had one"
     r"|\b(?:in|of) the (?:[\w()-]+ ){0,3}?group\b[^.;]{0,80}?\b(?:had|got|suffered|reported|developed)\b[^.;]{0,60}?,?\s+"
     r"(?:while|whereas)\b[^.;]{0,60}?\b(?:never|none|no|only|fewer|more|less|\d)", re.I)
+# ... or sets a second result against the first: "But exercise programmes did prevent back pain from coming back."
+# (a past-tense effect: present-tense advice after a finding, "But exercise is good for you", is the writer's)
+CONTRAST_RESULT = re.compile(r"^[\"\u201c]?(?:but|however|yet|by contrast|in contrast|on the other hand|conversely)\b,?\s+(?:[\w,-]+\s+){0,8}?"
+                             r"(?:did|were|was|had|\w+ed)\b", re.I)
+# ... or says what the result shows: "..., but this shows that exercise by itself can improve the joints."
+THIS_SHOWS = re.compile(r"\b(?:this|these|that|which) (?:results? |findings? )?(?:shows?|showed|suggests?|suggested|means|meant|indicates?|"
+                        r"indicated|demonstrates?|demonstrated) that\b", re.I)
 # a result that refutes a fear; neither ... nor ... was better
 NEITHER = re.compile(r"\bneither\b[^.;]{0,60}?\bnor\b[^.;]{0,60}?\b(?:was|were|is|are)\b[^.;]{0,30}?\b(?:better|superior|winner|more effective|worse)\b"
                      r"|\b(?:proved|proven|turned out to be|were shown to be|was shown to be) (?:\w+ )?(?:unfounded|wrong|false|groundless|baseless|mistaken)\b", re.I)

@@ -37,10 +37,10 @@ from .claim_context import Context, GUIDANCE, HEADLINE_CUES, after_claim, contex
 from .claim_cues import claim_cue, quoted_study_leader, states_something
 from .claim_designs import DESIGNS, STATED_DESIGNS, design_of, head_design, names_research, stated_design, year_of
 from .claim_effects import effect_of, finding_clause, population_of
-from .claim_followups import (DOSE_RESPONSE, FINDINGS_HEADING, FINDINGS_LEADIN, GAINED, NEITHER, NO_DIFF,
+from .claim_followups import (CONTRAST_RESULT, DOSE_RESPONSE, FINDINGS_HEADING, FINDINGS_LEADIN, GAINED, NEITHER, NO_DIFF,
     PRONOUN_COMPARISON, QUOTED_RESEARCHER, QUOTES_HEADING, RESPECTIVELY, RESULT, RESULTS_LABEL, RESULT_GROUP,
-    RESULT_LASTS, RESULT_SIZE, SOURCE_HEADING, SUMMARY_FIGURE, THEY_FOUND, TOLD_MEETING, headline, research_in,
-    same_subject_result, title_finding)
+    RESULT_LASTS, RESULT_SIZE, SOURCE_HEADING, SUMMARY_FIGURE, THEY_FOUND, THIS_SHOWS, TOLD_MEETING, headline,
+    research_in, same_subject_result, title_finding)
 from .claim_method import METHOD, method_only
 from .claim_not_claims import ASIDE, LEAD_IN, NOT_INVOLVED, QUESTION_OR_NEED
 from .claim_orgs import ACCORDING_NAMED, ORGANISATION, ORG_SAYS
@@ -246,7 +246,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # a result right after the sentences that described the study's method, in the same paragraph
             inherited = research_in(described)
             cue = "a result of the research described before it"
-        if not cue and not inherited and prev and prev[0].paragraph == s.paragraph and (RESULT.search(s.text) or NO_DIFF.search(s.text) or RESULT_SIZE.search(s.text)
+        if (not cue and not inherited and prev and prev[0].paragraph == s.paragraph and (RESULT.search(s.text) or NO_DIFF.search(s.text) or RESULT_SIZE.search(s.text)
                                                                               or DOSE_RESPONSE.search(s.text)
                                                                               or SUMMARY_FIGURE.search(s.text)
                                                                               or (_IT_THEY.match(s.text) and has_effect(s.text)
@@ -259,7 +259,10 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                                                                               or (_ING_START.match(s.text) and has_effect(s.text))
                                                                               or RESPECTIVELY.search(s.text)
                                                                               or (_IT_THEY_THIS.match(s.text) and _FIRST_CHOICE.search(s.text))
-                                                                              or (has_effect(s.text) and COMPARED.search(s.text))):
+                                                                              or (has_effect(s.text) and COMPARED.search(s.text))
+                                                                              or ((CONTRAST_RESULT.match(s.text) or THIS_SHOWS.search(s.text))
+                                                                                  and has_effect(s.text) and not names_research(s.text)))
+                and not method_only(s.text)):
             inherited = prev[1]
             cue = "a result of the research in the previous sentence"
         if (not cue and not inherited and last_claim is not None and last_claim_para is not None and s.paragraph == last_claim_para[0] + 1
