@@ -262,7 +262,8 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                                                                               or (has_effect(s.text) and COMPARED.search(s.text))
                                                                               or ((CONTRAST_RESULT.match(s.text) or THIS_SHOWS.search(s.text))
                                                                                   and has_effect(s.text) and not names_research(s.text)))
-                and not method_only(s.text)):
+                # (not a sentence on what the study did: "Researchers at X ran the study with 60 patients")
+                and not (METHOD.search(s.text) and method_only(s.text))):
             inherited = prev[1]
             cue = "a result of the research in the previous sentence"
         if (not cue and not inherited and last_claim is not None and last_claim_para is not None and s.paragraph == last_claim_para[0] + 1
