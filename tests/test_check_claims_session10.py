@@ -144,3 +144,26 @@ def test_a_method_sentence_does_not_continue_a_finding():
             "study with 80 patients who had chronic lower-back and neck pain.\n")
     found = [c.text for c in find_claims(parse_document(page).sentences, learned=False)]
     assert not any(t.startswith("Researchers at a Spanish university") for t in found), found
+
+
+def test_emoji_bullets_under_a_study_title_are_its_results():
+    page = ("# Episode 12: two new papers for runners\n\n"
+            "In this episode, Sam walks through two new studies on calf strength.\n\n"
+            "Calf Strength & Shin Pain\n\n"
+            "Study Title: Does calf endurance predict shin splints in military recruits?\n\n"
+            "\u2705 Recruits with weak calves had 40% more shin pain than the others.\n\n"
+            "\u274c Ankle range and arch height predicted nothing.\n\n"
+            "\U0001f527 Tip: A single-leg calf raise test may help you spot weakness early.\n\n"
+            "\U0001f9e0 Don't skip calf work in the off-season.\n")
+    doc = parse_document(page)
+    assert any(s.item and s.text.startswith("\u2705 Recruits") for s in doc.sentences)
+    found = [c.text for c in find_claims(doc.sentences, learned=False)]
+    assert any("Recruits with weak calves had 40% more shin pain" in t for t in found), found
+    assert any("Ankle range and arch height predicted nothing" in t for t in found), found
+    assert not any("Tip:" in t or "Don't skip" in t for t in found), found
+    assert not any(t.startswith("Study Title:") for t in found), found
+
+
+def test_a_test_that_predicted_nothing_is_a_no_difference_result():
+    assert has_effect("The hop tests had no predictive value for ankle sprains.")
+    assert has_effect("Flexibility tests predicted nothing.")

@@ -138,6 +138,13 @@ FINDINGS_LEADIN = re.compile(r"\b(?:what (?:they|the (?:study|review|trial|resea
                              r"|\b(?:found|shown) to (?:help|work|be (?:effective|helpful|beneficial))\b[^:]{0,30}?\b(?:included|include|were|are)\s*:\s*$"
                              # "Key discoveries include:", "The main findings include" (a heading loses its colon)
                              r"|^(?:the |their |its )?(?:key |main |major )?(?:findings|results|discoveries) include\s*:?\s*$", re.I)
+# A line that names the one study the bullets under it come from: "Study Title: Can asymmetry predict bone stress
+# injuries in runners?", "Study: ...", "Paper reviewed: ..." (podcast and social-media notes).
+STUDY_LABEL = re.compile(r"^\W*(?:the )?(?:study|paper|trial|review|article)(?: title| name| reviewed| discussed)?\s*:", re.I)
+# ... of which a tip or an instruction is the writer's advice, not a result: "Tip: Wearables may help you ...",
+# "Don't brush off small imbalances".
+ADVICE_ITEM = re.compile(r"^\W*(?:(?:pro |quick |top )?tips?|try this|advice|action(?: step)?|to do|remember|note)\s*:"
+                         r"|^\W*(?:don't|do not|try|avoid|make sure|remember|use|start|stop|keep)\b", re.I)
 # A researcher who reports a result to a meeting: "a professor ... told a congress that strength training increased ...".
 TOLD_MEETING = re.compile(r"\b(?:professor|researcher|scientist|investigator|Dr\.?|author|lead author)\b[^.]{0,100}?\b(?:told|presented to|"
                           r"reported to|said at) (?:a|an|the) (?:[\w-]+ ){0,3}(?:congress|conference|meeting|symposium|summit|audience|"

@@ -41,7 +41,9 @@ EFFECTS: list[tuple[str, str]] = [
     ("increases", r"(?:had|have|has|reported|saw) (?:\w+ )?(?:more|higher|greater)|(?:were|was|are|is) more likely to"),
     ("no difference", r"(?:did|does|do|could|can)(?: not|n't) (?:\w+ )?(?:reduce|improve|help|lower|change|prevent|increase|work|speed|affect|cut|ease|relieve)"
                       r"|(?:had|has|have|showed|made|found) (?:no|little) (?:\w+ )?(?:effect|benefit|impact|difference)|no (?:significant |real |clear )?difference"
-                      r"|(?:was|were|is|are|be) no (?:better|worse|more effective|different)|(?:was|were|is|are) (?:just |about )?as (?:effective|good|helpful) as|not (?:more )?effective"),
+                      r"|(?:was|were|is|are|be) no (?:better|worse|more effective|different)|(?:was|were|is|are) (?:just |about )?as (?:effective|good|helpful) as|not (?:more )?effective"
+                      # a test that told nothing: "the other tests predicted nothing", "had no predictive value"
+                      r"|predicted nothing|(?:had|has|have|showed|of) no predictive value|(?:did|does|do)(?: not|n't) predict"),
     ("associated", r"(?:is|are|was|were|be|been)? ?(?:strongly |closely |significantly |consistently |independently )?(?:associated|linked|correlated|tied|connected|related) (?:with|to)"
                    # "Your hand may predict knee OA": a marker that predicts a condition is associated with it
                    r"|(?:may|might|can|could|does|do|did|to) (?:\w+ )?predict\b|\bpredicts\b"),

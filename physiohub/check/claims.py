@@ -37,10 +37,10 @@ from .claim_context import Context, GUIDANCE, HEADLINE_CUES, after_claim, contex
 from .claim_cues import claim_cue, quoted_study_leader, states_something
 from .claim_designs import DESIGNS, STATED_DESIGNS, design_of, head_design, names_research, stated_design, year_of
 from .claim_effects import effect_of, finding_clause, population_of
-from .claim_followups import (CONTRAST_RESULT, DOSE_RESPONSE, FINDINGS_HEADING, FINDINGS_LEADIN, GAINED, NEITHER, NO_DIFF,
+from .claim_followups import (ADVICE_ITEM, CONTRAST_RESULT, DOSE_RESPONSE, FINDINGS_HEADING, FINDINGS_LEADIN, GAINED, NEITHER, NO_DIFF,
     PRONOUN_COMPARISON, QUOTED_RESEARCHER, QUOTES_HEADING, RESPECTIVELY, RESULT, RESULTS_LABEL, RESULT_GROUP,
-    RESULT_LASTS, RESULT_SIZE, SOURCE_HEADING, SUMMARY_FIGURE, THEY_FOUND, THIS_SHOWS, TOLD_MEETING, headline,
-    research_in, same_subject_result, title_finding)
+    RESULT_LASTS, RESULT_SIZE, SOURCE_HEADING, STUDY_LABEL, SUMMARY_FIGURE, THEY_FOUND, THIS_SHOWS, TOLD_MEETING,
+    headline, research_in, same_subject_result, title_finding)
 from .claim_method import METHOD, method_only
 from .claim_not_claims import ASIDE, LEAD_IN, NOT_INVOLVED, QUESTION_OR_NEED
 from .claim_orgs import ACCORDING_NAMED, ORGANISATION, ORG_SAYS
@@ -216,9 +216,11 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                 cue = "the citation closing its list item"
         if (not cue and (s.item or (FINDINGS_HEADING.search(s.heading) and (RESULT_GROUP.search(s.text) or NO_DIFF.search(s.text))))
                 and (FINDINGS_HEADING.search(s.heading) or (lead_in is not None and FINDINGS_LEADIN.search(lead_in.text))
-                     or (s.item and SOURCE_HEADING.search(s.heading) and names_research(s.heading)))
+                     or (s.item and SOURCE_HEADING.search(s.heading) and names_research(s.heading))
+                     # the bullets under a "Study Title: ..." line of podcast or social-media notes are its results
+                     or (s.item and lead_in is not None and STUDY_LABEL.match(lead_in.text)))
                 and described is not None
-                and not method_only(s.text)
+                and not method_only(s.text) and not ADVICE_ITEM.match(s.text)
                 and not _new_list(lead_in, s)
                 and (has_effect(s.text) or FINDING.search(s.text) or DIGIT.search(s.text) or COMPARED.search(s.text)
                      or _COUNT_WORDS.search(s.text))):

@@ -137,6 +137,9 @@ _COLON_NAME = rf"(?=\s+(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+(?: [{_UP}][\w'\u20
 _COLON_NUMBER = rf"\d{{1,3}}:{_COLON_NAME}"
 _LIST_ITEM = re.compile(rf"^\s*(?:[-*\u2022+]|\d{{1,3}}[.)]|{_COLON_NUMBER}|\[\d{{1,3}}\]|\(\d{{1,3}}\)|[\u00b9\u00b2\u00b3\u2070-\u2079]{{1,3}})\s+")
 _HEADING_MD = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
+# A line led by a pictograph is a bullet on pages written for social media and podcast notes ("✅ Key Finding: ...",
+# "⚠️ Minimalist shoes ...", "👟 Super shoes ..."): a list item for the claims, as a "-" bullet would be.
+_EMOJI_ITEM = re.compile(r"^\s*[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?\s+")
 
 
 @dataclass
@@ -520,7 +523,7 @@ def parse_document(text: str) -> Document:
         if h is not None:
             flush()
             blocks.append(("heading", h))
-        elif _LIST_ITEM.match(line):
+        elif _LIST_ITEM.match(line) or _EMOJI_ITEM.match(line):
             flush()
             blocks.append(("item", line.strip()))
         elif not para and blocks and blocks[-1][0] == "item" and not prev_blank and not _new_reference(blocks[-1][1], line):
