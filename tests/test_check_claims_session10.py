@@ -167,3 +167,13 @@ def test_emoji_bullets_under_a_study_title_are_its_results():
 def test_a_test_that_predicted_nothing_is_a_no_difference_result():
     assert has_effect("The hop tests had no predictive value for ankle sprains.")
     assert has_effect("Flexibility tests predicted nothing.")
+
+
+def test_bullets_under_key_findings_need_no_result_word():
+    page = ("# Turmeric and joints\n\nThe researchers went through studies of turmeric to see how it acts on joints.\n\n"
+            "Key findings include:\n\n- Curcumin acts by blocking a signal that white cells use to call for help.\n"
+            "- Knee pain\n"
+            "- If your knees hurt, book an appointment with our physiotherapists to talk it through.\n")
+    found = [c.text for c in find_claims(parse_document(page).sentences, learned=False)]
+    assert any(t.startswith("Curcumin acts by blocking") for t in found), found
+    assert not any(t.startswith("Knee pain") or t.startswith("If your knees hurt") for t in found), found

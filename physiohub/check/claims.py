@@ -106,6 +106,8 @@ _IT_THEY = re.compile(r"[\"\u201c]?(?:it|they)\b", re.I)
 _OPEN_QUESTION = re.compile(r"\bwhether\b|\bnot (?:yet )?(?:been )?(?:established|known|clear)\b", re.I)
 # A sentence that opens a quotation.
 _OPENS_QUOTE = re.compile(r"^\s*[\"\u201c]")
+# A finite verb: the bullet is a sentence, not a label ("Knee pain", "Exercise programmes").
+_STATEMENT = re.compile(r"\b(?:is|are|was|were|has|have|had|can|may|might|could|will|does|do|did)\b|\b\w{3,}(?:ed|es)\b", re.I)
 _GROUP_WORD = re.compile(r"\b(?:groups?|results|participants|patients)\b", re.I)
 
 
@@ -223,7 +225,10 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                 and not method_only(s.text) and not ADVICE_ITEM.match(s.text)
                 and not _new_list(lead_in, s)
                 and (has_effect(s.text) or FINDING.search(s.text) or DIGIT.search(s.text) or COMPARED.search(s.text)
-                     or _COUNT_WORDS.search(s.text))):
+                     or _COUNT_WORDS.search(s.text)
+                     # under "Key findings" a bullet states a result with no result word: "Native collagen acts by ..."
+                     or (s.item and (FINDINGS_HEADING.search(s.heading) or (lead_in is not None and FINDINGS_LEADIN.search(lead_in.text)))
+                         and _STATEMENT.search(s.text) and len(s.text.split()) >= 6 and not model_veto(s.text)))):
             inherited = research_in(described)
             cue = f"a finding listed under '{s.heading}'"
         if not cue and not NOT_INVOLVED.search(s.text) and (
