@@ -177,3 +177,12 @@ def test_bullets_under_key_findings_need_no_result_word():
     found = [c.text for c in find_claims(parse_document(page).sentences, learned=False)]
     assert any(t.startswith("Curcumin acts by blocking") for t in found), found
     assert not any(t.startswith("Knee pain") or t.startswith("If your knees hurt") for t in found), found
+
+
+def test_a_benefit_that_ends_and_a_contrast_opening_the_next_paragraph():
+    page = ("A new review found that balance classes cut falls in older adults by a third. But here's the catch: once "
+            "people stop the classes, their protective effect stops too.\n\n"
+            "But not every class helped as much. Chair-based classes made no difference to falls.\n")
+    found = [c.text for c in find_claims(parse_document(page).sentences, learned=False)]
+    assert any("their protective effect stops too" in t for t in found), found
+    assert "But not every class helped as much." in found, found

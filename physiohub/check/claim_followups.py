@@ -79,6 +79,10 @@ RESULT_GROUP = re.compile(
 # (a past-tense effect: present-tense advice after a finding, "But exercise is good for you", is the writer's)
 CONTRAST_RESULT = re.compile(r"^[\"\u201c]?(?:but|however|yet|by contrast|in contrast|on the other hand|conversely)\b,?\s+(?:[\w,-]+\s+){0,8}?"
                              r"(?:did|were|was|had|\w+ed)\b", re.I)
+# ... or says that the benefit ends: "once you stop the programme, its protective effect stops too".
+EFFECT_ENDS = re.compile(r"\b(?:its|the|their|this|these|that|those) (?:\w+ )?(?:effects?|benefits?|gains?|improvements?|protection) "
+                         r"(?:also )?(?:stops?|stopped|ends?|ended|wears? off|wore off|fades?|faded|disappears?|disappeared|vanish(?:es|ed)|"
+                         r"(?:is|are|was|were) lost)\b", re.I)
 # ... or says what the result shows: "..., but this shows that exercise by itself can improve the joints."
 THIS_SHOWS = re.compile(r"\b(?:this|these|that|which) (?:results? |findings? )?(?:shows?|showed|suggests?|suggested|means|meant|indicates?|"
                         r"indicated|demonstrates?|demonstrated) that\b", re.I)

@@ -37,7 +37,7 @@ from .claim_context import Context, GUIDANCE, HEADLINE_CUES, after_claim, contex
 from .claim_cues import claim_cue, quoted_study_leader, states_something
 from .claim_designs import DESIGNS, STATED_DESIGNS, design_of, head_design, names_research, stated_design, year_of
 from .claim_effects import effect_of, finding_clause, population_of
-from .claim_followups import (ADVICE_ITEM, CONTRAST_RESULT, DOSE_RESPONSE, FINDINGS_HEADING, FINDINGS_LEADIN, GAINED, NEITHER, NO_DIFF,
+from .claim_followups import (ADVICE_ITEM, CONTRAST_RESULT, DOSE_RESPONSE, EFFECT_ENDS, FINDINGS_HEADING, FINDINGS_LEADIN, GAINED, NEITHER, NO_DIFF,
     PRONOUN_COMPARISON, QUOTED_RESEARCHER, QUOTES_HEADING, RESPECTIVELY, RESULT, RESULTS_LABEL, RESULT_GROUP,
     RESULT_LASTS, RESULT_SIZE, SOURCE_HEADING, STUDY_LABEL, SUMMARY_FIGURE, THEY_FOUND, THIS_SHOWS, TOLD_MEETING,
     headline, research_in, same_subject_result, title_finding)
@@ -268,7 +268,8 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                                                                               or (_IT_THEY_THIS.match(s.text) and _FIRST_CHOICE.search(s.text))
                                                                               or (has_effect(s.text) and COMPARED.search(s.text))
                                                                               or ((CONTRAST_RESULT.match(s.text) or THIS_SHOWS.search(s.text))
-                                                                                  and has_effect(s.text) and not names_research(s.text)))
+                                                                                  and has_effect(s.text) and not names_research(s.text))
+                                                                              or EFFECT_ENDS.search(s.text))
                 # (not a sentence on what the study did: "Researchers at X ran the study with 60 patients")
                 and not (METHOD.search(s.text) and method_only(s.text))):
             inherited = prev[1]
@@ -278,7 +279,9 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                 and (i == 0 or sentences[i - 1].paragraph != s.paragraph)
                 and (NO_DIFF.search(s.text) or RESULT_GROUP.search(s.text) or RESULT_LASTS.search(s.text) or NEITHER.search(s.text)
                      or (_IT_THEY.match(s.text) and has_effect(s.text) and not _OPEN_QUESTION.search(s.text))
-                     or (RESULT.search(s.text) and _GROUP_WORD.search(s.text)))
+                     or (RESULT.search(s.text) and _GROUP_WORD.search(s.text))
+                     or EFFECT_ENDS.search(s.text)
+                     or (CONTRAST_RESULT.match(s.text) and has_effect(s.text) and not names_research(s.text)))
                 and not method_only(s.text)):
             # the first sentence of the next paragraph goes on with a result of the same research
             inherited = last_claim
