@@ -186,3 +186,9 @@ def test_a_benefit_that_ends_and_a_contrast_opening_the_next_paragraph():
     found = [c.text for c in find_claims(parse_document(page).sentences, learned=False)]
     assert any("their protective effect stops too" in t for t in found), found
     assert "But not every class helped as much." in found, found
+
+
+def test_a_preliminary_caveat_then_the_writers_advice():
+    assert model_veto("The results are preliminary, but when it comes to sleep as a whole, there is no doubt that a "
+                      "regular bedtime can ease pain.")
+    assert not model_veto("The results are preliminary, but they suggest that a regular bedtime eases back pain.")

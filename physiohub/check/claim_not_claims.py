@@ -187,4 +187,6 @@ STUDIES_ON = re.compile(r"^\W*(?:[\w'-]+[,:]?\s+){0,5}?(?:\d+|two|three|four|fiv
 METHOD_HEADING = re.compile(r"^\W*(?:who (?:was|were) (?:studied|included|in the study)|how (?:was|were) (?:it|they|this|the \w+) "
                             r"(?:studied|done|tested|measured)|what was (?:studied|tested|measured)|study (?:details|design|methods?)|"
                             r"methods?|methodology|participants|who took part|design)\W*$", re.I)
-
+# "The results are preliminary, but ..." opens the writer's own comment on them.
+PRELIMINARY = re.compile(r"^\W*(?:the |these |those |our |such )?(?:results|findings|data) (?:are|were|remain) (?:still |only |very )?"
+                         r"(?:preliminary|early|tentative)\b", re.I)

@@ -10,7 +10,7 @@ from .claim_designs import names_research
 from .claim_followups import NO_DIFF, SOURCE_HEADING
 from .claim_method import method_only
 from .claim_not_claims import (AGAINST_OLD_VIEW, APPEARS_IN, CALL_TO_ACTION, CAVEAT, COMMON_BELIEF, DEFINITION, FINDINGS_TITLE,
-    KNOWN_AS, LEAD_IN, METHOD_HEADING, MY_OWN, NEED, NOT_ENOUGH, NOT_INVOLVED, PAGE_FURNITURE, PASSIVE_ADVICE, PERSONAL_CLAIM, PLANS,
+    KNOWN_AS, LEAD_IN, METHOD_HEADING, PRELIMINARY, MY_OWN, NEED, NOT_ENOUGH, NOT_INVOLVED, PAGE_FURNITURE, PASSIVE_ADVICE, PERSONAL_CLAIM, PLANS,
     QUESTION_OR_NEED, RUN_IN_LABEL, SELF_REPORT_FIGURE, STUDIES_ON, TEASER, USED_FOR, WHERE_TO_READ, mostly_links)
 from .claim_sources import AUTHOR_YEAR, GLUED_FOOTNOTE
 from .claim_words import COMPARED, FINDING, VERB_RE, has_effect
@@ -31,7 +31,7 @@ def model_veto(text: str) -> bool:
                 or (ANNOUNCES.search(text) and not (FINDING.search(text) or has_effect(text)))
                 or AGAINST_OLD_VIEW.match(text) or CALL_TO_ACTION.search(text) or WHERE_TO_READ.match(text) or NEED.search(text)
                 or KNOWN_AS.search(text) or COMMON_BELIEF.match(text) or mostly_links(text) or says_nothing(text)
-                or CAVEAT.search(text) or FINDINGS_TITLE.match(text)
+                or CAVEAT.search(text) or FINDINGS_TITLE.match(text) or _preliminary_comment(text)
                 or (STUDIES_ON.match(text) and not (FINDING.search(text) or has_effect(text)))
                 or ((USED_FOR.search(text) or SELF_REPORT_FIGURE.search(text) or PASSIVE_ADVICE.search(text)) and not names_research(text))
                 or (NOT_ENOUGH.search(text) and not ACCORDING.search(text))
@@ -68,6 +68,13 @@ _RISK_WORD = re.compile(r"\b(?:risk|likely|linked|associated)\b", re.I)
 def _background_figure(text: str) -> bool:
     return bool(_BACKGROUND_FIGURE.search(text)) and not (names_research(text) or claim_cue(text) or COMPARED.search(text)
                                                       or _RISK_WORD.search(text))
+
+
+def _preliminary_comment(text: str) -> bool:
+    """"The results are preliminary, but when it comes to your diet, there is no doubt that ...": a caveat and then the
+    writer's own advice (no reporting verb after it)."""
+    m = PRELIMINARY.match(text)
+    return bool(m) and not VERB_RE.search(text[m.end():])
 
 
 def vetoed(s: Sentence) -> bool:
