@@ -192,3 +192,12 @@ def test_a_preliminary_caveat_then_the_writers_advice():
     assert model_veto("The results are preliminary, but when it comes to sleep as a whole, there is no doubt that a "
                       "regular bedtime can ease pain.")
     assert not model_veto("The results are preliminary, but they suggest that a regular bedtime eases back pain.")
+
+
+def test_result_opening_the_paragraph_after_a_method_paragraph():
+    page = ("In a 10-week study published in a rheumatology journal, more than 90 patients with hip pain did either water "
+            "exercise or home stretching twice a week. Pain was measured at the start and at the end.\n\n"
+            "Patients in the water group were twice as likely as the stretching group to rate themselves much better.\n")
+    found = [c.text for c in find_claims(parse_document(page).sentences, learned=False)]
+    assert any(t.startswith("Patients in the water group were twice as likely") for t in found), found
+    assert not any(t.startswith("In a 10-week study") for t in found), found

@@ -244,7 +244,12 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             described, described_at = s, i
         if (not cue and not inherited and prev is None and described is not None
                 and (described.paragraph == s.paragraph
-                     or (i - described_at <= 4 and described.heading == s.heading and (NEITHER.search(s.text) or NO_DIFF.search(s.text))))
+                     or (i - described_at <= 4 and described.heading == s.heading and (NEITHER.search(s.text) or NO_DIFF.search(s.text)))
+                     # the paragraph after a paragraph on the study's method opens with its result: "Patients in the
+                     # exercise group were twice as likely as the relaxation group to ..."
+                     or (s.paragraph == described.paragraph + 1 and sentences[i - 1].paragraph != s.paragraph
+                         and i - described_at <= 4 and described.heading == s.heading and method_only(described.text)
+                         and (RESULT.search(s.text) or RESULT_GROUP.search(s.text))))
                 and i - described_at <= 6   # (a page written as one long paragraph: only the sentences soon after it)
                 and (NO_DIFF.search(s.text) or RESULT.search(s.text) or RESULT_GROUP.search(s.text) or NEITHER.search(s.text)
                      or (has_effect(s.text) and METHOD.search(described.text) and not names_research(s.text)
