@@ -201,3 +201,11 @@ def test_result_opening_the_paragraph_after_a_method_paragraph():
     found = [c.text for c in find_claims(parse_document(page).sentences, learned=False)]
     assert any(t.startswith("Patients in the water group were twice as likely") for t in found), found
     assert not any(t.startswith("In a 10-week study") for t in found), found
+
+
+def test_a_quoted_finding_put_as_what_surprised():
+    assert claim_cue('"What surprised us is that walking, with no weight loss at all, can be good for the knees," said Ann '
+                     'Lee, M.D., professor of medicine and senior author of the study.')
+    # the author's account of what patients do is no finding
+    assert not claim_cue('"Many people will exercise for a week and then stop exercising," said Ann Lee, M.D., senior '
+                         'author of the study.')

@@ -186,6 +186,9 @@ def without_credentials(text: str) -> str:
     return _CREDENTIALS.sub(lambda m: m.group(0).replace(".", "").replace(" ", ""), text)
 
 
+# A quoted finding put as what surprised or what it shows: '"What surprised us is that exercise ... can be good for the joints"'.
+_QUOTE_FINDS = re.compile(r"\b(?:is|was) that\b|\b(?:this|it|which) (?:shows|showed|means|meant) that\b", re.I)
+
 # Research as an amount, not a teller: "very little research into preventing it, said X".
 _AMOUNT_BEFORE = re.compile(r"\b(?:little|no|much|limited|scant|any|enough)\s+$", re.I)
 # "et al." between the design and its verb is no sentence end.
@@ -310,7 +313,7 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
         return m.group(0)
     cite = citation_marker(original) or next((u for u in links if PAPER_LINK.search(u)), None)
     text = without_credentials(text)
-    if not cite and _QUOTED_AUTHOR.search(text) and FINDING.search(text):
+    if not cite and _QUOTED_AUTHOR.search(text) and (FINDING.search(text) or (has_effect(text) and _QUOTE_FINDS.search(text))):
         return _QUOTED_AUTHOR.search(text).group(0)   # a study author's quoted finding
     leader = _SAYS_LEADER.search(text)
     if not cite and leader and (FINDING.search(text[:leader.start()]) or COMPARED.search(text[:leader.start()])
