@@ -75,3 +75,19 @@ def test_a_same_way_reading_quoting_no_effect_is_not_given(hub):
     c = check_article(hub, "A new study says women with thin bones should do weighted vest walking.")["claims"][0]
     assert c["matches"]
     assert c["stance"] != "supports"
+
+
+def test_a_call_for_more_work_is_not_quoted_as_the_result(store):
+    title = "Walking diaries for people with hip pain: an observational study"
+    text = ("We followed 300 people with hip pain who kept walking diaries for two years and recorded their hip pain "
+            "every month. In total, 280 of 300 people returned their diaries. "
+            "Future studies should focus on whether people with hip pain who keep walking diaries report less hip pain.")
+    ids = import_records(store, [Record(source_format="test", source_id="w1", year=2020, title=title,
+                                        abstract_sections=[AbstractSection(text)])], file="invented").study_ids
+    save_appraisal(store, ids[0], {"research_type": "Primary study", "topics": [], "retracted": False, "design": "cohort",
+                                   "verdict": "Supports", "evidence": "Limited", "pico": {}})
+    c = check_article(store, "An observational study found that people with hip pain who keep walking diaries "
+                             "report less hip pain over two years.")["claims"][0]
+    for m in c["matches"]:
+        assert "Future studies" not in (m.get("stance_sentence") or "")
+    assert "Future studies" not in (c.get("stance_reason") or "")

@@ -164,7 +164,8 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Ca
                 sentence = (results or findings)[top[0][1]] if top else findings[-1]
             verdict = mt.get("verdict")
         else:
-            st = stance(claim.text, findings)
+            # a call for more work ("future studies should focus on ...") is no result to read the claim against
+            st = stance(claim.text, [f for f in findings if not _NOT_A_RESULT.search(f)] or findings)
             label, sentence, verdict = st.label, st.sentence, None
             if (label == SUPPORTS and read_sentence(sentence).label == "null"
                     and read_sentence(claim.text).label not in ("null", "against")):
