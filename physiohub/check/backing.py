@@ -32,7 +32,7 @@ from .stance import CONTRADICTS, SUPPORTS, evidence_sentences, stance
 from .tested import study_tests_claim
 
 # "the most effective", "the best", "first choice": a claim that ranks treatments
-_RANKING = re.compile(r"\b(?:the )?(?:most (?:successful|effective|helpful|beneficial)|largest|biggest|greatest|best|"
+_RANKING = re.compile(r"\b(?:the )?(?:most (?:successful|effective|helpful|beneficial|relief|benefit|improvement)|largest|biggest|greatest|best|"
                       r"first choice|top)\b(?! (?:evidence|available|of all)\b)", re.I)
 # "as well as", "as much as", "no worse than": a claim that two treatments are alike
 _EQUIVALENCE = re.compile(r"\bas (?:much|well|good|effective|effectively) as\b|\bno (?:worse|less effective) than\b|"
@@ -109,11 +109,14 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Ca
         mt["stance"] = None
         text, findings = study_text_and_findings(store, mt["id"])
         if len(text.split()) < 25:      # a title alone says too little to read a result from
+            # ... or to hold the claim to: a leaflet's title ("Exercise for the elderly") rated Very limited is no
+            # ground for "possibly overstated" beside a claim the hub cannot tell about
+            mt["about_claim"] = bool(mt.get("cited"))
             continue
         appraisal = appraisal_of(store, mt["id"]) or {}
         t = study_tests_claim(store, claim.text, words, mt.get("title") or "", text, appraisal.get("pico"),
                               mt.get("verdict"), context_condition=context_condition, article_words=article_words,
-                              direction=claim.direction)
+                              direction=claim.direction, findings=findings)
         mt["about_claim"] = t.about_claim or bool(mt.get("cited"))
         if not mt.get("cited"):
             mt["tests_claim"] = t.tests
@@ -161,8 +164,15 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Ca
                 sentence = (results or findings)[top[0][1]] if top else findings[-1]
             verdict = mt.get("verdict")
         else:
-            st = stance(claim.text, findings)
+            # a call for more work ("future studies should focus on ...") is no result to read the claim against
+            st = stance(claim.text, [f for f in findings if not _NOT_A_RESULT.search(f)] or findings)
             label, sentence, verdict = st.label, st.sentence, None
+            if (label == SUPPORTS and read_sentence(sentence).label == "null"
+                    and read_sentence(claim.text).label not in ("null", "against")):
+                # "points the same way" quoting "revealed no significant effect on ..." under a claim that does not
+                # say the treatment fails: the page would contradict its own quote; the model's reading is not given
+                untested.append((mt, "it found no clear difference, and the claim names no effect to set that against"))
+                continue
         mt["stance"] = label if label != "mixed" else None
         mt["stance_sentence"] = sentence
         if lead is None or (mt.get("cited") and not lead[0].get("cited")):

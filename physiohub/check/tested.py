@@ -203,13 +203,15 @@ def _head_to_head(claim_text: str, tested_text: str, compared_text: str) -> bool
 
 def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterable[str], title: str, text: str,
                       pico: dict | None, verdict: str | None = None, *, context_condition: str | None = None,
-                      article_words: set[str] | None = None, direction: str | None = None) -> Tested:
+                      article_words: set[str] | None = None, direction: str | None = None,
+                      findings: list[str] | None = None) -> Tested:
     """Whether the study (``title``, title and abstract ``text``, appraised ``pico`` and ``verdict``)
     tests the claim. ``context_condition`` is the condition the article is about (its title, or the claim
     before), for a sentence that names none ("moderate exercise could help treat the painful condition");
     ``article_words`` the stems of the whole article's words: a study of people the article never speaks
     of ("men with prostate cancer" under a knee-replacement story) does not test its claims; ``direction``
-    the effect the claim states, if any."""
+    the effect the claim states, if any; ``findings`` the abstract's result and conclusion sentences (an outcome
+    the claim names must be one the study measured, not a word of its people or its background)."""
     if article_words is not None:
         if _YOUNG.search(title) and not article_words & _YOUNG_STEMS:
             # a trial in children does not answer a claim of an article that never speaks of the young ("exercise
@@ -219,12 +221,27 @@ def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterabl
         if whom and sum(stem(w) in article_words for w in re.findall(r"[a-z][a-z\-]+", whom.lower())
                         if w not in _WHO and w not in ENGLISH_STOP_WORDS) == 0:
             return Tested(False, f"it studies people with {whom}, whom the article does not speak of")
-    t = _tests(store, claim_text, claim_words, title, text, pico, context_condition, direction)
+    t = _tests(store, claim_text, claim_words, title, text, pico, context_condition, direction,
+               _outcome_text(title, text, pico, findings))
     if t.tests and verdict == "Too early to tell":
         # a protocol, a case report, an opinion: on the claim's subject (it still counts as the evidence a
         # claim rests on, for "overstated") but with no tested result to read a stance from
         return Tested(False, "it reports no tested result (its verdict is Too early to tell)", about_claim=True)
     return t
+
+
+def _outcome_text(title: str, text: str, pico: dict | None, findings: list[str] | None) -> str:
+    """Where a study names what it measured: its appraised outcomes, its findings and its title without its
+    people. A trial in "women with osteopenia and a healed wrist fracture" whose background says exercise
+    "prevents fractures" did not measure fractures; the whole abstract holds the word, its outcomes do not.
+    The whole text when neither outcomes nor findings were read."""
+    outcomes = _spans(pico or {}, "outcomes")
+    if not outcomes and not findings:
+        return text
+    head = title
+    for who in _spans(pico or {}, "population"):
+        head = re.sub(re.escape(who), " ", head, flags=re.I)
+    return " ".join([head, *outcomes, *(findings or [])])
 
 
 def _population(title: str, pico: dict | None) -> str | None:
@@ -242,7 +259,8 @@ def _population(title: str, pico: dict | None) -> str | None:
 
 
 def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], title: str, text: str,
-           pico: dict | None, context_condition: str | None, direction: str | None = None) -> Tested:
+           pico: dict | None, context_condition: str | None, direction: str | None = None,
+           measured: str | None = None) -> Tested:
     from .match import about_condition, claim_condition_of
 
     if _ABOUT_STUDIES.search(claim_text):
@@ -288,7 +306,7 @@ def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], tit
             return Tested(False, "it compares two forms of " + (_names(claim_text, hit) or ["the treatment"])[0])
         # the treatment is right; the outcome must be one the study measured ("bone density" is not answered
         # by a trial of flexibility)
-        if outcomes and not any(_measures(o, text) for o in outcomes):
+        if outcomes and not any(_measures(o, measured or text) for o in outcomes):
             return Tested(False, f"it does not measure {' or '.join(outcomes[:2])}")
         both = (not INERT_CONTROL.search(compared_text) and bool(compared)
                 and (bool((claimed & compared) - tested) or _head_to_head(claim_text, tested_text, compared_text)))
@@ -307,7 +325,7 @@ def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], tit
     rarest = sorted(words, key=lambda w: idf(store, w), reverse=True)[:2]
     if share < WORDS_MIN or not all(stem(w) in have for w in rarest):
         return Tested(False, "it is about something else")
-    if outcomes and not any(_measures(o, text) for o in outcomes):
+    if outcomes and not any(_measures(o, measured or text) for o in outcomes):
         return Tested(False, f"it does not measure {' or '.join(outcomes[:2])}")
     return Tested(True, about_claim=True)
 
