@@ -209,3 +209,13 @@ def test_a_quoted_finding_put_as_what_surprised():
     # the author's account of what patients do is no finding
     assert not claim_cue('"Many people will exercise for a week and then stop exercising," said Ann Lee, M.D., senior '
                          'author of the study.')
+
+
+def test_what_the_trials_included_is_method_not_a_finding():
+    from physiohub.check.claim_method import method_only
+
+    assert method_only("The trials included walking, tai chi and resistance training.")
+    assert method_only("These studies covered swimming and cycling.")
+    # a sentence that goes on to a finding stays a finding
+    assert not method_only("The studies included showed that exercise reduced pain.")
+    assert not method_only("The trials involved 3,000 people and found that walking helps.")

@@ -95,6 +95,8 @@ _PROCEDURE = re.compile(
     r"|\b(?:were|was) (?:also )?(?:told about|told that|taught|given|shown|offered|sent) (?:the |a |an |about |their )"
     # what the care consisted of: "This care included reassurance that the symptoms would settle, ..."
     r"|^(?:this|the|their|usual) (?:\w+ )?(?:care|treatment|programme|program|intervention|therapy|sessions?)s? (?:included|involved|consisted of|comprised)\b"
+    # what the research it speaks of took in: "The trials included walking, tai chi and resistance training."
+    r"|^(?:the|these|those|its|their) (?:\w+ )?(?:trials|studies|reviews|papers) (?:included|involved|covered|spanned)\b"
     # an aim written as a sentence: "To record pain intensity, function and quality of life before treatment ..."
     r"|^to (?:record|assess|evaluate|determine|compare|investigate|examine|measure|test|explore|describe|identify)\b"
     # when it measured: "The study measured results after three months and at one year."
