@@ -161,6 +161,8 @@ class Reading:
             return None
         if "mixed" in labs:
             return "mixed"
+        if labs == {"for", "null"} and _within_and_between_null(self.clauses):
+            return "null"
         if "for" in labs and ("null" in labs or "against" in labs or _BUT_NOT.search(self.text.lower())):
             return "mixed"
         # "... may help although the effect may be small": the qualifier sits in a clause of its
@@ -230,6 +232,25 @@ _BOTH_IMPROVED = _rx(r"\b(?:improv\w*|reduc\w*|decreas\w*|increas\w*|relie\w*)\b
                      r"\band [\w -]{1,40}? both (?:\w+ )?(?:improv\w*|reduc\w*|decreas\w*|relie\w*)|"
                      # "improvements ... were found following treatment, regardless of group allocation"
                      r"\b(?:regardless|irrespective) of (?:the )?(?:group|arm|treatment)(?: (?:allocation|assignment|received))?\b")
+
+
+# "Both whey and rice protein improved body composition; however, there were no differences between the two groups":
+# the arms improved over time and the comparison between them found nothing: a null result for the comparison.
+_BETWEEN_NULL = _rx(r"\bno (?:\w+ ){0,3}?differences? (?:\w+ ){0,4}?between (?:the )?(?:two |three |treatment |study )?"
+                    r"(?:groups|arms|conditions|treatments|interventions)\b|\bdid not differ (?:significantly )?between (?:the )?"
+                    r"(?:\w+ )?(?:groups|arms|conditions|treatments)\b|\bno (?:\w+ )?(?:group|condition|treatment)[- ]by[- ]time "
+                    r"interactions?\b")
+_HARMS = _rx(r"\b(?:adverse|side[- ]effects?|complications?|harms?|safety|toxicit\w+)\b")
+_COMPARATIVE = _rx(r"\b(?:than|compared|versus|vs|more|greater|larger|superior|better|outperform\w*|favou?r\w*)\b")
+
+
+def _within_and_between_null(clauses) -> bool:
+    """Do the sentence's benefit clauses only say the arms improved, while its null clause says they did not differ?"""
+    nulls = [c for c in clauses if c.label == "null"]
+    fors = [c for c in clauses if c.label == "for"]
+    # (a null about harms, "no differences between the groups in adverse events", says nothing of the benefit)
+    return (any(_BETWEEN_NULL.search(c.text.lower()) and not _HARMS.search(c.text.lower()) for c in nulls)
+            and not any(_COMPARATIVE.search(c.text.lower()) for c in fors))
 
 
 def both_groups_improved(text: str) -> bool:
