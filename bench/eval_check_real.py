@@ -64,9 +64,10 @@ def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool 
 
 # dev4/ (session 8 of issue 13) holds two helpers' pages, scored apart: c_* pages for claims, r_* for references.
 DEV4_PARTS = (("c_", "claim pages c_*"), ("r_", "reference pages r_*"))
-HELD_OUT = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
+HELD_OUT = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
 ALL_SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
-            "dev14", "dev15", "dev16", "dev17", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
+            "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21",
+            "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
 
 
 def _parts(name: str) -> list[tuple[str, str]]:
@@ -126,6 +127,12 @@ def main() -> int:
         "dev15": "real articles, sixteenth dev set (session 10, in-text citation and source-block pages)",
         "dev16": "real articles, seventeenth dev set (session 10, claim pages)",
         "dev17": "real articles, eighteenth dev set (session 10, claim pages)",
+        # dev18/ .. dev21/ are written in session 11 on sites no earlier set used, each in two batches: the rules
+        # are written on batch a, and batch b is scored before its misses are read (does a fix carry to new pages?).
+        "dev18": "real articles, nineteenth dev set (session 11, reference-list pages)",
+        "dev19": "real articles, twentieth dev set (session 11, in-text citation pages)",
+        "dev20": "real articles, twenty-first dev set (session 11, claim pages)",
+        "dev21": "real articles, twenty-second dev set (session 11, claim pages)",
         "heldout2": "real articles, second held-out set (gold written before any run; scored only)",
         # heldout3/ was written blind when heldout2/ was opened for reading; scored only, misses never printed.
         "heldout3": "real articles, third held-out set (gold written before any run; scored only)",
@@ -138,6 +145,8 @@ def main() -> int:
         "heldout6": "real articles, sixth held-out set (gold written before any run; scored only)",
         # heldout7/ is written blind late in session 10 to measure that session's final code; scored only.
         "heldout7": "real articles, seventh held-out set (gold written before any run; scored only)",
+        # heldout8/ is written blind early in session 11, while others work, and scored once at the session's end.
+        "heldout8": "real articles, eighth held-out set (gold written before any run; scored only)",
     }
     for name in chosen:
         for prefix, part in _parts(name):
