@@ -73,12 +73,13 @@ ALL_SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "d
 # Session 11 sets are written in two batches, a_* (rules written on them) and b_* (scored before their misses are
 # read, to see whether the fixes carry to pages no rule was written on); the batches are scored apart.
 BATCH_PARTS = (("a_", "batch a"), ("b_", "batch b"))
+BATCHED = ("dev18", "dev19", "dev20", "dev21")
 
 
 def _parts(name: str) -> list[tuple[str, str]]:
     """(prefix, label suffix) of the parts of a set scored apart: dev4's two helpers' pages, a session 11 set's two
     batches, else the whole set."""
-    parts = DEV4_PARTS if name == "dev4" else BATCH_PARTS
+    parts = DEV4_PARTS if name == "dev4" else BATCH_PARTS if name in BATCHED else ()
     found = [(p, f" ({label})") for p, label in parts if any((HERE / name).glob(p + "*.expected.json"))]
     return found or [("", "")]
 
