@@ -103,3 +103,35 @@ def test_source_block_keeps_vancouver_entries_whole(store):
     assert len(refs) == 2
     assert refs[0]["doi"] == "10.1000/yoga" and refs[0]["journal"] == "Br J Sports Med" and refs[0]["year"] == 2020
     assert refs[1]["kind"] == "web"
+
+
+# Shapes that bench/eval_check_styles.py (real CSL styles formatted by citeproc-py) showed the reader getting wrong.
+
+def test_ieee_comma_outside_the_quotes_and_compound_family_names():
+    r = parse_reference("[3] B. Rosa Lind, H.-K. Berg, and C. de Moe, \u201cGraded walking for knee pain\u201d, "
+                        "J Knee Health, vol. 7, no. 2, pp. 10\u201319, 2018, doi: 10.5555/jkh.2018.7.")
+    assert r.authors == ["Rosa Lind B", "Berg HK", "de Moe C"]
+    assert (r.title, r.journal, r.year) == ("Graded walking for knee pain", "J Knee Health", 2018)
+    r = parse_reference("[4] A. Holm et al., \u201cPacing in back pain,\u201d Pain Rep., vol. 3, pp. 1\u20139, 2020.")
+    assert r.authors == ["Holm A"] and r.year == 2020 and r.journal == "Pain Rep"
+
+
+def test_abbreviated_journal_with_full_stops_after_an_author_date_title():
+    r = parse_reference("Holm, A., Berg, C., 2012. Walking after hip surgery. Arch. Phys. Med. Rehabil. 93, 110\u20137.")
+    assert (r.authors[0], r.year, r.journal, r.title) == ("Holm A", 2012, "Arch. Phys. Med. Rehabil", "Walking after hip surgery")
+    r = parse_reference("Lind, P., and Moe, K. (2015). Neck exercise at work. Scand. J. Work Health 41, 5\u201312.")
+    assert (r.authors[0], r.year, r.journal) == ("Lind P", 2015, "Scand. J. Work Health")
+
+
+def test_bare_year_between_names_and_title():
+    # Taylor & Francis' physiotherapy journals: Vancouver names, the year with no brackets or full stop
+    r = parse_reference("Holm A, Berg CD, Lind P 2016 Balance training in older adults. Physiotherapy Example 12: 45\u201356.")
+    assert (r.authors, r.year, r.journal) == (["Holm A", "Berg CD", "Lind P"], 2016, "Physiotherapy Example")
+    assert r.title == "Balance training in older adults"
+
+
+def test_journal_name_without_volume_pages_and_medium_notes():
+    r = parse_reference("1. Holm A, Berg C: Pacing in chronic pain. J Pain Example 9:10\u201319, 2008.")
+    assert (r.journal, r.year) == ("J Pain Example", 2008)
+    r = parse_reference("2. Lind P, Moe K. Hip exercise for older adults. Spine Example [Internet]. 2019;44(2):100\u20139.")
+    assert (r.journal, r.year) == ("Spine Example", 2019)

@@ -178,10 +178,24 @@ _MLA_SINGLE = re.compile(r"^(?P<authors>[^\u201c\"\u2018]+?)\.\s+[\u2018'](?P<ti
 _BARE_ADDRESS = re.compile(r"(?:^|[\s,])((?:www\.|[a-z0-9\-]+\.)(?:[a-z0-9\-]+\.)*[a-z]{2,}/\S*?)\.?\s*$")
 _RELEASE = re.compile(r"^(?:[Tt]he\s+)?(?P<org>[A-Z][\w&'\u2019\-]*(?:\s+(?:of|for|and|on|the|in|&|[A-Z][\w&'\u2019\-]*)){0,10}?),?\s+"
                       r"(?:[Pp]ress|[Nn]ews|[Mm]edia)\s+[Rr]elease\b(?:[,.]?\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?(?:19|20)\d{2})?\.?$")
-_HARVARD_YEAR = re.compile(r"^(?P<authors>[A-Z][^()]*?(?:[A-Z]|et al)\.?),?\s+(?P<year>(?:19|20)\d{2})[a-z]?\.\s+(?P<rest>\S.*)$")
+# (the year closed by a full stop, or bare before the title as Taylor & Francis' physiotherapy journals print it:
+# "Smith J, Lee K 2019 Title. Journal 12: 45-67.")
+_HARVARD_YEAR = re.compile(r"^(?P<authors>[A-Z][^()]*?(?:[A-Z]|et al)\.?),?\s+(?P<year>(?:19|20)\d{2})[a-z]?(?:\.\s+|\s+(?=[A-Z\[\u201c\"']))"
+                           r"(?P<rest>\S.*)$")
 
 
 _APA_CHAPTER = re.compile(r"^(?P<title>.+?[.?!])\s+In\s+(?:[A-Z]\.\s?)+[^()]{0,200}?\((?:Eds?|eds?)\.\)")
+
+
+def _join_abbreviated_journal(parts: list[str]) -> list[str]:
+    """A journal abbreviated with full stops ("Arch. Dis. Child. 73, 100-5", "Br. J. Sports Med. 53") was cut into
+    one-word pieces by the split at full stops: a lone abbreviated word after the title opens the journal's name,
+    and the pieces after it up to the volume belong to it (a title piece has more than one word)."""
+    parts = list(parts)
+    for k in range(len(parts) - 2, 0, -1):
+        if re.fullmatch(r"[A-Z][a-z]{0,7}\.", parts[k]) and re.match(r"[A-Z0-9]", parts[k + 1]):
+            parts[k] = f"{parts[k]} {parts.pop(k + 1)}"
+    return parts
 
 
 def _title_and_journal(parts: list[str]) -> tuple[str | None, str | None]:
@@ -191,6 +205,7 @@ def _title_and_journal(parts: list[str]) -> tuple[str | None, str | None]:
     the title is everything before the journal."""
     if not parts:
         return None, None
+    parts = _join_abbreviated_journal(parts)
     for i in range(len(parts) - 1, 0, -1):
         v = _VOLUME.search(parts[i])
         if not v:
@@ -297,12 +312,19 @@ def _harvard_year_after_authors(ref: Reference, body: str) -> str | None:
     return m.group("authors")
 
 
-_IEEE = re.compile(r"^(?P<authors>(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][\w'\u2019\-]+(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Z]\.\s?-?){1,3}\s?"
-                   r"[A-Z][\w'\u2019\-]+)*(?:,?\s+et al\.)?),\s*[\u201c\"](?P<title>[^\u201d\"]+?),?[\u201d\"]\s*(?:in\s+)?"
-                   r"(?P<journal>[^,]+),(?P<rest>.*)$")
+# an IEEE name: initials (hyphenated too: "H.-B."), then the family name, which may have a particle or two words
+# ("C. de Picciotto", "B. Abedi Kiasari")
+_IEEE_NAME = rf"(?:-?[A-Z]\.\s?){{1,4}}\s?(?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+(?:\s[{_UPPER}][\w'\u2019\-]+)?"
+_IEEE = re.compile(rf"^(?P<authors>{_IEEE_NAME}(?:(?:,\s*(?:and\s+)?|\s+and\s+){_IEEE_NAME})*(?:,?\s+et al\.)?),\s*"
+                   r"[\u201c\"](?P<title>[^\u201d\"]+?),?[\u201d\"],?\s*(?:in\s+)?(?P<journal>[^,]+),(?P<rest>.*)$")
 
 
-_INITIAL = re.compile(r"[A-Z](?=\.)")
+def _ieee_name(name: str) -> str:
+    """"B. Abedi Kiasari" -> "Abedi Kiasari B", "H.-B. Ris" -> "Ris HB": the family name follows the last initial."""
+    m = re.match(r"^((?:-?[A-Z]\.\s?)+)\s*(.+)$", name.strip())
+    if not m:
+        return name.strip()
+    return f"{m.group(2).strip()} {''.join(re.findall(r'[A-Z]', m.group(1)))}"
 
 
 def _ieee(ref: Reference, body: str) -> str | None:
@@ -312,7 +334,7 @@ def _ieee(ref: Reference, body: str) -> str | None:
     if not m or not y:
         return None
     names = re.split(r",\s*(?:and\s+)?|\s+and\s+", re.sub(r",?\s+et al\.$", "", m.group("authors")))
-    ref.authors = [f"{n.split('.')[-1].strip()} {''.join(_INITIAL.findall(n))}".strip() for n in names if n.strip()]
+    ref.authors = [_ieee_name(n) for n in names if n.strip()]
     ref.title, ref.journal, ref.year = m.group("title").strip(), m.group("journal").strip(" ."), int(y.group(1))
     return m.group("authors")
 
@@ -473,7 +495,11 @@ _RUN_IN_LABEL = re.compile(r"^(?:Sources?|References?|Journal references?|Journa
                            r"Original (?:study|article|paper|research)|Read the (?:study|paper))\s*:\s+", re.I)
 _JOURNAL_TAIL = re.compile(r"(?:,\s*|\s+)(?:published online|first published|e-?published|epub ahead of print|online ahead of print)\b.*$"
                            r"|,\s*(?:published|online|accessed)\b.*$"
-                           r"|,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?,?$", re.I)
+                           r"|,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?,?$"
+                           # a medium note ("Spine [Internet]", "Engineering [Preprint]") and a volume and pages run into
+                           # the name when the year comes last ("J Pain 12:45-67, 2019")
+                           r"|\s*\[(?:Internet|Preprint|Online|Electronic)\]"
+                           r"|\s+\d+[A-Z]?\s*(?:\(\w+\))?\s*[:;]\s*[\w\u2013\-]*,?$", re.I)
 
 
 def _clean_journal(journal: str | None) -> str | None:
@@ -589,6 +615,8 @@ def _parse_reference(line: str) -> Reference:
         return ref
     # AMA/NLM names closed by "et al.," before the title ("Coombes BK et al., Effect of ..."): the comma ends the authors
     body = re.sub(rf"^({_VANC_NAME}(?:,\s*{_VANC_NAME})*,?\s+et al)\.?,\s+(?=[A-Z])", r"\1. ", body)
+    # The Journal of Pain's names closed by a colon ("Holm A, Berg C: Title. J Pain 9:10-19, 2008"): the colon ends them
+    body = re.sub(rf"^({_VANC_NAME}(?:,\s*{_VANC_NAME})*(?:,?\s+et al\.?)?):\.?\s+(?=[A-Z\[])", r"\1. ", body)
     hidden = _INITIAL_DOT.sub(rf"\1{_HIDDEN}", body)   # "et al." does end the authors
     parts = [x.strip().replace(_HIDDEN, ".") for x in re.split(r"(?<=[.?!])\s+(?=[A-Z0-9\[(\"'\u201c])", hidden) if x.strip()]
     # a bracketed note ("[Turkish].", "[abstract].", "[Internet].") belongs to the title before it
