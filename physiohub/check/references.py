@@ -620,7 +620,10 @@ def _parse_reference(line: str) -> Reference:
     hidden = _INITIAL_DOT.sub(rf"\1{_HIDDEN}", body)   # "et al." does end the authors
     parts = [x.strip().replace(_HIDDEN, ".") for x in re.split(r"(?<=[.?!])\s+(?=[A-Z0-9\[(\"'\u201c])", hidden) if x.strip()]
     # a bracketed note ("[Turkish].", "[abstract].", "[Internet].") belongs to the title before it
+    # (but a whole title in brackets right after the names, NLM's translated title "Weber J. [EBV diseases].", is the title)
     for k in range(len(parts) - 1, 0, -1):
+        if k == 1 and _PERSON_AUTHOR.match(parts[0]) and len(parts) >= 3:
+            break
         if re.fullmatch(r"\[[^\]]{1,40}\]\.?", parts[k]):
             parts[k - 1] = f"{parts[k - 1].rstrip('.')} {parts.pop(k)}"
     if len(parts) >= 3 and re.fullmatch(r"\d+[A-Za-z]?(?:\s*\(\w+\))?,\s*[\w\u2013\-]+\s*\((?:19|20)\d{2}\)\.?", parts[-1]):
