@@ -1,6 +1,8 @@
 """Reference lists in every common citation style: does the check's reference reader find each entry?
 
-Usage: .venv/bin/python bench/eval_check_styles.py [--verbose] [--styles=apa,ieee] [--per-page=8] [--pages=6]
+Usage: .venv/bin/python bench/eval_check_styles.py [--verbose] [--styles=apa,ieee] [--per-page=8] [--pages=6] [--layouts]
+
+``--layouts`` also scores eight common styles in seven less tidy page layouts (``more_pages``).
 
 Issue 13 asks for reference lists "in every common style". The hand-written pages of tests/fixtures/check/real
 hold the styles their sites used; this bench asks the question independently of how we wrote them: real
@@ -140,12 +142,38 @@ def pages(entries: list[str]) -> dict[str, tuple[str, bool]]:
     return {"markdown": (md, False), "html list": (html, True)}
 
 
+def _html(inner: str) -> str:
+    return (f"<html><head><title>Why moving helps</title></head><body><article><h1>Why moving helps</h1>"
+            f"<p>{escape(BODY)}</p>{inner}</article><footer>Contact us</footer></body></html>")
+
+
+def more_pages(entries: list[str]) -> dict[str, tuple[str, bool]]:
+    """Less tidy layouts pages use for the same list (``--layouts``): entries split by line breaks in one paragraph, a
+    bold "Sources:" paragraph over paragraphs, no heading, publishers' link labels after each entry, one <div> an
+    entry, bullets, and numbers written "1)"."""
+    bare = [_LABEL.sub("", e) for e in entries]
+    body = "# Why moving helps\n\n" + BODY + "\n\n"
+    return {
+        "html, <br> between entries": (_html("<h2>References</h2><p>" + "<br>".join(escape(e) for e in entries) + "</p>"), True),
+        "html, bold 'Sources:' paragraph": (_html("<p><strong>Sources:</strong></p>" + "".join(f"<p>{escape(e)}</p>" for e in entries)), True),
+        "html, one div an entry": (_html("<h3>References</h3>" + "".join(f'<div class="ref">{escape(e)}</div>' for e in entries)), True),
+        "markdown, no heading": (body + "\n\n".join(entries) + "\n", False),
+        "markdown, link labels after entries": (body + "## References\n\n" + "\n\n".join(f"{e} Crossref PubMed Google Scholar" for e in entries) + "\n", False),
+        "markdown, bullets": (body + "## Sources\n\n" + "\n".join(f"- {e}" for e in bare) + "\n", False),
+        "markdown, numbered 1)": (body + "## References\n\n" + "\n".join(f"{i}) {e}" for i, e in enumerate(bare, 1)) + "\n", False),
+    }
+
+
+LAYOUT_STYLES = ("apa", "american-medical-association", "elsevier-vancouver", "harvard-cite-them-right",
+                 "modern-language-association", "nature", "the-lancet", "ieee")
+
+
 def _fold(s: str) -> str:
     s = unicodedata.normalize("NFKD", s or "").encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", " ", s).strip()
 
 
-def score(style: str, recs: list, per_page: int, n_pages: int, verbose: bool) -> dict[str, dict[str, int]]:
+def score(style: str, recs: list, per_page: int, n_pages: int, verbose: bool, layouts=None) -> dict[str, dict[str, int]]:
     from physiohub.check import check_article
     from physiohub.check.evaluate import reference_matches
     from physiohub.store import Store
@@ -168,7 +196,7 @@ def score(style: str, recs: list, per_page: int, n_pages: int, verbose: bool) ->
                 fe = _fold(e)
                 rec = next((r for r in sample if _fold(r.title)[:40] in fe), None)
                 by_entry.append((e, rec))
-            for layout, (text, html) in pages(entries).items():
+            for layout, (text, html) in (layouts or pages)(entries).items():
                 t = out.setdefault(layout, dict.fromkeys(
                     ("entries", "found", "author", "year", "journal", "doi_gold", "doi", "extra"), 0))
                 res = check_article(store, text, html=html)
@@ -287,6 +315,18 @@ def main() -> int:
     print(f"\nall styles: entries found {total['found']}/{total['entries']} ({total['found'] / max(1, total['entries']):.3f}); "
           f"on found: first author {total['author'] / n:.3f}, year {total['year'] / n:.3f}, journal {total['journal'] / n:.3f}; "
           f"DOIs {total['doi']}/{total['doi_gold']}; extra references {total['extra']}")
+    if "--layouts" in sys.argv:
+        print("\n| layout (8 styles) | entries | found | first author | year | DOI | extra |")
+        print("|---|---|---|---|---|---|---|")
+        by: dict[str, dict[str, int]] = {}
+        for st in LAYOUT_STYLES:
+            for layout, t in score(st, recs, per_page, n_pages, verbose, layouts=more_pages).items():
+                for k, v in t.items():
+                    by.setdefault(layout, dict.fromkeys(t, 0))[k] += v
+        for layout, t in by.items():
+            n = max(1, t["found"])
+            print(f"| {layout} | {t['entries']} | {t['found'] / max(1, t['entries']):.3f} | {t['author'] / n:.3f} | "
+                  f"{t['year'] / n:.3f} | {t['doi']}/{t['doi_gold']} | {t['extra']} |")
     print("\n| style | layout | claims | claims found | linked to the entry cited | in-text references found |")
     print("|---|---|---|---|---|---|")
     ct = dict.fromkeys(("claims", "found", "linked", "inline_gold", "inline"), 0)
