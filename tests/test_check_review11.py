@@ -248,3 +248,10 @@ def test_the_page_and_json_show_a_title_only_match_and_the_own_citation(web):
     assert "the hub has only its title" in block
     assert any(r["kind"] == "self" for r in api["references"])
     assert "the article's own citation, not a source of its claims" in page
+
+
+def test_who_does_a_treatment_names_it_and_abbreviations_keep_their_capitals():
+    from physiohub.check.tested import treatment_names, treatments
+
+    assert treatments("none of the exercisers broke a hip") == treatments("exercise") == treatments("women exercising daily")
+    assert treatment_names("fewer side effects than pain medicines like NSAIDs") == ["NSAIDs"]

@@ -95,7 +95,8 @@ _SAME_TREATMENT = {"cortisone": "corticosteroid", "steroid": "corticosteroid", "
 
 def _canon(term: str) -> str:
     t = term.lower()
-    t = re.sub(r"(?:ing|ises|ised|izes|ized|ise|ize|es|s)$", "", t) if len(t) > 5 else t
+    # (the people who do it and the doing name it too: "exercisers", "exercising" are "exercise")
+    t = re.sub(r"(?:isers|iser|ising|izing|ing|ises|ised|izes|ized|ise|ize|es|s)$", "", t) if len(t) > 5 else t
     return _SAME_TREATMENT.get(t, t)
 
 
@@ -151,7 +152,8 @@ def _names(text: str, keep: set[str]) -> list[str]:
     for m in _TERM.finditer(text):
         w = m.group(0).lower()
         if _canon(w) in keep and not _NOT_TERM.match(w) and not _in_outcome(spans, m) and _noun(w) not in out:
-            out.append(_noun(w))
+            # an abbreviation keeps its capitals ("NSAIDs", "CBT")
+            out.append(_noun(w) if not re.match(r"^[A-Z]{2,}", m.group(0)) else m.group(0))
     return out
 
 
