@@ -193,6 +193,15 @@ def test_a_reposts_journal_header_is_the_article_itself_not_its_claims_source(st
     assert "the article's own citation" in to_text(r)
 
 
+def test_a_header_with_authors_and_a_run_in_background_label_is_the_articles_own():
+    page = ("Exercise for sore hips: a randomised trial\n\nLee A, Brown B, Khan C.\n\n"
+            "J Orthop Sports Phys Ther. 2019;49(6):412-428.\n\n"
+            "Background: Hip pain is common in older adults, and exercise is often advised [1].\n")
+    assert own_citation_lines(page) == ["J Orthop Sports Phys Ther. 2019;49(6):412-428."]
+    # the same journal line under the post's first paragraph is a source line, not a header
+    assert own_citation_lines("A long opening paragraph of the post " * 5 + "\n\n" + page.split("\n\n", 2)[2]) == []
+
+
 def test_a_posts_opening_citation_followed_by_its_own_words_stays_its_source(store):
     post = ("# What the new tendon guideline says\n\n"
             "J Hip Knee Ther. 2019;49(6):412-428. doi:10.9999/hkt.2019.0412\n\n"

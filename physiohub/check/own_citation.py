@@ -24,7 +24,8 @@ _NLM = re.compile(r"^[A-Z][\w.&'()\- ]{2,90}?\.\s*(?:19|20)\d\d(?:\s+[A-Z][a-z]{
 # Lines a journal's article page carries beside its citation.
 _HEADER_LINE = re.compile(r"^(?:published online\b|epub\b|pmcid\s*:|pmid\s*:|doi\s*:|author information\b|copyright\b|\u00a9|"
                           r"received\b|accepted\b|open access\b|this is an open access article\b)", re.I)
-_ARTICLE_HEADING = re.compile(r"^(?:abstract|background|introduction|objectives?|purpose|summary)\s*:?$", re.I)
+# (a heading alone, or run into its paragraph: "Background: Low back pain is ...")
+_ARTICLE_HEADING = re.compile(r"^(?:abstract|background|introduction|objectives?|purpose|summary)\s*(?::|$)", re.I)
 # How far down the page a header sits: a date line, a post title, the article title, the citation
 _TOP_LINES = 8
 _SHORT = 25   # words: the lines above the header are titles and dates, not paragraphs
