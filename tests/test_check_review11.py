@@ -264,3 +264,17 @@ def test_who_does_a_treatment_names_it_and_abbreviations_keep_their_capitals():
 
     assert treatments("none of the exercisers broke a hip") == treatments("exercise") == treatments("women exercising daily")
     assert treatment_names("fewer side effects than pain medicines like NSAIDs") == ["NSAIDs"]
+
+
+def test_a_study_whose_tested_treatment_is_unread_is_not_said_to_test_something_else():
+    title = "A tablet system to predict and prevent falls (HomeSteady): results of a randomised trial"
+    text = (title + ". The HomeSteady project built a tablet system to deliver an unsupervised exercise programme in "
+            "older people's homes. We randomised 150 people aged 65 or more to the programme or to the control. "
+            "Physiological fall risk fell more in the programme group than in the control group.")
+    claim = "A review found that exercise cuts the number of falls by a quarter."
+    words = ["review", "exercise", "cuts", "number", "falls", "quarter"]
+    t = study_tests_claim(None, claim, words, title, text, {"comparison": [{"text": "the control"}]}, "Supports")
+    assert not t.tests and t.reason == "what it tests is not clear from its title, though its abstract mentions exercise"
+    # a tagged intervention that is not the claim's treatment still reads as not testing it
+    t = study_tests_claim(None, claim, words, title, text, {"intervention": [{"text": "a tablet system"}]}, "Supports")
+    assert t.reason == "it does not test exercise"

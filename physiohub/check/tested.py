@@ -399,6 +399,10 @@ def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], tit
         hit = want & tested
         if not hit:
             what = " or ".join(_names(claim_text, want)[:2]) or "this treatment"
+            if not tested and not _spans(pico, "intervention") and want & treatments(text):
+                # no tested treatment read at all ("ICT-based system to predict and prevent falls", no tagged
+                # intervention) while the abstract names the claim's: "does not test exercise" would be a guess
+                return Tested(False, f"what it tests is not clear from its title, though its abstract mentions {what}")
             return Tested(False, f"it does not test {what}")
         # the same treatment in both arms: the study compares kinds or doses of it, unless the claim is
         # about that very comparison (it names a treatment of the comparison arm the other arm lacks)
