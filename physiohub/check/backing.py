@@ -42,6 +42,11 @@ _SAID = {"Supports": "found a benefit", "No clear difference": "found no clear d
          "Does not support": "found against it", "Mixed picture": "found a mixed picture"}
 
 
+# A match with no abstract: nothing to read a result from, so no stance and no "does not test" either.
+TITLE_ONLY_REASON = ("The hub holds only the title of the study it matched, not its abstract, so it cannot say whether "
+                     "the claim holds.")
+TITLES_ONLY_REASON = ("The hub holds only the titles of the studies it matched, not their abstracts, so it cannot say "
+                      "whether the claim holds.")
 _SAID_BY_DIRECTION = {"no difference": "null", "improves": "for", "decreases": "for", "increases": "for"}
 # "should be part of the first-line treatment", "is recommended", "works": a claim that the treatment helps
 _RECOMMENDS = re.compile(r"\b(?:should be (?:part of|used|offered|the)|recommend\w*|first[- ]line|works?\b|"
@@ -94,24 +99,30 @@ def _quote(sentence: str, most: int = 220) -> str:
 
 
 def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Callable[[list[dict]], list[str]], *,
-              context_condition: str | None = None,
-              article_words: set[str] | None = None) -> tuple[str | None, str | None, list[str]]:
+              context_condition: str | None = None, article_words: set[str] | None = None,
+              states_effect: bool = True) -> tuple[str | None, str | None, list[str]]:
     """(stance, reason, overstated reasons) of the claim; sets each match's ``stance``, ``stance_sentence``,
     ``about_claim`` and, for studies the article does not cite, ``tests_claim``. ``overstatement`` gives
     the reasons the claim overstates the evidence of the matches it is handed: only those about the claim's
     subject (a related study of another treatment is no ground for "overstated"). ``context_condition``:
     what the article is about, for a claim that names no condition; ``article_words``: the stems of the
-    article's words (a study of people the article never mentions tests none of its claims)."""
+    article's words (a study of people the article never mentions tests none of its claims); ``states_effect``:
+    False when the claim-strength model reads no relationship in the sentence (a count, a practice), which then gets
+    a stance only from a verdict its own words answer, never from the stance model's reading of a finding."""
     lead: tuple[dict, str, str, str | None] | None = None   # (match, label, sentence, verdict it rests on)
     untested: list[tuple[dict, str]] = []
+    title_only: list[dict] = []
     words = content_words(claim_query(claim))
     for mt in matches:
         mt["stance"] = None
         text, findings = study_text_and_findings(store, mt["id"])
         if len(text.split()) < 25:      # a title alone says too little to read a result from
             # ... or to hold the claim to: a leaflet's title ("Exercise for the elderly") rated Very limited is no
-            # ground for "possibly overstated" beside a claim the hub cannot tell about
+            # ground for "possibly overstated" beside a claim the hub cannot tell about. The page says why the study
+            # is listed with nothing said of it: the hub holds its title only.
             mt["about_claim"] = bool(mt.get("cited"))
+            mt["title_only"] = True
+            title_only.append(mt)
             continue
         appraisal = appraisal_of(store, mt["id"]) or {}
         t = study_tests_claim(store, claim.text, words, mt.get("title") or "", text, appraisal.get("pico"),
@@ -163,6 +174,13 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Ca
                 top = evidence_sentences(claim.text, results or findings, 1)
                 sentence = (results or findings)[top[0][1]] if top else findings[-1]
             verdict = mt.get("verdict")
+        elif not states_effect and claim.direction is None and read_sentence(claim.text).label is None:
+            # "rehabilitation is widely promoted after knee replacement", "719,000 discharges in 2010": a practice or a
+            # count, no effect; the stance model would read any finding of a study of the same words as backing it
+            if not mt.get("cited"):
+                mt["tests_claim"] = False
+            untested.append((mt, "the sentence states no effect a study's result could confirm or deny"))
+            continue
         else:
             # a call for more work ("future studies should focus on ...") is no result to read the claim against
             st = stance(claim.text, [f for f in findings if not _NOT_A_RESULT.search(f)] or findings)
@@ -184,6 +202,8 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Ca
             few = ("The closest study in the hub" if len(matches) == 1 else
                    "None of the studies matched in the hub tests it; the closest")
             return None, f"{few} is related but cannot say whether the claim holds: {why}.", overstated
+        if title_only:
+            return None, TITLE_ONLY_REASON if len(title_only) == 1 else TITLES_ONLY_REASON, overstated
         return None, None, overstated
     stance_label, reason = _said(lead, overstated)
     return stance_label, reason, overstated
@@ -212,4 +232,4 @@ def _said(lead: tuple[dict, str, str, str | None], overstated: list[str]) -> tup
     return "supports", f"{who} points the same way: {quote}"
 
 
-__all__ = ["stance_of", "verdict_stance"]
+__all__ = ["TITLES_ONLY_REASON", "TITLE_ONLY_REASON", "stance_of", "verdict_stance"]

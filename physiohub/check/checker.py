@@ -22,6 +22,7 @@ from .extract import article_text
 from .match import claim_condition_of, match_claim, pubmed_query, stem
 from .reference_model import add_model_references
 from .overstate import certainty_words, overstatement
+from .own_citation import mark_own_citation
 from .references import Reference, inline_references, link_citations, named_references, parse_reference_list
 from .linked_citations import merge_linked_citations
 from .report import summarise
@@ -59,6 +60,11 @@ def _cited(claim_sources: list[dict], citations: list[str], refs: list[Reference
 
 
 _RANK = {name: i for i, (name, _) in enumerate(DESIGNS)}
+# "Earlier studies have shown ...", "A number of small studies have cast doubt ...", "More and more studies show ...": a
+# claim about a body of research, not the one paper a page's single reference line names (its year is not theirs)
+_OTHER_RESEARCH = re.compile(r"\b(?:earlier|previous|prior|past|other|older|many|several|some|numerous|most|more and more|"
+                             r"a (?:number|couple|handful|lot) of|lots of|a few|few|countless|multiple)\s+(?:\w+\s+){0,2}?"
+                             r"(?:studies|trials|reviews|papers|research studies)\b", re.I)
 
 
 def design_from_references(design: str | None, cited: list[Reference]) -> str | None:
@@ -113,14 +119,17 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
     refs += inline_references(doc.sentences, refs)
     refs = organisation_links(doc.sentences, refs, body)
     refs = merge_linked_citations(doc.sentences, refs)
+    # a repost's own citation header stays in the list as the article itself, never a claim's source
+    refs = mark_own_citation(body, refs)
+    cited_refs = [r for r in refs if r.kind != "self"]
     ids = [hub_id(store, r) for r in refs]
     ref_index = {id(r): i for i, r in enumerate(refs)}
 
     # A news story about one paper ends with its "Source:"; every research claim without a citation of its
     # own is about that paper (not an organisation's statement, which has its own source).
-    papers = [r for r in refs if r.kind != "web" and (r.doi or r.pmid or r.journal)]
+    papers = [r for r in cited_refs if r.kind != "web" and (r.doi or r.pmid or r.journal)]
     # (a press release or an organisation page listed beside the paper is not another study)
-    only_paper = papers[0] if len(papers) == 1 and all(r is papers[0] or r.kind == "web" for r in refs) else None
+    only_paper = papers[0] if len(papers) == 1 and all(r is papers[0] or r.kind == "web" for r in cited_refs) else None
 
     out_claims = []
     cited_by: list[list[Reference]] = []
@@ -129,11 +138,11 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
     title_condition = claim_condition_of(doc.title or "") or _most_named_condition(doc.sentences)
     article_words = {stem(w) for w in re.findall(r"[a-z][a-z\-]+", " ".join([doc.title or ""] + [s.text for s in doc.sentences]).lower())}
     for n, (claim, strength) in enumerate(zip(claims, strengths)):
-        cited = _cited(claim.sources, claim.citations, refs, claim.text, claim.year)
+        cited = _cited(claim.sources, claim.citations, cited_refs, claim.text, claim.year)
         if not cited and claim.continues is not None:
             cited = list(cited_by[claim.continues])
         if (not cited and only_paper is not None and not any(x["kind"] == "organisation" for x in claim.sources)
-                and claim.year in (None, only_paper.year)):
+                and claim.year in (None, only_paper.year) and not _OTHER_RESEARCH.search(claim.text)):
             cited = [only_paper]
         cited_by.append(cited)
         year_from = "text" if claim.year else None
@@ -153,7 +162,7 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
                         if c and c not in ("injury", "injuries")), None)
         claim_stance, stance_reason, reasons = stance_of(
             store, claim, m["matches"], lambda about, c=claim, s=strength: overstatement(c, s, about),
-            context_condition=context, article_words=article_words)
+            context_condition=context, article_words=article_words, states_effect=strength != "not a claim")
         d = claim.as_dict()
         d.update({
             "year_from": year_from,

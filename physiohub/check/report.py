@@ -5,6 +5,10 @@ import textwrap
 from typing import Any
 
 
+# A reference read from the page's own citation header (check/own_citation.py), as the page and the report label it.
+OWN_CITATION = "the article's own citation, not a source of its claims"
+
+
 def _badges(m: dict) -> str:
     bits = [m.get("research_type") or m.get("design"), m.get("evidence") and f"{m['evidence']} evidence", m.get("verdict")]
     tag = " · ".join(b for b in bits if b)
@@ -38,6 +42,9 @@ def match_facts(m: dict[str, Any]) -> list[str]:
     stance = {"supports": "points the same way as the claim", "contradicts": "reads against the claim"}.get(m.get("stance") or "")
     if m.get("tests_claim") is False:
         stance = "does not test this claim"
+    if m.get("title_only"):
+        # listed with no stance and no "does not test": the reader is told why
+        stance = "the hub has only its title"
     return [x for x in (str(m["year"]) if m.get("year") else None, m.get("design"),
                         "cited by the article" if m.get("cited") else None, stance) if x]
 
@@ -84,6 +91,7 @@ def to_text(result: dict[str, Any], *, width: int = 100) -> str:
             out.append(f"   note: {c['match_note']}")
         for m in c.get("matches") or []:
             cited = " (cited by the article)" if m.get("cited") else ""
+            cited += " (the hub has only its title)" if m.get("title_only") else ""
             retracted = " RETRACTED" if m.get("retracted") else ""
             out.extend(textwrap.wrap(f"-> #{m['id']} {_badges(m)}{retracted} {m.get('title') or ''} ({m.get('year') or 'n.d.'}){cited}",
                                      width, initial_indent="   ", subsequent_indent="      "))
@@ -99,6 +107,7 @@ def to_text(result: dict[str, Any], *, width: int = 100) -> str:
         for i, r in enumerate(result["references"]):
             ids = ", ".join(x for x in (r.get("doi") and f"doi:{r['doi']}", r.get("pmid") and f"PMID {r['pmid']}") if x)
             hub = f" [in hub: #{r['in_hub']}]" if r.get("in_hub") else ""
+            hub += f" [{OWN_CITATION}]" if r.get("kind") == "self" else ""
             label = r.get("number") or str(i + 1)
             out.extend(textwrap.wrap(f"{label}. {r['text']}" + (f" ({ids})" if ids and ids not in r["text"] else "") + hub,
                                      width, subsequent_indent="   "))

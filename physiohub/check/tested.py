@@ -25,7 +25,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..store import Store
 from .lexicon import COMPARATOR, CONDITIONS, INERT_CONTROL, TOPIC_CUES
-from .match import content_words, idf, relevance, stem
+from .match import content_words, idf, relevance, spell_out_conditions, stem
 from .pubmed import OUTCOMES, _find
 
 # Topics whose cues name treatments; the others (work, imaging, prognosis, lifestyle words such as
@@ -63,6 +63,8 @@ individuals volunteers children adolescents older elderly aged age ages year yea
 dwelling community-dwelling living sample total randomized randomised recruited enrolled included eligible consecutive
 having undergoing diagnosed suffering chronic acute mild moderate severe mean range who with without and or of the a an
 in on at from for to had have has their over under between male female sedentary active""".split())
+# The words of "at risk of", "recovering from": how the people relate to what they have, not what they have.
+_HOW_WORDS = frozenset("risk recovering suffering undergoing following".split())
 # Studies of the young, named in the title, and the stems by which an article speaks of them.
 _YOUNG = re.compile(r"\b(?:child(?:ren|hood)?|adolescen(?:ts?|ce)|p(?:a)?ediatric|youths?|kids?|infants?|schoolchildren|"
                     r"teen(?:agers?|s)?|juvenile|girls|boys)\b", re.I)
@@ -93,7 +95,8 @@ _SAME_TREATMENT = {"cortisone": "corticosteroid", "steroid": "corticosteroid", "
 
 def _canon(term: str) -> str:
     t = term.lower()
-    t = re.sub(r"(?:ing|ises|ised|izes|ized|ise|ize|es|s)$", "", t) if len(t) > 5 else t
+    # (the people who do it and the doing name it too: "exercisers", "exercising" are "exercise")
+    t = re.sub(r"(?:isers|iser|ising|izing|ing|ises|ised|izes|ized|ise|ize|es|s)$", "", t) if len(t) > 5 else t
     return _SAME_TREATMENT.get(t, t)
 
 
@@ -149,7 +152,8 @@ def _names(text: str, keep: set[str]) -> list[str]:
     for m in _TERM.finditer(text):
         w = m.group(0).lower()
         if _canon(w) in keep and not _NOT_TERM.match(w) and not _in_outcome(spans, m) and _noun(w) not in out:
-            out.append(_noun(w))
+            # an abbreviation keeps its capitals ("NSAIDs", "CBT")
+            out.append(_noun(w) if not re.match(r"^[A-Z]{2,}", m.group(0)) else m.group(0))
     return out
 
 
@@ -177,9 +181,23 @@ def _spans(pico: dict, key: str) -> list[str]:
     return [s.get("text", "") for s in (pico.get(key) or []) if isinstance(s, dict)]
 
 
+# What a title names as the occasion of the test, not the test: "Tourniquet use in total knee replacement" tests the
+# tourniquet (both arms had the replacement); "Incidence of total knee replacement subsequent to an injection of X"
+# counted replacements after X.
+_OCCASION = re.compile(r"\s(?:in|during)\s.*$", re.I)
+_COUNTED_AFTER = re.compile(r"^(?:the\s+)?(?:incidence|risk|rates?|odds|need|time)\s+(?:of|to)\s+.{3,80}?\s"
+                            r"(?:subsequent to|after|following)\s+", re.I)
+
+
+def _tested_of_title(arm: str) -> str:
+    arm = _COUNTED_AFTER.sub("", arm)
+    head = _OCCASION.sub("", arm)
+    return head if content_words(head) else arm
+
+
 def _arms_of_title(title: str) -> tuple[str, str]:
     parts = _ARMS.split(title.split(":")[0], maxsplit=1)
-    return (parts[0], parts[1]) if len(parts) == 2 else (title.split(":")[0], "")
+    return (_tested_of_title(parts[0]), parts[1]) if len(parts) == 2 else (_tested_of_title(title.split(":")[0]), "")
 
 
 # Words of a result, as a title states it ("Strengthening exercises improve symptoms ..."), in their own and stemmed
@@ -219,8 +237,8 @@ def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterabl
             return Tested(False, "it studies children or adolescents, whom the article does not speak of")
         whom = _population(title, pico)
         if whom and sum(stem(w) in article_words for w in re.findall(r"[a-z][a-z\-]+", whom.lower())
-                        if w not in _WHO and w not in ENGLISH_STOP_WORDS) == 0:
-            return Tested(False, f"it studies people with {whom}, whom the article does not speak of")
+                        if w not in _WHO and w not in ENGLISH_STOP_WORDS and w not in _HOW_WORDS) == 0:
+            return Tested(False, f"it studies people {whom}, whom the article does not speak of")
     t = _tests(store, claim_text, claim_words, title, text, pico, context_condition, direction,
                _outcome_text(title, text, pico, findings))
     if t.tests and verdict == "Too early to tell":
@@ -244,18 +262,105 @@ def _outcome_text(title: str, text: str, pico: dict | None, findings: list[str] 
     return " ".join([head, *outcomes, *(findings or [])])
 
 
+# "women with osteopenia", "patients at risk of osteoporosis", "men who have prostate cancer": who the people are, then
+# what they have.
+_WHO_NOUN = (r"(?:patients?|people|persons?|adults?|women|men|children|adolescents|individuals|participants|subjects|"
+             r"residents|athletes|workers|employees|inpatients|outpatients|volunteers|girls|boys|players|runners|veterans|"
+             r"elderly|survivors)")
+_WITH = re.compile(rf"\b{_WHO_NOUN}\s+(with|who have|who had|suffering from|at[- ]risk (?:of|for)|after|following|"
+                   r"undergoing|recovering from)\s+(.+)", re.I)
+# Where what the people have ends: a clause, a design, another part of the question ("... : a randomised trial",
+# "... treated with botulinum toxin", "... yet few studies").
+_WITH_END = re.compile(r"\s*(?:[:;,(\[\u2013\u2014]|\s-\s|\.(?:\s|$))|\s(?:who|which|that|were|was|are|is|yet|but|treated|"
+                       r"receiving|randomi[sz]ed|in (?:a|an|the)\b|in \d|and \d|aged|from|using|versus|vs\.?|compared)\b", re.I)
+# Words that name a condition, an injury or a state of health (not who, not a count or a place).
+_CONDITION_WORD = re.compile(r"(?:itis|osis|pathy|algia|ia|emia|aemia)$|^(?:syndrome|disease|disorders?|cancer|fractures?|pain|"
+                             r"stenosis|herniation|tears?|sprains?|injur(?:y|ies)|strain|lesions?|osteoarthritis|arthritis|"
+                             r"dementia|stroke|obesity|diabetes|copd|whiplash|sciatica|tendinopathy|impingement|"
+                             r"instability|deficiency|dysfunction|replacement|reconstruction|surgery|amputation|"
+                             r"osteopenia|osteoporosis|frailty|sarcopenia|hypermobility|lupus|erythematosus|delirium)$", re.I)
+
+
+_CONDITION_FIRST = re.compile(r"\b([A-Za-z][\w\-]+)\s+(?:patients|sufferers|survivors)\b")
+# "the risk of hip fractures", "incidence of ...": what the study counted, not whom it studied
+_MEASURE_OF = re.compile(r"\b(?:risk|incidence|rates?|odds|prevalence|number|occurrence|likelihood|prevention|"
+                         r"reduce|reduces|reducing|prevent|prevents)\s*$", re.I)
+_LEAD_STOP = frozenset(("a", "an", "the", "and", "or", "of", "in", "on", "for", "with", "to", "at", "by"))
+
+
+def _in_title(phrase: str, title: str) -> bool:
+    """Does the title repeat every content word of the phrase ("systemic lupus erythematosus")?"""
+    have = {stem(w) for w in re.findall(r"[a-z][a-z\-]+", spell_out_conditions(title).lower())}
+    words = [w for w in re.findall(r"[a-z][a-z\-]+", phrase.lower()) if w not in _WHO and w not in ENGLISH_STOP_WORDS]
+    return bool(words) and all(stem(w) in have for w in words)
+
+
+def _as_titled(phrase: str, title: str) -> str:
+    """The phrase with the word the title puts before it ("pain" -> "musculoskeletal pain" under "Musculoskeletal
+    pain in Europe")."""
+    m = re.search(r"\b([A-Za-z][\w\-]+)\s+" + re.escape(phrase) + r"\b", spell_out_conditions(title), re.I)
+    if m and m.group(1).lower() not in _LEAD_STOP | ENGLISH_STOP_WORDS and m.group(1).lower() not in _WHO and not m.group(1).istitle():
+        return f"{m.group(1)} {phrase}"
+    if m and m.group(1).istitle() and m.start() == 0:
+        return f"{m.group(1).lower()} {phrase}"
+    return phrase
+
+
+def _conditions_named(phrase: str) -> bool:
+    return any(_CONDITION_WORD.search(w) for w in re.findall(r"[A-Za-z][A-Za-z\-]+", phrase))
+
+
 def _population(title: str, pico: dict | None) -> str | None:
-    """What the study's people have, as its title says it: the words of its appraised population that its
-    title repeats ("women with osteopenia and a healed wrist fracture" -> "osteopenia and a healed wrist
-    fracture"), from the first to the last. The tagger's population spans alone are too noisy to quote
-    ("Participants were randomly selected from ..."); the title names the condition a reader would."""
-    words = {w for s in _spans(pico or {}, "population") for w in re.findall(r"[a-z][a-z\-]+", s.lower())
-             if w not in _WHO and w not in ENGLISH_STOP_WORDS and len(w) > 2}
-    toks = re.findall(r"[A-Za-z][A-Za-z\-]+", title.split(":")[0])
-    at = [i for i, t in enumerate(toks) if t.lower() in words]
-    if not at or at[-1] - at[0] > 7:
-        return None
-    return " ".join(toks[at[0]: at[-1] + 1])
+    """Whom the study's people are, in a reader's words, as its title (else its appraised population) says it:
+    "women with osteopenia and a healed wrist fracture" -> "with osteopenia and a healed wrist fracture", "patients
+    at risk of osteoporosis" -> "at risk of osteoporosis"; "adults with mechanical neck disorders" for a review
+    titled "Conservative management of mechanical neck disorders". None when neither names a condition: a trial
+    "on flexibility in older women" studies older women, and "flexibility" is what it measured, not whom; "a
+    comparison of two exergame interventions" is its design. The reason quoting it is read by people who never
+    saw the tagger's spans, so only a phrase that names a condition is quoted."""
+    spans = [s for s in _spans(pico or {}, "population") if len(s.split()) <= 25]
+    return _with_phrase(title, title) or _title_condition(title, pico) or next(
+        (w for w in (_with_phrase(x, title) for x in spans) if w), None)
+
+
+def _plain(what: str) -> str:
+    # a title's capitals are its style, not the condition's name ("At-Risk for Osteoporosis", "... in Fibromyalgia")
+    return " ".join(w.lower() if w.istitle() and _CONDITION_WORD.search(w) else w for w in what.split())
+
+
+def _with_phrase(text: str, title: str) -> str | None:
+    """ "with X" / "at risk of X" from "<people> with X" or "X patients" in ``text``."""
+    for m in _WITH.finditer(text):
+        how, rest = m.group(1).lower(), m.group(2)
+        end = _WITH_END.search(rest)
+        what = spell_out_conditions(rest[: end.start()] if end else rest).strip(" .")
+        if len(what.split()) > 9 or not (_conditions_named(what) or _in_title(what, title)):
+            continue
+        how = re.sub(r"^at[- ]risk", "at risk", how)
+        return f"{how} {_as_titled(_plain(what), title)}"
+    # "COPD patients", "childhood cancer survivors"
+    m = _CONDITION_FIRST.search(text)
+    if m and _CONDITION_WORD.search(m.group(1)):
+        return f"with {_as_titled(_plain(m.group(1)), title)}"
+    return None
+
+
+def _title_condition(title: str, pico: dict | None) -> str | None:
+    """A condition the title names as whom it is about ("... in chronic whiplash syndrome", "Conservative management
+    of mechanical neck disorders"), not as what it measured ("the risk of hip fractures")."""
+    measured = " ".join(_spans(pico or {}, "outcomes")).lower()
+    head = spell_out_conditions(re.split(r":|\.\s", title)[0])
+    for m in re.finditer(r"\b(?:in|of|for|among)\s+((?:[A-Za-z][\w\-]*\s+){0,4}?[A-Za-z][\w\-]*)"
+                         r"(?=\s*(?:$|[:.,;(]|\s(?:treated|in|with|after|versus|vs|a|an)\b))", head):
+        what = m.group(1)
+        words = what.split()
+        if not _CONDITION_WORD.search(words[-1]) or words[0].lower() in ("the", "risk", "incidence", "rates", "rate"):
+            continue
+        if _MEASURE_OF.search(head[: m.start()]) or {stem(w.lower()) for w in words if _CONDITION_WORD.search(w)} & {
+                stem(w) for w in re.findall(r"[a-z][a-z\-]+", measured)}:
+            continue
+        return f"with {_plain(what)}"
+    return None
 
 
 def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], title: str, text: str,
@@ -294,6 +399,10 @@ def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], tit
         hit = want & tested
         if not hit:
             what = " or ".join(_names(claim_text, want)[:2]) or "this treatment"
+            if not tested and not _spans(pico, "intervention") and want & treatments(text):
+                # no tested treatment read at all ("ICT-based system to predict and prevent falls", no tagged
+                # intervention) while the abstract names the claim's: "does not test exercise" would be a guess
+                return Tested(False, f"what it tests is not clear from its title, though its abstract mentions {what}")
             return Tested(False, f"it does not test {what}")
         # the same treatment in both arms: the study compares kinds or doses of it, unless the claim is
         # about that very comparison (it names a treatment of the comparison arm the other arm lacks)
