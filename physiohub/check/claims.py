@@ -43,6 +43,7 @@ from .claim_followups import (ADVICE_ITEM, CONTRAST_RESULT, DOSE_RESPONSE, EFFEC
     headline, research_in, same_subject_result, title_finding)
 from .claim_method import METHOD, method_only
 from .claim_not_claims import ASIDE, LEAD_IN, NOT_INVOLVED, QUESTION_OR_NEED
+from .claim_page_forms import EQUATION, WRITER_PLAN, defined_item, goes_on, late_cue, page_furniture, sessions_run, topic_label
 from .claim_orgs import ACCORDING_NAMED, ORGANISATION, ORG_SAYS
 from .claim_context import after_claim
 from .claim_record import Claim
@@ -167,10 +168,13 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             context = context_of(sentences[i - 1], i - 1, context)
         if ASIDE.match(s.text) and not names_research(s.text):
             continue   # "(Here are 7 ways to beat back pain.)": an aside between a claim and its next result
-        if not_a_statement(s, sentences, i):
+        if (not_a_statement(s, sentences, i) and not EQUATION.search(s.text)) or page_furniture(s.text) or (
+                not s.item and topic_label(s.text)) or defined_item(s.text, s.item) or WRITER_PLAN.search(s.text) or sessions_run(s.text):
+            # (claim_page_forms: menus, meta lines, topic labels, cited definitions, the writer's plan, a count of
+            # sessions; a headline equation "Strong core = less low back pain" states an effect)
             prev = None
             continue
-        cue = claim_cue(s.text, s.links)
+        cue = claim_cue(s.text, s.links) or late_cue(s.text)
         inherited: Claim | None = None
         before = sentences[i - 1] if i > 0 else None
         if (not cue and before is not None and not s.item and before.paragraph != s.paragraph
@@ -274,7 +278,8 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                                                                               or (has_effect(s.text) and COMPARED.search(s.text))
                                                                               or ((CONTRAST_RESULT.match(s.text) or THIS_SHOWS.search(s.text))
                                                                                   and has_effect(s.text) and not names_research(s.text))
-                                                                              or EFFECT_ENDS.search(s.text))
+                                                                              or EFFECT_ENDS.search(s.text)
+                                                                              or goes_on(s.text))
                 # (not a sentence on what the study did: "Researchers at X ran the study with 60 patients")
                 and not (METHOD.search(s.text) and method_only(s.text))):
             inherited = prev[1]

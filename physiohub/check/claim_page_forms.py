@@ -1,0 +1,113 @@
+"""Forms of clinic and digital-clinic pages (physio, chiropractic, podiatry, massage, Pilates, telehealth blogs) that
+the claim rules misread, found on dev23's first batch (session 11): page furniture read as a title, the writer's plan
+read as a debunking, a count of sessions read as a result, a verbless cited definition in a list, and the forms that
+report research the rules did not know (', says a review from <org>', 'there is also supporting research for',
+'This held for ...', 'X can in fact ...', 'X = less Y').
+"""
+from __future__ import annotations
+
+import re
+
+from .claim_words import FINDING, has_effect
+
+# Page furniture: a navigation bar ("Profile Massage | Home | Services | Book Online"), a breadcrumb ("Home > Services >
+# Massage"), a post's meta line ("Posted on Apr 27, 2012 in Benefits & Research | 0 comments"). None states anything,
+# whatever words of effect the menu items hold.
+_NAV_BAR = re.compile(r"^[^|.!?]{1,60}(?:\s\|\s[^|.!?]{1,60}){2,}$")
+_BREADCRUMB = re.compile(r"^\s*home\s*(?:>|»|›|/)\s*\S", re.I)
+_POST_META = re.compile(r"^\s*(?:posted|published|filed|written)\s+(?:on|by|in|under)\b[^.!?]{0,120}$", re.I)
+
+
+def page_furniture(text: str) -> bool:
+    """A navigation bar, breadcrumb or a post's meta line: never a claim."""
+    text = text.strip()
+    return bool(_NAV_BAR.match(text) or _BREADCRUMB.match(text) or _POST_META.match(text))
+
+
+# A short title with no verb and no comparison is a topic label, even when a word in it names an effect: "Benefits &
+# Research", "Pain Relief and Posture". (A finding headline says what does what: "Massage Reduces Pain", "Strong core =
+# less low back pain".)
+def topic_label(text: str) -> bool:
+    """A title of up to four words that joins topic words with '&' or 'and' and has no verb: a label, not a finding."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not re.search(r"\s(?:&|and)\s", text) or re.search(r"[=\d]", text):
+        return False
+    # (each side of the '&' a noun: no word there may be a verb form except plural nouns that the '&' joins)
+    return not re.search(r"\b(?:is|are|was|were|can|may|might|will|could|does|do|did|has|have|helps?|reduces?|eases?|cuts?|"
+                         r"improves?|works?|prevents?|causes?|shown|found|linked)\b", text, re.I)
+
+
+# The writer's own plan to debunk or clear up myths: "I'd like to clear up and debunk ten of the most common running
+# myths", "we'll bust five myths" — a teaser of the page, not a source credited with debunking them.
+WRITER_PLAN = re.compile(r"\b(?:I|we)(?:'d|'ll| would| will| want to| am going to| are going to| aim to| hope to| plan to)\s+"
+                         r"(?:like to\s+|love to\s+|try to\s+)?(?:\w+\s+(?:up\s+)?(?:and|&)\s+)?"
+                         r"(?:debunk|bust|dispel|clear up|tackle|look at|go through|explore|unpack)\b", re.I)
+
+
+# How much a service did, as a study's set-up: "Over two months, 40 physical therapists ran 4,548 sessions, 85% of them by
+# telehealth" — a count of sessions, visits or consultations that people ran, not a result.
+SESSIONS_RUN = re.compile(r"\b(?:ran|held|conducted|delivered|provided|carried out|completed|performed|logged)\s+(?:a total of\s+|over\s+|more than\s+|"
+                          r"nearly\s+|about\s+|some\s+)?\d[\d,]*\s+(?:[\w-]+\s+)?(?:sessions|visits|consultations|appointments|calls|"
+                          r"treatments|classes)\b", re.I)
+
+
+def sessions_run(text: str) -> bool:
+    """A sentence that counts the sessions a service ran and reports no result word."""
+    return bool(SESSIONS_RUN.search(text)) and not FINDING.search(SESSIONS_RUN.sub(" ", text))
+
+
+# A list item "Label: a noun phrase[1]" with no verb after the label: a cited definition ("Plantar Fasciitis: irritation
+# of the plantar fascia, the thick band of tissue running across the sole[1]"). An item whose phrase states a link or an
+# effect ("bony growths ..., often linked with plantar fasciitis[1]") is a claim.
+_ITEM_LABEL = re.compile(r"^\W*[A-Z][\w' -]{1,40}:\s+")
+_ANY_VERB = re.compile(r"\b(?:is|are|was|were|be|been|does|do|did|can|may|might|will|could|should|must|has|have|had|"
+                       r"occurs?|happens?|causes?|leads?|means?|affects?|develops?)\b", re.I)
+
+
+def defined_item(text: str, item: bool) -> bool:
+    """A list item that only defines its label (a noun phrase with no verb, no effect, no finding)."""
+    m = _ITEM_LABEL.match(text)
+    if not item or not m:
+        return False
+    rest = text[m.end():]
+    return not (_ANY_VERB.search(rest) or has_effect(rest) or FINDING.search(rest) or re.search(r"\d{2}", re.sub(r"\[\d+\]", "", rest)))
+
+
+# A quotation or statement credited at its end to a review, study or report of an organisation: '"Telehealth is feasible
+# and effective for physical therapy care," says a review from the American Physical Therapy Association (APTA).'
+TRAILING_WORK_SAYS = re.compile(r"[,\"\u201d]\s*((?:says?|said|concludes?|concluded|notes?|noted|finds?|found|reports?|reported)\s+"
+                                r"(?:a|an|the|one|this|that)\s+(?:[\w-]+\s+){0,3}?(?:review|study|report|analysis|meta-analysis|trial|"
+                                r"survey|guideline|paper|position statement)s?)\b(?:\s+(?:from|by|of|in)\s+[^.!?]{0,100})?[.!]?\s*$", re.I)
+# Evidence that supports something, reported as existing: "there is also supporting research for neck pain", "there is
+# strong evidence for exercise in knee OA" (not "little" or "no" evidence: that states no finding).
+EVIDENCE_FOR = re.compile(r"\bthere (?:is|are|was)\s+(?:also\s+|now\s+)?(?:(?:good|strong|solid|some|growing|robust|moderate|"
+                          r"high-quality|good-quality|clear|consistent)\s+)?(?:supporting\s+)?(?:research|evidence|studies|data)\s+"
+                          r"(?:for|supporting|to support|in (?:favour|favor) of|backing)\b", re.I)
+
+
+def late_cue(text: str) -> str | None:
+    """The reporting phrase of the forms above, or None."""
+    m = TRAILING_WORK_SAYS.search(text)
+    if m and len(text[:m.start()].split()) >= 4:
+        return m.group(1)
+    m = EVIDENCE_FOR.search(text)
+    if m:
+        return m.group(0)
+    return None
+
+
+# A result going on from the claim before it in the same paragraph: "This held for both first and follow-up visits",
+# "The same was true at 12 months", "Cushioning can in fact alter foot strike ..." (an emphatic "in fact"/"actually"
+# that adds the next finding).
+HELD_GOING = re.compile(r"^(?:this|that|it|the (?:same|effect|difference|result|finding|benefit|pattern))\s+(?:also\s+)?(?:held|holds|"
+                        r"was (?:also )?true|remained true|applied|persisted|was consistent|was seen)\b", re.I)
+IN_FACT = re.compile(r"^[A-Z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:can|may|might|does|do|did|could|will)\s+(?:in fact|actually)\s+\w+", re.I)
+
+
+def goes_on(text: str) -> bool:
+    """A sentence that carries the claim before it on: 'This held for ...', 'X can in fact ...'."""
+    return bool(HELD_GOING.match(text) or IN_FACT.match(text))
+
+
+# A headline written as an equation of effect: "Strong core = less low back pain", "More sleep = fewer injuries".
+EQUATION = re.compile(r"\S\s*=\s*(?:less|more|fewer|better|worse|lower|higher|stronger|weaker|faster|slower|reduced|improved|no)\b", re.I)
