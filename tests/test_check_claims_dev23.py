@@ -99,3 +99,39 @@ def test_research_claim_goes_on_with_in_fact():
             "Cushioning can in fact change how the foot lands.\n")
     claims = _claims(page)
     assert len(claims) == 2, claims
+
+
+# --- batch b kinds ---
+
+def test_set_up_and_definition_forms():
+    from physiohub.check.claim_page_forms import QUOTED_DEFINITION, date_only_cue, named_as_example, set_up_only, subjectless_heading
+
+    assert set_up_only("The aim of the study was therefore to find out what taping does in runners with knee pain.")
+    assert set_up_only("This trial compared video physiotherapy with usual clinic physiotherapy in people with back pain.")
+    assert not set_up_only("This trial compared video physiotherapy with clinic visits and found no difference in pain.")
+    assert QUOTED_DEFINITION.search('According to the health agency, telehealth is "the use of electronic technology to give care".')
+    assert not QUOTED_DEFINITION.search("According to the review, telehealth is as effective as clinic visits.")
+    assert subjectless_heading("Improves access to care")
+    assert not subjectless_heading("Exercise improves access to care")
+    assert not subjectless_heading("Improves pain in most patients, a review found.")
+    assert date_only_cue("(Feb 2008", "The national guidelines for hip pain (Feb 2008) are another marker of good practice.")
+    assert not date_only_cue("(Feb 2008", "Exercise reduced hip pain in the national audit (Feb 2008).")
+    assert named_as_example("The national guidelines for hip pain (2010) are another marker of best practice.")
+    assert not named_as_example("Guidelines from the society are a recommended standard of care for hip pain.")
+
+
+def test_a_trial_page_read_whole():
+    page = ("# Osteopathy and research\n\n"
+            "The aim of the study was therefore to find out what manipulation does in a model of neck pain.\n\n"
+            "Some of the best evidence comes from a trial. This trial compared video physio with usual clinic physio in "
+            "people with knee pain. At 6 weeks, people in the video group did about as well as those seen in the clinic.\n\n"
+            "## Improves access to care\n\n"
+            'According to the health agency, telehealth is "the use of electronic technology to give care" (Lee, 2020). '
+            "A review found that rural patients were highly satisfied with video physio (Hart, 2020).\n\n"
+            "The national guidelines for hip pain (Feb 2010) are another marker of best practice. They recommend exercise and "
+            "advice as the core treatment.\n")
+    claims = _claims(page)
+    assert not any(c.startswith(("The aim", "This trial compared", "Improves access", "According to the health agency",
+                                 "The national guidelines")) for c in claims), claims
+    for want in ("people in the video group did about as well", "A review found that rural patients", "They recommend exercise"):
+        assert any(want in c for c in claims), (want, claims)

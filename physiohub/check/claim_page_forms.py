@@ -111,3 +111,68 @@ def goes_on(text: str) -> bool:
 
 # A headline written as an equation of effect: "Strong core = less low back pain", "More sleep = fewer injuries".
 EQUATION = re.compile(r"\S\s*=\s*(?:less|more|fewer|better|worse|lower|higher|stronger|weaker|faster|slower|reduced|improved|no)\b", re.I)
+
+
+# --- dev23 batch b kinds ---
+
+# A definition quoted from an organisation: 'According to the <agency>, telehealth is "the use of ..."', 'A rural area,
+# according to the US Census Bureau, is "any population ..."' — what a word means, not a finding, even cited.
+QUOTED_DEFINITION = re.compile(r"\b(?:is|are|means)\s+[\"\u201c](?:the|a|an|any|all)\b", re.I)
+# What a study set out to do, with a connective between: "The aim of the study was therefore to find out ...".
+AIM_OF = re.compile(r"\b(?:aim|goal|purpose|objective)s? of (?:the|this|their|our|that) (?:[\w-]+ )?(?:study|trial|review|research|"
+                    r"analysis|project)\s+(?:was|were|is)\s+(?:\w+\s+)?to\b", re.I)
+# A trial's arms named by what it compared, with no result: "This trial compared physiotherapy delivered remotely ... with
+# usual face-to-face physiotherapy in people with ...".
+ARMS_COMPARED = re.compile(r"^(?:this|the|that|our|their|the new|one) (?:[\w-]+ ){0,2}(?:trial|study|review|research|analysis)\s+"
+                           r"(?:compared|tested|pitted)\b", re.I)
+_RESULT_WORDS = re.compile(r"\b(?:found|showed|shown|concluded|reported|better|worse|more|less|fewer|improv\w*|reduc\w*|"
+                           r"no difference|significant\w*|as well as|effective)\b", re.I)
+
+
+def set_up_only(text: str) -> bool:
+    """A sentence on a study's aim or its compared arms that reports no result."""
+    if AIM_OF.search(text):
+        return not FINDING.search(AIM_OF.sub(" ", text))
+    return bool(ARMS_COMPARED.match(text)) and not _RESULT_WORDS.search(text[ARMS_COMPARED.match(text).end():])
+
+
+# A section heading that starts with its verb and has no subject: "Improves access to care", "Saves time and money" —
+# the writer's list of benefits, not a finding that names what has the effect.
+SUBJECTLESS_HEADING = re.compile(r"^(?:Improves|Reduces|Saves|Helps|Boosts|Increases|Eases|Lowers|Relieves|Prevents|Supports|"
+                                 r"Promotes|Builds|Offers|Gives|Makes|Allows|Lets|Keeps|Cuts)\s+[^.!?]{2,50}$")
+
+
+def subjectless_heading(text: str) -> bool:
+    """A short verb-first heading without a final stop."""
+    return len(text.split()) <= 7 and bool(SUBJECTLESS_HEADING.match(text.strip()))
+
+
+# A bracketed date read as an author-year citation: "The NICE guidelines for osteoarthritis (Feb 2008) are another marker
+# of best practice" — the document's date; the sentence states no finding unless it names an effect.
+_BRACKET_DATE = re.compile(r"^\(?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\)?$", re.I)
+
+
+def date_only_cue(cue: str, text: str) -> bool:
+    """The cue is only a bracketed month and year, and the sentence states no effect or finding."""
+    return bool(_BRACKET_DATE.match(cue.strip())) and not (has_effect(text) or FINDING.search(text))
+
+
+# The result of a trial's group set against another: "At 6 weeks, people in the remote group did about as well as those
+# seen in the clinic", "Patients in the exercise group fared better than ...".
+GROUP_COMPARED = re.compile(r"\b(?:people|patients|participants|those|women|men|runners|workers|children)\s+(?:in|on|given|receiving)\s+"
+                            r"the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm)\b[^.;]{0,60}?\b(?:did|fared|were|was|had|reported|improved|recovered|"
+                            r"scored)\b[^.;]{0,40}?\b(?:as well as|as much as|better than|worse than|more than|less than|no better than|"
+                            r"similar to|the same as)\b", re.I)
+
+
+# Research or a guideline named as an example of something, with no word of what it says: "The NICE guidelines for
+# osteoarthritis (Feb 2008) are another marker of best practice", "This review is one example of the new evidence" —
+# an announcement (the next sentence, "They recommend ...", is the claim).
+NAMED_AS_EXAMPLE = re.compile(r"\b(?:guidelines?|stud(?:y|ies)|trials?|reviews?|reports?|research|papers?)\b[^.;]{0,60}?\b(?:is|are|was|were)\s+"
+                              r"(?:another|an?|one|the)\s+(?:[\w-]+\s+){0,2}?(?:marker|example|sign|source|indicator|piece|"
+                              r"pointer)s?\s+(?:of|for)\b", re.I)
+
+
+def named_as_example(text: str) -> bool:
+    """A sentence that names research or a guideline as an example, stating no effect or finding."""
+    return bool(NAMED_AS_EXAMPLE.search(text)) and not (has_effect(text) or FINDING.search(text))

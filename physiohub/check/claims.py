@@ -43,7 +43,9 @@ from .claim_followups import (ADVICE_ITEM, CONTRAST_RESULT, DOSE_RESPONSE, EFFEC
     headline, research_in, same_subject_result, title_finding)
 from .claim_method import METHOD, method_only
 from .claim_not_claims import ASIDE, LEAD_IN, NOT_INVOLVED, QUESTION_OR_NEED
-from .claim_page_forms import EQUATION, WRITER_PLAN, defined_item, goes_on, late_cue, page_furniture, sessions_run, topic_label
+from .claim_page_forms import (EQUATION, GROUP_COMPARED, QUOTED_DEFINITION, WRITER_PLAN, date_only_cue, defined_item, goes_on, late_cue,
+                               named_as_example, page_furniture, sessions_run, set_up_only, subjectless_heading,
+                               topic_label)
 from .claim_orgs import ACCORDING_NAMED, ORGANISATION, ORG_SAYS
 from .claim_context import after_claim
 from .claim_record import Claim
@@ -169,12 +171,20 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
         if ASIDE.match(s.text) and not names_research(s.text):
             continue   # "(Here are 7 ways to beat back pain.)": an aside between a claim and its next result
         if (not_a_statement(s, sentences, i) and not EQUATION.search(s.text)) or page_furniture(s.text) or (
-                not s.item and topic_label(s.text)) or defined_item(s.text, s.item) or WRITER_PLAN.search(s.text) or sessions_run(s.text):
-            # (claim_page_forms: menus, meta lines, topic labels, cited definitions, the writer's plan, a count of
-            # sessions; a headline equation "Strong core = less low back pain" states an effect)
+                not s.item and (topic_label(s.text) or subjectless_heading(s.text))) or defined_item(s.text, s.item) or (
+                WRITER_PLAN.search(s.text) or sessions_run(s.text) or set_up_only(s.text) or QUOTED_DEFINITION.search(s.text)):
+            # (claim_page_forms: menus, meta lines, topic labels, verb-first benefit headings, cited definitions, the
+            # writer's plan, a count of sessions, a study's aim or arms, a quoted definition; a headline equation
+            # "Strong core = less low back pain" states an effect)
             prev = None
             continue
+        if named_as_example(s.text):
+            # research or a guideline named as an example: no claim, but "They recommend ..." after it is its claim
+            prev = (s, research_in(s))
+            continue
         cue = claim_cue(s.text, s.links) or late_cue(s.text)
+        if cue and date_only_cue(cue, s.text):
+            cue = None   # "The NICE guidelines for osteoarthritis (Feb 2008) are ...": a date, not a citation
         inherited: Claim | None = None
         before = sentences[i - 1] if i > 0 else None
         if (not cue and before is not None and not s.item and before.paragraph != s.paragraph
@@ -256,6 +266,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                          and (RESULT.search(s.text) or RESULT_GROUP.search(s.text))))
                 and i - described_at <= 6   # (a page written as one long paragraph: only the sentences soon after it)
                 and (NO_DIFF.search(s.text) or RESULT.search(s.text) or RESULT_GROUP.search(s.text) or NEITHER.search(s.text)
+                     or GROUP_COMPARED.search(s.text)
                      or (has_effect(s.text) and METHOD.search(described.text) and not names_research(s.text)
                          and not _CONDITION.match(s.text)))   # ("If a patient had ..., a physio offered help": the protocol)
                 and not method_only(s.text)):
