@@ -135,3 +135,14 @@ def test_a_trial_page_read_whole():
                                  "The national guidelines")) for c in claims), claims
     for want in ("people in the video group did about as well", "A review found that rural patients", "They recommend exercise"):
         assert any(want in c for c in claims), (want, claims)
+
+
+def test_common_knowledge_is_no_claim_but_a_named_journal_stays():
+    page = ("It is widely known that walking is good for the bones.\n\n"
+            'Dr. Lee says that "the benefits of massage for neck pain have been widely accepted in the medical community".\n\n'
+            "A new article in the well-known British Medical Journal suggests that massage eases neck pain.\n\n"
+            "It is generally accepted that exercise helps back pain (Smith, 2019).\n")
+    claims = _claims(page, learned=True)
+    assert not any(c.startswith(("It is widely known", "Dr. Lee says")) for c in claims), claims
+    assert any("well-known British Medical Journal" in c for c in claims), claims
+    assert any("(Smith, 2019)" in c for c in claims), claims

@@ -176,3 +176,11 @@ NAMED_AS_EXAMPLE = re.compile(r"\b(?:guidelines?|stud(?:y|ies)|trials?|reviews?|
 def named_as_example(text: str) -> bool:
     """A sentence that names research or a guideline as an example, stating no effect or finding."""
     return bool(NAMED_AS_EXAMPLE.search(text)) and not (has_effect(text) or FINDING.search(text))
+
+
+# What everyone knows or accepts, credited to no research: "It is widely known that weight-bearing exercise is good for
+# the bones", 'Dr. X says that "the benefits of ... have been fairly widely accepted for years now in the medical
+# community"' — the standing of an idea, not a finding (a sentence that names research or cites stays with the rules).
+COMMON_KNOWLEDGE = re.compile(r"\b(?:widely|generally|commonly|universally) (?:known|accepted|acknowledged|agreed)\b"
+                              r"|\baccepted (?:in|by|within|across) the (?:medical|scientific|health|clinical) (?:community|profession|world)\b",
+                              re.I)

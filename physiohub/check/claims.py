@@ -43,7 +43,7 @@ from .claim_followups import (ADVICE_ITEM, CONTRAST_RESULT, DOSE_RESPONSE, EFFEC
     headline, research_in, same_subject_result, title_finding)
 from .claim_method import METHOD, method_only
 from .claim_not_claims import ASIDE, LEAD_IN, NOT_INVOLVED, QUESTION_OR_NEED
-from .claim_page_forms import (EQUATION, GROUP_COMPARED, QUOTED_DEFINITION, WRITER_PLAN, date_only_cue, defined_item, goes_on, late_cue,
+from .claim_page_forms import (COMMON_KNOWLEDGE, EQUATION, GROUP_COMPARED, QUOTED_DEFINITION, WRITER_PLAN, date_only_cue, defined_item, goes_on, late_cue,
                                named_as_example, page_furniture, sessions_run, set_up_only, subjectless_heading,
                                topic_label)
 from .claim_orgs import ACCORDING_NAMED, ORGANISATION, ORG_SAYS
@@ -178,6 +178,9 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # "Strong core = less low back pain" states an effect)
             prev = None
             continue
+        if COMMON_KNOWLEDGE.search(s.text) and not names_research(s.text) and not citation_marker(s.text):
+            prev = None
+            continue   # "It is widely known that ...": what everyone accepts, credited to no research
         if named_as_example(s.text):
             # research or a guideline named as an example: no claim, but "They recommend ..." after it is its claim
             prev = (s, research_in(s))
