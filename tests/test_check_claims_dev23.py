@@ -146,3 +146,11 @@ def test_common_knowledge_is_no_claim_but_a_named_journal_stays():
     assert not any(c.startswith(("It is widely known", "Dr. Lee says")) for c in claims), claims
     assert any("well-known British Medical Journal" in c for c in claims), claims
     assert any("(Smith, 2019)" in c for c in claims), claims
+
+
+def test_quoted_judgement_is_no_definition():
+    from physiohub.check.claim_page_forms import quoted_definition
+
+    assert quoted_definition('A rural area, according to the census office, is "any territory not in an urban area".')
+    assert not quoted_definition('Exercise is "an effective treatment for back pain," the study concluded.')
+    assert not quoted_definition('According to the society, yoga is "a safe option" for neck pain.')

@@ -118,6 +118,14 @@ EQUATION = re.compile(r"\S\s*=\s*(?:less|more|fewer|better|worse|lower|higher|st
 # A definition quoted from an organisation: 'According to the <agency>, telehealth is "the use of ..."', 'A rural area,
 # according to the US Census Bureau, is "any population ..."' — what a word means, not a finding, even cited.
 QUOTED_DEFINITION = re.compile(r"\b(?:is|are|means)\s+[\"\u201c](?:the|a|an|any|all)\b", re.I)
+# (a quoted judgement is no definition: 'Exercise is "an effective treatment," the study concluded')
+_JUDGEMENT = re.compile(r"\b(?:effective|safe|useful|helpful|beneficial|better|best|worse|important|superior|harmful|good|"
+                        r"recommended|first-line)\b", re.I)
+
+
+def quoted_definition(text: str) -> bool:
+    """'X is "the/a/any ..."' with no finding and no judgement: a definition quoted from a source."""
+    return bool(QUOTED_DEFINITION.search(text)) and not FINDING.search(text) and not _JUDGEMENT.search(text)
 # What a study set out to do, with a connective between: "The aim of the study was therefore to find out ...".
 AIM_OF = re.compile(r"\b(?:aim|goal|purpose|objective)s? of (?:the|this|their|our|that) (?:[\w-]+ )?(?:study|trial|review|research|"
                     r"analysis|project)\s+(?:was|were|is)\s+(?:\w+\s+)?to\b", re.I)

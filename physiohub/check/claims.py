@@ -43,8 +43,8 @@ from .claim_followups import (ADVICE_ITEM, CONTRAST_RESULT, DOSE_RESPONSE, EFFEC
     headline, research_in, same_subject_result, title_finding)
 from .claim_method import METHOD, method_only
 from .claim_not_claims import ASIDE, LEAD_IN, NOT_INVOLVED, QUESTION_OR_NEED
-from .claim_page_forms import (COMMON_KNOWLEDGE, EQUATION, GROUP_COMPARED, QUOTED_DEFINITION, WRITER_PLAN, date_only_cue, defined_item, goes_on, late_cue,
-                               named_as_example, page_furniture, sessions_run, set_up_only, subjectless_heading,
+from .claim_page_forms import (COMMON_KNOWLEDGE, EQUATION, GROUP_COMPARED, WRITER_PLAN, date_only_cue, defined_item, goes_on, late_cue,
+                               named_as_example, page_furniture, quoted_definition, sessions_run, set_up_only, subjectless_heading,
                                topic_label)
 from .claim_orgs import ACCORDING_NAMED, ORGANISATION, ORG_SAYS
 from .claim_context import after_claim
@@ -172,7 +172,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             continue   # "(Here are 7 ways to beat back pain.)": an aside between a claim and its next result
         if (not_a_statement(s, sentences, i) and not EQUATION.search(s.text)) or page_furniture(s.text) or (
                 not s.item and (topic_label(s.text) or subjectless_heading(s.text))) or defined_item(s.text, s.item) or (
-                WRITER_PLAN.search(s.text) or sessions_run(s.text) or set_up_only(s.text) or QUOTED_DEFINITION.search(s.text)):
+                WRITER_PLAN.search(s.text) or sessions_run(s.text) or set_up_only(s.text) or quoted_definition(s.text)):
             # (claim_page_forms: menus, meta lines, topic labels, verb-first benefit headings, cited definitions, the
             # writer's plan, a count of sessions, a study's aim or arms, a quoted definition; a headline equation
             # "Strong core = less low back pain" states an effect)
