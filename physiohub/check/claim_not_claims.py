@@ -137,7 +137,7 @@ APPEARS_IN = re.compile(r"^(?:the|their|his|her|its|this|that|these) (?:full |ne
                         # "This work was presented at Physiotherapy UK 2019, shown as a poster at ..."
                         r"|^(?:the|their|this|that|these) (?:work|study|research|trial|review|paper|findings|results) (?:was|were) "
                         r"(?:first )?(?:presented|shown) (?:at|as)\b", re.I)
-WHERE_TO_READ = re.compile(r"^(?:the|this|that)\s+(?:full\s+|original\s+|whole\s+|complete\s+)?(?:study|paper|report|article|"
+WHERE_TO_READ = re.compile(r"^(?:the|this|that)\s+(?:full\s+|original\s+|whole\s+|complete\s+)?(?:research\s+|study\s+|trial\s+)?(?:study|paper|report|article|"
                            r"review|trial|research|abstract)\s+(?:can be|is|are|may be)\s+(?:freely\s+|openly\s+)?"
                            r"(?:read|found|accessed|viewed|downloaded|available)\b"
                            # "Read a recent article in the British Journal of Sports Medicine around treatment."

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 
 from .claim_bare_cites import attach_bare_citations
+from .claim_clinic import clinic_not_claim, guidance_passive, quote_goes_on, research_stem, verbless_stem
 from .claim_context import Context, GUIDANCE, HEADLINE_CUES, after_claim, context_of, from_context, in_context
 from .claim_cues import claim_cue, quoted_study_leader, states_something
 from .claim_designs import DESIGNS, STATED_DESIGNS, design_of, head_design, names_research, stated_design, year_of
@@ -185,7 +186,10 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # research or a guideline named as an example: no claim, but "They recommend ..." after it is its claim
             prev = (s, research_in(s))
             continue
-        cue = claim_cue(s.text, s.links) or late_cue(s.text)
+        if clinic_not_claim(s.text) or verbless_stem(sentences, i):   # (claim_clinic: forms of clinic pages)
+            prev = None
+            continue
+        cue = claim_cue(s.text, s.links) or late_cue(s.text) or guidance_passive(s.text)
         if cue and date_only_cue(cue, s.text):
             cue = None   # "The NICE guidelines for osteoarthritis (Feb 2008) are ...": a date, not a citation
         inherited: Claim | None = None
@@ -317,6 +321,15 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # leader's quote goes on with a finding after the attribution
             inherited = research_in(before)
             cue = "the quote of the study's leader going on"
+        if not cue and not inherited and research_stem(lead_in, s):
+            # "Clinical trials demonstrate that chiropractic care:" then "- Improves pain intensity": the bullet
+            # ends the research sentence its lead-in begins
+            inherited = research_in(lead_in)
+            cue = "a bullet completing the research sentence of its lead-in"
+        if not cue and not inherited and prev is not None and quote_goes_on(prev[0], s):
+            # '"... [The study] suggests ...," says Dr. X. "This may be a way to reduce falls."': the quote goes on
+            inherited = prev[1]
+            cue = "the attributed quote of the claim before going on"
         if (not cue and probabilities is not None and threshold is not None and probabilities[i] >= threshold
                 and not (veto and vetoed(s))):
             cue = f"the claim model (probability {probabilities[i]:.2f})"

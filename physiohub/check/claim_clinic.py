@@ -1,0 +1,106 @@
+"""Forms of clinic pages (physiotherapy, chiropractic, osteopathy, massage, telehealth) that the claim rules missed or
+took wrongly on new sites (dev21, session 11 of issue 13):
+
+- a list whose lead-in is the first half of a research sentence ("Clinical trials demonstrate that chiropractic
+  care:", "Research shows that irritation of the nerve can also come from:"): each bullet completes the sentence,
+  so each is a finding of that research, and a lead-in whose that-clause has no verb states nothing by itself;
+- a researcher's quote that goes on in a second quoted sentence after the attributed one;
+- a guideline's recommendation told in the passive ("... were recommended in the guidance");
+- not claims: an organisation described by what it does ("NICE gives national guidance and advice ... [1]"), and
+  an organisation's verb inside a relative clause of the writer's own sentence ("... deliver the strategies NICE
+  recommends to tackle ...").
+"""
+from __future__ import annotations
+
+import re
+
+from .claim_designs import names_research
+from .claim_method import method_only
+from .claim_words import FINDING, has_effect
+from .document import Sentence
+
+# "<research> shows/demonstrates/found ... that <rest>" at the end of a line: the first half of a finding.
+_STEM = re.compile(r"\b(?:shows?|showed|shown|demonstrates?|demonstrated|finds|found|suggests?|suggested|indicates?|"
+                   r"indicated|reveals?|revealed|proves?|proven|confirms?|confirmed)\s+that\s+(?P<rest>[^:.;!?]{1,90}?)"
+                   r"\s*(?P<colon>:)?\s*$", re.I)
+# A finite verb in the that-clause: the stem states something by itself ("... can also come from:").
+_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|can|may|might|could|will|would|does|do|did|should|must)\b"
+                   r"|\b\w{3,}(?:s|ed)\s+(?:from|by|to|in|with|the|a|an)\b", re.I)
+# A bullet that is the writer's advice or a label, not the end of the research sentence.
+_ADVICE = re.compile(r"^\W*(?:tips?|try|avoid|book|call|contact|remember|note|see|read|click)\b", re.I)
+
+
+def _stem(text: str) -> re.Match | None:
+    m = _STEM.search(text)
+    return m if m and names_research(text[:m.start()] + " " + m.group(0)) else None
+
+
+def research_stem(lead_in: Sentence | None, s: Sentence) -> bool:
+    """Is ``s`` a list item that completes the research sentence its lead-in begins? The lead-in either keeps its
+    colon or, short, became the heading of the list (a heading line loses its colon) with a verbless that-clause."""
+    if lead_in is None or not s.item or len(s.text.split()) < 2 or method_only(s.text) or _ADVICE.match(s.text):
+        return False
+    m = _stem(lead_in.text)
+    if m is None:
+        return False
+    return bool(m.group("colon")) or (s.heading == lead_in.text and not _VERB.search(m.group("rest")))
+
+
+def verbless_stem(sentences: list[Sentence], i: int) -> bool:
+    """A lead-in or heading "Clinical trials demonstrate that chiropractic care" over a list: not a claim itself."""
+    s = sentences[i]
+    m = _stem(s.text.rstrip(": "))
+    return (m is not None and not s.item and not _VERB.search(m.group("rest")) and len(m.group("rest").split()) <= 5
+            and i + 1 < len(sentences) and sentences[i + 1].item)
+
+
+# A quoted sentence attributed to a named person or a title: '"...," says Dr. Jo Ellen Sefton, director of ...'.
+_ATTRIBUTED_QUOTE = re.compile(r"[\"\u201d,]\s*(?:says|said|explains|explained|adds|added|notes|noted|writes|wrote|states|"
+                               r"stated|concludes|concluded)\s+(?:Dr\.?|Prof\.?|Professor|[A-Z][a-z]+)\b"
+                               r"|\b(?:Dr\.?|Prof\.?|Professor)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:says|said|explains|"
+                               r"explained|adds|added|notes|noted)\b")
+_OPENS_QUOTE = re.compile(r"^\s*[\"\u201c]")
+_QUESTION = re.compile(r"\?\W*$")
+
+
+def quote_goes_on(before: Sentence, s: Sentence) -> bool:
+    """After a claim that is a researcher's attributed quote, the next quoted sentence of the same paragraph is more
+    of the same quote: "This may be a way to reduce falls in older adults." """
+    return (before.paragraph == s.paragraph and bool(_OPENS_QUOTE.match(s.text)) and bool(_ATTRIBUTED_QUOTE.search(before.text))
+            and (has_effect(s.text) or bool(FINDING.search(s.text))) and not _QUESTION.search(s.text)
+            and not method_only(s.text))
+
+
+# "... were recommended in the guidance", "is now recommended by NICE", "are recommended in clinical guidelines".
+_GUIDANCE_PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+(?:also\s+|now\s+|strongly\s+|still\s+|not\s+)?"
+                               r"recommended\s+(?:in|by)\s+(?:the\s+|these\s+|this\s+|its\s+|current\s+|national\s+|clinical\s+|new\s+|"
+                               r"latest\s+|updated\s+|international\s+)*(?:guidance|guidelines?|recommendations|consensus|"
+                               r"[A-Z]{3,}(?:\s+guidance|\s+guidelines?)?)\b")
+
+
+def guidance_passive(text: str) -> str | None:
+    """The reporting phrase of a guideline's recommendation told in the passive, or None."""
+    m = _GUIDANCE_PASSIVE.search(text)
+    return m.group(0) if m else None
+
+
+# "The National Institute for Health and Care Excellence (NICE) gives national guidance and advice to ...": what an
+# organisation does, not what it found or recommends.
+_ORG_ROLE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'&-]*\s+(?:(?:for|of|and|on|in)\s+)?){1,9}(?:\([A-Z][A-Za-z]{1,9}\)\s+)?"
+                       r"(?:provides|gives|offers|produces|publishes|issues|develops|represents|regulates|funds|supports|"
+                       r"is responsible for)\s+(?:[\w-]+\s+){0,3}?(?:guidance|guidelines|advice|information|support|services|"
+                       r"standards|members|education)\b")
+# "... the strategies NICE recommends to tackle ...": an organisation's verb in a relative clause of the writer's own
+# sentence, with no that-clause or object of its own.
+_RELATIVE_ORG_VERB = re.compile(r"\bthe\s+(?:[a-z-]+\s+){0,2}(?:strategies|treatments|approaches|exercises|measures|steps|"
+                                r"care|advice|options|things|methods|techniques)\s+(?:that\s+)?(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
+                                r"\s+(?:recommends?|advises?|suggests?|endorses?)\s+(?:to|for|in|as|,)")
+
+
+def clinic_not_claim(text: str) -> bool:
+    """An organisation's description of its role, or a sentence whose only organisation verb sits in a relative
+    clause ("the strategies NICE recommends"): not a claim whatever the cues or the model read in it."""
+    if _ORG_ROLE.match(text):
+        return True
+    m = _RELATIVE_ORG_VERB.search(text)
+    return bool(m) and not re.search(r"\b(?:recommends?|advises?|says?|found|finds|shows?)\s+that\b", text)
