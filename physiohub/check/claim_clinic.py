@@ -16,7 +16,7 @@ import re
 
 from .claim_designs import names_research
 from .claim_method import method_only
-from .claim_words import FINDING, has_effect
+from .claim_words import COMPARED, FINDING, has_effect
 from .document import Sentence
 
 # "<research> shows/demonstrates/found ... that <rest>" at the end of a line: the first half of a finding.
@@ -26,6 +26,14 @@ _STEM = re.compile(r"\b(?:shows?|showed|shown|demonstrates?|demonstrated|finds|f
 # A finite verb in the that-clause: the stem states something by itself ("... can also come from:").
 _VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|can|may|might|could|will|would|does|do|did|should|must)\b"
                    r"|\b\w{3,}(?:s|ed)\s+(?:from|by|to|in|with|the|a|an)\b", re.I)
+# A that-clause left open for the list to finish: "... a home walking plan can", "... can also come from".
+_OPEN_END = re.compile(r"\b(?:can|may|might|could|will|would|helps?|from|to|in|with|of|by|for|on|includes?|and|or|as|also)\s*$", re.I)
+
+
+def _incomplete(rest: str) -> bool:
+    return not _VERB.search(rest) or bool(_OPEN_END.search(rest))
+
+
 # A bullet that is the writer's advice or a label, not the end of the research sentence.
 _ADVICE = re.compile(r"^\W*(?:tips?|try|avoid|book|call|contact|remember|note|see|read|click)\b", re.I)
 
@@ -43,14 +51,14 @@ def research_stem(lead_in: Sentence | None, s: Sentence) -> bool:
     m = _stem(lead_in.text)
     if m is None:
         return False
-    return bool(m.group("colon")) or (s.heading == lead_in.text and not _VERB.search(m.group("rest")))
+    return bool(m.group("colon")) or (s.heading == lead_in.text and _incomplete(m.group("rest")))
 
 
 def verbless_stem(sentences: list[Sentence], i: int) -> bool:
     """A lead-in or heading "Clinical trials demonstrate that chiropractic care" over a list: not a claim itself."""
     s = sentences[i]
     m = _stem(s.text.rstrip(": "))
-    return (m is not None and not s.item and not _VERB.search(m.group("rest")) and len(m.group("rest").split()) <= 5
+    return (m is not None and not s.item and _incomplete(m.group("rest")) and len(m.group("rest").split()) <= 8
             and i + 1 < len(sentences) and sentences[i + 1].item)
 
 
@@ -104,3 +112,60 @@ def clinic_not_claim(text: str) -> bool:
         return True
     m = _RELATIVE_ORG_VERB.search(text)
     return bool(m) and not re.search(r"\b(?:recommends?|advises?|says?|found|finds|shows?)\s+that\b", text)
+
+
+# Batch b of dev21 (clinic research pages):
+# "Result #1: Telerehab is equivalent to ...", "Finding 2: ..." under the study the page describes.
+# (numbered only: an abstract's "Results: Of the 107 subjects ..., 98 completed" opens with the method's figures)
+_RESULT_LINE = re.compile(r"^\W*(?:key\s+|main\s+)?(?:results?|findings?|outcomes?)\s*(?:#\s*\d+|\d+)\s*:\s*(?P<rest>\S.*)$", re.I)
+_STATES = re.compile(r"\b(?:is|are|was|were|had|has|have|did|does|would|could|can|may)\b|\b\w{3,}ed\b", re.I)
+
+
+def labelled_result(s: Sentence) -> bool:
+    """A "Result #n:" line that states a result (a verb, an effect or a finding word after its label)."""
+    m = _RESULT_LINE.match(s.text)
+    if m is None:
+        return False
+    rest = m.group("rest")
+    return len(rest.split()) >= 4 and bool(_STATES.search(rest) or has_effect(rest) or FINDING.search(rest)) and not method_only(rest)
+
+
+# A quote card: a quoted finding, then a line that is only its credit ("Withers, H. G., et al (2024).").
+_CREDIT_LINE = re.compile(r"^[A-Z][\w'\u2019-]+(?:,\s*(?:[A-Z]\.\s*){1,3})?(?:,?\s*(?:et al\.?|&\s*[A-Z][\w'\u2019-]+))?,?\s*"
+                          r"\((?:19|20)\d{2}[a-z]?\)\.?\s*$")
+_WHOLLY_QUOTED = re.compile(r"^\s*[\"\u201c][^\"\u201c\u201d]{20,}[\"\u201d][.]?\s*$")
+
+
+def credited_quote(sentences: list[Sentence], i: int) -> Sentence | None:
+    """The credit line of a quoted finding that stands alone in its paragraph, or None."""
+    s = sentences[i]
+    if i + 1 >= len(sentences) or not _WHOLLY_QUOTED.match(s.text) or _QUESTION.search(s.text.strip("\"\u201d. ")):
+        return None
+    nxt = sentences[i + 1]
+    if nxt.paragraph == s.paragraph or not _CREDIT_LINE.match(nxt.text):
+        return None
+    return nxt if (has_effect(s.text) or FINDING.search(s.text) or COMPARED.search(s.text)) else None
+
+
+# "These changes mostly appeared 3-4 days after ...": the claim before goes on with when or how long its result held.
+_THESE_RESULTS = re.compile(r"^(?:these|those|the|such|both|all)\s+(?:changes|effects|improvements|benefits|gains|results|differences|"
+                            r"reductions|effects)\s+(?:\w+\s+){0,2}?(?:appeared|occurred|lasted|persisted|remained|held|faded|"
+                            r"disappeared|emerged|peaked|started|began|were seen|were still|were maintained|were kept)\b", re.I)
+
+
+def results_go_on(before: Sentence, s: Sentence) -> bool:
+    return before.paragraph == s.paragraph and bool(_THESE_RESULTS.match(s.text))
+
+
+# Not claims: research said to exist on both sides ("many studies that confirm some techniques ... and refute
+# others"), and a note on the quality of the research the page shows ("Most of the research shown is of much higher
+# quality").
+_BOTH_SIDES = re.compile(r"\b(?:studies|research|trials|papers)\b[^.;]{0,60}\b(?:confirm|support)\w*\b[^.;]{0,80}\b(?:and|or|while)\s+"
+                         r"(?:\w+\s+){0,2}(?:refute|deny|denies|reject|question|contradict)\w*\b", re.I)
+_QUALITY_NOTE = re.compile(r"^(?:most|all|each|every|many|some)\s+(?:of\s+)?(?:the\s+)?(?:research|studies|study|papers|trials|articles|"
+                           r"surveys)\s+(?:\w+\s+){0,4}?(?:shown|cited|included|presented|listed|discussed|in this (?:blog|article|post))\b"
+                           r"[^.;]{0,50}\b(?:quality|scores?|rated|graded|pedro)\b", re.I)
+
+
+def research_note(text: str) -> bool:
+    return bool(_BOTH_SIDES.search(text) or _QUALITY_NOTE.match(text))

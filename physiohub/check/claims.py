@@ -33,7 +33,8 @@ from __future__ import annotations
 import re
 
 from .claim_bare_cites import attach_bare_citations
-from .claim_clinic import clinic_not_claim, guidance_passive, quote_goes_on, research_stem, verbless_stem
+from .claim_clinic import (clinic_not_claim, credited_quote, guidance_passive, labelled_result, quote_goes_on, research_note,
+    research_stem, results_go_on, verbless_stem)
 from .claim_context import Context, GUIDANCE, HEADLINE_CUES, after_claim, context_of, from_context, in_context
 from .claim_cues import claim_cue, quoted_study_leader, states_something
 from .claim_designs import DESIGNS, STATED_DESIGNS, design_of, head_design, names_research, stated_design, year_of
@@ -186,7 +187,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # research or a guideline named as an example: no claim, but "They recommend ..." after it is its claim
             prev = (s, research_in(s))
             continue
-        if clinic_not_claim(s.text) or verbless_stem(sentences, i):   # (claim_clinic: forms of clinic pages)
+        if clinic_not_claim(s.text) or research_note(s.text) or verbless_stem(sentences, i):   # (claim_clinic: forms of clinic pages)
             prev = None
             continue
         cue = claim_cue(s.text, s.links) or late_cue(s.text) or guidance_passive(s.text)
@@ -330,6 +331,21 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # '"... [The study] suggests ...," says Dr. X. "This may be a way to reduce falls."': the quote goes on
             inherited = prev[1]
             cue = "the attributed quote of the claim before going on"
+        if (not cue and not inherited and labelled_result(s) and described is not None
+                and (described.heading == s.heading or labelled_result(Sentence(s.heading, s.paragraph)))
+                and i - described_at <= 12):
+            # "Result #1: Telerehab is equivalent to ..." under the study the page has just described
+            inherited = research_in(described)
+            cue = "a labelled result of the research described before it"
+        credit = None if cue or inherited else credited_quote(sentences, i)
+        if credit is not None:
+            # a quote card: the quoted finding, then its credit line ("Withers, H. G., et al (2024).")
+            inherited = research_in(credit)
+            cue = "a quoted finding credited on the next line"
+        if not cue and not inherited and prev is not None and results_go_on(prev[0], s):
+            # "These changes mostly appeared 3-4 days after ...": when the result of the claim before held
+            inherited = prev[1]
+            cue = "the result of the claim before going on"
         if (not cue and probabilities is not None and threshold is not None and probabilities[i] >= threshold
                 and not (veto and vetoed(s))):
             cue = f"the claim model (probability {probabilities[i]:.2f})"
