@@ -16,6 +16,7 @@ import re
 
 from .claim_designs import names_research
 from .claim_method import method_only
+from .claim_vetoes import model_veto
 from .claim_words import COMPARED, FINDING, has_effect
 from .document import Sentence
 
@@ -69,6 +70,8 @@ _ATTRIBUTED_QUOTE = re.compile(r"[\"\u201d,]\s*(?:says|said|explains|explained|a
                                r"explained|adds|added|notes|noted)\b")
 _OPENS_QUOTE = re.compile(r"^\s*[\"\u201c]")
 _QUESTION = re.compile(r"\?\W*$")
+# The speaker's hope, belief or plan, not more of the finding: '"We hope that our findings will help ..."'.
+_HOPE = re.compile(r"\b(?:we|I) (?:hope|hoped|believe|think|plan|want|wish|would like)\b|\b(?:hope|hopefully)\b", re.I)
 
 
 def quote_goes_on(before: Sentence, s: Sentence) -> bool:
@@ -76,7 +79,7 @@ def quote_goes_on(before: Sentence, s: Sentence) -> bool:
     of the same quote: "This may be a way to reduce falls in older adults." """
     return (before.paragraph == s.paragraph and bool(_OPENS_QUOTE.match(s.text)) and bool(_ATTRIBUTED_QUOTE.search(before.text))
             and (has_effect(s.text) or bool(FINDING.search(s.text))) and not _QUESTION.search(s.text)
-            and not method_only(s.text))
+            and not method_only(s.text) and not _HOPE.search(s.text) and not model_veto(s.text))
 
 
 # "... were recommended in the guidance", "is now recommended by NICE", "are recommended in clinical guidelines".
