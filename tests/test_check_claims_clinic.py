@@ -110,3 +110,12 @@ def test_research_on_both_sides_and_a_quality_note_are_no_claims():
             "A study of 40 patients showed that dry needling eased jaw pain.")
     got = _claims(text)
     assert got == [c for c in got if c.startswith("A study of 40 patients")] and len(got) == 1
+
+
+def test_a_quoted_finding_credited_by_the_paper_entry_after_it():
+    text = ('# Research by body region\n\n"Video physiotherapy matches in-person care for shoulder pain."\n\n'
+            "Video physiotherapy for shoulder pain: a randomised trial. Journal of Physiotherapy, 68(1), 10-18. "
+            "Lee, K., Park, J., & Kim, S. (2022).\n")
+    got = find_claims(parse_document(text).sentences, learned=False)
+    card = [c for c in got if "matches in-person care" in c.text]
+    assert card and card[0].year == 2022

@@ -136,6 +136,11 @@ def labelled_result(s: Sentence) -> bool:
 # A quote card: a quoted finding, then a line that is only its credit ("Withers, H. G., et al (2024).").
 _CREDIT_LINE = re.compile(r"^[A-Z][\w'\u2019-]+(?:,\s*(?:[A-Z]\.\s*){1,3})?(?:,?\s*(?:et al\.?|&\s*[A-Z][\w'\u2019-]+))?,?\s*"
                           r"\((?:19|20)\d{2}[a-z]?\)\.?\s*$")
+_AUTHORS_YEAR_LAST = re.compile(r"^[A-Z][\w'\u2019-]+,\s+(?:[A-Z]\.\s*){1,3}[^()]{0,300}\((?:19|20)\d{2}[a-z]?\)\.?\s*$")
+_VOLUME_PAGES = re.compile(r"\b\d+\s*\(\d+\)\s*[,:]\s*\d+")
+# One treatment set level with another: "... matches in-person physiotherapy", "... is equivalent to face-to-face care".
+_MATCHES = re.compile(r"\b(?:matche[sd]|equals|is equivalent to|are equivalent to|comparable (?:to|with)|on a par with|"
+                      r"as (?:good|effective|helpful) as)\b", re.I)
 _WHOLLY_QUOTED = re.compile(r"^\s*[\"\u201c][^\"\u201c\u201d]{20,}[\"\u201d][.]?\s*$")
 
 
@@ -145,9 +150,15 @@ def credited_quote(sentences: list[Sentence], i: int) -> Sentence | None:
     if i + 1 >= len(sentences) or not _WHOLLY_QUOTED.match(s.text) or _QUESTION.search(s.text.strip("\"\u201d. ")):
         return None
     nxt = sentences[i + 1]
-    if nxt.paragraph == s.paragraph or not _CREDIT_LINE.match(nxt.text):
+    if nxt.paragraph == s.paragraph:
         return None
-    return nxt if (has_effect(s.text) or FINDING.search(s.text) or COMPARED.search(s.text)) else None
+    if not _CREDIT_LINE.match(nxt.text):
+        # or the paper's entry, title first and authors last: "Title. Journal, 70(2), 124-133. Withers, H. G., ... (2024)."
+        entry = [x for x in sentences[i + 1:i + 5] if x.paragraph == nxt.paragraph]
+        nxt = next((x for x in entry if _AUTHORS_YEAR_LAST.match(x.text)), None)
+        if nxt is None or not any(_VOLUME_PAGES.search(x.text) for x in entry):
+            return None
+    return nxt if (has_effect(s.text) or FINDING.search(s.text) or COMPARED.search(s.text) or _MATCHES.search(s.text)) else None
 
 
 # "These changes mostly appeared 3-4 days after ...": the claim before goes on with when or how long its result held.
