@@ -119,3 +119,10 @@ def test_a_quoted_finding_credited_by_the_paper_entry_after_it():
     got = find_claims(parse_document(text).sentences, learned=False)
     card = [c for c in got if "matches in-person care" in c.text]
     assert card and card[0].year == 2022
+
+
+def test_a_quote_card_with_a_study_word_takes_its_credit_year():
+    text = ('# What does the research say?\n\n"The results of this systematic review show that patients were highly satisfied with video physiotherapy."\n\n'
+            "Jones, A. B., et al., (2021).\n")
+    got = [c for c in find_claims(parse_document(text).sentences, learned=False) if "highly satisfied" in c.text]
+    assert got and got[0].year == 2021

@@ -369,6 +369,10 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
         if named in (None, "study", "research") and not inherited and whole and cue in s.text:
             named = head_design(s.text[:s.text.find(cue) + len(cue)]) or named
         year, design = year_of(s.text), named or whole
+        if year is None and inherited is None:
+            # a quote card taken by another cue still takes the year of its credit line (claim_clinic)
+            card = credited_quote(sentences, i)
+            year = year_of(card.text) if card is not None else None
         own_cites = bool(cites)
         if inherited is not None:
             year = year or inherited.year
