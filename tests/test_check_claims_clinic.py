@@ -126,3 +126,13 @@ def test_a_quote_card_with_a_study_word_takes_its_credit_year():
             "Jones, A. B., et al., (2021).\n")
     got = [c for c in find_claims(parse_document(text).sentences, learned=False) if "highly satisfied" in c.text]
     assert got and got[0].year == 2021
+
+
+def test_an_organisation_recommendation_told_through_a_relative_clause_stays_a_claim():
+    got = _claims("The exercises NICE recommends for knee pain are walking, cycling and strength training [3].")
+    assert _has(got, "The exercises NICE recommends for knee pain")
+
+
+def test_an_organisation_role_sentence_that_also_recommends_stays_a_claim():
+    got = _claims("The American College of Physicians issues guidelines that recommend exercise before drugs for back pain [4].")
+    assert _has(got, "issues guidelines that recommend exercise")

@@ -101,17 +101,23 @@ _ORG_ROLE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'&-]*\s+(?:(?:for|of|and|on|in)\
                        r"(?:provides|gives|offers|produces|publishes|issues|develops|represents|regulates|funds|supports|"
                        r"is responsible for)\s+(?:[\w-]+\s+){0,3}?(?:guidance|guidelines|advice|information|support|services|"
                        r"standards|members|education)\b")
-# "... the strategies NICE recommends to tackle ...": an organisation's verb in a relative clause of the writer's own
-# sentence, with no that-clause or object of its own.
-_RELATIVE_ORG_VERB = re.compile(r"\bthe\s+(?:[a-z-]+\s+){0,2}(?:strategies|treatments|approaches|exercises|measures|steps|"
+# "... to deliver the strategies NICE recommends to tackle ...": an organisation's verb in a relative clause on the
+# object of the writer's own verb, with no that-clause or object of its own ("The exercises NICE recommends for knee
+# pain are ..." is the organisation's recommendation and stays a claim).
+_RELATIVE_ORG_VERB = re.compile(r"\b(?:deliver|offer|provide|follow|use|apply|give|try|do|practi[sc]e|start|adopt|get)\s+"
+                                r"the\s+(?:[a-z-]+\s+){0,2}(?:strategies|treatments|approaches|exercises|measures|steps|"
                                 r"care|advice|options|things|methods|techniques)\s+(?:that\s+)?(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
                                 r"\s+(?:recommends?|advises?|suggests?|endorses?)\s+(?:to|for|in|as|,)")
+
+
+# (the role sentence that also says what the organisation recommends or found is its statement: a claim)
+_STATES_FINDING = re.compile(r"\b(?:recommend\w*|advises|advised|found|finds|shows?|showed|concluded?|says|said|that)\b", re.I)
 
 
 def clinic_not_claim(text: str) -> bool:
     """An organisation's description of its role, or a sentence whose only organisation verb sits in a relative
     clause ("the strategies NICE recommends"): not a claim whatever the cues or the model read in it."""
-    if _ORG_ROLE.match(text):
+    if _ORG_ROLE.match(text) and not _STATES_FINDING.search(text):
         return True
     m = _RELATIVE_ORG_VERB.search(text)
     return bool(m) and not re.search(r"\b(?:recommends?|advises?|says?|found|finds|shows?)\s+that\b", text)
