@@ -136,3 +136,8 @@ def test_an_organisation_recommendation_told_through_a_relative_clause_stays_a_c
 def test_an_organisation_role_sentence_that_also_recommends_stays_a_claim():
     got = _claims("The American College of Physicians issues guidelines that recommend exercise before drugs for back pain [4].")
     assert _has(got, "issues guidelines that recommend exercise")
+
+
+def test_a_passive_recommendation_by_an_acronym_but_not_in_a_place():
+    assert _has(_claims("Walking is now recommended by NICE for people with intermittent claudication."), "recommended by NICE")
+    assert not _has(_claims("This brace is recommended in the USA for runners with knee pain."), "recommended in the USA")

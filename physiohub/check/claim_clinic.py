@@ -86,7 +86,10 @@ def quote_goes_on(before: Sentence, s: Sentence) -> bool:
 _GUIDANCE_PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+(?:also\s+|now\s+|strongly\s+|still\s+|not\s+)?"
                                r"recommended\s+(?:in|by)\s+(?:the\s+|these\s+|this\s+|its\s+|current\s+|national\s+|clinical\s+|new\s+|"
                                r"latest\s+|updated\s+|international\s+)*(?:guidance|guidelines?|recommendations|consensus|"
-                               r"[A-Z]{3,}(?:\s+guidance|\s+guidelines?)?)\b")
+                               r"[A-Z]{3,}\s+(?:guidance|guidelines?))\b"
+                               # "... is now recommended by NICE" (an acronym after "by" only: "in the USA" is a place)
+                               r"|\b(?:is|are|was|were|has been|have been|had been)\s+(?:also\s+|now\s+|strongly\s+|still\s+|not\s+)?"
+                               r"recommended\s+by\s+(?:the\s+)?[A-Z]{3,}\b")
 
 
 def guidance_passive(text: str) -> str | None:
