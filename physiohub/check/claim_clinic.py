@@ -172,7 +172,7 @@ def credited_quote(sentences: list[Sentence], i: int) -> Sentence | None:
 
 # "These changes mostly appeared 3-4 days after ...": the claim before goes on with when or how long its result held.
 _THESE_RESULTS = re.compile(r"^(?:these|those|the|such|both|all)\s+(?:changes|effects|improvements|benefits|gains|results|differences|"
-                            r"reductions|effects)\s+(?:\w+\s+){0,2}?(?:appeared|occurred|lasted|persisted|remained|held|faded|"
+                            r"reductions)\s+(?:\w+\s+){0,2}?(?:appeared|occurred|lasted|persisted|remained|held|faded|"
                             r"disappeared|emerged|peaked|started|began|were seen|were still|were maintained|were kept)\b", re.I)
 
 
