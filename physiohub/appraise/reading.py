@@ -61,6 +61,19 @@ _NULL = _rx(
     r"\bregardless of\b|\bnot (?:\w+ )?associated\b|\bunrelated to\b|\bindependent of\b|\bno evidence (?:of|that|for)\b|"
     r"\bdid not (?:\w+ )?differ\b|\b(?:was|were|remained) unchanged\b|\bremained (?:stable|the same)\b|"
     r"\b(?:was|were|is|are) (?:the )?same\b|\bno different\b|\btended to\b(?=[^.;]{0,80}\b(?:p\s*[=>≥]\s*0?\.(?:0[5-9]|[1-9])|not (?:statistically )?significant|non-?significant|n\.?s\.?\b))|\ba (?:non-?significant |statistical )?trend\b")
+# "no significant group-by-time interaction", "no group x time interaction for pain": in a trial that measured
+# its arms over time, the test of whether they changed differently, i.e. a between-group null. An interaction
+# with something else ("no interaction with sex") is a subgroup question and is not read here.
+_GROUP_TIME = (r"(?:(?:group|treatment|condition|intervention|arm)(?:[- ]by[- ]|\s*[x\u00d7*]\s*)time|"
+               r"time(?:[- ]by[- ]|\s*[x\u00d7*]\s*)(?:group|treatment|condition|intervention|arm))")
+_INTERACTION_NULL = (r"\bno (?:statistically |significant |meaningful |clear )*(?:" + _GROUP_TIME + r" )?interactions?"
+                     r"(?: effects?)?\b(?! (?:with|between)\b)|"
+                     r"\bno (?:statistically |significant |meaningful |clear )*interactions? (?:effects? )?between (?:the )?"
+                     r"(?:(?:groups?|treatments?|conditions?|interventions?|arms?) and time|time and (?:the )?(?:groups?|"
+                     r"treatments?|conditions?|interventions?|arms?))\b|"
+                     + _GROUP_TIME + r" interactions? (?:\w+ ){0,3}?(?:was|were) not (?:statistically )?(?:significant|"
+                     r"found|observed|detected)")
+_NULL = _rx(_INTERACTION_NULL + "|" + _NULL.pattern)
 _AGAINST = _rx(
     r"\bcannot be recommended\b|\bnot (?:be )?recommended\b|\bshould not be\b|\bdo(?:es)? not support (?:the|its|their)"
     r" (?:use|routine)|\bnot justified\b|\bnot warranted\b|\bharmful\b|\bdetrimental\b|\bworse(?:ned)?\b|"
@@ -239,7 +252,7 @@ _BOTH_IMPROVED = _rx(r"\b(?:improv\w*|reduc\w*|decreas\w*|increas\w*|relie\w*)\b
 _BETWEEN_NULL = _rx(r"\bno (?:\w+ ){0,3}?differences? (?:\w+ ){0,4}?between (?:the )?(?:two |three |treatment |study )?"
                     r"(?:groups|arms|conditions|treatments|interventions)\b|\bdid not differ (?:significantly )?between (?:the )?"
                     r"(?:\w+ )?(?:groups|arms|conditions|treatments)\b|\bno (?:\w+ )?(?:group|condition|treatment)[- ]by[- ]time "
-                    r"interactions?\b")
+                    r"interactions?\b|" + _INTERACTION_NULL)
 _HARMS = _rx(r"\b(?:adverse|side[- ]effects?|complications?|harms?|safety|toxicit\w+)\b")
 _COMPARATIVE = _rx(r"\b(?:than|compared|versus|vs|more|greater|larger|superior|better|outperform\w*|favou?r\w*)\b")
 

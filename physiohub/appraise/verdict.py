@@ -151,6 +151,23 @@ def _reason(where: str, label: str, kind: str, s: Sentence, r: Reading) -> str:
     return f"the {where} {verb} {what}: {_quote(s.text, r.cue)}"
 
 
+# "We present a design of sensor visualization ...", "Our initial mock-ups consisted of a bar chart": a results
+# section that reports what the authors made, not what they measured.
+_DESCRIBES = re.compile(r"^(?:here,? |in this (?:paper|article|study|report),? )?(?:we|this (?:paper|article|study|report)) "
+                        r"(?:present|describe|report on|propose|introduce|outline|detail|developed|designed|built|created|"
+                        r"implemented)\b|\b(?:consisted of|consists of|(?:was|were|has been|have been) (?:developed|designed|"
+                        r"built|created|implemented))\b", re.I)
+# Anything measured: a number, a statistic, a comparison.
+_MEASURED = re.compile(r"\d|\bsignifican\w*|\b(?:than|compared|versus|vs\.?)\b|\b(?:most|majority|half|all|none|few|"
+                       r"many|several) (?:of )?(?:the )?(?:participants|patients|people|respondents|users|subjects)\b", re.I)
+
+
+def _describes_only(res: list[tuple[Sentence, Reading]]) -> bool:
+    """Do the results only say what the authors designed or built, with no measured finding in any sentence?"""
+    return bool(res) and any(_DESCRIBES.search(s.text) for s, _ in res) and not any(
+        _MEASURED.search(s.text) or r.label in ("for", "null", "against", "mixed") for s, r in res)
+
+
 def decide_verdict(design: str, title: str, conclusions: list[Sentence], results: list[Sentence],
                    aims: list[Sentence] | None = None, has_abstract: bool = True,
                    methods: list[Sentence] | None = None) -> VerdictResult:
@@ -169,6 +186,11 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
                                                    "is not built to show whether a treatment works"], [], kind)
     concl = [(s, read_sentence(s.text, kind)) for s in conclusions]
     res = [(s, read_sentence(s.text, kind)) for s in results]
+    if _describes_only(res):
+        # The conclusion's praise ("a valuable resource") rests on nothing the study measured.
+        return VerdictResult("Too early to tell", ["the results describe what was designed or built and report no measured "
+                                                   "finding, so the abstract does not state a clear result"],
+                             [], kind, clear=False)
     stated = [(s, r) for s, r in concl if r.label in ("for", "null", "against", "mixed")]
     # "Both X and Y improved quality of life. X led to a greater improvement than Y.": the comparison
     # between the groups is the finding; improvement within every group is not.

@@ -1,0 +1,86 @@
+"""Cards and verdicts, session 11: the faults the session-10 reading left (docs/cards-review.md, "Session 11"),
+each pinned with sentences of our own."""
+from __future__ import annotations
+
+from physiohub.appraise import appraise
+from physiohub.appraise.reading import read_sentence
+from physiohub.cards.generate import generate_card
+from physiohub.models import AbstractSection, Record
+
+
+def _rec(sid: str, title: str, *sections: tuple[str, str]) -> Record:
+    return Record(source_id=sid, source_format="ris", title=title,
+                  abstract_sections=[AbstractSection(text, label, label) for label, text in sections])
+
+
+def _card(rec: Record) -> tuple[dict, dict]:
+    a = appraise(rec)
+    return a, generate_card(rec, a)
+
+
+# --- 5: "no group-by-time interaction" is a null between the groups ---
+
+def test_5_a_group_by_time_interaction_not_found_reads_null() -> None:
+    for text in ["There was no significant group-by-time interaction for pain or grip strength.",
+                 "No group x time interaction was seen for walking speed (p = 0.38).",
+                 "The group-by-time interaction was not significant for any measure.",
+                 "There were no significant interactions for any outcome.",
+                 "No significant interaction between group and time was found for disability."]:
+        assert read_sentence(text).label == "null", text
+
+
+def test_5_arms_improved_but_no_interaction_is_a_null_comparison() -> None:
+    for text in ["Both groups improved pain and function over twelve weeks, but there was no significant group by "
+                 "time interaction.",
+                 "Pain eased in both groups; no significant interaction between group and time was observed."]:
+        assert read_sentence(text).label == "null", text
+
+
+def test_5_other_interactions_and_a_found_interaction_are_not_nulls() -> None:
+    # an interaction with a person's trait is a subgroup question, not the comparison of the arms
+    assert read_sentence("There was no interaction with sex, and taping reduced pain more than sham taping "
+                         "(p < 0.01).").label == "for"
+    assert read_sentence("Taping reduced pain more than sham taping, with a significant group-by-time "
+                         "interaction (p < 0.01).").label == "for"
+
+
+def test_5_the_verdict_of_a_trial_whose_arms_improved_alike() -> None:
+    rec = _rec("t-inter", "Pool walking versus land walking for hip osteoarthritis: a randomised trial.",
+               ("OBJECTIVE", "To compare pool walking with land walking for pain in hip osteoarthritis."),
+               ("METHODS", "Sixty adults were randomised to eight weeks of pool or land walking."),
+               ("RESULTS", "Pain and walking distance improved over time in both groups. There was no significant "
+                           "group-by-time interaction for pain (p = 0.52) or walking distance (p = 0.47)."),
+               ("CONCLUSIONS", "Pool walking and land walking both eased hip pain, and there was no significant "
+                               "group-by-time interaction."))
+    a = appraise(rec)
+    assert a["verdict"] == "No clear difference", a["verdict_reasons"]
+
+
+# --- 4: an abstract that only describes what was designed gets no verdict beyond "not clear" ---
+
+_DESIGN_ONLY = _rec("t-design", "Design of a tablet exercise diary for people after knee replacement.",
+                    ("OBJECTIVE", "We describe the design of a tablet exercise diary shaped by interviews with patients."),
+                    ("METHODS", "The design grew out of a secondary analysis of interviews with 14 patients during a six-month "
+                                "home exercise study. We joined their needs with published guidance on charts for "
+                                "older readers to develop the diary."),
+                    ("RESULTS", "We present a diary that combines a weekly plan with a daily log. The diary lets the "
+                                "user see each exercise session beside the plan."),
+                    ("CONCLUSIONS", "A well designed exercise diary is a valuable tool to support home exercise "
+                                    "after knee replacement."))
+
+
+def test_4_a_design_description_gets_no_supports() -> None:
+    a, card = _card(_DESIGN_ONLY)
+    assert a["verdict"] == "Too early to tell" and a["verdict_clear"] is False, a["verdict_reasons"]
+    assert "does not say clearly" in card["upshot"]["answer"]
+    readers = (card.get("why_it_matters") or {}).get("readers", "")
+    assert "backs it" not in readers
+
+
+def test_4_results_with_a_measured_finding_keep_their_verdict() -> None:
+    # the same description plus a measured result: the study did find something
+    rec = _rec("t-design2", _DESIGN_ONLY.title, *[(s.label, s.text) for s in _DESIGN_ONLY.abstract_sections[:2]],
+               ("RESULTS", "We present a diary that combines a weekly plan with a daily log. Patients who used it "
+                           "did more exercise sessions than those with a paper diary (12 vs 8 a week, p = 0.01)."),
+               ("CONCLUSIONS", _DESIGN_ONLY.abstract_sections[3].text))
+    assert appraise(rec)["verdict"] == "Supports"
