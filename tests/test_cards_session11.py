@@ -84,3 +84,77 @@ def test_4_results_with_a_measured_finding_keep_their_verdict() -> None:
                            "did more exercise sessions than those with a paper diary (12 vs 8 a week, p = 0.01)."),
                ("CONCLUSIONS", _DESIGN_ONLY.abstract_sections[3].text))
     assert appraise(rec)["verdict"] == "Supports"
+
+
+# --- 1: "a"/"an" agree with the word after them, also after a plain-word swap ---
+
+def test_1_no_article_before_enough() -> None:
+    from physiohub.cards.plain import lay
+    assert lay("They walked a sufficient distance without pain.") == "They walked a sufficient distance without pain."
+    assert "a not enough" not in lay("The trial gave an insufficient dose.")
+    assert lay("Sufficient data were reported.").startswith("Enough data")  # no article: the swap is made
+
+
+def test_1_articles_follow_the_sound_of_the_next_word() -> None:
+    from physiohub.cards.plain import agree_articles
+    assert agree_articles("a unclear result and an painkiller") == "an unclear result and a painkiller"
+    assert agree_articles("A exercise class") == "An exercise class"
+    # right as they stand: a consonant "u"/"eu"/"one", a silent "h", numbers said with a vowel
+    for ok in ["a unit", "a European trial", "a one-year follow-up", "an hour", "an 8-week course", "an 11-point scale",
+               "a 12-week course", "a usual care group"]:
+        assert agree_articles(ok) == ok, ok
+    # not articles, or acronyms whose sound the letters do not tell: left alone
+    for same in ["vitamin A is low", "Grade A evidence", "a NICE guideline", "an NHS clinic", "an X-ray"]:
+        assert agree_articles(same) == same, same
+
+
+def test_1_card_text_has_agreeing_articles() -> None:
+    rec = _rec("t-art", "Walking advice for knee pain: a randomised trial.",
+               ("OBJECTIVE", "To test whether walking advice eases knee pain in older adults."),
+               ("METHODS", "Eighty adults were randomised to walking advice or a leaflet."),
+               ("RESULTS", "Adults given advice walked a sufficient distance each day and had less knee pain than those "
+                           "given a leaflet (p = 0.02)."),
+               ("CONCLUSIONS", "Walking advice eases knee pain in older adults."))
+    _, card = _card(rec)
+    texts = [card["upshot"]["answer"], *card.get("key_points", []), *card.get("findings", []),
+             *(card.get("why_it_matters") or {}).values(), *(r["text"] for r in card.get("methods", []))]
+    import re
+    assert not any(re.search(r"\ba enough\b|\ban? not enough\b|\ba (?:[aeio]\w+)\b|\ban (?:[bcdfgjklmnpqrstvwxz]\w+)\b", t)
+                   for t in texts), texts
+
+
+# --- 2: an instrument is how an outcome was measured, not the outcome ---
+
+def _stretch(methods: str) -> Record:
+    return _rec("t-gonio", "Daily stretching after knee replacement: a randomised trial.",
+                ("OBJECTIVE", "To test whether daily stretching improves knee bending after knee replacement."),
+                ("METHODS", "Sixty adults were randomised to stretching or usual care. " + methods),
+                ("RESULTS", "Knee bending improved more with stretching than with usual care (mean difference 9 degrees, "
+                            "p = 0.01)."),
+                ("CONCLUSIONS", "Daily stretching improves knee bending after knee replacement."))
+
+
+def _outcomes_row(rec: Record) -> str:
+    _, card = _card(rec)
+    return next((r["text"] for r in card.get("methods", []) if r["label"] == "Outcomes"), "")
+
+
+def test_2_the_quantity_named_in_the_sentence_replaces_the_instrument() -> None:
+    row = _outcomes_row(_stretch("Knee flexion range of motion was measured with a goniometer at six weeks."))
+    assert row == "Knee flexion range of motion.", row
+
+
+def test_2_an_instrument_in_a_list_becomes_what_it_measures() -> None:
+    row = _outcomes_row(_stretch("Outcome measures: a goniometer and the Oxford Knee Score."))
+    assert "goniometer" not in row.lower().split("(")[0] and row.startswith("Joint range of motion"), row
+    assert "Oxford Knee Score" in row
+
+
+def test_2_as_quantity_rules() -> None:
+    from physiohub.cards.instrument import as_quantity
+    assert as_quantity("a hand-held dynamometer", "Quadriceps strength was assessed with a hand-held dynamometer.") == \
+        "Quadriceps strength"
+    assert as_quantity("grip strength measured by a dynamometer", "") == "grip strength measured by a dynamometer"
+    assert as_quantity("pain, a stopwatch and function", "") == "pain and function"  # no one quantity: dropped
+    assert as_quantity("a stopwatch", "") == ""
+    assert as_quantity("an accelerometer", "") == "physical activity (accelerometer)"

@@ -22,7 +22,7 @@ from .ladder import plain_ladder
 from .parts import Parts, _has_stats, analyse, pico_sentence_ids
 from .outcome import measured_instead
 from .pieces import broken
-from .plain import cap, lay, lay_light, sentence
+from .plain import agree_articles, cap, lay, lay_light, sentence
 from .readability import plain_sentences, strip_detail
 from .spans import (_AIM_LEAD, _CLAUSE, _lower_first, _span_text,
                     methods_rows)
@@ -37,7 +37,7 @@ from .consistency import check_card
 from .question import Pico, _people, aim_topic, build_question, from_aim, from_title, title_question
 
 GENERATOR = "physiohub.cards.extractive"
-VERSION = "2.5"
+VERSION = "2.6"
 log = logging.getLogger(__name__)
 
 Item = tuple[str, str, list[str]]  # (text, provenance kind, source sentence ids)
@@ -670,7 +670,7 @@ def article(phrase: str) -> str:
     """'calf loading programme' -> 'a calf loading programme'; uncountable or determined phrases stay."""
     if re.match(r"(a|an|the|this|these|their|its|our|his|her)\b", phrase, re.I) or not _COUNTABLE.search(phrase):
         return phrase
-    return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
+    return agree_articles("a " + phrase)
 
 
 _STATS_HEAVY = re.compile(r"\b(95\s*%|(?-i:CI|RR|OR|SMD|MD|HR)|p\s*[<=])\b|\d+\s*(studies|trials|participants)", re.I)
@@ -882,7 +882,7 @@ def unlabel(text: str) -> str:
 def _grounded(items: list[Item], values: set[float], where: str) -> list[Item]:
     keep = []
     for text, kind, src in items:
-        text = unlabel(text)
+        text = agree_articles(unlabel(text))
         if not text:
             continue
         bad = ungrounded(text, values)
@@ -972,7 +972,7 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     # abstract's own definitions (the Design row keeps the design sentence as printed).
     defs = definitions(record.abstract)
     rows = [r if r["label"] == "Design" or not defs else {**r, "text": _said_once(spell_out(r["text"], defs))} for r in rows]
-    rows = _rows_match_question(rows, q, src)
+    rows = [{**r, "text": agree_articles(r["text"])} for r in _rows_match_question(rows, q, src)]
     if rows:
         card["methods"] = [{"label": r["label"], "text": r["text"]} for r in rows]
         prov += [{"path": f"methods.{i}", "kind": r["kind"], "sources": r["sources"]} for i, r in enumerate(rows)]

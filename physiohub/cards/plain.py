@@ -195,6 +195,8 @@ def lay(text: str) -> str:
         if word.lower() == "reduction" and _SETTING_BONES.search(text):
             return word  # "closed reduction of the fracture": putting the bone back in place, not a drop
         plain = LAY[word.lower()]
+        if _NO_ARTICLE.match(plain) and _ARTICLE_BEFORE.search(text[:m.start()]):
+            return word  # "a sufficient distance" stays: "a enough distance" is no English
         if plain in ("clearly", "clear") and _HEDGED.search(text):
             # "significantly more effective ... in some circumstances": "clearly" beside a hedge stacks a
             # certainty on a doubt, so the word goes (the statistics stay in the findings).
@@ -212,9 +214,53 @@ def lay(text: str) -> str:
     out = re.sub(r"^(There|It|This) also (was|were|is|are)\b", r"\1 \2", out)
     # "short-term, acute" -> "short-term, short-term": say a swapped word once.
     out = _TWICE.sub(r"\1", out)
-    out = re.sub(r"\b([Aa])n (?=[bcdfgjklmnpqrstvwxz][a-z])", r"\1 ", out)  # "an analgesic" -> "a painkiller"
-    out = re.sub(r"\b([Aa]) (?=(?:unclear|illness|outlook|expert|anti-inflammatory|exercise)\b)", r"\1n ", out)
+    out = agree_articles(out)  # "an analgesic" -> "a painkiller", "a unclear" -> "an unclear"
     return re.sub(r"\s{2,}", " ", out).strip()
+
+
+# Swapped words no article can stand before ("a sufficient" -> "a enough"): the swap is not made there.
+_NO_ARTICLE = re.compile(r"(?:enough|not|no|some|most|much|several)\b", re.I)
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an|A|An)\s+$")
+
+# "a"/"an" by the sound of the next word. Only a lower-case article, or a capital one opening a sentence, is
+# an article ("vitamin A is" is not); an acronym is left as it stands, since "a NICE guideline" and "an NHS
+# clinic" depend on how it is said.
+_ARTICLE = re.compile(r"(?:(?<=^)|(?<=[.!?:;]\s)|(?<=[.!?:;]\s\()|(?<=\())(A|An)\s+(?=[\w])|\b(a|an)\s+(?=[\w])")
+_CONSONANT_U = re.compile(r"(?:uni(?!n)|use|usu|usa|uti|ure|uri(?!n)|uro|ura|ubiq|eu|ew|one\b|one-|once)", re.I)
+_SILENT_H = re.compile(r"(?:hour|honest|honou?r|heir)", re.I)
+_WORD_AFTER = re.compile(r"[\w'-]+")
+
+
+def _wants_an(word: str) -> bool | None:
+    """True for "an", False for "a", None when the sound cannot be told from the letters."""
+    if word[:1].isdigit():
+        num = re.match(r"\d+", word).group(0)
+        return num.startswith("8") or num in ("11", "18") or (len(num) in (5, 8) and num[:2] in ("11", "18"))
+    letters = re.match(r"[A-Za-z]+", word)
+    if not letters:
+        return None
+    w = letters.group(0)
+    if len(w) > 1 and w.isupper() or len(w) == 1 and word[1:2] == "-":
+        return None  # an acronym or a letter name ("X-ray"): said as letters or as a word, no guessing
+    if w[0].lower() in "aeiou":
+        return not _CONSONANT_U.match(w)
+    return bool(_SILENT_H.match(w))
+
+
+def agree_articles(text: str) -> str:
+    """Each article agrees with the sound of the word after it: "a enough" aside (see ``_NO_ARTICLE``),
+    "a unclear result" -> "an unclear result", "an painkiller" -> "a painkiller"; "a unit", "an hour",
+    "an 8-week" are right as they are."""
+    def fix(m: re.Match[str]) -> str:
+        art = m.group(1) or m.group(2)
+        nxt = _WORD_AFTER.match(text, m.end())
+        want = _wants_an(nxt.group(0)) if nxt else None
+        if want is None:
+            return m.group(0)
+        new = ("an" if want else "a")
+        new = new.capitalize() if art[0] == "A" else new
+        return new + m.group(0)[len(art):]
+    return _ARTICLE.sub(fix, text)
 
 
 # The few swaps safe inside a study's own phrases (population, treatment, outcome): people nouns and

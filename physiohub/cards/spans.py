@@ -12,6 +12,7 @@ from typing import Any
 
 from ..models import Record
 from .parts import Parts, pico_sentence_ids
+from .instrument import as_quantity
 from .pieces import broken
 from .plain import cap, sentence
 from .readability import strip_detail
@@ -123,6 +124,11 @@ def _agent_of_passive(p: Parts, sp: dict) -> bool:
     return bool(s) and bool(_PEOPLE_GROUP.match(sp.get("text", "").strip())) and bool(_PASSIVE_BY.search(s.text[: a - s.start]))
 
 
+def _quantity_of(p: Parts, sp: dict) -> str:
+    ids = pico_sentence_ids(p.sentences, [sp])
+    return as_quantity(sp["text"], p.by_id(ids[0]).text if ids else "")
+
+
 def _design_words(text: str) -> set[str]:
     """The words of a design label, with both spellings of "randomised" made one."""
     return set(re.findall(r"[a-z]+", re.sub(r"randomi[sz]ed", "randomised", text.lower())))
@@ -175,13 +181,19 @@ def methods_rows(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, 
             if took_part and aim_ids and set(pico_sentence_ids(p.sentences, spans)) & aim_ids:
                 add(label, cap(took_part[0]), "extracted", [took_part[1]])
                 continue
+        if key == "outcomes":
+            # "a goniometer" is how it was measured: the row names the quantity (instrument.py), or drops it
+            placed = {id(sp): pico_sentence_ids(p.sentences, [sp]) for sp in spans}
+            spans = [{**sp, "text": q, "_ids": placed[id(sp)]} for sp in spans for q in [_quantity_of(p, sp)] if q]
         if spans:
             texts = list(dict.fromkeys(_APPOSITIVE.sub("", strip_detail(sp["text"])).strip(" .;,") for sp in spans))
             # A phrase another one already holds ("older adults with neck pain" inside "Forty-two older adults
             # with neck pain") is said once, by the longer one.
             texts = [t for i, t in enumerate(texts) if not any(t.lower() in u.lower() for u in texts[:i])
                      and not any(t.lower() in u.lower() and len(u) > len(t) for u in texts[i + 1:])][:3]
-            add(label, cap("; ".join(texts)), "extracted", pico_sentence_ids(p.sentences, spans))
+            ids = list(dict.fromkeys(i for sp in spans for i in sp["_ids"])) if key == "outcomes" else \
+                pico_sentence_ids(p.sentences, spans)
+            add(label, cap("; ".join(texts)), "extracted", ids)
         elif part and p.get(part) and _clean_phrase(p.get(part)[0].text) and (
                 part != "population" or _people_part(p.get(part)[0].text)):
             s = p.get(part)[0]
