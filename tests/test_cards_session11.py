@@ -158,3 +158,33 @@ def test_2_as_quantity_rules() -> None:
     assert as_quantity("pain, a stopwatch and function", "") == "pain and function"  # no one quantity: dropped
     assert as_quantity("a stopwatch", "") == ""
     assert as_quantity("an accelerometer", "") == "physical activity (accelerometer)"
+
+
+# --- 3: a post hoc or subgroup finding is named as a limitation ---
+
+def _limits(*results: str, design_words: str = "Ninety adults were randomised to balance training or usual care.") -> list[str]:
+    rec = _rec("t-posthoc", "Balance training for older adults: a randomised controlled trial.",
+               ("OBJECTIVE", "To test whether balance training lowers fall risk in older adults."),
+               ("METHODS", design_words),
+               ("RESULTS", " ".join(results)),
+               ("CONCLUSIONS", "Balance training lowered fall risk in older adults."))
+    _, card = _card(rec)
+    return card.get("limitations", [])
+
+
+def test_3_a_post_hoc_result_is_a_limitation() -> None:
+    lims = _limits("Fall risk scores fell more with training than with usual care (p = 0.03).",
+                   "In a post hoc analysis, people who trained most improved their sway (p = 0.01).")
+    assert any("post hoc" in t for t in lims), lims
+
+
+def test_3_a_subgroup_result_is_a_limitation() -> None:
+    lims = _limits("Fall risk scores fell more with training than with usual care (p = 0.03).",
+                   "Subgroup analyses showed that women improved more than men.")
+    assert any("subgroup" in t for t in lims), lims
+
+
+def test_3_post_hoc_tests_after_an_anova_are_not_unplanned() -> None:
+    lims = _limits("Fall risk scores fell more with training than with usual care (p = 0.03); Tukey post hoc tests "
+                   "showed the difference at week 12.", "Bonferroni post-hoc comparisons confirmed lower scores.")
+    assert not any("post hoc" in t or "subgroup" in t for t in lims), lims

@@ -445,6 +445,34 @@ def short_study(text: str) -> str | None:
     return best[1] if best and best[0] <= 6 else None
 
 
+# "In a post hoc analysis, ...", "a subgroup analysis showed ...": a result the trial was not set up to test. Post
+# hoc *tests* after an analysis of variance (Tukey, Bonferroni) are planned pairwise comparisons, not this.
+_POST_HOC = re.compile(r"\bpost[- ]?hoc\b(?!\s+(?:\w+\s+)?(?:tests?|comparisons?|pairwise|multiple|bonferroni|tukey|"
+                       r"scheff\w*|sidak|lsd|dunn\w*|t[- ]tests?|corrections?|adjustments?))|\b(?:not|un)[- ]?pre-?specified\b|"
+                       r"\bunplanned (?:analys[ie]s|comparisons?)\b", re.I)
+_SUBGROUP = re.compile(r"\bsub-?groups?\b|\bsubsets? of (?:patients|participants|people)\b", re.I)
+_TUKEY_BEFORE = re.compile(r"\b(?:tukey|bonferroni|scheff\w*|sidak|lsd|dunn\w*)(?:'s)?\s+$", re.I)
+_A_FINDING = re.compile(r"\bsignifican\w*|\bp\s*[<=≤]\s*0?\.\d|\b(?:improv|reduc|increas|decreas|lower|higher|better|"
+                        r"greater|fewer|benefi|associat)\w*", re.I)
+_PRIMARY_STUDIES = ("randomised controlled trial", "non-randomised controlled trial", "crossover trial", "cohort",
+                    "case-control", "cross-sectional")
+
+
+def _unplanned_finding(text: str, design: str) -> str | None:
+    """A limitation for a result that rests on a post hoc or subgroup analysis, when the abstract reports one."""
+    for sent in re.split(r"(?<=[.!?])\s+", text):
+        if not _A_FINDING.search(sent):
+            continue
+        ph = _POST_HOC.search(sent)
+        if ph and not _TUKEY_BEFORE.search(sent[:ph.start()]):
+            return ("Some results come from an analysis decided after the data were seen (post hoc): they suggest "
+                    "rather than confirm.")
+        if design in _PRIMARY_STUDIES and _SUBGROUP.search(sent):
+            return ("Some results hold only for a subgroup of the people studied: a subgroup result suggests rather "
+                    "than confirms.")
+    return None
+
+
 def derived_limits(a: dict[str, Any], text: str) -> list[Item]:
     """Limits that follow from the study's facts (issue 12, item 7), each said once."""
     out: list[Item] = []
@@ -475,6 +503,9 @@ def derived_limits(a: dict[str, Any], text: str) -> list[Item]:
                     "the comparison.", "templated", []))
     if _EXPLORATORY.search(text):
         out.append(("The authors call the analyses exploratory: they suggest rather than confirm.", "templated", []))
+    unplanned = _unplanned_finding(text, design)
+    if unplanned and not _EXPLORATORY.search(text):
+        out.append((unplanned, "templated", []))
     if _ONE_TAILED.search(text):
         out.append(("A one-sided (one-tailed) test was used, which makes a clear result easier to reach.", "templated", []))
     if design in ("randomised controlled trial", "crossover trial") and _SINGLE_BLIND.search(text):
