@@ -104,7 +104,8 @@ def test_1_articles_follow_the_sound_of_the_next_word() -> None:
                "a 12-week course", "a usual care group"]:
         assert agree_articles(ok) == ok, ok
     # not articles, or acronyms whose sound the letters do not tell: left alone
-    for same in ["vitamin A is low", "Grade A evidence", "a NICE guideline", "an NHS clinic", "an X-ray"]:
+    for same in ["vitamin A is low", "Grade A evidence", "a NICE guideline", "an NHS clinic", "an X-ray", "an sVLPD",
+                 "where b = a or b = c"]:
         assert agree_articles(same) == same, same
 
 
@@ -158,6 +159,11 @@ def test_2_as_quantity_rules() -> None:
     assert as_quantity("pain, a stopwatch and function", "") == "pain and function"  # no one quantity: dropped
     assert as_quantity("a stopwatch", "") == ""
     assert as_quantity("an accelerometer", "") == "physical activity (accelerometer)"
+    # a list of instruments for one quantity the sentence names: the quantity, once
+    assert as_quantity("a walking questionnaire and accelerometers",
+                       "Daily walking was assessed with a walking questionnaire and accelerometers.") == "Daily walking"
+    assert as_quantity("a questionnaire", "Sleep quality was assessed by a questionnaire.") == "Sleep quality"
+    assert as_quantity("the Oswestry Disability Questionnaire", "") == "the Oswestry Disability Questionnaire"
 
 
 # --- 3: a post hoc or subgroup finding is named as a limitation ---

@@ -787,14 +787,14 @@ def _spell_out(card: dict[str, Any], defs: dict[str, str]) -> None:
     up = card.get("upshot") or {}
     for k in ("question", "answer"):
         if up.get(k):
-            up[k] = spell_out(up[k], defs)
+            up[k] = agree_articles(spell_out(up[k], defs))
     for key in ("key_points", "limitations"):
-        card[key] = [t if kinds.get(f"{key}.{i}") == "extracted" else spell_out(t, defs)
+        card[key] = [t if kinds.get(f"{key}.{i}") == "extracted" else agree_articles(spell_out(t, defs))
                      for i, t in enumerate(card.get(key) or [])] or card.get(key)
         if not card[key]:
             card.pop(key)
     for k, t in (card.get("why_it_matters") or {}).items():
-        card["why_it_matters"][k] = spell_out(t, defs)
+        card["why_it_matters"][k] = agree_articles(spell_out(t, defs))
 
 
 _BARE_PEOPLE = re.compile(r"^(?:[\w-]+ ){0,3}?(?:patients|participants|people|subjects|adults|individuals|volunteers)\.?$", re.I)

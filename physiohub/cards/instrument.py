@@ -19,10 +19,12 @@ _GIVES: dict[str, str | None] = {
     r"sphygmomanomet\w*": "blood pressure",
     r"electromyograph\w*|surface emg": "muscle activity",
     r"stop ?watch\w*|timers?": None,
+    r"questionnaires?|surveys?|interviews?": None,
     r"force (?:plates?|platforms?)|motion capture (?:systems?)?|cameras?|tape measures?|calipers?|callipers?": None,
 }
 _INSTRUMENT = re.compile(r"(?:(?:a|an|the)\s+)?(?:(?:universal|standard|digital|electronic|long[- ]arm|bubble|"
-                         r"triaxial|wrist[- ]worn|hip[- ]worn|portable|calibrated|two[- ]arm|jamar)\s+)*"
+                         r"triaxial|wrist[- ]worn|hip[- ]worn|portable|calibrated|two[- ]arm|jamar|self-report(?:ed)?|standardi[sz]ed|"
+                         r"validated|structured|semi-structured|short|brief|online|postal)\s+)*"
                          r"(?P<i>" + "|".join(_GIVES) + r")", re.I)
 _MEASURED_WITH = r"(?:was|were)\s+(?:\w+ly\s+)?(?:measured|assessed|recorded|evaluated|determined|quantified|tested|obtained)" \
                  r"\s+(?:\w+\s+)?(?:with|using|by|via|on)\s+"
@@ -68,6 +70,11 @@ def as_quantity(text: str, sentence: str = "") -> str:
     items = seps.split(text)
     if not any(_INSTRUMENT.fullmatch(it.strip(" .")) for it in items):
         return text
+    # "Habitual activity was assessed with [a questionnaire and accelerometers]": the whole list is how; the
+    # sentence's subject is what.
+    whole = _named_in(sentence, text.strip(" .")) if sentence and len(items) > 1 else None
+    if whole:
+        return whole
     kept = [_INSTRUMENT.sub(swap, it) if _INSTRUMENT.fullmatch(it.strip(" .")) else it for it in items]
     kept = [k.strip() for k in kept if k.strip(" .")]
     if len(kept) <= 1:

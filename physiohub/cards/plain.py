@@ -231,6 +231,11 @@ _SILENT_H = re.compile(r"(?:hour|honest|honou?r|heir)", re.I)
 _WORD_AFTER = re.compile(r"[\w'-]+")
 
 
+# Words that cannot follow an article: the "a" before them is a letter or a symbol ("b = a or b").
+_NOT_NOUNS = {"or", "and", "of", "on", "in", "is", "are", "as", "at", "if", "it", "to", "by", "nor", "if", "than", "was",
+              "were", "i", "ii", "iii", "iv", "e", "o", "u"}
+
+
 def _wants_an(word: str) -> bool | None:
     """True for "an", False for "a", None when the sound cannot be told from the letters."""
     if word[:1].isdigit():
@@ -240,7 +245,7 @@ def _wants_an(word: str) -> bool | None:
     if not letters:
         return None
     w = letters.group(0)
-    if len(w) > 1 and w.isupper() or len(w) == 1 and word[1:2] == "-":
+    if len(w) > 1 and any(c.isupper() for c in w[1:]) or len(w) == 1 and word[1:2] == "-" or w.lower() in _NOT_NOUNS:
         return None  # an acronym or a letter name ("X-ray"): said as letters or as a word, no guessing
     if w[0].lower() in "aeiou":
         return not _CONSONANT_U.match(w)
