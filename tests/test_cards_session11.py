@@ -194,3 +194,14 @@ def test_3_post_hoc_tests_after_an_anova_are_not_unplanned() -> None:
     lims = _limits("Fall risk scores fell more with training than with usual care (p = 0.03); Tukey post hoc tests "
                    "showed the difference at week 12.", "Bonferroni post-hoc comparisons confirmed lower scores.")
     assert not any("post hoc" in t or "subgroup" in t for t in lims), lims
+
+
+def test_3_no_limitation_when_the_subgroups_found_nothing_or_it_was_power() -> None:
+    from physiohub.cards.wording import _unplanned_finding
+    trial = "randomised controlled trial"
+    assert _unplanned_finding("Subgroup analyses did not show significant interaction effects for any subgroup.", trial) is None
+    assert _unplanned_finding("Pain improved in all subgroups (p < 0.01).", trial) is None
+    assert _unplanned_finding("Analysis of variance with post-hoc significance testing was used; pain fell (p = 0.01).",
+                              trial) is None
+    assert _unplanned_finding("A post hoc analysis shows the data had 80% power to detect a difference.", trial) is None
+    assert _unplanned_finding("In the subgroup with severe pain, taping reduced pain more than sham (p = 0.02).", trial)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..appraise.numwords import WORD_NUMBER, parse_number
+from ..appraise.reading import read_sentence
 from typing import Any
 
 from . import phrases
@@ -448,12 +449,15 @@ def short_study(text: str) -> str | None:
 # "In a post hoc analysis, ...", "a subgroup analysis showed ...": a result the trial was not set up to test. Post
 # hoc *tests* after an analysis of variance (Tukey, Bonferroni) are planned pairwise comparisons, not this.
 _POST_HOC = re.compile(r"\bpost[- ]?hoc\b(?!\s+(?:\w+\s+)?(?:tests?|comparisons?|pairwise|multiple|bonferroni|tukey|"
-                       r"scheff\w*|sidak|lsd|dunn\w*|t[- ]tests?|corrections?|adjustments?))|\b(?:not|un)[- ]?pre-?specified\b|"
+                       r"scheff\w*|sidak|lsd|dunn\w*|t[- ]tests?|corrections?|adjustments?|significance|power))|\b(?:not|un)[- ]?pre-?specified\b|"
                        r"\bunplanned (?:analys[ie]s|comparisons?)\b", re.I)
 _SUBGROUP = re.compile(r"\bsub-?groups?\b|\bsubsets? of (?:patients|participants|people)\b", re.I)
 _TUKEY_BEFORE = re.compile(r"\b(?:tukey|bonferroni|scheff\w*|sidak|lsd|dunn\w*)(?:'s)?\s+$", re.I)
 _A_FINDING = re.compile(r"\bsignifican\w*|\bp\s*[<=≤]\s*0?\.\d|\b(?:improv|reduc|increas|decreas|lower|higher|better|"
                         r"greater|fewer|benefi|associat)\w*", re.I)
+_ANOVA = re.compile(r"\banalysis of variance\b|\banova\b", re.I)
+_POWER = re.compile(r"\bpower\b", re.I)
+_EVERY_SUBGROUP = re.compile(r"\b(?:all|each|every|across|among) (?:the |of the )?(?:\w+ )?sub-?groups?\b", re.I)
 _PRIMARY_STUDIES = ("randomised controlled trial", "non-randomised controlled trial", "crossover trial", "cohort",
                     "case-control", "cross-sectional")
 
@@ -464,10 +468,12 @@ def _unplanned_finding(text: str, design: str) -> str | None:
         if not _A_FINDING.search(sent):
             continue
         ph = _POST_HOC.search(sent)
-        if ph and not _TUKEY_BEFORE.search(sent[:ph.start()]):
+        if ph and not _TUKEY_BEFORE.search(sent[:ph.start()]) and not _ANOVA.search(sent) and not _POWER.search(sent):
             return ("Some results come from an analysis decided after the data were seen (post hoc): they suggest "
                     "rather than confirm.")
-        if design in _PRIMARY_STUDIES and _SUBGROUP.search(sent):
+        if design in _PRIMARY_STUDIES and _SUBGROUP.search(sent) and not _EVERY_SUBGROUP.search(sent) and \
+                read_sentence(sent).label in ("for", "mixed", "against"):
+            # (a subgroup analysis that found nothing, or a result "in all subgroups", rests on no subgroup)
             return ("Some results hold only for a subgroup of the people studied: a subgroup result suggests rather "
                     "than confirms.")
     return None
