@@ -22,7 +22,7 @@ from .ladder import plain_ladder
 from .parts import Parts, _has_stats, analyse, pico_sentence_ids
 from .outcome import measured_instead
 from .pieces import broken
-from .plain import agree_articles, cap, lay, lay_light, sentence
+from .plain import a_or_an, agree_articles, cap, lay, lay_light, sentence
 from .readability import plain_sentences, strip_detail
 from .spans import (_AIM_LEAD, _CLAUSE, _lower_first, _span_text,
                     methods_rows)
@@ -670,7 +670,7 @@ def article(phrase: str) -> str:
     """'calf loading programme' -> 'a calf loading programme'; uncountable or determined phrases stay."""
     if re.match(r"(a|an|the|this|these|their|its|our|his|her)\b", phrase, re.I) or not _COUNTABLE.search(phrase):
         return phrase
-    return agree_articles("a " + phrase)
+    return f"{a_or_an(phrase.split()[0])} {phrase}" if phrase.split() else phrase
 
 
 _STATS_HEAVY = re.compile(r"\b(95\s*%|(?-i:CI|RR|OR|SMD|MD|HR)|p\s*[<=])\b|\d+\s*(studies|trials|participants)", re.I)

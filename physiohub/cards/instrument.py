@@ -44,10 +44,13 @@ def _named_in(sentence: str, m_text: str) -> str | None:
     before = sentence[:pos]
     m = re.search(r"(?:^|[.;:]\s+|,\s+)(?:the\s+)?(?P<q>[A-Za-z][\w ,-]{2,60}?)\s+" + _MEASURED_WITH + r"(?:[\w-]+\s+){0,3}$",
                   before, re.I)
-    if m and len(m.group("q").split()) <= 8:
-        return m.group("q").strip()
-    u = _USED_TO.match(sentence, pos + len(m_text))
-    return u.group("q").strip() if u else None
+    q = m.group("q").strip() if m and len(m.group("q").split()) <= 8 else None
+    if not q:
+        u = _USED_TO.match(sentence, pos + len(m_text))
+        q = u.group("q").strip() if u else None
+    if q and not re.match(r"\S*[A-Z]\S*[A-Z]", q.split()[0]):
+        q = q[:1].lower() + q[1:]  # the sentence's subject becomes a phrase in a list: "Habitual activity" -> "habitual ..."
+    return q
 
 
 def is_instrument(text: str) -> bool:

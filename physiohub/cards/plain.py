@@ -252,6 +252,16 @@ def _wants_an(word: str) -> bool | None:
     return bool(_SILENT_H.match(w))
 
 
+def a_or_an(word: str) -> str:
+    """The article to put before a word when one must be chosen: by its sound, else by the letters (an acronym by
+    the name of its first letter, "an MRI"; a name like "iStoppFalls" by its first letter)."""
+    want = _wants_an(word)
+    if want is None:
+        first = word[:1]
+        want = first in "AEFHILMNORSX" if word[:2].isupper() else first.lower() in "aeiou"
+    return "an" if want else "a"
+
+
 def agree_articles(text: str) -> str:
     """Each article agrees with the sound of the word after it: "a enough" aside (see ``_NO_ARTICLE``),
     "a unclear result" -> "an unclear result", "an painkiller" -> "a painkiller"; "a unit", "an hour",
