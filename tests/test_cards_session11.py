@@ -154,15 +154,15 @@ def test_2_an_instrument_in_a_list_becomes_what_it_measures() -> None:
 def test_2_as_quantity_rules() -> None:
     from physiohub.cards.instrument import as_quantity
     assert as_quantity("a hand-held dynamometer", "Quadriceps strength was assessed with a hand-held dynamometer.") == \
-        "Quadriceps strength"
+        "quadriceps strength"
     assert as_quantity("grip strength measured by a dynamometer", "") == "grip strength measured by a dynamometer"
     assert as_quantity("pain, a stopwatch and function", "") == "pain and function"  # no one quantity: dropped
     assert as_quantity("a stopwatch", "") == ""
     assert as_quantity("an accelerometer", "") == "physical activity (accelerometer)"
     # a list of instruments for one quantity the sentence names: the quantity, once
     assert as_quantity("a walking questionnaire and accelerometers",
-                       "Daily walking was assessed with a walking questionnaire and accelerometers.") == "Daily walking"
-    assert as_quantity("a questionnaire", "Sleep quality was assessed by a questionnaire.") == "Sleep quality"
+                       "Daily walking was assessed with a walking questionnaire and accelerometers.") == "daily walking"
+    assert as_quantity("a questionnaire", "Sleep quality was assessed by a questionnaire.") == "sleep quality"
     assert as_quantity("the Oswestry Disability Questionnaire", "") == "the Oswestry Disability Questionnaire"
 
 
