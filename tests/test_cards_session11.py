@@ -205,3 +205,13 @@ def test_3_no_limitation_when_the_subgroups_found_nothing_or_it_was_power() -> N
                               trial) is None
     assert _unplanned_finding("A post hoc analysis shows the data had 80% power to detect a difference.", trial) is None
     assert _unplanned_finding("In the subgroup with severe pain, taping reduced pain more than sham (p = 0.02).", trial)
+
+
+def test_3_post_hoc_after_an_anova_in_another_sentence_is_its_pairwise_follow_up() -> None:
+    from physiohub.cards.wording import _unplanned_finding
+    trial = "randomised controlled trial"
+    anova = ("Repeated measures ANOVA found no significant difference for items 2 and 4. For items 1 and 3 (p = 0.02), "
+             "post hoc analysis revealed a difference between the two techniques.")
+    assert _unplanned_finding(anova, trial) is None
+    assert _unplanned_finding("Analysis of variance was used. A post hoc subgroup analysis showed that women improved "
+                              "more (p = 0.01).", trial)

@@ -455,7 +455,8 @@ _SUBGROUP = re.compile(r"\bsub-?groups?\b|\bsubsets? of (?:patients|participants
 _TUKEY_BEFORE = re.compile(r"\b(?:tukey|bonferroni|scheff\w*|sidak|lsd|dunn\w*)(?:'s)?\s+$", re.I)
 _A_FINDING = re.compile(r"\bsignifican\w*|\bp\s*[<=≤]\s*0?\.\d|\b(?:improv|reduc|increas|decreas|lower|higher|better|"
                         r"greater|fewer|benefi|associat)\w*", re.I)
-_ANOVA = re.compile(r"\banalysis of variance\b|\banova\b", re.I)
+_ANOVA = re.compile(r"\banalys[ie]s of variance\b|\banovas?\b", re.I)
+_UNPLANNED_KIND = re.compile(r"\s+(?:\w+\s+)?(?:subgroup|exploratory|secondary|stratified)\b", re.I)
 _POWER = re.compile(r"\bpower\b", re.I)
 _EVERY_SUBGROUP = re.compile(r"\b(?:all|each|every|across|among) (?:the |of the )?(?:\w+ )?sub-?groups?\b", re.I)
 _PRIMARY_STUDIES = ("randomised controlled trial", "non-randomised controlled trial", "crossover trial", "cohort",
@@ -468,7 +469,11 @@ def _unplanned_finding(text: str, design: str) -> str | None:
         if not _A_FINDING.search(sent):
             continue
         ph = _POST_HOC.search(sent)
-        if ph and not _TUKEY_BEFORE.search(sent[:ph.start()]) and not _ANOVA.search(sent) and not _POWER.search(sent):
+        # After an analysis of variance anywhere in the abstract, a bare "post hoc analysis" is its pairwise follow-up
+        # ("ANOVA found no difference for 2 and 4. For 1 and 3, post hoc analysis revealed a difference ..."), not an
+        # unplanned question; "post hoc subgroup" or "exploratory" analyses still are.
+        pairwise = _ANOVA.search(text) and not _UNPLANNED_KIND.match(sent, ph.end()) if ph else False
+        if ph and not pairwise and not _TUKEY_BEFORE.search(sent[:ph.start()]) and not _POWER.search(sent):
             return ("Some results come from an analysis decided after the data were seen (post hoc): they suggest "
                     "rather than confirm.")
         if design in _PRIMARY_STUDIES and _SUBGROUP.search(sent) and not _EVERY_SUBGROUP.search(sent) and \
