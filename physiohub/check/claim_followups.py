@@ -195,9 +195,40 @@ def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> Sentence | 
     # a heading over what follows, or the page's first line standing alone with no final stop (a plain-text title)
     title_like = ((i + 1 < len(sentences) and sentences[i + 1].heading == s.text)
                   or (i == 0 and (len(sentences) < 2 or sentences[1].paragraph != s.paragraph) and not _FINAL_STOP.search(s.text)))
-    if not title_like or not (has_effect(s.text) or COMPARED.search(s.text) or _BEST.search(s.text)):
+    # ("The $10 Fix for Sore Muscles": an effect word as the head of a noun phrase names no treatment, a label)
+    plain = _FIGURATIVE_NOUN.sub(" ", s.text)
+    if not title_like or not (has_effect(plain) or COMPARED.search(plain) or _BEST.search(plain)):
         return None
-    return title_research(sentences, i)
+    return title_research(sentences, i) or title_echo(s, sentences, i)
+
+
+# An effect word used as a noun after a determiner in a title: "The $10 Fix for ...", "A Simple Cure for ...".
+_FIGURATIVE_NOUN = re.compile(r"\b(?:the|a|an|your|this|one)\s+(?:[\w$'’-]+\s+){0,2}?(?:fix|cure|remedy|boost|answer|secret|"
+                              r"trick|solution|key)\b", re.I)
+# How far into the page a sentence restating the title's finding with a research cue may sit (a deck, a byline and
+# an intro paragraph may come first on news and science sites) and how much of the title it must repeat.
+ECHO_WINDOW = 8
+_ECHO_SHARE = 0.7
+_ECHO_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_ECHO_STOP = frozenset("the and for with can may might could your you are was were has have that this from into than".split())
+
+
+def _echo_words(text: str) -> set[str]:
+    return {w[:5] for w in _ECHO_WORD.findall(text.lower()) if w not in _ECHO_STOP}
+
+
+def title_echo(s: Sentence, sentences: list[Sentence], i: int) -> Sentence | None:
+    """A sentence within ECHO_WINDOW under the title that names research with a reporting cue and repeats most of the
+    title's words ("Walking can reduce pain and damage in arthritic knees" ... "a new study adds to this by showing that
+    walking can reduce pain in arthritic knees"): the title states that research's finding. Returns it, or None."""
+    words = _echo_words(s.text)
+    if len(words) < 3:
+        return None
+    for x in sentences[i + 1:i + 1 + ECHO_WINDOW]:
+        if (names_research(x.text) or _RESEARCHERS_FOUND.search(x.text)) and claim_cue(x.text, x.links):
+            if len(words & _echo_words(x.text)) >= _ECHO_SHARE * len(words):
+                return x
+    return None
 
 
 # Researchers credited with a finding: "scientists at Duke University have found that ...".
@@ -248,3 +279,23 @@ def headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
 RESULTS_LABEL = re.compile(r"^(?:results?|findings?|conclusions?|main results|key findings|outcomes?)\s*:\s*$", re.I)
 # A heading that says the lines under it are quoted from a source: "Quotes from the British Medical Bulletin November 2015".
 QUOTES_HEADING = re.compile(r"^(?:quotes?|quotations?|excerpts?|extracts?|key quotes) from\b", re.I)
+
+
+# A person the page introduces as the research's author ("says study author David Behm, PhD", "Researcher Disa
+# Hatfield, PhD, ...", "lead author Jane Roe"): magazine and news stories then quote them by surname alone.
+_AUTHOR_INTRO = re.compile(r"\b(?:(?:study|lead|senior|first|co-?)\s*author|[Rr]esearcher|principal investigator)\s*,?\s+"
+                           r"(?:Dr\.?\s+|Professor\s+|Prof\.?\s+)?([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+([A-Z][A-Za-z'\u2019-]+)")
+
+
+def research_authors(text: str) -> set[str]:
+    """Surnames the sentence introduces as the authors of the research it reports."""
+    return {m.group(2) for m in _AUTHOR_INTRO.finditer(text)}
+
+
+def by_research_author(text: str, surnames: set[str]) -> bool:
+    """A statement credited to one of those authors by surname ("..., says Dr. Behm.", '"...," Hatfield says.')."""
+    if not surnames:
+        return False
+    names = "|".join(re.escape(n) for n in sorted(surnames))
+    return bool(re.search(rf"\b(?:says|said|explains|explained|notes|noted|adds|added)\s+(?:Dr\.?\s+|Professor\s+|Prof\.?\s+)?(?:{names})\b"
+                          rf"|\b(?:{names})\s+(?:says|said|explains|explained|notes|noted|adds|added)\b", text))

@@ -190,3 +190,20 @@ METHOD_HEADING = re.compile(r"^\W*(?:who (?:was|were) (?:studied|included|in the
 # "The results are preliminary, but ..." opens the writer's own comment on them.
 PRELIMINARY = re.compile(r"^\W*(?:the |these |those |our |such )?(?:results|findings|data) (?:are|were|remain) (?:still |only |very )?"
                          r"(?:preliminary|early|tentative)\b", re.I)
+
+
+# Session 11 (dev22: health newsletters, magazine and radio stories, fitness blogs) — sentences near research words that
+# report no finding:
+# a "How to ..." line is a title or an instruction, never a finding ("How to Walk to Ease Arthritis by 69%"; README:
+# a "why/how/what ..." title is not a claim);
+HOW_TO = re.compile(r"^\W*how to\b", re.I)
+# the writer's simile or joke on a finding just given ("It's like a free massage, minus the small talk");
+SIMILE_ASIDE = re.compile(r"^\W*(?:it'?s|it is|that'?s|that is|this is)\s+(?:just\s+|kind of\s+|a bit\s+|rather\s+|almost\s+)?like\b", re.I)
+# a guess at how something works, said to be a guess ("while they aren't certain how it works, researchers suspect
+# there may be a release of ..."): the researchers' speculation, not their finding;
+SPECULATION = re.compile(r"\b(?:not|n't)\s+(?:sure|certain)\s+(?:exactly\s+)?(?:how|why)\b"
+                         r"|\b(?:suspect|speculate|theori[sz]e|hypothesi[sz]e)s?\s+(?:that\s+)?(?:there|it|this)\s+(?:may|might|could)\b", re.I)
+# what a study is expected to matter for ("Researchers said the study was likely to prove vital for the millions
+# now working from home"): its importance, not what it found.
+STUDY_IMPORTANCE = re.compile(r"\b(?:likely|expected|set|going|bound|sure)\s+to\s+(?:prove|be)\s+(?:\w+\s+)?(?:vital|crucial|important|"
+                              r"useful|helpful|valuable|significant|invaluable|essential|a game[- ]changer)\s+(?:for|to|in)\b", re.I)

@@ -37,9 +37,10 @@ class OrgSubject:
 
 
 ORG_SAYS_SUBJECT = OrgSubject()
+# (a country prefix counts: "according to the U.S. National Institutes of Health")
 # (a name's small joining words count: "according to the Bone and Joint Initiative")
 # (and a report a named body put out: "according to a report published in 2016 by the United States Bone and Joint
 # Initiative", "according to a new report from Arthritis Action")
-ACCORDING_NAMED = re.compile(rf"\b[Aa]ccording to (?:{ORGANISATION.pattern}|(?:the )?[A-Z][\w'\-]+(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'\-]+){{1,5}}"
+ACCORDING_NAMED = re.compile(rf"\b[Aa]ccording to (?:{ORGANISATION.pattern}|(?:the )?(?:U\.S\.|U\.K\.|US|UK)?\s?[A-Z][\w'\-]+(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'\-]+){{1,5}}"
                              rf"|(?:a|an|the|their|its) (?:new |recent |latest |major |\d{{4}} )?(?:report|analysis|survey|review) "
                              rf"(?:(?:published|issued|released|produced|commissioned) )?(?:(?:in|last|this) \w+ )?(?:by|from) (?:the )?[A-Z][\w'\-]+)")

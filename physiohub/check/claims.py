@@ -42,7 +42,7 @@ from .claim_effects import effect_of, finding_clause, population_of
 from .claim_followups import (ADVICE_ITEM, CONTRAST_RESULT, DOSE_RESPONSE, EFFECT_ENDS, FINDINGS_HEADING, FINDINGS_LEADIN, GAINED, NEITHER, NO_DIFF,
     PRONOUN_COMPARISON, QUOTED_RESEARCHER, QUOTES_HEADING, RESPECTIVELY, RESULT, RESULTS_LABEL, RESULT_GROUP,
     RESULT_LASTS, RESULT_SIZE, SOURCE_HEADING, STUDY_LABEL, SUMMARY_FIGURE, THEY_FOUND, THIS_SHOWS, TOLD_MEETING,
-    headline, research_in, same_subject_result, title_finding)
+    by_research_author, headline, research_authors, research_in, same_subject_result, title_finding)
 from .claim_method import METHOD, method_only
 from .claim_not_claims import ASIDE, LEAD_IN, NOT_INVOLVED, QUESTION_OR_NEED
 from .claim_page_forms import (COMMON_KNOWLEDGE, EQUATION, GROUP_COMPARED, WRITER_PLAN, date_only_cue, defined_item, goes_on, late_cue,
@@ -165,9 +165,15 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
     last_claim_para: tuple[int, str] | None = None   # (paragraph, heading) of the last claim
     last_claim: Claim | None = None
     context: Context | None = None     # the research the article was last describing, with a design
+    authors: set[str] = set()          # surnames introduced as the research's authors ("says study author X Y")
+    author_claim: Claim | None = None  # the research the last of them was introduced with
     for i, s in enumerate(sentences):
         if not s.item:
             lead_in = s
+        introduced = research_authors(s.text)
+        if introduced:
+            authors |= introduced
+            author_claim = research_in(s) if names_research(s.text) or last_claim is None else last_claim
         if i and names_research(sentences[i - 1].text):
             context = context_of(sentences[i - 1], i - 1, context)
         if ASIDE.match(s.text) and not names_research(s.text):
@@ -346,6 +352,13 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # "These changes mostly appeared 3-4 days after ...": when the result of the claim before held
             inherited = prev[1]
             cue = "the result of the claim before going on"
+        if (not cue and not inherited and author_claim is not None and by_research_author(s.text, authors)
+                and (has_effect(s.text) or COMPARED.search(s.text) or FINDING.search(s.text) or RESULT.search(s.text))
+                and not method_only(s.text) and not model_veto(s.text)):
+            # '"... led them to rate it as less strenuous," Hatfield says.': a finding or recommendation of the study
+            # author the page introduced before, quoted by surname
+            inherited = author_claim
+            cue = "a statement of the study author named before"
         if (not cue and probabilities is not None and threshold is not None and probabilities[i] >= threshold
                 and not (veto and vetoed(s))):
             cue = f"the claim model (probability {probabilities[i]:.2f})"
