@@ -74,3 +74,41 @@ def test_study_author_quoted_by_surname_later():
     found = _claims(page)
     assert any(t.startswith("Try it after your run") for t in found), found
     assert not any(t.startswith("Many runners") for t in found), found
+
+
+def test_study_author_named_mid_sentence_is_no_attribution():
+    page = ("# Rolling\n\nA study in a sports journal found that rolling the calves eased soreness, says study author "
+            "Anna Berg, PhD, of a university in Oslo.\n\nBecause, as Berg explains, she grew up in a family of runners, "
+            "the question had long interested her.\n")
+    assert not any(t.startswith("Because, as Berg") for t in _claims(page))
+
+
+def test_organisation_advice_as_a_list():
+    page = ("# Tip: Move for sore hips\n\nWhen your hips ache you may want to sit still.\n\n"
+            "The American College of Rheumatology recommends:\n\n- Begin with short walks and add a few minutes each week.\n"
+            "- Rest a day if the pain is worse the next morning.\n\nYou may also like: stretches for the office\n")
+    found = _claims(page)
+    assert not any(t.startswith("The American College of Rheumatology recommends") for t in found), found
+    assert any(t.startswith("Begin with short walks") for t in found), found
+    assert any(t.startswith("Rest a day") for t in found), found
+    # the same bullets under the writer's own heading are no claims
+    page2 = page.replace("The American College of Rheumatology recommends:", "Here is what I tell my clients:")
+    assert not any(t.startswith("Begin with short walks") for t in _claims(page2))
+
+
+def test_outside_expert_advice_is_no_claim():
+    assert model_veto("According to fitness expert Sam Hill, founder of a gym chain, people with sore knees should "
+                      "start slowly and build up.")
+    assert not model_veto("According to a 2021 review, people with sore knees did better when they started slowly.")
+
+
+def test_figures_from_a_named_body():
+    found = _claims("# Walking\n\nWalking is free -- but new figures from the CDC show that half of adults with arthritis "
+                    "rarely walk for exercise.\n")
+    assert any("new figures from the CDC show" in t for t in found), found
+
+
+def test_ranking_continues_the_finding_before_it():
+    page = ("# Hips\n\nA review of 40 trials in people with hip arthritis found that regular exercise eased "
+            "pain. Water-based classes came out as the most effective form of exercise, with gains within eight weeks.\n")
+    assert any(t.startswith("Water-based classes came out") for t in _claims(page))

@@ -311,6 +311,9 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     m = _EVIDENCE_QUALITY.search(text) or _DEBUNKED.search(text)
     if m and not PERSONAL_CLAIM.search(text) and not _OWN_EVIDENCE.search(text[max(0, m.start() - 20):m.start() + 12]):
         return m.group(0)
+    m = _BODY_FIGURES.search(text)
+    if m and states_something(text[m.end():]):
+        return m.group(0)   # "new figures from the CDC show that two-thirds of ...": a named body's figures
     cite = citation_marker(original) or next((u for u in links if PAPER_LINK.search(u)), None)
     text = without_credentials(text)
     if not cite and _QUOTED_AUTHOR.search(text) and (FINDING.search(text) or (has_effect(text) and _QUOTE_FINDS.search(text))):
@@ -379,3 +382,10 @@ def states_something(text: str) -> bool:
 # "(strength of recommendation: A)", "(level of evidence: 2)", "(Grade B evidence)".
 _EVIDENCE_LABEL = re.compile(r"\((?:SOR|strength of recommendation(?: \[SOR\])?|level of evidence|LOE|evidence level|grade)\s*[:=]?\s*"
                              r"(?:[A-D]|[1-5][abc]?|I{1,3}V?|IV|high|moderate|low)\b[^()]{0,120}\)|\(grade [A-D] (?:evidence|recommendation)\)", re.I)
+
+
+# A named body's figures or data: "new figures from the CDC show that ...", "data released by Public Health England
+# suggest ...". An organisation's figure is a claim (README gold rules); the body is an acronym or a capitalised name.
+_BODY_FIGURES = re.compile(r"\b(?:figures|data|statistics|numbers|estimates)\s+(?:from|by|released by|published by|issued by)\s+(?:the\s+)?"
+                           r"(?:[A-Z]{2,}|[A-Z][\w'-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'-]+){1,5})\s+"
+                           r"(?:show|shows|showed|suggest|suggests|suggested|reveal|reveals|revealed|indicate|indicates|indicated)\b")

@@ -296,6 +296,8 @@ def by_research_author(text: str, surnames: set[str]) -> bool:
     """A statement credited to one of those authors by surname ("..., says Dr. Behm.", '"...," Hatfield says.')."""
     if not surnames:
         return False
+    # (the attribution closes the sentence or follows its quote: "Because, as X explains, during his childhood ..."
+    # introduces background, not the author's finding)
     names = "|".join(re.escape(n) for n in sorted(surnames))
-    return bool(re.search(rf"\b(?:says|said|explains|explained|notes|noted|adds|added)\s+(?:Dr\.?\s+|Professor\s+|Prof\.?\s+)?(?:{names})\b"
-                          rf"|\b(?:{names})\s+(?:says|said|explains|explained|notes|noted|adds|added)\b", text))
+    return bool(re.search(rf"(?:,|[\"\u201d])\s*(?:says|said|explains|explained|notes|noted|adds|added)\s+(?:Dr\.?\s+|Professor\s+|Prof\.?\s+)?"
+                          rf"(?:{names})\W*$|[\"\u201d]\s*(?:{names})\s+(?:says|said|explains|explained|notes|noted|adds|added)\W*$", text))

@@ -207,3 +207,7 @@ SPECULATION = re.compile(r"\b(?:not|n't)\s+(?:sure|certain)\s+(?:exactly\s+)?(?:
 # now working from home"): its importance, not what it found.
 STUDY_IMPORTANCE = re.compile(r"\b(?:likely|expected|set|going|bound|sure)\s+to\s+(?:prove|be)\s+(?:\w+\s+)?(?:vital|crucial|important|"
                               r"useful|helpful|valuable|significant|invaluable|essential|a game[- ]changer)\s+(?:for|to|in)\b", re.I)
+# a trainer's, coach's or business founder's advice "according to" them ("According to fitness expert X, founder of a
+# personal-training firm, people with knee pain should start gently"): an outside expert's opinion, not research.
+EXPERT_OPINION = re.compile(r"\baccording to (?:a |an |the )?(?:[\w-]+\s+){0,2}(?:expert|coach|trainer|instructor|influencer|founder|owner|"
+                            r"blogger|guru)\b", re.I)

@@ -44,3 +44,13 @@ ORG_SAYS_SUBJECT = OrgSubject()
 ACCORDING_NAMED = re.compile(rf"\b[Aa]ccording to (?:{ORGANISATION.pattern}|(?:the )?(?:U\.S\.|U\.K\.|US|UK)?\s?[A-Z][\w'\-]+(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'\-]+){{1,5}}"
                              rf"|(?:a|an|the|their|its) (?:new |recent |latest |major |\d{{4}} )?(?:report|analysis|survey|review) "
                              rf"(?:(?:published|issued|released|produced|commissioned) )?(?:(?:in|last|this) \w+ )?(?:by|from) (?:the )?[A-Z][\w'\-]+)")
+
+
+# An organisation's advice set out as a list: "The American Academy of Orthopaedic Surgeons recommends:" over bullets.
+# The line itself states nothing; each bullet under it is the organisation's recommendation (README gold rules).
+_ENDS_ON_VERB = re.compile(r"\b(?:says?|recommends?|advises?|suggests?|urges?|offers these tips|gives this advice)\s*:?\s*$", re.I)
+
+
+def org_list_lead_in(text: str) -> bool:
+    """A line that names an organisation and ends on its reporting verb, with the list to follow."""
+    return bool(ORG_SAYS.search(text) and _ENDS_ON_VERB.search(text))

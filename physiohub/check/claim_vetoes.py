@@ -9,10 +9,11 @@ from .claim_cues import ACCORDING, ANNOUNCES, claim_cue, says_nothing, states_so
 from .claim_designs import names_research
 from .claim_followups import NO_DIFF, SOURCE_HEADING
 from .claim_method import method_only
+from .claim_orgs import org_list_lead_in
 from .claim_not_claims import (AGAINST_OLD_VIEW, APPEARS_IN, CALL_TO_ACTION, CAVEAT, COMMON_BELIEF, DEFINITION, FINDINGS_TITLE,
     KNOWN_AS, LEAD_IN, METHOD_HEADING, PRELIMINARY, MY_OWN, NEED, NOT_ENOUGH, NOT_INVOLVED, PAGE_FURNITURE, PASSIVE_ADVICE, PERSONAL_CLAIM, PLANS,
     QUESTION_OR_NEED, RUN_IN_LABEL, SELF_REPORT_FIGURE, STUDIES_ON, TEASER, USED_FOR, WHERE_TO_READ, mostly_links,
-    HOW_TO, SIMILE_ASIDE, SPECULATION, STUDY_IMPORTANCE)
+    EXPERT_OPINION, HOW_TO, SIMILE_ASIDE, SPECULATION, STUDY_IMPORTANCE)
 from .claim_sources import AUTHOR_YEAR, GLUED_FOOTNOTE
 from .claim_words import COMPARED, FINDING, VERB_RE, has_effect
 from .document import Sentence
@@ -34,6 +35,7 @@ def model_veto(text: str) -> bool:
                 or KNOWN_AS.search(text) or COMMON_BELIEF.match(text) or mostly_links(text) or says_nothing(text)
                 or CAVEAT.search(text) or FINDINGS_TITLE.match(text) or _preliminary_comment(text)
                 or HOW_TO.match(text) or SIMILE_ASIDE.match(text) or SPECULATION.search(text) or STUDY_IMPORTANCE.search(text)
+                or (EXPERT_OPINION.search(text) and not names_research(text))
                 or (STUDIES_ON.match(text) and not (FINDING.search(text) or has_effect(text)))
                 or ((USED_FOR.search(text) or SELF_REPORT_FIGURE.search(text) or PASSIVE_ADVICE.search(text)) and not names_research(text))
                 or (NOT_ENOUGH.search(text) and not ACCORDING.search(text))
@@ -105,6 +107,8 @@ def not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
     text = GLUED_FOOTNOTE.sub("", s.text)
     if LEAD_IN.search(text):
         return True
+    if org_list_lead_in(text) and i + 1 < len(sentences) and sentences[i + 1].item:
+        return True   # "The American Academy of Orthopaedic Surgeons recommends:": its bullets are the claims
     rest = STUDY_IMPORTANCE.sub(" ", text)
     if rest != text and not has_effect(rest):
         return True   # "the study was likely to prove vital for ...": what it will matter for, not what it found

@@ -48,7 +48,7 @@ from .claim_not_claims import ASIDE, LEAD_IN, NOT_INVOLVED, QUESTION_OR_NEED
 from .claim_page_forms import (COMMON_KNOWLEDGE, EQUATION, GROUP_COMPARED, WRITER_PLAN, date_only_cue, defined_item, goes_on, late_cue,
                                named_as_example, page_furniture, quoted_definition, sessions_run, set_up_only, subjectless_heading,
                                topic_label)
-from .claim_orgs import ACCORDING_NAMED, ORGANISATION, ORG_SAYS
+from .claim_orgs import ACCORDING_NAMED, ORGANISATION, ORG_SAYS, org_list_lead_in
 from .claim_context import after_claim
 from .claim_record import Claim
 from .claim_sources import (AUTHOR_YEAR, DOI, GLUED_FOOTNOTE, JOURNAL_CITE, NUMBERED_CITE, author_year,
@@ -142,6 +142,12 @@ def claim_probabilities(sentences: list[Sentence]) -> list[float]:
     model = load_model()
     return model.probabilities([s.text for s in sentences], [s.paragraph for s in sentences],
                                [s.item for s in sentences], [s.heading for s in sentences]).tolist()
+
+
+# A ranking the research gave right after its finding ("Aerobic exercises came out as the most effective forms of
+# activity"): the next result of the same research.
+_RANKED = re.compile(r"\b(?:came out|emerged|ranked|stood out|proved)\s+(?:as\s+)?(?:the\s+)?(?:most|least|best|top)\b"
+                     r"|\bcame out (?:on top|best|ahead)\b", re.I)
 
 
 def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilities: list[float] | None = None,
@@ -304,7 +310,8 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                                                                               or ((CONTRAST_RESULT.match(s.text) or THIS_SHOWS.search(s.text))
                                                                                   and has_effect(s.text) and not names_research(s.text))
                                                                               or EFFECT_ENDS.search(s.text)
-                                                                              or goes_on(s.text))
+                                                                              or goes_on(s.text)
+                                                                              or _RANKED.search(s.text))
                 # (not a sentence on what the study did: "Researchers at X ran the study with 60 patients")
                 and not (METHOD.search(s.text) and method_only(s.text))):
             inherited = prev[1]
@@ -352,6 +359,11 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # "These changes mostly appeared 3-4 days after ...": when the result of the claim before held
             inherited = prev[1]
             cue = "the result of the claim before going on"
+        if (not cue and not inherited and s.item and s.heading and org_list_lead_in(s.heading)
+                and len(s.text.split()) >= 4 and not method_only(s.text) and not QUESTION_OR_NEED.search(s.text)):
+            # a bullet under "The American Academy of Orthopaedic Surgeons recommends:": the organisation's advice
+            inherited = research_in(Sentence(s.heading, s.paragraph))
+            cue = f"an item of the advice under '{s.heading[:60]}'"
         if (not cue and not inherited and author_claim is not None and by_research_author(s.text, authors)
                 and (has_effect(s.text) or COMPARED.search(s.text) or FINDING.search(s.text) or RESULT.search(s.text))
                 and not method_only(s.text) and not model_veto(s.text)):
