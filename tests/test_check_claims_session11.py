@@ -112,3 +112,10 @@ def test_ranking_continues_the_finding_before_it():
     page = ("# Hips\n\nA review of 40 trials in people with hip arthritis found that regular exercise eased "
             "pain. Water-based classes came out as the most effective form of exercise, with gains within eight weeks.\n")
     assert any(t.startswith("Water-based classes came out") for t in _claims(page))
+
+
+def test_topic_label_title_is_not_taken_as_a_restated_finding():
+    page = ("# The most common cause of shoulder pain\n\nShoulder pain has many sources.\n\nAuthor | Clinic blog\n\n"
+            "Rotator cuff problems are frequent. Tendons change with age.\n\n"
+            "I will now turn to the most common cause of shoulder pain, which Lee et al (2015) found in 60% of patients.\n")
+    assert not any(t.startswith("The most common cause") for t in _claims(page))

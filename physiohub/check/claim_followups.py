@@ -199,7 +199,14 @@ def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> Sentence | 
     plain = _FIGURATIVE_NOUN.sub(" ", s.text)
     if not title_like or not (has_effect(plain) or COMPARED.search(plain) or _BEST.search(plain)):
         return None
-    return title_research(sentences, i) or title_echo(s, sentences, i)
+    # (further down only a title with an effect verb: "The most common cause of knee pain" is a topic label)
+    return title_research(sentences, i) or (title_echo(s, sentences, i) if _TITLE_VERB.search(plain) else None)
+
+
+# A verb that makes a title a statement ("Walking can reduce ...", "Yoga eases ..."), not a label ("The most common cause
+# of knee pain").
+_TITLE_VERB = re.compile(r"\b(?:can|may|might|could|will|does|do|did|helps?|eases?|reduces?|cuts?|lowers?|raises?|improves?|"
+                         r"boosts?|prevents?|protects?|slows?|works?|beats?|relieves?|halves?|doubles?)\b", re.I)
 
 
 # An effect word used as a noun after a determiner in a title: "The $10 Fix for ...", "A Simple Cure for ...".
