@@ -119,3 +119,20 @@ def test_topic_label_title_is_not_taken_as_a_restated_finding():
             "Rotator cuff problems are frequent. Tendons change with age.\n\n"
             "I will now turn to the most common cause of shoulder pain, which Lee et al (2015) found in 60% of patients.\n")
     assert not any(t.startswith("The most common cause") for t in _claims(page))
+
+
+def test_study_gives_a_reason_or_remedy():
+    found = _claims("# Knees\n\nIf that still does not convince you, this new study gives yet another reason: cycling keeps "
+                    "the hips supple.\n\nThis trial offers a simple remedy, as cycling is cheap.\n")
+    assert any(t.startswith("If that still does not convince you") for t in found), found
+    assert any(t.startswith("This trial offers a simple remedy") for t in found), found
+    # a study offering something that is not a finding is no claim
+    assert not any("offers" in t for t in _claims("# Knees\n\nThe study offers free parking to everyone who takes part.\n"))
+
+
+def test_results_run_in_after_a_described_check():
+    page = ("# Pace\n\nTo check the results, the researchers looked at step data from 20,000 people in a national cohort. "
+            "They sorted them into three groups.\n\nThe results held up: brisk walkers had a clearly lower risk of hip "
+            "pain.\n")
+    assert any(t.startswith("The results held up") for t in _claims(page))
+    assert not any(t.startswith("The results held up") for t in _claims("# Pace\n\nThe results held up: see the table.\n"))

@@ -311,6 +311,9 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     m = _EVIDENCE_QUALITY.search(text) or _DEBUNKED.search(text)
     if m and not PERSONAL_CLAIM.search(text) and not _OWN_EVIDENCE.search(text[max(0, m.start() - 20):m.start() + 12]):
         return m.group(0)
+    m = _STUDY_OFFERS.search(text)
+    if m:
+        return m.group(0)   # "this new study gives yet another reason: it keeps the knees healthy"
     m = _BODY_FIGURES.search(text)
     if m and states_something(text[m.end():]):
         return m.group(0)   # "new figures from the CDC show that two-thirds of ...": a named body's figures
@@ -389,3 +392,9 @@ _EVIDENCE_LABEL = re.compile(r"\((?:SOR|strength of recommendation(?: \[SOR\])?|
 _BODY_FIGURES = re.compile(r"\b(?:figures|data|statistics|numbers|estimates)\s+(?:from|by|released by|published by|issued by)\s+(?:the\s+)?"
                            r"(?:[A-Z]{2,}|[A-Z][\w'-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'-]+){1,5})\s+"
                            r"(?:show|shows|showed|suggest|suggests|suggested|reveal|reveals|revealed|indicate|indicates|indicated)\b")
+
+# Research said to give a reason, remedy or evidence ("this new study gives yet another reason: it keeps the knees
+# healthy", "This study offers a simple remedy, as walking is free"): the writer's reading of what it found.
+_STUDY_OFFERS = re.compile(r"\b(?:this|the|that|their|a) (?:new |latest |recent |latest )?(?:study|trial|review|research|findings)\s+"
+                           r"(?:offers|gives|provides|adds|brings|lends)\s+(?:us\s+)?(?:yet\s+)?(?:another|one more|a|an|more|new|further|strong)?\s*"
+                           r"(?:[\w-]+\s+)?(?:reason|remedy|evidence|proof|support|argument)\b", re.I)

@@ -150,6 +150,11 @@ _RANKED = re.compile(r"\b(?:came out|emerged|ranked|stood out|proved)\s+(?:as\s+
                      r"|\bcame out (?:on top|best|ahead)\b", re.I)
 
 
+# A run-in result label that says how the results came out: "The results held up:", "The findings were consistent:".
+_RESULTS_RUN_IN = re.compile(r"^\W*(?:the |their |its )?(?:results?|findings?|answer|verdict)\s+(?:held up|held|stood up|were (?:consistent|clear|"
+                             r"striking|the same|similar)|was (?:clear|consistent|striking))\s*:\s*", re.I)
+
+
 def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilities: list[float] | None = None,
                 threshold: float | None = None, veto: bool = True) -> list[Claim]:
     """The research claims among the sentences: the rules' (each with the phrase that made it one), and with
@@ -237,6 +242,11 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # sentence's year, design and citations
             inherited = research_in(described)
             cue = "the research named in the sentence before"
+        if (not cue and not inherited and described is not None and i - described_at <= 4 and _RESULTS_RUN_IN.match(s.text)
+                and states_something(s.text[_RESULTS_RUN_IN.match(s.text).end():]) and not model_veto(s.text)):
+            # "The results held up: faster walkers had a clearly lower risk ...": the result of the check just described
+            inherited = research_in(described)
+            cue = "a result run in after 'The results ...:'"
         if (not cue and not inherited and prev is not None and s.paragraph - prev[0].paragraph in (0, 1) and not s.item
                 and _THEY_SAY.match(s.text) and not method_only(s.text) and not model_veto(s.text)
                 and not _OPEN_QUESTION.search(s.text)):
