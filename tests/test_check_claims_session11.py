@@ -136,3 +136,12 @@ def test_results_run_in_after_a_described_check():
             "pain.\n")
     assert any(t.startswith("The results held up") for t in _claims(page))
     assert not any(t.startswith("The results held up") for t in _claims("# Pace\n\nThe results held up: see the table.\n"))
+
+
+def test_view_of_someone_who_worked_on_the_study():
+    page = ("# Desks\n\nA new study shows that standing desks do not prevent neck pain.\n\n"
+            "Dr Ann Roe, a lecturer who worked on the study, said our ideas about desks are old-fashioned.\n\n"
+            "Dr Ben Fox, who led the study, said standing reduced neck pain by a third in the first month.\n")
+    found = _claims(page)
+    assert not any(t.startswith("Dr Ann Roe") for t in found), found
+    assert any(t.startswith("Dr Ben Fox") for t in found), found

@@ -271,6 +271,9 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
             # right after an aside set off by commas, however long
             aside = _ASIDE_AFTER_DESIGN.match(text, m.end())
             v = VERB_RE.match(text, aside.end()) if aside else None
+        if (v is not None and _WHO_ON_STUDY.search(text[max(0, m.start() - 40):m.start()]) and _SAID.fullmatch(v.group(0))
+                and not (FINDING.search(text[v.end():]) or has_effect(text[v.end():]) or COMPARED.search(text[v.end():]))):
+            continue   # "X, who worked on the study, said our ideas of how to sit are out of date": a person's view
         # the verb must report something ("what the studies say." reports nothing)
         between = _ET_AL_DOT.sub("et al", text[m.end():v.start()]) if v else ""
         # (the verb of another clause with its own subject does not report this research: "dig into the research,
@@ -398,3 +401,9 @@ _BODY_FIGURES = re.compile(r"\b(?:figures|data|statistics|numbers|estimates)\s+(
 _STUDY_OFFERS = re.compile(r"\b(?:this|the|that|their|a) (?:new |latest |recent |latest )?(?:study|trial|review|research|findings)\s+"
                            r"(?:offers|gives|provides|adds|brings|lends)\s+(?:us\s+)?(?:yet\s+)?(?:another|one more|a|an|more|new|further|strong)?\s*"
                            r"(?:[\w-]+\s+)?(?:reason|remedy|evidence|proof|support|argument)\b", re.I)
+
+# The speaker described by a relative clause that ends on the research ("Dr X, a lecturer who worked on the study, said
+# ..."): the person says it, not the study; what they say is a claim only if it states a finding.
+_WHO_ON_STUDY = re.compile(r"\bwho (?:worked on|took part in|was involved in|contributed to|helped (?:run|with)|co-authored|led|ran|"
+                           r"conducted) (?:the |this |that )?(?:new |recent )?$", re.I)
+_SAID = re.compile(r"(?:says|said|told|added|explained|noted)", re.I)
