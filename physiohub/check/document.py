@@ -31,7 +31,9 @@ REF_HEADING = re.compile(
     r"(?:\s+(?:in|on|for)\s+(?:this|the)\s+(?:article|post|blog|page|story|piece|video))?\s*:?$"
     # a qualified heading of a strong kind: "Pilates Bibliography", "Scientific references" (not "sources" or
     # "literature": "Protein sources" and "Review of the literature" are sections of text)
-    r"|^(?:[\w'\-]+\s+){1,3}(?:references|bibliography|further reading|reading list|works cited)\s*:?$",
+    r"|^(?:[\w'\-]+\s+){1,3}(?:references|bibliography|further reading|reading list|works cited)\s*:?$"
+    # a reading list under a heading that recommends it: "Recommended Reading", "Suggested reading", "Additional reading"
+    r"|^(?:recommended|suggested|additional|essential|background|useful|key)\s+(?:reading|readings|literature)\s*:?$",
     re.I,
 )
 # A list item that is a reference even without a heading: an identifier, or a year in the places
@@ -116,7 +118,7 @@ _SOURCE_ITEMS = re.compile(r";\s+(?=[A-Z])|(?<=(?:19|20)\d{2})\.\s+(?=[A-Z])(?!(
 # article:" — an entry when what follows reads as one)
 _RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:(?:the |read the |full |original |link to (?:the )?)?(?:study|paper|publication|article|ref|refs|cite|research|from)"
                            r"|(?:study|paper|research) link"
-                           r"|more information|cite this (?:article|paper|study|page|post)|how to cite(?: this (?:article|paper))?)"
+                           r"|more information|cite this (?:article|paper|study|page|post)|how to cite(?: this (?:article|paper))?|to cite(?: this (?:article|paper))?)"
                            r"\s*:\W{0,3}\s*(?=\S)", re.I)
 _RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|story sources?|via|studies cited|citations?|journal references?|study references?|"
                           r"original (?:study|article|paper|research|story|post|source|news release|press release)|sourced from|"
@@ -331,6 +333,12 @@ _CITE_AFTER_STOP = re.compile(r"([.!?]) ?(\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\
 _AUTHOR_YEAR_AFTER_STOP = re.compile(r"(?<=[a-z%)\]])([.!?]['\"\u2019\u201d]?)[ \t]?(\((?=[^()\n]*[A-Z][a-z])[^()\n]{1,120}?\b(?:19|20)\d{2}[a-z]?\b"
                                      r"[^()\n]{0,20}\))\.?(?=[ \t]+[A-Z\"'\u201c]|[ \t]*(?:\n|$))")
 
+# "... no longer supports. [Lederman 2011](https://doi.org/...) Even physiotherapists ...": a link whose text is a bare
+# "Surname [et al.] Year" label standing after the full stop (blogs that cite by linked name and year, no brackets)
+# belongs to the sentence before it, not to the next one.
+_LINKED_LABEL_AFTER_STOP = re.compile(r"(?<=[a-z%)\]])([.!?]['\"\u2019\u201d]?)[ \t]+"
+                                      r"(\[[A-Z][\w'\u2019\-]+(?:\s+(?:et al\.?|and|&)(?:\s+[A-Z][\w'\u2019\-]+)?)?,?\s+(?:19|20)\d{2}[a-z]?\]"
+                                      r"\([^()\s]+\))(?=[ \t]+(?:\[|[A-Z\"'\u201c])|[ \t]*(?:\n|$))")
 
 # "- **Injuries due to impact.** There is little evidence ...": a bold run-in label that ends with its own stop is a
 # sentence of its own; with its bold markers kept, the stop is not seen and the label opens the next sentence.
@@ -478,6 +486,11 @@ def parse_document(text: str) -> Document:
     text = _BOLD_LABEL.sub(r"\1", text)
     # ("... rethink it.' (Lee, 2013) Next": the quote closes, then the citation, then the stop)
     text = _AUTHOR_YEAR_AFTER_STOP.sub(lambda m: f"{m.group(1)[1:]} {m.group(2)}{m.group(1)[0]}", text)
+    for _ in range(4):   # (two or three labels in a row move one at a time)
+        moved = _LINKED_LABEL_AFTER_STOP.sub(r" \2\1", text)
+        if moved == text:
+            break
+        text = moved
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     # a footnote's back-link at its end ("... 2019;12:101-10. ↩︎", "[↩](#fnref1)") is page furniture: left in, it
     # makes the entry look like a heading (no final stop)

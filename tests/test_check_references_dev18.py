@@ -1,0 +1,88 @@
+"""Reference shapes met on the dev18 pages (session 11 of issue 13): reading lists with bracketed link labels, a
+paper's citation written as separate field lines, a journal page's "To cite:" line for itself, bare linked
+"Surname Year" labels after the full stop.
+
+Every entry below is written for this test (authors, titles, journals' issues and identifiers are invented)."""
+from __future__ import annotations
+
+from physiohub.check.citation_header import header_citations, without_self_citation
+from physiohub.check.document import parse_document
+from physiohub.check.reference_lines import strip_link_labels
+from physiohub.check.references import Reference, parse_reference_list
+
+
+def _refs(text: str) -> list[Reference]:
+    return parse_reference_list(parse_document(text).reference_lines)
+
+
+def test_bracketed_link_labels_are_no_part_of_the_entry():
+    # "[full text]" glued after the DOI's full stop made the DOI "10.1177/x.[full"
+    line = "Lund, A., & Moe, C. (2011). Walking for knee pain. Example Illness, 6(4), 272-281. doi:10.1177/1742395309999999.[full text]"
+    refs = parse_reference_list([strip_link_labels(line)])
+    assert refs[0].doi == "10.1177/1742395309999999"
+    assert strip_link_labels("Lee A. Title. Am J Ex Med. 2005; 33(5): 745-64[DOI][PubMed]") == "Lee A. Title. Am J Ex Med. 2005; 33(5): 745-64"
+    # brackets that are not link labels stay: note markers, a bracketed title note
+    assert strip_link_labels("Walking helps [1] [Epub ahead of print]") == "Walking helps [1] [Epub ahead of print]"
+
+
+def test_a_recommended_reading_heading_opens_a_reference_section():
+    # a book entry with no full stop after the year is no entry by its shape alone: the heading makes it one
+    text = ("# Exercise and arthritis\n\nThis page gathers reading for trainers.\n\n## Recommended Reading\n\n"
+            "Holm, A., Berg, C. (2009) Clinical Exercise for Joints (2nd Ed). Example City: Example Press [google books] pp46-84\n\n"
+            "Quist, H., & Ek, T. (2005). Walking or strengthening for the knee? Example Rheumatic Journal, 64(4), 544-8.\n")
+    refs = _refs(text)
+    assert [(r.authors[0].split()[0], r.year) for r in refs] == [("Holm", 2009), ("Quist", 2005)]
+
+
+def test_a_citation_written_as_field_lines_is_one_reference():
+    body = ("# Stresses in the neck from head posture\n\nNeuro and Spine Surgery\n\nExample Technology International\n\n"
+            "November 2014; Vol. 25; pp. 277-279\n\nKenneth K. Holmqvist, MD\n\nChief of Spine Surgery, Example Hospital\n\n"
+            "- The load on the spine rises as the head bends forward.\n")
+    refs = header_citations(body, [])
+    assert [(r.authors, r.year, r.journal) for r in refs] == [(["Holmqvist"], 2014, "Example Technology International")]
+    # NLM's form with the journal on the date line, the author below it
+    refs = header_citations("Smart phones and necks\n\nSpine Ex J. 2016 Nov;25:277-9.\nA title on one line.\nLund AB\n", [])
+    assert [(r.authors, r.year, r.journal) for r in refs] == [(["Lund"], 2016, "Spine Ex J")]
+
+
+def test_a_field_block_already_read_and_a_bare_date_add_nothing():
+    have = [Reference(text="Holmqvist KK. Title. Example Technology International. 2014;25:277-9.", authors=["Holmqvist KK"],
+                      year=2014, journal="Example Technology International")]
+    body = "Example Technology International\nNovember 2014; Vol. 25; pp. 277-279\nKenneth K. Holmqvist, MD\n"
+    assert header_citations(body, have) == have
+    # a date and pages with no journal line before them is no citation
+    assert header_citations("Our opening hours changed\n\nMarch 2020; 9; 1-2\n", []) == []
+
+
+def test_a_journal_page_citing_itself_is_not_its_own_reference():
+    body = ("# Hamstring injuries, a rehabilitation protocol\n\n"
+            "To Cite: Holm A, Berg C. Hamstring Injuries, a Rehabilitation Protocol, Example J Sports Med. 2015; 6(4):e2. "
+            "doi: 10.5812/exjsm.25411.\n")
+    own = Reference(text="doi:10.5812/exjsm.25411", kind="link", doi="10.5812/exjsm.25411")
+    other = Reference(text="doi:10.1000/other", kind="link", doi="10.1000/other")
+    assert without_self_citation(body, ["Example Journal", "Hamstring injuries, a rehabilitation protocol"], [own, other]) == [other]
+    # a news page's citation line for the paper it reports (a title other than the page's) stays
+    assert without_self_citation(body, ["Walking beats rest for sore hamstrings"], [own, other]) == [own, other]
+    # and the line itself is read as a reference line, not as a sentence making a claim
+    doc = parse_document(body)
+    assert not any(s.text.startswith("To Cite") for s in doc.sentences)
+
+
+def test_a_bare_linked_label_after_the_stop_belongs_to_the_sentence_before():
+    text = ("Many sort postures into good and bad. That idea comes from a model research no longer supports. "
+            "[Holm 2011](https://doi.org/10.1000/a1) Even therapists disagree on the best posture. "
+            "[Berg et al. 2019](https://doi.org/10.1000/b2) [Lund 2020](https://doi.org/10.1000/c3)\n")
+    doc = parse_document(text)
+    by_text = {s.text: s.links for s in doc.sentences}
+    assert by_text["That idea comes from a model research no longer supports Holm 2011."] == ["https://doi.org/10.1000/a1"]
+    assert by_text["Even therapists disagree on the best posture Berg et al. 2019 Lund 2020."] == [
+        "https://doi.org/10.1000/b2", "https://doi.org/10.1000/c3"]
+
+
+def test_a_date_and_time_or_an_entry_tail_is_no_field_block():
+    # a press release's by-line: an organisation, then the date and time of posting
+    assert header_citations("By Example Society of Physiotherapy (ESP)\nOct 17, 2005, 19:15\n", []) == []
+    # a wrapped entry whose journal's last word opens the next line is already read
+    have = [Reference(text="Lee A, Kim B. Exercise for knee pain. J Phys Ther Sci. 2015 Jul;27(7):2387-90.", authors=["Lee A"],
+                      year=2015, journal="J Phys Ther Sci")]
+    assert header_citations("Lee A, Kim B. Exercise for knee pain. J Phys Ther\nSci. 2015 Jul;27(7):2387-90.\n", have) == have
