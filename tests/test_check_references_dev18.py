@@ -86,3 +86,49 @@ def test_a_date_and_time_or_an_entry_tail_is_no_field_block():
     have = [Reference(text="Lee A, Kim B. Exercise for knee pain. J Phys Ther Sci. 2015 Jul;27(7):2387-90.", authors=["Lee A"],
                       year=2015, journal="J Phys Ther Sci")]
     assert header_citations("Lee A, Kim B. Exercise for knee pain. J Phys Ther\nSci. 2015 Jul;27(7):2387-90.\n", have) == have
+
+
+def test_a_field_block_takes_its_identifier_line_and_a_run_on_source_is_a_reference():
+    from physiohub.check.references import inline_references
+    body = ("Phones and necks\n\nSpine Ex J. 2016 Nov;25:277-9.\nA title on one line.\nLund AB\n"
+            "http://www.ncbi.nlm.nih.gov/pubmed/25399999\n")
+    link = inline_references(parse_document(body).sentences, [])
+    assert [r.pmid for r in link] == ["25399999"]
+    refs = header_citations(body, link)
+    # the PubMed address under the block is that paper's, not a second reference
+    assert [(r.authors, r.journal, r.pmid, r.kind) for r in refs] == [(["Lund"], "Spine Ex J", "25399999", "list")]
+    # a source run on after the last full stop of a paragraph, with no label
+    refs = header_citations("Watch your posture and take breaks. Example Technology International, November 2014\n", [])
+    assert [(r.journal, r.year) for r in refs] == [("Example Technology International", 2014)]
+    # not a list entry already read, nor a sentence ending with a place and a year
+    entry = Reference(text="Course of neck pain. Spine Journal February 2008", journal="Spine Journal", year=2008)
+    assert header_citations("- Course of neck pain. Spine Journal February 2008\n", [entry]) == [entry]
+    assert header_citations("We moved our clinic last spring. Example Street, May 2019\n", []) == []
+
+
+def test_a_page_cited_by_its_title_is_a_reference():
+    from physiohub.check.citation_variants import title_citations
+    text = ("The joint rubs bone on bone (Osteoarthritis: Symptoms, Treatments, and Causes,2019). It attacks the joint lining "
+            "(Example Arthritis Society, 2019: What are the causes and types of arthritis, 2019). Risk factors follow "
+            "(What are the causes and typesof arthritis, 2019: Lee et al. 2018).")
+    refs = title_citations(text, [])
+    assert [(r.authors[0], r.year) for r in refs] == [("Osteoarthritis: Symptoms, Treatments, and Causes", 2019),
+                                                     ("What are the causes and types of arthritis", 2019)]
+    # names, organisations and notes in brackets are not titles
+    assert title_citations("Pain eased (Lee, Kim and Park, 2019) (Example Arthritis Society, 2019) (see the review, 2019) "
+                           "(Figure adapted from the trial, 2019).", []) == []
+
+
+def test_one_work_cited_under_two_spellings_is_one_reference():
+    from physiohub.check.citation_variants import merge_misspelt
+    a = Reference(text="Agoivlasitis et al. 2018", kind="inline", authors=["Agoivlasitis et al."], year=2018)
+    b = Reference(text="Agiovlasitis et al. 2018", kind="inline", authors=["Agiovlasitis et al."], year=2018)
+    text = "one (Agoivlasitis et al. 2018). two (Agiovlasitis et al. 2018). three (Agiovlasitis et al. 2018)."
+    assert merge_misspelt(text, [a, b]) == [b]
+    # a listed entry always stays; different years or names further apart are different works
+    listed = Reference(text="Agiovlasitis S. Title. 2018.", authors=["Agiovlasitis S"], year=2018)
+    assert merge_misspelt(text, [listed, a]) == [listed]
+    c = Reference(text="Hansen 2018", kind="inline", authors=["Hansen"], year=2018)
+    d = Reference(text="Hanson 2019", kind="inline", authors=["Hanson"], year=2019)
+    e = Reference(text="Jensen 2018", kind="inline", authors=["Jensen"], year=2018)
+    assert merge_misspelt("", [c, d, e]) == [c, d, e]

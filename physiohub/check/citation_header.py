@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import JOURNALS
-from .references import Reference, find_doi
+from .references import _PMID, Reference, find_doi
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # The anchor: [journal] date; volume [; issue]; pages — and nothing else on the line.
@@ -36,6 +36,13 @@ _DEGREE = r"(?:M\.?D|Ph\.?D|D\.?O|D\.?C|D\.?P\.?T|P\.?T|M\.?P\.?H|FRCS|FACS)\.?"
 _PERSON_WITH_DEGREE = re.compile(rf"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][a-z]+)?\s+(?P<surname>[A-Z][\w'\-]+)),\s*{_DEGREE}"
                                  rf"(?:,\s*{_DEGREE})*$")
 _VANCOUVER_NAMES = re.compile(r"^(?P<surname>[A-Z][\w'\-]+) [A-Z]{1,3}(?:, [A-Z][\w'\-]+ [A-Z]{1,3})*(?:,? et al)?\.?$")
+# A paragraph that ends with its source run on after the last full stop, no label: "... to ease your pain. Example
+# Technology International, November 2014" — a journal's name (by the lexicon or the words journals' names use) and its
+# month and year.
+_TRAILING_SOURCE = re.compile(rf"(?<=[.!?\"\u201d])\s+(?P<journal>[A-Z][\w&'\-]*(?:\s+(?:of|and|&|the|for|in|on|[A-Z][\w&'\-]*)){{1,8}}),?"
+                              rf"\s+(?:\(?(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?)?(?P<year>(?:19|20)\d{{2}})\)?\.?\s*$")
+# An identifier on a line of its own next to the block: the paper's PubMed or DOI address.
+_ID_LINE = re.compile(r"^<?(?:https?://\S*(?:pubmed|ncbi\.nlm\.nih\.gov/pubmed|doi\.org)\S*|doi:\s*10\.\S+|PMID:?\s*\d+)>?\.?$", re.I)
 _SELF_CITE = re.compile(r"^\W{0,3}(?:to cite(?: this (?:article|paper|chapter))?|cite this (?:article|paper|chapter|as)|"
                         r"how to cite(?: this (?:article|paper|chapter))?|suggested citation|please cite (?:this|as))\s*:", re.I)
 
@@ -79,11 +86,29 @@ def header_citations(body: str, refs: list[Reference]) -> list[Reference]:
             if surname:
                 used.append(near)
                 break
+        # the block's own identifier line ("http://www.ncbi.nlm.nih.gov/pubmed/123" under the author) is this paper's
+        ident = next((x for x in lines[i + 1:i + 5] if _ID_LINE.match(x)), None)
+        doi = find_doi(ident) if ident else None
+        pm = _PMID.search(ident) if ident else None
+        pmid = next(g for g in pm.groups() if g) if pm else None
         have = any(r.year == year and (((r.journal or "").lower().rstrip(".") == journal.lower())
                                        or (surname and r.authors and r.authors[0].split()[0].lower().startswith(surname.lower())))
                    for r in out)
         if not have:
-            out.append(Reference(text=" / ".join(used), authors=[surname] if surname else [], year=year, journal=journal))
+            if doi or pmid:
+                # the identifier was read as a bare link of its own: it is this reference's
+                out = [r for r in out if not (r.kind == "link" and ((doi and r.doi == doi) or (pmid and r.pmid == pmid)))]
+            out.append(Reference(text=" / ".join(used + ([ident] if ident else [])), authors=[surname] if surname else [],
+                                 year=year, journal=journal, doi=doi, pmid=pmid))
+    for line in lines:
+        m = _TRAILING_SOURCE.search(line)
+        if not m or not _journal_line(m.group("journal")):
+            continue
+        journal, year = m.group("journal"), int(m.group("year"))
+        if any(m.group(0).strip().rstrip(".") in r.text for r in out):
+            continue   # a list entry read already ("Title. Spine Journal February 2008")
+        if not any(r.year == year and (r.journal or "").lower().rstrip(".") == journal.lower() for r in out):
+            out.append(Reference(text=m.group(0).strip(), year=year, journal=journal))
     return out
 
 
