@@ -20,7 +20,7 @@ _BRACKET = re.compile(r"\(([^()]{8,300})\)")
 _PIECES = re.compile(r"\s*;\s*|(?<=\d{4})\s*:\s*")
 _TITLE_YEAR = re.compile(r"(?P<title>[A-Z][^;]{6,150}?)\s*,\s*(?P<year>(?:19|20)\d{2})[a-z]?")
 _NOT_TITLE_START = re.compile(r"^(?:see|e\.g|i\.e|cf|published|according|adapted|source|table|figure|fig|data|in|from|as|"
-                              r"accessed|retrieved|updated|last|reviewed|n\s*=|p\s*[<=>])\b", re.I)
+                              r"accessed|retrieved|updated|last|reviewed|n\s*=|p\s*[<=>])\b|^(?:[A-Z]\.\s?)+[A-Z]|personal communication", re.I)
 _SMALL = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "with", "or", "at", "by", "&"}
 
 
@@ -42,6 +42,9 @@ def title_citations(text: str, refs: list[Reference]) -> list[Reference]:
             t = _TITLE_YEAR.fullmatch(piece.strip().rstrip("."))
             if not t or not _reads_as_title(t.group("title")):
                 continue
+            year = int(t.group("year"))
+            if any(r.year == year and r.authors and re.search(rf"\b{re.escape(surname_key(r.authors[0]))}\b", piece) for r in out):
+                continue   # a citation read already ("R. Lund, personal communication, May 3, 2020")
             title = " ".join(t.group("title").split())
             key = (re.sub(r"[^a-z0-9]", "", title.lower()), int(t.group("year")))
             if key not in seen:
