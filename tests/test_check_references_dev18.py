@@ -132,3 +132,14 @@ def test_one_work_cited_under_two_spellings_is_one_reference():
     d = Reference(text="Hanson 2019", kind="inline", authors=["Hanson"], year=2019)
     e = Reference(text="Jensen 2018", kind="inline", authors=["Jensen"], year=2018)
     assert merge_misspelt("", [c, d, e]) == [c, d, e]
+
+
+def test_a_source_line_with_a_volume_label_is_one_journal_citation():
+    # "; Vol. 28" is the citation's volume, not a second source; the month stands before the year
+    text = ("A study found that neck manipulation helped people with chronic neck pain.\n\n"
+            "Source: JMPT. September 2005; Vol. 28, No. 7\n")
+    refs = _refs(text)
+    assert [(r.journal, r.year) for r in refs] == [("JMPT", 2005)]
+    # two sources in one line are still two
+    refs = _refs("Walking helps.\n\nSources: Lee A et al. (2021) Walking and knees. Example J; Kim B (2019) Knees. Other J\n")
+    assert len(refs) == 2

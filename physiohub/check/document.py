@@ -113,7 +113,8 @@ def _plain_entry(line: str) -> bool:
 
 # The items of a run-in sources line: cut at "; " before a capital, or, in a line without semicolons, at a full stop
 # after a year ("SOURCES: Journal, March 3, 2021. University, news release, March 3, 2021. Jane Smith, MD, ...").
-_SOURCE_ITEMS = re.compile(r";\s+(?=[A-Z])|(?<=(?:19|20)\d{2})\.\s+(?=[A-Z])(?!(?:Epub|Published|Available|Accessed|Retrieved|Online|DOI|PMID)\b)(?!.*;)")
+# (not before a volume or issue label: "Source: JMPT. September 2005; Vol. 28, No. 7" is one journal citation)
+_SOURCE_ITEMS = re.compile(r";\s+(?=[A-Z])(?!(?:Vol|Volume|No|Issue|Suppl|Pp?)\b\.?\s*\d)|(?<=(?:19|20)\d{2})\.\s+(?=[A-Z])(?!(?:Epub|Published|Available|Accessed|Retrieved|Online|DOI|PMID)\b)(?!.*;)")
 # (science-news sites close with "More information: Authors, Title, Journal (2019). DOI: ..."; journals' pages with "Cite this
 # article:" — an entry when what follows reads as one)
 _RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:(?:the |read the |full |original |link to (?:the )?)?(?:study|paper|publication|article|ref|refs|cite|research|from)"

@@ -396,8 +396,10 @@ def _mla_journal(ref: Reference, body: str) -> str | None:
 
 # A citation that is only the journal and its numbers: "Spine J 2004 (Sep); 4 (5): 574–583 ~ FULL TEXT",
 # "Am J Public Health 2002 (Oct); 92 (10): 1634–1641".
-_JOURNAL_ONLY = re.compile(r"^(?P<journal>[A-Z][A-Za-z&\-]*(?:\s+[A-Za-z&\-]+){0,8}?)\.?\s+(?P<year>(?:19|20)\d{2})\b"
-                           r"(?:\s*\([A-Z][a-z]{2}[^)]{0,10}\)|\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:,]\s*\(?\d")
+# (the month may come before the year and the volume carry its label: "JMPT. September 2005; Vol. 28, No. 7")
+_JOURNAL_ONLY = re.compile(r"^(?P<journal>[A-Z][A-Za-z&\-]*(?:\s+[A-Za-z&\-]+){0,8}?)\.?\s+"
+                           r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?)?(?P<year>(?:19|20)\d{2})\b"
+                           r"(?:\s*\([A-Z][a-z]{2}[^)]{0,10}\)|\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:,]\s*\(?(?:Vol(?:ume)?\.?\s*)?\d")
 
 
 def _journal_only(ref: Reference, body: str) -> str | None:
