@@ -143,3 +143,14 @@ def test_a_source_line_with_a_volume_label_is_one_journal_citation():
     # two sources in one line are still two
     refs = _refs("Walking helps.\n\nSources: Lee A et al. (2021) Walking and knees. Example J; Kim B (2019) Knees. Other J\n")
     assert len(refs) == 2
+
+
+def test_the_pages_own_prose_under_a_references_heading_is_no_entry():
+    text = ("# References\n\nWe drew on peer-reviewed papers to give this site a research base. Here is a selection of them.\n\n"
+            "Lund AB, Moe C. Shoulder pain and metabolic syndrome. Example Sport Med 2019;5:e000544.\n\n"
+            "## Original paper\n\nIn this randomized trial, taking collagen did not improve pain in active adults.\n\n"
+            "This Study Summary was published on November 17, 2023.\n")
+    refs = _refs(text)
+    assert [(r.authors[0], r.year) for r in refs] == [("Lund AB", 2019)]
+    # an entry that opens with "This" but is one (an identifier, a journal's year) stays
+    assert len(_refs("## References\n\nThis is not a drill: Lee A. Title. J Ex. 2019;3:1-9. doi:10.1000/x1\n")) == 1

@@ -340,6 +340,11 @@ _AUTHOR_YEAR_AFTER_STOP = re.compile(r"(?<=[a-z%)\]])([.!?]['\"\u2019\u201d]?)[ 
 _LINKED_LABEL_AFTER_STOP = re.compile(r"(?<=[a-z%)\]])([.!?]['\"\u2019\u201d]?)[ \t]+"
                                       r"(\[[A-Z][\w'\u2019\-]+(?:\s+(?:et al\.?|and|&)(?:\s+[A-Z][\w'\u2019\-]+)?)?,?\s+(?:19|20)\d{2}[a-z]?\]"
                                       r"\([^()\s]+\))(?=[ \t]+(?:\[|[A-Z\"'\u201c])|[ \t]*(?:\n|$))")
+# A paragraph under a references heading that is the page speaking, not an entry: it opens with the writer or the page
+# ("We drew on ...", "Here is a selection ...", "In this randomized trial, ...", "This summary was published ...") and has
+# a verb of its own.
+_PROSE_IN_REFS = re.compile(r"^(?:We|Our|You|Your|Here|This|These|In this|Below|Above|The following)\b(?=[^<>]*\b(?:is|are|was|were|has|have|"
+                            r"had|did|does|do|drew|draw|used|use|list|lists|found|find|showed|shows)\b)[^<>]*[.!?:]$")
 
 # "- **Injuries due to impact.** There is little evidence ...": a bold run-in label that ends with its own stop is a
 # sentence of its own; with its bold markers kept, the stop is not seen and the label opens the next sentence.
@@ -627,6 +632,8 @@ def parse_document(text: str) -> Document:
             quoted = [x for x in (re.sub(r"^>\s?", "", ln).strip() for ln in para_lines[n]) if x]
             refs.extend(_MD_LINK.sub(r"\1 <\2>", e) for e in _entries_of_lines(quoted))
             continue
+        if in_refs and kind == "para" and _PROSE_IN_REFS.match(linked) and not _REF_LIKE.search(linked):
+            continue   # the section's own prose ("We drew on these papers ...", a deck under an "Original paper" button)
         if in_refs or n in ref_items or kind == "ref":
             refs.append(source_rest(linked, 0) if provided_by(linked) else linked)
             continue
