@@ -154,3 +154,13 @@ def test_the_pages_own_prose_under_a_references_heading_is_no_entry():
     assert [(r.authors[0], r.year) for r in refs] == [("Lund AB", 2019)]
     # an entry that opens with "This" but is one (an identifier, a journal's year) stays
     assert len(_refs("## References\n\nThis is not a drill: Lee A. Title. J Ex. 2019;3:1-9. doi:10.1000/x1\n")) == 1
+
+
+def test_markdown_footnotes_are_markers_and_numbered_entries():
+    text = ("# Tendons\n\nLoading helps tendons.[^1] Rest alone does not.[^2]\n\n"
+            "[^1]: Lund P, et al. Tendon loading programmes. Sports Ex Med. 2013;43(4):267-86.\n"
+            "[^2]: Moe JL, Berg CR. Is tendon pain a continuum? Br J Ex Med. 2009;43(6):409-16.\n")
+    doc = parse_document(text)
+    refs = parse_reference_list(doc.reference_lines)
+    assert [(r.number, r.authors[0], r.year) for r in refs] == [("1", "Lund P", 2013), ("2", "Moe JL", 2009)]
+    assert [s.text for s in doc.sentences] == ["Tendons", "Loading helps tendons [1].", "Rest alone does not [2]."]

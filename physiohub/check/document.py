@@ -485,7 +485,14 @@ def _release_fields(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
 _BACKLINK_END = re.compile(r"(?:\s*(?:\[\s*\u21a9[\ufe0e\ufe0f]?\s*\]\(#[^)\s]*\)|\u21a9[\ufe0e\ufe0f]?))+\s*$")
 
 
+# Markdown footnotes: "Loading helps.[^1]" in the text, "[^1]: Lee A. Title. J Ex. 2019;3:1-9." at the end — the note
+# marker "[1]" and a numbered entry.
+_FOOTNOTE_DEF = re.compile(r"^[ \t]*\[\^(\d{1,3})\]:[ \t]*", re.M)
+_FOOTNOTE_REF = re.compile(r"\[\^(\d{1,3})\]")
+
+
 def parse_document(text: str) -> Document:
+    text = _FOOTNOTE_REF.sub(r"[\1]", _FOOTNOTE_DEF.sub(r"[\1] ", text))
     # an in-page link to a footnote ("third[1](#ref1).") is the citation marker "[1]"
     text = _ANCHOR_LINK.sub(lambda m: f"[{m.group(1)}]" if re.fullmatch(r"[\d,\s\u2013-]+", m.group(1)) else m.group(1), text)
     text = _CITE_AFTER_STOP.sub(r" \2\1", _SUPERSCRIPT_AFTER_STOP.sub(_superscripts, text))
