@@ -164,3 +164,18 @@ def test_markdown_footnotes_are_markers_and_numbered_entries():
     refs = parse_reference_list(doc.reference_lines)
     assert [(r.number, r.authors[0], r.year) for r in refs] == [("1", "Lund P", 2013), ("2", "Moe JL", 2009)]
     assert [s.text for s in doc.sentences] == ["Tendons", "Loading helps tendons [1].", "Rest alone does not [2]."]
+
+
+def test_short_entries_name_year_and_names_journal_year():
+    from physiohub.check.references import parse_reference
+    # an entry that is only who and when is a paper by people, not an organisation's page
+    got = [(r.kind, r.authors[:1], r.year) for r in map(parse_reference, ["Holm et al., 2014", "Berg et al. (2015)", "Lund PJ et al. 2020"])]
+    assert got == [("list", ["Holm"], 2014), ("list", ["Berg"], 2015), ("list", ["Lund PJ"], 2020)]
+    assert parse_reference("Example Clinic, 2019").kind == "web"
+
+
+def test_a_run_in_citations_list_is_cut_at_semicolons_before_names():
+    text = ("Weight-bearing exercise helps bones. Citations: Moe SL et al. J Bone Ex Res. 2018;33(2):211-220; "
+            "Holm TE et al. Cochrane Database Syst Rev. 2011;(7):CD000333.\n")
+    refs = _refs(text)
+    assert [(r.authors[0], r.year) for r in refs] == [("Moe SL", 2018), ("Holm TE", 2011)]

@@ -130,6 +130,7 @@ _RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|story sources?|via|s
 _RUN_IN_LIST = re.compile(r"(?<=[.!?)\]\"\u201d])\s+(?:References?|Sources?|Citations?|Bibliography|Studies cited)\s*:\s+(?=\S)")
 # ... whose numbered entries are cut where the next number opens a name ("2. Cleland JA", "3. Holm, A.").
 _INLINE_ENTRY_NUMBER = re.compile(rf"\s+(?=\d{{1,2}}\.\s+(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+,?\s+[A-Z])")
+_INLINE_ENTRY_SEMICOLON = re.compile(rf";\s+(?=(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+\s[A-Z]{{1,3}}\b[,.]?\s)")
 # (a URL may hold balanced brackets: the Lancet's DOIs "10.1016/S0140-6736(17)32457-1")
 _LINK_URL = r"(https?://(?:[^()\s]|\([^()\s]*\))+)"
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\(" + _LINK_URL + r"\)")
@@ -649,7 +650,10 @@ def parse_document(text: str) -> Document:
         run_in_list = _RUN_IN_LIST.search(body) if kind == "para" else None
         if run_in_list and (_REF_LIKE.search(body[run_in_list.end():]) or _plain_entry(body[run_in_list.end():])
                             or re.match(r"\d{1,2}\.\s", body[run_in_list.end():])):
-            refs.extend(_MD_LINK.sub(r"\1 <\2>", e.strip()) for e in _INLINE_ENTRY_NUMBER.split(body[run_in_list.end():]) if e.strip())
+            # (entries cut where the next number opens a name, or at "; " before a name and initials: "Citations: Lee AB
+            # et al. J Ex. 2018;33:211-20; Kim C et al. ...")
+            refs.extend(_MD_LINK.sub(r"\1 <\2>", e.strip()) for part in _INLINE_ENTRY_NUMBER.split(body[run_in_list.end():])
+                        for e in _INLINE_ENTRY_SEMICOLON.split(part) if e.strip())
             body = body[: run_in_list.start()]
         spans = _spans(body)
         cut = _trailing_entry(body, spans) if kind == "para" else None

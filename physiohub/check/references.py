@@ -707,8 +707,17 @@ def _parse_reference(line: str) -> Reference:
         ref.year = int(y.group(1)) if y else None
         if not ref.title and len(parts) >= 2:
             ref.title = parts[1].rstrip(".")
+    short = _NAME_YEAR_ONLY.match(body.strip())
+    if short:
+        # an entry that is only a name and a year ("Wells et al., 2014", "Owen PJ et al. 2020"): who wrote it, a paper
+        ref.authors, ref.year, ref.title = _authors(short.group("who")), int(short.group("year")), None
+        return ref
     _web_kind(ref, parts[0] if parts else body)
     return ref
+
+
+_NAME_YEAR_ONLY = re.compile(r"^(?P<who>[A-Z][\w'\u2019\-]+(?:\s+[A-Z]{1,3})?(?:,?\s+(?:et al\.?|(?:and|&)\s+[A-Z][\w'\u2019\-]+)))"
+                             r"\s*,?\s*\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?\.?$")
 
 
 # An organisation as an entry's author: capitalised words with an organisation's word among them, or initials.
