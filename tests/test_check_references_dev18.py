@@ -179,3 +179,13 @@ def test_a_run_in_citations_list_is_cut_at_semicolons_before_names():
             "Holm TE et al. Cochrane Database Syst Rev. 2011;(7):CD000333.\n")
     refs = _refs(text)
     assert [(r.authors[0], r.year) for r in refs] == [("Moe SL", 2018), ("Holm TE", 2011)]
+
+
+def test_organisations_one_a_line_under_a_sources_label_are_sources():
+    text = ("# Gout\n\nGout affects millions, the foundation says.\n\nSources:\n\nExample Arthritis Foundation\n\n"
+            "National Institutes of Example Health\n\nRelated posts\n\nWhy joints ache in winter\n")
+    refs = _refs(text)
+    assert [(r.kind, r.authors[0]) for r in refs] == [("web", "Example Arthritis Foundation"), ("web", "National Institutes of Example Health")]
+    # away from a references section an organisation's name on its own line is still a heading
+    doc = parse_document("# Clinic news\n\nExample Spine Clinic\n\nWe opened a new room.\n")
+    assert "Example Spine Clinic" in doc.headings

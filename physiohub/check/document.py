@@ -492,6 +492,20 @@ _FOOTNOTE_DEF = re.compile(r"^[ \t]*\[\^(\d{1,3})\]:[ \t]*", re.M)
 _FOOTNOTE_REF = re.compile(r"\[\^(\d{1,3})\]")
 
 
+# An organisation's name alone on a line ("Arthritis Foundation", "National Institutes of Health", "NHS"): under a
+# references heading it is a source, though it looks like a plain-text heading (short, no stop, a blank line after it).
+_ORG_NAME_LINE = re.compile(r"^(?:The\s+)?(?=.*\b(?:Foundation|Institutes?|Association|Society|College|Academy|Clinic|Hospital|"
+                            r"University|Centre|Center|Centers|Organi[sz]ation|Agency|Council|Health|Service|Trust|Federation|"
+                            r"Alliance|Network|Department|Ministry|Administration|Board|Commission|Library|NHS)\b)"
+                            r"[A-Z][\w&'\-]*(?:\s+(?:of|for|and|on|the|in|&|[A-Z][\w&'\-]*)){0,8}(?:\s+\([A-Z]{2,8}\))?$")
+
+
+def _in_reference_section(blocks: list[tuple[str, str]]) -> bool:
+    """Is the last heading so far a references heading?"""
+    last = next((b for kind, b in reversed(blocks) if kind == "heading"), None)
+    return last is not None and bool(REF_HEADING.match(last.strip()))
+
+
 def parse_document(text: str) -> Document:
     text = _FOOTNOTE_REF.sub(r"[\1]", _FOOTNOTE_DEF.sub(r"[\1] ", text))
     # an in-page link to a footnote ("third[1](#ref1).") is the citation marker "[1]"
@@ -545,6 +559,8 @@ def parse_document(text: str) -> Document:
         nxt_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
         prev_blank = i == 0 or not lines[i - 1].strip()
         h = _heading(line, nxt_blank) if (prev_blank or _HEADING_MD.match(line)) else None
+        if h is not None and not _HEADING_MD.match(line) and _ORG_NAME_LINE.match(h) and _in_reference_section(blocks):
+            h = None   # "Sources:" over "Arthritis Foundation" / "National Institutes of Health": entries, not headings
         if h is None and not blocks and not para and _title_line(line, lines[i + 1] if i + 1 < len(lines) else ""):
             h = line.strip().strip("*_ ")   # the title, even with the first sentence on the very next line
         if h is not None:
