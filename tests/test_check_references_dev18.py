@@ -189,3 +189,12 @@ def test_organisations_one_a_line_under_a_sources_label_are_sources():
     # away from a references section an organisation's name on its own line is still a heading
     doc = parse_document("# Clinic news\n\nExample Spine Clinic\n\nWe opened a new room.\n")
     assert "Example Spine Clinic" in doc.headings
+
+
+def test_a_news_source_name_journal_date_is_the_paper():
+    from physiohub.check.references import parse_reference
+    got = [(r.authors, r.journal, r.year) for r in map(parse_reference, ["Holm TE, JAMA, May 16, 2017",
+                                                                       "Lund AB et al, Spine, published online March 3, 2021."])]
+    assert got == [(["Holm TE"], "JAMA", 2017), (["Lund AB"], "Spine", 2021)]
+    # an organisation's page in comma fields is not a person's paper
+    assert parse_reference("Example Arthritis Foundation, Knee pain, 2019").kind == "web"

@@ -707,6 +707,11 @@ def _parse_reference(line: str) -> Reference:
         ref.year = int(y.group(1)) if y else None
         if not ref.title and len(parts) >= 2:
             ref.title = parts[1].rstrip(".")
+    news = _NAME_JOURNAL_DATE.match(body.strip()) or _NAME_JOURNAL_DATE.match(line.strip())
+    if news and not ref.authors:
+        # a news story's source: "McAlindon TE, JAMA, May 16, 2017" — the first author, the journal, the date
+        ref.authors, ref.journal, ref.year, ref.title = _authors(news.group("who")), news.group("journal"), int(news.group("year")), None
+        return ref
     short = _NAME_YEAR_ONLY.match(body.strip())
     if short:
         # an entry that is only a name and a year ("Wells et al., 2014", "Owen PJ et al. 2020"): who wrote it, a paper
@@ -716,6 +721,9 @@ def _parse_reference(line: str) -> Reference:
     return ref
 
 
+_NAME_JOURNAL_DATE = re.compile(r"^(?P<who>[A-Z][\w'\u2019\-]+ [A-Z]{1,3}(?:,? et al\.?)?),\s+(?P<journal>[A-Z][^,;]{1,80}?),\s+"
+                                r"(?:(?:published\s+)?online\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?)?"
+                                r"(?P<year>(?:19|20)\d{2})\.?$", re.I)
 _NAME_YEAR_ONLY = re.compile(r"^(?P<who>[A-Z][\w'\u2019\-]+(?:\s+[A-Z]{1,3})?(?:,?\s+(?:et al\.?|(?:and|&)\s+[A-Z][\w'\u2019\-]+)))"
                              r"\s*,?\s*\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?\.?$")
 
