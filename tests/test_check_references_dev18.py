@@ -198,3 +198,10 @@ def test_a_news_source_name_journal_date_is_the_paper():
     assert got == [(["Holm TE"], "JAMA", 2017), (["Lund AB"], "Spine", 2021)]
     # an organisation's page in comma fields is not a person's paper
     assert parse_reference("Example Arthritis Foundation, Knee pain, 2019").kind == "web"
+
+
+def test_a_science_news_more_information_line_with_bare_middle_initials():
+    from physiohub.check.references import parse_reference
+    r = parse_reference("Anna C Holmqvist et al, A walking and education programme for back pain, The Example Journal (2024). "
+                        "DOI: 10.1016/S0140-6736(24)99999-4")
+    assert (r.authors, r.journal, r.year, r.doi) == (["Holmqvist AC"], "The Example Journal", 2024, "10.1016/s0140-6736(24)99999-4")

@@ -257,7 +257,8 @@ def _chicago(ref: Reference, body: str) -> str | None:
 
 # Names written given name first, as Chicago notes and science-news sites write them ("Anna B. Lind and Claire Moreau,
 # "Title," Journal 12, no. 3 (2019): 101-10." / "More information: Anna B. Lind et al, Title, Journal (2019).")
-_GIVEN_NAME = (rf"[{_UPPER}][a-z\u00e0-\u00ff]+(?:-[{_UPPER}][a-z\u00e0-\u00ff]+)?(?:\s+[A-Z]\.)*\s+(?:{_PARTICLE}\s+)*"
+# (a middle initial with or without its stop: science-news sites write "Natasha C Pocovi et al")
+_GIVEN_NAME = (rf"[{_UPPER}][a-z\u00e0-\u00ff]+(?:-[{_UPPER}][a-z\u00e0-\u00ff]+)?(?:\s+[A-Z]\.?)*\s+(?:{_PARTICLE}\s+)*"
                rf"[{_UPPER}][a-z\u00e0-\u00ff][\w'\u2019\-]*")
 _GIVEN_FIRST = re.compile(rf"^(?P<authors>{_GIVEN_NAME}(?:(?:,\s+|,?\s+and\s+){_GIVEN_NAME})*(?:,?\s+et al\.?)?),\s+"
                           rf"(?P<rest>.+?\((?:[^()]*?\s)?(?P<year>(?:19|20)\d{{2}})\).*)$")
