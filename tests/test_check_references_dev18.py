@@ -205,3 +205,13 @@ def test_a_science_news_more_information_line_with_bare_middle_initials():
     r = parse_reference("Anna C Holmqvist et al, A walking and education programme for back pain, The Example Journal (2024). "
                         "DOI: 10.1016/S0140-6736(24)99999-4")
     assert (r.authors, r.journal, r.year, r.doi) == (["Holmqvist AC"], "The Example Journal", 2024, "10.1016/s0140-6736(24)99999-4")
+
+
+def test_typographic_bullets_are_list_items():
+    text = ("# Knee\n\nStrength training helps.\n\nReferences\n\n"
+            "\u25aa Holm C, Lund C, Berg R, et al. Muscle strengthening for knee pain. Semin Ex Rheum. 2017;47(1):9-21.\n"
+            "\u25aa Moe M, Park S, Kim AR, et al. Exercise for the knee. Ex Database Syst Rev. 2015;1:CD004376.\n\n"
+            "Sources\n\u2192 Lee C, Ek M. A single exercise programme for the shoulder. Clin Ex Rehabil. 2016;30(7):686-96.\n"
+            "\u2192 Ode R, Sand M. Exercise for shoulder impingement. Br J Ex Med. 2017;51(18):1340-7.\n")
+    refs = _refs(text)
+    assert [r.authors[0] for r in refs] == ["Holm C", "Moe M", "Lee C", "Ode R"]

@@ -506,7 +506,13 @@ def _in_reference_section(blocks: list[tuple[str, str]]) -> bool:
     return last is not None and bool(REF_HEADING.match(last.strip()))
 
 
+# A line led by a typographic bullet ("▪ Lee AB, ...", "→ Kim C, ...", "● ...", "» ..."): a "-" list item.
+_GLYPH_BULLET = re.compile(r"^([ \t]*)[\u2023\u2043\u2219\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25e6\u25b6\u25ba\u2192\u27a4\u2794\u21d2\u00bb][ \t]+",
+                           re.M)
+
+
 def parse_document(text: str) -> Document:
+    text = _GLYPH_BULLET.sub(r"\1- ", text)
     text = _FOOTNOTE_REF.sub(r"[\1]", _FOOTNOTE_DEF.sub(r"[\1] ", text))
     # an in-page link to a footnote ("third[1](#ref1).") is the citation marker "[1]"
     text = _ANCHOR_LINK.sub(lambda m: f"[{m.group(1)}]" if re.fullmatch(r"[\d,\s\u2013-]+", m.group(1)) else m.group(1), text)
