@@ -128,6 +128,15 @@ def test_one_work_cited_under_two_spellings_is_one_reference():
     # a listed entry always stays; different years or names further apart are different works
     listed = Reference(text="Agiovlasitis S. Title. 2018.", authors=["Agiovlasitis S"], year=2018)
     assert merge_misspelt(text, [listed, a]) == [listed]
+    f = Reference(text="Andersen 2019", kind="inline", authors=["Andersen"], year=2019)
+    g = Reference(text="Anderson 2019", kind="inline", authors=["Anderson"], year=2019)
+    assert merge_misspelt("", [f, g]) == [f, g]   # one letter for another: two people
+    h = Reference(text="Holmqvist 2019", kind="inline", authors=["Holmqvist"], year=2019)
+    i = Reference(text="Holmquist 2019", kind="inline", authors=["Holmquist"], year=2019)
+    assert merge_misspelt("", [h, i]) == [h, i]
+    j = Reference(text="Bergstrom 2019", kind="inline", authors=["Bergstrom"], year=2019)
+    k = Reference(text="Bergstrm 2019", kind="inline", authors=["Bergstrm"], year=2019)
+    assert merge_misspelt("Bergstrom Bergstrom Bergstrm", [j, k]) == [j]   # a letter left out
     c = Reference(text="Hansen 2018", kind="inline", authors=["Hansen"], year=2018)
     d = Reference(text="Hanson 2019", kind="inline", authors=["Hanson"], year=2019)
     e = Reference(text="Jensen 2018", kind="inline", authors=["Jensen"], year=2018)

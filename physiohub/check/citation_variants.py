@@ -6,7 +6,7 @@ under two spellings of its author's name.
   takes the author's place), when the bracket reads as a title: three words or more, a colon or ordinary lower-case
   words in it (a name list or an organisation is capitalised throughout and is read elsewhere), no "et al".
 - A writer who misspells a surname once ("Agoivlasitis et al. 2018" beside "Agiovlasitis et al. 2018") cites one work,
-  not two: same year, names one letter edit apart (an adjacent swap counts as one); the spelling written most stays.
+  not two: same year, names an adjacent swap or one letter more or less apart; the spelling written most stays.
 """
 from __future__ import annotations
 
@@ -54,12 +54,13 @@ def title_citations(text: str, refs: list[Reference]) -> list[Reference]:
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """Are the two words one substitution, insertion, deletion or adjacent swap apart?"""
+    """Are the two words one adjacent swap, insertion or deletion apart? (Not one letter for another: "Andersen" and
+    "Anderson", "Petersen" and "Peterson" are different people as often as not.)"""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
