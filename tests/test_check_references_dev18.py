@@ -224,3 +224,9 @@ def test_typographic_bullets_are_list_items():
             "\u2192 Ode R, Sand M. Exercise for shoulder impingement. Br J Ex Med. 2017;51(18):1340-7.\n")
     refs = _refs(text)
     assert [r.authors[0] for r in refs] == ["Holm C", "Moe M", "Lee C", "Ode R"]
+
+
+def test_an_entry_that_opens_like_prose_but_has_an_address_stays():
+    text = ("## References\n\nThese exercises were tested in trials. See the page at https://www.example.org/knee-exercises.\n\n"
+            "Lee A, Kim B. Knee exercises. J Ex Med. 2019;3:1-9.\n")
+    assert len(_refs(text)) == 2

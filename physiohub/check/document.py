@@ -662,7 +662,8 @@ def parse_document(text: str) -> Document:
             quoted = [x for x in (re.sub(r"^>\s?", "", ln).strip() for ln in para_lines[n]) if x]
             refs.extend(_MD_LINK.sub(r"\1 <\2>", e) for e in _entries_of_lines(quoted))
             continue
-        if in_refs and kind == "para" and _PROSE_IN_REFS.match(linked) and not _REF_LIKE.search(linked):
+        if in_refs and kind == "para" and _PROSE_IN_REFS.match(linked) and not _REF_LIKE.search(linked) \
+                and not re.search(r"https?://|\bwww\.", linked):
             continue   # the section's own prose ("We drew on these papers ...", a deck under an "Original paper" button)
         if in_refs or n in ref_items or kind == "ref":
             refs.append(source_rest(linked, 0) if provided_by(linked) else linked)
