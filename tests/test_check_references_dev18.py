@@ -230,3 +230,13 @@ def test_an_entry_that_opens_like_prose_but_has_an_address_stays():
     text = ("## References\n\nThese exercises were tested in trials. See the page at https://www.example.org/knee-exercises.\n\n"
             "Lee A, Kim B. Knee exercises. J Ex Med. 2019;3:1-9.\n")
     assert len(_refs(text)) == 2
+
+
+def test_an_article_reviewed_heading_holds_one_entry_and_the_summary_is_prose():
+    text = ("# 062: Yoga brings gains in hamstring flexibility\n\n## Article Reviewed\n\n"
+            "Lund, T. T., Berg, T., & Moe, M. (2021.) 'The effect of yoga on hamstring flexibility.' Journal of Example "
+            "Movement Therapies volume 28, pages 439-449.\n\n"
+            "31 healthy adults with little yoga experience took part in a programme twice a week for 7 weeks. Every exercise was "
+            "an active movement followed by a static hold, and the holds grew longer over the weeks.\n\n## Detailed Breakdown\n\nText.\n")
+    refs = _refs(text)
+    assert [(r.authors[0], r.year, r.journal) for r in refs] == [("Lund TT", 2021, "Journal of Example Movement Therapies")]

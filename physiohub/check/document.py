@@ -17,6 +17,10 @@ from ..text import split_spans
 from .reference_lines import (ACCESS_NOTE, ELSEVIER_DATE, INITIALS_FIRST as _INITIALS_FIRST, refs_lead_in, strip_link_labels,
                               unglue_numbers, web_entry)
 
+# A research-review blog's heading over the one paper it reviews ("Article Reviewed", "Study reviewed", "Paper under
+# review"): its first entry is the reference, the paragraphs after it are the review's text.
+ONE_PAPER_HEADING = re.compile(r"^(?:the\s+)?(?:article|study|paper|trial|research)\s+(?:reviewed|under review|discussed|summari[sz]ed)\s*:?$",
+                               re.I)
 REF_HEADING = re.compile(
     # (a form's plural in brackets, "Reference(s)", "Source(s)"; a record's "Bibliographic source(s)" / "details")
     r"^(?:references?|reference\(s\)|reference list|sources?(?: and further reading)?|source\(s\)|bibliography|citations?|works cited|"
@@ -33,7 +37,8 @@ REF_HEADING = re.compile(
     # "literature": "Protein sources" and "Review of the literature" are sections of text)
     r"|^(?:[\w'\-]+\s+){1,3}(?:references|bibliography|further reading|reading list|works cited)\s*:?$"
     # a reading list under a heading that recommends it: "Recommended Reading", "Suggested reading", "Additional reading"
-    r"|^(?:recommended|suggested|additional|essential|background|useful|key)\s+(?:reading|readings|literature)\s*:?$",
+    r"|^(?:recommended|suggested|additional|essential|background|useful|key)\s+(?:reading|readings|literature)\s*:?$"
+    r"|" + ONE_PAPER_HEADING.pattern[1:],
     re.I,
 )
 # A list item that is a reference even without a heading: an identifier, or a year in the places
@@ -347,6 +352,12 @@ _LINKED_LABEL_AFTER_STOP = re.compile(r"(?<=[a-z%)\]])([.!?]['\"\u2019\u201d]?)[
 _PROSE_IN_REFS = re.compile(r"^(?:We|Our|You|Your|Here|This|These|In this|Below|Above|The following)\b(?=[^<>]*\b(?:is|are|was|were|has|have|"
                             r"had|did|does|do|drew|draw|used|use|list|lists|found|find|showed|shows)\b)[^<>]*[.!?:]$")
 
+def _section_prose(text: str) -> bool:
+    """Is this paragraph of a references section the page's own prose, not an entry?"""
+    if _REF_LIKE.search(text) or re.search(r"https?://|\bwww\.", text):
+        return False
+    return bool(_PROSE_IN_REFS.match(text))
+
 # "- **Injuries due to impact.** There is little evidence ...": a bold run-in label that ends with its own stop is a
 # sentence of its own; with its bold markers kept, the stop is not seen and the label opens the next sentence.
 _BOLD_LABEL = re.compile(r"(?<![*\w])\*\*([^*\n]{1,120}?[.!?])\*\*(?=[ \t]+\S)")
@@ -620,7 +631,7 @@ def parse_document(text: str) -> Document:
     sentences: list[Sentence] = []
     refs: list[str] = []
     headings: list[str] = []
-    in_refs = False
+    in_refs = one_paper = False
     section = ""
     for n, (kind, body) in enumerate(blocks):
         if kind == "skip":
@@ -631,6 +642,7 @@ def parse_document(text: str) -> Document:
             if not title and not sentences:
                 title = body
             in_refs = bool(REF_HEADING.match(body.strip()))
+            one_paper = bool(ONE_PAPER_HEADING.match(body.strip()))
             if not in_refs:
                 # headlines make claims too ("Walking halves fracture risk, study shows")
                 text, urls = strip_links(body)
@@ -661,12 +673,15 @@ def parse_document(text: str) -> Document:
             # (a Markdown block quote's markers are no part of the entries: "> Lee AB, ..." / ">" / "> Kim C, ...")
             quoted = [x for x in (re.sub(r"^>\s?", "", ln).strip() for ln in para_lines[n]) if x]
             refs.extend(_MD_LINK.sub(r"\1 <\2>", e) for e in _entries_of_lines(quoted))
+            if one_paper:
+                in_refs = one_paper = False
             continue
-        if in_refs and kind == "para" and _PROSE_IN_REFS.match(linked) and not _REF_LIKE.search(linked) \
-                and not re.search(r"https?://|\bwww\.", linked):
+        if in_refs and kind == "para" and _section_prose(linked):
             continue   # the section's own prose ("We drew on these papers ...", a deck under an "Original paper" button)
         if in_refs or n in ref_items or kind == "ref":
             refs.append(source_rest(linked, 0) if provided_by(linked) else linked)
+            if in_refs and one_paper:
+                in_refs = one_paper = False   # the review's text follows its one entry
             continue
         if kind == "item":
             body = _LIST_ITEM.sub("", body, count=1)

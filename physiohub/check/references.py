@@ -37,7 +37,8 @@ _PMID = re.compile(r"\bPMID\s*[:=#]?\s*(\d{1,9})\b|\bPubMed\s+ID\s*[:#]?\s*(\d{1
                    r"|ncbi\.nlm\.nih\.gov/pubmed/(\d{1,9})|europepmc\.org/(?:article|abstract)/MED/(\d{1,9})|pubmed/?\?term=(\d{6,9})\b", re.I)
 _PMCID = re.compile(r"\b(PMC\d{4,9})\b")
 _URL = re.compile(r"<?(https?://[^\s<>\"]+?)>?(?=[\s,;]|\.?$|\.\s)")
-_APA = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?(?:,[^)]*)?\)\.?\s*(?P<rest>.*)$")
+# (a stop may slip inside the bracket: "(2021.)")
+_APA = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?\.?(?:,[^)]*)?\)\.?\s*(?P<rest>.*)$")
 # (the year may sit in brackets after the journal: "Arthritis Care & Research (2021).")
 _VANC_YEAR = re.compile(r"(?P<journal>[^.]{2,120}?)\.?\s+\(?(?P<year>(?:19|20)\d{2})\)?(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:.,]")
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
@@ -510,6 +511,8 @@ def _clean_journal(journal: str | None) -> str | None:
     online March 3")."""
     if not journal:
         return journal
+    # (nor the volume and pages written out: "Journal of Bodywork and Movement Therapies volume 28, pages 439-449")
+    journal = re.sub(r",?\s+vol(?:ume)?\.?\s*\d+\b.*$", "", journal, flags=re.I)
     return _JOURNAL_TAIL.sub("", journal).strip(" .,;") or None
 
 
