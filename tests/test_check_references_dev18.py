@@ -240,3 +240,12 @@ def test_an_article_reviewed_heading_holds_one_entry_and_the_summary_is_prose():
             "an active movement followed by a static hold, and the holds grew longer over the weeks.\n\n## Detailed Breakdown\n\nText.\n")
     refs = _refs(text)
     assert [(r.authors[0], r.year, r.journal) for r in refs] == [("Lund TT", 2021, "Journal of Example Movement Therapies")]
+
+
+def test_labelled_lines_in_a_source_block_are_entries_of_their_own():
+    text = ("# Walking eases back pain\n\nA walking programme halved relapses, researchers reported.\n\nSource:\nExample University\n"
+            "Journal reference: Holm NC, et al. Effectiveness of a walking programme for back pain. The Example Journal, 2024. "
+            "DOI: 10.1016/S0140-6736(24)99999-4\n\nStudy citation: Lund KL, et al. Physical therapy for hip pain. JAMA. 2014;311(19):1987-97.\n")
+    refs = _refs(text)
+    assert [(r.kind, r.authors[0], r.year) for r in refs] == [("web", "Example University", None), ("list", "Holm NC", 2024),
+                                                             ("list", "Lund KL", 2014)]

@@ -127,6 +127,7 @@ _RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:(?:the |read the |full |original |link t
                            r"|more information|cite this (?:article|paper|study|page|post)|how to cite(?: this (?:article|paper))?|to cite(?: this (?:article|paper))?)"
                            r"\s*:\W{0,3}\s*(?=\S)", re.I)
 _RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|story sources?|via|studies cited|citations?|journal references?|study references?|"
+                          r"(?:study|paper|article|research|journal) citations?|"
                           r"original (?:study|article|paper|research|story|post|source|news release|press release)|sourced from|"
                           r"adapted from|republished from|reprinted from|here is the original|read the original(?: story| article)?)"
                           r"\s*:\W{0,3}\s*(?=\S)", re.I)
@@ -273,6 +274,9 @@ def _entries_of_lines(lines: list[str]) -> list[str]:
         return list(lines)
     out: list[str] = []
     for line in lines:
+        if out and (_RUN_IN_REFS.match(line) or _RUN_IN_STUDY.match(line)):
+            out.append(line)   # a labelled line starts its own entry ("Macquarie University" / "Journal reference: ...")
+            continue
         if out and _BARE_URL.match(line) and _BARE_URL.match(out[-1]):
             out.append(line)   # addresses one a line ("https://www.nhs.uk/..." / "https://pubmed...") are entries each
             continue

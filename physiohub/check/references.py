@@ -496,6 +496,7 @@ def _pubmed_order(ref: Reference, line: str) -> bool:
 
 
 _RUN_IN_LABEL = re.compile(r"^(?:Sources?|References?|Journal references?|Journal|Study references?|Citation|Study|Paper|Full study|"
+                           r"(?:Study|Paper|Article|Research|Journal) citations?|"
                            r"Original (?:study|article|paper|research)|Read the (?:study|paper))\s*:\s+", re.I)
 _JOURNAL_TAIL = re.compile(r"(?:,\s*|\s+)(?:published online|first published|e-?published|epub ahead of print|online ahead of print)\b.*$"
                            r"|,\s*(?:published|online|accessed)\b.*$"
