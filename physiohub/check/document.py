@@ -17,6 +17,10 @@ from ..text import split_spans
 from .reference_lines import (ACCESS_NOTE, ELSEVIER_DATE, INITIALS_FIRST as _INITIALS_FIRST, refs_lead_in, strip_link_labels,
                               unglue_numbers, web_entry)
 
+# A research-review blog's heading over the one paper it reviews ("Article Reviewed", "Study reviewed", "Paper under
+# review"): its first entry is the reference, the paragraphs after it are the review's text.
+ONE_PAPER_HEADING = re.compile(r"^(?:the\s+)?(?:article|study|paper|trial|research)\s+(?:reviewed|under review|discussed|summari[sz]ed)\s*:?$",
+                               re.I)
 REF_HEADING = re.compile(
     # (a form's plural in brackets, "Reference(s)", "Source(s)"; a record's "Bibliographic source(s)" / "details")
     r"^(?:references?|reference\(s\)|reference list|sources?(?: and further reading)?|source\(s\)|bibliography|citations?|works cited|"
@@ -31,7 +35,10 @@ REF_HEADING = re.compile(
     r"(?:\s+(?:in|on|for)\s+(?:this|the)\s+(?:article|post|blog|page|story|piece|video))?\s*:?$"
     # a qualified heading of a strong kind: "Pilates Bibliography", "Scientific references" (not "sources" or
     # "literature": "Protein sources" and "Review of the literature" are sections of text)
-    r"|^(?:[\w'\-]+\s+){1,3}(?:references|bibliography|further reading|reading list|works cited)\s*:?$",
+    r"|^(?:[\w'\-]+\s+){1,3}(?:references|bibliography|further reading|reading list|works cited)\s*:?$"
+    # a reading list under a heading that recommends it: "Recommended Reading", "Suggested reading", "Additional reading"
+    r"|^(?:recommended|suggested|additional|essential|background|useful|key)\s+(?:reading|readings|literature)\s*:?$"
+    r"|" + ONE_PAPER_HEADING.pattern[1:],
     re.I,
 )
 # A list item that is a reference even without a heading: an identifier, or a year in the places
@@ -111,14 +118,16 @@ def _plain_entry(line: str) -> bool:
 
 # The items of a run-in sources line: cut at "; " before a capital, or, in a line without semicolons, at a full stop
 # after a year ("SOURCES: Journal, March 3, 2021. University, news release, March 3, 2021. Jane Smith, MD, ...").
-_SOURCE_ITEMS = re.compile(r";\s+(?=[A-Z])|(?<=(?:19|20)\d{2})\.\s+(?=[A-Z])(?!(?:Epub|Published|Available|Accessed|Retrieved|Online|DOI|PMID)\b)(?!.*;)")
+# (not before a volume or issue label: "Source: JMPT. September 2005; Vol. 28, No. 7" is one journal citation)
+_SOURCE_ITEMS = re.compile(r";\s+(?=[A-Z])(?!(?:Vol|Volume|No|Issue|Suppl|Pp?)\b\.?\s*\d)|(?<=(?:19|20)\d{2})\.\s+(?=[A-Z])(?!(?:Epub|Published|Available|Accessed|Retrieved|Online|DOI|PMID)\b)(?!.*;)")
 # (science-news sites close with "More information: Authors, Title, Journal (2019). DOI: ..."; journals' pages with "Cite this
 # article:" — an entry when what follows reads as one)
 _RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:(?:the |read the |full |original |link to (?:the )?)?(?:study|paper|publication|article|ref|refs|cite|research|from)"
                            r"|(?:study|paper|research) link"
-                           r"|more information|cite this (?:article|paper|study|page|post)|how to cite(?: this (?:article|paper))?)"
+                           r"|more information|cite this (?:article|paper|study|page|post)|how to cite(?: this (?:article|paper))?|to cite(?: this (?:article|paper))?)"
                            r"\s*:\W{0,3}\s*(?=\S)", re.I)
 _RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|story sources?|via|studies cited|citations?|journal references?|study references?|"
+                          r"(?:study|paper|article|research|journal) citations?|"
                           r"original (?:study|article|paper|research|story|post|source|news release|press release)|sourced from|"
                           r"adapted from|republished from|reprinted from|here is the original|read the original(?: story| article)?)"
                           r"\s*:\W{0,3}\s*(?=\S)", re.I)
@@ -127,6 +136,7 @@ _RUN_IN_REFS = re.compile(r"^\W{0,3}(?:references?|sources?|story sources?|via|s
 _RUN_IN_LIST = re.compile(r"(?<=[.!?)\]\"\u201d])\s+(?:References?|Sources?|Citations?|Bibliography|Studies cited)\s*:\s+(?=\S)")
 # ... whose numbered entries are cut where the next number opens a name ("2. Cleland JA", "3. Holm, A.").
 _INLINE_ENTRY_NUMBER = re.compile(rf"\s+(?=\d{{1,2}}\.\s+(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+,?\s+[A-Z])")
+_INLINE_ENTRY_SEMICOLON = re.compile(rf";\s+(?=(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+\s[A-Z]{{1,3}}\b[,.]?\s)")
 # (a URL may hold balanced brackets: the Lancet's DOIs "10.1016/S0140-6736(17)32457-1")
 _LINK_URL = r"(https?://(?:[^()\s]|\([^()\s]*\))+)"
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\(" + _LINK_URL + r"\)")
@@ -264,6 +274,9 @@ def _entries_of_lines(lines: list[str]) -> list[str]:
         return list(lines)
     out: list[str] = []
     for line in lines:
+        if out and (_RUN_IN_REFS.match(line) or _RUN_IN_STUDY.match(line)):
+            out.append(line)   # a labelled line starts its own entry ("Macquarie University" / "Journal reference: ...")
+            continue
         if out and _BARE_URL.match(line) and _BARE_URL.match(out[-1]):
             out.append(line)   # addresses one a line ("https://www.nhs.uk/..." / "https://pubmed...") are entries each
             continue
@@ -331,6 +344,23 @@ _CITE_AFTER_STOP = re.compile(r"([.!?]) ?(\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\
 _AUTHOR_YEAR_AFTER_STOP = re.compile(r"(?<=[a-z%)\]])([.!?]['\"\u2019\u201d]?)[ \t]?(\((?=[^()\n]*[A-Z][a-z])[^()\n]{1,120}?\b(?:19|20)\d{2}[a-z]?\b"
                                      r"[^()\n]{0,20}\))\.?(?=[ \t]+[A-Z\"'\u201c]|[ \t]*(?:\n|$))")
 
+# "... no longer supports. [Lederman 2011](https://doi.org/...) Even physiotherapists ...": a link whose text is a bare
+# "Surname [et al.] Year" label standing after the full stop (blogs that cite by linked name and year, no brackets)
+# belongs to the sentence before it, not to the next one.
+_LINKED_LABEL_AFTER_STOP = re.compile(r"(?<=[a-z%)\]])([.!?]['\"\u2019\u201d]?)[ \t]+"
+                                      r"(\[[A-Z][\w'\u2019\-]+(?:\s+(?:et al\.?|and|&)(?:\s+[A-Z][\w'\u2019\-]+)?)?,?\s+(?:19|20)\d{2}[a-z]?\]"
+                                      r"\([^()\s]+\))(?=[ \t]+(?:\[|[A-Z\"'\u201c])|[ \t]*(?:\n|$))")
+# A paragraph under a references heading that is the page speaking, not an entry: it opens with the writer or the page
+# ("We drew on ...", "Here is a selection ...", "In this randomized trial, ...", "This summary was published ...") and has
+# a verb of its own.
+_PROSE_IN_REFS = re.compile(r"^(?:We|Our|You|Your|Here|This|These|In this|Below|Above|The following)\b(?=[^<>]*\b(?:is|are|was|were|has|have|"
+                            r"had|did|does|do|drew|draw|used|use|list|lists|found|find|showed|shows)\b)[^<>]*[.!?:]$")
+
+def _section_prose(text: str) -> bool:
+    """Is this paragraph of a references section the page's own prose, not an entry?"""
+    if _REF_LIKE.search(text) or re.search(r"https?://|\bwww\.", text):
+        return False
+    return bool(_PROSE_IN_REFS.match(text))
 
 # "- **Injuries due to impact.** There is little evidence ...": a bold run-in label that ends with its own stop is a
 # sentence of its own; with its bold markers kept, the stop is not seen and the label opens the next sentence.
@@ -471,13 +501,45 @@ def _release_fields(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
 _BACKLINK_END = re.compile(r"(?:\s*(?:\[\s*\u21a9[\ufe0e\ufe0f]?\s*\]\(#[^)\s]*\)|\u21a9[\ufe0e\ufe0f]?))+\s*$")
 
 
+# Markdown footnotes: "Loading helps.[^1]" in the text, "[^1]: Lee A. Title. J Ex. 2019;3:1-9." at the end — the note
+# marker "[1]" and a numbered entry.
+_FOOTNOTE_DEF = re.compile(r"^[ \t]*\[\^(\d{1,3})\]:[ \t]*", re.M)
+_FOOTNOTE_REF = re.compile(r"\[\^(\d{1,3})\]")
+
+
+# An organisation's name alone on a line ("Arthritis Foundation", "National Institutes of Health", "NHS"): under a
+# references heading it is a source, though it looks like a plain-text heading (short, no stop, a blank line after it).
+_ORG_NAME_LINE = re.compile(r"^(?:The\s+)?(?=.*\b(?:Foundation|Institutes?|Association|Society|College|Academy|Clinic|Hospital|"
+                            r"University|Centre|Center|Centers|Organi[sz]ation|Agency|Council|Health|Service|Trust|Federation|"
+                            r"Alliance|Network|Department|Ministry|Administration|Board|Commission|Library|NHS)\b)"
+                            r"[A-Z][\w&'\-]*(?:\s+(?:of|for|and|on|the|in|&|[A-Z][\w&'\-]*)){0,8}(?:\s+\([A-Z]{2,8}\))?$")
+
+
+def _in_reference_section(blocks: list[tuple[str, str]]) -> bool:
+    """Is the last heading so far a references heading?"""
+    last = next((b for kind, b in reversed(blocks) if kind == "heading"), None)
+    return last is not None and bool(REF_HEADING.match(last.strip()))
+
+
+# A line led by a typographic bullet ("▪ Lee AB, ...", "→ Kim C, ...", "● ...", "» ..."): a "-" list item.
+_GLYPH_BULLET = re.compile(r"^([ \t]*)[\u2023\u2043\u2219\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25e6\u25b6\u25ba\u2192\u27a4\u2794\u21d2\u00bb][ \t]+",
+                           re.M)
+
+
 def parse_document(text: str) -> Document:
+    text = _GLYPH_BULLET.sub(r"\1- ", text)
+    text = _FOOTNOTE_REF.sub(r"[\1]", _FOOTNOTE_DEF.sub(r"[\1] ", text))
     # an in-page link to a footnote ("third[1](#ref1).") is the citation marker "[1]"
     text = _ANCHOR_LINK.sub(lambda m: f"[{m.group(1)}]" if re.fullmatch(r"[\d,\s\u2013-]+", m.group(1)) else m.group(1), text)
     text = _CITE_AFTER_STOP.sub(r" \2\1", _SUPERSCRIPT_AFTER_STOP.sub(_superscripts, text))
     text = _BOLD_LABEL.sub(r"\1", text)
     # ("... rethink it.' (Lee, 2013) Next": the quote closes, then the citation, then the stop)
     text = _AUTHOR_YEAR_AFTER_STOP.sub(lambda m: f"{m.group(1)[1:]} {m.group(2)}{m.group(1)[0]}", text)
+    for _ in range(4):   # (two or three labels in a row move one at a time)
+        moved = _LINKED_LABEL_AFTER_STOP.sub(r" \2\1", text)
+        if moved == text:
+            break
+        text = moved
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     # a footnote's back-link at its end ("... 2019;12:101-10. ↩︎", "[↩](#fnref1)") is page furniture: left in, it
     # makes the entry look like a heading (no final stop)
@@ -518,6 +580,8 @@ def parse_document(text: str) -> Document:
         nxt_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
         prev_blank = i == 0 or not lines[i - 1].strip()
         h = _heading(line, nxt_blank) if (prev_blank or _HEADING_MD.match(line)) else None
+        if h is not None and not _HEADING_MD.match(line) and _ORG_NAME_LINE.match(h) and _in_reference_section(blocks):
+            h = None   # "Sources:" over "Arthritis Foundation" / "National Institutes of Health": entries, not headings
         if h is None and not blocks and not para and _title_line(line, lines[i + 1] if i + 1 < len(lines) else ""):
             h = line.strip().strip("*_ ")   # the title, even with the first sentence on the very next line
         if h is not None:
@@ -571,7 +635,7 @@ def parse_document(text: str) -> Document:
     sentences: list[Sentence] = []
     refs: list[str] = []
     headings: list[str] = []
-    in_refs = False
+    in_refs = one_paper = False
     section = ""
     for n, (kind, body) in enumerate(blocks):
         if kind == "skip":
@@ -582,6 +646,7 @@ def parse_document(text: str) -> Document:
             if not title and not sentences:
                 title = body
             in_refs = bool(REF_HEADING.match(body.strip()))
+            one_paper = bool(ONE_PAPER_HEADING.match(body.strip()))
             if not in_refs:
                 # headlines make claims too ("Walking halves fracture risk, study shows")
                 text, urls = strip_links(body)
@@ -612,16 +677,25 @@ def parse_document(text: str) -> Document:
             # (a Markdown block quote's markers are no part of the entries: "> Lee AB, ..." / ">" / "> Kim C, ...")
             quoted = [x for x in (re.sub(r"^>\s?", "", ln).strip() for ln in para_lines[n]) if x]
             refs.extend(_MD_LINK.sub(r"\1 <\2>", e) for e in _entries_of_lines(quoted))
+            if one_paper:
+                in_refs = one_paper = False
             continue
+        if in_refs and kind == "para" and _section_prose(linked):
+            continue   # the section's own prose ("We drew on these papers ...", a deck under an "Original paper" button)
         if in_refs or n in ref_items or kind == "ref":
             refs.append(source_rest(linked, 0) if provided_by(linked) else linked)
+            if in_refs and one_paper:
+                in_refs = one_paper = False   # the review's text follows its one entry
             continue
         if kind == "item":
             body = _LIST_ITEM.sub("", body, count=1)
         run_in_list = _RUN_IN_LIST.search(body) if kind == "para" else None
         if run_in_list and (_REF_LIKE.search(body[run_in_list.end():]) or _plain_entry(body[run_in_list.end():])
                             or re.match(r"\d{1,2}\.\s", body[run_in_list.end():])):
-            refs.extend(_MD_LINK.sub(r"\1 <\2>", e.strip()) for e in _INLINE_ENTRY_NUMBER.split(body[run_in_list.end():]) if e.strip())
+            # (entries cut where the next number opens a name, or at "; " before a name and initials: "Citations: Lee AB
+            # et al. J Ex. 2018;33:211-20; Kim C et al. ...")
+            refs.extend(_MD_LINK.sub(r"\1 <\2>", e.strip()) for part in _INLINE_ENTRY_NUMBER.split(body[run_in_list.end():])
+                        for e in _INLINE_ENTRY_SEMICOLON.split(part) if e.strip())
             body = body[: run_in_list.start()]
         spans = _spans(body)
         cut = _trailing_entry(body, spans) if kind == "para" else None

@@ -40,9 +40,16 @@ INITIALS_FIRST = re.compile(r"^(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][\w'\u2019\-]+,\s")
 ELSEVIER_DATE = r"\b\d{1,4}\s*\((?:19|20)\d{2}\)\s*[A-Za-z]?\d+(?:\s*[\u2013\-]\s*[A-Za-z]?\d+)?\b"
 
 
+# Bracketed link labels a reading list puts after (or inside the tail of) an entry: "... doi:10.1186/x [full text]",
+# "... doi:10.1177/x.[full text]", "... Human Kinetics [google books] pp461-484", "... 745-64[DOI][PubMed]" — the text of
+# a link to the paper, not part of the entry (a Markdown link "[PubMed](url)" is left to the link reader).
+_BRACKET_LABEL = re.compile(r"\s*\[(?:free\s+)?(?:full[\s\-]?text|google\s+books|google\s+scholar|pubmed(?:\s+central)?|doi|pdf|"
+                            r"link|abstract|cross[\s\-]?ref|scopus|web\s+of\s+science|html|publisher|article)\](?!\()", re.I)
+
+
 def strip_link_labels(line: str) -> str:
     """The entry without the publisher's link labels after it."""
-    return _LABELS_END.sub("", line)
+    return _LABELS_END.sub("", _BRACKET_LABEL.sub("", line))
 
 
 def unglue_numbers(lines: list[str]) -> list[str]:

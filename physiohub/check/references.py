@@ -37,7 +37,8 @@ _PMID = re.compile(r"\bPMID\s*[:=#]?\s*(\d{1,9})\b|\bPubMed\s+ID\s*[:#]?\s*(\d{1
                    r"|ncbi\.nlm\.nih\.gov/pubmed/(\d{1,9})|europepmc\.org/(?:article|abstract)/MED/(\d{1,9})|pubmed/?\?term=(\d{6,9})\b", re.I)
 _PMCID = re.compile(r"\b(PMC\d{4,9})\b")
 _URL = re.compile(r"<?(https?://[^\s<>\"]+?)>?(?=[\s,;]|\.?$|\.\s)")
-_APA = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?(?:,[^)]*)?\)\.?\s*(?P<rest>.*)$")
+# (a stop may slip inside the bracket: "(2021.)")
+_APA = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?\.?(?:,[^)]*)?\)\.?\s*(?P<rest>.*)$")
 # (the year may sit in brackets after the journal: "Arthritis Care & Research (2021).")
 _VANC_YEAR = re.compile(r"(?P<journal>[^.]{2,120}?)\.?\s+\(?(?P<year>(?:19|20)\d{2})\)?(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:.,]")
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
@@ -257,7 +258,8 @@ def _chicago(ref: Reference, body: str) -> str | None:
 
 # Names written given name first, as Chicago notes and science-news sites write them ("Anna B. Lind and Claire Moreau,
 # "Title," Journal 12, no. 3 (2019): 101-10." / "More information: Anna B. Lind et al, Title, Journal (2019).")
-_GIVEN_NAME = (rf"[{_UPPER}][a-z\u00e0-\u00ff]+(?:-[{_UPPER}][a-z\u00e0-\u00ff]+)?(?:\s+[A-Z]\.)*\s+(?:{_PARTICLE}\s+)*"
+# (a middle initial with or without its stop: science-news sites write "Natasha C Pocovi et al")
+_GIVEN_NAME = (rf"[{_UPPER}][a-z\u00e0-\u00ff]+(?:-[{_UPPER}][a-z\u00e0-\u00ff]+)?(?:\s+[A-Z]\.?)*\s+(?:{_PARTICLE}\s+)*"
                rf"[{_UPPER}][a-z\u00e0-\u00ff][\w'\u2019\-]*")
 _GIVEN_FIRST = re.compile(rf"^(?P<authors>{_GIVEN_NAME}(?:(?:,\s+|,?\s+and\s+){_GIVEN_NAME})*(?:,?\s+et al\.?)?),\s+"
                           rf"(?P<rest>.+?\((?:[^()]*?\s)?(?P<year>(?:19|20)\d{{2}})\).*)$")
@@ -396,8 +398,10 @@ def _mla_journal(ref: Reference, body: str) -> str | None:
 
 # A citation that is only the journal and its numbers: "Spine J 2004 (Sep); 4 (5): 574–583 ~ FULL TEXT",
 # "Am J Public Health 2002 (Oct); 92 (10): 1634–1641".
-_JOURNAL_ONLY = re.compile(r"^(?P<journal>[A-Z][A-Za-z&\-]*(?:\s+[A-Za-z&\-]+){0,8}?)\.?\s+(?P<year>(?:19|20)\d{2})\b"
-                           r"(?:\s*\([A-Z][a-z]{2}[^)]{0,10}\)|\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:,]\s*\(?\d")
+# (the month may come before the year and the volume carry its label: "JMPT. September 2005; Vol. 28, No. 7")
+_JOURNAL_ONLY = re.compile(r"^(?P<journal>[A-Z][A-Za-z&\-]*(?:\s+[A-Za-z&\-]+){0,8}?)\.?\s+"
+                           r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?)?(?P<year>(?:19|20)\d{2})\b"
+                           r"(?:\s*\([A-Z][a-z]{2}[^)]{0,10}\)|\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:,]\s*\(?(?:Vol(?:ume)?\.?\s*)?\d")
 
 
 def _journal_only(ref: Reference, body: str) -> str | None:
@@ -492,6 +496,7 @@ def _pubmed_order(ref: Reference, line: str) -> bool:
 
 
 _RUN_IN_LABEL = re.compile(r"^(?:Sources?|References?|Journal references?|Journal|Study references?|Citation|Study|Paper|Full study|"
+                           r"(?:Study|Paper|Article|Research|Journal) citations?|"
                            r"Original (?:study|article|paper|research)|Read the (?:study|paper))\s*:\s+", re.I)
 _JOURNAL_TAIL = re.compile(r"(?:,\s*|\s+)(?:published online|first published|e-?published|epub ahead of print|online ahead of print)\b.*$"
                            r"|,\s*(?:published|online|accessed)\b.*$"
@@ -507,6 +512,8 @@ def _clean_journal(journal: str | None) -> str | None:
     online March 3")."""
     if not journal:
         return journal
+    # (nor the volume and pages written out: "Journal of Bodywork and Movement Therapies volume 28, pages 439-449")
+    journal = re.sub(r",?\s+vol(?:ume)?\.?\s*\d+\b.*$", "", journal, flags=re.I)
     return _JOURNAL_TAIL.sub("", journal).strip(" .,;") or None
 
 
@@ -705,8 +712,25 @@ def _parse_reference(line: str) -> Reference:
         ref.year = int(y.group(1)) if y else None
         if not ref.title and len(parts) >= 2:
             ref.title = parts[1].rstrip(".")
+    news = _NAME_JOURNAL_DATE.match(body.strip()) or _NAME_JOURNAL_DATE.match(line.strip())
+    if news and not ref.authors:
+        # a news story's source: "McAlindon TE, JAMA, May 16, 2017" — the first author, the journal, the date
+        ref.authors, ref.journal, ref.year, ref.title = _authors(news.group("who")), news.group("journal"), int(news.group("year")), None
+        return ref
+    short = _NAME_YEAR_ONLY.match(body.strip())
+    if short:
+        # an entry that is only a name and a year ("Wells et al., 2014", "Owen PJ et al. 2020"): who wrote it, a paper
+        ref.authors, ref.year, ref.title = _authors(short.group("who")), int(short.group("year")), None
+        return ref
     _web_kind(ref, parts[0] if parts else body)
     return ref
+
+
+_NAME_JOURNAL_DATE = re.compile(r"^(?P<who>[A-Z][\w'\u2019\-]+ [A-Z]{1,3}(?:,? et al\.?)?),\s+(?P<journal>[A-Z][^,;]{1,80}?),\s+"
+                                r"(?:(?:published\s+)?online\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?)?"
+                                r"(?P<year>(?:19|20)\d{2})\.?$", re.I)
+_NAME_YEAR_ONLY = re.compile(r"^(?P<who>[A-Z][\w'\u2019\-]+(?:\s+[A-Z]{1,3})?(?:,?\s+(?:et al\.?|(?:and|&)\s+[A-Z][\w'\u2019\-]+)))"
+                             r"\s*,?\s*\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?\.?$")
 
 
 # An organisation as an entry's author: capitalised words with an organisation's word among them, or initials.
