@@ -15,7 +15,7 @@ from .document import Sentence
 
 # A result stated right after a claim ("Women who walked had 48% fewer fractures than ...") reports the
 # same research: a number with a comparison.
-RESULT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|percent|per cent) of (?:\w+[- ]){0,3}?(?:people|adults|patients|participants|"
+RESULT = re.compile(r"(?:\b\d+(?:\.\d+)?\s?|\b(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\s)(?:%|percent|per cent) of (?:\w+[- ]){0,3}?(?:people|adults|patients|participants|"
                     r"women|men|children|those|them|individuals|runners|athletes|workers)\b"
                     r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine) in (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b"
                     r"[^.;]{0,80}?\b(?:compared (?:with|to)|than|versus|vs\.?)\s"

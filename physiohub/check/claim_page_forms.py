@@ -102,11 +102,14 @@ def late_cue(text: str) -> str | None:
 HELD_GOING = re.compile(r"^(?:this|that|it|the (?:same|effect|difference|result|finding|benefit|pattern))\s+(?:also\s+)?(?:held|holds|"
                         r"was (?:also )?true|remained true|applied|persisted|was consistent|was seen)\b", re.I)
 IN_FACT = re.compile(r"^[A-Z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:can|may|might|does|do|did|could|will)\s+(?:in fact|actually)\s+\w+", re.I)
+# ... or opens with the emphatic word and states a comparison: "In fact, shallower squats expose the knee to greater
+# compressive forces" after "A, B & C (2013) say that worries over deep squats are unfounded".
+IN_FACT_OPENS = re.compile(r"^(?:in fact|indeed|if anything|actually),\s+[^.;?]{0,100}?\b(?:greater|less|lower|higher|fewer|more|smaller|larger|better|worse|faster|slower|stronger|weaker)\b", re.I)
 
 
 def goes_on(text: str) -> bool:
     """A sentence that carries the claim before it on: 'This held for ...', 'X can in fact ...'."""
-    return bool(HELD_GOING.match(text) or IN_FACT.match(text))
+    return bool(HELD_GOING.match(text) or IN_FACT.match(text) or IN_FACT_OPENS.match(text))
 
 
 # A headline written as an equation of effect: "Strong core = less low back pain", "More sleep = fewer injuries".

@@ -61,6 +61,19 @@ _PERSON = re.compile(
     r"|\b[A-Z][a-z]+(?: [A-Z][a-z]+)? and (?:colleagues|co-?workers|(?:his|her|their) (?:team|colleagues))\b")
 _INSTITUTION = re.compile(r"\b(?:University|Institute|College|Hospital|Clinic|Centre|Center)(?: of| for)?(?: the)?(?: [A-Z][\w'\-]+)+"
                           r"|\b[A-Z][\w]+ (?:University|Institute|Hospital)\b")
+def _cut_name(name: str) -> str:
+    """A journal name after "published in" ends at its first lower-case word that joins no name ("the New England
+    Journal of Medicine can be found here" is "New England Journal of Medicine")."""
+    words: list[str] = []
+    for w in name.split():
+        if not (w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "&", "in", "for", "the", "on")):
+            break
+        words.append(w)
+    while words and words[-1] in ("of", "and", "&", "in", "for", "the", "on"):
+        words.pop()
+    return " ".join(words) or name.strip()
+
+
 _PUBLISHED_IN = re.compile(r"\bpublished (?:in|by) (?:the (?:journal )?)?([A-Z][\w&:\- ]{2,60}?)(?=[,.;(]| in \d| last| this| earlier| found| shows?| and |$)")
 
 
@@ -102,9 +115,50 @@ def expand_numbers(spec: str) -> list[str]:
 _SUPERSCRIPT = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789")
 
 
-def _whole_journal(name: str, text: str) -> re.Match | None:
-    """A known journal name read whole: "Physical Therapy in Sport" is not "Physical Therapy"."""
-    return re.search(rf"\b{re.escape(name)}\b(?:\s+(?:(?:in|of|and|&|for)\s+)?[A-Z][\w\-]*)*", text)
+# Capitalised words joined by "of", "and" or "&" that open a longer journal name ending in a known one: "The Journal of
+# Pain" is not "Pain", "European Journal of Pain" neither. A sentence's first word is left out (it is capitalised
+# anyway: "In Pain, ..."), and "The" is kept only where the text capitalises it mid-sentence.
+_LEFT_PART = re.compile(r"(?:(?:\bThe\s+)?(?:[A-Z][A-Za-z\-]*\s+)+(?:(?:of|and|&)\s+)?)+$")
+# A line in title case ("Physical Therapy As Good As Surgery For Torn Knee Cartilage") names no journal by words that
+# are also ordinary words; only a name made of words no headline uses by chance ("BMJ", "JAMA") is read there.
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _title_case(text: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", text)
+    return len(words) >= 4 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)
+
+
+class _Name:
+    """A journal name read in a sentence (quacks like the ``re.Match`` it replaces: ``group(0)``)."""
+
+    def __init__(self, value: str):
+        self.value = value
+
+    def group(self, _n: int = 0) -> str:
+        return self.value
+
+
+def _whole_journal(name: str, text: str) -> "_Name | None":
+    """A known journal name read whole: "Physical Therapy in Sport" is not "Physical Therapy", "The Journal of Pain"
+    is not "Pain"; in a title-case line a name of ordinary words ("Physical Therapy", "Pain", "Spine") is no journal."""
+    title = _title_case(text)
+    if title and _TITLE_WORD.fullmatch(name.split()[0]) and not name.isupper():
+        return None
+    m = re.search(rf"\b{re.escape(name)}\b" + ("" if title else r"(?:\s+(?:(?:in|of|and|&|for)\s+)?[A-Z][\w\-]*)*"), text)
+    if m is None:
+        return None
+    start = m.start()
+    left = _LEFT_PART.search(text[:start])
+    if left and not title:
+        part = left.group(0)
+        if left.start() == 0 or not text[:left.start()].strip():
+            # the sentence's first word opens the part: leave it out ("In Pain", "The Lancet" at the start)
+            part = part.split(None, 1)[1] if len(part.split()) > 1 else ""
+        part = re.sub(r"^(?:(?:of|and|&)\s+)+", "", part)
+        start -= len(part) if part.strip() else 0   # (a suffix of the text before the name)
+    value = text[start:m.end()].strip()
+    return _Name(value)
 
 # "(Refs 2/5)": the word goes, a slash separates numbers as a comma does.
 _REF_WORD_OR_SLASH = re.compile(r"(?i)refs?\.?\s*|/")
@@ -161,7 +215,7 @@ def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
     for m in _PERSON.finditer(text):
         sources.append({"kind": "author", "value": m.group(0)})
     m = _PUBLISHED_IN.search(text)
-    journal = m.group(1).strip() if m else next((w.group(0) for j in JOURNALS for w in [_whole_journal(j, text)] if w), None)
+    journal = _cut_name(m.group(1)) if m else next((w.group(0) for j in JOURNALS for w in [_whole_journal(j, text)] if w), None)
     if journal:
         sources.append({"kind": "journal", "value": journal})
     for m in _INSTITUTION.finditer(text):

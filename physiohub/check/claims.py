@@ -45,6 +45,7 @@ from .claim_followups import (ADVICE_ITEM, CONTRAST_RESULT, DOSE_RESPONSE, EFFEC
     by_research_author, headline, research_authors, research_in, same_subject_result, title_finding)
 from .claim_method import METHOD, method_only
 from .claim_not_claims import ASIDE, LEAD_IN, NOT_INVOLVED, QUESTION_OR_NEED
+from .claim_pointers import bare_link_line, points_to_research, quote_goes_on, research_judged
 from .claim_page_forms import (COMMON_KNOWLEDGE, EQUATION, GROUP_COMPARED, WRITER_PLAN, date_only_cue, defined_item, goes_on, late_cue,
                                named_as_example, page_furniture, quoted_definition, sessions_run, set_up_only, subjectless_heading,
                                topic_label)
@@ -127,6 +128,11 @@ _COUNT_WORDS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|te
                           r"the majority|most) of\b", re.I)
 
 
+# Researchers named with what they did ("Researchers at seven universities randomly assigned 351 people ..."): a
+# study described with no research noun, whose results the next sentences of the paragraph report.
+_RESEARCHERS_DID = re.compile(r"^(?:the )?(?:researchers|scientists|investigators|doctors|physiotherapists|a team)\b", re.I)
+
+
 def _new_list(lead_in: Sentence | None, s: Sentence) -> bool:
     """A list under its own lead-in that announces something other than findings ("... has put together five simple
     tips for people with desk jobs:") under a findings heading: the list is not the heading's."""
@@ -191,9 +197,11 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             continue   # "(Here are 7 ways to beat back pain.)": an aside between a claim and its next result
         if (not_a_statement(s, sentences, i) and not EQUATION.search(s.text)) or page_furniture(s.text) or (
                 not s.item and (topic_label(s.text) or subjectless_heading(s.text))) or defined_item(s.text, s.item) or (
-                WRITER_PLAN.search(s.text) or sessions_run(s.text) or set_up_only(s.text) or quoted_definition(s.text)):
+                WRITER_PLAN.search(s.text) or sessions_run(s.text) or set_up_only(s.text) or quoted_definition(s.text)
+                or points_to_research(s.text) or research_judged(s.text)):
             # (claim_page_forms: menus, meta lines, topic labels, verb-first benefit headings, cited definitions, the
-            # writer's plan, a count of sessions, a study's aim or arms, a quoted definition; a headline equation
+            # writer's plan, a count of sessions, a study's aim or arms, a quoted definition; claim_pointers: where the
+            # research can be read or what kind of look it takes; a headline equation
             # "Strong core = less low back pain" states an effect)
             prev = None
             continue
@@ -212,6 +220,10 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             cue = None   # "The NICE guidelines for osteoarthritis (Feb 2008) are ...": a date, not a citation
         inherited: Claim | None = None
         before = sentences[i - 1] if i > 0 else None
+        if before is not None and i > 1 and bare_link_line(before.text) and sentences[i - 2].paragraph != s.paragraph:
+            # "Here is the direct quote from the study published in <journal> :" / "http://..." / the quoted finding: the
+            # lead-in is the line before the link
+            before = sentences[i - 2]
         if (not cue and before is not None and not s.item and before.paragraph != s.paragraph
                 and LEAD_IN.search(before.text)
                 and (names_research(before.text) or _FINDINGS_WORD.search(before.text) or RESULTS_LABEL.match(before.text))
@@ -281,7 +293,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             cue = (TOLD_MEETING.search(s.text) or QUOTED_RESEARCHER.search(s.text)).group(0)[:80]
         # the research a later "They found" or findings list refers to: a sentence that names research (not a
         # heading such as "Key findings", and not "The trials included ...", which refers back to it)
-        if (names_research(s.text) and len(s.text.split()) >= 5
+        if ((names_research(s.text) or (_RESEARCHERS_DID.search(s.text) and method_only(s.text))) and len(s.text.split()) >= 5
                 and not (described is not None and described.heading == s.heading
                          and (described.paragraph == s.paragraph or s.item)
                          and _POINTS_BACK.match(s.text))):
@@ -321,7 +333,8 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                                                                                   and has_effect(s.text) and not names_research(s.text))
                                                                               or EFFECT_ENDS.search(s.text)
                                                                               or goes_on(s.text)
-                                                                              or _RANKED.search(s.text))
+                                                                              or _RANKED.search(s.text)
+                                                                              or quote_goes_on(prev[0].text, s.text))
                 # (not a sentence on what the study did: "Researchers at X ran the study with 60 patients")
                 and not (METHOD.search(s.text) and method_only(s.text))):
             inherited = prev[1]

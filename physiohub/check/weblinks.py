@@ -103,9 +103,10 @@ def _journal_collection(url: str) -> bool:
 
 
 # A short line that points to where the story it ends is published in full: "Continued at [Site](...)", "Read the whole
-# Agency story at [Site](...)", "This article first appeared on [Site](...)", "Originally published at ...". A repost's or
+# Agency story at [Site](...)", "This article first appeared on [Site](...)", "Originally published at ...", a newsletter's
+# "More at [Magazine](...)." after each item. A repost's or
 # teaser's source: the page behind the link is a reference whatever its site (a news site, a magazine, a blog).
-_STORY_POINTER = re.compile(r"^\W*(?:continued|continue reading|read (?:the )?(?:whole|full|complete|entire|rest of the|original)\b[^.]{0,40}?"
+_STORY_POINTER = re.compile(r"^\W*(?:continued|continue reading|(?:read )?more(?=\s+(?:at|from|via|in)\b)|read (?:the )?(?:whole|full|complete|entire|rest of the|original)\b[^.]{0,40}?"
                             r"|(?:this|the) (?:story|article|post|report)(?: was)? (?:first |originally )?(?:appeared|published)"
                             r"|(?:first|originally) (?:appeared|published))\s+(?:at|on|in|from|via|by)\b", re.I)
 
