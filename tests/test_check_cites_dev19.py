@@ -10,7 +10,7 @@ from physiohub.check import check_article
 from physiohub.check.claim_cues import claim_cue
 from physiohub.check.claim_method import method_only
 from physiohub.check.claim_page_forms import goes_on
-from physiohub.check.claim_pointers import bare_link_line, points_to_research, quote_goes_on, research_judged
+from physiohub.check.claim_pointers import bare_link_line, points_to_research, quotation_continues, research_judged
 from physiohub.check.claim_sources import sources_of
 from physiohub.check.claims import find_claims
 from physiohub.check.document import parse_document
@@ -106,7 +106,7 @@ def test_in_fact_with_a_comparison_goes_on():
 def test_a_quotation_going_on_after_a_lead_in_over_a_bare_link():
     assert bare_link_line("http://journal.example.org/abstract/2004/lunge_depth_knee_load.aspx")
     assert not bare_link_line("See http://journal.example.org/abstract/2004/ for more.")
-    assert quote_goes_on('"While deep lunges may reduce the strain on the knee, they load the hip more.',
+    assert quotation_continues('"While deep lunges may reduce the strain on the knee, they load the hip more.',
                          'Thus, deep lunges may suit people with knee pain."')
     page = ("# Lunges\n\nHere is the direct quote from the study published in the Journal of Lunge Science :\n\n"
             "http://journal.example.org/abstract/2004/lunge_depth_knee_load.aspx\n\n"
@@ -123,5 +123,5 @@ def test_results_after_researchers_named_with_their_method():
 
 
 def test_a_quotation_closed_by_its_attribution_does_not_go_on():
-    assert not quote_goes_on('"In effect, the runners seemed primed for slower recovery, says Dr. Lee, who led the study.',
+    assert not quotation_continues('"In effect, the runners seemed primed for slower recovery, says Dr. Lee, who led the study.',
                              'Dr. Lee and her colleagues suspect that the cold soaks set off a reaction."')

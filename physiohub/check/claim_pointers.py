@@ -70,7 +70,7 @@ _ATTRIBUTED = re.compile(r"\b(?:says|said|explains|explained|adds|added|notes|no
                          r"according to)\b", re.I)
 
 
-def quote_goes_on(previous: str, text: str) -> bool:
+def quotation_continues(previous: str, text: str) -> bool:
     """``text`` is the next sentence of a quotation the previous claim opened and did not close (a study's abstract
     quoted over two sentences: '"While limiting ... to the hips and the low back. Thus, suitable loading ... the toes."'),
     and it ends the quotation: the quoted source goes on."""
@@ -80,4 +80,4 @@ def quote_goes_on(previous: str, text: str) -> bool:
             and len(_QUOTES.findall(text)) % 2 == 1 and bool(re.search(r"[\"\u201d]\W*$", text.strip())))
 
 
-__all__ = ["CALLS_IT", "TAKES_A_LOOK", "WHAT_IT_FOUND", "WHERE_TO_READ", "bare_link_line", "points_to_research", "quote_goes_on", "research_judged"]
+__all__ = ["CALLS_IT", "TAKES_A_LOOK", "WHAT_IT_FOUND", "WHERE_TO_READ", "bare_link_line", "points_to_research", "quotation_continues", "research_judged"]

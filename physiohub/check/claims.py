@@ -45,7 +45,7 @@ from .claim_followups import (ADVICE_ITEM, CONTRAST_RESULT, DOSE_RESPONSE, EFFEC
     by_research_author, headline, research_authors, research_in, same_subject_result, title_finding)
 from .claim_method import METHOD, method_only
 from .claim_not_claims import ASIDE, LEAD_IN, NOT_INVOLVED, QUESTION_OR_NEED
-from .claim_pointers import bare_link_line, points_to_research, quote_goes_on, research_judged
+from .claim_pointers import bare_link_line, points_to_research, quotation_continues, research_judged
 from .claim_page_forms import (COMMON_KNOWLEDGE, EQUATION, GROUP_COMPARED, WRITER_PLAN, date_only_cue, defined_item, goes_on, late_cue,
                                named_as_example, page_furniture, quoted_definition, sessions_run, set_up_only, subjectless_heading,
                                topic_label)
@@ -334,7 +334,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                                                                               or EFFECT_ENDS.search(s.text)
                                                                               or goes_on(s.text)
                                                                               or _RANKED.search(s.text)
-                                                                              or quote_goes_on(prev[0].text, s.text))
+                                                                              or quotation_continues(prev[0].text, s.text))
                 # (not a sentence on what the study did: "Researchers at X ran the study with 60 patients")
                 and not (METHOD.search(s.text) and method_only(s.text))):
             inherited = prev[1]
