@@ -142,6 +142,10 @@ FINDINGS_LEADIN = re.compile(r"\b(?:what (?:they|the (?:study|review|trial|resea
                              r"|\b(?:found|shown) to (?:help|work|be (?:effective|helpful|beneficial))\b[^:]{0,30}?\b(?:included|include|were|are)\s*:\s*$"
                              # "Key discoveries include:", "The main findings include" (a heading loses its colon)
                              r"|^(?:the |their |its )?(?:key |main |major )?(?:findings|results|discoveries) include\s*:?\s*$", re.I)
+# A lead-in that lists what the research linked with an outcome ("Factors linked with seeking care included:", "Risk
+# factors associated with re-injury were:"): each item under it, even a bare label ("Being male"), is a finding.
+FACTORS_LEADIN = re.compile(r"\b(?:factors|predictors|characteristics|traits|things)\s+(?:that were |which were )?(?:linked|associated|tied|"
+                            r"connected|related|correlated)\s+(?:with|to)\b[^:]{0,60}?\b(?:included|include|were|are)\s*:?\s*$", re.I)
 # A line that names the one study the bullets under it come from: "Study Title: Can asymmetry predict bone stress
 # injuries in runners?", "Study: ...", "Paper reviewed: ..." (podcast and social-media notes).
 STUDY_LABEL = re.compile(r"^\W*(?:the )?(?:study|paper|trial|review|article)(?: title| name| reviewed| discussed)?\s*:", re.I)

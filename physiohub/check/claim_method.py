@@ -25,6 +25,9 @@ METHOD = re.compile(
     r"|\b(?:was|were|is|are) (?:funded|paid for|sponsored|commissioned) by\b"
     # where it was done: "The federally funded study took place at seven major universities and followed ..."
     r"|\b(?:study|trial|research|survey|review|project)\b[^.;]{0,40}?\b(?:took place|was (?:carried out|conducted|run|done|based)) (?:at|in|across)\b"
+    # who was in it: "Staff from seven nursing homes ... took part in the study"
+    # (not "workers who took part in the survey said ...": there it names the people a result is about)
+    r"|(?<!who )(?<!that )(?<!which )\b(?:took|take|takes|taking) part in (?:the|this|a|an|their|its) (?:[\w-]+ ){0,2}(?:study|trial|research|survey|review)\b"
     r"|\b(?:is|are) (?:now )?(?:running|conducting|recruiting|planning)\b|\bwill (?:look|test|study|follow|compare|assess|measure|examine|investigate|explore|evaluate|track)\b"
     # (a plan "will see whether ...", not a projection "1 in 50 people will see their GP about it")
     r"|\bwill see (?:whether|if|how|what)\b", re.I)

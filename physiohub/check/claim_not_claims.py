@@ -211,3 +211,15 @@ STUDY_IMPORTANCE = re.compile(r"\b(?:likely|expected|set|going|bound|sure)\s+to\
 # personal-training firm, people with knee pain should start gently"): an outside expert's opinion, not research.
 EXPERT_OPINION = re.compile(r"\baccording to (?:a |an |the )?(?:[\w-]+\s+){0,2}(?:expert|coach|trainer|instructor|influencer|founder|owner|"
                             r"blogger|guru)\b", re.I)
+# Research announced by what it reports, not what it found: "The authors report how many workers had low back pain over
+# the year", "We covered ... where the evidence stands, and what his doctoral studies found" (a reporting verb with a
+# question-word object, or a question-word clause that ends on the research's verb): a teaser (README gold rules).
+WH_ANNOUNCEMENT = re.compile(
+    r"\b(?:reports?|reported|describes?|described|explains?|explained|covers?|covered|discuss(?:es|ed)?|tells? us|told us|looks? at|"
+    r"looked at|sets? out)\s+(?:how (?:many|much|often|long|far)|what|which|whether|why|where|who)\b"
+    r"|\b(?:what|how|which|whether|why|where)\s+(?:[\w'-]+\s+){0,3}?(?:study|studies|research|review|reviews|trial|trials|evidence|"
+    r"researchers|findings?)\s+(?:found|finds?|showed|shows?|says?|said|concluded|stands?|revealed)\s*[.!]?\s*$", re.I)
+# A mechanism researchers put forward ("Researchers have proposed that collagen taken by mouth may build up in
+# cartilage"): a hypothesis, not a finding.
+HYPOTHESIS = re.compile(r"^(?:[\w' -]{0,30},\s*)?(?:some |other |the )?(?:researchers|scientists|experts|investigators|authors|they)\s+"
+                        r"(?:have |had )?(?:also )?(?:proposed|theori[sz]ed|hypothesi[sz]ed|speculated|postulated)\b", re.I)

@@ -20,6 +20,9 @@ NUMBERED_CITE = re.compile(r"\[(\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3})*)\]|(?<
                            r"|(?<=\w)\s\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=\s*[.,;:!?]|\s*$)"
                            # "... worldwide.(2)": glued after the sentence's own full stop, ending it
                            r"|(?<=[a-z%)]\.)\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=\s*$)", re.I)
+# "... ability to work[i].", "... previous decade).[iv]": an endnote marker in lower-case Roman numerals (product and
+# wellness blogs number their notes i, ii, iii ...), glued to the word or the full stop before it.
+ROMAN_CITE = re.compile(r"(?<=[a-z.,;:)%])\[(i{1,3}|iv|vi{0,3}|ix|xi{0,3}|xiv|xvi{0,3}|xix|xx)\](?!\()")
 # The same glued footnote, removed before the words are read ("study2" is "study").
 GLUED_FOOTNOTE = re.compile(r"(?<=\b[a-z]{4})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{5})\d{1,2}(?=[\s.,;:)]|$)"
                             r"|(?<=\b[a-z]{6})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{7})\d{1,2}(?=[\s.,;:)]|$)"
@@ -85,7 +88,7 @@ YEAR_VOLUME_CITE = re.compile(r"\((?P<year>(?:19|20)\d{2})\s*;\s*\d{1,4}\s*(?:\(
 def citation_marker(text: str) -> str | None:
     """The first citation marker in a sentence: "[2]", "(Ref 3)", "(Lee et al., 2020)", "(Br J Sports Med. 2020;54:1)",
     "Spine (1995;20(5):615-619)"."""
-    found = [(m.start(), m.group(0)) for rx in (NUMBERED_CITE, AUTHOR_YEAR, JOURNAL_CITE, YEAR_VOLUME_CITE) for m in [rx.search(text)] if m]
+    found = [(m.start(), m.group(0)) for rx in (NUMBERED_CITE, ROMAN_CITE, AUTHOR_YEAR, JOURNAL_CITE, YEAR_VOLUME_CITE) for m in [rx.search(text)] if m]
     # author-year citations in the forms the pattern above leaves (many names, page notes, narrative: citations.py)
     found += [(c.start, c.text) for c in find_citations(text)[:1]]
     return min(found)[1] if found else None
@@ -185,6 +188,9 @@ def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
         for n in nums:
             cites.append(n)
             sources.append({"kind": "citation", "value": n})
+    for m in ROMAN_CITE.finditer(text):
+        cites.append(m.group(1))
+        sources.append({"kind": "citation", "value": m.group(1)})
     spaced = _NUMBERS_AFTER_STOP.search(text)
     if spaced and not cites:
         # "... of life. (1, 2)": numbers in brackets after the sentence's own full stop cite it; they name its source

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 
-from .claim_cues import ACCORDING, ANNOUNCES, claim_cue, says_nothing, states_something
+from .claim_cues import ACCORDING, ANNOUNCES, claim_cue, says_nothing, states_something, wh_announcement
 from .claim_designs import names_research
 from .claim_followups import NO_DIFF, SOURCE_HEADING
 from .claim_method import method_only
 from .claim_orgs import org_list_lead_in
 from .claim_not_claims import (AGAINST_OLD_VIEW, APPEARS_IN, CALL_TO_ACTION, CAVEAT, COMMON_BELIEF, DEFINITION, FINDINGS_TITLE,
-    KNOWN_AS, LEAD_IN, METHOD_HEADING, PRELIMINARY, MY_OWN, NEED, NOT_ENOUGH, NOT_INVOLVED, PAGE_FURNITURE, PASSIVE_ADVICE, PERSONAL_CLAIM, PLANS,
+    HYPOTHESIS, KNOWN_AS, LEAD_IN, METHOD_HEADING, PRELIMINARY, MY_OWN, NEED, NOT_ENOUGH, NOT_INVOLVED, PAGE_FURNITURE, PASSIVE_ADVICE, PERSONAL_CLAIM, PLANS,
     QUESTION_OR_NEED, RUN_IN_LABEL, SELF_REPORT_FIGURE, STUDIES_ON, TEASER, USED_FOR, WHERE_TO_READ, mostly_links,
     EXPERT_OPINION, HOW_TO, SIMILE_ASIDE, SPECULATION, STUDY_IMPORTANCE)
 from .claim_sources import AUTHOR_YEAR, GLUED_FOOTNOTE
@@ -36,6 +36,7 @@ def model_veto(text: str) -> bool:
                 or CAVEAT.search(text) or FINDINGS_TITLE.match(text) or _preliminary_comment(text)
                 or HOW_TO.match(text) or SIMILE_ASIDE.match(text) or SPECULATION.search(text) or STUDY_IMPORTANCE.search(text)
                 or (EXPERT_OPINION.search(text) and not names_research(text))
+                or HYPOTHESIS.search(text) or wh_announcement(text)
                 or (STUDIES_ON.match(text) and not (FINDING.search(text) or has_effect(text)))
                 or ((USED_FOR.search(text) or SELF_REPORT_FIGURE.search(text) or PASSIVE_ADVICE.search(text)) and not names_research(text))
                 or (NOT_ENOUGH.search(text) and not ACCORDING.search(text))

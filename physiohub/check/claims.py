@@ -39,7 +39,8 @@ from .claim_context import Context, GUIDANCE, HEADLINE_CUES, after_claim, contex
 from .claim_cues import claim_cue, quoted_study_leader, states_something
 from .claim_designs import DESIGNS, STATED_DESIGNS, design_of, head_design, names_research, stated_design, year_of
 from .claim_effects import effect_of, finding_clause, population_of
-from .claim_followups import (ADVICE_ITEM, CONTRAST_RESULT, DOSE_RESPONSE, EFFECT_ENDS, FINDINGS_HEADING, FINDINGS_LEADIN, GAINED, NEITHER, NO_DIFF,
+from .claim_followups import (ADVICE_ITEM, CONTRAST_RESULT, DOSE_RESPONSE, EFFECT_ENDS, FACTORS_LEADIN, FINDINGS_HEADING, FINDINGS_LEADIN, GAINED,
+    NEITHER, NO_DIFF,
     PRONOUN_COMPARISON, QUOTED_RESEARCHER, QUOTES_HEADING, RESPECTIVELY, RESULT, RESULTS_LABEL, RESULT_GROUP,
     RESULT_LASTS, RESULT_SIZE, SOURCE_HEADING, STUDY_LABEL, SUMMARY_FIGURE, THEY_FOUND, THIS_SHOWS, TOLD_MEETING,
     by_research_author, headline, research_authors, research_in, same_subject_result, title_finding)
@@ -272,8 +273,17 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                 # the citation at the end of the item backs the whole item
                 inherited = research_in(nxt)
                 cue = "the citation closing its list item"
+        if (not cue and not inherited and s.item and lead_in is not None
+                # (a lead-in line ending in a colon is read as the heading of its list)
+                and (s.heading == lead_in.text or (LEAD_IN.search(lead_in.text) and lead_in.heading == s.heading))
+                and citation_marker(lead_in.text) and len(s.text.split()) >= 4
+                and not method_only(s.text) and not QUESTION_OR_NEED.search(s.text)):
+            # "If you have arthritis (ARUK 2014; Bennell 2014):" over advice bullets: the lead-in's citation backs each item
+            inherited = research_in(lead_in)
+            cue = "a list item under a lead-in that cites its source"
         if (not cue and (s.item or (FINDINGS_HEADING.search(s.heading) and (RESULT_GROUP.search(s.text) or NO_DIFF.search(s.text))))
                 and (FINDINGS_HEADING.search(s.heading) or (lead_in is not None and FINDINGS_LEADIN.search(lead_in.text))
+                     or (s.item and lead_in is not None and FACTORS_LEADIN.search(lead_in.text))
                      or (s.item and SOURCE_HEADING.search(s.heading) and names_research(s.heading))
                      # the bullets under a "Study Title: ..." line of podcast or social-media notes are its results
                      or (s.item and lead_in is not None and STUDY_LABEL.match(lead_in.text)))
@@ -282,6 +292,8 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                 and not _new_list(lead_in, s)
                 and (has_effect(s.text) or FINDING.search(s.text) or DIGIT.search(s.text) or COMPARED.search(s.text)
                      or _COUNT_WORDS.search(s.text)
+                     # under "Factors linked with seeking care included:" a bare label is a factor the research found
+                     or (s.item and lead_in is not None and FACTORS_LEADIN.search(lead_in.text))
                      # under "Key findings" a bullet states a result with no result word: "Native collagen acts by ..."
                      or (s.item and (FINDINGS_HEADING.search(s.heading) or (lead_in is not None and FINDINGS_LEADIN.search(lead_in.text)))
                          and _STATEMENT.search(s.text) and len(s.text.split()) >= 6 and not model_veto(s.text)))):
@@ -444,7 +456,8 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             topic=topic_of(f"{intervention or ''} {s.text}"), population=population_of(s.text),
             intervention=intervention, outcome=outcome, direction=direction,
             names_source=any(x["kind"] != "institution" for x in sources)
-            or (cue in ("the research named in the sentence before", "the citation closing its list item") and bool(cites)),
+            or (cue in ("the research named in the sentence before", "the citation closing its list item",
+                        "a list item under a lead-in that cites its source") and bool(cites)),
             sources=sources, citations=cites, links=list(s.links),
             continues=len(out) - 1 if inherited is not None and prev is not None and inherited is prev[1] else None,
         ))

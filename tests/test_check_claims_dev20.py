@@ -1,0 +1,73 @@
+"""Claims on pages of new sites, session 11 (dev20/: charity, Q&A, magazine, podcast notes, news digest, product and
+supplement blogs, fitness). Every sentence and page here is written for this test, not taken from those pages."""
+from __future__ import annotations
+
+from physiohub.check.claim_sources import citation_marker, sources_of
+from physiohub.check.claims import claim_cue, find_claims, model_veto
+from physiohub.check.document import parse_document
+
+
+def _claims(text: str) -> list[str]:
+    return [c.text for c in find_claims(parse_document(text).sentences, learned=False)]
+
+
+def test_roman_numeral_endnote_markers_cite():
+    assert citation_marker("Two in five nurses have shoulder pain that keeps them off work[ii].") == "[ii]"
+    assert citation_marker("Sick days from neck pain doubled over the decade.[iv]") == "[iv]"
+    _, cites = sources_of("Office staff sit for 9 hours a day on average[xi] and rarely stand.", [])
+    assert cites == ["xi"]
+    # a checkbox or a bracketed letter standing alone is no marker; nor is a Markdown link's text
+    assert citation_marker("- [x] Book a posture check") is None
+    assert citation_marker("See the chart [i](https://example.org/chart) for more.") is None
+    found = _claims("# Desk pain\n\nAbout 40% of desk workers have neck pain that affects their sleep[iii]. "
+                    "Buy a better chair today.\n")
+    assert found == ["About 40% of desk workers have neck pain that affects their sleep[iii]."], found
+
+
+def test_list_items_under_a_cited_lead_in():
+    page = ("# Gout\n\nMoving gently helps the joints (Lee 2015).\n\nIf you have gout (NICE 2022; Ortiz 2019):\n\n"
+            "  * Drink plenty of water through the day\n  * Cut down on beer and sugary drinks\n  * Rest\n\n"
+            "Talk to your doctor about medicines.\n")
+    found = _claims(page)
+    assert "Drink plenty of water through the day" in found, found
+    assert "Cut down on beer and sugary drinks" in found, found
+    assert "Rest" not in found   # a one-word item states nothing
+    claims = find_claims(parse_document(page).sentences, learned=False)
+    water = next(c for c in claims if c.text.startswith("Drink plenty"))
+    assert water.year == 2022 and water.names_source
+    # an uncited lead-in gives its items nothing
+    assert not _claims("# Gout\n\nIf you have gout:\n\n  * Drink plenty of water through the day\n  * Cut down on beer\n")
+
+
+def test_bare_factors_under_a_factors_lead_in():
+    page = ("# Knee news\n\n## Who goes back to sport?\n\nThis study set out to learn which players return to sport after a "
+            "knee operation. Coaches of 40 clubs filled in a survey.\n\nFactors linked with returning to sport included:\n\n"
+            "  * Being younger\n  * A shorter time off\n  * Playing in a team\n\nMost players returned within a year.\n")
+    found = _claims(page)
+    for item in ("Being younger", "A shorter time off", "Playing in a team"):
+        assert item in found, (item, found)
+    assert "Coaches of 40 clubs filled in a survey." not in found
+
+
+NOT_CLAIMS = [
+    # research announced by what it reports
+    "The authors report how many nurses had neck pain over the two years.",
+    "We talked about why the tendon gets so little attention, where the evidence stands, and what her own trials found.",
+    # who took part
+    "Cleaners from four hospitals in Norway took part in the study.",
+    # a mechanism put forward, not found
+    "Researchers have proposed that the peptides may collect in cartilage and prompt the cells to repair it.",
+]
+
+
+def test_dev20_not_claims():
+    for text in NOT_CLAIMS:
+        assert not claim_cue(text), text
+        assert model_veto(text), text
+
+
+def test_announcements_that_state_a_finding_stay_claims():
+    # a finding after the question-word clause, and the people a result is about
+    assert claim_cue("We also looked at what the programme costs, and the trial showed it was cheaper than usual care.")
+    assert claim_cue("Nurses who took part in the survey said they take painkillers for back pain, the study found.")
+    assert claim_cue("Researchers found that walking eased knee pain in 60% of the patients.")
