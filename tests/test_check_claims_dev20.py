@@ -71,3 +71,43 @@ def test_announcements_that_state_a_finding_stay_claims():
     assert claim_cue("We also looked at what the programme costs, and the trial showed it was cheaper than usual care.")
     assert claim_cue("Nurses who took part in the survey said they take painkillers for back pain, the study found.")
     assert claim_cue("Researchers found that walking eased knee pain in 60% of the patients.")
+
+
+def test_shares_and_their_comparisons_continue_a_study_result():
+    page = ("# Nurses and back pain\n\nA two-year study of hospital nurses found that 60% had back pain in the first year. "
+            "Many of the nurses with back pain also had neck pain. Their sleep was worse overall than that of nurses without pain.\n\n"
+            "Most nurses with back pain did not see a doctor. Only nurses with severe pain took time off.\n")
+    found = _claims(page)
+    for text in ("Many of the nurses with back pain also had neck pain.",
+                 "Their sleep was worse overall than that of nurses without pain.",
+                 "Most nurses with back pain did not see a doctor.", "Only nurses with severe pain took time off."):
+        assert text in found, (text, found)
+    # the writer's present-tense background after a finding is not a result
+    page = ("# Desks\n\nA 2019 trial found that standing desks cut sitting time by an hour a day. "
+            "Many patients with neck pain have tried new chairs and cushions without luck.\n")
+    assert "Many patients with neck pain have tried new chairs and cushions without luck." not in _claims(page)
+
+
+MORE_NOT_CLAIMS = [
+    # what the research is for
+    "The authors say that knowing who asks for help can steer health policy and future research.",
+    # the writer's own summing-up, and a clinician's advice told in the third person
+    "To sum up, stretching before a game helps you avoid strains and sprains.",
+    "He suggests gentle exercise such as swimming and cycling.",
+]
+
+
+def test_dev20_more_not_claims():
+    for text in MORE_NOT_CLAIMS:
+        assert model_veto(text), text
+    assert not claim_cue(MORE_NOT_CLAIMS[0])
+    # with research named, the summing-up and the advice stay claims
+    assert not model_veto("To sum up, the trials showed that stretching before a game cut strains by a third.")
+    assert not model_veto("He suggests, based on his 2021 trial, that swimming eases knee pain.")
+
+
+def test_research_use_after_a_claim_is_not_its_continuation():
+    page = ("# Nurses\n\nThe study found that nurses on night shifts had more back pain than day staff. "
+            "It can also tell us which wards most need lifting aids.\n")
+    found = _claims(page)
+    assert found == ["The study found that nurses on night shifts had more back pain than day staff."], found

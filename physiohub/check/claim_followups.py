@@ -100,7 +100,7 @@ _SUBJECT_START = re.compile(r"^(?:but |and |yet |however,? |still,? )?(?:the|the
 # "... was -1.4 and -1.2 percent, respectively, with PRP versus placebo": two groups' figures side by side.
 RESPECTIVELY = re.compile(r"\d(?:[^.;]|\.\d){0,40}\band\b(?:[^.;]|\.\d){0,20}\d(?:[^.;]|\.\d){0,40}\brespectively\b", re.I)
 # "They may be less active when combined than when taken individually": the same subject compared, right after a claim.
-PRONOUN_COMPARISON = re.compile(r"^(?:but |and |yet )?(?:they|it|these|those|this)\b[^.;]{0,60}?\b(?:less|more|fewer|better|worse|lower|"
+PRONOUN_COMPARISON = re.compile(r"^(?:but |and |yet )?(?:they|it|these|those|this|their (?:\w+ ){0,2}?\w+ (?:was|were|had|did))\b[^.;]{0,60}?\b(?:less|more|fewer|better|worse|lower|"
                                 r"higher|greater|smaller|larger|faster|slower)\b[^.;]{0,60}?\bthan\b", re.I)
 
 
@@ -312,3 +312,11 @@ def by_research_author(text: str, surnames: set[str]) -> bool:
     names = "|".join(re.escape(n) for n in sorted(surnames))
     return bool(re.search(rf"(?:,|[\"\u201d])\s*(?:says|said|explains|explained|notes|noted|adds|added)\s+(?:Dr\.?\s+|Professor\s+|Prof\.?\s+)?"
                           rf"(?:{names})\W*$|[\"\u201d]\s*(?:{names})\s+(?:says|said|explains|explained|notes|noted|adds|added)\W*$", text))
+# A share of the people studied, right after a result about them: "Many of the workers with back pain also had neck pain",
+# "Most participants did not go back to the doctor", "Only people with severe pain used specialists" (not "have" or "are":
+# "Many patients with back pain have tried posture exercises" is the writer's background).
+SHARE_RESULT = re.compile(r"^(?:but |and |yet )?(?:many|most|few|some|half|all|none|only|a (?:third|quarter|minority|majority))\s+"
+                          r"(?:of (?:the|those|them|these)\s+)?(?:[\w-]+\s+){0,2}?(?:workers|participants|patients|people|adults|women|men|"
+                          r"runners|players|athletes|children|employees|nurses|respondents|subjects|volunteers)\b[^.;]{0,80}?\b"
+                          r"(?:had|did|do|does|were|was|reported|said|used|use|went|go|got|get|took|take|needed|need|"
+                          r"looked|look|sought|seek|saw|see)\b", re.I)

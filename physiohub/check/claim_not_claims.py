@@ -223,3 +223,13 @@ WH_ANNOUNCEMENT = re.compile(
 # cartilage"): a hypothesis, not a finding.
 HYPOTHESIS = re.compile(r"^(?:[\w' -]{0,30},\s*)?(?:some |other |the )?(?:researchers|scientists|experts|investigators|authors|they)\s+"
                         r"(?:have |had )?(?:also )?(?:proposed|theori[sz]ed|hypothesi[sz]ed|speculated|postulated)\b", re.I)
+# What knowing the answer is good for ("The authors say that knowing who seeks help can steer public health policy"): the
+# research's use or motive, not a finding (README gold rules: a researcher's motive or opinion is not a claim).
+RESEARCH_USE = re.compile(r"\b(?:knowing|understanding|identifying|learning|finding out)\s+(?:who|what|which|why|how|whether|more about|the)\b"
+                          r"[^.;]{0,80}?\b(?:can|could|may|might|will|would)\s+(?:also\s+)?(?:help\s+)?(?:steer|guide|inform|shape|"
+                          r"direct|help|improve|aid|support)\b", re.I)
+# The writer summing up in their own words ("To sum up, stretching helps ..."), with no cue of its own.
+SUMMING_UP = re.compile(r"^\W*(?:to sum up|to summari[sz]e|in conclusion|to conclude|all in all)\b", re.I)
+# A person's own advice told in the third person ("He suggests simple exercise such as walking"): an expert's comment.
+PERSON_ADVICE = re.compile(r"^(?:he|she)\s+(?:also\s+)?(?:suggests|suggested|recommends|recommended|advises|advised|prefers|preferred)\b",
+                           re.I)

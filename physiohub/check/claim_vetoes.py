@@ -12,7 +12,7 @@ from .claim_method import method_only
 from .claim_orgs import org_list_lead_in
 from .claim_not_claims import (AGAINST_OLD_VIEW, APPEARS_IN, CALL_TO_ACTION, CAVEAT, COMMON_BELIEF, DEFINITION, FINDINGS_TITLE,
     HYPOTHESIS, KNOWN_AS, LEAD_IN, METHOD_HEADING, PRELIMINARY, MY_OWN, NEED, NOT_ENOUGH, NOT_INVOLVED, PAGE_FURNITURE, PASSIVE_ADVICE, PERSONAL_CLAIM, PLANS,
-    QUESTION_OR_NEED, RUN_IN_LABEL, SELF_REPORT_FIGURE, STUDIES_ON, TEASER, USED_FOR, WHERE_TO_READ, mostly_links,
+    QUESTION_OR_NEED, SUMMING_UP, RESEARCH_USE, PERSON_ADVICE, RUN_IN_LABEL, SELF_REPORT_FIGURE, STUDIES_ON, TEASER, USED_FOR, WHERE_TO_READ, mostly_links,
     EXPERT_OPINION, HOW_TO, SIMILE_ASIDE, SPECULATION, STUDY_IMPORTANCE)
 from .claim_sources import AUTHOR_YEAR, GLUED_FOOTNOTE
 from .claim_words import COMPARED, FINDING, VERB_RE, has_effect
@@ -37,6 +37,8 @@ def model_veto(text: str) -> bool:
                 or HOW_TO.match(text) or SIMILE_ASIDE.match(text) or SPECULATION.search(text) or STUDY_IMPORTANCE.search(text)
                 or (EXPERT_OPINION.search(text) and not names_research(text))
                 or HYPOTHESIS.search(text) or wh_announcement(text)
+                or RESEARCH_USE.search(text)
+                or ((SUMMING_UP.match(text) or PERSON_ADVICE.match(text)) and not names_research(text) and not claim_cue(text))
                 or (STUDIES_ON.match(text) and not (FINDING.search(text) or has_effect(text)))
                 or ((USED_FOR.search(text) or SELF_REPORT_FIGURE.search(text) or PASSIVE_ADVICE.search(text)) and not names_research(text))
                 or (NOT_ENOUGH.search(text) and not ACCORDING.search(text))

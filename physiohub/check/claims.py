@@ -36,16 +36,16 @@ from .claim_bare_cites import attach_bare_citations
 from .claim_clinic import (clinic_not_claim, credited_quote, guidance_passive, labelled_result, quote_goes_on, research_note,
     research_stem, results_go_on, verbless_stem)
 from .claim_context import Context, GUIDANCE, HEADLINE_CUES, after_claim, context_of, from_context, in_context
-from .claim_cues import claim_cue, quoted_study_leader, states_something
+from .claim_cues import claim_cue, quoted_study_leader, states_something, wh_announcement
 from .claim_designs import DESIGNS, STATED_DESIGNS, design_of, head_design, names_research, stated_design, year_of
 from .claim_effects import effect_of, finding_clause, population_of
 from .claim_followups import (ADVICE_ITEM, CONTRAST_RESULT, DOSE_RESPONSE, EFFECT_ENDS, FACTORS_LEADIN, FINDINGS_HEADING, FINDINGS_LEADIN, GAINED,
     NEITHER, NO_DIFF,
     PRONOUN_COMPARISON, QUOTED_RESEARCHER, QUOTES_HEADING, RESPECTIVELY, RESULT, RESULTS_LABEL, RESULT_GROUP,
-    RESULT_LASTS, RESULT_SIZE, SOURCE_HEADING, STUDY_LABEL, SUMMARY_FIGURE, THEY_FOUND, THIS_SHOWS, TOLD_MEETING,
+    RESULT_LASTS, RESULT_SIZE, SHARE_RESULT, SOURCE_HEADING, STUDY_LABEL, SUMMARY_FIGURE, THEY_FOUND, THIS_SHOWS, TOLD_MEETING,
     by_research_author, headline, research_authors, research_in, same_subject_result, title_finding)
 from .claim_method import METHOD, method_only
-from .claim_not_claims import ASIDE, LEAD_IN, NOT_INVOLVED, QUESTION_OR_NEED
+from .claim_not_claims import ASIDE, LEAD_IN, NOT_INVOLVED, QUESTION_OR_NEED, RESEARCH_USE
 from .claim_pointers import bare_link_line, points_to_research, quotation_continues, research_judged
 from .claim_page_forms import (COMMON_KNOWLEDGE, EQUATION, GROUP_COMPARED, WRITER_PLAN, date_only_cue, defined_item, goes_on, late_cue,
                                named_as_example, page_furniture, quoted_definition, sessions_run, set_up_only, subjectless_heading,
@@ -336,7 +336,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                                                                               or RESULT_GROUP.search(s.text)
                                                                               or same_subject_result(s.text, prev[0].text)
                                                                               or PRONOUN_COMPARISON.search(s.text) or RESULT_LASTS.search(s.text)
-                                                                              or NEITHER.search(s.text)
+                                                                              or NEITHER.search(s.text) or SHARE_RESULT.match(s.text)
                                                                               or (_ING_START.match(s.text) and has_effect(s.text))
                                                                               or RESPECTIVELY.search(s.text)
                                                                               or (_IT_THEY_THIS.match(s.text) and _FIRST_CHOICE.search(s.text))
@@ -355,6 +355,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                 and s.heading == last_claim_para[1] and not s.item
                 and (i == 0 or sentences[i - 1].paragraph != s.paragraph)
                 and (NO_DIFF.search(s.text) or RESULT_GROUP.search(s.text) or RESULT_LASTS.search(s.text) or NEITHER.search(s.text)
+                     or SHARE_RESULT.match(s.text)
                      or (_IT_THEY.match(s.text) and has_effect(s.text) and not _OPEN_QUESTION.search(s.text))
                      or (RESULT.search(s.text) and _GROUP_WORD.search(s.text))
                      or EFFECT_ENDS.search(s.text)
@@ -415,6 +416,8 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                     inherited = prev[1]
                 elif described is not None and described.paragraph == s.paragraph and described is not s:
                     inherited = research_in(described)
+        if cue and inherited is not None and (wh_announcement(s.text) or RESEARCH_USE.search(s.text)):
+            cue = None   # "It can also tell us which workers most need care": what the research is for, after its claim
         if not cue:
             prev = None
             continue
