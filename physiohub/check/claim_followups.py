@@ -313,10 +313,10 @@ def by_research_author(text: str, surnames: set[str]) -> bool:
     return bool(re.search(rf"(?:,|[\"\u201d])\s*(?:says|said|explains|explained|notes|noted|adds|added)\s+(?:Dr\.?\s+|Professor\s+|Prof\.?\s+)?"
                           rf"(?:{names})\W*$|[\"\u201d]\s*(?:{names})\s+(?:says|said|explains|explained|notes|noted|adds|added)\W*$", text))
 # A share of the people studied, right after a result about them: "Many of the workers with back pain also had neck pain",
-# "Most participants did not go back to the doctor", "Only people with severe pain used specialists" (not "have" or "are":
-# "Many patients with back pain have tried posture exercises" is the writer's background).
+# "Most participants did not go back to the doctor", "Only people with severe pain used specialists" (past tense, or a present
+# denial: "Many patients with back pain have tried posture exercises", "Most people need three to five sessions" and "Most people
+# recover within a year, whatever they do" are the writer's background and advice).
 SHARE_RESULT = re.compile(r"^(?:but |and |yet )?(?:many|most|few|some|half|all|none|only|a (?:third|quarter|minority|majority))\s+"
                           r"(?:of (?:the|those|them|these)\s+)?(?:[\w-]+\s+){0,2}?(?:workers|participants|patients|people|adults|women|men|"
                           r"runners|players|athletes|children|employees|nurses|respondents|subjects|volunteers)\b[^.;]{0,80}?\b"
-                          r"(?:had|did|do|does|were|was|reported|said|used|use|went|go|got|get|took|take|needed|need|"
-                          r"looked|look|sought|seek|saw|see)\b", re.I)
+                          r"(?:had|did|do not|does not|don't|doesn't|were|was|reported|said|used|went|got|took|needed|looked|sought|saw)\b", re.I)
