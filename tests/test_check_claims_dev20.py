@@ -111,3 +111,41 @@ def test_research_use_after_a_claim_is_not_its_continuation():
             "It can also tell us which wards most need lifting aids.\n")
     found = _claims(page)
     assert found == ["The study found that nurses on night shifts had more back pain than day staff."], found
+
+
+def test_a_trend_credited_to_research_is_a_claim():
+    assert claim_cue("According to research, rates of neck pain have risen among students.")
+    assert claim_cue("According to a 2020 survey, sick days from back pain fell by a third.")
+
+
+def test_the_same_finding_widened_continues_it():
+    page = ("# Nurses\n\nAccording to research, back pain has become more common among nurses. "
+            "This is especially true for night-shift staff. Hospitals should buy hoists.\n")
+    found = _claims(page)
+    assert "This is especially true for night-shift staff." in found, found
+    assert "Hospitals should buy hoists." not in found
+    # "This is why ..." explains; it widens nothing
+    page = ("# Bones\n\nA 2015 trial found that jumping raised hip bone density by 2%. "
+            "This is why so many studies measure bone density rather than fractures.\n")
+    assert "This is why so many studies measure bone density rather than fractures." not in _claims(page)
+
+
+def test_background_after_a_study_named_by_its_topic_is_not_its_result():
+    page = ("# Fish oil\n\nSeveral studies have looked at how fish oil affects stiff joints in older adults. In arthritis the "
+            "lining of the joint swells. That leads to pain and, over time, joint damage. Fish oil may help calm that "
+            "swelling so people can move more easily.\n")
+    assert _claims(page) == [], _claims(page)
+
+
+MORE_NOT_CLAIMS_B = [
+    # a cited description of what a tissue is; the writer's memory of old advice; a trial's arms without the verb
+    "Collagen is the main structural protein of the tendons, ligaments and skin.4",
+    "That was why we ran laps before games — we were told our chance of injury was much higher if we did not.",
+    "In the trial, patients randomly assigned to the exercise group received twelve sessions of supervised training.",
+]
+
+
+def test_dev20_batch_b_not_claims():
+    for text in MORE_NOT_CLAIMS_B:
+        assert model_veto(text), text
+        assert not claim_cue(text), text

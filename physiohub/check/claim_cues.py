@@ -394,10 +394,15 @@ _CUT_AFTER_VERB = re.compile(rf"\b{VERBS}\s+that(?:\s+[\w']+)?\s*$", re.I)
 _EVALUATIVE = re.compile(r"\b(?:safe|unsafe|effective|ineffective|helpful|unhelpful|useful|useless|beneficial|harmful|superior|inferior)\b", re.I)
 
 
+# A trend is a finding: "LBP rates have generally risen among office workers".
+_TREND = re.compile(r"\b(?:risen|rose|rising|fallen|fell|falling|grown|grew|growing|declined|declining|doubled|tripled|halved|climbed|"
+                    r"dropped|soared|plummeted)\b", re.I)
+
+
 def states_something(text: str) -> bool:
     """Does the text state a result, a figure, a comparison, a ranking or an evaluation (not only a comment)?"""
     return bool(FINDING.search(text) or has_effect(text) or DIGIT.search(text) or COMPARED.search(text) or _NUMBER_WORD.search(text)
-                or _RANKING.search(text) or VERB_RE.search(text) or _EVALUATIVE.search(text))
+                or _RANKING.search(text) or VERB_RE.search(text) or _EVALUATIVE.search(text) or _TREND.search(text))
 
 
 # An evidence grade after a statement, as clinical Q&As and guideline summaries print it: "(SOR: B, RCTs)",

@@ -320,3 +320,10 @@ SHARE_RESULT = re.compile(r"^(?:but |and |yet )?(?:many|most|few|some|half|all|n
                           r"(?:of (?:the|those|them|these)\s+)?(?:[\w-]+\s+){0,2}?(?:workers|participants|patients|people|adults|women|men|"
                           r"runners|players|athletes|children|employees|nurses|respondents|subjects|volunteers)\b[^.;]{0,80}?\b"
                           r"(?:had|did|do not|does not|don't|doesn't|were|was|reported|said|used|went|got|took|needed|looked|sought|saw)\b", re.I)
+
+
+# The same finding widened or narrowed, right after it: "This is particularly so for call-center staff", "This is especially
+# true of older runners", "The same was true for women".
+SAME_TRUE = re.compile(r"^(?:but |and )?(?:this|that|the same|it)\s+(?:is|was|held|holds|proved|remains|seems)\s+(?:also\s+)?"
+                       r"(?:especially|particularly|even more|most|also|equally|just as|not)?\s*(?:true|so|the case)\b"
+                       r"(?=\s+(?:for|of|in|among|with|when|at)\b|\s*[.!]?\s*$)", re.I)

@@ -73,8 +73,14 @@ DEFINITION = re.compile(r"\b(?:defines?|defined as|is (?:a|an|the) term for|refe
                         # (1)", "The main symptom of CTS is numbness of the thumb (6)" (a cited description is no finding)
                         r"|\bcan (?:best )?be (?:seen|thought of|understood|regarded|described) as\b"
                         r"|^(?:the )?(?:main|commonest|most common|typical|usual|classic|key|first) (?:symptoms?|signs?|complaints?) "
-                        r"(?:of [\w() -]{1,40} )?(?:is|are|include|includes)\b", re.I)
+                        r"(?:of [\w() -]{1,40} )?(?:is|are|include|includes)\b"
+                        # what a tissue or substance is: "Collagen is the main structural protein of many connective tissues"
+                        r"|^[\w -]{2,40}\b(?:is|are) (?:a|an|the) (?:main |major |primary |chief |most abundant |key )?(?:[\w-]+ )?"
+                        r"(?:protein|tissue|component|substance|molecule|compound|hormone|mineral|vitamin|nutrient|building block)s? "
+                        r"(?:of|in|that|which|found)\b", re.I)
 PERSONAL_CLAIM = re.compile(r"^(?:at |in )?(?:our|my) (?:clinic|practice|team|experience)\b|^(?:we|I) (?:offer|provide|see|use|treat)\b"
+                            # the writer's memory of what they were told: "... we were told our chance of injury was higher"
+                            r"|\b(?:we|I) (?:were|was) (?:always |often |once )?(?:told|taught)\b"
                             r"|^(?:at|in) (?:the |our )?[\w&' -]{0,60}?(?:clinic|centre|center|practice|studio|physio\w*),\s*(?:we|our team)\s+"
                             r"(?:offer|provide|use|treat|see|help)\b", re.I)
 

@@ -42,7 +42,7 @@ from .claim_effects import effect_of, finding_clause, population_of
 from .claim_followups import (ADVICE_ITEM, CONTRAST_RESULT, DOSE_RESPONSE, EFFECT_ENDS, FACTORS_LEADIN, FINDINGS_HEADING, FINDINGS_LEADIN, GAINED,
     NEITHER, NO_DIFF,
     PRONOUN_COMPARISON, QUOTED_RESEARCHER, QUOTES_HEADING, RESPECTIVELY, RESULT, RESULTS_LABEL, RESULT_GROUP,
-    RESULT_LASTS, RESULT_SIZE, SHARE_RESULT, SOURCE_HEADING, STUDY_LABEL, SUMMARY_FIGURE, THEY_FOUND, THIS_SHOWS, TOLD_MEETING,
+    RESULT_LASTS, RESULT_SIZE, SAME_TRUE, SHARE_RESULT, SOURCE_HEADING, STUDY_LABEL, SUMMARY_FIGURE, THEY_FOUND, THIS_SHOWS, TOLD_MEETING,
     by_research_author, headline, research_authors, research_in, same_subject_result, title_finding)
 from .claim_method import METHOD, method_only
 from .claim_not_claims import ASIDE, LEAD_IN, NOT_INVOLVED, QUESTION_OR_NEED, RESEARCH_USE
@@ -115,6 +115,11 @@ _OPEN_QUESTION = re.compile(r"\bwhether\b|\bnot (?:yet )?(?:been )?(?:establishe
 _OPENS_QUOTE = re.compile(r"^\s*[\"\u201c]")
 # A finite verb: the bullet is a sentence, not a label ("Knee pain", "Exercise programmes").
 _STATEMENT = re.compile(r"\b(?:is|are|was|were|has|have|had|can|may|might|could|will|does|do|did)\b|\b\w{3,}(?:ed|es)\b", re.I)
+# "Collagen may help bring back that smoothness": the writer's hope after a study's method, not its result.
+_HEDGE = re.compile(r"\b(?:may|might|could)\b", re.I)
+# "That leads to ...", "This in turn causes ...": a sentence that explains the one before it (here one that is no claim).
+_EXPLAINS_BEFORE = re.compile(r"^(?:this|that|which|these|those)\s+(?:in turn\s+|then\s+|eventually\s+)?(?:leads?|led|causes?|caused|"
+                              r"results?|resulted|triggers?|triggered|means|meant)\b", re.I)
 _GROUP_WORD = re.compile(r"\b(?:groups?|results|participants|patients)\b", re.I)
 
 
@@ -319,9 +324,11 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                          and i - described_at <= 4 and described.heading == s.heading and method_only(described.text)
                          and (RESULT.search(s.text) or RESULT_GROUP.search(s.text))))
                 and i - described_at <= 6   # (a page written as one long paragraph: only the sentences soon after it)
+                # ("That leads to inflammation and joint damage" after background: it explains the sentence before)
+                and not _EXPLAINS_BEFORE.match(s.text)
                 and (NO_DIFF.search(s.text) or RESULT.search(s.text) or RESULT_GROUP.search(s.text) or NEITHER.search(s.text)
                      or GROUP_COMPARED.search(s.text)
-                     or (has_effect(s.text) and METHOD.search(described.text) and not names_research(s.text)
+                     or (has_effect(s.text) and METHOD.search(described.text) and not names_research(s.text) and not _HEDGE.search(s.text)
                          and not _CONDITION.match(s.text)))   # ("If a patient had ..., a physio offered help": the protocol)
                 and not method_only(s.text)):
             # a result right after the sentences that described the study's method, in the same paragraph
@@ -336,7 +343,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                                                                               or RESULT_GROUP.search(s.text)
                                                                               or same_subject_result(s.text, prev[0].text)
                                                                               or PRONOUN_COMPARISON.search(s.text) or RESULT_LASTS.search(s.text)
-                                                                              or NEITHER.search(s.text) or SHARE_RESULT.match(s.text)
+                                                                              or NEITHER.search(s.text) or SHARE_RESULT.match(s.text) or SAME_TRUE.match(s.text)
                                                                               or (_ING_START.match(s.text) and has_effect(s.text))
                                                                               or RESPECTIVELY.search(s.text)
                                                                               or (_IT_THEY_THIS.match(s.text) and _FIRST_CHOICE.search(s.text))
