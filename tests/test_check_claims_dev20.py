@@ -149,3 +149,12 @@ def test_dev20_batch_b_not_claims():
     for text in MORE_NOT_CLAIMS_B:
         assert model_veto(text), text
         assert not claim_cue(text), text
+
+
+def test_the_size_of_savings_or_a_link_continues_a_result():
+    page = ("# Early physio\n\nA 2010 study found that scan use fell by half when staff with back pain saw a physio first. "
+            "The savings were so large that the insurer raised its fees for physio.\n")
+    assert "The savings were so large that the insurer raised its fees for physio." in _claims(page)
+    page = ("# Sitting\n\nA 2019 study found a stronger link between sitting habits and chronic back pain than acute pain. "
+            "The link was judged plausible because people in chronic pain know which positions hurt.\n")
+    assert "The link was judged plausible because people in chronic pain know which positions hurt." in _claims(page)

@@ -54,9 +54,12 @@ NO_DIFF = re.compile(r"\bno (?:significant |real |clear |meaningful |important )
 # and the certainty of the evidence was rated low."
 RESULT_SIZE = re.compile(
     r"^(?:[\w ]{0,20},\s*)?(?:but |and |yet )?(?:the|this|that|these|those|its|their|such) (?:\w+ ){0,2}?"
-    r"(?:gains?|benefits?|effects?|improvements?|reductions?|differences?|changes?|pain relief|certainty|quality|effect sizes?)\b"
+    r"(?:gains?|benefits?|effects?|improvements?|reductions?|differences?|changes?|pain relief|certainty|quality|effect sizes?|"
+    # "The savings were so large that ...", "The link was judged plausible because ..."
+    r"savings|cost savings|links?|associations?|relationships?)\b"
     r"[^.;]{0,60}?\b(?:was|were|is|are|remained|seemed|looked)\b[^.;]{0,30}?\b(?:small|modest|large|moderate|low|high|"
-    r"tiny|slight|clinically|significant|meaningful|important|short-lived|limited|uncertain|very)\b", re.I)
+    r"tiny|slight|clinically|significant|meaningful|important|short-lived|limited|uncertain|very|so|plausible|strong|weak|"
+    r"consistent)\b", re.I)
 # ... or says how one group fared against another: "People who had real or sham therapy reported slightly more
 # relief", "Those in the exercise group had less pain at a year".
 RESULT_GROUP = re.compile(
