@@ -158,3 +158,12 @@ def test_the_size_of_savings_or_a_link_continues_a_result():
     page = ("# Sitting\n\nA 2019 study found a stronger link between sitting habits and chronic back pain than acute pain. "
             "The link was judged plausible because people in chronic pain know which positions hurt.\n")
     assert "The link was judged plausible because people in chronic pain know which positions hurt." in _claims(page)
+
+
+def test_how_a_treatment_was_chosen_is_no_result():
+    from physiohub.check.claim_method import method_only
+    assert method_only("In the trial, patients randomly assigned to the exercise group received joint mobilisation and "
+                       "stretching, as the physiotherapist's examination of each person indicated.")
+    # a result after the arms is still a result
+    assert not method_only("Patients randomly assigned to the exercise group received twelve sessions and had less pain than "
+                           "the controls.")

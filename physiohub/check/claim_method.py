@@ -137,6 +137,11 @@ _AIM = re.compile(r"\b(?:ways?|how|designed|meant|intended|in order|aim(?:ed|s|i
                   r"|\b(?:whether|how (?:well|much|far|often|effective(?:ly)?))\b[^;.]*?(?=\b(?:and|but),? (?:found|showed|concluded|reported)\b|[;.]|$)", re.I)
 
 
+# "as the examination indicated", "as each patient's tests showed": the grounds of a step of the procedure.
+_AS_INDICATED = re.compile(r"\bas (?:the |each |every |his |her |their |its )?[\w'\u2019 -]{0,50}?\b(?:indicated|showed|suggested|"
+                           r"required|needed|dictated)\b", re.I)
+
+
 # A count is no comparison: "more than 2100 men and women" reports nothing.
 _COUNT = re.compile(r"\b(?:more|less|fewer) than (?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a (?:hundred|thousand))\b)", re.I)
 
@@ -148,4 +153,5 @@ def method_only(text: str) -> bool:
     m = METHOD.search(text)
     if m and not FINDING.search(METHOD.sub(" ", _AIM.sub(" ", text))):
         return True
-    return bool(_PROCEDURE.search(text)) and not _REPORTED.search(_PROCEDURE.sub(" ", text))
+    # ("..., as the physical therapist's examination indicated": how the treatment was chosen, not a result)
+    return bool(_PROCEDURE.search(text)) and not _REPORTED.search(_AS_INDICATED.sub(" ", _PROCEDURE.sub(" ", text)))
