@@ -86,6 +86,9 @@ def test_shares_and_their_comparisons_continue_a_study_result():
     page = ("# Desks\n\nA 2019 trial found that standing desks cut sitting time by an hour a day. "
             "Many patients with neck pain have tried new chairs and cushions without luck.\n")
     assert "Many patients with neck pain have tried new chairs and cushions without luck." not in _claims(page)
+    page = ("# Walking\n\nA 2019 study found that walking three times a week eased knee pain by a third. "
+            "Yet most patients with knee pain don't.\n")
+    assert "Yet most patients with knee pain don't." not in _claims(page)
 
 
 MORE_NOT_CLAIMS = [

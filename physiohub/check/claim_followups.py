@@ -322,7 +322,8 @@ def by_research_author(text: str, surnames: set[str]) -> bool:
 SHARE_RESULT = re.compile(r"^(?:but |and |yet )?(?:many|most|few|some|half|all|none|only|a (?:third|quarter|minority|majority))\s+"
                           r"(?:of (?:the|those|them|these)\s+)?(?:[\w-]+\s+){0,2}?(?:workers|participants|patients|people|adults|women|men|"
                           r"runners|players|athletes|children|employees|nurses|respondents|subjects|volunteers)\b[^.;]{0,80}?\b"
-                          r"(?:had|did|do not|does not|don't|doesn't|were|was|reported|said|used|went|got|took|needed|looked|sought|saw)\b", re.I)
+                          r"(?:had|did|(?:do not|does not|don't|doesn't)(?=\s+[a-z])|were|was|reported|said|used|went|got|took|needed|looked|sought|saw)\b",
+                          re.I)   # (a denial with its verb: "Yet most arthritis patients don't." refers back to advice)
 
 
 # The same finding widened or narrowed, right after it: "This is particularly so for call-center staff", "This is especially
