@@ -144,3 +144,10 @@ def test_translated_title_in_brackets_right_after_the_names():
     # a language note after an English title still belongs to the title
     r = parse_reference("Lind P, Moe K. Neck pain at work [Turkish]. Example J. 2019;3:1-9.")
     assert r.title.startswith("Neck pain at work") and r.journal == "Example J"
+
+
+def test_an_author_called_doi_is_not_a_doi_label():
+    r = parse_reference("3. Tamura C, Doi M, Ikeda K. Breathing after knee surgery. Example J Rehabil. 1991;72:84\u201390.")
+    assert r.authors == ["Tamura C", "Doi M", "Ikeda K"] and r.year == 1991 and r.journal == "Example J Rehabil"
+    r = parse_reference("Lind P, Moe K. Hip exercise. Example J. 2019;3:1-9. DOI 10.5555/ej.2019.3")
+    assert r.doi == "10.5555/ej.2019.3" and r.journal == "Example J"

@@ -572,7 +572,8 @@ def _parse_reference(line: str) -> Reference:
     # a link the document kept from a Markdown link ("[Title](url). JAMA. 2019;...") sits inside the entry:
     # dropped, not a cut
     body = re.sub(r"\s?<https?://[^<>\s]+>", "", line)
-    body = re.split(r"\s(?:https?://|<https?://|(?i:doi)\b|PMID|PMCID|(?i:available|retrieved)(?=\s+(?:from|at|online|on|[A-Z]|\d))"
+    # (a DOI label is followed by its colon or number: "Tamura C, Doi M, Ikeda K" names an author called Doi)
+    body = re.split(r"\s(?:https?://|<https?://|(?i:doi)\b(?!\s+[A-Z]{1,3}\b(?!\.\d))|PMID|PMCID|(?i:available|retrieved)(?=\s+(?:from|at|online|on|[A-Z]|\d))"
                     r"|(?i:accessed)(?=\s+(?:on\s+)?(?:\d|[A-Z][a-z]+\.?\s+\d))|\[(?i:cited)\b)", body)[0].strip()
     # "J Bone Joint Surg.2001;83B": a year glued to the journal's last full stop
     body = _GLUED_YEAR.sub(r"\1 \2", body)
