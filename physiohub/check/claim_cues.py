@@ -11,7 +11,7 @@ from .claim_not_claims import (APPEARS_IN, BEING_TESTED, CAVEAT, DEFINITION, FIN
                                PERSONAL_CLAIM, QUESTION_OR_NEED, RESEARCH_USE, STUDIES_ON, TEASER, WHERE_TO_READ, WH_ANNOUNCEMENT)
 from .claim_orgs import ACCORDING_NAMED, ORG_SAYS_SUBJECT, ORG_WORD
 from .claim_sources import DOI, GLUED_FOOTNOTE, PAPER_LINK, URL, citation_marker
-from .claim_words import COMPARED, DIGIT, FINDING, VERBS, VERB_RE, has_effect
+from .claim_words import COMPARED, DIGIT, FINDING, VERBS, VERB_RE, has_effect, reports_result
 
 # "it has been shown that", "has been found to be associated", "It is well documented that", "we know
 # from studies that": research named by a passive or a stock phrase.
@@ -245,7 +245,7 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     text = GLUED_FOOTNOTE.sub("", text)
     if QUESTION_OR_NEED.search(text) or TEASER.search(text) or WHERE_TO_READ.match(text) or APPEARS_IN.match(text):
         return None   # (nor a pointer to where the paper is or was presented: it states no finding)
-    if ANNOUNCES.search(text) and not (FINDING.search(text) or has_effect(text)):
+    if ANNOUNCES.search(text) and not reports_result(text):
         return None   # "An article in the journal Spine (1995;20(5):615-619) discusses exercise ...": what it is about
     text = NOT_INVOLVED.sub(" ", text)
     if method_only(text) and not (DOI.search(text) or URL.search(text)):

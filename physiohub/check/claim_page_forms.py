@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .claim_words import FINDING, has_effect
+from .claim_words import FINDING, reports_result
 
 # Page furniture: a navigation bar ("Profile Massage | Home | Services | Book Online"), a breadcrumb ("Home > Services >
 # Massage"), a post's meta line ("Posted on Apr 27, 2012 in Benefits & Research | 0 comments"). None states anything,
@@ -70,7 +70,7 @@ def defined_item(text: str, item: bool) -> bool:
     if not item or not m:
         return False
     rest = text[m.end():]
-    return not (_ANY_VERB.search(rest) or has_effect(rest) or FINDING.search(rest) or re.search(r"\d{2}", re.sub(r"\[\d+\]", "", rest)))
+    return not (_ANY_VERB.search(rest) or reports_result(rest) or re.search(r"\d{2}", re.sub(r"\[\d+\]", "", rest)))
 
 
 # A quotation or statement credited at its end to a review, study or report of an organisation: '"Telehealth is feasible
@@ -165,7 +165,7 @@ _BRACKET_DATE = re.compile(r"^\(?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|
 
 def date_only_cue(cue: str, text: str) -> bool:
     """The cue is only a bracketed month and year, and the sentence states no effect or finding."""
-    return bool(_BRACKET_DATE.match(cue.strip())) and not (has_effect(text) or FINDING.search(text))
+    return bool(_BRACKET_DATE.match(cue.strip())) and not reports_result(text)
 
 
 # The result of a trial's group set against another: "At 6 weeks, people in the remote group did about as well as those
@@ -186,7 +186,7 @@ NAMED_AS_EXAMPLE = re.compile(r"\b(?:guidelines?|stud(?:y|ies)|trials?|reviews?|
 
 def named_as_example(text: str) -> bool:
     """A sentence that names research or a guideline as an example, stating no effect or finding."""
-    return bool(NAMED_AS_EXAMPLE.search(text)) and not (has_effect(text) or FINDING.search(text))
+    return bool(NAMED_AS_EXAMPLE.search(text)) and not reports_result(text)
 
 
 # What everyone knows or accepts, credited to no research: "It is widely known that weight-bearing exercise is good for

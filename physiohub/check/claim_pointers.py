@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .claim_words import FINDING, has_effect
+from .claim_words import FINDING, reports_result
 
 _RESEARCH = r"(?:research|study|studies|paper|report|review|trial|analysis|article|findings|results|abstract|full text)"
 
@@ -31,7 +31,7 @@ def points_to_research(text: str) -> bool:
     if not (WHERE_TO_READ.search(text) or TAKES_A_LOOK.search(text)):
         return False
     rest = TAKES_A_LOOK.sub(" ", WHERE_TO_READ.sub(" ", text))
-    return not (FINDING.search(rest) or has_effect(rest))
+    return not reports_result(rest)
 
 
 

@@ -15,7 +15,7 @@ from .claim_not_claims import (AGAINST_OLD_VIEW, APPEARS_IN, CALL_TO_ACTION, CAV
     QUESTION_OR_NEED, SUMMING_UP, RESEARCH_USE, PERSON_ADVICE, RUN_IN_LABEL, SELF_REPORT_FIGURE, STUDIES_ON, TEASER, USED_FOR, WHERE_TO_READ, mostly_links,
     EXPERT_OPINION, HOW_TO, SIMILE_ASIDE, SPECULATION, STUDY_IMPORTANCE)
 from .claim_sources import AUTHOR_YEAR, GLUED_FOOTNOTE
-from .claim_words import COMPARED, FINDING, VERB_RE, has_effect
+from .claim_words import COMPARED, FINDING, VERB_RE, has_effect, reports_result
 from .document import Sentence
 
 
@@ -30,7 +30,7 @@ def model_veto(text: str) -> bool:
                 or LEAD_IN.search(text) or DEFINITION.search(text) or PERSONAL_CLAIM.search(text)
                 or MY_OWN.match(text) or NOT_INVOLVED.search(text) or PLANS.search(text) or APPEARS_IN.match(text)
                 or PAGE_FURNITURE.search(text) or _background_figure(text) or UNPROVEN_BELIEF.search(text)
-                or (ANNOUNCES.search(text) and not (FINDING.search(text) or has_effect(text)))
+                or (ANNOUNCES.search(text) and not reports_result(text))
                 or AGAINST_OLD_VIEW.match(text) or CALL_TO_ACTION.search(text) or WHERE_TO_READ.match(text) or NEED.search(text)
                 or KNOWN_AS.search(text) or COMMON_BELIEF.match(text) or mostly_links(text) or says_nothing(text)
                 or CAVEAT.search(text) or FINDINGS_TITLE.match(text) or _preliminary_comment(text)
@@ -39,7 +39,7 @@ def model_veto(text: str) -> bool:
                 or HYPOTHESIS.search(text) or wh_announcement(text)
                 or RESEARCH_USE.search(text)
                 or ((SUMMING_UP.match(text) or PERSON_ADVICE.match(text)) and not names_research(text) and not claim_cue(text))
-                or (STUDIES_ON.match(text) and not (FINDING.search(text) or has_effect(text)))
+                or (STUDIES_ON.match(text) and not reports_result(text))
                 or ((USED_FOR.search(text) or SELF_REPORT_FIGURE.search(text) or PASSIVE_ADVICE.search(text)) and not names_research(text))
                 or (NOT_ENOUGH.search(text) and not ACCORDING.search(text))
                 or n < 5 or n > 100)   # (past 100 words it is run-on text, not a sentence; the longest gold claim has 64)
@@ -122,7 +122,7 @@ def not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
                and not s.item and s.heading != s.text)
     if _TAG_LINE.match(text):
         return True   # "Tagged as: paracetamol, lower back pain, ...": a tag line
-    if _TABLE_ROW.match(text) and not (FINDING.search(text) or has_effect(text)):   # ("| Back | 30.3 |" is no verb)
+    if _TABLE_ROW.match(text) and not reports_result(text):   # ("| Back | 30.3 |" is no verb)
         return True   # a table's cells (author-year column heads, figures) state nothing on their own
     if heading and not (FINDING.search(text) or has_effect(text) or VERB_RE.search(text) or COMPARED.search(text)
                         or _FINITE_VERB.search(text)):

@@ -63,5 +63,11 @@ def has_effect(text: str) -> bool:
     return any(rx.search(text) for _, rx in EFFECT_RES)
 
 
+def reports_result(text: str) -> bool:
+    """Does the text report a finding (a reporting verb of FINDING) or state an effect? The test the "says nothing"
+    forms share: a date, an example, an announcement or a pointer that names research but reports no result."""
+    return bool(FINDING.search(text)) or has_effect(text)
+
+
 # "... reduced pain compared with no exercise": an effect set against a comparison states a result.
 COMPARED = re.compile(r"\b(?:compared (?:with|to)|than|versus|vs\.?|as (?:well|effective|good) as|superior to|inferior to)\b", re.I)

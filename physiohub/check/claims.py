@@ -260,8 +260,9 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # sentence's year, design and citations
             inherited = research_in(described)
             cue = "the research named in the sentence before"
-        if (not cue and not inherited and described is not None and i - described_at <= 4 and _RESULTS_RUN_IN.match(s.text)
-                and states_something(s.text[_RESULTS_RUN_IN.match(s.text).end():]) and not model_veto(s.text)):
+        run_in = _RESULTS_RUN_IN.match(s.text)
+        if (not cue and not inherited and described is not None and i - described_at <= 4 and run_in
+                and states_something(s.text[run_in.end():]) and not model_veto(s.text)):
             # "The results held up: faster walkers had a clearly lower risk ...": the result of the check just described
             inherited = research_in(described)
             cue = "a result run in after 'The results ...:'"
