@@ -21,7 +21,7 @@ from .scope import judge_scope
 
 GENERATOR = "physiohub.appraise.rules"
 # Bump when any rule changes what an appraisal says: stored appraisals with another version are redone.
-VERSION = "1.11"
+VERSION = "1.12"
 
 _REVIEWS = {"meta-analysis", "systematic review", "scoping review"}
 
@@ -68,6 +68,7 @@ def appraise(record: Record) -> dict[str, Any]:
         "verdict_clear": v.clear,
         "primary_null": v.primary_null,
         "benefit_elsewhere": v.benefit_elsewhere,
+        "harm_elsewhere": v.harm_elsewhere,
         # A harms study with rates in treated people only: the card says how often, never "a higher risk".
         "harm_rates_only": rates_only,
         "n_participants": head["n_participants"],

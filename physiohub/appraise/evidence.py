@@ -104,7 +104,8 @@ def _quoted(m: re.Match[str]) -> str:
     return m.string[start:m.end()].strip(" ,;")
 
 
-def _heterogeneity(text: str) -> re.Match[str] | None:
+def heterogeneity_stated(text: str) -> re.Match[str] | None:
+    """Where the text says the studies were heterogeneous; not "not heterogeneous", "low heterogeneity"."""
     for m in _HETEROGENEITY.finditer(text):
         if not _NO_HETEROGENEITY.search(text[max(0, m.start() - 30):m.start()]):
             return m
@@ -174,7 +175,7 @@ def grade_ladder(design: str, *, title: str, abstract: str, n_participants: int 
         m = _LOW_QUALITY.search(findings)
         if m or risk_of_bias:
             lower(f"the authors report studies of low or uneven quality ('{_quoted(m) if m else risk_of_bias}')")
-        m = _heterogeneity(findings)
+        m = heterogeneity_stated(findings)
         if m:
             lower(f"the authors report heterogeneous studies ('{_quoted(m)}')")
         m = _LITTLE_EVIDENCE.search(findings)

@@ -84,6 +84,30 @@ _AGAINST = _rx(
     r"(?:adverse (?:events?|effects?|reactions?)|side[- ]effects?|complications|toxicity|harms?|mortality|deaths?)\b|"
     r"\bincreased (?:the )?risk of (?:adverse|harm|death|mortality|complications|serious)|"
     r"\bcause[sd]? (?:\w+ )?(?:more|greater|increased|worse)\b")
+# A treatment that made a bad event more common: "a small risk for increasing the flare rate", "flares were
+# significantly increased in the HRT group", "more falls". "increas\w*" alone is a benefit word (strength,
+# function), so only a word naming a bad event, or the risk of one, makes the rise a harm.
+# (plural "hospitalisations" only: "during hospitalisation" is a period of time, not an event)
+_BAD_EVENT = (r"(?:flares?|flare-ups?|relapses?|recurrences?|exacerbations?|falls|re-?injur(?:y|ies)|injur(?:y|ies)|"
+              r"fractures?|infections?|hospitali[sz]ations|hospital admissions|readmissions|re-?operations?|revisions?|"
+              r"thrombos[ie]s|strokes?|deaths?)")
+_TREND = _rx(r"\btrends?\b|\btended\b|\btendency\b")
+_HARM_RISE = _rx(
+    r"(?:small |slight |higher |greater |increased )?risk (?:of|for) (?:increas\w+|worsen\w*)\b|"
+    r"\b(?:increas\w*|more|higher|greater|elevated) (?:\w+ ){0,3}?" + _BAD_EVENT + r"\b|"
+    r"\b" + _BAD_EVENT + r" (?:\w+ ){0,3}?(?:were|was) (?:\w+ )?(?:increased|more (?:common|frequent|likely)|higher)\b")
+# The comparison group named before the rise or just after it: "more falls in the control group" is the
+# treatment's benefit, not its harm.
+_COMPARATOR = _rx(r"\b(?:control|placebo|sham|usual care|standard care|comparison|wait(?:ing)?[- ]?list|no[- ]treatment)\b")
+
+
+def _harm_rise(low: str) -> re.Match[str] | None:
+    m = _first_unnegated(_HARM_RISE, low)
+    if m and not _COMPARATOR.search(low[:m.end() + 30]):
+        return m
+    return None
+
+
 # Benefit / confirmation words (intervention kind): checked for a negation before them.
 _FOR_INTERVENTION = _rx(
     r"\b(?:effective|efficacious|beneficial|superior|outperform\w*|improv\w*|reduc\w*|decreas\w*|"
@@ -192,7 +216,7 @@ class Reading:
     @property
     def cue(self) -> str:
         lab = self.label
-        want = {"mixed": ("for", "null", "against")}.get(lab or "", (lab,))
+        want = {"mixed": ("mixed", "for", "null", "against")}.get(lab or "", (lab,))
         return next((c.cue for c in self.clauses if c.label in want and c.cue), "")
 
 
@@ -326,6 +350,15 @@ def read_clause(text: str, kind: str = "intervention") -> Clause:
     if neg and (not pos or neg.start() < pos.start()):
         # "did not result in reduced pain", "no reduction": a benefit that was not found.
         return Clause(text, "null", neg.group(0), small, hedged)
+    harm = _harm_rise(low) if kind == "intervention" and not _TREND.search(low) else None
+    if harm:
+        # A bad event made more common, read only once no null reading holds ("a trend to more exacerbations" is
+        # no clear difference). A benefit in the same clause ("more falls on day one, fewer on day two") is mixed.
+        other = next((m for m in _FOR_INTERVENTION.finditer(low) if not _negated(low, m.start())
+                      and (m.end() <= harm.start() or m.start() >= harm.end())), None)
+        if other:
+            return Clause(text, "mixed", f"{other.group(0)} \u2026 {harm.group(0)}", small, hedged)
+        return Clause(text, "against", harm.group(0), small, hedged)
     if pos and kind == "intervention":
         return Clause(text, "for", pos.group(0), small, hedged)
     if pos and kind in ("association", "descriptive") and _SIG.search(low):

@@ -51,6 +51,8 @@ _SECONDARY = re.compile(r"\bsecondary (?:outcomes?|end-?points?|analys[ie]s|meas
                         r"\bpost[- ]hoc\b|\bcompleters?\b", re.I)
 _ADVANTAGE_ONLY = re.compile(r"\b(?:advantage|in favou?r of|trend|tended)\b", re.I)
 
+_OTHER_ARM = re.compile(r"\bthan\b|\bcompared (?:with|to)\b|\bversus\b|\bvs\.?|\bcontrol\b|\bplacebo\b|\bsham\b|"
+                        r"\busual care\b|\bstandard care\b|\badditional\b|\badded\b", re.I)
 VERDICT_OF = {"for": "Supports", "null": "No clear difference", "against": "Does not support",
               "mixed": "Mixed picture", "early": "Too early to tell"}
 
@@ -64,6 +66,9 @@ class VerdictResult:
     clear: bool = True                # False: the abstract states no readable result
     primary_null: bool = False        # the primary outcome came out null
     benefit_elsewhere: bool = False   # benefit only on secondary/subgroup outcomes or some time points
+    # A mixed picture whose other side is harm, not benefit: no clear difference on some outcomes and a worse
+    # result on others ("severe flares not more common, mild flares more common"). The card must not say "may help".
+    harm_elsewhere: bool = False
     notes: list[str] = field(default_factory=list)
 
 
@@ -268,11 +273,14 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
         if main_r.label == "for" and later:
             s, r = later[0]
             out.verdict, out.benefit_elsewhere = "Mixed picture", True
+            # A benefit and a harm: "some results were worse with it". Only when the harm sentence names no other arm:
+            # "antibiotics added ... presented more adverse events than the syrup alone" is the comparison's harm.
+            out.harm_elsewhere = r.label == "against" and not _OTHER_ARM.search(s.text)
             out.reasons = reasons + [f"but it also reports {VERDICT_OF[r.label].lower()}: {_quote(s.text, r.cue)}"]
             out.sentence_ids = ids + [s.id]
     if label == "against" and any(c.small for c in main_r.clauses if c.label == "against") and \
             any(r.label == "null" for _, r in stated[1:]):
-        out.verdict = "Mixed picture"
+        out.verdict, out.harm_elsewhere = "Mixed picture", True
         s, r = next((s, r) for s, r in stated[1:] if r.label == "null")
         out.reasons = reasons + [f"and no clear difference on another outcome: {_quote(s.text, r.cue)}"]
         out.sentence_ids = ids + [s.id]
@@ -293,7 +301,10 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
                                      f"{_quote(between_s.text, got.split(',')[0])}"]
             out.sentence_ids = ids + [between_s.id]
     if out.verdict == "Mixed picture" and label == "mixed":
-        out.benefit_elsewhere = True
+        if "against" in main_r.labels and not main_r.labels & {"for", "mixed"}:
+            out.harm_elsewhere = True  # "a small increase in flares, but no more severe flares": no benefit anywhere
+        else:
+            out.benefit_elsewhere = True
     return out
 
 

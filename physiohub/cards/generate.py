@@ -26,7 +26,7 @@ from .plain import a_or_an, agree_articles, cap, lay, lay_light, sentence
 from .readability import plain_sentences, strip_detail
 from .spans import (_AIM_LEAD, _CLAUSE, _lower_first, _span_text,
                     methods_rows)
-from .upshot import _drop_doses, conclusion_sentence, plain_claim, short_aim, similar
+from .upshot import _drop_doses, conclusion_sentence, main_clause, plain_claim, short_aim, similar
 from . import wording
 from .abbrev import definitions, spell_out
 from ..appraise.evidence import _own_pilot
@@ -37,7 +37,7 @@ from .consistency import check_card
 from .question import Pico, _people, aim_topic, build_question, from_aim, from_title, title_question
 
 GENERATOR = "physiohub.cards.extractive"
-VERSION = "2.6"
+VERSION = "2.7"
 log = logging.getLogger(__name__)
 
 Item = tuple[str, str, list[str]]  # (text, provenance kind, source sentence ids)
@@ -339,8 +339,9 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
         # No plain conclusion: the sentence the verdict rests on, shortened, statistics removed.
         for sid in verdict_ids + ([concl.id] if concl else []):
             s = p.by_id(sid)
-            pl = plain_claim(s.text, 30, keep_contrast=mixed) or next(iter(t for t in plain_sentences(strip_detail(s.text), 28)
-                                                      if 5 <= len(t.split()) <= 30), None)
+            pl = plain_claim(s.text, 30, keep_contrast=mixed) or next(iter(
+                t for t in (main_clause(x, 30, keep_contrast=mixed) for x in plain_sentences(strip_detail(s.text), 28))
+                if 5 <= len(t.split()) <= 30), None)
             if pl:
                 out.append((f"The authors' main point: {_lower_first(pl)}", "rewritten", [sid]))
                 break
@@ -359,6 +360,9 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     note = wording.spin_note(a, bool(concl) and "for" in {r for r in [_reading_label(concl.text, a)]})
     if note:
         out.append((note, "templated", verdict_ids))
+    if not claim and out and mixed and a.get("harm_elsewhere"):
+        # With no treatment named the answer is the authors' conclusion, which may give only the good side.
+        out.append(("Some results were worse with the treatment; the findings below say which.", "templated", verdict_ids))
     thin = str((a.get("verdict_reasons") or [""])[0]).startswith("the authors say the evidence is not enough")
     if not claim and out and not thin:  # "backs this" would jar after "the evidence is not enough to conclude"
         # How sure, said from this study's own badge (not a stock phrase that reads the same on every card).
@@ -856,7 +860,8 @@ def _citation(record: Record) -> str:
     names = [au.display for au in record.authors if au.display]
     who = ", ".join(names[:3]) + (", et al" if len(names) > 3 else "")
     bits = [who, record.title.rstrip("."), record.journal_abbrev or record.journal]
-    cite = ". ".join(b for b in bits if b)
+    # (an abbreviated journal ends in its own full stop: "Ann. Intern. Med." must not become "Med..")
+    cite = ". ".join(b.rstrip(".") for b in bits if b)
     if record.year:
         cite += f". {record.year}"
         if record.volume:

@@ -19,8 +19,13 @@ from .plain import lay, sentence
 
 PATIENT_GRADE = 8.0
 _PAREN = re.compile(r"\s*[\(\[][^()\[\]]*[\)\]]")
+# An inline statistic runs to the next comma, semicolon or full stop, but never stops at a decimal point ("RR
+# 1.34" cut at "RR 1" left ".34" behind). A "95% CI" is inline only when its numbers follow at once: "the upper
+# limit of the 95% CI for the difference was 0.078" is the sentence itself, and cutting it leaves nonsense.
+_STAT_TAIL = r"(?:[^,;.]|\.(?=\d))*"
 _STATS = re.compile(
-    r",?\s*\b(p\s*[<=>]\s*0?\.\d+|95\s*%\s*CI[^,;.]*|(?:SMD|MD|RR|OR|HR|WMD)\s*[-−]?\d[^,;.]*)", re.I
+    r",?\s*\b(p\s*[<=>]\s*0?\.\d+|95\s*%\s*CI\s*(?:[:=,]\s*|of\s+)?[-−(\[]?\d" + _STAT_TAIL
+    + r"|(?-i:SMD|MD|RR|OR|HR|WMD)\s*[:=,]?\s*[-−]?\d" + _STAT_TAIL + ")", re.I
 )
 _FILLER = re.compile(
     r"^(in conclusion|in summary|overall|taken together|to conclude|in this study|conclusions?|therefore|thus|hence"
@@ -64,13 +69,32 @@ def grade(text: str) -> float:
     return 0.39 * len(words) / sentences + 11.8 * syl / len(words) - 15.59
 
 
+def _without_open_bracket(text: str) -> str:
+    """The text before a bracket that never closes: an aside the source left open ("outcomes (respectively, OR 1.06
+    [...]; ...") or one a sentence split cut in two. What follows it is the aside, not the sentence."""
+    opened: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            opened.append(i)
+        elif ch == ")" and opened:
+            opened.pop()
+    if not opened:
+        return text
+    head = text[:opened[0]].rstrip(" ,;:")
+    return head + "." if text.rstrip().endswith(".") and head and not head.endswith(".") else head
+
+
 def strip_detail(text: str) -> str:
     """Drop parenthetical asides and inline statistics."""
     prev = None
     while prev != text:
         prev, text = text, _PAREN.sub("", text)
-    text = _STATS.sub("", text)
+    # A statistic set off by commas on both sides takes one of them with it: "fell more, SMD -0.45, than" -> "fell more than".
+    text = _STATS.sub(lambda m: "" if not m.group(0).startswith(",") or not text[m.end():].lstrip().startswith(",")
+                      else " \x00", text).replace(" \x00,", " ").replace(" \x00", "")
+    text = _without_open_bracket(text)
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
+    text = re.sub(r";(?:\s*;)+", ";", text)
     text = re.sub(r",(?:\s*,)+", ",", text)  # "Rofecoxib, 25 mg/d, provided" leaves ", ," behind
     return close_subject_comma(text)
 

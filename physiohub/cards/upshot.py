@@ -178,6 +178,14 @@ def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> 
     return None
 
 
+def main_clause(text: str, max_words: int = 30, keep_contrast: bool = False) -> str:
+    """A long sentence cut before its trailing detail (", with a dose of ...", "; ..."), so a conclusion too long
+    to show is not lost whole; a short one comes back as it is."""
+    if len(text.split()) <= max_words:
+        return text
+    return (_CUT_KEEP_CONTRAST if keep_contrast else _CUT).split(text)[0].strip().rstrip(".,;:") + "."
+
+
 def similar(a: str, b: str, threshold: float = 0.6) -> bool:
     """Do two sentences say much the same (word overlap of the shorter)?"""
     wa, wb = set(re.findall(r"[a-z]+", a.lower())), set(re.findall(r"[a-z]+", b.lower()))

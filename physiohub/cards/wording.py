@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..appraise.evidence import heterogeneity_stated
 from ..appraise.numwords import WORD_NUMBER, parse_number
 from ..appraise.reading import read_sentence
 from typing import Any
@@ -99,6 +100,13 @@ def answer_claim(a: dict[str, Any], q: Pico) -> str | None:
         elif verdict == "Does not support":
             body = (f"{x} did not help{vs}, but the evidence is very limited" if very else
                     f"{x} {_modal(evidence, 'does not help', 'not help', x)}{vs}")
+        elif verdict == "Mixed picture" and a.get("harm_elsewhere"):
+            # The other side of this mixed picture is harm: "may help in some ways but not in others" would hide it,
+            # and without a benefit anywhere ("no more severe flares, more mild ones") it would invent one.
+            it = "them" if plural(x) else "it"
+            first = (f"{x} {'may help' if very or evidence != 'Strong' else _agree('helps', x)} in some ways{vs}"
+                     if a.get("benefit_elsewhere") else f"{x} made little or no clear difference on some measures{vs}")
+            body = f"{first}, but some results were worse with {it}"
         elif verdict == "Mixed picture":
             body = f"{x} {'may help' if very or evidence != 'Strong' else _agree('helps', x)} in some ways but not in others"
         else:
@@ -246,6 +254,9 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
                     "matters more to you.")
         elif verdict == "Mixed picture":
             tail = " The key points above say which results differed and which did not; talk with your physio or doctor about what to expect."
+            if a.get("harm_elsewhere"):
+                tail = (" The key points above say which results were worse; ask your physio or doctor whether the "
+                        "treatment is still worth it for you.")
         patients = lead + core + tail
     else:
         patients = _claim_core(claim) + " On its own, a study like this does not tell you what to do; ask your physio or doctor."
@@ -276,6 +287,10 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
                     "(an enriched design)")
     if split and verdict == "Mixed picture" and kind == "intervention":
         finding = f"found a difference in {split[0]} but not in {split[1]}"
+    harm_mixed = verdict == "Mixed picture" and kind == "intervention" and bool(a.get("harm_elsewhere"))
+    if harm_mixed:
+        finding = ("found benefit on some outcomes and harm or worse results on others" if a.get("benefit_elsewhere") else
+                   "found no clear difference on some outcomes and worse results on others")
     if alike:
         finding = f"found no clear difference between {x} and {q.comparison}{(' in' + ys) if ys else ''}"
     if insufficient:
@@ -287,6 +302,8 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         "Mixed picture": "Weigh which outcomes and time points matter to the patient",
         "Too early to tell": "Treat it as hypothesis-generating",
     }[verdict]
+    if harm_mixed:
+        practice = "Weigh the worse results against what the patient hopes to gain"
     if insufficient:
         practice = "It gives no firm basis for or against it"
     if rates_only:
@@ -318,6 +335,11 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         readers = f"This {short} found a link, not proof of cause; it has {evidence.lower()} evidence behind it."
     if split and verdict == "Mixed picture" and kind == "intervention" and x:
         readers = (f"Claims about {x} need care: this {short} found differences in {split[0]}, but not in {split[1]}.")
+    if harm_mixed and x:
+        readers = (f"Claims about {x} need care: this {short} found some benefits, and some results were worse with {it}."
+                   if a.get("benefit_elsewhere") else
+                   f"If you read that {x} {_agree('works', x)}, this {short} does not back it: it found no clear "
+                   f"benefit, and some results were worse with {it}.")
     if enriched:
         readers = (f"If you read that {x} {_agree('works', x)}{(' for ' + who) if who else ''}, this {short} backs it only "
                    f"for people who had already taken {x} without troublesome side effects and felt it helped, with "
@@ -390,7 +412,7 @@ _SINGLE_BLIND = re.compile(r"\bsingle[- ](?:blind(?:ed)?|masked)\b", re.I)
 _NO_CONTROL = re.compile(r"\b(?:uncontrolled|single[- ]arm|no control group|without a control group|open[- ]label, "
                          r"non-?comparative|before[- ]and[- ]after)\b", re.I)
 _REVIEW_QUALITY = re.compile(r"\b(?:low|poor|very low)[- ](?:quality|certainty)\b|\bhigh risk of bias\b|\bfew (?:trials|studies|"
-                             r"RCTs)\b|\bsmall (?:trials|studies|sample sizes?)\b|\bheterogene\w+|\blittle (?:\w+ )?evidence\b|"
+                             r"RCTs)\b|\bsmall (?:trials|studies|sample sizes?)\b|\blittle (?:\w+ )?evidence\b|"
                              r"\blimited (?:\w+ )?evidence\b|\binsufficient evidence\b|\bquality of (?:many|most|the) (?:\w+ )?"
                              r"(?:studies|trials) (?:was|were) (?:low|poor)\b", re.I)
 _SHORT_FOLLOWUP = re.compile(r"^(\d+)\s*(day|week)s?$", re.I)
@@ -542,6 +564,10 @@ def derived_limits(a: dict[str, Any], text: str) -> list[Item]:
             said = q.group(0).lower()
             out.append((f"The authors report that the {said}." if said.startswith("quality of") else
                         f"The authors report {said} among the included studies.", "templated", []))
+        elif heterogeneity_stated(text):
+            # (read as the evidence rating reads it: "statistically not heterogeneous" is no limitation)
+            out.append(("The authors report that the included studies differed from each other (heterogeneity), so the "
+                        "pooled result is less certain.", "templated", []))
     if a.get("harm_rates_only"):
         out.append(("No comparison group: the figures show how often side effects happened with the treatment, not how "
                     "much more often than without it.", "templated", []))
