@@ -351,13 +351,11 @@ def read_clause(text: str, kind: str = "intervention") -> Clause:
         # "did not result in reduced pain", "no reduction": a benefit that was not found.
         return Clause(text, "null", neg.group(0), small, hedged)
     harm = _harm_rise(low) if kind == "intervention" and not _TREND.search(low) else None
-    if harm:
+    if harm and not any(not _negated(low, m.start()) and (m.end() <= harm.start() or m.start() >= harm.end())
+                        for m in _FOR_INTERVENTION.finditer(low)):
         # A bad event made more common, read only once no null reading holds ("a trend to more exacerbations" is
-        # no clear difference). A benefit in the same clause ("more falls on day one, fewer on day two") is mixed.
-        other = next((m for m in _FOR_INTERVENTION.finditer(low) if not _negated(low, m.start())
-                      and (m.end() <= harm.start() or m.start() >= harm.end())), None)
-        if other:
-            return Clause(text, "mixed", f"{other.group(0)} \u2026 {harm.group(0)}", small, hedged)
+        # no clear difference). With a benefit word in the same clause ("more falls in the fatigued group on day
+        # one, fewer with the drink on day two") the rise may belong to another comparison: the benefit reading stands.
         return Clause(text, "against", harm.group(0), small, hedged)
     if pos and kind == "intervention":
         return Clause(text, "for", pos.group(0), small, hedged)

@@ -26,7 +26,7 @@ from .plain import a_or_an, agree_articles, cap, lay, lay_light, sentence
 from .readability import plain_sentences, strip_detail
 from .spans import (_AIM_LEAD, _CLAUSE, _lower_first, _span_text,
                     methods_rows)
-from .upshot import _drop_doses, conclusion_sentence, main_clause, plain_claim, short_aim, similar
+from .upshot import _drop_doses, conclusion_sentence, main_clause, plain_claim, short_aim, similar, third_person
 from . import wording
 from .abbrev import definitions, spell_out
 from ..appraise.evidence import _own_pilot
@@ -591,7 +591,7 @@ def _result_line(text: str, limit: int = 32) -> str | None:
         line = f"{m.group('head')}{m.group('first')} or in the other measures reported."
     if len(line.split()) > limit or _STATS_HEAVY.search(line):
         return None
-    return sentence(lay(line))
+    return sentence(lay(third_person(line)))
 
 
 _PRIMARY_DEF = re.compile(r"\b(?:the )?(?:primary|principal|main) (?:efficacy )?(?:outcome|end ?point|variable)(?: measure)?s?"

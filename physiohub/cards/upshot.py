@@ -138,6 +138,15 @@ _SPECIFICALLY = re.compile(rf",\s+(?:specifically|particularly|especially|namely
                            rf"\s+and\s+{_ITEM}(?=,)", re.I)
 
 
+def third_person(text: str) -> str:
+    """The card speaks of the study, not as its authors: "our patients" -> "the patients", "met our selection
+    criteria" -> "met the selection criteria", "we found" -> "the authors found"."""
+    text = re.sub(r"\b([Oo])ur (patients|participants|subjects|study|trial|sample|cohort|results|findings|selection|"
+                  r"inclusion|eligibility|search|review|analysis|data)\b",
+                  lambda m: ("T" if m.group(1) == "O" else "t") + "he " + m.group(2), text)
+    return re.sub(r"\b[Ww]e (have|had|are|were|found|conclude|believe|suggest|recommend|saw|observed)\b", r"the authors \1", text)
+
+
 def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> str | None:
     """A source sentence as one short plain sentence with no numbers, or None when it cannot be had."""
     # "decreased after 12 weeks of adalimumab treatment": the duration goes, the treatment stays ("with").
@@ -151,9 +160,7 @@ def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> 
     core = _SPECIFICALLY.sub("", core)
     # The card speaks of the study, not as its authors: "our patients" -> "the patients"; a leading "also"
     # leans on a sentence the card does not show ("There also was no difference" -> "There was no difference").
-    core = re.sub(r"\b([Oo])ur (patients|participants|subjects|study|trial|sample|cohort|results|findings)\b",
-                  lambda m: ("T" if m.group(1) == "O" else "t") + "he " + m.group(2), core)
-    core = re.sub(r"\b[Ww]e (have|had|are|were|found|conclude|believe|suggest|recommend|saw|observed)\b", r"the authors \1", core)
+    core = third_person(core)
     core = re.sub(r"^(?:while|although) plausible,?\s+", "", core, flags=re.I)
     core = re.sub(r"^(There|It|This) also (was|were|is|are)\b", r"\1 \2", core)
     core = re.sub(r"^(There|It) (was|were|is|are) also\b", r"\1 \2", core)
