@@ -29,6 +29,7 @@ from .claims import Claim
 from .lexicon import COMPARATOR, INERT_CONTROL
 from .match import appraisal_of, claim_query, content_words, study_text_and_findings
 from .stance import CONTRADICTS, SUPPORTS, evidence_sentences, stance
+from .strength import WORKS
 from .tested import study_tests_claim
 
 # "the most effective", "the best", "first choice": a claim that ranks treatments
@@ -47,6 +48,7 @@ TITLE_ONLY_REASON = ("The hub holds only the title of the study it matched, not 
                      "the claim holds.")
 TITLES_ONLY_REASON = ("The hub holds only the titles of the studies it matched, not their abstracts, so it cannot say "
                       "whether the claim holds.")
+_FOR_DIRECTIONS = ("improves", "decreases", "increases")
 _SAID_BY_DIRECTION = {"no difference": "null", "improves": "for", "decreases": "for", "increases": "for"}
 # "should be part of the first-line treatment", "is recommended", "works": a claim that the treatment helps
 _RECOMMENDS = re.compile(r"\b(?:should be (?:part of|used|offered|the)|recommend\w*|first[- ]line|works?\b|"
@@ -64,7 +66,7 @@ def verdict_stance(claim_text: str, verdict: str | None, *, direction: str | Non
     if _EQUIVALENCE.search(claim_text):
         return SUPPORTS if verdict == _NULL and head_to_head else None
     said = read_sentence(claim_text).label or _SAID_BY_DIRECTION.get(direction or "") or (
-        "for" if _RECOMMENDS.search(claim_text) else None)
+        "for" if _RECOMMENDS.search(claim_text) or WORKS.search(claim_text) else None)
     if said == "for":
         return {_BENEFIT: SUPPORTS, _MIXED: "mixed"}.get(verdict, CONTRADICTS)
     if said in ("null", "against"):
@@ -78,6 +80,12 @@ _QUOTED = re.compile(r"\u201c([^\u201d]{8,})\u201d")
 # A quoted sentence that asks for more work rather than reporting a result.
 _NOT_A_RESULT = re.compile(r"\b(?:is|are) (?:still |also )?(?:required|needed|warranted)\b|\bfurther (?:research|refinement|studies|"
                            r"work|trials)\b|\bfuture (?:research|studies|trials|work)\b|\bshould (?:be|focus|aim|include)\b", re.I)
+
+
+def _sets_against(claim_text: str, versus: str) -> bool:
+    """Does the claim itself compare with what the study compared with ("no better than standard care")?"""
+    against = COMPARATOR.search(claim_text)
+    return bool(against and set(content_words(versus)) & set(content_words(against.group(1))))
 
 
 def _whole_quote(reason: str, findings: list[str]) -> str:
@@ -100,7 +108,8 @@ def _quote(sentence: str, most: int = 220) -> str:
 
 def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Callable[[list[dict]], list[str]], *,
               context_condition: str | None = None, article_words: set[str] | None = None,
-              states_effect: bool = True) -> tuple[str | None, str | None, list[str]]:
+              states_effect: bool = True, carried_treatment: str | None = None,
+              own_condition: str | None = None) -> tuple[str | None, str | None, list[str]]:
     """(stance, reason, overstated reasons) of the claim; sets each match's ``stance``, ``stance_sentence``,
     ``about_claim`` and, for studies the article does not cite, ``tests_claim``. ``overstatement`` gives
     the reasons the claim overstates the evidence of the matches it is handed: only those about the claim's
@@ -108,7 +117,10 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Ca
     what the article is about, for a claim that names no condition; ``article_words``: the stems of the
     article's words (a study of people the article never mentions tests none of its claims); ``states_effect``:
     False when the claim-strength model reads no relationship in the sentence (a count, a practice), which then gets
-    a stance only from a verdict its own words answer, never from the stance model's reading of a finding."""
+    a stance only from a verdict its own words answer, never from the stance model's reading of a finding;
+    ``carried_treatment``: the treatment of the claim a sentence goes on from ("This may be a way to reduce falls" after
+    a claim about massage), which the study must test as if the sentence had named it; ``own_condition``: the
+    condition of the people the claim names ("people with cancer"), which the study must speak of."""
     lead: tuple[dict, str, str, str | None] | None = None   # (match, label, sentence, verdict it rests on)
     untested: list[tuple[dict, str]] = []
     title_only: list[dict] = []
@@ -125,9 +137,9 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Ca
             title_only.append(mt)
             continue
         appraisal = appraisal_of(store, mt["id"]) or {}
-        t = study_tests_claim(store, claim.text, words, mt.get("title") or "", text, appraisal.get("pico"),
+        t = study_tests_claim(store, f"{claim.text} ({carried_treatment})" if carried_treatment else claim.text, words, mt.get("title") or "", text, appraisal.get("pico"),
                               mt.get("verdict"), context_condition=context_condition, article_words=article_words,
-                              direction=claim.direction, findings=findings)
+                              direction=claim.direction, findings=findings, own_condition=own_condition)
         mt["about_claim"] = t.about_claim or bool(mt.get("cited"))
         if not mt.get("cited"):
             mt["tests_claim"] = t.tests
@@ -156,6 +168,17 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Ca
         if not findings:
             if not mt.get("cited"):
                 untested.append((mt, "its abstract states no result to read"))
+            continue
+        if (t.by_treatment and mt.get("verdict") == _NULL and t.versus_active
+                and not t.head_to_head and not _sets_against(claim.text, t.versus_active)):
+            # "spinal manipulation can help low back pain" against a trial of manipulation versus standard care that
+            # found the two alike: both groups may have got better; the trial says manipulation was no better than
+            # that care, not whether either helps (only an inert control, a placebo or nothing, would)
+            if not mt.get("cited"):
+                mt["tests_claim"] = False
+            name = t.name or "the treatment"
+            untested.append((mt, f"it compared {name} with {t.versus_active} and found no clear difference, which says "
+                                 f"{name} was no better than {t.versus_active}, not whether either helps"))
             continue
         label = (verdict_stance(claim.text, mt.get("verdict"), direction=claim.direction, head_to_head=t.head_to_head)
                  if t.tests and t.by_treatment else None)
@@ -191,6 +214,13 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Ca
                 # say the treatment fails: the page would contradict its own quote; the model's reading is not given
                 untested.append((mt, "it found no clear difference, and the claim names no effect to set that against"))
                 continue
+            if (label == CONTRADICTS and read_sentence(sentence).label == "for"
+                    and (read_sentence(claim.text).label == "for" or claim.direction in _FOR_DIRECTIONS)):
+                # "reads against the claim" quoting "the exercise program reduced physiological fall risk" under "a way
+                # to reduce falls": the page would contradict its own quote; the model's reading is not given
+                untested.append((mt, f'it reports a benefit ("{_quote(sentence, 160)}") that the hub cannot match '
+                                     "to the effect the claim names"))
+                continue
         mt["stance"] = label if label != "mixed" else None
         mt["stance_sentence"] = sentence
         if lead is None or (mt.get("cited") and not lead[0].get("cited")):
@@ -209,6 +239,19 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Ca
     return stance_label, reason, overstated
 
 
+def _goes_further(reason: str) -> str:
+    """An overstatement reason as its own sentence after the finding: the reasons read "direct causal wording,
+    but the best matching evidence is rated Very limited", so joining them with another "but" read "...; but
+    direct causal wording, but ..."."""
+    return f"The claim says more than that evidence can: {reason}."
+
+
+def _then(first: str, second: str) -> str:
+    """Two sentences, with one full stop between them even when the first ends in a quoted sentence's own."""
+    first = first.rstrip()
+    return f"{first} {second}" if re.search(r"[.!?][\u201d\"]?$", first) else f"{first}. {second}"
+
+
 def _said(lead: tuple[dict, str, str, str | None], overstated: list[str]) -> tuple[str, str]:
     """The claim's stance and its one-line reason, from the study it rests on."""
     mt, label, sentence, verdict = lead
@@ -222,13 +265,13 @@ def _said(lead: tuple[dict, str, str, str | None], overstated: list[str]) -> tup
         if label == CONTRADICTS:
             return "contradicts", said
         if overstated:
-            return "weaker than the claim", f"{said}; but {overstated[0][0].lower()}{overstated[0][1:]}"
+            return "weaker than the claim", _then(said, _goes_further(overstated[0]))
         return "supports", said
     quote = f'"{_quote(sentence)}"'
     if label == CONTRADICTS:
         return "contradicts", f"{who} reads against the claim: {quote}"
     if overstated:
-        return "weaker than the claim", f"{who} points the same way, but {overstated[0][0].lower()}{overstated[0][1:]}"
+        return "weaker than the claim", _then(f"{who} points the same way: {quote}", _goes_further(overstated[0]))
     return "supports", f"{who} points the same way: {quote}"
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..store import Store
 from .backing import stance_of
-from .claims import DESIGNS, design_of, find_claims
+from .claims import DESIGNS, Claim, design_of, find_claims
 from .document import Sentence, parse_document
 from .extract import article_text
 from .match import claim_condition_of, match_claim, pubmed_query, stem
@@ -29,6 +29,7 @@ from .citation_header import header_citations, without_self_citation
 from .citation_variants import merge_misspelt, title_citations
 from .report import summarise
 from .strength import claim_strength
+from .tested import treatment_names
 from .weblinks import organisation_links
 
 # Whether the learned reference-entry fallback runs when the caller does not say (docs/check.md, its last section).
@@ -90,6 +91,23 @@ def _most_named_condition(sentences: list[Sentence]) -> str | None:
         return None
     condition, n = named.most_common(1)[0]
     return condition if n >= 2 else None
+
+
+# A claim's people named by a condition of their own ("people with cancer", "adults living with diabetes"), beyond
+# words every patient has ("patients with pain", "people with symptoms").
+_OWN_PEOPLE = re.compile(r"\b(?:with|who have|living with|suffering from|recovering from)\s+(?!(?:pain|symptoms|problems|"
+                         r"conditions?|injur(?:y|ies)|aches|discomfort|it|this|the condition|the same)\b)([a-z][\w' -]{2,40})$", re.I)
+
+
+# "This may be a way to ...", "It also ...": a sentence whose subject is the claim it goes on from
+_ANAPHOR = re.compile(r"^\W*(?:this|it|these|that|such|they)\b", re.I)
+
+
+def _carried_treatment(claim: Claim, claims: list[Claim]) -> str | None:
+    """The treatment a result sentence names only by "this"/"it": the one the claim it continues names."""
+    if claim.continues is None or not _ANAPHOR.search(claim.text) or treatment_names(claim.text):
+        return None
+    return " and ".join(treatment_names(claims[claim.continues].text)[:2]) or None
 
 
 def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3,
@@ -166,9 +184,15 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
         # ("injury"/"injuries" alone is too broad to hold a sentence to)
         context = next((c for c in (claim_condition_of(claims[n - 1].text) if n else None, title_condition)
                         if c and c not in ("injury", "injuries")), None)
+        own = _OWN_PEOPLE.search(claim.population or "")
+        if own:
+            # "massage therapy for people with cancer may lessen pain" under a back-pain paragraph names its own
+            # people: it is held to them, not to back pain (and its PubMed search is not about back pain)
+            context = None
         claim_stance, stance_reason, reasons = stance_of(
             store, claim, m["matches"], lambda about, c=claim, s=strength: overstatement(c, s, about),
-            context_condition=context, article_words=article_words, states_effect=strength != "not a claim")
+            context_condition=context, article_words=article_words, states_effect=strength != "not a claim",
+            carried_treatment=_carried_treatment(claim, claims), own_condition=own.group(1).strip() if own else None)
         d = claim.as_dict()
         d.update({
             "year_from": year_from,

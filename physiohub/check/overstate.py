@@ -32,6 +32,11 @@ STUDY_RANK = {"meta-analysis": 4, "systematic review": 4, "randomised controlled
 SMALL_N = 50
 
 
+def _a(noun: str) -> str:
+    """The noun with its article as a reader writes it ("an observational study", "a cohort study")."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def certainty_words(text: str) -> list[str]:
     return list(dict.fromkeys(m.group(0).lower() for m in CERTAIN.finditer(text)))
 
@@ -47,12 +52,12 @@ def overstatement(claim: Claim, strength: str, matches: list[dict]) -> list[str]
     wording = f"'{words[0]}'" if words else "direct causal wording"
     reasons: list[str] = []
     if claim.design in CLAIM_OBSERVATIONAL:
-        reasons.append(f"{wording} for a {claim.design}, which can show an association but not cause and effect")
+        reasons.append(f"{wording} for {_a(claim.design)}, which can show an association but not cause and effect")
     best = next((m for m in matches if not m.get("retracted")), matches[0] if matches else None)
     if best:
         design = best.get("design") or ""
         if design in OBSERVATIONAL:
-            reasons.append(f"{wording}, but the best matching study is a {design} study (association, not cause)")
+            reasons.append(f"{wording}, but the best matching study is {_a(design)} study (association, not cause)")
         if best.get("evidence") in ("Limited", "Very limited"):
             reasons.append(f"{wording}, but the best matching evidence is rated {best['evidence']}")
         n = best.get("n_participants")
@@ -63,7 +68,7 @@ def overstatement(claim: Claim, strength: str, matches: list[dict]) -> list[str]
             claimed = CLAIM_RANK.get(claim.design or "", 0)
             held = STUDY_RANK.get(design, 0)
             if claimed and held and claimed > held:
-                reasons.append(f"{wording} citing a {claim.design}, but the hub's best match is a {design}")
+                reasons.append(f"{wording} citing {_a(claim.design)}, but the hub's best match is {_a(design)}")
             if re.search(r"\b(?:studies|trials|reviews|research)\b", claim.text, re.I) and len(matches) == 1:
                 reasons.append(f"{wording} about 'studies', but the hub holds one matching study")
         if best.get("retracted"):

@@ -133,6 +133,15 @@ def rule_strength(sentence: str) -> str | None:
     return "conditional causal" if _MODAL.search(sentence[max(0, start - 40):start]) else "direct causal"
 
 
+# A treatment said to work, in the words popular pages use and the effect verbs do not cover: "is proven to work for
+# neck pain", "is very successful in treating", "does better than other kinds of management", "a remarkable treatment
+# for": an effect a study's result can confirm or deny, never "no relationship stated".
+WORKS = re.compile(r"\b(?:(?:is|are|was|were|been) (?:proven|shown|found) to (?:work|help|be (?:\w+ )?(?:effective|successful|"
+                    r"beneficial|helpful))|works? (?:well )?(?:for|on|in treating)|successful in (?:treating|managing|reducing)|"
+                    r"(?:does|do|did|works?|worked) (?:much |far )?better than|(?:effective|remarkable|successful|good) "
+                    r"(?:treatment|therapy|remedy) for)\b", re.I)
+
+
 def claim_strength(sentences: list[str]) -> list[str]:
     """The classifier's label, except that a sentence it calls "not a claim" while it carries a clear
     effect verb takes the lexicon's label. Popular articles use verbs the training sentences rarely do
@@ -142,5 +151,7 @@ def claim_strength(sentences: list[str]) -> list[str]:
     for s, label in zip(sentences, classify(sentences)):
         if label == "not a claim":
             label = rule_strength(s) or label
+        if label == "not a claim" and (m := WORKS.search(s)):
+            label = "conditional causal" if _MODAL.search(s[max(0, m.start() - 40):m.start()]) else "direct causal"
         out.append(label)
     return out

@@ -175,6 +175,10 @@ class Tested:
     by_treatment: bool = False  # the study tests a treatment the claim names (its verdict answers the claim)
     head_to_head: bool = False  # ... against another active treatment the claim names too
     about_claim: bool = False   # on the claim's subject, though without a result to read (tests is False)
+    # what the tested treatment was set against when that is care that treats too ("standard care", "ibuprofen"):
+    # "no clear difference" then says it was no better than that, not that it does not work
+    versus_active: str | None = None
+    name: str | None = None     # the claim's own word for the treatment the study tests ("manipulation")
 
 
 def _spans(pico: dict, key: str) -> list[str]:
@@ -189,13 +193,28 @@ _COUNTED_AFTER = re.compile(r"^(?:the\s+)?(?:incidence|risk|rates?|odds|need|tim
                             r"(?:subsequent to|after|following)\s+", re.I)
 
 
+# "No effects of functional exercise therapy on walking biomechanics": what follows "on" is what was measured (a
+# treatment's word there, "walking", is an outcome), not what was tested.
+_EFFECT_OF = re.compile(r"^(?:(?:no|the|an?|some)\s+)?(?:(?:short|long|medium)[- ]term\s+)?(?:effects?|impact|influence|"
+                        r"efficacy|effectiveness|benefits?)\s+of\s+(.{3,120}?)\s+(?:on|upon)\s+\S.*$", re.I)
+# "A comparison of osteopathic spinal manipulation with standard care for ...": the two arms of a comparison title
+_COMPARISON_OF = re.compile(r"^(?:an?\s+)?(?:randomi[sz]ed\s+)?(?:comparison|comparing)\s+(?:of\s+)?(.{3,120}?)\s+"
+                            r"(?:with|to|versus|vs\.?)\s+(.{3,160})$", re.I)
+
+
 def _tested_of_title(arm: str) -> str:
     arm = _COUNTED_AFTER.sub("", arm)
+    effect = _EFFECT_OF.match(arm.strip())
+    if effect:
+        arm = effect.group(1)
     head = _OCCASION.sub("", arm)
     return head if content_words(head) else arm
 
 
 def _arms_of_title(title: str) -> tuple[str, str]:
+    comparison = _COMPARISON_OF.match(title.split(":")[0].strip())
+    if comparison:
+        return _tested_of_title(comparison.group(1)), comparison.group(2)
     parts = _ARMS.split(title.split(":")[0], maxsplit=1)
     return (_tested_of_title(parts[0]), parts[1]) if len(parts) == 2 else (_tested_of_title(title.split(":")[0]), "")
 
@@ -222,7 +241,7 @@ def _head_to_head(claim_text: str, tested_text: str, compared_text: str) -> bool
 def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterable[str], title: str, text: str,
                       pico: dict | None, verdict: str | None = None, *, context_condition: str | None = None,
                       article_words: set[str] | None = None, direction: str | None = None,
-                      findings: list[str] | None = None) -> Tested:
+                      findings: list[str] | None = None, own_condition: str | None = None) -> Tested:
     """Whether the study (``title``, title and abstract ``text``, appraised ``pico`` and ``verdict``)
     tests the claim. ``context_condition`` is the condition the article is about (its title, or the claim
     before), for a sentence that names none ("moderate exercise could help treat the painful condition");
@@ -239,6 +258,11 @@ def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterabl
         if whom and sum(stem(w) in article_words for w in re.findall(r"[a-z][a-z\-]+", whom.lower())
                         if w not in _WHO and w not in ENGLISH_STOP_WORDS and w not in _HOW_WORDS) == 0:
             return Tested(False, f"it studies people {whom}, whom the article does not speak of")
+    from .match import about_condition, claim_condition_of
+
+    if own_condition and not claim_condition_of(claim_text) and not about_condition(own_condition, text):
+        # "massage therapy for people with cancer may lessen pain" is not answered by a trial in tension headache
+        return Tested(False, f"it does not study people with {own_condition}, whom the claim speaks of")
     t = _tests(store, claim_text, claim_words, title, text, pico, context_condition, direction,
                _outcome_text(title, text, pico, findings))
     if t.tests and verdict == "Too early to tell":
@@ -246,6 +270,35 @@ def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterabl
         # claim rests on, for "overstated") but with no tested result to read a stance from
         return Tested(False, "it reports no tested result (its verdict is Too early to tell)", about_claim=True)
     return t
+
+
+# Care that treats, set against the tested treatment instead of it (not on top of it): "standard care", "usual
+# physiotherapy", "conventional treatment". Usual care that both arms get ("X plus usual care versus usual care") is
+# an inert control: only X differs.
+_CARE = re.compile(r"\b(?:usual|standard|conventional|routine|regular)(?: medical| physiotherapy| physical therapy| GP)? "
+                   r"(?:care|treatment|therapy|management|physiotherapy)\b", re.I)
+_ADD_ON = re.compile(r"\b(?:plus|added to|adding|in addition to|on top of|alongside|combined with|as an adjunct|adjunctive|"
+                     r"add-on)\b", re.I)
+# ... as an abstract says the care was in both arms: "exercise plus usual care", "in addition to standard care"
+_CARE_BOTH_ARMS = re.compile(r"\b(?:plus|in addition to|added to|on top of|alongside|combined with|as well as)\s+(?:the\s+|their\s+)?"
+                             r"(?:usual|standard|conventional|routine|regular)\b|\b(?:usual|standard) care\s+(?:plus|alone|only)\b"
+                             r"|\bboth (?:groups|arms) (?:received|had|continued)\b", re.I)
+_PLACEBO_LIKE = re.compile(r"\b(?:placebo|sham|no (?:treatment|intervention|exercise|therapy)|wait(?:ing)?[- ]?list|"
+                           r"attention|nothing)\b", re.I)
+
+
+def _active_comparison(compared_text: str, other: set[str], tested_text: str, text: str) -> str | None:
+    """What the tested treatment was compared with, when that is care that treats rather than a placebo, a sham,
+    nothing, or care both arms had: "standard care" for "osteopathic spinal manipulation with standard care",
+    "ibuprofen" for "rofecoxib versus ibuprofen"."""
+    if not compared_text.strip() or _PLACEBO_LIKE.search(compared_text):
+        return None
+    care = _CARE.search(compared_text)
+    if care:
+        return None if _ADD_ON.search(tested_text) or _CARE_BOTH_ARMS.search(text) else care.group(0).lower()
+    if other and not INERT_CONTROL.search(compared_text):
+        return " or ".join(_names(compared_text, other)[:2]) or None
+    return None
 
 
 def _outcome_text(title: str, text: str, pico: dict | None, findings: list[str] | None) -> str:
@@ -419,7 +472,8 @@ def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], tit
             return Tested(False, f"it does not measure {' or '.join(outcomes[:2])}")
         both = (not INERT_CONTROL.search(compared_text) and bool(compared)
                 and (bool((claimed & compared) - tested) or _head_to_head(claim_text, tested_text, compared_text)))
-        return Tested(True, by_treatment=True, head_to_head=both, about_claim=True)
+        return Tested(True, by_treatment=True, head_to_head=both, about_claim=True,
+                      name=(_names(claim_text, hit) or [None])[0], versus_active=_active_comparison(compared_text, compared - tested, tested_text + " " + title, text))
     # names of people, places and institutions ("Dr Ida Holm", "Aarhus") are not what a study must contain
     names = {w.lower() for w in re.findall(r"(?<=[\w,;:)] )[A-Z][a-z]+", claim_text)}
     # (English stop words only: "short sleep", "low bone density" are what the claim is about)
