@@ -185,6 +185,8 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
         context = next((c for c in (claim_condition_of(claims[n - 1].text) if n else None, title_condition)
                         if c and c not in ("injury", "injuries")), None)
         own = _OWN_PEOPLE.search(claim.population or "")
+        # (a listed condition, "people with knee osteoarthritis", is held by the condition gates already)
+        own = own if own and not claim_condition_of(own.group(1)) else None
         if own:
             # "massage therapy for people with cancer may lessen pain" under a back-pain paragraph names its own
             # people: it is held to them, not to back pain (and its PubMed search is not about back pain)

@@ -258,9 +258,9 @@ def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterabl
         if whom and sum(stem(w) in article_words for w in re.findall(r"[a-z][a-z\-]+", whom.lower())
                         if w not in _WHO and w not in ENGLISH_STOP_WORDS and w not in _HOW_WORDS) == 0:
             return Tested(False, f"it studies people {whom}, whom the article does not speak of")
-    from .match import about_condition, claim_condition_of
+    from .match import about_condition
 
-    if own_condition and not claim_condition_of(claim_text) and not about_condition(own_condition, text):
+    if own_condition and not about_condition(own_condition, text):
         # "massage therapy for people with cancer may lessen pain" is not answered by a trial in tension headache
         return Tested(False, f"it does not study people with {own_condition}, whom the claim speaks of")
     t = _tests(store, claim_text, claim_words, title, text, pico, context_condition, direction,
