@@ -277,3 +277,15 @@ def test_a_weaker_than_the_claim_reason_is_two_sentences_not_a_chain_of_buts():
                       "reports a benefit: \u201cMassage reduced headaches.\u201d The claim says more than that evidence "
                       "can: direct causal wording, but the best matching evidence is rated Very limited.")
     assert "; but" not in reason
+
+
+# -- 7. facts that say nothing, and an outcome that is no treatment --------------------------------------------
+
+def test_a_population_of_anyone_is_not_a_fact_and_walking_distance_is_an_outcome():
+    from physiohub.check.report import claim_facts
+    from physiohub.check.tested import treatments
+
+    assert not any(f.startswith("in:") for f in claim_facts({"population": "people", "strength": "direct causal"}))
+    assert "in: people with cancer" in claim_facts({"population": "people with cancer"})
+    # "improving walking distance" names what was measured, not a treatment to test
+    assert treatments("exercise works better than no treatment for improving walking distance") == treatments("exercise")

@@ -28,7 +28,8 @@ PUBMED_DESIGN = {
 # What MSK studies measure, as abstracts name it (the longest first).
 OUTCOMES = sorted(dict.fromkeys([
     "bone density", "bone mineral density", "range of motion", "quality of life", "physical function", "function",
-    "disability", "muscle strength", "strength", "balance", "walking speed", "falls", "fractures", "fracture",
+    "disability", "muscle strength", "strength", "balance", "walking speed", "walking distance", "walking ability",
+    "walking capacity", "walking biomechanics", "falls", "fractures", "fracture",
     "return to work", "sick leave", "flexibility", "muscle soreness", "soreness", "recovery", "performance",
     "injury risk", "injuries", "recurrence", "stiffness", "sleep", "depression", "anxiety", "fear of movement",
     "kinesiophobia", "disc degeneration", "disc bulges", "disc herniation", "meniscal tear", "cartilage",

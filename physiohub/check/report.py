@@ -1,6 +1,7 @@
 """Plain-text report of a ``check_article`` result, for the terminal (``physiohub check`` without --json)."""
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import Any
 
@@ -19,6 +20,11 @@ def _from(where: str | None) -> str:
     return " (from its reference)" if where == "reference" else ""
 
 
+# A population that names no one in particular: "in: people" says nothing the reader can check.
+_ANYONE = re.compile(r"^\s*(?:the |all |most |many |some )?(?:people|patients|persons|individuals|participants|subjects|"
+                     r"humans|everyone|anyone|you|those)\s*$", re.I)
+
+
 def claim_facts(c: dict[str, Any]) -> list[str]:
     """What the check read from a claim, one phrase each, only those it found: the page, the terminal report
     and the JSON (``facts``) show the same list, so they cannot disagree or show an empty field."""
@@ -29,7 +35,7 @@ def claim_facts(c: dict[str, Any]) -> list[str]:
         facts.append(f"{c['design']}{_from(c.get('design_from'))}")
     if c.get("topic"):
         facts.append(f"topic: {c['topic']}")
-    if c.get("population"):
+    if c.get("population") and not _ANYONE.match(c["population"]):
         facts.append(f"in: {c['population']}")
     if c.get("strength"):
         facts.append(f"wording: {c['strength']}")
