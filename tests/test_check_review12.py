@@ -289,3 +289,29 @@ def test_a_population_of_anyone_is_not_a_fact_and_walking_distance_is_an_outcome
     assert "in: people with cancer" in claim_facts({"population": "people with cancer"})
     # "improving walking distance" names what was measured, not a treatment to test
     assert treatments("exercise works better than no treatment for improving walking distance") == treatments("exercise")
+
+
+@pytest.mark.parametrize("population, own", [
+    ("people with cancer", "cancer"),
+    ("adults with Parkinson's disease", "Parkinson's disease"),
+    ("patients with upper-quarter MPS", "upper-quarter MPS"),
+    # what every patient has, or a degree of it, is no condition of the claim's own
+    ("15 people with a tear", None),
+    ("patients with severe disability at presentation", None),
+    ("people with lingering pain after exercise", None),
+    ("people with no symptoms", None),
+    ("people with or at risk of knee osteoarthritis", None),
+    # a condition the list knows is held by the condition gates already
+    ("people with a full-thickness rotator cuff tear", None),
+])
+def test_the_condition_a_claims_own_people_are_named_by(population, own):
+    from physiohub.check.checker import _own_condition
+
+    assert _own_condition(population) == own
+
+
+def test_what_got_better_is_an_outcome_not_a_treatment():
+    from physiohub.check.tested import treatments
+
+    assert treatments("Neuromotor exercise gave the largest short-term gains in walking and gait.") == treatments("exercise")
+    assert treatments("Walking gave gains in pain.") == treatments("walking")

@@ -93,10 +93,28 @@ def _most_named_condition(sentences: list[Sentence]) -> str | None:
     return condition if n >= 2 else None
 
 
-# A claim's people named by a condition of their own ("people with cancer", "adults living with diabetes"), beyond
-# words every patient has ("patients with pain", "people with symptoms").
-_OWN_PEOPLE = re.compile(r"\b(?:with|who have|living with|suffering from|recovering from)\s+(?!(?:pain|symptoms|problems|"
-                         r"conditions?|injur(?:y|ies)|aches|discomfort|it|this|the condition|the same)\b)([a-z][\w' -]{2,40})$", re.I)
+# A claim's people named by a condition of their own ("people with cancer", "adults with Parkinson's disease"):
+# the phrase after "with", cut where it goes on to when or where ("pain after exercise", "disability at presentation").
+_OWN_PEOPLE = re.compile(r"\b(?:with|who have|living with|suffering from|recovering from)\s+([a-z][\w' -]{2,60})$", re.I)
+_OWN_CUT = re.compile(r"\s(?:at|after|before|during|in|on|for|from|who|which|that|and|or)\s.*$", re.I)
+# ... beyond what every patient has or a degree of it: "a tear", "severe disability", "lingering pain", "no symptoms"
+_NOT_OWN = re.compile(r"^(?:or|and|no|without|at|some|any|it|this|that|the same|the condition)\b", re.I)
+_ANY_PATIENT = frozenset("""pain pains tear tears disability disabilities symptoms symptom problems problem condition conditions
+injury injuries aches ache discomfort complaints stiffness""".split())
+
+
+def _own_condition(population: str | None) -> str | None:
+    """The condition a claim's own people are named by, when it is not one the condition list knows (those are held
+    by the condition gates already): "cancer" in "people with cancer"; None for "people with a tear"."""
+    m = _OWN_PEOPLE.search(population or "")
+    if not m or _NOT_OWN.match(m.group(1)):
+        return None
+    phrase = _OWN_CUT.sub("", m.group(1)).strip(" -")
+    phrase = re.sub(r"^(?:an?|the)\s+", "", phrase, flags=re.I)
+    head = phrase.split()[-1].lower() if phrase else ""
+    if not phrase or head in _ANY_PATIENT or claim_condition_of(phrase):
+        return None
+    return phrase
 
 
 # "This may be a way to ...", "It also ...": a sentence whose subject is the claim it goes on from
@@ -184,9 +202,7 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
         # ("injury"/"injuries" alone is too broad to hold a sentence to)
         context = next((c for c in (claim_condition_of(claims[n - 1].text) if n else None, title_condition)
                         if c and c not in ("injury", "injuries")), None)
-        own = _OWN_PEOPLE.search(claim.population or "")
-        # (a listed condition, "people with knee osteoarthritis", is held by the condition gates already)
-        own = own if own and not claim_condition_of(own.group(1)) else None
+        own = _own_condition(claim.population)
         if own:
             # "massage therapy for people with cancer may lessen pain" under a back-pain paragraph names its own
             # people: it is held to them, not to back pain (and its PubMed search is not about back pain)
@@ -194,7 +210,7 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
         claim_stance, stance_reason, reasons = stance_of(
             store, claim, m["matches"], lambda about, c=claim, s=strength: overstatement(c, s, about),
             context_condition=context, article_words=article_words, states_effect=strength != "not a claim",
-            carried_treatment=_carried_treatment(claim, claims), own_condition=own.group(1).strip() if own else None)
+            carried_treatment=_carried_treatment(claim, claims), own_condition=own)
         d = claim.as_dict()
         d.update({
             "year_from": year_from,
@@ -213,7 +229,7 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
             "stance": claim_stance,
             "stance_reason": stance_reason,
             "pubmed_query": pubmed_query(claim, claims[n - 1] if n else (claims[1] if len(claims) > 1 else None),
-                                         condition=context),
+                                         condition=own or context),
         })
         out_claims.append(d)
 

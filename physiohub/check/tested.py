@@ -115,8 +115,14 @@ def _measures(outcome: str, text: str) -> bool:
 _OUTCOME_RE = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in OUTCOMES) + r")\b")
 
 
+# "the largest gains in walking and gait", "improvements in running": what got better is an outcome
+_GAINS_IN = re.compile(r"\b(?:gains?|improvements?|changes?|increases?|declines?|differences?)\s+in\s+(?:their\s+)?([a-z]+)")
+
+
 def _outcome_spans(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _OUTCOME_RE.finditer(text.lower())]
+    low = text.lower()
+    return ([(m.start(), m.end(), m.group(0)) for m in _OUTCOME_RE.finditer(low)]
+            + [(m.start(), m.end(), m.group(0)) for m in _GAINS_IN.finditer(low)])
 
 
 def _in_outcome(spans: list[tuple[int, int, str]], m: re.Match) -> bool:
@@ -260,11 +266,12 @@ def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterabl
             return Tested(False, f"it studies people {whom}, whom the article does not speak of")
     from .match import about_condition
 
-    if own_condition and not about_condition(own_condition, text):
-        # "massage therapy for people with cancer may lessen pain" is not answered by a trial in tension headache
-        return Tested(False, f"it does not study people with {own_condition}, whom the claim speaks of")
     t = _tests(store, claim_text, claim_words, title, text, pico, context_condition, direction,
                _outcome_text(title, text, pico, findings))
+    if t.tests and own_condition and not about_condition(own_condition, text):
+        # "massage therapy for people with cancer may lessen pain" is not answered by a trial of massage in tension
+        # headache (asked only of a study that otherwise tests the claim: what it does not test is the first reason)
+        return Tested(False, f"it does not study people with {own_condition}, whom the claim speaks of")
     if t.tests and verdict == "Too early to tell":
         # a protocol, a case report, an opinion: on the claim's subject (it still counts as the evidence a
         # claim rests on, for "overstated") but with no tested result to read a stance from
