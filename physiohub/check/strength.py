@@ -137,7 +137,7 @@ def rule_strength(sentence: str) -> str | None:
 # neck pain", "is very successful in treating", "does better than other kinds of management", "a remarkable treatment
 # for": an effect a study's result can confirm or deny, never "no relationship stated".
 WORKS = re.compile(r"\b(?:(?:is|are|was|were|been) (?:proven|shown|found) to (?:work|help|be (?:\w+ )?(?:effective|successful|"
-                    r"beneficial|helpful))|works? (?:well )?(?:for|on|in treating)|successful in (?:treating|managing|reducing)|"
+                    r"beneficial|helpful))|works? (?:well )?(?:for|in treating)|successful in (?:treating|managing|reducing)|"
                     r"(?:does|do|did|works?|worked) (?:much |far )?better than|(?:effective|remarkable|successful|good) "
                     r"(?:treatment|therapy|remedy) for)\b", re.I)
 
