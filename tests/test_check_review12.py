@@ -315,3 +315,17 @@ def test_what_got_better_is_an_outcome_not_a_treatment():
 
     assert treatments("Neuromotor exercise gave the largest short-term gains in walking and gait.") == treatments("exercise")
     assert treatments("Walking gave gains in pain.") == treatments("walking")
+
+
+def test_a_finding_in_a_relative_clause_is_searched_with_what_it_is_about():
+    from physiohub.check.claims import find_claims
+    from physiohub.check.document import parse_document
+    from physiohub.check.match import claim_query
+
+    def query(text: str) -> str:
+        return claim_query(find_claims(parse_document(text).sentences)[0])
+
+    assert "vitamin C" in query("They give you vitamin C, which some research suggests slows the progression of "
+                                "osteoarthritis.")
+    # a relative clause that is not the finding's frame adds nothing
+    assert query("Researchers at the clinic, which opened in 2010, found that massage eased pain.") == "massage eased pain."

@@ -67,11 +67,21 @@ def content_words(text: str) -> list[str]:
     return list(seen)
 
 
+# the last words before ", which research suggests ..." (the noun the finding is about)
+_WHICH = re.compile(r"((?:[\w'-]+\s+){0,2}[\w'-]+),\s+(?:which|that)(?:\s+[\w'-]+){0,4}\s*$", re.I)
+
+
 def claim_query(claim: Claim) -> str:
     """What to search for: the claim's finding (without its reporting frame, names, year, citation
     markers and links), plus its population when the frame held it ("In a trial of 812 footballers, ...").
     A bare statement (no cue: a SciFact claim, a pasted sentence) is searched whole."""
     text = finding_clause(claim.text) if claim.cue else claim.text
+    if text != claim.text and text in claim.text:
+        # "They give you vitamin C, which some research suggests slows the progression of osteoarthritis": what the
+        # research found is about the thing the relative clause hangs on, which the finding clause leaves out
+        which = _WHICH.search(claim.text[: claim.text.index(text)])
+        if which:
+            text = f"{which.group(1)} {text}"
     for src in claim.sources:   # names of authors, journals and institutions say nothing about the subject
         if src["kind"] in ("author", "journal", "institution"):
             text = text.replace(src["value"], " ")
