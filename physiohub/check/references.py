@@ -66,7 +66,7 @@ _JOURNAL_LEAD = re.compile(r"^((?:[Tt]he\s+)?(?:[A-Z][\w&\-]*\s+(?:(?:of|for|and
 @dataclass
 class Reference:
     text: str
-    kind: str = "list"              # list | inline | link | web | self (the page's own citation header)
+    kind: str = "list"              # list | inline | link | web | self (the page's own citation: own_citation.py)
     number: str | None = None       # "3" for a numbered list entry
     authors: list[str] = field(default_factory=list)
     year: int | None = None
