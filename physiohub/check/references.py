@@ -26,9 +26,10 @@ from .claims import DOI, JOURNAL_CITE, expand_numbers, journal_key
 from .lexicon import JOURNALS
 from .document import FIELD_JOIN, FIELD_LABEL, PUBMED_CITATION, TITLE_THEN_AUTHORS, Sentence
 from .reference_lines import elsevier_entry, title_then_names
+from .reference_names import NAME_AFTER_NUMBER, names_in_capitals
 
 # (PubMed's text export: "1: Lee AB, Park C. Title. ...")
-_NUMBER = re.compile(r"^\s*(?:[\[(](\d{1,3})[\])]|(\d{1,3})[.)]|(\d{1,3})(?=\s+[A-Z][a-z])|([\u00b9\u00b2\u00b3\u2070-\u2079]{1,3})"
+_NUMBER = re.compile(rf"^\s*(?:[\[(](\d{{1,3}})[\])]|(\d{{1,3}})[.)]|(\d{{1,3}})(?={NAME_AFTER_NUMBER})|([\u00b9\u00b2\u00b3\u2070-\u2079]{{1,3}})"
                      r"|(\d{1,3}):(?=\s+[A-Z]))\s+")
 _SUPERSCRIPT_DIGITS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
 _BULLET = re.compile(r"^\s*[-*\u2022+]\s+")
@@ -181,7 +182,7 @@ _RELEASE = re.compile(r"^(?:[Tt]he\s+)?(?P<org>[A-Z][\w&'\u2019\-]*(?:\s+(?:of|f
                       r"(?:[Pp]ress|[Nn]ews|[Mm]edia)\s+[Rr]elease\b(?:[,.]?\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?(?:19|20)\d{2})?\.?$")
 # (the year closed by a full stop, or bare before the title as Taylor & Francis' physiotherapy journals print it:
 # "Smith J, Lee K 2019 Title. Journal 12: 45-67.")
-_HARVARD_YEAR = re.compile(r"^(?P<authors>[A-Z][^()]*?(?:[A-Z]|et al)\.?),?\s+(?P<year>(?:19|20)\d{2})[a-z]?(?:\.\s+|\s+(?=[A-Z\[\u201c\"']))"
+_HARVARD_YEAR = re.compile(rf"^(?P<authors>(?:{_PARTICLE}\s+)*" r"[A-Z][^()]*?(?:[A-Z]|et al)\.?),?\s+(?P<year>(?:19|20)\d{2})[a-z]?(?:\.\s+|\s+(?=[A-Z\[\u201c\"']))"
                            r"(?P<rest>\S.*)$")
 
 
@@ -544,6 +545,9 @@ def _parse_reference(line: str) -> Reference:
     line = "".join(piece if re.match(r"https?://", piece) else re.sub(r"\*+|(?<![\w/])_+(?=\w)|(?<=\w)_+(?![\w/])", "", piece)
                    for piece in re.split(r"(https?://[^\s<>\"]+)", line))
     ref = Reference(text=line, number=number)
+    # names printed in capitals ("RIVES JD, STRUG LH", "CRUISE, R.") are read as the same names in the usual case; the
+    # entry's text stays as written
+    line = names_in_capitals(line)
     ref.doi = find_doi(line)
     p = _PMID.search(line)
     if p:
