@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from .citations import cite_key, find_citations, journal_abbreviation, surname_key
+from .citations import Citation, cite_key, find_citations, journal_abbreviation, surname_key
 from .claim_sources import YEAR_VOLUME_CITE
 from .claims import DOI, JOURNAL_CITE, expand_numbers, journal_key
 from .lexicon import JOURNALS
@@ -893,7 +893,7 @@ ARTICLE_LINK = re.compile(r"https?://(?:[\w\-]+\.)*(?:bmj\.com|jamanetwork\.com|
                            r"humankinetics\.com|ijspt\.org|jssm\.org)/\S*(?:article|journals?|doi|fulltext|abstract|view)\S*", re.I)
 
 
-def _letters_dropped(c, refs: list[Reference]) -> bool:
+def _letters_dropped(c: Citation, refs: list[Reference]) -> bool:
     """Does a citation with a year's letter ("Lee, 2019b") cite a work the page lists with no letters (the same first
     author and year, none of them lettered)?"""
     same = [r for r in refs if r.authors and r.year == c.year and surname_key(r.authors[0]).lower() == surname_key(c.surname).lower()]
@@ -1100,4 +1100,4 @@ def link_citations(citations: list[str], refs: list[Reference]) -> list[Referenc
 
 
 __all__ = ["ARTICLE_LINK", "Reference", "clean_doi", "expand_numbers", "inline_references", "link_citations", "named_references",
-           "parse_reference", "parse_reference_list"]
+           "parse_reference", "parse_reference_list", "year_suffix"]
