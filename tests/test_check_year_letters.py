@@ -76,3 +76,16 @@ def test_the_year_letter_is_read_where_the_year_is_and_a_decade_is_none():
     assert parse_reference("Holm, A. 2019a. Taping for knee pain. Journal of Knee Therapy, 12, 45-52.").year_suffix == "a"
     assert parse_reference("Holm A. Hip strengthening. J Knee Ther. 2019;12:55-62.").year_suffix is None
     assert year_suffix("Lind A. Knee pain in the 1990s. Knee Hist. 1990;3:1-9.", 1990) is None
+
+
+def test_letters_after_one_year_cite_each_work(store):
+    from physiohub.check.citations import find_citations
+
+    for text in ("Two trials found this (Holm, 2019a, b).", "Two trials found this (Holm 2019a,b).", "Holm (2019a, b) found this."):
+        assert [(c.year, c.suffix) for c in find_citations(text)] == [(2019, "a"), (2019, "b")], text
+    # an unlettered year keeps its comma and what follows for the rest of the bracket
+    assert [(c.year, c.suffix) for c in find_citations("Walking helps (Holm, 2019; Berg, 2020).")] == [(2019, ""), (2020, "")]
+    page = APA.replace("(Holm, 2019b).", "(Holm, 2019a, b).")
+    r = check_article(store, page)
+    assert sorted(_links(r)["Hip strengthening ea"]) == ["Hip strengthening for knee pain in runners: a randomised trial",
+                                                           "Taping for knee pain in runners: a randomised trial"]

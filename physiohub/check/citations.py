@@ -36,7 +36,8 @@ _PEOPLE = rf"{_PERSON}(?:{_SEP}{_PERSON}){{0,9}}{_ETAL}?"
 _ORG = rf"[{_UP}][\w&'\-]*(?:\s+(?:of|for|and|on|the|in|&|[{_UP}][\w&'\-]*)){{1,9}}(?:\s+[\[(][A-Z]{{2,8}}[\])])?"
 _ACRONYM = r"[A-Z][A-Z&]{1,7}"
 _YEAR = r"(?:19|20)\d{2}[a-z]?"
-_YEARS = rf"{_YEAR}(?:\s*,\s*{_YEAR})*"
+# (APA's letters after one year: "(Lee, 2019a, b)" cites 2019a and 2019b)
+_YEARS = rf"{_YEAR}(?:\s*,\s*(?:{_YEAR}|(?<=\d[a-z],)\s*[a-z](?![\w])|(?<=\d[a-z], )[a-z](?![\w])))*"
 _LEADING_INITIALS = re.compile(rf"^{_INITIALS}")
 # A bracket followed by a year and ";" ("(Spine (Phila Pa 1976). 2015;40(4):E201-8)") is a journal's place and volume.
 _YEAR_THEN_VOLUME = re.compile(r"\.?\s*(?:19|20)\d{2}\s*;")
@@ -189,8 +190,14 @@ def _acceptable(who: str) -> bool:
 
 
 def _years(text: str) -> list[tuple[int, str]]:
-    """Each year with its letter, if any: "2019a, 2019b" -> [(2019, "a"), (2019, "b")]."""
-    return [(int(y[:4]), y[4:]) for y in re.findall(_YEAR, text)]
+    """Each year with its letter, if any: "2019a, 2019b" and "2019a, b" -> [(2019, "a"), (2019, "b")]."""
+    out: list[tuple[int, str]] = []
+    for tok in re.findall(r"(?:19|20)\d{2}[a-z]?|\b[a-z]\b", text):
+        if tok[0].isdigit():
+            out.append((int(tok[:4]), tok[4:]))
+        elif out and out[-1][1]:
+            out.append((out[-1][0], tok))   # a letter alone: the next work of the lettered year before it
+    return out
 
 
 def _narrative_matches(rx: re.Pattern, text: str) -> list[re.Match]:
