@@ -63,7 +63,8 @@ def test_fallback_adds_entries_the_rules_left_out_and_they_stop_being_sentences(
     assert doc.reference_lines == []
     after = add_model_references(PAGE, doc)
     refs = parse_reference_list(after.reference_lines)
-    assert [(r.authors[0], r.year) for r in refs] == [("HANSEN M", 2019), ("OKAFOR C", 2021)]
+    # (names printed in capitals are read in the usual case: reference_names.py)
+    assert [(r.authors[0], r.year) for r in refs] == [("Hansen M", 2019), ("Okafor C", 2021)]
     assert not any("patellofemoral" in s.text or "Stair climbing" in s.text for s in after.sentences)
     assert any(s.text.startswith("Strengthening the hip") for s in after.sentences)
 

@@ -5,8 +5,9 @@ paper's citation written as separate field lines, a journal page's "To cite:" li
 Every entry below is written for this test (authors, titles, journals' issues and identifiers are invented)."""
 from __future__ import annotations
 
-from physiohub.check.citation_header import header_citations, without_self_citation
+from physiohub.check.citation_header import header_citations
 from physiohub.check.document import parse_document
+from physiohub.check.own_citation import mark_own_citation
 from physiohub.check.reference_lines import strip_link_labels
 from physiohub.check.references import Reference, parse_reference_list
 
@@ -58,11 +59,16 @@ def test_a_journal_page_citing_itself_is_not_its_own_reference():
     body = ("# Hamstring injuries, a rehabilitation protocol\n\n"
             "To Cite: Holm A, Berg C. Hamstring Injuries, a Rehabilitation Protocol, Example J Sports Med. 2015; 6(4):e2. "
             "doi: 10.5812/exjsm.25411.\n")
-    own = Reference(text="doi:10.5812/exjsm.25411", kind="link", doi="10.5812/exjsm.25411")
-    other = Reference(text="doi:10.1000/other", kind="link", doi="10.1000/other")
-    assert without_self_citation(body, ["Example Journal", "Hamstring injuries, a rehabilitation protocol"], [own, other]) == [other]
-    # a news page's citation line for the paper it reports (a title other than the page's) stays
-    assert without_self_citation(body, ["Walking beats rest for sore hamstrings"], [own, other]) == [own, other]
+
+    def refs() -> list[Reference]:
+        return [Reference(text="doi:10.5812/exjsm.25411", kind="link", doi="10.5812/exjsm.25411"),
+                Reference(text="doi:10.1000/other", kind="link", doi="10.1000/other")]
+
+    # the page's own article stays listed, as the article itself (kind "self": never a claim's source)
+    marked = mark_own_citation(body, ["Example Journal", "Hamstring injuries, a rehabilitation protocol"], refs())
+    assert [r.kind for r in marked] == ["self", "link"]
+    # a news page's citation line for the paper it reports (a title other than the page's) stays a source
+    assert [r.kind for r in mark_own_citation(body, ["Walking beats rest for sore hamstrings"], refs())] == ["link", "link"]
     # and the line itself is read as a reference line, not as a sentence making a claim
     doc = parse_document(body)
     assert not any(s.text.startswith("To Cite") for s in doc.sentences)

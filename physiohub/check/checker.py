@@ -25,7 +25,7 @@ from .overstate import certainty_words, overstatement
 from .own_citation import mark_own_citation
 from .references import Reference, inline_references, link_citations, named_references, parse_reference_list
 from .linked_citations import merge_linked_citations
-from .citation_header import header_citations, without_self_citation
+from .citation_header import header_citations
 from .citation_variants import merge_misspelt, title_citations
 from .report import summarise
 from .strength import claim_strength
@@ -158,11 +158,11 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
     refs = organisation_links(doc.sentences, refs, body)
     refs = merge_linked_citations(doc.sentences, refs)
     refs = header_citations(body, refs)
-    refs = without_self_citation(body, [doc.title or ""] + doc.headings, refs)
     prose = " ".join(s.text for s in doc.sentences)
     refs = merge_misspelt(prose, title_citations(prose, refs))
-    # a repost's own citation header stays in the list as the article itself, never a claim's source
-    refs = mark_own_citation(body, refs)
+    # the page's own citation (a "To cite:" line naming its title, a repost's journal header) stays in the list as the
+    # article itself, never a claim's source
+    refs = mark_own_citation(body, [doc.title or ""] + doc.headings, refs)
     cited_refs = [r for r in refs if r.kind != "self"]
     ids = [hub_id(store, r) for r in refs]
     ref_index = {id(r): i for i, r in enumerate(refs)}

@@ -1,4 +1,4 @@
-"""A paper's citation written as separate short lines, and a page citing itself.
+"""A paper's citation written as separate short lines.
 
 Research-summary pages (clinics reposting a study, notes blogs, journal landing pages) often give the paper they
 summarise not as one reference entry but as a block of short lines, each a field of its own:
@@ -9,11 +9,8 @@ summarise not as one reference entry but as a block of short lines, each a field
 
 The line that holds the date, the volume and the pages is the anchor; the journal is the line before it (or opens
 the anchor line itself, as NLM writes it: "Spine J. 2004 Sep;4(5):574-83."), the author is a short line near it that
-is a person's name ("Name, MD", "Surname AB"). Such a block is one reference.
-
-A journal's own page also carries a "To cite:" / "Cite this article:" line for the page itself: the article's own
-DOI is not one of its references (only when the line names the page's title, so a news page's "Cite this article"
-line for the paper it reports still counts).
+is a person's name ("Name, MD", "Surname AB"). Such a block is one reference. (The page's citation of itself is
+own_citation.py's.)
 """
 from __future__ import annotations
 
@@ -43,8 +40,6 @@ _TRAILING_SOURCE = re.compile(rf"(?<=[.!?\"\u201d])\s+(?P<journal>[A-Z][\w&'\-]*
                               rf"\s+(?:\(?(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?)?(?P<year>(?:19|20)\d{{2}})\)?\.?\s*$")
 # An identifier on a line of its own next to the block: the paper's PubMed or DOI address.
 _ID_LINE = re.compile(r"^<?(?:https?://\S*(?:pubmed|ncbi\.nlm\.nih\.gov/pubmed|doi\.org)\S*|doi:\s*10\.\S+|PMID:?\s*\d+)>?\.?$", re.I)
-_SELF_CITE = re.compile(r"^\W{0,3}(?:to cite(?: this (?:article|paper|chapter))?|cite this (?:article|paper|chapter|as)|"
-                        r"how to cite(?: this (?:article|paper|chapter))?|suggested citation|please cite (?:this|as))\s*:", re.I)
 
 
 def _journal_line(line: str) -> bool:
@@ -112,23 +107,4 @@ def header_citations(body: str, refs: list[Reference]) -> list[Reference]:
     return out
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
-
-
-def without_self_citation(body: str, titles: list[str], refs: list[Reference]) -> list[Reference]:
-    """``refs`` without the page's own article: the DOI of a "To cite:" line that names the page's title (or one of
-    its headings: a journal page's first line is often the journal's name, its headline the article's title)."""
-    heads = [" ".join(h) for h in (_words(t)[:6] for t in titles) if len(h) >= 3]
-    if not heads:
-        return refs
-    own: set[str] = set()
-    for line in body.splitlines():
-        if _SELF_CITE.match(line.strip()) and any(h in " ".join(_words(line)) for h in heads):
-            doi = find_doi(line)
-            if doi:
-                own.add(doi.lower())
-    return [r for r in refs if not (r.doi and r.doi.lower() in own)] if own else refs
-
-
-__all__ = ["header_citations", "without_self_citation"]
+__all__ = ["header_citations"]

@@ -36,7 +36,8 @@ _PEOPLE = rf"{_PERSON}(?:{_SEP}{_PERSON}){{0,9}}{_ETAL}?"
 _ORG = rf"[{_UP}][\w&'\-]*(?:\s+(?:of|for|and|on|the|in|&|[{_UP}][\w&'\-]*)){{1,9}}(?:\s+[\[(][A-Z]{{2,8}}[\])])?"
 _ACRONYM = r"[A-Z][A-Z&]{1,7}"
 _YEAR = r"(?:19|20)\d{2}[a-z]?"
-_YEARS = rf"{_YEAR}(?:\s*,\s*{_YEAR})*"
+# (APA's letters after one year: "(Lee, 2019a, b)" cites 2019a and 2019b)
+_YEARS = rf"{_YEAR}(?:\s*,\s*(?:{_YEAR}|(?<=\d[a-z],)\s*[a-z](?![\w])|(?<=\d[a-z], )[a-z](?![\w])))*"
 _LEADING_INITIALS = re.compile(rf"^{_INITIALS}")
 # A bracket followed by a year and ";" ("(Spine (Phila Pa 1976). 2015;40(4):E201-8)") is a journal's place and volume.
 _YEAR_THEN_VOLUME = re.compile(r"\.?\s*(?:19|20)\d{2}\s*;")
@@ -142,6 +143,7 @@ class Citation:
     start: int
     end: int
     text: str
+    suffix: str = ""   # the letter after the year that tells one author's works of a year apart: "b" of "(Lee, 2019b)"
 
     @property
     def surname(self) -> str:
@@ -154,6 +156,11 @@ def first_surname(who: str) -> str:
     who = _LEADING_INITIALS.sub("", who.strip())
     m = re.match(rf"(?:{_PARTICLE}\s+){{0,2}}[^\s,;&]+", who)
     return m.group(0) if m else who.split()[0]
+
+
+def cite_key(surname: str, year: int | str, suffix: str | None = None) -> str:
+    """The author-year key of a citation or an entry, with the year's letter: "Lee 2019", "Lee 2019b"."""
+    return f"{surname_key(surname)} {year}{suffix or ''}"
 
 
 def surname_key(name: str) -> str:
@@ -182,8 +189,15 @@ def _acceptable(who: str) -> bool:
     return first not in NOT_A_NAME and not re.search(r"\d", first)
 
 
-def _years(text: str) -> list[int]:
-    return [int(y[:4]) for y in re.findall(_YEAR, text)]
+def _years(text: str) -> list[tuple[int, str]]:
+    """Each year with its letter, if any: "2019a, 2019b" and "2019a, b" -> [(2019, "a"), (2019, "b")]."""
+    out: list[tuple[int, str]] = []
+    for tok in re.findall(r"(?:19|20)\d{2}[a-z]?|\b[a-z]\b", text):
+        if tok[0].isdigit():
+            out.append((int(tok[:4]), tok[4:]))
+        elif out and out[-1][1]:
+            out.append((out[-1][0], tok))   # a letter alone: the next work of the lettered year before it
+    return out
 
 
 def _narrative_matches(rx: re.Pattern, text: str) -> list[re.Match]:
@@ -232,7 +246,7 @@ def find_citations(text: str) -> list[Citation]:
             p = _PAGE_NOTE.sub("", p).strip(" ,.")
             if last_who and re.fullmatch(_YEARS, p):
                 # "(Lee et al. 2019; 2020)": a year alone after ";" is the same authors' next work
-                out.extend(Citation(last_who, y, m.start(), m.end(), m.group(0)) for y in _years(p))
+                out.extend(Citation(last_who, y, m.start(), m.end(), m.group(0), sfx) for y, sfx in _years(p))
                 continue
             pm = _PIECE.match(p) or _PIECE_JOURNAL.match(p)
             undated = None if pm else _PIECE_UNDATED.match(p)
@@ -242,8 +256,8 @@ def find_citations(text: str) -> list[Citation]:
             if not pm or not (_acceptable(pm.group("who")) or _first_word(pm.group("who")) in _CITED_IN_BRACKETS):
                 continue
             who = last_who = _clean_who(pm.group("who"))
-            for y in _years(pm.group("years")):
-                out.append(Citation(who, y, m.start(), m.end(), m.group(0)))
+            for y, sfx in _years(pm.group("years")):
+                out.append(Citation(who, y, m.start(), m.end(), m.group(0), sfx))
                 found = True
         if found:
             taken.append((m.start(), m.end()))
@@ -253,8 +267,8 @@ def find_citations(text: str) -> list[Citation]:
                 or re.fullmatch(_PEOPLE, who) or not (_REPORTING.match(text[m.end():]) or _ACCORDING_ORG.search(text[:m.start()]))):
             continue   # (names of people go to the patterns below; a journal's name is not an author)
         taken.append((m.start(), m.end()))
-        for y in _years(m.group("years")):
-            out.append(Citation(_clean_who(who), y, m.start(), m.end(), m.group(0)))
+        for y, sfx in _years(m.group("years")):
+            out.append(Citation(_clean_who(who), y, m.start(), m.end(), m.group(0), sfx))
     for m in [*_narrative_matches(_NARRATIVE, text), *_narrative_matches(_RUN_ON, text)]:
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -280,10 +294,10 @@ def find_citations(text: str) -> list[Citation]:
             continue   # ("a review from the BMJ (2019)" names a journal and its year, not an author)
         if re.fullmatch(_ACRONYM, who) and re.search(rf"[{_UP}][\w'\u2019\-]+,?\s+$", text[:m.start()]):
             continue   # "Verhagen AP (2015)": a Vancouver author's initials, not an organisation
-        for y in _years(m.group("years")):
-            out.append(Citation(_clean_who(who), y, m.start(), m.end(), m.group(0)))
+        for y, sfx in _years(m.group("years")):
+            out.append(Citation(_clean_who(who), y, m.start(), m.end(), m.group(0), sfx))
     out.sort(key=lambda c: c.start)
     return out
 
 
-__all__ = ["Citation", "NOT_A_NAME", "find_citations", "first_surname", "journal_abbreviation", "surname_key"]
+__all__ = ["Citation", "NOT_A_NAME", "cite_key", "find_citations", "first_surname", "journal_abbreviation", "surname_key"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .citations import find_citations, surname_key
+from .citations import cite_key, find_citations
 from .lexicon import JOURNALS
 
 NUMBERED_CITE = re.compile(r"\[(\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3})*)\]|(?<=[a-z.,)])([\u00b9\u00b2\u00b3\u2070-\u2079]+)"
@@ -200,14 +200,16 @@ def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
             sources.append({"kind": "citation", "value": n})
     for m in AUTHOR_YEAR.finditer(text):
         who, year = author_year(m)
-        key = f"{surname_key(who)} {year}"
+        # the year's letter ("Lee et al., 2019b") keys one of the author's works of that year
+        end = m.end(next(i for i in (2, 4, 6) if m.group(i)))
+        key = cite_key(who, year, text[end] if re.match(r"[a-z]", text[end:end + 1]) else "")
         cites.append(key)
         sources.append({"kind": "author", "value": f"{who} {year}"})
     for c in find_citations(text):
         if c.year is None:
             sources.append({"kind": "author", "value": c.who})
             continue
-        key = f"{surname_key(c.surname)} {c.year}"
+        key = cite_key(c.surname, c.year, c.suffix)
         if key not in cites:
             cites.append(key)
             sources.append({"kind": "author", "value": f"{c.who} {c.year}"})

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .source_blocks import only_address, provided_by, source_line, source_rest, without_trailing_note
 from ..text import split_spans
+from .reference_names import NAME_AFTER_NUMBER
 from .reference_lines import (ACCESS_NOTE, ELSEVIER_DATE, INITIALS_FIRST as _INITIALS_FIRST, refs_lead_in, strip_link_labels,
                               unglue_numbers, web_entry)
 
@@ -263,6 +264,10 @@ _BRACKETED_ENTRY = re.compile(rf"^[\[(]\s*{_VANC_PERSON}(?:, {_VANC_PERSON})+(?:
 _BARE_URL = re.compile(r"^\W{0,3}<?https?://\S+>?\W{0,2}$")
 
 
+# an entry opened by a bare number and a name ("7 Rives JD, ...", "8 RIVES JD, ...", "2 van der Berg P, ...")
+_BARE_NUMBERED = re.compile(rf"\d{{1,3}}{NAME_AFTER_NUMBER}")
+
+
 def _entries_of_lines(lines: list[str]) -> list[str]:
     """A paragraph of a reference section cut into entries: a line starts a new entry when it starts like
     one and the entry before it is a complete reference; other lines are the entry wrapping."""
@@ -281,9 +286,9 @@ def _entries_of_lines(lines: list[str]) -> list[str]:
             out.append(line)   # addresses one a line ("https://www.nhs.uk/..." / "https://pubmed...") are entries each
             continue
         # (an organisation's page with its address also starts an entry: "Example Charity. Exercise. https://...")
-        if out and not ((_STRICT_START.match(line) or _LIST_ITEM.match(line) or re.match(r"\d{1,3}\s+[A-Z][a-z]", line)
+        if out and not ((_STRICT_START.match(line) or _LIST_ITEM.match(line) or _BARE_NUMBERED.match(line)
                          or _ORG_PAGE.match(line) or web_entry(line))
-                        and (_plain_entry(out[-1]) or re.match(r"\d{1,3}\s+[A-Z][a-z]", out[-1]))
+                        and (_plain_entry(out[-1]) or _BARE_NUMBERED.match(out[-1]))
                         and re.search(r"[.)\d>]$", out[-1])):
             out[-1] = f"{out[-1]} {line}"
         else:

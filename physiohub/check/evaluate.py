@@ -145,9 +145,13 @@ def score_article(result: dict[str, Any], gold: dict[str, Any], name: str = "") 
             s.refs_found += 1
         if g.get("doi") and any((r.get("doi") or "").lower() == g["doi"].lower() for r in refs):
             s.dois_found += 1
-    s.refs_extra = len(refs) - len(used)
+    # the page's own citation (kind "self", labelled on the page as the article itself and never a claim's source)
+    # matches a gold reference when the gold lists it; when the gold does not, it is not read as one of the page's
+    # references, so it is no extra either
+    extra = [i for i, r in enumerate(refs) if i not in used and r.get("kind") != "self"]
+    s.refs_extra = len(extra)
     for i, r in enumerate(refs):
-        if i not in used:
+        if i in extra:
             s.problems.append(f"{name}: extra reference {r['text'][:80]!r}")
     return s
 

@@ -20,16 +20,17 @@ def merge_linked_citations(sentences: list[Sentence], refs: list[Reference]) -> 
     for s in sentences:
         links = [by_url[u.rstrip("/")] for u in s.links if u.rstrip("/") in by_url]
         cites = [c for c in find_citations(s.text) if c.year]
-        if len(links) != 1 or len({(c.who, c.year) for c in cites}) != 1:
+        if len(links) != 1 or len({(c.who, c.year, c.suffix) for c in cites}) != 1:
             continue
         c, link = cites[0], links[0]
-        inline = next((r for r in refs if r.kind == "inline" and r.year == c.year and id(r) not in drop
+        inline = next((r for r in refs if r.kind == "inline" and r.year == c.year and (r.year_suffix or "") == c.suffix
+                       and id(r) not in drop
                        and ((r.authors and r.authors[0] == c.who) or r.journal == c.who)), None)
         if inline is None or link.authors or link.year:
             continue
         link.authors = list(inline.authors) or link.authors
         link.journal = link.journal or inline.journal
-        link.year = inline.year
+        link.year, link.year_suffix = inline.year, inline.year_suffix
         drop.add(id(inline))
     return [r for r in refs if id(r) not in drop]
 

@@ -84,7 +84,9 @@ def web_entry(line: str) -> bool:
     return len(s) < 600 and bool(_WEB_ENTRY.match(s) or _APA_WEB_ENTRY.match(s))
 
 
-_ELSEVIER = re.compile(r"^(?P<authors>(?:(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][\w'\u2019\-]+(?:\s[A-Z][\w'\u2019\-]+)?,\s(?:and\s)?)+)"
+# (a family name may open with its particles: "P. van der Berg")
+_ELSEVIER = re.compile(r"^(?P<authors>(?:(?:[A-Z]\.\s?-?){1,3}\s?(?:(?:van|von|de|der|den|du|da|di|dos|das|del|della|le|la|ten|ter)\s+)*"
+                       r"[A-Z][\w'\u2019\-]+(?:\s[A-Z][\w'\u2019\-]+)?,\s(?:and\s)?)+)"
                        r"(?P<title>.+?),\s(?P<journal>[A-Z][^,]{1,80}?)\s\d{1,4}\s*\((?P<year>(?:19|20)\d{2})\)\s*[A-Za-z]?\d+")
 
 

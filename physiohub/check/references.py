@@ -20,15 +20,16 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from .citations import find_citations, journal_abbreviation, surname_key
+from .citations import Citation, cite_key, find_citations, journal_abbreviation, surname_key
 from .claim_sources import YEAR_VOLUME_CITE
 from .claims import DOI, JOURNAL_CITE, expand_numbers, journal_key
 from .lexicon import JOURNALS
 from .document import FIELD_JOIN, FIELD_LABEL, PUBMED_CITATION, TITLE_THEN_AUTHORS, Sentence
 from .reference_lines import elsevier_entry, title_then_names
+from .reference_names import NAME_AFTER_NUMBER, names_in_capitals
 
 # (PubMed's text export: "1: Lee AB, Park C. Title. ...")
-_NUMBER = re.compile(r"^\s*(?:[\[(](\d{1,3})[\])]|(\d{1,3})[.)]|(\d{1,3})(?=\s+[A-Z][a-z])|([\u00b9\u00b2\u00b3\u2070-\u2079]{1,3})"
+_NUMBER = re.compile(rf"^\s*(?:[\[(](\d{{1,3}})[\])]|(\d{{1,3}})[.)]|(\d{{1,3}})(?={NAME_AFTER_NUMBER})|([\u00b9\u00b2\u00b3\u2070-\u2079]{{1,3}})"
                      r"|(\d{1,3}):(?=\s+[A-Z]))\s+")
 _SUPERSCRIPT_DIGITS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
 _BULLET = re.compile(r"^\s*[-*\u2022+]\s+")
@@ -66,10 +67,11 @@ _JOURNAL_LEAD = re.compile(r"^((?:[Tt]he\s+)?(?:[A-Z][\w&\-]*\s+(?:(?:of|for|and
 @dataclass
 class Reference:
     text: str
-    kind: str = "list"              # list | inline | link | web | self (the page's own citation header)
+    kind: str = "list"              # list | inline | link | web | self (the page's own citation: own_citation.py)
     number: str | None = None       # "3" for a numbered list entry
     authors: list[str] = field(default_factory=list)
     year: int | None = None
+    year_suffix: str | None = None  # "b" of "Lee, A. (2019b)": one of the first author's works of that year
     title: str | None = None
     journal: str | None = None
     doi: str | None = None
@@ -78,14 +80,17 @@ class Reference:
     url: str | None = None
 
     def key(self) -> str | None:
-        """Author–year key ("Lee 2021") that inline citations use."""
+        """Author–year key ("Lee 2021", "Lee 2021b" with the year's letter) that inline citations use."""
         if self.authors and self.year:
-            return f"{surname_key(self.authors[0])} {self.year}"
+            return cite_key(self.authors[0], self.year, self.year_suffix)
         return None
 
     def keys(self) -> list[str]:
-        """Every key a citation in the text may use: author–year, and journal–year."""
+        """Every key a citation in the text may use: author–year (with the year's letter, and without it: a page
+        may drop the letters in its text), and journal–year."""
         out = [k for k in (self.key(),) if k]
+        if self.year_suffix and self.authors and self.year:
+            out.append(cite_key(self.authors[0], self.year))
         if self.journal and self.year:
             out.append(journal_key(self.journal, self.year))
         if self.authors and self.year:
@@ -181,7 +186,7 @@ _RELEASE = re.compile(r"^(?:[Tt]he\s+)?(?P<org>[A-Z][\w&'\u2019\-]*(?:\s+(?:of|f
                       r"(?:[Pp]ress|[Nn]ews|[Mm]edia)\s+[Rr]elease\b(?:[,.]?\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?(?:19|20)\d{2})?\.?$")
 # (the year closed by a full stop, or bare before the title as Taylor & Francis' physiotherapy journals print it:
 # "Smith J, Lee K 2019 Title. Journal 12: 45-67.")
-_HARVARD_YEAR = re.compile(r"^(?P<authors>[A-Z][^()]*?(?:[A-Z]|et al)\.?),?\s+(?P<year>(?:19|20)\d{2})[a-z]?(?:\.\s+|\s+(?=[A-Z\[\u201c\"']))"
+_HARVARD_YEAR = re.compile(rf"^(?P<authors>(?:{_PARTICLE}\s+)*" r"[A-Z][^()]*?(?:[A-Z]|et al)\.?),?\s+(?P<year>(?:19|20)\d{2})[a-z]?(?:\.\s+|\s+(?=[A-Z\[\u201c\"']))"
                            r"(?P<rest>\S.*)$")
 
 
@@ -523,7 +528,17 @@ def parse_reference(line: str) -> Reference:
     Vancouver/NLM, a PubMed abstract page's citation, labelled fields), each shape a parser of its own."""
     ref = _parse_reference(line)
     ref.journal = _clean_journal(ref.journal)
+    ref.year_suffix = year_suffix(ref.text, ref.year)
     return ref
+
+
+def year_suffix(text: str, year: int | None) -> str | None:
+    """The letter after the entry's year, where it first appears ("(2019b)", "2019a."): APA's and Harvard's mark of
+    one author's works of one year. (Not a decade's "s": "in the 1990s".)"""
+    if not year:
+        return None
+    m = re.search(rf"(?<!\d){year}([a-z]?)(?![a-z\d])", text)
+    return m.group(1) if m and m.group(1) and m.group(1) != "s" else None
 
 
 def _parse_reference(line: str) -> Reference:
@@ -544,6 +559,9 @@ def _parse_reference(line: str) -> Reference:
     line = "".join(piece if re.match(r"https?://", piece) else re.sub(r"\*+|(?<![\w/])_+(?=\w)|(?<=\w)_+(?![\w/])", "", piece)
                    for piece in re.split(r"(https?://[^\s<>\"]+)", line))
     ref = Reference(text=line, number=number)
+    # names printed in capitals ("RIVES JD, STRUG LH", "CRUISE, R.") are read as the same names in the usual case; the
+    # entry's text stays as written
+    line = names_in_capitals(line)
     ref.doi = find_doi(line)
     p = _PMID.search(line)
     if p:
@@ -792,6 +810,8 @@ def _same_work(a: Reference, b: Reference) -> bool:
         return re.sub(r"[^a-z]", "", (t or "").lower())[:40]
     if len(a.text.strip()) >= 15 and a.text.strip().lower().rstrip("/.") == b.text.strip().lower().rstrip("/."):
         return True   # the same line listed twice ("Web Link:" with one address pasted two times)
+    if a.year_suffix and b.year_suffix and a.year_suffix != b.year_suffix:
+        return False   # "Lee 2019a" and "Lee 2019b": two works of one author's year
     ta, tb = opening(a.title), opening(b.title)
     return bool(a.authors and b.authors and a.year and a.year == b.year and min(len(ta), len(tb)) >= 20
                 and (ta.startswith(tb) or tb.startswith(ta)) and surname_key(a.authors[0]).lower() == surname_key(b.authors[0]).lower())
@@ -873,6 +893,13 @@ ARTICLE_LINK = re.compile(r"https?://(?:[\w\-]+\.)*(?:bmj\.com|jamanetwork\.com|
                            r"humankinetics\.com|ijspt\.org|jssm\.org)/\S*(?:article|journals?|doi|fulltext|abstract|view)\S*", re.I)
 
 
+def _letters_dropped(c: Citation, refs: list[Reference]) -> bool:
+    """Does a citation with a year's letter ("Lee, 2019b") cite a work the page lists with no letters (the same first
+    author and year, none of them lettered)?"""
+    same = [r for r in refs if r.authors and r.year == c.year and surname_key(r.authors[0]).lower() == surname_key(c.surname).lower()]
+    return bool(same) and not any(r.year_suffix for r in same)
+
+
 def inline_references(sentences: list[Sentence], listed: list[Reference]) -> list[Reference]:
     """Author–year citations and DOI/PubMed links in the body that the list does not already hold."""
     # (keys compared without case: "Van Dijk et al. (2011)" cites the listed "van Dijk CN ... 2011")
@@ -892,15 +919,20 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
                     keys.add(key)
                     out.append(Reference(text=c.text.strip("()[], "), kind="inline", journal=c.who, year=c.year))
                 continue
-            key = f"{surname_key(c.surname)} {c.year or 'n.d.'}".lower()
+            key = cite_key(c.surname, c.year or "n.d.", c.suffix).lower()
             if c.year is None and any(r.authors and r.authors[0].lower().startswith(c.who.lower()) for r in listed):
                 continue   # "(Mayo Clinic, n.d.)" is the listed "Mayo Clinic. (n.d.). Title. https://..."
+            if c.suffix and key not in keys and _letters_dropped(c, listed + out):
+                continue   # "(Lee, 2019b)" where the list prints "Lee, A. (2019)": the page's letter, the same work
             if key in keys or (re.fullmatch(r"[A-Z][A-Z&]{1,7}", c.who) and any(
                     r.year == c.year and r.authors and _initials_cover(c.who, [w for w in r.authors[0].split() if w[:1].isupper()])
                     for r in listed)):
                 continue   # ("(NICE, 2016)" is the listed "National Institute for Health and Care Excellence ... 2016")
             keys.add(key)
-            out.append(Reference(text=c.text.strip("()[], "), kind="inline", authors=[c.who], year=c.year))
+            if c.suffix:
+                keys.add(cite_key(c.surname, c.year or "n.d.").lower())   # a later "(Lee, 2019)" is one of these
+            out.append(Reference(text=c.text.strip("()[], "), kind="inline", authors=[c.who], year=c.year,
+                                 year_suffix=c.suffix or None))
         for m in _GUIDELINE_CITE.finditer(s.text):
             who = m.group("org").removeprefix("the ").removeprefix("The ")
             key = f"{surname_key(who)} {m.group('year')}".lower()
@@ -1053,6 +1085,10 @@ def link_citations(citations: list[str], refs: list[Reference]) -> list[Referenc
     out = []
     for c in citations:
         r = by_number.get(c) if c.isdigit() else by_key.get(c.lower())
+        lettered = re.fullmatch(r"(.+ (?:19|20)\d{2})[a-z]", c)
+        if r is None and lettered and not any(x.year_suffix for x in refs if lettered.group(1).lower() in (k.lower() for k in x.keys())):
+            # "(Lee, 2019b)" and a list that prints no letters: the work of that author and year
+            r = by_key.get(lettered.group(1).lower())
         acronym = re.fullmatch(r"([A-Z][A-Z&]{1,7}) ((?:19|20)\d{2})", c)
         if r is None and acronym:
             # "(NICE, 2016)" points to the listed "National Institute for Health and Care Excellence ... 2016"
@@ -1064,4 +1100,4 @@ def link_citations(citations: list[str], refs: list[Reference]) -> list[Referenc
 
 
 __all__ = ["ARTICLE_LINK", "Reference", "clean_doi", "expand_numbers", "inline_references", "link_citations", "named_references",
-           "parse_reference", "parse_reference_list"]
+           "parse_reference", "parse_reference_list", "year_suffix"]

@@ -6,7 +6,7 @@ import textwrap
 from typing import Any
 
 
-# A reference read from the page's own citation header (check/own_citation.py), as the page and the report label it.
+# A reference read from the page's own citation (check/own_citation.py), as the page and the report label it.
 OWN_CITATION = "the article's own citation, not a source of its claims"
 
 
