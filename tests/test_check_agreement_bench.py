@@ -57,3 +57,12 @@ def test_references_need_the_same_year_when_both_give_one():
     assert not bench.same_reference({"authors": "Smith", "year": 2019}, {"authors": "Smith", "year": 2020})
     assert bench.same_reference({"doi": "10.1/ABC"}, {"doi": "10.1/abc", "authors": "Other"})
     assert not bench.same_reference({"authors": "Jones", "year": 2019}, {"authors": "Smith", "year": 2019})
+
+
+def test_the_scorer_reads_older_design_spellings_as_the_checkers_names():
+    from physiohub.check.evaluate import canonical_design
+    assert canonical_design("randomized controlled trial") == "randomised trial"
+    assert canonical_design("Survey") == "observational study"
+    assert canonical_design("guideline") is None
+    assert canonical_design("meta-analysis") == "meta-analysis"
+    assert canonical_design(None) is None
