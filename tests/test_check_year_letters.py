@@ -89,3 +89,11 @@ def test_letters_after_one_year_cite_each_work(store):
     r = check_article(store, page)
     assert sorted(_links(r)["Hip strengthening ea"]) == ["Hip strengthening for knee pain in runners: a randomised trial",
                                                            "Taping for knee pain in runners: a randomised trial"]
+
+
+def test_a_trial_named_by_two_acronyms_in_brackets_is_cited() -> None:
+    # README rule R3d: "(ACRONYM Year)" is an in-text citation; "UK" alone is no name, beside another acronym it is
+    from physiohub.check.citations import find_citations
+    cites = find_citations("One trial (UK BEAM 2004) found that manipulation with exercise did better.")
+    assert [(c.who, c.year) for c in cites] == [("UK BEAM", 2004)]
+    assert find_citations("Most adults in the (UK 2019) survey walk daily.") == []

@@ -189,6 +189,13 @@ def _acceptable(who: str) -> bool:
     return first not in NOT_A_NAME and not re.search(r"\d", first)
 
 
+def _acronym_name(who: str) -> bool:
+    """A trial's or body's name of two or three acronyms cited in brackets ("(UK BEAM 2004)"): "UK" alone opens too
+    many sentences to be a name, but beside another acronym it is part of one."""
+    words = who.split()
+    return 2 <= len(words) <= 3 and all(re.fullmatch(_ACRONYM, w) for w in words) and any(w not in NOT_A_NAME for w in words)
+
+
 def _years(text: str) -> list[tuple[int, str]]:
     """Each year with its letter, if any: "2019a, 2019b" and "2019a, b" -> [(2019, "a"), (2019, "b")]."""
     out: list[tuple[int, str]] = []
@@ -253,7 +260,8 @@ def find_citations(text: str) -> list[Citation]:
             if undated and _acceptable(undated.group("who")):
                 out.append(Citation(_clean_who(undated.group("who")), None, m.start(), m.end(), m.group(0)))
                 found = True
-            if not pm or not (_acceptable(pm.group("who")) or _first_word(pm.group("who")) in _CITED_IN_BRACKETS):
+            if not pm or not (_acceptable(pm.group("who")) or _first_word(pm.group("who")) in _CITED_IN_BRACKETS
+                              or _acronym_name(pm.group("who"))):
                 continue
             who = last_who = _clean_who(pm.group("who"))
             for y, sfx in _years(pm.group("years")):
