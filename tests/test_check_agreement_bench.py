@@ -66,3 +66,16 @@ def test_the_scorer_reads_older_design_spellings_as_the_checkers_names():
     assert canonical_design("guideline") is None
     assert canonical_design("meta-analysis") == "meta-analysis"
     assert canonical_design(None) is None
+
+
+def test_two_readers_agree_on_a_design_spelt_two_ways():
+    # README rule R4: the first gold uses the checker's names, a reading written before the rule may not
+    page = bench.Page(PAGE, html=False)
+    first = {"claims": [_claim("A 2021 trial found that brisk walking", 2021, "randomised trial")], "references": []}
+    second = {"claims": [_claim("eased knee pain more than rest over twelve weeks", 2021, "randomized controlled trial")],
+              "references": []}
+    a = bench.agree(page, first, second, "page")
+    assert a.both == 1 and a.design_same == 1
+    assert not any(n.startswith("page: design") for n in a.notes)
+    second["claims"][0]["design"] = "survey"
+    assert bench.agree(page, first, second, "page").design_same == 0

@@ -196,6 +196,14 @@ def _acronym_name(who: str) -> bool:
     return 2 <= len(words) <= 3 and all(re.fullmatch(_ACRONYM, w) for w in words) and any(w not in NOT_A_NAME for w in words)
 
 
+def _bare_source(piece: str) -> bool:
+    """A source named with no year in a bracket that cites a dated work too ("(Lee 2011; WALKSTUDY)", "(ABC 2007, Swift
+    and Moor)"): an acronym or names, nothing else — a bracket of an aside ("(Lee 2011; see below)") names no source."""
+    if re.search(r"\d", piece) or not _acceptable(piece) or journal_abbreviation(piece):
+        return False
+    return re.fullmatch(_ACRONYM, piece) is not None or re.fullmatch(_PEOPLE, piece) is not None
+
+
 def _years(text: str) -> list[tuple[int, str]]:
     """Each year with its letter, if any: "2019a, 2019b" and "2019a, b" -> [(2019, "a"), (2019, "b")]."""
     out: list[tuple[int, str]] = []
@@ -248,6 +256,7 @@ def find_citations(text: str) -> list[Citation]:
             continue   # "(Spine (Phila Pa 1976). 2015;40(4):E201-8)": a journal's place and year, then its volume
         found = False
         last_who = None
+        bare: list[str] = []   # sources named with no year, cited only beside a dated one (README rule R3f)
         for piece in _PIECES.split(inner):
             p = _PREFIX.sub("", piece.strip())
             p = _PAGE_NOTE.sub("", p).strip(" ,.")
@@ -260,6 +269,8 @@ def find_citations(text: str) -> list[Citation]:
             if undated and _acceptable(undated.group("who")):
                 out.append(Citation(_clean_who(undated.group("who")), None, m.start(), m.end(), m.group(0)))
                 found = True
+            if not pm and not undated and _bare_source(p):
+                bare.append(p)
             if not pm or not (_acceptable(pm.group("who")) or _first_word(pm.group("who")) in _CITED_IN_BRACKETS
                               or _acronym_name(pm.group("who"))):
                 continue
@@ -268,6 +279,7 @@ def find_citations(text: str) -> list[Citation]:
                 out.append(Citation(who, y, m.start(), m.end(), m.group(0), sfx))
                 found = True
         if found:
+            out.extend(Citation(_clean_who(w), None, m.start(), m.end(), m.group(0)) for w in bare)
             taken.append((m.start(), m.end()))
     for m in _narrative_matches(_NARRATIVE_ORG, text):
         who = m.group("who")
