@@ -92,6 +92,14 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+# "a 45-year-old man" is one person; "9-10 year old children" or "6-year-old boys" is a group of the
+# study's age (an age range before it, a plural group noun after it): no case report.
+_GROUP_NOUNS = (r"(?:children|kids|boys|girls|adolescents|teenagers|youths?|students|pupils|patients|participants|adults|"
+                r"men|women|people|persons|individuals|subjects|athletes|players|runners|infants|toddlers|twins|volunteers|"
+                r"populations?|cohorts?|schoolchildren)")
+_ONE_AGE = (r"(?<!\d[-\u2013])(?<!\d to )(?<!\d- to )\b\d{1,3}[- ](?:year|month|week|day)[- ]old\b"
+            rf"(?! (?:[\w-]+ ){{0,3}}?{_GROUP_NOUNS}\b)")
+
 # (design, regex, plain description). Checked in order within the title, then within the abstract;
 # the order settles overlaps: "protocol for a systematic review" is a protocol, "cost-effectiveness
 # alongside a randomised trial" an economic evaluation, "case report and review of the literature"
@@ -127,7 +135,7 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("case series", _rx(r"\bcase series\b|\b(?:our|institutional|(?:a )?single[- ](?:cent(?:er|re)|institution)(?:'s)?|an institution's) experience\b|\bseries of (?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen) "
                         r"(?:cases|patients)|\b(?:\d{1,3}|three|four|five|six|seven|eight|nine|ten) cases\b")),
     ("case report", _rx(r"\bcase reports?\b|\bcase (?:study|presentation)\b|\b(?:a|an|one|two) (?:\w+ ){0,3}cases? of\b|"
-                        r"\breport of (?:a|an|two) (?:\w+ ){0,3}cases?\b|\b\d{1,3}[- ](?:year|month|week|day)[- ]old\b|"
+                        r"\breport of (?:a|an|two) (?:\w+ ){0,3}cases?\b|" + _ONE_AGE + "|"
                         r"\bin a (?:patient|man|woman|child|boy|girl|neonate|newborn|infant)\b|\bunusual cause of\b|"
                         r"\b(?:of|in) (?:a|an|one|two) (?:\w+ ){0,2}(?:patients?|cases?|child|children|boys?|girls?|men|women|siblings)\b")),
     ("non-randomised controlled trial", _rx(r"\bnon-?randomi[sz]ed|\bquasi-?(?:experimental|randomi[sz]ed)|"
@@ -386,7 +394,7 @@ _STATED_TERMS: tuple[tuple[str, str], ...] = (
                     r"(?:semi-?structured|in-depth) interviews?|focus groups?|phenomenological (?:study|approach)|grounded theory"),
     ("diagnostic accuracy", r"(?:diagnostic (?:test )?accuracy|validation|validity|reliability|psychometric|accuracy) (?:study|design|analysis)"),
     ("non-randomised controlled trial", r"(?:non-?randomi[sz]ed|quasi-?randomi[sz]ed|quasi-?experimental|controlled before-and-after|"
-                                        r"single-arm|uncontrolled) (?:[\w-]+,? ){0,3}?(?:trial|study|design)|(?:interrupted )?time[- ]series (?:design|study|analysis)"),
+                                        r"single-arm|uncontrolled)[- ](?:[\w-]+,? ){0,3}?(?:trial|study|design)|(?:interrupted )?time[- ]series (?:design|study|analysis)"),
     ("randomised controlled trial", r"(?<!non-)(?<!non)(?<!quasi-)randomi[sz]ed,? (?:[\w-]+,? ){0,5}?(?:trial|study|design)|rct"),
     ("case-control", r"(?:matched |nested )?case-?control (?:study|design|analysis)"),
     ("cohort", r"(?:[\w-]+ )?cohort (?:study|design|analysis)"),
@@ -405,12 +413,20 @@ _STATED = re.compile(
     rf"(?:conducted|performed|carried out|undertaken|designed) as|(?:the|this|our) (?:present |current )?(?:study|trial|research|work|project) "
     rf"(?:was|is|used|uses)) (?:a|an)) {_GAP}(?:{_TERMS})\b")
 _STATED_AFTER = re.compile(rf"\b(?:{_TERMS}) (?:was|were) (?:conducted|performed|carried out|undertaken|done|designed|used)\b")
+# A methods section that opens by naming its design ("METHODS: A non-randomised controlled trial targeted ...").
+_OPENS_WITH = re.compile(rf"^(?:an?) {_GAP}(?:{_TERMS})\b")
 _DESIGN_LABEL = re.compile(r"(?:^|\n|[.:]\s+|\s{2,})(?:STUDY DESIGN|DESIGNS?|DESIGN(?:,? (?:AND )?(?:SETTINGS?|PARTICIPANTS|METHODS|PATIENTS))+)"
                            r"\s*:?\s+(?=[A-Za-z])(?P<s>[^\n]{3,300}?)(?:\.(?=\s|$)|\n|$)")
 _TERMS_RX = re.compile(_TERMS)
 _OBSERVATIONAL_STATED = ("cohort", "cross-sectional", "case-control")
 _ALLOCATED = re.compile(r"\b(?:were|was) (?:\w+ )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))\b|\bwe randomi[sz]ed\b|"
                         r"\brandomi[sz]ed (?:to|into|between)\b")
+# The groups compared are the arms of a randomisation ("the effects of randomized glycemic control strategy",
+# "analysed by intention to treat", "were randomly assigned"), not exposures people chose.
+_RANDOMISED_COMPARISON = re.compile(
+    _ALLOCATED.pattern + r"|\b(?:effects?|impact) of (?:the )?randomi[sz]ed (?:[\w-]+ ){0,3}?(?:strateg(?:y|ies)|treatments?|"
+    r"assignments?|allocations?|arms?|interventions?|therap(?:y|ies))\b|\bby randomi[sz]ed (?:treatment |group )?(?:assignment|allocation|arm|group)\b|"
+    r"\bintention[- ]to[- ]treat\b")
 _REVIEW_DESIGNS = ("meta-analysis", "systematic review", "scoping review")
 _KEEP_TITLE = {"protocol", "editorial/commentary/letter", "economic evaluation", "meta-analysis"}
 
@@ -434,6 +450,11 @@ def stated_design(doc: Doc) -> tuple[str, str] | None:
             if design == "systematic review" and "meta-analy" in text.lower():
                 design = "meta-analysis"
             return design, text.strip()[:120]
+    for sec in doc.record.abstract_sections:
+        if "method" in sec.label.lower() or "design" in sec.label.lower():
+            m = _OPENS_WITH.match(sec.text.strip().lower())
+            if m:
+                return _term_design(m), _quote(m, sec.text.strip())
     low = _without_future(doc.abstract_l)
     found = [m for m in (_STATED.search(low), _STATED_AFTER.search(low)) if m]
     if not found:
@@ -529,6 +550,11 @@ def _text_design(doc: Doc) -> tuple[str, str, str] | None:
         return stated[0], "statement", stated[1]
     if title:
         design, m = title
+        if design == "cohort" and doc.abstract:
+            # "... in the BARI 2D Cohort": the people of a trial, compared by the arm they were randomised to.
+            r = _RANDOMISED_COMPARISON.search(_without_future(doc.abstract_l))
+            if r:
+                return "randomised controlled trial", "abstract", _quote(r, doc.abstract)
         if design not in _WEAK_TITLE:
             return design.split("#")[0], "title", _quote(m, doc.title)
         weak = (design.split("#")[0], "title", _quote(m, doc.title))

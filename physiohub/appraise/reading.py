@@ -115,6 +115,7 @@ _FOR_INTERVENTION = _rx(
     r"benefits?|better|greater|enhanc\w*|reliev\w*|alleviat\w*|ameliorat\w*|recommended|preferable|"
     r"prevent(?:ed|s|ion)?|protect(?:ion|ive|ed|s)?|successful(?:ly)?|favou?rabl[ey]|faster|more rapid|quicker|"
     r"gains?|helps?|helped|relief|increas\w*|higher|advantage|useful|valuable|safe|well tolerated|"
+    r"positive (?:[\w-]+ ){0,2}?(?:effects?|impacts?|influences?)|"
     r"should be (?:considered|used|offered|recommended)|should (?:inform|refer|offer|consider|encourage)|"
     r"significantly (?:more|less|fewer|higher|lower|greater|better|shorter|longer)|significant(?:ly)? (?:\w+ )?differen\w+|"
     r"of (?:great |considerable |clear |important )?(?:clinical |therapeutic |practical )?(?:relevance|value|importance))\b")
@@ -263,7 +264,7 @@ _SAFETY_NULL = _rx(r"\bno (?:[\w-]+ ){0,4}?(?:side[- ]effects?|adverse (?:events
 # "improved in both groups", "both techniques produced comparable relief": the arms improved alike.
 _BOTH_IMPROVED = _rx(r"\b(?:improv\w*|reduc\w*|decreas\w*|increas\w*|relie\w*)\b[^.;]{0,80}\bin both (?:the )?(?:groups|arms)\b|"
                      r"\bboth (?:the )?(?:groups|arms|techniques|treatments|interventions|procedures)\b[^.;]{0,60}?"
-                     r"\b(?:improv\w*|reduc\w*|decreas\w*|relie\w*|produced (?:comparable|similar) (?:relief|improvement)|"
+                     r"\b(?:improv\w*|reduc\w*|decreas\w*|increas\w*|relie\w*|produced (?:comparable|similar) (?:relief|improvement)|"
                      r"showed|had|demonstrated)|"
                      # "Hip arthroscopy and personalised hip therapy both improved quality of life"
                      r"\band [\w -]{1,40}? both (?:\w+ )?(?:improv\w*|reduc\w*|decreas\w*|relie\w*)|"

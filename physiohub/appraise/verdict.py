@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import Sentence
+from .between import claims_shared_benefit
 from .reading import Reading, both_groups_improved, read_sentence, says_significant, significant_p
 
 _NO_FINDINGS = {"protocol": "a protocol reports no results yet",
@@ -227,6 +228,7 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
     ids = [main_s.id]
     out = VerdictResult(VERDICT_OF[label], reasons, ids, kind)
 
+    primary: list[tuple[Sentence, Reading]] = []
     if kind == "intervention":
         primary = [(s, r) for s, r in res + concl if _PRIMARY.search(s.text) and not _SECONDARY.search(s.text.split(",")[0])]
         # "The primary endpoint was the time to stopping. This time tended to be longer (p = 0.066).": a
@@ -300,6 +302,15 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
             out.reasons = reasons + [f"but the groups differed only in {got}, not in {missing}: "
                                      f"{_quote(between_s.text, got.split(',')[0])}"]
             out.sentence_ids = ids + [between_s.id]
+            return out
+        shared = None if primary or where != "conclusion" else claims_shared_benefit(main_s.text, [s for s, _ in res])
+        if shared:
+            differs, same = shared
+            out.verdict, out.benefit_elsewhere = "Mixed picture", True
+            out.reasons = [f"the conclusion credits what every group received: {_quote(main_s.text, main_r.cue)}",
+                           f"the groups differed on one measure: {_quote(differs.text, '')}",
+                           f"but not on others: {_quote(same.text, '')}"]
+            out.sentence_ids = [main_s.id, differs.id, same.id]
     if out.verdict == "Mixed picture" and label == "mixed":
         if "against" in main_r.labels and not main_r.labels & {"for", "mixed"}:
             out.harm_elsewhere = True  # "a small increase in flares, but no more severe flares": no benefit anywhere
