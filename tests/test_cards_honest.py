@@ -90,8 +90,10 @@ def test_the_gate_replaces_an_answer_that_contradicts_the_verdict_and_flags_the_
     card["upshot"]["answer"] = "Glucosamine probably helps people with back pain."  # e.g. a language model's draft
     card["key_points"] = card.get("key_points", []) + ["Glucosamine improved disability a lot."]
     out = check_card(card, rec, a)
-    assert out["upshot"]["answer"].startswith("The abstract does not say clearly")
-    assert "unclear_result" in out["flags"] and "answer_contradicted" in out["flags"]
+    # The verdict was read clearly (no difference), so the replaced answer says so rather than calling the abstract
+    # unclear beside a clear badge (session 12).
+    assert out["upshot"]["answer"].startswith("The study found no clear difference")
+    assert "answer_contradicted" in out["flags"] and "unclear_result" not in out["flags"]
     assert "Glucosamine improved disability a lot." not in out["key_points"]
 
 

@@ -19,7 +19,27 @@ _INLINE_CONCLUSION = re.compile(r"(?:CONCLUSIONS?|INTERPRETATION|CONCLUSIONS AND
 _REGISTRATION = re.compile(r"\bregist(?:ered|ration|ry)\b|clinicaltrials\.gov|\bisrctn|\bnct\d{6}", re.I)
 
 _CONCLUDING = re.compile(r"(?:in conclusion|in summary|to conclude|overall|taken together|we conclude|"
-                         r"(?:these|our|the) (?:\w+ )?(?:results|findings|data) (?:suggest|indicate|show|demonstrate|support))\b", re.I)
+                         r"(?:these|our|the) (?:\w+ )?(?:results|findings|data) (?:suggest|indicate|show|demonstrate|support)|"
+                         # "This study demonstrates that ...", "These comparative analyses demonstrate ...", "The evidence
+                         # from the 51 trials included in this review suggests that ..."
+                         r"(?:this|the present|the current|our) (?:\w+ )?(?:study|trial|review|analysis|investigation|work) "
+                         r"(?:clearly )?(?:demonstrates|shows|suggests|indicates|confirms)|"
+                         r"(?:these|our|the) (?:\w+ )?analyses (?:demonstrate|show|suggest|indicate|confirm)|"
+                         r"the (?:available |current |present )?evidence (?:[\w-]+ ){0,8}?(?:suggests|indicates|shows|supports))\b", re.I)
+# A sentence that calls for more work ("Studies comparing A and B are needed.", "Further refinement of the systems is
+# required to ..."): it closes many unstructured abstracts and concludes nothing about this study.
+_CALL_FOR_MORE = re.compile(r"\b(?:stud(?:y|ies)|research|trials?|work|investigations?|refinement|evaluation)\b[^.]*?"
+                            r"\b(?:is|are) (?:still |urgently |now |clearly )?(?:needed|required|warranted)\b", re.I)
+_FURTHER_WORK = re.compile(r"^(?:however,?\s+)?(?:further|future|more|larger|additional|new|well-designed|high-quality) "
+                           r"(?:[\w-]+,? ){0,5}?(?:research|studies|trials|investigations?|work)\b", re.I)
+# A conclusion states what holds ("Celecoxib is as effective as ..."); a results sentence what was seen ("The rate
+# of height gain was no different").
+_PRESENT_CLAIM = re.compile(r"\b(?:is|are|has|have|may|might|can|should|seems?|appears?|suggests?|indicates?|remains?|"
+                            r"provides?|offers?)\b", re.I)
+# "Furthermore, ...": a sentence that goes on from the one before it, so the conclusion starts there.
+_GOES_ON = re.compile(r"^(?:furthermore|moreover|in addition|additionally|also)\b", re.I)
+# Statistics (a p-value, a confidence interval, a bracketed percentage) mark a results sentence, not a conclusion.
+_STATS = re.compile(r"\bp\s*[<=>\u2264]\s*0?\.\d|\b(?:95|99|90) ?% ?(?:ci|confidence)|\bconfidence interval|\(\s*\d+(?:\.\d+)?\s*%", re.I)
 _AIM = re.compile(r"\b(?:we aimed|the aims? (?:of|was|were|is)|the purpose|objectives? (?:of|was|were|is)|"
                   r"this (?:\w+ )?(?:study|trial|review) (?:aimed|sought|examined|investigated|evaluated|assessed)|"
                   r"to (?:determine|evaluate|assess|investigate|examine|compare|explore|describe|review|identify)\b"
@@ -77,7 +97,20 @@ class Doc:
             if cue is not None:
                 found = body[cue:]
             else:
-                found = body[-2:] if len(body) > 3 else body[-1:]
+                # The last two sentences that conclude something (a closing call for more studies rides along),
+                # going back one more when the first of them goes on from the sentence before; a sentence with
+                # statistics is a result, so it is left out while another remains.
+                end = len(body)
+                while end > 1 and _CALL_FOR_MORE.search(body[end - 1].text):
+                    end -= 1
+                start = max(end - 2, 0) if len(body) > 3 else max(end - 1, 0)
+                if start > 0 and _GOES_ON.match(body[start].text):
+                    start -= 1
+                found = body[start:]
+                stated = [s for s in found if not _STATS.search(s.text) and not _CALL_FOR_MORE.search(s.text)
+                          and not _FURTHER_WORK.match(s.text) and _PRESENT_CLAIM.search(s.text)]
+                if stated and len(stated) < len(found):
+                    found = [s for s in found if not _STATS.search(s.text)]
         return [s for s in found if not _REGISTRATION.search(s.text)] or found
 
     def result_sentences(self) -> list[Sentence]:

@@ -38,7 +38,9 @@ _ENROL_VERB = (r"(?:(?:were|was|had been|being) (?:\w+ )?)?(?:randomi[sz]ed|rand
 _NOT_TOTAL = re.compile(
     r"\b(?:screened|assessed for eligibility|approached|invited|contacted|potentially eligible|excluded|declined|"
     r"refused|lost to follow-?up|dropped out|withdrew|withdrawn|died|records|articles|citations|intended|planned|"
-    r"target(?:ed)?|seeking)\b")
+    r"target(?:ed)?|seeking|"
+    # "fewer than 3 individuals needed treatment for 1 to improve": a number needed to treat, not a sample
+    r"needed (?:to )?(?:be )?treat\w*|needed to (?:harm|benefit))\b")
 
 # Participants are found from the numbers in the text outward: one cheap pass finds every number
 # (digits or words), then short anchored patterns look at the words just before and after each one.
@@ -59,6 +61,7 @@ _RETURNED = re.compile(r"\s+(?:[\w-]+ ){0,2}?(?:surveys|questionnaires|responses
 # "(243 randomized)", "23 were randomized": a count with the verb and no people word.
 _AFTER_VERB_DIRECT = re.compile(r"\s+(?:(?:were|was) )?(?:randomi[sz]ed|enrolled|included|recruited|randomly (?:assigned|allocated))\b")
 # "ten normotensive and seven hypertensive subjects": the two counts add up.
+_SENTENCE_END = re.compile(r"\.(?=\s|$)")
 _AND_PEOPLE = re.compile(rf"\s+(?:[\w-]+ ){{0,2}}?and (?P<b>{NUMBER})\s+{_ADJ}{_PEOPLE}\b")
 # "38 patients with RA and 20 controls": a case group and its comparison group add up to the sample.
 _PLUS_GROUP = re.compile(rf"\s+(?:with (?:[\w'-]+,? ){{1,5}}?)?and (?P<b>{NUMBER})\s+(?:[\w-]+ ){{0,2}}?"
@@ -100,6 +103,10 @@ _REVIEW_PEOPLE = re.compile(
     rf"{_STUDIES}\b,?\s*(?:\([^)]{{0,60}}\)\s*)?(?:[\w-]+,? ){{0,4}}?(?:involving|with|including|enrolling|comprising|totalling|"
     rf"totaling|of|reporting on|randomi[sz]ing|randomi[sz]ed|recruiting|analy[sz]ing)\s+"
     rf"(?:a total of\s+|at least\s+|data (?:from|on)\s+|more than\s+|over\s+)?(?P<n>{NUMBER})\s+{_ADJ}{_PEOPLE}", re.I)
+# The study word in singular ("trial with", "study of"): one study's people.
+_ONE_STUDY = re.compile(r"^[\w -]*?\b(?:trial|study|rct)\b(?!s)", re.I)
+_ONE_STUDY_BEFORE = re.compile(r"\b(?:a|an|one|the|this) (?:[\w-]+ ){0,3}?(?:trial|study|rct) (?:with|of|in|including|"
+                               r"enrolling|involving)\s+$")
 _REVIEW_PEOPLE_PAREN = re.compile(
     rf"{_STUDIES}\b\s*\(\s*(?:(?P<n>{NUMBER})\s+{_ADJ}{_PEOPLE}|[nN]\s*=\s*(?P<n2>\d[\d,]*))", re.I)
 _UNIT = r"(?:days?|weeks?|months?|years?|yrs?|wks?|mo)"
@@ -203,8 +210,8 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
     for s, e, n in nums:
         if not _plausible_n(low, s, e, n):
             continue
-        sent_end = low.find(".", e)
-        window = low[s:min(sent_end if sent_end >= 0 else len(low), e + 100)]
+        end = _SENTENCE_END.search(low, e)  # a full stop, not the point of "2.7"
+        window = low[s:min(end.start() if end else len(low), e + 100)]
         if _NOT_TOTAL.search(window):
             continue
         before = low[max(0, s - 70):s]
@@ -224,7 +231,8 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
                 n += parse_number(plus.group("b")) or 0
                 e = plus.end("b")
                 people = plus
-        if not people:
+        if not people and not _AFTER_THING.match(low, e):
+            # (not "51 trials and 6057 patients": trials and people do not add up)
             both = _AND_PEOPLE.match(low, e) or _GROUPS_OF.match(low, e)
             if both:
                 other = parse_number(both.group("b")) or 0
@@ -285,11 +293,15 @@ def participants(doc: Doc, starts: list[int], review: bool) -> dict | None:
         for rx in (_REVIEW_PEOPLE, _REVIEW_PEOPLE_PAREN):
             for m in rx.finditer(text):
                 g = "n" if m.group("n") else "n2"
+                if _ONE_STUDY.match(text[m.start():m.start(g)]):
+                    continue  # "a long-term uncontrolled trial with 5,209 patients": one study's size, not the pool
                 n = parse_number(m.group(g))
                 if n and n >= 2:
                     return _item("participants", m, g, n, "abstract", doc, starts)
     if text:
         found = _people_count(doc.abstract_l, _numbers(doc.abstract_l))
+        if found and review and _ONE_STUDY_BEFORE.search(doc.abstract_l[max(0, found[0] - 70):found[0]]):
+            found = None  # "a long-term uncontrolled trial with 5,209 patients": one study's people, not the review's
         if found:
             s, e, n, _ = found
             return _span_item("participants", s, e, n, "abstract", doc, starts)

@@ -45,6 +45,8 @@ _NOT_NEGATING = _rx(r"\bneed not\b|\bnot only\b|\bno doubt\b|\bnot least\b|\bnot
                     r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:previously|fully)\b")
 
 _NULL = _rx(
+    # "The beneficial effect ... reported in earlier studies could not be reproduced": the benefit was not found
+    r"\b(?:could|can|was|were) not be (?:reproduced|replicated|confirmed|demonstrated|shown|found|detected)\b|"
     r"\bno (?:statistically |clinically |significant |important |meaningful |relevant |major |overall |appreciable |"
     r"detectable |measurable |further |additional |added |consistent |clear |real |evident |substantial )*"
     r"(?:differences?|effects?|changes?|improvements?|benefits?|advantages?|reductions?|increases?|decreases?|"
@@ -83,6 +85,9 @@ _AGAINST = _rx(
     r"\bnot (?:accurate|reliable|valid|useful|helpful)\b|\b(?:more|greater|higher|increased) (?:\w+ ){0,3}?"
     r"(?:adverse (?:events?|effects?|reactions?)|side[- ]effects?|complications|toxicity|harms?|mortality|deaths?)\b|"
     r"\bincreased (?:the )?risk of (?:adverse|harm|death|mortality|complications|serious)|"
+    # "The score for side-effects increased at 12 months": a harm that rose, not a benefit
+    r"\b(?:adverse (?:events?|effects?|reactions?)|side[- ]effects?|complications|toxicity|harms?)\b(?:(?!\b(?:not|no|never|neither|nor)\b)[^.;,]){0,40}?"
+    r"\b(?:increased|rose|(?:was|were) (?:higher|more (?:frequent|common)))\b|"
     r"\bcause[sd]? (?:\w+ )?(?:more|greater|increased|worse)\b")
 # A treatment that made a bad event more common: "a small risk for increasing the flare rate", "flares were
 # significantly increased in the HRT group", "more falls". "increas\w*" alone is a benefit word (strength,
@@ -153,7 +158,9 @@ _EARLY = _rx(
     r"remains|are) (?:still )?(?:lacking|missing|absent|limited|scarce|weak)\b|\bevidence (?:is|was|remains) (?:still )?"
     r"(?:lacking|insufficient|inconclusive|scarce|conflicting)\b|\black of (?:convincing|conclusive|sufficient|good|"
     r"strong|robust|high[- ]quality) evidence\b")
-_SMALL = _rx(r"\b(?:small|modest|slight|trivial|marginal|minor|limited) (?:\w+ )?(?:but \w+ )?(?:effects?|benefits?|"
+_SMALL = _rx(r"\b(?:effects?|improvements?|benefits?|magnitude|gains?) (?:[\w-]+ ){0,4}?(?:is|was|were|are) (?:only |very |rather |"
+             r"relatively )?(?:small|modest|slight|trivial|marginal)\b|"
+             r"\b(?:small|modest|slight|trivial|marginal|minor|limited) (?:\w+ )?(?:but \w+ )?(?:effects?|benefits?|"
              r"improvements?|reductions?|differences?|gains?|increases?|decreases?|advantages?|risk)\b|"
              r"\bnot (?:clinically )?(?:important|relevant|meaningful|worthwhile)\b|\bnot clinically\b|"
              r"\bbelow (?:the )?(?:minimal|minimum) (?:clinically )?(?:important|relevant)|\bunclear (?:clinical )?"

@@ -77,7 +77,10 @@ class VerdictResult:
 # tested harm ("Are NSAIDs linked with side effects?", as verdict-gold phrases harm questions), so a
 # confirmed harm is never worded as "NSAIDs probably help".
 _HARMS_Q = re.compile(r"\b(?:tolerability|adverse (?:effects?|events?|reactions?|drug reactions?)|side[- ]effects?|toxicity|"
-                      r"harms?|safety)\b", re.I)
+                      r"harms?|safety|"
+                      # "Cardiovascular thrombotic events in arthritis trials of celecoxib": a harm named as events
+                      r"(?:cardiovascular|thrombotic|thromboembolic|cerebrovascular|cardiac|gastrointestinal|renal|hepatic)"
+                      r" (?:thrombotic )?(?:events?|complications?|bleeding|toxicity))\b", re.I)
 # A harms study that only counts how often side effects happened in people taking the drug ("the
 # cumulative incidence of any adverse reaction was 14%") has no comparison: it cannot show how much
 # more often than without the drug, so the card must not say "a higher risk" and the ladder steps down.

@@ -29,6 +29,8 @@ FLAG_TEXT = {
     "unclear_result": "The abstract does not state a clear result: the card says so.",
     "answer_contradicted": "The drafted answer disagreed with the verdict and was replaced.",
     "texts_removed": "Sentences that disagreed with the verdict or their source were removed.",
+    "answer_verdict_only": "No sentence of the abstract could state the result beside the verdict: the answer gives "
+                           "the verdict only.",
 }
 _STACKED = re.compile(r"\b(?:clearly|definitely|certainly|probably|may|might|possibly|likely)\s+(?:probably|may|might|"
                       r"possibly|likely|clearly)\b", re.I)
@@ -65,6 +67,15 @@ def is_fragment(text: str) -> str | None:
     if is_back_matter_text(t) or re.search(r"\b(?:NCT\d{6,}|ISRCTN\d+)\b|clinicaltrials\.gov", t, re.I):
         return "registration or citation"
     return None
+
+
+# The answer when only the verdict can be said (see check_card).
+_VERDICT_ONLY = {
+    "Supports": "The study found what it set out to test; the key points below give its main results.",
+    "Mixed picture": "The results point both ways; the key points below say which results differed and which did not.",
+    "No clear difference": "The study found no clear difference; the key points below give its main results.",
+    "Does not support": "The results went against it; the key points below give its main results.",
+}
 
 
 def _reading(text: str, kind: str) -> str | None:
@@ -133,7 +144,15 @@ def check_card(card: dict[str, Any], record: Record, appraisal: dict[str, Any]) 
     kept = [s for s in split_sentences(answer) if not bad("upshot.answer", s)]
     contradicted = bool(answer) and len(kept) < len(split_sentences(answer))
     unclear = appraisal.get("verdict_clear") is False or not kept or all(s in _NOTE_SENTENCES for s in kept)
-    if unclear:
+    if unclear and appraisal.get("verdict_clear") is not False and verdict in _VERDICT_ONLY:
+        # The verdict was read clearly, but no sentence of the answer could stand beside it: saying the abstract is
+        # unclear would contradict the badge (a "Supports" card that "does not say clearly"), so the answer says
+        # what the badge says and points to the key points.
+        up["answer"] = _VERDICT_ONLY[verdict]
+        new_prov.append({"path": "upshot.answer", "kind": "templated", "sources": []})
+        flags.append("answer_contradicted" if contradicted else "answer_verdict_only")
+        removed |= contradicted
+    elif unclear:
         what = card.get("_subject")
         up["answer"] = (f"The abstract does not say clearly whether {what} helps." if what and kind == "intervention"
                         else "The abstract does not say clearly what the study found.")

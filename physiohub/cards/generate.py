@@ -85,6 +85,17 @@ _ARMS = re.compile(r"\brandom(?:ly|i[sz]ed)? (?:selected|assigned|allocated|divi
                    r"(?:to )?(?:the |a |an )?(?P<b>[^,;.:]{3,70}?)(?:\s+(?:in|for|during|over)\b|[,;.:]|$)", re.I)
 
 
+# "one group (n=62) was administered aceclofenac CR once daily and the other (n=63), aceclofenac IR twice a day"
+_ONE_OTHER = re.compile(
+    r"\bone group\b[^.;]{0,40}?\b(?:was |were )?(?:administered|given|received|assigned to|treated with)\s+(?:the |a |an )?"
+    r"(?P<a>[^,;.()]{3,60}?)(?:\s+(?:once|twice|three times|daily|for|at|in)\b|\s*[,;.(])[^.;]*?\bthe other(?: group)?"
+    r"(?:\s*\([^)]*\))?,?\s+(?:was |were )?(?:administered |given |received |treated with )?(?:the |a |an )?"
+    r"(?P<b>[^,;.()]{3,60}?)(?:\s+(?:once|twice|three times|daily|for|at|in)\b|\s*[,;.(])", re.I)
+# "... a randomized trial using indomethacin as the active comparator"
+_ACTIVE_COMPARATOR = re.compile(r"\b(?:using|with|against)\s+(?:the |an? )?(?P<c>[\w-]+(?: [\w-]+)?) as (?:the |an )?active "
+                                r"(?:comparator|control)\b", re.I)
+
+
 def _randomised_arms(p: Parts, abstract: str, x: str) -> tuple[str, str] | None:
     """The two arms of "randomly divided into two groups: traditional physiotherapy (TP) group and traditional
     physiotherapy-Mulligan mobilization (TPMM) group" -> ("adding Mulligan ... to traditional physiotherapy",
@@ -94,7 +105,7 @@ def _randomised_arms(p: Parts, abstract: str, x: str) -> tuple[str, str] | None:
     words = lambda t: set(re.findall(r"[a-z]{4,}", t.lower())) - {"group", "groups", "with", "only", "alone"}
     xw = words(x)
     for s in p.sentences:
-        m = _ARMS.search(s.text)
+        m = _ONE_OTHER.search(s.text) or _ARMS.search(s.text)
         if not m:
             continue
         arm_a, arm_b = (re.sub(r"\s*\([^)]*\)", "", spell_out(m.group(g), defs)).strip() for g in ("a", "b"))
@@ -161,6 +172,10 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
                 setattr(q, f, getattr(qa, f))
     if not q.intervention and what and kind == "intervention":
         q.intervention = what
+    active = _ACTIVE_COMPARATOR.search(record.title) if kind == "intervention" and q.intervention else None
+    if active and active.group("c").lower() not in q.intervention.lower() and (
+            not q.comparison or re.search(r"\bplacebo\b|\bsham\b", q.comparison, re.I)):
+        q.comparison = active.group("c")  # the title names the active treatment it was tested against
     if not q.comparison and kind == "intervention" and q.intervention:
         shared = set(re.findall(r"[a-z]{5,}", (cmp or "").lower())) & set(re.findall(r"[a-z]{5,}", q.intervention.lower()))
         if cmp and cmp.lower() not in q.intervention.lower() and len(shared) < 2:  # not the treatment named again

@@ -169,13 +169,14 @@ def merge(base: dict[str, Any], data: dict[str, Any], record: Record, appraisal:
     card["generation_notes"] = chk.notes
     card["_subject"] = base.get("_subject")
     card = check_card(gate(card, record), record, appraisal)
-    if "unclear_result" in card["flags"] and "unclear_result" not in (base.get("flags") or []):
+    fell_back = {"unclear_result", "answer_contradicted", "answer_verdict_only"}
+    if fell_back & set(card["flags"]) and not fell_back & set(base.get("flags") or []):
         # The model's answer disagreed with the verdict or was a fragment: the extractive answer, which
         # passed the same gate, stands in its place.
         card["upshot"]["answer"] = base["upshot"]["answer"]
         card["provenance"] = [p for p in card["provenance"] if p["path"] != "upshot.answer"] + \
             [p for p in base["provenance"] if p["path"] == "upshot.answer"]
-        card["flags"] = [f for f in card["flags"] if f != "unclear_result"] + ["answer_contradicted"]
+        card["flags"] = [f for f in card["flags"] if f not in fell_back] + ["answer_contradicted"]
         chk.notes.append({"path": "upshot.answer", "reason": "disagreed with the verdict", "replaced_by": "extractive"})
     return card
 

@@ -179,6 +179,10 @@ _PREDICATE_SIG = re.compile(r"\b(was|were|is|are|be|been|not)\s+(?:statistically
 _HEDGED = re.compile(r"\b(?:in some (?:circumstances|cases|patients)|may|might|possibly|perhaps|could)\b", re.I)
 
 
+_SUDDEN_AFTER = re.compile(r"\s+(?:gout\w*|flares?|attacks?|exacerbations?|(?:\w+ )?flare-ups?)\b", re.I)
+_INNER_HOWEVER = re.compile(r"\b(was|were|is|are|did|does|do|had|has|have|could|would|can|will)\s+however\b,?", re.I)
+
+
 def lay(text: str) -> str:
     """Swap research terms for plain ones, keeping sentence-initial capitals."""
 
@@ -195,6 +199,8 @@ def lay(text: str) -> str:
         if word.lower() == "reduction" and _SETTING_BONES.search(text):
             return word  # "closed reduction of the fracture": putting the bone back in place, not a drop
         plain = LAY[word.lower()]
+        if word.lower() == "acute" and _SUDDEN_AFTER.match(text, m.end()):
+            plain = "sudden"  # an acute gout flare is a sudden attack, not a "short-term" arthritis
         if _NO_ARTICLE.match(plain) and _ARTICLE_BEFORE.search(text[:m.start()]):
             return word  # "a sufficient distance" stays: "a enough distance" is no English
         if plain in ("clearly", "clear") and _HEDGED.search(text):
@@ -209,6 +215,8 @@ def lay(text: str) -> str:
     # "... were statistically significant": said of a result, plain "were clear" loses what was clear, so a
     # significant result standing alone as the predicate is "statistically clear".
     text = _PREDICATE_SIG.sub(lambda m: f"{m.group(1)} statistically clear", text)
+    # "There was however no difference": an aside inside the clause, not a conjunction; "but" there is no English.
+    text = _INNER_HOWEVER.sub(r"\1", text)
     out = _LAY_RE.sub(swap, text)
     # "There also was no difference ...": the card shows this line alone, so "also" leans on nothing.
     out = re.sub(r"^(There|It|This) also (was|were|is|are)\b", r"\1 \2", out)
@@ -292,6 +300,8 @@ def lay_light(phrase: str) -> str:
     def swap(m: re.Match[str]) -> str:
         w = m.group(0)
         plain = _LIGHT[w.lower()]
+        if w.lower() == "acute" and _SUDDEN_AFTER.match(phrase, m.end()):
+            plain = "sudden"
         return plain[0].upper() + plain[1:] if w[0].isupper() and m.start() == 0 else plain
     return re.sub(r"\s{2,}", " ", _LIGHT_RE.sub(swap, phrase)).strip()
 

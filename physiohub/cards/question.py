@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 from .plain import cap, lay_light as lay
+from .pieces import broken
+from ..appraise.numwords import parse_number
 
 _DESIGN_TAIL = re.compile(
     r"\s*[:.\-\u2013\u2014]\s*(?:an? |the )?(?:\w+[- ]){0,4}?(?:randomi[sz]ed|controlled|clinical|pilot|feasibility|"
@@ -67,12 +69,17 @@ def _people(phrase: str) -> str:
     ('chronic low back pain') -> 'people with long-term low back pain'."""
     phrase = re.split(r"\s+[\u2013\u2014-]\s+|\s+within\s+", phrase)[0]
     p = _clean(phrase, 12)
-    if not p or re.search(r"--|[\[\]]|\b(?:study|trial|review|concept|comparison)\b|^\w+ (?:with|who have) \w+ing\b"
+    # "(highly valued) by people with rheumatoid arthritis": the people, without the preposition that tied them
+    # to a clause the tagger left out
+    p = re.sub(r"^(?:by|of|for|to|from|among|in)\s+(?=(?:people|patients|participants|adults|women|men|children)\b)", "",
+               p or "", flags=re.I)
+    if not p or broken(p) or re.search(r"--|[\[\]]|\b(?:study|trial|review|concept|comparison)\b|^\w+ (?:with|who have) \w+ing\b"
                           r"|\bpeople\b.*\bpeople\b", p, re.I) or \
             re.search(r"(?:^|\s)(?:long-term|short-term|chronic|acute|severe|mild|early|late|and|or|with)$", p, re.I):
         return ""
     sufferers = re.match(r"^([a-z][\w-]*(?: [\w-]+){0,2}?) (?:patients|participants|subjects|sufferers)\b(.*)$", p, re.I)
-    if sufferers and not _PEOPLE.match(p) and not re.search(r"\b(?:of|for|to)\b", sufferers.group(1)):
+    if sufferers and not _PEOPLE.match(p) and not re.search(r"\b(?:of|for|to)\b", sufferers.group(1)) \
+            and parse_number(sufferers.group(1).split()[0]) is None:  # "Fifty-two subjects" are a count, not a condition
         # "osteoarthritis patients in Japan" -> "people with osteoarthritis in Japan"
         return "people with " + lay((sufferers.group(1) + sufferers.group(2)).strip())
     m = _PEOPLE.match(p)
@@ -181,7 +188,10 @@ def from_title(title: str, kind: str) -> Pico:
             return Pico(population=_people(harm.group(2) or ""), intervention=_clean(harm.group(1), 7), outcome="side effects")
         m = re.match(r"^(?:associations?|relationships?|links?)\s+(?:between|of)\s+(.+?)\s+(?:and|with)\s+(.+?)"
                      r"(?:\s+(?:in|among)\s+(.+))?$", core, re.I)
-        m = m or re.match(r"^(.+?)\s+and\s+(?:the\s+)?(?:risk of\s+)?(.+?)(?:\s+(?:in|among)\s+(.+))?$", core, re.I)
+        # (not "Epidemiology of X in Malaysia and Hong Kong": two places, no exposure and outcome)
+        m = m or (None if re.match(r"^(?:the )?(?:epidemiology|incidence|prevalence|distribution|patterns?|trends?|burden)\b",
+                                   core, re.I) else
+                  re.match(r"^(.+?)\s+and\s+(?:the\s+)?(?:risk of\s+)?(.+?)(?:\s+(?:in|among)\s+(.+))?$", core, re.I))
         after = re.match(r"^(.+?)\s+(?:after|following)\s+(.+?)(?:\s+(?:in|among)\s+(.+))?$", core, re.I)
         if not m and after:  # "Cancer mortality after radium irradiation in ...": exposure after, outcome before
             out.intervention, out.outcome = _clean(after.group(2), 7), _clean(after.group(1), 7)

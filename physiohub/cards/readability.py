@@ -24,7 +24,10 @@ _PAREN = re.compile(r"\s*[\(\[][^()\[\]]*[\)\]]")
 # limit of the 95% CI for the difference was 0.078" is the sentence itself, and cutting it leaves nonsense.
 _STAT_TAIL = r"(?:[^,;.]|\.(?=\d))*"
 _STATS = re.compile(
-    r",?\s*\b(p\s*[<=>]\s*0?\.\d+|95\s*%\s*CI\s*(?:[:=,]\s*|of\s+)?[-−(\[]?\d" + _STAT_TAIL
+    # a p-value takes the name of its test with it ("p < 0.001 Fisher's exact test", "p = 0.02, log-rank test")
+    r",?\s*\b(p\s*[<=>]\s*0?\.\d+(?:,?\s*(?:by |using |with )?(?:the |a )?(?:two-sided |one-sided |two-tailed |one-tailed )?"
+    r"(?:Fisher'?s exact|chi-?squared?|\u03c7\s?2|Mann-Whitney(?: U)?|Wilcoxon(?: signed-rank)?|log-?rank|Student'?s t|"
+    r"paired t|unpaired t|t|McNemar'?s?|Kruskal-Wallis)[- ]tests?)?|95\s*%\s*CI\s*(?:[:=,]\s*|of\s+)?[-−(\[]?\d" + _STAT_TAIL
     + r"|(?-i:SMD|MD|RR|OR|HR|WMD)\s*[:=,]?\s*[-−]?\d" + _STAT_TAIL + ")", re.I
 )
 _FILLER = re.compile(

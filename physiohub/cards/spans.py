@@ -358,10 +358,32 @@ def _same_arm(x: str, c: str) -> bool:
     return bool(wx and wc) and len(wx & wc) / min(len(wx), len(wc)) >= 0.5 and not re.search(r"\b(?:placebo|sham|control|usual|no )", c, re.I)
 
 
+# Where the authors searched or who funded them is no population, treatment or outcome ("Outcomes: PsycLIT; EMBASE").
+_NOT_PICO = re.compile(r"\b(?:medline|embase|cinahl|psyc(?:lit|info)|healthstar|aidsline|cancerlit|micromedex|pubmed|scopus|"
+                       r"web of science|cochrane (?:library|register|central|controlled trials register)|merck|dohme|pfizer)\b", re.I)
+# Cut before its noun: "patients with acute", "Eighty postmenopausal women with low", "patients with rheumatoid".
+_CUT_ADJECTIVE = re.compile(r"\b(?:with|of|for|in) (?:[\w-]+ )?(?:acute|sub-?acute|chronic|low|high|rheumatoid|mild|moderate|severe|"
+                            r"non-?cancer|non-?specific|mechanical|low back)$", re.I)
+
+
+def _balanced(text: str) -> bool:
+    """Every bracket closed after it opens ("Primary outcome) and ... (MCS" is cut at both ends)."""
+    depth = 0
+    for ch in text:
+        depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(ch, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def _clean_phrase(text: str, max_words: int = 14) -> bool:
     """A short noun phrase fit for a methods row: no verb of a clause, no dangling edge word."""
     t = strip_detail(text).strip(" .;,")
     words = t.split()
+    if not _balanced(text):
+        return False  # "nonsteroidal anti-inflammatory drugs (NSAIDs": cut inside its brackets
+    if _NOT_PICO.search(t) or _CUT_ADJECTIVE.search(t):
+        return False
     if broken(t):
         return False  # "participants with better adherence also improved in postural sway": a clause (pieces.py)
     if _GENERIC_SPAN.fullmatch(t):

@@ -406,6 +406,13 @@ def _claim_core(claim: str) -> str:
 
 _DROPOUT = re.compile(r"\b(?:drop-?outs?|dropped out|lost to follow-?up|withdr[ae]w\w*|attrition)\b", re.I)
 _PCT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
+# "the rate of withdrawals ... was 46% lower": a relative difference between groups, not the share who left
+_RELATIVE_PCT = re.compile(r"\d\s*%\s*(?:\([^)]*\)\s*)?(?:lower|higher|fewer|less|more|greater|smaller|reduction|"
+                           r"increase|decrease|relative)\b", re.I)
+# A comparison group the study had ("compared with placebo", "a control group"): an uncontrolled extension
+# or supplemental analysis does not make the whole study uncontrolled.
+_HAS_CONTROL = re.compile(r"\bplacebo\b|\b(?:control|comparison) (?:group|arm)s?\b|\brandomi[sz]ed (?:to|into)\b|"
+                          r"\bcompared (?:with|to) (?:a |the )?(?:placebo|control|usual care|no treatment)", re.I)
 _COMPLETED_PCT = re.compile(r"\b(\d{1,2}(?:\.\d+)?)\s*% of (?:the )?(?:patients|participants|subjects|people)\s+"
                             r"(?:\w+ )?completed\b", re.I)
 _SINGLE_BLIND = re.compile(r"\bsingle[- ](?:blind(?:ed)?|masked)\b", re.I)
@@ -552,7 +559,7 @@ def derived_limits(a: dict[str, Any], text: str) -> list[Item]:
             out.append((f"High drop-out: the abstract reports that only {done.group(1)}% completed the study, which can "
                         "bias results.", "templated", []))
             break
-        if _DROPOUT.search(sent):
+        if _DROPOUT.search(sent) and not _RELATIVE_PCT.search(sent):
             pct = [float(p) for p in _PCT.findall(sent) if 0 < float(p) <= 100]
             if pct and max(pct) >= 20 and max(pct) < 100:
                 out.append((f"High drop-out: the abstract reports {_PCT.search(sent).group(0)} in this context, which can bias results.",
@@ -578,6 +585,7 @@ def derived_limits(a: dict[str, Any], text: str) -> list[Item]:
     if design == "narrative review" and re.search(r"\btheoretical\b|\bpossible mechanisms?\b|\bhypothes[ie]\w*|\bspeculat\w+", text, re.I):
         out.append(("The authors present the mechanisms as theoretical or possible: the review does not test them.",
                     "templated", []))
-    if design == "case series" or (_NO_CONTROL.search(text) and design not in ("randomised controlled trial",)):
+    if design == "case series" or (_NO_CONTROL.search(text) and design not in ("randomised controlled trial",)
+                                   and not _HAS_CONTROL.search(text)):
         out.append(("No control group: improvements may have happened anyway.", "templated", []))
     return out
