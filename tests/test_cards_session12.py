@@ -146,3 +146,10 @@ def test_key_points_speak_of_the_study_not_as_its_authors() -> None:
     from physiohub.cards.upshot import third_person
     assert third_person("Twelve trials met our selection criteria.") == "Twelve trials met the selection criteria."
     assert third_person("We found less pain in our patients.") == "the authors found less pain in the patients."
+
+
+def test_a_benefit_its_authors_doubt_is_no_plain_benefit() -> None:
+    # cards12's cohen2006 reading: "of questionable benefit" was read as a benefit (Mixed -> Supports)
+    for text in ["Adding the opioid to the nerve block is of questionable benefit.",
+                 "The drug improved pain scores, but its benefit was questionable."]:
+        assert read_sentence(text).label == "mixed", text

@@ -165,7 +165,10 @@ _SMALL = _rx(r"\b(?:effects?|improvements?|benefits?|magnitude|gains?) (?:[\w-]+
              r"\bnot (?:clinically )?(?:important|relevant|meaningful|worthwhile)\b|\bnot clinically\b|"
              r"\bbelow (?:the )?(?:minimal|minimum) (?:clinically )?(?:important|relevant)|\bunclear (?:clinical )?"
              r"(?:relevance|importance)|\bmay be small\b|\bnot well[- ]maintained\b|\bshort[- ]lived\b|"
-             r"\bonly (?:in|at|for) the short[- ]term\b|\bslightly\b")
+             r"\bonly (?:in|at|for) the short[- ]term\b|\bslightly\b|"
+             # "of questionable benefit": a benefit its authors doubt is an uncertain one (verdict-gold: Mixed picture)
+             r"\b(?:questionable|doubtful|dubious|debatable) (?:\w+ )?(?:benefits?|value|effects?|efficacy|usefulness)\b|"
+             r"\b(?:benefits?|value|effects?|efficacy) (?:\w+ )?(?:is|was|are|were|remains?) (?:\w+ )?(?:questionable|doubtful|debatable)\b")
 _SIG = _rx(r"\bsignificant(?:ly)?\b|\bp\s*[<≤]\s*0?\.0[0-5]|\bp\s*=\s*0?\.0(?:[0-4]\d*|50*)\b")
 _P_VALUE = _rx(r"\bp\s*(<|≤|=|>|≥)\s*(0?\.\d+)")
 # A sentence whose main clause calls for more research ("Further exploration of ... is necessary").
