@@ -153,3 +153,11 @@ def test_a_benefit_its_authors_doubt_is_no_plain_benefit() -> None:
     for text in ["Adding the opioid to the nerve block is of questionable benefit.",
                  "The drug improved pain scores, but its benefit was questionable."]:
         assert read_sentence(text).label == "mixed", text
+
+
+def test_heterogeneity_looked_for_is_not_heterogeneity_found() -> None:
+    # cards12's reading: a method statement became a limitation
+    assert not heterogeneity_stated("Statistical heterogeneity was assessed with the Q test.")
+    assert not heterogeneity_stated("We explored clinical heterogeneity by subgroup analysis.")
+    assert not heterogeneity_stated("If data were considered heterogeneous, a random-effects model was used.")
+    assert heterogeneity_stated("Significant heterogeneity was found between the trials.")

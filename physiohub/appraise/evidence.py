@@ -105,11 +105,22 @@ def _quoted(m: re.Match[str]) -> str:
 
 
 def heterogeneity_stated(text: str) -> re.Match[str] | None:
-    """Where the text says the studies were heterogeneous; not "not heterogeneous", "low heterogeneity"."""
+    """Where the text says the studies were heterogeneous; not "not heterogeneous", "low heterogeneity", nor a method
+    ("statistical heterogeneity was assessed with the Q test", "we explored clinical heterogeneity")."""
     for m in _HETEROGENEITY.finditer(text):
-        if not _NO_HETEROGENEITY.search(text[max(0, m.start() - 30):m.start()]):
-            return m
+        if _NO_HETEROGENEITY.search(text[max(0, m.start() - 30):m.start()]) or _HETEROGENEITY_METHOD.search(
+                text[max(0, m.start() - 40):m.start()]) or _HETEROGENEITY_ASSESSED.match(text, m.end()):
+            continue
+        return m
     return None
+
+
+# Heterogeneity named as what the authors looked for, not what they found.
+_HETEROGENEITY_METHOD = re.compile(r"\b(?:explor\w*|examin\w*|assess\w*|investigat\w*|test\w*|evaluat\w*|quantif\w*|measur\w*|"
+                                   r"estimat\w*|check\w*|account\w* for|sources? of|causes? of)\s+(?:for\s+)?(?:the\s+)?$", re.I)
+_HETEROGENEITY_ASSESSED = re.compile(r"\s+(?:\w+\s+)?(?:was|were|is|are)\s+(?:\w+\s+)?(?:assessed|explored|examined|tested|"
+                                     r"evaluated|investigated|quantified|measured|estimated|calculated|computed|checked|explained)\b",
+                                     re.I)
 
 
 _PILOT = re.compile(r"\bpilot\b|\bfeasibility (?:study|trial|randomi[sz]ed)|\bfeasibility and (?:acceptability|safety)\b", re.I)
