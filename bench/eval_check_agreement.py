@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from physiohub.check.evaluate import Score, canonical_design, score_article  # noqa: E402
+from physiohub.check.evaluate import Score, _norm_url, canonical_design, score_article  # noqa: E402
 from physiohub.check.extract import html_to_text  # noqa: E402
 from physiohub.text import split_spans  # noqa: E402
 
@@ -104,10 +104,8 @@ def same_reference(a: dict, b: dict) -> bool:
     """Two readers' entries for one reference: same DOI, else same address, else same first name and year."""
     if a.get("doi") and b.get("doi"):
         return a["doi"].lower() == b["doi"].lower()
-    if a.get("url") and b.get("url"):
-        norm = lambda u: u.lower().rstrip("/").removeprefix("https://").removeprefix("http://").removeprefix("www.")  # noqa: E731
-        if norm(a["url"]) == norm(b["url"]):
-            return True
+    if a.get("url") and b.get("url") and _norm_url(a["url"]) == _norm_url(b["url"]):
+        return True
     who_a = _first_word(a.get("authors") or a.get("journal") or a.get("title"))
     who_b = _first_word(b.get("authors") or b.get("journal") or b.get("title"))
     if not who_a or who_a != who_b:

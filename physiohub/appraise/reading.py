@@ -103,12 +103,12 @@ _HARM_RISE = _rx(
     r"\b" + _BAD_EVENT + r" (?:\w+ ){0,3}?(?:were|was) (?:\w+ )?(?:increased|more (?:common|frequent|likely)|higher)\b")
 # The comparison group named before the rise or just after it: "more falls in the control group" is the
 # treatment's benefit, not its harm.
-_COMPARATOR = _rx(r"\b(?:control|placebo|sham|usual care|standard care|comparison|wait(?:ing)?[- ]?list|no[- ]treatment)\b")
+COMPARATOR = _rx(r"\b(?:control|placebo|sham|usual care|standard care|comparison|wait(?:ing)?[- ]?list|no[- ]treatment)\b")
 
 
 def _harm_rise(low: str) -> re.Match[str] | None:
     m = _first_unnegated(_HARM_RISE, low)
-    if m and not _COMPARATOR.search(low[:m.end() + 30]):
+    if m and not COMPARATOR.search(low[:m.end() + 30]):
         return m
     return None
 

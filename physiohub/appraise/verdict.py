@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ..text import Sentence
 from .between import claims_shared_benefit
-from .reading import Reading, both_groups_improved, read_sentence, says_significant, significant_p
+from .reading import COMPARATOR, Reading, both_groups_improved, read_sentence, says_significant, significant_p
 
 _NO_FINDINGS = {"protocol": "a protocol reports no results yet",
                 "editorial/commentary/letter": "an opinion piece reports no findings of its own",
@@ -52,8 +52,8 @@ _SECONDARY = re.compile(r"\bsecondary (?:outcomes?|end-?points?|analys[ie]s|meas
                         r"\bpost[- ]hoc\b|\bcompleters?\b", re.I)
 _ADVANTAGE_ONLY = re.compile(r"\b(?:advantage|in favou?r of|trend|tended)\b", re.I)
 
-_OTHER_ARM = re.compile(r"\bthan\b|\bcompared (?:with|to)\b|\bversus\b|\bvs\.?|\bcontrol\b|\bplacebo\b|\bsham\b|"
-                        r"\busual care\b|\bstandard care\b|\badditional\b|\badded\b", re.I)
+# Words that name a comparison, beside reading's comparison arms ("control", "placebo", "usual care", ...).
+_COMPARED = re.compile(r"\bthan\b|\bcompared (?:with|to)\b|\bversus\b|\bvs\.?|\badditional\b|\badded\b", re.I)
 VERDICT_OF = {"for": "Supports", "null": "No clear difference", "against": "Does not support",
               "mixed": "Mixed picture", "early": "Too early to tell"}
 
@@ -280,7 +280,7 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
             out.verdict, out.benefit_elsewhere = "Mixed picture", True
             # A benefit and a harm: "some results were worse with it". Only when the harm sentence names no other arm:
             # "antibiotics added ... presented more adverse events than the syrup alone" is the comparison's harm.
-            out.harm_elsewhere = r.label == "against" and not _OTHER_ARM.search(s.text)
+            out.harm_elsewhere = r.label == "against" and not (_COMPARED.search(s.text) or COMPARATOR.search(s.text.lower()))
             out.reasons = reasons + [f"but it also reports {VERDICT_OF[r.label].lower()}: {_quote(s.text, r.cue)}"]
             out.sentence_ids = ids + [s.id]
     if label == "against" and any(c.small for c in main_r.clauses if c.label == "against") and \

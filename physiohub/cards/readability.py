@@ -25,10 +25,12 @@ _PAREN = re.compile(r"\s*[\(\[][^()\[\]]*[\)\]]")
 _STAT_TAIL = r"(?:[^,;.]|\.(?=\d))*"
 _STATS = re.compile(
     # a p-value takes the name of its test with it ("p < 0.001 Fisher's exact test", "p = 0.02, log-rank test")
-    r",?\s*\b(p\s*[<=>]\s*0?\.\d+(?:,?\s*(?:by |using |with )?(?:the |a )?(?:two-sided |one-sided |two-tailed |one-tailed )?"
+    r"(,)?\s*\b(?:p\s*[<=>]\s*0?\.\d+(?:,?\s*(?:by |using |with )?(?:the |a )?(?:two-sided |one-sided |two-tailed |one-tailed )?"
     r"(?:Fisher'?s exact|chi-?squared?|\u03c7\s?2|Mann-Whitney(?: U)?|Wilcoxon(?: signed-rank)?|log-?rank|Student'?s t|"
     r"paired t|unpaired t|t|McNemar'?s?|Kruskal-Wallis)[- ]tests?)?|95\s*%\s*CI\s*(?:[:=,]\s*|of\s+)?[-−(\[]?\d" + _STAT_TAIL
-    + r"|(?-i:SMD|MD|RR|OR|HR|WMD)\s*[:=,]?\s*[-−]?\d" + _STAT_TAIL + ")", re.I
+    + r"|(?-i:SMD|MD|RR|OR|HR|WMD)\s*[:=,]?\s*[-−]?\d" + _STAT_TAIL + ")"
+    # set off by commas on both sides, it takes the second with it: "fell more, SMD -0.45, than" -> "fell more than"
+    r"(?(1)(?:\s*,(?=\s))?)", re.I
 )
 _FILLER = re.compile(
     r"^(in conclusion|in summary|overall|taken together|to conclude|in this study|conclusions?|therefore|thus|hence"
@@ -92,9 +94,7 @@ def strip_detail(text: str) -> str:
     prev = None
     while prev != text:
         prev, text = text, _PAREN.sub("", text)
-    # A statistic set off by commas on both sides takes one of them with it: "fell more, SMD -0.45, than" -> "fell more than".
-    text = _STATS.sub(lambda m: "" if not m.group(0).startswith(",") or not text[m.end():].lstrip().startswith(",")
-                      else " \x00", text).replace(" \x00,", " ").replace(" \x00", "")
+    text = _STATS.sub("", text)
     text = _without_open_bracket(text)
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
     text = re.sub(r";(?:\s*;)+", ";", text)

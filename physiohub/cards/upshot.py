@@ -175,7 +175,7 @@ def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> 
         piece = _LEAD.sub("", piece)
         piece = re.sub(r"^(?:in this (?:[\w-]+ ){0,3}(?:study|trial|review|analysis|sample)|in these (?:people|patients)),\s+",
                        "", piece, flags=re.I)
-        piece = (_CUT_KEEP_CONTRAST if keep_contrast else _CUT).split(piece)[0].strip().rstrip(".,;:") + "."
+        piece = _before_detail(piece, keep_contrast)
         piece = piece[:1].upper() + piece[1:]
         bare = GLOSS.sub("", piece)  # lay()'s own glosses are neither an aside nor length
         words = bare.split()
@@ -188,8 +188,11 @@ def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> 
 def main_clause(text: str, max_words: int = 30, keep_contrast: bool = False) -> str:
     """A long sentence cut before its trailing detail (", with a dose of ...", "; ..."), so a conclusion too long
     to show is not lost whole; a short one comes back as it is."""
-    if len(text.split()) <= max_words:
-        return text
+    return text if len(text.split()) <= max_words else _before_detail(text, keep_contrast)
+
+
+def _before_detail(text: str, keep_contrast: bool = False) -> str:
+    """The sentence up to its first trailing detail (", with ...", "; ..."), as a sentence."""
     return (_CUT_KEEP_CONTRAST if keep_contrast else _CUT).split(text)[0].strip().rstrip(".,;:") + "."
 
 
