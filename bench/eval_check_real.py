@@ -57,6 +57,7 @@ def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool 
           f"names-source {total.source_ok}/{n}, journal named {total.journal_ok}/{total.journal_gold}; "
           f"claims linked to cited DOIs {total.cited_got}/{total.cited_want}; references found {total.refs_found}/{total.refs_gold} "
           f"({total.refs_recall:.3f}, {total.refs_extra} extra); DOIs {total.dois_found}/{total.dois_gold} ({total.dois_recall:.3f})")
+    print(f"references by kind and identifier: {total.kinds_line()}")
     if verbose:
         for p in total.problems:
             print("  -", p)

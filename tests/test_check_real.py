@@ -43,3 +43,22 @@ def test_real_dev_claims(dev_score):
     assert dev_score.claims_gold >= 35
     assert dev_score.precision >= 0.90, dev_score.problems
     assert dev_score.recall >= 0.90, dev_score.problems
+
+
+def test_reference_totals_by_kind_and_identifier():
+    """The scorer's per-kind totals count each gold reference once by kind and once by what identifies it, and add
+    across articles."""
+    gold = {"claims": [], "references": [
+        {"authors": "Lee", "year": 2019},
+        {"authors": "Kim", "year": 2020, "kind": "inline"},
+        {"kind": "web", "url": "https://example.org/advice", "authors": "Example Society", "year": None},
+        {"doi": "10.1000/xyz", "authors": "Ng", "year": 2018}]}
+    result = {"claims": [], "references": [
+        {"authors": ["Lee A"], "year": 2019, "text": "Lee A. 2019."},
+        {"doi": "10.1000/XYZ", "authors": ["Ng B"], "year": 2018, "text": "Ng B. 2018."}]}
+    total = Score()
+    total.add(score_article(result, gold))
+    total.add(score_article(result, gold))
+    assert total.refs_by_kind == {"entry": [4, 4], "author-year": [2, 4], "inline": [0, 2], "url": [0, 2],
+                                  "web": [0, 2], "doi": [2, 2]}
+    assert total.kinds_line().startswith("author-year 2/4, doi 2/2, entry 4/4")

@@ -83,13 +83,25 @@ class Score:
     dois_gold: int = 0
     dois_found: int = 0
     problems: list[str] = field(default_factory=list)
+    # references found / in the gold by the gold's kind ("entry" of a list, "inline" citation or mention with no
+    # entry, "web" page) and by what identifies them (doi, url, author-year, journal-year): totals that say which
+    # forms a set misses without naming a page
+    refs_by_kind: dict[str, list[int]] = field(default_factory=dict)
 
     def add(self, other: "Score") -> None:
         for k, v in vars(other).items():
             if isinstance(v, int):
                 setattr(self, k, getattr(self, k) + v)
+            elif isinstance(v, dict):
+                for key, (got, want) in v.items():
+                    mine = getattr(self, k).setdefault(key, [0, 0])
+                    mine[0] += got
+                    mine[1] += want
             else:
                 getattr(self, k).extend(v)
+
+    def kinds_line(self) -> str:
+        return ", ".join(f"{k} {got}/{want}" for k, (got, want) in sorted(self.refs_by_kind.items()))
 
     @property
     def precision(self) -> float:
@@ -156,11 +168,16 @@ def score_article(result: dict[str, Any], gold: dict[str, Any], name: str = "") 
         if g.get("doi"):
             s.dois_gold += 1
         hit = next((i for i, r in enumerate(refs) if i not in used and reference_matches(g, r)), None)
+        ident = "doi" if g.get("doi") else "url" if g.get("url") else "author-year" if g.get("authors") else "journal-year"
+        for key in (g.get("kind") or "entry", ident):
+            s.refs_by_kind.setdefault(key, [0, 0])[1] += 1
         if hit is None:
             s.problems.append(f"{name}: reference not found {g}")
         else:
             used.add(hit)
             s.refs_found += 1
+            for key in (g.get("kind") or "entry", ident):
+                s.refs_by_kind[key][0] += 1
         if g.get("doi") and any((r.get("doi") or "").lower() == g["doi"].lower() for r in refs):
             s.dois_found += 1
     # the page's own citation (kind "self", labelled on the page as the article itself and never a claim's source)
