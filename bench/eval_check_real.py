@@ -33,6 +33,7 @@ def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool 
 
     total = Score()
     rows = []
+    cut_misses = 0
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "empty.db")
         for stem, gold, art in gold_articles(folder):
@@ -41,6 +42,7 @@ def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool 
             res = check_article(store, art.read_text(encoding="utf-8"), html=gold["html"], claim_model=claim_model,
                                 reference_model=reference_model)
             s = score_article(res, gold, art.name)
+            cut_misses += _cut_misses(art.read_text(encoding="utf-8"), gold, res)
             total.add(s)
             rows.append((art.name, len(gold["claims"]), s.claims_found, s.false_alarms, f"{s.refs_found}/{s.refs_gold}",
                          f"{s.dois_found}/{s.dois_gold}"))
@@ -57,11 +59,26 @@ def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool 
           f"names-source {total.source_ok}/{n}, journal named {total.journal_ok}/{total.journal_gold}; "
           f"claims linked to cited DOIs {total.cited_got}/{total.cited_want}; references found {total.refs_found}/{total.refs_gold} "
           f"({total.refs_recall:.3f}, {total.refs_extra} extra); DOIs {total.dois_found}/{total.dois_gold} ({total.dois_recall:.3f})")
-    print(f"references by kind and identifier: {total.kinds_line()}")
+    print(f"references by kind and identifier: {total.kinds_line()}; missed claims no sentence of the checker "
+          f"holds whole (a cut or extraction fault, not a reading one): {cut_misses}")
     if verbose:
         for p in total.problems:
             print("  -", p)
     return total
+
+
+def _cut_misses(raw: str, gold: dict, res: dict) -> int:
+    """Missed gold claims whose phrase is not inside any one sentence the checker cut from the page: no reading
+    of sentences could have found them (the page was cut or extracted wrongly there)."""
+    from physiohub.check.document import parse_document
+    from physiohub.check.extract import article_text
+
+    missed = [g["contains"] for g in gold["claims"] if not any(g["contains"] in c["text"] for c in res["claims"])]
+    if not missed:
+        return 0
+    doc = parse_document(article_text(raw, html=True if gold["html"] else None))
+    texts = [s.text for s in doc.sentences] + [doc.title or ""]
+    return sum(1 for m in missed if not any(m in t for t in texts))
 
 
 # dev4/ (session 8 of issue 13) holds two helpers' pages, scored apart: c_* pages for claims, r_* for references.
