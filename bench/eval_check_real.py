@@ -85,14 +85,14 @@ def _cut_misses(raw: str, gold: dict, res: dict) -> int:
 DEV4_PARTS = (("c_", "claim pages c_*"), ("r_", "reference pages r_*"))
 HELD_OUT = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
 ALL_SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
-            "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23",
+            "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev25",
             "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
 
 
 # Session 11 sets are written in two batches, a_* (rules written on them) and b_* (scored before their misses are
 # read, to see whether the fixes carry to pages no rule was written on); the batches are scored apart.
 BATCH_PARTS = (("a_", "batch a"), ("b_", "batch b"))
-BATCHED = ("dev18", "dev19", "dev20", "dev21", "dev22", "dev23")
+BATCHED = ("dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev25")
 
 
 def _parts(name: str) -> list[tuple[str, str]]:
@@ -163,6 +163,9 @@ def main() -> int:
         "dev21": "real articles, twenty-second dev set (session 11, claim pages)",
         "dev22": "real articles, twenty-third dev set (session 11, claim pages)",
         "dev23": "real articles, twenty-fourth dev set (session 11, claim pages)",
+        # dev25/ is written in session 13 (helper pages13b) on sites no earlier set used: health-news stories (batch a)
+        # and medical newsletters (batch b); gold before any run, first score fresh (docs/check.md).
+        "dev25": "real articles, dev set of session 13 (health news a_*, medical newsletters b_*)",
         "heldout2": "real articles, second held-out set (gold written before any run; scored only)",
         # heldout3/ was written blind when heldout2/ was opened for reading; scored only, misses never printed.
         "heldout3": "real articles, third held-out set (gold written before any run; scored only)",
