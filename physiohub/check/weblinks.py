@@ -104,15 +104,25 @@ def _journal_collection(url: str) -> bool:
 
 # A short line that points to where the story it ends is published in full: "Continued at [Site](...)", "Read the whole
 # Agency story at [Site](...)", "This article first appeared on [Site](...)", "Originally published at ...", a newsletter's
-# "More at [Magazine](...)." after each item. A repost's or
+# "More at [Magazine](...)." after each item, a digest's "Full story at [Site](...)". A repost's or
 # teaser's source: the page behind the link is a reference whatever its site (a news site, a magazine, a blog).
 _STORY_POINTER = re.compile(r"^\W*(?:continued|continue reading|(?:read )?more(?=\s+(?:at|from|via|in)\b)|read (?:the )?(?:whole|full|complete|entire|rest of the|original)\b[^.]{0,40}?"
+                            r"|(?:the )?(?:whole|full|complete|original) (?:story|article|report|piece|text|study|paper)"
                             r"|(?:this|the) (?:story|article|post|report)(?: was)? (?:first |originally )?(?:appeared|published)"
                             r"|(?:first|originally) (?:appeared|published))\s+(?:at|on|in|from|via|by)\b", re.I)
 
 
+# "To read more, please visit <address>", "For the full story, see <address>": the address written out after the pointer.
+_VISIT_POINTER = re.compile(r"^\W*(?:to|for)\s+(?:read\s+more|the\s+(?:full|whole|complete)\s+(?:story|article|report)|more\s+"
+                            r"(?:details|information|on\s+this\s+(?:story|study)))\W+(?:please\s+)?(?:visit|see|go\s+to|read)\b", re.I)
+
+
 def _story_pointer(s: Sentence, url: str) -> bool:
-    return len(s.links) == 1 and len(s.text.split()) <= 14 and bool(_STORY_POINTER.match(s.text))
+    if len(s.text.split()) > 14:
+        return False
+    if len(s.links) == 1 and _STORY_POINTER.match(s.text):
+        return True
+    return url in s.text and bool(_VISIT_POINTER.match(s.text))
 
 
 # A link to another outlet's article, told as such: its words name the outlet and the kind of piece ("a [Nursing Times
@@ -129,14 +139,19 @@ _FROM_OUTLET = re.compile(r"^(?:from|via|as seen (?:in|on)|originally (?:in|on))
 # is where the claim's research is told, whatever its site.
 _RESEARCH_LABEL = re.compile(r"^(?:(?:a|an|the|one|new|recent|large|small|major|landmark|\d{4}|published|randomi[sz]ed|controlled|"
                              r"clinical|systematic|scientific)\s+){0,4}(?:study|studies|research|trial|review|meta-analysis|"
-                             r"paper|survey|analysis)$", re.I)
+                             r"paper|survey|analysis)(?:\s+(?:of|from|by|in|on|into|at|with)\s+[^.;:]{1,80})?$", re.I)
+# ... or whose words are an outlet and its reporting verb, the link being the subject of the sentence's report:
+# "[MedPage Today reports](...) that ...", "[The Guardian says](...)".
+_OUTLET_REPORTS = re.compile(r"^(?:the\s+)?[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*){0,4}\s+(?:reports|reported|says|said|writes|wrote|"
+                             r"notes|noted|found|finds|explains|explained)$")
 
 
 def _outlet_article(s: Sentence, before: Sentence | None, url: str, label: str) -> bool:
     if not label or ARTICLE_LINK.search(url):
         return False
     own = re.match(r"(?i)^(?:our|this|my)\b", label) or re.search(r"(?i)\b(?:our|my)\s*$", s.text[:max(0, s.text.find(label))])
-    if (_OUTLET_PIECE.match(label) or _RESEARCH_LABEL.match(label)) and not own and url.startswith(("http://", "https://")):
+    if ((_OUTLET_PIECE.match(label) or _RESEARCH_LABEL.match(label) or _OUTLET_REPORTS.match(label)) and not own
+            and url.startswith(("http://", "https://"))):
         return True
     return (len(s.links) == 1 and s.text.strip(" .") == label.strip(" .") and before is not None
             and before.paragraph >= s.paragraph - 1 and bool(_FROM_OUTLET.match(before.text.strip())))
