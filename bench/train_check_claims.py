@@ -26,7 +26,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 REAL = REPO / "tests" / "fixtures" / "check" / "real"
 SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15",
-        "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23")   # heldout/, dev2/ ... are the later dev
+        "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26")   # heldout/, dev2/ ... are the later dev
 # sets (a set not written yet is skipped); heldout2/ and later held-out sets are scored only, never read here
 
 
@@ -61,6 +61,18 @@ def fit(texts, paras, items, heads, docs, y, c: float, cue_weight: float):
     x = design_matrix([word, char], texts, paras, items, cue_weight, heads, docs)
     m = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit(x, y)
     return word, char, m
+
+
+def fit_embedding(arts, idx, c: float, cue_weight: float):
+    """The sentence-embedding model (``claim_model.embedding_columns``) fitted on the articles ``idx``."""
+    from sklearn.linear_model import LogisticRegression
+
+    from physiohub.check.claim_model import embedding_columns, sentence_vectors
+
+    texts, paras, items, heads, docs, y = flat(arts, idx)
+    vectors = sentence_vectors(texts + [h for h in heads if h])
+    x = embedding_columns(vectors, texts, paras, items, heads, docs, cue_weight=cue_weight)
+    return LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit(x, y)
 
 
 def predict(model, texts, paras, items, heads, docs, cue_weight):
@@ -155,6 +167,9 @@ def main() -> int:
     ap.add_argument("--config", help="C,cue_weight,threshold: score this one configuration by the same cross-validation "
                     "instead of searching (the shipped model's choice, see the module docstring)")
     ap.add_argument("--chosen-by", default="", help="where --config comes from, kept in the model file")
+    ap.add_argument("--embedding-config", help="C,cue_weight,threshold: also fit the sentence-embedding model (its C and "
+                    "cue weight) and ship the mean of the two models, decided at this threshold (session 13: 1,1,0.55, "
+                    "chosen by bench/eval_check_fresh_combine.py; the n-gram model alone keeps --config's threshold)")
     args = ap.parse_args()
     arts = articles()
     n = sum(len(a[2]) for a in arts)
@@ -188,11 +203,17 @@ def main() -> int:
     if args.no_write:
         return 0
     word, char, m = fit(*flat(arts, range(len(arts))), c, cue_weight)
+    embedding = None
+    if args.embedding_config:
+        ec, ecw, et = (float(x) for x in args.embedding_config.split(","))
+        em = fit_embedding(arts, range(len(arts)), ec, ecw)
+        embedding = {"coef": em.coef_[0], "intercept": em.intercept_[0], "cue_weight": ecw, "threshold": et, "C": ec}
+        print(f"sentence-embedding model fitted (C {ec}, cue weight {ecw}); the mean of the two decides at {et}")
     data = export_model(word, char, m.coef_[0], m.intercept_[0], cue_weight, thr, {
         "C": c, "trained_on": f"gold claims of {len(arts)} real articles of the dev sets "
                               f"{', '.join(sorted({a[0].split('/')[0] for a in arts}, key=SETS.index))} ({n} sentences, {pos} claims)",
         **({"chosen_by": args.chosen_by} if args.chosen_by else {}),
-        "cv_7fold_by_article_x3": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}})
+        "cv_7fold_by_article_x3": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}}, embedding)
     args.out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)")
     return 0

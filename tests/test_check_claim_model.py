@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from physiohub.check import check_article
@@ -126,3 +127,24 @@ def test_a_model_file_with_other_context_columns_is_refused():
 ])
 def test_an_organisation_that_maintains_or_stresses_is_a_source_for_the_rules(sentence):
     assert _texts(sentence, learned=False) == [sentence]
+
+
+def test_the_shipped_model_is_the_mean_of_two_and_falls_back_to_the_ngram_model():
+    """Session 13: the probability is the mean of the n-gram model and the sentence-embedding model, decided at the
+    mean's threshold; without the embedding model installed, the n-gram model decides alone at its own threshold."""
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert "embedding" in data and data["threshold_ngram"] != data["threshold"]
+    both, alone = ClaimModel(data, use_embedding=True), ClaimModel(data, use_embedding=False)
+    assert (both.threshold, alone.threshold) == (data["threshold"], data["threshold_ngram"])
+    doc = parse_document("# Walking and knees\n\nA 2021 trial found that daily walking eased knee pain more than rest did.\n\n"
+                         "Our clinic is open on Saturdays.\n\nBook a session with our team today.")
+    args = ([s.text for s in doc.sentences], [s.paragraph for s in doc.sentences], [s.item for s in doc.sentences],
+            [s.heading for s in doc.sentences])
+    p_ngram = alone.probabilities(*args)
+    assert list(p_ngram) == list(both.ngram_probabilities(*args))
+    p_both = both.probabilities(*args)
+    q = 2 * p_both - p_ngram           # the embedding model's own probability
+    assert ((q > 0) & (q < 1)).all() and not np.allclose(p_both, p_ngram)
+    # the finding scores as a claim and the clinic's lines do not, with either model
+    for p, t in ((p_both, both.threshold), (p_ngram, alone.threshold)):
+        assert p[1] >= t and p[2] < t and p[3] < t

@@ -27,7 +27,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 
@@ -136,10 +136,52 @@ def context_features(texts: Sequence[str], paragraphs: Sequence[int], items: Seq
     return np.array(rows, dtype=np.float64).reshape(len(texts), 2 * len(CUES) + N_CONTEXT)
 
 
-class ClaimModel:
-    """A fitted claim-sentence model: ``probabilities`` for the sentences of one article."""
+def embedding_columns(vectors: Mapping[str, np.ndarray], texts: Sequence[str], paragraphs: Sequence[int],
+                      items: Sequence[bool], headings: Sequence[str] | None = None, docs: Sequence[int] | None = None,
+                      *, cue_weight: float = 1.0) -> np.ndarray:
+    """The sentence-embedding model's columns: the sentence's MiniLM vector (``vectors[text]``), the vector of the
+    sentence before it in its paragraph (zeros if none: a result goes on from the research named before it), the
+    vector of its heading (zeros if none), then the cue and context columns (``context_features``) times
+    ``cue_weight``."""
+    dim = len(next(iter(vectors.values()))) if vectors else 384
+    doc = list(docs) if docs is not None else [0] * len(texts)
+    heads = list(headings) if headings is not None else [""] * len(texts)
+    zero = np.zeros(dim)
+    own = np.array([vectors[t] for t in texts], dtype=np.float64).reshape(len(texts), dim)
+    prev = np.array([vectors[texts[i - 1]] if i > 0 and paragraphs[i - 1] == paragraphs[i] and doc[i - 1] == doc[i] else zero
+                     for i in range(len(texts))], dtype=np.float64).reshape(len(texts), dim)
+    head = np.array([vectors[h] if h else zero for h in heads], dtype=np.float64).reshape(len(texts), dim)
+    return np.hstack([own, prev, head, context_features(texts, paragraphs, items, headings, docs) * cue_weight])
 
-    def __init__(self, data: dict[str, Any]):
+
+@lru_cache(maxsize=1)
+def _embedder_ready() -> bool:
+    """Is the hub's sentence-embedding model installed? (Without it the n-gram model decides alone.)"""
+    from ..search.embed import model_available
+
+    return model_available()
+
+
+def sentence_vectors(texts: Sequence[str]) -> dict[str, np.ndarray]:
+    """The MiniLM vector of each distinct text, encoded one text at a time: the int8 path quantises a whole batch
+    at once, so a batched sentence's vector would move with the sentences beside it, and a decision with them."""
+    from ..search.embed import get_embedder
+
+    encode = get_embedder().encode
+    return {t: encode([t])[0] for t in dict.fromkeys(texts) if t}
+
+
+class ClaimModel:
+    """A fitted claim-sentence model: ``probabilities`` for the sentences of one article.
+
+    Two logistic regressions are stored: the n-gram model (TF-IDF blocks and cue columns) and, since session 13,
+    a sentence-embedding model (MiniLM vectors of the sentence, the sentence before it and its heading, with the
+    same cue columns). With the embedding model installed the probability is the mean of the two and
+    ``threshold`` is the mean's; without it the n-gram model decides alone at its own threshold
+    (``threshold_ngram``). On pages of sites no rule was written on, the mean found 32 more of 558 claims for 13
+    more false alarms (docs/check.md, "A second claim model (session 13)")."""
+
+    def __init__(self, data: dict[str, Any], *, use_embedding: bool | None = None):
         if list(data["cues"]) != list(CUES) or data.get("context_version", 1) != CONTEXT_VERSION:
             raise ValueError("claim model was trained with different cue patterns or context columns; retrain it "
                              "(bench/train_check_claims.py)")
@@ -147,15 +189,33 @@ class ClaimModel:
         self.coef = np.asarray(data["coef"], dtype=np.float64) / float(data["scale"])
         self.intercept = float(data["intercept"])
         self.cue_weight = float(data["cue_weight"])
-        self.threshold = float(data["threshold"])
+        emb = data.get("embedding")
+        self.embedding = emb is not None and (_embedder_ready() if use_embedding is None else use_embedding)
+        if self.embedding:
+            self.emb_coef = np.asarray(emb["coef"], dtype=np.float64) / float(emb["scale"])
+            self.emb_intercept = float(emb["intercept"])
+            self.emb_cue_weight = float(emb["cue_weight"])
+            self.threshold = float(data["threshold"])
+        else:
+            self.threshold = float(data.get("threshold_ngram", data["threshold"]))
+
+    def ngram_probabilities(self, texts: Sequence[str], paragraphs: Sequence[int], items: Sequence[bool],
+                            headings: Sequence[str] | None = None) -> np.ndarray:
+        x = design_matrix(self.blocks, texts, paragraphs, items, self.cue_weight, headings)
+        z = np.asarray(x @ self.coef).ravel() + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
 
     def probabilities(self, texts: Sequence[str], paragraphs: Sequence[int], items: Sequence[bool],
                       headings: Sequence[str] | None = None) -> np.ndarray:
         if not texts:
             return np.zeros(0)
-        x = design_matrix(self.blocks, texts, paragraphs, items, self.cue_weight, headings)
-        z = np.asarray(x @ self.coef).ravel() + self.intercept
-        return 1.0 / (1.0 + np.exp(-z))
+        p = self.ngram_probabilities(texts, paragraphs, items, headings)
+        if not self.embedding:
+            return p
+        vectors = sentence_vectors(list(texts) + [h for h in (headings or []) if h])
+        x = embedding_columns(vectors, texts, paragraphs, items, headings, cue_weight=self.emb_cue_weight)
+        q = 1.0 / (1.0 + np.exp(-(x @ self.emb_coef + self.emb_intercept)))
+        return (p + q) / 2.0
 
 
 def design_matrix(blocks, texts: Sequence[str], paragraphs: Sequence[int], items: Sequence[bool], cue_weight: float,
@@ -169,14 +229,24 @@ def design_matrix(blocks, texts: Sequence[str], paragraphs: Sequence[int], items
 
 
 def export_model(word, char, coef: np.ndarray, intercept: float, cue_weight: float, threshold: float,
-                 meta: dict[str, Any]) -> dict[str, Any]:
+                 meta: dict[str, Any], embedding: dict[str, Any] | None = None) -> dict[str, Any]:
     """The JSON form of a fitted model; weights as integers at a fixed scale (1e-4 resolution) keep it small.
-    (Every term is kept, even one whose weight rounds to zero: the TF-IDF rows are normalised over all of them.)"""
+    (Every term is kept, even one whose weight rounds to zero: the TF-IDF rows are normalised over all of them.)
+    ``embedding`` (``coef``, ``intercept``, ``cue_weight``, ``threshold``: the mean's threshold, ``threshold`` above
+    being the n-gram model's alone) adds the sentence-embedding model."""
     scale = 10000
     q = np.rint(np.asarray(coef).ravel() * scale).astype(int)
     blocks = export_blocks(word, char)
-    return {"cues": list(CUES), "context_version": CONTEXT_VERSION, "blocks": blocks, "scale": scale, "coef": q.tolist(),
+    data = {"cues": list(CUES), "context_version": CONTEXT_VERSION, "blocks": blocks, "scale": scale, "coef": q.tolist(),
             "intercept": round(float(intercept), 6), "cue_weight": cue_weight, "threshold": round(float(threshold), 3), **meta}
+    if embedding is not None:
+        data["threshold_ngram"] = data["threshold"]
+        data["threshold"] = round(float(embedding["threshold"]), 3)
+        data["embedding"] = {"model": "all-MiniLM-L6-v2", "columns": "sentence, sentence before it, heading, cue/context",
+                             "scale": scale, "coef": np.rint(np.asarray(embedding["coef"]).ravel() * scale).astype(int).tolist(),
+                             "intercept": round(float(embedding["intercept"]), 6), "cue_weight": embedding["cue_weight"],
+                             "C": embedding["C"]}
+    return data
 
 
 @lru_cache(maxsize=2)
