@@ -27,7 +27,7 @@ from ..appraise.reading import read_sentence
 from ..store import Store
 from .claims import Claim
 from .lexicon import COMPARATOR, INERT_CONTROL
-from .match import appraisal_of, claim_query, content_words, study_text_and_findings
+from .match import appraisal_of, claim_query, content_words, stem, study_text_and_findings
 from .stance import CONTRADICTS, SUPPORTS, evidence_sentences, stance
 from .strength import WORKS
 from .tested import study_tests_claim
@@ -100,6 +100,42 @@ def _whole_quote(reason: str, findings: list[str]) -> str:
     if whole is None or len(whole) > 280:
         return reason
     return reason[:m.start()] + "\u201c" + whole.strip() + "\u201d" + reason[m.end():]
+
+
+# Outcomes that matter to a patient and that a claim that a treatment "helps" or "is effective" speaks of even when it
+# names none: a null result on them reads against it; a null result on a mechanism ("gait biomechanics") does not.
+_PATIENT_OUTCOME = re.compile(r"\b(?:pain\w*|function\w*|disabilit\w*|symptoms?|quality of life|stiffness|recovery|"
+                              r"mobility|well-?being|falls?|fractures?|return to (?:work|sport)|sick leave|satisfaction|"
+                              r"global (?:impression|rating|change)|health)\b", re.I)
+
+
+def _null_on_other_outcome(claim_text: str, label: str | None, pico: dict | None) -> str | None:
+    """The outcome a null verdict rests on, when that is none the claim speaks of: the study's tagged outcomes (its
+    title's first) share no word with the claim beyond the claim's treatments, and none is an outcome that matters
+    to a patient. None when the verdict may read against the claim."""
+    from .tested import treatment_names
+
+    if label != CONTRADICTS:
+        return None
+    outcomes = [sp.get("text", "") for sp in ((pico or {}).get("outcomes") or []) if isinstance(sp, dict)]
+    outcomes = [o for o in outcomes if o.strip()]
+    if not outcomes or any(_PATIENT_OUTCOME.search(o) for o in outcomes):
+        return None
+    treatment_stems = {stem(w) for t in treatment_names(claim_text) for w in content_words(t)}
+    claim_stems = {stem(w) for w in content_words(claim_text)} - treatment_stems
+    # what an outcome measures is its head word ("biomechanics" in "gait biomechanics during walking"): "walk" in a
+    # claim about walking for exercise is its treatment, not the outcome
+    heads = [_head(o) for o in outcomes]
+    if any(h is None or stem(h) in claim_stems for h in heads):
+        return None
+    return outcomes[0]
+
+
+def _head(outcome: str) -> str | None:
+    """The word an outcome phrase measures: its last word before a preposition ("gait biomechanics during walking")."""
+    words = re.split(r"\s+(?:during|in|of|at|on|after|before|while|with|for|among)\s+", outcome.strip().lower())[0]
+    found = re.findall(r"[a-z][a-z\-]+", words)
+    return found[-1] if found else None
 
 
 def _quote(sentence: str, most: int = 220) -> str:
@@ -197,6 +233,13 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Ca
                 top = evidence_sentences(claim.text, results or findings, 1)
                 sentence = (results or findings)[top[0][1]] if top else findings[-1]
             verdict = mt.get("verdict")
+            off = _null_on_other_outcome(claim.text, label, appraisal.get("pico"))
+            if off and not mt.get("cited"):
+                # "walking may help your knees" is not read against by a trial that found no effect on gait
+                # biomechanics: a null result on an outcome the claim does not speak of says nothing of its benefit
+                mt["tests_claim"] = False
+                untested.append((mt, f"it found no clear difference in {off}, which the claim does not speak of"))
+                continue
         elif not states_effect and claim.direction is None and read_sentence(claim.text).label is None:
             # "rehabilitation is widely promoted after knee replacement", "719,000 discharges in 2010": a practice or a
             # count, no effect; the stance model would read any finding of a study of the same words as backing it

@@ -22,6 +22,7 @@ from .extract import article_text
 from .match import claim_condition_of, match_claim, pubmed_query, stem
 from .reference_model import add_model_references
 from .overstate import certainty_words, overstatement
+from .pubmed import _subject as search_subject
 from .own_citation import mark_own_citation
 from .references import Reference, inline_references, link_citations, named_references, parse_reference_list
 from .linked_citations import merge_linked_citations
@@ -122,10 +123,35 @@ _ANAPHOR = re.compile(r"^\W*(?:this|it|these|that|such|they)\b", re.I)
 
 
 def _carried_treatment(claim: Claim, claims: list[Claim]) -> str | None:
-    """The treatment a result sentence names only by "this"/"it": the one the claim it continues names."""
-    if claim.continues is None or not _ANAPHOR.search(claim.text) or treatment_names(claim.text):
+    """The treatment a result sentence names only by "this"/"it": the one the claim it continues names; for a list
+    item that names none ("- Improves how intense the pain is"), the one its lead-in names ("Clinical trials
+    demonstrate that chiropractic care:")."""
+    if treatment_names(claim.text):
+        return None
+    if claim.lead_in and treatment_names(claim.lead_in):
+        return " and ".join(treatment_names(claim.lead_in)[:2])
+    if claim.continues is None or not _ANAPHOR.search(claim.text):
         return None
     return " and ".join(treatment_names(claims[claim.continues].text)[:2]) or None
+
+
+def _search_context(n: int, claims: list[Claim]) -> Claim | None:
+    """The claim whose subject a claim that names none is about, for its PubMed search. A list item is about what its
+    lead-in names ("If you have arthritis (ARUK 2014):"), not the item before it: "Steer clear of contact sports"
+    is not about the insoles of the item above. A sentence after a list ("These gains are tied to ...") is about
+    the list's lead-in, not its last item. Else the claim before (for the first, the one after)."""
+    claim = claims[n]
+    lead_in = claim.lead_in or (claims[n - 1].lead_in if n and not claim.lead_in else None)
+    if lead_in:
+        lead = Claim(text=lead_in.rstrip(": "), cue="")
+        if search_subject(lead):
+            return lead
+        if claim.lead_in:
+            # a lead-in that names nothing ("Key findings:"): the claim before the list, not another item of it
+            before = next((c for c in reversed(claims[:n]) if c.lead_in != claim.lead_in), None)
+            if before is not None:
+                return before
+    return claims[n - 1] if n else (claims[1] if len(claims) > 1 else None)
 
 
 def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3,
@@ -228,8 +254,7 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
             "missing": None if m["matches"] else "not in the hub",
             "stance": claim_stance,
             "stance_reason": stance_reason,
-            "pubmed_query": pubmed_query(claim, claims[n - 1] if n else (claims[1] if len(claims) > 1 else None),
-                                         condition=own or context),
+            "pubmed_query": pubmed_query(claim, _search_context(n, claims), condition=own or context),
         })
         out_claims.append(d)
 

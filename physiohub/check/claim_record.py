@@ -21,6 +21,9 @@ class Claim:
     citations: list[str] = field(default_factory=list)  # reference keys: "1", "Smith 2020"
     links: list[str] = field(default_factory=list)
     continues: int | None = None   # index of the claim whose result this sentence goes on to give
+    # the line a list item's claim sits under ("Clinical trials demonstrate that chiropractic care:", "If you have
+    # arthritis (ARUK 2014):"): what an item that names no subject is about; internal, not part of the result
+    lead_in: str | None = None
 
     def as_dict(self) -> dict:
-        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+        return {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "lead_in"}

@@ -471,6 +471,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                         "a list item under a lead-in that cites its source") and bool(cites)),
             sources=sources, citations=cites, links=list(s.links),
             continues=len(out) - 1 if inherited is not None and prev is not None and inherited is prev[1] else None,
+            lead_in=lead_in.text if s.item and lead_in is not None else None,
         ))
         prev = (s, out[-1])
         if design not in (None, "research"):

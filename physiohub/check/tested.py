@@ -33,7 +33,7 @@ from .pubmed import OUTCOMES, _find
 _TREATMENT_TOPICS = ("Surgery vs Rehabilitation", "Medication & Injections", "Manual Therapy", "Passive Treatments",
                      "Pain Science & Education", "Exercise & Loading")
 # Treatments popular articles name that the topic cues do not (the cue lists serve topic filters).
-_EXTRA = (r"cycl(?:ing|ed)|bicycl\w*|swimming|aerobic exercise|strengthening|eccentric\w*|isometric\w*|"
+_EXTRA = (r"manual physical therapy|cycl(?:ing|ed)|bicycl\w*|swimming|aerobic exercise|strengthening|eccentric\w*|isometric\w*|"
           r"heavy slow resistance|collars?|braces?|bracing|orthos[ie]s|orthotics?|insoles?|"
           r"glucosamine|chondroitin|bed rest|rest|pain reprocessing therapy|cognitive functional therapy|"
           r"cognitive behaviou?ral therapy|cbt|mindfulness|weight loss|hydrotherapy|aquatic\w*|footwear|"
@@ -70,6 +70,13 @@ _YOUNG = re.compile(r"\b(?:child(?:ren|hood)?|adolescen(?:ts?|ce)|p(?:a)?ediatri
                     r"teen(?:agers?|s)?|juvenile|girls|boys)\b", re.I)
 _YOUNG_STEMS = frozenset(stem(w) for w in """child children childhood kids adolescents adolescence teens teenagers youths
 young pediatric paediatric school schoolchildren girls boys students juniors juvenile infants babies pupils""".split())
+# An abstract that randomised people to the treatment or to an inert arm ("randomised to 12 weeks of neuromuscular
+# exercise therapy or a no attention control group"): a comparison span the tagger read as another form of the
+# treatment is the treatment arm's own words, and the trial does not compare two forms of it.
+_INERT_ARM = re.compile(r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|allocated|assigned)\b[^.;]{0,250}?\b(?:or|versus|vs\.?)\s+"
+                        r"(?:to\s+)?(?:an?\s+|the\s+)?(?:no[- ]attention|no[- ]treatment|no[- ]intervention|no[- ]exercise|"
+                        r"wait(?:ing)?[- ]?list|placebo|sham|(?:inactive\s+|passive\s+)?control(?:\s+group)?\b(?!\s+(?:exercise|training|programme|program)))",
+                        re.I)
 # A trial whose title says it compares two forms of one treatment.
 _TWO_FORMS_TITLE = re.compile(r"\b(?:comparison|comparing|compared) (?:of |between )?two\b|\btwo (?:different |types of |kinds of |"
                               r"forms of )?(?:[\w-]+ )?(?:interventions|programmes|programs|regimens|protocols)\b", re.I)
@@ -90,7 +97,8 @@ _NOT_A_FIGURE = re.compile(r"[(\[]\s*\d{1,3}(?:\s*[,\u2013\-]\s*\d{1,3})*\s*[)\]
 
 # Names of one treatment that articles and abstracts use interchangeably ("cortisone beat physiotherapy" is answered
 # by a review of corticosteroid injections).
-_SAME_TREATMENT = {"cortisone": "corticosteroid", "steroid": "corticosteroid", "physical therapy": "physiotherapy"}
+_SAME_TREATMENT = {"cortisone": "corticosteroid", "steroid": "corticosteroid", "physical therapy": "physiotherapy",
+                   "manual physical therapy": "manual therapy"}
 
 
 def _canon(term: str) -> str:
@@ -154,12 +162,15 @@ def _noun(word: str) -> str:
 def _names(text: str, keep: set[str]) -> list[str]:
     """The claim's own words for the treatments in ``keep``, each once, in order."""
     out: list[str] = []
+    seen: set[str] = set()
     spans = _outcome_spans(text)
     for m in _TERM.finditer(text):
         w = m.group(0).lower()
-        if _canon(w) in keep and not _NOT_TERM.match(w) and not _in_outcome(spans, m) and _noun(w) not in out:
+        if (_canon(w) in keep and not _NOT_TERM.match(w) and not _in_outcome(spans, m) and _noun(w) not in out
+                and _canon(w) not in seen):
             # an abbreviation keeps its capitals ("NSAIDs", "CBT")
             out.append(_noun(w) if not re.match(r"^[A-Z]{2,}", m.group(0)) else m.group(0))
+            seen.add(_canon(w))   # one name for one treatment ("manual therapy", not also "manual physical therapy")
     return out
 
 
@@ -332,7 +343,12 @@ _WITH = re.compile(rf"\b{_WHO_NOUN}\s+(with|who have|who had|suffering from|at[-
 # Where what the people have ends: a clause, a design, another part of the question ("... : a randomised trial",
 # "... treated with botulinum toxin", "... yet few studies").
 _WITH_END = re.compile(r"\s*(?:[:;,(\[\u2013\u2014]|\s-\s|\.(?:\s|$))|\s(?:who|which|that|were|was|are|is|yet|but|treated|"
-                       r"receiving|randomi[sz]ed|in (?:a|an|the)\b|in \d|and \d|aged|from|using|versus|vs\.?|compared)\b", re.I)
+                       r"receiving|randomi[sz]ed|in (?:a|an|the)\b|in \d|and \d|aged|from|using|versus|vs\.?|compared|"
+                       # the verb of the sentence the people are its subject of: "patients with tetraplegia suffer from
+                       # pain", "people with diabetes often develop ..."
+                       r"suffer|suffers|suffered|develop|develops|developed|report|reports|reported|experience|experiences|"
+                       r"experienced|often|frequently|commonly|usually|may|can|could|will|do|does|did|have|has|had|show|"
+                       r"shows|showed|need|needs|benefit|benefits|benefited|improve|improves|improved)\b", re.I)
 # Words that name a condition, an injury or a state of health (not who, not a count or a place).
 _CONDITION_WORD = re.compile(r"(?:itis|osis|pathy|algia|ia|emia|aemia)$|^(?:syndrome|disease|disorders?|cancer|fractures?|pain|"
                              r"stenosis|herniation|tears?|sprains?|injur(?:y|ies)|strain|lesions?|osteoarthritis|arthritis|"
@@ -467,7 +483,7 @@ def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], tit
         # the same treatment in both arms: the study compares kinds or doses of it, unless the claim is
         # about that very comparison (it names a treatment of the comparison arm the other arm lacks)
         if (hit <= compared and not INERT_CONTROL.search(compared_text) and not ((claimed & compared) - tested)
-                and not _head_to_head(claim_text, tested_text, compared_text)):
+                and not _head_to_head(claim_text, tested_text, compared_text) and not _INERT_ARM.search(text)):
             return Tested(False, "it compares two forms of " + (_names(claim_text, hit) or ["the treatment"])[0])
         # a title that says so: "... a comparison of two exergame interventions", "two exercise programmes compared"
         if _TWO_FORMS_TITLE.search(title) and not _head_to_head(claim_text, tested_text, compared_text) \
