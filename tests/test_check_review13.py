@@ -92,6 +92,12 @@ def test_a_population_phrase_ends_where_its_verb_begins(text, whom):
     assert _with_phrase(text, "x") == whom
 
 
+def test_a_condition_the_title_names_ends_at_its_verb_too():
+    # "spasticity" is a condition here because the title names it
+    assert _with_phrase("Patients with spasticity reach maximal function late", "Rehabilitation of spasticity") == \
+        "with spasticity"
+
+
 # -- 3. an abstract's inert arm is not a second form of the treatment --------------------------------------------
 
 def test_a_no_attention_control_is_not_read_as_a_second_form_of_exercise():

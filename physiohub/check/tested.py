@@ -348,7 +348,9 @@ _WITH_END = re.compile(r"\s*(?:[:;,(\[\u2013\u2014]|\s-\s|\.(?:\s|$))|\s(?:who|w
                        # pain", "people with diabetes often develop ..."
                        r"suffer|suffers|suffered|develop|develops|developed|report|reports|reported|experience|experiences|"
                        r"experienced|often|frequently|commonly|usually|may|can|could|will|do|does|did|have|has|had|show|"
-                       r"shows|showed|need|needs|benefit|benefits|benefited|improve|improves|improved)\b", re.I)
+                       r"shows|showed|need|needs|benefit|benefits|benefited|improve|improves|improved|reach|reaches|reached|"
+                       r"achieve|achieves|achieved|require|requires|required|respond|responds|responded|remain|remains|"
+                       r"remained|tend|tends)\b", re.I)
 # Words that name a condition, an injury or a state of health (not who, not a count or a place).
 _CONDITION_WORD = re.compile(r"(?:itis|osis|pathy|algia|ia|emia|aemia)$|^(?:syndrome|disease|disorders?|cancer|fractures?|pain|"
                              r"stenosis|herniation|tears?|sprains?|injur(?:y|ies)|strain|lesions?|osteoarthritis|arthritis|"
