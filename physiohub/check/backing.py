@@ -257,6 +257,14 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Ca
                 # say the treatment fails: the page would contradict its own quote; the model's reading is not given
                 untested.append((mt, "it found no clear difference, and the claim names no effect to set that against"))
                 continue
+            off = (_null_on_other_outcome(claim.text, label, appraisal.get("pico"))
+                   if label == CONTRADICTS and read_sentence(sentence).label == "null" else None)
+            if off and not mt.get("cited"):
+                # the model's "reads against" quoting "no group differences in the gait variables" under "mild
+                # exercise does not make an osteoarthritic knee worse": a null on an outcome the claim does not name
+                mt["tests_claim"] = False
+                untested.append((mt, f"it found no clear difference in {off}, which the claim does not speak of"))
+                continue
             if (label == CONTRADICTS and read_sentence(sentence).label == "for"
                     and (read_sentence(claim.text).label == "for" or claim.direction in _FOR_DIRECTIONS)):
                 # "reads against the claim" quoting "the exercise program reduced physiological fall risk" under "a way

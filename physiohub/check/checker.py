@@ -122,13 +122,19 @@ def _own_condition(population: str | None) -> str | None:
 _ANAPHOR = re.compile(r"^\W*(?:this|it|these|that|such|they)\b", re.I)
 
 
+# the cue of a bullet that ends the research sentence its lead-in begins (claims.py)
+STEM_CUE = "a bullet completing the research sentence of its lead-in"
+
+
 def _carried_treatment(claim: Claim, claims: list[Claim]) -> str | None:
     """The treatment a result sentence names only by "this"/"it": the one the claim it continues names; for a list
     item that names none ("- Improves how intense the pain is"), the one its lead-in names ("Clinical trials
     demonstrate that chiropractic care:")."""
     if treatment_names(claim.text):
         return None
-    if claim.lead_in and treatment_names(claim.lead_in):
+    if claim.lead_in and claim.cue == STEM_CUE and treatment_names(claim.lead_in):
+        # (only a bullet that completes its lead-in's sentence has the lead-in's treatment as its subject; an item
+        # that is a sentence of its own, "Studies on hydrolyzed collagen have shown ...", names its own)
         return " and ".join(treatment_names(claim.lead_in)[:2])
     if claim.continues is None or not _ANAPHOR.search(claim.text):
         return None
@@ -136,22 +142,27 @@ def _carried_treatment(claim: Claim, claims: list[Claim]) -> str | None:
 
 
 def _search_context(n: int, claims: list[Claim]) -> Claim | None:
-    """The claim whose subject a claim that names none is about, for its PubMed search. A list item is about what its
-    lead-in names ("If you have arthritis (ARUK 2014):"), not the item before it: "Steer clear of contact sports"
-    is not about the insoles of the item above. A sentence after a list ("These gains are tied to ...") is about
-    the list's lead-in, not its last item. Else the claim before (for the first, the one after)."""
+    """The claim whose subject a claim that names none is about, for its PubMed search: the claim before (for the
+    first, the one after), except where that is another item of the same list: "Steer clear of contact sports" is
+    not about the insoles of the item above, but about what the list's lead-in names ("If you have arthritis
+    (ARUK 2014):"); and a sentence right after a list ("These gains are tied to ...") is about the lead-in, not
+    the last item. A lead-in that names no subject leaves the claim before as it was."""
     claim = claims[n]
-    lead_in = claim.lead_in or (claims[n - 1].lead_in if n and not claim.lead_in else None)
+    near = claims[n - 1] if n else (claims[1] if len(claims) > 1 else None)
+    # a bullet that ends its lead-in's sentence ("Clinical trials demonstrate that chiropractic care:" / "- Improves
+    # pain") has the lead-in as its subject, whatever stands next to it
+    lead_in = claim.lead_in if claim.cue == STEM_CUE else None
+    if claim.continues is not None:
+        # a result that goes on from a claim in its own item ("After treatment, two in three ...") is about that claim
+        return claims[claim.continues]
+    if (lead_in is None and near is not None and near.lead_in
+            and (claim.lead_in == near.lead_in or (not claim.lead_in and n > 0))):
+        lead_in = near.lead_in
     if lead_in:
         lead = Claim(text=lead_in.rstrip(": "), cue="")
         if search_subject(lead):
             return lead
-        if claim.lead_in:
-            # a lead-in that names nothing ("Key findings:"): the claim before the list, not another item of it
-            before = next((c for c in reversed(claims[:n]) if c.lead_in != claim.lead_in), None)
-            if before is not None:
-                return before
-    return claims[n - 1] if n else (claims[1] if len(claims) > 1 else None)
+    return near
 
 
 def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3,
