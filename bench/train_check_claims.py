@@ -170,6 +170,8 @@ def main() -> int:
     ap.add_argument("--embedding-config", help="C,cue_weight,threshold: also fit the sentence-embedding model (its C and "
                     "cue weight) and ship the mean of the two models, decided at this threshold (session 13: 1,1,0.55, "
                     "chosen by bench/eval_check_fresh_combine.py; the n-gram model alone keeps --config's threshold)")
+    ap.add_argument("--veto-below", type=float, default=0.0, help="with --embedding-config: rule claims the mean scores below "
+                    "this are dropped (session 13: 0.2, chosen by bench/eval_check_second_model.py)")
     args = ap.parse_args()
     arts = articles()
     n = sum(len(a[2]) for a in arts)
@@ -214,6 +216,8 @@ def main() -> int:
                               f"{', '.join(sorted({a[0].split('/')[0] for a in arts}, key=SETS.index))} ({n} sentences, {pos} claims)",
         **({"chosen_by": args.chosen_by} if args.chosen_by else {}),
         "cv_7fold_by_article_x3": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}}, embedding)
+    if embedding is not None and args.veto_below:
+        data["veto_below"] = args.veto_below
     args.out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)")
     return 0

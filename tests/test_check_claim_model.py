@@ -148,3 +148,23 @@ def test_the_shipped_model_is_the_mean_of_two_and_falls_back_to_the_ngram_model(
     # the finding scores as a claim and the clinic's lines do not, with either model
     for p, t in ((p_both, both.threshold), (p_ngram, alone.threshold)):
         assert p[1] >= t and p[2] < t and p[3] < t
+
+
+def test_the_model_vetoes_rule_claims_it_scores_very_low():
+    """A sentence the rules take is dropped when the model scores it below ``veto_below``; with the veto off, or above
+    it, the rules' claims stand."""
+    text = ("# Walking and knees\n\nA 2021 trial found that daily walking eased knee pain more than rest did. "
+            "Those who walked also had less stiffness after six months.")
+    sents = parse_document(text).sentences
+    rules = _texts(text, learned=False)
+    assert len(rules) == 2                               # the finding, and the result going on from it
+    n = len(sents)
+    low = [0.1] * n
+    assert _texts(text, probabilities=low, threshold=0.55, veto_below=0.2) == []
+    assert _texts(text, probabilities=low, threshold=0.55, veto_below=0.0) == rules
+    assert _texts(text, probabilities=[0.3] * n, threshold=0.55, veto_below=0.2) == rules
+    # the veto drops the sentence, not the research it names: the result after it stands on its own cue
+    assert _texts(text, probabilities=[0.3, 0.1, 0.3], threshold=0.55, veto_below=0.2) == rules[1:]
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert ClaimModel(data, use_embedding=True).veto_below == data["veto_below"] > 0
+    assert ClaimModel(data, use_embedding=False).veto_below == 0.0

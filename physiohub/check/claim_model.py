@@ -196,8 +196,10 @@ class ClaimModel:
             self.emb_intercept = float(emb["intercept"])
             self.emb_cue_weight = float(emb["cue_weight"])
             self.threshold = float(data["threshold"])
+            self.veto_below = float(data.get("veto_below", 0.0))
         else:
             self.threshold = float(data.get("threshold_ngram", data["threshold"]))
+            self.veto_below = 0.0   # (chosen with the mean's probabilities only)
 
     def ngram_probabilities(self, texts: Sequence[str], paragraphs: Sequence[int], items: Sequence[bool],
                             headings: Sequence[str] | None = None) -> np.ndarray:

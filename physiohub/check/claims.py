@@ -168,16 +168,24 @@ _RESULTS_RUN_IN = re.compile(r"^\W*(?:the |their |its )?(?:results?|findings?|an
 
 
 def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilities: list[float] | None = None,
-                threshold: float | None = None, veto: bool = True) -> list[Claim]:
+                threshold: float | None = None, veto: bool = True, veto_below: float | None = None) -> list[Claim]:
     """The research claims among the sentences: the rules' (each with the phrase that made it one), and with
     ``learned`` also the sentences the claim model (``claim_model.py``) scores at or above its threshold that
-    no veto rules out. ``probabilities``/``threshold`` replace the shipped model's (cross-validation)."""
+    no veto rules out. ``probabilities``/``threshold`` replace the shipped model's (cross-validation).
+
+    With ``learned``, a sentence the rules take is dropped when the model scores it below ``veto_below`` (the
+    shipped model's ``veto_below`` when None; 0 turns it off): on pages of sites no rule was written on, the rule
+    claims the model puts that low are nearly all method sentences, teasers, section labels and background
+    (docs/check.md, "A model veto on rule claims (session 13)"). The veto drops the sentence, not the research it
+    names: a result reported right after a vetoed method sentence ("Researchers enrolled 97 people ... Those who walked
+    had less pain") is still a claim on its own cue."""
     sentences = attach_bare_citations(sentences)
     if learned and probabilities is None:
         from .claim_model import load_model
 
         probabilities = claim_probabilities(sentences)
         threshold = load_model().threshold if threshold is None else threshold
+        veto_below = load_model().veto_below if veto_below is None else veto_below
     if not learned:
         probabilities = None
     out: list[Claim] = []
@@ -415,6 +423,8 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # author the page introduced before, quoted by surname
             inherited = author_claim
             cue = "a statement of the study author named before"
+        if cue and probabilities is not None and veto_below and probabilities[i] < veto_below:
+            cue, inherited = None, None   # the model's veto on a rule claim (see the docstring)
         if (not cue and probabilities is not None and threshold is not None and probabilities[i] >= threshold
                 and not (veto and vetoed(s))):
             cue = f"the claim model (probability {probabilities[i]:.2f})"
