@@ -31,7 +31,7 @@ NLM_CATEGORIES: dict[str, tuple[str, ...]] = {
                 "evidence acquisition", "data synthesis", "review methods", "search strategy",
                 "study appraisal and synthesis methods", "main outcome", "main outcomes", "sample",
                 "methods and analysis", "analysis", "experimental design", "study population", "animals"),
-    "RESULTS": ("results", "findings", "main results", "result", "evidence synthesis", "observations"),
+    "RESULTS": ("results", "findings", "finding", "main results", "result", "evidence synthesis", "observations"),
     "CONCLUSIONS": ("conclusions", "conclusion", "interpretation", "implications", "discussion",
                     "authors' conclusions", "reviewers' conclusions", "reviewer's conclusions",
                     "reviewers conclusions", "conclusions and relevance", "clinical relevance",

@@ -254,6 +254,15 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
                     out.sentence_ids = [s.id] + ids
                     return out
                 out.primary_null = label == "null"
+        if not primary and label in ("for", "mixed"):
+            named = _named_primary_null(methods or [], res)
+            if named:
+                s, r, name = named
+                out.verdict, out.primary_null, out.benefit_elsewhere = "No clear difference", True, True
+                out.reasons = [f"the primary outcome ({name}) showed no clear difference: {_quote(s.text, r.cue)}",
+                               "the benefit the authors report rests on other outcomes"]
+                out.sentence_ids = [s.id] + ids
+                return out
         if p_null and not p_for and label in ("for", "mixed"):
             s, r = p_null[0]
             out.verdict, out.primary_null, out.benefit_elsewhere = "No clear difference", True, True
@@ -381,6 +390,41 @@ def _primary_within_only(methods: list[Sentence], results: list[Sentence]) -> tu
     between = [s for s in about if s not in within and _BETWEEN_GROUPS.search(s.text)]
     if within and not between:
         return within[0], name
+    return None
+
+
+# The primary outcome as the methods name it, in the two commonest shapes: "The primary endpoint was the occurrence of
+# stroke and transient ischemic attack (TIA)", "... birth weight (primary outcome), ...".
+_PRIMARY_IS = re.compile(r"\bprimary (?:efficacy )?(?:outcome|end-?point)s?(?: measures?)? (?:was|were) (?:the )?(?P<a>[^.;]{3,90}?)"
+                         r"(?:[.;]|,(?! and)| with | at | on | as | measured|$)|"
+                         r"(?P<b>[a-z][\w -]{2,40}?) \((?:the )?primary (?:outcome|end-?point)\)", re.I)
+_NAME_STOP = frozenset("the and with change changes score scores occurrence incidence rate rates risk time onset number total "
+                       "mean level levels of in on at for from to by".split())
+
+
+def _named_primary_null(methods: list[Sentence], results: list[tuple[Sentence, Reading]]) -> tuple[Sentence, Reading, str] | None:
+    """A results clause that reads as no difference on the primary outcome the methods name, when no results sentence
+    names the primary outcome itself: "The primary endpoint was the occurrence of stroke and TIA" ... "although total
+    stroke and TIA similarly occurred in both groups, ... was less frequent": the trial found no difference on what
+    it set out to test, whatever else improved. The clause must hold at least two of the name's words (all of them
+    when it has fewer)."""
+    name = None
+    for s in methods:
+        m = _PRIMARY_IS.search(s.text)
+        if m:
+            name = (m.group("a") or m.group("b") or "").strip()
+            break
+    if not name:
+        return None
+    words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", name)} - _NAME_STOP
+    if not words:
+        return None
+    need = min(2, len(words))
+    for s, r in results:
+        for c in r.clauses:
+            low = c.text.lower()
+            if c.label == "null" and sum(bool(re.search(rf"\b{re.escape(w)}\b", low)) for w in words) >= need:
+                return s, r, name.rstrip(" ,").lower()
     return None
 
 
