@@ -504,3 +504,13 @@ def test_setting_a_bone_is_not_a_drop_or_a_benefit() -> None:
         "Closed reduction of the fracture was achieved in all people."
     assert read_sentence("After good primary reduction, 13% had a complication needing surgery.").label != "for"
     assert lay("There was a reduction in pain.") == "There was a drop in pain."
+
+
+def test_an_inner_however_between_commas_is_dropped_not_made_but():
+    """Session 13 card review: "are, however, of magnitudes ..." became "are, but, of ..." and the key point was cut
+    to "The net differences after two weeks of therapy are."."""
+    from physiohub.cards.readability import plain_sentences
+
+    out = plain_sentences("The net differences after two weeks of therapy are, however, of magnitudes that are unlikely "
+                          "to be of clinical significance.")
+    assert out and "but" not in out[0] and "are of magnitudes" in out[0]

@@ -180,7 +180,7 @@ _HEDGED = re.compile(r"\b(?:in some (?:circumstances|cases|patients)|may|might|p
 
 
 _SUDDEN_AFTER = re.compile(r"\s+(?:gout\w*|flares?|attacks?|exacerbations?|(?:\w+ )?flare-ups?)\b", re.I)
-_INNER_HOWEVER = re.compile(r"\b(was|were|is|are|did|does|do|had|has|have|could|would|can|will)\s+however\b,?", re.I)
+_INNER_HOWEVER = re.compile(r"\b(was|were|is|are|did|does|do|had|has|have|could|would|can|will)(?:\s+however\b,?|,\s*however,)", re.I)
 
 
 def lay(text: str) -> str:
@@ -215,7 +215,8 @@ def lay(text: str) -> str:
     # "... were statistically significant": said of a result, plain "were clear" loses what was clear, so a
     # significant result standing alone as the predicate is "statistically clear".
     text = _PREDICATE_SIG.sub(lambda m: f"{m.group(1)} statistically clear", text)
-    # "There was however no difference": an aside inside the clause, not a conjunction; "but" there is no English.
+    # "There was however no difference", "The differences are, however, small": an aside inside the clause, not a
+    # conjunction; "but" there is no English.
     text = _INNER_HOWEVER.sub(r"\1", text)
     out = _LAY_RE.sub(swap, text)
     # "There also was no difference ...": the card shows this line alone, so "also" leans on nothing.
