@@ -173,8 +173,9 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
     ``learned`` also the sentences the claim model (``claim_model.py``) scores at or above its threshold that
     no veto rules out. ``probabilities``/``threshold`` replace the shipped model's (cross-validation).
 
-    With ``learned``, a sentence the rules take is dropped when the model scores it below ``veto_below`` (the
-    shipped model's ``veto_below`` when None; 0 turns it off): on pages of sites no rule was written on, the rule
+    With ``learned``, a sentence the rules take is dropped when the model scores it below ``veto_below`` (when the
+    shipped model is run here and ``veto_below`` is None, its own ``veto_below``; with ``probabilities`` passed in, only
+    an explicit ``veto_below``; 0 turns it off): on pages of sites no rule was written on, the rule
     claims the model puts that low are nearly all method sentences, teasers, section labels and background
     (docs/check.md, "A model veto on rule claims (session 13)"). The veto drops the sentence, not the research it
     names: a result reported right after a vetoed method sentence ("Researchers enrolled 97 people ... Those who walked
