@@ -39,10 +39,10 @@ def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool 
         for stem, gold, art in gold_articles(folder):
             if not stem.startswith(prefix):
                 continue
-            res = check_article(store, art.read_text(encoding="utf-8"), html=gold["html"], claim_model=claim_model,
-                                reference_model=reference_model)
+            raw = art.read_text(encoding="utf-8")
+            res = check_article(store, raw, html=gold["html"], claim_model=claim_model, reference_model=reference_model)
             s = score_article(res, gold, art.name)
-            cut_misses += _cut_misses(art.read_text(encoding="utf-8"), gold, res)
+            cut_misses += _cut_misses(raw, gold, res)
             total.add(s)
             rows.append((art.name, len(gold["claims"]), s.claims_found, s.false_alarms, f"{s.refs_found}/{s.refs_gold}",
                          f"{s.dois_found}/{s.dois_gold}"))

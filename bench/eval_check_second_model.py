@@ -47,6 +47,17 @@ def embedding_out_of_fold(arts, sets) -> dict[str, np.ndarray]:
     return out
 
 
+def f1_interval(a: np.ndarray, b: np.ndarray, draws: int) -> tuple[float, float]:
+    """95% paired-bootstrap interval of F1(b) - F1(a) over the pages (rows of (found, false alarms, missed))."""
+    rng = np.random.default_rng(0)
+    diffs = []
+    for _ in range(draws):
+        idx = rng.integers(0, len(a), len(a))
+        diffs.append(fresh.prf(b[idx].sum(0))[2] - fresh.prf(a[idx].sum(0))[2])
+    lo, hi = np.percentile(diffs, [2.5, 97.5])
+    return float(lo), float(hi)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--boot", type=int, default=2000)
@@ -90,20 +101,13 @@ def main() -> int:
               f"({c[0]}, {c[1]}) | {fresh.prf(r)[0]:.3f} / {fresh.prf(r)[1]:.3f} / {fresh.prf(r)[2]:.3f} ({r[0]}, {r[1]}) |")
     best_tl = max(vetoes, key=lambda tl: (round(fresh.prf(vetoes[tl]["choose"].sum(0))[2], 4), -tl))
     a, b = vetoes[0.0]["report"], vetoes[best_tl]["report"]
-    rng = np.random.default_rng(0)
-    diffs = [fresh.prf(b[i].sum(0))[2] - fresh.prf(a[i].sum(0))[2] for i in (rng.integers(0, len(a), len(a)) for _ in range(args.boot))]
+    lo, hi = f1_interval(a, b, args.boot)
     print(f"veto chosen on dev6-dev13: {'none' if best_tl == 0 else f'below {best_tl}'}; on dev14-dev23 F1 "
-          f"{fresh.prf(a.sum(0))[2]:.3f} -> {fresh.prf(b.sum(0))[2]:.3f} (95% {np.percentile(diffs, 2.5):+.3f} to "
-          f"{np.percentile(diffs, 97.5):+.3f})")
+          f"{fresh.prf(a.sum(0))[2]:.3f} -> {fresh.prf(b.sum(0))[2]:.3f} (95% {lo:+.3f} to {hi:+.3f})")
     base = table[("n-gram alone", fresh.SHIPPED)]
     best = max((k for k in table if k[0] != "n-gram alone"), key=lambda k: fresh.prf(table[k]["choose"].sum(0))[2])
     a, b = base["report"], table[best]["report"]
-    rng = np.random.default_rng(0)
-    diffs = []
-    for _ in range(args.boot):
-        idx = rng.integers(0, len(a), len(a))
-        diffs.append(fresh.prf(b[idx].sum(0))[2] - fresh.prf(a[idx].sum(0))[2])
-    lo, hi = np.percentile(diffs, [2.5, 97.5])
+    lo, hi = f1_interval(a, b, args.boot)
     d = fresh.prf(b.sum(0))[2] - fresh.prf(a.sum(0))[2]
     print(f"\nchosen on dev6-dev13: {best[0]} at {best[1]} (choose F1 {fresh.prf(base['choose'].sum(0))[2]:.3f} -> "
           f"{fresh.prf(table[best]['choose'].sum(0))[2]:.3f}); reported on dev14-dev23 against the shipped n-gram model at "

@@ -114,23 +114,11 @@ def mean_family(*families):
 def embedding_features(vectors: Mapping[str, np.ndarray], texts: Sequence[str], paragraphs: Sequence[int],
                        items: Sequence[bool], headings: Sequence[str] | None = None, docs: Sequence[int] | None = None,
                        *, cue_weight: float = 1.0, prev: bool = False, head: bool = False) -> np.ndarray:
-    """The embedding family's columns: the sentence's embedding (``vectors[text]``); the embedding of the sentence
-    before it in its paragraph (zeros if none) when ``prev``, and of its heading (zeros if none) when ``head``; then
-    the claim model's cue and context columns (``claim_model.context_features``) times ``cue_weight``."""
-    from physiohub.check.claim_model import context_features
+    """The embedding family's columns: ``claim_model.embedding_columns`` (the shipped model's, which uses both the
+    sentence before and the heading), here with each of those optional (off unless asked)."""
+    from physiohub.check.claim_model import embedding_columns
 
-    dim = len(next(iter(vectors.values())))
-    doc = list(docs) if docs is not None else [0] * len(texts)
-    zero = np.zeros(dim)
-    blocks = [np.array([vectors[t] for t in texts], dtype=np.float64).reshape(len(texts), dim)]
-    if prev:
-        blocks.append(np.array([vectors[texts[i - 1]] if i > 0 and paragraphs[i - 1] == paragraphs[i] and doc[i - 1] == doc[i]
-                                else zero for i in range(len(texts))], dtype=np.float64).reshape(len(texts), dim))
-    if head:
-        heads = list(headings) if headings is not None else [""] * len(texts)
-        blocks.append(np.array([vectors[h] if h else zero for h in heads], dtype=np.float64).reshape(len(texts), dim))
-    blocks.append(context_features(texts, paragraphs, items, headings, docs) * cue_weight)
-    return np.hstack(blocks)
+    return embedding_columns(vectors, texts, paragraphs, items, headings, docs, cue_weight=cue_weight, prev=prev, head=head)
 
 
 def embedding_family(arts, vectors, c: float = 1.0, cue_weight: float = 1.0, prev: bool = False, head: bool = False):
@@ -152,14 +140,11 @@ def embedding_family(arts, vectors, c: float = 1.0, cue_weight: float = 1.0, pre
 
 
 def all_vectors(arts) -> dict[str, np.ndarray]:
-    """The embedding of every sentence and heading text of the articles."""
-    from physiohub.search.embed import get_embedder
+    """The embedding of every sentence and heading text of the articles (``claim_model.sentence_vectors``: one text
+    at a time, as the shipped model embeds them)."""
+    from physiohub.check.claim_model import sentence_vectors
 
-    texts = sorted({s.text for a in arts for s in a[1]} | {s.heading for a in arts for s in a[1] if s.heading})
-    encode = get_embedder().encode
-    # One text at a time: the int8 path quantises a whole batch at once, so a sentence's vector moved with the
-    # sentences batched beside it (cosine down to 0.97 on the dev pages, enough to turn 6 of 856 decisions).
-    return {t: encode([t])[0] for t in texts}
+    return sentence_vectors(sorted({s.text for a in arts for s in a[1]} | {s.heading for a in arts for s in a[1] if s.heading}))
 
 
 def report(name: str, arts, probs, out):

@@ -169,7 +169,7 @@ def main() -> int:
     ap.add_argument("--chosen-by", default="", help="where --config comes from, kept in the model file")
     ap.add_argument("--embedding-config", help="C,cue_weight,threshold: also fit the sentence-embedding model (its C and "
                     "cue weight) and ship the mean of the two models, decided at this threshold (session 13: 1,1,0.55, "
-                    "chosen by bench/eval_check_fresh_combine.py; the n-gram model alone keeps --config's threshold)")
+                    "chosen by bench/eval_check_second_model.py; the n-gram model alone keeps --config's threshold)")
     ap.add_argument("--veto-below", type=float, default=0.0, help="with --embedding-config: rule claims the mean scores below "
                     "this are dropped (session 13: 0.2, chosen by bench/eval_check_second_model.py)")
     args = ap.parse_args()

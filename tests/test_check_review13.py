@@ -34,6 +34,15 @@ def _claims(text: str):
     return find_claims(parse_document(text).sentences)
 
 
+def _at(claims, start: str) -> int:
+    return next(i for i, c in enumerate(claims) if c.text.startswith(start))
+
+
+def _query(claims, n: int) -> str:
+    """The PubMed search the check gives claim ``n``, with the context it picks."""
+    return pubmed_query(claims[n], _search_context(n, claims))
+
+
 # -- 1. a list item is about its lead-in ---------------------------------------------------------------------
 
 LIST_PAGE = ("# Hip pain\n\n"
@@ -45,9 +54,9 @@ LIST_PAGE = ("# Hip pain\n\n"
 
 def test_a_list_item_searches_with_its_lead_in_not_the_item_before():
     claims = _claims(LIST_PAGE)
-    second = next(i for i, c in enumerate(claims) if c.text.startswith("Keep away"))
+    second = _at(claims, "Keep away")
     assert claims[second].lead_in and claims[second].lead_in.startswith("If you have hip osteoarthritis")
-    query = pubmed_query(claims[second], _search_context(second, claims))
+    query = _query(claims, second)
     assert "insoles" not in query and "footwear" not in query
     assert "osteoarthritis" in query
     # the lead-in is the claim's context, not part of what the page shows
@@ -63,11 +72,11 @@ TRIALS_PAGE = ("# Sciatica care\n\n"
 
 def test_a_bullet_and_the_sentence_after_its_list_carry_the_lead_ins_treatment():
     claims = _claims(TRIALS_PAGE)
-    first = next(i for i, c in enumerate(claims) if c.text.startswith("Improves how intense"))
+    first = _at(claims, "Improves how intense")
     assert _carried_treatment(claims[first], claims) == "chiropractic care"
-    assert '"chiropractic care"' in pubmed_query(claims[first], _search_context(first, claims))
-    after = next(i for i, c in enumerate(claims) if c.text.startswith("These gains"))
-    query = pubmed_query(claims[after], _search_context(after, claims))
+    assert '"chiropractic care"' in _query(claims, first)
+    after = _at(claims, "These gains")
+    query = _query(claims, after)
     assert "medication" not in query and "chiropractic" in query
 
 

@@ -372,17 +372,21 @@ _BETWEEN_GROUPS = re.compile(r"\bbetween(?:[- ]| the )?(?:groups?|arms)\b|\bcomp
                              r"\bin favou?r of\b|\bgroup differences?\b", re.I)
 
 
+def _primary_name(methods: list[Sentence], rx: re.Pattern[str]) -> str:
+    """The primary outcome as the first methods sentence that ``rx`` matches names it (its group "a" or "b"), or ""."""
+    for s in methods:
+        m = rx.search(s.text)
+        if m:
+            return (m.group("a") or m.group("b") or "").strip()
+    return ""
+
+
 def _primary_within_only(methods: list[Sentence], results: list[Sentence]) -> tuple[Sentence, str] | None:
     """A results sentence about the named primary outcome that reports only improvement in every group
     ("... regardless of group allocation", "in both groups"), when no results sentence compares the
     groups on that outcome: the trial found no difference between its arms on what it set out to test."""
-    name = None
-    for s in methods:
-        m = _PRIMARY_NAMED.search(s.text)
-        if m:
-            name = (m.group("a") or m.group("b") or "").strip().lower()
-            break
-    words = [w for w in re.findall(r"[a-z]{3,}", name or "") if w not in {"the", "and", "change", "score", "scores"}]
+    name = _primary_name(methods, _PRIMARY_NAMED).lower()
+    words = [w for w in re.findall(r"[a-z]{3,}", name) if w not in {"the", "and", "change", "score", "scores"}]
     if not words:
         return None
     about = [s for s in results if all(re.search(rf"\b{w}", s.text.lower()) for w in words)]
@@ -408,12 +412,7 @@ def _named_primary_null(methods: list[Sentence], results: list[tuple[Sentence, R
     stroke and TIA similarly occurred in both groups, ... was less frequent": the trial found no difference on what
     it set out to test, whatever else improved. The clause must hold at least two of the name's words (all of them
     when it has fewer)."""
-    name = None
-    for s in methods:
-        m = _PRIMARY_IS.search(s.text)
-        if m:
-            name = (m.group("a") or m.group("b") or "").strip()
-            break
+    name = _primary_name(methods, _PRIMARY_IS)
     if not name:
         return None
     words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", name)} - _NAME_STOP

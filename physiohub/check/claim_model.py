@@ -138,20 +138,22 @@ def context_features(texts: Sequence[str], paragraphs: Sequence[int], items: Seq
 
 def embedding_columns(vectors: Mapping[str, np.ndarray], texts: Sequence[str], paragraphs: Sequence[int],
                       items: Sequence[bool], headings: Sequence[str] | None = None, docs: Sequence[int] | None = None,
-                      *, cue_weight: float = 1.0) -> np.ndarray:
+                      *, cue_weight: float = 1.0, prev: bool = True, head: bool = True) -> np.ndarray:
     """The sentence-embedding model's columns: the sentence's MiniLM vector (``vectors[text]``), the vector of the
-    sentence before it in its paragraph (zeros if none: a result goes on from the research named before it), the
-    vector of its heading (zeros if none), then the cue and context columns (``context_features``) times
-    ``cue_weight``."""
+    sentence before it in its paragraph (zeros if none: a result goes on from the research named before it) when
+    ``prev``, the vector of its heading (zeros if none) when ``head``, then the cue and context columns
+    (``context_features``) times ``cue_weight``. The shipped model uses both; leave-one-set-out compares without."""
     dim = len(next(iter(vectors.values()))) if vectors else 384
     doc = list(docs) if docs is not None else [0] * len(texts)
     heads = list(headings) if headings is not None else [""] * len(texts)
     zero = np.zeros(dim)
-    own = np.array([vectors[t] for t in texts], dtype=np.float64).reshape(len(texts), dim)
-    prev = np.array([vectors[texts[i - 1]] if i > 0 and paragraphs[i - 1] == paragraphs[i] and doc[i - 1] == doc[i] else zero
-                     for i in range(len(texts))], dtype=np.float64).reshape(len(texts), dim)
-    head = np.array([vectors[h] if h else zero for h in heads], dtype=np.float64).reshape(len(texts), dim)
-    return np.hstack([own, prev, head, context_features(texts, paragraphs, items, headings, docs) * cue_weight])
+    blocks = [np.array([vectors[t] for t in texts], dtype=np.float64).reshape(len(texts), dim)]
+    if prev:
+        blocks.append(np.array([vectors[texts[i - 1]] if i > 0 and paragraphs[i - 1] == paragraphs[i] and doc[i - 1] == doc[i]
+                                else zero for i in range(len(texts))], dtype=np.float64).reshape(len(texts), dim))
+    if head:
+        blocks.append(np.array([vectors[h] if h else zero for h in heads], dtype=np.float64).reshape(len(texts), dim))
+    return np.hstack(blocks + [context_features(texts, paragraphs, items, headings, docs) * cue_weight])
 
 
 @lru_cache(maxsize=1)

@@ -184,9 +184,10 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
     if learned and probabilities is None:
         from .claim_model import load_model
 
+        model = load_model()
         probabilities = claim_probabilities(sentences)
-        threshold = load_model().threshold if threshold is None else threshold
-        veto_below = load_model().veto_below if veto_below is None else veto_below
+        threshold = model.threshold if threshold is None else threshold
+        veto_below = model.veto_below if veto_below is None else veto_below
     if not learned:
         probabilities = None
     out: list[Claim] = []

@@ -170,14 +170,14 @@ def score_article(result: dict[str, Any], gold: dict[str, Any], name: str = "") 
         hit = next((i for i, r in enumerate(refs) if i not in used and reference_matches(g, r)), None)
         ident = "doi" if g.get("doi") else "url" if g.get("url") else "author-year" if g.get("authors") else "journal-year"
         for key in (g.get("kind") or "entry", ident):
-            s.refs_by_kind.setdefault(key, [0, 0])[1] += 1
+            tally = s.refs_by_kind.setdefault(key, [0, 0])
+            tally[0] += hit is not None
+            tally[1] += 1
         if hit is None:
             s.problems.append(f"{name}: reference not found {g}")
         else:
             used.add(hit)
             s.refs_found += 1
-            for key in (g.get("kind") or "entry", ident):
-                s.refs_by_kind[key][0] += 1
         if g.get("doi") and any((r.get("doi") or "").lower() == g["doi"].lower() for r in refs):
             s.dois_found += 1
     # the page's own citation (kind "self", labelled on the page as the article itself and never a claim's source)
