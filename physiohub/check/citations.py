@@ -246,8 +246,29 @@ def _journal_tail(before: str, who: str) -> bool:
     return False
 
 
+# Markdown emphasis delimiters: HTML pages often italicise "et al." or a name ("Lee <em>et al.</em>, 2019"), which the
+# extractor writes as "Lee *et al.*, 2019". A delimiter opens before a non-space or closes after one, and is not inside
+# a word (so "snake_case" and "2*3" stay).
+_EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])")
+
+
 def find_citations(text: str) -> list[Citation]:
-    """Every author–year citation in a sentence, bracketed or narrative, in reading order."""
+    """Every author–year citation in a sentence, bracketed or narrative, in reading order.
+
+    Emphasis marks are read through; each citation's span is in ``text`` as given."""
+    if not _EMPHASIS.search(text):
+        return _find_citations(text)
+    keep = [i for i in range(len(text))]
+    for m in reversed(list(_EMPHASIS.finditer(text))):
+        del keep[m.start():m.end()]
+    plain = "".join(text[i] for i in keep)
+    keep.append(len(text))
+    return [Citation(c.who, c.year, keep[c.start], keep[c.end - 1] + 1 if c.end > c.start else keep[c.end],
+                     text[keep[c.start]:keep[c.end - 1] + 1] if c.end > c.start else c.text, c.suffix)
+            for c in _find_citations(plain)]
+
+
+def _find_citations(text: str) -> list[Citation]:
     out: list[Citation] = []
     taken: list[tuple[int, int]] = []
     for m in _BRACKET.finditer(text):

@@ -25,6 +25,37 @@ _FIGURE_TAG = re.compile(r"<(/?)(figcaption|figure)\b", re.I)
 
 _EMPTY_ANCHOR = re.compile(r"<a\b[^>]*>(?:\s|&nbsp;)*</a>", re.I)
 
+# Page builders and editors that paste from word processors write paragraphs as <div>s holding only text and inline
+# tags. trafilatura reads such a <div> beside <p> siblings as layout, not text, and drops it (a cited result written
+# so is lost with its citation); a browser shows it as a paragraph, so it is read as one.
+_BLOCK_TAGS = frozenset({"div", "p", "ul", "ol", "li", "dl", "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+                         "blockquote", "section", "article", "main", "header", "footer", "nav", "aside", "form", "figure",
+                         "pre", "details", "summary", "iframe", "script", "style", "noscript", "button", "select", "svg"})
+
+
+_DIV_OR_SECTION = re.compile(r"<(?:div|section)\b", re.I)
+
+
+def _leaf_divs_as_paragraphs(html: str) -> str:
+    if not _DIV_OR_SECTION.search(html):
+        return html
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html
+    leaves = [el for el in root.iter("div", "section")
+              if (el.text or "").strip() or any((c.tail or "").strip() or (isinstance(c.tag, str) and c.text_content().strip())
+                                                for c in el)]
+    leaves = [el for el in leaves if not any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS for d in el.iterdescendants())]
+    if not leaves:
+        return html
+    for el in leaves:
+        el.tag = "p"
+    return lxml.html.tostring(root, encoding="unicode")
+
 
 def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(text[:2000]))
@@ -38,7 +69,7 @@ def html_to_text(html: str) -> str:
     # An empty anchor (a footnote's target "<a name='ref3'></a>", an icon link whose text is lost) makes trafilatura drop
     # the list item it opens, or glue the items of its list into one line: it carries no text, so it goes.
     html = _EMPTY_ANCHOR.sub("", html)
-    text = _extract(html)
+    text = _extract(_leaf_divs_as_paragraphs(html))
     if not text.strip():
         text = _lxml_text(html)
     if not text.strip():
