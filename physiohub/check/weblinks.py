@@ -146,11 +146,32 @@ _OUTLET_REPORTS = re.compile(r"^(?:the\s+)?[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*){0
                              r"notes|noted|found|finds|explains|explained)$")
 
 
+# ... or whose words cite the research's authors: "[Lee et al. (2019)](...) found", "[Lee and colleagues](...) showed",
+# "a [study by Lee et al.](...)".
+_SURNAME = r"(?:(?:van|von|de|der|den|du|da|di|le|la)\s+){0,2}[A-Z][\w'\u2019\-]+"
+_LABEL_YEAR = r",?\s*\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?"
+_AUTHOR_LABEL = re.compile(rf"^(?P<who>{_SURNAME}(?:\s+et\s+al\b\.?|\s+and\s+(?:colleagues|co-?workers|co-?authors|"
+                           rf"(?:his|her|their)\s+(?:team|colleagues))))(?:{_LABEL_YEAR})?$"
+                           # two names only with a year ("Lee and Park (2019)"; "Johnson & Johnson" is a company)
+                           rf"|^(?P<who2>{_SURNAME}\s+(?:and|&)\s+{_SURNAME}){_LABEL_YEAR.replace('year', 'year2')}$")
+
+
+def author_label(label: str) -> tuple[str, int | None] | None:
+    """(authors, year) of a link whose words cite its research's authors, or None."""
+    m = _AUTHOR_LABEL.match(label.strip(" ,"))
+    if not m:
+        return None
+    year = m.group("year") or m.group("year2")
+    return m.group("who") or m.group("who2"), int(year) if year else None
+
+
 def _outlet_article(s: Sentence, before: Sentence | None, url: str, label: str) -> bool:
     if not label or ARTICLE_LINK.search(url):
         return False
     own = re.match(r"(?i)^(?:our|this|my)\b", label) or re.search(r"(?i)\b(?:our|my)\s*$", s.text[:max(0, s.text.find(label))])
-    if ((_OUTLET_PIECE.match(label) or _RESEARCH_LABEL.match(label) or _OUTLET_REPORTS.match(label)) and not own
+    # ("et al." is no sentence's end in a link's words: "a [2019 study by Lee et al.](...)")
+    research = _RESEARCH_LABEL.match(re.sub(r"\bet al\.", "et al", label)) or author_label(label)
+    if ((_OUTLET_PIECE.match(label) or research or _OUTLET_REPORTS.match(label)) and not own
             and url.startswith(("http://", "https://"))):
         return True
     return (len(s.links) == 1 and s.text.strip(" .") == label.strip(" .") and before is not None
@@ -178,7 +199,11 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
                 label = _link_label(url, raw_text)
                 if _outlet_article(s, sentences[n - 1] if n else None, url, label):
                     seen.add(key)
-                    out.append(Reference(text=f"{label} <{url}>", kind="link", url=url, title=label))
+                    cited = author_label(label)
+                    # (a dated label is also read as an in-text citation, which merge_linked_citations folds into this
+                    # link with its authors and year; an undated one names the authors only here)
+                    out.append(Reference(text=f"{label} <{url}>", kind="link", url=url, title=None if cited else label,
+                                         authors=[cited[0]] if cited and cited[1] is None else []))
                     continue
                 if _story_pointer(s, url) and not ARTICLE_LINK.search(url):
                     seen.add(key)
