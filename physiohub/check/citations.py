@@ -132,6 +132,41 @@ def journal_abbreviation(who: str) -> bool:
                                 or bool(_ABBREVIATED_END.search(who)))
 
 
+# A journal's full title is a run of capitalised topic words ("Physical Therapy in Sport", "Gait & Posture", "Clinical
+# Rehabilitation", "Musculoskeletal Science and Practice"): one of these head words makes it one ...
+_JOURNAL_HEAD = (r"Journal|Rehabilitation|Therapy|Therapies|Therapeutics|Science|Sciences|Practice|Proceedings|Reports|Rheumatology|"
+                 r"Cartilage|Posture|Orthopa?edics|Physiotherapy|Surgery|Clinics|Bulletin|Letters|Gerontology|Geriatrics|"
+                 r"Epidemiology|Neurology|Ergonomics|Biomechanics|Disorders|Arthroplasty|Physiology|Radiology|Psychiatry|"
+                 r"Neuroscience|Kinesiology|Traumatology|Arthroscopy|Osteoporosis")
+# ... as does "Medicine" after a field's name ("Sports Medicine", "Pain Medicine", "Annals of Internal Medicine") or a
+# publisher's ("BMC Medicine"); "Johns Hopkins Medicine" and "Penn Medicine" are medical schools.
+_FIELD_MEDICINE = (r"(?:Sports?|Pain|Internal|Physical|Family|Emergency|Rehabilitation|Translational|Occupational|Sleep|"
+                   r"Clinical|Experimental|Regional|Complementary|Alternative|Integrative|Preventive|Musculoskeletal|"
+                   r"Respiratory|Manual|Osteopathic|Chiropractic|Geriatric|General|PLOS|PLoS|BMC|Nature)\s+Medicine")
+_JOURNAL_TITLE = re.compile(rf"\b(?:{_JOURNAL_HEAD}|{_FIELD_MEDICINE})\b")
+# An organisation's name is no journal's, whatever its topic words ("Chartered Society of Physiotherapy", "Royal College
+# of Surgeons ... Surgery"), nor a name with a country or place after it.
+_ORGANISATION_WORD = re.compile(r"\b(?:Society|Association|Institutes?|Foundation|College|Organi[sz]ation|Agency|Department|"
+                                r"Cent(?:re|er)s?|Council|Academy|Federation|Alliance|Services?|Trust|Board|Commission|Ministry|"
+                                r"Office|Authority|University|Hospital|Clinic|Network|Group|Collaboration|Excellence|"
+                                r"Administration|School|Faculty|Task Force|Partnership|Charity|UK|USA|Inc|Ltd|LLC)\b")
+
+
+def journal_title(who: str) -> bool:
+    """Is the cited name a journal's full title ("Physical Therapy in Sport", "Clinical Rehabilitation") rather than
+    an author or an organisation?"""
+    words = who.split()
+    if len(words) < 2 or _LEADING_INITIALS.match(who) or re.search(r"\bet al\b|,", who):
+        return False
+    if not all(w[:1].isupper() or w in ("of", "and", "in", "for", "the", "on", "&") for w in words):
+        return False   # "Lee and colleagues": a person
+    # (a publication's word at the end outranks an organisation's before it: "Mayo Clinic Proceedings")
+    return bool(_JOURNAL_TITLE.search(who)) and (not _ORGANISATION_WORD.search(who) or bool(_PUBLICATION_END.search(who)))
+
+
+_PUBLICATION_END = re.compile(r"\s(?:Proceedings|Journal|Bulletin|Letters)$")
+
+
 # Words kept from ``NOT_A_NAME`` because they open too many sentences, that inside a bracket with a year are a cited
 # organisation: "(NHS, 2020)", "(NHS Inform 2021)".
 _CITED_IN_BRACKETS = {"NHS"}
@@ -293,7 +328,7 @@ def _find_citations(text: str) -> list[Citation]:
             if not pm and not undated and _bare_source(p):
                 bare.append(p)
             if not pm or not (_acceptable(pm.group("who")) or _first_word(pm.group("who")) in _CITED_IN_BRACKETS
-                              or _acronym_name(pm.group("who"))):
+                              or _acronym_name(pm.group("who")) or journal_title(pm.group("who"))):
                 continue
             who = last_who = _clean_who(pm.group("who"))
             for y, sfx in _years(pm.group("years")):
@@ -341,4 +376,5 @@ def _find_citations(text: str) -> list[Citation]:
     return out
 
 
-__all__ = ["Citation", "NOT_A_NAME", "cite_key", "find_citations", "first_surname", "journal_abbreviation", "surname_key"]
+__all__ = ["Citation", "NOT_A_NAME", "cite_key", "find_citations", "first_surname", "journal_abbreviation", "journal_title",
+           "surname_key"]

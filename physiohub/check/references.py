@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from .citations import Citation, cite_key, find_citations, journal_abbreviation, surname_key
+from .citations import Citation, cite_key, find_citations, journal_abbreviation, journal_title, surname_key
 from .claim_sources import YEAR_VOLUME_CITE
 from .claims import DOI, JOURNAL_CITE, expand_numbers, journal_key
 from .lexicon import JOURNALS
@@ -912,7 +912,8 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
     for s in sentences:
         for c in find_citations(s.text):
             # author-year citations wherever they sit: bracketed (many names, page notes, prefixes) or narrative
-            if _JOURNAL_AS_AUTHOR.search(c.who) or c.who.lower() in _JOURNAL_NAMES or journal_abbreviation(c.who):
+            if (_JOURNAL_AS_AUTHOR.search(c.who) or c.who.lower() in _JOURNAL_NAMES or journal_abbreviation(c.who)
+                    or journal_title(c.who)):
                 # "(Journal of Physiotherapy, 2019)": a journal and its year, not an author
                 key = journal_key(c.who, c.year).lower()
                 if key not in keys:

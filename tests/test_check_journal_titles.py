@@ -1,0 +1,44 @@
+"""A journal cited by its full title in brackets ("(Physical Therapy in Sport, 2019)") is a journal and its year, not an
+author or an organisation; organisations with topic words stay organisations."""
+import pytest
+
+from physiohub.check import check_article
+from physiohub.check.citations import journal_title
+from physiohub.store import Store
+
+
+@pytest.mark.parametrize("name", ["Physical Therapy in Sport", "Clinical Rehabilitation", "Gait & Posture", "Pain Medicine",
+                                  "Musculoskeletal Science and Practice", "The Spine Journal", "Mayo Clinic Proceedings",
+                                  "The Journal of Rheumatology", "Manual Therapy"])
+def test_journal_titles(name):
+    assert journal_title(name)
+
+
+@pytest.mark.parametrize("name", ["Chartered Society of Physiotherapy", "American Physical Therapy Association", "Johns Hopkins Medicine",
+                                  "Arthritis Research UK", "Faculty of Sport and Exercise Medicine", "Lee and colleagues",
+                                  "Smith et al.", "Surgery", "Royal College of Surgeons", "Lee, Park"])
+def test_not_journal_titles(name):
+    assert not journal_title(name)
+
+
+@pytest.mark.parametrize("cite,journal", [("(Physical Therapy in Sport, 2019)", "Physical Therapy in Sport"),
+                                          ("(Clinical Rehabilitation 2019)", "Clinical Rehabilitation"),
+                                          ("(The Spine Journal, 2019)", "The Spine Journal")])
+def test_bracketed_journal_title_is_a_journal_reference(tmp_path, cite, journal):
+    store = Store(tmp_path / "hub.db")
+    try:
+        res = check_article(store, f"# Knees\n\nSome words about knees.\n\nWalking eased knee pain in older adults {cite}.\n")
+    finally:
+        store.close()
+    assert [(r["kind"], r.get("journal"), r.get("year"), r.get("authors")) for r in res["references"]] == [("inline", journal, 2019, [])]
+    [claim] = res["claims"]
+    assert claim["year"] == 2019
+
+
+def test_organisation_with_topic_words_stays_an_author(tmp_path):
+    store = Store(tmp_path / "hub.db")
+    try:
+        res = check_article(store, "# Knees\n\nSome words.\n\nWalking eased knee pain (Chartered Society of Physiotherapy, 2019).\n")
+    finally:
+        store.close()
+    assert [(r.get("journal"), r.get("authors")) for r in res["references"]] == [(None, ["Chartered Society of Physiotherapy"])]
