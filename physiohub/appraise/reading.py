@@ -60,6 +60,9 @@ _NULL = _rx(
     r"(?:effective|efficacious|good|beneficial) as\b|\bno more (?:\w+ )?(?:effective|efficacious|beneficial|likely|"
     r"than)\b|\bno better than\b|\bnot (?:more |any more )?(?:effective|efficacious|better|superior|different)\b|"
     r"\b(?:minimal|negligible|little or no|little to no|no) (?:\w+ )?(?:effects?|impact|influence|differences?)\b|"
+    # "regular deworming had little effect on mortality"; "No specific cause of death was significantly affected"
+    r"\b(?:had|has|have|showed|shows|made|makes) (?:only |very )?little (?:\w+ )?(?:effects?|impact|influence|differences?)\b|"
+    r"^no (?:\w+ ){0,5}?(?:was|were) (?:significantly |statistically |clearly |materially )?(?:affected|altered|changed|reduced|improved)\b|"
     r"\bregardless of\b|\bnot (?:\w+ )?associated\b|\bunrelated to\b|\bindependent of\b|\bno evidence (?:of|that|for)\b|"
     r"\bdid not (?:\w+ )?differ\b|\b(?:was|were|remained) unchanged\b|"
     # "did not have a significant impact on birth weight", "(stroke) similarly occurred in both groups"
@@ -101,7 +104,7 @@ _BAD_EVENT = (r"(?:flares?|flare-ups?|relapses?|recurrences?|exacerbations?|fall
               r"thrombos[ie]s|strokes?|deaths?)")
 _TREND = _rx(r"\btrends?\b|\btended\b|\btendency\b")
 _HARM_RISE = _rx(
-    r"(?:small |slight |higher |greater |increased )?risk (?:of|for) (?:increas\w+|worsen\w*)\b|"
+    r"\b(?:small |slight |higher |greater |increased )?risk (?:of|for) (?:increas\w+|worsen\w*)\b|"
     r"\b(?:increas\w*|more|higher|greater|elevated) (?:\w+ ){0,3}?" + _BAD_EVENT + r"\b|"
     r"\b" + _BAD_EVENT + r" (?:\w+ ){0,3}?(?:were|was) (?:\w+ )?(?:increased|more (?:common|frequent|likely)|higher)\b")
 # The comparison group named before the rise or just after it: "more falls in the control group" is the
@@ -180,6 +183,20 @@ _CALL = re.compile(r"^(?:however,?\s+|therefore,?\s+|thus,?\s+)?(?:further|more|
                    r"trials|investigations?|exploration|work|evaluation|follow-up)\b[^.]*\b(?:needed|required|warranted|"
                    r"necessary|recommended|should)\b|^there is a need for\b|^(?:research|studies|trials) (?:is|are) (?:needed|"
                    r"required|warranted)", re.I)
+# A sentence whose main clause says why or how is not known ("The mechanism for reduced relaxation time following X is
+# unclear"): the effect it names is the subject of a question, not a finding it reports.
+_UNCLEAR_WHY = re.compile(r"^(?:however,?\s+|yet,?\s+)?(?:the\s+)?(?:underlying\s+|exact\s+|precise\s+|possible\s+|biological\s+)?"
+                          r"(?:mechanisms?|reasons?|causes?|explanations?|pathways?|basis)\b[^.;]{0,200}?\b(?:is|are|remains?)\s+"
+                          r"(?:still\s+|largely\s+|currently\s+|as yet\s+)?(?:unclear|unknown|uncertain|speculative|"
+                          r"not\s+(?:yet\s+|fully\s+|well\s+)?(?:known|clear|understood|established)|poorly understood|"
+                          r"to be (?:determined|elucidated|established|clarified))\b", re.I)
+
+
+def unclear_why(text: str) -> bool:
+    """Does the sentence say only that why or how an effect came about is not known?"""
+    return bool(_UNCLEAR_WHY.match(text.strip()))
+
+
 _BUT_NOT = _rx(r"\bbut not\b")
 _HEDGE = _rx(r"\b(?:may|might|could|possibly|potentially|appears? to|seems? to|suggests?|suggested)\b")
 
@@ -207,6 +224,8 @@ class Reading:
     def label(self) -> str | None:
         if _CALL.match(self.text.strip()):
             return "early"  # "Further studies are needed to show whether X is linked with Y" tests nothing
+        if unclear_why(self.text):
+            return None
         labs = self.labels - ({"early"} if self.labels - {"early"} else set())
         if not labs:
             return None
@@ -318,9 +337,13 @@ _BONE_SETTING = _rx(r"\b(?:(?:closed|open|primary|anatomic(?:al)?|good|poor|adeq
                     r"reductions?\b|\breductions? of (?:the |a )?(?:fracture|dislocation|joint|shoulder|hip|elbow)s?\b")
 
 
+# A decimal written with a middle dot ("p=0·16", "0·89 to 1·02", the Lancet's style) is read as one with a full stop.
+_MIDDLE_DOT = re.compile(r"(?<=\d)\u00b7(?=\d)")
+
+
 def read_clause(text: str, kind: str = "intervention") -> Clause:
     # The bone-setting sense is blanked to the same length, so positions and cues of the rest stay as they are.
-    low = _BONE_SETTING.sub(lambda m: "_" * len(m.group(0)), text.lower())
+    low = _BONE_SETTING.sub(lambda m: "_" * len(m.group(0)), _MIDDLE_DOT.sub(".", text.lower()))
     small = bool(_SMALL.search(low))
     hedged = bool(_HEDGE.search(low))
     against = _first_unnegated(_AGAINST, low)
@@ -439,7 +462,7 @@ def read_sentence(text: str, kind: str = "intervention") -> Reading:
 def p_values(text: str) -> list[tuple[str, float]]:
     """('<', 0.05) for each p-value the text states."""
     out = []
-    for m in _P_VALUE.finditer(text.lower()):
+    for m in _P_VALUE.finditer(_MIDDLE_DOT.sub(".", text.lower())):
         try:
             out.append((m.group(1), float(m.group(2))))
         except ValueError:

@@ -20,6 +20,7 @@ from ..appraise.reading import read_sentence
 from ..models import Record
 from ..sections import is_back_matter_text, known_label
 from ..text import record_sentences, split_sentences
+from .casing import starts_a_sentence
 from .phrases import CERTAINTY_NOTE
 
 # The certainty note alone is no answer: it says how sure we are of a result the card no longer states.
@@ -53,7 +54,7 @@ def is_fragment(text: str) -> str | None:
     t = text.strip()
     if not t:
         return "empty"
-    if not (t[0].isupper() or t[0].isdigit() or t[0] in "\u201c\"'("):
+    if not starts_a_sentence(t):
         return "starts mid-sentence"
     if len(t.split()) < 4:
         return "too short"

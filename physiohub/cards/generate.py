@@ -31,10 +31,11 @@ from . import wording
 from .abbrev import definitions, spell_out
 from ..appraise.evidence import _own_pilot
 from ..appraise.numwords import parse_number
-from ..appraise.reading import both_groups_improved, significant_p
+from ..appraise.reading import both_groups_improved, significant_p, unclear_why
 from .caveat import unclear_difference_note
 from .consistency import check_card
 from .question import Pico, _people, aim_topic, build_question, from_aim, from_title, title_question
+from .casing import upper_first
 
 GENERATOR = "physiohub.cards.extractive"
 VERSION = "2.8"
@@ -439,11 +440,12 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             body.append((pl, "rewritten", [s.id]))
     for s in p.get("conclusion")[:2]:
         pl = plain_claim(s.text)
-        if pl and _reading_label(s.text, a) != "early":  # a call for more research is no key point
+        # (a call for more research, or a line that the mechanism is unknown, is no key point)
+        if pl and _reading_label(s.text, a) != "early" and not unclear_why(s.text):
             body.append((pl, "rewritten", [s.id]))
     for sid in p.limitation_ids[:2]:
         pl = plain_claim(p.by_id(sid).text)
-        if pl and not _STATS_HEAVY.search(p.by_id(sid).text):
+        if pl and not _STATS_HEAVY.search(p.by_id(sid).text) and not unclear_why(p.by_id(sid).text):
             body.append((pl, "rewritten", [sid]))
     if len({t for t, _, _ in body}) < 2:  # few results to tell: what it set out to do is worth a point
         for s in (p.get("aim") or [])[:1]:
@@ -895,7 +897,7 @@ def unlabel(text: str) -> str:
         return ""  # "Level of Evidence: Level 4": publishing furniture, not a finding
     if marks and marks[0][0] == 0 and known_label(marks[0][2]) and text[marks[0][1]:].strip():
         rest = text[marks[0][1]:].lstrip(" :")
-        return rest[:1].upper() + rest[1:]
+        return upper_first(rest)
     return text
 
 

@@ -5,6 +5,7 @@ come in only as arguments taken from the source).
 from __future__ import annotations
 
 import re
+from .casing import upper_first
 
 # design label -> (short plain name, plain name with article)
 DESIGN_PLAIN: dict[str, tuple[str, str]] = {
@@ -111,7 +112,7 @@ def claim(evidence: str, subject: str, verb3: str, verb: str, rest: str = "") ->
     else:
         body = f"we don't know yet whether {subject} {verb3}{rest}"
     body = re.sub(r"\s{2,}", " ", body).strip()
-    return body[0].upper() + body[1:] + "."
+    return upper_first(body) + "."
 
 
 def verdict_claim(verdict: str, evidence: str, what: str, who: str, cmp: str) -> str:

@@ -8,6 +8,7 @@ moderate says "probably", limited says "may", very limited says "we don't know y
 from __future__ import annotations
 
 import re
+from .casing import upper_first
 
 # Research and clinical terms -> words a reader at grade 8 knows. Longer phrases are matched first.
 LAY: dict[str, str] = {
@@ -209,7 +210,7 @@ def lay(text: str) -> str:
             return "" if plain == "clearly" else word
         at_start = not text[:m.start()].strip() or text[:m.start()].rstrip()[-1:] in ".:;!?"
         if word[0].isupper() and plain and (at_start or not any(c.isupper() for c in word[1:])):  # "RCTs" mid-sentence: lower case
-            plain = plain[0].upper() + plain[1:]
+            plain = upper_first(plain)
         return plain
 
     # "... were statistically significant": said of a result, plain "were clear" loses what was clear, so a
@@ -303,7 +304,7 @@ def lay_light(phrase: str) -> str:
         plain = _LIGHT[w.lower()]
         if w.lower() == "acute" and _SUDDEN_AFTER.match(phrase, m.end()):
             plain = "sudden"
-        return plain[0].upper() + plain[1:] if w[0].isupper() and m.start() == 0 else plain
+        return upper_first(plain) if w[0].isupper() and m.start() == 0 else plain
     return re.sub(r"\s{2,}", " ", _LIGHT_RE.sub(swap, phrase)).strip()
 
 
@@ -320,12 +321,12 @@ def hedge(evidence: str, claim: str, *, subject: str = "") -> str:
         return f"We don't know yet whether {body}."
     body = re.sub(r"\s*\{m\}\s*", f" {word} " if word else " ", claim).strip()
     body = re.sub(r"\s{2,}", " ", body)
-    return body[0].upper() + body[1:] + "."
+    return upper_first(body) + "."
 
 
 def cap(text: str) -> str:
     text = text.strip()
-    return text[:1].upper() + text[1:] if text else text
+    return upper_first(text) if text else text
 
 
 def sentence(text: str) -> str:

@@ -16,6 +16,7 @@ import string
 import textstat
 
 from .plain import lay, sentence
+from .casing import upper_first
 
 PATIENT_GRADE = 8.0
 _PAREN = re.compile(r"\s*[\(\[][^()\[\]]*[\)\]]")
@@ -126,6 +127,6 @@ def split_long(text: str, max_words: int = 20) -> list[str]:
 def plain_sentences(text: str, max_words: int = 20) -> list[str]:
     """A source sentence turned into short plain sentences (lay words, no statistics)."""
     core = _FILLER.sub("", _FILLER.sub("", strip_detail(text)))
-    core = core[:1].upper() + core[1:]
+    core = upper_first(core)
     core = re.sub(r"^(the authors?|we) (conclude|concluded|found|suggest|report)(ed)? that\s+", "", core, flags=re.I)
     return [sentence(lay(p)) for p in split_long(core, max_words) if p.strip()]

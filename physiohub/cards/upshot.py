@@ -16,6 +16,7 @@ from .plain import GLOSS
 from .readability import close_subject_comma, plain_sentences
 from ..appraise.reading import is_safety_line
 from ..text import Sentence
+from .casing import upper_first
 
 _CUE = re.compile(r"\b(in conclusion|conclu\w+|suggests?|suggested|indicates?|indicated|these (results|findings|data)"
                   r"|our (results|findings|data)|this study (shows|showed|suggests|demonstrates)|taken together"
@@ -168,7 +169,7 @@ def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> 
     core = re.sub(r"^[\s,;:]+", "", core)
     # "At the 12-week and six-month follow-up" without its number must not read "At the and six-month"
     core = re.sub(r"\b(the|a|an) (?:and|or) ", r"\1 ", core, flags=re.I)
-    core = core[:1].upper() + core[1:]
+    core = upper_first(core)
     for i, piece in enumerate(plain_sentences(core, max_words)):
         if i and not _SUBJECT_START.match(piece):
             continue  # a later piece of a split sentence, e.g. "...but reduces X": its subject is in the first
@@ -176,7 +177,7 @@ def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> 
         piece = re.sub(r"^(?:in this (?:[\w-]+ ){0,3}(?:study|trial|review|analysis|sample)|in these (?:people|patients)),\s+",
                        "", piece, flags=re.I)
         piece = _before_detail(piece, keep_contrast)
-        piece = piece[:1].upper() + piece[1:]
+        piece = upper_first(piece)
         bare = GLOSS.sub("", piece)  # lay()'s own glosses are neither an aside nor length
         words = bare.split()
         if 4 <= len(words) <= max_words and not _STATS.search(piece) and not re.search(r"[()\[\]<>=]", bare) \

@@ -18,6 +18,7 @@ from typing import Any
 from . import phrases
 from .plain import cap, lay, sentence
 from .question import Pico, outcome_verb, plural
+from .casing import upper_first
 
 Item = tuple[str, str, list[str]]
 _CERTAIN = {"Strong": "", "Moderate": "probably", "Limited": "may", "Very limited": ""}
@@ -139,7 +140,7 @@ def answer_claim(a: dict[str, Any], q: Pico) -> str | None:
     if not lead and q.population and len(body.split()) < 7:
         lead = f"For {q.population}, "  # "Tramadol probably helps." alone says too little
     text = lead + body if lead else body
-    return sentence(text[0].upper() + text[1:] if not lead else text)
+    return sentence(upper_first(text) if not lead else text)
 
 
 def _direction(a: dict[str, Any], y: str) -> str:

@@ -1,0 +1,79 @@
+"""Session 14's card reading (docs/cards-review.md): a line saying the mechanism is unknown reports no finding, "had
+little effect on" and "No ... was significantly affected" are no clear difference, decimals with a middle dot are read,
+a lowercase Greek letter opening a sentence stays lowercase, and a dead pattern in the harm reader works again."""
+import pytest
+
+from physiohub.appraise.reading import read_sentence, significant_p, unclear_why
+from physiohub.cards.casing import starts_a_sentence, upper_first
+from physiohub.cards.consistency import is_fragment
+
+
+@pytest.mark.parametrize("text", [
+    "The mechanism for reduced relaxation time following supplementation is unclear.",
+    "The underlying mechanisms remain poorly understood.",
+    "However, the reasons for the faster recovery are not yet known.",
+])
+def test_unclear_mechanism_reports_no_finding(text):
+    assert unclear_why(text)
+    assert read_sentence(text).label is None
+
+
+def test_a_finding_about_a_mechanism_is_still_read():
+    text = "The mechanism of pain relief was a reduction in inflammation, which improved function."
+    assert not unclear_why(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Regular deworming had little effect on mortality in this population.",
+    "No specific cause of death was significantly affected.",
+    "No other outcome was improved.",
+])
+def test_little_effect_reads_as_no_clear_difference(text):
+    assert read_sentence(text).label == "null"
+
+
+def test_no_patient_harmed_is_not_a_null_result():
+    assert read_sentence("No patient was harmed.").label is None
+
+
+def test_middle_dot_decimals():
+    text = "Deaths were 3·00 versus 3·16 (mortality ratio 0·95, 95% CI 0·89 to 1·02, p=0·16)."
+    assert significant_p(text) == (0, 1)
+    assert significant_p("Pain fell more with exercise (p=0·003).") == (1, 0)
+
+
+def test_harm_rise_pattern_with_risk_of_increasing():
+    # this branch was written with a backspace character for \b and could never match
+    r = read_sentence("There was a small risk of increasing the flare rate.")
+    assert r.label == "against"
+
+
+@pytest.mark.parametrize("text,want", [("β-alanine may help.", "β-alanine may help."), ("mRNA levels rose.", "mRNA levels rose."),
+                                       ("exercise helps.", "Exercise helps."), ("", "")])
+def test_upper_first(text, want):
+    assert upper_first(text) == want
+
+
+def test_greek_start_is_a_sentence():
+    assert starts_a_sentence("β-alanine supplementation may help compared with a placebo.")
+    assert is_fragment("β-alanine supplementation may help compared with a placebo.") is None
+    assert is_fragment("and then it may help with pain.") == "starts mid-sentence"
+
+
+def test_beta_alanine_card():
+    from physiohub.appraise import appraise
+    from physiohub.cards import generate_card
+    from physiohub.ingest.jsonl import convert
+
+    abstract = ("PURPOSE: We tested whether beta supplementation changes muscle relaxation. METHODS: Twenty-three males took "
+                "β-alanine (n = 12) or placebo (n = 11) for 28 days in a randomised trial. RESULTS: β-alanine had no effect on "
+                "isometric force production. There was a significant decline in muscle half-relaxation time (p < 0.05). "
+                "CONCLUSIONS: The mechanism for reduced half-relaxation time following β-alanine supplementation is unclear. "
+                "β-alanine supplementation may prove to be beneficial in minimising contractile slowing induced by fatigue.")
+    rec = convert({"_id": "t1", "title": "β-alanine supplementation and muscle relaxation speed: a randomised trial",
+                   "text": abstract})
+    a = appraise(rec)
+    assert not any("mechanism" in r for r in a["verdict_reasons"])
+    card = generate_card(rec, a)
+    assert "β-alanine" in card["upshot"]["answer"] and "Β" not in str(card)
+    assert not any("mechanism" in k for k in card.get("key_points", []))
