@@ -77,3 +77,13 @@ def test_beta_alanine_card():
     card = generate_card(rec, a)
     assert "β-alanine" in card["upshot"]["answer"] and "Β" not in str(card)
     assert not any("mechanism" in k for k in card.get("key_points", []))
+
+
+def test_dangling_also_goes_with_the_clause_left_out():
+    from physiohub.cards.generate import _without_dangling_also
+
+    src = "Compared with control, the drug group had fewer infections; the drug group had also lower CRP levels."
+    assert _without_dangling_also("The drug group had also lower CRP levels.", src) == "The drug group had lower CRP levels."
+    # a point that is its sentence's start keeps its words
+    own = "The drug group also had lower CRP levels, as the trial before it found."
+    assert _without_dangling_also("The drug group also had lower CRP levels.", own) == "The drug group also had lower CRP levels."

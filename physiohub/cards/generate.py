@@ -533,11 +533,23 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     kind = a.get("question_kind") or "intervention"
     out = out[:1] + [(unclear_difference_note(t, p.by_id(src[-1]).text, res_texts, kind), k, src)
                      if src and src[-1] in result_ids else (t, k, src) for t, k, src in out[1:]]
+    out = out[:1] + [(_without_dangling_also(t, p.by_id(src[0]).text) if src and _has(p, src[0]) else t, k, src)
+                     for t, k, src in out[1:]]
     if a.get("evidence"):
         ladder = a.get("_ladder")
         out.append((sentence(f"Strength of evidence: {a['evidence'].lower()}") + (f" {ladder}" if ladder else ""),
                     "templated", [s for s in kn_src if _has(p, s)] if ladder else []))
     return out[:6]
+
+
+def _without_dangling_also(point: str, source: str) -> str:
+    """A point cut from a later clause of its sentence ("...; the group had also lower CRP levels") loses the "also"
+    that pointed back to the clause left out."""
+    head = " ".join(point.split()[:3]).lower()
+    clauses = re.split(r";\s+|,\s+(?:and|while|whereas)\s+", source)
+    if len(clauses) < 2 or not any(c.lower().startswith(head) for c in clauses[1:]) or source.lower().startswith(head):
+        return point
+    return re.sub(r"\s+also\b(?=\s)", "", point, count=1)
 
 
 # "This early benefit of the injection had faded by six months": a point that leans on the sentence
