@@ -42,3 +42,33 @@ def test_organisation_with_topic_words_stays_an_author(tmp_path):
     finally:
         store.close()
     assert [(r.get("journal"), r.get("authors")) for r in res["references"]] == [(None, ["Chartered Society of Physiotherapy"])]
+
+
+@pytest.mark.parametrize("line,journal", [("Journal reference: Arthritis & Rheumatology (2019).", "Arthritis & Rheumatology"),
+                                          ("Reference: Osteoarthritis and Cartilage, May 2019.", "Osteoarthritis and Cartilage"),
+                                          ("Source: JAMA Internal Medicine, 2019", "JAMA Internal Medicine")])
+def test_journal_and_year_reference_line(tmp_path, line, journal):
+    store = Store(tmp_path / "hub.db")
+    try:
+        res = check_article(store, f"# Walking eases knee pain\n\nA new study found that walking eased knee pain.\n\n{line}\n")
+    finally:
+        store.close()
+    assert [(r.get("journal"), r.get("year"), r.get("authors")) for r in res["references"]] == [(journal, 2019, [])]
+
+
+def test_a_name_and_year_line_is_no_journal():
+    from physiohub.check.references import parse_reference
+
+    ref = parse_reference("Lee, 2019.")
+    assert ref.journal is None
+
+
+def test_published_online_citation(tmp_path):
+    store = Store(tmp_path / "hub.db")
+    try:
+        res = check_article(store, "# Knees\n\nSome words.\n\nWalking eased knee pain, a study found "
+                                   "(JAMA Intern Med. Published online May 6, 2019.)\n")
+    finally:
+        store.close()
+    assert [(r["kind"], r.get("journal"), r.get("year")) for r in res["references"]] == [("inline", "JAMA Intern Med", 2019)]
+    assert res["claims"][0]["references"] == [0]

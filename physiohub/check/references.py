@@ -409,6 +409,24 @@ _JOURNAL_ONLY = re.compile(r"^(?P<journal>[A-Z][A-Za-z&\-]*(?:\s+[A-Za-z&\-]+){0
                            r"(?:\s*\([A-Z][a-z]{2}[^)]{0,10}\)|\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:,]\s*\(?(?:Vol(?:ume)?\.?\s*)?\d")
 
 
+# A news story's "Journal reference: Arthritis & Rheumatology (2019)." or "Reference: Osteoarthritis and Cartilage, May
+# 2019.": a journal's name and the year, nothing else; the name must be a journal's (not "Lee, 2019").
+_JOURNAL_YEAR_ONLY = re.compile(r"^(?P<journal>[A-Z][\w&'\-]*\.?(?:\s+[\w&'\-]+\.?){0,9}?)\s*[,.]?\s*\(?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|"
+                                r"Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?)?(?P<year>(?:19|20)\d{2})\)?\.?$")
+
+
+def _journal_year_only(ref: Reference, body: str) -> str | None:
+    m = _JOURNAL_YEAR_ONLY.match(body.strip())
+    if not m:
+        return None
+    journal = m.group("journal").strip(" .,")
+    if not (journal_title(journal) or journal.lower() in _JOURNAL_NAMES or journal_abbreviation(journal)
+            or _JOURNAL_AS_AUTHOR.search(journal)):
+        return None
+    ref.journal, ref.year = journal, int(m.group("year"))
+    return ""
+
+
 def _journal_only(ref: Reference, body: str) -> str | None:
     m = _JOURNAL_ONLY.match(body)
     if not m:
@@ -612,7 +630,7 @@ def _parse_reference(line: str) -> Reference:
         y = _YEAR.search(body)
         ref.year = int(y.group(1)) if y else None
         return ref
-    for shape in (_journal_only, _chicago, _given_first, _ieee, _elsevier, _author_date, _harvard_year_after_authors, _comma_fields,
+    for shape in (_journal_year_only, _journal_only, _chicago, _given_first, _ieee, _elsevier, _author_date, _harvard_year_after_authors, _comma_fields,
                   _mla_journal, _title_first_names):
         author_part = shape(ref, body)
         if author_part is not None:
@@ -861,6 +879,11 @@ _GUIDELINE_CITE = re.compile(
 _GLUED_HARVARD = re.compile(
     rf"(?<=\s)((?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+),\s+(?:[A-Z]\.\s*)+"
     rf"(?:,?\s*(?:&|and)\s+(?:{_PARTICLE}\s+)*[{_UPPER}][\w'\u2019\-]+,\s+(?:[A-Z]\.\s*)+|,?\s*et al\.?)?,?\s+((?:19|20)\d{{2}})[a-z]?\.?$")
+# "(JAMA Intern Med. Published online May 6, 2019.)", "(Spine J. Epub 2020 Mar 2)": a journal and the date it put the
+# paper online, as news stories cite a paper just out.
+_JOURNAL_CITE_ONLINE = re.compile(
+    r"\(((?:[A-Z][A-Za-z&]*\.?\s+){0,8}[A-Z][A-Za-z&]*)\.?\s+(?:Published\s+online|Epub(?:\s+ahead\s+of\s+print)?)\s+"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d{2})\b[^()]{0,40}\)")
 _JOURNAL_CITE_DATED = re.compile(
     r"\(((?:[A-Z][A-Za-z&]*\.?\s+){0,8}[A-Z][A-Za-z&]*\.?)\s+((?:19|20)\d{2})\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
     r"(?:\s+\d{1,2})?\s*;\s*\(?\d[^()]*(?:\(\w+\)[^()]*)?\)")
@@ -947,6 +970,13 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
             keys.add(f"{surname_key(glued.group(1))} {glued.group(2)}".lower())
             out.append(Reference(text=glued.group(0).strip(" ."), kind="inline", authors=_authors(glued.group(0).rsplit(",", 1)[0]),
                                  year=int(glued.group(2))))
+        for m in _JOURNAL_CITE_ONLINE.finditer(s.text):
+            journal = m.group(1)
+            key = journal_key(journal, m.group(2)).lower()
+            if key not in keys and (journal_abbreviation(journal) or journal_title(journal) or journal.lower() in _JOURNAL_NAMES
+                                    or _JOURNAL_AS_AUTHOR.search(journal)):
+                keys.add(key)
+                out.append(Reference(text=m.group(0).strip("() "), kind="inline", journal=journal, year=int(m.group(2))))
         for m in _JOURNAL_CITE_DATED.finditer(s.text):
             key = journal_key(m.group(1), m.group(2)).lower()
             if key not in keys:
