@@ -10,7 +10,7 @@ from .claim_designs import names_research, stated_design, year_of
 from .claim_method import method_only
 from .claim_record import Claim
 from .claim_sources import sources_of
-from .claim_words import COMPARED, FINDING, VERBS, has_effect
+from .claim_words import COMPARED, FINDING, HOW_OFTEN, VERBS, has_effect
 from .document import Sentence
 
 # A result stated right after a claim ("Women who walked had 48% fewer fractures than ...") reports the
@@ -273,8 +273,8 @@ def headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
         i + 1 >= len(sentences) or sentences[i + 1].paragraph != s.paragraph)
     if not alone or s.item or not 4 <= len(s.text.split()) <= 20 or s.text.rstrip().endswith("?"):
         return False
-    if not (has_effect(s.text) and (COMPARED.search(s.text) or FINDING.search(s.text) or _HEDGED.search(s.text)
-                                    or _NO_EFFECT.search(s.text))):
+    if not ((has_effect(s.text) and (COMPARED.search(s.text) or FINDING.search(s.text) or _HEDGED.search(s.text)
+                                     or _NO_EFFECT.search(s.text))) or HOW_OFTEN.search(s.text)):
         return False
     if _HOW_WHY.match(s.text):
         return False   # "How yoga may help back pain": a title over an explanation, not a finding

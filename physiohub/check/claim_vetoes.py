@@ -15,7 +15,7 @@ from .claim_not_claims import (AGAINST_OLD_VIEW, APPEARS_IN, CALL_TO_ACTION, CAV
     QUESTION_OR_NEED, SUMMING_UP, RESEARCH_USE, PERSON_ADVICE, RUN_IN_LABEL, SELF_REPORT_FIGURE, STUDIES_ON, TEASER, USED_FOR, WHERE_TO_READ, mostly_links,
     EXPERT_OPINION, HOW_TO, SIMILE_ASIDE, SPECULATION, STUDY_IMPORTANCE)
 from .claim_sources import AUTHOR_YEAR, GLUED_FOOTNOTE
-from .claim_words import COMPARED, FINDING, VERB_RE, has_effect, reports_result
+from .claim_words import COMPARED, FINDING, HOW_OFTEN, VERB_RE, has_effect, reports_result
 from .document import Sentence
 
 
@@ -125,7 +125,7 @@ def not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
     if _TABLE_ROW.match(text) and not reports_result(text):   # ("| Back | 30.3 |" is no verb)
         return True   # a table's cells (author-year column heads, figures) state nothing on their own
     if heading and not (FINDING.search(text) or has_effect(text) or VERB_RE.search(text) or COMPARED.search(text)
-                        or _FINITE_VERB.search(text)):
+                        or _FINITE_VERB.search(text) or HOW_OFTEN.search(text)):
         return True   # a heading with no verb states nothing: "Shockwave Therapy: An Evidence-Based Treatment for Tendon Pain"
     if heading:
         cite = AUTHOR_YEAR.search(text[:120])

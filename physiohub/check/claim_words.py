@@ -69,5 +69,11 @@ def reports_result(text: str) -> bool:
     return bool(FINDING.search(text)) or has_effect(text)
 
 
+# A headline stating how common something is or that it is rising ("Stress Fractures From Overuse Common In Teen
+# Athletes", "ACL Injuries Increase Among School-Aged Children"): a finding of its own, no effect word needed.
+HOW_OFTEN = re.compile(r"\b(?:(?:more |less |very |increasingly |surprisingly )?(?:common|rare|frequent|widespread|prevalent)\s+"
+                        r"(?:in|among|for|with)|on the rise|(?:increase|rise|climb|soar|fall|drop|decline)s?\s+(?:among|in)\b)", re.I)
+
+
 # "... reduced pain compared with no exercise": an effect set against a comparison states a result.
 COMPARED = re.compile(r"\b(?:compared (?:with|to)|than|versus|vs\.?|as (?:well|effective|good) as|superior to|inferior to)\b", re.I)
