@@ -34,7 +34,9 @@ ANY_DESIGN = re.compile("|".join(f"(?:{p})" for _, p in DESIGNS), re.I)
 _YEAR = re.compile(r"(?<![\d,.])((?:19[5-9]|20[0-4])\d)(?!\d|,\d)")
 # ... and not a count: "2000 participants", "2010 steps".
 _NOT_YEAR_AFTER = re.compile(r"\s*(?:participants|people|patients|adults|women|men|children|runners|subjects|"
-                             r"volunteers|athletes|workers|players|%|mg|kg|steps|calories|hours|minutes)\b", re.I)
+                             r"volunteers|athletes|workers|players|%|mg|kg|steps|calories|hours|minutes)\b"
+                             # a decade ("in the 1990s", "the 2010s") is a period the study looked at, not its year
+                             r"|['\u2019]?s\b", re.I)
 
 # "there is strong evidence" states certainty, not a kind of research.
 _CERTAINTY = re.compile(r"\b(?:strong|good|moderate|limited|some|little|no|clear|high-quality|low-quality|weak)(?: enough)? evidence\b",

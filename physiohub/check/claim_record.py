@@ -2,7 +2,21 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+# Markdown emphasis the extractor writes for <strong>/<em> ("**Drinking milk may slow OA down.**", "Lee *et al.*"):
+# the reader sees the words, not the marks. Only marks in pairs, opening after a space or a bracket: an asterisk after a
+# word is a footnote's ("Manual therapy* is recommended") and stays.
+_PAIRED_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|\*)(?=[^\s*])(.+?)(?<=[^\s*])\1(?![\w*])")
+
+
+def without_emphasis(text: str) -> str:
+    """``text`` without Markdown emphasis marks in pairs."""
+    prev = None
+    while prev != text:
+        prev, text = text, _PAIRED_EMPHASIS.sub(r"\2", text)
+    return text
 
 
 @dataclass
@@ -26,4 +40,6 @@ class Claim:
     lead_in: str | None = None
 
     def as_dict(self) -> dict:
-        return {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "lead_in"}
+        d = {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "lead_in"}
+        d["text"] = without_emphasis(self.text)
+        return d

@@ -490,4 +490,24 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             context = after_claim(s, i, design, year, context)
         last_claim_para = (s.paragraph, s.heading)
         last_claim = out[-1]
-    return out
+    return _without_repeats(out)
+
+
+def _without_repeats(claims: list[Claim]) -> list[Claim]:
+    """A sentence the page prints twice (a contents list and the heading it points to, a pull quote) is one claim, the
+    first; a result that went on from the second copy goes on from the first."""
+    first: dict[str, int] = {}
+    index: dict[int, int] = {}
+    kept: list[Claim] = []
+    for i, c in enumerate(claims):
+        key = " ".join(c.text.split()).lower()
+        if key in first:
+            index[i] = index[first[key]]
+            continue
+        first[key] = i
+        index[i] = len(kept)
+        kept.append(c)
+    for c in kept:
+        if c.continues is not None:
+            c.continues = index.get(c.continues)
+    return kept

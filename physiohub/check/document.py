@@ -531,7 +531,11 @@ _GLYPH_BULLET = re.compile(r"^([ \t]*)[\u2023\u2043\u2219\u25aa\u25ab\u25a0\u25a
                            re.M)
 
 
+_FIRST_H1 = re.compile(r"^#[ \t]+(\S.*?)[ \t#]*$", re.M)
+
+
 def parse_document(text: str) -> Document:
+    h1 = _FIRST_H1.search(text)
     text = _GLYPH_BULLET.sub(r"\1- ", text)
     text = _FOOTNOTE_REF.sub(r"[\1]", _FOOTNOTE_DEF.sub(r"[\1] ", text))
     # an in-page link to a footnote ("third[1](#ref1).") is the citation marker "[1]"
@@ -715,4 +719,8 @@ def parse_document(text: str) -> Document:
             ctext, urls = strip_links(piece)
             if ctext.strip():
                 sentences.append(Sentence(" ".join(ctext.split()), n, urls, section, kind == "item"))
+    # the page's first-level heading is its title, whatever lines a saved page carries above it ("Skip Navigation",
+    # a site's name)
+    if h1 and not REF_HEADING.match(h1.group(1).strip()):
+        title = " ".join(strip_links(h1.group(1))[0].split()) or title
     return Document(title, sentences, refs, headings)

@@ -69,8 +69,15 @@ INERT_CONTROL = re.compile(r"\b(?:placebo|sham|usual care|standard care|no (?:tr
                            r"not? \w+ing)\b", re.I)
 
 
+# Having a condition is not a question of diagnosis: "27 million Americans have a diagnosis of osteoarthritis", "people
+# diagnosed with back pain" say how common it is. Blanked (same length) before the topics are read.
+_HAS_CONDITION = re.compile(r"\b(?:(?:have|has|had|with|receive[sd]?|given|get|got)\s+(?:a\s+)?(?:\w+\s+)?diagnosis\s+of|"
+                            r"diagnosed\s+with(?!\s+(?:an?\s+|the\s+)?(?:mri|x-?rays?|ultrasound|scans?|imaging|ct|help)\b))\b", re.I)
+
+
 def topic_of(text: str) -> str | None:
     """The DESIGN.md topic whose cue appears earliest in ``text`` (ties: list order)."""
+    text = _HAS_CONDITION.sub(lambda m: " " * len(m.group(0)), text)
     best: tuple[int, int, str] | None = None
     for order, (topic, rx) in enumerate(_TOPIC_RE):
         m = rx.search(text)

@@ -82,12 +82,14 @@ def cited_author(claim: Claim) -> tuple[str, int] | None:
 
 def _subject(claim: Claim) -> list[str]:
     """What the claim is about: its condition(s), then its treatments."""
+    from .match import spell_out_conditions
     from .tested import treatment_names
 
-    found = _find(CONDITIONS, claim.text)[:2]
+    # ("their knee OA progressed" names knee osteoarthritis)
+    found = _find(CONDITIONS, spell_out_conditions(claim.text))[:2]
     # a short phrase the claim parser read as the intervention ("minimalist running shoes") says it best
-    iv = _phrase(claim.intervention)
-    if iv:
+    iv = _phrase(spell_out_conditions(claim.intervention or ""))
+    if iv and not any(iv in f or f in iv for f in found):
         found.append(iv)
     found += [t for t in treatment_names(claim.text) if not any(t in f or f in t for f in found)][:2]
     return found
@@ -100,14 +102,16 @@ def concepts(claim: Claim, context: Claim | None = None, condition: str | None =
     claim before, or the title): a claim that names treatments but no condition ("after 12 weeks tai chi and
     physical therapy improved function alike") is still about it, and a search without it finds studies of
     every other condition first."""
+    from .match import spell_out_conditions
+
     found = _subject(claim)
     if not found and context is not None:
         found = _subject(context)[:2]
-    if (condition and found and not _find(CONDITIONS, claim.text)
+    if (condition and found and not _find(CONDITIONS, spell_out_conditions(claim.text))
             and not any(condition in f or f in condition for f in found)):
         found.insert(0, condition)
     found += [o for o in _find(OUTCOMES, claim.text) if not any(o in f or f in o for f in found)][:2]
-    out = _phrase(claim.outcome)
+    out = _phrase(spell_out_conditions(claim.outcome or ""))
     if out and not any(out in f or f in out for f in found):
         found.append(out)
     return list(dict.fromkeys(found))
