@@ -63,3 +63,32 @@ def test_knee_oa_is_searched_as_knee_osteoarthritis():
     q = pubmed_query(Claim(text="Newly published research found that the more low-fat milk women drank, the more slowly "
                                 "their knee OA progressed.", cue="research found", design="research"))
     assert '"knee osteoarthritis"[tiab]' in q
+
+
+def test_a_link_between_two_things_needs_a_study_of_both():
+    from physiohub.check.tested import _unmatched_side
+
+    claim = "Lower back and foot pain linked with more severe knee osteoarthritis symptoms"
+    drug_trial = ("S-adenosyl methionine versus celecoxib for knee osteoarthritis symptoms: a double-blind trial. "
+                  "SAMe is as effective as celecoxib in the management of symptoms of knee osteoarthritis.")
+    assert _unmatched_side(claim, drug_trial) == ("lower back and foot pain", "more severe knee osteoarthritis symptoms")
+    cohort = ("Widespread pain and knee osteoarthritis: a cohort study. People with knee osteoarthritis who had low back "
+              "pain or foot pain reported more severe knee symptoms.")
+    assert _unmatched_side(claim, cohort) is None
+    # a claim that states no link is not read this way
+    assert _unmatched_side("Exercise eases knee osteoarthritis pain", drug_trial) is None
+
+
+def test_a_share_of_people_with_lower_back_pain_is_no_effect_and_not_overstated():
+    from physiohub.check.claim_effects import effect_of
+    from physiohub.check.overstate import overstatement
+
+    text = "Results indicate that 57.4% of participants reported lower back pain."
+    assert effect_of(text)[2] is None
+    assert effect_of("Walkers reported lower pain scores.")[2] == "decreases"
+    claim = Claim(text=text, cue="results indicate", design="cohort study")
+    assert overstatement(claim, "direct causal", []) == []
+    # a causal sentence about a cohort study is still flagged
+    causal = Claim(text="A cohort study found that walking reduces back pain.", cue="study found", design="cohort study",
+                   direction="decreases")
+    assert overstatement(causal, "direct causal", [])

@@ -36,7 +36,7 @@ EFFECTS: list[tuple[str, str]] = [
     ("no difference", r"no (?:good |clear |strong |convincing |real |reliable )?evidence (?:that|of)|(?:failed|fails) to (?:\w+ )?(?:reduce|improve|help|prevent)"
                       r"|(?:failed|fails|fail) to (?:give|provide|bring|offer|produce|deliver) (?:[\w-]+ ){0,2}?(?:relief|benefits?|improvements?|results?)"),
     ("decreases", r"(?:gave|led to|produced|resulted in|showed|caused) (?:a |an )?(?:\w+ ){0,3}(?:reduction|decrease|drop|fall|cut) in"
-                  r"|(?:had|have|has|reported|saw) (?:\w+ )?(?:fewer|less|lower)|(?:were|was|are|is) less likely to|breaks? down|dissolv(?:e|es|ed)"),
+                  r"|(?:had|have|has|reported|saw) (?:\w+ )?(?:fewer|less|lower(?![\s-]+(?:back|limbs?|legs?|body|extremit\w*|abdomen|spine)))|(?:were|was|are|is) less likely to|breaks? down|dissolv(?:e|es|ed)"),
     ("improves", r"(?:gave|led to|produced|resulted in|showed) (?:a |an )?(?:\w+ ){0,3}(?:improvement|gain|benefit)s? in"),
     ("increases", r"(?:had|have|has|reported|saw) (?:\w+ )?(?:more|higher|greater)|(?:were|was|are|is) more likely to"),
     ("no difference", r"(?:did|does|do|could|can)(?: not|n't) (?:\w+ )?(?:reduce|improve|help|lower|change|prevent|increase|work|speed|affect|cut|ease|relieve)"

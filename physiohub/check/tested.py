@@ -283,11 +283,46 @@ def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterabl
         # "massage therapy for people with cancer may lessen pain" is not answered by a trial of massage in tension
         # headache (asked only of a study that otherwise tests the claim: what it does not test is the first reason)
         return Tested(False, f"it does not study people with {own_condition}, whom the claim speaks of")
+    if t.tests and not treatment_names(claim_text):
+        sides = _unmatched_side(claim_text, text)
+        if sides:
+            # "Lower back and foot pain linked with more severe knee osteoarthritis symptoms" is not answered by a drug
+            # trial in knee osteoarthritis: a link between two things needs a study of both
+            return Tested(False, f"it does not speak of {sides[0]}, which the claim links with {sides[1]}")
     if t.tests and verdict == "Too early to tell":
         # a protocol, a case report, an opinion: on the claim's subject (it still counts as the evidence a
         # claim rests on, for "overstated") but with no tested result to read a stance from
         return Tested(False, "it reports no tested result (its verdict is Too early to tell)", about_claim=True)
     return t
+
+
+def gives_a_figure(claim_text: str, direction: str | None) -> bool:
+    """Does the sentence give a figure ("57.4% of participants reported back pain", "one in five adults") with no
+    effect the claim parser read?"""
+    return direction is None and bool(_FIGURE.search(_NOT_A_FIGURE.sub(" ", claim_text)))
+
+
+# A claim of a link between two things: "X (is) linked with / associated with / tied to Y".
+_LINK = re.compile(r"^(?P<x>.+?)\s+(?:(?:is|are|was|were|has been|have been|may be|might be|could be)\s+)?(?:strongly\s+|closely\s+)?"
+                   r"(?:linked|associated|tied|connected|correlated)\s+(?:with|to)\s+(?P<y>.+)$", re.I)
+# Words that name no particular thing on either side of a link.
+_GENERIC = frozenset(stem(w) for w in """pain symptoms symptom problems problem risk more less higher lower severe worse better
+greater people patients adults new study studies research""".split())
+
+
+def _unmatched_side(claim_text: str, text: str) -> tuple[str, str] | None:
+    """(the side of a claimed link "X linked with Y" whose own words the study text mostly lacks, the other side), or
+    None."""
+    m = _LINK.match(claim_text.strip().rstrip(".!"))
+    if not m:
+        return None
+    have = {stem(w) for w in re.findall(r"[a-z][a-z\-]+", spell_out_conditions(text).lower())}
+    for side, other in ((m.group("x"), m.group("y")), (m.group("y"), m.group("x"))):
+        words = {stem(w) for w in re.findall(r"[a-z][a-z\-]+", spell_out_conditions(side).lower())
+                 if w not in ENGLISH_STOP_WORDS} - _GENERIC
+        if words and len(words & have) * 2 < len(words):
+            return side.strip().lower(), other.strip().lower()
+    return None
 
 
 # Care that treats, set against the tested treatment instead of it (not on top of it): "standard care", "usual
@@ -505,7 +540,7 @@ def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], tit
     words = [w for w in claim_words if w not in _FRAME and w not in ENGLISH_STOP_WORDS and w not in names]
     if len(words) < 3:   # "At best, pain improves for 6 to 12 weeks": the subject is in an earlier sentence
         return Tested(False, "the sentence alone names too little to tell which study would test it")
-    if direction is None and _FIGURE.search(_NOT_A_FIGURE.sub(" ", claim_text)):
+    if gives_a_figure(claim_text, direction):
         return Tested(False, "the sentence gives a figure, not an effect a study's result could confirm")
     share = relevance(words, text, store)
     # and the claim's two rarest words (what it is about: "inactive", "posture") are both there
