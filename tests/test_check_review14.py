@@ -92,3 +92,13 @@ def test_a_share_of_people_with_lower_back_pain_is_no_effect_and_not_overstated(
     causal = Claim(text="A cohort study found that walking reduces back pain.", cue="study found", design="cohort study",
                    direction="decreases")
     assert overstatement(causal, "direct causal", [])
+
+
+def test_authors_and_journal_named_in_prose_are_sources():
+    from physiohub.check.claim_sources import sources_of
+
+    sources, _ = sources_of("A study by Helmick et al. published in Arthritis & Rheumatism reported that 59 million people "
+                            "have low back pain.", [])
+    assert {"kind": "author", "value": "Helmick et al."} in sources
+    assert {"kind": "journal", "value": "Arthritis & Rheumatism"} in sources
+    assert sources_of("This is by far the best et al text.", [])[0] == []

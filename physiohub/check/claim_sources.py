@@ -61,7 +61,9 @@ DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>\]]+")
 URL = re.compile(r"https?://[^\s<>\"\])]+")
 _PERSON = re.compile(
     r"\b(?:(?:lead|senior|first) author|led by|Dr\.?|Professor|Prof\.?)(?:\s+(?:Dr\.?|Professor|Prof\.?))?(?:\s+[A-Z][A-Za-z'\-]+){1,3}"
-    r"|\b[A-Z][a-z]+(?: [A-Z][a-z]+)? and (?:colleagues|co-?workers|(?:his|her|their) (?:team|colleagues))\b")
+    r"|\b[A-Z][a-z]+(?: [A-Z][a-z]+)? and (?:colleagues|co-?workers|(?:his|her|their) (?:team|colleagues))\b"
+    # "A study by Helmick et al. published in ...": the authors named without a year (no reference, README R3e, but a source)
+    r"|(?<=\bby )(?:(?:van|von|de|der|den|du|da|di|le|la)\s+){0,2}[A-Z][A-Za-z'\u2019\-]+ et al\b\.?")
 _INSTITUTION = re.compile(r"\b(?:University|Institute|College|Hospital|Clinic|Centre|Center)(?: of| for)?(?: the)?(?: [A-Z][\w'\-]+)+"
                           r"|\b[A-Z][\w]+ (?:University|Institute|Hospital)\b")
 def _cut_name(name: str) -> str:
@@ -77,7 +79,8 @@ def _cut_name(name: str) -> str:
     return " ".join(words) or name.strip()
 
 
-_PUBLISHED_IN = re.compile(r"\bpublished (?:in|by) (?:the (?:journal )?)?([A-Z][\w&:\- ]{2,60}?)(?=[,.;(]| in \d| last| this| earlier| found| shows?| and |$)")
+_PUBLISHED_IN = re.compile(r"\bpublished (?:in|by) (?:the (?:journal )?)?([A-Z][\w&:\- ]{2,60}?)(?=[,.;(]| in \d| last| this| earlier| found| shows?| and |"
+                           r" (?:reported|reports|showed|suggested|suggests|concluded|concludes|revealed|reveals|finds|says|said|indicated|indicates)\b|$)")
 
 
 # A journal's year, volume and pages in brackets after its name in the sentence: "the journal Spine
