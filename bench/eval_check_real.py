@@ -34,6 +34,7 @@ def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool 
     total = Score()
     rows = []
     cut_misses = 0
+    ref_misses: dict[str, int] = {}
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "empty.db")
         for stem, gold, art in gold_articles(folder):
@@ -43,6 +44,8 @@ def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool 
             res = check_article(store, raw, html=gold["html"], claim_model=claim_model, reference_model=reference_model)
             s = score_article(res, gold, art.name)
             cut_misses += _cut_misses(raw, gold, res)
+            for k, v in _ref_misses(gold, res).items():
+                ref_misses[k] = ref_misses.get(k, 0) + v
             total.add(s)
             rows.append((art.name, len(gold["claims"]), s.claims_found, s.false_alarms, f"{s.refs_found}/{s.refs_gold}",
                          f"{s.dois_found}/{s.dois_gold}"))
@@ -60,11 +63,28 @@ def evaluate(folder: Path, label: str, verbose: bool = False, claim_model: bool 
           f"claims linked to cited DOIs {total.cited_got}/{total.cited_want}; references found {total.refs_found}/{total.refs_gold} "
           f"({total.refs_recall:.3f}, {total.refs_extra} extra); DOIs {total.dois_found}/{total.dois_gold} ({total.dois_recall:.3f})")
     print(f"references by kind and identifier: {total.kinds_line()}; missed claims no sentence of the checker "
-          f"holds whole (a cut or extraction fault, not a reading one): {cut_misses}")
+          f"holds whole (a cut or extraction fault, not a reading one): {cut_misses}; missed references beside a found one of "
+          f"the same year (fields read differently) {ref_misses.get('same year', 0)}, with no found reference of their year "
+          f"{ref_misses.get('no same year', 0)}, with no year {ref_misses.get('no year', 0)}")
     if verbose:
         for p in total.problems:
             print("  -", p)
     return total
+
+
+def _ref_misses(gold: dict, res: dict) -> dict[str, int]:
+    """Missed gold references, by whether the checker found a reference of the same year on the page (so it read that
+    reference's fields otherwise: an author, a journal) or none of that year (it did not find it at all). Totals only."""
+    from physiohub.check.evaluate import reference_matches
+
+    refs = res["references"]
+    out: dict[str, int] = {}
+    for g in gold["references"]:
+        if any(reference_matches(g, r) for r in refs):
+            continue
+        key = "no year" if not g.get("year") else "same year" if any(r.get("year") == g["year"] for r in refs) else "no same year"
+        out[key] = out.get(key, 0) + 1
+    return out
 
 
 def _cut_misses(raw: str, gold: dict, res: dict) -> int:
