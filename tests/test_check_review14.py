@@ -102,3 +102,22 @@ def test_authors_and_journal_named_in_prose_are_sources():
     assert {"kind": "author", "value": "Helmick et al."} in sources
     assert {"kind": "journal", "value": "Arthritis & Rheumatism"} in sources
     assert sources_of("This is by far the best et al text.", [])[0] == []
+
+
+def test_a_treatment_trial_does_not_answer_a_claim_that_names_no_treatment():
+    from physiohub.check.tested import _treatment_not_named
+
+    pico = {"intervention": [{"text": "celecoxib"}]}
+    assert _treatment_not_named("There was no link with less frequent knee pain compared with baseline in this group.",
+                                pico) == "celecoxib"
+    # the study's exposure named in the claim: it may answer it
+    assert _treatment_not_named("Knee injuries have been linked with a higher risk of knee arthritis.",
+                                {"intervention": [{"text": "previous knee injury"}]}) is None
+    assert _treatment_not_named("Knee injuries have been linked with a higher risk of knee arthritis.", {}) is None
+
+
+def test_a_two_word_side_of_a_link_needs_both_words():
+    from physiohub.check.tested import _unmatched_side
+
+    ulcer_trial = ("Valdecoxib versus naproxen in osteoarthritis of the knee. Ulcers were more common with naproxen.")
+    assert _unmatched_side("Knee injuries have been linked with a higher risk of knee arthritis.", ulcer_trial) is not None

@@ -284,6 +284,11 @@ def study_tests_claim(store: Store | None, claim_text: str, claim_words: Iterabl
         # headache (asked only of a study that otherwise tests the claim: what it does not test is the first reason)
         return Tested(False, f"it does not study people with {own_condition}, whom the claim speaks of")
     if t.tests and not treatment_names(claim_text):
+        foreign = _treatment_not_named(claim_text, pico)
+        if foreign:
+            # "There was no link with less frequent knee pain in this group" is not answered by a celecoxib trial: a
+            # study that tests a treatment answers claims about that treatment
+            return Tested(False, f"it tests {foreign}, which the claim does not speak of")
         sides = _unmatched_side(claim_text, text)
         if sides:
             # "Lower back and foot pain linked with more severe knee osteoarthritis symptoms" is not answered by a drug
@@ -310,6 +315,20 @@ _GENERIC = frozenset(stem(w) for w in """pain symptoms symptom problems problem 
 greater people patients adults new study studies research""".split())
 
 
+def _treatment_not_named(claim_text: str, pico: dict | None) -> str | None:
+    """The study's tested intervention (its appraised PICO) when none of its words is in a claim that names no treatment,
+    or None."""
+    ivs = [iv for iv in _spans(pico or {}, "intervention") if iv.strip()]
+    if not ivs:
+        return None
+    have = {stem(w) for w in re.findall(r"[a-z][a-z\-]+", spell_out_conditions(claim_text).lower())}
+    for iv in ivs:
+        words = {stem(w) for w in re.findall(r"[a-z][a-z\-]+", iv.lower()) if w not in ENGLISH_STOP_WORDS}
+        if not words or words & have:
+            return None
+    return ivs[0].strip()
+
+
 def _unmatched_side(claim_text: str, text: str) -> tuple[str, str] | None:
     """(the side of a claimed link "X linked with Y" whose own words the study text mostly lacks, the other side), or
     None."""
@@ -320,7 +339,8 @@ def _unmatched_side(claim_text: str, text: str) -> tuple[str, str] | None:
     for side, other in ((m.group("x"), m.group("y")), (m.group("y"), m.group("x"))):
         words = {stem(w) for w in re.findall(r"[a-z][a-z\-]+", spell_out_conditions(side).lower())
                  if w not in ENGLISH_STOP_WORDS} - _GENERIC
-        if words and len(words & have) * 2 < len(words):
+        # (a side of one or two words needs them all; a longer one may miss one: "lower" is "low back" in the study)
+        if words and len(words & have) < len(words) - (len(words) >= 3):
             return side.strip().lower(), other.strip().lower()
     return None
 
