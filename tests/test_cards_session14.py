@@ -87,3 +87,26 @@ def test_dangling_also_goes_with_the_clause_left_out():
     # a point that is its sentence's start keeps its words
     own = "The drug group also had lower CRP levels, as the trial before it found."
     assert _without_dangling_also("The drug group also had lower CRP levels.", own) == "The drug group also had lower CRP levels."
+
+
+def test_a_null_on_primary_or_secondary_outcomes_is_a_primary_null():
+    from physiohub.appraise.verdict import _secondary_first
+
+    assert not _secondary_first("Intention-to-treat analyses showed no evidence of an effect on primary or secondary outcomes.")
+    assert _secondary_first("Secondary outcomes and the primary outcome in completers improved.")
+    assert _secondary_first("Per-protocol analyses found a greater decrease in distress")
+
+
+def test_itt_null_with_per_protocol_benefit_is_no_clear_difference():
+    from physiohub.appraise import appraise
+    from physiohub.ingest.jsonl import convert
+
+    abstract = ("OBJECTIVE: To test web-delivered therapy for distress. METHODS: 160 patients were randomly assigned to the "
+                "web programme or an education website; primary outcomes were distress and unmet needs. RESULTS: "
+                "Intention-to-treat analyses showed no evidence of a statistically significant intervention effect on "
+                "primary or secondary outcomes. However, per-protocol analyses found a greater decrease in distress "
+                "(P=.04) with the programme. CONCLUSIONS: The programme was associated with greater decreases in distress "
+                "for those patients who adhered to it.")
+    a = appraise(convert({"_id": "t2", "title": "Web-delivered therapy for distress: randomized controlled trial",
+                          "text": abstract}))
+    assert a["verdict"] == "No clear difference"

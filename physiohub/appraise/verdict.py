@@ -50,6 +50,15 @@ _PRIMARY = re.compile(r"\bprimary (?:\w+ ){0,2}(?:outcomes?|end-?points?|analys[
                       r"variables?)\b|\bintention[- ]to[- ]treat\b|\bmain outcomes?\b", re.I)
 _SECONDARY = re.compile(r"\bsecondary (?:outcomes?|end-?points?|analys[ie]s|measures?)\b|\bper[- ]protocol\b|\bsubgroups?\b|"
                         r"\bpost[- ]hoc\b|\bcompleters?\b", re.I)
+
+
+def _secondary_first(clause: str) -> bool:
+    """Does the clause speak of secondary, per-protocol or subgroup results before any primary one? ("no effect on
+    primary or secondary outcomes" names the primary first: it is a primary result.)"""
+    sec = _SECONDARY.search(clause)
+    return bool(sec) and not _PRIMARY.search(clause[:sec.start()])
+
+
 _ADVANTAGE_ONLY = re.compile(r"\b(?:advantage|in favou?r of|trend|tended)\b", re.I)
 
 # Words that name a comparison, beside reading's comparison arms ("control", "placebo", "usual care", ...).
@@ -233,7 +242,7 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
 
     primary: list[tuple[Sentence, Reading]] = []
     if kind == "intervention":
-        primary = [(s, r) for s, r in res + concl if _PRIMARY.search(s.text) and not _SECONDARY.search(s.text.split(",")[0])]
+        primary = [(s, r) for s, r in res + concl if _PRIMARY.search(s.text) and not _secondary_first(s.text.split(",")[0])]
         # "The primary endpoint was the time to stopping. This time tended to be longer (p = 0.066).": a
         # sentence that only names the primary outcome hands its result to the next sentence.
         for (s0, r0), nxt in zip(res, res[1:]):
