@@ -121,3 +121,19 @@ def test_a_two_word_side_of_a_link_needs_both_words():
 
     ulcer_trial = ("Valdecoxib versus naproxen in osteoarthritis of the knee. Ulcers were more common with naproxen.")
     assert _unmatched_side("Knee injuries have been linked with a higher risk of knee arthritis.", ulcer_trial) is not None
+
+
+def test_overstatement_flags_read_again():
+    from physiohub.check.overstate import certainty_words, overstatement, share_only
+
+    # "the leading cause of" ranks a condition; it claims no cause
+    assert certainty_words("Low back pain is the leading cause of disability worldwide.") == []
+    assert overstatement(Claim(text="Low back pain is the leading cause of disability worldwide.", cue="x"), "direct causal", []) == []
+    assert certainty_words("Sitting causes back pain.") == ["causes"]
+    # a share of people with no verb of cause is no causal wording; an effect's size is
+    assert share_only("A survey found that only 38% of family practitioners talked to more than 60% of their patients.")
+    assert not share_only("Exercise cut pain by 30% in the trial.")
+    # a no-difference result overstates nothing
+    same = Claim(text="A survey showed that all three groups improved about the same in physical function.", cue="survey showed",
+                 design="observational study")
+    assert overstatement(same, "direct causal", []) == []

@@ -68,7 +68,7 @@ _NULL = _rx(
     # "did not have a significant impact on birth weight", "(stroke) similarly occurred in both groups"
     r"\b(?:did|does|do|had) not have (?:a |any )?(?:\w+ ){0,2}?(?:impact|effect|influence|difference)s?\b|"
     r"\b(?:occurred|happened|developed) similarly\b|\bsimilarly (?:occurred|frequent|common)\b|\bremained (?:stable|the same)\b|"
-    r"\b(?:was|were|is|are) (?:the )?same\b|\bno different\b|\btended to\b(?=[^.;]{0,80}\b(?:p\s*[=>≥]\s*0?\.(?:0[5-9]|[1-9])|not (?:statistically )?significant|non-?significant|n\.?s\.?\b))|\ba (?:non-?significant |statistical )?trend\b")
+    r"\b(?:was|were|is|are) (?:the )?same\b|\b(?:improved|changed|recovered|progressed|declined|fared|did) (?:by )?(?:about|roughly|much|almost|nearly) the same\b|\bno different\b|\btended to\b(?=[^.;]{0,80}\b(?:p\s*[=>≥]\s*0?\.(?:0[5-9]|[1-9])|not (?:statistically )?significant|non-?significant|n\.?s\.?\b))|\ba (?:non-?significant |statistical )?trend\b")
 # "no significant group-by-time interaction", "no group x time interaction for pain": in a trial that measured
 # its arms over time, the test of whether they changed differently, i.e. a between-group null. An interaction
 # with something else ("no interaction with sex") is a subgroup question and is not read here.

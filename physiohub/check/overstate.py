@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ..appraise.reading import read_sentence
 from .claims import Claim
 
 CERTAIN = re.compile(
@@ -37,8 +38,35 @@ def _a(noun: str) -> str:
     return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
+# "the leading cause of disability", "a common cause of knee pain": "cause" as a ranking noun, not a claim that
+# something causes something.
+_CAUSE_NOUN = re.compile(r"\b(?:the|a|an|leading|main|major|common|commonest|top|biggest|frequent|second|third|"
+                         r"underlying|single|number one)\s+(?:\w+\s+)?causes?\s+of\b", re.I)
+# A share of people ("only 38% of family practitioners talked to ...", "More than half were willing to ...") reports
+# how many, not what caused what: without a verb of cause beside it, there is no causal wording to overstate.
+_SHARE = re.compile(r"\b(?:\d+(?:\.\d+)?\s*(?:%|percent|per cent)|(?:more|less|fewer) than (?:half|a third|a quarter)|"
+                    r"half|a third|a quarter|the majority|a minority|one in (?:two|three|four|five|six|ten|\d+))(?!\w)", re.I)
+_CAUSAL_VERB = re.compile(r"\b(?:caus(?:e|es|ed|ing)|lead(?:s|ing)? to|led to|prevent\w*|reduc\w*|improv\w*|increas\w*|"
+                          r"decreas\w*|help\w*|benefit\w*|protect\w*|trigger\w*|result(?:s|ed)? in|eas(?:e|es|ed)|reliev\w*|"
+                          r"cut|cuts|halv\w*|doubl\w*|lower(?:s|ed)|rais(?:e|es|ed)|drop\w*|boost\w*|slash\w*)\b", re.I)
+# ... of people: the share counts people (who were, felt, said, did something), not an effect's size.
+_PEOPLE = re.compile(r"\b(?:people|patients|adults|respondents|participants|workers|practitioners|physicians|doctors|nurses|"
+                     r"women|men|children|runners|athletes|americans|employees|users|those|surveyed|were|felt|said|reported)\b", re.I)
+
+
 def certainty_words(text: str) -> list[str]:
+    text = _CAUSE_NOUN.sub(lambda m: " " * len(m.group(0)), text)
     return list(dict.fromkeys(m.group(0).lower() for m in CERTAIN.finditer(text)))
+
+
+def _cause_noun_only(text: str) -> bool:
+    """Is "cause" in the sentence only a ranking noun ("the leading cause of disability"), with no verb of cause?"""
+    return bool(_CAUSE_NOUN.search(text)) and not _CAUSAL_VERB.search(_CAUSE_NOUN.sub(" ", text))
+
+
+def share_only(text: str) -> bool:
+    """Does the sentence give a share of people with no verb of cause?"""
+    return bool(_SHARE.search(text)) and bool(_PEOPLE.search(text)) and not _CAUSAL_VERB.search(text)
 
 
 def overstatement(claim: Claim, strength: str, matches: list[dict]) -> list[str]:
@@ -48,12 +76,12 @@ def overstatement(claim: Claim, strength: str, matches: list[dict]) -> list[str]
     words = certainty_words(claim.text)
     # ("57.4% of participants reported lower back pain" gives a figure: no wording of cause to overstate, whatever the
     # strength classifier reads in it)
-    causal = (strength == "direct causal" and not gives_a_figure(claim.text, claim.direction)) or any(
-        w.startswith("cause") for w in words)
+    causal = (strength == "direct causal" and not gives_a_figure(claim.text, claim.direction)
+              and not share_only(claim.text) and not _cause_noun_only(claim.text)) or any(w.startswith("cause") for w in words)
     if not words and not causal:
         return []
-    if claim.direction in ("no difference",):
-        return []   # "did not cure" or "no proof that" is not an overclaim
+    if claim.direction in ("no difference",) or read_sentence(claim.text).label == "null":
+        return []   # "did not cure", "no proof that", "all three groups improved about the same" is not an overclaim
     wording = f"'{words[0]}'" if words else "direct causal wording"
     reasons: list[str] = []
     if claim.design in CLAIM_OBSERVATIONAL:
