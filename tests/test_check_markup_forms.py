@@ -70,3 +70,9 @@ def test_layout_divs_keep_their_paragraphs():
     text = html_to_text(page)
     assert text.count("A 2019 trial found that walking eased knee pain.") == 1
     assert text.count("Paragraph 0:") == 1
+
+
+def test_and_others_is_et_al():
+    [c] = find_citations("Smith and others (2019) found that exercise eased knee pain.")
+    assert (c.surname, c.year) == ("Smith", 2019)
+    assert find_citations("Many patients and others (2019) reported pain.") == []

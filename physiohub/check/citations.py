@@ -28,7 +28,7 @@ _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _SURNAME = rf"(?:{_PARTICLE}\s+){{0,2}}[{_UP}][\w'\u2019\-]+(?:\s[{_UP}][a-z\u00df-\u00ff'\u2019\-]+(?=,|\s(?:&|and|et)\b))?"
 _INITIALS = rf"(?:[{_UP}]\.\s?(?:-?[{_UP}]\.\s?){{0,2}})"
 _PERSON = rf"{_INITIALS}?{_SURNAME}"
-_ETAL = r"(?:,?\s+et\.?\s?al\.?|,?\s+and\s+(?:colleagues|co-?workers|co-?authors|collaborators|(?:his|her|their)\s+(?:team|colleagues)))"
+_ETAL = r"(?:,?\s+et\.?\s?al\.?|,?\s+and\s+(?:colleagues|co-?workers|co-?authors|collaborators|others|(?:his|her|their)\s+(?:team|colleagues)))"
 _SEP = r"(?:,\s*(?:&|and)\s+|\s+(?:&|and)\s+|,\s+)"
 _PEOPLE = rf"{_PERSON}(?:{_SEP}{_PERSON}){{0,9}}{_ETAL}?"
 # An organisation: capitalised words with small words between ("Australian Institute of Health and Welfare"),
