@@ -45,7 +45,10 @@ _JOURNALS = {j: f"Walking eased knee pain ({j}, 2019)." for j in (
     "The Spine Journal", "European Spine Journal", "The Journal of Rheumatology", "Mayo Clinic Proceedings",
     "Journal of Orthopaedic & Sports Physical Therapy", "Annals of Internal Medicine", "Scandinavian Journal of Medicine & Science in Sports",
     "Arthritis Care & Research", "Arthritis Care Res", "PLOS ONE", "Scientific Reports", "BMJ", "JAMA", "Sports Health",
-    "Arthritis Care and Research", "Rheumatology (Oxford)")}
+    "Arthritis Care and Research", "Rheumatology (Oxford)",
+    # (session 15) names with no journal's word, and publishers' families
+    "Trials", "Age and Ageing", "The Knee", "Annals of the Rheumatic Diseases", "RMD Open", "Musculoskeletal Care", "Cureus", "eLife",
+    "Nature Communications", "Frontiers in Pain Research", "BMJ Open Sport & Exercise Medicine")}
 _JOURNALS["published online"] = "Walking eased knee pain, a study found (JAMA Intern Med. Published online May 6, 2019.)"
 _LINKS = {
     "a [2019 study](...)": "A [2019 study](https://news.example.com/a) found that exercise eased knee pain.",

@@ -16,14 +16,20 @@ def test_journal_titles(name):
 
 @pytest.mark.parametrize("name", ["Chartered Society of Physiotherapy", "American Physical Therapy Association", "Johns Hopkins Medicine",
                                   "Arthritis Research UK", "Faculty of Sport and Exercise Medicine", "Lee and colleagues",
-                                  "Smith et al.", "Surgery", "Royal College of Surgeons", "Lee, Park"])
+                                  "Smith et al.", "Surgery", "Royal College of Surgeons", "Lee, Park", "Nature"])
 def test_not_journal_titles(name):
     assert not journal_title(name)
 
 
 @pytest.mark.parametrize("cite,journal", [("(Physical Therapy in Sport, 2019)", "Physical Therapy in Sport"),
                                           ("(Clinical Rehabilitation 2019)", "Clinical Rehabilitation"),
-                                          ("(The Spine Journal, 2019)", "The Spine Journal")])
+                                          ("(The Spine Journal, 2019)", "The Spine Journal"),
+                                          # names with no journal's word: the cited-journal lexicon, or a family's name
+                                          ("(Sports Health, 2019)", "Sports Health"), ("(Trials 2019)", "Trials"),
+                                          ("(The Knee, 2019)", "The Knee"), ("(Age and Ageing, 2019)", "Age and Ageing"),
+                                          ("(Nature Communications, 2019)", "Nature Communications"),
+                                          ("(Frontiers in Pain Research, 2019)", "Frontiers in Pain Research"),
+                                          ("(BMJ Open Sport & Exercise Medicine, 2019)", "BMJ Open Sport & Exercise Medicine")])
 def test_bracketed_journal_title_is_a_journal_reference(tmp_path, cite, journal):
     store = Store(tmp_path / "hub.db")
     try:
@@ -72,3 +78,13 @@ def test_published_online_citation(tmp_path):
         store.close()
     assert [(r["kind"], r.get("journal"), r.get("year")) for r in res["references"]] == [("inline", "JAMA Intern Med", 2019)]
     assert res["claims"][0]["references"] == [0]
+
+
+def test_a_surname_like_journal_name_stays_a_person(tmp_path):
+    # "Bone" and "Brain" are journals too, but left out of the lexicon: a bracket may cite a person of that name
+    store = Store(tmp_path / "hub.db")
+    try:
+        res = check_article(store, "# Knees\n\nSome words.\n\nWalking eased knee pain (Bone et al., 2019).\n")
+    finally:
+        store.close()
+    assert [(r.get("journal"), r.get("authors")) for r in res["references"]] == [(None, ["Bone et al."])]

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import JOURNALS
+from .lexicon import CITED_JOURNALS, JOURNALS
 
-_JOURNAL_NAMES = {j.lower() for j in JOURNALS}
+_JOURNAL_NAMES = {j.lower() for j in (*JOURNALS, *CITED_JOURNALS)}
 
 _PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]u|[Dd]a|[Dd]i|[Dd]os|[Dd]as|[Dd]el|[Dd]ella|[Ll]e|[Ll]a|[Tt]en|[Tt]er)"
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
@@ -161,9 +161,13 @@ def journal_title(who: str) -> bool:
     if not all(w[:1].isupper() or w in ("of", "and", "in", "for", "the", "on", "&") for w in words):
         return False   # "Lee and colleagues": a person
     # (a publication's word at the end outranks an organisation's before it: "Mayo Clinic Proceedings")
+    if _JOURNAL_SERIES.match(who):
+        return True   # "Nature Communications", "Frontiers in Pain Research", "BMJ Open Sport & Exercise Medicine"
     return bool(_JOURNAL_TITLE.search(who)) and (not _ORGANISATION_WORD.search(who) or bool(_PUBLICATION_END.search(who)))
 
 
+# A publisher's family of journals: the family's name, then the title's own capitalised words.
+_JOURNAL_SERIES = re.compile(r"^(?:The\s+)?(?:JAMA|BMJ|BMC|PLo[Ss]|Nature|Frontiers\s+in|Lancet|Annals\s+of|Archives\s+of)\s+[A-Z]")
 _PUBLICATION_END = re.compile(r"\s(?:Proceedings|Journal|Bulletin|Letters)$")
 
 
@@ -328,7 +332,8 @@ def _find_citations(text: str) -> list[Citation]:
             if not pm and not undated and _bare_source(p):
                 bare.append(p)
             if not pm or not (_acceptable(pm.group("who")) or _first_word(pm.group("who")) in _CITED_IN_BRACKETS
-                              or _acronym_name(pm.group("who")) or journal_title(pm.group("who"))):
+                              or _acronym_name(pm.group("who")) or journal_title(pm.group("who"))
+                              or pm.group("who").lower() in _JOURNAL_NAMES):   # "(The Knee, 2019)": a journal's name
                 continue
             who = last_who = _clean_who(pm.group("who"))
             for y, sfx in _years(pm.group("years")):

@@ -41,6 +41,25 @@ JOURNALS: list[str] = [
     "American Journal of Sports Medicine", "Nature", "Science", "Scientific Reports",
 ]
 
+# Journals whose names carry none of the words journal titles are recognised by (``citations.journal_title``: "Journal",
+# "Therapy", "Rheumatology", "Sports Medicine" ...) and no abbreviation either: read as a journal only when a citation
+# names one whole ("(Sports Health, 2019)", "(Trials 2020)"), never found in prose, where most are ordinary words.
+# Medical and musculoskeletal journals popular pages cite; names that are also common surnames ("Bone", "Brain") are
+# left out, since "(Bone, 2019)" may as well cite a person.
+CITED_JOURNALS: list[str] = [
+    "Sports Health", "Age and Ageing", "Trials", "Injury", "Headache", "Cephalalgia", "Knee", "The Knee", "Arthroscopy",
+    "Annals of the Rheumatic Diseases", "RMD Open", "Rheumatology", "Rheumatology (Oxford)", "Arthritis & Rheumatology",
+    "Arthritis and Rheumatology", "Arthritis Care and Research", "Arthritis Research & Therapy", "Arthritis Research and Therapy",
+    "Joint Bone Spine", "Foot & Ankle International", "Foot and Ankle International", "Musculoskeletal Care", "Pain Physician",
+    "Pain Practice", "Pain Management", "Physiotherapy", "Manual Therapy", "Medicine", "Psychological Medicine", "Occupational Medicine",
+    "Health Technology Assessment", "American Family Physician", "Australian Family Physician", "Canadian Family Physician",
+    "PNAS", "CMAJ", "MJA", "JBJS", "CORR", "MSSE", "PeerJ", "eLife", "Cell", "Circulation", "Diabetes Care", "Obesity", "Gut",
+    "Sleep", "Menopause", "Maturitas", "Nutrients", "Healthcare", "Medicina", "Sensors", "Cureus", "Life", "Biology",
+    "Neurology", "Radiology", "Ergonomics", "Applied Ergonomics", "Work", "Injury Prevention", "Lancet Rheumatology",
+    "The Lancet Rheumatology", "Lancet Neurology", "The Lancet Neurology", "Lancet Public Health", "EClinicalMedicine",
+    "Medical Journal of Australia", "Canadian Medical Association Journal", "Archives of Internal Medicine",
+]
+
 TOPIC_CUES: list[tuple[str, str]] = [
     ("Surgery vs Rehabilitation", r"surgery|surgical|operation|arthroscop\w*|knee replacement|hip replacement|decompression"),
     ("Medication & Injections", r"injections?|steroid|cortisone|corticosteroid|paracetamol|acetaminophen|ibuprofen|nsaids?|"
