@@ -39,6 +39,9 @@ _CITES = {
     "organisation": f"{S} (World Health Organization 2020).", "organisation initials": f"{S} (NICE, 2020).",
     "'in press'": f"{S} (Smith et al., in press).", "year first": f"{S} (2019, Smith et al.).",
     "year after a colon": f"{S} (Smith et al.: 2019).",
+    # (session 15) no year in the bracket: a citation all the same (README rule R3f)
+    "no year, 'et al.'": f"{S} (Smith et al.).", "no year, mid-sentence": "In a trial (Smith et al.), exercise therapy reduced knee pain.",
+    "no year, 'and colleagues'": f"{S} (Smith and colleagues).",
 }
 _JOURNALS = {j: f"Walking eased knee pain ({j}, 2019)." for j in (
     "Physical Therapy in Sport", "Clinical Rehabilitation", "Pain Medicine", "Gait & Posture", "Musculoskeletal Science and Practice",
@@ -139,7 +142,7 @@ def main() -> int:
         try:
             page = "# Knee pain and exercise\n\nSome words about knees.\n\n{}\n"
             for form, text in _CITES.items():
-                year = 2020 if form.startswith("organisation") else None if form == "'in press'" else 2019
+                year = 2020 if form.startswith("organisation") else None if form == "'in press'" or form.startswith("no year") else 2019
                 tally("in-text citations", form, _cited(_refs(store, page.format(text)), year))
             for form, text in _JOURNALS.items():
                 want = form if form != "published online" else "JAMA Intern Med"

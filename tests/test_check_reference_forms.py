@@ -9,6 +9,7 @@ import pytest
 
 from physiohub.check import check_article
 from physiohub.check.references import find_doi, parse_reference
+from physiohub.store import Store
 
 
 @pytest.mark.parametrize("text, want", [
@@ -335,3 +336,19 @@ def test_an_entry_written_title_first_with_the_authors_last(store):
     (ref,) = check_article(store, text)["references"]
     assert (ref["authors"][0], ref["year"], ref["title"]) == (
         "Holm D", None, "Commercial versus custom-made wrist splints at night for carpal tunnel syndrome: a pilot randomized trial")
+
+
+def test_a_bracket_with_et_al_and_no_year_is_a_citation(tmp_path):
+    # "(Lee et al.)" names a paper's authors: a reference with no year (README rule R3f); a later bracket of the same
+    # authors is that work again, and the claim that cites it links to it
+    store = Store(tmp_path / "hub.db")
+    try:
+        one = check_article(store, "# Knees\n\nSome words.\n\nIn a trial (Lee et al.), walking eased knee pain.\n")
+        two = check_article(store, "# Knees\n\nSome words.\n\nWalking eased knee pain (Lee et al., 2019). In that trial "
+                                   "(Lee et al.), the benefit lasted a year.\n")
+    finally:
+        store.close()
+    assert [(r.get("authors"), r.get("year")) for r in one["references"]] == [(["Lee et al."], None)]
+    assert one["claims"][0]["references"] == [0]
+    assert [(r.get("authors"), r.get("year")) for r in two["references"]] == [(["Lee et al."], 2019)]
+    assert [c["references"] for c in two["claims"]] == [[0], [0]]

@@ -28,6 +28,7 @@ from .references import Reference, inline_references, link_citations, named_refe
 from .linked_citations import merge_linked_citations
 from .citation_header import header_citations
 from .citation_variants import merge_misspelt, title_citations
+from .citations import find_citations, surname_key
 from .report import summarise
 from .strength import claim_strength
 from .tested import treatment_names
@@ -55,11 +56,26 @@ def _cited(claim_sources: list[dict], citations: list[str], refs: list[Reference
            year: int | None = None) -> list[Reference]:
     out = link_citations(citations, refs)
     if not out:
+        out = _undated_cited(text, refs)
+    if not out:
         out = named_references(text, year, refs)
     linked = {s["value"].lower() for s in claim_sources if s["kind"] in ("doi", "link")}
     for r in refs:
         if r not in out and ((r.doi and any(r.doi in v for v in linked)) or (r.url and r.url.lower() in linked)):
             out.append(r)
+    return out
+
+
+def _undated_cited(text: str, refs: list[Reference]) -> list[Reference]:
+    """The references a bracket with no year cites ("In that trial (Lee et al.), ..."): the one reference of that first
+    author, if the page holds exactly one (else which of them is meant is not said)."""
+    out: list[Reference] = []
+    for c in find_citations(text):
+        if c.year is not None:
+            continue
+        same = [r for r in refs if r.authors and surname_key(r.authors[0]).lower() == surname_key(c.surname).lower()]
+        if len(same) == 1 and same[0] not in out:
+            out.append(same[0])
     return out
 
 

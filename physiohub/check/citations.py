@@ -64,6 +64,10 @@ _PIECE_JOURNAL = re.compile(rf"^(?P<who>{_PERSON}{_ETAL}),?\s+(?P<journal>[{_UP}
                             rf"(?P<years>{_YEARS})$")
 # ... or with no date: "(Mayo Clinic, n.d.)", "(Lee, in press)" — a citation without a year
 _PIECE_UNDATED = re.compile(rf"^(?P<who>{_PEOPLE}|{_ORG}|{_ACRONYM}),\s+(?:n\.\s?d|in\s+press|forthcoming)$", re.I)
+# ... or a first author and "et al." alone in a bracket ("In a trial (Lee et al.), ..."): "et al." names a paper's
+# authors whatever follows, so the bracket is a citation with no year (README rule R3f); "(Lee and Park)" is not read
+# so, as two capitalised words in brackets are as often an aside.
+_PIECE_ETAL_ONLY = re.compile(rf"^(?P<who>{_PERSON}{_ETAL})$")
 # Citations in one bracket are cut at ";", or at a comma after a year when a name follows ("Hopkins 2016, Scott 2020").
 _NEXT_NAME = rf"(?=(?:{_PARTICLE}\s+)?[{_UP}](?:[a-z\u00df-\u00ff'\u2019]|[A-Z]{{1,7}}\b))"
 _PIECES = re.compile(rf"\s*;\s*|(?<=\d),\s*{_NEXT_NAME}|(?<=\d[a-z]),\s*{_NEXT_NAME}|(?<=\d)\s+(?:and|&)\s+{_NEXT_NAME}"
@@ -325,9 +329,11 @@ def _find_citations(text: str) -> list[Citation]:
                 out.extend(Citation(last_who, y, m.start(), m.end(), m.group(0), sfx) for y, sfx in _years(p))
                 continue
             pm = _PIECE.match(p) or _PIECE_JOURNAL.match(p)
-            undated = None if pm else _PIECE_UNDATED.match(p)
+            undated = None if pm else (_PIECE_UNDATED.match(p) or _PIECE_ETAL_ONLY.match(p))
             if undated and _acceptable(undated.group("who")):
-                out.append(Citation(_clean_who(undated.group("who")), None, m.start(), m.end(), m.group(0)))
+                # (the piece lost its final full stop when it was trimmed: "Lee et al" is written "Lee et al.")
+                who = re.sub(r"\bet\.?\s?al$", "et al.", _clean_who(undated.group("who")))
+                out.append(Citation(who, None, m.start(), m.end(), m.group(0)))
                 found = True
             if not pm and not undated and _bare_source(p):
                 bare.append(p)

@@ -946,6 +946,9 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
             key = cite_key(c.surname, c.year or "n.d.", c.suffix).lower()
             if c.year is None and any(r.authors and r.authors[0].lower().startswith(c.who.lower()) for r in listed):
                 continue   # "(Mayo Clinic, n.d.)" is the listed "Mayo Clinic. (n.d.). Title. https://..."
+            if c.year is None and re.search(r"\bet\.?\s?al\b", c.who) and any(
+                    r.authors and surname_key(r.authors[0]).lower() == surname_key(c.surname).lower() for r in listed + out):
+                continue   # "(Lee et al.)" after "(Lee et al., 2019)" or beside "Lee, A. (2019) ..." listed: that work again
             if c.suffix and key not in keys and _letters_dropped(c, listed + out):
                 continue   # "(Lee, 2019b)" where the list prints "Lee, A. (2019)": the page's letter, the same work
             if key in keys or (re.fullmatch(r"[A-Z][A-Z&]{1,7}", c.who) and any(
