@@ -282,7 +282,11 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Ca
             mt, why = untested[0]
             few = ("The closest study in the hub" if len(matches) == 1 else
                    "None of the studies matched in the hub tests it; the closest")
-            return None, f"{few} is related but cannot say whether the claim holds: {why}.", overstated
+            # (a study that shares too few of the claim's words is not called related: "is related but ... is about
+            # something else" said two opposite things of a robotics survey matched to a telehealth claim)
+            said = "cannot say whether the claim holds" if why == "it is about something else" else \
+                "is related but cannot say whether the claim holds"
+            return None, f"{few} {said}: {why}.", overstated
         if title_only:
             return None, TITLE_ONLY_REASON if len(title_only) == 1 else TITLES_ONLY_REASON, overstated
         return None, None, overstated

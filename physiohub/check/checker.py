@@ -249,8 +249,6 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
         claim.design = design_from_references(claim.design, cited)
         if design_from is None and claim.design is not None:
             design_from = "reference" if claim.design != stated else "text"
-        cited_ids = [i for i in (ids[ref_index[id(r)]] for r in cited) if i is not None]
-        m = match_claim(store, claim, limit=limit, cited_ids=list(dict.fromkeys(cited_ids)), published_only=published_only)
         # a sentence naming no condition is about the one the claim before it, or the article's title, names
         # ("injury"/"injuries" alone is too broad to hold a sentence to)
         context = next((c for c in (claim_condition_of(claims[n - 1].text) if n else None, title_condition)
@@ -260,6 +258,12 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
             # "massage therapy for people with cancer may lessen pain" under a back-pain paragraph names its own
             # people: it is held to them, not to back pain (and its PubMed search is not about back pain)
             context = None
+        cited_ids = [i for i in (ids[ref_index[id(r)]] for r in cited) if i is not None]
+        # the search holds a claim that names no condition to its article's: a study of another condition is no
+        # evidence for "Working nights" under "Factors linked with seeking care [for back pain]" (the stance said so,
+        # and the summary still counted the claim as having evidence in the hub)
+        m = match_claim(store, claim, limit=limit, cited_ids=list(dict.fromkeys(cited_ids)), published_only=published_only,
+                        context_condition=context)
         claim_stance, stance_reason, reasons = stance_of(
             store, claim, m["matches"], lambda about, c=claim, s=strength: overstatement(c, s, about),
             context_condition=context, article_words=article_words, states_effect=strength != "not a claim",

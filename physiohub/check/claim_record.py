@@ -42,4 +42,7 @@ class Claim:
     def as_dict(self) -> dict:
         d = {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "lead_in"}
         d["text"] = without_emphasis(self.text)
+        # the line a list item sits under, shown with it: "Being male" means nothing without "Factors linked with
+        # seeking care included:" above it
+        d["listed_under"] = without_emphasis(self.lead_in) if self.lead_in else None
         return d

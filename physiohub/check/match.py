@@ -259,8 +259,10 @@ def about_condition(condition: str, text: str) -> bool:
 
 
 def match_claim(store: Store, claim: Claim, *, limit: int = 3, cited_ids: list[int] | None = None,
-                gate: bool = True, mode: str = "hybrid", published_only: bool = False) -> dict[str, Any]:
-    """{matches, relaxed, note, query}; the claim's own cited studies (if in the hub) come first."""
+                gate: bool = True, mode: str = "hybrid", published_only: bool = False,
+                context_condition: str | None = None) -> dict[str, Any]:
+    """{matches, relaxed, note, query}; the claim's own cited studies (if in the hub) come first. A claim that names
+    no condition is held to ``context_condition``, the one its article (or the claim before it) is about."""
     query = claim_query(claim)
     words = content_words(query)
     stages: list[tuple[list[str], bool, bool, bool]] = []   # (dropped, use_year, use_design, use_topic)
@@ -286,7 +288,7 @@ def match_claim(store: Store, claim: Claim, *, limit: int = 3, cited_ids: list[i
         # nothing to search for (a query of stopwords makes search browse the newest studies)
         return {"matches": matches, "relaxed": [], "note": None, "query": query}
     scorer = semantic_scorer(store, query) if gate else None
-    condition = claim_condition(claim)
+    condition = claim_condition(claim) or context_condition
     off_condition = 0   # relevant studies dropped because they are about another condition
     for drop, y, d, t in stages:
         filters: dict[str, Any] = {}

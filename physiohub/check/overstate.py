@@ -64,9 +64,14 @@ def _cause_noun_only(text: str) -> bool:
     return bool(_CAUSE_NOUN.search(text)) and not _CAUSAL_VERB.search(_CAUSE_NOUN.sub(" ", text))
 
 
+# A condition people set ("willing to use telehealth if it cut the cost"): a verb of cause inside it is what they would
+# want, not an effect the sentence claims.
+_CONDITION_CLAUSE = re.compile(r"\b(?:if|unless|provided that|as long as)\b[^,;]*", re.I)
+
+
 def share_only(text: str) -> bool:
-    """Does the sentence give a share of people with no verb of cause?"""
-    return bool(_SHARE.search(text)) and bool(_PEOPLE.search(text)) and not _CAUSAL_VERB.search(text)
+    """Does the sentence give a share of people with no verb of cause (outside a condition they set)?"""
+    return bool(_SHARE.search(text)) and bool(_PEOPLE.search(text)) and not _CAUSAL_VERB.search(_CONDITION_CLAUSE.sub(" ", text))
 
 
 def overstatement(claim: Claim, strength: str, matches: list[dict]) -> list[str]:

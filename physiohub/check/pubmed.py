@@ -110,6 +110,10 @@ def concepts(claim: Claim, context: Claim | None = None, condition: str | None =
     if (condition and found and not _find(CONDITIONS, spell_out_conditions(claim.text))
             and not any(condition in f or f in condition for f in found)):
         found.insert(0, condition)
+    elif condition and not found:
+        # a bare factor under a lead-in ("Being male" under "Factors linked with seeking care included:") is about the
+        # article's condition too: its search is the condition and the factor's own words
+        found = [condition]
     found += [o for o in _find(OUTCOMES, claim.text) if not any(o in f or f in o for f in found)][:2]
     out = _phrase(spell_out_conditions(claim.outcome or ""))
     if out and not any(out in f or f in out for f in found):

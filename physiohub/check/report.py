@@ -84,7 +84,11 @@ def to_text(result: dict[str, Any], *, width: int = 100) -> str:
                f"({s.get('references_in_hub', 0)} in the hub)")
     for n, c in enumerate(result["claims"], 1):
         out.append("")
-        out.extend(textwrap.wrap(f"{n}. {c['text']}", width, subsequent_indent="   "))
+        if c.get("listed_under"):
+            out.extend(textwrap.wrap(f"{n}. (listed under \"{c['listed_under']}\")", width, subsequent_indent="   "))
+            out.extend(textwrap.wrap(c["text"], width, initial_indent="   ", subsequent_indent="   "))
+        else:
+            out.extend(textwrap.wrap(f"{n}. {c['text']}", width, subsequent_indent="   "))
         out.append("   " + " · ".join(c.get("facts") or claim_facts(c)))
         if c.get("overstated"):
             for r in c["overstated_reasons"]:

@@ -1,0 +1,87 @@
+"""Faults found reading /check output in session 15 (docs/check-review.md, Session 15): a bare factor of a list
+("Working nights" under "Factors linked with seeking care included:") matched to studies of other conditions and
+counted as "evidence in the hub"; the factor shown without the line it sits under; its PubMed search without the
+article's condition."""
+from __future__ import annotations
+
+import pytest
+
+from physiohub.appraise.persist import save_appraisal
+from physiohub.check import check_article
+from physiohub.check.report import to_text
+from physiohub.ingest.pipeline import import_records
+from physiohub.models import AbstractSection, Record
+
+PAGE = ("# Back pain at work\n\nMost adults get back pain at some point.\n\n"
+        "A survey of nursing-home staff found which workers with back pain sought care.\n\n"
+        "Factors linked with seeking care included:\n\n- Working night shifts\n- Taking sick leave\n")
+
+
+@pytest.fixture
+def hub(store):
+    # a study of another condition whose words are near the factor's: the search finds it, the article is not about it
+    records = [Record(source_format="test", source_id="hd", year=2019,
+                      title="Night shift work and sleep quality in hospital nurses: a survey",
+                      abstract_sections=[AbstractSection("We surveyed 400 hospital nurses working night shifts; night shift "
+                                                         "work was linked with poorer sleep quality and more sick leave.")])]
+    [sid] = import_records(store, records, file="invented").study_ids
+    save_appraisal(store, sid, {"design": "cross-sectional", "evidence": "Limited", "research_type": "Primary study",
+                                "verdict": "Supports", "topics": ["Work & Function"], "retracted": False})
+    return store
+
+
+def test_a_bare_factor_is_not_answered_by_a_study_of_another_condition(hub):
+    res = check_article(hub, PAGE)
+    items = [c for c in res["claims"] if c.get("listed_under")]
+    assert [c["text"] for c in items] == ["Working night shifts", "Taking sick leave"]
+    night = items[0]
+    # the sleep study is found by the factor's words, but it is not about back pain, which the article (and the claim
+    # before) is about: no evidence in the hub, and the note says why
+    assert night["matches"] == [] and night["match_note"].startswith("no study in the hub on back pain")
+    assert res["summary"]["with_matches"] == 0
+
+
+def test_a_bare_factor_is_shown_with_its_lead_in_and_searched_with_the_condition(hub):
+    res = check_article(hub, PAGE)
+    night, leave = [c for c in res["claims"] if c.get("listed_under")]
+    assert night["listed_under"].startswith("Factors linked with seeking care included")
+    assert night["pubmed_query"].startswith('"back pain"[tiab]') and leave["pubmed_query"].startswith('"back pain"[tiab]')
+    text = to_text(res)
+    assert '(listed under "Factors linked with seeking care included' in text
+    assert text.index("listed under") < text.index("Working night shifts")
+
+
+def test_a_sentence_claim_has_no_lead_in(tmp_path):
+    from physiohub.store import Store
+
+    store = Store(tmp_path / "hub.db")
+    try:
+        res = check_article(store, "# Knees\n\nSome words.\n\nA 2019 trial found that walking eased knee pain.\n")
+    finally:
+        store.close()
+    assert res["claims"][0]["listed_under"] is None
+
+
+def test_a_condition_people_set_is_no_causal_wording():
+    from physiohub.check.overstate import share_only
+
+    # "if it cut the cost" is what the respondents would want, not an effect the sentence claims
+    assert share_only("More than half were willing to use telehealth if it cut the cost of attending appointments")
+    assert not share_only("More than half of patients who exercised reduced their pain")
+
+
+def test_a_study_sharing_too_few_words_is_not_called_related(hub):
+    from physiohub.check.backing import stance_of
+    from physiohub.check.claims import Claim
+
+    # a study of back pain in the hub whose other words are not the claim's: "cannot say", not "is related but"
+    records = [Record(source_format="test", source_id="bp", year=2018, title="Lumbar stenosis: a common cause of back and leg pain",
+                      abstract_sections=[AbstractSection("A narrative overview of lumbar spinal stenosis as a cause of back pain "
+                                                         "and leg pain in older adults, with its imaging findings, its natural "
+                                                         "history and the operations offered for it when walking is limited.")])]
+    [sid] = import_records(hub, records, file="invented").study_ids
+    claim = Claim(text="Sitting through long office meetings raises back pain, neck stiffness and daytime fatigue in young clerical workers.",
+                  cue="studies")
+    label, reason, _ = stance_of(hub, claim, [{"id": sid, "title": records[0].title}], lambda ms: [])
+    assert label is None and reason == ("The closest study in the hub cannot say whether the claim holds: it is about "
+                                        "something else.")
