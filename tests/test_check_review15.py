@@ -85,3 +85,30 @@ def test_a_study_sharing_too_few_words_is_not_called_related(hub):
     label, reason, _ = stance_of(hub, claim, [{"id": sid, "title": records[0].title}], lambda ms: [])
     assert label is None and reason == ("The closest study in the hub cannot say whether the claim holds: it is about "
                                         "something else.")
+
+
+def test_the_page_shows_the_line_a_factor_sits_under(tmp_path):
+    # through the app over HTTP: the page's claim block carries the lead-in the JSON gives
+    import html as htmllib
+    import re
+
+    from starlette.testclient import TestClient
+
+    from conftest import csrf
+    from physiohub.store import Store
+    from physiohub.web import create_app
+
+    path = tmp_path / "hub.db"
+    Store(path).close()
+    with TestClient(create_app(str(path))) as web:
+        api = web.post("/api/check", json={"text": PAGE}).json()
+        token = csrf(web.get("/check").text)
+        page = htmllib.unescape(web.post("/check", data={"text": PAGE, "csrf_token": token}).text)
+    blocks = re.findall(r'<article class="claim">(.*?)</article>', page, re.S)
+    assert len(blocks) == len(api["claims"])
+    for c, block in zip(api["claims"], blocks):
+        if c["listed_under"]:
+            assert f"Listed under “{c['listed_under']}”" in block and block.index("Listed under") < block.index(c["text"])
+        else:
+            assert "Listed under" not in block
+    assert sum(1 for c in api["claims"] if c["listed_under"]) == 2
