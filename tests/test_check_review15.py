@@ -112,3 +112,13 @@ def test_the_page_shows_the_line_a_factor_sits_under(tmp_path):
         else:
             assert "Listed under" not in block
     assert sum(1 for c in api["claims"] if c["listed_under"]) == 2
+
+
+@pytest.mark.parametrize("text,effect", [("Exercise beats rest for low back pain", True),
+                                         ("Shockwave therapy works for tennis elbow", True),
+                                         ("She works for the NHS", False), ("He works for Google", False),
+                                         ("Acupuncture works for some people", False)])
+def test_a_headline_verb_of_winning_is_an_effect(text, effect):
+    from physiohub.check.claim_words import has_effect
+
+    assert has_effect(text) is effect

@@ -51,7 +51,10 @@ EFFECTS: list[tuple[str, str]] = [
                   r"|eliminat(?:e|es|ed)|prevent(?:s|ed)?|halv(?:e|es|ed)|slash(?:es|ed)?|\bstops?\b|protects? against|wards? off|guard(?:s|ed)? against"
                   r"|(?:may|might|can|could|to|will|would|did|does|do) slow\b|slow(?:s|ed|ing)? (?:down\b|(?:\w+ ){1,3}?down\b|the (?:\w+ )?(?:progression|progress|decline|loss|onset)\b)"),
     ("improves", r"improv(?:e|es|ed|ing)|(?:is|are|be|was|were) good for|(?<!the )\bhelps?\b|\bhelped\b|benefit(?:s|ed)?|enhanc(?:e|es|ed)|restor(?:e|es|ed)|\bcures?\b|\bcured\b|\bheal(?:s|ed)?\b"
-                 r"|\bfix(?:es|ed)?\b|revers(?:e|es|ed)|works? better|outperform(?:s|ed)?|speeds? up|sped up|(?:is|are|was|were) (?:more )?effective"),
+                 r"|\bfix(?:es|ed)?\b|revers(?:e|es|ed)|works? better|outperform(?:s|ed)?|speeds? up|sped up|(?:is|are|was|were) (?:more )?effective"
+                 # a headline's verbs of winning: "Exercise beats rest for low back pain", "Shockwave works for tennis elbow"
+                 # (not "works for the NHS", "works for a charity": an employer)
+                 r"|\bbeats?\b|\btrumps?\b|\bworks? (?:against|well for|for (?!(?:a|an|the|us|our|his|her|their|them|me|you|him|it|this|that|one|some|many|most|all|every|any)\b)(?=(?-i:[a-z])))"),
     ("increases", r"increas(?:e|es|ed|ing)|rais(?:e|es|ed)|boost(?:s|ed)?|doubl(?:e|es|ed)|tripl(?:e|es|ed)|caus(?:e|es|ed)|trigger(?:s|ed)?|leads? to|led to|contribut(?:e|es|ed) to"),
     ("worsens", r"worsen(?:s|ed)?|\bharm(?:s|ed)?\b|damag(?:e|es|ed)|\bruin(?:s|ed)?\b|mak(?:e|es|ing) .{0,25}?(?:worse|weaker)|made .{0,25}?(?:worse|weaker)"),
 ]
