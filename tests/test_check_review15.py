@@ -122,3 +122,20 @@ def test_a_headline_verb_of_winning_is_an_effect(text, effect):
     from physiohub.check.claim_words import has_effect
 
     assert has_effect(text) is effect
+
+
+def test_a_paragraph_going_on_is_no_headline_and_this_one_is_the_review_again():
+    from physiohub.check.claims import find_claims
+    from physiohub.check.document import parse_document
+
+    text = ("# Pilates and back pain\n\nI came across a systematic review about Pilates and chronic low back pain.\n\n"
+            "A systematic review is when researchers pool many single studies. This one is built only on randomised "
+            "controlled trials.\n\nHere is what they found: after 12 weeks of Pilates, pain dropped by a meaningful amount.\n\n"
+            "On top of that, their ability to function in daily life improved a great deal.\n\n"
+            "One paper showed that mat and equipment Pilates helped about the same.\n")
+    claims = {c.text[:20]: c for c in find_claims(parse_document(text).sentences)}
+    # "This one is built on trials" speaks of the review again: the results after it are the review's, and the
+    # paragraph that goes on from them is one of them, not a headline over the paper named next
+    assert claims["Here is what they fo"].design == "systematic review"
+    on_top = claims["On top of that, thei"]
+    assert not on_top.cue.startswith("a headline") and on_top.design == "systematic review"

@@ -17,7 +17,9 @@ HEADLINE_CUES = ("a headline stating", "a page title stating")
 # "this study", "In the trial", "They found".
 _BACK_REFERENCE = re.compile(
     r"\b(?:the|these|those|this|that|its|their|our|such)\s+(?:\w+\s+)?(?:stud(?:y|ies)|research|trials?|analys[ie]s|review|"
-    r"paper|report|findings|results?|data|researchers|authors|investigators|team|scientists|evidence)\b", re.I)
+    r"paper|report|findings|results?|data|researchers|authors|investigators|team|scientists|evidence)\b"
+    # ("A systematic review is when ... This one is built only on randomised trials": the review again, and what it holds)
+    r"|^(?:this|that|the latter) one\b", re.I)
 
 
 # ... whose generic word is the research's output, not research in general: "these findings", "the data" (while

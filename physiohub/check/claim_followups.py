@@ -263,6 +263,9 @@ def title_research(sentences: list[Sentence], i: int) -> Sentence | None:
 # A hedged effect is how a headline states a finding: "Drinking milk may slow OA down", "Your hand may predict knee OA".
 _HEDGED = re.compile(r"\b(?:may|might|could|can)\b", re.I)
 _HOW_WHY = re.compile(r"[\W_]*(?:how|why|what|which|when)\b", re.I)
+# A line that opens by linking itself to what came before is prose going on, never a headline.
+_GOES_ON = re.compile(r"(?:on top of (?:that|this)|in addition|additionally|also|moreover|furthermore|what'?s more|besides|"
+                      r"however|but|and|so|even so|still|yet|likewise|similarly|in turn|as a result|because of this)\b", re.I)
 
 
 def headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
@@ -278,6 +281,8 @@ def headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
         return False
     if _HOW_WHY.match(s.text):
         return False   # "How yoga may help back pain": a title over an explanation, not a finding
+    if _GOES_ON.match(s.text):
+        return False   # "On top of that, their function improved a great deal.": a paragraph going on from the one before
     nxt = sentences[i + 1] if i + 1 < len(sentences) else None
     if nxt is None or nxt.heading not in (s.heading, s.text):
         return False
