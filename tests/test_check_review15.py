@@ -139,3 +139,16 @@ def test_a_paragraph_going_on_is_no_headline_and_this_one_is_the_review_again():
     assert claims["Here is what they fo"].design == "systematic review"
     on_top = claims["On top of that, thei"]
     assert not on_top.cue.startswith("a headline") and on_top.design == "systematic review"
+
+
+def test_a_full_sentence_in_a_list_is_shown_without_the_line_before(tmp_path):
+    from physiohub.store import Store
+
+    page = ("# Desk work\n\nUnlock now\n\n- A 2019 trial found that standing desks cut neck pain by a third.\n"
+            "- A 2020 survey found that most office workers sit for over six hours a day.\n")
+    store = Store(tmp_path / "hub.db")
+    try:
+        res = check_article(store, page)
+    finally:
+        store.close()
+    assert res["claims"] and all(c["listed_under"] is None for c in res["claims"])

@@ -19,6 +19,15 @@ def without_emphasis(text: str) -> str:
     return text
 
 
+# Cues of a list item whose words complete its lead-in's sentence or are one of the findings it lists.
+_COMPLETES_LEAD_IN = ("a bullet completing the research sentence of its lead-in", "a finding listed under")
+
+
+def _fragment(text: str) -> bool:
+    """A list item that is no sentence: a few words with no closing stop ("Working nights", "A high body mass index")."""
+    return len(text.split()) <= 10 and not re.search(r"[.!?][\"'\u201d)\]]*$", text.strip())
+
+
 @dataclass
 class Claim:
     text: str
@@ -42,7 +51,9 @@ class Claim:
     def as_dict(self) -> dict:
         d = {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "lead_in"}
         d["text"] = without_emphasis(self.text)
-        # the line a list item sits under, shown with it: "Being male" means nothing without "Factors linked with
-        # seeking care included:" above it
-        d["listed_under"] = without_emphasis(self.lead_in) if self.lead_in else None
+        # the line a list item sits under, shown with it when the item cannot stand alone: "Being male" means nothing
+        # without "Factors linked with seeking care included:" above it (a full sentence in a list is shown as it is:
+        # the line before a list is as often "Unlock now" or a heading of its own)
+        d["listed_under"] = without_emphasis(self.lead_in) if self.lead_in and (
+            self.cue.startswith(_COMPLETES_LEAD_IN) or _fragment(self.text)) else None
         return d
