@@ -42,6 +42,7 @@ _CITES = {
     # (session 15) no year in the bracket: a citation all the same (README rule R3f)
     "no year, 'et al.'": f"{S} (Smith et al.).", "no year, mid-sentence": "In a trial (Smith et al.), exercise therapy reduced knee pain.",
     "no year, 'and colleagues'": f"{S} (Smith and colleagues).",
+    "capital year letter": f"{S} [Smith et al. 2019A].",
 }
 _JOURNALS = {j: f"Walking eased knee pain ({j}, 2019)." for j in (
     "Physical Therapy in Sport", "Clinical Rehabilitation", "Pain Medicine", "Gait & Posture", "Musculoskeletal Science and Practice",
@@ -52,6 +53,7 @@ _JOURNALS = {j: f"Walking eased knee pain ({j}, 2019)." for j in (
     # (session 15) names with no journal's word, and publishers' families
     "Trials", "Age and Ageing", "The Knee", "Annals of the Rheumatic Diseases", "RMD Open", "Musculoskeletal Care", "Cureus", "eLife",
     "Nature Communications", "Frontiers in Pain Research", "BMJ Open Sport & Exercise Medicine")}
+_JOURNALS["issue in square brackets"] = "Walking eased knee pain (Cochrane Database Syst Rev. 2019[4]:CD004376)."
 _JOURNALS["published online"] = "Walking eased knee pain, a study found (JAMA Intern Med. Published online May 6, 2019.)"
 _LINKS = {
     "a [2019 study](...)": "A [2019 study](https://news.example.com/a) found that exercise eased knee pain.",
@@ -106,6 +108,7 @@ _MARKUP = {
     "<strong> around it": "<p>Exercise reduced knee pain <strong>(Smith et al., 2019)</strong>.</p>",
     "after <br>": "<p>Exercise reduced knee pain.<br>(Smith et al., 2019)</p>",
     "linked citation": "<p>Exercise reduced knee pain (<a href='https://pubmed.ncbi.nlm.nih.gov/123/'>Smith et al., 2019</a>).</p>",
+    "link to an in-page anchor, capital letter": "<p>Exercise reduced knee pain [<a href='#smith2019a'>Smith et al. 2019A</a>].</p>",
     "<table> cell": "<table><tr><th>Study</th><th>Finding</th></tr><tr><td>Smith et al., 2019</td><td>Exercise reduced knee pain</td></tr></table>",
 }
 
@@ -145,7 +148,7 @@ def main() -> int:
                 year = 2020 if form.startswith("organisation") else None if form == "'in press'" or form.startswith("no year") else 2019
                 tally("in-text citations", form, _cited(_refs(store, page.format(text)), year))
             for form, text in _JOURNALS.items():
-                want = form if form != "published online" else "JAMA Intern Med"
+                want = {"published online": "JAMA Intern Med", "issue in square brackets": "Cochrane Database Syst Rev."}.get(form, form)
                 refs = _refs(store, page.format(text))
                 tally("journals cited by name", form, any(r.get("journal") == want and r.get("year") == 2019 for r in refs))
             for form, text in _LINKS.items():

@@ -35,7 +35,8 @@ _PEOPLE = rf"{_PERSON}(?:{_SEP}{_PERSON}){{0,9}}{_ETAL}?"
 # maybe its initials after it ("[WHO]", "(WHO)").
 _ORG = rf"[{_UP}][\w&'\-]*(?:\s+(?:of|for|and|on|the|in|&|[{_UP}][\w&'\-]*)){{1,9}}(?:\s+[\[(][A-Z]{{2,8}}[\])])?"
 _ACRONYM = r"[A-Z][A-Z&]{1,7}"
-_YEAR = r"(?:19|20)\d{2}[a-z]?"
+# (the year's letter may be a capital, as some pages print it: "[Cramer et al. 2013A]")
+_YEAR = r"(?:19|20)\d{2}(?:[a-z]|[A-Z](?![A-Za-z]))?"
 # (APA's letters after one year: "(Lee, 2019a, b)" cites 2019a and 2019b)
 _YEARS = rf"{_YEAR}(?:\s*,\s*(?:{_YEAR}|(?<=\d[a-z],)\s*[a-z](?![\w])|(?<=\d[a-z], )[a-z](?![\w])))*"
 _LEADING_INITIALS = re.compile(rf"^{_INITIALS}")
@@ -250,9 +251,9 @@ def _bare_source(piece: str) -> bool:
 def _years(text: str) -> list[tuple[int, str]]:
     """Each year with its letter, if any: "2019a, 2019b" and "2019a, b" -> [(2019, "a"), (2019, "b")]."""
     out: list[tuple[int, str]] = []
-    for tok in re.findall(r"(?:19|20)\d{2}[a-z]?|\b[a-z]\b", text):
+    for tok in re.findall(r"(?:19|20)\d{2}(?:[a-z]|[A-Z](?![A-Za-z]))?|\b[a-z]\b", text):
         if tok[0].isdigit():
-            out.append((int(tok[:4]), tok[4:]))
+            out.append((int(tok[:4]), tok[4:].lower()))
         elif out and out[-1][1]:
             out.append((out[-1][0], tok))   # a letter alone: the next work of the lettered year before it
     return out

@@ -35,6 +35,11 @@ _PROCEDURE = re.compile(
     # the groups of a study and what was done with them: "77 patients were divided into three groups", "15 people
     # were put on a program of ...", "One group received acupuncture", "The exercises were done by raising ..."
     r"\b(?:were|was) (?:then |randomly |each )?(?:divided|split|sorted|grouped|put|placed) (?:in|into|on|onto)\b"
+    # how long they were followed and what was counted: "Both groups were then followed for a year, and the researchers
+    # tracked any return of pain"; who they were on entry: "participants had had four years of pain before joining the study"
+    # (as with the rest of these, a comparison beside it is a result: "those followed for a year had less pain than ...")
+    r"|\b(?:was|were) (?:then |later )?(?:followed|tracked|monitored)(?: up)? for\b|\btracked (?:any|every|each|all|the number of)\b"
+    r"|\bbefore (?:joining|entering|enrolling in|starting) the (?:study|trial)\b"
     r"|\b(?:were|was) (?:then )?(?:randomly )?(?:assigned|allocated|randomi[sz]ed) (?:either )?(?:to|into|between)\b"
     # the same with the verb left out: "patients randomly assigned to a treatment group received manual therapy"
     r"|\b(?:randomly )?(?:assigned|allocated|randomi[sz]ed) (?:to|into) (?:a|the|one|either|each) (?:[\w-]+ ){0,2}groups?\b[^.;]{0,30}?"
@@ -131,6 +136,8 @@ _REPORTED = re.compile(
 # What a study set out to do is no result: "looked at ways to improve function", "testing whether taping helped to
 # ease pain" (up to a result verb of its own: "... and found that it did").
 _AIM = re.compile(r"\b(?:ways?|how|designed|meant|intended|in order|aim(?:ed|s|ing)?|tr(?:y|ied|ying)|s(?:ought|eeking)) to \w+"
+                  # "with a secondary aim of reducing pain"; participants "who showed signs of tendinopathy" (who they were)
+                  r"|\b(?:aims?|goals?|purposes?|objectives?) of \w+ing\b|\bwho (?:showed|show|had|reported) (?:clinical )?(?:signs|symptoms)\b"
                   r"|\b(?:testing|test|tested|asking|asked|checking|to see|to find out|investigating|looked at|look at|looking at|focused on|"
                   r"focuses on|focus on|examined|explored|studied|assessed|evaluated) (?:whether|if)\b"
                   r"(?:[^;.]*?(?=\b(?:and|but),? (?:found|showed|concluded|reported)\b)|[^;.]*)"

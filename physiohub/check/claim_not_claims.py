@@ -24,6 +24,9 @@ TEASER = re.compile(
     # a promise of findings: "the research points to some fascinating facts about stretching"
     r"|\b(?:points?|pointed) to (?:some|a few|several) (?:\w+ )?(?:facts|findings|things|insights)\b"
     r"|\b(?:a handful|a few|some|several|a number) of (?:\w+ )?(?:findings|results|insights)\b"
+    # "went through 200 studies ... and found something interesting": a finding promised, not said
+    r"|\b(?:found|discovered|uncovered|noticed|spotted) (?:something|a few things|some things) (?:\w+ )?(?:interesting|surprising|"
+    r"unexpected|remarkable|important|new|curious)\b"
     # a headline that promises the finding without stating it: "New Study Reveals How to Outsmart Heel Pain",
     # "A Study Reveals Why It Persists", "Research shows what works"
     r"|\b(?:reveals?|shows?|explains?|uncovers?|finds?|tells?(?: us)?) (?:how to\b|why (?:it|this|that|they|you|your|we)\b|"

@@ -32,8 +32,8 @@ GLUED_FOOTNOTE = re.compile(r"(?<=\b[a-z]{4})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{
 # may carry its own bracketed place and year ("Spine (Phila Pa 1976). 2015;40(4):E201-8").
 JOURNAL_CITE = re.compile(
     r"\(((?:[A-Z][A-Za-z&]*\.?,?\s+){0,8}?[A-Z][A-Za-z&]*\.?(?:\s+\((?:[A-Z][a-z]*\.?\s+){0,3}(?:19|20)\d{2}\)\.?)?)"
-    r"\s+((?:19|20)\d{2})\s*;\s*"
-    r"((?:\(\w+\)|[\w.\-\u2013])+(?::\s*[\w.\-\u2013]+)?)\)")
+    r"\s+((?:19|20)\d{2})\s*(?:;\s*|(?=[\[(]\w+[\])]\s*:))"   # (or the issue in brackets straight after the year: "2008[4]:CD004376")
+    r"((?:\(\w+\)|\[\w+\]|[\w.\-\u2013])+(?::\s*[\w.\-\u2013]+)?)\)")
 
 
 def journal_key(journal: str, year: int | str) -> str:

@@ -139,7 +139,8 @@ _RUN_IN_LIST = re.compile(r"(?<=[.!?)\]\"\u201d])\s+(?:References?|Sources?|Cita
 _INLINE_ENTRY_NUMBER = re.compile(rf"\s+(?=\d{{1,2}}\.\s+(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+,?\s+[A-Z])")
 _INLINE_ENTRY_SEMICOLON = re.compile(rf";\s+(?=(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+\s[A-Z]{{1,3}}\b[,.]?\s)")
 # (a URL may hold balanced brackets: the Lancet's DOIs "10.1016/S0140-6736(17)32457-1")
-_LINK_URL = r"(https?://(?:[^()\s]|\([^()\s]*\))+)"
+# (and the extractor writes an address holding brackets in angle brackets: "[The Lancet](<https://...(24)00755-4/fulltext>)")
+_LINK_URL = r"<?(https?://(?:[^()\s<>]|\([^()\s]*\))+)>?"
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\(" + _LINK_URL + r"\)")
 # (a list may be numbered with superscript digits: "¹ Holm A, Berg C. Title. ...")
 # (PubMed's text export numbers its entries with a colon, the authors next: "1: Lee AB, Park C. Title. J Abbrev. 2016
