@@ -149,6 +149,25 @@ def _dose_arms(p: Parts, x: str, cmp: str) -> tuple[str, str]:
     return x, cmp
 
 
+# A word that names a condition (a comparator named so is the studied people's condition, not a treatment).
+_CONDITION_WORD = re.compile(r"\b(?:cancers?|carcinomas?|tumou?rs?|pain|arthritis|osteoarthritis|diseases?|disorders?|syndromes?|"
+                             r"injur\w+|fractures?|\w+(?:itis|osis|iasis|emia|aemia|opathy|oma|algia))\b", re.I)
+_ON_TOP = r"(?:plus|\+|added to|in addition to|in combination with|combined with|on top of|as an add-on to)"
+
+
+def _add_on(text: str, x: str, c: str) -> tuple[str, str]:
+    """A treatment given on top of its comparator ("rilonacept plus indomethacin ... relative to indomethacin alone"): the
+    trial asks whether adding it helps, not which of the two to take. Named so, "X and C gave similar results, so the
+    choice between them can rest on other things" cannot be written of an X whose own arm did worse than C. Both forms
+    must be in the text: the combination, and the comparator "alone"."""
+    xe, ce = re.escape(x), re.escape(c)
+    combined = re.search(rf"\b{xe}\s+{_ON_TOP}\s+(?:(?:a|the|standard[- ]of[- ]care|usual|oral|standard)[,\s]+){{0,3}}{ce}\b"
+                         rf"|\b{ce}\s+{_ON_TOP}\s+{xe}\b", text, re.I)
+    if combined and re.search(rf"\b{ce}\s+alone\b", text, re.I):
+        return f"{x} added to {c}", f"{c} alone"
+    return x, c
+
+
 def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cmp: str | None) -> Pico:
     """Population, intervention, comparison and outcome from the study itself: the title's shape first,
     then the stated aim, then the appraisal's PICO spans (never a topic tag)."""
@@ -198,6 +217,8 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
                 q.population = who
                 break
     q.population = _one_sex(q.population, a, record.abstract)
+    if q.comparison and q.population and q.comparison.lower() in q.population.lower() and _CONDITION_WORD.search(q.comparison):
+        q.comparison = ""   # "breast cancer" from "people with colon or breast cancer": who was studied, not a comparator
     if not q.comparison and kind == "intervention" and q.intervention:
         arms = _randomised_arms(p, record.abstract, q.intervention)
         if arms:
@@ -210,6 +231,8 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
         # of early injection compared with prolonged splinting").
         titled = bool(re.search(r"\bversus\b|\bvs\.?\b", record.title, re.I))
         q.intervention, q.comparison = _conclusion_order(p, record.abstract, q.intervention, q.comparison, titled)
+    if kind == "intervention" and q.intervention and q.comparison:
+        q.intervention, q.comparison = _add_on(f"{record.title} {record.abstract}", q.intervention, q.comparison)
     q.comparison = re.sub(r"^without\s+", "no ", q.comparison or "")
     if re.fullmatch(r"(?:both|either|each|all|others?|them|it|one another|each other)", q.comparison, re.I):
         q.comparison = ""  # a pronoun names no comparison
@@ -718,13 +741,19 @@ def _result_weight(text: str) -> float:
     return w
 
 
-_BASELINE = re.compile(r"^\s*(?:at baseline|baseline (?:characteristics|scores|values)|the groups were (?:similar|comparable) at baseline)"
+_BASELINE = re.compile(r"^\s*(?:at baseline|baseline (?:characteristics|scores|values)|the groups were (?:similar|comparable) at baseline"
+                       # "Patient characteristics were comparable among the groups; the population was mostly male": who
+                       # was randomised, not what the treatment did
+                       r"|(?:patient|participant|subject|demographic|clinical|baseline)s?'? (?:and \w+ )?characteristics were "
+                       r"(?:comparable|similar|balanced|well[- ]balanced|equivalent))"
                        r"|\b(?:at baseline|before (?:the )?(?:procedure|intervention|treatment|surgery|randomi[sz]ation))\b", re.I)
 
 
 _BASELINE_SAME = re.compile(r"\bno (?:statistically )?(?:significant )?differences?\b[^.;]{0,120}\b(?:at baseline|before (?:the )?"
                             r"(?:procedure|intervention|treatment|surgery|randomi[sz]ation|block|injection))\b|"
-                            r"\b(?:similar|comparable) at baseline\b|\bbaseline (?:characteristics|data|values) (?:were|was) (?:similar|comparable)",
+                            r"\b(?:similar|comparable) at baseline\b|\bbaseline (?:characteristics|data|values) (?:were|was) (?:similar|comparable)"
+                            r"|^\s*(?:patient|participant|subject|demographic|clinical)s?'? (?:and \w+ )?characteristics were "
+                            r"(?:comparable|similar|balanced|well[- ]balanced|equivalent)",
                             re.I)
 
 
@@ -853,6 +882,17 @@ def _rows_match_question(rows: list[dict[str, Any]], q: Pico, src: list[str]) ->
     acetaminophen" beside the question "rofecoxib at 25 mg a day compared with celecoxib ...") is split
     into the question's own Intervention and Comparison, so the two parts of the card agree."""
     rows = list(rows)
+    cmp_row = next((r for r in rows if r["label"] == "Comparison"), None)
+    if cmp_row and q.population:
+        # a tagged comparison that is the studied people's condition ("Breast cancer" of "people with colon or breast
+        # cancer") is no comparator: the part goes, and the row with it if nothing is left
+        parts = [t.strip(" .") for t in cmp_row["text"].split("; ")]
+        kept = [t for t in parts if t and not (t.lower() in q.population.lower() and _CONDITION_WORD.search(t))]
+        if len(kept) < len(parts):
+            if kept:
+                rows[rows.index(cmp_row)] = {**cmp_row, "text": sentence(cap("; ".join(kept)))}
+            else:
+                rows.remove(cmp_row)
     labels = {r["label"]: r for r in rows}
     pop = labels.get("Population")
     if pop and q.population and _BARE_PEOPLE.match(pop["text"]):

@@ -26,6 +26,20 @@ _LEAD = re.compile(r"^(?:the )?(?:(?:short|long)[- ]term )?(?:(?:efficacy|effect
                    r"benefits?|safety(?:,? (?:tolerability,? )?and (?:efficacy|effectiveness))?|"
                    r"(?:clinical )?outcomes?) of\s+", re.I)
 _VERSUS = re.compile(r"\s+(?:versus|vs\.?|compared (?:with|to)|or)\s+", re.I)
+_STRICT_VERSUS = re.compile(r"\s+(?:versus|vs\.?|compared (?:with|to))\s+", re.I)
+
+
+def _versus_split(text: str) -> list[str]:
+    """The two sides of a title's comparison. "Surgery or physiotherapy" compares; the "or" of "patients with colon or breast
+    cancer" joins two conditions of the people studied, and splits nothing."""
+    vs = _STRICT_VERSUS.split(text, maxsplit=1)
+    if len(vs) == 2:
+        return vs
+    vs = _VERSUS.split(text, maxsplit=1)
+    if len(vs) == 2 and re.search(r"\b(?:patients|people|persons|adults|women|men|children|subjects|participants)\s+(?:with|who)\s"
+                                  r"(?:\S+\s+){0,3}\S+$", vs[0], re.I):
+        return [text]   # (the "or" sits inside the people's phrase: "patients with colon or breast cancer")
+    return vs
 _FOR_IN = re.compile(r"\s+(?:for|in|among|on)\s+", re.I)
 _PEOPLE = re.compile(r"^(?:\d[\d,]*\s+)?(?:(?:adult|older|elderly|young|female|male|postmenopausal|menopausal|healthy|"
                      r"community[- ]dwelling|consecutive|primary care)\s+)*(?:patients|people|persons|adults|women|men|"
@@ -64,6 +78,16 @@ def _clean(phrase: str, words: int = 9) -> str:
     return phrase
 
 
+# Words before "patients with ..." that are no description of the people: a condition ("colorectal cancer patients with a
+# mutant allele" stays "people with colorectal cancer with ..."), a control group, or a verb the tagger cut into.
+_NOT_DESCRIBING = re.compile(r"\b(?:pain|arthritis|osteoarthritis|cancers?|carcinomas?|tumou?rs?|diseases?|disorders?|syndromes?|"
+                             r"injur\w+|fractures?|emboli\w*|infections?|failure|stroke|diabetes|sepsis|asthma|copd|"
+                             r"controls?|using|evaluated|assisting|after|before|during|treating|provide|"
+                             r"\w+(?:itis|osis|iasis|emia|aemia|opathy|oma|algia))\b"
+                             # (an abbreviation is most often the condition's: "CRC patients with a mutant allele")
+                             r"|(?-i:\b[A-Z]{2,}s?\b)", re.I)
+
+
 def _people(phrase: str) -> str:
     """'patients with chronic low back pain' -> 'people with long-term low back pain'; a bare condition
     ('chronic low back pain') -> 'people with long-term low back pain'."""
@@ -80,6 +104,10 @@ def _people(phrase: str) -> str:
     sufferers = re.match(r"^([a-z][\w-]*(?: [\w-]+){0,2}?) (?:patients|participants|subjects|sufferers)\b(.*)$", p, re.I)
     if sufferers and not _PEOPLE.match(p) and not re.search(r"\b(?:of|for|to)\b", sufferers.group(1)) \
             and parse_number(sufferers.group(1).split()[0]) is None:  # "Fifty-two subjects" are a count, not a condition
+        if re.match(r"\s+(?:with|who)\b", sufferers.group(2)) and not _NOT_DESCRIBING.search(sufferers.group(1)):
+            # "physically inactive patients with colon cancer": the words before describe the people, the condition
+            # comes after ("physically inactive people with colon cancer", not "people with physically inactive ...")
+            return lay(f"{sufferers.group(1)} people{sufferers.group(2)}".strip())
         # "osteoarthritis patients in Japan" -> "people with osteoarthritis in Japan"
         return "people with " + lay((sufferers.group(1) + sufferers.group(2)).strip())
     m = _PEOPLE.match(p)
@@ -227,7 +255,7 @@ def from_title(title: str, kind: str) -> Pico:
             what, who = (re.split(r"\s+(?:(?:in|for) (?:the )?(?:treatment|management|prevention) of|in|among|for)\s+", what,
                                   maxsplit=1) + [""])[:2]
             out.population = _people(who)
-        vs = _VERSUS.split(what, maxsplit=1)
+        vs = _versus_split(what)
         listed = re.match(r"^([^,]+), ([^,]+?),? and ([^,]+)$", what)
         if len(vs) == 1 and listed and all(len(g.split()) <= 3 for g in listed.groups()):
             # "Efficacy of rofecoxib, celecoxib, and acetaminophen": a head-to-head of the first with the rest
@@ -236,7 +264,7 @@ def from_title(title: str, kind: str) -> Pico:
         out.comparison = _clean(vs[1], 7) if len(vs) == 2 else ""
         out.comparison = re.sub(r"^without\s+", "no ", out.comparison)
         return out
-    vs = _VERSUS.split(core, maxsplit=1)
+    vs = _versus_split(core)
     if len(vs) == 2:
         head, tail = vs
         cmp_, who = (re.split(r"\s+(?:for|in|among)\s+", tail, maxsplit=1) + [""])[:2]

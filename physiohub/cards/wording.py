@@ -310,7 +310,9 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     if rates_only:
         practice = "Use the rates when discussing side effects; a comparison group would be needed to say how much the treatment adds to the risk"
     ladder = a.get("_ladder")
-    clinicians = (sentence(f"{cap(design)}{size}{pop}; it {finding}") + " "
+    # (a design the appraiser could not tell is "other": the reader is told so, not shown the label "Other")
+    named = "A study of unclear design" if design in ("other", "", None) else cap(design)
+    clinicians = (sentence(f"{named}{size}{pop}; it {finding}") + " "
                   + sentence(f"Evidence rated {evidence.lower()}") + (f" {ladder}" if ladder else "") + " " + sentence(practice))
     topic = f" about {x}" if x else ""
     readers = {
