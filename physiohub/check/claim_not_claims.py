@@ -15,6 +15,11 @@ TEASER = re.compile(
     r"|\bhere(?:'s| is| are) what (?:the )?(?:latest )?(?:research|science|studies|evidence)"
     r"|\bwhat (?:the )?(?:latest |current )?(?:research|evidence|science|studies) (?:says?|shows?|tells? us) (?:about|on|regarding)\b"
     r"|[\u2013\u2014:|?-]\s*what (?:the )?(?:latest |current |clinical |scientific |new )?(?:research|evidence|science|studies) (?:says?|shows?)\s*[.!]?\s*$"
+    # "...: What a National Survey Shows", "- What One New Trial Found": a title promising a study's answer
+    r"|[\u2013\u2014:|?-]\s*what (?:a|an|the|one|this|that|new)\s+(?:[\w-]+ ){0,3}?(?:stud(?:y|ies)|survey|review|trial|"
+    r"analysis|report|data)\s+(?:says?|shows?|found|finds|reveals?|tells? us)\s*[.!]?\s*$"
+    # an answer line that only says research agrees: "That may sound bold, but research backs it up."
+    r"|\b(?:research|science|the (?:evidence|science|research|data)|studies|evidence)\s+(?:backs?|backed) (?:it|this|that|them) up\s*[.!]?\s*$"
     r"|\b(?:on this page|in this (?:section|page|library)),? you (?:will|can|'ll) find\b"
     r"|\b(?:findings|results|insights|lessons|things) (?:worth|you should|to) know"
     # the page describing itself: "this guide explains what the clinical evidence really shows", "This blog looks at what

@@ -93,6 +93,10 @@ def vetoed(s: Sentence) -> bool:
         return True   # under "Who was studied?" or "Methods": who took part and what was done ("They also said they had ...")
     return model_veto(s.text)
 
+# A line that is one link and nothing else (a related post, a menu item): the extractor keeps a link it cannot resolve to
+# an address ("/running-injuries/") in its Markdown form.
+_WHOLE_LINK = re.compile(r"^\s*\[([^\]]+)\]\((?:<[^>]*>|[^)\s]*)\)\s*[.!]?\s*$")
+_RESEARCHERS_WORD = re.compile(r"\b(?:researchers?|scientists?|experts?|doctors|study|studies|trials?|review|survey|report)\b", re.I)
 # A table set out in cells ("| Neck | 48.8 | | 24 |"), as a Markdown page or a flattened HTML table gives it.
 _TABLE_ROW = re.compile(r"^\s*\|(?:[^|]*\|){3,}")
 # "Tagged as: paracetamol, lower back pain, ...": a tag line.
@@ -122,6 +126,11 @@ def not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
                and not s.item and s.heading != s.text)
     if _TAG_LINE.match(text):
         return True   # "Tagged as: paracetamol, lower back pain, ...": a tag line
+    whole = _WHOLE_LINK.match(text)
+    if whole and not (names_research(whole.group(1)) or _RESEARCHERS_WORD.search(whole.group(1))):
+        # "[5 Running Injuries And How To Fix Them](/running-injuries/)": a link to another post, navigation (a news
+        # list's linked headline that credits research, "Teen ACL injuries on the rise, researchers call for ...", stays)
+        return True
     if _TABLE_ROW.match(text) and not reports_result(text):   # ("| Back | 30.3 |" is no verb)
         return True   # a table's cells (author-year column heads, figures) state nothing on their own
     if heading and not (FINDING.search(text) or has_effect(text) or VERB_RE.search(text) or COMPARED.search(text)

@@ -899,6 +899,9 @@ _JOURNAL_CITE_UNDATED = re.compile(r"\(((?:[A-Z][A-Za-z&]*\.?\s+){1,8}[A-Z][A-Za
 _PROSE_JOURNAL_CITE = re.compile(
     r"\b(?:in|by)\s+(?:the\s+(?:journal\s+)?|journal\s+)?(?P<journal>(?:[A-Z][\w&'\-]*\.?(?:\s+(?:of|and|for|in|&|the))*\s+){0,7}"
     r"[A-Z][\w&'\-]*\.?)\s+" + YEAR_VOLUME_CITE.pattern)
+# Authors right before a bracketed journal and year: "Coombes et al. (JAMA 2013)", "Lee and colleagues (Spine, 2019)".
+_AUTHORS_BEFORE = re.compile(r"\b((?:(?:[Vv]an|[Dd]e|[Vv]on) )?[A-Z][\w'\u2019\-]+(?:\s+et\.?\s?al\.?|\s+and\s+colleagues|"
+                             r"\s+(?:and|&)\s+[A-Z][\w'\u2019\-]+))\s*[(\[]?$")
 # A cited name that is a journal's ("Journal of Physiotherapy", "Cochrane Database", "Annals of ...").
 _JOURNAL_AS_AUTHOR = re.compile(r"\b(?:Journal|Lancet|Cochrane|Annals|Archives|Reviews?)\b|^J\.? [A-Z]")
 _JOURNAL_NAMES = {j.lower() for j in (*JOURNALS, *CITED_JOURNALS)}
@@ -939,9 +942,12 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
                     or journal_title(c.who)):
                 # "(Journal of Physiotherapy, 2019)": a journal and its year, not an author
                 key = journal_key(c.who, c.year).lower()
+                # ("Coombes et al. (JAMA 2013) ran a trial": the authors named just before the bracket are its authors)
+                named = _AUTHORS_BEFORE.search(s.text[:c.start])
                 if key not in keys:
                     keys.add(key)
-                    out.append(Reference(text=c.text.strip("()[], "), kind="inline", journal=c.who, year=c.year))
+                    out.append(Reference(text=((named.group(1) + " ") if named else "") + c.text.strip("()[], "), kind="inline",
+                                         journal=c.who, year=c.year, authors=[named.group(1)] if named else []))
                 continue
             key = cite_key(c.surname, c.year or "n.d.", c.suffix).lower()
             if c.year is None and any(r.authors and r.authors[0].lower().startswith(c.who.lower()) for r in listed):
