@@ -75,7 +75,7 @@ def reports_result(text: str) -> bool:
 # A headline stating how common something is or that it is rising ("Stress Fractures From Overuse Common In Teen
 # Athletes", "ACL Injuries Increase Among School-Aged Children"): a finding of its own, no effect word needed.
 HOW_OFTEN = re.compile(r"\b(?:(?:more |less |very |increasingly |surprisingly )?(?:common|rare|frequent|widespread|prevalent)\s+"
-                        r"(?:in|among|for|with)|on the rise|(?:increase|rise|climb|soar|fall|drop|decline)s?\s+(?:among|in)\b)", re.I)
+                        r"(?:in|among|for|with)\b|on the rise|(?:increase|rise|climb|soar|fall|drop|decline)s?\s+(?:among|in)\b)", re.I)
 
 
 # "... reduced pain compared with no exercise": an effect set against a comparison states a result.
