@@ -33,3 +33,15 @@ def test_authors_before_a_bracketed_journal_and_year(tmp_path):
     finally:
         store.close()
     assert [(r.get("authors"), r.get("journal"), r.get("year")) for r in res["references"]] == [(["Lee et al."], "JAMA", 2013)]
+
+
+def test_an_entry_with_fields_separated_by_semicolons():
+    from physiohub.check.references import parse_reference
+
+    r = parse_reference("Lee A, Park C, Kim D; Walking and Back Pain: Results From the 2012 National Survey; Spine; "
+                        "March 1, 2017; Vol. 42; No. 5; pp. 100-109.")
+    assert (r.authors, r.title, r.journal, r.year) == (["Lee A", "Park C", "Kim D"],
+                                                       "Walking and Back Pain: Results From the 2012 National Survey", "Spine", 2017)
+    # a Vancouver entry with a semicolon in its title is not read so
+    r = parse_reference("Lee AB, Park C. Walking for back pain; a randomised trial. Spine. 2019;44(3):100-9.")
+    assert r.journal == "Spine" and r.year == 2019

@@ -457,6 +457,23 @@ def _comma_fields(ref: Reference, body: str) -> str | None:
     return ", ".join(pieces[:n_auth])
 
 
+def _semicolon_fields(ref: Reference, body: str) -> str | None:
+    """Fields separated by semicolons, as some practice sites print an entry: 'Adams J, Peng W, Lauche R; Title: Results
+    From the 2012 Survey; Spine; December 1, 2017; Vol. 42; No. 23; pp. 1810-1816.' — the names, the title, the journal,
+    then the date (the year is the date field's, not one inside the title)."""
+    pieces = [p.strip() for p in body.split(";")]
+    if len(pieces) < 4 or not all(_VANC_AUTHOR_PIECE.match(a.strip()) for a in pieces[0].split(",")):
+        return None
+    date = next((i for i, p in enumerate(pieces[3:], 3) if re.search(r"\b(?:19|20)\d{2}\b", p) and len(p.split()) <= 5), None)
+    if date is None or not re.search(r"[A-Za-z]{3}", pieces[1]) or len(pieces[2].split()) > 10:
+        return None
+    ref.authors = _authors(pieces[0])
+    ref.title = pieces[1].rstrip(".")
+    ref.journal = pieces[2].strip(" .")
+    ref.year = int(re.search(r"\b((?:19|20)\d{2})\b", pieces[date]).group(1))
+    return pieces[0]
+
+
 def _labelled_fields(ref: Reference, line: str) -> bool:
     """A reference written as labelled fields joined by FIELD_JOIN ("Title: Arthritis Rheum | Author: Hernandez-Molina
     G et al. Effect of exercise ... | URL: http://... | Arthritis Rheum 2008;59:1221-1228"): the author field may
@@ -630,7 +647,7 @@ def _parse_reference(line: str) -> Reference:
         y = _YEAR.search(body)
         ref.year = int(y.group(1)) if y else None
         return ref
-    for shape in (_journal_year_only, _journal_only, _chicago, _given_first, _ieee, _elsevier, _author_date, _harvard_year_after_authors, _comma_fields,
+    for shape in (_semicolon_fields, _journal_year_only, _journal_only, _chicago, _given_first, _ieee, _elsevier, _author_date, _harvard_year_after_authors, _comma_fields,
                   _mla_journal, _title_first_names):
         author_part = shape(ref, body)
         if author_part is not None:
