@@ -45,3 +45,10 @@ def test_an_entry_with_fields_separated_by_semicolons():
     # a Vancouver entry with a semicolon in its title is not read so
     r = parse_reference("Lee AB, Park C. Walking for back pain; a randomised trial. Spine. 2019;44(3):100-9.")
     assert r.journal == "Spine" and r.year == 2019
+
+
+def test_what_a_thing_is_described_as_is_a_definition():
+    from physiohub.check.claim_not_claims import DEFINITION
+
+    assert DEFINITION.search("The kneecap is described as the pulley of the thigh muscles [4].")
+    assert not DEFINITION.search("Exercise is known as a safe way to reduce knee pain [4].")

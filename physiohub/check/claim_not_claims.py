@@ -80,6 +80,8 @@ DEFINITION = re.compile(r"\b(?:defines?|defined as|is (?:a|an|the) term for|refe
                         # what a condition is taken to be, and its symptoms described: "it can be seen as pressure on the nerve
                         # (1)", "The main symptom of CTS is numbness of the thumb (6)" (a cited description is no finding)
                         r"|\bcan (?:best )?be (?:seen|thought of|understood|regarded|described) as\b"
+                        # "The scapula is described as the stable base from which ... [9]": what a thing is said to be
+                        r"|^(?:the )?[\w -]{2,30}\b(?:is|are) (?:often |usually |commonly )?(?:described|defined) as (?:a|an|the)\b"
                         r"|^(?:the )?(?:main|commonest|most common|typical|usual|classic|key|first) (?:symptoms?|signs?|complaints?) "
                         r"(?:of [\w() -]{1,40} )?(?:is|are|include|includes)\b"
                         # what a tissue or substance is: "Collagen is the main structural protein of many connective tissues"
