@@ -352,3 +352,13 @@ def test_a_bracket_with_et_al_and_no_year_is_a_citation(tmp_path):
     assert one["claims"][0]["references"] == [0]
     assert [(r.get("authors"), r.get("year")) for r in two["references"]] == [(["Lee et al."], 2019)]
     assert [c["references"] for c in two["claims"]] == [[0], [0]]
+
+
+@pytest.mark.parametrize("cite", ["(2019, Lee et al.)", "(Lee et al.: 2019)"])
+def test_year_first_and_colon_citations(tmp_path, cite):
+    store = Store(tmp_path / "hub.db")
+    try:
+        res = check_article(store, f"# Knees\n\nSome words.\n\nWalking eased knee pain {cite}.\n")
+    finally:
+        store.close()
+    assert [(r.get("authors"), r.get("year")) for r in res["references"]] == [(["Lee et al."], 2019)]

@@ -57,8 +57,10 @@ _APA_PEOPLE = rf"{_APA_PERSON}(?:,?\s*(?:&|and)?\s*{_APA_PERSON}){{0,5}}{_ETAL}?
 _DATE_BEFORE_YEAR = rf"(?:personal\s+communications?,\s*)?{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?|personal\s+communications?,\s*"
 # A piece of a bracketed citation, once prefixes and page notes are gone: names, a comma or not, the years.
 # (the comma may lack its space, a slip popular pages often make: "(Gross et al,2002)", "(Lee,2019)")
-_PIECE = re.compile(rf"^(?P<who>{_PEOPLE}|{_VANC_PEOPLE}|{_APA_PEOPLE}|{_ORG}|{_ACRONYM})(?:\s*,\s*|\s+)(?:{_DATE_BEFORE_YEAR})?"
+_PIECE = re.compile(rf"^(?P<who>{_PEOPLE}|{_VANC_PEOPLE}|{_APA_PEOPLE}|{_ORG}|{_ACRONYM})(?:\s*,\s*|\s*:\s*|\s+)(?:{_DATE_BEFORE_YEAR})?"
                     rf"(?P<years>{_YEARS})$")
+# The year first, as a few pages write it: "(2019, Lee et al.)" — only with "et al." or two names after it.
+_YEAR_FIRST = re.compile(rf"^(?P<years>{_YEARS}),\s*(?P<who>{_PERSON}{_ETAL}|{_PERSON}\s+(?:and|&)\s+{_PERSON})$")
 # ... or with the journal between names and year, as health news cites: "(Lee et al., JAMA Intern Med 2019)", "(Lee et
 # al., Spine, 2020)" — only after "et al.", so that "(Lee, Park 2019)" stays two names.
 _PIECE_JOURNAL = re.compile(rf"^(?P<who>{_PERSON}{_ETAL}),?\s+(?P<journal>[{_UP}][\w&'\-]*\.?(?:\s+[\w&'\-]+\.?){{0,6}}?),?\s+"
@@ -322,6 +324,9 @@ def _find_citations(text: str) -> list[Citation]:
         found = False
         last_who = None
         bare: list[str] = []   # sources named with no year, cited only beside a dated one (README rule R3f)
+        first = _YEAR_FIRST.match(inner.strip())
+        if first:
+            inner = f"{first.group('who')}, {first.group('years')}"   # "(2019, Lee et al.)" is "(Lee et al., 2019)"
         for piece in _PIECES.split(inner):
             p = _PREFIX.sub("", piece.strip())
             p = _PAGE_NOTE.sub("", p).strip(" ,.")
