@@ -39,6 +39,9 @@ def test_an_add_on_trial_is_asked_as_an_add_on():
     # never "drugamab and naproxen gave similar results, so the choice between them ...": drugamab alone did worse
     assert "drugamab and naproxen" not in text.lower()
     assert not any(k.startswith("Patient characteristics were comparable") for k in card["key_points"])
+    rows = {r["label"]: r["text"] for r in card["methods"]}
+    if "Intervention" in rows:   # the methods rows say the same as the question
+        assert rows["Intervention"] != "Drugamab." and "naproxen" in rows["Intervention"].lower()
 
 
 def test_an_unclear_design_is_not_shown_as_other():

@@ -894,6 +894,17 @@ def _rows_match_question(rows: list[dict[str, Any]], q: Pico, src: list[str]) ->
             else:
                 rows.remove(cmp_row)
     labels = {r["label"]: r for r in rows}
+    given = labels.get("Intervention")
+    if given and " added to " in q.intervention and \
+            given["text"].strip(" .").lower() == q.intervention.split(" added to ")[0].lower():
+        # an add-on trial ("Intervention: Rilonacept." beside the question "rilonacept added to indomethacin ... compared
+        # with indomethacin alone"): the row says what the intervention group got, and the comparison row follows
+        at = rows.index(given)
+        rows[at] = {**given, "text": sentence(cap(q.intervention)), "kind": "rewritten"}
+        if "Comparison" not in labels and q.comparison:
+            rows.insert(at + 1, {"label": "Comparison", "text": sentence(cap(q.comparison)), "kind": "rewritten",
+                                 "sources": given.get("sources", [])})
+        labels = {r["label"]: r for r in rows}
     pop = labels.get("Population")
     if pop and q.population and _BARE_PEOPLE.match(pop["text"]):
         # "Population: 60 patients." says who counted, not who they were: the question's population does.
