@@ -7,7 +7,6 @@ from physiohub.check import check_article
 from physiohub.check.claim_not_claims import TEASER
 from physiohub.check.claims import find_claims
 from physiohub.check.document import parse_document
-from physiohub.store import Store
 
 
 def test_a_link_alone_on_its_line_is_navigation_unless_it_credits_research():
@@ -25,13 +24,9 @@ def test_promised_answers_are_teasers():
     assert not TEASER.search("Research backs up the use of exercise for knee pain.")
 
 
-def test_authors_before_a_bracketed_journal_and_year(tmp_path):
-    store = Store(tmp_path / "hub.db")
-    try:
-        res = check_article(store, "# Elbows\n\nSome words.\n\nLee et al. (JAMA 2013) ran a large trial and reported that "
-                                   "people given an injection were worse off at one year.\n")
-    finally:
-        store.close()
+def test_authors_before_a_bracketed_journal_and_year(store):
+    res = check_article(store, "# Elbows\n\nSome words.\n\nLee et al. (JAMA 2013) ran a large trial and reported that "
+                               "people given an injection were worse off at one year.\n")
     assert [(r.get("authors"), r.get("journal"), r.get("year")) for r in res["references"]] == [(["Lee et al."], "JAMA", 2013)]
 
 

@@ -80,11 +80,7 @@ def test_published_online_citation(tmp_path):
     assert res["claims"][0]["references"] == [0]
 
 
-def test_a_surname_like_journal_name_stays_a_person(tmp_path):
+def test_a_surname_like_journal_name_stays_a_person(store):
     # "Bone" and "Brain" are journals too, but left out of the lexicon: a bracket may cite a person of that name
-    store = Store(tmp_path / "hub.db")
-    try:
-        res = check_article(store, "# Knees\n\nSome words.\n\nWalking eased knee pain (Bone et al., 2019).\n")
-    finally:
-        store.close()
+    res = check_article(store, "# Knees\n\nSome words.\n\nWalking eased knee pain (Bone et al., 2019).\n")
     assert [(r.get("journal"), r.get("authors")) for r in res["references"]] == [(None, ["Bone et al."])]

@@ -355,10 +355,6 @@ def test_a_bracket_with_et_al_and_no_year_is_a_citation(tmp_path):
 
 
 @pytest.mark.parametrize("cite", ["(2019, Lee et al.)", "(Lee et al.: 2019)"])
-def test_year_first_and_colon_citations(tmp_path, cite):
-    store = Store(tmp_path / "hub.db")
-    try:
-        res = check_article(store, f"# Knees\n\nSome words.\n\nWalking eased knee pain {cite}.\n")
-    finally:
-        store.close()
+def test_year_first_and_colon_citations(store, cite):
+    res = check_article(store, f"# Knees\n\nSome words.\n\nWalking eased knee pain {cite}.\n")
     assert [(r.get("authors"), r.get("year")) for r in res["references"]] == [(["Lee et al."], 2019)]

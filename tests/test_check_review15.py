@@ -51,14 +51,8 @@ def test_a_bare_factor_is_shown_with_its_lead_in_and_searched_with_the_condition
     assert text.index("listed under") < text.index("Working night shifts")
 
 
-def test_a_sentence_claim_has_no_lead_in(tmp_path):
-    from physiohub.store import Store
-
-    store = Store(tmp_path / "hub.db")
-    try:
-        res = check_article(store, "# Knees\n\nSome words.\n\nA 2019 trial found that walking eased knee pain.\n")
-    finally:
-        store.close()
+def test_a_sentence_claim_has_no_lead_in(store):
+    res = check_article(store, "# Knees\n\nSome words.\n\nA 2019 trial found that walking eased knee pain.\n")
     assert res["claims"][0]["listed_under"] is None
 
 

@@ -34,7 +34,7 @@ from ..appraise.numwords import parse_number
 from ..appraise.reading import both_groups_improved, significant_p, unclear_why
 from .caveat import unclear_difference_note
 from .consistency import check_card
-from .question import Pico, _people, aim_topic, build_question, from_aim, from_title, title_question
+from .question import CONDITION_WORDS, Pico, _people, aim_topic, build_question, from_aim, from_title, title_question
 from .casing import upper_first
 
 GENERATOR = "physiohub.cards.extractive"
@@ -150,8 +150,7 @@ def _dose_arms(p: Parts, x: str, cmp: str) -> tuple[str, str]:
 
 
 # A word that names a condition (a comparator named so is the studied people's condition, not a treatment).
-_CONDITION_WORD = re.compile(r"\b(?:cancers?|carcinomas?|tumou?rs?|pain|arthritis|osteoarthritis|diseases?|disorders?|syndromes?|"
-                             r"injur\w+|fractures?|\w+(?:itis|osis|iasis|emia|aemia|opathy|oma|algia))\b", re.I)
+_CONDITION_WORD = re.compile(rf"\b(?:{CONDITION_WORDS})\b", re.I)
 _ON_TOP = r"(?:plus|\+|added to|in addition to|in combination with|combined with|on top of|as an add-on to)"
 
 
@@ -741,19 +740,19 @@ def _result_weight(text: str) -> float:
     return w
 
 
+# "Patient characteristics were comparable among the groups; the population was mostly male": who was randomised, not
+# what the treatment did.
+_COMPARABLE_CHARACTERISTICS = (r"(?:patient|participant|subject|demographic|clinical|baseline)s?'? (?:and \w+ )?characteristics were "
+                               r"(?:comparable|similar|balanced|well[- ]balanced|equivalent)")
 _BASELINE = re.compile(r"^\s*(?:at baseline|baseline (?:characteristics|scores|values)|the groups were (?:similar|comparable) at baseline"
-                       # "Patient characteristics were comparable among the groups; the population was mostly male": who
-                       # was randomised, not what the treatment did
-                       r"|(?:patient|participant|subject|demographic|clinical|baseline)s?'? (?:and \w+ )?characteristics were "
-                       r"(?:comparable|similar|balanced|well[- ]balanced|equivalent))"
+                       rf"|{_COMPARABLE_CHARACTERISTICS})"
                        r"|\b(?:at baseline|before (?:the )?(?:procedure|intervention|treatment|surgery|randomi[sz]ation))\b", re.I)
 
 
 _BASELINE_SAME = re.compile(r"\bno (?:statistically )?(?:significant )?differences?\b[^.;]{0,120}\b(?:at baseline|before (?:the )?"
                             r"(?:procedure|intervention|treatment|surgery|randomi[sz]ation|block|injection))\b|"
                             r"\b(?:similar|comparable) at baseline\b|\bbaseline (?:characteristics|data|values) (?:were|was) (?:similar|comparable)"
-                            r"|^\s*(?:patient|participant|subject|demographic|clinical)s?'? (?:and \w+ )?characteristics were "
-                            r"(?:comparable|similar|balanced|well[- ]balanced|equivalent)",
+                            rf"|^\s*{_COMPARABLE_CHARACTERISTICS}",
                             re.I)
 
 

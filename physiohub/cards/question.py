@@ -80,10 +80,11 @@ def _clean(phrase: str, words: int = 9) -> str:
 
 # Words before "patients with ..." that are no description of the people: a condition ("colorectal cancer patients with a
 # mutant allele" stays "people with colorectal cancer with ..."), a control group, or a verb the tagger cut into.
-_NOT_DESCRIBING = re.compile(r"\b(?:pain|arthritis|osteoarthritis|cancers?|carcinomas?|tumou?rs?|diseases?|disorders?|syndromes?|"
-                             r"injur\w+|fractures?|emboli\w*|infections?|failure|stroke|diabetes|sepsis|asthma|copd|"
-                             r"controls?|using|evaluated|assisting|after|before|during|treating|provide|"
-                             r"\w+(?:itis|osis|iasis|emia|aemia|opathy|oma|algia))\b"
+# Words that name a condition (also what tells a tagged "comparator" that is the studied people's condition, generate.py).
+CONDITION_WORDS = (r"cancers?|carcinomas?|tumou?rs?|pain|arthritis|osteoarthritis|diseases?|disorders?|syndromes?|injur\w+|"
+                   r"fractures?|\w+(?:itis|osis|iasis|emia|aemia|opathy|oma|algia)")
+_NOT_DESCRIBING = re.compile(rf"\b(?:{CONDITION_WORDS}|emboli\w*|infections?|failure|stroke|diabetes|sepsis|asthma|copd|"
+                             r"controls?|using|evaluated|assisting|after|before|during|treating|provide)\b"
                              # (an abbreviation is most often the condition's: "CRC patients with a mutant allele")
                              r"|(?-i:\b[A-Z]{2,}s?\b)", re.I)
 

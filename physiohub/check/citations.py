@@ -19,7 +19,9 @@ from dataclasses import dataclass
 
 from .lexicon import CITED_JOURNALS, JOURNALS
 
-_JOURNAL_NAMES = {j.lower() for j in (*JOURNALS, *CITED_JOURNALS)}
+# every journal name the lexicon holds, lower-cased (references.py reads the same set)
+JOURNAL_NAMES = {j.lower() for j in (*JOURNALS, *CITED_JOURNALS)}
+_JOURNAL_NAMES = JOURNAL_NAMES
 
 _PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]u|[Dd]a|[Dd]i|[Dd]os|[Dd]as|[Dd]el|[Dd]ella|[Ll]e|[Ll]a|[Tt]en|[Tt]er)"
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
@@ -253,7 +255,7 @@ def _bare_source(piece: str) -> bool:
 def _years(text: str) -> list[tuple[int, str]]:
     """Each year with its letter, if any: "2019a, 2019b" and "2019a, b" -> [(2019, "a"), (2019, "b")]."""
     out: list[tuple[int, str]] = []
-    for tok in re.findall(r"(?:19|20)\d{2}(?:[a-z]|[A-Z](?![A-Za-z]))?|\b[a-z]\b", text):
+    for tok in re.findall(rf"{_YEAR}|\b[a-z]\b", text):
         if tok[0].isdigit():
             out.append((int(tok[:4]), tok[4:].lower()))
         elif out and out[-1][1]:

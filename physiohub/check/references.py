@@ -20,10 +20,9 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from .citations import Citation, cite_key, find_citations, journal_abbreviation, journal_title, surname_key
+from .citations import JOURNAL_NAMES, Citation, cite_key, find_citations, journal_abbreviation, journal_title, surname_key
 from .claim_sources import YEAR_VOLUME_CITE
 from .claims import DOI, JOURNAL_CITE, expand_numbers, journal_key
-from .lexicon import CITED_JOURNALS, JOURNALS
 from .document import FIELD_JOIN, FIELD_LABEL, PUBMED_CITATION, TITLE_THEN_AUTHORS, Sentence
 from .reference_lines import elsevier_entry, title_then_names
 from .reference_names import NAME_AFTER_NUMBER, names_in_capitals
@@ -921,7 +920,7 @@ _AUTHORS_BEFORE = re.compile(r"\b((?:(?:[Vv]an|[Dd]e|[Vv]on) )?[A-Z][\w'\u2019\-
                              r"\s+(?:and|&)\s+[A-Z][\w'\u2019\-]+))\s*[(\[]?$")
 # A cited name that is a journal's ("Journal of Physiotherapy", "Cochrane Database", "Annals of ...").
 _JOURNAL_AS_AUTHOR = re.compile(r"\b(?:Journal|Lancet|Cochrane|Annals|Archives|Reviews?)\b|^J\.? [A-Z]")
-_JOURNAL_NAMES = {j.lower() for j in (*JOURNALS, *CITED_JOURNALS)}
+_JOURNAL_NAMES = JOURNAL_NAMES
 # A link to an article on a journal's or publisher's site (not its home page): a paper without a DOI in the link.
 ARTICLE_LINK = re.compile(r"https?://(?:[\w\-]+\.)*(?:bmj\.com|jamanetwork\.com|thelancet\.com|nejm\.org|sciencedirect\.com|"
                            r"springer\.com|link\.springer\.com|wiley\.com|nature\.com|frontiersin\.org|mdpi\.com|plos\.org|"
