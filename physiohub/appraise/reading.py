@@ -341,6 +341,12 @@ _BONE_SETTING = _rx(r"\b(?:(?:closed|open|primary|anatomic(?:al)?|good|poor|adeq
 _MIDDLE_DOT = re.compile(r"(?<=\d)\u00b7(?=\d)")
 
 
+# A clause whose predicate says the effect is still an open question ("The link between ... and improved outcomes
+# associated with X remain to be determined"): the benefit words in it name what is asked, not what was found.
+_OPEN_QUESTION = _rx(r"\b(?:remains?|(?:has|have|is|are) yet) to be (?:determined|established|elucidated|clarified|"
+                     r"proven|proved|shown|demonstrated|confirmed)\b")
+
+
 def read_clause(text: str, kind: str = "intervention") -> Clause:
     # The bone-setting sense is blanked to the same length, so positions and cues of the rest stay as they are.
     low = _BONE_SETTING.sub(lambda m: "_" * len(m.group(0)), _MIDDLE_DOT.sub(".", text.lower()))
@@ -351,6 +357,9 @@ def read_clause(text: str, kind: str = "intervention") -> Clause:
             m.group(0) not in ("safe", "well tolerated") for m in _FOR_INTERVENTION.finditer(low) if not _negated(low, m.start())):
         return Clause(text, None, "", small, hedged)
     null = _NULL.search(low)
+    open_question = _OPEN_QUESTION.search(low)
+    if open_question and not null:
+        return Clause(text, "early", open_question.group(0), small, hedged)
     if kind == "accuracy":
         if against:
             return Clause(text, "against", against.group(0), small, hedged)

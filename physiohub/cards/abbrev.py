@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-_DEF = re.compile(r"\(([A-Za-z][A-Za-z0-9\-]{1,9})\)")
+_DEF = re.compile(r"\(([A-Za-z][A-Za-z0-9\-&]{1,9})\)")  # "&": "percussion and postural drainage (P&PD)"
 
 
 def _long_form(words: list[str], abbr: str) -> str | None:

@@ -104,13 +104,19 @@ def _dose_words(dose: str) -> str:
     return " at " + re.sub(r"(\d)(mg|g|mcg|ml)\b", r"\1 \2", d)
 
 
+_AMOUNT_BEFORE = re.compile(r"\b(?:more|less|fewer|greater|higher|lower) than$|\b(?:at least|at most|up to|over|under|above|"
+                            r"below|exceeding)$|[<>≤≥]$", re.I)
+
+
 def _drop_doses(text: str) -> str:
     """'Rofecoxib, 25 mg/d, provided' -> 'Rofecoxib provided': a dose set off by commas goes with both.
 
     When one drug comes at two doses ("rofecoxib, 25 mg/d ... over ... rofecoxib, 12.5 mg") the dose is what
     tells the arms apart: without it the sentence would compare a drug with itself and a dose-specific result
     would read as true of the drug at any dose. Those doses stay, said as "rofecoxib at 25 mg a day"."""
-    matches = list(_DOSE.finditer(text))
+    # "more than 40 ml of sputum", "40 ml of saline": an amount that the sentence's finding turns on, not a drug's dose
+    matches = [m for m in _DOSE.finditer(text) if not _AMOUNT_BEFORE.search(text[:m.start()])
+               and not re.match(r"\s+of\b", text[m.end():])]
     named = [re.findall(r"([A-Za-z][\w-]*)\W*$", text[:m.start()]) for m in matches]
     names = [n[0].lower() if n else "" for n in named]
     keep = {n for n in names if n and names.count(n) > 1}

@@ -1,0 +1,64 @@
+"""Session 16's card reading (docs/cards-review.md): an effect its authors say "remains to be determined" is an open
+question, not a benefit; an amount a finding turns on ("more than 40 ml of sputum") is not dropped as a drug's dose;
+an abbreviation with "&" ("P&PD") is spelled out from the abstract's own definition. Abstracts are invented, in the
+shape of the ones read."""
+from __future__ import annotations
+
+from physiohub.appraise.core import appraise
+from physiohub.appraise.reading import read_clause
+from physiohub.cards import generate_card
+from physiohub.cards.abbrev import definitions, spell_out
+from physiohub.cards.upshot import _drop_doses
+from physiohub.models import AbstractSection, Record
+
+
+def _record(title: str, sections: list[tuple[str, str]]) -> Record:
+    return Record(source_format="test", source_id="t1", year=2015, title=title,
+                  abstract_sections=[AbstractSection(text=t, label=l, category=l) for l, t in sections])
+
+
+def test_an_effect_that_remains_to_be_determined_is_no_benefit():
+    assert read_clause("The link between these changes and improved outcomes with the bed remains to be determined.").label == "early"
+    assert read_clause("Whether taping reduces pain has yet to be established.").label == "early"
+    # a benefit the sentence reports stays a benefit
+    assert read_clause("Taping reduced pain compared with sham.").label == "for"
+
+
+def test_a_conclusion_that_leaves_the_benefit_open_does_not_make_the_card_say_supports():
+    rec = _record("Rotating beds in sedated patients with lung injury: a crossover trial", [
+        ("METHODS", "Twenty sedated patients received rotation therapy and routine turning in random order."),
+        ("RESULTS", "There were no statistically significant differences in the measured blood gas variables."),
+        ("CONCLUSION", "The link between short-term physiological changes and improved outcomes associated with rotation "
+                       "therapy remains to be determined."),
+    ])
+    a = appraise(rec)
+    assert a["verdict"] != "Supports"
+
+
+def test_an_amount_the_finding_turns_on_is_kept():
+    text = "In the patients producing more than 40 ml of sputum per day, drainage increased sputum volume."
+    assert _drop_doses(text) == text
+    # "40 mg of drugamab": dropping the amount would leave "took of drugamab"
+    assert _drop_doses("Patients took 40 mg of drugamab daily.") == "Patients took 40 mg of drugamab daily."
+    # a dose after a drug name still goes
+    assert _drop_doses("Rofecoxib, 25 mg/d, provided relief.") == "Rofecoxib provided relief."
+
+
+def test_an_abbreviation_with_an_ampersand_is_spelled_out():
+    defs = definitions("a 15-min period of manual percussion and postural drainage (P&PD) every 2 h")
+    assert defs == {"P&PD": "percussion and postural drainage"}
+    assert spell_out("P&PD increased sputum volume.", defs) == "percussion and postural drainage increased sputum volume."
+
+
+def test_the_card_keeps_the_amount_and_spells_the_abbreviation():
+    rec = _record("Drainage in ventilated patients: a crossover trial", [
+        ("METHODS", "Thirty ventilated patients received routine turning with or without manual percussion and postural "
+                    "drainage (P&PD) in random order."),
+        ("RESULTS", "The addition of P&PD did not increase sputum volume for the group as a whole. However, in the six "
+                    "patients producing more than 40 ml of sputum per day, P&PD increased sputum volume significantly."),
+        ("CONCLUSION", "Percussion and postural drainage may help patients with a large amount of sputum."),
+    ])
+    card = generate_card(rec, appraise(rec))
+    texts = " ".join(card.get("key_points") or []) + " " + " ".join(card.get("findings") or [])
+    assert "more than of" not in texts
+    assert "P&PD increased" not in " ".join(card.get("key_points") or [])
