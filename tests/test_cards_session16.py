@@ -62,3 +62,18 @@ def test_the_card_keeps_the_amount_and_spells_the_abbreviation():
     texts = " ".join(card.get("key_points") or []) + " " + " ".join(card.get("findings") or [])
     assert "more than of" not in texts
     assert "P&PD increased" not in " ".join(card.get("key_points") or [])
+
+
+def test_an_overview_point_is_not_the_authors_saying_what_they_do():
+    from physiohub.cards.generate import _NOT_ARGUED, _OPENING_ASIDE
+
+    def argued(text: str) -> bool:
+        return not _NOT_ARGUED.search(_OPENING_ASIDE.sub("", text))
+
+    assert not argued("Here, we show that loading changes tendon structure.")
+    assert not argued("In this paper, we introduce the notion of a movement curve.")
+    assert not argued("In contrast, it has become evident that pain is shaped by beliefs.")
+    assert not argued("A primary objective was to develop a new consensus process.")
+    assert not argued("For all patients with red flags, an MRI scan was also performed.")
+    assert argued("Exercise therapy is the first-line treatment for knee osteoarthritis.")
+    assert argued("This review argues that imaging is overused in low back pain.")

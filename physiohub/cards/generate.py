@@ -524,7 +524,8 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
                 continue
             pl = plain_claim(s.text, 26) or next(iter(t for t in plain_sentences(strip_detail(s.text), 26)
                                                       if 6 <= len(t.split()) <= 28), None)
-            if pl and not AIM_LIKE.search(s.text) and not any(similar(pl, t) for t, _, _ in out):
+            if pl and not AIM_LIKE.search(s.text) and not _NOT_ARGUED.search(_OPENING_ASIDE.sub("", s.text.strip())) \
+                    and p.part.get(s.id) != "methods" and not any(similar(pl, t) for t, _, _ in out):
                 out.append((f"The authors argue that {_lower_first(pl).rstrip('.')}.", "rewritten", [s.id]))
     if len(out) < 3:  # results all numbers: a shortened source sentence, statistics removed, numbers kept
         for s in p.get("results") + p.get("conclusion"):
@@ -716,6 +717,14 @@ def _restates_people(text: str, n: int | None) -> bool:
     return parse_number((m.group("n") or m.group("n2") or "").replace("-", " ")) == n
 
 
+# What an overview's sentence must not be to stand as "The authors argue that ...": the authors saying what they do
+# ("Here, we show", "In this paper, we introduce", "I review"), a sentence leaning on the one before ("It rejects ...",
+# "This emphasises ...", "They are found ..."), or a set-up sentence ("A primary objective was to develop ...").
+_OPENING_ASIDE = re.compile(r"^(?:[A-Za-z]+(?: [A-Za-z]+){0,3}),\s+")
+_NOT_ARGUED = re.compile(r"\b(?:we|our|us)\b|(?-i:^I\b)|^(?:it|they|this|these|those|such|both)\b(?!\s+(?:review|article|"
+                         r"paper|study|trial|guideline|statement))|\b(?:objective|aim|purpose|goal) (?:was|is|were) to\b|"
+                         r"\b(?:were|was) (?:also )?(?:responsible for|recruited|selected|invited|asked|assigned|enrolled|performed|"
+                         r"carried out|conducted|collected|measured|recorded)\b", re.I)
 AIM_LIKE = re.compile(r"\b(?:this (?:review|article|paper) (?:aims|focuses|describes|discusses|summari[sz]es)|the aim of|we (?:aim|describe|discuss)|(?:are|is|were) (?:discussed|described|reviewed|presented|summari[sz]ed|outlined))\b", re.I)
 _COUNTABLE = re.compile(r"\b(programme|program|protocol|intervention|course|session|approach|device|brace|injection"
                         r"|orthosis|splint|insole|app|class|procedure|technique|operation|plan)$", re.I)
