@@ -77,3 +77,19 @@ def test_an_overview_point_is_not_the_authors_saying_what_they_do():
     assert not argued("For all patients with red flags, an MRI scan was also performed.")
     assert argued("Exercise therapy is the first-line treatment for knee osteoarthritis.")
     assert argued("This review argues that imaging is overused in low back pain.")
+
+
+def test_no_word_said_twice_and_no_dangling_and():
+    from physiohub.cards.generate import _sans_alone
+    from physiohub.cards.phrases import plural
+    from physiohub.cards.upshot import plain_claim
+    assert spell_out("no difference in optimal CPAP pressure.", {"CPAP": "continuous positive airway pressure"}) == \
+        "no difference in optimal continuous positive airway pressure."
+    assert _sans_alone("pain education alone") == "pain education"
+    assert not plural("adding education and telemonitoring to pain education")
+    assert plural("education and telemonitoring")
+    assert _drop_doses("Groups received a mean of 800 mcg and 400 mcg drugamab per day.") == \
+        "Groups received a mean of 800 mcg and 400 mcg drugamab per day."
+    claim = plain_claim("Compared with placebo, pain was reduced in patients treated with drugamab 3.5 mg/kg (-0.77%, "
+                        "P = 0.02) and 5.25 mg/kg (-0.80%, P < 0.001).", 26)
+    assert claim and not claim.endswith("and.")

@@ -65,4 +65,9 @@ def spell_out(text: str, defs: dict[str, str]) -> str:
         text = re.sub(rf"(?<![\w(-]){re.escape(abbr)}(?![\w)-])",
                       lambda m: m.group(0) if text[max(0, m.start() - len(lf) - 3):m.start()].lower().strip(" (").endswith(lf.lower())
                       else lf, text)
+    # "continuous positive airway pressure (CPAP)" then "CPAP pressure": the long form's last word is not said twice
+    for lf in defs.values():
+        last = lf.split()[-1]
+        if len(lf.split()) > 1:
+            text = re.sub(rf"\b({re.escape(lf)}) {re.escape(last)}\b", r"\1", text, flags=re.I)
     return text

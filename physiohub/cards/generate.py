@@ -97,6 +97,11 @@ _ACTIVE_COMPARATOR = re.compile(r"\b(?:using|with|against)\s+(?:the |an? )?(?P<c
                                 r"(?:comparator|control)\b", re.I)
 
 
+def _sans_alone(arm: str) -> str:
+    """'pain education alone' -> 'pain education' (the card adds its own "alone": never "... alone alone")."""
+    return re.sub(r"\s+alone$", "", arm.strip(), flags=re.I)
+
+
 def _randomised_arms(p: Parts, abstract: str, x: str) -> tuple[str, str] | None:
     """The two arms of "randomly divided into two groups: traditional physiotherapy (TP) group and traditional
     physiotherapy-Mulligan mobilization (TPMM) group" -> ("adding Mulligan ... to traditional physiotherapy",
@@ -115,9 +120,9 @@ def _randomised_arms(p: Parts, abstract: str, x: str) -> tuple[str, str] | None:
             return None
         wa, wb = words(arm_a), words(arm_b)
         if wa and wa < wb and xw & (wb - wa):  # "traditional physiotherapy" and "traditional physiotherapy-Mulligan ..."
-            return f"adding {x} to {arm_a}", f"{arm_a} alone"
+            return f"adding {x} to {_sans_alone(arm_a)}", f"{_sans_alone(arm_a)} alone"
         if wb and wb < wa and xw & (wa - wb):
-            return f"adding {x} to {arm_b}", f"{arm_b} alone"
+            return f"adding {x} to {_sans_alone(arm_b)}", f"{_sans_alone(arm_b)} alone"
         da, db = wa - wb, wb - wa  # the words that tell the arms apart ("strengthening" / "flexibility")
         if xw & da and not xw & db:
             return x, arm_b
@@ -163,7 +168,7 @@ def _add_on(text: str, x: str, c: str) -> tuple[str, str]:
     combined = re.search(rf"\b{xe}\s+{_ON_TOP}\s+(?:(?:a|the|standard[- ]of[- ]care|usual|oral|standard)[,\s]+){{0,3}}{ce}\b"
                          rf"|\b{ce}\s+{_ON_TOP}\s+{xe}\b", text, re.I)
     if combined and re.search(rf"\b{ce}\s+alone\b", text, re.I):
-        return f"{x} added to {c}", f"{c} alone"
+        return f"{x} added to {_sans_alone(c)}", f"{_sans_alone(c)} alone"
     return x, c
 
 

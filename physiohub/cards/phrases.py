@@ -77,6 +77,8 @@ _SINGULAR_S = re.compile(r"(ss|us|is|ics|ness|sis|ys)$", re.I)
 
 def plural(phrase: str) -> bool:
     """Does this noun phrase take a plural verb? ("exercise programmes" yes, "physiotherapy" no)"""
+    if re.match(r"(?:adding|giving|using|taking|doing|combining)\b", phrase.strip(), re.I):
+        return False  # a gerund subject is one act: "adding education and telemonitoring to usual care helps"
     head = re.split(r"\s+(?:of|for|with|in|on|to|versus|vs|compared)\s+", phrase.strip(), maxsplit=1)[0].split()
     if not head:
         return False

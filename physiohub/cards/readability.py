@@ -100,6 +100,8 @@ def strip_detail(text: str) -> str:
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
     text = re.sub(r";(?:\s*;)+", ";", text)
     text = re.sub(r",(?:\s*,)+", ",", text)  # "Rofecoxib, 25 mg/d, provided" leaves ", ," behind
+    # "tablets 3.5 mg/kg (...) and 5.25 mg/kg (...)." with its doses gone ends "tablets and.": the "and" goes too
+    text = re.sub(r"\s+(?:and|or)(?=[.;](?:\s|$))", "", text)
     return close_subject_comma(text)
 
 

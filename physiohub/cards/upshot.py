@@ -105,7 +105,7 @@ def _dose_words(dose: str) -> str:
 
 
 _AMOUNT_BEFORE = re.compile(r"\b(?:more|less|fewer|greater|higher|lower) than$|\b(?:at least|at most|up to|over|under|above|"
-                            r"below|exceeding)$|[<>≤≥]$", re.I)
+                            r"below|exceeding|a (?:mean|median|total|maximum|minimum|average) of)$|[<>≤≥]$", re.I)
 
 
 def _drop_doses(text: str) -> str:
@@ -115,8 +115,14 @@ def _drop_doses(text: str) -> str:
     tells the arms apart: without it the sentence would compare a drug with itself and a dose-specific result
     would read as true of the drug at any dose. Those doses stay, said as "rofecoxib at 25 mg a day"."""
     # "more than 40 ml of sputum", "40 ml of saline": an amount that the sentence's finding turns on, not a drug's dose
-    matches = [m for m in _DOSE.finditer(text) if not _AMOUNT_BEFORE.search(text[:m.start()])
-               and not re.match(r"\s+of\b", text[m.end():])]
+    # ("a mean of 800 mcg and 400 mcg salbutamol": the amounts listed with a kept one are kept with it)
+    matches, kept_end = [], -1
+    for m in _DOSE.finditer(text):
+        if _AMOUNT_BEFORE.search(text[:m.start()]) or re.match(r"\s+of\b", text[m.end():]) or (
+                kept_end >= 0 and re.fullmatch(r",?\s*(?:and|or|to|,)?\s*", text[kept_end:m.start()])):
+            kept_end = m.end()
+        else:
+            matches.append(m)
     named = [re.findall(r"([A-Za-z][\w-]*)\W*$", text[:m.start()]) for m in matches]
     names = [n[0].lower() if n else "" for n in named]
     keep = {n for n in names if n and names.count(n) > 1}
@@ -132,7 +138,9 @@ def _drop_doses(text: str) -> str:
                 end += 1  # "rofecoxib, 25 mg/d, provided" -> "rofecoxib at 25 mg a day provided"
         last = end
     out.append(text[last:])
-    return close_subject_comma("".join(out))  # "Rofecoxib, provided ...": that comma goes too
+    # "tablets 3.5 mg/kg and 5.25 mg/kg." has both doses dropped: the "and" between them goes too
+    joined = re.sub(r"\s+(?:and|or|to)(?=\s*[.;:,)]|\s*$)", "", "".join(out)) if matches else "".join(out)
+    return close_subject_comma(joined)  # "Rofecoxib, provided ...": that comma goes too
 
 
 # A dose kept because it tells two arms apart ("at 25 mg a day"): its number is not a statistic.
