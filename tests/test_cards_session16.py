@@ -93,3 +93,26 @@ def test_no_word_said_twice_and_no_dangling_and():
     claim = plain_claim("Compared with placebo, pain was reduced in patients treated with drugamab 3.5 mg/kg (-0.77%, "
                         "P = 0.02) and 5.25 mg/kg (-0.80%, P < 0.001).", 26)
     assert claim and not claim.endswith("and.")
+
+
+SUBSET_ONLY = [
+    ("METHODS", "We followed up patients three years after a randomized trial of three knee injections of drugamab or "
+                "saline. The primary endpoint was incidence of TKR (%)."),
+    ("RESULTS", "In total, 39 of 45 patients responded. TKR rates were higher in patients with grade 4 osteoarthritis "
+                "than in patients with grade 3 (56% vs. 26%, p = 0.06). Overall, there were no differences in TKR rates by "
+                "treatment arm (39% drugamab vs. 38% saline, p = 0.92). TKR rates were significantly lower with drugamab "
+                "in patients who responded to treatment (14% vs. 100%, p = 0.03)."),
+    ("CONCLUSION", "This study demonstrates significant delays in TKR for patients with severe osteoarthritis treated with "
+                   "drugamab, suggesting that drugamab has the potential to modify structure in this population."),
+]
+
+
+def test_a_benefit_only_in_a_subset_does_not_outweigh_a_null_primary_outcome():
+    rec = _record("Knee replacement after drugamab or saline injection: follow-up of a randomized trial", SUBSET_ONLY)
+    a = appraise(rec)
+    assert a["verdict"] == "No clear difference"
+    assert "by treatment arm" in a["verdict_reasons"][0] and "incidence of TKR" in a["verdict_reasons"][0]
+    card = generate_card(rec, a)
+    answer = card["upshot"]["answer"]
+    # the card leads with the result, not with the authors' "significant delays"
+    assert ("similar results" in answer or "no differences" in answer) and "delays" not in answer

@@ -219,6 +219,16 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
         where = "results"
         labels = {r.label for _, r in stated}
         if "for" in labels and labels & {"null", "against"}:
+            named = _named_primary_null(methods or [], res) if kind == "intervention" else None
+            if named and _benefit_only_in_subsets(named[2], [s for s, r in stated if r.label == "for"]):
+                # "The primary endpoint was incidence of TKR" ... "Overall, no differences in TKR rates by treatment
+                # arm" ... "significantly lower in patients who responded to treatment": the trial found no difference
+                # on what it set out to test; a subset's benefit does not make it a mixed picture.
+                s0, r0, name = named
+                return VerdictResult("No clear difference", [
+                    f"the primary outcome ({name}) showed no clear difference: {_quote(s0.text, r0.cue)}",
+                    "the benefit the results report is on other outcomes or in subgroups"], [s0.id], kind,
+                    primary_null=True, benefit_elsewhere=True)
             # No conclusion to lean on and results that point both ways (some trials or measures showed
             # a benefit, others none): that is what a mixed picture is.
             s1 = next(s for s, r in stated if r.label == "for")
@@ -415,6 +425,20 @@ _NAME_STOP = frozenset("the and with change changes score scores occurrence inci
                        "mean level levels of in on at for from to by".split())
 
 
+# A result restricted to part of the people ("in the severe osteoarthritis subset", "in patients who responded").
+_SUBSET = re.compile(r"\bsub-?groups?\b|\bsubsets?\b|\bsub-?populations?\b|\b(?:in|among) (?:the )?(?:\w+ ){0,3}?(?:patients|"
+                     r"participants|people|subjects|those|women|men|children) (?:who|with|whose|that)\b|\bper[- ]protocol\b|"
+                     r"\bpost[- ]hoc\b|\bcompleters?\b|\bresponders?\b", re.I)
+
+
+def _benefit_only_in_subsets(name: str, benefits: list[Sentence]) -> bool:
+    """Is every benefit sentence either about another outcome than the named primary one, or about a subset?"""
+    words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", name)} - _NAME_STOP
+    need = min(2, len(words))
+    return all(_SUBSET.search(s.text) or sum(bool(re.search(rf"\b{re.escape(w)}\b", s.text.lower())) for w in words) < need
+               for s in benefits)
+
+
 def _named_primary_null(methods: list[Sentence], results: list[tuple[Sentence, Reading]]) -> tuple[Sentence, Reading, str] | None:
     """A results clause that reads as no difference on the primary outcome the methods name, when no results sentence
     names the primary outcome itself: "The primary endpoint was the occurrence of stroke and TIA" ... "although total
@@ -428,12 +452,25 @@ def _named_primary_null(methods: list[Sentence], results: list[tuple[Sentence, R
     if not words:
         return None
     need = min(2, len(words))
-    for s, r in results:
-        for c in r.clauses:
-            low = c.text.lower()
-            if c.label == "null" and sum(bool(re.search(rf"\b{re.escape(w)}\b", low)) for w in words) >= need:
-                return s, r, name.rstrip(" ,").lower()
+    found = [(s, r) for s, r in results for c in r.clauses if c.label == "null"
+             and sum(bool(re.search(rf"\b{re.escape(w)}\b", c.text.lower())) for w in words) >= need]
+    # The clause that compares the arms ("Overall, no differences in TKR rates by treatment arm") before one that
+    # compares other groups on the same outcome ("TKR rates were higher in patients with grade 4 than grade 3").
+    found.sort(key=lambda sr: not _ARMS_COMPARED.search(sr[0].text))
+    if found:
+        s, r = found[0]
+        return s, r, _outcome_name(name)
     return None
+
+
+_ARMS_COMPARED = re.compile(r"\b(?:by|between|across) (?:the )?(?:treatment )?(?:arms?|groups?|allocation)\b|\btreatment arms?\b|"
+                            r"^overall\b|\b(?:placebo|sham|saline|control group|usual care)\b", re.I)
+
+
+def _outcome_name(name: str) -> str:
+    """'Incidence of TKR (%)' -> 'incidence of TKR': lower case except abbreviations, no unit in brackets."""
+    name = re.sub(r"\s*\((?:%|n|n/N|mm|cm|kg)\)", "", name.rstrip(" ,"))
+    return " ".join(w if sum(ch.isupper() for ch in w) >= 2 else w.lower() for w in name.split())
 
 
 # "The steroid group showed a significant decrease in pain compared with the blood group at one week ... At

@@ -386,7 +386,10 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
                 t for t in (main_clause(x, 30, keep_contrast=mixed) for x in plain_sentences(strip_detail(s.text), 28))
                 if 5 <= len(t.split()) <= 30), None)
             if pl:
-                out.append((f"The authors' main point: {_lower_first(pl)}", "rewritten", [sid]))
+                # A results sentence is what the results show, not the authors' point (their conclusion may say
+                # something else: "demonstrates significant delays" over a trial with no difference between its arms).
+                lead = "The main result" if p.part.get(sid) == "results" else "The authors' main point"
+                out.append((f"{lead}: {_lower_first(pl)}", "rewritten", [sid]))
                 break
     split = next((re.match(r"^but the groups differed only in (.+?), not in (.+?): ", r) for r in a.get("verdict_reasons") or []
                   if r.startswith("but the groups differed only in ")), None)
