@@ -91,8 +91,14 @@ def known_label(label: str) -> bool:
     return bool(parts) and all(p in _KNOWN for p in parts)
 
 
+# Registry names used as a section label ("UMIN-CTRID", "ISRCTN", "ClinicalTrials.gov", "Trial registration number").
+_REGISTRY_LABEL = re.compile(r"\b(?:umin|ctri|ctr|ctrid|isrctn|anzctr|actrn|nct|drks|chictr|irct|ntr|clinicaltrials(?:\.gov)?|"
+                             r"eudract|prospero)\b|regist(?:ration|ry|ered)", re.I)
+
+
 def is_back_matter_label(label: str) -> bool:
-    return " ".join(label.split()).lower().strip(" :.") in BACK_MATTER_LABELS
+    key = " ".join(label.split()).lower().strip(" :.")
+    return key in BACK_MATTER_LABELS or bool(_REGISTRY_LABEL.search(key.replace("-", " ")))
 
 
 def _colon_label_ok(label: str) -> bool:

@@ -116,3 +116,21 @@ def test_a_benefit_only_in_a_subset_does_not_outweigh_a_null_primary_outcome():
     answer = card["upshot"]["answer"]
     # the card leads with the result, not with the authors' "significant delays"
     assert ("similar results" in answer or "no differences" in answer) and "delays" not in answer
+
+
+def test_a_class_number_is_not_the_sample_and_a_registry_line_is_no_finding():
+    rec = _record("Nerve block A versus nerve block B after knee replacement: a randomized controlled trial", [
+        ("METHODS", "This was a randomized trial of 34 American Society of Anesthesiologists (ASA) physical status 1–3 "
+                    "patients who underwent knee replacement. Patients were randomized to block A (n = 17) or block B (n = 17)."),
+        ("RESULTS", "Pain scores were significantly lower with block A than with block B at 6 h (P < 0.01)."),
+        ("CONCLUSIONS", "Block A gives better pain control than block B in the first hours after knee replacement."),
+        ("UMIN-CTRID", "000013364R:000015591"),
+    ])
+    a = appraise(rec)
+    assert a["n_participants"] == 34
+    card = generate_card(rec, a)
+    assert not any("000013364" in f for f in card.get("findings") or [])
+    diabetes = _record("Education in type 2 diabetes: a cluster trial", [
+        ("METHODS", "Practices were randomised to a structured education programme or usual care for people with type 2 "
+                    "diabetes."), ("RESULTS", "HbA1c fell more with education (p = 0.01).")])
+    assert appraise(diabetes)["n_participants"] != 2

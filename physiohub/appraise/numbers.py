@@ -162,8 +162,12 @@ _STAT_BEFORE = re.compile(r"(?:aged|age|mean|median|sd|\u00b1|\+/-)\s*$")
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|from|during|until|between|by|to|and|of)\s*$")
 
 
+# A class, grade or stage number, or the end of a range of them ("physical status 1–3", "Kellgren-Lawrence grade 2–4").
+_CLASS_BEFORE = re.compile(r"\b(?:status|class(?:es)?|grades?|stages?|types?|levels?)\s+(?:[ivx\d]+\s*(?:[-\u2013]|to|or|and)\s*)?$")
+
+
 def _plausible_n(text: str, s: int, e: int, n: int | None) -> bool:
-    """Not an age, a percentage, a dose, a duration or a year."""
+    """Not an age, a percentage, a dose, a duration, a class or a year."""
     if n is None or n < 2 or n > 10_000_000:
         return False
     if _UNIT_AFTER.match(text, e):
@@ -171,6 +175,8 @@ def _plausible_n(text: str, s: int, e: int, n: int | None) -> bool:
     before = text[max(0, s - 12):s]
     if _STAT_BEFORE.search(before):
         return False
+    if _CLASS_BEFORE.search(text[max(0, s - 40):s]):
+        return False  # "ASA physical status 1-3 patients", "grade 2 patients": a class, not a count
     if 1900 <= n <= 2035 and _YEAR_BEFORE.search(before):
         return False  # a year: "In 2015 patients ..."
     return True
