@@ -188,6 +188,12 @@ def counted(record: Record, value: int | None, what: str) -> bool:
     before = re.compile(rf"\b{words}\b[^.;()]{{0,60}}\(\s*n\s*=\s*(?:{digits})\s*\)", re.I)
     if what == "people" and before.search(text):
         return True
+    if what == "people":
+        # "group L, n = 17 ... group S, n = 17": the arms of one sentence add up to the sample
+        for sent in re.split(r"(?<=[.;])\s+", text):
+            arms = [int(x) for x in re.findall(r"\bn\s*=\s*(\d{1,6})\b", sent)]
+            if len(arms) >= 2 and sum(arms) == value:
+                return True
     for m in re.finditer(rf"\b{WORD_NUMBER}\b", text, re.I):  # "Eighty-two runners", "Three hundred eighty-two patients"
         if parse_number(m.group(0)) == value:
             tail = text[m.end():m.end() + 60]

@@ -19,6 +19,8 @@ from .readability import strip_detail
 from .upshot import _SECTION_WORD, short_aim
 
 
+_BARE_COUNT = re.compile(r"([\d,]+)\s+(?:patients|people|participants|subjects|adults|individuals|persons)\.?", re.I)
+
 def _has(p: Parts, sid: str) -> bool:
     return any(s.id == sid for s in p.sentences)
 
@@ -158,6 +160,10 @@ def methods_rows(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, 
                  for sp in pico.get(key) or [] if sp.get("text")]
         if key == "population":
             spans = [{**sp, "text": t} for sp in spans for t in [_people_part(_ENROL_LEAD.sub("", sp["text"]))] if t]
+            # a bare count other than the sample ("3 patients", cut from "ASA physical status 1-3 patients") is a
+            # misread: it says who nobody is, and a wrong number
+            spans = [sp for sp in spans if not ((m := _BARE_COUNT.fullmatch(sp["text"].strip()))
+                                                and a.get("n_participants") and int(m.group(1).replace(",", "")) != a["n_participants"])]
         if key == "intervention":
             controls = [sp for sp in spans if _CONTROL_ARM.match(strip_detail(sp["text"]).strip(" .;,"))]
             spans = [sp for sp in spans if sp not in controls]
