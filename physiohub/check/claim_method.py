@@ -12,6 +12,7 @@ from .claim_words import FINDING
 # method verb with what it was done to, and no word that reports a result.
 METHOD = re.compile(
     r"\b(?:recruited|enrolled|involved|included|took in|signed up|randomly (?:assigned|split|divided|allocated)|assigned|allocated|"
+    r"randomi[sz]ed|"
     r"surveyed|interviewed|reviewed|pooled|combined|analy[sz]ed|compared|examined|tested|looked at|studied|followed|"
     r"tracked|asked|gave|brings? together|brought together|pulls? together|pulled together|draws? together|drew together|selected|chose|picked)\s+(?:(?:the|their|data (?:from|on)|results of|records of|more than|nearly|almost|about|over|"
     r"some|roughly|around)\s+){0,3}(?:\d[\d,]*|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b|"
@@ -30,7 +31,10 @@ METHOD = re.compile(
     r"|(?<!who )(?<!that )(?<!which )\b(?:took|take|takes|taking) part in (?:the|this|a|an|their|its) (?:[\w-]+ ){0,2}(?:study|trial|research|survey|review)\b"
     r"|\b(?:is|are) (?:now )?(?:running|conducting|recruiting|planning)\b|\bwill (?:look|test|study|follow|compare|assess|measure|examine|investigate|explore|evaluate|track)\b"
     # (a plan "will see whether ...", not a projection "1 in 50 people will see their GP about it")
-    r"|\bwill see (?:whether|if|how|what)\b", re.I)
+    r"|\bwill see (?:whether|if|how|what)\b"
+    # what it was tested against: "Radial shockwave has been tested against a sham treatment in a large trial of 250 patients"
+    r"|\b(?:has|have|had) been (?:tested|compared|trialled|trialed|pitted) (?:against|with) (?:a |an |the )?(?:[\w-]+ ){0,2}"
+    r"(?:sham|placebo|control|usual care|dummy|fake)\b", re.I)
 _PROCEDURE = re.compile(
     # the groups of a study and what was done with them: "77 patients were divided into three groups", "15 people
     # were put on a program of ...", "One group received acupuncture", "The exercises were done by raising ..."

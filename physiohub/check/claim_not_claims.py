@@ -51,7 +51,11 @@ TEASER = re.compile(
 
 # "who was not involved in the study" credits no study with anything.
 NOT_INVOLVED = re.compile(r"\b(?:who (?:was|were|is|are) )?not (?:involved|part of|taking part) (?:in|with) (?:the|this) "
-                          r"(?:study|research|trial|review|work)\b", re.I)
+                          r"(?:study|research|trial|review|work)\b"
+                          # outside experts writing beside the study: "In a commentary published alongside the study, two
+                          # experts said ..." (their opinion, not its finding)
+                          r"|\b(?:in|writing in) an? (?:accompanying |linked |related )?(?:commentary|editorial)\b[^.;]{0,80}?"
+                          r"\b(?:said|say|says|wrote|write|writes|argued|argue|argues|noted|cautioned|warned)\b", re.I)
 
 # "There is not enough research on ice to say" reports no finding — unless a source is credited with it
 # ("According to Cochrane reviewers, there are too few good trials to say ...").
@@ -64,7 +68,8 @@ NOT_ENOUGH = re.compile(r"\bnot enough (?:good )?(?:research|evidence|studies|tr
 QUESTION_OR_NEED = re.compile(
     # where research should go next: "Key areas where future research could be aimed are identified"
     r"\bfuture (?:research|studies|trials|work)\b|"
-    r"\?\s*$|\bmore (?:research|studies|evidence) (?:is|are) needed\b|"
+    # (a question whose next item's "(2)" enumerator was read onto its end is still a question)
+    r"\?\s*(?:[(\[]\d{1,2}[)\]])?\s*$|\bmore (?:research|studies|evidence) (?:is|are) needed\b|"
     r"\b(?:a |an )?(?:larger|bigger|longer|further|new|well-designed|better|more rigorous) (?:\w+ ){0,3}?(?:research|stud(?:y|ies)|trials?|evidence)\b"
     r"[^.;]{0,40}?\b(?:is|are) (?:still |now )?needed\b|"
     # the study's limits or the team's suspicion are no finding
@@ -173,6 +178,7 @@ PLANS = re.compile(BEING_TESTED.pattern + r"|\b(?:plans?|planning|planned|hopes?
 # The writer's own older piece or the page's navigation: "here is an article I wrote back in 2008", "Linked terms are
 # explained in the Definitions section", "Here is a useful table on ...", an address with a phone number or opening hours.
 PAGE_FURNITURE = re.compile(r"\b(?:an? |the |this )?(?:article|post|piece|blog post|column) I (?:wrote|published)\b"
+
                             r"|\b(?:is|are) (?:explained|defined|listed|described) (?:in|on) (?:the|our|this) (?:[\w\"'\u201c\u201d-]+ ){0,3}"
                             r"(?:section|page|glossary|box)\b"
                             r"|^here(?:'s| is| are) (?:a|an|the|one) (?:\w+ ){0,2}(?:table|chart|graph|figure|infographic|video|diagram)\b"

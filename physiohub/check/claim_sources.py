@@ -13,7 +13,8 @@ NUMBERED_CITE = re.compile(r"\[(\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3})*)\]|(?<
                            # "Another study2 showed": a footnote number glued to a lower-case word
                            r"|(?-i:(?<=\b[a-z]{4})(\d{1,2})(?=[\s.,;:)]|$))|(?-i:(?<=\b[a-z]{5})(\d{1,2})(?=[\s.,;:)]|$))"
                            r"|(?-i:(?<=\b[a-z]{6})(\d{1,2})(?=[\s.,;:)]|$))|(?-i:(?<=\b[a-z]{7})(\d{1,2})(?=[\s.,;:)]|$))"
-                           r"|(?-i:(?<=\b[a-z]{8})(\d{1,2})(?=[\s.,;:)]|$))"
+                           r"|(?-i:(?<=\b[a-z]{8})(\d{1,2})(?=[\s.,;:)]|$))|(?-i:(?<=\b[a-z]{9})(\d{1,2})(?=[\s.,;:)]|$))"
+                           r"|(?-i:(?<=\b[a-z]{10})(\d{1,2})(?=[\s.,;:)]|$))|(?-i:(?<=\b[a-z]{11})(\d{1,2})(?=[\s.,;:)]|$))"
                            # "(4,5)", "(1,2,3,6,7,9)" in round brackets: glued to the word, or ending a clause
                            # (glued to a letter: after a digit it is an issue number, "Spine 1995;20(5):615")
                            r"|(?<=[^\W\d_])\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)"
@@ -26,7 +27,8 @@ ROMAN_CITE = re.compile(r"(?<=[a-z.,;:)%])\[(i{1,3}|iv|vi{0,3}|ix|xi{0,3}|xiv|xv
 # The same glued footnote, removed before the words are read ("study2" is "study").
 GLUED_FOOTNOTE = re.compile(r"(?<=\b[a-z]{4})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{5})\d{1,2}(?=[\s.,;:)]|$)"
                             r"|(?<=\b[a-z]{6})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{7})\d{1,2}(?=[\s.,;:)]|$)"
-                            r"|(?<=\b[a-z]{8})\d{1,2}(?=[\s.,;:)]|$)")
+                            r"|(?<=\b[a-z]{8})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{9})\d{1,2}(?=[\s.,;:)]|$)"
+                            r"|(?<=\b[a-z]{10})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{11})\d{1,2}(?=[\s.,;:)]|$)")
 # "(Cochrane Database Syst. Rev. 2017;(6):CD012700)", "(Br J Sports Med. 2020;54(21):1279-87)": the journal's
 # abbreviation, year and volume/issue/pages (or Cochrane review number) inside the brackets; the abbreviation
 # may carry its own bracketed place and year ("Spine (Phila Pa 1976). 2015;40(4):E201-8").
@@ -178,8 +180,8 @@ def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
     sources: list[dict] = []
     cites: list[str] = []
     for m in NUMBERED_CITE.finditer(text):
-        glued = next((g for g in m.groups()[3:8] if g), None)
-        round_ = next((g for g in m.groups()[8:] if g), None)
+        glued = next((g for g in m.groups()[3:11] if g), None)
+        round_ = next((g for g in m.groups()[11:] if g), None)
         if glued:
             nums = [glued]
         elif round_:

@@ -101,6 +101,9 @@ _RESEARCHERS_WORD = re.compile(r"\b(?:researchers?|scientists?|experts?|doctors|
 _TABLE_ROW = re.compile(r"^\s*\|(?:[^|]*\|){3,}")
 # "Tagged as: paracetamol, lower back pain, ...": a tag line.
 _TAG_LINE = re.compile(r"(?:tagged as|tagged|tags?|filed under|categories|category|posted in)\s*:", re.I)
+# "Related: Sitting all day raises diabetes risk – study | WHO warns ...", "Read more: ...": a line of links to other stories.
+_RELATED_LINE = re.compile(r"^\W{0,3}(?:related|read more|see also|also read|more stories|recommended(?: for you)?|you may also like|"
+                           r"trending|popular|latest)(?: (?:stories|articles|posts|reading|news|content|links))?\s*[:|]\s", re.I)
 # A heading with none of these (nor a reporting or effect word) has no verb and states nothing.
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|does|do|did|can|may|might|will|won't|could|has|have|should|must)\b", re.I)
 # "A Randomized Controlled Trial: Massage Therapy for Back Pain": a label and a topic.
@@ -124,8 +127,8 @@ def not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
         return True
     heading = (i + 1 < len(sentences) and sentences[i + 1].heading == s.text and sentences[i + 1].paragraph != s.paragraph
                and not s.item and s.heading != s.text)
-    if _TAG_LINE.match(text):
-        return True   # "Tagged as: paracetamol, lower back pain, ...": a tag line
+    if _TAG_LINE.match(text) or _RELATED_LINE.match(text):
+        return True   # "Tagged as: paracetamol, ...": a tag line; "Related: <headline> | <headline>": links to other stories
     whole = _WHOLE_LINK.match(text)
     if whole and not (names_research(whole.group(1)) or _RESEARCHERS_WORD.search(whole.group(1))):
         # "[5 Running Injuries And How To Fix Them](/running-injuries/)": a link to another post, navigation (a news

@@ -1,0 +1,43 @@
+"""Kinds of false alarm and miss the fresh dev28 pages showed (session 16), in sentences of our own: a line of related
+stories, a method sentence that names its authors or what the treatment was tested against, outside experts writing
+in a commentary, a question whose next item's enumerator was read onto it, a footnote number glued to a long word."""
+from __future__ import annotations
+
+from physiohub.check.claim_method import method_only
+from physiohub.check.claim_not_claims import NOT_INVOLVED, QUESTION_OR_NEED
+from physiohub.check.claim_sources import sources_of
+from physiohub.check.claims import find_claims
+from physiohub.check.document import parse_document
+
+
+def _claims(text: str) -> list[str]:
+    return [c.text for c in find_claims(parse_document(text).sentences)]
+
+
+def test_a_line_of_related_stories_is_navigation():
+    texts = _claims("# Back pain\n\nParacetamol did not speed recovery from back pain, a trial in a journal found.\n\n"
+                    "Related: Sitting all day raises diabetes risk \u2013 study | Agency warns of rising obesity\n")
+    assert not any(t.startswith("Related") for t in texts)
+    assert any("did not speed recovery" in t for t in texts)
+
+
+def test_what_a_study_did_is_no_claim():
+    assert method_only("Lee et al. (2013) randomised 206 adults with hip or knee pain to usual care or exercise.")
+    assert method_only("Shockwave has been tested against a sham treatment in a large trial of 250 patients.")
+    assert not method_only("The trial randomised 300 patients and showed that surgery was no better than physiotherapy.")
+    assert not method_only("Shockwave has been tested in trials and found to ease heel pain.")
+
+
+def test_outside_experts_in_a_commentary_are_not_the_finding():
+    assert NOT_INVOLVED.search("In a commentary published alongside the study, two experts said the results should "
+                               "change practice.")
+    assert not NOT_INVOLVED.search("The study, published with a commentary, found that walking eased pain.")
+
+
+def test_a_question_keeps_being_a_question_with_the_next_items_number():
+    assert QUESTION_OR_NEED.search("If the study had found it useless, would we ever have heard about it? (2)")
+
+
+def test_a_footnote_glued_to_a_long_word():
+    _, cites = sources_of("LBP is the leading cause of disability worldwide38, and people of every age have it.", [])
+    assert cites == ["38"]
