@@ -134,3 +134,11 @@ def test_a_class_number_is_not_the_sample_and_a_registry_line_is_no_finding():
         ("METHODS", "Practices were randomised to a structured education programme or usual care for people with type 2 "
                     "diabetes."), ("RESULTS", "HbA1c fell more with education (p = 0.01).")])
     assert appraise(diabetes)["n_participants"] != 2
+
+
+def test_non_inferior_is_no_clear_difference_and_a_countered_harm_is_no_harm():
+    assert read_clause("Drugamab 15 mg was non-inferior to glimepiride in reducing HbA1c.").label == "null"
+    assert read_clause("Drugamab was inferior to glimepiride in reducing HbA1c.").label == "against"
+    assert read_clause("Daily root extract improves mood, an effective approach to shielding the body from the "
+                       "detrimental effects of chronic stress.").label == "for"
+    assert read_clause("Bracing had detrimental effects on knee function.").label == "against"

@@ -85,7 +85,7 @@ _NULL = _rx(_INTERACTION_NULL + "|" + _NULL.pattern)
 _AGAINST = _rx(
     r"\bcannot be recommended\b|\bnot (?:be )?recommended\b|\bshould not be\b|\bdo(?:es)? not support (?:the|its|their)"
     r" (?:use|routine)|\bnot justified\b|\bnot warranted\b|\bharmful\b|\bdetrimental\b|\bworse(?:ned)?\b|"
-    r"\bdeleterious\b|\binferior\b|\bineffective\b|\binaccurate\b|\bunreliable\b|\binvalid\b|\bpoor(?:ly)? (?:accuracy|"
+    r"\bdeleterious\b|(?<!non-)(?<!non )\binferior\b|\bineffective\b|\binaccurate\b|\bunreliable\b|\binvalid\b|\bpoor(?:ly)? (?:accuracy|"
     r"sensitivity|specificity|reliability|validity|diagnostic)|\blow (?:accuracy|sensitivity|specificity|reliability|"
     r"validity|diagnostic)|\bcannot (?:accurately )?(?:diagnose|detect|identify|predict|rule|distinguish|discriminate)|"
     r"\bnot (?:accurate|reliable|valid|useful|helpful)\b|\b(?:more|greater|higher|increased) (?:\w+ ){0,3}?"
@@ -341,6 +341,13 @@ _BONE_SETTING = _rx(r"\b(?:(?:closed|open|primary|anatomic(?:al)?|good|poor|adeq
 _MIDDLE_DOT = re.compile(r"(?<=\d)\u00b7(?=\d)")
 
 
+# A harm the treatment works against ("an effective approach to combating the detrimental effects of chronic stress",
+# "protects against adverse remodelling"): the harm word names what is countered, not a worse result.
+_COUNTERED_HARM = _rx(r"\b(?:(?:combat|counter|prevent|reduc|mitigat|offset|alleviat|lessen|revers|attenuat)\w*|(?:protect|guard|"
+                      r"shield|defend|spar)\w*\s+(?:[\w-]+\s+){0,3}?(?:from|against))\s+(?:the\s+|these\s+|its\s+|their\s+|"
+                      r"any\s+)?(?:[\w-]+\s+){0,2}?(?:detrimental|harmful|adverse|negative|deleterious|damaging)\b")
+
+
 # A clause whose predicate says the effect is still an open question ("The link between ... and improved outcomes
 # associated with X remain to be determined"): the benefit words in it name what is asked, not what was found.
 _OPEN_QUESTION = _rx(r"\b(?:remains?|(?:has|have|is|are) yet) to be (?:determined|established|elucidated|clarified|"
@@ -352,7 +359,7 @@ def read_clause(text: str, kind: str = "intervention") -> Clause:
     low = _BONE_SETTING.sub(lambda m: "_" * len(m.group(0)), _MIDDLE_DOT.sub(".", text.lower()))
     small = bool(_SMALL.search(low))
     hedged = bool(_HEDGE.search(low))
-    against = _first_unnegated(_AGAINST, low)
+    against = _first_unnegated(_AGAINST, _COUNTERED_HARM.sub(lambda m: "_" * len(m.group(0)), low))
     if kind == "intervention" and not against and _SAFETY_NULL.search(low) and not _SIG.search(low) and not any(
             m.group(0) not in ("safe", "well tolerated") for m in _FOR_INTERVENTION.finditer(low) if not _negated(low, m.start())):
         return Clause(text, None, "", small, hedged)
