@@ -43,6 +43,8 @@ _CITES = {
     "no year, 'et al.'": f"{S} (Smith et al.).", "no year, mid-sentence": "In a trial (Smith et al.), exercise therapy reduced knee pain.",
     "no year, 'and colleagues'": f"{S} (Smith and colleagues).",
     "capital year letter": f"{S} [Smith et al. 2019A].",
+    # (session 16) initials before the surname: an author, not "J." for "Journal"
+    "initials first": f"{S} (J. Smith, 2019).",
 }
 _JOURNALS = {j: f"Walking eased knee pain ({j}, 2019)." for j in (
     "Physical Therapy in Sport", "Clinical Rehabilitation", "Pain Medicine", "Gait & Posture", "Musculoskeletal Science and Practice",

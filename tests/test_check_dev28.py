@@ -41,3 +41,13 @@ def test_a_question_keeps_being_a_question_with_the_next_items_number():
 def test_a_footnote_glued_to_a_long_word():
     _, cites = sources_of("LBP is the leading cause of disability worldwide38, and people of every age have it.", [])
     assert cites == ["38"]
+
+
+def test_an_author_with_initials_first_is_no_journal(store):
+    from physiohub.check import check_article
+
+    res = check_article(store, "# Knees\n\nSome words here.\n\nExercise eased knee pain more than usual care (J. Smith, 2019).\n")
+    assert [(r.get("authors"), r.get("year"), r.get("journal")) for r in res["references"]] == [(["Smith J"], 2019, None)]
+    # a journal's abbreviation stays a journal
+    res = check_article(store, "# Knees\n\nSome words here.\n\nExercise eased knee pain more than usual care (J. Pain, 2019).\n")
+    assert [(r.get("authors"), r.get("journal")) for r in res["references"]] == [([], "J. Pain")]

@@ -942,6 +942,19 @@ def _letters_dropped(c: Citation, refs: list[Reference]) -> bool:
     return bool(same) and not any(r.year_suffix for r in same)
 
 
+# "(J. Smith, 2019)", "(A. B. Jones et al., 2020)": an author with initials first (not "J. Orthop." or "J Pain", journals).
+_INITIALS_NAME = re.compile(r"(?:[A-Z]\.\s?){1,3}(?!(?:Pain|Physiother|Orthop|Rheumatol|Physiol|Neurol|Biomech|Sci|Med|Res|Clin|"
+                            r"Ther|Bone|Spine|Sports?|Athl|Rehabil|Man|Manipulative|Back)\b)[A-Z][a-z'\u2019-]+(?:\s+et\.?\s?al\.?)?$")
+
+
+def _surname_first(who: str) -> str:
+    """'J. Smith' -> 'Smith J', 'A. B. Jones et al.' -> 'Jones AB et al.' (as a list entry names its first author)."""
+    if not _INITIALS_NAME.match(who):
+        return who
+    m = re.match(r"((?:[A-Z]\.\s?)+)(\S+)(.*)$", who)
+    return f"{m.group(2)} {m.group(1).replace('.', '').replace(' ', '')}{m.group(3)}" if m else who
+
+
 def inline_references(sentences: list[Sentence], listed: list[Reference]) -> list[Reference]:
     """Author–year citations and DOI/PubMed links in the body that the list does not already hold."""
     # (keys compared without case: "Van Dijk et al. (2011)" cites the listed "van Dijk CN ... 2011")
@@ -954,8 +967,8 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
     for s in sentences:
         for c in find_citations(s.text):
             # author-year citations wherever they sit: bracketed (many names, page notes, prefixes) or narrative
-            if (_JOURNAL_AS_AUTHOR.search(c.who) or c.who.lower() in _JOURNAL_NAMES or journal_abbreviation(c.who)
-                    or journal_title(c.who)):
+            if not _INITIALS_NAME.match(c.who) and (_JOURNAL_AS_AUTHOR.search(c.who) or c.who.lower() in _JOURNAL_NAMES
+                                                    or journal_abbreviation(c.who) or journal_title(c.who)):
                 # "(Journal of Physiotherapy, 2019)": a journal and its year, not an author
                 key = journal_key(c.who, c.year).lower()
                 # ("Coombes et al. (JAMA 2013) ran a trial": the authors named just before the bracket are its authors)
@@ -980,7 +993,7 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
             keys.add(key)
             if c.suffix:
                 keys.add(cite_key(c.surname, c.year or "n.d.").lower())   # a later "(Lee, 2019)" is one of these
-            out.append(Reference(text=c.text.strip("()[], "), kind="inline", authors=[c.who], year=c.year,
+            out.append(Reference(text=c.text.strip("()[], "), kind="inline", authors=[_surname_first(c.who)], year=c.year,
                                  year_suffix=c.suffix or None))
         for m in _GUIDELINE_CITE.finditer(s.text):
             who = m.group("org").removeprefix("the ").removeprefix("The ")
