@@ -75,7 +75,7 @@ def test_a_journal_cited_by_its_issue_is_a_journal_reference(store):
 
 def test_a_personal_communication_is_a_reference(store):
     text = "By age 75 most women have lost a third of their hip bone (R. Lund, personal communication, May 3, 2020)."
-    assert _refs(store, text) == [("inline", ["R. Lund"], None, 2020)]
+    assert _refs(store, text) == [("inline", ["Lund R"], None, 2020)]  # surname first, as a list entry names an author
 
 
 def test_a_from_line_led_by_authors_is_a_reference(store):
