@@ -51,3 +51,20 @@ def test_an_author_with_initials_first_is_no_journal(store):
     # a journal's abbreviation stays a journal
     res = check_article(store, "# Knees\n\nSome words here.\n\nExercise eased knee pain more than usual care (J. Pain, 2019).\n")
     assert [(r.get("authors"), r.get("journal")) for r in res["references"]] == [([], "J. Pain")]
+
+
+def test_one_drug_two_names_and_a_combination_is_not_the_drug_alone():
+    from physiohub.check.tested import study_tests_claim
+
+    claim = "A trial found that paracetamol made no difference to back pain."
+    words = ["trial", "paracetamol", "difference", "back", "pain"]
+    title = "Acetaminophen for acute low back pain: a randomised placebo-controlled trial"
+    text = title + ". Adults with acute back pain were randomised to acetaminophen or placebo. Pain did not differ."
+    t = study_tests_claim(None, claim, words, title, text, {"intervention": [{"text": "acetaminophen"}]}, "No clear difference",
+                          article_words={"paracetamol", "back", "pain", "trial"})
+    assert t.tests
+    title = "Oxycodone/acetaminophen tablets for chronic low back pain: an open-label study"
+    text = title + ". Patients took oxycodone/acetaminophen for 4 weeks. Pain fell (P < 0.001)."
+    t = study_tests_claim(None, claim, words, title, text, {"intervention": [{"text": "oxycodone/acetaminophen"}]}, "Supports",
+                          article_words={"paracetamol", "back", "pain", "trial"})
+    assert not t.tests and t.reason == "it tests paracetamol combined with oxycodone, not on its own"

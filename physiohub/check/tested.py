@@ -98,7 +98,9 @@ _NOT_A_FIGURE = re.compile(r"[(\[]\s*\d{1,3}(?:\s*[,\u2013\-]\s*\d{1,3})*\s*[)\]
 # Names of one treatment that articles and abstracts use interchangeably ("cortisone beat physiotherapy" is answered
 # by a review of corticosteroid injections).
 _SAME_TREATMENT = {"cortisone": "corticosteroid", "steroid": "corticosteroid", "physical therapy": "physiotherapy",
-                   "manual physical therapy": "manual therapy"}
+                   "manual physical therapy": "manual therapy",
+                   # one drug's British and American names; the lay word for a class of drugs
+                   "acetaminophen": "paracetamol", "painkiller": "analgesic"}
 
 
 def _canon(term: str) -> str:
@@ -537,6 +539,13 @@ def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], tit
                 # intervention) while the abstract names the claim's: "does not test exercise" would be a guess
                 return Tested(False, f"what it tests is not clear from its title, though its abstract mentions {what}")
             return Tested(False, f"it does not test {what}")
+        # "oxycodone/acetaminophen formulations", "paracetamol/codeine fixed-dose combination": the claim's drug
+        # tested only inside a combination with one the claim does not name says nothing of the drug alone
+        for a_, b_ in re.findall(r"\b([a-z][a-z-]{3,})\s*/\s*([a-z][a-z-]{3,})\b", (tested_text + " " + title).lower()):
+            if (_canon(a_) in hit) != (_canon(b_) in hit) and not {_canon(a_), _canon(b_)} <= claimed | hit:
+                other_drug = b_ if _canon(a_) in hit else a_
+                return Tested(False, f"it tests {' or '.join(_names(claim_text, hit)[:1]) or 'the treatment'} combined "
+                                     f"with {other_drug}, not on its own")
         # the same treatment in both arms: the study compares kinds or doses of it, unless the claim is
         # about that very comparison (it names a treatment of the comparison arm the other arm lacks)
         if (hit <= compared and not INERT_CONTROL.search(compared_text) and not ((claimed & compared) - tested)
