@@ -68,3 +68,11 @@ def test_one_drug_two_names_and_a_combination_is_not_the_drug_alone():
     t = study_tests_claim(None, claim, words, title, text, {"intervention": [{"text": "oxycodone/acetaminophen"}]}, "Supports",
                           article_words={"paracetamol", "back", "pain", "trial"})
     assert not t.tests and t.reason == "it tests paracetamol combined with oxycodone, not on its own"
+
+
+def test_the_burden_of_a_condition_with_no_source_is_background():
+    from physiohub.check.claim_vetoes import _background_figure
+
+    assert _background_figure("Lower back pain is the leading cause of disability worldwide.")
+    assert not _background_figure("Low back pain is the leading cause of disability around the world, according to a journal.")
+    assert not _background_figure("Osteoarthritis is the leading cause of pain and disability in older people.")

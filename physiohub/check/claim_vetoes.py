@@ -65,7 +65,15 @@ _BACKGROUND_FIGURE = re.compile(
     + r"|^" + _HOW_MANY + r"\s+(?:of\s+)?(?:all\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:people|adults|americans|britons|australians|"
     r"canadians|patients|women|men|children|episodes|cases|workers|those affected)\b"
     r"(?:[^.;]{0,60}?)\b(?:have|has|had|report|reports|suffer|suffers|experience|experiences|will|settle|settles|recover|"
-    r"get better|still have|live with|are affected|develop)\b", re.I)
+    r"get better|still have|live with|living with|are affected|develop)\b"
+    # "Lower back pain is the leading cause of disability worldwide", "It has also been named the leading cause of ...":
+    # the burden as background, when no source is named for it
+    r"|^(?:[\w'\u2019-]+ ){1,6}?(?:is|remains|was|has (?:also )?been (?:named|called|ranked)|ranks as) (?:also )?(?:the |a |one of the )?"
+    r"(?:leading|most common|biggest|single biggest|number one|main|commonest) causes? of (?:disability|pain|work absence|"
+    r"sick leave|years lived with disability) (?:worldwide|globally|in the world|around the world)\b"
+    # "costs linked to the condition are put at more than $100 billion a year"
+    r"|\bcosts?\b[^.;]{0,60}\b(?:are|is|were|was) (?:put|estimated|thought|reckoned|believed to be) (?:at )?"
+    r"(?:more than |over |about |around |nearly |almost )?[$\u00a3\u20ac]", re.I)
 
 
 # A figure of risk or association is a finding someone measured, not background.
@@ -74,7 +82,7 @@ _RISK_WORD = re.compile(r"\b(?:risk|likely|linked|associated)\b", re.I)
 
 def _background_figure(text: str) -> bool:
     return bool(_BACKGROUND_FIGURE.search(text)) and not (names_research(text) or claim_cue(text) or COMPARED.search(text)
-                                                      or _RISK_WORD.search(text))
+                                                      or _RISK_WORD.search(text) or re.search(r"\baccording to\b", text, re.I))
 
 
 def _preliminary_comment(text: str) -> bool:
