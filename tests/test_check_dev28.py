@@ -76,3 +76,11 @@ def test_the_burden_of_a_condition_with_no_source_is_background():
     assert _background_figure("Lower back pain is the leading cause of disability worldwide.")
     assert not _background_figure("Low back pain is the leading cause of disability around the world, according to a journal.")
     assert not _background_figure("Osteoarthritis is the leading cause of pain and disability in older people.")
+
+
+def test_the_page_footer_is_no_part_of_the_last_entry():
+    text = ("# Heel pain\n\nA trial found shockwave eased heel pain [1].\n\n### References\n\n[1] Lee JD, Park A. Stretching "
+            "versus shockwave for heel pain. J Bone Joint Surg Am. 2010;92(15):2514-2522.\n\n---\n\nPosted in [Heel Pain]"
+            "(/articles/heel-pain) \u00b7 Share: Facebook \u00b7 Email\n\n\u00a9 A Podiatry Clinic\n")
+    assert parse_document(text).reference_lines == [
+        "[1] Lee JD, Park A. Stretching versus shockwave for heel pain. J Bone Joint Surg Am. 2010;92(15):2514-2522."]

@@ -269,6 +269,12 @@ _BARE_URL = re.compile(r"^\W{0,3}<?https?://\S+>?\W{0,2}$")
 _BARE_NUMBERED = re.compile(rf"\d{{1,3}}{NAME_AFTER_NUMBER}")
 
 
+# The page's footer under its reference list: post metadata, share buttons, tags, comments, copyright.
+_PAGE_FOOTER = re.compile(r"\s*(?:posted (?:in|on|by)\b|share(?: this(?: post| article)?)?\s*:|tags?\s*:|tagged (?:as|with)?\s*:?|"
+                          r"filed under\b|categor(?:y|ies)\s*:|comments? (?:are )?closed\b|leave a (?:comment|reply)\b|\u00a9|"
+                          r"all rights reserved\b|[-*_=\u2014\u2013]{3,}\s*$)", re.I)
+
+
 def _entries_of_lines(lines: list[str]) -> list[str]:
     """A paragraph of a reference section cut into entries: a line starts a new entry when it starts like
     one and the entry before it is a complete reference; other lines are the entry wrapping."""
@@ -692,6 +698,9 @@ def parse_document(text: str) -> Document:
             continue
         if in_refs and kind == "para" and _section_prose(linked):
             continue   # the section's own prose ("We drew on these papers ...", a deck under an "Original paper" button)
+        if in_refs and _PAGE_FOOTER.match(linked):
+            in_refs = False   # "Posted in Heel Pain · Share: Facebook", "© 2024 ...": the page's footer ends the list
+            continue
         if in_refs or n in ref_items or kind == "ref":
             refs.append(source_rest(linked, 0) if provided_by(linked) else linked)
             if in_refs and one_paper:
