@@ -84,3 +84,11 @@ def test_the_page_footer_is_no_part_of_the_last_entry():
             "(/articles/heel-pain) \u00b7 Share: Facebook \u00b7 Email\n\n\u00a9 A Podiatry Clinic\n")
     assert parse_document(text).reference_lines == [
         "[1] Lee JD, Park A. Stretching versus shockwave for heel pain. J Bone Joint Surg Am. 2010;92(15):2514-2522."]
+
+
+def test_a_randomised_study_with_more_words_between_is_a_randomised_trial():
+    from physiohub.check.claim_designs import design_of
+
+    assert design_of("results of a confirmatory randomized placebo-controlled multicenter study") == "randomised trial"
+    assert design_of("a randomised, double-blind, sham-controlled trial") == "randomised trial"
+    assert design_of("a randomly selected study") == "study"

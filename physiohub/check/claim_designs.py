@@ -11,7 +11,11 @@ from .claim_sources import GLUED_FOOTNOTE, citation_marker
 DESIGNS: list[tuple[str, str]] = [
     ("meta-analysis", r"meta[- ]?analys[ie]s|pooled analys[ie]s"),
     ("systematic review", r"systematic(?:al)? (?:literature )?reviews?|cochrane reviews?"),
-    ("randomised trial", r"randomi[sz]ed(?:,)?(?: (?:controlled|clinical|placebo-controlled|double-blind))* (?:trials?|stud(?:y|ies))|\bRCTs?\b|controlled trials?"),
+    ("randomised trial", r"randomi[sz]ed(?:,?(?: and)? (?:controlled|clinical|placebo-controlled|sham-controlled|double-blind(?:ed)?|"
+                         r"single-blind(?:ed)?|triple-blind(?:ed)?|(?:assessor|observer)-blind(?:ed)?|blinded|multi-?cent(?:er|re|ric)|"
+                         r"parallel(?:-group)?|cross-?over|pragmatic|prospective|open-label|pilot|feasibility|cluster|comparative|"
+                         r"confirmatory|non-?inferiority|equivalence|phase (?:ii|iii|iv|2|3|4)))* (?:trials?|stud(?:y|ies))"
+                         r"|\bRCTs?\b|controlled trials?"),
     ("cohort study", r"cohort stud(?:y|ies)|(?:prospective|longitudinal|follow-up) stud(?:y|ies)|\bcohorts?\b"),
     ("observational study", r"observational stud(?:y|ies)|cross-sectional stud(?:y|ies)|case[- ]control stud(?:y|ies)|\bsurveys?\b|\bpolls?\b"),
     ("trial", r"(?:clinical |pilot )?\btrials?\b"),
