@@ -92,3 +92,12 @@ def test_a_randomised_study_with_more_words_between_is_a_randomised_trial():
     assert design_of("results of a confirmatory randomized placebo-controlled multicenter study") == "randomised trial"
     assert design_of("a randomised, double-blind, sham-controlled trial") == "randomised trial"
     assert design_of("a randomly selected study") == "study"
+
+
+def test_a_null_effect_is_causal_wording_not_a_correlation():
+    from physiohub.check.strength import claim_strength
+
+    labels = claim_strength(["Paracetamol works no better than dummy pills for low back pain, study finds",
+                             "Nor did paracetamol make any difference to pain, disability, function or sleep.",
+                             "Obesity had no association with back pain."])
+    assert labels[:2] == ["direct causal", "direct causal"] and labels[2] != "direct causal"

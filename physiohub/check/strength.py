@@ -142,6 +142,13 @@ WORKS = re.compile(r"\b(?:(?:is|are|was|were|been) (?:proven|shown|found) to (?:
                     r"(?:treatment|therapy|remedy) for)\b", re.I)
 
 
+# An effect tested and not found; words of a link, which keep a sentence correlational.
+_NO_EFFECT = re.compile(r"\b(?:(?:works?|worked|did|does|do|was|were|is|are) no better than|(?:made|makes|make) (?:no|any) (?:\w+ )?difference|"
+                        r"did not (?:\w+ )?(?:improve|reduce|relieve|ease|speed|shorten|help|prevent|change|affect)|"
+                        r"(?:had|has|have) no (?:\w+ )?effect on)\b", re.I)
+_LINK_WORDS = re.compile(r"\b(?:associat\w*|link\w*|correlat\w*|relationship|related to|risk)\b", re.I)
+
+
 def claim_strength(sentences: list[str]) -> list[str]:
     """The classifier's label, except that a sentence it calls "not a claim" while it carries a clear
     effect verb takes the lexicon's label. Popular articles use verbs the training sentences rarely do
@@ -149,6 +156,10 @@ def claim_strength(sentences: list[str]) -> list[str]:
     in bench/eval_check_strength.py."""
     out = []
     for s, label in zip(sentences, classify(sentences)):
+        if label == "correlational" and (m := _NO_EFFECT.search(s)) and not _LINK_WORDS.search(s):
+            # "Paracetamol works no better than dummy pills", "made no difference to pain": a tested effect that was not
+            # there is causal wording about the treatment, not a link between two things
+            label = "conditional causal" if _MODAL.search(s[max(0, m.start() - 40):m.start()]) else "direct causal"
         if label == "not a claim":
             label = rule_strength(s) or label
         if label == "not a claim" and (m := WORKS.search(s)):
