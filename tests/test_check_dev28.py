@@ -101,3 +101,17 @@ def test_a_null_effect_is_causal_wording_not_a_correlation():
                              "Nor did paracetamol make any difference to pain, disability, function or sleep.",
                              "Obesity had no association with back pain."])
     assert labels[:2] == ["direct causal", "direct causal"] and labels[2] != "direct causal"
+
+
+def test_entries_that_name_a_journal_and_year_without_authors_or_with_the_year_first():
+    from physiohub.check.references import parse_reference
+
+    r = parse_reference("1. Exercise for osteoarthritis of the knee (Cochrane Database of Systematic Reviews, 2015)")
+    assert (r.title, r.journal, r.year) == ("Exercise for osteoarthritis of the knee", "Cochrane Database of Systematic Reviews", 2015)
+    r = parse_reference("1. British Journal of Sports Medicine: Exercise therapy for knee pain, 2019")
+    assert (r.journal, r.year) == ("British Journal of Sports Medicine", 2019)
+    r = parse_reference("1. 2019. Smith J, Lee K. Exercise for knee pain. BMJ 365:l123.")
+    assert (r.authors[:1], r.year, r.journal) == (["Smith J"], 2019, "BMJ")
+    # an IEEE entry whose title has a colon is not "journal: title"
+    r = parse_reference('[1] J. Smith and K. Lee, "Knee pain: a trial," Phys. Ther. Sport, vol. 40, pp. 1-8, 2019.')
+    assert r.authors[:1] == ["Smith J"]

@@ -426,6 +426,27 @@ def _journal_year_only(ref: Reference, body: str) -> str | None:
     return ""
 
 
+def _known_journal(name: str) -> bool:
+    name = name.strip(" .,")
+    return bool(journal_title(name) or name.lower() in _JOURNAL_NAMES or journal_abbreviation(name) or _JOURNAL_AS_AUTHOR.search(name))
+
+
+# "Exercise for osteoarthritis of the knee (Cochrane Database of Systematic Reviews, 2015)": a title, then its journal and
+# year in brackets; "British Journal of Sports Medicine: Exercise therapy for knee pain, 2019": the journal, then a title.
+_TITLE_JOURNAL_BRACKET = re.compile(r"^(?P<title>[^()]{10,250}?)\s*\((?P<journal>[^()\"\u201c]{3,90}?),?\s+(?P<year>(?:19|20)\d{2})\)\.?$")
+_JOURNAL_COLON_TITLE = re.compile(r"^(?P<journal>(?![A-Z]\.\s)[^:,\"\u201c]{3,90}?):\s+(?P<title>.{10,250}?),?\s+(?P<year>(?:19|20)\d{2})\.?$")
+
+
+def _journal_with_title(ref: Reference, body: str) -> str | None:
+    body = body.strip()
+    for rx in (_TITLE_JOURNAL_BRACKET, _JOURNAL_COLON_TITLE):
+        m = rx.match(body)
+        if m and _known_journal(m.group("journal")) and not _YEAR.search(m.group("title")):
+            ref.title, ref.journal, ref.year = m.group("title").strip(" .,"), m.group("journal").strip(" .,"), int(m.group("year"))
+            return ""
+    return None
+
+
 def _journal_only(ref: Reference, body: str) -> str | None:
     m = _JOURNAL_ONLY.match(body)
     if not m:
@@ -646,7 +667,12 @@ def _parse_reference(line: str) -> Reference:
         y = _YEAR.search(body)
         ref.year = int(y.group(1)) if y else None
         return ref
-    for shape in (_semicolon_fields, _journal_year_only, _journal_only, _chicago, _given_first, _ieee, _elsevier, _author_date, _harvard_year_after_authors, _comma_fields,
+    # "2019. Smith J, Lee K. Title. BMJ 365:l123.": the year printed before the names
+    lead_year = re.match(r"^((?:19|20)\d{2})[a-z]?\.\s+(?=[A-Z])", body)
+    if lead_year:
+        ref.year, body = int(lead_year.group(1)), body[lead_year.end():]
+        body = body if _YEAR.search(body) else f"{body.rstrip('.')} {ref.year}."
+    for shape in (_semicolon_fields, _journal_year_only, _journal_with_title, _journal_only, _chicago, _given_first, _ieee, _elsevier, _author_date, _harvard_year_after_authors, _comma_fields,
                   _mla_journal, _title_first_names):
         author_part = shape(ref, body)
         if author_part is not None:
