@@ -105,6 +105,16 @@ def vetoed(s: Sentence) -> bool:
 # an address ("/running-injuries/") in its Markdown form.
 _WHOLE_LINK = re.compile(r"^\s*\[([^\]]+)\]\((?:<[^>]*>|[^)\s]*)\)\s*[.!]?\s*$")
 _RESEARCHERS_WORD = re.compile(r"\b(?:researchers?|scientists?|experts?|doctors|study|studies|trials?|review|survey|report)\b", re.I)
+# A link to a paper's own page or to a PubMed search for its title, and a line written in title case: a paper's title.
+_PAPER_SEARCH_LINK = re.compile(r"https?://(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pubmed|doi\.org|"
+                                r"dx\.doi\.org|europepmc\.org)/", re.I)
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 # A table set out in cells ("| Neck | 48.8 | | 24 |"), as a Markdown page or a flattened HTML table gives it.
 _TABLE_ROW = re.compile(r"^\s*\|(?:[^|]*\|){3,}")
 # "Tagged as: paracetamol, lower back pain, ...": a tag line.
@@ -137,6 +147,8 @@ def not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
                and not s.item and s.heading != s.text)
     if _TAG_LINE.match(text) or _RELATED_LINE.match(text):
         return True   # "Tagged as: paracetamol, ...": a tag line; "Related: <headline> | <headline>": links to other stories
+    if len(s.links) == 1 and _PAPER_SEARCH_LINK.match(s.links[0]) and _title_case(text) and not names_research(text):
+        return True   # "<a href=pubmed?term=...>Hip Muscle Strength and Protection Against ...</a>": a paper's linked title
     whole = _WHOLE_LINK.match(text)
     if whole and not (names_research(whole.group(1)) or _RESEARCHERS_WORD.search(whole.group(1))):
         # "[5 Running Injuries And How To Fix Them](/running-injuries/)": a link to another post, navigation (a news

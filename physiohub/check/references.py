@@ -958,7 +958,9 @@ ARTICLE_LINK = re.compile(r"https?://(?:[\w\-]+\.)*(?:bmj\.com|jamanetwork\.com|
                            r"|https?://(?:www\.)?mdpi\.com/\d{4}-\d{3}[\dX]/\d+/\d+/\d+|https?://(?:www\.)?jstage\.jst\.go\.jp/article/"
                            r"|https?://(?:www\.)?researchgate\.net/publication/\d|https?://(?:www\.)?semanticscholar\.org/paper/"
                            r"|https?://(?:www\.)?(?:hindawi\.com|karger\.com|dovepress\.com|thieme-connect\.(?:com|de)|degruyter\.com|"
-                           r"humankinetics\.com|ijspt\.org|jssm\.org)/\S*(?:article|journals?|doi|fulltext|abstract|view)\S*", re.I)
+                           r"humankinetics\.com|ijspt\.org|jssm\.org)/\S*(?:article|journals?|doi|fulltext|abstract|view)\S*"
+                           # a PubMed search for the paper's title: how some pages link the paper they cite
+                           r"|https?://(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov/?|ncbi\.nlm\.nih\.gov/pubmed/?)\?term=[^\s)\]]{12,}", re.I)
 
 
 def _letters_dropped(c: Citation, refs: list[Reference]) -> bool:
