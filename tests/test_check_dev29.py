@@ -14,3 +14,11 @@ def test_a_pubmed_search_link_for_a_title_is_a_reference_and_its_title_no_claim(
     assert any("pubmed.ncbi.nlm.nih.gov/?term=Hip" in (r.get("url") or "") for r in res["references"])
     assert not any(c["text"].startswith("Hip Muscle Strength") for c in res["claims"])
     assert any("keeping hip strength" in c["text"] for c in res["claims"])
+
+
+def test_authors_named_in_a_bracket_with_no_year_in_a_sentence_about_research():
+    from physiohub.check.citations import find_citations
+
+    cites = find_citations("A research report in a journal (Lee, Park and Kim) concludes that straps help.")
+    assert [(c.who, c.year) for c in cites] == [("Lee, Park and Kim", None)]
+    assert find_citations("We ran clinics in three cities (Leeds, York and Hull) last year.") == []

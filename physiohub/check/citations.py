@@ -73,6 +73,11 @@ _PIECE_UNDATED = re.compile(rf"^(?P<who>{_PEOPLE}|{_ORG}|{_ACRONYM}),\s+(?:n\.\s
 # authors whatever follows, so the bracket is a citation with no year (README rule R3f); "(Lee and Park)" is not read
 # so, as two capitalised words in brackets are as often an aside.
 _PIECE_ETAL_ONLY = re.compile(rf"^(?P<who>{_PERSON}{_ETAL})$")
+# "(Jafarian, Demeh and Tyson)" after "A research report ... concludes": the authors named, no year (README rule R3f);
+# taken only in a sentence that speaks of research, so "(Leeds, York and Hull)" stays a list of places.
+_PIECE_NAMES_ONLY = re.compile(rf"^(?P<who>{_PERSON}(?:,\s+{_PERSON}){{0,4}},?\s+(?:and|&)\s+{_PERSON})$")
+_RESEARCH_WORD = re.compile(r"\b(?:stud(?:y|ies)|research|report|trial|review|paper|journal|published|authors?|"
+                            r"researchers|conclude[sd]?|found)\b", re.I)
 # Citations in one bracket are cut at ";", or at a comma after a year when a name follows ("Hopkins 2016, Scott 2020").
 _NEXT_NAME = rf"(?=(?:{_PARTICLE}\s+)?[{_UP}](?:[a-z\u00df-\u00ff'\u2019]|[A-Z]{{1,7}}\b))"
 _PIECES = re.compile(rf"\s*;\s*|(?<=\d),\s*{_NEXT_NAME}|(?<=\d[a-z]),\s*{_NEXT_NAME}|(?<=\d)\s+(?:and|&)\s+{_NEXT_NAME}"
@@ -337,7 +342,8 @@ def _find_citations(text: str) -> list[Citation]:
                 out.extend(Citation(last_who, y, m.start(), m.end(), m.group(0), sfx) for y, sfx in _years(p))
                 continue
             pm = _PIECE.match(p) or _PIECE_JOURNAL.match(p)
-            undated = None if pm else (_PIECE_UNDATED.match(p) or _PIECE_ETAL_ONLY.match(p))
+            undated = None if pm else (_PIECE_UNDATED.match(p) or _PIECE_ETAL_ONLY.match(p)
+                                       or (_RESEARCH_WORD.search(text[:m.start()]) and _PIECE_NAMES_ONLY.match(p)))
             if undated and _acceptable(undated.group("who")):
                 # (the piece lost its final full stop when it was trimmed: "Lee et al" is written "Lee et al.")
                 who = re.sub(r"\bet\.?\s?al$", "et al.", _clean_who(undated.group("who")))
