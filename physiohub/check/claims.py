@@ -427,6 +427,10 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             cue = "a statement of the study author named before"
         if cue and probabilities is not None and veto_below and probabilities[i] < veto_below:
             cue, inherited = None, None   # the model's veto on a rule claim (see the docstring)
+        if cue and inherited is None and veto and method_only(s.text) and not (FINDING.search(s.text) or has_effect(s.text)):
+            # "The trial, published today in <journal> (doi:...), followed 1,240 women for three years": where the
+            # study appeared and what it did, whatever its citation says (README gold rules); a cited result stays
+            cue, inherited = None, None
         if (not cue and probabilities is not None and threshold is not None and probabilities[i] >= threshold
                 and not (veto and vetoed(s))):
             cue = f"the claim model (probability {probabilities[i]:.2f})"
