@@ -70,6 +70,11 @@ def html_to_text(html: str) -> str:
     # the list item it opens, or glue the items of its list into one line: it carries no text, so it goes.
     html = _EMPTY_ANCHOR.sub("", html)
     text = _extract(_leaf_divs_as_paragraphs(html))
+    archive = _archive_text(html)
+    if archive and len(archive.split()) > 1.5 * len(text.split()):
+        # a tag or category page lists several posts, each an <article> with its headline and excerpt: the extractor
+        # keeps one of them as "the" article and drops the rest, whose headlines and excerpts state findings too
+        text = archive
     if not text.strip():
         text = _lxml_text(html)
     if not text.strip():
@@ -281,6 +286,31 @@ def _extract(html: str) -> str:
     if short.strip() and len(_with_title(html, short).split()) >= _KEPT_SHARE * len(text.split()):
         return short
     return text
+
+
+def _archive_text(html: str) -> str | None:
+    """The posts of an archive page (two or more <article> elements side by side), each as its headline and its
+    paragraphs, or None when the page is not one."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    posts = root.xpath("//article[not(ancestor::article)]")
+    if len(posts) < 2 or len({id(a.getparent()) for a in posts}) != 1 or posts[0].xpath("ancestor::aside|ancestor::footer"):
+        return None
+    blocks = []
+    for post in posts:
+        for el in post.xpath(".//h1|.//h2|.//h3|.//h4|.//p|.//li"):
+            if re.search(r"read-more|entry-meta|byline|posted-on|share", el.get("class") or "") or el.xpath(
+                    "ancestor::*[contains(@class, 'entry-meta') or contains(@class, 'share')]"):
+                continue
+            t = " ".join(el.text_content().split()) if el.tag.startswith("h") else _with_links(el)
+            if t and not re.fullmatch(r"(?i)read more\W*|continue reading\W*", t):
+                blocks.append(("## " + t) if el.tag.startswith("h") else t)
+    return "\n\n".join(blocks) or None
 
 
 def _lxml_text(html: str) -> str:
