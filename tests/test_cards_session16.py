@@ -142,3 +142,15 @@ def test_non_inferior_is_no_clear_difference_and_a_countered_harm_is_no_harm():
     assert read_clause("Daily root extract improves mood, an effective approach to shielding the body from the "
                        "detrimental effects of chronic stress.").label == "for"
     assert read_clause("Bracing had detrimental effects on knee function.").label == "against"
+
+
+def test_a_count_of_arms_is_no_treatment_name():
+    # "Do two doses of methotrexate help?" / "two doses ... probably help" beside a conclusion that one dose is enough:
+    # a count of the arms compared is no treatment a "helps" answer can be about (cards/generate._COUNTED_ARMS)
+    from physiohub.cards.generate import _COUNTED_ARMS
+
+    for arms in ("two doses of methotrexate", "two techniques", "two new potential interventions",
+                 "four turning and secretion management regimens", "different dosages of nitroglycerin infusion"):
+        assert _COUNTED_ARMS.match(arms), arms
+    for treatment in ("two-week exercise programme", "manual therapy", "twice-weekly walking"):
+        assert not _COUNTED_ARMS.match(treatment), treatment

@@ -97,6 +97,13 @@ _ACTIVE_COMPARATOR = re.compile(r"\b(?:using|with|against)\s+(?:the |an? )?(?P<c
                                 r"(?:comparator|control)\b", re.I)
 
 
+# An intervention named only as a count of arms ("two techniques", "three doses of X", "four turning ... regimens").
+_COUNTED_ARMS = re.compile(r"(?:two|three|four|five|six|both|several|different)\s+(?:(?:new|novel|potential|common|"
+                           r"different|[\w-]+-based)\s+){0,3}(?:[\w-]+\s+)?(?:techniques?|methods?|doses|dosages|approaches|"
+                           r"interventions|programs|programmes|regimens|strategies|apps|treatments|protocols|types|kinds|forms|"
+                           r"turning|incentives|schedules|modes|versions|devices|formulations)\b", re.I)
+
+
 def _sans_alone(arm: str) -> str:
     """'pain education alone' -> 'pain education' (the card adds its own "alone": never "... alone alone")."""
     return re.sub(r"\s+alone$", "", arm.strip(), flags=re.I)
@@ -240,6 +247,13 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
     q.comparison = re.sub(r"^without\s+", "no ", q.comparison or "")
     if re.fullmatch(r"(?:both|either|each|all|others?|them|it|one another|each other)", q.comparison, re.I):
         q.comparison = ""  # a pronoun names no comparison
+    if (kind == "intervention" and not q.comparison and _COUNTED_ARMS.match(q.intervention or "")
+            and a.get("verdict") in ("Supports", "Mixed picture")):
+        # "two techniques", "two doses of methotrexate", "four turning and secretion management regimens": the trial
+        # compares the arms with one another, so "two doses probably help" would credit all of them with a result one
+        # of them had; with no arm named, the card says what the trial found ("... probably make little or no
+        # difference" stays true of them all)
+        q.intervention = ""
     if q.title_question and q.intervention and q.intervention.lower() in q.title_question.lower():  # type: ignore[attr-defined]
         q.intervention = ""  # a piece of the title's own question is no treatment name ("should exercises be painful")
     q.intervention = _restore_case(lay_light(q.intervention), record.abstract) if q.intervention else q.intervention
