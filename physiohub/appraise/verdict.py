@@ -431,12 +431,20 @@ _SUBSET = re.compile(r"\bsub-?groups?\b|\bsubsets?\b|\bsub-?populations?\b|\b(?:
                      r"\bpost[- ]hoc\b|\bcompleters?\b|\bresponders?\b", re.I)
 
 
+def _outcome_words(name: str) -> set[str]:
+    """The words that name an outcome ("incidence of TKR (%)" -> {"tkr"}), less the generic ones."""
+    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", name)} - _NAME_STOP
+
+
+def _names_outcome(text: str, words: set[str]) -> bool:
+    """Does the text hold at least two of the outcome's words (all of them when it has fewer)?"""
+    return sum(bool(re.search(rf"\b{re.escape(w)}\b", text.lower())) for w in words) >= min(2, len(words))
+
+
 def _benefit_only_in_subsets(name: str, benefits: list[Sentence]) -> bool:
     """Is every benefit sentence either about another outcome than the named primary one, or about a subset?"""
-    words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", name)} - _NAME_STOP
-    need = min(2, len(words))
-    return all(_SUBSET.search(s.text) or sum(bool(re.search(rf"\b{re.escape(w)}\b", s.text.lower())) for w in words) < need
-               for s in benefits)
+    words = _outcome_words(name)
+    return all(_SUBSET.search(s.text) or not _names_outcome(s.text, words) for s in benefits)
 
 
 def _named_primary_null(methods: list[Sentence], results: list[tuple[Sentence, Reading]]) -> tuple[Sentence, Reading, str] | None:
@@ -448,12 +456,10 @@ def _named_primary_null(methods: list[Sentence], results: list[tuple[Sentence, R
     name = _primary_name(methods, _PRIMARY_IS)
     if not name:
         return None
-    words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", name)} - _NAME_STOP
+    words = _outcome_words(name)
     if not words:
         return None
-    need = min(2, len(words))
-    found = [(s, r) for s, r in results for c in r.clauses if c.label == "null"
-             and sum(bool(re.search(rf"\b{re.escape(w)}\b", c.text.lower())) for w in words) >= need]
+    found = [(s, r) for s, r in results for c in r.clauses if c.label == "null" and _names_outcome(c.text, words)]
     # The clause that compares the arms ("Overall, no differences in TKR rates by treatment arm") before one that
     # compares other groups on the same outcome ("TKR rates were higher in patients with grade 4 than grade 3").
     found.sort(key=lambda sr: not _ARMS_COMPARED.search(sr[0].text))

@@ -21,7 +21,6 @@ from .lexicon import CITED_JOURNALS, JOURNALS
 
 # every journal name the lexicon holds, lower-cased (references.py reads the same set)
 JOURNAL_NAMES = {j.lower() for j in (*JOURNALS, *CITED_JOURNALS)}
-_JOURNAL_NAMES = JOURNAL_NAMES
 
 _PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]u|[Dd]a|[Dd]i|[Dd]os|[Dd]as|[Dd]el|[Dd]ella|[Ll]e|[Ll]a|[Tt]en|[Tt]er)"
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
@@ -294,7 +293,7 @@ def _journal_tail(before: str, who: str) -> bool:
         name = " ".join([*words[-k:], who])
         if not words[-k][:1].isupper():
             continue
-        if name.lower() in _JOURNAL_NAMES or re.match(r"(?:The\s+)?Journal\s+of\s", name):
+        if name.lower() in JOURNAL_NAMES or re.match(r"(?:The\s+)?Journal\s+of\s", name):
             return True
     return False
 
@@ -353,7 +352,7 @@ def _find_citations(text: str) -> list[Citation]:
                 bare.append(p)
             if not pm or not (_acceptable(pm.group("who")) or _first_word(pm.group("who")) in _CITED_IN_BRACKETS
                               or _acronym_name(pm.group("who")) or journal_title(pm.group("who"))
-                              or pm.group("who").lower() in _JOURNAL_NAMES):   # "(The Knee, 2019)": a journal's name
+                              or pm.group("who").lower() in JOURNAL_NAMES):   # "(The Knee, 2019)": a journal's name
                 continue
             who = last_who = _clean_who(pm.group("who"))
             for y, sfx in _years(pm.group("years")):
@@ -364,7 +363,7 @@ def _find_citations(text: str) -> list[Citation]:
             taken.append((m.start(), m.end()))
     for m in _narrative_matches(_NARRATIVE_ORG, text):
         who = m.group("who")
-        if (any(a <= m.start() < b for a, b in taken) or who.lower() in _JOURNAL_NAMES or _journal_tail(text[:m.start()], who)
+        if (any(a <= m.start() < b for a, b in taken) or who.lower() in JOURNAL_NAMES or _journal_tail(text[:m.start()], who)
                 or re.fullmatch(_PEOPLE, who) or not (_REPORTING.match(text[m.end():]) or _ACCORDING_ORG.search(text[:m.start()]))):
             continue   # (names of people go to the patterns below; a journal's name is not an author)
         taken.append((m.start(), m.end()))
@@ -391,7 +390,7 @@ def _find_citations(text: str) -> list[Citation]:
             # one capitalised word before a bracketed year is a name only when it reports ("Park (2018) found")
             # or is introduced as a source ("according to Park (2018)"): "Exercise (2019)" is not a citation
             continue
-        if not _acceptable(who) or (re.fullmatch(_ACRONYM, who) and who in NOT_A_NAME) or who.lower() in _JOURNAL_NAMES:
+        if not _acceptable(who) or (re.fullmatch(_ACRONYM, who) and who in NOT_A_NAME) or who.lower() in JOURNAL_NAMES:
             continue   # ("a review from the BMJ (2019)" names a journal and its year, not an author)
         if re.fullmatch(_ACRONYM, who) and re.search(rf"[{_UP}][\w'\u2019\-]+,?\s+$", text[:m.start()]):
             continue   # "Verhagen AP (2015)": a Vancouver author's initials, not an organisation

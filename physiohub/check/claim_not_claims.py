@@ -178,7 +178,6 @@ PLANS = re.compile(BEING_TESTED.pattern + r"|\b(?:plans?|planning|planned|hopes?
 # The writer's own older piece or the page's navigation: "here is an article I wrote back in 2008", "Linked terms are
 # explained in the Definitions section", "Here is a useful table on ...", an address with a phone number or opening hours.
 PAGE_FURNITURE = re.compile(r"\b(?:an? |the |this )?(?:article|post|piece|blog post|column) I (?:wrote|published)\b"
-
                             r"|\b(?:is|are) (?:explained|defined|listed|described) (?:in|on) (?:the|our|this) (?:[\w\"'\u201c\u201d-]+ ){0,3}"
                             r"(?:section|page|glossary|box)\b"
                             r"|^here(?:'s| is| are) (?:a|an|the|one) (?:\w+ ){0,2}(?:table|chart|graph|figure|infographic|video|diagram)\b"

@@ -8,13 +8,13 @@ import re
 from .citations import cite_key, find_citations
 from .lexicon import JOURNALS
 
+# Lower-case words a footnote number may be glued to ("study2", "worldwide38"), by length: Python's look-behind has a
+# fixed width, so each length is an alternative of its own.
+_GLUED_WORD_LENGTHS = range(4, 12)
 NUMBERED_CITE = re.compile(r"\[(\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3})*)\]|(?<=[a-z.,)])([\u00b9\u00b2\u00b3\u2070-\u2079]+)"
                            r"|\((?:Refs?|References?)\.?\s*(\d{1,3}(?:\s*[,/\u2013\u2014-]\s*(?:Refs?\.?\s*)?\d{1,3})*)\)"
-                           # "Another study2 showed": a footnote number glued to a lower-case word
-                           r"|(?-i:(?<=\b[a-z]{4})(\d{1,2})(?=[\s.,;:)]|$))|(?-i:(?<=\b[a-z]{5})(\d{1,2})(?=[\s.,;:)]|$))"
-                           r"|(?-i:(?<=\b[a-z]{6})(\d{1,2})(?=[\s.,;:)]|$))|(?-i:(?<=\b[a-z]{7})(\d{1,2})(?=[\s.,;:)]|$))"
-                           r"|(?-i:(?<=\b[a-z]{8})(\d{1,2})(?=[\s.,;:)]|$))|(?-i:(?<=\b[a-z]{9})(\d{1,2})(?=[\s.,;:)]|$))"
-                           r"|(?-i:(?<=\b[a-z]{10})(\d{1,2})(?=[\s.,;:)]|$))|(?-i:(?<=\b[a-z]{11})(\d{1,2})(?=[\s.,;:)]|$))"
+                           # "Another study2 showed": a footnote number glued to a lower-case word (one group per word length)
+                           r"|" + "|".join(rf"(?-i:(?<=\b[a-z]{{{n}}})(\d{{1,2}})(?=[\s.,;:)]|$))" for n in _GLUED_WORD_LENGTHS) +
                            # "(4,5)", "(1,2,3,6,7,9)" in round brackets: glued to the word, or ending a clause
                            # (glued to a letter: after a digit it is an issue number, "Spine 1995;20(5):615")
                            r"|(?<=[^\W\d_])\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)"
@@ -25,10 +25,7 @@ NUMBERED_CITE = re.compile(r"\[(\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3})*)\]|(?<
 # wellness blogs number their notes i, ii, iii ...), glued to the word or the full stop before it.
 ROMAN_CITE = re.compile(r"(?<=[a-z.,;:)%])\[(i{1,3}|iv|vi{0,3}|ix|xi{0,3}|xiv|xvi{0,3}|xix|xx)\](?!\()")
 # The same glued footnote, removed before the words are read ("study2" is "study").
-GLUED_FOOTNOTE = re.compile(r"(?<=\b[a-z]{4})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{5})\d{1,2}(?=[\s.,;:)]|$)"
-                            r"|(?<=\b[a-z]{6})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{7})\d{1,2}(?=[\s.,;:)]|$)"
-                            r"|(?<=\b[a-z]{8})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{9})\d{1,2}(?=[\s.,;:)]|$)"
-                            r"|(?<=\b[a-z]{10})\d{1,2}(?=[\s.,;:)]|$)|(?<=\b[a-z]{11})\d{1,2}(?=[\s.,;:)]|$)")
+GLUED_FOOTNOTE = re.compile("|".join(rf"(?<=\b[a-z]{{{n}}})\d{{1,2}}(?=[\s.,;:)]|$)" for n in _GLUED_WORD_LENGTHS))
 # "(Cochrane Database Syst. Rev. 2017;(6):CD012700)", "(Br J Sports Med. 2020;54(21):1279-87)": the journal's
 # abbreviation, year and volume/issue/pages (or Cochrane review number) inside the brackets; the abbreviation
 # may carry its own bracketed place and year ("Spine (Phila Pa 1976). 2015;40(4):E201-8").
@@ -180,8 +177,8 @@ def sources_of(text: str, links: list[str]) -> tuple[list[dict], list[str]]:
     sources: list[dict] = []
     cites: list[str] = []
     for m in NUMBERED_CITE.finditer(text):
-        glued = next((g for g in m.groups()[3:11] if g), None)
-        round_ = next((g for g in m.groups()[11:] if g), None)
+        glued = next((g for g in m.groups()[3:3 + len(_GLUED_WORD_LENGTHS)] if g), None)
+        round_ = next((g for g in m.groups()[3 + len(_GLUED_WORD_LENGTHS):] if g), None)
         if glued:
             nums = [glued]
         elif round_:

@@ -291,6 +291,8 @@ def _extract(html: str) -> str:
 def _archive_text(html: str) -> str | None:
     """The posts of an archive page (two or more <article> elements side by side), each as its headline and its
     paragraphs, or None when the page is not one."""
+    if len(re.findall(r"<article\b", html, re.I)) < 2:
+        return None   # (most pages: no second parse of the HTML)
     import lxml.html
     from lxml import etree
 

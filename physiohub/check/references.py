@@ -419,16 +419,16 @@ def _journal_year_only(ref: Reference, body: str) -> str | None:
     if not m:
         return None
     journal = m.group("journal").strip(" .,")
-    if not (journal_title(journal) or journal.lower() in _JOURNAL_NAMES or journal_abbreviation(journal)
-            or _JOURNAL_AS_AUTHOR.search(journal)):
+    if not _known_journal(journal):
         return None
     ref.journal, ref.year = journal, int(m.group("year"))
     return ""
 
 
 def _known_journal(name: str) -> bool:
+    """A journal's name, abbreviation or a cited name that is a journal's ("Journal of ...", "Lancet")."""
     name = name.strip(" .,")
-    return bool(journal_title(name) or name.lower() in _JOURNAL_NAMES or journal_abbreviation(name) or _JOURNAL_AS_AUTHOR.search(name))
+    return bool(journal_title(name) or name.lower() in JOURNAL_NAMES or journal_abbreviation(name) or _JOURNAL_AS_AUTHOR.search(name))
 
 
 # "Exercise for osteoarthritis of the knee (Cochrane Database of Systematic Reviews, 2015)": a title, then its journal and
@@ -946,7 +946,6 @@ _AUTHORS_BEFORE = re.compile(r"\b((?:(?:[Vv]an|[Dd]e|[Vv]on) )?[A-Z][\w'\u2019\-
                              r"\s+(?:and|&)\s+[A-Z][\w'\u2019\-]+))\s*[(\[]?$")
 # A cited name that is a journal's ("Journal of Physiotherapy", "Cochrane Database", "Annals of ...").
 _JOURNAL_AS_AUTHOR = re.compile(r"\b(?:Journal|Lancet|Cochrane|Annals|Archives|Reviews?)\b|^J\.? [A-Z]")
-_JOURNAL_NAMES = JOURNAL_NAMES
 # A link to an article on a journal's or publisher's site (not its home page): a paper without a DOI in the link.
 ARTICLE_LINK = re.compile(r"https?://(?:[\w\-]+\.)*(?:bmj\.com|jamanetwork\.com|thelancet\.com|nejm\.org|sciencedirect\.com|"
                            r"springer\.com|link\.springer\.com|wiley\.com|nature\.com|frontiersin\.org|mdpi\.com|plos\.org|"
@@ -995,7 +994,7 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
     for s in sentences:
         for c in find_citations(s.text):
             # author-year citations wherever they sit: bracketed (many names, page notes, prefixes) or narrative
-            if not _INITIALS_NAME.match(c.who) and (_JOURNAL_AS_AUTHOR.search(c.who) or c.who.lower() in _JOURNAL_NAMES
+            if not _INITIALS_NAME.match(c.who) and (_JOURNAL_AS_AUTHOR.search(c.who) or c.who.lower() in JOURNAL_NAMES
                                                     or journal_abbreviation(c.who) or journal_title(c.who)):
                 # "(Journal of Physiotherapy, 2019)": a journal and its year, not an author
                 key = journal_key(c.who, c.year).lower()
@@ -1039,7 +1038,7 @@ def inline_references(sentences: list[Sentence], listed: list[Reference]) -> lis
         for m in _JOURNAL_CITE_ONLINE.finditer(s.text):
             journal = m.group(1)
             key = journal_key(journal, m.group(2)).lower()
-            if key not in keys and (journal_abbreviation(journal) or journal_title(journal) or journal.lower() in _JOURNAL_NAMES
+            if key not in keys and (journal_abbreviation(journal) or journal_title(journal) or journal.lower() in JOURNAL_NAMES
                                     or _JOURNAL_AS_AUTHOR.search(journal)):
                 keys.add(key)
                 out.append(Reference(text=m.group(0).strip("() "), kind="inline", journal=journal, year=int(m.group(2))))
