@@ -188,8 +188,9 @@ def counted(record: Record, value: int | None, what: str) -> bool:
     before = re.compile(rf"\b{words}\b[^.;()]{{0,60}}\(\s*n\s*=\s*(?:{digits})\s*\)", re.I)
     if what == "people" and before.search(text):
         return True
-    if what == "people":
-        # "group L, n = 17 ... group S, n = 17": the arms of one sentence add up to the sample
+    if what == "people" and value in source_values(record):
+        # "group L, n = 17 ... group S, n = 17": the arms of one sentence add up to the sample (only a total the source
+        # states: the grounding gate would drop a sentence carrying any other, and the card's answer with it)
         for sent in re.split(r"(?<=[.;])\s+", text):
             arms = [int(x) for x in re.findall(r"\bn\s*=\s*(\d{1,6})\b", sent)]
             if len(arms) >= 2 and sum(arms) == value:

@@ -54,6 +54,9 @@ LAY: dict[str, str] = {
     "efficacious": "helpful",
     "a significant number of": "many",
     "a significant proportion of": "many",
+    # (P = .052 "borderline statistically significant": not "borderline clear", which reads as a clear result)
+    "borderline statistically significant": "not quite statistically clear",
+    "borderline significant": "not quite statistically clear",
     "statistically significant": "clear",
     "significantly": "clearly",
     "significant": "clear",
