@@ -111,6 +111,12 @@ _THIS_PROVES = re.compile(r"^[\"'\u201c]?(?:this|these|the) ?(?:study|trial|rese
 _PROVEN = re.compile(r"\b(?:scientifically|clinically|medically|research[- ]?)(?: been)? (?:proven|shown|tested|backed)\b", re.I)
 _TRAILING_FRAME = re.compile(r",\s*((?:[\w-]+\s+){0,4}?(?:" + ANY_DESIGN.pattern + r")\s+(?:\w+\s+)?" + VERBS
                              + r")\s*(?:\[[^\]]*\])?\s*[.!]?\s*$", re.I)
+# The frame put last with its verb first, as news writes it: "Build more walking minutes into your day, suggests a study
+# published online June 13, 2025, by JAMA Network Open", "..., finds a new review in the BMJ." (the design within a few
+# words of the verb; what follows it is only where the research appeared).
+_TRAILING_INVERTED = re.compile(r",\s*((?:suggests|says|finds|shows|reports|concludes|indicates)\s+(?:(?:a|an|the|new|recent|latest|large|"
+                                r"major|small|big|uk|us|\d{4})\s+){0,3}(?:" + ANY_DESIGN.pattern + r"))\b(?!'s|\s+(?:coordinators?|nurses?|participants?|directors?|"
+                                r"sites?|staff|team|leaders?|authors?|volunteers?))[^.;!?]{0,120}?[.!]?\s*$", re.I)
 # The frame at the end may name the source instead of the design: "..., the foundation estimates.", "..., the
 # agency said.", "..., the authors concluded." (an organisation or the research's people, not "experts" or "doctors").
 _TRAILING_SOURCE = re.compile(
@@ -261,7 +267,8 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
         return label.group(0)   # "(SOR: B, multiple systematic reviews)": the statement's evidence, graded
     if NOT_ENOUGH.search(text) and not (ACCORDING.search(text) or _RESEARCHERS.search(text)):
         return None
-    m = _TRAILING_FRAME.search(text) or _TRAILING_SOURCE.search(text) or _TRAILING_SAYS.search(text)
+    m = (_TRAILING_FRAME.search(text) or _TRAILING_SOURCE.search(text) or _TRAILING_SAYS.search(text)
+         or _TRAILING_INVERTED.search(text))
     if not m:
         head = _HEADLINE_FRAME.search(text)
         # (a headline: the words before the frame state something and the line has no final stop)

@@ -10,7 +10,7 @@ from .claim_designs import names_research, stated_design, year_of
 from .claim_method import method_only
 from .claim_record import Claim
 from .claim_sources import sources_of
-from .claim_words import COMPARED, FINDING, HOW_OFTEN, VERBS, has_effect
+from .claim_words import COMPARED, FINDING, HEADLINE_STATES, HOW_OFTEN, VERBS, has_effect
 from .document import Sentence
 
 # A result stated right after a claim ("Women who walked had 48% fewer fractures than ...") reports the
@@ -195,8 +195,8 @@ def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> Sentence | 
     harmonised to the README's rule in session 8.) Returns that research sentence, or None."""
     if i > 2 or s.item or s.heading or s.text.rstrip().endswith("?") or not 3 <= len(s.text.split()) <= 16:
         return None
-    if _QUESTION_WORD.match(s.text):
-        return None   # "Do exercises help shoulder pain": a question without its mark
+    if _QUESTION_WORD.match(s.text) or _TOPIC_THEN_WH.search(s.text):
+        return None   # "Do exercises help shoulder pain": a question without its mark; "Knee OA – why exercise helps": a label
     if _FACT_OR_FICTION.search(s.text):
         return None   # "Fact or Fiction?: Running Ruins Your Knees": the title asks, the article answers
     # a heading over what follows, or the page's first line standing alone with no final stop (a plain-text title)
@@ -204,7 +204,7 @@ def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> Sentence | 
                   or (i == 0 and (len(sentences) < 2 or sentences[1].paragraph != s.paragraph) and not _FINAL_STOP.search(s.text)))
     # ("The $10 Fix for Sore Muscles": an effect word as the head of a noun phrase names no treatment, a label)
     plain = _FIGURATIVE_NOUN.sub(" ", s.text)
-    if not title_like or not (has_effect(plain) or COMPARED.search(plain) or _BEST.search(plain)):
+    if not title_like or not (has_effect(plain) or COMPARED.search(plain) or _BEST.search(plain) or HEADLINE_STATES.search(plain)):
         return None
     # (further down only a title with an effect verb: "The most common cause of knee pain" is a topic label)
     return title_research(sentences, i) or (title_echo(s, sentences, i) if _TITLE_VERB.search(plain) else None)
@@ -246,7 +246,7 @@ def title_echo(s: Sentence, sentences: list[Sentence], i: int) -> Sentence | Non
 
 
 # Researchers credited with a finding: "scientists at Duke University have found that ...".
-_RESEARCHERS_FOUND = re.compile(r"\b(?:researchers|scientists|investigators)\b[^.;]{0,80}?\b(?:have |has )?(?:found|shown|showed|"
+_RESEARCHERS_FOUND = re.compile(r"\b(?:researchers|scientists|investigators)\b[^.;]{0,80}?\b(?:have |has )?(?:found|shown|showed|say|says|said|"
                                 r"discovered|demonstrated|reported)\b", re.I)
 # How far under a title the research it reports may first be named (the opening sentences; a press release puts a
 # dateline and a "Peer-reviewed publication" line first).
@@ -263,6 +263,8 @@ def title_research(sentences: list[Sentence], i: int) -> Sentence | None:
 # A hedged effect is how a headline states a finding: "Drinking milk may slow OA down", "Your hand may predict knee OA".
 _HEDGED = re.compile(r"\b(?:may|might|could|can)\b", re.I)
 _HOW_WHY = re.compile(r"[\W_]*(?:how|why|what|which|when)\b", re.I)
+# A topic then a how/why clause after a dash or colon: "Knee osteoarthritis – why physiotherapy and exercise help".
+_TOPIC_THEN_WH = re.compile(r"(?:[\u2013\u2014:|]|\s-)\s*(?:how|why|what|which|when)\b", re.I)
 # A line that opens by linking itself to what came before is prose going on, never a headline.
 _GOES_ON = re.compile(r"(?:on top of (?:that|this)|in addition|additionally|also|moreover|furthermore|what'?s more|besides|"
                       r"however|but|and|so|even so|still|yet|likewise|similarly|in turn|as a result|because of this)\b", re.I)
@@ -277,9 +279,9 @@ def headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
     if not alone or s.item or not 4 <= len(s.text.split()) <= 20 or s.text.rstrip().endswith("?"):
         return False
     if not ((has_effect(s.text) and (COMPARED.search(s.text) or FINDING.search(s.text) or _HEDGED.search(s.text)
-                                     or _NO_EFFECT.search(s.text))) or HOW_OFTEN.search(s.text)):
+                                     or _NO_EFFECT.search(s.text))) or HOW_OFTEN.search(s.text) or HEADLINE_STATES.search(s.text)):
         return False
-    if _HOW_WHY.match(s.text):
+    if _HOW_WHY.match(s.text) or _TOPIC_THEN_WH.search(s.text):
         return False   # "How yoga may help back pain": a title over an explanation, not a finding
     if _GOES_ON.match(s.text):
         return False   # "On top of that, their function improved a great deal.": a paragraph going on from the one before
@@ -289,8 +291,8 @@ def headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
     if names_research(nxt.text) and claim_cue(nxt.text, nxt.links):
         return True
     # a section heading ("Most Shoulder Damage Seen on MRIs Doesn't Cause Pain") over a paragraph whose research comes
-    # after a sentence of background: the first paragraph of the section, up to three sentences
-    para = [x for x in sentences[i + 1:i + 4] if x.paragraph == nxt.paragraph]
+    # after background: the first paragraph of the section, up to four sentences
+    para = [x for x in sentences[i + 1:i + 5] if x.paragraph == nxt.paragraph]
     return nxt.heading == s.text and any(names_research(x.text) and claim_cue(x.text, x.links) for x in para)
 
 

@@ -40,7 +40,10 @@ TEASER = re.compile(
     # findings announced, not stated: "Further analysis ... revealed some interesting findings about joint health"
     r"|\b(?:revealed?|yielded|produced|uncovered|offered|brought) (?:some |a few |several |many |a number of )?(?:\w+ )?"
     r"(?:findings|insights|results|information) (?:about|on|into|regarding|for)\b"
-    r"|\b(?:showed|shows|show|produced|yielded|gave|demonstrated) (?:some |very |highly )?(?:promising|encouraging|positive|interesting|mixed|"
+    # (the research's own results announced: "The study showed promising outcomes."; "Tai Chi for Fibromyalgia Shows
+    # Promising Results" says the treatment did well)
+    r"|\b(?:stud(?:y|ies)|trials?|research|review|analysis|paper|experiment|it|they|this|that|which|these|those|data|results?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:showed|shows|show|produced|yielded|gave|demonstrated) (?:some |very |highly )?(?:promising|encouraging|positive|interesting|mixed|"
     r"important|exciting) (?:outcomes|results|findings)\s*[.!]?\s*$"
     r"|\b(?:gives?|brings?|offers?|provides?|sends?) you (?:\w+[, ]+){0,4}?(?:summar(?:y|ies)|round-?ups?|digests?|updates?)\b"
     # an approach announced and not named: "A new study recommends an approach to back pain that departs from the usual

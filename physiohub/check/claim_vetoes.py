@@ -15,7 +15,7 @@ from .claim_not_claims import (AGAINST_OLD_VIEW, APPEARS_IN, CALL_TO_ACTION, CAV
     QUESTION_OR_NEED, SUMMING_UP, RESEARCH_USE, PERSON_ADVICE, RUN_IN_LABEL, SELF_REPORT_FIGURE, STUDIES_ON, TEASER, USED_FOR, WHERE_TO_READ, mostly_links,
     EXPERT_OPINION, HOW_TO, SIMILE_ASIDE, SPECULATION, STUDY_IMPORTANCE)
 from .claim_sources import AUTHOR_YEAR, GLUED_FOOTNOTE
-from .claim_words import COMPARED, FINDING, HOW_OFTEN, VERB_RE, has_effect, reports_result
+from .claim_words import COMPARED, FINDING, HEADLINE_STATES, HOW_OFTEN, VERB_RE, has_effect, reports_result
 from .document import Sentence
 
 
@@ -123,7 +123,9 @@ _TAG_LINE = re.compile(r"(?:tagged as|tagged|tags?|filed under|categories|catego
 _RELATED_LINE = re.compile(r"^\W{0,3}(?:related|read more|see also|also read|more stories|recommended(?: for you)?|you may also like|"
                            r"trending|popular|latest)(?: (?:stories|articles|posts|reading|news|content|links))?\s*[:|]\s", re.I)
 # A heading with none of these (nor a reporting or effect word) has no verb and states nothing.
-_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|does|do|did|can|may|might|will|won't|could|has|have|should|must)\b", re.I)
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|does|do|did|can|may|might|will|won't|could|has|have|should|must|to be|"
+                          # a contraction ("isn't", "Don't") and an organisation's stance ("Charity stresses power of ...")
+                          r"\w+n't|stress(?:es|ed)|urges?|urged)\b", re.I)
 # "A Randomized Controlled Trial: Massage Therapy for Back Pain": a label and a topic.
 _DESIGN_LABEL = re.compile(r"(?:a |an |the )?(?:[\w-]+ ){0,3}(?:trial|study|review|meta-analysis)\s*:\s*", re.I)
 
@@ -157,11 +159,14 @@ def not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
     if _TABLE_ROW.match(text) and not reports_result(text):   # ("| Back | 30.3 |" is no verb)
         return True   # a table's cells (author-year column heads, figures) state nothing on their own
     if heading and not (FINDING.search(text) or has_effect(text) or VERB_RE.search(text) or COMPARED.search(text)
-                        or _FINITE_VERB.search(text) or HOW_OFTEN.search(text)):
+                        or _FINITE_VERB.search(text) or HOW_OFTEN.search(text) or HEADLINE_STATES.search(text)):
         return True   # a heading with no verb states nothing: "Shockwave Therapy: An Evidence-Based Treatment for Tendon Pain"
     if heading:
         cite = AUTHOR_YEAR.search(text[:120])
-        if cite and cite.start() < 60 and not (FINDING.search(text[cite.end():]) or VERB_RE.search(text[cite.end():])):
+        # (not a heading stating a finding and closing on its citation: "Hip and knee exercises work best together
+        # (Crossley et al., 2016)")
+        if cite and cite.start() < 60 and not (FINDING.search(text[cite.end():]) or VERB_RE.search(text[cite.end():])) and not (
+                len(text[:cite.start()].split()) >= 4 and (FINDING.search(text[:cite.start()]) or has_effect(text[:cite.start()]))):
             return True   # "Kim, Lee & Ernst (2009) Cupping for Treating Pain: A Systematic Review": a paper's citation as a heading
     if heading:
         label = _DESIGN_LABEL.match(text)

@@ -78,5 +78,19 @@ HOW_OFTEN = re.compile(r"\b(?:(?:more |less |very |increasingly |surprisingly )?
                         r"(?:in|among|for|with)\b|on the rise|(?:increase|rise|climb|soar|fall|drop|decline)s?\s+(?:among|in)\b)", re.I)
 
 
+# What makes a headline a statement with no effect verb of EFFECTS: a link ("Walking tied to less back pain", "OA May
+# Play a Role in Social Isolation"), a cause denied ("Bad weather isn't to blame for your aching back"), a predicate of
+# benefit or harm ("Home exercise beneficial for hip fracture patients"), over- or under-use ("Back pain often
+# overdiagnosed and overtreated"), a place in treatment ("Exercise to be 'core treatment' for osteoarthritis", "... Put
+# Exercise at the Centre of Treatment"), a first result ("Tai Chi for Fibromyalgia Shows Promising Results").
+HEADLINE_STATES = re.compile(
+    r"\b(?:tied|linked|connected|associated) (?:to|with)\b|\bplays? (?:a|an|no|little|some|key|big) (?:[\w-]+ )?role in\b"
+    r"|\bto blame\b|\b(?:beneficial|harmful|helpful|unhelpful|unsafe|ineffective|useless|pointless|risky) (?:for|to|in|against)\b"
+    r"|\b(?:over|under)(?:diagnosed|treated|used|prescribed|utili[sz]ed)\b"
+    r"|\b(?:core|first[- ]line|front[- ]?line|mainstay|cornerstone|preferred) (?:of )?(?:treatment|therapy|care|option|approach)\b"
+    r"|\bat the (?:centre|center|heart|core) of (?:[\w-]+ )?(?:treatment|care|management|therapy|rehab\w*)\b"
+    r"|\bshows? (?:promise\b|(?:promising|encouraging|positive) (?:results|signs|benefits?|effects?)\b)", re.I)
+
+
 # "... reduced pain compared with no exercise": an effect set against a comparison states a result.
 COMPARED = re.compile(r"\b(?:compared (?:with|to)|than|versus|vs\.?|as (?:well|effective|good) as|superior to|inferior to)\b", re.I)
