@@ -53,3 +53,18 @@ def test_the_frame_put_last_with_its_verb_first_is_a_cue():
         == "suggests a study"
     assert claim_cue("Knee pain eased with cycling, finds a new review in a sports journal.", []) == "finds a new review"
     assert claim_cue("The clinic is open daily, says the study coordinator.", []) is None
+
+
+def test_narrative_citations_chained_before_one_verb_are_each_a_citation():
+    from physiohub.check.citations import find_citations
+
+    def cites(text: str) -> list[tuple[str, int | None]]:
+        return [(c.who, c.year) for c in find_citations(text)]
+
+    assert cites("Smith (2019) and Lee (2020) both showed that strength work reduced knee pain.") == [("Smith", 2019), ("Lee", 2020)]
+    assert cites("Smith (2019), Lee (2020) and Park (2021) found the same.") == [("Smith", 2019), ("Lee", 2020), ("Park", 2021)]
+    assert cites("Smith (2019) conducted a trial of 80 runners.") == [("Smith", 2019)]
+    assert cites("Smith (2019), in a trial of 80 runners, found less knee pain.") == [("Smith", 2019)]
+    # a journal named in prose is no citation (README R3a), nor a capitalised word that reports nothing
+    assert cites("Khan et al in the Sports Medicine Journal (2000) point out that the name is poor.") == []
+    assert cites("Exercise (2019) and Diet (2020) matter.") == []

@@ -103,7 +103,30 @@ _RUN_ON = re.compile(rf"(?<![\w'\u2019])(?P<who>{_PERSON}{_ETAL}),?\s+(?P<years>
 _REPORTING = re.compile(r"^,?\s*(?:\[\d[^\]]*\]\s*)?(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:found|finds|find|showed|shows|show|shown|reported|reports|report|"
                         r"concluded|concludes|conclude|suggested|suggests|suggest|demonstrated|demonstrates|demonstrate|noted|notes|note|observed|argued|argues|argue|"
                         r"described|describes|proposed|stated|states|explained|wrote|writes|recommended|recommends|looked|"
-                        r"investigated|examined|compared|analy[sz]ed|reviewed|defined|defines|highlighted)\b")
+                        r"investigated|examined|compared|analy[sz]ed|reviewed|defined|defines|highlighted|"
+                        # what researchers did or claim, as narrative citations put it: "Lee (2019) conducted a trial of ...",
+                        # "Lee (2019) tested ...", "Lee (2019) points out ..."
+                        r"conducted|ran|carried out|performed|completed|published|studied|assessed|evaluated|measured|followed|"
+                        r"randomi[sz]ed|pooled|summari[sz]ed|tested|discovered|revealed|confirmed|indicated|identified|proved|"
+                        r"established|determined|calculated|estimated|claims?|claimed|believes?|believed|points? out|pointed out|"
+                        r"says?|said|supports?|supported|agrees?|agreed|emphasi[sz]e[sd]?|advises?|advised|presented|"
+                        r"went on to|(?:was|were) able to)\b")
+# An aside between a narrative citation and its verb: "Lee (2019), in a trial of 80 runners, found ...".
+_CITE_ASIDE = re.compile(r"^\s*,\s*(?:in|with|using|after|through|across|over|from)\b[^,;.()]{0,80},")
+# Other narrative citations joined to one before the verb: "Smith (2019) and Lee (2020) both showed", "Smith (2019),
+# Lee (2020) and Park (2021) found": the verb reports for each of them.
+_CHAINED = re.compile(rf"^(?:\s*(?:,\s*and|,|and|&)\s+{_PEOPLE}\s*[(\[]\s*{_YEARS}\s*[)\]])+")
+
+
+def _reports(rest: str) -> bool:
+    """Does the text after a narrative citation open on a reporting verb, past any citations chained to it?"""
+    chained = _CHAINED.match(rest)
+    rest = rest[chained.end():] if chained else rest
+    aside = _CITE_ASIDE.match(rest)
+    rest = rest[aside.end():] if aside else rest
+    return bool(_REPORTING.match(re.sub(r"^,?\s+(?:both|all|each|independently)(?=\s)", "", rest)))
+
+
 # APA 7 and Harvard narrative citation of a group author: "The National Collaborating Centre for Chronic Conditions
 # (2008) report that", "according to the Australian Institute of Health and Welfare (2020)". Many capitalised words
 # before a bracketed year are also a study's or a programme's name, so it counts only when it reports or is
@@ -117,7 +140,7 @@ NOT_A_NAME = {"In", "The", "Since", "From", "By", "Until", "After", "Before", "D
               "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
               "Spring", "Summer", "Autumn", "Fall", "Winter", "Update", "Updated", "Guidelines", "Guideline", "Published",
-              "Accessed", "Retrieved", "Figure", "Fig", "Table", "Phase", "Version", "Vol", "Volume", "Issue", "Year",
+              "Accessed", "Retrieved", "Journal", "Figure", "Fig", "Table", "Phase", "Version", "Vol", "Volume", "Issue", "Year",
               "Years", "Age", "Aged", "Data", "Census", "Survey", "Report", "Reports", "Ref", "Refs", "Source", "Sources",
               "Note", "See", "Also", "And", "Or", "But", "A", "An", "This", "That", "These", "Those", "It", "We", "They",
               "He", "She", "Our", "Its", "Their", "Between", "Through", "To", "On", "At", "For", "Of", "With", "As", "Over",
@@ -364,7 +387,8 @@ def _find_citations(text: str) -> list[Citation]:
     for m in _narrative_matches(_NARRATIVE_ORG, text):
         who = m.group("who")
         if (any(a <= m.start() < b for a, b in taken) or who.lower() in JOURNAL_NAMES or _journal_tail(text[:m.start()], who)
-                or re.fullmatch(_PEOPLE, who) or not (_REPORTING.match(text[m.end():]) or _ACCORDING_ORG.search(text[:m.start()]))):
+                or re.search(r"\bjournal\b", who, re.I)   # "in the X Journal (2000) point out": a journal named in prose
+                or re.fullmatch(_PEOPLE, who) or not (_reports(text[m.end():]) or _ACCORDING_ORG.search(text[:m.start()]))):
             continue   # (names of people go to the patterns below; a journal's name is not an author)
         taken.append((m.start(), m.end()))
         for y, sfx in _years(m.group("years")):
@@ -386,7 +410,7 @@ def _find_citations(text: str) -> list[Citation]:
             continue   # "In Britain, (2019) figures": a comma after one name ends a clause ("Lee et al., (2019)" is a slip)
         if possessive and who[-2:] in ("'s", "\u2019s"):
             who = who[:-2]
-        if plain_one and not (possessive or _REPORTING.match(text[m.end():]) or _ACCORDING.search(text[:m.start()])):
+        if plain_one and not (possessive or _reports(text[m.end():]) or _ACCORDING.search(text[:m.start()])):
             # one capitalised word before a bracketed year is a name only when it reports ("Park (2018) found")
             # or is introduced as a source ("according to Park (2018)"): "Exercise (2019)" is not a citation
             continue
