@@ -68,3 +68,29 @@ def test_narrative_citations_chained_before_one_verb_are_each_a_citation():
     # a journal named in prose is no citation (README R3a), nor a capitalised word that reports nothing
     assert cites("Khan et al in the Sports Medicine Journal (2000) point out that the name is poor.") == []
     assert cites("Exercise (2019) and Diet (2020) matter.") == []
+
+
+def test_harvard_entries_run_into_a_podcast_description_are_references_not_sentences(store):
+    text = ("# Tendon talk\n\nEpisode notes.\n\nThis week I talk about a feasibility study. Listen to hear the early findings.  "
+            "Lee, A.B., Park, C. and Kim, D., 2023. Psychological factors and outcomes in Achilles tendinopathy: a cohort "
+            "study. Physical Therapy in Sport.Moss, E., Hale, F. and Ruiz, G., 2020. Working alliance and outcomes in "
+            "tendinopathy. Musculoskeletal Care, 18(2), pp.169-176.See for privacy information.\n")
+    res = check_article(store, text)
+    firsts = sorted((r.get("authors") or [""])[0] for r in res["references"])
+    assert [f.split()[0].rstrip(",") for f in firsts] == ["Lee", "Moss"]
+    assert not any("Lee, A.B." in c["text"] or "privacy" in c["text"] for c in res["claims"])
+
+
+def test_an_entry_set_in_italics_on_its_own_is_a_reference(store):
+    text = ("# Neck pain\n\nThe study below shows that supervised exercise helps neck pain.\n\n"
+            "*Lee A, Park B, Kim C. Supervised exercise for chronic neck pain: a randomized controlled trial. "
+            "Spine (Phila Pa 1976). 2012 May 15;37(11):903-14.*\n\nMore notes follow.\n")
+    refs = check_article(store, text)["references"]
+    assert [(r["authors"][0], r["year"]) for r in refs] == [("Lee A", 2012)]
+
+
+def test_an_organisation_cited_by_its_initials_as_a_link_is_one_web_reference(store):
+    text = ("# Back pain\n\nCurrent guidance from the physical therapy association says most people do not need a scan "
+            "([APTA, n.d.](https://www.choosept.com/guide/low-back-pain)).\n")
+    refs = check_article(store, text)["references"]
+    assert [(r["kind"], r["url"]) for r in refs] == [("web", "https://www.choosept.com/guide/low-back-pain")]

@@ -98,7 +98,7 @@ ACCORDING = re.compile(r"\baccording to\b[^,.;]{0,80}?(?:" + ANY_DESIGN.pattern 
                        r"|\b(?:estimates|statistics|figures)\b)", re.I)
 # "in a 2019 study", "from a large trial of runners": a few modifiers between the article and the design, and
 # the design word not used as a modifier itself ("a national health research body", "the research team").
-_IN_A_STUDY = re.compile(r"\b(?:in|from|by) (?:a|an|one|the|this|that|their|his|her|two|three|several|recent|new|large|small)\b"
+_IN_A_STUDY = re.compile(r"\b(?:in|from|by) (?:a|an|one|the|this|that|their|his|her|two|three|several|recent|new|large|small|both|each|all|these|those)\b"
                          r"\s+(?:[\w'\u2019-]+\s+){0,4}?(?:" + ANY_DESIGN.pattern + r")(?!\s+(?:body|bodies|council|institute|"
                          r"centre|center|group|team|funding|grant|unit|foundation|network|program|programme|project|"
                          r"assistant|fellow|nurse|department|division|organi[sz]ation|post|blog|database|library|register|registry)\b)", re.I)

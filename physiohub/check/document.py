@@ -254,6 +254,30 @@ def _trailing_entry(body: str, spans: list[tuple[int, int]]) -> int | None:
     return None
 
 
+# Harvard entries run into a paragraph, as podcast and video notes print them: "... Listen to hear more.  Merza, E.Y.,
+# Pearson, S.J. and Malliaras, P., 2023. The relationship between ... Physical Therapy in Sport.Mallows, A., Jackson, J.
+# and Debenham, J., 2020. The association of ...". Surnames with comma-separated initials, then the year and a stop: a
+# form prose never takes. Each starts a reference, glued to the stop before it or not.
+_HARV_NAME = rf"(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+(?: [{_UP}][\w'\u2019\-]+)?,\s?[A-Z]\.(?:\s?-?[A-Z]\.){{0,3}}"
+_HARVARD_RUN_IN = re.compile(rf"(?:(?<=^)|(?<=[.!?])\s*|(?<=[.!?]['\"\u201d])\s*)({_HARV_NAME}(?:,\s?{_HARV_NAME}){{0,9}}(?:,?\s(?:and|&)\s{_HARV_NAME})?"
+                             rf"(?:,?\s?et al\.)?,?\s\(?(?:19|20)\d{{2}}[a-z]?\)?[.,]\s+[A-Z\"\u201c])")
+# A platform's notice run on after the last entry ("See for privacy information."): no part of it.
+_RUN_ON_NOTICE = re.compile(r"(?<=[.\d])\s*(?:See for privacy information|See omnystudio\.com|Hosted on|Learn more about your ad)[^\n]*$", re.I)
+
+
+def _harvard_run_in(body: str) -> int | None:
+    """Where Harvard entries run into the end of a paragraph, or None."""
+    m = _HARVARD_RUN_IN.search(body)
+    return m.start(1) if m and m.start(1) > 0 else None
+
+
+def _harvard_entries(tail: str) -> list[str]:
+    """The run-in Harvard entries, one per author list."""
+    tail = _RUN_ON_NOTICE.sub("", tail)
+    starts = [m.start(1) for m in _HARVARD_RUN_IN.finditer(tail)]
+    return [tail[a:b].strip() for a, b in zip(starts, starts[1:] + [len(tail)]) if tail[a:b].strip()]
+
+
 _PUBMED_SHORT = re.compile(r"^[^;:]*?\b(?:19|20)\d{2}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\.\s+(?:pii|doi|PMID|PMCID|\[?Epub)\b", re.I)
 
 
@@ -541,6 +565,9 @@ _GLYPH_BULLET = re.compile(r"^([ \t]*)[\u2023\u2043\u2219\u25aa\u25ab\u25a0\u25a
 _FIRST_H1 = re.compile(r"^#[ \t]+(\S.*?)[ \t#]*$", re.M)
 
 
+_WRAPPED_EMPHASIS = re.compile(r"^([*_]{1,3})(?=\S)(.*\S)\1$")
+
+
 def parse_document(text: str) -> Document:
     h1 = _FIRST_H1.search(text)
     text = _GLYPH_BULLET.sub(r"\1- ", text)
@@ -567,11 +594,13 @@ def parse_document(text: str) -> Document:
     para_lines: dict[int, list[str]] = {}       # the lines of each paragraph block, for a reference section
 
     def flush() -> None:
-        if para and PUBMED_CITATION.match(" ".join(x.strip() for x in para)):
-            blocks.append(("ref", " ".join(x.strip() for x in para)))
+        # (an entry set in italics, "*Evans R, Bronfort G, ... Spine. 2012;37(11):903-14.*", is read without its marks)
+        whole = _WRAPPED_EMPHASIS.sub(r"\2", " ".join(x.strip() for x in para))
+        if para and PUBMED_CITATION.match(whole):
+            blocks.append(("ref", whole))
             para.clear()
-        if para and TITLE_THEN_AUTHORS.search(" ".join(x.strip() for x in para)) and len(" ".join(para)) < 1500:
-            blocks.append(("ref", " ".join(x.strip() for x in para)))
+        if para and TITLE_THEN_AUTHORS.search(whole) and len(" ".join(para)) < 1500:
+            blocks.append(("ref", whole))
             para.clear()
         if labelled_entry(para):
             # "Title: ... / Author: ... / URL: ... / Journal 2009;14:41": one reference written as labelled fields
@@ -580,6 +609,9 @@ def parse_document(text: str) -> Document:
         # (a footnote's number may stand before the entry with no stop: "1 Lee AB, Park C. Title. J Ex. 2019;3:1-9.")
         if para and all(_plain_entry(re.sub(r"^\s*\d{1,3}\s+(?=[A-Z])", "", x)) or web_entry(x) for x in para):
             blocks.extend(("ref", x.strip()) for x in para)   # unmarked reference lines, one entry each
+            para.clear()
+        if len(para) == 1 and whole != para[0].strip() and _plain_entry(whole):
+            blocks.append(("ref", whole))
             para.clear()
         if _unmarked_list(para):
             blocks.extend(("item", x.strip()) for x in para)   # short lines with no stops: a list without markers
@@ -716,6 +748,10 @@ def parse_document(text: str) -> Document:
             refs.extend(_MD_LINK.sub(r"\1 <\2>", e.strip()) for part in _INLINE_ENTRY_NUMBER.split(body[run_in_list.end():])
                         for e in _INLINE_ENTRY_SEMICOLON.split(part) if e.strip())
             body = body[: run_in_list.start()]
+        harvard = _harvard_run_in(body) if kind == "para" else None
+        if harvard is not None:
+            refs.extend(_MD_LINK.sub(r"\1 <\2>", e) for e in _harvard_entries(body[harvard:]))
+            body = body[:harvard].rstrip()
         spans = _spans(body)
         cut = _trailing_entry(body, spans) if kind == "para" else None
         if cut is not None:

@@ -153,7 +153,10 @@ _LABEL_YEAR = r",?\s*\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?"
 _AUTHOR_LABEL = re.compile(rf"^(?P<who>{_SURNAME}(?:\s+et\s+al\b\.?|\s+and\s+(?:colleagues|co-?workers|co-?authors|"
                            rf"(?:his|her|their)\s+(?:team|colleagues))))(?:{_LABEL_YEAR})?$"
                            # two names only with a year ("Lee and Park (2019)"; "Johnson & Johnson" is a company)
-                           rf"|^(?P<who2>{_SURNAME}\s+(?:and|&)\s+{_SURNAME}){_LABEL_YEAR.replace('year', 'year2')}$")
+                           rf"|^(?P<who2>{_SURNAME}\s+(?:and|&)\s+{_SURNAME}){_LABEL_YEAR.replace('year', 'year2')}$"
+                           # one name or an organisation's initials in citation form, dated or not: "[APTA, n.d.](...)",
+                           # "[Lee, 2019](...)"
+                           rf"|^(?P<who3>{_SURNAME}|[A-Z][A-Z&]{{1,7}}),\s*\(?(?:(?P<year3>(?:19|20)\d{{2}})[a-z]?|n\.\s?d\.?)\)?$")
 
 
 def author_label(label: str) -> tuple[str, int | None] | None:
@@ -161,8 +164,8 @@ def author_label(label: str) -> tuple[str, int | None] | None:
     m = _AUTHOR_LABEL.match(label.strip(" ,"))
     if not m:
         return None
-    year = m.group("year") or m.group("year2")
-    return m.group("who") or m.group("who2"), int(year) if year else None
+    year = m.group("year") or m.group("year2") or m.group("year3")
+    return m.group("who") or m.group("who2") or m.group("who3"), int(year) if year else None
 
 
 def _outlet_article(s: Sentence, before: Sentence | None, url: str, label: str) -> bool:
@@ -184,6 +187,7 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
     seen = {(r.url or "").lower().rstrip("/") for r in refs if r.url}
     out = list(refs)
     names: set[str] = set()
+    undated: set[str] = set()
     for n, s in enumerate(sentences):
         for url in s.links + [u.rstrip(".,;") for u in _BARE_URL.findall(s.text)]:
             key = url.lower().rstrip("/")
@@ -202,8 +206,12 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
                     cited = author_label(label)
                     # (a dated label is also read as an in-text citation, which merge_linked_citations folds into this
                     # link with its authors and year; an undated one names the authors only here)
-                    out.append(Reference(text=f"{label} <{url}>", kind="link", url=url, title=None if cited else label,
+                    # (an organisation cited by its initials, "[APTA, n.d.](...)", links its own page: kind "web")
+                    kind = "web" if cited and re.fullmatch(r"[A-Z][A-Z&]{1,7}", cited[0]) else "link"
+                    out.append(Reference(text=f"{label} <{url}>", kind=kind, url=url, title=None if cited else label,
                                          authors=[cited[0]] if cited and cited[1] is None else []))
+                    if cited and cited[1] is None:
+                        undated.add(cited[0].lower())   # "([APTA, n.d.](...))": the in-text citation is this link
                     continue
                 if _story_pointer(s, url) and not ARTICLE_LINK.search(url):
                     seen.add(key)
@@ -227,6 +235,8 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
             title = label if label and not _EMPTY_LABEL.match(label) and label != who else None
             out.append(Reference(text=f"{label or who} <{url}>", kind="web", authors=[who], url=url, title=title))
             names.update({who.lower(), _initials(who).lower(), _site_name(host)})
+    if undated:
+        out = [r for r in out if not (r.kind == "inline" and r.year is None and r.authors and r.authors[0].lower() in undated)]
     if names:
         # "NICE (2016)" in the text and the NICE page linked: one reference
         out = [r for r in out if not (r.kind == "inline" and r.authors and not r.journal and r.authors[0].lower() in names)]
