@@ -94,3 +94,18 @@ def test_an_organisation_cited_by_its_initials_as_a_link_is_one_web_reference(st
             "([APTA, n.d.](https://www.choosept.com/guide/low-back-pain)).\n")
     refs = check_article(store, text)["references"]
     assert [(r["kind"], r["url"]) for r in refs] == [("web", "https://www.choosept.com/guide/low-back-pain")]
+
+
+def test_a_quote_credited_by_a_dash_line_is_a_claim_and_the_credit_a_reference(store):
+    text = ("# Research\n\nExcerpts from a few recent studies follow, with the clinic's notes on each of them for patients.\n\n"
+            "## For back pain\n\n\u201cThere are many treatments for low back pain. Exercise and manual care often help.\u201d\n\n"
+            "*--Lee et al. (2013), Journal of Back Care*\n\n"
+            "\u201cAdding manipulation to usual care gives a clear advantage in reducing pain compared with usual care alone.\u201d\n\n"
+            "*--Park et al. (2014), Spine*\n")
+    res = check_article(store, text)
+    claims = {c["text"]: c for c in res["claims"]}
+    assert not any(t.lstrip("*").startswith("--") for t in claims)
+    helped = next(c for t, c in claims.items() if "often help" in t)
+    assert helped["year"] == 2013
+    refs = sorted(((r["authors"] or [""])[0], r["year"], r["journal"]) for r in res["references"])
+    assert refs == [("Lee", 2013, "Journal of Back Care"), ("Park", 2014, "Spine")]

@@ -18,7 +18,7 @@ from .claim_designs import names_research
 from .claim_method import method_only
 from .claim_vetoes import model_veto
 from .claim_words import COMPARED, FINDING, has_effect
-from .document import Sentence
+from .document import Sentence, credit_line
 
 # "<research> shows/demonstrates/found ... that <rest>" at the end of a line: the first half of a finding.
 _STEM = re.compile(r"\b(?:shows?|showed|shown|demonstrates?|demonstrated|finds|found|suggests?|suggested|indicates?|"
@@ -156,7 +156,16 @@ _WHOLLY_QUOTED = re.compile(r"^\s*[\"\u201c][^\"\u201c\u201d]{20,}[\"\u201d][.]?
 def credited_quote(sentences: list[Sentence], i: int) -> Sentence | None:
     """The credit line of a quoted finding that stands alone in its paragraph, or None."""
     s = sentences[i]
-    if i + 1 >= len(sentences) or not _WHOLLY_QUOTED.match(s.text) or _QUESTION.search(s.text.strip("\"\u201d. ")):
+    if i + 1 >= len(sentences) or _QUESTION.search(s.text.strip("\"\u201d. ")):
+        return None
+    # (each sentence of a paragraph that a dash credit line closes: "“There are many treatments ... Exercises and physical
+    # therapy often help.”" / "--Goodman et al. (2013), JAMA")
+    after = next((x for x in sentences[i + 1:] if x.paragraph != s.paragraph), None)
+    if after is not None and credit_line(after.text) and all(
+            x.paragraph == s.paragraph for x in sentences[i + 1:sentences.index(after, i + 1)]):
+        # ("A review article covering more than 1000 trials ..." above a credit describes the work: no effect, no finding)
+        return after if (has_effect(s.text) or FINDING.search(s.text) or _MATCHES.search(s.text)) else None
+    if not _WHOLLY_QUOTED.match(s.text):
         return None
     nxt = sentences[i + 1]
     if nxt.paragraph == s.paragraph:

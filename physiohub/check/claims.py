@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from .claim_bare_cites import attach_bare_citations
-from .claim_clinic import (clinic_not_claim, credited_quote, guidance_passive, labelled_result, quote_goes_on, research_note,
+from .claim_clinic import (clinic_not_claim, credit_line, credited_quote, guidance_passive, labelled_result, quote_goes_on, research_note,
     research_stem, results_go_on, verbless_stem)
 from .claim_context import Context, GUIDANCE, HEADLINE_CUES, after_claim, context_of, from_context, in_context
 from .claim_cues import claim_cue, quoted_study_leader, states_something, wh_announcement
@@ -228,7 +228,8 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # research or a guideline named as an example: no claim, but "They recommend ..." after it is its claim
             prev = (s, research_in(s))
             continue
-        if clinic_not_claim(s.text) or research_note(s.text) or verbless_stem(sentences, i):   # (claim_clinic: forms of clinic pages)
+        if clinic_not_claim(s.text) or research_note(s.text) or verbless_stem(sentences, i) or credit_line(s.text):
+            # (claim_clinic: forms of clinic pages; a dash credit line under a quote credits it and claims nothing)
             prev = None
             continue
         cue = claim_cue(s.text, s.links) or late_cue(s.text) or guidance_passive(s.text)
@@ -425,8 +426,11 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # author the page introduced before, quoted by surname
             inherited = author_claim
             cue = "a statement of the study author named before"
-        if cue and probabilities is not None and veto_below and probabilities[i] < veto_below:
-            cue, inherited = None, None   # the model's veto on a rule claim (see the docstring)
+        if (cue and probabilities is not None and veto_below and probabilities[i] < veto_below
+                and not (credit is not None and credit_line(credit.text))):
+            # the model's veto on a rule claim (see the docstring); not on a quote a dash line credits to its authors:
+            # the credit says whose finding it is
+            cue, inherited = None, None
         if cue and inherited is None and veto and method_only(s.text) and not (FINDING.search(s.text) or has_effect(s.text)):
             # "The trial, published today in <journal> (doi:...), followed 1,240 women for three years": where the
             # study appeared and what it did, whatever its citation says (README gold rules); a cited result stays

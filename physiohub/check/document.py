@@ -396,7 +396,10 @@ def _section_prose(text: str) -> bool:
     """Is this paragraph of a references section the page's own prose, not an entry?"""
     if _REF_LIKE.search(text) or re.search(r"https?://|\bwww\.", text):
         return False
-    return bool(_PROSE_IN_REFS.match(text))
+    # (or sentences of prose with no year anywhere: "A growing body of research demonstrates that ... Below are excerpts
+    # and summaries ..." under a page's "Research" heading)
+    return bool(_PROSE_IN_REFS.match(text)) or (len(text.split()) >= 25 and not re.search(r"\b(?:19|20)\d{2}\b", text)
+                                                and len(re.findall(r"[a-z][.!?]\s+[A-Z]", text)) >= 1)
 
 # "- **Injuries due to impact.** There is little evidence ...": a bold run-in label that ends with its own stop is a
 # sentence of its own; with its bold markers kept, the stop is not seen and the label opens the next sentence.
@@ -568,6 +571,17 @@ _FIRST_H1 = re.compile(r"^#[ \t]+(\S.*?)[ \t#]*$", re.M)
 _WRAPPED_EMPHASIS = re.compile(r"^([*_]{1,3})(?=\S)(.*\S)\1$")
 
 
+# A credit line set under a quote or a summary, dash first: "--Goodman et al. (2013), Journal of the American Medical
+# Association", "-- Koes B W, van Tulder MW, Thomas S (2006) 'Diagnosis and Treatment of Low Back Pain'. BMJ."
+_DASH_CREDIT = re.compile(r"^[*_\s]*(?:--+|\u2014|\u2013|-)\s*[A-Z\u00c0-\u00de][\w'\u2019-]+(?:[ ,&]+[\w'\u2019.&-]+){0,14}?\s*"
+                          r"\((?:19|20)\d{2}[a-z]?\)")
+
+
+def credit_line(text: str) -> bool:
+    """A dash-led line crediting the quote or summary above it to its authors and year: no claim of its own."""
+    return bool(_DASH_CREDIT.match(text))
+
+
 def parse_document(text: str) -> Document:
     h1 = _FIRST_H1.search(text)
     text = _GLYPH_BULLET.sub(r"\1- ", text)
@@ -691,9 +705,12 @@ def parse_document(text: str) -> Document:
         if kind == "heading":
             headings.append(body)
             section = body
-            if not title and not sentences:
+            is_title = not title and not sentences
+            if is_title:
                 title = body
-            in_refs = bool(REF_HEADING.match(body.strip()))
+            # (a page titled "Research" or "The Evidence" is about research: its title heads no reference list)
+            in_refs = bool(REF_HEADING.match(body.strip())) and not (
+                is_title and re.fullmatch(r"(?:the )?(?:studies|research|papers|articles|evidence|trials)", body.strip().strip("*_ "), re.I))
             one_paper = bool(ONE_PAPER_HEADING.match(body.strip()))
             if not in_refs:
                 # headlines make claims too ("Walking halves fracture risk, study shows")
@@ -752,6 +769,9 @@ def parse_document(text: str) -> Document:
         if harvard is not None:
             refs.extend(_MD_LINK.sub(r"\1 <\2>", e) for e in _harvard_entries(body[harvard:]))
             body = body[:harvard].rstrip()
+        if kind == "para" and credit_line(body):
+            # the credit line is the paper's entry too (and stays a sentence: the quote above it is read with it)
+            refs.append(re.sub(r"^[*_\s]*(?:--+|\u2014|\u2013|-)\s*|[*_\s]+$", "", _MD_LINK.sub(r"\1 <\2>", body)))
         spans = _spans(body)
         cut = _trailing_entry(body, spans) if kind == "para" else None
         if cut is not None:

@@ -596,6 +596,11 @@ def year_suffix(text: str, year: int | None) -> str | None:
     return m.group(1) if m and m.group(1) and m.group(1) != "s" else None
 
 
+# A credit line under a quote, names with "et al." then the year in brackets, a comma and the journal or the quoted title.
+_CREDIT_ENTRY = re.compile(r"^(?P<authors>[A-Z\u00c0-\u00de][\w'\u2019-]+(?:[ -][A-Z\u00c0-\u00de][\w'\u2019-]+)?,?\s+et\.?\s?al\.?)\s*"
+                           r"\((?P<year>(?:19|20)\d{2})[a-z]?\)\s*,\s*(?P<rest>\S.{1,250})$")
+
+
 def _parse_reference(line: str) -> Reference:
     number = None
     line = re.sub(r"^\s*>\s?", "", line)   # an entry in a Markdown block quote ("> Lee AB, ...")
@@ -672,6 +677,17 @@ def _parse_reference(line: str) -> Reference:
     if lead_year:
         ref.year, body = int(lead_year.group(1)), body[lead_year.end():]
         body = body if _YEAR.search(body) else f"{body.rstrip('.')} {ref.year}."
+    credit = _CREDIT_ENTRY.match(body)
+    if credit:
+        # a quote's credit line: "Goertz et al. (2013), Spine", "Bronfort et al. (2001), 'Efficacy of ...'"
+        ref.authors, ref.year = _authors(credit.group("authors")), int(credit.group("year"))
+        rest = credit.group("rest").strip().rstrip(".")
+        quoted = re.match(r"^['\u2018\u201c\"](?P<title>.+?)[.,]?['\u2019\u201d\"](?:[.,]\s*(?P<journal>.+))?$", rest)
+        if quoted:
+            ref.title, ref.journal = quoted.group("title"), (quoted.group("journal") or "").strip(" .") or None
+        else:
+            ref.journal = rest
+        return ref
     for shape in (_semicolon_fields, _journal_year_only, _journal_with_title, _journal_only, _chicago, _given_first, _ieee, _elsevier, _author_date, _harvard_year_after_authors, _comma_fields,
                   _mla_journal, _title_first_names):
         author_part = shape(ref, body)
@@ -835,11 +851,15 @@ def _web_kind(ref: Reference, author_part: str) -> None:
         return
     if ref.url and (_NON_WEB_HOSTS.search(ref.url) or ARTICLE_LINK.search(ref.url)):
         return   # a paper's page on a journal's site is no organisation's page
-    if _PERSON_AUTHOR.match(author_part.strip()) and not ref.url:
+    # ("Goodman et al. (2013), Journal of ...": "et al." names people, whatever else the entry lacks)
+    people = bool(_PERSON_AUTHOR.match(author_part.strip()) or re.search(r"\bet\.?\s?al\b", author_part))
+    if people and not ref.url:
+        if not ref.authors:
+            ref.authors = [re.split(r",\s|\s\(", author_part.strip())[0].strip(" .,")]   # "Otoo et al., Phys Ther Rev 20 ..."
         return
-    if ref.url or not _PERSON_AUTHOR.match(author_part.strip()):
+    if ref.url or not people:
         ref.kind = "web"
-        if not _PERSON_AUTHOR.match(author_part.strip()):
+        if not people:
             # the organisation is the author: "World Health Organization", "Mass General Brigham"; a bare address
             # is its site's ("nhs.uk")
             bare = re.match(r"<?https?://(?:www\.)?([^/\s>]+)", author_part.strip())
