@@ -103,10 +103,10 @@ def _cut_misses(raw: str, gold: dict, res: dict) -> int:
 
 # dev4/ (session 8 of issue 13) holds two helpers' pages, scored apart: c_* pages for claims, r_* for references.
 DEV4_PARTS = (("c_", "claim pages c_*"), ("r_", "reference pages r_*"))
-HELD_OUT = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9")
+HELD_OUT = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10")
 ALL_SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
             "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev25", "dev26", "dev27",
-            "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9")
+            "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10")
 
 
 # Session 11 sets are written in two batches, a_* (rules written on them) and b_* (scored before their misses are
@@ -219,6 +219,8 @@ def main() -> int:
         "heldout8": "real articles, eighth held-out set (gold written before any run; scored only)",
         # heldout9/ was written blind in session 16 (helper heldout16) to measure that session's final code once.
         "heldout9": "real articles, ninth held-out set (gold written before any run; scored only)",
+        # heldout10/ was written blind in session 17 (helper heldout17) to measure that session's final code once, at its end.
+        "heldout10": "real articles, tenth held-out set (gold written before any run; scored only)",
     }
     for name in chosen:
         for prefix, part in _parts(name):
