@@ -109,3 +109,17 @@ def test_a_quote_credited_by_a_dash_line_is_a_claim_and_the_credit_a_reference(s
     assert helped["year"] == 2013
     refs = sorted(((r["authors"] or [""])[0], r["year"], r["journal"]) for r in res["references"])
     assert refs == [("Lee", 2013, "Journal of Back Care"), ("Park", 2014, "Spine")]
+
+
+def test_a_guidelines_grades_and_its_panels_advice_are_claims(store):
+    text = ("# New advice on managing hip pain\n\nA European society has revised its recommendations for hip osteoarthritis, "
+            "based on a look at 90 systematic reviews.\n\nExercise was the only therapy to receive a \"strong for\" recommendation "
+            "from the group.\n\nWalking aids received a weak recommendation for people with severe pain.\n\n"
+            "The panel recommended against opioids and steroid tablets, citing a lack of efficacy.\n\n"
+            "Therapies that received a weaker recommendation in favour included:\n\n- Hydrotherapy for pain and stiffness\n"
+            "- Tai chi to improve balance\n\nOur support group recommended the pool to new members.\n")
+    claims = _claims(store, text)
+    for phrase in ("Walking aids received a weak recommendation", "The panel recommended against opioids",
+                   "Hydrotherapy for pain and stiffness", "Tai chi to improve balance"):
+        assert any(c.startswith(phrase) for c in claims), phrase
+    assert not any("support group" in c for c in claims)

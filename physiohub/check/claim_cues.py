@@ -111,6 +111,28 @@ _THIS_PROVES = re.compile(r"^[\"'\u201c]?(?:this|these|the) ?(?:study|trial|rese
 _PROVEN = re.compile(r"\b(?:scientifically|clinically|medically|research[- ]?)(?: been)? (?:proven|shown|tested|backed)\b", re.I)
 _TRAILING_FRAME = re.compile(r",\s*((?:[\w-]+\s+){0,4}?(?:" + ANY_DESIGN.pattern + r")\s+(?:\w+\s+)?" + VERBS
                              + r")\s*(?:\[[^\]]*\])?\s*[.!]?\s*$", re.I)
+# What a guideline or its panel decided: a graded recommendation ("Cognitive behavioral therapy received a weak
+# recommendation for ...", "Weak recommendations for use were given to ...", "the only therapy to receive a 'strong for'
+# recommendation"), the panel's advice ("The group recommended against ...", "the group did not endorse most drug
+# treatments"), and the guidance as the subject of what it puts first ("The revised recommendations make non-drug
+# measures the focus of ...", "Updated recommendations ... name exercise as the therapy with the strongest evidence").
+_GUIDANCE_GRADE = re.compile(
+    r"\b(?:receiv(?:e|es|ed|ing)|got|gets|given|earn(?:s|ed)?)\s+(?:an?\s+|the\s+)?[\"'\u201c]?(?:weak(?:er)?|strong(?:er)?|conditional|"
+    r"moderate)(?:\s+(?:for|against))?[\"'\u201d]?\s+recommendations?\b|\b(?:weak|strong|conditional)\s+recommendations?\s+"
+    r"(?:for (?:use\s+)?were given|against|in favou?r of)\b", re.I)
+_PANEL_SAYS = re.compile(r"\b(?:the|this|that)\s+(?:expert\s+|guideline\s+|international\s+|multidisciplinary\s+|consensus\s+)?"
+                         r"(?:group|panel|committee|task ?force|working group)\s+(?:also\s+)?(?:recommended|recommends|advised|advises|"
+                         r"proposed|proposes|endorsed|endorses|did not (?:endorse|recommend|support)|does not (?:endorse|recommend|support))\b", re.I)
+_GUIDANCE_DOES = re.compile(r"\b(?:the\s+)?(?:(?:updated|revised|new|latest|current|draft|final)\s+)?(?:recommendations|guidelines?|guidance|"
+                            r"consensus statement)(?:\s+(?:on|for|from|of)\s+[^.;:]{1,80}?)?\s+(?:name|names|named|make|makes|made|"
+                            r"put|puts|place|places|endorse|endorses|endorsed)\s+(?!(?:it|this|that|sure|clear)\b)", re.I)
+
+
+def guidance_decision(text: str) -> re.Match | None:
+    """A guideline's grade or its panel's advice in the sentence (see _GUIDANCE_GRADE), or None."""
+    return _GUIDANCE_GRADE.search(text) or _PANEL_SAYS.search(text) or _GUIDANCE_DOES.search(text)
+
+
 # The frame put last with its verb first, as news writes it: "Build more walking minutes into your day, suggests a study
 # published online June 13, 2025, by JAMA Network Open", "..., finds a new review in the BMJ." (the design within a few
 # words of the verb; what follows it is only where the research appeared).
@@ -329,6 +351,10 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
         m = rx.search(text)
         if m:
             return m.group(0)
+    m = guidance_decision(text)
+    if m:
+        return m.group(0)   # a guideline's grade or its panel's advice: "CBT received a weak recommendation", "The panel
+        #                     recommended against ...", "Updated recommendations ... name exercise as the therapy ..."
     # (after every cue that names the research and its verb: "the evidence has been mixed, and one large trial
     # suggested ..." is the trial's finding)
     m = _EVIDENCE_EMERGED.search(text)

@@ -36,7 +36,7 @@ from .claim_bare_cites import attach_bare_citations
 from .claim_clinic import (clinic_not_claim, credit_line, credited_quote, guidance_passive, labelled_result, quote_goes_on, research_note,
     research_stem, results_go_on, verbless_stem)
 from .claim_context import Context, GUIDANCE, HEADLINE_CUES, after_claim, context_of, from_context, in_context
-from .claim_cues import claim_cue, quoted_study_leader, states_something, wh_announcement
+from .claim_cues import claim_cue, guidance_decision, quoted_study_leader, states_something, wh_announcement
 from .claim_designs import DESIGNS, STATED_DESIGNS, design_of, head_design, names_research, stated_design, year_of
 from .claim_effects import effect_of, finding_clause, population_of
 from .claim_followups import (ADVICE_ITEM, CONTRAST_RESULT, DOSE_RESPONSE, EFFECT_ENDS, FACTORS_LEADIN, FINDINGS_HEADING, FINDINGS_LEADIN, GAINED,
@@ -419,6 +419,11 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # a bullet under "The American Academy of Orthopaedic Surgeons recommends:": the organisation's advice
             inherited = research_in(Sentence(s.heading, s.paragraph))
             cue = f"an item of the advice under '{s.heading[:60]}'"
+        if (not cue and not inherited and s.item and lead_in is not None and LEAD_IN.search(lead_in.text)
+                and guidance_decision(lead_in.text) and len(s.text.split()) >= 3 and not QUESTION_OR_NEED.search(s.text)):
+            # a bullet under "Therapies that received a weaker recommendation in favour included:": one of the graded
+            inherited = research_in(lead_in)
+            cue = f"an item graded under '{lead_in.text[:60]}'"
         if (not cue and not inherited and author_claim is not None and by_research_author(s.text, authors)
                 and (has_effect(s.text) or COMPARED.search(s.text) or FINDING.search(s.text) or RESULT.search(s.text))
                 and not method_only(s.text) and not model_veto(s.text)):
@@ -427,9 +432,11 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             inherited = author_claim
             cue = "a statement of the study author named before"
         if (cue and probabilities is not None and veto_below and probabilities[i] < veto_below
-                and not (credit is not None and credit_line(credit.text))):
-            # the model's veto on a rule claim (see the docstring); not on a quote a dash line credits to its authors:
-            # the credit says whose finding it is
+                and not (credit is not None and credit_line(credit.text)) and not guidance_decision(s.text)
+                and not cue.startswith("an item graded under")):
+            # the model's veto on a rule claim (see the docstring); not on a quote a dash line credits to its authors
+            # (the credit says whose finding it is), nor on a guideline's grade or its panel's advice (the model has seen
+            # few guideline pages: "CBT received a weak recommendation ..." scored 0.10)
             cue, inherited = None, None
         if cue and inherited is None and veto and method_only(s.text) and not (FINDING.search(s.text) or has_effect(s.text)):
             # "The trial, published today in <journal> (doi:...), followed 1,240 women for three years": where the
