@@ -123,3 +123,12 @@ def test_a_guidelines_grades_and_its_panels_advice_are_claims(store):
                    "Hydrotherapy for pain and stiffness", "Tai chi to improve balance"):
         assert any(c.startswith(phrase) for c in claims), phrase
     assert not any("support group" in c for c in claims)
+
+
+def test_two_groups_figures_set_against_each_other_are_the_results_of_the_trial(store):
+    text = ("# Walking keeps back pain away\n\nA 2024 trial in Australia found that a walking programme kept people free of "
+            "back pain for longer.\n\nPeople in the walking group stayed free of a recurrence for a median of 208 days, "
+            "compared with 112 days in the group that got no programme. They also took about half as much time off work.\n")
+    claims = _claims(store, text)
+    assert any(c.startswith("People in the walking group stayed free") for c in claims)
+    assert any(c.startswith("They also took about half as much time off work") for c in claims)

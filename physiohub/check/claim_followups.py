@@ -296,6 +296,19 @@ def headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
     return nxt.heading == s.text and any(names_research(x.text) and claim_cue(x.text, x.links) for x in para)
 
 
+# Two groups' figures set against each other: "The walking group went a median of 208 days before a recurrence, against
+# 112 days in the group that received no treatment", "People in the walking group stayed free ... for 208 days, compared
+# with 112 days ...": a trial's result, whatever its verb.
+GROUP_FIGURES = re.compile(r"\b(?:the [\w-]+(?: [\w-]+)? (?:group|arm)|(?:people|patients|participants|those|women|men) (?:in|on) the "
+                           r"[\w-]+(?: [\w-]+)? (?:group|arm))\b[^.;]{0,120}?\d[^.;]{0,80}?\b(?:against|compared (?:with|to)|versus|vs\.?|"
+                           r"than|while|whereas)\b[^.;]{0,60}?\d", re.I)
+
+
+def group_result(text: str) -> bool:
+    """A result stated about a group of the research (RESULT_GROUP) or as two groups' figures (GROUP_FIGURES)."""
+    return bool(RESULT_GROUP.search(text) or GROUP_FIGURES.search(text))
+
+
 # An abstract's label on a line of its own: "Results:", "Conclusions:".
 RESULTS_LABEL = re.compile(r"^(?:results?|findings?|conclusions?|main results|key findings|outcomes?)\s*:\s*$", re.I)
 # A heading that says the lines under it are quoted from a source: "Quotes from the British Medical Bulletin November 2015".

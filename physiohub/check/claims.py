@@ -39,7 +39,7 @@ from .claim_context import Context, GUIDANCE, HEADLINE_CUES, after_claim, contex
 from .claim_cues import claim_cue, guidance_decision, quoted_study_leader, states_something, wh_announcement
 from .claim_designs import DESIGNS, STATED_DESIGNS, design_of, head_design, names_research, stated_design, year_of
 from .claim_effects import effect_of, finding_clause, population_of
-from .claim_followups import (ADVICE_ITEM, CONTRAST_RESULT, DOSE_RESPONSE, EFFECT_ENDS, FACTORS_LEADIN, FINDINGS_HEADING, FINDINGS_LEADIN, GAINED,
+from .claim_followups import (group_result, ADVICE_ITEM, CONTRAST_RESULT, DOSE_RESPONSE, EFFECT_ENDS, FACTORS_LEADIN, FINDINGS_HEADING, FINDINGS_LEADIN, GAINED,
     NEITHER, NO_DIFF,
     PRONOUN_COMPARISON, QUOTED_RESEARCHER, QUOTES_HEADING, RESPECTIVELY, RESULT, RESULTS_LABEL, RESULT_GROUP,
     RESULT_LASTS, RESULT_SIZE, SAME_TRUE, SHARE_RESULT, SOURCE_HEADING, STUDY_LABEL, SUMMARY_FIGURE, THEY_FOUND, THIS_SHOWS, TOLD_MEETING,
@@ -298,7 +298,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # "If you have arthritis (ARUK 2014; Bennell 2014):" over advice bullets: the lead-in's citation backs each item
             inherited = research_in(lead_in)
             cue = "a list item under a lead-in that cites its source"
-        if (not cue and (s.item or (FINDINGS_HEADING.search(s.heading) and (RESULT_GROUP.search(s.text) or NO_DIFF.search(s.text))))
+        if (not cue and (s.item or (FINDINGS_HEADING.search(s.heading) and (group_result(s.text) or NO_DIFF.search(s.text))))
                 and (FINDINGS_HEADING.search(s.heading) or (lead_in is not None and FINDINGS_LEADIN.search(lead_in.text))
                      or (s.item and lead_in is not None and FACTORS_LEADIN.search(lead_in.text))
                      or (s.item and SOURCE_HEADING.search(s.heading) and names_research(s.heading))
@@ -334,11 +334,11 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                      # exercise group were twice as likely as the relaxation group to ..."
                      or (s.paragraph == described.paragraph + 1 and sentences[i - 1].paragraph != s.paragraph
                          and i - described_at <= 4 and described.heading == s.heading and method_only(described.text)
-                         and (RESULT.search(s.text) or RESULT_GROUP.search(s.text))))
+                         and (RESULT.search(s.text) or group_result(s.text))))
                 and i - described_at <= 6   # (a page written as one long paragraph: only the sentences soon after it)
                 # ("That leads to inflammation and joint damage" after background: it explains the sentence before)
                 and not _EXPLAINS_BEFORE.match(s.text)
-                and (NO_DIFF.search(s.text) or RESULT.search(s.text) or RESULT_GROUP.search(s.text) or NEITHER.search(s.text)
+                and (NO_DIFF.search(s.text) or RESULT.search(s.text) or group_result(s.text) or NEITHER.search(s.text)
                      or GROUP_COMPARED.search(s.text)
                      or (has_effect(s.text) and METHOD.search(described.text) and not names_research(s.text) and not _HEDGE.search(s.text)
                          and not _CONDITION.match(s.text)))   # ("If a patient had ..., a physio offered help": the protocol)
@@ -352,7 +352,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                                                                               or (_IT_THEY.match(s.text) and has_effect(s.text)
                                                                                   and not _OPEN_QUESTION.search(s.text)
                                                                                   and not _IMPERSONAL_IT.match(s.text))
-                                                                              or RESULT_GROUP.search(s.text)
+                                                                              or group_result(s.text)
                                                                               or same_subject_result(s.text, prev[0].text)
                                                                               or PRONOUN_COMPARISON.search(s.text) or RESULT_LASTS.search(s.text)
                                                                               or NEITHER.search(s.text) or SHARE_RESULT.match(s.text) or SAME_TRUE.match(s.text)
@@ -373,7 +373,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
         if (not cue and not inherited and last_claim is not None and last_claim_para is not None and s.paragraph == last_claim_para[0] + 1
                 and s.heading == last_claim_para[1] and not s.item
                 and (i == 0 or sentences[i - 1].paragraph != s.paragraph)
-                and (NO_DIFF.search(s.text) or RESULT_GROUP.search(s.text) or RESULT_LASTS.search(s.text) or NEITHER.search(s.text)
+                and (NO_DIFF.search(s.text) or group_result(s.text) or RESULT_LASTS.search(s.text) or NEITHER.search(s.text)
                      or SHARE_RESULT.match(s.text)
                      or (_IT_THEY.match(s.text) and has_effect(s.text) and not _OPEN_QUESTION.search(s.text))
                      or (RESULT.search(s.text) and _GROUP_WORD.search(s.text))
