@@ -132,3 +132,27 @@ def test_two_groups_figures_set_against_each_other_are_the_results_of_the_trial(
     claims = _claims(store, text)
     assert any(c.startswith("People in the walking group stayed free") for c in claims)
     assert any(c.startswith("They also took about half as much time off work") for c in claims)
+
+
+def test_dash_bullets_under_a_guidance_lead_in_are_its_recommendations(store):
+    text = ("# Draft guidance\n\nThe institute's revised guidance recommends a treatment package made up of exercise together "
+            "with at least one of:\n\n\u2013 Self-management (advice and support to keep active)\n\n"
+            "\u2013 Manual therapy (manipulation or massage)\n\nManual therapy received a 'consider' recommendation, "
+            "and only as part of a package.\n")
+    claims = _claims(store, text)
+    for phrase in ("Self-management (advice", "Manual therapy (manipulation", "Manual therapy received a 'consider'"):
+        assert any(c.startswith(phrase) for c in claims), phrase
+
+
+def test_an_annotated_library_item_is_prose_then_its_entry(store):
+    text = ("# Research library\n\nShort summaries of the studies we rely on, each with its full citation below it.\n\n"
+            "- **Summary:**\nThis 2018 clinical trial of 750 service members with low back pain found that adding manual care "
+            "to usual care led to moderate improvements in pain. Those who received it also used less pain medication.\n"
+            "Lee AB, Park C, Kim D. Effect of manual care on low back pain: a randomized trial. JAMA Netw Open. "
+            "2018;1(1):e180105. doi: 10.1001/jamanetworkopen.2018.0105.\n"
+            "- **Summary:**\nThis 2017 review of 26 randomized trials found that spinal manipulation was associated with modest "
+            "improvements in pain and function for acute low back pain.\n"
+            "Moss E, Hale F. Spinal manipulation for acute low back pain: a systematic review. JAMA. 2017;317(14):1451-60.\n")
+    res = check_article(store, text)
+    assert sorted(r["year"] for r in res["references"]) == [2017, 2018]
+    assert any("adding manual care" in c["text"] for c in res["claims"])

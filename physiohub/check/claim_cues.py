@@ -117,15 +117,17 @@ _TRAILING_FRAME = re.compile(r",\s*((?:[\w-]+\s+){0,4}?(?:" + ANY_DESIGN.pattern
 # treatments"), and the guidance as the subject of what it puts first ("The revised recommendations make non-drug
 # measures the focus of ...", "Updated recommendations ... name exercise as the therapy with the strongest evidence").
 _GUIDANCE_GRADE = re.compile(
-    r"\b(?:receiv(?:e|es|ed|ing)|got|gets|given|earn(?:s|ed)?)\s+(?:an?\s+|the\s+)?[\"'\u201c]?(?:weak(?:er)?|strong(?:er)?|conditional|"
-    r"moderate)(?:\s+(?:for|against))?[\"'\u201d]?\s+recommendations?\b|\b(?:weak|strong|conditional)\s+recommendations?\s+"
+    # (NICE grades by its wording: "Manual therapy received a 'consider' recommendation")
+    r"\b(?:receiv(?:e|es|ed|ing)|got|gets|given|earn(?:s|ed)?)\s+(?:an?\s+|the\s+)?[\"'\u201c\u2018]?(?:weak(?:er)?|strong(?:er)?|conditional|"
+    r"moderate|consider|offer|do not offer)(?:\s+(?:for|against))?[\"'\u201d\u2019]?\s+recommendations?\b|\b(?:weak|strong|conditional)\s+recommendations?\s+"
     r"(?:for (?:use\s+)?were given|against|in favou?r of)\b", re.I)
 _PANEL_SAYS = re.compile(r"\b(?:the|this|that)\s+(?:expert\s+|guideline\s+|international\s+|multidisciplinary\s+|consensus\s+)?"
                          r"(?:group|panel|committee|task ?force|working group)\s+(?:also\s+)?(?:recommended|recommends|advised|advises|"
                          r"proposed|proposes|endorsed|endorses|did not (?:endorse|recommend|support)|does not (?:endorse|recommend|support))\b", re.I)
 _GUIDANCE_DOES = re.compile(r"\b(?:the\s+)?(?:(?:updated|revised|new|latest|current|draft|final)\s+)?(?:recommendations|guidelines?|guidance|"
                             r"consensus statement)(?:\s+(?:on|for|from|of)\s+[^.;:]{1,80}?)?\s+(?:name|names|named|make|makes|made|"
-                            r"put|puts|place|places|endorse|endorses|endorsed)\s+(?!(?:it|this|that|sure|clear)\b)", re.I)
+                            r"put|puts|place|places|endorse|endorses|endorsed|recommend|recommends|recommended|advise|advises|"
+                            r"advised)\s+(?!(?:it|this|that|sure|clear)\b)", re.I)
 
 
 def guidance_decision(text: str) -> re.Match | None:

@@ -565,6 +565,21 @@ _GLYPH_BULLET = re.compile(r"^([ \t]*)[\u2023\u2043\u2219\u25aa\u25ab\u25a0\u25a
                            re.M)
 
 
+_DASH_BULLET = re.compile(r"^([ \t]*)[\u2013\u2014][ \t]+(?=\S)")
+
+
+def _dash_bullets(text: str) -> str:
+    """Lines opened by an en or em dash, two or more in a row, are a list ("– Self-management ..." / "– Manual therapy
+    ..."), as UK pages set one; a dash credit line under a quote is not an item."""
+    lines = text.split("\n")
+    full = [i for i, x in enumerate(lines) if x.strip()]   # (blank lines between the items, as an HTML page's paragraphs give)
+    dashed = [bool(_DASH_BULLET.match(lines[i])) and not credit_line(lines[i]) for i in full]
+    for k, i in enumerate(full):
+        if dashed[k] and ((k > 0 and dashed[k - 1]) or (k + 1 < len(full) and dashed[k + 1])):
+            lines[i] = _DASH_BULLET.sub(r"\1- ", lines[i])
+    return "\n".join(lines)
+
+
 _FIRST_H1 = re.compile(r"^#[ \t]+(\S.*?)[ \t#]*$", re.M)
 
 
@@ -584,7 +599,7 @@ def credit_line(text: str) -> bool:
 
 def parse_document(text: str) -> Document:
     h1 = _FIRST_H1.search(text)
-    text = _GLYPH_BULLET.sub(r"\1- ", text)
+    text = _GLYPH_BULLET.sub(r"\1- ", _dash_bullets(text))
     text = _FOOTNOTE_REF.sub(r"[\1]", _FOOTNOTE_DEF.sub(r"[\1] ", text))
     # an in-page link to a footnote ("third[1](#ref1).") is the citation marker "[1]"
     text = _ANCHOR_LINK.sub(lambda m: f"[{m.group(1)}]" if re.fullmatch(r"[\d,\s\u2013-]+", m.group(1)) else m.group(1), text)
@@ -750,6 +765,19 @@ def parse_document(text: str) -> Document:
         if in_refs and _PAGE_FOOTER.match(linked):
             in_refs = False   # "Posted in Heel Pain · Share: Facebook", "© 2024 ...": the page's footer ends the list
             continue
+        if n in ref_items and kind == "item" and not in_refs:
+            # an annotated library's item: "- **Summary:** This 2024 trial found ... **Why it matters:** ... Lee A, Park B.
+            # Title. J Ex. 2024;14:1124. doi: ...": the prose is read, the entry that closes the item is the reference
+            prose = _LIST_ITEM.sub("", body, count=1)
+            spans = _spans(prose)
+            cut = _trailing_entry(prose, spans)
+            if cut is not None and cut >= 2 and len(prose[:spans[cut][0]].split()) >= 25:
+                refs.append("- " + _MD_LINK.sub(r"\1 <\2>", prose[spans[cut][0]:].strip()))
+                for a, b in spans[:cut]:
+                    ctext, urls = strip_links(prose[a:b])
+                    if ctext.strip():
+                        sentences.append(Sentence(" ".join(ctext.split()), n, urls, section, False))
+                continue
         if in_refs or n in ref_items or kind == "ref":
             refs.append(source_rest(linked, 0) if provided_by(linked) else linked)
             if in_refs and one_paper:
