@@ -156,3 +156,14 @@ def test_an_annotated_library_item_is_prose_then_its_entry(store):
     res = check_article(store, text)
     assert sorted(r["year"] for r in res["references"]) == [2017, 2018]
     assert any("adding manual care" in c["text"] for c in res["claims"])
+
+
+def test_links_under_a_related_heading_and_a_studys_limitations_are_not_claims(store):
+    text = ("# Walking and back pain\n\nA 2024 trial found that walking halved the risk of a new episode of back pain.\n\n"
+            "Most participants were women, and walking in the later months was self-reported.\n\n"
+            "The study was observational, so it can't prove that walking itself prevents back pain.\n\n"
+            "**Related:** [Sitting All Day? Your Spine Might Not Mind](/sitting) \u00b7 [Five Stretches](/stretches)\n\n"
+            "**Related Articles**\n\n- Opioids No Better Than Other Drugs for Back Pain in Trial\n"
+            "- [Yoga eases back pain as well as physical therapy, study finds](/yoga)\n")
+    claims = _claims(store, text)
+    assert claims == ["A 2024 trial found that walking halved the risk of a new episode of back pain."]

@@ -200,6 +200,18 @@ ASIDE = re.compile(r"^\([^()]{3,200}\)[.!]?$")
 # milk causes the change" — what the study cannot say, not a finding.
 CAVEAT = re.compile(r"\b(?:can(?:not|'t)|could(?: not|n't)|does(?: not|n't)|did(?: not|n't)|do(?: not|n't)) (?:\w+ )?(?:prove|show|establish|"
                     r"tell us|determine) (?:a )?(?:cause and effect|cause-and-effect|causation|causality|causal (?:link|relationship|effect))\b", re.I)
+# A study's limitation as the page states it: what it cannot show ("the study was observational, so it can't prove
+# ...", "so we can't say that walking itself prevents back pain"), whom it may not apply to ("so the findings may not
+# apply to other groups"), how it was measured or sized ("walking in the later months was self-reported", "Many of the
+# trials were small, and the authors rated much of the evidence as low or very low quality"): no finding of its own.
+LIMITATION = re.compile(
+    r"\b(?:so|which means|meaning)\b[^.;]{0,40}?\b(?:can(?:not|'t|\u2019t)|could(?:n't|\u2019t| not)|may not|might not)\s+(?:\w+\s+){0,2}?"
+    r"(?:prove|say|show|tell|be sure|conclude|apply|generali[sz]e|rule out)\b"
+    r"|\b(?:the|this|that|it) (?:study|trial|research|work|analysis) (?:was|is) (?:only )?(?:observational|small|short|not randomi[sz]ed)\b"
+    r"|\b(?:findings|results) may not (?:apply|generali[sz]e|hold)\b"
+    r"|\b(?:was|were) self-reported\b|\breported their own (?:activity|symptoms|pain|diet|exercise)"
+    r"|\b(?:many|most|some|several) of the (?:trials|studies) were (?:small|short|of (?:low|poor) quality)\b"
+    r"|\brated (?:much|most|some|all) of the evidence as (?:low|very low)\b", re.I)
 # A page's section title over findings: "What the research found", "What the studies show".
 FINDINGS_TITLE = re.compile(r"^\W*what (?:the |this |our )?(?:latest |new )?(?:research|study|studies|science|evidence|trials?|reviews?|"
                             r"researchers|scientists|they|it) (?:found|finds|shows?|showed|says?|said|tells? us|revealed)\W*$", re.I)

@@ -10,7 +10,7 @@ from .claim_designs import names_research
 from .claim_followups import NO_DIFF, SOURCE_HEADING
 from .claim_method import method_only
 from .claim_orgs import org_list_lead_in
-from .claim_not_claims import (AGAINST_OLD_VIEW, APPEARS_IN, CALL_TO_ACTION, CAVEAT, COMMON_BELIEF, DEFINITION, FINDINGS_TITLE,
+from .claim_not_claims import (AGAINST_OLD_VIEW, APPEARS_IN, CALL_TO_ACTION, CAVEAT, COMMON_BELIEF, LIMITATION, DEFINITION, FINDINGS_TITLE,
     HYPOTHESIS, KNOWN_AS, LEAD_IN, METHOD_HEADING, PRELIMINARY, MY_OWN, NEED, NOT_ENOUGH, NOT_INVOLVED, PAGE_FURNITURE, PASSIVE_ADVICE, PERSONAL_CLAIM, PLANS,
     QUESTION_OR_NEED, SUMMING_UP, RESEARCH_USE, PERSON_ADVICE, RUN_IN_LABEL, SELF_REPORT_FIGURE, STUDIES_ON, TEASER, USED_FOR, WHERE_TO_READ, mostly_links,
     EXPERT_OPINION, HOW_TO, SIMILE_ASIDE, SPECULATION, STUDY_IMPORTANCE)
@@ -33,7 +33,7 @@ def model_veto(text: str) -> bool:
                 or (ANNOUNCES.search(text) and not reports_result(text))
                 or AGAINST_OLD_VIEW.match(text) or CALL_TO_ACTION.search(text) or WHERE_TO_READ.match(text) or NEED.search(text)
                 or KNOWN_AS.search(text) or COMMON_BELIEF.match(text) or mostly_links(text) or says_nothing(text)
-                or CAVEAT.search(text) or FINDINGS_TITLE.match(text) or _preliminary_comment(text)
+                or CAVEAT.search(text) or LIMITATION.search(text) or FINDINGS_TITLE.match(text) or _preliminary_comment(text)
                 or HOW_TO.match(text) or SIMILE_ASIDE.match(text) or SPECULATION.search(text) or STUDY_IMPORTANCE.search(text)
                 or (EXPERT_OPINION.search(text) and not names_research(text))
                 or HYPOTHESIS.search(text) or wh_announcement(text)
@@ -121,7 +121,13 @@ _TABLE_ROW = re.compile(r"^\s*\|(?:[^|]*\|){3,}")
 _TAG_LINE = re.compile(r"(?:tagged as|tagged|tags?|filed under|categories|category|posted in)\s*:", re.I)
 # "Related: Sitting all day raises diabetes risk – study | WHO warns ...", "Read more: ...": a line of links to other stories.
 _RELATED_LINE = re.compile(r"^\W{0,3}(?:related|read more|see also|also read|more stories|recommended(?: for you)?|you may also like|"
-                           r"trending|popular|latest)(?: (?:stories|articles|posts|reading|news|content|links))?\s*[:|]\s", re.I)
+                           r"trending|popular|latest)(?: (?:stories|articles|posts|reading|news|content|links))?\s*[:|][*_]*\s", re.I)
+# A heading over links to the site's other stories: what sits under it is navigation, however its titles read
+# ("Related Articles" / "- Opioids No Better Than Nonopioid Drugs for Chronic Back Pain in Trial").
+_NAV_HEADING = re.compile(r"^\W{0,3}(?:related(?: (?:stories|articles|posts|reading|news|content|links|topics))?|recent (?:posts|stories|articles|news)|"
+                          r"more (?:stories|articles|news|from\b.*)|you (?:may|might) also (?:like|enjoy)|read (?:next|more)|see also|"
+                          r"(?:most )?popular(?: (?:stories|articles|posts))?|trending(?: now)?|latest (?:news|stories|posts|articles)|"
+                          r"further news|other news|in other news|recommended(?: for you| reading)?)\W{0,3}$", re.I)
 # A heading with none of these (nor a reporting or effect word) has no verb and states nothing.
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|does|do|did|can|may|might|will|won't|could|has|have|should|must|to be|"
                           # a contraction ("isn't", "Don't") and an organisation's stance ("Charity stresses power of ...")
@@ -147,6 +153,8 @@ def not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
         return True
     heading = (i + 1 < len(sentences) and sentences[i + 1].heading == s.text and sentences[i + 1].paragraph != s.paragraph
                and not s.item and s.heading != s.text)
+    if _NAV_HEADING.match(s.heading) and s.heading != s.text:
+        return True   # a story listed under "Related Articles" / "Recent Posts": navigation
     if _TAG_LINE.match(text) or _RELATED_LINE.match(text):
         return True   # "Tagged as: paracetamol, ...": a tag line; "Related: <headline> | <headline>": links to other stories
     if len(s.links) == 1 and _PAPER_SEARCH_LINK.match(s.links[0]) and _title_case(text) and not names_research(text):

@@ -45,7 +45,7 @@ from .claim_followups import (group_result, ADVICE_ITEM, CONTRAST_RESULT, DOSE_R
     RESULT_LASTS, RESULT_SIZE, SAME_TRUE, SHARE_RESULT, SOURCE_HEADING, STUDY_LABEL, SUMMARY_FIGURE, THEY_FOUND, THIS_SHOWS, TOLD_MEETING,
     by_research_author, headline, research_authors, research_in, same_subject_result, title_finding)
 from .claim_method import METHOD, method_only
-from .claim_not_claims import ASIDE, LEAD_IN, NOT_INVOLVED, QUESTION_OR_NEED, RESEARCH_USE
+from .claim_not_claims import ASIDE, LEAD_IN, LIMITATION, NOT_INVOLVED, QUESTION_OR_NEED, RESEARCH_USE
 from .claim_pointers import bare_link_line, points_to_research, quotation_continues, research_judged
 from .claim_page_forms import (COMMON_KNOWLEDGE, EQUATION, GROUP_COMPARED, WRITER_PLAN, date_only_cue, defined_item, goes_on, late_cue,
                                named_as_example, page_furniture, quoted_definition, sessions_run, set_up_only, subjectless_heading,
@@ -221,6 +221,9 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # "Strong core = less low back pain" states an effect)
             prev = None
             continue
+        if LIMITATION.search(s.text) and not names_research(s.text):
+            # (one that names the study, "the study was small", is still the research a later sentence reports on)
+            continue   # "Most participants were women, and walking ... was self-reported.": a limitation, not a result
         if COMMON_KNOWLEDGE.search(s.text) and not names_research(s.text) and not citation_marker(s.text):
             prev = None
             continue   # "It is widely known that ...": what everyone accepts, credited to no research
