@@ -436,7 +436,10 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             cue = "a statement of the study author named before"
         if (cue and probabilities is not None and veto_below and probabilities[i] < veto_below
                 and not (credit is not None and credit_line(credit.text)) and not guidance_decision(s.text)
-                and not cue.startswith("an item graded under")):
+                and not cue.startswith("an item graded under")
+                # (nor on a bare factor under "Factors linked with seeking care included:": the lead-in says the research
+                # found it, and a two-word label scores low whatever it is)
+                and not (s.item and lead_in is not None and FACTORS_LEADIN.search(lead_in.text))):
             # the model's veto on a rule claim (see the docstring); not on a quote a dash line credits to its authors
             # (the credit says whose finding it is), nor on a guideline's grade or its panel's advice (the model has seen
             # few guideline pages: "CBT received a weak recommendation ..." scored 0.10)

@@ -36,11 +36,12 @@ _TREATMENT_TOPICS = ("Surgery vs Rehabilitation", "Medication & Injections", "Ma
 _EXTRA = (r"manual physical therapy|cycl(?:ing|ed)|bicycl\w*|swimming|aerobic exercise|strengthening|eccentric\w*|isometric\w*|"
           r"heavy slow resistance|collars?|braces?|bracing|orthos[ie]s|orthotics?|insoles?|"
           r"glucosamine|chondroitin|bed rest|rest|pain reprocessing therapy|cognitive functional therapy|"
-          r"cognitive behaviou?ral therapy|cbt|mindfulness|weight loss|hydrotherapy|aquatic\w*|footwear|"
+          r"cognitive[- ]behaviou?ral (?:therapy|treatment|pain management programm?e?|programm?e?|intervention|approach)|cbt|mindfulness|weight loss|hydrotherapy|aquatic\w*|footwear|"
           r"hyaluronic acid|radiofrequency|spinal cord stimulation|hot packs?|traction|ergonomic\w*")
 _GENERIC_TREATMENT = {"physiotherapy", "physical therapy", "rehabilitation", "training", "treatment", "therapy",
                       "exercise", "exercises", "programme", "program", "loading"}
-_TERM = re.compile(r"\b(?:" + "|".join([p for t, p in TOPIC_CUES if t in _TREATMENT_TOPICS] + [_EXTRA]) + r")\b", re.I)
+# ("non-drug", "non-surgical": the treatment named is the one not given)
+_TERM = re.compile(r"\b(?<!non-)(?<!non )(?:" + "|".join([p for t, p in TOPIC_CUES if t in _TREATMENT_TOPICS] + [_EXTRA]) + r")\b", re.I)
 # "adjustments" alone is a desk or a dose as often as a spinal one
 _NOT_TERM = re.compile(r"^(?:adjustments?|kinesiophobi\w*)$", re.I)   # kinesiophobia is a fear, not taping
 # What a tested intervention is given on top of is in both arms: "pain education combined with exercise"
@@ -105,6 +106,8 @@ _SAME_TREATMENT = {"cortisone": "corticosteroid", "steroid": "corticosteroid", "
 
 def _canon(term: str) -> str:
     t = term.lower()
+    if re.match(r"cognitive[- ]behaviou?ral|cbt$", t):
+        return "cbt"   # "CBT", "cognitive behavioural therapy", "a cognitive behavioural pain management programme": one therapy
     # (the people who do it and the doing name it too: "exercisers", "exercising" are "exercise")
     t = re.sub(r"(?:isers|iser|ising|izing|ing|ises|ised|izes|ized|ise|ize|es|s)$", "", t) if len(t) > 5 else t
     return _SAME_TREATMENT.get(t, t)
