@@ -167,3 +167,13 @@ def test_links_under_a_related_heading_and_a_studys_limitations_are_not_claims(s
             "- [Yoga eases back pain as well as physical therapy, study finds](/yoga)\n")
     claims = _claims(store, text)
     assert claims == ["A 2024 trial found that walking halved the risk of a new episode of back pain."]
+
+
+def test_a_guidelines_decision_has_no_study_design_and_a_call_for_research_is_no_claim(store):
+    text = ("# New advice on hip pain\n\nThe recommendations, based on a look at 90 systematic reviews and meta-analyses, "
+            "were published in a rheumatology journal.\n\nWalking aids received a weak recommendation for people with severe "
+            "pain.\n\nThe authors said further research should look at combining treatments.\n")
+    res = check_article(store, text)
+    aids = next(c for c in res["claims"] if c["text"].startswith("Walking aids"))
+    assert aids["design"] is None
+    assert not any("further research" in c["text"] for c in res["claims"])

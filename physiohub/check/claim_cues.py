@@ -7,7 +7,7 @@ import re
 
 from .claim_designs import ANY_DESIGN, DESIGNS
 from .claim_method import method_only
-from .claim_not_claims import (APPEARS_IN, BEING_TESTED, CAVEAT, DEFINITION, LIMITATION, FINDINGS_TITLE, HYPOTHESIS, LEAD_IN, NOT_ENOUGH, NOT_INVOLVED,
+from .claim_not_claims import (APPEARS_IN, BEING_TESTED, CAVEAT, DEFINITION, FURTHER_RESEARCH, LIMITATION, FINDINGS_TITLE, HYPOTHESIS, LEAD_IN, NOT_ENOUGH, NOT_INVOLVED,
                                PERSONAL_CLAIM, QUESTION_OR_NEED, RESEARCH_USE, STUDIES_ON, TEASER, WHERE_TO_READ, WH_ANNOUNCEMENT)
 from .claim_orgs import ACCORDING_NAMED, ORG_SAYS_SUBJECT, ORG_WORD
 from .claim_sources import DOI, GLUED_FOOTNOTE, PAPER_LINK, URL, citation_marker
@@ -284,7 +284,7 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
         return None   # a lead-in to a list ("The research tells us three things:") states no finding itself
     if HYPOTHESIS.search(text) or wh_announcement(text) or RESEARCH_USE.search(text):
         return None   # "Researchers have proposed that ..."; "The authors report how many workers had ...": no finding
-    if CAVEAT.search(text) or LIMITATION.search(text) or FINDINGS_TITLE.match(text) or STUDIES_ON.match(text) or BEING_TESTED.search(text):
+    if CAVEAT.search(text) or LIMITATION.search(text) or FURTHER_RESEARCH.search(text) or FINDINGS_TITLE.match(text) or STUDIES_ON.match(text) or BEING_TESTED.search(text):
         return None   # "the study cannot prove cause and effect"; "What the research found"; "Three new studies on ..."; a plan
     label = _EVIDENCE_LABEL.search(text)
     if label and len(text.split()) >= 6 and not DEFINITION.search(text):

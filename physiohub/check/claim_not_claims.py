@@ -170,7 +170,12 @@ WHERE_TO_READ = re.compile(r"^(?:the|this|that)\s+(?:full\s+|original\s+|whole\s
 # Research still to come: "the findings are now being tested in people".
 BEING_TESTED = re.compile(r"\b(?:is|are) (?:now |currently |still )?being (?:tested|studied|trialled|trialed) in (?:people|humans|patients|"
                           r"a (?:larger |bigger )?trial)\b", re.I)
+FURTHER_RESEARCH = re.compile(r"\b(?:further|future|more) (?:research|studies|trials|work) (?:should|could|would|will|is needed to|"
+                              r"are needed to) (?:look at|examine|explore|investigate|test|study|compare|focus on|address|consider|"
+                              r"determine)\b", re.I)
 PLANS = re.compile(BEING_TESTED.pattern + r"|\b(?:plans?|planning|planned|hopes?|intends?|intend) (?:a|an|to|further|another)\b"
+                   # "The authors said further research should look at combining treatments": research to come
+                   r"|" + FURTHER_RESEARCH.pattern +
                    r"|\b(?:says?|said) (?:it|they|she|he|we) (?:hopes?|plans?|wants?|intends?)\b"
                    # "We hope these findings will start a conversation", "a team is looking for thousands of people due to
                    # have ...", "experts are working to understand better when ...": research to come, no finding

@@ -490,6 +490,10 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
         elif (context is not None and not org_statement and not own_cites and not GUIDANCE.search(s.text)
               and in_context(context, s, i)):
             year, design = from_context(s.text, year, design, context, inherited=inherited is not None and whole is None)
+        if (guidance_decision(s.text) or cue.startswith("an item graded under")) and not whole:
+            # a guideline's decision: an organisation's advice, no study design (README rule R4), unless the sentence
+            # names one itself ("..., and systematic reviews have found ...")
+            design = None
         if org_statement:
             # an organisation that says or recommends is the source of its statement
             org = ORGANISATION.search(s.text)
