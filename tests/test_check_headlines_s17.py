@@ -177,3 +177,10 @@ def test_a_guidelines_decision_has_no_study_design_and_a_call_for_research_is_no
     aids = next(c for c in res["claims"] if c["text"].startswith("Walking aids"))
     assert aids["design"] is None
     assert not any("further research" in c["text"] for c in res["claims"])
+
+
+def test_a_line_of_link_to_pointers_is_no_claim(store):
+    text = ("# Tendon talk\n\nThe review I cover this week found that pain thresholds improved at the painful tendon.\n\n"
+            "Link to [Evidence for Improvement in Local Pain Thresholds: A Systematic Review](https://pubmed.ncbi.nlm.nih.gov/?term=a) "
+            "Link to [Reliability of tendon palpation](https://pubmed.ncbi.nlm.nih.gov/?term=b)\n")
+    assert not any(c.startswith("Link to") for c in _claims(store, text))

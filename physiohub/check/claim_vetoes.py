@@ -153,6 +153,8 @@ def not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
         return True
     heading = (i + 1 < len(sentences) and sentences[i + 1].heading == s.text and sentences[i + 1].paragraph != s.paragraph
                and not s.item and s.heading != s.text)
+    if s.links and re.match(r"^\W*link to\b", text, re.I):
+        return True   # "Link to <a paper's title> Link to <another title>": pointers to the papers, their titles no claim
     if _NAV_HEADING.match(s.heading) and s.heading != s.text:
         return True   # a story listed under "Related Articles" / "Recent Posts": navigation
     if _TAG_LINE.match(text) or _RELATED_LINE.match(text):
