@@ -262,7 +262,7 @@ _HARV_NAME = rf"(?:{_PARTICLE} )*[{_UP}][\w'\u2019\-]+(?: [{_UP}][\w'\u2019\-]+)
 _HARVARD_RUN_IN = re.compile(rf"(?:(?<=^)|(?<=[.!?])\s*|(?<=[.!?]['\"\u201d])\s*)({_HARV_NAME}(?:,\s?{_HARV_NAME}){{0,9}}(?:,?\s(?:and|&)\s{_HARV_NAME})?"
                              rf"(?:,?\s?et al\.)?,?\s\(?(?:19|20)\d{{2}}[a-z]?\)?[.,]\s+[A-Z\"\u201c])")
 # A platform's notice run on after the last entry ("See for privacy information."): no part of it.
-_RUN_ON_NOTICE = re.compile(r"(?<=[.\d])\s*(?:See for privacy information|See omnystudio\.com|Hosted on|Learn more about your ad)[^\n]*$", re.I)
+_RUN_ON_NOTICE = re.compile(r"\s*(?:See for privacy information|See omnystudio\.com|Hosted on|Learn more about your ad)[^\n]*$", re.I)
 
 
 def _harvard_run_in(body: str) -> int | None:
