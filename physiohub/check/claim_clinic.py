@@ -160,9 +160,9 @@ def credited_quote(sentences: list[Sentence], i: int) -> Sentence | None:
         return None
     # (each sentence of a paragraph that a dash credit line closes: "“There are many treatments ... Exercises and physical
     # therapy often help.”" / "--Goodman et al. (2013), JAMA")
+    # (the first sentence of another paragraph: everything before it is this sentence's paragraph)
     after = next((x for x in sentences[i + 1:] if x.paragraph != s.paragraph), None)
-    if after is not None and credit_line(after.text) and all(
-            x.paragraph == s.paragraph for x in sentences[i + 1:sentences.index(after, i + 1)]):
+    if after is not None and credit_line(after.text):
         # ("A review article covering more than 1000 trials ..." above a credit describes the work: no effect, no finding)
         return after if (has_effect(s.text) or FINDING.search(s.text) or _MATCHES.search(s.text)) else None
     if not _WHOLLY_QUOTED.match(s.text):

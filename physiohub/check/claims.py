@@ -434,9 +434,10 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # author the page introduced before, quoted by surname
             inherited = author_claim
             cue = "a statement of the study author named before"
+        decided = guidance_decision(s.text) is not None   # a guideline's grade or its panel's advice
         if (cue and probabilities is not None and veto_below and probabilities[i] < veto_below
-                and not (credit is not None and credit_line(credit.text)) and not guidance_decision(s.text)
-                and not cue.startswith("an item graded under")
+                and not (credit is not None and credit_line(credit.text))
+                and not (decided or cue.startswith("an item graded under"))
                 # (nor on a bare factor under "Factors linked with seeking care included:": the lead-in says the research
                 # found it, and a two-word label scores low whatever it is)
                 and not (s.item and lead_in is not None and FACTORS_LEADIN.search(lead_in.text))):
@@ -490,7 +491,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
         elif (context is not None and not org_statement and not own_cites and not GUIDANCE.search(s.text)
               and in_context(context, s, i)):
             year, design = from_context(s.text, year, design, context, inherited=inherited is not None and whole is None)
-        if (guidance_decision(s.text) or cue.startswith("an item graded under")) and not whole:
+        if (decided or cue.startswith("an item graded under")) and not whole:
             # a guideline's decision: an organisation's advice, no study design (README rule R4), unless the sentence
             # names one itself ("..., and systematic reviews have found ...")
             design = None

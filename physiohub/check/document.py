@@ -588,13 +588,24 @@ _WRAPPED_EMPHASIS = re.compile(r"^([*_]{1,3})(?=\S)(.*\S)\1$")
 
 # A credit line set under a quote or a summary, dash first: "--Goodman et al. (2013), Journal of the American Medical
 # Association", "-- Koes B W, van Tulder MW, Thomas S (2006) 'Diagnosis and Treatment of Low Back Pain'. BMJ."
-_DASH_CREDIT = re.compile(r"^[*_\s]*(?:--+|\u2014|\u2013|-)\s*[A-Z\u00c0-\u00de][\w'\u2019-]+(?:[ ,&]+[\w'\u2019.&-]+){0,14}?\s*"
+_DASH_LEAD = r"^[*_\s]*(?:--+|\u2014|\u2013|-)\s*"
+_DASH_CREDIT = re.compile(_DASH_LEAD + r"[A-Z\u00c0-\u00de][\w'\u2019-]+(?:[ ,&]+[\w'\u2019.&-]+){0,14}?\s*"
                           r"\((?:19|20)\d{2}[a-z]?\)")
 
 
 def credit_line(text: str) -> bool:
     """A dash-led line crediting the quote or summary above it to its authors and year: no claim of its own."""
     return bool(_DASH_CREDIT.match(text))
+
+
+def _sentences_of(body: str, spans: list[tuple[int, int]], n: int, section: str, item: bool) -> list[Sentence]:
+    """The sentences of a block's spans, links replaced by their words."""
+    out = []
+    for a, b in spans:
+        ctext, urls = strip_links(body[a:b])
+        if ctext.strip():
+            out.append(Sentence(" ".join(ctext.split()), n, urls, section, item))
+    return out
 
 
 def parse_document(text: str) -> Document:
@@ -773,10 +784,7 @@ def parse_document(text: str) -> Document:
             cut = _trailing_entry(prose, spans)
             if cut is not None and cut >= 2 and len(prose[:spans[cut][0]].split()) >= 25:
                 refs.append("- " + _MD_LINK.sub(r"\1 <\2>", prose[spans[cut][0]:].strip()))
-                for a, b in spans[:cut]:
-                    ctext, urls = strip_links(prose[a:b])
-                    if ctext.strip():
-                        sentences.append(Sentence(" ".join(ctext.split()), n, urls, section, False))
+                sentences.extend(_sentences_of(prose, spans[:cut], n, section, False))
                 continue
         if in_refs or n in ref_items or kind == "ref":
             refs.append(source_rest(linked, 0) if provided_by(linked) else linked)
@@ -799,7 +807,7 @@ def parse_document(text: str) -> Document:
             body = body[:harvard].rstrip()
         if kind == "para" and credit_line(body):
             # the credit line is the paper's entry too (and stays a sentence: the quote above it is read with it)
-            refs.append(re.sub(r"^[*_\s]*(?:--+|\u2014|\u2013|-)\s*|[*_\s]+$", "", _MD_LINK.sub(r"\1 <\2>", body)))
+            refs.append(re.sub(_DASH_LEAD + r"|[*_\s]+$", "", _MD_LINK.sub(r"\1 <\2>", body)))
         spans = _spans(body)
         cut = _trailing_entry(body, spans) if kind == "para" else None
         if cut is not None:
@@ -808,11 +816,7 @@ def parse_document(text: str) -> Document:
             # (a bullet: an entry of its own, never read as the wrapping of a numbered entry before it)
             refs.append("- " + _MD_LINK.sub(r"\1 <\2>", body[spans[cut][0]:].strip()))
             spans = spans[:cut]
-        for a, b in spans:
-            piece = body[a:b]
-            ctext, urls = strip_links(piece)
-            if ctext.strip():
-                sentences.append(Sentence(" ".join(ctext.split()), n, urls, section, kind == "item"))
+        sentences.extend(_sentences_of(body, spans, n, section, kind == "item"))
     # the page's first-level heading is its title, whatever lines a saved page carries above it ("Skip Navigation",
     # a site's name)
     if h1 and not REF_HEADING.match(h1.group(1).strip()):

@@ -207,7 +207,7 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
                     # (a dated label is also read as an in-text citation, which merge_linked_citations folds into this
                     # link with its authors and year; an undated one names the authors only here)
                     # (an organisation cited by its initials, "[APTA, n.d.](...)", links its own page: kind "web")
-                    kind = "web" if cited and re.fullmatch(r"[A-Z][A-Z&]{1,7}", cited[0]) else "link"
+                    kind = "web" if cited and _ACRONYM.fullmatch(cited[0]) else "link"
                     out.append(Reference(text=f"{label} <{url}>", kind=kind, url=url, title=None if cited else label,
                                          authors=[cited[0]] if cited and cited[1] is None else []))
                     if cited and cited[1] is None:
