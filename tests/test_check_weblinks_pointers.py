@@ -21,22 +21,24 @@ def _links(store, text):
     return [(r["kind"], r["url"]) for r in check_article(store, text)["references"] if r.get("url")]
 
 
-@pytest.mark.parametrize("text, url", [
+@pytest.mark.parametrize("text, url, kind", [
     ("# Joint news this week\n\nPeople with knee arthritis who walked daily reported less pain, a new study found.\n\n"
      "Full story at [Health Wire](https://healthwire.example.com/2024/walking-knee-pain)\n",
-     "https://healthwire.example.com/2024/walking-knee-pain"),
+     "https://healthwire.example.com/2024/walking-knee-pain", "web"),
     ("# Runners and arthritis\n\nRecreational runners had fewer hip and knee arthritis cases than sedentary people, "
      "according to a large survey.\n\nTo read more, please visit https://short.example.com/xYz12.\n",
-     "https://short.example.com/xYz12"),
+     "https://short.example.com/xYz12", "web"),
     ("# Arthritis costs\n\n1. [Daily Ledger reports](https://ledger.example.com/health/ra-costs) that care for rheumatoid "
      "arthritis now costs twice what it did a decade ago, according to a new analysis.\n",
-     "https://ledger.example.com/health/ra-costs"),
+     "https://ledger.example.com/health/ra-costs", "link"),
     ("# Arthritis and the heart\n\n[An analysis of hospital records](https://medwire.example.com/view/5521) suggests that "
      "people with rheumatoid arthritis have a higher risk of heart disease.\n",
-     "https://medwire.example.com/view/5521"),
+     "https://medwire.example.com/view/5521", "link"),
 ])
-def test_a_pointer_to_the_full_story_or_study_is_a_reference(store, text, url):
-    assert _links(store, text) == [("link", url)]
+def test_a_pointer_to_the_full_story_or_study_is_a_reference(store, text, url, kind):
+    # (a pointer to where the story is published in full names the outlet's page, kind "web" since session 18; a
+    # link whose words are the research or the outlet's report stays a "link", which an in-text citation may fold into)
+    assert _links(store, text) == [(kind, url)]
 
 
 @pytest.mark.parametrize("text", [

@@ -13,6 +13,7 @@ page ("NICE (2016)" beside the NICE link) is one reference, not two.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from urllib.parse import urlsplit
 
 from .document import Sentence
@@ -20,7 +21,8 @@ from .lexicon import JOURNALS
 from .references import ARTICLE_LINK, Reference
 
 # Sites of organisations and governments: the registrable suffix says so.
-_ORG_SUFFIX = re.compile(r"\.(?:org|gov|int|edu|mil)(?:\.[a-z]{2})?$|\.(?:ac|gov|govt|gouv|gob|nhs|edu|org)\.[a-z]{2}$|"
+# (a government's own domain is the whole host: "gov.uk", "gov.au")
+_ORG_SUFFIX = re.compile(r"(?:^|\.)(?:org|gov|int|edu|mil)(?:\.[a-z]{2})?$|(?:^|\.)(?:ac|gov|govt|gouv|gob|nhs|edu|org)\.[a-z]{2}$|"
                          r"(?:^|\.)nhs\.(?:uk|net)$|(?:^|\.)gc\.ca$|(?:^|\.)europa\.eu$")
 # ... but not a paper, a journal's site, an encyclopaedia, an archive, a reserved example domain, or a donation page.
 _NOT_ORG_PAGE = re.compile(r"doi\.org|pubmed|ncbi\.nlm\.nih\.gov/(?:pmc|pubmed)|europepmc|plos\.org|jospt\.org|cochranelibrary|"
@@ -109,7 +111,10 @@ def _journal_collection(url: str) -> bool:
 _STORY_POINTER = re.compile(r"^\W*(?:continued|continue reading|(?:read )?more(?=\s+(?:at|from|via|in)\b)|read (?:the )?(?:whole|full|complete|entire|rest of the|original)\b[^.]{0,40}?"
                             r"|(?:the )?(?:whole|full|complete|original) (?:story|article|report|piece|text|study|paper)"
                             r"|(?:this|the) (?:story|article|post|report)(?: was)? (?:first |originally )?(?:appeared|published)"
-                            r"|(?:first|originally) (?:appeared|published))\s+(?:at|on|in|from|via|by)\b", re.I)
+                            r"|(?:first|originally) (?:appeared|published)"
+                            # "Story adapted from [Outlet](...)", "Reprinted with permission from ...", "Courtesy of ..."
+                            r"|(?:(?:this|the) )?(?:(?:story|article|post|text|piece|content) )?(?:(?:was|is) )?(?:adapted|reprinted|"
+                            r"republished|excerpted|syndicated)(?: with permission)?|courtesy)\s+(?:at|on|in|from|via|by|of)\b", re.I)
 
 
 # "To read more, please visit <address>", "For the full story, see <address>": the address written out after the pointer.
@@ -181,6 +186,28 @@ def _outlet_article(s: Sentence, before: Sentence | None, url: str, label: str) 
             and before.paragraph >= s.paragraph - 1 and bool(_FROM_OUTLET.match(before.text.strip())))
 
 
+# A link shown only as "here" after a named piece published elsewhere: "1) The X Podcast session 6: Achilles tendons
+# (here)", "To view the poster click here". The page behind it is the piece: a reference of kind "web". The site's own
+# pages are not (a host the page links three times or more, "our"/"my" piece); a paper's page is read as a paper.
+_PIECE = re.compile(r"(?i)\b(?:podcast|episode|poster|paper|article|study|research|review|guidelines?|report|webinar|video|"
+                    r"lecture|talk|interview|booklet|leaflet|fact ?sheet)s?\b")
+_OWN_PIECE = re.compile(r"(?i)\b(?:our|my)\b")
+# ... or a link whose words are somebody's website, blog or podcast: "[Peter's tendinopathy website](...)".
+_SITE_LABEL = re.compile(r"^(?:the\s+)?(?!(?:our|my|this|his|her|their)\b)[A-Z][\w'\u2019\-]*(?:\s+[\w'\u2019\-]+){0,3}\s+"
+                         r"(?:website|web site|blog|podcast)$", re.I)
+
+
+def _piece_link(s: Sentence, url: str, label: str, often: set[str]) -> bool:
+    if ARTICLE_LINK.search(url) or _host(url) in often or not url.startswith(("http://", "https://")):
+        return False
+    if label and _SITE_LABEL.match(label) and not _OWN_PIECE.search(label):
+        return True
+    if not label or not _EMPTY_LABEL.match(label):
+        return False
+    before = s.text[: s.text.find(label)] if label in s.text else s.text
+    return bool(_PIECE.search(before)) and not _OWN_PIECE.search(before)
+
+
 def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_text: str = "") -> list[Reference]:
     """``refs`` with a "web" reference for each organisation page linked from the text, and without the
     in-text citations of an organisation that is linked."""
@@ -188,6 +215,8 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
     out = list(refs)
     names: set[str] = set()
     undated: set[str] = set()
+    hosts = Counter(_host(u) for u in re.findall(r"\]\((https?://[^)\s]+)\)", raw_text))
+    often = {h for h, k in hosts.items() if k >= 3}
     for n, s in enumerate(sentences):
         for url in s.links + [u.rstrip(".,;") for u in _BARE_URL.findall(s.text)]:
             key = url.lower().rstrip("/")
@@ -213,11 +242,17 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
                     if cited and cited[1] is None:
                         undated.add(cited[0].lower())   # "([APTA, n.d.](...))": the in-text citation is this link
                     continue
+                if _piece_link(s, url, label, often):
+                    seen.add(key)
+                    who = label if _SITE_LABEL.match(label or "") else _site_name(_host(url))
+                    out.append(Reference(text=f"{label or who} <{url}>", kind="web", authors=[who], url=url))
+                    continue
                 if _story_pointer(s, url) and not ARTICLE_LINK.search(url):
                     seen.add(key)
                     label = _link_label(url, raw_text)
                     who = label if label and not _EMPTY_LABEL.match(label) else _site_name(_host(url))
-                    out.append(Reference(text=f"{label or who} <{url}>", kind="link", authors=[who], url=url))
+                    # (the outlet's story is a web page, as an organisation's is: kind "web")
+                    out.append(Reference(text=f"{label or who} <{url}>", kind="web", authors=[who], url=url))
                 continue
             label = _link_label(url, raw_text)
             outside = s.text.replace(label, " ") if label else s.text
