@@ -50,3 +50,42 @@ def test_the_sites_own_pages_and_our_pieces_are_not_references(store):
     urls = _urls(_refs(store, text))
     assert f"{own}/running-knees" not in urls
     assert "https://podcasts.example-audio.com/our-knees" not in urls
+
+
+def test_an_organisation_sites_own_menu_and_related_posts_are_not_its_sources(store):
+    site = "https://www.example-taichi-school.org"
+    text = (f"[Example Tai Chi School]({site}/)\n\n[Home]({site}/) · [Classes]({site}/classes/) · [Schedule]({site}/schedule/)\n\n"
+            "# Tai chi and fibromyalgia\n\nA 2010 randomised trial found that twelve weeks of tai chi eased fibromyalgia "
+            "pain more than stretching and wellness education.\n\n## Recent posts\n\n"
+            f"- [Tai Chi Cuts Falls in Older Adults]({site}/tai-chi-cuts-falls/)\n- [Summer Schedule Announced]({site}/summer/)\n")
+    assert not any(site.removeprefix("https://") in (r.get("url") or "") for r in _refs(store, text))
+
+
+def test_the_site_named_by_its_first_link_to_its_home_is_its_own(store):
+    site = "https://physio.example-college.edu.in"
+    text = (f"[Example College of Physiotherapy]({site}/) | Home | About | Blogs | Contact\n\n# Exercise for osteoporosis\n\n"
+            "A 2019 review found that strength and balance exercise reduced falls in people with osteoporosis.\n\n"
+            f"## More from our blog\n\n- [Text Neck in Students: Causes and Exercises]({site}/blogs/text-neck)\n")
+    assert not any("example-college" in (r.get("url") or "") for r in _refs(store, text))
+
+
+def test_a_social_profile_is_no_source_but_an_organisation_page_in_prose_still_is(store):
+    text = ("# Hip arthritis\n\nThe [National Institute for Health and Care Excellence](https://www.nice.org.uk/guidance/ng226) "
+            "recommends exercise for everyone with osteoarthritis.\n\nFollow us: [@ExampleCharity](https://twitter.com/ExampleCharity)\n")
+    urls = _urls(_refs(store, text))
+    assert urls.get("https://www.nice.org.uk/guidance/ng226") == "web"
+    assert "https://twitter.com/ExampleCharity" not in urls
+
+
+def test_a_risk_set_higher_according_to_a_study_is_a_claim(store):
+    text = ("# Bones and dieting\n\nOsteoporosis weakens bones.\n\nIn addition, teenage girls who diet hard are at greater "
+            "risk of weak bones later, according to a long-term child development study.\n")
+    claims = [c["text"] for c in check_article(store, text)["claims"]]
+    assert any(c.startswith("In addition, teenage girls who diet hard") for c in claims)
+
+
+def test_a_note_number_glued_to_a_sentence_end_matches_the_gold_phrase():
+    from physiohub.check.evaluate import _contains
+    assert _contains("is done sitting down.1", "Most office work is done sitting down [1].")
+    assert not _contains("is done sitting down.1", "Most office work is done standing up [1].")
+    assert _contains("cost 2.5 billion a year", "Back pain cost 2.5 billion a year.")

@@ -32,7 +32,7 @@ from .citations import find_citations, surname_key
 from .report import summarise
 from .strength import claim_strength
 from .tested import treatment_names
-from .weblinks import organisation_links
+from .weblinks import organisation_links, own_hosts
 
 # Whether the learned reference-entry fallback runs when the caller does not say (docs/check.md, its last section).
 REFERENCE_MODEL_DEFAULT = False
@@ -208,7 +208,7 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
     strengths = claim_strength([c.text for c in claims])
     refs = parse_reference_list(doc.reference_lines)
     refs += inline_references(doc.sentences, refs)
-    refs = organisation_links(doc.sentences, refs, body)
+    refs = organisation_links(doc.sentences, refs, body, own_hosts(text))
     refs = merge_linked_citations(doc.sentences, refs)
     refs = header_citations(body, refs)
     prose = " ".join(s.text for s in doc.sentences)

@@ -434,10 +434,15 @@ _TREND = re.compile(r"\b(?:risen|rose|rising|fallen|fell|falling|grown|grew|grow
                     r"dropped|soared|plummeted)\b", re.I)
 
 
+# A risk set higher or lower: "girls who diet are at greater risk of osteoporosis".
+_RISK_STATED = re.compile(r"\b(?:at|an?)\s+(?:greater|higher|lower|increased|reduced|raised|elevated|bigger|smaller|extra)\s+risk\b", re.I)
+
+
 def states_something(text: str) -> bool:
     """Does the text state a result, a figure, a comparison, a ranking or an evaluation (not only a comment)?"""
     return bool(FINDING.search(text) or has_effect(text) or DIGIT.search(text) or COMPARED.search(text) or _NUMBER_WORD.search(text)
-                or _RANKING.search(text) or VERB_RE.search(text) or _EVALUATIVE.search(text) or _TREND.search(text))
+                or _RANKING.search(text) or VERB_RE.search(text) or _EVALUATIVE.search(text) or _TREND.search(text)
+                or _RISK_STATED.search(text))
 
 
 # An evidence grade after a statement, as clinical Q&As and guideline summaries print it: "(SOR: B, RCTs)",

@@ -208,7 +208,53 @@ def _piece_link(s: Sentence, url: str, label: str, often: set[str]) -> bool:
     return bool(_PIECE.search(before)) and not _OWN_PIECE.search(before)
 
 
-def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_text: str = "") -> list[Reference]:
+# The page's own site: the host of its canonical address, of a link marked rel="home", or of a link whose words are a
+# menu's ("Home", "About", "Blog", "Classes", "Schedule"). Its pages linked from the text ("Related posts", a "...read
+# more" under a teaser, a clinic's class list) are the site's navigation, never its sources, whatever its domain.
+_CANONICAL = re.compile(r"<link\b[^>]*\brel=[\"']?canonical[^>]*>|<meta\b[^>]*\bproperty=[\"']?og:url[^>]*>", re.I)
+_HREF = re.compile(r"(?:href|content)=[\"'](https?://[^\"'\s>]+)", re.I)
+_HOME_LINK = re.compile(r"<a\b[^>]*\brel=[\"']?home[^>]*>", re.I)
+_ANCHOR = re.compile(r"<a\b[^>]*\bhref=[\"'](https?://[^\"'\s>]+)[^>]*>(.*?)</a>", re.I | re.S)
+_MD_LINK = re.compile(r"\[([^\]\n]{1,80})\]\((https?://[^)\s]+)\)")
+_SITE_MENU = re.compile(r"^(?:home|about(?: us)?|our team|team|services|contact(?: us)?|book(?: online| now)?|blog|news|shop|donate|"
+                        r"classes|schedule|timetable|teachers|locations?|careers|faqs?|events|our research|membership|join)$", re.I)
+
+
+def own_hosts(page: str) -> set[str]:
+    """Hosts that are the page's own site (see _SITE_MENU), read from the page as given (HTML or Markdown)."""
+    hosts = {_host(u) for tag in _CANONICAL.findall(page) + _HOME_LINK.findall(page) for u in _HREF.findall(tag)}
+    for url, label in _ANCHOR.findall(page):
+        if _SITE_MENU.match(re.sub(r"<[^>]+>|&[a-z]+;", " ", label).strip()):
+            hosts.add(_host(url))
+    for label, url in _MD_LINK.findall(page):
+        if _SITE_MENU.match(label.strip()):
+            hosts.add(_host(url))
+    # the first link of the page, above its title, to a site's home address: the site's logo or name over its menu
+    title = re.search(r"(?m)^#\s|<h1\b", page)
+    top = page[: title.start() if title else 0][:2000]
+    first = re.search(r"\]\((https?://[^)\s]+)\)|<a\b[^>]*\bhref=[\"'](https?://[^\"'\s>]+)", top)
+    if first:
+        url = first.group(1) or first.group(2)
+        if urlsplit(url).path.strip("/") == "":
+            hosts.add(_host(url))
+    return {h for h in hosts if h}
+
+
+# A social network's profile or share link ("@SportsArthritis", "Follow us on Facebook") is no source; a post on one
+# ("twitter.com/<name>/status/<id>") may be.
+_SOCIAL = re.compile(r"(?:^|\.)(?:twitter\.com|x\.com|facebook\.com|instagram\.com|linkedin\.com|youtube\.com|tiktok\.com|"
+                     r"pinterest\.com|threads\.net)$")
+
+
+def _social_profile(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return bool(_SOCIAL.search(_host(url))) and not re.search(r"/(?:status|posts?|p|watch|reel|videos?)/|[?&]v=", parts.path + "?" + parts.query)
+
+
+def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_text: str = "", own: set[str] | None = None) -> list[Reference]:
     """``refs`` with a "web" reference for each organisation page linked from the text, and without the
     in-text citations of an organisation that is linked."""
     seen = {(r.url or "").lower().rstrip("/") for r in refs if r.url}
@@ -220,7 +266,7 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
     for n, s in enumerate(sentences):
         for url in s.links + [u.rstrip(".,;") for u in _BARE_URL.findall(s.text)]:
             key = url.lower().rstrip("/")
-            if key in seen:
+            if key in seen or (own and _host(url) in own) or _social_profile(url):
                 continue
             if _journal_collection(url):
                 # "the low back pain series ... in 'The Lancet' (https://www.thelancet.com/series/low-back-pain)"
