@@ -193,8 +193,10 @@ def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> Sentence | 
     could guard against tendon disease") when one of the three sentences after it reports research: the finding the
     article goes on to credit to that research. (The dev and dev4 gold both count such titles since the dev gold was
     harmonised to the README's rule in session 8.) Returns that research sentence, or None."""
-    if i > 2 or s.item or s.heading or s.text.rstrip().endswith("?") or not 3 <= len(s.text.split()) <= 16:
+    if s.item or s.heading or s.text.rstrip().endswith("?") or not 3 <= len(s.text.split()) <= 16:
         return None
+    if i > 2 and not _only_masthead(sentences[:i]):
+        return None   # (a site's name, menu and dateline may stand above the title: no prose sentence yet)
     if _QUESTION_WORD.match(s.text) or _TOPIC_THEN_WH.search(s.text):
         return None   # "Do exercises help shoulder pain": a question without its mark; "Knee OA – why exercise helps": a label
     if _FACT_OR_FICTION.search(s.text):
@@ -206,8 +208,23 @@ def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> Sentence | 
     plain = _FIGURATIVE_NOUN.sub(" ", s.text)
     if not title_like or not (has_effect(plain) or COMPARED.search(plain) or _BEST.search(plain) or HEADLINE_STATES.search(plain)):
         return None
+    quoted = _SCARE_QUOTED.search(s.text)
+    if quoted and (has_effect(quoted.group(1)) or _NO_EFFECT.search(quoted.group(1)) or HEADLINE_STATES.search(quoted.group(1))):
+        # a news headline quoting the finding it reports ("Routine physio 'does not cure back pain'"): a claim credited
+        # to the story's source, researched or not
+        return title_research(sentences, i) or s
     # (further down only a title with an effect verb: "The most common cause of knee pain" is a topic label)
     return title_research(sentences, i) or (title_echo(s, sentences, i) if _TITLE_VERB.search(plain) else None)
+
+
+# A headline's closing quotation of what a source says: "Routine physio 'does not cure back pain'", "Regular training
+# 'can help prevent osteoporosis'" (three words or more: "Exercise is 'medicine'" quotes a word, not a finding).
+_SCARE_QUOTED = re.compile(r"\s['\u2018\"\u201c]((?:[\w'\u2019-]+\s+){2,}[\w'\u2019-]+)['\u2019\"\u201d]\W*$")
+
+
+def _only_masthead(before: list[Sentence]) -> bool:
+    """Are the lines above a title only a site's masthead (its name, a menu, a dateline), with no prose sentence yet?"""
+    return len(before) <= 6 and not any(len(x.text.split()) >= 8 and _FINAL_STOP.search(x.text) for x in before)
 
 
 # A verb that makes a title a statement ("Walking can reduce ...", "Yoga eases ..."), not a label ("The most common cause

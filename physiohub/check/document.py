@@ -22,12 +22,15 @@ from .reference_lines import (ACCESS_NOTE, ELSEVIER_DATE, INITIALS_FIRST as _INI
 # review"): its first entry is the reference, the paragraphs after it are the review's text.
 ONE_PAPER_HEADING = re.compile(r"^(?:the\s+)?(?:article|study|paper|trial|research)\s+(?:reviewed|under review|discussed|summari[sz]ed)\s*:?$",
                                re.I)
+_EDITOR_NOTES = re.compile(r"^(?:notes (?:to|for) editors?|editors?'?\u2019?s? notes)\s*:?$", re.I)
 REF_HEADING = re.compile(
     # (a form's plural in brackets, "Reference(s)", "Source(s)"; a record's "Bibliographic source(s)" / "details")
     r"^(?:references?|reference\(s\)|reference list|sources?(?: and further reading)?|source\(s\)|bibliography|citations?|works cited|"
     r"bibliographic (?:sources?|source\(s\)|references?|reference\(s\)|citations?|details|record)|"
     r"(?:the )?(?:studies|research|papers|articles|evidence|trials)(?: (?:cited|mentioned|referenced|used|quoted|we used|in this article))?|"
     r"further reading|reading list|literature|notes|footnotes|endnotes|journal references?|study references?|"
+    # a press release's "Notes to editors", which carry the paper's entry
+    r"notes (?:to|for) editors?|editors?'?\u2019?s? notes|"
     r"original (?:study|article|paper|research)|key references|selected references|references and further reading|"
     r"for (?:reference|further reading)|references? for this (?:story|article|post)|web ?links?|source links?|story sources?)\s*:?$"
     # "Sources and references", "References & further reading", "Research cited in this article", "Literature cited"
@@ -723,7 +726,7 @@ def parse_document(text: str) -> Document:
     sentences: list[Sentence] = []
     refs: list[str] = []
     headings: list[str] = []
-    in_refs = one_paper = False
+    in_refs = one_paper = editor_notes = False
     section = ""
     for n, (kind, body) in enumerate(blocks):
         if kind == "skip":
@@ -738,6 +741,9 @@ def parse_document(text: str) -> Document:
             in_refs = bool(REF_HEADING.match(body.strip())) and not (
                 is_title and re.fullmatch(r"(?:the )?(?:studies|research|papers|articles|evidence|trials)", body.strip().strip("*_ "), re.I))
             one_paper = bool(ONE_PAPER_HEADING.match(body.strip()))
+            # (a press release's notes to editors hold the paper's entry among notes about the organisation and its
+            # press office: only their entry-like lines are references)
+            editor_notes = in_refs and bool(_EDITOR_NOTES.match(body.strip().strip("*_ ")))
             if not in_refs:
                 # headlines make claims too ("Walking halves fracture risk, study shows")
                 text, urls = strip_links(body)
@@ -786,6 +792,8 @@ def parse_document(text: str) -> Document:
                 refs.append("- " + _MD_LINK.sub(r"\1 <\2>", prose[spans[cut][0]:].strip()))
                 sentences.extend(_sentences_of(prose, spans[:cut], n, section, False))
                 continue
+        if in_refs and editor_notes and not ref_like_item(linked):
+            continue
         if in_refs or n in ref_items or kind == "ref":
             refs.append(source_rest(linked, 0) if provided_by(linked) else linked)
             if in_refs and one_paper:

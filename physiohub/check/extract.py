@@ -107,7 +107,7 @@ def _with_title(html: str, text: str) -> str:
 # A block the extractor drops as boilerplate but that holds the article's sources: an <aside> "Sources" box, an
 # article <footer> with "References: ...", a <div class="references">. Its heading or first words say so.
 _REF_BLOCK_START = re.compile(r"^\W{0,3}(?:references?|sources?|bibliography|citations?|further reading|journal references?|"
-                              r"studies cited|research cited|literature cited|works cited|footnotes|notes)\b\s*:?", re.I)
+                              r"studies cited|research cited|literature cited|works cited|footnotes|notes(?: (?:to|for) editors?)?|editors?'?\u2019?s? notes)\b\s*:?", re.I)
 _REF_BLOCK_BODY = re.compile(r"\b(?:19|20)\d{2}\b|\b10\.\d{4,9}/|https?://", re.I)
 
 

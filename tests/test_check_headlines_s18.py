@@ -1,0 +1,42 @@
+"""Session 18: a news headline quoting the finding it reports ("Routine physio 'does not cure back pain'"), a page
+title under a site's masthead (name, menu, dateline) read as the title, and a press release's "Notes to editors"
+whose entry-like lines are its references while its notes on the organisation are not. Pages of our own."""
+from __future__ import annotations
+
+from physiohub.check import check_article
+
+
+def _claims(store, text: str, html: bool = False) -> list[str]:
+    return [c["text"] for c in check_article(store, text, html=html)["claims"]]
+
+
+def test_a_headline_quoting_the_finding_under_a_masthead_is_a_claim(store):
+    text = ("**DAILY HEALTH** · [Home](https://news.example-daily.com/)\n\n[World](https://news.example-daily.com/world) | "
+            "[Health](https://news.example-daily.com/health)\n\nLast updated: Monday, 3 May 2004\n\n"
+            "# Weekly massage 'does not ease neck pain'\n\nWeekly massage for neck pain works no better than a single "
+            "session of advice, according to a study.\n")
+    assert "Weekly massage 'does not ease neck pain'" in _claims(store, text)
+
+
+def test_a_headline_quoting_a_word_is_no_claim(store):
+    text = "# Why movement is 'medicine'\n\nMany people with back pain are told to rest. We explain why we disagree.\n"
+    assert not any("medicine" in c for c in _claims(store, text))
+
+
+def test_a_title_below_a_first_paragraph_of_prose_is_not_read_as_the_page_title(store):
+    text = ("Our clinic has helped people in the valley for twenty years and we love hearing from you.\n\nWe write about "
+            "pain every week for our patients and their families.\n\nThanks for reading our notes this month.\n\n"
+            "## Knee braces 'can help prevent falls'\n\nWe stock several kinds of brace in the clinic.\n")
+    assert not any(c.startswith("Knee braces") for c in _claims(store, text))
+
+
+def test_notes_to_editors_give_the_papers_entry_and_no_notes_about_the_society(store):
+    html = ("<html><body><article><h1>Society welcomes trial of new back pain therapy</h1>"
+            "<p>People with long-term back pain had less pain after a new therapy in a trial of 400 people, published in a "
+            "medical journal.</p><h3>Notes to editors</h3><ol>"
+            "<li>The Example Society of Physiotherapists is the professional body for physiotherapists in the region.</li>"
+            "<li>The study: Roe J, Doe A, et al. A new therapy versus usual care for chronic low back pain: a randomised trial. "
+            "<em>Example Med J</em> 2023; 12: 45\u201356. <a href=\"https://doi.org/10.5555/emj.2023.012\">doi:10.5555/emj.2023.012</a></li>"
+            "<li>For interviews, please contact the press office at press@example.org.</li></ol></article></body></html>")
+    refs = check_article(store, html, html=True)["references"]
+    assert [r.get("doi") for r in refs] == ["10.5555/emj.2023.012"]
