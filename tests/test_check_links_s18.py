@@ -89,3 +89,20 @@ def test_a_note_number_glued_to_a_sentence_end_matches_the_gold_phrase():
     assert _contains("is done sitting down.1", "Most office work is done sitting down [1].")
     assert not _contains("is done sitting down.1", "Most office work is done standing up [1].")
     assert _contains("cost 2.5 billion a year", "Back pain cost 2.5 billion a year.")
+
+
+def test_the_report_counts_tested_claims_and_hides_the_verdict_of_a_study_that_tests_nothing():
+    from physiohub.check.report import summarise, to_text
+    match = {"id": 7, "title": "Codeine for hip pain", "year": 2001, "research_type": "Primary study",
+             "evidence": "Moderate", "verdict": "Supports", "tests_claim": False}
+    tested = dict(match, id=8, title="Exercise for hip pain", tests_claim=True, stance="supports")
+    result = summarise({"title": None, "references": [], "claims": [
+        {"text": "Physiotherapy may harm hip arthritis, a study suggests.", "matches": [match], "stance": None,
+         "stance_reason": "None of the studies matched in the hub tests it."},
+        {"text": "Exercise eases hip pain, a review found.", "matches": [tested], "stance": "supports",
+         "stance_reason": "The closest study in the hub that tests it points the same way."}]})
+    assert result["summary"]["with_matches"] == 2 and result["summary"]["tested"] == 1
+    text = to_text(result)
+    assert "2 research claims, 2 with studies in the hub (1 tested by one)" in text
+    assert "#7 [Primary study · Moderate evidence]" in text
+    assert "#8 [Primary study · Moderate evidence · Supports]" in text

@@ -48,7 +48,9 @@ def test_page_and_json_agree(client):
     m = re.search(r'<h2 id="h-claims">(\d+) research claims? found</h2>', page.text)
     assert int(m.group(1)) == len(claims)
     assert body["summary"]["with_matches"] == sum(1 for c in claims if c["matches"])
-    assert f'{body["summary"]["with_matches"]} with studies in the hub' in page.text
+    assert body["summary"]["tested"] == sum(1 for c in claims if c["stance"])
+    assert (f'{body["summary"]["with_matches"]} with studies in the hub ({body["summary"]["tested"]} tested by one)'
+            in page.text)
     for c, block in zip(claims, blocks):
         text = htmllib.unescape(block)
         assert htmllib.unescape(re.search(r'<blockquote class="claimtext">(.*?)</blockquote>', block, re.S).group(1)) == c["text"]
@@ -66,6 +68,9 @@ def test_page_and_json_agree(client):
         else:
             assert c["missing"] == "not in the hub"
             assert text.count("No matching study in the hub") == 1 and "Missing:" not in text
+        # a study that does not test the claim shows no verdict badge beside it ("Supports" would read as agreeing)
+        for m, li in zip(c["matches"], block.split('<li class="result">')[1:]):
+            assert ("badge verdict" in li) == bool(m.get("verdict") and m.get("tests_claim") is not False)
         for match_meta in re.findall(r'<li class="result">.*?<p class="meta">(.*?)</p>', text, re.S):
             assert match_meta.strip() and not re.search(r"·\s*·|^\s*·", match_meta.strip())
     assert any(c["matches"] for c in claims) and any(not c["matches"] for c in claims)

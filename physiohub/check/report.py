@@ -11,7 +11,10 @@ OWN_CITATION = "the article's own citation, not a source of its claims"
 
 
 def _badges(m: dict) -> str:
-    bits = [m.get("research_type") or m.get("design"), m.get("evidence") and f"{m['evidence']} evidence", m.get("verdict")]
+    # (a study that does not test the claim keeps its own verdict off the line: "Supports" beside a claim it does not
+    # test reads as agreeing with the claim; its card still shows it)
+    verdict = None if m.get("tests_claim") is False else m.get("verdict")
+    bits = [m.get("research_type") or m.get("design"), m.get("evidence") and f"{m['evidence']} evidence", verdict]
     tag = " · ".join(b for b in bits if b)
     return f"[{tag}]" if tag else "[not yet appraised]"
 
@@ -65,6 +68,8 @@ def summarise(result: dict[str, Any]) -> dict[str, Any]:
     result["summary"] = {
         "claims": len(claims),
         "with_matches": sum(1 for c in claims if c.get("matches")),
+        # claims a matched study tests (it has a stance on them): matches that test nothing are no evidence either way
+        "tested": sum(1 for c in claims if c.get("stance")),
         "not_in_hub": sum(1 for c in claims if not c.get("matches")),
         "overstated": sum(1 for c in claims if c.get("overstated")),
         "names_source": sum(1 for c in claims if c.get("names_source")),
@@ -79,7 +84,8 @@ def to_text(result: dict[str, Any], *, width: int = 100) -> str:
     s = result.get("summary") or {}
     if result.get("title"):
         out.append(result["title"])
-    out.append(f"{s.get('claims', len(result['claims']))} research claims, {s.get('with_matches', 0)} with evidence in the hub, "
+    out.append(f"{s.get('claims', len(result['claims']))} research claims, {s.get('with_matches', 0)} with studies in the hub "
+               f"({s.get('tested', 0)} tested by one), "
                f"{s.get('overstated', 0)} overstated; {s.get('references', len(result['references']))} references "
                f"({s.get('references_in_hub', 0)} in the hub)")
     for n, c in enumerate(result["claims"], 1):
