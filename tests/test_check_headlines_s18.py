@@ -40,3 +40,17 @@ def test_notes_to_editors_give_the_papers_entry_and_no_notes_about_the_society(s
             "<li>For interviews, please contact the press office at press@example.org.</li></ol></article></body></html>")
     refs = check_article(store, html, html=True)["references"]
     assert [r.get("doi") for r in refs] == ["10.5555/emj.2023.012"]
+
+
+def test_a_note_number_after_a_percentage_cites_the_sentence():
+    from physiohub.check.claim_sources import citation_marker
+    assert citation_marker("Heel pain is common in runners, with an incidence of about 7.9%(6).") == "(6)"
+    assert citation_marker("About 20% (95% CI 15-25) of runners get hurt.") is None
+
+
+def test_what_was_traditionally_thought_is_no_claim(store):
+    text = ("# Rotator cuff pain\n\nFor years people with shoulder pain were told to rest. This was traditionally thought to "
+            "help regain mobility and reduce pain. A 2021 trial found that exercise did as well as surgery.\n")
+    claims = _claims(store, text)
+    assert not any(c.startswith("This was traditionally thought") for c in claims)
+    assert any(c.startswith("A 2021 trial found") for c in claims)

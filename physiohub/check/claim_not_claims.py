@@ -138,7 +138,11 @@ PASSIVE_ADVICE = re.compile(r"\b(?:is|are) (?:often|commonly|widely|usually|gene
 USED_FOR = re.compile(r"^[^,;]{0,60}\b(?:is|are) (?:widely |commonly |often |increasingly |frequently )?used (?:to|for|as|in)\b", re.I)
 # What people commonly believe, set out before the evidence against it: "The common beliefs follow this chain of logic".
 COMMON_BELIEF = re.compile(r"^(?:the |a |one |this )?(?:common|popular|widely held|traditional|conventional|usual)(?:ly held)? "
-                           r"(?:beliefs?|views?|wisdom|thinking|myths?|misconceptions?|advice|logic)\b", re.I)
+                           r"(?:beliefs?|views?|wisdom|thinking|myths?|misconceptions?|advice|logic)\b"
+                           # "This was traditionally thought to help ...", "Rest was long believed to ...": what used to be
+                           # thought, which the article goes on to question, not a finding
+                           r"|^(?:[\w'\u2019-]+\s+){1,8}?(?:was|were|is|are|has been|have been)\s+(?:traditionally|long|once|"
+                           r"previously|commonly|widely|generally|often|always)\s+(?:thought|believed|assumed|considered|seen)\b", re.I)
 
 
 _LINK_WORD = re.compile(r"https?://|www\.|@\w")
