@@ -71,8 +71,8 @@ def test_the_note_does_not_say_the_hub_lacks_a_condition_it_holds(hub):
     import_records(hub, records, file="invented")
     res = check_article(hub, "A 2022 trial found that strengthening exercise reduces pain in office workers with fibromyalgia.")
     c = res["claims"][0]
-    assert c["matches"] == [] and c["match_note"] == ("no study in the hub on fibromyalgia matches this claim; the closest "
-                                                      "are about other conditions")
+    assert c["matches"] == [] and c["match_note"] == ("the hub has studies on fibromyalgia, but none matches this claim; "
+                                                      "studies matching its words are about other conditions and are not shown")
 
 
 def test_each_match_shows_its_stance(hub):

@@ -329,8 +329,10 @@ def match_claim(store: Store, claim: Claim, *, limit: int = 3, cited_ids: list[i
         # then, and "no study on it" only when a search for the condition itself finds none about it
         on_it = any(about_condition(condition, _hit_text(store, h["id"]))
                     for h in _search(store, condition, {"status": "published"} if published_only else {}, 10, "bm25"))
-        note = (f"no study in the hub on {condition} matches this claim; the closest are about other conditions" if on_it
-                else f"no study in the hub on {condition}: the closest studies are about other conditions")
+        # (the studies dropped are not shown: the note says so, so "the closest" never points at nothing)
+        note = (f"the hub has studies on {condition}, but none matches this claim; studies matching its words are about "
+                f"other conditions and are not shown" if on_it
+                else f"no study in the hub on {condition}; studies matching its words are about other conditions and are not shown")
     return {"matches": matches, "relaxed": relaxed, "note": note, "query": query}
 
 
