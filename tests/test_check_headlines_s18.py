@@ -54,3 +54,13 @@ def test_what_was_traditionally_thought_is_no_claim(store):
     claims = _claims(store, text)
     assert not any(c.startswith("This was traditionally thought") for c in claims)
     assert any(c.startswith("A 2021 trial found") for c in claims)
+
+
+def test_a_prevalence_figure_states_no_causal_relationship():
+    from physiohub.check.strength import claim_strength
+    labels = claim_strength(["Running injuries will affect up to 69.8% of runners at some point.",
+                             "Heel pain is common in runners, with an incidence of about 7.9%.",
+                             "Exercise reduces the incidence of falls by 23%.",
+                             "Obesity is linked to a higher prevalence of knee osteoarthritis."])
+    assert labels[:2] == ["not a claim", "not a claim"]
+    assert labels[2] == "direct causal" and labels[3] == "correlational"

@@ -149,6 +149,25 @@ _NO_EFFECT = re.compile(r"\b(?:(?:works?|worked|did|does|do|was|were|is|are) no 
 _LINK_WORDS = re.compile(r"\b(?:associat\w*|link\w*|correlat\w*|relationship|related to|risk)\b", re.I)
 
 
+# How many have a condition: "RRIs will affect up to 69.8% of runners", "the incidence of heel pain is about 7.9%", "one in
+# four Americans has ...": a frequency, not a relationship between a cause and an effect, whatever verbs it borrows.
+_HOW_MANY_HAVE = re.compile(
+    r"\b(?:affects?|will affect|afflicts?|strikes?)\s+(?:up to |about |around |nearly |almost |over |more than |an estimated |"
+    r"some |roughly |approximately |at least )?(?:\d[\d.,]*\s*(?:%|percent|per cent|million|billion)?|one in \w+|"
+    r"(?:two|three|four|five) in \w+|half|a third|a quarter|millions)"
+    r"|\b(?:incidence|prevalence|lifetime risk)\b|\b(?:one|two|three|four) in (?:\w+ )?(?:people|adults|americans|britons|runners|"
+    r"women|men|children|patients)\b|\b\d[\d.,]*\s*(?:%|percent|per cent|million)\s+of\s+(?:\w+\s+){0,3}(?:people|adults|runners|"
+    r"patients|americans|women|men|children|workers|population)\s+(?:have|has|had|get|develop|report|experience|suffer|live)\b", re.I)
+
+
+def _frequency_only(s: str) -> bool:
+    """A sentence that states how many have something and no effect of one thing on another."""
+    m = _HOW_MANY_HAVE.search(s)
+    if not m or _LINK_WORDS.search(s) or _NO_EFFECT.search(s) or WORKS.search(s):
+        return False
+    return rule_strength(s[:m.start()] + " " + s[m.end():]) is None
+
+
 def claim_strength(sentences: list[str]) -> list[str]:
     """The classifier's label, except that a sentence it calls "not a claim" while it carries a clear
     effect verb takes the lexicon's label. Popular articles use verbs the training sentences rarely do
@@ -164,5 +183,7 @@ def claim_strength(sentences: list[str]) -> list[str]:
             label = rule_strength(s) or label
         if label == "not a claim" and (m := WORKS.search(s)):
             label = "conditional causal" if _MODAL.search(s[max(0, m.start() - 40):m.start()]) else "direct causal"
+        if label != "not a claim" and _frequency_only(s):
+            label = "not a claim"   # shown as "no relationship stated": a prevalence is no causal wording
         out.append(label)
     return out
