@@ -64,3 +64,21 @@ def test_a_prevalence_figure_states_no_causal_relationship():
                              "Obesity is linked to a higher prevalence of knee osteoarthritis."])
     assert labels[:2] == ["not a claim", "not a claim"]
     assert labels[2] == "direct causal" and labels[3] == "correlational"
+
+
+def test_a_bar_of_short_links_and_a_cart_count_are_no_claim(store):
+    text = ("Heelco · Shop Insoles · Foot Pain Guide · Blog · Contact · Cart (0)\n\n# Insoles for heel pain\n\n"
+            "A 2009 trial found that cheap foam insoles eased heel pain as much as custom-made ones.\n\n"
+            "More than 650 Reviews · Over 50,000 Happy Customers · Fast 2-3 Day Shipping\n")
+    claims = _claims(store, text)
+    assert len(claims) == 1 and claims[0].startswith("A 2009 trial found")
+
+
+def test_a_print_page_headline_set_in_an_element_of_its_own_is_the_title():
+    from physiohub.check.extract import article_text
+    html = ("<html><head><title>NewsSite - Print</title></head><body><table><tr><td>"
+            "<span class=\"newstitle\">Massage before exercise has no effect on soreness, study finds</span>"
+            "<div class=\"newsbody\"><p>Massage before a workout does not change how sore people feel the next day, "
+            "according to a trial of 300 adults.</p><p>The researchers asked volunteers to rate soreness each morning "
+            "for a week.</p></div></td></tr></table></body></html>")
+    assert article_text(html, html=True).startswith("# Massage before exercise has no effect on soreness, study finds")

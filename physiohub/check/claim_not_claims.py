@@ -195,7 +195,10 @@ PAGE_FURNITURE = re.compile(r"\b(?:an? |the |this )?(?:article|post|piece|blog p
                             r"|^here(?:'s| is| are) (?:a|an|the|one) (?:\w+ ){0,2}(?:table|chart|graph|figure|infographic|video|diagram)\b"
                             r"|\b(?:phone|tel|fax)\s*[:.]?\s*\(?\+?\d[\d ().-]{6,}"
                             r"|\b(?:mon|tue|wed|thu|fri|sat|sun)\w*\s*[-\u2013]\s*(?:mon|tue|wed|thu|fri|sat|sun)\w*\s*:?\s*\d{1,2}(?::\d\d)?\s*"
-                            r"(?:am|pm)\b", re.I)
+                            r"(?:am|pm)\b"
+                            # a bar of short links or selling points: "Shop Insoles · Foot Pain Guide · Blog · Cart (0)",
+                            # "More than 650 Reviews · Over 50,000 Happy Customers · Fast Shipping"
+                            r"|^[^.!?\u00b7|\u2022]{1,50}(?:\s[\u00b7|\u2022]\s[^.!?\u00b7|\u2022]{1,50}){2,}$", re.I)
 
 
 # A line that labels a reference ("Paper: Franke et al, 2015, Title, IJOM, ...") points to research; it states nothing.

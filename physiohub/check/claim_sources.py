@@ -17,12 +17,12 @@ NUMBERED_CITE = re.compile(r"\[(\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3})*)\]|(?<
                            r"|" + "|".join(rf"(?-i:(?<=\b[a-z]{{{n}}})(\d{{1,2}})(?=[\s.,;:)]|$))" for n in _GLUED_WORD_LENGTHS) +
                            # "(4,5)", "(1,2,3,6,7,9)" in round brackets: glued to the word, or ending a clause
                            # (glued to a letter: after a digit it is an issue number, "Spine 1995;20(5):615")
-                           r"|(?<=[^\W\d_])\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)"
-                           r"|(?<=\w)\s\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=\s*[.,;:!?]|\s*$)"
+                           r"|(?<=[^\W\d_])\(([1-9]\d{0,2}(?:\s*[,\u2013-]\s*\d{1,3})*)\)"
+                           r"|(?<=\w)\s\(([1-9]\d{0,2}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=\s*[.,;:!?]|\s*$)"
                            # "... worldwide.(2)": glued after the sentence's own full stop, ending it
-                           r"|(?<=[a-z%)]\.)\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=\s*$)"
+                           r"|(?<=[a-z%)]\.)\(([1-9]\d{0,2}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=\s*$)"
                            # "... an incidence of about 7.9%(6).": after a percentage, ending a clause
-                           r"|(?<=%)\s?\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=\s*[.,;:!?]|\s*$)", re.I)
+                           r"|(?<=%)\s?\(([1-9]\d{0,2}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=\s*[.,;:!?]|\s*$)", re.I)
 # "... ability to work[i].", "... previous decade).[iv]": an endnote marker in lower-case Roman numerals (product and
 # wellness blogs number their notes i, ii, iii ...), glued to the word or the full stop before it.
 ROMAN_CITE = re.compile(r"(?<=[a-z.,;:)%])\[(i{1,3}|iv|vi{0,3}|ix|xi{0,3}|xiv|xvi{0,3}|xix|xx)\](?!\()")

@@ -99,9 +99,34 @@ def _with_title(html: str, text: str) -> str:
     except Exception:   # (metadata is a nicety: a page whose head cannot be read keeps its body text)
         return text
     title = " ".join((meta.title or "").split()) if meta else ""
+    if not title or len(title.split()) < 3:
+        # (the head names only the site, "BioSpace": a print or legacy page sets its headline in an element of its
+        # own, "<span class="newstitle">")
+        title = _headline_element(html) or title
     if not title or len(title.split()) < 3 or title.lower() in text[:2000].lower():
         return text
     return f"# {title}\n\n{text}"
+
+
+_HEADLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:news|post|entry|article|story|page)?[_-]?(?:title|headline)(?:$|[\s_-])", re.I)
+
+
+def _headline_element(html: str) -> str | None:
+    """The text of the first element whose class or id says it is the story's headline ("newstitle", "post-title",
+    "entry-title", "headline"), when it reads as one (4 to 30 words)."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    for el in root.iter("span", "div", "p", "td", "h2", "h3", "strong", "b"):
+        if _HEADLINE_CLASS.search(el.get("class") or "") or _HEADLINE_CLASS.search(el.get("id") or ""):
+            words = " ".join(el.text_content().split())
+            if 4 <= len(words.split()) <= 30 and not el.xpath(".//a|.//p|.//li"):
+                return words
+    return None
 
 
 # A block the extractor drops as boilerplate but that holds the article's sources: an <aside> "Sources" box, an
