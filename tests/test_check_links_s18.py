@@ -106,3 +106,22 @@ def test_the_report_counts_tested_claims_and_hides_the_verdict_of_a_study_that_t
     assert "2 research claims, 2 with studies in the hub (1 tested by one)" in text
     assert "#7 [Primary study · Moderate evidence]" in text
     assert "#8 [Primary study · Moderate evidence · Supports]" in text
+
+
+def test_apa_brackets_with_a_doubled_comma_and_a_group_author_are_read(store):
+    text = ("# Neck pain at the office\n\nNeck pain is common among office workers (Roe, Doe,, Poe, & Vale, 2017; "
+            "Kay, Lee, & United States Census Bureau, 2018).\n")
+    refs = [((r.get("authors") or [""])[0].split(",")[0], r.get("year")) for r in _refs(store, text)]
+    assert ("Roe", 2017) in refs and ("Kay", 2018) in refs
+
+
+def test_a_journal_named_after_et_al_is_no_group_author(store):
+    text = ("# Tennis elbow\n\nKhan et al in the Physician and Sports Medicine Journal (2000) point out that tendinitis is a "
+            "poor name for this condition.\n")
+    assert not any("Journal" in ((r.get("authors") or [""])[0]) for r in _refs(store, text))
+
+
+def test_a_reposts_from_credit_line_cites_the_outlet(store):
+    text = ("# Balance training and sprains\n\nBalance training halves the risk of a repeat ankle sprain, a review found.\n\n"
+            "\u2013 [from Daily Ledger](https://www.example-ledger.com/health/balance-sprains)\n")
+    assert _urls(_refs(store, text)).get("https://www.example-ledger.com/health/balance-sprains") == "web"

@@ -30,12 +30,18 @@ _SURNAME = rf"(?:{_PARTICLE}\s+){{0,2}}[{_UP}][\w'\u2019\-]+(?:\s[{_UP}][a-z\u00
 _INITIALS = rf"(?:[{_UP}]\.\s?(?:-?[{_UP}]\.\s?){{0,2}})"
 _PERSON = rf"{_INITIALS}?{_SURNAME}"
 _ETAL = r"(?:,?\s+et\.?\s?al\.?|,?\s+and\s+(?:colleagues|co-?workers|co-?authors|collaborators|others|(?:his|her|their)\s+(?:team|colleagues)))"
-_SEP = r"(?:,\s*(?:&|and)\s+|\s+(?:&|and)\s+|,\s+)"
-_PEOPLE = rf"{_PERSON}(?:{_SEP}{_PERSON}){{0,9}}{_ETAL}?"
+# (a doubled comma is a slip pages make, "(Genebra, Maciel,, Bento, 2017)")
+_SEP = r"(?:,\s*(?:&|and)\s+|\s+(?:&|and)\s+|,,?\s+)"
 # An organisation: capitalised words with small words between ("Australian Institute of Health and Welfare"),
 # maybe its initials after it ("[WHO]", "(WHO)").
 _ORG = rf"[{_UP}][\w&'\-]*(?:\s+(?:of|for|and|on|the|in|&|[{_UP}][\w&'\-]*)){{1,9}}(?:\s+[\[(][A-Z]{{2,8}}[\])])?"
 _ACRONYM = r"[A-Z][A-Z&]{1,7}"
+# People and maybe a group author last, after a comma and named as a body: "(Ryan, Lewis, & United States Census
+# Bureau, 2017)" (not "Khan et al in the Physician and Sports Medicine Journal (2000)", nor "Thomas S (2006)").
+_GROUP_AUTHOR = (rf"[{_UP}][\w&'\-]*(?:\s+(?:of|for|and|on|the|in|&|[{_UP}][\w&'\-]*)){{0,6}}\s+(?:Bureau|Organi[sz]ation|Institute|"
+                 r"Association|Society|Agency|Department|Group|Collaboration|Collaborators|Council|Foundation|Centre|Center|"
+                 r"Consortium|Committee|Board|Service|Network|Trust|Office)")
+_PEOPLE = rf"{_PERSON}(?:{_SEP}{_PERSON}){{0,9}}(?:,\s*(?:&\s*|and\s+)?{_GROUP_AUTHOR})?{_ETAL}?"
 # (the year's letter may be a capital, as some pages print it: "[Cramer et al. 2013A]")
 _YEAR = r"(?:19|20)\d{2}(?:[a-z]|[A-Z](?![A-Za-z]))?"
 # (APA's letters after one year: "(Lee, 2019a, b)" cites 2019a and 2019b)

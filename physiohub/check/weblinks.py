@@ -122,10 +122,14 @@ _VISIT_POINTER = re.compile(r"^\W*(?:to|for)\s+(?:read\s+more|the\s+(?:full|whol
                             r"(?:details|information|on\s+this\s+(?:story|study)))\W+(?:please\s+)?(?:visit|see|go\s+to|read)\b", re.I)
 
 
+# A repost's credit line that is only "from" or "via" and the outlet: "– [from NYTimes](...)", "via The Guardian".
+_FROM_CREDIT = re.compile(r"^\W*(?:from|via)\s+(?:the\s+)?[A-Z][\w.&'\-]*(?:\s+[A-Z][\w.&'\-]*){0,4}\W*$")
+
+
 def _story_pointer(s: Sentence, url: str) -> bool:
     if len(s.text.split()) > 14:
         return False
-    if len(s.links) == 1 and _STORY_POINTER.match(s.text):
+    if len(s.links) == 1 and (_STORY_POINTER.match(s.text) or _FROM_CREDIT.match(s.text)):
         return True
     return url in s.text and bool(_VISIT_POINTER.match(s.text))
 
