@@ -82,3 +82,17 @@ def test_a_print_page_headline_set_in_an_element_of_its_own_is_the_title():
             "according to a trial of 300 adults.</p><p>The researchers asked volunteers to rate soreness each morning "
             "for a week.</p></div></td></tr></table></body></html>")
     assert article_text(html, html=True).startswith("# Massage before exercise has no effect on soreness, study finds")
+
+
+def test_a_list_the_extractor_dropped_comes_back_after_its_lead_in():
+    from physiohub.check.extract import _restore_dropped_lists
+    html = ("<html><body><article><h1>Can exercise help my arthritis?</h1><p>Exercise can help people with arthritis:</p><ul>"
+            "<li>Get through the day more easily. In one study, the scores of people with arthritis dropped a lot after "
+            "six months of exercise!</li><li>Feel less tired</li></ul><p>Experts say you should build up slowly.</p>"
+            "<nav><ul><li><a href=\"/a\">Home</a></li><li><a href=\"/b\">Blog</a></li></ul></nav></article></body></html>")
+    dropped = "# Can exercise help my arthritis?\n\nExercise can help people with arthritis:\n\nExperts say you should build up slowly."
+    text = _restore_dropped_lists(html, dropped)
+    assert text == ("# Can exercise help my arthritis?\n\nExercise can help people with arthritis:\n\n- Get through the day more "
+                    "easily. In one study, the scores of people with arthritis dropped a lot after six months of exercise!\n"
+                    "- Feel less tired\n\nExperts say you should build up slowly.")
+    assert _restore_dropped_lists(html, text) == text   # a list already in the text is not added twice

@@ -82,6 +82,7 @@ def html_to_text(html: str) -> str:
     text = _with_title(html, text)
     text = _MD_ESCAPE.sub(r"\1", text)
     text = _restore_link_paragraphs(html, text)
+    text = _restore_dropped_lists(html, text)
     text += _dropped_reference_blocks(html, text)
     # Superscript citation numbers ("<sup>1</sup>") become "[1]", the form the claim finder reads.
     text = re.sub(r"<sup>\s*(\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\s*</sup>", r"[\1]", text)
@@ -283,6 +284,43 @@ def _restore_link_paragraphs(html: str, text: str) -> str:
             text = text[:glued].rstrip() + "\n\n" + md + text[glued + len(words):]
         else:
             text = text.rstrip() + "\n\n" + md
+    return text
+
+
+def _restore_dropped_lists(html: str, text: str) -> str:
+    """A list of the article the extractor dropped whole (it happens to a list under a lead-in paragraph inside tab
+    panels and page-builder blocks), while it kept the paragraph before it: the list's items go back after that
+    paragraph as Markdown items, since its bullets often hold the claims ("Exercise can help people with RA:" /
+    "- ... In one study, the scores ... dropped ..."). A list that is mostly links is a menu, left out."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return text
+    scope = root.xpath("//article") or root.xpath("//main") or [root]
+    plain = _alnum(text)
+    for lst in scope[0].xpath(".//ul[not(ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside or ancestor::li)]"
+                              "|.//ol[not(ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside or ancestor::li)]"):
+        items = [" ".join(li.text_content().split()) for li in lst.xpath("./li")]
+        items = [x for x in items if x]
+        if len(items) < 2 or any(_alnum(x)[:40] in plain for x in items):
+            continue
+        link_words = sum(len(" ".join(a.text_content().split())) for a in lst.xpath(".//a"))
+        if link_words > 0.5 * sum(len(x) for x in items):
+            continue
+        before = lst.getprevious()
+        lead = " ".join(before.text_content().split()) if before is not None and before.tag == "p" else ""
+        at = text.find(lead[-60:]) if len(lead) >= 20 else -1
+        if at < 0:
+            continue
+        end = text.find("\n", at + len(lead[-60:]))
+        end = len(text) if end < 0 else end
+        marker = (lambda n: f"{n}. ") if lst.tag == "ol" else (lambda n: "- ")
+        block = "\n\n" + "\n".join(marker(n) + x for n, x in enumerate(items, 1))
+        text = text[:end] + block + text[end:]
+        plain = _alnum(text)
     return text
 
 
