@@ -96,3 +96,13 @@ def test_a_list_the_extractor_dropped_comes_back_after_its_lead_in():
                     "easily. In one study, the scores of people with arthritis dropped a lot after six months of exercise!\n"
                     "- Feel less tired\n\nExperts say you should build up slowly.")
     assert _restore_dropped_lists(html, text) == text   # a list already in the text is not added twice
+
+
+def test_a_news_storys_deck_the_extractor_dropped_goes_under_its_title():
+    from physiohub.check.extract import _with_deck
+    html = ("<html><body><h1 class=\"headline\">Glucosamine no help for sore hips, study finds</h1><p class=\"subhead\">"
+            "Popular supplement did no better than a placebo over two years</p><div class=\"story\"><p>Text.</p></div></body></html>")
+    text = "# Glucosamine no help for sore hips, study finds\n\nIf you take it for your hips, keep your money."
+    assert _with_deck(html, text) == ("# Glucosamine no help for sore hips, study finds\n\nPopular supplement did no better than "
+                                      "a placebo over two years\n\nIf you take it for your hips, keep your money.")
+    assert _with_deck(html, _with_deck(html, text)) == _with_deck(html, text)

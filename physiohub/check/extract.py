@@ -80,6 +80,7 @@ def html_to_text(html: str) -> str:
     if not text.strip():
         raise InvalidInput("no article text found in the HTML")
     text = _with_title(html, text)
+    text = _with_deck(html, text)
     text = _MD_ESCAPE.sub(r"\1", text)
     text = _restore_link_paragraphs(html, text)
     text = _restore_dropped_lists(html, text)
@@ -107,6 +108,34 @@ def _with_title(html: str, text: str) -> str:
     if not title or len(title.split()) < 3 or title.lower() in text[:2000].lower():
         return text
     return f"# {title}\n\n{text}"
+
+
+# A news story's deck under its headline ("<p class="subhead">Popular supplement did no better than a placebo</p>",
+# "standfirst", "dek"): the extractor leaves it with the headline's block, but it often states the finding in a line.
+_DECK_CLASS = re.compile(r"(?:^|[\s_-])(?:subhead|sub-head|subheadline|sub-headline|subtitle|standfirst|dek|deck|strapline|"
+                         r"kicker-summary|article-summary|story-summary)(?:$|[\s_-])", re.I)
+
+
+def _with_deck(html: str, text: str) -> str:
+    """The story's deck, put back under its title when the extractor dropped it (see _DECK_CLASS)."""
+    if not text.startswith("# "):
+        return text
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return text
+    for el in root.iter("p", "div", "h2", "h3", "span"):
+        if _DECK_CLASS.search(el.get("class") or ""):
+            words = " ".join(el.text_content().split())
+            if not 5 <= len(words.split()) <= 45 or el.xpath(".//p|.//li|.//div") or _alnum(words)[:40] in _alnum(text):
+                return text
+            title_end = text.find("\n")
+            title_end = len(text) if title_end < 0 else title_end
+            return text[:title_end] + "\n\n" + words + text[title_end:]
+    return text
 
 
 _HEADLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:news|post|entry|article|story|page)?[_-]?(?:title|headline)(?:$|[\s_-])", re.I)
