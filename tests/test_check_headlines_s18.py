@@ -106,3 +106,10 @@ def test_a_news_storys_deck_the_extractor_dropped_goes_under_its_title():
     assert _with_deck(html, text) == ("# Glucosamine no help for sore hips, study finds\n\nPopular supplement did no better than "
                                       "a placebo over two years\n\nIf you take it for your hips, keep your money.")
     assert _with_deck(html, _with_deck(html, text)) == _with_deck(html, text)
+
+
+def test_a_heading_opened_by_a_qualified_study_label_reports_research():
+    from physiohub.check.claim_cues import claim_cue
+    assert claim_cue("Early Study: Cheap Heel Pads Beat Custom Orthotics", [])
+    assert claim_cue("Large UK trial: exercise eases back pain", [])
+    assert not claim_cue("Study tips: how to sit at your desk", [])

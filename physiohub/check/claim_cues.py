@@ -28,7 +28,8 @@ _PASSIVE = re.compile(
 # shown that ...", "our results suggest"), "the results showed", "X was found to", guidelines that
 # recommend, "backed by research", "there is strong evidence that".
 _STOCK = re.compile(
-    r"^(?:new |latest )?(?:study|studies|research|review|trial|meta-analysis)\s*:\s*\S"
+    r"^(?:(?:new|latest|early|recent|large|small|major|landmark|british|us|u\.s\.|australian|canadian|european|uk)\s+){0,2}"
+    r"(?:study|studies|research|review|trial|meta-analysis)\s*:\s*\S"
     r"|\b(?:we|our (?:team|group))(?: have| had)? (?:now |also )?(?:found|shown|showed|demonstrated|proved|discovered)\b"
     r"|\b(?:our|the|their|these|its) (?:results|findings|data|study|trial|research|analysis) (?:clearly |also |now )?"
     r"(?:show|showed|shows|suggest|suggests|suggested|indicate|indicates|indicated|reveal|revealed|found|demonstrate|demonstrated)\b"
