@@ -469,7 +469,11 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         first = f"This was {long}"
     out: list[Item] = [(sentence(first), "templated", [s for s in kn_src if _has(p, s)])]
     body: list[Item] = []
-    results = sorted([s for s in p.get("results") if not _BASELINE.search(s.text)], key=lambda s: -_result_weight(s.text))[:4]
+    # "The duration of treatment and the interaction of duration with type of treatment were statistically significant":
+    # a term of the statistical model, with no direction a reader could use, stays in the findings.
+    model_only = {s.id for s in p.get("results") if _model_statistics(s.text)}
+    results = sorted([s for s in p.get("results") if not _BASELINE.search(s.text) and s.id not in model_only],
+                     key=lambda s: -_result_weight(s.text))[:4]
     for s in sorted(results, key=lambda s: s.start):
         pl = plain_claim(s.text) or plain_claim(s.text, 26)  # a between-group result is worth a longer line
         if not pl and (_reading_label(s.text, a) in ("for", "null", "against", "mixed")
@@ -491,11 +495,6 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         pl = plain_claim(p.by_id(sid).text)
         if pl and not _STATS_HEAVY.search(p.by_id(sid).text) and not unclear_why(p.by_id(sid).text):
             body.append((pl, "rewritten", [sid]))
-    if len({t for t, _, _ in body}) < 2:  # few results to tell: what it set out to do is worth a point
-        for s in (p.get("aim") or [])[:1]:
-            aim = short_aim(s.text, _AIM_LEAD, _CLAUSE, 22)
-            if aim:
-                out.append((sentence(lay("It set out " + _lower_first(aim))), "rewritten", [s.id]))
     for item in body:
         if len(out) >= 5:
             break
@@ -528,7 +527,8 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         for s in sorted(p.get("results"), key=lambda s: -_result_weight(s.text)):
             if len(out) >= 4:
                 break
-            if _reading_label(s.text, a) not in ("for", "null", "against", "mixed") or _BASELINE.search(s.text):
+            if _reading_label(s.text, a) not in ("for", "null", "against", "mixed") or _BASELINE.search(s.text) \
+                    or s.id in model_only:
                 continue
             pl = [t for t in plain_sentences(strip_detail(s.text), 30) if 5 <= len(t.split()) <= 32][:1]
             if pl and not _STATS_HEAVY.search(pl[0]) and not any(_dup(pl[0], t) for t, _, _ in out):
@@ -550,10 +550,13 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
                     and p.part.get(s.id) != "methods" and not any(similar(pl, t) for t, _, _ in out):
                 out.append((f"The authors argue that {_lower_first(pl).rstrip('.')}.", "rewritten", [s.id]))
     if len(out) < 3:  # results all numbers: a shortened source sentence, statistics removed, numbers kept
-        for s in p.get("results") + p.get("conclusion"):
+        for s in [s for s in p.get("results") + p.get("conclusion") if s.id not in model_only and not _ENROLMENT.search(s.text)]:
             # The sentence made plain and cut at its first aside ("..., with less side-effects" is a claim of
             # its own, often untested); only when that fails, the whole sentence without its statistics.
             pl = [c for c in [plain_claim(s.text, 32)] if c] or [t for t in plain_sentences(s.text, 25) if 5 <= len(t.split()) <= 40][:1]
+            if pl:
+                # "...; relative risk 0.41;." - a ratio left at the end once its interval went
+                pl = [re.sub(r";\s*(?:relative risk|odds ratio|hazard ratio|risk ratio)\s+[\d.]+\s*;?\s*\.$", ".", pl[0])]
             if len(out) < 3 and pl and not any(_dup(pl[0], t) for t, _, _ in out):
                 out.append((pl[0], "rewritten", [s.id]))
     if len(out) < 5 and design in TRIAL_DESIGNS and not any(_HARMS.search(t) for t, _, _ in out):
@@ -565,6 +568,13 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             out.append((line, "rewritten", [harm.id]))
     out = _antecedents_shown(out, body, p)
     out = out[:1] + [it for it in out[1:] if not _RESTATES_COUNT.match(it[0]) and not _restates_people(it[0], n)]
+    if len(out) < 3:
+        # Too little result to tell: what the study set out to do stands as a point, only as the last resort (it is
+        # the Aim row of the methods already, and no finding).
+        for s in (p.get("aim") or [])[:1]:
+            aim = short_aim(s.text, _AIM_LEAD, _CLAUSE, 22)
+            if aim:
+                out.insert(1, (sentence(lay("It set out " + _lower_first(aim))), "rewritten", [s.id]))
     if a.get("harm_rates_only"):
         # Rates in treated people only cannot show a raised risk: the authors' "increased risk" stays
         # attributed to them in the answer, never a key point stated as a finding.
@@ -625,6 +635,33 @@ def _antecedents_shown(out: list[Item], body: list[Item], p: Parts) -> list[Item
     return kept[:5]
 
 
+# Terms of a statistical model: "the interaction of duration with type of treatment", "a main effect of time",
+# "a group-by-time interaction".
+# (A main effect of a named treatment, as in a factorial trial, is that treatment's effect: no model term here.)
+_MODEL_TERM = re.compile(r"\binteractions?\b|\b(?:main )?effects? of (?:time|duration|visit|session|period)\b|\btime effects?\b|"
+                         r"\b(?:group|time|treatment|condition|arm)\s*(?:-?\s*by\s*-?|[×x*])\s*(?:group|time|treatment|condition|arm)\b",
+                         re.I)
+_TESTED = re.compile(r"\bsignifican\w*|\bstatistic\w*|\bps?\s*[<=>≤≥]|\b(?:was|were) (?:found|observed|noted|identified|present)\b|"
+                     r"\bno (?:clear|significant)\b", re.I)
+_WHICH_WAY = re.compile(r"\b(?:than|more|less|fewer|greater|higher|lower|larger|smaller|stronger|weaker|better|worse|"
+                        r"improv\w*|increas\w*|decreas\w*|reduc\w*|benefit\w*|favou?r\w*|rose|fell|declin\w*|drop\w*|gain\w*|"
+                        r"faster|slower|longer|shorter|only)\b", re.I)
+# "There were no significant main effects ... by treatment group": the treatment's null result, in model words.
+_NULL_MAIN_EFFECT = re.compile(r"\bno\b[^.;]{0,40}\bmain effects?\b", re.I)
+
+
+def _model_statistics(text: str) -> bool:
+    """A result sentence that reports only a tested term of the statistical model (an interaction, a main effect),
+    with nothing about which way anything went: statistics with no meaning for a reader."""
+    return bool(_MODEL_TERM.search(text) and _TESTED.search(text) and not _WHICH_WAY.search(text)
+                and not _NULL_MAIN_EFFECT.search(text))
+
+
+# "A total of 56 patients were randomized ...", "In all, 51 patients completed the study", "Median follow-up was 8.8 years":
+# who took part and for how long, not what the study found.
+_ENROLMENT = re.compile(r"\b(?:were|was) (?:randomi[sz]ed|included|enrolled|recruited|allocated|assigned|terminated|screened)\b|"
+                        r"\bcompleted the (?:study|trial|follow-up)\b|^\s*(?:the )?(?:median |mean )?follow-up (?:was|of)\b[^,;]*$|\bunderwent\b|"
+                        r"\bterminated (?:prematurely|early)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|between (?:the )?(?:two |three )?groups|in favou?r of)\b", re.I)
 # "the mean difference in scores, adjusted for age, sex and centre, was 6.8": the adjustment list is detail.
 _ADJUSTED = re.compile(r",\s*adjusted for [^.;]*?,\s*(?=(?:was|were|is|are)\b)", re.I)
