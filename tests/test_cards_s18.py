@@ -10,6 +10,7 @@ import re
 from physiohub.appraise.core import appraise
 from physiohub.cards import check_grounding, generate_card
 from physiohub.cards.generate import _model_statistics as model_statistics
+from physiohub.cards.subgroup import generalises, limited_line, plain_signs, subgroup_limit
 from physiohub.models import AbstractSection, Record
 
 
@@ -23,6 +24,86 @@ def _card(title: str, sections: list[tuple[str, str]]) -> tuple[dict, Record]:
     card = generate_card(rec, appraise(rec))
     assert check_grounding(card, rec) == []
     return card, rec
+
+
+# --- a result limited to one group ---------------------------------------------------------------------------------
+
+_BY_AGE = ("The adjusted odds ratio for hip fracture in users of sleeping tablets was 1.9 (95% CI 1.3, 2.8) in people aged "
+           ">= 75 years and 1.1 (95% CI 0.8, 1.6) in people aged <75 years.")
+
+
+def test_estimates_by_group_show_where_the_link_is_clear():
+    limit = subgroup_limit([("s1", _BY_AGE)])
+    assert limit.clear == ["in people aged 75 years or over"]
+    assert limit.unclear == ["in people aged under 75 years"]
+    # a difference's interval is read against 0, not 1
+    diff = subgroup_limit([("s2", "The mean difference in pain was 1.2 (95% CI 0.4 to 2.0) in women and 0.3 (95% CI -0.5 to "
+                                  "1.1) in men.")])
+    assert (diff.clear, diff.unclear) == (["in women"], ["in men"])
+    # the authors' own words
+    words = subgroup_limit([("s3", "Stretching reduced pain significantly only in runners, but not in cyclists.")])
+    assert (words.clear, words.unclear) == (["in runners"], ["in cyclists"])
+
+
+def test_no_limit_when_every_group_agrees_or_no_interval_is_given():
+    both = ("The odds ratio was 1.9 (95% CI 1.3, 2.8) in women and 2.1 (95% CI 1.4, 3.0) in men.")
+    assert subgroup_limit([("s1", both)]) is None
+    assert subgroup_limit([("s1", "Mean age was 71 years in women and 69 years in men.")]) is None
+
+
+def test_a_general_line_gets_its_group():
+    limit = subgroup_limit([("s1", _BY_AGE)])
+    general = "Use of sleeping tablets was clearly associated with hip fracture."
+    assert generalises(general, limit, _BY_AGE)
+    line = limited_line(general, limit, association=True)
+    assert line == ("Use of sleeping tablets was clearly associated with hip fracture, but only in people aged 75 years "
+                    "or over; in people aged under 75 years the link was not statistically clear.")
+    # a line that names the group, or says no link, or is about something else, stays as it is
+    assert not generalises("The link was clear in people aged 75 years or over.", limit, _BY_AGE)
+    assert not generalises("Sleeping tablets were not associated with hip fracture.", limit, _BY_AGE)
+    assert not generalises("Walking speed was lower in the older group.", limit, _BY_AGE)
+
+
+def test_the_card_does_not_state_an_age_limited_link_as_general():
+    card, rec = _card("Sleeping tablets and hip fracture in older people living at home", [
+        ("OBJECTIVE", "To estimate the risk of hip fracture associated with sleeping tablets in older people."),
+        ("METHODS", "A nested case-control study within a community cohort followed for eight years. Cases had a hip "
+                    "fracture; controls were matched on sex and calendar time."),
+        ("RESULTS", "Use of sleeping tablets was significantly associated with hip fracture, with a significant "
+                    "interaction with age. " + _BY_AGE),
+        ("CONCLUSION", "Sleeping tablets should be prescribed with care in older people."),
+    ])
+    points = card["key_points"]
+    general = [p for p in points if re.search(r"associated with hip fracture", p) and "only" not in p]
+    assert not general, points
+    answer = card["upshot"]["answer"]
+    assert "only in people aged 75 years or over" in answer
+    assert "only in people aged 75 years or over" in card["why_it_matters"]["patients"]
+    for text in [card["upshot"]["answer"], *points, card["why_it_matters"]["patients"]]:
+        assert "interaction" not in text
+
+
+def test_a_key_point_taken_from_the_general_sentence_names_the_group():
+    card, _ = _card("Sleeping tablets and injurious falls in older people", [
+        ("OBJECTIVE", "To estimate the impact of sleeping tablets on injurious falls in older people."),
+        ("METHODS", "A nested case-control study within a community cohort followed for eight years."),
+        ("RESULTS", "Falls needing hospital care were recorded for 310 cases. Use of sleeping tablets was significantly "
+                    "associated with injurious falls, with a significant interaction with age. The adjusted odds ratio "
+                    "for injurious falls was 2.0 (95% CI 1.3, 3.1) in people aged >= 80 years and 1.2 (95% CI 0.9, 1.7) "
+                    "in people aged <80 years. Over 8% of these falls were fatal."),
+        ("CONCLUSION", "New ways to limit the use of sleeping tablets in older people are needed."),
+    ])
+    said = [card["upshot"]["answer"], *card["key_points"]]
+    assert not [t for t in said if "associated with injurious falls" in t and "only" not in t], said
+    assert any("only in people aged 80 years or over" in t for t in said), said
+
+
+def test_comparison_signs_are_written_out_but_not_inside_formulas():
+    assert plain_signs("children <2 years and adults") == "children under 2 years and adults"
+    assert plain_signs("a dose >= 40 mg") == "a dose at least 40 mg"
+    assert plain_signs("people >= 60 years old") == "people at least 60 years old"
+    assert plain_signs("-0.17<A<0.08") == "-0.17<A<0.08"
+    assert plain_signs("pain fell (p < 0.05)") == "pain fell (p < 0.05)"
 
 
 # --- statistical model terms and aims ------------------------------------------------------------------------------

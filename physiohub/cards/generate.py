@@ -36,6 +36,7 @@ from .caveat import unclear_difference_note
 from .consistency import check_card
 from .question import CONDITION_WORDS, Pico, _people, aim_topic, build_question, from_aim, from_title, title_question
 from .casing import upper_first
+from .subgroup import generalises, limit_sentence, limited_line, plain_signs, subgroup_limit
 
 GENERATOR = "physiohub.cards.extractive"
 VERSION = "2.8"
@@ -379,6 +380,9 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     claim = wording.answer_claim(a, q)
     if claim:
         out.append((claim, "templated", src + verdict_ids))
+        note = subgroup_note(a, p, claim)
+        if note:
+            out.append(note)
     elif verdict == "Too early to tell" and a.get("verdict_reasons"):
         reason = a["verdict_reasons"][0].split(":")[0]
         out.append((sentence(f"It is too early to tell what this means for patients: {reason}"), "templated", []))
@@ -428,6 +432,23 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
         # How sure, said from this study's own badge (not a stock phrase that reads the same on every card).
         out.append((phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"]), "templated", []))
     return out[:3]
+
+
+def subgroup_note(a: dict[str, Any], p: Parts, text: str) -> Item | None:
+    """Where a general line ("X may be linked with Y") rests on a result clear in one group only: the line that says
+    in which group it held and in which it did not (subgroup.py)."""
+    limit = a.get("_subgroup")
+    if not limit:
+        return None
+    topic = " ".join(p.by_id(i).text for i in limit.sentence_ids)
+    if not generalises(text, limit, topic):
+        return None
+    return limit_sentence(limit, (a.get("question_kind") or "intervention") == "association"), "templated", list(limit.sentence_ids)
+
+
+def _first_sentence(text: str) -> str:
+    """A templated text's first sentence (its own wording: no abbreviations with full stops)."""
+    return re.split(r"(?<=[.:])\s", text.strip())[0]
 
 
 def _reading_label(text: str, a: dict[str, Any]) -> str | None:
@@ -590,6 +611,15 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
                      if src and src[-1] in result_ids else (t, k, src) for t, k, src in out[1:]]
     out = out[:1] + [(_without_dangling_also(t, p.by_id(src[0]).text) if src and _has(p, src[0]) else t, k, src)
                      for t, k, src in out[1:]]
+    out = out[:1] + [(plain_signs(t), k, src) for t, k, src in out[1:]]
+    limit = a.get("_subgroup")
+    if limit:
+        # "X was clearly associated with Y" from the authors' overall sentence, where the estimates by group show the
+        # link clear in one group only: the point says which (subgroup.py).
+        topic = " ".join(p.by_id(i).text for i in limit.sentence_ids)
+        out = out[:1] + [(limited_line(t, limit, kind == "association"), "rewritten", list(dict.fromkeys(src + limit.sentence_ids)))
+                         if not set(src) & set(limit.sentence_ids) and generalises(t, limit, topic) else (t, k, src)
+                         for t, k, src in out[1:]]
     if a.get("evidence"):
         ladder = a.get("_ladder")
         out.append((sentence(f"Strength of evidence: {a['evidence'].lower()}") + (f" {ladder}" if ladder else ""),
@@ -1064,6 +1094,7 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     a["_ladder"] = plain_ladder(a.get("evidence_reasons") or [], a.get("evidence") or "", a.get("n_participants"),
                                 a.get("n_studies"))
     p = analyse(record)
+    a["_subgroup"] = subgroup_limit([(s.id, s.text) for s in p.get("results")])
     pico = a.get("pico") or {}
     what, what_spans = _span_text(pico.get("intervention"), 8)
     cmp, cmp_spans = _span_text(pico.get("comparison"), 6)
@@ -1135,6 +1166,13 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     claim = wording.answer_claim(a, q)
     claim = claim if claim and not ungrounded(claim, values) else None
     why = {k: v for k, v in wording.why(a, q, claim).items() if _grounded([v], values, f"why_it_matters.{k}")}
+    if why.get("patients") and claim and p.sentences:
+        # "Benzodiazepines may be linked with injurious falls." for patients too says where the link held.
+        text, kind_, srcs = why["patients"]
+        head = _first_sentence(text)
+        note = subgroup_note(a, p, head)
+        if note and not ungrounded(note[0], values):
+            why["patients"] = (f"{head} {note[0]}{text[len(head):]}", kind_, list(dict.fromkeys(srcs + note[2])))
     if why and p.sentences:
         card["why_it_matters"] = {k: v[0] for k, v in why.items()}
         prov += [{"path": f"why_it_matters.{k}", "kind": v[1], "sources": v[2]} for k, v in why.items()]
