@@ -9,6 +9,7 @@ import re
 
 from physiohub.appraise.core import appraise
 from physiohub.cards import check_grounding, generate_card
+from physiohub.cards.question import from_aim
 from physiohub.cards.generate import _model_statistics as model_statistics
 from physiohub.cards.subgroup import generalises, limited_line, plain_signs, subgroup_limit
 from physiohub.models import AbstractSection, Record
@@ -151,3 +152,50 @@ def test_the_aim_is_still_a_point_when_nothing_else_can_be():
         ("CONCLUSIONS", "The leaflet was acceptable."),
     ])
     assert len(card["key_points"]) >= 2
+
+
+# --- a survey's headline share -------------------------------------------------------------------------------------
+
+_SURVEY = [
+    ("BACKGROUND", "Hand pain is often reported by people who play stringed instruments. We aimed to estimate the "
+                   "prevalence of hand pain among amateur string players and its associated factors."),
+    ("METHODS", "We surveyed 240 amateur violin, viola and cello players from 12 community orchestras using an online "
+                "questionnaire. Factors linked with hand pain were assessed with logistic regression."),
+    ("RESULTS", "The response rate was 81%. Hand pain in the past month was reported by 62 of 240 players (25.8%), and "
+                "severe hand pain by 14 (5.8%). Practice of more than 10 hours per week was significantly associated with "
+                "hand pain (odds ratio 2.4, 95% CI 1.3 to 4.4)."),
+    ("CONCLUSIONS", "Hand pain is common among amateur string players, and long practice hours are linked with it."),
+]
+
+
+def test_a_survey_carries_its_headline_share_and_asks_its_own_question():
+    card, rec = _card("Hand pain in amateur string players: a cross-sectional survey", _SURVEY)
+    up = card["upshot"]
+    assert up["question"] == "How common is hand pain among amateur string players, and what is linked with it?"
+    assert "62 of 240 players (25.8%)" in up["answer"]
+    assert "81%" not in up["answer"]  # the response rate describes the sample, not the result
+    patients = card["why_it_matters"]["patients"]
+    assert "set out to show" not in patients
+    assert "62 of 240 players (25.8%)" in patients
+    for num in re.findall(r"\d+(?:\.\d+)?", up["answer"] + " " + patients):
+        assert num in rec.abstract
+
+
+def test_a_survey_of_a_link_keeps_its_shares_out_of_the_answer():
+    card, _ = _card("Sleep and neck pain in office workers: a cross-sectional study", [
+        ("OBJECTIVE", "To examine the association between short sleep and neck pain in office workers."),
+        ("METHODS", "Office workers from six companies completed questionnaires on sleep and neck pain."),
+        ("RESULTS", "Of the 512 workers, 203 (39.6%) were women. Short sleep was significantly associated with neck pain "
+                    "(odds ratio 1.8, 95% CI 1.2 to 2.7)."),
+        ("CONCLUSIONS", "Short sleep is linked with neck pain in office workers."),
+    ])
+    assert "39.6%" not in card["upshot"]["answer"]
+
+
+def test_questions_from_survey_aims():
+    assert from_aim("To determine the prevalence of shoulder pain in wheelchair users.", "association")[1] == \
+        "How common is shoulder pain in wheelchair users?"
+    assert from_aim("We aimed to identify the factors associated with delayed return to work after wrist fracture.",
+                    "association")[1] == "What is linked with delayed return to work after wrist fracture?"
+    # a thing named in an earlier sentence makes no question on its own
+    assert from_aim("To identify the factors associated with these patterns.", "association")[1] is None

@@ -376,6 +376,7 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     mixed = verdict == "Mixed picture"
     body = plain_claim(concl.text, 32 if mixed else 22, keep_contrast=mixed) if concl else None
     a["_verdict_texts"] = [p.by_id(i).text for i in verdict_ids]
+    a["_conclusion_plain"] = (body, [concl.id]) if body and concl and p.part.get(concl.id) == "conclusion" else None
     a["_both_improved"] = both_groups_improved(" ".join(s.text for s in p.get("results") + p.get("conclusion")))
     claim = wording.answer_claim(a, q)
     if claim:
@@ -386,7 +387,12 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     elif verdict == "Too early to tell" and a.get("verdict_reasons"):
         reason = a["verdict_reasons"][0].split(":")[0]
         out.append((sentence(f"It is too early to tell what this means for patients: {reason}"), "templated", []))
-    if body and not (out and similar(body, out[0][0], 0.8)):
+    share = None if claim else headline_share(a, p)
+    a["_headline"] = share
+    if share:
+        # A survey's answer is its headline figure: how many of the people studied had what it looked for.
+        out.append((f"The main result: {_lower_first(share[0])}", share[1], share[2]))
+    if body and not (out and similar(body, out[0][0], 0.8)) and not (share and concl and concl.id in share[2]):
         # Only a sentence that concludes is "the authors conclude": a results sentence picked for want of a
         # conclusion is what the results show. Without section labels the parts are the role model's guess,
         # so there only a sentence with statistics counts as a result.
@@ -432,6 +438,49 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
         # How sure, said from this study's own badge (not a stock phrase that reads the same on every card).
         out.append((phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"]), "templated", []))
     return out[:3]
+
+
+# A share of the people studied: "18 survivors (16.7%)", "23.5% of nurses", "120 of 400 nurses", "the prevalence ... was 23%".
+_SHARE = re.compile(r"\b\d[\d,]*\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)|\b\d+(?:\.\d+)?\s*%\s+of\b|\b\d[\d,]* (?:of|out of) (?:the )?\d[\d,]*\b|"
+                    r"\b(?:prevalence|proportion|frequency|incidence)\b[^.;]{0,60}?\b\d+(?:\.\d+)?\s*%", re.I)
+# who answered, who took part and what they were like: the sample, not the result
+_SAMPLE_SHARE = re.compile(r"\b(?:response rate|responded|respondents? (?:were|was)|completed|returned|participated|took part|"
+                           r"were (?:female|male|women|men|white|married|employed)|(?:female|male|women|men)\b[^.;]{0,20}\(\s*\d|"
+                           r"mean age|median age|were included|were enrolled|were recruited|were excluded|lost to follow-up|"
+                           r"were eligible|were analy[sz]ed)\b", re.I)
+_PCT_PAREN = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)")
+_SURVEY_DESIGNS = {"cross-sectional"}
+_HOW_COMMON = re.compile(r"\b(?:prevalen\w*|common(?:ly)?|frequen\w+|proportions?|occurrence|widespread|rare|uncommon|"
+                         r"how many|how often|incidence)\b", re.I)
+
+
+def headline_share(a: dict[str, Any], p: Parts) -> Item | None:
+    """A survey's headline figure, the share of the people studied who had what it looked for ("Severe deficits were
+    found in 18 survivors (16.7%) ..."), as one plain line that keeps its counts and percentages and drops the rest of
+    the statistics; None when the results report no such share."""
+    if a.get("design") not in _SURVEY_DESIGNS:
+        return None
+    # Only a survey that asks, or concludes on, how common something is has a share for its headline ("Decreased bone
+    # density was prevalent"); in a survey of a link, the share of people in each group is the sample, not the answer.
+    if not any(_HOW_COMMON.search(s.text) for s in p.get("aim") + p.get("conclusion")):
+        return None
+    for s in p.get("results"):
+        if not _SHARE.search(s.text) or _SAMPLE_SHARE.search(s.text) or _BASELINE.search(s.text):
+            continue
+        kept: list[str] = []
+
+        def hold(m: re.Match) -> str:
+            kept.append(m.group(0))
+            return f" qqshare{chr(97 + len(kept) - 1)}qq"
+        line = _result_line(_PCT_PAREN.sub(hold, s.text), 40)
+        if not line:
+            continue
+        for i, k in enumerate(kept):
+            line = line.replace(f" qqshare{chr(97 + i)}qq", k)
+        if "qqshare" in line or not re.search(r"\d", line):
+            continue
+        return line, "rewritten", [s.id]
+    return None
 
 
 def subgroup_note(a: dict[str, Any], p: Parts, text: str) -> Item | None:

@@ -369,10 +369,51 @@ _AIM_EFFECT = re.compile(r"\bto (?:determine|investigate|assess|examine|evaluate
 _BE = re.compile(r"^(.+?)\s+(is|are|was|were|can|could|does|do|did|has|have|had|will|would)\s+(.+)$", re.I)
 
 
+_AIM_VERB = r"\b(?:to|we) (?:determine|estimate|assess|investigate|describe|examine|evaluate|identify|explore|establish|measure|" \
+            r"report|analy[sz]e|quantify)d? "
+_FACTOR_WORDS = r"(?:[\w-]+ ){0,2}?(?:factors|predictors|determinants|correlates)"
+# "to determine the prevalence of neck pain in office workers (and its associated factors)"
+_AIM_SHARE = re.compile(_AIM_VERB + r"(?:the )?(?:prevalence|frequency|proportion|occurrence) of (?P<x>.+?)"
+                        r"(?P<f>,? and (?:to )?(?:\w+ )?(?:its |the |their )?" + _FACTOR_WORDS + r"\b.*)?\s*\.?$", re.I)
+# "to determine the clinical factors affecting bone health after puberty in childhood cancer survivors"
+_AIM_FACTORS = re.compile(_AIM_VERB + r"(?:the )?" + _FACTOR_WORDS + r" (?:affecting|associated with|influencing|related to|"
+                          r"linked (?:to|with)|for|of|that (?:affect|influence|predict)) (?P<x>.+?)\s*\.?$", re.I)
+
+
+# "... for future use of TKI in clinical treatment", "... in order to guide screening": why, not what
+_AIM_PURPOSE = re.compile(r",|\s+(?:for (?:future|the purpose|use|planning)|in order to|so as to|with a view to|"
+                          r"to (?:guide|inform|help|improve|plan|develop|design))\b", re.I)
+
+
+def _asked_share(aim: str) -> str | None:
+    """A survey's own question from its aim: "How common is X?", "What is linked with X?"; None otherwise."""
+    body = re.sub(r"\s*\([^)]*\)", "", aim)
+    m = _AIM_SHARE.search(body)
+    if m:
+        x = _AIM_PURPOSE.split(m.group("x"))[0].strip(" ,.")
+        head = re.split(r"\s+(?:in|among|of|at)\s+", x)[0]
+        q = f"how common {'are' if plural(head) else 'is'} {x}" + (", and what is linked with it" if m.group("f") else "")
+    else:
+        m = _AIM_FACTORS.search(body)
+        if not m:
+            return None
+        x = _AIM_PURPOSE.split(m.group("x"))[0].strip(" ,.")
+        q = f"what is linked with {x}"
+    # "these patterns", "the disease": a thing named in a sentence before, no question on its own
+    if len(x.split()) < 3 or re.match(r"(?:these|this|those|such|its|their|it|them)\b", x, re.I) \
+            or len(q.split()) > 24 or re.search(r"\bwhether\b|[;:]", q):
+        return None
+    return cap(q) + "?"
+
+
 def from_aim(aim: str, kind: str) -> tuple[Pico, str | None]:
     """PICO pieces from an aim sentence ("To investigate the effect of X on Y in Z"), and a direct
     question when the aim asks one ("to determine whether statins are associated with fewer fractures"
-    -> "Are statins associated with fewer fractures?")."""
+    -> "Are statins associated with fewer fractures?"; "to estimate the prevalence of neck pain in nurses" ->
+    "How common is neck pain in nurses?")."""
+    asked = _asked_share(aim)
+    if asked:
+        return Pico(), asked
     m = _WHETHER.search(aim)
     if m and re.search(r"\b(?:reduces?|improves?|increases?|decreases?|prevents?|relieves?)\b", m.group(1), re.I) \
             and not re.search(r"\b(?:associated|linked|related|predict\w*)\b", m.group(1), re.I):
