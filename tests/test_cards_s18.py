@@ -199,3 +199,42 @@ def test_questions_from_survey_aims():
                     "association")[1] == "What is linked with delayed return to work after wrist fracture?"
     # a thing named in an earlier sentence makes no question on its own
     assert from_aim("To identify the factors associated with these patterns.", "association")[1] is None
+
+
+def test_other_ways_of_reporting_a_result_by_group():
+    # one sentence per group
+    limit = subgroup_limit([("s1", "In girls, grip strength was significantly lower after the season (p = 0.01)."),
+                            ("s2", "In boys, there was no significant change in grip strength.")])
+    assert (limit.clear, limit.unclear) == (["in girls"], ["in boys"])
+    # a p-value after each group
+    limit = subgroup_limit([("s1", "Sitting time was significantly correlated with neck pain in office workers (P = 0.02), "
+                                   "but not in drivers (P = 0.41).")])
+    assert (limit.clear, limit.unclear) == (["in office workers"], ["in drivers"])
+    # two kinds of one condition sharing their noun
+    limit = subgroup_limit([("s1", "Massage significantly reduced pain (P < 0.05) in acute, but not in chronic, neck pain.")])
+    assert (limit.clear, limit.unclear) == (["in people with acute neck pain"], ["in people with chronic neck pain"])
+
+
+def test_arms_and_outcomes_are_no_subgroups():
+    # the arms of a trial: the comparison itself, not a group of people
+    assert subgroup_limit([("s1", "Pain fell significantly only in the exercise group, but not in the control group.")]) is None
+    assert subgroup_limit([("s1", "In the exercise group, pain fell significantly (p = 0.01)."),
+                           ("s2", "In the control group, there was no significant change.")]) is None
+    # outcomes after "in": what was measured, not who
+    assert subgroup_limit([("s1", "Costs were significantly reduced in hospital costs (p = 0.01) but not in daily weight "
+                                  "gain (p = 0.30).")]) is None
+
+
+def test_a_conclusion_stated_for_everyone_gets_the_group_its_result_held_in():
+    card, _ = _card("Sitting time and neck pain in office workers and drivers: a cross-sectional study", [
+        ("OBJECTIVE", "To examine the association between daily sitting time and neck pain in office workers and drivers."),
+        ("METHODS", "Office workers and professional drivers completed questionnaires on sitting time and neck pain."),
+        ("RESULTS", "In office workers, neck pain was significantly more common with longer sitting time (p = 0.003). "
+                    "In drivers, there was no significant difference in neck pain by sitting time."),
+        ("CONCLUSIONS", "Longer sitting time is associated with more neck pain."),
+    ])
+    # the authors' own line may stay in the answer, said as theirs, after the line that gives the group
+    answer = card["upshot"]["answer"]
+    assert "only in office workers, not in drivers" in answer, answer
+    general = [t for t in card["key_points"] if re.search(r"associated with more neck pain", t, re.I) and "only" not in t]
+    assert not general, card["key_points"]

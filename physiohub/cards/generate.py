@@ -489,8 +489,7 @@ def subgroup_note(a: dict[str, Any], p: Parts, text: str) -> Item | None:
     limit = a.get("_subgroup")
     if not limit:
         return None
-    topic = " ".join(p.by_id(i).text for i in limit.sentence_ids)
-    if not generalises(text, limit, topic):
+    if not generalises(text, limit, limit.topic):
         return None
     return limit_sentence(limit, (a.get("question_kind") or "intervention") == "association"), "templated", list(limit.sentence_ids)
 
@@ -665,9 +664,8 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     if limit:
         # "X was clearly associated with Y" from the authors' overall sentence, where the estimates by group show the
         # link clear in one group only: the point says which (subgroup.py).
-        topic = " ".join(p.by_id(i).text for i in limit.sentence_ids)
         out = out[:1] + [(limited_line(t, limit, kind == "association"), "rewritten", list(dict.fromkeys(src + limit.sentence_ids)))
-                         if not set(src) & set(limit.sentence_ids) and generalises(t, limit, topic) else (t, k, src)
+                         if not set(src) & set(limit.sentence_ids) and generalises(t, limit, limit.topic) else (t, k, src)
                          for t, k, src in out[1:]]
     if a.get("evidence"):
         ladder = a.get("_ladder")

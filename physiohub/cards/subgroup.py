@@ -59,6 +59,8 @@ def plain_signs(text: str) -> str:
 def plain_group(sub: str) -> str:
     """'in subjects aged > or = 80 years' -> 'in subjects aged 80 years or over'; the words stay the source's."""
     out = re.sub(r"\s+", " ", sub).strip(" ,")
+    out = re.sub(r"^(In|Among|For)\b", lambda m: m.group(1).lower(), out)  # "In women, ..." opened its sentence
+    out = re.sub(r"\s+(?:compared (?:with|to)|versus|vs\.?|than)\s.*$", "", out)  # "in current smokers compared with never smokers"
     for rx, fn in _SIGNS:
         out = rx.sub(fn, out)
     out = re.sub(r"\bsubjects\b", "people", out)  # the card's word for them
@@ -70,6 +72,7 @@ class SubgroupLimit:
     clear: list[str] = field(default_factory=list)      # groups where the result was statistically clear
     unclear: list[str] = field(default_factory=list)    # groups where it was not
     sentence_ids: list[str] = field(default_factory=list)
+    topic: str = ""  # the result sentences that speak of these groups: what the limited result is about
 
     def words(self) -> set[str]:
         """The words that name the groups (a line naming one of them is not a general statement)."""
@@ -91,32 +94,135 @@ def _estimates(text: str) -> list[tuple[float, float, float, str]]:
     return out
 
 
+# An arm of a trial ("in the exercise group", "in the controls", "in patients receiving X") or a lab sample is no subgroup of
+# the people a finding is about: "improved only in the exercise group" is the trial's comparison itself.
+_ARM = re.compile(r"\b(?:groups?|arms?|controls?|treated|receiving|received|allocated|assigned|randomi[sz]ed|placebo|"
+                  r"intervention|cells?|cell line|assays?|samples?|tissues?|mice|rats|models?|condition)\b", re.I)
+# "(OR)", "(95% CI)": a name in brackets inside a statistic, which would hide the statistic's own brackets
+_NAME_IN_BRACKETS = re.compile(r"\s*\((?:a?OR|CI|HR|RR|IRR|95\s*%\s*CI)\)", re.I)
+_GROUP = r"(?P<sub>\b(?:in|among) (?!(?:the |this |our )?(?:study|trial|analysis|cohort|model|total|whole)\b)[^,;()]{2,60}?)"
+# "in women (odds ratio 1.9, 95% CI 1.3 to 2.8)"
+_GROUP_CI = re.compile(_GROUP + r"\s*[(\[][^()\[\]]*?95\s*%\s*(?:CI|confidence intervals?)\s*[:=,]?\s*(?P<lo>-?\d+(?:\.\d+)?)\s*"
+                       r"(?:,|–|—|-|to)\s*(?P<hi>-?\d+(?:\.\d+)?)\s*[)\]]", re.I)
+# "in women (P = 0.01)"
+_GROUP_P = re.compile(_GROUP + r"\s*\(\s*p\s*(?P<op>[<=>≤≥])\s*(?P<p>0?\.\d+)\s*\)", re.I)
+# "significantly ... in chronic, but not in episodic, tension-type headache"
+_SHARED_NOUN = re.compile(r"\b(?:significant\w*|associated|linked|effective)\b(?:[^.;]|\.\d){0,140}?\bin (?P<a>[\w-]+), but not in "
+                          r"(?P<b>[\w-]+), (?P<noun>[\w-]+(?: [\w-]+){0,3}?)(?=\s*(?:[.;,]|$))", re.I)
+_SIG_BUT = re.compile(r"\b(?:significant\w*|associated|linked|related|correlated)\b[^.;]{0,80}?" + _GROUP +
+                      r"\s*(?:\([^()]*\))?,? but not (?P<not>(?:in|among) [^,;()]{2,60}?)\s*(?:\([^()]*\))?(?=\s*(?:,|;|\.(?!\d)|$))", re.I)
+# "In women, bone scores were significantly lower ..." / "In men, there was no significant difference ..."
+_LEADING_GROUP = re.compile(r"^\s*(?P<sub>(?:In|Among) (?!(?:the |this |our |both |all |each )?(?:study|trial|analysis|"
+                            r"cohort|model|total|whole|addition|contrast|summary|conclusion|general|particular|comparison)\b)"
+                            r"[^,;()]{2,50}?),\s+(?P<rest>.+)$")
+_CLEAR = re.compile(r"\bsignifican\w*|\bclearly\b|\bp\s*[<≤]\s*0?\.0[0-5]\d*", re.I)
+_NOT_CLEAR = re.compile(r"\b(?:no|not|nor|neither)\b[^.;]{0,40}\b(?:significan\w*|differ\w*|associat\w*|change\w*)|"
+                        r"\bdid not\b|\bp\s*[=>≥]\s*0?\.(?:0[6-9]|[1-9])", re.I)
+
+
+# A group of people says who: "in women", "among those with baseline A1C at least 8%", "in subjects aged 80 or over"
+# ("in cost", "in depression", "in multivariate analyses" name an outcome or an analysis, not people)
+_PEOPLE = re.compile(r"\b(?:men|women|males?|females?|boys|girls|children|adolescents|adults|elderly|older|younger|people|"
+                     r"persons|patients|subjects|participants|individuals|those|smokers|non-?smokers|users|non-?users|drinkers|"
+                     r"athletes|workers|survivors|cases|aged|ages?|years?|with|without|who|[a-z]+(?:ers|ists|ians|ants|ents))\b", re.I)
+_VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|showed)\b", re.I)
+
+
+def _group_ok(group: str) -> bool:
+    return bool(group) and not _ARM.search(group) and not _VERB.search(group) and bool(_PEOPLE.search(group)) \
+        and len(group.split()) <= 10
+
+
+def _limit(clear: list[str], unclear: list[str], ids: list[str]) -> SubgroupLimit | None:
+    clear = list(dict.fromkeys(plain_group(g) for g in clear if _group_ok(g)))
+    unclear = list(dict.fromkeys(plain_group(g) for g in unclear if _group_ok(g)))
+    if not clear or set(clear) & set(unclear):
+        return None
+    return SubgroupLimit(clear, unclear, ids)
+
+
+def _by_interval(text: str) -> SubgroupLimit | None:
+    est = [(lo, hi, g) for _, lo, hi, g in _estimates(text)]
+    est += [] if len(est) >= 2 else [(min(float(m.group("lo")), float(m.group("hi"))), max(float(m.group("lo")), float(m.group("hi"))),
+             plain_group(m.group("sub"))) for m in _GROUP_CI.finditer(text)]
+    if len({g for _, _, g in est}) < 2:
+        return None
+    null = 1.0 if _RATIO.search(text) else 0.0 if _DIFFERENCE.search(text) else None
+    if null is None:
+        return None
+    clear = [g for lo, hi, g in est if lo > null or hi < null]
+    unclear = [g for lo, hi, g in est if lo <= null <= hi]
+    return _limit(clear, unclear, []) if unclear else None
+
+
+def _by_p(text: str) -> SubgroupLimit | None:
+    clear, unclear = [], []
+    for m in _GROUP_P.finditer(text):
+        p, op = float(m.group("p")), m.group("op")
+        if op in "<≤" and p <= 0.05 or op == "=" and p < 0.05:
+            clear.append(m.group("sub"))
+        elif p > 0.05 and op in "=>≥":
+            unclear.append(m.group("sub"))
+    return _limit(clear, unclear, []) if clear and unclear else None
+
+
 def subgroup_limit(sentences: list[tuple[str, str]]) -> SubgroupLimit | None:
     """From (id, text) result sentences: the groups in which the result was and was not statistically clear, when
-    the abstract reports it clear in some and not in others; None when it does not."""
+    the abstract reports it clear in some and not in others; None when it does not. Groups are groups of people
+    (age, sex, a condition's type, an exposure's level), never the arms of a trial."""
+    found = _find_limit(sentences)
+    if found:
+        words = found.words()
+        found.topic = " ".join(t for sid, t in sentences if sid in found.sentence_ids
+                               or words & set(re.findall(r"[a-z0-9]+", t.lower())))
+    return found
+
+
+def _find_limit(sentences: list[tuple[str, str]]) -> SubgroupLimit | None:
+    for sid, raw in sentences:
+        text = _NAME_IN_BRACKETS.sub("", raw)
+        found = _by_interval(text) or _by_p(text)
+        if not found:
+            m = _SHARED_NOUN.search(text)
+            if m:
+                found = _limit([f"in people with {m.group('a')} {m.group('noun')}"],
+                               [f"in people with {m.group('b')} {m.group('noun')}"], [])
+        if not found:
+            m = _SIG_BUT.search(text)
+            if m:
+                found = _limit([m.group("sub")], [m.group("not")], [])
+        if not found:
+            only = _ONLY_IN.search(text)
+            if only and not re.search(r"\bnot\b[^.;]{0,30}\bonly\b", text, re.I):
+                but = _BUT_NOT.search(text)
+                found = _limit([only.group("sub")], [but.group("sub")] if but else [], [])
+        if found:
+            found.sentence_ids = [sid]
+            return found
+    # One sentence per group: "In women, ... significantly lower ..." and "In men, there was no significant difference".
+    clear, unclear, ids = [], [], []
     for sid, text in sentences:
-        est = _estimates(text)
-        if len(est) >= 2:
-            null = 1.0 if _RATIO.search(text) else 0.0 if _DIFFERENCE.search(text) else None
-            if null is not None:
-                clear = [g for _, lo, hi, g in est if lo > null or hi < null]
-                unclear = [g for _, lo, hi, g in est if lo <= null <= hi]
-                if clear and unclear and not set(clear) & set(unclear):
-                    return SubgroupLimit(list(dict.fromkeys(clear)), list(dict.fromkeys(unclear)), [sid])
-        only = _ONLY_IN.search(text)
-        if only and not re.search(r"\bnot\b[^.;]{0,30}\bonly\b", text, re.I):
-            but = _BUT_NOT.search(text)
-            return SubgroupLimit([plain_group(only.group("sub"))], [plain_group(but.group("sub"))] if but else [], [sid])
-        sig_but = re.search(r"\b(?:significant\w*|associated|linked)\b[^.;]{0,80}?\b(?P<sub>(?:in|among) [^,;()]{2,60}?),? but not "
-                            r"(?P<not>(?:in|among) [^,;()]{2,60}?)(?=\s*(?:,|;|\.(?!\d)|$))", text, re.I)
-        if sig_but:
-            return SubgroupLimit([plain_group(sig_but.group("sub"))], [plain_group(sig_but.group("not"))], [sid])
+        m = _LEADING_GROUP.match(text)
+        if not m:
+            continue
+        if _NOT_CLEAR.search(m.group("rest")):
+            unclear.append(m.group("sub")); ids.append(sid)
+        elif _CLEAR.search(m.group("rest")):
+            clear.append(m.group("sub")); ids.append(sid)
+    if clear and unclear:
+        return _limit(clear, unclear, ids)
     return None
 
 
 _GENERAL_CLAIM = re.compile(r"\b(?:clearly|clear|significantly|significant|associated|linked|related|raised|lowered|"
                             r"increased|reduced|decreased|higher|lower|more|less|improved|better|worse)\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|neither|nor|without)\b", re.I)
+_NOT_TOPIC = {"ratio", "ratios", "adjusted", "subjects", "patients", "people", "participants", "confidence", "interval",
+              "exposed", "years", "those", "which", "there", "their", "among", "significant", "significantly", "clearly",
+              "statistically", "associated", "higher", "lower", "compared", "group", "groups", "moreover", "difference",
+              "differences", "levels", "results", "showed", "found", "observed", "between", "women", "children", "adults",
+              "with", "that", "this", "than", "were", "more", "less", "most", "also", "have", "been", "both", "from", "when",
+              "into", "over", "under", "only", "each", "same", "after", "before", "linked", "clear", "risk", "time"}
 
 
 def generalises(point: str, limit: SubgroupLimit, topic_text: str) -> bool:
@@ -128,10 +234,10 @@ def generalises(point: str, limit: SubgroupLimit, topic_text: str) -> bool:
     words = set(re.findall(r"[a-z0-9]+", low))
     if words & limit.words() or re.search(r"\b(?:only|subgroups?|aged|older|younger)\b", low):
         return False
-    content = {w for w in re.findall(r"[a-z]{5,}", topic_text.lower())} - {
-        "ratio", "ratios", "adjusted", "subjects", "patients", "people", "participants", "confidence", "interval",
-        "exposed", "years", "those", "which", "there", "their", "among", "significant", "significantly"}
-    return len(content & {w for w in re.findall(r"[a-z]{5,}", low)}) >= 2
+    content = {w for w in re.findall(r"[a-z]{4,}", topic_text.lower())} - _NOT_TOPIC
+    said = {w for w in re.findall(r"[a-z]{4,}", low)} - _NOT_TOPIC
+    # "prediabetes" in the line, "pre-diabetes" in the results: one word holding the other counts
+    return sum(1 for w in said if any(w == c or (len(c) >= 6 and c in w) or (len(w) >= 6 and w in c) for c in content)) >= 2
 
 
 def limited_line(point: str, limit: SubgroupLimit, association: bool) -> str:
