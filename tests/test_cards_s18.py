@@ -238,3 +238,15 @@ def test_a_conclusion_stated_for_everyone_gets_the_group_its_result_held_in():
     assert "only in office workers, not in drivers" in answer, answer
     general = [t for t in card["key_points"] if re.search(r"associated with more neck pain", t, re.I) and "only" not in t]
     assert not general, card["key_points"]
+
+
+def test_the_patients_line_says_what_was_found_as_a_whole_sentence():
+    from physiohub.cards.wording import _said_line
+    assert _said_line("this updated analysis confirms that walking speed improved with the programme.") == \
+        "walking speed improved with the programme."
+    assert _said_line("the results indicate that older runners recover more slowly.") == "older runners recover more slowly."
+    # a clause cut from a contrast, a call for more research or the authors speaking: no line of its own
+    assert _said_line("but satisfaction was better with the brace.") is None
+    assert _said_line("because the programme is simple, it would likely be cheap to run.") is None
+    assert _said_line("further trials are needed to confirm these findings.") is None
+    assert _said_line("we find the dose was lower.") is None

@@ -377,6 +377,7 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     body = plain_claim(concl.text, 32 if mixed else 22, keep_contrast=mixed) if concl else None
     a["_verdict_texts"] = [p.by_id(i).text for i in verdict_ids]
     a["_conclusion_plain"] = (body, [concl.id]) if body and concl and p.part.get(concl.id) == "conclusion" else None
+    a["_main_plain"] = None
     a["_both_improved"] = both_groups_improved(" ".join(s.text for s in p.get("results") + p.get("conclusion")))
     claim = wording.answer_claim(a, q)
     if claim:
@@ -414,6 +415,7 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
                 # something else: "demonstrates significant delays" over a trial with no difference between its arms).
                 lead = "The main result" if p.part.get(sid) == "results" else "The authors' main point"
                 out.append((f"{lead}: {_lower_first(pl)}", "rewritten", [sid]))
+                a["_main_plain"] = (pl, p.part.get(sid) == "results", [sid])
                 break
     split = next((re.match(r"^but the groups differed only in (.+?), not in (.+?): ", r) for r in a.get("verdict_reasons") or []
                   if r.startswith("but the groups differed only in ")), None)
@@ -1213,6 +1215,11 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     claim = wording.answer_claim(a, q)
     claim = claim if claim and not ungrounded(claim, values) else None
     why = {k: v for k, v in wording.why(a, q, claim).items() if _grounded([v], values, f"why_it_matters.{k}")}
+    if "patients" not in why and any(a.get(k) for k in ("_headline", "_conclusion_plain", "_main_plain")):
+        # The study's own line did not pass the number check: the plain templated line rather than none.
+        plain = wording.why({**a, "_headline": None, "_conclusion_plain": None, "_main_plain": None}, q, claim)["patients"]
+        if _grounded([plain], values, "why_it_matters.patients"):
+            why["patients"] = plain
     if why.get("patients") and claim and p.sentences:
         # "Benzodiazepines may be linked with injurious falls." for patients too says where the link held.
         text, kind_, srcs = why["patients"]
@@ -1238,4 +1245,13 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
         card["flags"] = ["unclear_result"]
         card.pop("_subject")
         return gate(card, record)
-    return check_card(gate(card, record), record, a)
+    card = check_card(gate(card, record), record, a)
+    if not (card.get("why_it_matters") or {}).get("patients") and why.get("patients") and why["patients"][2] \
+            and any(a.get(k) for k in ("_headline", "_conclusion_plain", "_main_plain")):
+        # The study's own line for patients read otherwise than its source and went: the templated line instead, as
+        # before that line was written, so the card keeps a word for patients.
+        plain = wording.why({**a, "_headline": None, "_conclusion_plain": None, "_main_plain": None}, q, claim)["patients"]
+        if _grounded([plain], values, "why_it_matters.patients"):
+            card.setdefault("why_it_matters", {})["patients"] = plain[0]
+            card["provenance"].append({"path": "why_it_matters.patients", "kind": plain[1], "sources": plain[2]})
+    return card

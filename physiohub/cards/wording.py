@@ -212,16 +212,21 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     elif verdict == "Too early to tell":
         patients = ("This is an early piece of the picture" + (f" for {who}" if who else "")
                     + ". On its own it should not change your care.")
-    elif not claim and verdict == "Supports" and (a.get("_headline") or _said_conclusion(a)):
+    elif not claim and verdict == "Supports" and (a.get("_headline") or _said_conclusion(a)
+                                                  or (a.get("_main_plain") and _said_line(a["_main_plain"][0]))):
         # What the study found, not "it found what it set out to show": a survey's headline figure, else the
-        # authors' conclusion, said as theirs.
-        patients_src = list((a.get("_headline") or a.get("_conclusion_plain"))[-1])
+        # authors' conclusion, said as theirs, else the main result the answer gives.
         if a.get("_headline"):
-            line = a["_headline"][0]
-            said = f"In this {short}{(' of ' + who) if who else ''}, {_lower_first(line)}"
+            patients_src = list(a["_headline"][-1])
+            said = f"In this {short}{(' of ' + who) if who else ''}, {_lower_first(a['_headline'][0])}"
+        elif _said_conclusion(a):
+            patients_src = list(a["_conclusion_plain"][-1])
+            said = f"The authors of this {short} conclude that {_lower_first(_said_conclusion(a))}"
         else:
-            line = _said_conclusion(a)
-            said = f"The authors of this {short} conclude that {_lower_first(line)}"
+            line, is_result, patients_src = a["_main_plain"]
+            line = _said_line(line)
+            said = (f"In this {short}{(' of ' + who) if who else ''}, {_lower_first(line)}" if is_result else
+                    f"The authors of this {short} write that {_lower_first(line)}")
         patients = (sentence(said.rstrip(".")) + " "
                     + phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"])
                     + " Ask your physio or doctor what it means for you.")
@@ -429,8 +434,24 @@ def _said_conclusion(a: dict[str, Any]) -> str | None:
     got = a.get("_conclusion_plain")
     if not got:
         return None
-    line = _RESULTS_LEAD.sub("", got[0].strip())
-    if _NO_FINDING.search(line) or len(line.split()) < 4:
+    return _said_line(got[0])
+
+
+# "this updated analysis confirms that", "our retrospective study suggests that": the lead, not the finding
+_STUDY_LEAD = re.compile(r"^(?:thus|therefore|overall|in conclusion|in summary)?,?\s*(?:(?:this|the|our|these)\s+"
+                         r"(?:[\w-]+\s+){0,2}?(?:study|trial|analysis|review|survey|data|results|findings)\s+"
+                         r"(?:confirms?|suggests?|shows?|showed|demonstrates?|demonstrated|indicates?|indicated)(?: that)?\s+)?",
+                         re.I)
+# a line that opens on a condition or a contrast with something left out ("because ...", "while ...", "but ...")
+_DANGLING_OPEN = re.compile(r"^(?:because|although|though|while|whereas|if|when|since|but|and|or|so)\b", re.I)
+
+
+def _said_line(text: str) -> str | None:
+    """A conclusion or main result, as the patients' line can say it after "... conclude that"; None when it tells no
+    finding or would not read as a whole sentence."""
+    line = _STUDY_LEAD.sub("", _RESULTS_LEAD.sub("", text.strip()), count=1).strip()
+    line = _RESULTS_LEAD.sub("", line)
+    if _NO_FINDING.search(line) or _DANGLING_OPEN.match(line) or len(line.split()) < 4:
         return None
     return line
 
