@@ -250,3 +250,18 @@ def test_the_patients_line_says_what_was_found_as_a_whole_sentence():
     assert _said_line("because the programme is simple, it would likely be cheap to run.") is None
     assert _said_line("further trials are needed to confirm these findings.") is None
     assert _said_line("we find the dose was lower.") is None
+
+
+def test_a_survey_of_how_common_and_of_a_link_gives_both():
+    card, rec = _card("Smartphone use and neck pain in university students: a cross-sectional survey", [
+        ("OBJECTIVE", "To estimate the prevalence of neck pain among university students and its associated factors."),
+        ("METHODS", "We surveyed 400 university students with an online questionnaire on smartphone use and neck pain."),
+        ("RESULTS", "The response rate was 78%. Neck pain in the past week was reported by 126 of 400 students (31.5%). "
+                    "Daily smartphone use of more than 4 hours was significantly associated with neck pain (odds ratio 2.1, "
+                    "95% CI 1.3 to 3.4)."),
+        ("CONCLUSIONS", "Neck pain is common among university students, and long smartphone use is associated with it."),
+    ])
+    answer = card["upshot"]["answer"]
+    assert "126 of 400 students (31.5%)" in answer
+    assert "linked with neck pain" in answer
+    assert answer.index("linked with neck pain") < answer.index("126 of 400")

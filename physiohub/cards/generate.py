@@ -388,10 +388,14 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     elif verdict == "Too early to tell" and a.get("verdict_reasons"):
         reason = a["verdict_reasons"][0].split(":")[0]
         out.append((sentence(f"It is too early to tell what this means for patients: {reason}"), "templated", []))
-    share = None if claim else headline_share(a, p)
+    # A survey's answer is its headline figure: how many of the people studied had what it looked for. Beside a claim
+    # of a link only when the aim asks how common something is, and then as the line after the claim.
+    asks_share = str(getattr(q, "direct", "") or "").startswith("How common")
+    share = headline_share(a, p) if not claim or asks_share else None
     a["_headline"] = share
-    if share:
-        # A survey's answer is its headline figure: how many of the people studied had what it looked for.
+    if share and claim:
+        out.insert(1, share)
+    elif share:
         out.append((f"The main result: {_lower_first(share[0])}", share[1], share[2]))
     if body and not (out and similar(body, out[0][0], 0.8)) and not (share and concl and concl.id in share[2]):
         # Only a sentence that concludes is "the authors conclude": a results sentence picked for want of a
