@@ -265,3 +265,56 @@ def test_a_survey_of_how_common_and_of_a_link_gives_both():
     assert "126 of 400 students (31.5%)" in answer
     assert "linked with neck pain" in answer
     assert answer.index("linked with neck pain") < answer.index("126 of 400")
+
+
+def test_a_question_from_an_aim_about_a_link():
+    assert from_aim("The present study sought to examine the association between type 2 diabetes (T2D) and grip strength "
+                    "in older men and women.", "association")[1] == \
+        "Is type 2 diabetes linked with grip strength in older men and women?"
+    assert from_aim("To investigate the relationship between sleep problems and low back pain in nurses.", "association")[1] \
+        == "Are sleep problems linked with low back pain in nurses?"
+
+
+def test_a_result_by_group_beside_a_line_of_no_link_overall():
+    sections = [
+        ("AIMS", "Grip strength is a simple marker of muscle health. The present study sought to examine the association "
+                 "between type 2 diabetes and grip strength in older men and women."),
+        ("METHODS", "Community-dwelling adults aged 65 years and over had grip strength measured and were classified by "
+                    "diabetes status."),
+        ("RESULTS", "In women, grip strength was significantly lower with diabetes (p = 0.002). In men, there was no "
+                    "significant difference in grip strength by diabetes status."),
+        ("CONCLUSION", "Women, but not men, with diabetes have weaker grip."),
+    ]
+    card, _ = _card("Diabetes and grip strength in older adults: a cross-sectional study", sections)
+    assert "linked with grip strength" in card["upshot"]["question"]
+    # the card reads "No clear link" overall (the verdict's reading of this abstract); the patients' line must not leave
+    # it there when the link was clear in women
+    patients = card["why_it_matters"]["patients"]
+    assert "only in women, not in men" in patients, patients
+    assert any(p.startswith("In women") for p in card["key_points"])
+
+
+def test_a_title_that_names_a_prevalence_makes_the_share_the_headline():
+    # neither the aim nor the conclusion says "prevalence" or "common": the title does
+    card, _ = _card("Prevalence of hip pain in older runners: a cross-sectional survey", [
+        ("BACKGROUND", "Little is known about hip pain in runners over 60."),
+        ("METHODS", "Runners aged 60 years and over from 20 running clubs answered an online questionnaire."),
+        ("RESULTS", "A total of 412 runners (38% women, mean age 66 years) took part. The prevalence of hip pain in the past "
+                    "year was 27.4% (95% CI 23.1 to 31.7). Hip pain was significantly more often reported by those running on "
+                    "trails (p = 0.01)."),
+        ("CONCLUSIONS", "Hip pain affects many older runners, especially those running on trails."),
+    ])
+    assert card["upshot"]["question"] == "How common is hip pain in older runners?"
+    answer = card["upshot"]["answer"]
+    assert "27.4%" in answer and "23.1" not in answer and "38%" not in answer
+
+
+def test_a_later_aim_sentence_may_ask_the_question():
+    card, _ = _card("The Kessel Bone Study", [
+        ("AIMS", "Bone texture is a marker of bone quality. The present study sought to examine the association between "
+                 "type 2 diabetes and bone texture score in adult men and women."),
+        ("METHODS", "Adults aged 30 years and over from the community had a spine scan and an HbA1c test."),
+        ("RESULTS", "Bone texture score was significantly lower with type 2 diabetes (p < 0.001)."),
+        ("CONCLUSION", "Type 2 diabetes is associated with poorer bone texture."),
+    ])
+    assert card["upshot"]["question"] == "Is type 2 diabetes linked with bone texture score in adult men and women?"

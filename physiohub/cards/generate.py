@@ -34,9 +34,10 @@ from ..appraise.numwords import parse_number
 from ..appraise.reading import both_groups_improved, significant_p, unclear_why
 from .caveat import unclear_difference_note
 from .consistency import check_card
-from .question import CONDITION_WORDS, Pico, _people, aim_topic, build_question, from_aim, from_title, title_question
+from .question import (CONDITION_WORDS, Pico, _people, aim_topic, asked_share, build_question, from_aim, from_title,
+                       title_question, title_share)
 from .casing import upper_first
-from .subgroup import generalises, limit_sentence, limited_line, plain_signs, subgroup_limit
+from .subgroup import denies_generally, generalises, limit_sentence, limited_line, plain_signs, subgroup_limit
 
 GENERATOR = "physiohub.cards.extractive"
 VERSION = "2.8"
@@ -202,6 +203,18 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
         for f in ("population", "intervention", "comparison", "outcome"):
             if not getattr(q, f) and getattr(qa, f) and not broken(getattr(qa, f), f):
                 setattr(q, f, getattr(qa, f))
+    for s in p.get("aim")[1:3] if not direct else []:
+        # "AIMS: Trabecular bone score is a surrogate ... The present study sought to examine the association between
+        # ...": the aim section's first sentence is background; a later one may ask the question.
+        direct = asked_share(strip_detail(s.text))
+        if direct:
+            q.aim_ids = [s.id]  # type: ignore[attr-defined]
+            break
+    from_title_share = not direct and bool(title_share(record.title))
+    direct = direct or title_share(record.title)
+    q.direct_kind = "title" if from_title_share else ""  # type: ignore[attr-defined]
+    if direct and a.get("design") in ("lab/animal/experimental", "protocol") and re.search(r"\blinked with\b|^How common", direct):
+        direct = None  # a lab study or a protocol cannot answer how common something is in people, or what it is linked with
     if not q.intervention and what and kind == "intervention":
         q.intervention = what
     active = _ACTIVE_COMPARATOR.search(record.title) if kind == "intervention" and q.intervention else None
@@ -351,6 +364,8 @@ def _question(a: dict[str, Any], q: Pico, src: list[str]) -> Item:
         return built, "templated", src
     direct = getattr(q, "direct", None)
     if direct and len(direct.split()) <= 24:
+        if getattr(q, "direct_kind", "") == "title":
+            return direct, "templated", []  # asked in our words from the title's "Prevalence of X"
         return direct, "rewritten", list(getattr(q, "aim_ids", [])) or src
     who = f" for {q.population}" if q.population and q.population not in ("people", "patients") else ""
     generic = {
@@ -377,7 +392,7 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     body = plain_claim(concl.text, 32 if mixed else 22, keep_contrast=mixed) if concl else None
     a["_verdict_texts"] = [p.by_id(i).text for i in verdict_ids]
     a["_conclusion_plain"] = (body, [concl.id]) if body and concl and p.part.get(concl.id) == "conclusion" else None
-    a["_main_plain"] = None
+    a["_main_plain"] = a["_subgroup_line"] = None
     a["_both_improved"] = both_groups_improved(" ".join(s.text for s in p.get("results") + p.get("conclusion")))
     claim = wording.answer_claim(a, q)
     if claim:
@@ -391,7 +406,14 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     # A survey's answer is its headline figure: how many of the people studied had what it looked for. Beside a claim
     # of a link only when the aim asks how common something is, and then as the line after the claim.
     asks_share = str(getattr(q, "direct", "") or "").startswith("How common")
-    share = headline_share(a, p) if not claim or asks_share else None
+    limit = a.get("_subgroup")
+    if not claim and limit and verdict in ("Supports", "Mixed picture") and limit.unclear:
+        # No claim to hang the groups on ("The results point both ways" says nothing): the line that says where the
+        # result held and where it did not is the answer's first line.
+        out.append((limit_sentence(limit, (a.get("question_kind") or "intervention") == "association"), "templated",
+                    list(limit.sentence_ids)))
+        a["_subgroup_line"] = out[-1]
+    share = headline_share(a, p, a.get("_title") or "") if not claim or asks_share else None
     a["_headline"] = share
     if share and claim:
         out.insert(1, share)
@@ -448,7 +470,7 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
 
 # A share of the people studied: "18 survivors (16.7%)", "23.5% of nurses", "120 of 400 nurses", "the prevalence ... was 23%".
 _SHARE = re.compile(r"\b\d[\d,]*\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)|\b\d+(?:\.\d+)?\s*%\s+of\b|\b\d[\d,]* (?:of|out of) (?:the )?\d[\d,]*\b|"
-                    r"\b(?:prevalence|proportion|frequency|incidence)\b[^.;]{0,60}?\b\d+(?:\.\d+)?\s*%", re.I)
+                    r"\b(?:prevalence|proportion|frequency|incidence)\b(?:[^.;]|\.\d){0,80}?\b\d+(?:\.\d+)?\s*%", re.I)
 # who answered, who took part and what they were like: the sample, not the result
 _SAMPLE_SHARE = re.compile(r"\b(?:response rate|responded|respondents? (?:were|was)|completed|returned|participated|took part|"
                            r"were (?:female|male|women|men|white|married|employed)|(?:female|male|women|men)\b[^.;]{0,20}\(\s*\d|"
@@ -460,7 +482,7 @@ _HOW_COMMON = re.compile(r"\b(?:prevalen\w*|common(?:ly)?|frequen\w+|proportions
                          r"how many|how often|incidence)\b", re.I)
 
 
-def headline_share(a: dict[str, Any], p: Parts) -> Item | None:
+def headline_share(a: dict[str, Any], p: Parts, title: str = "") -> Item | None:
     """A survey's headline figure, the share of the people studied who had what it looked for ("Severe deficits were
     found in 18 survivors (16.7%) ..."), as one plain line that keeps its counts and percentages and drops the rest of
     the statistics; None when the results report no such share."""
@@ -468,7 +490,7 @@ def headline_share(a: dict[str, Any], p: Parts) -> Item | None:
         return None
     # Only a survey that asks, or concludes on, how common something is has a share for its headline ("Decreased bone
     # density was prevalent"); in a survey of a link, the share of people in each group is the sample, not the answer.
-    if not any(_HOW_COMMON.search(s.text) for s in p.get("aim") + p.get("conclusion")):
+    if not any(_HOW_COMMON.search(t) for t in [title] + [s.text for s in p.get("aim") + p.get("conclusion")]):
         return None
     for s in p.get("results"):
         if not _SHARE.search(s.text) or _SAMPLE_SHARE.search(s.text) or _BASELINE.search(s.text):
@@ -495,9 +517,11 @@ def subgroup_note(a: dict[str, Any], p: Parts, text: str) -> Item | None:
     limit = a.get("_subgroup")
     if not limit:
         return None
-    if not generalises(text, limit, limit.topic):
+    denies = denies_generally(text, limit, limit.topic)
+    if not (denies or generalises(text, limit, limit.topic)):
         return None
-    return limit_sentence(limit, (a.get("question_kind") or "intervention") == "association"), "templated", list(limit.sentence_ids)
+    return (limit_sentence(limit, (a.get("question_kind") or "intervention") == "association", by_group=denies), "templated",
+            list(limit.sentence_ids))
 
 
 def _first_sentence(text: str) -> str:
@@ -671,7 +695,9 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         # "X was clearly associated with Y" from the authors' overall sentence, where the estimates by group show the
         # link clear in one group only: the point says which (subgroup.py).
         out = out[:1] + [(limited_line(t, limit, kind == "association"), "rewritten", list(dict.fromkeys(src + limit.sentence_ids)))
-                         if not set(src) & set(limit.sentence_ids) and generalises(t, limit, limit.topic) else (t, k, src)
+                         if not set(src) & set(limit.sentence_ids) and (generalises(t, limit, limit.topic)
+                                                                          or denies_generally(t, limit, limit.topic))
+                         else (t, k, src)
                          for t, k, src in out[1:]]
     if a.get("evidence"):
         ladder = a.get("_ladder")
@@ -1128,6 +1154,10 @@ def _grounded(items: list[Item], values: set[float], where: str) -> list[Item]:
     return keep
 
 
+# The study's own lines the patients' note may give (wording.why); without them it says what kind of result it was.
+_OWN_LINES = ("_headline", "_conclusion_plain", "_main_plain", "_subgroup_line")
+
+
 def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str, Any]:
     """A grounded plain-language card for one record, worded to its appraisal (see module doc)."""
     if not isinstance(record, Record):
@@ -1148,6 +1178,7 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
                                 a.get("n_studies"))
     p = analyse(record)
     a["_subgroup"] = subgroup_limit([(s.id, s.text) for s in p.get("results")])
+    a["_title"] = record.title or ""
     pico = a.get("pico") or {}
     what, what_spans = _span_text(pico.get("intervention"), 8)
     cmp, cmp_spans = _span_text(pico.get("comparison"), 6)
@@ -1219,9 +1250,9 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     claim = wording.answer_claim(a, q)
     claim = claim if claim and not ungrounded(claim, values) else None
     why = {k: v for k, v in wording.why(a, q, claim).items() if _grounded([v], values, f"why_it_matters.{k}")}
-    if "patients" not in why and any(a.get(k) for k in ("_headline", "_conclusion_plain", "_main_plain")):
+    if "patients" not in why and any(a.get(k) for k in _OWN_LINES):
         # The study's own line did not pass the number check: the plain templated line rather than none.
-        plain = wording.why({**a, "_headline": None, "_conclusion_plain": None, "_main_plain": None}, q, claim)["patients"]
+        plain = wording.why({**a, **dict.fromkeys(_OWN_LINES)}, q, claim)["patients"]
         if _grounded([plain], values, "why_it_matters.patients"):
             why["patients"] = plain
     if why.get("patients") and claim and p.sentences:
@@ -1251,10 +1282,10 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
         return gate(card, record)
     card = check_card(gate(card, record), record, a)
     if not (card.get("why_it_matters") or {}).get("patients") and why.get("patients") and why["patients"][2] \
-            and any(a.get(k) for k in ("_headline", "_conclusion_plain", "_main_plain")):
+            and any(a.get(k) for k in _OWN_LINES):
         # The study's own line for patients read otherwise than its source and went: the templated line instead, as
         # before that line was written, so the card keeps a word for patients.
-        plain = wording.why({**a, "_headline": None, "_conclusion_plain": None, "_main_plain": None}, q, claim)["patients"]
+        plain = wording.why({**a, **dict.fromkeys(_OWN_LINES)}, q, claim)["patients"]
         if _grounded([plain], values, "why_it_matters.patients"):
             card.setdefault("why_it_matters", {})["patients"] = plain[0]
             card["provenance"].append({"path": "why_it_matters.patients", "kind": plain[1], "sources": plain[2]})

@@ -380,15 +380,28 @@ _AIM_FACTORS = re.compile(_AIM_VERB + r"(?:the )?" + _FACTOR_WORDS + r" (?:affec
                           r"linked (?:to|with)|for|of|that (?:affect|influence|predict)) (?P<x>.+?)\s*\.?$", re.I)
 
 
+# "to examine the association between type 2 diabetes and trabecular bone score in adult men and women"
+_AIM_LINK = re.compile(_AIM_VERB + r"(?:the |a )?(?:possible |potential )?(?:association|relationship|relation|link|correlation)s? "
+                       r"between (?P<x>[^,;]+?) and (?P<y>[^;]+?)\s*\.?$", re.I)
+
+
 # "... for future use of TKI in clinical treatment", "... in order to guide screening": why, not what
 _AIM_PURPOSE = re.compile(r",|\s+(?:for (?:future|the purpose|use|planning)|in order to|so as to|with a view to|"
                           r"to (?:guide|inform|help|improve|plan|develop|design))\b", re.I)
 
 
-def _asked_share(aim: str) -> str | None:
-    """A survey's own question from its aim: "How common is X?", "What is linked with X?"; None otherwise."""
+def asked_share(aim: str) -> str | None:
+    """A survey's own question from its aim: "How common is X?", "What is linked with X?", "Is X linked with Y?";
+    None otherwise."""
     body = re.sub(r"\s*\([^)]*\)", "", aim)
+    link = _AIM_LINK.search(body)
     m = _AIM_SHARE.search(body)
+    if link and not m:
+        x, y = link.group("x").strip(" ,."), _AIM_PURPOSE.split(link.group("y"))[0].strip(" ,.")
+        if len(x.split()) > 8 or len(y.split()) > 14 or re.match(r"(?:these|this|those|such|its|their|it|them)\b", x, re.I):
+            return None
+        q = f"{'are' if plural(x) else 'is'} {x} linked with {y}"
+        return cap(q) + "?" if len(q.split()) <= 24 and not re.search(r"\bwhether\b|[;:]", q) else None
     if m:
         x = _AIM_PURPOSE.split(m.group("x"))[0].strip(" ,.")
         head = re.split(r"\s+(?:in|among|of|at)\s+", x)[0]
@@ -406,12 +419,21 @@ def _asked_share(aim: str) -> str | None:
     return cap(q) + "?"
 
 
+_TITLE_SHARE = re.compile(r"^(?:the )?(?:prevalence|frequency|occurrence) of (?P<x>[^:?]+?)(?:\s*[:?.]|\s+-\s+|$)", re.I)
+
+
+def title_share(title: str) -> str | None:
+    """ "Prevalence of hip pain in older runners: a survey" -> "How common is hip pain in older runners?" """
+    m = _TITLE_SHARE.match(re.sub(r"\s+", " ", title or "").strip())
+    return asked_share(f"to determine the prevalence of {m.group('x')}") if m else None
+
+
 def from_aim(aim: str, kind: str) -> tuple[Pico, str | None]:
     """PICO pieces from an aim sentence ("To investigate the effect of X on Y in Z"), and a direct
     question when the aim asks one ("to determine whether statins are associated with fewer fractures"
     -> "Are statins associated with fewer fractures?"; "to estimate the prevalence of neck pain in nurses" ->
     "How common is neck pain in nurses?")."""
-    asked = _asked_share(aim)
+    asked = asked_share(aim)
     if asked:
         return Pico(), asked
     m = _WHETHER.search(aim)

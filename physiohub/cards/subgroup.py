@@ -222,7 +222,17 @@ _NOT_TOPIC = {"ratio", "ratios", "adjusted", "subjects", "patients", "people", "
               "statistically", "associated", "higher", "lower", "compared", "group", "groups", "moreover", "difference",
               "differences", "levels", "results", "showed", "found", "observed", "between", "women", "children", "adults",
               "with", "that", "this", "than", "were", "more", "less", "most", "also", "have", "been", "both", "from", "when",
-              "into", "over", "under", "only", "each", "same", "after", "before", "linked", "clear", "risk", "time"}
+              "into", "over", "under", "only", "each", "same", "after", "before", "linked", "clear", "risk", "time",
+              # what any result is about: no topic of its own
+              "effect", "effects", "value", "values", "score", "scores", "rate", "rates", "outcome", "outcomes",
+              "measure", "measures", "change", "changes", "total", "overall", "treatment", "treatments", "intervention",
+              "interventions", "study", "trial", "data", "analysis", "patient", "unfavorable", "favorable",
+              "borderline", "baseline", "odds", "likely", "association", "relationship", "related", "correlated"}
+
+
+_NULL_CLAIM = re.compile(r"\bno (?:clear |statistically clear |significant )?(?:link|association|difference|relationship|effect)|"
+                         r"\bnot (?:clearly |significantly )?(?:linked|associated|related|different)\b|"
+                         r"\blittle or no (?:clear )?difference\b", re.I)
 
 
 def generalises(point: str, limit: SubgroupLimit, topic_text: str) -> bool:
@@ -231,6 +241,17 @@ def generalises(point: str, limit: SubgroupLimit, topic_text: str) -> bool:
     low = point.lower()
     if not _GENERAL_CLAIM.search(point) or _NEGATED.search(point):
         return False
+    return _on_topic(low, limit, topic_text)
+
+
+def denies_generally(point: str, limit: SubgroupLimit, topic_text: str) -> bool:
+    """Does this line say there was no link or difference, for everyone, on what the groups' results are about, while
+    the result was clear in one group ("No clear link was found between diabetes and grip strength" beside a clear
+    link in women)?"""
+    return bool(_NULL_CLAIM.search(point)) and _on_topic(point.lower(), limit, topic_text)
+
+
+def _on_topic(low: str, limit: SubgroupLimit, topic_text: str) -> bool:
     words = set(re.findall(r"[a-z0-9]+", low))
     if words & limit.words() or re.search(r"\b(?:only|subgroups?|aged|older|younger)\b", low):
         return False
@@ -241,8 +262,12 @@ def generalises(point: str, limit: SubgroupLimit, topic_text: str) -> bool:
 
 
 def limited_line(point: str, limit: SubgroupLimit, association: bool) -> str:
-    """The general line with the groups it held in, and those it did not."""
+    """The general line with the groups it held in, and those it did not; a line that found nothing overall keeps its
+    words and says where the result was clear."""
     what = "link" if association else "difference"
+    if _NULL_CLAIM.search(point):
+        return point.rstrip().rstrip(".") + "; " + limit_sentence(limit, association, by_group=True)[0].lower() + \
+            limit_sentence(limit, association, by_group=True)[1:]
     # ", with a clear interaction with age": the model's word for what the groups now say plainly
     head = _INTERACTION_ASIDE.sub("", point.rstrip().rstrip("."))
     clear = " and ".join(limit.clear)
@@ -252,10 +277,11 @@ def limited_line(point: str, limit: SubgroupLimit, association: bool) -> str:
     return out + "."
 
 
-def limit_sentence(limit: SubgroupLimit, association: bool) -> str:
-    """One line for the upshot and the patients' note: where the result held and where it did not."""
+def limit_sentence(limit: SubgroupLimit, association: bool, by_group: bool = False) -> str:
+    """One line for the upshot and the patients' note: where the result held and where it did not ("By group, ..."
+    after a line that found no link overall)."""
     what = "link" if association else "difference"
-    s = f"The {what} was statistically clear only {' and '.join(limit.clear)}"
+    s = f"{'By group, the' if by_group else 'The'} {what} was statistically clear only {' and '.join(limit.clear)}"
     if limit.unclear:
         s += f", not {' and '.join(limit.unclear)}"
     return s + "."

@@ -198,6 +198,7 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     v3 = outcome_verb(q.outcome)[0] if q.outcome else "works"
     it = "them" if x and plural(x) else "it"
     patients_src: list[str] = []
+    patients_kind = ""
     if rates_only:
         patients = (f"This {short} counts how often people taking {x} had side effects. If you take {it} or are thinking "
                     f"of it, ask your physio or doctor about the side effects and how to spot them.")
@@ -212,6 +213,13 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     elif verdict == "Too early to tell":
         patients = ("This is an early piece of the picture" + (f" for {who}" if who else "")
                     + ". On its own it should not change your care.")
+    elif not claim and a.get("_subgroup_line") and verdict in ("Supports", "Mixed picture"):
+        # Where the result held and where it did not, rather than "found mixed results".
+        line, _, patients_src = a["_subgroup_line"]
+        patients = (sentence(f"In this {short}{(' of ' + who) if who else ''}, {_lower_first(line).rstrip('.')}") + " "
+                    + phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"])
+                    + " Ask your physio or doctor what it means for you.")
+        patients_src, patients_kind = list(patients_src), "templated"  # our sentence about the groups, not a rewrite
     elif not claim and verdict == "Supports" and (a.get("_headline") or _said_conclusion(a)
                                                   or (a.get("_main_plain") and _said_line(a["_main_plain"][0]))):
         # What the study found, not "it found what it set out to show": a survey's headline figure, else the
@@ -380,7 +388,7 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
                    "say by how much.")
     if kind == "accuracy":
         readers = f"This is {long}, with {evidence.lower()} evidence behind it. " + phrases.VERDICT_READER.get(verdict, "")
-    return {"patients": (patients, "rewritten" if patients_src else "templated", patients_src), "clinicians": (clinicians, "templated", []),
+    return {"patients": (patients, patients_kind or ("rewritten" if patients_src else "templated"), patients_src), "clinicians": (clinicians, "templated", []),
             "readers": (re.sub(r"\s{2,}", " ", readers).strip(), "templated", [])}
 
 
