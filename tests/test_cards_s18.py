@@ -318,3 +318,8 @@ def test_a_later_aim_sentence_may_ask_the_question():
         ("CONCLUSION", "Type 2 diabetes is associated with poorer bone texture."),
     ])
     assert card["upshot"]["question"] == "Is type 2 diabetes linked with bone texture score in adult men and women?"
+
+
+def test_a_subject_with_an_aside_is_not_cut_to_its_aside():
+    from physiohub.cards.upshot import plain_claim
+    assert plain_claim("Women, but not men, with knee pain have weaker hips than those without pain.") != "Women, but not men."
