@@ -323,3 +323,13 @@ def test_a_later_aim_sentence_may_ask_the_question():
 def test_a_subject_with_an_aside_is_not_cut_to_its_aside():
     from physiohub.cards.upshot import plain_claim
     assert plain_claim("Women, but not men, with knee pain have weaker hips than those without pain.") != "Women, but not men."
+
+
+def test_a_plural_abbreviation_and_one_that_opens_a_point_are_spelled_out_whole():
+    from physiohub.cards.abbrev import definitions, spell_out
+    defs = definitions("Knee pain after anterior cruciate ligament reconstruction (ACLR), patellofemoral pain (PFP) and "
+                       "magnetic resonance imaging (MRI) findings.")
+    assert spell_out("Two ACLRs failed.", defs) == "Two anterior cruciate ligament reconstructions failed."
+    assert spell_out("Two MRIs were read.", defs) == "Two MRIs were read."  # no "imagings"
+    assert spell_out("PFP was common.", defs, capitalise=True) == "Patellofemoral pain was common."
+    assert spell_out("PFP was common.", defs) == "patellofemoral pain was common."

@@ -507,7 +507,7 @@ def headline_share(a: dict[str, Any], p: Parts, title: str = "") -> Item | None:
             line = line.replace(f" qqshare{chr(97 + i)}qq", k)
         if "qqshare" in line or not re.search(r"\d", line):
             continue
-        return line, "rewritten", [s.id]
+        return plain_signs(line), "rewritten", [s.id]
     return None
 
 
@@ -1027,7 +1027,8 @@ def _spell_out(card: dict[str, Any], defs: dict[str, str]) -> None:
         if up.get(k):
             up[k] = agree_articles(spell_out(up[k], defs))
     for key in ("key_points", "limitations"):
-        card[key] = [t if kinds.get(f"{key}.{i}") == "extracted" else agree_articles(spell_out(t, defs))
+        # (a point that opens on a spelled-out abbreviation keeps its capital, or the gate takes it for a fragment)
+        card[key] = [t if kinds.get(f"{key}.{i}") == "extracted" else agree_articles(spell_out(t, defs, capitalise=True))
                      for i, t in enumerate(card.get(key) or [])] or card.get(key)
         if not card[key]:
             card.pop(key)
