@@ -333,3 +333,8 @@ def test_a_plural_abbreviation_and_one_that_opens_a_point_are_spelled_out_whole(
     assert spell_out("Two MRIs were read.", defs) == "Two MRIs were read."  # no "imagings"
     assert spell_out("PFP was common.", defs, capitalise=True) == "Patellofemoral pain was common."
     assert spell_out("PFP was common.", defs) == "patellofemoral pain was common."
+
+
+def test_a_test_for_interaction_that_decides_the_analysis_is_no_result():
+    assert model_statistics("After testing for interaction between the two reminder letters, the two trials were analysed "
+                            "separately.")

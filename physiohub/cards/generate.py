@@ -750,7 +750,7 @@ def _antecedents_shown(out: list[Item], body: list[Item], p: Parts) -> list[Item
 _MODEL_TERM = re.compile(r"\binteractions?\b|\b(?:main )?effects? of (?:time|duration|visit|session|period)\b|\btime effects?\b|"
                          r"\b(?:group|time|treatment|condition|arm)\s*(?:-?\s*by\s*-?|[×x*])\s*(?:group|time|treatment|condition|arm)\b",
                          re.I)
-_TESTED = re.compile(r"\bsignifican\w*|\bstatistic\w*|\bps?\s*[<=>≤≥]|\b(?:was|were) (?:found|observed|noted|identified|present)\b|"
+_TESTED = re.compile(r"\btest(?:ing|ed)? for (?:an? )?interaction|\bsignifican\w*|\bstatistic\w*|\bps?\s*[<=>≤≥]|\b(?:was|were) (?:found|observed|noted|identified|present)\b|"
                      r"\bno (?:clear|significant)\b", re.I)
 _WHICH_WAY = re.compile(r"\b(?:than|more|less|fewer|greater|higher|lower|larger|smaller|stronger|weaker|better|worse|"
                         r"improv\w*|increas\w*|decreas\w*|reduc\w*|benefit\w*|favou?r\w*|rose|fell|declin\w*|drop\w*|gain\w*|"
