@@ -338,3 +338,20 @@ def test_a_plural_abbreviation_and_one_that_opens_a_point_are_spelled_out_whole(
 def test_a_test_for_interaction_that_decides_the_analysis_is_no_result():
     assert model_statistics("After testing for interaction between the two reminder letters, the two trials were analysed "
                             "separately.")
+
+
+def test_more_ways_of_reporting_groups():
+    # the interval named once, for the first group only
+    limit = subgroup_limit([("s1", "The hazard ratio for hip fracture was 1.45 (95% CI 1.10-1.91) for women and 1.08 "
+                                   "(0.85-1.37) for men.")])
+    assert (limit.clear, limit.unclear) == (["for women"], ["for men"])
+    # one clause per group, each opening on its group
+    limit = subgroup_limit([("s1", "In participants older than 60 years, walking significantly reduced falls (RR 0.72, 95% "
+                                   "CI 0.58-0.89); in younger participants, no significant effect was found (RR 0.95, 95% "
+                                   "CI 0.70-1.29).")])
+    assert (limit.clear, limit.unclear) == (["in participants older than 60 years"], ["in younger participants"])
+    limit = subgroup_limit([("s1", "Among runners aged 50 years or older, the odds ratio was 1.8 (95% CI, 1.2 to 2.7), "
+                                   "whereas among younger runners it was 1.1 (95% CI, 0.7 to 1.6).")])
+    assert (limit.clear, limit.unclear) == (["among runners aged 50 years or older"], ["among younger runners"])
+    # where something occurs is no tested result by group
+    assert subgroup_limit([("s1", "The variant was found only in patients with the inherited form.")]) is None

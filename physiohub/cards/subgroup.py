@@ -25,7 +25,8 @@ _AFTER = re.compile(r"^\s*,?\s*(?P<sub>(?:in|among|for) (?!(?:the |this |our )?(
 _RATIO = re.compile(r"\b(?:odds|hazard|risk|rate|incidence rate) ratios?\b|\brelative risks?\b|(?-i:\b(?:a?OR|a?RR|a?HR|IRR)s?\b)", re.I)
 _DIFFERENCE = re.compile(r"\b(?:mean |standardi[sz]ed mean |risk )?differences?\b|(?-i:\b(?:MD|SMD|RD)\b)", re.I)
 # "significant only in women", "associated ... only among smokers"
-_ONLY_IN = re.compile(r"\b(?:significant\w*|associated|linked|related|effective|benefit\w*|improv\w+|reduc\w+|increas\w+)\b"
+_ONLY_IN = re.compile(r"\b(?:significant\w*|associated|association|linked|related|effective|benefit\w*|improv\w+|reduc\w+|"
+                      r"increas\w+|present|observed|found|seen|evident)\b"
                       r"[^.;]{0,80}?\bonly (?P<sub>(?:in|among|for) [^,;()]{2,60}?)(?=\s*(?:,|;|\.(?!\d)|\band\b|\bbut\b|$))", re.I)
 _BUT_NOT = re.compile(r"\bbut not (?P<sub>(?:in|among|for) [^,;()]{2,60}?)(?=\s*(?:,|;|\.(?!\d)|$))", re.I)
 _TIME_UNIT = r"(?P<unit>\s*(?:years?|yrs?|months?|weeks?|days?)\b)(?!\s+(?:old|of age)\b)"
@@ -60,7 +61,7 @@ def plain_group(sub: str) -> str:
     """'in subjects aged > or = 80 years' -> 'in subjects aged 80 years or over'; the words stay the source's."""
     out = re.sub(r"\s+", " ", sub).strip(" ,")
     out = re.sub(r"^(In|Among|For)\b", lambda m: m.group(1).lower(), out)  # "In women, ..." opened its sentence
-    out = re.sub(r"\s+(?:compared (?:with|to)|versus|vs\.?|than)\s.*$", "", out)  # "in current smokers compared with never smokers"
+    out = re.sub(r"\s+(?:compared (?:with|to)|versus|vs\.?)\s.*$", "", out)  # "in current smokers compared with never smokers"
     for rx, fn in _SIGNS:
         out = rx.sub(fn, out)
     out = re.sub(r"\bsubjects\b", "people", out)  # the card's word for them
@@ -81,9 +82,18 @@ class SubgroupLimit:
         return {w for g in self.clear + self.unclear for w in re.findall(r"[a-z0-9]+", g.lower()) if w not in stop}
 
 
+# "1.08 (0.85-1.37) for men" after "1.45 (95% CI 1.10-1.91) for women": the interval's name given once
+_EST_BARE = re.compile(rf"(?P<est>{_NUM})\s*\(\s*(?P<lo>{_NUM})\s*(?:,|–|—|-|to)\s*(?P<hi>{_NUM})\s*\)")
+_NAMES_CI = re.compile(r"95\s*%\s*(?:CI|confidence intervals?)", re.I)
+
+
 def _estimates(text: str) -> list[tuple[float, float, float, str]]:
     out = []
-    for m in _EST.finditer(text):
+    found = list(_EST.finditer(text))
+    if found and _NAMES_CI.search(text):
+        spans = [m.span() for m in found]
+        found += [m for m in _EST_BARE.finditer(text) if not any(a <= m.start() < b for a, b in spans)]
+    for m in found:
         after = _AFTER.match(text[m.end():])
         if not after:
             continue
@@ -166,6 +176,32 @@ def _by_p(text: str) -> SubgroupLimit | None:
     return _limit(clear, unclear, []) if clear and unclear else None
 
 
+_CLAUSES = re.compile(r";\s+|,\s+(?:whereas|while|but)\s+|\s+whereas\s+", re.I)
+_CLAUSE_GROUP = re.compile(r"^\s*(?:and\s+)?(?P<sub>(?:in|among|for) [^,;()]{2,60}?)(?:,\s+|\s+(?=(?:it|they|this|that|there|"
+                           r"the (?:odds|risk|hazard|rate|mean|association|link|effect|difference))\b))(?P<rest>.+)$", re.I)
+_INTERVAL = re.compile(rf"95\s*%\s*(?:CI|confidence intervals?)\s*[:=,]?\s*(?P<lo>{_NUM})\s*(?:,|–|—|-|to)\s*(?P<hi>{_NUM})", re.I)
+
+
+def _by_clause(text: str) -> SubgroupLimit | None:
+    """ "In people over 60, exercise significantly reduced falls (RR 0.72, 95% CI 0.58-0.89); in younger people, no
+    significant effect was found (...)": one clause per group, each opening on its group."""
+    null = 1.0 if _RATIO.search(text) else 0.0 if _DIFFERENCE.search(text) else None
+    clear, unclear = [], []
+    for clause in _CLAUSES.split(text):
+        m = _CLAUSE_GROUP.match(clause)
+        if not m:
+            continue
+        ci = _INTERVAL.search(m.group("rest"))
+        if ci and null is not None:
+            lo, hi = sorted((float(ci.group("lo")), float(ci.group("hi"))))
+            (unclear if lo <= null <= hi else clear).append(m.group("sub"))
+        elif _NOT_CLEAR.search(m.group("rest")):
+            unclear.append(m.group("sub"))
+        elif _CLEAR.search(m.group("rest")):
+            clear.append(m.group("sub"))
+    return _limit(clear, unclear, []) if clear and unclear else None
+
+
 def subgroup_limit(sentences: list[tuple[str, str]]) -> SubgroupLimit | None:
     """From (id, text) result sentences: the groups in which the result was and was not statistically clear, when
     the abstract reports it clear in some and not in others; None when it does not. Groups are groups of people
@@ -193,9 +229,14 @@ def _find_limit(sentences: list[tuple[str, str]]) -> SubgroupLimit | None:
                 found = _limit([m.group("sub")], [m.group("not")], [])
         if not found:
             only = _ONLY_IN.search(text)
-            if only and not re.search(r"\bnot\b[^.;]{0,30}\bonly\b", text, re.I):
+            # "a transversion was found only in USH1B patients" describes where something occurs; a tested result by
+            # group speaks of significance, an association or an effect
+            tested = re.search(r"\bsignifican|\bassociat|\beffect|\blink|\bp\s*[<=≤]|95\s*%", text, re.I)
+            if only and tested and not re.search(r"\bnot\b[^.;]{0,30}\bonly\b", text, re.I):
                 but = _BUT_NOT.search(text)
                 found = _limit([only.group("sub")], [but.group("sub")] if but else [], [])
+        if not found:
+            found = _by_clause(text)
         if found:
             found.sentence_ids = [sid]
             return found
