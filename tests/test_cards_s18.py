@@ -355,3 +355,17 @@ def test_more_ways_of_reporting_groups():
     assert (limit.clear, limit.unclear) == (["among runners aged 50 years or older"], ["among younger runners"])
     # where something occurs is no tested result by group
     assert subgroup_limit([("s1", "The variant was found only in patients with the inherited form.")]) is None
+
+
+def test_groups_reported_after_the_general_sentence_limit_it():
+    card, _ = _card("Opioid use and falls in adults with chronic back pain: a cohort study", [
+        ("OBJECTIVE", "To examine the association between long-term opioid use and falls in adults with chronic back pain."),
+        ("METHODS", "We followed 4,210 adults with chronic back pain for three years using linked health records."),
+        ("RESULTS", "Long-term opioid use was significantly associated with falls. In women, the hazard ratio was 1.52 "
+                    "(95% CI 1.21-1.91); in men, the hazard ratio was 1.09 (95% CI 0.84-1.41)."),
+        ("CONCLUSIONS", "Long-term opioid use is associated with a higher risk of falls in adults with chronic back pain."),
+    ])
+    said = [card["upshot"]["answer"], *card["key_points"]]
+    assert any("only in women" in t for t in said), said
+    assert not [t for t in card["key_points"] if "associated with falls" in t and "only" not in t], card["key_points"]
+    assert "only in women, not in men" in card["why_it_matters"]["patients"]

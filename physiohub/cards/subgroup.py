@@ -209,7 +209,12 @@ def subgroup_limit(sentences: list[tuple[str, str]]) -> SubgroupLimit | None:
     found = _find_limit(sentences)
     if found:
         words = found.words()
-        found.topic = " ".join(t for sid, t in sentences if sid in found.sentence_ids
+        ids = [sid for sid, _ in sentences]
+        first = min(ids.index(i) for i in found.sentence_ids)
+        # "Opioid use was associated with falls. In women, the hazard ratio was ...": the sentence before the groups'
+        # results says what they are results of
+        before = {ids[first - 1]} if first > 0 else set()
+        found.topic = " ".join(t for sid, t in sentences if sid in found.sentence_ids or sid in before
                                or words & set(re.findall(r"[a-z0-9]+", t.lower())))
     return found
 
