@@ -369,3 +369,20 @@ def test_groups_reported_after_the_general_sentence_limit_it():
     assert any("only in women" in t for t in said), said
     assert not [t for t in card["key_points"] if "associated with falls" in t and "only" not in t], card["key_points"]
     assert "only in women, not in men" in card["why_it_matters"]["patients"]
+
+
+def test_a_share_written_in_other_ways_is_the_headline():
+    for results, share in [
+        ("Of the 1,024 respondents, 37.1% reported neck pain in the past year.", "37.1%"),
+        ("A total of 380 workers (37.1%) reported neck pain in the past year.", "380 workers (37.1%)"),
+    ]:
+        card, _ = _card("Neck pain in office workers: a cross-sectional survey", [
+            ("OBJECTIVE", "To estimate the prevalence of neck pain in office workers."),
+            ("METHODS", "Office workers from 14 companies completed an online questionnaire."),
+            ("RESULTS", "Most respondents were women (68%). " + results + " Neck pain was significantly associated with "
+                        "screen time (p < 0.001)."),
+            ("CONCLUSIONS", "Neck pain is common in office workers."),
+        ])
+        answer = card["upshot"]["answer"]
+        assert share in answer and "68%" not in answer, answer
+        assert card["upshot"]["question"] == "How common is neck pain in office workers?"

@@ -469,13 +469,15 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
 
 
 # A share of the people studied: "18 survivors (16.7%)", "23.5% of nurses", "120 of 400 nurses", "the prevalence ... was 23%".
-_SHARE = re.compile(r"\b\d[\d,]*\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)|\b\d+(?:\.\d+)?\s*%\s+of\b|\b\d[\d,]* (?:of|out of) (?:the )?\d[\d,]*\b|"
+_SHARE = re.compile(r"\(\s*\d+(?:\.\d+)?\s*%\s*\)|"
+                    r"\b\d+(?:\.\d+)?\s*%\s*(?:\([^)]*\)\s*)?(?:of (?:the )?[a-z]+\s+)?(?:reported|had|have|were|was|experienced|"
+                    r"suffered|met|showed|presented|described)\b|\b\d+(?:\.\d+)?\s*%\s+of\b|\b\d[\d,]* (?:of|out of) (?:the )?\d[\d,]*\b|"
                     r"\b(?:prevalence|proportion|frequency|incidence)\b(?:[^.;]|\.\d){0,80}?\b\d+(?:\.\d+)?\s*%", re.I)
 # who answered, who took part and what they were like: the sample, not the result
 _SAMPLE_SHARE = re.compile(r"\b(?:response rate|responded|respondents? (?:were|was)|completed|returned|participated|took part|"
                            r"were (?:female|male|women|men|white|married|employed)|(?:female|male|women|men)\b[^.;]{0,20}\(\s*\d|"
-                           r"mean age|median age|were included|were enrolled|were recruited|were excluded|lost to follow-up|"
-                           r"were eligible|were analy[sz]ed)\b", re.I)
+                           r"mean age|median age|were included|enrol\w*|recruit\w*|were excluded|lost to follow-up|"
+                           r"eligib\w*|were analy[sz]ed|we (?:estimated|calculated))\b", re.I)
 _PCT_PAREN = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)")
 _SURVEY_DESIGNS = {"cross-sectional"}
 _HOW_COMMON = re.compile(r"\b(?:prevalen\w*|common(?:ly)?|frequen\w+|proportions?|occurrence|widespread|rare|uncommon|"
