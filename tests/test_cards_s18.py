@@ -386,3 +386,15 @@ def test_a_share_written_in_other_ways_is_the_headline():
         answer = card["upshot"]["answer"]
         assert share in answer and "68%" not in answer, answer
         assert card["upshot"]["question"] == "How common is neck pain in office workers?"
+
+
+def test_more_survey_aims_make_questions():
+    assert from_aim("To assess the prevalence and risk factors of low back pain among nurses.", "association")[1] == \
+        "How common is low back pain among nurses, and what is linked with it?"
+    assert from_aim("This study aimed to investigate the prevalence of, and factors associated with, knee pain in older "
+                    "adults.", "association")[1] == "How common is knee pain in older adults, and what is linked with it?"
+    assert from_aim("To estimate the proportion of runners who sustain an injury during marathon training.",
+                    "association")[1] == "How many runners sustain an injury during marathon training?"
+    assert from_aim("The objective was to explore the association of sleep quality with pain intensity among people with "
+                    "fibromyalgia.", "association")[1] == \
+        "Is sleep quality linked with pain intensity among people with fibromyalgia?"

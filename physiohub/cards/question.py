@@ -373,8 +373,14 @@ _AIM_VERB = r"\b(?:to|we) (?:determine|estimate|assess|investigate|describe|exam
             r"report|analy[sz]e|quantify)d? "
 _FACTOR_WORDS = r"(?:[\w-]+ ){0,2}?(?:factors|predictors|determinants|correlates)"
 # "to determine the prevalence of neck pain in office workers (and its associated factors)"
-_AIM_SHARE = re.compile(_AIM_VERB + r"(?:the )?(?:prevalence|frequency|proportion|occurrence) of (?P<x>.+?)"
-                        r"(?P<f>,? and (?:to )?(?:\w+ )?(?:its |the |their )?" + _FACTOR_WORDS + r"\b.*)?\s*\.?$", re.I)
+_AIM_SHARE = re.compile(_AIM_VERB + r"(?:the )?(?:prevalence|frequency|proportion|occurrence)"
+                        # "the prevalence and risk factors of X", "the prevalence of, and factors associated with, X"
+                        r"(?P<f0> and (?:the )?(?:associated |risk |contributing )?(?:factors|correlates|determinants|predictors)"
+                        r"(?: associated with| of| for)?|(?: of)?, and (?:the )?(?:[\w-]+ ){0,2}?(?:factors|correlates|determinants|"
+                        r"predictors)(?: associated with| of| for)?,)?"
+                        r" (?:of )?(?P<x>.+?)"
+                        r"(?P<f>,? and (?:to )?(?:\w+ )?(?:its |the |their )?(?:" + _FACTOR_WORDS + r"|associations?|relationships?|"
+                        r"links?)\b.*)?\s*\.?$", re.I)
 # "to determine the clinical factors affecting bone health after puberty in childhood cancer survivors"
 _AIM_FACTORS = re.compile(_AIM_VERB + r"(?:the )?" + _FACTOR_WORDS + r" (?:affecting|associated with|influencing|related to|"
                           r"linked (?:to|with)|for|of|that (?:affect|influence|predict)) (?P<x>.+?)\s*\.?$", re.I)
@@ -382,7 +388,7 @@ _AIM_FACTORS = re.compile(_AIM_VERB + r"(?:the )?" + _FACTOR_WORDS + r" (?:affec
 
 # "to examine the association between type 2 diabetes and trabecular bone score in adult men and women"
 _AIM_LINK = re.compile(_AIM_VERB + r"(?:the |a )?(?:possible |potential )?(?:association|relationship|relation|link|correlation)s? "
-                       r"between (?P<x>[^,;]+?) and (?P<y>[^;]+?)\s*\.?$", re.I)
+                       r"(?:between (?P<x>[^,;]+?) and|of (?P<x2>[^,;]+?) (?:with|and)) (?P<y>[^;]+?)\s*\.?$", re.I)
 
 
 # "... for future use of TKI in clinical treatment", "... in order to guide screening": why, not what
@@ -397,15 +403,22 @@ def asked_share(aim: str) -> str | None:
     link = _AIM_LINK.search(body)
     m = _AIM_SHARE.search(body)
     if link and not m:
-        x, y = link.group("x").strip(" ,."), _AIM_PURPOSE.split(link.group("y"))[0].strip(" ,.")
+        x, y = (link.group("x") or link.group("x2")).strip(" ,."), _AIM_PURPOSE.split(link.group("y"))[0].strip(" ,.")
         if len(x.split()) > 8 or len(y.split()) > 14 or re.match(r"(?:these|this|those|such|its|their|it|them)\b", x, re.I):
             return None
         q = f"{'are' if plural(x) else 'is'} {x} linked with {y}"
         return cap(q) + "?" if len(q.split()) <= 24 and not re.search(r"\bwhether\b|[;:]", q) else None
     if m:
         x = _AIM_PURPOSE.split(m.group("x"))[0].strip(" ,.")
-        head = re.split(r"\s+(?:in|among|of|at)\s+", x)[0]
-        q = f"how common {'are' if plural(head) else 'is'} {x}" + (", and what is linked with it" if m.group("f") else "")
+        factors = bool(m.group("f") or m.group("f0"))
+        who = re.match(r"^(?P<who>(?:[\w-]+ ){0,4}?[\w-]+) who (?P<verb>.+)$", x)
+        if who and not factors:
+            # "the proportion of runners who sustain an injury during training" -> "How many runners sustain ...?"
+            x = f"{who.group('who')} {who.group('verb')}"
+            q = f"how many {x}"
+        else:
+            head = re.split(r"\s+(?:in|among|of|at)\s+", x)[0]
+            q = f"how common {'are' if plural(head) else 'is'} {x}" + (", and what is linked with it" if factors else "")
     else:
         m = _AIM_FACTORS.search(body)
         if not m:
