@@ -7,8 +7,11 @@ result held ("..., but only in people aged 80 or over; in people under 80 the li
 clear"). Read from the estimates with their confidence intervals (a ratio's interval excludes 1, a difference's
 excludes 0) and from the authors' own words ("significant only in women", "but not in men").
 
-Every word of the groups comes from the source sentence; only comparison signs are written out ("≥ 80 years"
--> "80 years or over"), so the numbers stay the source's.
+The groups' words come from the source sentence, with three changes of wording only: comparison signs written out
+("≥ 80 years" -> "80 years or over"), "subjects" said as "people", and two kinds of one condition named as "in people
+with chronic / episodic tension-type headache"; the numbers stay the source's. Groups are groups of people, never the
+arms of a trial, and a group counts only beside a statistic that shows where the result was clear (an interval, a
+p-value, "significant", "no significant").
 """
 from __future__ import annotations
 
