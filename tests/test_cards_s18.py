@@ -398,3 +398,19 @@ def test_more_survey_aims_make_questions():
     assert from_aim("The objective was to explore the association of sleep quality with pain intensity among people with "
                     "fibromyalgia.", "association")[1] == \
         "Is sleep quality linked with pain intensity among people with fibromyalgia?"
+
+
+def test_a_trial_whose_benefit_held_in_one_group_says_so_everywhere():
+    card, _ = _card("Hip strengthening for knee pain in runners: a randomised trial", [
+        ("OBJECTIVE", "To test whether hip strengthening reduces knee pain in runners with patellofemoral pain."),
+        ("METHODS", "Runners with patellofemoral pain were randomly assigned to hip strengthening or usual advice for 8 "
+                    "weeks."),
+        ("RESULTS", "Hip strengthening reduced knee pain significantly more than usual advice. The mean difference in "
+                    "pain was 1.6 (95% CI 0.7 to 2.5) in women and 0.4 (95% CI -0.6 to 1.4) in men."),
+        ("CONCLUSIONS", "Hip strengthening reduces knee pain in runners with patellofemoral pain."),
+    ])
+    assert "only in women, not in men" in card["upshot"]["answer"]
+    assert "only in women, not in men" in card["why_it_matters"]["patients"]
+    points = card["key_points"]
+    assert len(points) >= 3
+    assert not [p for p in points if "knee pain" in p and "only in women" not in p], points

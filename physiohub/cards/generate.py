@@ -528,7 +528,7 @@ def subgroup_note(a: dict[str, Any], p: Parts, text: str) -> Item | None:
 
 def _first_sentence(text: str) -> str:
     """A templated text's first sentence (its own wording: no abbreviations with full stops)."""
-    return re.split(r"(?<=[.:])\s", text.strip())[0]
+    return re.split(r"(?<=[.!?])\s", text.strip())[0]
 
 
 def _reading_label(text: str, a: dict[str, Any]) -> str | None:
@@ -695,8 +695,9 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     limit = a.get("_subgroup")
     if limit:
         # "X was clearly associated with Y" from the authors' overall sentence, where the estimates by group show the
-        # link clear in one group only: the point says which (subgroup.py).
-        out = out[:1] + [(limited_line(t, limit, kind == "association"), "rewritten", list(dict.fromkeys(src + limit.sentence_ids)))
+        # link clear in one group only: the point says which (subgroup.py). Our wording around the source's line
+        # (templated): read against the source alone, "only in women" would differ from it and the gate would drop it.
+        out = out[:1] + [(limited_line(t, limit, kind == "association"), "templated", list(dict.fromkeys(src + limit.sentence_ids)))
                          if not set(src) & set(limit.sentence_ids) and (generalises(t, limit, limit.topic)
                                                                           or denies_generally(t, limit, limit.topic))
                          else (t, k, src)

@@ -263,8 +263,9 @@ def _find_limit(sentences: list[tuple[str, str]]) -> SubgroupLimit | None:
     return None
 
 
-_GENERAL_CLAIM = re.compile(r"\b(?:clearly|clear|significantly|significant|associated|linked|related|raised|lowered|"
-                            r"increased|reduced|decreased|higher|lower|more|less|improved|better|worse)\b", re.I)
+_GENERAL_CLAIM = re.compile(r"\b(?:clearly|clear|significantly|significant|associated|linked|related|rais\w+|lower\w*|"
+                            r"increas\w+|reduc\w+|decreas\w+|higher|more|less|improv\w+|better|worse|helps?|benefit\w*|"
+                            r"effective)\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|neither|nor|without)\b", re.I)
 _NOT_TOPIC = {"ratio", "ratios", "adjusted", "subjects", "patients", "people", "participants", "confidence", "interval",
               "exposed", "years", "those", "which", "there", "their", "among", "significant", "significantly", "clearly",
