@@ -414,3 +414,8 @@ def test_a_trial_whose_benefit_held_in_one_group_says_so_everywhere():
     points = card["key_points"]
     assert len(points) >= 3
     assert not [p for p in points if "knee pain" in p and "only in women" not in p], points
+
+
+def test_names_ending_in_s_that_take_is():
+    from physiohub.cards.phrases import plural
+    assert not plural("Pilates") and not plural("type 2 diabetes") and plural("exercise programmes")

@@ -72,7 +72,7 @@ VERDICT_READER = {
 }
 
 
-_SINGULAR_S = re.compile(r"(ss|us|is|ics|ness|sis|ys)$|^(?:diabetes|herpes|rabies|measles|mumps|scabies|caries|series|species|news)$",
+_SINGULAR_S = re.compile(r"(ss|us|is|ics|ness|sis|ys)$|^(?:diabetes|herpes|rabies|measles|mumps|scabies|caries|series|species|news|pilates|aerobics)$",
                          re.I)
 
 
