@@ -54,17 +54,23 @@ def definitions(text: str) -> dict[str, str]:
     return out
 
 
-def spell_out(text: str, defs: dict[str, str]) -> str:
+def spell_out(text: str, defs: dict[str, str], capitalise: bool = False) -> str:
     """Replace each defined abbreviation that stands alone with its long form (not inside the
-    definition itself, and not when the long form is already there)."""
+    definition itself, and not when the long form is already there); with ``capitalise``, a long form that opens a
+    sentence starts with a capital ("PIs are ..." -> "Protease inhibitors are ...")."""
     if not defs or not text:
         return text
     for abbr, lf in sorted(defs.items(), key=lambda kv: -len(kv[0])):
         if abbr not in text:
             continue
-        text = re.sub(rf"(?<![\w(-]){re.escape(abbr)}(?![\w)-])",
-                      lambda m: m.group(0) if text[max(0, m.start() - len(lf) - 3):m.start()].lower().strip(" (").endswith(lf.lower())
-                      else lf, text)
+        # "TNBCs": the plural of an all-capitals abbreviation is the plural of its long form
+        plural = "(s?)" if abbr.isupper() and not lf.endswith(("s", "ing")) else "()"  # not "imagings"
+        def long(m: re.Match, text: str = text, lf: str = lf) -> str:
+            if text[max(0, m.start() - len(lf) - 3):m.start()].lower().strip(" (").endswith(lf.lower()):
+                return m.group(0)
+            opens = capitalise and (not text[:m.start()].strip() or text[:m.start()].rstrip().endswith((".", "!", "?")))
+            return (lf[:1].upper() + lf[1:] if opens else lf) + m.group(1)  # "PIs are ..." opens its sentence
+        text = re.sub(rf"(?<![\w(-]){re.escape(abbr)}{plural}(?![\w)-])", long, text)
     # "continuous positive airway pressure (CPAP)" then "CPAP pressure": the long form's last word is not said twice
     for lf in defs.values():
         last = lf.split()[-1]

@@ -34,8 +34,10 @@ from ..appraise.numwords import parse_number
 from ..appraise.reading import both_groups_improved, significant_p, unclear_why
 from .caveat import unclear_difference_note
 from .consistency import check_card
-from .question import CONDITION_WORDS, Pico, _people, aim_topic, build_question, from_aim, from_title, title_question
+from .question import (CONDITION_WORDS, Pico, _people, aim_topic, asked_share, build_question, from_aim, from_title,
+                       title_question, title_share)
 from .casing import upper_first
+from .subgroup import denies_generally, generalises, limit_sentence, limited_line, plain_signs, subgroup_limit
 
 GENERATOR = "physiohub.cards.extractive"
 VERSION = "2.8"
@@ -201,6 +203,18 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
         for f in ("population", "intervention", "comparison", "outcome"):
             if not getattr(q, f) and getattr(qa, f) and not broken(getattr(qa, f), f):
                 setattr(q, f, getattr(qa, f))
+    for s in p.get("aim")[1:3] if not direct else []:
+        # "AIMS: Trabecular bone score is a surrogate ... The present study sought to examine the association between
+        # ...": the aim section's first sentence is background; a later one may ask the question.
+        direct = asked_share(strip_detail(s.text))
+        if direct:
+            q.aim_ids = [s.id]  # type: ignore[attr-defined]
+            break
+    from_title_share = not direct and bool(title_share(record.title))
+    direct = direct or title_share(record.title)
+    q.direct_kind = "title" if from_title_share else ""  # type: ignore[attr-defined]
+    if direct and a.get("design") in ("lab/animal/experimental", "protocol") and re.search(r"\blinked with\b|^How common", direct):
+        direct = None  # a lab study or a protocol cannot answer how common something is in people, or what it is linked with
     if not q.intervention and what and kind == "intervention":
         q.intervention = what
     active = _ACTIVE_COMPARATOR.search(record.title) if kind == "intervention" and q.intervention else None
@@ -350,6 +364,8 @@ def _question(a: dict[str, Any], q: Pico, src: list[str]) -> Item:
         return built, "templated", src
     direct = getattr(q, "direct", None)
     if direct and len(direct.split()) <= 24:
+        if getattr(q, "direct_kind", "") == "title":
+            return direct, "templated", []  # asked in our words from the title's "Prevalence of X"
         return direct, "rewritten", list(getattr(q, "aim_ids", [])) or src
     who = f" for {q.population}" if q.population and q.population not in ("people", "patients") else ""
     generic = {
@@ -375,14 +391,35 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     mixed = verdict == "Mixed picture"
     body = plain_claim(concl.text, 32 if mixed else 22, keep_contrast=mixed) if concl else None
     a["_verdict_texts"] = [p.by_id(i).text for i in verdict_ids]
+    a["_conclusion_plain"] = (body, [concl.id]) if body and concl and p.part.get(concl.id) == "conclusion" else None
+    a["_main_plain"] = a["_subgroup_line"] = None
     a["_both_improved"] = both_groups_improved(" ".join(s.text for s in p.get("results") + p.get("conclusion")))
     claim = wording.answer_claim(a, q)
     if claim:
         out.append((claim, "templated", src + verdict_ids))
+        note = subgroup_note(a, p, claim)
+        if note:
+            out.append(note)
     elif verdict == "Too early to tell" and a.get("verdict_reasons"):
         reason = a["verdict_reasons"][0].split(":")[0]
         out.append((sentence(f"It is too early to tell what this means for patients: {reason}"), "templated", []))
-    if body and not (out and similar(body, out[0][0], 0.8)):
+    # A survey's answer is its headline figure: how many of the people studied had what it looked for. Beside a claim
+    # of a link only when the aim asks how common something is, and then as the line after the claim.
+    asks_share = str(getattr(q, "direct", "") or "").startswith("How common")
+    limit = a.get("_subgroup")
+    if not claim and limit and verdict in ("Supports", "Mixed picture") and limit.unclear:
+        # No claim to hang the groups on ("The results point both ways" says nothing): the line that says where the
+        # result held and where it did not is the answer's first line.
+        out.append((limit_sentence(limit, (a.get("question_kind") or "intervention") == "association"), "templated",
+                    list(limit.sentence_ids)))
+        a["_subgroup_line"] = out[-1]
+    share = headline_share(a, p, a.get("_title") or "") if not claim or asks_share else None
+    a["_headline"] = share
+    if share and claim:
+        out.insert(1, share)
+    elif share:
+        out.append((f"The main result: {_lower_first(share[0])}", share[1], share[2]))
+    if body and not (out and similar(body, out[0][0], 0.8)) and not (share and concl and concl.id in share[2]):
         # Only a sentence that concludes is "the authors conclude": a results sentence picked for want of a
         # conclusion is what the results show. Without section labels the parts are the role model's guess,
         # so there only a sentence with statistics counts as a result.
@@ -404,6 +441,7 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
                 # something else: "demonstrates significant delays" over a trial with no difference between its arms).
                 lead = "The main result" if p.part.get(sid) == "results" else "The authors' main point"
                 out.append((f"{lead}: {_lower_first(pl)}", "rewritten", [sid]))
+                a["_main_plain"] = (pl, p.part.get(sid) == "results", [sid])
                 break
     split = next((re.match(r"^but the groups differed only in (.+?), not in (.+?): ", r) for r in a.get("verdict_reasons") or []
                   if r.startswith("but the groups differed only in ")), None)
@@ -428,6 +466,69 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
         # How sure, said from this study's own badge (not a stock phrase that reads the same on every card).
         out.append((phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"]), "templated", []))
     return out[:3]
+
+
+# A share of the people studied: "18 survivors (16.7%)", "23.5% of nurses", "120 of 400 nurses", "the prevalence ... was 23%".
+_SHARE = re.compile(r"\(\s*\d+(?:\.\d+)?\s*%\s*\)|"
+                    r"\b\d+(?:\.\d+)?\s*%\s*(?:\([^)]*\)\s*)?(?:of (?:the )?[a-z]+\s+)?(?:reported|had|have|were|was|experienced|"
+                    r"suffered|met|showed|presented|described)\b|\b\d+(?:\.\d+)?\s*%\s+of\b|\b\d[\d,]* (?:of|out of) (?:the )?\d[\d,]*\b|"
+                    r"\b(?:prevalence|proportion|frequency|incidence)\b(?:[^.;]|\.\d){0,80}?\b\d+(?:\.\d+)?\s*%", re.I)
+# who answered, who took part and what they were like: the sample, not the result
+_SAMPLE_SHARE = re.compile(r"\b(?:response rate|responded|respondents? (?:were|was)|completed|returned|participated|took part|"
+                           r"were (?:female|male|women|men|white|married|employed)|(?:female|male|women|men)\b[^.;]{0,20}\(\s*\d|"
+                           r"mean age|median age|were included|enrol\w*|recruit\w*|were excluded|lost to follow-up|"
+                           r"eligib\w*|were analy[sz]ed|we (?:estimated|calculated))\b", re.I)
+_PCT_PAREN = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)")
+_SURVEY_DESIGNS = {"cross-sectional"}
+_HOW_COMMON = re.compile(r"\b(?:prevalen\w*|common(?:ly)?|frequen\w+|proportions?|occurrence|widespread|rare|uncommon|"
+                         r"how many|how often|incidence)\b", re.I)
+
+
+def headline_share(a: dict[str, Any], p: Parts, title: str = "") -> Item | None:
+    """A survey's headline figure, the share of the people studied who had what it looked for ("Severe deficits were
+    found in 18 survivors (16.7%) ..."), as one plain line that keeps its counts and percentages and drops the rest of
+    the statistics; None when the results report no such share."""
+    if a.get("design") not in _SURVEY_DESIGNS:
+        return None
+    # Only a survey that asks, or concludes on, how common something is has a share for its headline ("Decreased bone
+    # density was prevalent"); in a survey of a link, the share of people in each group is the sample, not the answer.
+    if not any(_HOW_COMMON.search(t) for t in [title] + [s.text for s in p.get("aim") + p.get("conclusion")]):
+        return None
+    for s in p.get("results"):
+        if not _SHARE.search(s.text) or _SAMPLE_SHARE.search(s.text) or _BASELINE.search(s.text):
+            continue
+        kept: list[str] = []
+
+        def hold(m: re.Match) -> str:
+            kept.append(m.group(0))
+            return f" qqshare{chr(97 + len(kept) - 1)}qq"
+        line = _result_line(_PCT_PAREN.sub(hold, s.text), 40)
+        if not line:
+            continue
+        for i, k in enumerate(kept):
+            line = line.replace(f" qqshare{chr(97 + i)}qq", k)
+        if "qqshare" in line or not re.search(r"\d", line):
+            continue
+        return plain_signs(line), "rewritten", [s.id]
+    return None
+
+
+def subgroup_note(a: dict[str, Any], p: Parts, text: str) -> Item | None:
+    """Where a general line ("X may be linked with Y") rests on a result clear in one group only: the line that says
+    in which group it held and in which it did not (subgroup.py)."""
+    limit = a.get("_subgroup")
+    if not limit:
+        return None
+    denies = denies_generally(text, limit, limit.topic)
+    if not (denies or generalises(text, limit, limit.topic)):
+        return None
+    return (limit_sentence(limit, (a.get("question_kind") or "intervention") == "association", by_group=denies), "templated",
+            list(limit.sentence_ids))
+
+
+def _first_sentence(text: str) -> str:
+    """A templated text's first sentence (its own wording: no abbreviations with full stops)."""
+    return re.split(r"(?<=[.!?])\s", text.strip())[0]
 
 
 def _reading_label(text: str, a: dict[str, Any]) -> str | None:
@@ -469,7 +570,11 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         first = f"This was {long}"
     out: list[Item] = [(sentence(first), "templated", [s for s in kn_src if _has(p, s)])]
     body: list[Item] = []
-    results = sorted([s for s in p.get("results") if not _BASELINE.search(s.text)], key=lambda s: -_result_weight(s.text))[:4]
+    # "The duration of treatment and the interaction of duration with type of treatment were statistically significant":
+    # a term of the statistical model, with no direction a reader could use, stays in the findings.
+    model_only = {s.id for s in p.get("results") if _model_statistics(s.text)}
+    results = sorted([s for s in p.get("results") if not _BASELINE.search(s.text) and s.id not in model_only],
+                     key=lambda s: -_result_weight(s.text))[:4]
     for s in sorted(results, key=lambda s: s.start):
         pl = plain_claim(s.text) or plain_claim(s.text, 26)  # a between-group result is worth a longer line
         if not pl and (_reading_label(s.text, a) in ("for", "null", "against", "mixed")
@@ -491,11 +596,6 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         pl = plain_claim(p.by_id(sid).text)
         if pl and not _STATS_HEAVY.search(p.by_id(sid).text) and not unclear_why(p.by_id(sid).text):
             body.append((pl, "rewritten", [sid]))
-    if len({t for t, _, _ in body}) < 2:  # few results to tell: what it set out to do is worth a point
-        for s in (p.get("aim") or [])[:1]:
-            aim = short_aim(s.text, _AIM_LEAD, _CLAUSE, 22)
-            if aim:
-                out.append((sentence(lay("It set out " + _lower_first(aim))), "rewritten", [s.id]))
     for item in body:
         if len(out) >= 5:
             break
@@ -528,7 +628,8 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         for s in sorted(p.get("results"), key=lambda s: -_result_weight(s.text)):
             if len(out) >= 4:
                 break
-            if _reading_label(s.text, a) not in ("for", "null", "against", "mixed") or _BASELINE.search(s.text):
+            if _reading_label(s.text, a) not in ("for", "null", "against", "mixed") or _BASELINE.search(s.text) \
+                    or s.id in model_only:
                 continue
             pl = [t for t in plain_sentences(strip_detail(s.text), 30) if 5 <= len(t.split()) <= 32][:1]
             if pl and not _STATS_HEAVY.search(pl[0]) and not any(_dup(pl[0], t) for t, _, _ in out):
@@ -550,10 +651,13 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
                     and p.part.get(s.id) != "methods" and not any(similar(pl, t) for t, _, _ in out):
                 out.append((f"The authors argue that {_lower_first(pl).rstrip('.')}.", "rewritten", [s.id]))
     if len(out) < 3:  # results all numbers: a shortened source sentence, statistics removed, numbers kept
-        for s in p.get("results") + p.get("conclusion"):
+        for s in [s for s in p.get("results") + p.get("conclusion") if s.id not in model_only and not _ENROLMENT.search(s.text)]:
             # The sentence made plain and cut at its first aside ("..., with less side-effects" is a claim of
             # its own, often untested); only when that fails, the whole sentence without its statistics.
             pl = [c for c in [plain_claim(s.text, 32)] if c] or [t for t in plain_sentences(s.text, 25) if 5 <= len(t.split()) <= 40][:1]
+            if pl:
+                # "...; relative risk 0.41;." - a ratio left at the end once its interval went
+                pl = [re.sub(r";\s*(?:relative risk|odds ratio|hazard ratio|risk ratio)\s+[\d.]+\s*;?\s*\.$", ".", pl[0])]
             if len(out) < 3 and pl and not any(_dup(pl[0], t) for t, _, _ in out):
                 out.append((pl[0], "rewritten", [s.id]))
     if len(out) < 5 and design in TRIAL_DESIGNS and not any(_HARMS.search(t) for t, _, _ in out):
@@ -565,6 +669,13 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             out.append((line, "rewritten", [harm.id]))
     out = _antecedents_shown(out, body, p)
     out = out[:1] + [it for it in out[1:] if not _RESTATES_COUNT.match(it[0]) and not _restates_people(it[0], n)]
+    if len(out) < 3:
+        # Too little result to tell: what the study set out to do stands as a point, only as the last resort (it is
+        # the Aim row of the methods already, and no finding).
+        for s in (p.get("aim") or [])[:1]:
+            aim = short_aim(s.text, _AIM_LEAD, _CLAUSE, 22)
+            if aim:
+                out.insert(1, (sentence(lay("It set out " + _lower_first(aim))), "rewritten", [s.id]))
     if a.get("harm_rates_only"):
         # Rates in treated people only cannot show a raised risk: the authors' "increased risk" stays
         # attributed to them in the answer, never a key point stated as a finding.
@@ -580,6 +691,17 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
                      if src and src[-1] in result_ids else (t, k, src) for t, k, src in out[1:]]
     out = out[:1] + [(_without_dangling_also(t, p.by_id(src[0]).text) if src and _has(p, src[0]) else t, k, src)
                      for t, k, src in out[1:]]
+    out = out[:1] + [(plain_signs(t), k, src) for t, k, src in out[1:]]
+    limit = a.get("_subgroup")
+    if limit:
+        # "X was clearly associated with Y" from the authors' overall sentence, where the estimates by group show the
+        # link clear in one group only: the point says which (subgroup.py). Our wording around the source's line
+        # (templated): read against the source alone, "only in women" would differ from it and the gate would drop it.
+        out = out[:1] + [(limited_line(t, limit, kind == "association"), "templated", list(dict.fromkeys(src + limit.sentence_ids)))
+                         if not set(src) & set(limit.sentence_ids) and (generalises(t, limit, limit.topic)
+                                                                          or denies_generally(t, limit, limit.topic))
+                         else (t, k, src)
+                         for t, k, src in out[1:]]
     if a.get("evidence"):
         ladder = a.get("_ladder")
         out.append((sentence(f"Strength of evidence: {a['evidence'].lower()}") + (f" {ladder}" if ladder else ""),
@@ -625,6 +747,33 @@ def _antecedents_shown(out: list[Item], body: list[Item], p: Parts) -> list[Item
     return kept[:5]
 
 
+# Terms of a statistical model: "the interaction of duration with type of treatment", "a main effect of time",
+# "a group-by-time interaction".
+# (A main effect of a named treatment, as in a factorial trial, is that treatment's effect: no model term here.)
+_MODEL_TERM = re.compile(r"\binteractions?\b|\b(?:main )?effects? of (?:time|duration|visit|session|period)\b|\btime effects?\b|"
+                         r"\b(?:group|time|treatment|condition|arm)\s*(?:-?\s*by\s*-?|[×x*])\s*(?:group|time|treatment|condition|arm)\b",
+                         re.I)
+_TESTED = re.compile(r"\btest(?:ing|ed)? for (?:an? )?interaction|\bsignifican\w*|\bstatistic\w*|\bps?\s*[<=>≤≥]|\b(?:was|were) (?:found|observed|noted|identified|present)\b|"
+                     r"\bno (?:clear|significant)\b", re.I)
+_WHICH_WAY = re.compile(r"\b(?:than|more|less|fewer|greater|higher|lower|larger|smaller|stronger|weaker|better|worse|"
+                        r"improv\w*|increas\w*|decreas\w*|reduc\w*|benefit\w*|favou?r\w*|rose|fell|declin\w*|drop\w*|gain\w*|"
+                        r"faster|slower|longer|shorter|only)\b", re.I)
+# "There were no significant main effects ... by treatment group": the treatment's null result, in model words.
+_NULL_MAIN_EFFECT = re.compile(r"\bno\b[^.;]{0,40}\bmain effects?\b", re.I)
+
+
+def _model_statistics(text: str) -> bool:
+    """A result sentence that reports only a tested term of the statistical model (an interaction, a main effect),
+    with nothing about which way anything went: statistics with no meaning for a reader."""
+    return bool(_MODEL_TERM.search(text) and _TESTED.search(text) and not _WHICH_WAY.search(text)
+                and not _NULL_MAIN_EFFECT.search(text))
+
+
+# "A total of 56 patients were randomized ...", "In all, 51 patients completed the study", "Median follow-up was 8.8 years":
+# who took part and for how long, not what the study found.
+_ENROLMENT = re.compile(r"\b(?:were|was) (?:randomi[sz]ed|included|enrolled|recruited|allocated|assigned|terminated|screened)\b|"
+                        r"\bcompleted the (?:study|trial|follow-up)\b|^\s*(?:the )?(?:median |mean )?follow-up (?:was|of)\b[^,;]*$|\bunderwent\b|"
+                        r"\bterminated (?:prematurely|early)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|between (?:the )?(?:two |three )?groups|in favou?r of)\b", re.I)
 # "the mean difference in scores, adjusted for age, sex and centre, was 6.8": the adjustment list is detail.
 _ADJUSTED = re.compile(r",\s*adjusted for [^.;]*?,\s*(?=(?:was|were|is|are)\b)", re.I)
@@ -881,7 +1030,8 @@ def _spell_out(card: dict[str, Any], defs: dict[str, str]) -> None:
         if up.get(k):
             up[k] = agree_articles(spell_out(up[k], defs))
     for key in ("key_points", "limitations"):
-        card[key] = [t if kinds.get(f"{key}.{i}") == "extracted" else agree_articles(spell_out(t, defs))
+        # (a point that opens on a spelled-out abbreviation keeps its capital, or the gate takes it for a fragment)
+        card[key] = [t if kinds.get(f"{key}.{i}") == "extracted" else agree_articles(spell_out(t, defs, capitalise=True))
                      for i, t in enumerate(card.get(key) or [])] or card.get(key)
         if not card[key]:
             card.pop(key)
@@ -1008,6 +1158,10 @@ def _grounded(items: list[Item], values: set[float], where: str) -> list[Item]:
     return keep
 
 
+# The study's own lines the patients' note may give (wording.why); without them it says what kind of result it was.
+_OWN_LINES = ("_headline", "_conclusion_plain", "_main_plain", "_subgroup_line")
+
+
 def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str, Any]:
     """A grounded plain-language card for one record, worded to its appraisal (see module doc)."""
     if not isinstance(record, Record):
@@ -1027,6 +1181,8 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     a["_ladder"] = plain_ladder(a.get("evidence_reasons") or [], a.get("evidence") or "", a.get("n_participants"),
                                 a.get("n_studies"))
     p = analyse(record)
+    a["_subgroup"] = subgroup_limit([(s.id, s.text) for s in p.get("results")])
+    a["_title"] = record.title or ""
     pico = a.get("pico") or {}
     what, what_spans = _span_text(pico.get("intervention"), 8)
     cmp, cmp_spans = _span_text(pico.get("comparison"), 6)
@@ -1098,6 +1254,18 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     claim = wording.answer_claim(a, q)
     claim = claim if claim and not ungrounded(claim, values) else None
     why = {k: v for k, v in wording.why(a, q, claim).items() if _grounded([v], values, f"why_it_matters.{k}")}
+    if "patients" not in why and any(a.get(k) for k in _OWN_LINES):
+        # The study's own line did not pass the number check: the plain templated line rather than none.
+        plain = wording.why({**a, **dict.fromkeys(_OWN_LINES)}, q, claim)["patients"]
+        if _grounded([plain], values, "why_it_matters.patients"):
+            why["patients"] = plain
+    if why.get("patients") and claim and p.sentences:
+        # "Benzodiazepines may be linked with injurious falls." for patients too says where the link held.
+        text, kind_, srcs = why["patients"]
+        head = _first_sentence(text)
+        note = subgroup_note(a, p, head)
+        if note and not ungrounded(note[0], values):
+            why["patients"] = (f"{head} {note[0]}{text[len(head):]}", kind_, list(dict.fromkeys(srcs + note[2])))
     if why and p.sentences:
         card["why_it_matters"] = {k: v[0] for k, v in why.items()}
         prov += [{"path": f"why_it_matters.{k}", "kind": v[1], "sources": v[2]} for k, v in why.items()]
@@ -1116,4 +1284,13 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
         card["flags"] = ["unclear_result"]
         card.pop("_subject")
         return gate(card, record)
-    return check_card(gate(card, record), record, a)
+    card = check_card(gate(card, record), record, a)
+    if not (card.get("why_it_matters") or {}).get("patients") and why.get("patients") and why["patients"][2] \
+            and any(a.get(k) for k in _OWN_LINES):
+        # The study's own line for patients read otherwise than its source and went: the templated line instead, as
+        # before that line was written, so the card keeps a word for patients.
+        plain = wording.why({**a, **dict.fromkeys(_OWN_LINES)}, q, claim)["patients"]
+        if _grounded([plain], values, "why_it_matters.patients"):
+            card.setdefault("why_it_matters", {})["patients"] = plain[0]
+            card["provenance"].append({"path": "why_it_matters.patients", "kind": plain[1], "sources": plain[2]})
+    return card

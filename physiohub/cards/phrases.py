@@ -72,7 +72,8 @@ VERDICT_READER = {
 }
 
 
-_SINGULAR_S = re.compile(r"(ss|us|is|ics|ness|sis|ys)$", re.I)
+_SINGULAR_S = re.compile(r"(ss|us|is|ics|ness|sis|ys)$|^(?:diabetes|herpes|rabies|measles|mumps|scabies|caries|series|species|news|pilates|aerobics)$",
+                         re.I)
 
 
 def plural(phrase: str) -> bool:

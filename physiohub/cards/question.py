@@ -369,10 +369,86 @@ _AIM_EFFECT = re.compile(r"\bto (?:determine|investigate|assess|examine|evaluate
 _BE = re.compile(r"^(.+?)\s+(is|are|was|were|can|could|does|do|did|has|have|had|will|would)\s+(.+)$", re.I)
 
 
+_AIM_VERB = r"\b(?:to|we) (?:determine|estimate|assess|investigate|describe|examine|evaluate|identify|explore|establish|measure|" \
+            r"report|analy[sz]e|quantify)d? "
+_FACTOR_WORDS = r"(?:[\w-]+ ){0,2}?(?:factors|predictors|determinants|correlates)"
+# "to determine the prevalence of neck pain in office workers (and its associated factors)"
+_AIM_SHARE = re.compile(_AIM_VERB + r"(?:the )?(?:prevalence|frequency|proportion|occurrence)"
+                        # "the prevalence and risk factors of X", "the prevalence of, and factors associated with, X"
+                        r"(?P<f0> and (?:the )?(?:associated |risk |contributing )?(?:factors|correlates|determinants|predictors)"
+                        r"(?: associated with| of| for)?|(?: of)?, and (?:the )?(?:[\w-]+ ){0,2}?(?:factors|correlates|determinants|"
+                        r"predictors)(?: associated with| of| for)?,)?"
+                        r" (?:of )?(?P<x>.+?)"
+                        r"(?P<f>,? and (?:to )?(?:\w+ )?(?:its |the |their )?(?:" + _FACTOR_WORDS + r"|associations?|relationships?|"
+                        r"links?)\b.*)?\s*\.?$", re.I)
+# "to determine the clinical factors affecting bone health after puberty in childhood cancer survivors"
+_AIM_FACTORS = re.compile(_AIM_VERB + r"(?:the )?" + _FACTOR_WORDS + r" (?:affecting|associated with|influencing|related to|"
+                          r"linked (?:to|with)|for|of|that (?:affect|influence|predict)) (?P<x>.+?)\s*\.?$", re.I)
+
+
+# "to examine the association between type 2 diabetes and trabecular bone score in adult men and women"
+_AIM_LINK = re.compile(_AIM_VERB + r"(?:the |a )?(?:possible |potential )?(?:association|relationship|relation|link|correlation)s? "
+                       r"(?:between (?P<x>[^,;]+?) and|of (?P<x2>[^,;]+?) (?:with|and)) (?P<y>[^;]+?)\s*\.?$", re.I)
+
+
+# "... for future use of TKI in clinical treatment", "... in order to guide screening": why, not what
+_AIM_PURPOSE = re.compile(r",|\s+(?:for (?:future|the purpose|use|planning)|in order to|so as to|with a view to|"
+                          r"to (?:guide|inform|help|improve|plan|develop|design))\b", re.I)
+
+
+def asked_share(aim: str) -> str | None:
+    """A survey's own question from its aim: "How common is X?", "What is linked with X?", "Is X linked with Y?";
+    None otherwise."""
+    body = re.sub(r"\s*\([^)]*\)", "", aim)
+    link = _AIM_LINK.search(body)
+    m = _AIM_SHARE.search(body)
+    if link and not m:
+        x, y = (link.group("x") or link.group("x2")).strip(" ,."), _AIM_PURPOSE.split(link.group("y"))[0].strip(" ,.")
+        if len(x.split()) > 8 or len(y.split()) > 14 or re.match(r"(?:these|this|those|such|its|their|it|them)\b", x, re.I):
+            return None
+        q = f"{'are' if plural(x) else 'is'} {x} linked with {y}"
+        return cap(q) + "?" if len(q.split()) <= 24 and not re.search(r"\bwhether\b|[;:]", q) else None
+    if m:
+        x = _AIM_PURPOSE.split(m.group("x"))[0].strip(" ,.")
+        factors = bool(m.group("f") or m.group("f0"))
+        who = re.match(r"^(?P<who>(?:[\w-]+ ){0,4}?[\w-]+) who (?P<verb>.+)$", x)
+        if who and not factors:
+            # "the proportion of runners who sustain an injury during training" -> "How many runners sustain ...?"
+            x = f"{who.group('who')} {who.group('verb')}"
+            q = f"how many {x}"
+        else:
+            head = re.split(r"\s+(?:in|among|of|at)\s+", x)[0]
+            q = f"how common {'are' if plural(head) else 'is'} {x}" + (", and what is linked with it" if factors else "")
+    else:
+        m = _AIM_FACTORS.search(body)
+        if not m:
+            return None
+        x = _AIM_PURPOSE.split(m.group("x"))[0].strip(" ,.")
+        q = f"what is linked with {x}"
+    # "these patterns", "the disease": a thing named in a sentence before, no question on its own
+    if len(x.split()) < 3 or re.match(r"(?:these|this|those|such|its|their|it|them)\b", x, re.I) \
+            or len(q.split()) > 24 or re.search(r"\bwhether\b|[;:]", q):
+        return None
+    return cap(q) + "?"
+
+
+_TITLE_SHARE = re.compile(r"^(?:the )?(?:prevalence|frequency|occurrence) of (?P<x>[^:?]+?)(?:\s*[:?.]|\s+-\s+|$)", re.I)
+
+
+def title_share(title: str) -> str | None:
+    """ "Prevalence of hip pain in older runners: a survey" -> "How common is hip pain in older runners?" """
+    m = _TITLE_SHARE.match(re.sub(r"\s+", " ", title or "").strip())
+    return asked_share(f"to determine the prevalence of {m.group('x')}") if m else None
+
+
 def from_aim(aim: str, kind: str) -> tuple[Pico, str | None]:
     """PICO pieces from an aim sentence ("To investigate the effect of X on Y in Z"), and a direct
     question when the aim asks one ("to determine whether statins are associated with fewer fractures"
-    -> "Are statins associated with fewer fractures?")."""
+    -> "Are statins associated with fewer fractures?"; "to estimate the prevalence of neck pain in nurses" ->
+    "How common is neck pain in nurses?")."""
+    asked = asked_share(aim)
+    if asked:
+        return Pico(), asked
     m = _WHETHER.search(aim)
     if m and re.search(r"\b(?:reduces?|improves?|increases?|decreases?|prevents?|relieves?)\b", m.group(1), re.I) \
             and not re.search(r"\b(?:associated|linked|related|predict\w*)\b", m.group(1), re.I):

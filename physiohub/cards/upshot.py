@@ -191,6 +191,8 @@ def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> 
         piece = re.sub(r"^(?:in this (?:[\w-]+ ){0,3}(?:study|trial|review|analysis|sample)|in these (?:people|patients)),\s+",
                        "", piece, flags=re.I)
         piece = _before_detail(piece, keep_contrast)
+        if re.match(r"^[^,]{1,40}, but not [^,]{1,40}\.?$", piece):
+            continue  # "Women, but not men, with diabetes have ..." cut at its aside: "Women, but not men." says nothing
         piece = upper_first(piece)
         bare = GLOSS.sub("", piece)  # lay()'s own glosses are neither an aside nor length
         words = bare.split()

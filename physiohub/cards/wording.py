@@ -18,6 +18,7 @@ from typing import Any
 from . import phrases
 from .plain import cap, lay, sentence
 from .question import Pico, outcome_verb, plural
+from .spans import _lower_first
 from .casing import upper_first
 
 Item = tuple[str, str, list[str]]
@@ -196,6 +197,8 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     surrogate = bool(q.outcome and SURROGATE.search(q.outcome)) and bool(x) and kind == "intervention"
     v3 = outcome_verb(q.outcome)[0] if q.outcome else "works"
     it = "them" if x and plural(x) else "it"
+    patients_src: list[str] = []
+    patients_kind = ""
     if rates_only:
         patients = (f"This {short} counts how often people taking {x} had side effects. If you take {it} or are thinking "
                     f"of it, ask your physio or doctor about the side effects and how to spot them.")
@@ -210,6 +213,31 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     elif verdict == "Too early to tell":
         patients = ("This is an early piece of the picture" + (f" for {who}" if who else "")
                     + ". On its own it should not change your care.")
+    elif not claim and a.get("_subgroup_line") and verdict in ("Supports", "Mixed picture"):
+        # Where the result held and where it did not, rather than "found mixed results".
+        line, _, patients_src = a["_subgroup_line"]
+        patients = (sentence(f"In this {short}{(' of ' + who) if who else ''}, {_lower_first(line).rstrip('.')}") + " "
+                    + phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"])
+                    + " Ask your physio or doctor what it means for you.")
+        patients_src, patients_kind = list(patients_src), "templated"  # our sentence about the groups, not a rewrite
+    elif not claim and verdict == "Supports" and (a.get("_headline") or _said_conclusion(a)
+                                                  or (a.get("_main_plain") and _said_line(a["_main_plain"][0]))):
+        # What the study found, not "it found what it set out to show": a survey's headline figure, else the
+        # authors' conclusion, said as theirs, else the main result the answer gives.
+        if a.get("_headline"):
+            patients_src = list(a["_headline"][-1])
+            said = f"In this {short}{(' of ' + who) if who else ''}, {_lower_first(a['_headline'][0])}"
+        elif _said_conclusion(a):
+            patients_src = list(a["_conclusion_plain"][-1])
+            said = f"The authors of this {short} conclude that {_lower_first(_said_conclusion(a))}"
+        else:
+            line, is_result, patients_src = a["_main_plain"]
+            line = _said_line(line)
+            said = (f"In this {short}{(' of ' + who) if who else ''}, {_lower_first(line)}" if is_result else
+                    f"The authors of this {short} write that {_lower_first(line)}")
+        patients = (sentence(said.rstrip(".")) + " "
+                    + phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"])
+                    + " Ask your physio or doctor what it means for you.")
     elif not claim:
         found = {"Supports": "found what it set out to show", "No clear difference": "found no clear difference",
                  "Does not support": "did not back the idea it tested", "Mixed picture": "found mixed results"}[verdict]
@@ -360,7 +388,7 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
                    "say by how much.")
     if kind == "accuracy":
         readers = f"This is {long}, with {evidence.lower()} evidence behind it. " + phrases.VERDICT_READER.get(verdict, "")
-    return {"patients": (patients, "templated", []), "clinicians": (clinicians, "templated", []),
+    return {"patients": (patients, patients_kind or ("rewritten" if patients_src else "templated"), patients_src), "clinicians": (clinicians, "templated", []),
             "readers": (re.sub(r"\s{2,}", " ", readers).strip(), "templated", [])}
 
 
@@ -399,6 +427,41 @@ _OUTCOME_IN = re.compile(r"\b(?:improvements?|reductions?|benefits?|gains?|relie
 _NONE_ON = re.compile(r"\bno (?:clear |significant |statistically significant )?(?:effect|difference|change|improvement)s? "
                       r"(?:was |were )?(?:observed |found |seen )?(?:on|in) (?P<o>(?:the )?[a-z][a-z -]{2,40}?)"
                       r"(?= between\b| in both\b| at\b| after\b|[,.;”]|$)", re.I)
+
+
+_RESULTS_LEAD = re.compile(r"^(?:the|these|our) (?:present )?(?:results|findings|data)(?: of (?:this|the|our) \w+)? "
+                           r"(?:indicate|suggest|show|demonstrate|confirm)(?:s|d)?(?: that)?\s+", re.I)
+# a call for more research, the authors speaking ("we find"), or a line on how the study was done: no finding to tell
+_NO_FINDING = re.compile(r"^(?:we|our|i)\b|\b(?:further|more|future|additional|larger)\b[^.]{0,60}\b(?:research|studies|"
+                         r"trials|exploration|investigation|work)\b|\b(?:is|are) (?:needed|necessary|required|warranted)\b|"
+                         r"\bin this study\b", re.I)
+
+
+def _said_conclusion(a: dict[str, Any]) -> str | None:
+    """The authors' conclusion made plain (generate._answer), for the patients' line; None when it tells no finding."""
+    got = a.get("_conclusion_plain")
+    if not got:
+        return None
+    return _said_line(got[0])
+
+
+# "this updated analysis confirms that", "our retrospective study suggests that": the lead, not the finding
+_STUDY_LEAD = re.compile(r"^(?:thus|therefore|overall|in conclusion|in summary)?,?\s*(?:(?:this|the|our|these)\s+"
+                         r"(?:[\w-]+\s+){0,2}?(?:study|trial|analysis|review|survey|data|results|findings)\s+"
+                         r"(?:confirms?|suggests?|shows?|showed|demonstrates?|demonstrated|indicates?|indicated)(?: that)?\s+)?",
+                         re.I)
+# a line that opens on a condition or a contrast with something left out ("because ...", "while ...", "but ...")
+_DANGLING_OPEN = re.compile(r"^(?:because|although|though|while|whereas|if|when|since|but|and|or|so)\b", re.I)
+
+
+def _said_line(text: str) -> str | None:
+    """A conclusion or main result, as the patients' line can say it after "... conclude that"; None when it tells no
+    finding or would not read as a whole sentence."""
+    line = _STUDY_LEAD.sub("", _RESULTS_LEAD.sub("", text.strip()), count=1).strip()
+    line = _RESULTS_LEAD.sub("", line)
+    if _NO_FINDING.search(line) or _DANGLING_OPEN.match(line) or len(line.split()) < 4:
+        return None
+    return line
 
 
 def _claim_core(claim: str) -> str:
