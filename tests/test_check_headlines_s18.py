@@ -61,9 +61,11 @@ def test_a_prevalence_figure_states_no_causal_relationship():
     labels = claim_strength(["Running injuries will affect up to 69.8% of runners at some point.",
                              "Heel pain is common in runners, with an incidence of about 7.9%.",
                              "Exercise reduces the incidence of falls by 23%.",
-                             "Obesity is linked to a higher prevalence of knee osteoarthritis."])
+                             "Obesity is linked to a higher prevalence of knee osteoarthritis.",
+                             "An estimated 52.2 million adults \u2013 22.7 percent of the population \u2013 have been diagnosed "
+                             "with some form of arthritis, according to a health agency."])
     assert labels[:2] == ["not a claim", "not a claim"]
-    assert labels[2] == "direct causal" and labels[3] == "correlational"
+    assert labels[2] == "direct causal" and labels[3] == "correlational" and labels[4] == "not a claim"
 
 
 def test_a_bar_of_short_links_and_a_cart_count_are_no_claim(store):

@@ -157,7 +157,11 @@ _HOW_MANY_HAVE = re.compile(
     r"(?:two|three|four|five) in \w+|half|a third|a quarter|millions)"
     r"|\b(?:incidence|prevalence|lifetime risk)\b|\b(?:one|two|three|four) in (?:\w+ )?(?:people|adults|americans|britons|runners|"
     r"women|men|children|patients)\b|\b\d[\d.,]*\s*(?:%|percent|per cent|million)\s+of\s+(?:\w+\s+){0,3}(?:people|adults|runners|"
-    r"patients|americans|women|men|children|workers|population)\s+(?:have|has|had|get|develop|report|experience|suffer|live)\b", re.I)
+    r"patients|americans|women|men|children|workers|population)\s+(?:have|has|had|get|develop|report|experience|suffer|live)\b"
+    # "an estimated 52.2 million Americans - 22.7 percent of the population - have been diagnosed with ..."
+    r"|\b\d[\d.,]*\s*(?:million|billion)\s+(?:\w+\s+){0,2}?(?:people|adults|americans|britons|australians|canadians|patients|"
+    r"women|men|children|workers)\b(?:[^.;]|\.\d){0,60}?\b(?:have been diagnosed|are diagnosed|were diagnosed|live with|are living with|"
+    r"suffer from|have|has)\b", re.I)
 
 
 def _frequency_only(s: str) -> bool:
