@@ -115,3 +115,11 @@ def test_a_heading_opened_by_a_qualified_study_label_reports_research():
     assert claim_cue("Early Study: Cheap Heel Pads Beat Custom Orthotics", [])
     assert claim_cue("Large UK trial: exercise eases back pain", [])
     assert not claim_cue("Study tips: how to sit at your desk", [])
+
+
+def test_a_section_label_in_a_noun_phrase_is_no_headline(store):
+    text = ("# Frozen shoulder\n\nFrozen shoulder is painful and stiff.\n\n## Risk factors associated with frozen shoulder\n\n"
+            "Several studies have reported a higher rate of frozen shoulder in people with diabetes.\n")
+    claims = _claims(store, text)
+    assert not any(c.startswith("Risk factors associated") for c in claims)
+    assert any(c.startswith("Several studies have reported") for c in claims)

@@ -201,6 +201,8 @@ def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> Sentence | 
         return None   # "Do exercises help shoulder pain": a question without its mark; "Knee OA – why exercise helps": a label
     if _FACT_OR_FICTION.search(s.text):
         return None   # "Fact or Fiction?: Running Ruins Your Knees": the title asks, the article answers
+    if _SECTION_LABEL.match(s.text):
+        return None   # "Risk factors associated with frozen shoulder": a label over the findings
     # a heading over what follows, or the page's first line standing alone with no final stop (a plain-text title)
     title_like = ((i + 1 < len(sentences) and sentences[i + 1].heading == s.text)
                   or (i == 0 and (len(sentences) < 2 or sentences[1].paragraph != s.paragraph) and not _FINAL_STOP.search(s.text)))
@@ -287,6 +289,13 @@ _GOES_ON = re.compile(r"(?:on top of (?:that|this)|in addition|additionally|also
                       r"however|but|and|so|even so|still|yet|likewise|similarly|in turn|as a result|because of this)\b", re.I)
 
 
+# A section's label in a noun phrase: "Risk factors associated with frozen shoulder", "Causes of knee pain", "Treatments
+# linked to faster recovery".
+_SECTION_LABEL = re.compile(r"^(?:the\s+)?(?:(?:main|common|key|known|other|possible)\s+)?(?:risk factors?|causes?|symptoms?|signs?|"
+                            r"benefits?|types?|treatments?|complications?|factors?|conditions?)\s+(?:associated with|linked (?:to|with)|"
+                            r"related to|of|for)\b[^.!?]*$", re.I)
+
+
 def headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
     """A short line alone in its paragraph (a headline, a bold standfirst) that states an effect, right before a
     paragraph that names the research: the article's finding in one line."""
@@ -300,6 +309,8 @@ def headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
         return False
     if _HOW_WHY.match(s.text) or _TOPIC_THEN_WH.search(s.text):
         return False   # "How yoga may help back pain": a title over an explanation, not a finding
+    if _SECTION_LABEL.match(s.text):
+        return False   # "Risk factors associated with frozen shoulder": a section's label, the findings are under it
     if _GOES_ON.match(s.text):
         return False   # "On top of that, their function improved a great deal.": a paragraph going on from the one before
     nxt = sentences[i + 1] if i + 1 < len(sentences) else None
