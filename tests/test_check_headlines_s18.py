@@ -123,3 +123,10 @@ def test_a_section_label_in_a_noun_phrase_is_no_headline(store):
     claims = _claims(store, text)
     assert not any(c.startswith("Risk factors associated") for c in claims)
     assert any(c.startswith("Several studies have reported") for c in claims)
+
+
+def test_where_guidelines_are_set_out_is_no_claim_even_with_the_papers_link(store):
+    text = ("# Back pain is overtreated\n\nExperts say most back pain settles with simple care.\n\nThese evidence-based "
+            "guidelines and more are laid out in \u201cPrevention and treatment of back pain\u201d, published in "
+            "[a medical journal](https://doi.org/10.5555/backpain.2018.1).\n")
+    assert not any(c.startswith("These evidence-based guidelines") for c in _claims(store, text))

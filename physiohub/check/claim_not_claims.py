@@ -164,7 +164,11 @@ APPEARS_IN = re.compile(r"^(?:the|their|his|her|its|this|that|these) (?:full |ne
                         r"(?:online )?in (?:the )?(?:[\w'-]+ ){0,3}(?:issue|edition|journal)\b"
                         # "This work was presented at Physiotherapy UK 2019, shown as a poster at ..."
                         r"|^(?:the|their|this|that|these) (?:work|study|research|trial|review|paper|findings|results) (?:was|were) "
-                        r"(?:first )?(?:presented|shown) (?:at|as)\b", re.I)
+                        r"(?:first )?(?:presented|shown) (?:at|as)\b"
+                        # "These evidence-based guidelines and more are laid out in <title of the paper>": where they are set
+                        # out, not what they say
+                        r"|^(?:these|the|this|those|our|such|all these)\s+[^.;:]{0,80}?\b(?:are|is|were|was)\s+(?:all\s+)?(?:laid out|set out|"
+                        r"described|summari[sz]ed|detailed|outlined|explained|covered|listed)\s+(?:in|on)\s+(?:the\s+)?[\"\u201c\u2018']", re.I)
 WHERE_TO_READ = re.compile(r"^(?:the|this|that)\s+(?:full\s+|original\s+|whole\s+|complete\s+)?(?:research\s+|study\s+|trial\s+)?(?:study|paper|report|article|"
                            r"review|trial|research|abstract)\s+(?:can be|is|are|may be)\s+(?:freely\s+|openly\s+)?"
                            r"(?:read|found|accessed|viewed|downloaded|available)\b"
