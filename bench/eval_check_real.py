@@ -106,14 +106,14 @@ DEV4_PARTS = (("c_", "claim pages c_*"), ("r_", "reference pages r_*"))
 HELD_OUT = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12")
 ALL_SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
             "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev25", "dev26", "dev27",
-            "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12")
+            "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12")
 
 
 # Session 11 sets are written in two batches, a_* (rules written on them) and b_* (scored before their misses are
 # read, to see whether the fixes carry to pages no rule was written on); the batches are scored apart.
 BATCH_PARTS = (("a_", "batch a"), ("b_", "batch b"))
 BATCHED = ("dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31",
-           "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38")
+           "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39")
 
 
 def _parts(name: str) -> list[tuple[str, str]]:
@@ -208,6 +208,7 @@ def main() -> int:
         "dev36": "real articles, dev set of session 18 (a general mix: a_*, b_*)",
         "dev37": "real articles, dev set of session 18 (claim-rich news, releases and blogs: a_*, b_*)",
         "dev38": "real articles, dev set of session 18 (citations in the text: a_*, b_*)",
+        "dev39": "real articles, dev set of session 18 (a general mix, written late: a_*, b_*)",
         "heldout2": "real articles, second held-out set (gold written before any run; scored only)",
         # heldout3/ was written blind when heldout2/ was opened for reading; scored only, misses never printed.
         "heldout3": "real articles, third held-out set (gold written before any run; scored only)",
