@@ -125,3 +125,22 @@ def test_a_reposts_from_credit_line_cites_the_outlet(store):
     text = ("# Balance training and sprains\n\nBalance training halves the risk of a repeat ankle sprain, a review found.\n\n"
             "\u2013 [from Daily Ledger](https://www.example-ledger.com/health/balance-sprains)\n")
     assert _urls(_refs(store, text)).get("https://www.example-ledger.com/health/balance-sprains") == "web"
+
+
+def test_an_organisation_named_in_a_link_on_any_domain_is_a_web_reference(store):
+    text = ("# Arthritis at work\n\nAccording to the [Central Statistics Office](https://www.example-stats.ie/releases/health), "
+            "arthritis is among the most common conditions that stop people working.\n\nData from [The Irish Longitudinal "
+            "Study on Ageing (TILDA)](https://tilda.example-college.ie/) show that a third of adults over 50 report arthritis.\n")
+    urls = _urls(_refs(store, text))
+    assert urls.get("https://www.example-stats.ie/releases/health") == "web"
+    assert urls.get("https://tilda.example-college.ie/") == "web"
+
+
+def test_an_outlet_or_body_and_its_verb_as_a_link_and_pages_for_further_information(store):
+    text = ("# Neck pain myths\n\n[SGH claims](https://www.example-hospital.com.sg/conditions/neck-pain) that poor posture "
+            "causes neck pain, but newer research disagrees.\n\nGo to [this link](https://www.nhs.uk/conditions/neck-pain/) "
+            "or [here](https://www.example-charity.org/neck-pain/) for further information.\n")
+    urls = _urls(_refs(store, text))
+    assert urls.get("https://www.example-hospital.com.sg/conditions/neck-pain") == "web"
+    assert urls.get("https://www.nhs.uk/conditions/neck-pain") == "web" or urls.get("https://www.nhs.uk/conditions/neck-pain/") == "web"
+    assert any("example-charity.org" in u for u in urls)

@@ -30,14 +30,15 @@ def _links(store, text):
      "https://short.example.com/xYz12", "web"),
     ("# Arthritis costs\n\n1. [Daily Ledger reports](https://ledger.example.com/health/ra-costs) that care for rheumatoid "
      "arthritis now costs twice what it did a decade ago, according to a new analysis.\n",
-     "https://ledger.example.com/health/ra-costs", "link"),
+     "https://ledger.example.com/health/ra-costs", "web"),
     ("# Arthritis and the heart\n\n[An analysis of hospital records](https://medwire.example.com/view/5521) suggests that "
      "people with rheumatoid arthritis have a higher risk of heart disease.\n",
      "https://medwire.example.com/view/5521", "link"),
 ])
 def test_a_pointer_to_the_full_story_or_study_is_a_reference(store, text, url, kind):
     # (a pointer to where the story is published in full names the outlet's page, kind "web" since session 18; a
-    # link whose words are the research or the outlet's report stays a "link", which an in-text citation may fold into)
+    # link whose words are the outlet and its verb is that outlet's page too; a link whose words are the research stays a
+    # "link", which an in-text citation may fold into)
     assert _links(store, text) == [(kind, url)]
 
 

@@ -152,7 +152,13 @@ _RESEARCH_LABEL = re.compile(r"^(?:(?:a|an|the|one|new|recent|large|small|major|
 # ... or whose words are an outlet and its reporting verb, the link being the subject of the sentence's report:
 # "[MedPage Today reports](...) that ...", "[The Guardian says](...)".
 _OUTLET_REPORTS = re.compile(r"^(?:the\s+)?[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*){0,4}\s+(?:reports|reported|says|said|writes|wrote|"
-                             r"notes|noted|found|finds|explains|explained)$")
+                             r"notes|noted|found|finds|explains|explained|claims|claimed|states|stated|recommends|recommended|"
+                             r"advises|advised|estimates|estimated)$")
+# ... or whose words are an organisation's name, on whatever domain: "the [Central Statistics Office](...)", "[The Irish
+# Longitudinal Study on Ageing (TILDA)](...)", "[Health Service Executive's Model of Care](...)".
+_ORG_LABEL = re.compile(rf"^(?:the\s+)?{_CAP}(?:\s+(?:of|for|and|on|the|in|&|{_CAP}))*?\s+(?:{_ORG_WORD}|Study|Survey|Executive|"
+                        rf"Statistics|Registry|Programme|Program)(?:'s|\u2019s)?\b(?:\s+(?:of|for|and|on|the|in|&|{_CAP}))*"
+                        rf"(?:\s+\([A-Z][A-Za-z&]{{1,9}}\))?$")
 
 
 # ... or whose words cite the research's authors: "[Lee et al. (2019)](...) found", "[Lee and colleagues](...) showed",
@@ -199,6 +205,11 @@ _OWN_PIECE = re.compile(r"(?i)\b(?:our|my)\b")
 # ... or a link whose words are somebody's website, blog or podcast: "[Peter's tendinopathy website](...)".
 _SITE_LABEL = re.compile(r"^(?:the\s+)?(?!(?:our|my|this|his|her|their)\b)[A-Z][\w'\u2019\-]*(?:\s+[\w'\u2019\-]+){0,3}\s+"
                          r"(?:website|web site|blog|podcast)$", re.I)
+
+
+# A pointer to an organisation's pages for more: "Go to [this link](...) or [here](...) for further information".
+_FURTHER_INFO = re.compile(r"\bfor (?:further|more) (?:information|info|details|advice|reading|help)\b|\bto (?:learn|read|find out) more\b",
+                           re.I)
 
 
 def _piece_link(s: Sentence, url: str, label: str, often: set[str]) -> bool:
@@ -280,13 +291,19 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
                 continue
             if not organisation_page(url):
                 label = _link_label(url, raw_text)
+                if (label and _ORG_LABEL.match(label) and not ARTICLE_LINK.search(url) and not _MENU_WORDS.match(label)
+                        and not re.match(r"(?i)^(?:our|my)\b", label) and len(s.text.split()) >= 6):
+                    seen.add(key)
+                    out.append(Reference(text=f"{label} <{url}>", kind="web", authors=[re.sub(r"^the\s+", "", label, flags=re.I)], url=url))
+                    continue
                 if _outlet_article(s, sentences[n - 1] if n else None, url, label):
                     seen.add(key)
                     cited = author_label(label)
                     # (a dated label is also read as an in-text citation, which merge_linked_citations folds into this
                     # link with its authors and year; an undated one names the authors only here)
                     # (an organisation cited by its initials, "[APTA, n.d.](...)", links its own page: kind "web")
-                    kind = "web" if cited and _ACRONYM.fullmatch(cited[0]) else "link"
+                    # (and a link whose words are the outlet or body and its verb, "[SGH claims](...)", is its page)
+                    kind = "web" if (cited and _ACRONYM.fullmatch(cited[0])) or _OUTLET_REPORTS.match(label) else "link"
                     out.append(Reference(text=f"{label} <{url}>", kind=kind, url=url, title=None if cited else label,
                                          authors=[cited[0]] if cited and cited[1] is None else []))
                     if cited and cited[1] is None:
@@ -313,8 +330,11 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
                 continue   # a menu or a call to action, not a source ("Read more: [Title – Society](...)" is one)
             host = _host(url)
             if (not label or _EMPTY_LABEL.match(label)) and not (_ORG_NAME.search(s.text) or any(
-                    a.lower() == _site_name(host) for a in _ACRONYM.findall(s.text))):
-                continue   # "the full list of studies by clicking here": a link that names no organisation (often the site's own)
+                    a.lower() == _site_name(host) for a in _ACRONYM.findall(s.text)) or (own and host not in own)
+                    or _FURTHER_INFO.search(s.text)):
+                # "the full list of studies by clicking here": a link that names no organisation (often the site's own);
+                # when the page says which site is its own, another organisation's page behind "here" is a source
+                continue
             seen.add(key)
             who = _organisation(label, s.text, host)
             title = label if label and not _EMPTY_LABEL.match(label) and label != who else None
