@@ -130,3 +130,12 @@ def test_where_guidelines_are_set_out_is_no_claim_even_with_the_papers_link(stor
             "guidelines and more are laid out in \u201cPrevention and treatment of back pain\u201d, published in "
             "[a medical journal](https://doi.org/10.5555/backpain.2018.1).\n")
     assert not any(c.startswith("These evidence-based guidelines") for c in _claims(store, text))
+
+
+def test_a_lead_in_that_says_what_research_found_about_whom_is_a_claim(store):
+    text = ("# Exercise and fibromyalgia\n\nNew research from a university has found that fibromyalgia patients who did "
+            "30 minutes of moderate activity 5 to 7 days a week were able to:\n\n- walk further in six minutes\n- report less pain\n\n"
+            "The research tells us three things:\n\n- exercise is safe\n")
+    claims = _claims(store, text)
+    assert any(c.startswith("New research from a university has found") for c in claims)
+    assert not any(c.startswith("The research tells us") for c in claims)

@@ -7,7 +7,7 @@ import re
 
 from .claim_designs import ANY_DESIGN, DESIGNS
 from .claim_method import method_only
-from .claim_not_claims import (APPEARS_IN, BEING_TESTED, CAVEAT, DEFINITION, FURTHER_RESEARCH, LIMITATION, FINDINGS_TITLE, HYPOTHESIS, LEAD_IN, NOT_ENOUGH, NOT_INVOLVED,
+from .claim_not_claims import (APPEARS_IN, BEING_TESTED, CAVEAT, DEFINITION, FURTHER_RESEARCH, LIMITATION, FINDINGS_TITLE, HYPOTHESIS, NOT_ENOUGH, lead_in, NOT_INVOLVED,
                                PERSONAL_CLAIM, QUESTION_OR_NEED, RESEARCH_USE, STUDIES_ON, TEASER, WHERE_TO_READ, WH_ANNOUNCEMENT)
 from .claim_orgs import ACCORDING_NAMED, ORG_SAYS_SUBJECT, ORG_WORD
 from .claim_sources import DOI, GLUED_FOOTNOTE, PAPER_LINK, URL, citation_marker
@@ -281,7 +281,7 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     text = NOT_INVOLVED.sub(" ", text)
     if method_only(text) and not (DOI.search(text) or URL.search(text)):
         return None   # (a sentence that gives the paper's DOI or link is where the article points to it)
-    if LEAD_IN.search(text):
+    if lead_in(text):
         return None   # a lead-in to a list ("The research tells us three things:") states no finding itself
     if HYPOTHESIS.search(text) or wh_announcement(text) or RESEARCH_USE.search(text):
         return None   # "Researchers have proposed that ..."; "The authors report how many workers had ...": no finding

@@ -117,6 +117,14 @@ CALL_TO_ACTION = re.compile(r"\b(?:book|call|contact|email|message|phone|ring|vi
                             r"Osteopathy|Practice|Studio|Wellness)\b(?! (?:research|study|trial))", re.I)
 # A line ending in a colon leads in to what follows (a list, a finding in its own paragraph) and states nothing itself.
 LEAD_IN = re.compile(r":\s*$")
+# ... except one that already says what research found about whom, its list completing it: "New research from X has found
+# that patients who did 30 minutes of moderate activity 5 to 7 days a week were able to:" (a claim, with its items).
+_FOUND_THAT_LEAD = re.compile(r"\b(?:found|shown|showed|demonstrated|concluded)\s+that\s+(?:\S+\s+){6,}\S*:\s*$", re.I)
+
+
+def lead_in(text: str) -> bool:
+    """A list's lead-in, which states no finding itself (see LEAD_IN, _FOUND_THAT_LEAD)."""
+    return bool(LEAD_IN.search(text)) and not _FOUND_THAT_LEAD.search(text)
 # A need is no finding: "There is also a pressing need to identify people at risk", "new treatments and procedures
 # are needed to reduce pain".
 NEED = re.compile(r"\b(?:a |an )?(?:pressing|urgent|critical|clear|great|real|growing|unmet) need (?:to|for)\b"

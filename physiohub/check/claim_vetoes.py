@@ -11,7 +11,7 @@ from .claim_followups import NO_DIFF, SOURCE_HEADING
 from .claim_method import method_only
 from .claim_orgs import org_list_lead_in
 from .claim_not_claims import (AGAINST_OLD_VIEW, APPEARS_IN, CALL_TO_ACTION, CAVEAT, COMMON_BELIEF, LIMITATION, DEFINITION, FINDINGS_TITLE,
-    HYPOTHESIS, KNOWN_AS, LEAD_IN, METHOD_HEADING, PRELIMINARY, MY_OWN, NEED, NOT_ENOUGH, NOT_INVOLVED, PAGE_FURNITURE, PASSIVE_ADVICE, PERSONAL_CLAIM, PLANS,
+    HYPOTHESIS, KNOWN_AS, lead_in, METHOD_HEADING, PRELIMINARY, MY_OWN, NEED, NOT_ENOUGH, NOT_INVOLVED, PAGE_FURNITURE, PASSIVE_ADVICE, PERSONAL_CLAIM, PLANS,
     QUESTION_OR_NEED, SUMMING_UP, RESEARCH_USE, PERSON_ADVICE, RUN_IN_LABEL, SELF_REPORT_FIGURE, STUDIES_ON, TEASER, USED_FOR, WHERE_TO_READ, mostly_links,
     EXPERT_OPINION, HOW_TO, SIMILE_ASIDE, SPECULATION, STUDY_IMPORTANCE)
 from .claim_sources import AUTHOR_YEAR, GLUED_FOOTNOTE
@@ -27,7 +27,7 @@ def model_veto(text: str) -> bool:
     text = GLUED_FOOTNOTE.sub("", text)
     n = len(text.split())
     return bool(QUESTION_OR_NEED.search(text) or TEASER.search(text) or method_only(text)
-                or LEAD_IN.search(text) or DEFINITION.search(text) or PERSONAL_CLAIM.search(text)
+                or lead_in(text) or DEFINITION.search(text) or PERSONAL_CLAIM.search(text)
                 or MY_OWN.match(text) or NOT_INVOLVED.search(text) or PLANS.search(text) or APPEARS_IN.match(text)
                 or PAGE_FURNITURE.search(text) or _background_figure(text) or UNPROVEN_BELIEF.search(text)
                 or (ANNOUNCES.search(text) and not reports_result(text))
@@ -141,7 +141,7 @@ def not_a_statement(s: Sentence, sentences: list[Sentence], i: int) -> bool:
     states no result ("By the numbers (from the 2024 review by Yan et al)"): never a claim, whatever the rules
     or the model read in it."""
     text = GLUED_FOOTNOTE.sub("", s.text)
-    if LEAD_IN.search(text):
+    if lead_in(text):
         return True
     if org_list_lead_in(text) and i + 1 < len(sentences) and sentences[i + 1].item:
         return True   # "The American Academy of Orthopaedic Surgeons recommends:": its bullets are the claims
