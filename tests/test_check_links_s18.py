@@ -144,3 +144,9 @@ def test_an_outlet_or_body_and_its_verb_as_a_link_and_pages_for_further_informat
     assert urls.get("https://www.example-hospital.com.sg/conditions/neck-pain") == "web"
     assert urls.get("https://www.nhs.uk/conditions/neck-pain") == "web" or urls.get("https://www.nhs.uk/conditions/neck-pain/") == "web"
     assert any("example-charity.org" in u for u in urls)
+
+
+def test_a_citation_after_the_full_stop_matches_the_gold_phrase_either_way():
+    from physiohub.check.evaluate import _contains
+    assert _contains("treatment is successful. (Lo and Safran 2007)", "In most patients treatment is successful (Lo and Safran 2007).")
+    assert not _contains("treatment is successful. (Lo and Safran 2007)", "In most patients treatment fails (Lo and Safran 2007).")

@@ -127,8 +127,16 @@ _GLUED_NOTE = re.compile(r"(?<=[a-z%)])\.(\d{1,3})(?=\s|$)")
 _SHOWN_NOTE = re.compile(r"\s*\[\d{1,3}(?:[,\u2013-]\s*\d{1,3})*\](?=[.,;:]?)")
 
 
+# A citation in brackets after a sentence's full stop ("successful. (Lo and Safran 2007)") is shown by the checker inside
+# the sentence ("successful (Lo and Safran 2007)."); a gold phrase copied from the page is matched either way.
+_CITE_AFTER_STOP = re.compile(r"\.\s*(\(\s*[^()]{2,80}\))")
+
+
 def _contains(phrase: str, text: str) -> bool:
     if phrase in text:
+        return True
+    moved = _CITE_AFTER_STOP.sub(r" \1", phrase)
+    if moved != phrase and moved in text:
         return True
     bare = _GLUED_NOTE.sub(".", phrase)
     return bare != phrase and bare in _SHOWN_NOTE.sub("", text)
