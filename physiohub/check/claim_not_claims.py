@@ -84,6 +84,8 @@ QUESTION_OR_NEED = re.compile(
 
 # A definition or the writer's own practice is not a finding, even with a citation.
 DEFINITION = re.compile(r"\b(?:defines?|defined as|is (?:a|an|the) term for|refers to|is called|stands for|means \w+ing)\b"
+                        # where a name comes from: "It takes its everyday name from the sport of tennis (1)"
+                        r"|\b(?:takes|took|gets|got|owes|derives) its (?:\w+ )?name (?:from|to)\b|\bis named (?:after|for)\b"
                         r"|[\"\u201c][\w -]{2,40}[\"\u201d],? (?:simply |just )?(?:means|refers to)\b"
                         # what a condition is taken to be, and its symptoms described: "it can be seen as pressure on the nerve
                         # (1)", "The main symptom of CTS is numbness of the thumb (6)" (a cited description is no finding)
@@ -229,6 +231,9 @@ CAVEAT = re.compile(r"\b(?:can(?:not|'t)|could(?: not|n't)|does(?: not|n't)|did(
 # apply to other groups"), how it was measured or sized ("walking in the later months was self-reported", "Many of the
 # trials were small, and the authors rated much of the evidence as low or very low quality"): no finding of its own.
 LIMITATION = re.compile(
+    # "But all three studies in the review had some serious flaws!"
+    r"\b(?:stud(?:y|ies)|trials?|reviews?|papers?|research)\b[^.;]{0,40}?\b(?:had|has|have)\s+(?:some\s+|several\s+|many\s+|a few\s+)?"
+    r"(?:serious\s+|major\s+|important\s+|significant\s+)?(?:flaws|limitations|weaknesses|shortcomings)\b|"
     r"\b(?:so|which means|meaning)\b[^.;]{0,40}?\b(?:can(?:not|'t|\u2019t)|could(?:n't|\u2019t| not)|may not|might not)\s+(?:\w+\s+){0,2}?"
     r"(?:prove|say|show|tell|be sure|conclude|apply|generali[sz]e|rule out)\b"
     r"|\b(?:the|this|that|it) (?:study|trial|research|work|analysis) (?:was|is) (?:only )?(?:observational|small|short|not randomi[sz]ed)\b"
