@@ -149,3 +149,11 @@ def test_where_a_name_comes_from_and_a_reviews_flaws_are_no_claims(store):
     assert not any(c.startswith("It takes its everyday name") for c in claims)
     assert not any(c.startswith("But all three studies") for c in claims)
     assert any(c.startswith("A 2019 review found") for c in claims)
+
+
+def test_what_the_latest_research_shows_put_first_is_a_claim(store):
+    text = ("# Neck pain myths\n\nMany people blame posture for neck pain. Based on the latest research, however, posture and "
+            "wear and tear are unlikely causes of neck pain. Based on our research with patients, we offer three classes.\n")
+    claims = _claims(store, text)
+    assert any(c.startswith("Based on the latest research") for c in claims)
+    assert not any(c.startswith("Based on our research") for c in claims)

@@ -172,6 +172,9 @@ _DEBUNKED = re.compile(
 # Evidence that has arrived, and what it shows: "More evidence has come in that ...", "New data have emerged showing that ...".
 _EVIDENCE_EMERGED = re.compile(r"\b(?:evidence|research|data|findings)\s+(?:has|have)\s+(?:now\s+)?(?:emerged|come in|come out|come to light|"
                                r"accumulated|mounted|piled up)\s+(?:to show |showing |suggesting )?that\b", re.I)
+# What research as a whole shows, put first: "Based on the latest research, ...", "Based on current evidence, ...".
+_BASED_ON_RESEARCH = re.compile(r"^\W*(?:but\s+|however,?\s+|yet\s+)?based on (?:the |all the )?(?:latest |current |recent |new |"
+                                r"available |existing |best |most recent |up-to-date )*(?:research|evidence|studies|science|trials)\b", re.I)
 # ... not the writer's own or anecdotal evidence ("Our evidence has been limited to what we see in clinic").
 _OWN_EVIDENCE = re.compile(r"\b(?:our|my|your|anecdotal|personal)\s+(?:\w+\s+)?(?:evidence|research|studies|trials)\b", re.I)
 # Researchers who call for something drawn from their work: "..., UNC researchers call for wider use of prevention
@@ -360,6 +363,9 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
         #                     recommended against ...", "Updated recommendations ... name exercise as the therapy ..."
     # (after every cue that names the research and its verb: "the evidence has been mixed, and one large trial
     # suggested ..." is the trial's finding)
+    m = _BASED_ON_RESEARCH.search(text)
+    if m and states_something(text[:m.start()] + " " + text[m.end():]) and not _OWN_EVIDENCE.search(m.group(0)):
+        return m.group(0)   # "Based on the latest research, however, both are unlikely causes of neck pain."
     m = _EVIDENCE_EMERGED.search(text)
     if m and (has_effect(text[m.end():]) or FINDING.search(text[m.end():])):
         return m.group(0)   # "More evidence has come in that Pilates can help people with back pain"
