@@ -157,3 +157,13 @@ def test_what_the_latest_research_shows_put_first_is_a_claim(store):
     claims = _claims(store, text)
     assert any(c.startswith("Based on the latest research") for c in claims)
     assert not any(c.startswith("Based on our research") for c in claims)
+
+
+def test_a_conditions_definition_and_an_open_question_are_no_claims(store):
+    text = ("# Fibromyalgia and exercise\n\nFibromyalgia (FM) is defined by widespread pain that lasts longer than three "
+            "months (Roe 2007). Other typical symptoms include disturbed sleep and fatigue (Roe 2007). Whether changing foot "
+            "posture with insoles lowers the risk is still unclear. A 2017 review found that aerobic exercise eased "
+            "fibromyalgia pain (Doe 2017).\n")
+    claims = _claims(store, text)
+    assert not any(c.startswith(("Fibromyalgia (FM) is defined", "Other typical symptoms", "Whether changing")) for c in claims)
+    assert any(c.startswith("A 2017 review found") for c in claims)

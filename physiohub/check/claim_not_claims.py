@@ -80,7 +80,10 @@ QUESTION_OR_NEED = re.compile(
     r"(?:limits|limitations|weaknesses|shortcomings|caveats)\b|\b(?:suspect|speculate|hypothesi[sz]e) (?:that|whether)\b"
     r"|^\W{0,3}(?:[^,;]{0,30}\s)?no (?:research|studies|evidence) (?:has|have)\b"
     r"|\b(?:would|will|still) need (?:further|more|larger|bigger|longer|new) (?:\w+ )?(?:research|studies|trials|evidence)\b"
-    r"|\b(?:whatever|regardless of what|no matter what) (?:the )?(?:research|science|studies|evidence) (?:says?|shows?)\b", re.I)
+    r"|\b(?:whatever|regardless of what|no matter what) (?:the )?(?:research|science|studies|evidence) (?:says?|shows?)\b"
+    # "Whether changing foot posture with insoles lowers the risk is still unclear.": an open question
+    r"|^whether\b[^.;]{5,150}\b(?:is|are|remains?) (?:still |yet |as yet )?(?:unclear|unknown|uncertain|not known|"
+    r"debated|open to debate|not clear)\b", re.I)
 
 # A definition or the writer's own practice is not a finding, even with a citation.
 DEFINITION = re.compile(r"\b(?:defines?|defined as|is (?:a|an|the) term for|refers to|is called|stands for|means \w+ing)\b"
@@ -92,6 +95,11 @@ DEFINITION = re.compile(r"\b(?:defines?|defined as|is (?:a|an|the) term for|refe
                         r"|\bcan (?:best )?be (?:seen|thought of|understood|regarded|described) as\b"
                         # "The scapula is described as the stable base from which ... [9]": what a thing is said to be
                         r"|^(?:the )?[\w -]{2,30}\b(?:is|are) (?:often |usually |commonly )?(?:described|defined) as (?:a|an|the)\b"
+                        # "Fibromyalgia (FM) is defined by widespread pain ... (Rooks 2007)", "FMS has been described as a
+                        # chronic pain syndrome ...": what a condition is (the subject a name, maybe with its initials)
+                        r"|^(?:the )?[A-Za-z][\w -]{2,40}(?:\s\([A-Z]{2,6}\))?\s(?:is|are) (?:defined|characteri[sz]ed) by\b"
+                        r"|^(?:the )?[A-Za-z][\w -]{2,40}(?:\s\([A-Z]{2,6}\))?\s(?:has|have) been (?:described|defined) as (?:a|an|the)\b"
+                        r"|^(?:other |the other )?(?:typical|common|usual|classic|key) (?:symptoms?|signs?|complaints?) (?:include|includes|are)\b"
                         r"|^(?:the )?(?:main|commonest|most common|typical|usual|classic|key|first) (?:symptoms?|signs?|complaints?) "
                         r"(?:of [\w() -]{1,40} )?(?:is|are|include|includes)\b"
                         # what a tissue or substance is: "Collagen is the main structural protein of many connective tissues"
