@@ -347,6 +347,16 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
             out.harm_elsewhere = True  # "a small increase in flares, but no more severe flares": no benefit anywhere
         else:
             out.benefit_elsewhere = True
+    if kind != "intervention" and out.verdict == "No clear difference":
+        # "In women, TBS was significantly lower (p = 0.01). In men, there was no significant difference.": a link clear
+        # in one group of people and not in another is no null for everyone (the card says in which group it held)
+        from ..cards.subgroup import subgroup_limit   # (a leaf module with no imports of ours: no cycle)
+        limit = subgroup_limit([(s.id, s.text) for s, _ in res])
+        if limit and limit.clear and limit.unclear:
+            out.verdict = "Mixed picture"   # (a link, not a benefit: benefit_elsewhere stays False)
+            out.reasons = reasons + [f"but by group the result was statistically clear {' and '.join(limit.clear)} "
+                                     f"and not {' and '.join(limit.unclear)}"]
+            out.sentence_ids = ids + [i for i in limit.sentence_ids if i not in ids]
     return out
 
 

@@ -126,7 +126,13 @@ def answer_claim(a: dict[str, Any], q: Pico) -> str | None:
         elif verdict in ("No clear difference", "Does not support"):
             body = f"no clear link was found between {x} and {y}"
         elif verdict == "Mixed picture":
-            body = f"{x} seemed linked with {y} in some groups or measures but not in others"
+            limit = a.get("_subgroup")
+            if limit is not None and limit.clear and limit.unclear:
+                # the groups the link held in and did not (the abstract's own words for them: subgroup.py)
+                body = (f"{x} seemed linked with {y} only {' and '.join(limit.clear)}, "
+                        f"not {' and '.join(limit.unclear)}")
+            else:
+                body = f"{x} seemed linked with {y} in some groups or measures but not in others"
     elif kind == "accuracy":
         target = f" for finding {y}" if y else ""
         if verdict == "Supports":
@@ -364,6 +370,9 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
                    "did not find that: the two gave similar results.")
     if kind == "association" and verdict == "Supports":
         readers = f"This {short} found a link, not proof of cause; it has {evidence.lower()} evidence behind it."
+    if kind == "association" and verdict == "Mixed picture":
+        # (a link seen in some groups or measures and not others: no "benefits" in a study of links)
+        readers = f"Claims{topic} need care: this {short} found a link in some groups or measures but not in others, and a link is not proof of cause."
     if split and verdict == "Mixed picture" and kind == "intervention" and x:
         readers = (f"Claims about {x} need care: this {short} found differences in {split[0]}, but not in {split[1]}.")
     if harm_mixed and x:
