@@ -167,3 +167,12 @@ def test_a_conditions_definition_and_an_open_question_are_no_claims(store):
     claims = _claims(store, text)
     assert not any(c.startswith(("Fibromyalgia (FM) is defined", "Other typical symptoms", "Whether changing")) for c in claims)
     assert any(c.startswith("A 2017 review found") for c in claims)
+
+
+def test_a_pubmed_search_leaves_out_words_of_counting_and_nationality():
+    from physiohub.check.claims import Claim
+    from physiohub.check.pubmed import pubmed_query
+    q = pubmed_query(Claim(text="Moreover, the average American has a one in four chance of developing hip osteoarthritis "
+                                "over his or her lifetime.", cue=""))
+    assert "american" not in q and "chance" not in q and "developing" not in q
+    assert "hip osteoarthritis" in q

@@ -49,7 +49,10 @@ verdict conclusion analysis follow-up
 improve improves improved reduce reduces reduced effect effects effective benefit benefits use used using given
 done make made makes get gets got take takes took come comes came see sees came went go goes your our their
 about also both either neither whether while when where which what who whose how why than then there here these
-those this that such some any each every all other another own""".split()) | set(ENGLISH_STOP_WORDS)
+those this that such some any each every all other another own
+affect affects affected chance chances million millions billion percent americans britons australians canadians
+population estimated estimate estimates diagnosed total overall per american british australian canadian
+develop develops developing developed""".split()) | set(ENGLISH_STOP_WORDS)
 _WORD = re.compile(r"[a-z][a-z\-']+")
 
 
