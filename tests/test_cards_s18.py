@@ -11,7 +11,7 @@ from physiohub.appraise.core import appraise
 from physiohub.cards import check_grounding, generate_card
 from physiohub.cards.question import from_aim
 from physiohub.cards.generate import _model_statistics as model_statistics
-from physiohub.cards.subgroup import generalises, limited_line, plain_signs, subgroup_limit
+from physiohub.appraise.subgroup import generalises, limited_line, plain_signs, subgroup_limit
 from physiohub.models import AbstractSection, Record
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from ..text import Sentence
 from .between import claims_shared_benefit
 from .reading import COMPARATOR, Reading, both_groups_improved, read_sentence, says_significant, significant_p
+from .subgroup import subgroup_limit
 
 _NO_FINDINGS = {"protocol": "a protocol reports no results yet",
                 "editorial/commentary/letter": "an opinion piece reports no findings of its own",
@@ -350,7 +351,6 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
     if kind != "intervention" and out.verdict == "No clear difference":
         # "In women, TBS was significantly lower (p = 0.01). In men, there was no significant difference.": a link clear
         # in one group of people and not in another is no null for everyone (the card says in which group it held)
-        from ..cards.subgroup import subgroup_limit   # (a leaf module with no imports of ours: no cycle)
         limit = subgroup_limit([(s.id, s.text) for s, _ in res])
         if limit and limit.clear and limit.unclear:
             out.verdict = "Mixed picture"   # (a link, not a benefit: benefit_elsewhere stays False)

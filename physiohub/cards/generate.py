@@ -37,7 +37,7 @@ from .consistency import check_card
 from .question import (CONDITION_WORDS, Pico, _people, aim_topic, asked_share, build_question, from_aim, from_title,
                        title_question, title_share)
 from .casing import upper_first
-from .subgroup import denies_generally, generalises, limit_sentence, limited_line, plain_signs, subgroup_limit
+from ..appraise.subgroup import denies_generally, generalises, limit_sentence, limited_line, plain_signs, subgroup_limit
 
 GENERATOR = "physiohub.cards.extractive"
 VERSION = "2.8"

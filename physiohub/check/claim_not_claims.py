@@ -135,6 +135,8 @@ _FOUND_THAT_LEAD = re.compile(r"\b(?:found|shown|showed|demonstrated|concluded)\
 def lead_in(text: str) -> bool:
     """A list's lead-in, which states no finding itself (see LEAD_IN, _FOUND_THAT_LEAD)."""
     return bool(LEAD_IN.search(text)) and not _FOUND_THAT_LEAD.search(text)
+
+
 # A need is no finding: "There is also a pressing need to identify people at risk", "new treatments and procedures
 # are needed to reduce pain".
 NEED = re.compile(r"\b(?:a |an )?(?:pressing|urgent|critical|clear|great|real|growing|unmet) need (?:to|for)\b"

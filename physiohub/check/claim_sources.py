@@ -11,18 +11,20 @@ from .lexicon import JOURNALS
 # Lower-case words a footnote number may be glued to ("study2", "worldwide38"), by length: Python's look-behind has a
 # fixed width, so each length is an alternative of its own.
 _GLUED_WORD_LENGTHS = range(4, 12)
+# A note's numbers in round brackets, "(4)", "(1-3)", "(4,5)": never "(0)", which is a count ("Cart (0)").
+_ROUND_NUMS = r"\(([1-9]\d{0,2}(?:\s*[,\u2013-]\s*\d{1,3})*)\)"
 NUMBERED_CITE = re.compile(r"\[(\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3})*)\]|(?<=[a-z.,)])([\u00b9\u00b2\u00b3\u2070-\u2079]+)"
                            r"|\((?:Refs?|References?)\.?\s*(\d{1,3}(?:\s*[,/\u2013\u2014-]\s*(?:Refs?\.?\s*)?\d{1,3})*)\)"
                            # "Another study2 showed": a footnote number glued to a lower-case word (one group per word length)
                            r"|" + "|".join(rf"(?-i:(?<=\b[a-z]{{{n}}})(\d{{1,2}})(?=[\s.,;:)]|$))" for n in _GLUED_WORD_LENGTHS) +
                            # "(4,5)", "(1,2,3,6,7,9)" in round brackets: glued to the word, or ending a clause
                            # (glued to a letter: after a digit it is an issue number, "Spine 1995;20(5):615")
-                           r"|(?<=[^\W\d_])\(([1-9]\d{0,2}(?:\s*[,\u2013-]\s*\d{1,3})*)\)"
-                           r"|(?<=\w)\s\(([1-9]\d{0,2}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=\s*[.,;:!?]|\s*$)"
+                           r"|(?<=[^\W\d_])" + _ROUND_NUMS +
+                           r"|(?<=\w)\s" + _ROUND_NUMS + r"(?=\s*[.,;:!?]|\s*$)"
                            # "... worldwide.(2)": glued after the sentence's own full stop, ending it
-                           r"|(?<=[a-z%)]\.)\(([1-9]\d{0,2}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=\s*$)"
+                           r"|(?<=[a-z%)]\.)" + _ROUND_NUMS + r"(?=\s*$)"
                            # "... an incidence of about 7.9%(6).": after a percentage, ending a clause
-                           r"|(?<=%)\s?\(([1-9]\d{0,2}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=\s*[.,;:!?]|\s*$)", re.I)
+                           r"|(?<=%)\s?" + _ROUND_NUMS + r"(?=\s*[.,;:!?]|\s*$)", re.I)
 # "... ability to work[i].", "... previous decade).[iv]": an endnote marker in lower-case Roman numerals (product and
 # wellness blogs number their notes i, ii, iii ...), glued to the word or the full stop before it.
 ROMAN_CITE = re.compile(r"(?<=[a-z.,;:)%])\[(i{1,3}|iv|vi{0,3}|ix|xi{0,3}|xiv|xvi{0,3}|xix|xx)\](?!\()")

@@ -22,15 +22,16 @@ from .reference_lines import (ACCESS_NOTE, ELSEVIER_DATE, INITIALS_FIRST as _INI
 # review"): its first entry is the reference, the paragraphs after it are the review's text.
 ONE_PAPER_HEADING = re.compile(r"^(?:the\s+)?(?:article|study|paper|trial|research)\s+(?:reviewed|under review|discussed|summari[sz]ed)\s*:?$",
                                re.I)
-_EDITOR_NOTES = re.compile(r"^(?:notes (?:to|for) editors?|editors?'?\u2019?s? notes)\s*:?$", re.I)
+# A press release's "Notes to editors", which carry the paper's entry among notes about the organisation.
+EDITOR_NOTES = r"notes (?:to|for) editors?|editors?'?\u2019?s? notes"
+_EDITOR_NOTES = re.compile(rf"^(?:{EDITOR_NOTES})\s*:?$", re.I)
 REF_HEADING = re.compile(
     # (a form's plural in brackets, "Reference(s)", "Source(s)"; a record's "Bibliographic source(s)" / "details")
     r"^(?:references?|reference\(s\)|reference list|sources?(?: and further reading)?|source\(s\)|bibliography|citations?|works cited|"
     r"bibliographic (?:sources?|source\(s\)|references?|reference\(s\)|citations?|details|record)|"
     r"(?:the )?(?:studies|research|papers|articles|evidence|trials)(?: (?:cited|mentioned|referenced|used|quoted|we used|in this article))?|"
     r"further reading|reading list|literature|notes|footnotes|endnotes|journal references?|study references?|"
-    # a press release's "Notes to editors", which carry the paper's entry
-    r"notes (?:to|for) editors?|editors?'?\u2019?s? notes|"
+    + EDITOR_NOTES + "|"
     r"original (?:study|article|paper|research)|key references|selected references|references and further reading|"
     r"for (?:reference|further reading)|references? for this (?:story|article|post)|web ?links?|source links?|story sources?)\s*:?$"
     # "Sources and references", "References & further reading", "Research cited in this article", "Literature cited"

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from ..errors import InvalidInput, OnlineError
+from .document import EDITOR_NOTES
 
 MAX_BYTES = 5_000_000  # a long article is ~100 kB of HTML; anything past this is not an article
 _HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>]|<section|<main)", re.I)
@@ -79,18 +81,33 @@ def html_to_text(html: str) -> str:
         text = _lxml_text(html)
     if not text.strip():
         raise InvalidInput("no article text found in the HTML")
-    text = _with_title(html, text)
-    text = _with_deck(html, text)
+    root = _tree(html)   # (parsed once for the passes below, which only read it)
+    text = _with_title(html, text, root)
+    text = _with_deck(root, text)
     text = _MD_ESCAPE.sub(r"\1", text)
-    text = _restore_link_paragraphs(html, text)
-    text = _restore_dropped_lists(html, text)
-    text += _dropped_reference_blocks(html, text)
+    text = _restore_link_paragraphs(root, text)
+    text = _restore_dropped_lists(root, text)
+    text += _dropped_reference_blocks(root, text)
     # Superscript citation numbers ("<sup>1</sup>") become "[1]", the form the claim finder reads.
     text = re.sub(r"<sup>\s*(\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\s*</sup>", r"[\1]", text)
     return re.sub(r"</?(?:sup|sub|span|em|strong|b|i)>", "", text).strip()
 
 
-def _with_title(html: str, text: str) -> str:
+def _tree(page: Any) -> Any:
+    """The page's element tree: parsed from its HTML, or the tree itself when the caller has parsed it already;
+    None when the HTML cannot be read (each pass then leaves the text as it is)."""
+    if not isinstance(page, str):
+        return page
+    import lxml.html
+    from lxml import etree
+
+    try:
+        return lxml.html.fromstring(page)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _with_title(html: str, text: str, root: Any = None) -> str:
     """The extractor keeps the page's headline as metadata, not text; a reader reads it first, and a headline that
     states a finding is a claim (tests/fixtures/check/real/README.md). It goes back on top as a Markdown title when
     the text does not already hold it."""
@@ -104,7 +121,7 @@ def _with_title(html: str, text: str) -> str:
     if not title or len(title.split()) < 3:
         # (the head names only the site, "BioSpace": a print or legacy page sets its headline in an element of its
         # own, "<span class="newstitle">")
-        title = _headline_element(html) or title
+        title = _headline_element(html if root is None else root) or title
     if not title or len(title.split()) < 3 or title.lower() in text[:2000].lower():
         return text
     return f"# {title}\n\n{text}"
@@ -116,16 +133,13 @@ _DECK_CLASS = re.compile(r"(?:^|[\s_-])(?:subhead|sub-head|subheadline|sub-headl
                          r"kicker-summary|article-summary|story-summary)(?:$|[\s_-])", re.I)
 
 
-def _with_deck(html: str, text: str) -> str:
-    """The story's deck, put back under its title when the extractor dropped it (see _DECK_CLASS)."""
+def _with_deck(page: Any, text: str) -> str:
+    """The story's deck, put back under its title when the extractor dropped it (see _DECK_CLASS); ``page`` is the
+    HTML or its tree."""
     if not text.startswith("# "):
         return text
-    import lxml.html
-    from lxml import etree
-
-    try:
-        root = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
+    root = _tree(page)
+    if root is None:
         return text
     for el in root.iter("p", "div", "h2", "h3", "span"):
         if _DECK_CLASS.search(el.get("class") or ""):
@@ -141,15 +155,11 @@ def _with_deck(html: str, text: str) -> str:
 _HEADLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:news|post|entry|article|story|page)?[_-]?(?:title|headline)(?:$|[\s_-])", re.I)
 
 
-def _headline_element(html: str) -> str | None:
+def _headline_element(page: Any) -> str | None:
     """The text of the first element whose class or id says it is the story's headline ("newstitle", "post-title",
-    "entry-title", "headline"), when it reads as one (4 to 30 words)."""
-    import lxml.html
-    from lxml import etree
-
-    try:
-        root = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
+    "entry-title", "headline"), when it reads as one (4 to 30 words); ``page`` is the HTML or its tree."""
+    root = _tree(page)
+    if root is None:
         return None
     for el in root.iter("span", "div", "p", "td", "h2", "h3", "strong", "b"):
         if _HEADLINE_CLASS.search(el.get("class") or "") or _HEADLINE_CLASS.search(el.get("id") or ""):
@@ -162,7 +172,7 @@ def _headline_element(html: str) -> str | None:
 # A block the extractor drops as boilerplate but that holds the article's sources: an <aside> "Sources" box, an
 # article <footer> with "References: ...", a <div class="references">. Its heading or first words say so.
 _REF_BLOCK_START = re.compile(r"^\W{0,3}(?:references?|sources?|bibliography|citations?|further reading|journal references?|"
-                              r"studies cited|research cited|literature cited|works cited|footnotes|notes(?: (?:to|for) editors?)?|editors?'?\u2019?s? notes)\b\s*:?", re.I)
+                              r"studies cited|research cited|literature cited|works cited|footnotes|" + EDITOR_NOTES + r"|notes)\b\s*:?", re.I)
 _REF_BLOCK_BODY = re.compile(r"\b(?:19|20)\d{2}\b|\b10\.\d{4,9}/|https?://", re.I)
 
 
@@ -172,14 +182,10 @@ def _NOTES_MARKUP(el) -> bool:
     return bool(re.search(r"\b(?:footnotes|endnotes)\b", cls) or el.get("role") in ("doc-endnotes", "doc-bibliography"))
 
 
-def _dropped_reference_blocks(html: str, text: str) -> str:
+def _dropped_reference_blocks(page: Any, text: str) -> str:
     """Reference blocks the main-content extractor left out, as Markdown to append to its text ("" if none)."""
-    import lxml.html
-    from lxml import etree
-
-    try:
-        root = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
+    root = _tree(page)
+    if root is None:
         return ""
     out: list[str] = []
     plain = _alnum(text)
@@ -287,16 +293,12 @@ def _entry_lists(root) -> list[tuple[None, list[str]]]:
     return out
 
 
-def _restore_link_paragraphs(html: str, text: str) -> str:
+def _restore_link_paragraphs(page: Any, text: str) -> str:
     """A paragraph of the article that is one link and nothing else ("Read more at <charity>", "Full study") is where a
     repost names its source, but the extractor keeps only its words (glued to the paragraph before) or drops it, link
     density being its mark of boilerplate. Such a paragraph gets its link back, as a paragraph of its own."""
-    import lxml.html
-    from lxml import etree
-
-    try:
-        root = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
+    root = _tree(page)
+    if root is None:
         return text
     scope = root.xpath("//article") or root.xpath("//main") or [root]
     for p in scope[0].xpath(".//p[not(ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside)]"):
@@ -316,17 +318,13 @@ def _restore_link_paragraphs(html: str, text: str) -> str:
     return text
 
 
-def _restore_dropped_lists(html: str, text: str) -> str:
+def _restore_dropped_lists(page: Any, text: str) -> str:
     """A list of the article the extractor dropped whole (it happens to a list under a lead-in paragraph inside tab
     panels and page-builder blocks), while it kept the paragraph before it: the list's items go back after that
     paragraph as Markdown items, since its bullets often hold the claims ("Exercise can help people with RA:" /
     "- ... In one study, the scores ... dropped ..."). A list that is mostly links is a menu, left out."""
-    import lxml.html
-    from lxml import etree
-
-    try:
-        root = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
+    root = _tree(page)
+    if root is None:
         return text
     scope = root.xpath("//article") or root.xpath("//main") or [root]
     plain = _alnum(text)

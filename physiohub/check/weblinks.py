@@ -231,6 +231,7 @@ _HREF = re.compile(r"(?:href|content)=[\"'](https?://[^\"'\s>]+)", re.I)
 _HOME_LINK = re.compile(r"<a\b[^>]*\brel=[\"']?home[^>]*>", re.I)
 _ANCHOR = re.compile(r"<a\b[^>]*\bhref=[\"'](https?://[^\"'\s>]+)[^>]*>(.*?)</a>", re.I | re.S)
 _MD_LINK = re.compile(r"\[([^\]\n]{1,80})\]\((https?://[^)\s]+)\)")
+_MD_URL = re.compile(r"\]\((https?://[^)\s]+)\)")   # a Markdown link's address, whatever its words
 _SITE_MENU = re.compile(r"^(?:home|about(?: us)?|our team|team|services|contact(?: us)?|book(?: online| now)?|blog|news|shop|donate|"
                         r"classes|schedule|timetable|teachers|locations?|careers|faqs?|events|our research|membership|join)$", re.I)
 
@@ -247,7 +248,7 @@ def own_hosts(page: str) -> set[str]:
     # the first link of the page, above its title, to a site's home address: the site's logo or name over its menu
     title = re.search(r"(?m)^#\s|<h1\b", page)
     top = page[: title.start() if title else 0][:2000]
-    first = re.search(r"\]\((https?://[^)\s]+)\)|<a\b[^>]*\bhref=[\"'](https?://[^\"'\s>]+)", top)
+    first = re.search(_MD_URL.pattern + r"|<a\b[^>]*\bhref=[\"'](https?://[^\"'\s>]+)", top)
     if first:
         url = first.group(1) or first.group(2)
         if urlsplit(url).path.strip("/") == "":
@@ -276,7 +277,7 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
     out = list(refs)
     names: set[str] = set()
     undated: set[str] = set()
-    hosts = Counter(_host(u) for u in re.findall(r"\]\((https?://[^)\s]+)\)", raw_text))
+    hosts = Counter(_host(u) for u in _MD_URL.findall(raw_text))
     often = {h for h, k in hosts.items() if k >= 3}
     for n, s in enumerate(sentences):
         for url in s.links + [u.rstrip(".,;") for u in _BARE_URL.findall(s.text)]:
@@ -292,7 +293,7 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
             if not organisation_page(url):
                 label = _link_label(url, raw_text)
                 if (label and _ORG_LABEL.match(label) and not ARTICLE_LINK.search(url) and not _MENU_WORDS.match(label)
-                        and not re.match(r"(?i)^(?:our|my)\b", label) and len(s.text.split()) >= 6):
+                        and not _OWN_PIECE.match(label) and len(s.text.split()) >= 6):
                     seen.add(key)
                     out.append(Reference(text=f"{label} <{url}>", kind="web", authors=[re.sub(r"^the\s+", "", label, flags=re.I)], url=url))
                     continue
