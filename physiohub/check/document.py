@@ -355,6 +355,28 @@ def _heading(line: str, next_blank: bool) -> str | None:
     return None
 
 
+# A line that ends a sentence (a stop, maybe inside closing quotes or brackets, or a colon).
+_ENDS_SENTENCE = re.compile(r"[.!?:][\"\u201d'\u2019)\]]*\s*$")
+_HANGING_WORD = re.compile(r"\b(?:of|in|the|a|an|and|or|to|for|with|by|at|on|from|that|than|as)$", re.I)
+
+
+def _one_paragraph_per_line(lines: list[str]) -> bool:
+    """Is the text saved one paragraph per line (copied from a web page), not hard-wrapped? Then a line break is a
+    paragraph break: nearly every line of prose ends a sentence, where hard-wrapped lines mostly break mid-sentence."""
+    prose = [x for x in lines if len(x.split()) >= 8 and not _LIST_ITEM.match(x) and not _HEADING_MD.match(x)]
+    return len(prose) >= 3 and sum(bool(_ENDS_SENTENCE.search(x)) for x in prose) >= 0.8 * len(prose)
+
+
+def _line_heading(before: str, line: str, after: str) -> bool:
+    """In such a text, a short line with no final stop between a line that ends a sentence and a line of prose is a
+    heading ("New data emerges" over "According to the CDC, ..."), not the start of the paragraph under it."""
+    s = line.strip().strip("*_").strip()
+    return (bool(_ENDS_SENTENCE.search(before)) and bool(s) and len(s.split()) <= 10 and s[0].isupper()
+            and not _HANGING_WORD.search(s) and not _LIST_ITEM.match(line) and not _LIST_ITEM.match(after)
+            and len(after.split()) >= 8 and bool(_ENDS_SENTENCE.search(after))
+            and bool(re.match(r"\s*[\"'\u201c(]?[A-Z0-9]", after)))
+
+
 def _title_line(line: str, following: str) -> bool:
     """The article's first line is its title when it is short, does not end like a sentence that runs on
     (no full stop, comma, semicolon or colon, no "of" or "the" left hanging), and the next line starts a
@@ -635,6 +657,7 @@ def parse_document(text: str) -> Document:
     lines = unglue_numbers([strip_link_labels(x) for x in lines])
     blocks: list[tuple[str, str]] = []          # (kind, text): heading | para | item
     para: list[str] = []
+    unwrapped = _one_paragraph_per_line(lines)
     para_lines: dict[int, list[str]] = {}       # the lines of each paragraph block, for a reference section
 
     def flush() -> None:
@@ -672,6 +695,8 @@ def parse_document(text: str) -> Document:
         nxt_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
         prev_blank = i == 0 or not lines[i - 1].strip()
         h = _heading(line, nxt_blank) if (prev_blank or _HEADING_MD.match(line)) else None
+        if h is None and unwrapped and not prev_blank and i + 1 < len(lines) and _line_heading(lines[i - 1], line, lines[i + 1]):
+            h = _heading(line, True)   # a heading on a page saved one paragraph per line, no blank line around it
         if h is not None and not _HEADING_MD.match(line) and _ORG_NAME_LINE.match(h) and _in_reference_section(blocks):
             h = None   # "Sources:" over "Arthritis Foundation" / "National Institutes of Health": entries, not headings
         if h is None and not blocks and not para and _title_line(line, lines[i + 1] if i + 1 < len(lines) else ""):

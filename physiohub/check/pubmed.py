@@ -52,7 +52,10 @@ about also both either neither whether while when where which what who whose how
 those this that such some any each every all other another own
 affect affects affected chance chances million millions billion percent americans britons australians canadians
 population estimated estimate estimates diagnosed total overall per american british australian canadian
-develop develops developing developed""".split()) | set(ENGLISH_STOP_WORDS)
+develop develops developing developed mild moderate severe slight slightly significant significantly small large
+smaller larger""".split()) | set(ENGLISH_STOP_WORDS)
+# An abbreviation the page coins ("RRIs" for running-related injuries) is no term PubMed indexes.
+_ABBREVIATION = re.compile(r"\b[A-Z]{2,6}s?\b")
 _WORD = re.compile(r"[a-z][a-z\-']+")
 
 
@@ -139,11 +142,12 @@ def _free_words(claim: Claim, used: str, n: int) -> list[str]:
     from .match import claim_query
 
     out: list[str] = []
+    coined = {a.lower() for a in _ABBREVIATION.findall(claim.text)}
     # the finding clause first; the whole sentence when the clause is only its frame ("..., studies show")
     for text in (claim_query(claim), claim.text):
         for w in _WORD.findall(text.lower()):
             w = w.strip("-'")
-            if len(w) > 3 and w not in _EVERYDAY and w not in used and w not in out:
+            if len(w) > 3 and w not in _EVERYDAY and w not in coined and w not in used and w not in out:
                 out.append(w)
         if out:
             break
