@@ -103,17 +103,19 @@ def _cut_misses(raw: str, gold: dict, res: dict) -> int:
 
 # dev4/ (session 8 of issue 13) holds two helpers' pages, scored apart: c_* pages for claims, r_* for references.
 DEV4_PARTS = (("c_", "claim pages c_*"), ("r_", "reference pages r_*"))
-HELD_OUT = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12")
+HELD_OUT = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
+            "heldout13", "heldout14")
 ALL_SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
             "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev25", "dev26", "dev27",
-            "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12")
+            "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
+            "heldout13", "heldout14")
 
 
 # Session 11 sets are written in two batches, a_* (rules written on them) and b_* (scored before their misses are
 # read, to see whether the fixes carry to pages no rule was written on); the batches are scored apart.
 BATCH_PARTS = (("a_", "batch a"), ("b_", "batch b"))
 BATCHED = ("dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31",
-           "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39")
+           "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42")
 
 
 def _parts(name: str) -> list[tuple[str, str]]:
@@ -209,6 +211,9 @@ def main() -> int:
         "dev37": "real articles, dev set of session 18 (claim-rich news, releases and blogs: a_*, b_*)",
         "dev38": "real articles, dev set of session 18 (citations in the text: a_*, b_*)",
         "dev39": "real articles, dev set of session 18 (a general mix, written late: a_*, b_*)",
+        "dev40": "real articles, dev set of session 19 (in-text author-year citations: a_*, b_*)",
+        "dev41": "real articles, dev set of session 19 (claims in headlines, lists and uncued result sentences: a_*, b_*)",
+        "dev42": "real articles, dev set of session 19 (a general mix: a_*, b_*)",
         "heldout2": "real articles, second held-out set (gold written before any run; scored only)",
         # heldout3/ was written blind when heldout2/ was opened for reading; scored only, misses never printed.
         "heldout3": "real articles, third held-out set (gold written before any run; scored only)",
@@ -231,6 +236,9 @@ def main() -> int:
         "heldout11": "real articles, eleventh held-out set (gold written before any run; scored only)",
         # heldout12/ was written blind later in session 18 (helper heldout18b), scored the same way.
         "heldout12": "real articles, twelfth held-out set (gold written before any run; scored only)",
+        # heldout13/ and heldout14/ were written blind in session 19 (helpers heldout19, heldout19b), scored the same way.
+        "heldout13": "real articles, thirteenth held-out set (gold written before any run; scored only)",
+        "heldout14": "real articles, fourteenth held-out set (gold written before any run; scored only)",
     }
     for name in chosen:
         for prefix, part in _parts(name):
