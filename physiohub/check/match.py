@@ -237,21 +237,52 @@ def claim_condition(claim: Claim) -> str | None:
 _ABBREVIATION = re.compile(r"\b(" + "|".join(CONDITION_ABBREVIATIONS) + r")\b")
 
 
+# Lay and clinical ways of naming osteoarthritis of one joint: "arthritic hips", "arthritis of the knee", "hip
+# arthritis", "osteoarthritis in both knees". (Popular pages mean osteoarthritis by a joint's "arthritis"; read as the
+# bare "arthritis", a hip claim was answered by a trial of the lumbar spine.)
+_JOINT_ARTHRITIS = re.compile(r"\b(?:osteo)?arthritic (hip|knee)s?\b"
+                              r"|\b(?:osteo)?arthritis (?:of|in) (?:the |their |your |his |her |both |one |an? )?(hip|knee)s?\b"
+                              r"|\b(hip|knee)s? arthritis\b", re.I)
+
+
 def spell_out_conditions(text: str) -> str:
     """The text with condition abbreviations written out ("knee OA" -> "knee osteoarthritis")."""
     return _ABBREVIATION.sub(lambda m: CONDITION_ABBREVIATIONS[m.group(1)], text)
 
 
+def name_conditions(text: str) -> str:
+    """The text with its conditions named as the condition list names them, for matching: abbreviations written out
+    and a joint's arthritis named as its osteoarthritis ("arthritic hips" -> "hip osteoarthritis")."""
+    return _JOINT_ARTHRITIS.sub(_joint_osteoarthritis, spell_out_conditions(text))
+
+
+_OTHER_ARTHRITIS = re.compile(r"\b(?:rheumatoid|psoriatic|septic|inflammatory|juvenile|reactive|gouty|infectious)\s*$", re.I)
+
+
+def _joint_osteoarthritis(m: re.Match) -> str:
+    if _OTHER_ARTHRITIS.search(m.string[:m.start()]):
+        return m.group(0)   # "rheumatoid arthritis of the knee" is no osteoarthritis
+    return f"{(m.group(1) or m.group(2) or m.group(3)).lower()} osteoarthritis"
+
+
 def claim_condition_of(text: str) -> str | None:
     """The condition a text names, the longest first ("knee OA" names knee osteoarthritis)."""
-    low = spell_out_conditions(text).lower()
+    low = name_conditions(text).lower()
     return next((c for c in CONDITIONS if re.search(rf"\b{re.escape(c)}\b", low)), None)
+
+
+def narrowed_condition(own: str | None, context: str | None) -> str | None:
+    """The condition a claim is held to: its own, unless its own is only the general name of the one its article is
+    about ("arthritis" or "osteoarthritis" on a page about hip osteoarthritis: the page's)."""
+    if own and context and own != context and about_condition(own, context):
+        return context
+    return own or context
 
 
 def about_condition(condition: str, text: str) -> bool:
     """Does a study's title and abstract speak of the condition (every word of it, in any order:
     "osteoarthritis of the knee" is about "knee osteoarthritis")?"""
-    words = set(re.findall(r"[^\W_]+", spell_out_conditions(text).lower()))
+    words = set(re.findall(r"[^\W_]+", name_conditions(text).lower()))
     have = {stem(t) for t in words}
     # "arthritis" is spoken of by a study of "osteoarthritis" (a longer word ending in it)
     return all(stem(w) in have or (len(w) >= 6 and any(t.endswith(w) for t in words))
@@ -288,7 +319,7 @@ def match_claim(store: Store, claim: Claim, *, limit: int = 3, cited_ids: list[i
         # nothing to search for (a query of stopwords makes search browse the newest studies)
         return {"matches": matches, "relaxed": [], "note": None, "query": query}
     scorer = semantic_scorer(store, query) if gate else None
-    condition = claim_condition(claim) or context_condition
+    condition = narrowed_condition(claim_condition(claim), context_condition)
     off_condition = 0   # relevant studies dropped because they are about another condition
     for drop, y, d, t in stages:
         filters: dict[str, Any] = {}

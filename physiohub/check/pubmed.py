@@ -53,7 +53,7 @@ those this that such some any each every all other another own
 affect affects affected chance chances million millions billion percent americans britons australians canadians
 population estimated estimate estimates diagnosed total overall per american british australian canadian
 develop develops developing developed mild moderate severe slight slightly significant significantly small large
-smaller larger""".split()) | set(ENGLISH_STOP_WORDS)
+smaller larger point points expected expect expects climb climbs climbing rise rises rising grow grows growing""".split()) | set(ENGLISH_STOP_WORDS)
 # An abbreviation the page coins ("RRIs" for running-related injuries) is no term PubMed indexes.
 _ABBREVIATION = re.compile(r"\b[A-Z]{2,6}s?\b")
 _WORD = re.compile(r"[a-z][a-z\-']+")
@@ -88,11 +88,11 @@ def cited_author(claim: Claim) -> tuple[str, int] | None:
 
 def _subject(claim: Claim) -> list[str]:
     """What the claim is about: its condition(s), then its treatments."""
-    from .match import spell_out_conditions
+    from .match import name_conditions, spell_out_conditions
     from .tested import treatment_names
 
     # ("their knee OA progressed" names knee osteoarthritis)
-    found = _find(CONDITIONS, spell_out_conditions(claim.text))[:2]
+    found = _find(CONDITIONS, name_conditions(claim.text))[:2]
     # a short phrase the claim parser read as the intervention ("minimalist running shoes") says it best
     iv = _phrase(spell_out_conditions(claim.intervention or ""))
     if iv and not any(iv in f or f in iv for f in found):
@@ -108,12 +108,16 @@ def concepts(claim: Claim, context: Claim | None = None, condition: str | None =
     claim before, or the title): a claim that names treatments but no condition ("after 12 weeks tai chi and
     physical therapy improved function alike") is still about it, and a search without it finds studies of
     every other condition first."""
-    from .match import spell_out_conditions
+    from .match import name_conditions, narrowed_condition, spell_out_conditions
 
     found = _subject(claim)
+    if condition and found and narrowed_condition(found[0], condition) == condition != found[0]:
+        # "very mild arthritis" on a page about hip osteoarthritis: the search is for the page's condition
+        found[0] = condition
+        found = list(dict.fromkeys(found))
     if not found and context is not None:
         found = _subject(context)[:2]
-    if (condition and found and not _find(CONDITIONS, spell_out_conditions(claim.text))
+    if (condition and found and not _find(CONDITIONS, name_conditions(claim.text))
             and not any(condition in f or f in condition for f in found)):
         found.insert(0, condition)
     elif condition and not found:

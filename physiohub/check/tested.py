@@ -504,11 +504,13 @@ def _title_condition(title: str, pico: dict | None) -> str | None:
 def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], title: str, text: str,
            pico: dict | None, context_condition: str | None, direction: str | None = None,
            measured: str | None = None) -> Tested:
-    from .match import about_condition, claim_condition_of
+    from .match import about_condition, claim_condition_of, narrowed_condition
 
     if _ABOUT_STUDIES.search(claim_text):
         return Tested(False, "the sentence is about how studies were done, not an effect a study could test")
-    if context_condition and not claim_condition_of(claim_text) and not about_condition(context_condition, text):
+    own = claim_condition_of(claim_text)
+    if (context_condition and narrowed_condition(own, context_condition) == context_condition
+            and not about_condition(context_condition, text)):
         return Tested(False, f"it is not about {context_condition}, which the article is about")
     claimed = treatments(claim_text)
     # a claim about a named form ("tai chi as an exercise option", "resistance training") is tested by a

@@ -1,0 +1,64 @@
+"""Session 19 of issue 13: headings on pages saved one paragraph per line, a joint's arthritis read as its
+osteoarthritis, a generic condition held to the article's, and PubMed searches without stray words."""
+from __future__ import annotations
+
+import pytest
+
+from physiohub.check.claims import Claim
+from physiohub.check.document import parse_document
+from physiohub.check.match import claim_condition_of, narrowed_condition
+from physiohub.check.pubmed import pubmed_query
+
+_ONE_PER_LINE = (
+    "Physical therapy may not help hip pain, study suggests\n"
+    "Patients with hip pain are very often sent to a physical therapist by their doctor.\n"
+    "A new trial has put that habit to the test in more than one hundred patients.\n"
+    "New data emerges\n"
+    "According to a national survey, an estimated 50 million adults have been told they have arthritis.\n"
+    "The researchers said the results surprised them and their colleagues.\n"
+)
+
+
+def test_a_short_line_between_prose_lines_is_a_heading():
+    sentences = parse_document(_ONE_PER_LINE).sentences
+    texts = [s.text for s in sentences]
+    assert "New data emerges" in texts
+    survey = next(s for s in sentences if s.text.startswith("According to a national survey"))
+    assert survey.heading == "New data emerges"
+
+
+def test_hard_wrapped_text_keeps_its_lines_together():
+    wrapped = ("Exercise therapy is one of the treatments that doctors most often\n"
+               "recommend for people with long-term back pain, and a trial found\n"
+               "Pilates helped\n"
+               "more than usual care did over a whole year of follow-up visits.\n")
+    texts = [s.text for s in parse_document(wrapped).sentences]
+    assert len(texts) == 1 and "found Pilates helped more than usual care" in texts[0]
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Glucosamine No Help for Arthritic Hips, Study Finds", "hip osteoarthritis"),
+    ("Exercise eases arthritis of the knee", "knee osteoarthritis"),
+    ("Walking helps people with osteoarthritis in both knees", "knee osteoarthritis"),
+    ("Hip arthritis pain fell with exercise", "hip osteoarthritis"),
+    ("Rheumatoid arthritis of the knee flared less", "rheumatoid arthritis"),
+    ("Arthritis affects one in five adults", "arthritis"),
+])
+def test_a_joints_arthritis_is_its_osteoarthritis(text, condition):
+    assert claim_condition_of(text) == condition
+
+
+def test_a_general_condition_is_held_to_the_articles():
+    assert narrowed_condition("arthritis", "hip osteoarthritis") == "hip osteoarthritis"
+    assert narrowed_condition("osteoarthritis", "knee osteoarthritis") == "knee osteoarthritis"
+    assert narrowed_condition("neck pain", "hip osteoarthritis") == "neck pain"
+    assert narrowed_condition(None, "hip osteoarthritis") == "hip osteoarthritis"
+
+
+def test_the_search_takes_the_articles_condition_and_no_stray_words():
+    mild = Claim(text="Patients with very mild arthritis reported a slight improvement while taking glucosamine.", cue="test")
+    assert pubmed_query(mild, condition="hip osteoarthritis").startswith('"hip osteoarthritis"[tiab] AND glucosamine[tiab]')
+    coined = Claim(text="RRIs will affect up to 70% of runners at some point, with mild to severe pain.", cue="test")
+    query = pubmed_query(coined)
+    assert query.startswith("running[tiab]") and "point" not in query
+    assert "rris" not in query and "mild" not in query and "severe" not in query
