@@ -62,3 +62,49 @@ def test_the_search_takes_the_articles_condition_and_no_stray_words():
     query = pubmed_query(coined)
     assert query.startswith("running[tiab]") and "point" not in query
     assert "rris" not in query and "mild" not in query and "severe" not in query
+
+
+def _claims(text: str) -> list[str]:
+    from physiohub.check import check_article
+    from physiohub.store import Store
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        return [c["text"] for c in check_article(Store(Path(tmp) / "t.db"), text, html=False)["claims"]]
+
+
+def test_numbered_selling_points_and_noun_labels_are_not_headline_claims():
+    page = ("# Why see a physiotherapist\n\n"
+            "## 1. Speeds Up Recovery After Injury\n\n"
+            "A 2019 study found that early physiotherapy after an ankle sprain shortened the time off work.\n\n"
+            "## Stress Reduction and Psychological Benefits\n\n"
+            "Massage therapy has been found to lower stress and anxiety in athletes, a 2005 review reported.\n")
+    found = _claims(page)
+    assert not any(t.startswith("1. Speeds Up") or t.startswith("Speeds Up") for t in found)
+    assert "Stress Reduction and Psychological Benefits" not in found
+    assert any(t.startswith("A 2019 study found") for t in found)
+
+
+def test_a_title_stating_what_is_best_is_a_claim_when_researchers_are_cited_under_it():
+    page = ("Exercise Is Best For Relief Of Lower Back Pain\n\n"
+            "A man holds his lower back. (Photo : Example Images)\n\n"
+            "According to researchers from a large university, exercise is the most effective way to prevent new "
+            "episodes of lower back pain.\n")
+    found = _claims(page)
+    assert "Exercise Is Best For Relief Of Lower Back Pain" in found
+
+
+def test_a_photo_credit_is_no_heading():
+    doc = parse_document("# Title of the page\n\nA runner stretches her calf. (Photo : Example Images)\n\n"
+                         "Runners who stretched had fewer injuries in one trial.\n")
+    assert doc.sentences[-1].heading == "Title of the page"
+
+
+def test_harms_are_not_the_result_a_benefit_claim_is_read_against():
+    from physiohub.check.backing import _results_for
+
+    findings = ["Mild adverse events were reported in 40 patients in the active group and 46 in the placebo group.",
+                "Pain scores improved slightly more with the supplement than with placebo at 6 months."]
+    assert _results_for("People taking the supplement reported a slight improvement in pain.", findings) == findings[1:]
+    assert _results_for("The supplement had fewer side effects than placebo.", findings) == findings

@@ -184,7 +184,12 @@ _FINAL_STOP = re.compile(r"[.!?]\W*$")
 
 # A ranking states a comparison: "Physiotherapy may be the best way to treat back pain".
 _BEST = re.compile(r"\b(?:the )?(?:best|most effective|least effective|safest|first-line|preferred) (?:way|treatment|therapy|option|choice|"
-                   r"form|type|kind|exercise|approach|remedy|cure)s?\b", re.I)
+                   r"form|type|kind|exercise|approach|remedy|cure)s?\b"
+                   # "Exercise Is Best For Relief ...", "Weights and rest days are best for tendinopathy"
+                   r"|\b(?:is|are|was|were) (?:the )?(?:best|most effective|safest|least effective) (?:for|at|in|against)\b", re.I)
+# A dateline or byline on its own line: "Published on 4 April 2024", "Updated: 12 May 2023", "By Jane Roe".
+_DATELINE = re.compile(r"^(?:(?:first |last )?(?:published|posted|updated|reviewed|written|date)\b(?:\s+(?:on|:))?\s*:?\s*"
+                       r"[^.!?]{0,40}?\b(?:19|20)\d\d\b[^.!?]{0,20}$|by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*$)", re.I)
 _FACT_OR_FICTION = re.compile(r"\b(?:fact or (?:fiction|myth)|myth or (?:fact|truth|reality)|true or false|truth or myth)\b", re.I)
 
 
@@ -204,12 +209,22 @@ def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> Sentence | 
     if _SECTION_LABEL.match(s.text):
         return None   # "Risk factors associated with frozen shoulder": a label over the findings
     # a heading over what follows, or the page's first line standing alone with no final stop (a plain-text title)
-    title_like = ((i + 1 < len(sentences) and sentences[i + 1].heading == s.text)
+    # (a dateline or byline right under it, "Published on 4 April 2024", may be read as the heading of what follows)
+    under = i + 1
+    while under < len(sentences) - 1 and under <= i + 2 and _DATELINE.match(sentences[under].text):
+        under += 1
+    title_like = ((under < len(sentences) and sentences[under].heading in (s.text, sentences[under - 1].text)
+                   and (under == i + 1 or sentences[i + 1].heading in (s.text, "")))
                   or (i == 0 and (len(sentences) < 2 or sentences[1].paragraph != s.paragraph) and not _FINAL_STOP.search(s.text)))
     # ("The $10 Fix for Sore Muscles": an effect word as the head of a noun phrase names no treatment, a label)
     plain = _FIGURATIVE_NOUN.sub(" ", s.text)
     if not title_like or not (has_effect(plain) or COMPARED.search(plain) or _BEST.search(plain) or HEADLINE_STATES.search(plain)):
         return None
+    if (not (_TITLE_VERB.search(plain) or _states_something(plain) or HEADLINE_STATES.search(plain)
+                 or HOW_OFTEN.search(plain))
+            or (_LISTICLE_NUMBER.match(s.text) and not names_research(s.text))):
+        return None   # "Knee surgery versus physiotherapy", "Benefits of Exercise Therapy": a label, no statement (headlines
+        # drop the verb "to be", but keep a predicate: "Balance classes beneficial for ...", "Sitting tied to ...")
     quoted = _SCARE_QUOTED.search(s.text)
     if quoted and (has_effect(quoted.group(1)) or _NO_EFFECT.search(quoted.group(1)) or HEADLINE_STATES.search(quoted.group(1))):
         # a news headline quoting the finding it reports ("Routine physio 'does not cure back pain'"): a claim credited
@@ -227,6 +242,27 @@ _SCARE_QUOTED = re.compile(r"\s['\u2018\"\u201c]((?:[\w'\u2019-]+\s+){2,}[\w'\u2
 def _only_masthead(before: list[Sentence]) -> bool:
     """Are the lines above a title only a site's masthead (its name, a menu, a dateline), with no prose sentence yet?"""
     return len(before) <= 6 and not any(len(x.text.split()) >= 8 and _FINAL_STOP.search(x.text) for x in before)
+
+
+# A numbered section heading of a list article ("1. Speeds Up Recovery After Injury", "3) Improves Mobility").
+_LISTICLE_NUMBER = re.compile(r"^\W*\d{1,2}\s*[.):]\s+\S")
+# Other verbs of a headline that states something: forms of be and have, a negation, a past or passive form, or a
+# verb of change in its -s form ("Walking Cuts Relapse"); "Yoga No Better Than Stretching" keeps its "no".
+_AUX = frozenset("is are was were be been has have had isn't aren't wasn't doesn't don't didn't won't can't cannot "
+                 "not no it's that's there's here's what's they're we're you're".split())
+_VERB_STEMS = frozenset("""cut ease reduc help lower rais improv boost prevent protect slow work beat reliev halv doubl
+caus lead link tie increas decreas make keep fail find show suggest outperform cure fix speed stop harm hurt damag worsen
+rival match aid strengthen build ward fight drop fall rise predict tripl treat matter count pay save offer bring giv tak
+trump shrink shorten lengthen extend add delay hasten driv trigger spark fuel reveal confirm prove point beat top""".split())
+
+
+def _states_something(text: str) -> bool:
+    for w in re.findall(r"[a-z'\u2019]+", text.lower()):
+        if w.replace("\u2019", "'") in _AUX or (len(w) > 3 and w.endswith("ed")):
+            return True
+        if w.endswith("s") and (w[:-1] in _VERB_STEMS or w[:-2] in _VERB_STEMS or w[:-1].rstrip("e") in _VERB_STEMS):
+            return True
+    return False
 
 
 # A verb that makes a title a statement ("Walking can reduce ...", "Yoga eases ..."), not a label ("The most common cause
@@ -276,7 +312,12 @@ def title_research(sentences: list[Sentence], i: int) -> Sentence | None:
     """The first sentence under the title at ``i`` that names research (or researchers: "scientists at X have found
     that ...") with a reporting cue, within TITLE_WINDOW."""
     return next((x for x in sentences[i + 1:i + 1 + TITLE_WINDOW]
-                 if (names_research(x.text) or _RESEARCHERS_FOUND.search(x.text)) and claim_cue(x.text, x.links)), None)
+                 if (names_research(x.text) or _RESEARCHERS_FOUND.search(x.text) or _RESEARCHERS.search(x.text))
+                 and claim_cue(x.text, x.links)), None)
+
+
+# Researchers named as the source of what follows: "According to researchers from the University of Sydney, ...".
+_RESEARCHERS = re.compile(r"\b(?:researchers|scientists|investigators)\b", re.I)
 
 
 # A hedged effect is how a headline states a finding: "Drinking milk may slow OA down", "Your hand may predict knee OA".
@@ -309,6 +350,11 @@ def headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
         return False
     if _HOW_WHY.match(s.text) or _TOPIC_THEN_WH.search(s.text):
         return False   # "How yoga may help back pain": a title over an explanation, not a finding
+    if _LISTICLE_NUMBER.match(s.text) and not names_research(s.text):
+        return False   # "2. Reduces Pain and Prevents Recurrence": one of a page's numbered selling points
+    if not (_TITLE_VERB.search(s.text) or _states_something(s.text) or HEADLINE_STATES.search(s.text)
+            or HOW_OFTEN.search(s.text)):
+        return False   # "Stress Reduction and Psychological Benefits": a label of nouns over what follows, no statement
     if _SECTION_LABEL.match(s.text):
         return False   # "Risk factors associated with frozen shoulder": a section's label, the findings are under it
     if _GOES_ON.match(s.text):

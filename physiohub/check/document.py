@@ -338,6 +338,10 @@ def _new_reference(previous: str, line: str) -> bool:
                 and re.search(r"[.)\d]$", previous.strip()))
 
 
+# A picture's caption with its credit: "A man holds his lower back. (Photo : Getty Images)", "Photo: Jane Roe".
+_PHOTO_CREDIT = re.compile(r"(?:^|\()\s*(?:photo|image|picture|illustration|credit|photograph)s?(?: by| credit)?\s*:", re.I)
+
+
 def _heading(line: str, next_blank: bool) -> str | None:
     m = _HEADING_MD.match(line)
     if m:
@@ -349,7 +353,7 @@ def _heading(line: str, next_blank: bool) -> str | None:
     # (nor a line that carries a web address, or ends with a stop inside closing quotes or brackets: an entry such as
     # "Knee pain. (2021). https://www.example.org/knee" or 'Example Society: "Knee pain."' — no heading has those)
     if s and len(s) <= 60 and not re.search(r"[.!?,;][\"\u201d'\u2019)\]]*$", s) and not _LIST_ITEM.match(line) \
-            and not re.search(r"https?://|\bwww\.", s):
+            and not re.search(r"https?://|\bwww\.", s) and not _PHOTO_CREDIT.search(s):
         if REF_HEADING.match(s) or (next_blank and len(s.split()) <= 14 and s[0].isupper()):
             return s.rstrip(":")
     return None
