@@ -1116,6 +1116,18 @@ def _rows_match_question(rows: list[dict[str, Any]], q: Pico, src: list[str]) ->
     return rows[:at] + new + rows[at + 1:]
 
 
+# Designs that observe people rather than assign them a treatment: what they had is an exposure, not an intervention.
+OBSERVATIONAL_DESIGNS = {"cohort", "case-control", "cross-sectional"}
+
+
+def exposure_rows(rows: list[dict[str, Any]], design: str | None) -> list[dict[str, Any]]:
+    """In a cohort, case-control or cross-sectional study nobody was given the thing studied (pain catastrophizing,
+    benzodiazepines, a diet): the methods row names it "Exposure", not "Intervention"."""
+    if design not in OBSERVATIONAL_DESIGNS:
+        return rows
+    return [{**r, "label": "Exposure"} if r["label"] == "Intervention" else r for r in rows]
+
+
 def _citation(record: Record) -> str:
     names = [au.display for au in record.authors if au.display]
     who = ", ".join(names[:3]) + (", et al" if len(names) > 3 else "")
@@ -1244,6 +1256,7 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     defs = definitions(record.abstract)
     rows = [r if r["label"] == "Design" or not defs else {**r, "text": _said_once(spell_out(r["text"], defs))} for r in rows]
     rows = [{**r, "text": agree_articles(r["text"])} for r in _rows_match_question(rows, q, src)]
+    rows = exposure_rows(rows, a.get("design"))
     if rows:
         card["methods"] = [{"label": r["label"], "text": r["text"]} for r in rows]
         prov += [{"path": f"methods.{i}", "kind": r["kind"], "sources": r["sources"]} for i, r in enumerate(rows)]
