@@ -306,6 +306,7 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         ("intervention", "Mixed picture"): "found benefit on some outcomes or time points but not others",
         ("association", "Supports"): "confirmed the association it tested (a link, not proof of cause)",
         ("association", "No clear difference"): "found no clear association",
+        ("association", "Mixed picture"): "found a link in some groups or measures but not in others (a link, not proof of cause)",
         ("accuracy", "Supports"): "found the test accurate enough to be useful",
         ("accuracy", "Does not support"): "found the tests not accurate enough to rely on",
     }.get((kind, verdict) if x or kind != "intervention" else ("", ""), {
@@ -337,6 +338,11 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         "Mixed picture": "Weigh which outcomes and time points matter to the patient",
         "Too early to tell": "Treat it as hypothesis-generating",
     }[verdict]
+    if verdict == "Mixed picture" and kind == "association":
+        # (a study of links tested no treatment: there are no outcomes or time points of a treatment to weigh)
+        practice = "Check in which groups or measures the link held before applying it to a patient"
+    elif verdict == "Mixed picture" and kind == "accuracy":
+        practice = "Check in which respects the test performed well before relying on it"
     if harm_mixed:
         practice = "Weigh the worse results against what the patient hopes to gain"
     if insufficient:
@@ -596,7 +602,8 @@ def derived_limits(a: dict[str, Any], text: str) -> list[Item]:
         out.append(("The main outcome showed no clear difference, so other benefits reported may be chance findings.",
                     "templated", []))
     elif a.get("benefit_elsewhere") and a.get("verdict") == "Mixed picture":
-        out.append(("The benefit was seen only for some outcomes, groups or time points.", "templated", []))
+        out.append(("The link was seen only in some groups or measures." if (a.get("question_kind") or "intervention") == "association"
+                    else "The benefit was seen only for some outcomes, groups or time points.", "templated", []))
     fu = str(a.get("followup") or "")
     m = _SHORT_FOLLOWUP.match(fu)
     if m and design in ("randomised controlled trial", "non-randomised controlled trial", "cohort") and (
