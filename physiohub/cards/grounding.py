@@ -166,7 +166,7 @@ def gate(card: dict[str, Any], record: Record) -> dict[str, Any]:
 
 _PEOPLE_WORDS = (r"((?:out-|in-)?patients?|participants?|people|persons?|subjects?|individuals?|children|adolescents?|adults?"
                  r"|women|men|mothers?|infants?|volunteers?|athletes?|runners?|players?|workers?|employees?"
-                 r"|students?|cases?|respondents?|veterans?|soldiers?|residents?|users?|couples?|families|pairs?)")
+                 r"|students?|respondents?|veterans?|soldiers?|residents?|users?|couples?|families|pairs?)")
 _STUDY_WORDS = r"(studies|study|trials?|rcts?|articles?|papers?|reports?|reviews?|publications?|cohorts?)"
 
 
