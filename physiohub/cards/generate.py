@@ -26,7 +26,8 @@ from .plain import a_or_an, agree_articles, cap, lay, lay_light, sentence
 from .readability import plain_sentences, strip_detail
 from .spans import (_AIM_LEAD, _CLAUSE, _lower_first, _span_text,
                     methods_rows)
-from .upshot import _drop_doses, conclusion_sentence, main_clause, plain_claim, short_aim, similar, third_person
+from .upshot import (_drop_doses, conclusion_sentence, main_clause, plain_claim, short_aim, side_conclusions_only,
+                     side_finding, similar, third_person)
 from . import wording
 from .abbrev import definitions, spell_out
 from ..appraise.evidence import _own_pilot
@@ -387,9 +388,13 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     verdict = a.get("verdict") or "Too early to tell"
     out: list[Item] = []
     verdict_ids = [i for i in a.get("verdict_sentences") or [] if _has(p, i)]
-    concl = conclusion_sentence(p, verdict_ids)
+    concl = conclusion_sentence(p, verdict_ids, a.get("question_kind") or "intervention")
     mixed = verdict == "Mixed picture"
     body = plain_claim(concl.text, 32 if mixed else 22, keep_contrast=mixed) if concl else None
+    stand_in = bool(concl) and p.part.get(concl.id) == "results" and side_conclusions_only(p, a.get("question_kind") or "intervention")
+    if stand_in and not body:
+        # the result the verdict rests on, standing for a conclusion that was only a side finding: a longer line
+        body = plain_claim(concl.text, 36)
     a["_verdict_texts"] = [p.by_id(i).text for i in verdict_ids]
     a["_conclusion_plain"] = (body, [concl.id]) if body and concl and p.part.get(concl.id) == "conclusion" else None
     a["_main_plain"] = a["_subgroup_line"] = None
@@ -424,7 +429,9 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
         # conclusion is what the results show. Without section labels the parts are the role model's guess,
         # so there only a sentence with statistics counts as a result.
         part = p.part.get(concl.id, "")
-        if not p.structured:
+        if stand_in:
+            lead = "The results show that"  # the result the verdict rests on, never "the authors conclude"
+        elif not p.structured:
             lead = "The results show that" if part == "results" and _has_stats(concl.text) else "The authors conclude that"
         else:
             lead = {"conclusion": "The authors conclude that", "results": "The results show that"}.get(part, "The authors write that")
@@ -540,6 +547,7 @@ def _has(p: Parts, sid: str) -> bool:
     return any(s.id == sid for s in p.sentences)
 
 
+_NEGATED = re.compile(r"\b(?:not|no|neither|nor|never|without)\b", re.I)
 _VERSUS_WHOM = re.compile(r"\b(?:compared (?:with|to)|than|versus|vs\.?)\s+(?:the\s+|a\s+)?([\w-]+)", re.I)
 
 
@@ -548,6 +556,9 @@ def _dup(a: str, b: str) -> bool:
     most words but not their comparison, and both belong on the card."""
     if not similar(a, b):
         return False
+    short, long_ = sorted((a, b), key=lambda t: len(t.split()))
+    if _NEGATED.search(short) and not _NEGATED.search(long_):
+        return False  # "X predicted Y beyond Z" and "the link was not moderated by Z": two findings, not one
     ca, cb = _VERSUS_WHOM.search(a), _VERSUS_WHOM.search(b)
     return not (ca and cb and ca.group(1).lower() != cb.group(1).lower())
 
@@ -573,10 +584,17 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     # "The duration of treatment and the interaction of duration with type of treatment were statistically significant":
     # a term of the statistical model, with no direction a reader could use, stays in the findings.
     model_only = {s.id for s in p.get("results") if _model_statistics(s.text)}
-    results = sorted([s for s in p.get("results") if not _BASELINE.search(s.text) and s.id not in model_only],
-                     key=lambda s: -_result_weight(s.text))[:4]
+    # A survey of a link that checked its questionnaire on the side ("a three-factor model of the scale was confirmed"):
+    # how well the scale measures is no key point while results on the question are there.
+    kind = a.get("question_kind") or "intervention"
+    side = {s.id for s in p.get("results") if side_finding(s.text, kind)}
+    verdict_ids = set(a.get("verdict_sentences") or [])
+    results = sorted([s for s in p.get("results") if not _BASELINE.search(s.text) and s.id not in model_only | side],
+                     key=lambda s: (-_result_weight(s.text), s.id not in verdict_ids))[:4]
     for s in sorted(results, key=lambda s: s.start):
         pl = plain_claim(s.text) or plain_claim(s.text, 26)  # a between-group result is worth a longer line
+        if not pl and s.id in verdict_ids and p.part.get(s.id) == "results":
+            pl = plain_claim(s.text, 36)  # the result the verdict rests on is worth a longer line still
         if not pl and (_reading_label(s.text, a) in ("for", "null", "against", "mixed")
                        or re.search(r"\bin favou?r of\b", s.text, re.I)):
             # A main result that plain_claim cannot shorten ("The STRE group was more effective to strength
@@ -589,8 +607,10 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             body.append((pl, "rewritten", [s.id]))
     for s in p.get("conclusion")[:2]:
         pl = plain_claim(s.text)
-        # (a call for more research, or a line that the mechanism is unknown, is no key point)
-        if pl and _reading_label(s.text, a) != "early" and not unclear_why(s.text):
+        # (a call for more research, or a line that the mechanism is unknown, is no key point; nor is a side finding
+        # about the questionnaire)
+        if pl and _reading_label(s.text, a) != "early" and not unclear_why(s.text) and s.id not in side \
+                and not side_finding(s.text, kind):
             body.append((pl, "rewritten", [s.id]))
     for sid in p.limitation_ids[:2]:
         pl = plain_claim(p.by_id(sid).text)
@@ -629,7 +649,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             if len(out) >= 4:
                 break
             if _reading_label(s.text, a) not in ("for", "null", "against", "mixed") or _BASELINE.search(s.text) \
-                    or s.id in model_only:
+                    or s.id in model_only | side:
                 continue
             pl = [t for t in plain_sentences(strip_detail(s.text), 30) if 5 <= len(t.split()) <= 32][:1]
             if pl and not _STATS_HEAVY.search(pl[0]) and not any(_dup(pl[0], t) for t, _, _ in out):

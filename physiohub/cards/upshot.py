@@ -36,7 +36,7 @@ _CUT = re.compile(r",\s+(?:with|but(?! not\b)|which|whereas|while|although|becau
 _ANAPHOR = re.compile(r"^(both|it|they|the latter|the former|such|this|these|those)\b(?!\s+(?:study|trial|review|"
                       r"treatment|drug|programme|program|approach|intervention|therapy)\b)", re.I)
 # Only with "that": "These findings support an association ..." has no clause left without its verb.
-_LEAD = re.compile(r"^(?:these|our|the|this) (?:findings|results|data|study|trial|review|analysis)\s+"
+_LEAD = re.compile(r"^(?:(?:these|our|the|this) )?(?:findings|results|data|study|trial|review|analysis)\s+"
                    r"(?:suggests?|indicates?|shows?|showed|demonstrates?|demonstrated|confirms?|confirmed|supports?)"
                    r"\s+that\s+", re.I)
 
@@ -55,12 +55,39 @@ _SUBJECT_START = re.compile(r"^(?:the|a|an|there|no|all|most|some|many|few|peopl
                             r"|women|men|treatment|[A-Z][a-z]*[A-Z0-9])\b", re.I)
 
 
-def conclusion_sentence(p: Parts, verdict_ids: list[str]) -> Sentence | None:
-    """The authors' main conclusion (see module doc)."""
+# How well a questionnaire measures (its validity, reliability, factor structure): in a study of a link or a treatment
+# that checked its scale on the side ("Additional evidence for the concurrent validity of the PCS was found as well"),
+# a finding about the instrument, not the answer to the study's question.
+PSYCHOMETRIC = re.compile(r"\b(?:(?:concurrent|construct|convergent|discriminant|criterion|content|face|predictive|"
+                          r"factorial|structural) validity|validity of the|reliability|internal consistency|cronbach|"
+                          r"psychometric\w*|factor (?:structure|model|analys[ie]s|solution|loadings?)|(?:one|two|three|four|five|"
+                          r"six|\d)-factor (?:model|structure|solution)|measurement invariance|test-retest)\b", re.I)
+_MAIN_RELATION = re.compile(r"\b(?:associat\w+|predict\w*|linked|link|relat(?:ed|ionship)|correlat\w+ (?:with|between)|"
+                            r"risk|effect\w*|improv\w*|reduc\w*|benefit\w*)\b", re.I)
+
+
+def side_finding(text: str, kind: str = "intervention") -> bool:
+    """Is the sentence only about how well the study's questionnaire measures, in a study that asks something else?"""
+    return kind != "accuracy" and bool(PSYCHOMETRIC.search(text)) and not _MAIN_RELATION.search(
+        PSYCHOMETRIC.sub(" ", text))
+
+
+def side_conclusions_only(p: Parts, kind: str = "intervention") -> bool:
+    """Does the abstract conclude only on its questionnaire's properties (so its main result must answer instead)?"""
+    main = [s for s in p.get("conclusion") if not is_safety_line(s.text)]
+    return bool(main) and all(side_finding(s.text, kind) for s in main)
+
+
+def conclusion_sentence(p: Parts, verdict_ids: list[str], kind: str = "intervention") -> Sentence | None:
+    """The authors' main conclusion (see module doc). A conclusion about the questionnaire's own properties in a study
+    that asks another question is a side finding: the sentence the verdict rests on answers in its place."""
     concl = p.get("conclusion")
     main = [s for s in concl if not is_safety_line(s.text)]
     if concl and not main:
         return None  # only a safety line closes the abstract: no main conclusion to quote
+    if side_conclusions_only(p, kind):
+        return next((s for s in p.sentences if s.id in verdict_ids and p.part.get(s.id) == "results"), None)
+    main = [s for s in main if not side_finding(s.text, kind)]
     concl = main
     if concl:
         # The concluding sentence the verdict rests on; else the first that is not a call for more research.
