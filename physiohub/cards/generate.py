@@ -689,6 +689,14 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             out.append((line, "rewritten", [harm.id]))
     out = _antecedents_shown(out, body, p)
     out = out[:1] + [it for it in out[1:] if not _RESTATES_COUNT.match(it[0]) and not _restates_people(it[0], n)]
+    crossed = a.get("_crossover")
+    if crossed and not any(crossed[0][2][0] in src for _, _, src in out):
+        # how many of the comparison arm had the treatment anyway: kept, in place of the last point when the list is full
+        if len(out) >= 5:
+            # the list is full: a point the answer already makes goes first, else the last one
+            again = next((i for i in range(len(out) - 1, 0, -1) if any(similar(out[i][0], u) for u in used)), len(out) - 1)
+            out = out[:again] + out[again + 1:]
+        out = out + [crossed[0]]
     if len(out) < 3:
         # Too little result to tell: what the study set out to do stands as a point, only as the last resort (it is
         # the Aim row of the methods already, and no finding).
@@ -727,6 +735,43 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         out.append((sentence(f"Strength of evidence: {a['evidence'].lower()}") + (f" {ladder}" if ladder else ""),
                     "templated", [s for s in kn_src if _has(p, s)] if ladder else []))
     return out[:6]
+
+
+# "Of the 142 patients assigned to conservative treatment, 62 (44%) eventually required surgery": people of one arm who
+# went on to have the other arm's treatment. The comparison then understates any difference, and a patient weighing
+# the choice wants to know how many ended up having it anyway.
+_CROSSED = re.compile(
+    r"\b(?:of|among) (?:the |all )?(?P<n>\d[\d,]*) (?:[\w-]+ ){0,2}?(?:patients|participants|people|subjects|women|men|children|"
+    r"adults|individuals) (?:who were |were )?(?:initially |originally )?(?:assigned|randomi[sz]ed|allocated) (?:to )?(?:undergo |receive |have )?"
+    r"(?:the |a |an )?(?P<arm>[^,;()]{3,60}?)(?: groups?| arms?)?,\s*(?P<m>\d[\d,]*)\s*(?:\((?P<pct>\d+(?:\.\d+)?)\s*%\)\s*)?"
+    r"(?:patients |participants |people )?(?:eventually |later |subsequently |ultimately |also |still |nevertheless )?"
+    r"(?:required|underwent|received|had|chose|opted for|crossed over to|switched to|went on to (?:have|receive|undergo))\s+"
+    r"(?:the |a |an )?(?P<got>[^,;.()]{3,50}?)(?=\s*[,;.(]|\s+(?:in|during|within|by|after|before|at)\b|$)", re.I)
+
+
+def crossover(p: Parts, design: str, treatment: str) -> tuple[Item, str] | None:
+    """A results sentence saying how many people of the comparison arm went on to have the tested treatment, as a key
+    point (the sentence without its statistics) and a limitation; None when no such sentence or no treatment named."""
+    if design not in ("randomised controlled trial", "non-randomised controlled trial") or not treatment:
+        return None
+    words = lambda t: set(re.findall(r"[a-z]{4,}", t.lower())) - {"treatment", "therapy", "care", "group", "groups", "with",
+                                                                    "early", "delayed", "prolonged", "continued", "intended"}
+    tw = words(treatment)
+    for s in p.get("results"):
+        m = _CROSSED.search(s.text)
+        if not m or not tw or not (words(m.group("got")) & tw) or words(m.group("arm")) & tw:
+            continue  # (the tested arm having its own treatment is adherence, not cross-over)
+        n_, m_ = (int(x.replace(",", "")) for x in (m.group("n"), m.group("m")))
+        if not 0 < m_ <= n_:
+            continue
+        arm, got = m.group("arm").strip(), m.group("got").strip()
+        share = f" ({m.group('pct')}%)" if m.group("pct") else ""
+        point = sentence(lay(f"Of the {m.group('n')} people assigned to {arm}, {m.group('m')}{share} went on to have "
+                             f"{got} anyway"))
+        limit = (f"Cross-over: {m.group('m')} of the {m.group('n')} people assigned to {arm} went on to have {got}, so the "
+                 "two groups' treatments overlapped and differences between them may look smaller than they are.")
+        return (point, "rewritten", [s.id]), limit
+    return None
 
 
 def _without_dangling_also(point: str, source: str) -> str:
@@ -1033,6 +1078,9 @@ def _limitations(a: dict[str, Any], p: Parts, record: Record) -> list[Item]:
         # The evidence ladder's own test, so the limitation and the badge never disagree.
         out.append(("Pilot or feasibility study: not built to show whether a treatment works.", "templated", []))
     out += [it for it in wording.derived_limits(a, f"{record.title}.\n{record.abstract}") if not any(similar(it[0], t) for t, _, _ in out)]
+    if a.get("_crossover"):
+        out.insert(0 if out and out[0][1] != "extracted" else len([o for o in out if o[1] == "extracted"]),
+                   (a["_crossover"][1], "templated", list(a["_crossover"][0][2])))
     if not out and record.abstract:
         # Saying nothing would read as "no limits"; the reader should know the abstract is silent.
         out.append(("The abstract does not state the study's limitations.", "templated", []))
@@ -1263,6 +1311,7 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
                       "evidence": a.get("evidence")}
 
     used = {t for t, _, _ in answer}
+    a["_crossover"] = crossover(p, a.get("design") or "", q.intervention) if p.sentences else None
     for name, items in (("key_points", _key_points(a, p, used) if p.sentences else []),
                         ("findings", _findings(a, p) if p.sentences else []),
                         ("limitations", _limitations(a, p, record))):
