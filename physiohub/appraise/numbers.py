@@ -58,6 +58,10 @@ _AFTER_THING = re.compile(r"\s+(?:[\w-]+ ){0,3}?(?:studies|trials|rcts|articles|
                           # half its sample, "87 cases" may be tumours, "120 knees" may be 60 people
                           r"cases|knees|shoulders|hips|ankles|elbows|wrists|hands|feet|limbs|joints|spines|fractures|"
                           r"injuries|lesions|tumou?rs|specimens|biopsies)\b")
+# A study with controls (a case-control study): its cases are one group, never the sample.
+_CONTROLS = re.compile(r"\bcontrols\b|\bcontrol (?:group|subjects|participants|individuals|patients)\b|\bcase[- ]control\b")
+_CASES_AS_PEOPLE = re.compile(r"\s+(?:[\w-]+ ){0,3}?cases\b(?!\s+(?:per|a|each|every) (?:year|annum)|\s+(?:are|were) expected|"
+                              r"\s+annually)")
 # "375 cases and 327 controls", "88 incident cases of ... carcinoma in Zangwu County, China, and 176 ... controls": a
 # case-control study's two groups add up to its sample.
 _CASES_AND_CONTROLS = re.compile(rf"\s+(?:[\w-]+ ){{0,3}}?cases\b[^.;]{{0,120}}?\band (?P<b>{NUMBER})\s+(?:[\w-]+ ){{0,4}}?"
@@ -222,6 +226,7 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
     best_key: tuple[int, int, int] | None = None
     arms: dict[int, list[tuple[int, int, int]]] = {}
     cluster = "cluster" in low
+    controls = bool(_CONTROLS.search(low))
     for s, e, n in nums:
         if not _plausible_n(low, s, e, n):
             continue
@@ -252,6 +257,12 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
                 n += parse_number(cc.group("b")) or 0
                 e = cc.end("b")
                 people = cc
+        cases_only = False
+        if not people and not controls:
+            # "four cases (one man and three women)", "23 lymphoma cases in follow-up": in a study with no controls, its
+            # cases are its patients, though only when no count of people says so (never "46,000 new cases a year")
+            people = _CASES_AS_PEOPLE.match(low, e) if not re.search(r"\bnew\s+$", before) else None
+            cases_only = bool(people)
         if not people and not _AFTER_THING.match(low, e):
             # (not "51 trials and 6057 patients": trials and people do not add up)
             both = _AND_PEOPLE.match(low, e) or _GROUPS_OF.match(low, e)
@@ -276,6 +287,8 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
             continue
         if re.search(r"\(\s*$", low[max(0, s - 3):s]) and re.match(r"\s*(?:were )?randomi[sz]ed\s*\)", low[e:e + 22]):
             rank = 4  # "284 out-patients volunteered for enrolment (243 randomized)": the randomised are the sample
+        if cases_only:
+            rank = min(rank, 1)
         if people and rank > 1 and _COMPLETED.match(low, people.end()):
             rank = 1  # "A total of 183 patients completed the study": those who finished, not those randomised
         if cluster and people and people.groupdict().get("who") in _CLUSTER_UNITS:

@@ -181,6 +181,11 @@ def counted(record: Record, value: int | None, what: str) -> bool:
     words = _PEOPLE_WORDS if what == "people" else _STUDY_WORDS
     text = f"{record.title}\n{record.abstract}"
     digits = f"{value:,}|{value}" if value >= 1000 else str(value)
+    if what == "people" and not re.search(r"\bcontrols\b|\bcontrol (?:group|subjects|participants)\b|\bcase[- ]control\b",
+                                          text, re.I):
+        # a study with no controls: its cases are its patients ("four cases (one man and three women)"); in a
+        # case-control study the cases are one group only
+        words = words[:-1] + r"|cases?)"
     pattern = re.compile(rf"(?<![\d.,])(?:{digits})(?![\d.,]\d)\s+(?:[\w()-]+\s+){{0,4}}?{words}\b", re.I)
     if pattern.search(text):
         return True
