@@ -405,7 +405,12 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
         note = subgroup_note(a, p, claim)
         if note:
             out.append(note)
-    elif verdict == "Too early to tell" and a.get("verdict_reasons"):
+    # A survey of how common something is, whose abstract states the share it found but no tested result (its
+    # conclusion speaks of something else): it answers "how many", and no verdict on a treatment or a cause is due.
+    counted_only = (not claim and verdict == "Too early to tell" and a.get("verdict_clear") is False
+                    and a.get("design") in _SURVEY_DESIGNS and headline_share(a, p, a.get("_title") or "") is not None)
+    a["_counted_only"] = counted_only
+    if not claim and verdict == "Too early to tell" and a.get("verdict_reasons") and not counted_only:
         reason = a["verdict_reasons"][0].split(":")[0]
         out.append((sentence(f"It is too early to tell what this means for patients: {reason}"), "templated", []))
     # A survey's answer is its headline figure: how many of the people studied had what it looked for. Beside a claim
@@ -424,6 +429,8 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
         out.insert(1, share)
     elif share:
         out.append((f"The main result: {_lower_first(share[0])}", share[1], share[2]))
+        if counted_only:
+            out.append((COUNTED_ONLY_NOTE, "templated", []))
     if body and not (out and similar(body, out[0][0], 0.8)) and not (share and concl and concl.id in share[2]):
         # Only a sentence that concludes is "the authors conclude": a results sentence picked for want of a
         # conclusion is what the results show. Without section labels the parts are the role model's guess,
@@ -475,6 +482,8 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     return out[:3]
 
 
+COUNTED_ONLY_NOTE = ("This survey counted how common this was in the people it studied; it did not test a treatment "
+                     "or a cause.")
 # A share of the people studied: "18 survivors (16.7%)", "23.5% of nurses", "120 of 400 nurses", "the prevalence ... was 23%".
 _SHARE = re.compile(r"\(\s*\d+(?:\.\d+)?\s*%\s*\)|"
                     r"\b\d+(?:\.\d+)?\s*%\s*(?:\([^)]*\)\s*)?(?:of (?:the )?[a-z]+\s+)?(?:reported|had|have|were|was|experienced|"
@@ -485,6 +494,9 @@ _SAMPLE_SHARE = re.compile(r"\b(?:response rate|responded|respondents? (?:were|w
                            r"were (?:female|male|women|men|white|married|employed)|(?:female|male|women|men)\b[^.;]{0,20}\(\s*\d|"
                            r"mean age|median age|were included|enrol\w*|recruit\w*|were excluded|lost to follow-up|"
                            r"eligib\w*|were analy[sz]ed|we (?:estimated|calculated))\b", re.I)
+_OF_RESPONDERS = re.compile(r"^\s*(?:of|among) (?:the |all )?\d[\d,]* (?:[\w-]+ ){0,3}?(?:who|that) (?:responded|"
+                            r"completed the (?:survey|questionnaire)|returned the questionnaire|took part|participated)\b[^,;]{0,40},\s*",
+                            re.I)
 _PCT_PAREN = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)")
 _SURVEY_DESIGNS = {"cross-sectional"}
 _HOW_COMMON = re.compile(r"\b(?:prevalen\w*|common(?:ly)?|frequen\w+|proportions?|occurrence|widespread|rare|uncommon|"
@@ -502,7 +514,9 @@ def headline_share(a: dict[str, Any], p: Parts, title: str = "") -> Item | None:
     if not any(_HOW_COMMON.search(t) for t in [title] + [s.text for s in p.get("aim") + p.get("conclusion")]):
         return None
     for s in p.get("results"):
-        if not _SHARE.search(s.text) or _SAMPLE_SHARE.search(s.text) or _BASELINE.search(s.text):
+        # ("Of 640 runners who responded, 282 (44%) reported ...": the lead says who answered, the rest is the result)
+        told = _OF_RESPONDERS.sub("", s.text)
+        if not _SHARE.search(told) or _SAMPLE_SHARE.search(told) or _BASELINE.search(s.text):
             continue
         kept: list[str] = []
 
