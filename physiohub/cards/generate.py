@@ -561,18 +561,40 @@ def _has(p: Parts, sid: str) -> bool:
     return any(s.id == sid for s in p.sentences)
 
 
+_TIMELESS = re.compile(r"\b(?:(?:at|by|after|before|during)\s+(?:the\s+)?)?(?:\d[\d.,]*|one|two|three|four|six|twelve)[- ]?"
+                       r"(?:weeks?|months?|years?|days?)\b(?:\s+(?:post-?\w+|follow-?up))?|\bpost-?(?:operatively|randomi[sz]ation)\b",
+                       re.I)
+_TIME_POINT = re.compile(r"\b(\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ](week|month|year|day)s?\b",
+                         re.I)
+
+
+def _time_points(text: str) -> set[tuple[float, str]]:
+    """The time points a line names, as (number, unit): "at six-month follow-up" -> {(6.0, "month")}."""
+    out = set()
+    for m in _TIME_POINT.finditer(text):
+        n = parse_number(m.group(1).replace(",", ""))
+        if n is not None:
+            out.add((float(n), m.group(2).lower()))
+    return out
+
+
 _NEGATED = re.compile(r"\b(?:not|no|neither|nor|never|without)\b", re.I)
 _VERSUS_WHOM = re.compile(r"\b(?:compared (?:with|to)|than|versus|vs\.?)\s+(?:the\s+|a\s+)?([\w-]+)", re.I)
 
 
-def _dup(a: str, b: str) -> bool:
+def _dup(a: str, b: str, answer: bool = False) -> bool:
     """Do two points say the same? Mirror results ("A beat B at one week", "B beat A at six months") share
-    most words but not their comparison, and both belong on the card."""
-    if not similar(a, b):
-        return False
+    most words but not their comparison, and both belong on the card. Beside the answer (``answer``), a point that
+    states a negation the answer's line lacks is a finding of its own ("the link was not moderated by chronicity"
+    beside "catastrophizing predicted health beyond ... chronicity")."""
+    ta, tb = _time_points(a), _time_points(b)
+    if ta and tb and not ta & tb:
+        return False  # "a decrease after three months, not clear" and "a clear decrease at six months": two results
+    if not similar(_TIMELESS.sub(" ", a), _TIMELESS.sub(" ", b)):
+        return False  # (two results at the same time point share its words, not their finding)
     short, long_ = sorted((a, b), key=lambda t: len(t.split()))
-    if _NEGATED.search(short) and not _NEGATED.search(long_):
-        return False  # "X predicted Y beyond Z" and "the link was not moderated by Z": two findings, not one
+    if answer and _NEGATED.search(short) and not _NEGATED.search(long_):
+        return False
     ca, cb = _VERSUS_WHOM.search(a), _VERSUS_WHOM.search(b)
     return not (ca and cb and ca.group(1).lower() != cb.group(1).lower())
 
@@ -604,7 +626,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     side = {s.id for s in p.get("results") if side_finding(s.text, kind)}
     verdict_ids = set(a.get("verdict_sentences") or [])
     results = sorted([s for s in p.get("results") if not _BASELINE.search(s.text) and s.id not in model_only | side],
-                     key=lambda s: (-_result_weight(s.text), s.id not in verdict_ids))[:4]
+                     key=lambda s: -_result_weight(s.text))[:4]
     for s in sorted(results, key=lambda s: s.start):
         pl = plain_claim(s.text) or plain_claim(s.text, 26)  # a between-group result is worth a longer line
         if not pl and s.id in verdict_ids and p.part.get(s.id) == "results":
@@ -636,7 +658,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         # "Conversely, physical health favoured neutral" shares most words with the result it answers, but
         # it is the other half of that result: leaving it out would make the card one-sided.
         contrast = bool(item[2]) and _has(p, item[2][0]) and bool(_CONTRAST_START.match(p.by_id(item[2][0]).text))
-        if (contrast or not any(_dup(item[0], t) for t, _, _ in out)) and not any(_dup(item[0], u) for u in used):
+        if (contrast or not any(_dup(item[0], t) for t, _, _ in out)) and not any(_dup(item[0], u, answer=True) for u in used):
             out.append(item)
     # "No other differences were found" is true only after every difference before it: if one of those
     # is not on the card, the point would hide it.
