@@ -262,8 +262,11 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
             # "four cases (one man and three women)", "23 lymphoma cases in follow-up": in a study with no controls, its
             # cases are its patients, though only when no count of people says so (never "46,000 new cases a year")
             people = _CASES_AS_PEOPLE.match(low, e) if not re.search(r"\bnew\s+$", before) else None
-            if people and _SCENARIO_SURVEY.search(low[low.rfind(".", 0, s) + 1:end.start() if end else len(low)]):
-                people = None  # "3 cases presented as written vignettes": scenarios, not people
+            said = low[low.rfind(".", 0, s) + 1:end.start() if end else len(low)]
+            if people and (_SCENARIO_SURVEY.search(said) or len(re.findall(r"\bcases\b", said)) > 1):
+                # "3 cases presented as written vignettes": scenarios, not people; "374 cases recorded in the registry
+                # and 512 cases seen at the centre": one group of several, not the sample
+                people = None
             cases_only = bool(people)
         if not people and not _AFTER_THING.match(low, e):
             # (not "51 trials and 6057 patients": trials and people do not add up)
