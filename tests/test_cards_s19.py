@@ -223,6 +223,8 @@ def test_cases_knees_and_shoulders_are_not_people():
     # with no controls, its cases are its patients, unless no count of people is given otherwise
     assert _n("This study was based on four cases (one man and three women) of air embolism after lung biopsy.") == 4
     assert _n("Approximately 46,000 new cases are expected each year. We reviewed records of 120 patients.") == 120
+    # "we enrolled 553 eligible patients" counts those enrolled, not one arm's "275 patients allocated A"
+    assert _n("We enrolled 553 eligible patients. Median survival in 275 patients allocated to A was 11 months.") == 553
     # two groups of cases in one sentence: neither is the sample
     assert _n("A total of 374 cases recorded in the registry and 512 cases seen at the centre were analysed.") is None
     assert _n("We included 60 patients (120 knees) with knee osteoarthritis.") == 60

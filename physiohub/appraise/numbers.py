@@ -238,7 +238,8 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
         people = _AFTER_PEOPLE.match(low, e)
         if people and people.groupdict().get("who") in _SCENARIO_PEOPLE and _SCENARIO_SURVEY.search(low[low.rfind(".", 0, s) + 1:end.start() if end else len(low)]):
             continue  # "asked to assess six acutely ill patients using clinical scenarios": written cases, not people
-        if _ELIGIBLE_ONLY.match(low, e):
+        if _ELIGIBLE_ONLY.match(low, e) and not re.search(r"\b(?:enrolled|randomi[sz]ed|recruited|included)\s+(?:a total of\s+)?$",
+                                                           before):
             continue  # "we identified 648 eligible patients and recruited 348": the eligible were not all enrolled
         if not people and _RETURNED.match(low, e):
             key = (2, 0, -s)
