@@ -352,6 +352,8 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         practice = "Check in which groups or measures the link held before applying it to a patient"
     elif verdict == "Mixed picture" and kind == "accuracy":
         practice = "Check in which respects the test performed well before relying on it"
+    elif verdict == "Mixed picture" and kind == "descriptive":
+        practice = "Weigh which of its findings apply to the patient in front of you"
     if harm_mixed:
         practice = "Weigh the worse results against what the patient hopes to gain"
     if insufficient:
