@@ -21,7 +21,7 @@ from .numwords import NUMBER, parse_number
 _PEOPLE = (r"(?:patients|participants|subjects|individuals|people|persons|adults|women|men|males|females|"
            r"children|adolescents|athletes|volunteers|runners|workers|employees|students|veterans|infants|"
            r"respondents|soldiers|recruits|players|nurses|physiotherapists|clinicians|residents|elderly|"
-           r"outpatients|inpatients|out-patients|in-patients|cases|pregnant women|mothers|survivors|smokers|youths?|boys|girls|dyads|couples)")
+           r"outpatients|inpatients|out-patients|in-patients|pregnant women|mothers|survivors|smokers|youths?|boys|girls|dyads|couples)")
 # Up to four describing words ("consecutive adult female"), never a function word: "2 for women" or
 # "groups of 8 subjects" must not read as a count of people.
 # Nor a number or a counted thing: in "38 studies involving 7843 children" the 38 counts studies.
@@ -53,7 +53,21 @@ _AFTER_VERB = re.compile(rf"[^.;]{{0,80}}?\b{_ENROL_VERB}")
 # Counts of things, not people: "a total of 22 studies", "12 centres", "229 eyes".
 _AFTER_THING = re.compile(r"\s+(?:[\w-]+ ){0,3}?(?:studies|trials|rcts|articles|papers|reviews|outcomes|records|sites|"
                           r"cent(?:re|er)s|hospitals|countries|clinics|practices|visits|samples|eyes|teeth|procedures|"
-                          r"operations|sessions|items|questions|cycles|infusions|episodes|events|scenarios|vignettes)\b")
+                          r"operations|sessions|items|questions|cycles|infusions|episodes|events|scenarios|vignettes|"
+                          # cases, joints and injuries are counted, not people: "310 cases" of a case-control study are
+                          # half its sample, "87 cases" may be tumours, "120 knees" may be 60 people
+                          r"cases|knees|shoulders|hips|ankles|elbows|wrists|hands|feet|limbs|joints|spines|fractures|"
+                          r"injuries|lesions|tumou?rs|specimens|biopsies)\b")
+# A study with controls (a case-control study): its cases are one group, never the sample.
+_CONTROLS = re.compile(r"\bcontrols\b|\bcontrol (?:group|subjects|participants|individuals|patients)\b|\bcase[- ]control\b")
+_CASES_AS_PEOPLE = re.compile(r"\s+(?:[\w-]+ ){0,3}?cases\b(?!\s+(?:per|a|each|every) (?:year|annum)|\s+(?:are|were) expected|"
+                              r"\s+annually)")
+# "375 cases and 327 controls", "88 incident cases of ... carcinoma in Zangwu County, China, and 176 ... controls": a
+# case-control study's two groups add up to its sample.
+_CASES_AND_CONTROLS = re.compile(rf"\s+(?:[\w-]+ ){{0,3}}?cases\b[^.;]{{0,120}}?\band (?P<b>{NUMBER})\s+(?:[\w-]+ ){{0,4}}?"
+                                 r"(?:controls|control (?:subjects|participants|patients|people|individuals))\b")
+# The people a scenario or vignette describes (never its respondents: clinicians, nurses, physiotherapists).
+_SCENARIO_PEOPLE = {"patients", "subjects", "persons", "people", "individuals", "adults", "children"}
 # A vignette or scenario survey: its "cases" are written scenarios shown to respondents, not people studied.
 _SCENARIO_SURVEY = re.compile(r"\b(?:case )?(?:scenarios?|vignettes?)\b|\b(?:hypothetical|simulated|written|paper) (?:patients?|cases?)\b")
 # "Seven hundred and twenty surveys were completed": the returned questionnaires count the respondents.
@@ -211,8 +225,8 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
     best: tuple[int, int, int, int] | None = None
     best_key: tuple[int, int, int] | None = None
     arms: dict[int, list[tuple[int, int, int]]] = {}
-    scenarios = "case" in low and bool(_SCENARIO_SURVEY.search(low))
     cluster = "cluster" in low
+    controls = bool(_CONTROLS.search(low))
     for s, e, n in nums:
         if not _plausible_n(low, s, e, n):
             continue
@@ -222,9 +236,10 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
             continue
         before = low[max(0, s - 70):s]
         people = _AFTER_PEOPLE.match(low, e)
-        if people and scenarios and people.group("who") == "cases":
-            continue
-        if _ELIGIBLE_ONLY.match(low, e):
+        if people and people.groupdict().get("who") in _SCENARIO_PEOPLE and _SCENARIO_SURVEY.search(low[low.rfind(".", 0, s) + 1:end.start() if end else len(low)]):
+            continue  # "asked to assess six acutely ill patients using clinical scenarios": written cases, not people
+        if _ELIGIBLE_ONLY.match(low, e) and not re.search(r"\b(?:enrolled|randomi[sz]ed|recruited|included)\s+(?:a total of\s+)?$",
+                                                           before):
             continue  # "we identified 648 eligible patients and recruited 348": the eligible were not all enrolled
         if not people and _RETURNED.match(low, e):
             key = (2, 0, -s)
@@ -237,6 +252,23 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
                 n += parse_number(plus.group("b")) or 0
                 e = plus.end("b")
                 people = plus
+        if not people:
+            cc = _CASES_AND_CONTROLS.match(low, e)
+            if cc and _plausible_n(low, cc.start("b"), cc.end("b"), parse_number(cc.group("b"))):
+                n += parse_number(cc.group("b")) or 0
+                e = cc.end("b")
+                people = cc
+        cases_only = False
+        if not people and not controls:
+            # "four cases (one man and three women)", "23 lymphoma cases in follow-up": in a study with no controls, its
+            # cases are its patients, though only when no count of people says so (never "46,000 new cases a year")
+            people = _CASES_AS_PEOPLE.match(low, e) if not re.search(r"\bnew\s+$", before) else None
+            said = low[low.rfind(".", 0, s) + 1:end.start() if end else len(low)]
+            if people and (_SCENARIO_SURVEY.search(said) or len(re.findall(r"\bcases\b", said)) > 1):
+                # "3 cases presented as written vignettes": scenarios, not people; "374 cases recorded in the registry
+                # and 512 cases seen at the centre": one group of several, not the sample
+                people = None
+            cases_only = bool(people)
         if not people and not _AFTER_THING.match(low, e):
             # (not "51 trials and 6057 patients": trials and people do not add up)
             both = _AND_PEOPLE.match(low, e) or _GROUPS_OF.match(low, e)
@@ -261,6 +293,8 @@ def _people_count(low: str, nums: list[tuple[int, int, int]]) -> tuple[int, int,
             continue
         if re.search(r"\(\s*$", low[max(0, s - 3):s]) and re.match(r"\s*(?:were )?randomi[sz]ed\s*\)", low[e:e + 22]):
             rank = 4  # "284 out-patients volunteered for enrolment (243 randomized)": the randomised are the sample
+        if cases_only:
+            rank = min(rank, 1)
         if people and rank > 1 and _COMPLETED.match(low, people.end()):
             rank = 1  # "A total of 183 patients completed the study": those who finished, not those randomised
         if cluster and people and people.groupdict().get("who") in _CLUSTER_UNITS:

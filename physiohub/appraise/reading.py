@@ -95,6 +95,10 @@ _AGAINST = _rx(
     r"\b(?:adverse (?:events?|effects?|reactions?)|side[- ]effects?|complications|toxicity|harms?)\b(?:(?!\b(?:not|no|never|neither|nor)\b)[^.;,]){0,40}?"
     r"\b(?:increased|rose|(?:was|were) (?:higher|more (?:frequent|common)))\b|"
     r"\bcause[sd]? (?:\w+ )?(?:more|greater|increased|worse)\b")
+# A recommendation against that carries its own negation: a "not" before it in the clause ("does not increase overall
+# survival and cannot be recommended") is the null result beside it, not a negation of the recommendation.
+_SELF_NEGATED_AGAINST = _rx(r"\bcannot be recommended\b|\b(?:should|can|could|is|are) not be recommended\b|"
+                            r"\bshould not be (?:used|given|offered|prescribed|administered|recommended)\b")
 # A treatment that made a bad event more common: "a small risk for increasing the flare rate", "flares were
 # significantly increased in the HRT group", "more falls". "increas\w*" alone is a benefit word (strength,
 # function), so only a word naming a bad event, or the risk of one, makes the rise a harm.
@@ -359,7 +363,7 @@ def read_clause(text: str, kind: str = "intervention") -> Clause:
     low = _BONE_SETTING.sub(lambda m: "_" * len(m.group(0)), _MIDDLE_DOT.sub(".", text.lower()))
     small = bool(_SMALL.search(low))
     hedged = bool(_HEDGE.search(low))
-    against = _first_unnegated(_AGAINST, _COUNTERED_HARM.sub(lambda m: "_" * len(m.group(0)), low))
+    against = _first_unnegated(_AGAINST, _COUNTERED_HARM.sub(lambda m: "_" * len(m.group(0)), low)) or _SELF_NEGATED_AGAINST.search(low)
     if kind == "intervention" and not against and _SAFETY_NULL.search(low) and not _SIG.search(low) and not any(
             m.group(0) not in ("safe", "well tolerated") for m in _FOR_INTERVENTION.finditer(low) if not _negated(low, m.start())):
         return Clause(text, None, "", small, hedged)

@@ -28,6 +28,8 @@ _NOTE_SENTENCES = {s for note in CERTAINTY_NOTE.values() for s in split_sentence
 
 FLAG_TEXT = {
     "unclear_result": "The abstract does not state a clear result: the card says so.",
+    "counted_only": "The abstract states how common something was but no tested result: the card gives the figure and "
+                    "no verdict on a treatment or a cause.",
     "answer_contradicted": "The drafted answer disagreed with the verdict and was replaced.",
     "texts_removed": "Sentences that disagreed with the verdict or their source were removed.",
     "answer_verdict_only": "No sentence of the abstract could state the result beside the verdict: the answer gives "
@@ -152,6 +154,13 @@ def check_card(card: dict[str, Any], record: Record, appraisal: dict[str, Any]) 
         up["answer"] = _VERDICT_ONLY[verdict]
         new_prov.append({"path": "upshot.answer", "kind": "templated", "sources": []})
         flags.append("answer_contradicted" if contradicted else "answer_verdict_only")
+        removed |= contradicted
+    elif unclear and appraisal.get("_counted_only") and kept and not all(s in _NOTE_SENTENCES for s in kept):
+        # A survey that counted how common something was: its figure is what it found, though it tested nothing.
+        up["answer"] = " ".join(kept)
+        if "upshot.answer" in prov:
+            new_prov.append(prov["upshot.answer"])
+        flags.append("counted_only")
         removed |= contradicted
     elif unclear:
         what = card.get("_subject")

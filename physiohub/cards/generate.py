@@ -26,7 +26,8 @@ from .plain import a_or_an, agree_articles, cap, lay, lay_light, sentence
 from .readability import plain_sentences, strip_detail
 from .spans import (_AIM_LEAD, _CLAUSE, _lower_first, _span_text,
                     methods_rows)
-from .upshot import _drop_doses, conclusion_sentence, main_clause, plain_claim, short_aim, similar, third_person
+from .upshot import (_drop_doses, conclusion_sentence, main_clause, plain_claim, short_aim, side_conclusions_only,
+                     side_finding, similar, third_person)
 from . import wording
 from .abbrev import definitions, spell_out
 from ..appraise.evidence import _own_pilot
@@ -40,7 +41,7 @@ from .casing import upper_first
 from ..appraise.subgroup import denies_generally, generalises, limit_sentence, limited_line, plain_signs, subgroup_limit
 
 GENERATOR = "physiohub.cards.extractive"
-VERSION = "2.8"
+VERSION = "2.9"
 log = logging.getLogger(__name__)
 
 Item = tuple[str, str, list[str]]  # (text, provenance kind, source sentence ids)
@@ -387,9 +388,13 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     verdict = a.get("verdict") or "Too early to tell"
     out: list[Item] = []
     verdict_ids = [i for i in a.get("verdict_sentences") or [] if _has(p, i)]
-    concl = conclusion_sentence(p, verdict_ids)
+    concl = conclusion_sentence(p, verdict_ids, a.get("question_kind") or "intervention")
     mixed = verdict == "Mixed picture"
     body = plain_claim(concl.text, 32 if mixed else 22, keep_contrast=mixed) if concl else None
+    stand_in = bool(concl) and p.part.get(concl.id) == "results" and side_conclusions_only(p, a.get("question_kind") or "intervention")
+    if stand_in and not body:
+        # the result the verdict rests on, standing for a conclusion that was only a side finding: a longer line
+        body = plain_claim(concl.text, 36)
     a["_verdict_texts"] = [p.by_id(i).text for i in verdict_ids]
     a["_conclusion_plain"] = (body, [concl.id]) if body and concl and p.part.get(concl.id) == "conclusion" else None
     a["_main_plain"] = a["_subgroup_line"] = None
@@ -400,7 +405,12 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
         note = subgroup_note(a, p, claim)
         if note:
             out.append(note)
-    elif verdict == "Too early to tell" and a.get("verdict_reasons"):
+    # A survey of how common something is, whose abstract states the share it found but no tested result (its
+    # conclusion speaks of something else): it answers "how many", and no verdict on a treatment or a cause is due.
+    counted_only = (not claim and verdict == "Too early to tell" and a.get("verdict_clear") is False
+                    and a.get("design") in _SURVEY_DESIGNS and headline_share(a, p, a.get("_title") or "") is not None)
+    a["_counted_only"] = counted_only
+    if not claim and verdict == "Too early to tell" and a.get("verdict_reasons") and not counted_only:
         reason = a["verdict_reasons"][0].split(":")[0]
         out.append((sentence(f"It is too early to tell what this means for patients: {reason}"), "templated", []))
     # A survey's answer is its headline figure: how many of the people studied had what it looked for. Beside a claim
@@ -419,12 +429,16 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
         out.insert(1, share)
     elif share:
         out.append((f"The main result: {_lower_first(share[0])}", share[1], share[2]))
+        if counted_only:
+            out.append((COUNTED_ONLY_NOTE, "templated", []))
     if body and not (out and similar(body, out[0][0], 0.8)) and not (share and concl and concl.id in share[2]):
         # Only a sentence that concludes is "the authors conclude": a results sentence picked for want of a
         # conclusion is what the results show. Without section labels the parts are the role model's guess,
         # so there only a sentence with statistics counts as a result.
         part = p.part.get(concl.id, "")
-        if not p.structured:
+        if stand_in:
+            lead = "The results show that"  # the result the verdict rests on, never "the authors conclude"
+        elif not p.structured:
             lead = "The results show that" if part == "results" and _has_stats(concl.text) else "The authors conclude that"
         else:
             lead = {"conclusion": "The authors conclude that", "results": "The results show that"}.get(part, "The authors write that")
@@ -468,6 +482,8 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     return out[:3]
 
 
+COUNTED_ONLY_NOTE = ("This survey counted how common this was in the people it studied; it did not test a treatment "
+                     "or a cause.")
 # A share of the people studied: "18 survivors (16.7%)", "23.5% of nurses", "120 of 400 nurses", "the prevalence ... was 23%".
 _SHARE = re.compile(r"\(\s*\d+(?:\.\d+)?\s*%\s*\)|"
                     r"\b\d+(?:\.\d+)?\s*%\s*(?:\([^)]*\)\s*)?(?:of (?:the )?[a-z]+\s+)?(?:reported|had|have|were|was|experienced|"
@@ -478,6 +494,9 @@ _SAMPLE_SHARE = re.compile(r"\b(?:response rate|responded|respondents? (?:were|w
                            r"were (?:female|male|women|men|white|married|employed)|(?:female|male|women|men)\b[^.;]{0,20}\(\s*\d|"
                            r"mean age|median age|were included|enrol\w*|recruit\w*|were excluded|lost to follow-up|"
                            r"eligib\w*|were analy[sz]ed|we (?:estimated|calculated))\b", re.I)
+_OF_RESPONDERS = re.compile(r"^\s*(?:of|among) (?:the |all )?\d[\d,]* (?:[\w-]+ ){0,3}?(?:who|that) (?:responded|"
+                            r"completed the (?:survey|questionnaire)|returned the questionnaire|took part|participated)\b[^,;]{0,40},\s*",
+                            re.I)
 _PCT_PAREN = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)")
 _SURVEY_DESIGNS = {"cross-sectional"}
 _HOW_COMMON = re.compile(r"\b(?:prevalen\w*|common(?:ly)?|frequen\w+|proportions?|occurrence|widespread|rare|uncommon|"
@@ -495,7 +514,9 @@ def headline_share(a: dict[str, Any], p: Parts, title: str = "") -> Item | None:
     if not any(_HOW_COMMON.search(t) for t in [title] + [s.text for s in p.get("aim") + p.get("conclusion")]):
         return None
     for s in p.get("results"):
-        if not _SHARE.search(s.text) or _SAMPLE_SHARE.search(s.text) or _BASELINE.search(s.text):
+        # ("Of 640 runners who responded, 282 (44%) reported ...": the lead says who answered, the rest is the result)
+        told = _OF_RESPONDERS.sub("", s.text)
+        if not _SHARE.search(told) or _SAMPLE_SHARE.search(told) or _BASELINE.search(s.text):
             continue
         kept: list[str] = []
 
@@ -540,13 +561,39 @@ def _has(p: Parts, sid: str) -> bool:
     return any(s.id == sid for s in p.sentences)
 
 
+_TIMELESS = re.compile(r"\b(?:(?:at|by|after|before|during)\s+(?:the\s+)?)?(?:\d[\d.,]*|one|two|three|four|six|twelve)[- ]?"
+                       r"(?:weeks?|months?|years?|days?)\b(?:\s+(?:post-?\w+|follow-?up))?|\bpost-?(?:operatively|randomi[sz]ation)\b",
+                       re.I)
+_TIME_POINT = re.compile(r"\b(\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ](week|month|year|day)s?\b",
+                         re.I)
+
+
+def _time_points(text: str) -> set[tuple[float, str]]:
+    """The time points a line names, as (number, unit): "at six-month follow-up" -> {(6.0, "month")}."""
+    out = set()
+    for m in _TIME_POINT.finditer(text):
+        n = parse_number(m.group(1).replace(",", ""))
+        if n is not None:
+            out.add((float(n), m.group(2).lower()))
+    return out
+
+
+_NEGATED = re.compile(r"\b(?:not|no|neither|nor|never|without)\b", re.I)
 _VERSUS_WHOM = re.compile(r"\b(?:compared (?:with|to)|than|versus|vs\.?)\s+(?:the\s+|a\s+)?([\w-]+)", re.I)
 
 
-def _dup(a: str, b: str) -> bool:
+def _dup(a: str, b: str, answer: bool = False) -> bool:
     """Do two points say the same? Mirror results ("A beat B at one week", "B beat A at six months") share
-    most words but not their comparison, and both belong on the card."""
-    if not similar(a, b):
+    most words but not their comparison, and both belong on the card. Beside the answer (``answer``), a point that
+    states a negation the answer's line lacks is a finding of its own ("the link was not moderated by chronicity"
+    beside "catastrophizing predicted health beyond ... chronicity")."""
+    ta, tb = _time_points(a), _time_points(b)
+    if ta and tb and not ta & tb:
+        return False  # "a decrease after three months, not clear" and "a clear decrease at six months": two results
+    if not similar(_TIMELESS.sub(" ", a), _TIMELESS.sub(" ", b)):
+        return False  # (two results at the same time point share its words, not their finding)
+    short, long_ = sorted((a, b), key=lambda t: len(t.split()))
+    if answer and _NEGATED.search(short) and not _NEGATED.search(long_):
         return False
     ca, cb = _VERSUS_WHOM.search(a), _VERSUS_WHOM.search(b)
     return not (ca and cb and ca.group(1).lower() != cb.group(1).lower())
@@ -573,10 +620,17 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     # "The duration of treatment and the interaction of duration with type of treatment were statistically significant":
     # a term of the statistical model, with no direction a reader could use, stays in the findings.
     model_only = {s.id for s in p.get("results") if _model_statistics(s.text)}
-    results = sorted([s for s in p.get("results") if not _BASELINE.search(s.text) and s.id not in model_only],
+    # A survey of a link that checked its questionnaire on the side ("a three-factor model of the scale was confirmed"):
+    # how well the scale measures is no key point while results on the question are there.
+    kind = a.get("question_kind") or "intervention"
+    side = {s.id for s in p.get("results") if side_finding(s.text, kind)}
+    verdict_ids = set(a.get("verdict_sentences") or [])
+    results = sorted([s for s in p.get("results") if not _BASELINE.search(s.text) and s.id not in model_only | side],
                      key=lambda s: -_result_weight(s.text))[:4]
     for s in sorted(results, key=lambda s: s.start):
         pl = plain_claim(s.text) or plain_claim(s.text, 26)  # a between-group result is worth a longer line
+        if not pl and s.id in verdict_ids and p.part.get(s.id) == "results":
+            pl = plain_claim(s.text, 36)  # the result the verdict rests on is worth a longer line still
         if not pl and (_reading_label(s.text, a) in ("for", "null", "against", "mixed")
                        or re.search(r"\bin favou?r of\b", s.text, re.I)):
             # A main result that plain_claim cannot shorten ("The STRE group was more effective to strength
@@ -589,8 +643,10 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             body.append((pl, "rewritten", [s.id]))
     for s in p.get("conclusion")[:2]:
         pl = plain_claim(s.text)
-        # (a call for more research, or a line that the mechanism is unknown, is no key point)
-        if pl and _reading_label(s.text, a) != "early" and not unclear_why(s.text):
+        # (a call for more research, or a line that the mechanism is unknown, is no key point; nor is a side finding
+        # about the questionnaire)
+        if pl and _reading_label(s.text, a) != "early" and not unclear_why(s.text) and s.id not in side \
+                and not side_finding(s.text, kind):
             body.append((pl, "rewritten", [s.id]))
     for sid in p.limitation_ids[:2]:
         pl = plain_claim(p.by_id(sid).text)
@@ -602,7 +658,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         # "Conversely, physical health favoured neutral" shares most words with the result it answers, but
         # it is the other half of that result: leaving it out would make the card one-sided.
         contrast = bool(item[2]) and _has(p, item[2][0]) and bool(_CONTRAST_START.match(p.by_id(item[2][0]).text))
-        if (contrast or not any(_dup(item[0], t) for t, _, _ in out)) and not any(_dup(item[0], u) for u in used):
+        if (contrast or not any(_dup(item[0], t) for t, _, _ in out)) and not any(_dup(item[0], u, answer=True) for u in used):
             out.append(item)
     # "No other differences were found" is true only after every difference before it: if one of those
     # is not on the card, the point would hide it.
@@ -629,7 +685,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             if len(out) >= 4:
                 break
             if _reading_label(s.text, a) not in ("for", "null", "against", "mixed") or _BASELINE.search(s.text) \
-                    or s.id in model_only:
+                    or s.id in model_only | side:
                 continue
             pl = [t for t in plain_sentences(strip_detail(s.text), 30) if 5 <= len(t.split()) <= 32][:1]
             if pl and not _STATS_HEAVY.search(pl[0]) and not any(_dup(pl[0], t) for t, _, _ in out):
@@ -669,6 +725,14 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             out.append((line, "rewritten", [harm.id]))
     out = _antecedents_shown(out, body, p)
     out = out[:1] + [it for it in out[1:] if not _RESTATES_COUNT.match(it[0]) and not _restates_people(it[0], n)]
+    crossed = a.get("_crossover")
+    if crossed and not any(crossed[0][2][0] in src for _, _, src in out):
+        # how many of the comparison arm had the treatment anyway: kept, in place of the last point when the list is full
+        if len(out) >= 5:
+            # the list is full: a point the answer already makes goes first, else the last one
+            again = next((i for i in range(len(out) - 1, 0, -1) if any(similar(out[i][0], u) for u in used)), len(out) - 1)
+            out = out[:again] + out[again + 1:]
+        out = out + [crossed[0]]
     if len(out) < 3:
         # Too little result to tell: what the study set out to do stands as a point, only as the last resort (it is
         # the Aim row of the methods already, and no finding).
@@ -707,6 +771,43 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         out.append((sentence(f"Strength of evidence: {a['evidence'].lower()}") + (f" {ladder}" if ladder else ""),
                     "templated", [s for s in kn_src if _has(p, s)] if ladder else []))
     return out[:6]
+
+
+# "Of the 142 patients assigned to conservative treatment, 62 (44%) eventually required surgery": people of one arm who
+# went on to have the other arm's treatment. The comparison then understates any difference, and a patient weighing
+# the choice wants to know how many ended up having it anyway.
+_CROSSED = re.compile(
+    r"\b(?:of|among) (?:the |all )?(?P<n>\d[\d,]*) (?:[\w-]+ ){0,2}?(?:patients|participants|people|subjects|women|men|children|"
+    r"adults|individuals) (?:who were |were )?(?:initially |originally )?(?:assigned|randomi[sz]ed|allocated) (?:to )?(?:undergo |receive |have )?"
+    r"(?:the |a |an )?(?P<arm>[^,;()]{3,60}?)(?: groups?| arms?)?,\s*(?P<m>\d[\d,]*)\s*(?:\((?P<pct>\d+(?:\.\d+)?)\s*%\)\s*)?"
+    r"(?:patients |participants |people )?(?:eventually |later |subsequently |ultimately |also |still |nevertheless )?"
+    r"(?:required|underwent|received|had|chose|opted for|crossed over to|switched to|went on to (?:have|receive|undergo))\s+"
+    r"(?:the |a |an )?(?P<got>[^,;.()]{3,50}?)(?=\s*[,;.(]|\s+(?:in|during|within|by|after|before|at)\b|$)", re.I)
+
+
+def crossover(p: Parts, design: str, treatment: str) -> tuple[Item, str] | None:
+    """A results sentence saying how many people of the comparison arm went on to have the tested treatment, as a key
+    point (the sentence without its statistics) and a limitation; None when no such sentence or no treatment named."""
+    if design not in ("randomised controlled trial", "non-randomised controlled trial") or not treatment:
+        return None
+    words = lambda t: set(re.findall(r"[a-z]{4,}", t.lower())) - {"treatment", "therapy", "care", "group", "groups", "with",
+                                                                    "early", "delayed", "prolonged", "continued", "intended"}
+    tw = words(treatment)
+    for s in p.get("results"):
+        m = _CROSSED.search(s.text)
+        if not m or not tw or not (words(m.group("got")) & tw) or words(m.group("arm")) & tw:
+            continue  # (the tested arm having its own treatment is adherence, not cross-over)
+        n_, m_ = (int(x.replace(",", "")) for x in (m.group("n"), m.group("m")))
+        if not 0 < m_ <= n_:
+            continue
+        arm, got = m.group("arm").strip(), m.group("got").strip()
+        share = f" ({m.group('pct')}%)" if m.group("pct") else ""
+        point = sentence(lay(f"Of the {m.group('n')} people assigned to {arm}, {m.group('m')}{share} went on to have "
+                             f"{got} anyway"))
+        limit = (f"Cross-over: {m.group('m')} of the {m.group('n')} people assigned to {arm} went on to have {got}, so the "
+                 "two groups' treatments overlapped and differences between them may look smaller than they are.")
+        return (point, "rewritten", [s.id]), limit
+    return None
 
 
 def _without_dangling_also(point: str, source: str) -> str:
@@ -1013,6 +1114,9 @@ def _limitations(a: dict[str, Any], p: Parts, record: Record) -> list[Item]:
         # The evidence ladder's own test, so the limitation and the badge never disagree.
         out.append(("Pilot or feasibility study: not built to show whether a treatment works.", "templated", []))
     out += [it for it in wording.derived_limits(a, f"{record.title}.\n{record.abstract}") if not any(similar(it[0], t) for t, _, _ in out)]
+    if a.get("_crossover"):
+        out.insert(0 if out and out[0][1] != "extracted" else len([o for o in out if o[1] == "extracted"]),
+                   (a["_crossover"][1], "templated", list(a["_crossover"][0][2])))
     if not out and record.abstract:
         # Saying nothing would read as "no limits"; the reader should know the abstract is silent.
         out.append(("The abstract does not state the study's limitations.", "templated", []))
@@ -1114,6 +1218,18 @@ def _rows_match_question(rows: list[dict[str, Any]], q: Pico, src: list[str]) ->
     new = [{"label": "Intervention", "text": sentence(cap(q.intervention)), "kind": "rewritten", "sources": src or row["sources"]},
            {"label": "Comparison", "text": sentence(cap(q.comparison)), "kind": "rewritten", "sources": src or row["sources"]}]
     return rows[:at] + new + rows[at + 1:]
+
+
+# Designs that observe people rather than assign them a treatment: what they had is an exposure, not an intervention.
+OBSERVATIONAL_DESIGNS = {"cohort", "case-control", "cross-sectional"}
+
+
+def exposure_rows(rows: list[dict[str, Any]], design: str | None) -> list[dict[str, Any]]:
+    """In a cohort, case-control or cross-sectional study nobody was given the thing studied (pain catastrophizing,
+    benzodiazepines, a diet): the methods row names it "Exposure", not "Intervention"."""
+    if design not in OBSERVATIONAL_DESIGNS:
+        return rows
+    return [{**r, "label": "Exposure"} if r["label"] == "Intervention" else r for r in rows]
 
 
 def _citation(record: Record) -> str:
@@ -1231,6 +1347,7 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
                       "evidence": a.get("evidence")}
 
     used = {t for t, _, _ in answer}
+    a["_crossover"] = crossover(p, a.get("design") or "", q.intervention) if p.sentences else None
     for name, items in (("key_points", _key_points(a, p, used) if p.sentences else []),
                         ("findings", _findings(a, p) if p.sentences else []),
                         ("limitations", _limitations(a, p, record))):
@@ -1244,6 +1361,7 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     defs = definitions(record.abstract)
     rows = [r if r["label"] == "Design" or not defs else {**r, "text": _said_once(spell_out(r["text"], defs))} for r in rows]
     rows = [{**r, "text": agree_articles(r["text"])} for r in _rows_match_question(rows, q, src)]
+    rows = exposure_rows(rows, a.get("design"))
     if rows:
         card["methods"] = [{"label": r["label"], "text": r["text"]} for r in rows]
         prov += [{"path": f"methods.{i}", "kind": r["kind"], "sources": r["sources"]} for i, r in enumerate(rows)]

@@ -166,7 +166,7 @@ def gate(card: dict[str, Any], record: Record) -> dict[str, Any]:
 
 _PEOPLE_WORDS = (r"((?:out-|in-)?patients?|participants?|people|persons?|subjects?|individuals?|children|adolescents?|adults?"
                  r"|women|men|mothers?|infants?|volunteers?|athletes?|runners?|players?|workers?|employees?"
-                 r"|students?|cases?|respondents?|veterans?|soldiers?|residents?|users?|couples?|families|pairs?)")
+                 r"|students?|respondents?|veterans?|soldiers?|residents?|users?|couples?|families|pairs?)")
 _STUDY_WORDS = r"(studies|study|trials?|rcts?|articles?|papers?|reports?|reviews?|publications?|cohorts?)"
 
 
@@ -181,6 +181,11 @@ def counted(record: Record, value: int | None, what: str) -> bool:
     words = _PEOPLE_WORDS if what == "people" else _STUDY_WORDS
     text = f"{record.title}\n{record.abstract}"
     digits = f"{value:,}|{value}" if value >= 1000 else str(value)
+    if what == "people" and not re.search(r"\bcontrols\b|\bcontrol (?:group|subjects|participants)\b|\bcase[- ]control\b",
+                                          text, re.I):
+        # a study with no controls: its cases are its patients ("four cases (one man and three women)"); in a
+        # case-control study the cases are one group only
+        words = words[:-1] + r"|cases?)"
     pattern = re.compile(rf"(?<![\d.,])(?:{digits})(?![\d.,]\d)\s+(?:[\w()-]+\s+){{0,4}}?{words}\b", re.I)
     if pattern.search(text):
         return True

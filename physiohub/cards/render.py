@@ -17,7 +17,7 @@ import nh3
 from ..models import Record
 
 TITLE_TAGS = {"i", "b", "sup", "sub"}
-METHOD_ORDER = ("Design", "Population", "Intervention", "Comparison", "Outcomes", "Sample", "Follow-up", "Aim")
+METHOD_ORDER = ("Design", "Population", "Intervention", "Exposure", "Comparison", "Outcomes", "Sample", "Follow-up", "Aim")
 WHY_LABELS = (("patients", "For patients"), ("clinicians", "For clinicians"), ("readers", "For readers"))
 NOTE = "Educational summary of published research, not medical advice."
 

@@ -36,7 +36,7 @@ _CUT = re.compile(r",\s+(?:with|but(?! not\b)|which|whereas|while|although|becau
 _ANAPHOR = re.compile(r"^(both|it|they|the latter|the former|such|this|these|those)\b(?!\s+(?:study|trial|review|"
                       r"treatment|drug|programme|program|approach|intervention|therapy)\b)", re.I)
 # Only with "that": "These findings support an association ..." has no clause left without its verb.
-_LEAD = re.compile(r"^(?:these|our|the|this) (?:findings|results|data|study|trial|review|analysis)\s+"
+_LEAD = re.compile(r"^(?:(?:these|our|the|this) )?(?:findings|results|data|study|trial|review|analysis)\s+"
                    r"(?:suggests?|indicates?|shows?|showed|demonstrates?|demonstrated|confirms?|confirmed|supports?)"
                    r"\s+that\s+", re.I)
 
@@ -55,12 +55,39 @@ _SUBJECT_START = re.compile(r"^(?:the|a|an|there|no|all|most|some|many|few|peopl
                             r"|women|men|treatment|[A-Z][a-z]*[A-Z0-9])\b", re.I)
 
 
-def conclusion_sentence(p: Parts, verdict_ids: list[str]) -> Sentence | None:
-    """The authors' main conclusion (see module doc)."""
+# How well a questionnaire measures (its validity, reliability, factor structure): in a study of a link or a treatment
+# that checked its scale on the side ("Additional evidence for the concurrent validity of the PCS was found as well"),
+# a finding about the instrument, not the answer to the study's question.
+PSYCHOMETRIC = re.compile(r"\b(?:(?:concurrent|construct|convergent|discriminant|criterion|content|face|predictive|"
+                          r"factorial|structural) validity|validity of the|reliability|internal consistency|cronbach|"
+                          r"psychometric\w*|factor (?:structure|model|analys[ie]s|solution|loadings?)|(?:one|two|three|four|five|"
+                          r"six|\d)-factor (?:model|structure|solution)|measurement invariance|test-retest)\b", re.I)
+_MAIN_RELATION = re.compile(r"\b(?:associat\w+|predict\w*|linked|link|relat(?:ed|ionship)|correlat\w+ (?:with|between)|"
+                            r"risk|effect\w*|improv\w*|reduc\w*|benefit\w*)\b", re.I)
+
+
+def side_finding(text: str, kind: str = "intervention") -> bool:
+    """Is the sentence only about how well the study's questionnaire measures, in a study that asks something else?"""
+    return kind != "accuracy" and bool(PSYCHOMETRIC.search(text)) and not _MAIN_RELATION.search(
+        PSYCHOMETRIC.sub(" ", text))
+
+
+def side_conclusions_only(p: Parts, kind: str = "intervention") -> bool:
+    """Does the abstract conclude only on its questionnaire's properties (so its main result must answer instead)?"""
+    main = [s for s in p.get("conclusion") if not is_safety_line(s.text)]
+    return bool(main) and all(side_finding(s.text, kind) for s in main)
+
+
+def conclusion_sentence(p: Parts, verdict_ids: list[str], kind: str = "intervention") -> Sentence | None:
+    """The authors' main conclusion (see module doc). A conclusion about the questionnaire's own properties in a study
+    that asks another question is a side finding: the sentence the verdict rests on answers in its place."""
     concl = p.get("conclusion")
     main = [s for s in concl if not is_safety_line(s.text)]
     if concl and not main:
         return None  # only a safety line closes the abstract: no main conclusion to quote
+    if side_conclusions_only(p, kind):
+        return next((s for s in p.sentences if s.id in verdict_ids and p.part.get(s.id) == "results"), None)
+    main = [s for s in main if not side_finding(s.text, kind)]
     concl = main
     if concl:
         # The concluding sentence the verdict rests on; else the first that is not a call for more research.
@@ -146,6 +173,12 @@ def _drop_doses(text: str) -> str:
 # A dose kept because it tells two arms apart ("at 25 mg a day"): its number is not a statistic.
 _KEPT_DOSE = re.compile(r"\bat (\d[\d.,]*)(?= (?:mg|g|mcg|µg|ug|ml|mL|IU|units?)\b)")
 _DOSE_TOKEN = "DOSEQ"
+# A time point a result holds at ("At 6 months, the mean score was the same ...", "no longer different after 12 weeks",
+# "at the 12-month follow-up"): without it a result true at one time reads as true at every time, so it stays, while a
+# treatment's length ("for 12 weeks", "a 6-month course") still goes. Its number is not a statistic.
+_KEPT_TIME = re.compile(r"\b(?:at|by|after)\s+(?:the\s+)?(\d[\d.,]*)(?=(?:\s*|-)(?:weeks?|months?|years?|days?)\b(?!\s+of\b)"
+                        r"(?!-old| old| of age)(?:-(?:week|month|year|day)\s+(?:follow-?up|visit|assessment|time point))?)", re.I)
+_TIME_TOKEN = "TIMEQ"
 
 
 _ITEM = r"(?:[^,;.]|\.(?=\d))+"
@@ -162,10 +195,23 @@ def third_person(text: str) -> str:
     return re.sub(r"\b[Ww]e (have|had|are|were|found|conclude|believe|suggest|recommend|saw|observed)\b", r"the authors \1", text)
 
 
-def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> str | None:
-    """A source sentence as one short plain sentence with no numbers, or None when it cannot be had."""
+def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False, keep_times: bool = True) -> str | None:
+    """A source sentence as one short plain sentence with no numbers but its time points, or None when it cannot be
+    had. A line that is too long with its time points is tried without them, as before they were kept."""
+    line = _plain_claim(text, max_words, keep_contrast, keep_times)
+    if line is None and keep_times and _KEPT_TIME.search(text):
+        return _plain_claim(text, max_words, keep_contrast, False)
+    return line
+
+
+def _plain_claim(text: str, max_words: int, keep_contrast: bool, keep_times: bool) -> str | None:
     # "decreased after 12 weeks of adalimumab treatment": the duration goes, the treatment stays ("with").
     core = re.sub(r"\b(?:after|over|during)\s+\d[\d.,]*\s*(?:weeks?|days?|months?|years?)\s+of\b", "with", text.strip(), flags=re.I)
+    times = [m.group(1) for m in _KEPT_TIME.finditer(core)] if keep_times else []
+    if 0 < len(times) < 26:
+        spans = [m.span(1) for m in _KEPT_TIME.finditer(core)]
+        for i, (a, b) in reversed(list(enumerate(spans))):
+            core = core[:a] + f"{_TIME_TOKEN}{chr(65 + i)}" + core[b:]
     core = _DURATION.sub("", _drop_doses(_SECTION_WORD.sub("", core)))
     kept = _KEPT_DOSE.findall(core)
     core = _KEPT_DOSE.sub(lambda m: f"at {_DOSE_TOKEN}{chr(65 + kept.index(m.group(1)))}", core) if len(kept) < 26 else core
@@ -198,7 +244,8 @@ def plain_claim(text: str, max_words: int = 22, keep_contrast: bool = False) -> 
         words = bare.split()
         if 4 <= len(words) <= max_words and not _STATS.search(piece) and not re.search(r"[()\[\]<>=]", bare) \
                 and not _ANAPHOR.match(piece) and not _NO_SUBJECT.match(piece) and ":" not in piece:
-            return re.sub(rf"{_DOSE_TOKEN}([A-Z])", lambda m: kept[ord(m.group(1)) - 65], piece)
+            piece = re.sub(rf"{_DOSE_TOKEN}([A-Z])", lambda m: kept[ord(m.group(1)) - 65], piece)
+            return re.sub(rf"{_TIME_TOKEN}([A-Z])", lambda m: times[ord(m.group(1)) - 65], piece)
     return None
 
 

@@ -216,6 +216,12 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         patients = (f"The studies so far do not show clearly whether {x} {'help' if plural(x) else 'helps'}"
                     + (f" {who}" if who.startswith(("people", "children", "adults", "women", "men", "older")) else "")
                     + ". Ask your physio or doctor about options with clearer evidence.")
+    elif verdict == "Too early to tell" and a.get("_counted_only") and a.get("_headline"):
+        # a survey that counted how common something was: what it found, and that it tested no treatment
+        patients_src = list(a["_headline"][-1])
+        patients = (sentence(f"In this {short}{(' of ' + who) if who else ''}, {_lower_first(a['_headline'][0]).rstrip('.')}")
+                    + " It counted how common this was; it did not test a treatment, so on its own it should not change "
+                    "your care.")
     elif verdict == "Too early to tell":
         patients = ("This is an early piece of the picture" + (f" for {who}" if who else "")
                     + ". On its own it should not change your care.")
@@ -306,6 +312,7 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         ("intervention", "Mixed picture"): "found benefit on some outcomes or time points but not others",
         ("association", "Supports"): "confirmed the association it tested (a link, not proof of cause)",
         ("association", "No clear difference"): "found no clear association",
+        ("association", "Mixed picture"): "found a link in some groups or measures but not in others (a link, not proof of cause)",
         ("accuracy", "Supports"): "found the test accurate enough to be useful",
         ("accuracy", "Does not support"): "found the tests not accurate enough to rely on",
     }.get((kind, verdict) if x or kind != "intervention" else ("", ""), {
@@ -330,6 +337,9 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         finding = f"found no clear difference between {x} and {q.comparison}{(' in' + ys) if ys else ''}"
     if insufficient:
         finding = f"found the evidence too thin to say whether {x or 'the treatment'} {_agree('works', x or 'it')}"
+    counted_only = verdict == "Too early to tell" and bool(a.get("_counted_only"))
+    if counted_only:
+        finding = "counted how common this was, testing no treatment or cause"
     practice = "It gives no reason to prefer one over the other on this outcome" if alike else {
         "Supports": "It can support a shared decision" if evidence in ("Strong", "Moderate") else "Treat it as supportive evidence that is not yet decisive",
         "No clear difference": f"Do not expect {x or 'it'} to do better than the comparison on this outcome" if kind == "intervention" else "It gives no reason to act on this link",
@@ -337,10 +347,19 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         "Mixed picture": "Weigh which outcomes and time points matter to the patient",
         "Too early to tell": "Treat it as hypothesis-generating",
     }[verdict]
+    if verdict == "Mixed picture" and kind == "association":
+        # (a study of links tested no treatment: there are no outcomes or time points of a treatment to weigh)
+        practice = "Check in which groups or measures the link held before applying it to a patient"
+    elif verdict == "Mixed picture" and kind == "accuracy":
+        practice = "Check in which respects the test performed well before relying on it"
+    elif verdict == "Mixed picture" and kind == "descriptive":
+        practice = "Weigh which of its findings apply to the patient in front of you"
     if harm_mixed:
         practice = "Weigh the worse results against what the patient hopes to gain"
     if insufficient:
         practice = "It gives no firm basis for or against it"
+    if counted_only:
+        practice = "Use the figure as an estimate of how common this is in similar people"
     if rates_only:
         practice = "Use the rates when discussing side effects; a comparison group would be needed to say how much the treatment adds to the risk"
     ladder = a.get("_ladder")
@@ -397,6 +416,8 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
                    "say by how much.")
     if kind == "accuracy":
         readers = f"This is {long}, with {evidence.lower()} evidence behind it. " + phrases.VERDICT_READER.get(verdict, "")
+    if counted_only:
+        readers = f"This {short} counted how many people had it; it cannot show what causes it or what helps."
     return {"patients": (patients, patients_kind or ("rewritten" if patients_src else "templated"), patients_src), "clinicians": (clinicians, "templated", []),
             "readers": (re.sub(r"\s{2,}", " ", readers).strip(), "templated", [])}
 
@@ -596,7 +617,8 @@ def derived_limits(a: dict[str, Any], text: str) -> list[Item]:
         out.append(("The main outcome showed no clear difference, so other benefits reported may be chance findings.",
                     "templated", []))
     elif a.get("benefit_elsewhere") and a.get("verdict") == "Mixed picture":
-        out.append(("The benefit was seen only for some outcomes, groups or time points.", "templated", []))
+        out.append(("The link was seen only in some groups or measures." if (a.get("question_kind") or "intervention") == "association"
+                    else "The benefit was seen only for some outcomes, groups or time points.", "templated", []))
     fu = str(a.get("followup") or "")
     m = _SHORT_FOLLOWUP.match(fu)
     if m and design in ("randomised controlled trial", "non-randomised controlled trial", "cohort") and (
