@@ -108,3 +108,20 @@ def test_harms_are_not_the_result_a_benefit_claim_is_read_against():
                 "Pain scores improved slightly more with the supplement than with placebo at 6 months."]
     assert _results_for("People taking the supplement reported a slight improvement in pain.", findings) == findings[1:]
     assert _results_for("The supplement had fewer side effects than placebo.", findings) == findings
+
+
+@pytest.mark.parametrize("text, method", [
+    ("A more recent study from 2009 compared off-the-shelf insoles made of foam with custom-made orthotics.", True),
+    ("The second study took a photo of each head once, and then compared it with pain reported months later.", True),
+    ("In the new study, 50 adults with moderate knee osteoarthritis completed an intensive course of exercise.", True),
+    ("A similar group of patients had knee replacements, followed by the same exercise programme.", True),
+    ("This was a randomised trial set up to find out how surgery compares with other treatment.", True),
+    ("About four studies found that, compared with usual care, water-based exercise reduced pain.", False),
+    ("A 2009 study compared insoles with orthotics and found the insoles worked just as well.", False),
+    ("In the new study, 50 adults who did the exercises had 30% less pain than those who did not.", False),
+    ("A similar group of patients had less pain at one year than the controls.", False),
+])
+def test_what_a_study_set_side_by_side_is_its_method(text, method):
+    from physiohub.check.claim_method import method_only
+
+    assert method_only(text) is method

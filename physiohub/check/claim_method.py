@@ -20,7 +20,7 @@ METHOD = re.compile(
     r"|\b(?:looked at|looked into|investigated|assessed|evaluated|explored|analy[sz]ed|focus(?:ed|es|sed) on)\b"
     # reading the literature: "went through hundreds of earlier papers testing whether ..."
     r"|\b(?:went|go|goes|combed|comb|sifted|sift|trawled) through (?:\w+ ){0,4}?(?:papers|studies|trials|articles|records|reports)\b"
-    r"|\bconsist(?:ed|s) of\b|\bwas made up of\b|\b(?:set out|aimed|wanted|hoped|sought|planned) to\b"
+    r"|\bconsist(?:ed|s) of\b|\bwas made up of\b|\b(?:set out|set up|aimed|wanted|hoped|sought|planned) to\b"
     r"|\b(?:its|the|their|the study's|the trial's) (?:main )?(?:aim|goal|purpose|objective) (?:was|is) to\b"
     r"|\b(?:ran|conducted|carried out|undertook|designed|started|began|launched) (?:the|this|a|an|their|its) (?:[\w-]+ ){0,2}(?:study|trial|research|review|survey)\b"
     r"|\b(?:was|were|is|are) (?:funded|paid for|sponsored|commissioned) by\b"
@@ -126,6 +126,20 @@ _PROCEDURE = re.compile(
     # what a review included, as a bare count: "217 trials, 15,684 participants with knee OA."
     r"|^\d[\d,]* (?:randomi[sz]ed )?(?:trials|studies|papers|RCTs|articles),? (?:with |and |involving |including )?\d[\d,]* "
     r"(?:participants|patients|people|adults|subjects|volunteers)\b"
+    # what a study set side by side: "A more recent study from 2009 compared off-the-shelf insoles ... with custom-made
+    # orthotics", "The second study took a photo of the participants' heads ... and then compared it with pain reported
+    # months later" (a result would follow: "... and found the insoles worked as well", "... had less pain than")
+    r"|\b(?:stud(?:y|ies)|trials?|reviews?|papers?|research|researchers|investigators|scientists|team|analys[ie]s)\b"
+    r"(?:(?!\b(?:found|find|finds|show|shows|showed|shown|concluded|concludes|suggests?|suggested|reported|reports|demonstrated?|"
+    r"reveals?|revealed|that)\b)[^.;]){0,80}?"
+    r"\bcompared\s+(?!with\b|to\b|against\b)[^.;]{1,120}?\b(?:with|to|against)\b"
+    # who did what in it: "In the new study, 50 adults with moderate to severe osteoarthritis completed an intensive
+    # course of ...", "A similar group of patients had knee replacements, followed by ..."
+    r"|^in (?:the|this|a|their|that) (?:new |latest |recent |current |first |second |larger |smaller )?(?:study|trial|research|experiment),?\s+"
+    r"(?:about |some |nearly |almost |over )?\d[\d,]*\s+(?:[\w-]+\s+){0,6}?(?:completed|underwent|did|received|were given|took|had|"
+    r"followed|attended|wore|used)\b"
+    r"|^(?:a|the|another) (?:similar|second|matched|comparable|control|third) group (?:of [\w-]+ )?(?:had|received|got|did|was given|"
+    r"were given|underwent|followed|took)\b"
     # an aim on its own: "... have done exactly this to find out whether stretching prevents injury"
     r"|\bto (?:find out|see|test|learn|determine|establish|check|assess|work out) (?:whether|if)\b", re.I)
 
@@ -157,10 +171,14 @@ _AS_INDICATED = re.compile(r"\bas (?:the |each |every |his |her |their |its )?[\
 _COUNT = re.compile(r"\b(?:more|less|fewer) than (?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a (?:hundred|thousand))\b)", re.I)
 
 
+# "A more recent study ...": when, not a comparison.
+_RECENT = re.compile(r"\b(?:more|most) recent(?:ly)?\b", re.I)
+
+
 def method_only(text: str) -> bool:
     """The sentence says what a study did (recruited, compared, consisted of, put its groups on a programme,
     where it was published) and reports no result."""
-    text = _COUNT.sub(" ", text)
+    text = _RECENT.sub(" ", _COUNT.sub(" ", text))
     m = METHOD.search(text)
     if m and not FINDING.search(METHOD.sub(" ", _AIM.sub(" ", text))):
         return True
