@@ -125,3 +125,15 @@ def test_what_a_study_set_side_by_side_is_its_method(text, method):
     from physiohub.check.claim_method import method_only
 
     assert method_only(text) is method
+
+
+def test_what_is_said_or_thought_by_nobody_named_is_no_claim():
+    from physiohub.check.claim_cues import claim_cue
+    from physiohub.check.claim_vetoes import model_veto
+
+    assert model_veto("It is thought that yoga builds up the neck muscles and lowers anxiety.")
+    assert model_veto("Turmeric supplements are said to have many possible health benefits for sore joints.")
+    assert not model_veto("According to the national health service, sitting all day is thought to slow the metabolism.")
+    assert not model_veto("Heavy eccentric loading is believed to lessen soreness (Lee et al., 2019).")
+    assert claim_cue("Muscle soreness often peaks at 48 hours and symptoms have been reported to last ten days.", []) is None
+    assert claim_cue("Fewer falls have been reported in several trials of balance training.", []) is not None

@@ -16,14 +16,17 @@ from .claim_words import COMPARED, DIGIT, FINDING, VERBS, VERB_RE, has_effect, r
 # "it has been shown that", "has been found to be associated", "It is well documented that", "we know
 # from studies that": research named by a passive or a stock phrase.
 _PASSIVE = re.compile(
-    r"\b(?:has|have|had) (?:also |repeatedly |consistently |recently )?been (?:shown|found|demonstrated|proven|reported|"
+    r"\b(?:has|have|had) (?:also |repeatedly |consistently |recently )?been (?:shown|found|demonstrated|proven|"
     r"documented|linked|associated)\b"
     # (not someone shown a thing: "everyone who has been shown squats by a trainer", "has been shown how to lift")
     r"(?<!shown)(?<!demonstrated)|\b(?:has|have|had) (?:also |repeatedly |consistently |recently )?been (?:shown|demonstrated)\b"
     r"(?!\s+(?:how|what|where|which|a|an|his|her|my|your|their|our|some)\b)"
     r"(?!\s+[a-z]+s?\s+by\s+(?:a|an|the|his|her|my|your|their|our)\s+(?!stud|research|trial|review|data|evidence|scien)\w)|\b(?:it is|it's) (?:even |also |now |widely |well[- ])?(?:documented|established|known|recogni[sz]ed|"
     r"stated|reported|estimated) that\b"
-    r"|\b(?:know|learned|learnt|seen|evidence) from (?:\w+ ){0,2}(?:studies|research|trials|reviews)\b", re.I)
+    r"|\b(?:know|learned|learnt|seen|evidence) from (?:\w+ ){0,2}(?:studies|research|trials|reviews)\b"
+    # ("symptoms have been reported to last as long as 10 days": reported by whom is not said, R7; "has been reported in
+    # several trials" says)
+    r"|\b(?:has|have|had) (?:also |repeatedly |consistently |recently )?been reported\b(?! to\b)", re.I)
 # Other stock phrases of popular articles: a "Study:" headline, a researcher's quoted finding ("We have
 # shown that ...", "our results suggest"), "the results showed", "X was found to", guidelines that
 # recommend, "backed by research", "there is strong evidence that".

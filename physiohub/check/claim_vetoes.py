@@ -42,7 +42,20 @@ def model_veto(text: str) -> bool:
                 or (STUDIES_ON.match(text) and not reports_result(text))
                 or ((USED_FOR.search(text) or SELF_REPORT_FIGURE.search(text) or PASSIVE_ADVICE.search(text)) and not names_research(text))
                 or (NOT_ENOUGH.search(text) and not ACCORDING.search(text))
+                or (HEARSAY.search(text) and not names_research(text) and not _ATTRIBUTED.search(HEARSAY.sub(" ", text))
+                    and not AUTHOR_YEAR.search(text) and not _NUMBER_MARK.search(text))
                 or n < 5 or n > 100)   # (past 100 words it is run-on text, not a sentence; the longest gold claim has 64)
+
+
+# What is said or thought with nobody named (README rule R7): "It is thought that yoga builds up the neck muscles",
+# "Turmeric supplements are said to have many possible health benefits", "is believed to help". A claim only with a
+# source or a citation, or as the continuation of a cued claim (the continuation rules do not ask this veto).
+HEARSAY = re.compile(r"\b(?:it is|it's) (?:widely |commonly |generally |often |also )?(?:thought|believed|said|claimed|"
+                     r"assumed|suggested) that\b"
+                     r"|\b(?:is|are|was|were) (?:widely |commonly |generally |often |also )?(?:thought|believed|said|claimed|"
+                     r"reputed|purported|supposed) to\b", re.I)
+_ATTRIBUTED = re.compile(r"\baccording to\b|\b(?:says?|said|writes?|wrote|states?|stated|notes?|noted)\b", re.I)
+_NUMBER_MARK = re.compile(r"\[\d{1,3}(?:[,\u2013-]\s*\d{1,3})*\]|\(\d{1,3}(?:[,\u2013-]\s*\d{1,3})*\)")
 
 
 # A belief the sentence itself says is unproven ("Sports scientists believe the drill works by lengthening the fibres,
