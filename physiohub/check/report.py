@@ -10,6 +10,56 @@ from typing import Any
 OWN_CITATION = "the article's own citation, not a source of its claims"
 
 
+# Where a reference entry's own text already holds its DOI ("doi:10.x", "DOI 10.x", a doi.org or dx.doi.org address,
+# a publisher's address with the DOI in its path, in any case or with its slash encoded) or its PMID ("PMID: 123", a
+# PubMed address): the report and the page show such an identifier once, in the entry's words, not again after it.
+_DOI_TOKEN = re.compile(r"(?:\bdoi\s*:?\s*|\b(?:https?://)?(?:www\.|dx\.)?doi\.org/|https?://[^\s<>\"]*?)?"
+                        r"10(?:\.|%2e)\d{4,9}(?:/|%2f)[^\s<>\"]+", re.I)
+_PMID_TOKEN = re.compile(r"(?:\bpmid\s*:?\s*|\bpubmed(?:\s+id)?\s*:?\s*|\b(?:https?://)?(?:www\.)?"
+                         r"(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/))(\d{1,9})(?!\d)/?", re.I)
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """The end of an identifier written in running text, without the sentence's punctuation after it (a closing
+    bracket stays when the identifier opened it: "10.1002/(SICI)1097-0258")."""
+    while end > start:
+        last, span = text[end - 1], text[start:end - 1]
+        if last in ".,;:'\u2019\u201d" or (last == ")" and span.count("(") < span.count(")") + 1) \
+                or (last == "]" and span.count("[") < span.count("]") + 1):
+            end -= 1
+        else:
+            break
+    return end
+
+
+def id_spans(text: str, doi: str | None = None, pmid: str | None = None) -> dict[str, tuple[int, int]]:
+    """Where in a reference entry's ``text`` its own ``doi`` and ``pmid`` are written, as (start, end), for each
+    the text holds: the DOI with its "doi:" or address before it, the PMID with its "PMID" or PubMed address."""
+    spans: dict[str, tuple[int, int]] = {}
+    if not text:
+        return spans
+    if doi:
+        from .references import find_doi
+
+        for m in _DOI_TOKEN.finditer(text):
+            end = _trim(text, m.start(), m.end())
+            if (find_doi(text[m.start():end]) or "").lower() == doi.strip().lower():
+                spans["doi"] = (m.start(), end)
+                break
+    if pmid:
+        for m in _PMID_TOKEN.finditer(text):
+            if m.group(1).lstrip("0") == str(pmid).strip().lstrip("0"):
+                spans["pmid"] = (m.start(), m.end())
+                break
+    return spans
+
+
+def extra_ids(r: dict[str, Any]) -> list[tuple[str, str]]:
+    """A reference's identifiers its own text does not already show, as (kind, value): shown after the entry."""
+    held = id_spans(r.get("text") or "", r.get("doi"), r.get("pmid"))
+    return [(k, str(r[k])) for k in ("doi", "pmid") if r.get(k) and k not in held]
+
+
 def _badges(m: dict) -> str:
     # (a study that does not test the claim keeps its own verdict off the line: "Supports" beside a claim it does not
     # test reads as agreeing with the claim; its card still shows it)
@@ -109,7 +159,9 @@ def to_text(result: dict[str, Any], *, width: int = 100) -> str:
             cited = " (cited by the article)" if m.get("cited") else ""
             cited += " (the hub has only its title)" if m.get("title_only") else ""
             retracted = " RETRACTED" if m.get("retracted") else ""
-            out.extend(textwrap.wrap(f"-> #{m['id']} {_badges(m)}{retracted} {m.get('title') or ''} ({m.get('year') or 'n.d.'}){cited}",
+            # no year when the hub holds none: "(n.d.)" reads as a claim that the study itself is undated
+            year = f" ({m['year']})" if m.get("year") else ""
+            out.extend(textwrap.wrap(f"-> #{m['id']} {_badges(m)}{retracted} {m.get('title') or ''}{year}{cited}",
                                      width, initial_indent="   ", subsequent_indent="      "))
         if not c.get("matches"):
             if c.get("pubmed_query"):
@@ -121,10 +173,11 @@ def to_text(result: dict[str, Any], *, width: int = 100) -> str:
         out.append("")
         out.append("References")
         for i, r in enumerate(result["references"]):
-            ids = ", ".join(x for x in (r.get("doi") and f"doi:{r['doi']}", r.get("pmid") and f"PMID {r['pmid']}") if x)
+            # an identifier the entry's own text already holds is not printed again after it
+            ids = ", ".join(f"doi:{v}" if k == "doi" else f"PMID {v}" for k, v in extra_ids(r))
             hub = f" [in hub: #{r['in_hub']}]" if r.get("in_hub") else ""
             hub += f" [{OWN_CITATION}]" if r.get("kind") == "self" else ""
             label = r.get("number") or str(i + 1)
-            out.extend(textwrap.wrap(f"{label}. {r['text']}" + (f" ({ids})" if ids and ids not in r["text"] else "") + hub,
+            out.extend(textwrap.wrap(f"{label}. {r['text']}" + (f" ({ids})" if ids else "") + hub,
                                      width, subsequent_indent="   "))
     return "\n".join(out)

@@ -138,6 +138,7 @@ def _templates() -> Environment:
     env.filters["show"] = markup.show
     env.filters["retraction_note"] = markup.retraction_note
     env.filters["change_rows"] = markup.change_rows
+    env.filters["reference_html"] = markup.reference_html
     env.globals.update(
         TOPICS=taxonomy.TOPICS, BODY_REGIONS=taxonomy.BODY_REGIONS, DESIGNS=taxonomy.DESIGNS,
         EVIDENCE=taxonomy.EVIDENCE, VERDICTS=taxonomy.VERDICTS, RESEARCH_TYPES=taxonomy.RESEARCH_TYPES, LADDER=markup.LADDER,

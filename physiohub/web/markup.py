@@ -11,7 +11,7 @@ import html
 import json
 import re
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import nh3
 from markupsafe import Markup
@@ -103,6 +103,35 @@ def http_url(url: object) -> str:
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return ""
     return text
+
+
+def _id_link(kind: str, value: str, label: str) -> str:
+    """A link to a DOI or a PubMed record, its label escaped (the address's DOI percent-encoded where needed)."""
+    if kind == "doi":
+        href = "https://doi.org/" + quote(value, safe="/:;()-._~")
+    else:
+        href = f"https://pubmed.ncbi.nlm.nih.gov/{quote(value, safe='')}/"
+    return f'<a href="{html.escape(href, quote=True)}" rel="noopener">{html.escape(label, quote=True)}</a>'
+
+
+def reference_html(ref: dict[str, Any]) -> Markup:
+    """A reference entry of the check page: its text escaped, its own DOI and PMID linked where the text writes them
+    (so they are shown once), and only an identifier the text does not hold added after it."""
+    from ..check.report import extra_ids, id_spans
+
+    text = str(ref.get("text") or "")
+    spans = id_spans(text, ref.get("doi"), ref.get("pmid"))
+    out, at = [], 0
+    for kind, (start, end) in sorted(spans.items(), key=lambda kv: kv[1]):
+        if start < at:   # overlapping spans (never seen): the later one stays text
+            continue
+        out.append(html.escape(text[at:start], quote=True))
+        out.append(_id_link(kind, str(ref[kind]), text[start:end]))
+        at = end
+    out.append(html.escape(text[at:], quote=True))
+    for kind, value in extra_ids(ref):
+        out.append(" — " + _id_link(kind, value, f"doi:{value}" if kind == "doi" else f"PubMed {value}"))
+    return Markup("".join(out))
 
 
 def slug(name: str) -> str:
