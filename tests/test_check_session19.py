@@ -137,3 +137,16 @@ def test_what_is_said_or_thought_by_nobody_named_is_no_claim():
     assert not model_veto("Heavy eccentric loading is believed to lessen soreness (Lee et al., 2019).")
     assert claim_cue("Muscle soreness often peaks at 48 hours and symptoms have been reported to last ten days.", []) is None
     assert claim_cue("Fewer falls have been reported in several trials of balance training.", []) is not None
+
+
+def test_a_summary_block_between_the_headline_and_the_body_is_kept():
+    from physiohub.check.extract import article_text
+
+    body = " ".join(f"Paragraph {n} of the body says how a physiotherapist assesses a painful knee in the clinic." for n in range(1, 4))
+    page = ("<html><body><div class='section'><h1>Physiotherapy</h1>"
+            "<div class='article-summary'><p>Keeping the knee strong and mobile eases pain for many people with arthritis.</p>"
+            "<p>A review of eight studies found that people on strength programmes had a 35% drop in pain.</p></div>"
+            "<div class='article-body'>" + "".join(f"<p>{body}</p>" for _ in range(4)) + "</div></div></body></html>")
+    text = article_text(page, html=True)
+    assert "A review of eight studies found that people on strength programmes had a 35% drop in pain." in text
+    assert text.index("A review of eight studies") < text.index("Paragraph 1 of the body")

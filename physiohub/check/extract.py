@@ -84,6 +84,7 @@ def html_to_text(html: str) -> str:
     root = _tree(html)   # (parsed once for the passes below, which only read it)
     text = _with_title(html, text, root)
     text = _with_deck(root, text)
+    text = _restore_lead_paragraphs(root, text)
     text = _MD_ESCAPE.sub(r"\1", text)
     text = _restore_link_paragraphs(root, text)
     text = _restore_dropped_lists(root, text)
@@ -316,6 +317,48 @@ def _restore_link_paragraphs(page: Any, text: str) -> str:
         else:
             text = text.rstrip() + "\n\n" + md
     return text
+
+
+_MAX_LEAD = 6
+
+
+def _restore_lead_paragraphs(page: Any, text: str) -> str:
+    """The paragraphs between the page's headline (its first <h1>) and the first paragraph the extractor kept, when the
+    extractor dropped them: a page builder's summary block over the body ("<div class='article-summary'>" on Webflow)
+    is read as a separate box, yet it is the article's opening, and often its finding ("A review of eight studies found
+    ..."). They go back under the title, in order."""
+    root = _tree(page)
+    if root is None:
+        return text
+    h1 = next(iter(root.iter("h1")), None)
+    if h1 is None:
+        return text
+    plain = _alnum(re.sub(r"\]\((?:<[^>]*>|[^\s]*)\)", "]", text))   # (the words of the text, links without their addresses)
+    lead: list[str] = []
+    started = False
+    for el in root.iter():
+        if el is h1:
+            started = True
+            continue
+        if not started or el.tag != "p" or el.xpath("ancestor::nav|ancestor::footer|ancestor::aside|ancestor::form"):
+            continue
+        words = " ".join(el.text_content().split())
+        if not words:
+            continue
+        if _alnum(words)[:60] in plain:
+            break   # the body the extractor kept starts here
+        if len(words.split()) >= 8:
+            lead.append(words)
+        if len(lead) >= _MAX_LEAD:
+            return text   # (more than a summary's worth: a layout the extractor was right to leave, a sidebar or a feed)
+    if not lead:
+        return text
+    block = "\n\n".join(lead)
+    if text.startswith("# "):
+        end = text.find("\n")
+        end = len(text) if end < 0 else end
+        return text[:end] + "\n\n" + block + text[end:]
+    return block + "\n\n" + text
 
 
 def _restore_dropped_lists(page: Any, text: str) -> str:
