@@ -150,3 +150,32 @@ def test_a_summary_block_between_the_headline_and_the_body_is_kept():
     text = article_text(page, html=True)
     assert "A review of eight studies found that people on strength programmes had a 35% drop in pain." in text
     assert text.index("A review of eight studies") < text.index("Paragraph 1 of the body")
+
+
+_CYCLING = ("# Cycling and knees\n\n"
+            "A study of 2,600 older adults looked at lifelong cycling and knee health. Those who had cycled were 21% less "
+            "likely to have arthritis with joint pain, the study found. \"People who cycled had a lower prevalence of "
+            "frequent knee pain. The benefit appeared to add up the longer people kept cycling. This study indicates that "
+            "cycling may be good for knee health,\" the researchers wrote.\n\n"
+            "\"Based on our observational study, cycling over a lifetime may be a joint-friendly way to stay active,\" "
+            "they added.\n")
+
+
+def test_a_quote_the_researchers_are_credited_with_at_its_close_is_their_finding():
+    found = _claims(_CYCLING)
+    assert any(t.startswith('"People who cycled had a lower prevalence') for t in found)
+    assert any(t.startswith("The benefit appeared to add up") for t in found)
+    from physiohub.check.claim_cues import claim_cue
+
+    assert claim_cue('"Based on our observational study, cycling may be a joint-friendly way to stay active," they added.', [])
+
+
+def test_a_headline_crediting_a_study_at_its_end_and_a_teaser_headline():
+    found = _claims("Smartphones causing 'pain in the neck': Study\n\nResearchers from two universities filmed 30 phone "
+                    "users aged 18 to 25. Using a posture tool to measure risk, they found that the average score was 6, "
+                    "against an acceptable score of 1-2.\n")
+    assert "Smartphones causing 'pain in the neck': Study" in found
+    assert any("they found that the average score was 6" in t for t in found)
+    teaser = _claims("Study Identifies Exercise That Could Reduce Knee Pain\n\nA study of 2,600 adults found that people "
+                     "who had cycled were 21% less likely to have knee arthritis.\n")
+    assert "Study Identifies Exercise That Could Reduce Knee Pain" not in teaser

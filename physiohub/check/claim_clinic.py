@@ -70,6 +70,45 @@ _ATTRIBUTED_QUOTE = re.compile(r"[\"\u201d,]\s*(?:says|said|explains|explained|a
                                r"explained|adds|added|notes|noted)\b")
 _OPENS_QUOTE = re.compile(r"^\s*[\"\u201c]")
 _QUESTION = re.compile(r"\?\W*$")
+# The close of a quote credited to the researchers: '... should be encouraged," the researchers wrote.', '...," said the
+# study's authors.', '...," they added.' (they: the researchers the page has been quoting).
+_RESEARCHERS_CLOSE = re.compile(r"[\"\u201d]\s*,?\s*(?:(?:the|its|the study's|the trial's|the review's) (?:\w+ )?(?:researchers|authors|"
+                                r"investigators|scientists|team)|they|the study(?:'s)? authors?)\s+(?:wrote|write|said|say|says|added|add|"
+                                r"noted|note|concluded|conclude|explained|reported|stated|stressed)\b"
+                                r"|[\"\u201d]\s*,?\s*(?:wrote|said|added|noted|concluded) (?:the )?(?:\w+ )?(?:researchers|authors|"
+                                r"investigators|scientists|team)\b", re.I)
+_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
+
+
+def quote_closed_by_researchers(sentences: list[Sentence], i: int) -> Sentence | None:
+    """The sentence that closes the quote this sentence opens and credits it to the researchers ('"People who cycled
+    had a lower prevalence of knee pain. The benefit added up the longer they cycled. This study indicates ...," the
+    researchers wrote.'): each quoted sentence before the credit is theirs. None if there is no such close within
+    four sentences of the same paragraph."""
+    s = sentences[i]
+    opens = bool(_OPENS_QUOTE.match(s.text)) and len(_QUOTE_MARKS.findall(s.text)) == 1
+    if not opens:
+        # (or a sentence inside it: no quote mark of its own, the quote opened by a sentence before it in the paragraph)
+        if _QUOTE_MARKS.search(s.text):
+            return None
+        for x in reversed(sentences[max(0, i - 4):i]):
+            if x.paragraph != s.paragraph:
+                return None
+            if _QUOTE_MARKS.search(x.text):
+                if not (_OPENS_QUOTE.match(x.text) and len(_QUOTE_MARKS.findall(x.text)) == 1):
+                    return None
+                break
+        else:
+            return None
+    for x in sentences[i + 1:i + 5]:
+        if x.paragraph != s.paragraph:
+            return None
+        marks = _QUOTE_MARKS.findall(x.text)
+        if marks:
+            return x if _RESEARCHERS_CLOSE.search(x.text) else None
+    return None
+
+
 # The speaker's hope, belief or plan, not more of the finding: '"We hope that our findings will help ..."'.
 _HOPE = re.compile(r"\b(?:we|I) (?:hope|hoped|believe|think|plan|want|wish|would like)\b|\b(?:hope|hopefully)\b", re.I)
 

@@ -31,7 +31,12 @@ _PASSIVE = re.compile(
 # shown that ...", "our results suggest"), "the results showed", "X was found to", guidelines that
 # recommend, "backed by research", "there is strong evidence that".
 _STOCK = re.compile(
-    r"^(?:(?:new|latest|early|recent|large|small|major|landmark|british|us|u\.s\.|australian|canadian|european|uk)\s+){0,2}"
+    # what the authors draw from their own work: "Based on our observational study, bicycling may be ..."
+    r"\bbased on (?:our|the|this|these|their|its) (?:[\w-]+ ){0,2}?(?:study|studies|trial|trials|research|review|findings|"
+    r"results|data|analysis)\b,"
+    # a news headline crediting its finding at the end: "Smartphones causing 'pain in the neck': Study"
+    r"|^[^.!?]{10,120}[:\u2013\u2014|]\s*(?:new |latest |a |one )?(?:study|studies|research|survey|review|trial|report)\s*[.!]?\s*$"
+    r"|^(?:(?:new|latest|early|recent|large|small|major|landmark|british|us|u\.s\.|australian|canadian|european|uk)\s+){0,2}"
     r"(?:study|studies|research|review|trial|meta-analysis)\s*:\s*\S"
     r"|\b(?:we|our (?:team|group))(?: have| had)? (?:now |also )?(?:found|shown|showed|demonstrated|proved|discovered)\b"
     r"|\b(?:our|the|their|these|its) (?:results|findings|data|study|trial|research|analysis) (?:clearly |also |now )?"

@@ -122,7 +122,8 @@ def same_subject_result(text: str, previous: str) -> bool:
 
 # "Laird, Kent and Keating (2012) carried out a systematic review of ... They found that ...": a pronoun that
 # reports a finding of the research the sentence before described.
-THEY_FOUND = re.compile(rf"^(?:they|it|he|she|the (?:authors|researchers|team|reviewers|investigators)|these (?:authors|researchers))\b"
+THEY_FOUND = re.compile(rf"^(?:[^.;,]{{0,100}},\s*)?(?:they|it|he|she|the (?:authors|researchers|team|reviewers|investigators)|"
+                        rf"these (?:authors|researchers))\b"
                         rf"(?:\s+\w+){{0,3}}?\s+{VERBS}\b", re.I)
 
 
@@ -206,6 +207,10 @@ def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> Sentence | 
         return None   # "Do exercises help shoulder pain": a question without its mark; "Knee OA – why exercise helps": a label
     if _FACT_OR_FICTION.search(s.text):
         return None   # "Fact or Fiction?: Running Ruins Your Knees": the title asks, the article answers
+    from .claim_not_claims import TEASER
+
+    if TEASER.search(s.text):
+        return None   # "Study Identifies Exercise That Could Reduce Knee Pain": which exercise, the article will say
     if _SECTION_LABEL.match(s.text):
         return None   # "Risk factors associated with frozen shoulder": a label over the findings
     # a heading over what follows, or the page's first line standing alone with no final stop (a plain-text title)

@@ -36,6 +36,11 @@ TEASER = re.compile(
     # "A Study Reveals Why It Persists", "Research shows what works"
     r"|\b(?:reveals?|shows?|explains?|uncovers?|finds?|tells?(?: us)?) (?:how to\b|why (?:it|this|that|they|you|your|we)\b|"
     r"what (?:to\b|works\b|you\b|happens\b)|the (?:secret|truth|answer|best way)s?\b)"
+    # ... or names only a kind of thing: "Study Identifies Exercise That Could Reduce Knee Pain", "Research reveals the
+    # food that may ease arthritis" (which exercise, which food, the article will say)
+    r"|\b(?:stud(?:y|ies)|research|scientists|researchers|review|trial)\s+(?:identif(?:y|ies|ied)|reveals?|revealed|finds?|found|"
+    r"pinpoints?|names?|discovers?|uncovers?)\s+(?:the\s+|a\s+|an\s+|one\s+)?(?:[\w-]+\s+)?(?:exercise|food|drink|habit|activity|sport|"
+    r"supplement|vitamin|stretch|move|movement|workout|thing|treatment|diet|position|posture)s?\s+(?:that|which)\b"
     # a blog's description of itself: "From Research to Rehab gives you short summaries of the latest studies"
     # findings announced, not stated: "Further analysis ... revealed some interesting findings about joint health"
     r"|\b(?:revealed?|yielded|produced|uncovered|offered|brought) (?:some |a few |several |many |a number of )?(?:\w+ )?"

@@ -33,8 +33,8 @@ from __future__ import annotations
 import re
 
 from .claim_bare_cites import attach_bare_citations
-from .claim_clinic import (clinic_not_claim, credit_line, credited_quote, guidance_passive, labelled_result, quote_goes_on, research_note,
-    research_stem, results_go_on, verbless_stem)
+from .claim_clinic import (clinic_not_claim, credit_line, credited_quote, guidance_passive, labelled_result, quote_closed_by_researchers,
+    quote_goes_on, research_note, research_stem, results_go_on, verbless_stem)
 from .claim_context import Context, GUIDANCE, HEADLINE_CUES, after_claim, context_of, from_context, in_context
 from .claim_cues import claim_cue, guidance_decision, quoted_study_leader, states_something, wh_announcement
 from .claim_designs import DESIGNS, STATED_DESIGNS, design_of, head_design, names_research, stated_design, year_of
@@ -137,6 +137,11 @@ _COUNT_WORDS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|te
 # Researchers named with what they did ("Researchers at seven universities randomly assigned 351 people ..."): a
 # study described with no research noun, whose results the next sentences of the paragraph report.
 _RESEARCHERS_DID = re.compile(r"^(?:the )?(?:researchers|scientists|investigators|doctors|physiotherapists|a team)\b", re.I)
+
+
+# What researchers did with a number of people: "Researchers from two universities filmed 30 smartphone users ...".
+_DID_WITH_PEOPLE = re.compile(r"\b\w+ed\s+(?:\w+\s+){0,3}?\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:people|adults|users|participants|patients|"
+                              r"volunteers|women|men|children|students|workers|runners|athletes|players|subjects)\b", re.I)
 
 
 def _new_list(lead_in: Sentence | None, s: Sentence) -> bool:
@@ -325,7 +330,8 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             cue = (TOLD_MEETING.search(s.text) or QUOTED_RESEARCHER.search(s.text)).group(0)[:80]
         # the research a later "They found" or findings list refers to: a sentence that names research (not a
         # heading such as "Key findings", and not "The trials included ...", which refers back to it)
-        if ((names_research(s.text) or (_RESEARCHERS_DID.search(s.text) and method_only(s.text))) and len(s.text.split()) >= 5
+        if ((names_research(s.text) or (_RESEARCHERS_DID.search(s.text) and (method_only(s.text) or _DID_WITH_PEOPLE.search(s.text))))
+                and len(s.text.split()) >= 5
                 and not (described is not None and described.heading == s.heading
                          and (described.paragraph == s.paragraph or s.item)
                          and _POINTS_BACK.match(s.text))):
@@ -408,6 +414,12 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             # "Result #1: Telerehab is equivalent to ..." under the study the page has just described
             inherited = research_in(described)
             cue = "a labelled result of the research described before it"
+        closing = quote_closed_by_researchers(sentences, i)
+        if (not cue and not inherited and closing is not None and (FINDING.search(s.text) or has_effect(s.text) or RESULT.search(s.text) or group_result(s.text)
+                                     or COMPARED.search(s.text)) and not method_only(s.text) and not model_veto(s.text)):
+            # the first sentences of a quote the researchers are credited with at its close: their findings
+            inherited = research_in(closing)
+            cue = "a quoted finding the researchers are credited with at the quote's close"
         credit = None if cue or inherited else credited_quote(sentences, i)
         if credit is not None:
             # a quote card: the quoted finding, then its credit line ("Withers, H. G., et al (2024).")
@@ -436,7 +448,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             cue = "a statement of the study author named before"
         decided = guidance_decision(s.text) is not None   # a guideline's grade or its panel's advice
         if (cue and probabilities is not None and veto_below and probabilities[i] < veto_below
-                and not (credit is not None and credit_line(credit.text))
+                and not (credit is not None and credit_line(credit.text)) and closing is None
                 and not (decided or cue.startswith("an item graded under"))
                 # (nor on a bare factor under "Factors linked with seeking care included:": the lead-in says the research
                 # found it, and a two-word label scores low whatever it is)
