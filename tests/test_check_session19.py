@@ -179,3 +179,14 @@ def test_a_headline_crediting_a_study_at_its_end_and_a_teaser_headline():
     teaser = _claims("Study Identifies Exercise That Could Reduce Knee Pain\n\nA study of 2,600 adults found that people "
                      "who had cycled were 21% less likely to have knee arthritis.\n")
     assert "Study Identifies Exercise That Could Reduce Knee Pain" not in teaser
+
+
+def test_a_list_articles_title_is_no_claim_and_a_superscript_note_is_scored_as_shown():
+    from physiohub.check.claim_vetoes import model_veto
+    from physiohub.check.evaluate import _contains
+
+    assert model_veto("Top 5 Benefits of Massage Therapy for Runners")
+    assert model_veto("3 ways a holistic MSK program improves care")
+    assert not model_veto("Five trials found that massage eased soreness after a marathon.")
+    assert _contains("affect about 1.71 billion people worldwide, according to the World Health Organization.",
+                     "MSK conditions affect about 1.71 billion people worldwide, according to the World Health Organization [1].")

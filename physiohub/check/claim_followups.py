@@ -227,7 +227,7 @@ def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> Sentence | 
         return None
     if (not (_TITLE_VERB.search(plain) or _states_something(plain) or HEADLINE_STATES.search(plain)
                  or HOW_OFTEN.search(plain))
-            or (_LISTICLE_NUMBER.match(s.text) and not names_research(s.text))):
+            or ((LISTICLE.match(s.text) or LISTICLE_TITLE.match(s.text)) and not names_research(s.text))):
         return None   # "Knee surgery versus physiotherapy", "Benefits of Exercise Therapy": a label, no statement (headlines
         # drop the verb "to be", but keep a predicate: "Balance classes beneficial for ...", "Sitting tied to ...")
     quoted = _SCARE_QUOTED.search(s.text)
@@ -250,7 +250,7 @@ def _only_masthead(before: list[Sentence]) -> bool:
 
 
 # A numbered section heading of a list article ("1. Speeds Up Recovery After Injury", "3) Improves Mobility").
-_LISTICLE_NUMBER = re.compile(r"^\W*\d{1,2}\s*[.):]\s+\S")
+LISTICLE = re.compile(r"^\W*\d{1,2}\s*[.):]\s+\S")
 # Other verbs of a headline that states something: forms of be and have, a negation, a past or passive form, or a
 # verb of change in its -s form ("Walking Cuts Relapse"); "Yoga No Better Than Stretching" keeps its "no".
 _AUX = frozenset("is are was were be been has have had isn't aren't wasn't doesn't don't didn't won't can't cannot "
@@ -259,6 +259,10 @@ _VERB_STEMS = frozenset("""cut ease reduc help lower rais improv boost prevent p
 caus lead link tie increas decreas make keep fail find show suggest outperform cure fix speed stop harm hurt damag worsen
 rival match aid strengthen build ward fight drop fall rise predict tripl treat matter count pay save offer bring giv tak
 trump shrink shorten lengthen extend add delay hasten driv trigger spark fuel reveal confirm prove point beat top""".split())
+# A list article's title: "3 ways a holistic MSK program improves care", "Top 5 Benefits of Massage Therapy for Runners".
+LISTICLE_TITLE = re.compile(r"^\W*(?:the\s+)?(?:top\s+)?(?:\d{1,2}|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:ways?|benefits?|reasons?|tips?|things?|signs?|myths?|facts?|exercises?|stretches?|steps?|mistakes?|"
+                            r"questions?|secrets?|tricks?|habits?|moves?)\b", re.I)
 
 
 def _states_something(text: str) -> bool:
@@ -355,7 +359,7 @@ def headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
         return False
     if _HOW_WHY.match(s.text) or _TOPIC_THEN_WH.search(s.text):
         return False   # "How yoga may help back pain": a title over an explanation, not a finding
-    if _LISTICLE_NUMBER.match(s.text) and not names_research(s.text):
+    if (LISTICLE.match(s.text) or LISTICLE_TITLE.match(s.text)) and not names_research(s.text):
         return False   # "2. Reduces Pain and Prevents Recurrence": one of a page's numbered selling points
     if not (_TITLE_VERB.search(s.text) or _states_something(s.text) or HEADLINE_STATES.search(s.text)
             or HOW_OFTEN.search(s.text)):

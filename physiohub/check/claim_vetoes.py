@@ -7,7 +7,7 @@ import re
 
 from .claim_cues import ACCORDING, ANNOUNCES, claim_cue, says_nothing, states_something, wh_announcement
 from .claim_designs import names_research
-from .claim_followups import NO_DIFF, SOURCE_HEADING
+from .claim_followups import LISTICLE_TITLE, NO_DIFF, SOURCE_HEADING
 from .claim_method import method_only
 from .claim_orgs import org_list_lead_in
 from .claim_not_claims import (AGAINST_OLD_VIEW, APPEARS_IN, CALL_TO_ACTION, CAVEAT, COMMON_BELIEF, LIMITATION, DEFINITION, FINDINGS_TITLE,
@@ -42,6 +42,7 @@ def model_veto(text: str) -> bool:
                 or (STUDIES_ON.match(text) and not reports_result(text))
                 or ((USED_FOR.search(text) or SELF_REPORT_FIGURE.search(text) or PASSIVE_ADVICE.search(text)) and not names_research(text))
                 or (NOT_ENOUGH.search(text) and not ACCORDING.search(text))
+                or (LISTICLE_TITLE.match(text) and not names_research(text))
                 or (HEARSAY.search(text) and not names_research(text) and not _ATTRIBUTED.search(HEARSAY.sub(" ", text))
                     and not AUTHOR_YEAR.search(text) and not _NUMBER_MARK.search(text))
                 or n < 5 or n > 100)   # (past 100 words it is run-on text, not a sentence; the longest gold claim has 64)
