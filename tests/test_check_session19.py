@@ -190,3 +190,22 @@ def test_a_list_articles_title_is_no_claim_and_a_superscript_note_is_scored_as_s
     assert not model_veto("Five trials found that massage eased soreness after a marathon.")
     assert _contains("affect about 1.71 billion people worldwide, according to the World Health Organization.",
                      "MSK conditions affect about 1.71 billion people worldwide, according to the World Health Organization [1].")
+
+
+def test_a_first_author_named_in_prose_points_to_the_listed_work_and_work_is_no_workplace():
+    from physiohub.check.lexicon import topic_of
+
+    page = ("# Back pain myths\n\nA large review of imaging studies by Brinjikji and colleagues found disc degeneration in "
+            "over a third of pain-free 20-year-olds.\n\n## References\n\n1. Brinjikji W, Luetmer PH, Comstock B, et al. "
+            "Systematic literature review of imaging features of spinal degeneration in asymptomatic populations. AJNR Am J "
+            "Neuroradiol. 2015;36(4):811-818. doi:10.3174/ajnr.A4173\n")
+    from physiohub.check import check_article
+    from physiohub.store import Store
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        claim = check_article(Store(Path(tmp) / "t.db"), page, html=False)["claims"][0]
+    assert claim["references"] == [0] and claim["year"] == 2015
+    assert topic_of("It doesn't work, according to researchers writing in a medical journal.") != "Work & Function"
+    assert topic_of("Office workers who took short breaks had less neck pain.") == "Work & Function"

@@ -70,7 +70,10 @@ TOPIC_CUES: list[tuple[str, str]] = [
     ("Pain Science & Education", r"pain (?:neuroscience )?education|explain(?:ing)? pain|reassurance|pain science|advice"),
     ("Psychological Factors", r"fear|catastrophi[sz]\w*|anxiety|depression|stress|mindset|beliefs?|cognitive behaviou?ral|cbt|mindfulness|self-efficacy"),
     ("Digital & Remote Care", r"apps?|telehealth|telerehabilitation|online|digital|video|remote|wearables?|smartphone"),
-    ("Work & Function", r"return to work|sick leave|workplace|office|desk|ergonomic\w*|work"),
+    # (not a bare "work": "It doesn't work", "core stability work" are no workplace)
+    ("Work & Function", r"return to work|sick leave|workplace|office|desk|ergonomic\w*|at work|workers?|work(?:ing)? hours|"
+                        r"workday|workload|(?:office|desk|manual|shift|physical|heavy) work|work (?:absence|disability|ability|"
+                        r"tasks|duties|environment|days)|employ(?:ees?|ers?|ment)|occupation(?:al)?|job"),
     ("Exercise & Loading", r"exercis\w*|strength(?:ening)? training|resistance training|weight training|stretch\w*|yoga|pilates|"
                            r"tai chi|running|runners?|walking|warm-ups?|loading|physiotherapy|physical therapy|rehabilitation|training|squats?"),
     ("Lifestyle", r"sleep\w*|weight loss|obesity|overweight|diet\w*|smoking|alcohol|sitting|standing desks?|steps|physical activity|activity"),

@@ -1156,6 +1156,11 @@ def _acronym_of(acronym: str, words: list[str]) -> bool:
     return len(words) >= 2 and fit(0, 0)
 
 
+# A surname given as the research's author in prose: "by Brinjikji and colleagues", "Brinjikji et al. found".
+_NAMED_AUTHOR = re.compile(r"\b([A-Z][a-z'\u2019-]{2,})(?:,)? (?:and (?:colleagues|co-?workers|his colleagues|her colleagues|co-authors)|"
+                           r"et\.? al\.?|and (?:his|her|their) team)")
+
+
 def named_references(text: str, year: int | None, refs: list[Reference]) -> list[Reference]:
     """References a claim names without a marker: same year, and the first author's surname or the
     journal appears in the sentence ("a 2010 trial in The Lancet", "Stasinopoulos and colleagues in 2017");
@@ -1173,6 +1178,15 @@ def named_references(text: str, year: int | None, refs: list[Reference]) -> list
         elif not year and len(journal.split()) >= 2 and _journal_named(journal, low) \
                 and sum((x.journal or "").lower().removeprefix("the ").strip() == journal for x in refs) == 1:
             out.append(r)
+    if not out and not year:
+        # "A large review ... by Brinjikji and colleagues found ...": a first author named as the research's author,
+        # with no year, points to the one listed work of that first author
+        for m in _NAMED_AUTHOR.finditer(text):
+            name = m.group(1).lower()
+            hits = [r for r in refs if r.authors and surname_key(r.authors[0]).lower() == name]
+            if len(hits) == 1:
+                out = hits
+                break
     if not out:
         # "The Osteoarthritis Research Society International says ...": an organisation named in the claim whose
         # initials open a listed title ("OARSI guidelines for ...")
