@@ -209,3 +209,10 @@ def test_a_first_author_named_in_prose_points_to_the_listed_work_and_work_is_no_
     assert claim["references"] == [0] and claim["year"] == 2015
     assert topic_of("It doesn't work, according to researchers writing in a medical journal.") != "Work & Function"
     assert topic_of("Office workers who took short breaks had less neck pain.") == "Work & Function"
+
+
+def test_a_treatment_named_by_its_kind_is_searched_as_the_one_next_to_it():
+    head = Claim(text="Glucosamine No Help for Arthritic Hips, Study Finds", cue="test")
+    deck = Claim(text="Popular supplement did no better than a placebo over two years", cue="test", intervention="Popular supplement")
+    query = pubmed_query(deck, head, condition="hip osteoarthritis")
+    assert "glucosamine[tiab]" in query and "supplement" not in query

@@ -53,7 +53,7 @@ those this that such some any each every all other another own
 affect affects affected chance chances million millions billion percent americans britons australians canadians
 population estimated estimate estimates diagnosed total overall per american british australian canadian
 develop develops developing developed mild moderate severe slight slightly significant significantly small large
-smaller larger point points expected expect expects climb climbs climbing rise rises rising grow grows growing""".split()) | set(ENGLISH_STOP_WORDS)
+smaller larger point points hoping hope hopes expected expect expects climb climbs climbing rise rises rising grow grows growing""".split()) | set(ENGLISH_STOP_WORDS)
 # An abbreviation the page coins ("RRIs" for running-related injuries) is no term PubMed indexes.
 _ABBREVIATION = re.compile(r"\b[A-Z]{2,6}s?\b")
 _WORD = re.compile(r"[a-z][a-z\-']+")
@@ -111,6 +111,15 @@ def concepts(claim: Claim, context: Claim | None = None, condition: str | None =
     from .match import name_conditions, narrowed_condition, spell_out_conditions
 
     found = _subject(claim)
+    if context is not None and any(f in _GENERIC_TREATMENT for f in found):
+        # "Popular supplement did no better than a placebo" under "Glucosamine No Help for Arthritic Hips": the supplement
+        # is the one the claim next to it names
+        from .tested import treatment_names
+
+        named = [t for t in treatment_names(context.text) if t not in _GENERIC_TREATMENT][:1]
+        if named:
+            found = [named[0] if f in _GENERIC_TREATMENT else f for f in found]
+            found = list(dict.fromkeys(found))
     if condition and found and narrowed_condition(found[0], condition) == condition != found[0]:
         # "very mild arthritis" on a page about hip osteoarthritis: the search is for the page's condition
         found[0] = condition
@@ -129,6 +138,12 @@ def concepts(claim: Claim, context: Claim | None = None, condition: str | None =
     if out and not any(out in f or f in out for f in found):
         found.append(out)
     return list(dict.fromkeys(found))
+
+
+# A treatment named only by its kind: the claim next to it names which.
+_GENERIC_TREATMENT = frozenset("""supplement supplements treatment treatments therapy therapies drug drugs medication medications
+medicine medicines remedy remedies pill pills injection injections""".split()) | {"popular supplement", "the supplement",
+                                                                                 "dietary supplement", "the drug", "the treatment"}
 
 
 def _phrase(text: str | None) -> str | None:
