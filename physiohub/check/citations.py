@@ -29,7 +29,7 @@ _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _SURNAME = rf"(?:{_PARTICLE}\s+){{0,2}}[{_UP}][\w'\u2019\-]+(?:\s[{_UP}][a-z\u00df-\u00ff'\u2019\-]+(?=,|\s(?:&|and|et)\b))?"
 _INITIALS = rf"(?:[{_UP}]\.\s?(?:-?[{_UP}]\.\s?){{0,2}})"
 _PERSON = rf"{_INITIALS}?{_SURNAME}"
-_ETAL = r"(?:,?\s+et\.?\s?al\.?|,?\s+and\s+(?:colleagues|co-?workers|co-?authors|collaborators|others|(?:his|her|their)\s+(?:team|colleagues)))"
+ETAL = r"(?:,?\s+et\.?\s?al\.?|,?\s+and\s+(?:colleagues|co-?workers|co-?authors|collaborators|others|(?:his|her|their)\s+(?:team|colleagues)))"
 # (a doubled comma is a slip pages make, "(Genebra, Maciel,, Bento, 2017)")
 _SEP = r"(?:,\s*(?:&|and)\s+|\s+(?:&|and)\s+|,,?\s+)"
 # An organisation: capitalised words with small words between ("Australian Institute of Health and Welfare"),
@@ -41,7 +41,7 @@ _ACRONYM = r"[A-Z][A-Z&]{1,7}"
 _GROUP_AUTHOR = (rf"[{_UP}][\w&'\-]*(?:\s+(?:of|for|and|on|the|in|&|[{_UP}][\w&'\-]*)){{0,6}}\s+(?:Bureau|Organi[sz]ation|Institute|"
                  r"Association|Society|Agency|Department|Group|Collaboration|Collaborators|Council|Foundation|Centre|Center|"
                  r"Consortium|Committee|Board|Service|Network|Trust|Office)")
-_PEOPLE = rf"{_PERSON}(?:{_SEP}{_PERSON}){{0,9}}(?:,\s*(?:&\s*|and\s+)?{_GROUP_AUTHOR})?{_ETAL}?"
+_PEOPLE = rf"{_PERSON}(?:{_SEP}{_PERSON}){{0,9}}(?:,\s*(?:&\s*|and\s+)?{_GROUP_AUTHOR})?{ETAL}?"
 # (the year's letter may be a capital, as some pages print it: "[Cramer et al. 2013A]")
 _YEAR = r"(?:19|20)\d{2}(?:[a-z]|[A-Z](?![A-Za-z]))?"
 # (APA's letters after one year: "(Lee, 2019a, b)" cites 2019a and 2019b)
@@ -53,12 +53,12 @@ _YEAR_THEN_VOLUME = re.compile(r"\.?\s*(?:19|20)\d{2}\s*;")
 # Vancouver names in brackets, initials after the surname ("(Mannion AF, et al. 2001)", "(Lee AB, Kim C, 2019)"): only
 # inside brackets — "Verhagen AP (2015)" in running text is a reference entry's head, not a narrative citation.
 _VANC_PERSON = rf"{_SURNAME}\s[{_UP}]{{1,3}}"
-_VANC_PEOPLE = rf"{_VANC_PERSON}(?:,\s+{_VANC_PERSON}){{0,5}}{_ETAL}?"
+_VANC_PEOPLE = rf"{_VANC_PERSON}(?:,\s+{_VANC_PERSON}){{0,5}}{ETAL}?"
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
           r"Nov(?:ember)?|Dec(?:ember)?)")
 # APA's reference-list form used in the text: "(Lee, J., 2019)", "(Lee, J. A., & Park, K., 2020)".
 _APA_PERSON = rf"{_SURNAME},\s+(?:[{_UP}]\.\s?){{1,3}}"
-_APA_PEOPLE = rf"{_APA_PERSON}(?:,?\s*(?:&|and)?\s*{_APA_PERSON}){{0,5}}{_ETAL}?"
+_APA_PEOPLE = rf"{_APA_PERSON}(?:,?\s*(?:&|and)?\s*{_APA_PERSON}){{0,5}}{ETAL}?"
 # A date written before the year: a journal cited by its issue ("(Clin J Sport Med, Jan. 2000)") and APA's personal
 # communication ("(T. West, personal communication, January 12, 2019)") — the year is the citation's.
 _DATE_BEFORE_YEAR = rf"(?:personal\s+communications?,\s*)?{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?|personal\s+communications?,\s*"
@@ -67,17 +67,17 @@ _DATE_BEFORE_YEAR = rf"(?:personal\s+communications?,\s*)?{_MONTH}\.?\s+(?:\d{{1
 _PIECE = re.compile(rf"^(?P<who>{_PEOPLE}|{_VANC_PEOPLE}|{_APA_PEOPLE}|{_ORG}|{_ACRONYM})(?:\s*,\s*|\s*:\s*|\s+)(?:{_DATE_BEFORE_YEAR})?"
                     rf"(?P<years>{_YEARS})$")
 # The year first, as a few pages write it: "(2019, Lee et al.)" — only with "et al." or two names after it.
-_YEAR_FIRST = re.compile(rf"^(?P<years>{_YEARS}),\s*(?P<who>{_PERSON}{_ETAL}|{_PERSON}\s+(?:and|&)\s+{_PERSON})$")
+_YEAR_FIRST = re.compile(rf"^(?P<years>{_YEARS}),\s*(?P<who>{_PERSON}{ETAL}|{_PERSON}\s+(?:and|&)\s+{_PERSON})$")
 # ... or with the journal between names and year, as health news cites: "(Lee et al., JAMA Intern Med 2019)", "(Lee et
 # al., Spine, 2020)" — only after "et al.", so that "(Lee, Park 2019)" stays two names.
-_PIECE_JOURNAL = re.compile(rf"^(?P<who>{_PERSON}{_ETAL}),?\s+(?P<journal>[{_UP}][\w&'\-]*\.?(?:\s+[\w&'\-]+\.?){{0,6}}?),?\s+"
+_PIECE_JOURNAL = re.compile(rf"^(?P<who>{_PERSON}{ETAL}),?\s+(?P<journal>[{_UP}][\w&'\-]*\.?(?:\s+[\w&'\-]+\.?){{0,6}}?),?\s+"
                             rf"(?P<years>{_YEARS})$")
 # ... or with no date: "(Mayo Clinic, n.d.)", "(Lee, in press)" — a citation without a year
 _PIECE_UNDATED = re.compile(rf"^(?P<who>{_PEOPLE}|{_ORG}|{_ACRONYM}),\s+(?:n\.\s?d|in\s+press|forthcoming)$", re.I)
 # ... or a first author and "et al." alone in a bracket ("In a trial (Lee et al.), ..."): "et al." names a paper's
 # authors whatever follows, so the bracket is a citation with no year (README rule R3f); "(Lee and Park)" is not read
 # so, as two capitalised words in brackets are as often an aside.
-_PIECE_ETAL_ONLY = re.compile(rf"^(?P<who>{_PERSON}{_ETAL})$")
+_PIECE_ETAL_ONLY = re.compile(rf"^(?P<who>{_PERSON}{ETAL})$")
 # "(Jafarian, Demeh and Tyson)" after "A research report ... concludes": the authors named, no year (README rule R3f);
 # taken only in a sentence that speaks of research, so "(Leeds, York and Hull)" stays a list of places.
 _PIECE_NAMES_ONLY = re.compile(rf"^(?P<who>{_PERSON}(?:,\s+{_PERSON}){{0,4}},?\s+(?:and|&)\s+{_PERSON})$")
@@ -104,7 +104,7 @@ _NARRATIVE = re.compile(
     rf"(?:[,.;:]\s*(?:pp?|P)\.?\s*\d+[\-\u2013\d]*\s*)?[)\]]")
 # Outside brackets with "et al." or "and colleagues" the year may follow a comma: "Lee et al., 2019", "Lee and
 # colleagues, 2019", "Lee et al 2019".
-_RUN_ON = re.compile(rf"(?<![\w'\u2019])(?P<who>{_PERSON}{_ETAL}),?\s+(?P<years>{_YEAR})(?![\w\-])")
+_RUN_ON = re.compile(rf"(?<![\w'\u2019])(?P<who>{_PERSON}{ETAL}),?\s+(?P<years>{_YEAR})(?![\w\-])")
 # (the plural present as well: "Smith and Lee (2019) report", "The National Centre (2008), report that")
 _REPORTING = re.compile(r"^,?\s*(?:\[\d[^\]]*\]\s*)?(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:found|finds|find|showed|shows|show|shown|reported|reports|report|"
                         r"concluded|concludes|conclude|suggested|suggests|suggest|demonstrated|demonstrates|demonstrate|noted|notes|note|observed|argued|argues|argue|"

@@ -10,6 +10,7 @@ from .claim_designs import names_research, stated_design, year_of
 from .claim_method import method_only
 from .claim_record import Claim
 from .claim_sources import sources_of
+from .claim_not_claims import TEASER
 from .claim_words import COMPARED, FINDING, HEADLINE_STATES, HOW_OFTEN, VERBS, has_effect
 from .document import Sentence
 
@@ -207,8 +208,6 @@ def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> Sentence | 
         return None   # "Do exercises help shoulder pain": a question without its mark; "Knee OA – why exercise helps": a label
     if _FACT_OR_FICTION.search(s.text):
         return None   # "Fact or Fiction?: Running Ruins Your Knees": the title asks, the article answers
-    from .claim_not_claims import TEASER
-
     if TEASER.search(s.text):
         return None   # "Study Identifies Exercise That Could Reduce Knee Pain": which exercise, the article will say
     if _SECTION_LABEL.match(s.text):
@@ -225,9 +224,7 @@ def title_finding(s: Sentence, sentences: list[Sentence], i: int) -> Sentence | 
     plain = _FIGURATIVE_NOUN.sub(" ", s.text)
     if not title_like or not (has_effect(plain) or COMPARED.search(plain) or _BEST.search(plain) or HEADLINE_STATES.search(plain)):
         return None
-    if (not (_TITLE_VERB.search(plain) or _states_something(plain) or HEADLINE_STATES.search(plain)
-                 or HOW_OFTEN.search(plain))
-            or ((LISTICLE.match(s.text) or LISTICLE_TITLE.match(s.text)) and not names_research(s.text))):
+    if not _a_statement(plain) or _listicle(s.text):
         return None   # "Knee surgery versus physiotherapy", "Benefits of Exercise Therapy": a label, no statement (headlines
         # drop the verb "to be", but keep a predicate: "Balance classes beneficial for ...", "Sitting tied to ...")
     quoted = _SCARE_QUOTED.search(s.text)
@@ -265,13 +262,24 @@ LISTICLE_TITLE = re.compile(r"^\W*(?:the\s+)?(?:top\s+)?(?:\d{1,2}|three|four|fi
                             r"questions?|secrets?|tricks?|habits?|moves?)\b", re.I)
 
 
-def _states_something(text: str) -> bool:
+def _has_verb(text: str) -> bool:
     for w in re.findall(r"[a-z'\u2019]+", text.lower()):
         if w.replace("\u2019", "'") in _AUX or (len(w) > 3 and w.endswith("ed")):
             return True
         if w.endswith("s") and (w[:-1] in _VERB_STEMS or w[:-2] in _VERB_STEMS or w[:-1].rstrip("e") in _VERB_STEMS):
             return True
     return False
+
+
+def _a_statement(text: str) -> bool:
+    """A headline or title that states something: a verb, or the predicate headline-ese keeps without one ("Balance
+    classes beneficial for ...", "Sitting tied to ...", "Shin Splints Common In ...")."""
+    return bool(_TITLE_VERB.search(text) or _has_verb(text) or HEADLINE_STATES.search(text) or HOW_OFTEN.search(text))
+
+
+def _listicle(text: str) -> bool:
+    """A list article's numbered heading or its title, naming no research."""
+    return bool(LISTICLE.match(text) or LISTICLE_TITLE.match(text)) and not names_research(text)
 
 
 # A verb that makes a title a statement ("Walking can reduce ...", "Yoga eases ..."), not a label ("The most common cause
@@ -359,10 +367,9 @@ def headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
         return False
     if _HOW_WHY.match(s.text) or _TOPIC_THEN_WH.search(s.text):
         return False   # "How yoga may help back pain": a title over an explanation, not a finding
-    if (LISTICLE.match(s.text) or LISTICLE_TITLE.match(s.text)) and not names_research(s.text):
+    if _listicle(s.text):
         return False   # "2. Reduces Pain and Prevents Recurrence": one of a page's numbered selling points
-    if not (_TITLE_VERB.search(s.text) or _states_something(s.text) or HEADLINE_STATES.search(s.text)
-            or HOW_OFTEN.search(s.text)):
+    if not _a_statement(s.text):
         return False   # "Stress Reduction and Psychological Benefits": a label of nouns over what follows, no statement
     if _SECTION_LABEL.match(s.text):
         return False   # "Risk factors associated with frozen shoulder": a section's label, the findings are under it

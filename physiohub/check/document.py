@@ -361,6 +361,8 @@ def _heading(line: str, next_blank: bool) -> str | None:
 
 # A line that ends a sentence (a stop, maybe inside closing quotes or brackets, or a colon).
 _ENDS_SENTENCE = re.compile(r"[.!?:][\"\u201d'\u2019)\]]*\s*$")
+# A line that starts a sentence: a capital or a figure, maybe after an opening quote or bracket.
+_STARTS_SENTENCE = re.compile(r"\s*[\"'\u201c(]?[A-Z0-9]")
 _HANGING_WORD = re.compile(r"\b(?:of|in|the|a|an|and|or|to|for|with|by|at|on|from|that|than|as)$", re.I)
 
 
@@ -377,8 +379,7 @@ def _line_heading(before: str, line: str, after: str) -> bool:
     s = line.strip().strip("*_").strip()
     return (bool(_ENDS_SENTENCE.search(before)) and bool(s) and len(s.split()) <= 10 and s[0].isupper()
             and not _HANGING_WORD.search(s) and not _LIST_ITEM.match(line) and not _LIST_ITEM.match(after)
-            and len(after.split()) >= 8 and bool(_ENDS_SENTENCE.search(after))
-            and bool(re.match(r"\s*[\"'\u201c(]?[A-Z0-9]", after)))
+            and len(after.split()) >= 8 and bool(_ENDS_SENTENCE.search(after)) and bool(_STARTS_SENTENCE.match(after)))
 
 
 def _title_line(line: str, following: str) -> bool:
@@ -387,8 +388,7 @@ def _title_line(line: str, following: str) -> bool:
     new sentence."""
     s = line.strip().strip("*_").strip()
     return (bool(s) and len(s.split()) <= 15 and not re.search(r"[.,;:]$", s) and not _LIST_ITEM.match(line)
-            and not re.search(r"\b(?:of|in|the|a|an|and|or|to|for|with|by|at|on|from|that|than|as)$", s, re.I)
-            and bool(re.match(r"\s*[\"'\u201c(]?[A-Z0-9]", following)))
+            and not _HANGING_WORD.search(s) and bool(_STARTS_SENTENCE.match(following)))
 
 
 # "...injuries.[2] Next" -> "...injuries [2]. Next": a citation after the full stop belongs to the sentence.

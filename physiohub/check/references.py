@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from .citations import JOURNAL_NAMES, Citation, cite_key, find_citations, journal_abbreviation, journal_title, surname_key
+from .citations import ETAL, JOURNAL_NAMES, Citation, cite_key, find_citations, journal_abbreviation, journal_title, surname_key
 from .claim_sources import YEAR_VOLUME_CITE
 from .claims import DOI, JOURNAL_CITE, expand_numbers, journal_key
 from .document import FIELD_JOIN, FIELD_LABEL, PUBMED_CITATION, TITLE_THEN_AUTHORS, Sentence
@@ -1157,8 +1157,7 @@ def _acronym_of(acronym: str, words: list[str]) -> bool:
 
 
 # A surname given as the research's author in prose: "by Brinjikji and colleagues", "Brinjikji et al. found".
-_NAMED_AUTHOR = re.compile(r"\b([A-Z][a-z'\u2019-]{2,})(?:,)? (?:and (?:colleagues|co-?workers|his colleagues|her colleagues|co-authors)|"
-                           r"et\.? al\.?|and (?:his|her|their) team)")
+_NAMED_AUTHOR = re.compile(rf"\b([A-Z][a-z'\u2019-]{{2,}}){ETAL}")
 
 
 def named_references(text: str, year: int | None, refs: list[Reference]) -> list[Reference]:
