@@ -107,15 +107,16 @@ HELD_OUT = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout
             "heldout13", "heldout14")
 ALL_SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
             "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev25", "dev26", "dev27",
-            "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
-            "heldout13", "heldout14")
+            "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
+            "heldout13", "heldout14", "heldout15")
 
 
 # Session 11 sets are written in two batches, a_* (rules written on them) and b_* (scored before their misses are
 # read, to see whether the fixes carry to pages no rule was written on); the batches are scored apart.
 BATCH_PARTS = (("a_", "batch a"), ("b_", "batch b"))
 BATCHED = ("dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31",
-           "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44")
+           "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44",
+           "dev45", "dev46", "dev47", "dev48", "dev49")
 
 
 def _parts(name: str) -> list[tuple[str, str]]:
@@ -216,6 +217,11 @@ def main() -> int:
         "dev42": "real articles, dev set of session 19 (a general mix: a_*, b_*)",
         "dev43": "real articles, dev set of session 19 (few claims among many sentences that sound like findings: a_*, b_*)",
         "dev44": "real articles, dev set of session 19 (the mix users bring, long pages: a_*, b_*)",
+        "dev45": "real articles, dev set of session 20 (citations in the text and reference lists of every form: a_*, b_*)",
+        "dev46": "real articles, dev set of session 20 (clinic and condition pages, few attributed claims: a_*, b_*)",
+        "dev47": "real articles, dev set of session 20 (health news and press releases with quotes: a_*, b_*)",
+        "dev48": "real articles, dev set of session 20 (the ordinary mix users bring: a_*, b_*)",
+        "dev49": "real articles, dev set of session 20 (lists, myths, FAQs and round-ups: a_*, b_*)",
         "heldout2": "real articles, second held-out set (gold written before any run; scored only)",
         # heldout3/ was written blind when heldout2/ was opened for reading; scored only, misses never printed.
         "heldout3": "real articles, third held-out set (gold written before any run; scored only)",
@@ -241,6 +247,8 @@ def main() -> int:
         # heldout13/ and heldout14/ were written blind in session 19 (helpers heldout19, heldout19b), scored the same way.
         "heldout13": "real articles, thirteenth held-out set (gold written before any run; scored only)",
         "heldout14": "real articles, fourteenth held-out set (gold written before any run; scored only)",
+        # heldout15/ was written blind in session 20 (helper heldout20), scored once at the session's end.
+        "heldout15": "real articles, fifteenth held-out set (gold written before any run; scored only)",
     }
     for name in chosen:
         for prefix, part in _parts(name):

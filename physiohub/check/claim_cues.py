@@ -7,7 +7,7 @@ import re
 
 from .claim_designs import ANY_DESIGN, DESIGNS
 from .claim_method import method_only
-from .claim_not_claims import (APPEARS_IN, BEING_TESTED, CAVEAT, DEFINITION, FURTHER_RESEARCH, LIMITATION, FINDINGS_TITLE, HYPOTHESIS, NOT_ENOUGH, lead_in, NOT_INVOLVED,
+from .claim_not_claims import (researchers_background, MYTH_LABEL, APPEARS_IN, BEING_TESTED, CAVEAT, DEFINITION, FURTHER_RESEARCH, LIMITATION, FINDINGS_TITLE, HYPOTHESIS, NOT_ENOUGH, lead_in, NOT_INVOLVED,
                                PERSONAL_CLAIM, QUESTION_OR_NEED, RESEARCH_USE, STUDIES_ON, TEASER, WHERE_TO_READ, WH_ANNOUNCEMENT)
 from .claim_orgs import ACCORDING_NAMED, ORG_SAYS_SUBJECT, ORG_WORD
 from .claim_sources import DOI, GLUED_FOOTNOTE, PAPER_LINK, URL, citation_marker
@@ -275,7 +275,9 @@ def wh_announcement(text: str) -> bool:
     stated before it or after a comma ("We also looked at what the programme costs, and it proved fairly cheap" states one)."""
     for m in WH_ANNOUNCEMENT.finditer(text):
         after = text[m.end():].split(",", 1)[1] if "," in text[m.end():] else ""
-        if not (FINDING.search(text[:m.start()]) or FINDING.search(after) or has_effect(after) or VERB_RE.search(after)):
+        # ("The graphic below shows what the research tells us": the verb that shows the announcement is no finding)
+        before = re.sub(r"\b(?:shows?|showed|sums? up|summari[sz]es|illustrates?)\s+$", "", text[:m.start()])
+        if not (FINDING.search(before) or FINDING.search(after) or has_effect(after) or VERB_RE.search(after)):
             return True
     return False
 
@@ -285,7 +287,8 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     links = links or []
     original = text
     text = GLUED_FOOTNOTE.sub("", text)
-    if QUESTION_OR_NEED.search(text) or TEASER.search(text) or WHERE_TO_READ.match(text) or APPEARS_IN.match(text):
+    if (QUESTION_OR_NEED.search(text) or TEASER.search(text) or WHERE_TO_READ.match(text) or APPEARS_IN.match(text)
+            or MYTH_LABEL.match(text)):
         return None   # (nor a pointer to where the paper is or was presented: it states no finding)
     if ANNOUNCES.search(text) and not reports_result(text):
         return None   # "An article in the journal Spine (1995;20(5):615-619) discusses exercise ...": what it is about
@@ -294,7 +297,7 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
         return None   # (a sentence that gives the paper's DOI or link is where the article points to it)
     if lead_in(text):
         return None   # a lead-in to a list ("The research tells us three things:") states no finding itself
-    if HYPOTHESIS.search(text) or wh_announcement(text) or RESEARCH_USE.search(text):
+    if HYPOTHESIS.search(text) or wh_announcement(text) or RESEARCH_USE.search(text) or researchers_background(text):
         return None   # "Researchers have proposed that ..."; "The authors report how many workers had ...": no finding
     if CAVEAT.search(text) or LIMITATION.search(text) or FURTHER_RESEARCH.search(text) or FINDINGS_TITLE.match(text) or STUDIES_ON.match(text) or BEING_TESTED.search(text):
         return None   # "the study cannot prove cause and effect"; "What the research found"; "Three new studies on ..."; a plan

@@ -89,7 +89,7 @@ _PROCEDURE = re.compile(
     r"|\b(?:was|were|has been|have been) (?:also |widely )?(?:covered|reported on|featured|picked up|written about) (?:in|by)\b"
     # who took part: "The people in the trials were adults aged 50 or over", "Participants in the study had
     # had back pain for at least three months"
-    r"|^(?:the |all (?:the )?)?(?:\d[\d,]* )?(?:people|participants|patients|subjects|volunteers|women|men|adults|children|runners|workers) "
+    r"|^(?:(?:the |all (?:the )?)?|(?:most|many|some|few|half|nearly all|almost all) (?:of )?(?:the )?)(?:\d[\d,]* )?(?:people|participants|patients|subjects|volunteers|women|men|adults|children|runners|workers) "
     r"(?:in|of|taking part in|enrolled in) (?:the|these|this|both|all|each|their) (?:[\w-]+ )?(?:trials?|stud(?:y|ies)|reviews?|groups?|research)\b"
     r"\s+(?:were|was|had|came from|ranged|lived|included)\b"
     # the arms as halves: "half of the patients had neck manipulation and the other half had no treatment"
@@ -113,12 +113,20 @@ _PROCEDURE = re.compile(
     # what the care consisted of: "This care included reassurance that the symptoms would settle, ..."
     r"|^(?:this|the|their|usual) (?:\w+ )?(?:care|treatment|programme|program|intervention|therapy|sessions?)s? (?:included|involved|consisted of|comprised)\b"
     # what the research it speaks of took in: "The trials included walking, tai chi and resistance training."
-    r"|^(?:the|these|those|its|their) (?:\w+ )?(?:trials|studies|reviews|papers) (?:included|involved|covered|spanned)\b"
+    r"|^(?:(?:most|many|some|few|half|nearly all|almost all|all) (?:of )?)?(?:the|these|those|its|their) (?:\w+ )?(?:trials|studies|reviews|papers)"
+    r"(?: \([^()]{1,30}\))? (?:included|involved|covered|spanned|enrolled|recruited)\b"
+    # who they were on entry: "At the start, the participants had mild knee OA or were at higher risk of it"
+    r"|^(?:at (?:the )?(?:start|outset|baseline|beginning)|at the start of the (?:study|trial)|on entry|when they joined),? "
+    r"(?:the |all (?:the )?|most (?:of the )?)?(?:people|participants|patients|subjects|volunteers|women|men|adults|children|runners|workers) "
+    r"(?:had|were|was)\b"
     # an aim written as a sentence: "To record pain intensity, function and quality of life before treatment ..."
     r"|^to (?:record|assess|evaluate|determine|compare|investigate|examine|measure|test|explore|describe|identify)\b"
     # when it measured: "The study measured results after three months and at one year."
     r"|\b(?:measured|assessed|checked|recorded|tested) (?:the |their )?(?:results|outcomes|progress|pain|function) (?:after|at|over|every|for)\b"
-    # the search's yield: "Of 299 studies found, only 3 were relevant", "Shrier found 14 suitable studies in all"
+    # the search's yield: "Of 299 studies found, only 3 were relevant", "Shrier found 14 suitable studies in all",
+    # "Nine clinical trials were included, and only one had sufficient methodological quality"
+    r"|^(?:only )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty[\w-]*) (?:\w+ )?"
+    r"(?:trials|studies|papers|RCTs|reviews|articles) (?:were|was) (?:included|eligible|identified|selected)\b"
     r"|\bof (?:the )?\d[\d,]* (?:\w+ )?(?:studies|papers|trials|articles|records|reviews)(?: (?:found|identified|screened|retrieved))?,? "
     r"(?:only )?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten) (?:were|was|met|made)\b"
     r"|\b(?:found|identified|located|retrieved|screened) (?:a total of )?\d[\d,]* (?:suitable|relevant|eligible|usable|good|"
@@ -146,7 +154,7 @@ _PROCEDURE = re.compile(
 # What a procedure sentence would need to report a result ("lowering the legs" and "strength work" are not results).
 _REPORTED = re.compile(
     r"\b(?:found|finds?|show(?:s|ed|n)?|showing|suggest(?:s|ed|ing)?|conclude[sd]?|concluding|reveal(?:s|ed)?|demonstrate[sd]?|"
-    r"prove[sd]?|indicate[sd]?|confirm(?:s|ed)?|than|compared|versus|less|more|fewer|better|worse|significant(?:ly)?|"
+    r"prove[sd]?|indicate[sd]?|confirm(?:s|ed)?|(?<!rather )than|compared|versus|less|more|fewer|better|worse|significant(?:ly)?|"
     r"no (?:\w+ )?(?:difference|effect|benefit|change|rise|increase|decrease)|improvements?|reductions?|relief|twice as|times as|"
     r"not differ|differed)\b|\d\s?(?:%|percent|per cent)", re.I)
 
@@ -154,6 +162,11 @@ _REPORTED = re.compile(
 # What a study set out to do is no result: "looked at ways to improve function", "testing whether taping helped to
 # ease pain" (up to a result verb of its own: "... and found that it did").
 _AIM = re.compile(r"\b(?:ways?|how|designed|meant|intended|in order|aim(?:ed|s|ing)?|tr(?:y|ied|ying)|s(?:ought|eeking)) to \w+"
+                  # "looked at how quality of life changes over time ..., work that could help find ...": what it studied
+                  # and what the work is for
+                  r"|\b(?:looked at|look at|looking at|studied|examined|explored|investigated|tracked) how\b"
+                  r"(?:[^;.,]*?(?=\b(?:and|but),? (?:found|showed|concluded|reported)\b)|[^;.,]*)"
+                  r"|,\s*(?:work|research|a study|findings?|data) that (?:could|may|might|will|would|should) (?:help|lead|inform)\b[^;.]*"
                   # "with a secondary aim of reducing pain"; participants "who showed signs of tendinopathy" (who they were)
                   r"|\b(?:aims?|goals?|purposes?|objectives?) of \w+ing\b|\bwho (?:showed|show|had|reported) (?:clinical )?(?:signs|symptoms)\b"
                   r"|\b(?:testing|test|tested|asking|asked|checking|to see|to find out|investigating|looked at|look at|looking at|focused on|"

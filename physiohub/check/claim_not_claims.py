@@ -58,8 +58,8 @@ TEASER = re.compile(
     r"(?:\s+(?:that|which)\s+(?:departs|differs|breaks|is a (?:change|departure)|goes against|turns)\b[^.;:\u2013\u2014]*)?\s*[.!]?\s*$", re.I)
 
 # "who was not involved in the study" credits no study with anything.
-NOT_INVOLVED = re.compile(r"\b(?:who (?:was|were|is|are) )?not (?:involved|part of|taking part) (?:in|with) (?:the|this) "
-                          r"(?:study|research|trial|review|work)\b"
+NOT_INVOLVED = re.compile(r"\b(?:who (?:was|were|is|are) )?not (?:involved|part of|taking part) (?:in |with )?(?:the|this) (?:new )?"
+                          r"(?:study|research|trial|review|work|paper)\b"
                           # outside experts writing beside the study: "In a commentary published alongside the study, two
                           # experts said ..." (their opinion, not its finding)
                           r"|\b(?:in|writing in) an? (?:accompanying |linked |related )?(?:commentary|editorial)\b[^.;]{0,80}?"
@@ -110,7 +110,20 @@ DEFINITION = re.compile(r"\b(?:defines?|defined as|is (?:a|an|the) term for|refe
                         # what a tissue or substance is: "Collagen is the main structural protein of many connective tissues"
                         r"|^[\w -]{2,40}\b(?:is|are) (?:a|an|the) (?:main |major |primary |chief |most abundant |key )?(?:[\w-]+ )?"
                         r"(?:protein|tissue|component|substance|molecule|compound|hormone|mineral|vitamin|nutrient|building block)s? "
-                        r"(?:of|in|that|which|found)\b", re.I)
+                        r"(?:of|in|that|which|found)\b"
+                        # what a word means or which kinds there are: "The word is commonly used for any joint pain (3)",
+                        # "There are two main kinds of arthritis: ... (5)", "It has two main cannabinoid receptors: ..."
+                        r"|\b(?:word|term|name|label)\b[^.;]{0,30}\b(?:is|are) (?:commonly |often |widely |also |generally )?used "
+                        r"(?:for|to (?:describe|mean|refer))"
+                        r"|^there are (?:two|three|four|five|six|several|many|over \d+|more than \d+|\d+) (?:main |major |different |"
+                        r"common |broad )?(?:kinds|types|forms|categories|classes|groups) of\b"
+                        r"|^(?:it|they|this|the \w+) (?:has|have) (?:two|three|four) (?:main |major )?[\w-]+ (?:receptors|types|kinds|parts|"
+                        r"components)\b"
+                        # what a tissue does, even cited: "This cartilage tissue is what lets the knee move smoothly (1)",
+                        # "Cartilage acts as a shock absorber ..." (anatomy, not a finding)
+                        r"|^(?:this |the |your |healthy )?[\w -]{0,30}\b(?:cartilage|tendons?|ligaments?|muscles?|bones?|discs?|"
+                        r"fascia|synovial fluid|menisc(?:us|i)|bursae?)(?: tissue)?\s(?:is what |are what )?(?:lets?|allows?|enables?|acts? as|"
+                        r"works? as|cushions?|connects?|attach(?:es)?|absorbs?|protects?|holds?)\b", re.I)
 PERSONAL_CLAIM = re.compile(r"^(?:at |in )?(?:our|my) (?:clinic|practice|team|experience)\b|^(?:we|I) (?:offer|provide|see|use|treat)\b"
                             # the writer's memory of what they were told: "... we were told our chance of injury was higher"
                             r"|\b(?:we|I) (?:were|was) (?:always |often |once )?(?:told|taught)\b"
@@ -282,6 +295,10 @@ SIMILE_ASIDE = re.compile(r"^\W*(?:it'?s|it is|that'?s|that is|this is)\s+(?:jus
 # a guess at how something works, said to be a guess ("while they aren't certain how it works, researchers suspect
 # there may be a release of ..."): the researchers' speculation, not their finding;
 SPECULATION = re.compile(r"\b(?:not|n't)\s+(?:sure|certain)\s+(?:exactly\s+)?(?:how|why)\b"
+                         # an author's explanation of a result (README rule R6): "They noted that one possible reason is
+                         # that osteoporosis is underdiagnosed in men"
+                         r"|\b(?:one|a|another|the most)\s+(?:possible|likely|probable|plausible)\s+(?:reason|explanation)s?\s+(?:is|was|for|may|could|might)\b"
+                         r"|\bexplanation (?:may|could|might) be\b"
                          r"|\b(?:suspect|speculate|theori[sz]e|hypothesi[sz]e)s?\s+(?:that\s+)?(?:there|it|this)\s+(?:may|might|could)\b", re.I)
 # what a study is expected to matter for ("Researchers said the study was likely to prove vital for the millions
 # now working from home"): its importance, not what it found.
@@ -298,7 +315,8 @@ WH_ANNOUNCEMENT = re.compile(
     r"\b(?:reports?|reported|describes?|described|explains?|explained|covers?|covered|discuss(?:es|ed)?|tells? us|told us|looks? at|"
     r"looked at|sets? out)\s+(?:how (?:many|much|often|long|far)|what|which|whether|why|where|who)\b"
     r"|\b(?:what|how|which|whether|why|where)\s+(?:[\w'-]+\s+){0,3}?(?:study|studies|research|review|reviews|trial|trials|evidence|"
-    r"researchers|findings?)\s+(?:found|finds?|showed|shows?|says?|said|concluded|stands?|revealed)\s*[.!]?\s*$", re.I)
+    r"researchers|findings?)(?:\s+(?:on|about|in|of)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)?(?:\s+(?:currently|now|really|actually))?"
+    r"\s+(?:found|finds?|showed|shows?|says?|said|concluded|stands?|revealed|tells? us)\s*[.!]?\s*$", re.I)
 # A mechanism researchers put forward ("Researchers have proposed that collagen taken by mouth may build up in
 # cartilage"): a hypothesis, not a finding.
 HYPOTHESIS = re.compile(r"^(?:[\w' -]{0,30},\s*)?(?:some |other |the )?(?:researchers|scientists|experts|investigators|authors|they)\s+"
@@ -313,3 +331,35 @@ SUMMING_UP = re.compile(r"^\W*(?:to sum up|to summari[sz]e|in conclusion|to conc
 # A person's own advice told in the third person ("He suggests simple exercise such as walking"): an expert's comment.
 PERSON_ADVICE = re.compile(r"^(?:he|she)\s+(?:also\s+)?(?:suggests|suggested|recommends|recommended|advises|advised|prefers|preferred)\b",
                            re.I)
+
+
+# The researchers' background on the condition (README gold rules: how common it is, how it runs, what it costs, in
+# their words, is no claim; an organisation's figure is): "Researchers say about 90 percent of adults will have low back
+# pain at some point in their lives ...", "Neck pain is the fourth leading cause of chronic disability in the U.S., the
+# researchers write in <journal>." Only with a saying verb: "researchers found that 20% of workers ..." is their finding.
+_RESEARCHERS_SAY = re.compile(r"^(?:the |study |lead )?(?:researchers|authors|scientists|investigators|study authors)\s+(?:say|said|write|wrote|"
+                              r"note|noted|point out|pointed out|explain|explained)\s+(?:that\s+)?", re.I)
+_SAY_RESEARCHERS = re.compile(r",\s*(?:the |study |lead )?(?:researchers|authors|scientists|investigators|study authors)\s+(?:say|said|write|"
+                              r"wrote|note|noted|point out|pointed out|explain|explained)\b[^.;]{0,80}\.?\s*$", re.I)
+_CONDITION_BACKGROUND = re.compile(
+    r"\bat (?:some|one) (?:point|time) in (?:their|our|your) li(?:ves|fe)\b|\bin (?:their|our|your) lifetimes?\b"
+    r"|\b(?:is|are|was|remains|ranks as) (?:also )?(?:the |a |one of the )?(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth|\d{1,2}(?:st|nd|rd|th))[- ])?(?:leading|most common|biggest|main|commonest|top) causes? of\b"
+    r"|\b(?:costs?|spends?|spent)\b[^.;]{0,60}[$\u00a3\u20ac]\s?\d", re.I)
+_MEASURED = re.compile(r"\b(?:found|finds|showed|shows|discovered|observed|risk|likely|linked|associated|compared|than|"
+                       r"in (?:the|this|their) (?:study|trial|survey|sample|cohort))\b", re.I)
+
+
+def researchers_background(text: str) -> bool:
+    """A background fact about the condition that the researchers say or write, not a finding of theirs."""
+    lead = _RESEARCHERS_SAY.match(text)
+    tail = None if lead else _SAY_RESEARCHERS.search(text)
+    if not (lead or tail):
+        return False
+    rest = text[lead.end():] if lead else text[:tail.start()]
+    return bool(_CONDITION_BACKGROUND.search(rest)) and not _MEASURED.search(rest)
+
+
+# A myth stated as a label ("Myth 3: Exercise will make my back worse.", "Myth #5: ..."): the belief the page goes on
+# to correct, never its finding (on the dev pages not one such line is a gold claim).
+MYTH_LABEL = re.compile(r"^\W*myth(?:\s*(?:#|no\.?|number)?\s*\d{1,2})?\s*[:.\-\u2013\u2014]", re.I)

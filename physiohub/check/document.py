@@ -16,6 +16,7 @@ from .source_blocks import only_address, provided_by, source_line, source_rest, 
 from ..text import split_spans
 from .reference_names import NAME_AFTER_NUMBER
 from .reference_lines import (ACCESS_NOTE, ELSEVIER_DATE, INITIALS_FIRST as _INITIALS_FIRST, refs_lead_in, strip_link_labels,
+                              title_then_credit,
                               unglue_numbers, web_entry)
 
 # A research-review blog's heading over the one paper it reviews ("Article Reviewed", "Study reviewed", "Paper under
@@ -733,7 +734,11 @@ def parse_document(text: str) -> Document:
         # (or a list announced as references by the sentence before it, "Selected references are listed below.", with
         # an entry among its items: an organisation's name alone is then an entry too)
         led_in = bool(run) and run[0] > 0 and blocks[run[0] - 1][0] == "para" and refs_lead_in(blocks[run[0] - 1][1])
-        if len(run) >= 2 and (sum(ref_like_item(blocks[i][1]) for i in run) >= 0.6 * len(run)
+        # (or numbered items that are each a title with its authors and year in brackets after it, "1. Title [Howe. TE,
+        # 2011]": a clinic page's sources listed under its text, with no heading)
+        titled = all(re.match(r"\s*\d{1,3}[.)]\s", blocks[i][1])
+                     and title_then_credit(re.sub(r"^\s*\d{1,3}[.)]\s+", "", blocks[i][1])) for i in run)
+        if len(run) >= 2 and (sum(ref_like_item(blocks[i][1]) for i in run) >= 0.6 * len(run) or titled
                               or (bracketed == len(run) and any(_REF_LIKE.search(blocks[i][1]) for i in run))
                               or (led_in and any(ref_like_item(blocks[i][1]) for i in run))):
             ref_items.update(run)

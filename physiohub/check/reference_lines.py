@@ -156,3 +156,29 @@ def title_then_names(body: str) -> tuple[list[str], str, str | None, int] | None
             authors.append(f"{words[-1]} {''.join(w[0] for w in words[:-1])}")
         return authors, title, journal, int(years[-1])
     return None
+
+
+# A work's title with its authors and year in brackets after it, as some clinic pages list their sources:
+# "Exercise for preventing and treating osteoporosis in postmenopausal women [Howe. TE, 2011]", "Non-pharmacological
+# approaches ... [Rannou F. Poiraudeau, 2010]", "Title (Hayden et al., 2005)".
+TITLE_THEN_CREDIT = re.compile(r"^(?P<title>[A-Z\"'\u2018\u201c].{15,300}?)\s+[\[(](?P<authors>[A-Z\u00c0-\u00de][\w'\u2019\-]+"
+                               r"[^\[\]()]{0,50}?),?\s+(?P<year>(?:19|20)\d{2})[a-z]?[\])]\.?\s*$")
+# A title has no finite verb of a finding or of being: a bullet stating a result with its citation after it ("Exercise
+# reduces pain (Lee et al., 2016)") is a claim, not an entry.
+_FINDING_VERB = re.compile(r"\b(?:is|are|was|were|be|been|can|could|may|might|will|would|should|does|do|did|has|have|had|"
+                           r"found|finds|shows?|showed|reduces?|reduced|improves?|improved|helps?|helped|increases?|increased|"
+                           r"decreases?|decreased|prevents?|prevented|lowers?|lowered|eases?|eased|causes?|caused|leads?|led)\b",
+                           re.I)
+
+
+def title_then_credit(body: str) -> re.Match[str] | None:
+    """The title-then-bracketed-credit form of an entry (``TITLE_THEN_CREDIT``) when the title states nothing."""
+    m = TITLE_THEN_CREDIT.match(body.strip())
+    # (a journal in the brackets is no author: "Exercise for osteoarthritis of the knee (Cochrane Database of Systematic
+    # Reviews, 2015)")
+    return m if m and not _FINDING_VERB.search(m.group("title")) and not _JOURNAL_WORD.search(m.group("authors")) else None
+
+
+_JOURNAL_WORD = re.compile(r"\b(?:Journal|J|Review|Reviews|Database|Medicine|Med|Research|Therapy|Science|Sciences|Rheumatology|"
+                           r"Surgery|Lancet|BMJ|JAMA|Spine|Pain|Sports?|Physiotherapy|Annals|Archives|Bulletin|Proceedings|Library|"
+                           r"Press|Publishing|Publications)\b")

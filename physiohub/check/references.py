@@ -24,7 +24,7 @@ from .citations import ETAL, JOURNAL_NAMES, Citation, cite_key, find_citations, 
 from .claim_sources import YEAR_VOLUME_CITE
 from .claims import DOI, JOURNAL_CITE, expand_numbers, journal_key
 from .document import FIELD_JOIN, FIELD_LABEL, PUBMED_CITATION, TITLE_THEN_AUTHORS, Sentence
-from .reference_lines import elsevier_entry, title_then_names
+from .reference_lines import elsevier_entry, title_then_credit, title_then_names
 from .reference_names import NAME_AFTER_NUMBER, names_in_capitals
 
 # (PubMed's text export: "1: Lee AB, Park C. Title. ...")
@@ -677,6 +677,13 @@ def _parse_reference(line: str) -> Reference:
     if lead_year:
         ref.year, body = int(lead_year.group(1)), body[lead_year.end():]
         body = body if _YEAR.search(body) else f"{body.rstrip('.')} {ref.year}."
+    titled = title_then_credit(body)
+    if titled and not (ref.doi or ref.pmid):
+        # "Title [Howe. TE, 2011]": the title first, its first author's surname and the year in brackets after it
+        ref.title = titled.group("title").strip().rstrip(".")
+        ref.authors = [re.split(r"[.,]|\s+(?:et\b|and\b|&)|\s+[A-Z]{1,3}\b", titled.group("authors"))[0].strip()]
+        ref.year = int(titled.group("year"))
+        return ref
     credit = _CREDIT_ENTRY.match(body)
     if credit:
         # a quote's credit line: "Goertz et al. (2013), Spine", "Bronfort et al. (2001), 'Efficacy of ...'"

@@ -1,0 +1,88 @@
+"""Claim and reference rules of session 20 (issue 13), each on sentences written for the test."""
+from __future__ import annotations
+
+from physiohub.check.claim_cues import claim_cue, wh_announcement
+from physiohub.check.claim_method import method_only
+from physiohub.check.claim_not_claims import researchers_background
+from physiohub.check.claim_vetoes import model_veto
+from physiohub.check.claims import find_claims
+from physiohub.check.document import parse_document
+from physiohub.check.references import parse_reference, parse_reference_list
+
+
+def test_a_numbered_list_of_titles_with_bracketed_authors_and_years_is_a_reference_list():
+    text = ("# Sore knees\n\nStrength work eases knee pain (1). Walking keeps bones strong (2).\n\n"
+            "1. Strength training and knee osteoarthritis: a narrative review [Lindqvist. A, 2017]\n"
+            "2. Walking for bone health in older women [Marsh F. Okafor, 2012]\n")
+    doc = parse_document(text)
+    assert not any("Lindqvist" in s.text or "Marsh" in s.text for s in doc.sentences)
+    refs = parse_reference_list(doc.reference_lines)
+    assert [(r.authors[0], r.year) for r in refs] == [("Lindqvist", 2017), ("Marsh", 2012)]
+    assert refs[0].title == "Strength training and knee osteoarthritis: a narrative review"
+
+
+def test_a_title_with_a_journal_in_brackets_is_not_read_as_authors():
+    r = parse_reference("1. Stretching before running (Journal of Running Science, 2014)")
+    assert r.authors != ["Journal of Running Science"]
+    # and a bullet stating a finding with its citation after it is no entry of this form
+    assert parse_reference("Stretching reduces soreness (Okafor et al., 2014)").title != "Stretching reduces soreness"
+
+
+def test_what_a_tissue_does_and_what_a_word_means_are_no_findings_even_cited():
+    for text in ("This cartilage tissue is what lets the elbow bend smoothly (2).",
+                 "Tendons attach the muscles to the bones [4].",
+                 "The term is often used for any pain around the heel (3).",
+                 "There are three main kinds of headache: tension, migraine and cluster (6)."):
+        assert model_veto(text), text
+    assert not model_veto("Strength training reduced tendon pain by a third (4).")
+
+
+def test_a_line_showing_what_the_research_says_is_an_announcement():
+    assert wh_announcement("The chart below from Okafor et al 2019 shows what the research on the topic currently tells us.")
+    assert not wh_announcement("The chart shows what the research tells us, that walking eases back pain.")
+
+
+def test_how_to_read_a_figure_is_no_finding():
+    assert model_veto("If the diamond at the bottom of the plot crosses the midline, the pooled effect shows that the "
+                      "treatment lacks evidence.")
+
+
+def test_a_myth_label_is_never_a_claim():
+    for text in ("Myth 2: Rest is the best cure for a sore back.", "**Myth #4:** Running ruins your knees",
+                 "Myth: Cracking your knuckles causes arthritis, a study says."):
+        assert model_veto(text) and claim_cue(text) is None, text
+
+
+def test_the_researchers_background_on_the_condition_is_no_claim():
+    assert researchers_background("Researchers say about 80 percent of adults will have neck pain at some point in their lives.")
+    assert researchers_background("Hip pain is the third leading cause of disability in older adults, the researchers write in a journal.")
+    assert claim_cue("Researchers say about 80 percent of adults will have neck pain at some point in their lives.") is None
+    # a finding of theirs stays one
+    assert not researchers_background("The researchers found that 80 percent of the runners had knee pain at some point in their lives.")
+    assert claim_cue("Researchers say that people who walk daily have a lower risk of back pain.") is not None
+
+
+def test_an_explanation_of_a_result_is_no_finding():
+    assert model_veto("They noted that one possible reason is that the disease is underdiagnosed in men.")
+
+
+def test_who_took_part_and_what_a_study_looked_at_are_method():
+    for text in ("At the start, the participants had mild hip pain or were at higher risk of it.",
+                 "Most participants in the trial were already active and may have had little room to improve.",
+                 "Most of the trials (80 per cent) included women over 60, and most tested calcium on its own rather than with vitamin D.",
+                 "Twelve clinical trials were included, and only two were of high quality.",
+                 "Researchers from a Danish university looked at how pain changes over time in people with hip OA, work that "
+                 "could help find better care."):
+        assert method_only(text), text
+    for text in ("The researchers looked at how walking changed pain and found that it fell by half.",
+                 "Most participants in the trial had less pain after six weeks.",
+                 "At the start, the participants had similar pain, but after a year the walkers had less."):
+        assert not method_only(text), text
+
+
+def test_an_outside_expert_not_in_the_research_is_no_continuation():
+    text = ("# Neck pain review\n\nA review of 30 trials found that exercise eases neck pain. "
+            "She was not involved in the research.\n")
+    claims = [c.text for c in find_claims(parse_document(text).sentences, learned=False)]
+    assert "She was not involved in the research." not in claims
+    assert any("A review of 30 trials" in c for c in claims)
