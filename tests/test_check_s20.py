@@ -86,3 +86,45 @@ def test_an_outside_expert_not_in_the_research_is_no_continuation():
     claims = [c.text for c in find_claims(parse_document(text).sentences, learned=False)]
     assert "She was not involved in the research." not in claims
     assert any("A review of 30 trials" in c for c in claims)
+
+
+def test_a_section_titled_the_research_over_prose_is_read_as_sentences():
+    text = ("# Hamstrings\n\n## The Research\n\nA randomised trial of 900 players found that the Nordic curl cut hamstring "
+            "injuries by about 70% (Lee et al., 2011).\n\n## References\n\nLee, A. (2011) 'Nordic curls', Sports Journal, 3(1), pp. 1-9.\n")
+    doc = parse_document(text)
+    assert any("Nordic curl cut" in s.text for s in doc.sentences)
+    assert len(doc.reference_lines) == 1
+    # a list under the same heading is still a list
+    listed = parse_document("# Hamstrings\n\nCurls help.\n\n## The Research\n\nLee, A. (2011) 'Nordic curls', Sports Journal, 3(1), pp. 1-9.\n")
+    assert listed.reference_lines
+
+
+def test_a_source_article_line_is_the_entry_and_a_previous_link_ends_the_list():
+    doc = parse_document("# Neck pain\n\nExercise prevents neck pain, a review found.\n\nSource article: Okafor, F., & Lind, V. (2023). "
+                         "Exercise for preventing neck pain: a systematic review. Journal of Neck Research, 53(1), 1-9.\n")
+    assert [r.authors[0].split()[0] for r in parse_reference_list(doc.reference_lines)] == ["Okafor"]
+    doc = parse_document("# Shoulder\n\nSurgery did no better, a trial found.\n\n## Reference\n\nLind S, Okafor T. Surgery or not. "
+                         "Ann Rheum Dis. 2021;80:1-9.\n\n[Previous: Shoulder tests](https://example.org/tests/)\n")
+    assert len(doc.reference_lines) == 1
+
+
+def test_results_under_a_results_heading_belong_to_the_study_described_under_methods():
+    text = ("# A pragmatic trial of shoulder surgery\n\n## Methods\n\nThis randomised trial recruited 400 patients with shoulder "
+            "pain from two hospitals.\n\n## Results\n\nPatients without tears did equally well with exercise and with surgery.\n")
+    claims = {c.text: c for c in find_claims(parse_document(text).sentences, learned=False)}
+    assert "Patients without tears did equally well with exercise and with surgery." in claims
+
+
+def test_what_kind_of_study_it_was_is_method():
+    assert method_only("This recent study was a systematic review and meta-analysis of 6 studies, with more than 1,500 "
+                       "subjects (70% of them nurses).")
+    assert not method_only("The study was a randomised trial that found walking halved back pain.")
+
+
+def test_a_reference_entry_among_the_sentences_and_a_myth_heading_are_no_claims():
+    text = ("# Back myths\n\nA review found that most back pain settles within weeks.\n\n"
+            "Lind PB, Okafor JP, Marsh K, et al Ten facts about back pain\n\n## Myth 3: Exercise will make my back worse\n\n"
+            "Studies show that exercise is one of the best treatments for long-lasting back pain.\n")
+    claims = [c.text for c in find_claims(parse_document(text).sentences)]
+    assert not any(c.startswith("Lind PB") or c.startswith("Myth 3") for c in claims)
+    assert any(c.startswith("Studies show") for c in claims)

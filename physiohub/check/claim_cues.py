@@ -7,7 +7,7 @@ import re
 
 from .claim_designs import ANY_DESIGN, DESIGNS
 from .claim_method import method_only
-from .claim_not_claims import (researchers_background, MYTH_LABEL, APPEARS_IN, BEING_TESTED, CAVEAT, DEFINITION, FURTHER_RESEARCH, LIMITATION, FINDINGS_TITLE, HYPOTHESIS, NOT_ENOUGH, lead_in, NOT_INVOLVED,
+from .claim_not_claims import (researchers_background, MYTH_LABEL, VANCOUVER_START, APPEARS_IN, BEING_TESTED, CAVEAT, DEFINITION, FURTHER_RESEARCH, LIMITATION, FINDINGS_TITLE, HYPOTHESIS, NOT_ENOUGH, lead_in, NOT_INVOLVED,
                                PERSONAL_CLAIM, QUESTION_OR_NEED, RESEARCH_USE, STUDIES_ON, TEASER, WHERE_TO_READ, WH_ANNOUNCEMENT)
 from .claim_orgs import ACCORDING_NAMED, ORG_SAYS_SUBJECT, ORG_WORD
 from .claim_sources import DOI, GLUED_FOOTNOTE, PAPER_LINK, URL, citation_marker
@@ -288,7 +288,7 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     original = text
     text = GLUED_FOOTNOTE.sub("", text)
     if (QUESTION_OR_NEED.search(text) or TEASER.search(text) or WHERE_TO_READ.match(text) or APPEARS_IN.match(text)
-            or MYTH_LABEL.match(text)):
+            or MYTH_LABEL.match(text) or VANCOUVER_START.match(text)):
         return None   # (nor a pointer to where the paper is or was presented: it states no finding)
     if ANNOUNCES.search(text) and not reports_result(text):
         return None   # "An article in the journal Spine (1995;20(5):615-619) discusses exercise ...": what it is about

@@ -123,6 +123,10 @@ _PROCEDURE = re.compile(
     r"|^to (?:record|assess|evaluate|determine|compare|investigate|examine|measure|test|explore|describe|identify)\b"
     # when it measured: "The study measured results after three months and at one year."
     r"|\b(?:measured|assessed|checked|recorded|tested) (?:the |their )?(?:results|outcomes|progress|pain|function) (?:after|at|over|every|for)\b"
+    # what kind of study it was: "This recent study was a systematic review and meta-analysis of 5 studies, with more
+    # than 1,700 subjects", "This study is a Systematic Review, which sits very high in the hierarchy of evidence"
+    r"|^(?:this|the|that|their|our) (?:new |recent |latest |current |first |second |original |large |small )?(?:study|paper|research|"
+    r"review|trial|work|analysis) (?:was|is) (?:a|an) (?:[\w-]+ ){0,5}?(?:review|meta-analysis|trial|study|survey|analysis|RCT)\b"
     # the search's yield: "Of 299 studies found, only 3 were relevant", "Shrier found 14 suitable studies in all",
     # "Nine clinical trials were included, and only one had sufficient methodological quality"
     r"|^(?:only )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty[\w-]*) (?:\w+ )?"
@@ -196,4 +200,8 @@ def method_only(text: str) -> bool:
     if m and not FINDING.search(METHOD.sub(" ", _AIM.sub(" ", text))):
         return True
     # ("..., as the physical therapist's examination indicated": how the treatment was chosen, not a result)
-    return bool(_PROCEDURE.search(text)) and not _REPORTED.search(_AS_INDICATED.sub(" ", _PROCEDURE.sub(" ", text)))
+    # (and "(80% of them office workers)": who the sample were, not a result)
+    return bool(_PROCEDURE.search(text)) and not _REPORTED.search(_SAMPLE_SHARE.sub(" ", _AS_INDICATED.sub(" ", _PROCEDURE.sub(" ", text))))
+
+
+_SAMPLE_SHARE = re.compile(r"\(\s*\d{1,3}\s?(?:%|percent|per cent) (?:of (?:them|whom|the [a-z]+)|were (?:women|men|female|male))[^()]{0,60}\)", re.I)

@@ -363,3 +363,7 @@ def researchers_background(text: str) -> bool:
 # A myth stated as a label ("Myth 3: Exercise will make my back worse.", "Myth #5: ..."): the belief the page goes on
 # to correct, never its finding (on the dev pages not one such line is a gold claim).
 MYTH_LABEL = re.compile(r"^\W*myth(?:\s*(?:#|no\.?|number)?\s*\d{1,2})?\s*[:.\-\u2013\u2014]", re.I)
+
+# A reference entry left among the sentences, opened by its authors in Vancouver form ("Kirkley A, Birmingham TB,
+# Litchfield RB, et al. A randomized trial of ...", a show-notes entry split over lines): never a claim.
+VANCOUVER_START = re.compile(r"^(?:[A-Z][\w'\u2019-]+ [A-Z]{1,3},\s*){2,}")

@@ -45,7 +45,8 @@ from .claim_followups import (group_result, ADVICE_ITEM, CONTRAST_RESULT, DOSE_R
     RESULT_LASTS, RESULT_SIZE, SAME_TRUE, SHARE_RESULT, SOURCE_HEADING, STUDY_LABEL, SUMMARY_FIGURE, THEY_FOUND, THIS_SHOWS, TOLD_MEETING,
     by_research_author, headline, research_authors, research_in, same_subject_result, title_finding)
 from .claim_method import METHOD, method_only
-from .claim_not_claims import ASIDE, LEAD_IN, LIMITATION, NOT_INVOLVED, QUESTION_OR_NEED, RESEARCH_USE
+from .claim_not_claims import (ASIDE, LEAD_IN, LIMITATION, MYTH_LABEL, NOT_INVOLVED, QUESTION_OR_NEED, RESEARCH_USE,
+                               SPECULATION)
 from .claim_pointers import bare_link_line, points_to_research, quotation_continues, research_judged
 from .claim_page_forms import (COMMON_KNOWLEDGE, EQUATION, GROUP_COMPARED, WRITER_PLAN, date_only_cue, defined_item, goes_on, late_cue,
                                named_as_example, page_furniture, quoted_definition, sessions_run, set_up_only, subjectless_heading,
@@ -172,6 +173,13 @@ _RESULTS_RUN_IN = re.compile(r"^\W*(?:the |their |its )?(?:results?|findings?|an
                              r"striking|the same|similar)|was (?:clear|consistent|striking))\s*:\s*", re.I)
 
 
+# A section heading over a study's results (not the writer's conclusions or take-home message).
+_RESULTS_SECTION = re.compile(r"(?:the |our |main |key )*(?:results|findings)\s*:?$|what (?:the )?(?:study|trial|review|researchers|they) found\s*:?$",
+                              re.I)
+# "did equally well", "did better with surgery": how one group fared against another.
+_DID_AS_WELL = re.compile(r"\b(?:did|fared|recovered|improved) (?:equally |just as |as |much |slightly |no )?(?:well|better|worse)\b", re.I)
+
+
 def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilities: list[float] | None = None,
                 threshold: float | None = None, veto: bool = True, veto_below: float | None = None) -> list[Claim]:
     """The research claims among the sentences: the rules' (each with the phrase that made it one), and with
@@ -261,6 +269,15 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                 and not method_only(s.text) and not QUESTION_OR_NEED.search(s.text)):
             # a results section whose study the page never named in a sentence ("Results:" under a copied abstract)
             cue = f"a result under '{s.heading}'"
+        if (not cue and not inherited and described is not None and _RESULTS_SECTION.match(s.heading.strip("*_# "))
+                and described.heading != s.heading
+                and (has_effect(s.text) or FINDING.search(s.text) or RESULT.search(s.text) or NO_DIFF.search(s.text)
+                     or GROUP_COMPARED.search(s.text) or _DID_AS_WELL.search(s.text))
+                and not method_only(s.text) and not QUESTION_OR_NEED.search(s.text) and not model_veto(s.text)):
+            # "## Results" / "Patients without tears did equally well with either treatment": the results section of the
+            # study the page described under its own heading before (a research review's Methods, then Results)
+            inherited = research_in(described)
+            cue = f"a result under '{s.heading}' of the research described before it"
         if (not cue and not inherited and QUOTES_HEADING.search(s.heading) and states_something(s.text) and not method_only(s.text)
                 and not QUESTION_OR_NEED.search(s.text)):
             # "Quotes from the British Medical Bulletin November 2015": each line under it is the source's statement
@@ -270,7 +287,8 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
         if titled is not None:
             inherited = research_in(titled)
             cue = "a page title stating the finding of the research its opening reports"
-        if not cue and headline(s, sentences, i):
+        if not cue and headline(s, sentences, i) and not MYTH_LABEL.match(s.text):
+            # (a "Myth 3: ..." line heads the correction of the belief, not a finding)
             inherited = research_in(sentences[i + 1])
             cue = "a headline stating the finding of the research described next"
         if (not cue and described is not None and described.paragraph == s.paragraph and THEY_FOUND.search(s.text)
@@ -388,8 +406,9 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                      or (RESULT.search(s.text) and _GROUP_WORD.search(s.text))
                      or EFFECT_ENDS.search(s.text)
                      or (CONTRAST_RESULT.match(s.text) and has_effect(s.text) and not names_research(s.text)))
-                and not method_only(s.text)):
+                and not method_only(s.text) and not SPECULATION.search(s.text)):
             # the first sentence of the next paragraph goes on with a result of the same research
+            # (not the authors' explanation of it: "They noted that one possible reason is ...", README rule R6)
             inherited = last_claim
             cue = "a result of the research in the paragraph before"
         if (not cue and not inherited and before is not None and before.paragraph == s.paragraph and _OPENS_QUOTE.match(s.text)

@@ -26,6 +26,8 @@ ONE_PAPER_HEADING = re.compile(r"^(?:the\s+)?(?:article|study|paper|trial|resear
 # A press release's "Notes to editors", which carry the paper's entry among notes about the organisation.
 EDITOR_NOTES = r"notes (?:to|for) editors?|editors?'?\u2019?s? notes"
 _EDITOR_NOTES = re.compile(rf"^(?:{EDITOR_NOTES})\s*:?$", re.I)
+# A reference heading that is also a common section title ("The Research", "Evidence"): a list only when an entry follows.
+_GENERIC_REF_HEADING = re.compile(r"(?:the )?(?:studies|research|papers|articles|evidence|trials)\s*:?", re.I)
 REF_HEADING = re.compile(
     # (a form's plural in brackets, "Reference(s)", "Source(s)"; a record's "Bibliographic source(s)" / "details")
     r"^(?:references?|reference\(s\)|reference list|sources?(?: and further reading)?|source\(s\)|bibliography|citations?|works cited|"
@@ -128,7 +130,7 @@ def _plain_entry(line: str) -> bool:
 _SOURCE_ITEMS = re.compile(r";\s+(?=[A-Z])(?!(?:Vol|Volume|No|Issue|Suppl|Pp?)\b\.?\s*\d)|(?<=(?:19|20)\d{2})\.\s+(?=[A-Z])(?!(?:Epub|Published|Available|Accessed|Retrieved|Online|DOI|PMID)\b)(?!.*;)")
 # (science-news sites close with "More information: Authors, Title, Journal (2019). DOI: ..."; journals' pages with "Cite this
 # article:" — an entry when what follows reads as one)
-_RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:(?:the |read the |full |original |link to (?:the )?)?(?:study|paper|publication|article|ref|refs|cite|research|from)"
+_RUN_IN_STUDY = re.compile(r"^\W{0,3}(?:(?:the |read the |full |original |link to (?:the )?|source |sources )?(?:study|paper|publication|article|ref|refs|cite|research|from)"
                            r"|(?:study|paper|research) link"
                            r"|more information|cite this (?:article|paper|study|page|post)|how to cite(?: this (?:article|paper))?|to cite(?: this (?:article|paper))?)"
                            r"\s*:\W{0,3}\s*(?=\S)", re.I)
@@ -299,7 +301,7 @@ _BARE_NUMBERED = re.compile(rf"\d{{1,3}}{NAME_AFTER_NUMBER}")
 
 
 # The page's footer under its reference list: post metadata, share buttons, tags, comments, copyright.
-_PAGE_FOOTER = re.compile(r"\s*(?:posted (?:in|on|by)\b|share(?: this(?: post| article)?)?\s*:|tags?\s*:|tagged (?:as|with)?\s*:?|"
+_PAGE_FOOTER = re.compile(r"\s*(?:posted (?:in|on|by)\b|\W{0,3}(?:previous|next)(?: (?:post|article|story))?\s*:|share(?: this(?: post| article)?)?\s*:|tags?\s*:|tagged (?:as|with)?\s*:?|"
                           r"filed under\b|categor(?:y|ies)\s*:|comments? (?:are )?closed\b|leave a (?:comment|reply)\b|\u00a9|"
                           r"all rights reserved\b|[-*_=\u2014\u2013]{3,}\s*$)", re.I)
 
@@ -775,6 +777,13 @@ def parse_document(text: str) -> Document:
             # (a page titled "Research" or "The Evidence" is about research: its title heads no reference list)
             in_refs = bool(REF_HEADING.match(body.strip())) and not (
                 is_title and re.fullmatch(r"(?:the )?(?:studies|research|papers|articles|evidence|trials)", body.strip().strip("*_ "), re.I))
+            if in_refs and _GENERIC_REF_HEADING.fullmatch(body.strip().strip("*_ ")):
+                # "The Research" over paragraphs of prose is the article's section on the research, not its list: a list
+                # under such a heading opens with an entry
+                nxt = next((b for k, b in blocks[n + 1:] if k != "skip"), "")
+                first = nxt.split("\n", 1)[0]
+                in_refs = bool(_REF_LIKE.search(first) or _plain_entry(_LIST_ITEM.sub("", first, count=1)) or ref_like_item(first)
+                               or _ENTRY_START.match(_LIST_ITEM.sub("", first, count=1)))
             one_paper = bool(ONE_PAPER_HEADING.match(body.strip()))
             # (a press release's notes to editors hold the paper's entry among notes about the organisation and its
             # press office: only their entry-like lines are references)
