@@ -128,3 +128,32 @@ def test_a_reference_entry_among_the_sentences_and_a_myth_heading_are_no_claims(
     claims = [c.text for c in find_claims(parse_document(text).sentences)]
     assert not any(c.startswith("Lind PB") or c.startswith("Myth 3") for c in claims)
     assert any(c.startswith("Studies show") for c in claims)
+
+
+def test_an_outside_experts_words_are_no_claims_wherever_the_story_says_so():
+    from physiohub.check.claim_outside import outside_words
+    text = ("# Neck pain treatments\n\nA review of 10 trials found that no treatment clearly beat the others.\n\n"
+            'Instead, the new research "suggests that people have many options," Janet Okafor told a news agency. '
+            '"There were no big differences between the programmes," Okafor said. She was not involved in the research.\n\n'
+            '"Move your neck gently," said study author Dr. Ann Lind.\n')
+    sentences = parse_document(text).sentences
+    marks = dict(zip([s.text for s in sentences], outside_words(sentences)))
+    assert marks['"There were no big differences between the programmes," Okafor said.']
+    assert not marks['"Move your neck gently," said study author Dr. Ann Lind.']
+    claims = [c.text for c in find_claims(sentences, learned=False)]
+    assert not any("Okafor" in c for c in claims)
+    assert any(c.startswith("A review of 10 trials") for c in claims)
+
+
+def test_a_further_information_list_the_extractor_drops_comes_back_as_organisation_links(tmp_path):
+    from physiohub.check import check_article
+    from physiohub.store import Store
+
+    body = " ".join(["Exercise helps people with hip osteoarthritis, a review of trials found."] * 3)
+    page = ("<html><body><main><article><h1>Hip osteoarthritis</h1>" + "".join(f"<p>{body}</p>" for _ in range(4))
+            + '<h2>Further information</h2><ul class="link-list">'
+            '<li><a href="https://www.hipcharity.org/hip/">Arthritis Charity &ndash; Hip osteoarthritis</a></li>'
+            '<li><a href="https://www.healthservice.org.uk/oa/">Health Service &ndash; Osteoarthritis</a></li></ul>'
+            "<p>If you would like this leaflet in another language, please contact us.</p></article></main></body></html>")
+    refs = check_article(Store(tmp_path / "h.db"), page, html=True)["references"]
+    assert {r.get("url") for r in refs} >= {"https://www.hipcharity.org/hip/", "https://www.healthservice.org.uk/oa/"}

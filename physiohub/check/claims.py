@@ -47,6 +47,7 @@ from .claim_followups import (group_result, ADVICE_ITEM, CONTRAST_RESULT, DOSE_R
 from .claim_method import METHOD, method_only
 from .claim_not_claims import (ASIDE, LEAD_IN, LIMITATION, MYTH_LABEL, NOT_INVOLVED, QUESTION_OR_NEED, RESEARCH_USE,
                                SPECULATION)
+from .claim_outside import outside_words
 from .claim_pointers import bare_link_line, points_to_research, quotation_continues, research_judged
 from .claim_page_forms import (COMMON_KNOWLEDGE, EQUATION, GROUP_COMPARED, WRITER_PLAN, date_only_cue, defined_item, goes_on, late_cue,
                                named_as_example, page_furniture, quoted_definition, sessions_run, set_up_only, subjectless_heading,
@@ -194,6 +195,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
     names: a result reported right after a vetoed method sentence ("Researchers enrolled 97 people ... Those who walked
     had less pain") is still a claim on its own cue."""
     sentences = attach_bare_citations(sentences)
+    outside = outside_words(sentences)
     if learned and probabilities is None:
         from .claim_model import load_model
 
@@ -491,6 +493,8 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                     inherited = research_in(described)
         if cue and inherited is not None and (wh_announcement(s.text) or RESEARCH_USE.search(s.text)):
             cue = None   # "It can also tell us which workers most need care": what the research is for, after its claim
+        if cue and outside[i]:
+            cue = None   # an outside expert's comment, however it restates the study (claim_outside.py)
         if not cue:
             prev = None
             continue

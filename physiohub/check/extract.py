@@ -173,6 +173,7 @@ def _headline_element(page: Any) -> str | None:
 # A block the extractor drops as boilerplate but that holds the article's sources: an <aside> "Sources" box, an
 # article <footer> with "References: ...", a <div class="references">. Its heading or first words say so.
 _REF_BLOCK_START = re.compile(r"^\W{0,3}(?:references?|sources?|bibliography|citations?|further reading|journal references?|"
+                              r"further information|useful links|useful resources|more information|"
                               r"studies cited|research cited|literature cited|works cited|footnotes|" + EDITOR_NOTES + r"|notes)\b\s*:?", re.I)
 _REF_BLOCK_BODY = re.compile(r"\b(?:19|20)\d{2}\b|\b10\.\d{4,9}/|https?://", re.I)
 
