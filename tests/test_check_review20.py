@@ -11,6 +11,7 @@ from physiohub.check.claim_cues import claim_cue
 from physiohub.check.claim_vetoes import model_veto
 from physiohub.check.claims import find_claims
 from physiohub.check.document import parse_document
+from physiohub.check.tested import _measures, study_tests_claim
 
 
 # -- 1. research named by the journals it is published in ----------------------------------------------------------
@@ -61,3 +62,52 @@ def test_the_writers_reason_for_advice_is_not_a_claim(text):
 ])
 def test_a_that_is_why_sentence_that_is_not_advice_is_not_vetoed_by_it(text):
     assert not model_veto(text)
+
+
+# -- 3. a form of manual therapy tests a claim about manual therapy ------------------------------------------------
+
+_MOBILISATION_TITLE = "Cervical mobilisation versus sham for chronic neck pain: a randomised trial"
+_MOBILISATION_TEXT = (_MOBILISATION_TITLE + ". We randomly assigned 120 adults with chronic neck pain to cervical "
+                      "mobilisation or a sham. Pain and disability improved more after mobilisation than after sham.")
+
+
+def test_a_trial_of_one_form_of_manual_therapy_tests_a_manual_therapy_claim():
+    claim = "Research shows manual therapy eases chronic neck pain."
+    words = ["manual", "therapy", "eases", "chronic", "neck", "pain"]
+    t = study_tests_claim(None, claim, words, _MOBILISATION_TITLE, _MOBILISATION_TEXT,
+                          {"intervention": [{"text": "cervical mobilisation"}], "comparison": [{"text": "sham"}]}, "Supports",
+                          context_condition="neck pain")
+    assert t.tests and t.by_treatment and t.name == "manual therapy"
+
+
+def test_a_manual_therapy_study_does_not_test_a_claim_about_one_form_of_it():
+    claim = "Research shows spinal manipulation eases chronic neck pain."
+    words = ["spinal", "manipulation", "eases", "chronic", "neck", "pain"]
+    title = "Manual therapy versus advice for chronic neck pain: a randomised trial"
+    text = title + ". Adults with chronic neck pain had manual therapy or advice. Pain improved more with manual therapy."
+    t = study_tests_claim(None, claim, words, title, text, {"intervention": [{"text": "manual therapy"}]}, "Supports",
+                          context_condition="neck pain")
+    assert not t.tests and t.reason == "it does not test manipulation"
+
+
+def test_two_forms_of_manual_therapy_are_two_forms_of_it():
+    claim = "Research shows manual therapy eases chronic neck pain."
+    words = ["manual", "therapy", "eases", "chronic", "neck", "pain"]
+    title = "Cervical manipulation versus mobilisation for chronic neck pain: a randomised trial"
+    text = title + ". Adults with chronic neck pain had manipulation or mobilisation. Pain improved in both groups."
+    t = study_tests_claim(None, claim, words, title, text, {"intervention": [{"text": "cervical manipulation"}],
+                                                            "comparison": [{"text": "mobilisation"}]}, "No clear difference",
+                          context_condition="neck pain")
+    assert not t.tests and t.reason == "it compares two forms of manual therapy"
+
+
+# -- 4. "recovery" is measured by a study of pain, disability or function -----------------------------------------
+
+@pytest.mark.parametrize("text, measured", [
+    ("Roland-Morris disability scores fell in both groups over 12 weeks.", True),
+    ("Patients in both groups improved during follow-up.", True),
+    ("Neck pain intensity was lower at six weeks.", True),
+    ("Serum cortisol levels were measured at baseline only.", False),
+])
+def test_recovery_is_measured_by_a_change_in_pain_disability_or_function(text, measured):
+    assert _measures("recovery", text) is measured
