@@ -111,3 +111,47 @@ def test_two_forms_of_manual_therapy_are_two_forms_of_it():
 ])
 def test_recovery_is_measured_by_a_change_in_pain_disability_or_function(text, measured):
     assert _measures("recovery", text) is measured
+
+
+# -- 5. a product named by its kind is searched as the one the article named ---------------------------------------
+
+def test_a_product_named_by_its_kind_is_searched_as_the_one_named_before():
+    from physiohub.check.claims import Claim
+    from physiohub.check.pubmed import pubmed_query
+
+    before = Claim(text="The supplement did no better than a dummy pill over a year.", cue="test")
+    it = Claim(text="It does not work, according to researchers writing in a rheumatology journal.", cue="test")
+    query = pubmed_query(it, before, condition="knee osteoarthritis", named="chondroitin")
+    assert query == '"knee osteoarthritis"[tiab] AND chondroitin[tiab]'
+    own = Claim(text="The researchers concluded the supplement was largely ineffective for knee pain.", cue="test")
+    assert "chondroitin[tiab]" in pubmed_query(own, it, condition="knee osteoarthritis", named="chondroitin")
+
+
+def test_a_kind_of_care_discussed_in_its_own_right_is_not_replaced():
+    from physiohub.check.claims import Claim
+    from physiohub.check.pubmed import pubmed_query
+
+    claim = Claim(text="Injections can help knee osteoarthritis in the short term but may make things worse later.", cue="test")
+    assert "chondroitin" not in pubmed_query(claim, None, condition="knee osteoarthritis", named="chondroitin")
+
+
+def test_the_treatment_named_before_comes_from_earlier_claims_or_the_title():
+    from physiohub.check.checker import _named_before
+    from physiohub.check.claims import Claim
+
+    claims = [Claim(text="Chondroitin no help for knee pain, study finds", cue="test"),
+              Claim(text="Popular supplement did no better than a placebo over two years", cue="test"),
+              Claim(text="It does not work, according to the researchers.", cue="test")]
+    assert _named_before(2, claims, None) == "chondroitin"
+    assert _named_before(0, claims[1:], "Chondroitin no help for knee pain") == "chondroitin"
+    assert _named_before(1, claims[1:], None) is None
+
+
+def test_an_outcome_that_is_the_condition_again_is_not_searched_twice():
+    from physiohub.check.claims import Claim
+    from physiohub.check.pubmed import pubmed_query
+
+    claim = Claim(text="The researchers said chondroitin sulfate had no noticeable effect on knee arthritis.", cue="test",
+                  outcome="knee arthritis")
+    query = pubmed_query(claim, None, condition="knee osteoarthritis")
+    assert query.startswith('"knee osteoarthritis"[tiab] AND chondroitin') and "knee arthritis" not in query
