@@ -155,3 +155,25 @@ def test_an_outcome_that_is_the_condition_again_is_not_searched_twice():
                   outcome="knee arthritis")
     query = pubmed_query(claim, None, condition="knee osteoarthritis")
     assert query.startswith('"knee osteoarthritis"[tiab] AND chondroitin') and "knee arthritis" not in query
+
+
+# -- 6. a reference's link whose text is its own address is shown once ---------------------------------------------
+
+def test_a_link_whose_text_is_its_address_is_written_once_in_the_entry(tmp_path):
+    from physiohub.check import check_article
+    from physiohub.store import Store
+
+    page = ("<html><body><article><h1>Calf raises for Achilles pain</h1>"
+            "<p>A trial found that heavy slow calf raises eased Achilles pain as well as eccentric drops (Moss et al., 2019).</p>"
+            "<h2>References</h2><ol>"
+            "<li>Moss T, Lund K. Heavy slow calf raises versus eccentric drops for Achilles tendinopathy: a randomised trial. "
+            "Scand J Sports Sci. 2019;12(3):101-110. <a href=\"https://doi.org/10.9999/sjss.2019.101\">https://doi.org/10.9999/sjss.2019.101</a></li>"
+            "<li>Lund K. Tendon load explained. Sports Notes. 2020. <a href=\"https://example.org/tendon-load\">Read the notes</a></li>"
+            "</ol></article></body></html>")
+    store = Store(tmp_path / "empty.db")
+    refs = check_article(store, page, html=True, claim_model=False)["references"]
+    moss = next(r for r in refs if r["text"].startswith("Moss T"))
+    assert moss["text"].count("10.9999/sjss.2019.101") == 1 and moss["doi"] == "10.9999/sjss.2019.101"
+    notes = next(r for r in refs if r["text"].startswith("Lund K"))
+    assert notes["text"].endswith("Read the notes <https://example.org/tendon-load>")
+    store.close()
