@@ -177,3 +177,48 @@ def test_a_link_whose_text_is_its_address_is_written_once_in_the_entry(tmp_path)
     notes = next(r for r in refs if r["text"].startswith("Lund K"))
     assert notes["text"].endswith("Read the notes <https://example.org/tendon-load>")
     store.close()
+
+
+# -- 7. a claim citing one listed work is searched by that work's own title ----------------------------------------
+
+def test_a_cited_work_is_searched_by_its_author_year_and_title_words():
+    from physiohub.check.claims import Claim
+    from physiohub.check.pubmed import pubmed_query
+
+    claim = Claim(text="In the first study, all 20 recreational runners were back to running within 12 weeks (Holm et al., 2001).",
+                  cue="test", sources=[{"kind": "author", "value": "Holm et al. 2001"}])
+    title = "Slow heavy calf loading for the treatment of chronic Achilles tendinosis"
+    # the page calls it tendinopathy and speaks of running; the paper's title says tendinosis and loading
+    query = pubmed_query(claim, None, condition="achilles tendinopathy", cited=("Holm", 2001, title))
+    assert query == "Holm[au] AND tendinosis[tiab] AND loading[tiab] AND 2001[dp]"
+    # another author's work listed beside the claim is not what the claim cites
+    assert pubmed_query(claim, None, condition="achilles tendinopathy", cited=("Berg", 2001, title)).startswith("Holm[au]")
+    assert "tendinosis" not in pubmed_query(claim, None, condition="achilles tendinopathy", cited=("Berg", 2001, title))
+    # nor is a work of another year than the one the sentence states
+    stated = Claim(text="A 2003 trial found calf loading eased tendon pain (Holm et al.).", cue="test", year=2003,
+                   sources=[{"kind": "author", "value": "Holm et al."}])
+    assert "tendinosis" not in pubmed_query(stated, None, condition="achilles tendinopathy", cited=("Holm", 2001, title))
+
+
+@pytest.mark.parametrize("title, terms", [
+    ("Exercise for osteoarthritis of the knee: a Cochrane systematic review", ["osteoarthritis", "exercise"]),
+    ("Heavy slow resistance versus eccentric training for Achilles tendinopathy: a randomised trial",
+     ["achilles tendinopathy", "heavy slow resistance"]),
+    ("Diagnostic criteria for joint laxity in Scandinavia", []),
+])
+def test_title_terms_are_the_titles_own_words(title, terms):
+    from physiohub.check.pubmed import title_terms
+
+    assert title_terms(title) == terms
+
+
+def test_only_a_person_listed_first_gives_the_search_its_author():
+    from physiohub.check.checker import _cited_work
+    from physiohub.check.references import Reference
+
+    work = Reference(text="...", authors=["Holm A", "Berg C"], year=2001, title="Calf loading for tendinosis")
+    assert _cited_work([work]) == ("Holm", 2001, "Calf loading for tendinosis")
+    group = Reference(text="...", authors=["The Royal College of Physicians"], year=2019, title="Guideline for back pain")
+    labelled = Reference(text="...", authors=["The study: Holm A"], year=2001, title="Calf loading for tendinosis")
+    assert _cited_work([group]) is None and _cited_work([labelled]) is None
+    assert _cited_work([work, Reference(text="...", authors=["Berg C"], year=2003, title="Another")]) is None

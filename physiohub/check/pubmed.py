@@ -187,14 +187,52 @@ def _free_words(claim: Claim, used: str, n: int) -> list[str]:
     return out[:n]
 
 
-def pubmed_query(claim: Claim, context: Claim | None = None, condition: str | None = None, named: str | None = None) -> str:
+# Words of a title that say what kind of paper it is, not what it is about.
+_TITLE_FRAME = frozenset("""randomized randomised controlled trial trials study studies review reviews systematic meta-analysis
+analysis pilot cohort prospective retrospective clinical comparison comparative effect effects efficacy effectiveness
+evaluation treatment treatments management patients people adults chronic acute""".split())
+
+
+# A word that names a disorder by its ending ("tendinosis", "capsulitis", "fasciopathy", "radiculopathy"): not a place
+# or a word such as "criteria" that ends like one.
+_DISORDER_WORD = re.compile(r"^[a-z-]{3,}(?:itis|osis|pathy|algia|aemia|emia|penia|plegia)$", re.I)
+
+
+def title_terms(title: str) -> list[str]:
+    """What a listed work's own title says it is about, in its own words: its condition (as the condition list names
+    it, else its word for a disorder: "tendinosis") and the first treatment it names ("eccentric", "heavy slow
+    resistance"), for a search the paper itself answers. The page's words ("achilles tendinopathy", "running") may not
+    be the paper's: Alfredson's 1998 paper says "Achilles tendinosis"."""
+    from .tested import _NOT_TERM, _TERM
+
+    # (as the title writes it: "osteoarthritis of the hip or knee" is searched as osteoarthritis, since a [ti] search for
+    # "hip osteoarthritis" would not find that title)
+    found = _find(CONDITIONS, title)[:1]
+    if not found:
+        found = [w.lower() for w in re.findall(r"[A-Za-z][\w-]+", title) if _DISORDER_WORD.search(w) and w.lower() not in _TITLE_FRAME][:1]
+    treatment = next((m.group(0).lower() for m in _TERM.finditer(title) if not _NOT_TERM.match(m.group(0))
+                      and m.group(0).lower() not in _TITLE_FRAME), None)
+    if treatment and not any(treatment in f or f in treatment for f in found):
+        found.append(treatment)
+    return found
+
+
+def pubmed_query(claim: Claim, context: Claim | None = None, condition: str | None = None, named: str | None = None,
+                 cited: tuple[str, int, str] | None = None) -> str:
     """A PubMed search string for the claim: cited author, subject concepts [tiab], the design's filter,
     year [dp]. ``context`` is the claim next to it in the article (the one before; for the first, the one
     after): a sentence that names no subject ("A follow-up analysis in 2013 reached the same verdict") is
     about what that one was about; ``condition`` is what the article is about and ``named`` the treatment it named last
-    (see ``concepts``)."""
+    (see ``concepts``). ``cited`` is the one listed work the claim cites, as (first author's surname, year, title): the
+    search is then for that paper, by its first author, its year and its title's own words (in title or abstract, as
+    every term here is searched)."""
     parts: list[str] = []
     who = cited_author(claim)
+    if cited and (who is None or who[0].lower() == cited[0].lower()) and claim.year in (None, cited[1]):
+        # (a year the sentence states that is not the work's says the two are not one paper: searched as before)
+        terms = title_terms(cited[2])
+        if terms:
+            return " AND ".join([f"{cited[0]}[au]"] + [_term(t) for t in terms] + [f"{cited[1]}[dp]"])
     if who:
         parts.append(f"{who[0]}[au]")
     found = concepts(claim, context, condition, named)
@@ -216,4 +254,4 @@ def pubmed_query(claim: Claim, context: Claim | None = None, condition: str | No
     return " AND ".join(f"({p})" if " AND " in p else p for p in parts)
 
 
-__all__ = ["OUTCOMES", "PUBMED_DESIGN", "cited_author", "concepts", "pubmed_query"]
+__all__ = ["OUTCOMES", "PUBMED_DESIGN", "cited_author", "concepts", "pubmed_query", "title_terms"]
