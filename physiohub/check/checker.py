@@ -157,6 +157,33 @@ def _carried_treatment(claim: Claim, claims: list[Claim]) -> str | None:
     return " and ".join(treatment_names(claims[claim.continues].text)[:2]) or None
 
 
+def _named_before(n: int, claims: list[Claim], title: str | None) -> str | None:
+    """The last treatment named by its own name (not its kind: "supplement", "treatment") in the claims before the n-th,
+    else in the article's title: what "the supplement" or "It" of a later sentence is."""
+    from .pubmed import _GENERIC_TREATMENT
+
+    for text in [c.text for c in reversed(claims[:n])] + [title or ""]:
+        named = [t for t in treatment_names(text) if t.lower() not in _GENERIC_TREATMENT]
+        if named:
+            return named[0]
+    return None
+
+
+def _cited_work(cited: list[Reference]) -> tuple[str, int, str] | None:
+    """(first author's surname, year, title) of the one listed work a claim cites, when its entry gives all three."""
+    works = [r for r in cited if r.kind == "list" and r.authors and r.year and r.title]
+    # (a person's name with initials, "Kent P" or "Kent, P.": not an organisation, "The Royal Australian College ...", nor a
+    # name with a label left before it, "The study: Kent P")
+    if len(works) != 1 or len({id(r) for r in cited}) != 1 or not _PERSON.match(works[0].authors[0]):
+        return None
+    surname = surname_key(works[0].authors[0])
+    return (surname, works[0].year, works[0].title) if re.search(r"[a-z]", surname) else None
+
+
+_PERSON = re.compile(r"^(?:(?:van|von|de|der|den|da|di|le|la|du|dos|del)\s+){0,2}[A-Z][\w'\u2019\-]+(?:\s[A-Z][\w'\u2019\-]+)?,?\s+"
+                     r"(?:[A-Z]\.?\s?-?){1,3}$")
+
+
 def _search_context(n: int, claims: list[Claim]) -> Claim | None:
     """The claim whose subject a claim that names none is about, for its PubMed search: the claim before (for the
     first, the one after), except where that is another item of the same list: "Steer clear of contact sports" is
@@ -285,7 +312,8 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
             "missing": None if m["matches"] else "not in the hub",
             "stance": claim_stance,
             "stance_reason": stance_reason,
-            "pubmed_query": pubmed_query(claim, _search_context(n, claims), condition=own or context),
+            "pubmed_query": pubmed_query(claim, _search_context(n, claims), condition=own or context,
+                                         named=_named_before(n, claims, doc.title), cited=_cited_work(cited)),
         })
         out_claims.append(d)
 

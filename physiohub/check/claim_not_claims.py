@@ -328,6 +328,13 @@ RESEARCH_USE = re.compile(r"\b(?:knowing|understanding|identifying|learning|find
                           r"direct|help|improve|aid|support)\b", re.I)
 # The writer summing up in their own words ("To sum up, stretching helps ..."), with no cue of its own.
 SUMMING_UP = re.compile(r"^\W*(?:to sum up|to summari[sz]e|in conclusion|to conclude|all in all)\b", re.I)
+# The writer's own reason for advice drawn from what went before ("This is why seeking treatment early, to prevent a
+# recurrent episode, is important.", "That's why getting the right rehab plan early is essential", "This is why it is
+# twice as important for women to lift weights"): what the reader should do, not a finding (README gold rules); a
+# sentence that names research or has a cue of its own is left to the rules.
+WRITER_REASON = re.compile(r"^\W*(?:and |so |which )?(?:this|that|which)(?:\s+is|'s|\u2019s)\s+(?:\w+\s+){0,2}?why\b[^.;!?]{0,200}?"
+                           r"\b(?:is|are|it's|it\u2019s|becomes?|remains?)\s+(?:\w+\s+){0,3}?(?:important|essential|crucial|vital|key|"
+                           r"critical|necessary|worthwhile|wise|sensible|a good idea|worth (?:it|\w+ing))\b", re.I)
 # A person's own advice told in the third person ("He suggests simple exercise such as walking"): an expert's comment.
 PERSON_ADVICE = re.compile(r"^(?:he|she)\s+(?:also\s+)?(?:suggests|suggested|recommends|recommended|advises|advised|prefers|preferred)\b",
                            re.I)

@@ -13,7 +13,7 @@ from .claim_orgs import org_list_lead_in
 from .claim_not_claims import (MYTH_LABEL, VANCOUVER_START, researchers_background, AGAINST_OLD_VIEW, APPEARS_IN, CALL_TO_ACTION, CAVEAT, COMMON_BELIEF, LIMITATION, DEFINITION, FINDINGS_TITLE,
     HYPOTHESIS, KNOWN_AS, lead_in, METHOD_HEADING, PRELIMINARY, MY_OWN, NEED, NOT_ENOUGH, NOT_INVOLVED, PAGE_FURNITURE, PASSIVE_ADVICE, PERSONAL_CLAIM, PLANS,
     QUESTION_OR_NEED, SUMMING_UP, RESEARCH_USE, PERSON_ADVICE, RUN_IN_LABEL, SELF_REPORT_FIGURE, STUDIES_ON, TEASER, USED_FOR, WHERE_TO_READ, mostly_links,
-    EXPERT_OPINION, HOW_TO, SIMILE_ASIDE, SPECULATION, STUDY_IMPORTANCE)
+    EXPERT_OPINION, HOW_TO, SIMILE_ASIDE, SPECULATION, STUDY_IMPORTANCE, WRITER_REASON)
 from .claim_sources import AUTHOR_YEAR, GLUED_FOOTNOTE
 from .claim_words import COMPARED, FINDING, HEADLINE_STATES, HOW_OFTEN, VERB_RE, has_effect, reports_result
 from .document import Sentence
@@ -39,7 +39,8 @@ def model_veto(text: str) -> bool:
                 or HYPOTHESIS.search(text) or wh_announcement(text) or READING_A_FIGURE.match(text) or MYTH_LABEL.match(text) or VANCOUVER_START.match(text)
                 or researchers_background(text)
                 or RESEARCH_USE.search(text)
-                or ((SUMMING_UP.match(text) or PERSON_ADVICE.match(text)) and not names_research(text) and not claim_cue(text))
+                or ((SUMMING_UP.match(text) or PERSON_ADVICE.match(text) or WRITER_REASON.match(text)) and not names_research(text)
+                    and not claim_cue(text))
                 or (STUDIES_ON.match(text) and not reports_result(text))
                 or ((USED_FOR.search(text) or SELF_REPORT_FIGURE.search(text) or PASSIVE_ADVICE.search(text)) and not names_research(text))
                 or (NOT_ENOUGH.search(text) and not ACCORDING.search(text))

@@ -36,7 +36,7 @@ from .claim_bare_cites import attach_bare_citations
 from .claim_clinic import (clinic_not_claim, credit_line, credited_quote, guidance_passive, labelled_result, quote_closed_by_researchers,
     quote_goes_on, research_note, research_stem, results_go_on, verbless_stem)
 from .claim_context import Context, GUIDANCE, HEADLINE_CUES, after_claim, context_of, from_context, in_context
-from .claim_cues import claim_cue, guidance_decision, quoted_study_leader, states_something, wh_announcement
+from .claim_cues import BACKED_BY_PUBLISHED, claim_cue, guidance_decision, quoted_study_leader, states_something, wh_announcement
 from .claim_designs import DESIGNS, STATED_DESIGNS, design_of, head_design, names_research, stated_design, year_of
 from .claim_effects import effect_of, finding_clause, population_of
 from .claim_followups import (group_result, ADVICE_ITEM, CONTRAST_RESULT, DOSE_RESPONSE, EFFECT_ENDS, FACTORS_LEADIN, FINDINGS_HEADING, FINDINGS_LEADIN, GAINED,
@@ -471,6 +471,8 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
         if (cue and probabilities is not None and veto_below and probabilities[i] < veto_below
                 and not (credit is not None and credit_line(credit.text)) and closing is None
                 and not (decided or cue.startswith("an item graded under"))
+                # (nor on a treatment "backed by many scientific journals": the model has seen few and scores them low)
+                and not BACKED_BY_PUBLISHED.search(s.text)
                 # (nor on a bare factor under "Factors linked with seeking care included:": the lead-in says the research
                 # found it, and a two-word label scores low whatever it is)
                 and not (s.item and lead_in is not None and FACTORS_LEADIN.search(lead_in.text))):

@@ -178,6 +178,19 @@ class Document:
     headings: list[str]
 
 
+def _text_and_address(m: re.Match) -> str:
+    label, url = m.group(1), m.group(2)
+    # a link whose text is its own address ("https://doi.org/10.1177/0363546515584760" linked to itself) is written once
+    same = re.sub(r"^(?:https?://)?(?:www\.)?|/$", "", label.strip()).lower() == re.sub(r"^https?://(?:www\.)?|/$", "", url).lower()
+    return label if same else f"{label} <{url}>"
+
+
+def _entry_links(text: str) -> str:
+    """A reference entry's Markdown links as "text <url>", the form the reference reader takes (a link whose text is
+    its address, once)."""
+    return _MD_LINK.sub(_text_and_address, text)
+
+
 def strip_links(text: str) -> tuple[str, list[str]]:
     """Markdown links to their text; returns the text and the URLs."""
     urls: list[str] = []
@@ -793,7 +806,7 @@ def parse_document(text: str) -> Document:
                 text, urls = strip_links(body)
                 sentences.append(Sentence(" ".join(text.split()), n, urls))
             continue
-        linked = _MD_LINK.sub(r"\1 <\2>", body)
+        linked = _entry_links(body)
         study = _RUN_IN_STUDY.match(linked)
         if study and not in_refs and (_REF_LIKE.search(linked) or _plain_entry(linked[study.end():]) or source_line(linked[study.end():])
                                       or only_address(linked[study.end():])):
@@ -817,7 +830,7 @@ def parse_document(text: str) -> Document:
             # entries on consecutive lines with no blank line between them are still one entry each
             # (a Markdown block quote's markers are no part of the entries: "> Lee AB, ..." / ">" / "> Kim C, ...")
             quoted = [x for x in (re.sub(r"^>\s?", "", ln).strip() for ln in para_lines[n]) if x]
-            refs.extend(_MD_LINK.sub(r"\1 <\2>", e) for e in _entries_of_lines(quoted))
+            refs.extend(_entry_links(e) for e in _entries_of_lines(quoted))
             if one_paper:
                 in_refs = one_paper = False
             continue
@@ -833,7 +846,7 @@ def parse_document(text: str) -> Document:
             spans = _spans(prose)
             cut = _trailing_entry(prose, spans)
             if cut is not None and cut >= 2 and len(prose[:spans[cut][0]].split()) >= 25:
-                refs.append("- " + _MD_LINK.sub(r"\1 <\2>", prose[spans[cut][0]:].strip()))
+                refs.append("- " + _entry_links(prose[spans[cut][0]:].strip()))
                 sentences.extend(_sentences_of(prose, spans[:cut], n, section, False))
                 continue
         if in_refs and editor_notes and not ref_like_item(linked):
@@ -850,23 +863,23 @@ def parse_document(text: str) -> Document:
                             or re.match(r"\d{1,2}\.\s", body[run_in_list.end():])):
             # (entries cut where the next number opens a name, or at "; " before a name and initials: "Citations: Lee AB
             # et al. J Ex. 2018;33:211-20; Kim C et al. ...")
-            refs.extend(_MD_LINK.sub(r"\1 <\2>", e.strip()) for part in _INLINE_ENTRY_NUMBER.split(body[run_in_list.end():])
+            refs.extend(_entry_links(e.strip()) for part in _INLINE_ENTRY_NUMBER.split(body[run_in_list.end():])
                         for e in _INLINE_ENTRY_SEMICOLON.split(part) if e.strip())
             body = body[: run_in_list.start()]
         harvard = _harvard_run_in(body) if kind == "para" else None
         if harvard is not None:
-            refs.extend(_MD_LINK.sub(r"\1 <\2>", e) for e in _harvard_entries(body[harvard:]))
+            refs.extend(_entry_links(e) for e in _harvard_entries(body[harvard:]))
             body = body[:harvard].rstrip()
         if kind == "para" and credit_line(body):
             # the credit line is the paper's entry too (and stays a sentence: the quote above it is read with it)
-            refs.append(re.sub(_DASH_LEAD + r"|[*_\s]+$", "", _MD_LINK.sub(r"\1 <\2>", body)))
+            refs.append(re.sub(_DASH_LEAD + r"|[*_\s]+$", "", _entry_links(body)))
         spans = _spans(body)
         cut = _trailing_entry(body, spans) if kind == "para" else None
         if cut is not None:
             # "... reduced pain by a third. Lee A, Park B. Title. J Abbrev. 2019;49(3):123-30.": an entry glued
             # after the last sentence is a reference, not three sentences
             # (a bullet: an entry of its own, never read as the wrapping of a numbered entry before it)
-            refs.append("- " + _MD_LINK.sub(r"\1 <\2>", body[spans[cut][0]:].strip()))
+            refs.append("- " + _entry_links(body[spans[cut][0]:].strip()))
             spans = spans[:cut]
         sentences.extend(_sentences_of(body, spans, n, section, kind == "item"))
     # the page's first-level heading is its title, whatever lines a saved page carries above it ("Skip Navigation",

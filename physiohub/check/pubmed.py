@@ -101,13 +101,15 @@ def _subject(claim: Claim) -> list[str]:
     return found
 
 
-def concepts(claim: Claim, context: Claim | None = None, condition: str | None = None) -> list[str]:
+def concepts(claim: Claim, context: Claim | None = None, condition: str | None = None, named: str | None = None) -> list[str]:
     """The claim's condition(s), treatments and outcomes, in that order, each once; a claim that names no
     condition or treatment ("Participants in the programme reported lower pain scores") takes them from
     ``context``, the claim next to it in the article. ``condition`` is the one the article is about (the
     claim before, or the title): a claim that names treatments but no condition ("after 12 weeks tai chi and
     physical therapy improved function alike") is still about it, and a search without it finds studies of
-    every other condition first."""
+    every other condition first. ``named`` is the last treatment the article named by its own name before the claim
+    ("glucosamine"): a claim, or the claim next to it, that names the treatment only by its kind ("the supplement", "It"
+    after "Popular supplement did no better than a placebo") is about that one."""
     from .match import name_conditions, narrowed_condition, spell_out_conditions
 
     found = _subject(claim)
@@ -116,9 +118,9 @@ def concepts(claim: Claim, context: Claim | None = None, condition: str | None =
         # is the one the claim next to it names
         from .tested import treatment_names
 
-        named = [t for t in treatment_names(context.text) if t not in _GENERIC_TREATMENT][:1]
-        if named:
-            found = [named[0] if f in _GENERIC_TREATMENT else f for f in found]
+        which = [t for t in treatment_names(context.text) if t not in _GENERIC_TREATMENT][:1]
+        if which:
+            found = [which[0] if f in _GENERIC_TREATMENT else f for f in found]
             found = list(dict.fromkeys(found))
     if condition and found and narrowed_condition(found[0], condition) == condition != found[0]:
         # "very mild arthritis" on a page about hip osteoarthritis: the search is for the page's condition
@@ -126,6 +128,11 @@ def concepts(claim: Claim, context: Claim | None = None, condition: str | None =
         found = list(dict.fromkeys(found))
     if not found and context is not None:
         found = _subject(context)[:2]
+    if named and named.lower() not in _GENERIC_TREATMENT and any(f in _STAND_IN for f in found):
+        # "It doesn't work, according to researchers ..." after "Popular supplement did no better than a placebo", "the
+        # supplement was largely ineffective": a product named by its kind is the one the article named last (a kind of
+        # care discussed in its own right, "medication", "injections", stays as it is)
+        found = list(dict.fromkeys(named if f in _STAND_IN else f for f in found))
     if (condition and found and not _find(CONDITIONS, name_conditions(claim.text))
             and not any(condition in f or f in condition for f in found)):
         found.insert(0, condition)
@@ -135,7 +142,9 @@ def concepts(claim: Claim, context: Claim | None = None, condition: str | None =
         found = [condition]
     found += [o for o in _find(OUTCOMES, claim.text) if not any(o in f or f in o for f in found)][:2]
     out = _phrase(spell_out_conditions(claim.outcome or ""))
-    if out and not any(out in f or f in out for f in found):
+    # (an outcome that is the condition again in lay words, "no noticeable effect on hip arthritis" on a page searched
+    # for hip osteoarthritis, would ask PubMed for both phrases)
+    if out and not any(out in f or f in out for f in found) and not set(_find(CONDITIONS, name_conditions(out))) & set(found):
         found.append(out)
     return list(dict.fromkeys(found))
 
@@ -144,6 +153,11 @@ def concepts(claim: Claim, context: Claim | None = None, condition: str | None =
 _GENERIC_TREATMENT = frozenset("""supplement supplements treatment treatments therapy therapies drug drugs medication medications
 medicine medicines remedy remedies pill pills injection injections""".split()) | {"popular supplement", "the supplement",
                                                                                  "dietary supplement", "the drug", "the treatment"}
+
+
+# The kinds a popular article names a product by in place of its name ("the supplement", "the pill").
+_STAND_IN = frozenset("""supplement supplements pill pills remedy remedies""".split()) | {"popular supplement", "the supplement",
+                                                                                      "dietary supplement", "the drug"}
 
 
 def _phrase(text: str | None) -> str | None:
@@ -173,16 +187,55 @@ def _free_words(claim: Claim, used: str, n: int) -> list[str]:
     return out[:n]
 
 
-def pubmed_query(claim: Claim, context: Claim | None = None, condition: str | None = None) -> str:
+# Words of a title that say what kind of paper it is, not what it is about.
+_TITLE_FRAME = frozenset("""randomized randomised controlled trial trials study studies review reviews systematic meta-analysis
+analysis pilot cohort prospective retrospective clinical comparison comparative effect effects efficacy effectiveness
+evaluation treatment treatments management patients people adults chronic acute""".split())
+
+
+# A word that names a disorder by its ending ("tendinosis", "capsulitis", "fasciopathy", "radiculopathy"): not a place
+# or a word such as "criteria" that ends like one.
+_DISORDER_WORD = re.compile(r"^[a-z-]{3,}(?:itis|osis|pathy|algia|aemia|emia|penia|plegia)$", re.I)
+
+
+def title_terms(title: str) -> list[str]:
+    """What a listed work's own title says it is about, in its own words: its condition (as the condition list names
+    it, else its word for a disorder: "tendinosis") and the first treatment it names ("eccentric", "heavy slow
+    resistance"), for a search the paper itself answers. The page's words ("achilles tendinopathy", "running") may not
+    be the paper's: Alfredson's 1998 paper says "Achilles tendinosis"."""
+    from .tested import _NOT_TERM, _TERM
+
+    # (as the title writes it: "osteoarthritis of the hip or knee" is searched as osteoarthritis, since a [ti] search for
+    # "hip osteoarthritis" would not find that title)
+    found = _find(CONDITIONS, title)[:1]
+    if not found:
+        found = [w.lower() for w in re.findall(r"[A-Za-z][\w-]+", title) if _DISORDER_WORD.search(w) and w.lower() not in _TITLE_FRAME][:1]
+    treatment = next((m.group(0).lower() for m in _TERM.finditer(title) if not _NOT_TERM.match(m.group(0))
+                      and m.group(0).lower() not in _TITLE_FRAME), None)
+    if treatment and not any(treatment in f or f in treatment for f in found):
+        found.append(treatment)
+    return found
+
+
+def pubmed_query(claim: Claim, context: Claim | None = None, condition: str | None = None, named: str | None = None,
+                 cited: tuple[str, int, str] | None = None) -> str:
     """A PubMed search string for the claim: cited author, subject concepts [tiab], the design's filter,
     year [dp]. ``context`` is the claim next to it in the article (the one before; for the first, the one
     after): a sentence that names no subject ("A follow-up analysis in 2013 reached the same verdict") is
-    about what that one was about; ``condition`` is what the article is about (see ``concepts``)."""
+    about what that one was about; ``condition`` is what the article is about and ``named`` the treatment it named last
+    (see ``concepts``). ``cited`` is the one listed work the claim cites, as (first author's surname, year, title): the
+    search is then for that paper, by its first author, its year and its title's own words (in title or abstract, as
+    every term here is searched)."""
     parts: list[str] = []
     who = cited_author(claim)
+    if cited and (who is None or who[0].lower() == cited[0].lower()) and claim.year in (None, cited[1]):
+        # (a year the sentence states that is not the work's says the two are not one paper: searched as before)
+        terms = title_terms(cited[2])
+        if terms:
+            return " AND ".join([f"{cited[0]}[au]"] + [_term(t) for t in terms] + [f"{cited[1]}[dp]"])
     if who:
         parts.append(f"{who[0]}[au]")
-    found = concepts(claim, context, condition)
+    found = concepts(claim, context, condition, named)
     # three concepts at most: each one more ANDed halves what PubMed finds
     parts += [_term(c) for c in found[: (2 if who else 3)]]
     if (len(found) < 2 and not who) or (who and not found):
@@ -201,4 +254,4 @@ def pubmed_query(claim: Claim, context: Claim | None = None, condition: str | No
     return " AND ".join(f"({p})" if " AND " in p else p for p in parts)
 
 
-__all__ = ["OUTCOMES", "PUBMED_DESIGN", "cited_author", "concepts", "pubmed_query"]
+__all__ = ["OUTCOMES", "PUBMED_DESIGN", "cited_author", "concepts", "pubmed_query", "title_terms"]

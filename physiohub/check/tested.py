@@ -104,6 +104,18 @@ _SAME_TREATMENT = {"cortisone": "corticosteroid", "steroid": "corticosteroid", "
                    "acetaminophen": "paracetamol", "painkiller": "analgesic"}
 
 
+# A kind of treatment named by its own name and the treatments of that kind ("manual therapy": manipulation, mobilisation,
+# osteopathic and chiropractic care, as the topic cues of Manual Therapy file them): a claim that "manual therapy and
+# exercise" work is tested by a trial of osteopathic spinal manipulation, one form of it; a claim about manipulation is
+# not answered by any manual therapy, so only the kind is added to what a study tests, never a form.
+_KINDS = {"manual therapy": re.compile(r"^(?:" + dict(TOPIC_CUES)["Manual Therapy"] + r")$", re.I)}
+
+
+def _with_kinds(found: set[str]) -> set[str]:
+    """The treatments found, with each kind that one of them is a form of ({"manipulation"} -> also "manual therapy")."""
+    return found | {kind for kind, forms in _KINDS.items() if any(forms.match(t) for t in found)}
+
+
 def _canon(term: str) -> str:
     t = term.lower()
     if re.match(r"cognitive[- ]behaviou?ral|cbt$", t):
@@ -117,9 +129,16 @@ _GENERIC = {_canon(g) for g in _GENERIC_TREATMENT}
 _DELIVERY_CANON = {_canon(d) for d in _DELIVERY}
 
 
+# An outcome that is only getting better, as lay pages say it ("good outcomes of recovery", "recover faster"): a study
+# measured it when it measured how pain, disability or function changed, in whatever words it names them.
+_GETTING_BETTER = {"recovery": re.compile(r"\b(?:recover\w*|improv\w*|resol\w*|pain|disability|function\w*|roland|oswestry)\b", re.I)}
+
+
 def _measures(outcome: str, text: str) -> bool:
     """Does the study's text name the outcome (each word, in any form: "bone mineral density" has "bone
     density"'s words)?"""
+    if outcome in _GETTING_BETTER:
+        return bool(_GETTING_BETTER[outcome].search(text))
     have = {stem(t) for t in re.findall(r"[^\W_]+", text.lower())}
     return all(stem(w) in have for w in outcome.split())
 
@@ -534,7 +553,7 @@ def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], tit
             # no comparison read from the PICO or the title: the abstract's own "than flexibility exercises",
             # "compared with usual care" say what the tested arm was set against
             compared_text = " ".join(COMPARATOR.findall(text))
-        tested, compared = treatments(tested_text), treatments(compared_text)
+        tested, compared = _with_kinds(treatments(tested_text)), _with_kinds(treatments(compared_text))
         want = specific or claimed
         hit = want & tested
         if not hit:
