@@ -133,7 +133,8 @@ def test_the_shipped_model_is_the_mean_of_two_and_falls_back_to_the_ngram_model(
     """Session 13: the probability is the mean of the n-gram model and the sentence-embedding model, decided at the
     mean's threshold; without the embedding model installed, the n-gram model decides alone at its own threshold."""
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    assert "embedding" in data and data["threshold_ngram"] != data["threshold"]
+    # (two settings, each chosen for its own model; since session 20 both happen to be 0.65)
+    assert "embedding" in data and "threshold_ngram" in data and "threshold" in data
     both, alone = ClaimModel(data, use_embedding=True), ClaimModel(data, use_embedding=False)
     assert (both.threshold, alone.threshold) == (data["threshold"], data["threshold_ngram"])
     doc = parse_document("# Walking and knees\n\nA 2021 trial found that daily walking eased knee pain more than rest did.\n\n"
