@@ -128,7 +128,13 @@ LAY: dict[str, str] = {
     "prophylactic": "preventive",
     "recommended": "advised",
     "recommend": "advise",
+    # ("was demonstrated to have a small benefit": "was showed" is no English)
+    "was demonstrated": "was shown",
+    "were demonstrated": "were shown",
+    "been demonstrated": "been shown",
+    "be demonstrated": "be shown",
     "demonstrated": "showed",
+    "based upon": "based on",
     "evaluated": "tested",
     "assessed": "checked",
     "investigated": "looked at",
@@ -145,7 +151,32 @@ LAY: dict[str, str] = {
     "the majority of": "most",
     "sufficient": "enough",
     "insufficient": "not enough",
+    "prevalent": "common",
+    "study cohort": "study group",
+    "highly prevalent": "very common",
+    "multivariate analyses": "adjusted analyses",
+    "multivariable analyses": "adjusted analyses",
+    "multivariate analysis": "adjusted analysis",
+    "multivariable analysis": "adjusted analysis",
+    "upregulated": "increased",
+    "downregulated": "reduced",
+    "chondrocytes": "cartilage cells",
 }
+
+# Statistical wording with a plain form that says the same ("catastrophizing uniquely contributed variance to the
+# prediction of general health beyond the variance explained by pain intensity" -> "catastrophizing helped predict
+# general health over and above pain intensity"); a statistic's number is never touched.
+STAT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:uniquely |independently |significantly |additionally )?contributed (?:unique |independent |additional |"
+                r"significant |explained )?variance to (?:the )?(?:prediction|predicting) of\b", re.I), "helped predict"),
+    (re.compile(r"\b(?:uniquely |independently )?contributed to (?:the )?(?:prediction|predicting) of\b", re.I), "helped predict"),
+    (re.compile(r"\bbeyond (?:the )?(?:variance|variation) (?:explained|accounted for) by\b", re.I), "over and above"),
+    (re.compile(r"\bwas an independent predictor of\b", re.I), "predicted"),
+    (re.compile(r"\bwere independent predictors of\b", re.I), "predicted"),
+    # "associated with the occurrence of SIS": the occurrence of a disorder is the disorder (as an object only, so
+    # no verb is left to agree with a new subject)
+    (re.compile(r"\b(with|of|in|on|for|to) the occurrence of\b", re.I), r"\1"),
+)
 
 _ORDER = sorted(LAY, key=len, reverse=True)
 # (equal lengths in LAY's own order: a set's order changes with the hash seed, and the card with it)
@@ -222,6 +253,8 @@ def lay(text: str) -> str:
     # "There was however no difference", "The differences are, however, small": an aside inside the clause, not a
     # conjunction; "but" there is no English.
     text = _INNER_HOWEVER.sub(r"\1", text)
+    for rx, plain_words in STAT_PHRASES:
+        text = rx.sub(plain_words, text)
     out = _LAY_RE.sub(swap, text)
     # "There also was no difference ...": the card shows this line alone, so "also" leans on nothing.
     out = re.sub(r"^(There|It|This) also (was|were|is|are)\b", r"\1 \2", out)

@@ -176,7 +176,9 @@ _DOSE_TOKEN = "DOSEQ"
 # A time point a result holds at ("At 6 months, the mean score was the same ...", "no longer different after 12 weeks",
 # "at the 12-month follow-up"): without it a result true at one time reads as true at every time, so it stays, while a
 # treatment's length ("for 12 weeks", "a 6-month course") still goes. Its number is not a statistic.
-_KEPT_TIME = re.compile(r"\b(?:at|by|after)\s+(?:the\s+)?(\d[\d.,]*)(?=(?:\s*|-)(?:weeks?|months?|years?|days?)\b(?!\s+of\b)"
+# "At the final 2-year follow-up": a word saying which follow-up may stand between "the" and the number.
+_KEPT_TIME = re.compile(r"\b(?:at|by|after)\s+(?:the\s+)?(?:(?:final|last|first|second|third|latest|planned|scheduled|primary|"
+                        r"end-of-study|end-of-treatment)\s+)?(\d[\d.,]*)(?=(?:\s*|-)(?:weeks?|months?|years?|days?)\b(?!\s+of\b)"
                         r"(?!-old| old| of age)(?:-(?:week|month|year|day)\s+(?:follow-?up|visit|assessment|time point))?)", re.I)
 _TIME_TOKEN = "TIMEQ"
 
@@ -242,7 +244,10 @@ def _plain_claim(text: str, max_words: int, keep_contrast: bool, keep_times: boo
         piece = upper_first(piece)
         bare = GLOSS.sub("", piece)  # lay()'s own glosses are neither an aside nor length
         words = bare.split()
-        if 4 <= len(words) <= max_words and not _STATS.search(piece) and not re.search(r"[()\[\]<>=]", bare) \
+        # a time point kept is not length: one word of it is free ("At the final 2-year follow-up, ..."), so a line is
+        # not cut to "At the final follow-up" for one word over
+        free = min(1, len(re.findall(_TIME_TOKEN, bare)))
+        if 4 <= len(words) - free <= max_words and not _STATS.search(piece) and not re.search(r"[()\[\]<>=]", bare) \
                 and not _ANAPHOR.match(piece) and not _NO_SUBJECT.match(piece) and ":" not in piece:
             piece = re.sub(rf"{_DOSE_TOKEN}([A-Z])", lambda m: kept[ord(m.group(1)) - 65], piece)
             return re.sub(rf"{_TIME_TOKEN}([A-Z])", lambda m: times[ord(m.group(1)) - 65], piece)
