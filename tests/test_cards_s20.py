@@ -270,3 +270,25 @@ def test_a_card_key_point_names_the_follow_up_time():
     card, _, _ = _card("Plate versus cast for displaced ankle fractures in older patients: a randomized controlled trial", _PLATE)
     point = next(k for k in card["key_points"] if "follow-up" in k)
     assert point.startswith("At the final 2-year follow-up")
+
+
+def test_a_review_of_an_exposure_starts_where_observational_studies_do():
+    from physiohub.appraise.evidence import grade_ladder
+    abstract = ("OBJECTIVE: To assess exposure-response relationships between work factors and shoulder disorders. METHODS: "
+                "A systematic review; associations were expressed as odds ratio or relative risk. RESULTS: Lifting was "
+                "associated with shoulder pain (OR 2.1). CONCLUSIONS: Heavy lifting is associated with shoulder pain.")
+    level, reasons = grade_ladder("systematic review", title="Work factors and shoulder disorders: a systematic review",
+                                  abstract=abstract, n_participants=None, n_studies=None, grade_levels=[],
+                                  conclusion_grades=[], risk_of_bias=None, retracted=False)
+    assert level == "Limited" and "of observational studies" in reasons[0]
+    # a review of trials, or one of a test's accuracy ("diagnostic odds ratio"), is not read so
+    level, _ = grade_ladder("systematic review", title="Exercise for shoulder pain: a systematic review",
+                            abstract="Randomised controlled trials were pooled; exercise reduced pain (odds ratio 0.6).",
+                            n_participants=None, n_studies=None, grade_levels=[], conclusion_grades=[], risk_of_bias=None,
+                            retracted=False)
+    assert level == "Strong"
+    level, _ = grade_ladder("systematic review", title="Clinical tests for rotator cuff tears: a systematic review",
+                            abstract="The pooled diagnostic odds ratio of the drop-arm test was 3.1.",
+                            n_participants=None, n_studies=None, grade_levels=[], conclusion_grades=[], risk_of_bias=None,
+                            retracted=False)
+    assert level == "Moderate"
