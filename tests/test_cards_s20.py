@@ -5,6 +5,8 @@ each step once; a link's direction is read against the sentence's own reference 
 form; a time point keeps its number. Abstracts are invented, in the shape of the ones read."""
 from __future__ import annotations
 
+import re
+
 from physiohub.appraise.core import appraise
 from physiohub.appraise.reading import read_sentence
 from physiohub.cards import check_grounding, generate_card
@@ -292,3 +294,18 @@ def test_a_review_of_an_exposure_starts_where_observational_studies_do():
                             n_participants=None, n_studies=None, grade_levels=[], conclusion_grades=[], risk_of_bias=None,
                             retracted=False)
     assert level == "Moderate"
+
+
+# --- found while reading: fragments -------------------------------------------------------------------------------------
+
+def test_a_list_number_and_a_lone_lead_are_no_key_point():
+    from physiohub.cards.consistency import is_fragment
+    from physiohub.cards.readability import plain_sentences
+    pieces = plain_sentences("Observations include the following: 1) salted fish was associated with increased risk; 2) "
+                             "consumption of fresh fruit was associated with reduced risk with a dose-dependent relationship "
+                             "(p = 0.001); and 3) herbal soup was associated with decreased risk.", 20)
+    assert not any(re.match(r"^\(?\d\)", p) for p in pieces)
+    assert any(p.startswith("Consumption of fresh fruit") for p in pieces)
+    assert is_fragment("Given the large number of childhood fractures.")
+    assert not is_fragment("Given its low cost, taping is a reasonable option.")
+    assert not is_fragment("Despite treatment, pain persisted in most people.")

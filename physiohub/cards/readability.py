@@ -122,6 +122,8 @@ def split_long(text: str, max_words: int = 20) -> list[str]:
     pieces = [p.strip() for p in _JOINS.split(text) if p and p.strip()]
     pieces = [re.sub(r"^(but|whereas|while|although)\s+", "", p, flags=re.I) if i else p
               for i, p in enumerate(pieces)]
+    # "...; 2) consumption of fresh fruit was ...": a list's number is no part of the piece that follows it
+    pieces = [re.sub(r"^\(?(?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})\)\s+(?=[A-Za-z])", "", p) for p in pieces]
     out = [p for p in pieces if len(p.split()) >= 4]
     return out or [text]
 

@@ -181,6 +181,8 @@ _KEPT_TIME = re.compile(r"\b(?:at|by|after)\s+(?:the\s+)?(?:(?:final|last|first|
                         r"end-of-study|end-of-treatment)\s+)?(\d[\d.,]*)(?=(?:\s*|-)(?:weeks?|months?|years?|days?)\b(?!\s+of\b)"
                         r"(?!-old| old| of age)(?:-(?:week|month|year|day)\s+(?:follow-?up|visit|assessment|time point))?)", re.I)
 _TIME_TOKEN = "TIMEQ"
+# "2) consumption of fresh fruit was associated with ...": a list's number, left at the head of one of its items
+_ENUMERATOR = re.compile(r"^\s*\(?(?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})\)\s+(?=[A-Za-z])")
 
 
 _ITEM = r"(?:[^,;.]|\.(?=\d))+"
@@ -235,7 +237,7 @@ def _plain_claim(text: str, max_words: int, keep_contrast: bool, keep_times: boo
     for i, piece in enumerate(plain_sentences(core, max_words)):
         if i and not _SUBJECT_START.match(piece):
             continue  # a later piece of a split sentence, e.g. "...but reduces X": its subject is in the first
-        piece = _LEAD.sub("", piece)
+        piece = _LEAD.sub("", _ENUMERATOR.sub("", piece))
         piece = re.sub(r"^(?:in this (?:[\w-]+ ){0,3}(?:study|trial|review|analysis|sample)|in these (?:people|patients)),\s+",
                        "", piece, flags=re.I)
         piece = _before_detail(piece, keep_contrast)
