@@ -309,3 +309,10 @@ def test_a_list_number_and_a_lone_lead_are_no_key_point():
     assert is_fragment("Given the large number of childhood fractures.")
     assert not is_fragment("Given its low cost, taping is a reasonable option.")
     assert not is_fragment("Despite treatment, pain persisted in most people.")
+
+
+def test_plain_names_for_shoulder_terms():
+    assert lay("No benefit over NSAID was shown for adhesive capsulitis.") == \
+        "No benefit over anti-inflammatory painkillers was shown for frozen shoulder (adhesive capsulitis)."
+    assert lay("Patients took an NSAID daily.") == "People took an anti-inflammatory painkiller daily."
+    assert lay("Adhesive capsulitis (frozen shoulder) was studied.") == "Adhesive capsulitis (frozen shoulder) was studied."

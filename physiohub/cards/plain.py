@@ -76,6 +76,8 @@ LAY: dict[str, str] = {
     "analgesia": "pain relief",
     "nonsteroidal anti-inflammatory drugs": "anti-inflammatory painkillers",
     "nsaids": "anti-inflammatory painkillers",
+    "nsaid": "anti-inflammatory painkillers",  # "no benefit over NSAID"; after an article, one painkiller (lay())
+    "adhesive capsulitis": "frozen shoulder (adhesive capsulitis)",
     "opioids": "strong painkillers (opioids)",
     "physiotherapy": "physio",
     "physical therapy": "physio",
@@ -227,6 +229,8 @@ def lay(text: str) -> str:
             before = text[:m.start()].rstrip().rsplit(None, 1)
             if before and before[-1].lower() not in _PEOPLE_AFTER and not re.search(r"\d$", before[-1]):
                 return word
+        if "(" in LAY[word.lower()] and re.match(r" \([a-z][a-z ,'-]{3,}\)", text[m.end():]):
+            return word  # "adhesive capsulitis (frozen shoulder)": the source explains it already
         if text[:m.start()].endswith("(") or text[m.end():m.end() + 1] == ")":
             return word  # already explained in brackets: "joint wear-and-tear (osteoarthritis)" stays as is
         if _MEASURE_AFTER.match(text, m.end()) or _IN_NAME.search(text[max(0, m.start() - 30):m.start()]) and word[:1].isupper():
@@ -236,6 +240,8 @@ def lay(text: str) -> str:
         plain = LAY[word.lower()]
         if word.lower() == "acute" and _SUDDEN_AFTER.match(text, m.end()):
             plain = "sudden"  # an acute gout flare is a sudden attack, not a "short-term" arthritis
+        if word.lower() == "nsaid" and _ARTICLE_BEFORE.search(text[:m.start()]):
+            plain = "anti-inflammatory painkiller"  # "an NSAID" is one of them
         if _NO_ARTICLE.match(plain) and _ARTICLE_BEFORE.search(text[:m.start()]):
             return word  # "a sufficient distance" stays: "a enough distance" is no English
         if plain in ("clearly", "clear") and _HEDGED.search(text):
