@@ -316,3 +316,20 @@ def test_plain_names_for_shoulder_terms():
         "No benefit over anti-inflammatory painkillers was shown for frozen shoulder (adhesive capsulitis)."
     assert lay("Patients took an NSAID daily.") == "People took an anti-inflammatory painkiller daily."
     assert lay("Adhesive capsulitis (frozen shoulder) was studied.") == "Adhesive capsulitis (frozen shoulder) was studied."
+
+
+def test_a_result_line_without_its_adjustment_list_or_list_lead():
+    from physiohub.cards.generate import _result_line
+    line = _result_line("Use of statins in the prior 180 days (adjusted OR, 0.50; 95% CI, 0.33-0.76) was associated with a "
+                        "significant reduction in the risk of hip fracture, even after controlling for variables such as "
+                        "race, insurance status, psychoactive medications, estrogen use, heart disease, and diabetes.")
+    assert line == "Use of statins in the prior 180 days was associated with a clear drop in the risk of hip fracture." or \
+        line == "Use of statins in the prior 180 days was associated with a clear reduction in the risk of hip fracture."
+    assert plain_claim("Observations made include the following: 1) consumption of salted fish was significantly "
+                       "associated with increased risk of cancer (OR 2.45); 2) fresh fruit was associated with reduced "
+                       "risk (p = 0.001).") == "Consumption of salted fish was clearly associated with increased risk of cancer."
+    # a lead that names a group keeps it
+    from physiohub.cards.readability import plain_sentences
+    assert plain_sentences("The outcome in group A was as follows: four failed to respond and six achieved full remission.",
+                           30)[0].startswith("The result in group A")
+    assert lay("Age-adjusted incidence rates were 32% greater among boys.") == "Age-adjusted rates were 32% greater among boys."

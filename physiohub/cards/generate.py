@@ -887,6 +887,9 @@ _ENROLMENT = re.compile(r"\b(?:were|was) (?:randomi[sz]ed|included|enrolled|recr
 _BETWEEN = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|between (?:the )?(?:two |three )?groups|in favou?r of)\b", re.I)
 # "the mean difference in scores, adjusted for age, sex and centre, was 6.8": the adjustment list is detail.
 _ADJUSTED = re.compile(r",\s*adjusted for [^.;]*?,\s*(?=(?:was|were|is|are)\b)", re.I)
+# "..., even after controlling for variables such as race, insurance status, ... and diabetes mellitus.": the list of what
+# was adjusted for is detail, the result is before it
+_ADJUSTED_TAIL = re.compile(r",\s+(?:even\s+)?(?:after|when)\s+(?:controlling|adjusting|accounting)\s+for\b[^.;]*(?=[.;]?\s*$)", re.I)
 _RISK_CLAIM = re.compile(r"\b(?:increased|higher|greater|elevated|raised) risks?\b|\bmore likely\b|\braises? the risk\b", re.I)
 _CONTRAST_START = re.compile(r"^\s*(?:conversely|in contrast|on the other hand|by contrast)\b", re.I)
 _NO_OTHER = re.compile(r"^\s*(?:there were )?no other (?:statistically )?(?:significant |clear )?(?:between-group )?differences?\b", re.I)
@@ -918,7 +921,7 @@ _REPEATED_OF = re.compile(r"\b((?:benefit|effect|advantage|superiority))\s+of\s+
 
 def _result_line(text: str, limit: int = 32) -> str | None:
     """A result sentence without its statistics, as one plain line of at most ``limit`` words, or None."""
-    cand = [t for t in plain_sentences(strip_detail(_ADJUSTED.sub(" ", text)), 30) if 5 <= len(t.split())]
+    cand = [t for t in plain_sentences(strip_detail(_ADJUSTED_TAIL.sub("", _ADJUSTED.sub(" ", text))), 30) if 5 <= len(t.split())]
     if not cand:
         return None
     line = _balanced(cand[0])

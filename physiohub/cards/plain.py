@@ -65,6 +65,10 @@ LAY: dict[str, str] = {
     "reduction": "drop",
     "mortality": "deaths",
     "morbidity": "illness",
+    "incidence rates": "rates",  # not "rate rates"
+    "incidence rate": "rate",
+    "prevalence rates": "rates",
+    "prevalence rate": "rate",
     "incidence": "rate",
     "prevalence": "rate",
     "intervention": "treatment",

@@ -131,6 +131,8 @@ def split_long(text: str, max_words: int = 20) -> list[str]:
 def plain_sentences(text: str, max_words: int = 20) -> list[str]:
     """A source sentence turned into short plain sentences (lay words, no statistics)."""
     core = _FILLER.sub("", _FILLER.sub("", strip_detail(text)))
+    from .upshot import FOLLOWING_LEAD
+    core = FOLLOWING_LEAD.sub("", core)
     core = upper_first(core)
     core = re.sub(r"^(the authors?|we) (conclude|concluded|found|suggest|report)(ed)? that\s+", "", core, flags=re.I)
     return [sentence(lay(p)) for p in split_long(core, max_words) if p.strip()]
