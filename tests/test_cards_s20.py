@@ -333,3 +333,45 @@ def test_a_result_line_without_its_adjustment_list_or_list_lead():
     assert plain_sentences("The outcome in group A was as follows: four failed to respond and six achieved full remission.",
                            30)[0].startswith("The result in group A")
     assert lay("Age-adjusted incidence rates were 32% greater among boys.") == "Age-adjusted rates were 32% greater among boys."
+
+
+_STATIN_ROWS = [
+    ("OBJECTIVE", "To determine whether the use of statins is associated with reduced hip fracture risk."),
+    ("DESIGN", "Case-control study."),
+    ("PATIENTS", "A total of 3200 residents aged 65 years or older. Case patients (n=640) underwent surgical repair of a hip "
+                 "fracture in 1996. Control patients (n=2560) were matched for age and sex."),
+    ("MAIN OUTCOME MEASURE", "Adjusted odds ratio of hip fracture by statin use, adjusted for demographic and clinical "
+                             "characteristics."),
+    ("RESULTS", "Use of statins in the prior year (adjusted OR, 0.55; 95% CI, 0.38-0.80) was associated with a significant "
+                "reduction in the risk of hip fracture, even after controlling for variables such as race, estrogen use, "
+                "heart disease and diabetes."),
+    ("CONCLUSIONS", "These findings support an association between statin use by older patients and reduction in the risk "
+                    "of hip fracture."),
+]
+
+
+def test_a_case_control_exposure_row_is_the_exposure_not_the_cases_event():
+    card, a, rec = _card("Statins and the risk of hip fractures in older patients.", _STATIN_ROWS)
+    rows = _rows(card)
+    assert a["design"] == "case-control"
+    assert "surgical repair" not in rows.get("Exposure", "").lower()
+    assert not rows.get("Outcomes", "").lower().startswith("adjusted for")
+    assert any("statin" in k.lower() and "reduction in the risk of hip fracture" in k for k in card["key_points"])
+    _numbers_in_source(card, rec)
+
+
+def test_exposure_row_naming_the_outcome_event_gives_way_to_the_question():
+    from physiohub.cards.generate import _exposure_is_the_question
+    from physiohub.cards.question import Pico
+    q = Pico(population="older people", intervention="HMG-CoA reductase inhibitors", outcome="hip fractures")
+    rows = [{"label": "Design", "text": "Case-control.", "kind": "extracted", "sources": []},
+            {"label": "Exposure", "text": "Surgical repair of a hip fracture in 1994.", "kind": "extracted", "sources": ["s4"]},
+            {"label": "Outcomes", "text": "Adjusted for demographic and clinical characteristics; hip fracture risk.",
+             "kind": "extracted", "sources": ["s5"]}]
+    out = {r["label"]: r["text"] for r in _exposure_is_the_question(rows, q, ["s1"])}
+    assert out["Exposure"] == "HMG-CoA reductase inhibitors."
+    assert out["Outcomes"] == "Hip fracture risk."
+    # an exposure row that names the exposure stays as it is
+    rows[1] = {**rows[1], "text": "Statin use in the prior 3 years."}
+    q2 = Pico(population="older people", intervention="statin use", outcome="hip fractures")
+    assert {r["label"]: r["text"] for r in _exposure_is_the_question(rows, q2, [])}["Exposure"] == "Statin use in the prior 3 years."

@@ -1331,6 +1331,32 @@ def exposure_rows(rows: list[dict[str, Any]], design: str | None, kind: str | No
     return [{**r, "label": "Exposure"} if r["label"] == "Intervention" else r for r in rows]
 
 
+def _content_words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", text.lower())} - {"with", "from", "that", "this", "were", "have"}
+
+
+def _exposure_is_the_question(rows: list[dict[str, Any]], q: Pico, src: list[str]) -> list[dict[str, Any]]:
+    """An Exposure row that names the outcome's event, not the exposure ("Exposure: Surgical repair of a hip fracture in
+    1994." in a case-control study of statins and hip fractures: what the cases had, read by the tagger) gives way to the
+    exposure the question names; an Outcomes part that says what was adjusted for ("Adjusted for demographic and
+    clinical characteristics") is no outcome and goes."""
+    out = []
+    for r in rows:
+        if r["label"] == "Exposure" and q.intervention and q.outcome:
+            words, x, y = _content_words(r["text"]), _content_words(q.intervention), _content_words(q.outcome)
+            if words & y and not words & x:
+                r = {**r, "text": sentence(cap(q.intervention)), "kind": "rewritten", "sources": src or r["sources"]}
+        if r["label"] == "Outcomes":
+            parts = [t for t in r["text"].rstrip(".").split("; ")
+                     if not re.match(r"(?:adjusted|controlled|controlling|adjusting) for\b", t.strip(), re.I)]
+            if not parts:
+                continue
+            if len(parts) < len(r["text"].rstrip(".").split("; ")):
+                r = {**r, "text": sentence(cap("; ".join(parts)))}
+        out.append(r)
+    return out
+
+
 def _citation(record: Record) -> str:
     names = [au.display for au in record.authors if au.display]
     who = ", ".join(names[:3]) + (", et al" if len(names) > 3 else "")
@@ -1465,6 +1491,7 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     # sitting.") was the tagger's misreading: the row goes.
     given = {r["text"].lower() for r in rows if r["label"] in ("Intervention", "Exposure")}
     rows = [r for r in rows if not (r["label"] == "Outcomes" and r["text"].lower() in given)]
+    rows = _exposure_is_the_question(rows, q, src)
     if rows:
         card["methods"] = [{"label": r["label"], "text": r["text"]} for r in rows]
         prov += [{"path": f"methods.{i}", "kind": r["kind"], "sources": r["sources"]} for i, r in enumerate(rows)]
