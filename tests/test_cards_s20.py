@@ -375,3 +375,23 @@ def test_exposure_row_naming_the_outcome_event_gives_way_to_the_question():
     rows[1] = {**rows[1], "text": "Statin use in the prior 3 years."}
     q2 = Pico(population="older people", intervention="statin use", outcome="hip fractures")
     assert {r["label"]: r["text"] for r in _exposure_is_the_question(rows, q2, [])}["Exposure"] == "Statin use in the prior 3 years."
+
+
+_THIN_REVIEW = [
+    ("OBJECTIVES", "To assess the effects of early surgery versus bracing for adolescents with a displaced ankle fracture."),
+    ("SELECTION CRITERIA", "Randomised trials comparing early surgery with bracing."),
+    ("MAIN RESULTS", "Four studies involving 96 adolescents were included. All trials reported recruiting difficulties. No "
+                     "significant differences between surgery and bracing were found for pain, function or return to sport."),
+    ("AUTHORS' CONCLUSIONS", "There is not enough evidence to evaluate early surgery for displaced ankle fractures in "
+                             "adolescents. Randomised trials in this area are likely to continue to experience recruitment "
+                             "problems."),
+]
+
+
+def test_a_null_review_whose_authors_find_the_evidence_too_thin_is_too_early_to_tell():
+    card, a, rec = _card("Early surgery versus bracing for displaced ankle fractures in adolescents", _THIN_REVIEW)
+    assert a["design"] in ("systematic review", "meta-analysis")
+    assert a["verdict"] == "Too early to tell"
+    # never "similar results, so the choice can rest on other things" on the studies' silence
+    assert "similar results" not in card["upshot"]["answer"] and "rest on other things" not in card["why_it_matters"]["patients"]
+    _numbers_in_source(card, rec)
