@@ -395,3 +395,9 @@ def test_a_null_review_whose_authors_find_the_evidence_too_thin_is_too_early_to_
     # never "similar results, so the choice can rest on other things" on the studies' silence
     assert "similar results" not in card["upshot"]["answer"] and "rest on other things" not in card["why_it_matters"]["patients"]
     _numbers_in_source(card, rec)
+
+
+def test_the_question_asks_in_plain_words():
+    from physiohub.cards.plain import lay_light
+    assert lay_light("people with chronic musculoskeletal pain") == "people with long-term muscle and joint pain"
+    assert lay_light("workers with musculoskeletal disorders") == "workers with muscle and joint problems"

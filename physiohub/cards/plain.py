@@ -339,7 +339,8 @@ def agree_articles(text: str) -> str:
 # changes meaning; "pain catastrophizing" is not "pain expecting the worst").
 _LIGHT = {"patients": "people", "participants": "people", "subjects": "people", "individuals": "people",
           "chronic": "long-term", "elderly": "older", "lumbar": "lower back", "cervical": "neck",
-          "acute": "short-term"}
+          "acute": "short-term", "musculoskeletal pain": "muscle and joint pain",
+          "musculoskeletal disorders": "muscle and joint problems", "musculoskeletal conditions": "muscle and joint problems"}
 _LIGHT_RE = re.compile(r"(?<![\w-])(" + "|".join(_LIGHT) + r")(?![\w-])", re.I)
 
 
