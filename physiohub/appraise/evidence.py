@@ -50,6 +50,9 @@ _START = {
 _RCT_TEXT = re.compile(r"(?<!non-)(?<!non )(?<!quasi-)\brandomi[sz]ed|\brcts?\b|(?<!non-)(?<!non )\bcontrolled trials\b", re.I)
 _OBS_TEXT = re.compile(r"\b(?:observational|cohort|case-control|cross-sectional|prospective|retrospective|"
                        r"non-randomi[sz]ed|longitudinal) (?:studies|designs?|data|evidence)\b", re.I)
+# A review of links with no trials named: what it pools are studies of an exposure ("exposure-response relationships
+# between work-related factors and shoulder disorders ... expressed as odds ratio or relative risk"), which observe people.
+_EXPOSURE_TEXT = re.compile(r"\bexposure(?:s|-response)?\b|\brisk factors?\b|(?<!diagnostic )\bodds ratios?\b", re.I)
 _SR_TEXT = re.compile(r"\bsystematic(?:ally)? (?:\w+ )?(?:review|search|searched)|\bgrade\b|\bmeta-?analy", re.I)
 _REVIEW_LADDER = _REVIEWS | {"scoping review", "narrative review"}
 # What reviewers say about the studies they found. Each is matched in the results and conclusions only.
@@ -146,7 +149,7 @@ def _start(design: str, text: str) -> tuple[int, str]:
         label = "meta-analysis" if design == "meta-analysis" else "systematic review"
         if _RCT_TEXT.search(text):
             return 3, f"{label} of randomised trials"
-        if _OBS_TEXT.search(text):
+        if _OBS_TEXT.search(text) or _EXPOSURE_TEXT.search(text):
             return 1, f"{label} of observational studies (no stronger than the studies it pools)"
         return 2, f"{label} that does not say it pooled randomised trials"
     if design == "guideline":

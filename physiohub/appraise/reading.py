@@ -34,7 +34,11 @@ def _rx(p: str) -> re.Pattern[str]:
 # Clause boundaries: contrast words and semicolons. "but not X" stays with its clause's verb via
 # the contrast reading below.
 _CLAUSE_CUT = _rx(r";\s+|,?\s+\bbut\b\s+|,?\s+\bwhereas\b\s+|,?\s+\bwhile\b\s+(?=\w+ (?:was|were|had|showed|did))|"
-                  r"\.\s+however,?\s+|,\s+however,\s+|,?\s+\balthough\b\s+|,?\s+\bthough\b\s+|,?\s+\byet\b\s+")
+                  r"\.\s+however,?\s+|,\s+however,\s+|"
+                  # "... a small benefit over placebo in some trials however no benefit ... over NSAID": a second clause
+                  # joined by a bare "however" (not "was however not ...", an aside inside one clause)
+                  r"(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?<!\bdid)(?<!\bhad)(?<!\bhas)(?<!\bhave)(?<!\bcould)"
+                  r",?\s+however,?\s+(?=(?:no|there|it|this|these|those|the|a|an)\b)|,?\s+\balthough\b\s+|,?\s+\bthough\b\s+|,?\s+\byet\b\s+")
 
 _NEGATOR = _rx(r"\b(?:not|no|never|neither|nor|cannot|can't|failed to|fails to|fail to|unable to|lack of|"
                r"lacks?|absence of|did not|does not|do not|was not|were not|is not|are not|has not|have not|"

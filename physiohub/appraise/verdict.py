@@ -187,6 +187,9 @@ def _describes_only(res: list[tuple[Sentence, Reading]]) -> bool:
         _MEASURED.search(s.text) or r.label in ("for", "null", "against", "mixed") for s, r in res)
 
 
+_REVIEW_DESIGNS = {"meta-analysis", "systematic review"}
+
+
 def decide_verdict(design: str, title: str, conclusions: list[Sentence], results: list[Sentence],
                    aims: list[Sentence] | None = None, has_abstract: bool = True,
                    methods: list[Sentence] | None = None) -> VerdictResult:
@@ -215,6 +218,15 @@ def decide_verdict(design: str, title: str, conclusions: list[Sentence], results
     # between the groups is the finding; improvement within every group is not.
     stated.sort(key=lambda sr: both_groups_improved(sr[0].text))
     where = "conclusion"
+    first_early = next(((s, r) for s, r in concl[:1] if r.label == "early"), None)
+    if not stated and first_early and design in _REVIEW_DESIGNS and \
+            {r.label for _, r in res} & {"for", "null", "against", "mixed"} <= {"null"}:
+        # A review whose results found no clear difference and whose authors conclude that there is not enough
+        # evidence to judge ("There is not enough evidence to evaluate the use of a policy for elective caesarean
+        # delivery"): the null is the studies' silence, not a finding that the two give similar results.
+        s, r = first_early
+        return VerdictResult("Too early to tell", [f"the authors say the evidence is not enough to conclude: "
+                                                   f"{_quote(s.text, r.cue)}"], [s.id], kind)
     if not stated:
         stated = [(s, r) for s, r in res if r.label in ("for", "null", "against", "mixed")]
         where = "results"

@@ -51,6 +51,11 @@ _FORBIDDEN = {
 }
 
 
+# "Given the large number of childhood fractures." (cut from "..., however, studies are needed ..."): an opening phrase
+# whose clause went
+_LEAD_ONLY = re.compile(r"^(?:Given|Despite|In spite of|Because of|Due to|Owing to|Regardless of|In view of|In light of)\b[^,;:]*\.$")
+
+
 def is_fragment(text: str) -> str | None:
     """Why a text cannot stand as a card sentence, or None."""
     t = text.strip()
@@ -60,6 +65,8 @@ def is_fragment(text: str) -> str | None:
         return "starts mid-sentence"
     if len(t.split()) < 4:
         return "too short"
+    if _LEAD_ONLY.match(t):
+        return "a lead with no clause after it"
     if t[-1] not in ".?!)\u201d\"'":
         return "no sentence end"
     m = _HEADING.match(t)

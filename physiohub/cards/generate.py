@@ -41,7 +41,7 @@ from .casing import upper_first
 from ..appraise.subgroup import denies_generally, generalises, limit_sentence, limited_line, plain_signs, subgroup_limit
 
 GENERATOR = "physiohub.cards.extractive"
-VERSION = "2.9"
+VERSION = "2.10"
 log = logging.getLogger(__name__)
 
 Item = tuple[str, str, list[str]]  # (text, provenance kind, source sentence ids)
@@ -625,8 +625,11 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     kind = a.get("question_kind") or "intervention"
     side = {s.id for s in p.get("results") if side_finding(s.text, kind)}
     verdict_ids = set(a.get("verdict_sentences") or [])
-    results = sorted([s for s in p.get("results") if not _BASELINE.search(s.text) and s.id not in model_only | side],
-                     key=lambda s: -_result_weight(s.text))[:4]
+    review = design in REVIEW_DESIGNS
+    # A review's sentences about what its studies were like are no findings while it reports findings.
+    makeup = {s.id for s in p.get("results") if review and study_makeup(s.text)}
+    results = sorted([s for s in p.get("results") if not _BASELINE.search(s.text) and s.id not in model_only | side | makeup],
+                     key=lambda s: -_result_weight(s.text, review))[:4]
     for s in sorted(results, key=lambda s: s.start):
         pl = plain_claim(s.text) or plain_claim(s.text, 26)  # a between-group result is worth a longer line
         if not pl and s.id in verdict_ids and p.part.get(s.id) == "results":
@@ -637,6 +640,11 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             # gain ... (p<0.05)") is still a key point: the sentence without its statistics, a long list of
             # measures with no difference folded into "the other measures reported".
             pl = _result_line(s.text)
+        if not pl and review and (_reading_label(s.text, a) in ("for", "null", "against", "mixed") or _FINDING_WORDS.search(s.text)):
+            # a review's pooled result often holds two comparisons in one sentence ("a small benefit over placebo in
+            # some trials however no benefit over NSAID ... pooled results of three trials"): worth a longer line
+            pl = _result_line(s.text, 40)
+            pl = None if pl and re.search(r"\b[Pp]\s*[<=>≤≥]|\b(?:CI|OR|RR|HR)\b", pl) else pl  # a statistic left in
         if pl and _RESTATES_COUNT.match(s.text):
             continue  # the first point already says how many studies
         if pl:
@@ -681,11 +689,11 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
             if len(out) < 3 and not any(_dup(item[0], t) for t, _, _ in out):
                 out.append(item)
     if len(out) < 4:  # results that plain_claim could not shorten: the sentence without its statistics
-        for s in sorted(p.get("results"), key=lambda s: -_result_weight(s.text)):
+        for s in sorted(p.get("results"), key=lambda s: -_result_weight(s.text, review)):
             if len(out) >= 4:
                 break
             if _reading_label(s.text, a) not in ("for", "null", "against", "mixed") or _BASELINE.search(s.text) \
-                    or s.id in model_only | side:
+                    or s.id in model_only | side | makeup:
                 continue
             pl = [t for t in plain_sentences(strip_detail(s.text), 30) if 5 <= len(t.split()) <= 32][:1]
             if pl and not _STATS_HEAVY.search(pl[0]) and not any(_dup(pl[0], t) for t, _, _ in out):
@@ -707,7 +715,8 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
                     and p.part.get(s.id) != "methods" and not any(similar(pl, t) for t, _, _ in out):
                 out.append((f"The authors argue that {_lower_first(pl).rstrip('.')}.", "rewritten", [s.id]))
     if len(out) < 3:  # results all numbers: a shortened source sentence, statistics removed, numbers kept
-        for s in [s for s in p.get("results") + p.get("conclusion") if s.id not in model_only and not _ENROLMENT.search(s.text)]:
+        for s in [s for s in p.get("results") + p.get("conclusion") if s.id not in model_only | makeup
+                  and not _ENROLMENT.search(s.text)]:
             # The sentence made plain and cut at its first aside ("..., with less side-effects" is a claim of
             # its own, often untested); only when that fails, the whole sentence without its statistics.
             pl = [c for c in [plain_claim(s.text, 32)] if c] or [t for t in plain_sentences(s.text, 25) if 5 <= len(t.split()) <= 40][:1]
@@ -878,6 +887,9 @@ _ENROLMENT = re.compile(r"\b(?:were|was) (?:randomi[sz]ed|included|enrolled|recr
 _BETWEEN = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|between (?:the )?(?:two |three )?groups|in favou?r of)\b", re.I)
 # "the mean difference in scores, adjusted for age, sex and centre, was 6.8": the adjustment list is detail.
 _ADJUSTED = re.compile(r",\s*adjusted for [^.;]*?,\s*(?=(?:was|were|is|are)\b)", re.I)
+# "..., even after controlling for variables such as race, insurance status, ... and diabetes mellitus.": the list of what
+# was adjusted for is detail, the result is before it
+_ADJUSTED_TAIL = re.compile(r",\s+(?:even\s+)?(?:after|when)\s+(?:controlling|adjusting|accounting)\s+for\b[^.;]*(?=[.;]?\s*$)", re.I)
 _RISK_CLAIM = re.compile(r"\b(?:increased|higher|greater|elevated|raised) risks?\b|\bmore likely\b|\braises? the risk\b", re.I)
 _CONTRAST_START = re.compile(r"^\s*(?:conversely|in contrast|on the other hand|by contrast)\b", re.I)
 _NO_OTHER = re.compile(r"^\s*(?:there were )?no other (?:statistically )?(?:significant |clear )?(?:between-group )?differences?\b", re.I)
@@ -900,12 +912,24 @@ def _balanced(line: str) -> str:
     return "".join(out)
 
 
+_AS_DID = re.compile(r"\s+as (?:did|do|does|were|was)\s+(?!not\b)")
+# "no benefit of subacromial steroid injection over NSAID" after "subacromial steroid injection was shown to ...": the
+# treatment named again is said once
+_REPEATED_OF = re.compile(r"\b((?:benefit|effect|advantage|superiority))\s+of\s+((?:[\w-]+\s+){1,4}?[\w-]+)(?=\s+(?:over|compared|versus|than)\b)",
+                          re.I)
+
+
 def _result_line(text: str, limit: int = 32) -> str | None:
     """A result sentence without its statistics, as one plain line of at most ``limit`` words, or None."""
-    cand = [t for t in plain_sentences(strip_detail(_ADJUSTED.sub(" ", text)), 30) if 5 <= len(t.split())]
+    cand = [t for t in plain_sentences(strip_detail(_ADJUSTED_TAIL.sub("", _ADJUSTED.sub(" ", text))), 30) if 5 <= len(t.split())]
     if not cand:
         return None
     line = _balanced(cand[0])
+    if len(line.split()) > limit and _AS_DID.search(line):
+        # "A, B and C showed an association with SIS (OR ...) as did D (OR ...) and E (OR ...)": the first clause is a
+        # result of its own; the list that follows it adds more of the same
+        line = _AS_DID.split(line)[0].rstrip(" ,;") + "."
+    line = _REPEATED_OF.sub(lambda m: m.group(1) if m.group(2).lower() in line[:m.start()].lower() else m.group(0), line)
     if len(line.split()) > limit:
         m = _NULL_LIST.match(line)
         if not m or m.group("rest").count(",") + 1 < 2:
@@ -1012,12 +1036,36 @@ def article(phrase: str) -> str:
 _STATS_HEAVY = re.compile(r"\b(95\s*%|(?-i:CI|RR|OR|SMD|MD|HR)|p\s*[<=])\b|\d+\s*(studies|trials|participants)", re.I)
 
 
-def _result_weight(text: str) -> float:
+# What a review's studies were like, not what they found ("The number, site and dosage of injections varied widely
+# between studies", "The number of participants per trial ranged from 20 to 114", "Methodological quality was
+# variable", "Most trials were small"): the methods and limitations say it; it is no finding.
+_STUDY_MAKEUP = re.compile(
+    r"\b(?:varied|vary|ranged?|ranging|differed)\b[^.;]{0,60}\b(?:between|across|among|in|per|of) (?:the |all )?(?:included )?"
+    r"(?:studies|trials|reviews|articles|papers)\b|\bper (?:study|trial)\b[^.;]{0,40}\branged?\b|"
+    r"^\s*(?:the )?(?:methodological|method|overall|reporting|study|trial) quality (?:of (?:the )?(?:included )?(?:studies|trials) )?"
+    r"(?:was|were|is|are) (?:(?:generally|very|highly|often|mostly) )?(?:variable|low|poor|moderate|mixed|high|good|fair|limited)\b|"
+    r"^\s*(?:most|many|all|the) (?:of the )?(?:included )?(?:studies|trials) (?:were|was) (?:small|short|of (?:low|poor|moderate) quality)",
+    re.I)
+# A review's comparison of treatments in words ("a small benefit over placebo", "no better than", "pooled results")
+_FINDING_WORDS = re.compile(r"\b(?:benefi\w+|superior|inferior|better|worse|favou?r\w*|pooled|effective\w*)\b", re.I)
+
+
+def study_makeup(text: str) -> bool:
+    """A sentence that describes a review's studies (their make-up or quality), with no result in it."""
+    return bool(_STUDY_MAKEUP.search(text)) and not re.search(
+        r"\b(?:significant\w*|improv\w+|associat\w+|benefi\w+|superior|inferior|better|worse|favou?r\w*|pooled)\b", text, re.I)
+
+
+def _result_weight(text: str, review: bool = False) -> float:
     w = 0.0
     if re.search(r"\b(significant\w*|improv\w+|reduc\w+|increas\w+|decreas\w+|differ\w*|associat\w+|effect)\b", text, re.I):
         w += 2
+    elif review and re.search(r"\b(?:benefi\w+|superior|inferior|in favou?r of|pooled (?:results?|analys[ie]s|estimates?|data))\b", text, re.I):
+        w += 2  # "a small benefit over placebo ... no benefit over NSAID ... the pooled results of three trials"
     if re.search(r"\d", text):
         w += 1
+    if review and study_makeup(text):
+        w -= 3  # what the studies were like, never ahead of what they found
     return w
 
 
@@ -1079,6 +1127,35 @@ _AUTHOR_LIMIT = re.compile(r"\b(?:limitations?|limited by|caution|interpreted wi
                            r"|multiple (?:statistical )?(?:tests|testing|comparisons))\b", re.I)
 
 
+# A review's statement that its studies left something out ("None of the included articles described the association
+# between ... and rotator cuff tears", "No study examined long-term outcomes", "There were no trials that assessed ..."):
+# what the review cannot tell is a limitation, not a finding. A study that looked and found nothing ("none of the
+# trials reported a significant difference", "no study reported serious side effects") is a result, and stays one.
+_STUDIES = r"(?:studies|study|trials?|articles?|papers?|reports?|publications?|reviews?|RCTs?|cohorts?)"
+_LOOKED = (r"(?:described|reported|examined|assessed|evaluated|investigated|measured|addressed|looked at|studied|"
+           r"explored|considered|included|focused|tested|analy[sz]ed|compared|provided (?:data|information)|followed)")
+_GAP = re.compile(
+    rf"^(?:however,?\s+|but\s+|moreover,?\s+|in addition,?\s+|notably,?\s+)?(?:"
+    rf"(?:none of the|no) (?:[\w-]+ ){{0,2}}?{_STUDIES}\b(?: (?:was|were) (?:found|identified|available) (?:that|which))?"
+    rf"(?:\s+(?:has|have|had|was|were))?(?:\s+(?:yet|specifically|directly|adequately|formally|systematically))?\s+{_LOOKED}\b"
+    rf"|(?:there (?:were|was|are|is) no|we (?:found|identified) no) (?:[\w-]+ ){{0,2}}?{_STUDIES}\b(?: (?:that|which))?"
+    rf"\s+(?:{_LOOKED}|on|of|examining|assessing|reporting|evaluating|investigating|comparing|addressing)\b"
+    rf"|no (?:data|information) (?:were|was|are|is) (?:available|reported|found) (?:on|for|about|regarding)\b)", re.I)
+_GAP_RESULT = re.compile(r"\b(?:significan\w*|differen\w*|benefi\w*|improv\w*|superior|inferior|worse|better)\b|"
+                         r"\breported (?:any |serious |major )?(?:adverse|side effects?|complications?|harms?|deaths?)\b", re.I)
+
+
+def evidence_gaps(p: Parts) -> list[Item]:
+    """The sentences of a review's results or conclusion that say its studies did not look at something, as
+    limitations ("Gap in the evidence: none of the included articles described ...")."""
+    out: list[Item] = []
+    for s in p.get("results") + p.get("conclusion"):
+        text = s.text.strip()
+        if _GAP.match(text) and not _GAP_RESULT.search(text) and len(text.split()) <= 45:
+            out.append((sentence(f"Gap in the evidence: {_lower_first(third_person(text))}"), "rewritten", [s.id]))
+    return out[:2]
+
+
 def _limitations(a: dict[str, Any], p: Parts, record: Record) -> list[Item]:
     """The authors' own statements of limits (a LIMITATIONS section, or results and conclusion sentences
     that name one: never background), then the limits that follow from the study's facts."""
@@ -1096,6 +1173,8 @@ def _limitations(a: dict[str, Any], p: Parts, record: Record) -> list[Item]:
             continue  # a result that happens to mention a small sample or certainty: it belongs to findings
         out.append((sentence(s.text), "extracted", [s.id]))
     design = a.get("design", "other")
+    if design in REVIEW_DESIGNS | {"narrative review", "guideline"}:
+        out += [g for g in evidence_gaps(p) if not any(g[2][0] in src for _, _, src in out)]
     text = f"{record.title} {record.abstract}"
     if design == "lab/animal/experimental" and phrases.ANIMAL.search(text):
         out.append(("Animal study: results may not apply to people.", "templated", []))
@@ -1103,6 +1182,8 @@ def _limitations(a: dict[str, Any], p: Parts, record: Record) -> list[Item]:
         out.append(("Lab study: results may not apply to people.", "templated", []))
     elif design in phrases.IMPLIED_LIMITS:
         out.append((phrases.IMPLIED_LIMITS[design], "templated", []))
+    elif reviews_links(design, a.get("question_kind"), f"{record.title}\n{record.abstract}"):
+        out.append((REVIEWED_LINKS_LIMIT, "templated", []))
     n, k = a.get("n_participants"), a.get("n_studies")
     if design in REVIEW_DESIGNS and k and k < 3:
         out.append((f"Few studies: only {k} included.", "templated", []))
@@ -1224,12 +1305,56 @@ def _rows_match_question(rows: list[dict[str, Any]], q: Pico, src: list[str]) ->
 OBSERVATIONAL_DESIGNS = {"cohort", "case-control", "cross-sectional"}
 
 
-def exposure_rows(rows: list[dict[str, Any]], design: str | None) -> list[dict[str, Any]]:
+# A review whose studies assigned a treatment at random: what it pools is an intervention, whatever its question's kind.
+_TRIALS_POOLED = re.compile(r"\brandomi[sz]ed\b|\brandomised\b|\bRCTs?\b|\b(?:controlled|clinical) (?:trials?|stud(?:y|ies))\b|"
+                            r"\bdouble-blind\b|\bplacebo\b", re.I)
+
+
+def reviews_links(design: str | None, kind: str | None, text: str) -> bool:
+    """A review that asks whether something is linked with a disorder and names no randomised trials among its studies:
+    a review of observational studies of an exposure."""
+    return design in REVIEW_DESIGNS and kind == "association" and not _TRIALS_POOLED.search(text)
+
+
+REVIEWED_LINKS_LIMIT = ("The studies it reviewed observed people rather than testing a treatment, so the links it reports "
+                        "may not be cause and effect.")
+
+
+def exposure_rows(rows: list[dict[str, Any]], design: str | None, kind: str | None = None,
+                  text: str = "") -> list[dict[str, Any]]:
     """In a cohort, case-control or cross-sectional study nobody was given the thing studied (pain catastrophizing,
-    benzodiazepines, a diet): the methods row names it "Exposure", not "Intervention"."""
-    if design not in OBSERVATIONAL_DESIGNS:
+    benzodiazepines, a diet): the methods row names it "Exposure", not "Intervention". So too in a review of such
+    studies: a review that asks whether something is linked with a disorder ("work-related factors" and shoulder
+    disorders, odds ratios from observational studies) and names no randomised trials among its studies."""
+    if design not in OBSERVATIONAL_DESIGNS and not reviews_links(design, kind, text):
         return rows
     return [{**r, "label": "Exposure"} if r["label"] == "Intervention" else r for r in rows]
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", text.lower())} - {"with", "from", "that", "this", "were", "have"}
+
+
+def _exposure_is_the_question(rows: list[dict[str, Any]], q: Pico, src: list[str]) -> list[dict[str, Any]]:
+    """An Exposure row that names the outcome's event, not the exposure ("Exposure: Surgical repair of a hip fracture in
+    1994." in a case-control study of statins and hip fractures: what the cases had, read by the tagger) gives way to the
+    exposure the question names; an Outcomes part that says what was adjusted for ("Adjusted for demographic and
+    clinical characteristics") is no outcome and goes."""
+    out = []
+    for r in rows:
+        if r["label"] == "Exposure" and q.intervention and q.outcome:
+            words, x, y = _content_words(r["text"]), _content_words(q.intervention), _content_words(q.outcome)
+            if words & y and not words & x:
+                r = {**r, "text": sentence(cap(q.intervention)), "kind": "rewritten", "sources": src or r["sources"]}
+        if r["label"] == "Outcomes":
+            parts = [t for t in r["text"].rstrip(".").split("; ")
+                     if not re.match(r"(?:adjusted|controlled|controlling|adjusting) for\b", t.strip(), re.I)]
+            if not parts:
+                continue
+            if len(parts) < len(r["text"].rstrip(".").split("; ")):
+                r = {**r, "text": sentence(cap("; ".join(parts)))}
+        out.append(r)
+    return out
 
 
 def _citation(record: Record) -> str:
@@ -1361,7 +1486,12 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     defs = definitions(record.abstract)
     rows = [r if r["label"] == "Design" or not defs else {**r, "text": _said_once(spell_out(r["text"], defs))} for r in rows]
     rows = [{**r, "text": agree_articles(r["text"])} for r in _rows_match_question(rows, q, src)]
-    rows = exposure_rows(rows, a.get("design"))
+    rows = exposure_rows(rows, a.get("design"), a.get("question_kind"), f"{record.title}\n{record.abstract}")
+    # An outcome that is the exposure or treatment again ("Exposure: Occupational sitting." / "Outcomes: Occupational
+    # sitting.") was the tagger's misreading: the row goes.
+    given = {r["text"].lower() for r in rows if r["label"] in ("Intervention", "Exposure")}
+    rows = [r for r in rows if not (r["label"] == "Outcomes" and r["text"].lower() in given)]
+    rows = _exposure_is_the_question(rows, q, src)
     if rows:
         card["methods"] = [{"label": r["label"], "text": r["text"]} for r in rows]
         prov += [{"path": f"methods.{i}", "kind": r["kind"], "sources": r["sources"]} for i, r in enumerate(rows)]

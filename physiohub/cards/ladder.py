@@ -73,13 +73,39 @@ def _because(why: str, n: int | None, k: int | None) -> str | None:
     return None
 
 
+def _listed(reasons: list[str]) -> str:
+    """Reasons joined once: "the authors report few or small studies, studies of low or uneven quality and
+    heterogeneous studies" (a shared "the authors report" is said once), "only 35 people took part and it was a pilot
+    study"."""
+    items: list[str] = []
+    reported: list[str] = []
+    for r in reasons:
+        m = re.match(r"^the authors report (.+)$", r)
+        if m:
+            if not reported:
+                items.append("")  # its place in the list
+            reported.append(m.group(1))
+        else:
+            items.append(r)
+    if reported:
+        items[items.index("")] = "the authors report " + _and(reported)
+    return _and(items)
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def plain_ladder(reasons: list[str], evidence: str, n: int | None = None, k: int | None = None) -> str | None:
     """The ladder as one plain sentence ("It started at moderate as a randomised trial, then was lowered
     to limited because only 44 people took part."), or None when a step cannot be said plainly or the
-    steps do not end at the badge."""
+    steps do not end at the badge. Each reason is said once: several steps down in a row are one clause ("then was
+    lowered step by step to very limited because the authors report few or small studies, studies of low or uneven
+    quality and heterogeneous studies"), never a chain of "and was lowered to ... because"."""
     if not reasons:
         return None
-    bits: list[str] = []
+    head = ""
+    groups: list[tuple[str, str, list[str]]] = []  # (verb, level reached, reasons)
     level = None
     for i, r in enumerate(reasons):
         m = _STEP.match((r or "").strip())
@@ -92,22 +118,40 @@ def plain_ladder(reasons: list[str], evidence: str, n: int | None = None, k: int
             kind = next((plain for rx, plain in _START_PLAIN if rx.match(why)), None)
             if not kind:
                 return None
-            bits.append(f"It started at {lv} as {kind}")
+            head = f"It started at {lv} as {kind}"
         else:
             because = _because(why, n, k)
             if not because:
                 return None
-            if bits and i > 1 and bits[-1].endswith(f"because {because}") and verb == "lowered to":
-                # The same reason twice (a GRADE rating that lowers, then caps): one step down to the end level.
-                bits[-1] = re.sub(r"to (very limited|limited|moderate|strong) because", f"to {lv} because", bits[-1])
-                level = lv
-                continue
-            if verb == "stays at":
-                bits.append(f"stays at {lv} because {because}" if lv == level else None)  # type: ignore[arg-type]
+            if verb == "stays at" and lv != level:
+                return None
+            if groups and groups[-1][0] == verb and verb in ("lowered to", "stays at"):
+                if because not in groups[-1][2]:
+                    groups[-1][2].append(because)
+                # (the same reason twice, a GRADE rating that lowers, then caps: one step down to the end level)
+                groups[-1] = (verb, lv, groups[-1][2])
             else:
-                bits.append(f"{'then ' if i == 1 else ''}{'was lowered' if verb == 'lowered to' else 'was set'} "
-                            f"to {lv} because {because}")
+                groups.append((verb, lv, [because]))
         level = lv
-    if level != evidence.lower() or None in bits:
+    if level != evidence.lower():
         return None
-    return (bits[0] + ("" if len(bits) == 1 else ", " + ", and ".join(bits[1:])) + ".").replace("\u2009", " ")
+    clauses: list[str] = []
+    lowered = False
+    for j, (verb, lv, why) in enumerate(groups):
+        then = "then " if j == 0 else ""
+        if verb == "lowered to":
+            steps = "step by step " if len(why) > 1 else ""
+            clauses.append(f"{then}was lowered {steps}to {lv} because {_listed(why)}")
+            lowered = True
+        elif verb == "set to":
+            clauses.append(f"{then}was set to {lv} because {_listed(why)}")
+        else:  # at the lowest level already: the reason is said, no step is
+            said = _listed(why)
+            if lowered and said.startswith("the authors report ") and any(
+                    w.startswith("the authors report ") for g in groups[:j] for w in g[2]):
+                said = "they also report " + said[len("the authors report "):]
+            clauses.append(f"stays there because {said}")
+    text = head
+    for j, c in enumerate(clauses):
+        text += f", {c}" if c.startswith("then ") else (f" and {c}" if j == 0 else f", and {c}")
+    return (text + ".").replace("\u2009", " ")

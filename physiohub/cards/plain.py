@@ -65,6 +65,10 @@ LAY: dict[str, str] = {
     "reduction": "drop",
     "mortality": "deaths",
     "morbidity": "illness",
+    "incidence rates": "rates",  # not "rate rates"
+    "incidence rate": "rate",
+    "prevalence rates": "rates",
+    "prevalence rate": "rate",
     "incidence": "rate",
     "prevalence": "rate",
     "intervention": "treatment",
@@ -76,6 +80,8 @@ LAY: dict[str, str] = {
     "analgesia": "pain relief",
     "nonsteroidal anti-inflammatory drugs": "anti-inflammatory painkillers",
     "nsaids": "anti-inflammatory painkillers",
+    "nsaid": "anti-inflammatory painkillers",  # "no benefit over NSAID"; after an article, one painkiller (lay())
+    "adhesive capsulitis": "frozen shoulder (adhesive capsulitis)",
     "opioids": "strong painkillers (opioids)",
     "physiotherapy": "physio",
     "physical therapy": "physio",
@@ -128,7 +134,13 @@ LAY: dict[str, str] = {
     "prophylactic": "preventive",
     "recommended": "advised",
     "recommend": "advise",
+    # ("was demonstrated to have a small benefit": "was showed" is no English)
+    "was demonstrated": "was shown",
+    "were demonstrated": "were shown",
+    "been demonstrated": "been shown",
+    "be demonstrated": "be shown",
     "demonstrated": "showed",
+    "based upon": "based on",
     "evaluated": "tested",
     "assessed": "checked",
     "investigated": "looked at",
@@ -145,7 +157,32 @@ LAY: dict[str, str] = {
     "the majority of": "most",
     "sufficient": "enough",
     "insufficient": "not enough",
+    "prevalent": "common",
+    "study cohort": "study group",
+    "highly prevalent": "very common",
+    "multivariate analyses": "adjusted analyses",
+    "multivariable analyses": "adjusted analyses",
+    "multivariate analysis": "adjusted analysis",
+    "multivariable analysis": "adjusted analysis",
+    "upregulated": "increased",
+    "downregulated": "reduced",
+    "chondrocytes": "cartilage cells",
 }
+
+# Statistical wording with a plain form that says the same ("catastrophizing uniquely contributed variance to the
+# prediction of general health beyond the variance explained by pain intensity" -> "catastrophizing helped predict
+# general health over and above pain intensity"); a statistic's number is never touched.
+STAT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:uniquely |independently |significantly |additionally )?contributed (?:unique |independent |additional |"
+                r"significant |explained )?variance to (?:the )?(?:prediction|predicting) of\b", re.I), "helped predict"),
+    (re.compile(r"\b(?:uniquely |independently )?contributed to (?:the )?(?:prediction|predicting) of\b", re.I), "helped predict"),
+    (re.compile(r"\bbeyond (?:the )?(?:variance|variation) (?:explained|accounted for) by\b", re.I), "over and above"),
+    (re.compile(r"\bwas an independent predictor of\b", re.I), "predicted"),
+    (re.compile(r"\bwere independent predictors of\b", re.I), "predicted"),
+    # "associated with the occurrence of SIS": the occurrence of a disorder is the disorder (as an object only, so
+    # no verb is left to agree with a new subject)
+    (re.compile(r"\b(with|of|in|on|for|to) the occurrence of\b", re.I), r"\1"),
+)
 
 _ORDER = sorted(LAY, key=len, reverse=True)
 # (equal lengths in LAY's own order: a set's order changes with the hash seed, and the card with it)
@@ -196,6 +233,8 @@ def lay(text: str) -> str:
             before = text[:m.start()].rstrip().rsplit(None, 1)
             if before and before[-1].lower() not in _PEOPLE_AFTER and not re.search(r"\d$", before[-1]):
                 return word
+        if "(" in LAY[word.lower()] and re.match(r" \([a-z][a-z ,'-]{3,}\)", text[m.end():]):
+            return word  # "adhesive capsulitis (frozen shoulder)": the source explains it already
         if text[:m.start()].endswith("(") or text[m.end():m.end() + 1] == ")":
             return word  # already explained in brackets: "joint wear-and-tear (osteoarthritis)" stays as is
         if _MEASURE_AFTER.match(text, m.end()) or _IN_NAME.search(text[max(0, m.start() - 30):m.start()]) and word[:1].isupper():
@@ -205,6 +244,8 @@ def lay(text: str) -> str:
         plain = LAY[word.lower()]
         if word.lower() == "acute" and _SUDDEN_AFTER.match(text, m.end()):
             plain = "sudden"  # an acute gout flare is a sudden attack, not a "short-term" arthritis
+        if word.lower() == "nsaid" and _ARTICLE_BEFORE.search(text[:m.start()]):
+            plain = "anti-inflammatory painkiller"  # "an NSAID" is one of them
         if _NO_ARTICLE.match(plain) and _ARTICLE_BEFORE.search(text[:m.start()]):
             return word  # "a sufficient distance" stays: "a enough distance" is no English
         if plain in ("clearly", "clear") and _HEDGED.search(text):
@@ -222,6 +263,8 @@ def lay(text: str) -> str:
     # "There was however no difference", "The differences are, however, small": an aside inside the clause, not a
     # conjunction; "but" there is no English.
     text = _INNER_HOWEVER.sub(r"\1", text)
+    for rx, plain_words in STAT_PHRASES:
+        text = rx.sub(plain_words, text)
     out = _LAY_RE.sub(swap, text)
     # "There also was no difference ...": the card shows this line alone, so "also" leans on nothing.
     out = re.sub(r"^(There|It|This) also (was|were|is|are)\b", r"\1 \2", out)
@@ -296,7 +339,8 @@ def agree_articles(text: str) -> str:
 # changes meaning; "pain catastrophizing" is not "pain expecting the worst").
 _LIGHT = {"patients": "people", "participants": "people", "subjects": "people", "individuals": "people",
           "chronic": "long-term", "elderly": "older", "lumbar": "lower back", "cervical": "neck",
-          "acute": "short-term"}
+          "acute": "short-term", "musculoskeletal pain": "muscle and joint pain",
+          "musculoskeletal disorders": "muscle and joint problems", "musculoskeletal conditions": "muscle and joint problems"}
 _LIGHT_RE = re.compile(r"(?<![\w-])(" + "|".join(_LIGHT) + r")(?![\w-])", re.I)
 
 

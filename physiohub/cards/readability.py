@@ -122,6 +122,8 @@ def split_long(text: str, max_words: int = 20) -> list[str]:
     pieces = [p.strip() for p in _JOINS.split(text) if p and p.strip()]
     pieces = [re.sub(r"^(but|whereas|while|although)\s+", "", p, flags=re.I) if i else p
               for i, p in enumerate(pieces)]
+    # "...; 2) consumption of fresh fruit was ...": a list's number is no part of the piece that follows it
+    pieces = [re.sub(r"^\(?(?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})\)\s+(?=[A-Za-z])", "", p) for p in pieces]
     out = [p for p in pieces if len(p.split()) >= 4]
     return out or [text]
 
@@ -129,6 +131,8 @@ def split_long(text: str, max_words: int = 20) -> list[str]:
 def plain_sentences(text: str, max_words: int = 20) -> list[str]:
     """A source sentence turned into short plain sentences (lay words, no statistics)."""
     core = _FILLER.sub("", _FILLER.sub("", strip_detail(text)))
+    from .upshot import FOLLOWING_LEAD
+    core = FOLLOWING_LEAD.sub("", core)
     core = upper_first(core)
     core = re.sub(r"^(the authors?|we) (conclude|concluded|found|suggest|report)(ed)? that\s+", "", core, flags=re.I)
     return [sentence(lay(p)) for p in split_long(core, max_words) if p.strip()]

@@ -30,7 +30,9 @@ _DOSE = re.compile(r",?\s*\b\d[\d.,]*\s*(?:mg/kg|mg/day|mg/d|mg|g|mcg|µg|ug|ml|
 # Durations and "12-week" adjectives: the findings give them; the plain claim reads without them.
 _DURATION = re.compile(r"\s*\b(?:(?:given|taken|used|administered|applied|treated)\s+)?(?:for|over|after|at|within|during)\s+(?:up to\s+)?\d[\d.,]*\s*(?:to\s+\d+\s*)?"
                        r"(?:weeks?|days?|months?|years?|hours?|minutes?)\b|\s*\b\d+-(?:week|day|month|year|hour)\b", re.I)
-_CUT = re.compile(r",\s+(?:with|but(?! not\b)|which|whereas|while|although|because|since)\b|\s+with an? (?:mean|median|average)\b|,\s+and\s+(?=(?:the|this|these|it|there"
+_CUT = re.compile(r",\s+(?:with|but(?! not\b)|which|whereas|while|although|because|since)\b|"
+                  # "..., even after controlling for variables such as race, insurance status, ...": the adjustment list
+                  r",\s+(?:even\s+)?(?:after|when)\s+(?:controlling|adjusting|accounting)\s+for\b|\s+with an? (?:mean|median|average)\b|,\s+and\s+(?=(?:the|this|these|it|there"
                   r"|that|was|were|is|are|has|have|had)\b)|;\s+|\s+and that\s+", re.I)
 # Pieces that lean on a sentence before them ("Both differences were ...") cannot stand alone.
 _ANAPHOR = re.compile(r"^(both|it|they|the latter|the former|such|this|these|those)\b(?!\s+(?:study|trial|review|"
@@ -176,9 +178,19 @@ _DOSE_TOKEN = "DOSEQ"
 # A time point a result holds at ("At 6 months, the mean score was the same ...", "no longer different after 12 weeks",
 # "at the 12-month follow-up"): without it a result true at one time reads as true at every time, so it stays, while a
 # treatment's length ("for 12 weeks", "a 6-month course") still goes. Its number is not a statistic.
-_KEPT_TIME = re.compile(r"\b(?:at|by|after)\s+(?:the\s+)?(\d[\d.,]*)(?=(?:\s*|-)(?:weeks?|months?|years?|days?)\b(?!\s+of\b)"
+# "At the final 2-year follow-up": a word saying which follow-up may stand between "the" and the number.
+_KEPT_TIME = re.compile(r"\b(?:at|by|after)\s+(?:the\s+)?(?:(?:final|last|first|second|third|latest|planned|scheduled|primary|"
+                        r"end-of-study|end-of-treatment)\s+)?(\d[\d.,]*)(?=(?:\s*|-)(?:weeks?|months?|years?|days?)\b(?!\s+of\b)"
                         r"(?!-old| old| of age)(?:-(?:week|month|year|day)\s+(?:follow-?up|visit|assessment|time point))?)", re.I)
 _TIME_TOKEN = "TIMEQ"
+# "Observations made include the following: 1) consumption of salted fish was ...": the lead announces a list; its first
+# item is the result
+# (only a lead that names what is listed as results, not "The outcome in group A was as follows:", whose group would go)
+FOLLOWING_LEAD = re.compile(r"^(?:(?:the )?(?:main |key |principal )?(?:observations?|results?|findings?)(?: made)? (?:include[sd]?|were|are)|"
+                            r"(?:the authors|we) (?:found|observed))\s+(?:the following|as follows)\s*:\s*(?:\(?(?:1|a|i)\)\s+)?(?=[A-Za-z])",
+                            re.I)
+# "2) consumption of fresh fruit was associated with ...": a list's number, left at the head of one of its items
+_ENUMERATOR = re.compile(r"^\s*\(?(?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})\)\s+(?=[A-Za-z])")
 
 
 _ITEM = r"(?:[^,;.]|\.(?=\d))+"
@@ -216,6 +228,7 @@ def _plain_claim(text: str, max_words: int, keep_contrast: bool, keep_times: boo
     kept = _KEPT_DOSE.findall(core)
     core = _KEPT_DOSE.sub(lambda m: f"at {_DOSE_TOKEN}{chr(65 + kept.index(m.group(1)))}", core) if len(kept) < 26 else core
     core = _CONNECTIVE.sub("", core)
+    core = FOLLOWING_LEAD.sub("", core)
     # "... psychosocial health, specifically self-esteem, mental health and behaviour, in favour of ...": the
     # itemised detail goes, the finding stays.
     core = _SPECIFICALLY.sub("", core)
@@ -233,7 +246,7 @@ def _plain_claim(text: str, max_words: int, keep_contrast: bool, keep_times: boo
     for i, piece in enumerate(plain_sentences(core, max_words)):
         if i and not _SUBJECT_START.match(piece):
             continue  # a later piece of a split sentence, e.g. "...but reduces X": its subject is in the first
-        piece = _LEAD.sub("", piece)
+        piece = _LEAD.sub("", _ENUMERATOR.sub("", piece))
         piece = re.sub(r"^(?:in this (?:[\w-]+ ){0,3}(?:study|trial|review|analysis|sample)|in these (?:people|patients)),\s+",
                        "", piece, flags=re.I)
         piece = _before_detail(piece, keep_contrast)
@@ -242,7 +255,10 @@ def _plain_claim(text: str, max_words: int, keep_contrast: bool, keep_times: boo
         piece = upper_first(piece)
         bare = GLOSS.sub("", piece)  # lay()'s own glosses are neither an aside nor length
         words = bare.split()
-        if 4 <= len(words) <= max_words and not _STATS.search(piece) and not re.search(r"[()\[\]<>=]", bare) \
+        # a time point kept is not length: one word of it is free ("At the final 2-year follow-up, ..."), so a line is
+        # not cut to "At the final follow-up" for one word over
+        free = min(1, len(re.findall(_TIME_TOKEN, bare)))
+        if 4 <= len(words) - free <= max_words and not _STATS.search(piece) and not re.search(r"[()\[\]<>=]", bare) \
                 and not _ANAPHOR.match(piece) and not _NO_SUBJECT.match(piece) and ":" not in piece:
             piece = re.sub(rf"{_DOSE_TOKEN}([A-Z])", lambda m: kept[ord(m.group(1)) - 65], piece)
             return re.sub(rf"{_TIME_TOKEN}([A-Z])", lambda m: times[ord(m.group(1)) - 65], piece)

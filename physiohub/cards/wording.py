@@ -150,15 +150,60 @@ def answer_claim(a: dict[str, Any], q: Pico) -> str | None:
     return sentence(upper_first(text) if not lead else text)
 
 
+_LOWER_WORDS = re.compile(r"\b(?:reduc\w+|lower\w*|decreas\w+|fewer|protect\w*|less)\b")
+_HIGHER_WORDS = re.compile(r"\b(?:increas\w+|higher|more|greater|elevated)\b")
+# A ratio and its value: "OR 2.2", "adjusted odds ratio [aOR] = 0.29", "hazard ratio, 1.37", "(RR=1.66 (1.21, 2.28))".
+_RATIO_VALUE = re.compile(r"(?<![\w-])(?:a?ORs?|a?HRs?|a?RRs?|IRR|(?:adjusted )?(?:odds|hazard|risk|rate) ratios?|relative risks?)"
+                          r"(?![\w-])(?:[^0-9;.]{0,25}?|[^0-9;.]{0,120}?\b(?:was|were|of|is)\s+)(\d+(?:\.\d+)?)", re.I)
+# The people without the exposure ("non-users", "never users", "women not taking statins", "those without the
+# exposure"): the group a ratio or a "higher risk" is usually measured against.
+_UNEXPOSED = re.compile(r"\b(?:non-?(?:users?|use|exposed|exposure|smokers?|drinkers?|takers?|consumers?|runners?|participants?)|"
+                        r"never[- ]?(?:users?|use|smokers?)|unexposed|(?:people|patients|participants|women|men|subjects|"
+                        r"individuals|those|persons|children|adults)\s+(?:who (?:did|do) not|not)\s+(?:take|taking|use|using|"
+                        r"receive|receiving|exposed|on)\b|without (?:the |any )?(?:exposure|use)|no (?:use|exposure)\b)", re.I)
+_AS_REFERENCE = re.compile(r"\W*(?:\(|as|were|was|being|served as|formed)?\s*(?:the |a )?(?:reference|referent|comparison)\b", re.I)
+# the words just before a group that make it the reference ("compared with non-users", "than among never users"); a
+# fronted "Compared with current users, non-users had ..." ends at its comma, and the group after it is the subject
+_AGAINST = re.compile(r"\b(?:compared (?:with|to)|relative to|versus|vs\.?|than|reference|referent|against)\s+(?:\(?[\w-]+\s+){0,3}"
+                      r"(?:(?:among|in|with|for)\s+)?$", re.I)
+
+
+def _sentence_direction(text: str) -> str | None:
+    """'lower' / 'higher' for the exposed people of one sentence, or None when it does not say or says both. The
+    words ("a reduced risk") and the ratios ("OR 0.29") must agree, each read against the sentence's own reference:
+    when the unexposed are its subject ("Non-users had a higher risk than users", "the odds ratio for non-use versus
+    use was 2.1"), what it says of them is the other way round for the exposed."""
+    low = text.lower()
+    if not re.search(r"\b(?:risks?|odds|hazards?|ratios?|likel\w*|chances?|incidence|rates?|occurrence|protect\w*)\b|"
+                     r"(?<![\w-])(?:a?OR|a?HR|a?RR|IRR)(?![\w-])", text):
+        return None  # "higher scores", "more pain": no risk is spoken of, so "a higher risk of" would say what it does not
+    words = "lower" if _LOWER_WORDS.search(low) else "higher" if _HIGHER_WORDS.search(low) else None
+    values = [float(m.group(1)) for m in _RATIO_VALUE.finditer(text)]
+    ratio = ("lower" if values and all(v < 1 for v in values) else "higher" if values and all(v > 1 for v in values)
+             else "mixed" if values else None)
+    if ratio == "mixed" or (words and ratio and words != ratio):
+        return None  # the words and the figures disagree, or the figures point both ways: say no direction
+    found = words or ratio
+    if not found:
+        return None
+    # the unexposed named other than as the reference ("compared with non-users" is the usual frame)
+    reversed_ = any(not _AGAINST.search(text[:m.start()]) and not _AS_REFERENCE.match(text[m.end():])
+                    for m in _UNEXPOSED.finditer(text))
+    if reversed_:
+        return {"lower": "higher", "higher": "lower"}[found]
+    return found
+
+
 def _direction(a: dict[str, Any], y: str) -> str:
-    """'hip fractures' -> 'a lower risk of hip fractures' when the deciding sentence says which way the
-    link goes: a bare "linked with hip fractures" would let a reader take a protective link for harm."""
-    text = " ".join(a.get("_verdict_texts") or []).lower()
-    if re.search(r"\b(?:reduc\w+|lower|decreas\w+|fewer|protect\w*|less)\b", text):
-        return f"a lower risk of {y}" if not re.match(r"(?:a |the )?(?:lower|higher|risk)", y) else y
-    if re.search(r"\b(?:increas\w+|higher|more|greater|elevated)\b", text):
-        return f"a higher risk of {y}" if not re.match(r"(?:a |the )?(?:lower|higher|risk)", y) else y
-    return y
+    """'hip fractures' -> 'a lower risk of hip fractures' when the deciding sentences say which way the link goes: a
+    bare "linked with hip fractures" would let a reader take a protective link for harm. Read sentence by sentence,
+    against each sentence's reference group (_sentence_direction); sentences that disagree give no direction."""
+    if re.match(r"(?:a |the )?(?:lower|higher|risk)", y):
+        return y
+    ways = {d for d in (_sentence_direction(t) for t in a.get("_verdict_texts") or []) if d}
+    if len(ways) != 1:
+        return y
+    return f"a {ways.pop()} risk of {y}"
 
 
 def spin_note(a: dict[str, Any], authors_say_benefit: bool) -> str | None:
