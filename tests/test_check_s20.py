@@ -157,3 +157,17 @@ def test_a_further_information_list_the_extractor_drops_comes_back_as_organisati
             "<p>If you would like this leaflet in another language, please contact us.</p></article></main></body></html>")
     refs = check_article(Store(tmp_path / "h.db"), page, html=True)["references"]
     assert {r.get("url") for r in refs} >= {"https://www.hipcharity.org/hip/", "https://www.healthservice.org.uk/oa/"}
+
+
+def test_a_year_that_bounds_a_period_is_not_the_research_year():
+    from physiohub.check.claim_designs import year_of
+    assert year_of("After reviewing 10 trials published since 2008, the researchers concluded that exercise helps.") is None
+    assert year_of("A study of people treated from 1999 through 2010 shows that many got scans.") is None
+    assert year_of("A 2021 trial found that walking helped.") == 2021
+
+
+def test_a_headline_with_no_clear_winner_states_a_finding():
+    claims = [c.text for c in find_claims(parse_document("# No clear winner for knee pain treatment: study\n\n"
+                                                         "A review of 12 trials found that no treatment beat the others.\n").sentences,
+                                          learned=False)]
+    assert "No clear winner for knee pain treatment: study" in claims

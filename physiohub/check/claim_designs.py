@@ -93,10 +93,19 @@ def head_design(text: str) -> str | None:
 def year_of(text: str) -> int | None:
     """The first year the text states (not a count such as "2000 participants"), or None."""
     for m in _YEAR.finditer(text):
-        if _NOT_YEAR_AFTER.match(text, m.end()):
+        if (_NOT_YEAR_AFTER.match(text, m.end()) or _PERIOD_BEFORE.search(text, 0, m.start())
+                or (_FROM_BEFORE.search(text, 0, m.start()) and _RANGE_AFTER.match(text, m.end()))):
             continue
         return int(m.group(1))
     return None
+
+
+# A year that bounds a period is no year of the research: "trials published since 2008", "people treated from 1999
+# through 2010", "rare until 2007" (the gold's year is null for them).
+_PERIOD_BEFORE = re.compile(r"\b(?:since|through|thru|until|till|up to|between|(?:19|20)\d\d\s*(?:and|to|-|\u2013))\s+$", re.I)
+# ("a Cochrane review from 2006" is the review's year; "from 1999 through 2010" a period)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_RANGE_AFTER = re.compile(r"\s*(?:through|thru|to|until|till|-|\u2013)\s*(?:19|20)\d\d", re.I)
 
 
 def names_research(text: str) -> bool:

@@ -89,7 +89,9 @@ HEADLINE_STATES = re.compile(
     r"|\b(?:over|under)(?:diagnosed|treated|used|prescribed|utili[sz]ed)\b"
     r"|\b(?:core|first[- ]line|front[- ]?line|mainstay|cornerstone|preferred) (?:of )?(?:treatment|therapy|care|option|approach)\b"
     r"|\bat the (?:centre|center|heart|core) of (?:[\w-]+ )?(?:treatment|care|management|therapy|rehab\w*)\b"
-    r"|\bshows? (?:promise\b|(?:promising|encouraging|positive) (?:results|signs|benefits?|effects?)\b)", re.I)
+    r"|\bshows? (?:promise\b|(?:promising|encouraging|positive) (?:results|signs|benefits?|effects?)\b)"
+    # a comparison's verdict without a verb: "No clear winner for neck pain treatment: study", "No benefit from ..."
+    r"|^\W*no (?:clear |real |single |obvious )?(?:winner|difference|benefit|advantage|edge) (?:for|from|in|between|of|with)\b", re.I)
 
 
 # "... reduced pain compared with no exercise": an effect set against a comparison states a result.
