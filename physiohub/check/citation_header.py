@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import JOURNALS
+from .reference_lines import JOURNAL_WORDS
 from .references import _PMID, Reference, find_doi
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -26,8 +27,7 @@ _VOLUME_LINE = re.compile(
     rf"(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?(?P<year>(?:19|20)\d{{2}})(?:\s+{_MONTH}(?:\s+\d{{1,2}})?)?\s*[;:,]\s*"
     r"(?:Vol(?:ume)?\.?\s*)?\d+[A-Z]?(?:\s*\(\w+\))?(?:\s*[;,]\s*(?:No|Issue)\.?\s*\d+)?\s*[;:,]\s*"
     r"(?:pp?\.?\s*)?[A-Za-z]?\d+(?:\s*[\-\u2013]\s*[A-Za-z]?\d+)?\.?$")
-_JOURNAL_WORD = re.compile(r"\b(?:Journal|International|Review|Reviews|Medicine|Surgery|Spine|Lancet|Annals|Archives|"
-                           r"Rheumatology|Orthop\w*|Physiotherapy|Therapy|Sports?|Research|Science|Clinical|Pain|BMJ|JAMA)\b")
+_JOURNAL_WORD = re.compile(rf"\b(?:{JOURNAL_WORDS}|International|Orthop\w*|Clinical)\b")
 _JOURNAL_NAMES = {j.lower() for j in JOURNALS}
 _DEGREE = r"(?:M\.?D|Ph\.?D|D\.?O|D\.?C|D\.?P\.?T|P\.?T|M\.?P\.?H|FRCS|FACS)\.?"
 _PERSON_WITH_DEGREE = re.compile(rf"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][a-z]+)?\s+(?P<surname>[A-Z][\w'\-]+)),\s*{_DEGREE}"

@@ -7,7 +7,7 @@ import re
 
 from .claim_designs import ANY_DESIGN, DESIGNS
 from .claim_method import method_only
-from .claim_not_claims import (researchers_background, MYTH_LABEL, VANCOUVER_START, APPEARS_IN, BEING_TESTED, CAVEAT, DEFINITION, FURTHER_RESEARCH, LIMITATION, FINDINGS_TITLE, HYPOTHESIS, NOT_ENOUGH, lead_in, NOT_INVOLVED,
+from .claim_not_claims import (never_a_claim, APPEARS_IN, BEING_TESTED, CAVEAT, DEFINITION, FURTHER_RESEARCH, LIMITATION, FINDINGS_TITLE, HYPOTHESIS, NOT_ENOUGH, lead_in, NOT_INVOLVED,
                                PERSONAL_CLAIM, QUESTION_OR_NEED, RESEARCH_USE, STUDIES_ON, TEASER, WHERE_TO_READ, WH_ANNOUNCEMENT)
 from .claim_orgs import ACCORDING_NAMED, ORG_SAYS_SUBJECT, ORG_WORD
 from .claim_sources import DOI, GLUED_FOOTNOTE, PAPER_LINK, URL, citation_marker
@@ -296,7 +296,7 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
     original = text
     text = GLUED_FOOTNOTE.sub("", text)
     if (QUESTION_OR_NEED.search(text) or TEASER.search(text) or WHERE_TO_READ.match(text) or APPEARS_IN.match(text)
-            or MYTH_LABEL.match(text) or VANCOUVER_START.match(text)):
+            or never_a_claim(text)):
         return None   # (nor a pointer to where the paper is or was presented: it states no finding)
     if ANNOUNCES.search(text) and not reports_result(text):
         return None   # "An article in the journal Spine (1995;20(5):615-619) discusses exercise ...": what it is about
@@ -305,7 +305,7 @@ def claim_cue(text: str, links: list[str] | None = None) -> str | None:
         return None   # (a sentence that gives the paper's DOI or link is where the article points to it)
     if lead_in(text):
         return None   # a lead-in to a list ("The research tells us three things:") states no finding itself
-    if HYPOTHESIS.search(text) or wh_announcement(text) or RESEARCH_USE.search(text) or researchers_background(text):
+    if HYPOTHESIS.search(text) or wh_announcement(text) or RESEARCH_USE.search(text):
         return None   # "Researchers have proposed that ..."; "The authors report how many workers had ...": no finding
     if CAVEAT.search(text) or LIMITATION.search(text) or FURTHER_RESEARCH.search(text) or FINDINGS_TITLE.match(text) or STUDIES_ON.match(text) or BEING_TESTED.search(text):
         return None   # "the study cannot prove cause and effect"; "What the research found"; "Three new studies on ..."; a plan

@@ -192,6 +192,10 @@ _COUNT = re.compile(r"\b(?:more|less|fewer) than (?=\d|(?:one|two|three|four|fiv
 _RECENT = re.compile(r"\b(?:more|most) recent(?:ly)?\b", re.I)
 
 
+# Who the sample were, in brackets after a count: "(80% of them office workers)" is no result.
+_SAMPLE_SHARE = re.compile(r"\(\s*\d{1,3}\s?(?:%|percent|per cent) (?:of (?:them|whom|the [a-z]+)|were (?:women|men|female|male))[^()]{0,60}\)", re.I)
+
+
 def method_only(text: str) -> bool:
     """The sentence says what a study did (recruited, compared, consisted of, put its groups on a programme,
     where it was published) and reports no result."""
@@ -200,8 +204,5 @@ def method_only(text: str) -> bool:
     if m and not FINDING.search(METHOD.sub(" ", _AIM.sub(" ", text))):
         return True
     # ("..., as the physical therapist's examination indicated": how the treatment was chosen, not a result)
-    # (and "(80% of them office workers)": who the sample were, not a result)
     return bool(_PROCEDURE.search(text)) and not _REPORTED.search(_SAMPLE_SHARE.sub(" ", _AS_INDICATED.sub(" ", _PROCEDURE.sub(" ", text))))
 
-
-_SAMPLE_SHARE = re.compile(r"\(\s*\d{1,3}\s?(?:%|percent|per cent) (?:of (?:them|whom|the [a-z]+)|were (?:women|men|female|male))[^()]{0,60}\)", re.I)

@@ -374,3 +374,9 @@ MYTH_LABEL = re.compile(r"^\W*myth(?:\s*(?:#|no\.?|number)?\s*\d{1,2})?\s*[:.\-\
 # A reference entry left among the sentences, opened by its authors in Vancouver form ("Kirkley A, Birmingham TB,
 # Litchfield RB, et al. A randomized trial of ...", a show-notes entry split over lines): never a claim.
 VANCOUVER_START = re.compile(r"^(?:[A-Z][\w'\u2019-]+ [A-Z]{1,3},\s*){2,}")
+
+
+def never_a_claim(text: str) -> bool:
+    """What is no claim whatever its cue or the model's score: a myth's label, a reference entry left among the
+    sentences, the researchers' background on the condition (asked by the rules' cue and by the model's veto alike)."""
+    return bool(MYTH_LABEL.match(text) or VANCOUVER_START.match(text)) or researchers_background(text)

@@ -35,26 +35,27 @@ def _speaker(text: str) -> str | None:
 
 def outside_words(sentences: list[Sentence]) -> list[bool]:
     """For each sentence, whether it is the words of an outside expert (named as not involved in the research)."""
+    # (read once: the story may say the expert was not involved only after quoting them, so the marks need every name)
+    speakers = [_speaker(s.text) for s in sentences]
+    aside = [bool(NOT_INVOLVED.search(s.text)) for s in sentences]
     outside: set[str] = set()
     last_speaker: str | None = None
-    for i, s in enumerate(sentences):
-        if NOT_INVOLVED.search(s.text):
+    for s, who, not_involved in zip(sentences, speakers, aside):
+        if not_involved:
             named = [m.group(1) for m in _PERSON.finditer(s.text) if m.group(1) not in _NOT_NAMES]
             if named:
                 outside.add(named[0])
-            elif _PRONOUN_SUBJECT.match(s.text) and last_speaker and last_speaker not in ("she", "he"):
+            elif _PRONOUN_SUBJECT.match(s.text) and last_speaker:
                 # "She was not involved in the research." after '"...," Janet Freburger told Reuters Health.'
                 outside.add(last_speaker)
-        who = _speaker(s.text)
         if who and who not in ("she", "he"):
             last_speaker = who
     marks: list[bool] = []
     current: str | None = None
-    for s in sentences:
-        who = _speaker(s.text)
+    for who, not_involved in zip(speakers, aside):
         if who in ("she", "he"):
             who = current
         if who:
             current = who
-        marks.append(bool(NOT_INVOLVED.search(s.text)) or (who is not None and who in outside))
+        marks.append(not_involved or (who is not None and who in outside))
     return marks

@@ -10,7 +10,7 @@ from .claim_designs import names_research
 from .claim_followups import LISTICLE_TITLE, NO_DIFF, SOURCE_HEADING
 from .claim_method import method_only
 from .claim_orgs import org_list_lead_in
-from .claim_not_claims import (MYTH_LABEL, VANCOUVER_START, researchers_background, AGAINST_OLD_VIEW, APPEARS_IN, CALL_TO_ACTION, CAVEAT, COMMON_BELIEF, LIMITATION, DEFINITION, FINDINGS_TITLE,
+from .claim_not_claims import (never_a_claim, AGAINST_OLD_VIEW, APPEARS_IN, CALL_TO_ACTION, CAVEAT, COMMON_BELIEF, LIMITATION, DEFINITION, FINDINGS_TITLE,
     HYPOTHESIS, KNOWN_AS, lead_in, METHOD_HEADING, PRELIMINARY, MY_OWN, NEED, NOT_ENOUGH, NOT_INVOLVED, PAGE_FURNITURE, PASSIVE_ADVICE, PERSONAL_CLAIM, PLANS,
     QUESTION_OR_NEED, SUMMING_UP, RESEARCH_USE, PERSON_ADVICE, RUN_IN_LABEL, SELF_REPORT_FIGURE, STUDIES_ON, TEASER, USED_FOR, WHERE_TO_READ, mostly_links,
     EXPERT_OPINION, HOW_TO, SIMILE_ASIDE, SPECULATION, STUDY_IMPORTANCE, WRITER_REASON)
@@ -36,8 +36,7 @@ def model_veto(text: str) -> bool:
                 or CAVEAT.search(text) or LIMITATION.search(text) or FINDINGS_TITLE.match(text) or _preliminary_comment(text)
                 or HOW_TO.match(text) or SIMILE_ASIDE.match(text) or SPECULATION.search(text) or STUDY_IMPORTANCE.search(text)
                 or (EXPERT_OPINION.search(text) and not names_research(text))
-                or HYPOTHESIS.search(text) or wh_announcement(text) or READING_A_FIGURE.match(text) or MYTH_LABEL.match(text) or VANCOUVER_START.match(text)
-                or researchers_background(text)
+                or HYPOTHESIS.search(text) or wh_announcement(text) or READING_A_FIGURE.match(text) or never_a_claim(text)
                 or RESEARCH_USE.search(text)
                 or ((SUMMING_UP.match(text) or PERSON_ADVICE.match(text) or WRITER_REASON.match(text)) and not names_research(text)
                     and not claim_cue(text))

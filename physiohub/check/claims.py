@@ -294,7 +294,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             inherited = research_in(sentences[i + 1])
             cue = "a headline stating the finding of the research described next"
         if (not cue and described is not None and described.paragraph == s.paragraph and THEY_FOUND.search(s.text)
-                and not method_only(s.text) and not NOT_INVOLVED.search(s.text)):
+                and not method_only(s.text)):
             # the finding of the research the previous sentence described: a claim of its own, with that
             # sentence's year, design and citations
             inherited = research_in(described)

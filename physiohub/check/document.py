@@ -751,8 +751,8 @@ def parse_document(text: str) -> Document:
         led_in = bool(run) and run[0] > 0 and blocks[run[0] - 1][0] == "para" and refs_lead_in(blocks[run[0] - 1][1])
         # (or numbered items that are each a title with its authors and year in brackets after it, "1. Title [Howe. TE,
         # 2011]": a clinic page's sources listed under its text, with no heading)
-        titled = all(re.match(r"\s*\d{1,3}[.)]\s", blocks[i][1])
-                     and title_then_credit(re.sub(r"^\s*\d{1,3}[.)]\s+", "", blocks[i][1])) for i in run)
+        numbered = [re.match(r"\s*\d{1,3}[.)]\s+", blocks[i][1]) for i in run]
+        titled = all(m and title_then_credit(blocks[i][1][m.end():]) for i, m in zip(run, numbered))
         if len(run) >= 2 and (sum(ref_like_item(blocks[i][1]) for i in run) >= 0.6 * len(run) or titled
                               or (bracketed == len(run) and any(_REF_LIKE.search(blocks[i][1]) for i in run))
                               or (led_in and any(ref_like_item(blocks[i][1]) for i in run))):

@@ -179,6 +179,7 @@ def title_then_credit(body: str) -> re.Match[str] | None:
     return m if m and not _FINDING_VERB.search(m.group("title")) and not _JOURNAL_WORD.search(m.group("authors")) else None
 
 
-_JOURNAL_WORD = re.compile(r"\b(?:Journal|J|Review|Reviews|Database|Medicine|Med|Research|Therapy|Science|Sciences|Rheumatology|"
-                           r"Surgery|Lancet|BMJ|JAMA|Spine|Pain|Sports?|Physiotherapy|Annals|Archives|Bulletin|Proceedings|Library|"
-                           r"Press|Publishing|Publications)\b")
+# Words of journals' names, shared with the header reader (citation_header.py), which adds its own.
+JOURNAL_WORDS = (r"Journal|Review|Reviews|Medicine|Surgery|Spine|Lancet|Annals|Archives|Rheumatology|Physiotherapy|Therapy|Sports?|"
+                 r"Research|Science|Pain|BMJ|JAMA")
+_JOURNAL_WORD = re.compile(rf"\b(?:{JOURNAL_WORDS}|J|Database|Med|Sciences|Bulletin|Proceedings|Library|Press|Publishing|Publications)\b")
