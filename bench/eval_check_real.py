@@ -104,11 +104,11 @@ def _cut_misses(raw: str, gold: dict, res: dict) -> int:
 # dev4/ (session 8 of issue 13) holds two helpers' pages, scored apart: c_* pages for claims, r_* for references.
 DEV4_PARTS = (("c_", "claim pages c_*"), ("r_", "reference pages r_*"))
 HELD_OUT = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
-            "heldout13", "heldout14", "heldout15")
+            "heldout13", "heldout14", "heldout15", "heldout16")
 ALL_SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
             "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev25", "dev26", "dev27",
-            "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
-            "heldout13", "heldout14", "heldout15")
+            "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
+            "heldout13", "heldout14", "heldout15", "heldout16")
 
 
 # Session 11 sets are written in two batches, a_* (rules written on them) and b_* (scored before their misses are
@@ -116,7 +116,7 @@ ALL_SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "d
 BATCH_PARTS = (("a_", "batch a"), ("b_", "batch b"))
 BATCHED = ("dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31",
            "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44",
-           "dev45", "dev46", "dev47", "dev48", "dev49")
+           "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53", "dev54")
 
 
 def _parts(name: str) -> list[tuple[str, str]]:
@@ -222,6 +222,11 @@ def main() -> int:
         "dev47": "real articles, dev set of session 20 (health news and press releases with quotes: a_*, b_*)",
         "dev48": "real articles, dev set of session 20 (the ordinary mix users bring: a_*, b_*)",
         "dev49": "real articles, dev set of session 20 (lists, myths, FAQs and round-ups: a_*, b_*)",
+        "dev50": "real articles, dev set of session 21 (hard references: author-year in prose, journals named, organisation pages: a_*, b_*)",
+        "dev51": "real articles, dev set of session 21 (clinic blogs: claims in headings, list items, continuations: a_*, b_*)",
+        "dev52": "real articles, dev set of session 21 (health news and newsletters: a_*, b_*)",
+        "dev53": "real articles, dev set of session 21 (condition pages of hospitals, charities, insurers: a_*, b_*)",
+        "dev54": "real articles, dev set of session 21 (fitness, running, Pilates and coaching pages: a_*, b_*)",
         "heldout2": "real articles, second held-out set (gold written before any run; scored only)",
         # heldout3/ was written blind when heldout2/ was opened for reading; scored only, misses never printed.
         "heldout3": "real articles, third held-out set (gold written before any run; scored only)",
@@ -249,6 +254,8 @@ def main() -> int:
         "heldout14": "real articles, fourteenth held-out set (gold written before any run; scored only)",
         # heldout15/ was written blind in session 20 (helper heldout20), scored once at the session's end.
         "heldout15": "real articles, fifteenth held-out set (gold written before any run; scored only)",
+        # heldout16/ was written blind in session 21 (helper heldout21), scored once at the session's end.
+        "heldout16": "real articles, sixteenth held-out set (gold written before any run; scored only)",
     }
     for name in chosen:
         for prefix, part in _parts(name):
