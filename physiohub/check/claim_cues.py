@@ -155,7 +155,7 @@ def guidance_decision(text: str) -> re.Match | None:
 # The frame put last with its verb first, as news writes it: "Build more walking minutes into your day, suggests a study
 # published online June 13, 2025, by JAMA Network Open", "..., finds a new review in the BMJ." (the design within a few
 # words of the verb; what follows it is only where the research appeared).
-_TRAILING_INVERTED = re.compile(r",\s*((?:suggests|says|finds|shows|reports|concludes|indicates)\s+(?:(?:a|an|the|new|recent|latest|large|"
+_TRAILING_INVERTED = re.compile(r",['\u2019\"\u201d]?\s*((?:suggests|says|finds|shows|reports|concludes|indicates)\s+(?:(?:a|an|the|yet|another|new|recent|latest|large|"
                                 r"major|small|big|uk|us|\d{4})\s+){0,3}(?:" + ANY_DESIGN.pattern + r"))\b(?!'s|\s+(?:coordinators?|nurses?|participants?|directors?|"
                                 r"sites?|staff|team|leaders?|authors?|volunteers?))[^.;!?]{0,120}?[.!]?\s*$", re.I)
 # The frame at the end may name the source instead of the design: "..., the foundation estimates.", "..., the
@@ -272,7 +272,7 @@ _WHAT_BEFORE = re.compile(r"\b(?:what|which|how|why)\s*$", re.I)
 # Says Study", "Yoga Eases Back Pain Study Finds", "Osteoporosis patients should exercise regularly – Study".
 _HEADLINE_FRAME = re.compile(r"\s[\u2013\u2014-]\s*((?:(?:a|the)\s+)?(?:(?:new|recent|latest|major|large|big|uk|us)\s+)?(?:study|research|review|trial|"
                              r"survey|analysis|researchers|scientists)(?:\s+(?:says|finds|shows|suggests|reveals))?)"
-                             r"|\s((?:says?|finds?|shows?|suggests?)\s+(?:(?:a|the)\s+)?(?:(?:new|recent|latest|major|large|big|uk|us)\s+)?"
+                             r"|\s((?:says?|finds?|shows?|suggests?)\s+(?:(?:a|the|(?:yet\s+)?another)\s+)?(?:(?:new|recent|latest|major|large|big|uk|us)\s+)?"
                              r"(?:study|research|review|trial|survey|analysis|researchers|scientists)"
                              r"|(?:(?:a|the)\s+)?(?:(?:new|recent|latest|major|large|big)\s+)?(?:study|research|review|trial|survey|analysis)\s+"
                              r"(?:says|finds|shows|suggests|reveals))\s*$", re.I)

@@ -104,7 +104,9 @@ DEFINITION = re.compile(r"\b(?:defines?|defined as|is (?:a|an|the) term for|refe
                         # chronic pain syndrome ...": what a condition is (the subject a name, maybe with its initials)
                         r"|^(?:the )?[A-Za-z][\w -]{2,40}(?:\s\([A-Z]{2,6}\))?\s(?:is|are) (?:defined|characteri[sz]ed) by\b"
                         r"|^(?:the )?[A-Za-z][\w -]{2,40}(?:\s\([A-Z]{2,6}\))?\s(?:has|have) been (?:described|defined) as (?:a|an|the)\b"
-                        r"|^(?:other |the other )?(?:typical|common|usual|classic|key) (?:symptoms?|signs?|complaints?) (?:include|includes|are)\b"
+                        r"|^(?:other |the other )?(?:typical|common|usual|classic|key) (?:(?:signs?|symptoms?) and )?(?:symptoms?|signs?|complaints?) (?:include|includes|are)\b"
+                        # a term and what it means: "Tendinopathy means a painful tendon that ... [1]"
+                        r"|^[*_]*(?:the (?:term|word) )?[A-Za-z][\w-]*(?: [\w-]+){0,2}[*_]*(?:\s\([A-Z]{2,6}\))? means (?:a|an|the|any)\b(?! (?:lower|higher|greater|smaller|reduced|increased|better|worse|bigger|faster|slower|quicker|less|more)\b)"
                         r"|^(?:the )?(?:main|commonest|most common|typical|usual|classic|key|first) (?:symptoms?|signs?|complaints?) "
                         r"(?:of [\w() -]{1,40} )?(?:is|are|include|includes)\b"
                         # what a tissue or substance is: "Collagen is the main structural protein of many connective tissues"
@@ -376,7 +378,23 @@ MYTH_LABEL = re.compile(r"^\W*myth(?:\s*(?:#|no\.?|number)?\s*\d{1,2})?\s*[:.\-\
 VANCOUVER_START = re.compile(r"^(?:[A-Z][\w'\u2019-]+ [A-Z]{1,3},\s*){2,}")
 
 
+# A Harvard entry among the sentences: "Paige et al. (2017) Association of Spinal Manipulative Therapy with Clinical
+# Benefit and Harm for Acute Low Back Pain." (the author and year, then a title in title case: no verb of its own, where
+# "Paige et al. (2017) found that ..." reports).
+_HARVARD_START = re.compile(r"^[A-Z][\w'\u2019-]+(?:,? (?:et al\.?|and [A-Z][\w'\u2019-]+|& [A-Z][\w'\u2019-]+))? \((?:19|20)\d\d[a-z]?\)\.?\s+(?=[A-Z])")
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]{3,}")
+
+
+def _harvard_entry(text: str) -> bool:
+    m = _HARVARD_START.match(text)
+    if not m:
+        return False
+    words = _TITLE_WORD.findall(text[m.end():])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
 def never_a_claim(text: str) -> bool:
     """What is no claim whatever its cue or the model's score: a myth's label, a reference entry left among the
     sentences, the researchers' background on the condition (asked by the rules' cue and by the model's veto alike)."""
-    return bool(MYTH_LABEL.match(text) or VANCOUVER_START.match(text)) or researchers_background(text)
+    return (bool(MYTH_LABEL.match(text) or VANCOUVER_START.match(text)) or _harvard_entry(text)
+            or researchers_background(text))

@@ -44,9 +44,18 @@ def model_veto(text: str) -> bool:
                 or ((USED_FOR.search(text) or SELF_REPORT_FIGURE.search(text) or PASSIVE_ADVICE.search(text)) and not names_research(text))
                 or (NOT_ENOUGH.search(text) and not ACCORDING.search(text))
                 or (LISTICLE_TITLE.match(text) and not names_research(text))
+                or (PEOPLE_FIND.search(text) and not names_research(text) and not claim_cue(text))
                 or (HEARSAY.search(text) and not names_research(text) and not _ATTRIBUTED.search(HEARSAY.sub(" ", text))
                     and not AUTHOR_YEAR.search(text) and not _NUMBER_MARK.search(text))
                 or n < 5 or n > 100)   # (past 100 words it is run-on text, not a sentence; the longest gold claim has 64)
+
+
+# What people say they feel, with no research behind it: "Some people find massage or tai chi helpful", "Most people with
+# spondylitis say they feel much better after exercising" (patients' experience reported by the page, not a finding).
+PEOPLE_FIND = re.compile(r"\b(?:some|many|most|a lot of|plenty of) (?:people|patients|sufferers|clients)\b(?: with [\w -]+?)? "
+                         r"(?:find|say|report|feel|tell us)\b"
+                         # "people who start an exercise program ... consistently tell her their symptoms have improved"
+                         r"|\b(?:people|patients|clients)\b[^.;]{0,120}?\b(?:tell|told) (?:her|him|me|us)\b", re.I)
 
 
 # How to read a figure: "If the black diamond at the bottom of the graph crosses the 0 midline, the pooled effect shows
@@ -146,7 +155,7 @@ _RELATED_LINE = re.compile(r"^\W{0,3}(?:related|read more|see also|also read|mor
 # A heading over links to the site's other stories: what sits under it is navigation, however its titles read
 # ("Related Articles" / "- Opioids No Better Than Nonopioid Drugs for Chronic Back Pain in Trial").
 _NAV_HEADING = re.compile(r"^\W{0,3}(?:related(?: (?:stories|articles|posts|reading|news|content|links|topics))?|recent (?:posts|stories|articles|news)|"
-                          r"more (?:stories|articles|news|from\b.*)|you (?:may|might) also (?:like|enjoy)|read (?:next|more)|see also|"
+                          r"more (?:[\w-]+ ){0,2}?(?:stories|articles|news|posts|reading)(?: (?:from|on|about|in)\b.*)?|more from\b.*|you (?:may|might) also (?:like|enjoy)|read (?:next|more)|see also|"
                           r"(?:most )?popular(?: (?:stories|articles|posts))?|trending(?: now)?|latest (?:news|stories|posts|articles)|"
                           r"further news|other news|in other news|recommended(?: for you| reading)?)\W{0,3}$", re.I)
 # A heading with none of these (nor a reporting or effect word) has no verb and states nothing.

@@ -34,11 +34,19 @@ DIGIT = re.compile(r"\d")
 # Effect phrases → direction of the outcome. Negated forms come first so "did not reduce" is not a reduction.
 EFFECTS: list[tuple[str, str]] = [
     ("no difference", r"no (?:good |clear |strong |convincing |real |reliable )?evidence (?:that|of)|(?:failed|fails) to (?:\w+ )?(?:reduce|improve|help|prevent)"
-                      r"|(?:failed|fails|fail) to (?:give|provide|bring|offer|produce|deliver) (?:[\w-]+ ){0,2}?(?:relief|benefits?|improvements?|results?)"),
+                      r"|(?:failed|fails|fail) to (?:give|provide|bring|offer|produce|deliver) (?:[\w-]+ ){0,2}?(?:relief|benefits?|improvements?|results?)"
+                      # "Steroid injections do not provide long-term relief", "does not seem to give any meaningful benefit",
+                      # "pregabalin gave no benefit": a treatment that brought nothing
+                      r"|(?:did|does|do)(?: not|n't) (?:seem to |appear to )?(?:give|provide|bring|offer|produce|deliver) (?:[\w-]+ ){0,4}?"
+                      r"(?:relief|benefits?|improvements?|advantages?)"
+                      r"|(?:gave|gives|give|provided|provides|offered|offers|brought|brings|produced|produces) (?:no|little) (?:[\w-]+ ){0,3}?"
+                      r"(?:relief|benefits?|improvements?|advantages?|effect|difference)"
+                      # "placebo works as well as injected hyaluronic acid", "Exercise works as well as an operation"
+                      r"|works? (?:just |about |equally |every bit )?as well as"),
     ("decreases", r"(?:gave|led to|produced|resulted in|showed|caused) (?:a |an )?(?:\w+ ){0,3}(?:reduction|decrease|drop|fall|cut) in"
-                  r"|(?:had|have|has|reported|saw) (?:\w+ )?(?:fewer|less|lower(?![\s-]+(?:back|limbs?|legs?|body|extremit\w*|abdomen|spine)))|(?:were|was|are|is) less likely to|breaks? down|dissolv(?:e|es|ed)"),
+                  r"|(?:had|have|has|reported|saw) (?:\w+ )?(?:fewer|less|lower(?![\s-]+(?:back|limbs?|legs?|body|extremit\w*|abdomen|spine)))|(?:were|was|are|is|be|been) less (?:likely|prone|apt) to|breaks? down|dissolv(?:e|es|ed)"),
     ("improves", r"(?:gave|led to|produced|resulted in|showed) (?:a |an )?(?:\w+ ){0,3}(?:improvement|gain|benefit)s? in"),
-    ("increases", r"(?:had|have|has|reported|saw) (?:\w+ )?(?:more|higher|greater)|(?:were|was|are|is) more likely to"),
+    ("increases", r"(?:had|have|has|reported|saw) (?:\w+ )?(?:more|higher|greater)|(?:were|was|are|is|be|been) more (?:likely|prone|apt) to"),
     ("no difference", r"(?:did|does|do|could|can)(?: not|n't) (?:\w+ )?(?:reduce|improve|help|lower|change|prevent|increase|work|speed|affect|cut|ease|relieve)"
                       r"|(?:had|has|have|showed|made|found) (?:no|little) (?:\w+ )?(?:effect|benefit|impact|difference)|no (?:significant |real |clear )?difference"
                       r"|(?:was|were|is|are|be) no (?:better|worse|more effective|different)|(?:was|were|is|are) (?:just |about )?as (?:effective|good|helpful) as|not (?:more )?effective"

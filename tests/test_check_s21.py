@@ -1,0 +1,73 @@
+"""Claim and reference rules of session 21 (issue 13), each on sentences written for the test."""
+from __future__ import annotations
+
+from physiohub.check.claim_cues import claim_cue
+from physiohub.check.claim_method import method_only
+from physiohub.check.claim_words import has_effect
+from physiohub.check.claims import find_claims
+from physiohub.check.document import parse_document
+
+
+def _claims(text: str) -> list[str]:
+    return [c.text for c in find_claims(parse_document(text).sentences)]
+
+
+def test_a_treatment_that_brought_nothing_states_an_effect():
+    for text in ("Steroid injections do not provide lasting relief from elbow pain",
+                 "Gel insoles do not seem to give any meaningful benefit over flat insoles.",
+                 "Compared with a dummy pill, the new drug gave no benefit at eight weeks.",
+                 "A sham operation works as well as the real one for most shoulder pain",
+                 "Older men who garden may be less prone to falls."):
+        assert has_effect(text), text
+    assert not has_effect("The clinic does not provide parking for patients.")
+
+
+def test_a_headline_crediting_yet_another_study_is_cued():
+    assert claim_cue("Desk Work Is Giving You a 'Stiff Back,' Says Yet Another Study", [])
+    assert claim_cue("Long runs ease knee stiffness, says another study", [])
+
+
+def test_the_random_draw_is_a_method_and_the_result_after_it_a_claim():
+    assert method_only("In the trial, 180 adults with hip pain were randomly assigned to a tablet or a placebo for six weeks.")
+    text = ("# Hip pain tablets\n\nIn the trial, 180 adults with hip pain were randomly assigned to a tablet or a placebo "
+            "for six weeks. Compared with placebo, the tablet gave no benefit on pain or on walking distance.\n")
+    assert any(c.startswith("Compared with placebo, the tablet gave no benefit") for c in _claims(text))
+
+
+def test_links_under_a_more_stories_heading_are_navigation():
+    text = ("# Shoulder surgery\n\nA trial found that surgery was no better than a sham operation for shoulder pain.\n\n"
+            "## More Stories From The Courier\n\n- Hip Surgery For Arthritis No Better Than Exercise\n"
+            "- Back pain: bed rest no better than staying active\n")
+    found = _claims(text)
+    assert any("sham operation" in c for c in found)
+    assert not any("Hip Surgery" in c or "bed rest" in c for c in found)
+
+
+def test_a_harvard_entry_among_the_sentences_is_no_claim():
+    from physiohub.check.claim_not_claims import never_a_claim
+
+    assert never_a_claim("Okafor et al. (2019) Effect of Spinal Manipulation on Pain and Function in Adults With Neck Pain.")
+    assert not never_a_claim("Okafor et al. (2019) found that manipulation eased neck pain in adults.")
+
+
+def test_who_led_it_whom_it_took_and_what_they_did_are_method_sentences():
+    for text in ("The trial was led by researchers at a university hospital in Leeds [2].",
+                 "In this paper, researchers took 48 patients with knee pain.",
+                 "In May 2019 researchers from Canada published the results of their study looking at how sleep relates to pain.",
+                 "The authors reviewed the randomised trials that compared splints with no splint.",
+                 "In a Swedish trial, people waiting for hip surgery did a 10-week exercise programme instead."):
+        assert method_only(text), text
+    assert not method_only("The authors reviewed the trials and found that splints eased pain.")
+    assert not method_only("People who did a 10-week programme had less pain than those who waited.")
+
+
+def test_a_term_and_what_it_means_and_what_people_say_they_feel_are_no_findings():
+    from physiohub.check.claim_vetoes import model_veto
+
+    for text in ("Bursitis means a swollen, painful fluid sac near a joint [2].",
+                 "Some people find massage or warm baths helpful.",
+                 "Most people with gout say they feel better once the flare settles.",
+                 "Patients who keep up their walking consistently tell him their knees feel looser."):
+        assert model_veto(text), text
+    assert not model_veto("Cycling means a lower risk of knee pain, a 2018 review found.")
+    assert not model_veto("Trials found that many people report less pain after six weeks of exercise.")
