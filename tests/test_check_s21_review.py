@@ -1,0 +1,119 @@
+"""Faults found reading /check output in session 21 (docs/check-review.md, Session 21 (review21)), each tested on
+sentences written for this file: a study of who is prescribed a drug read as a test of the drug; a drug class written
+out ("non-steroidal anti-inflammatory drugs") or named by a member ("tramadol") unknown as a treatment, so the hub's
+review of the class "did not test" a claim about it; a trial of the claim's comparator read as a test of the claim's
+own treatment; a claim that a benefit is small read as a claim of benefit; a comparison's result labelled
+"correlational" and a "little benefit" headline "no relationship stated"; a study's limitation and an author's
+background shown as claims; a review's method sentence giving its results a trial's design; "the drugs" searched
+and tested as any drug rather than the one the article named."""
+from __future__ import annotations
+
+import pytest
+
+from physiohub.check.backing import verdict_stance
+from physiohub.check.stance import SUPPORTS
+from physiohub.check.strength import LITTLE_BENEFIT, claim_strength
+from physiohub.check.tested import study_tests_claim, treatment_names, treatments
+
+_ABSTRACT = ("Background: pain in the knee is common. Methods: we enrolled 300 adults with knee osteoarthritis and "
+             "followed them for one year, recording pain scores, function and adverse events. Results: pain fell in "
+             "both groups and function improved, with few adverse events. Conclusion: both were well tolerated.")
+
+
+def _tests(claim: str, title: str, text: str = _ABSTRACT):
+    return study_tests_claim(None, claim, [w.lower() for w in claim.split()], title, f"{title} {text}", None)
+
+
+# -- 1. a study of who is given a treatment ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title", [
+    "Predictors of opioid versus NSAID prescribing for knee osteoarthritis in general practice.",
+    "Patient factors associated with naproxen use in older adults with knee pain.",
+    "Trends in opioid prescribing for knee osteoarthritis, 2001-2015.",
+])
+def test_a_study_of_who_gets_a_drug_does_not_test_what_it_does(title):
+    t = _tests("Naproxen eased knee pain better than opioids did, a trial found.", title)
+    assert not t.tests and "who is given" in t.reason
+
+
+def test_a_trial_of_the_drug_still_tests_it():
+    t = _tests("Naproxen eased knee pain better than opioids did, a trial found.",
+               "Naproxen versus oxycodone for knee osteoarthritis pain: a randomised trial.")
+    assert t.tests
+
+
+# -- 2. drug classes written out, and drugs as members of their class ------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Non-steroidal anti-inflammatory drugs for neck pain.",
+                                  "Nonsteroidal anti-inflammatory medications eased the ache.",
+                                  "Anti-inflammatories are widely taken."])
+def test_the_nsaid_class_written_out_is_the_nsaid_class(text):
+    assert treatments(text) == {"nsaid"}
+
+
+def test_an_anti_inflammatory_diet_is_no_drug():
+    assert treatments("An anti-inflammatory diet may ease joint aches.") == set()
+
+
+def test_a_review_of_the_class_tests_a_claim_naming_it_with_examples():
+    t = _tests("Anti-inflammatory drugs such as naproxen and diclofenac give hardly any relief for knee pain, a review found.",
+               "Non-steroidal anti-inflammatory drugs for knee osteoarthritis: a meta-analysis of placebo-controlled trials.")
+    assert t.tests, t.reason
+
+
+def test_a_trial_of_one_opioid_tests_a_claim_about_opioids():
+    t = _tests("Opioids eased knee pain only a little, a trial found.",
+               "Tramadol for knee osteoarthritis pain: a randomised placebo-controlled trial.")
+    assert t.tests, t.reason
+
+
+def test_a_drug_named_by_its_own_name_is_named():
+    assert treatment_names("Codeine users fell more often, a cohort study found.") == ["codeine"]
+
+
+# -- 3. a study of the claim's comparator only ------------------------------------------------------------------------
+
+def test_a_trial_of_what_the_claim_compares_with_does_not_test_the_claim():
+    t = _tests("Codeine was linked with more falls in older adults than NSAIDs, a cohort study found.",
+               "Celecoxib versus naproxen for hand osteoarthritis: a randomised trial.")
+    assert not t.tests and "codeine" in t.reason
+
+
+# -- 4. a claim that the benefit is small -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("claim", [
+    "Muscle relaxants give little more benefit than a placebo for neck pain, a review found.",
+    "None of the pills offered anything more than a mild relief, the researchers said.",
+    "Heat wraps had little to no benefit for stiff shoulders: study",
+    "The effect of the cream was too small to be considered clinically important, the trial found.",
+])
+def test_a_small_benefit_claim_is_borne_out_by_a_mixed_or_null_result(claim):
+    assert LITTLE_BENEFIT.search(claim)
+    assert verdict_stance(claim, "Mixed picture") == SUPPORTS
+    assert verdict_stance(claim, "No clear difference") == SUPPORTS
+    assert verdict_stance(claim, "Supports") == "mixed"
+
+
+def test_a_plain_benefit_claim_is_not_a_small_benefit_claim():
+    claim = "Muscle relaxants ease neck pain, a review found."
+    assert not LITTLE_BENEFIT.search(claim)
+    assert verdict_stance(claim, "Supports", direction="decreases") == SUPPORTS
+
+
+# -- 5. wording labels ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("s", ["Heat wraps have little benefit for shoulder pain: study",
+                               "No clear winner among treatments for tennis elbow, review finds"])
+def test_a_small_or_absent_effect_is_causal_wording(s):
+    assert claim_strength([s]) == ["direct causal"]
+
+
+def test_a_comparisons_result_is_not_correlational():
+    s = "A trial found that massage was better than rest at easing shoulder pain after six weeks."
+    assert claim_strength([s]) != ["correlational"]
+
+
+def test_groups_compared_by_how_likely_stay_as_the_model_reads_them():
+    from physiohub.check.strength import classify
+    s = "Office workers who sat all day were more likely to report neck pain than those who stood, a survey found."
+    assert claim_strength([s]) == classify([s])
