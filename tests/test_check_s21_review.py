@@ -11,6 +11,12 @@ from __future__ import annotations
 import pytest
 
 from physiohub.check.backing import verdict_stance
+from physiohub.check.checker import _kind_anaphor, _named_before
+from physiohub.check.claim_cues import claim_cue
+from physiohub.check.claim_not_claims import LIMITATION, researchers_background
+from physiohub.check.claim_record import Claim
+from physiohub.check.claims import find_claims
+from physiohub.check.document import parse_document
 from physiohub.check.stance import SUPPORTS
 from physiohub.check.strength import LITTLE_BENEFIT, claim_strength
 from physiohub.check.tested import study_tests_claim, treatment_names, treatments
@@ -117,3 +123,62 @@ def test_groups_compared_by_how_likely_stay_as_the_model_reads_them():
     from physiohub.check.strength import classify
     s = "Office workers who sat all day were more likely to report neck pain than those who stood, a survey found."
     assert claim_strength([s]) == classify([s])
+
+
+# -- 6. a study's limitation and an author's background ---------------------------------------------------------------
+
+@pytest.mark.parametrize("s", [
+    "\u201cBecause the groups differed before matching, these estimates were open to confounding by indication,\u201d the authors wrote.",
+    "The findings may be subject to selection bias, the team noted.",
+    "For a fifth of the patients, the reason for stopping the drug could not be determined.",
+])
+def test_a_limitation_is_no_claim(s):
+    assert LIMITATION.search(s)
+    assert claim_cue(s) is None
+
+
+def test_a_result_is_not_a_limitation():
+    assert not LIMITATION.search("Patients given naproxen had less knee pain than those given a placebo, the authors wrote.")
+
+
+def test_an_authors_background_on_the_condition_is_no_claim():
+    assert researchers_background("Senior author of the study, Dr Jane Roe from the Example Institute in Leeds, said neck "
+                                  "pain was the fourth leading cause of disability worldwide.")
+
+
+def test_an_authors_finding_is_a_claim():
+    assert not researchers_background("Lead author Dr Jane Roe said patients who walked daily had less knee pain than "
+                                      "those who rested.")
+
+
+# -- 7. a review's method in words of the trials it pooled -------------------------------------------------------------
+
+def test_results_after_a_reviews_method_take_the_reviews_design():
+    page = ("# Heat eases back stiffness\n\nHeat wraps ease back stiffness, a new review has found.\n\n"
+            "The authors pooled 14 randomised trials of heat therapy for back pain, with data from 1,200 patients.\n\n"
+            "They found that heat wraps cut stiffness by a third compared with no treatment.\n")
+    claims = find_claims(parse_document(page).sentences)
+    found = [c for c in claims if c.text.startswith("They found")]
+    assert found and found[0].design == "review"
+
+
+# -- 8. a treatment named by its kind after the article named it ------------------------------------------------------
+
+def test_the_drugs_are_the_drugs_named_before():
+    claims = [Claim(text="Anti-inflammatory drugs such as naproxen barely ease neck pain, a review found.", cue="x"),
+              Claim(text="None of the analgesics helped much, the authors said.", cue="x"),
+              Claim(text="The review found the drugs upset the stomach in one in ten people.", cue="x")]
+    assert _kind_anaphor(2, claims, None) == "anti-inflammatory drugs"
+    assert _named_before(2, claims, None) == "anti-inflammatory drugs"   # not "analgesics", a kind
+
+
+def test_a_claim_naming_its_own_drug_is_not_an_anaphor():
+    claims = [Claim(text="Anti-inflammatory drugs barely ease neck pain, a review found.", cue="x"),
+              Claim(text="Codeine and other drugs caused falls, the review found.", cue="x")]
+    assert _kind_anaphor(1, claims, None) is None
+
+
+def test_drugs_in_general_are_not_an_anaphor():
+    claims = [Claim(text="Naproxen barely eases neck pain, a review found.", cue="x"),
+              Claim(text="Many drugs for pain cause stomach upset, a survey found.", cue="x")]
+    assert _kind_anaphor(1, claims, None) is None
