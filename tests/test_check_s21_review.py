@@ -182,3 +182,62 @@ def test_drugs_in_general_are_not_an_anaphor():
     claims = [Claim(text="Naproxen barely eases neck pain, a review found.", cue="x"),
               Claim(text="Many drugs for pain cause stomach upset, a survey found.", cue="x")]
     assert _kind_anaphor(1, claims, None) is None
+
+
+# -- 9. a quote credited by surname to the study author names its source ---------------------------------------------
+
+def test_a_quote_by_the_named_study_author_names_its_source():
+    from physiohub.check.claim_followups import by_research_author
+    assert by_research_author("\u201cThe trial shows the extra risk buys no extra relief,\u201d Roe said by email.", {"Roe"})
+    assert by_research_author("\u201cThe trial shows the extra risk buys no extra relief,\u201d said Roe in a statement.", {"Roe"})
+    assert not by_research_author("\u201cThe trial shows the extra risk buys no extra relief,\u201d Smith said by email.", {"Roe"})
+
+
+# -- 10. the exception to a finding ------------------------------------------------------------------------------------
+
+def test_the_exception_to_a_finding_goes_on_from_it():
+    page = ("# Heel pain study\n\nResearchers found that people given insoles had less heel pain after a year than those "
+            "given stretching alone, a cohort study of 4,000 adults showed.\n\nCalf massage was the exception.\n\n"
+            "The study compared several home treatments.\n")
+    claims = find_claims(parse_document(page).sentences)
+    assert any(c.text == "Calf massage was the exception." for c in claims)
+
+
+@pytest.mark.parametrize("s", ["Codeine was the exception.", "The only exception was swimming.", "But walkers were one exception."])
+def test_exception_lines(s):
+    from physiohub.check.claim_followups import EXCEPTION
+    assert EXCEPTION.match(s)
+
+
+def test_an_exception_in_general_is_no_finding_line():
+    from physiohub.check.claim_followups import EXCEPTION
+    assert not EXCEPTION.match("There are exceptions to every rule about exercise and pain.")
+
+
+# -- 11. a second voice commenting on the research ---------------------------------------------------------------------
+
+def _sentences(page: str):
+    return parse_document(page).sentences
+
+
+def test_an_expert_introduced_after_the_lead_author_is_an_outside_voice():
+    from physiohub.check.claim_outside import outside_words
+    page = ("# Braces study\n\nKnee braces gave little relief, a new review found.\n\n"
+            "Lead author of the review, Dr Jane Roe from the Example Institute, said braces should not be the first choice.\n\n"
+            "Professor Sam Van Dyke, a sports medicine specialist and professor of surgery at Sample University in Leeds, "
+            "England, said patients tended to expect more from braces than the trials show.\n\n"
+            "\u201cMost people do better with exercise,\u201d Van Dyke said.\n")
+    sents = _sentences(page)
+    marks = dict(zip([s.text for s in sents], outside_words(sents)))
+    assert marks[next(t for t in marks if t.startswith("Professor Sam Van Dyke"))]
+    assert marks[next(t for t in marks if t.startswith("\u201cMost people"))]
+    assert not marks[next(t for t in marks if t.startswith("Lead author"))]
+
+
+def test_an_expert_in_a_story_that_names_no_leader_is_left_to_the_rules():
+    from physiohub.check.claim_outside import outside_words
+    page = ("# Braces study\n\nKnee braces gave little relief, a new review found.\n\n"
+            "Professor Sam Van Dyke, a sports medicine specialist at Sample University, said patients tended to expect more "
+            "from braces than the trials show.\n")
+    sents = _sentences(page)
+    assert not any(outside_words(sents))
