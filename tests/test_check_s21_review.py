@@ -130,15 +130,16 @@ def test_groups_compared_by_how_likely_stay_as_the_model_reads_them():
 @pytest.mark.parametrize("s", [
     "\u201cBecause the groups differed before matching, these estimates were open to confounding by indication,\u201d the authors wrote.",
     "The findings may be subject to selection bias, the team noted.",
-    "For a fifth of the patients, the reason for stopping the drug could not be determined.",
 ])
 def test_a_limitation_is_no_claim(s):
     assert LIMITATION.search(s)
     assert claim_cue(s) is None
 
 
-def test_a_result_is_not_a_limitation():
-    assert not LIMITATION.search("Patients given naproxen had less knee pain than those given a placebo, the authors wrote.")
+@pytest.mark.parametrize("s", ["Patients given naproxen had less knee pain than those given a placebo, the authors wrote.",
+                               "How much the brace eased pain could not be determined because the trials were so varied."])
+def test_a_result_is_not_a_limitation(s):
+    assert not LIMITATION.search(s)
 
 
 def test_an_authors_background_on_the_condition_is_no_claim():
@@ -154,6 +155,7 @@ def test_an_authors_finding_is_a_claim():
 # -- 7. a review's method in words of the trials it pooled -------------------------------------------------------------
 
 def test_results_after_a_reviews_method_take_the_reviews_design():
+    # (not the design of the trials it pooled)
     page = ("# Heat eases back stiffness\n\nHeat wraps ease back stiffness, a new review has found.\n\n"
             "The authors pooled 14 randomised trials of heat therapy for back pain, with data from 1,200 patients.\n\n"
             "They found that heat wraps cut stiffness by a third compared with no treatment.\n")

@@ -269,9 +269,10 @@ LIMITATION = re.compile(
     r"|\b(?:was|were) self-reported\b|\breported their own (?:activity|symptoms|pain|diet|exercise)"
     r"|\b(?:many|most|some|several) of the (?:trials|studies) were (?:small|short|of (?:low|poor) quality)\b"
     r"|\brated (?:much|most|some|all) of the evidence as (?:low|very low)\b"
-    # "these results were susceptible to confounding by indication", "the cause of death could not be determined"
-    r"|\b(?:susceptible|subject|prone|open|vulnerable) to (?:\w+ ){0,2}?(?:confounding|bias|biases|error)\b|\bconfounding by indication\b"
-    r"|\b(?:could|can)(?:not|n't|\u2019t| not) be (?:determined|ascertained|verified|established)\b", re.I)
+    # "these results were susceptible to confounding by indication" ("the size of the effect could not be determined" is a
+    # review's finding, and stays)
+    r"|\b(?:susceptible|subject|prone|open|vulnerable) to (?:\w+ ){0,2}?(?:confounding|bias|biases|error)\b|\bconfounding by indication\b",
+    re.I)
 # A page's section title over findings: "What the research found", "What the studies show".
 FINDINGS_TITLE = re.compile(r"^\W*what (?:the |this |our )?(?:latest |new )?(?:research|study|studies|science|evidence|trials?|reviews?|"
                             r"researchers|scientists|they|it) (?:found|finds|shows?|showed|says?|said|tells? us|revealed)\W*$", re.I)
