@@ -243,3 +243,9 @@ def test_an_expert_in_a_story_that_names_no_leader_is_left_to_the_rules():
             "from braces than the trials show.\n")
     sents = _sentences(page)
     assert not any(outside_words(sents))
+
+
+def test_an_organisations_name_is_no_link_word():
+    s = ("A study in the Journal of the American Medical Association found that massage was better than rest at easing "
+         "shoulder pain.")
+    assert claim_strength([s]) != ["correlational"]

@@ -168,6 +168,12 @@ _NO_EFFECT = re.compile(r"\b(?:(?:works?|worked|did|does|do|was|were|is|are) no 
                         r"did not (?:\w+ )?(?:improve|reduce|relieve|ease|speed|shorten|help|prevent|change|affect)|"
                         r"(?:had|has|have) no (?:\w+ )?effect on)\b", re.I)
 _LINK_WORDS = re.compile(r"\b(?:associat\w*|link\w*|correlat\w*|relationship|related to|risk)\b", re.I)
+# ... not in an organisation's name: "the Journal of the American Medical Association", "the Heart Association"
+_NAMED_ASSOCIATION = re.compile(r"(?<=\w )Association\b")
+
+
+def _link_words(s: str):
+    return _LINK_WORDS.search(_NAMED_ASSOCIATION.sub(" ", s))
 
 
 # How many have a condition: "RRIs will affect up to 69.8% of runners", "the incidence of heel pain is about 7.9%", "one in
@@ -200,11 +206,11 @@ def claim_strength(sentences: list[str]) -> list[str]:
     in bench/eval_check_strength.py."""
     out = []
     for s, label in zip(sentences, classify(sentences)):
-        if label == "correlational" and (m := _NO_EFFECT.search(s)) and not _LINK_WORDS.search(s):
+        if label == "correlational" and (m := _NO_EFFECT.search(s)) and not _link_words(s):
             # "Paracetamol works no better than dummy pills", "made no difference to pain": a tested effect that was not
             # there is causal wording about the treatment, not a link between two things
             label = "conditional causal" if _MODAL.search(s[max(0, m.start() - 40):m.start()]) else "direct causal"
-        if label == "correlational" and _SIDE_BY_SIDE.search(s) and not _LINK_WORDS.search(s) and not _GROUPS_LIKELY.search(s):
+        if label == "correlational" and _SIDE_BY_SIDE.search(s) and not _link_words(s) and not _GROUPS_LIKELY.search(s):
             # a comparison's result is causal wording about the treatment, whatever the n-grams say
             label = rule_strength(s) or label
         if label == "not a claim" and (LITTLE_BENEFIT.search(s) or _NO_WINNER.search(s)):
