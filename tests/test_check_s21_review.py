@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from physiohub.check.backing import verdict_stance
-from physiohub.check.checker import _kind_anaphor, _named_before
+from physiohub.check.checker import _kind_anaphor, _named_before, as_named
 from physiohub.check.claim_cues import claim_cue
 from physiohub.check.claim_not_claims import LIMITATION, researchers_background
 from physiohub.check.claim_record import Claim
@@ -249,3 +249,11 @@ def test_an_organisations_name_is_no_link_word():
     s = ("A study in the Journal of the American Medical Association found that massage was better than rest at easing "
          "shoulder pain.")
     assert claim_strength([s]) != ["correlational"]
+
+
+def test_the_drugs_are_searched_as_the_drugs_named_before():
+    from physiohub.check.match import pubmed_query
+    claim = Claim(text="The review found the drugs upset the stomach of one in ten people with neck pain.", cue="The review found")
+    asked = as_named(claim, "anti-inflammatory drugs")
+    assert asked.text.startswith("The review found anti-inflammatory drugs upset")
+    assert "anti-inflammatory drugs" in pubmed_query(asked)

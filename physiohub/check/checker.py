@@ -177,6 +177,12 @@ _KIND_ANAPHOR = re.compile(r"\b(?:the|these|those|such|this|that)\s+(?:[\w-]+\s+
                            r"painkillers?|analgesics?|pain relievers?)\b|\bthem\b", re.I)
 
 
+def as_named(claim: Claim, treatment: str) -> Claim:
+    """The claim with its kind word and pointer ("the drugs") read as the treatment they stand for, for its matches and
+    its PubMed search ("the drugs offered little benefit" -> "anti-inflammatory drugs offered little benefit")."""
+    return dataclasses.replace(claim, text=_KIND_ANAPHOR.sub(treatment, claim.text, count=1))
+
+
 def _kind_anaphor(n: int, claims: list[Claim], title: str | None) -> str | None:
     """The treatment a claim names only by its kind and a pointing word ("the drugs offered little to no benefit" after
     "anti-inflammatory drugs such as ibuprofen"): the last one named by its own name before it, else None."""
@@ -308,7 +314,7 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
         # and the summary still counted the claim as having evidence in the hub)
         kind_of = _kind_anaphor(n, claims, doc.title)
         # (searched and tested as the treatment it stands for: "the drugs" are the NSAIDs named before)
-        asked = dataclasses.replace(claim, text=f"{claim.text} ({kind_of})") if kind_of else claim
+        asked = as_named(claim, kind_of) if kind_of else claim
         m = match_claim(store, asked, limit=limit, cited_ids=list(dict.fromkeys(cited_ids)), published_only=published_only,
                         context_condition=context)
         claim_stance, stance_reason, reasons = stance_of(
@@ -332,7 +338,7 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
             "missing": None if m["matches"] else "not in the hub",
             "stance": claim_stance,
             "stance_reason": stance_reason,
-            "pubmed_query": pubmed_query(claim, _search_context(n, claims), condition=own or context,
+            "pubmed_query": pubmed_query(asked, _search_context(n, claims), condition=own or context,
                                          named=_named_before(n, claims, doc.title), cited=_cited_work(cited)),
         })
         out_claims.append(d)
