@@ -4,8 +4,9 @@ out ("non-steroidal anti-inflammatory drugs") or named by a member ("tramadol") 
 review of the class "did not test" a claim about it; a trial of the claim's comparator read as a test of the claim's
 own treatment; a claim that a benefit is small read as a claim of benefit; a comparison's result labelled
 "correlational" and a "little benefit" headline "no relationship stated"; a study's limitation and an author's
-background shown as claims; a review's method sentence giving its results a trial's design; "the drugs" searched
-and tested as any drug rather than the one the article named."""
+background shown as claims, and an outside expert's comment; a review's method sentence giving its results a trial's
+design; "the drugs" searched and tested as any drug rather than the one the article named; "X was the exception" after
+a finding missed; a quote credited to the study author by surname "names no source"."""
 from __future__ import annotations
 
 import pytest
