@@ -29,7 +29,7 @@ from .claims import Claim
 from .lexicon import COMPARATOR, INERT_CONTROL
 from .match import appraisal_of, claim_query, content_words, stem, study_text_and_findings
 from .stance import CONTRADICTS, SUPPORTS, evidence_sentences, stance
-from .strength import WORKS
+from .strength import LITTLE_BENEFIT, WORKS
 from .tested import study_tests_claim
 
 # "the most effective", "the best", "first choice": a claim that ranks treatments
@@ -65,6 +65,11 @@ def verdict_stance(claim_text: str, verdict: str | None, *, direction: str | Non
         return None
     if _EQUIVALENCE.search(claim_text):
         return SUPPORTS if verdict == _NULL and head_to_head else None
+    if LITTLE_BENEFIT.search(claim_text) and not _EQUIVALENCE.search(claim_text):
+        # "NSAIDs have little more benefit than a placebo", "too small to be clinically important": a claim that the
+        # benefit is small is borne out by a study that found a small or mixed benefit, or none; a clear benefit does
+        # not say how large it was
+        return "mixed" if verdict == _BENEFIT else SUPPORTS
     said = read_sentence(claim_text).label or _SAID_BY_DIRECTION.get(direction or "") or (
         "for" if _RECOMMENDS.search(claim_text) or WORKS.search(claim_text) else None)
     if said == "for":
@@ -202,7 +207,8 @@ def stance_of(store: Store, claim: Claim, matches: list[dict], overstatement: Ca
             mt["tests_claim"] = False
             untested.append((mt, "it does not compare the treatments the claim ranks"))
             continue
-        against = COMPARATOR.search(claim.text)
+        # ("nothing more than a mild relief" measures the benefit; it sets the treatment against nothing)
+        against = None if LITTLE_BENEFIT.search(claim.text) else COMPARATOR.search(claim.text)
         if (t.by_treatment and not t.head_to_head and against and not INERT_CONTROL.search(against.group(1))
                 and not mt.get("cited")):
             # "glucosamine and chondroitin together gave no more benefit than either one alone": a claim set

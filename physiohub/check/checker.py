@@ -10,6 +10,7 @@ studies it cites that the hub holds, then the best search matches → overstatem
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from typing import Any
@@ -158,15 +159,37 @@ def _carried_treatment(claim: Claim, claims: list[Claim]) -> str | None:
 
 
 def _named_before(n: int, claims: list[Claim], title: str | None) -> str | None:
-    """The last treatment named by its own name (not its kind: "supplement", "treatment") in the claims before the n-th,
-    else in the article's title: what "the supplement" or "It" of a later sentence is."""
-    from .pubmed import _GENERIC_TREATMENT
-
+    """The last treatment named by its own name (not its kind: "supplement", "treatment", "analgesics") in the claims
+    before the n-th, else in the article's title: what "the supplement" or "It" of a later sentence is."""
     for text in [c.text for c in reversed(claims[:n])] + [title or ""]:
-        named = [t for t in treatment_names(text) if t.lower() not in _GENERIC_TREATMENT]
+        named = [t for t in treatment_names(text) if t.lower() not in _KIND_WORDS]
         if named:
             return named[0]
     return None
+
+
+# A treatment named by its kind ("the drugs", "these drugs", "none of the analgesics") after the article named it: the
+# kind words, and the definite or pointing words that make them stand for the treatment named before.
+_KIND_WORDS = frozenset("""supplement supplements treatment treatments therapy therapies drug drugs medication medications
+medicine medicines remedy remedies pill pills injection injections analgesic analgesics painkiller painkillers""".split()) | {
+    "popular supplement", "the supplement", "dietary supplement", "the drug", "the treatment", "pain reliever", "pain relievers"}
+_KIND_ANAPHOR = re.compile(r"\b(?:the|these|those|such|this|that)\s+(?:[\w-]+\s+)?(?:drugs?|medicines?|medications?|pills?|"
+                           r"painkillers?|analgesics?|pain relievers?)\b|\bthem\b", re.I)
+
+
+def as_named(claim: Claim, treatment: str) -> Claim:
+    """The claim with its kind word and pointer ("the drugs") read as the treatment they stand for, for its matches and
+    its PubMed search ("the drugs offered little benefit" -> "anti-inflammatory drugs offered little benefit")."""
+    return dataclasses.replace(claim, text=_KIND_ANAPHOR.sub(treatment, claim.text, count=1))
+
+
+def _kind_anaphor(n: int, claims: list[Claim], title: str | None) -> str | None:
+    """The treatment a claim names only by its kind and a pointing word ("the drugs offered little to no benefit" after
+    "anti-inflammatory drugs such as ibuprofen"): the last one named by its own name before it, else None."""
+    names = treatment_names(claims[n].text)
+    if not names or any(x.lower() not in _KIND_WORDS for x in names) or not _KIND_ANAPHOR.search(claims[n].text):
+        return None
+    return _named_before(n, claims, title)
 
 
 def _cited_work(cited: list[Reference]) -> tuple[str, int, str] | None:
@@ -289,12 +312,15 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
         # the search holds a claim that names no condition to its article's: a study of another condition is no
         # evidence for "Working nights" under "Factors linked with seeking care [for back pain]" (the stance said so,
         # and the summary still counted the claim as having evidence in the hub)
-        m = match_claim(store, claim, limit=limit, cited_ids=list(dict.fromkeys(cited_ids)), published_only=published_only,
+        kind_of = _kind_anaphor(n, claims, doc.title)
+        # (searched and tested as the treatment it stands for: "the drugs" are the NSAIDs named before)
+        asked = as_named(claim, kind_of) if kind_of else claim
+        m = match_claim(store, asked, limit=limit, cited_ids=list(dict.fromkeys(cited_ids)), published_only=published_only,
                         context_condition=context)
         claim_stance, stance_reason, reasons = stance_of(
             store, claim, m["matches"], lambda about, c=claim, s=strength: overstatement(c, s, about),
             context_condition=context, article_words=article_words, states_effect=strength != "not a claim",
-            carried_treatment=_carried_treatment(claim, claims), own_condition=own)
+            carried_treatment=_carried_treatment(claim, claims) or kind_of, own_condition=own)
         d = claim.as_dict()
         d.update({
             "year_from": year_from,
@@ -312,7 +338,7 @@ def check_article(store: Store, text: str, *, html: bool = False, limit: int = 3
             "missing": None if m["matches"] else "not in the hub",
             "stance": claim_stance,
             "stance_reason": stance_reason,
-            "pubmed_query": pubmed_query(claim, _search_context(n, claims), condition=own or context,
+            "pubmed_query": pubmed_query(asked, _search_context(n, claims), condition=own or context,
                                          named=_named_before(n, claims, doc.title), cited=_cited_work(cited)),
         })
         out_claims.append(d)

@@ -46,6 +46,14 @@ class Context:
     year: int | None
 
 
+# Studies counted as what was analysed ("Researchers analysed 35 peer-reviewed trials on ...", "pooled data from 13
+# studies"): the research is a review of them, and the results that follow are the review's, not a trial's.
+_POOLED = re.compile(r"\b(?:analy[sz]ed|pooled|reviewed|examined|looked at|combined|included|assessed|evaluated|screened|"
+                     r"went through|sifted through)\s+(?:the\s+)?(?:(?:data|results|evidence|findings) (?:from|of)\s+)?(?:the\s+)?"
+                     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|scores of|hundreds of|"
+                     r"several|many|multiple)\s+(?:[\w-]+\s+){0,3}?(?:trials|studies|papers|RCTs)\b", re.I)
+
+
 def context_of(s: Sentence, i: int, current: "Context | None") -> "Context | None":
     """The context after sentence ``i``, which names research: its design and year (a back-reference such as "this
     study" keeps the current context when it names nothing more specific; 'research' or 'evidence' in general
@@ -53,6 +61,10 @@ def context_of(s: Sentence, i: int, current: "Context | None") -> "Context | Non
     design = stated_design(s.text)
     if design is None or design == "research":
         return current
+    if _POOLED.search(s.text) and design not in ("meta-analysis", "systematic review", "review"):
+        # the method of the research described before, in words of the studies it pooled: that research stays the
+        # context (a review stays a review, and "the study" that pooled them stays as the page calls it)
+        return current if current is None else Context(i, s.paragraph, s.heading, current.design, current.year)
     if current is not None and _BACK_REFERENCE.search(s.text) and _RANK[design] >= _RANK[current.design]:
         return Context(i, s.paragraph, s.heading, current.design, current.year)
     return Context(i, s.paragraph, s.heading, design, year_of(s.text))

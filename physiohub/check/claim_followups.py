@@ -423,8 +423,11 @@ def by_research_author(text: str, surnames: set[str]) -> bool:
     # (the attribution closes the sentence or follows its quote: "Because, as X explains, during his childhood ..."
     # introduces background, not the author's finding)
     names = "|".join(re.escape(n) for n in sorted(surnames))
+    # (how it was said may close the sentence: '"...," Krebs said by email.', "... in a statement")
+    how = r"(?:\s+(?:by (?:e-?mail|phone|telephone)|in (?:an? )?(?:e-?mail|interview|statement|news release|press release)))?"
     return bool(re.search(rf"(?:,|[\"\u201d])\s*(?:says|said|explains|explained|notes|noted|adds|added)\s+(?:Dr\.?\s+|Professor\s+|Prof\.?\s+)?"
-                          rf"(?:{names})\W*$|[\"\u201d]\s*(?:{names})\s+(?:says|said|explains|explained|notes|noted|adds|added)\W*$", text))
+                          rf"(?:{names}){how}\W*$|[\"\u201d]\s*(?:{names})\s+(?:says|said|explains|explained|notes|noted|adds|added){how}\W*$",
+                          text))
 # A share of the people studied, right after a result about them: "Many of the workers with back pain also had neck pain",
 # "Most participants did not go back to the doctor", "Only people with severe pain used specialists" (past tense, or a present
 # denial: "Many patients with back pain have tried posture exercises", "Most people need three to five sessions" and "Most people
@@ -434,6 +437,12 @@ SHARE_RESULT = re.compile(r"^(?:but |and |yet )?(?:many|most|few|some|half|all|n
                           r"runners|players|athletes|children|employees|nurses|respondents|subjects|volunteers)\b[^.;]{0,80}?\b"
                           r"(?:had|did|(?:do not|does not|don't|doesn't)(?=\s+[a-z])|were|was|reported|said|used|went|got|took|needed|looked|sought|saw)\b",
                           re.I)   # (a denial with its verb: "Yet most arthritis patients don't." refers back to advice)
+
+
+# The one the finding did not hold for, right after it: "Codeine was the exception.", "The only exception was swimming."
+EXCEPTION = re.compile(r"^(?:but |and |yet )?(?:(?:[\w-]+\s+){1,3}(?:was|were|is|are)\s+(?:the|an|one)\s+(?:only\s+|one\s+|notable\s+|"
+                       r"main\s+)?exceptions?|the (?:only |one |notable |main )?exceptions? (?:was|were|is|are)\s+(?:[\w-]+\s*){1,4})\W*$",
+                       re.I)
 
 
 # The same finding widened or narrowed, right after it: "This is particularly so for call-center staff", "This is especially

@@ -270,7 +270,11 @@ LIMITATION = re.compile(
     r"|\b(?:findings|results) may not (?:apply|generali[sz]e|hold)\b"
     r"|\b(?:was|were) self-reported\b|\breported their own (?:activity|symptoms|pain|diet|exercise)"
     r"|\b(?:many|most|some|several) of the (?:trials|studies) were (?:small|short|of (?:low|poor) quality)\b"
-    r"|\brated (?:much|most|some|all) of the evidence as (?:low|very low)\b", re.I)
+    r"|\brated (?:much|most|some|all) of the evidence as (?:low|very low)\b"
+    # "these results were susceptible to confounding by indication" ("the size of the effect could not be determined" is a
+    # review's finding, and stays)
+    r"|\b(?:susceptible|subject|prone|open|vulnerable) to (?:\w+ ){0,2}?(?:confounding|bias|biases|error)\b|\bconfounding by indication\b",
+    re.I)
 # A page's section title over findings: "What the research found", "What the studies show".
 FINDINGS_TITLE = re.compile(r"^\W*what (?:the |this |our )?(?:latest |new )?(?:research|study|studies|science|evidence|trials?|reviews?|"
                             r"researchers|scientists|they|it) (?:found|finds|shows?|showed|says?|said|tells? us|revealed)\W*$", re.I)
@@ -359,9 +363,16 @@ _MEASURED = re.compile(r"\b(?:found|finds|showed|shows|discovered|observed|risk|
                        r"in (?:the|this|their) (?:study|trial|survey|sample|cohort))\b", re.I)
 
 
+# ... or one author, named with a title and a place: "Lead author of the paper, Associate Professor X from the Y Institute,
+# said back pain was the leading cause of disability worldwide ..."
+_AUTHOR_SAYS = re.compile(r"^(?:the\s+)?(?:study's\s+|paper's\s+|review's\s+)?(?:(?:lead|senior|first|co-?|corresponding)\s*)?(?:study\s+)?"
+                          r"(?:author|researcher|investigator)\b[^.;\"\u201c]{0,160}?\b(?:say|says|said|write|wrote|note|noted|explain|"
+                          r"explained)\s+(?:that\s+)?", re.I)
+
+
 def researchers_background(text: str) -> bool:
     """A background fact about the condition that the researchers say or write, not a finding of theirs."""
-    lead = _RESEARCHERS_SAY.match(text)
+    lead = _RESEARCHERS_SAY.match(text) or _AUTHOR_SAYS.match(text)
     tail = None if lead else _SAY_RESEARCHERS.search(text)
     if not (lead or tail):
         return False

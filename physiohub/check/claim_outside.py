@@ -33,12 +33,43 @@ def _speaker(text: str) -> str | None:
     return None
 
 
+# A speaker introduced by a role that is not the research's ("Professor Ann Lee, a sports medicine specialist and professor
+# of public health at X University, said ..."), in a story that has already named who led the research ("Lead author of
+# the paper, Dr Y, said ..."): a second voice commenting on it, like one named as not involved.
+_EXPERT_INTRO = re.compile(r"^(?:(?:Dr|Prof|Professor|Associate Professor|Assistant Professor|Mr|Ms|Mrs)\.?\s+)?(?:[A-Z][a-z]+\s+)"
+                           r"(?:[A-Z]\.\s+)?([A-Z][a-z][\w'\u2019-]+(?:\s+[A-Z][a-z][\w'\u2019-]+)?),\s+(?:an?|the|who is an?)\s+([^;]{3,200}?),\s+"
+                           r"(?:said|says|told|added|adds|noted|notes|warned|cautioned|explained)\b")
+_EXPERT_ROLE = re.compile(r"\b(?:specialist|expert|professor|president|spokes(?:person|man|woman)|chair|director|consultant|"
+                          r"physician|surgeon|physiotherapist|rheumatologist|doctor|GP)\b", re.I)
+_RESEARCH_ROLE = re.compile(r"\b(?:author|co-?author|led|leads|leader|lead|researcher|investigator|study|team|trial|review|paper)\b", re.I)
+_LEADER = re.compile(r"\b(?:lead|senior|first|study|co-?)\s*author\b|\bled (?:the|this) (?:study|research|review|trial|work)\b"
+                     r"|\bprincipal investigator\b", re.I)
+
+
+def _second_voice(sentences: list[Sentence]) -> tuple[set[str], set[int]]:
+    """(surnames, sentence indices) of speakers introduced by a role other than the research's after the story named who
+    led it: the surnames quote them again, the indices are the sentences introducing them."""
+    out: set[str] = set()
+    at: set[int] = set()
+    leaders_named = ""
+    for i, s in enumerate(sentences):
+        m = _EXPERT_INTRO.match(s.text)
+        if (m and leaders_named and m.group(1) not in leaders_named and _EXPERT_ROLE.search(m.group(2))
+                and not _RESEARCH_ROLE.search(m.group(2))):
+            out |= {m.group(1), m.group(1).split()[-1]}   # ("Del Mar" is quoted again as "Del Mar" or "Mar")
+            at.add(i)
+        if _LEADER.search(s.text):
+            leaders_named += " " + s.text
+    return out, at
+
+
 def outside_words(sentences: list[Sentence]) -> list[bool]:
-    """For each sentence, whether it is the words of an outside expert (named as not involved in the research)."""
+    """For each sentence, whether it is the words of an outside expert (named as not involved in the research, or
+    introduced by a role of their own after the story named who led the research)."""
     # (read once: the story may say the expert was not involved only after quoting them, so the marks need every name)
     speakers = [_speaker(s.text) for s in sentences]
     aside = [bool(NOT_INVOLVED.search(s.text)) for s in sentences]
-    outside: set[str] = set()
+    outside, introduced = _second_voice(sentences)
     last_speaker: str | None = None
     for s, who, not_involved in zip(sentences, speakers, aside):
         if not_involved:
@@ -52,7 +83,9 @@ def outside_words(sentences: list[Sentence]) -> list[bool]:
             last_speaker = who
     marks: list[bool] = []
     current: str | None = None
-    for who, not_involved in zip(speakers, aside):
+    for i, (who, not_involved) in enumerate(zip(speakers, aside)):
+        if i in introduced:
+            who = _EXPERT_INTRO.match(sentences[i].text).group(1)
         if who in ("she", "he"):
             who = current
         if who:

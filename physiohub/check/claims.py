@@ -42,7 +42,7 @@ from .claim_effects import effect_of, finding_clause, population_of
 from .claim_followups import (group_result, ADVICE_ITEM, CONTRAST_RESULT, DOSE_RESPONSE, EFFECT_ENDS, FACTORS_LEADIN, FINDINGS_HEADING, FINDINGS_LEADIN, GAINED,
     NEITHER, NO_DIFF,
     PRONOUN_COMPARISON, QUOTED_RESEARCHER, QUOTES_HEADING, RESPECTIVELY, RESULT, RESULTS_LABEL, RESULT_GROUP,
-    RESULT_LASTS, RESULT_SIZE, SAME_TRUE, SHARE_RESULT, SOURCE_HEADING, STUDY_LABEL, SUMMARY_FIGURE, THEY_FOUND, THIS_SHOWS, TOLD_MEETING,
+    RESULT_LASTS, RESULT_SIZE, SAME_TRUE, EXCEPTION, SHARE_RESULT, SOURCE_HEADING, STUDY_LABEL, SUMMARY_FIGURE, THEY_FOUND, THIS_SHOWS, TOLD_MEETING,
     by_research_author, headline, research_authors, research_in, same_subject_result, title_finding)
 from .claim_method import METHOD, method_only
 from .claim_not_claims import (ASIDE, LEAD_IN, LIMITATION, MYTH_LABEL, NOT_INVOLVED, QUESTION_OR_NEED, RESEARCH_USE,
@@ -403,7 +403,7 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                 and s.heading == last_claim_para[1] and not s.item
                 and (i == 0 or sentences[i - 1].paragraph != s.paragraph)
                 and (NO_DIFF.search(s.text) or group_result(s.text) or RESULT_LASTS.search(s.text) or NEITHER.search(s.text)
-                     or SHARE_RESULT.match(s.text)
+                     or SHARE_RESULT.match(s.text) or EXCEPTION.match(s.text)
                      or (_IT_THEY.match(s.text) and has_effect(s.text) and not _OPEN_QUESTION.search(s.text))
                      or (RESULT.search(s.text) and _GROUP_WORD.search(s.text))
                      or EFFECT_ENDS.search(s.text)
@@ -475,7 +475,9 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
                 and not BACKED_BY_PUBLISHED.search(s.text)
                 # (nor on a bare factor under "Factors linked with seeking care included:": the lead-in says the research
                 # found it, and a two-word label scores low whatever it is)
-                and not (s.item and lead_in is not None and FACTORS_LEADIN.search(lead_in.text))):
+                and not (s.item and lead_in is not None and FACTORS_LEADIN.search(lead_in.text))
+                # (nor on "Codeine was the exception." after a finding: four words score low whatever they say)
+                and not (inherited is not None and EXCEPTION.match(s.text))):
             # the model's veto on a rule claim (see the docstring); not on a quote a dash line credits to its authors
             # (the credit says whose finding it is), nor on a guideline's grade or its panel's advice (the model has seen
             # few guideline pages: "CBT received a weak recommendation ..." scored 0.10)
@@ -541,7 +543,8 @@ def find_claims(sentences: list[Sentence], *, learned: bool = True, probabilitie
             text=s.text, cue=cue, year=year, design=design,
             topic=topic_of(f"{intervention or ''} {s.text}"), population=population_of(s.text),
             intervention=intervention, outcome=outcome, direction=direction,
-            names_source=any(x["kind"] != "institution" for x in sources)
+            # (a quote credited by surname to the study author the page introduced before names its source: R5)
+            names_source=any(x["kind"] != "institution" for x in sources) or by_research_author(s.text, authors)
             or (cue in ("the research named in the sentence before", "the citation closing its list item",
                         "a list item under a lead-in that cites its source") and bool(cites)),
             sources=sources, citations=cites, links=list(s.links),

@@ -142,11 +142,38 @@ WORKS = re.compile(r"\b(?:(?:is|are|was|were|been) (?:proven|shown|found) to (?:
                     r"(?:treatment|therapy|remedy) for)\b", re.I)
 
 
+# A claim that a treatment's benefit is small: "little more benefit than a placebo", "little to no benefit", "nothing more
+# than a mild relief", "too small to be considered clinically important" (the reading of a benefit word alone is "for").
+LITTLE_BENEFIT = re.compile(r"\b(?:little|minimal|negligible|marginal|tiny)\s+(?:\w+\s+){0,2}?(?:benefits?|effects?|relief|improvements?|"
+                            r"help)\b|\blittle (?:or|to) no\b|\b(?:anything|nothing|no) more than (?:a |an )?(?:mild|small|slight|"
+                            r"modest|minor)\b|\btoo small to (?:be|matter|make)\b|\bnot clinically (?:important|meaningful|relevant|"
+                            r"worthwhile)\b", re.I)
+# A verdict on a comparison with no verb: "No clear winner for neck pain treatment", "No benefit from ...".
+_NO_WINNER = re.compile(r"^\W*no (?:clear |real |single |obvious )?(?:winner|difference|benefit|advantage|edge) (?:for|from|in|between|"
+                        r"among|of|with)\b", re.I)
+# Two treatments, or a treatment and a control, set side by side: "are better than opioids at easing pain", "reduced neck
+# pain compared with a group that did not do qigong": the result of a comparison, not a link between two measures.
+_SIDE_BY_SIDE = re.compile(r"\b(?:better|worse|more effective|less effective|superior|inferior)\s+(?:than|to)\b|\bcompared (?:with|to)\b"
+                           r"|\bthan (?:a |the )?(?:placebo|sham|dummy|control|usual care|standard care)\b",
+                           re.I)
+
+
+# Groups compared by how likely or how often something happens to them ("were more likely to have back pain than those
+# who stand"): how an observational study states a link.
+_GROUPS_LIKELY = re.compile(r"\b(?:likely|likelihood|odds|chances?)\b|\b(?:those|people|participants|adults|women|men) who\b", re.I)
+
+
 # An effect tested and not found; words of a link, which keep a sentence correlational.
 _NO_EFFECT = re.compile(r"\b(?:(?:works?|worked|did|does|do|was|were|is|are) no better than|(?:made|makes|make) (?:no|any) (?:\w+ )?difference|"
                         r"did not (?:\w+ )?(?:improve|reduce|relieve|ease|speed|shorten|help|prevent|change|affect)|"
                         r"(?:had|has|have) no (?:\w+ )?effect on)\b", re.I)
 _LINK_WORDS = re.compile(r"\b(?:associat\w*|link\w*|correlat\w*|relationship|related to|risk)\b", re.I)
+# ... not in an organisation's name: "the Journal of the American Medical Association", "the Heart Association"
+_NAMED_ASSOCIATION = re.compile(r"(?<=\w )Association\b")
+
+
+def _link_words(s: str):
+    return _LINK_WORDS.search(_NAMED_ASSOCIATION.sub(" ", s))
 
 
 # How many have a condition: "RRIs will affect up to 69.8% of runners", "the incidence of heel pain is about 7.9%", "one in
@@ -179,10 +206,16 @@ def claim_strength(sentences: list[str]) -> list[str]:
     in bench/eval_check_strength.py."""
     out = []
     for s, label in zip(sentences, classify(sentences)):
-        if label == "correlational" and (m := _NO_EFFECT.search(s)) and not _LINK_WORDS.search(s):
+        if label == "correlational" and (m := _NO_EFFECT.search(s)) and not _link_words(s):
             # "Paracetamol works no better than dummy pills", "made no difference to pain": a tested effect that was not
             # there is causal wording about the treatment, not a link between two things
             label = "conditional causal" if _MODAL.search(s[max(0, m.start() - 40):m.start()]) else "direct causal"
+        if label == "correlational" and _SIDE_BY_SIDE.search(s) and not _link_words(s) and not _GROUPS_LIKELY.search(s):
+            # a comparison's result is causal wording about the treatment, whatever the n-grams say
+            label = rule_strength(s) or label
+        if label == "not a claim" and (LITTLE_BENEFIT.search(s) or _NO_WINNER.search(s)):
+            # "Back pain drugs have little benefit", "No clear winner for ...": an effect found small or absent
+            label = "conditional causal" if _MODAL.search(s) else "direct causal"
         if label == "not a claim":
             label = rule_strength(s) or label
         if label == "not a claim" and (m := WORKS.search(s)):

@@ -37,7 +37,11 @@ _EXTRA = (r"manual physical therapy|cycl(?:ing|ed)|bicycl\w*|swimming|aerobic ex
           r"heavy slow resistance|collars?|braces?|bracing|orthos[ie]s|orthotics?|insoles?|"
           r"glucosamine|chondroitin|bed rest|rest|pain reprocessing therapy|cognitive functional therapy|"
           r"cognitive[- ]behaviou?ral (?:therapy|treatment|pain management programm?e?|programm?e?|intervention|approach)|cbt|mindfulness|weight loss|hydrotherapy|aquatic\w*|footwear|"
-          r"hyaluronic acid|radiofrequency|spinal cord stimulation|hot packs?|traction|ergonomic\w*")
+          r"hyaluronic acid|radiofrequency|spinal cord stimulation|hot packs?|traction|ergonomic\w*|"
+          # the painkillers news names, by class in full and by drug (the cues know "NSAIDs", "opioids", "ibuprofen")
+          r"(?:non-?steroidal\s+)?anti-?inflammator(?:y\s+(?:drugs?|medications?|medicines?|painkillers?|pills?|agents?)|ies)|"
+          r"analgesics?|pain relievers?|tramadol|codeine|morphine|oxycodone|hydrocodone|fentanyl|naproxen|diclofenac|"
+          r"celecoxib|etoricoxib|rofecoxib|coxibs?|meloxicam|ketoprofen|aspirin|gabapentin|pregabalin|duloxetine")
 _GENERIC_TREATMENT = {"physiotherapy", "physical therapy", "rehabilitation", "training", "treatment", "therapy",
                       "exercise", "exercises", "programme", "program", "loading"}
 # ("non-drug", "non-surgical": the treatment named is the one not given)
@@ -101,23 +105,38 @@ _NOT_A_FIGURE = re.compile(r"[(\[]\s*\d{1,3}(?:\s*[,\u2013\-]\s*\d{1,3})*\s*[)\]
 _SAME_TREATMENT = {"cortisone": "corticosteroid", "steroid": "corticosteroid", "physical therapy": "physiotherapy",
                    "manual physical therapy": "manual therapy",
                    # one drug's British and American names; the lay word for a class of drugs
-                   "acetaminophen": "paracetamol", "painkiller": "analgesic"}
+                   "acetaminophen": "paracetamol", "painkiller": "analgesic", "pain reliever": "analgesic"}
+# "non-steroidal anti-inflammatory drugs", "anti-inflammatories": the class the abbreviation NSAIDs names
+_NSAID_IN_FULL = re.compile(r"anti-?inflammator", re.I)
 
 
 # A kind of treatment named by its own name and the treatments of that kind ("manual therapy": manipulation, mobilisation,
 # osteopathic and chiropractic care, as the topic cues of Manual Therapy file them): a claim that "manual therapy and
 # exercise" work is tested by a trial of osteopathic spinal manipulation, one form of it; a claim about manipulation is
 # not answered by any manual therapy, so only the kind is added to what a study tests, never a form.
-_KINDS = {"manual therapy": re.compile(r"^(?:" + dict(TOPIC_CUES)["Manual Therapy"] + r")$", re.I)}
+_KINDS = {"manual therapy": re.compile(r"^(?:" + dict(TOPIC_CUES)["Manual Therapy"] + r")$", re.I),
+          # a drug and its class, a class and painkillers as a whole: "anti-inflammatory drugs such as ibuprofen" is
+          # answered by a review of NSAIDs, "none of the analgesics helped" by a trial of one of them
+          "nsaid": re.compile(r"^(?:ibuprofen|naproxen|diclofenac|celecoxib|etoricoxib|rofecoxib|coxib|meloxicam|ketoprofen|"
+                              r"aspirin)$"),
+          "opioid": re.compile(r"^(?:tramadol|codeine|morphine|oxycodone|hydrocodone|fentanyl)$"),
+          "analgesic": re.compile(r"^(?:nsaid|opioid|paracetamol|ibuprofen|naproxen|diclofenac|celecoxib|etoricoxib|rofecoxib|"
+                                  r"coxib|meloxicam|ketoprofen|aspirin|tramadol|"
+                                  r"codeine|morphine|oxycodone|hydrocodone|fentanyl)$")}
 
 
 def _with_kinds(found: set[str]) -> set[str]:
-    """The treatments found, with each kind that one of them is a form of ({"manipulation"} -> also "manual therapy")."""
-    return found | {kind for kind, forms in _KINDS.items() if any(forms.match(t) for t in found)}
+    """The treatments found, with each kind that one of them is a form of ({"manipulation"} -> also "manual therapy",
+    {"tramadol"} -> also "opioid" and "analgesic")."""
+    for _ in range(2):   # (a drug's class is itself a kind of painkiller)
+        found = found | {kind for kind, forms in _KINDS.items() if any(forms.match(t) for t in found)}
+    return found
 
 
 def _canon(term: str) -> str:
-    t = term.lower()
+    t = re.sub(r"\s+", " ", term.lower())
+    if _NSAID_IN_FULL.search(t):
+        return "nsaid"
     if re.match(r"cognitive[- ]behaviou?ral|cbt$", t):
         return "cbt"   # "CBT", "cognitive behavioural therapy", "a cognitive behavioural pain management programme": one therapy
     # (the people who do it and the doing name it too: "exercisers", "exercising" are "exercise")
@@ -241,6 +260,15 @@ _EFFECT_OF = re.compile(r"^(?:(?:no|the|an?|some)\s+)?(?:(?:short|long|medium)[-
 # "A comparison of osteopathic spinal manipulation with standard care for ...": the two arms of a comparison title
 _COMPARISON_OF = re.compile(r"^(?:an?\s+)?(?:randomi[sz]ed\s+)?(?:comparison|comparing)\s+(?:of\s+)?(.{3,120}?)\s+"
                             r"(?:with|to|versus|vs\.?)\s+(.{3,160})$", re.I)
+
+
+# A study of who is given a treatment, not of what it does: "Patient characteristics associated with opioid versus NSAID
+# management of chronic low back pain", "Predictors of tramadol use", "Trends in opioid prescribing": the treatment is
+# what it counted, so its result ("pain intensity did not predict opioid use") says nothing of the treatment's effect.
+_WHO_GETS_IT = re.compile(r"^(?:[\w-]+\s+){0,3}?(?:characteristics|factors|predictors|determinants|correlates|patterns|trends|"
+                          r"variations?|disparities)\s+(?:associated with|linked (?:to|with)|of|in|for|predicting|influencing)\s"
+                          r"[^:]{0,120}?\b(?:use|users|usage|prescri\w+|management|uptake|utili[sz]ation|dispens\w+|initiation|"
+                          r"receipt|choice)\b", re.I)
 
 
 def _tested_of_title(arm: str) -> str:
@@ -542,6 +570,8 @@ def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], tit
     outcomes = [o for o in _find(OUTCOMES, claim_text)
                 if not treatments(o) and not any(o in c for c in CONDITIONS if c in claim_text.lower())]
     if claimed:
+        if _WHO_GETS_IT.search(title):
+            return Tested(False, "it studies who is given the treatment, not what the treatment does")
         pico = pico or {}
         arm, other = _arms_of_title(title)
         tested_text = " ".join(_tested_part(x) for x in _spans(pico, "intervention") + [arm])
@@ -556,6 +586,12 @@ def _tests(store: Store | None, claim_text: str, claim_words: Iterable[str], tit
         tested, compared = _with_kinds(treatments(tested_text)), _with_kinds(treatments(compared_text))
         want = specific or claimed
         hit = want & tested
+        versus = COMPARATOR.search(claim_text)
+        side = _with_kinds(treatments(versus.group(1))) if versus else set()
+        if hit and side and hit <= side and (want - side) and not ((want - side) & _with_kinds(treatments(title + " " + text))):
+            # "tramadol was linked with more deaths than NSAIDs": a trial of rofecoxib against NSAIDs tests what the
+            # claim sets tramadol against, never tramadol
+            return Tested(False, f"it does not test {' or '.join(_names(claim_text, want - side)[:2]) or 'this treatment'}")
         if not hit:
             what = " or ".join(_names(claim_text, want)[:2]) or "this treatment"
             if not tested and not _spans(pico, "intervention") and want & treatments(text):
