@@ -177,6 +177,12 @@ def methods_rows(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, 
             spans = _methods_outcomes_first(p, [sp for sp in spans if not _only_in_allocation(p, sp)])
         if key == "population":
             spans = [{**sp, "text": _main_population(p, sp["text"])} for sp in spans]
+            # People a subgroup's result speaks of ("BES participants with Level IIb + V dissections had better scores":
+            # generate.subgroup_results) are not who took part: the row keeps the people named elsewhere.
+            sub = set(a.get("_subgroups") or ())
+            elsewhere = [sp for sp in spans if not (placed := set(pico_sentence_ids(p.sentences, [sp]))) or not placed <= sub]
+            if sub and elsewhere and len(elsewhere) < len(spans) and pico_sentence_ids(p.sentences, elsewhere):
+                spans = elsewhere
         if spans and not pico_sentence_ids(p.sentences, spans):
             spans = []  # spans we cannot place in the abstract (e.g. from the title): use the sentence roles
         if key == "population" and spans:

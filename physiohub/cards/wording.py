@@ -77,6 +77,8 @@ def active_comparison(a: dict[str, Any], q: Pico) -> bool:
 def answer_claim(a: dict[str, Any], q: Pico) -> str | None:
     """The hedged main result in one sentence, or None when the pieces to say it are missing."""
     verdict, evidence = a.get("verdict") or "Too early to tell", a.get("evidence") or "Very limited"
+    if a.get("_authors_may") and evidence in ("Strong", "Moderate"):
+        evidence = "Limited"  # the authors say "may": the card's certainty word is no surer than theirs
     kind = a.get("question_kind") or "intervention"
     x, y, c = q.intervention, q.outcome, q.comparison
     if not x:
@@ -298,6 +300,8 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     elif not claim:
         found = {"Supports": "found what it set out to show", "No clear difference": "found no clear difference",
                  "Does not support": "did not back the idea it tested", "Mixed picture": "found mixed results"}[verdict]
+        if verdict == "Does not support" and a.get("_better"):
+            found += f"; on its main measure the results were worse with the treatment than in {a['_better']}"
         patients = (f"This {short}{(' of ' + who) if who else ''} {found}. "
                     + phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"])
                     + " Ask your physio or doctor what it means for you.")
@@ -323,6 +327,11 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         if surrogate:
             tail = (f" This trial measured {q.outcome}, not pain or everyday function, so it does not tell you whether "
                     f"{x} {'help' if plural(x) else 'helps'} your symptoms.")
+        if verdict == "Does not support" and a.get("_better"):
+            # the comparison group did clearly better on the main measure (generate.comparison_did_better)
+            c = q.comparison or ""
+            than = f"than with {c}" if c and not re.match(r"(?:no|none|nothing|without)\b", c, re.I) else "than without"
+            tail = f" On the main measure, the results were worse with {it} {than}." + tail
         if q.event:
             tail = (f" This {short} measured {q.outcome}, not {q.event} themselves, so it does not show whether {x} "
                     f"{'prevent' if plural(x) else 'prevents'} {q.event}." + tail)
