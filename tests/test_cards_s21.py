@@ -241,3 +241,63 @@ def test_a_no_treatment_arm_abbreviation_is_not_spelled_out_into_a_negation():
     from physiohub.cards.abbrev import definitions
     defs = definitions("Patients received stimulation or no stimulation (NS). The NS group worsened.")
     assert "NS" not in defs
+
+
+# --- 8. a review's answer names the disorder its conclusion names, not the title's broad class ------------------------
+
+_WORK_TITLE = "Associations between occupational factors and specific disorders of the knee: a systematic review"
+_WORK = [
+    ("OBJECTIVE", "To assess the associations between occupational physical factors and specific knee disorders in "
+                  "working populations."),
+    ("METHODS", "We searched for cohort and case-control studies of kneeling, squatting, lifting and climbing and the "
+                "occurrence of knee osteoarthritis (KOA), meniscal lesions and bursitis. Odds ratios (OR) were extracted."),
+    ("RESULTS", "Kneeling or squatting for more than 1 hour per day was associated with KOA (OR 1.6-2.4). Heavy lifting "
+                "was associated with KOA (OR 1.4-2.0). None of the included studies examined bursitis."),
+    ("CONCLUSIONS", "Kneeling, squatting and heavy lifting at work are associated with the occurrence of KOA."),
+]
+
+
+def test_a_reviews_answer_names_the_disorder_its_conclusion_names():
+    card, a, rec = _card(_WORK_TITLE, _WORK)
+    assert a["question_kind"] == "association"
+    first = card["upshot"]["answer"].split(". ")[0]
+    assert "specific disorders" not in first and "osteoarthritis" in first, first
+    # the question still asks what the review asked
+    assert "specific disorders of the knee" in card["upshot"]["question"]
+    _numbers_in_source(card, rec)
+
+
+# --- 9. methods rows: no background words, no title pieces ------------------------------------------------------------
+
+_TREND_TITLE = "Incidence of ankle fractures in adolescents over 20 years: a population-based study"
+_TREND = [
+    ("CONTEXT", "Ankle fractures in adolescents may be rising, possibly because of lower vitamin D status during growth."),
+    ("OBJECTIVE", "To determine whether the incidence of ankle fractures in adolescents has changed."),
+    ("DESIGN, SETTING, AND PATIENTS", "Population-based study of residents aged 10 to 19 years with ankle fractures in "
+                                      "1995-1999 and 2010-2014."),
+    ("RESULTS", "Age-adjusted incidence rates increased from 120.4 to 151.9 per 100 000 (P = .002)."),
+    ("CONCLUSIONS", "There has been a significant increase in the incidence of ankle fractures in adolescents."),
+]
+
+
+def test_an_outcomes_row_is_not_a_background_word():
+    from physiohub.cards.parts import analyse
+    from physiohub.cards.spans import _methods_outcomes_first
+    rec = _record(_TREND_TITLE, _TREND)
+    p = analyse(rec)
+
+    def span(words: str) -> dict:
+        at = rec.abstract.index(words)
+        return {"text": words, "field": "abstract", "start": at, "end": at + len(words)}
+    background, concluded = span("vitamin D status"), span("incidence of ankle fractures in adolescents")
+    assert _methods_outcomes_first(p, [background, concluded]) == [concluded]
+    assert _methods_outcomes_first(p, [background]) == [background]  # (nothing better: kept)
+    card, a, _ = _card(_TREND_TITLE, _TREND)
+    assert "vitamin d" not in _rows(card).get("Outcomes", "").lower()
+
+
+def test_a_titles_subtitle_is_no_exposure():
+    q = from_title("Knee pain in Europe: its impact and a comparison of patient and physician views", "association")
+    assert q.intervention == "" and q.outcome == ""
+    q = from_title("Occupational kneeling and knee osteoarthritis in floor layers", "association")
+    assert q.intervention == "occupational kneeling" and q.outcome == "knee osteoarthritis"

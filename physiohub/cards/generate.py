@@ -295,6 +295,35 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
     return q
 
 
+# A broad class of outcomes ("specific disorders of the shoulder", "musculoskeletal conditions", "health outcomes")
+_BROAD_OUTCOME = re.compile(r"\b(?:disorders?|conditions?|problems?|diseases?|outcomes?|complaints?|symptoms?|injuries|"
+                            r"morbidit(?:y|ies))\b", re.I)
+# "... are associated with (the occurrence of) SIS", "... was linked to a higher risk of knee osteoarthritis"
+_LINKED_WITH = re.compile(r"\b(?:associated|linked|related|correlated)\s+(?:with|to)\s+(?:an?\s+)?(?:(?:higher|increased|greater|"
+                          r"lower|reduced)\s+)?(?:the\s+)?(?:(?:occurrence|development|onset|incidence|risk|presence)\s+of\s+)?"
+                          r"(?P<z>[^,;.()]{2,60}?)\s*(?:[,;.(]|$|\s+(?:in|among|but|and (?:not|with)|whereas|while)\b)", re.I)
+
+
+def narrower_outcome(a: dict[str, Any], p: Parts, q: Pico) -> str:
+    """The outcome the authors' conclusion names a link with, when the question's outcome is a broad class and the
+    conclusion names one member of it: a review of "work-related factors and specific disorders of the shoulder" that
+    concludes the factors "are associated with the occurrence of SIS" answers about SIS, not every shoulder disorder."""
+    if (a.get("question_kind") or "") != "association" or not q.outcome or not _BROAD_OUTCOME.search(q.outcome):
+        return ""
+    verdict_ids = [i for i in a.get("verdict_sentences") or [] if _has(p, i)]
+    concl = conclusion_sentence(p, verdict_ids, "association")
+    if concl is None or p.part.get(concl.id) != "conclusion":
+        return ""
+    m = _LINKED_WITH.search(concl.text)
+    if not m:
+        return ""
+    z = m.group("z").strip()
+    zw = set(re.findall(r"[a-z]{3,}", z.lower()))
+    if not (1 <= len(z.split()) <= 6) or _BROAD_OUTCOME.search(z) or not zw or zw <= set(re.findall(r"[a-z]{3,}", q.outcome.lower())):
+        return ""
+    return z
+
+
 _PREVENT_STOP = {"after", "following", "from", "with", "during", "among", "that", "their", "this", "these", "those", "risk",
                  "people", "patients", "participants", "adults", "children"}
 
@@ -1679,6 +1708,7 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     if not p.sentences:
         what = None  # nothing to hedge a treatment claim on
     q = study_pico(record, a, p, what, cmp)
+    q.answered = narrower_outcome(a, p, q)
     if not p.sentences or a.get("design") in _NO_TREATMENT_DESIGNS and a.get("question_kind") == "intervention":
         q.intervention = "" if not p.sentences or a.get("design") in ("lab/animal/experimental", "protocol",
                                                                        "editorial/commentary/letter") else q.intervention
@@ -1776,6 +1806,12 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     card["provenance"] = prov
     card["generator"], card["version"] = GENERATOR, VERSION
     _spell_out(card, definitions(record.abstract))
+    # A term that needs explaining ("subacromial", "neuropathic") is explained where patients read it, whether it came
+    # from the study's own phrases or from a spelled-out abbreviation.
+    if (card.get("upshot") or {}).get("answer"):
+        card["upshot"]["answer"] = gloss(card["upshot"]["answer"])
+    if (card.get("why_it_matters") or {}).get("patients"):
+        card["why_it_matters"]["patients"] = gloss(card["why_it_matters"]["patients"])
     card["_subject"] = q.intervention or None
     if not p.sentences:
         card["flags"] = ["unclear_result"]

@@ -61,6 +61,7 @@ class Pico:
     outcome: str = ""
     verb: str = ""  # the title's own verb ("improve"), when the title states its result
     event: str = ""  # the event the title or aim named when the study measured a risk score for it (outcome.py)
+    answered: str = ""  # the narrower outcome the conclusion names a link with, when the question's is a broad class
     prevents: str = ""  # what the treatment is meant to prevent ("for prevention of shoulder dysfunction"): the people
     #                     studied do not have it yet, so it never makes the population ("people with ...")
 
@@ -223,6 +224,8 @@ def from_title(title: str, kind: str) -> Pico:
         m = m or (None if re.match(r"^(?:the )?(?:epidemiology|incidence|prevalence|distribution|patterns?|trends?|burden)\b",
                                    core, re.I) else
                   re.match(r"^(.+?)\s+and\s+(?:the\s+)?(?:risk of\s+)?(.+?)(?:\s+(?:in|among)\s+(.+))?$", core, re.I))
+        if m and re.search(r":\s", m.group(1)):
+            m = None  # "Pain in Europe: its impact and a comparison of ...": the "and" joins the subtitle's items
         after = re.match(r"^(.+?)\s+(?:after|following)\s+(.+?)(?:\s+(?:in|among)\s+(.+))?$", core, re.I)
         if not m and after:  # "Cancer mortality after radium irradiation in ...": exposure after, outcome before
             out.intervention, out.outcome = _clean(after.group(2), 7), _clean(after.group(1), 7)

@@ -275,14 +275,27 @@ def _outcome_spans(p: Parts, pico: dict[str, Any], spans: list[dict]) -> list[di
     return expanded
 
 
+def _background_only(p: Parts, sp: dict) -> bool:
+    """Is the span placed in background sentences only (and the abstract has other parts)?"""
+    ids = set(pico_sentence_ids(p.sentences, [sp]))
+    back = {s.id for s in p.sentences if p.part.get(s.id) == "background"}
+    return bool(ids) and ids <= back and len(back) < len(p.sentences)
+
+
 def _methods_outcomes_first(p: Parts, spans: list[dict]) -> list[dict]:
     """When the methods or aim name the outcomes, spans the tagger found only in results or conclusions (often
     fragments: "alike by one year and these") are left out."""
     late = {s.id for s in p.sentences if p.part.get(s.id) in ("results", "conclusion")}
     placed = [(sp, set(pico_sentence_ids(p.sentences, [sp]))) for sp in spans]
+    # Words found only in the background ("... due to the increased calcium demand during growth") are the authors'
+    # context: what the results or conclusions speak of was measured, so it goes first.
+    # (results spans are often fragments - "the reduction", "favor of responders" - and do not displace them)
+    results = {s.id for s in p.sentences if p.part.get(s.id) == "results"}
+    if any(not _background_only(p, sp) and not (ids and ids <= results) for sp, ids in placed):
+        placed = [(sp, ids) for sp, ids in placed if not _background_only(p, sp)]
     if any(ids and not ids <= late for _, ids in placed):
         return [sp for sp, ids in placed if not (ids and ids <= late)]
-    return spans
+    return [sp for sp, _ in placed]
 
 
 def _population_sentence(p: Parts) -> tuple[str, str] | None:

@@ -121,6 +121,7 @@ def answer_claim(a: dict[str, Any], q: Pico) -> str | None:
         body = (f"the {short} reports how often people taking {x} had side effects, but it does not compare them "
                 f"with people not taking {it}, so it cannot say how much {x} {'add' if plural(x) else 'adds'} to the risk")
     elif kind == "association" and y:
+        y = q.answered or y  # the member of a broad class the conclusion names (generate.narrower_outcome)
         if verdict == "Supports":
             y = _direction(a, y)
             link = {"Strong": f"{_be(x)} linked", "Moderate": f"{_be(x)} probably linked"}.get(evidence, "may be linked")
