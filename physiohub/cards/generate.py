@@ -241,11 +241,15 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
         q.population = ""
     if not q.population:
         results_ids = set(p.ids("results"))
+        asked = set(re.findall(r"[a-z]{3,}", (record.title + " " + " ".join(s.text for s in p.get("aim"))).lower()))
         for sp in (a.get("pico") or {}).get("population") or []:
             who = _people(sp.get("text", ""))
             placed = set(pico_sentence_ids(p.sentences, [sp]))
-            if placed and placed <= results_ids and p.get("results") != p.sentences:
-                continue  # people a result speaks of ("participants with Level IIb dissections had ..."): a subgroup
+            said = set(re.findall(r"[a-z]{3,}", who.lower())) - {"people", "with", "who", "and", "the", "have", "had"}
+            if placed and placed <= results_ids and p.get("results") != p.sentences and not said <= asked:
+                # people only a result speaks of, in words the title and aim do not use ("participants with Level IIb
+                # dissections had ..."): a subgroup, not the people studied
+                continue
             if who and len(who.split()) <= 12 and not broken(who) and not _has_prevented(who, q.prevents):
                 q.population = who
                 break
