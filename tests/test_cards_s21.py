@@ -301,3 +301,10 @@ def test_a_titles_subtitle_is_no_exposure():
     assert q.intervention == "" and q.outcome == ""
     q = from_title("Occupational kneeling and knee osteoarthritis in floor layers", "association")
     assert q.intervention == "occupational kneeling" and q.outcome == "knee osteoarthritis"
+
+
+def test_the_clinicians_line_says_what_not_to_rely_on():
+    card, a, _ = _card("Physical examination tests for meniscal tears: a systematic review", _TESTS_REVIEW)
+    line = card["why_it_matters"]["clinicians"]
+    if a["verdict"] == "Does not support":
+        assert not line.endswith("relying on it."), line

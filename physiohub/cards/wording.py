@@ -398,7 +398,11 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     practice = "It gives no reason to prefer one over the other on this outcome" if alike else {
         "Supports": "It can support a shared decision" if evidence in ("Strong", "Moderate") else "Treat it as supportive evidence that is not yet decisive",
         "No clear difference": f"Do not expect {x or 'it'} to do better than the comparison on this outcome" if kind == "intervention" else "It gives no reason to act on this link",
-        "Does not support": "It argues against relying on it",
+        # (what "it" is, said: the tests or the treatment, not a pronoun with nothing before it)
+        "Does not support": (f"It argues against relying on {x}" if x and len(x.split()) <= 6 else
+                             "It argues against relying on the test" if kind == "accuracy" else
+                             "It argues against relying on the treatment" if kind == "intervention" else
+                             "It argues against relying on the idea it tested"),
         "Mixed picture": "Weigh which outcomes and time points matter to the patient",
         "Too early to tell": "Treat it as hypothesis-generating",
     }[verdict]
