@@ -21,6 +21,9 @@ _ABBREV = {
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _INITIAL = re.compile(r"\b[A-Z]\.$")
 _BOUNDARY = re.compile(r"[.!?](?:[\"'\u201d\u2019)\]]*)\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+# In an abstract a sentence may also open with a name written in lower case with capitals inside it ("... p=0.013).
+# mEOC+P was associated with ...", "mRNA levels ...", "iPSCs ..."): a short lower-case prefix and then capitals.
+_ABSTRACT_BOUNDARY = re.compile(r"[.!?](?:[\"'\u201d\u2019)\]]*)\s+(?=[\"'\u201c\u2018(\[]?(?:[A-Z0-9]|[a-z]{1,2}(?:[A-Z]{2}|-[A-Z0-9])))")
 
 
 @dataclass(frozen=True)
@@ -34,11 +37,12 @@ class Sentence:
     back_matter: bool = False  # registration, funding, copyright, citation tail: never card text
 
 
-def split_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
-    """Character spans of sentences in text (white space trimmed)."""
+def split_spans(text: str, offset: int = 0, abstract: bool = False) -> list[tuple[int, int]]:
+    """Character spans of sentences in text (white space trimmed). ``abstract``: the text is a research abstract,
+    where a sentence may open with a name such as "mEOC+P" or "mRNA" (web pages keep the plain boundary)."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _BOUNDARY.finditer(text):
+    for m in (_ABSTRACT_BOUNDARY if abstract else _BOUNDARY).finditer(text):
         cut = m.start() + 1
         # Look only at the end of the piece: searching all of it for each candidate boundary made
         # long paragraphs full of abbreviations quadratic.
@@ -101,7 +105,7 @@ def record_sentences(record: Record) -> list[Sentence]:
                 (implied.get(a0) or nlm_category(label))
             back_label = is_back_matter_label(label)
             tail = back_matter_start(text)
-            for a, b in split_spans(text, body_start + a0):
+            for a, b in split_spans(text, body_start + a0, abstract=True):
                 piece = record.abstract[a:b]
                 back = (back_label or is_back_matter_text(piece)
                         or (tail is not None and a - body_start - a0 >= tail))

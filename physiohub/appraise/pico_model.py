@@ -147,7 +147,7 @@ def _record_tokens(record: Record) -> list[list[tuple[str, int, int, str]]]:
             sents.append([(m.group(0).upper(), pos + m.start(), pos + m.end(), "abstract")
                           for m in _TOKEN.finditer(sec.label)])
         body = pos + len(prefix)
-        for a, b in split_spans(sec.text, body):
+        for a, b in split_spans(sec.text, body, abstract=True):
             chunk = record.abstract[a:b]
             sents.append([(m.group(0), a + m.start(), a + m.end(), "abstract") for m in _TOKEN.finditer(chunk)])
         pos = body + len(sec.text) + 1

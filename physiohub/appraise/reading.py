@@ -87,7 +87,7 @@ _INTERACTION_NULL = (r"\bno (?:statistically |significant |meaningful |clear )*(
                      r"found|observed|detected)")
 _NULL = _rx(_INTERACTION_NULL + "|" + _NULL.pattern)
 _AGAINST = _rx(
-    r"\bcannot be recommended\b|\bnot (?:be )?recommended\b|\bshould not be\b|\bdo(?:es)? not support (?:the|its|their)"
+    r"\bcannot be (?:recommended|advised)\b|\bnot (?:be )?(?:recommended|advised)\b|\bshould not be\b|\bdo(?:es)? not support (?:the|its|their)"
     r" (?:use|routine)|\bnot justified\b|\bnot warranted\b|\bharmful\b|\bdetrimental\b|\bworse(?:ned)?\b|"
     r"\bdeleterious\b|(?<!non-)(?<!non )\binferior\b|\bineffective\b|\binaccurate\b|\bunreliable\b|\binvalid\b|\bpoor(?:ly)? (?:accuracy|"
     r"sensitivity|specificity|reliability|validity|diagnostic)|\blow (?:accuracy|sensitivity|specificity|reliability|"
@@ -101,7 +101,8 @@ _AGAINST = _rx(
     r"\bcause[sd]? (?:\w+ )?(?:more|greater|increased|worse)\b")
 # A recommendation against that carries its own negation: a "not" before it in the clause ("does not increase overall
 # survival and cannot be recommended") is the null result beside it, not a negation of the recommendation.
-_SELF_NEGATED_AGAINST = _rx(r"\bcannot be recommended\b|\b(?:should|can|could|is|are) not be recommended\b|"
+# ("advised": the card's plain word for "recommended", read as the source's word is)
+_SELF_NEGATED_AGAINST = _rx(r"\bcannot be (?:recommended|advised)\b|\b(?:should|can|could|is|are) not be (?:recommended|advised)\b|"
                             r"\bshould not be (?:used|given|offered|prescribed|administered|recommended)\b")
 # A treatment that made a bad event more common: "a small risk for increasing the flare rate", "flares were
 # significantly increased in the HRT group", "more falls". "increas\w*" alone is a benefit word (strength,

@@ -44,7 +44,10 @@ def definitions(text: str) -> dict[str, str]:
         lf = _long_form(words, abbr)
         # Chemical names ("3-hydroxy-3-methylglutaryl coenzyme A") are no plainer than their abbreviation.
         if lf and (len(lf.split()) >= 2 or len(lf) > len(abbr) + 3) and lf.lower() != abbr.lower() \
-                and not re.search(r"\d", lf) and len(lf.split()) <= len(abbr) + 2:
+                and not re.search(r"\d", lf) and len(lf.split()) <= len(abbr) + 2 \
+                and not re.match(r"(?:no|without)\s", lf, re.I):
+            # ("no stimulation (NS)": "17 people in the no stimulation groups saw decreases" reads as a negation, and the
+            # card would say the opposite of its source; the abbreviation stays)
             first = lf.split()[0]
             later = [w for w in lf.split()[1:] if w.lower() not in ("and", "of", "the", "for", "in", "on", "to")]
             titled = bool(later) and all(w[:1].isupper() for w in later)  # a name: "Shoulder Pain and Disability Index"

@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 
 # A lowercase Greek letter opens names that keep it ("β-alanine", "α-synuclein"): capital beta would read as a Latin B.
-# A word whose second letter is a capital keeps its first lowercase ("mRNA", "eGFR", "pH", "iPad").
-_KEEP = re.compile(r"^(?:[\u03b1-\u03c9]|[a-z](?=[A-Z]))")
+# A word whose second letter is a capital keeps its first lowercase ("mRNA", "eGFR", "pH", "iPad"), and so does a name
+# written in lower case before capitals ("painDETECT", "mEOC+P").
+_KEEP = re.compile(r"^(?:[\u03b1-\u03c9]|[a-z](?=[A-Z])|[a-z]+(?=[A-Z]{2}))")
 
 
 def upper_first(text: str) -> str:

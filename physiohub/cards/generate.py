@@ -22,7 +22,7 @@ from .ladder import plain_ladder
 from .parts import Parts, _has_stats, analyse, pico_sentence_ids
 from .outcome import measured_instead
 from .pieces import broken
-from .plain import a_or_an, agree_articles, cap, lay, lay_light, sentence
+from .plain import a_or_an, agree_articles, cap, gloss, lay, lay_light, sentence, unglossed
 from .readability import plain_sentences, strip_detail
 from .spans import (_AIM_LEAD, _CLAUSE, _lower_first, _span_text,
                     methods_rows)
@@ -32,16 +32,16 @@ from . import wording
 from .abbrev import definitions, spell_out
 from ..appraise.evidence import _own_pilot
 from ..appraise.numwords import parse_number
-from ..appraise.reading import both_groups_improved, significant_p, unclear_why
+from ..appraise.reading import both_groups_improved, read_sentence, significant_p, unclear_why
 from .caveat import unclear_difference_note
 from .consistency import check_card
 from .question import (CONDITION_WORDS, Pico, _people, aim_topic, asked_share, build_question, from_aim, from_title,
-                       title_question, title_share)
+                       plural, title_question, title_share)
 from .casing import upper_first
 from ..appraise.subgroup import denies_generally, generalises, limit_sentence, limited_line, plain_signs, subgroup_limit
 
 GENERATOR = "physiohub.cards.extractive"
-VERSION = "2.10"
+VERSION = "2.11"
 log = logging.getLogger(__name__)
 
 Item = tuple[str, str, list[str]]  # (text, provenance kind, source sentence ids)
@@ -204,6 +204,7 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
         for f in ("population", "intervention", "comparison", "outcome"):
             if not getattr(q, f) and getattr(qa, f) and not broken(getattr(qa, f), f):
                 setattr(q, f, getattr(qa, f))
+        q.prevents = q.prevents or qa.prevents
     for s in p.get("aim")[1:3] if not direct else []:
         # "AIMS: Trabecular bone score is a surrogate ... The present study sought to examine the association between
         # ...": the aim section's first sentence is background; a later one may ask the question.
@@ -236,10 +237,20 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
             if not q.comparison and re.search(r"\bplacebo[- ]controlled\b", f"{record.title} {record.abstract}", re.I) and \
                     not re.search(r"\bversus|\bvs\.?|\bcompared\b", record.title, re.I):
                 q.comparison = "a placebo"  # "... in low back pain: a randomized, placebo-controlled, double-blind study"
+    if q.population and _has_prevented(q.population, q.prevents):
+        q.population = ""
     if not q.population:
+        results_ids = set(p.ids("results"))
+        asked = set(re.findall(r"[a-z]{3,}", (record.title + " " + " ".join(s.text for s in p.get("aim"))).lower()))
         for sp in (a.get("pico") or {}).get("population") or []:
             who = _people(sp.get("text", ""))
-            if who and len(who.split()) <= 12 and not broken(who):
+            placed = set(pico_sentence_ids(p.sentences, [sp]))
+            said = set(re.findall(r"[a-z]{3,}", who.lower())) - {"people", "with", "who", "and", "the", "have", "had"}
+            if placed and placed <= results_ids and p.get("results") != p.sentences and not said <= asked:
+                # people only a result speaks of, in words the title and aim do not use ("participants with Level IIb
+                # dissections had ..."): a subgroup, not the people studied
+                continue
+            if who and len(who.split()) <= 12 and not broken(who) and not _has_prevented(who, q.prevents):
                 q.population = who
                 break
     q.population = _one_sex(q.population, a, record.abstract)
@@ -282,8 +293,56 @@ def study_pico(record: Record, a: dict[str, Any], p: Parts, what: str | None, cm
     if instead:
         # "prevent falls" in the title, "physiological fall risk" in the results: the card names what was measured.
         q.event, q.outcome, q.verb = q.outcome, lay_light(instead), ""
+    if q.population and q.outcome and re.search(rf"\b{re.escape(q.population)}\b", q.outcome, re.I):
+        q.population = ""  # "respiratory parameters of infants undergoing ventilation" names the people already
     q.direct = direct  # type: ignore[attr-defined]
     return q
+
+
+# A broad class of outcomes ("specific disorders of the shoulder", "musculoskeletal conditions", "health outcomes")
+_BROAD_OUTCOME = re.compile(r"\b(?:disorders?|conditions?|problems?|diseases?|outcomes?|complaints?|symptoms?|injuries|"
+                            r"morbidit(?:y|ies))\b", re.I)
+# "... are associated with (the occurrence of) SIS", "... was linked to a higher risk of knee osteoarthritis"
+_LINKED_WITH = re.compile(r"\b(?:associated|linked|related|correlated)\s+(?:with|to)\s+(?:an?\s+)?(?:(?:higher|increased|greater|"
+                          r"lower|reduced)\s+)?(?:the\s+)?(?:(?:occurrence|development|onset|incidence|risk|presence)\s+of\s+)?"
+                          r"(?P<z>[^,;.()]{2,60}?)\s*(?:[,;.(]|$|\s+(?:in|among|but|and (?:not|with)|whereas|while)\b)", re.I)
+
+
+def narrower_outcome(a: dict[str, Any], p: Parts, q: Pico) -> str:
+    """The outcome the authors' conclusion names a link with, when the question's outcome is a broad class and the
+    conclusion names one member of it: a review of "work-related factors and specific disorders of the shoulder" that
+    concludes the factors "are associated with the occurrence of SIS" answers about SIS, not every shoulder disorder."""
+    if (a.get("question_kind") or "") != "association" or not q.outcome or not _BROAD_OUTCOME.search(q.outcome):
+        return ""
+    verdict_ids = [i for i in a.get("verdict_sentences") or [] if _has(p, i)]
+    concl = conclusion_sentence(p, verdict_ids, "association")
+    if concl is None or p.part.get(concl.id) != "conclusion":
+        return ""
+    m = _LINKED_WITH.search(concl.text)
+    if not m:
+        return ""
+    z = m.group("z").strip()
+    zw = set(re.findall(r"[a-z]{3,}", z.lower()))
+    if not (1 <= len(z.split()) <= 6) or _BROAD_OUTCOME.search(z) or not zw or zw <= set(re.findall(r"[a-z]{3,}", q.outcome.lower())):
+        return ""
+    return z
+
+
+_PREVENT_STOP = {"after", "following", "from", "with", "during", "among", "that", "their", "this", "these", "those", "risk",
+                 "people", "patients", "participants", "adults", "children"}
+
+
+def _has_prevented(population: str, prevents: str) -> bool:
+    """Does the population name the problem the treatment is meant to prevent ("people with shoulder dysfunction after
+    neck dissection" for a trial "for prevention of shoulder dysfunction")? Those people do not have it yet."""
+    if not prevents or not population:
+        return False
+    m = re.search(r"\b(?:with|who have|who had|suffering from|having)\s+(.+)$", population, re.I)
+    if not m:
+        return False
+    head = [w for w in re.findall(r"[a-z][a-z-]{3,}", prevents.lower()) if w not in _PREVENT_STOP][:2]
+    have = set(re.findall(r"[a-z][a-z-]{3,}", m.group(1).lower()))
+    return bool(head) and all(w in have for w in head)
 
 
 def _conclusion_order(p: Parts, abstract: str, x: str, c: str, need_aim: bool = False) -> tuple[str, str]:
@@ -469,6 +528,12 @@ def _answer(a: dict[str, Any], p: Parts, q: Pico, src: list[str]) -> list[Item]:
     if claim and any(r.startswith("but the other group did better at another time") for r in a.get("verdict_reasons") or []):
         out = out[:1] + [("Each group did better at a different time or on a different measure, so the answer depends "
                           "on which matters most to you.", "templated", verdict_ids)]
+    better = comparison_did_better(a, p) if a.get("_better") else None
+    if better is not None:
+        # "does not help" undersays a trial whose comparison group did clearly better on the main measure (worded as the
+        # worse result it is for the treatment, which the gate reads as against it, not as a benefit): the second line
+        out.insert(1 if out else 0, (sentence(f"On the main measure, the results were worse with the treatment than in "
+                                              f"{a['_better']}, and the gap was statistically clear"), "templated", [better.id]))
     note = wording.spin_note(a, bool(concl) and "for" in {r for r in [_reading_label(concl.text, a)]})
     if note:
         out.append((note, "templated", verdict_ids))
@@ -599,6 +664,96 @@ def _dup(a: str, b: str, answer: bool = False) -> bool:
     return not (ca and cb and ca.group(1).lower() != cb.group(1).lower())
 
 
+_ABOUT = r"(?:(?:approximately|about|around|nearly|almost|over|more than|some|roughly|circa|ca\.?|~)\s*)?"
+
+
+def applied_count(a: dict[str, Any], p: Parts, abstract: str) -> tuple[str, str, bool] | None:
+    """In a study of a test, a count that belongs to the test's later use and not to the accuracy study: "we developed
+    and validated the questionnaire in a multicentre study and subsequently applied it to approximately 8000
+    patients", "... then used it in a survey of 8000 people". Returns (the count as the source says it, with "about"
+    for "approximately", its sentence id, whether the source calls it a survey), else None. The card then gives no
+    sample size for the accuracy figures, which the abstract does not state."""
+    if a.get("design") != "diagnostic accuracy" and a.get("question_kind") != "accuracy":
+        return None
+    n = a.get("n_participants")
+    src = next((kn.get("sentence") for kn in a.get("key_numbers") or [] if kn.get("kind") in ("n", "participants")
+                and kn.get("value") == n and kn.get("sentence")), None)
+    if not n or not src or not _has(p, src):
+        return None
+    text = p.by_id(src).text
+    for m in re.finditer(r"\d[\d,]*", text):
+        if parse_number(m.group(0).replace(",", "")) != n:
+            continue
+        before = text[max(0, m.start() - 120):m.start()]
+        later = re.search(rf"\b(?:subsequently|then|later|afterwards|thereafter)\b[^.;]{{0,60}}?\b(?:applied|administered|used|"
+                          rf"given|distributed|sent|employed)\b[^.;]{{0,40}}?\b(?:to|in|on|with|among|by)\s+(?:a |an |the )?"
+                          rf"(?:(?:large-scale |large |nationwide |national )?survey of\s+)?{_ABOUT}$", before, re.I)
+        survey = re.search(rf"\b(?:survey|surveyed)\b[^.;]{{0,40}}?{_ABOUT}$", before, re.I)
+        if later or survey:
+            about = re.search(rf"(?:approximately|about|around|nearly|almost|roughly|circa|ca\.?|~)\s*$", before, re.I)
+            said = ("about " if about else "") + m.group(0)
+            return said, src, bool(survey) or bool(re.search(r"\bsurvey", abstract, re.I))
+    return None
+
+
+# A result said of some of the people only: "Participants with Level IIb + V dissections had clearly better scores",
+# "In patients aged over 65, pain fell more", "Among those with high baseline pain, ...", or one that names its
+# subgroup ("In a subgroup analysis, ...").
+_PEOPLE_NOUN = (r"(?:participants?|patients?|people|subjects?|individuals?|women|woman|men|man|girls?|boys?|children|child|"
+                r"adults?|those|persons?|cases?|athletes?|workers?|users?|players?|runners?|students?|employees?|"
+                r"residents?|nurses?|soldiers?|infants?|survivors?)")
+_SUBGROUP_SUBJECT = re.compile(
+    rf"^\s*(?:(?:in|among|for|within) (?:the |those )?)?(?:[\w+/-]+ ){{0,3}}?{_PEOPLE_NOUN}\s+"
+    r"(?P<q>(?:with|who|whose|aged|older than|younger than|over|under|having)\b[^,;]{3,100}?)"
+    r"(?=,|\s+(?:had|has|have|showed|show|was|were|is|are|reported|experienced|improved|achieved|demonstrated|gained|"
+    r"benefit\w*|responded|did|scored|saw|fell|died|developed|needed|required|remained|became|lost|\w+ed)\b)", re.I)
+# a qualifier that names a trial arm, not a subgroup ("patients who received acupuncture", "those in the exercise group")
+_ARM_QUALIFIER = re.compile(r"\b(?:receiv\w+|given|treated|randomi[sz]ed|allocated|assigned|groups?|arms?|underwent|undergoing|"
+                            r"took|taking|used|using|performed|completed|attended|adherent|compliant|placebo|sham|control|"
+                            r"intervention|treatment)\b", re.I)
+_NAMED_SUBGROUP = re.compile(r"\b(?:in|among|for|within) (?:a|the|one|this|each|that) (?:\w+ )?sub-?groups?\b|"
+                             r"\bsub-?group analys[ie]s\b|\bsubsets? of (?:patients|participants|people)\b", re.I)
+_EVERY_GROUP = re.compile(r"\b(?:all|each|every|across|both) (?:the |of the )?(?:\w+ )?sub-?groups?\b", re.I)
+
+
+def subgroup_results(a: dict[str, Any], p: Parts, title: str = "") -> set[str]:
+    """Ids of result sentences that report a finding for a subgroup of the people studied, not for all of them: the
+    subgroup names itself, or the sentence's people are qualified ("with", "aged", "who ...") by words that neither the
+    title nor the aim use for the people studied (and that do not name a trial arm). Such a result suggests rather than
+    confirms, so it makes no key point; it stays in the findings with a limitation saying so."""
+    if a.get("design") in REVIEW_DESIGNS | _ARGUING:
+        return set()
+    def stems(text: str) -> set[str]:
+        return {re.sub(r"(?<=[a-z]{3})(?:es|s)$", "", w) for w in re.findall(r"[a-z0-9+]{2,}", text.lower())}
+    known = stems(title + " " + " ".join(s.text for s in p.get("aim")))
+    out = set()
+    results = p.get("results")
+    for i, s in enumerate(results):
+        text = s.text
+        if _EVERY_GROUP.search(text) or read_sentence(text).label not in ("for", "mixed", "against") and \
+                not significant_p(text)[0]:
+            continue
+        if _NAMED_SUBGROUP.search(text):
+            out.add(s.id)
+            continue
+        m = _SUBGROUP_SUBJECT.match(text)
+        # ("with a previous sprain in the taping group": the group's arm said after the subgroup is no part of it)
+        qual = re.split(r"\s+(?:in|of|from|on)\s+(?:the|both|either|each)\s+(?:[\w+/-]+\s+){0,3}?(?:groups?|arms?)\b",
+                        m.group("q"))[0] if m else ""
+        if not m or i == 0 or _ARM_QUALIFIER.search(qual):
+            continue  # (the first result is the study's main one, not a subgroup's)
+        words = [w for w in stems(qual)
+                 if w not in {"with", "who", "whose", "aged", "older", "younger", "than", "over", "under", "having", "the",
+                              "and", "had", "have", "their", "a", "an", "of", "at", "in"}]
+        if words and not all(w in known for w in words):
+            out.add(s.id)
+    return out
+
+
+SUBGROUP_LIMIT = ("Some results hold only for a subgroup of the people studied: a subgroup result suggests rather than "
+                  "confirms.")
+
+
 def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     """3-6 distinct, short, plain points in the reference card's manner: what kind of study, what it set
     out to do, the main results in words (the numbers stay in the findings), the authors' conclusion, an
@@ -615,6 +770,12 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         first = f"This was {long}. It included {n} people"
     else:
         first = f"This was {long}"
+    applied = a.get("_applied_n")
+    if applied:
+        # the count is the test's later use (applied_count): said as that, not as the accuracy study's size
+        first += (f". The test was then used {'in a survey of' if applied[2] else 'with'} {applied[0]} people; the abstract "
+                  "does not say how many took part in the accuracy study")
+        kn_src = [applied[1]]
     out: list[Item] = [(sentence(first), "templated", [s for s in kn_src if _has(p, s)])]
     body: list[Item] = []
     # "The duration of treatment and the interaction of duration with type of treatment were statistically significant":
@@ -628,6 +789,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
     review = design in REVIEW_DESIGNS
     # A review's sentences about what its studies were like are no findings while it reports findings.
     makeup = {s.id for s in p.get("results") if review and study_makeup(s.text)}
+    makeup |= set(a.get("_subgroups") or ())  # a subgroup's result stays in the findings (subgroup_results)
     results = sorted([s for s in p.get("results") if not _BASELINE.search(s.text) and s.id not in model_only | side | makeup],
                      key=lambda s: -_result_weight(s.text, review))[:4]
     for s in sorted(results, key=lambda s: s.start):
@@ -753,7 +915,7 @@ def _key_points(a: dict[str, Any], p: Parts, used: set[str]) -> list[Item]:
         # Rates in treated people only cannot show a raised risk: the authors' "increased risk" stays
         # attributed to them in the answer, never a key point stated as a finding.
         out = out[:1] + [it for it in out[1:] if not _RISK_CLAIM.search(it[0])]
-    main = _main_measure_point(p, out)
+    main = _main_measure_point(p, out, a.get("_better") or "", set(a.get("_subgroups") or ()))
     if main:
         out = (out[:1] + [main] + out[1:])[:5]
     # A difference stated without its p-values says whether the statistics carried it (caveat.py).
@@ -921,7 +1083,9 @@ _REPEATED_OF = re.compile(r"\b((?:benefit|effect|advantage|superiority))\s+of\s+
 
 def _result_line(text: str, limit: int = 32) -> str | None:
     """A result sentence without its statistics, as one plain line of at most ``limit`` words, or None."""
-    cand = [t for t in plain_sentences(strip_detail(_ADJUSTED_TAIL.sub("", _ADJUSTED.sub(" ", text))), 30) if 5 <= len(t.split())]
+    # (lay()'s explanations are undone while the line is measured and cut, and said again at the end)
+    cand = [unglossed(t) for t in plain_sentences(strip_detail(_ADJUSTED_TAIL.sub("", _ADJUSTED.sub(" ", text))), 30)
+            if 5 <= len(t.split())]
     if not cand:
         return None
     line = _balanced(cand[0])
@@ -946,10 +1110,9 @@ _PRIMARY_DEF = re.compile(r"\b(?:the )?(?:primary|principal|main) (?:efficacy )?
                           r"(?:,[^,]{0,60},)? (?:was|were) (?P<x>[^.;:]{8,200})", re.I)
 
 
-def _main_measure_point(p: Parts, out: list[Item]) -> Item | None:
-    """When no key point gives the result of the trial's main measure (its result sentence is all numbers, so
-    it stays in the findings), a point names that measure and sends the reader to its result, rather than
-    leaving side analyses to stand for the trial."""
+def main_measure(p: Parts, skip: set[str] | frozenset[str] = frozenset()) -> tuple[Any, str, Any] | None:
+    """The trial's main measure as defined ("The primary outcome was ..."): (its defining sentence, the measure's
+    words, the result sentence that speaks most of it and carries a test of it), or None."""
     for s in p.sentences:
         m = _PRIMARY_DEF.search(strip_detail(s.text))
         if not m:
@@ -963,23 +1126,84 @@ def _main_measure_point(p: Parts, out: list[Item]) -> Item | None:
 
         def overlap(t: str) -> int:
             return len(words & set(re.findall(r"[a-z]{4,}", t.lower())))
-        # Its result: the result sentence that speaks most of the measure and carries a test of it.
-        tested = [t for t in p.get("results") if overlap(t.text) >= 2
+        tested = [t for t in p.get("results") if overlap(t.text) >= 2 and t.id not in skip
                   and re.search(r"\bp\s*[<=>≤]|\bsignifican|\bdiffer|\b95\s*%", t.text, re.I)]
         if not tested:
             return None
-        result = max(tested, key=lambda t: overlap(t.text))
-        if any(result.id in src for _, _, src in out[1:]):
-            return None  # a key point already gives the main measure's result
-        line = _result_line(result.text, 30)
-        if line and not _NULL_LIST.match(line):
-            sig, nonsig = significant_p(result.text)
-            clear = "; the difference was statistically clear" if sig and not nonsig else ""
-            return (sentence(lay(f"The main measure was {_lower_first(x)}: {_lower_first(line.rstrip('.'))}{clear}")),
-                    "rewritten", [s.id, result.id])
-        return (sentence(lay(f"The main measure was {_lower_first(x)}; the findings below give its result")),
-                "rewritten", [s.id, result.id])
+        return s, x, max(tested, key=lambda t: overlap(t.text))
     return None
+
+
+# "may help", "might reduce", "could be an effective option", "may potentially improve": a result the authors hedge
+_HEDGED_RESULT = re.compile(
+    r"\b(?:may|might|could|possibly|potentially)\s+(?:(?:also|further|potentially|possibly|therefore|thus|well|"
+    r"be able to)\s+)?(?:help|improve|reduce|benefit|prevent|relieve|decrease|increase|enhance|lower|protect|preserve|"
+    r"ease|alleviate|speed|shorten|promote|predict|identify|detect|be (?:an? )?(?:more |potentially |clinically )?"
+    r"(?:effective|beneficial|useful|helpful|valuable|associated|linked|related|accurate|superior|protective))\w*\b", re.I)
+# a result stated without a hedge, before the hedged one ("X improves pain and may reduce costs": the main claim is sure)
+_SURE_RESULT = re.compile(r"\b(?:improves?|improved|reduces?|reduced|relieves?|relieved|prevents?|prevented|"
+                          r"(?:is|are|was|were) (?:an? )?(?:effective|beneficial|superior|associated|linked))\b", re.I)
+
+
+def authors_hedge(a: dict[str, Any], p: Parts) -> bool:
+    """Do the authors hedge the result the card states (their concluding sentence says "may help", "might reduce")?
+    Only for a result the card states as found (verdict Supports or Mixed picture); a hedge after a result stated
+    surely in the same sentence does not count."""
+    if a.get("verdict") not in ("Supports", "Mixed picture"):
+        return False
+    verdict_ids = [i for i in a.get("verdict_sentences") or [] if _has(p, i)]
+    concl = conclusion_sentence(p, verdict_ids, a.get("question_kind") or "intervention")
+    if concl is None or p.part.get(concl.id) != "conclusion":
+        return False
+    # (the first concluding sentence is the main conclusion: "Budesonide maintained remission for a year. Extending it
+    # beyond a year may be beneficial" hedges a further step, not the result)
+    first = next((s for s in p.get("conclusion") if not re.search(r"\b(?:further|more|future|larger) (?:research|studies|"
+                                                                  r"trials)\b", s.text, re.I)), None)
+    for s in [concl] + ([first] if first is not None and first.id != concl.id else []):
+        m = _HEDGED_RESULT.search(s.text)
+        if not m or _SURE_RESULT.search(s.text[:m.start()]):
+            return False
+    return True
+
+
+def comparison_did_better(a: dict[str, Any], p: Parts) -> Any:
+    """The result sentence of a trial's main measure when it shows a statistically clear difference and the authors
+    conclude against the treatment (verdict Does not support): then the difference went the comparison group's way
+    ("Median overall survival was 11.3 months with EOC compared with 8.8 months with EOC plus panitumumab, p=0.013",
+    concluded "does not increase overall survival and cannot be recommended"). None otherwise."""
+    if a.get("design") not in TRIAL_DESIGNS or a.get("verdict") != "Does not support" or a.get("primary_null"):
+        return None
+    found = main_measure(p, set(a.get("_subgroups") or ()))
+    if not found:
+        return None
+    result = found[2]
+    sig, nonsig = significant_p(result.text)
+    if not sig or nonsig or read_sentence(result.text).label in ("null", "early"):
+        return None
+    return result
+
+
+def _main_measure_point(p: Parts, out: list[Item], better: str = "", skip: set[str] | frozenset[str] = frozenset()) -> Item | None:
+    """When no key point gives the result of the trial's main measure (its result sentence is all numbers, so
+    it stays in the findings), a point names that measure and sends the reader to its result, rather than
+    leaving side analyses to stand for the trial. ``better``: the comparison group, when the clear difference went
+    its way (comparison_did_better), said in the point."""
+    found = main_measure(p, skip)
+    if not found:
+        return None
+    s, x, result = found
+    if any(result.id in src for _, _, src in out[1:]):
+        return None  # a key point already gives the main measure's result
+    line = _result_line(result.text, 30)
+    if line and not _NULL_LIST.match(line):
+        sig, nonsig = significant_p(result.text)
+        clear = "; the difference was statistically clear" if sig and not nonsig else ""
+        if clear and better:
+            clear += f" and favoured {better}"
+        return (sentence(lay(f"The main measure was {_lower_first(x)}: {_lower_first(line.rstrip('.'))}{clear}")),
+                "rewritten", [s.id, result.id])
+    return (sentence(lay(f"The main measure was {_lower_first(x)}; the findings below give its result")),
+            "rewritten", [s.id, result.id])
 
 
 _HARMS = re.compile(r"\b(?:serious )?(?:adverse (?:events?|effects?|reactions?)|side[- ]effects?|complications?)\b", re.I)
@@ -1109,6 +1333,7 @@ def _findings(a: dict[str, Any], p: Parts) -> list[Item]:
         body = [s for s in p.sentences if not s.back_matter]
         chosen = [s for s in body if re.search(r"\d", s.text)][:3] or body[-2:]
     out = chosen[:5]
+    out += [s for s in results if s.id in (a.get("_subgroups") or ()) and s not in out][:1]  # (no key point: see above)
     harms = next((s for s in results if _HARMS.search(s.text) and not _NO_HARMS.search(s.text)), None)
     if harms and not any(_HARMS.search(s.text) for s in out):
         # The harms the results report are findings too; the patients' line points to them.
@@ -1195,6 +1420,8 @@ def _limitations(a: dict[str, Any], p: Parts, record: Record) -> list[Item]:
         # The evidence ladder's own test, so the limitation and the badge never disagree.
         out.append(("Pilot or feasibility study: not built to show whether a treatment works.", "templated", []))
     out += [it for it in wording.derived_limits(a, f"{record.title}.\n{record.abstract}") if not any(similar(it[0], t) for t, _, _ in out)]
+    if a.get("_subgroups") and not any(t == SUBGROUP_LIMIT for t, _, _ in out):
+        out.append((SUBGROUP_LIMIT, "templated", sorted(a["_subgroups"])))
     if a.get("_crossover"):
         out.insert(0 if out and out[0][1] != "extracted" else len([o for o in out if o[1] == "extracted"]),
                    (a["_crossover"][1], "templated", list(a["_crossover"][0][2])))
@@ -1215,8 +1442,11 @@ def _spell_out(card: dict[str, Any], defs: dict[str, str]) -> None:
         if up.get(k):
             up[k] = agree_articles(spell_out(up[k], defs))
     for key in ("key_points", "limitations"):
-        # (a point that opens on a spelled-out abbreviation keeps its capital, or the gate takes it for a fragment)
-        card[key] = [t if kinds.get(f"{key}.{i}") == "extracted" else agree_articles(spell_out(t, defs, capitalise=True))
+        # (a point that opens on a spelled-out abbreviation keeps its capital, or the gate takes it for a fragment; a
+        # spelled-out term that needs explaining is explained, as lay() explains it elsewhere)
+        card[key] = [t if kinds.get(f"{key}.{i}") == "extracted" else
+                     (gloss(agree_articles(spell_out(t, defs, capitalise=True))) if kinds.get(f"{key}.{i}") == "rewritten"
+                      else agree_articles(spell_out(t, defs, capitalise=True)))
                      for i, t in enumerate(card.get(key) or [])] or card.get(key)
         if not card[key]:
             card.pop(key)
@@ -1331,6 +1561,39 @@ def exposure_rows(rows: list[dict[str, Any]], design: str | None, kind: str | No
     return [{**r, "label": "Exposure"} if r["label"] == "Intervention" else r for r in rows]
 
 
+_ACCURACY_REVIEW = re.compile(r"\bdiagnostic (?:test )?(?:accuracy|performance|value|utility)\b|\blikelihood ratios?\b|"
+                              r"\bsensitivity and specificity\b|\breceiver operating\b", re.I)
+
+
+def index_test_rows(rows: list[dict[str, Any]], a: dict[str, Any], q: Pico, src: list[str],
+                    text: str = "") -> list[dict[str, Any]]:
+    """A study or review of a test's accuracy tests no treatment: its methods name the index test(s) and the target
+    condition, not an "Intervention". The row keeps its text when that names the test the question asks about;
+    else the question's test stands in ("Clinical testing in order to diagnose ..." -> "Clinical tests"). A review
+    counts when its question is a test's accuracy or its text says it reviewed diagnostic accuracy."""
+    review = a.get("design") in REVIEW_DESIGNS
+    if (a.get("question_kind") or "") != "accuracy" and a.get("design") != "diagnostic accuracy" and \
+            not (review and _ACCURACY_REVIEW.search(text)):
+        return rows
+    label = "Index tests" if review or (q.intervention and plural(q.intervention)) else "Index test"
+    out = []
+    for r in rows:
+        if r["label"] == "Intervention":
+            text = r["text"]
+            if q.intervention and not _same_words(text, q.intervention):
+                text, r = sentence(upper_first(q.intervention)), {**r, "kind": "templated", "sources": list(src)}
+            r = {**r, "label": label, "text": text}
+        out.append(r)
+    if q.intervention and not any(r["label"] == label for r in out):
+        at = next((i + 1 for i, r in enumerate(out) if r["label"] in ("Design", "Population")), 0)
+        out.insert(at, {"label": label, "text": sentence(upper_first(q.intervention)), "kind": "templated", "sources": list(src)})
+    if q.outcome and not any(r["label"] in ("Outcomes", "Target condition") for r in out):
+        at = next((i + 1 for i, r in enumerate(out) if r["label"] == label), len(out))
+        out.insert(at, {"label": "Target condition", "text": sentence(upper_first(q.outcome)), "kind": "templated",
+                        "sources": list(src)})
+    return out
+
+
 def _content_words(text: str) -> set[str]:
     return {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", text.lower())} - {"with", "from", "that", "this", "were", "have"}
 
@@ -1422,7 +1685,12 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     a["_ladder"] = plain_ladder(a.get("evidence_reasons") or [], a.get("evidence") or "", a.get("n_participants"),
                                 a.get("n_studies"))
     p = analyse(record)
+    a["_applied_n"] = applied_count(a, p, record.abstract)
+    if a["_applied_n"]:
+        a["n_participants"] = None  # the test's later use, not the study that measured its accuracy (applied_count)
+        a["_ladder"] = plain_ladder(a.get("evidence_reasons") or [], a.get("evidence") or "", None, a.get("n_studies"))
     a["_subgroup"] = subgroup_limit([(s.id, s.text) for s in p.get("results")])
+    a["_subgroups"] = subgroup_results(a, p, record.title or "") if p.sentences else set()
     a["_title"] = record.title or ""
     pico = a.get("pico") or {}
     what, what_spans = _span_text(pico.get("intervention"), 8)
@@ -1444,6 +1712,7 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     if not p.sentences:
         what = None  # nothing to hedge a treatment claim on
     q = study_pico(record, a, p, what, cmp)
+    q.answered = narrower_outcome(a, p, q)
     if not p.sentences or a.get("design") in _NO_TREATMENT_DESIGNS and a.get("question_kind") == "intervention":
         q.intervention = "" if not p.sentences or a.get("design") in ("lab/animal/experimental", "protocol",
                                                                        "editorial/commentary/letter") else q.intervention
@@ -1456,6 +1725,13 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
 
     question = _grounded([_question(a, q, src)], values, "question") or \
         _grounded([_question(a, Pico(population=q.population), [])], values, "question")
+    # The authors' own hedge ("may help reduce impaired shoulder function") caps the card's certainty word: a single
+    # trial rated moderate is not "probably" when its authors say "may".
+    a["_authors_may"] = bool(p.sentences) and authors_hedge(a, p)
+    # A trial whose comparison group did clearly better on the main measure says so (comparison_did_better).
+    a["_better"] = ((f"the comparison group ({re.sub(r'^(?:a|an|the) ', '', q.comparison)})" if q.comparison
+                     else "the comparison group")
+                    if p.sentences and comparison_did_better(a, p) is not None else "")
     answer = _grounded(_answer(a, p, q, src), values, "answer")
     if not answer and not p.sentences:
         answer = [("This record has no abstract, so we cannot say what the study found.", "templated", [])]
@@ -1492,6 +1768,13 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     given = {r["text"].lower() for r in rows if r["label"] in ("Intervention", "Exposure")}
     rows = [r for r in rows if not (r["label"] == "Outcomes" and r["text"].lower() in given)]
     rows = _exposure_is_the_question(rows, q, src)
+    rows = index_test_rows(rows, a, q, src, f"{record.title}\n{record.abstract}")
+    if a.get("_applied_n"):
+        said, sid, survey = a["_applied_n"]
+        at = next((i for i, r in enumerate(rows) if r["label"] in ("Follow-up", "Aim")), len(rows))
+        rows.insert(at, {"label": "Sample", "text": sentence(f"{said} people in the test's later use"
+                                                             f"{' (a survey)' if survey else ''}; the accuracy study's size "
+                                                             "is not given"), "kind": "templated", "sources": [sid]})
     if rows:
         card["methods"] = [{"label": r["label"], "text": r["text"]} for r in rows]
         prov += [{"path": f"methods.{i}", "kind": r["kind"], "sources": r["sources"]} for i, r in enumerate(rows)]
@@ -1527,6 +1810,12 @@ def generate_card(record: Record, appraisal: dict[str, Any] | None) -> dict[str,
     card["provenance"] = prov
     card["generator"], card["version"] = GENERATOR, VERSION
     _spell_out(card, definitions(record.abstract))
+    # A term that needs explaining ("subacromial", "neuropathic") is explained where patients read it, whether it came
+    # from the study's own phrases or from a spelled-out abbreviation.
+    if (card.get("upshot") or {}).get("answer"):
+        card["upshot"]["answer"] = gloss(card["upshot"]["answer"])
+    if (card.get("why_it_matters") or {}).get("patients"):
+        card["why_it_matters"]["patients"] = gloss(card["why_it_matters"]["patients"])
     card["_subject"] = q.intervention or None
     if not p.sentences:
         card["flags"] = ["unclear_result"]

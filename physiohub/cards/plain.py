@@ -82,6 +82,14 @@ LAY: dict[str, str] = {
     "nsaids": "anti-inflammatory painkillers",
     "nsaid": "anti-inflammatory painkillers",  # "no benefit over NSAID"; after an article, one painkiller (lay())
     "adhesive capsulitis": "frozen shoulder (adhesive capsulitis)",
+    # where in the body, said plainly with the term kept for anyone who looks it up
+    "subacromial": "shoulder-space (subacromial)",
+    "intra-articular": "joint (intra-articular)",
+    "intraarticular": "joint (intra-articular)",
+    "periarticular": "around-the-joint (periarticular)",
+    "glenohumeral": "shoulder-joint (glenohumeral)",
+    "patellofemoral": "kneecap (patellofemoral)",
+    "neuropathic": "nerve-related (neuropathic)",
     "opioids": "strong painkillers (opioids)",
     "physiotherapy": "physio",
     "physical therapy": "physio",
@@ -235,6 +243,8 @@ def lay(text: str) -> str:
                 return word
         if "(" in LAY[word.lower()] and re.match(r" \([a-z][a-z ,'-]{3,}\)", text[m.end():]):
             return word  # "adhesive capsulitis (frozen shoulder)": the source explains it already
+        if "(" in LAY[word.lower()] and word[:1].isupper() and re.match(r" [A-Z][a-z]", text[m.end():]):
+            return word  # a Title-Case name ("Patellofemoral Pain Syndrome") keeps its words
         if text[:m.start()].endswith("(") or text[m.end():m.end() + 1] == ")":
             return word  # already explained in brackets: "joint wear-and-tear (osteoarthritis)" stays as is
         if _MEASURE_AFTER.match(text, m.end()) or _IN_NAME.search(text[max(0, m.start() - 30):m.start()]) and word[:1].isupper():
@@ -265,6 +275,8 @@ def lay(text: str) -> str:
     text = _INNER_HOWEVER.sub(r"\1", text)
     for rx, plain_words in STAT_PHRASES:
         text = rx.sub(plain_words, text)
+    # "lower ΔCMS scores": the Greek letter is the change in the score that follows it
+    text = re.sub(r"(?<![\w-])[Δ∆]\s?(?=[A-Z])", "change in ", text)
     out = _LAY_RE.sub(swap, text)
     # "There also was no difference ...": the card shows this line alone, so "also" leans on nothing.
     out = re.sub(r"^(There|It|This) also (was|were|is|are)\b", r"\1 \2", out)
@@ -272,6 +284,35 @@ def lay(text: str) -> str:
     out = _TWICE.sub(r"\1", out)
     out = agree_articles(out)  # "an analgesic" -> "a painkiller", "a unclear" -> "an unclear"
     return re.sub(r"\s{2,}", " ", out).strip()
+
+
+_GLOSSED = sorted((k for k, v in LAY.items() if "(" in v), key=len, reverse=True)
+_GLOSS_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in _GLOSSED) + r")(?![\w-])", re.I)
+
+
+_UNGLOSS = sorted(((v, k) for k, v in LAY.items() if "(" in v), key=lambda kv: -len(kv[0]))
+
+
+def unglossed(text: str) -> str:
+    """The text with lay()'s explanations undone ("joint (intra-articular) injection" -> "intra-articular injection"),
+    for comparing two lines by their words: an explanation said in both is no sign that they say the same."""
+    for plain_words, term in _UNGLOSS:
+        text = re.sub(re.escape(plain_words), term, text, flags=re.I)
+    return text
+
+
+def gloss(text: str) -> str:
+    """Only the explained terms of ``lay`` ("neuropathic" -> "nerve-related (neuropathic)"), for text made plain
+    already and changed since (an abbreviation spelled out: "NeP" -> "neuropathic pain"); a term explained once, or
+    explained by the source in brackets, is left."""
+    def swap(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if text[:m.start()].endswith("(") or text[m.end():m.end() + 1] == ")" or re.match(r" \(", text[m.end():]):
+            return word
+        if word[:1].isupper() and re.match(r" [A-Z][a-z]", text[m.end():]) or _MEASURE_AFTER.match(text, m.end()):
+            return word
+        return lay(word) if not word[:1].isupper() else upper_first(lay(word.lower()))
+    return agree_articles(_GLOSS_RE.sub(swap, text)) if text else text
 
 
 # Swapped words no article can stand before ("a sufficient" -> "a enough"): the swap is not made there.

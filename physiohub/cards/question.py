@@ -42,9 +42,9 @@ def _versus_split(text: str) -> list[str]:
     return vs
 _FOR_IN = re.compile(r"\s+(?:for|in|among|on)\s+", re.I)
 _PEOPLE = re.compile(r"^(?:\d[\d,]*\s+)?(?:(?:adult|older|elderly|young|female|male|postmenopausal|menopausal|healthy|"
-                     r"community[- ]dwelling|consecutive|primary care)\s+)*(?:patients|people|persons|adults|women|men|"
-                     r"children|adolescents|workers|athletes|individuals|participants|subjects|elders|runners|"
-                     r"survivors|residents|employees)\b", re.I)
+                     r"community[- ]dwelling|consecutive|primary care|pregnant|preterm|office)\s+)*(?:patients|people|persons|"
+                     r"adults|women|men|children|adolescents|workers|athletes|individuals|participants|subjects|elders|runners|"
+                     r"survivors|residents|employees|infants|newborns|neonates)\b", re.I)
 _NEGATIVE_OUTCOME = re.compile(r"\b(?:disease|pain|disability|symptoms?|fractures?|falls?|flares?|risk|dysfunction|stiffness|"
                                r"fatigue|depression|anxiety|morbidity|mortality|injur\w+|recurrence|swelling|"
                                r"inflammation|catastrophi[sz]ing|fear|absence|sick leave|use of)\b", re.I)
@@ -61,6 +61,9 @@ class Pico:
     outcome: str = ""
     verb: str = ""  # the title's own verb ("improve"), when the title states its result
     event: str = ""  # the event the title or aim named when the study measured a risk score for it (outcome.py)
+    answered: str = ""  # the narrower outcome the conclusion names a link with, when the question's is a broad class
+    prevents: str = ""  # what the treatment is meant to prevent ("for prevention of shoulder dysfunction"): the people
+    #                     studied do not have it yet, so it never makes the population ("people with ...")
 
 
 def _clean(phrase: str, words: int = 9) -> str:
@@ -221,6 +224,8 @@ def from_title(title: str, kind: str) -> Pico:
         m = m or (None if re.match(r"^(?:the )?(?:epidemiology|incidence|prevalence|distribution|patterns?|trends?|burden)\b",
                                    core, re.I) else
                   re.match(r"^(.+?)\s+and\s+(?:the\s+)?(?:risk of\s+)?(.+?)(?:\s+(?:in|among)\s+(.+))?$", core, re.I))
+        if m and re.search(r":\s", m.group(1)):
+            m = None  # "Pain in Europe: its impact and a comparison of ...": the "and" joins the subtitle's items
         after = re.match(r"^(.+?)\s+(?:after|following)\s+(.+?)(?:\s+(?:in|among)\s+(.+))?$", core, re.I)
         if not m and after:  # "Cancer mortality after radium irradiation in ...": exposure after, outcome before
             out.intervention, out.outcome = _clean(after.group(2), 7), _clean(after.group(1), 7)
@@ -253,8 +258,18 @@ def from_title(title: str, kind: str) -> Pico:
                 outcome, _, who = parts[1].partition(" among ")
             out.outcome, out.population = _clean(outcome, 7), _people(who)
         else:
-            what, who = (re.split(r"\s+(?:(?:in|for) (?:the )?(?:treatment|management|prevention) of|in|among|for)\s+", what,
-                                  maxsplit=1) + [""])[:2]
+            prevent = re.search(r"\s+(?:(?:in|for) (?:the )?(?:prevention|prophylaxis) of|for preventing|to prevent)\s+(.+?)"
+                                r"(?:\s+(?:in|among)\s+(.+))?$", what, re.I)
+            if prevent:
+                # "Effect of X for the prevention of Y": the people are at risk of Y, not people with Y (see from_title)
+                out.prevents, who = _clean(prevent.group(1), 9), prevent.group(2) or ""
+                what = what[:prevent.start()]
+                inner = re.match(r"^(.+?)\s+(?:for|in|among)\s+(.+)$", what, re.I)
+                if not who and inner and _people(inner.group(2)):
+                    what, who = inner.group(1), inner.group(2)  # "X for pregnant women to prevent Y"
+            else:
+                what, who = (re.split(r"\s+(?:(?:in|for) (?:the )?(?:treatment|management) of|in|among|for)\s+", what,
+                                      maxsplit=1) + [""])[:2]
             out.population = _people(who)
         vs = _versus_split(what)
         listed = re.match(r"^([^,]+), ([^,]+?),? and ([^,]+)$", what)
@@ -277,7 +292,19 @@ def from_title(title: str, kind: str) -> Pico:
         # "Neck pain in chronic whiplash syndrome treated with botulinum toxin"
         out.intervention, out.population = _clean(treated.group(2), 7), _people(treated.group(1))
         return out
-    m = re.match(r"^(.+?)\s+(?:for|in)\s+(?:the\s+)?(?:treatment|management|prevention) of\s+(.+)$", core, re.I) or \
+    prevent = re.match(r"^(.+?)\s+(?:(?:for|in)\s+(?:the\s+)?(?:prevention|prophylaxis) of|for preventing|to prevent|"
+                       r"(?:for|in)\s+(?:the\s+)?primary prevention of)\s+(.+?)(?:\s+(?:in|among)\s+(.+))?$", core, re.I)
+    if prevent and kind == "intervention":
+        # "X for prevention of shoulder dysfunction after neck dissection": the people do not have the problem yet;
+        # they are named only where the title names them ("... in older adults"), else by the abstract
+        out.intervention, out.prevents = _clean(prevent.group(1), 7), _clean(prevent.group(2), 9)
+        out.population = _people(prevent.group(3) or "")
+        inner = re.match(r"^(.+?)\s+(?:for|in|among)\s+(.+)$", prevent.group(1), re.I)
+        if not out.population and inner and _people(inner.group(2)):
+            # "a lifestyle intervention for pregnant women to prevent excessive weight gain": the people come first
+            out.intervention, out.population = _clean(inner.group(1), 7), _people(inner.group(2))
+        return out
+    m = re.match(r"^(.+?)\s+(?:for|in)\s+(?:the\s+)?(?:treatment|management) of\s+(.+)$", core, re.I) or \
         re.match(r"^(.+?)\s+for\s+(.+)$", core, re.I)
     if m and kind == "intervention":
         out.intervention, out.population = _clean(m.group(1), 7), _people(m.group(2))

@@ -177,6 +177,12 @@ def methods_rows(a: dict[str, Any], p: Parts, record: Record) -> list[dict[str, 
             spans = _methods_outcomes_first(p, [sp for sp in spans if not _only_in_allocation(p, sp)])
         if key == "population":
             spans = [{**sp, "text": _main_population(p, sp["text"])} for sp in spans]
+            # People a subgroup's result speaks of ("BES participants with Level IIb + V dissections had better scores":
+            # generate.subgroup_results) are not who took part: the row keeps the people named elsewhere.
+            sub = set(a.get("_subgroups") or ())
+            elsewhere = [sp for sp in spans if not (placed := set(pico_sentence_ids(p.sentences, [sp]))) or not placed <= sub]
+            if sub and elsewhere and len(elsewhere) < len(spans) and pico_sentence_ids(p.sentences, elsewhere):
+                spans = elsewhere
         if spans and not pico_sentence_ids(p.sentences, spans):
             spans = []  # spans we cannot place in the abstract (e.g. from the title): use the sentence roles
         if key == "population" and spans:
@@ -269,14 +275,27 @@ def _outcome_spans(p: Parts, pico: dict[str, Any], spans: list[dict]) -> list[di
     return expanded
 
 
+def _background_only(p: Parts, sp: dict) -> bool:
+    """Is the span placed in background sentences only (and the abstract has other parts)?"""
+    ids = set(pico_sentence_ids(p.sentences, [sp]))
+    back = {s.id for s in p.sentences if p.part.get(s.id) == "background"}
+    return bool(ids) and ids <= back and len(back) < len(p.sentences)
+
+
 def _methods_outcomes_first(p: Parts, spans: list[dict]) -> list[dict]:
     """When the methods or aim name the outcomes, spans the tagger found only in results or conclusions (often
     fragments: "alike by one year and these") are left out."""
     late = {s.id for s in p.sentences if p.part.get(s.id) in ("results", "conclusion")}
     placed = [(sp, set(pico_sentence_ids(p.sentences, [sp]))) for sp in spans]
+    # Words found only in the background ("... due to the increased calcium demand during growth") are the authors'
+    # context: what the results or conclusions speak of was measured, so it goes first.
+    # (results spans are often fragments - "the reduction", "favor of responders" - and do not displace them)
+    results = {s.id for s in p.sentences if p.part.get(s.id) == "results"}
+    if any(not _background_only(p, sp) and not (ids and ids <= results) for sp, ids in placed):
+        placed = [(sp, ids) for sp, ids in placed if not _background_only(p, sp)]
     if any(ids and not ids <= late for _, ids in placed):
         return [sp for sp, ids in placed if not (ids and ids <= late)]
-    return spans
+    return [sp for sp, _ in placed]
 
 
 def _population_sentence(p: Parts) -> tuple[str, str] | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .parts import Parts
-from .plain import GLOSS
+from .plain import GLOSS, unglossed
 from .readability import close_subject_comma, plain_sentences
 from ..appraise.reading import is_safety_line
 from ..text import Sentence
@@ -278,6 +278,7 @@ def _before_detail(text: str, keep_contrast: bool = False) -> str:
 
 def similar(a: str, b: str, threshold: float = 0.6) -> bool:
     """Do two sentences say much the same (word overlap of the shorter)?"""
+    a, b = unglossed(a), unglossed(b)
     wa, wb = set(re.findall(r"[a-z]+", a.lower())), set(re.findall(r"[a-z]+", b.lower()))
     if not wa or not wb:
         return False

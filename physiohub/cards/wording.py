@@ -77,6 +77,8 @@ def active_comparison(a: dict[str, Any], q: Pico) -> bool:
 def answer_claim(a: dict[str, Any], q: Pico) -> str | None:
     """The hedged main result in one sentence, or None when the pieces to say it are missing."""
     verdict, evidence = a.get("verdict") or "Too early to tell", a.get("evidence") or "Very limited"
+    if a.get("_authors_may") and evidence in ("Strong", "Moderate"):
+        evidence = "Limited"  # the authors say "may": the card's certainty word is no surer than theirs
     kind = a.get("question_kind") or "intervention"
     x, y, c = q.intervention, q.outcome, q.comparison
     if not x:
@@ -119,6 +121,7 @@ def answer_claim(a: dict[str, Any], q: Pico) -> str | None:
         body = (f"the {short} reports how often people taking {x} had side effects, but it does not compare them "
                 f"with people not taking {it}, so it cannot say how much {x} {'add' if plural(x) else 'adds'} to the risk")
     elif kind == "association" and y:
+        y = q.answered or y  # the member of a broad class the conclusion names (generate.narrower_outcome)
         if verdict == "Supports":
             y = _direction(a, y)
             link = {"Strong": f"{_be(x)} linked", "Moderate": f"{_be(x)} probably linked"}.get(evidence, "may be linked")
@@ -298,6 +301,8 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     elif not claim:
         found = {"Supports": "found what it set out to show", "No clear difference": "found no clear difference",
                  "Does not support": "did not back the idea it tested", "Mixed picture": "found mixed results"}[verdict]
+        if verdict == "Does not support" and a.get("_better"):
+            found += f"; on its main measure the results were worse with the treatment than in {a['_better']}"
         patients = (f"This {short}{(' of ' + who) if who else ''} {found}. "
                     + phrases.CERTAINTY_NOTE.get(evidence, phrases.CERTAINTY_NOTE["Very limited"])
                     + " Ask your physio or doctor what it means for you.")
@@ -323,6 +328,11 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         if surrogate:
             tail = (f" This trial measured {q.outcome}, not pain or everyday function, so it does not tell you whether "
                     f"{x} {'help' if plural(x) else 'helps'} your symptoms.")
+        if verdict == "Does not support" and a.get("_better"):
+            # the comparison group did clearly better on the main measure (generate.comparison_did_better)
+            c = q.comparison or ""
+            than = f"than with {c}" if c and not re.match(r"(?:no|none|nothing|without)\b", c, re.I) else "than without"
+            tail = f" On the main measure, the results were worse with {it} {than}." + tail
         if q.event:
             tail = (f" This {short} measured {q.outcome}, not {q.event} themselves, so it does not show whether {x} "
                     f"{'prevent' if plural(x) else 'prevents'} {q.event}." + tail)
@@ -388,7 +398,11 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
     practice = "It gives no reason to prefer one over the other on this outcome" if alike else {
         "Supports": "It can support a shared decision" if evidence in ("Strong", "Moderate") else "Treat it as supportive evidence that is not yet decisive",
         "No clear difference": f"Do not expect {x or 'it'} to do better than the comparison on this outcome" if kind == "intervention" else "It gives no reason to act on this link",
-        "Does not support": "It argues against relying on it",
+        # (what "it" is, said: the tests or the treatment, not a pronoun with nothing before it)
+        "Does not support": (f"It argues against relying on {x}" if x and len(x.split()) <= 6 else
+                             "It argues against relying on the test" if kind == "accuracy" else
+                             "It argues against relying on the treatment" if kind == "intervention" else
+                             "It argues against relying on the idea it tested"),
         "Mixed picture": "Weigh which outcomes and time points matter to the patient",
         "Too early to tell": "Treat it as hypothesis-generating",
     }[verdict]
