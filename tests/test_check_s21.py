@@ -71,3 +71,36 @@ def test_a_term_and_what_it_means_and_what_people_say_they_feel_are_no_findings(
         assert model_veto(text), text
     assert not model_veto("Cycling means a lower risk of knee pain, a 2018 review found.")
     assert not model_veto("Trials found that many people report less pain after six weeks of exercise.")
+
+
+def test_a_headline_that_beats_or_denies_harm_over_its_research_is_a_claim():
+    # (realistic wording: a rule claim the claim model scores below its veto line is dropped, as on real pages)
+    text = ("# Knee pain: what works\n\nOur clinic offers video sessions for people with knee pain.\n\n"
+            "## Video-supervised exercise beats exercising on your own\n\n"
+            "In a 2021 randomised trial, people with knee pain who exercised with a physiotherapist watching by video improved "
+            "more than those who exercised alone.\n\n## Regular cycling doesn't wear out your knees\n\n"
+            "A 2019 review of cyclists found that regular riders had no more knee arthritis than people who did not cycle.\n")
+    found = _claims(text)
+    assert "Video-supervised exercise beats exercising on your own" in found
+    assert "Regular cycling doesn't wear out your knees" in found
+
+
+def test_a_sources_line_of_several_links_is_one_reference_per_link():
+    from physiohub.check.references import parse_reference_list
+
+    line = ("Spine Society of Ruritania (Imaging for back pain) <https://www.spine-ruritania.org/imaging>, "
+            "Therapeutic Notes (Sciatica) <https://www.therapeutic-notes.example.net/>, "
+            "A trial of gabapentin for sciatica <https://pubmed.ncbi.nlm.nih.gov/12345678/>")
+    refs = parse_reference_list([line, "[Learn more about how we write our content.](/about/quality)"])
+    assert [r.url for r in refs] == ["https://www.spine-ruritania.org/imaging", "https://www.therapeutic-notes.example.net/",
+                                     "https://pubmed.ncbi.nlm.nih.gov/12345678/"]
+
+
+def test_what_researchers_hope_is_no_claim_and_a_topic_and_how_title_is_a_label():
+    from physiohub.check.claim_followups import _TOPIC_THEN_WH
+    from physiohub.check.claim_not_claims import never_a_claim
+
+    assert never_a_claim("The researchers hope the results will encourage people to take up swimming.")
+    assert never_a_claim('"We hope that our findings will reassure patients," she said.')
+    assert not never_a_claim("Swimming, the researchers found, helps people who hope to return to running.")
+    assert _TOPIC_THEN_WH.search("Hip pain and how pilates can help")

@@ -177,7 +177,7 @@ def research_in(sentence: Sentence) -> Claim:
 
 # An effect denied: "Most Shoulder Damage Seen on MRIs Doesn't Cause Pain", "Surgery Fails to Give Long-Term Relief".
 _NO_EFFECT = re.compile(r"\b(?:does|do|did|can|could|will)(?: not|n't) (?:\w+ )?(?:cause|lead to|help|work|ease|relieve|reduce|improve|"
-                        r"prevent|heal|fix|cure)\b|\bfail(?:s|ed)? to (?:give|provide|bring|offer|produce|deliver|ease|relieve|help)\b", re.I)
+                        r"prevent|heal|fix|cure|wear out|damage|harm|ruin)\b|\bfail(?:s|ed)? to (?:give|provide|bring|offer|produce|deliver|ease|relieve|help)\b", re.I)
 # A title that opens with a question word asks, even without its question mark.
 _QUESTION_WORD = re.compile(r"(?:do|does|did|is|are|can|could|should|will|would|why|how|what|which|when|who)\b", re.I)
 # A plain-text title has no final stop.
@@ -322,7 +322,7 @@ _RESEARCHERS_FOUND = re.compile(r"\b(?:researchers|scientists|investigators)\b[^
                                 r"discovered|demonstrated|reported)\b", re.I)
 # How far under a title the research it reports may first be named (the opening sentences; a press release puts a
 # dateline and a "Peer-reviewed publication" line first).
-TITLE_WINDOW = 3
+TITLE_WINDOW = 4
 
 
 def title_research(sentences: list[Sentence], i: int) -> Sentence | None:
@@ -337,11 +337,14 @@ def title_research(sentences: list[Sentence], i: int) -> Sentence | None:
 _RESEARCHERS = re.compile(r"\b(?:researchers|scientists|investigators)\b", re.I)
 
 
+# A verb of winning is a comparison of its own: "Video-supervised exercise beats exercising on your own".
+_WINS = re.compile(r"\b(?:beats?|outperforms?|outperformed|trumps?|outdoes|outdid)\b", re.I)
 # A hedged effect is how a headline states a finding: "Drinking milk may slow OA down", "Your hand may predict knee OA".
 _HEDGED = re.compile(r"\b(?:may|might|could|can)\b", re.I)
 _HOW_WHY = re.compile(r"[\W_]*(?:how|why|what|which|when)\b", re.I)
-# A topic then a how/why clause after a dash or colon: "Knee osteoarthritis – why physiotherapy and exercise help".
-_TOPIC_THEN_WH = re.compile(r"(?:[\u2013\u2014:|]|\s-)\s*(?:how|why|what|which|when)\b", re.I)
+# A topic then a how/why clause after a dash, a colon or "and": "Knee osteoarthritis – why physiotherapy and exercise help",
+# "Neck and back pain and how yoga can help".
+_TOPIC_THEN_WH = re.compile(r"(?:[\u2013\u2014:|]|\s-|\s(?:and|&))\s*(?:how|why|what|which|when)\b", re.I)
 # A line that opens by linking itself to what came before is prose going on, never a headline.
 _GOES_ON = re.compile(r"(?:on top of (?:that|this)|in addition|additionally|also|moreover|furthermore|what'?s more|besides|"
                       r"however|but|and|so|even so|still|yet|likewise|similarly|in turn|as a result|because of this)\b", re.I)
@@ -362,8 +365,8 @@ def headline(s: Sentence, sentences: list[Sentence], i: int) -> bool:
         i + 1 >= len(sentences) or sentences[i + 1].paragraph != s.paragraph)
     if not alone or s.item or not 4 <= len(s.text.split()) <= 20 or s.text.rstrip().endswith("?"):
         return False
-    if not ((has_effect(s.text) and (COMPARED.search(s.text) or FINDING.search(s.text) or _HEDGED.search(s.text)
-                                     or _NO_EFFECT.search(s.text))) or HOW_OFTEN.search(s.text) or HEADLINE_STATES.search(s.text)):
+    if not ((has_effect(s.text) and (COMPARED.search(s.text) or FINDING.search(s.text) or _HEDGED.search(s.text) or _WINS.search(s.text)))
+            or _NO_EFFECT.search(s.text) or HOW_OFTEN.search(s.text) or HEADLINE_STATES.search(s.text)):
         return False
     if _HOW_WHY.match(s.text) or _TOPIC_THEN_WH.search(s.text):
         return False   # "How yoga may help back pain": a title over an explanation, not a finding

@@ -404,8 +404,14 @@ def _harvard_entry(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
+# What the researchers hope their work will do: "The researchers hope the results will encourage people to ...", "We hope
+# that our findings will help ease patients' fears ..." (a wish about the future, however its words read).
+_HOPE = re.compile(r"\b(?:researchers|authors|scientists|the team|investigators|they|we)\b (?:now |also |all )?hopes? "
+                   r"(?:that |to )?(?:(?:the|their|our|these|its|this) (?:results?|findings?|work|study|research)\b|\w+ \w+)", re.I)
+
+
 def never_a_claim(text: str) -> bool:
     """What is no claim whatever its cue or the model's score: a myth's label, a reference entry left among the
     sentences, the researchers' background on the condition (asked by the rules' cue and by the model's veto alike)."""
-    return (bool(MYTH_LABEL.match(text) or VANCOUVER_START.match(text)) or _harvard_entry(text)
+    return (bool(MYTH_LABEL.match(text) or VANCOUVER_START.match(text) or _HOPE.search(text)) or _harvard_entry(text)
             or researchers_background(text))

@@ -918,8 +918,36 @@ def _without_repeats(refs: list[Reference]) -> list[Reference]:
     return out
 
 
+_ANGLE_LINK_END = re.compile(r"\S\s*<https?://[^<>\s]+>\.?$")
+# A Markdown link as the extractor writes an HTML one.
+_MD_LINK = re.compile(r"\[([^\[\]]+)\]\(([^()\s]+)\)")
+
+
+def _split_link_runs(lines: list[str]) -> list[str]:
+    """A sources line that is only links with separators ("[College (Imaging for back pain)](https://...), [Therapeutic
+    Guidelines (Sciatica)](https://...), ...") holds one reference per link; a line that is only a link to the site's own
+    page ("[Learn more here about ...](/about/content-partners)") holds none."""
+    out = []
+    for line in lines:
+        # the extractor's form "label <https://...>, label <https://...>": cut after each address
+        parts = [x.strip() for x in re.split(r"(?<=>)\s*[,;]\s*", line.strip()) if x.strip()]
+        if len(parts) >= 2 and all(_ANGLE_LINK_END.search(x) for x in parts):
+            out.extend(parts)
+            continue
+        links = _MD_LINK.findall(line)
+        rest = _MD_LINK.sub(" ", line)
+        if links and not re.sub(r"(?:\band\b|[\s,;.\u00b7|*\u2022-])+", "", rest):
+            kept = [f"[{t}]({u})" for t, u in links if u.startswith(("http://", "https://", "www."))]
+            if len(links) >= 2 or not kept:
+                out.extend(kept)
+                continue
+        out.append(line)
+    return out
+
+
 def parse_reference_list(lines: list[str]) -> list[Reference]:
     refs = []
+    lines = _split_link_runs(lines)
     for i, line in enumerate(lines):
         if (len(line.strip()) < 15 and not line.startswith("Source: ")) or _FOOTER.search(line) \
                 or _PERSON_SOURCE.match(line.strip()) or _IMAGE_CREDIT.search(line):
