@@ -27,7 +27,9 @@ REPO = Path(__file__).resolve().parents[1]
 REAL = REPO / "tests" / "fixtures" / "check" / "real"
 SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15",
         "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27",
-        "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34")   # heldout/, dev2/ ... are the later dev
+        "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40",
+        "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53",
+        "dev54")   # heldout/, dev2/ ... are the later dev
 # sets (a set not written yet is skipped); heldout2/ and later held-out sets are scored only, never read here
 
 
