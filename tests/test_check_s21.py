@@ -104,3 +104,12 @@ def test_what_researchers_hope_is_no_claim_and_a_topic_and_how_title_is_a_label(
     assert never_a_claim('"We hope that our findings will reassure patients," she said.')
     assert not never_a_claim("Swimming, the researchers found, helps people who hope to return to running.")
     assert _TOPIC_THEN_WH.search("Hip pain and how pilates can help")
+
+
+def test_tendon_pain_in_lay_words_is_a_tendinopathy():
+    from physiohub.check.match import claim_condition_of, name_conditions
+
+    assert claim_condition_of("Looking after a tendon injury: what helps") == "tendinopathy"
+    assert name_conditions("Achilles tendon pain eases with calf raises") == "achilles tendinopathy eases with calf raises"
+    assert name_conditions("painful patellar tendons") == "patellar tendinopathy"
+    assert claim_condition_of("A tendon rupture needs surgery") != "tendinopathy"

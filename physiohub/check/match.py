@@ -245,6 +245,17 @@ _JOINT_ARTHRITIS = re.compile(r"\b(?:osteo)?arthritic (hip|knee)s?\b"
                               r"|\b(hip|knee)s? arthritis\b", re.I)
 
 
+# Lay ways of naming a tendon's trouble: "tendon pain", "a tendon injury", "painful Achilles tendons" (a tendinopathy, as
+# the condition list and the papers name it; "tendon rupture" and "tendon transfer" are other things).
+_TENDON_TROUBLE = re.compile(r"\b(?:(achilles|patellar)\s+)?tendons?\s+(?:pain|injur(?:y|ies)|problems?|trouble)\b"
+                             r"|\b(?:painful|sore|injured|irritated)\s+(?:(achilles|patellar)\s+)?tendons?\b", re.I)
+
+
+def _tendinopathy(m: re.Match) -> str:
+    joint = m.group(1) or m.group(2)
+    return f"{joint.lower()} tendinopathy" if joint else "tendinopathy"
+
+
 def spell_out_conditions(text: str) -> str:
     """The text with condition abbreviations written out ("knee OA" -> "knee osteoarthritis")."""
     return _ABBREVIATION.sub(lambda m: CONDITION_ABBREVIATIONS[m.group(1)], text)
@@ -253,7 +264,7 @@ def spell_out_conditions(text: str) -> str:
 def name_conditions(text: str) -> str:
     """The text with its conditions named as the condition list names them, for matching: abbreviations written out
     and a joint's arthritis named as its osteoarthritis ("arthritic hips" -> "hip osteoarthritis")."""
-    return _JOINT_ARTHRITIS.sub(_joint_osteoarthritis, spell_out_conditions(text))
+    return _TENDON_TROUBLE.sub(_tendinopathy, _JOINT_ARTHRITIS.sub(_joint_osteoarthritis, spell_out_conditions(text)))
 
 
 _OTHER_ARTHRITIS = re.compile(r"\b(?:rheumatoid|psoriatic|septic|inflammatory|juvenile|reactive|gouty|infectious)\s*$", re.I)
