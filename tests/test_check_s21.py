@@ -113,3 +113,21 @@ def test_tendon_pain_in_lay_words_is_a_tendinopathy():
     assert name_conditions("Achilles tendon pain eases with calf raises") == "achilles tendinopathy eases with calf raises"
     assert name_conditions("painful patellar tendons") == "patellar tendinopathy"
     assert claim_condition_of("A tendon rupture needs surgery") != "tendinopathy"
+
+
+def test_a_body_linked_by_its_name_on_its_own_site_is_a_web_reference():
+    from physiohub.check.weblinks import _names_its_site
+
+    assert _names_its_site("Arthritis Ruritania", "https://arthritisruritania.com.au/")
+    assert _names_its_site("Osteoporosis Ruritania", "https://www.osteoporosis.ru/about")
+    assert not _names_its_site("Apple Podcasts", "https://podcasts.apple.com/podcast/knee-talk")
+    assert not _names_its_site("About Kneecare", "https://kneecare.com/about")
+    assert not _names_its_site("Running Shoes Sale", "https://www.shoeshop.com/sale")
+    text = ("# Knee arthritis\n\nExercise is the first treatment for knee arthritis, and you can find a programme through "
+            "[Arthritis Ruritania](https://arthritisruritania.com.au/) near you.\n")
+    from physiohub.check.document import parse_document
+    from physiohub.check.weblinks import organisation_links
+
+    doc = parse_document(text)
+    refs = organisation_links(doc.sentences, [], text)
+    assert [(r.kind, r.url) for r in refs] == [("web", "https://arthritisruritania.com.au/")]

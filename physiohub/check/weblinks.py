@@ -270,6 +270,27 @@ def _social_profile(url: str) -> bool:
     return bool(_SOCIAL.search(_host(url))) and not re.search(r"/(?:status|posts?|p|watch|reel|videos?)/|[?&]v=", parts.path + "?" + parts.query)
 
 
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z:'\u2019-]*")
+
+
+def _names_its_site(label: str, url: str) -> bool:
+    """A link whose words are a body's proper name and whose site is named after it: "[Arthritis Australia](https://
+    arthritisaustralia.com.au/)", "[Osteoporosis Canada](https://osteoporosis.ca/)", "[GLA:D Australia](https://
+    gladaustralia.com.au/)" (an organisation's own site on a commercial or national domain)."""
+    words = _NAME_WORD.findall(re.sub(r"^the\s+", "", label, flags=re.I))
+    if not 2 <= len(words) <= 6 or not all(w[0].isupper() or w.lower() in ("of", "for", "and", "on", "the", "in") for w in words):
+        return False
+    host = re.sub(r"[^a-z]", "", _host(url).split(".")[0] if not _host(url).startswith("www.") else _host(url).split(".")[1])
+    if words[0].lower() in ("about", "rss", "subscribe", "follow", "listen", "watch"):
+        return False   # "About Glance", "RSS Feed": the site's own pages and channels
+    keys = [re.sub(r"[^a-z]", "", w.lower()) for w in words if len(re.sub(r"[^a-z]", "", w.lower())) >= 4]
+    # (a platform's channel is named by the platform's word: "Apple Podcasts" on podcasts.apple.com, "Google Play")
+    keys = [k for k in keys if k not in ("podcasts", "podcast", "feed", "feeds", "play", "store", "news", "blog", "shop", "music")] \
+        if len(keys) > 1 else keys
+    inside = [k for k in keys if k in host]
+    return bool(inside) and 2 * len(inside) >= len(keys)
+
+
 def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_text: str = "", own: set[str] | None = None) -> list[Reference]:
     """``refs`` with a "web" reference for each organisation page linked from the text, and without the
     in-text citations of an organisation that is linked."""
@@ -292,8 +313,8 @@ def organisation_links(sentences: list[Sentence], refs: list[Reference], raw_tex
                 continue
             if not organisation_page(url):
                 label = _link_label(url, raw_text)
-                if (label and _ORG_LABEL.match(label) and not ARTICLE_LINK.search(url) and not _MENU_WORDS.match(label)
-                        and not _OWN_PIECE.match(label) and len(s.text.split()) >= 6):
+                if (label and (_ORG_LABEL.match(label) or _names_its_site(label, url)) and not ARTICLE_LINK.search(url)
+                        and not _MENU_WORDS.match(label) and not _OWN_PIECE.match(label) and len(s.text.split()) >= 6):
                     seen.add(key)
                     out.append(Reference(text=f"{label} <{url}>", kind="web", authors=[re.sub(r"^the\s+", "", label, flags=re.I)], url=url))
                     continue
