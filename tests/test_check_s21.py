@@ -131,3 +131,21 @@ def test_a_body_linked_by_its_name_on_its_own_site_is_a_web_reference():
     doc = parse_document(text)
     refs = organisation_links(doc.sentences, [], text)
     assert [(r.kind, r.url) for r in refs] == [("web", "https://arthritisruritania.com.au/")]
+
+
+def test_a_vancouver_title_that_opens_with_a_year_keeps_the_entrys_own_year_and_journal():
+    from physiohub.check.references import parse_reference
+
+    r = parse_reference("4. Okafor SL, Lindqvist T, et al. 2018 Ruritanian Society Guideline for the Care of Knee Pain. "
+                        "Knee Care Res (Hoboken). 2019 Mar. 71(3):120-9.")
+    assert (r.year, r.journal) == (2019, "Knee Care Res (Hoboken)")
+    r = parse_reference("Okafor S, Lindqvist T. 2018. Walking and knee pain. Journal of Knee Health 12:45-67.")
+    assert (r.year, r.journal) == (2018, "Journal of Knee Health")
+
+
+def test_a_journal_put_where_apa_puts_the_authors_is_the_journal():
+    from physiohub.check.references import parse_reference
+
+    r = parse_reference("Osteoarthritis and Cartilage. (2021). Strength training for hip osteoarthritis: a review.")
+    assert (r.authors, r.journal, r.year) == ([], "Osteoarthritis and Cartilage", 2021)
+    assert parse_reference("Arthritis Foundation. (2021). Exercise and arthritis.").authors == ["Arthritis Foundation"]

@@ -305,6 +305,10 @@ def _harvard_year_after_authors(ref: Reference, body: str) -> str | None:
     # Lee K. 2019. Title. Journal 12:45-67.")
     if not m or not (re.search(r"[A-Z][\w'\-]+,\s+[A-Z]\.", names) or re.fullmatch(rf"{_VANC_NAME}(?:,\s+{_VANC_NAME})*\.?", names)):
         return None
+    if not re.match(r"[a-z]?\.", body[m.end("year"):]) and re.search(r"[.;]\s*(?:19|20)\d{2}\b", m.group("rest")):
+        # "Kolasinski SL, ..., et al. 2019 American College of Rheumatology ... Guideline ... Arthritis Care Res. 2020
+        # Feb;72(2)": a title that opens with a year, the entry's own year after its journal (Vancouver)
+        return None
     ref.authors = _authors(m.group("authors"))
     ref.year = int(m.group("year"))
     rest = m.group("rest")
@@ -582,6 +586,13 @@ def parse_reference(line: str) -> Reference:
     (Chicago, Harvard with the year after the authors, comma-separated fields, APA/author-date, Nature,
     Vancouver/NLM, a PubMed abstract page's citation, labelled fields), each shape a parser of its own."""
     ref = _parse_reference(line)
+    if not ref.journal and not ref.url and len(ref.authors) == 1 and ref.authors[0].lower() in JOURNAL_NAMES:
+        # "Osteoarthritis and Cartilage. (2020). Exercise therapy for knee osteoarthritis ...": a journal put where APA
+        # puts the authors is the journal, not a body that wrote a web page (a link to the journal's own site stays a web
+        # page: "[Nature](https://www.nature.com/)")
+        ref.journal, ref.authors = ref.authors[0], []
+        if ref.kind == "web":
+            ref.kind = "list"
     ref.journal = _clean_journal(ref.journal)
     ref.year_suffix = year_suffix(ref.text, ref.year)
     return ref
