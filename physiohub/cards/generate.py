@@ -1536,7 +1536,7 @@ OBSERVATIONAL_DESIGNS = {"cohort", "case-control", "cross-sectional"}
 
 
 # A review whose studies assigned a treatment at random: what it pools is an intervention, whatever its question's kind.
-_TRIALS_POOLED = re.compile(r"\brandomi[sz]ed\b|\brandomised\b|\bRCTs?\b|\b(?:controlled|clinical) (?:trials?|stud(?:y|ies))\b|"
+_TRIALS_POOLED = re.compile(r"\brandomi[sz]ed\b|\bRCTs?\b|\b(?:controlled|clinical) (?:trials?|stud(?:y|ies))\b|"
                             r"\bdouble-blind\b|\bplacebo\b", re.I)
 
 

@@ -23,7 +23,7 @@ from .extract import article_text
 from .match import claim_condition_of, match_claim, pubmed_query, stem
 from .reference_model import add_model_references
 from .overstate import certainty_words, overstatement
-from .pubmed import _subject as search_subject
+from .pubmed import _GENERIC_TREATMENT, _subject as search_subject
 from .own_citation import mark_own_citation
 from .references import Reference, inline_references, link_citations, named_references, parse_reference_list
 from .linked_citations import merge_linked_citations
@@ -169,10 +169,9 @@ def _named_before(n: int, claims: list[Claim], title: str | None) -> str | None:
 
 
 # A treatment named by its kind ("the drugs", "these drugs", "none of the analgesics") after the article named it: the
-# kind words, and the definite or pointing words that make them stand for the treatment named before.
-_KIND_WORDS = frozenset("""supplement supplements treatment treatments therapy therapies drug drugs medication medications
-medicine medicines remedy remedies pill pills injection injections analgesic analgesics painkiller painkillers""".split()) | {
-    "popular supplement", "the supplement", "dietary supplement", "the drug", "the treatment", "pain reliever", "pain relievers"}
+# kind words (the search's generic treatments and the painkiller words), and the definite or pointing words that make them
+# stand for the treatment named before.
+_KIND_WORDS = _GENERIC_TREATMENT | {"analgesic", "analgesics", "painkiller", "painkillers", "pain reliever", "pain relievers"}
 _KIND_ANAPHOR = re.compile(r"\b(?:the|these|those|such|this|that)\s+(?:[\w-]+\s+)?(?:drugs?|medicines?|medications?|pills?|"
                            r"painkillers?|analgesics?|pain relievers?)\b|\bthem\b", re.I)
 

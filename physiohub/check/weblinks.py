@@ -280,10 +280,11 @@ def _names_its_site(label: str, url: str) -> bool:
     words = _NAME_WORD.findall(re.sub(r"^the\s+", "", label, flags=re.I))
     if not 2 <= len(words) <= 6 or not all(w[0].isupper() or w.lower() in ("of", "for", "and", "on", "the", "in") for w in words):
         return False
-    host = re.sub(r"[^a-z]", "", _host(url).split(".")[0] if not _host(url).startswith("www.") else _host(url).split(".")[1])
     if words[0].lower() in ("about", "rss", "subscribe", "follow", "listen", "watch"):
         return False   # "About Glance", "RSS Feed": the site's own pages and channels
-    keys = [re.sub(r"[^a-z]", "", w.lower()) for w in words if len(re.sub(r"[^a-z]", "", w.lower())) >= 4]
+    host = re.sub(r"[^a-z]", "", _host(url).split(".")[0])   # (_host has dropped "www.")
+    letters = (re.sub(r"[^a-z]", "", w.lower()) for w in words)
+    keys = [k for k in letters if len(k) >= 4]
     # (a platform's channel is named by the platform's word: "Apple Podcasts" on podcasts.apple.com, "Google Play")
     keys = [k for k in keys if k not in ("podcasts", "podcast", "feed", "feeds", "play", "store", "news", "blog", "shop", "music")] \
         if len(keys) > 1 else keys
