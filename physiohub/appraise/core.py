@@ -21,7 +21,7 @@ from .scope import judge_scope
 
 GENERATOR = "physiohub.appraise.rules"
 # Bump when any rule changes what an appraisal says: stored appraisals with another version are redone.
-VERSION = "1.17"
+VERSION = "1.18"
 
 _REVIEWS = {"meta-analysis", "systematic review", "scoping review"}
 

@@ -45,6 +45,11 @@ _TREATMENT_Q = re.compile(r"\b(?:versus|vs\.?|compared with|comparison of|effect
                           r"randomi[sz]ed|trial)\b", re.I)
 # For an observational study, only a named comparison of treatments makes it a question about a treatment
 # ("perceptions of treatment" in a survey's title does not).
+# A study of practice measured against guidance ("Physicians' initial management of acute low back pain versus
+# evidence-based guidelines", "whether physicians' decisions are consistent with the guideline", "adherence to
+# guidelines"): it describes what clinicians do, it tests no treatment, whatever its "versus".
+_PRACTICE_Q = re.compile(r"\b(?:versus|vs\.?|compared with|consistent with|in line with|complian\w*|adheren\w*|concordan\w*)\s+"
+                         r"(?:with\s+|to\s+)?(?:the\s+|current\s+)?(?:[\w-]+\s+){0,3}?(?:guidelines?|recommendations)\b", re.I)
 _TREATMENT_COMPARED = re.compile(r"\b(?:versus|vs\.?|compared with|effects? of|efficacy|effectiveness|outcomes? (?:of|after)|"
                                  r"treated with|randomi[sz]ed)\b", re.I)
 _PRIMARY = re.compile(r"\bprimary (?:\w+ ){0,2}(?:outcomes?|end-?points?|analys[ie]s|comparisons?|efficacy|measures?|"
@@ -127,6 +132,8 @@ def study_kind(design: str, title: str, aims: list[str], conclusions: list[str])
     if design in _OBSERVATIONAL:
         if _ACCURACY_Q.search(head) and not _TREATMENT_Q.search(head):
             return "accuracy"
+        if _PRACTICE_Q.search(head):
+            return "descriptive"   # what doctors do set against a guideline: no treatment is tested
         if _TREATMENT_COMPARED.search(head) and not _ASSOCIATION_Q.search(head):
             return "intervention"
         return "association"

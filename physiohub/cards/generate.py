@@ -41,7 +41,7 @@ from .casing import upper_first
 from ..appraise.subgroup import denies_generally, generalises, limit_sentence, limited_line, plain_signs, subgroup_limit
 
 GENERATOR = "physiohub.cards.extractive"
-VERSION = "2.11"
+VERSION = "2.12"
 log = logging.getLogger(__name__)
 
 Item = tuple[str, str, list[str]]  # (text, provenance kind, source sentence ids)

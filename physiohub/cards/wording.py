@@ -438,8 +438,9 @@ def why(a: dict[str, Any], q: Pico, claim: str | None) -> dict[str, Item]:
         # A risk score is not the event it predicts: the reader is told which of the two the study measured.
         readers = (f"If you read that {x} {'prevent' if plural(x) else 'prevents'} {q.event}, this {short} did not measure "
                    f"{q.event} themselves: it found {'a lower' if verdict == 'Supports' else 'mixed results on'} {q.outcome}.")
-    if kind == "intervention" and not x and verdict != "Too early to tell":
-        # No treatment named (a review of side effects, a study of a service): no "if you read that this works".
+    if ((kind == "intervention" and not x) or kind == "descriptive") and verdict != "Too early to tell":
+        # No treatment named (a review of side effects, a study of a service), or a study that describes and tests no
+        # treatment (a survey of what doctors do against a guideline): no "if you read that this works".
         readers = f"This {short} {finding}, with {evidence.lower()} evidence behind it; check what it measured before relying on it."
     if insufficient and x:
         readers = f"If you read that {x} {_agree('works', x)}{(' for ' + who) if who else ''}, this {short} found the evidence too thin to say so."
